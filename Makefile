@@ -1,0 +1,58 @@
+# `make run` and `make test` set up what is missing (system packages, .venv) and then do their job.
+# A second run on a machine already set up installs nothing: the stamps below are up to date.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+SAMPLE := resources/sample/sample.project.json
+
+# Debian/Ubuntu packages: libvlc and VLC's plugins (the player), the xcb libraries Qt 6's
+# xcb platform needs, Xvfb/xdotool/imagemagick (tests and screenshots on a virtual screen),
+# espeak-ng/ffmpeg (regenerating the sample episode; test audio), fonts.
+SYSTEM_PACKAGES := libvlc5 libvlccore9 vlc-plugin-base vlc-bin \
+    libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
+    libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 \
+    libegl1 libgl1 libfontconfig1 libdbus-1-3 \
+    xvfb xauth xdotool x11-utils imagemagick espeak-ng ffmpeg fonts-dejavu-core
+
+.PHONY: run test bench setup system-deps clean sample
+
+run: setup
+	$(PY) -m editor $(SAMPLE)
+
+test: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+
+bench: setup
+	for script in tests/bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+setup: system-deps $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+# Only the packages that are missing are installed; when nothing is missing this costs one dpkg-query.
+system-deps:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if ! command -v apt-get >/dev/null; then \
+	    echo "Not a Debian/Ubuntu system: install libvlc, Xvfb and Qt's xcb libraries by hand (see README)."; \
+	  elif [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing system packages: $$missing"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing) >/tmp/transcript-editor-apt.log 2>&1 \
+	      || { tail -20 /tmp/transcript-editor-apt.log; exit 1; }; \
+	  else \
+	    echo "Missing system packages. Run:"; \
+	    echo "  sudo apt-get install -y $$missing"; exit 1; \
+	  fi; \
+	fi
+
+sample: setup
+	$(PY) resources/sample/make_sample.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

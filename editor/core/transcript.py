@@ -1,0 +1,203 @@
+"""The episode transcript model: speakers, segments, words and structured marks.
+
+Design notes for the next engineer:
+
+* Times are integer milliseconds. ``None`` means "not timed yet" (plain-text
+  imports give untimed segments the producer times later).
+* A segment's ``text`` is what the producer sees and edits. ``words`` (when
+  present) are the whitespace-separated tokens of that text, in order, each
+  with its own time; :func:`editor.core.words` keeps them in step after edits.
+* Inaudible, crosstalk and "unclear (best guess)" passages are :class:`Mark`
+  spans over character offsets of ``text``, with their own time, so that each
+  export writes them in its own style (``[inaudible 00:12:03]``, ``[inaudible]``
+  or nothing). Readers put a canonical token in the text for inaudible and
+  crosstalk (``[inaudible]``, ``[crosstalk]``) so the text reads well on its
+  own; for "unclear" the span covers the best guess.
+* Each segment remembers the recognizer's text and marks (``original_text``,
+  ``original_marks``) so a producer can see and revert what changed.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+from dataclasses import dataclass, field, replace
+
+
+class MarkKind(str, enum.Enum):
+    INAUDIBLE = "inaudible"
+    CROSSTALK = "crosstalk"
+    UNCLEAR = "unclear"
+
+    @property
+    def token(self) -> str:
+        """The text a mark of this kind shows when it covers no words."""
+        return f"[{self.value}]"
+
+
+class ReviewStatus(str, enum.Enum):
+    UNREVIEWED = "unreviewed"
+    APPROVED = "approved"
+    FLAGGED = "flagged"
+
+
+class WordTiming(str, enum.Enum):
+    """Where a segment's word times come from (forced alignment fills this in)."""
+
+    NONE = "none"            # no word times at all
+    IMPORTED = "imported"    # from the source file
+    ESTIMATED = "estimated"  # interpolated by proportion inside the segment
+    ALIGNED = "aligned"      # computed by forced alignment
+    FAILED = "failed"        # alignment was tried and failed; times are estimated
+
+
+@dataclass(slots=True, frozen=True)
+class Mark:
+    """A structured span inside a segment's text: ``text[start:end]``."""
+
+    kind: MarkKind
+    start: int
+    end: int
+    time_ms: int | None = None
+
+    def shifted(self, delta: int) -> "Mark":
+        return replace(self, start=self.start + delta, end=self.end + delta)
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    start_ms: int | None = None
+    end_ms: int | None = None
+    confidence: float | None = None
+
+
+@dataclass(slots=True)
+class Speaker:
+    id: str
+    name: str
+
+
+@dataclass(slots=True)
+class Segment:
+    id: str
+    start_ms: int | None
+    end_ms: int | None
+    text: str
+    speaker_id: str | None = None
+    words: list[Word] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
+    status: ReviewStatus = ReviewStatus.UNREVIEWED
+    note: str = ""
+    approved_by: str = ""
+    approved_at: str = ""  # ISO 8601, UTC
+    original_text: str | None = None
+    original_marks: list[Mark] | None = None
+    word_timing: WordTiming = WordTiming.NONE
+
+    def __post_init__(self) -> None:
+        if self.original_text is None:
+            self.original_text = self.text
+        if self.original_marks is None:
+            self.original_marks = list(self.marks)
+
+    @property
+    def is_timed(self) -> bool:
+        return self.start_ms is not None
+
+    @property
+    def is_changed(self) -> bool:
+        """True when the text or marks differ from what the recognizer gave."""
+        return self.text != self.original_text or self.marks != self.original_marks
+
+    @property
+    def duration_ms(self) -> int:
+        if self.start_ms is None or self.end_ms is None:
+            return 0
+        return max(0, self.end_ms - self.start_ms)
+
+
+@dataclass(slots=True)
+class TranscriptMeta:
+    title: str = ""
+    audio_path: str = ""      # absolute or as given; projects store it relative
+    duration_ms: int | None = None
+    language: str = ""
+
+
+class IdMaker:
+    """Makes short, stable, unique ids ("s1", "s2", ...) for segments and speakers."""
+
+    def __init__(self, prefix: str, taken: "set[str] | None" = None):
+        self._prefix = prefix
+        self._counter = itertools.count(1)
+        self._taken = taken if taken is not None else set()
+
+    def __call__(self) -> str:
+        while True:
+            candidate = f"{self._prefix}{next(self._counter)}"
+            if candidate not in self._taken:
+                self._taken.add(candidate)
+                return candidate
+
+
+@dataclass
+class Transcript:
+    meta: TranscriptMeta = field(default_factory=TranscriptMeta)
+    speakers: dict[str, Speaker] = field(default_factory=dict)  # id -> speaker, in order of appearance
+    segments: list[Segment] = field(default_factory=list)
+
+    # ------------------------------------------------------------------ speakers
+    def speaker_name(self, speaker_id: str | None) -> str:
+        if speaker_id is None:
+            return ""
+        speaker = self.speakers.get(speaker_id)
+        return speaker.name if speaker else speaker_id
+
+    def speaker_by_name(self, name: str) -> Speaker | None:
+        for speaker in self.speakers.values():
+            if speaker.name == name:
+                return speaker
+        return None
+
+    def ensure_speaker(self, name: str) -> str:
+        """The id of the speaker called *name*, adding one when new."""
+        existing = self.speaker_by_name(name)
+        if existing is not None:
+            return existing.id
+        new_id = self.new_speaker_id()
+        self.speakers[new_id] = Speaker(new_id, name)
+        return new_id
+
+    def new_speaker_id(self) -> str:
+        n = len(self.speakers) + 1
+        while f"spk{n}" in self.speakers:
+            n += 1
+        return f"spk{n}"
+
+    # ------------------------------------------------------------------ segments
+    def segment_id_maker(self) -> IdMaker:
+        return IdMaker("s", {s.id for s in self.segments})
+
+    def index_of(self, segment_id: str) -> int:
+        for i, segment in enumerate(self.segments):
+            if segment.id == segment_id:
+                return i
+        raise KeyError(segment_id)
+
+    @property
+    def end_ms(self) -> int:
+        """End of the last timed segment (0 when nothing is timed)."""
+        for segment in reversed(self.segments):
+            if segment.end_ms is not None:
+                return segment.end_ms
+            if segment.start_ms is not None:
+                return segment.start_ms
+        return 0
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(s.text.split()) for s in self.segments)
+
+    def mark_count(self, kind: MarkKind | None = None) -> int:
+        return sum(1 for s in self.segments for m in s.marks if kind is None or m.kind == kind)

@@ -1,0 +1,75 @@
+"""Self-checks of a transcript: problems are reported, never raised.
+
+Readers call :func:`repair` to turn what they can fix (end before start,
+segments out of order) into warnings, so a damaged file still loads with a
+visible note instead of a crash.
+"""
+
+from __future__ import annotations
+
+from editor.core.transcript import Transcript
+from editor.core.timecode import format_clock
+
+
+def problems(transcript: Transcript) -> list[str]:
+    """Every inconsistency in *transcript*, as sentences for the user."""
+    found: list[str] = []
+    previous_start: int | None = None
+    seen_ids: set[str] = set()
+    for number, segment in enumerate(transcript.segments, 1):
+        where = f"segment {number}"
+        if segment.id in seen_ids:
+            found.append(f"{where}: duplicate id {segment.id!r}")
+        seen_ids.add(segment.id)
+        if segment.start_ms is not None:
+            if segment.start_ms < 0:
+                found.append(f"{where}: starts before 0")
+            if segment.end_ms is not None and segment.end_ms < segment.start_ms:
+                found.append(f"{where}: ends ({format_clock(segment.end_ms)}) before it starts "
+                             f"({format_clock(segment.start_ms)})")
+            if previous_start is not None and segment.start_ms < previous_start:
+                found.append(f"{where}: starts at {format_clock(segment.start_ms)}, before the "
+                             f"segment above it ({format_clock(previous_start)})")
+            previous_start = segment.start_ms
+        if segment.speaker_id is not None and segment.speaker_id not in transcript.speakers:
+            found.append(f"{where}: unknown speaker id {segment.speaker_id!r}")
+        for mark in segment.marks:
+            if not 0 <= mark.start <= mark.end <= len(segment.text):
+                found.append(f"{where}: {mark.kind.value} mark outside the text")
+    duration = transcript.meta.duration_ms
+    if duration and transcript.end_ms > duration + 1000:
+        found.append(f"the transcript runs to {format_clock(transcript.end_ms)}, past the end of "
+                     f"the audio ({format_clock(duration)})")
+    return found
+
+
+def repair(transcript: Transcript) -> list[str]:
+    """Fix what can be fixed safely, in place; return warnings saying what was done."""
+    warnings: list[str] = []
+    for number, segment in enumerate(transcript.segments, 1):
+        if segment.start_ms is not None and segment.end_ms is not None and segment.end_ms < segment.start_ms:
+            warnings.append(f"segment {number} ended before it started "
+                            f"({format_clock(segment.start_ms)} → {format_clock(segment.end_ms)}); "
+                            "its end was set to its start")
+            segment.end_ms = segment.start_ms
+    starts = [s.start_ms for s in transcript.segments if s.start_ms is not None]
+    if any(b < a for a, b in zip(starts, starts[1:])):
+        # Stable sort of timed segments; untimed ones keep their place after their predecessor.
+        order = sorted(range(len(transcript.segments)),
+                       key=lambda i: (_sort_key(transcript, i), i))
+        transcript.segments = [transcript.segments[i] for i in order]
+        warnings.append("segments were out of time order and have been sorted by start time")
+    overlaps = sum(1 for a, b in zip(transcript.segments, transcript.segments[1:])
+                   if a.end_ms is not None and b.start_ms is not None and b.start_ms < a.end_ms)
+    if overlaps:
+        warnings.append(f"{overlaps} segment(s) overlap the next one (kept as they are)")
+    return warnings
+
+
+def _sort_key(transcript: Transcript, index: int) -> int:
+    # Untimed segments sort with the last timed segment before them.
+    for i in range(index, -1, -1):
+        start = transcript.segments[i].start_ms
+        if start is not None:
+            return start
+    return -1
