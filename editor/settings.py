@@ -1,0 +1,107 @@
+"""User settings: typed keys with declared defaults over QSettings.
+
+Every key lives in :class:`Key` with its default in ``DEFAULTS``, so nothing
+else in the app invents setting names. Tests (and anyone who wants a portable
+setup) point the store at an INI file by setting ``TRANSCRIPT_EDITOR_SETTINGS``
+or passing *path*.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+ENV_PATH = "TRANSCRIPT_EDITOR_SETTINGS"
+MAX_RECENT = 10
+
+
+class Key(str, enum.Enum):
+    SKIP_MS = "playback/skip_ms"
+    AUTO_REWIND_MS = "playback/auto_rewind_ms"
+    PAUSE_WHILE_TYPING = "playback/pause_while_typing"
+    VOLUME = "playback/volume"
+    PLAYER_BACKEND = "playback/backend"        # "vlc" or "qt"
+    REVIEWER_NAME = "review/reviewer_name"
+    RECENT_FILES = "files/recent"
+    LAST_DIR = "files/last_dir"
+    SHORTCUTS = "shortcuts/overrides"          # action name -> key sequence text
+    WINDOW_GEOMETRY = "window/geometry"
+
+
+DEFAULTS: dict[Key, Any] = {
+    Key.SKIP_MS: 5000,
+    Key.AUTO_REWIND_MS: 1000,
+    Key.PAUSE_WHILE_TYPING: False,
+    Key.VOLUME: 100,
+    Key.PLAYER_BACKEND: "vlc",
+    Key.REVIEWER_NAME: "",
+    Key.RECENT_FILES: [],
+    Key.LAST_DIR: "",
+    Key.SHORTCUTS: {},
+    Key.WINDOW_GEOMETRY: b"",
+}
+
+
+class Settings:
+    """Read and write :class:`Key` values with their declared types and defaults."""
+
+    def __init__(self, path: str | None = None):
+        path = path or os.environ.get(ENV_PATH)
+        if path:
+            self._store = QSettings(path, QSettings.Format.IniFormat)
+        else:
+            self._store = QSettings("transcript-editor", "Transcript Editor")
+
+    def get(self, key: Key) -> Any:
+        default = DEFAULTS[key]
+        value = self._store.value(key.value, default)
+        return _coerce(value, default)
+
+    def set(self, key: Key, value: Any) -> None:
+        self._store.setValue(key.value, value)
+
+    def reset(self, key: Key) -> None:
+        self._store.remove(key.value)
+
+    def sync(self) -> None:
+        self._store.sync()
+
+    # ------------------------------------------------------------------ helpers
+    def recent_files(self) -> list[str]:
+        return [p for p in self.get(Key.RECENT_FILES) if p]
+
+    def add_recent_file(self, path: str) -> None:
+        path = os.path.abspath(path)
+        files = [p for p in self.recent_files() if p != path]
+        self.set(Key.RECENT_FILES, [path, *files][:MAX_RECENT])
+
+    def shortcut_overrides(self) -> dict[str, str]:
+        return dict(self.get(Key.SHORTCUTS))
+
+    def set_shortcut_overrides(self, overrides: dict[str, str]) -> None:
+        self.set(Key.SHORTCUTS, dict(overrides))
+
+
+def _coerce(value: Any, default: Any) -> Any:
+    """QSettings' INI format gives strings back; restore the default's type."""
+    if isinstance(default, bool):
+        if isinstance(value, str):
+            return value.lower() in ("true", "1", "yes")
+        return bool(value)
+    if isinstance(default, int):
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return default
+    if isinstance(default, list):
+        if value is None or value == "":
+            return []
+        return list(value) if isinstance(value, (list, tuple)) else [value]
+    if isinstance(default, dict):
+        return dict(value) if isinstance(value, dict) else {}
+    if isinstance(default, bytes):
+        return bytes(value) if value is not None else b""
+    return "" if value is None else str(value)

@@ -1,0 +1,1 @@
+"""The Qt window: models, views, controllers and dialogs over editor.core."""
