@@ -1,0 +1,261 @@
+"""Find and replace over a transcript: options, scopes, matches and replace-all span lists.
+
+Plain Python, no Qt. The find panel builds a :class:`FindOptions` and a :class:`Scope`,
+calls :func:`find_all` for the results list and :func:`replace_all_spans` for "Replace all";
+the span list goes to ``editor.core.ops.replace_spans`` so the whole replacement is one
+reversible edit (one undo step).
+
+Structured marks (inaudible, crosstalk, unclear) are spans over ``Segment.text``; a match
+that touches one is skipped unless ``FindOptions.include_marks`` is set, so "replace all"
+can never rewrite the canonical ``[inaudible]`` token or a best-guess passage by accident.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Iterable, Iterator, NamedTuple
+
+from editor.core.transcript import Mark, ReviewStatus, Segment, Transcript
+
+CONTEXT_CHARS = 32  # characters of context shown on each side of a match
+
+
+class SearchError(ValueError):
+    """The search pattern is unusable (an invalid regular expression); message is for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class FindOptions:
+    pattern: str
+    match_case: bool = False
+    whole_word: bool = False
+    regex: bool = False
+    keep_case: bool = False       # replacement follows the case of what it replaces
+    include_marks: bool = False   # also match inside inaudible/crosstalk/unclear spans
+
+
+class ScopeKind(str, enum.Enum):
+    ALL = "all"
+    SELECTION = "selection"
+    SPEAKER = "speaker"
+    UNREVIEWED = "unreviewed"
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    kind: ScopeKind = ScopeKind.ALL
+    indices: frozenset[int] = frozenset()
+    speaker_id: str | None = None
+
+    @classmethod
+    def all(cls) -> "Scope":
+        return cls()
+
+    @classmethod
+    def selection(cls, indices: Iterable[int]) -> "Scope":
+        return cls(ScopeKind.SELECTION, indices=frozenset(indices))
+
+    @classmethod
+    def speaker(cls, speaker_id: str) -> "Scope":
+        return cls(ScopeKind.SPEAKER, speaker_id=speaker_id)
+
+    @classmethod
+    def unreviewed(cls) -> "Scope":
+        return cls(ScopeKind.UNREVIEWED)
+
+    def segment_indices(self, transcript: Transcript) -> Iterator[int]:
+        """Indices of the segments this scope covers, in document order."""
+        segments = transcript.segments
+        if self.kind is ScopeKind.SELECTION:
+            yield from (i for i in sorted(self.indices) if 0 <= i < len(segments))
+        elif self.kind is ScopeKind.SPEAKER:
+            yield from (i for i, s in enumerate(segments) if s.speaker_id == self.speaker_id)
+        elif self.kind is ScopeKind.UNREVIEWED:
+            yield from (i for i, s in enumerate(segments) if s.status is ReviewStatus.UNREVIEWED)
+        else:
+            yield from range(len(segments))
+
+
+class Match(NamedTuple):
+    """One hit: ``segments[index].text[start:end]``, with what the results list shows."""
+
+    index: int
+    start: int
+    end: int
+    context: str          # a one-line snippet around the match
+    time_ms: int | None   # the matched word's time when words are timed, else the segment's start
+    context_start: int    # where the match begins inside ``context`` (for bold rendering)
+    text: str             # the matched text itself
+
+
+class ReplaceSpan(NamedTuple):
+    """Replace ``segments[index].text[start:end]`` by ``replacement`` (offsets in the current text)."""
+
+    index: int
+    start: int
+    end: int
+    replacement: str
+
+
+def compile_pattern(options: FindOptions) -> re.Pattern[str]:
+    """The regular expression for *options*; raises :class:`SearchError` for a bad regex."""
+    source = options.pattern if options.regex else re.escape(options.pattern)
+    if options.whole_word:
+        # Look-arounds instead of \b so a pattern that starts or ends with punctuation still works.
+        source = rf"(?<!\w)(?:{source})(?!\w)"
+    flags = 0 if options.match_case else re.IGNORECASE
+    try:
+        return re.compile(source, flags)
+    except re.error as error:
+        raise SearchError(f"Invalid regular expression: {error}") from None
+
+
+def find_all(transcript: Transcript, options: FindOptions, scope: Scope = Scope()) -> list[Match]:
+    """Every match of *options* inside *scope*, in document order."""
+    if not options.pattern:
+        return []
+    pattern = compile_pattern(options)
+    results: list[Match] = []
+    for index in scope.segment_indices(transcript):
+        segment = transcript.segments[index]
+        for found in _iter_segment(pattern, segment, options.include_marks):
+            results.append(make_match(segment, index, found.start(), found.end()))
+    return results
+
+
+def find_next(transcript: Transcript, options: FindOptions, scope: Scope, index: int, pos: int,
+              backwards: bool = False, wrap: bool = True) -> Match | None:
+    """The first match after (or before) character *pos* of segment *index*, wrapping around."""
+    matches = find_all(transcript, options, scope)
+    if not matches:
+        return None
+    keys = [(m.index, m.start) for m in matches]
+    if backwards:
+        at = bisect_right(keys, (index, pos - 1)) - 1
+        return matches[at] if at >= 0 else (matches[-1] if wrap else None)
+    at = bisect_right(keys, (index, pos - 1))
+    if at < len(matches):
+        return matches[at]
+    return matches[0] if wrap else None
+
+
+def replace_all_spans(transcript: Transcript, options: FindOptions, replacement: str,
+                      scope: Scope = Scope()) -> list[ReplaceSpan]:
+    """The span list for "Replace all": what :func:`find_all` finds, each with its replacement text."""
+    if not options.pattern:
+        return []
+    pattern = compile_pattern(options)
+    spans: list[ReplaceSpan] = []
+    for index in scope.segment_indices(transcript):
+        segment = transcript.segments[index]
+        for found in _iter_segment(pattern, segment, options.include_marks):
+            text = expand_replacement(found, replacement, options)
+            if text != found.group(0):
+                spans.append(ReplaceSpan(index, found.start(), found.end(), text))
+    return spans
+
+
+def replacement_for(transcript: Transcript, match: Match, options: FindOptions,
+                    replacement: str) -> ReplaceSpan:
+    """The span that replaces one listed *match* (for "Replace"), with groups and keep-case applied."""
+    pattern = compile_pattern(options)
+    text = transcript.segments[match.index].text
+    found = pattern.match(text, match.start)
+    if found is None or found.end() != match.end:
+        raise SearchError("The text changed since the search; search again.")
+    return ReplaceSpan(match.index, match.start, match.end, expand_replacement(found, replacement, options))
+
+
+def expand_replacement(found: re.Match[str], replacement: str, options: FindOptions) -> str:
+    """*replacement* for one regex match: backreferences expanded (regex mode), case kept if asked."""
+    if options.regex:
+        try:
+            text = found.expand(replacement)
+        except (re.error, IndexError) as error:
+            raise SearchError(f"Invalid replacement: {error}") from None
+    else:
+        text = replacement
+    return match_case_of(found.group(0), text) if options.keep_case else text
+
+
+def match_case_of(original: str, replacement: str) -> str:
+    """*replacement* in the case pattern of *original* ("keep case").
+
+    ALL CAPS and all lower case carry over; a capitalised original capitalises the
+    replacement's first letter and leaves the rest as typed (so "McKay" stays "McKay").
+    """
+    letters = [c for c in original if c.isalpha()]
+    if not letters:
+        return replacement
+    if all(c.isupper() for c in letters) and len(letters) > 1:
+        return replacement.upper()
+    if all(c.islower() for c in letters):
+        return replacement.lower()
+    if letters[0].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def make_match(segment: Segment, index: int, start: int, end: int) -> Match:
+    """A :class:`Match` for ``segment.text[start:end]`` with its context and time."""
+    context, context_start = context_snippet(segment.text, start, end)
+    return Match(index, start, end, context, time_at(segment, start), context_start,
+                 segment.text[start:end])
+
+
+def context_snippet(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tuple[str, int]:
+    """A single-line snippet of *text* around ``[start, end)`` and the match offset inside it."""
+    left = max(0, start - width)
+    right = min(len(text), end + width)
+    # Cut at word boundaries so the snippet does not start or end mid-word.
+    if left > 0:
+        space = text.find(" ", left, start)
+        left = space + 1 if space != -1 else left
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space != -1 else right
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(text) else ""
+    snippet = prefix + text[left:right].replace("\n", " ") + suffix
+    return snippet, len(prefix) + start - left
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def word_index_at_offset(segment: Segment, offset: int) -> int:
+    """Index of the whitespace token containing (or following) character *offset*; -1 if none."""
+    for number, token in enumerate(_TOKEN.finditer(segment.text)):
+        if token.end() > offset:
+            return number
+    return -1
+
+
+def time_at(segment: Segment, offset: int) -> int | None:
+    """Playback time for character *offset*: its word's start when timed, else the segment start."""
+    if segment.words:
+        number = word_index_at_offset(segment, offset)
+        if 0 <= number < len(segment.words):
+            word_start = segment.words[number].start_ms
+            if word_start is not None:
+                return word_start
+    return segment.start_ms
+
+
+def _iter_segment(pattern: re.Pattern[str], segment: Segment, include_marks: bool) -> Iterator[re.Match[str]]:
+    """Non-empty matches in one segment, skipping those that touch a mark unless asked."""
+    marks = segment.marks if not include_marks else ()
+    for found in pattern.finditer(segment.text):
+        if found.end() == found.start():
+            continue  # an empty regex match ("a*") would replace nothing visible
+        if marks and overlaps_mark(marks, found.start(), found.end()):
+            continue
+        yield found
+
+
+def overlaps_mark(marks: Iterable[Mark], start: int, end: int) -> bool:
+    """True when ``[start, end)`` shares a character with any mark."""
+    return any(start < mark.end and mark.start < end for mark in marks)

@@ -1,0 +1,171 @@
+"""Find and replace in the core: options, scopes, marks, keep case, contexts and times."""
+
+from __future__ import annotations
+
+import pytest
+
+from editor.core.search import (
+    FindOptions,
+    ReplaceSpan,
+    Scope,
+    SearchError,
+    find_all,
+    find_next,
+    match_case_of,
+    replace_all_spans,
+    replacement_for,
+)
+from editor.core.transcript import Mark, MarkKind, ReviewStatus, Segment, Speaker, Transcript, Word
+
+
+def _timed_words(text: str, start: int, step: int = 400) -> list[Word]:
+    return [Word(tok, start + i * step, start + i * step + 300, 0.9) for i, tok in enumerate(text.split())]
+
+
+@pytest.fixture()
+def episode() -> Transcript:
+    """An invented episode where the recognizer mangles the host "Rolf Brekke"."""
+    t = Transcript(speakers={"a": Speaker("a", "Rolf Brekke"), "b": Speaker("b", "Odile Ambrose")})
+    texts = [
+        ("a", "Welcome back, I'm Rolf Breck and this is Harbour Talk."),
+        ("b", "And I'm Odile Embrose. Rolf, breck is not a word [inaudible] breck again."),
+        ("a", "BRECK in capitals, breckland is a place, and Breck's boat sank."),
+        ("b", "No name here at all."),
+    ]
+    for i, (spk, text) in enumerate(texts):
+        seg = Segment(f"s{i + 1}", i * 10_000, i * 10_000 + 9_000, text, spk)
+        t.segments.append(seg)
+    # Segment 1 has an inaudible token with a mark; segment 0 has timed words.
+    seg1 = t.segments[1]
+    start = seg1.text.index("[inaudible]")
+    seg1.marks = [Mark(MarkKind.INAUDIBLE, start, start + len("[inaudible]"), 14_000)]
+    t.segments[0].words = _timed_words(t.segments[0].text, 100)
+    t.segments[2].status = ReviewStatus.APPROVED
+    return t
+
+
+def test_case_insensitive_by_default_finds_all_forms(episode):
+    matches = find_all(episode, FindOptions("breck"))
+    assert [(m.index, m.text) for m in matches] == [
+        (0, "Breck"), (1, "breck"), (1, "breck"), (2, "BRECK"), (2, "breck"), (2, "Breck")]
+
+
+def test_match_case(episode):
+    matches = find_all(episode, FindOptions("Breck", match_case=True))
+    texts = [s.text for s in episode.segments]
+    assert [(m.index, m.start) for m in matches] == [(0, texts[0].index("Breck")),
+                                                      (2, texts[2].index("Breck'"))]
+
+
+def test_whole_word_skips_breckland_but_keeps_possessive(episode):
+    matches = find_all(episode, FindOptions("breck", whole_word=True))
+    texts = [episode.segments[m.index].text[m.start:m.end + 2] for m in matches]
+    assert len(matches) == 5
+    assert "breckl" not in [t.lower() for t in texts]
+    assert any(t.startswith("Breck'") for t in texts)
+
+
+def test_regex_with_groups_and_replacement(episode):
+    opts = FindOptions(r"(Rolf),? (breck)", regex=True)
+    spans = replace_all_spans(episode, opts, r"\1 Brekke")
+    t0, t1 = episode.segments[0].text, episode.segments[1].text
+    assert spans == [ReplaceSpan(0, t0.index("Rolf"), t0.index(" and"), "Rolf Brekke"),
+                     ReplaceSpan(1, t1.index("Rolf"), t1.index(" is not"), "Rolf Brekke")]
+
+
+def test_bad_regex_raises_search_error(episode):
+    with pytest.raises(SearchError, match="Invalid regular expression"):
+        find_all(episode, FindOptions("(unclosed", regex=True))
+
+
+def test_marks_are_never_matched_unless_asked(episode):
+    assert find_all(episode, FindOptions("inaudible")) == []
+    assert find_all(episode, FindOptions("dible] bre")) == []  # straddles the mark edge
+    found = find_all(episode, FindOptions("inaudible", include_marks=True))
+    assert [(m.index, m.text) for m in found] == [(1, "inaudible")]
+
+
+def test_scope_selection_speaker_unreviewed(episode):
+    opts = FindOptions("breck", whole_word=True)
+    assert {m.index for m in find_all(episode, opts, Scope.selection({1, 3, 99}))} == {1}
+    assert {m.index for m in find_all(episode, opts, Scope.speaker("a"))} == {0, 2}
+    assert {m.index for m in find_all(episode, opts, Scope.unreviewed())} == {0, 1}
+
+
+def test_context_and_time(episode):
+    first = find_all(episode, FindOptions("Breck"))[0]
+    assert first.context[first.context_start:first.context_start + 5] == "Breck"
+    assert "Rolf Breck and" in first.context
+    # Segment 0 has timed words: "Breck" is the 5th token -> its own start time.
+    assert first.time_ms == 100 + 4 * 400
+    # Segment 1 has no word times: the segment start.
+    second = find_all(episode, FindOptions("Embrose"))[0]
+    assert second.time_ms == 10_000
+
+
+def test_long_context_is_clipped_with_ellipses():
+    seg = Segment("s1", 0, 1000, " ".join(f"filler{i}" for i in range(40)) + " Kofundo " +
+                  " ".join(f"tail{i}" for i in range(40)))
+    t = Transcript(segments=[seg])
+    m = find_all(t, FindOptions("kofundo"))[0]
+    assert m.context.startswith("…") and m.context.endswith("…")
+    assert len(m.context) < 90
+    assert m.context[m.context_start:m.context_start + 7] == "Kofundo"
+
+
+def test_keep_case_replacement(episode):
+    spans = replace_all_spans(episode, FindOptions("breck", whole_word=True, keep_case=True), "brekke")
+    assert [s.replacement for s in spans] == ["Brekke", "brekke", "brekke", "BREKKE", "Brekke"]
+
+
+@pytest.mark.parametrize("original, replacement, expected", [
+    ("breck", "Brekke", "brekke"),
+    ("BRECK", "Brekke", "BREKKE"),
+    ("Breck", "mcBrekke", "McBrekke"),
+    ("Breck", "McKay", "McKay"),
+    ("bReck", "Brekke", "Brekke"),
+    ("42", "x", "x"),
+    ("A", "brekke", "Brekke"),
+])
+def test_match_case_of(original, replacement, expected):
+    assert match_case_of(original, replacement) == expected
+
+
+def test_replace_all_skips_identical_and_spans_apply_cleanly(episode):
+    spans = replace_all_spans(episode, FindOptions("breck", whole_word=True), "Brekke")
+    # Apply right to left per segment, the way ops.replace_spans must, and check the result.
+    texts = [s.text for s in episode.segments]
+    for span in sorted(spans, key=lambda s: (s.index, -s.start)):
+        texts[span.index] = texts[span.index][:span.start] + span.replacement + texts[span.index][span.end:]
+    assert texts[0] == "Welcome back, I'm Rolf Brekke and this is Harbour Talk."
+    assert texts[1] == "And I'm Odile Embrose. Rolf, Brekke is not a word [inaudible] Brekke again."
+    assert texts[2] == "Brekke in capitals, breckland is a place, and Brekke's boat sank."
+    # Replacing with the same text produces nothing to do.
+    assert replace_all_spans(episode, FindOptions("Breck", match_case=True), "Breck") == []
+
+
+def test_replacement_for_one_match_and_stale_text(episode):
+    opts = FindOptions("breck", keep_case=True)
+    match = find_all(episode, opts)[3]
+    assert replacement_for(episode, match, opts, "brekke") == ReplaceSpan(2, 0, 5, "BREKKE")
+    episode.segments[2].text = "changed"
+    with pytest.raises(SearchError):
+        replacement_for(episode, match, opts, "brekke")
+
+
+def test_find_next_forward_backward_and_wrap(episode):
+    opts = FindOptions("breck", whole_word=True)
+    nxt = find_next(episode, opts, Scope.all(), 0, 0)
+    assert (nxt.index, nxt.text) == (0, "Breck")
+    nxt = find_next(episode, opts, Scope.all(), nxt.index, nxt.end)
+    assert nxt.index == 1
+    last = find_next(episode, opts, Scope.all(), 3, 0, backwards=True)
+    assert (last.index, last.text) == (2, "Breck")
+    wrapped = find_next(episode, opts, Scope.all(), 3, 0)
+    assert (wrapped.index, wrapped.start) == (0, episode.segments[0].text.index("Breck"))
+    assert find_next(episode, opts, Scope.all(), 3, 0, wrap=False) is None
+
+
+def test_empty_pattern_and_empty_regex_matches(episode):
+    assert find_all(episode, FindOptions("")) == []
+    assert replace_all_spans(episode, FindOptions("z*", regex=True), "q") == []
