@@ -1,0 +1,27 @@
+"""Every export format: ``WRITERS`` lists one writer object per format.
+
+Each follows :class:`editor.formats.base.Writer` (``NAME``, ``LABEL``,
+``EXTENSION``, ``BINARY``, ``DEFAULT_INAUDIBLE``, ``write``). Shared pieces:
+:mod:`.render` (marks per inaudible style, word pieces, times for untimed
+segments) and :mod:`.captions` (cue splitting for SRT and WebVTT).
+"""
+
+from __future__ import annotations
+
+from editor.formats.writers.docx_file import DocxWriter
+from editor.formats.writers.plain_text import PlainTextWriter
+from editor.formats.writers.podcast_html import PodcastHtmlWriter
+from editor.formats.writers.podcast_json import PodcastJsonWriter
+from editor.formats.writers.srt import SrtWriter
+from editor.formats.writers.webvtt import WebVttWriter
+
+WRITERS: list = [PlainTextWriter(), SrtWriter(), WebVttWriter(), PodcastJsonWriter(),
+                 PodcastHtmlWriter(), DocxWriter()]
+
+
+def writer_named(name: str):
+    """The writer whose ``NAME`` is *name* (``KeyError`` when there is none)."""
+    for candidate in WRITERS:
+        if candidate.NAME == name:
+            return candidate
+    raise KeyError(name)
