@@ -2,13 +2,13 @@
 
 House style (the README repeats it):
 
-==========  ==========================  ======================  ====================
-mark        REV                         PLAIN                   OMIT
-==========  ==========================  ======================  ====================
-inaudible   ``[inaudible 00:12:03]``    ``[inaudible]``         removed
-crosstalk   ``[crosstalk]``             ``[crosstalk]``         removed
-unclear     ``[unclear: guess 00:12:03]`` ``[unclear: guess]``  ``guess`` (kept)
-==========  ==========================  ======================  ====================
+==========  ==============================  ======================  ==================
+mark        REV                             PLAIN                   OMIT
+==========  ==============================  ======================  ==================
+inaudible   ``[inaudible 00:12:03]``        ``[inaudible]``         removed
+crosstalk   ``[crosstalk]``                 ``[crosstalk]``         removed
+unclear     ``[unclear 00:12:03: guess]``   ``[unclear: guess]``    ``guess`` (kept)
+==========  ==============================  ======================  ==================
 
 REV times are ``HH:MM:SS`` from the mark's own time, else the segment's start;
 with no time at all REV falls back to the PLAIN form. "Unclear" marks cover a
@@ -70,7 +70,8 @@ def mark_text(mark: Mark, covered: str, style: InaudibleStyle, fallback_ms: int 
         if style is InaudibleStyle.OMIT or not guess:
             return guess
         if style is InaudibleStyle.REV and time_ms is not None:
-            return f"[unclear: {guess} {rev_clock(time_ms)}]"
+            # Kind, time, then the guess: the order editor.formats.marks reads back.
+            return f"[unclear {rev_clock(time_ms)}: {guess}]"
         return f"[unclear: {guess}]"
     if style is InaudibleStyle.OMIT:
         return ""

@@ -1,0 +1,399 @@
+"""The project file: a whole editing session in one versioned JSON document.
+
+A project (suggested extension ``.tep.json``) keeps everything a producer has
+done: corrected text next to the recognizer's original, marks, word timings,
+review status with who approved and when, notes, and an open ``extra`` object
+the other parts of the app use for their own state (glossary scan results,
+alignment cache, ...). Saving is atomic and keeps the previous save as
+``<name>.bak`` (:mod:`editor.core.atomic`). Loading checks every value's type
+and raises :class:`TranscriptError` naming the file and the problem (with the
+line and column for malformed JSON).
+
+Schema, version 1 (keys in this order; one segment per line so diffs stay readable)::
+
+    {"transcript_editor_project": 1,            # schema version (int); must come first
+     "app": "transcript-editor 0.1.0",          # who wrote it (informational)
+     "meta": {"title": str, "audio_path": str,  # audio_path relative to the project's folder,
+              "audio_path_absolute": str,       #   POSIX separators; absolute copy as a fallback
+              "duration_ms": int|null, "language": str},
+     "speakers": [{"id": str, "name": str}, ...],           # in display order
+     "segments": [
+       {"id": str, "start_ms": int|null, "end_ms": int|null, "speaker": str|null, "text": str,
+        # optional keys, left out when they hold the default shown:
+        "status": "unreviewed"|"approved"|"flagged", "approved_by": "", "approved_at": "",  # ISO 8601
+        "note": "", "word_timing": "none"|"imported"|"estimated"|"aligned"|"failed",
+        "marks": [[kind, start, end, time_ms|null], ...],   # kind: inaudible|crosstalk|unclear;
+                                                            #   start/end: char offsets in text
+        "original_text": str,                 # only when it differs from text
+        "original_marks": [[...], ...],       # only when they differ from marks
+        "words": {"start": [int|null...], "end": [int|null...], "conf": [float|null...],
+                  "text": [str...]}},         # "text" only when the words are not text.split()
+       ...],
+     "extra": {...}}                          # free JSON for other parts of the app
+
+Times are integer milliseconds. Word arrays are parallel (one entry per word),
+which keeps a 90,000-word project small and fast to save and load. A newer
+schema version than this code knows is refused with a clear message; older
+versions will be upgraded here when there are any.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from editor import __version__
+from editor.core.atomic import atomic_write
+from editor.core.errors import TranscriptError
+from editor.core.transcript import (
+    Mark,
+    MarkKind,
+    ReviewStatus,
+    Segment,
+    Speaker,
+    Transcript,
+    TranscriptMeta,
+    Word,
+    WordTiming,
+)
+
+SCHEMA_KEY = "transcript_editor_project"
+SCHEMA_VERSION = 1
+EXTENSION = ".tep.json"
+MAX_PROJECT_BYTES = 1 << 30  # 1 GiB: far beyond any real episode; bigger is a wrong file
+
+_STATUSES = {s.value: s for s in ReviewStatus}
+_TIMINGS = {t.value: t for t in WordTiming}
+_KINDS = {k.value: k for k in MarkKind}
+
+
+class LoadedProject(NamedTuple):
+    transcript: Transcript
+    extra: dict
+
+
+# ---------------------------------------------------------------------------------- saving
+
+def save(transcript: Transcript, path: str | Path, extra: dict | None = None) -> None:
+    """Write *transcript* (and *extra*) to *path* atomically, keeping ``<path>.bak``."""
+    path = Path(path)
+    data = to_dict(transcript, base_dir=path.resolve().parent, extra=extra)
+    atomic_write(path, dumps(data, path))
+
+
+def dumps(data: dict, path: str | Path | None = None) -> str:
+    """The project text for a :func:`to_dict` result: one segment per line."""
+    try:
+        head = {key: value for key, value in data.items() if key not in ("segments", "extra")}
+        lines = [json.dumps(head)[:-1] + ',\n"segments": [']
+        lines.append(",\n".join(json.dumps(segment) for segment in data["segments"]))
+        lines.append('],\n"extra": ' + json.dumps(data.get("extra") or {}) + "}\n")
+    except (TypeError, ValueError) as error:
+        raise TranscriptError(f"cannot save: the project holds data JSON cannot store ({error})",
+                              path) from None
+    return "\n".join(lines)
+
+
+def to_dict(transcript: Transcript, base_dir: str | Path | None = None,
+            extra: dict | None = None) -> dict:
+    """The project document as plain JSON data (audio path made relative to *base_dir*)."""
+    return {
+        SCHEMA_KEY: SCHEMA_VERSION,
+        "app": f"transcript-editor {__version__}",
+        "meta": _meta_to_dict(transcript.meta, base_dir),
+        "speakers": [{"id": s.id, "name": s.name} for s in transcript.speakers.values()],
+        "segments": [_segment_to_dict(s) for s in transcript.segments],
+        "extra": dict(extra or {}),
+    }
+
+
+def _meta_to_dict(meta: TranscriptMeta, base_dir: str | Path | None) -> dict:
+    audio = meta.audio_path
+    absolute = os.path.abspath(audio) if audio else ""
+    if audio and base_dir is not None:
+        try:
+            audio = Path(os.path.relpath(absolute, base_dir)).as_posix()
+        except ValueError:  # another drive on Windows: only an absolute path can point there
+            audio = absolute
+    return {"title": meta.title, "audio_path": audio, "audio_path_absolute": absolute,
+            "duration_ms": meta.duration_ms, "language": meta.language}
+
+
+def _segment_to_dict(segment: Segment) -> dict:
+    out: dict[str, Any] = {"id": segment.id, "start_ms": segment.start_ms, "end_ms": segment.end_ms,
+                           "speaker": segment.speaker_id, "text": segment.text}
+    if segment.status is not ReviewStatus.UNREVIEWED:
+        out["status"] = segment.status.value
+    if segment.approved_by:
+        out["approved_by"] = segment.approved_by
+    if segment.approved_at:
+        out["approved_at"] = segment.approved_at
+    if segment.note:
+        out["note"] = segment.note
+    if segment.word_timing is not WordTiming.NONE:
+        out["word_timing"] = segment.word_timing.value
+    if segment.marks:
+        out["marks"] = _marks_to_list(segment.marks)
+    if segment.original_text != segment.text:
+        out["original_text"] = segment.original_text
+    if segment.original_marks != segment.marks:
+        out["original_marks"] = _marks_to_list(segment.original_marks or [])
+    if segment.words:
+        words = segment.words
+        out["words"] = {"start": [w.start_ms for w in words], "end": [w.end_ms for w in words],
+                        "conf": [w.confidence for w in words]}
+        texts = [w.text for w in words]
+        if texts != segment.text.split():
+            out["words"]["text"] = texts
+    return out
+
+
+def _marks_to_list(marks: list[Mark]) -> list[list]:
+    return [[m.kind.value, m.start, m.end, m.time_ms] for m in marks]
+
+
+# ---------------------------------------------------------------------------------- loading
+
+def load(path: str | Path) -> LoadedProject:
+    """Read a project file; :class:`TranscriptError` naming *path* and the problem when it cannot."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_PROJECT_BYTES:
+            raise TranscriptError(f"file is too large to be a project ({size // (1 << 20)} MB; "
+                                  f"the limit is {MAX_PROJECT_BYTES >> 20} MB)", path)
+        raw = path.read_bytes()
+    except OSError as error:
+        raise TranscriptError(f"cannot read the file: {error.strerror or error}", path) from None
+    return loads(raw, path)
+
+
+def loads(raw: bytes | str, path: str | Path | None = None) -> LoadedProject:
+    """Parse project text or bytes; *path* names the file in errors and anchors the audio path."""
+    if isinstance(raw, bytes):
+        if not raw.strip():
+            raise TranscriptError("the file is empty", path)
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise TranscriptError("not a project file: not UTF-8 text (binary or another encoding)",
+                                  path, offset=error.start) from None
+    else:
+        text = raw
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise TranscriptError(f"not valid JSON: {error.msg} (column {error.colno})", path,
+                              line=error.lineno) from None
+    except RecursionError:
+        raise TranscriptError("not a project file: JSON nested too deeply", path) from None
+    base_dir = Path(path).resolve().parent if path is not None else None
+    return from_dict(data, base_dir=base_dir, source=path)
+
+
+def from_dict(data: Any, base_dir: str | Path | None = None,
+              source: str | Path | None = None) -> LoadedProject:
+    """Build the transcript from :func:`to_dict` data, checking every type.
+
+    Relative audio paths are made absolute against *base_dir*; *source* names the
+    file in error messages.
+    """
+    check = _Checker(source)
+    if not isinstance(data, dict) or SCHEMA_KEY not in data:
+        check.fail(f"not a Transcript Editor project (no \"{SCHEMA_KEY}\" key)")
+    version = data[SCHEMA_KEY]
+    if type(version) is not int or version < 1:
+        check.fail(f"\"{SCHEMA_KEY}\" must be a schema version number, not {version!r}")
+    if version > SCHEMA_VERSION:
+        check.fail(f"saved by a newer Transcript Editor (project schema {version}; this version "
+                   f"reads up to {SCHEMA_VERSION}); update the app to open it")
+    meta = _meta_from_dict(check, check.get(data, "meta", dict, "", {}), base_dir)
+    speakers = _speakers_from_list(check, check.get(data, "speakers", list, "", []))
+    segments_data = check.get(data, "segments", list, "", [])
+    segments = [_segment_from_dict(check, item, f"segments[{i}]", speakers)
+                for i, item in enumerate(segments_data)]
+    ids = [s.id for s in segments]
+    if len(set(ids)) != len(ids):
+        duplicate = next(i for i in ids if ids.count(i) > 1)
+        check.fail(f"segment id {duplicate!r} is used twice")
+    extra = check.get(data, "extra", dict, "", {})
+    return LoadedProject(Transcript(meta=meta, speakers=speakers, segments=segments), extra)
+
+
+class _Checker:
+    """Type checks that name the file and the JSON path of the bad value."""
+
+    def __init__(self, source: str | Path | None):
+        self.source = source
+
+    def fail(self, problem: str) -> None:
+        raise TranscriptError(problem, self.source)
+
+    def get(self, obj: dict, key: str, kind: type | tuple, where: str, default: Any = None,
+            nullable: bool = False) -> Any:
+        if key not in obj:
+            return default
+        value = obj[key]
+        if value is None and nullable:
+            return None
+        if not _is(value, kind):
+            self.fail(f"{where}{'.' if where else ''}{key}: expected {_name(kind)}, "
+                      f"found {_json_type(value)}")
+        return value
+
+    def require(self, obj: dict, key: str, kind: type | tuple, where: str,
+                nullable: bool = False) -> Any:
+        if key not in obj:
+            self.fail(f"{where}: missing \"{key}\"")
+        return self.get(obj, key, kind, where, nullable=nullable)
+
+
+def _is(value: Any, kind: type | tuple) -> bool:
+    # bool is an int in Python but never a valid time or offset here.
+    if kind is int:
+        return type(value) is int
+    if kind == (int, float):
+        return type(value) in (int, float)
+    return isinstance(value, kind)
+
+
+def _name(kind: type | tuple) -> str:
+    names = {int: "an integer", str: "a string", list: "a list", dict: "an object"}
+    if kind == (int, float):
+        return "a number"
+    return names.get(kind, str(kind))
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a boolean)"
+    names = {int: "an integer", float: "a number", str: "a string", list: "a list", dict: "an object"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _meta_from_dict(check: _Checker, data: dict, base_dir: str | Path | None) -> TranscriptMeta:
+    audio = check.get(data, "audio_path", str, "meta", "")
+    absolute = check.get(data, "audio_path_absolute", str, "meta", "")
+    if audio and base_dir is not None and not os.path.isabs(audio):
+        resolved = os.path.normpath(os.path.join(base_dir, audio))
+        # The project moved without its audio: fall back to where the audio was at save time.
+        audio = absolute if absolute and not os.path.exists(resolved) and os.path.exists(absolute) \
+            else resolved
+    return TranscriptMeta(title=check.get(data, "title", str, "meta", ""), audio_path=audio,
+                          duration_ms=check.get(data, "duration_ms", int, "meta", None, nullable=True),
+                          language=check.get(data, "language", str, "meta", ""))
+
+
+def _speakers_from_list(check: _Checker, items: list) -> dict[str, Speaker]:
+    speakers: dict[str, Speaker] = {}
+    for i, item in enumerate(items):
+        where = f"speakers[{i}]"
+        if not isinstance(item, dict):
+            check.fail(f"{where}: expected an object, found {_json_type(item)}")
+        speaker_id = check.require(item, "id", str, where)
+        if speaker_id in speakers:
+            check.fail(f"{where}: speaker id {speaker_id!r} is used twice")
+        speakers[speaker_id] = Speaker(speaker_id, check.require(item, "name", str, where))
+    return speakers
+
+
+def _segment_from_dict(check: _Checker, item: Any, where: str, speakers: dict) -> Segment:
+    if not isinstance(item, dict):
+        check.fail(f"{where}: expected an object, found {_json_type(item)}")
+    seg_id = check.require(item, "id", str, where)
+    where = f"{where} (id {seg_id!r})"
+    text = check.require(item, "text", str, where)
+    speaker = check.get(item, "speaker", str, where, None, nullable=True)
+    if speaker is not None and speaker not in speakers:
+        check.fail(f"{where}: unknown speaker id {speaker!r}")
+    marks = _marks_from_list(check, check.get(item, "marks", list, where, []), f"{where}.marks", text)
+    original_text = check.get(item, "original_text", str, where, text)
+    original_marks = marks
+    if "original_marks" in item:
+        original_marks = _marks_from_list(check, check.get(item, "original_marks", list, where),
+                                          f"{where}.original_marks", original_text)
+    return Segment(
+        id=seg_id,
+        start_ms=check.get(item, "start_ms", int, where, None, nullable=True),
+        end_ms=check.get(item, "end_ms", int, where, None, nullable=True),
+        text=text,
+        speaker_id=speaker,
+        words=_words_from_dict(check, item.get("words"), f"{where}.words", text),
+        marks=marks,
+        status=_enum(check, item, "status", _STATUSES, ReviewStatus.UNREVIEWED, where),
+        note=check.get(item, "note", str, where, ""),
+        approved_by=check.get(item, "approved_by", str, where, ""),
+        approved_at=check.get(item, "approved_at", str, where, ""),
+        original_text=original_text,
+        original_marks=list(original_marks),
+        word_timing=_enum(check, item, "word_timing", _TIMINGS, WordTiming.NONE, where),
+    )
+
+
+def _enum(check: _Checker, item: dict, key: str, values: dict, default: Any, where: str) -> Any:
+    value = check.get(item, key, str, where, None)
+    if value is None:
+        return default
+    if value not in values:
+        check.fail(f"{where}.{key}: {value!r} is not one of {', '.join(values)}")
+    return values[value]
+
+
+def _marks_from_list(check: _Checker, items: list, where: str, text: str) -> list[Mark]:
+    marks = []
+    for i, item in enumerate(items):
+        if not (isinstance(item, list) and len(item) == 4 and item[0] in _KINDS
+                and type(item[1]) is int and type(item[2]) is int
+                and (item[3] is None or type(item[3]) is int)):
+            check.fail(f"{where}[{i}]: expected [kind, start, end, time_ms] with kind one of "
+                       f"{', '.join(_KINDS)}, found {json.dumps(item)[:80]}")
+        kind, start, end, time_ms = item
+        if not 0 <= start <= end <= len(text):
+            check.fail(f"{where}[{i}]: span {start}..{end} is outside the text "
+                       f"({len(text)} characters)")
+        marks.append(Mark(_KINDS[kind], start, end, time_ms))
+    return marks
+
+
+def _words_from_dict(check: _Checker, data: Any, where: str, text: str) -> list[Word]:
+    if data is None:
+        return []
+    if not isinstance(data, dict):
+        check.fail(f"{where}: expected an object of parallel lists, found {_json_type(data)}")
+    starts = check.require(data, "start", list, where)
+    ends = check.require(data, "end", list, where)
+    confs = check.get(data, "conf", list, where, None) or [None] * len(starts)
+    texts = check.get(data, "text", list, where, None)
+    if texts is None:
+        texts = text.split()
+    for name, values in (("text", texts), ("end", ends), ("conf", confs)):
+        if len(values) != len(starts):
+            check.fail(f"{where}.{name}: {len(values)} entries for {len(starts)} words"
+                       + (" (the text's words)" if name == "text" else ""))
+    _check_all(check, starts, lambda v: v is None or type(v) is int, f"{where}.start", "an integer or null")
+    _check_all(check, ends, lambda v: v is None or type(v) is int, f"{where}.end", "an integer or null")
+    _check_all(check, confs, lambda v: v is None or type(v) in (int, float), f"{where}.conf",
+               "a number or null")
+    _check_all(check, texts, lambda v: type(v) is str, f"{where}.text", "a string")
+    return list(map(Word, texts, starts, ends, confs))
+
+
+def _check_all(check: _Checker, values: list, ok, where: str, expected: str) -> None:
+    if all(map(ok, values)):  # the fast path: one C-level pass
+        return
+    index = next(i for i, v in enumerate(values) if not ok(v))
+    check.fail(f"{where}[{index}]: expected {expected}, found {_json_type(values[index])}")
+
+
+def is_project(path: str | Path) -> bool:
+    """True when *path* looks like a project file (the schema key near the start)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return head.lstrip()[:1] == b"{" and f'"{SCHEMA_KEY}"'.encode() in head
