@@ -1,0 +1,236 @@
+"""Keeping a segment's words and marks in step with its text (no Qt).
+
+Every text edit goes through here, once per keystroke, so the work is bounded
+by the edited segment: word times are carried over by aligning the old tokens
+to the new ones (unchanged words keep their times, new words are interpolated
+between their neighbours) and mark spans are moved through the character
+edits. Nothing here mutates its arguments: callers get fresh lists of fresh
+``Word`` objects, so an undo record can hold the old lists without copying.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import Iterable, Sequence
+
+from editor.core.transcript import Mark, Segment, Word
+
+_TOKEN = re.compile(r"\S+")
+
+# One character edit: old text[start:end] became a replacement of length new_len.
+Edit = tuple[int, int, int]
+Opcode = tuple[str, int, int, int, int]
+
+
+# ---------------------------------------------------------------------- tokens
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the whitespace-separated tokens of *text*."""
+    return [m.span() for m in _TOKEN.finditer(text)]
+
+
+def word_spans(segment: Segment) -> list[tuple[int, int]]:
+    """Character span of each of ``segment.words`` inside ``segment.text``.
+
+    Words are the text's tokens in order, so this is :func:`tokenize` when the
+    counts agree; otherwise each word is searched for after the previous one,
+    so a stale word list still maps to sensible places.
+    """
+    spans = tokenize(segment.text)
+    if len(spans) == len(segment.words):
+        return spans
+    found: list[tuple[int, int]] = []
+    cursor = 0
+    for word in segment.words:
+        at = segment.text.find(word.text, cursor) if word.text else -1
+        if at < 0:
+            at = min(cursor, len(segment.text))
+            found.append((at, at))
+            continue
+        cursor = at + len(word.text)
+        found.append((at, cursor))
+    return found
+
+
+# ---------------------------------------------------------------------- times
+def spread(tokens: Sequence[str], start_ms: int | None, end_ms: int | None) -> list[Word]:
+    """Words for *tokens* sharing ``[start_ms, end_ms]`` in proportion to their length.
+
+    A token's share is its length plus one (its space), so short words get
+    short times, as in speech. Untimed bounds give untimed words.
+    """
+    if start_ms is None or end_ms is None:
+        return [Word(token) for token in tokens]
+    end_ms = max(start_ms, end_ms)
+    total = sum(len(t) + 1 for t in tokens) or 1
+    span = end_ms - start_ms
+    words: list[Word] = []
+    done = 0
+    for token in tokens:
+        begin = start_ms + span * done // total
+        done += len(token) + 1
+        words.append(Word(token, begin, start_ms + span * done // total))
+    return words
+
+
+def estimate_words(segment: Segment, end_ms: int | None = None) -> list[Word]:
+    """Word times estimated by character proportion within the segment (O(words)).
+
+    For highlighting and click-to-seek when a segment has no word times.
+    *end_ms* stands in for a missing segment end (e.g. the next segment's
+    start). Callers that store the result should set
+    ``segment.word_timing = WordTiming.ESTIMATED``.
+    """
+    end = segment.end_ms if segment.end_ms is not None else end_ms
+    return spread(segment.text.split(), segment.start_ms, end)
+
+
+# ---------------------------------------------------------------------- alignment
+def common_affixes(a: Sequence, b: Sequence) -> tuple[int, int]:
+    """Lengths of the common prefix and (non-overlapping) common suffix of *a* and *b*.
+
+    Binary search on slice equality: the comparisons run in C, so a typed
+    character in a 3,000-character segment costs microseconds.
+    """
+    shortest = min(len(a), len(b))
+    lo, hi = 0, shortest
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    prefix = lo
+    lo, hi = 0, shortest - prefix
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid:] == b[len(b) - mid:]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return prefix, lo
+
+
+def token_opcodes(old: Sequence[str], new: Sequence[str]) -> list[Opcode]:
+    """difflib-style opcodes turning token list *old* into *new*.
+
+    The common prefix and suffix are cut off first, so an edit in one word
+    diffs only that word; SequenceMatcher sees the (usually tiny) middle.
+    """
+    prefix, suffix = common_affixes(old, new)
+    opcodes: list[Opcode] = []
+    if prefix:
+        opcodes.append(("equal", 0, prefix, 0, prefix))
+    old_mid, new_mid = old[prefix:len(old) - suffix], new[prefix:len(new) - suffix]
+    if old_mid and new_mid:
+        matcher = SequenceMatcher(None, old_mid, new_mid, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            opcodes.append((tag, i1 + prefix, i2 + prefix, j1 + prefix, j2 + prefix))
+    elif old_mid:
+        opcodes.append(("delete", prefix, len(old) - suffix, prefix, prefix))
+    elif new_mid:
+        opcodes.append(("insert", prefix, prefix, prefix, len(new) - suffix))
+    if suffix:
+        opcodes.append(("equal", len(old) - suffix, len(old), len(new) - suffix, len(new)))
+    return opcodes
+
+
+def realign(old_words: Sequence[Word], new_text: str,
+            start_ms: int | None, end_ms: int | None) -> list[Word]:
+    """Words for *new_text*, carrying times over from *old_words* of the same segment.
+
+    Unchanged words keep their times and confidence; replaced words share the
+    time of the words they replace; inserted words share the gap between
+    their neighbours (or the segment bounds); deleted words vanish.
+    """
+    new_tokens = new_text.split()
+    old_tokens = [w.text for w in old_words]
+    words: list[Word] = []
+    for tag, i1, i2, j1, j2 in token_opcodes(old_tokens, new_tokens):
+        if tag == "equal":
+            words.extend(Word(w.text, w.start_ms, w.end_ms, w.confidence) for w in old_words[i1:i2])
+        elif tag != "delete":
+            begin, end = _window(old_words, words, tag, i1, i2, start_ms, end_ms)
+            words.extend(spread(new_tokens[j1:j2], begin, end))
+    return words
+
+
+def _window(old_words: Sequence[Word], done: Sequence[Word], tag: str, i1: int, i2: int,
+            start_ms: int | None, end_ms: int | None) -> tuple[int | None, int | None]:
+    """The time new words of one opcode may occupy."""
+    if tag == "replace":
+        first, last = old_words[i1].start_ms, old_words[i2 - 1].end_ms
+        if first is not None and last is not None and last >= first:
+            return first, last
+    begin = done[-1].end_ms if done and done[-1].end_ms is not None else start_ms
+    end = old_words[i2].start_ms if i2 < len(old_words) else end_ms
+    if end is None:
+        end = end_ms
+    if begin is not None and end is not None and end < begin:
+        end = begin
+    return begin, end
+
+
+# ---------------------------------------------------------------------- marks
+def text_edit(old_text: str, new_text: str) -> Edit | None:
+    """The single character edit turning *old_text* into *new_text* (None if equal)."""
+    if old_text == new_text:
+        return None
+    prefix, suffix = common_affixes(old_text, new_text)
+    return prefix, len(old_text) - suffix, len(new_text) - suffix - prefix
+
+
+def shift_marks(marks: Sequence[Mark], old_text: str, new_text: str) -> list[Mark]:
+    """*marks* of *old_text* moved onto *new_text* (one contiguous change assumed)."""
+    edit = text_edit(old_text, new_text)
+    return list(marks) if edit is None else map_marks(marks, [edit])
+
+
+def map_marks(marks: Iterable[Mark], edits: Sequence[Edit]) -> list[Mark]:
+    """*marks* moved through sorted, non-overlapping character *edits*.
+
+    Text typed right before or after a mark stays outside it; text typed
+    inside it (or replacing part of it) stretches it. A mark whose covered
+    text is entirely replaced or deleted disappears.
+    """
+    moved: list[Mark] = []
+    for mark in marks:
+        if mark.end <= mark.start:  # an empty mark (as some readers make) just moves along
+            at = _map_start(mark.start, edits)
+            moved.append(Mark(mark.kind, at, at, mark.time_ms))
+            continue
+        if _covered_gone(mark, edits):
+            continue
+        start, end = _map_start(mark.start, edits), _map_end(mark.end, edits)
+        if end > start:
+            moved.append(Mark(mark.kind, start, end, mark.time_ms))
+    return moved
+
+
+def _covered_gone(mark: Mark, edits: Sequence[Edit]) -> bool:
+    removed = sum(max(0, min(b, mark.end) - max(a, mark.start)) for a, b, _ in edits)
+    return removed >= mark.end - mark.start
+
+
+def _map_start(pos: int, edits: Sequence[Edit]) -> int:
+    delta = 0
+    for a, b, new_len in edits:
+        if pos < a or (pos == a < b):
+            return pos + delta
+        if pos < b:  # inside replaced text: the mark now starts after the replacement
+            return a + new_len + delta
+        delta += new_len - (b - a)
+    return pos + delta
+
+
+def _map_end(pos: int, edits: Sequence[Edit]) -> int:
+    delta = 0
+    for a, b, new_len in edits:
+        if pos <= a:
+            return pos + delta
+        if pos < b:  # inside replaced text: the mark now ends before the replacement
+            return a + delta
+        if pos == b:  # the mark's tail was replaced: the replacement belongs to it
+            return a + new_len + delta
+        delta += new_len - (b - a)
+    return pos + delta
