@@ -18,7 +18,7 @@ window is scored once, which keeps a 10-hour episode well under a second.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, NamedTuple
+from typing import Collection, Iterable, NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -113,7 +113,7 @@ def find_variants(transcript: Transcript, wrong: str, right: str = "", *,
     # Places already right take part in overlap resolution (so "I'm Odile Ambrose" cannot
     # win over the exact "Odile Ambrose" inside it) and are dropped afterwards.
     words = len(phrases[0].norms) if phrases else 1
-    return [c for c in resolve_overlaps(found, words, prefer=right) if c.found != right]
+    return [c for c in resolve_overlaps(found, words, prefer={right} if right else ()) if c.found != right]
 
 
 def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
@@ -160,14 +160,14 @@ def _candidate(index: NameIndex, s: int, first: int, k: int, scored: tuple[int, 
                      context, context_start, time_at(segment, start))
 
 
-def resolve_overlaps(candidates: Iterable[Candidate], words: int = 1, prefer: str = "") -> list[Candidate]:
+def resolve_overlaps(candidates: Iterable[Candidate], words: int = 1,
+                     prefer: Collection[str] = ()) -> list[Candidate]:
     """Keep the best of overlapping candidates (score, then closest word count), in document order.
 
-    A candidate whose text is exactly *prefer* outranks everything.
+    A candidate whose text is exactly one of *prefer* (a right form) outranks everything.
     """
     def rank(c: Candidate) -> tuple:
-        return (c.found != prefer or not prefer, -c.score, abs(len(c.found.split()) - words),
-                c.index, c.start)
+        return (c.found not in prefer, -c.score, abs(len(c.found.split()) - words), c.index, c.start)
     kept: dict[int, list[Candidate]] = {}
     for candidate in sorted(candidates, key=rank):
         taken = kept.setdefault(candidate.index, [])
