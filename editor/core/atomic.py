@@ -134,4 +134,5 @@ def _remove_quietly(name: str) -> None:
 
 def _error(path: Path, error: OSError) -> TranscriptError:
     reason = _REASONS.get(error.errno or 0) or error.strerror or str(error)
-    return TranscriptError(f"cannot save: {reason}; the previous file was left as it was", path)
+    kept = "; the previous file was left as it was" if path.exists() else ""
+    return TranscriptError(f"cannot save: {reason}{kept}", path)
