@@ -1,0 +1,212 @@
+"""Reading and writing transcripts: the format registry and its entry points.
+
+``read_file(path)`` reads any transcript a producer brings: the bytes are
+decoded (:mod:`editor.formats.decoding`), the format is detected from the
+content (the file name is only a hint), the reader parses it and
+:func:`editor.core.validate.repair` turns fixable problems into warnings.
+Every failure is a :class:`~editor.core.TranscriptError` naming the file.
+Project files (``*.tep.json``) are recognised by content and handed to
+:mod:`editor.core.project`.
+
+Writers live in :mod:`editor.formats.writers` (``WRITERS``); ``export`` and
+``writer`` import it lazily, so reading works without it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from editor.core.errors import TranscriptError
+from editor.core.transcript import Transcript
+from editor.core.validate import repair
+from editor.formats.base import ExportOptions, ReadResult, Reader, Writer
+from editor.formats.decoding import MAX_BYTES, decode
+from editor.formats.readers import READERS
+
+PROJECT_KEY = "transcript_editor_project"
+_HINT_BONUS = 0.1  # the extension nudges detection; content decides
+_MIN_SCORE = 0.05
+
+__all__ = [
+    "PROJECT_KEY",
+    "ReadResult",
+    "all_readers",
+    "all_writers",
+    "detect",
+    "export",
+    "is_project_text",
+    "read_file",
+    "read_text",
+    "reader",
+    "writer",
+]
+
+
+# ---------------------------------------------------------------------- registry
+def all_readers() -> list[Reader]:
+    return list(READERS)
+
+
+def reader(name: str) -> Reader:
+    for candidate in READERS:
+        if candidate.NAME == name:
+            return candidate
+    raise TranscriptError(f"no reader for {name!r} (known: {', '.join(r.NAME for r in READERS)})")
+
+
+def detect(text: str, name_hint: str = "") -> Reader:
+    """The reader most sure that *text* is its format; the file name's extension breaks ties."""
+    suffix = _suffix(name_hint)
+    best, best_score = None, 0.0
+    for candidate in READERS:
+        score = candidate.sniff(text)
+        if score > 0 and suffix and suffix in candidate.EXTENSIONS:
+            score += _HINT_BONUS
+        if score > best_score:
+            best, best_score = candidate, score
+    if best is None or best_score < _MIN_SCORE:
+        raise TranscriptError("not a transcript format this program knows")
+    return best
+
+
+def _suffix(name: str) -> str:
+    return os.path.splitext(name)[1].lower() if name else ""
+
+
+# ---------------------------------------------------------------------- reading
+def read_text(text: str, name_hint: str = "", format: str | None = None) -> ReadResult:
+    """Parse *text* (already decoded); *name_hint* (a file name) helps detection and titles."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise TranscriptError("the file is empty")
+    if is_project_text(text) and not format:
+        return _load_project(text, None)
+    chosen = reader(format) if format else detect(text, name_hint)
+    result = _parse(chosen, text)
+    result.warnings.extend(repair(result.transcript))
+    if not result.transcript.meta.title and name_hint:
+        result.transcript.meta.title = _stem(name_hint)
+    return result
+
+
+def _parse(chosen: Reader, text: str) -> ReadResult:
+    try:
+        return chosen.read(text)
+    except TranscriptError:
+        raise
+    except RecursionError:
+        raise TranscriptError(f"could not read as {chosen.LABEL}: nested too deeply") from None
+    except Exception as error:  # a reader bug must not become a traceback for the user
+        raise TranscriptError(f"internal error while reading as {chosen.LABEL} "
+                              f"({type(error).__name__}: {error}); please report this file") from error
+
+
+def read_file(path: str | os.PathLike, format: str | None = None) -> ReadResult:
+    """Read the transcript or project at *path*; errors name *path*."""
+    path = Path(path)
+    try:
+        data = _read_bytes(path)
+        if _is_project_bytes(data):
+            return _load_project(data, path)
+        text, warnings = decode(data)
+        result = read_text(text, path.name, format)
+    except TranscriptError as error:
+        raise error.with_path(path) from None
+    result.warnings[:0] = warnings
+    return result
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise TranscriptError(f"the file is {size / 1e6:.0f} MB; transcripts over "
+                                  f"{MAX_BYTES // (1024 * 1024)} MB are refused as not being transcripts")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise TranscriptError("no such file") from None
+    except IsADirectoryError:
+        raise TranscriptError("is a folder, not a file") from None
+    except PermissionError:
+        raise TranscriptError("permission denied") from None
+    except OSError as error:
+        raise TranscriptError(f"cannot read the file ({error.strerror or error})") from None
+
+
+def is_project_text(text: str) -> bool:
+    head = text[:4096].lstrip()
+    return head.startswith("{") and f'"{PROJECT_KEY}"' in head
+
+
+def _is_project_bytes(data: bytes) -> bool:
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"{") and f'"{PROJECT_KEY}"'.encode() in head
+
+
+def _load_project(raw: bytes | str, path: Path | None) -> ReadResult:
+    """Projects belong to :mod:`editor.core.project` (imported late: it is not needed to read)."""
+    try:
+        from editor.core import project
+    except ImportError:
+        raise TranscriptError("project files cannot be opened: editor.core.project is missing") from None
+    loaded = project.loads(raw, path)
+    transcript = loaded if isinstance(loaded, Transcript) else getattr(loaded, "transcript", None)
+    if not isinstance(transcript, Transcript):
+        raise TranscriptError("the project loader gave no transcript")
+    return ReadResult(transcript, "project", list(getattr(loaded, "warnings", []) or []))
+
+
+def _stem(name: str) -> str:
+    base = os.path.basename(name)
+    for double in (".tep.json",):
+        if base.lower().endswith(double):
+            return base[: -len(double)]
+    return os.path.splitext(base)[0]
+
+
+# ---------------------------------------------------------------------- writing
+def _writers() -> list[Writer]:
+    try:
+        from editor.formats.writers import WRITERS
+    except ImportError:
+        return []
+    return list(WRITERS)
+
+
+def all_writers() -> list[Writer]:
+    return _writers()
+
+
+def writer(name: str) -> Writer:
+    for candidate in _writers():
+        if candidate.NAME == name:
+            return candidate
+    raise TranscriptError(f"no writer for {name!r}")
+
+
+def export(transcript: Transcript, path: str | os.PathLike, name: str,
+           options: ExportOptions | None = None) -> None:
+    """Write *transcript* to *path* in format *name* (atomically when the project helper exists)."""
+    chosen = writer(name)
+    content = chosen.write(transcript, options or ExportOptions())
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
+    _write_atomically(Path(path), data)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    try:
+        from editor.core.atomic import atomic_write
+    except ImportError:  # before the project module lands: a plain write
+        try:
+            path.write_bytes(data)
+        except OSError as error:
+            raise TranscriptError(f"cannot write the file ({error.strerror or error})", path) from None
+        return
+    try:
+        atomic_write(path, data, backup=False)  # an export is regenerated, not a document to back up
+    except TranscriptError as error:
+        raise error.with_path(path) from None

@@ -1,0 +1,27 @@
+"""Every transcript reader, in the order detection asks them (ties go to the earlier one)."""
+
+from __future__ import annotations
+
+from editor.formats.readers.descript import DescriptReader
+from editor.formats.readers.otter import OtterReader
+from editor.formats.readers.plain_text import PlainTextReader
+from editor.formats.readers.podcast_page import PodcastPageReader
+from editor.formats.readers.podcasting_json import PodcastingJsonReader
+from editor.formats.readers.rev import RevReader
+from editor.formats.readers.srt import SrtReader
+from editor.formats.readers.vtt import VttReader
+from editor.formats.readers.whisper_json import WhisperJsonReader
+
+READERS = [
+    VttReader(),
+    SrtReader(),
+    PodcastingJsonReader(),
+    WhisperJsonReader(),
+    RevReader(),
+    OtterReader(),
+    DescriptReader(),
+    PodcastPageReader(),
+    PlainTextReader(),
+]
+
+__all__ = ["READERS"]

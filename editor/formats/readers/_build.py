@@ -1,0 +1,183 @@
+"""What every reader shares: turning parsed turns into a Transcript.
+
+A reader finds turns (speaker name, start, end, raw text or timed words) and
+hands them to :class:`TranscriptBuilder`, which gives speakers stable ids in
+order of appearance, segments ids ``s1, s2, ...``, turns inline markers into
+structured marks and fills in end times the source did not give.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from editor.core.errors import TranscriptError
+from editor.core.transcript import Segment, Speaker, Transcript, TranscriptMeta, Word, WordTiming
+from editor.formats.base import ReadResult
+from editor.formats.marks import extract_marks, marks_from_words
+
+_MS_PER_WORD = 400  # ~150 words a minute: the length of a last turn with no end time
+_MIN_ESTIMATE_MS = 1000
+
+# "Maya Ortiz", "Speaker 3", "SPEAKER_00", "Dr. J. Lee", "Ines da Costa": a short run of name words.
+_NAME_WORD = r"(?:[^\W\d_][\w'’.\-]*|\d+)"
+NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,4}}"
+_PARTICLES = frozenset("da de del der di do dos du la le van von y bin al el".split())
+
+
+def plausible_name(name: str) -> bool:
+    """Does *name* look like a speaker label rather than the start of a sentence?"""
+    if not name or len(name) > 40 or not (name[0].isupper() or name[0].isdigit()):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w in _PARTICLES for w in name.split())
+
+
+class TranscriptBuilder:
+    """Collects turns in file order and builds the transcript."""
+
+    def __init__(self, fmt: str):
+        self.format = fmt
+        self.meta = TranscriptMeta()
+        self.warnings: list[str] = []
+        self._speakers: dict[str, Speaker] = {}
+        self._ids_by_name: dict[str, str] = {}
+        self._segments: list[Segment] = []
+
+    # ------------------------------------------------------------------ speakers
+    def speaker(self, name: str | None) -> str | None:
+        """The stable id of the speaker shown as *name* (None for no speaker)."""
+        if name is None:
+            return None
+        name = " ".join(name.split())
+        if not name:
+            return None
+        speaker_id = self._ids_by_name.get(name)
+        if speaker_id is None:
+            speaker_id = f"spk{len(self._speakers) + 1}"
+            self._speakers[speaker_id] = Speaker(speaker_id, name)
+            self._ids_by_name[name] = speaker_id
+        return speaker_id
+
+    # ------------------------------------------------------------------ segments
+    def add_text(self, speaker_id: str | None, start_ms: int | None, end_ms: int | None,
+                 raw_text: str) -> Segment | None:
+        """A segment from free text (markers inside become marks); None when the text is empty."""
+        text = " ".join(raw_text.split())
+        if not text:
+            return None
+        text, marks = extract_marks(text, start_ms)
+        segment = Segment(f"s{len(self._segments) + 1}", start_ms, end_ms, text, speaker_id, marks=marks)
+        self._segments.append(segment)
+        return segment
+
+    def add_words(self, speaker_id: str | None, start_ms: int | None, end_ms: int | None,
+                  words: list[Word]) -> Segment | None:
+        """A segment from timed words (texts stripped, none empty)."""
+        if not words:
+            return None
+        text, words, marks = marks_from_words(words)
+        if start_ms is None:
+            start_ms = next((w.start_ms for w in words if w.start_ms is not None), None)
+        if end_ms is None:
+            end_ms = next((w.end_ms for w in reversed(words) if w.end_ms is not None), None)
+        segment = Segment(f"s{len(self._segments) + 1}", start_ms, end_ms, text, speaker_id,
+                          words=words, marks=marks, word_timing=WordTiming.IMPORTED)
+        self._segments.append(segment)
+        return segment
+
+    @property
+    def segments(self) -> list[Segment]:
+        return self._segments
+
+    # ------------------------------------------------------------------ result
+    def result(self) -> ReadResult:
+        fill_end_times(self._segments, self.meta.duration_ms)
+        transcript = Transcript(meta=self.meta, speakers=self._speakers, segments=self._segments)
+        return ReadResult(transcript, self.format, self.warnings)
+
+
+def fill_end_times(segments: list[Segment], duration_ms: int | None = None) -> None:
+    """Segments without an end end where the next timed one starts (the last: an estimate)."""
+    next_start: int | None = None
+    for segment in reversed(segments):
+        if segment.start_ms is not None and segment.end_ms is None:
+            if next_start is not None and next_start >= segment.start_ms:
+                segment.end_ms = next_start
+            elif next_start is None and duration_ms and duration_ms > segment.start_ms:
+                segment.end_ms = duration_ms
+            else:
+                words = segment.text.count(" ") + 1
+                segment.end_ms = segment.start_ms + max(_MIN_ESTIMATE_MS, words * _MS_PER_WORD)
+        if segment.start_ms is not None:
+            next_start = segment.start_ms
+
+
+def seconds_to_ms(value: float) -> int:
+    return int(round(value * 1000))
+
+
+_STRIP_TAGS = re.compile(r"</?(?:i|b|u|s|font|c|span|lang|ruby|rt|em|strong)(?:[ .][^>]*)?>|\{\\[^}]*\}",
+                         re.IGNORECASE)
+
+
+def strip_markup(text: str) -> str:
+    """Remove the formatting tags subtitle files carry (``<i>``, ``<font ...>``, ``{\\an8}``)."""
+    if "<" in text or "{" in text:
+        return _STRIP_TAGS.sub("", text)
+    return text
+
+
+_CLOCK_PARTS = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$")
+
+
+def clock_ms(text: str, line: int | None = None) -> int:
+    """``"1:02:03"`` / ``"02:03"`` / ``"00:01:02,500"`` → ms; TranscriptError (with *line*) when invalid."""
+    match = _CLOCK_PARTS.match(text.strip())
+    # Minutes may exceed 59 only when there is no hour field ("75:10" in long MM:SS files).
+    if match is None or int(match.group(3)) >= 60 or (match.group(1) and int(match.group(2)) >= 60):
+        raise TranscriptError(f"{text.strip()!r} is not a valid time", line=line)
+    hours, minutes, seconds, fraction = match.groups()
+    ms = int((fraction or "0").ljust(3, "0"))
+    return ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + ms
+
+
+def read_headed(text: str, header: re.Pattern, build: TranscriptBuilder,
+                turn_of: Callable) -> None:
+    """Read ``header`` line + body lines turns (Otter, Rev, Descript layouts).
+
+    *turn_of(match, line_number)* gives ``(speaker_id, start_ms, first_body_text)``.
+    Text before the first header becomes the title when it is one short line,
+    otherwise an untimed segment, with a warning either way.
+    """
+    preamble: list[str] = []
+    turn = None
+    body: list[str] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        match = header.match(line)
+        if match is None:
+            (body if turn is not None else preamble).append(line)
+            continue
+        if turn is not None:
+            build.add_text(turn[0], turn[1], None, "\n".join(body))
+        speaker_id, start, rest = turn_of(match, number)
+        turn = (speaker_id, start)
+        body = [rest] if rest else []
+    if turn is None:
+        raise TranscriptError("no turn headers found", line=1)
+    build.add_text(turn[0], turn[1], None, "\n".join(body))
+    _preamble(build, [line.strip() for line in preamble if line.strip()])
+
+
+def _preamble(build: TranscriptBuilder, lines: list[str]) -> None:
+    if not lines:
+        return
+    if len(lines) == 1 and len(lines[0]) <= 120:
+        build.meta.title = lines[0]
+        build.warnings.append(f"the line before the first turn ({lines[0]!r}) was taken as the title")
+        return
+    build.add_text(None, None, None, " ".join(lines))
+    build.segments.insert(0, build.segments.pop())
+    for number, segment in enumerate(build.segments, 1):
+        segment.id = f"s{number}"
+    build.warnings.append(f"{len(lines)} line(s) before the first turn were kept as an untimed "
+                          "segment without a speaker")

@@ -1,0 +1,61 @@
+"""Descript-style TXT: ``[00:00:09] Name: text`` per paragraph; time and name both optional.
+
+Descript's plain-text layout is not documented, so both ``[00:00:09] Name: text``
+and untimed ``Name: text`` paragraphs are read; the latter (any speaker-labelled
+script without times) gives untimed segments the producer times later.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from editor.formats.base import ReadResult
+from editor.formats.readers._build import NAME, TranscriptBuilder, clock_ms, plausible_name, read_headed
+
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+_TIMED = re.compile(rf"^\[(?P<time>{_TIME})\][ \t]*(?:(?P<name>{NAME}):(?:[ \t]+|$))?(?P<rest>.*)$")
+_UNTIMED = re.compile(rf"^(?P<name>{NAME}):[ \t]+(?P<rest>\S.*)$")
+_SNIFF_CHARS = 65536
+
+
+class DescriptReader:
+    NAME = "descript"
+    LABEL = "Descript-style text ([00:00:00] Name: text)"
+    EXTENSIONS = (".txt", ".md")
+
+    def sniff(self, text: str) -> float:
+        lines = text[:_SNIFF_CHARS].split("\n")
+        timed = sum(1 for line in lines if line.startswith("[") and _TIMED.match(line))
+        if timed >= 2 or (timed == 1 and len(lines) < 5):
+            return 0.85
+        return 0.45 if _speaker_labels(lines) else 0.0
+
+    def read(self, text: str) -> ReadResult:
+        build = TranscriptBuilder(self.NAME)
+        lines = text.split("\n")
+        timed = any(line.startswith("[") and _TIMED.match(line) for line in lines)
+        labels = set() if timed else _speaker_labels(lines)
+
+        def turn_of(match: re.Match, line: int):
+            time = match.groupdict().get("time")
+            start = clock_ms(time, line) if time else None
+            return build.speaker(match.group("name")), start, match.group("rest")
+
+        header = _TIMED if timed else re.compile(
+            rf"^(?P<name>{'|'.join(re.escape(n) for n in sorted(labels, key=len, reverse=True))})"
+            r":[ \t]+(?P<rest>\S.*)$") if labels else _TIMED
+        read_headed(text, header, build, turn_of)
+        return build.result()
+
+
+def _speaker_labels(lines: list[str]) -> set[str]:
+    """Names that label at least two paragraphs (``Name: text``) and most paragraphs overall."""
+    paragraph_starts = [line for previous, line in zip([""] + lines, lines)
+                        if line.strip() and not previous.strip()]
+    names = Counter(m.group("name") for m in map(_UNTIMED.match, paragraph_starts)
+                    if m and plausible_name(m.group("name")))
+    labelled = sum(names.values())
+    if labelled < 2 or labelled < 0.6 * len(paragraph_starts) or max(names.values()) < 2:
+        return set()
+    return {name for name, count in names.items() if count >= 1}

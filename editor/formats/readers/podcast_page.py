@@ -1,0 +1,93 @@
+"""Transcripts copied from a podcast host's episode page: ``Speaker 1 00:00:22 text ...``.
+
+Hosting pages print each turn as speaker, start time and text. Copied from a
+browser, the turns often run together on one long line, and the page's own
+text (title, show notes, "Other Episodes") comes along before and after. We
+find the turn headers anywhere in the text, keep what lies between them, and
+report the page text we ignored. The page title becomes the episode title; a
+clock time on the page at or after the last turn is taken as the duration.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from editor.core.errors import TranscriptError
+from editor.core.timecode import parse_clock
+from editor.formats.base import ReadResult
+from editor.formats.readers._build import NAME, TranscriptBuilder, plausible_name
+
+_TIME = r"\d{1,2}:\d{2}:\d{2}|\d{1,2}:\d{2}"
+# Labels recognizers give unnamed voices; these are headers wherever they appear.
+_GENERIC = r"Speaker \d+|Speaker [A-Z]|SPEAKER_\d+|Unknown Speaker"
+_GENERIC_HEADER = re.compile(rf"(?<!\S)(?:{_GENERIC}) (?:{_TIME})(?=\s)")
+# "Maya Ortiz 00:01:02 Welcome ..." at the start of a line: how real names are found.
+_LINE_HEADER = re.compile(rf"^({NAME}) ({_TIME})[ \t]+\S", re.MULTILINE)
+_CLOCK_ON_PAGE = re.compile(r"\b\d{1,2}:\d{2}:\d{2}\b")
+_SNIFF_CHARS = 65536
+
+
+class PodcastPageReader:
+    NAME = "podcast-page"
+    LABEL = "Podcast page transcript (Speaker 00:00:00 text)"
+    EXTENSIONS = (".txt", ".html", ".htm")
+
+    def sniff(self, text: str) -> float:
+        head = text[:_SNIFF_CHARS]
+        if len(_GENERIC_HEADER.findall(head)) >= 2:
+            return 0.85
+        names = _line_names(head)
+        if sum(names.values()) >= 3 and len(names) >= 1:
+            return 0.75
+        return 0.0
+
+    def read(self, text: str) -> ReadResult:
+        headers = list(_header_pattern(text).finditer(text))
+        if not headers:
+            raise TranscriptError("no 'Speaker 00:00:00' turn headers found", line=1)
+        build = TranscriptBuilder(self.NAME)
+        for index, header in enumerate(headers):
+            name, _, clock = header.group(0).rpartition(" ")
+            start = parse_clock(clock)
+            body_end = headers[index + 1].start() if index + 1 < len(headers) else _paragraph_end(
+                text, header.end())
+            build.add_text(build.speaker(name), start, None, text[header.end():body_end])
+        before = text[:headers[0].start()]
+        after = text[_paragraph_end(text, headers[-1].end()):]
+        _page_text(build, before, after)
+        return build.result()
+
+
+def _line_names(text: str) -> Counter:
+    """Names that start at least two lines as ``Name 00:00:00 text``."""
+    counts = Counter(m.group(1) for m in _LINE_HEADER.finditer(text) if plausible_name(m.group(1)))
+    return Counter({name: n for name, n in counts.items() if n >= 2})
+
+
+def _header_pattern(text: str) -> re.Pattern:
+    names = sorted(_line_names(text), key=len, reverse=True)
+    known = "|".join(re.escape(n) for n in names)
+    alternatives = f"{_GENERIC}|{known}" if known else _GENERIC
+    return re.compile(rf"(?<!\S)(?:{alternatives}) (?:{_TIME})(?=\s)")
+
+
+def _paragraph_end(text: str, position: int) -> int:
+    end = text.find("\n\n", position)
+    return len(text) if end < 0 else end
+
+
+def _page_text(build: TranscriptBuilder, before: str, after: str) -> None:
+    """Title and duration from the page around the transcript, and a warning about what was dropped."""
+    before_lines = [line.strip() for line in before.split("\n") if line.strip()]
+    after_lines = [line.strip() for line in after.split("\n") if line.strip()]
+    if before_lines and len(before_lines[0]) <= 200:
+        build.meta.title = before_lines[0]
+    last_start = max((s.start_ms for s in build.segments if s.start_ms is not None), default=0)
+    page_clocks = [parse_clock(c) for c in _CLOCK_ON_PAGE.findall(before)]
+    later = [ms for ms in page_clocks if ms is not None and ms > last_start]
+    if later:
+        build.meta.duration_ms = min(later)
+    if before_lines or after_lines:
+        build.warnings.append(f"ignored the page text around the transcript: {len(before_lines)} "
+                              f"line(s) before it and {len(after_lines)} line(s) after it")

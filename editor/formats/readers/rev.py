@@ -1,0 +1,43 @@
+"""Rev-style TXT: ``Name (MM:SS):`` (or ``Name: (MM:SS)``) then the turn's text.
+
+Inline tags such as ``[inaudible 00:12:03]`` and ``[crosstalk]`` become marks;
+other tags (``[laughs]``) stay text. Text on the header line itself is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from editor.formats.base import ReadResult
+from editor.formats.readers._build import TranscriptBuilder, clock_ms, read_headed
+
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+_HEADER = re.compile(
+    rf"^(?P<name>[^\s(\[][^()\[\]:]{{0,60}}?)"
+    rf"(?: ?[(\[](?P<time>{_TIME})[)\]]:|: ?[(\[](?P<time2>{_TIME})[)\]])[ \t]*(?P<rest>.*)$")
+_SNIFF = re.compile(rf"^[^\s(\[][^()\[\]:\n]{{0,60}}?(?: ?[(\[](?:{_TIME})[)\]]:|: ?[(\[](?:{_TIME})[)\]])",
+                    re.MULTILINE)
+_SNIFF_CHARS = 65536
+
+
+class RevReader:
+    NAME = "rev"
+    LABEL = "Rev-style text (Name (00:00):)"
+    EXTENSIONS = (".txt",)
+
+    def sniff(self, text: str) -> float:
+        head = text[:_SNIFF_CHARS]
+        count = len(_SNIFF.findall(head))
+        if count >= 2 or (count == 1 and len(head) < 400):
+            return 0.9
+        return 0.0
+
+    def read(self, text: str) -> ReadResult:
+        build = TranscriptBuilder(self.NAME)
+
+        def turn_of(match: re.Match, line: int):
+            time = match.group("time") or match.group("time2")
+            return build.speaker(match.group("name").strip()), clock_ms(time, line), match.group("rest")
+
+        read_headed(text, _HEADER, build, turn_of)
+        return build.result()
