@@ -73,21 +73,26 @@ def score_window(phrase: Phrase, norms: tuple[str, ...], keys: tuple[str, ...]) 
         spelling = fuzz.ratio("".join(phrase.norms), "".join(norms)) - 5
     phrase_key = "".join(phrase.keys)
     window_key = "".join(keys)
-    if phrase_key and window_key == phrase_key and spelling >= _sound_floor(phrase):
+    floor = _sound_floor(phrase, len(norms))
+    if phrase_key and window_key == phrase_key and spelling >= floor:
         return max(int(spelling), 90), "sound"
     if phrase_key and window_key:
         sound = fuzz.ratio(phrase_key, window_key)
-        if sound >= 80 and spelling >= 65:
+        if sound >= 80 and spelling >= max(65, floor):
             blended = (spelling + sound) / 2
             if blended > spelling:
                 return int(blended), "sound"
     return int(spelling), "spelling"
 
 
-def _sound_floor(phrase: Phrase) -> int:
-    """Least spelling likeness for a sound-alike to count; short single words need more."""
-    if len(phrase.norms) == 1 and len(phrase.norms[0]) <= 4:
-        return 75  # "ask" sounds like "Esk" but is not a misheard "Esk"
+def _sound_floor(phrase: Phrase, words: int) -> int:
+    """Least spelling likeness for a sound-alike to count.
+
+    Short single words and split/merged windows need more: "ask" sounds like "Esk" and
+    "a story" like "Istor" in Metaphone, but neither is a misheard name.
+    """
+    if words != len(phrase.norms) or (len(phrase.norms) == 1 and len(phrase.norms[0]) <= 4):
+        return 75
     return 50
 
 

@@ -142,3 +142,10 @@ def test_resolve_overlaps_prefers_higher_score():
     b = Candidate(0, 5, 18, "Breck and me", 85, "spelling", "", 0, None)
     c = Candidate(0, 20, 25, "Breck", 81, "spelling", "", 0, None)
     assert resolve_overlaps([b, c, a], 2) == [a, c]
+
+
+def test_split_windows_need_real_spelling_likeness_not_just_sound():
+    t = Transcript(segments=[Segment("s1", 0, 1000, "Tell me a story about Istor and pay tree on.")])
+    assert "a story" not in [c.found for c in find_variants(t, "Istr", "Istor")]
+    assert "a story" not in [c.found for c in find_variants(t, "Istor", "Istore")]
+    assert _found(find_variants(t, "Patreon", "Patreon")) == [(0, "pay tree on")]

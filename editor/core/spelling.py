@@ -1,0 +1,150 @@
+"""Spell checking with pyspellchecker's bundled English word list, the show glossary and an ignore list.
+
+Chosen over Enchant/Hunspell because it is pure Python with its dictionary inside the wheel:
+``make run`` needs no system dictionary. The word list is loaded once per process and
+shared (reads are thread-safe). Each word's verdict is cached, so checking a segment after
+a keystroke costs a few dictionary lookups, never a pass over the whole document.
+
+Skipped: inaudible/crosstalk/unclear marks and bracketed tokens ("[inaudible]"), anything
+with a digit ("3rd", "1990s"), URLs and e-mail addresses, and ALL-CAPS acronyms ("DSA").
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import Iterable, NamedTuple, Sequence
+
+from rapidfuzz import fuzz, process
+from spellchecker import SpellChecker
+
+from editor.core.transcript import Mark, Segment, Transcript
+
+_TOKEN = re.compile(r"\S+")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_SKIP_TOKEN = re.compile(r"[\[\]]|://|^www\.|@.+\.|\d")
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+
+_shared: SpellChecker | None = None
+_shared_lock = threading.Lock()
+
+
+def english() -> SpellChecker:
+    """The process-wide English dictionary (loaded on first use, ~0.1 s)."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = SpellChecker(language="en")
+        return _shared
+
+
+class Misspelling(NamedTuple):
+    start: int
+    end: int
+    word: str
+
+
+class Speller:
+    """Known-word decisions with a cache, glossary words and an ignore list."""
+
+    def __init__(self, glossary_names: Iterable[str] = (), ignored: Iterable[str] = (),
+                 dictionary: SpellChecker | None = None):
+        self._dictionary = dictionary or english()
+        self._cache: dict[str, bool] = {}
+        self._ignored: set[str] = {w.casefold() for w in ignored}
+        self._names: list[str] = []
+        self._name_words: set[str] = set()
+        self.set_glossary_names(glossary_names)
+
+    # ------------------------------------------------------------------ configuration
+    def set_glossary_names(self, names: Iterable[str]) -> None:
+        """The glossary's correct forms: their words count as known and come first in suggestions."""
+        self._names = list(dict.fromkeys(n.strip() for n in names if n.strip()))
+        self._name_words = {w.casefold() for n in self._names for w in _WORD.findall(n)}
+        self._cache.clear()
+
+    def ignore(self, word: str) -> None:
+        """Treat *word* as known from now on (session "Ignore")."""
+        self._ignored.add(word.casefold())
+        self._cache.pop(word.casefold(), None)
+
+    @property
+    def ignored(self) -> set[str]:
+        return set(self._ignored)
+
+    # ------------------------------------------------------------------ checking
+    def is_known(self, word: str) -> bool:
+        """True for dictionary, glossary and ignored words (case-insensitive)."""
+        key = word.casefold()
+        verdict = self._cache.get(key)
+        if verdict is None:
+            verdict = self._decide(key)
+            self._cache[key] = verdict
+        return verdict
+
+    def _decide(self, key: str) -> bool:
+        if key in self._ignored or key in self._name_words:
+            return True
+        key = key.replace("’", "'")
+        if self._dictionary.known([key]):
+            return True
+        base = _POSSESSIVE.sub("", key)
+        return base != key and (base in self._name_words or base in self._ignored
+                                or bool(self._dictionary.known([base])))
+
+    def unknown_words(self, text: str, marks: Sequence[Mark] = ()) -> list[Misspelling]:
+        """Unknown words of one piece of text (a segment), with their offsets."""
+        found: list[Misspelling] = []
+        for token in _TOKEN.finditer(text):
+            if _SKIP_TOKEN.search(token.group()):
+                continue
+            if marks and any(token.start() < m.end and m.start < token.end() for m in marks):
+                continue
+            for word in _WORD.finditer(token.group()):
+                text_word = word.group()
+                if len(text_word) > 1 and text_word.isupper():
+                    continue  # acronyms
+                if not self.is_known(text_word):
+                    start = token.start() + word.start()
+                    found.append(Misspelling(start, start + len(text_word), text_word))
+        return found
+
+    def check_segment(self, segment: Segment) -> list[Misspelling]:
+        return self.unknown_words(segment.text, segment.marks)
+
+    def check_transcript(self, transcript: Transcript) -> dict[int, list[Misspelling]]:
+        """Unknown words per segment index (only segments that have some)."""
+        result = {}
+        for index, segment in enumerate(transcript.segments):
+            found = self.check_segment(segment)
+            if found:
+                result[index] = found
+        return result
+
+    # ------------------------------------------------------------------ suggestions
+    def suggestions(self, word: str, limit: int = 8) -> list[str]:
+        """Replacements for *word*: close glossary names first, then dictionary words by frequency."""
+        names = self._name_suggestions(word)
+        candidates = self._dictionary.candidates(word.casefold()) or set()
+        candidates.discard(word.casefold())
+        frequency = self._dictionary.word_usage_frequency
+        ranked = sorted(candidates, key=lambda w: (-frequency(w), w))
+        words = [_match_case(word, w) for w in ranked]
+        return list(dict.fromkeys(names + words))[:limit]
+
+    def _name_suggestions(self, word: str) -> list[str]:
+        """Glossary names (or single words of them) that look like *word*."""
+        choices = self._names + sorted({w for n in self._names for w in _WORD.findall(n) if " " in n})
+        if not choices:
+            return []
+        hits = process.extract(word, choices, scorer=fuzz.WRatio, processor=str.casefold,
+                               score_cutoff=72, limit=5)
+        return [choice for choice, _score, _i in hits if choice.casefold() != word.casefold()]
+
+
+def _match_case(original: str, suggestion: str) -> str:
+    if original.isupper() and len(original) > 1:
+        return suggestion.upper()
+    if original[:1].isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
