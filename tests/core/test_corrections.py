@@ -145,7 +145,7 @@ def test_resolve_overlaps_prefers_higher_score():
 
 
 def test_split_windows_need_real_spelling_likeness_not_just_sound():
-    t = Transcript(segments=[Segment("s1", 0, 1000, "Tell me a story about Istor and pay tree on.")])
+    t = Transcript(segments=[Segment("s1", 0, 1000, "Tell me a story about Istor and Pat Reon.")])
     assert "a story" not in [c.found for c in find_variants(t, "Istr", "Istor")]
     assert "a story" not in [c.found for c in find_variants(t, "Istor", "Istore")]
-    assert _found(find_variants(t, "Patreon", "Patreon")) == [(0, "pay tree on")]
+    assert _found(find_variants(t, "Patreon", "Patreon")) == [(0, "Pat Reon")]
