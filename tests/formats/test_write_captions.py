@@ -1,0 +1,134 @@
+"""SRT and WebVTT export: caption-sized cues, speaker names, escaping, times."""
+
+import re
+
+import pytest
+
+from editor.core.transcript import Mark, MarkKind, Segment, Transcript, TranscriptMeta, Word
+from editor.formats.base import ExportOptions, InaudibleStyle
+from editor.formats.writers.srt import SrtWriter
+from editor.formats.writers.webvtt import WebVttWriter
+
+LONG = ("We laid the cedar planks in the cold of February, and the glue would not set, so Desmond "
+        "built a tent over the whole hull with two paraffin heaters inside it for a week.")
+
+
+def episode(with_words=True):
+    transcript = Transcript()
+    maya = transcript.ensure_speaker("Maya Ortiz")
+    desmond = transcript.ensure_speaker("Desmond Lee")
+    words = [Word(t, 10_000 + 400 * i, 10_000 + 400 * i + 300) for i, t in enumerate(LONG.split())]
+    transcript.segments += [
+        Segment("s1", 0, 3900, "Welcome back to Tidewater Notes.", maya),
+        Segment("s2", 10_000, 10_000 + 400 * len(words), LONG, desmond, words=words if with_words else []),
+        Segment("s3", 25_000, 27_000, "And then?", desmond),
+        Segment("s4", 28_000, 30_000, "Then it held.", maya),
+    ]
+    return transcript
+
+
+def cues(srt_text):
+    return [block.split("\n") for block in srt_text.strip().split("\n\n")]
+
+
+def srt_ms(stamp):
+    h, m, s, ms = map(int, re.split("[:,]", stamp))
+    return ((h * 60 + m) * 60 + s) * 1000 + ms
+
+
+@pytest.mark.parametrize("max_chars, max_lines", [(42, 2), (32, 2), (20, 1), (60, 3)])
+def test_srt_cues_respect_the_line_limits_and_keep_every_word(max_chars, max_lines):
+    text = SrtWriter().write(episode(), ExportOptions(max_line_chars=max_chars, max_lines=max_lines))
+    blocks = cues(text)
+    words_out = []
+    for number, block in enumerate(blocks, 1):
+        assert block[0] == str(number)
+        assert re.fullmatch(r"\d\d:\d\d:\d\d,\d{3} --> \d\d:\d\d:\d\d,\d{3}", block[1])
+        assert 1 <= len(block[2:]) <= max_lines
+        assert all(len(line) <= max_chars for line in block[2:]), block
+        words_out += " ".join(block[2:]).split()
+    names = {"Maya", "Ortiz:", "Desmond", "Lee:"}
+    expected = " ".join(s.text for s in episode().segments).split()
+    assert [w for w in words_out if w not in names] == [w for w in expected if w not in names]
+
+
+def test_srt_prefixes_the_name_only_when_the_speaker_changes():
+    blocks = cues(SrtWriter().write(episode(), ExportOptions()))
+    firsts = [block[2] for block in blocks]
+    assert firsts[0].startswith("Maya Ortiz: Welcome")
+    assert firsts[1].startswith("Desmond Lee: We laid")
+    named = [line for line in firsts if line.startswith(("Maya Ortiz:", "Desmond Lee:"))]
+    assert len(named) == 3  # Maya, Desmond (long turn + "And then?" continue), Maya again
+    assert any(line == "And then?" for line in firsts)
+
+
+def test_srt_cue_times_come_from_the_words():
+    blocks = cues(SrtWriter().write(episode(), ExportOptions()))
+    second = blocks[1]
+    start, end = second[1].split(" --> ")
+    assert srt_ms(start) == 10_000  # the first word's start
+    words_in_cue = len(" ".join(second[2:]).split()) - 2  # minus "Desmond Lee:"
+    assert srt_ms(end) == 10_000 + 400 * (words_in_cue - 1) + 300  # the last word's end
+    third_start = srt_ms(blocks[2][1].split(" --> ")[0])
+    assert third_start == 10_000 + 400 * words_in_cue
+
+
+def test_srt_without_word_times_shares_the_turn_by_length():
+    blocks = cues(SrtWriter().write(episode(with_words=False), ExportOptions()))
+    long_cues = [b for b in blocks if 10_000 <= srt_ms(b[1].split(" --> ")[0]) < 25_000]
+    assert len(long_cues) >= 3
+    spans = [tuple(map(srt_ms, b[1].split(" --> "))) for b in long_cues]
+    assert spans[0][0] == 10_000 and spans[-1][1] == 10_000 + 400 * len(LONG.split())
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))  # contiguous, in order
+
+
+def test_a_word_longer_than_a_line_gets_its_own_line_and_is_not_cut():
+    transcript = Transcript(segments=[Segment("s1", 0, 5000, "A " + "x" * 50 + " b")])
+    blocks = cues(SrtWriter().write(transcript, ExportOptions()))
+    assert "x" * 50 in [line for block in blocks for line in block[2:]]
+
+
+def test_captions_default_to_plain_inaudible_and_honour_a_chosen_style():
+    transcript = Transcript(segments=[Segment("s1", 0, 4000, "So [inaudible] there.",
+                                              marks=[Mark(MarkKind.INAUDIBLE, 3, 14, 1000)])])
+    assert "So [inaudible] there." in SrtWriter().write(transcript, ExportOptions())
+    rev = SrtWriter().write(transcript, ExportOptions(inaudible_style=InaudibleStyle.REV))
+    assert "So [inaudible 00:00:01] there." in rev
+    assert "So there." in WebVttWriter().write(transcript, ExportOptions(inaudible_style=InaudibleStyle.OMIT))
+
+
+def test_untimed_segments_are_written_after_the_previous_cue():
+    transcript = episode()
+    transcript.segments.insert(1, Segment("u1", None, None, "An untimed aside."))
+    blocks = cues(SrtWriter().write(transcript, ExportOptions()))
+    aside = next(b for b in blocks if "An untimed aside." in b[2:])
+    assert srt_ms(aside[1].split(" --> ")[0]) == 3900
+
+
+def test_vtt_has_voice_tags_with_names_as_typed_and_escapes_text():
+    transcript = Transcript(meta=TranscriptMeta(title="Tidewater & friends"))
+    odd = transcript.ensure_speaker("Ana <Lu> & Co")
+    transcript.segments.append(Segment("s1", 0, 3000, "Salt & pepper <b>bold</b> --> here.", odd))
+    text = WebVttWriter().write(transcript, ExportOptions())
+    assert text.startswith("WEBVTT\n")
+    assert "NOTE Tidewater & friends" in text
+    assert "<v Ana &lt;Lu&gt; &amp; Co>Salt &amp; pepper &lt;b&gt;bold&lt;/b&gt;" in text
+    assert "--&gt; here." in text
+    assert text.count("-->") == 1  # only the timing line
+
+
+def test_vtt_cue_layout_and_every_cue_has_its_speaker():
+    text = WebVttWriter().write(episode(), ExportOptions())
+    blocks = text.strip().split("\n\n")[1:]
+    for block in blocks:
+        lines = block.split("\n")
+        assert re.fullmatch(r"\d\d:\d\d:\d\d\.\d{3} --> \d\d:\d\d:\d\d\.\d{3}", lines[0])
+        assert lines[1].startswith(("<v Maya Ortiz>", "<v Desmond Lee>"))
+        visible = [re.sub(r"^<v [^>]*>", "", line) for line in lines[1:]]
+        assert all(len(line) <= 42 for line in visible) and len(visible) <= 2
+
+
+def test_no_speakers_option_drops_names():
+    text = SrtWriter().write(episode(), ExportOptions(include_speakers=False))
+    assert "Maya Ortiz:" not in text and "Desmond Lee:" not in text
+    assert "<v " not in WebVttWriter().write(episode(), ExportOptions(include_speakers=False))
