@@ -29,8 +29,11 @@ How it fits together (Gaupol's revertable actions, split into plan and apply):
 
 Ownership rule that keeps undo cheap: ops never mutate a list, ``Word`` or
 ``Speaker`` held by the transcript; they assign new ones. An undo record can
-therefore keep the old lists as they are, and undo/redo of a replace in 1,000
-places just swaps references back.
+therefore keep the old lists as they are (sharing unchanged ``Word`` objects
+with the live ones), and undo/redo of a replace in 1,000 places just swaps
+references back. Code outside this module that changes words (forced
+alignment) must likewise assign ``segment.words = [...]`` of new ``Word``
+objects, ideally through :class:`SetFields` so that it can be undone.
 """
 
 from __future__ import annotations
