@@ -130,8 +130,9 @@ def marks_from_words(words: list[Word]) -> tuple[str, list[Word], list[Mark]]:
     canonical token, timed from the first to the last. The returned text is the
     words joined by single spaces, so words stay the whitespace tokens of text.
     """
-    if not any(_may_open(w.text) for w in words):
-        return " ".join([w.text for w in words]), words, []
+    text = " ".join([w.text for w in words])
+    if not ("[" in text or "(" in text or "<" in text or "{" in text):
+        return text, words, []
     out: list[Word] = []
     marks: list[Mark] = []
     offset = 0

@@ -41,72 +41,78 @@ class PodcastingJsonReader:
         data = object_of(load_json(text), "the top level")
         if "segments" not in data:
             raise TranscriptError("JSON without 'segments': not a Podcasting 2.0 transcript")
-        items = _items(list_of(data["segments"], "segments"))
         build = TranscriptBuilder(self.NAME)
         if isinstance(data.get("language"), str):
             build.meta.language = data["language"]
-        word_level = bool(items) and sum(1 for it in items if " " not in it[3]) >= 0.9 * len(items)
-        labelled = any(it[0] is not None for it in items)
-        for turn in _turns(items, labelled):
-            speaker_id = build.speaker(turn[0][0])
-            if word_level:
-                intern = sys.intern
-                words = [Word(intern(part), s, e, None)
-                         for _, s, e, body, _ in turn for part in body.split()]
-                build.add_words(speaker_id, turn[0][1], turn[-1][2], words)
-            else:
-                build.add_text(speaker_id, turn[0][1], turn[-1][2], " ".join(it[3] for it in turn))
+        _Turns(build).read(list_of(data["segments"], "segments"))
         if not build.segments:
             build.warnings.append("the transcript has no segments")
         return build.result()
 
 
-def _items(segments: list) -> list[tuple]:
-    """(speaker, start, end, body, ends_turn) per JSON segment, types checked."""
-    items = []
-    for index, raw in enumerate(segments):
-        where = f"segments[{index}]"
-        if type(raw) is not dict:
-            raise bad_type(where, "an object", raw)
-        body = raw.get("body")
-        if not isinstance(body, str):
-            raise bad_type(f"{where}.body", "text", body)
-        speaker = raw.get("speaker")
-        if speaker is not None and not isinstance(speaker, str):
-            raise bad_type(f"{where}.speaker", "a speaker name", speaker)
-        start = raw.get("startTime")
-        start_ms = int(start * 1000 + 0.5) if type(start) is float and start >= 0 else \
-            seconds(start, f"{where}.startTime")
-        end = raw.get("endTime")
-        end_ms = int(end * 1000 + 0.5) if type(end) is float and end >= 0 else \
-            seconds(end, f"{where}.endTime", optional=True)
-        text = body.strip()
-        if text:
-            items.append((speaker.strip() or None if speaker else None, start_ms, end_ms, text,
-                          body.endswith("\n")))
-        elif body.endswith("\n") and items:  # a bare "\n" body closes the turn
-            items[-1] = items[-1][:4] + (True,)
-    return items
+class _Turns:
+    """One pass over the JSON segments, cutting turns as it goes (90,000 words: keep it tight)."""
 
+    def __init__(self, build: TranscriptBuilder):
+        self.build = build
+        self.items: list[tuple[int, int | None, str]] = []  # (start, end, body) of the open turn
+        self.speaker: str | None = None
+        self.labelled = False
 
-def _turns(items: list[tuple], labelled: bool) -> list[list[tuple]]:
-    turns: list[list[tuple]] = []
-    current: list[tuple] = []
-    for item in items:
-        if current and _new_turn(current, item, labelled):
-            turns.append(current)
-            current = []
-        current.append(item)
-    if current:
-        turns.append(current)
-    return turns
+    def read(self, segments: list) -> None:
+        items = self.items
+        for index, raw in enumerate(segments):
+            if type(raw) is not dict:
+                raise bad_type(f"segments[{index}]", "an object", raw)
+            body = raw.get("body")
+            speaker = raw.get("speaker")
+            start = raw.get("startTime")
+            end = raw.get("endTime")
+            if type(body) is not str:
+                raise bad_type(f"segments[{index}].body", "text", body)
+            if type(start) is float and start >= 0:
+                start = int(start * 1000 + 0.5)
+            else:
+                start = seconds(start, f"segments[{index}].startTime")
+            if type(end) is float and end >= 0:
+                end = int(end * 1000 + 0.5)
+            else:
+                end = seconds(end, f"segments[{index}].endTime", optional=True)
+            if speaker is not None:
+                if type(speaker) is not str:
+                    raise bad_type(f"segments[{index}].speaker", "a speaker name", speaker)
+                speaker = speaker.strip() or None
+                self.labelled = self.labelled or speaker is not None
+            text = body.strip()
+            if text:
+                if items and self._new_turn(speaker, start):
+                    self.flush()
+                if not items:
+                    self.speaker = speaker
+                items.append((start, end, text))
+            if body.endswith("\n"):
+                self.flush()  # the namespace's turn end
+        self.flush()
 
+    def _new_turn(self, speaker: str | None, start: int) -> bool:
+        if speaker != self.speaker:
+            return True
+        last_start, last_end, last_text = self.items[-1]
+        if start - (last_end if last_end is not None else last_start) > TURN_GAP_MS:
+            return True
+        return (not self.labelled and start - self.items[0][0] > MAX_UNLABELLED_MS
+                and last_text[-1] in ".?!")
 
-def _new_turn(current: list[tuple], item: tuple, labelled: bool) -> bool:
-    last = current[-1]
-    if last[4] or item[0] != last[0]:
-        return True
-    last_end = last[2] if last[2] is not None else last[1]
-    if item[1] - last_end > TURN_GAP_MS:
-        return True
-    return not labelled and item[1] - current[0][1] > MAX_UNLABELLED_MS and last[3][-1:] in ".?!"
+    def flush(self) -> None:
+        items = self.items
+        if not items:
+            return
+        build = self.build
+        speaker_id = build.speaker(self.speaker)
+        start, end = items[0][0], items[-1][1]
+        if all(" " not in body and "\n" not in body and "\t" not in body for _, _, body in items):  # one word per item: keep word times
+            intern = sys.intern
+            build.add_words(speaker_id, start, end, [Word(intern(body), s, e, None) for s, e, body in items])
+        else:
+            build.add_text(speaker_id, start, end, " ".join([body for _, _, body in items]))
+        items.clear()

@@ -118,10 +118,32 @@ def _read_segments(build: TranscriptBuilder, segments: list, where: str, shared_
 
 
 def _words(raw_words: list, where: str) -> list[Word]:
-    """Timed words; the hot loop for 90,000-word files, so it checks types inline."""
+    """Timed words; the hot loop for 90,000-word files, so the common case is checked inline."""
     words: list[Word] = []
     append = words.append
+    make = Word
     intern = sys.intern  # a transcript repeats a few thousand distinct words: share the strings
+    for raw in raw_words:
+        if type(raw) is not dict:
+            return _words_careful(raw_words, where)
+        token = raw.get("word")
+        start = raw.get("start")
+        end = raw.get("end")
+        score = raw.get("probability")
+        if type(token) is str and type(start) is float and type(end) is float \
+                and type(score) is float and start >= 0 and end >= 0:
+            token = token.strip()
+            if token:
+                append(make(intern(token), int(start * 1000 + 0.5), int(end * 1000 + 0.5), score))
+        else:  # WhisperX (score, untimed words), ints, strings: the careful path
+            return _words_careful(raw_words, where)
+    if len(" ".join([w.text for w in words]).split()) != len(words):
+        return _words_careful(raw_words, where)  # a token with a space inside
+    return words
+
+
+def _words_careful(raw_words: list, where: str) -> list[Word]:
+    words: list[Word] = []
     for index, raw in enumerate(raw_words):
         if type(raw) is not dict:
             raise bad_type(f"{where}[{index}]", "an object", raw)
@@ -130,28 +152,14 @@ def _words(raw_words: list, where: str) -> list[Word]:
             token = raw.get("text")
         if type(token) is not str:
             raise bad_type(f"{where}[{index}].word", "text", token)
-        start = raw.get("start")
-        end = raw.get("end")
+        start_ms = seconds(raw.get("start"), f"{where}[{index}].start", optional=True)
+        end_ms = seconds(raw.get("end"), f"{where}[{index}].end", optional=True)
         score = raw.get("probability")
         if score is None:
             score = raw.get("score")
-        if type(start) is float and type(end) is float and (score is None or type(score) is float):
-            start_ms = int(start * 1000 + 0.5)
-            end_ms = int(end * 1000 + 0.5)
-            if start_ms < 0 or end_ms < 0:
-                raise TranscriptError(f"{where}[{index}]: negative time")
-        else:  # ints, strings, missing times (WhisperX): the careful path
-            start_ms = seconds(start, f"{where}[{index}].start", optional=True)
-            end_ms = seconds(end, f"{where}[{index}].end", optional=True)
-            score = confidence(score, f"{where}[{index}].probability")
-        token = token.strip()
-        if not token:
-            continue
-        if " " in token or "\t" in token or "\n" in token:
-            for part in token.split():
-                append(Word(intern(part), start_ms, end_ms, score))
-            continue
-        append(Word(intern(token), start_ms, end_ms, score))
+        score = confidence(score, f"{where}[{index}].probability")
+        for part in token.split():
+            words.append(Word(sys.intern(part), start_ms, end_ms, score))
     return words
 
 
