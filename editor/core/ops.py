@@ -19,6 +19,9 @@ How it fits together (Gaupol's revertable actions, split into plan and apply):
               self._op = self._model.run(self._op)   # = ops.run(transcript, op, listener)
           def undo(self):
               self._op = self._model.run(self._op)
+          def mergeWith(self, other):           # typing in one segment: one step
+              self._op = ops.merged_undo(self._op, other._op)
+              return True
 
 * There are only four kinds of op: :class:`SetFields` (segment attributes in
   place), :class:`ReplaceSegments` (rows in or out), :class:`SetSpeakers` and
@@ -107,6 +110,20 @@ def run(transcript: Transcript, op: "Op", listener: Listener | None = None) -> "
     if listener is not None:
         listener.applied(change)
     return change.undo
+
+
+def merged_undo(earlier: "Op", later: "Op") -> "Op":
+    """One undo op for two consecutive edits (``QUndoCommand.mergeWith`` for typing).
+
+    When the later edit only set fields the earlier undo already restores
+    (typing on in the same segment), the earlier undo alone restores
+    everything, so merged typing stays one small record however long it gets.
+    """
+    if isinstance(earlier, SetFields) and isinstance(later, SetFields):
+        covered = {(row, name) for row, fields in earlier.edits for name in fields}
+        if all((row, name) in covered for row, fields in later.edits for name in fields):
+            return earlier
+    return Group((later, earlier))
 
 
 # ====================================================================== primitive ops

@@ -367,6 +367,30 @@ def test_run_takes_groups_apart_for_the_listener(t):
     assert t == make_transcript()
 
 
+def test_merged_undo_of_typing_is_the_first_undo(t):
+    before = copy.deepcopy(t)
+    undo = None
+    for text in ("welcome aboard the drifting lantern,", "welcome aboard the drifting lantern, friends"):
+        step = ops.run(t, ops.set_text(t, 0, text))
+        undo = step if undo is None else ops.merged_undo(undo, step)
+    assert isinstance(undo, ops.SetFields)
+    after = copy.deepcopy(t)
+    redo = ops.run(t, undo)
+    assert t == before
+    ops.run(t, redo)
+    assert t == after
+
+
+def test_merged_undo_of_different_edits_groups_them(t):
+    before = copy.deepcopy(t)
+    first = ops.run(t, ops.set_text(t, 0, "ahoy"))
+    second = ops.run(t, ops.split(t, 1, 3))
+    merged = ops.merged_undo(first, second)
+    assert isinstance(merged, ops.Group)
+    ops.run(t, merged)
+    assert t == before
+
+
 def test_change_row_ranges():
     change = ops.Change(ops.SetFields(()), rows=(1, 2, 3, 7, 9, 10))
     assert change.row_ranges() == [(1, 3), (7, 7), (9, 10)]
