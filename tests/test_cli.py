@@ -1,0 +1,190 @@
+"""`transcript-editor check|export`, run for real as `python -m editor` in a subprocess."""
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+
+from editor.core import project
+from editor.core.transcript import ReviewStatus, Segment, Transcript
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT.parent / "shared" / "seeds").glob("000_*.txt"))
+
+REV_TEXT = """Maya Ortiz (00:00):
+Welcome back to Tidewater Notes.
+
+Desmond Lee (00:09):
+By then the hull was [inaudible 00:00:12] and we had to start over.
+
+Maya Ortiz (01:02):
+[crosstalk] Wait, start over how?
+"""
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "editor", *map(str, args)], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+def one_line_error(result, *fragments):
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
+    return lines[0]
+
+
+@pytest.fixture
+def rev_file(tmp_path):
+    path = tmp_path / "tidewater.txt"
+    path.write_text(REV_TEXT)
+    return path
+
+
+def saved_project(tmp_path, approved):
+    transcript = Transcript()
+    maya = transcript.ensure_speaker("Maya Ortiz")
+    for n in range(3):
+        segment = Segment(f"s{n + 1}", n * 5000, n * 5000 + 4000, f"Line number {n + 1}.", maya)
+        if n < approved:
+            segment.status = ReviewStatus.APPROVED
+        transcript.segments.append(segment)
+    path = tmp_path / "ep.tep.json"
+    project.save(transcript, path)
+    return path
+
+
+def test_check_the_seed_transcript():
+    assert SEEDS, "the shared seeds folder sits beside the project"
+    # As a user types it from the project folder: `transcript-editor check ../shared/seeds/000_*.txt`.
+    result = run("check", f"../{SEEDS[0].relative_to(ROOT.parent).as_posix()}")
+    assert result.returncode == 0, result.stderr
+    assert "segments:   41" in result.stdout
+    assert "speakers:   5" in result.stdout
+    assert "inaudible:  1 " in result.stdout
+
+
+def test_check_json_of_the_seed_has_the_promised_keys():
+    result = run("check", "--json", SEEDS[0])
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["segments"] == 41 and len(report["speakers"]) == 5 and report["inaudible"] == 1
+    assert isinstance(report["format"], str) and report["format"]
+    assert isinstance(report["duration_ms"], int) and report["duration_ms"] > 30 * 60 * 1000
+    assert isinstance(report["warnings"], list) and all(isinstance(w, str) for w in report["warnings"])
+    assert all(isinstance(name, str) for name in report["speakers"])
+
+
+def test_check_rev_text_in_human_form(rev_file):
+    result = run("check", rev_file)
+    assert result.returncode == 0, result.stderr
+    assert "(rev)" in result.stdout
+    assert "speakers:   2: Maya Ortiz, Desmond Lee" in result.stdout
+    assert "time:       00:00:00 - 00:01:" in result.stdout
+    assert "inaudible:  1 (crosstalk 1, unclear 0)" in result.stdout
+
+
+def test_check_a_project(tmp_path):
+    result = run("check", "--json", saved_project(tmp_path, approved=2))
+    report = json.loads(result.stdout)
+    assert report["format"] == "project" and report["segments"] == 3 and report["approved"] == 2
+    assert report["speakers"] == ["Maya Ortiz"] and report["duration_ms"] == 14000
+
+
+def test_check_several_files_prints_one_json_line_each_and_fails_if_one_fails(tmp_path, rev_file):
+    missing = tmp_path / "missing.srt"
+    result = run("check", "--json", rev_file, missing, saved_project(tmp_path, 0))
+    assert result.returncode == 2
+    reports = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["format"] for r in reports] == ["rev", "project"]
+    one_line_error(result, str(missing), "no such file")
+
+
+@pytest.mark.parametrize("name, content, problem", [
+    ("empty.txt", b"", "empty"),
+    ("blank.srt", b"\n\n  \n", "no text"),
+    ("noise.bin", bytes(range(256)) * 40, ""),
+    ("broken.tep.json", b'{"transcript_editor_project": 1, "segments": [{"id": "s1",', "not valid JSON"),
+    ("typed.tep.json", b'{"transcript_editor_project": 1, "segments": [{"id": "s1", "start_ms": "soon", '
+                       b'"text": "Hi"}]}', "start_ms: expected an integer"),
+    ("future.tep.json", b'{"transcript_editor_project": 7}', "newer"),
+])
+def test_unreadable_files_exit_2_with_one_line(tmp_path, name, content, problem):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = run("check", path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    one_line_error(result, str(path), problem)
+
+
+def test_check_a_folder_and_bad_usage(tmp_path):
+    result = run("check", tmp_path)
+    assert result.returncode == 2
+    one_line_error(result, "folder")
+    usage = run("check")
+    assert usage.returncode == 2 and "Traceback" not in usage.stderr
+
+
+@pytest.mark.parametrize("fmt, first_bytes", [
+    ("txt", b"Maya Ortiz (00:00):\n"), ("srt", b"1\n00:00:00,000 --> "), ("vtt", b"WEBVTT\n"),
+    ("json", b'{"version": "1.0.0"'), ("html", b"<!DOCTYPE html>"), ("docx", b"PK"),
+])
+def test_export_every_format(tmp_path, rev_file, fmt, first_bytes):
+    out = tmp_path / f"out.{fmt}"
+    result = run("export", rev_file, "--to", fmt, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(first_bytes)
+    if fmt == "docx":
+        texts = [p.text for p in docx.Document(io.BytesIO(out.read_bytes())).paragraphs]
+        assert "By then the hull was [inaudible 00:00:12] and we had to start over." in texts
+
+
+def test_export_inaudible_styles_and_format_from_extension(tmp_path, rev_file):
+    for style, expected in (("rev", "[inaudible 00:00:12]"), ("plain", "was [inaudible] and"), ("omit", "was and")):
+        out = tmp_path / f"{style}.srt"
+        assert run("export", rev_file, "-o", out, "--inaudible-style", style).returncode == 0
+        assert expected in " ".join(out.read_text().split())
+    assert "[inaudible]" in (tmp_path / "plain.srt").read_text()  # captions default to plain
+
+
+def test_export_to_stdout(rev_file):
+    result = run("export", rev_file, "--to", "vtt", "-o", "-")
+    assert result.returncode == 0 and result.stdout.startswith("WEBVTT")
+    assert "<v Desmond Lee>" in result.stdout
+
+
+def test_export_approved_only_refuses_then_force_and_fully_approved(tmp_path):
+    partly = saved_project(tmp_path, approved=1)
+    out = tmp_path / "out.srt"
+    refused = run("export", partly, "-o", out, "--approved-only")
+    assert refused.returncode == 3
+    one_line_error(refused, str(partly), "2 of 3 segments are not approved", "--force")
+    assert not out.exists()
+    forced = run("export", partly, "-o", out, "--approved-only", "--force")
+    assert forced.returncode == 0 and out.exists() and "not approved" in forced.stderr
+    (tmp_path / "all").mkdir()
+    approved = saved_project(tmp_path / "all", approved=3)
+    assert run("export", approved, "-o", tmp_path / "ok.txt", "--approved-only").returncode == 0
+    assert (tmp_path / "ok.txt").read_text().startswith("Maya Ortiz (00:00):")
+
+
+def test_export_errors_are_one_line(tmp_path, rev_file):
+    unwritable = run("export", rev_file, "-o", tmp_path / "no" / "such" / "out.srt")
+    assert unwritable.returncode == 1
+    one_line_error(unwritable, "out.srt", "cannot save")
+    unknown = run("export", rev_file, "-o", tmp_path / "out.pdf")
+    assert unknown.returncode == 2
+    one_line_error(unknown, "out.pdf", "--to")
+    missing = run("export", tmp_path / "nothing.txt", "--to", "srt", "-o", tmp_path / "x.srt")
+    assert missing.returncode == 2
+    one_line_error(missing, "nothing.txt", "no such file")
+    same = run("export", rev_file, "--to", "txt", "-o", rev_file)
+    assert same.returncode == 2 and rev_file.read_text() == REV_TEXT
+    one_line_error(same, "overwrite the input")
