@@ -122,37 +122,47 @@ def find_variants(transcript: Transcript, wrong: str, right: str = "", *,
 
 
 def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
-                 near: list[set[str]] | None = None) -> list[Candidate]:
-    """Windows of *index* scoring at least *threshold* against *phrase* (may overlap)."""
+                 near: list[set[str]] | None = None, skip_anchors: Collection[str] = ()) -> list[Candidate]:
+    """Windows of *index* scoring at least *threshold* against *phrase* (may overlap).
+
+    Windows start from occurrences of words near a phrase word (*near*, one set per phrase
+    word); words in *skip_anchors* (everyday words, for the glossary scan) start only split windows.
+    """
     if near is None:
         near = index.near_words(list(phrase.norms))
     n = len(phrase.norms)
-    sizes = [k for k in (n, n - 1, n + 1) if k >= 1]
+    # (window length, first-word offset from the aligned start): the phrase length, one word
+    # split in two before/after the anchor, or two words merged before/after it.
+    shapes = [(n, 0), (n + 1, 0), (n + 1, -1)] + ([(n - 1, 0), (n - 1, 1)] if n > 1 else [])
     seen: set[tuple[int, int, int]] = set()
     cache: dict[tuple[str, ...], tuple[int, str]] = {}
     results: list[Candidate] = []
+    segments = index.segments
+    split_shapes = shapes[1:3]
     for word_number, similar in enumerate(near):
         for norm in similar:
+            # An everyday word may still be half of a split name ("Tide water"), nothing more.
+            anchor_shapes = split_shapes if norm in skip_anchors and norm not in phrase.norms else shapes
             for s, t in index.positions(norm):
-                tokens = index.segments[s]
+                tokens = segments[s]
                 count = len(tokens.norms)
-                for k in sizes:
-                    for first in range(t - word_number - 1, t - word_number + 2):
-                        if first < 0 or first > t or first + k > count or first + k <= t:
-                            continue
-                        spot = (s, first, k)
-                        if spot in seen:
-                            continue
-                        seen.add(spot)
-                        if any(tokens.blocked[first:first + k]):
-                            continue
-                        norms = tuple(tokens.norms[first:first + k])
-                        scored = cache.get(norms)
-                        if scored is None:
-                            scored = score_window(phrase, norms, tuple(tokens.keys[first:first + k]))
-                            cache[norms] = scored
-                        if scored[0] >= threshold:
-                            results.append(_candidate(index, s, first, k, scored))
+                for k, shift in anchor_shapes:
+                    first = t - word_number + shift
+                    if first < 0 or first > t or first + k > count or first + k <= t:
+                        continue
+                    spot = (s, first, k)
+                    if spot in seen:
+                        continue
+                    seen.add(spot)
+                    if tokens.any_blocked and any(tokens.blocked[first:first + k]):
+                        continue
+                    norms = tuple(tokens.norms[first:first + k])
+                    scored = cache.get(norms)
+                    if scored is None:
+                        scored = score_window(phrase, norms, tuple(tokens.keys[first:first + k]))
+                        cache[norms] = scored
+                    if scored[0] >= threshold:
+                        results.append(_candidate(index, s, first, k, scored))
     return results
 
 

@@ -26,8 +26,9 @@ import platformdirs
 from editor.core.atomic import atomic_write
 from editor.core.corrections import Candidate, Phrase, match_phrase, resolve_overlaps
 from editor.core.errors import TranscriptError
-from editor.core.name_index import NameIndex
+from editor.core.name_index import NameIndex, normalise
 from editor.core.search import ReplaceSpan
+from editor.core.spelling import common_words
 from editor.core.transcript import Transcript
 
 APP_NAME = "transcript-editor"
@@ -246,12 +247,14 @@ def scan(transcript: Transcript, glossary: Glossary, *, threshold: int = SCAN_TH
     jobs = _scan_jobs(glossary)
     fuzzy_words = sorted({w for phrase, _, fuzzy in jobs if fuzzy for w in phrase.norms})
     near_by_word = dict(zip(fuzzy_words, index.near_words(fuzzy_words)))  # one batched call
+    common = common_words()
     found: list[tuple[Candidate, str, bool]] = []
     for phrase, correct, fuzzy in jobs:
         if cancelled is not None and cancelled():
             break
         if fuzzy:
-            hits = match_phrase(index, phrase, threshold, [near_by_word[w] for w in phrase.norms])
+            hits = match_phrase(index, phrase, threshold, [near_by_word[w] for w in phrase.norms],
+                                skip_anchors=common)
         else:
             hits = match_phrase(index, phrase, 100, [{w} for w in phrase.norms])
         found.extend((hit, correct, fuzzy) for hit in hits)
@@ -273,6 +276,10 @@ def _scan_jobs(glossary: Glossary) -> list[tuple[Phrase, str, bool]]:
 
 
 def _suggestions(found: list[tuple[Candidate, str, bool]], corrects: set[str]) -> list[Suggestion]:
+    common = common_words()
+    # Unasked-for fuzzy suggestions made only of everyday words ("what" for "Wati") are noise.
+    found = [(c, correct, fuzzy) for c, correct, fuzzy in found
+             if not fuzzy or c.how == "exact" or not all(normalise(w) in common for w in c.found.split())]
     by_candidate = {id(c): (correct, fuzzy) for c, correct, fuzzy in found}
     kept = resolve_overlaps([c for c, _, _ in found], prefer=corrects)
     result = []

@@ -67,21 +67,36 @@ class SegmentTokens:
     norms: list[str] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)
     blocked: list[bool] = field(default_factory=list)  # inside a mark: never matched
+    any_blocked: bool = False
 
     @classmethod
     def build(cls, text: str, marks: tuple[Mark, ...]) -> "SegmentTokens":
         tokens = cls(text, marks)
         for found in _TOKEN.finditer(text):
-            start, end = core_span(found.group(), found.start())
-            norm = normalise(text[start:end])
-            if not norm:
+            analysed = analyse_token(found.group())
+            if analysed is None:
                 continue  # a dash or an ellipsis is not a word
+            lo, hi, norm, key = analysed
+            start, end = found.start() + lo, found.start() + hi
             tokens.starts.append(start)
             tokens.ends.append(end)
             tokens.norms.append(norm)
-            tokens.keys.append(phonetic_key(norm))
-            tokens.blocked.append(any(start < m.end and m.start < end for m in marks))
+            tokens.keys.append(key)
+            blocked = bool(marks) and any(start < m.end and m.start < end for m in marks)
+            tokens.blocked.append(blocked)
+            tokens.any_blocked = tokens.any_blocked or blocked
         return tokens
+
+
+@lru_cache(maxsize=131072)
+def analyse_token(token: str) -> tuple[int, int, str, str] | None:
+    """(core start, core end, normalised form, phonetic key) of a whitespace token, cached:
+    an episode's 90,000 tokens are only a few thousand distinct strings."""
+    lo, hi = core_span(token, 0)
+    norm = normalise(token[lo:hi])
+    if not norm:
+        return None
+    return lo, hi, norm, phonetic_key(norm)
 
 
 class NameIndex:

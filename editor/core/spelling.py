@@ -38,6 +38,23 @@ def english() -> SpellChecker:
         return _shared
 
 
+_common: frozenset[str] | None = None
+
+
+def common_words(min_count: int = 20_000) -> frozenset[str]:
+    """Everyday English words (about the 3,000 most frequent in the word list).
+
+    The glossary scan never offers to "correct" a run made only of these into a name:
+    "what" sounds like "Wati", but it is almost always just "what".
+    """
+    global _common
+    dictionary = english()
+    with _shared_lock:
+        if _common is None:
+            _common = frozenset(w for w, n in dictionary.word_frequency.dictionary.items() if n >= min_count)
+        return _common
+
+
 class Misspelling(NamedTuple):
     start: int
     end: int

@@ -165,3 +165,10 @@ def test_scan_of_a_snapshot_in_a_thread(glossary, episode):
 def test_entries_passed_to_constructor_merge():
     g = Glossary([GlossaryEntry("Esk", ["Esc"]), GlossaryEntry("esk", ["Eske"])])
     assert len(g.entries) == 1 and g.entries[0].wrong_forms == ["Esc", "Eske"]
+
+
+def test_scan_never_turns_everyday_words_into_names(tmp_path):
+    g = Glossary([GlossaryEntry("Wati"), GlossaryEntry("Tidewater")])
+    t = Transcript(segments=[Segment("s1", 0, 1000, "So what did the Tide water crew say about Watti?")])
+    found = [(s.found, s.replacement) for s in scan(t, g)]
+    assert found == [("Tide water", "Tidewater"), ("Watti", "Wati")]  # "what" is left alone
