@@ -1,0 +1,44 @@
+"""The GUI entry point: ``transcript-editor [TRANSCRIPT_OR_PROJECT] [AUDIO] [--player vlc|qt]``.
+
+Startup is kept short: only Qt widgets and the window's own modules load
+before the window shows; the file is read right after the first paint is
+queued, and libvlc loads only when there is audio to play.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+USAGE = "transcript-editor [TRANSCRIPT_OR_PROJECT] [AUDIO] [--player vlc|qt]"
+
+
+def parse_args(args: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="transcript-editor", usage=USAGE,
+                                     description="Review and correct a podcast transcript against its audio.")
+    parser.add_argument("file", nargs="?", help="a transcript (Otter, Rev, SRT, WebVTT, ...) or a project")
+    parser.add_argument("audio", nargs="?", help="the episode's audio (default: found next to the transcript)")
+    parser.add_argument("--player", choices=("vlc", "qt"), help="audio backend (default: from settings, vlc)")
+    return parser.parse_args(args)
+
+
+def main(args: list[str] | None = None) -> int:
+    options = parse_args(sys.argv[1:] if args is None else args)
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("Transcript Editor")
+    app.setOrganizationName("transcript-editor")
+    from editor.ui.main_window import MainWindow
+
+    window = MainWindow(backend=options.player)
+    if options.file:
+        window.stack.setCurrentWidget(window.editor_page)  # no flash of the start page
+        QTimer.singleShot(0, lambda: window.open_path(options.file, options.audio))
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

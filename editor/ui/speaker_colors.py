@@ -1,0 +1,16 @@
+"""One distinct, readable colour per speaker (by the speaker's position in the transcript)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+# Colour-blind-friendly hues (Okabe-Ito, plus a few more), dark enough for text on white.
+_PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7a5195", "#8c564b"]
+_COLORS = [QColor(c) for c in _PALETTE]
+
+
+def speaker_color(index: int) -> QColor:
+    """Colour for the speaker at *index* in ``transcript.speakers`` (grey for none)."""
+    if index < 0:
+        return QColor("#888888")
+    return _COLORS[index % len(_COLORS)]
