@@ -1,0 +1,172 @@
+"""The op protocol: primitive reversible ops, :class:`Change` records and :func:`run`.
+
+Every planner in this package returns one of the four primitive ops below
+(or a :class:`Group` of them); see the package docstring for how a
+``QUndoCommand`` uses them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar, Iterable, Mapping, Protocol, Union
+
+from editor.core.transcript import Segment, Speaker, Transcript
+
+Fields = Mapping[str, Any]
+Rows = tuple[int, int]  # (first row, count)
+
+
+@dataclass(frozen=True)
+class Change:
+    """What applying an op did, and the op that reverses it."""
+
+    undo: "Op"
+    rows: tuple[int, ...] = ()      # rows whose data changed (row numbers after the change)
+    inserted: Rows | None = None    # rows inserted (after the change)
+    removed: Rows | None = None     # rows removed (row numbers before the change)
+    speakers: bool = False          # the speaker list or a speaker's name changed
+
+    def row_ranges(self) -> list[tuple[int, int]]:
+        """``rows`` as inclusive ``(first, last)`` runs, one ``dataChanged`` each."""
+        runs: list[tuple[int, int]] = []
+        for row in self.rows:
+            if runs and row == runs[-1][1] + 1:
+                runs[-1] = (runs[-1][0], row)
+            else:
+                runs.append((row, row))
+        return runs
+
+
+class Listener(Protocol):
+    """What :func:`run` tells (e.g. the Qt model) around each primitive op."""
+
+    def about_to_apply(self, op: "Op") -> None: ...   # begin{Insert,Remove}Rows from op.inserted/removed
+    def applied(self, change: Change) -> None: ...    # end*Rows, dataChanged(change.rows), speakers
+
+
+def run(transcript: Transcript, op: "Op", listener: Listener | None = None) -> "Op":
+    """Apply *op*, telling *listener* around each primitive; return the undo op."""
+    if isinstance(op, Group):
+        undos = [run(transcript, part, listener) for part in op.ops]
+        return Group(tuple(reversed(undos)))
+    if listener is not None:
+        listener.about_to_apply(op)
+    change = op.apply(transcript)
+    if listener is not None:
+        listener.applied(change)
+    return change.undo
+
+
+def merged_undo(earlier: "Op", later: "Op") -> "Op":
+    """One undo op for two consecutive edits (``QUndoCommand.mergeWith`` for typing).
+
+    When the later edit only set fields the earlier undo already restores
+    (typing on in the same segment), the earlier undo alone restores
+    everything, so merged typing stays one small record however long it gets.
+    """
+    if isinstance(earlier, SetFields) and isinstance(later, SetFields):
+        covered = {(row, name) for row, fields in earlier.edits for name in fields}
+        if all((row, name) in covered for row, fields in later.edits for name in fields):
+            return earlier
+    return Group((later, earlier))
+
+
+# ---------------------------------------------------------------------- primitive ops
+@dataclass(frozen=True, eq=False)
+class SetFields:
+    """Set attributes of segments in place: ``((row, {"text": ..., ...}), ...)``."""
+
+    edits: tuple[tuple[int, Fields], ...]
+    inserted: ClassVar[Rows | None] = None
+    removed: ClassVar[Rows | None] = None
+
+    def apply(self, transcript: Transcript) -> Change:
+        undo = []
+        for index, fields in self.edits:
+            segment = transcript.segments[index]
+            undo.append((index, {name: getattr(segment, name) for name in fields}))
+            for name, value in fields.items():
+                setattr(segment, name, value)
+        rows = tuple(sorted({index for index, _ in self.edits}))
+        return Change(SetFields(tuple(reversed(undo))), rows)
+
+
+@dataclass(frozen=True, eq=False)
+class ReplaceSegments:
+    """Replace ``count`` rows at ``index`` by ``segments`` (split, merge and their undo)."""
+
+    index: int
+    count: int
+    segments: tuple[Segment, ...]
+
+    @property
+    def inserted(self) -> Rows | None:
+        extra = len(self.segments) - self.count
+        return (self.index + self.count, extra) if extra > 0 else None
+
+    @property
+    def removed(self) -> Rows | None:
+        missing = self.count - len(self.segments)
+        return (self.index + len(self.segments), missing) if missing > 0 else None
+
+    def apply(self, transcript: Transcript) -> Change:
+        end = self.index + self.count
+        old = tuple(transcript.segments[self.index:end])
+        transcript.segments[self.index:end] = self.segments
+        rows = tuple(range(self.index, self.index + min(self.count, len(self.segments))))
+        undo = ReplaceSegments(self.index, len(self.segments), old)
+        return Change(undo, rows, self.inserted, self.removed)
+
+
+@dataclass(frozen=True, eq=False)
+class SetSpeakers:
+    """Replace the speaker list (kept in order); rows showing a changed speaker repaint."""
+
+    speakers: tuple[Speaker, ...]
+    inserted: ClassVar[Rows | None] = None
+    removed: ClassVar[Rows | None] = None
+
+    def apply(self, transcript: Transcript) -> Change:
+        old = tuple(transcript.speakers.values())
+        before = {s.id: s.name for s in old}
+        after = {s.id: s.name for s in self.speakers}
+        touched = {i for i in before.keys() | after.keys() if before.get(i) != after.get(i)}
+        transcript.speakers.clear()  # in place: views may hold the dict
+        transcript.speakers.update((s.id, s) for s in self.speakers)
+        rows = tuple(i for i, s in enumerate(transcript.segments) if s.speaker_id in touched)
+        return Change(SetSpeakers(old), rows, speakers=True)
+
+
+@dataclass(frozen=True, eq=False)
+class Group:
+    """Several ops as one undo step (Gaupol's ``group_actions``, Qt's ``beginMacro``)."""
+
+    ops: tuple["Op", ...]
+    inserted: ClassVar[Rows | None] = None
+    removed: ClassVar[Rows | None] = None
+
+    def apply(self, transcript: Transcript) -> Change:
+        """Apply without a listener; use :func:`run` when rows may move."""
+        changes = [op.apply(transcript) for op in self.ops]
+        rows = tuple(sorted({row for change in changes for row in change.rows}))
+        undo = Group(tuple(change.undo for change in reversed(changes)))
+        return Change(undo, rows, speakers=any(change.speakers for change in changes))
+
+
+Op = Union[SetFields, ReplaceSegments, SetSpeakers, Group]
+
+
+# ---------------------------------------------------------------------- row checks
+def segment_at(transcript: Transcript, index: int) -> Segment:
+    """The segment at *index*, or ValueError (planners check before they plan)."""
+    if not 0 <= index < len(transcript.segments):
+        raise ValueError(f"no segment at row {index}")
+    return transcript.segments[index]
+
+
+def rows_of(transcript: Transcript, index: int | Iterable[int]) -> list[int]:
+    """One row or several, each checked."""
+    rows = [index] if isinstance(index, int) else list(index)
+    for row in rows:
+        segment_at(transcript, row)
+    return rows

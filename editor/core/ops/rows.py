@@ -1,0 +1,133 @@
+"""Row edits: split a segment at the caret, merge it with the next (words and marks follow)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Iterable, Sequence
+
+from editor.core.ops.base import ReplaceSegments, segment_at
+from editor.core.transcript import Mark, ReviewStatus, Segment, Transcript, Word, WordTiming
+from editor.core.words import estimate_words, realign, token_opcodes, tokenize
+
+
+def split(transcript: Transcript, index: int, offset: int, at_ms: int | None = None) -> ReplaceSegments:
+    """Split a segment at character *offset* (a caret inside a word splits before that word).
+
+    The new segment starts at *at_ms* (e.g. the playback position) or else
+    at the time of its first word; words and marks go with their halves. The
+    first half keeps the id, the second gets a new unique one.
+    """
+    segment = segment_at(transcript, index)
+    spans = tokenize(segment.text)
+    k = sum(1 for _, end in spans if end <= offset)
+    if k == 0 or k == len(spans):
+        raise ValueError(f"segment {segment.id}: nothing to split off at offset {offset}")
+    words = segment.words
+    if words and len(words) != len(spans):
+        words = realign(words, segment.text, segment.start_ms, segment.end_ms)
+    cut_ms = _split_time(segment, words, k, at_ms)
+    (left_text, left_marks), (right_text, right_marks) = _split_text(segment.text, segment.marks, k)
+    (left_orig, left_orig_marks), (right_orig, right_orig_marks) = _split_original(segment, k)
+    left = dataclasses.replace(
+        segment, end_ms=cut_ms, text=left_text, marks=left_marks, words=_copy(words[:k]),
+        original_text=left_orig, original_marks=left_orig_marks)
+    right = dataclasses.replace(
+        segment, id=transcript.segment_id_maker()(), start_ms=cut_ms, text=right_text,
+        marks=right_marks, words=_copy(words[k:]), note="",
+        original_text=right_orig, original_marks=right_orig_marks)
+    return ReplaceSegments(index, 1, (left, right))
+
+
+def merge_with_next(transcript: Transcript, index: int) -> ReplaceSegments:
+    """Join a segment and the next one (first id, speaker and start; last end)."""
+    first = segment_at(transcript, index)
+    if index + 1 >= len(transcript.segments):
+        raise ValueError(f"segment {first.id} is the last one: nothing to merge with")
+    second = transcript.segments[index + 1]
+    text, marks = _join(first.text, first.marks, second.text, second.marks)
+    original, original_marks = _join(first.original_text or "", first.original_marks or [],
+                                      second.original_text or "", second.original_marks or [])
+    words, timing = _join_words(first, second)
+    merged = dataclasses.replace(
+        first, end_ms=second.end_ms if second.end_ms is not None else first.end_ms,
+        start_ms=first.start_ms if first.start_ms is not None else second.start_ms,
+        text=text, marks=marks, words=words, word_timing=timing,
+        note="\n".join(n for n in (first.note, second.note) if n),
+        original_text=original, original_marks=original_marks, **_joined_status(first, second))
+    return ReplaceSegments(index, 2, (merged,))
+
+
+def _split_time(segment: Segment, words: Sequence[Word], k: int, at_ms: int | None) -> int | None:
+    cut = at_ms
+    if cut is None and words:
+        cut = words[k].start_ms
+    if cut is None:
+        cut = estimate_words(segment)[k].start_ms
+    if cut is not None and segment.start_ms is not None:
+        cut = max(cut, segment.start_ms)
+        if segment.end_ms is not None:
+            cut = min(cut, segment.end_ms)
+    return cut
+
+
+def _split_text(text: str, marks: Sequence[Mark], k: int) -> tuple[tuple[str, list[Mark]], ...]:
+    """Text and marks before token *k* and from it on (a mark across the cut is cut too)."""
+    spans = tokenize(text)
+    if k <= 0 or k >= len(spans):
+        whole = (text, list(marks))
+        return (whole, ("", [])) if k >= len(spans) else (("", []), whole)
+    left_end, cut = spans[k - 1][1], spans[k][0]
+    return (text[:left_end], _clip(marks, 0, left_end)), (text[cut:], _clip(marks, cut, len(text)))
+
+
+def _split_original(segment: Segment, k: int) -> tuple[tuple[str, list[Mark]], ...]:
+    """The recognizer's text split at the token matching token *k* of the current text."""
+    original = segment.original_text or ""
+    if not segment.is_changed:
+        return _split_text(segment.text, segment.marks, k)
+    current, before = segment.text.split(), original.split()
+    at = len(before)
+    for tag, i1, i2, j1, j2 in token_opcodes(current, before):
+        if i1 <= k < i2 or (i1 == i2 == k):
+            at = j1 + min(k - i1, j2 - j1)
+            break
+    return _split_text(original, segment.original_marks or [], at)
+
+
+def _clip(marks: Iterable[Mark], lo: int, hi: int) -> list[Mark]:
+    clipped = []
+    for mark in marks:
+        start, end = max(mark.start, lo), min(mark.end, hi)
+        if end > start or (mark.start == mark.end and lo <= mark.start <= hi):
+            clipped.append(Mark(mark.kind, start - lo, end - lo, mark.time_ms))
+    return clipped
+
+
+def _join(a: str, a_marks: Sequence[Mark], b: str, b_marks: Sequence[Mark]) -> tuple[str, list[Mark]]:
+    joiner = " " if a and b else ""
+    offset = len(a) + len(joiner)
+    return a + joiner + b, list(a_marks) + [m.shifted(offset) for m in b_marks]
+
+
+def _join_words(first: Segment, second: Segment) -> tuple[list[Word], WordTiming]:
+    if not first.words and not second.words:
+        return [], first.word_timing
+    words = _copy(first.words or estimate_words(first, second.start_ms))
+    words += _copy(second.words or estimate_words(second))
+    same = first.word_timing == second.word_timing and first.words and second.words
+    timing = first.word_timing if same else WordTiming.ESTIMATED
+    return words, timing
+
+
+def _joined_status(first: Segment, second: Segment) -> dict[str, Any]:
+    statuses = {first.status, second.status}
+    if ReviewStatus.FLAGGED in statuses:
+        return {"status": ReviewStatus.FLAGGED, "approved_by": "", "approved_at": ""}
+    if statuses == {ReviewStatus.APPROVED}:
+        return {"status": ReviewStatus.APPROVED,
+                "approved_by": second.approved_by, "approved_at": second.approved_at}
+    return {"status": ReviewStatus.UNREVIEWED, "approved_by": "", "approved_at": ""}
+
+
+def _copy(words: Iterable[Word]) -> list[Word]:
+    return [Word(w.text, w.start_ms, w.end_ms, w.confidence) for w in words]

@@ -1,0 +1,135 @@
+"""Text edits: typing, replace-all in many places, revert, and inaudible/crosstalk/unclear marks."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from editor.core.ops.base import SetFields, segment_at
+from editor.core.transcript import Mark, MarkKind, Segment, Transcript
+from editor.core.words import Edit, estimate_words, map_marks, realign, shift_marks, tokenize
+
+
+def set_text(transcript: Transcript, index: int, new_text: str) -> SetFields:
+    """Replace a segment's text; words are realigned and marks follow their text."""
+    segment = segment_at(transcript, index)
+    if new_text == segment.text:
+        return SetFields(())
+    return SetFields(((index, _text_fields(segment, new_text)),))
+
+
+def replace_spans(transcript: Transcript,
+                  spans: Iterable[tuple[int, int, int, str]]) -> SetFields:
+    """Replace ``text[start:end]`` in many segments as one op: ``(row, start, end, replacement)``.
+
+    Find/replace-all and "correct everywhere" use this: each touched segment
+    is rebuilt once (O(changed segments)); no other segment is read.
+    """
+    by_row: dict[int, list[tuple[int, int, str]]] = {}
+    for index, start, end, replacement in spans:
+        by_row.setdefault(index, []).append((start, end, replacement))
+    return SetFields(tuple((index, _replace_in(segment_at(transcript, index), sorted(items)))
+                           for index, items in sorted(by_row.items())))
+
+
+def revert_to_original(transcript: Transcript, index: int) -> SetFields:
+    """Give a segment back the recognizer's text and marks."""
+    segment = segment_at(transcript, index)
+    fields = _text_fields(segment, segment.original_text or "", edits=[])
+    fields["marks"] = list(segment.original_marks or [])
+    return SetFields(((index, fields),))
+
+
+def _replace_in(segment: Segment, items: Sequence[tuple[int, int, str]]) -> dict[str, Any]:
+    pieces: list[str] = []
+    edits: list[Edit] = []
+    cursor = 0
+    for start, end, replacement in items:
+        if not cursor <= start <= end <= len(segment.text):
+            raise ValueError(f"segment {segment.id}: span {start}-{end} overlaps or lies outside the text")
+        pieces += [segment.text[cursor:start], replacement]
+        edits.append((start, end, len(replacement)))
+        cursor = end
+    pieces.append(segment.text[cursor:])
+    return _text_fields(segment, "".join(pieces), edits)
+
+
+def _text_fields(segment: Segment, new_text: str, edits: Sequence[Edit] | None = None,
+                 marks: Sequence[Mark] | None = None) -> dict[str, Any]:
+    """New text with its words realigned and marks moved (by *edits*, else by diffing)."""
+    marks = segment.marks if marks is None else marks
+    moved = shift_marks(marks, segment.text, new_text) if edits is None else map_marks(marks, edits)
+    words = realign(segment.words, new_text, segment.start_ms, segment.end_ms) if segment.words else []
+    return {"text": new_text, "words": words, "marks": moved}
+
+
+# ---------------------------------------------------------------------- marks
+def add_mark(transcript: Transcript, index: int, kind: MarkKind | str, start: int, end: int,
+             time_ms: int | None = None) -> SetFields:
+    """Mark ``text[start:end]`` as *kind*; with no selection insert the kind's token at *start*.
+
+    Marks the new one overlaps are replaced (marking an inaudible passage as
+    crosstalk changes its kind). *time_ms* defaults to the time of the word there.
+    """
+    segment = segment_at(transcript, index)
+    kind = MarkKind(kind)
+    if not 0 <= start <= end <= len(segment.text):
+        raise ValueError(f"segment {segment.id}: selection {start}-{end} outside the text")
+    start, end = _strip_selection(segment.text, start, end)
+    if time_ms is None:
+        time_ms = _time_at(segment, start)
+    fields: dict[str, Any] = {}
+    marks = segment.marks
+    if start == end:
+        text, start, end, edit = _insert_token(segment.text, start, kind.token)
+        fields = _text_fields(segment, text, [edit])
+        marks = fields["marks"]
+    kept = [m for m in marks if m.end <= start or m.start >= end]
+    fields["marks"] = sorted(kept + [Mark(kind, start, end, time_ms)], key=lambda m: (m.start, m.end))
+    return SetFields(((index, fields),))
+
+
+def remove_mark(transcript: Transcript, index: int, mark: Mark) -> SetFields:
+    """Remove *mark*; a bare token it covers ("[inaudible]") goes with it, real words stay."""
+    segment = segment_at(transcript, index)
+    if mark not in segment.marks:
+        raise ValueError(f"segment {segment.id} has no such mark")
+    rest = list(segment.marks)
+    rest.remove(mark)
+    text = segment.text
+    if text[mark.start:mark.end] != mark.kind.token:
+        return SetFields(((index, {"marks": rest}),))
+    start, end = mark.start, mark.end
+    if end < len(text) and text[end] == " ":
+        end += 1
+    elif start > 0 and text[start - 1] == " ":
+        start -= 1
+    fields = _text_fields(segment, text[:start] + text[end:], [(start, end, 0)], rest)
+    return SetFields(((index, fields),))
+
+
+def _strip_selection(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _insert_token(text: str, at: int, token: str) -> tuple[str, int, int, Edit]:
+    """*token* inserted at *at* as a word of its own: (text, token start, token end, edit)."""
+    before = " " if at > 0 and not text[at - 1].isspace() else ""
+    after = " " if at < len(text) and not text[at].isspace() else ""
+    inserted = before + token + after
+    start = at + len(before)
+    return text[:at] + inserted + text[at:], start, start + len(token), (at, at, len(inserted))
+
+
+def _time_at(segment: Segment, offset: int) -> int | None:
+    """Start time of the word at character *offset* (estimated when words are untimed)."""
+    words = segment.words if len(segment.words) == len(tokenize(segment.text)) else []
+    words = words or estimate_words(segment)
+    spans = tokenize(segment.text)
+    for (_, end), word in zip(spans, words):
+        if offset < end and word.start_ms is not None:
+            return word.start_ms
+    return segment.start_ms
