@@ -269,9 +269,12 @@ def _approved_enough(options: argparse.Namespace, transcript: Transcript) -> boo
 def _write_output(output: str, data: str | bytes) -> int:
     from editor.core.atomic import atomic_write
 
+    if isinstance(data, str):
+        # A lone surrogate pasted into the text must not abort the export: write U+FFFD instead.
+        data = data.encode("utf-8", "replace")
     if output == "-":
         stream = sys.stdout.buffer
-        stream.write(data.encode("utf-8") if isinstance(data, str) else data)
+        stream.write(data)
         stream.flush()
         return EXIT_OK
     try:

@@ -12,7 +12,7 @@ shared out by length of text; untimed turns get times after the previous one
 
 from __future__ import annotations
 
-import json
+from json.encoder import encode_basestring  # the C string escaper json.dumps uses
 
 from editor.core.transcript import Transcript
 from editor.formats.base import ExportOptions, InaudibleStyle
@@ -31,9 +31,10 @@ class PodcastJsonWriter:
         word_level = options.word_level
         if word_level is None:
             word_level = any(s.words and s.words[0].start_ms is not None for s in transcript.segments)
-        out = []
+        out: list[str] = []
         for segment, (start, end) in zip(transcript.segments, segment_times(transcript.segments)):
-            speaker = transcript.speaker_name(segment.speaker_id) if options.include_speakers else ""
+            name = transcript.speaker_name(segment.speaker_id) if options.include_speakers else ""
+            speaker = f'"speaker": {encode_basestring(name)}, ' if name else ""
             if word_level:
                 pieces = spread_times(units(segment, style), start, end)
                 for number, piece in enumerate(pieces, 1):
@@ -44,13 +45,11 @@ class PodcastJsonWriter:
                 if body:
                     out.append(_entry(speaker, start, end, body))
         # One segment per line: readable in a text editor, yet compact for 90,000 words.
-        lines = ",\n".join(json.dumps(entry, ensure_ascii=False) for entry in out)
+        lines = ",\n".join(out)
         return f'{{"version": "1.0.0", "segments": [\n{lines}\n]}}\n'
 
 
-def _entry(speaker: str, start_ms: int, end_ms: int, body: str) -> dict:
-    entry: dict = {"speaker": speaker} if speaker else {}
-    entry["startTime"] = start_ms / 1000
-    entry["endTime"] = end_ms / 1000
-    entry["body"] = body
-    return entry
+def _entry(speaker: str, start_ms: int, end_ms: int, body: str) -> str:
+    """One JSON segment, formatted directly: json.dumps per word was most of the export time."""
+    return (f'{{{speaker}"startTime": {start_ms / 1000!r}, "endTime": {end_ms / 1000!r}, '
+            f'"body": {encode_basestring(body)}}}')
