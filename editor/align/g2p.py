@@ -1,0 +1,91 @@
+"""Pronunciations for words missing from the CMU dictionary (names, coinages).
+
+Two steps, both offline and dependency-free:
+1. split the word into dictionary words ("tidewater" -> "tide" + "water",
+   "marrowby" -> "marrow" + "by"), preferring the fewest pieces;
+2. otherwise spell it out with English letter-to-sound rules (longest grapheme first).
+The result only has to be close: forced alignment needs the word's rough sound to put
+its boundaries in the right place, and neighbours constrain it from both sides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+# Longest graphemes first; values are ARPABET phones (the model's phone set, no stress).
+_RULES: list[tuple[str, str]] = sorted({
+    "tion": "SH AH N", "sion": "ZH AH N", "ough": "AO", "augh": "AO", "eigh": "EY",
+    "igh": "AY", "sch": "S K", "tch": "CH", "dge": "JH", "que": "K",
+    "ch": "CH", "sh": "SH", "th": "TH", "ph": "F", "ck": "K", "ng": "NG", "qu": "K W",
+    "wh": "W", "gh": "G", "kn": "N", "wr": "R", "ee": "IY", "ea": "IY", "oo": "UW",
+    "ou": "AW", "ow": "OW", "ai": "EY", "ay": "EY", "oi": "OY", "oy": "OY", "au": "AO",
+    "aw": "AO", "ie": "IY", "ei": "EY", "ey": "IY", "oa": "OW", "ue": "UW", "ew": "UW",
+    "er": "ER", "ir": "ER", "ur": "ER", "ar": "AA R", "or": "AO R", "zz": "Z", "ss": "S",
+    "ll": "L", "tt": "T", "nn": "N", "mm": "M", "pp": "P", "rr": "R", "ff": "F", "bb": "B",
+    "dd": "D", "gg": "G", "cc": "K",
+    "a": "AE", "b": "B", "c": "K", "d": "D", "e": "EH", "f": "F", "g": "G", "h": "HH",
+    "i": "IH", "j": "JH", "k": "K", "l": "L", "m": "M", "n": "N", "o": "AA", "p": "P",
+    "q": "K", "r": "R", "s": "S", "t": "T", "u": "AH", "v": "V", "w": "W", "x": "K S",
+    "y": "IY", "z": "Z",
+}.items(), key=lambda rule: -len(rule[0]))
+
+_VOWELS = set("aeiouy")
+
+
+def letter_to_sound(word: str) -> str:
+    """A rough ARPABET pronunciation from spelling alone ('' when nothing is spellable)."""
+    letters = "".join(ch for ch in word.lower() if ch.isalpha())
+    phones: list[str] = []
+    i = 0
+    while i < len(letters):
+        rest = letters[i:]
+        if rest == "e" and i > 1:  # silent final e ("Brooke")
+            break
+        if rest[0] == "c" and len(rest) > 1 and rest[1] in "eiy":
+            phones.append("S")
+            i += 1
+            continue
+        if rest[0] == "y" and i == 0 and len(rest) > 1 and rest[1] in _VOWELS:
+            phones.append("Y")
+            i += 1
+            continue
+        for grapheme, sound in _RULES:
+            if rest.startswith(grapheme):
+                phones.append(sound)
+                i += len(grapheme)
+                break
+        else:
+            i += 1
+    return " ".join(phones)
+
+
+def compound_pronunciation(word: str, lookup: Callable[[str], str | None],
+                           min_piece: int = 3) -> str | None:
+    """Pronounce *word* as a concatenation of dictionary words, fewest pieces first; None if none."""
+    n = len(word)
+    best: list[tuple[int, list[str]] | None] = [None] * (n + 1)
+    best[0] = (0, [])
+    for end in range(1, n + 1):
+        for start in range(end):
+            if best[start] is None:
+                continue
+            piece = word[start:end]
+            # a trailing "s" may be a plural/possessive of the piece before it
+            short_ok = piece == "s" and end == n and start > 0
+            if len(piece) < min_piece and not short_ok:
+                continue
+            phones = "Z" if short_ok else lookup(piece)
+            if not phones:
+                continue
+            count = best[start][0] + 1
+            if best[end] is None or count < best[end][0]:
+                best[end] = (count, best[start][1] + [phones])
+    return " ".join(best[n][1]) if best[n] is not None else None
+
+
+def pronounce(word: str, lookup: Callable[[str], str | None]) -> str:
+    """A pronunciation for an out-of-dictionary *word* ('' when none can be made)."""
+    if word.endswith("'s") and lookup(word[:-2]):
+        return lookup(word[:-2]) + " Z"
+    letters = word.replace("'", "")
+    return compound_pronunciation(letters, lookup) or letter_to_sound(letters)
