@@ -188,3 +188,16 @@ def test_export_errors_are_one_line(tmp_path, rev_file):
     same = run("export", rev_file, "--to", "txt", "-o", rev_file)
     assert same.returncode == 2 and rev_file.read_text() == REV_TEXT
     one_line_error(same, "overwrite the input")
+
+
+def test_check_reports_times_out_of_order_and_end_before_start_as_warnings(tmp_path):
+    transcript = Transcript()
+    transcript.segments += [Segment("s1", 5000, 4000, "Ends before it starts."),
+                            Segment("s2", 1000, 2000, "Starts too early.")]
+    path = tmp_path / "odd.tep.json"
+    project.save(transcript, path)
+    result = run("check", "--json", path)
+    assert result.returncode == 0, result.stderr
+    warnings = json.loads(result.stdout)["warnings"]
+    assert any("ends" in w and "before it starts" in w for w in warnings)
+    assert any("before the segment above it" in w for w in warnings)

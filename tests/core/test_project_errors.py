@@ -122,3 +122,19 @@ def test_unsaveable_extra_is_refused_before_touching_the_file(tmp_path):
     with pytest.raises(TranscriptError, match="cannot save"):
         project.save(Transcript(), path, extra={"cache": object()})
     assert path.read_bytes() == before
+
+
+def test_absurdly_large_file_is_refused_before_reading(tmp_path, monkeypatch):
+    path = tmp_path / "huge.tep.json"
+    path.write_text(json.dumps(good_document()) + " " * 5000)
+    monkeypatch.setattr(project, "MAX_PROJECT_BYTES", 4096)
+    with pytest.raises(TranscriptError, match="too large to be a project"):
+        project.load(path)
+
+
+def test_utf16_project_is_named_as_the_wrong_encoding(tmp_path):
+    path = tmp_path / "wide.tep.json"
+    path.write_bytes(json.dumps(good_document()).encode("utf-16"))
+    with pytest.raises(TranscriptError, match="not UTF-8") as caught:
+        project.load(path)
+    assert "byte 0" in str(caught.value)

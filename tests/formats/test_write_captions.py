@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from editor.core.transcript import Mark, MarkKind, Segment, Transcript, TranscriptMeta, Word
 from editor.formats.base import ExportOptions, InaudibleStyle
@@ -132,3 +134,29 @@ def test_no_speakers_option_drops_names():
     text = SrtWriter().write(episode(), ExportOptions(include_speakers=False))
     assert "Maya Ortiz:" not in text and "Desmond Lee:" not in text
     assert "<v " not in WebVttWriter().write(episode(), ExportOptions(include_speakers=False))
+
+
+@given(st.lists(st.text(st.characters(blacklist_categories=("Cs",)), max_size=120), min_size=1, max_size=6),
+       st.integers(5, 80), st.integers(1, 4), st.booleans())
+@settings(max_examples=150, deadline=None)
+def test_any_text_fits_the_caption_limits_and_no_word_is_lost(texts, max_chars, max_lines, timed):
+    transcript = Transcript()
+    speaker = transcript.ensure_speaker("Kofi")
+    for n, text in enumerate(texts):
+        words = [Word(t, n * 60_000 + 500 * i, n * 60_000 + 500 * i + 400) for i, t in enumerate(text.split())]
+        transcript.segments.append(Segment(f"s{n}", n * 60_000 if n % 3 else None, None, text, speaker,
+                                           words=words if timed else []))
+    out = SrtWriter().write(transcript, ExportOptions(max_line_chars=max_chars, max_lines=max_lines,
+                                                      include_speakers=False))
+    lines = []
+    previous_start = 0
+    for block in (out.split("\n\n") if out else []):
+        rows = block.rstrip("\n").split("\n")
+        start, end = (srt_ms(stamp) for stamp in rows[1].split(" --> "))
+        assert start <= end and start >= previous_start
+        previous_start = start
+        assert len(rows[2:]) <= max_lines
+        lines += rows[2:]
+    for line in lines:  # only a single over-long word may exceed a line
+        assert len(line) <= max_chars or len(line.split()) == 1
+    assert " ".join(lines).split() == " ".join(texts).split()
