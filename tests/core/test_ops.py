@@ -110,6 +110,15 @@ def test_replace_spans_in_many_segments_is_one_reversible_op(t):
     assert t.segments[0].text == "welcome aboard the drifting lantern"
 
 
+def test_replace_spans_never_touches_other_segments(t):
+    untouched = [(s, s.words, s.marks, s.text) for s in (t.segments[0], t.segments[3])]
+    op = ops.replace_spans(t, [(1, 0, 2, "you"), (2, 0, 5, "four")])
+    assert sorted(row for row, _ in op.edits) == [1, 2]
+    op.apply(t)
+    for segment, words, marks, text in untouched:
+        assert segment.words is words and segment.marks is marks and segment.text is text
+
+
 def test_replace_spans_rejects_overlaps_without_changing_anything(t):
     before = copy.deepcopy(t)
     with pytest.raises(ValueError):
@@ -145,6 +154,15 @@ def test_add_mark_with_no_selection_inserts_the_token_at_the_caret(t):
     mark = segment.marks[0]
     assert segment.text[mark.start:mark.end] == "[inaudible]" and mark.time_ms == 777
     assert [w.text for w in segment.words][2] == "[inaudible]"
+
+
+def test_add_mark_at_the_end_and_in_an_empty_segment(t):
+    end = len(t.segments[3].text)
+    ops.add_mark(t, 3, MarkKind.INAUDIBLE, end, end, 15_000).apply(t)
+    assert t.segments[3].text == "and the varnish never dried [inaudible]"
+    t.segments[0].text, t.segments[0].words = "", []
+    assert_reversible(t, ops.add_mark(t, 0, MarkKind.CROSSTALK, 0, 0))
+    assert t.segments[0].text == "[crosstalk]" and t.segments[0].marks[0].time_ms == 0
 
 
 def test_add_mark_defaults_to_the_time_of_the_word_there(t):
