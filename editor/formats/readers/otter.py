@@ -17,6 +17,7 @@ _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 _HEADER = re.compile(rf"^(?:(?P<name>\S[^\t]{{0,60}}?)( {{1,}}))?(?P<time>{_TIME})[ \t]*$")
 _OTTER_HEADER = re.compile(rf"^\S[^\t]{{0,60}}?  (?:{_TIME})[ \t]*$", re.MULTILINE)
 _LOOSE_HEADER = re.compile(rf"^\S[^\t]{{0,60}}? (?:{_TIME})[ \t]*\n(?=[ \t]*\S)", re.MULTILINE)
+_TIME_ONLY = re.compile(rf"^(?:{_TIME})[ \t]*\n(?=[ \t]*\S)", re.MULTILINE)  # no speaker names
 _SNIFF_CHARS = 65536
 
 
@@ -29,7 +30,7 @@ class OtterReader:
         head = text[:_SNIFF_CHARS]
         if len(_OTTER_HEADER.findall(head)) >= 2 or (len(head) < 400 and _OTTER_HEADER.search(head)):
             return 0.9
-        if len(_LOOSE_HEADER.findall(head)) >= 2:
+        if len(_LOOSE_HEADER.findall(head)) >= 2 or len(_TIME_ONLY.findall(head)) >= 2:
             return 0.55
         return 0.0
 

@@ -24,6 +24,7 @@ _VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:[ \t]+([^>]*))?>")
 # Other angle-bracket text ("<inaudible>") is left for the marker pass.
 _TAGS = re.compile(r"</?(?:c|i|b|u|v|lang|ruby|rt)(?:[.\s][^>]*)?>|<\d+:\d{2}(?::\d{2})?\.\d{3}>")
 _SNIFF_TIMING = re.compile(r"^\s*(?:\d+:)?\d{1,2}:\d{1,2}\.\d{3}[ \t]+-->", re.MULTILINE)
+_LOOKS_TIMED = re.compile(r"^\s*(?:\d+:)?\d{1,2}:\d{2}[.,]\d")  # a time line with a broken arrow
 _SKIPPED_BLOCKS = frozenset(("NOTE", "STYLE", "REGION"))
 
 
@@ -54,6 +55,10 @@ class VttReader:
                 continue
             timing_at = 0 if "-->" in first else 1 if len(block) > 1 and "-->" in block[1] else -1
             if timing_at < 0:
+                broken = next((n for n, line in enumerate(block[:2]) if _LOOKS_TIMED.match(line)), None)
+                if broken is not None:
+                    raise TranscriptError(f"expected a cue time line ('00:00:00.000 --> 00:00:01.000'), "
+                                          f"found {block[broken].strip()[:60]!r}", line=line_no + broken)
                 if pending is None:
                     raise TranscriptError("expected a cue time line ('00:00:00.000 --> 00:00:01.000')",
                                           line=line_no)
