@@ -151,6 +151,23 @@ class TranscriptView(QAbstractScrollArea):
         top = self._geometry.top(row) - self.verticalScrollBar().value()
         return QRect(0, top, self._row_width(), self._geometry.height(row))
 
+    def time_rect(self, row: int) -> QRect:
+        """Viewport rectangle of *row*'s clickable start time."""
+        segment = self._model.segment(row)
+        speaker = self._model.transcript.speaker_name(segment.speaker_id)
+        return self._painter.time_rect(segment, speaker).translated(self.row_rect(row).topLeft())
+
+    def word_rect(self, row: int, word: int) -> QRect:
+        """Viewport rectangle of word *word* of *row* (for tests, tooltips, the caret)."""
+        self._measure(row)
+        start, end = self._model.word_spans(row).spans[word]
+        text = self._model.segment(row).text
+        left = self._painter.char_rect(row, text, self._width, start)
+        right = self._painter.char_rect(row, text, self._width, end)
+        top_left = self.row_rect(row).topLeft()
+        return QRect(int(left.left()), int(left.top()), max(2, int(right.left() - left.left())),
+                     int(left.height())).translated(top_left)
+
     def visible_rows(self) -> range:
         first, last = self._prepare_visible()
         return range(first, last + 1)

@@ -1,0 +1,33 @@
+"""Fixtures for the window tests: a real MainWindow, optionally with the sample episode open."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # window_helpers
+
+from window_helpers import SAMPLE_TXT  # noqa: E402
+
+
+@pytest.fixture
+def main_window(qtbot):
+    from editor.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()
+
+
+@pytest.fixture
+def sample_window(main_window, qtbot):
+    """The window with the bundled sample episode and its audio (real VLC backend)."""
+    assert main_window.open_path(str(SAMPLE_TXT))
+    assert main_window.playback.has_media()
+    qtbot.waitUntil(lambda: main_window.playback.duration() > 0, timeout=5000)
+    return main_window

@@ -1,0 +1,118 @@
+"""TranscriptModel, row geometry and word spans: the window's data layer."""
+
+from __future__ import annotations
+
+from editor.core.transcript import Segment, Speaker, Transcript, Word
+from editor.settings import Key, Settings
+from editor.ui.row_geometry import RowGeometry
+from editor.ui.transcript_model import Role, TranscriptModel
+from editor.ui.word_spans import word_spans
+
+
+def make_transcript() -> Transcript:
+    t = Transcript()
+    t.speakers = {"a": Speaker("a", "Wren Halloway"), "b": Speaker("b", "Piet Ossendrijver")}
+    t.segments = [
+        Segment("s1", 0, 4000, "Morning tide brings the skiffs home", "a"),
+        Segment("s2", 4000, 9000, "Nets mended twice before the gale", "b",
+                words=[Word("Nets", 4000, 4400), Word("mended", 4400, 5000), Word("twice", 5000, 5600),
+                       Word("before", 6000, 6600), Word("the", 6600, 6800), Word("gale", 6800, 7400)]),
+        Segment("s3", 9000, 12000, "Lanterns along the breakwater", "a"),
+    ]
+    return t
+
+
+def test_model_passes_qt_model_tester(qtmodeltester):
+    model = TranscriptModel(make_transcript())
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_model_wraps_the_transcript_without_copying():
+    transcript = make_transcript()
+    model = TranscriptModel(transcript)
+    assert model.data(model.index(1), Role.SEGMENT) is transcript.segments[1]
+    assert model.data(model.index(1), Role.SPEAKER_NAME) == "Piet Ossendrijver"
+    assert model.data(model.index(2), Role.START) == 9000
+
+
+def test_current_highlight_signals_only_changed_rows(qtbot):
+    model = TranscriptModel(make_transcript())
+    seen = []
+    model.dataChanged.connect(lambda a, b, roles: seen.append((a.row(), b.row())))
+    assert model.update_current_from_time(5100) == (1, 2)   # imported word times: "twice"
+    assert seen == [(1, 1)]
+    seen.clear()
+    model.update_current_from_time(5200)   # same word: nothing to repaint
+    assert seen == []
+    model.update_current_from_time(9500)
+    assert sorted(seen) == [(1, 1), (2, 2)]
+    assert model.data(model.index(2), Role.CURRENT) is True
+    assert model.data(model.index(1), Role.CURRENT) is False
+
+
+def test_set_text_goes_through_core_ops_and_undoes(qtbot):
+    transcript = make_transcript()
+    model = TranscriptModel(transcript)
+    with qtbot.waitSignal(model.dataChanged) as blocker:
+        undo = model.set_text(1, "Nets mended thrice before the gale")
+    assert blocker.args[0].row() == 1
+    assert transcript.segments[1].text == "Nets mended thrice before the gale"
+    assert transcript.segments[1].words[0].start_ms == 4000   # unchanged words keep their times
+    assert model.data(model.index(1), Role.CHANGED) is True
+    model.run(undo)
+    assert transcript.segments[1].text == "Nets mended twice before the gale"
+
+
+def test_rename_speaker_and_split_merge_emit_row_signals(qtbot):
+    transcript = make_transcript()
+    model = TranscriptModel(transcript)
+    with qtbot.waitSignal(model.speakers_changed):
+        model.rename_speaker("a", "Wren Holloway")
+    assert model.data(model.index(2), Role.SPEAKER_NAME) == "Wren Holloway"
+    with qtbot.waitSignal(model.rowsInserted):
+        undo = model.split(0, len("Morning tide "), 2000)
+    assert model.rowCount() == 4
+    assert transcript.segments[1].text.startswith("brings")
+    with qtbot.waitSignal(model.rowsRemoved):
+        model.run(undo)
+    assert model.rowCount() == 3
+    assert model.row_at_time(9100) == 2   # start-time index rebuilt after rows moved
+
+
+def test_word_spans_estimate_times_by_position_without_word_times():
+    segment = Segment("x", 10_000, 20_000, "one two three four")
+    spans = word_spans(segment)
+    assert spans.spans[2] == (8, 13)
+    assert spans.starts[0] == 10_000
+    assert 10_000 < spans.starts[2] < spans.starts[3] < 20_000
+    assert spans.word_at_time(spans.starts[2] + 1) == 2
+    assert spans.word_at_char(9) == 2
+
+
+def test_row_geometry_estimates_then_exact_heights():
+    geometry = RowGeometry()
+    geometry.reset([50, 60, 70])
+    assert geometry.total() == 180 and geometry.row_at(55) == 1
+    assert geometry.set_height(1, 80) == 20
+    assert geometry.top(2) == 130 and geometry.is_exact(1)
+    geometry.insert(1, [10])
+    assert geometry.top(2) == 60 and len(geometry) == 4
+    geometry.remove(0, 2)
+    assert geometry.offsets() == [0, 80, 150]
+
+
+def test_settings_defaults_types_and_recent_files(isolated_settings):
+    settings = Settings()
+    assert settings.get(Key.SKIP_MS) == 5000
+    assert settings.get(Key.AUTO_REWIND_MS) == 1000
+    assert settings.get(Key.PAUSE_WHILE_TYPING) is False
+    settings.set(Key.PAUSE_WHILE_TYPING, True)
+    settings.set(Key.SKIP_MS, 7000)
+    for n in range(12):
+        settings.add_recent_file(f"/tmp/episode{n}.srt")
+    settings.sync()
+    again = Settings()
+    assert again.get(Key.PAUSE_WHILE_TYPING) is True
+    assert again.get(Key.SKIP_MS) == 7000
+    assert again.recent_files()[0] == "/tmp/episode11.srt" and len(again.recent_files()) == 10
+    assert isolated_settings.exists()

@@ -1,0 +1,21 @@
+"""Shared helpers for the window tests (imported by path: tests have no __init__.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE_TXT = ROOT / "resources" / "sample" / "sample-episode.txt"
+SAMPLE_AUDIO = ROOT / "resources" / "sample" / "sample-episode.ogg"
+
+
+def press(window, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    """A real key press through the window system, so shortcuts are matched like a user's keys."""
+    QTest.keyClick(window.windowHandle(), key, modifiers)
+
+
+def click(widget, pos: QPoint, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton, modifiers, pos)
