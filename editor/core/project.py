@@ -374,18 +374,23 @@ def _words_from_dict(check: _Checker, data: Any, where: str, text: str) -> list[
         if len(values) != len(starts):
             check.fail(f"{where}.{name}: {len(values)} entries for {len(starts)} words"
                        + (" (the text's words)" if name == "text" else ""))
-    _check_all(check, starts, lambda v: v is None or type(v) is int, f"{where}.start", "an integer or null")
-    _check_all(check, ends, lambda v: v is None or type(v) is int, f"{where}.end", "an integer or null")
-    _check_all(check, confs, lambda v: v is None or type(v) in (int, float), f"{where}.conf",
-               "a number or null")
-    _check_all(check, texts, lambda v: type(v) is str, f"{where}.text", "a string")
+    _check_all(check, starts, _INT_OR_NULL, f"{where}.start", "an integer or null")
+    _check_all(check, ends, _INT_OR_NULL, f"{where}.end", "an integer or null")
+    _check_all(check, confs, _NUMBER_OR_NULL, f"{where}.conf", "a number or null")
+    _check_all(check, texts, _STRING, f"{where}.text", "a string")
     return list(map(Word, texts, starts, ends, confs))
 
 
-def _check_all(check: _Checker, values: list, ok, where: str, expected: str) -> None:
-    if all(map(ok, values)):  # the fast path: one C-level pass
+_INT_OR_NULL = frozenset((int, type(None)))
+_NUMBER_OR_NULL = frozenset((int, float, type(None)))
+_STRING = frozenset((str,))
+
+
+def _check_all(check: _Checker, values: list, allowed: frozenset, where: str, expected: str) -> None:
+    # set(map(type, ...)) runs in C: type-checking 90,000 words costs a few milliseconds.
+    if set(map(type, values)) <= allowed:
         return
-    index = next(i for i, v in enumerate(values) if not ok(v))
+    index = next(i for i, v in enumerate(values) if type(v) not in allowed)
     check.fail(f"{where}[{index}]: expected {expected}, found {_json_type(values[index])}")
 
 
