@@ -89,7 +89,7 @@ def _interpret(match: re.Match, default_ms: int | None) -> tuple[MarkKind, str, 
 
 def has_marker(text: str) -> bool:
     """Cheap pre-check: can *text* contain a marker at all?"""
-    return ("[" in text or "(" in text or "<" in text or "{" in text) and _MARK.search(text) is not None
+    return bool(extract_marks(text)[1])
 
 
 def extract_marks(text: str, default_ms: int | None = None) -> tuple[str, list[Mark]]:
