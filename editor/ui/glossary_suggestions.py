@@ -1,0 +1,176 @@
+"""Glossary suggestions: likely misrecognitions of the show's names, offered like a spell checker's.
+
+:meth:`SuggestionsPanel.start_scan` snapshots the transcript on the GUI thread (cheap) and
+scans it on a ``QThreadPool`` worker, so the window stays responsive; a newer scan cancels
+the older one through its flag. Apply / Apply all emit span lists for the window to apply
+as one undo step each; Ignore hides every suggestion of that found text for the session.
+Suggestions whose text was edited meanwhile are dropped when applied.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.core.glossary import Glossary, Suggestion, apply_spans, scan, snapshot
+from editor.core.timecode import format_clock
+
+_HOW = {"known": "known wrong form", "case": "capitals", "spelling": "spelled alike", "sound": "sounds alike"}
+
+
+class _ScanSignals(QObject):
+    finished = Signal(int, list, float)   # scan id, suggestions, seconds
+
+
+class ScanWorker(QRunnable):
+    """Runs :func:`editor.core.glossary.scan` off the GUI thread; touches no widget."""
+
+    def __init__(self, scan_id: int, transcript, glossary: Glossary):
+        super().__init__()
+        self.scan_id = scan_id
+        self.signals = _ScanSignals()
+        self.cancel_flag = threading.Event()
+        self._transcript, self._glossary = transcript, glossary
+        self.setAutoDelete(False)  # the panel keeps it (and its signals object) alive
+
+    def run(self) -> None:
+        started = time.perf_counter()
+        found = scan(self._transcript, self._glossary, cancelled=self.cancel_flag.is_set)
+        if not self.cancel_flag.is_set():
+            self.signals.finished.emit(self.scan_id, found, time.perf_counter() - started)
+
+
+class SuggestionsPanel(QWidget):
+    """The list of glossary suggestions with Apply, Apply all and Ignore."""
+
+    apply_requested = Signal(list, str)   # [ReplaceSpan], undo text
+    seek_requested = Signal(int)          # ms
+    scan_finished = Signal(int)           # number of suggestions shown
+
+    def __init__(self, model, glossary: Glossary, parent=None):
+        super().__init__(parent)
+        self._model = model
+        self.glossary = glossary
+        self.suggestions: list[Suggestion] = []
+        self._ignored: set[tuple[str, str]] = set()
+        self._scan_id = 0
+        self._worker: ScanWorker | None = None
+        self._pool = QThreadPool.globalInstance()
+        self._build()
+
+    def _build(self) -> None:
+        self.status = QLabel("Glossary suggestions appear here after a scan.")
+        self.status.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setAlternatingRowColors(True)
+        self.list.setAccessibleName("Glossary suggestions")
+        self.apply_button = QPushButton("&Apply")
+        self.apply_all_button = QPushButton("Apply a&ll")
+        self.ignore_button = QPushButton("&Ignore")
+        self.rescan_button = QPushButton("&Scan again")
+        buttons = QHBoxLayout()
+        for button in (self.apply_button, self.apply_all_button, self.ignore_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.rescan_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.status)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        self.apply_button.clicked.connect(self.apply_selected)
+        self.apply_all_button.clicked.connect(self.apply_all)
+        self.ignore_button.clicked.connect(self.ignore_selected)
+        self.rescan_button.clicked.connect(self.start_scan)
+        self.list.currentRowChanged.connect(self._on_list_current_row_changed)
+        self.list.itemSelectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ scanning
+    def start_scan(self) -> None:
+        """Scan the current transcript in the background (an older scan is cancelled)."""
+        if self._worker is not None:
+            self._worker.cancel_flag.set()
+        self._scan_id += 1
+        worker = ScanWorker(self._scan_id, snapshot(self._model.transcript), self.glossary)
+        worker.signals.finished.connect(self._on_worker_finished, Qt.ConnectionType.QueuedConnection)
+        self._worker = worker
+        self.status.setText(f"Scanning for {len(self.glossary.entries)} glossary names…")
+        self._pool.start(worker)
+
+    def is_scanning(self) -> bool:
+        return self._worker is not None
+
+    def _on_worker_finished(self, scan_id: int, found: list, seconds: float) -> None:
+        if scan_id != self._scan_id:
+            return  # an older scan finishing late
+        self._worker = None
+        self.set_suggestions(found)
+        self.status.setText(f"{len(self.suggestions)} suggestion{'s' if len(self.suggestions) != 1 else ''} "
+                            f"from {len(self.glossary.entries)} glossary entries ({seconds:.2f} s).")
+        self.scan_finished.emit(len(self.suggestions))
+
+    def set_suggestions(self, found: list[Suggestion]) -> None:
+        self.suggestions = [s for s in found if (s.found, s.replacement) not in self._ignored]
+        self.list.clear()
+        transcript = self._model.transcript
+        for s in self.suggestions:
+            speaker = transcript.speaker_name(transcript.segments[s.index].speaker_id) \
+                if s.index < len(transcript.segments) else ""
+            text = (f"{s.found}  →  {s.replacement}    [{format_clock(s.time_ms)} {speaker}, "
+                    f"{_HOW.get(s.how, s.how)}]\n    {s.context}")
+            item = QListWidgetItem(text)
+            item.setToolTip(s.context)
+            self.list.addItem(item)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ acting
+    def selected(self) -> list[Suggestion]:
+        rows = sorted(self.list.row(item) for item in self.list.selectedItems())
+        return [self.suggestions[r] for r in rows]
+
+    def apply_selected(self) -> int:
+        return self._apply(self.selected(), "Apply glossary suggestion")
+
+    def apply_all(self) -> int:
+        return self._apply(list(self.suggestions), "Apply all glossary suggestions")
+
+    def ignore_selected(self) -> None:
+        for s in self.selected():
+            self._ignored.add((s.found, s.replacement))
+        self.set_suggestions(self.suggestions)
+
+    def _apply(self, chosen: list[Suggestion], what: str) -> int:
+        spans = apply_spans(chosen, self._model.transcript)
+        if spans:
+            self.apply_requested.emit(spans, f"{what} ({len(spans)})")
+        done = {id(s) for s in chosen}
+        self.set_suggestions([s for s in self.suggestions if id(s) not in done])
+        self.status.setText(f"Applied {len(spans)}; {len(self.suggestions)} left.")
+        if self.suggestions:
+            self.start_scan()  # offsets after an applied span moved: refresh the rest
+        return len(spans)
+
+    def _on_list_current_row_changed(self, row: int) -> None:
+        if 0 <= row < len(self.suggestions) and self.suggestions[row].time_ms is not None:
+            self.seek_requested.emit(self.suggestions[row].time_ms)
+
+    def _update_buttons(self) -> None:
+        has_selection = bool(self.list.selectedItems())
+        self.apply_button.setEnabled(has_selection)
+        self.ignore_button.setEnabled(has_selection)
+        self.apply_all_button.setEnabled(bool(self.suggestions))
+        self.apply_all_button.setText(f"Apply a&ll ({len(self.suggestions)})" if self.suggestions else "Apply a&ll")
