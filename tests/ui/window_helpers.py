@@ -14,6 +14,9 @@ SAMPLE_AUDIO = ROOT / "resources" / "sample" / "sample-episode.ogg"
 
 def press(window, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
     """A real key press through the window system, so shortcuts are matched like a user's keys."""
+    if not window.isActiveWindow():   # e.g. just after a dialog closed
+        window.activateWindow()
+        QTest.qWaitForWindowActive(window)
     QTest.keyClick(window.windowHandle(), key, modifiers)
 
 

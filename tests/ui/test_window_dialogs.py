@@ -1,0 +1,57 @@
+"""Go to time, keyboard shortcuts help, settings (shortcut changes) on the real window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+
+from editor.settings import Key
+from editor.ui.goto_dialog import parse_time
+from window_helpers import press
+
+
+def test_parse_time_accepts_clock_and_seconds():
+    assert parse_time("1:09") == 69_000
+    assert parse_time("1:02:03") == 3_723_000
+    assert parse_time("12.5") == 12_500
+    assert parse_time("soon") is None
+
+
+def test_go_to_time_moves_playback_and_highlight(sample_window, qtbot):
+    w = sample_window
+    press(w, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    dialog = w.goto_dialog
+    assert dialog.isVisible()
+    dialog.line_edit().setText("1:10")
+    QTest.keyClick(dialog.line_edit(), Qt.Key.Key_Return)
+    assert abs(w.playback.position() - 70_000) <= 100
+    assert w.model.segment(w.model.current_row).start_ms == 69_000
+
+
+def test_shortcuts_help_lists_the_keys_in_effect(main_window):
+    main_window.actions["shortcuts"].trigger()
+    table = main_window.shortcuts_dialog.table
+    rows = {table.item(r, 1).text(): table.item(r, 2).text() for r in range(table.rowCount())}
+    assert any("Play or pause" in k and "Ctrl+Space" in v for k, v in rows.items())
+    assert any("Skip forward" in k and "F8" in v for k, v in rows.items())
+
+
+def test_changed_shortcut_is_saved_and_works_in_the_text(sample_window, qtbot):
+    w = sample_window
+    w.actions["settings"].trigger()
+    dialog = w.settings_dialog
+    first, second = dialog.key_edits("skip_forward")
+    first.setKeySequence(QKeySequence("Ctrl+K"))
+    second.clear()
+    dialog.skip.setValue(2)
+    dialog.accept()
+    qtbot.wait(50)   # let the closed dialog go (its key editors hold shortcut state until deleted)
+    assert w.settings.get(Key.SKIP_MS) == 2000
+    assert w.settings.shortcut_overrides() == {"skip_forward": "Ctrl+K"}
+    w.view.open_editor(1, 0)
+    w.playback.seek(10_000)
+    press(w, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert abs(w.playback.position() - 12_000) <= 150
+    press(w, Qt.Key.Key_F8)   # the old key no longer skips
+    assert abs(w.playback.position() - 12_000) <= 150
