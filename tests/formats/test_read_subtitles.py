@@ -125,3 +125,13 @@ def test_vtt_garbled_timestamp_names_the_line():
     with pytest.raises(TranscriptError) as caught:
         read_text(text)
     assert caught.value.line == 6
+
+
+def test_ass_names_comments_override_tags_and_media():
+    result = read_file(DATA / "dialogue.ass")
+    t = result.transcript
+    assert result.format == "ass"
+    assert _rows(result) == [(0, 3900, "Maya Ortiz", "Welcome back to Tidewater Notes."),
+                             (9100, 10800, "Desmond Lee", "Thanks, Maya. It was [inaudible] then.")]
+    assert t.meta.title == "Tidewater Notes 42" and t.meta.audio_path == "tidewater-42.ogg"
+    assert t.segments[1].marks[0].kind is MarkKind.INAUDIBLE

@@ -146,3 +146,23 @@ def test_turns_out_of_order_are_sorted_with_a_warning():
     result = read_text("Maya  0:30  \nLater words.\n\nDesmond  0:10  \nEarlier words.\n")
     assert [s.start_ms for s in result.transcript.segments] == [10000, 30000]
     assert any("sorted" in w for w in result.warnings)
+
+
+def test_podcasting_html_form():
+    result = read_file(DATA / "podcast.html")
+    assert result.format == "podcast-html"
+    assert _rows(result) == [(0, "Maya Ortiz", "Welcome back to Tidewater Notes."),
+                             (9000, "Desmond Lee", "Thanks, Maya & all. It was [inaudible] then."),
+                             (3761000, "Desmond Lee", "Still me, an hour later.")]
+    assert _marks(result) == [(MarkKind.INAUDIBLE, "[inaudible]", 11000)]
+    assert result.transcript.meta.title == "Tidewater Notes 42"
+
+
+def test_rev_layout_without_names_and_script_layout_without_times():
+    timed = read_text("(00:00)\nFirst words.\n\n(01:02:03)\nLater words.\n")
+    assert timed.format == "rev"
+    assert _rows(timed) == [(0, "", "First words."), (3723000, "", "Later words.")]
+    named = read_text("Maya Ortiz:\nFirst words.\n\nDesmond Lee:\nSecond words.\n\nMaya Ortiz:\nThird.\n")
+    assert named.format == "descript"
+    assert _rows(named) == [(None, "Maya Ortiz", "First words."), (None, "Desmond Lee", "Second words."),
+                            (None, "Maya Ortiz", "Third.")]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from editor.formats.readers.ass import AssReader
 from editor.formats.readers.descript import DescriptReader
 from editor.formats.readers.otter import OtterReader
 from editor.formats.readers.plain_text import PlainTextReader
+from editor.formats.readers.podcast_html import PodcastHtmlReader
 from editor.formats.readers.podcast_page import PodcastPageReader
 from editor.formats.readers.podcasting_json import PodcastingJsonReader
 from editor.formats.readers.rev import RevReader
@@ -15,8 +17,10 @@ from editor.formats.readers.whisper_json import WhisperJsonReader
 READERS = [
     VttReader(),
     SrtReader(),
+    AssReader(),
     PodcastingJsonReader(),
     WhisperJsonReader(),
+    PodcastHtmlReader(),
     RevReader(),
     OtterReader(),
     DescriptReader(),

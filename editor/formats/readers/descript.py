@@ -15,7 +15,8 @@ from editor.formats.readers._build import NAME, TranscriptBuilder, clock_ms, pla
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _TIMED = re.compile(rf"^\[(?P<time>{_TIME})\][ \t]*(?:(?P<name>{NAME}):(?:[ \t]+|$))?(?P<rest>.*)$")
-_UNTIMED = re.compile(rf"^(?P<name>{NAME}):[ \t]+(?P<rest>\S.*)$")
+# "Name: text", or "Name:" alone with the text on the lines below.
+_UNTIMED = re.compile(rf"^(?P<name>{NAME}):(?:[ \t]+(?P<rest>\S.*)|[ \t]*)$")
 _SNIFF_CHARS = 65536
 
 
@@ -44,7 +45,7 @@ class DescriptReader:
 
         header = _TIMED if timed else re.compile(
             rf"^(?P<name>{'|'.join(re.escape(n) for n in sorted(labels, key=len, reverse=True))})"
-            r":[ \t]+(?P<rest>\S.*)$") if labels else _TIMED
+            r":(?:[ \t]+(?P<rest>\S.*)|[ \t]*)$") if labels else _TIMED
         read_headed(text, header, build, turn_of)
         return build.result()
 

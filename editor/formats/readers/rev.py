@@ -13,10 +13,11 @@ from editor.formats.readers._build import TranscriptBuilder, clock_ms, read_head
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 _HEADER = re.compile(
-    rf"^(?P<name>[^\s(\[][^()\[\]:]{{0,60}}?)"
-    rf"(?: ?[(\[](?P<time>{_TIME})[)\]]:|: ?[(\[](?P<time2>{_TIME})[)\]])[ \t]*(?P<rest>.*)$")
-_SNIFF = re.compile(rf"^[^\s(\[][^()\[\]:\n]{{0,60}}?(?: ?[(\[](?:{_TIME})[)\]]:|: ?[(\[](?:{_TIME})[)\]])",
-                    re.MULTILINE)
+    rf"^(?:(?P<name>[^\s(\[][^()\[\]:]{{0,60}}?)"
+    rf"(?: ?[(\[](?P<time>{_TIME})[)\]]:|: ?[(\[](?P<time2>{_TIME})[)\]])"
+    rf"|[(\[](?P<time3>{_TIME})[)\]]:?)[ \t]*(?P<rest>.*)$")  # "(00:00)": a turn with no speaker name
+_SNIFF = re.compile(rf"^(?:[^\s(\[][^()\[\]:\n]{{0,60}}?(?: ?[(\[](?:{_TIME})[)\]]:|: ?[(\[](?:{_TIME})[)\]])"
+                    rf"|\((?:{_TIME})\):?[ \t]*$)", re.MULTILINE)
 _SNIFF_CHARS = 65536
 
 
@@ -36,8 +37,9 @@ class RevReader:
         build = TranscriptBuilder(self.NAME)
 
         def turn_of(match: re.Match, line: int):
-            time = match.group("time") or match.group("time2")
-            return build.speaker(match.group("name").strip()), clock_ms(time, line), match.group("rest")
+            time = match.group("time") or match.group("time2") or match.group("time3")
+            name = match.group("name")
+            return build.speaker(name.strip() if name else None), clock_ms(time, line), match.group("rest")
 
         read_headed(text, _HEADER, build, turn_of)
         return build.result()
