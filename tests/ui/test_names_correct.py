@@ -1,0 +1,67 @@
+"""Correct-everywhere dialog on the real sample episode: candidates, play buttons, ticks, glossary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from editor.core import ops
+from editor.core.glossary import Glossary
+from editor.formats import read_file
+from editor.ui.correct_dialog import CorrectDialog
+from editor.ui.transcript_model import TranscriptModel
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample-episode.txt"
+
+
+@pytest.fixture()
+def model():
+    return TranscriptModel(read_file(SAMPLE).transcript)
+
+
+def _dialog(qtbot, model, glossary=None, wrong="Ingrid Soulberg", right="Ingrid Solberg"):
+    dialog = CorrectDialog(model, wrong, right, glossary=glossary)
+    qtbot.addWidget(dialog)
+    dialog.apply_requested.connect(lambda spans, text: model.run(ops.replace_spans(model.transcript, spans)))
+    return dialog
+
+
+def test_lists_exact_and_sound_alike_places_with_context(qtbot, model):
+    dialog = _dialog(qtbot, model)
+    assert [c.found for c in dialog.candidates] == ["Ingrid Soulberg", "Ingrid Sol Berg"]
+    assert dialog.table.item(1, 4).text().endswith("sounds alike")
+    assert "two years" in dialog.table.item(1, 5).text()
+    assert dialog.apply_button.text() == "&Apply ticked (2)"
+
+
+def test_play_button_emits_the_place_time(qtbot, model):
+    dialog = _dialog(qtbot, model)
+    with qtbot.waitSignal(dialog.seek_requested) as blocker:
+        dialog.table.cellWidget(1, 1).click()
+    assert blocker.args == [dialog.candidates[1].time_ms]
+    assert blocker.args[0] == model.transcript.segments[dialog.candidates[1].index].start_ms
+
+
+def test_apply_only_ticked_and_remember_wrong_form(qtbot, model, tmp_path):
+    glossary = Glossary(path=tmp_path / "show.json")
+    dialog = _dialog(qtbot, model, glossary)
+    dialog.set_ticked(1, False)
+    assert dialog.apply_button.text() == "&Apply ticked (1)"
+    with qtbot.waitSignal(dialog.glossary_changed):
+        assert dialog.apply_ticked() == 1
+    texts = " ".join(s.text for s in model.transcript.segments)
+    assert "Ingrid Soulberg" not in texts and "Ingrid Sol Berg" in texts
+    assert [c.found for c in dialog.candidates] == ["Ingrid Sol Berg"]  # refreshed
+    assert Glossary.load(tmp_path / "show.json").entry_for("Ingrid Solberg").wrong_forms == ["Ingrid Soulberg"]
+
+
+def test_typing_a_new_phrase_refreshes_after_a_pause(qtbot, model):
+    dialog = _dialog(qtbot, model, wrong="", right="")
+    assert dialog.candidates == [] and not dialog.apply_button.isEnabled()
+    qtbot.keyClicks(dialog.wrong_edit, "Thomas Rayes")
+    qtbot.keyClicks(dialog.right_edit, "Tomas Reyes")
+    qtbot.waitUntil(lambda: len(dialog.candidates) == 1)
+    assert dialog.candidates[0].found == "Thomas Rayes"
+    dialog.set_all_ticked(False)
+    assert dialog.apply_ticked() == 0

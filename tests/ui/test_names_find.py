@@ -1,0 +1,127 @@
+"""Find/replace panel on the real sample episode: results, choosing, replace one/all as one undo step."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from editor.core import ops
+from editor.formats import read_file
+from editor.ui.find_panel import FindPanel
+from editor.ui.transcript_model import TranscriptModel
+from pathlib import Path
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample-episode.txt"
+
+
+class SpansCommand(QUndoCommand):
+    """What the window does with a span list: one undo step through the model."""
+
+    def __init__(self, model, spans, text):
+        super().__init__(text)
+        self._model, self._op = model, ops.replace_spans(model.transcript, spans)
+
+    def redo(self):
+        self._op = self._model.run(self._op)
+
+    def undo(self):
+        self._op = self._model.run(self._op)
+
+
+@pytest.fixture()
+def setup(qtbot):
+    model = TranscriptModel(read_file(SAMPLE).transcript)
+    stack = QUndoStack()
+    panel = FindPanel(model)
+    qtbot.addWidget(panel)
+    panel.replace_requested.connect(lambda spans, text: stack.push(SpansCommand(model, spans, text)))
+    panel.show()
+    return model, stack, panel
+
+
+def test_typing_searches_after_a_pause_and_lists_context(setup, qtbot):
+    model, _, panel = setup
+    qtbot.keyClicks(panel.find_edit, "ingrid")
+    qtbot.waitUntil(lambda: panel.results.rowCount() == 3)
+    assert panel.status.text() == "3 matches"
+    contexts = [panel.results.index(r, 2).data() for r in range(3)]
+    assert any("Sol Berg" in c for c in contexts)
+    assert panel.results.index(0, 0).data() == "00:18"
+
+
+def test_enter_chooses_next_result_and_emits_position(setup, qtbot):
+    model, _, panel = setup
+    panel.find_edit.setText("Soulberg")
+    with qtbot.waitSignal(panel.match_chosen) as blocker:
+        qtbot.keyClick(panel.find_edit, Qt.Key.Key_Return)
+    index, start, end, ms = blocker.args
+    assert model.transcript.segments[index].text[start:end] == "Soulberg"
+    assert ms == model.transcript.segments[index].start_ms
+
+
+def test_replace_all_is_one_undo_step_with_count(setup):
+    model, stack, panel = setup
+    panel.show_replace()
+    panel.find_edit.setText("Ingrid")
+    panel.match_case.setChecked(True)
+    panel.replace_edit.setText("INGRID")
+    before = [s.text for s in model.transcript.segments]
+    assert panel.replace_all() == 3
+    assert panel.status.text() == "Replaced 3 occurrences"
+    assert stack.count() == 1 and "(3)" in stack.undoText()
+    assert sum(s.text.count("INGRID") for s in model.transcript.segments) == 3
+    stack.undo()
+    assert [s.text for s in model.transcript.segments] == before
+
+
+def test_replace_one_then_results_refresh(setup, qtbot):
+    model, stack, panel = setup
+    panel.show_replace()
+    panel.find_edit.setText("Sol Berg")
+    panel.replace_edit.setText("Solberg")
+    panel.search()
+    panel.choose(0)
+    panel.replace_current()
+    assert stack.count() == 1
+    assert panel.results.rowCount() == 0
+    assert any("Ingrid Solberg, two years" in s.text for s in model.transcript.segments)
+
+
+def test_inaudible_mark_is_not_matched_unless_asked(setup):
+    _, _, panel = setup
+    panel.find_edit.setText("inaudible")
+    assert panel.search() == []
+    panel.include_marks.setChecked(True)
+    assert len(panel.search()) == 1
+
+
+def test_scope_by_speaker_and_selection(setup):
+    model, _, panel = setup
+    panel.find_edit.setText("lens")
+    everything = panel.search()
+    speaker_row = panel.scope.findText("Speaker: Ingrid Solberg")
+    panel.scope.setCurrentIndex(speaker_row)
+    ingrid = panel.search()
+    assert 0 < len(ingrid) < len(everything)
+    assert all(model.transcript.segments[m.index].speaker_id == "spk3" for m in ingrid)
+    panel.scope.setCurrentIndex(panel.scope.findData("selection"))
+    panel.set_selection({everything[0].index})
+    assert {m.index for m in panel.search()} == {everything[0].index}
+
+
+def test_bad_regex_is_reported_not_raised(setup):
+    _, _, panel = setup
+    panel.regex.setChecked(True)
+    panel.find_edit.setText("(lens")
+    assert panel.search() == []
+    assert "Invalid regular expression" in panel.status.text()
+    assert panel.replace_all() == 0
+
+
+def test_escape_asks_to_close_and_ctrl_f_mode_hides_replace(setup, qtbot):
+    _, _, panel = setup
+    panel.show_find()
+    assert not panel.replace_edit.isVisible()
+    with qtbot.waitSignal(panel.close_requested):
+        qtbot.keyClick(panel.find_edit, Qt.Key.Key_Escape)

@@ -1,0 +1,103 @@
+"""Glossary dialog (table, CSV) and the background suggestions panel on the real sample episode."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QTableWidgetItem
+
+from editor.core import ops
+from editor.core.glossary import Glossary
+from editor.formats import read_file
+from editor.ui.glossary_dialog import GlossaryDialog
+from editor.ui.glossary_suggestions import SuggestionsPanel
+from editor.ui.transcript_model import TranscriptModel
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample-episode.txt"
+
+
+@pytest.fixture()
+def glossary(tmp_path) -> Glossary:
+    g = Glossary(path=tmp_path / "saltmarsh.json", show="Saltmarsh Radio")
+    g.add("Vardholm", ["Vard Home"], "lighthouse")
+    return g
+
+
+@pytest.fixture()
+def model():
+    return TranscriptModel(read_file(SAMPLE).transcript)
+
+
+def test_dialog_edits_and_saves(qtbot, glossary, tmp_path):
+    dialog = GlossaryDialog(glossary)
+    qtbot.addWidget(dialog)
+    assert dialog.table.item(0, 1).text() == "Vard Home"
+    dialog.add_row()
+    row = dialog.table.rowCount() - 1
+    dialog.table.setItem(row, 0, QTableWidgetItem("Kettle Ness"))
+    dialog.table.setItem(row, 1, QTableWidgetItem("Kettle Nest; Cattle Ness"))
+    dialog.accept()
+    saved = Glossary.load(tmp_path / "saltmarsh.json")
+    assert saved.entry_for("Kettle Ness").wrong_forms == ["Kettle Nest", "Cattle Ness"]
+
+
+def test_dialog_csv_round_trip_filter_and_remove(qtbot, glossary, tmp_path):
+    dialog = GlossaryDialog(glossary)
+    qtbot.addWidget(dialog)
+    csv_path = tmp_path / "more.csv"
+    csv_path.write_text("correct,wrong_forms,note\nBright Wick Tea,Bright Week Tea,sponsor\n", encoding="utf-8")
+    assert dialog.import_csv(str(csv_path)) == 1
+    assert dialog.table.rowCount() == 2
+    dialog.filter_edit.setText("sponsor")
+    assert dialog.table.isRowHidden(0) and not dialog.table.isRowHidden(1)
+    out = tmp_path / "out.csv"
+    dialog.export_csv(str(out))
+    assert "Bright Wick Tea,Bright Week Tea,sponsor" in out.read_text(encoding="utf-8")
+    dialog.filter_edit.clear()
+    dialog.table.selectRow(0)
+    dialog.remove_selected()
+    assert [e.correct for e in dialog.entries()] == ["Bright Wick Tea"]
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"\xff\xfe bad")
+    assert dialog.import_csv(str(bad)) == 0 and "bad.csv" in dialog.status.text()
+
+
+def test_background_scan_then_apply_ignore_apply_all(qtbot, model, glossary):
+    glossary.join_speakers(model.transcript)
+    panel = SuggestionsPanel(model, glossary)
+    qtbot.addWidget(panel)
+    applied = []
+    panel.apply_requested.connect(lambda spans, text: (applied.append(text),
+                                                       model.run(ops.replace_spans(model.transcript, spans))))
+    with qtbot.waitSignal(panel.scan_finished, timeout=10_000) as blocker:
+        panel.start_scan()
+    assert blocker.args == [4]
+    found = [s.found for s in panel.suggestions]
+    assert found == ["Thomas Rayes", "Ingrid Soulberg", "Vard Home", "Ingrid Sol Berg"]
+    with qtbot.waitSignal(panel.seek_requested):
+        panel.list.setCurrentRow(2)
+    # Ignore "Thomas Rayes", apply "Vard Home" alone, then the rest at once.
+    panel.list.setCurrentRow(0)
+    panel.ignore_selected()
+    assert [s.found for s in panel.suggestions] == ["Ingrid Soulberg", "Vard Home", "Ingrid Sol Berg"]
+    panel.list.setCurrentRow(1)
+    with qtbot.waitSignal(panel.scan_finished, timeout=10_000):
+        assert panel.apply_selected() == 1  # a rescan refreshes the remaining offsets
+    assert [s.found for s in panel.suggestions] == ["Ingrid Soulberg", "Ingrid Sol Berg"]
+    assert panel.apply_all() == 2
+    text = " ".join(s.text for s in model.transcript.segments)
+    assert "Vardholm" in text and "Soulberg" not in text and "Sol Berg" not in text
+    assert "Thomas Rayes" in text  # ignored
+    assert len(applied) == 2
+
+
+def test_newer_scan_supersedes_older(qtbot, model, glossary):
+    panel = SuggestionsPanel(model, glossary)
+    qtbot.addWidget(panel)
+    panel.start_scan()
+    with qtbot.waitSignal(panel.scan_finished, timeout=10_000) as blocker:
+        panel.start_scan()
+    assert blocker.args == [1]
+    qtbot.wait(100)
+    assert not panel.is_scanning()
