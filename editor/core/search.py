@@ -113,8 +113,10 @@ def compile_pattern(options: FindOptions) -> re.Pattern[str]:
         raise SearchError(f"Invalid regular expression: {error}") from None
 
 
-def find_all(transcript: Transcript, options: FindOptions, scope: Scope = Scope()) -> list[Match]:
-    """Every match of *options* inside *scope*, in document order."""
+def find_all(transcript: Transcript, options: FindOptions, scope: Scope = Scope(),
+             limit: int | None = None) -> list[Match]:
+    """Every match of *options* inside *scope*, in document order (at most *limit* when given:
+    the panel lists a few thousand; "e" over a 10-hour episode is 50,000 matches)."""
     if not options.pattern:
         return []
     pattern = compile_pattern(options)
@@ -123,6 +125,8 @@ def find_all(transcript: Transcript, options: FindOptions, scope: Scope = Scope(
         segment = transcript.segments[index]
         for found in _iter_segment(pattern, segment, options.include_marks):
             results.append(make_match(segment, index, found.start(), found.end()))
+            if limit is not None and len(results) >= limit:
+                return results
     return results
 
 

@@ -33,6 +33,7 @@ from editor.core.search import FindOptions, Match, Scope, ScopeKind, SearchError
 from editor.core.timecode import format_clock
 
 CONTEXT_COLUMN = 2
+MAX_LISTED = 5000  # results listed; Replace all still covers every match
 
 
 class ResultsModel(QAbstractTableModel):
@@ -283,14 +284,18 @@ class FindPanel(QWidget):
         self._stale = False
         transcript = self._model.transcript
         try:
-            found = find_all(transcript, self.options(), self.current_scope())
+            found = find_all(transcript, self.options(), self.current_scope(), limit=MAX_LISTED + 1)
         except SearchError as error:
             self.results.set_matches([], [])
             self._show_status(str(error), error=True)
             return []
+        more = len(found) > MAX_LISTED
+        found = found[:MAX_LISTED]
         speakers = [transcript.speaker_name(transcript.segments[m.index].speaker_id) for m in found]
         self.results.set_matches(found, speakers)
-        if self.find_edit.text():
+        if more:
+            self._show_status(f"More than {MAX_LISTED} matches; the first {MAX_LISTED} are listed")
+        elif self.find_edit.text():
             self._show_status(f"{len(found)} match{'es' if len(found) != 1 else ''}" if found else "No matches")
         else:
             self._show_status("")

@@ -169,3 +169,8 @@ def test_find_next_forward_backward_and_wrap(episode):
 def test_empty_pattern_and_empty_regex_matches(episode):
     assert find_all(episode, FindOptions("")) == []
     assert replace_all_spans(episode, FindOptions("z*", regex=True), "q") == []
+
+
+def test_limit_stops_early(episode):
+    assert len(find_all(episode, FindOptions("breck"), limit=2)) == 2
+    assert len(find_all(episode, FindOptions("breck"), limit=None)) == 6
