@@ -22,7 +22,8 @@ OTTER = (DATA / "otter.txt").read_text(encoding="utf-8")
     ("voices.vtt", "vtt"), ("whisper.json", "whisper-json"), ("whisperx.json", "whisper-json"),
     ("whisper_cpp.json", "whisper-json"), ("openai_verbose.json", "whisper-json"),
     ("podcasting_words.json", "podcasting-json"), ("podcasting_turns.json", "podcasting-json"),
-    ("podcast.html", "podcast-html"), ("dialogue.ass", "ass"),
+    ("podcast.html", "podcast-html"), ("dialogue.ass", "ass"), ("session.otr", "otranscribe"),
+    ("noscribe.html", "noscribe"),
 ])
 def test_detection_by_content_ignores_a_wrong_extension(fixture, expected, tmp_path):
     text = (DATA / fixture).read_text(encoding="utf-8")

@@ -166,3 +166,23 @@ def test_rev_layout_without_names_and_script_layout_without_times():
     assert named.format == "descript"
     assert _rows(named) == [(None, "Maya Ortiz", "First words."), (None, "Desmond Lee", "Second words."),
                             (None, "Maya Ortiz", "Third.")]
+
+
+def test_otranscribe_timestamps_media_and_typed_names():
+    result = read_file(DATA / "session.otr")
+    assert result.format == "otranscribe"
+    assert _rows(result) == [(0, "Maya", "Welcome back to Tidewater Notes."),
+                             (9100, "Desmond", "Thanks & hello. It was [inaudible] then."),
+                             (75500, "", "No name here.")]
+    assert result.transcript.meta.audio_path == "tidewater-42.mp3"
+
+
+def test_noscribe_html_spans_speakers_and_audio_source():
+    result = read_file(DATA / "noscribe.html")
+    t = result.transcript
+    assert result.format == "noscribe"
+    assert [(s.start_ms, s.end_ms) for s in t.segments] == [(0, 3900), (9100, 10800), (11000, 12500)]
+    assert [r[1:] for r in _rows(result)] == [("S00", "Welcome back to Tidewater Notes."),
+                                             ("Desmond Lee", "Thanks, Maya. (..) It was [inaudible] then."),
+                                             ("S00", "And then?")]
+    assert t.meta.audio_path == "/home/maya/tidewater-42.wav"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from editor.formats.readers.ass import AssReader
 from editor.formats.readers.descript import DescriptReader
+from editor.formats.readers.noscribe import NoScribeReader
+from editor.formats.readers.otranscribe import OTranscribeReader
 from editor.formats.readers.otter import OtterReader
 from editor.formats.readers.plain_text import PlainTextReader
 from editor.formats.readers.podcast_html import PodcastHtmlReader
@@ -20,7 +22,9 @@ READERS = [
     AssReader(),
     PodcastingJsonReader(),
     WhisperJsonReader(),
+    OTranscribeReader(),
     PodcastHtmlReader(),
+    NoScribeReader(),
     RevReader(),
     OtterReader(),
     DescriptReader(),

@@ -112,7 +112,11 @@ class _Turns:
         start, end = items[0][0], items[-1][1]
         if all(" " not in body and "\n" not in body and "\t" not in body for _, _, body in items):  # one word per item: keep word times
             intern = sys.intern
-            build.add_words(speaker_id, start, end, [Word(intern(body), s, e, None) for s, e, body in items])
+            words = [Word(intern(body), s, e, None) for s, e, body in items]
+            for word, following in zip(words, words[1:]):
+                if word.end_ms is None:  # endTime is optional: a word lasts until the next one
+                    word.end_ms = following.start_ms
+            build.add_words(speaker_id, start, end, words)
         else:
             build.add_text(speaker_id, start, end, " ".join([body for _, _, body in items]))
         items.clear()
