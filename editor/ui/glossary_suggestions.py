@@ -77,6 +77,9 @@ class SuggestionsPanel(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setAlternatingRowColors(True)
         self.list.setAccessibleName("Glossary suggestions")
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setSpacing(1)
         self.apply_button = QPushButton("&Apply")
         self.apply_all_button = QPushButton("Apply a&ll")
         self.ignore_button = QPushButton("&Ignore")
@@ -130,8 +133,10 @@ class SuggestionsPanel(QWidget):
         for s in self.suggestions:
             speaker = transcript.speaker_name(transcript.segments[s.index].speaker_id) \
                 if s.index < len(transcript.segments) else ""
-            text = (f"{s.found}  →  {s.replacement}    [{format_clock(s.time_ms)} {speaker}, "
-                    f"{_HOW.get(s.how, s.how)}]\n    {s.context}")
+            # Three short lines, each elided on its own, so a narrow dock still reads well.
+            text = (f"{s.found}  →  {s.replacement}\n"
+                    f"    {format_clock(s.time_ms)} · {speaker} · {_HOW.get(s.how, s.how)}\n"
+                    f"    {s.context}")
             item = QListWidgetItem(text)
             item.setToolTip(s.context)
             self.list.addItem(item)
