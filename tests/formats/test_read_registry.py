@@ -135,11 +135,17 @@ def test_missing_file_and_folder(tmp_path):
 
 
 def test_unrecognisable_json_error_names_the_file(tmp_path):
-    path = tmp_path / "list.json"
-    path.write_text("[1, 2, 3]")
+    path = tmp_path / "settings.json"
+    path.write_text('{"volume": 3, "theme": "dark"}')
     with pytest.raises(TranscriptError) as caught:
         read_file(path)
     assert str(caught.value).startswith(str(path))
+
+
+def test_text_starting_with_a_bracket_is_not_taken_for_json():
+    result = read_text("[Intro music]\n\nWelcome to the show.\n", "episode.txt")
+    assert result.format == "text"
+    assert [s.text for s in result.transcript.segments] == ["[Intro music]", "Welcome to the show."]
 
 
 def test_title_from_file_stem_when_the_source_has_none(tmp_path):

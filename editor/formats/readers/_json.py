@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 from editor.core.errors import TranscriptError
 
-JSON_STARTS = ("{", "[")
+_JSON_START = re.compile(r'\s*(?:\{\s*(?:"|\})|\[\s*(?:\{|\]))')
+
+
+def looks_like_json(text: str) -> bool:
+    """An object with a string key, or a list of objects: what JSON transcripts start with.
+
+    ``[Intro music] Welcome...`` and ``{inaudible} so...`` are text, not JSON.
+    """
+    return _JSON_START.match(text) is not None
 
 
 def load_json(text: str):

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import warnings
 
-import pysubs2
-
 from editor.core.errors import TranscriptError
 from editor.formats.base import ReadResult
 from editor.formats.readers._build import TranscriptBuilder
@@ -29,6 +27,8 @@ class AssReader:
         return 0.0
 
     def read(self, text: str) -> ReadResult:
+        import pysubs2  # here, not at the top: it costs ~15 ms of start-up for a rare format
+
         try:
             with warnings.catch_warnings(record=True) as noticed:
                 warnings.simplefilter("always")

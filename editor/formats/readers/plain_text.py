@@ -7,6 +7,7 @@ import re
 
 from editor.formats.base import ReadResult
 from editor.formats.readers._build import TranscriptBuilder
+from editor.formats.readers._json import looks_like_json
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 
@@ -17,8 +18,7 @@ class PlainTextReader:
     EXTENSIONS = (".txt", ".md", ".text")
 
     def sniff(self, text: str) -> float:
-        start = text.lstrip()[:1]
-        return 0.02 if start in ("{", "[", "<") else 0.1
+        return 0.02 if looks_like_json(text) or text.lstrip().startswith("<") else 0.1
 
     def read(self, text: str) -> ReadResult:
         build = TranscriptBuilder(self.NAME)

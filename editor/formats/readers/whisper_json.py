@@ -28,6 +28,7 @@ from editor.formats.readers._json import (
     confidence,
     list_of,
     load_json,
+    looks_like_json,
     milliseconds,
     object_of,
     seconds,
@@ -48,7 +49,7 @@ class WhisperJsonReader:
 
     def sniff(self, text: str) -> float:
         head = text[:8192].lstrip()
-        if not head.startswith(("{", "[")):
+        if not looks_like_json(head):
             return 0.0
         if _SNIFF_PODCAST.search(head):
             return 0.1
