@@ -2,7 +2,8 @@
 
 Startup is kept short: only Qt widgets and the window's own modules load
 before the window shows; the file is read right after the first paint is
-queued, and libvlc loads only when there is audio to play.
+queued (it is read on a worker thread while Qt starts: editor.ui.preload), and
+libvlc loads only when there is audio to play.
 """
 
 from __future__ import annotations
@@ -24,6 +25,12 @@ def parse_args(args: list[str]) -> argparse.Namespace:
 
 def main(args: list[str] | None = None) -> int:
     options = parse_args(sys.argv[1:] if args is None else args)
+    preload = None
+    if options.file:
+        from editor.ui.audio_lookup import is_audio
+        if not is_audio(options.file):
+            from editor.ui.preload import Preload
+            preload = Preload(options.file)   # reads while Qt starts
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -35,7 +42,7 @@ def main(args: list[str] | None = None) -> int:
     window = MainWindow(backend=options.player)
     if options.file:
         window.stack.setCurrentWidget(window.editor_page)  # no flash of the start page
-        QTimer.singleShot(0, lambda: window.open_path(options.file, options.audio))
+        QTimer.singleShot(0, lambda: window.open_path(options.file, options.audio, preload))
     window.show()
     return app.exec()
 

@@ -67,8 +67,11 @@ class FileController(QObject):
         return bool(self._path)
 
     # ------------------------------------------------------------------ opening
-    def open_path(self, path: str, audio: str | None = None) -> bool:
-        """Open whatever *path* is: a transcript or project (with *audio*), or an audio file."""
+    def open_path(self, path: str, audio: str | None = None, preload=None) -> bool:
+        """Open whatever *path* is: a transcript or project (with *audio*), or an audio file.
+
+        *preload* (an :class:`editor.ui.preload.Preload` of *path*) is a read already under way.
+        """
         if is_audio(path) and audio is None:
             if self.has_transcript():
                 return self.relink_audio(path)
@@ -78,13 +81,16 @@ class FileController(QObject):
                                          f"{path}: open the transcript first, then this audio.")
                 return False
             return self.open_transcript(transcript, path)
-        return self.open_transcript(path, audio)
+        return self.open_transcript(path, audio, preload)
 
-    def open_transcript(self, path: str, audio: str | None = None) -> bool:
+    def open_transcript(self, path: str, audio: str | None = None, preload=None) -> bool:
         path = os.path.abspath(path)
         try:
-            from editor.formats import read_file   # lazy: keeps startup fast without a file
-            result = read_file(path)
+            if preload is not None:
+                result = preload.result()
+            else:
+                from editor.formats import read_file   # lazy: keeps startup fast without a file
+                result = read_file(path)
         except TranscriptError as error:
             self.error_occurred.emit("Could not open the transcript", str(error))
             return False

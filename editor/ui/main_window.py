@@ -161,8 +161,8 @@ class MainWindow(QMainWindow):
         self.start_page.recent_requested.connect(self.open_path)
 
     # ------------------------------------------------------------------ opening
-    def open_path(self, path: str, audio: str | None = None) -> bool:
-        return self.files.open_path(path, audio)
+    def open_path(self, path: str, audio: str | None = None, preload=None) -> bool:
+        return self.files.open_path(path, audio, preload)
 
     def open_sample(self) -> bool:
         return self.open_path(str(sample_path()))
