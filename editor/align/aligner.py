@@ -79,6 +79,10 @@ class Aligner:
             self._decoders[attempt] = decoder
         return self._decoders[attempt]
 
+    def lookup(self, word: str) -> str | None:
+        """The pronunciation the aligner will use for *word* (dictionary or g2p), None if unknown."""
+        return self._pronounced.get(word) or self._decoder(0).lookup_word(word)
+
     def prepare(self, words: list[str]) -> tuple[list[bool], list[str]]:
         """Make every word pronounceable (g2p for unknown ones); returns usable flags and the new words."""
         decoder = self._decoder(0)

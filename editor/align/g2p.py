@@ -60,7 +60,7 @@ def letter_to_sound(word: str) -> str:
 
 
 def compound_pronunciation(word: str, lookup: Callable[[str], str | None],
-                           min_piece: int = 3) -> str | None:
+                           min_piece: int = 2) -> str | None:
     """Pronounce *word* as a concatenation of dictionary words, fewest pieces first; None if none."""
     n = len(word)
     best: list[tuple[int, list[str]] | None] = [None] * (n + 1)

@@ -47,7 +47,8 @@ def word_audio(word: str, voice: str = VOICE, speed: int = 160) -> np.ndarray:
     """int16 samples at RATE of one spoken word, silence trimmed."""
     wav = subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "--stdout", word],
                          capture_output=True, check=True).stdout
-    raw = subprocess.run(["sox", "-t", "wav", "-", "-t", "raw", "-r", str(RATE), "-e", "signed",
+    # -D: no dither, so the same word always gives the same samples (reproducible figures).
+    raw = subprocess.run(["sox", "-D", "-t", "wav", "-", "-t", "raw", "-r", str(RATE), "-e", "signed",
                           "-b", "16", "-c", "1", "-"], input=wav, capture_output=True, check=True).stdout
     samples = np.frombuffer(raw, dtype=np.int16)
     loud = np.flatnonzero(np.abs(samples.astype(np.int32)) > 0.02 * np.abs(samples).max())

@@ -1,0 +1,205 @@
+"""Align a whole transcript (or chosen segments) on both cores, one segment at a time.
+
+The audio is decoded once, front to back (exact times even for VBR MP3 and Ogg, where
+demuxer seeks are off by seconds), and each segment is sent to a worker process as soon
+as its audio is decoded, so the first results arrive within a second and keep coming
+while the rest decodes. Each worker process holds its own PocketSphinx decoder.
+
+``align_transcript`` is a generator of :class:`AlignResult` in completion order; the
+caller applies each one (``apply_alignment``) and saves the project, so an episode is
+aligned only once. A result whose segment text changed meanwhile is stale and skipped.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+
+import numpy as np
+
+from editor.align.aligner import RATE, AlignOptions, Aligner, SegmentAlignment, align_segment
+from editor.align.text import Token, segment_tokens
+from editor.audio.decode import iter_decode
+from editor.core.transcript import Segment, WordTiming
+
+PAD_MS = 200          # audio taken before/after the segment's span: transcript times are rough
+MAX_IN_FLIGHT = 8     # segments queued per worker pool before decoding waits (bounds memory)
+DONE_TIMINGS = frozenset({WordTiming.ALIGNED, WordTiming.IMPORTED})
+
+
+@dataclass
+class AlignJob:
+    index: int
+    segment_id: str
+    text: str
+    tokens: list[Token]
+    start_ms: int
+    end_ms: int
+    audio_start_ms: int = 0
+    audio: np.ndarray | None = None
+
+
+@dataclass
+class AlignResult:
+    index: int
+    segment_id: str
+    text: str                 # the text the times were computed for
+    alignment: SegmentAlignment
+
+
+def plan_jobs(segments: Sequence[Segment], duration_ms: int | None = None,
+              indices: Sequence[int] | None = None, redo: bool = False) -> list[AlignJob]:
+    """Jobs for the timed segments (all, or *indices*) that still need word times.
+
+    A segment's span ends at its end time, else at the next timed segment's start, else at
+    *duration_ms*. Segments already ALIGNED or IMPORTED are skipped unless *redo*.
+    """
+    chosen = range(len(segments)) if indices is None else indices
+    jobs = []
+    for index in chosen:
+        segment = segments[index]
+        if segment.start_ms is None or (not redo and segment.word_timing in DONE_TIMINGS
+                                        and len(segment.words) == len(segment.text.split())):
+            continue
+        end = segment.end_ms if segment.end_ms is not None else _next_start(segments, index, duration_ms)
+        if end is None or end <= segment.start_ms:
+            continue
+        jobs.append(AlignJob(index, segment.id, segment.text, segment_tokens(segment),
+                             segment.start_ms, end))
+    return jobs
+
+
+def _next_start(segments: Sequence[Segment], index: int, duration_ms: int | None) -> int | None:
+    for later in segments[index + 1:]:
+        if later.start_ms is not None:
+            return later.start_ms
+    return duration_ms
+
+
+def apply_alignment(segment: Segment, result: AlignResult) -> bool:
+    """Store the result's words in *segment*; False (nothing changed) when the text moved on."""
+    if segment.id != result.segment_id or segment.text != result.text:
+        return False
+    segment.words = result.alignment.words
+    segment.word_timing = result.alignment.timing
+    return True
+
+
+# ----------------------------------------------------------------------------- workers
+
+_worker_aligner: Aligner | None = None
+
+
+def _init_worker(options: AlignOptions) -> None:
+    global _worker_aligner
+    _worker_aligner = Aligner(options)
+
+
+def _run_job(job: AlignJob, aligner: Aligner | None = None) -> AlignResult:
+    alignment = align_segment(job.audio, job.tokens, job.start_ms, job.end_ms,
+                              aligner or _worker_aligner, audio_start_ms=job.audio_start_ms)
+    return AlignResult(job.index, job.segment_id, job.text, alignment)
+
+
+class _Buffer:
+    """The decoded audio still needed: samples from ``base`` (a sample index) on."""
+
+    def __init__(self) -> None:
+        self.base = 0
+        self.samples = np.zeros(0, np.int16)
+
+    @property
+    def end_ms(self) -> int:
+        return (self.base + len(self.samples)) * 1000 // RATE
+
+    def append(self, chunk: np.ndarray) -> None:
+        self.samples = np.concatenate([self.samples, chunk])
+
+    def take(self, job: AlignJob, pad_ms: int) -> AlignJob:
+        lo = max(0, job.start_ms - pad_ms) * RATE // 1000
+        hi = (job.end_ms + pad_ms) * RATE // 1000
+        job.audio_start_ms = lo * 1000 // RATE
+        job.audio = self.samples[max(0, lo - self.base):max(0, hi - self.base)].copy()
+        return job
+
+    def drop_before(self, ms: int) -> None:
+        cut = ms * RATE // 1000 - self.base
+        if cut > 0:
+            self.samples = self.samples[cut:]
+            self.base += cut
+
+
+def align_transcript(audio_path: str | os.PathLike, jobs: list[AlignJob], *, workers: int = 2,
+                     options: AlignOptions | None = None, pad_ms: int = PAD_MS,
+                     progress: Callable[[int, int], None] | None = None,
+                     cancelled: Callable[[], bool] | None = None) -> Iterator[AlignResult]:
+    """Align *jobs* (from :func:`plan_jobs`) against *audio_path*; yields results as they finish.
+
+    *workers* processes (1 = in this process, no pool). *progress(done, total)* after each
+    result; *cancelled()* is polled often and stops everything early (TranscriptError from
+    decoding propagates).
+    """
+    options = options or AlignOptions()
+    pending = sorted(jobs, key=lambda job: job.end_ms)
+    total = len(pending)
+    if not pending:
+        return
+    pool = None
+    if workers > 1:
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options,),
+                                   mp_context=multiprocessing.get_context("spawn"))
+    local = Aligner(options) if pool is None else None
+    stop = cancelled or (lambda: False)
+    in_flight: set[Future] = set()
+    done = 0
+    buffer = _Buffer()
+    finished_all = False
+
+    def submit(job: AlignJob) -> Iterator[AlignResult]:
+        nonlocal done
+        job = buffer.take(job, pad_ms)
+        if pool is None:
+            done += 1
+            yield _run_job(job, local)
+            if progress:
+                progress(done, total)
+            return
+        in_flight.add(pool.submit(_run_job, job))
+        while len(in_flight) >= MAX_IN_FLIGHT and not stop():
+            yield from collect(timeout=0.2)
+
+    def collect(timeout: float | None) -> Iterator[AlignResult]:
+        nonlocal done
+        finished, _ = wait(in_flight, timeout=timeout, return_when=FIRST_COMPLETED)
+        for future in finished:
+            in_flight.discard(future)
+            done += 1
+            yield future.result()
+            if progress:
+                progress(done, total)
+
+    try:
+        for chunk in iter_decode(audio_path, RATE, "int16", cancelled=stop):
+            buffer.append(chunk)
+            while pending and pending[0].end_ms + pad_ms <= buffer.end_ms and not stop():
+                yield from submit(pending.pop(0))
+            if pool is not None and in_flight:
+                yield from collect(timeout=0)
+            if pending:
+                buffer.drop_before(min(job.start_ms for job in pending) - pad_ms)
+            if stop():
+                return
+        for job in pending:  # spans running past the end of the audio
+            if stop():
+                return
+            yield from submit(job)
+        while in_flight and not stop():
+            yield from collect(timeout=0.2)
+        finished_all = not stop()
+    finally:
+        if pool is not None:
+            # On cancel, do not wait: a worker finishes its current segment (< 1 s) and exits.
+            pool.shutdown(wait=finished_all, cancel_futures=True)
