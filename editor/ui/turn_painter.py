@@ -27,6 +27,7 @@ BAR_X = 8
 BAR_W = 4
 
 CURRENT_BG = QColor("#fff4cc")
+EDITING_BORDER = QColor("#9dbbe8")
 CURRENT_WORD_BG = QColor("#ffd24d")
 MARK_BG = {MarkKind.INAUDIBLE: QColor("#e4e4ec"), MarkKind.CROSSTALK: QColor("#f0e0ec"),
            MarkKind.UNCLEAR: QColor("#e0ecf4")}
@@ -178,6 +179,12 @@ class TurnPainter:
         self._paint_badges(painter, rect, segment)
         if paint_text:
             self._paint_text(painter, rect, row, segment, word_span, palette)
+        else:   # the in-place editor draws the text: frame it so the caret's turn stands out
+            painter.setPen(EDITING_BORDER)
+            origin = self.text_origin()
+            painter.drawRoundedRect(QRectF(rect.left() + origin.x() - 5, rect.top() + origin.y() - 3,
+                                           self.text_width(rect.width()) + 10,
+                                           rect.height() - origin.y() - PAD_BOTTOM + 7), 4, 4)
 
     def _paint_badges(self, painter: QPainter, rect: QRect, segment: Segment) -> None:
         badges = []
