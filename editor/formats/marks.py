@@ -92,6 +92,17 @@ def has_marker(text: str) -> bool:
     return bool(extract_marks(text)[1])
 
 
+def marker_kind(token: str) -> MarkKind | None:
+    """The kind of marker *token* is on its own (``"[inaudible],"`` → INAUDIBLE), else None."""
+    if not token or not _may_open(token):
+        return None
+    match = _MARK.search(token)
+    if match is None or match.start() > 2 or match.end() < len(token) - 3:
+        return None
+    found = _interpret(match, None)
+    return found[0] if found is not None else None
+
+
 def extract_marks(text: str, default_ms: int | None = None) -> tuple[str, list[Mark]]:
     """Replace every marker in *text* by its canonical form; return the new text and the marks.
 

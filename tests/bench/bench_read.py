@@ -88,7 +88,9 @@ def render_page(t: Transcript) -> str:
 
 def render_whisper(t: Transcript) -> str:
     segments = [{"id": n, "seek": 0, "start": s.start_ms / 1000, "end": s.end_ms / 1000,
-                 "text": " " + s.text, "tokens": [], "temperature": 0.0, "avg_logprob": -0.2,
+                 # about one token per word, as the real CLI writes them
+                 "text": " " + s.text, "tokens": [50364 + k for k in range(len(s.words) + 2)],
+                 "temperature": 0.0, "avg_logprob": -0.2,
                  "compression_ratio": 1.2, "no_speech_prob": 0.01,
                  "words": [{"word": " " + w.text, "start": w.start_ms / 1000, "end": w.end_ms / 1000,
                             "probability": w.confidence if w.confidence is not None else 0.5}

@@ -3,7 +3,7 @@
 import pytest
 
 from editor.core import MarkKind, Word
-from editor.formats.marks import extract_marks, has_marker, marks_from_words
+from editor.formats.marks import extract_marks, has_marker, marker_kind, marks_from_words
 
 
 @pytest.mark.parametrize("raw, kind, time_ms", [
@@ -64,3 +64,11 @@ def test_word_lists_without_markers_are_returned_as_is():
     words = [Word("plain", 0, 10), Word("(words)", 10, 20)]
     text, out, marks = marks_from_words(words)
     assert (text, out, marks) == ("plain (words)", words, [])
+
+
+@pytest.mark.parametrize("token, kind", [
+    ("[inaudible]", MarkKind.INAUDIBLE), ("<inaudible>,", MarkKind.INAUDIBLE), ("[crosstalk].", MarkKind.CROSSTALK),
+    ("[Esk?]", MarkKind.UNCLEAR), ("word", None), ("[laughs]", None), ("(why?)", None), ("", None),
+])
+def test_marker_kind_of_one_token(token, kind):
+    assert marker_kind(token) is kind
