@@ -43,11 +43,14 @@ class DescriptReader:
             start = clock_ms(time, line) if time else None
             return build.speaker(match.group("name")), start, match.group("rest")
 
-        header = _TIMED if timed else re.compile(
-            rf"^(?P<name>{'|'.join(re.escape(n) for n in sorted(labels, key=len, reverse=True))})"
-            r":(?:[ \t]+(?P<rest>\S.*)|[ \t]*)$") if labels else _TIMED
-        read_headed(text, header, build, turn_of)
+        read_headed(text, _label_header(labels) if labels else _TIMED, build, turn_of)
         return build.result()
+
+
+def _label_header(labels: set[str]) -> re.Pattern:
+    """Only the known labels start turns, so "Note: ..." inside a turn stays text."""
+    names = "|".join(re.escape(n) for n in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"^(?P<name>{names}):(?:[ \t]+(?P<rest>\S.*)|[ \t]*)$")
 
 
 def _speaker_labels(lines: list[str]) -> set[str]:
