@@ -345,9 +345,6 @@ class TranscriptView(QAbstractScrollArea):
         if ms is not None:
             self.seek_requested.emit(ms)
 
-    def wheelEvent(self, event) -> None:
-        super().wheelEvent(event)
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._model is not None and len(self._geometry):

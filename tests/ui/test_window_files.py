@@ -110,3 +110,18 @@ def test_dropping_a_transcript_and_its_audio_opens_both(main_window, tmp_path):
     main_window.dropEvent(event)
     assert main_window.files.current_path == str(transcript)
     assert main_window.playback.media_path == str(SAMPLE_AUDIO)
+
+
+def test_arrow_keys_move_the_editor_between_turns(main_window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    w = main_window
+    assert w.open_path(str(SAMPLE_TXT))
+    editor = w.view.open_editor(1, 3)
+    QTest.keyClick(editor, Qt.Key.Key_Down)
+    assert w.view.editor().row == 2 and w.view.editor().caret() == 0
+    QTest.keyClick(w.view.editor(), Qt.Key.Key_Up)
+    assert w.view.editor().row == 1
+    assert w.view.editor().caret() == len(w.model.segment(1).text)
+    QTest.keyClick(w.view.editor(), Qt.Key.Key_Escape)
+    assert w.view.editor() is None
