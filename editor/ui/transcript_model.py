@@ -15,14 +15,22 @@ so views just repaint the two rows whose highlight changed.
 from __future__ import annotations
 
 import enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from editor.core import ops
 from editor.core.timeline import index_at, segment_starts
 from editor.core.transcript import Segment, Transcript
 from editor.ui.word_spans import WordSpans, word_spans
+
+if TYPE_CHECKING:
+    from editor.core import ops
+
+
+def _ops():
+    """editor.core.ops, imported on the first edit (it pulls in rapidfuzz; startup does not need it)."""
+    from editor.core import ops
+    return ops
 
 
 class Role(enum.IntEnum):
@@ -181,29 +189,29 @@ class TranscriptModel(QAbstractListModel):
         This is the one door through which the transcript changes: part 2's
         ``QUndoCommand``s keep the returned op and call ``run`` again to undo/redo.
         """
-        undo = ops.run(self._transcript, op, self)
+        undo = _ops().run(self._transcript, op, self)
         self.transcript_changed.emit()
         return undo
 
     def set_text(self, row: int, text: str) -> ops.Op:
         """Replace a segment's text (words realigned, marks kept); returns the undo op."""
-        return self.run(ops.set_text(self._transcript, row, text))
+        return self.run(_ops().set_text(self._transcript, row, text))
 
     def set_speaker(self, row: int, speaker_id: str | None) -> ops.Op:
-        return self.run(ops.set_speaker(self._transcript, row, speaker_id))
+        return self.run(_ops().set_speaker(self._transcript, row, speaker_id))
 
     def rename_speaker(self, speaker_id: str, name: str) -> ops.Op:
         """Rename a speaker everywhere at once (one op, one undo step)."""
-        return self.run(ops.rename_speaker(self._transcript, speaker_id, name))
+        return self.run(_ops().rename_speaker(self._transcript, speaker_id, name))
 
     def set_start(self, row: int, start_ms: int) -> ops.Op:
-        return self.run(ops.set_start(self._transcript, row, start_ms))
+        return self.run(_ops().set_start(self._transcript, row, start_ms))
 
     def split(self, row: int, offset: int, at_ms: int | None = None) -> ops.Op:
-        return self.run(ops.split(self._transcript, row, offset, at_ms))
+        return self.run(_ops().split(self._transcript, row, offset, at_ms))
 
     def merge_with_next(self, row: int) -> ops.Op:
-        return self.run(ops.merge_with_next(self._transcript, row))
+        return self.run(_ops().merge_with_next(self._transcript, row))
 
     # ops.Listener: called by ops.run around each primitive op.
     def about_to_apply(self, op: ops.Op) -> None:
@@ -238,6 +246,7 @@ class TranscriptModel(QAbstractListModel):
 
 def _touches_times(change: ops.Change) -> bool:
     """Did this change move start times? (The undo op names the fields that were set.)"""
+    ops = _ops()
     undo = change.undo
     if isinstance(undo, ops.SetFields):
         return any("start_ms" in fields or "end_ms" in fields for _, fields in undo.edits)
