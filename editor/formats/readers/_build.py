@@ -21,7 +21,8 @@ _MIN_ESTIMATE_MS = 1000
 
 # "Maya Ortiz", "Speaker 3", "SPEAKER_00", "Dr. J. Lee", "Ines da Costa": a short run of name words.
 _NAME_WORD = r"(?:[^\W\d_][\w'’.\-]*|\d+)"
-NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,4}}"
+# "&" and "and" join two names in one label ("Tom & Jerry: Hi").
+NAME = rf"{_NAME_WORD}(?: (?:&|{_NAME_WORD})){{0,4}}"
 _PARTICLES = frozenset("da de del der di do dos du la le van von y bin al el".split())
 
 
@@ -29,7 +30,7 @@ def plausible_name(name: str) -> bool:
     """Does *name* look like a speaker label rather than the start of a sentence?"""
     if not name or len(name) > 40 or not (name[0].isupper() or name[0].isdigit()):
         return False
-    return all(w[0].isupper() or w[0].isdigit() or w in _PARTICLES for w in name.split())
+    return all(w[0].isupper() or w[0].isdigit() or w in _PARTICLES or w == "&" for w in name.split())
 
 
 class TranscriptBuilder:

@@ -92,7 +92,7 @@ def _add(build: TranscriptBuilder, cue: list, speaker: str | None) -> str | None
     _, start, end, payload = cue
     voice = _VOICE.search(payload) if "<v" in payload else None
     if voice is not None and voice.group(1) and voice.group(1).strip():
-        speaker = build.speaker(voice.group(1).strip())
+        speaker = build.speaker(html.unescape(voice.group(1).strip()))  # <v Tom &amp; Jerry>
     if "<" in payload:
         payload = _TAGS.sub("", payload)
     if "&" in payload:

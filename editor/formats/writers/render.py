@@ -136,7 +136,7 @@ def units(segment: Segment, style: InaudibleStyle) -> list[Unit]:
     words = segment.words
     timed = len(words) == len(spans)
     if not spans:  # empty text that may still hold a zero-width mark
-        rendered = render_segment(segment, style)
+        rendered = render_segment(segment, style).strip()  # whitespace alone is no caption
         return [Unit(rendered, None, None)] if rendered else []
     if not segment.marks:
         return [Unit(text[a:b], words[i].start_ms if timed else None, words[i].end_ms if timed else None)
