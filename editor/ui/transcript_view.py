@@ -47,6 +47,7 @@ class TranscriptView(QAbstractScrollArea):
         self._geometry = RowGeometry()
         self._painter = TurnPainter(self._document_font())
         self._width = -1
+        self._stale = True
         self._speaker_index: dict[str, int] = {}
         self._programmatic_scroll = False
         self._editor: TurnEditor | None = None
@@ -94,14 +95,22 @@ class TranscriptView(QAbstractScrollArea):
         return self.viewport().width()
 
     def _reset_geometry(self) -> None:
+        """Forget all heights; they are re-estimated (O(rows), cheap) when next needed."""
+        self._stale = True
+        self._painter.forget()
+        self.viewport().update()
+
+    def _ensure_geometry(self) -> None:
+        if not self._stale and self._width == self._row_width():
+            return
+        self._stale = False
         self._width = self._row_width()
         self._painter.forget()
         if self._model is None:
             self._geometry.reset([])
         else:
-            estimate = self._painter.estimate_height
-            width = self._width
-            self._geometry.reset([estimate(s.text, width) for s in self._model.transcript.segments])
+            texts = [s.text for s in self._model.transcript.segments]
+            self._geometry.reset(self._painter.estimate_heights(texts, self._width))
         self._update_scrollbar()
 
     def _update_scrollbar(self) -> None:
@@ -115,6 +124,7 @@ class TranscriptView(QAbstractScrollArea):
 
     def _measure(self, row: int) -> int:
         """Exact height of *row*, recorded in the geometry; returns the change."""
+        self._ensure_geometry()
         if self._geometry.is_exact(row):
             return 0
         segment = self._model.segment(row)
@@ -122,8 +132,7 @@ class TranscriptView(QAbstractScrollArea):
 
     def _prepare_visible(self) -> tuple[int, int]:
         """Lay out the rows that show; keep the first one where it is. Returns (first, last)."""
-        if self._width != self._row_width():
-            self._reset_geometry()
+        self._ensure_geometry()
         count = len(self._geometry)
         if not count:
             return 0, -1
@@ -148,6 +157,7 @@ class TranscriptView(QAbstractScrollArea):
 
     def row_rect(self, row: int) -> QRect:
         """Viewport rectangle of *row* (may lie outside the viewport)."""
+        self._ensure_geometry()
         top = self._geometry.top(row) - self.verticalScrollBar().value()
         return QRect(0, top, self._row_width(), self._geometry.height(row))
 
@@ -173,6 +183,7 @@ class TranscriptView(QAbstractScrollArea):
         return range(first, last + 1)
 
     def row_at(self, y: int) -> int:
+        self._ensure_geometry()
         return self._geometry.row_at(y + self.verticalScrollBar().value())
 
     def ensure_visible(self, row: int, word_char: int | None = None) -> None:
@@ -230,10 +241,8 @@ class TranscriptView(QAbstractScrollArea):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._place_follow_button()
-        if self._width != self._row_width():
-            self._reset_geometry()
-        else:
-            self._update_scrollbar()
+        if self._width == self._row_width() and not self._stale:
+            self._update_scrollbar()   # a new width is handled lazily by _ensure_geometry
 
     def sizeHint(self) -> QSize:
         return QSize(720, 600)
@@ -249,6 +258,9 @@ class TranscriptView(QAbstractScrollArea):
 
     def _on_data_changed(self, top: QModelIndex, bottom: QModelIndex, roles=()) -> None:
         first, last = top.row(), bottom.row()
+        if self._stale:
+            self.viewport().update()
+            return
         text_changed = not roles or bool(_TEXT_ROLES.intersection(int(r) for r in roles))
         if text_changed and last - first < 64:
             for row in range(first, last + 1):
@@ -262,6 +274,7 @@ class TranscriptView(QAbstractScrollArea):
         self._update_rows(first, last)
 
     def _update_rows(self, first: int, last: int) -> None:
+        self._ensure_geometry()
         viewport_rect = self.viewport().rect()
         count = len(self._geometry)
         if count == 0:
@@ -273,11 +286,15 @@ class TranscriptView(QAbstractScrollArea):
             self.viewport().update(area)
 
     def _on_rows_inserted(self, parent, first: int, last: int) -> None:
+        if self._stale:
+            return
         segments = self._model.transcript.segments[first:last + 1]
         self._geometry.insert(first, [self._painter.estimate_height(s.text, self._width) for s in segments])
         self._after_rows_moved(first, last - first + 1)
 
     def _on_rows_removed(self, parent, first: int, last: int) -> None:
+        if self._stale:
+            return
         self._geometry.remove(first, last - first + 1)
         self._after_rows_moved(first, -(last - first + 1))
 
@@ -328,6 +345,7 @@ class TranscriptView(QAbstractScrollArea):
         self.viewport().setCursor(shape)
 
     def _hit(self, pos):
+        self._ensure_geometry()
         if self._model is None or not len(self._geometry):
             return None, -1
         row = self.row_at(int(pos.y()))
@@ -347,6 +365,7 @@ class TranscriptView(QAbstractScrollArea):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        self._ensure_geometry()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._model is not None and len(self._geometry):
             row = self._model.current_row
             if row < 0:
