@@ -1,0 +1,277 @@
+"""Finding and restoring work a crash left behind: the last save (or snapshot) plus the journal.
+
+How the pieces fit (the design behind "never lose a producer's work"):
+
+* **Journal per edit, for zero loss.** Every committed edit is one line in
+  ``<project>.journal`` before the interface moves on (:mod:`editor.core.journal`).
+  A kill, a crash or a frozen machine that is reset loses nothing the producer
+  saw happen (a power cut at most the last :data:`~editor.core.journal.FSYNC_INTERVAL`).
+* **Periodic snapshot, to keep replay short.** Autosave
+  (:meth:`Journal.snapshot_async`, a few seconds after the last change) copies
+  the segment shells on the GUI thread (O(segments), about a millisecond for a
+  10-hour episode) and writes a full project snapshot in a background thread
+  (``<project>.autosave-<seq>-<random>``), then rotates the journal onto it
+  keeping only the lines committed meanwhile. Each rotation replaces the
+  journal atomically, and the snapshot it names is written before and deleted
+  after, so on disk there is always a journal whose base exists.
+* **Save ends it.** Saving writes the project atomically (``.bak`` kept) and
+  restarts the journal empty on the new file (:meth:`Journal.saved`).
+* **Unsaved work** (an SRT imported and edited, never saved as a project) keeps
+  its journal in the user's data folder; its base is the imported file itself,
+  identified by SHA-256 and re-read with the same reader, so nothing has to be
+  written at import time.
+
+On the next start :func:`find_for` (the file being opened) or :func:`find_unsaved`
+(start page) return a :class:`Pending` the window offers to restore:
+:meth:`Pending.recover` gives the transcript (base + replay),
+:meth:`Pending.resume` continues journaling onto the restored state, and
+:meth:`Pending.discard` deletes it. A journal whose base changed on disk
+(edited by another program) is reported with :attr:`Pending.problem` and
+never replayed onto the wrong file; a journal a running instance holds is not offered.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from editor.core.errors import TranscriptError
+from editor.core.journal import (
+    BASE_SOURCE,
+    FSYNC_INTERVAL,
+    JOURNAL_SUFFIX,
+    BaseRef,
+    Journal,
+    decode_line,
+    is_locked,
+    journal_path_for,
+    open_for_append,
+    recovery_dir,
+    segments_from_json,
+    snapshot_paths_for,
+)
+from editor.core.transcript import Speaker, Transcript, TranscriptMeta
+
+
+@dataclass
+class Recovered:
+    transcript: Transcript
+    extra: dict
+    applied: int           # edits replayed onto the base
+    last_seq: int          # the sequence number of the last edit restored
+
+
+@dataclass
+class Pending:
+    """A journal left behind, read but not yet applied."""
+
+    journal_path: Path
+    base: BaseRef | None
+    seq0: int = 0
+    records: list[dict] = field(default_factory=list, repr=False)
+    good_size: int = 0     # bytes up to the end of the last intact line
+    torn: bool = False     # an incomplete or corrupt tail was ignored
+    problem: str = ""      # why it cannot be restored ("" when it can)
+    created: str = ""
+    original_path: str = ""   # the project or imported source the work belongs to
+
+    # ------------------------------------------------------------------ describing
+    @property
+    def recoverable(self) -> bool:
+        return not self.problem
+
+    @property
+    def edit_count(self) -> int:
+        return len(self.records)
+
+    @property
+    def last_seq(self) -> int:
+        return self.records[-1]["seq"] if self.records else self.seq0
+
+    @property
+    def has_changes(self) -> bool:
+        """True when restoring gives something the base does not already hold."""
+        return bool(self.records) or (self.base is not None and self.base.kind == "snapshot")
+
+    @property
+    def source_path(self) -> str:
+        """The file the work belongs to: the project, or the imported source of unsaved work."""
+        if self.base is None:
+            return ""
+        return self.original_path or self.base.path
+
+    def describe(self) -> str:
+        """One line for the restore prompt."""
+        if self.problem:
+            return f"{self.journal_path}: {self.problem}"
+        when = datetime.fromtimestamp(self.journal_path.stat().st_mtime).strftime("%Y-%m-%d %H:%M") \
+            if self.journal_path.exists() else "?"
+        return (f"Unsaved work on {Path(self.source_path).name}: {self.edit_count} edit(s) after the "
+                f"last {'autosave' if self.base and self.base.kind == 'snapshot' else 'save'}, "
+                f"last change {when}")
+
+    # ------------------------------------------------------------------ acting
+    def load(self) -> Recovered:
+        """The base loaded and the journal replayed onto it."""
+        if self.problem or self.base is None:
+            raise TranscriptError(f"cannot restore: {self.problem or 'no base'}", self.journal_path)
+        transcript, extra = _load_base(self.base)
+        applied = replay(transcript, self.records, self.journal_path)
+        return Recovered(transcript, extra, applied, self.last_seq)
+
+    def recover(self) -> Transcript:
+        return self.load().transcript
+
+    def resume(self, fsync_interval: float | None = FSYNC_INTERVAL) -> Journal:
+        """Keep journaling onto the restored transcript (call after :meth:`load`).
+
+        The torn tail, if any, is cut off first so new lines follow the last
+        intact one; sequence numbers continue.
+        """
+        if self.problem or self.base is None:
+            raise TranscriptError(f"cannot resume: {self.problem or 'no base'}", self.journal_path)
+        try:
+            os.truncate(self.journal_path, self.good_size)
+            fd = open_for_append(self.journal_path)
+        except OSError as error:
+            raise TranscriptError(f"cannot reopen the recovery journal ({error.strerror or error})",
+                                  self.journal_path) from None
+        return Journal(self.journal_path, self.base, fd, self.last_seq, self.good_size,
+                       fsync_interval, original=self.original_path)
+
+    def discard(self) -> None:
+        """Delete the journal and the snapshots that belong to it."""
+        for path in [self.journal_path, *snapshot_paths_for(self.journal_path)]:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+
+
+# ---------------------------------------------------------------------------------- finding
+def inspect(journal_path: str | Path) -> Pending | None:
+    """Read the journal at *journal_path* (None when there is none)."""
+    journal_path = Path(journal_path)
+    try:
+        data = journal_path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return Pending(journal_path, None, problem=f"cannot read the journal ({error.strerror or error})")
+    lines = data.splitlines(keepends=True)
+    header = decode_line(lines[0]) if lines else None
+    try:
+        if header is None or header.get("journal") != 1:
+            raise ValueError("unreadable header")
+        base = BaseRef.from_json(header.get("base"))
+        seq0 = header["seq0"]
+        if type(seq0) is not int:
+            raise ValueError("bad seq0")
+    except (ValueError, KeyError):
+        return Pending(journal_path, None, problem="the journal's header is damaged; nothing to restore")
+    pending = Pending(journal_path, base, seq0, created=str(header.get("created", "")),
+                      original_path=str(header.get("original", "")))
+    offset = len(lines[0])
+    expected = seq0 + 1
+    for line in lines[1:]:
+        record = decode_line(line)
+        if record is None or record.get("seq") != expected:
+            pending.torn = True   # a kill mid-write (or damage): everything before it is intact
+            break
+        pending.records.append(record)
+        offset += len(line)
+        expected += 1
+    pending.good_size = offset
+    if is_locked(journal_path):
+        pending.problem = "another running Transcript Editor is using this file"
+    elif not base.matches_file():
+        pending.problem = (f"{base.path} changed on disk since the journal began (saved by another "
+                           f"program?) or is gone; the journal cannot be applied to it")
+    return pending
+
+
+def find_for(document: str | Path, saved: bool = True, data_dir: str | Path | None = None) -> Pending | None:
+    """Work left behind for *document*: a project (*saved*) or a transcript imported from it.
+
+    None when there is nothing worth offering (no journal, or one that adds nothing).
+    """
+    pending = inspect(journal_path_for(document, saved, data_dir))
+    if pending is not None and pending.recoverable and not pending.has_changes:
+        pending.discard()   # the save already holds everything
+        return None
+    return pending
+
+
+def find_unsaved(data_dir: str | Path | None = None) -> list[Pending]:
+    """Journals of unsaved work in the user's data folder (for the start page)."""
+    folder = recovery_dir(data_dir)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(folder.glob(f"*{JOURNAL_SUFFIX}")):
+        pending = inspect(path)
+        if pending is None:
+            continue
+        if pending.recoverable and not pending.has_changes:
+            pending.discard()
+            continue
+        found.append(pending)
+    return found
+
+
+def recover(journal_path: str | Path) -> Transcript:
+    """The transcript restored from the journal at *journal_path* (last save + replay)."""
+    pending = inspect(journal_path)
+    if pending is None:
+        raise TranscriptError("no recovery journal here", journal_path)
+    return pending.recover()
+
+
+# ---------------------------------------------------------------------------------- replay
+def replay(transcript: Transcript, records: list[dict], journal_path: str | Path | None = None) -> int:
+    """Apply journal *records* to *transcript* in place; returns how many were applied."""
+    for number, record in enumerate(records, 2):
+        try:
+            apply_record(transcript, record)
+        except (TranscriptError, ValueError, TypeError, IndexError, KeyError) as error:
+            problem = error.problem if isinstance(error, TranscriptError) else str(error)
+            raise TranscriptError(f"journal entry {record.get('seq')} does not fit the base: {problem}",
+                                  journal_path, line=number) from None
+    return len(records)
+
+
+def apply_record(transcript: Transcript, record: dict) -> None:
+    """One journal line: speakers and meta first (segments refer to them), then the rows."""
+    if "speakers" in record:
+        speakers = {sid: Speaker(sid, name) for sid, name in record["speakers"]}
+        transcript.speakers.clear()
+        transcript.speakers.update(speakers)
+    if "meta" in record:
+        meta = record["meta"]
+        transcript.meta = TranscriptMeta(title=meta["title"], audio_path=meta["audio_path"],
+                                         duration_ms=meta["duration_ms"], language=meta["language"])
+    segments = transcript.segments
+    if "set" in record:
+        rows = [row for row, _ in record["set"]]
+        new = segments_from_json([data for _, data in record["set"]], transcript.speakers)
+        for row, segment in zip(rows, new):
+            if not 0 <= row < len(segments):
+                raise IndexError(f"row {row} is beyond the {len(segments)} segments")
+            segments[row] = segment
+    if "rows" in record:
+        first, count = record["rows"]
+        if not (0 <= first and count >= 0 and first + count <= len(segments)):
+            raise IndexError(f"rows {first}..{first + count} are beyond the {len(segments)} segments")
+        segments[first:first + count] = segments_from_json(record["segments"], transcript.speakers)
+
+
+def _load_base(base: BaseRef) -> tuple[Transcript, dict]:
+    if base.kind == BASE_SOURCE:
+        from editor.formats import read_file
+        fmt = base.format if base.format and base.format != "project" else None
+        return read_file(base.path, fmt).transcript, {}
+    from editor.core import project
+    loaded = project.load(base.path)
+    return loaded.transcript, dict(loaded.extra)
