@@ -1,0 +1,220 @@
+"""The journal and recovery in-process: what each line holds, torn tails, bases, rotation, unsaved work."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from edit_script import fingerprint, fixture_transcript, generate, run_script  # noqa: E402
+
+from editor.core import ops, project, recovery  # noqa: E402
+from editor.core.errors import TranscriptError  # noqa: E402
+from editor.core.journal import Journal, decode_line, journal_path_for, snapshot_paths_for  # noqa: E402
+
+
+@pytest.fixture
+def saved(tmp_path):
+    path = tmp_path / "ep.tep.json"
+    project.save(fixture_transcript(), path)
+    return path, project.load(path).transcript
+
+
+def _records(journal_path: Path) -> list[dict]:
+    return [decode_line(line) for line in journal_path.read_bytes().splitlines(keepends=True)[1:]]
+
+
+def test_a_typing_edit_writes_only_its_row(saved):
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    journal.run(transcript, ops.set_text(transcript, 5, transcript.segments[5].text + " tiller"))
+    journal.run(transcript, ops.set_text(transcript, 5, transcript.segments[5].text + "s"))
+    first, second = _records(journal.path)
+    assert [row for row, _ in first["set"]] == [5] and "speakers" in first and "meta" in first
+    assert [row for row, _ in second["set"]] == [5]
+    assert "speakers" not in second and "meta" not in second   # unchanged since the line before
+    assert second["set"][0][1]["text"].endswith("tillers")
+    journal.close()
+
+
+def test_replace_in_many_rows_is_sparse_and_split_is_one_window(saved):
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    spans = [(r, 0, 0, "X ") for r in (2, 30, 55)]
+    journal.run(transcript, ops.replace_spans(transcript, spans))
+    journal.run(transcript, ops.split(transcript, 10, transcript.segments[10].text.index(" ") + 1))
+    journal.run(transcript, ops.merge_with_next(transcript, 58))   # the last two rows
+    journal.run(transcript, ops.rename_speaker(transcript, "spk1", "Ada Quist"))
+    replace, split, merge, rename = _records(journal.path)
+    assert [row for row, _ in replace["set"]] == [2, 30, 55]
+    assert split["rows"] == [10, 1] and len(split["segments"]) == 2
+    assert merge["rows"] == [58, 2] and len(merge["segments"]) == 1
+    assert "set" not in rename and "rows" not in rename and ["spk1", "Ada Quist"] in rename["speakers"]
+    journal.close()
+    assert fingerprint(recovery.recover(journal.path)) == fingerprint(transcript)
+
+
+def test_torn_or_corrupt_tail_is_ignored(saved):
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    script = generate(project.load(path).transcript, 40, seed=4)
+    states = []
+    run_script(transcript, script, run=lambda op: journal.run(transcript, op),
+               after=lambda n: states.append(fingerprint(transcript)))
+    journal.close()
+    data = journal.path.read_bytes()
+    lines = data.splitlines(keepends=True)
+    # Cut the last line in half: a kill in the middle of write().
+    journal.path.write_bytes(b"".join(lines[:-1]) + lines[-1][: len(lines[-1]) // 2])
+    pending = recovery.find_for(path)
+    assert pending.torn and pending.last_seq == 39
+    assert fingerprint(pending.recover()) == states[38]
+    # A flipped byte in line 21 (edit 20): the checksum stops replay before it.
+    damaged = bytearray(data)
+    start = sum(len(line) for line in lines[:20])
+    damaged[start + 30] ^= 0x01
+    journal.path.write_bytes(bytes(damaged))
+    pending = recovery.find_for(path)
+    assert pending.torn and pending.last_seq == 19
+    assert fingerprint(pending.recover()) == states[18]
+    # Zeros after a power cut.
+    journal.path.write_bytes(b"".join(lines[:11]) + b"\0" * 4096)
+    assert recovery.find_for(path).last_seq == 10
+
+
+def test_journal_never_replays_onto_a_changed_base(saved):
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    journal.run(transcript, ops.set_text(transcript, 0, "changed"))
+    journal.close()
+    with open(path, "a", encoding="utf-8") as handle:   # another program touched the project
+        handle.write(" ")
+    pending = recovery.find_for(path)
+    assert not pending.recoverable and "changed on disk" in pending.problem
+    with pytest.raises(TranscriptError, match="changed on disk"):
+        pending.recover()
+    pending.discard()
+    assert not journal.path.exists()
+
+
+def test_a_live_journal_is_not_offered(saved):
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    journal.run(transcript, ops.set_text(transcript, 0, "live"))
+    pending = recovery.find_for(path)
+    assert not pending.recoverable and "another running" in pending.problem
+    journal.close()
+    assert recovery.find_for(path).recoverable
+
+
+def test_save_rotates_and_a_clean_journal_is_not_offered(saved):
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    journal.run(transcript, ops.set_text(transcript, 0, "before the save"))
+    project.save(transcript, path)
+    journal.saved(path)
+    assert _records(journal.path) == [] and journal.seq == 1
+    journal.close()
+    assert recovery.find_for(path) is None and not journal.path.exists()   # nothing to offer: removed
+
+
+def test_snapshot_rotation_keeps_edits_made_while_it_was_written(saved):
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    script = generate(project.load(path).transcript, 400, seed=9)
+    run = lambda op: journal.run(transcript, op)  # noqa: E731
+    started = []
+    run_script(transcript, script, run=run,
+               after=lambda n: n % 15 == 0 and started.append(journal.snapshot_async(transcript)))
+    journal.wait_snapshot()
+    assert any(started)
+    expected = fingerprint(transcript)
+    os.close(journal._fd)   # die without closing
+    journal._closed = True
+    pending = recovery.find_for(path)
+    assert pending.base.kind == "snapshot" and pending.last_seq == 400
+    assert pending.edit_count < 400   # replay starts at the snapshot, not at the save
+    assert fingerprint(pending.recover()) == expected
+    assert len(snapshot_paths_for(pending.journal_path)) == 1   # old snapshots were removed
+    pending.discard()
+    assert snapshot_paths_for(pending.journal_path) == []
+
+
+def test_a_save_during_a_snapshot_wins(saved, monkeypatch):
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    journal.run(transcript, ops.set_text(transcript, 0, "one"))
+    gate, entered = threading.Event(), threading.Event()
+    real_dumps = project.dumps
+
+    def slow_dumps(*args, **kwargs):
+        entered.set()
+        gate.wait(5)
+        return real_dumps(*args, **kwargs)
+    monkeypatch.setattr(project, "dumps", slow_dumps)
+    assert journal.snapshot_async(transcript)
+    entered.wait(5)
+    monkeypatch.setattr(project, "dumps", real_dumps)
+    journal.run(transcript, ops.set_text(transcript, 0, "two"))
+    project.save(transcript, path)
+    journal.saved(path)
+    gate.set()
+    journal.wait_snapshot()
+    assert journal.base.kind == "project" and snapshot_paths_for(journal.path) == []
+    journal.close()
+
+
+def test_unsaved_work_is_journaled_in_the_data_folder_against_its_source(tmp_path):
+    source = tmp_path / "episode.srt"
+    source.write_text("1\n00:00:01,000 --> 00:00:03,000\nHarlowe: the keel was cedar\n\n"
+                      "2\n00:00:03,500 --> 00:00:06,000\nBrindle: and the mast was oak\n", encoding="utf-8")
+    from editor.formats import read_file
+    result = read_file(source)
+    transcript = result.transcript
+    data_dir = tmp_path / "data"
+    journal = Journal.for_document(source, saved=False, format=result.format, data_dir=data_dir,
+                                   fsync_interval=None)
+    assert journal.path.parent == data_dir / "recovery"
+    journal.run(transcript, ops.set_text(transcript, 1, "and the mast was larch"))
+    transcript.meta.audio_path = str(tmp_path / "episode.mp3")   # relinked without an op
+    journal.run(transcript, ops.add_speaker(transcript, "Vessik"))
+    journal.snapshot_now(transcript)
+    journal.run(transcript, ops.set_speaker(transcript, 0, list(transcript.speakers)[-1]))
+    expected = fingerprint(transcript)
+    journal.close()
+    [pending] = recovery.find_unsaved(data_dir)
+    assert pending.source_path == str(source) and "episode.srt" in pending.describe()
+    restored = pending.recover()
+    assert fingerprint(restored) == expected and restored.meta.audio_path == str(tmp_path / "episode.mp3")
+    assert recovery.find_for(source, saved=False, data_dir=data_dir).last_seq == 3
+    # The first save moves the journal beside the new project and drops the data-folder copy.
+    resumed = pending.resume(fsync_interval=None)
+    target = tmp_path / "episode.tep.json"
+    project.save(restored, target)
+    resumed.saved(target)
+    assert resumed.path == journal_path_for(target) and not pending.journal_path.exists()
+    assert recovery.find_unsaved(data_dir) == []
+    resumed.discard()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10_000), count=st.integers(1, 120), snapshot_every=st.sampled_from([0, 5, 17]))
+def test_any_edit_sequence_is_restored_exactly(tmp_path_factory, seed, count, snapshot_every):
+    folder = tmp_path_factory.mktemp("prop")
+    path = folder / "ep.tep.json"
+    project.save(fixture_transcript(), path)
+    transcript = project.load(path).transcript
+    script = generate(project.load(path).transcript, count, seed=seed)
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    run_script(transcript, script, run=lambda op: journal.run(transcript, op),
+               after=lambda n: snapshot_every and n % snapshot_every == 0 and journal.snapshot_now(transcript))
+    journal.close()
+    pending = recovery.find_for(path)
+    assert pending.last_seq == count
+    assert fingerprint(pending.recover()) == fingerprint(transcript)
