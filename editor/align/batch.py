@@ -16,6 +16,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 import numpy as np
@@ -147,35 +148,47 @@ def align_transcript(audio_path: str | os.PathLike, jobs: list[AlignJob], *, wor
     total = len(pending)
     if not pending:
         return
-    pool = None
+    pool = executor = None
     if workers > 1:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options,),
+        pool = executor = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options,),
                                    mp_context=multiprocessing.get_context("spawn"))
     local = Aligner(options) if pool is None else None
     stop = cancelled or (lambda: False)
-    in_flight: set[Future] = set()
+    in_flight: dict[Future, AlignJob] = {}
     done = 0
     buffer = _Buffer()
     finished_all = False
 
+    def run_here(job: AlignJob) -> Iterator[AlignResult]:
+        nonlocal done, local
+        local = local or Aligner(options)
+        done += 1
+        yield _run_job(job, local)
+        if progress:
+            progress(done, total)
+
     def submit(job: AlignJob) -> Iterator[AlignResult]:
-        nonlocal done
+        nonlocal pool
         job = buffer.take(job, pad_ms)
+        if pool is not None:
+            try:
+                in_flight[pool.submit(_run_job, job)] = job
+            except BrokenProcessPool:
+                pool = None  # e.g. a script without a __main__ guard: carry on in this process
         if pool is None:
-            done += 1
-            yield _run_job(job, local)
-            if progress:
-                progress(done, total)
-            return
-        in_flight.add(pool.submit(_run_job, job))
+            yield from run_here(job)
         while len(in_flight) >= MAX_IN_FLIGHT and not stop():
             yield from collect(timeout=0.2)
 
     def collect(timeout: float | None) -> Iterator[AlignResult]:
-        nonlocal done
+        nonlocal done, pool
         finished, _ = wait(in_flight, timeout=timeout, return_when=FIRST_COMPLETED)
         for future in finished:
-            in_flight.discard(future)
+            job = in_flight.pop(future)
+            if isinstance(future.exception(), BrokenProcessPool):
+                pool = None
+                yield from run_here(job)
+                continue
             done += 1
             yield future.result()
             if progress:
@@ -200,6 +213,6 @@ def align_transcript(audio_path: str | os.PathLike, jobs: list[AlignJob], *, wor
             yield from collect(timeout=0.2)
         finished_all = not stop()
     finally:
-        if pool is not None:
+        if executor is not None:
             # On cancel, do not wait: a worker finishes its current segment (< 1 s) and exits.
-            pool.shutdown(wait=finished_all, cancel_futures=True)
+            executor.shutdown(wait=finished_all, cancel_futures=True)

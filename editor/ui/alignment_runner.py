@@ -1,0 +1,121 @@
+"""AlignmentRunner: forced alignment in the background, applying results as they arrive.
+
+The work runs in ``editor.align.batch.align_transcript`` (two worker processes) driven
+from a QThread; each finished segment comes back to the GUI thread as a queued signal
+and is stored through the model (``ops.SetFields`` of ``words`` + ``word_timing``), so
+views repaint that turn at once and the project saves the times: a transcript is
+aligned once. Alignment results are not undo steps (they are derived data), and a result
+for a turn whose text changed meanwhile is dropped (re-sync that turn later).
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from editor.align.batch import AlignJob, AlignResult, align_transcript, plan_jobs
+from editor.core import ops
+from editor.core.errors import TranscriptError
+from editor.ui.transcript_model import TranscriptModel
+
+
+class _AlignThread(QThread):
+    result_ready = Signal(object)      # AlignResult
+    progressed = Signal(int, int)
+    failed = Signal(str)
+
+    def __init__(self, audio_path: str, jobs: list[AlignJob], workers: int, parent=None):
+        super().__init__(parent)
+        self._audio = audio_path
+        self._jobs = jobs
+        self._workers = workers
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        try:
+            for result in align_transcript(self._audio, self._jobs, workers=self._workers,
+                                           progress=self.progressed.emit, cancelled=self.stop.is_set):
+                self.result_ready.emit(result)
+        except TranscriptError as error:
+            self.failed.emit(str(error))
+
+
+class AlignmentRunner(QObject):
+    """``start(audio)`` aligns every timed turn still without word times; ``resync(row)`` one turn."""
+
+    progressed = Signal(int, int)      # done, total
+    segment_aligned = Signal(int)      # row whose words were updated
+    finished = Signal(bool)            # True when everything ran, False when cancelled/failed
+    failed = Signal(str)
+
+    def __init__(self, model: TranscriptModel, workers: int = 2, parent=None):
+        super().__init__(parent)
+        self._model = model
+        self._workers = workers
+        self._thread: _AlignThread | None = None
+        self._duration_ms: int | None = None
+
+    def set_duration(self, ms: int | None) -> None:
+        """The audio's length: the last turn's span ends there when it has no end time."""
+        self._duration_ms = ms
+
+    def pending_count(self) -> int:
+        """Turns that still need alignment (0: nothing to do, e.g. loaded from a project)."""
+        return len(plan_jobs(self._model.transcript.segments, self._duration_ms))
+
+    def start(self, audio_path: str, rows: list[int] | None = None, redo: bool = False) -> bool:
+        """Align *rows* (default: every turn that needs it); False when there is nothing to do."""
+        self.cancel()
+        jobs = plan_jobs(self._model.transcript.segments, self._duration_ms, rows, redo)
+        if not jobs:
+            return False
+        workers = 1 if len(jobs) == 1 else self._workers   # one turn: no process start-up cost
+        thread = _AlignThread(str(audio_path), jobs, workers, self)
+        thread.result_ready.connect(self._on_thread_result_ready)
+        thread.progressed.connect(self.progressed)
+        thread.failed.connect(self._on_thread_failed)
+        thread.finished.connect(self._on_thread_finished)
+        self._thread = thread
+        thread.start()
+        return True
+
+    def resync(self, audio_path: str, row: int) -> bool:
+        """Re-align one turn (after an edit), whatever its current word timing."""
+        return self.start(audio_path, [row], redo=True)
+
+    def cancel(self) -> None:
+        thread = self._thread
+        if thread is None:
+            return
+        thread.stop.set()
+        thread.wait()
+        thread.finished.disconnect(self._on_thread_finished)
+        self._thread = None
+        thread.deleteLater()
+        self.finished.emit(False)
+
+    def is_running(self) -> bool:
+        return self._thread is not None
+
+    def _on_thread_result_ready(self, result: AlignResult) -> None:
+        segments = self._model.transcript.segments
+        row = result.index
+        if not (0 <= row < len(segments)) or segments[row].id != result.segment_id:
+            row = next((i for i, s in enumerate(segments) if s.id == result.segment_id), -1)
+        if row < 0 or segments[row].text != result.text:
+            return  # the turn was edited, split or removed meanwhile
+        fields = {"words": result.alignment.words, "word_timing": result.alignment.timing}
+        self._model.run(ops.SetFields(((row, fields),)))
+        self.segment_aligned.emit(row)
+
+    def _on_thread_failed(self, message: str) -> None:
+        self.failed.emit(message)
+
+    def _on_thread_finished(self) -> None:
+        thread = self.sender()
+        if thread is not self._thread:
+            return
+        self._thread = None
+        thread.deleteLater()
+        self.finished.emit(not thread.stop.is_set())

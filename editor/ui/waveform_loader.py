@@ -1,0 +1,73 @@
+"""PeaksLoader: computes (or reads cached) waveform peaks on a worker thread.
+
+Decoding runs in FFmpeg (PyAV) and numpy, which release the GIL, so the window stays
+responsive; results and progress come back as queued signals on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from editor.audio.peaks import default_cache_path, load_or_compute
+from editor.core.errors import TranscriptError
+
+
+class _PeaksThread(QThread):
+    progressed = Signal(float)
+    computed = Signal(object)       # Peaks, or None when cancelled
+    failed = Signal(str)
+
+    def __init__(self, audio_path: str, cache_path: str, parent=None):
+        super().__init__(parent)
+        self._audio = audio_path
+        self._cache = cache_path
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        try:
+            peaks = load_or_compute(self._audio, self._cache, self.progressed.emit, self.stop.is_set)
+        except TranscriptError as error:
+            self.failed.emit(str(error))
+            return
+        self.computed.emit(None if self.stop.is_set() else peaks)
+
+
+class PeaksLoader(QObject):
+    """``load(audio, project)`` -> ``progressed(fraction)`` ... ``loaded(peaks)`` or ``failed(message)``."""
+
+    progressed = Signal(float)
+    loaded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._thread: _PeaksThread | None = None
+
+    def load(self, audio_path: str, project_path: str | None = None) -> None:
+        """Start loading peaks for *audio_path* (cancels a load still running)."""
+        self.cancel()
+        thread = _PeaksThread(str(audio_path), str(default_cache_path(audio_path, project_path)), self)
+        thread.progressed.connect(self.progressed)
+        thread.computed.connect(self._on_thread_computed)
+        thread.failed.connect(self.failed)
+        thread.finished.connect(thread.deleteLater)
+        self._thread = thread
+        thread.start(QThread.Priority.LowPriority)
+
+    def cancel(self) -> None:
+        if self._thread is not None:
+            self._thread.stop.set()
+            self._thread.computed.disconnect(self._on_thread_computed)
+            self._thread.wait()
+            self._thread = None
+
+    def is_running(self) -> bool:
+        return self._thread is not None and self._thread.isRunning()
+
+    def _on_thread_computed(self, peaks) -> None:
+        if self.sender() is self._thread:
+            self._thread = None
+        if peaks is not None:
+            self.loaded.emit(peaks)

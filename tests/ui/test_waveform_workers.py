@@ -1,0 +1,84 @@
+"""Background work for the waveform: peaks with progress, and alignment applied as results arrive."""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+import timing_audio  # noqa: E402
+
+from editor.core.transcript import Segment, Transcript, WordTiming  # noqa: E402
+from editor.ui.alignment_runner import AlignmentRunner  # noqa: E402
+from editor.ui.transcript_model import TranscriptModel  # noqa: E402
+from editor.ui.waveform_loader import PeaksLoader  # noqa: E402
+
+
+def _episode(tmp_path: Path, turns: int = 4):
+    rng = random.Random(2)
+    pieces, segments, position = [], [], 0
+    for turn, words in enumerate(timing_audio.random_sentences(turns, seed=2, words_per=(5, 8))):
+        audio, truth = timing_audio.speak(words, timing_audio.random_gaps(len(words), rng), lead_ms=500)
+        segments.append(Segment(f"s{turn + 1}", position + truth[0].start_ms - 150, None, " ".join(words)))
+        pieces.append(audio)
+        position += len(audio) * 1000 // timing_audio.RATE
+    wav = timing_audio.write_wav(tmp_path / "episode.wav", np.concatenate(pieces))
+    return timing_audio.encode(wav, tmp_path / "episode.mp3", "-b:a", "64k"), Transcript(segments=segments), position
+
+
+def test_peaks_load_in_background_with_progress_and_cache(qtbot, tmp_path):
+    mp3, _, duration = _episode(tmp_path, turns=2)
+    loader = PeaksLoader()
+    progress = []
+    loader.progressed.connect(progress.append)
+    with qtbot.waitSignal(loader.loaded, timeout=20_000) as blocker:
+        loader.load(str(mp3), str(tmp_path / "show.tep.json"))
+    assert abs(blocker.args[0].duration_ms - duration) < 100 and progress[-1] == 1.0
+    assert (tmp_path / "show.tep.json.peaks.npz").exists()
+    with qtbot.waitSignal(loader.loaded, timeout=5_000):  # from the cache this time
+        loader.load(str(mp3), str(tmp_path / "show.tep.json"))
+
+
+def test_peaks_of_a_bad_file_report_an_error(qtbot, tmp_path):
+    bad = tmp_path / "notes.mp3"
+    bad.write_text("not audio at all\n" * 50)
+    loader = PeaksLoader()
+    with qtbot.waitSignal(loader.failed, timeout=10_000) as blocker:
+        loader.load(str(bad), str(tmp_path / "p.tep.json"))
+    assert "notes.mp3" in blocker.args[0]
+
+
+def test_alignment_runner_applies_results_through_the_model(qtbot, tmp_path):
+    mp3, transcript, duration = _episode(tmp_path)
+    model = TranscriptModel(transcript)
+    runner = AlignmentRunner(model)
+    runner.set_duration(duration)
+    assert runner.pending_count() == len(transcript.segments)
+    rows, changed = [], []
+    runner.segment_aligned.connect(rows.append)
+    model.dataChanged.connect(lambda top, bottom, roles=(): changed.append(top.row()))
+    with qtbot.waitSignal(runner.finished, timeout=60_000) as blocker:
+        assert runner.start(str(mp3))
+    assert blocker.args == [True]
+    assert sorted(rows) == list(range(len(transcript.segments))) and set(rows) <= set(changed)
+    assert all(s.word_timing == WordTiming.ALIGNED for s in transcript.segments)
+    assert runner.pending_count() == 0 and not runner.start(str(mp3))  # saved: never runs twice
+
+
+def test_resync_one_edited_turn_and_cancel(qtbot, tmp_path):
+    mp3, transcript, duration = _episode(tmp_path)
+    model = TranscriptModel(transcript)
+    runner = AlignmentRunner(model)
+    runner.set_duration(duration)
+    with qtbot.waitSignal(runner.segment_aligned, timeout=30_000) as blocker:
+        assert runner.resync(str(mp3), 2)
+    assert blocker.args == [2] and transcript.segments[2].word_timing == WordTiming.ALIGNED
+    qtbot.waitUntil(lambda: not runner.is_running(), timeout=10_000)
+    with qtbot.waitSignal(runner.finished, timeout=10_000) as blocker:
+        runner.start(str(mp3))
+        runner.cancel()
+    assert blocker.args == [False] and not runner.is_running()
