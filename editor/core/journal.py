@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import os
 import threading
 import zlib
@@ -441,8 +442,8 @@ class Journal:
                 return False
             self._snapshot_busy = True
             job = (self._seq, self._size, self._generation)
-        frozen = capture(transcript)
-        self._snapshot_thread = threading.Thread(target=self._write_snapshot, args=(frozen, extra, job, done),
+        captured = capture(transcript)
+        self._snapshot_thread = threading.Thread(target=self._write_snapshot, args=(captured, extra, job, done),
                                                  name="autosave", daemon=True)
         self._snapshot_thread.start()
         return True
@@ -465,7 +466,7 @@ class Journal:
         if worker is not None and worker is not threading.current_thread():
             worker.join(timeout)
 
-    def _write_snapshot(self, frozen: Transcript, extra: dict | None, job: tuple[int, int, int],
+    def _write_snapshot(self, captured: "Captured", extra: dict | None, job: tuple[int, int, int],
                         done: Callable[[bool], None] | None) -> bool:
         from editor.core import project
         seq, offset, generation = job
@@ -474,7 +475,7 @@ class Journal:
         # rotation renames the journal atomically, so a crash never leaves it without its base.
         target = self.path.with_name(f"{_stem(self.path)}{SNAPSHOT_SUFFIX}-{seq}-{os.urandom(3).hex()}")
         try:
-            data = project.dumps(project.to_dict(frozen, base_dir=target.parent, extra=extra),
+            data = project.dumps(project.to_dict(captured.thaw(), base_dir=target.parent, extra=extra),
                                  target).encode("utf-8")
             atomic_write(target, data, backup=False)
             ok = self._rebase(BaseRef.of_bytes(BASE_SNAPSHOT, target, data), self.path,
@@ -529,30 +530,42 @@ class Journal:
             return None if self._closed else os.dup(self._fd)
 
 
-def capture(transcript: Transcript) -> Transcript:
+def capture(transcript: Transcript) -> "Captured":
     """A copy of *transcript* that later edits cannot change: O(segments), no words copied.
 
     Ops assign new lists and ``Word`` objects instead of mutating them (see
-    :mod:`editor.core.ops`), so copying each :class:`Segment` shell is enough
-    for a background thread to serialise it while the user keeps typing.
+    :mod:`editor.core.ops`), so each :class:`Segment`'s field values, taken as
+    one tuple by ``attrgetter`` (in C), are enough for a background thread to
+    rebuild and serialise the episode while the user keeps typing.
     """
-    copy_segment = _segment_copier()
-    return Transcript(meta=TranscriptMeta(**{f: getattr(transcript.meta, f) for f in
-                                             ("title", "audio_path", "duration_ms", "language")}),
-                      speakers={k: Speaker(s.id, s.name) for k, s in transcript.speakers.items()},
-                      segments=[copy_segment(s) for s in transcript.segments])
+    meta = transcript.meta
+    return Captured((meta.title, meta.audio_path, meta.duration_ms, meta.language),
+                    [(s.id, s.name) for s in transcript.speakers.values()],
+                    list(map(_SEGMENT_FIELDS, transcript.segments)))
 
 
-def _segment_copier() -> Callable[[Segment], Segment]:
-    slots = Segment.__slots__
-    new = object.__new__
+_SEGMENT_FIELDS = operator.attrgetter(*Segment.__slots__)
 
-    def copy_segment(segment: Segment) -> Segment:
-        clone = new(Segment)
-        for name in slots:
-            object.__setattr__(clone, name, getattr(segment, name))
-        return clone
-    return copy_segment
+
+@dataclass(frozen=True)
+class Captured:
+    meta: tuple
+    speakers: list
+    rows: list
+
+    def thaw(self) -> Transcript:
+        """The captured transcript as new objects (run this on the worker thread)."""
+        new, slots = object.__new__, Segment.__slots__
+        segments = []
+        for values in self.rows:
+            segment = new(Segment)
+            for name, value in zip(slots, values):
+                object.__setattr__(segment, name, value)
+            segments.append(segment)
+        title, audio, duration, language = self.meta
+        return Transcript(meta=TranscriptMeta(title, audio, duration, language),
+                          speakers={sid: Speaker(sid, name) for sid, name in self.speakers},
+                          segments=segments)
 
 
 def _header(base: BaseRef, seq0: int, original: str) -> str:
