@@ -77,7 +77,8 @@ class FollowController(QObject):
         self._set_following(True)
 
     def _set_following(self, following: bool) -> None:
-        self._view.set_follow_button_visible(not following)
+        # Nothing has played or been clicked yet: there is no playback to go back to.
+        self._view.set_follow_button_visible(not following and self._model.current_row >= 0)
         if following != self._following:
             self._following = following
             self.following_changed.emit(following)
