@@ -60,6 +60,7 @@ class WaveformStrip(QWidget):
         self._view_start = 0.0
         self._follow = True
         self._bounds: list = []
+        self._labels: list[str] = []
         self._boundaries: list[Boundary] = []
         self._inaudible: list[tuple[int, int]] = []
         self._progress: float | None = None
@@ -100,6 +101,7 @@ class WaveformStrip(QWidget):
     def set_transcript(self, transcript: Transcript) -> None:
         """Read segment bounds and inaudible spans (call again after edits)."""
         self._bounds = segment_bounds(transcript)
+        self._labels = [transcript.speaker_name(s.speaker_id) for s in transcript.segments]
         self._inaudible = [span for s in transcript.segments for span in inaudible_spans(s)]
         self._refresh_boundaries()
         self.update()
@@ -279,6 +281,10 @@ class WaveformStrip(QWidget):
             painter.fillRect(QRectF(self.ms_to_x(start), rect.top(), self.ms_to_x(end) - self.ms_to_x(start),
                                     rect.height()), ALT_SEGMENT)
         painter.setFont(_small_font())
+        painter.setPen(RULER)
+        for row, (start, _) in enumerate(self._bounds):  # who speaks, beside each turn's start
+            if start is not None and lo - 5000 <= start <= hi and row < len(self._labels) and self._labels[row]:
+                painter.drawText(QPointF(self.ms_to_x(start) + 8, rect.top() + 9), self._labels[row])
         for start, end in self._inaudible:
             if end < lo or start > hi:
                 continue
