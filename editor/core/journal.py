@@ -90,6 +90,15 @@ def journal_path_for(document: str | Path, saved: bool = True,
     return recovery_dir(data_dir) / f"{document.name}-{key}{JOURNAL_SUFFIX}"
 
 
+def journal_paths_for(document: str | Path, saved: bool = True,
+                      data_dir: str | Path | None = None) -> list[Path]:
+    """Where the journal of *document* may be, in order of preference (see :func:`journal_path_for`)."""
+    paths = [journal_path_for(document, saved, data_dir)]
+    if saved:   # the fallback when the project's folder cannot be written
+        paths.append(journal_path_for(document, False, data_dir))
+    return paths
+
+
 def _stem(journal_path: Path) -> str:
     name = journal_path.name
     return name[: -len(JOURNAL_SUFFIX)] if name.endswith(JOURNAL_SUFFIX) else name
@@ -288,6 +297,7 @@ class Journal:
         self.path = Path(path)
         self.base = base
         self.original = original or base.path   # the project or source the work belongs to
+        self.data_dir: str | Path | None = None  # where unsaved work's journals go (None: the default)
         self._fd = fd
         self._seq = seq
         self._size = size              # bytes in the file (header included)
@@ -304,7 +314,8 @@ class Journal:
         self._snapshot_thread: threading.Thread | None = None
         self._syncer = _Syncer(self, fsync_interval) if fsync_interval is not None else None
         self.snapshot_error: TranscriptError | None = None   # the last autosave failure, for the window
-        self.write_error: TranscriptError | None = None      # the last append failure
+        self.write_error: TranscriptError | None = None      # set when appending failed (journal stopped)
+        self.on_error: Callable[[TranscriptError], None] | None = None   # told once when that happens
 
     # ------------------------------------------------------------------ creating
     @classmethod
@@ -318,19 +329,34 @@ class Journal:
             atomic_write(path, header, backup=False)
             fd = open_for_append(path)
         except OSError as error:
-            raise TranscriptError(f"cannot start the recovery journal ({error.strerror or error})",
-                                  path) from None
+            raise TranscriptError(f"cannot start the recovery journal ({_reason(error)})", path) from None
+        except TranscriptError as error:
+            problem = error.problem.removeprefix("cannot save: ")
+            raise TranscriptError(f"cannot start the recovery journal ({problem})", path) from None
         return cls(path, base, fd, first_seq, len(header), fsync_interval)
 
     @classmethod
     def for_document(cls, document: str | Path, *, saved: bool,
                      format: str = "", data_dir: str | Path | None = None,
                      fsync_interval: float | None = FSYNC_INTERVAL) -> "Journal":
-        """Start the journal of a project just loaded (*saved*) or a source file just imported."""
+        """Start the journal of a project just loaded (*saved*) or a source file just imported.
+
+        A project in a folder we cannot write to (read-only share, full disk)
+        gets its journal in the user's data folder instead.
+        """
         kind = BASE_PROJECT if saved else BASE_SOURCE
         base = BaseRef.of_file(kind, document, format)
-        return cls.start(journal_path_for(document, saved, data_dir), base,
-                         fsync_interval=fsync_interval)
+        places = journal_paths_for(document, saved, data_dir)
+        for place in places[:-1]:
+            try:
+                journal = cls.start(place, base, fsync_interval=fsync_interval)
+                journal.data_dir = data_dir
+                return journal
+            except TranscriptError:
+                continue
+        journal = cls.start(places[-1], base, fsync_interval=fsync_interval)
+        journal.data_dir = data_dir
+        return journal
 
     # ------------------------------------------------------------------ recording edits
     @property
@@ -357,27 +383,42 @@ class Journal:
             record["meta"] = meta
         line = encode_line(record)
         with self._lock:
-            self._write(line)
-            self._seq += 1
-            self._speakers, self._meta = speakers, meta
+            healthy = self.write_error is None
+            if healthy and self._write(line):
+                self._seq += 1
+                self._speakers, self._meta = speakers, meta
+        if healthy and self.write_error is not None and self.on_error is not None:
+            self.on_error(self.write_error)   # outside the lock: the handler may call us
         if self._syncer is not None:
             self._syncer.poke()
         return self._seq
 
-    def _write(self, line: bytes) -> None:
+    def _write(self, line: bytes) -> bool:
+        """Append *line* whole; on failure cut off what got written and stop journaling.
+
+        A journal that failed (disk full, USB stick pulled) must not go on with a
+        gap in it, and must not break the edit that was just made: the window
+        shows :attr:`write_error` (via :attr:`on_error`) and saving is the way out;
+        a successful :meth:`saved` starts a healthy journal again.
+        """
         if self._closed:
-            raise TranscriptError("the recovery journal is closed", self.path)
+            return False
         view = memoryview(line)
         try:
             while view:
                 written = os.write(self._fd, view)
                 view = view[written:]
         except OSError as error:
-            # The edit itself is done; the window shows this and saving is the way out.
+            try:
+                os.ftruncate(self._fd, self._size)
+            except OSError:
+                pass   # the torn tail is ignored on replay anyway
             self.write_error = TranscriptError(
-                f"cannot write the recovery journal ({error.strerror or error}); save your work", self.path)
-            raise self.write_error from None
+                f"cannot write the recovery journal ({_reason(error)}); edits from now on are not "
+                f"protected against a crash until you save", self.path)
+            return False
         self._size += len(line)
+        return True
 
     # ------------------------------------------------------------------ rotation
     def saved(self, project_path: str | Path) -> None:
@@ -386,8 +427,26 @@ class Journal:
         Also moves the journal beside the project after a Save As (or the first
         save of imported work) and removes the old journal and snapshots.
         """
-        base = BaseRef.of_file(BASE_PROJECT, project_path)
-        self._rebase(base, journal_path_for(project_path, saved=True), keep_from=None)
+        error: Exception | None = None
+        try:
+            base = BaseRef.of_file(BASE_PROJECT, project_path)
+            for place in journal_paths_for(project_path, saved=True, data_dir=self.data_dir):
+                try:
+                    self._rebase(base, place, keep_from=None)
+                    error = None
+                    break
+                except (TranscriptError, OSError) as failure:
+                    error = failure
+        except TranscriptError as failure:
+            error = failure
+        if error is not None:
+            # The save itself worked; only crash protection for the next edits is missing.
+            problem = error.problem if isinstance(error, TranscriptError) else _reason(error)
+            self.write_error = TranscriptError(f"cannot restart the recovery journal after saving "
+                                               f"({problem})", project_path)
+            if self.on_error is not None:
+                self.on_error(self.write_error)
+            return
         for orphan in snapshot_paths_for(self.path):   # left by a crash between snapshot and rotation
             _unlink(orphan)
         self._speakers = self._meta = None
@@ -421,6 +480,7 @@ class Journal:
             self._fd, self.path, self.base = fd, new_path, base
             self._size = len(header) + len(kept)
             self._generation += 1
+            self.write_error = None   # a fresh file: journaling works again
             if new_path != old_path:
                 _unlink(old_path)
             if old_base.kind == BASE_SNAPSHOT and old_base.path != base.path:
@@ -599,6 +659,15 @@ def is_locked(path: str | Path) -> bool:
     finally:
         os.close(fd)   # closing drops the probe's own lock
     return False
+
+
+def _reason(error: OSError) -> str:
+    import errno
+    if error.errno == errno.ENOSPC:
+        return "the disk is full"
+    if error.errno == errno.EROFS:
+        return "the folder is on a read-only file system"
+    return error.strerror or str(error)
 
 
 def _unlink(path: Path) -> None:

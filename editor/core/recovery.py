@@ -46,7 +46,7 @@ from editor.core.journal import (
     Journal,
     decode_line,
     is_locked,
-    journal_path_for,
+    journal_paths_for,
     open_for_append,
     recovery_dir,
     segments_from_json,
@@ -197,11 +197,15 @@ def find_for(document: str | Path, saved: bool = True, data_dir: str | Path | No
 
     None when there is nothing worth offering (no journal, or one that adds nothing).
     """
-    pending = inspect(journal_path_for(document, saved, data_dir))
-    if pending is not None and pending.recoverable and not pending.has_changes:
-        pending.discard()   # the save already holds everything
-        return None
-    return pending
+    for place in journal_paths_for(document, saved, data_dir):
+        pending = inspect(place)
+        if pending is None:
+            continue
+        if pending.recoverable and not pending.has_changes:
+            pending.discard()   # the save already holds everything
+            continue
+        return pending
+    return None
 
 
 def find_unsaved(data_dir: str | Path | None = None) -> list[Pending]:
