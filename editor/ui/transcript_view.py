@@ -48,6 +48,8 @@ class TranscriptView(QAbstractScrollArea):
         self._painter = TurnPainter(self._document_font())
         self._width = -1
         self._stale = True
+        self._row_filter = None     # callable(segment) -> bool, or None for all rows
+        self._decorator = None      # callable(row, segment) -> [(start, end, QTextCharFormat)]
         self._speaker_index: dict[str, int] = {}
         self._programmatic_scroll = False
         self._editor: TurnEditor | None = None
@@ -106,12 +108,53 @@ class TranscriptView(QAbstractScrollArea):
         self._stale = False
         self._width = self._row_width()
         self._painter.forget()
+        bar = self.verticalScrollBar()
+        anchor, within = -1, 0.0
+        if len(self._geometry) and self._model is not None and len(self._geometry) == self._model.rowCount():
+            # Keep the top row where it is across a width change (heights are all re-estimated).
+            anchor = self._geometry.row_at(bar.value())
+            within = (bar.value() - self._geometry.top(anchor)) / max(1, self._geometry.height(anchor))
         if self._model is None:
             self._geometry.reset([])
         else:
-            texts = [s.text for s in self._model.transcript.segments]
-            self._geometry.reset(self._painter.estimate_heights(texts, self._width))
+            segments = self._model.transcript.segments
+            heights = self._painter.estimate_heights([s.text for s in segments], self._width)
+            if self._row_filter is not None:   # hidden rows are rows of height 0
+                keep = self._row_filter
+                heights = [h if keep(s) else 0 for h, s in zip(heights, segments)]
+            self._geometry.reset(heights)
         self._update_scrollbar()
+        if 0 <= anchor < len(self._geometry):
+            self._programmatic_scroll = True
+            bar.setValue(self._geometry.top(anchor) + int(within * self._geometry.height(anchor)))
+            self._programmatic_scroll = False
+
+    def _estimate(self, row: int) -> int:
+        segment = self._model.segment(row)
+        if self._row_filter is not None and not self._row_filter(segment):
+            return 0
+        return self._painter.estimate_height(segment.text, self._width)
+
+    def is_row_shown(self, row: int) -> bool:
+        """False when the row filter hides *row*."""
+        return self._row_filter is None or bool(self._row_filter(self._model.segment(row)))
+
+    def set_row_filter(self, keep) -> None:
+        """Show only the segments for which ``keep(segment)`` is true (None: all of them).
+
+        Hidden rows keep their place with height 0, so row numbers, the model and the
+        playback highlight are unaffected; O(rows) once per filter change.
+        """
+        self._row_filter = keep
+        self._reset_geometry()
+
+    def set_text_decorator(self, decorator) -> None:
+        """Extra format ranges for painted turns: ``decorator(row, segment) -> [(start, end, QTextCharFormat)]``.
+
+        Called only for rows being painted (spelling underlines, low-confidence shading, search hits).
+        """
+        self._decorator = decorator
+        self.viewport().update()
 
     def _update_scrollbar(self) -> None:
         bar = self.verticalScrollBar()
@@ -128,6 +171,8 @@ class TranscriptView(QAbstractScrollArea):
         if self._geometry.is_exact(row):
             return 0
         segment = self._model.segment(row)
+        if self._row_filter is not None and not self._row_filter(segment):
+            return self._geometry.set_height(row, 0)
         return self._geometry.set_height(row, self._painter.exact_height(row, segment.text, self._width))
 
     def _prepare_visible(self) -> tuple[int, int]:
@@ -148,7 +193,7 @@ class TranscriptView(QAbstractScrollArea):
             changed |= self._measure(row) != 0
             filled += self._geometry.height(row)
         if changed:
-            inside = min(inside, self._geometry.height(first) - 1)
+            inside = max(0, min(inside, self._geometry.height(first) - 1))
             self._update_scrollbar()
             self._programmatic_scroll = True
             bar.setValue(self._geometry.top(first) + max(0, inside))
@@ -188,6 +233,7 @@ class TranscriptView(QAbstractScrollArea):
 
     def ensure_visible(self, row: int, word_char: int | None = None) -> None:
         """Scroll (without counting as a user scroll) so *row* reads comfortably."""
+        self._ensure_geometry()
         if self._model is None or not 0 <= row < len(self._geometry):
             return
         self._prepare_visible()
@@ -223,9 +269,10 @@ class TranscriptView(QAbstractScrollArea):
         clip = event.rect()
         for row in range(first, last + 1):
             rect = self.row_rect(row)
-            if not rect.intersects(clip):
+            if rect.height() <= 0 or not rect.intersects(clip):
                 continue
             segment = transcript.segments[row]
+            extra = self._decorator(row, segment) if self._decorator is not None and row != editing else ()
             word_span = None
             if row == current and model.current_word >= 0 and row != editing:
                 spans = model.word_spans(row).spans
@@ -233,7 +280,7 @@ class TranscriptView(QAbstractScrollArea):
                     word_span = spans[model.current_word]
             self._painter.paint(painter, rect, row, segment, transcript.speaker_name(segment.speaker_id),
                                 self._speaker_index.get(segment.speaker_id, -1), row == current,
-                                word_span, palette, paint_text=row != editing)
+                                word_span, palette, paint_text=row != editing, extra=extra)
         painter.end()
         if self._editor is not None and self._editor.isVisible():
             self._place_editor()
@@ -250,6 +297,7 @@ class TranscriptView(QAbstractScrollArea):
     # ------------------------------------------------------------------ model signals
     def _on_model_reset(self) -> None:
         self.close_editor()
+        self._geometry.reset([])   # nothing to anchor to in a new transcript
         self._reset_geometry()
         self._programmatic_scroll = True
         self.verticalScrollBar().setValue(0)
@@ -266,7 +314,7 @@ class TranscriptView(QAbstractScrollArea):
             for row in range(first, last + 1):
                 self._painter.forget(row)
                 segment = self._model.segment(row)
-                self._geometry.invalidate(row, self._painter.estimate_height(segment.text, self._width))
+                self._geometry.invalidate(row, self._estimate(row))
             if self._editor is not None and first <= self._editor.row <= last:
                 self._editor.replace_text(self._model.segment(self._editor.row).text)
         elif text_changed:
@@ -288,8 +336,7 @@ class TranscriptView(QAbstractScrollArea):
     def _on_rows_inserted(self, parent, first: int, last: int) -> None:
         if self._stale:
             return
-        segments = self._model.transcript.segments[first:last + 1]
-        self._geometry.insert(first, [self._painter.estimate_height(s.text, self._width) for s in segments])
+        self._geometry.insert(first, [self._estimate(row) for row in range(first, last + 1)])
         self._after_rows_moved(first, last - first + 1)
 
     def _on_rows_removed(self, parent, first: int, last: int) -> None:
@@ -444,6 +491,8 @@ class TranscriptView(QAbstractScrollArea):
 
     def _on_editor_leave(self, direction: int) -> None:
         row = self._editor.row + direction
+        while direction and 0 <= row < len(self._geometry) and not self.is_row_shown(row):
+            row += direction   # skip turns the row filter hides
         if direction == 0 or not 0 <= row < len(self._geometry):
             self.close_editor()
             return

@@ -165,8 +165,11 @@ class TurnPainter:
     # ------------------------------------------------------------------ painting
     def paint(self, painter: QPainter, rect: QRect, row: int, segment: Segment, speaker: str,
               speaker_index: int, current: bool, word_span: tuple[int, int] | None,
-              palette: QPalette, paint_text: bool = True) -> None:
-        """Paint one turn into *rect* (view coordinates; width = row width)."""
+              palette: QPalette, paint_text: bool = True, extra=()) -> None:
+        """Paint one turn into *rect* (view coordinates; width = row width).
+
+        *extra* are decorations ``(start, end, QTextCharFormat)`` drawn under the current word.
+        """
         if current:
             painter.fillRect(rect, CURRENT_BG)
         color = speaker_color(speaker_index)
@@ -184,7 +187,7 @@ class TurnPainter:
         painter.drawText(time_rect, Qt.AlignmentFlag.AlignCenter, format_clock(segment.start_ms))
         self._paint_badges(painter, rect, segment)
         if paint_text:
-            self._paint_text(painter, rect, row, segment, word_span, palette)
+            self._paint_text(painter, rect, row, segment, word_span, palette, extra)
         else:   # the in-place editor draws the text: frame it so the caret's turn stands out
             painter.setPen(EDITING_BORDER)
             origin = self.text_origin()
@@ -209,7 +212,7 @@ class TurnPainter:
             x -= 12
 
     def _paint_text(self, painter: QPainter, rect: QRect, row: int, segment: Segment,
-                    word_span: tuple[int, int] | None, palette: QPalette) -> None:
+                    word_span: tuple[int, int] | None, palette: QPalette, extra=()) -> None:
         cached = self._layout(row, segment.text, rect.width())
         ranges = []
         for mark in segment.marks:
@@ -217,6 +220,8 @@ class TurnPainter:
             fmt.setBackground(MARK_BG.get(mark.kind, MARK_BG[MarkKind.INAUDIBLE]))
             fmt.setFontItalic(True)
             ranges.append(_range(mark.start, mark.end - mark.start, fmt))
+        for start, end, fmt in extra:
+            ranges.append(_range(start, end - start, fmt))
         if word_span is not None:
             fmt = QTextCharFormat()
             fmt.setBackground(CURRENT_WORD_BG)
