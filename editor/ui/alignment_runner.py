@@ -18,6 +18,7 @@ from editor.align.batch import AlignJob, AlignResult, align_transcript, plan_job
 from editor.core import ops
 from editor.core.errors import TranscriptError
 from editor.ui.transcript_model import TranscriptModel
+from editor.ui.waveform_loader import keep_until_finished
 
 
 class _AlignThread(QThread):
@@ -71,7 +72,8 @@ class AlignmentRunner(QObject):
         if not jobs:
             return False
         workers = 1 if len(jobs) == 1 else self._workers   # one turn: no process start-up cost
-        thread = _AlignThread(str(audio_path), jobs, workers, self)
+        thread = _AlignThread(str(audio_path), jobs, workers)
+        keep_until_finished(thread)
         thread.result_ready.connect(self._on_thread_result_ready)
         thread.progressed.connect(self.progressed)
         thread.failed.connect(self._on_thread_failed)
@@ -92,7 +94,6 @@ class AlignmentRunner(QObject):
         thread.wait()
         thread.finished.disconnect(self._on_thread_finished)
         self._thread = None
-        thread.deleteLater()
         self.finished.emit(False)
 
     def is_running(self) -> bool:
@@ -117,5 +118,4 @@ class AlignmentRunner(QObject):
         if thread is not self._thread:
             return
         self._thread = None
-        thread.deleteLater()
         self.finished.emit(not thread.stop.is_set())

@@ -8,10 +8,41 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from editor.audio.peaks import default_cache_path, load_or_compute
 from editor.core.errors import TranscriptError
+
+
+class _Keeper(QObject):
+    """Holds running threads until they finish: a QThread destroyed while running aborts
+    the process, which would happen if its owner (loader, runner) were deleted mid-work.
+    Lives in the GUI thread, so the release runs there (queued), never inside the thread."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.running: set[QThread] = set()
+
+    def keep(self, thread: QThread) -> None:
+        self.running.add(thread)
+        thread.finished.connect(self._on_thread_finished, Qt.ConnectionType.QueuedConnection)
+
+    def _on_thread_finished(self) -> None:
+        thread = self.sender()
+        if thread in self.running:
+            thread.wait()
+            self.running.discard(thread)
+
+
+_keeper: _Keeper | None = None
+
+
+def keep_until_finished(thread: QThread) -> None:
+    """Keep *thread* referenced until it has finished (call from the GUI thread)."""
+    global _keeper
+    if _keeper is None:
+        _keeper = _Keeper()
+    _keeper.keep(thread)
 
 
 class _PeaksThread(QThread):
@@ -48,11 +79,11 @@ class PeaksLoader(QObject):
     def load(self, audio_path: str, project_path: str | None = None) -> None:
         """Start loading peaks for *audio_path* (cancels a load still running)."""
         self.cancel()
-        thread = _PeaksThread(str(audio_path), str(default_cache_path(audio_path, project_path)), self)
+        thread = _PeaksThread(str(audio_path), str(default_cache_path(audio_path, project_path)))
         thread.progressed.connect(self.progressed)
         thread.computed.connect(self._on_thread_computed)
-        thread.failed.connect(self.failed)
-        thread.finished.connect(thread.deleteLater)
+        thread.failed.connect(self._on_thread_failed)
+        keep_until_finished(thread)
         self._thread = thread
         thread.start(QThread.Priority.LowPriority)
 
@@ -65,6 +96,11 @@ class PeaksLoader(QObject):
 
     def is_running(self) -> bool:
         return self._thread is not None and self._thread.isRunning()
+
+    def _on_thread_failed(self, message: str) -> None:
+        if self.sender() is self._thread:
+            self._thread = None
+        self.failed.emit(message)
 
     def _on_thread_computed(self, peaks) -> None:
         if self.sender() is self._thread:
