@@ -71,6 +71,14 @@ def detect(text: str, name_hint: str = "") -> Reader:
     return best
 
 
+def _extension_mismatch(chosen: Reader, name_hint: str) -> list[str]:
+    """A warning when the name promises another format (a .vtt without its WEBVTT header read as SRT)."""
+    suffix = _suffix(name_hint)
+    if not suffix or suffix in chosen.EXTENSIONS or not any(suffix in r.EXTENSIONS for r in READERS):
+        return []
+    return [f"the file is named *{suffix} but its content is {chosen.LABEL}; it was read as {chosen.LABEL}"]
+
+
 def _suffix(name: str) -> str:
     return os.path.splitext(name)[1].lower() if name else ""
 
@@ -88,6 +96,8 @@ def read_text(text: str, name_hint: str = "", format: str | None = None) -> Read
         return _load_project(text, None)
     chosen = reader(format) if format else detect(text, name_hint)
     result = _parse(chosen, text)
+    if not format:
+        result.warnings[:0] = _extension_mismatch(chosen, name_hint)
     result.warnings.extend(repair(result.transcript))
     if not result.transcript.meta.title and name_hint:
         result.transcript.meta.title = _stem(name_hint)
@@ -162,7 +172,9 @@ def _load_project(raw: bytes | str, path: Path | None) -> ReadResult:
     transcript = loaded if isinstance(loaded, Transcript) else getattr(loaded, "transcript", None)
     if not isinstance(transcript, Transcript):
         raise TranscriptError("the project loader gave no transcript")
-    return ReadResult(transcript, "project", list(getattr(loaded, "warnings", []) or []))
+    from editor.core.validate import problems   # e.g. times beyond the recorded audio length
+    warnings = list(getattr(loaded, "warnings", []) or []) + problems(transcript)
+    return ReadResult(transcript, "project", warnings)
 
 
 def _stem(name: str) -> str:
