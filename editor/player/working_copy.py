@@ -1,0 +1,234 @@
+"""A PCM WAV working copy of the episode, so every seek lands where it was asked.
+
+libVLC 3 seeks compressed audio approximately: VBR MP3 and Ogg Vorbis land 9-28 s
+away (and report the target time anyway), CBR MP3, M4A and FLAC 30-210 ms away
+(see ../shared/FORMATS.md). PCM is exact, so the player decodes the episode once
+with PyAV (FFmpeg bundled in the wheel; the same decoder recognizers use, so the
+transcript's times refer to the same samples) into a mono 16-bit WAV in the user's
+cache folder, in a background thread while the original already plays, and then
+switches to it.
+
+Size: speech needs no more than 22.05/24 kHz, so sources above 24 kHz are halved
+(44.1 -> 22.05, 48 -> 24 kHz): about 159 MB per hour at 22.05 kHz. Copies are keyed
+by the source's absolute path, size and mtime (an edited file gets a new copy) and
+the least recently used are pruned above ``CACHE_LIMIT_BYTES``.
+
+Pure Python + PyAV; no Qt, no vlc.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+import time
+import wave
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import av
+
+CACHE_ENV = "TRANSCRIPT_EDITOR_CACHE"       # overrides the folder (tests, portable setups)
+CACHE_LIMIT_BYTES = 3 * 1024**3             # ~19 hours of working copies at 22.05 kHz
+STALE_PART_S = 24 * 3600                    # a .part older than this is a crashed decode
+
+
+class WorkingCopyError(Exception):
+    """The source cannot be decoded; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    duration_ms: int        # 0 when the container does not say
+    sample_rate: int
+    codec: str              # FFmpeg codec name, e.g. "mp3", "vorbis", "pcm_s16le"
+    container: str          # FFmpeg format name(s), e.g. "mp3", "ogg", "wav"
+
+    @property
+    def is_pcm(self) -> bool:
+        """Already exact to seek: no working copy needed."""
+        return self.codec.startswith("pcm_") and "wav" in self.container.split(",")
+
+
+def probe(path: str | os.PathLike) -> SourceInfo:
+    """What the file is; raises WorkingCopyError when it holds no audio FFmpeg can read."""
+    try:
+        with av.open(str(path)) as container:
+            if not container.streams.audio:
+                raise WorkingCopyError(f"{path}: contains no audio stream")
+            stream = container.streams.audio[0]
+            if stream.duration is not None and stream.time_base is not None:
+                duration_ms = int(stream.duration * stream.time_base * 1000)
+            elif container.duration is not None:
+                duration_ms = int(container.duration / 1000)   # AV_TIME_BASE is microseconds
+            else:
+                duration_ms = 0
+            return SourceInfo(duration_ms, stream.codec_context.sample_rate or 0,
+                              stream.codec_context.name, container.format.name)
+    except WorkingCopyError:
+        raise
+    except (av.FFmpegError, OSError) as exc:
+        raise WorkingCopyError(f"{path}: not an audio file that can be played ({_reason(exc)})") from exc
+
+
+def target_rate(source_rate: int) -> int:
+    """Speech keeps everything it needs up to 22.05/24 kHz; halving is a cheap, clean ratio."""
+    if source_rate <= 24000:
+        return source_rate or 22050
+    half = source_rate // 2
+    return half if half >= 16000 else 16000
+
+
+def cache_dir() -> Path:
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    import platformdirs
+    return Path(platformdirs.user_cache_dir("transcript-editor")) / "working-copies"
+
+
+def copy_path(source: str | os.PathLike, folder: Path | None = None) -> Path:
+    """Where the working copy of *source* lives (whether or not it exists yet)."""
+    src = Path(source).resolve()
+    st = src.stat()
+    key = hashlib.sha1(f"{src}\0{st.st_size}\0{st.st_mtime_ns}".encode()).hexdigest()[:20]
+    return (folder or cache_dir()) / f"{src.stem[:40]}-{key}.wav"
+
+
+def cached_copy(source: str | os.PathLike, folder: Path | None = None) -> Path | None:
+    """The finished working copy of *source*, if one exists (and mark it recently used)."""
+    path = copy_path(source, folder)
+    if path.is_file():
+        os.utime(path)   # least-recently-used pruning goes by mtime
+        return path
+    return None
+
+
+def decode_to_wav(source: str | os.PathLike, dest: Path, *, cancel: threading.Event | None = None,
+                  progress: Callable[[float], None] | None = None) -> Path:
+    """Decode *source* to a mono 16-bit WAV at *dest* (written to a .part, renamed when complete)."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    part = dest.with_name(dest.name + f".{os.getpid()}.{threading.get_ident()}.part")
+    try:
+        with av.open(str(source)) as container:
+            if not container.streams.audio:
+                raise WorkingCopyError(f"{source}: contains no audio stream")
+            stream = container.streams.audio[0]
+            stream.thread_type = "AUTO"
+            rate = target_rate(stream.codec_context.sample_rate)
+            total_s = float(container.duration / 1e6) if container.duration else 0.0
+            resampler = av.AudioResampler(format="s16", layout="mono", rate=rate)
+            with wave.open(str(part), "wb") as out:
+                out.setnchannels(1)
+                out.setsampwidth(2)
+                out.setframerate(rate)
+                written = 0
+                for frame in container.decode(stream):
+                    if cancel is not None and cancel.is_set():
+                        raise _Cancelled()
+                    for chunk in resampler.resample(frame):
+                        out.writeframesraw(chunk.to_ndarray().tobytes())
+                        written += chunk.samples
+                    if progress is not None and total_s:
+                        progress(min(1.0, written / rate / total_s))
+                for chunk in resampler.resample(None):   # flush the resampler's tail
+                    out.writeframesraw(chunk.to_ndarray().tobytes())
+        os.replace(part, dest)
+        return dest
+    except _Cancelled:
+        raise
+    except (av.FFmpegError, OSError, ValueError) as exc:
+        raise WorkingCopyError(f"{source}: decoding failed ({_reason(exc)})") from exc
+    finally:
+        if part.exists():
+            part.unlink()
+
+
+class WorkingCopyJob:
+    """Decodes one source in a background thread. Poll :attr:`ready` / :attr:`path` / :attr:`error`.
+
+    *on_done* is called from the worker thread (a UI must only emit a signal from it).
+    """
+
+    def __init__(self, source: str | os.PathLike, folder: Path | None = None,
+                 on_done: Callable[["WorkingCopyJob"], None] | None = None) -> None:
+        self.source = str(source)
+        self.dest = copy_path(source, folder)
+        self.path: Path | None = None
+        self.error: str | None = None
+        self.progress = 0.0
+        self.seconds = 0.0          # how long the decode took
+        self.ready = threading.Event()  # set when finished, successfully or not
+        self._cancel = threading.Event()
+        self._on_done = on_done
+        self._thread = threading.Thread(target=self._run, name="working-copy", daemon=True)
+
+    def start(self) -> "WorkingCopyJob":
+        self._thread.start()
+        return self
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return self.ready.wait(timeout)
+
+    def _run(self) -> None:
+        _lower_thread_priority()   # the UI and the audio thread come first on a 2-core machine
+        t0 = time.perf_counter()
+        try:
+            self.path = decode_to_wav(self.source, self.dest, cancel=self._cancel,
+                                      progress=self._set_progress)
+            prune_cache(self.dest.parent, keep=self.dest)
+        except _Cancelled:
+            self.error = "cancelled"
+        except WorkingCopyError as exc:
+            self.error = str(exc)
+        except Exception as exc:  # noqa: BLE001 - a worker must never die silently
+            self.error = f"{self.source}: {exc!r}"
+        finally:
+            self.seconds = time.perf_counter() - t0
+            self.ready.set()
+        if self._on_done is not None and not self._cancel.is_set():
+            self._on_done(self)
+
+    def _set_progress(self, value: float) -> None:
+        self.progress = value
+
+
+def prune_cache(folder: Path, keep: Path | None = None, limit: int = CACHE_LIMIT_BYTES) -> None:
+    """Delete the least recently used copies above *limit* bytes, and crashed .part files."""
+    now = time.time()
+    copies = []
+    for entry in folder.glob("*"):
+        try:
+            st = entry.stat()
+        except OSError:
+            continue
+        if entry.name.endswith(".part"):
+            if now - st.st_mtime > STALE_PART_S:
+                entry.unlink(missing_ok=True)
+        elif entry.suffix == ".wav":
+            copies.append((st.st_mtime, st.st_size, entry))
+    total = sum(size for _, size, _ in copies)
+    for _, size, entry in sorted(copies):
+        if total <= limit:
+            break
+        if entry != keep:
+            entry.unlink(missing_ok=True)
+            total -= size
+
+
+class _Cancelled(Exception):
+    pass
+
+
+def _reason(exc: Exception) -> str:
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+
+
+def _lower_thread_priority() -> None:
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)   # Linux: per thread
+    except (AttributeError, OSError):
+        pass
