@@ -34,6 +34,7 @@ from editor.ui.transcript_view import TranscriptView
 from editor.ui.transport_bar import TransportBar
 
 APP_NAME = "Transcript Editor"
+MENU_ORDER = ("File", "Edit", "Review", "Playback", "View", "Tools", "Help")
 _OPEN_FILTER = ("Transcripts and projects (*.txt *.srt *.vtt *.json *.html *.htm *.tep.json);;"
                 "Audio (*.mp3 *.m4a *.ogg *.opus *.flac *.wav);;All files (*)")
 _AUDIO_FILTER = "Audio (*.mp3 *.m4a *.ogg *.opus *.flac *.wav *.aac *.mp4);;All files (*)"
@@ -91,9 +92,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._status)
 
     def _build_menus(self) -> None:
+        """One menu per ``ActionSpec.menu`` in MENU_ORDER (menus with no actions are left out)."""
         bar = self.menuBar()
-        for title in ("File", "Playback", "View", "Help"):
-            menu = bar.addMenu(f"&{title}")
+        self.menus = {}
+        for title in MENU_ORDER:
+            if not self.actions.in_menu(title):
+                continue
+            menu = self.menus[title] = bar.addMenu(f"&{title}")
             for action in self.actions.in_menu(title):
                 if action.objectName() == "quit":
                     menu.addSeparator()
