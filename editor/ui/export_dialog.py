@@ -1,0 +1,242 @@
+"""File ▸ Export: every writer with its options, a live preview, and a warning for unapproved turns.
+
+The preview renders the first few turns with the options chosen (writers are
+fast on a handful of segments, so it follows every change). Binary formats
+(DOCX) are previewed through the plain-text writer with the same options,
+which shows the same words, names, times and inaudible style.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.core.errors import TranscriptError
+from editor.core.transcript import ReviewStatus, Transcript
+from editor.formats import all_writers, export, writer
+from editor.formats.base import ExportOptions, InaudibleStyle
+
+PREVIEW_TURNS = 8
+_STYLE_LABELS = {InaudibleStyle.REV: "[inaudible 00:12:03] (with time)",
+                 InaudibleStyle.PLAIN: "[inaudible]",
+                 InaudibleStyle.OMIT: "Leave out"}
+# Which options each writer reads (others are shown disabled so nothing looks like it does what it doesn't).
+_USES_LINES = {"srt", "vtt"}
+_USES_TIMES = {"txt", "docx", "html"}
+_USES_INAUDIBLE = {"txt", "srt", "vtt", "json", "html", "docx"}
+_USES_WORD_LEVEL = {"json"}
+
+
+def unapproved_count(transcript: Transcript) -> int:
+    return sum(1 for s in transcript.segments if s.status is not ReviewStatus.APPROVED)
+
+
+class ExportDialog(QDialog):
+    def __init__(self, transcript: Transcript, source_path: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Export")
+        self._transcript = transcript
+        self._source = source_path
+        self._writers = all_writers()
+        self.exported_path = ""
+        layout = QVBoxLayout(self)
+
+        self.warning = QLabel()
+        self.warning.setObjectName("ExportWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("#ExportWarning { background: #fff3cd; border: 1px solid #e0c060;"
+                                   " padding: 6px; border-radius: 3px; }")
+        layout.addWidget(self.warning)
+        unapproved = unapproved_count(transcript)
+        self.unapproved = unapproved
+        if unapproved:
+            total = len(transcript.segments)
+            self.warning.setText(f"⚠ {unapproved} of {total} turns are not approved yet. "
+                                 "The export will include them as they are.")
+        else:
+            self.warning.hide()
+
+        body = QHBoxLayout()
+        layout.addLayout(body, 1)
+        options = QWidget()
+        form = QFormLayout(options)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.format_box = QComboBox()
+        self.format_box.setAccessibleName("Format")
+        for w in self._writers:
+            self.format_box.addItem(f"{w.LABEL} ({w.EXTENSION})", w.NAME)
+        form.addRow("Format:", self.format_box)
+        self.style_box = QComboBox()
+        self.style_box.setAccessibleName("Inaudible passages")
+        self.style_box.addItem("Format default", None)
+        for style, label in _STYLE_LABELS.items():
+            self.style_box.addItem(label, style)
+        form.addRow("Inaudible:", self.style_box)
+        self.speakers_check = QCheckBox("Speaker names")
+        self.speakers_check.setChecked(True)
+        self.times_check = QCheckBox("Timestamps")
+        self.times_check.setChecked(True)
+        form.addRow("Include:", self.speakers_check)
+        form.addRow("", self.times_check)
+        self.line_chars = QSpinBox()
+        self.line_chars.setRange(16, 120)
+        self.line_chars.setValue(42)
+        self.line_chars.setSuffix(" characters")
+        self.max_lines = QSpinBox()
+        self.max_lines.setRange(1, 4)
+        self.max_lines.setValue(2)
+        form.addRow("Caption line:", self.line_chars)
+        form.addRow("Lines per caption:", self.max_lines)
+        self.word_level = QCheckBox("Word-level times (when known)")
+        self.word_level.setTristate(False)
+        self.word_level.setChecked(True)
+        form.addRow("JSON:", self.word_level)
+        path_row = QHBoxLayout()
+        self.path_edit = QLineEdit()
+        self.path_edit.setAccessibleName("Export to")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._on_browse_clicked)
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+        form.addRow("Save to:", path_row)
+        body.addWidget(options)
+
+        preview_box = QVBoxLayout()
+        self.preview_label = QLabel(f"Preview (first {PREVIEW_TURNS} turns)")
+        preview_box.addWidget(self.preview_label)
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setAccessibleName("Preview")
+        self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        preview_box.addWidget(self.preview, 1)
+        body.addLayout(preview_box, 1)
+
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(60)
+        self._preview_timer.timeout.connect(self.update_preview)
+        self.format_box.currentIndexChanged.connect(self._on_format_changed)
+        for signal in (self.style_box.currentIndexChanged, self.speakers_check.toggled,
+                       self.times_check.toggled, self.line_chars.valueChanged, self.max_lines.valueChanged,
+                       self.word_level.toggled):
+            signal.connect(self._preview_timer.start)
+        self._on_format_changed()
+        self.resize(900, 520)
+
+    # ------------------------------------------------------------------ choices
+    def format_name(self) -> str:
+        return self.format_box.currentData()
+
+    def set_format(self, name: str) -> None:
+        self.format_box.setCurrentIndex(self.format_box.findData(name))
+
+    def set_inaudible_style(self, style: InaudibleStyle | None) -> None:
+        self.style_box.setCurrentIndex(self.style_box.findData(style))
+
+    def options(self) -> ExportOptions:
+        style = self.style_box.currentData()   # Qt hands str enums back as plain str
+        return ExportOptions(
+            inaudible_style=InaudibleStyle(style) if style else None,
+            include_speakers=self.speakers_check.isChecked(),
+            include_times=self.times_check.isChecked(),
+            max_line_chars=self.line_chars.value(),
+            max_lines=self.max_lines.value(),
+            word_level=None if self.word_level.isChecked() else False,  # None: when words have times
+        )
+
+    def _on_format_changed(self) -> None:
+        name = self.format_name()
+        known = name in _USES_LINES | _USES_TIMES | _USES_WORD_LEVEL | _USES_INAUDIBLE | {"json"}
+        self.line_chars.setEnabled(name in _USES_LINES or not known)
+        self.max_lines.setEnabled(name in _USES_LINES or not known)
+        self.times_check.setEnabled(name in _USES_TIMES or not known)
+        self.word_level.setEnabled(name in _USES_WORD_LEVEL or not known)
+        self.style_box.setEnabled(name in _USES_INAUDIBLE or not known)
+        chosen = writer(name)
+        default = chosen.DEFAULT_INAUDIBLE
+        self.style_box.setItemText(0, f"Format default ({_STYLE_LABELS[default]})")
+        self.path_edit.setText(self._suggested_path(chosen.EXTENSION))
+        self.update_preview()
+
+    def _suggested_path(self, extension: str) -> str:
+        current = self.path_edit.text().strip()
+        base = current or self._source or "transcript"
+        folder, name = os.path.split(base)
+        stem = name.split(".")[0] or "transcript"
+        return os.path.join(folder, stem + extension)
+
+    def _on_browse_clicked(self) -> None:
+        chosen = writer(self.format_name())
+        path, _ = QFileDialog.getSaveFileName(self, "Export to", self.path_edit.text(),
+                                              f"{chosen.LABEL} (*{chosen.EXTENSION});;All files (*)")
+        if path:
+            self.path_edit.setText(path)
+
+    # ------------------------------------------------------------------ preview and export
+    def preview_text(self) -> str:
+        chosen = writer(self.format_name())
+        head = Transcript(self._transcript.meta, self._transcript.speakers,
+                          self._transcript.segments[:PREVIEW_TURNS])
+        if chosen.BINARY:
+            chosen = writer("txt")
+        content = chosen.write(head, self.options())
+        return content if isinstance(content, str) else content.decode("utf-8", "replace")
+
+    def update_preview(self) -> None:
+        self._preview_timer.stop()
+        try:
+            text = self.preview_text()
+        except (TranscriptError, ValueError) as error:
+            text = f"(no preview: {error})"
+        binary = writer(self.format_name()).BINARY
+        self.preview_label.setText(f"Preview (first {PREVIEW_TURNS} turns" +
+                                   (", shown as text)" if binary else ")"))
+        self.preview.setPlainText(text)
+
+    def export(self) -> bool:
+        path = self.path_edit.text().strip()
+        if not path:
+            self._show_error("Choose where to save the export.")
+            return False
+        try:
+            export(self._transcript, path, self.format_name(), self.options())
+        except TranscriptError as error:
+            self._show_error(str(error))
+            return False
+        self.exported_path = str(Path(path).resolve())
+        self.accept()
+        return True
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()

@@ -1,0 +1,62 @@
+"""The review strip under the transcript: progress, the review filter and the approve buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QProgressBar, QToolButton
+
+from editor.ui.review_controller import FILTERS, Progress
+
+_FILTER_LABELS = {"all": "All turns", "unreviewed": "Not yet approved", "flagged": "Flagged"}
+
+
+class ReviewBar(QFrame):
+    """Shows review progress; asks (by signal) for approve-and-next, next unreviewed and a filter."""
+
+    filter_requested = Signal(str)
+
+    def __init__(self, actions, parent=None):
+        super().__init__(parent)
+        self.setObjectName("ReviewBar")
+        self.setStyleSheet("#ReviewBar { border-top: 1px solid palette(mid); }")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 4, 10, 4)
+        layout.setSpacing(8)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 1000)
+        self.bar.setTextVisible(False)
+        self.bar.setFixedWidth(140)
+        self.bar.setFixedHeight(10)
+        self.bar.setAccessibleName("Approved share of the audio")
+        self.label = QLabel()
+        self.label.setAccessibleName("Review progress")
+        self.filter_box = QComboBox()
+        self.filter_box.setAccessibleName("Show")
+        for name in FILTERS:
+            self.filter_box.addItem(_FILTER_LABELS[name], name)
+        self.filter_box.currentIndexChanged.connect(
+            lambda i: self.filter_requested.emit(self.filter_box.itemData(i)))
+        layout.addWidget(self.bar)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(QLabel("Show:"))
+        layout.addWidget(self.filter_box)
+        for name in ("next_unreviewed", "flag", "approve_next"):
+            button = QToolButton()
+            button.setDefaultAction(actions[name])
+            layout.addWidget(button)
+        self.show_progress(Progress())
+
+    def show_progress(self, progress: Progress) -> None:
+        self.bar.setValue(round(progress.share * 1000))
+        text = (f"{progress.approved} of {progress.total} turns approved · "
+                f"{progress.share:.0%} of the audio")
+        if progress.flagged:
+            text += f" · {progress.flagged} flagged"
+        self.label.setText(text)
+
+    def show_filter(self, name: str) -> None:
+        index = self.filter_box.findData(name)
+        if index >= 0 and index != self.filter_box.currentIndex():
+            self.filter_box.blockSignals(True)
+            self.filter_box.setCurrentIndex(index)
+            self.filter_box.blockSignals(False)
