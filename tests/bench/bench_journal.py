@@ -70,7 +70,7 @@ def main() -> None:
             line_bytes.append(journal.path.stat().st_size - size)
         plain.append(t1 - t0)
         journaled.append(t3 - t2)
-    row("typing edit, ops.run alone (realign words)", plain)
+    row("typing edit, ops.run alone (op planned before)", plain)
     row("typing edit, journal.run (op + line + write)", journaled,
         f"line ≈ {statistics.median(line_bytes) / 1024:.1f} KiB")
     row("  journal overhead per edit", [j - p for j, p in zip(journaled, plain)])
