@@ -96,7 +96,8 @@ def locate(ref: np.ndarray, snippet: np.ndarray, around_s: float, rate: int) -> 
     # FFT correlation: the search window is long (80 s) and np.correlate would be slow.
     size = 1 << int(np.ceil(np.log2(len(win) + n)))
     corr = np.fft.irfft(np.fft.rfft(win, size) * np.conj(np.fft.rfft(snippet, size)), size)[:len(win) - n + 1]
-    energy = np.convolve(win.astype("float64") ** 2, np.ones(n), "valid")
+    csum = np.concatenate(([0.0], np.cumsum(win.astype("float64") ** 2)))
+    energy = csum[n:] - csum[:-n]                 # sliding sum of squares, O(N)
     norm = np.sqrt(np.maximum(energy, 1e-12)) * np.sqrt(float((snippet.astype("float64") ** 2).sum())) + 1e-9
     score = corr / norm
     k = int(np.argmax(score))

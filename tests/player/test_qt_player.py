@@ -1,0 +1,76 @@
+"""The QtMultimedia fallback on the bundled sample (pytest-qt; no sound card here: Qt then
+plays against the system clock, which still exercises positions, pause, seek, rate, end)."""
+
+import time
+from pathlib import Path
+
+import pytest
+
+from editor.player.base import PlayerError, PlayerState
+from editor.player.qt_backend import QtPlayer
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample-episode.ogg"
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory):
+    return tmp_path_factory.mktemp("qt-working-copies")
+
+
+@pytest.fixture
+def player(qtbot, cache):
+    p = QtPlayer(cache_folder=cache)
+    p.states = []
+    p.on_state = p.states.append
+    p.load(str(SAMPLE))
+    yield p
+    p.close()
+
+
+def test_plays_pauses_and_seeks(qtbot, player):
+    assert player.state() == PlayerState.STOPPED
+    assert 140_000 < player.duration_ms() < 141_500
+    player.play()
+    qtbot.waitUntil(lambda: player.position_ms() > 600, timeout=5000)
+    assert player.state() == PlayerState.PLAYING
+    player.pause()
+    frozen = player.position_ms()
+    qtbot.wait(300)
+    assert player.position_ms() == frozen
+    player.seek_ms(70_000)
+    assert player.position_ms() == 70_000
+    player.play()
+    qtbot.wait(600)
+    assert 70_300 < player.position_ms() < 71_000
+    assert PlayerState.PAUSED in player.states
+
+
+def test_working_copy_adopted_and_rate(qtbot, player):
+    job = player.working_copy_job
+    if job is not None:
+        qtbot.waitUntil(lambda: player.working_copy_job is None, timeout=30_000)
+    assert player.precise_seeking
+    player.seek_ms(20_000)
+    player.set_rate(1.5)
+    player.play()
+    qtbot.waitUntil(lambda: player.state() == PlayerState.PLAYING and player.position_ms() > 20_200, timeout=5000)
+    t0, p0 = time.monotonic(), player.position_ms()
+    qtbot.wait(1200)
+    speed = (player.position_ms() - p0) / ((time.monotonic() - t0) * 1000)
+    assert 1.35 < speed < 1.65, speed
+
+
+def test_end_of_media(qtbot, player):
+    player.seek_ms(player.duration_ms() - 500)
+    player.play()
+    qtbot.waitUntil(lambda: player.state() == PlayerState.ENDED, timeout=5000)
+    assert player.position_ms() == player.duration_ms()
+
+
+def test_missing_file(qtbot, cache, tmp_path):
+    p = QtPlayer(cache_folder=cache)
+    try:
+        with pytest.raises(PlayerError, match="does not exist"):
+            p.load(str(tmp_path / "nope.ogg"))
+    finally:
+        p.close()
