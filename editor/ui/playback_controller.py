@@ -26,12 +26,8 @@ TYPING_RESUME_MS = 1200
 
 
 def _default_factory(preferred: str) -> tuple[Player, str]:
-    """The PLAYER package's factory (imported lazily: keeps libvlc out of startup)."""
-    try:
-        from editor.player import create_player
-    except ImportError:   # until the factory lands: VLC only
-        from editor.player.vlc_backend import VlcPlayer
-        return VlcPlayer(), ""
+    """VLC, or QtMultimedia with a notice when libVLC cannot load (imported lazily: fast startup)."""
+    from editor.player import create_player
     return create_player(preferred)
 
 
