@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import shiboken6
+
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QTextCursor, QUndoStack
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
@@ -41,13 +43,16 @@ ACTIONS = ("find", "replace", "correct_everywhere", "glossary", "show_suggestion
            "next_low_confidence", "shade_low_confidence")
 
 
+PRELOAD_AFTER_MS = 1500
+
+
 def show_name_for(path: str) -> str:
     """The show a transcript belongs to: the name of the folder it is in."""
     return Path(path).resolve().parent.name or "default"
 
 
 class _DictionaryLoader(QRunnable):
-    """Loads the shared English word list off the GUI thread (~0.1 s), then says so."""
+    """Loads the shared English word list off the GUI thread (~0.1 s), once per process."""
 
     class Signals(QObject):
         done = Signal()
@@ -55,12 +60,17 @@ class _DictionaryLoader(QRunnable):
     def __init__(self):
         super().__init__()
         self.signals = self.Signals()
-        self.setAutoDelete(False)   # the controller keeps it (and its signals) alive
+        self.finished = False
+        self.setAutoDelete(False)   # kept in _LOADER for the life of the process
 
     def run(self) -> None:
         from editor.core.spelling import english
         english()
+        self.finished = True
         self.signals.done.emit()
+
+
+_LOADER: _DictionaryLoader | None = None
 
 
 class _EditorSpellMenu(SpellMenu):
@@ -107,7 +117,6 @@ class NamesController(QObject):
         self.glossary_dialog = None
         self.decorations = TurnDecorations()
         self._name_index = None
-        self._dictionary_loader: _DictionaryLoader | None = None
         self._suggestions_dismissed = False     # the user closed the suggestions dock: do not reopen it
         self._editor_marks: tuple = ()
 
@@ -125,6 +134,9 @@ class NamesController(QObject):
         view.set_text_decorator(self.decorations)
         self._connect()
         self._set_enabled(False)
+        # Load the dictionary while the start page idles: its JSON parse holds the GIL for
+        # ~0.1 s, a hitch nobody sees there but one that would delay the first scan's UI.
+        QTimer.singleShot(PRELOAD_AFTER_MS, self, self._start_dictionary)
 
     # ------------------------------------------------------------------ wiring
     def _connect(self) -> None:
@@ -242,11 +254,15 @@ class NamesController(QObject):
 
     # ------------------------------------------------------------------ spelling
     def _start_dictionary(self) -> None:
-        if self.speller is not None or self._dictionary_loader is not None:
+        global _LOADER
+        if self.speller is not None:
             return
-        self._dictionary_loader = _DictionaryLoader()
-        self._dictionary_loader.signals.done.connect(self.ensure_speller, Qt.ConnectionType.QueuedConnection)
-        QThreadPool.globalInstance().start(self._dictionary_loader)
+        if _LOADER is None:
+            _LOADER = _DictionaryLoader()
+            QThreadPool.globalInstance().start(_LOADER)
+        _LOADER.signals.done.connect(self.ensure_speller, Qt.ConnectionType.QueuedConnection)
+        if _LOADER.finished:          # loaded before we connected (another window, an earlier open)
+            self.ensure_speller()
 
     def ensure_speller(self):
         """The speller (made now if the background load has not finished: ~0.1 s once)."""
@@ -416,6 +432,8 @@ class NamesController(QObject):
         self.suggestions_dock.setVisible(on)
 
     def _on_suggestions_dock_visibility_changed(self, visible: bool) -> None:
+        if not shiboken6.isValid(self._window) or not shiboken6.isValid(self._actions["show_suggestions"]):
+            return   # the window is being destroyed
         if not visible and self._window.isVisible() and not self._window.isMinimized():
             self._suggestions_dismissed = True
         action = self._actions["show_suggestions"]
