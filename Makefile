@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
-SAMPLE := resources/sample/sample.project.json
+SAMPLE := resources/sample/sample-episode.txt
 
 # Debian/Ubuntu packages: libvlc and VLC's plugins (the player), the xcb libraries Qt 6's
 # xcb platform needs, Xvfb/xdotool/imagemagick (tests and screenshots on a virtual screen),
