@@ -24,6 +24,7 @@ from editor.ui.transcript_view import TranscriptView
 from editor.ui.turn_painter import MARK_BG
 
 _TIMED = (WordTiming.IMPORTED, WordTiming.ALIGNED)
+MARK_SLACK_MS = 3000   # playback this close to a turn still counts as "what was just heard"
 MARK_BORDER = {MarkKind.INAUDIBLE: QColor("#7a7a99"), MarkKind.CROSSTALK: QColor("#a0608a"),
                MarkKind.UNCLEAR: QColor("#4f7fa8")}
 
@@ -265,7 +266,7 @@ class EditController(QObject):
         if row < 0:
             return False
         start, end = self._selection(row)
-        op = self._plan(ops.add_mark, row, kind, start, end, self._position())
+        op = self._plan(ops.add_mark, row, kind, start, end, self._mark_time(row))
         if op is None or not self.push(op, f"Mark {kind.value}", row):
             return False
         editor = self._view.editor()
@@ -273,6 +274,19 @@ class EditController(QObject):
             mark = self._mark_near(row, start)
             editor.set_caret(mark.end if mark is not None else end)
         return True
+
+    def _mark_time(self, row: int) -> int | None:
+        """The playback position when it is in (or just around) this turn, else None: the word's time.
+
+        A producer marks what they just heard; with playback far away (paused
+        elsewhere, no audio) the time of the marked word is the better guess.
+        """
+        ms = self._position()
+        segment = self._model.segment(row)
+        if ms is None or segment.start_ms is None:
+            return None
+        end = segment.end_ms if segment.end_ms is not None else segment.start_ms
+        return ms if segment.start_ms - MARK_SLACK_MS <= ms <= end + MARK_SLACK_MS else None
 
     def _mark_near(self, row: int, at: int) -> Mark | None:
         for mark in self._model.segment(row).marks:

@@ -44,6 +44,8 @@ class MarksPanel(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setHeaderLabels(["Time", "Marker", "Text"])
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setMinimumWidth(380)
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.tree.itemActivated.connect(self._on_tree_item_activated)
         layout.addWidget(self.tree, 1)
