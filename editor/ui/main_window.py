@@ -20,6 +20,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from editor.settings import Key, Settings
@@ -27,6 +28,7 @@ from editor.ui.actions import Actions
 from editor.ui.file_controller import FileController, sample_path
 from editor.ui.follow_controller import FollowController
 from editor.ui.message_bar import MessageBar, warnings_text
+from editor.ui.names_controller import NamesController
 from editor.ui.playback_controller import PlaybackController
 from editor.ui.start_page import StartPage
 from editor.ui.transcript_model import TranscriptModel
@@ -53,8 +55,13 @@ class MainWindow(QMainWindow):
         self.files = FileController(self.model, self.playback, self.settings, self)
         self._build_widgets()
         self.follow = FollowController(self.model, self.view, self.playback, self)
+        # One undo stack for every change (part 2: pass EditController's stack here instead).
+        self.undo_stack = QUndoStack(self)
+        self.names = NamesController(self.model, self.view, self.playback, self.undo_stack, self.files,
+                                     self.actions, self.add_panel, self)   # find, glossary, spelling (issue 5)
         self._build_menus()
         self._connect_signals()
+        self.names.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
         self.resize(1000, 760)

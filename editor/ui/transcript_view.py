@@ -86,6 +86,11 @@ class TranscriptView(QAbstractScrollArea):
     def model(self) -> TranscriptModel | None:
         return self._model
 
+    def set_text_decorator(self, decorate) -> None:
+        """Extra format ranges for painted turns (see ``TurnPainter.decorate``); None for none."""
+        self._painter.decorate = decorate
+        self.viewport().update()
+
     def set_reserved_shortcuts(self, keys: set[int]) -> None:
         """Key combinations the in-place editor must leave to the window's actions."""
         self._reserved_keys = set(keys)

@@ -1,0 +1,232 @@
+"""The name tools in the real window (issue 5): find/replace dock, correct everywhere, glossary
+suggestions, spelling underlines and the low-confidence walk, on the bundled sample episode
+with its audio in the real VLC backend."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+from window_helpers import SAMPLE_AUDIO, press
+
+from editor.core.search import FindOptions, Scope, find_all
+from editor.ui.turn_decorations import LOW_CONFIDENCE, MISSPELT
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture(autouse=True)
+def own_glossary_folder(tmp_path, monkeypatch):
+    """Glossaries are kept per show in the user's data folder: a fresh one per test."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+
+def texts(window) -> list[str]:
+    return [s.text for s in window.model.transcript.segments]
+
+
+def row_containing(window, needle: str) -> int:
+    return next(i for i, text in enumerate(texts(window)) if needle in text)
+
+
+def wait_for_scan(qtbot, names) -> None:
+    qtbot.waitUntil(lambda: not names.suggestions.is_scanning() and names.speller is not None, timeout=10000)
+
+
+def test_ctrl_f_finds_and_choosing_a_result_selects_it_and_seeks(sample_window, qtbot):
+    window, names = sample_window, sample_window.names
+    press(window, Qt.Key.Key_F, CTRL)
+    assert names.find_dock.isVisible()
+    qtbot.waitUntil(lambda: names.find_panel.find_edit.hasFocus())
+    qtbot.keyClicks(names.find_panel.find_edit, "Soulberg")
+    qtbot.waitUntil(lambda: names.find_panel.results.rowCount() == 1)
+    row = row_containing(window, "Soulberg")
+    qtbot.keyClick(names.find_panel.find_edit, Qt.Key.Key_Return)   # Enter: the next result
+
+    editor = window.view.editor()
+    assert editor is not None and editor.row == row
+    assert editor.textCursor().selectedText() == "Soulberg"
+    start = window.model.segment(row).start_ms
+    qtbot.waitUntil(lambda: abs(window.playback.position() - start) < 400, timeout=5000)
+    assert names.find_panel.find_edit.hasFocus()   # Enter again goes on finding, it does not type
+
+
+def test_replace_all_is_one_undo_step_and_reports_the_count(sample_window, qtbot):
+    window, names = sample_window, sample_window.names
+    before = texts(window)
+    expected = len(find_all(window.model.transcript, FindOptions("lens", whole_word=True), Scope.all()))
+    assert expected >= 3
+    press(window, Qt.Key.Key_H, CTRL)
+    panel = names.find_panel
+    assert panel.replace_edit.isVisible()
+    panel.find_edit.setText("lens")
+    panel.whole_word.setChecked(True)
+    panel.replace_edit.setText("glass")
+    steps = names.undo_stack.count()
+    qtbot.mouseClick(panel.replace_all_button, Qt.MouseButton.LeftButton)
+
+    assert names.undo_stack.count() == steps + 1
+    assert f"({expected})" in names.undo_stack.undoText()
+    assert panel.status.text() == f"Replaced {expected} occurrences"
+    after = texts(window)
+    assert sum(t.count("glass") - b.count("glass") for t, b in zip(after, before)) == expected
+    names.undo_stack.undo()
+    assert texts(window) == before
+
+
+def test_correct_everywhere_applies_the_ticked_places_as_one_undo_step(sample_window, qtbot):
+    window, names = sample_window, sample_window.names
+    row = row_containing(window, "Soulberg")
+    other = row_containing(window, "Sol Berg")
+    editor = window.view.open_editor(row, 0)
+    at = window.model.segment(row).text.index("Soulberg")
+    cursor = editor.textCursor()
+    cursor.setPosition(at)
+    cursor.setPosition(at + len("Soulberg"), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    press(window, Qt.Key.Key_E, CTRL_SHIFT)
+
+    dialog = names.correct_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.wrong_edit.text() == "Soulberg"
+    dialog.right_edit.selectAll()
+    qtbot.keyClicks(dialog.right_edit, "Solberg")
+    qtbot.waitUntil(lambda: {c.found for c in dialog.candidates} >= {"Soulberg", "Sol Berg"}, timeout=5000)
+    dialog.set_all_ticked(True)
+    steps = names.undo_stack.count()
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+
+    assert names.undo_stack.count() == steps + 1
+    assert "Ingrid Solberg" in window.model.segment(row).text
+    assert "Ingrid Solberg" in window.model.segment(other).text
+    assert "Soulberg" in names.glossary.entry_for("Solberg").wrong_forms   # remembered for the show
+    names.undo_stack.undo()
+    assert "Soulberg" in window.model.segment(row).text and "Sol Berg" in window.model.segment(other).text
+
+
+def test_glossary_suggestions_appear_after_open_and_apply(sample_window, qtbot):
+    window, names = sample_window, sample_window.names
+    wait_for_scan(qtbot, names)
+    assert names.suggestions_dock.isVisible()
+    found = {(s.found, s.replacement) for s in names.suggestions.suggestions}
+    assert ("Thomas Rayes", "Tomas Reyes") in found   # a speaker's name, misheard in the text
+    steps = names.undo_stack.count()
+    count = len(names.suggestions.suggestions)
+    qtbot.mouseClick(names.suggestions.apply_all_button, Qt.MouseButton.LeftButton)
+
+    assert names.undo_stack.count() == steps + 1
+    assert "Thomas Rayes" not in " ".join(texts(window))
+    assert f"({count})" in names.undo_stack.undoText()
+
+
+def test_choosing_a_suggestion_shows_it_in_the_text(sample_window, qtbot):
+    window, names = sample_window, sample_window.names
+    wait_for_scan(qtbot, names)
+    first = names.suggestions.suggestions[0]
+    names.suggestions.list.setCurrentRow(0)
+    editor = window.view.editor()
+    assert editor is not None and editor.row == first.index
+    assert editor.textCursor().selectedText() == first.found
+
+
+def test_unknown_words_are_underlined_in_the_editor_and_in_painted_turns(sample_window, qtbot):
+    window, names = sample_window, sample_window.names
+    wait_for_scan(qtbot, names)
+    row = row_containing(window, "Saltmarsh")
+    text = window.model.segment(row).text
+    at = text.index("Saltmarsh")
+    # Painted turn: the decorator the view paints with gives a wavy underline over the word.
+    ranges = names.decorations(row, window.model.segment(row))
+    assert (at, at + len("Saltmarsh"), MISSPELT) in ranges
+    assert not any(text[s:e] == "Castellan" for s, e, _f in ranges)   # a speaker: glossary word
+
+    editor = window.view.open_editor(row, 0)
+    layout = editor.document().firstBlock().layout()
+    qtbot.waitUntil(lambda: any(f.start == at for f in layout.formats()))
+    underlined = [f for f in layout.formats()
+                  if f.format.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline]
+    assert [text[f.start:f.start + f.length] for f in underlined][:1] == ["Saltmarsh"]
+
+
+def test_adding_a_word_to_the_glossary_removes_its_underline(sample_window, qtbot):
+    window, names = sample_window, sample_window.names
+    wait_for_scan(qtbot, names)
+    row = row_containing(window, "Saltmarsh")
+    window.view.open_editor(row, 0)
+    names.spell_menu.add_to_glossary("Saltmarsh")
+    assert names.glossary.entry_for("Saltmarsh") is not None
+    assert not any(window.model.segment(row).text[s:e] == "Saltmarsh"
+                   for s, e, _f in names.decorations(row, window.model.segment(row)))
+    assert names.glossary.path.is_file()   # kept for the next episode of the show
+
+
+def _whisper_episode(folder) -> str:
+    """A small Whisper JSON with per-word probabilities, its audio next to it."""
+    def words(start, items):
+        out, t = [], start
+        for word, p in items:
+            out.append({"word": " " + word, "start": round(t, 2), "end": round(t + 0.4, 2), "probability": p})
+            t += 0.5
+        return out
+    first = words(1.0, [("Quent", 0.95), ("mirrowed", 0.31), ("the", 0.99), ("harbour", 0.92), ("lamp.", 0.9)])
+    second = words(20.0, [("Then", 0.97), ("Bexley", 0.42), ("came", 0.96), ("home.", 0.93)])
+    segments = [{"id": i, "seek": 0, "start": w[0]["start"], "end": w[-1]["end"],
+                 "text": "".join(x["word"] for x in w), "words": w} for i, w in enumerate((first, second))]
+    data = {"text": "".join(s["text"] for s in segments), "segments": segments, "language": "en"}
+    path = folder / "lamps.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    shutil.copy(SAMPLE_AUDIO, folder / "lamps.ogg")
+    return str(path)
+
+
+def test_next_low_confidence_word_walks_them_and_moves_playback(main_window, qtbot, tmp_path):
+    window, names = main_window, main_window.names
+    assert window.open_path(_whisper_episode(tmp_path))
+    qtbot.waitUntil(lambda: window.playback.duration() > 0, timeout=5000)
+    press(window, Qt.Key.Key_L, CTRL)
+    editor = window.view.editor()
+    assert editor is not None and (editor.row, editor.textCursor().selectedText()) == (0, "mirrowed")
+    qtbot.waitUntil(lambda: abs(window.playback.position() - 1500) < 400, timeout=5000)
+    press(window, Qt.Key.Key_L, CTRL)
+    assert (window.view.editor().row, window.view.editor().textCursor().selectedText()) == (1, "Bexley")
+    qtbot.waitUntil(lambda: abs(window.playback.position() - 20500) < 400, timeout=5000)
+    press(window, Qt.Key.Key_L, CTRL)   # wraps round to the first again
+    assert window.view.editor().textCursor().selectedText() == "mirrowed"
+
+
+def test_low_confidence_shading_is_off_by_default_and_toggles(main_window, qtbot, tmp_path):
+    window, names = main_window, main_window.names
+    assert window.open_path(_whisper_episode(tmp_path))
+    action = window.actions["shade_low_confidence"]
+    assert action.isCheckable() and not action.isChecked()
+    segment = window.model.segment(0)
+    assert not any(f is LOW_CONFIDENCE for _s, _e, f in names.decorations(0, segment))
+    action.trigger()
+    shaded = [segment.text[s:e] for s, e, f in names.decorations(0, segment) if f is LOW_CONFIDENCE]
+    assert shaded == ["mirrowed"]
+    editor = window.view.open_editor(0, 0)
+    formats = editor.document().firstBlock().layout().formats()
+    assert any(segment.text[f.start:f.start + f.length] == "mirrowed" and f.format.background().color().alpha()
+               for f in formats)
+
+
+def test_glossary_dialog_edits_feed_spelling_and_suggestions(sample_window, qtbot):
+    window, names = sample_window, sample_window.names
+    wait_for_scan(qtbot, names)
+    window.actions["glossary"].trigger()
+    dialog = names.glossary_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle().endswith(names.glossary.show)
+    row = dialog.table.rowCount()
+    dialog.add_row()
+    dialog.table.item(row, 0).setText("Vardholm")
+    dialog.table.item(row, 1).setText("Vard Home")
+    dialog.accept()
+    assert names.glossary.entry_for("Vardholm") is not None
+    assert names.speller.is_known("Vardholm")
+    wait_for_scan(qtbot, names)
+    assert ("Vard Home", "Vardholm") in {(s.found, s.replacement) for s in names.suggestions.suggestions}
