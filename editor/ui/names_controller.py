@@ -17,26 +17,19 @@ low-confidence words. MainWindow constructs it with what it needs and adds nothi
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import shiboken6
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QTextCursor, QUndoStack
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtGui import QTextCursor, QUndoStack
+from PySide6.QtWidgets import QApplication, QWidget
 
 from editor.core import ops
 from editor.core.confidence import DEFAULT_THRESHOLD, next_low_confidence, segment_low_words
 from editor.core.errors import TranscriptError
-from editor.core.glossary import Glossary
 from editor.ui.commands import OpCommand
-from editor.ui.find_panel import FindPanel
-from editor.ui.glossary_suggestions import SuggestionsPanel
-from editor.ui.spell_highlighter import SpellHighlighter, SpellMenu
 from editor.ui.turn_decorations import TurnDecorations
-
-_WORD_EDGE = re.compile(r"^[^\w'’]+|[^\w'’]+$")
 
 # Action names this controller connects (rows in editor.ui.actions.SPECS).
 ACTIONS = ("find", "replace", "correct_everywhere", "glossary", "show_suggestions",
@@ -73,29 +66,6 @@ class _DictionaryLoader(QRunnable):
 _LOADER: _DictionaryLoader | None = None
 
 
-class _EditorSpellMenu(SpellMenu):
-    """The spelling menu plus "Correct Everywhere…" for the word or selection under the mouse."""
-
-    def __init__(self, editor, highlighter, glossary, correct):
-        super().__init__(editor, highlighter, glossary)
-        self._correct = correct
-
-    def build_menu(self, pos) -> QMenu:
-        menu = super().build_menu(pos)
-        cursor = self.editor.textCursor()
-        if not cursor.hasSelection():
-            cursor = self.editor.cursorForPosition(pos)
-            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
-        phrase = _WORD_EDGE.sub("", cursor.selectedText().strip())
-        if phrase and "\u2029" not in phrase:
-            action = QAction(f"Correct “{phrase}” Everywhere…", menu)
-            action.triggered.connect(lambda: self._correct(phrase))
-            first = menu.actions()[0] if menu.actions() else None
-            menu.insertAction(first, action)
-            menu.insertSeparator(first)
-        return menu
-
-
 class NamesController(QObject):
     """Find/replace, correct everywhere, glossary, spelling and low-confidence words in the window."""
 
@@ -110,9 +80,9 @@ class NamesController(QObject):
         self.undo_stack, self._files, self._actions = undo_stack, files, actions
         self._window = parent
         self._data_dir = data_dir
-        self.glossary = Glossary()
+        self.glossary = None                    # the show's Glossary once a transcript is open
         self.speller = None                     # an editor.core.spelling.Speller once the dictionary is loaded
-        self.spell_menu: _EditorSpellMenu | None = None
+        self.spell_menu = None                  # a CorrectingSpellMenu once an editor has opened
         self.correct_dialog = None
         self.glossary_dialog = None
         self.decorations = TurnDecorations()
@@ -120,17 +90,13 @@ class NamesController(QObject):
         self._suggestions_dismissed = False     # the user closed the suggestions dock: do not reopen it
         self._editor_marks: tuple = ()
 
-        self.find_panel = FindPanel(model)
-        self.find_dock = add_panel("Find and Replace", self.find_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.find_dock.hide()
-        self.suggestions = SuggestionsPanel(model, self.glossary)
-        self.suggestions_dock = add_panel("Glossary Suggestions", self.suggestions,
-                                          Qt.DockWidgetArea.RightDockWidgetArea)
-        self.suggestions_dock.hide()
+        # Panels are made on first use (Ctrl+F, the first transcript): nothing of theirs loads at startup.
+        self._add_panel = add_panel
+        self.find_panel = self.find_dock = None
+        self.suggestions = self.suggestions_dock = None
         # The suggestions list runs the window's full height; find/replace (and other bottom
         # panels) then span the transcript only, under its transport bar.
         parent.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self._find_sized = False
         view.set_text_decorator(self.decorations)
         self._connect()
         self._set_enabled(False)
@@ -153,19 +119,36 @@ class NamesController(QObject):
         show = a["show_suggestions"]
         show.setCheckable(True)
         show.toggled.connect(self._on_show_suggestions_toggled)
-        self.suggestions_dock.visibilityChanged.connect(self._on_suggestions_dock_visibility_changed)
-
-        self.find_panel.match_chosen.connect(self._on_find_match_chosen)
-        self.find_panel.replace_requested.connect(self.apply_spans)
-        self.find_panel.close_requested.connect(self._on_find_close_requested)
-        self.suggestions.apply_requested.connect(self.apply_spans)
-        self.suggestions.seek_requested.connect(self._seek)
-        self.suggestions.list.currentRowChanged.connect(self._on_suggestion_current_row_changed)
-        self.suggestions.scan_finished.connect(self._on_suggestions_scan_finished)
 
         self._view.editing_started.connect(self._on_view_editing_started)
         self._model.dataChanged.connect(self._on_model_data_changed)
         self._files.transcript_opened.connect(self._on_files_transcript_opened)
+
+    def _ensure_find_panel(self) -> None:
+        if self.find_panel is not None:
+            return
+        from editor.ui.find_panel import FindPanel
+        self.find_panel = FindPanel(self._model)
+        self.find_dock = self._add_panel("Find and Replace", self.find_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.find_panel.match_chosen.connect(self._on_find_match_chosen)
+        self.find_panel.replace_requested.connect(self.apply_spans)
+        self.find_panel.close_requested.connect(self._on_find_close_requested)
+        # A compact panel: the transcript keeps most of the height.
+        self._window.resizeDocks([self.find_dock], [230], Qt.Orientation.Vertical)
+
+    def _ensure_suggestions(self) -> None:
+        if self.suggestions is not None:
+            return
+        from editor.ui.glossary_suggestions import SuggestionsPanel
+        self.suggestions = SuggestionsPanel(self._model, self.glossary)
+        self.suggestions_dock = self._add_panel("Glossary Suggestions", self.suggestions,
+                                                Qt.DockWidgetArea.RightDockWidgetArea)
+        self.suggestions_dock.hide()
+        self.suggestions_dock.visibilityChanged.connect(self._on_suggestions_dock_visibility_changed)
+        self.suggestions.apply_requested.connect(self.apply_spans)
+        self.suggestions.seek_requested.connect(self._seek)
+        self.suggestions.list.currentRowChanged.connect(self._on_suggestion_current_row_changed)
+        self.suggestions.scan_finished.connect(self._on_suggestions_scan_finished)
 
     def _set_enabled(self, enabled: bool) -> None:
         for name in ACTIONS:
@@ -209,8 +192,9 @@ class NamesController(QObject):
     # ------------------------------------------------------------------ opening a transcript
     def _on_files_transcript_opened(self, path: str, _format: str, _warnings: list) -> None:
         show = show_name_for(path)
-        if self.glossary.show != show or self.glossary.path is None:
+        if self.glossary is None or self.glossary.show != show or self.glossary.path is None:
             self.set_glossary(self._load_glossary(show))
+        self._ensure_suggestions()
         if self.glossary.join_speakers(self._model.transcript):
             self._save_glossary()
         self._glossary_changed(rescan=False)
@@ -219,7 +203,8 @@ class NamesController(QObject):
         self._start_dictionary()
         self.suggestions.start_scan()
 
-    def _load_glossary(self, show: str) -> Glossary:
+    def _load_glossary(self, show: str):
+        from editor.core.glossary import Glossary
         try:
             return Glossary.for_show(show, self._data_dir)
         except TranscriptError as error:
@@ -227,9 +212,10 @@ class NamesController(QObject):
             self.message.emit(f"Glossary not loaded: {error}")
             return Glossary(show=show)
 
-    def set_glossary(self, glossary: Glossary) -> None:
+    def set_glossary(self, glossary) -> None:
         self.glossary = glossary
-        self.suggestions.glossary = glossary
+        if self.suggestions is not None:
+            self.suggestions.glossary = glossary
         if self.spell_menu is not None:
             self.spell_menu.glossary = glossary
 
@@ -249,7 +235,7 @@ class NamesController(QObject):
         if self.spell_menu is not None:
             self.spell_menu.highlighter.rehighlight()
         self._view.viewport().update()
-        if rescan:
+        if rescan and self.suggestions is not None:
             self.suggestions.start_scan()
 
     # ------------------------------------------------------------------ spelling
@@ -268,7 +254,7 @@ class NamesController(QObject):
         """The speller (made now if the background load has not finished: ~0.1 s once)."""
         if self.speller is None:
             from editor.core.spelling import Speller
-            self.speller = Speller(self.glossary.names())
+            self.speller = Speller(self.glossary.names() if self.glossary is not None else ())
             self.decorations.set_speller(self.speller)
             self._view.viewport().update()
             editor = self._view.editor()
@@ -278,8 +264,10 @@ class NamesController(QObject):
 
     def _install_spelling(self, editor) -> None:
         if self.spell_menu is None or self.spell_menu.editor is not editor:
+            from editor.ui.correcting_spell_menu import CorrectingSpellMenu
+            from editor.ui.spell_highlighter import SpellHighlighter
             highlighter = SpellHighlighter(editor.document(), self.speller)
-            self.spell_menu = _EditorSpellMenu(editor, highlighter, self.glossary, self.correct_everywhere)
+            self.spell_menu = CorrectingSpellMenu(editor, highlighter, self.glossary, self.correct_everywhere)
             self.spell_menu.word_added.connect(lambda _word: self._glossary_changed())
             self.spell_menu.word_ignored.connect(lambda _word: self._on_word_ignored())
         self._refresh_editor_spelling(editor.row)
@@ -327,6 +315,7 @@ class NamesController(QObject):
         self._open_find(replace=True)
 
     def _open_find(self, replace: bool) -> None:
+        self._ensure_find_panel()
         editor = self._view.editor()
         if editor is not None:
             self.find_panel.set_selection([editor.row])
@@ -335,9 +324,6 @@ class NamesController(QObject):
                 self.find_panel.set_find_text(selected)
         self.find_dock.show()
         self.find_dock.raise_()
-        if not self._find_sized:   # first time: a compact panel, the transcript keeps most of the height
-            self._find_sized = True
-            self._window.resizeDocks([self.find_dock], [230], Qt.Orientation.Vertical)
         if replace:
             self.find_panel.show_replace()
         else:
@@ -367,8 +353,8 @@ class NamesController(QObject):
                 spans = self._model.word_spans(row).spans
                 if word < len(spans):
                     text = self._model.segment(row).text[spans[word][0]:spans[word][1]]
-        text = _WORD_EDGE.sub("", text.strip())
-        return "" if "\u2029" in text else text
+        from editor.ui.correcting_spell_menu import phrase_of
+        return phrase_of(text)
 
     def correct_everywhere(self, wrong: str | None = None):
         """Open the "Correct Everywhere" dialog for *wrong* (default: the phrase at the caret)."""
@@ -401,7 +387,7 @@ class NamesController(QObject):
     def _known_right_form(self, wrong: str) -> str:
         """The glossary's correct form when *wrong* is one of its known wrong forms."""
         folded = wrong.casefold()
-        for entry in self.glossary.entries:
+        for entry in self.glossary.entries if self.glossary is not None else ():
             if any(w.casefold() == folded for w in entry.wrong_forms):
                 return entry.correct
         return ""
@@ -427,6 +413,8 @@ class NamesController(QObject):
         self.message.emit(self.suggestions.status.text())
 
     def _on_show_suggestions_toggled(self, on: bool) -> None:
+        if self.suggestions_dock is None:
+            return
         if on:
             self._suggestions_dismissed = False
         self.suggestions_dock.setVisible(on)

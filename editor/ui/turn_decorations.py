@@ -10,11 +10,15 @@ playback tick that repaints a row costs a dict look-up, and an edit re-checks on
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QColor, QTextCharFormat
 
 from editor.core.confidence import DEFAULT_THRESHOLD, segment_low_words
-from editor.core.spelling import Speller
 from editor.core.transcript import Segment
+
+if TYPE_CHECKING:   # the dictionary's module loads with the first transcript, not at startup
+    from editor.core.spelling import Speller
 
 _CACHE_LIMIT = 2000   # rows; a screenful is a few dozen, so this is many scrolls' worth
 

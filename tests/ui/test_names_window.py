@@ -230,3 +230,32 @@ def test_glossary_dialog_edits_feed_spelling_and_suggestions(sample_window, qtbo
     assert names.speller.is_known("Vardholm")
     wait_for_scan(qtbot, names)
     assert ("Vard Home", "Vardholm") in {(s.found, s.replacement) for s in names.suggestions.suggestions}
+
+
+def test_right_click_offers_correct_everywhere_for_the_word(sample_window, qtbot):
+    window, names = sample_window, sample_window.names
+    wait_for_scan(qtbot, names)
+    row = row_containing(window, "Rayes")
+    text = window.model.segment(row).text
+    editor = window.view.open_editor(row, 0)
+    rect = editor.cursorRect(_cursor_at(editor, text.index("Rayes") + 2))
+    menu = names.spell_menu.build_menu(rect.center())
+    labels = [a.text() for a in menu.actions()]
+    assert "Correct “Rayes” Everywhere…" in labels
+    next(a for a in menu.actions() if a.text() == "Correct “Rayes” Everywhere…").trigger()
+    assert names.correct_dialog is not None and names.correct_dialog.wrong_edit.text() == "Rayes"
+    menu.deleteLater()
+
+
+def _cursor_at(editor, position: int) -> QTextCursor:
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(position)
+    return cursor
+
+
+def test_escape_in_the_find_panel_closes_it_and_returns_to_the_text(sample_window, qtbot):
+    window, names = sample_window, sample_window.names
+    press(window, Qt.Key.Key_F, CTRL)
+    qtbot.waitUntil(lambda: names.find_panel.find_edit.hasFocus())
+    qtbot.keyClick(names.find_panel.find_edit, Qt.Key.Key_Escape)
+    assert not names.find_dock.isVisible()
