@@ -44,6 +44,8 @@ def main(args: list[str] | None = None) -> int:
         window.stack.setCurrentWidget(window.editor_page)  # no flash of the start page
         QTimer.singleShot(0, lambda: window.open_path(options.file, options.audio, preload))
     window.show()
+    if not options.file:   # an opened file offers its own left-behind work (ProjectController)
+        QTimer.singleShot(0, window.project.offer_recovery)
     return app.exec()
 
 

@@ -5,13 +5,16 @@ The window holds no business logic. Controllers own their concern:
 * :class:`FileController` – opening transcripts/projects/audio, recent files;
 * :class:`PlaybackController` – the player, transport and typing conveniences;
 * :class:`FollowController` – the playing turn's highlight and auto-follow;
-* :class:`TranscriptModel` – the transcript and every change to it.
+* :class:`TranscriptModel` – the transcript and every change to it;
+* :class:`EditController` – the one undo stack and every correction (text, rows, speakers, marks);
+* :class:`ReviewController` – approve/flag, progress, the review filter;
+* :class:`ProjectController` – save, unsaved state, close confirmation, journal/autosave, recovery;
+* :class:`NamesController` – find/replace, correct everywhere, glossary, spelling.
 
-Part 2 adds an EditController (undo stack, approve, save, export) the same
-way: construct it in ``__init__``, add its actions to ``actions.SPECS`` and
-connect it in :meth:`_connect_signals`. Side panels (find/replace, waveform)
-go into ``self.add_panel`` docks; dialogs are imported lazily in their
-handlers so startup stays fast.
+New controllers are added the same way: construct in ``__init__``, add their
+actions to ``actions.SPECS`` and connect them in one ``_connect_*`` method.
+Side panels go into ``self.add_panel`` docks; dialogs are imported lazily in
+their handlers so startup stays fast.
 """
 
 from __future__ import annotations
@@ -20,16 +23,21 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
+from editor.core.transcript import MarkKind
 from editor.settings import Key, Settings
 from editor.ui.actions import Actions
+from editor.ui.edit_controller import EditController
 from editor.ui.file_controller import FileController, sample_path
 from editor.ui.follow_controller import FollowController
+from editor.ui.marks_panel import MarksPanel
 from editor.ui.message_bar import MessageBar, warnings_text
 from editor.ui.names_controller import NamesController
 from editor.ui.playback_controller import PlaybackController
+from editor.ui.project_controller import ProjectController
+from editor.ui.review_bar import ReviewBar
+from editor.ui.review_controller import ReviewController
 from editor.ui.start_page import StartPage
 from editor.ui.transcript_model import TranscriptModel
 from editor.ui.transcript_view import TranscriptView
@@ -55,12 +63,19 @@ class MainWindow(QMainWindow):
         self.files = FileController(self.model, self.playback, self.settings, self)
         self._build_widgets()
         self.follow = FollowController(self.model, self.view, self.playback, self)
-        # One undo stack for every change (part 2: pass EditController's stack here instead).
-        self.undo_stack = QUndoStack(self)
+        self.edits = EditController(self.model, self.view, self.playback, self)
+        self.undo_stack = self.edits.stack   # one undo stack for every change
+        self.review = ReviewController(self.model, self.view, self.playback, self.edits, self.settings, self)
+        self.project = ProjectController(self.model, self.files, self.edits.stack, self.settings, self)
+        self._closing_confirmed = False
         self.names = NamesController(self.model, self.view, self.playback, self.undo_stack, self.files,
                                      self.actions, self.add_panel, self)   # find, glossary, spelling (issue 5)
+        self.marks_panel = MarksPanel(self.model)
+        self.marks_dock = self.add_panel("Markers", self.marks_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.marks_dock.hide()
         self._build_menus()
         self._connect_signals()
+        self._connect_part2_signals()
         self.names.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
@@ -89,6 +104,8 @@ class MainWindow(QMainWindow):
         for widget in (self.notice_bar, self.audio_bar, self.warning_bar):
             layout.addWidget(widget)
         layout.addWidget(self.view, 1)
+        self.review_bar = ReviewBar(self.actions)
+        layout.addWidget(self.review_bar)
         layout.addWidget(self.transport)
         self.editor_page = page
         self.stack = QStackedWidget()
@@ -165,7 +182,6 @@ class MainWindow(QMainWindow):
         self.transport.volume_requested.connect(playback.set_volume)
 
         view.seek_requested.connect(self._on_view_seek_requested)
-        view.text_edited.connect(self._on_view_text_edited)
         view.typed.connect(playback.notify_typing)
 
         self.start_page.open_requested.connect(self._on_open_triggered)
@@ -174,6 +190,11 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ opening
     def open_path(self, path: str, audio: str | None = None, preload=None) -> bool:
+        from editor.ui.audio_lookup import is_audio
+        replacing = not (is_audio(path) and audio is None)   # an audio file alone is relinked
+        if replacing and not self.project.ask_to_save("opening another file",
+                                                      lambda: self.open_path(path, audio, preload)):
+            return False
         return self.files.open_path(path, audio, preload)
 
     def open_sample(self) -> bool:
@@ -195,7 +216,6 @@ class MainWindow(QMainWindow):
 
     def _on_files_transcript_opened(self, path: str, format_name: str, warnings: list) -> None:
         self.stack.setCurrentWidget(self.editor_page)
-        self.setWindowTitle(f"{Path(path).name} — {APP_NAME}")
         self.setWindowFilePath(path)
         if warnings:
             self.warning_bar.show_message(warnings_text(Path(path).name, warnings), "warning", warnings)
@@ -252,10 +272,6 @@ class MainWindow(QMainWindow):
         self.playback.seek(ms)
         self.follow.resume()
 
-    def _on_view_text_edited(self, row: int, text: str) -> None:
-        # Part 2 replaces this with an undo command pushed on the stack (model.run inside).
-        self.model.set_text(row, text)
-
     def _on_go_to_time_triggered(self) -> None:
         from editor.ui.goto_dialog import GoToTimeDialog
         dialog = GoToTimeDialog(self.playback.position(), self.playback.duration(), self)
@@ -299,6 +315,108 @@ class MainWindow(QMainWindow):
         self.actions["go_to_time"].setEnabled(has_text)
         self.actions["choose_audio"].setEnabled(has_text)
         self.actions["follow"].setEnabled(has_text)
+        for name in ("save", "save_as", "export", "split_turn", "merge_next", "change_speaker", "speakers",
+                     "revert_turn", "mark_inaudible", "mark_crosstalk", "mark_unclear", "remove_mark",
+                     "next_mark", "previous_mark", "approve", "approve_next", "flag", "unreview",
+                     "next_unreviewed", "markers_panel"):
+            self.actions[name].setEnabled(has_text)
+        self.actions["set_start"].setEnabled(has_text and has_audio)
+        self.actions["undo"].setEnabled(self.edits.stack.canUndo())
+        self.actions["redo"].setEnabled(self.edits.stack.canRedo())
+
+    # ------------------------------------------------------------------ part 2: edit, review, save, export
+    def _connect_part2_signals(self) -> None:
+        a, edits, review, project = self.actions, self.edits, self.review, self.project
+        stack = edits.stack
+        a["save"].triggered.connect(project.save)
+        a["save_as"].triggered.connect(lambda: project.save_as())
+        a["export"].triggered.connect(self._on_export_triggered)
+        a["undo"].triggered.connect(edits.undo)
+        a["redo"].triggered.connect(edits.redo)
+        stack.canUndoChanged.connect(a["undo"].setEnabled)
+        stack.canRedoChanged.connect(a["redo"].setEnabled)
+        stack.undoTextChanged.connect(lambda text: a["undo"].setText(f"&Undo {text}".strip()))
+        stack.redoTextChanged.connect(lambda text: a["redo"].setText(f"&Redo {text}".strip()))
+        a["split_turn"].triggered.connect(edits.split_at_caret)
+        a["merge_next"].triggered.connect(edits.merge_with_next)
+        a["set_start"].triggered.connect(edits.set_start_to_playback)
+        a["change_speaker"].triggered.connect(self._on_change_speaker_triggered)
+        a["speakers"].triggered.connect(self._on_speakers_triggered)
+        a["revert_turn"].triggered.connect(edits.revert_to_original)
+        a["mark_inaudible"].triggered.connect(lambda: edits.add_mark(MarkKind.INAUDIBLE))
+        a["mark_crosstalk"].triggered.connect(lambda: edits.add_mark(MarkKind.CROSSTALK))
+        a["mark_unclear"].triggered.connect(lambda: edits.add_mark(MarkKind.UNCLEAR))
+        a["remove_mark"].triggered.connect(lambda: edits.remove_mark())
+        a["next_mark"].triggered.connect(lambda: edits.go_to_mark(1))
+        a["previous_mark"].triggered.connect(lambda: edits.go_to_mark(-1))
+        a["markers_panel"].triggered.connect(self._on_markers_panel_triggered)
+        a["approve"].triggered.connect(lambda: review.approve())
+        a["approve_next"].triggered.connect(review.approve_and_next)
+        a["flag"].triggered.connect(self._on_flag_triggered)
+        a["unreview"].triggered.connect(lambda: review.unreview())
+        a["next_unreviewed"].triggered.connect(review.next_unreviewed)
+        edits.failed.connect(self._show_status)
+        review.message.connect(self._show_status)
+        review.progress_changed.connect(self.review_bar.show_progress)
+        review.filter_changed.connect(self.review_bar.show_filter)
+        self.review_bar.filter_requested.connect(review.set_filter)
+        project.title_changed.connect(self._on_project_title_changed)
+        project.error_occurred.connect(self._on_files_error_occurred)
+        project.message.connect(self._show_status)
+        self.marks_panel.show_requested.connect(edits.show_mark)
+        self.marks_panel.remove_requested.connect(edits.remove_mark)
+
+    def _show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 5000)
+
+    def _on_project_title_changed(self, name: str, modified: bool) -> None:
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}" if name else APP_NAME)
+        self.setWindowModified(modified)
+
+    def _on_export_triggered(self) -> None:
+        from editor.ui.export_dialog import ExportDialog
+        source = self.project.project_path or self.project.source_path
+        dialog = ExportDialog(self.model.transcript, source, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._show_status(f"Exported {Path(dialog.exported_path).name}"))
+        dialog.open()
+        self.export_dialog = dialog
+
+    def _on_change_speaker_triggered(self) -> None:
+        from editor.ui.speaker_dialog import SpeakerPicker
+        row = self.edits.current_row()
+        if row < 0:
+            return
+        dialog = SpeakerPicker(self.model.transcript, row, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.edits.set_speaker_by_name(dialog.name(), dialog.row))
+        dialog.open()
+        self.speaker_dialog = dialog
+
+    def _on_speakers_triggered(self) -> None:
+        from editor.ui.speaker_dialog import SpeakersDialog
+        dialog = SpeakersDialog(self.model.transcript, self.edits, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.speakers_dialog = dialog
+
+    def _on_flag_triggered(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+        row = self.edits.current_row()
+        if row < 0:
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("Flag Turn")
+        dialog.setLabelText("What needs another look? (saved as the turn's note)")
+        dialog.setTextValue(self.model.segment(row).note)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(lambda note: self.review.flag(note, row))
+        dialog.open()
+        self.flag_dialog = dialog
+
+    def _on_markers_panel_triggered(self) -> None:
+        self.marks_dock.show()
+        self.marks_dock.raise_()
 
     # ------------------------------------------------------------------ drag and drop, closing
     def dragEnterEvent(self, event) -> None:
@@ -319,7 +437,15 @@ class MainWindow(QMainWindow):
             self.open_path(audio)
 
     def closeEvent(self, event) -> None:
+        if not self._closing_confirmed and not self.project.ask_to_save("closing", self._close_confirmed):
+            event.ignore()   # the box asks; closing resumes after Save or Discard
+            return
+        self.project.shutdown()
         self.settings.set(Key.WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
         self.playback.close()
         super().closeEvent(event)
+
+    def _close_confirmed(self) -> None:
+        self._closing_confirmed = True
+        self.close()
 

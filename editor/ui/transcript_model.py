@@ -63,6 +63,9 @@ class TranscriptModel(QAbstractListModel):
         # (core ops assign new ones rather than mutate, so identity is a safe, O(1) check).
         self._spans: dict[int, tuple[list, WordSpans]] = {}
         self._current_row = -1
+        # (transcript, op, listener) -> undo op, used instead of ops.run when set: the window's
+        # recovery journal (editor.ui.autosave) records every edit, undo and redo this way.
+        self.runner = None
         self._current_word = -1
 
     # ------------------------------------------------------------------ Qt model API
@@ -189,7 +192,8 @@ class TranscriptModel(QAbstractListModel):
         This is the one door through which the transcript changes: part 2's
         ``QUndoCommand``s keep the returned op and call ``run`` again to undo/redo.
         """
-        undo = _ops().run(self._transcript, op, self)
+        runner = self.runner if self.runner is not None else _ops().run
+        undo = runner(self._transcript, op, self)
         self.transcript_changed.emit()
         return undo
 

@@ -1,0 +1,92 @@
+"""File ▸ Export in the real window: every writer, options, preview, and the unapproved warning."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from edit_helpers import close_without_asking, write_project  # noqa: E402
+
+from editor.formats import all_writers  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _unsaved_work_is_dropped_at_the_end(main_window):
+    yield
+    close_without_asking(main_window)
+
+
+@pytest.fixture
+def timed_window(main_window, tmp_path, monkeypatch):
+    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
+    assert main_window.open_path(str(write_project(tmp_path)))
+    return main_window
+
+
+def _open_export(w, qtbot):
+    w.actions["export"].trigger()
+    dialog = w.export_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def test_export_with_unapproved_turns_warns_with_a_count(timed_window, qtbot):
+    w = timed_window
+    w.review.approve(0)
+    w.review.approve(2)
+    dialog = _open_export(w, qtbot)
+    assert dialog.warning.isVisible()
+    assert "3 of 5 turns are not approved yet" in dialog.warning.text()
+    dialog.reject()
+
+    for row in (1, 3, 4):
+        w.review.approve(row)
+    dialog = _open_export(w, qtbot)
+    assert not dialog.warning.isVisible()
+    dialog.reject()
+
+
+def test_every_writer_is_offered_and_exports(timed_window, qtbot, tmp_path):
+    w = timed_window
+    dialog = _open_export(w, qtbot)
+    names = [dialog.format_box.itemData(i) for i in range(dialog.format_box.count())]
+    assert names == [writer.NAME for writer in all_writers()]
+    dialog.reject()
+    for writer in all_writers():
+        dialog = _open_export(w, qtbot)
+        dialog.set_format(writer.NAME)
+        assert dialog.path_edit.text().endswith("harbour" + writer.EXTENSION)
+        assert "nets" in dialog.preview.toPlainText()            # DOCX previews as text
+        out = tmp_path / f"export{writer.EXTENSION}"
+        dialog.path_edit.setText(str(out))
+        assert dialog.export() and out.stat().st_size > 0
+
+
+def test_options_follow_the_format_and_change_the_preview(timed_window, qtbot):
+    w = timed_window
+    dialog = _open_export(w, qtbot)
+    dialog.set_format("srt")
+    assert dialog.line_chars.isEnabled() and not dialog.times_check.isEnabled()
+    dialog.line_chars.setValue(20)
+    dialog.update_preview()
+    longest = max(len(line) for line in dialog.preview.toPlainText().splitlines() if "-->" not in line)
+    assert longest <= 20
+    dialog.set_format("txt")
+    assert not dialog.line_chars.isEnabled() and dialog.times_check.isEnabled()
+    dialog.speakers_check.setChecked(False)
+    dialog.update_preview()
+    assert "Maren Holt" not in dialog.preview.toPlainText()
+    dialog.speakers_check.setChecked(True)
+    dialog.update_preview()
+    assert "Maren Holt" in dialog.preview.toPlainText()
+
+
+def test_export_error_is_shown_not_raised(timed_window, qtbot, tmp_path):
+    w = timed_window
+    dialog = _open_export(w, qtbot)
+    dialog.path_edit.setText(str(tmp_path / "no-such-folder" / "x.txt"))
+    assert not dialog.export()
+    assert dialog.error_label.isVisible() and "x.txt" in dialog.error_label.text()

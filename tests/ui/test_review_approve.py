@@ -1,0 +1,101 @@
+"""Review in the real window: approve and go to next (real VLC), flag with a note, progress, filter."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from edit_helpers import close_without_asking, write_project  # noqa: E402
+from window_helpers import press  # noqa: E402
+
+from editor.core.transcript import ReviewStatus  # noqa: E402
+from editor.settings import Key  # noqa: E402
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture(autouse=True)
+def _unsaved_work_is_dropped_at_the_end(main_window):
+    yield
+    close_without_asking(main_window)
+
+
+def test_approve_and_go_to_next_moves_playback(sample_window, qtbot):
+    w = sample_window
+    w.settings.set(Key.REVIEWER_NAME, "Ada Reviewer")
+    w.view.open_editor(2, 4)
+    press(w, Qt.Key.Key_Return, CTRL)                  # Approve and go to next
+    segment = w.model.segment(2)
+    assert segment.status is ReviewStatus.APPROVED and segment.approved_by == "Ada Reviewer"
+    approved_at = datetime.fromisoformat(segment.approved_at)
+    assert abs((datetime.now(timezone.utc) - approved_at).total_seconds()) < 60
+    assert w.view.editor().row == 3
+    target = w.model.segment(3).start_ms
+    qtbot.waitUntil(lambda: abs(w.playback.position() - target) <= 100, timeout=3000)
+    # Playing on from there follows in the real player.
+    w.playback.play()
+    qtbot.waitUntil(lambda: w.playback.position() > target + 300, timeout=5000)
+    w.playback.pause()
+    assert w.model.row_at_time(w.playback.position()) == 3
+    qtbot.waitUntil(lambda: "1 of 19 turns approved" in w.review_bar.label.text(), timeout=2000)
+
+
+def test_progress_counts_turns_and_audio_share(main_window, tmp_path, monkeypatch, qtbot):
+    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
+    w = main_window
+    assert w.open_path(str(write_project(tmp_path)))
+    w.review.approve(0)        # 4 s of 26 s
+    w.review.approve(1)        # 5 s
+    progress = w.review.recount()
+    assert (progress.approved, progress.total) == (2, 5)
+    assert progress.share == pytest.approx(9000 / 26000)
+    assert "2 of 5 turns approved · 35% of the audio" in w.review_bar.label.text()
+    assert w.review_bar.bar.value() == 346
+
+
+def test_flag_with_note_filter_and_next_unreviewed(main_window, tmp_path, monkeypatch, qtbot):
+    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
+    w = main_window
+    assert w.open_path(str(write_project(tmp_path)))
+    assert w.review.flag("check the boat's name", 3)
+    assert w.model.segment(3).status is ReviewStatus.FLAGGED
+    assert w.model.segment(3).note == "check the boat's name"
+    w.review.approve(0)
+    w.review.approve(1)
+
+    w.review_bar.filter_box.setCurrentIndex(w.review_bar.filter_box.findData("flagged"))
+    assert w.review.filter == "flagged"
+    heights = [w.view.row_rect(r).height() for r in range(5)]
+    assert heights[3] > 0 and heights.count(0) == 4      # only the flagged turn shows
+    w.review.set_filter("unreviewed")
+    heights = [w.view.row_rect(r).height() for r in range(5)]
+    assert heights[0] == heights[1] == 0 and all(h > 0 for h in heights[2:])
+
+    w.view.open_editor(2, 0)
+    w.actions["next_unreviewed"].trigger()
+    assert w.view.editor().row == 4                       # 3 is flagged, not unreviewed
+
+    w.edits.undo()                                        # approvals are undoable like edits
+    assert w.model.segment(1).status is ReviewStatus.UNREVIEWED
+    w.review.set_filter("all")
+    assert all(w.view.row_rect(r).height() > 0 for r in range(5))
+
+
+def test_flag_action_asks_for_a_note(main_window, tmp_path, monkeypatch, qtbot):
+    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
+    w = main_window
+    assert w.open_path(str(write_project(tmp_path)))
+    w.view.open_editor(1, 0)
+    w.actions["flag"].trigger()
+    dialog = w.flag_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.setTextValue("name of the ferry?")
+    dialog.accept()
+    assert w.model.segment(1).status is ReviewStatus.FLAGGED
+    assert w.model.segment(1).note == "name of the ferry?"
