@@ -171,12 +171,16 @@ class NamesController(QObject):
     def _seek(self, ms: int) -> None:
         if ms is not None and ms >= 0 and self._playback.has_media():
             self._playback.seek(ms)
+            # The playing turn moves now, not at the next tick: opening the editor on it then
+            # does not count as "looking elsewhere" (auto-follow keeps going).
+            self._model.update_current_from_time(ms)
 
     def show_span(self, row: int, start: int, end: int, ms: int = -1) -> None:
         """Open the turn with *start..end* selected and play from *ms*; a panel keeps the keyboard."""
         if not 0 <= row < self._model.rowCount():
             return
         focus = QApplication.focusWidget()
+        self._seek(ms)
         editor = self._view.open_editor(row, start)
         text_length = len(editor.toPlainText())
         if 0 <= start <= end <= text_length:
@@ -184,7 +188,6 @@ class NamesController(QObject):
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             editor.setTextCursor(cursor)
-        self._seek(ms)
         panels = (self.find_panel, self.suggestions, self.correct_dialog)
         if focus is not None and any(p is not None and (p is focus or p.isAncestorOf(focus)) for p in panels):
             focus.setFocus(Qt.FocusReason.OtherFocusReason)   # Enter in the find field goes on finding

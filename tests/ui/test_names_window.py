@@ -53,6 +53,7 @@ def test_ctrl_f_finds_and_choosing_a_result_selects_it_and_seeks(sample_window, 
     start = window.model.segment(row).start_ms
     qtbot.waitUntil(lambda: abs(window.playback.position() - start) < 400, timeout=5000)
     assert names.find_panel.find_edit.hasFocus()   # Enter again goes on finding, it does not type
+    assert window.follow.is_following()            # the result plays: auto-follow keeps going
 
 
 def test_replace_all_is_one_undo_step_and_reports_the_count(sample_window, qtbot):
