@@ -122,8 +122,10 @@ class _StripFeed(QObject):
     """Keeps the strip's per-turn picture (bounds, speaker label, inaudible spans) in step with the model.
 
     ``dataChanged`` for rows a..b recomputes those rows only and compares: typing in a turn
-    changes none of the three, so nothing else happens. Rows inserted/removed (split,
-    merge) and resets rebuild once, coalesced on the next event-loop turn.
+    changes none of the three, so nothing else happens. What did change reaches the strip
+    once, on the next event-loop turn (a rename signals every range of rows the speaker
+    has: one push, not hundreds). Rows inserted/removed (split, merge) rebuild, coalesced
+    the same way; a reset (opening a file) rebuilds at once.
     """
 
     def __init__(self, model: TranscriptModel, strip: TimingStrip):
@@ -133,6 +135,8 @@ class _StripFeed(QObject):
         self._labels: list[str] = []
         self._spans: list[list[tuple[int, int]]] = []
         self._rebuild_pending = False
+        self._push_pending = False
+        self._bounds_dirty = False
         model.modelReset.connect(self.rebuild)
         model.rowsInserted.connect(self._schedule_rebuild)
         model.rowsRemoved.connect(self._schedule_rebuild)
@@ -147,7 +151,8 @@ class _StripFeed(QObject):
         self._bounds = [(s.start_ms, s.end_ms) for s in segments]
         self._labels = [transcript.speaker_name(s.speaker_id) for s in segments]
         self._spans = [_row_spans(s) for s in segments]
-        self._push(bounds_changed=True)
+        self._bounds_dirty = True
+        self._flush()
 
     def _schedule_rebuild(self, *_) -> None:
         if not self._rebuild_pending:
@@ -184,16 +189,26 @@ class _StripFeed(QObject):
                 self._spans[row] = spans
                 spans_changed = True
         if bounds_changed or labels_changed or spans_changed:
-            self._push(bounds_changed)
+            self._schedule_push(bounds_changed)
 
     def _on_model_speakers_changed(self) -> None:
         transcript = self._model.transcript
         if len(transcript.segments) == len(self._labels):
             self._labels = [transcript.speaker_name(s.speaker_id) for s in transcript.segments]
-            self._push(bounds_changed=False)
+            self._schedule_push(False)
 
-    def _push(self, bounds_changed: bool) -> None:
-        # The strip holds its own lists: it must never see ours change under it mid-drag.
+    def _schedule_push(self, bounds_changed: bool) -> None:
+        self._bounds_dirty = self._bounds_dirty or bounds_changed
+        if not self._push_pending:
+            self._push_pending = True
+            QTimer.singleShot(0, self, self._flush)
+
+    def _flush(self) -> None:
+        """Hand the strip copies of the lists (it must never see ours change under it mid-drag)."""
+        if self._rebuild_pending:
+            return    # the rebuild pushes
+        self._push_pending = False
+        bounds_changed, self._bounds_dirty = self._bounds_dirty, False
         self._strip.set_rows(list(self._bounds), list(self._labels),
                              [span for spans in self._spans for span in spans], bounds_changed)
 
