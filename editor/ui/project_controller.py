@@ -21,7 +21,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from editor.core.errors import TranscriptError
-from editor.settings import Key, Settings
+from editor.settings import Settings
 from editor.ui.autosave import EXTENSION, Autosaver, data_dir
 from editor.ui.file_controller import FileController
 from editor.ui.transcript_model import TranscriptModel
@@ -238,7 +238,8 @@ class ProjectController(QObject):
             elif clicked is discard_button:
                 pending.discard()
             elif later_button is None and clicked is None:
-                pending.discard()   # closed without a choice while the document is open: its next edit would replace it anyway
+                # Closed without a choice while its document is open: the next edit replaces it anyway.
+                pending.discard()
 
         box.finished.connect(on_finished)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)

@@ -74,7 +74,7 @@ class SpeakersDialog(QDialog):
         layout.addWidget(self.list, 1)
         row = QHBoxLayout()
         self.rename_button = QPushButton("&Rename")
-        self.rename_button.clicked.connect(lambda: self.list.currentItem() and self.list.editItem(self.list.currentItem()))
+        self.rename_button.clicked.connect(self._on_rename_button_clicked)
         self.add_button = QPushButton("&Add Speaker")
         self.add_button.clicked.connect(self._on_add_button_clicked)
         row.addWidget(self.rename_button)
@@ -112,6 +112,10 @@ class SpeakersDialog(QDialog):
         speaker_id = item.data(Qt.ItemDataRole.UserRole)
         if item.text().strip() != self._transcript.speaker_name(speaker_id):
             self.rename(speaker_id, item.text())
+
+    def _on_rename_button_clicked(self) -> None:
+        if self.list.currentItem() is not None:
+            self.list.editItem(self.list.currentItem())
 
     def _on_add_button_clicked(self) -> None:
         base, n = "New speaker", 1
