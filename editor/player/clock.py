@@ -15,6 +15,11 @@ Rules (each one exists because a backend misbehaves that way):
 * :meth:`seek` re-anchors immediately at the target, so the highlight moves at
   the click, not 300 ms later; backend values that still describe the old
   position (arriving after the seek) are ignored until one near the target comes.
+* After a restart the backend's timeline is offset from "target + wall time since the
+  command": libVLC's time runs ~40 ms *ahead* after a seek while playing, a slow
+  device would lag. The clock learns that offset per kind of restart (seek, resume)
+  from the first report at least ``LEARN_AFTER_S`` after each one and applies it at
+  the next restart, so the correction is not a visible jump every time.
 * Pause freezes, rate changes re-anchor so the past is not rescaled, the end of
   media pins the position to the duration, and the position never exceeds the
   duration when it is known.
@@ -32,6 +37,8 @@ from typing import Callable
 JUMP_MS = 1500          # a backwards report bigger than this is a real jump, not jitter
 SEEK_SETTLE_MS = 1000   # after a seek, reports farther than this from the target are stale...
 SEEK_STALE_S = 0.7      # ...but only this long: a backend that landed elsewhere must win eventually
+MAX_LAG_MS = 200        # a restart offset beyond this is not an offset but a misreport: not learned
+LEARN_AFTER_S = 0.1     # reports sooner than this after a restart echo the command (set_time)
 
 
 class PlaybackClock:
@@ -47,6 +54,10 @@ class PlaybackClock:
         self._last_report: int | None = None
         self._seek_target: int | None = None   # set until the backend confirms the seek
         self._seek_t = 0.0
+        # learned per restart kind: ms the backend's timeline is behind (+) or ahead (-)
+        self.restart_lag_ms = {"seek": 0.0, "resume": 0.0}
+        self._restart: tuple[str, float] | None = None   # (kind, when) until learned from
+        self._echo_ms = -1                                 # the last seek target
 
     # -- backend side ---------------------------------------------------------------------
     def update(self, backend_ms: int) -> None:
@@ -55,12 +66,23 @@ class PlaybackClock:
             if backend_ms < 0 or backend_ms == self._last_report:
                 return
             self._last_report = backend_ms
+            if self._restart is not None and self._restart[0] == "seek" and backend_ms == self._echo_ms \
+                    and self._now() - self._restart[1] < LEARN_AFTER_S:
+                return   # libVLC echoing set_time before playback resumed there: no news
             if self._seek_target is not None:
                 fresh = self._now() - self._seek_t < SEEK_STALE_S
                 if fresh and abs(backend_ms - self._seek_target) > SEEK_SETTLE_MS:
                     return   # still the position from before the seek
                 self._seek_target = None
             shown = self._position_locked()
+            if self._restart is not None and self._running and \
+                    self._now() - self._restart[1] >= LEARN_AFTER_S:
+                kind = self._restart[0]
+                self._restart = None
+                behind = shown - backend_ms
+                if -MAX_LAG_MS < behind < MAX_LAG_MS:
+                    lag = self.restart_lag_ms[kind] + 0.5 * behind   # halfway: one odd report is no rule
+                    self.restart_lag_ms[kind] = min(MAX_LAG_MS, max(-MAX_LAG_MS, lag))
             if backend_ms < shown and shown - backend_ms <= JUMP_MS:
                 # Slightly behind what we already showed: anchor on it (it is the truth about
                 # speed) but keep the display from stepping back until it catches up.
@@ -77,7 +99,7 @@ class PlaybackClock:
         """Playback is running (again)."""
         with self._lock:
             if not self._running:
-                self._anchor(self._anchor_ms)   # time spent paused does not count
+                self._anchor(self._anchor_ms, restart="resume")   # time paused does not count
                 self._running = True
 
     def paused(self, at_ms: int | None = None) -> None:
@@ -106,7 +128,8 @@ class PlaybackClock:
             self._floor_ms = 0.0
             self._seek_target = ms
             self._seek_t = self._now()
-            self._anchor(ms)
+            self._echo_ms = ms
+            self._anchor(ms, restart="seek" if self._running else None)
 
     def reset(self, ms: int = 0) -> None:
         """A new medium (or a switch of media) at *ms*, not running."""
@@ -136,14 +159,20 @@ class PlaybackClock:
         return self._rate
 
     # -- internals ------------------------------------------------------------------------
-    def _anchor(self, ms: float) -> None:
+    def _anchor(self, ms: float, restart: str | None = None) -> None:
+        """Position *ms* now. After a *restart* ("seek"/"resume") the learned offset applies:
+        a lag holds the position a little, a lead starts it a little ahead."""
         self._anchor_ms = float(ms)
         self._anchor_t = self._now()
+        if restart is not None:
+            self._anchor_t += self.restart_lag_ms[restart] / 1000.0
+            self._restart = (restart, self._now())
 
     def _position_locked(self) -> float:
         pos = self._anchor_ms
         if self._running:
-            pos += (self._now() - self._anchor_t) * 1000.0 * self._rate
+            # elapsed < 0 while a learned lag holds the position after a restart
+            pos += max(0.0, self._now() - self._anchor_t) * 1000.0 * self._rate
             pos = max(pos, self._floor_ms)
         if self._duration_ms:
             pos = min(pos, float(self._duration_ms))

@@ -1,5 +1,7 @@
 """PlaybackClock with an injected time source: every rule of its docstring, one test each."""
 
+import pytest
+
 from editor.player.clock import PlaybackClock
 
 
@@ -157,3 +159,32 @@ def test_reset_forgets_last_report():
     clock.update(500)           # same number, new medium: accepted, not treated as a repeat
     ft.advance(100)
     assert clock.position_ms() == 600
+
+
+def test_learns_restart_lag_and_holds_after_the_next_resume():
+    clock, ft = make()
+    clock.started()
+    ft.advance(300)
+    clock.update(260)                 # audio really started 40 ms after "playing"
+    assert clock.restart_lag_ms["resume"] == pytest.approx(20)   # halfway per restart
+    clock.paused()
+    clock.started()
+    ft.advance(15)
+    assert clock.position_ms() == 300     # held while the backend restarts
+    ft.advance(105)
+    assert clock.position_ms() == 400
+
+
+def test_learns_lead_after_seeks_and_ignores_the_echo():
+    clock, ft = make()
+    clock.started()
+    clock.seek(30_000)
+    clock.update(30_000)              # libVLC echoes set_time at once: no information
+    ft.advance(260)
+    clock.update(30_300)              # then runs 40 ms ahead of "target + wall time"
+    assert clock.restart_lag_ms["seek"] == pytest.approx(-20)
+    assert clock.restart_lag_ms["resume"] == 0
+    clock.seek(50_000)
+    assert clock.position_ms() == 50_020  # starts ahead by what was learned
+    ft.advance(100)
+    assert clock.position_ms() == 50_120
