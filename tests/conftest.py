@@ -13,6 +13,8 @@ os.environ.setdefault("TRANSCRIPT_EDITOR_AOUT", "dummy")
 _CONFIG_HOME = tempfile.mkdtemp(prefix="te-test-config-")
 os.environ["XDG_CONFIG_HOME"] = _CONFIG_HOME
 os.environ["XDG_DATA_HOME"] = os.path.join(_CONFIG_HOME, "data")
+# PCM working copies of test audio go to the throw-away folder too, not the user's cache.
+os.environ.setdefault("TRANSCRIPT_EDITOR_CACHE", os.path.join(_CONFIG_HOME, "cache"))
 
 import pytest  # noqa: E402
 
