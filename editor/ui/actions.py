@@ -84,6 +84,11 @@ SPECS: tuple[ActionSpec, ...] = (
                "Likely misrecognitions of the show's glossary names"),
     ActionSpec("shade_low_confidence", "View", "Shade Low-&Confidence Words", (),
                "Tint words the recognizer was unsure of (where the transcript has confidences)"),
+    ActionSpec("show_waveform", "View", "&Waveform", (), "Show or hide the waveform strip under the transcript"),
+    ActionSpec("align_words", "Tools", "&Align Word Times", (),
+               "Align every turn still without word times to the audio (in the background)"),
+    ActionSpec("resync_turn", "Tools", "&Re-sync Word Times of This Turn", ("Ctrl+Shift+Y",),
+               "Align the words of the turn being edited or played again (after a text edit)"),
     ActionSpec("shortcuts", "Help", "&Keyboard Shortcuts", ("Ctrl+/", "F1")),
     ActionSpec("about", "Help", "&About Transcript Editor"),
 )

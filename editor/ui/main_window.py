@@ -9,7 +9,8 @@ The window holds no business logic. Controllers own their concern:
 * :class:`EditController` – the one undo stack and every correction (text, rows, speakers, marks);
 * :class:`ReviewController` – approve/flag, progress, the review filter;
 * :class:`ProjectController` – save, unsaved state, close confirmation, journal/autosave, recovery;
-* :class:`NamesController` – find/replace, correct everywhere, glossary, spelling.
+* :class:`NamesController` – find/replace, correct everywhere, glossary, spelling;
+* :class:`TimingController` – waveform strip, peaks, forced alignment, re-sync, retiming.
 
 New controllers are added the same way: construct in ``__init__``, add their
 actions to ``actions.SPECS`` and connect them in one ``_connect_*`` method.
@@ -39,6 +40,7 @@ from editor.ui.project_controller import ProjectController
 from editor.ui.review_bar import ReviewBar
 from editor.ui.review_controller import ReviewController
 from editor.ui.start_page import StartPage
+from editor.ui.timing_controller import TimingController
 from editor.ui.transcript_model import TranscriptModel
 from editor.ui.transcript_view import TranscriptView
 from editor.ui.transport_bar import TransportBar
@@ -70,6 +72,10 @@ class MainWindow(QMainWindow):
         self._closing_confirmed = False
         self.names = NamesController(self.model, self.view, self.playback, self.undo_stack, self.files,
                                      self.actions, self.add_panel, self)   # find, glossary, spelling (issue 5)
+        self.timing = TimingController(self.model, self.playback, self.files, self.undo_stack, self.actions,
+                                       self.view, self.statusBar(), self, current_row=self.edits.current_row,
+                                       seek=self._on_view_seek_requested,
+                                       project_path=lambda: self.project.project_path)   # issue 7
         self.marks_panel = MarksPanel(self.model)
         self.marks_dock = self.add_panel("Markers", self.marks_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.marks_dock.hide()
@@ -441,6 +447,7 @@ class MainWindow(QMainWindow):
             event.ignore()   # the box asks; closing resumes after Save or Discard
             return
         self.project.shutdown()
+        self.timing.shutdown()
         self.settings.set(Key.WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
         self.playback.close()
         super().closeEvent(event)

@@ -5,7 +5,8 @@ MainWindow constructs it with what it needs and adds almost nothing else:
 * the waveform strip sits under the transcript in a vertical splitter (between the
   transcript and the transport bar), fed incrementally from the model: a keystroke or an
   alignment result costs O(rows changed), never a re-read of the document (see
-  :class:`_StripFeed`);
+  :class:`editor.ui.timing_parts.StripFeed`); the strip and the workers are built when the
+  first transcript opens, so the start page pays none of their imports;
 * when audio loads, peaks are computed (or read from the cache) on a worker thread with
   progress drawn in the strip;
 * when a transcript whose turns have no word times is opened with its audio, forced
@@ -26,191 +27,16 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QSplitter, QStatusBar, QToolButton,
-                               QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QSplitter, QStatusBar, QToolButton, QWidget
 
 from editor.core.transcript import WordTiming
-from editor.ui.alignment_cache import AlignmentCache, default_path, entry_key, needs_alignment, span_end
-from editor.ui.alignment_runner import AlignmentRunner
-from editor.ui.transcript_model import Role, TranscriptModel
-from editor.ui.waveform import WaveformStrip
-from editor.ui.waveform_bounds import Bounds, inaudible_spans
-from editor.ui.waveform_loader import PeaksLoader
-from editor.ui.waveform_retime import push_retime
+from editor.ui.transcript_model import TranscriptModel
 
 # Action names this controller connects (rows in editor.ui.actions.SPECS).
 ACTIONS = ("align_words", "resync_turn", "show_waveform")
 
 STRIP_HEIGHT = 140
 MESSAGE_MS = 6000
-_HIGHLIGHT_ROLES = frozenset({int(Role.CURRENT), int(Role.CURRENT_WORD)})
-
-
-class TimingStrip(WaveformStrip):
-    """The waveform strip plus one incremental feeding door.
-
-    :meth:`WaveformStrip.set_transcript` re-reads every turn (45 ms for a 10-hour episode,
-    most of it inaudible spans and boundary limits); the window calls :meth:`set_rows`
-    with lists it keeps up to date row by row instead, and recomputes the draggable
-    boundaries only when a turn's times changed.
-    """
-
-    def set_rows(self, bounds: list[Bounds], labels: list[str], inaudible: list[tuple[int, int]],
-                 bounds_changed: bool = True) -> None:
-        self._bounds = bounds
-        self._labels = labels
-        self._inaudible = inaudible
-        if bounds_changed:
-            self._refresh_boundaries()
-        self.update()
-
-
-def _row_spans(segment) -> list[tuple[int, int]]:
-    """Inaudible/crosstalk spans of one turn; the common case (no such mark) costs one scan of marks."""
-    from editor.align.text import UNALIGNED_MARKS
-    if not any(mark.kind in UNALIGNED_MARKS for mark in segment.marks):
-        return []
-    return inaudible_spans(segment)
-
-
-def _guard_decode_buffer() -> None:
-    """Work around a bug in editor.align.batch._Buffer.drop_before (owned by TIMING; reported).
-
-    ``drop_before(ms)`` advances ``base`` by the samples it was *asked* to drop even when the
-    buffer holds fewer, so after a jump (a single re-synced turn, a resumed run, a gap longer
-    than one decode chunk) later samples are labelled with the wrong time and the turn is
-    aligned against the wrong audio (it FAILS, or lands wrong). Patched here only while the
-    bug is present (checked by behaviour), so the fix in batch.py makes this a no-op.
-    """
-    import numpy as np
-
-    from editor.align import batch
-
-    probe = batch._Buffer()
-    probe.append(np.zeros(10, np.int16))
-    probe.drop_before(10_000)
-    if probe.base <= 10:
-        return
-
-    def drop_before(self, ms: int) -> None:
-        cut = min(ms * batch.RATE // 1000 - self.base, len(self.samples))
-        if cut > 0:
-            self.samples = self.samples[cut:]
-            self.base += cut
-
-    batch._Buffer.drop_before = drop_before
-
-
-_guard_decode_buffer()
-
-
-class _Runner(AlignmentRunner):
-    """AlignmentRunner that ignores a thread's ``finished`` delivered after :meth:`cancel`.
-
-    ``cancel`` waits for the thread and then disconnects it, but the queued ``finished``
-    was posted before the disconnect and still arrives, with no sender: the base slot then
-    reads ``None.stop``. (To be fixed in alignment_runner.py itself; see the report.)
-    """
-
-    def _on_thread_finished(self) -> None:
-        if self.sender() is None:
-            return
-        super()._on_thread_finished()
-
-
-class _StripFeed(QObject):
-    """Keeps the strip's per-turn picture (bounds, speaker label, inaudible spans) in step with the model.
-
-    ``dataChanged`` for rows a..b recomputes those rows only and compares: typing in a turn
-    changes none of the three, so nothing else happens. What did change reaches the strip
-    once, on the next event-loop turn (a rename signals every range of rows the speaker
-    has: one push, not hundreds). Rows inserted/removed (split, merge) rebuild, coalesced
-    the same way; a reset (opening a file) rebuilds at once.
-    """
-
-    def __init__(self, model: TranscriptModel, strip: TimingStrip):
-        super().__init__(strip)
-        self._model, self._strip = model, strip
-        self._bounds: list[Bounds] = []
-        self._labels: list[str] = []
-        self._spans: list[list[tuple[int, int]]] = []
-        self._rebuild_pending = False
-        self._push_pending = False
-        self._bounds_dirty = False
-        model.modelReset.connect(self.rebuild)
-        model.rowsInserted.connect(self._schedule_rebuild)
-        model.rowsRemoved.connect(self._schedule_rebuild)
-        model.layoutChanged.connect(self._schedule_rebuild)
-        model.dataChanged.connect(self._on_model_data_changed)
-        model.speakers_changed.connect(self._on_model_speakers_changed)
-
-    def rebuild(self) -> None:
-        self._rebuild_pending = False
-        transcript = self._model.transcript
-        segments = transcript.segments
-        self._bounds = [(s.start_ms, s.end_ms) for s in segments]
-        self._labels = [transcript.speaker_name(s.speaker_id) for s in segments]
-        self._spans = [_row_spans(s) for s in segments]
-        self._bounds_dirty = True
-        self._flush()
-
-    def _schedule_rebuild(self, *_) -> None:
-        if not self._rebuild_pending:
-            self._rebuild_pending = True
-            QTimer.singleShot(0, self, self._rebuild_if_pending)
-
-    def _rebuild_if_pending(self) -> None:
-        if self._rebuild_pending:
-            self.rebuild()
-
-    def _on_model_data_changed(self, top, bottom, roles=()) -> None:
-        if roles and _HIGHLIGHT_ROLES.issuperset(roles):
-            return                      # the playback highlight moved: nothing the strip draws
-        if self._rebuild_pending:
-            return
-        segments = self._model.transcript.segments
-        if len(segments) != len(self._bounds):
-            self._schedule_rebuild()
-            return
-        transcript = self._model.transcript
-        bounds_changed = labels_changed = spans_changed = False
-        for row in range(max(0, top.row()), min(bottom.row(), len(segments) - 1) + 1):
-            segment = segments[row]
-            bounds = (segment.start_ms, segment.end_ms)
-            if bounds != self._bounds[row]:
-                self._bounds[row] = bounds
-                bounds_changed = True
-            label = transcript.speaker_name(segment.speaker_id)
-            if label != self._labels[row]:
-                self._labels[row] = label
-                labels_changed = True
-            spans = _row_spans(segment)
-            if spans != self._spans[row]:
-                self._spans[row] = spans
-                spans_changed = True
-        if bounds_changed or labels_changed or spans_changed:
-            self._schedule_push(bounds_changed)
-
-    def _on_model_speakers_changed(self) -> None:
-        transcript = self._model.transcript
-        if len(transcript.segments) == len(self._labels):
-            self._labels = [transcript.speaker_name(s.speaker_id) for s in transcript.segments]
-            self._schedule_push(False)
-
-    def _schedule_push(self, bounds_changed: bool) -> None:
-        self._bounds_dirty = self._bounds_dirty or bounds_changed
-        if not self._push_pending:
-            self._push_pending = True
-            QTimer.singleShot(0, self, self._flush)
-
-    def _flush(self) -> None:
-        """Hand the strip copies of the lists (it must never see ours change under it mid-drag)."""
-        if self._rebuild_pending:
-            return    # the rebuild pushes
-        self._push_pending = False
-        bounds_changed, self._bounds_dirty = self._bounds_dirty, False
-        self._strip.set_rows(list(self._bounds), list(self._labels),
-                             [span for spans in self._spans for span in spans], bounds_changed)
 
 
 class AlignProgress(QWidget):
@@ -272,16 +98,14 @@ class TimingController(QObject):
         self._cache_dir = cache_dir
         self._audio = ""
         self._duration = 0
-        self.cache: AlignmentCache | None = None
+        self.cache = None                     # an AlignmentCache for the loaded audio
         self._keys: dict[str, str] = {}       # segment id -> cache key of the alignment under way
         self._resync_row = -1
 
-        self.strip = TimingStrip()
-        self.splitter = self._place_under(view, self.strip)
-        self.feed = _StripFeed(model, self.strip)
-        self.peaks = PeaksLoader(self)
-        self.aligner = _Runner(model, workers=workers, parent=self)   # the whole episode
-        self.resyncer = _Runner(model, workers=1, parent=self)        # one turn on demand
+        self._workers = workers
+        # Made by _start() when the first transcript opens (numpy, PocketSphinx, PyAV imports).
+        self.strip = self.feed = self.peaks = self.aligner = self.resyncer = None
+        self.splitter = self._place_under(view)
         self.progress = AlignProgress()
         status_bar.addPermanentWidget(self.progress)
         self._connect()
@@ -289,8 +113,8 @@ class TimingController(QObject):
 
     # ------------------------------------------------------------------ building
     @staticmethod
-    def _place_under(view: QWidget, strip: QWidget) -> QSplitter:
-        """Put *view* and the strip in a vertical splitter where *view* was in its layout."""
+    def _place_under(view: QWidget) -> QSplitter:
+        """Put *view* in a vertical splitter where it was in its layout (the strip joins it below)."""
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setObjectName("transcript_waveform_splitter")
         splitter.setChildrenCollapsible(False)
@@ -300,11 +124,41 @@ class TimingController(QObject):
             item = layout.replaceWidget(view, splitter)
             del item    # the layout item wrapped the view; the splitter adopts the view itself
         splitter.addWidget(view)
-        splitter.addWidget(strip)
         splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 0)
-        splitter.setSizes([10_000, STRIP_HEIGHT])
         return splitter
+
+    def _start(self) -> None:
+        """Build the strip, its feed, the peaks loader and the runners (once, on first use)."""
+        if self.strip is not None:
+            return
+        from editor.ui.timing_parts import SafeRunner, StripFeed, TimingStrip
+        from editor.ui.waveform_loader import PeaksLoader
+
+        self.strip = TimingStrip()
+        self.splitter.addWidget(self.strip)     # parent first: a parentless setVisible would open a window
+        self.strip.setVisible(self._actions["show_waveform"].isChecked())
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([max(1, self.splitter.height() - STRIP_HEIGHT), STRIP_HEIGHT])
+        self.feed = StripFeed(self._model, self.strip)
+        self.feed.rebuild()
+        self.peaks = PeaksLoader(self)
+        self.aligner = SafeRunner(self._model, workers=self._workers, parent=self)   # the whole episode
+        self.resyncer = SafeRunner(self._model, workers=1, parent=self)             # one turn on demand
+
+        self.strip.seek_requested.connect(self._on_strip_seek_requested)
+        self.strip.retime_requested.connect(self._on_strip_retime_requested)
+        self._playback.position_changed.connect(self.strip.set_position)
+        self._actions["show_waveform"].toggled.connect(self.strip.setVisible)
+        self.peaks.progressed.connect(self.strip.set_progress)
+        self.peaks.loaded.connect(self.strip.set_peaks)
+        self.peaks.failed.connect(self._on_peaks_failed)
+        self.aligner.progressed.connect(self.progress.set_progress)
+        self.aligner.segment_aligned.connect(self._on_segment_aligned)
+        self.aligner.finished.connect(self._on_aligner_finished)
+        self.aligner.failed.connect(self._on_aligner_failed)
+        self.resyncer.segment_aligned.connect(self._on_resync_segment_aligned)
+        self.resyncer.failed.connect(self._on_aligner_failed)
+        self.resyncer.finished.connect(self._on_resyncer_finished)
 
     def _connect(self) -> None:
         a = self._actions
@@ -313,28 +167,11 @@ class TimingController(QObject):
         show = a["show_waveform"]
         show.setCheckable(True)
         show.setChecked(True)
-        show.toggled.connect(self.strip.setVisible)
-
-        self.strip.seek_requested.connect(self._on_strip_seek_requested)
-        self.strip.retime_requested.connect(self._on_strip_retime_requested)
-        self._playback.position_changed.connect(self.strip.set_position)
+        self.progress.cancel_requested.connect(self.cancel_alignment)
         self._playback.media_changed.connect(self._on_playback_media_changed)
         self._files.audio_loaded.connect(self._on_files_audio_loaded)
-        self._files.transcript_opened.connect(lambda *_: self._update_enabled())
+        self._files.transcript_opened.connect(self._on_files_transcript_opened)
         self._model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
-
-        self.peaks.progressed.connect(self.strip.set_progress)
-        self.peaks.loaded.connect(self.strip.set_peaks)
-        self.peaks.failed.connect(self._on_peaks_failed)
-
-        self.aligner.progressed.connect(self.progress.set_progress)
-        self.aligner.segment_aligned.connect(self._on_segment_aligned)
-        self.aligner.finished.connect(self._on_aligner_finished)
-        self.aligner.failed.connect(self._on_aligner_failed)
-        self.progress.cancel_requested.connect(self.cancel_alignment)
-        self.resyncer.segment_aligned.connect(self._on_resync_segment_aligned)
-        self.resyncer.failed.connect(self._on_aligner_failed)
-        self.resyncer.finished.connect(self._on_resyncer_finished)
 
     def _update_enabled(self) -> None:
         ready = bool(self._audio) and self._files.has_transcript()
@@ -346,7 +183,12 @@ class TimingController(QObject):
         self.message.emit(text)
 
     # ------------------------------------------------------------------ audio
+    def _on_files_transcript_opened(self, *_) -> None:
+        self._start()
+        self._update_enabled()
+
     def _on_playback_media_changed(self, path: str, duration: int) -> None:
+        self._start()
         self.peaks.cancel()
         if not path:
             self._audio, self._duration = "", 0
@@ -365,6 +207,8 @@ class TimingController(QObject):
         self.peaks.load(path, self._project_path() or None)
 
     def _on_files_audio_loaded(self, path: str) -> None:
+        from editor.ui.alignment_cache import AlignmentCache, default_path
+        self._start()
         self._audio = path
         self.cache = AlignmentCache(path, default_path(path, self._cache_dir))
         self._update_enabled()
@@ -372,7 +216,7 @@ class TimingController(QObject):
         QTimer.singleShot(0, self, self._align_after_open)
 
     def _align_after_open(self) -> None:
-        if self._audio and self._files.has_transcript() and not self.aligner.is_running():
+        if self._audio and self._files.has_transcript() and not self.is_aligning():
             self.align_pending()
 
     def _on_peaks_failed(self, message: str) -> None:
@@ -380,6 +224,8 @@ class TimingController(QObject):
 
     def _on_model_about_to_be_reset(self) -> None:
         # Another transcript is coming: results of this one must not land in it.
+        if self.aligner is None:
+            return
         self.resyncer.cancel()
         self.aligner.cancel()
 
@@ -390,8 +236,9 @@ class TimingController(QObject):
         Turns aligned before (same text, same audio span, same audio file) take their
         times from the cache at once; only the rest go to the aligner.
         """
-        if not self._audio or self.aligner.is_running():
+        if not self._audio or self.aligner is None or self.aligner.is_running():
             return 0
+        from editor.ui.alignment_cache import entry_key, needs_alignment, span_end
         segments = self._model.transcript.segments
         cached, rows = [], []
         self._keys.clear()
@@ -422,10 +269,11 @@ class TimingController(QObject):
         return len(rows)
 
     def cancel_alignment(self) -> None:
-        self.aligner.cancel()
+        if self.aligner is not None:
+            self.aligner.cancel()
 
     def is_aligning(self) -> bool:
-        return self.aligner.is_running()
+        return self.aligner is not None and self.aligner.is_running()
 
     def _remember(self, row: int) -> None:
         """Keep the turn's new word times in the cache (key planned when its job started)."""
@@ -458,8 +306,9 @@ class TimingController(QObject):
     # ------------------------------------------------------------------ re-sync one turn
     def resync(self, row: int | None = None) -> bool:
         """Re-align one turn (default: the one being edited or played) against the audio."""
+        from editor.ui.alignment_cache import entry_key, span_end
         row = self._current_row() if row is None else row
-        if not self._audio or not 0 <= row < self._model.rowCount():
+        if not self._audio or self.resyncer is None or not 0 <= row < self._model.rowCount():
             self._say("Re-sync needs a turn and the episode's audio")
             return False
         segments = self._model.transcript.segments
@@ -494,11 +343,14 @@ class TimingController(QObject):
             self._seek(ms)
 
     def _on_strip_retime_requested(self, changes: list) -> None:
+        from editor.ui.waveform_retime import push_retime
         push_retime(self.undo_stack, self._model, changes)
 
     # ------------------------------------------------------------------ closing
     def shutdown(self) -> None:
         """Stop the background work and write what was aligned (the window is closing)."""
+        if self.aligner is None:
+            return
         self.resyncer.cancel()
         self.aligner.cancel()
         self.peaks.cancel()

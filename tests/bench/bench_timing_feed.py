@@ -48,7 +48,7 @@ def main() -> None:
     from editor.core import ops
     from editor.core.transcript import Word, WordTiming
     from editor.ui.alignment_cache import AlignmentCache, entry_key, span_end
-    from editor.ui.timing_controller import TimingStrip, _StripFeed
+    from editor.ui.timing_parts import StripFeed, TimingStrip
     from editor.ui.transcript_model import TranscriptModel
     from editor.ui.waveform_retime import push_retime
 
@@ -61,7 +61,7 @@ def main() -> None:
     strip.resize(1000, 140)
     strip.set_duration(duration)
     strip.set_peaks(Peaks([np.zeros((duration // (10 * 4 ** i) + 1, 2), np.int8) for i in range(5)], duration))
-    feed = _StripFeed(model, strip)
+    feed = StripFeed(model, strip)
     rows: list[tuple[str, float]] = []
 
     rows.append(("strip.set_transcript (full re-read)", _ms(lambda: strip.set_transcript(transcript), 5)))

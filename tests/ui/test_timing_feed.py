@@ -13,7 +13,7 @@ from editor.core import ops
 from editor.core.transcript import Mark, MarkKind, Segment, Speaker, Transcript, Word, WordTiming
 from editor.ui.alignment_cache import AlignmentCache, entry_key, needs_alignment, span_end
 from editor.ui.commands import OpCommand
-from editor.ui.timing_controller import TimingStrip, _StripFeed
+from editor.ui.timing_parts import StripFeed, TimingStrip
 from editor.ui.transcript_model import TranscriptModel
 from editor.ui.waveform import WaveformStrip
 
@@ -62,7 +62,7 @@ def test_incremental_feed_matches_a_full_reread_through_every_edit(qtbot):
     strip = _Counting()
     qtbot.addWidget(strip)
     strip.set_duration(30_000)
-    feed = _StripFeed(model, strip)
+    feed = StripFeed(model, strip)
     feed.rebuild()
     stack = QUndoStack()
     assert _fed(strip) == _full(transcript)
