@@ -37,6 +37,7 @@ ACTIONS = ("find", "replace", "correct_everywhere", "glossary", "show_suggestion
 
 
 PRELOAD_AFTER_MS = 1500
+SCAN_AFTER_OPEN_MS = 120
 
 
 def show_name_for(path: str) -> str:
@@ -89,6 +90,8 @@ class NamesController(QObject):
         self._name_index = None
         self._suggestions_dismissed = False     # the user closed the suggestions dock: do not reopen it
         self._editor_marks: tuple = ()
+        self._scan_timer = QTimer(self, singleShot=True, interval=SCAN_AFTER_OPEN_MS)
+        self._scan_timer.timeout.connect(self._scan_opened)
 
         # Panels are made on first use (Ctrl+F, the first transcript): nothing of theirs loads at startup.
         self._add_panel = add_panel
@@ -204,7 +207,17 @@ class NamesController(QObject):
         self._name_index = None
         self._set_enabled(True)
         self._start_dictionary()
-        self.suggestions.start_scan()
+        # Scan after the first screen of the new transcript has painted: started at once, the
+        # worker competes for the GIL with that paint (a 10-hour episode's first paint doubled).
+        self._scan_timer.start()
+
+    def _scan_opened(self) -> None:
+        if self.suggestions is not None and self._files.has_transcript():
+            self.suggestions.start_scan()
+
+    def is_scanning(self) -> bool:
+        """A glossary scan is due or running (suggestions are not final yet)."""
+        return self._scan_timer.isActive() or (self.suggestions is not None and self.suggestions.is_scanning())
 
     def _load_glossary(self, show: str):
         from editor.core.glossary import Glossary
