@@ -131,7 +131,7 @@ class TimingController(QObject):
         """Build the strip, its feed, the peaks loader and the runners (once, on first use)."""
         if self.strip is not None:
             return
-        from editor.ui.timing_parts import SafeRunner, StripFeed, TimingStrip
+        from editor.ui.timing_parts import SafeRunner, StripFeed, TimingStrip, TurnResyncer
         from editor.ui.waveform_loader import PeaksLoader
 
         self.strip = TimingStrip()
@@ -143,7 +143,7 @@ class TimingController(QObject):
         self.feed.rebuild()
         self.peaks = PeaksLoader(self)
         self.aligner = SafeRunner(self._model, workers=self._workers, parent=self)   # the whole episode
-        self.resyncer = SafeRunner(self._model, workers=1, parent=self)             # one turn on demand
+        self.resyncer = TurnResyncer(self._model, parent=self)                      # one turn on demand
 
         self.strip.seek_requested.connect(self._on_strip_seek_requested)
         self.strip.retime_requested.connect(self._on_strip_retime_requested)
@@ -157,7 +157,7 @@ class TimingController(QObject):
         self.aligner.finished.connect(self._on_aligner_finished)
         self.aligner.failed.connect(self._on_aligner_failed)
         self.resyncer.segment_aligned.connect(self._on_resync_segment_aligned)
-        self.resyncer.failed.connect(self._on_aligner_failed)
+        self.resyncer.failed.connect(self._on_resyncer_failed)
         self.resyncer.finished.connect(self._on_resyncer_finished)
 
     def _connect(self) -> None:
@@ -331,6 +331,9 @@ class TimingController(QObject):
             self._say(f"Word times of turn {row + 1} re-synced")
         else:
             self._say(f"Turn {row + 1} could not be aligned: its words keep estimated times")
+
+    def _on_resyncer_failed(self, message: str) -> None:
+        self._say(f"Re-sync failed: {message}")
 
     def _on_resyncer_finished(self, completed: bool) -> None:
         self._resync_row = -1

@@ -7,12 +7,20 @@ imports this module when a transcript opens.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer
+import threading
 
+import numpy as np
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
+
+from editor.align.aligner import RATE, Aligner, align_segment
+from editor.align.batch import PAD_MS, AlignJob, plan_jobs
+from editor.core import ops
+from editor.core.errors import TranscriptError
 from editor.ui.alignment_runner import AlignmentRunner
 from editor.ui.transcript_model import Role, TranscriptModel
 from editor.ui.waveform import WaveformStrip
 from editor.ui.waveform_bounds import Bounds, inaudible_spans
+from editor.ui.waveform_loader import keep_until_finished
 
 _HIGHLIGHT_ROLES = frozenset({int(Role.CURRENT), int(Role.CURRENT_WORD)})
 
@@ -182,3 +190,144 @@ class StripFeed(QObject):
         bounds_changed, self._bounds_dirty = self._bounds_dirty, False
         self._strip.set_rows(list(self._bounds), list(self._labels),
                              [span for spans in self._spans for span in spans], bounds_changed)
+
+
+# ----------------------------------------------------------------------------- one turn
+def read_span_16k(audio_path: str, start_ms: int, end_ms: int,
+                  cancelled=lambda: False) -> tuple[np.ndarray, int]:
+    """Mono int16 16 kHz samples of [start_ms, end_ms) and the time of the first one.
+
+    The player's PCM working copy (:mod:`editor.player.working_copy`), when it is ready, is
+    read at the exact sample with soundfile: a turn 9 hours in costs milliseconds. Without
+    it the source is decoded from its start up to *end_ms* (exact, never a demuxer seek;
+    ~1,500x real time on this machine, so seconds for a late turn in a long episode).
+    """
+    from editor.player import working_copy
+
+    try:
+        copy = working_copy.cached_copy(audio_path)
+    except OSError:
+        copy = None
+    if copy is not None:
+        try:
+            return _read_pcm_span(str(copy), start_ms, end_ms), start_ms
+        except (OSError, RuntimeError, ValueError):
+            pass   # unreadable copy: decode the source instead
+    from editor.audio.decode import decode
+    return decode(audio_path, RATE, "int16", start_ms=start_ms, end_ms=end_ms, cancelled=cancelled), start_ms
+
+
+def _read_pcm_span(path: str, start_ms: int, end_ms: int) -> np.ndarray:
+    import av
+    import soundfile
+
+    with soundfile.SoundFile(path) as wav:
+        rate = wav.samplerate
+        wav.seek(min(wav.frames, start_ms * rate // 1000))
+        data = wav.read(frames=max(0, (end_ms - start_ms) * rate // 1000), dtype="int16", always_2d=True)
+    mono = data[:, 0] if data.shape[1] == 1 else data.mean(axis=1).astype(np.int16)
+    if rate == RATE or not len(mono):
+        return np.ascontiguousarray(mono)
+    frame = av.AudioFrame.from_ndarray(np.ascontiguousarray(mono.reshape(1, -1)), format="s16", layout="mono")
+    frame.sample_rate = rate
+    resampler = av.AudioResampler(format="s16", layout="mono", rate=RATE)
+    parts = [out.to_ndarray().reshape(-1) for out in resampler.resample(frame)]
+    parts += [out.to_ndarray().reshape(-1) for out in resampler.resample(None)]
+    return np.concatenate(parts) if parts else np.zeros(0, np.int16)
+
+
+class _TurnThread(QThread):
+    aligned = Signal(object, object)     # AlignJob, SegmentAlignment
+    failed = Signal(str)
+
+    def __init__(self, audio_path: str, job: AlignJob, aligner: Aligner):
+        super().__init__()
+        self._audio, self._job, self._aligner = audio_path, job, aligner
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        job = self._job
+        try:
+            audio, first_ms = read_span_16k(self._audio, max(0, job.start_ms - PAD_MS), job.end_ms + PAD_MS,
+                                            self.stop.is_set)
+        except TranscriptError as error:
+            self.failed.emit(str(error))
+            return
+        if self.stop.is_set():
+            return
+        alignment = align_segment(audio, job.tokens, job.start_ms, job.end_ms, self._aligner,
+                                  audio_start_ms=first_ms)
+        if not self.stop.is_set():
+            self.aligned.emit(job, alignment)
+
+
+class TurnResyncer(QObject):
+    """Re-aligns one turn on demand, reading only that turn's audio.
+
+    Same signals as :class:`AlignmentRunner` for one turn. It does not go through
+    ``align_transcript``, which decodes the whole file front to back (and keeps decoding
+    after its last job): re-syncing a turn near the start of a 10-hour episode would decode
+    all ten hours. One PocketSphinx decoder is kept for the session (made on first use).
+    """
+
+    segment_aligned = Signal(int)
+    finished = Signal(bool)
+    failed = Signal(str)
+
+    def __init__(self, model: TranscriptModel, parent=None):
+        super().__init__(parent)
+        self._model = model
+        self._duration_ms: int | None = None
+        self._thread: _TurnThread | None = None
+        self._aligner: Aligner | None = None
+
+    def set_duration(self, ms: int | None) -> None:
+        self._duration_ms = ms
+
+    def is_running(self) -> bool:
+        return self._thread is not None
+
+    def resync(self, audio_path: str, row: int) -> bool:
+        self.cancel()
+        jobs = plan_jobs(self._model.transcript.segments, self._duration_ms, [row], redo=True)
+        if not jobs:
+            return False
+        self._aligner = self._aligner or Aligner()
+        thread = _TurnThread(str(audio_path), jobs[0], self._aligner)
+        keep_until_finished(thread)
+        thread.aligned.connect(self._on_thread_aligned)
+        thread.failed.connect(self._on_thread_failed)
+        thread.finished.connect(self._on_thread_finished)
+        self._thread = thread
+        thread.start()
+        return True
+
+    def cancel(self) -> None:
+        thread, self._thread = self._thread, None
+        if thread is None:
+            return
+        thread.stop.set()
+        thread.wait()
+        self.finished.emit(False)
+
+    def _on_thread_aligned(self, job: AlignJob, alignment) -> None:
+        if self.sender() is not self._thread:
+            return   # cancelled meanwhile
+        segments = self._model.transcript.segments
+        row = job.index
+        if not (0 <= row < len(segments)) or segments[row].id != job.segment_id:
+            row = next((i for i, s in enumerate(segments) if s.id == job.segment_id), -1)
+        if row < 0 or segments[row].text != job.text:
+            return   # edited again meanwhile: the user re-syncs when done
+        self._model.run(ops.SetFields(((row, {"words": alignment.words, "word_timing": alignment.timing}),)))
+        self.segment_aligned.emit(row)
+
+    def _on_thread_failed(self, message: str) -> None:
+        if self.sender() is self._thread:
+            self.failed.emit(message)
+
+    def _on_thread_finished(self) -> None:
+        if self.sender() is not self._thread or self._thread is None:
+            return
+        self._thread = None
+        self.finished.emit(True)

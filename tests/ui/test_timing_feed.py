@@ -155,3 +155,25 @@ def test_which_turns_need_alignment_and_their_audio_span():
     segments[2].end_ms = None
     assert span_end(segments, 2, 99_000) == 99_000                # the audio's end
     assert span_end(segments, 0, None) == 4000
+
+
+def test_one_turn_is_read_from_the_working_copy_or_decoded_the_same(tmp_path, monkeypatch):
+    """Re-sync reads only the turn's audio: from the player's PCM working copy when it exists
+    (a seek, milliseconds anywhere in the episode), else decoded up to the turn's end."""
+    import numpy as np
+
+    from editor.player import working_copy
+    from editor.ui.timing_parts import read_span_16k
+
+    sample = os.path.join(os.path.dirname(__file__), "..", "..", "resources", "sample", "sample-episode.ogg")
+    monkeypatch.setenv(working_copy.CACHE_ENV, str(tmp_path / "copies"))
+    assert working_copy.cached_copy(sample) is None
+    decoded, first = read_span_16k(sample, 61_000, 64_500)
+    assert first == 61_000 and len(decoded) == 3_500 * 16
+    job = working_copy.WorkingCopyJob(sample).start()
+    assert job.wait(60) and job.error is None and working_copy.cached_copy(sample) is not None
+    copied, first = read_span_16k(sample, 61_000, 64_500)
+    assert first == 61_000 and abs(len(copied) - len(decoded)) <= 16
+    n = min(len(copied), len(decoded))
+    assert np.abs(decoded).max() > 1000                        # speech, not silence
+    assert np.corrcoef(copied[:n].astype(float), decoded[:n].astype(float))[0, 1] > 0.99
