@@ -100,7 +100,6 @@ class TimingController(QObject):
         self._duration = 0
         self.cache = None                     # an AlignmentCache for the loaded audio
         self._keys: dict[str, str] = {}       # segment id -> cache key of the alignment under way
-        self._resync_row = -1
 
         self._workers = workers
         # Made by _start() when the first transcript opens (numpy, PocketSphinx, PyAV imports).
@@ -320,7 +319,6 @@ class TimingController(QObject):
         self._keys[segment.id] = entry_key(segment.text, segment.start_ms, end)
         if not self.resyncer.resync(self._audio, row):
             return False
-        self._resync_row = row
         self._say(f"Re-syncing the word times of turn {row + 1}…")
         return True
 
@@ -336,7 +334,6 @@ class TimingController(QObject):
         self._say(f"Re-sync failed: {message}")
 
     def _on_resyncer_finished(self, completed: bool) -> None:
-        self._resync_row = -1
         if completed and self.cache is not None:
             self.cache.save()
 
