@@ -174,7 +174,7 @@ def _load_project(raw: bytes | str, path: Path | None) -> ReadResult:
         raise TranscriptError("the project loader gave no transcript")
     from editor.core.validate import problems   # e.g. times beyond the recorded audio length
     warnings = list(getattr(loaded, "warnings", []) or []) + problems(transcript)
-    return ReadResult(transcript, "project", warnings)
+    return ReadResult(transcript, "project", warnings, dict(getattr(loaded, "extra", None) or {}))
 
 
 def _stem(name: str) -> str:

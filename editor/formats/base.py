@@ -36,6 +36,7 @@ class ReadResult:
     transcript: Transcript
     format: str                 # a reader's NAME
     warnings: list[str] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)   # a project's free "extra" object (kept through save)
 
 
 class Reader(Protocol):

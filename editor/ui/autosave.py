@@ -45,9 +45,10 @@ class Autosaver(QObject):
     failed = Signal(str)          # the journal or a snapshot failed: edits are not protected
     _snapshot_done = Signal(bool)
 
-    def __init__(self, transcript_getter, delay_ms: int = DELAY_MS, parent=None):
+    def __init__(self, transcript_getter, delay_ms: int = DELAY_MS, parent=None, extra_getter=None):
         super().__init__(parent)
         self._transcript = transcript_getter
+        self._extra = extra_getter or dict    # the project's "extra" object, kept in snapshots too
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -118,7 +119,8 @@ class Autosaver(QObject):
         # While the worker serializes, it keeps the GIL for a whole switch interval each time the
         # GUI thread asks for it, and one repaint asks many times (21 ms stalls measured with 5 ms).
         sys.setswitchinterval(SWITCH_INTERVAL_S)
-        queued = self.journal.snapshot_async(self._transcript(), done=self._snapshot_done.emit)
+        queued = self.journal.snapshot_async(self._transcript(), extra=dict(self._extra() or {}),
+                                             done=self._snapshot_done.emit)
         self.last_capture_ms = (time.perf_counter() - started) * 1000
         if not queued:
             sys.setswitchinterval(self._interval)

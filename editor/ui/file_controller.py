@@ -54,6 +54,7 @@ class FileController(QObject):
         self._settings = settings
         self._path = ""
         self._format = ""
+        self.extra: dict = {}   # the project's free "extra" object: saved back unchanged
 
     @property
     def current_path(self) -> str:
@@ -98,6 +99,7 @@ class FileController(QObject):
             self._playback.unload()
         self._path = path
         self._format = result.format
+        self.extra = dict(getattr(result, "extra", None) or {})
         self._model.set_transcript(result.transcript)
         self._settings.add_recent_file(path)
         self.recent_changed.emit()

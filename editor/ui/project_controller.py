@@ -58,7 +58,8 @@ class ProjectController(QObject):
         self.close_box: QMessageBox | None = None
         self._answered = False     # the user just answered ask_to_save: the retried action goes ahead
         self.recovery_box: QMessageBox | None = None
-        self.autosave = Autosaver(lambda: self._model.transcript, parent=self)
+        self.autosave = Autosaver(lambda: self._model.transcript, parent=self,
+                                  extra_getter=lambda: files.extra)   # a project's "extra" survives
         self.autosave.failed.connect(self.message)
         model.runner = self.autosave.run    # every edit, undo and redo is journaled
         stack.cleanChanged.connect(self._emit_title)
@@ -117,7 +118,7 @@ class ProjectController(QObject):
         from editor.core import project
         path = os.path.abspath(path)
         try:
-            project.save(self._model.transcript, path)
+            project.save(self._model.transcript, path, extra=self._files.extra)
         except TranscriptError as error:
             self.error_occurred.emit("Could not save the project", str(error))
             return False
@@ -266,6 +267,8 @@ class ProjectController(QObject):
         audio = self._model.transcript.meta.audio_path
         if audio and not recovered.transcript.meta.audio_path:
             recovered.transcript.meta.audio_path = audio
+        if recovered.extra:
+            self._files.extra = dict(recovered.extra)
         self._model.set_transcript(recovered.transcript)
         _keep_out_of_cycle_collector()
         self.autosave.adopt(journal)

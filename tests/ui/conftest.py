@@ -21,6 +21,9 @@ def main_window(qtbot):
     window.show()
     qtbot.waitExposed(window)
     yield window
+    # A test that typed leaves unsaved work: drop it, or close() would wait behind a Save/Discard box
+    # and the window (with its player) would linger into the next test.
+    window.project.discard_changes()
     window.close()
 
 
