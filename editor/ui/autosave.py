@@ -133,6 +133,23 @@ class Autosaver(QObject):
             self.failed.emit(f"Autosave failed: {journal.snapshot_error}")
         self.written.emit(ok)
 
+    def protect(self) -> bool:
+        """Snapshot the document now (starting the journal if needed), synchronously.
+
+        After another program rewrote the file the journal's base names, the
+        producer kept their version: recovery must replay onto *that* version,
+        never onto the file now on disk.
+        """
+        self._timer.stop()
+        journal = self.journal or self._start()
+        if journal is None:
+            return False
+        try:
+            return journal.snapshot_now(self._transcript(), extra=dict(self._extra() or {}))
+        except TranscriptError as error:
+            self.failed.emit(f"Autosave failed: {error}")
+            return False
+
     def wait(self) -> None:
         """Block until a snapshot being written is done (tests, quitting)."""
         if self.journal is not None:

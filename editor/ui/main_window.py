@@ -10,7 +10,9 @@ The window holds no business logic. Controllers own their concern:
 * :class:`ReviewController` – approve/flag, progress, the review filter;
 * :class:`ProjectController` – save, unsaved state, close confirmation, journal/autosave, recovery;
 * :class:`NamesController` – find/replace, correct everywhere, glossary, spelling;
-* :class:`TimingController` – waveform strip, peaks, forced alignment, re-sync, retiming.
+* :class:`TimingController` – waveform strip, peaks, forced alignment, re-sync, retiming;
+* :class:`WatchController` – the document or audio changed on disk (Reload / Keep mine);
+* :class:`AudioLengthCheck` – the audio's length against the transcript and its own header.
 
 New controllers are added the same way: construct in ``__init__``, add their
 actions to ``actions.SPECS`` and connect them in one ``_connect_*`` method.
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSt
 from editor.core.transcript import MarkKind
 from editor.settings import Key, Settings
 from editor.ui.actions import Actions
+from editor.ui.audio_length_check import AudioLengthCheck
 from editor.ui.edit_controller import EditController
 from editor.ui.file_controller import FileController, sample_path
 from editor.ui.follow_controller import FollowController
@@ -44,6 +47,7 @@ from editor.ui.timing_controller import TimingController
 from editor.ui.transcript_model import TranscriptModel
 from editor.ui.transcript_view import TranscriptView
 from editor.ui.transport_bar import TransportBar
+from editor.ui.watch_controller import WatchController
 
 APP_NAME = "Transcript Editor"
 MENU_ORDER = ("File", "Edit", "Review", "Playback", "View", "Tools", "Help")
@@ -82,6 +86,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect_signals()
         self._connect_part2_signals()
+        self.watch = WatchController(self.files, self.project, self.playback, self._on_choose_audio_triggered, self)
+        self.editor_page.layout().insertWidget(0, self.watch.bar)   # "changed on disk" above the other bars
+        self.watch.message.connect(self._show_status)
+        self.audio_check = AudioLengthCheck(self.model, self.playback, self.files, self.audio_bar, self)
         self.names.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)

@@ -1,4 +1,4 @@
-"""A dismissable bar above the transcript for load warnings and missing-audio prompts."""
+"""A dismissable bar above the transcript for load warnings, missing-audio and changed-on-disk prompts."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ _STYLES = {
 
 
 class MessageBar(QFrame):
-    """One message with an optional action button and a close button."""
+    """One message with up to two action buttons and a close button."""
 
     closed = Signal()
 
@@ -29,26 +29,35 @@ class MessageBar(QFrame):
         self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._button = QPushButton()
         self._button.hide()
+        self._button2 = QPushButton()   # a second choice ("Reload" / "Keep mine")
+        self._button2.hide()
         self._close = QToolButton()
         self._close.setText("✕")
         self._close.setAccessibleName("Dismiss")
         self._close.setAutoRaise(True)
         layout.addWidget(self._label, 1)
         layout.addWidget(self._button)
+        layout.addWidget(self._button2)
         layout.addWidget(self._close)
         self._callback: Callable[[], None] | None = None
+        self._callback2: Callable[[], None] | None = None
         self._button.clicked.connect(self._on_button_clicked)
+        self._button2.clicked.connect(self._on_button2_clicked)
         self._close.clicked.connect(self.dismiss)
         self.hide()
 
     def show_message(self, text: str, kind: str = "warning", details: list[str] | None = None,
-                     button: str = "", callback: Callable[[], None] | None = None) -> None:
+                     button: str = "", callback: Callable[[], None] | None = None,
+                     button2: str = "", callback2: Callable[[], None] | None = None) -> None:
         self.setStyleSheet(f"#MessageBar {{ background: {_STYLES.get(kind, _STYLES['info'])}; }}")
         self._label.setText(text)
         self._label.setToolTip("\n".join(details or []))
         self._callback = callback
         self._button.setText(button)
         self._button.setVisible(bool(button))
+        self._callback2 = callback2
+        self._button2.setText(button2)
+        self._button2.setVisible(bool(button2))
         self.show()
 
     def text(self) -> str:
@@ -57,6 +66,9 @@ class MessageBar(QFrame):
     def button(self) -> QPushButton:
         return self._button
 
+    def button2(self) -> QPushButton:
+        return self._button2
+
     def dismiss(self) -> None:
         self.hide()
         self.closed.emit()
@@ -64,6 +76,10 @@ class MessageBar(QFrame):
     def _on_button_clicked(self) -> None:
         if self._callback is not None:
             self._callback()
+
+    def _on_button2_clicked(self) -> None:
+        if self._callback2 is not None:
+            self._callback2()
 
 
 def warnings_text(path_name: str, warnings: list[str]) -> str:

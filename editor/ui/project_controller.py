@@ -171,6 +171,14 @@ class ProjectController(QObject):
         box.open()
         return False
 
+    def keep_unsaved(self) -> None:
+        """The file on disk is no longer what the window shows (another program wrote it and the
+        producer kept their version): the document is unsaved, and its recovery base is a snapshot
+        of the window's version."""
+        self._restored = True      # unsaved without undo steps, as a restored session is
+        self.autosave.protect()
+        self._emit_title()
+
     def discard_changes(self) -> None:
         """Treat the open work as not needing a save (the user dropped it; scripts and tests closing)."""
         self._restored = False
