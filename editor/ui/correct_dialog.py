@@ -52,6 +52,7 @@ class CorrectDialog(QDialog):
         self._glossary = glossary
         self._index = index
         self.candidates: list[Candidate] = []
+        self._listed: list[Candidate] = []    # what the table rows show
         self._timer = QTimer(self, singleShot=True, interval=200)
         self._timer.timeout.connect(self.refresh)
         self._build()
@@ -110,6 +111,9 @@ class CorrectDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.wrong_edit.textChanged.connect(self._timer.start)
+        # Places already equal to the right form are left out, so the list follows the right
+        # form as it is typed (after a pause, like the wrong phrase); the button at once.
+        self.right_edit.textChanged.connect(self._timer.start)
         self.right_edit.textChanged.connect(self._update_apply)
         self.sensitivity.valueChanged.connect(self._timer.start)
         self.tick_all.clicked.connect(lambda: self.set_all_ticked(True))
@@ -124,21 +128,26 @@ class CorrectDialog(QDialog):
         """Look for the wrong phrase and its variants again."""
         self._timer.stop()
         wrong = self.wrong_edit.text().strip()
+        right = self._right_form()
         transcript = self._model.transcript
         if self._index is None or self._index.transcript is not transcript:
             self._index = NameIndex(transcript)
-        self.candidates = find_variants(transcript, wrong, self.right_edit.text().strip(),
-                                        threshold=self.sensitivity.value(), index=self._index) if wrong else []
+        self.candidates = find_variants(transcript, wrong, right, threshold=self.sensitivity.value(),
+                                        index=self._index) if wrong else []
         self._fill()
         return self.candidates
 
     def _fill(self) -> None:
+        # A place listed before keeps the producer's tick (typing the right form relists).
+        before = {(c.index, c.start, c.end): self.table.item(row, 0).checkState()
+                  for row, c in enumerate(self._listed) if self.table.item(row, 0) is not None}
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.candidates))
         for row, c in enumerate(self.candidates):
             tick = QTableWidgetItem()
             tick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-            tick.setCheckState(Qt.CheckState.Checked if c.score >= TICK_AT else Qt.CheckState.Unchecked)
+            default = Qt.CheckState.Checked if c.score >= TICK_AT else Qt.CheckState.Unchecked
+            tick.setCheckState(before.get((c.index, c.start, c.end), default))
             tick.setToolTip("Correct this place")
             self.table.setItem(row, 0, tick)
             self.table.setCellWidget(row, 1, self._play_button(c))
@@ -149,7 +158,14 @@ class CorrectDialog(QDialog):
             context.setToolTip(c.context)
             self.table.setItem(row, 5, context)
         self.table.blockSignals(False)
+        self._listed = list(self.candidates)
         self._update_apply()
+
+    def _right_form(self) -> str:
+        """The right form typed so far; "" while it still equals the wrong phrase (the field
+        starts that way), so the wrong phrase's own places are listed rather than left out."""
+        right = self.right_edit.text().strip()
+        return "" if right == self.wrong_edit.text().strip() else right
 
     def _play_button(self, candidate: Candidate) -> QToolButton:
         button = QToolButton()
@@ -175,7 +191,7 @@ class CorrectDialog(QDialog):
     # ------------------------------------------------------------------ applying
     def apply_ticked(self) -> int:
         """Emit the ticked places as one span list; remember the wrong form; returns how many."""
-        right = self.right_edit.text().strip()
+        right = self._right_form()
         spans = spans_for(self.ticked(), right) if right else []
         if not spans:
             return 0
@@ -198,11 +214,14 @@ class CorrectDialog(QDialog):
 
     def _update_apply(self, *_args) -> None:
         ticked = len(self.ticked()) if self.table.rowCount() == len(self.candidates) else 0
-        right = self.right_edit.text().strip()
+        right = self._right_form()
         self.apply_button.setEnabled(bool(ticked and right))
         self.apply_button.setText(f"&Apply ticked ({ticked})")
         if not self.wrong_edit.text().strip():
             self.summary.setText("Type the wrong phrase to find it everywhere.")
+        elif not right:
+            self.summary.setText(f"{len(self.candidates)} place{'s' if len(self.candidates) != 1 else ''} found. "
+                                 "Type the right form to correct them.")
         else:
             self.summary.setText(f"{len(self.candidates)} place{'s' if len(self.candidates) != 1 else ''} found, "
                                  f"{ticked} ticked.")

@@ -388,11 +388,6 @@ class NamesController(QObject):
         dialog.apply_requested.connect(self.apply_spans)
         dialog.glossary_changed.connect(self._glossary_changed)
         dialog.destroyed.connect(self._on_correct_dialog_destroyed)
-        # Places already equal to the right form are left out of the list, so the list must
-        # follow the right form as it is typed (it starts equal to the wrong one).
-        relist = QTimer(dialog, singleShot=True, interval=250)
-        relist.timeout.connect(dialog.refresh)
-        dialog.right_edit.textChanged.connect(relist.start)
         self.correct_dialog = dialog
         dialog.open()
         return dialog

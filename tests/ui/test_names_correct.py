@@ -65,3 +65,32 @@ def test_typing_a_new_phrase_refreshes_after_a_pause(qtbot, model):
     assert dialog.candidates[0].found == "Thomas Rayes"
     dialog.set_all_ticked(False)
     assert dialog.apply_ticked() == 0
+
+
+
+def test_list_follows_the_right_form_as_it_is_typed(qtbot, model):
+    # Opened on a selection, the right field starts equal to the wrong phrase: its own places are listed.
+    dialog = _dialog(qtbot, model, wrong="Ingrid Soulberg", right="")
+    assert dialog.right_edit.text() == "Ingrid Soulberg"
+    assert [c.found for c in dialog.candidates] == ["Ingrid Soulberg", "Ingrid Sol Berg"]
+    assert dialog.candidates[0].how == "exact"
+    assert not dialog.apply_button.isEnabled()   # nothing to write yet
+    assert "Type the right form" in dialog.summary.text()
+    dialog.set_ticked(0, False)                  # the producer's choice survives relisting
+
+    # Typing a right form relists after a pause without being asked: a place already
+    # equal to it ("Ingrid Sol Berg" here) drops out.
+    dialog.right_edit.selectAll()
+    qtbot.keyClicks(dialog.right_edit, "Ingrid Sol Berg")
+    qtbot.waitUntil(lambda: [c.found for c in dialog.candidates] == ["Ingrid Soulberg"], timeout=3000)
+    assert dialog.ticked() == [] and not dialog.apply_button.isEnabled()
+
+    dialog.right_edit.selectAll()
+    qtbot.keyClicks(dialog.right_edit, "Ingrid Solberg")
+    qtbot.waitUntil(lambda: [c.found for c in dialog.candidates] == ["Ingrid Soulberg", "Ingrid Sol Berg"],
+                    timeout=3000)
+    assert [c.found for c in dialog.ticked()] == ["Ingrid Sol Berg"]
+    assert dialog.apply_button.text() == "&Apply ticked (1)"
+    assert dialog.apply_ticked() == 1
+    texts = " ".join(s.text for s in model.transcript.segments)
+    assert "Ingrid Soulberg" in texts and "Sol Berg" not in texts
