@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -106,31 +107,60 @@ def _run_job(job: AlignJob, aligner: Aligner | None = None) -> AlignResult:
 
 
 class _Buffer:
-    """The decoded audio still needed: samples from ``base`` (a sample index) on."""
+    """The decoded audio still needed: samples from ``base`` (a sample index) on.
+
+    Kept as the decoder's chunks (about 10 s each) rather than one growing array: an
+    append is O(1) (one array re-concatenated per chunk was quadratic: 7 s and a second
+    copy of everything for one turn of a 1-hour file) and audio no pending job needs is
+    released chunk by chunk.
+    """
 
     def __init__(self) -> None:
-        self.base = 0
-        self.samples = np.zeros(0, np.int16)
+        self.base = 0                          # sample index of the first kept sample
+        self._chunks: deque[np.ndarray] = deque()
+        self._held = 0                         # samples kept (sum of the chunks' lengths)
 
     @property
     def end_ms(self) -> int:
-        return (self.base + len(self.samples)) * 1000 // RATE
+        return (self.base + self._held) * 1000 // RATE
 
     def append(self, chunk: np.ndarray) -> None:
-        self.samples = np.concatenate([self.samples, chunk])
+        if len(chunk):
+            self._chunks.append(chunk)
+            self._held += len(chunk)
+
+    def samples(self, lo: int, hi: int) -> np.ndarray:
+        """A copy of the kept samples with indices in [lo, hi) (clipped to what is kept)."""
+        parts, at = [], self.base
+        for chunk in self._chunks:
+            if at >= hi:
+                break
+            if at + len(chunk) > lo:
+                parts.append(chunk[max(0, lo - at):max(0, hi - at)])
+            at += len(chunk)
+        return np.concatenate(parts) if parts else np.zeros(0, np.int16)
 
     def take(self, job: AlignJob, pad_ms: int) -> AlignJob:
         lo = max(0, job.start_ms - pad_ms) * RATE // 1000
         hi = (job.end_ms + pad_ms) * RATE // 1000
+        lo = max(lo, self.base)     # never label later audio with an earlier time
         job.audio_start_ms = lo * 1000 // RATE
-        job.audio = self.samples[max(0, lo - self.base):max(0, hi - self.base)].copy()
+        job.audio = self.samples(lo, hi)
         return job
 
     def drop_before(self, ms: int) -> None:
+        """Release the samples before *ms*; never more than are kept, so ``base`` stays true."""
         cut = ms * RATE // 1000 - self.base
-        if cut > 0:
-            self.samples = self.samples[cut:]
-            self.base += cut
+        while cut > 0 and self._chunks:
+            first = self._chunks[0]
+            if len(first) <= cut:
+                self._chunks.popleft()
+            else:
+                self._chunks[0] = first[cut:].copy()    # a copy: the view would pin the whole chunk
+            dropped = min(cut, len(first))
+            self.base += dropped
+            self._held -= dropped
+            cut -= dropped
 
 
 def align_transcript(audio_path: str | os.PathLike, jobs: list[AlignJob], *, workers: int = 2,
@@ -144,7 +174,7 @@ def align_transcript(audio_path: str | os.PathLike, jobs: list[AlignJob], *, wor
     decoding propagates).
     """
     options = options or AlignOptions()
-    pending = sorted(jobs, key=lambda job: job.end_ms)
+    pending = deque(sorted(jobs, key=lambda job: job.end_ms))
     total = len(pending)
     if not pending:
         return
@@ -198,13 +228,14 @@ def align_transcript(audio_path: str | os.PathLike, jobs: list[AlignJob], *, wor
         for chunk in iter_decode(audio_path, RATE, "int16", cancelled=stop):
             buffer.append(chunk)
             while pending and pending[0].end_ms + pad_ms <= buffer.end_ms and not stop():
-                yield from submit(pending.pop(0))
-            if pool is not None and in_flight:
-                yield from collect(timeout=0)
-            if pending:
-                buffer.drop_before(min(job.start_ms for job in pending) - pad_ms)
+                yield from submit(pending.popleft())
             if stop():
                 return
+            if not pending:
+                break     # every job has its audio: the rest of the file is not needed
+            buffer.drop_before(min(job.start_ms for job in pending) - pad_ms)
+            if pool is not None and in_flight:
+                yield from collect(timeout=0)
         for job in pending:  # spans running past the end of the audio
             if stop():
                 return

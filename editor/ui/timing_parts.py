@@ -52,37 +52,6 @@ def _row_spans(segment) -> list[tuple[int, int]]:
     return inaudible_spans(segment)
 
 
-def _guard_decode_buffer() -> None:
-    """Work around a bug in editor.align.batch._Buffer.drop_before (owned by TIMING; reported).
-
-    ``drop_before(ms)`` advances ``base`` by the samples it was *asked* to drop even when the
-    buffer holds fewer, so after a jump (a single re-synced turn, a resumed run, a gap longer
-    than one decode chunk) later samples are labelled with the wrong time and the turn is
-    aligned against the wrong audio (it FAILS, or lands wrong). Patched here only while the
-    bug is present (checked by behaviour), so the fix in batch.py makes this a no-op.
-    """
-    import numpy as np
-
-    from editor.align import batch
-
-    probe = batch._Buffer()
-    probe.append(np.zeros(10, np.int16))
-    probe.drop_before(10_000)
-    if probe.base <= 10:
-        return
-
-    def drop_before(self, ms: int) -> None:
-        cut = min(ms * batch.RATE // 1000 - self.base, len(self.samples))
-        if cut > 0:
-            self.samples = self.samples[cut:]
-            self.base += cut
-
-    batch._Buffer.drop_before = drop_before
-
-
-_guard_decode_buffer()
-
-
 class _PlanningAlignThread(_AlignThread):
     """Plans the jobs on the worker thread, then runs them like :class:`_AlignThread`."""
 
