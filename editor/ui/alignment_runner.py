@@ -14,28 +14,42 @@ import threading
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from editor.align.batch import AlignJob, AlignResult, align_transcript, plan_jobs
+from editor.align.batch import AlignResult, align_transcript, plan_jobs
 from editor.core import ops
 from editor.core.errors import TranscriptError
+from editor.core.transcript import Segment
 from editor.ui.transcript_model import TranscriptModel
 from editor.ui.waveform_loader import keep_until_finished
 
 
 class _AlignThread(QThread):
+    """Plans the jobs, then aligns them: both off the GUI thread.
+
+    Planning tokenizes every turn (0.3 s for a 10-hour episode), so it runs here, on a
+    shallow copy of the segment list taken by :meth:`AlignmentRunner.start`: rows inserted
+    or removed meanwhile do not move the plan (results are matched back by id and text).
+    """
+
     result_ready = Signal(object)      # AlignResult
     progressed = Signal(int, int)
     failed = Signal(str)
 
-    def __init__(self, audio_path: str, jobs: list[AlignJob], workers: int, parent=None):
+    def __init__(self, audio_path: str, segments: list[Segment], duration_ms: int | None,
+                 rows: list[int] | None, redo: bool, workers: int, parent=None):
         super().__init__(parent)
         self._audio = audio_path
-        self._jobs = jobs
+        self._plan = (segments, duration_ms, rows, redo)
         self._workers = workers
         self.stop = threading.Event()
 
     def run(self) -> None:
+        jobs = plan_jobs(*self._plan)
+        if not jobs or self.stop.is_set():
+            return
+        self.progressed.emit(0, len(jobs))
+        workers = 1 if len(jobs) == 1 else self._workers   # one turn: no process start-up cost
         try:
-            for result in align_transcript(self._audio, self._jobs, workers=self._workers,
+            for result in align_transcript(self._audio, jobs, workers=workers,
                                            progress=self.progressed.emit, cancelled=self.stop.is_set):
                 self.result_ready.emit(result)
         except TranscriptError as error:
@@ -66,16 +80,19 @@ class AlignmentRunner(QObject):
         return len(plan_jobs(self._model.transcript.segments, self._duration_ms))
 
     def start(self, audio_path: str, rows: list[int] | None = None, redo: bool = False) -> bool:
-        """Align *rows* (default: every turn that needs it); False when there is nothing to do."""
+        """Align *rows* (default: every turn that needs it) in the background.
+
+        False when *rows* is empty. The jobs are planned on the worker thread, so a start
+        with nothing to do still returns True and ends with ``finished(True)`` and no results.
+        """
         self.cancel()
-        jobs = plan_jobs(self._model.transcript.segments, self._duration_ms, rows, redo)
-        if not jobs:
+        if rows is not None and not rows:
             return False
-        workers = 1 if len(jobs) == 1 else self._workers   # one turn: no process start-up cost
-        thread = _AlignThread(str(audio_path), jobs, workers)
+        thread = _AlignThread(str(audio_path), list(self._model.transcript.segments), self._duration_ms,
+                              rows, redo, self._workers)
         keep_until_finished(thread)
         thread.result_ready.connect(self._on_thread_result_ready)
-        thread.progressed.connect(self.progressed)
+        thread.progressed.connect(self._on_thread_progressed)
         thread.failed.connect(self._on_thread_failed)
         thread.finished.connect(self._on_thread_finished)
         self._thread = thread
@@ -87,19 +104,32 @@ class AlignmentRunner(QObject):
         return self.start(audio_path, [row], redo=True)
 
     def cancel(self) -> None:
-        thread = self._thread
+        thread, self._thread = self._thread, None
         if thread is None:
             return
         thread.stop.set()
         thread.wait()
-        thread.finished.disconnect(self._on_thread_finished)
-        self._thread = None
         self.finished.emit(False)
 
     def is_running(self) -> bool:
         return self._thread is not None
 
+    def _is_current(self) -> bool:
+        """Whether the signal being handled comes from the thread still running.
+
+        Signals the thread posted before :meth:`cancel` are still delivered after it (with
+        no sender once the thread is gone): they must change nothing.
+        """
+        thread = self.sender()
+        return thread is not None and thread is self._thread
+
+    def _on_thread_progressed(self, done: int, total: int) -> None:
+        if self._is_current():
+            self.progressed.emit(done, total)
+
     def _on_thread_result_ready(self, result: AlignResult) -> None:
+        if not self._is_current():
+            return  # cancelled meanwhile (e.g. another transcript opened)
         segments = self._model.transcript.segments
         row = result.index
         if not (0 <= row < len(segments)) or segments[row].id != result.segment_id:
@@ -111,11 +141,11 @@ class AlignmentRunner(QObject):
         self.segment_aligned.emit(row)
 
     def _on_thread_failed(self, message: str) -> None:
-        self.failed.emit(message)
+        if self._is_current():
+            self.failed.emit(message)
 
     def _on_thread_finished(self) -> None:
-        thread = self.sender()
-        if thread is not self._thread:
-            return
-        self._thread = None
+        if not self._is_current():
+            return  # a finished posted before cancel(): cancel already said finished(False)
+        thread, self._thread = self._thread, None
         self.finished.emit(not thread.stop.is_set())

@@ -130,7 +130,8 @@ class TimingController(QObject):
         """Build the strip, its feed, the peaks loader and the runners (once, on first use)."""
         if self.strip is not None:
             return
-        from editor.ui.timing_parts import SafeRunner, StripFeed, TimingStrip, TurnResyncer
+        from editor.ui.alignment_runner import AlignmentRunner
+        from editor.ui.timing_parts import StripFeed, TimingStrip, TurnResyncer
         from editor.ui.waveform_loader import PeaksLoader
 
         self.strip = TimingStrip()
@@ -141,7 +142,7 @@ class TimingController(QObject):
         self.feed = StripFeed(self._model, self.strip)
         self.feed.rebuild()
         self.peaks = PeaksLoader(self)
-        self.aligner = SafeRunner(self._model, workers=self._workers, parent=self)   # the whole episode
+        self.aligner = AlignmentRunner(self._model, workers=self._workers, parent=self)   # the whole episode
         self.resyncer = TurnResyncer(self._model, parent=self)                      # one turn on demand
 
         self.strip.seek_requested.connect(self._on_strip_seek_requested)

@@ -16,7 +16,6 @@ from editor.align.aligner import RATE, Aligner, align_segment
 from editor.align.batch import PAD_MS, AlignJob, plan_jobs
 from editor.core import ops
 from editor.core.errors import TranscriptError
-from editor.ui.alignment_runner import AlignmentRunner, _AlignThread
 from editor.ui.transcript_model import Role, TranscriptModel
 from editor.ui.waveform import WaveformStrip
 from editor.ui.waveform_bounds import Bounds, inaudible_spans
@@ -50,55 +49,6 @@ def _row_spans(segment) -> list[tuple[int, int]]:
     if not any(mark.kind in UNALIGNED_MARKS for mark in segment.marks):
         return []
     return inaudible_spans(segment)
-
-
-class _PlanningAlignThread(_AlignThread):
-    """Plans the jobs on the worker thread, then runs them like :class:`_AlignThread`."""
-
-    def __init__(self, audio_path: str, segments: list, duration_ms, rows, redo: bool, workers: int):
-        super().__init__(audio_path, [], workers)
-        self._plan = (segments, duration_ms, rows, redo)
-
-    def run(self) -> None:
-        segments, duration_ms, rows, redo = self._plan
-        self._jobs = plan_jobs(segments, duration_ms, rows, redo)
-        if len(self._jobs) == 1:
-            self._workers = 1     # one turn: no process start-up cost
-        if self._jobs and not self.stop.is_set():
-            super().run()
-
-
-class SafeRunner(AlignmentRunner):
-    """AlignmentRunner with two window-side fixes (both to move into alignment_runner.py; see the report).
-
-    * ``start`` plans the jobs on the worker thread: ``plan_jobs`` tokenizes every turn,
-      0.3 s of GUI stall when a 10-hour episode opens.
-    * A thread's ``finished`` delivered after :meth:`cancel` is ignored: ``cancel`` waits
-      for the thread and then disconnects it, but the queued ``finished`` was posted before
-      the disconnect and still arrives, with no sender, and the base slot read ``None.stop``.
-    """
-
-    def start(self, audio_path: str, rows: list[int] | None = None, redo: bool = False) -> bool:
-        self.cancel()
-        if rows is not None and not rows:
-            return False
-        # A shallow copy of the list: rows inserted/removed meanwhile do not move the plan;
-        # results are matched back by segment id and text.
-        thread = _PlanningAlignThread(str(audio_path), list(self._model.transcript.segments), self._duration_ms,
-                                      rows, redo, self._workers)
-        keep_until_finished(thread)
-        thread.result_ready.connect(self._on_thread_result_ready)
-        thread.progressed.connect(self.progressed)
-        thread.failed.connect(self._on_thread_failed)
-        thread.finished.connect(self._on_thread_finished)
-        self._thread = thread
-        thread.start()
-        return True
-
-    def _on_thread_finished(self) -> None:
-        if self.sender() is None:
-            return
-        super()._on_thread_finished()
 
 
 class StripFeed(QObject):

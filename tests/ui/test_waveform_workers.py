@@ -66,7 +66,56 @@ def test_alignment_runner_applies_results_through_the_model(qtbot, tmp_path):
     assert blocker.args == [True]
     assert sorted(rows) == list(range(len(transcript.segments))) and set(rows) <= set(changed)
     assert all(s.word_timing == WordTiming.ALIGNED for s in transcript.segments)
-    assert runner.pending_count() == 0 and not runner.start(str(mp3))  # saved: never runs twice
+    assert runner.pending_count() == 0   # saved: never runs twice
+    rows.clear()
+    with qtbot.waitSignal(runner.finished, timeout=10_000) as blocker:
+        assert runner.start(str(mp3))     # planned on the worker thread: finds nothing to do
+    assert blocker.args == [True] and rows == []
+    assert not runner.start(str(mp3), rows=[])
+
+
+def test_alignment_jobs_are_planned_off_the_gui_thread(qtbot, tmp_path, monkeypatch):
+    import threading
+
+    from editor.ui import alignment_runner
+
+    mp3, transcript, duration = _episode(tmp_path, turns=2)
+    planned_on, real_plan = [], alignment_runner.plan_jobs
+
+    def recording_plan(*args, **kwargs):
+        planned_on.append(threading.current_thread() is threading.main_thread())
+        return real_plan(*args, **kwargs)
+
+    monkeypatch.setattr(alignment_runner, "plan_jobs", recording_plan)
+    runner = AlignmentRunner(TranscriptModel(transcript))
+    runner.set_duration(duration)
+    progress = []
+    runner.progressed.connect(lambda done, total: progress.append((done, total)))
+    with qtbot.waitSignal(runner.finished, timeout=60_000):
+        assert runner.start(str(mp3))
+    assert planned_on == [False]
+    assert progress[0] == (0, 2) and progress[-1] == (2, 2)   # the total is known once planned
+
+
+def test_a_finished_posted_before_cancel_is_ignored(qtbot, tmp_path):
+    mp3, transcript, duration = _episode(tmp_path, turns=2)
+    model = TranscriptModel(transcript)
+    runner = AlignmentRunner(model)
+    runner.set_duration(duration)
+    finished, aligned = [], []
+    runner.finished.connect(finished.append)
+    runner.segment_aligned.connect(aligned.append)
+    with qtbot.waitSignal(runner.segment_aligned, timeout=60_000):
+        runner.start(str(mp3))
+    # cancel() waits for the thread: its `finished` (and any last result) is posted, not yet delivered
+    runner.cancel()
+    seen = len(aligned)
+    qtbot.wait(300)               # deliver what the stopped thread posted
+    assert finished == [False] and not runner.is_running()
+    assert len(aligned) == seen   # nothing from the cancelled run lands after cancel
+    with qtbot.waitSignal(runner.finished, timeout=60_000) as blocker:   # and the runner still works
+        assert runner.resync(str(mp3), 0)
+    assert blocker.args == [True] and finished == [False, True]
 
 
 def test_resync_one_edited_turn_and_cancel(qtbot, tmp_path):
