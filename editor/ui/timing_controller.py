@@ -131,10 +131,11 @@ class TimingController(QObject):
         if self.strip is not None:
             return
         from editor.ui.alignment_runner import AlignmentRunner
-        from editor.ui.timing_parts import StripFeed, TimingStrip, TurnResyncer
+        from editor.ui.timing_parts import StripFeed, TurnResyncer
+        from editor.ui.waveform import WaveformStrip
         from editor.ui.waveform_loader import PeaksLoader
 
-        self.strip = TimingStrip()
+        self.strip = WaveformStrip()
         self.splitter.addWidget(self.strip)     # parent first: a parentless setVisible would open a window
         self.strip.setVisible(self._actions["show_waveform"].isChecked())
         self.splitter.setStretchFactor(1, 0)

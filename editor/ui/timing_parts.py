@@ -24,25 +24,6 @@ from editor.ui.waveform_loader import keep_until_finished
 _HIGHLIGHT_ROLES = frozenset({int(Role.CURRENT), int(Role.CURRENT_WORD)})
 
 
-class TimingStrip(WaveformStrip):
-    """The waveform strip plus one incremental feeding door.
-
-    :meth:`WaveformStrip.set_transcript` re-reads every turn (45 ms for a 10-hour episode,
-    most of it inaudible spans and boundary limits); the window calls :meth:`set_rows`
-    with lists it keeps up to date row by row instead, and recomputes the draggable
-    boundaries only when a turn's times changed.
-    """
-
-    def set_rows(self, bounds: list[Bounds], labels: list[str], inaudible: list[tuple[int, int]],
-                 bounds_changed: bool = True) -> None:
-        self._bounds = bounds
-        self._labels = labels
-        self._inaudible = inaudible
-        if bounds_changed:
-            self._refresh_boundaries()
-        self.update()
-
-
 def _row_spans(segment) -> list[tuple[int, int]]:
     """Inaudible/crosstalk spans of one turn; the common case (no such mark) costs one scan of marks."""
     from editor.align.text import UNALIGNED_MARKS
@@ -61,7 +42,7 @@ class StripFeed(QObject):
     the same way; a reset (opening a file) rebuilds at once.
     """
 
-    def __init__(self, model: TranscriptModel, strip: TimingStrip):
+    def __init__(self, model: TranscriptModel, strip: WaveformStrip):
         super().__init__(strip)
         self._model, self._strip = model, strip
         self._bounds: list[Bounds] = []

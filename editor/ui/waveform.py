@@ -10,18 +10,25 @@ carries the (row, start_ms, end_ms) changes in an order that never overlaps.
 
 The widget only reads: the window turns ``retime_requested`` into one undoable command
 (see :func:`editor.ui.waveform_retime.push_retime`) and feeds model changes back with
-:meth:`set_transcript`.
+:meth:`set_rows` (incremental, kept by the window) or :meth:`set_transcript` (a full re-read).
+
+A paint (every 33 ms playback tick) costs the same for a 1-hour or a 10-hour document:
+turns, spans and boundaries are kept sorted by time and the visible ones found by bisection,
+and the overview band (whole-episode peaks and spans) is drawn once into a pixmap.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from editor.audio.peaks import Peaks
 from editor.core.transcript import Transcript
-from editor.ui.waveform_bounds import Boundary, boundaries, clamp, inaudible_spans, retime, segment_bounds
+from editor.ui.waveform_bounds import Bounds, Boundary, boundaries, clamp, inaudible_spans, retime, segment_bounds
 
 OVERVIEW_H = 22
 RULER_H = 14
@@ -40,6 +47,27 @@ INAUDIBLE = QColor(230, 120, 60, 90)
 PLAYHEAD = QColor("#ff5a5a")
 RULER = QColor("#8a939e")
 ALT_SEGMENT = QColor(255, 255, 255, 12)
+LABEL_LEAD_MS = 5_000     # a speaker label is drawn for turns starting this far left of the view
+
+
+class _TimeIndex:
+    """Spans sorted by start, with the running maximum of their ends, to find the visible ones.
+
+    ``visible(lo, hi)`` is every span that may overlap [lo, hi] by two bisections: nothing
+    before the first whose running end reaches *lo* can be visible, even when spans overlap.
+    """
+
+    def __init__(self, spans: list[tuple[int, int, int]]):   # (start, end, payload), any order
+        self.spans = sorted(spans)
+        self.starts = [span[0] for span in self.spans]
+        self.reach = list(accumulate((span[1] for span in self.spans), max))
+
+    def visible(self, lo: float, hi: float) -> list[tuple[int, int, int]]:
+        return self.spans[bisect_left(self.reach, lo):bisect_right(self.starts, hi)]
+
+    def starting(self, lo: float, hi: float) -> list[tuple[int, int, int]]:
+        """The spans that start in [lo, hi]."""
+        return self.spans[bisect_left(self.starts, lo):bisect_right(self.starts, hi)]
 
 
 class WaveformStrip(QWidget):
@@ -59,10 +87,14 @@ class WaveformStrip(QWidget):
         self._span = 20_000
         self._view_start = 0.0
         self._follow = True
-        self._bounds: list = []
+        self._bounds: list[Bounds] = []
         self._labels: list[str] = []
-        self._boundaries: list[Boundary] = []
+        self._boundaries: list[Boundary] = []     # sorted by time
+        self._boundary_ms: list[int] = []
         self._inaudible: list[tuple[int, int]] = []
+        self._turns = _TimeIndex([])              # (start, end, row) of the timed turns
+        self._spans = _TimeIndex([])              # (start, end, 0) of the inaudible spans
+        self._overview: QPixmap | None = None     # the overview band, drawn when something in it changed
         self._progress: float | None = None
         self._message = "No audio"
         self._drag: Boundary | None = None
@@ -77,6 +109,7 @@ class WaveformStrip(QWidget):
     def set_peaks(self, peaks: Peaks | None) -> None:
         self._peaks = peaks
         self._progress = None
+        self._overview = None
         if peaks is not None:
             self._duration = max(self._duration, peaks.duration_ms)
             self._refresh_boundaries()
@@ -95,16 +128,40 @@ class WaveformStrip(QWidget):
 
     def set_duration(self, ms: int) -> None:
         self._duration = max(0, int(ms))
+        self._overview = None
         self._refresh_boundaries()
         self.update()
 
     def set_transcript(self, transcript: Transcript) -> None:
-        """Read segment bounds and inaudible spans (call again after edits)."""
-        self._bounds = segment_bounds(transcript)
-        self._labels = [transcript.speaker_name(s.speaker_id) for s in transcript.segments]
-        self._inaudible = [span for s in transcript.segments for span in inaudible_spans(s)]
-        self._refresh_boundaries()
+        """Read segment bounds and inaudible spans of every turn (a full re-read; see :meth:`set_rows`)."""
+        self.set_rows(segment_bounds(transcript), [transcript.speaker_name(s.speaker_id) for s in transcript.segments],
+                      [span for s in transcript.segments for span in inaudible_spans(s)])
+
+    def set_rows(self, bounds: list[Bounds], labels: list[str], inaudible: list[tuple[int, int]],
+                 bounds_changed: bool = True) -> None:
+        """What to draw: per row (start_ms, end_ms) and speaker label, and the inaudible spans.
+
+        The lists are kept, not copied: hand over lists nobody changes afterwards. With
+        *bounds_changed* False the caller promises the rows' times are as before, so the
+        draggable boundaries (a pass over every row) are not recomputed.
+        """
+        self._labels = labels
+        if inaudible != self._inaudible:
+            self._inaudible = inaudible
+            self._spans = _TimeIndex([(start, end, 0) for start, end in inaudible])
+            self._overview = None
+        if bounds_changed or len(bounds) != len(self._bounds):
+            self._bounds = bounds
+            self._turns = _TimeIndex([(start, start if end is None else end, row)
+                                      for row, (start, end) in enumerate(bounds) if start is not None])
+            self._refresh_boundaries()
+        else:
+            self._bounds = bounds
         self.update()
+
+    def resizeEvent(self, event) -> None:
+        self._overview = None
+        super().resizeEvent(event)
 
     def set_position(self, ms: int) -> None:
         self._position = max(0, int(ms))
@@ -137,7 +194,12 @@ class WaveformStrip(QWidget):
         return int(self._view_start), int(self._view_start + self._span)
 
     def _refresh_boundaries(self) -> None:
-        self._boundaries = boundaries(self._bounds, self._duration) if self._bounds else []
+        found = boundaries(self._bounds, self._duration) if self._bounds else []
+        self._boundaries = sorted(found, key=lambda boundary: boundary.ms)
+        self._boundary_ms = [boundary.ms for boundary in self._boundaries]
+
+    def _boundaries_between(self, lo: float, hi: float) -> list[Boundary]:
+        return self._boundaries[bisect_left(self._boundary_ms, lo):bisect_right(self._boundary_ms, hi)]
 
     # ------------------------------------------------------------------ geometry
     def _wave_rect(self) -> QRectF:
@@ -154,7 +216,8 @@ class WaveformStrip(QWidget):
 
     def boundary_near(self, x: float) -> Boundary | None:
         best, best_dx = None, GRAB_PX + 1
-        for boundary in self._boundaries:
+        reach = (GRAB_PX + 1) * self._span / max(1, self.width())
+        for boundary in self._boundaries_between(self.x_to_ms(x) - reach - 1, self.x_to_ms(x) + reach + 1):
             dx = abs(self.ms_to_x(boundary.ms) - x)
             if dx < best_dx:
                 best, best_dx = boundary, dx
@@ -242,23 +305,37 @@ class WaveformStrip(QWidget):
         painter.end()
 
     def _paint_overview(self, painter: QPainter) -> None:
-        band = QRectF(0, 0, self.width(), OVERVIEW_H)
-        painter.fillRect(band, OVERVIEW_BG)
+        ratio = self.devicePixelRatioF()
+        if (self._overview is None or self._overview.width() != round(self.width() * ratio)
+                or self._overview.devicePixelRatioF() != ratio):
+            self._overview = self._draw_overview(ratio)
+        painter.drawPixmap(0, 0, self._overview)
         if self._duration <= 0:
             return
-        if self._peaks is not None:
-            self._paint_peaks(painter, band, self._peaks.window(0, self._duration, self.width()), WAVE_OVERVIEW)
         scale = self.width() / self._duration
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(INAUDIBLE)
-        for start, end in self._inaudible:
-            painter.drawRect(QRectF(start * scale, 0, max(2.0, (end - start) * scale), OVERVIEW_H))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(QPen(QColor("#d0d0d0"), 1))
         painter.drawRect(QRectF(self._view_start * scale, 0.5, max(3.0, self._span * scale), OVERVIEW_H - 1))
         painter.setPen(QPen(PLAYHEAD, 1))
         x = self._position * scale
         painter.drawLine(QLineF(x, 0, x, OVERVIEW_H))
+
+    def _draw_overview(self, ratio: float) -> QPixmap:
+        """The whole episode's peaks and inaudible spans: redrawn only when they or the width change."""
+        pixmap = QPixmap(max(1, round(self.width() * ratio)), max(1, round(OVERVIEW_H * ratio)))
+        pixmap.setDevicePixelRatio(ratio)
+        band = QRectF(0, 0, self.width(), OVERVIEW_H)
+        painter = QPainter(pixmap)
+        painter.fillRect(band, OVERVIEW_BG)
+        if self._duration > 0:
+            if self._peaks is not None:
+                self._paint_peaks(painter, band, self._peaks.window(0, self._duration, self.width()), WAVE_OVERVIEW)
+            scale = self.width() / self._duration
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(INAUDIBLE)
+            for start, end in self._inaudible:
+                painter.drawRect(QRectF(start * scale, 0, max(2.0, (end - start) * scale), OVERVIEW_H))
+        painter.end()
+        return pixmap
 
     @staticmethod
     def _paint_peaks(painter: QPainter, rect: QRectF, columns, color: QColor) -> None:
@@ -272,21 +349,18 @@ class WaveformStrip(QWidget):
     def _paint_segments(self, painter: QPainter, rect: QRectF) -> None:
         """Alternate rows get a faint band so neighbouring turns are told apart; inaudible shaded."""
         lo, hi = self._view_start, self._view_start + self._span
-        for row, (start, end) in enumerate(self._bounds):
-            if start is None or row % 2 == 0:
-                continue
-            end = end if end is not None else start
-            if end < lo or start > hi:
+        for start, end, row in self._turns.visible(lo, hi):
+            if row % 2 == 0 or end < lo:
                 continue
             painter.fillRect(QRectF(self.ms_to_x(start), rect.top(), self.ms_to_x(end) - self.ms_to_x(start),
                                     rect.height()), ALT_SEGMENT)
         painter.setFont(_small_font())
         painter.setPen(RULER)
-        for row, (start, _) in enumerate(self._bounds):  # who speaks, beside each turn's start
-            if start is not None and lo - 5000 <= start <= hi and row < len(self._labels) and self._labels[row]:
+        for start, _, row in self._turns.starting(lo - LABEL_LEAD_MS, hi):  # who speaks, beside each turn's start
+            if row < len(self._labels) and self._labels[row]:
                 painter.drawText(QPointF(self.ms_to_x(start) + 8, rect.top() + 9), self._labels[row])
-        for start, end in self._inaudible:
-            if end < lo or start > hi:
+        for start, end, _ in self._spans.visible(lo, hi):
+            if end < lo:
                 continue
             box = QRectF(self.ms_to_x(start), rect.top(), max(2.0, self.ms_to_x(end) - self.ms_to_x(start)),
                          rect.height())
@@ -297,9 +371,7 @@ class WaveformStrip(QWidget):
 
     def _paint_boundaries(self, painter: QPainter, rect: QRectF) -> None:
         lo, hi = self._view_start, self._view_start + self._span
-        for boundary in self._boundaries:
-            if not lo <= boundary.ms <= hi:
-                continue
+        for boundary in self._boundaries_between(lo, hi):
             active = boundary == self._hover and self._drag is None
             self._paint_boundary(painter, rect, self.ms_to_x(boundary.ms), BOUNDARY_ACTIVE if active else BOUNDARY,
                                  boundary.after is None)

@@ -7,7 +7,8 @@ document. Prints, for the synthetic 10-hour episode (tests/bench/synthetic.py):
   incremental feed of :mod:`editor.ui.timing_controller` for: one keystroke in a turn,
   one alignment result applied, one boundary retimed (undoable command), a full rebuild
   (open, split/merge);
-* one paint of the strip at 1000 px (what every 33 ms playback tick triggers);
+* one paint of the strip at 1000 px (what every 33 ms playback tick triggers), and the
+  same paint on 1-hour / 10-hour / 12,000-cue documents (it must not grow with them);
 * applying cached word times for every turn at open (AlignmentCache lookup + one op).
 
     .venv/bin/python tests/bench/bench_timing_feed.py
@@ -48,8 +49,9 @@ def main() -> None:
     from editor.core import ops
     from editor.core.transcript import Word, WordTiming
     from editor.ui.alignment_cache import AlignmentCache, entry_key, span_end
-    from editor.ui.timing_parts import StripFeed, TimingStrip
+    from editor.ui.timing_parts import StripFeed
     from editor.ui.transcript_model import TranscriptModel
+    from editor.ui.waveform import WaveformStrip
     from editor.ui.waveform_retime import push_retime
 
     app = QApplication.instance() or QApplication([])
@@ -57,7 +59,7 @@ def main() -> None:
     segments = transcript.segments
     duration = max(s.end_ms or s.start_ms or 0 for s in segments) + 1000
     model = TranscriptModel(transcript)
-    strip = TimingStrip()
+    strip = WaveformStrip()
     strip.resize(1000, 140)
     strip.set_duration(duration)
     strip.set_peaks(Peaks([np.zeros((duration // (10 * 4 ** i) + 1, 2), np.int8) for i in range(5)], duration))
@@ -115,6 +117,19 @@ def main() -> None:
     for label, at in (("start", 5_000), ("middle", duration // 2), ("end", duration - 10_000)):
         strip.set_position(at)
         rows.append((f"strip paint per playback tick ({label})", _ms(lambda: strip.render(image), 30)))
+    # The same paint, at the same time (0:30:00, so the ruler's labels match), on documents of other
+    # lengths with the same words per hour: it must not grow with them.
+    for label, turns, n_words, hours in (("1-hour, 240 turns", 240, 9_000, 1),
+                                         ("10-hour, 2,400 turns", 2_400, 90_000, 10),
+                                         ("10-hour, 12,000 cues", 12_000, 90_000, 10)):
+        length = hours * 3_600_000
+        other = WaveformStrip()
+        other.resize(1000, 140)
+        other.set_duration(length)
+        other.set_peaks(Peaks([np.zeros((length // (10 * 4 ** i) + 1, 2), np.int8) for i in range(5)], length))
+        other.set_transcript(ten_hour_episode(turns=turns, words=n_words, duration_ms=length))
+        other.set_position(1_800_000)
+        rows.append((f"strip paint at 0:30:00, {label}", _ms(lambda: other.render(image), 30)))
 
     with tempfile.TemporaryDirectory() as tmp:
         audio = Path(tmp) / "episode.wav"

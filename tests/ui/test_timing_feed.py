@@ -13,7 +13,7 @@ from editor.core import ops
 from editor.core.transcript import Mark, MarkKind, Segment, Speaker, Transcript, Word, WordTiming
 from editor.ui.alignment_cache import AlignmentCache, entry_key, needs_alignment, span_end
 from editor.ui.commands import OpCommand
-from editor.ui.timing_parts import StripFeed, TimingStrip
+from editor.ui.timing_parts import StripFeed
 from editor.ui.transcript_model import TranscriptModel
 from editor.ui.waveform import WaveformStrip
 
@@ -34,7 +34,7 @@ def _transcript() -> Transcript:
     return Transcript(speakers=speakers, segments=segments)
 
 
-class _Counting(TimingStrip):
+class _Counting(WaveformStrip):
     def __init__(self):
         super().__init__()
         self.pushes = 0
