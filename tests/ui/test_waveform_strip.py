@@ -7,6 +7,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QUndoStack, QWheelEvent
 
@@ -17,7 +19,7 @@ import timing_audio  # noqa: E402
 from editor.audio.peaks import compute_peaks  # noqa: E402
 from editor.core.transcript import Mark, MarkKind, Segment, Transcript  # noqa: E402
 from editor.ui.transcript_model import TranscriptModel  # noqa: E402
-from editor.ui.waveform import OVERVIEW_H, WAVE, WaveformStrip  # noqa: E402
+from editor.ui.waveform import BG, OVERVIEW_H, WAVE, WaveformStrip  # noqa: E402
 from editor.ui.waveform_bounds import MIN_MS, boundaries, retime, segment_bounds  # noqa: E402
 from editor.ui.waveform_retime import push_retime  # noqa: E402
 
@@ -139,3 +141,30 @@ def test_follows_the_playhead(strip):
     strip.set_position(60_000)
     start, end = strip.view_range()
     assert start < 60_000 < end and 60_000 - start == pytest.approx(strip.span() / 3, abs=2)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 50_000), st.integers(0, 20_000)), max_size=40),
+       st.integers(-5_000, 60_000), st.integers(0, 30_000))
+def test_time_index_finds_exactly_the_spans_a_full_scan_finds(spans, lo, width):
+    from editor.ui.waveform import _TimeIndex
+
+    index = _TimeIndex([(start, start + length, row) for row, (start, length) in enumerate(spans)])
+    hi = lo + width
+    overlapping = {(s, e, r) for s, e, r in index.visible(lo, hi) if e >= lo}
+    assert overlapping == {(s, s + n, r) for r, (s, n) in enumerate(spans) if s + n >= lo and s <= hi}
+    assert set(index.starting(lo, hi)) == {(s, s + n, r) for r, (s, n) in enumerate(spans) if lo <= s <= hi}
+
+
+def test_set_rows_redraws_the_overview_and_paints_a_long_turn_begun_before_the_view(strip):
+    mid = OVERVIEW_H + 2 + (130 - OVERVIEW_H - 2 - 14) // 2
+    before = strip.grab().toImage().pixelColor(150, OVERVIEW_H // 2)
+    # one long turn (row 1: shaded band) from 0.5 s to 9.5 s, an inaudible span at 1.0-2.0 s
+    strip.set_rows([(0, 500), (500, 9_500)], ["Ana", "Bo"], [(1_000, 2_000)])
+    strip.scroll_to(3_000)                     # the view starts inside the long turn
+    image = strip.grab().toImage()
+    after = image.pixelColor(150, OVERVIEW_H // 2)   # 1.5 s in the overview: newly shaded
+    assert after.red() > before.red() + 20
+    inside = image.pixelColor(200, mid + 35)    # 5 s: inside the long turn (its faint band), no audio
+    outside = image.pixelColor(900, mid + 35)   # 12 s: no turn
+    assert outside == BG and inside.lightness() > BG.lightness()
