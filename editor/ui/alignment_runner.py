@@ -14,6 +14,7 @@ import threading
 
 from PySide6.QtCore import QObject, QThread, Signal
 
+from editor.align.aligner import SegmentAlignment
 from editor.align.batch import AlignResult, align_transcript, plan_jobs
 from editor.core import ops
 from editor.core.errors import TranscriptError
@@ -56,24 +57,86 @@ class _AlignThread(QThread):
             self.failed.emit(str(error))
 
 
-class AlignmentRunner(QObject):
-    """``start(audio)`` aligns every timed turn still without word times; ``resync(row)`` one turn."""
+class BackgroundAligner(QObject):
+    """What the whole-episode runner and the one-turn re-syncer share.
 
-    progressed = Signal(int, int)      # done, total
+    One worker thread at a time (a QThread with a ``stop`` event and a ``failed(str)``
+    signal), :meth:`cancel` that waits for it, results stored through the model, and every
+    signal a cancelled thread posted before :meth:`cancel` ignored when it arrives later.
+    """
+
     segment_aligned = Signal(int)      # row whose words were updated
-    finished = Signal(bool)            # True when everything ran, False when cancelled/failed
+    finished = Signal(bool)            # True when everything ran, False when cancelled
     failed = Signal(str)
 
-    def __init__(self, model: TranscriptModel, workers: int = 2, parent=None):
+    def __init__(self, model: TranscriptModel, parent=None):
         super().__init__(parent)
         self._model = model
-        self._workers = workers
-        self._thread: _AlignThread | None = None
+        self._thread: QThread | None = None
         self._duration_ms: int | None = None
 
     def set_duration(self, ms: int | None) -> None:
         """The audio's length: the last turn's span ends there when it has no end time."""
         self._duration_ms = ms
+
+    def cancel(self) -> None:
+        thread, self._thread = self._thread, None
+        if thread is None:
+            return
+        thread.stop.set()
+        thread.wait()
+        self.finished.emit(False)
+
+    def is_running(self) -> bool:
+        return self._thread is not None
+
+    def _launch(self, thread: QThread) -> None:
+        """Start *thread* (its own result signals already connected) as the current one."""
+        keep_until_finished(thread)
+        thread.failed.connect(self._on_thread_failed)
+        thread.finished.connect(self._on_thread_finished)
+        self._thread = thread
+        thread.start()
+
+    def _is_current(self) -> bool:
+        """Whether the signal being handled comes from the thread still running.
+
+        Signals the thread posted before :meth:`cancel` are still delivered after it (with
+        no sender once the thread is gone): they must change nothing.
+        """
+        thread = self.sender()
+        return thread is not None and thread is self._thread
+
+    def _store(self, index: int, segment_id: str, text: str, alignment: SegmentAlignment) -> None:
+        """Put a turn's new word times in the model, unless the turn changed since it was planned."""
+        segments = self._model.transcript.segments
+        row = index
+        if not (0 <= row < len(segments)) or segments[row].id != segment_id:
+            row = next((i for i, s in enumerate(segments) if s.id == segment_id), -1)
+        if row < 0 or segments[row].text != text:
+            return  # the turn was edited, split or removed meanwhile (re-sync it later)
+        self._model.run(ops.SetFields(((row, {"words": alignment.words, "word_timing": alignment.timing}),)))
+        self.segment_aligned.emit(row)
+
+    def _on_thread_failed(self, message: str) -> None:
+        if self._is_current():
+            self.failed.emit(message)
+
+    def _on_thread_finished(self) -> None:
+        if not self._is_current():
+            return  # a finished posted before cancel(): cancel already said finished(False)
+        thread, self._thread = self._thread, None
+        self.finished.emit(not thread.stop.is_set())
+
+
+class AlignmentRunner(BackgroundAligner):
+    """``start(audio)`` aligns every timed turn still without word times; ``resync(row)`` one turn."""
+
+    progressed = Signal(int, int)      # done, total
+
+    def __init__(self, model: TranscriptModel, workers: int = 2, parent=None):
+        super().__init__(model, parent)
+        self._workers = workers
 
     def pending_count(self) -> int:
         """Turns that still need alignment (0: nothing to do, e.g. loaded from a project)."""
@@ -90,62 +153,19 @@ class AlignmentRunner(QObject):
             return False
         thread = _AlignThread(str(audio_path), list(self._model.transcript.segments), self._duration_ms,
                               rows, redo, self._workers)
-        keep_until_finished(thread)
         thread.result_ready.connect(self._on_thread_result_ready)
         thread.progressed.connect(self._on_thread_progressed)
-        thread.failed.connect(self._on_thread_failed)
-        thread.finished.connect(self._on_thread_finished)
-        self._thread = thread
-        thread.start()
+        self._launch(thread)
         return True
 
     def resync(self, audio_path: str, row: int) -> bool:
         """Re-align one turn (after an edit), whatever its current word timing."""
         return self.start(audio_path, [row], redo=True)
 
-    def cancel(self) -> None:
-        thread, self._thread = self._thread, None
-        if thread is None:
-            return
-        thread.stop.set()
-        thread.wait()
-        self.finished.emit(False)
-
-    def is_running(self) -> bool:
-        return self._thread is not None
-
-    def _is_current(self) -> bool:
-        """Whether the signal being handled comes from the thread still running.
-
-        Signals the thread posted before :meth:`cancel` are still delivered after it (with
-        no sender once the thread is gone): they must change nothing.
-        """
-        thread = self.sender()
-        return thread is not None and thread is self._thread
-
     def _on_thread_progressed(self, done: int, total: int) -> None:
         if self._is_current():
             self.progressed.emit(done, total)
 
     def _on_thread_result_ready(self, result: AlignResult) -> None:
-        if not self._is_current():
-            return  # cancelled meanwhile (e.g. another transcript opened)
-        segments = self._model.transcript.segments
-        row = result.index
-        if not (0 <= row < len(segments)) or segments[row].id != result.segment_id:
-            row = next((i for i, s in enumerate(segments) if s.id == result.segment_id), -1)
-        if row < 0 or segments[row].text != result.text:
-            return  # the turn was edited, split or removed meanwhile
-        fields = {"words": result.alignment.words, "word_timing": result.alignment.timing}
-        self._model.run(ops.SetFields(((row, fields),)))
-        self.segment_aligned.emit(row)
-
-    def _on_thread_failed(self, message: str) -> None:
         if self._is_current():
-            self.failed.emit(message)
-
-    def _on_thread_finished(self) -> None:
-        if not self._is_current():
-            return  # a finished posted before cancel(): cancel already said finished(False)
-        thread, self._thread = self._thread, None
-        self.finished.emit(not thread.stop.is_set())
+            self._store(result.index, result.segment_id, result.text, result.alignment)

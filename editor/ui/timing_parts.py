@@ -14,12 +14,11 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from editor.align.aligner import RATE, Aligner, align_segment
 from editor.align.batch import PAD_MS, AlignJob, plan_jobs
-from editor.core import ops
 from editor.core.errors import TranscriptError
+from editor.ui.alignment_runner import BackgroundAligner
 from editor.ui.transcript_model import Role, TranscriptModel
 from editor.ui.waveform import WaveformStrip
 from editor.ui.waveform_bounds import Bounds, inaudible_spans
-from editor.ui.waveform_loader import keep_until_finished
 
 _HIGHLIGHT_ROLES = frozenset({int(Role.CURRENT), int(Role.CURRENT_WORD)})
 
@@ -196,31 +195,18 @@ class _TurnThread(QThread):
             self.aligned.emit(job, alignment)
 
 
-class TurnResyncer(QObject):
+class TurnResyncer(BackgroundAligner):
     """Re-aligns one turn on demand, reading only that turn's audio.
 
     Same signals as :class:`AlignmentRunner` for one turn. It does not go through
-    ``align_transcript``, which decodes the whole file front to back (and keeps decoding
-    after its last job): re-syncing a turn near the start of a 10-hour episode would decode
-    all ten hours. One PocketSphinx decoder is kept for the session (made on first use).
+    ``align_transcript``, which decodes the file front to back up to the turn: re-syncing
+    a turn late in a 10-hour episode would decode hours, where the working copy is read at
+    the turn. One PocketSphinx decoder is kept for the session (made on first use).
     """
 
-    segment_aligned = Signal(int)
-    finished = Signal(bool)
-    failed = Signal(str)
-
     def __init__(self, model: TranscriptModel, parent=None):
-        super().__init__(parent)
-        self._model = model
-        self._duration_ms: int | None = None
-        self._thread: _TurnThread | None = None
+        super().__init__(model, parent)
         self._aligner: Aligner | None = None
-
-    def set_duration(self, ms: int | None) -> None:
-        self._duration_ms = ms
-
-    def is_running(self) -> bool:
-        return self._thread is not None
 
     def resync(self, audio_path: str, row: int) -> bool:
         self.cancel()
@@ -229,40 +215,10 @@ class TurnResyncer(QObject):
             return False
         self._aligner = self._aligner or Aligner()
         thread = _TurnThread(str(audio_path), jobs[0], self._aligner)
-        keep_until_finished(thread)
         thread.aligned.connect(self._on_thread_aligned)
-        thread.failed.connect(self._on_thread_failed)
-        thread.finished.connect(self._on_thread_finished)
-        self._thread = thread
-        thread.start()
+        self._launch(thread)
         return True
 
-    def cancel(self) -> None:
-        thread, self._thread = self._thread, None
-        if thread is None:
-            return
-        thread.stop.set()
-        thread.wait()
-        self.finished.emit(False)
-
     def _on_thread_aligned(self, job: AlignJob, alignment) -> None:
-        if self.sender() is not self._thread:
-            return   # cancelled meanwhile
-        segments = self._model.transcript.segments
-        row = job.index
-        if not (0 <= row < len(segments)) or segments[row].id != job.segment_id:
-            row = next((i for i, s in enumerate(segments) if s.id == job.segment_id), -1)
-        if row < 0 or segments[row].text != job.text:
-            return   # edited again meanwhile: the user re-syncs when done
-        self._model.run(ops.SetFields(((row, {"words": alignment.words, "word_timing": alignment.timing}),)))
-        self.segment_aligned.emit(row)
-
-    def _on_thread_failed(self, message: str) -> None:
-        if self.sender() is self._thread:
-            self.failed.emit(message)
-
-    def _on_thread_finished(self) -> None:
-        if self.sender() is not self._thread or self._thread is None:
-            return
-        self._thread = None
-        self.finished.emit(True)
+        if self._is_current():
+            self._store(job.index, job.segment_id, job.text, alignment)

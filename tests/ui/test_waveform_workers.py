@@ -131,3 +131,22 @@ def test_resync_one_edited_turn_and_cancel(qtbot, tmp_path):
         runner.start(str(mp3))
         runner.cancel()
     assert blocker.args == [False] and not runner.is_running()
+
+
+def test_turn_resyncer_aligns_one_turn_and_a_cancelled_one_lands_nowhere(qtbot, tmp_path):
+    from editor.ui.timing_parts import TurnResyncer
+
+    mp3, transcript, duration = _episode(tmp_path, turns=2)
+    resyncer = TurnResyncer(TranscriptModel(transcript))
+    resyncer.set_duration(duration)
+    finished, aligned = [], []
+    resyncer.finished.connect(finished.append)
+    resyncer.segment_aligned.connect(aligned.append)
+    assert resyncer.resync(str(mp3), 1)
+    resyncer.cancel()                     # the thread may have aligned and posted already
+    qtbot.wait(300)
+    assert finished == [False] and aligned == [] and transcript.segments[1].word_timing == WordTiming.NONE
+    with qtbot.waitSignal(resyncer.finished, timeout=30_000) as blocker:
+        assert resyncer.resync(str(mp3), 1)
+    assert blocker.args == [True] and aligned == [1]
+    assert transcript.segments[1].word_timing == WordTiming.ALIGNED
