@@ -22,7 +22,7 @@ from typing import Collection, Iterable, NamedTuple
 
 from rapidfuzz import fuzz
 
-from editor.core.name_index import NameIndex, normalise, phonetic_key
+from editor.core.name_index import _LOW, SHIFT, NameIndex, normalise, phonetic_key
 from editor.core.search import ReplaceSpan, context_snippet, time_at
 from editor.core.transcript import Transcript
 
@@ -134,8 +134,11 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
     # (window length, first-word offset from the aligned start): the phrase length, one word
     # split in two before/after the anchor, or two words merged before/after it.
     shapes = [(n, 0), (n + 1, 0), (n + 1, -1)] + ([(n - 1, 0), (n - 1, 1)] if n > 1 else [])
-    seen: set[tuple[int, int, int]] = set()
-    cache: dict[tuple[str, ...], tuple[int, str]] = {}
+    # Windows seen and scores are keyed by ints and strings, never tuples: this loop runs
+    # on the scan's worker thread, and every surviving container feeds the cyclic GC, whose
+    # full collections hold the GIL (freeze the window) for tens of ms.
+    seen: set[int] = set()
+    cache: dict[str, int] = {}
     results: list[Candidate] = []
     segments = index.segments
     split_shapes = shapes[1:3]
@@ -143,27 +146,33 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
         for norm in similar:
             # An everyday word may still be half of a split name ("Tide water"), nothing more.
             anchor_shapes = split_shapes if norm in skip_anchors and norm not in phrase.norms else shapes
-            for s, t in index.positions(norm):
+            for position in index.packed_positions(norm):
+                s, t = position >> SHIFT, position & _LOW
                 tokens = segments[s]
                 count = len(tokens.norms)
                 for k, shift in anchor_shapes:
                     first = t - word_number + shift
                     if first < 0 or first > t or first + k > count or first + k <= t:
                         continue
-                    spot = (s, first, k)
+                    spot = ((position - t + first) << 16) | k   # (segment, first word, length)
                     if spot in seen:
                         continue
                     seen.add(spot)
                     if tokens.any_blocked and any(tokens.blocked[first:first + k]):
                         continue
-                    norms = tuple(tokens.norms[first:first + k])
-                    scored = cache.get(norms)
-                    if scored is None:
-                        scored = score_window(phrase, norms, tuple(tokens.keys[first:first + k]))
-                        cache[norms] = scored
-                    if scored[0] >= threshold:
-                        results.append(_candidate(index, s, first, k, scored))
+                    words = tokens.norms[first:first + k]
+                    key = " ".join(words)
+                    packed = cache.get(key)
+                    if packed is None:
+                        score, how = score_window(phrase, tuple(words), tuple(tokens.keys[first:first + k]))
+                        packed = score << 2 | _HOWS.index(how)
+                        cache[key] = packed
+                    if packed >> 2 >= threshold:
+                        results.append(_candidate(index, s, first, k, (packed >> 2, _HOWS[packed & 3])))
     return results
+
+
+_HOWS = ("exact", "spelling", "sound")
 
 
 def _candidate(index: NameIndex, s: int, first: int, k: int, scored: tuple[int, str]) -> Candidate:

@@ -16,7 +16,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import operator
 import re
+import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple
@@ -232,24 +234,73 @@ def snapshot(transcript: Transcript) -> Transcript:
     return Transcript(meta=transcript.meta, speakers=dict(transcript.speakers), segments=segments)
 
 
-def scan(transcript: Transcript, glossary: Glossary, *, threshold: int = SCAN_THRESHOLD,
+class SegmentView(NamedTuple):
+    """What the scan reads of a segment."""
+
+    text: str
+    marks: list
+    words: list
+    start_ms: int | None
+
+
+_SEGMENT_VIEW = operator.attrgetter(*SegmentView._fields)
+
+
+class Captured:
+    """A transcript as the scan sees it, captured on the GUI thread in about a millisecond.
+
+    Ops assign new text, lists and ``Word`` objects instead of mutating them (the journal's
+    :func:`editor.core.journal.capture` relies on the same), so each segment's field values,
+    taken as one tuple by ``attrgetter`` (in C), stay what they were while the user edits on.
+    :attr:`segments` wraps them (on the worker thread, on first use).
+    """
+
+    def __init__(self, transcript: Transcript):
+        self._rows = list(map(_SEGMENT_VIEW, transcript.segments))
+        self._segments: list[SegmentView] | None = None
+
+    @property
+    def segments(self) -> list[SegmentView]:
+        if self._segments is None:
+            self._segments = list(map(SegmentView._make, self._rows))
+        return self._segments
+
+
+def capture(transcript: Transcript) -> Captured:
+    """A cheap, edit-proof view of *transcript* for :func:`scan` on a background thread."""
+    return Captured(transcript)
+
+
+YIELD_EVERY_S = 0.002
+
+
+def scan(transcript, glossary: Glossary, *, threshold: int = SCAN_THRESHOLD,
          cancelled: Callable[[], bool] | None = None, index: NameIndex | None = None) -> list[Suggestion]:
     """Likely misrecognitions of glossary entries in *transcript*, in document order.
 
+    *transcript*: a :class:`Transcript`, its :func:`snapshot` or :func:`capture`. With *index*,
+    that index is brought up to date with *transcript* (only changed segments are re-read).
     Known wrong forms match exactly (case and punctuation aside); correct forms also match
     their spelling and sound-alike variants at *threshold*. Returns what was found so far
     when *cancelled* turns true.
+
+    Meant for a worker thread: every couple of milliseconds it lets go of the GIL
+    (``time.sleep(0)``) so a waiting GUI thread runs at once, not after Python's 5 ms switch interval.
     """
     if index is None:
         index = NameIndex(transcript)
     else:
-        index.refresh()
+        index.refresh(transcript)
     jobs = _scan_jobs(glossary)
     fuzzy_words = sorted({w for phrase, _, fuzzy in jobs if fuzzy for w in phrase.norms})
     near_by_word = dict(zip(fuzzy_words, index.near_words(fuzzy_words)))  # one batched call
     common = common_words()
     found: list[tuple[Candidate, str, bool]] = []
+    yielded = time.perf_counter()
     for phrase, correct, fuzzy in jobs:
+        if time.perf_counter() - yielded > YIELD_EVERY_S:
+            time.sleep(0)
+            yielded = time.perf_counter()
         if cancelled is not None and cancelled():
             break
         if fuzzy:

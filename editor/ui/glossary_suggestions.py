@@ -1,7 +1,8 @@
 """Glossary suggestions: likely misrecognitions of the show's names, offered like a spell checker's.
 
-:meth:`SuggestionsPanel.start_scan` snapshots the transcript on the GUI thread (cheap) and
-scans it on a ``QThreadPool`` worker, so the window stays responsive; a newer scan cancels
+:meth:`SuggestionsPanel.start_scan` captures the transcript on the GUI thread (~1 ms) and
+scans it on a ``QThreadPool`` worker against a name index kept between scans (a rescan
+re-reads only the turns changed since the last), so the window stays responsive; a newer scan cancels
 the older one through its flag. Apply / Apply all emit span lists for the window to apply
 as one undo step each; Ignore hides every suggestion of that found text for the session.
 Suggestions whose text was edited meanwhile are dropped when applied.
@@ -24,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.glossary import Glossary, Suggestion, apply_spans, scan, snapshot
+from editor.core.glossary import Glossary, Suggestion, apply_spans, capture, scan
+from editor.core.name_index import NameIndex
 from editor.core.timecode import format_clock
 
 _HOW = {"known": "known wrong form", "case": "capitals", "spelling": "spelled alike", "sound": "sounds alike"}
@@ -34,20 +36,39 @@ class _ScanSignals(QObject):
     finished = Signal(int, list, float)   # scan id, suggestions, seconds
 
 
+class _KeptIndex:
+    """One :class:`NameIndex` per open transcript, kept between scans and used by one scan at a time.
+
+    Building it reads all 90,000 words of a 10-hour episode (~0.1 s); kept, a rescan
+    re-reads only the turns changed since the last one.
+    """
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.index: NameIndex | None = None
+
+
 class ScanWorker(QRunnable):
     """Runs :func:`editor.core.glossary.scan` off the GUI thread; touches no widget."""
 
-    def __init__(self, scan_id: int, transcript, glossary: Glossary):
+    def __init__(self, scan_id: int, transcript, glossary: Glossary, kept: _KeptIndex | None = None):
         super().__init__()
         self.scan_id = scan_id
         self.signals = _ScanSignals()
         self.cancel_flag = threading.Event()
         self._transcript, self._glossary = transcript, glossary
+        self._kept = kept or _KeptIndex()
         self.setAutoDelete(False)  # the panel keeps it (and its signals object) alive
 
     def run(self) -> None:
         started = time.perf_counter()
-        found = scan(self._transcript, self._glossary, cancelled=self.cancel_flag.is_set)
+        with self._kept.lock:      # an older, cancelled scan may still be finishing with it
+            if self.cancel_flag.is_set():
+                return
+            if self._kept.index is None:
+                self._kept.index = NameIndex(self._transcript)
+            found = scan(self._transcript, self._glossary, cancelled=self.cancel_flag.is_set,
+                         index=self._kept.index)
         if not self.cancel_flag.is_set():
             self.signals.finished.emit(self.scan_id, found, time.perf_counter() - started)
 
@@ -67,6 +88,8 @@ class SuggestionsPanel(QWidget):
         self._ignored: set[tuple[str, str]] = set()
         self._scan_id = 0
         self._worker: ScanWorker | None = None
+        self._kept = _KeptIndex()
+        self._indexed = None                 # the transcript self._kept indexes
         self._pool = QThreadPool.globalInstance()
         self._build()
 
@@ -80,6 +103,7 @@ class SuggestionsPanel(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setSpacing(1)
+        self.list.setUniformItemSizes(True)   # every item is three lines: listing 300 measures one
         self.apply_button = QPushButton("&Apply")
         self.apply_all_button = QPushButton("Apply a&ll")
         self.ignore_button = QPushButton("&Ignore")
@@ -108,7 +132,10 @@ class SuggestionsPanel(QWidget):
         if self._worker is not None:
             self._worker.cancel_flag.set()
         self._scan_id += 1
-        worker = ScanWorker(self._scan_id, snapshot(self._model.transcript), self.glossary)
+        transcript = self._model.transcript
+        if transcript is not self._indexed:     # another episode: its own index
+            self._kept, self._indexed = _KeptIndex(), transcript
+        worker = ScanWorker(self._scan_id, capture(transcript), self.glossary, self._kept)
         worker.signals.finished.connect(self._on_worker_finished, Qt.ConnectionType.QueuedConnection)
         self._worker = worker
         self.status.setText(f"Scanning for {len(self.glossary.entries)} glossary names…")

@@ -22,7 +22,7 @@ from synthetic import ten_hour_episode  # noqa: E402
 
 from editor.core import ops  # noqa: E402
 from editor.core.corrections import find_variants  # noqa: E402
-from editor.core.glossary import Glossary, scan, snapshot  # noqa: E402
+from editor.core.glossary import Glossary, capture, scan, snapshot  # noqa: E402
 from editor.core.name_index import NameIndex  # noqa: E402
 from editor.core.search import FindOptions, find_all, replace_all_spans  # noqa: E402
 from editor.core.spelling import Speller, english  # noqa: E402
@@ -123,6 +123,16 @@ def main() -> None:
     misheard = with_misrecognitions(episode)
     add("glossary scan, 200 entries (snapshot+index+scan)", lambda: scan(snapshot(misheard), glossary),
         lambda r: f"{len(r)} suggestions", runs=3)
+    kept = NameIndex(capture(misheard))
+    row = next(i for i, s in enumerate(misheard.segments) if "Quillon" in s.text)
+
+    def rescan_after_an_edit():
+        text = misheard.segments[row].text           # one turn edited: a space added or taken away
+        edit = (len(text) - 1, len(text), "") if text.endswith(" ") else (len(text), len(text), " ")
+        ops.replace_spans(misheard, [(row, *edit)]).apply(misheard)
+        return scan(capture(misheard), glossary, index=kept)
+    add("glossary rescan after an edit (kept index, capture)", rescan_after_an_edit,
+        lambda r: f"{len(r)} suggestions; {kept.retokenised} turn re-read", runs=3)
 
     english()  # the word list loads once per process (~0.1 s); not part of a check
     fresh = Speller(glossary.names())

@@ -109,6 +109,13 @@ def one_run(app, path: str, rescans: int) -> dict:
     figures["listed after open"] = figures["open"] + waited * 1000
     figures["stall after open"] = max(beat.gaps)
     figures["suggestions"] = len(names.suggestions.suggestions)
+    # The noise floor: the same heartbeat with nothing of ours running (other processes on
+    # this shared machine and the window's own timers still take turns).
+    beat.start()
+    idle_until = time.perf_counter() + 0.4
+    wait_until(app, lambda: time.perf_counter() > idle_until)
+    beat.stop()
+    figures["idle stall"] = max(beat.gaps)
     figures["rescans"] = []
     for _ in range(rescans):
         beat.start()
@@ -178,6 +185,8 @@ def main() -> None:
          "shared 2-core machine: see load"),
         ("'Scan again': heartbeat gaps, 95th percentile", gaps[int(0.95 * (len(gaps) - 1))], "ms",
          f"{len(gaps)} gaps; {sum(g > 50 for g in gaps)} over 50 ms"),
+        ("idle window (no scan), longest gap in 0.4 s, median", med([r["idle stall"] for r in runs]), "ms",
+         "noise floor of this machine"),
         ("suggestions listed", float(cold["suggestions"]), "", "misheard names found"),
         ("spelling underlines, 40 painted turns, not cached", med([r["decorate cold"] for r in runs]), "ms",
          "after an edit only the edited turn"),

@@ -149,3 +149,34 @@ def test_split_windows_need_real_spelling_likeness_not_just_sound():
     assert "a story" not in [c.found for c in find_variants(t, "Istr", "Istor")]
     assert "a story" not in [c.found for c in find_variants(t, "Istor", "Istore")]
     assert _found(find_variants(t, "Patreon", "Patreon")) == [(0, "Pat Reon")]
+
+
+def _postings_of(index):
+    return {norm: sorted(index.positions(norm)) for norm in index._postings}
+
+
+def test_kept_index_rereads_only_changed_turns_and_matches_a_fresh_one(episode):
+    from editor.core.glossary import capture
+    index = NameIndex(capture(episode))
+    episode.segments[1].text = "Thanks Rolf, that was kind. I'm Odile Ambrose."
+    index.refresh(capture(episode))
+    assert index.retokenised == 1
+    fresh = NameIndex(episode)
+    assert _postings_of(index) == _postings_of(fresh) and index._by_key == fresh._by_key
+    assert sorted(index._vocab) == sorted(fresh._vocab)
+    assert find_variants(episode, "Odile Embrose", "Odile Ambrose", index=index) == []
+    # A row removed (a merge): tokens of unchanged texts are reused wherever they now are.
+    del episode.segments[0]
+    index.refresh(capture(episode))
+    assert index.retokenised == 0
+    assert _postings_of(index) == _postings_of(NameIndex(episode))
+
+
+def test_capture_keeps_what_the_scan_reads_while_the_transcript_is_edited(episode):
+    from editor.core import ops
+    from editor.core.glossary import capture
+    captured = capture(episode)
+    before = episode.segments[1].text
+    ops.replace_spans(episode, [(1, 0, 6, "Hello")]).apply(episode)
+    assert episode.segments[1].text != before
+    assert captured.segments[1].text == before and captured.segments[1].start_ms == episode.segments[1].start_ms
