@@ -174,7 +174,7 @@ def main() -> None:
         ("first open: open -> suggestions listed", cold["listed after open"], "ms",
          "dictionary loads meanwhile; goal <= 2,000"),
         ("first open: longest GUI stall until listed", cold["stall after open"], "ms",
-         "incl. first paint; dictionary JSON parse holds the GIL"),
+         "incl. first paint; dictionary loads meanwhile"),
         ("later opens: open -> suggestions listed", med([r["listed after open"] for r in warm]), "ms", "median"),
         ("later opens: longest GUI stall until listed", med([r["stall after open"] for r in warm]), "ms",
          "incl. first paint of the episode; median"),

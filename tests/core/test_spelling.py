@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from editor.core.spelling import Misspelling, Speller
+from editor.core.spelling import Misspelling, Speller, english
 from editor.core.transcript import Mark, MarkKind, Segment, Transcript
 
 TEXT = ("Welcome back, I'm Rolf Breck, join us on kofundo at www.kofundo.example or "
@@ -75,3 +75,17 @@ def test_whole_transcript_and_incremental_cost(speller):
     started = time.perf_counter()
     speller.check_segment(segments[5])
     assert time.perf_counter() - started < whole / 50
+
+
+def test_dictionary_loaded_in_pieces_is_the_library_dictionary():
+    from spellchecker import SpellChecker
+
+    from editor.core.spelling import load_in_pieces
+    ours, theirs = load_in_pieces("en").word_frequency, SpellChecker(language="en").word_frequency
+    assert ours.dictionary == theirs.dictionary and len(ours.dictionary) > 100_000
+    assert (ours.total_words, ours.unique_words, ours.longest_word_length) == \
+        (theirs.total_words, theirs.unique_words, theirs.longest_word_length)
+    assert ours.letters == theirs.letters
+    checker = english()
+    assert checker.candidates("recieve") == SpellChecker(language="en").candidates("recieve")
+    assert checker.word_usage_frequency("the") > checker.word_usage_frequency("aardvark") > 0
