@@ -66,9 +66,61 @@ class Suggestion(NamedTuple):
 
 def default_path(show: str, data_dir: str | Path | None = None) -> Path:
     """Where the glossary of *show* is kept: ``<user data>/glossaries/<show>.json``."""
-    base = Path(data_dir) if data_dir is not None else Path(platformdirs.user_data_dir(APP_NAME))
+    base = _data_base(data_dir)
     slug = re.sub(r"[^\w.-]+", "-", show.strip()).strip("-.").lower() or "default"
     return base / "glossaries" / f"{slug}.json"
+
+
+def _data_base(data_dir: str | Path | None) -> Path:
+    return Path(data_dir) if data_dir is not None else Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def known_shows(data_dir: str | Path | None = None) -> list[str]:
+    """Shows that have a stored glossary, by name (for a chooser); damaged files are skipped."""
+    shows = set()
+    for path in sorted((_data_base(data_dir) / "glossaries").glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            continue
+        show = str(data.get("show", "")).strip() if isinstance(data, dict) else ""
+        shows.add(show or path.stem)
+    return sorted(shows, key=str.casefold)
+
+
+def _folder_shows_path(data_dir: str | Path | None) -> Path:
+    return _data_base(data_dir) / "show-folders.json"
+
+
+def show_for_folder(folder: str | Path, data_dir: str | Path | None = None) -> str | None:
+    """The show chosen for transcripts in *folder* (None: none chosen; unreadable counts as none)."""
+    try:
+        data = json.loads(_folder_shows_path(data_dir).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    show = data.get(str(Path(folder).resolve())) if isinstance(data, dict) else None
+    return show if isinstance(show, str) and show.strip() else None
+
+
+def choose_show_for_folder(folder: str | Path, show: str | None, data_dir: str | Path | None = None) -> None:
+    """Remember *show* for transcripts in *folder* (None or "": forget the choice)."""
+    path = _folder_shows_path(data_dir)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            data = {}
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        data = {}
+    key = str(Path(folder).resolve())
+    if show and show.strip():
+        data[key] = show.strip()
+    else:
+        data.pop(key, None)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise TranscriptError(f"cannot create the data folder: {error.strerror}", path) from None
+    atomic_write(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n", backup=False)
 
 
 class Glossary:
@@ -79,6 +131,9 @@ class Glossary:
         self.entries: list[GlossaryEntry] = []
         self.path = Path(path) if path is not None else None
         self.show = show
+        # Suggestions the producer said no to: (found text, replacement), case-sensitive as
+        # listed. Kept with the show: "Keith Alison" is not "Keith Ellison" in any episode.
+        self.ignored: list[tuple[str, str]] = []
         for entry in entries:
             self.add(entry.correct, entry.wrong_forms, entry.note)
 
@@ -124,6 +179,17 @@ class Glossary:
                 added += 1
         return added
 
+    def ignore_suggestion(self, found: str, replacement: str) -> bool:
+        """Never suggest *replacement* for *found* again; False when already ignored."""
+        pair = (found, replacement)
+        if pair in self.ignored:
+            return False
+        self.ignored.append(pair)
+        return True
+
+    def is_ignored(self, found: str, replacement: str) -> bool:
+        return (found, replacement) in self.ignored
+
     def known_words(self) -> set[str]:
         """Lower-case words of every correct form (the spell checker treats them as known)."""
         return {w.casefold() for e in self.entries for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", e.correct)}
@@ -163,11 +229,22 @@ class Glossary:
             if not isinstance(wrong, list):
                 raise TranscriptError(f'glossary entry {number}: "wrong_forms" must be a list', path)
             glossary.add(str(item["correct"]), [str(w) for w in wrong], str(item.get("note", "")))
+        ignored = data.get("ignored", [])
+        if not isinstance(ignored, list):
+            raise TranscriptError('glossary "ignored" must be a list', path)
+        for number, item in enumerate(ignored, 1):
+            if not isinstance(item, dict) or not isinstance(item.get("found"), str) \
+                    or not isinstance(item.get("replacement"), str):
+                raise TranscriptError(f'ignored suggestion {number} needs "found" and "replacement" texts', path)
+            glossary.ignore_suggestion(item["found"], item["replacement"])
         return glossary
 
     def to_json(self) -> str:
         entries = [{"correct": e.correct, "wrong_forms": e.wrong_forms, "note": e.note} for e in self.entries]
-        return json.dumps({"version": 1, "show": self.show, "entries": entries}, ensure_ascii=False, indent=2)
+        data = {"version": 1, "show": self.show, "entries": entries}
+        if self.ignored:
+            data["ignored"] = [{"found": f, "replacement": r} for f, r in self.ignored]
+        return json.dumps(data, ensure_ascii=False, indent=2)
 
     def save(self, path: str | Path | None = None) -> Path:
         """Write the glossary (atomically) to *path* or where it was loaded from."""

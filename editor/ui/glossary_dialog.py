@@ -1,13 +1,19 @@
 """Edit the show glossary: a table of correct forms, known wrong forms and notes; CSV import/export.
 
-Edits happen on a copy; OK writes them back into the :class:`~editor.core.glossary.Glossary`
+Edits happen on a copy; Save writes them back into the :class:`~editor.core.glossary.Glossary`
 and saves it to its file (the user data folder). Wrong forms are typed separated by ";".
+
+The "Show" field at the top picks which show's glossary the episode uses (by default the
+transcript's folder name): choosing another loads that show's glossary into the table (a new
+name starts an empty one); Save keeps every glossary edited here and leaves the chosen one in
+:attr:`GlossaryDialog.glossary` for the window to switch to.
 """
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -16,13 +22,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
 
 from editor.core.errors import TranscriptError
-from editor.core.glossary import Glossary, GlossaryEntry
+from editor.core.glossary import Glossary, GlossaryEntry, known_shows
 
 COLUMNS = ("Correct form", "Known wrong forms (; between)", "Note")
 
@@ -30,15 +37,37 @@ COLUMNS = ("Correct form", "Known wrong forms (; between)", "Note")
 class GlossaryDialog(QDialog):
     """The glossary of one show as an editable table."""
 
-    def __init__(self, glossary: Glossary, parent=None):
+    def __init__(self, glossary: Glossary, parent=None, data_dir=None):
+        """*data_dir*: where show glossaries are kept (None: the user data folder)."""
         super().__init__(parent)
         self.glossary = glossary
-        title = f"Glossary – {glossary.show}" if glossary.show else "Show Glossary"
-        self.setWindowTitle(title)
+        self._data_dir = data_dir
+        # Shows looked at in this dialog: casefolded name -> (glossary, the table's entries).
+        self._drafts: dict[str, tuple[Glossary, list[GlossaryEntry]]] = {}
+        self._forget_ignored: set[int] = set()   # id() of glossaries whose ignored list Save clears
         self._build()
         self.load_entries(glossary.entries)
+        self._show_title()
 
     def _build(self) -> None:
+        self.show_box = QComboBox(editable=True)
+        self.show_box.setAccessibleName("Show")
+        self.show_box.setToolTip("The show this episode belongs to: its glossary is used for names, "
+                                 "suggestions and spelling. Pick another or type a new name.")
+        self.show_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.show_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        shows = known_shows(self._data_dir)
+        if self.glossary.show and self.glossary.show.casefold() not in {s.casefold() for s in shows}:
+            shows.append(self.glossary.show)
+        self.show_box.addItems(sorted(shows, key=str.casefold))
+        self.show_box.setCurrentText(self.glossary.show)
+        self.show_box.activated.connect(lambda _index: self.set_show(self.show_box.currentText()))
+        self.show_box.lineEdit().editingFinished.connect(lambda: self.set_show(self.show_box.currentText()))
+        show_row = QHBoxLayout()
+        show_label = QLabel("&Show:")
+        show_label.setBuddy(self.show_box)
+        show_row.addWidget(show_label)
+        show_row.addWidget(self.show_box, 1)
         self.filter_edit = QLineEdit(placeholderText="Filter", clearButtonEnabled=True)
         self.filter_edit.textChanged.connect(self._apply_filter)
         self.table = QTableWidget(0, len(COLUMNS))
@@ -58,6 +87,9 @@ class GlossaryDialog(QDialog):
         self.import_button = QPushButton("&Import CSV…")
         self.export_button = QPushButton("&Export CSV…")
         self.status = QLabel("")
+        self.forget_ignored_button = QPushButton()
+        self.forget_ignored_button.setToolTip("Offer the suggestions ignored in this show's episodes again")
+        self.forget_ignored_button.clicked.connect(self.forget_ignored)
         self.add_button.clicked.connect(self.add_row)
         self.remove_button.clicked.connect(self.remove_selected)
         self.import_button.clicked.connect(self._on_import_clicked)
@@ -66,12 +98,13 @@ class GlossaryDialog(QDialog):
         for button in (self.add_button, self.remove_button):
             tools.addWidget(button)
         tools.addStretch(1)
-        for button in (self.import_button, self.export_button):
+        for button in (self.forget_ignored_button, self.import_button, self.export_button):
             tools.addWidget(button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addLayout(show_row)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.table, 1)
         layout.addLayout(tools)
@@ -146,16 +179,63 @@ class GlossaryDialog(QDialog):
         if path:
             self.export_csv(path)
 
-    # ------------------------------------------------------------------ closing
-    def accept(self) -> None:
-        """Write the table into the glossary and save it; stay open if saving fails."""
-        self.glossary.entries = self.entries()
-        if self.glossary.path is not None:
+    # ------------------------------------------------------------------ the show
+    def set_show(self, show: str) -> bool:
+        """Show the glossary of *show* in the table (this dialog's unsaved edits of each show are kept)."""
+        show = show.strip()
+        if not show or show.casefold() == (self.glossary.show or "").casefold():
+            if not show:
+                self.show_box.setCurrentText(self.glossary.show)
+            return True
+        draft = self._drafts.get(show.casefold())
+        if draft is None:
             try:
-                self.glossary.save()
+                loaded = Glossary.for_show(show, self._data_dir)
             except TranscriptError as error:
                 self.status.setText(str(error))
-                return
+                self.show_box.setCurrentText(self.glossary.show)
+                return False
+            draft = (loaded, loaded.entries)
+        self._drafts[(self.glossary.show or "").casefold()] = (self.glossary, self.entries())
+        self.glossary = draft[0]
+        self.filter_edit.clear()
+        self.load_entries(draft[1])
+        self.show_box.setCurrentText(self.glossary.show)
+        self._show_title()
+        count = self.table.rowCount()
+        self.status.setText(f"Glossary of {self.glossary.show}: {count} entr{'ies' if count != 1 else 'y'}"
+                            + ("" if count else " (new)"))
+        return True
+
+    def _show_title(self) -> None:
+        self.setWindowTitle(f"Glossary – {self.glossary.show}" if self.glossary.show else "Show Glossary")
+        ignored = 0 if id(self.glossary) in self._forget_ignored else len(self.glossary.ignored)
+        self.forget_ignored_button.setText(f"Offer {ignored} &ignored suggestion{'s' if ignored != 1 else ''} again")
+        self.forget_ignored_button.setVisible(bool(ignored))
+
+    def forget_ignored(self) -> None:
+        """On Save, the suggestions ignored for this show are offered again."""
+        self._forget_ignored.add(id(self.glossary))
+        self._show_title()
+        self.status.setText("Ignored suggestions will be offered again after Save.")
+
+    # ------------------------------------------------------------------ closing
+    def accept(self) -> None:
+        """Write the table into the chosen show's glossary and save every glossary edited here;
+        stay open if saving fails."""
+        if not self.set_show(self.show_box.currentText()):
+            return
+        self._drafts[(self.glossary.show or "").casefold()] = (self.glossary, self.entries())
+        for glossary, entries in self._drafts.values():
+            glossary.entries = entries
+            if id(glossary) in self._forget_ignored:
+                glossary.ignored.clear()
+            if glossary.path is not None:
+                try:
+                    glossary.save()
+                except TranscriptError as error:
+                    self.status.setText(str(error))
+                    return
         super().accept()
 
     def _apply_filter(self, text: str) -> None:

@@ -4,7 +4,8 @@
 scans it on a ``QThreadPool`` worker against a name index kept between scans (a rescan
 re-reads only the turns changed since the last), so the window stays responsive; a newer scan cancels
 the older one through its flag. Apply / Apply all emit span lists for the window to apply
-as one undo step each; Ignore hides every suggestion of that found text for the session.
+as one undo step each; Ignore hides every suggestion of that found text and replacement
+for good (the show's glossary remembers it).
 Suggestions whose text was edited meanwhile are dropped when applied.
 """
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.errors import TranscriptError
 from editor.core.glossary import Glossary, Suggestion, apply_spans, capture, scan
 from editor.core.name_index import NameIndex
 from editor.core.timecode import format_clock
@@ -85,7 +87,6 @@ class SuggestionsPanel(QWidget):
         self._model = model
         self.glossary = glossary
         self.suggestions: list[Suggestion] = []
-        self._ignored: set[tuple[str, str]] = set()
         self._scan_id = 0
         self._worker: ScanWorker | None = None
         self._kept = _KeptIndex()
@@ -154,7 +155,7 @@ class SuggestionsPanel(QWidget):
         self.scan_finished.emit(len(self.suggestions))
 
     def set_suggestions(self, found: list[Suggestion]) -> None:
-        self.suggestions = [s for s in found if (s.found, s.replacement) not in self._ignored]
+        self.suggestions = [s for s in found if not self.glossary.is_ignored(s.found, s.replacement)]
         self.list.clear()
         transcript = self._model.transcript
         for s in self.suggestions:
@@ -180,10 +181,17 @@ class SuggestionsPanel(QWidget):
     def apply_all(self) -> int:
         return self._apply(list(self.suggestions), "Apply all glossary suggestions")
 
-    def ignore_selected(self) -> None:
-        for s in self.selected():
-            self._ignored.add((s.found, s.replacement))
+    def ignore_selected(self) -> int:
+        """Hide the selected suggestions (and any other of the same text) for good: the show's
+        glossary keeps them, so reopening the episode does not offer them again."""
+        added = sum(self.glossary.ignore_suggestion(s.found, s.replacement) for s in self.selected())
+        if added and self.glossary.path is not None:
+            try:
+                self.glossary.save()
+            except TranscriptError as error:
+                self.status.setText(f"Ignored for this session only: {error}")
         self.set_suggestions(self.suggestions)
+        return added
 
     def _apply(self, chosen: list[Suggestion], what: str) -> int:
         spans = apply_spans(chosen, self._model.transcript)

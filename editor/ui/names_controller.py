@@ -7,8 +7,9 @@ low-confidence words. MainWindow constructs it with what it needs and adds nothi
 * every text change goes through the window's undo stack as one
   :class:`~editor.ui.commands.OpCommand` (``ops.replace_spans``), so "replace all" and
   "apply ticked" are each ONE undo step however many places they touch;
-* the show glossary is loaded when a transcript opens; the show is the folder the
-  transcript lives in (a producer keeps one folder per show), the glossary file lives in
+* the show glossary is loaded when a transcript opens; the show is the one chosen in the
+  glossary dialog (kept in the project's ``extra`` and per folder), else the folder the
+  transcript lives in (a producer keeps one folder per show); the glossary file lives in
   the user's data folder (:func:`editor.core.glossary.default_path`);
 * the glossary scan and the loading of the English dictionary run on the thread pool, so
   opening a 10-hour episode never blocks on them: underlines appear when the dictionary is
@@ -36,6 +37,7 @@ ACTIONS = ("find", "replace", "correct_everywhere", "glossary", "show_suggestion
            "next_low_confidence", "shade_low_confidence")
 
 
+EXTRA_SHOW = "show"        # key of the chosen show in a project's "extra" object
 PRELOAD_AFTER_MS = 1500
 SCAN_AFTER_OPEN_MS = 120
 
@@ -197,7 +199,7 @@ class NamesController(QObject):
 
     # ------------------------------------------------------------------ opening a transcript
     def _on_files_transcript_opened(self, path: str, _format: str, _warnings: list) -> None:
-        show = show_name_for(path)
+        show = self.show_for(path)
         if self.glossary is None or self.glossary.show != show or self.glossary.path is None:
             self.set_glossary(self._load_glossary(show))
         self._ensure_suggestions()
@@ -406,12 +408,52 @@ class NamesController(QObject):
     # ------------------------------------------------------------------ glossary
     def edit_glossary(self):
         from editor.ui.glossary_dialog import GlossaryDialog
-        dialog = GlossaryDialog(self.glossary, self._window)
+        dialog = GlossaryDialog(self.glossary, self._window, data_dir=self._data_dir)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self._glossary_changed)
+        dialog.accepted.connect(lambda: self._on_glossary_dialog_accepted(dialog))
         self.glossary_dialog = dialog
         dialog.open()
         return dialog
+
+    def _on_glossary_dialog_accepted(self, dialog) -> None:
+        if dialog.glossary is self.glossary:
+            self._glossary_changed()
+            return
+        # Another show was chosen for this episode: remember it, use its glossary.
+        self._remember_show(dialog.glossary.show)
+        self.set_glossary(dialog.glossary)
+        if self.glossary.join_speakers(self._model.transcript):
+            self._save_glossary()
+        self._glossary_changed()
+        self.message.emit(f"Using the glossary of {self.glossary.show}.")
+
+    # ------------------------------------------------------------------ which show
+    def show_for(self, path: str) -> str:
+        """The show of the transcript at *path*: the one chosen for it (kept in the project's
+        ``extra``), else the one chosen for its folder, else the folder's name."""
+        chosen = self._files.extra.get(EXTRA_SHOW) if isinstance(self._files.extra, dict) else None
+        if isinstance(chosen, str) and chosen.strip():
+            return chosen.strip()
+        from editor.core.glossary import show_for_folder
+        return show_for_folder(Path(path).parent, self._data_dir) or show_name_for(path)
+
+    def _remember_show(self, show: str) -> None:
+        """Keep *show* for this episode: in the project (saved with it) and for its folder (so a
+        transcript not yet saved as a project, and its neighbours, open with it too)."""
+        path = self._files.current_path
+        if not path:
+            return
+        default = show_name_for(path)
+        chosen = None if show.casefold() == default.casefold() else show
+        if chosen is None:
+            self._files.extra.pop(EXTRA_SHOW, None)
+        else:
+            self._files.extra[EXTRA_SHOW] = chosen
+        from editor.core.glossary import choose_show_for_folder
+        try:
+            choose_show_for_folder(Path(path).parent, chosen, self._data_dir)
+        except TranscriptError as error:
+            self.message.emit(f"Show not remembered for the folder: {error}")
 
     def _on_suggestion_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(self.suggestions.suggestions):

@@ -12,8 +12,11 @@ from editor.core.glossary import (
     Glossary,
     GlossaryEntry,
     apply_spans,
+    choose_show_for_folder,
     default_path,
+    known_shows,
     scan,
+    show_for_folder,
     snapshot,
 )
 from editor.core.transcript import Mark, MarkKind, Segment, Speaker, Transcript
@@ -172,3 +175,31 @@ def test_scan_never_turns_everyday_words_into_names(tmp_path):
     t = Transcript(segments=[Segment("s1", 0, 1000, "So what did the Tide water crew say about Watti?")])
     found = [(s.found, s.replacement) for s in scan(t, g)]
     assert found == [("Tide water", "Tidewater"), ("Watti", "Wati")]  # "what" is left alone
+
+
+def test_ignored_suggestions_are_kept_with_the_show(glossary, tmp_path):
+    assert glossary.ignore_suggestion("Rolf Breck", "Rolf Brekke")
+    assert not glossary.ignore_suggestion("Rolf Breck", "Rolf Brekke")
+    glossary.save()
+    loaded = Glossary.load(tmp_path / "show.json")
+    assert loaded.ignored == [("Rolf Breck", "Rolf Brekke")]
+    assert loaded.is_ignored("Rolf Breck", "Rolf Brekke") and not loaded.is_ignored("rolf breck", "Rolf Brekke")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"entries": [], "ignored": [{"found": "x"}]}', encoding="utf-8")
+    with pytest.raises(TranscriptError, match="ignored suggestion 1"):
+        Glossary.load(bad)
+
+
+def test_show_chosen_per_folder_and_known_shows(tmp_path):
+    data = tmp_path / "data"
+    folder = tmp_path / "episodes"
+    folder.mkdir()
+    assert show_for_folder(folder, data) is None and known_shows(data) == []
+    choose_show_for_folder(folder, "Harbour Talk", data)
+    assert show_for_folder(str(folder) + "/.", data) == "Harbour Talk"
+    Glossary(show="Harbour Talk").save(default_path("Harbour Talk", data))
+    Glossary(show="Dock Notes").save(default_path("Dock Notes", data))
+    (data / "glossaries" / "broken.json").write_text("{", encoding="utf-8")
+    assert known_shows(data) == ["Dock Notes", "Harbour Talk"]
+    choose_show_for_folder(folder, "", data)
+    assert show_for_folder(folder, data) is None

@@ -116,3 +116,33 @@ def test_rescan_keeps_the_index_and_rereads_only_the_edited_turn(qtbot, model, g
         panel.start_scan()
     assert panel._kept.index is index and index.retokenised == 1
     assert blocker.args == [0]
+
+
+def test_dialog_can_offer_ignored_suggestions_again(qtbot, glossary, tmp_path):
+    glossary.ignore_suggestion("Vard Home", "Vardholm")
+    dialog = GlossaryDialog(glossary, data_dir=tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.forget_ignored_button.isVisible()
+    assert dialog.forget_ignored_button.text() == "Offer 1 &ignored suggestion again"
+    dialog.forget_ignored()
+    assert not dialog.forget_ignored_button.isVisible() and glossary.ignored   # only on Save
+    dialog.accept()
+    assert glossary.ignored == [] and Glossary.load(tmp_path / "saltmarsh.json").ignored == []
+
+
+def test_dialog_switches_show_and_saves_each_glossary_edited(qtbot, glossary, tmp_path):
+    data = tmp_path / "data"
+    dialog = GlossaryDialog(glossary, data_dir=data)
+    qtbot.addWidget(dialog)
+    assert [dialog.show_box.itemText(i) for i in range(dialog.show_box.count())] == ["Saltmarsh Radio"]
+    dialog.add_row()
+    dialog.table.item(1, 0).setText("Kettle Ness")
+    assert dialog.set_show("Dock Notes")
+    assert dialog.table.rowCount() == 0 and "Dock Notes" in dialog.status.text()
+    dialog.add_row()
+    dialog.table.item(0, 0).setText("Quay Lantern")
+    dialog.accept()
+    assert dialog.glossary.show == "Dock Notes"
+    assert Glossary.for_show("Dock Notes", data).entry_for("Quay Lantern") is not None
+    assert Glossary.load(tmp_path / "saltmarsh.json").entry_for("Kettle Ness") is not None

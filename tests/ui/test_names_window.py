@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -261,3 +262,71 @@ def test_escape_in_the_find_panel_closes_it_and_returns_to_the_text(sample_windo
     qtbot.waitUntil(lambda: names.find_panel.find_edit.hasFocus())
     qtbot.keyClick(names.find_panel.find_edit, Qt.Key.Key_Escape)
     assert not names.find_dock.isVisible()
+
+
+def test_show_chosen_in_the_glossary_dialog_is_kept_for_the_episode(sample_window, qtbot):
+    from editor.core.glossary import Glossary, default_path, show_for_folder
+    window, names = sample_window, sample_window.names
+    wait_for_scan(qtbot, names)
+    folder_show = names.glossary.show
+    assert folder_show == "sample"                       # by default: the transcript's folder
+    Glossary([], show="Saltmarsh Radio").save(default_path("Saltmarsh Radio"))
+    window.actions["glossary"].trigger()
+    dialog = names.glossary_dialog
+    assert dialog.show_box.currentText() == "sample"
+    assert {dialog.show_box.itemText(i) for i in range(dialog.show_box.count())} >= {"sample", "Saltmarsh Radio"}
+    rows_before = dialog.table.rowCount()
+
+    dialog.show_box.setCurrentText("Saltmarsh Radio")
+    dialog.show_box.lineEdit().editingFinished.emit()
+    assert dialog.table.rowCount() == 0 and dialog.windowTitle().endswith("Saltmarsh Radio")
+    dialog.add_row()
+    dialog.table.item(0, 0).setText("Vardholm")
+    dialog.show_box.setCurrentText("sample")             # back and forth keeps the unsaved rows
+    dialog.show_box.lineEdit().editingFinished.emit()
+    assert dialog.table.rowCount() == rows_before
+    dialog.show_box.setCurrentText("Saltmarsh Radio")
+    dialog.show_box.lineEdit().editingFinished.emit()
+    assert [e.correct for e in dialog.entries()] == ["Vardholm"]
+    dialog.accept()
+
+    assert names.glossary.show == "Saltmarsh Radio" and names.glossary.entry_for("Vardholm") is not None
+    assert names.glossary.entry_for("Tomas Reyes") is not None       # the episode's speakers join it
+    assert names.speller.is_known("Vardholm")
+    assert window.files.extra["show"] == "Saltmarsh Radio"           # saved with the project
+    assert show_for_folder(Path(window.files.current_path).parent) == "Saltmarsh Radio"
+    wait_for_scan(qtbot, names)                                      # suggestions from the new glossary
+    assert ("Vard Home", "Vardholm") in {(s.found, s.replacement) for s in names.suggestions.suggestions}
+
+    # Reopened (not a project: the folder's choice applies), the episode uses that show again.
+    assert window.open_path(window.files.current_path)
+    assert names.glossary.show == "Saltmarsh Radio"
+    assert Glossary.for_show("Saltmarsh Radio").entry_for("Vardholm") is not None
+
+
+def test_ignored_suggestions_stay_ignored_after_reopening(sample_window, qtbot):
+    from editor.core.glossary import Glossary
+    window, names = sample_window, sample_window.names
+    wait_for_scan(qtbot, names)
+    panel = names.suggestions
+    row = next(i for i, s in enumerate(panel.suggestions) if s.found == "Thomas Rayes")
+    panel.list.setCurrentRow(row)
+    assert panel.ignore_selected() == 1
+    assert "Thomas Rayes" not in [s.found for s in panel.suggestions]
+
+    assert window.open_path(window.files.current_path)
+    wait_for_scan(qtbot, names)
+    assert names.suggestions.suggestions                                   # others still offered
+    assert "Thomas Rayes" not in [s.found for s in names.suggestions.suggestions]
+    assert ("Thomas Rayes", "Tomas Reyes") in Glossary.load(names.glossary.path).ignored   # on disk
+
+
+def test_a_project_opens_with_the_show_kept_in_it(main_window, tmp_path):
+    from editor.core import project
+    from editor.formats import read_file
+    from window_helpers import SAMPLE_TXT
+    path = tmp_path / "Some Folder" / "episode.tep.json"
+    path.parent.mkdir()
+    project.save(read_file(SAMPLE_TXT).transcript, path, extra={"show": "Saltmarsh Radio"})
+    assert main_window.open_path(str(path))
+    assert main_window.names.glossary.show == "Saltmarsh Radio"
