@@ -7,8 +7,13 @@ and the episode's speaker names join it (:meth:`Glossary.join_speakers`).
 
 :func:`scan` looks for likely misrecognitions of every entry in an episode (known wrong
 forms exactly, plus spelling and sound-alike near misses through the same matcher as
-"correct everywhere"). It is meant for a background thread: pass a :func:`snapshot` of
-the transcript and a ``cancelled`` callable.
+"correct everywhere"). It is meant for a background thread: pass a :func:`capture` of
+the transcript (taken on the GUI thread in ~1 ms), a ``cancelled`` callable and, for rescans,
+the :class:`~editor.core.name_index.NameIndex` of the previous scan (only changed turns are re-read).
+
+Choosing the show: :func:`show_for_folder` / :func:`choose_show_for_folder` keep a show per
+transcript folder, :func:`known_shows` lists the shows that have a glossary. Suggestions the
+producer ignored are kept in the show's glossary (:meth:`Glossary.ignore_suggestion`).
 """
 
 from __future__ import annotations
