@@ -72,7 +72,10 @@ class ScanWorker(QRunnable):
             found = scan(self._transcript, self._glossary, cancelled=self.cancel_flag.is_set,
                          index=self._kept.index)
         if not self.cancel_flag.is_set():
-            self.signals.finished.emit(self.scan_id, found, time.perf_counter() - started)
+            try:
+                self.signals.finished.emit(self.scan_id, found, time.perf_counter() - started)
+            except RuntimeError:
+                pass    # the application is shutting down: its objects are gone, nobody waits
 
 
 class SuggestionsPanel(QWidget):
