@@ -107,7 +107,7 @@ def find_variants(transcript: Transcript, wrong: str, right: str = "", *,
     if index is None:
         index = NameIndex(transcript)
     else:
-        index.refresh()
+        index.refresh(transcript)
     phrases = [Phrase.of(wrong)]
     if right and include_right_variants:
         phrases.append(Phrase.of(right))

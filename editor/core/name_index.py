@@ -238,6 +238,18 @@ class NameIndex:
             else:
                 entry.append(base | t)
 
+    def clone(self) -> "NameIndex":
+        """An independent copy (~ms where building one takes ~0.1 s): the tokens are shared
+        (never changed in place), the postings copied (refresh edits their lists)."""
+        twin = NameIndex.__new__(NameIndex)
+        twin.transcript = self.transcript
+        twin.segments = list(self.segments)
+        twin._postings = {norm: list(entry) for norm, entry in self._postings.items()}
+        twin._by_key = {key: set(words) for key, words in self._by_key.items()}
+        twin._vocab = list(self._vocab)
+        twin.retokenised = 0
+        return twin
+
     @property
     def token_count(self) -> int:
         return sum(len(t.norms) for t in self.segments)

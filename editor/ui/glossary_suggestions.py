@@ -145,6 +145,19 @@ class SuggestionsPanel(QWidget):
         self.status.setText(f"Scanning for {len(self.glossary.entries)} glossary names…")
         self._pool.start(worker)
 
+    def borrow_index(self, transcript):
+        """A copy of the scans' name index brought up to date with *transcript* (the live one),
+        or None when there is none for it yet or a scan is using it right now."""
+        kept = self._kept
+        if transcript is not self._indexed or kept.index is None or not kept.lock.acquire(blocking=False):
+            return None
+        try:
+            twin = kept.index.clone()
+        finally:
+            kept.lock.release()
+        twin.refresh(transcript)
+        return twin
+
     def is_scanning(self) -> bool:
         return self._worker is not None
 

@@ -330,3 +330,21 @@ def test_a_project_opens_with_the_show_kept_in_it(main_window, tmp_path):
     project.save(read_file(SAMPLE_TXT).transcript, path, extra={"show": "Saltmarsh Radio"})
     assert main_window.open_path(str(path))
     assert main_window.names.glossary.show == "Saltmarsh Radio"
+
+
+def test_correct_everywhere_starts_from_a_copy_of_the_scans_index(sample_window, qtbot):
+    window, names = sample_window, sample_window.names
+    wait_for_scan(qtbot, names)
+    kept = names.suggestions._kept.index
+    dialog = names.correct_everywhere("Soulberg")
+    index = names._name_index
+    assert index is not kept and index.transcript is window.model.transcript
+    assert index.retokenised == 0                      # copied, not built: no turn was read
+    assert [c.found for c in dialog.candidates] == ["Soulberg", "Sol Berg"]
+    # Edits reach the copy alone; the scans' index follows at the next scan.
+    row = row_containing(window, "Soulberg")
+    at = window.model.segment(row).text.index("Soulberg")
+    names.apply_spans([(row, at, at + len("Soulberg"), "Solberg")], "test")
+    dialog.refresh()
+    assert index.retokenised == 1 and "Soulberg" not in [c.found for c in dialog.candidates]
+    assert kept.positions("soulberg") != [] and index.positions("soulberg") == []
