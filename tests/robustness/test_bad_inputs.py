@@ -150,8 +150,10 @@ def test_window_audio(cases, name, window, qtbot, tmp_path):
         assert window.last_error is not None and str(case.path) in window.last_error[1]
         assert window.audio_bar.isVisible()       # "Relink audio..." offered
         assert LINES[0] in _text_of(window.model.transcript)   # the transcript stays editable
-    else:
+    else:   # plays what is there, and says the file is shorter than its header once it is decoded
         assert window.last_error is None and window.playback.has_media()
+        qtbot.waitUntil(lambda: "shorter than its header says" in window.audio_check.last_warning, timeout=15000)
+        assert window.audio_bar.isVisible() and case.path.name in window.audio_bar.text()
 
 
 _HUGE_IN_WINDOW = r"""
