@@ -115,7 +115,7 @@ class BackgroundAligner(QObject):
             row = next((i for i, s in enumerate(segments) if s.id == segment_id), -1)
         if row < 0 or segments[row].text != text:
             return  # the turn was edited, split or removed meanwhile (re-sync it later)
-        self._model.run(ops.SetFields(((row, {"words": alignment.words, "word_timing": alignment.timing}),)))
+        self._model.run_derived(ops.SetFields(((row, {"words": alignment.words, "word_timing": alignment.timing}),)))
         self.segment_aligned.emit(row)
 
     def _on_thread_failed(self, message: str) -> None:

@@ -258,7 +258,7 @@ class TimingController(QObject):
                 rows.append(row)
         if cached:
             from editor.core import ops
-            self._model.run(ops.SetFields(tuple(cached)))   # derived data: not an undo step
+            self._model.run_derived(ops.SetFields(tuple(cached)))   # derived data: not an undo step
         if not rows:
             if cached:
                 self._say(f"Word times of {len(cached)} turns restored from the last alignment")

@@ -197,6 +197,16 @@ class TranscriptModel(QAbstractListModel):
         self.transcript_changed.emit()
         return undo
 
+    def run_derived(self, op: ops.Op) -> None:
+        """Apply data the app computed itself (word times from alignment), not a producer's edit.
+
+        It bypasses the recovery journal: derived data has its own cache and is
+        recomputed if lost, and journaling it would make an untouched episode
+        look like unsaved work after a crash.
+        """
+        _ops().run(self._transcript, op, self)
+        self.transcript_changed.emit()
+
     def set_text(self, row: int, text: str) -> ops.Op:
         """Replace a segment's text (words realigned, marks kept); returns the undo op."""
         return self.run(_ops().set_text(self._transcript, row, text))

@@ -178,6 +178,9 @@ def test_opening_a_transcript_without_word_times_aligns_it_in_the_background(win
         assert starts == sorted(starts)
         assert segment.start_ms - 300 <= starts[0] and starts[-1] <= segment.end_ms + 300
     assert _said(window, "Word times aligned")
+    # Derived data is no producer edit: nothing is journaled, so a crash now offers no "unsaved work".
+    assert window.project.autosave.journal is None
+    assert window.edits.stack.isClean()
     # A click on a word now lands on it: playing from a word's aligned start highlights that word.
     row, word = 3, 4
     at = _segments(window)[row].words[word].start_ms + 30
