@@ -28,7 +28,8 @@ from editor.core.transcript import Mark, Segment, Transcript
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _SKIP_TOKEN = re.compile(r"[\[\]]|://|^www\.|@.+\.|\d")
-_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+# Endings the word list lacks for many stems: possessive and the contracted would/had, will, have, are.
+_CONTRACTION = re.compile(r"'(?:s|d|ll|ve|re)$")
 
 _shared: SpellChecker | None = None
 _shared_lock = threading.Lock()
@@ -167,7 +168,7 @@ class Speller:
         key = key.replace("’", "'")
         if self._dictionary.known([key]):
             return True
-        base = _POSSESSIVE.sub("", key)
+        base = _CONTRACTION.sub("", key)  # "Maya's", "there'd", "she'll": the stem decides
         return base != key and (base in self._name_words or base in self._ignored
                                 or bool(self._dictionary.known([base])))
 

@@ -89,3 +89,10 @@ def test_dictionary_loaded_in_pieces_is_the_library_dictionary():
     checker = english()
     assert checker.candidates("recieve") == SpellChecker(language="en").candidates("recieve")
     assert checker.word_usage_frequency("the") > checker.word_usage_frequency("aardvark") > 0
+
+
+def test_contractions_of_known_words_are_known():
+    from editor.core.spelling import Speller
+    speller = Speller([])
+    assert speller.is_known("there'd") and speller.is_known("they’ll") and speller.is_known("Odile's") is False
+    assert not speller.is_known("zorbly'd")
