@@ -15,16 +15,13 @@ tests on a headless machine rely on.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-from typing import Callable
 
+from editor.player.backend_base import MAX_RATE, MIN_RATE, BackendBase
 from editor.player.base import PlayerError, PlayerState
-from editor.player.clock import PlaybackClock
-from editor.player import working_copy as wc
 
 try:
-    from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl
+    from PySide6.QtCore import QCoreApplication, QTimer, QUrl
     from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 except ImportError as _exc:  # PySide6-Addons missing
     QMediaPlayer = None
@@ -32,11 +29,12 @@ except ImportError as _exc:  # PySide6-Addons missing
 else:
     _IMPORT_ERROR = None
 
-MIN_RATE, MAX_RATE = 0.5, 2.0
+__all__ = ["QtPlayer", "MIN_RATE", "MAX_RATE"]
+
 ADOPT_POLL_MS = 200     # how often to look whether the working copy is ready
 
 
-class QtPlayer:
+class QtPlayer(BackendBase):
     """:class:`editor.player.base.Player` over QtMultimedia."""
 
     name = "qt"
@@ -46,22 +44,9 @@ class QtPlayer:
             raise PlayerError(f"QtMultimedia is not available ({_IMPORT_ERROR}).")
         if QCoreApplication.instance() is None:
             raise PlayerError("The Qt player needs a running QApplication.")
-        self.on_state: Callable[[PlayerState], None] | None = None
-        self.error_message = ""
-        self._clock = PlaybackClock()
-        self._state = PlayerState.EMPTY
-        self._use_working_copy = working_copy
-        self._cache_folder = cache_folder
-        self._source: str | None = None
-        self._playing_path: str | None = None
-        self._source_is_pcm = False
-        self._job: wc.WorkingCopyJob | None = None
-        self._duration_ms = 0
-        self._rate = 1.0
-        self._volume = 100
+        super().__init__(working_copy=working_copy, cache_folder=cache_folder)
         self._pending_ms: int | None = None   # a position to apply once the medium has loaded
         self._pending_play = False
-        self._quiet = False
 
         self._mp = QMediaPlayer()
         self._out = QAudioOutput()
@@ -72,56 +57,25 @@ class QtPlayer:
         self._mp.playbackStateChanged.connect(self._on_playback_state)
         self._mp.mediaStatusChanged.connect(self._on_media_status)
         self._mp.errorOccurred.connect(self._on_error)
-        self._mp.durationChanged.connect(self._on_duration)
+        self._mp.durationChanged.connect(self._length_reported)
         self._adopt_timer = QTimer()
         self._adopt_timer.setInterval(ADOPT_POLL_MS)
         self._adopt_timer.timeout.connect(self._adopt_working_copy)
 
-    # -- Player protocol ------------------------------------------------------------------
-    def load(self, path: str) -> None:
-        path = str(path)
-        if not os.path.isfile(path):
-            raise PlayerError(f"{path}: the audio file does not exist (moved or renamed?)")
-        try:
-            info = wc.probe(path)
-        except wc.WorkingCopyError as exc:
-            raise PlayerError(str(exc)) from exc
-        self.unload()
-        self._source = path
-        self._source_is_pcm = info.is_pcm
-        self._duration_ms = info.duration_ms
-        self._clock.set_duration(info.duration_ms)
-        playing = path
-        if self._use_working_copy and not info.is_pcm:
-            cached = wc.cached_copy(path, self._cache_folder)
-            if cached is not None:
-                playing = str(cached)
-            else:
-                self._job = wc.WorkingCopyJob(path, self._cache_folder).start()
-                self._adopt_timer.start()
-        self._set_source(playing)
-        self._set_state(PlayerState.STOPPED)
-
-    def unload(self) -> None:
-        self._adopt_timer.stop()
+    # -- engine hooks (see BackendBase) -------------------------------------------------
+    def _open_media(self, path: str) -> None:
         if self._job is not None:
-            self._job.cancel()
-            self._job = None
-        self._quiet = True
-        self._mp.stop()
-        self._mp.setSource(QUrl())
-        self._quiet = False
-        self._source = self._playing_path = None
-        self._duration_ms = 0
-        self._pending_ms, self._pending_play = None, False
-        self._clock.set_duration(0)
-        self._clock.reset(0)
-        self._set_state(PlayerState.EMPTY)
+            self._adopt_timer.start()
+        self._set_source(path)
 
-    def play(self) -> None:
-        self._adopt_working_copy()
-        if self._state in (PlayerState.EMPTY, PlayerState.ERROR):
-            return
+    def _drop_media(self) -> None:
+        self._adopt_timer.stop()
+        with self._quietly():
+            self._mp.stop()
+            self._mp.setSource(QUrl())
+        self._pending_ms, self._pending_play = None, False
+
+    def _start(self) -> None:
         if self._state == PlayerState.ENDED:
             self._clock.reset(0)
             self._mp.setPosition(0)
@@ -129,114 +83,48 @@ class QtPlayer:
             self._pending_play = True      # starts once the medium has loaded
         else:
             self._mp.play()
-        self._set_state(PlayerState.PLAYING)
 
-    def pause(self) -> None:
-        self._adopt_working_copy()
-        if self._state == PlayerState.PLAYING:
-            self._pending_play = False
-            self._mp.pause()
-            self._clock.paused()
-            self._set_state(PlayerState.PAUSED)
+    def _pause_engine(self) -> None:
+        self._pending_play = False
+        self._mp.pause()
 
-    def toggle(self) -> None:
-        if self._state == PlayerState.PLAYING:
-            self.pause()
-        else:
-            self.play()
-
-    def seek_ms(self, ms: int) -> None:
-        self._adopt_working_copy()
-        if self._state == PlayerState.EMPTY:
-            return
-        ms = max(0, int(ms))
-        if self._duration_ms:
-            ms = min(ms, self._duration_ms)
-        self._clock.seek(ms)
+    def _seek_engine(self, ms: int) -> None:
         if self._pending_ms is not None:
             self._pending_ms = ms
         else:
             self._mp.setPosition(ms)
-        if self._state == PlayerState.ENDED:
-            self._set_state(PlayerState.STOPPED)
 
-    def position_ms(self) -> int:
-        return self._clock.position_ms()
-
-    def duration_ms(self) -> int:
-        return self._duration_ms
-
-    def state(self) -> PlayerState:
-        return self._state
-
-    def set_rate(self, rate: float) -> None:
-        self._rate = min(MAX_RATE, max(MIN_RATE, float(rate)))
+    def _apply_rate(self) -> None:
         self._mp.setPlaybackRate(self._rate)
-        self._clock.set_rate(self._rate)
 
-    def rate(self) -> float:
-        return self._rate
-
-    def set_volume(self, percent: int) -> None:
-        self._volume = min(100, max(0, int(percent)))
+    def _apply_volume(self) -> None:
         self._out.setVolume(self._volume / 100)
 
-    def volume(self) -> int:
-        return self._volume
-
-    def close(self) -> None:
-        if self._mp is None:
-            return
-        self.on_state = None
-        self.unload()
+    def _release(self) -> None:
         self._mp.deleteLater()
         self._out.deleteLater()
-        self._mp = None
-
-    # -- extras for the UI ----------------------------------------------------------------
-    @property
-    def precise_seeking(self) -> bool:
-        return self._playing_path is not None and (
-            self._playing_path != self._source or self._source_is_pcm)
-
-    @property
-    def working_copy_job(self) -> wc.WorkingCopyJob | None:
-        return self._job
-
-    # -- internals ------------------------------------------------------------------------
-    def _set_source(self, path: str, at_ms: int | None = None) -> None:
-        self._quiet = True
-        self._mp.setSource(QUrl.fromLocalFile(path))
-        self._quiet = False
-        self._playing_path = path
-        # Qt ignores setPosition until the medium has loaded: keep positions until then.
-        self._pending_ms = at_ms if at_ms is not None else 0
 
     def _adopt_working_copy(self) -> None:
-        job = self._job
-        if job is None or not job.ready.is_set():
-            return
-        self._job = None
-        self._adopt_timer.stop()
-        if job.path is None:
-            if job.error != "cancelled":
-                self.error_message = job.error or ""
+        copy = self._take_finished_copy()
+        if self._job is None:
+            self._adopt_timer.stop()     # nothing (left) to poll for
+        if copy is None:
             return
         pos = self._clock.position_ms()
         was_playing = self._state == PlayerState.PLAYING
-        self._quiet = True
-        self._mp.stop()
-        self._quiet = False
-        self._set_source(str(job.path), at_ms=pos)
+        with self._quietly():
+            self._mp.stop()
+        self._set_source(copy, at_ms=pos)
         self._pending_play = was_playing
         self._clock.reset(pos)
 
-    def _set_state(self, state: PlayerState) -> None:
-        if state == self._state:
-            return
-        self._state = state
-        if self.on_state is not None:
-            self.on_state(state)
+    # -- internals ------------------------------------------------------------------------
+    def _set_source(self, path: str, at_ms: int | None = None) -> None:
+        with self._quietly():
+            self._mp.setSource(QUrl.fromLocalFile(path))
+        self._playing_path = path
+        # Qt ignores setPosition until the medium has loaded: keep positions until then.
+        self._pending_ms = at_ms if at_ms is not None else 0
 
     def _on_media_status(self, status) -> None:
         if status in (QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferedMedia) \
@@ -248,8 +136,7 @@ class QtPlayer:
                 self._pending_play = False
                 self._mp.play()
         elif status == QMediaPlayer.MediaStatus.EndOfMedia:
-            self._clock.ended()
-            self._set_state(PlayerState.ENDED)
+            self._ended()
         elif status == QMediaPlayer.MediaStatus.InvalidMedia:
             self._on_error(None, f"{self._source}: Qt cannot play this file")
 
@@ -267,8 +154,7 @@ class QtPlayer:
         elif self._mp.mediaStatus() == QMediaPlayer.MediaStatus.EndOfMedia or (
                 self._duration_ms and self._mp.position() >= self._duration_ms - 100):
             # Qt reports StoppedState just before EndOfMedia: one ENDED, no STOPPED flicker
-            self._clock.ended()
-            self._set_state(PlayerState.ENDED)
+            self._ended()
         else:
             self._clock.paused()
             self._set_state(PlayerState.STOPPED)
@@ -277,13 +163,5 @@ class QtPlayer:
         if self._state == PlayerState.PLAYING and self._pending_ms is None:
             self._clock.update(ms)
 
-    def _on_duration(self, ms: int) -> None:
-        exact = self._playing_path != self._source or self._source_is_pcm
-        if ms > 0 and (exact or not self._duration_ms):
-            self._duration_ms = ms
-            self._clock.set_duration(ms)
-
     def _on_error(self, _error, message: str) -> None:
-        self.error_message = message or f"{self._source}: Qt cannot play this file"
-        self._clock.paused()
-        self._set_state(PlayerState.ERROR)
+        self._failed(message or f"{self._source}: Qt cannot play this file")

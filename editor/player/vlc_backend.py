@@ -21,14 +21,11 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 import time
 from pathlib import Path
-from typing import Callable
 
+from editor.player.backend_base import MAX_RATE, MIN_RATE, BackendBase
 from editor.player.base import PlayerError, PlayerState
-from editor.player.clock import PlaybackClock
-from editor.player import working_copy as wc
 
 try:
     import vlc
@@ -38,8 +35,9 @@ except (ImportError, OSError) as _exc:   # python-vlc raises OSError when libvlc
 else:
     _IMPORT_ERROR = None
 
+__all__ = ["VlcPlayer", "vlc_args", "sound_device_present", "MIN_RATE", "MAX_RATE"]
+
 AOUT_ENV = "TRANSCRIPT_EDITOR_AOUT"     # e.g. "dummy" (tests, no sound card) or "afile" (bench)
-MIN_RATE, MAX_RATE = 0.5, 2.0
 START_WAIT_S = 0.3                      # how long play() waits for a fresh input to open
 
 
@@ -73,7 +71,7 @@ def vlc_args(extra: list[str] | tuple[str, ...] = ()) -> list[str]:
     return args + list(extra)
 
 
-class VlcPlayer:
+class VlcPlayer(BackendBase):
     """:class:`editor.player.base.Player` over libVLC, with a working copy for exact seeking."""
 
     name = "vlc"
@@ -88,22 +86,8 @@ class VlcPlayer:
             raise PlayerError(f"libVLC failed to start: {exc}") from exc
         if self._instance is None:
             raise PlayerError("libVLC failed to start (its plugins may be missing: install vlc-plugin-base).")
+        super().__init__(working_copy=working_copy, cache_folder=cache_folder)
         self._mp = self._instance.media_player_new()
-        self.on_state: Callable[[PlayerState], None] | None = None
-        self.error_message = ""            # why the state became ERROR
-        self._clock = PlaybackClock()
-        self._state = PlayerState.EMPTY
-        self._use_working_copy = working_copy
-        self._cache_folder = cache_folder
-        self._source: str | None = None    # the file the user opened
-        self._playing_path: str | None = None   # what libVLC plays: the source or its working copy
-        self._job: wc.WorkingCopyJob | None = None
-        self._duration_ms = 0
-        self._source_is_pcm = False
-        self._rate = 1.0
-        self._volume = 100
-        self._quiet = 0                    # >0 while we stop/replace media ourselves: no state noise
-        self._lock = threading.RLock()
         events = self._mp.event_manager()
         for kind, handler in (
             (vlc.EventType.MediaPlayerPlaying, self._on_playing),
@@ -116,47 +100,21 @@ class VlcPlayer:
         ):
             events.event_attach(kind, handler)
 
-    # -- Player protocol ------------------------------------------------------------------
-    def load(self, path: str) -> None:
-        path = str(path)
-        if not os.path.isfile(path):
-            raise PlayerError(f"{path}: the audio file does not exist (moved or renamed?)")
-        try:
-            info = wc.probe(path)
-        except wc.WorkingCopyError as exc:
-            raise PlayerError(str(exc)) from exc
-        self.unload()
-        self._source = path
-        self._duration_ms = info.duration_ms
-        self._source_is_pcm = info.is_pcm
-        self._clock.set_duration(info.duration_ms)
-        playing = path
-        if self._use_working_copy and not info.is_pcm:
-            cached = wc.cached_copy(path, self._cache_folder)
-            if cached is not None:
-                playing = str(cached)
-            else:
-                self._job = wc.WorkingCopyJob(path, self._cache_folder).start()
-        self._set_media(playing)
-        self._set_state(PlayerState.STOPPED)
+    # -- Player protocol (the rest is BackendBase's) -------------------------------------
+    def position_ms(self) -> int:
+        self._adopt_working_copy()      # polled by the UI: adopts the copy without a timer
+        return self._clock.position_ms()
 
-    def unload(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
-            self._job = None
+    # -- engine hooks (see BackendBase) -------------------------------------------------
+    def _open_media(self, path: str) -> None:
+        self._set_media(path)
+
+    def _drop_media(self) -> None:
         with self._quietly():
             self._mp.stop()
             self._mp.set_media(None)
-        self._source = self._playing_path = None
-        self._duration_ms = 0
-        self._clock.set_duration(0)
-        self._clock.reset(0)
-        self._set_state(PlayerState.EMPTY)
 
-    def play(self) -> None:
-        self._adopt_working_copy()
-        if self._state in (PlayerState.EMPTY, PlayerState.ERROR):
-            return
+    def _start(self) -> None:
         if self._state == PlayerState.PAUSED:
             self._mp.set_pause(0)
         elif self._state != PlayerState.PLAYING:
@@ -166,80 +124,24 @@ class VlcPlayer:
             if self._state == PlayerState.ENDED or (self._duration_ms and start >= self._duration_ms):
                 start = 0
             self._restart_at(start, paused=False)
-        self._set_state(PlayerState.PLAYING)
 
-    def pause(self) -> None:
-        self._adopt_working_copy()
-        if self._state == PlayerState.PLAYING:
-            self._mp.set_pause(1)
-            self._clock.paused()
-            self._set_state(PlayerState.PAUSED)
+    def _pause_engine(self) -> None:
+        self._mp.set_pause(1)
 
-    def toggle(self) -> None:
-        if self._state == PlayerState.PLAYING:
-            self.pause()
-        else:
-            self.play()
-
-    def seek_ms(self, ms: int) -> None:
-        self._adopt_working_copy()
-        if self._state == PlayerState.EMPTY:
-            return
-        ms = max(0, int(ms))
-        if self._duration_ms:
-            ms = min(ms, self._duration_ms)
-        self._clock.seek(ms)
+    def _seek_engine(self, ms: int) -> None:
+        # stopped/ended: the input is gone; the clock holds the position for the next play()
         if self._state in (PlayerState.PLAYING, PlayerState.PAUSED):
             self._mp.set_time(ms)
-        elif self._state == PlayerState.ENDED:
-            # the input is gone; remember the position (the clock holds it) for the next play()
-            self._set_state(PlayerState.STOPPED)
 
-    def position_ms(self) -> int:
-        self._adopt_working_copy()
-        return self._clock.position_ms()
-
-    def duration_ms(self) -> int:
-        return self._duration_ms
-
-    def state(self) -> PlayerState:
-        return self._state
-
-    def set_rate(self, rate: float) -> None:
-        self._rate = min(MAX_RATE, max(MIN_RATE, float(rate)))
+    def _apply_rate(self) -> None:
         self._mp.set_rate(self._rate)
-        self._clock.set_rate(self._rate)
 
-    def rate(self) -> float:
-        return self._rate
-
-    def set_volume(self, percent: int) -> None:
-        self._volume = min(100, max(0, int(percent)))
+    def _apply_volume(self) -> None:
         self._mp.audio_set_volume(self._volume)
 
-    def volume(self) -> int:
-        return self._volume
-
-    def close(self) -> None:
-        if self._mp is None:
-            return
-        self.on_state = None
-        self.unload()
+    def _release(self) -> None:
         self._mp.release()
         self._instance.release()
-        self._mp = None
-
-    # -- extras for the UI ----------------------------------------------------------------
-    @property
-    def precise_seeking(self) -> bool:
-        """True when what plays is PCM (a WAV source or the working copy): seeks are exact."""
-        return self._playing_path is not None and (
-            self._playing_path != self._source or self._source_is_pcm)
-
-    @property
-    def working_copy_job(self) -> wc.WorkingCopyJob | None:
-        """The background decode, if one is running (progress, error); None once adopted."""
-        return self._job
 
     # -- internals ------------------------------------------------------------------------
     def _set_media(self, path: str, start_ms: int = 0, paused: bool = False):
@@ -272,45 +174,19 @@ class VlcPlayer:
 
     def _adopt_working_copy(self) -> None:
         """Switch to the finished working copy at the same position and state (GUI thread)."""
-        job = self._job
-        if job is None or not job.ready.is_set():
-            return
-        self._job = None
-        if job.path is None:       # decoding failed: keep playing the original, approximately
-            if job.error != "cancelled":
-                self.error_message = job.error or ""
+        copy = self._take_finished_copy()
+        if copy is None:
             return
         pos = self._clock.position_ms()
         state = self._state
         if state in (PlayerState.PLAYING, PlayerState.PAUSED):
-            self._playing_path = str(job.path)
+            self._playing_path = copy
             self._restart_at(pos, paused=state == PlayerState.PAUSED)
             if state == PlayerState.PLAYING:
                 self._clock.started()
         else:
-            self._set_media(str(job.path))
+            self._set_media(copy)
             self._clock.reset(pos)
-
-    def _set_state(self, state: PlayerState) -> None:
-        with self._lock:
-            if state == self._state:
-                return
-            self._state = state
-            callback = self.on_state
-        if callback is not None:
-            callback(state)
-
-    def _quietly(self):
-        player = self
-
-        class _Quiet:
-            def __enter__(self):
-                player._quiet += 1
-
-            def __exit__(self, *exc):
-                player._quiet -= 1
-
-        return _Quiet()
 
     # libVLC event handlers: no libVLC calls in here (deadlock), only the clock and state.
     def _on_playing(self, _event) -> None:
@@ -327,21 +203,14 @@ class VlcPlayer:
             self._set_state(PlayerState.STOPPED)
 
     def _on_end(self, _event) -> None:
-        self._clock.ended()
-        self._set_state(PlayerState.ENDED)
+        self._ended()
 
     def _on_error(self, _event) -> None:
-        self.error_message = f"{self._source}: libVLC could not play this file"
-        self._clock.paused()
-        self._set_state(PlayerState.ERROR)
+        self._failed(f"{self._source}: libVLC could not play this file")
 
     def _on_time(self, event) -> None:
         if self._state == PlayerState.PLAYING:
             self._clock.update(event.u.new_time)
 
     def _on_length(self, event) -> None:
-        # A WAV's length is exact; a compressed file's container estimate (probe) is kept.
-        exact = self._playing_path != self._source or self._source_is_pcm
-        if event.u.new_length > 0 and (exact or not self._duration_ms):
-            self._duration_ms = int(event.u.new_length)
-            self._clock.set_duration(self._duration_ms)
+        self._length_reported(event.u.new_length)
