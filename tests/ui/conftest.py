@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # window_helpers
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # window_helpers, edit_helpers
 
+from edit_helpers import write_project  # noqa: E402
 from window_helpers import SAMPLE_TXT  # noqa: E402
 
 
@@ -33,4 +34,12 @@ def sample_window(main_window, qtbot):
     assert main_window.open_path(str(SAMPLE_TXT))
     assert main_window.playback.has_media()
     qtbot.waitUntil(lambda: main_window.playback.duration() > 0, timeout=5000)
+    return main_window
+
+
+@pytest.fixture
+def timed_window(main_window, tmp_path, monkeypatch):
+    """The window with edit_helpers' small timed project (every word timed), data kept in tmp_path."""
+    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
+    assert main_window.open_path(str(write_project(tmp_path)))
     return main_window

@@ -47,10 +47,3 @@ def comparable(transcript: Transcript) -> list:
              s.approved_by, [(w.text, w.start_ms, w.end_ms) for w in s.words])
             for s in transcript.segments] + [sorted((k, v.name) for k, v in transcript.speakers.items())]
 
-
-def close_without_asking(window) -> None:
-    """Tests end with unsaved edits; drop them so the window closes (and its player with it)."""
-    try:
-        window.project.discard_changes()
-    except RuntimeError:   # the window is already gone
-        pass

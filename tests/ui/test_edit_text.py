@@ -5,30 +5,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from edit_helpers import close_without_asking, write_project  # noqa: E402
 from window_helpers import press  # noqa: E402
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-@pytest.fixture(autouse=True)
-def _unsaved_work_is_dropped_at_the_end(main_window):
-    yield
-    close_without_asking(main_window)
-
-
-@pytest.fixture
-def timed_window(main_window, tmp_path, monkeypatch):
-    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
-    assert main_window.open_path(str(write_project(tmp_path)))
-    return main_window
 
 
 def _texts(window):

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from edit_helpers import close_without_asking, write_project  # noqa: E402
+from edit_helpers import write_project  # noqa: E402
 from window_helpers import press  # noqa: E402
 
 from editor.core.transcript import ReviewStatus  # noqa: E402
@@ -18,12 +18,6 @@ from editor.settings import Key  # noqa: E402
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture(autouse=True)
-def _unsaved_work_is_dropped_at_the_end(main_window):
-    yield
-    close_without_asking(main_window)
 
 
 def test_approve_and_go_to_next_moves_playback(sample_window, qtbot):

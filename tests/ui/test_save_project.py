@@ -10,17 +10,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from edit_helpers import close_without_asking, comparable, write_project  # noqa: E402
+from edit_helpers import comparable, write_project  # noqa: E402
 from window_helpers import SAMPLE_TXT  # noqa: E402
 
 from editor.core import project  # noqa: E402
 from editor.core.transcript import MarkKind  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def _unsaved_work_is_dropped_at_the_end(main_window):
-    yield
-    close_without_asking(main_window)
 
 
 @pytest.fixture(autouse=True)

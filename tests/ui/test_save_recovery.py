@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from edit_helpers import close_without_asking, comparable, write_project  # noqa: E402
+from edit_helpers import comparable, write_project  # noqa: E402
 from window_helpers import SAMPLE_TXT  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,12 +60,6 @@ def data_dir(tmp_path, monkeypatch):
     folder = tmp_path / "data"
     monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(folder))
     return folder
-
-
-@pytest.fixture(autouse=True)
-def _unsaved_work_is_dropped_at_the_end(main_window):
-    yield
-    close_without_asking(main_window)
 
 
 def _kill_mid_edit(tmp_path, path, data_dir):
