@@ -117,6 +117,11 @@ def _fsync_folder(folder: Path) -> None:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
         return
+    fsync_and_close(fd)
+
+
+def fsync_and_close(fd: int) -> None:
+    """fsync *fd* as far as the platform and file system allow (best effort), then close it."""
     try:
         os.fsync(fd)
     except OSError:

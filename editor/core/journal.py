@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from editor.core import ops
-from editor.core.atomic import atomic_write
+from editor.core.atomic import atomic_write, fsync_and_close
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Segment, Speaker, Transcript, TranscriptMeta
 
@@ -572,11 +572,7 @@ class Journal:
             if self._closed:
                 return
             self._closed = True
-            try:
-                os.fsync(self._fd)
-            except OSError:
-                pass
-            os.close(self._fd)
+            fsync_and_close(self._fd)
 
     def discard(self) -> None:
         """Close and delete the journal and its snapshot (clean close, nothing unsaved)."""
@@ -708,9 +704,4 @@ class _Syncer:
             fd = self._journal._dup_fd()
             if fd is None:
                 return
-            try:
-                os.fsync(fd)
-            except OSError:
-                pass
-            finally:
-                os.close(fd)
+            fsync_and_close(fd)
