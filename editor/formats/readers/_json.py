@@ -19,6 +19,19 @@ def looks_like_json(text: str) -> bool:
     return _JSON_START.match(text) is not None
 
 
+def sniff_head(text: str) -> str:
+    """The start of a file that the JSON readers' sniff() looks at."""
+    return text[:8192].lstrip()
+
+
+def load_object_with(text: str, key: str, otherwise: str) -> dict:
+    """Parse *text* as a JSON object holding *key*; else "JSON without 'key': *otherwise*"."""
+    data = object_of(load_json(text), "the top level")
+    if key not in data:
+        raise TranscriptError(f"JSON without {key!r}: {otherwise}")
+    return data
+
+
 def load_json(text: str):
     """Parse *text*; a syntax error (often a truncated file) names its line and character."""
     try:

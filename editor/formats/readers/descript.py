@@ -11,13 +11,13 @@ import re
 from collections import Counter
 
 from editor.formats.base import ReadResult
-from editor.formats.readers._build import NAME, TranscriptBuilder, clock_ms, plausible_name, read_headed
+from editor.formats.readers._build import (NAME, SNIFF_CHARS, TranscriptBuilder, clock_ms, plausible_name,
+                                          read_headed)
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _TIMED = re.compile(rf"^\[(?P<time>{_TIME})\][ \t]*(?:(?P<name>{NAME}):(?:[ \t]+|$))?(?P<rest>.*)$")
 # "Name: text", or "Name:" alone with the text on the lines below.
 _UNTIMED = re.compile(rf"^(?P<name>{NAME}):(?:[ \t]+(?P<rest>\S.*)|[ \t]*)$")
-_SNIFF_CHARS = 65536
 
 
 class DescriptReader:
@@ -26,7 +26,7 @@ class DescriptReader:
     EXTENSIONS = (".txt", ".md")
 
     def sniff(self, text: str) -> float:
-        lines = text[:_SNIFF_CHARS].split("\n")
+        lines = text[:SNIFF_CHARS].split("\n")
         timed = sum(1 for line in lines if line.startswith("[") and _TIMED.match(line))
         if timed >= 2 or (timed == 1 and len(lines) < 5):
             return 0.85

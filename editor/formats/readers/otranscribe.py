@@ -12,11 +12,10 @@ from __future__ import annotations
 import html
 import re
 
-from editor.core.errors import TranscriptError
 from editor.formats.base import ReadResult
 from editor.formats.readers._build import TranscriptBuilder
 from editor.formats.readers._cues import split_speaker
-from editor.formats.readers._json import load_json, object_of, seconds, text_of
+from editor.formats.readers._json import load_object_with, seconds, sniff_head, text_of
 
 _STAMP = re.compile(r"<span\b[^>]*\bdata-timestamp=\"([^\"]*)\"[^>]*>.*?</span\s*>", re.IGNORECASE | re.DOTALL)
 _BREAK = re.compile(r"<br\s*/?>|</p\s*>|</div\s*>", re.IGNORECASE)
@@ -30,13 +29,11 @@ class OTranscribeReader:
     EXTENSIONS = (".otr",)
 
     def sniff(self, text: str) -> float:
-        head = text[:8192].lstrip()
+        head = sniff_head(text)
         return 0.95 if head.startswith("{") and _SNIFF.search(head) else 0.0
 
     def read(self, text: str) -> ReadResult:
-        data = object_of(load_json(text), "the top level")
-        if "text" not in data:
-            raise TranscriptError("JSON without 'text': not an oTranscribe file")
+        data = load_object_with(text, "text", "not an oTranscribe file")
         markup = text_of(data["text"], "text")
         build = TranscriptBuilder(self.NAME)
         media = data.get("media")

@@ -9,16 +9,15 @@ from __future__ import annotations
 import re
 
 from editor.formats.base import ReadResult
-from editor.formats.readers._build import TranscriptBuilder, clock_ms, read_headed
+from editor.formats.readers._build import HEADER_CLOCK, SNIFF_CHARS, TranscriptBuilder, clock_ms, read_headed
 
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+_TIME = HEADER_CLOCK
 # Otter's own layout: exactly two spaces before the time (trailing spaces follow). One space is
 # accepted when reading (hand-edited files) but counts for less when sniffing.
 _HEADER = re.compile(rf"^(?:(?P<name>\S[^\t]{{0,60}}?)( {{1,}}))?(?P<time>{_TIME})[ \t]*$")
 _OTTER_HEADER = re.compile(rf"^\S[^\t]{{0,60}}?  (?:{_TIME})[ \t]*$", re.MULTILINE)
 _LOOSE_HEADER = re.compile(rf"^\S[^\t]{{0,60}}? (?:{_TIME})[ \t]*\n(?=[ \t]*\S)", re.MULTILINE)
 _TIME_ONLY = re.compile(rf"^(?:{_TIME})[ \t]*\n(?=[ \t]*\S)", re.MULTILINE)  # no speaker names
-_SNIFF_CHARS = 65536
 
 
 class OtterReader:
@@ -27,7 +26,7 @@ class OtterReader:
     EXTENSIONS = (".txt",)
 
     def sniff(self, text: str) -> float:
-        head = text[:_SNIFF_CHARS]
+        head = text[:SNIFF_CHARS]
         if len(_OTTER_HEADER.findall(head)) >= 2 or (len(head) < 400 and _OTTER_HEADER.search(head)):
             return 0.9
         if len(_LOOSE_HEADER.findall(head)) >= 2 or len(_TIME_ONLY.findall(head)) >= 2:

@@ -16,7 +16,7 @@ from collections import Counter
 from editor.core.errors import TranscriptError
 from editor.core.timecode import parse_clock
 from editor.formats.base import ReadResult
-from editor.formats.readers._build import NAME, TranscriptBuilder, plausible_name
+from editor.formats.readers._build import NAME, SNIFF_CHARS, TranscriptBuilder, plausible_name
 
 _TIME = r"\d{1,2}:\d{2}:\d{2}|\d{1,2}:\d{2}"
 # Labels recognizers give unnamed voices; these are headers wherever they appear.
@@ -25,7 +25,6 @@ _GENERIC_HEADER = re.compile(rf"(?<!\S)(?:{_GENERIC}) (?:{_TIME})(?=\s)")
 # "Maya Ortiz 00:01:02 Welcome ..." at the start of a line: how real names are found.
 _LINE_HEADER = re.compile(rf"^({NAME}) ({_TIME})[ \t]+\S", re.MULTILINE)
 _CLOCK_ON_PAGE = re.compile(r"\b\d{1,2}:\d{2}:\d{2}\b")
-_SNIFF_CHARS = 65536
 
 
 class PodcastPageReader:
@@ -34,7 +33,7 @@ class PodcastPageReader:
     EXTENSIONS = (".txt", ".html", ".htm")
 
     def sniff(self, text: str) -> float:
-        head = text[:_SNIFF_CHARS]
+        head = text[:SNIFF_CHARS]
         if len(_GENERIC_HEADER.findall(head)) >= 2:
             return 0.85
         names = _line_names(head)

@@ -15,11 +15,10 @@ from __future__ import annotations
 import re
 import sys
 
-from editor.core.errors import TranscriptError
 from editor.core.transcript import Word
 from editor.formats.base import ReadResult
 from editor.formats.readers._build import TranscriptBuilder
-from editor.formats.readers._json import bad_type, list_of, load_json, object_of, seconds
+from editor.formats.readers._json import bad_type, list_of, load_object_with, seconds, sniff_head
 
 TURN_GAP_MS = 2000
 MAX_UNLABELLED_MS = 30_000
@@ -32,15 +31,13 @@ class PodcastingJsonReader:
     EXTENSIONS = (".json",)
 
     def sniff(self, text: str) -> float:
-        head = text[:8192].lstrip()
+        head = sniff_head(text)
         if head.startswith("{") and _SNIFF.search(head):
             return 0.95
         return 0.0
 
     def read(self, text: str) -> ReadResult:
-        data = object_of(load_json(text), "the top level")
-        if "segments" not in data:
-            raise TranscriptError("JSON without 'segments': not a Podcasting 2.0 transcript")
+        data = load_object_with(text, "segments", "not a Podcasting 2.0 transcript")
         build = TranscriptBuilder(self.NAME)
         if isinstance(data.get("language"), str):
             build.meta.language = data["language"]

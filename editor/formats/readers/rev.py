@@ -9,16 +9,15 @@ from __future__ import annotations
 import re
 
 from editor.formats.base import ReadResult
-from editor.formats.readers._build import TranscriptBuilder, clock_ms, read_headed
+from editor.formats.readers._build import HEADER_CLOCK, SNIFF_CHARS, TranscriptBuilder, clock_ms, read_headed
 
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+_TIME = HEADER_CLOCK
 _HEADER = re.compile(
     rf"^(?:(?P<name>[^\s(\[][^()\[\]:]{{0,60}}?)"
     rf"(?: ?[(\[](?P<time>{_TIME})[)\]]:|: ?[(\[](?P<time2>{_TIME})[)\]])"
     rf"|[(\[](?P<time3>{_TIME})[)\]]:?)[ \t]*(?P<rest>.*)$")  # "(00:00)": a turn with no speaker name
 _SNIFF = re.compile(rf"^(?:[^\s(\[][^()\[\]:\n]{{0,60}}?(?: ?[(\[](?:{_TIME})[)\]]:|: ?[(\[](?:{_TIME})[)\]])"
                     rf"|\((?:{_TIME})\):?[ \t]*$)", re.MULTILINE)
-_SNIFF_CHARS = 65536
 
 
 class RevReader:
@@ -27,7 +26,7 @@ class RevReader:
     EXTENSIONS = (".txt",)
 
     def sniff(self, text: str) -> float:
-        head = text[:_SNIFF_CHARS]
+        head = text[:SNIFF_CHARS]
         count = len(_SNIFF.findall(head))
         if count >= 2 or (count == 1 and len(head) < 400):
             return 0.9

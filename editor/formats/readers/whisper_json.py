@@ -32,6 +32,7 @@ from editor.formats.readers._json import (
     milliseconds,
     object_of,
     seconds,
+    sniff_head,
     text_of,
 )
 
@@ -48,7 +49,7 @@ class WhisperJsonReader:
     EXTENSIONS = (".json",)
 
     def sniff(self, text: str) -> float:
-        head = text[:8192].lstrip()
+        head = sniff_head(text)
         if not looks_like_json(head):
             return 0.0
         if _SNIFF_PODCAST.search(head):
