@@ -1,10 +1,12 @@
-"""Fuzz every reader (random bytes, and mutations of valid files of each format).
+"""Fuzz every reader (random bytes and text, and mutations of valid files of each format).
 
 Nothing but :class:`TranscriptError` may escape, and not even that may be the
 registry's "internal error" wrapper, which means a reader crashed on the input
 (``editor.formats._parse`` turns any stray exception into one so users never see
-a traceback; here it counts as the bug it is). tests/formats checks what valid
-files give; this only checks that broken ones fail cleanly.
+a traceback; here it counts as the bug it is). What a broken file does read into
+must still be a sound transcript (marks inside the text, words matching it, no
+turn ending before it starts); tests/formats checks what valid files give.
+This is the one fuzz module for the readers.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from editor.core import project
 from editor.core.errors import TranscriptError
-from editor.formats import all_readers, read_text
+from editor.core.validate import problems
+from editor.formats import all_readers, read_file, read_text
 from editor.formats.decoding import decode
 
 DATA = Path(__file__).resolve().parents[1] / "formats" / "data"
@@ -38,6 +41,21 @@ def _read(data: bytes, name: str, fmt: str | None) -> None:
         assert "internal error" not in error.problem, f"reader crashed: {error}"
 
 
+def _check_text(text: str, name: str) -> None:
+    """Read *text* (format detected): a clean error, or a transcript without broken invariants."""
+    try:
+        result = read_text(text, name)
+    except TranscriptError as error:
+        assert "internal error" not in str(error), str(error)
+        return
+    for segment in result.transcript.segments:
+        for mark in segment.marks:
+            assert 0 <= mark.start <= mark.end <= len(segment.text)
+        if segment.words:
+            assert [w.text for w in segment.words] == segment.text.split()
+    assert not [p for p in problems(result.transcript) if "ends" in p and "before it starts" in p]
+
+
 @st.composite
 def mutated(draw) -> tuple[str, bytes]:
     """A valid file of some format with a few random edits: cut, splice, flip, duplicate, truncate."""
@@ -52,7 +70,8 @@ def mutated(draw) -> tuple[str, bytes]:
         if kind == "delete":
             del data[i:j]
         elif kind == "insert":
-            data[i:i] = draw(st.binary(min_size=1, max_size=16))
+            data[i:i] = draw(st.binary(min_size=1, max_size=16) | st.sampled_from(
+                [b"-->", b"\n\n", b":", b"[", b"]", b"{", b'"', b"00:00:01,000", b"<v ", b"\x00"]))
         elif kind == "flip":
             data[i] = draw(st.integers(0, 255))
         elif kind == "duplicate":
@@ -66,7 +85,7 @@ def mutated(draw) -> tuple[str, bytes]:
 
 
 @FUZZ
-@given(data=st.binary(max_size=2000), name=st.sampled_from(["x.srt", "x.vtt", "x.json", "x.txt", "x.html"]))
+@given(data=st.binary(max_size=2000), name=st.sampled_from(["x.srt", "x.vtt", "x.json", "x.txt", "x.html", "x"]))
 def test_random_bytes_detected(data, name):
     _read(data, name, None)
 
@@ -77,12 +96,32 @@ def test_random_text_forced_through_each_reader(text, fmt):
     _read(text.encode("utf-8", "surrogatepass"), "x", fmt)
 
 
-@FUZZ
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(case=mutated())
 @example(case=("inline.srt", SEEDS["inline.srt"].replace(b"00:00:03,000", b"99:99:99,999")))
 def test_mutated_valid_files_detected(case):
     name, data = case
-    _read(data, name, None)
+    _check_text(data.decode("utf-8", errors="replace"), name)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=mutated())
+def test_mutated_valid_files_through_read_file(tmp_path, case):
+    name, data = case
+    path = tmp_path / name
+    path.write_bytes(data)
+    try:
+        read_file(path)
+    except TranscriptError as error:
+        assert "internal error" not in str(error), str(error)
+        assert str(error).startswith(str(path))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("ab :->[](){}<>\n0123456789.,\"vSpeakrWEBVTNO")) |
+                    st.characters(), max_size=300))
+def test_random_text_detected(text):
+    _check_text(text, "fuzz.txt")
 
 
 @FUZZ
