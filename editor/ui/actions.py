@@ -89,9 +89,18 @@ SPECS: tuple[ActionSpec, ...] = (
                "Align every turn still without word times to the audio (in the background)"),
     ActionSpec("resync_turn", "Tools", "&Re-sync Word Times of This Turn", ("Ctrl+Shift+Y",),
                "Align the words of the turn being edited or played again (after a text edit)"),
-    ActionSpec("shortcuts", "Help", "&Keyboard Shortcuts", ("Ctrl+/", "F1")),
+    ActionSpec("shortcuts", "Help", "&Keyboard Shortcuts…", ("Ctrl+/", "F1"), "List every keyboard shortcut"),
     ActionSpec("about", "Help", "&About Transcript Editor"),
 )
+
+# Menus are grouped: a separator goes before each of these actions (when it is not the menu's first).
+SEPARATOR_BEFORE = frozenset({
+    "choose_audio", "save", "settings",                                    # File
+    "split_turn", "mark_inaudible", "find",                                # Edit
+    "next_unreviewed",                                                     # Review
+    "replay_3", "slower", "volume_up", "go_to_time",                       # Playback
+    "show_suggestions",                                                    # View
+})
 
 
 class Actions:

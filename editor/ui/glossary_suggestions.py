@@ -17,7 +17,7 @@ import time
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -112,11 +112,12 @@ class SuggestionsPanel(QWidget):
         self.apply_all_button = QPushButton("Apply a&ll")
         self.ignore_button = QPushButton("&Ignore")
         self.rescan_button = QPushButton("&Scan again")
-        buttons = QHBoxLayout()
-        for button in (self.apply_button, self.apply_all_button, self.ignore_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.rescan_button)
+        # Two rows of two: the dock stays narrow enough for a small screen.
+        buttons = QGridLayout()
+        buttons.addWidget(self.apply_button, 0, 0)
+        buttons.addWidget(self.apply_all_button, 0, 1)
+        buttons.addWidget(self.ignore_button, 1, 0)
+        buttons.addWidget(self.rescan_button, 1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.status)

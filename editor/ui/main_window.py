@@ -26,11 +26,12 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from editor.core.transcript import MarkKind
 from editor.settings import Key, Settings
-from editor.ui.actions import Actions
+from editor.ui.actions import SEPARATOR_BEFORE, Actions
 from editor.ui.audio_length_check import AudioLengthCheck
 from editor.ui.edit_controller import EditController
 from editor.ui.file_controller import FileController, sample_path
@@ -86,11 +87,13 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect_signals()
         self._connect_part2_signals()
-        self.watch = WatchController(self.files, self.project, self.playback, self._on_choose_audio_triggered, self)
+        self.watch = WatchController(self.files, self.project, self.playback, self._on_choose_audio_triggered, self,
+                                     view=self.view, follow=self.follow)   # Reload keeps the producer's place
         self.editor_page.layout().insertWidget(0, self.watch.bar)   # "changed on disk" above the other bars
         self.watch.message.connect(self._show_status)
         self.audio_check = AudioLengthCheck(self.model, self.playback, self.files, self.audio_bar, self)
         self.names.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.names.extra_changed.connect(self.project.keep_unsaved)   # e.g. the show chosen: unsaved, journaled
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
         self.resize(1000, 760)
@@ -138,7 +141,7 @@ class MainWindow(QMainWindow):
                 continue
             menu = self.menus[title] = bar.addMenu(f"&{title}")
             for action in self.actions.in_menu(title):
-                if action.objectName() == "quit":
+                if action.objectName() == "quit" or (action.objectName() in SEPARATOR_BEFORE and menu.actions()):
                     menu.addSeparator()
                 menu.addAction(action)
             if title == "File":
@@ -154,7 +157,15 @@ class MainWindow(QMainWindow):
         dock.setObjectName(title)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
+        escape = QKeySequence(Qt.Key.Key_Escape)
+        if not any(s.key() == escape for s in widget.findChildren(QShortcut)):   # the panel's own Esc wins
+            QShortcut(escape, dock, lambda: self._close_panel(dock), context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         return dock
+
+    def _close_panel(self, dock: QDockWidget) -> None:
+        """Esc in a side panel closes it and gives the keys back to the transcript."""
+        dock.hide()
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _connect_signals(self) -> None:
         a, playback, files, view = self.actions, self.playback, self.files, self.view

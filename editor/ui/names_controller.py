@@ -73,6 +73,8 @@ class NamesController(QObject):
     """Find/replace, correct everywhere, glossary, spelling and low-confidence words in the window."""
 
     message = Signal(str)        # a short status-bar message
+    # The project's "extra" changed (another show chosen): unsaved work, to be journaled by the window.
+    extra_changed = Signal()
 
     def __init__(self, model, view, playback, undo_stack: QUndoStack, files, actions, add_panel,
                  parent: QWidget, data_dir: str | None = None):
@@ -449,10 +451,13 @@ class NamesController(QObject):
             return
         default = show_name_for(path)
         chosen = None if show.casefold() == default.casefold() else show
+        before = self._files.extra.get(EXTRA_SHOW)
         if chosen is None:
             self._files.extra.pop(EXTRA_SHOW, None)
         else:
             self._files.extra[EXTRA_SHOW] = chosen
+        if self._files.extra.get(EXTRA_SHOW) != before:
+            self.extra_changed.emit()   # saved with the project: the document now has unsaved work
         from editor.core.glossary import choose_show_for_folder
         try:
             choose_show_for_folder(Path(path).parent, chosen, self._data_dir)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QProgressBar, QToolButton
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QToolButton
 
 from editor.ui.review_controller import FILTERS, Progress
 
@@ -25,11 +25,15 @@ class ReviewBar(QFrame):
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(False)
-        self.bar.setFixedWidth(140)
+        self.bar.setFixedWidth(100)
         self.bar.setFixedHeight(10)
         self.bar.setAccessibleName("Approved share of the audio")
         self.label = QLabel()
         self.label.setAccessibleName("Review progress")
+        # The progress line gives way (clipped, whole in its tooltip) before the buttons do:
+        # the window must fit a small laptop screen with a side panel open.
+        self.label.setMinimumWidth(40)
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.filter_box = QComboBox()
         self.filter_box.setAccessibleName("Show")
         for name in FILTERS:
@@ -53,6 +57,8 @@ class ReviewBar(QFrame):
         if progress.flagged:
             text += f" · {progress.flagged} flagged"
         self.label.setText(text)
+        self.label.setToolTip(text)
+        self.bar.setToolTip(text)
 
     def show_filter(self, name: str) -> None:
         index = self.filter_box.findData(name)

@@ -18,12 +18,16 @@ from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractScrollArea, QToolButton
 
+from editor.core.timecode import format_clock
+from editor.core.transcript import ReviewStatus
 from editor.ui.row_geometry import RowGeometry
 from editor.ui.transcript_model import Role, TranscriptModel
 from editor.ui.turn_editor import TurnEditor
 from editor.ui.turn_painter import TurnPainter
 
 _TEXT_ROLES = {int(Qt.ItemDataRole.DisplayRole), int(Role.TEXT), int(Role.SPEAKER_NAME), int(Role.SPEAKER_ID)}
+_ACCESSIBLE_TEXT_CHARS = 400   # a screen reader reads the turn's start, not a 10-minute monologue
+_EMPTY_FILTER_TEXT = "No turns match this filter."
 
 
 class TranscriptView(QAbstractScrollArea):
@@ -39,6 +43,8 @@ class TranscriptView(QAbstractScrollArea):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setAccessibleName("Transcript")
+        self.setAccessibleDescription("No transcript open")
+        self._described = (-1, "")  # (row, description) told to assistive technology
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setBackgroundRole(QPalette.ColorRole.Base)
         self.viewport().setAutoFillBackground(True)
@@ -286,6 +292,9 @@ class TranscriptView(QAbstractScrollArea):
             self._painter.paint(painter, rect, row, segment, transcript.speaker_name(segment.speaker_id),
                                 self._speaker_index.get(segment.speaker_id, -1), row == current,
                                 word_span, palette, paint_text=row != editing, extra=extra)
+        if len(self._geometry) and self._geometry.total() == 0:   # the review filter hides every turn
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, _EMPTY_FILTER_TEXT)
         painter.end()
         if self._editor is not None and self._editor.isVisible():
             self._place_editor()
@@ -302,6 +311,7 @@ class TranscriptView(QAbstractScrollArea):
     # ------------------------------------------------------------------ model signals
     def _on_model_reset(self) -> None:
         self.close_editor()
+        self._describe_current()
         self._geometry.reset([])   # nothing to anchor to in a new transcript
         self._reset_geometry()
         self._programmatic_scroll = True
@@ -311,6 +321,11 @@ class TranscriptView(QAbstractScrollArea):
 
     def _on_data_changed(self, top: QModelIndex, bottom: QModelIndex, roles=()) -> None:
         first, last = top.row(), bottom.row()
+        # Assistive technology hears of the playing turn when it changes, never per word tick.
+        changed = {int(r) for r in roles}
+        if changed != {int(Role.CURRENT_WORD)} and (
+                not changed or int(Role.CURRENT) in changed or first <= self._described[0] <= last):
+            self._describe_current()
         if self._stale:
             self.viewport().update()
             return
@@ -426,6 +441,59 @@ class TranscriptView(QAbstractScrollArea):
             return
         super().keyPressEvent(event)
 
+    # ------------------------------------------------------------------ accessibility
+    def accessible_row(self) -> int:
+        """The turn assistive technology is told about: the one being edited, else the one playing."""
+        if self._editor is not None and self._editor.isVisible():
+            return self._editor.row
+        return self._model.current_row if self._model is not None else -1
+
+    def _describe_current(self) -> None:
+        """Put the focused/playing turn (speaker, time, status, text) in the accessible description.
+
+        Called when that row changes or is edited, so screen readers can announce it; O(1).
+        """
+        row = self.accessible_row()
+        if self._model is None or not 0 <= row < self._model.rowCount():
+            text = "No turn selected" if self._model is not None and self._model.rowCount() else "No transcript open"
+        else:
+            segment = self._model.segment(row)
+            speaker = self._model.transcript.speaker_name(segment.speaker_id) or "Unknown speaker"
+            when = format_clock(segment.start_ms) if segment.start_ms is not None else "untimed"
+            status = ReviewStatus(segment.status).value
+            body = segment.text if len(segment.text) <= _ACCESSIBLE_TEXT_CHARS \
+                else segment.text[:_ACCESSIBLE_TEXT_CHARS] + "…"
+            text = f"Turn {row + 1} of {self._model.rowCount()}: {speaker}, {when}, {status}. {body}"
+            if self._editor is not None and self._editor.row == row:
+                self._editor.setAccessibleDescription(f"{speaker}, {when}")
+        if (row, text) != self._described:
+            self._described = (row, text)
+            self.setAccessibleDescription(text)
+
+    # ------------------------------------------------------------------ scroll position
+    def scroll_anchor(self) -> tuple[int, int]:
+        """(top row, pixels of it scrolled past): where the reader is, stable across a reload."""
+        self._ensure_geometry()
+        if not len(self._geometry):
+            return -1, 0
+        value = self.verticalScrollBar().value()
+        row = self._geometry.row_at(value)
+        return row, value - self._geometry.top(row)
+
+    def restore_scroll_anchor(self, anchor: tuple[int, int]) -> None:
+        """Scroll back to a :meth:`scroll_anchor` (not a user scroll: auto-follow is not stopped)."""
+        row, inside = anchor
+        self._ensure_geometry()
+        if not 0 <= row < len(self._geometry):
+            return
+        self._measure(row)
+        self._update_scrollbar()
+        self._programmatic_scroll = True
+        self.verticalScrollBar().setValue(self._geometry.top(row) + max(0, inside))
+        self._programmatic_scroll = False
+        self._prepare_visible()
+        self.viewport().update()
+
     # ------------------------------------------------------------------ the follow button
     def set_follow_button_visible(self, visible: bool) -> None:
         self._follow_button.setVisible(visible)
@@ -465,6 +533,7 @@ class TranscriptView(QAbstractScrollArea):
         if previous >= 0:
             self._update_rows(previous, previous)
         self._update_rows(row, row)
+        self._describe_current()
         self.editing_started.emit(row)
         return self._editor
 
@@ -473,6 +542,7 @@ class TranscriptView(QAbstractScrollArea):
             row = self._editor.row
             self._editor.hide()
             self._editor.row = -1
+            self._describe_current()
             self.setFocus(Qt.FocusReason.OtherFocusReason)
             if 0 <= row < len(self._geometry):
                 self._update_rows(row, row)

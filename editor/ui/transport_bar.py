@@ -16,6 +16,25 @@ from editor.player.base import PlayerState
 from editor.ui.playback_controller import RATES
 
 
+# Beside their icon, the replay buttons say only what differs (the tooltip has the whole name and keys),
+# so the bar fits a narrow window.
+_SHORT_LABELS = {"replay_3": "3 s", "replay_slow": "5 s slower"}
+
+
+class _ActionButton(QToolButton):
+    """A tool button for an action that keeps its own short label when the action changes
+    (QToolButton copies the action's text back on every change, e.g. new shortcuts)."""
+
+    def __init__(self, label: str = "", parent=None):
+        super().__init__(parent)
+        self._label = label
+
+    def actionEvent(self, event) -> None:
+        super().actionEvent(event)
+        if self._label:
+            self.setText(self._label)
+
+
 class TransportBar(QWidget):
     """Shows and drives playback; emits what the user asks for."""
 
@@ -39,13 +58,12 @@ class TransportBar(QWidget):
                  "replay_3": style.standardIcon(pixmap.SP_BrowserReload),
                  "replay_slow": style.standardIcon(pixmap.SP_BrowserReload)}
         self._play_action = actions["play_pause"]
+        self._replay_buttons: list[QToolButton] = []
         for name, icon in icons.items():
             actions[name].setIcon(icon)
-            button = self._button(actions[name], with_text=name.startswith("replay"))
-            if name == "replay_slow":
-                button.setText("5 s slower")
-            elif name == "replay_3":
-                button.setText("3 s")
+            button = self._button(actions[name], _SHORT_LABELS.get(name, ""))
+            if name in _SHORT_LABELS:
+                self._replay_buttons.append(button)
             layout.addWidget(button)
         self._elapsed = QLabel("00:00")
         self._elapsed.setAccessibleName("Elapsed time")
@@ -85,14 +103,18 @@ class TransportBar(QWidget):
         self._rate.activated.connect(lambda i: self.rate_requested.emit(self._rate.itemData(i)))
         self._volume.valueChanged.connect(self.volume_requested)
 
-    def _button(self, action: QAction, with_text: bool) -> QToolButton:
-        button = QToolButton()
+    def _button(self, action: QAction, label: str) -> QToolButton:
+        button = _ActionButton(label)
         button.setDefaultAction(action)
         button.setAutoRaise(True)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if with_text
+        button.setAccessibleName(action.text().replace("&", ""))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if label
                                   else Qt.ToolButtonStyle.ToolButtonIconOnly)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the text
         return button
+
+    def replay_buttons(self) -> list[QToolButton]:
+        return list(self._replay_buttons)
 
     # ------------------------------------------------------------------ showing state
     def show_position(self, ms: int) -> None:

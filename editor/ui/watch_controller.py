@@ -10,6 +10,8 @@ Glue between :class:`~editor.ui.file_watcher.FileWatcher` and the window:
   unsaved, and becomes the recovery base so a crash never replays onto the
   other program's file); a deleted or moved file says so and keeps the window's
   version open;
+* Reload keeps the producer's place: the playback position (and playing on
+  if it was), the transcript's scroll position and whether it followed playback;
 * for the audio, Reload plays the new file from the same position.
 """
 
@@ -42,8 +44,11 @@ class WatchController(QObject):
     message = Signal(str)   # a status-bar line ("Reloaded NAME")
 
     def __init__(self, files: FileController, project: ProjectController, playback: PlaybackController,
-                 choose_audio: Callable[[], None], parent=None):
+                 choose_audio: Callable[[], None], parent=None, view=None, follow=None):
+        """*view* (TranscriptView) and *follow* (FollowController), when given, keep their place on Reload."""
         super().__init__(parent)
+        self._view = view
+        self._follow = follow
         self._files = files
         self._project = project
         self._playback = playback
@@ -94,11 +99,33 @@ class WatchController(QObject):
                                   button2="Keep mine", callback2=lambda: self.keep_mine(path))
             return False
         self.bar.hide()
+        place = self._place()
         self._project.discard_changes()
         if not self._files.open_transcript(path, preload=_Read(result)):
             return False
+        self._restore(place)
         self.message.emit(f"Reloaded {Path(path).name}")
         return True
+
+    def _place(self) -> tuple:
+        """Where the producer is: playback position, playing, scroll anchor, following."""
+        playback = self._playback
+        position = playback.position() if playback.has_media() else None
+        anchor = self._view.scroll_anchor() if self._view is not None else None
+        following = self._follow.is_following() if self._follow is not None else True
+        return position, playback.is_playing(), anchor, following
+
+    def _restore(self, place: tuple) -> None:
+        """Back to *place* after the document (and its audio) were opened again."""
+        position, playing, anchor, following = place
+        if position is not None and self._playback.has_media():
+            self._playback.seek(position)
+            if playing:
+                self._playback.play()
+        if anchor is not None:
+            self._view.restore_scroll_anchor(anchor)
+        if not following:
+            self._follow.stop()
 
     def keep_mine(self, path: str) -> None:
         """The window's version stays (unsaved: Save writes it over the other program's)."""

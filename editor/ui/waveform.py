@@ -81,6 +81,9 @@ class WaveformStrip(QWidget):
         self.setMinimumHeight(110)
         self.setMouseTracking(True)
         self.setAccessibleName("Waveform")
+        self.setAccessibleDescription("The audio around the playback position with turn boundaries: "
+                                      "click to play from there, drag a boundary to retime a turn, "
+                                      "wheel to zoom, Shift+wheel to scroll")
         self._peaks: Peaks | None = None
         self._duration = 0
         self._position = 0

@@ -299,6 +299,8 @@ def test_show_chosen_in_the_glossary_dialog_is_kept_for_the_episode(sample_windo
     assert ("Vard Home", "Vardholm") in {(s.found, s.replacement) for s in names.suggestions.suggestions}
 
     # Reopened (not a project: the folder's choice applies), the episode uses that show again.
+    assert window.project.is_modified()       # the choice is unsaved work (kept in the project's extra)
+    window.project.discard_changes()
     assert window.open_path(window.files.current_path)
     assert names.glossary.show == "Saltmarsh Radio"
     assert Glossary.for_show("Saltmarsh Radio").entry_for("Vardholm") is not None

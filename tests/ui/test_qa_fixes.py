@@ -1,0 +1,173 @@
+"""QA pass fixes: the show choice is unsaved, journaled work; Reload keeps the producer's place;
+the transcript view tells assistive technology which turn is current; menus and transport read well."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+
+from window_helpers import SAMPLE_AUDIO, SAMPLE_TXT
+
+
+@pytest.fixture
+def copied_window(main_window, tmp_path, monkeypatch, qtbot):
+    """The sample episode copied into its own folder (its own show and journal), opened with its audio."""
+    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
+    folder = tmp_path / "Harbour Hours"
+    folder.mkdir()
+    text = folder / "episode-twelve.txt"
+    shutil.copy(SAMPLE_TXT, text)
+    shutil.copy(SAMPLE_AUDIO, folder / "episode-twelve.ogg")
+    assert main_window.open_path(str(text))
+    qtbot.waitUntil(lambda: main_window.playback.duration() > 0, timeout=5000)
+    return main_window, text
+
+
+# ---------------------------------------------------------------------- a. the show choice
+def test_choosing_a_show_is_unsaved_work_that_survives_a_crash(copied_window, qtbot):
+    from editor.core import recovery
+    window, text = copied_window
+    assert not window.project.is_modified()
+    dialog = window.names.edit_glossary()
+    dialog.show_box.setCurrentText("Quayside Weekly")
+    dialog.show_box.lineEdit().editingFinished.emit()
+    dialog.accept()
+    assert window.files.extra["show"] == "Quayside Weekly"
+    assert window.project.is_modified() and window.isWindowModified()
+
+    window.project.autosave.close()     # as a kill would: the journal stays behind
+    pending = recovery.find_for(str(text), saved=False, data_dir=str(text.parent.parent / "data"))
+    assert pending is not None and pending.recoverable, pending and pending.problem
+    assert pending.load().extra.get("show") == "Quayside Weekly"
+
+
+def test_choosing_the_same_show_again_is_not_a_change(copied_window):
+    window, _ = copied_window
+    dialog = window.names.edit_glossary()
+    dialog.accept()                      # nothing chosen: the folder's show stays
+    assert not window.project.is_modified()
+
+
+# ---------------------------------------------------------------------- b. Reload keeps the place
+def test_reload_keeps_playback_position_and_scroll(copied_window, qtbot):
+    window, text = copied_window
+    window.resize(1000, 500)
+    qtbot.wait(50)
+    window.playback.seek(61_000)
+    view = window.view
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() // 2)   # the producer scrolls away
+    assert not window.follow.is_following()
+    anchor = view.scroll_anchor()
+    assert anchor[0] > 0
+
+    lines = text.read_text(encoding="utf-8").splitlines()
+    lines[1] = "Welcome aboard the tender, the show about people who mend buoys."
+    text.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert window.watch.reload(str(text))
+
+    assert window.model.transcript.segments[0].text.startswith("Welcome aboard the tender")
+    assert abs(window.playback.position() - 61_000) < 250
+    assert view.scroll_anchor() == anchor
+    assert not window.follow.is_following()          # still reading elsewhere, as before
+
+
+def test_reload_while_following_keeps_following(copied_window):
+    window, text = copied_window
+    window.playback.seek(30_000)
+    assert window.follow.is_following()
+    assert window.watch.reload(str(text))
+    assert window.follow.is_following()
+    assert abs(window.playback.position() - 30_000) < 250
+
+
+# ---------------------------------------------------------------------- c. accessibility
+def test_view_describes_the_current_turn_when_it_changes_only(copied_window, qtbot):
+    window, _ = copied_window
+    view, model = window.view, window.model
+    calls = []
+    original = view._describe_current
+    view._describe_current = lambda: (calls.append(1), original())
+    window.playback.seek(19_000)          # inside the third turn (00:18)
+    description = view.accessibleDescription()
+    assert description.startswith("Turn 3 of 19: Nora Castellan, 00:18, unreviewed. Our guest today")
+    calls.clear()
+    for ms in range(19_100, 21_000, 100):   # playback ticks inside the same turn: no new description
+        model.update_current_from_time(ms)
+    assert calls == []
+
+    editor = view.open_editor(4, 0)       # the turn being edited is the one described
+    assert view.accessibleDescription().startswith("Turn 5 of 19: Tomas Reyes, 00:31")
+    assert editor.accessibleDescription() == "Tomas Reyes, 00:31"
+    view.close_editor()
+    assert view.accessibleDescription().startswith("Turn 3 of 19")
+
+
+def test_custom_widgets_and_transport_buttons_are_named_with_shortcut_tooltips(copied_window):
+    from PySide6.QtWidgets import QToolButton
+    window, _ = copied_window
+    assert window.view.accessibleName() == "Transcript"
+    assert window.timing.strip.accessibleName() and window.timing.strip.accessibleDescription()
+    buttons = [b for b in window.transport.findChildren(QToolButton) if b.defaultAction() is not None]
+    assert len(buttons) == 5
+    for button in buttons:
+        assert button.accessibleName(), button.defaultAction().objectName()
+        assert re.search(r"\(.+\)$", button.toolTip()), button.toolTip()     # "... (Ctrl+Space; F9)"
+
+
+def test_transport_replay_buttons_keep_short_labels(copied_window):
+    window = copied_window[0]
+    texts = sorted(b.text() for b in window.transport.replay_buttons())
+    assert texts == ["3 s", "5 s slower"]
+    window.actions.apply_overrides({})     # shortcuts re-applied (settings OK): labels stay short
+    assert sorted(b.text() for b in window.transport.replay_buttons()) == ["3 s", "5 s slower"]
+
+
+# ---------------------------------------------------------------------- menus and layout
+def test_menu_items_are_title_case_and_dialogs_end_with_an_ellipsis(main_window):
+    small = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "s"}
+    opens_dialog = {"open", "choose_audio", "save_as", "export", "settings", "change_speaker", "speakers",
+                    "go_to_time", "find", "replace", "correct_everywhere", "glossary", "flag", "shortcuts"}
+    for name in main_window.actions.names():
+        action = main_window.actions[name]
+        text = action.text().replace("&", "")
+        assert text.endswith("…") == (name in opens_dialog), text
+        for i, word in enumerate(re.findall(r"[A-Za-z][\w'-]*", text)):
+            assert word[0].isupper() or (i and word in small), f"{text!r}: {word!r}"
+
+
+def test_menus_are_grouped_by_separators(main_window):
+    edit = main_window.menus["Edit"].actions()
+    separators = [i for i, a in enumerate(edit) if a.isSeparator()]
+    assert len(separators) == 3
+    assert edit[separators[0] + 1].objectName() == "split_turn"
+
+
+def test_window_fits_a_900_pixel_wide_screen_with_the_suggestions_open(copied_window, qtbot):
+    window, _ = copied_window
+    window.names._ensure_suggestions()
+    window.names.suggestions_dock.show()
+    qtbot.wait(50)
+    assert window.minimumSizeHint().width() <= 900
+
+
+def test_a_filter_that_hides_every_turn_says_so(copied_window, qtbot):
+    window, _ = copied_window
+    window.review.set_filter("flagged")          # nothing is flagged
+    qtbot.wait(50)
+    image = window.view.viewport().grab().toImage()
+    background = image.pixelColor(2, 2)
+    centre = [image.pixelColor(x, image.height() // 2) for x in range(image.width())]
+    assert any(c != background for c in centre)   # the placeholder line is painted, not a blank page
+
+
+def test_escape_closes_the_markers_panel(copied_window, qtbot):
+    from window_helpers import press
+    window, _ = copied_window
+    window.actions["markers_panel"].trigger()
+    assert window.marks_dock.isVisible()
+    window.marks_panel.setFocus()
+    press(window, Qt.Key.Key_Escape)
+    assert not window.marks_dock.isVisible()
