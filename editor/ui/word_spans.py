@@ -4,17 +4,18 @@ The view needs both to highlight the word being played and to seek to a
 clicked word. Imported word times are used when they match the text's
 tokens; otherwise times are estimated by the word's character position
 inside the segment, which is what the issue asks for "until better ones exist".
+Tokens and the estimate are the core's (:mod:`editor.core.words`), so a
+highlight matches the word times the core estimates and stores elsewhere.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from editor.core.transcript import Segment
+from editor.core.words import spread, tokenize
 
-_TOKEN = re.compile(r"\S+")
 # Rough speaking pace for segments without an end time (about 14 characters a second).
 _MS_PER_CHAR = 70
 
@@ -42,7 +43,7 @@ class WordSpans:
 def word_spans(segment: Segment, next_start_ms: int | None = None) -> WordSpans:
     """Spans and start times of *segment*'s words (see module docstring)."""
     text = segment.text
-    spans = tuple((m.start(), m.end()) for m in _TOKEN.finditer(text))
+    spans = tuple(tokenize(text))
     return WordSpans(text, spans, tuple(_starts(segment, spans, next_start_ms)))
 
 
@@ -61,5 +62,4 @@ def _starts(segment: Segment, spans: tuple[tuple[int, int], ...], next_start_ms:
     end = segment.end_ms
     if end is None or end <= start:
         end = next_start_ms if next_start_ms and next_start_ms > start else start + _MS_PER_CHAR * len(segment.text)
-    length = max(1, len(segment.text))
-    return [start + (end - start) * s // length for s, _ in spans]
+    return [int(w.start_ms) for w in spread([segment.text[s:e] for s, e in spans], start, end)]
