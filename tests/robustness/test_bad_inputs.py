@@ -110,16 +110,6 @@ def test_audio_decode_and_player(cases, name, tmp_path, monkeypatch):
 
 
 # ---------------------------------------------------------------------------------- the window
-@pytest.fixture
-def window(qtbot):
-    from editor.ui.main_window import MainWindow
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
-
-
 @pytest.mark.parametrize("name", [n for n in _names(audio=False) if n != "50 MB single line"])
 def test_window_open(cases, name, window, qtbot):
     case = cases[name]

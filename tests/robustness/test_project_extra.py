@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from PySide6.QtTest import QTest
 
 from editor.core import project, recovery
@@ -26,18 +25,6 @@ def _write(path):
                              Segment("t2", 900, 2000, "Vessik caulked the sternpost", "a")])
     project.save(transcript, path, extra=EXTRA)
     return path
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
-    from editor.ui.main_window import MainWindow
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.project.discard_changes()
-    w.close()
 
 
 def test_read_file_returns_the_project_extra(tmp_path):

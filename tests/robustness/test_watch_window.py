@@ -38,17 +38,10 @@ def _ffmpeg_tone(path: Path, seconds: float, codec: list[str]) -> Path:
     return path
 
 
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path, monkeypatch):
+    """Working copies of this test's audio go to its own cache (set before the window exists)."""
     monkeypatch.setenv("TRANSCRIPT_EDITOR_CACHE", str(tmp_path / "cache"))
-    from editor.ui.main_window import MainWindow
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.project.discard_changes()
-    w.close()
 
 
 @pytest.fixture
