@@ -12,6 +12,7 @@ file and the reason, removes the temporary file and leaves the old file as it wa
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import shutil
@@ -49,17 +50,11 @@ def atomic_write(path: str | Path, data: str | bytes, *, backup: bool = True,
         raise TranscriptError("cannot save: the path is a folder", path)
     folder = path.parent if str(path.parent) else Path(".")
     temp_name = _write_temp(folder, path, payload)
-    try:
+    with _temp_removed_on_failure(temp_name, path):
         _copy_mode(path, temp_name)
         if backup and path.exists():
             _keep_backup(path)
         os.replace(temp_name, path)
-    except OSError as error:
-        _remove_quietly(temp_name)
-        raise _error(path, error) from None
-    except BaseException:
-        _remove_quietly(temp_name)
-        raise
     _fsync_folder(folder)
 
 
@@ -69,20 +64,27 @@ def _write_temp(folder: Path, path: Path, payload: bytes) -> str:
         fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
         raise _error(path, error) from None
-    try:
+    with _temp_removed_on_failure(temp_name, path):
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
             # Without fsync the rename can reach the disk before the data does, and a
             # power cut then leaves an empty file where the project was.
             os.fsync(handle.fileno())
+    return temp_name
+
+
+@contextlib.contextmanager
+def _temp_removed_on_failure(temp_name: str, path: Path):
+    """On any failure the temporary file goes; an OSError becomes a TranscriptError naming *path*."""
+    try:
+        yield
     except OSError as error:
         _remove_quietly(temp_name)
         raise _error(path, error) from None
     except BaseException:
         _remove_quietly(temp_name)
         raise
-    return temp_name
 
 
 def _keep_backup(path: Path) -> None:
