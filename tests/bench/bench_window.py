@@ -42,7 +42,10 @@ def open_to_idle(runs: int) -> dict:
     home = OUT / "home"   # a fresh HOME: no recent files or window geometry from a user's setup
     for run in range(runs):
         prefix = OUT / f"open_ours_12000_r{run + 1}"
-        line = subprocess.run([str(PEERBENCH / "open_time.sh"), str(prefix), "--home", str(home), "--",
+        # The harness shows the app on its private Xvfb: force xcb, or an inherited
+        # QT_QPA_PLATFORM=offscreen (as the test commands export) maps no window at all.
+        line = subprocess.run([str(PEERBENCH / "open_time.sh"), str(prefix), "--home", str(home),
+                               "--env", "QT_QPA_PLATFORM=xcb", "--",
                                PYTHON, "-m", "editor", str(srt)],
                               capture_output=True, text=True, cwd=PEERBENCH).stdout.strip().splitlines()[-1]
         fields = dict(re.findall(r"(\w+)=([\w.]+)", line))
