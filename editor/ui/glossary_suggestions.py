@@ -162,6 +162,16 @@ class SuggestionsPanel(QWidget):
     def is_scanning(self) -> bool:
         return self._worker is not None
 
+    def forget(self) -> None:
+        """Another transcript was opened: the listed suggestions point into the old one (Apply would
+        edit the wrong turns), so they go at once; a scan of the old one finishing late is ignored."""
+        if self._worker is not None:
+            self._worker.cancel_flag.set()
+            self._worker = None
+        self._scan_id += 1
+        self.set_suggestions([])
+        self.status.setText("Looking for likely misrecognitions of glossary names…")
+
     def _on_worker_finished(self, scan_id: int, found: list, seconds: float) -> None:
         if scan_id != self._scan_id:
             return  # an older scan finishing late

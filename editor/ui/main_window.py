@@ -268,7 +268,9 @@ class MainWindow(QMainWindow):
         self._update_enabled()
 
     def _on_files_error_occurred(self, title: str, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+        # The headline says what failed; the details (file, line/byte, problem) go under it.
+        box = QMessageBox(QMessageBox.Icon.Warning, title, f"{title}.", QMessageBox.StandardButton.Ok, self)
+        box.setInformativeText(message)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()   # window-modal but not blocking: tests and scripts keep running
         self.last_error = (title, message)

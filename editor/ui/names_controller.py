@@ -205,6 +205,7 @@ class NamesController(QObject):
         if self.glossary is None or self.glossary.show != show or self.glossary.path is None:
             self.set_glossary(self._load_glossary(show))
         self._ensure_suggestions()
+        self.suggestions.forget()    # the previous episode's suggestions must not be applied to this one
         if self.glossary.join_speakers(self._model.transcript):
             self._save_glossary()
         self._glossary_changed(rescan=False)

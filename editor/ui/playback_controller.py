@@ -97,9 +97,11 @@ class PlaybackController(QObject):
         if self._player is not None:
             self._player.unload()
         self._media = ""
+        self._position = 0
         self._timer.stop()
         self._set_state(PlayerState.EMPTY)
         self.media_changed.emit("", 0)
+        self.position_changed.emit(0)   # the transport and waveform stop showing the old episode's time
 
     def close(self) -> None:
         self._timer.stop()

@@ -171,3 +171,38 @@ def test_escape_closes_the_markers_panel(copied_window, qtbot):
     window.marks_panel.setFocus()
     press(window, Qt.Key.Key_Escape)
     assert not window.marks_dock.isVisible()
+
+
+# ---------------------------------------------------------------------- smaller findings of the walk-through
+def test_opening_another_episode_drops_the_old_suggestions_at_once(copied_window, qtbot):
+    window, _ = copied_window
+    names = window.names
+    qtbot.waitUntil(lambda: not names.is_scanning() and bool(names.suggestions.suggestions), timeout=10_000)
+    other = copied_window[1].parent / "quiet-episode.txt"
+    other.write_text("Speaker 1  0:00  \nThe tide tables arrived late again this week.\n", encoding="utf-8")
+    window.playback.seek(40_000)
+    assert window.open_path(str(other))
+    assert names.suggestions.suggestions == [] and names.suggestions.list.count() == 0
+    assert not names.suggestions.apply_all_button.isEnabled()
+    # No audio next to it: the transport no longer shows the old episode's time.
+    assert window.playback.position() == 0 and window.transport._elapsed.text() == "00:00"
+
+
+def test_load_error_headline_then_details(main_window, tmp_path, qtbot):
+    from PySide6.QtWidgets import QMessageBox
+    bad = tmp_path / "garbled.srt"
+    bad.write_bytes(bytes(range(256)) * 8)
+    assert not main_window.open_path(str(bad))
+    box = next(b for b in main_window.findChildren(QMessageBox) if b.isVisible())
+    assert box.text() == "Could not open the transcript."
+    assert "garbled.srt" in box.informativeText()
+    box.close()
+
+
+def test_shortcuts_list_reads_as_sentences_with_the_menu_item_as_tooltip(main_window):
+    main_window.actions["shortcuts"].trigger()
+    table = main_window.shortcuts_dialog.table
+    rows = {table.item(r, 1).text(): table.item(r, 1).toolTip() for r in range(table.rowCount())}
+    assert rows["Merge with next turn"] == "Edit ▸ Merge with Next Turn"
+    assert rows["Play or pause"] == "Playback ▸ Play/Pause"
+    main_window.shortcuts_dialog.close()
