@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.names.extra_changed.connect(self.project.keep_unsaved)   # e.g. the show chosen: unsaved, journaled
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
-        self.resize(1000, 760)
+        self.resize(1240, 800)   # first run: room for the text, its bars and the suggestions panel
         geometry = self.settings.get(Key.WINDOW_GEOMETRY)
         if geometry:
             self.restoreGeometry(QByteArray(geometry))

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QToolButton
 
 from editor.ui.review_controller import FILTERS, Progress
 
 _FILTER_LABELS = {"all": "All turns", "unreviewed": "Not yet approved", "flagged": "Flagged"}
+
+
+class _ElidedLabel(QLabel):
+    """A one-line label that ends in "…" when the bar is narrow (the whole line is its tooltip)."""
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
 
 
 class ReviewBar(QFrame):
@@ -28,7 +39,7 @@ class ReviewBar(QFrame):
         self.bar.setFixedWidth(100)
         self.bar.setFixedHeight(10)
         self.bar.setAccessibleName("Approved share of the audio")
-        self.label = QLabel()
+        self.label = _ElidedLabel()
         self.label.setAccessibleName("Review progress")
         # The progress line gives way (clipped, whole in its tooltip) before the buttons do:
         # the window must fit a small laptop screen with a side panel open.

@@ -206,3 +206,14 @@ def test_shortcuts_list_reads_as_sentences_with_the_menu_item_as_tooltip(main_wi
     assert rows["Merge with next turn"] == "Edit ▸ Merge with Next Turn"
     assert rows["Play or pause"] == "Playback ▸ Play/Pause"
     main_window.shortcuts_dialog.close()
+
+
+def test_review_progress_line_ends_in_an_ellipsis_when_narrow(copied_window, qtbot):
+    window, _ = copied_window
+    label = window.review_bar.label
+    label.setFixedWidth(90)
+    qtbot.wait(20)
+    full = label.text()
+    shown = label.fontMetrics().elidedText(full, Qt.TextElideMode.ElideRight, label.contentsRect().width())
+    assert shown.endswith("…") and shown != full and label.toolTip() == full
+    assert not label.grab().toImage().isNull()    # paints without error
