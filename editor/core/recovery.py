@@ -108,7 +108,7 @@ class Pending:
             return f"{self.journal_path}: {self.problem}"
         when = datetime.fromtimestamp(self.journal_path.stat().st_mtime).strftime("%Y-%m-%d %H:%M") \
             if self.journal_path.exists() else "?"
-        return (f"Unsaved work on {Path(self.source_path).name}: {self.edit_count} edit(s) after the "
+        return (f"Unsaved work on {Path(self.source_path).name}: {_edits(self.edit_count)} after the "
                 f"last {'autosave' if self.base and self.base.kind == 'snapshot' else 'save'}, "
                 f"last change {when}")
 
@@ -279,3 +279,7 @@ def _load_base(base: BaseRef) -> tuple[Transcript, dict]:
     from editor.core import project
     loaded = project.load(base.path)
     return loaded.transcript, dict(loaded.extra)
+
+
+def _edits(count: int) -> str:
+    return f"{count} edit" if count == 1 else f"{count} edits"

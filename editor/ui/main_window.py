@@ -436,6 +436,7 @@ class MainWindow(QMainWindow):
         dialog.setWindowTitle("Flag Turn")
         dialog.setLabelText("What needs another look? (saved as the turn's note)")
         dialog.setTextValue(self.model.segment(row).note)
+        dialog.setOkButtonText("Flag")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.textValueSelected.connect(lambda note: self.review.flag(note, row))
         dialog.open()

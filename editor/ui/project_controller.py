@@ -282,7 +282,7 @@ class ProjectController(QObject):
         self.autosave.adopt(journal)
         self._restored = True
         self._emit_title()
-        self.message.emit(f"Restored {recovered.applied} edit(s) on {Path(source).name}")
+        self.message.emit(f"Restored {recovered.applied} edit{'' if recovered.applied == 1 else 's'} on {Path(source).name}")
         return True
 
 
