@@ -136,6 +136,15 @@ class FindPanel(QWidget):
         self.show_find()
 
     # ------------------------------------------------------------------ building
+
+    def keyPressEvent(self, event) -> None:
+        # Window shortcuts only fire in the active window; Esc reaching the panel as a plain key
+        # (e.g. while the window is not yet active) closes it just the same.
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_requested.emit()
+            return
+        super().keyPressEvent(event)
+
     def _build(self) -> None:
         self.find_edit = QLineEdit(placeholderText="Find", clearButtonEnabled=True)
         self.find_edit.setAccessibleName("Find")

@@ -125,3 +125,10 @@ def test_escape_asks_to_close_and_ctrl_f_mode_hides_replace(setup, qtbot):
     assert not panel.replace_edit.isVisible()
     with qtbot.waitSignal(panel.close_requested):
         qtbot.keyClick(panel.find_edit, Qt.Key.Key_Escape)
+
+
+def test_escape_closes_the_panel_even_where_window_shortcuts_do_not_fire(setup, qtbot):
+    panel = setup[2]
+    panel.hide()   # a hidden (or inactive) panel gets no shortcuts, only the key event
+    with qtbot.waitSignal(panel.close_requested, timeout=1000):
+        qtbot.keyClick(panel.find_edit, Qt.Key.Key_Escape)
