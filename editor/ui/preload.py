@@ -14,6 +14,13 @@ class Preload:
     """``read_file(path)`` on a worker thread; :meth:`result` waits and returns or raises."""
 
     def __init__(self, path: str):
+        # The stdlib modules both threads need are imported here, before the worker starts: a
+        # module one thread is still initialising can reach the other half-made (seen: the
+        # reader's dataclasses found "partially initialized module 'typing'", and the file
+        # failed to open about one start in ten).
+        import dataclasses  # noqa: F401
+        import enum  # noqa: F401
+        import typing  # noqa: F401
         self.path = path
         self._result = None
         self._error: BaseException | None = None

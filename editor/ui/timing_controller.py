@@ -36,6 +36,10 @@ from editor.ui.transcript_model import TranscriptModel
 ACTIONS = ("align_words", "resync_turn", "show_waveform")
 
 STRIP_HEIGHT = 140
+# A transcript opened without audio gets its strip (boundaries, speakers) this long after
+# opening: building it imports numpy, PyAV and PocketSphinx (~0.2 s, ~45 MB) and walks every
+# turn, none of which the first look at the episode needs. Audio arriving builds it at once.
+STRIP_WITHOUT_AUDIO_AFTER_MS = 2500
 MESSAGE_MS = 6000
 
 
@@ -105,6 +109,8 @@ class TimingController(QObject):
         # Made by _start() when the first transcript opens (numpy, PocketSphinx, PyAV imports).
         self.strip = self.feed = self.peaks = self.aligner = self.resyncer = None
         self.splitter = self._place_under(view)
+        self._start_timer = QTimer(self, singleShot=True, interval=STRIP_WITHOUT_AUDIO_AFTER_MS)
+        self._start_timer.timeout.connect(self._start_without_audio)
         self.progress = AlignProgress()
         status_bar.addPermanentWidget(self.progress)
         self._connect()
@@ -128,6 +134,7 @@ class TimingController(QObject):
 
     def _start(self) -> None:
         """Build the strip, its feed, the peaks loader and the runners (once, on first use)."""
+        self._start_timer.stop()
         if self.strip is not None:
             return
         from editor.ui.alignment_runner import AlignmentRunner
@@ -185,10 +192,25 @@ class TimingController(QObject):
 
     # ------------------------------------------------------------------ audio
     def _on_files_transcript_opened(self, *_) -> None:
-        self._start()
+        if self.strip is None and not self._start_timer.isActive():
+            self._start_timer.start()      # audio (media_changed, audio_loaded) starts it sooner
         self._update_enabled()
 
+    def _start_without_audio(self) -> None:
+        self._start()
+        if not self._audio:
+            self.strip.set_message("No audio")
+
+    def ensure_started(self) -> None:
+        """Build the strip and runners now (they are otherwise made when audio loads, or a
+        little after a transcript without audio opened)."""
+        self._start()
+
     def _on_playback_media_changed(self, path: str, duration: int) -> None:
+        if not path and self.strip is None:    # nothing built yet, so nothing to clear
+            self._audio, self._duration = "", 0
+            self._update_enabled()
+            return
         self._start()
         self.peaks.cancel()
         if not path:
