@@ -34,7 +34,11 @@ def row_containing(window, needle: str) -> int:
     return next(i for i, text in enumerate(texts(window)) if needle in text)
 
 
-def wait_for_scan(qtbot, names) -> None:
+def wait_for_scan(qtbot, names, at_once: bool = True) -> None:
+    """Wait for the glossary scan and the dictionary; *at_once* starts the work opening defers
+    (BACKGROUND_AFTER_OPEN_MS) now instead of waiting out its delay."""
+    if at_once:
+        names.scan_now()
     qtbot.waitUntil(lambda: not names.is_scanning() and names.speller is not None, timeout=10000)
 
 
@@ -113,7 +117,9 @@ def test_correct_everywhere_applies_the_ticked_places_as_one_undo_step(sample_wi
 
 def test_glossary_suggestions_appear_after_open_and_apply(sample_window, qtbot):
     window, names = sample_window, sample_window.names
-    wait_for_scan(qtbot, names)
+    # Opening leaves the dictionary and the scan for later: the episode is on screen first.
+    assert names.is_scanning() and not names.suggestions.is_scanning()
+    wait_for_scan(qtbot, names, at_once=False)    # ...and they then run by themselves
     assert names.suggestions_dock.isVisible()
     found = {(s.found, s.replacement) for s in names.suggestions.suggestions}
     assert ("Thomas Rayes", "Tomas Reyes") in found   # a speaker's name, misheard in the text
@@ -350,3 +356,27 @@ def test_correct_everywhere_starts_from_a_copy_of_the_scans_index(sample_window,
     dialog.refresh()
     assert index.retokenised == 1 and "Soulberg" not in [c.found for c in dialog.candidates]
     assert kept.positions("soulberg") != [] and index.positions("soulberg") == []
+
+
+def test_opening_the_suggestions_panel_scans_at_once(sample_window, qtbot):
+    names = sample_window.names
+    assert names.is_scanning() and not names.suggestions.is_scanning()   # deferred after open
+    sample_window.actions["show_suggestions"].setChecked(True)
+    assert names.suggestions.is_scanning()                                  # started now, not later
+    wait_for_scan(qtbot, names, at_once=False)
+    assert names.suggestions.suggestions and names.suggestions_dock.isVisible()
+
+
+def test_an_empty_glossary_is_not_scanned(main_window, tmp_path, qtbot):
+    names = main_window.names
+    path = tmp_path / "plain-show" / "episode.srt"
+    path.parent.mkdir()
+    path.write_text("1\n00:00:01,000 --> 00:00:03,000\nSpeaker 1: Gravel roads wander north.\n\n"
+                    "2\n00:00:04,000 --> 00:00:06,000\nSpeaker 2: Lanterns hum near the pier.\n",
+                    encoding="utf-8")
+    assert main_window.open_path(str(path))
+    assert not names.glossary.entries          # generic speakers are not names
+    names.scan_now()
+    assert not names.suggestions.is_scanning()
+    assert "No glossary names" in names.suggestions.status.text()
+    qtbot.waitUntil(lambda: names.speller is not None, timeout=10000)   # spelling still loads

@@ -177,6 +177,7 @@ def test_escape_closes_the_markers_panel(copied_window, qtbot):
 def test_opening_another_episode_drops_the_old_suggestions_at_once(copied_window, qtbot):
     window, _ = copied_window
     names = window.names
+    names.scan_now()          # opening defers the scan (BACKGROUND_AFTER_OPEN_MS): start it now
     qtbot.waitUntil(lambda: not names.is_scanning() and bool(names.suggestions.suggestions), timeout=10_000)
     other = copied_window[1].parent / "quiet-episode.txt"
     other.write_text("Speaker 1  0:00  \nThe tide tables arrived late again this week.\n", encoding="utf-8")
