@@ -117,17 +117,24 @@ def find_all(transcript: Transcript, options: FindOptions, scope: Scope = Scope(
              limit: int | None = None) -> list[Match]:
     """Every match of *options* inside *scope*, in document order (at most *limit* when given:
     the panel lists a few thousand; "e" over a 10-hour episode is 50,000 matches)."""
-    if not options.pattern:
-        return []
-    pattern = compile_pattern(options)
     results: list[Match] = []
+    for index, segment, found in _found_in_scope(transcript, options, scope):
+        results.append(make_match(segment, index, found.start(), found.end()))
+        if limit is not None and len(results) >= limit:
+            break
+    return results
+
+
+def _found_in_scope(transcript: Transcript, options: FindOptions,
+                    scope: Scope) -> Iterator[tuple[int, Segment, re.Match[str]]]:
+    """(segment index, segment, regex match) for every match in *scope*, in document order."""
+    if not options.pattern:
+        return
+    pattern = compile_pattern(options)
     for index in scope.segment_indices(transcript):
         segment = transcript.segments[index]
         for found in _iter_segment(pattern, segment, options.include_marks):
-            results.append(make_match(segment, index, found.start(), found.end()))
-            if limit is not None and len(results) >= limit:
-                return results
-    return results
+            yield index, segment, found
 
 
 def find_next(transcript: Transcript, options: FindOptions, scope: Scope, index: int, pos: int,
@@ -149,16 +156,11 @@ def find_next(transcript: Transcript, options: FindOptions, scope: Scope, index:
 def replace_all_spans(transcript: Transcript, options: FindOptions, replacement: str,
                       scope: Scope = Scope()) -> list[ReplaceSpan]:
     """The span list for "Replace all": what :func:`find_all` finds, each with its replacement text."""
-    if not options.pattern:
-        return []
-    pattern = compile_pattern(options)
     spans: list[ReplaceSpan] = []
-    for index in scope.segment_indices(transcript):
-        segment = transcript.segments[index]
-        for found in _iter_segment(pattern, segment, options.include_marks):
-            text = expand_replacement(found, replacement, options)
-            if text != found.group(0):
-                spans.append(ReplaceSpan(index, found.start(), found.end(), text))
+    for index, _segment, found in _found_in_scope(transcript, options, scope):
+        text = expand_replacement(found, replacement, options)
+        if text != found.group(0):
+            spans.append(ReplaceSpan(index, found.start(), found.end(), text))
     return spans
 
 
