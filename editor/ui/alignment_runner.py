@@ -11,16 +11,31 @@ for a turn whose text changed meanwhile is dropped (re-sync that turn later).
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from editor.align.aligner import SegmentAlignment
-from editor.align.batch import AlignResult, align_transcript, plan_jobs
 from editor.core import ops
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Segment
 from editor.ui.transcript_model import TranscriptModel
 from editor.ui.waveform_loader import keep_until_finished
+
+if TYPE_CHECKING:   # the aligner (numpy, PyAV, PocketSphinx) is imported when work starts, not with the window
+    from editor.align.aligner import SegmentAlignment
+    from editor.align.batch import AlignResult
+
+
+def plan_jobs(*args, **kwargs):
+    """:func:`editor.align.batch.plan_jobs`, imported on first call (numpy, PyAV, PocketSphinx)."""
+    from editor.align.batch import plan_jobs as plan
+    return plan(*args, **kwargs)
+
+
+def align_transcript(*args, **kwargs):
+    """:func:`editor.align.batch.align_transcript`, imported on first call."""
+    from editor.align.batch import align_transcript as align
+    return align(*args, **kwargs)
 
 
 class _AlignThread(QThread):

@@ -5,7 +5,7 @@ MainWindow constructs it with what it needs and adds almost nothing else:
 * the waveform strip sits under the transcript in a vertical splitter (between the
   transcript and the transport bar), fed incrementally from the model: a keystroke or an
   alignment result costs O(rows changed), never a re-read of the document (see
-  :class:`editor.ui.timing_parts.StripFeed`); the strip and the workers are built when the
+  :class:`editor.ui.strip_feed.StripFeed`); the strip and the workers are built when the
   first transcript opens, so the start page pays none of their imports;
 * when audio loads, peaks are computed (or read from the cache) on a worker thread with
   progress drawn in the strip;
@@ -138,7 +138,8 @@ class TimingController(QObject):
         if self.strip is not None:
             return
         from editor.ui.alignment_runner import AlignmentRunner
-        from editor.ui.timing_parts import StripFeed, TurnResyncer
+        from editor.ui.strip_feed import StripFeed
+        from editor.ui.timing_parts import TurnResyncer
         from editor.ui.waveform import WaveformStrip
         from editor.ui.waveform_loader import PeaksLoader
 

@@ -21,14 +21,17 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from editor.audio.peaks import Peaks
 from editor.core.transcript import Transcript
 from editor.ui.waveform_bounds import Bounds, Boundary, boundaries, clamp, inaudible_spans, retime, segment_bounds
+
+if TYPE_CHECKING:   # hints only: a strip without audio must not import numpy/PyAV
+    from editor.audio.peaks import Peaks
 
 OVERVIEW_H = 22
 RULER_H = 14

@@ -10,7 +10,6 @@ import threading
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
-from editor.audio.peaks import default_cache_path, load_or_compute
 from editor.core.errors import TranscriptError
 
 
@@ -58,6 +57,7 @@ class _PeaksThread(QThread):
 
     def run(self) -> None:
         try:
+            from editor.audio.peaks import load_or_compute
             peaks = load_or_compute(self._audio, self._cache, self.progressed.emit, self.stop.is_set)
         except TranscriptError as error:
             self.failed.emit(str(error))
@@ -79,6 +79,7 @@ class PeaksLoader(QObject):
     def load(self, audio_path: str, project_path: str | None = None) -> None:
         """Start loading peaks for *audio_path* (cancels a load still running)."""
         self.cancel()
+        from editor.audio.peaks import default_cache_path   # numpy and PyAV: only once there is audio
         thread = _PeaksThread(str(audio_path), str(default_cache_path(audio_path, project_path)))
         thread.progressed.connect(self.progressed)
         thread.computed.connect(self._on_thread_computed)
