@@ -1,8 +1,11 @@
 """Spell checking with pyspellchecker's bundled English word list, the show glossary and an ignore list.
 
 Chosen over Enchant/Hunspell because it is pure Python with its dictionary inside the wheel:
-``make run`` needs no system dictionary. The word list is loaded once per process and
-shared (reads are thread-safe). Each word's verdict is cached, so checking a segment after
+``make run`` needs no system dictionary. "Is this word known" is answered by a compact
+:class:`WordSet` (64-bit hashes of the 160,000 words, ~1.3 MB, cached on disk): the library's
+full frequency dictionary costs ~28 MB resident and is loaded only when suggestions are asked
+for (right-click on a misspelling). Both are loaded once per process and shared (reads are
+thread-safe). Each word's verdict is cached, so checking a segment after
 a keystroke costs a few dictionary lookups, never a pass over the whole document.
 
 Skipped: inaudible/crosstalk/unclear marks and bracketed tokens ("[inaudible]"), anything
@@ -12,12 +15,17 @@ with a digit ("3rd", "1990s"), URLs and e-mail addresses, and ALL-CAPS acronyms 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
+import os
 import pkgutil
 import re
 import threading
 import time
+from array import array
+from bisect import bisect_left
 from collections import Counter
+from pathlib import Path
 from typing import Iterable, NamedTuple, Sequence
 
 from rapidfuzz import fuzz, process
@@ -101,21 +109,142 @@ def _piece_end(body: str, start: int) -> int:
     return len(body) if at == -1 else at
 
 
-_common: frozenset[str] | None = None
+COMMON_COUNT = 20_000      # words this frequent in the list are "everyday" (about 3,000 of them)
 
 
-def common_words(min_count: int = 20_000) -> frozenset[str]:
+def common_words(min_count: int = COMMON_COUNT) -> frozenset[str]:
     """Everyday English words (about the 3,000 most frequent in the word list).
 
     The glossary scan never offers to "correct" a run made only of these into a name:
     "what" sounds like "Wati", but it is almost always just "what".
     """
-    global _common
+    if min_count == COMMON_COUNT:
+        return known_words().common
     dictionary = english()
-    with _shared_lock:
-        if _common is None:
-            _common = frozenset(w for w, n in dictionary.word_frequency.dictionary.items() if n >= min_count)
-        return _common
+    return frozenset(w for w, n in dictionary.word_frequency.dictionary.items() if n >= min_count)
+
+
+# ---------------------------------------------------------------------------- compact word set
+def word_hash(word: str) -> int:
+    """A stable signed 64-bit hash of a (lower-cased) word: the same in every process, unlike hash()."""
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little", signed=True)
+
+
+class WordSet:
+    """Membership of the word list as sorted 64-bit hashes (``array('q')`` + bisection).
+
+    160,000 words take 1.3 MB here against ~28 MB for the library's dict of str -> count.
+    A false "known" needs two words sharing 64 bits of a cryptographic hash: ~1e-9 per
+    lookup. ``common`` holds the everyday words (see :func:`common_words`).
+    """
+
+    def __init__(self, hashes: array, common: frozenset[str]):
+        self._hashes = hashes                 # sorted, no duplicates
+        self.common = common
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+    def __contains__(self, word: str) -> bool:
+        key = word_hash(word.lower())
+        at = bisect_left(self._hashes, key)
+        return at < len(self._hashes) and self._hashes[at] == key
+
+    def known(self, words: Iterable[str]) -> set[str]:
+        """The words of *words* in the list (the same call as ``SpellChecker.known``)."""
+        return {w for w in words if w in self}
+
+    # -------------------------------------------------------------- building and the disk cache
+    @classmethod
+    def build(cls, language: str = "en") -> "WordSet":
+        """Hash the bundled word list a few thousand words at a time, letting go of the GIL between pieces.
+
+        Never holds more than one piece's words as str: building costs ~0.3 s of a worker and a
+        few MB, where the full checker costs ~28 MB for as long as the process lives.
+        """
+        raw = pkgutil.get_data("spellchecker", f"resources/{language}.json.gz")
+        text = gzip.decompress(raw).decode("utf-8")
+        del raw
+        hashes = array("q")
+        counts: dict[str, int] = {}      # only everyday words and case variants (the list is lower-case)
+        try:
+            body = text[text.index("{") + 1:text.rindex("}")]
+            position = 0
+            while position < len(body):
+                cut = _piece_end(body, position)
+                piece = json.loads("{" + body[position:cut].strip().rstrip(",") + "}")
+                for word, count in piece.items():
+                    lowered = word.lower()
+                    hashes.append(word_hash(lowered))
+                    if count >= COMMON_COUNT or lowered != word or lowered in counts:
+                        counts[lowered] = counts.get(lowered, 0) + count
+                position = cut + 1
+                time.sleep(0)
+        except ValueError:                # not the one-word-a-line shape: the library's way, once
+            dictionary = SpellChecker(language=language).word_frequency.dictionary
+            hashes = array("q", (word_hash(w) for w in dictionary))
+            counts = {w: n for w, n in dictionary.items() if n >= COMMON_COUNT}
+        hashes = array("q", sorted(set(hashes)))
+        return cls(hashes, frozenset(w for w, n in counts.items() if n >= COMMON_COUNT))
+
+    def save(self, path: Path) -> None:
+        """Write atomically (a half-written cache must never be read): hashes, then the common words."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        common = "\n".join(sorted(self.common)).encode("utf-8")
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        with open(temporary, "wb") as out:
+            out.write(len(self._hashes).to_bytes(8, "little"))
+            self._hashes.tofile(out)
+            out.write(common)
+        os.replace(temporary, path)
+
+    @classmethod
+    def load(cls, path: Path) -> "WordSet":
+        """Read a cache written by :meth:`save`; ValueError/OSError if it is damaged."""
+        data = path.read_bytes()
+        count = int.from_bytes(data[:8], "little")
+        end = 8 + 8 * count
+        if count == 0 or len(data) < end:
+            raise ValueError(f"{path}: truncated word-set cache")
+        hashes = array("q")
+        hashes.frombytes(data[8:end])
+        if array("q", [1]).tobytes() != (1).to_bytes(8, "little"):
+            hashes.byteswap()            # the file is little-endian
+        common = frozenset(data[end:].decode("utf-8").split("\n")) - {""}
+        return cls(hashes, common)
+
+
+def word_set_cache_path(language: str = "en") -> Path:
+    """Cache file of the word set, keyed by pyspellchecker's version (a new word list, a new file)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from platformdirs import user_cache_dir
+    try:
+        library = version("pyspellchecker")
+    except PackageNotFoundError:
+        library = "unknown"
+    return Path(user_cache_dir("transcript-editor")) / "spelling" / f"{language}-{library}-v1.words"
+
+
+_known: WordSet | None = None
+_known_lock = threading.Lock()
+
+
+def known_words() -> WordSet:
+    """The process-wide compact English word set: from the disk cache (~5 ms), else built and cached (~0.3 s)."""
+    global _known
+    with _known_lock:
+        if _known is None:
+            path = word_set_cache_path("en")
+            try:
+                _known = WordSet.load(path)
+            except (OSError, ValueError):
+                _known = WordSet.build("en")
+                try:
+                    _known.save(path)
+                except OSError:
+                    pass        # a read-only cache dir: build again next time
+        return _known
 
 
 class Misspelling(NamedTuple):
@@ -125,11 +254,16 @@ class Misspelling(NamedTuple):
 
 
 class Speller:
-    """Known-word decisions with a cache, glossary words and an ignore list."""
+    """Known-word decisions with a cache, glossary words and an ignore list.
+
+    Known words come from the compact :func:`known_words` set; the full checker (*dictionary*,
+    else :func:`english`) is loaded on the first :meth:`suggestions` call.
+    """
 
     def __init__(self, glossary_names: Iterable[str] = (), ignored: Iterable[str] = (),
                  dictionary: SpellChecker | None = None):
-        self._dictionary = dictionary or english()
+        self._full = dictionary
+        self._known = dictionary if dictionary is not None else known_words()
         self._cache: dict[str, bool] = {}
         self._ignored: set[str] = {w.casefold() for w in ignored}
         self._names: list[str] = []
@@ -166,11 +300,11 @@ class Speller:
         if key in self._ignored or key in self._name_words:
             return True
         key = key.replace("’", "'")
-        if self._dictionary.known([key]):
+        if self._known.known([key]):
             return True
         base = _CONTRACTION.sub("", key)  # "Maya's", "there'd", "she'll": the stem decides
         return base != key and (base in self._name_words or base in self._ignored
-                                or bool(self._dictionary.known([base])))
+                                or bool(self._known.known([base])))
 
     def unknown_words(self, text: str, marks: Sequence[Mark] = ()) -> list[Misspelling]:
         """Unknown words of one piece of text (a segment), with their offsets."""
@@ -205,9 +339,11 @@ class Speller:
     def suggestions(self, word: str, limit: int = 8) -> list[str]:
         """Replacements for *word*: close glossary names first, then dictionary words by frequency."""
         names = self._name_suggestions(word)
-        candidates = self._dictionary.candidates(word.casefold()) or set()
+        if self._full is None:
+            self._full = english()        # the first right-click on a misspelling: ~0.2 s, ~28 MB
+        candidates = self._full.candidates(word.casefold()) or set()
         candidates.discard(word.casefold())
-        frequency = self._dictionary.word_usage_frequency
+        frequency = self._full.word_usage_frequency
         ranked = sorted(candidates, key=lambda w: (-frequency(w), w))
         words = [_match_case(word, w) for w in ranked]
         return list(dict.fromkeys(names + words))[:limit]

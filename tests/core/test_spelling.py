@@ -96,3 +96,32 @@ def test_contractions_of_known_words_are_known():
     speller = Speller([])
     assert speller.is_known("there'd") and speller.is_known("they’ll") and speller.is_known("Odile's") is False
     assert not speller.is_known("zorbly'd")
+
+
+def test_word_set_knows_exactly_the_library_words_and_round_trips_through_its_cache(tmp_path):
+    from spellchecker import SpellChecker
+
+    from editor.core.spelling import COMMON_COUNT, WordSet
+    library = SpellChecker(language="en").word_frequency.dictionary
+    words = WordSet.build("en")
+    assert len(words) == len(library)
+    assert all(word in words for word in list(library)[::97])
+    assert "zorbly" not in words and "recieve" not in words and "Aardvark" in words
+    assert words.common == frozenset(w for w, n in library.items() if n >= COMMON_COUNT)
+    path = tmp_path / "cache" / "en.words"
+    words.save(path)
+    again = WordSet.load(path)
+    assert len(again) == len(words) and again.common == words.common and "aardvark" in again
+    path.write_bytes(path.read_bytes()[:1000])          # a torn write is refused, not half-used
+    with pytest.raises(ValueError):
+        WordSet.load(path)
+
+
+def test_speller_checks_without_the_full_dictionary_and_loads_it_for_suggestions():
+    from editor.core.spelling import Speller
+    speller = Speller([])
+    assert speller._full is None
+    assert speller.unknown_words("we recieve the parcel") == [Misspelling(3, 10, "recieve")]
+    assert speller._full is None                          # checking never needed the ~28 MB checker
+    assert "receive" in speller.suggestions("recieve")
+    assert speller._full is english()
