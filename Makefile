@@ -8,13 +8,15 @@ STAMP  := $(VENV)/.installed
 SAMPLE := resources/sample/sample-episode.txt
 
 # Debian/Ubuntu packages: libvlc and VLC's plugins (the player), the xcb libraries Qt 6's
-# xcb platform needs, Xvfb/xdotool/imagemagick (tests and screenshots on a virtual screen),
-# espeak-ng/ffmpeg (regenerating the sample episode; test audio), fonts.
+# xcb platform needs (and glib/fontconfig/pulse that the Qt wheels link against), Xvfb/xdotool/imagemagick (tests and screenshots on a virtual screen),
+# espeak-ng/ffmpeg/sox (regenerating the sample episode; test audio), fonts.
 SYSTEM_PACKAGES := libvlc5 libvlccore9 vlc-plugin-base vlc-bin \
     libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
     libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 \
-    libegl1 libgl1 libfontconfig1 libdbus-1-3 \
-    xvfb xauth xdotool x11-utils imagemagick espeak-ng ffmpeg fonts-dejavu-core
+    libegl1 libgl1 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 libxkbcommon0 libx11-xcb1 \
+    libxrender1 libxext6 libxcb-shm0 libxcb-xfixes0 libxcb-sync1 libxcb-render0 libxcb-util1 \
+    libpulse0 libasound2 \
+    xvfb xauth xdotool x11-utils imagemagick espeak-ng ffmpeg sox fonts-dejavu-core
 
 .PHONY: run test bench bench-full setup system-deps clean sample
 
