@@ -73,9 +73,21 @@ def test_sigkill_at_random_moments_loses_no_edit(episode, tmp_path):
                          "--save-every", str(rng.choice([90, 250, 100000])),
                          "--pause-ms", str(rng.choice([0.3, 0.6, 1.0])))
         assert process.stdout.readline().strip() == b"ready", process.stderr.read().decode()
-        time.sleep(rng.uniform(0.01, 1.0))
+        # Kill at a random point of the script, not after a random wall time: a fast machine
+        # finishes the whole script within a second. A few ms after the chosen edit's report the
+        # driver is somewhere inside a later edit (or its journal write) -- the moment that matters.
+        target_seq = rng.randrange(1, SCRIPT_LENGTH - 200)
+        early = []   # report lines read while waiting, kept for the check below
+        while True:
+            line = process.stdout.readline()
+            early.append(line)
+            parts = line.split()
+            if not line or (len(parts) == 2 and parts[0] == b"seq" and int(parts[1]) >= target_seq):
+                break
+        time.sleep(rng.uniform(0.0, 0.005))
         process.send_signal(signal.SIGKILL)
         out, err = process.communicate(timeout=10)
+        out = b"".join(early) + out
         assert process.returncode == -signal.SIGKILL, err.decode()  # killed, not finished or crashed
         lines = [line.split() for line in out.decode().splitlines()]
         last = max((int(parts[1]) for parts in lines if len(parts) == 2 and parts[0] == "seq"), default=0)
