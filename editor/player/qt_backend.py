@@ -21,7 +21,7 @@ from editor.player.backend_base import MAX_RATE, MIN_RATE, BackendBase
 from editor.player.base import PlayerError, PlayerState
 
 try:
-    from PySide6.QtCore import QCoreApplication, QTimer, QUrl
+    from PySide6.QtCore import Q_ARG, QCoreApplication, QEventLoop, QMetaObject, Qt, QTimer, QUrl
     from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 except ImportError as _exc:  # PySide6-Addons missing
     QMediaPlayer = None
@@ -71,9 +71,23 @@ class QtPlayer(BackendBase):
     def _drop_media(self) -> None:
         self._adopt_timer.stop()
         with self._quietly():
-            self._mp.stop()
-            self._mp.setSource(QUrl())
+            self._without_gil("stop")
+            self._without_gil("setSource", Q_ARG(QUrl, QUrl()))
         self._pending_ms, self._pending_play = None, False
+
+    def _without_gil(self, slot: str, *args) -> None:
+        """Call one of the media player's C++ slots from a local event loop, not from Python.
+
+        Stopping makes Qt's FFmpeg backend disconnect signals while its worker thread may be
+        destroying an object whose teardown asks Python (via PySide) for overrides: called from
+        Python we would hold the GIL and wait for Qt's connection mutex, the worker would hold
+        that mutex and wait for the GIL -- a deadlock seen in test teardown. Queued calls run by
+        ``QEventLoop.exec`` happen with the GIL released.
+        """
+        loop = QEventLoop()
+        QMetaObject.invokeMethod(self._mp, slot, Qt.ConnectionType.QueuedConnection, *args)
+        QMetaObject.invokeMethod(loop, "quit", Qt.ConnectionType.QueuedConnection)
+        loop.exec()
 
     def _start(self) -> None:
         if self._state == PlayerState.ENDED:
