@@ -129,6 +129,7 @@ class FindPanel(QWidget):
         self._model = model
         self._selection: frozenset[int] = frozenset()
         self._stale = False
+        self._pending_row: int | None = None   # set by Replace: the row whose next match to offer
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.search)
         self._build()
@@ -368,6 +369,8 @@ class FindPanel(QWidget):
             widget.setVisible(visible)
 
     def _focus_find(self) -> None:
+        if self._stale and self.find_edit.text():
+            self.search()   # edits made while the panel was hidden
         self.find_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.find_edit.selectAll()
 
@@ -390,13 +393,19 @@ class FindPanel(QWidget):
         self.choose(index.row())
 
     def _on_transcript_changed(self) -> None:
+        # A search walks the whole episode (~15 ms on 10 hours): never per keystroke. Only a
+        # Replace from this panel re-searches at once (to offer the next match); other edits
+        # refresh a visible list after a pause, and a hidden panel catches up when shown.
         self._stale = True
-        if self.find_edit.text():
-            row = getattr(self, "_pending_row", None)
-            self._pending_row = None
+        if not self.find_edit.text():
+            return
+        row, self._pending_row = self._pending_row, None
+        if row is not None:
             self.search()
-            if row is not None and self.results.rowCount():
+            if self.results.rowCount():
                 self.choose(min(row, self.results.rowCount() - 1))
+        elif self.isVisible():
+            self._schedule()
 
     def _update_buttons(self) -> None:
         has = bool(self.results.matches)

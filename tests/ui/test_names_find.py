@@ -132,3 +132,25 @@ def test_escape_closes_the_panel_even_where_window_shortcuts_do_not_fire(setup, 
     panel.hide()   # a hidden (or inactive) panel gets no shortcuts, only the key event
     with qtbot.waitSignal(panel.close_requested, timeout=1000):
         qtbot.keyClick(panel.find_edit, Qt.Key.Key_Escape)
+
+
+def test_edits_elsewhere_never_search_per_keystroke(setup, qtbot):
+    model, _stack, panel = setup
+    panel.set_find_text("the")
+    panel.search()
+    calls = []
+    original = panel.search
+    panel.search = lambda *a, **k: (calls.append(1), original(*a, **k))
+    panel.hide()
+    for n in range(5):   # typing in a turn while the panel is closed
+        model.set_text(0, model.segment(0).text + "x")
+    qtbot.wait(300)
+    assert calls == []
+    panel.show()
+    panel.show_find()    # opening it again catches up once
+    assert calls == [1]
+    for n in range(5):   # visible: one refresh after the typing pause, not five
+        model.set_text(0, model.segment(0).text + "y")
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=2000)
+    qtbot.wait(300)
+    assert calls == [1, 1]
