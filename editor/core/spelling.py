@@ -26,12 +26,14 @@ from array import array
 from bisect import bisect_left
 from collections import Counter
 from pathlib import Path
-from typing import Iterable, NamedTuple, Sequence
+from typing import Callable, Iterable, NamedTuple, Sequence, TypeVar
 
 from rapidfuzz import fuzz, process
 from spellchecker import SpellChecker
 
 from editor.core.transcript import Mark, Segment, Transcript
+
+T = TypeVar("T")
 
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -39,17 +41,25 @@ _SKIP_TOKEN = re.compile(r"[\[\]]|://|^www\.|@.+\.|\d")
 # Endings the word list lacks for many stems: possessive and the contracted would/had, will, have, are.
 _CONTRACTION = re.compile(r"'(?:s|d|ll|ve|re)$")
 
-_shared: SpellChecker | None = None
-_shared_lock = threading.Lock()
+def _load_once(load: Callable[[], T]) -> Callable[[], T]:
+    """A process-wide value made by the first caller; callers arriving meanwhile wait for it
+    (a lock, not functools.cache, so two threads never build the same large object twice)."""
+    lock = threading.Lock()
+    made: list[T] = []
+
+    def get() -> T:
+        with lock:
+            if not made:
+                made.append(load())
+            return made[0]
+    get.__doc__ = load.__doc__
+    return get
 
 
+@_load_once
 def english() -> SpellChecker:
     """The process-wide English dictionary (loaded on first use, ~0.1-0.2 s, in GIL-friendly pieces)."""
-    global _shared
-    with _shared_lock:
-        if _shared is None:
-            _shared = load_in_pieces("en")
-        return _shared
+    return load_in_pieces("en")
 
 
 CHARS_PER_PIECE = 64_000   # ~4,000 words: ~2 ms of JSON parsing
@@ -226,25 +236,19 @@ def word_set_cache_path(language: str = "en") -> Path:
     return Path(user_cache_dir("transcript-editor")) / "spelling" / f"{language}-{library}-v1.words"
 
 
-_known: WordSet | None = None
-_known_lock = threading.Lock()
-
-
+@_load_once
 def known_words() -> WordSet:
     """The process-wide compact English word set: from the disk cache (~5 ms), else built and cached (~0.3 s)."""
-    global _known
-    with _known_lock:
-        if _known is None:
-            path = word_set_cache_path("en")
-            try:
-                _known = WordSet.load(path)
-            except (OSError, ValueError):
-                _known = WordSet.build("en")
-                try:
-                    _known.save(path)
-                except OSError:
-                    pass        # a read-only cache dir: build again next time
-        return _known
+    path = word_set_cache_path("en")
+    try:
+        return WordSet.load(path)
+    except (OSError, ValueError):
+        words = WordSet.build("en")
+        try:
+            words.save(path)
+        except OSError:
+            pass        # a read-only cache dir: build again next time
+        return words
 
 
 class Misspelling(NamedTuple):
