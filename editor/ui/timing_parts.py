@@ -14,7 +14,6 @@ from PySide6.QtCore import QThread, Signal
 
 from editor.core.errors import TranscriptError
 from editor.ui.alignment_runner import BackgroundAligner
-from editor.ui.strip_feed import StripFeed  # noqa: F401  (its earlier home; tests and benches import it here)
 from editor.ui.transcript_model import TranscriptModel
 
 if TYPE_CHECKING:

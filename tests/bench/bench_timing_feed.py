@@ -49,7 +49,7 @@ def main() -> None:
     from editor.core import ops
     from editor.core.transcript import Word, WordTiming
     from editor.ui.alignment_cache import AlignmentCache, entry_key, span_end
-    from editor.ui.timing_parts import StripFeed
+    from editor.ui.strip_feed import StripFeed
     from editor.ui.transcript_model import TranscriptModel
     from editor.ui.waveform import WaveformStrip
     from editor.ui.waveform_retime import push_retime

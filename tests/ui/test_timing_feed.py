@@ -13,7 +13,7 @@ from editor.core import ops
 from editor.core.transcript import Mark, MarkKind, Segment, Speaker, Transcript, Word, WordTiming
 from editor.ui.alignment_cache import AlignmentCache, entry_key, needs_alignment, span_end
 from editor.ui.commands import OpCommand
-from editor.ui.timing_parts import StripFeed
+from editor.ui.strip_feed import StripFeed
 from editor.ui.transcript_model import TranscriptModel
 from editor.ui.waveform import WaveformStrip
 
