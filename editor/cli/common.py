@@ -1,0 +1,91 @@
+"""What every command shares: exit codes, loading any input, one-line error messages, writing output."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+
+from editor.core.errors import TranscriptError
+from editor.core.transcript import Transcript
+
+EXIT_OK = 0
+EXIT_WRITE = 1
+EXIT_READ = 2
+EXIT_NOT_APPROVED = 3
+
+
+@dataclass
+class Loaded:
+    transcript: Transcript
+    format: str
+    label: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def load(path: str) -> Loaded:
+    """Read a project or any transcript format; TranscriptError when impossible."""
+    from editor.core import project
+    from editor.core.validate import problems
+
+    if not os.path.exists(path):
+        raise TranscriptError("no such file", path)
+    if os.path.isdir(path):
+        raise TranscriptError("is a folder, not a file", path)
+    if project.is_project(path):
+        transcript, _extra = project.load(path)
+        return Loaded(transcript, "project", "Transcript Editor project", problems(transcript))
+    from editor.formats import all_readers, read_file
+
+    result = read_file(path)
+    labels = {reader.NAME: reader.LABEL for reader in all_readers()}
+    return Loaded(result.transcript, result.format, labels.get(result.format, result.format),
+                  list(result.warnings))
+
+
+def load_or_report(path: str) -> Loaded | None:
+    try:
+        return load(path)
+    except TranscriptError as error:
+        say(str(error))
+    except OSError as error:
+        say(f"{path}: cannot read the file: {error.strerror or error}")
+    except Exception as error:  # a reader bug must still not show the user a traceback
+        if os.environ.get("TRANSCRIPT_EDITOR_DEBUG"):
+            raise
+        say(f"{path}: cannot be read ({type(error).__name__}: {error})")
+    return None
+
+
+def say(message: str) -> None:
+    print(" ".join(message.split()) if "\n" in message else message, file=sys.stderr)
+
+
+
+
+def write_output(output: str, data: str | bytes) -> int:
+    """Write an export atomically (or to stdout for ``-``); returns the exit code."""
+    from editor.core.atomic import atomic_write
+
+    if isinstance(data, str):
+        # A lone surrogate pasted into the text must not abort the export: write U+FFFD instead.
+        data = data.encode("utf-8", "replace")
+    if output == "-":
+        stream = sys.stdout.buffer
+        stream.write(data)
+        stream.flush()
+        return EXIT_OK
+    try:
+        # Exports are regenerated at will, so no .bak beside them (projects keep one).
+        atomic_write(output, data, backup=False)
+    except TranscriptError as error:
+        say(str(error))
+        return EXIT_WRITE
+    return EXIT_OK
+
+
+def same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False

@@ -1,0 +1,90 @@
+"""`transcript-editor export FILE -o OUT`: convert a transcript or project to a publishable format."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from editor.cli.common import (EXIT_NOT_APPROVED, EXIT_READ, load_or_report, same_file, say,
+                               write_output)
+from editor.core.timecode import format_clock
+from editor.core.transcript import ReviewStatus, Transcript
+
+NAME = "export"
+HELP = "convert a transcript or project to a publishable format"
+
+_FORMATS = ("txt", "srt", "vtt", "json", "html", "docx")
+
+
+def add_arguments(export: argparse.ArgumentParser) -> None:
+    export.add_argument("file", metavar="FILE")
+    export.add_argument("--to", choices=_FORMATS, help="output format (default: from OUT's extension)")
+    export.add_argument("-o", "--output", required=True, metavar="OUT", help="output file, or - for stdout")
+    export.add_argument("--inaudible-style", choices=("rev", "plain", "omit"),
+                        help="[inaudible 00:12:03], [inaudible] or nothing (default: the format's own)")
+    export.add_argument("--approved-only", action="store_true",
+                        help="refuse (exit 3) unless every segment is approved")
+    export.add_argument("--force", action="store_true", help="with --approved-only: export anyway")
+    export.add_argument("--no-speakers", action="store_true", help="leave speaker names out")
+    export.add_argument("--no-times", action="store_true", help="leave turn times out (txt, html, docx)")
+    export.add_argument("--max-line-chars", type=int, default=42, metavar="N", help="captions (default 42)")
+    export.add_argument("--max-lines", type=int, default=2, metavar="N", help="captions (default 2)")
+    level = export.add_mutually_exclusive_group()
+    level.add_argument("--word-level", dest="word_level", action="store_const", const=True,
+                       help="JSON: one segment per word")
+    level.add_argument("--turn-level", dest="word_level", action="store_const", const=False,
+                       help="JSON: one segment per turn")
+
+
+def run(options: argparse.Namespace) -> int:
+    from editor.formats.base import ExportOptions, InaudibleStyle
+    from editor.formats.writers import writer_named
+
+    name = options.to or _format_from_extension(options.output)
+    if name is None:
+        say(f"{options.output}: cannot tell the format from the extension; add --to "
+            f"{'|'.join(_FORMATS)}")
+        return EXIT_READ
+    if options.max_line_chars < 1 or options.max_lines < 1:
+        say("--max-line-chars and --max-lines must be at least 1")
+        return EXIT_READ
+    if options.output != "-" and same_file(options.file, options.output):
+        say(f"{options.output}: the output would overwrite the input; choose another name")
+        return EXIT_READ
+    loaded = load_or_report(options.file)
+    if loaded is None:
+        return EXIT_READ
+    if options.approved_only and not _approved_enough(options, loaded.transcript):
+        return EXIT_NOT_APPROVED
+    writer = writer_named(name)
+    export_options = ExportOptions(
+        inaudible_style=InaudibleStyle(options.inaudible_style) if options.inaudible_style else None,
+        include_speakers=not options.no_speakers, include_times=not options.no_times,
+        max_line_chars=options.max_line_chars, max_lines=options.max_lines,
+        word_level=options.word_level)
+    data = writer.write(loaded.transcript, export_options)
+    return write_output(options.output, data)
+
+
+def _format_from_extension(output: str) -> str | None:
+    suffix = Path(output).suffix.lower().lstrip(".")
+    aliases = {"text": "txt", "webvtt": "vtt", "htm": "html"}
+    suffix = aliases.get(suffix, suffix)
+    return suffix if suffix in _FORMATS else None
+
+
+def _approved_enough(options: argparse.Namespace, transcript: Transcript) -> bool:
+    pending = [(i, s) for i, s in enumerate(transcript.segments, 1) if s.status is not ReviewStatus.APPROVED]
+    if not pending:
+        return True
+    number, first = pending[0]
+    where = f"segment {number}" + (f" at {format_clock(first.start_ms, hours=True)}"
+                                   if first.start_ms is not None else "")
+    count = f"{len(pending)} of {len(transcript.segments)} segments are not approved (first: {where})"
+    if options.force:
+        say(f"{options.file}: warning: {count}; exporting anyway (--force)")
+        return True
+    say(f"{options.file}: {count}; approve them first or add --force")
+    return False
+
+
