@@ -32,23 +32,23 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSt
 from editor.core.transcript import MarkKind
 from editor.settings import Key, Settings
 from editor.ui.actions import SEPARATOR_BEFORE, Actions
-from editor.ui.audio_length_check import AudioLengthCheck
-from editor.ui.edit_controller import EditController
-from editor.ui.file_controller import FileController, sample_path
-from editor.ui.follow_controller import FollowController
-from editor.ui.marks_panel import MarksPanel
-from editor.ui.message_bar import MessageBar, warnings_text
-from editor.ui.names_controller import NamesController
-from editor.ui.playback_controller import PlaybackController
-from editor.ui.project_controller import ProjectController
-from editor.ui.review_bar import ReviewBar
-from editor.ui.review_controller import ReviewController
-from editor.ui.start_page import StartPage
-from editor.ui.timing_controller import TimingController
-from editor.ui.transcript_model import TranscriptModel
-from editor.ui.transcript_view import TranscriptView
-from editor.ui.transport_bar import TransportBar
-from editor.ui.watch_controller import WatchController
+from editor.ui.files.audio_length_check import AudioLengthCheck
+from editor.ui.document.edit_controller import EditController
+from editor.ui.files.file_controller import FileController, sample_path
+from editor.ui.playback.follow_controller import FollowController
+from editor.ui.review.marks_panel import MarksPanel
+from editor.ui.widgets.message_bar import MessageBar, warnings_text
+from editor.ui.names.names_controller import NamesController
+from editor.ui.playback.playback_controller import PlaybackController
+from editor.ui.project.project_controller import ProjectController
+from editor.ui.review.review_bar import ReviewBar
+from editor.ui.review.review_controller import ReviewController
+from editor.ui.files.start_page import StartPage
+from editor.ui.timing.timing_controller import TimingController
+from editor.ui.document.transcript_model import TranscriptModel
+from editor.ui.document.transcript_view import TranscriptView
+from editor.ui.playback.transport_bar import TransportBar
+from editor.ui.files.watch_controller import WatchController
 
 APP_NAME = "Transcript Editor"
 MENU_ORDER = ("File", "Edit", "Review", "Playback", "View", "Tools", "Help")
@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ opening
     def open_path(self, path: str, audio: str | None = None, preload=None) -> bool:
-        from editor.ui.audio_lookup import is_audio
+        from editor.ui.files.audio_lookup import is_audio
         replacing = not (is_audio(path) and audio is None)   # an audio file alone is relinked
         if replacing and not self.project.ask_to_save("opening another file",
                                                       lambda: self.open_path(path, audio, preload)):
@@ -300,7 +300,7 @@ class MainWindow(QMainWindow):
         self.follow.resume()
 
     def _on_go_to_time_triggered(self) -> None:
-        from editor.ui.goto_dialog import GoToTimeDialog
+        from editor.ui.playback.goto_dialog import GoToTimeDialog
         dialog = GoToTimeDialog(self.playback.position(), self.playback.duration(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._on_view_seek_requested(dialog.time_ms()))
@@ -309,14 +309,14 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ dialogs
     def _on_shortcuts_triggered(self) -> None:
-        from editor.ui.shortcuts_dialog import ShortcutsDialog
+        from editor.ui.dialogs.shortcuts_dialog import ShortcutsDialog
         dialog = ShortcutsDialog(self.actions, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.shortcuts_dialog = dialog
 
     def _on_settings_triggered(self) -> None:
-        from editor.ui.settings_dialog import SettingsDialog
+        from editor.ui.dialogs.settings_dialog import SettingsDialog
         dialog = SettingsDialog(self.settings, self.actions, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._on_settings_accepted)
@@ -401,7 +401,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(modified)
 
     def _on_export_triggered(self) -> None:
-        from editor.ui.export_dialog import ExportDialog
+        from editor.ui.dialogs.export_dialog import ExportDialog
         source = self.project.project_path or self.project.source_path
         dialog = ExportDialog(self.model.transcript, source, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -410,7 +410,7 @@ class MainWindow(QMainWindow):
         self.export_dialog = dialog
 
     def _on_change_speaker_triggered(self) -> None:
-        from editor.ui.speaker_dialog import SpeakerPicker
+        from editor.ui.dialogs.speaker_dialog import SpeakerPicker
         row = self.edits.current_row()
         if row < 0:
             return
@@ -421,7 +421,7 @@ class MainWindow(QMainWindow):
         self.speaker_dialog = dialog
 
     def _on_speakers_triggered(self) -> None:
-        from editor.ui.speaker_dialog import SpeakersDialog
+        from editor.ui.dialogs.speaker_dialog import SpeakersDialog
         dialog = SpeakersDialog(self.model.transcript, self.edits, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -456,7 +456,7 @@ class MainWindow(QMainWindow):
         if not paths:
             return
         event.acceptProposedAction()
-        from editor.ui.audio_lookup import is_audio
+        from editor.ui.files.audio_lookup import is_audio
         audio = next((p for p in paths if is_audio(p)), None)
         text = next((p for p in paths if not is_audio(p)), None)
         if text:

@@ -90,7 +90,7 @@ def test_rename_speaker_everywhere_is_one_undo_step(timed_window):
 
 
 def test_speakers_dialog_renames_and_adds(timed_window, qtbot):
-    from editor.ui.speaker_dialog import SpeakersDialog
+    from editor.ui.dialogs.speaker_dialog import SpeakersDialog
     w = timed_window
     dialog = SpeakersDialog(w.model.transcript, w.edits, w)
     qtbot.addWidget(dialog)
@@ -140,5 +140,5 @@ def test_undo_of_a_thousand_place_replace_is_one_step(timed_window):
 
 
 def _role(name):
-    from editor.ui.transcript_model import Role
+    from editor.ui.document.transcript_model import Role
     return getattr(Role, name)

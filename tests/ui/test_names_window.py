@@ -14,7 +14,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 from window_helpers import SAMPLE_AUDIO, press
 
 from editor.core.search import FindOptions, Scope, find_all
-from editor.ui.turn_decorations import LOW_CONFIDENCE, MISSPELT
+from editor.ui.document.turn_decorations import LOW_CONFIDENCE, MISSPELT
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier

@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from window_helpers import SAMPLE_TXT, press
 
 from editor.core.transcript import WordTiming
-from editor.ui.waveform import OVERVIEW_H, RULER_H, WAVE
+from editor.ui.timing.waveform import OVERVIEW_H, RULER_H, WAVE
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -152,7 +152,7 @@ def test_dragging_a_boundary_retimes_both_turns_with_undo_and_redo(window, qtbot
 
 
 def _start_role():
-    from editor.ui.transcript_model import Role
+    from editor.ui.document.transcript_model import Role
     return Role.START
 
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 
 from editor.settings import Key
-from editor.ui.goto_dialog import parse_time
+from editor.ui.playback.goto_dialog import parse_time
 from window_helpers import press
 
 
