@@ -41,7 +41,7 @@ def test_typing_is_one_undo_step_and_undo_redo_restore_it(timed_window, qtbot):
 
     press(w, Qt.Key.Key_Z, CTRL | SHIFT)               # Redo
     assert w.model.segment(1).text == "we hauled all the nets before the rain started falling"
-    assert w.actions["undo"].isEnabled() and not w.actions["redo"].isEnabled()
+    assert w.action_table["undo"].isEnabled() and not w.action_table["redo"].isEnabled()
 
 
 def test_typing_in_another_turn_is_a_new_step(timed_window):
@@ -124,7 +124,7 @@ def test_set_start_to_playback_position(sample_window):
     w = sample_window
     w.playback.seek(12_500)
     w.view.open_editor(1, 0)
-    w.actions["set_start"].trigger()
+    w.action_table["set_start"].trigger()
     assert abs(w.model.segment(1).start_ms - 12_500) <= 60
     assert w.model.segment(0).end_ms == w.model.segment(1).start_ms
 

@@ -5,7 +5,7 @@ segment *i*. Views read it through custom roles; every change goes through a
 method here, which changes the core objects and emits exactly the signals
 that describe the change (``dataChanged`` for the touched rows only,
 ``rowsInserted``/``rowsRemoved`` for structural edits). Undo commands
-(part 2, ``editor/ui/document/commands.py``) call these methods and use what they
+(``editor/ui/document/commands.py``) call these methods and use what they
 return to undo.
 
 Playback position is model state too (``CurrentRole``/``CurrentWordRole``),
@@ -189,7 +189,7 @@ class TranscriptModel(QAbstractListModel):
     def run(self, op: ops.Op) -> ops.Op:
         """Apply a core op with the right Qt signals; returns the op that undoes it.
 
-        This is the one door through which the transcript changes: part 2's
+        This is the one door through which the transcript changes: the
         ``QUndoCommand``s keep the returned op and call ``run`` again to undo/redo.
         """
         runner = self.runner if self.runner is not None else _ops().run

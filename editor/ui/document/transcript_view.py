@@ -92,11 +92,6 @@ class TranscriptView(QAbstractScrollArea):
     def model(self) -> TranscriptModel | None:
         return self._model
 
-    def set_text_decorator(self, decorate) -> None:
-        """Extra format ranges for painted turns (see ``TurnPainter.decorate``); None for none."""
-        self._painter.decorate = decorate
-        self.viewport().update()
-
     def set_reserved_shortcuts(self, keys: set[int]) -> None:
         """Key combinations the in-place editor must leave to the window's actions."""
         self._reserved_keys = set(keys)
@@ -512,7 +507,7 @@ class TranscriptView(QAbstractScrollArea):
 
     # ------------------------------------------------------------------ in-place editor
     def editor(self) -> TurnEditor | None:
-        """The open editor, if any (part 2 connects its undo handling here)."""
+        """The open editor, if any (the edit controller connects its undo handling here)."""
         return self._editor if self._editor is not None and self._editor.isVisible() else None
 
     def open_editor(self, row: int, char: int = 0) -> TurnEditor:

@@ -58,9 +58,6 @@ class TurnPainter:
     def __init__(self, font: QFont):
         self.set_font(font)
         self._cache: dict[int, _Cached] = {}
-        # Optional extra ranges over a painted turn's text (spelling underlines, low-confidence
-        # shading): ``decorate(row, segment) -> [(start, end, QTextCharFormat)]``; it caches per row.
-        self.decorate = None
 
     def set_font(self, font: QFont) -> None:
         self.text_font = QFont(font)
@@ -225,8 +222,6 @@ class TurnPainter:
             ranges.append(_range(mark.start, mark.end - mark.start, fmt))
         for start, end, fmt in extra:
             ranges.append(_range(start, end - start, fmt))
-        if self.decorate is not None:
-            ranges += [_range(start, end - start, fmt) for start, end, fmt in self.decorate(row, segment)]
         if word_span is not None:
             fmt = QTextCharFormat()
             fmt.setBackground(CURRENT_WORD_BG)

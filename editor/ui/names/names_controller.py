@@ -1,4 +1,4 @@
-"""NamesController: the window side of the name tools (issue 5), wired in one place.
+"""NamesController: the window side of the name tools, wired in one place.
 
 It owns the find/replace dock, the glossary-suggestions dock, the "correct everywhere" and
 glossary dialogs, spelling in the turn editor and in painted turns, and the walk through
@@ -126,7 +126,7 @@ class NamesController(QObject):
         a["next_low_confidence"].triggered.connect(self.next_low_confidence)
         shade = a["shade_low_confidence"]
         shade.setCheckable(True)
-        shade.setChecked(False)               # off by default (issue 5)
+        shade.setChecked(False)               # off by default: most transcripts have no confidences
         shade.toggled.connect(self.set_low_confidence_shading)
         show = a["show_suggestions"]
         show.setCheckable(True)

@@ -1,4 +1,4 @@
-"""TimingController: the window side of word timing (issue 7), wired in one place.
+"""TimingController: the window side of word timing, wired in one place.
 
 MainWindow constructs it with what it needs and adds almost nothing else:
 
