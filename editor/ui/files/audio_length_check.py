@@ -19,10 +19,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 
 from editor.core.timecode import format_clock
-from editor.ui.files.file_controller import FileController
+from editor.ui.context import WindowContext
 from editor.ui.widgets.message_bar import MessageBar
-from editor.ui.playback.playback_controller import PlaybackController
-from editor.ui.document.transcript_model import TranscriptModel
 
 PAST_END_MS = 1000          # a transcript may end a little after the audio (rounding, padding)
 SHORT_MIN_MS = 1000         # "clearly shorter": by more than a second ...
@@ -31,11 +29,12 @@ POLL_MS = 500               # how often to look whether the working copy is fini
 
 
 class AudioLengthCheck(QObject):
-    def __init__(self, model: TranscriptModel, playback: PlaybackController, files: FileController,
-                 bar: MessageBar, parent=None):
+    def __init__(self, ctx: WindowContext, bar: MessageBar, parent=None):
+        """*bar*: where the warnings show (the window's audio bar)."""
         super().__init__(parent)
-        self._model = model
-        self._playback = playback
+        self._model = ctx.model
+        playback = self._playback = ctx.playback
+        files = ctx.files
         self._bar = bar
         self._audio = ""
         self._declared = 0

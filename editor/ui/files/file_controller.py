@@ -17,12 +17,12 @@ from PySide6.QtCore import QObject, Signal
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Transcript
 from editor.player.base import PlayerError
-from editor.settings import Settings
+from editor.settings import Key
+from editor.ui.context import WindowContext
 from editor.ui.files.audio_lookup import find_audio_next_to, is_audio, resolve_audio
-from editor.ui.playback.playback_controller import PlaybackController
-from editor.ui.document.transcript_model import TranscriptModel
 
 _ROOT = Path(__file__).resolve().parents[3]
+AUDIO_FILTER = "Audio (*.mp3 *.m4a *.ogg *.opus *.flac *.wav *.aac *.mp4);;All files (*)"
 
 
 def resource_path(relative: str) -> Path:
@@ -47,11 +47,12 @@ class FileController(QObject):
     error_occurred = Signal(str, str)              # title, message (names the file and problem)
     recent_changed = Signal()
 
-    def __init__(self, model: TranscriptModel, playback: PlaybackController, settings: Settings, parent=None):
+    def __init__(self, ctx: WindowContext, parent=None):
         super().__init__(parent)
-        self._model = model
-        self._playback = playback
-        self._settings = settings
+        self._model = ctx.model
+        self._playback = ctx.playback
+        self._settings = ctx.settings
+        self._window = ctx.window
         self._path = ""
         self._format = ""
         self.extra: dict = {}   # the project's free "extra" object: saved back unchanged
@@ -136,6 +137,15 @@ class FileController(QObject):
         self._model.transcript.meta.audio_path = audio
         self.audio_loaded.emit(audio)
         return True
+
+    def choose_audio(self) -> None:
+        """Ask for the audio of the open transcript (Choose Audio…, Relink audio…) and play it."""
+        from PySide6.QtWidgets import QFileDialog
+        start = os.path.dirname(self.current_path) or self._settings.get(Key.LAST_DIR)
+        path, _ = QFileDialog.getOpenFileName(self._window, "Choose the audio for this transcript", start,
+                                              AUDIO_FILTER)
+        if path:
+            self.relink_audio(path)
 
     def recent_files(self) -> list[str]:
         return self._settings.recent_files()

@@ -23,19 +23,15 @@ from pathlib import Path
 import shiboken6
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QTextCursor, QUndoStack
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from editor.core import ops
 from editor.core.confidence import DEFAULT_THRESHOLD, next_low_confidence, segment_low_words
 from editor.core.errors import TranscriptError
+from editor.ui.context import WindowContext
 from editor.ui.document.commands import OpCommand
 from editor.ui.document.turn_decorations import TurnDecorations
-
-# Action names this controller connects (rows in editor.ui.actions.SPECS).
-ACTIONS = ("find", "replace", "correct_everywhere", "glossary", "show_suggestions",
-           "next_low_confidence", "shade_low_confidence")
-
 
 EXTRA_SHOW = "show"        # key of the chosen show in a project's "extra" object
 PRELOAD_AFTER_MS = 1500
@@ -80,14 +76,13 @@ class NamesController(QObject):
     # The project's "extra" changed (another show chosen): unsaved work, to be journaled by the window.
     extra_changed = Signal()
 
-    def __init__(self, model, view, playback, undo_stack: QUndoStack, files, actions, add_panel,
-                 parent: QWidget, data_dir: str | None = None):
-        """*actions*: the window's :class:`~editor.ui.actions.Actions` (names in :data:`ACTIONS`);
-        *add_panel(title, widget, area)* docks a panel and returns its QDockWidget."""
+    def __init__(self, ctx: WindowContext, parent=None, data_dir: str | None = None):
+        """*data_dir*: where show glossaries live (default: the user's data folder)."""
         super().__init__(parent)
-        self._model, self._view, self._playback = model, view, playback
-        self.undo_stack, self._files, self._actions = undo_stack, files, actions
-        self._window = parent
+        self._model, self._view, self._playback = ctx.model, ctx.view, ctx.playback
+        self.undo_stack, self._files, self._actions = ctx.undo_stack, ctx.files, ctx.actions
+        self._window = ctx.window
+        self._layout = ctx.layout
         self._data_dir = data_dir
         self.glossary = None                    # the show's Glossary once a transcript is open
         self.speller = None                     # an editor.core.spelling.Speller once the dictionary is loaded
@@ -102,15 +97,10 @@ class NamesController(QObject):
         self._scan_timer.timeout.connect(self._scan_opened)
 
         # Panels are made on first use (Ctrl+F, the first transcript): nothing of theirs loads at startup.
-        self._add_panel = add_panel
         self.find_panel = self.find_dock = None
         self.suggestions = self.suggestions_dock = None
-        # The suggestions list runs the window's full height; find/replace (and other bottom
-        # panels) then span the transcript only, under its transport bar.
-        parent.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        view.set_text_decorator(self.decorations)
+        self._view.set_text_decorator(self.decorations)
         self._connect()
-        self._set_enabled(False)
         # Load the dictionary while the start page idles (~0.15 s of a worker's time, in pieces
         # that never hold the GIL long), so it does not compete with the first scan; when a file
         # was given on the command line it is already open by then and waits as above.
@@ -124,13 +114,8 @@ class NamesController(QObject):
         a["correct_everywhere"].triggered.connect(lambda: self.correct_everywhere())
         a["glossary"].triggered.connect(self.edit_glossary)
         a["next_low_confidence"].triggered.connect(self.next_low_confidence)
-        shade = a["shade_low_confidence"]
-        shade.setCheckable(True)
-        shade.setChecked(False)               # off by default: most transcripts have no confidences
-        shade.toggled.connect(self.set_low_confidence_shading)
-        show = a["show_suggestions"]
-        show.setCheckable(True)
-        show.toggled.connect(self._on_show_suggestions_toggled)
+        a["shade_low_confidence"].toggled.connect(self.set_low_confidence_shading)
+        a["show_suggestions"].toggled.connect(self._on_show_suggestions_toggled)
 
         self._view.editing_started.connect(self._on_view_editing_started)
         self._model.dataChanged.connect(self._on_model_data_changed)
@@ -141,30 +126,23 @@ class NamesController(QObject):
             return
         from editor.ui.names.find_panel import FindPanel
         self.find_panel = FindPanel(self._model)
-        self.find_dock = self._add_panel("Find and Replace", self.find_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.find_dock = self._layout.dock_panel("find", "Find and Replace", self.find_panel)
         self.find_panel.match_chosen.connect(self._on_find_match_chosen)
         self.find_panel.replace_requested.connect(self.apply_spans)
         self.find_panel.close_requested.connect(self._on_find_close_requested)
-        # A compact panel: the transcript keeps most of the height.
-        self._window.resizeDocks([self.find_dock], [230], Qt.Orientation.Vertical)
 
     def _ensure_suggestions(self) -> None:
         if self.suggestions is not None:
             return
         from editor.ui.names.glossary_suggestions import SuggestionsPanel
         self.suggestions = SuggestionsPanel(self._model, self.glossary)
-        self.suggestions_dock = self._add_panel("Glossary Suggestions", self.suggestions,
-                                                Qt.DockWidgetArea.RightDockWidgetArea)
+        self.suggestions_dock = self._layout.dock_panel("suggestions", "Glossary Suggestions", self.suggestions)
         self.suggestions_dock.hide()
         self.suggestions_dock.visibilityChanged.connect(self._on_suggestions_dock_visibility_changed)
         self.suggestions.apply_requested.connect(self.apply_spans)
         self.suggestions.seek_requested.connect(self._seek)
         self.suggestions.list.currentRowChanged.connect(self._on_suggestion_current_row_changed)
         self.suggestions.scan_finished.connect(self._on_suggestions_scan_finished)
-
-    def _set_enabled(self, enabled: bool) -> None:
-        for name in ACTIONS:
-            self._actions[name].setEnabled(enabled)
 
     # ------------------------------------------------------------------ applying changes
     def apply_spans(self, spans: list, text: str) -> bool:
@@ -215,7 +193,6 @@ class NamesController(QObject):
             self._save_glossary()
         self._glossary_changed(rescan=False)
         self._name_index = None
-        self._set_enabled(True)
         # Dictionary and scan wait until the producer has had the episode on screen a while
         # (BACKGROUND_AFTER_OPEN_MS): nothing but the window's own work happens at open.
         self._scan_timer.start()

@@ -17,14 +17,11 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from editor.core.errors import TranscriptError
-from editor.settings import Settings
+from editor.ui.context import WindowContext
 from editor.ui.project.autosave import EXTENSION, Autosaver, data_dir
-from editor.ui.files.file_controller import FileController
-from editor.ui.document.transcript_model import TranscriptModel
 
 _PROJECT_FILTER = "Transcript Editor project (*.tep.json);;All files (*)"
 
@@ -43,14 +40,13 @@ class ProjectController(QObject):
     error_occurred = Signal(str, str)      # title, message
     message = Signal(str)
 
-    def __init__(self, model: TranscriptModel, files: FileController, stack: QUndoStack,
-                 settings: Settings, window: QWidget, parent=None):
+    def __init__(self, ctx: WindowContext, parent=None):
         super().__init__(parent)
-        self._model = model
-        self._files = files
-        self._stack = stack
-        self._settings = settings
-        self._window = window
+        model = self._model = ctx.model
+        files = self._files = ctx.files
+        stack = self._stack = ctx.undo_stack
+        self._settings = ctx.settings
+        self._window = ctx.window
         self.source_path = ""      # the file the work was opened from
         self.project_path = ""     # where Save writes ("" until saved as a project)
         self._restored = False     # a restored session is unsaved even with a clean stack
