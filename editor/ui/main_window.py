@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox, QS
 
 from editor.core.transcript import MarkKind
 from editor.settings import Key, Settings
+from editor.ui import process_tuning
 from editor.ui.actions import CAN_REDO, CAN_UNDO, WITH_AUDIO, WITH_TEXT, Actions, ActionSpec
 from editor.ui.context import WindowContext
 from editor.ui.document.actions import ACTIONS as DOCUMENT_ACTIONS
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self.editor_page.layout().insertWidget(0, self.watch.bar)   # "changed on disk" above the other bars
         self.watch.message.connect(self._show_status)
         self.audio_check = AudioLengthCheck(ctx, self.audio_bar, self)
+        process_tuning.install(self)
         self.names.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.names.extra_changed.connect(self.project.keep_unsaved)   # e.g. the show chosen: unsaved, journaled
         self.setAcceptDrops(True)
