@@ -66,8 +66,6 @@ from editor.ui.widgets.message_bar import MessageBar, warnings_text
 
 APP_NAME = "Transcript Editor"
 MENU_ORDER = ("File", "Edit", "Review", "Playback", "View", "Tools", "Help")
-_OPEN_FILTER = ("Transcripts and projects (*.txt *.srt *.vtt *.json *.html *.htm *.tep.json);;"
-                "Audio (*.mp3 *.m4a *.ogg *.opus *.flac *.wav);;All files (*)")
 
 # The window's own actions (settings, quit, help).
 WINDOW_ACTIONS: tuple[ActionSpec, ...] = (
@@ -279,7 +277,8 @@ class MainWindow(QMainWindow):
 
     def _on_open_triggered(self) -> None:
         from PySide6.QtWidgets import QFileDialog
-        path, _ = QFileDialog.getOpenFileName(self, "Open", self.settings.get(Key.LAST_DIR), _OPEN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Open", self.settings.get(Key.LAST_DIR),
+                                              self.files.open_filter())
         if path:
             self.settings.set(Key.LAST_DIR, os.path.dirname(path))
             self.open_path(path)

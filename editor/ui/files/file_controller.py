@@ -19,10 +19,9 @@ from editor.core.transcript import Transcript
 from editor.player.base import PlayerError
 from editor.settings import Key
 from editor.ui.context import WindowContext
-from editor.ui.files.audio_lookup import find_audio_next_to, is_audio, resolve_audio
+from editor.ui.files.audio_lookup import AUDIO_EXTENSIONS, file_dialog_filter, find_audio_next_to, is_audio, resolve_audio
 
 _ROOT = Path(__file__).resolve().parents[3]
-AUDIO_FILTER = "Audio (*.mp3 *.m4a *.ogg *.opus *.flac *.wav *.aac *.mp4);;All files (*)"
 
 
 def resource_path(relative: str) -> Path:
@@ -143,17 +142,26 @@ class FileController(QObject):
         from PySide6.QtWidgets import QFileDialog
         start = os.path.dirname(self.current_path) or self._settings.get(Key.LAST_DIR)
         path, _ = QFileDialog.getOpenFileName(self._window, "Choose the audio for this transcript", start,
-                                              AUDIO_FILTER)
+                                              file_dialog_filter())
         if path:
             self.relink_audio(path)
+
+    @staticmethod
+    def open_filter() -> str:
+        """The Open dialog's filter: every readable transcript format (from the format registry), audio."""
+        from editor.formats import readable_extensions
+        transcripts = " ".join("*" + e for e in readable_extensions())
+        audio = " ".join("*" + e for e in AUDIO_EXTENSIONS)
+        return f"Transcripts and projects ({transcripts});;Audio ({audio});;All files (*)"
 
     def recent_files(self) -> list[str]:
         return self._settings.recent_files()
 
 
 def _transcript_next_to(audio: str) -> str | None:
+    from editor.formats import readable_extensions
     path = Path(audio)
-    for suffix in (".tep.json", ".txt", ".srt", ".vtt", ".json", ".html", ".docx"):
+    for suffix in readable_extensions():   # a project first, then the formats in the registry's order
         candidate = path.with_name(path.stem + suffix)
         if candidate.is_file():
             return str(candidate)
