@@ -21,7 +21,7 @@ from pathlib import Path
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Transcript
 from editor.core.validate import repair
-from editor.formats.base import ExportOptions, ReadResult, Reader, Writer
+from editor.formats.base import ExportOptions, Reader, ReadResult, Writer
 from editor.formats.decoding import MAX_BYTES, decode
 from editor.formats.readers import READERS
 
@@ -64,7 +64,7 @@ def readable_extensions() -> list[str]:
 
 def reader(name: str) -> Reader:
     for candidate in READERS:
-        if candidate.NAME == name:
+        if name == candidate.NAME:
             return candidate
     raise TranscriptError(f"no reader for {name!r} (known: {', '.join(r.NAME for r in READERS)})")
 
@@ -131,6 +131,9 @@ def _parse(chosen: Reader, text: str) -> ReadResult:
     except Exception as error:  # a reader bug must not become a traceback for the user
         raise TranscriptError(f"internal error while reading as {chosen.LABEL} "
                               f"({type(error).__name__}: {error}); please report this file") from error
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def read_file(path: str | os.PathLike, format: str | None = None) -> ReadResult:
@@ -194,7 +197,7 @@ def _load_project(raw: bytes | str, path: Path | None) -> ReadResult:
     transcript = loaded if isinstance(loaded, Transcript) else getattr(loaded, "transcript", None)
     if not isinstance(transcript, Transcript):
         raise TranscriptError("the project loader gave no transcript")
-    from editor.core.validate import problems   # e.g. times beyond the recorded audio length
+    from editor.core.validate import problems  # e.g. times beyond the recorded audio length
     warnings = list(getattr(loaded, "warnings", []) or []) + problems(transcript)
     return ReadResult(transcript, "project", warnings, dict(getattr(loaded, "extra", None) or {}))
 
@@ -227,7 +230,7 @@ def writer_names() -> list[str]:
 
 def writer(name: str) -> Writer:
     for candidate in _writers():
-        if candidate.NAME == name:
+        if name == candidate.NAME:
             return candidate
     raise TranscriptError(f"no writer for {name!r}")
 
