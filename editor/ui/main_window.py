@@ -18,10 +18,12 @@ window (:class:`~editor.ui.context.WindowLayout`). Controllers own their concern
 * :class:`AudioLengthCheck` – the audio's length against the transcript and its own header.
 
 A new feature gets its package under ``editor/ui/``, declares its actions (with
-when they are enabled) in its ``actions.py`` (added to :data:`ACTION_TABLES`), is made
-from the context in ``__init__`` and connected in one ``_connect_*`` method. Side
-panels are docked through :meth:`dock_panel`; dialogs are imported lazily in their
-handlers so startup stays fast.
+when they are enabled) in its ``actions.py`` (added to :data:`ACTION_TABLES`) and
+connects them itself; the window makes it from the context in ``__init__`` and wires
+what crosses features (status messages, bars, dialogs of ``dialogs/``) in one
+``_connect_*`` method. The window alone enables actions, from the table's conditions.
+Side panels are docked through :meth:`dock_panel`; dialogs are imported lazily in
+their handlers so startup stays fast.
 """
 
 from __future__ import annotations
@@ -42,7 +44,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.transcript import MarkKind
 from editor.settings import Key, Settings
 from editor.ui import process_tuning
 from editor.ui.actions import CAN_REDO, CAN_UNDO, WITH_AUDIO, WITH_TEXT, Actions, ActionSpec
@@ -107,7 +108,7 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         ctx = self.context = WindowContext(window=self, layout=self, settings=self.settings,
                                            actions=self.action_table, model=self.model, view=self.view)
-        self.playback = ctx.playback = PlaybackController(self.settings, backend, player_factory, self)
+        self.playback = ctx.playback = PlaybackController(ctx, backend, player_factory, self)
         self.files = ctx.files = FileController(ctx, self)
         self.follow = ctx.follow = FollowController(ctx, self)
         self.edits = ctx.edits = EditController(ctx, self)
@@ -227,24 +228,13 @@ class MainWindow(QMainWindow):
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _connect_signals(self) -> None:
+        # The window's own actions, and those that open a dialog of dialogs/ or span features;
+        # each feature connects the rest of its actions itself.
         a, playback, files, view = self.action_table, self.playback, self.files, self.view
         a["open"].triggered.connect(self._on_open_triggered)
         a["open_sample"].triggered.connect(self.open_sample)
-        a["choose_audio"].triggered.connect(files.choose_audio)
         a["settings"].triggered.connect(self._on_settings_triggered)
         a["quit"].triggered.connect(self.close)
-        a["play_pause"].triggered.connect(playback.toggle)
-        a["skip_back"].triggered.connect(lambda: playback.skip(-1))
-        a["skip_forward"].triggered.connect(lambda: playback.skip(1))
-        a["replay_3"].triggered.connect(lambda: playback.replay(3.0))
-        a["replay_slow"].triggered.connect(lambda: playback.replay_slowly(5.0))
-        a["slower"].triggered.connect(lambda: playback.step_rate(-1))
-        a["faster"].triggered.connect(lambda: playback.step_rate(1))
-        a["normal_speed"].triggered.connect(lambda: playback.set_rate(1.0))
-        a["volume_up"].triggered.connect(lambda: playback.set_volume(playback.volume() + 10))
-        a["volume_down"].triggered.connect(lambda: playback.set_volume(playback.volume() - 10))
-        a["go_to_time"].triggered.connect(self._on_go_to_time_triggered)
-        a["follow"].triggered.connect(self.follow.resume)
         a["shortcuts"].triggered.connect(self._on_shortcuts_triggered)
         a["about"].triggered.connect(self._on_about_triggered)
 
@@ -351,14 +341,6 @@ class MainWindow(QMainWindow):
     def _on_view_seek_requested(self, ms: int) -> None:
         self.follow.seek(ms)
 
-    def _on_go_to_time_triggered(self) -> None:
-        from editor.ui.playback.goto_dialog import GoToTimeDialog
-        dialog = GoToTimeDialog(self.playback.position(), self.playback.duration(), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._on_view_seek_requested(dialog.time_ms()))
-        dialog.open()
-        self.goto_dialog = dialog
-
     # ------------------------------------------------------------------ dialogs
     def _on_shortcuts_triggered(self) -> None:
         from editor.ui.dialogs.shortcuts_dialog import ShortcutsDialog
@@ -395,33 +377,12 @@ class MainWindow(QMainWindow):
     def _connect_editing_signals(self) -> None:
         a, edits, review, project = self.action_table, self.edits, self.review, self.project
         stack = edits.stack
-        a["save"].triggered.connect(project.save)
-        a["save_as"].triggered.connect(lambda: project.save_as())
         a["export"].triggered.connect(self._on_export_triggered)
-        a["undo"].triggered.connect(edits.undo)
-        a["redo"].triggered.connect(edits.redo)
-        stack.canUndoChanged.connect(self._update_enabled)
-        stack.canRedoChanged.connect(self._update_enabled)
-        stack.undoTextChanged.connect(lambda text: a["undo"].setText(f"&Undo {text}".strip()))
-        stack.redoTextChanged.connect(lambda text: a["redo"].setText(f"&Redo {text}".strip()))
-        a["split_turn"].triggered.connect(edits.split_at_caret)
-        a["merge_next"].triggered.connect(edits.merge_with_next)
-        a["set_start"].triggered.connect(edits.set_start_to_playback)
         a["change_speaker"].triggered.connect(self._on_change_speaker_triggered)
         a["speakers"].triggered.connect(self._on_speakers_triggered)
-        a["revert_turn"].triggered.connect(edits.revert_to_original)
-        a["mark_inaudible"].triggered.connect(lambda: edits.add_mark(MarkKind.INAUDIBLE))
-        a["mark_crosstalk"].triggered.connect(lambda: edits.add_mark(MarkKind.CROSSTALK))
-        a["mark_unclear"].triggered.connect(lambda: edits.add_mark(MarkKind.UNCLEAR))
-        a["remove_mark"].triggered.connect(lambda: edits.remove_mark())
-        a["next_mark"].triggered.connect(lambda: edits.go_to_mark(1))
-        a["previous_mark"].triggered.connect(lambda: edits.go_to_mark(-1))
         a["markers_panel"].triggered.connect(self._on_markers_panel_triggered)
-        a["approve"].triggered.connect(lambda: review.approve())
-        a["approve_next"].triggered.connect(review.approve_and_next)
-        a["flag"].triggered.connect(self._on_flag_triggered)
-        a["unreview"].triggered.connect(lambda: review.unreview())
-        a["next_unreviewed"].triggered.connect(review.next_unreviewed)
+        stack.canUndoChanged.connect(self._update_enabled)
+        stack.canRedoChanged.connect(self._update_enabled)
         edits.failed.connect(self._show_status)
         review.message.connect(self._show_status)
         review.progress_changed.connect(self.review_bar.show_progress)
@@ -466,21 +427,6 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.speakers_dialog = dialog
-
-    def _on_flag_triggered(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-        row = self.edits.current_row()
-        if row < 0:
-            return
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle("Flag Turn")
-        dialog.setLabelText("What needs another look? (saved as the turn's note)")
-        dialog.setTextValue(self.model.segment(row).note)
-        dialog.setOkButtonText("Flag")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.textValueSelected.connect(lambda note: self.review.flag(note, row))
-        dialog.open()
-        self.flag_dialog = dialog
 
     def _on_markers_panel_triggered(self) -> None:
         self.marks_dock.show()

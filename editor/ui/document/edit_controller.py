@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QUndoStack
 from PySide6.QtWidgets import QTextEdit
 
 from editor.core.transcript import Mark, MarkKind, WordTiming
+from editor.ui.actions import Actions
 from editor.ui.context import WindowContext
 from editor.ui.document.commands import OpCommand, TypingCommand, is_noop, ops
 from editor.ui.document.turn_painter import MARK_BG
@@ -50,8 +51,26 @@ class EditController(QObject):
         self.destroyed.connect(lambda: stack.blockSignals(True))
         view.text_edited.connect(self._on_view_text_edited)
         view.editing_started.connect(self._on_view_editing_started)
+        self._connect_actions(ctx.actions)
         model.modelReset.connect(self._on_model_reset)
         model.dataChanged.connect(self._on_model_data_changed)
+
+    def _connect_actions(self, a: Actions) -> None:
+        stack = self.stack
+        a["undo"].triggered.connect(self.undo)
+        a["redo"].triggered.connect(self.redo)
+        stack.undoTextChanged.connect(lambda text: a["undo"].setText(f"&Undo {text}".strip()))
+        stack.redoTextChanged.connect(lambda text: a["redo"].setText(f"&Redo {text}".strip()))
+        a["split_turn"].triggered.connect(self.split_at_caret)
+        a["merge_next"].triggered.connect(self.merge_with_next)
+        a["set_start"].triggered.connect(self.set_start_to_playback)
+        a["revert_turn"].triggered.connect(self.revert_to_original)
+        a["mark_inaudible"].triggered.connect(lambda: self.add_mark(MarkKind.INAUDIBLE))
+        a["mark_crosstalk"].triggered.connect(lambda: self.add_mark(MarkKind.CROSSTALK))
+        a["mark_unclear"].triggered.connect(lambda: self.add_mark(MarkKind.UNCLEAR))
+        a["remove_mark"].triggered.connect(lambda: self.remove_mark())
+        a["next_mark"].triggered.connect(lambda: self.go_to_mark(1))
+        a["previous_mark"].triggered.connect(lambda: self.go_to_mark(-1))
 
     # ------------------------------------------------------------------ where
     @property

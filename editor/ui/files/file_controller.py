@@ -58,6 +58,7 @@ class FileController(QObject):
         self._playback = ctx.playback
         self._settings = ctx.settings
         self._window = ctx.window
+        ctx.actions["choose_audio"].triggered.connect(self.choose_audio)
         self._path = ""
         self._format = ""
         self.extra: dict = {}   # the project's free "extra" object: saved back unchanged
