@@ -1,6 +1,6 @@
 """The op protocol: primitive reversible ops, :class:`Change` records and :func:`run`.
 
-Every planner in this package returns one of the four primitive ops below
+Every planner in this package returns one of the primitive ops below
 (or a :class:`Group` of them); see the package docstring for how a
 ``QUndoCommand`` uses them.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar, Iterable, Mapping, Protocol, Union
 
-from editor.core.transcript import Segment, Speaker, Transcript
+from editor.core.transcript import Chapter, Segment, Speaker, Transcript
 
 Fields = Mapping[str, Any]
 Rows = tuple[int, int]  # (first row, count)
@@ -25,6 +25,7 @@ class Change:
     inserted: Rows | None = None    # rows inserted (after the change)
     removed: Rows | None = None     # rows removed (row numbers before the change)
     speakers: bool = False          # the speaker list or a speaker's name changed
+    chapters: bool = False          # the chapter list changed (no row repaints for it)
 
     def row_ranges(self) -> list[tuple[int, int]]:
         """``rows`` as inclusive ``(first, last)`` runs, one ``dataChanged`` each."""
@@ -150,10 +151,25 @@ class Group:
         changes = [op.apply(transcript) for op in self.ops]
         rows = tuple(sorted({row for change in changes for row in change.rows}))
         undo = Group(tuple(change.undo for change in reversed(changes)))
-        return Change(undo, rows, speakers=any(change.speakers for change in changes))
+        return Change(undo, rows, speakers=any(change.speakers for change in changes),
+                      chapters=any(change.chapters for change in changes))
 
 
-Op = Union[SetFields, ReplaceSegments, SetSpeakers, Group]
+@dataclass(frozen=True, eq=False)
+class SetChapters:
+    """Replace the chapter list (the planners in :mod:`.chapters` keep it sorted)."""
+
+    chapters: tuple[Chapter, ...]
+    inserted: ClassVar[Rows | None] = None
+    removed: ClassVar[Rows | None] = None
+
+    def apply(self, transcript: Transcript) -> Change:
+        old = tuple(transcript.chapters)
+        transcript.chapters = list(self.chapters)  # a new list: undo records keep the old one
+        return Change(SetChapters(old), chapters=True)
+
+
+Op = Union[SetFields, ReplaceSegments, SetSpeakers, SetChapters, Group]
 
 
 # ---------------------------------------------------------------------- row checks
