@@ -8,6 +8,18 @@ worth of text, and before a pause of two seconds or more, so captions stay in
 step with speech. A single word longer than a line gets a line of its own
 (words are never cut). The speaker's ``Name:`` (SRT) counts as text of the
 first line; a WebVTT ``<v Name>`` tag does not, as players do not show it.
+Every turn starts a new cue.
+
+The publishing rules add three refinements (each an :class:`ExportOptions` flag):
+
+* ``clause_breaks``: a full line is broken after the last clause punctuation
+  (``,`` ``;`` ``:`` ``.`` ``?`` ``!``) in its second half rather than at the
+  last word that fits, so each line reads as a phrase.
+* ``balanced_lines``: no cue ends in a dangling line of one or two words when
+  its lines can be evened out, and a turn's last cue is not one or two words
+  spilled over from a full cue (the two cues are re-cut to even lengths).
+* ``sorted_times``: cue starts never decrease (overlapping turns are put in
+  time order) and every cue ends after it starts.
 """
 
 from __future__ import annotations
@@ -16,10 +28,14 @@ from dataclasses import dataclass, field
 
 from editor.core.transcript import Transcript
 from editor.formats.base import ExportOptions, InaudibleStyle
-from editor.formats.writers.render import Unit, segment_times, spread_times, units
+from editor.formats.writers.render import Unit, export_units, segment_times, spread_times
 
 _PAUSE_MS = 2000
 _SENTENCE_END = (".", "?", "!", ".\"", "?\"", "!\"")
+_CLAUSE_END = ",;:.?!…—"
+_MIN_CLAUSE_FILL = 0.4   # a clause break leaves the line at least this full
+_DANGLING_WORDS = 2      # a last line (or last cue) of this many words or fewer dangles
+_MIN_CUE_MS = 1000       # a zero-length cue gets up to this long (publishing)
 
 
 @dataclass(slots=True)
@@ -30,12 +46,22 @@ class Cue:
     speaker: str = ""          # display name, "" when unknown
     speaker_changed: bool = False  # first cue of a turn by a different speaker
     first_of_turn: bool = False
+    words: list[list[Unit]] = field(default_factory=list)  # the timed pieces of each line
+
+
+def ends_clause(text: str) -> bool:
+    return text.rstrip("\"'”’)]").endswith(tuple(_CLAUSE_END))
+
+
+def _width(line: list[Unit]) -> int:
+    return sum(len(u.text) for u in line) + max(0, len(line) - 1)
 
 
 @dataclass(slots=True)
 class _Packer:
     max_chars: int
     max_lines: int
+    clause_breaks: bool = False
     cues: list[list[list[Unit]]] = field(default_factory=list)
     lines: list[list[Unit]] = field(default_factory=list)
     line: list[Unit] = field(default_factory=list)
@@ -47,11 +73,31 @@ class _Packer:
         if unit.start_ms is not None and last_end is not None and unit.start_ms - last_end >= _PAUSE_MS:
             self.end_cue()
         if self.line and self.line_len + 1 + width > self.max_chars:
+            carry = self._clause_tail(width) if self.clause_breaks else []
             self._end_line()
-        self.line.append(unit)
-        self.line_len += width + (1 if self.line_len else 0)
+            for piece in carry:
+                self._append(piece)
+        self._append(unit)
         if unit.text.endswith(_SENTENCE_END) and self._chars() >= self.max_chars:
             self.end_cue()
+
+    def _append(self, unit: Unit) -> None:
+        self.line.append(unit)
+        self.line_len += len(unit.text) + (1 if self.line_len else 0)
+
+    def _clause_tail(self, incoming: int) -> list[Unit]:
+        """The words after the line's last clause end, moved on to the next line (or [])."""
+        for k in range(len(self.line) - 2, -1, -1):
+            head = self.line[:k + 1]
+            if _width(head) < self.max_chars * _MIN_CLAUSE_FILL:
+                return []
+            if ends_clause(head[-1].text):
+                tail = self.line[k + 1:]
+                if _width(tail) + 1 + incoming > self.max_chars:
+                    return []  # the tail and the next word would not share a line anyway
+                self.line, self.line_len = head, _width(head)
+                return tail
+        return []
 
     def _last_end(self) -> int | None:
         if self.line:
@@ -84,22 +130,96 @@ def build_cues(transcript: Transcript, options: ExportOptions, style: InaudibleS
     cues: list[Cue] = []
     previous_speaker: object = object()  # so the first named turn counts as a change
     for segment, (start, end) in zip(transcript.segments, segment_times(transcript.segments)):
-        pieces = units(segment, style)
+        pieces = export_units(segment, style, options.filler_words)
         if not pieces:
             continue
         spread_times(pieces, start, end)
         name = transcript.speaker_name(segment.speaker_id) if options.include_speakers else ""
         changed = bool(name) and segment.speaker_id != previous_speaker
         previous_speaker = segment.speaker_id
-        packer = _Packer(max_chars, max_lines)
+        packer = _Packer(max_chars, max_lines, options.clause_breaks)
         if changed and name_prefix:
             packer.add(Unit(f"{name}:", pieces[0].start_ms, pieces[0].start_ms))
         for piece in pieces:
             packer.add(piece)
         packer.end_cue()
-        for number, lines in enumerate(packer.cues):
+        turn = packer.cues
+        if options.balanced_lines:
+            turn = _balance_turn(turn, max_chars, max_lines)
+        for number, lines in enumerate(turn):
             timed = [u for line in lines for u in line]
             cues.append(Cue(timed[0].start_ms or 0, max(timed[-1].end_ms or 0, timed[0].start_ms or 0),
                             [" ".join(u.text for u in line) for line in lines], name,
-                            changed and number == 0, number == 0))
+                            changed and number == 0, number == 0, lines))
+    if options.sorted_times:
+        _order_times(cues)
     return cues
+
+
+# ---------------------------------------------------------------------- balancing (publishing)
+def lay_out(pieces: list[Unit], max_chars: int, max_lines: int) -> list[list[Unit]] | None:
+    """*pieces* filled into lines greedily; None when they need more than *max_lines* lines."""
+    lines: list[list[Unit]] = [[]]
+    for piece in pieces:
+        if lines[-1] and _width(lines[-1]) + 1 + len(piece.text) > max_chars:
+            lines.append([])
+        lines[-1].append(piece)
+    return lines if len(lines) <= max_lines else None
+
+
+def _balance_turn(turn: list[list[list[Unit]]], max_chars: int, max_lines: int) -> list[list[list[Unit]]]:
+    turn = [_even_last_lines(lines, max_chars) for lines in turn]
+    if len(turn) >= 2:
+        last = [u for line in turn[-1] for u in line]
+        before = [u for line in turn[-2] for u in line]
+        spilled = (len(last) <= _DANGLING_WORDS and not before[-1].text.endswith(_SENTENCE_END)
+                   and (last[0].start_ms or 0) - (before[-1].end_ms or 0) < _PAUSE_MS)
+        if spilled:
+            recut = _recut_two(before + last, max_chars, max_lines)
+            if recut is not None:
+                turn[-2:] = [_even_last_lines(lines, max_chars) for lines in recut]
+    return turn
+
+
+def _recut_two(pieces: list[Unit], max_chars: int, max_lines: int):
+    """Two cues of even length from *pieces*, the second of more than a dangling few words."""
+    best, best_score = None, None
+    for cut in range(1, len(pieces) - _DANGLING_WORDS):
+        first = lay_out(pieces[:cut], max_chars, max_lines)
+        second = lay_out(pieces[cut:], max_chars, max_lines)
+        if first is None or second is None:
+            continue
+        score = abs(_width(pieces[:cut]) - _width(pieces[cut:])) - (max_chars if ends_clause(
+            pieces[cut - 1].text) else 0)
+        if best_score is None or score < best_score:
+            best, best_score = (first, second), score
+    return best
+
+
+def _even_last_lines(lines: list[list[Unit]], max_chars: int) -> list[list[Unit]]:
+    """Re-break the last two lines when the last one dangles (or everything fits on one line)."""
+    if len(lines) < 2 or len(lines[-1]) > _DANGLING_WORDS:
+        return lines
+    pieces = lines[-2] + lines[-1]
+    if _width(pieces) <= max_chars:
+        return lines[:-2] + [pieces]
+    best, best_score = None, None
+    for cut in range(1, len(pieces)):
+        head, tail = pieces[:cut], pieces[cut:]
+        if _width(head) > max_chars or _width(tail) > max_chars:
+            continue
+        dangling = len(tail) <= _DANGLING_WORDS
+        score = (dangling, abs(_width(head) - _width(tail)) - (max_chars // 4 if ends_clause(head[-1].text) else 0))
+        if best_score is None or score < best_score:
+            best, best_score = [head, tail], score
+    return lines[:-2] + best if best is not None else lines
+
+
+def _order_times(cues: list[Cue]) -> None:
+    """Starts never decrease and each cue ends after it starts (a zero-length cue gets some time)."""
+    cues.sort(key=lambda cue: cue.start_ms)  # stable: cues of one turn keep their order
+    for number, cue in enumerate(cues):
+        if cue.end_ms > cue.start_ms:
+            continue
+        later = [c.start_ms for c in cues[number + 1:number + 4] if c.start_ms > cue.start_ms]
+        cue.end_ms = min([cue.start_ms + _MIN_CUE_MS] + later)
