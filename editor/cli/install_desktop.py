@@ -56,8 +56,7 @@ def run(options: argparse.Namespace) -> int:
 
 def install_plan(prefix: Path) -> list[tuple[Path, Path]]:
     """(bundled file, where it goes under *prefix*) for every desktop file."""
-    from editor.bundled import (APP_ID, ICON_SIZES, desktop_file, icon_png, icon_svg, metainfo_file,
-                                mime_file)
+    from editor.bundled import APP_ID, ICON_SIZES, desktop_file, icon_png, icon_svg, metainfo_file, mime_file
 
     icons = prefix / "icons" / "hicolor"
     plan = [(desktop_file(), prefix / "applications" / f"{APP_ID}.desktop"),

@@ -57,7 +57,7 @@ from editor.core.ops.base import (
     merged_undo,
     run,
 )
-from editor.core.ops.chapters import add_chapter, edit_chapter, remove_chapter
+from editor.core.ops.chapters import add_chapter, chapter_index, edit_chapter, remove_chapter
 from editor.core.ops.review import set_note, set_status
 from editor.core.ops.rows import merge_with_next, split
 from editor.core.ops.speakers import add_speaker, merge_speakers, rename_speaker, set_speaker
@@ -76,5 +76,5 @@ __all__ = [
     "set_text", "replace_spans", "revert_to_original", "add_mark", "remove_mark",
     "split", "merge_with_next", "set_start", "set_bounds", "set_status", "set_note",
     "set_speaker", "rename_speaker", "add_speaker", "merge_speakers",
-    "add_chapter", "edit_chapter", "remove_chapter",
+    "add_chapter", "edit_chapter", "remove_chapter", "chapter_index",
 ]
