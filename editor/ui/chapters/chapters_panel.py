@@ -33,9 +33,15 @@ class ChaptersPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.SelectedClicked)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)   # the title gets the room
+        for column in (2, 3):   # link and image: rarely set, so narrow (the full text is in the editor)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, 56)
         self.table.doubleClicked.connect(lambda index: self.play_requested.emit(index.row()))
         self.empty = QLabel("No chapters yet. Mark one at a turn (Ctrl+Shift+H) or at the playback "
                             "position (Ctrl+Shift+K); podcast apps show their titles as headings.")
