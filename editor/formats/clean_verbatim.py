@@ -19,6 +19,7 @@ sentence hands its capital to the next word ("Um, so" -> "So").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
@@ -39,7 +40,6 @@ DEFAULT_FILLERS: dict[str, tuple[str, ...]] = {
 
 _EDGE_PUNCTUATION = ".,;:!?\"'()[]…“”‘’«»"
 _SENTENCE_END = ".?!…"
-_WORD_CHAR = re.compile(r"\w")
 
 
 def base_language(language: str) -> str:
@@ -113,14 +113,15 @@ def clean_tokens(tokens: Sequence[str], fillers: Sequence[str]) -> list[str | No
 
     Tokens are whitespace-separated words as written (punctuation attached).
     """
-    phrases = sorted({tuple(_normal(w) for w in f.split()) for f in fillers if f.split()},
-                     key=len, reverse=True)
     out: list[str | None] = list(tokens)
-    if not phrases:
+    by_first = _phrases_by_first_word(tuple(fillers))
+    if not by_first:
         return out
+    normal = [_normal(t) for t in tokens]
     i = 0
     while i < len(tokens):
-        length = _match(tokens, i, phrases)
+        candidates = by_first.get(normal[i])
+        length = _match(tokens, normal, i, candidates) if candidates else 0
         if not length:
             i += 1
             continue
@@ -129,12 +130,21 @@ def clean_tokens(tokens: Sequence[str], fillers: Sequence[str]) -> list[str | No
     return out
 
 
-def _match(tokens: Sequence[str], i: int, phrases: list[tuple[str, ...]]) -> int:
+@lru_cache(maxsize=16)
+def _phrases_by_first_word(fillers: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
+    """The filler phrases as normalised words, grouped by their first word, longest first."""
+    phrases = sorted({tuple(_normal(w) for w in f.split()) for f in fillers if f.split()}, key=len, reverse=True)
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase[0]:
+            grouped.setdefault(phrase[0], []).append(phrase)
+    return grouped
+
+
+def _match(tokens: Sequence[str], normal: list[str], i: int, phrases: list[tuple[str, ...]]) -> int:
     for phrase in phrases:
         n = len(phrase)
-        if i + n > len(tokens) or tuple(_normal(t) for t in tokens[i:i + n]) != phrase:
-            continue
-        if not any(_WORD_CHAR.search(t) for t in tokens[i:i + n]):
+        if i + n > len(tokens) or tuple(normal[i:i + n]) != phrase:
             continue
         # Inside a phrase no punctuation may stand ("you, know" is not the filler).
         if any(_trailing(t) for t in tokens[i:i + n - 1]):

@@ -87,15 +87,17 @@ class _Packer:
 
     def _clause_tail(self, incoming: int) -> list[Unit]:
         """The words after the line's last clause end, moved on to the next line (or [])."""
+        tail_width = 0   # width of self.line[k + 1:], grown one word at a time from the end
         for k in range(len(self.line) - 2, -1, -1):
-            head = self.line[:k + 1]
-            if _width(head) < self.max_chars * _MIN_CLAUSE_FILL:
+            tail_width += len(self.line[k + 1].text) + (1 if tail_width else 0)
+            head_width = self.line_len - tail_width - 1
+            if head_width < self.max_chars * _MIN_CLAUSE_FILL:
                 return []
-            if ends_clause(head[-1].text):
-                tail = self.line[k + 1:]
-                if _width(tail) + 1 + incoming > self.max_chars:
+            if ends_clause(self.line[k].text):
+                if tail_width + 1 + incoming > self.max_chars:
                     return []  # the tail and the next word would not share a line anyway
-                self.line, self.line_len = head, _width(head)
+                tail = self.line[k + 1:]
+                self.line, self.line_len = self.line[:k + 1], head_width
                 return tail
         return []
 
