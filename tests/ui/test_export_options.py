@@ -50,3 +50,27 @@ def test_chapters_head_the_text_and_the_docx_names_its_author(timed_window, qtbo
     assert dialog.export()
     properties = docx.Document(io.BytesIO(out.read_bytes())).core_properties
     assert properties.author == "Ada Quist" and properties.title == "Harbour night"
+
+
+def test_the_filler_list_is_edited_per_language_and_used_at_once(timed_window, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))   # the user's lists go here
+    w = timed_window
+    dialog = _open_export(w, qtbot)
+    dialog.set_format("txt")
+    dialog.clean_verbatim.setChecked(True)
+    dialog.update_preview()
+    assert "the tide came over" in dialog.preview.toPlainText()
+    dialog._on_edit_fillers_clicked()
+    editor = dialog.fillers_dialog
+    qtbot.waitUntil(editor.isVisible)
+    assert editor.language == "en" and "um" in editor.words()
+    editor.editor.setPlainText("um\ntide")
+    editor.save()
+    assert (tmp_path / "config" / "transcript-editor" / "fillers" / "en.txt").read_text() == "um\ntide\n"
+    dialog.update_preview()
+    assert "the came over" in dialog.preview.toPlainText()   # "tide" is now a filler for this producer
+    dialog._on_edit_fillers_clicked()
+    dialog.fillers_dialog.restore_defaults()
+    assert "tide" not in dialog.fillers_dialog.words() and "you know" in dialog.fillers_dialog.words()
+    dialog.fillers_dialog.reject()
+    dialog.reject()

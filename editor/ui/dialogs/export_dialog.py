@@ -48,6 +48,19 @@ _USES_FILLERS = {"txt", "srt", "vtt", "json", "html", "docx"}
 _USES_WORD_TIMING = {"vtt"}
 
 
+def _with_button(widget: QWidget, text: str, slot) -> QWidget:
+    """*widget* with a small button after it on one form row."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(widget)
+    button = QPushButton(text)
+    button.clicked.connect(slot)
+    layout.addWidget(button)
+    layout.addStretch(1)
+    return row
+
+
 def unapproved_count(transcript: Transcript) -> int:
     return sum(1 for s in transcript.segments if s.status is not ReviewStatus.APPROVED)
 
@@ -116,7 +129,7 @@ class ExportDialog(QDialog):
         self.clean_verbatim = QCheckBox("Clean verbatim (leave filler words out)")
         self.clean_verbatim.setToolTip("Uses the editable filler list for the episode's language; "
                                        "the project's text is not changed")
-        form.addRow("Text:", self.clean_verbatim)
+        form.addRow("Text:", _with_button(self.clean_verbatim, "Edit List…", self._on_edit_fillers_clicked))
         self.word_timed = QCheckBox("A time before every word")
         form.addRow("WebVTT:", self.word_timed)
         path_row = QHBoxLayout()
@@ -185,6 +198,13 @@ class ExportDialog(QDialog):
             filler_words=self._fillers() if self.clean_verbatim.isChecked() else (),
             author=self._author,
         )
+
+    def _on_edit_fillers_clicked(self) -> None:
+        from editor.ui.widgets.filler_words_dialog import FillerWordsDialog
+        dialog = FillerWordsDialog(self._transcript.meta.language, self)
+        dialog.accepted.connect(self.update_preview)
+        dialog.open()
+        self.fillers_dialog = dialog
 
     def _fillers(self) -> tuple[str, ...]:
         from editor.formats.clean_verbatim import load_fillers

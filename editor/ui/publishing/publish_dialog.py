@@ -105,7 +105,13 @@ class PublishDialog(QDialog):
         form.addRow("Language:", self.language)
         self.clean_verbatim = QCheckBox("Clean verbatim (leave filler words out)")
         self.word_timed = QCheckBox("Word-timed WebVTT (a time before every word)")
-        form.addRow("Options:", self.clean_verbatim)
+        verbatim_row = QHBoxLayout()
+        verbatim_row.addWidget(self.clean_verbatim)
+        self.edit_fillers = QPushButton("Edit List…")
+        self.edit_fillers.clicked.connect(self._on_edit_fillers_clicked)
+        verbatim_row.addWidget(self.edit_fillers)
+        verbatim_row.addStretch(1)
+        form.addRow("Options:", verbatim_row)
         form.addRow("", self.word_timed)
         folder_row = QHBoxLayout()
         self.folder = QLineEdit(self._default_folder())
@@ -159,6 +165,12 @@ class PublishDialog(QDialog):
         language = self.language.text().strip()
         return ExportOptions(word_timed_vtt=self.word_timed.isChecked(), author=self._settings.get(Key.REVIEWER_NAME),
                              filler_words=load_fillers(language) if self.clean_verbatim.isChecked() else ())
+
+    def _on_edit_fillers_clicked(self) -> None:
+        from editor.ui.widgets.filler_words_dialog import FillerWordsDialog
+        dialog = FillerWordsDialog(self.language.text(), self)
+        dialog.open()
+        self.fillers_dialog = dialog
 
     def _default_folder(self) -> str:
         base = os.path.dirname(os.path.abspath(self._source)) if self._source else os.path.expanduser("~")
