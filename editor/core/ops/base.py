@@ -25,6 +25,7 @@ class Change:
     inserted: Rows | None = None    # rows inserted (after the change)
     removed: Rows | None = None     # rows removed (row numbers before the change)
     speakers: bool = False          # the speaker list or a speaker's name changed
+    meta: bool = False              # the transcript's meta (audio path, duration, ...) changed
     chapters: bool = False          # the chapter list changed (no row repaints for it)
 
     def row_ranges(self) -> list[tuple[int, int]]:
@@ -139,6 +140,22 @@ class SetSpeakers:
 
 
 @dataclass(frozen=True, eq=False)
+class SetMeta:
+    """Set fields of the transcript's meta: ``{"audio_path": ..., "duration_ms": ...}``."""
+
+    fields: Fields
+    inserted: ClassVar[Rows | None] = None
+    removed: ClassVar[Rows | None] = None
+
+    def apply(self, transcript: Transcript) -> Change:
+        meta = transcript.meta
+        old = {name: getattr(meta, name) for name in self.fields}
+        for name, value in self.fields.items():
+            setattr(meta, name, value)
+        return Change(SetMeta(old), meta=True)
+
+
+@dataclass(frozen=True, eq=False)
 class Group:
     """Several ops as one undo step (Gaupol's ``group_actions``, Qt's ``beginMacro``)."""
 
@@ -152,6 +169,7 @@ class Group:
         rows = tuple(sorted({row for change in changes for row in change.rows}))
         undo = Group(tuple(change.undo for change in reversed(changes)))
         return Change(undo, rows, speakers=any(change.speakers for change in changes),
+                      meta=any(change.meta for change in changes),
                       chapters=any(change.chapters for change in changes))
 
 
@@ -169,7 +187,7 @@ class SetChapters:
         return Change(SetChapters(old), chapters=True)
 
 
-Op = Union[SetFields, ReplaceSegments, SetSpeakers, SetChapters, Group]
+Op = Union[SetFields, ReplaceSegments, SetSpeakers, SetMeta, SetChapters, Group]
 
 
 # ---------------------------------------------------------------------- row checks

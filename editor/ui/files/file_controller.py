@@ -123,7 +123,10 @@ class FileController(QObject):
             self.error_occurred.emit("Could not play the audio", f"{audio}: {error}")
             self.audio_missing.emit(audio)
             return False
-        self._model.transcript.meta.audio_path = audio
+        if self._model.transcript.meta.audio_path != audio:
+            from editor.core import ops
+            # Remembered with the next save; linking audio alone is not an edit to recover.
+            self._model.run_derived(ops.set_audio(self._model.transcript, path=audio))
         self.audio_loaded.emit(audio)
         return True
 
