@@ -102,3 +102,10 @@ def test_export_can_write_chapters_and_clean_verbatim(tmp_path):
     assert json.loads(result.stdout) == {"version": "1.2.0", "chapters": [{"startTime": 0, "title": "Start"}]}
     text = run("export", source, "--to", "txt", "-o", "-", "--clean-verbatim").stdout
     assert text.startswith("Start\n=====\n\nMaya Ortiz (00:00):\nLine number 1, of the show.")
+
+
+def test_check_counts_the_chapters(tmp_path):
+    source = saved_project(tmp_path, chapters=[Chapter(0, "Start"), Chapter(5000, "Middle")])
+    result = run("check", "--json", source)
+    assert json.loads(result.stdout)["chapters"] == 2
+    assert "chapters:   2" in run("check", source).stdout
