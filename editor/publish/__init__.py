@@ -12,6 +12,7 @@ from editor.publish.feed_tags import feed_tags, named_speakers
 from editor.publish.folder import (
     CHAPTERS_FILE,
     TAGS_FILE,
+    PublishCancelled,
     Published,
     PublishedFile,
     episode_file_stem,
@@ -23,7 +24,7 @@ from editor.publish.readiness import Readiness, check
 from editor.publish.rules import FORMAT_NAMES, PUBLISH_FORMATS, publish_format, publish_options
 
 __all__ = [
-    "CHAPTERS_FILE", "FORMAT_NAMES", "PUBLISH_FORMATS", "TAGS_FILE", "Published", "PublishedFile",
+    "CHAPTERS_FILE", "FORMAT_NAMES", "PUBLISH_FORMATS", "TAGS_FILE", "Published", "PublishCancelled", "PublishedFile",
     "Readiness", "check", "episode_file_stem", "feed_tags", "named_speakers", "parse_formats",
     "plan_tags", "publish", "publish_format", "publish_options",
 ]

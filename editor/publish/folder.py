@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from editor.core.atomic import atomic_write
 from editor.core.errors import TranscriptError
@@ -27,6 +27,13 @@ from editor.publish.rules import FORMAT_NAMES, publish_format, publish_options
 
 TAGS_FILE = "transcript-tags.xml"
 CHAPTERS_FILE = "chapters.json"
+
+# progress(files rendered, files in all) -> False to stop (before anything is written).
+Progress = Callable[[int, int], bool]
+
+
+class PublishCancelled(Exception):
+    """The producer stopped the publish; no file was written."""
 
 
 @dataclass(frozen=True)
@@ -86,12 +93,15 @@ def plan_tags(transcript: Transcript, formats: Sequence[str], base_url: str = ""
 
 def publish(transcript: Transcript, folder: str | os.PathLike, *, formats: Sequence[str] | None = None,
             base_url: str = "", language: str = "", choices: ExportOptions | None = None,
-            inputs: Iterable[str | os.PathLike] = (), stem: str | None = None) -> Published:
+            inputs: Iterable[str | os.PathLike] = (), stem: str | None = None,
+            progress: Progress | None = None) -> Published:
     """Write the episode's published files into *folder* (made if missing).
 
     *choices* carries the producer's export choices that publishing keeps
     (clean verbatim, word-timed WebVTT, inaudible style); *inputs* are files
-    that must not be overwritten. Raises ValueError for bad arguments and
+    that must not be overwritten; *progress* hears after each file is rendered
+    and may stop the publish (:class:`PublishCancelled`: nothing is written,
+    since rendering comes first). Raises ValueError for bad arguments and
     :class:`TranscriptError` (naming the file) when a file cannot be written.
     """
     names = parse_formats(formats)
@@ -101,7 +111,10 @@ def publish(transcript: Transcript, folder: str | os.PathLike, *, formats: Seque
     stem = stem or episode_file_stem(transcript)
     rendered: list[tuple[Path, str, str, bytes]] = []
     feed_files = []
-    for name in names:
+    total = len(names) + 1
+    for number, name in enumerate(names):
+        if progress is not None and not progress(number, total):
+            raise PublishCancelled()
         spec = publish_format(name)
         content = writer_named(name).write(transcript, publish_options(name, choices))
         path = folder / (stem + spec.extension)
@@ -112,6 +125,8 @@ def publish(transcript: Transcript, folder: str | os.PathLike, *, formats: Seque
         chapters_file = CHAPTERS_FILE
         rendered.append((folder / CHAPTERS_FILE, "chapters", "application/json+chapters",
                          _bytes(writer_named("chapters").write(transcript, ExportOptions()))))
+    if progress is not None and not progress(len(names), total):
+        raise PublishCancelled()
     tags = feed_tags(transcript, feed_files, base, language, chapters_file)
     tags_path = folder / TAGS_FILE
     _refuse_inputs([path for path, *_ in rendered] + [tags_path], inputs)
@@ -125,6 +140,8 @@ def publish(transcript: Transcript, folder: str | os.PathLike, *, formats: Seque
         published.files.append(PublishedFile(path, name, mime, file_url(base, path.name)))
     atomic_write(tags_path, tags.encode("utf-8"), backup=False)
     published.tags, published.tags_path = tags, tags_path
+    if progress is not None:
+        progress(total, total)
     return published
 
 

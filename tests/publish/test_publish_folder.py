@@ -7,7 +7,7 @@ import pytest
 
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Chapter, ReviewStatus, Segment, Transcript, TranscriptMeta, Word
-from editor.publish import check, episode_file_stem, parse_formats, plan_tags, publish
+from editor.publish import PublishCancelled, check, episode_file_stem, parse_formats, plan_tags, publish
 from editor.publish.feed_tags import NAMESPACE, is_named
 
 TYPES = {"vtt": "text/vtt", "srt": "application/x-subrip", "json": "application/json",
@@ -116,3 +116,12 @@ def test_readiness_finds_unapproved_untimed_words_and_overlaps():
                                          ("Nora Castellan", True), ("Host Malone", True), ("Ana", True)])
 def test_generic_voices_are_not_listed_as_people(name, named):
     assert is_named(name) is named
+
+
+def test_progress_hears_each_file_and_a_stop_writes_nothing(tmp_path):
+    heard = []
+    publish(episode(), tmp_path / "all", progress=lambda done, total: heard.append((done, total)) or True)
+    assert heard == [(0, 6), (1, 6), (2, 6), (3, 6), (4, 6), (5, 6), (6, 6)]
+    with pytest.raises(PublishCancelled):
+        publish(episode(), tmp_path / "stopped", progress=lambda done, total: done < 3)
+    assert not (tmp_path / "stopped").exists()

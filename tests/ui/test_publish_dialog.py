@@ -94,3 +94,24 @@ def test_publishing_never_overwrites_the_input(main_window, qtbot, tmp_path):
     assert source.read_text() == "Maren Holt (00:00):\nThe tide came over the breakwater early.\n"
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("settings")) == ["episode.txt"]
     dialog.reject()
+
+
+def test_the_worker_stops_before_writing_when_cancelled_and_the_dialog_shows_progress(timed_window, qtbot, tmp_path):
+    from editor.ui.publishing.publish_dialog import PublishWorker
+
+    w = timed_window
+    worker = PublishWorker(w.model.transcript, str(tmp_path / "stopped"), {"formats": ["vtt", "txt"]})
+    heard = []
+    worker.progressed.connect(lambda done, total: heard.append((done, total)))
+    worker.cancel()
+    with qtbot.waitSignal(worker.cancelled, timeout=10_000):
+        worker.start()
+    worker.wait()
+    assert not (tmp_path / "stopped").exists() and heard == [(0, 3)]
+    dialog = _open_publish(w, qtbot)
+    dialog.folder.setText(str(tmp_path / "out"))
+    dialog.publish_button.click()
+    assert dialog.progress_row.isVisibleTo(dialog) and not dialog.publish_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=10_000)
+    assert not dialog.progress_row.isVisibleTo(dialog) and dialog.progress.value() == dialog.progress.maximum()
+    dialog.reject()

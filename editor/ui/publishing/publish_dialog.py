@@ -11,6 +11,7 @@ producer sees them and decides.
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QThread, QTimer, Signal
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -34,7 +36,7 @@ from PySide6.QtWidgets import (
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Transcript
 from editor.formats.base import ExportOptions
-from editor.publish import PUBLISH_FORMATS, Published, check, episode_file_stem, plan_tags, publish
+from editor.publish import PUBLISH_FORMATS, PublishCancelled, Published, check, episode_file_stem, plan_tags, publish
 from editor.settings import Key, Settings
 
 _WARNING_STYLE = ("#PublishWarning { background: #fff3cd; color: #3b2f00; border: 1px solid #e0c060;"
@@ -44,18 +46,30 @@ _READY_STYLE = ("#PublishWarning { background: #e3f4e8; color: #123d22; border: 
 
 
 class PublishWorker(QThread):
-    """Renders and writes the files off the GUI thread (a long episode takes a moment)."""
+    """Renders and writes the files off the GUI thread (a 10-hour episode takes a few seconds)."""
 
     published = Signal(object)     # Published
     failed = Signal(str)
+    cancelled = Signal()
+    progressed = Signal(int, int)  # files rendered, files in all
 
     def __init__(self, transcript: Transcript, folder: str, kwargs: dict, parent=None):
         super().__init__(parent)
         self._transcript, self._folder, self._kwargs = transcript, folder, kwargs
+        self._stop = threading.Event()
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.progressed.emit(done, total)
+        return not self._stop.is_set()
 
     def run(self) -> None:
         try:
-            self.published.emit(publish(self._transcript, self._folder, **self._kwargs))
+            self.published.emit(publish(self._transcript, self._folder, progress=self._progress, **self._kwargs))
+        except PublishCancelled:
+            self.cancelled.emit()
         except (TranscriptError, ValueError) as error:
             self.failed.emit(str(error))
 
@@ -140,6 +154,18 @@ class PublishDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        progress_row = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop before any file is written")
+        self.cancel_button.clicked.connect(self.cancel_publish)
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        self.progress_row = QWidget()
+        self.progress_row.setLayout(progress_row)
+        self.progress_row.hide()
+        layout.addWidget(self.progress_row)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.publish_button = self.buttons.addButton("Publish", QDialogButtonBox.ButtonRole.ApplyRole)
         self.publish_button.setDefault(True)
@@ -228,8 +254,24 @@ class PublishDialog(QDialog):
         self.worker = PublishWorker(capture(self._transcript).thaw(), folder, kwargs, self)
         self.worker.published.connect(self._on_worker_published)
         self.worker.failed.connect(self._on_worker_failed)
+        self.worker.cancelled.connect(self._on_worker_cancelled)
+        self.worker.progressed.connect(self._on_worker_progressed)
         self.worker.finished.connect(self._on_worker_finished)
+        self.progress.setValue(0)
+        self.progress_row.show()
         self.worker.start()
+
+    def cancel_publish(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.status.setText("Stopping…")
+
+    def _on_worker_progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _on_worker_cancelled(self) -> None:
+        self.status.setText("Publishing stopped; no file was written.")
 
     def _on_worker_published(self, published: Published) -> None:
         self.result = published
@@ -243,9 +285,11 @@ class PublishDialog(QDialog):
 
     def _on_worker_finished(self) -> None:
         self.worker = None
+        self.progress_row.hide()
         self.publish_button.setEnabled(bool(self.formats()))
 
     def done(self, code: int) -> None:
         if self.worker is not None:
-            self.worker.wait()   # a publish under way finishes its atomic writes before the dialog goes
+            self.worker.cancel()   # closing stops a publish still rendering; writes under way finish
+            self.worker.wait()
         super().done(code)
