@@ -1,7 +1,9 @@
 """`transcript-editor publish FILE -o FOLDER`: the files, chapters and feed tags for podcast apps.
 
 Refuses (exit 3) when turns are unapproved, have no (word) times, or overlap,
-unless ``--force``; the reasons are printed either way. The files written and
+unless ``--force``; the reasons are printed either way. A file that would
+replace the input (or its audio) is refused as bad usage (exit 2), before
+anything is written; a folder that cannot be written is exit 1. The files written and
 the feed tags to paste are printed on stdout.
 """
 
@@ -40,7 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(options: argparse.Namespace) -> int:
     from editor.formats.base import ExportOptions
     from editor.formats.clean_verbatim import load_fillers
-    from editor.publish import check, parse_formats, publish
+    from editor.publish import WouldOverwriteInput, check, parse_formats, publish
     from editor.publish.feed_tags import check_base_url
 
     try:
@@ -70,8 +72,10 @@ def run(options: argparse.Namespace) -> int:
     inputs = [options.file] + ([transcript.meta.audio_path] if transcript.meta.audio_path else [])
     try:
         published = publish(transcript, options.output, formats=formats, base_url=options.base_url,
-                            language=options.language, choices=choices, inputs=inputs,
-                            stem=None)
+                            language=options.language, choices=choices, inputs=inputs)
+    except WouldOverwriteInput as error:
+        say(str(error))
+        return EXIT_READ
     except TranscriptError as error:
         say(str(error))
         return EXIT_WRITE

@@ -15,6 +15,7 @@ from editor.publish.folder import (
     PublishCancelled,
     Published,
     PublishedFile,
+    WouldOverwriteInput,
     episode_file_stem,
     parse_formats,
     plan_tags,
@@ -26,5 +27,5 @@ from editor.publish.rules import FORMAT_NAMES, PUBLISH_FORMATS, publish_format, 
 __all__ = [
     "CHAPTERS_FILE", "FORMAT_NAMES", "PUBLISH_FORMATS", "TAGS_FILE", "Published", "PublishCancelled", "PublishedFile",
     "Readiness", "check", "episode_file_stem", "feed_tags", "named_speakers", "parse_formats",
-    "plan_tags", "publish", "publish_format", "publish_options",
+    "plan_tags", "publish", "publish_format", "publish_options", "WouldOverwriteInput",
 ]

@@ -36,6 +36,10 @@ class PublishCancelled(Exception):
     """The producer stopped the publish; no file was written."""
 
 
+class WouldOverwriteInput(TranscriptError):
+    """A published file would replace one of the inputs; nothing was written."""
+
+
 @dataclass(frozen=True)
 class PublishedFile:
     path: Path
@@ -159,5 +163,5 @@ def _refuse_inputs(outputs: list[Path], inputs: Iterable[str | os.PathLike]) -> 
     for output in outputs:
         for source in existing:
             if output.exists() and os.path.samefile(output, source):
-                raise TranscriptError(f"publishing would overwrite the input {source}; choose another folder",
-                                      output)
+                raise WouldOverwriteInput(f"publishing would overwrite the input {source}; choose another folder",
+                                          output)

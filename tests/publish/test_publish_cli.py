@@ -78,7 +78,7 @@ def test_publish_never_overwrites_its_input(tmp_path):
     source = tmp_path / "tidewater-12.txt"
     source.write_text("Maya Ortiz (00:00):\nHello there.\n")
     result = run("publish", source, "-o", tmp_path, "--force")
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "would overwrite the input" in result.stderr.strip().splitlines()[-1]  # after the --force warnings
     assert "Traceback" not in result.stderr
     assert source.read_text() == "Maya Ortiz (00:00):\nHello there.\n"
@@ -109,3 +109,10 @@ def test_check_counts_the_chapters(tmp_path):
     result = run("check", "--json", source)
     assert json.loads(result.stdout)["chapters"] == 2
     assert "chapters:   2" in run("check", source).stdout
+
+
+def test_an_unwritable_folder_is_exit_1(tmp_path):
+    source = saved_project(tmp_path)
+    (tmp_path / "taken").write_text("a file where the folder's parent should be")
+    result = run("publish", source, "-o", tmp_path / "taken" / "site")
+    assert result.returncode == 1 and "cannot make the folder" in result.stderr and "Traceback" not in result.stderr
