@@ -92,7 +92,8 @@ def test_srt_the_free_export_may_dangle_where_publishing_does_not():
     free = srt_cards(writer_named("srt").write(transcript, ExportOptions(max_line_chars=32)))
     assert free[0][2:] == ["We counted every one of the old", "lenses twice."]
     cards = srt_cards(published("srt", transcript))
-    assert cards[0][2:] == ["We counted every one of", "the old lenses twice."]  # evened out
+    assert len(cards) == 1 and len(cards[0][3].split()) >= 3 and all(len(line) <= 32 for line in cards[0][2:])
+    assert " ".join(cards[0][2:]) == "We counted every one of the old lenses twice."
 
 
 def test_srt_a_turn_does_not_end_in_a_card_of_two_spilled_words():

@@ -15,9 +15,10 @@ The publishing rules add three refinements (each an :class:`ExportOptions` flag)
 * ``clause_breaks``: a full line is broken after the last clause punctuation
   (``,`` ``;`` ``:`` ``.`` ``?`` ``!``) in its second half rather than at the
   last word that fits, so each line reads as a phrase.
-* ``balanced_lines``: no cue ends in a dangling line of one or two words when
-  its lines can be evened out, and a turn's last cue is not one or two words
-  spilled over from a full cue (the two cues are re-cut to even lengths).
+* ``balanced_lines``: the turn is laid out by least cost
+  (:mod:`.caption_layout`) instead of greedily: no cue ends in a dangling line
+  of one or two words, nor is a cue one or two words spilled from a full one,
+  wherever another layout fits; cue breaks prefer sentence ends.
 * ``sorted_times``: cue starts never decrease (overlapping turns are put in
   time order) and every cue ends after it starts.
 """
@@ -28,13 +29,12 @@ from dataclasses import dataclass, field
 
 from editor.core.transcript import Transcript
 from editor.formats.base import ExportOptions, InaudibleStyle
+from editor.formats.writers.caption_layout import ends_clause, lay_out_run
 from editor.formats.writers.render import Unit, export_units, segment_times, spread_times
 
 _PAUSE_MS = 2000
 _SENTENCE_END = (".", "?", "!", ".\"", "?\"", "!\"")
-_CLAUSE_END = ",;:.?!…—"
 _MIN_CLAUSE_FILL = 0.4   # a clause break leaves the line at least this full
-_DANGLING_WORDS = 2      # a last line (or last cue) of this many words or fewer dangles
 _MIN_CUE_MS = 1000       # a zero-length cue gets up to this long (publishing)
 
 
@@ -47,14 +47,6 @@ class Cue:
     speaker_changed: bool = False  # first cue of a turn by a different speaker
     first_of_turn: bool = False
     words: list[list[Unit]] = field(default_factory=list)  # the timed pieces of each line
-
-
-def ends_clause(text: str) -> bool:
-    return text.rstrip("\"'”’)]").endswith(tuple(_CLAUSE_END))
-
-
-def _width(line: list[Unit]) -> int:
-    return sum(len(u.text) for u in line) + max(0, len(line) - 1)
 
 
 @dataclass(slots=True)
@@ -139,15 +131,17 @@ def build_cues(transcript: Transcript, options: ExportOptions, style: InaudibleS
         name = transcript.speaker_name(segment.speaker_id) if options.include_speakers else ""
         changed = bool(name) and segment.speaker_id != previous_speaker
         previous_speaker = segment.speaker_id
-        packer = _Packer(max_chars, max_lines, options.clause_breaks)
-        if changed and name_prefix:
-            packer.add(Unit(f"{name}:", pieces[0].start_ms, pieces[0].start_ms))
-        for piece in pieces:
-            packer.add(piece)
-        packer.end_cue()
-        turn = packer.cues
+        named = changed and name_prefix
+        if named:
+            pieces = [Unit(f"{name}:", pieces[0].start_ms, pieces[0].start_ms)] + pieces
         if options.balanced_lines:
-            turn = _balance_turn(turn, max_chars, max_lines)
+            turn = _laid_out_turn(pieces, max_chars, max_lines, options.clause_breaks, named)
+        else:
+            packer = _Packer(max_chars, max_lines, options.clause_breaks)
+            for piece in pieces:
+                packer.add(piece)
+            packer.end_cue()
+            turn = packer.cues
         for number, lines in enumerate(turn):
             timed = [u for line in lines for u in line]
             cues.append(Cue(timed[0].start_ms or 0, max(timed[-1].end_ms or 0, timed[0].start_ms or 0),
@@ -158,63 +152,24 @@ def build_cues(transcript: Transcript, options: ExportOptions, style: InaudibleS
     return cues
 
 
-# ---------------------------------------------------------------------- balancing (publishing)
-def lay_out(pieces: list[Unit], max_chars: int, max_lines: int) -> list[list[Unit]] | None:
-    """*pieces* filled into lines greedily; None when they need more than *max_lines* lines."""
-    lines: list[list[Unit]] = [[]]
+# ---------------------------------------------------------------------- least-cost layout (publishing)
+def _laid_out_turn(pieces: list[Unit], max_chars: int, max_lines: int, clauses: bool,
+                   named: bool) -> list[list[list[Unit]]]:
+    """The turn's cues by least cost (:mod:`.caption_layout`), a cue ending at every long pause."""
+    cues: list[list[list[Unit]]] = []
+    run: list[Unit] = []
     for piece in pieces:
-        if lines[-1] and _width(lines[-1]) + 1 + len(piece.text) > max_chars:
-            lines.append([])
-        lines[-1].append(piece)
-    return lines if len(lines) <= max_lines else None
+        if run and piece.start_ms is not None and run[-1].end_ms is not None \
+                and piece.start_ms - run[-1].end_ms >= _PAUSE_MS:
+            cues += _lay_out(run, max_chars, max_lines, clauses, named and not cues)
+            run = []
+        run.append(piece)
+    return cues + _lay_out(run, max_chars, max_lines, clauses, named and not cues)
 
 
-def _balance_turn(turn: list[list[list[Unit]]], max_chars: int, max_lines: int) -> list[list[list[Unit]]]:
-    turn = [_even_last_lines(lines, max_chars) for lines in turn]
-    if len(turn) >= 2:
-        last = [u for line in turn[-1] for u in line]
-        before = [u for line in turn[-2] for u in line]
-        spilled = (len(last) <= _DANGLING_WORDS and not before[-1].text.endswith(_SENTENCE_END)
-                   and (last[0].start_ms or 0) - (before[-1].end_ms or 0) < _PAUSE_MS)
-        if spilled:
-            recut = _recut_two(before + last, max_chars, max_lines)
-            if recut is not None:
-                turn[-2:] = [_even_last_lines(lines, max_chars) for lines in recut]
-    return turn
-
-
-def _recut_two(pieces: list[Unit], max_chars: int, max_lines: int):
-    """Two cues of even length from *pieces*, the second of more than a dangling few words."""
-    best, best_score = None, None
-    for cut in range(1, len(pieces) - _DANGLING_WORDS):
-        first = lay_out(pieces[:cut], max_chars, max_lines)
-        second = lay_out(pieces[cut:], max_chars, max_lines)
-        if first is None or second is None:
-            continue
-        score = abs(_width(pieces[:cut]) - _width(pieces[cut:])) - (max_chars if ends_clause(
-            pieces[cut - 1].text) else 0)
-        if best_score is None or score < best_score:
-            best, best_score = (first, second), score
-    return best
-
-
-def _even_last_lines(lines: list[list[Unit]], max_chars: int) -> list[list[Unit]]:
-    """Re-break the last two lines when the last one dangles (or everything fits on one line)."""
-    if len(lines) < 2 or len(lines[-1]) > _DANGLING_WORDS:
-        return lines
-    pieces = lines[-2] + lines[-1]
-    if _width(pieces) <= max_chars:
-        return lines[:-2] + [pieces]
-    best, best_score = None, None
-    for cut in range(1, len(pieces)):
-        head, tail = pieces[:cut], pieces[cut:]
-        if _width(head) > max_chars or _width(tail) > max_chars:
-            continue
-        dangling = len(tail) <= _DANGLING_WORDS
-        score = (dangling, abs(_width(head) - _width(tail)) - (max_chars // 4 if ends_clause(head[-1].text) else 0))
-        if best_score is None or score < best_score:
-            best, best_score = [head, tail], score
-    return lines[:-2] + best if best is not None else lines
+def _lay_out(run: list[Unit], max_chars: int, max_lines: int, clauses: bool, starts_with_name: bool):
+    # The "Name:" an SRT turn opens with ends no clause: the first line should run on after it.
+    return lay_out_run(run, max_chars, max_lines, clauses, frozenset({0}) if starts_with_name else frozenset())
 
 
 def _order_times(cues: list[Cue]) -> None:
