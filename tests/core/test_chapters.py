@@ -3,6 +3,8 @@
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from editor.core import ops, project, recovery
 from editor.core.errors import TranscriptError
@@ -114,3 +116,17 @@ def test_an_autosave_snapshot_keeps_the_chapters():
     ops.run(transcript, ops.add_chapter(transcript, 5_000, "Later"))  # after the capture: not in it
     assert capture(transcript).thaw().chapters[-1].title == "Later"
     assert captured.thaw().chapters == [Chapter(0, "Welcome")]
+
+
+@given(st.lists(st.tuples(st.integers(0, 40 * 3600 * 1000), st.text(min_size=1, max_size=30).filter(str.strip),
+                          st.sampled_from(["", "https://example.com/p?q=1"]),
+                          st.sampled_from(["", "https://example.com/i.png"])), max_size=8, unique_by=lambda c: c[0]))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_chapters_come_back_from_the_project_file_as_saved(tmp_path, items):
+    transcript = episode()
+    for start, title, url, image in items:
+        ops.run(transcript, ops.add_chapter(transcript, start, title, url, image))
+    path = tmp_path / "any.tep.json"
+    project.save(transcript, path)
+    assert project.load(path).transcript.chapters == transcript.chapters
+    assert [c.start_ms for c in transcript.chapters] == sorted(c.start_ms for c in transcript.chapters)
