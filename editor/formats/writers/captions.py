@@ -12,9 +12,10 @@ Every turn starts a new cue.
 
 The publishing rules add three refinements (each an :class:`ExportOptions` flag):
 
-* ``clause_breaks``: a full line is broken after the last clause punctuation
-  (``,`` ``;`` ``:`` ``.`` ``?`` ``!``) in its second half rather than at the
-  last word that fits, so each line reads as a phrase.
+* ``clause_breaks``: lines break after clause punctuation (``,`` ``;`` ``:``
+  ``.`` ``?`` ``!``) where one is near, so each line reads as a phrase (a cost
+  in the least-cost layout; in the greedy one, a full line breaks after the
+  last clause end that leaves it at least 40% full).
 * ``balanced_lines``: the turn is laid out by least cost
   (:mod:`.caption_layout`) instead of greedily: no cue ends in a dangling line
   of one or two words, nor is a cue one or two words spilled from a full one,
