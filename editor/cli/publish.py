@@ -43,11 +43,12 @@ def run(options: argparse.Namespace) -> int:
     from editor.formats.base import ExportOptions
     from editor.formats.clean_verbatim import load_fillers
     from editor.publish import WouldOverwriteInput, check, parse_formats, publish
-    from editor.publish.feed_tags import check_base_url
+    from editor.publish.feed_tags import check_base_url, check_language
 
     try:
         formats = parse_formats(options.formats)
         check_base_url(options.base_url)
+        check_language(options.language)
     except ValueError as error:
         say(f"publish: {error}")
         return EXIT_READ

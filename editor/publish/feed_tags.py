@@ -49,6 +49,17 @@ def check_base_url(base_url: str) -> str:
     return base.rstrip("/")
 
 
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+
+
+def check_language(language: str) -> str:
+    """*language* as the feed writes it (``en``, ``en-US``); ValueError when it is not a language code."""
+    code = (language or "").strip()
+    if code and not _LANGUAGE.match(code):
+        raise ValueError(f"the language must be a code such as en, en-US or pt-BR, not {language!r}")
+    return code.replace("_", "-")
+
+
 def file_url(base_url: str, file_name: str) -> str:
     """Where *file_name* will be served (just the name when no base URL is known yet)."""
     name = quote(file_name)

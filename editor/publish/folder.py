@@ -21,7 +21,7 @@ from editor.core.errors import TranscriptError
 from editor.core.transcript import Transcript
 from editor.formats.base import ExportOptions
 from editor.formats.writers import writer_named
-from editor.publish.feed_tags import FeedFile, check_base_url, feed_tags, file_url
+from editor.publish.feed_tags import FeedFile, check_base_url, check_language, feed_tags, file_url
 from editor.publish.readiness import Readiness, check
 from editor.publish.rules import FORMAT_NAMES, publish_format, publish_options
 
@@ -150,7 +150,13 @@ def publish(transcript: Transcript, folder: str | os.PathLike, *, formats: Seque
 
 
 def _language(transcript: Transcript, language: str) -> str:
-    return (language or transcript.meta.language or "").strip()
+    """The language asked for, else the episode's; ValueError for something that is no language code."""
+    if (language or "").strip():
+        return check_language(language)
+    try:
+        return check_language(transcript.meta.language)
+    except ValueError:
+        return ""   # a project's odd language field does not stop a publish; the tags leave it out
 
 
 def _bytes(content: str | bytes) -> bytes:

@@ -87,7 +87,8 @@ def test_publish_never_overwrites_its_input(tmp_path):
 def test_bad_usage_is_exit_2_with_one_line(tmp_path):
     source = saved_project(tmp_path)
     for args, fragment in ((["--formats", "vtt,pdf"], "unknown format 'pdf'"),
-                           (["--base-url", "example.com"], "base URL must be a web address")):
+                           (["--base-url", "example.com"], "base URL must be a web address"),
+                           (["--language", "English (UK)"], "language must be a code")):
         result = run("publish", source, "-o", tmp_path / "site", *args)
         assert result.returncode == 2 and fragment in result.stderr, result.stderr
     (tmp_path / "file").write_text("x")

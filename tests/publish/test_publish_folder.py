@@ -82,6 +82,9 @@ def test_bad_arguments_are_refused_before_anything_is_written(tmp_path):
         parse_formats("vtt,pdf")
     with pytest.raises(ValueError, match="base URL must be a web address"):
         publish(episode(), tmp_path / "never", base_url="ftp://example.com")
+    with pytest.raises(ValueError, match="language must be a code"):
+        publish(episode(), tmp_path / "never", language="https://cdn.example.com/12")
+    assert 'language="pt-BR"' in plan_tags(episode(), ["vtt"], language="pt_BR")
     assert not (tmp_path / "never").exists()
 
 

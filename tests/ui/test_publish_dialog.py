@@ -73,7 +73,12 @@ def test_a_bad_base_url_or_no_format_disables_publish(timed_window, qtbot):
     dialog.base_url.setText("example.com/feed")
     dialog.update_tags()
     assert not dialog.publish_button.isEnabled() and "web address" in dialog.status.text()
+    assert dialog.status.text().startswith("The base URL") and "'example.com/feed'" in dialog.status.text()
     dialog.base_url.setText("")
+    dialog.language.setText("https://cdn.example.com/12")   # typed into the wrong field
+    dialog.update_tags()
+    assert not dialog.publish_button.isEnabled() and "language must be a code" in dialog.status.text()
+    dialog.language.setText("en")
     for box in dialog.format_checks.values():
         box.setChecked(False)
     dialog.update_tags()

@@ -108,8 +108,13 @@ class ChapterController(QObject):
         try:
             return planner(self._model.transcript, *args, **kwargs)
         except ValueError as error:
-            self._fail(str(error).capitalize())
+            self._fail(_sentence(str(error)))
             return None
 
     def _fail(self, text: str) -> None:
         self.message.emit(text)
+
+
+def _sentence(text: str) -> str:
+    """*text* with a capital first letter (str.capitalize would lower-case "URL" and the user's value)."""
+    return text[:1].upper() + text[1:]

@@ -227,7 +227,7 @@ class PublishDialog(QDialog):
         try:
             text = plan_tags(self._transcript, formats, self.base_url.text(), self.language.text(), self._stem)
         except ValueError as error:
-            self.status.setText(str(error).capitalize())
+            self.status.setText(_sentence(str(error)))
             self.publish_button.setEnabled(False)
             return
         self.status.setText("" if formats else "Choose at least one format.")
@@ -293,3 +293,8 @@ class PublishDialog(QDialog):
             self.worker.cancel()   # closing stops a publish still rendering; writes under way finish
             self.worker.wait()
         super().done(code)
+
+
+def _sentence(text: str) -> str:
+    """*text* with a capital first letter (str.capitalize would lower-case "URL" and the user's value)."""
+    return text[:1].upper() + text[1:]
