@@ -19,9 +19,9 @@ sentence hands its capital to the next word ("Um, so" -> "So").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
 
 APP_DIR_NAME = "transcript-editor"
 
@@ -171,9 +171,9 @@ def _remove(out: list[str | None], tokens: Sequence[str], i: int, length: int) -
         word = out[before] or ""
         out[before] = word.rstrip(",;:") + ending if not _ends_sentence(word) else word
     after = i + length
-    if opened_sentence and after < len(out) and out[after] and tokens[i][:1].isupper():
-        nxt = out[after]
-        out[after] = nxt[:1].upper() + nxt[1:]
+    following = out[after] if after < len(out) else None
+    if opened_sentence and following and tokens[i][:1].isupper():
+        out[after] = following[:1].upper() + following[1:]
 
 
 def _previous_index(out: list[str | None], i: int) -> int | None:
@@ -201,11 +201,11 @@ def clean_text(text: str, fillers: Sequence[str]) -> str:
     # parts alternate token, space, token, ... (a leading/trailing "" where text starts/ends with space)
     token_indexes = [k for k in range(0, len(parts), 2) if parts[k]]
     cleaned = clean_tokens([parts[k] for k in token_indexes], fillers)
-    if all(new == parts[k] for k, new in zip(token_indexes, cleaned)):
+    if all(new == parts[k] for k, new in zip(token_indexes, cleaned, strict=True)):
         return text
     kept: list[str] = []
     pending_space = ""
-    for k, new in zip(token_indexes, cleaned):
+    for k, new in zip(token_indexes, cleaned, strict=True):
         space_after = parts[k + 1] if k + 1 < len(parts) else ""
         if new is None:
             if "\n" in space_after and "\n" not in pending_space:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 from editor.core.atomic import atomic_write
 from editor.core.errors import TranscriptError
@@ -53,7 +53,7 @@ class Published:
     folder: Path
     files: list[PublishedFile] = field(default_factory=list)   # the transcripts and chapters.json
     tags: str = ""                                             # the feed snippet (also in tags_path)
-    tags_path: Path | None = None
+    tags_path: Path = Path(TAGS_FILE)
     readiness: Readiness | None = None
 
 

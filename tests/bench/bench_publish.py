@@ -38,13 +38,13 @@ def main() -> int:
     transcript.chapters = [Chapter(minute * 60_000, f"Part {minute // 20 + 1}") for minute in range(0, 600, 20)]
     words = sum(len(s.words) for s in transcript.segments)
     print(f"10-hour episode: {len(transcript.segments)} turns, {words} words, {len(transcript.chapters)} chapters")
+    fillers = ExportOptions(filler_words=DEFAULT_FILLERS["en"])
     print(f"{'format':<8} {'export s':>9} {'publish s':>10} {'clean verbatim s':>17}")
     for name in FORMAT_NAMES:
         writer = writer_named(name)
-        plain = best_of(lambda: writer.write(transcript, ExportOptions()), runs)
-        rules = best_of(lambda: writer.write(transcript, publish_options(name)), runs)
-        clean = best_of(lambda: writer.write(transcript, publish_options(
-            name, ExportOptions(filler_words=DEFAULT_FILLERS["en"]))), runs)
+        plain = best_of(lambda w=writer: w.write(transcript, ExportOptions()), runs)
+        rules = best_of(lambda w=writer, n=name: w.write(transcript, publish_options(n)), runs)
+        clean = best_of(lambda w=writer, n=name: w.write(transcript, publish_options(n, fillers)), runs)
         print(f"{name:<8} {plain:>9.3f} {rules:>10.3f} {clean:>17.3f}")
     print(f"readiness check: {best_of(lambda: check(transcript), runs):.3f} s")
     with tempfile.TemporaryDirectory() as folder:

@@ -104,7 +104,7 @@ def test_srt_a_turn_does_not_end_in_a_card_of_two_spilled_words():
     cards = srt_cards(published("srt", transcript))
     assert all(len(" ".join(card[2:]).split()) >= 3 for card in cards), cards
     assert " ".join(" ".join(card[2:]) for card in cards).split() == text.split()
-    for earlier, later in zip(cards, cards[1:]):  # re-cut cards still follow the word times
+    for earlier, later in zip(cards, cards[1:], strict=False):  # re-cut cards still follow the word times
         assert stamp_ms(earlier[1].split(" --> ")[1]) <= stamp_ms(later[1].split(" --> ")[0])
 
 

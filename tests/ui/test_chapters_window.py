@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 
@@ -69,7 +70,7 @@ def test_chapters_are_saved_in_the_project_and_come_back_on_open(timed_window, q
     w.chapters.add(4000, "Nets", url="https://example.com/nets")
     path = w.project.project_path
     assert w.project.save()
-    data = json.loads(open(path, encoding="utf-8").read())
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
     assert data["chapters"] == [{"start_ms": 4000, "title": "Nets", "url": "https://example.com/nets"}]
     assert w.open_path(path)
     assert w.model.transcript.chapters == [Chapter(4000, "Nets", "https://example.com/nets")]

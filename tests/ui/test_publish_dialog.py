@@ -36,7 +36,7 @@ def test_publish_warns_about_unapproved_turns_and_writes_every_file_with_the_tag
     out = tmp_path / "site"
     dialog.folder.setText(str(out))
     dialog.publish_button.click()
-    qtbot.waitUntil(lambda: dialog.result is not None and dialog.worker is None, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.last_published is not None and dialog.worker is None, timeout=10_000)
     assert sorted(p.name for p in out.iterdir()) == [
         "chapters.json", "harbour-night.html", "harbour-night.json", "harbour-night.srt", "harbour-night.txt",
         "harbour-night.vtt", "transcript-tags.xml"]
@@ -61,7 +61,7 @@ def test_an_approved_episode_shows_ready_and_chosen_formats_are_remembered(timed
     assert "full web address" in dialog.tags.toPlainText()   # no base URL yet
     dialog.folder.setText(str(tmp_path / "out"))
     dialog.publish_button.click()
-    qtbot.waitUntil(lambda: dialog.result is not None and dialog.worker is None, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.last_published is not None and dialog.worker is None, timeout=10_000)
     dialog.reject()
     again = _open_publish(w, qtbot)
     assert again.formats() == ["vtt", "json"]

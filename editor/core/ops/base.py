@@ -7,8 +7,9 @@ Every planner in this package returns one of the primitive ops below
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, Iterable, Mapping, Protocol, Union
+from typing import Any, ClassVar, Protocol
 
 from editor.core.transcript import Chapter, Segment, Speaker, Transcript
 
@@ -20,7 +21,7 @@ Rows = tuple[int, int]  # (first row, count)
 class Change:
     """What applying an op did, and the op that reverses it."""
 
-    undo: "Op"
+    undo: Op
     rows: tuple[int, ...] = ()      # rows whose data changed (row numbers after the change)
     inserted: Rows | None = None    # rows inserted (after the change)
     removed: Rows | None = None     # rows removed (row numbers before the change)
@@ -42,11 +43,11 @@ class Change:
 class Listener(Protocol):
     """What :func:`run` tells (e.g. the Qt model) around each primitive op."""
 
-    def about_to_apply(self, op: "Op") -> None: ...   # begin{Insert,Remove}Rows from op.inserted/removed
+    def about_to_apply(self, op: Op) -> None: ...   # begin{Insert,Remove}Rows from op.inserted/removed
     def applied(self, change: Change) -> None: ...    # end*Rows, dataChanged(change.rows), speakers
 
 
-def run(transcript: Transcript, op: "Op", listener: Listener | None = None) -> "Op":
+def run(transcript: Transcript, op: Op, listener: Listener | None = None) -> Op:
     """Apply *op*, telling *listener* around each primitive; return the undo op."""
     if isinstance(op, Group):
         undos = [run(transcript, part, listener) for part in op.ops]
@@ -59,7 +60,7 @@ def run(transcript: Transcript, op: "Op", listener: Listener | None = None) -> "
     return change.undo
 
 
-def merged_undo(earlier: "Op", later: "Op") -> "Op":
+def merged_undo(earlier: Op, later: Op) -> Op:
     """One undo op for two consecutive edits (``QUndoCommand.mergeWith`` for typing).
 
     When the later edit only set fields the earlier undo already restores
@@ -159,7 +160,7 @@ class SetMeta:
 class Group:
     """Several ops as one undo step (Gaupol's ``group_actions``, Qt's ``beginMacro``)."""
 
-    ops: tuple["Op", ...]
+    ops: tuple[Op, ...]
     inserted: ClassVar[Rows | None] = None
     removed: ClassVar[Rows | None] = None
 
@@ -187,7 +188,7 @@ class SetChapters:
         return Change(SetChapters(old), chapters=True)
 
 
-Op = Union[SetFields, ReplaceSegments, SetSpeakers, SetMeta, SetChapters, Group]
+Op = SetFields | ReplaceSegments | SetSpeakers | SetMeta | SetChapters | Group
 
 
 # ---------------------------------------------------------------------- row checks

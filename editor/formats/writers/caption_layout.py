@@ -24,7 +24,7 @@ line x lines per cue).
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from editor.formats.writers.render import Unit
 

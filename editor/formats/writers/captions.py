@@ -124,7 +124,7 @@ def build_cues(transcript: Transcript, options: ExportOptions, style: InaudibleS
     max_lines = max(1, options.max_lines)
     cues: list[Cue] = []
     previous_speaker: object = object()  # so the first named turn counts as a change
-    for segment, (start, end) in zip(transcript.segments, segment_times(transcript.segments)):
+    for segment, (start, end) in zip(transcript.segments, segment_times(transcript.segments), strict=False):
         pieces = export_units(segment, style, options.filler_words)
         if not pieces:
             continue

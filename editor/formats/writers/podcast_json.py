@@ -36,11 +36,12 @@ class PodcastJsonWriter:
         if word_level is None:
             word_level = any(s.words and s.words[0].start_ms is not None for s in transcript.segments)
         entries: list[tuple[int, int, str, str]] = []
-        for segment, (start, end) in zip(transcript.segments, segment_times(transcript.segments)):
+        for segment, (start, end) in zip(transcript.segments, segment_times(transcript.segments), strict=False):
             name = transcript.speaker_name(segment.speaker_id) if options.include_speakers else ""
             speaker = f'"speaker": {encode_basestring(name)}, ' if name else ""
             if word_level:
                 for piece in spread_times(export_units(segment, style, fillers), start, end):
+                    assert piece.start_ms is not None and piece.end_ms is not None   # spread_times timed them
                     entries.append((piece.start_ms, piece.end_ms, speaker, piece.text))
             else:
                 body = " ".join(export_text(segment, style, fillers).split())

@@ -7,7 +7,7 @@ the table follows the transcript model's ``chapters_changed`` and resets.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
@@ -15,6 +15,7 @@ from editor.core.timecode import format_clock, parse_clock
 from editor.ui.document.transcript_model import TranscriptModel
 
 COLUMNS = ("Start", "Title", "Link", "Image")
+_NO_PARENT = QModelIndex()
 _FIELDS = ("start_ms", "title", "url", "image")
 
 EditCallback = Callable[[int, str, object], bool]   # (chapter index, field, new value) -> done
@@ -36,10 +37,10 @@ class ChaptersModel(QAbstractTableModel):
     def chapters(self):
         return self._model.transcript.chapters
 
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent=_NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self.chapters)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent=_NO_PARENT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):

@@ -85,7 +85,7 @@ class PublishDialog(QDialog):
         self._settings = settings
         self._stem = episode_file_stem(transcript, Path(source_path).name.split(".")[0] if source_path else "")
         self.worker: PublishWorker | None = None
-        self.result: Published | None = None
+        self.last_published: Published | None = None
         layout = QVBoxLayout(self)
 
         self.warning = QLabel()
@@ -219,10 +219,12 @@ class PublishDialog(QDialog):
 
     # ------------------------------------------------------------------ tags
     def _on_choice_changed(self, *_) -> None:
-        self.result = None   # the tags shown are a preview again until the next publish
+        self.last_published = None   # the tags shown are a preview again until the next publish
         self._preview_timer.start()
 
     def update_tags(self) -> None:
+        if self.last_published is not None:
+            return   # the tags shown are the ones written, until a choice changes
         formats = self.formats()
         try:
             text = plan_tags(self._transcript, formats, self.base_url.text(), self.language.text(), self._stem)
@@ -249,6 +251,7 @@ class PublishDialog(QDialog):
                       stem=self._stem)
         self._settings.set(Key.PUBLISH_BASE_URL, self.base_url.text().strip())
         self._settings.set(Key.PUBLISH_FORMATS, self.formats())
+        self._preview_timer.stop()
         self.publish_button.setEnabled(False)
         self.status.setText("Publishing…")
         self.worker = PublishWorker(capture(self._transcript).thaw(), folder, kwargs, self)
@@ -274,7 +277,7 @@ class PublishDialog(QDialog):
         self.status.setText("Publishing stopped; no file was written.")
 
     def _on_worker_published(self, published: Published) -> None:
-        self.result = published
+        self.last_published = published
         self.tags.setPlainText(published.tags)
         names = ", ".join(item.path.name for item in published.files)
         self.status.setText(f"Published into {published.folder}: {names} and {published.tags_path.name}. "
