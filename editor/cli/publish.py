@@ -60,6 +60,8 @@ def run(options: argparse.Namespace) -> int:
         return EXIT_READ
     transcript = loaded.transcript
     readiness = check(transcript)
+    for note in readiness.notes(transcript):
+        say(f"{options.file}: note: {note}")
     if not readiness.ready:
         verdict = "publishing anyway (--force)" if options.force else "not published; fix them or add --force"
         for problem in readiness.problems(transcript):

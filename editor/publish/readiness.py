@@ -3,6 +3,10 @@
 The window shows these as warnings in the Publish dialog; the command line
 refuses to publish (exit 3) unless ``--force``. Each finding keeps the rows
 it concerns so the window can take the producer to the first one.
+
+Turns without a speaker's name are only noted (:meth:`Readiness.notes`): they
+publish fine, but their WebVTT cues carry no ``<v Name>``, and Apple Podcasts
+takes speaker names from there.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ class Readiness:
     untimed: list[int] = field(default_factory=list)        # rows without a start time
     untimed_words: list[int] = field(default_factory=list)  # timed rows whose words have no times
     overlaps: list[int] = field(default_factory=list)       # rows that start before the one above ends
+    unnamed: list[int] = field(default_factory=list)        # rows with text but no speaker
     total: int = 0
 
     @property
@@ -44,6 +49,13 @@ class Readiness:
                        f"(first: {_where(transcript, self.overlaps[0])}); players show them in time order")
         return out
 
+    def notes(self, transcript: Transcript) -> list[str]:
+        """What publishes but reads less well: turns with no speaker (no <v Name> in WebVTT)."""
+        if not self.unnamed:
+            return []
+        return [f"{self._turns(self.unnamed, 'has', 'have')} no speaker "
+                f"(first: {_where(transcript, self.unnamed[0])}); their captions name nobody"]
+
     def _turns(self, rows: list[int], singular: str, plural: str) -> str:
         if len(rows) == 1:
             return f"1 of {self.total} turns {singular}" if self.total != 1 else f"The turn {singular}"
@@ -57,6 +69,8 @@ def check(transcript: Transcript) -> Readiness:
     for row, segment in enumerate(transcript.segments):
         if segment.status is not ReviewStatus.APPROVED:
             found.unapproved.append(row)
+        if segment.text.strip() and not transcript.speaker_name(segment.speaker_id).strip():
+            found.unnamed.append(row)
         if segment.start_ms is None:
             if segment.text.strip():
                 found.untimed.append(row)

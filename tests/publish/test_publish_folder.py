@@ -98,7 +98,7 @@ def test_an_input_is_never_overwritten(tmp_path):
 
 
 def test_readiness_finds_unapproved_untimed_words_and_overlaps():
-    assert check(episode()).ready
+    assert check(episode()).ready and check(episode()).notes(episode()) == []
     transcript = episode(approved=False)
     transcript.segments[1].words = []
     transcript.segments[2].start_ms = 8_000  # turn 2 runs from 5 s to 9 s
@@ -128,3 +128,14 @@ def test_progress_hears_each_file_and_a_stop_writes_nothing(tmp_path):
     with pytest.raises(PublishCancelled):
         publish(episode(), tmp_path / "stopped", progress=lambda done, total: done < 3)
     assert not (tmp_path / "stopped").exists()
+
+
+def test_turns_without_a_speaker_are_noted_but_do_not_stop_a_publish():
+    transcript = episode()
+    transcript.segments.append(Segment("n", 30_000, 31_000, "Who said this?", None,
+                                       status=ReviewStatus.APPROVED,
+                                       words=[Word(w, 30_000, 31_000) for w in ["Who", "said", "this?"]]))
+    found = check(transcript)
+    assert found.ready and found.unnamed == [4]
+    assert found.notes(transcript) == ["1 of 5 turns has no speaker (first: turn 5 at 00:00:30); "
+                                       "their captions name nobody"]

@@ -209,12 +209,13 @@ class PublishDialog(QDialog):
 
     def _show_readiness(self) -> None:
         problems = self.readiness.problems(self._transcript)
+        notes = "".join(f"\nℹ {note}" for note in self.readiness.notes(self._transcript))
         if problems:
-            self.warning.setText("⚠ " + "\n⚠ ".join(problems) + "\nYou can publish anyway; the files say what "
-                                 "the transcript says now.")
+            self.warning.setText("⚠ " + "\n⚠ ".join(problems) + notes + "\nYou can publish anyway; the files "
+                                 "say what the transcript says now.")
             self.warning.setStyleSheet(_WARNING_STYLE)
         else:
-            self.warning.setText("✓ Every turn is approved and timed, with no overlaps.")
+            self.warning.setText("✓ Every turn is approved and timed, with no overlaps." + notes)
             self.warning.setStyleSheet(_READY_STYLE)
 
     # ------------------------------------------------------------------ tags
