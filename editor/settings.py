@@ -29,6 +29,8 @@ class Key(str, enum.Enum):
     LAST_DIR = "files/last_dir"
     SHORTCUTS = "shortcuts/overrides"          # action name -> key sequence text
     WINDOW_GEOMETRY = "window/geometry"
+    PUBLISH_BASE_URL = "publish/base_url"      # where the show's files are served
+    PUBLISH_FORMATS = "publish/formats"        # the formats last published, e.g. ["vtt", "json"]
 
 
 DEFAULTS: dict[Key, Any] = {
@@ -42,6 +44,8 @@ DEFAULTS: dict[Key, Any] = {
     Key.LAST_DIR: "",
     Key.SHORTCUTS: {},
     Key.WINDOW_GEOMETRY: b"",
+    Key.PUBLISH_BASE_URL: "",
+    Key.PUBLISH_FORMATS: [],
 }
 
 

@@ -55,6 +55,7 @@ def summarize(path: str, loaded: Loaded) -> dict:
         "crosstalk": transcript.mark_count(MarkKind.CROSSTALK),
         "unclear": transcript.mark_count(MarkKind.UNCLEAR),
         "approved": sum(1 for s in transcript.segments if s.status is ReviewStatus.APPROVED),
+        "chapters": len(transcript.chapters),
         "warnings": list(loaded.warnings),
     }
 
@@ -74,6 +75,7 @@ def _human(summary: dict) -> str:
         f"  inaudible:  {summary['inaudible']} (crosstalk {summary['crosstalk']}, "
         f"unclear {summary['unclear']})",
         f"  approved:   {summary['approved']} of {summary['segments']}",
+        f"  chapters:   {summary['chapters']}",
         f"  warnings:   {len(summary['warnings'])}",
     ]
     lines += [f"    - {warning}" for warning in summary["warnings"]]

@@ -29,6 +29,16 @@ class ExportOptions:
     max_line_chars: int = 42
     max_lines: int = 2
     word_level: bool | None = None  # Podcasting 2.0 JSON: None means "when words have times"
+    # Free choices of an export (all off by default):
+    filler_words: tuple[str, ...] = ()  # clean verbatim: these words/phrases are left out
+    word_timed_vtt: bool = False        # WebVTT: <00:00:01.000><c>word</c> karaoke timing
+    include_chapters: bool = True       # chapter headings in TXT, HTML and DOCX
+    author: str = ""                    # DOCX document properties
+    # Publishing rules (see editor.formats.publish.rules; a plain export leaves them off):
+    balanced_lines: bool = False  # captions: no dangling one- or two-word last line or last cue of a turn
+    clause_breaks: bool = False   # captions: break lines after a clause's punctuation where one is near
+    sorted_times: bool = False    # captions and JSON: starts never decrease, every end after its start
+    html_fragment: bool = False   # HTML: only the namespace's <cite>/<time>/<p> fragment, no document
 
 
 @dataclass

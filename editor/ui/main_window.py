@@ -47,6 +47,8 @@ from PySide6.QtWidgets import (
 from editor.settings import Key, Settings
 from editor.ui import process_tuning
 from editor.ui.actions import CAN_REDO, CAN_UNDO, WITH_AUDIO, WITH_TEXT, Actions, ActionSpec
+from editor.ui.chapters.actions import ACTIONS as CHAPTERS_ACTIONS
+from editor.ui.chapters.chapter_controller import ChapterController
 from editor.ui.context import WindowContext
 from editor.ui.document.actions import ACTIONS as DOCUMENT_ACTIONS
 from editor.ui.document.edit_controller import EditController
@@ -65,6 +67,7 @@ from editor.ui.playback.playback_controller import PlaybackController
 from editor.ui.playback.transport_bar import TransportBar
 from editor.ui.project.actions import ACTIONS as PROJECT_ACTIONS
 from editor.ui.project.project_controller import ProjectController
+from editor.ui.publishing.actions import ACTIONS as PUBLISHING_ACTIONS
 from editor.ui.review.actions import ACTIONS as REVIEW_ACTIONS
 from editor.ui.review.marks_panel import MarksPanel
 from editor.ui.review.review_bar import ReviewBar
@@ -84,14 +87,15 @@ WINDOW_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("about", "Help", "&About Transcript Editor"),
 )
 # Every action, in menu order within each menu (menus themselves follow MENU_ORDER).
-ACTION_TABLES = (FILES_ACTIONS, PROJECT_ACTIONS, WINDOW_ACTIONS, DOCUMENT_ACTIONS, REVIEW_ACTIONS,
-                 PLAYBACK_ACTIONS, NAMES_ACTIONS, TIMING_ACTIONS)
+ACTION_TABLES = (FILES_ACTIONS, PROJECT_ACTIONS, PUBLISHING_ACTIONS, WINDOW_ACTIONS, DOCUMENT_ACTIONS,
+                 CHAPTERS_ACTIONS, REVIEW_ACTIONS, PLAYBACK_ACTIONS, NAMES_ACTIONS, TIMING_ACTIONS)
 
 # Where the window docks each feature's panel, and how tall a bottom panel starts.
 _PANEL_PLACES = {
     "find": (Qt.DockWidgetArea.BottomDockWidgetArea, 230),   # compact: the transcript keeps most of the height
     "suggestions": (Qt.DockWidgetArea.RightDockWidgetArea, 0),
     "markers": (Qt.DockWidgetArea.RightDockWidgetArea, 0),
+    "chapters": (Qt.DockWidgetArea.RightDockWidgetArea, 0),
 }
 
 
@@ -122,6 +126,8 @@ class MainWindow(QMainWindow):
         self.marks_panel = MarksPanel(self.model)
         self.marks_dock = self.dock_panel("markers", "Markers", self.marks_panel)
         self.marks_dock.hide()
+        self.chapters = ChapterController(ctx, self)
+        self.chapters.message.connect(self._show_status)
         self._build_menus()
         self._connect_signals()
         self._connect_editing_signals()
@@ -378,6 +384,7 @@ class MainWindow(QMainWindow):
         a, edits, review, project = self.action_table, self.edits, self.review, self.project
         stack = edits.stack
         a["export"].triggered.connect(self._on_export_triggered)
+        a["publish"].triggered.connect(self._on_publish_triggered)
         a["change_speaker"].triggered.connect(self._on_change_speaker_triggered)
         a["speakers"].triggered.connect(self._on_speakers_triggered)
         a["markers_panel"].triggered.connect(self._on_markers_panel_triggered)
@@ -404,11 +411,19 @@ class MainWindow(QMainWindow):
     def _on_export_triggered(self) -> None:
         from editor.ui.dialogs.export_dialog import ExportDialog
         source = self.project.project_path or self.project.source_path
-        dialog = ExportDialog(self.model.transcript, source, self)
+        dialog = ExportDialog(self.model.transcript, source, self, author=self.settings.get(Key.REVIEWER_NAME))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._show_status(f"Exported {Path(dialog.exported_path).name}"))
         dialog.open()
         self.export_dialog = dialog
+
+    def _on_publish_triggered(self) -> None:
+        from editor.ui.publishing.publish_dialog import PublishDialog
+        source = self.project.project_path or self.project.source_path
+        dialog = PublishDialog(self.model.transcript, source, self.playback.media_path or "", self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.publish_dialog = dialog
 
     def _on_change_speaker_triggered(self) -> None:
         from editor.ui.dialogs.speaker_dialog import SpeakerPicker

@@ -27,20 +27,11 @@ from editor.ui.files.audio_lookup import (
     resolve_audio,
 )
 
-_ROOT = Path(__file__).resolve().parents[3]
-
-
-def resource_path(relative: str) -> Path:
-    """A bundled resource: ``editor/resources`` in a wheel, ``resources/`` in a checkout."""
-    for base in (Path(__file__).resolve().parents[2] / "resources", _ROOT / "resources"):
-        candidate = base / relative
-        if candidate.exists():
-            return candidate
-    return _ROOT / "resources" / relative
-
 
 def sample_path() -> Path:
-    return resource_path("sample/sample-episode.txt")
+    """The bundled sample episode (package data in an installed app: editor.bundled)."""
+    from editor.bundled import sample_episode
+    return sample_episode()
 
 
 class FileController(QObject):
