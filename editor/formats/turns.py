@@ -23,7 +23,7 @@ the window can offer to keep those captions as they are.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from editor.core.transcript import Segment, Word, WordTiming
 from editor.core.words import spread
