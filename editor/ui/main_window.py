@@ -32,23 +32,23 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSt
 from editor.core.transcript import MarkKind
 from editor.settings import Key, Settings
 from editor.ui.actions import SEPARATOR_BEFORE, Actions
-from editor.ui.audio_length_check import AudioLengthCheck
-from editor.ui.edit_controller import EditController
-from editor.ui.file_controller import FileController, sample_path
-from editor.ui.follow_controller import FollowController
-from editor.ui.marks_panel import MarksPanel
-from editor.ui.message_bar import MessageBar, warnings_text
-from editor.ui.names_controller import NamesController
-from editor.ui.playback_controller import PlaybackController
-from editor.ui.project_controller import ProjectController
-from editor.ui.review_bar import ReviewBar
-from editor.ui.review_controller import ReviewController
-from editor.ui.start_page import StartPage
-from editor.ui.timing_controller import TimingController
-from editor.ui.transcript_model import TranscriptModel
-from editor.ui.transcript_view import TranscriptView
-from editor.ui.transport_bar import TransportBar
-from editor.ui.watch_controller import WatchController
+from editor.ui.files.audio_length_check import AudioLengthCheck
+from editor.ui.document.edit_controller import EditController
+from editor.ui.files.file_controller import FileController, sample_path
+from editor.ui.playback.follow_controller import FollowController
+from editor.ui.review.marks_panel import MarksPanel
+from editor.ui.widgets.message_bar import MessageBar, warnings_text
+from editor.ui.names.names_controller import NamesController
+from editor.ui.playback.playback_controller import PlaybackController
+from editor.ui.project.project_controller import ProjectController
+from editor.ui.review.review_bar import ReviewBar
+from editor.ui.review.review_controller import ReviewController
+from editor.ui.files.start_page import StartPage
+from editor.ui.timing.timing_controller import TimingController
+from editor.ui.document.transcript_model import TranscriptModel
+from editor.ui.document.transcript_view import TranscriptView
+from editor.ui.playback.transport_bar import TransportBar
+from editor.ui.files.watch_controller import WatchController
 
 APP_NAME = "Transcript Editor"
 MENU_ORDER = ("File", "Edit", "Review", "Playback", "View", "Tools", "Help")
@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
                  player_factory=None, parent=None):
         super().__init__(parent)
         self.settings = settings or Settings()
-        self.actions = Actions(self, self.settings.shortcut_overrides())
+        self.action_table = Actions(self, self.settings.shortcut_overrides())
         self.model = TranscriptModel(parent=self)
         self.playback = PlaybackController(self.settings, backend, player_factory, self)
         self.files = FileController(self.model, self.playback, self.settings, self)
@@ -76,17 +76,17 @@ class MainWindow(QMainWindow):
         self.project = ProjectController(self.model, self.files, self.edits.stack, self.settings, self)
         self._closing_confirmed = False
         self.names = NamesController(self.model, self.view, self.playback, self.undo_stack, self.files,
-                                     self.actions, self.add_panel, self)   # find, glossary, spelling (issue 5)
-        self.timing = TimingController(self.model, self.playback, self.files, self.undo_stack, self.actions,
+                                     self.action_table, self.add_panel, self)   # find, glossary, spelling
+        self.timing = TimingController(self.model, self.playback, self.files, self.undo_stack, self.action_table,
                                        self.view, self.statusBar(), self, current_row=self.edits.current_row,
                                        seek=self._on_view_seek_requested,
-                                       project_path=lambda: self.project.project_path)   # issue 7
+                                       project_path=lambda: self.project.project_path)
         self.marks_panel = MarksPanel(self.model)
         self.marks_dock = self.add_panel("Markers", self.marks_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.marks_dock.hide()
         self._build_menus()
         self._connect_signals()
-        self._connect_part2_signals()
+        self._connect_editing_signals()
         self.watch = WatchController(self.files, self.project, self.playback, self._on_choose_audio_triggered, self,
                                      view=self.view, follow=self.follow)   # Reload keeps the producer's place
         self.editor_page.layout().insertWidget(0, self.watch.bar)   # "changed on disk" above the other bars
@@ -109,8 +109,8 @@ class MainWindow(QMainWindow):
         self.start_page = StartPage()
         self.view = TranscriptView()
         self.view.set_model(self.model)
-        self.view.set_reserved_shortcuts(self.actions.reserved_keys())
-        self.transport = TransportBar(self.actions)
+        self.view.set_reserved_shortcuts(self.action_table.reserved_keys())
+        self.transport = TransportBar(self.action_table)
         self.warning_bar = MessageBar()
         self.audio_bar = MessageBar()
         self.notice_bar = MessageBar()
@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         for widget in (self.notice_bar, self.audio_bar, self.warning_bar):
             layout.addWidget(widget)
         layout.addWidget(self.view, 1)
-        self.review_bar = ReviewBar(self.actions)
+        self.review_bar = ReviewBar(self.action_table)
         layout.addWidget(self.review_bar)
         layout.addWidget(self.transport)
         self.editor_page = page
@@ -137,17 +137,17 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.menus = {}
         for title in MENU_ORDER:
-            if not self.actions.in_menu(title):
+            if not self.action_table.in_menu(title):
                 continue
             menu = self.menus[title] = bar.addMenu(f"&{title}")
-            for action in self.actions.in_menu(title):
+            for action in self.action_table.in_menu(title):
                 if action.objectName() == "quit" or (action.objectName() in SEPARATOR_BEFORE and menu.actions()):
                     menu.addSeparator()
                 menu.addAction(action)
             if title == "File":
                 self.recent_menu = menu.addMenu("Open &Recent")
-                menu.insertMenu(self.actions["open_sample"], self.recent_menu)
-            self.addActions(self.actions.in_menu(title))  # shortcuts work even with the menu bar hidden
+                menu.insertMenu(self.action_table["open_sample"], self.recent_menu)
+            self.addActions(self.action_table.in_menu(title))  # shortcuts work even with the menu bar hidden
         self._fill_recent_menu()
 
     def add_panel(self, title: str, widget: QWidget,
@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _connect_signals(self) -> None:
-        a, playback, files, view = self.actions, self.playback, self.files, self.view
+        a, playback, files, view = self.action_table, self.playback, self.files, self.view
         a["open"].triggered.connect(self._on_open_triggered)
         a["open_sample"].triggered.connect(self.open_sample)
         a["choose_audio"].triggered.connect(self._on_choose_audio_triggered)
@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ opening
     def open_path(self, path: str, audio: str | None = None, preload=None) -> bool:
-        from editor.ui.audio_lookup import is_audio
+        from editor.ui.files.audio_lookup import is_audio
         replacing = not (is_audio(path) and audio is None)   # an audio file alone is relinked
         if replacing and not self.project.ask_to_save("opening another file",
                                                       lambda: self.open_path(path, audio, preload)):
@@ -300,7 +300,7 @@ class MainWindow(QMainWindow):
         self.follow.resume()
 
     def _on_go_to_time_triggered(self) -> None:
-        from editor.ui.goto_dialog import GoToTimeDialog
+        from editor.ui.playback.goto_dialog import GoToTimeDialog
         dialog = GoToTimeDialog(self.playback.position(), self.playback.duration(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._on_view_seek_requested(dialog.time_ms()))
@@ -309,23 +309,23 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ dialogs
     def _on_shortcuts_triggered(self) -> None:
-        from editor.ui.shortcuts_dialog import ShortcutsDialog
-        dialog = ShortcutsDialog(self.actions, self)
+        from editor.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+        dialog = ShortcutsDialog(self.action_table, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.shortcuts_dialog = dialog
 
     def _on_settings_triggered(self) -> None:
-        from editor.ui.settings_dialog import SettingsDialog
-        dialog = SettingsDialog(self.settings, self.actions, self)
+        from editor.ui.dialogs.settings_dialog import SettingsDialog
+        dialog = SettingsDialog(self.settings, self.action_table, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._on_settings_accepted)
         dialog.open()
         self.settings_dialog = dialog
 
     def _on_settings_accepted(self) -> None:
-        self.actions.apply_overrides(self.settings.shortcut_overrides())
-        self.view.set_reserved_shortcuts(self.actions.reserved_keys())
+        self.action_table.apply_overrides(self.settings.shortcut_overrides())
+        self.view.set_reserved_shortcuts(self.action_table.reserved_keys())
 
     def _on_about_triggered(self) -> None:
         from editor import __version__
@@ -338,22 +338,22 @@ class MainWindow(QMainWindow):
         has_text = self.files.has_transcript()
         for name in ("play_pause", "skip_back", "skip_forward", "replay_3", "replay_slow",
                      "slower", "faster", "normal_speed", "volume_up", "volume_down"):
-            self.actions[name].setEnabled(has_audio)
-        self.actions["go_to_time"].setEnabled(has_text)
-        self.actions["choose_audio"].setEnabled(has_text)
-        self.actions["follow"].setEnabled(has_text)
+            self.action_table[name].setEnabled(has_audio)
+        self.action_table["go_to_time"].setEnabled(has_text)
+        self.action_table["choose_audio"].setEnabled(has_text)
+        self.action_table["follow"].setEnabled(has_text)
         for name in ("save", "save_as", "export", "split_turn", "merge_next", "change_speaker", "speakers",
                      "revert_turn", "mark_inaudible", "mark_crosstalk", "mark_unclear", "remove_mark",
                      "next_mark", "previous_mark", "approve", "approve_next", "flag", "unreview",
                      "next_unreviewed", "markers_panel"):
-            self.actions[name].setEnabled(has_text)
-        self.actions["set_start"].setEnabled(has_text and has_audio)
-        self.actions["undo"].setEnabled(self.edits.stack.canUndo())
-        self.actions["redo"].setEnabled(self.edits.stack.canRedo())
+            self.action_table[name].setEnabled(has_text)
+        self.action_table["set_start"].setEnabled(has_text and has_audio)
+        self.action_table["undo"].setEnabled(self.edits.stack.canUndo())
+        self.action_table["redo"].setEnabled(self.edits.stack.canRedo())
 
-    # ------------------------------------------------------------------ part 2: edit, review, save, export
-    def _connect_part2_signals(self) -> None:
-        a, edits, review, project = self.actions, self.edits, self.review, self.project
+    # ------------------------------------------------------------------ edit, review, save, export
+    def _connect_editing_signals(self) -> None:
+        a, edits, review, project = self.action_table, self.edits, self.review, self.project
         stack = edits.stack
         a["save"].triggered.connect(project.save)
         a["save_as"].triggered.connect(lambda: project.save_as())
@@ -401,7 +401,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(modified)
 
     def _on_export_triggered(self) -> None:
-        from editor.ui.export_dialog import ExportDialog
+        from editor.ui.dialogs.export_dialog import ExportDialog
         source = self.project.project_path or self.project.source_path
         dialog = ExportDialog(self.model.transcript, source, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -410,7 +410,7 @@ class MainWindow(QMainWindow):
         self.export_dialog = dialog
 
     def _on_change_speaker_triggered(self) -> None:
-        from editor.ui.speaker_dialog import SpeakerPicker
+        from editor.ui.dialogs.speaker_dialog import SpeakerPicker
         row = self.edits.current_row()
         if row < 0:
             return
@@ -421,7 +421,7 @@ class MainWindow(QMainWindow):
         self.speaker_dialog = dialog
 
     def _on_speakers_triggered(self) -> None:
-        from editor.ui.speaker_dialog import SpeakersDialog
+        from editor.ui.dialogs.speaker_dialog import SpeakersDialog
         dialog = SpeakersDialog(self.model.transcript, self.edits, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -456,7 +456,7 @@ class MainWindow(QMainWindow):
         if not paths:
             return
         event.acceptProposedAction()
-        from editor.ui.audio_lookup import is_audio
+        from editor.ui.files.audio_lookup import is_audio
         audio = next((p for p in paths if is_audio(p)), None)
         text = next((p for p in paths if not is_audio(p)), None)
         if text:
