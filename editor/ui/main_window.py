@@ -114,11 +114,12 @@ class MainWindow(QMainWindow):
         self.warning_bar = MessageBar()
         self.audio_bar = MessageBar()
         self.notice_bar = MessageBar()
+        self.captions_bar = MessageBar()   # "merged into turns; keep the captions as they are?"
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        for widget in (self.notice_bar, self.audio_bar, self.warning_bar):
+        for widget in (self.notice_bar, self.audio_bar, self.warning_bar, self.captions_bar):
             layout.addWidget(widget)
         layout.addWidget(self.view, 1)
         self.review_bar = ReviewBar(self.action_table)
@@ -194,6 +195,7 @@ class MainWindow(QMainWindow):
         files.audio_missing.connect(self._on_files_audio_missing)
         files.error_occurred.connect(self._on_files_error_occurred)
         files.recent_changed.connect(self._on_files_recent_changed)
+        files.captions_merged.connect(self._on_files_captions_merged)
 
         playback.position_changed.connect(self.transport.show_position)
         playback.state_changed.connect(self.transport.show_state)
@@ -247,9 +249,22 @@ class MainWindow(QMainWindow):
         else:
             self.warning_bar.hide()
         self.audio_bar.hide()
+        self.captions_bar.hide()
         self._status.setText(f"{format_name} · {self.model.rowCount()} turns")
         self.view.setFocus()
         self._update_enabled()
+
+    def _on_files_captions_merged(self, cues: int, turns: int, finished_subtitles: bool) -> None:
+        if not finished_subtitles:
+            return   # a recognizer's captions: turns are what the producer reviews
+        self.captions_bar.show_message(
+            f"{cues} captions were merged into {turns} turns. This file looks like finished subtitles.",
+            "info", button="&Keep captions as they are", callback=self._reopen_keeping_captions)
+
+    def _reopen_keeping_captions(self) -> None:
+        path, audio = self.files.current_path, self.playback.media_path or None
+        if self.project.ask_to_save("reopening with one turn per caption", self._reopen_keeping_captions):
+            self.files.open_transcript(path, audio, keep_captions=True)
 
     def _on_files_audio_loaded(self, path: str) -> None:
         self.audio_bar.hide()

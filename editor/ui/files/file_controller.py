@@ -46,6 +46,7 @@ class FileController(QObject):
     audio_missing = Signal(str)                    # the path we expected ("" when nothing was recorded)
     error_occurred = Signal(str, str)              # title, message (names the file and problem)
     recent_changed = Signal()
+    captions_merged = Signal(int, int, bool)       # cues read, turns made, the cues look like finished subtitles
 
     def __init__(self, model: TranscriptModel, playback: PlaybackController, settings: Settings, parent=None):
         super().__init__(parent)
@@ -84,14 +85,16 @@ class FileController(QObject):
             return self.open_transcript(transcript, path)
         return self.open_transcript(path, audio, preload)
 
-    def open_transcript(self, path: str, audio: str | None = None, preload=None) -> bool:
+    def open_transcript(self, path: str, audio: str | None = None, preload=None,
+                        keep_captions: bool = False) -> bool:
+        """Open a transcript; caption files are merged into turns unless *keep_captions*."""
         path = os.path.abspath(path)
         try:
-            if preload is not None:
+            if preload is not None and not keep_captions:
                 result = preload.result()
             else:
                 from editor.formats import read_file   # lazy: keeps startup fast without a file
-                result = read_file(path)
+                result = read_file(path, keep_captions=keep_captions)
         except TranscriptError as error:
             self.error_occurred.emit("Could not open the transcript", str(error))
             return False
@@ -104,6 +107,9 @@ class FileController(QObject):
         self._settings.add_recent_file(path)
         self.recent_changed.emit()
         self.transcript_opened.emit(path, result.format, list(result.warnings))
+        if result.merged_cues:
+            self.captions_merged.emit(result.merged_cues, len(result.transcript.segments),
+                                      result.finished_subtitles)
         self._find_audio(result.transcript, path, audio)
         return True
 
