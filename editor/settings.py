@@ -29,6 +29,7 @@ class Key(str, enum.Enum):
     LAST_DIR = "files/last_dir"
     SHORTCUTS = "shortcuts/overrides"          # action name -> key sequence text
     WINDOW_GEOMETRY = "window/geometry"
+    THEME = "window/theme"                     # "system", "light" or "dark"
 
 
 DEFAULTS: dict[Key, Any] = {
@@ -42,6 +43,7 @@ DEFAULTS: dict[Key, Any] = {
     Key.LAST_DIR: "",
     Key.SHORTCUTS: {},
     Key.WINDOW_GEOMETRY: b"",
+    Key.THEME: "system",
 }
 
 

@@ -85,6 +85,10 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("shade_low_confidence", "View", "Shade Low-&Confidence Words", (),
                "Tint words the recognizer was unsure of (where the transcript has confidences)"),
     ActionSpec("show_waveform", "View", "&Waveform", (), "Show or hide the waveform strip under the transcript"),
+    # View ▸ Theme (a submenu of View: the window groups these as exclusive choices)
+    ActionSpec("theme_system", "Theme", "&System", (), "Colours of the system (light or dark)"),
+    ActionSpec("theme_light", "Theme", "&Light"),
+    ActionSpec("theme_dark", "Theme", "&Dark"),
     ActionSpec("align_words", "Tools", "&Align Word Times", (),
                "Align every turn still without word times to the audio (in the background)"),
     ActionSpec("resync_turn", "Tools", "&Re-sync Word Times of This Turn", ("Ctrl+Shift+Y",),

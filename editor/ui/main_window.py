@@ -26,8 +26,9 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QActionGroup, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget,
+                               QToolBar, QVBoxLayout, QWidget)
 
 from editor.core.transcript import MarkKind
 from editor.settings import Key, Settings
@@ -38,6 +39,7 @@ from editor.ui.files.file_controller import FileController, sample_path
 from editor.ui.playback.follow_controller import FollowController
 from editor.ui.review.marks_panel import MarksPanel
 from editor.ui.widgets.message_bar import MessageBar, warnings_text
+from editor.ui.widgets.theme import Theme, ThemeSwitcher
 from editor.ui.names.names_controller import NamesController
 from editor.ui.playback.playback_controller import PlaybackController
 from editor.ui.project.project_controller import ProjectController
@@ -54,6 +56,7 @@ APP_NAME = "Transcript Editor"
 MENU_ORDER = ("File", "Edit", "Review", "Playback", "View", "Tools", "Help")
 _OPEN_FILTER = ("Transcripts and projects (*.txt *.srt *.vtt *.json *.html *.htm *.tep.json);;"
                 "Audio (*.mp3 *.m4a *.ogg *.opus *.flac *.wav);;All files (*)")
+_MIN_VIEW_HEIGHT = 120
 _AUDIO_FILTER = "Audio (*.mp3 *.m4a *.ogg *.opus *.flac *.wav *.aac *.mp4);;All files (*)"
 
 
@@ -64,6 +67,8 @@ class MainWindow(QMainWindow):
                  player_factory=None, parent=None):
         super().__init__(parent)
         self.settings = settings or Settings()
+        self.themes = ThemeSwitcher(QApplication.instance())
+        self.themes.apply(_saved_theme(self.settings))
         self.action_table = Actions(self, self.settings.shortcut_overrides())
         self.model = TranscriptModel(parent=self)
         self.playback = PlaybackController(self.settings, backend, player_factory, self)
@@ -96,7 +101,7 @@ class MainWindow(QMainWindow):
         self.names.extra_changed.connect(self.project.keep_unsaved)   # e.g. the show chosen: unsaved, journaled
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
-        self.resize(1240, 800)   # first run: room for the text, its bars and the suggestions panel
+        self._fit_to_screen()   # first run: room for the text, its bars and the suggestions panel
         geometry = self.settings.get(Key.WINDOW_GEOMETRY)
         if geometry:
             self.restoreGeometry(QByteArray(geometry))
@@ -123,15 +128,51 @@ class MainWindow(QMainWindow):
             layout.addWidget(widget)
         layout.addWidget(self.view, 1)
         self.review_bar = ReviewBar(self.action_table)
-        layout.addWidget(self.review_bar)
-        layout.addWidget(self.transport)
         self.editor_page = page
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start_page)
         self.stack.addWidget(self.editor_page)
         self.setCentralWidget(self.stack)
+        # The review and transport bars are fixed tool bars under everything: docks sit above
+        # them and can never squeeze or cover them.
+        transport = self._fixed_bar("Transport", self.transport)   # bottom lines stack upwards:
+        self.addToolBarBreak(Qt.ToolBarArea.BottomToolBarArea)       # the review bar sits above it
+        self.bottom_bars = [self._fixed_bar("Review", self.review_bar), transport]
+        self.stack.currentChanged.connect(self._on_stack_current_changed)
+        self._on_stack_current_changed()
         self._status = QLabel("")
         self.statusBar().addPermanentWidget(self._status)
+
+    def _fixed_bar(self, name: str, widget: QWidget) -> QToolBar:
+        bar = QToolBar(name, self)
+        bar.setObjectName(f"{name.lower()}_bar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.setAllowedAreas(Qt.ToolBarArea.BottomToolBarArea)
+        bar.toggleViewAction().setVisible(False)   # not offered for hiding in the panels menu
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.layout().setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(widget)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bar)
+        return bar
+
+    def _on_stack_current_changed(self, _index: int = 0) -> None:
+        on_transcript = self.stack.currentWidget() is self.editor_page
+        for bar in self.bottom_bars:
+            bar.setVisible(on_transcript)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # The transcript keeps at least a third of the window's height, whatever panels are docked.
+        self.view.setMinimumHeight(max(_MIN_VIEW_HEIGHT, self.height() // 3))
+
+    def _fit_to_screen(self) -> None:
+        """The first-run size, shrunk to the screen's free area (a 1280×720 laptop shows the bars too)."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 1240, 800
+        if screen is not None:
+            width, height = min(width, screen.width()), min(height, screen.height() - 40)
+        self.resize(width, height)
 
     def _build_menus(self) -> None:
         """One menu per ``ActionSpec.menu`` in MENU_ORDER (menus with no actions are left out)."""
@@ -148,6 +189,15 @@ class MainWindow(QMainWindow):
             if title == "File":
                 self.recent_menu = menu.addMenu("Open &Recent")
                 menu.insertMenu(self.action_table["open_sample"], self.recent_menu)
+            if title == "View":
+                menu.addSeparator()
+                self.theme_menu = menu.addMenu("&Theme")
+                group = QActionGroup(self)
+                for action in self.action_table.in_menu("Theme"):
+                    action.setCheckable(True)
+                    group.addAction(action)
+                    self.theme_menu.addAction(action)
+                self.addActions(self.action_table.in_menu("Theme"))
             self.addActions(self.action_table.in_menu(title))  # shortcuts work even with the menu bar hidden
         self._fill_recent_menu()
 
@@ -187,6 +237,9 @@ class MainWindow(QMainWindow):
         a["volume_down"].triggered.connect(lambda: playback.set_volume(playback.volume() - 10))
         a["go_to_time"].triggered.connect(self._on_go_to_time_triggered)
         a["follow"].triggered.connect(self.follow.resume)
+        for theme in Theme:
+            a[f"theme_{theme.value}"].triggered.connect(lambda _=False, t=theme: self.set_theme(t))
+        a[f"theme_{self.themes.theme.value}"].setChecked(True)
         a["shortcuts"].triggered.connect(self._on_shortcuts_triggered)
         a["about"].triggered.connect(self._on_about_triggered)
 
@@ -214,6 +267,13 @@ class MainWindow(QMainWindow):
         self.start_page.open_requested.connect(self._on_open_triggered)
         self.start_page.sample_requested.connect(self.open_sample)
         self.start_page.recent_requested.connect(self.open_path)
+
+    def set_theme(self, theme: Theme) -> None:
+        """System, light or dark colours (View ▸ Theme), remembered for the next start."""
+        self.themes.apply(theme)
+        self.settings.set(Key.THEME, theme.value)
+        self.action_table[f"theme_{theme.value}"].setChecked(True)
+        self.view.viewport().update()
 
     # ------------------------------------------------------------------ opening
     def open_path(self, path: str, audio: str | None = None, preload=None) -> bool:
@@ -493,3 +553,10 @@ class MainWindow(QMainWindow):
         self._closing_confirmed = True
         self.close()
 
+
+
+def _saved_theme(settings: Settings) -> Theme:
+    try:
+        return Theme(settings.get(Key.THEME))
+    except ValueError:
+        return Theme.SYSTEM

@@ -107,3 +107,28 @@ TURNS = [
     ("Tom Okafor", 40, "Parking will be free for the first month."),
     ("Ana Ruiz", 47, "That is good news for everyone. Thank you."),
 ]
+
+
+def open_review_window(qtbot, folder: Path, turns=TURNS, size=(1280, 720), audio: bool = False):
+    """A real MainWindow with a fake player, showing a Rev transcript of *turns* written into *folder*."""
+    from editor.ui.main_window import MainWindow
+
+    players: list[FakePlayer] = []
+    window = MainWindow(player_factory=fake_factory(players))
+    window.fake_players = players
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    path = write_rev(folder, turns)
+    if audio:
+        write_audio_stub(folder / "episode.mp3")
+    assert window.open_path(str(path))
+    return window
+
+
+def close_review_window(window) -> None:
+    from editor.ui.widgets.theme import Theme
+    window.themes.apply(Theme.SYSTEM)   # the application outlives the window: leave its palette as found
+    window.project.discard_changes()
+    window.close()

@@ -13,7 +13,7 @@ nothing else in the document read) and one repaint of that turn.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QUndoStack
+from PySide6.QtGui import QTextCharFormat, QTextCursor, QUndoStack
 from PySide6.QtWidgets import QTextEdit
 
 from editor.core.transcript import Mark, MarkKind, WordTiming
@@ -21,12 +21,10 @@ from editor.ui.document.commands import OpCommand, TypingCommand, is_noop, ops
 from editor.ui.playback.playback_controller import PlaybackController
 from editor.ui.document.transcript_model import TranscriptModel
 from editor.ui.document.transcript_view import TranscriptView
-from editor.ui.document.turn_painter import MARK_BG
+from editor.ui.widgets import theme
 
 _TIMED = (WordTiming.IMPORTED, WordTiming.ALIGNED)
 MARK_SLACK_MS = 3000   # playback this close to a turn still counts as "what was just heard"
-MARK_BORDER = {MarkKind.INAUDIBLE: QColor("#7a7a99"), MarkKind.CROSSTALK: QColor("#a0608a"),
-               MarkKind.UNCLEAR: QColor("#4f7fa8")}
 
 
 class EditController(QObject):
@@ -160,10 +158,10 @@ class EditController(QObject):
             cursor.setPosition(mark.start)
             cursor.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
-            fmt.setBackground(MARK_BG.get(mark.kind, MARK_BG[MarkKind.INAUDIBLE]))
+            fmt.setBackground(theme.MARK_BG.get(mark.kind, theme.MARK_BG[MarkKind.INAUDIBLE]).on())
             fmt.setFontItalic(True)
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            fmt.setUnderlineColor(MARK_BORDER[mark.kind])
+            fmt.setUnderlineColor(theme.MARK_BORDER[mark.kind].on())
             fmt.setToolTip(_mark_tip(mark))
             selection.cursor, selection.format = cursor, fmt
             selections.append(selection)

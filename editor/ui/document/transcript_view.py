@@ -24,6 +24,7 @@ from editor.ui.document.row_geometry import RowGeometry
 from editor.ui.document.transcript_model import Role, TranscriptModel
 from editor.ui.document.turn_editor import TurnEditor
 from editor.ui.document.turn_painter import TurnPainter
+from editor.ui.widgets.theme import FOLLOW_BUTTON
 
 _TEXT_ROLES = {int(Qt.ItemDataRole.DisplayRole), int(Role.TEXT), int(Role.SPEAKER_NAME), int(Role.SPEAKER_ID)}
 _ACCESSIBLE_TEXT_CHARS = 400   # a screen reader reads the turn's start, not a 10-minute monologue
@@ -66,10 +67,21 @@ class TranscriptView(QAbstractScrollArea):
         self._follow_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self._follow_button.setAccessibleName("Back to playback")
         self._follow_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self._follow_button.setStyleSheet(
-            "QToolButton { background: #1f6feb; color: white; border-radius: 12px; padding: 5px 12px; }")
+        self._style_follow_button()
         self._follow_button.hide()
         self._follow_button.clicked.connect(self.follow_requested)
+
+    def _style_follow_button(self) -> None:
+        self._follow_button.setStyleSheet(
+            f"QToolButton {{ background: {FOLLOW_BUTTON.on(self.palette()).name()}; color: white; "
+            "border-radius: 12px; padding: 5px 12px; }")
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style_follow_button()   # light or dark
+            self._painter.forget()
+            self.viewport().update()
 
     def _document_font(self):
         font = self.font()

@@ -16,7 +16,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QText
 
 from editor.core.timecode import format_clock
 from editor.core.transcript import MarkKind, ReviewStatus, Segment
-from editor.ui.document.speaker_colors import speaker_color
+from editor.ui.document.speaker_colors import speaker_color, speaker_text_color
+from editor.ui.widgets import theme
 
 PAD_TOP = 8
 PAD_BOTTOM = 10
@@ -26,14 +27,7 @@ HEADER_GAP = 3
 BAR_X = 8
 BAR_W = 4
 
-CURRENT_BG = QColor("#fff4cc")
-EDITING_BORDER = QColor("#9dbbe8")
-CURRENT_WORD_BG = QColor("#ffd24d")
-MARK_BG = {MarkKind.INAUDIBLE: QColor("#e4e4ec"), MarkKind.CROSSTALK: QColor("#f0e0ec"),
-           MarkKind.UNCLEAR: QColor("#e0ecf4")}
-TIME_COLOR = QColor("#6a6f78")
-STATUS_TEXT = {ReviewStatus.APPROVED: ("✓ approved", QColor("#2e7d32")),
-               ReviewStatus.FLAGGED: ("⚑ flagged", QColor("#c62828"))}
+STATUS_LABEL = {ReviewStatus.APPROVED: "✓ approved", ReviewStatus.FLAGGED: "⚑ flagged"}
 
 
 @dataclass(slots=True)
@@ -171,36 +165,36 @@ class TurnPainter:
         *extra* are decorations ``(start, end, QTextCharFormat)`` drawn under the current word.
         """
         if current:
-            painter.fillRect(rect, CURRENT_BG)
+            painter.fillRect(rect, theme.CURRENT_TURN_BG.on(palette))
         color = speaker_color(speaker_index)
         painter.fillRect(QRect(rect.left() + BAR_X, rect.top() + PAD_TOP, BAR_W,
                                rect.height() - PAD_TOP - PAD_BOTTOM // 2), color)
         top = rect.top() + PAD_TOP
         painter.setFont(self.header_font)
-        painter.setPen(color.darker(135))
+        painter.setPen(speaker_text_color(speaker_index, palette))
         name = speaker or "—"
         painter.drawText(QRect(rect.left() + MARGIN_LEFT, top, rect.width(), self.header_height),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
         time_rect = self.time_rect(segment, speaker).translated(rect.topLeft())
         painter.setFont(self.time_font)
-        painter.setPen(TIME_COLOR)
+        painter.setPen(theme.SECONDARY_TEXT.on(palette))
         painter.drawText(time_rect, Qt.AlignmentFlag.AlignCenter, format_clock(segment.start_ms))
-        self._paint_badges(painter, rect, segment)
+        self._paint_badges(painter, rect, segment, palette)
         if paint_text:
             self._paint_text(painter, rect, row, segment, word_span, palette, extra)
         else:   # the in-place editor draws the text: frame it so the caret's turn stands out
-            painter.setPen(EDITING_BORDER)
+            painter.setPen(theme.EDITING_BORDER.on(palette))
             origin = self.text_origin()
             painter.drawRoundedRect(QRectF(rect.left() + origin.x() - 5, rect.top() + origin.y() - 3,
                                            self.text_width(rect.width()) + 10,
                                            rect.height() - origin.y() - PAD_BOTTOM + 7), 4, 4)
 
-    def _paint_badges(self, painter: QPainter, rect: QRect, segment: Segment) -> None:
+    def _paint_badges(self, painter: QPainter, rect: QRect, segment: Segment, palette: QPalette) -> None:
         badges = []
         if segment.is_changed:
-            badges.append(("edited", TIME_COLOR))
-        if segment.status in STATUS_TEXT:
-            badges.append(STATUS_TEXT[segment.status])
+            badges.append(("edited", theme.SECONDARY_TEXT.on(palette)))
+        if segment.status in STATUS_LABEL:
+            badges.append((STATUS_LABEL[segment.status], theme.STATUS_TEXT[segment.status].on(palette)))
         x = rect.right() - MARGIN_RIGHT
         painter.setFont(self.time_font)
         for text, color in reversed(badges):
@@ -217,14 +211,14 @@ class TurnPainter:
         ranges = []
         for mark in segment.marks:
             fmt = QTextCharFormat()
-            fmt.setBackground(MARK_BG.get(mark.kind, MARK_BG[MarkKind.INAUDIBLE]))
+            fmt.setBackground(theme.MARK_BG.get(mark.kind, theme.MARK_BG[MarkKind.INAUDIBLE]).on(palette))
             fmt.setFontItalic(True)
             ranges.append(_range(mark.start, mark.end - mark.start, fmt))
         for start, end, fmt in extra:
             ranges.append(_range(start, end - start, fmt))
         if word_span is not None:
             fmt = QTextCharFormat()
-            fmt.setBackground(CURRENT_WORD_BG)
+            fmt.setBackground(theme.CURRENT_WORD_BG.on(palette))
             ranges.append(_range(word_span[0], word_span[1] - word_span[0], fmt))
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         cached.layout.draw(painter, QPointF(rect.topLeft()) + self.text_origin(), ranges)

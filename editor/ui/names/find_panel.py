@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from editor.core.search import FindOptions, Match, Scope, ScopeKind, SearchError, find_all, replace_all_spans, \
     replacement_for
 from editor.core.timecode import format_clock
+from editor.ui.widgets.theme import ERROR_TEXT
 
 CONTEXT_COLUMN = 2
 MAX_LISTED = 5000  # results listed; Replace all still covers every match
@@ -414,7 +415,7 @@ class FindPanel(QWidget):
 
     def _show_status(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet("color: #b00020;" if error else "")
+        self.status.setStyleSheet(f"color: {ERROR_TEXT.on(self.palette()).name()};" if error else "")
 
     def sizeHint(self) -> QSize:
         return QSize(640, 260)
