@@ -39,6 +39,7 @@ from editor.ui.files.file_controller import FileController, sample_path
 from editor.ui.playback.follow_controller import FollowController
 from editor.ui.review.marks_panel import MarksPanel
 from editor.ui.widgets.message_bar import MessageBar, warnings_text
+from editor.ui.widgets.mnemonics import DialogMnemonics
 from editor.ui.widgets.theme import Theme, ThemeSwitcher
 from editor.ui.names.names_controller import NamesController
 from editor.ui.playback.playback_controller import PlaybackController
@@ -69,6 +70,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.themes = ThemeSwitcher(QApplication.instance())
         self.themes.apply(_saved_theme(self.settings))
+        self._mnemonics = DialogMnemonics(self)   # Alt+letter for every dialog button
+        QApplication.instance().installEventFilter(self._mnemonics)
         self.action_table = Actions(self, self.settings.shortcut_overrides())
         self.model = TranscriptModel(parent=self)
         self.playback = PlaybackController(self.settings, backend, player_factory, self)

@@ -14,9 +14,9 @@ edited, and the floating "Back to playback" button.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPalette
-from PySide6.QtWidgets import QAbstractScrollArea, QToolButton
+from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QPainter, QPalette
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolButton
 
 from editor.core.timecode import format_clock
 from editor.core.transcript import ReviewStatus
@@ -407,6 +407,18 @@ class TranscriptView(QAbstractScrollArea):
         elif hit.area == "text":
             self.open_editor(row, hit.char)
 
+    def contextMenuEvent(self, event) -> None:
+        """Right-click on a turn's text: open the editor there and show its menu (spelling fixes)."""
+        hit, row = self._hit(QPointF(event.pos()))
+        if hit is None or hit.area != "text":
+            return super().contextMenuEvent(event)
+        editor = self.open_editor(row, hit.char)
+        target = editor.viewport().mapFromGlobal(event.globalPos())
+        if editor.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu:
+            editor.customContextMenuRequested.emit(target)
+        else:
+            QApplication.sendEvent(editor.viewport(), QContextMenuEvent(event.reason(), target, event.globalPos()))
+
     def mouseDoubleClickEvent(self, event) -> None:
         hit, row = self._hit(event.position())
         if hit is not None and hit.area == "text":
@@ -446,7 +458,30 @@ class TranscriptView(QAbstractScrollArea):
                 row = self.row_at(0)
             self.open_editor(row, 0)
             return
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and plain and self._model is not None and len(self._geometry):
+            self.step_turn(1 if key == Qt.Key.Key_Down else -1)
+            return
         super().keyPressEvent(event)
+
+    def step_turn(self, direction: int) -> None:
+        """Make the next (+1) or previous (-1) shown turn the current one: playback moves to its start."""
+        count = len(self._geometry)
+        row = self._model.current_row
+        if row < 0:   # nothing current yet: start from the top of the screen
+            row = self.row_at(0) - (1 if direction > 0 else 0)
+        target = row + direction
+        while 0 <= target < count and not self.is_row_shown(target):
+            target += direction
+        if not 0 <= target < count:
+            return
+        start = self._model.segment(target).start_ms
+        if start is not None:
+            self.seek_requested.emit(start)
+        if self._model.current_row != target:   # untimed, or a turn overlapping the one before
+            self._model.set_current(target)
+        self.ensure_visible(target)
+        self._describe_current()
 
     # ------------------------------------------------------------------ accessibility
     def accessible_row(self) -> int:
