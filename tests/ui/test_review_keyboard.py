@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from review_helpers import close_review_window, open_review_window
 
