@@ -69,6 +69,7 @@ class TranscriptView(QAbstractScrollArea):
         self._follow_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self._style_follow_button()
         self._follow_button.hide()
+        self._follow_wanted = False
         self._follow_button.clicked.connect(self.follow_requested)
 
     def _style_follow_button(self) -> None:
@@ -305,6 +306,7 @@ class TranscriptView(QAbstractScrollArea):
         painter.end()
         if self._editor is not None and self._editor.isVisible():
             self._place_editor()
+        self._update_follow_button()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -538,19 +540,45 @@ class TranscriptView(QAbstractScrollArea):
 
     # ------------------------------------------------------------------ the follow button
     def set_follow_button_visible(self, visible: bool) -> None:
-        self._follow_button.setVisible(visible)
+        """Offer "Back to playback" (while not following); it shows only when the playing turn is off screen."""
+        self._follow_wanted = visible
+        self._update_follow_button()
+
+    def _update_follow_button(self) -> None:
+        """Show the button when wanted and the playing turn is out of sight; O(1), run on every paint."""
+        visible = self._follow_wanted and self._model is not None and self._playing_row_off_screen()
         if visible:
             self._place_follow_button()
-            self._follow_button.raise_()
+        if visible != self._follow_button.isVisible():
+            self._follow_button.setVisible(visible)
+            if visible:
+                self._follow_button.raise_()
+
+    def _playing_row_off_screen(self) -> bool:
+        row = self._model.current_row
+        if not 0 <= row < len(self._geometry):
+            return False
+        return not self.row_rect(row).intersects(self.viewport().rect())
 
     def follow_button(self) -> QToolButton:
         return self._follow_button
 
     def _place_follow_button(self) -> None:
+        """Bottom right of the text, or top right when the turn being edited is down there."""
         hint = self._follow_button.sizeHint()
         vp = self.viewport().geometry()
-        self._follow_button.setGeometry(vp.right() - hint.width() - 16, vp.bottom() - hint.height() - 16,
-                                        hint.width(), hint.height())
+        rect = QRect(vp.right() - hint.width() - 16, vp.bottom() - hint.height() - 16, hint.width(), hint.height())
+        editor = self.editor()
+        if editor is not None:
+            edited = editor.geometry().translated(vp.topLeft()).adjusted(0, -8, 0, 8)
+            if edited.intersects(rect):
+                rect.moveTop(vp.top() + 16)
+            if edited.intersects(rect):   # a tall turn: just above or below it, where there is more room
+                above = edited.top() - vp.top() > vp.bottom() - edited.bottom()
+                top = edited.top() - hint.height() - 4 if above else edited.bottom() + 4
+                rect.moveTop(max(vp.top(), min(top, vp.bottom() - hint.height())))
+        if self._follow_button.geometry() != rect:
+            self._follow_button.setGeometry(rect)
 
     # ------------------------------------------------------------------ in-place editor
     def editor(self) -> TurnEditor | None:
