@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QPainter, QPalette
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolButton
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolButton, QToolTip
 
 from editor.core.timecode import format_clock
 from editor.core.transcript import ReviewStatus
@@ -241,6 +241,12 @@ class TranscriptView(QAbstractScrollArea):
         top_left = self.row_rect(row).topLeft()
         return QRect(int(left.left()), int(left.top()), max(2, int(right.left() - left.left())),
                      int(left.height())).translated(top_left)
+
+    def badge_rects(self, row: int) -> dict[str, QRect]:
+        """Viewport rectangles of *row*'s header badges by kind ("edited", "note", "status")."""
+        rect = self.row_rect(row)
+        return {kind: badge.translated(rect.topLeft())
+                for kind, _text, badge in self._painter.badges(self._model.segment(row), rect.width())}
 
     def visible_rows(self) -> range:
         first, last = self._prepare_visible()
@@ -643,6 +649,28 @@ class TranscriptView(QAbstractScrollArea):
             return
         text = self._model.segment(row).text
         self.open_editor(row, len(text) if direction < 0 else 0)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self._model is not None:
+            hit, row = self._hit(QPointF(event.pos()))
+            tip = self._tooltip(hit, row) if hit is not None else ""
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport(), self.row_rect(row))
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def _tooltip(self, hit, row: int) -> str:
+        segment = self._model.segment(row)
+        if hit.area in ("note", "status") and segment.note:
+            return f"Note: {segment.note}"
+        if hit.area == "status":
+            return f"{ReviewStatus(segment.status).value.capitalize()}" + (
+                f" by {segment.approved_by}" if segment.approved_by else "")
+        if hit.area == "edited":
+            return f"Changed from the recognizer's text: {segment.original_text[:300]}"
+        return ""
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FontChange:

@@ -28,6 +28,7 @@ BAR_X = 8
 BAR_W = 4
 
 STATUS_LABEL = {ReviewStatus.APPROVED: "✓ approved", ReviewStatus.FLAGGED: "⚑ flagged"}
+NOTE_LABEL = "✎ note"   # the note itself is the badge's tooltip
 
 
 @dataclass(slots=True)
@@ -42,7 +43,7 @@ class _Cached:
 class Hit:
     """What is under a point of a row."""
 
-    area: str          # "time", "speaker", "text" or "none"
+    area: str          # "time", "speaker", "text", a badge ("edited", "note", "status") or "none"
     char: int = -1     # character offset in the text when area == "text"
 
 
@@ -135,6 +136,9 @@ class TurnPainter:
         """What is at (*x*, *y*) in row-local coordinates."""
         if self.time_rect(segment, speaker).contains(int(x), int(y)):
             return Hit("time")
+        for kind, _text, badge in self.badges(segment, row_width):
+            if badge.contains(int(x), int(y)):
+                return Hit(kind)
         origin = self.text_origin()
         if y < origin.y():
             return Hit("speaker") if x < self.time_rect(segment, speaker).left() else Hit("none")
@@ -189,21 +193,31 @@ class TurnPainter:
                                            self.text_width(rect.width()) + 10,
                                            rect.height() - origin.y() - PAD_BOTTOM + 7), 4, 4)
 
-    def _paint_badges(self, painter: QPainter, rect: QRect, segment: Segment, palette: QPalette) -> None:
-        badges = []
+    def badges(self, segment: Segment, row_width: int) -> list[tuple[str, str, QRect]]:
+        """(kind, label, row-local rectangle) of the header's badges, right-aligned: edited, note, status."""
+        found = []
         if segment.is_changed:
-            badges.append(("edited", theme.SECONDARY_TEXT.on(palette)))
+            found.append(("edited", "edited"))
+        if segment.note:
+            found.append(("note", NOTE_LABEL))
         if segment.status in STATUS_LABEL:
-            badges.append((STATUS_LABEL[segment.status], theme.STATUS_TEXT[segment.status].on(palette)))
-        x = rect.right() - MARGIN_RIGHT
-        painter.setFont(self.time_font)
-        for text, color in reversed(badges):
+            found.append(("status", STATUS_LABEL[segment.status]))
+        x = row_width - 1 - MARGIN_RIGHT
+        placed = []
+        for kind, text in reversed(found):
             w = self._time_fm.horizontalAdvance(text)
             x -= w
-            painter.setPen(color)
-            painter.drawText(QRect(x, rect.top() + PAD_TOP, w + 2, self.header_height),
-                             Qt.AlignmentFlag.AlignVCenter, text)
+            placed.append((kind, text, QRect(x, PAD_TOP, w + 2, self.header_height)))
             x -= 12
+        return placed[::-1]
+
+    def _paint_badges(self, painter: QPainter, rect: QRect, segment: Segment, palette: QPalette) -> None:
+        colors = {"edited": theme.SECONDARY_TEXT.on(palette), "note": theme.NOTE_MARKER.on(palette)}
+        painter.setFont(self.time_font)
+        for kind, text, badge in self.badges(segment, rect.width()):
+            color = colors.get(kind) or theme.STATUS_TEXT[segment.status].on(palette)
+            painter.setPen(color)
+            painter.drawText(badge.translated(rect.topLeft()), Qt.AlignmentFlag.AlignVCenter, text)
 
     def _paint_text(self, painter: QPainter, rect: QRect, row: int, segment: Segment,
                     word_span: tuple[int, int] | None, palette: QPalette, extra=()) -> None:
