@@ -299,10 +299,17 @@ class MainWindow(QMainWindow):
 
     def _on_choose_audio_triggered(self) -> None:
         from PySide6.QtWidgets import QFileDialog
-        start = os.path.dirname(self.files.current_path) or self.settings.get(Key.LAST_DIR)
-        path, _ = QFileDialog.getOpenFileName(self, "Choose the audio for this transcript", start, _AUDIO_FILTER)
-        if path:
-            self.files.relink_audio(path)
+
+        from editor.ui.files.audio_lookup import choose_audio_start
+        start = choose_audio_start(self.files.current_path, self.settings.get(Key.LAST_DIR))
+        dialog = QFileDialog(self, "Choose the audio for this transcript", start, _AUDIO_FILTER)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        if os.path.isfile(start):
+            dialog.selectFile(start)   # the folder's only audio file: Enter takes it
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self.files.relink_audio)
+        dialog.open()   # window-modal, not blocking
+        self.audio_dialog = dialog
 
     def _on_files_transcript_opened(self, path: str, format_name: str, warnings: list) -> None:
         self.stack.setCurrentWidget(self.editor_page)

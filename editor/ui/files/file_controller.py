@@ -18,7 +18,7 @@ from editor.core.errors import TranscriptError
 from editor.core.transcript import Transcript
 from editor.player.base import PlayerError
 from editor.settings import Settings
-from editor.ui.files.audio_lookup import find_audio_next_to, is_audio, resolve_audio
+from editor.ui.files.audio_lookup import episode_key, find_audio_next_to, is_audio, resolve_audio
 from editor.ui.playback.playback_controller import PlaybackController
 from editor.ui.document.transcript_model import TranscriptModel
 
@@ -125,6 +125,11 @@ class FileController(QObject):
         if nearby:
             self.relink_audio(nearby)
             return
+        # Another transcript of this episode (same folder and name) was played with this audio.
+        used_before = self._settings.audio_links().get(episode_key(path))
+        if used_before and os.path.isfile(used_before):
+            self.relink_audio(used_before)
+            return
         self.audio_missing.emit(recorded)
 
     def relink_audio(self, audio: str) -> bool:
@@ -140,6 +145,8 @@ class FileController(QObject):
             self.audio_missing.emit(audio)
             return False
         self._model.transcript.meta.audio_path = audio
+        if self._path:
+            self._settings.remember_audio_link(episode_key(self._path), audio)
         self.audio_loaded.emit(audio)
         return True
 
