@@ -507,7 +507,8 @@ class MainWindow(QMainWindow):
 
     def _on_speakers_triggered(self) -> None:
         from editor.ui.dialogs.speaker_dialog import SpeakersDialog
-        dialog = SpeakersDialog(self.model.transcript, self.edits, self)
+        dialog = SpeakersDialog(self.model.transcript, self.edits, self,
+                                play=self.playback.play_from if self.playback.has_media() else None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.speakers_dialog = dialog

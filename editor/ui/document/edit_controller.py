@@ -251,6 +251,21 @@ class EditController(QObject):
         op = self._plan(ops.rename_speaker, speaker_id, name)
         return op is not None and self.push(op, f"Rename speaker to {name.strip()}")
 
+    def merge_speakers(self, source_id: str, target_id: str) -> bool:
+        """Give every turn of *source_id* to *target_id* and drop *source_id* (one undo step)."""
+        op = self._plan(ops.merge_speakers, source_id, target_id)
+        return op is not None and self.push(op, f"Merge {self.transcript.speaker_name(source_id)} into "
+                                                f"{self.transcript.speaker_name(target_id)}")
+
+    def reassign_turns(self, rows: list[int], speaker_id: str) -> bool:
+        """Give the turns *rows* to *speaker_id* at once (one undo step)."""
+        if not rows:
+            return False
+        op = self._plan(ops.set_speaker, rows, speaker_id)
+        count = len(rows)
+        return op is not None and self.push(op, f"Give {count} turn{'s' if count != 1 else ''} to "
+                                                f"{self.transcript.speaker_name(speaker_id)}")
+
     def add_speaker(self, name: str) -> str | None:
         op = self._plan(ops.add_speaker, name)
         if op is None or not self.push(op, f"Add speaker {name.strip()}"):

@@ -187,6 +187,12 @@ class NamesController(QObject):
             # does not count as "looking elsewhere" (auto-follow keeps going).
             self._model.update_current_from_time(ms)
 
+    def _play_from(self, ms: int) -> None:
+        """A ▶ button: seek there and play (a seek alone is silent while paused)."""
+        if ms is not None and ms >= 0 and self._playback.has_media():
+            self._seek(ms)
+            self._playback.play()
+
     def show_span(self, row: int, start: int, end: int, ms: int = -1) -> None:
         """Open the turn with *start..end* selected and play from *ms*; a panel keeps the keyboard."""
         if not 0 <= row < self._model.rowCount():
@@ -418,7 +424,7 @@ class NamesController(QObject):
         dialog = CorrectDialog(self._model, wrong, self._known_right_form(wrong), glossary=self.glossary,
                                index=self._name_index, parent=self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.seek_requested.connect(self._seek)
+        dialog.seek_requested.connect(self._play_from)
         dialog.apply_requested.connect(self.apply_spans)
         dialog.glossary_changed.connect(self._glossary_changed)
         dialog.destroyed.connect(self._on_correct_dialog_destroyed)
