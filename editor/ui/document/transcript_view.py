@@ -23,6 +23,7 @@ from editor.core.transcript import ReviewStatus
 from editor.ui.document.row_geometry import RowGeometry
 from editor.ui.document.transcript_model import Role, TranscriptModel
 from editor.ui.document.turn_editor import TurnEditor
+from editor.ui.document import turn_accessibility
 from editor.ui.document.turn_painter import TurnPainter
 from editor.ui.widgets.theme import FOLLOW_BUTTON
 
@@ -43,6 +44,7 @@ class TranscriptView(QAbstractScrollArea):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        turn_accessibility.install()   # each turn is an item of the view's accessible list
         self.setAccessibleName("Transcript")
         self.setAccessibleDescription("No transcript open")
         self._described = (-1, "")  # (row, description) told to assistive technology
@@ -324,7 +326,13 @@ class TranscriptView(QAbstractScrollArea):
         return QSize(720, 600)
 
     # ------------------------------------------------------------------ model signals
+    def _forget_accessible_items(self) -> None:
+        interface = turn_accessibility.interface_of(self)
+        if interface is not None:
+            interface.forget_items()
+
     def _on_model_reset(self) -> None:
+        self._forget_accessible_items()
         self.close_editor()
         self._describe_current()
         self._geometry.reset([])   # nothing to anchor to in a new transcript
@@ -369,12 +377,14 @@ class TranscriptView(QAbstractScrollArea):
             self.viewport().update(area)
 
     def _on_rows_inserted(self, parent, first: int, last: int) -> None:
+        self._forget_accessible_items()
         if self._stale:
             return
         self._geometry.insert(first, [self._estimate(row) for row in range(first, last + 1)])
         self._after_rows_moved(first, last - first + 1)
 
     def _on_rows_removed(self, parent, first: int, last: int) -> None:
+        self._forget_accessible_items()
         if self._stale:
             return
         self._geometry.remove(first, last - first + 1)
@@ -517,8 +527,11 @@ class TranscriptView(QAbstractScrollArea):
             if self._editor is not None and self._editor.row == row:
                 self._editor.setAccessibleDescription(f"{speaker}, {when}")
         if (row, text) != self._described:
+            moved = row != self._described[0]
             self._described = (row, text)
             self.setAccessibleDescription(text)
+            if moved:
+                turn_accessibility.announce_current(self, row)
 
     # ------------------------------------------------------------------ scroll position
     def scroll_anchor(self) -> tuple[int, int]:
