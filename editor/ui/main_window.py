@@ -1,6 +1,9 @@
-"""MainWindow: builds the widgets, composes the controllers, wires them in one place.
+"""MainWindow: builds the widgets, composes the features, wires them in one place.
 
-The window holds no business logic. Controllers own their concern:
+The window holds no business logic and alone owns the layout. It makes the shared
+document layer (model, view, action table), puts it in a :class:`WindowContext`, and
+builds each feature from that context; features place widgets only by asking the
+window (:class:`~editor.ui.context.WindowLayout`). Controllers own their concern:
 
 * :class:`FileController` – opening transcripts/projects/audio, recent files;
 * :class:`PlaybackController` – the player, transport and typing conveniences;
@@ -14,10 +17,11 @@ The window holds no business logic. Controllers own their concern:
 * :class:`WatchController` – the document or audio changed on disk (Reload / Keep mine);
 * :class:`AudioLengthCheck` – the audio's length against the transcript and its own header.
 
-New controllers are added the same way: construct in ``__init__``, add their
-actions to ``actions.SPECS`` and connect them in one ``_connect_*`` method.
-Side panels go into ``self.add_panel`` docks; dialogs are imported lazily in
-their handlers so startup stays fast.
+A new feature gets its package under ``editor/ui/``, declares its actions (with
+when they are enabled) in its ``actions.py`` (added to :data:`ACTION_TABLES`), is made
+from the context in ``__init__`` and connected in one ``_connect_*`` method. Side
+panels are docked through :meth:`dock_panel`; dialogs are imported lazily in their
+handlers so startup stays fast.
 """
 
 from __future__ import annotations
@@ -27,38 +31,66 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QActionGroup, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget,
-                               QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter,
+                               QStackedWidget, QToolBar, QVBoxLayout, QWidget)
 
 from editor.core.transcript import MarkKind
 from editor.settings import Key, Settings
-from editor.ui.actions import SEPARATOR_BEFORE, Actions
-from editor.ui.files.audio_length_check import AudioLengthCheck
+from editor.ui import process_tuning
+from editor.ui.actions import CAN_REDO, CAN_UNDO, WITH_AUDIO, WITH_TEXT, Actions, ActionSpec
+from editor.ui.context import WindowContext
+from editor.ui.document.actions import ACTIONS as DOCUMENT_ACTIONS
 from editor.ui.document.edit_controller import EditController
-from editor.ui.files.file_controller import FileController, sample_path
-from editor.ui.playback.follow_controller import FollowController
-from editor.ui.review.marks_panel import MarksPanel
-from editor.ui.widgets.message_bar import MessageBar, warnings_text
-from editor.ui.widgets.mnemonics import DialogMnemonics
-from editor.ui.widgets.theme import Theme, ThemeSwitcher
-from editor.ui.names.names_controller import NamesController
-from editor.ui.playback.playback_controller import PlaybackController
-from editor.ui.project.project_controller import ProjectController
-from editor.ui.review.review_bar import ReviewBar
-from editor.ui.review.review_controller import ReviewController
-from editor.ui.files.start_page import StartPage
-from editor.ui.timing.timing_controller import TimingController
 from editor.ui.document.transcript_model import TranscriptModel
 from editor.ui.document.transcript_view import TranscriptView
-from editor.ui.playback.transport_bar import TransportBar
+from editor.ui.files.actions import ACTIONS as FILES_ACTIONS
+from editor.ui.files.audio_length_check import AudioLengthCheck
+from editor.ui.files.file_controller import FileController, sample_path
+from editor.ui.files.start_page import StartPage
 from editor.ui.files.watch_controller import WatchController
+from editor.ui.names.actions import ACTIONS as NAMES_ACTIONS
+from editor.ui.names.names_controller import NamesController
+from editor.ui.playback.actions import ACTIONS as PLAYBACK_ACTIONS
+from editor.ui.playback.follow_controller import FollowController
+from editor.ui.playback.playback_controller import PlaybackController
+from editor.ui.playback.transport_bar import TransportBar
+from editor.ui.project.actions import ACTIONS as PROJECT_ACTIONS
+from editor.ui.project.project_controller import ProjectController
+from editor.ui.review.actions import ACTIONS as REVIEW_ACTIONS
+from editor.ui.review.marks_panel import MarksPanel
+from editor.ui.review.review_bar import ReviewBar
+from editor.ui.review.review_controller import ReviewController
+from editor.ui.timing.actions import ACTIONS as TIMING_ACTIONS
+from editor.ui.timing.timing_controller import TimingController
+from editor.ui.widgets.message_bar import MessageBar, warnings_text
+from editor.ui.widgets.mnemonics import DialogMnemonics
+from editor.ui.theme import Theme, ThemeSwitcher
 
 APP_NAME = "Transcript Editor"
 MENU_ORDER = ("File", "Edit", "Review", "Playback", "View", "Tools", "Help")
-_OPEN_FILTER = ("Transcripts and projects (*.txt *.srt *.vtt *.json *.html *.htm *.tep.json);;"
-                "Audio (*.mp3 *.m4a *.ogg *.opus *.flac *.wav);;All files (*)")
+
+# The window's own actions (settings, quit, help).
+WINDOW_ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("settings", "File", "Se&ttings…", ("Ctrl+,",), separator=True),
+    ActionSpec("quit", "File", "&Quit", ("Ctrl+Q",), separator=True),
+    # View ▸ Theme (a submenu of View: the window groups these as exclusive choices)
+    ActionSpec("theme_system", "Theme", "&System", (), "Colours of the system (light or dark)", checkable=True),
+    ActionSpec("theme_light", "Theme", "&Light", checkable=True),
+    ActionSpec("theme_dark", "Theme", "&Dark", checkable=True),
+    ActionSpec("shortcuts", "Help", "&Keyboard Shortcuts…", ("Ctrl+/", "F1"), "List every keyboard shortcut"),
+    ActionSpec("about", "Help", "&About Transcript Editor"),
+)
+# Every action, in menu order within each menu (menus themselves follow MENU_ORDER).
+ACTION_TABLES = (FILES_ACTIONS, PROJECT_ACTIONS, WINDOW_ACTIONS, DOCUMENT_ACTIONS, REVIEW_ACTIONS,
+                 PLAYBACK_ACTIONS, NAMES_ACTIONS, TIMING_ACTIONS)
+
+# Where the window docks each feature's panel, and how tall a bottom panel starts.
 _MIN_VIEW_HEIGHT = 120
-_AUDIO_FILTER = "Audio (*.mp3 *.m4a *.ogg *.opus *.flac *.wav *.aac *.mp4);;All files (*)"
+_PANEL_PLACES = {
+    "find": (Qt.DockWidgetArea.BottomDockWidgetArea, 230),   # compact: the transcript keeps most of the height
+    "suggestions": (Qt.DockWidgetArea.RightDockWidgetArea, 0),
+    "markers": (Qt.DockWidgetArea.RightDockWidgetArea, 0),
+}
 
 
 class MainWindow(QMainWindow):
@@ -72,34 +104,34 @@ class MainWindow(QMainWindow):
         self.themes.apply(_saved_theme(self.settings))
         self._mnemonics = DialogMnemonics(self)   # Alt+letter for every dialog button
         QApplication.instance().installEventFilter(self._mnemonics)
-        self.action_table = Actions(self, self.settings.shortcut_overrides())
+        self.action_table = Actions(self, [spec for table in ACTION_TABLES for spec in table],
+                                    self.settings.shortcut_overrides())
         self.model = TranscriptModel(parent=self)
-        self.playback = PlaybackController(self.settings, backend, player_factory, self)
-        self.files = FileController(self.model, self.playback, self.settings, self)
         self._build_widgets()
-        self.follow = FollowController(self.model, self.view, self.playback, self)
-        self.edits = EditController(self.model, self.view, self.playback, self)
-        self.undo_stack = self.edits.stack   # one undo stack for every change
-        self.review = ReviewController(self.model, self.view, self.playback, self.edits, self.settings, self)
-        self.project = ProjectController(self.model, self.files, self.edits.stack, self.settings, self)
+        ctx = self.context = WindowContext(window=self, layout=self, settings=self.settings,
+                                           actions=self.action_table, model=self.model, view=self.view)
+        self.playback = ctx.playback = PlaybackController(self.settings, backend, player_factory, self)
+        self.files = ctx.files = FileController(ctx, self)
+        self.follow = ctx.follow = FollowController(ctx, self)
+        self.edits = ctx.edits = EditController(ctx, self)
+        self.undo_stack = ctx.undo_stack   # one undo stack for every change
+        self.review = ReviewController(ctx, self)
+        self.project = ctx.project = ProjectController(ctx, self)
         self._closing_confirmed = False
-        self.names = NamesController(self.model, self.view, self.playback, self.undo_stack, self.files,
-                                     self.action_table, self.add_panel, self)   # find, glossary, spelling
-        self.timing = TimingController(self.model, self.playback, self.files, self.undo_stack, self.action_table,
-                                       self.view, self.statusBar(), self, current_row=self.edits.current_row,
-                                       seek=self._on_view_seek_requested,
-                                       project_path=lambda: self.project.project_path)
+        self.names = NamesController(ctx, self)           # find, glossary, spelling
+        self.timing = TimingController(ctx, self)
+        self.statusBar().addPermanentWidget(self.timing.progress)
         self.marks_panel = MarksPanel(self.model)
-        self.marks_dock = self.add_panel("Markers", self.marks_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.marks_dock = self.dock_panel("markers", "Markers", self.marks_panel)
         self.marks_dock.hide()
         self._build_menus()
         self._connect_signals()
         self._connect_editing_signals()
-        self.watch = WatchController(self.files, self.project, self.playback, self._on_choose_audio_triggered, self,
-                                     view=self.view, follow=self.follow)   # Reload keeps the producer's place
+        self.watch = WatchController(ctx, self)           # Reload keeps the producer's place
         self.editor_page.layout().insertWidget(0, self.watch.bar)   # "changed on disk" above the other bars
         self.watch.message.connect(self._show_status)
-        self.audio_check = AudioLengthCheck(self.model, self.playback, self.files, self.audio_bar, self)
+        self.audio_check = AudioLengthCheck(ctx, self.audio_bar, self)
+        process_tuning.install(self)
         self.names.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.names.extra_changed.connect(self.project.keep_unsaved)   # e.g. the show chosen: unsaved, journaled
         self.setAcceptDrops(True)
@@ -118,6 +150,12 @@ class MainWindow(QMainWindow):
         self.view = TranscriptView()
         self.view.set_model(self.model)
         self.view.set_reserved_shortcuts(self.action_table.reserved_keys())
+        # The transcript shares its place with what goes under it (the waveform strip).
+        self.transcript_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.transcript_splitter.setObjectName("transcript_waveform_splitter")
+        self.transcript_splitter.setChildrenCollapsible(False)
+        self.transcript_splitter.addWidget(self.view)
+        self.transcript_splitter.setStretchFactor(0, 1)
         self.transport = TransportBar(self.action_table)
         self.warning_bar = MessageBar()
         self.audio_bar = MessageBar()
@@ -129,7 +167,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         for widget in (self.notice_bar, self.audio_bar, self.warning_bar, self.captions_bar):
             layout.addWidget(widget)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.transcript_splitter, 1)
         self.review_bar = ReviewBar(self.action_table)
         self.editor_page = page
         self.stack = QStackedWidget()
@@ -145,6 +183,9 @@ class MainWindow(QMainWindow):
         self._on_stack_current_changed()
         self._status = QLabel("")
         self.statusBar().addPermanentWidget(self._status)
+        # The suggestions list runs the window's full height; find/replace (and other bottom
+        # panels) then span the transcript only, under its transport bar.
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
 
     def _fixed_bar(self, name: str, widget: QWidget) -> QToolBar:
         bar = QToolBar(name, self)
@@ -186,7 +227,7 @@ class MainWindow(QMainWindow):
                 continue
             menu = self.menus[title] = bar.addMenu(f"&{title}")
             for action in self.action_table.in_menu(title):
-                if action.objectName() == "quit" or (action.objectName() in SEPARATOR_BEFORE and menu.actions()):
+                if self.action_table.specs[action.objectName()].separator and menu.actions():
                     menu.addSeparator()
                 menu.addAction(action)
             if title == "File":
@@ -197,24 +238,35 @@ class MainWindow(QMainWindow):
                 self.theme_menu = menu.addMenu("&Theme")
                 group = QActionGroup(self)
                 for action in self.action_table.in_menu("Theme"):
-                    action.setCheckable(True)
                     group.addAction(action)
                     self.theme_menu.addAction(action)
                 self.addActions(self.action_table.in_menu("Theme"))
             self.addActions(self.action_table.in_menu(title))  # shortcuts work even with the menu bar hidden
         self._fill_recent_menu()
 
-    def add_panel(self, title: str, widget: QWidget,
-                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.BottomDockWidgetArea) -> QDockWidget:
-        """Dock a panel (find/replace, waveform strip, ...) and return its dock."""
+    # ------------------------------------------------------------------ layout (WindowLayout)
+    def dock_panel(self, key: str, title: str, widget: QWidget) -> QDockWidget:
+        """Dock a feature's panel where the window keeps panels of *key* and return its dock."""
+        area, height = _PANEL_PLACES[key]
         dock = QDockWidget(title, self)
         dock.setObjectName(title)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
+        if height:
+            self.resizeDocks([dock], [height], Qt.Orientation.Vertical)
         escape = QKeySequence(Qt.Key.Key_Escape)
         if not any(s.key() == escape for s in widget.findChildren(QShortcut)):   # the panel's own Esc wins
             QShortcut(escape, dock, lambda: self._close_panel(dock), context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         return dock
+
+    def place_under_transcript(self, widget: QWidget, height: int) -> None:
+        splitter = self.transcript_splitter
+        splitter.addWidget(widget)
+        splitter.setStretchFactor(splitter.indexOf(widget), 0)
+        splitter.setSizes([max(1, splitter.height() - height), height])
+
+    def show_status(self, text: str, timeout_ms: int = 5000) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
 
     def _close_panel(self, dock: QDockWidget) -> None:
         """Esc in a side panel closes it and gives the keys back to the transcript."""
@@ -225,7 +277,7 @@ class MainWindow(QMainWindow):
         a, playback, files, view = self.action_table, self.playback, self.files, self.view
         a["open"].triggered.connect(self._on_open_triggered)
         a["open_sample"].triggered.connect(self.open_sample)
-        a["choose_audio"].triggered.connect(self._on_choose_audio_triggered)
+        a["choose_audio"].triggered.connect(files.choose_audio)
         a["settings"].triggered.connect(self._on_settings_triggered)
         a["quit"].triggered.connect(self.close)
         a["play_pause"].triggered.connect(playback.toggle)
@@ -292,24 +344,11 @@ class MainWindow(QMainWindow):
 
     def _on_open_triggered(self) -> None:
         from PySide6.QtWidgets import QFileDialog
-        path, _ = QFileDialog.getOpenFileName(self, "Open", self.settings.get(Key.LAST_DIR), _OPEN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Open", self.settings.get(Key.LAST_DIR),
+                                              self.files.open_filter())
         if path:
             self.settings.set(Key.LAST_DIR, os.path.dirname(path))
             self.open_path(path)
-
-    def _on_choose_audio_triggered(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        from editor.ui.files.audio_lookup import choose_audio_start
-        start = choose_audio_start(self.files.current_path, self.settings.get(Key.LAST_DIR))
-        dialog = QFileDialog(self, "Choose the audio for this transcript", start, _AUDIO_FILTER)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        if os.path.isfile(start):
-            dialog.selectFile(start)   # the folder's only audio file: Enter takes it
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(self.files.relink_audio)
-        dialog.open()   # window-modal, not blocking
-        self.audio_dialog = dialog
 
     def _on_files_transcript_opened(self, path: str, format_name: str, warnings: list) -> None:
         self.stack.setCurrentWidget(self.editor_page)
@@ -349,7 +388,7 @@ class MainWindow(QMainWindow):
         else:
             text = "No audio found next to this transcript. The transcript stays editable."
             button = "Choose audio…"
-        self.audio_bar.show_message(text, "info", button=button, callback=self._on_choose_audio_triggered)
+        self.audio_bar.show_message(text, "info", button=button, callback=self.files.choose_audio)
         self._update_enabled()
 
     def _on_files_error_occurred(self, title: str, message: str) -> None:
@@ -381,8 +420,7 @@ class MainWindow(QMainWindow):
         self.notice_bar.show_message(message, "info")
 
     def _on_view_seek_requested(self, ms: int) -> None:
-        self.playback.seek(ms)
-        self.follow.resume()
+        self.follow.seek(ms)
 
     def _on_go_to_time_triggered(self) -> None:
         from editor.ui.playback.goto_dialog import GoToTimeDialog
@@ -418,23 +456,11 @@ class MainWindow(QMainWindow):
                           f"{APP_NAME} {__version__}\nTurn a speech-recognition transcript into an approved one.")
 
     # ------------------------------------------------------------------ state
-    def _update_enabled(self) -> None:
-        has_audio = self.playback.has_media()
-        has_text = self.files.has_transcript()
-        for name in ("play_pause", "skip_back", "skip_forward", "replay_3", "replay_slow",
-                     "slower", "faster", "normal_speed", "volume_up", "volume_down"):
-            self.action_table[name].setEnabled(has_audio)
-        self.action_table["go_to_time"].setEnabled(has_text)
-        self.action_table["choose_audio"].setEnabled(has_text)
-        self.action_table["follow"].setEnabled(has_text)
-        for name in ("save", "save_as", "export", "split_turn", "merge_next", "change_speaker", "speakers",
-                     "revert_turn", "mark_inaudible", "mark_crosstalk", "mark_unclear", "remove_mark",
-                     "next_mark", "previous_mark", "approve", "approve_next", "flag", "unreview",
-                     "next_unreviewed", "markers_panel"):
-            self.action_table[name].setEnabled(has_text)
-        self.action_table["set_start"].setEnabled(has_text and has_audio)
-        self.action_table["undo"].setEnabled(self.edits.stack.canUndo())
-        self.action_table["redo"].setEnabled(self.edits.stack.canRedo())
+    def _update_enabled(self, *_) -> None:
+        """Every action's enabled state from its table row's condition (the only place that sets it)."""
+        self.action_table.update_enabled({
+            WITH_TEXT: self.files.has_transcript(), WITH_AUDIO: self.playback.has_media(),
+            CAN_UNDO: self.undo_stack.canUndo(), CAN_REDO: self.undo_stack.canRedo()})
 
     # ------------------------------------------------------------------ edit, review, save, export
     def _connect_editing_signals(self) -> None:
@@ -445,8 +471,8 @@ class MainWindow(QMainWindow):
         a["export"].triggered.connect(self._on_export_triggered)
         a["undo"].triggered.connect(edits.undo)
         a["redo"].triggered.connect(edits.redo)
-        stack.canUndoChanged.connect(a["undo"].setEnabled)
-        stack.canRedoChanged.connect(a["redo"].setEnabled)
+        stack.canUndoChanged.connect(self._update_enabled)
+        stack.canRedoChanged.connect(self._update_enabled)
         stack.undoTextChanged.connect(lambda text: a["undo"].setText(f"&Undo {text}".strip()))
         stack.redoTextChanged.connect(lambda text: a["redo"].setText(f"&Redo {text}".strip()))
         a["split_turn"].triggered.connect(edits.split_at_caret)

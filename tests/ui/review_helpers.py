@@ -128,7 +128,7 @@ def open_review_window(qtbot, folder: Path, turns=TURNS, size=(1280, 720), audio
 
 
 def close_review_window(window) -> None:
-    from editor.ui.widgets.theme import Theme
+    from editor.ui.theme import Theme
     window.themes.apply(Theme.SYSTEM)   # the application outlives the window: leave its palette as found
     window.project.discard_changes()
     window.close()

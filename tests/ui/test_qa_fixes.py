@@ -31,7 +31,7 @@ def test_choosing_a_show_is_unsaved_work_that_survives_a_crash(copied_window, qt
     from editor.core import recovery
     window, text = copied_window
     assert not window.project.is_modified()
-    dialog = window.names.edit_glossary()
+    dialog = window.names.show_glossary.edit_glossary()
     dialog.show_box.setCurrentText("Quayside Weekly")
     dialog.show_box.lineEdit().editingFinished.emit()
     dialog.accept()
@@ -46,7 +46,7 @@ def test_choosing_a_show_is_unsaved_work_that_survives_a_crash(copied_window, qt
 
 def test_choosing_the_same_show_again_is_not_a_change(copied_window):
     window, _ = copied_window
-    dialog = window.names.edit_glossary()
+    dialog = window.names.show_glossary.edit_glossary()
     dialog.accept()                      # nothing chosen: the folder's show stays
     assert not window.project.is_modified()
 
@@ -147,8 +147,8 @@ def test_menus_are_grouped_by_separators(main_window):
 
 def test_window_fits_a_900_pixel_wide_screen_with_the_suggestions_open(copied_window, qtbot):
     window, _ = copied_window
-    window.names._ensure_suggestions()
-    window.names.suggestions_dock.show()
+    window.names.show_glossary._ensure_suggestions()
+    window.names.show_glossary.suggestions_dock.show()
     qtbot.wait(50)
     assert window.minimumSizeHint().width() <= 900
 
@@ -178,13 +178,13 @@ def test_opening_another_episode_drops_the_old_suggestions_at_once(copied_window
     window, _ = copied_window
     names = window.names
     names.scan_now()          # opening defers the scan (BACKGROUND_AFTER_OPEN_MS): start it now
-    qtbot.waitUntil(lambda: not names.is_scanning() and bool(names.suggestions.suggestions), timeout=10_000)
+    qtbot.waitUntil(lambda: not names.is_scanning() and bool(names.show_glossary.suggestions.suggestions), timeout=10_000)
     other = copied_window[1].parent / "quiet-episode.txt"
     other.write_text("Speaker 1  0:00  \nThe tide tables arrived late again this week.\n", encoding="utf-8")
     window.playback.seek(40_000)
     assert window.open_path(str(other))
-    assert names.suggestions.suggestions == [] and names.suggestions.list.count() == 0
-    assert not names.suggestions.apply_all_button.isEnabled()
+    assert names.show_glossary.suggestions.suggestions == [] and names.show_glossary.suggestions.list.count() == 0
+    assert not names.show_glossary.suggestions.apply_all_button.isEnabled()
     # No audio next to it: the transport no longer shows the old episode's time.
     assert window.playback.position() == 0 and window.transport._elapsed.text() == "00:00"
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from editor.ui.widgets import theme
+from editor.ui import theme
 from review_helpers import close_review_window, open_review_window
 
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QPalette
 
 from editor.core.transcript import MarkKind
-from editor.ui.widgets import theme
+from editor.ui import theme
 from review_helpers import close_review_window, open_review_window
 
 LIGHT, DARK = theme.light_palette(), theme.dark_palette()

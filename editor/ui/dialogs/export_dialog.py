@@ -34,7 +34,7 @@ from editor.core.errors import TranscriptError
 from editor.core.transcript import ReviewStatus, Transcript
 from editor.formats import all_writers, export, writer
 from editor.formats.base import ExportOptions, InaudibleStyle
-from editor.ui.widgets.theme import ERROR_TEXT, MESSAGE_BG, MESSAGE_BORDER
+from editor.ui.theme import ERROR_TEXT, MESSAGE_BG, MESSAGE_BORDER
 
 PREVIEW_TURNS = 8
 _STYLE_LABELS = {InaudibleStyle.REV: "[inaudible 00:12:03] (with time)",

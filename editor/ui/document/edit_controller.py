@@ -17,11 +17,9 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor, QUndoStack
 from PySide6.QtWidgets import QTextEdit
 
 from editor.core.transcript import Mark, MarkKind, WordTiming
+from editor.ui.context import WindowContext
 from editor.ui.document.commands import OpCommand, TypingCommand, is_noop, ops
-from editor.ui.playback.playback_controller import PlaybackController
-from editor.ui.document.transcript_model import TranscriptModel
-from editor.ui.document.transcript_view import TranscriptView
-from editor.ui.widgets import theme
+from editor.ui import theme
 
 _TIMED = (WordTiming.IMPORTED, WordTiming.ALIGNED)
 MARK_SLACK_MS = 3000   # playback this close to a turn still counts as "what was just heard"
@@ -32,11 +30,11 @@ class EditController(QObject):
 
     failed = Signal(str)          # an edit that cannot be made here (shown in the status bar)
 
-    def __init__(self, model: TranscriptModel, view: TranscriptView, playback: PlaybackController, parent=None):
+    def __init__(self, ctx: WindowContext, parent=None):
         super().__init__(parent)
-        self._model = model
-        self._view = view
-        self._playback = playback
+        model = self._model = ctx.model
+        view = self._view = ctx.view
+        self._playback = ctx.playback       # where a split or a mark falls: what was just heard
         self.stack = QUndoStack(self)          # unlimited: undoLimit 0
         # QUndoStack clears itself (and signals) when deleted, after the window's actions are gone.
         stack = self.stack

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
 
-from editor.ui.widgets.theme import is_dark
+from editor.ui.theme import is_dark
 
 # Colour-blind-friendly hues (Okabe-Ito, plus a few more), dark enough for text on white.
 _PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7a5195", "#8c564b"]

@@ -25,7 +25,7 @@ from editor.ui.document.transcript_model import Role, TranscriptModel
 from editor.ui.document.turn_editor import TurnEditor
 from editor.ui.document import turn_accessibility
 from editor.ui.document.turn_painter import TurnPainter
-from editor.ui.widgets.theme import FOLLOW_BUTTON
+from editor.ui.theme import FOLLOW_BUTTON
 
 _TEXT_ROLES = {int(Qt.ItemDataRole.DisplayRole), int(Role.TEXT), int(Role.SPEAKER_NAME), int(Role.SPEAKER_ID)}
 _ACCESSIBLE_TEXT_CHARS = 400   # a screen reader reads the turn's start, not a 10-minute monologue

@@ -16,7 +16,7 @@ from PySide6.QtGui import QTextCharFormat
 
 from editor.core.confidence import DEFAULT_THRESHOLD, segment_low_words
 from editor.core.transcript import Segment
-from editor.ui.widgets import theme
+from editor.ui import theme
 
 if TYPE_CHECKING:   # the dictionary's module loads with the first transcript, not at startup
     from editor.core.spelling import Speller

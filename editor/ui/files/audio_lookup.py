@@ -7,6 +7,11 @@ from pathlib import Path
 AUDIO_EXTENSIONS = (".mp3", ".m4a", ".ogg", ".opus", ".flac", ".wav", ".aac", ".oga", ".mp4")
 
 
+def file_dialog_filter() -> str:
+    """The Choose Audio dialog's filter, from :data:`AUDIO_EXTENSIONS`."""
+    return f"Audio ({' '.join('*' + e for e in AUDIO_EXTENSIONS)});;All files (*)"
+
+
 def is_audio(path: str | Path) -> bool:
     return Path(path).suffix.lower() in AUDIO_EXTENSIONS
 

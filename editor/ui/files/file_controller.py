@@ -12,15 +12,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Transcript
 from editor.player.base import PlayerError
-from editor.settings import Settings
-from editor.ui.files.audio_lookup import episode_key, find_audio_next_to, is_audio, resolve_audio
-from editor.ui.playback.playback_controller import PlaybackController
-from editor.ui.document.transcript_model import TranscriptModel
+from editor.settings import Key
+from editor.ui.context import WindowContext
+from editor.ui.files.audio_lookup import (AUDIO_EXTENSIONS, episode_key, file_dialog_filter, find_audio_next_to,
+                                          is_audio, resolve_audio)
 
 _ROOT = Path(__file__).resolve().parents[3]
 
@@ -48,11 +48,12 @@ class FileController(QObject):
     recent_changed = Signal()
     captions_merged = Signal(int, int, bool)       # cues read, turns made, the cues look like finished subtitles
 
-    def __init__(self, model: TranscriptModel, playback: PlaybackController, settings: Settings, parent=None):
+    def __init__(self, ctx: WindowContext, parent=None):
         super().__init__(parent)
-        self._model = model
-        self._playback = playback
-        self._settings = settings
+        self._model = ctx.model
+        self._playback = ctx.playback
+        self._settings = ctx.settings
+        self._window = ctx.window
         self._path = ""
         self._format = ""
         self.extra: dict = {}   # the project's free "extra" object: saved back unchanged
@@ -144,19 +145,46 @@ class FileController(QObject):
             self.error_occurred.emit("Could not play the audio", f"{audio}: {error}")
             self.audio_missing.emit(audio)
             return False
-        self._model.transcript.meta.audio_path = audio
+        if self._model.transcript.meta.audio_path != audio:
+            from editor.core import ops
+            # Remembered with the next save; linking audio alone is not an edit to recover.
+            self._model.run_derived(ops.set_audio(self._model.transcript, path=audio))
         if self._path:
             self._settings.remember_audio_link(episode_key(self._path), audio)
         self.audio_loaded.emit(audio)
         return True
+
+    def choose_audio(self) -> None:
+        """Ask for the audio of the open transcript (Choose Audio…, Relink audio…) and play it."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from editor.ui.files.audio_lookup import choose_audio_start
+        start = choose_audio_start(self.current_path, self._settings.get(Key.LAST_DIR))
+        dialog = QFileDialog(self._window, "Choose the audio for this transcript", start, file_dialog_filter())
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        if os.path.isfile(start):
+            dialog.selectFile(start)   # the folder's only audio file: Enter takes it
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self.relink_audio)
+        dialog.open()   # window-modal, not blocking
+        self.audio_dialog = dialog
+
+    @staticmethod
+    def open_filter() -> str:
+        """The Open dialog's filter: every readable transcript format (from the format registry), audio."""
+        from editor.formats import readable_extensions
+        transcripts = " ".join("*" + e for e in readable_extensions())
+        audio = " ".join("*" + e for e in AUDIO_EXTENSIONS)
+        return f"Transcripts and projects ({transcripts});;Audio ({audio});;All files (*)"
 
     def recent_files(self) -> list[str]:
         return self._settings.recent_files()
 
 
 def _transcript_next_to(audio: str) -> str | None:
+    from editor.formats import readable_extensions
     path = Path(audio)
-    for suffix in (".tep.json", ".txt", ".srt", ".vtt", ".json", ".html", ".docx"):
+    for suffix in readable_extensions():   # a project first, then the formats in the registry's order
         candidate = path.with_name(path.stem + suffix)
         if candidate.is_file():
             return str(candidate)

@@ -18,16 +18,13 @@ Glue between :class:`~editor.ui.files.file_watcher.FileWatcher` and the window:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 
 from editor.core.errors import TranscriptError
-from editor.ui.files.file_controller import FileController
+from editor.ui.context import WindowContext
 from editor.ui.files.file_watcher import AUDIO, TRANSCRIPT, FileWatcher
 from editor.ui.widgets.message_bar import MessageBar
-from editor.ui.playback.playback_controller import PlaybackController
-from editor.ui.project.project_controller import ProjectController
 
 
 class _Read:
@@ -43,16 +40,14 @@ class _Read:
 class WatchController(QObject):
     message = Signal(str)   # a status-bar line ("Reloaded NAME")
 
-    def __init__(self, files: FileController, project: ProjectController, playback: PlaybackController,
-                 choose_audio: Callable[[], None], parent=None, view=None, follow=None):
-        """*view* (TranscriptView) and *follow* (FollowController), when given, keep their place on Reload."""
+    def __init__(self, ctx: WindowContext, parent=None):
         super().__init__(parent)
-        self._view = view
-        self._follow = follow
-        self._files = files
-        self._project = project
-        self._playback = playback
-        self._choose_audio = choose_audio
+        self._view = ctx.view          # the transcript's scroll place and following survive a Reload
+        self._follow = ctx.follow
+        files = self._files = ctx.files
+        project = self._project = ctx.project
+        self._playback = ctx.playback
+        self._choose_audio = files.choose_audio
         self.bar = MessageBar()
         self.watcher = FileWatcher(self)
         files.transcript_opened.connect(self._on_files_transcript_opened)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from editor.core.search import FindOptions, Match, Scope, ScopeKind, SearchError, find_all, replace_all_spans, \
     replacement_for
 from editor.core.timecode import format_clock
-from editor.ui.widgets.theme import ERROR_TEXT
+from editor.ui.theme import ERROR_TEXT
 
 CONTEXT_COLUMN = 2
 MAX_LISTED = 5000  # results listed; Replace all still covers every match

@@ -11,19 +11,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from editor.ui.playback.playback_controller import PlaybackController
-from editor.ui.document.transcript_model import TranscriptModel
-from editor.ui.document.transcript_view import TranscriptView
+from editor.ui.context import WindowContext
 
 
 class FollowController(QObject):
     following_changed = Signal(bool)
 
-    def __init__(self, model: TranscriptModel, view: TranscriptView, playback: PlaybackController, parent=None):
+    def __init__(self, ctx: WindowContext, parent=None):
         super().__init__(parent)
-        self._model = model
-        self._view = view
-        self._playback = playback
+        model = self._model = ctx.model
+        view = self._view = ctx.view
+        playback = self._playback = ctx.playback
         self._following = True
         self._last_row = -1
         playback.position_changed.connect(self._on_playback_position_changed)
@@ -34,6 +32,11 @@ class FollowController(QObject):
 
     def is_following(self) -> bool:
         return self._following
+
+    def seek(self, ms: int) -> None:
+        """Play from *ms* (a click on a time, the strip, Go to time) and follow playback again."""
+        self._playback.seek(ms)
+        self.resume()
 
     def resume(self) -> None:
         """Follow playback again and bring the playing turn into view."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout
 
 from editor.core.timecode import format_clock, parse_clock
-from editor.ui.widgets.theme import ERROR_TEXT
+from editor.ui.theme import ERROR_TEXT
 
 
 def parse_time(text: str) -> int | None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QToolButt
 from editor.core.timecode import format_clock
 from editor.player.base import PlayerState
 from editor.ui.playback.playback_controller import RATES
-from editor.ui.widgets.theme import transport_icon
+from editor.ui.theme import transport_icon
 
 
 # Beside their icon, the replay buttons say only what differs (the tooltip has the whole name and keys),

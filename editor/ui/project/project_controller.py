@@ -17,14 +17,11 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from editor.core.errors import TranscriptError
-from editor.settings import Settings
+from editor.ui.context import WindowContext
 from editor.ui.project.autosave import EXTENSION, Autosaver, data_dir
-from editor.ui.files.file_controller import FileController
-from editor.ui.document.transcript_model import TranscriptModel
 
 _PROJECT_FILTER = "Transcript Editor project (*.tep.json);;All files (*)"
 
@@ -43,14 +40,13 @@ class ProjectController(QObject):
     error_occurred = Signal(str, str)      # title, message
     message = Signal(str)
 
-    def __init__(self, model: TranscriptModel, files: FileController, stack: QUndoStack,
-                 settings: Settings, window: QWidget, parent=None):
+    def __init__(self, ctx: WindowContext, parent=None):
         super().__init__(parent)
-        self._model = model
-        self._files = files
-        self._stack = stack
-        self._settings = settings
-        self._window = window
+        model = self._model = ctx.model
+        files = self._files = ctx.files
+        stack = self._stack = ctx.undo_stack
+        self._settings = ctx.settings
+        self._window = ctx.window
         self.source_path = ""      # the file the work was opened from
         self.project_path = ""     # where Save writes ("" until saved as a project)
         self._restored = False     # a restored session is unsaved even with a clean stack
@@ -84,7 +80,6 @@ class ProjectController(QObject):
         self._restored = False
         self.autosave.set_document(path, format_name, saved=format_name == "project")
         self._emit_title()
-        _keep_out_of_cycle_collector()
         if not self._restoring:
             QTimer.singleShot(0, lambda: self.offer_recovery_for(path, format_name == "project"))
 
@@ -278,22 +273,9 @@ class ProjectController(QObject):
         if recovered.extra:
             self._files.extra = dict(recovered.extra)
         self._model.set_transcript(recovered.transcript)
-        _keep_out_of_cycle_collector()
         self.autosave.adopt(journal)
         self._restored = True
         self._emit_title()
         self.message.emit(f"Restored {recovered.applied} edit{'' if recovered.applied == 1 else 's'} on {Path(source).name}")
         return True
 
-
-def _keep_out_of_cycle_collector() -> None:
-    """Move everything alive now (the document just opened) out of the cyclic GC's reach.
-
-    A 10-hour episode is ~1 M long-lived objects; a full collection walks them
-    all (14-80 ms measured), and the snapshot worker's allocations trigger one
-    now and then, which stops the GUI thread for that long. Frozen objects are
-    still freed by reference counting when the document closes (the model has
-    no reference cycles); only cyclic garbage that exists right now would stay.
-    """
-    import gc
-    gc.freeze()

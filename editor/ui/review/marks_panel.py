@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from editor.core.timecode import format_clock
 from editor.core.transcript import Mark, Transcript
-from editor.ui.widgets.theme import MARK_BG
+from editor.ui.theme import MARK_BG
 
 
 def all_marks(transcript: Transcript) -> list[tuple[int, Mark]]:

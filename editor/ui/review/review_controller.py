@@ -18,12 +18,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor.core.transcript import ReviewStatus, Segment, Transcript
-from editor.settings import Key, Settings
+from editor.settings import Key
+from editor.ui.context import WindowContext
 from editor.ui.document.commands import ops
-from editor.ui.document.edit_controller import EditController
-from editor.ui.playback.playback_controller import PlaybackController
-from editor.ui.document.transcript_model import TranscriptModel
-from editor.ui.document.transcript_view import TranscriptView
 
 FILTERS = ("all", "unreviewed", "flagged")
 
@@ -74,14 +71,13 @@ class ReviewController(QObject):
     filter_changed = Signal(str)
     message = Signal(str)
 
-    def __init__(self, model: TranscriptModel, view: TranscriptView, playback: PlaybackController,
-                 edits: EditController, settings: Settings, parent=None):
+    def __init__(self, ctx: WindowContext, parent=None):
         super().__init__(parent)
-        self._model = model
-        self._view = view
-        self._playback = playback
-        self._edits = edits
-        self._settings = settings
+        model = self._model = ctx.model
+        self._view = ctx.view
+        self._playback = ctx.playback
+        self._edits = ctx.edits
+        self._settings = ctx.settings
         self._filter = "all"
         self.progress = Progress()
         self._recount = QTimer(self)

@@ -23,17 +23,12 @@ MainWindow constructs it with what it needs and adds almost nothing else:
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QSplitter, QStatusBar, QToolButton, QWidget
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from editor.core.transcript import WordTiming
-from editor.ui.document.transcript_model import TranscriptModel
-
-# Action names this controller connects (rows in editor.ui.actions.SPECS).
-ACTIONS = ("align_words", "resync_turn", "show_waveform")
+from editor.ui.context import WindowContext
 
 STRIP_HEIGHT = 140
 # A transcript opened without audio gets its strip (boundaries, speakers) this long after
@@ -82,23 +77,17 @@ class TimingController(QObject):
 
     message = Signal(str)        # also shown in the status bar
 
-    def __init__(self, model: TranscriptModel, playback, files, undo_stack: QUndoStack, actions,
-                 view: QWidget, status_bar: QStatusBar, parent: QWidget, *,
-                 current_row: Callable[[], int] | None = None,
-                 seek: Callable[[int], None] | None = None,
-                 project_path: Callable[[], str | None] | None = None,
+    def __init__(self, ctx: WindowContext, parent=None, *,
                  cache_dir: str | os.PathLike | None = None, workers: int = 2):
-        """*playback*: the PlaybackController; *files*: the FileController; *actions*: the
-        window's Actions (names in :data:`ACTIONS`); *view*: the transcript view (the strip is
-        placed under it); *current_row()*: the turn an action applies to; *seek(ms)*: where
-        a click in the strip goes (default ``playback.seek``); *project_path()*: the saved
-        project, if any (peaks are cached beside it)."""
+        """*cache_dir*: where alignments are cached (default: the user's cache folder);
+        *workers*: alignment processes."""
         super().__init__(parent)
-        self._model, self._playback, self._files = model, playback, files
-        self.undo_stack, self._actions, self._status_bar = undo_stack, actions, status_bar
-        self._current_row = current_row or (lambda: model.current_row)
-        self._seek = seek or playback.seek
-        self._project_path = project_path or (lambda: None)
+        self._model, self._playback, self._files = ctx.model, ctx.playback, ctx.files
+        self.undo_stack, self._actions, self._layout = ctx.undo_stack, ctx.actions, ctx.layout
+        self._current_row = ctx.edits.current_row           # the turn an action applies to
+        self._seek = ctx.follow.seek                         # a click in the strip plays from there
+        project = ctx.project
+        self._project_path = lambda: project.project_path    # peaks are cached beside a saved project
         self._cache_dir = cache_dir
         self._audio = ""
         self._duration = 0
@@ -108,30 +97,12 @@ class TimingController(QObject):
         self._workers = workers
         # Made by _start() when the first transcript opens (numpy, PocketSphinx, PyAV imports).
         self.strip = self.feed = self.peaks = self.aligner = self.resyncer = None
-        self.splitter = self._place_under(view)
         self._start_timer = QTimer(self, singleShot=True, interval=STRIP_WITHOUT_AUDIO_AFTER_MS)
         self._start_timer.timeout.connect(self._start_without_audio)
-        self.progress = AlignProgress()
-        status_bar.addPermanentWidget(self.progress)
+        self.progress = AlignProgress()       # the window puts it in the status bar
         self._connect()
-        self._update_enabled()
 
     # ------------------------------------------------------------------ building
-    @staticmethod
-    def _place_under(view: QWidget) -> QSplitter:
-        """Put *view* in a vertical splitter where it was in its layout (the strip joins it below)."""
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setObjectName("transcript_waveform_splitter")
-        splitter.setChildrenCollapsible(False)
-        holder = view.parentWidget()
-        layout = holder.layout() if holder is not None else None
-        if layout is not None:
-            item = layout.replaceWidget(view, splitter)
-            del item    # the layout item wrapped the view; the splitter adopts the view itself
-        splitter.addWidget(view)
-        splitter.setStretchFactor(0, 1)
-        return splitter
-
     def _start(self) -> None:
         """Build the strip, its feed, the peaks loader and the runners (once, on first use)."""
         self._start_timer.stop()
@@ -144,10 +115,8 @@ class TimingController(QObject):
         from editor.ui.timing.waveform_loader import PeaksLoader
 
         self.strip = WaveformStrip()
-        self.splitter.addWidget(self.strip)     # parent first: a parentless setVisible would open a window
+        self._layout.place_under_transcript(self.strip, STRIP_HEIGHT)   # before setVisible: no window of its own
         self.strip.setVisible(self._actions["show_waveform"].isChecked())
-        self.splitter.setStretchFactor(1, 0)
-        self.splitter.setSizes([max(1, self.splitter.height() - STRIP_HEIGHT), STRIP_HEIGHT])
         self.feed = StripFeed(self._model, self.strip)
         self.feed.rebuild()
         self.peaks = PeaksLoader(self)
@@ -173,29 +142,20 @@ class TimingController(QObject):
         a = self._actions
         a["align_words"].triggered.connect(self.align_pending)
         a["resync_turn"].triggered.connect(lambda: self.resync())
-        show = a["show_waveform"]
-        show.setCheckable(True)
-        show.setChecked(True)
         self.progress.cancel_requested.connect(self.cancel_alignment)
         self._playback.media_changed.connect(self._on_playback_media_changed)
         self._files.audio_loaded.connect(self._on_files_audio_loaded)
         self._files.transcript_opened.connect(self._on_files_transcript_opened)
         self._model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
 
-    def _update_enabled(self) -> None:
-        ready = bool(self._audio) and self._files.has_transcript()
-        self._actions["align_words"].setEnabled(ready)
-        self._actions["resync_turn"].setEnabled(ready)
-
     def _say(self, text: str) -> None:
-        self._status_bar.showMessage(text, MESSAGE_MS)
+        self._layout.show_status(text, MESSAGE_MS)
         self.message.emit(text)
 
     # ------------------------------------------------------------------ audio
     def _on_files_transcript_opened(self, *_) -> None:
         if self.strip is None and not self._start_timer.isActive():
             self._start_timer.start()      # audio (media_changed, audio_loaded) starts it sooner
-        self._update_enabled()
 
     def _start_without_audio(self) -> None:
         self._start()
@@ -210,7 +170,6 @@ class TimingController(QObject):
     def _on_playback_media_changed(self, path: str, duration: int) -> None:
         if not path and self.strip is None:    # nothing built yet, so nothing to clear
             self._audio, self._duration = "", 0
-            self._update_enabled()
             return
         self._start()
         self.peaks.cancel()
@@ -218,7 +177,6 @@ class TimingController(QObject):
             self._audio, self._duration = "", 0
             self.strip.set_peaks(None)
             self.strip.set_message("No audio")
-            self._update_enabled()
             return
         if duration <= 0:
             duration = _declared_duration(path)
@@ -235,7 +193,6 @@ class TimingController(QObject):
         self._start()
         self._audio = path
         self.cache = AlignmentCache(path, default_path(path, self._cache_dir))
-        self._update_enabled()
         # After the window has painted the opened transcript: planning reads every turn.
         QTimer.singleShot(0, self, self._align_after_open)
 

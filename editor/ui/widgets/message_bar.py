@@ -7,7 +7,7 @@ from typing import Callable
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton
 
-from editor.ui.widgets.theme import MESSAGE_BG, MESSAGE_BORDER
+from editor.ui.theme import MESSAGE_BG, MESSAGE_BORDER
 
 
 class MessageBar(QFrame):
