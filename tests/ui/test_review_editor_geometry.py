@@ -50,7 +50,7 @@ def test_long_turn_editor_fits_after_side_panels_open_and_close(window, qtbot):
         view.viewport().repaint()
         _editor_shows_all_its_text(view)
         window.marks_dock.hide()
-        window.names.suggestions_dock.hide()
+        window.names.show_glossary.suggestions_dock.hide()
         qtbot.waitUntil(lambda: not window.marks_dock.isVisible())
         view.viewport().repaint()
         _editor_shows_all_its_text(view)

@@ -21,7 +21,7 @@ def window(qtbot, tmp_path, monkeypatch):
 
 
 def test_the_dialog_names_the_folder_show_and_lets_another_be_chosen(window, qtbot):
-    dialog = window.names.edit_glossary()
+    dialog = window.names.show_glossary.edit_glossary()
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.show_box.currentText() == "work"
     assert "“work”, the name of its folder" in dialog.show_hint.text()
@@ -30,12 +30,12 @@ def test_the_dialog_names_the_folder_show_and_lets_another_be_chosen(window, qtb
     assert dialog.windowTitle() == "Glossary – Harbour Hours"
     assert "the show “Harbour Hours”" in dialog.show_hint.text()
     dialog.accept()
-    assert window.names.glossary.show == "Harbour Hours"
+    assert window.names.show_glossary.glossary.show == "Harbour Hours"
     assert window.files.extra.get("show") == "Harbour Hours"   # kept with the episode before any save
 
 
 def test_entry_count_follows_the_table_and_uses_plurals(window, qtbot):
-    dialog = window.names.edit_glossary()
+    dialog = window.names.show_glossary.edit_glossary()
     start = dialog.table.rowCount()
     dialog.add_row()
     dialog.table.setItem(dialog.table.rowCount() - 1, 0, QTableWidgetItem("Okafor"))
@@ -53,7 +53,7 @@ def test_entry_count_follows_the_table_and_uses_plurals(window, qtbot):
 def test_suggestions_without_a_speaker_read_cleanly_and_count_in_the_singular(window, qtbot):
     from editor.core import ops
     from editor.core.glossary import Suggestion
-    model, names = window.model, window.names
+    model, names = window.model, window.names.show_glossary
     model.run(ops.set_speaker(model.transcript, 4, None))
     names._ensure_suggestions()
     panel = names.suggestions

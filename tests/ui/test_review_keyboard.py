@@ -52,8 +52,8 @@ def test_arrows_outside_the_editor_move_turn_by_turn_and_enter_edits(window, qtb
 
 def test_esc_in_the_editor_leaves_it_without_closing_a_side_panel(window, qtbot):
     window.action_table["markers_panel"].trigger()
-    window.names.show_find()
-    find_dock = window.names.find_dock
+    window.names.find.show_find()
+    find_dock = window.names.find.dock
     assert window.marks_dock.isVisible() and find_dock.isVisible()
     window.view.open_editor(2, 3)
     qtbot.waitUntil(lambda: window.view.editor().hasFocus())
@@ -64,11 +64,11 @@ def test_esc_in_the_editor_leaves_it_without_closing_a_side_panel(window, qtbot)
 
 def test_esc_closes_find_from_its_field(window, qtbot):
     window.action_table["find"].trigger()
-    panel = window.names.find_panel
+    panel = window.names.find.panel
     qtbot.waitUntil(lambda: panel.find_edit.hasFocus())
     QTest.keyClicks(panel.find_edit, "pier")
     _key(window, K.Key_Escape)
-    qtbot.waitUntil(lambda: not window.names.find_dock.isVisible())
+    qtbot.waitUntil(lambda: not window.names.find.dock.isVisible())
     assert window.view.hasFocus() or window.view.editor() is not None
 
 
@@ -116,7 +116,7 @@ def test_right_click_on_a_misspelled_word_of_a_painted_turn_offers_fixes(window,
     from editor.core import ops
     model, view = window.model, window.view
     model.run(ops.set_text(model.transcript, 2, "Tell us about the new peir and when it opens."))
-    window.names.ensure_speller()
+    window.names.spelling.ensure_speller()
     assert view.editor() is None
     word = view.word_rect(2, 5)          # "peir", painted, never clicked
     point = word.center()

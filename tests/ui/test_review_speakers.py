@@ -87,7 +87,7 @@ def test_reassign_a_selection_of_turns_at_once(window, qtbot):
 
 
 def test_correct_everywhere_play_button_plays_the_passage(window, qtbot):
-    dialog = window.names.correct_everywhere("pier")
+    dialog = window.names.correcting.correct_everywhere("pier")
     qtbot.waitUntil(dialog.isVisible)
     qtbot.waitUntil(lambda: dialog.table.rowCount() > 0)
     button = dialog.table.cellWidget(0, 1)

@@ -109,17 +109,17 @@ def _inside(outer: QRect, inner: QRect) -> bool:
 def test_docks_never_hide_the_bars_and_the_transcript_keeps_a_third(qtbot, tmp_path, size):
     window = open_review_window(qtbot, tmp_path, size=size)
     try:
-        window.names.show_find()
+        window.names.find.show_find()
         window.action_table["markers_panel"].trigger()
         if not window.action_table["show_suggestions"].isChecked():
             window.action_table["show_suggestions"].trigger()
         qtbot.waitUntil(lambda: window.timing.strip is not None, timeout=10_000)
         if not window.action_table["show_waveform"].isChecked():
             window.action_table["show_waveform"].trigger()
-        docks = [window.names.find_dock, window.marks_dock, window.names.suggestions_dock]
+        docks = [window.names.find.dock, window.marks_dock, window.names.show_glossary.suggestions_dock]
         qtbot.waitUntil(lambda: all(d.isVisible() for d in docks) and window.timing.strip.isVisible())
         # Make the find panel as tall as a user could drag it.
-        window.resizeDocks([window.names.find_dock], [window.height()], Qt.Orientation.Vertical)
+        window.resizeDocks([window.names.find.dock], [window.height()], Qt.Orientation.Vertical)
         frame = window.rect()
         for bar in (window.transport, window.review_bar):
             assert bar.isVisible()

@@ -44,7 +44,6 @@ class TranscriptView(QAbstractScrollArea):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        turn_accessibility.install()   # each turn is an item of the view's accessible list
         self.setAccessibleName("Transcript")
         self.setAccessibleDescription("No transcript open")
         self._described = (-1, "")  # (row, description) told to assistive technology
@@ -73,6 +72,9 @@ class TranscriptView(QAbstractScrollArea):
         self._follow_button.hide()
         self._follow_wanted = False
         self._follow_button.clicked.connect(self.follow_requested)
+        # Last: each turn becomes an item of the view's accessible list (Qt's cache would forget
+        # an interface registered before the view's children were made).
+        self._accessible = turn_accessibility.attach(self)
 
     def _style_follow_button(self) -> None:
         self._follow_button.setStyleSheet(
@@ -326,13 +328,7 @@ class TranscriptView(QAbstractScrollArea):
         return QSize(720, 600)
 
     # ------------------------------------------------------------------ model signals
-    def _forget_accessible_items(self) -> None:
-        interface = turn_accessibility.interface_of(self)
-        if interface is not None:
-            interface.forget_items()
-
     def _on_model_reset(self) -> None:
-        self._forget_accessible_items()
         self.close_editor()
         self._describe_current()
         self._geometry.reset([])   # nothing to anchor to in a new transcript
@@ -377,14 +373,12 @@ class TranscriptView(QAbstractScrollArea):
             self.viewport().update(area)
 
     def _on_rows_inserted(self, parent, first: int, last: int) -> None:
-        self._forget_accessible_items()
         if self._stale:
             return
         self._geometry.insert(first, [self._estimate(row) for row in range(first, last + 1)])
         self._after_rows_moved(first, last - first + 1)
 
     def _on_rows_removed(self, parent, first: int, last: int) -> None:
-        self._forget_accessible_items()
         if self._stale:
             return
         self._geometry.remove(first, last - first + 1)
@@ -532,6 +526,8 @@ class TranscriptView(QAbstractScrollArea):
             self.setAccessibleDescription(text)
             if moved:
                 turn_accessibility.announce_current(self, row)
+        elif self.isVisible():
+            turn_accessibility.ensure_attached(self)
 
     # ------------------------------------------------------------------ scroll position
     def scroll_anchor(self) -> tuple[int, int]:
@@ -686,6 +682,8 @@ class TranscriptView(QAbstractScrollArea):
         return ""
 
     def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.FocusIn):
+            turn_accessibility.ensure_attached(self)
         if event.type() == QEvent.Type.FontChange:
             self._painter.set_font(self._document_font())
             self._reset_geometry()

@@ -4,14 +4,29 @@ The view paints its turns itself, so Qt knows nothing of them; these
 QAccessible interfaces tell assistive technology about each turn (speaker,
 time, review status, text, where it is on screen) and which one is current
 (the one being edited, else the one playing). Item interfaces are made on
-request, one per asked-for row, and dropped when rows move, so a 12,000-turn
-episode costs nothing until a screen reader walks it.
+request, one per asked-for row (an item describes whatever turn is at its row
+when asked), so a 12,000-turn episode costs nothing until a screen reader
+walks it.
+
+The view's interface is registered with Qt's accessibility cache
+(:func:`attach`), not produced by a factory: Qt asks factories about every
+widget, including widgets being destroyed, and wrapping a dying widget for a
+Python factory crashed the process later. Qt's cache finds an interface by the
+object and its meta-object, and PySide rebuilds a Python class's meta-object
+as signals get connected, so :func:`ensure_attached` registers it again when
+the cache has lost it (checked when the view is shown and when the current
+turn changes: one hash look-up). Qt's cache deletes the view's interface with
+the view; the item interfaces, which Qt may have registered too, are released
+when the view goes and at exit, while Python still runs (Qt deleting them
+during interpreter shutdown crashed the process on exit).
 """
 
 from __future__ import annotations
 
+import atexit
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget
@@ -115,11 +130,7 @@ class TranscriptAccessible(QAccessibleWidget):
     def __init__(self, view: "TranscriptView"):
         super().__init__(view, QAccessible.Role.List)
         self.view = view
-        self._items: dict[int, TurnAccessible] = {}
-
-    def forget_items(self) -> None:
-        """Rows were inserted, removed or replaced: item interfaces are made afresh."""
-        self._items.clear()
+        self._items: dict[int, TurnAccessible] = {}   # never cleared: see the module's note on ownership
 
     def childCount(self) -> int:
         model = self.view.model()
@@ -130,8 +141,6 @@ class TranscriptAccessible(QAccessibleWidget):
             return None
         item = self._items.get(index)
         if item is None:
-            if len(self._items) > 2000:   # a screen reader's walk, not the whole episode, stays cached
-                self._items.clear()
             item = self._items[index] = TurnAccessible(self, index)
         return item
 
@@ -149,39 +158,50 @@ class TranscriptAccessible(QAccessibleWidget):
         return self.child(row) if row >= 0 else None
 
 
-_INTERFACES: dict[int, TranscriptAccessible] = {}   # kept alive here: Qt holds only the C++ side
+_ATTACHED: list[TranscriptAccessible] = []   # released at exit (see the module's note)
 
 
-def _factory(_class_name: str, obj):
-    from editor.ui.document.transcript_view import TranscriptView
-    if isinstance(obj, TranscriptView):
-        interface = _INTERFACES.get(id(obj))
-        if interface is None or interface.view is not obj:
-            interface = _INTERFACES[id(obj)] = TranscriptAccessible(obj)
-            obj.destroyed.connect(lambda *_args, key=id(obj): _INTERFACES.pop(key, None))
-        return interface
-    return None
+def attach(view: "TranscriptView") -> TranscriptAccessible:
+    """Give *view* its accessible list (call from its constructor, after its children are made)."""
+    interface = TranscriptAccessible(view)
+    QAccessible.registerAccessibleInterface(interface)
+    if not _ATTACHED:
+        atexit.register(_release_all)
+    _ATTACHED.append(interface)
+    items = interface._items
+    view.destroyed.connect(lambda *_args: _release(list(items.values())))
+    return interface
 
 
-_installed = False
+def _release(interfaces) -> None:
+    """Let Qt delete *interfaces* now (each Python wrapper is told), not during interpreter shutdown."""
+    for interface in interfaces:
+        if shiboken6.isValid(interface):
+            QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(interface))
 
 
-def install() -> None:
-    """Let Qt ask us for the transcript view's interface (once per process)."""
-    global _installed
-    if not _installed:
-        QAccessible.installFactory(_factory)
-        _installed = True
+def _release_all() -> None:
+    for interface in _ATTACHED:
+        if shiboken6.isValid(interface):
+            _release(list(interface._items.values()) + [interface])
+    _ATTACHED.clear()
 
 
-def interface_of(view: "TranscriptView") -> TranscriptAccessible | None:
-    return _INTERFACES.get(id(view))
+def ensure_attached(view: "TranscriptView") -> None:
+    """Register the view's interface again if Qt's cache no longer finds it."""
+    found = QAccessible.queryAccessibleInterface(view)
+    if isinstance(found, TranscriptAccessible):
+        return
+    if found is not None:
+        QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(found))
+    view._accessible = attach(view)
 
 
 def announce_current(view: "TranscriptView", row: int) -> None:
     """Tell assistive technology that the current turn is now *row* (focus follows it)."""
+    ensure_attached(view)
     if row < 0 or not QAccessible.isActive():
         return
-    event = QAccessibleEvent(view, QAccessible.Event.Focus)
-    event.setChild(row)
-    QAccessible.updateAccessibility(event)
+    # The event names the view; screen readers then ask the view's focusChild() for the turn.
+    # (An event naming the child item crashed inside Qt with interfaces made in Python.)
+    QAccessible.updateAccessibility(QAccessibleEvent(view, QAccessible.Event.Focus))
