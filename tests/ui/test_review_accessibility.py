@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
-
 from review_helpers import TURNS, close_review_window, open_review_window
 
 Text = QAccessible.Text

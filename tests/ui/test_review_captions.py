@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from review_helpers import fake_factory
 
 

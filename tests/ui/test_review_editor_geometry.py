@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect
-
 from review_helpers import TURNS, close_review_window, open_review_window
 
 LONG = " ".join(["The harbour board met on Tuesday and talked about the pier, the boats and the weather."] * 12)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QTableWidgetItem
+from review_helpers import close_review_window, open_review_window
 
 from editor.core.glossary import Glossary
-
-from review_helpers import close_review_window, open_review_window
 
 
 @pytest.fixture

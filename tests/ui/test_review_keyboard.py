@@ -6,7 +6,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
-
 from review_helpers import close_review_window, open_review_window
 
 K = Qt.Key
@@ -113,6 +112,7 @@ def _open_dialog(window):
 def test_right_click_on_a_misspelled_word_of_a_painted_turn_offers_fixes(window, qtbot):
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QContextMenuEvent
+
     from editor.core import ops
     model, view = window.model, window.view
     model.run(ops.set_text(model.transcript, 2, "Tell us about the new peir and when it opens."))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
+from review_helpers import close_review_window, open_review_window
 
 from editor.ui import theme
-from review_helpers import close_review_window, open_review_window
 
 
 def test_a_flagged_turn_shows_its_note_marker_and_tooltip(qtbot, tmp_path):

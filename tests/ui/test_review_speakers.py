@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QToolButton
-
 from review_helpers import close_review_window, open_review_window
 
 

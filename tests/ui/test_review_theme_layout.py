@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QPalette
+from review_helpers import close_review_window, open_review_window
 
 from editor.core.transcript import MarkKind
 from editor.ui import theme
-from review_helpers import close_review_window, open_review_window
 
 LIGHT, DARK = theme.light_palette(), theme.dark_palette()
 ROLE_TEXT = QPalette.ColorRole.Text
