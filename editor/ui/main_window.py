@@ -359,7 +359,7 @@ class MainWindow(QMainWindow):
             self.warning_bar.hide()
         self.audio_bar.hide()
         self.captions_bar.hide()
-        self._status.setText(f"{format_name} · {self.model.rowCount()} turns")
+        self._status.setText(f"{format_name} · {_turns(self.model.rowCount())}")
         self.view.setFocus()
         self._update_enabled()
 
@@ -367,7 +367,7 @@ class MainWindow(QMainWindow):
         if not finished_subtitles:
             return   # a recognizer's captions: turns are what the producer reviews
         self.captions_bar.show_message(
-            f"{cues} captions were merged into {turns} turns. This file looks like finished subtitles.",
+            f"{cues} captions were merged into {_turns(turns)}. This file looks like finished subtitles.",
             "info", button="&Keep captions as they are", callback=self._reopen_keeping_captions)
 
     def _reopen_keeping_captions(self) -> None:
@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
 
     def _on_files_audio_loaded(self, path: str) -> None:
         self.audio_bar.hide()
-        self._status.setText(f"{self.files.current_format} · {self.model.rowCount()} turns · "
+        self._status.setText(f"{self.files.current_format} · {_turns(self.model.rowCount())} · "
                              f"{Path(path).name} ({self.playback.backend_name()})")
         self._update_enabled()
 
@@ -597,3 +597,7 @@ def _saved_theme(settings: Settings) -> Theme:
         return Theme(settings.get(Key.THEME))
     except ValueError:
         return Theme.SYSTEM
+
+
+def _turns(count: int) -> str:
+    return f"{count} turn{'' if count == 1 else 's'}"
