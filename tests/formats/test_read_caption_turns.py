@@ -179,3 +179,14 @@ def test_check_reports_turns_and_the_captions_they_came_from(tmp_path):
     assert "segments:   3 turns, merged from 8 captions" in human
     report = json.loads(subprocess.run(run + ["--json"], capture_output=True, text=True, check=True).stdout)
     assert report["segments"] == 3 and report["merged_captions"] == 8
+
+
+def test_problems_of_single_cues_are_reported_before_merging():
+    cues = [("Ana Ruiz", 0.0, 2.0, "First cue."), ("Ana Ruiz", 3.0, 2.5, "Ends before it starts."),
+            ("Ana Ruiz", 2.8, 4.0, "Overlaps the one before.")]
+    result = read_text(_srt(cues), "bad.srt")
+    assert len(result.transcript.segments) == 1
+    assert any(w.startswith("caption 2 ended before it started") for w in result.warnings)
+    assert any("caption(s) overlap" in w for w in result.warnings)
+    words = result.transcript.segments[0].words
+    assert all(w.end_ms >= w.start_ms for w in words)

@@ -13,6 +13,7 @@ from typing import Callable
 
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Segment, Speaker, Transcript, TranscriptMeta, Word, WordTiming
+from editor.core.validate import repair
 from editor.formats.base import ReadResult
 from editor.formats.marks import extract_marks, marks_from_words
 from editor.formats.turns import looks_like_finished_subtitles, merge_cues
@@ -107,7 +108,11 @@ class TranscriptBuilder:
         segments = self._segments
         cues = len(segments)
         if not keep_captions:
-            segments = merge_cues(segments)
+            # Problems of single cues (an end before its start, cues out of order) are found and
+            # reported while the cues are still apart; merged, they would pass unseen.
+            captions = Transcript(meta=self.meta, speakers=self._speakers, segments=segments)
+            self.warnings.extend(repair(captions, unit="caption"))
+            segments = merge_cues(captions.segments)
         transcript = Transcript(meta=self.meta, speakers=self._speakers, segments=segments)
         result = ReadResult(transcript, self.format, self.warnings)
         if not keep_captions and len(segments) < cues:
