@@ -24,6 +24,7 @@ the window can offer to keep those captions as they are.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from sys import intern
 
 from editor.core.transcript import Segment, Word, WordTiming
 from editor.core.words import spread
@@ -87,7 +88,7 @@ def _joined(group: list[Segment], number: int) -> Segment:
         marks.extend(mark.shifted(offset) for mark in cue.marks)
         texts.append(cue.text)
         offset += len(cue.text)
-        tokens = cue.text.split()
+        tokens = [intern(token) for token in cue.text.split()]   # an episode repeats a few thousand words
         if cue.words and len(cue.words) == len(tokens):
             words.extend(cue.words)
             all_imported = all_imported and cue.word_timing is WordTiming.IMPORTED
