@@ -14,8 +14,8 @@ word times assigns new ``Word`` objects instead of mutating them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from itertools import accumulate
-from typing import Iterable, Sequence
 
 from rapidfuzz.distance import Indel
 
@@ -74,7 +74,7 @@ def spread(tokens: Sequence[str], start_ms: int | None, end_ms: int | None) -> l
     done = list(accumulate([len(t) + 1 for t in tokens]))
     total = done[-1]
     edges = [start_ms, *[start_ms + span * d // total for d in done]]
-    return [Word(token, begin, end) for token, begin, end in zip(tokens, edges, edges[1:])]
+    return [Word(token, begin, end) for token, begin, end in zip(tokens, edges, edges[1:], strict=False)]
 
 
 def estimate_words(segment: Segment, end_ms: int | None = None) -> list[Word]:

@@ -17,11 +17,12 @@ from __future__ import annotations
 import gc
 import os
 from pathlib import Path
+from typing import cast
 
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Transcript
 from editor.core.validate import repair
-from editor.formats.base import ExportOptions, ReadResult, Reader, Writer
+from editor.formats.base import CaptionReader, ExportOptions, Reader, ReadResult, Writer
 from editor.formats.decoding import MAX_BYTES, decode
 from editor.formats.readers import READERS
 
@@ -38,7 +39,6 @@ __all__ = [
     "all_writers",
     "detect",
     "export",
-    "is_project_file",
     "is_project_text",
     "readable_extensions",
     "writer_names",
@@ -64,7 +64,7 @@ def readable_extensions() -> list[str]:
 
 def reader(name: str) -> Reader:
     for candidate in READERS:
-        if candidate.NAME == name:
+        if name == candidate.NAME:
             return candidate
     raise TranscriptError(f"no reader for {name!r} (known: {', '.join(r.NAME for r in READERS)})")
 
@@ -128,7 +128,7 @@ def _parse(chosen: Reader, text: str, keep_captions: bool = False) -> ReadResult
     gc.disable()
     try:
         if getattr(chosen, "MERGES_CUES", False):
-            return chosen.read(text, keep_captions=keep_captions)
+            return cast(CaptionReader, chosen).read(text, keep_captions=keep_captions)
         return chosen.read(text)
     except TranscriptError:
         raise
@@ -137,6 +137,9 @@ def _parse(chosen: Reader, text: str, keep_captions: bool = False) -> ReadResult
     except Exception as error:  # a reader bug must not become a traceback for the user
         raise TranscriptError(f"internal error while reading as {chosen.LABEL} "
                               f"({type(error).__name__}: {error}); please report this file") from error
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def read_file(path: str | os.PathLike, format: str | None = None,
@@ -177,13 +180,6 @@ def is_project_text(text: str) -> bool:
     return head.startswith("{") and f'"{PROJECT_KEY}"' in head
 
 
-def is_project_file(path: str | os.PathLike) -> bool:
-    """True when the file at *path* is a project (by its content, whatever its name)."""
-    try:
-        with open(path, "rb") as handle:
-            return _is_project_bytes(handle.read(4096))
-    except OSError:
-        return False
 
 
 def _is_project_bytes(data: bytes) -> bool:
@@ -201,7 +197,7 @@ def _load_project(raw: bytes | str, path: Path | None) -> ReadResult:
     transcript = loaded if isinstance(loaded, Transcript) else getattr(loaded, "transcript", None)
     if not isinstance(transcript, Transcript):
         raise TranscriptError("the project loader gave no transcript")
-    from editor.core.validate import problems   # e.g. times beyond the recorded audio length
+    from editor.core.validate import problems  # e.g. times beyond the recorded audio length
     warnings = list(getattr(loaded, "warnings", []) or []) + problems(transcript)
     return ReadResult(transcript, "project", warnings, dict(getattr(loaded, "extra", None) or {}))
 
@@ -234,7 +230,7 @@ def writer_names() -> list[str]:
 
 def writer(name: str) -> Writer:
     for candidate in _writers():
-        if candidate.NAME == name:
+        if name == candidate.NAME:
             return candidate
     raise TranscriptError(f"no writer for {name!r}")
 

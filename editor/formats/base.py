@@ -44,7 +44,10 @@ class ReadResult:
 class Reader(Protocol):
     NAME: str          # registry key, e.g. "srt"
     LABEL: str         # for menus and `check`, e.g. "SubRip (SRT)"
-    EXTENSIONS: tuple[str, ...]
+
+    @property
+    def EXTENSIONS(self) -> tuple[str, ...]:   # a class attribute in readers: (".srt",)
+        ...
 
     def sniff(self, text: str) -> float:
         """0.0 (surely not this format) … 1.0 (surely this format)."""
@@ -56,6 +59,15 @@ class Reader(Protocol):
         ``keep_captions``: False (the default) merges cues into turns
         (:mod:`editor.formats.turns`), True keeps one segment per cue.
         """
+
+
+class CaptionReader(Reader, Protocol):
+    """A reader of caption cues (SRT, WebVTT, Whisper JSON): merges them into turns unless told not to."""
+
+    MERGES_CUES: bool
+
+    def read(self, text: str, keep_captions: bool = False) -> ReadResult:
+        """Parse *text*; cues become turns (:mod:`editor.formats.turns`) unless *keep_captions*."""
 
 
 class Writer(Protocol):

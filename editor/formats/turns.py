@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from sys import intern
 
-from editor.core.transcript import Segment, Word, WordTiming
+from editor.core.transcript import Mark, Segment, Word, WordTiming
 from editor.core.words import spread
 
 PARAGRAPH_PAUSE_MS = 1000
@@ -79,7 +79,7 @@ def _joined(group: list[Segment], number: int) -> Segment:
         return first
     texts: list[str] = []
     words: list[Word] = []
-    marks = []
+    marks: list[Mark] = []
     offset = 0
     all_imported = True
     for cue in group:

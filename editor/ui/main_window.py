@@ -31,8 +31,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QActionGroup, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter,
-                               QStackedWidget, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from editor.core.transcript import MarkKind
 from editor.settings import Key, Settings
@@ -60,11 +70,11 @@ from editor.ui.review.actions import ACTIONS as REVIEW_ACTIONS
 from editor.ui.review.marks_panel import MarksPanel
 from editor.ui.review.review_bar import ReviewBar
 from editor.ui.review.review_controller import ReviewController
+from editor.ui.theme import Theme, ThemeSwitcher
 from editor.ui.timing.actions import ACTIONS as TIMING_ACTIONS
 from editor.ui.timing.timing_controller import TimingController
 from editor.ui.widgets.message_bar import MessageBar, warnings_text
 from editor.ui.widgets.mnemonics import DialogMnemonics
-from editor.ui.theme import Theme, ThemeSwitcher
 
 APP_NAME = "Transcript Editor"
 MENU_ORDER = ("File", "Edit", "Review", "Playback", "View", "Tools", "Help")
@@ -100,10 +110,12 @@ class MainWindow(QMainWindow):
                  player_factory=None, parent=None):
         super().__init__(parent)
         self.settings = settings or Settings()
-        self.themes = ThemeSwitcher(QApplication.instance())
+        app = QApplication.instance()
+        assert isinstance(app, QApplication), "the window needs a QApplication"
+        self.themes = ThemeSwitcher(app)
         self.themes.apply(_saved_theme(self.settings))
         self._mnemonics = DialogMnemonics(self)   # Alt+letter for every dialog button
-        QApplication.instance().installEventFilter(self._mnemonics)
+        app.installEventFilter(self._mnemonics)
         self.action_table = Actions(self, [spec for table in ACTION_TABLES for spec in table],
                                     self.settings.shortcut_overrides())
         self.model = TranscriptModel(parent=self)
@@ -128,7 +140,7 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._connect_editing_signals()
         self.watch = WatchController(ctx, self)           # Reload keeps the producer's place
-        self.editor_page.layout().insertWidget(0, self.watch.bar)   # "changed on disk" above the other bars
+        self._page_layout.insertWidget(0, self.watch.bar)   # "changed on disk" above the other bars
         self.watch.message.connect(self._show_status)
         self.audio_check = AudioLengthCheck(ctx, self.audio_bar, self)
         process_tuning.install(self)
@@ -162,7 +174,7 @@ class MainWindow(QMainWindow):
         self.notice_bar = MessageBar()
         self.captions_bar = MessageBar()   # "merged into turns; keep the captions as they are?"
         page = QWidget()
-        layout = QVBoxLayout(page)
+        layout = self._page_layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         for widget in (self.notice_bar, self.audio_bar, self.warning_bar, self.captions_bar):
@@ -195,7 +207,9 @@ class MainWindow(QMainWindow):
         bar.setAllowedAreas(Qt.ToolBarArea.BottomToolBarArea)
         bar.toggleViewAction().setVisible(False)   # not offered for hiding in the panels menu
         bar.setContentsMargins(0, 0, 0, 0)
-        bar.layout().setContentsMargins(0, 0, 0, 0)
+        layout = bar.layout()
+        if layout is not None:
+            layout.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(widget)
         self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bar)
         return bar
@@ -256,7 +270,8 @@ class MainWindow(QMainWindow):
             self.resizeDocks([dock], [height], Qt.Orientation.Vertical)
         escape = QKeySequence(Qt.Key.Key_Escape)
         if not any(s.key() == escape for s in widget.findChildren(QShortcut)):   # the panel's own Esc wins
-            QShortcut(escape, dock, lambda: self._close_panel(dock), context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            QShortcut(escape, dock, lambda: self._close_panel(dock),
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         return dock
 
     def place_under_transcript(self, widget: QWidget, height: int) -> None:

@@ -40,7 +40,7 @@ def test_long_turn_editor_fits_after_side_panels_open_and_close(window, qtbot):
     editor = view.open_editor(3, len(LONG) - 1)     # caret at the end, as after typing there
     qtbot.waitUntil(lambda: editor.isVisible())
     _editor_shows_all_its_text(view)
-    for step in range(2):
+    for _ in range(2):
         window.action_table["markers_panel"].trigger()
         if not window.action_table["show_suggestions"].isChecked():
             window.action_table["show_suggestions"].trigger()

@@ -1,4 +1,4 @@
-"""The Speakers dialog: counts, first words, ▶, rename keeping the selection, merge, reassign; Correct Everywhere's ▶."""
+"""The Speakers dialog: counts, first words, ▶, rename keeping the selection, merge, reassign; Correct Everywhere ▶."""
 
 from __future__ import annotations
 

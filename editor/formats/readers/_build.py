@@ -9,7 +9,7 @@ structured marks and fills in end times the source did not give.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Segment, Speaker, Transcript, TranscriptMeta, Word, WordTiming
@@ -29,7 +29,8 @@ _MIN_ESTIMATE_MS = 1000
 _NAME_WORD = r"(?:[^\W\d_][\w'’.\-]*|\d+)"
 # "&" and "and" join two names in one label ("Tom & Jerry: Hi").
 NAME = rf"{_NAME_WORD}(?: (?:&|{_NAME_WORD})){{0,4}}"
-_PARTICLES = frozenset("da de del der di do dos du la le van von y bin al el".split())
+_PARTICLES = frozenset(["da", "de", "del", "der", "di", "do", "dos", "du", "la", "le", "van", "von", "y", "bin",
+                        "al", "el"])
 
 
 def plausible_name(name: str) -> bool:
@@ -117,7 +118,7 @@ class TranscriptBuilder:
         result = ReadResult(transcript, self.format, self.warnings)
         if not keep_captions and len(segments) < cues:
             result.merged_cues = cues
-        result.finished_subtitles = bool(cue_lines) and looks_like_finished_subtitles(cue_lines)
+        result.finished_subtitles = cue_lines is not None and looks_like_finished_subtitles(cue_lines)
         return result
 
 

@@ -6,7 +6,7 @@ change, so each rename is one undo step however many turns show the name.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -185,7 +185,9 @@ class SpeakersDialog(QDialog):
         button.setEnabled(self._play is not None and start is not None)
         button.setToolTip(f"Hear {name}'s first turn")
         button.setAccessibleName(f"Play {name}")
-        button.clicked.connect(lambda _=False, ms=start: self._play(ms))
+        play = self._play
+        if play is not None:
+            button.clicked.connect(lambda _=False, ms=start: play(ms) if ms is not None else None)
         return button
 
     def _fill_targets(self) -> None:
@@ -221,7 +223,7 @@ class SpeakersDialog(QDialog):
     def select_speaker(self, speaker_id: str) -> None:
         for i in range(self.table.topLevelItemCount()):
             item = self.table.topLevelItem(i)
-            if item.data(0, Qt.ItemDataRole.UserRole) == speaker_id:
+            if item is not None and item.data(0, Qt.ItemDataRole.UserRole) == speaker_id:
                 self.table.setCurrentItem(item)
                 return
 
@@ -251,8 +253,9 @@ class SpeakersDialog(QDialog):
             self.rename(speaker_id, item.text(0))
 
     def _on_rename_button_clicked(self) -> None:
-        if self.table.currentItem() is not None:
-            self.table.editItem(self.table.currentItem(), 0)
+        item = self.table.currentItem()
+        if item is not None:
+            self.table.editItem(item, 0)
 
     def _on_merge_button_clicked(self) -> None:
         source, target = self.selected_speaker(), self.merge_target.currentData()
@@ -281,7 +284,9 @@ class SpeakersDialog(QDialog):
             name = f"{base} {n}"
         new_id = self._edits.add_speaker(name)
         self.refresh(keep=new_id)
-        self.table.editItem(self.table.currentItem(), 0)
+        item = self.table.currentItem()
+        if item is not None:
+            self.table.editItem(item, 0)
 
 
 def _first_words(text: str, count: int = 8) -> str:

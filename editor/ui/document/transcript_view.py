@@ -15,15 +15,15 @@ edited, and the floating "Back to playback" button.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolButton, QToolTip
 
 from editor.core.timecode import format_clock
 from editor.core.transcript import ReviewStatus
+from editor.ui.document import turn_accessibility
 from editor.ui.document.row_geometry import RowGeometry
 from editor.ui.document.transcript_model import Role, TranscriptModel
 from editor.ui.document.turn_editor import TurnEditor
-from editor.ui.document import turn_accessibility
 from editor.ui.document.turn_painter import TurnPainter
 from editor.ui.theme import FOLLOW_BUTTON
 
@@ -58,7 +58,7 @@ class TranscriptView(QAbstractScrollArea):
         self._stale = True
         self._row_filter = None     # callable(segment) -> bool, or None for all rows
         self._decorator = None      # callable(row, segment) -> [(start, end, QTextCharFormat)]
-        self._speaker_index: dict[str, int] = {}
+        self._speaker_index: dict[str | None, int] = {}
         self._programmatic_scroll = False
         self._editor: TurnEditor | None = None
         self._reserved_keys: set[int] = set()
@@ -144,7 +144,7 @@ class TranscriptView(QAbstractScrollArea):
             heights = self._painter.estimate_heights([s.text for s in segments], self._width)
             if self._row_filter is not None:   # hidden rows are rows of height 0
                 keep = self._row_filter
-                heights = [h if keep(s) else 0 for h, s in zip(heights, segments)]
+                heights = [h if keep(s) else 0 for h, s in zip(heights, segments, strict=False)]
             self._geometry.reset(heights)
         self._update_scrollbar()
         if 0 <= anchor < len(self._geometry):
@@ -153,6 +153,7 @@ class TranscriptView(QAbstractScrollArea):
             self._programmatic_scroll = False
 
     def _estimate(self, row: int) -> int:
+        assert self._model is not None
         segment = self._model.segment(row)
         if self._row_filter is not None and not self._row_filter(segment):
             return 0
@@ -160,7 +161,9 @@ class TranscriptView(QAbstractScrollArea):
 
     def is_row_shown(self, row: int) -> bool:
         """False when the row filter hides *row*."""
-        return self._row_filter is None or bool(self._row_filter(self._model.segment(row)))
+        if self._row_filter is None or self._model is None:
+            return True
+        return bool(self._row_filter(self._model.segment(row)))
 
     def set_row_filter(self, keep) -> None:
         """Show only the segments for which ``keep(segment)`` is true (None: all of them).
@@ -190,6 +193,7 @@ class TranscriptView(QAbstractScrollArea):
 
     def _measure(self, row: int) -> int:
         """Exact height of *row*, recorded in the geometry; returns the change."""
+        assert self._model is not None
         self._ensure_geometry()
         if self._geometry.is_exact(row):
             return 0
@@ -231,12 +235,14 @@ class TranscriptView(QAbstractScrollArea):
 
     def time_rect(self, row: int) -> QRect:
         """Viewport rectangle of *row*'s clickable start time."""
+        assert self._model is not None
         segment = self._model.segment(row)
         speaker = self._model.transcript.speaker_name(segment.speaker_id)
         return self._painter.time_rect(segment, speaker).translated(self.row_rect(row).topLeft())
 
     def word_rect(self, row: int, word: int) -> QRect:
         """Viewport rectangle of word *word* of *row* (for tests, tooltips, the caret)."""
+        assert self._model is not None
         self._measure(row)
         start, end = self._model.word_spans(row).spans[word]
         text = self._model.segment(row).text
@@ -248,6 +254,8 @@ class TranscriptView(QAbstractScrollArea):
 
     def badge_rects(self, row: int) -> dict[str, QRect]:
         """Viewport rectangles of *row*'s header badges by kind ("edited", "note", "status")."""
+        if self._model is None:
+            return {}
         rect = self.row_rect(row)
         return {kind: badge.translated(rect.topLeft())
                 for kind, _text, badge in self._painter.badges(self._model.segment(row), rect.width())}
@@ -339,6 +347,7 @@ class TranscriptView(QAbstractScrollArea):
         self.viewport().update()
 
     def _on_data_changed(self, top: QModelIndex, bottom: QModelIndex, roles=()) -> None:
+        assert self._model is not None
         first, last = top.row(), bottom.row()
         # Assistive technology hears of the playing turn when it changes, never per word tick.
         changed = {int(r) for r in roles}
@@ -352,7 +361,6 @@ class TranscriptView(QAbstractScrollArea):
         if text_changed and last - first < 64:
             for row in range(first, last + 1):
                 self._painter.forget(row)
-                segment = self._model.segment(row)
                 self._geometry.invalidate(row, self._estimate(row))
             if self._editor is not None and first <= self._editor.row <= last:
                 self._editor.replace_text(self._model.segment(self._editor.row).text)
@@ -455,6 +463,7 @@ class TranscriptView(QAbstractScrollArea):
         return self._painter.hit(row, segment, speaker, self._width, pos.x(), pos.y() - rect.top()), row
 
     def _seek_word(self, row: int, char: int) -> None:
+        assert self._model is not None
         spans = self._model.word_spans(row)
         word = spans.word_at_char(char)
         ms = self._model.word_start_ms(row, max(0, word))
@@ -478,8 +487,11 @@ class TranscriptView(QAbstractScrollArea):
 
     def step_turn(self, direction: int) -> None:
         """Make the next (+1) or previous (-1) shown turn the current one: playback moves to its start."""
+        model = self._model
+        if model is None:
+            return
         count = len(self._geometry)
-        row = self._model.current_row
+        row = model.current_row
         if row < 0:   # nothing current yet: start from the top of the screen
             row = self.row_at(0) - (1 if direction > 0 else 0)
         target = row + direction
@@ -487,11 +499,11 @@ class TranscriptView(QAbstractScrollArea):
             target += direction
         if not 0 <= target < count:
             return
-        start = self._model.segment(target).start_ms
+        start = model.segment(target).start_ms
         if start is not None:
             self.seek_requested.emit(start)
-        if self._model.current_row != target:   # untimed, or a turn overlapping the one before
-            self._model.set_current(target)
+        if model.current_row != target:   # untimed, or a turn overlapping the one before
+            model.set_current(target)
         self.ensure_visible(target)
         self._describe_current()
 
@@ -570,7 +582,7 @@ class TranscriptView(QAbstractScrollArea):
                 self._follow_button.raise_()
 
     def _playing_row_off_screen(self) -> bool:
-        row = self._model.current_row
+        row = self._model.current_row if self._model is not None else -1
         if not 0 <= row < len(self._geometry):
             return False
         return not self.row_rect(row).intersects(self.viewport().rect())
@@ -602,6 +614,7 @@ class TranscriptView(QAbstractScrollArea):
 
     def open_editor(self, row: int, char: int = 0) -> TurnEditor:
         """Open the editor over *row* with the caret at *char*."""
+        assert self._model is not None
         if self._editor is None:
             self._editor = TurnEditor(self.viewport())
             self._editor.reserved_keys = self._reserved_keys
@@ -633,6 +646,7 @@ class TranscriptView(QAbstractScrollArea):
                 self._update_rows(row, row)
 
     def _place_editor(self) -> None:
+        assert self._editor is not None
         editor = self._editor
         row = editor.row
         if not 0 <= row < len(self._geometry):
@@ -647,9 +661,12 @@ class TranscriptView(QAbstractScrollArea):
             editor.setGeometry(geometry)
 
     def _on_editor_edited(self, text: str) -> None:
+        assert self._editor is not None
         self.text_edited.emit(self._editor.row, text)
 
     def _on_editor_leave(self, direction: int) -> None:
+        assert self._model is not None
+        assert self._editor is not None
         row = self._editor.row + direction
         while direction and 0 <= row < len(self._geometry) and not self.is_row_shown(row):
             row += direction   # skip turns the row filter hides
@@ -660,7 +677,7 @@ class TranscriptView(QAbstractScrollArea):
         self.open_editor(row, len(text) if direction < 0 else 0)
 
     def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and self._model is not None:
+        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip and self._model is not None:
             hit, row = self._hit(QPointF(event.pos()))
             tip = self._tooltip(hit, row) if hit is not None else ""
             if tip:
@@ -671,6 +688,8 @@ class TranscriptView(QAbstractScrollArea):
         return super().viewportEvent(event)
 
     def _tooltip(self, hit, row: int) -> str:
+        if self._model is None:
+            return ""
         segment = self._model.segment(row)
         if hit.area in ("note", "status") and segment.note:
             return f"Note: {segment.note}"
@@ -678,7 +697,7 @@ class TranscriptView(QAbstractScrollArea):
             return f"{ReviewStatus(segment.status).value.capitalize()}" + (
                 f" by {segment.approved_by}" if segment.approved_by else "")
         if hit.area == "edited":
-            return f"Changed from the recognizer's text: {segment.original_text[:300]}"
+            return f"Changed from the recognizer's text: {(segment.original_text or '')[:300]}"
         return ""
 
     def event(self, event: QEvent) -> bool:

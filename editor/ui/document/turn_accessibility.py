@@ -44,7 +44,7 @@ TEXT_CHARS = 400   # a screen reader reads the turn's start, not a 10-minute mon
 class TurnAccessible(QAccessibleInterface):
     """One turn as a list item: name "speaker, time, status", description its text."""
 
-    def __init__(self, parent: "TranscriptAccessible", row: int):
+    def __init__(self, parent: TranscriptAccessible, row: int):
         super().__init__()
         self._parent = parent
         self.row = row
@@ -89,8 +89,9 @@ class TurnAccessible(QAccessibleInterface):
         segment = self._segment()
         if segment is None:
             return ""
-        if kind == Text.Name:
-            transcript = self._parent.view.model().transcript
+        model = self._parent.view.model()
+        if kind == Text.Name and model is not None:
+            transcript = model.transcript
             speaker = transcript.speaker_name(segment.speaker_id) or "Unknown speaker"
             when = format_clock(segment.start_ms) if segment.start_ms is not None else "untimed"
             return f"{speaker}, {when}, {ReviewStatus(segment.status).value}"
@@ -127,7 +128,7 @@ class TurnAccessible(QAccessibleInterface):
 class TranscriptAccessible(QAccessibleWidget):
     """The view as a list of :class:`TurnAccessible` items."""
 
-    def __init__(self, view: "TranscriptView"):
+    def __init__(self, view: TranscriptView):
         super().__init__(view, QAccessible.Role.List)
         self.view = view
         self._items: dict[int, TurnAccessible] = {}   # never cleared: see the module's note on ownership
@@ -161,7 +162,7 @@ class TranscriptAccessible(QAccessibleWidget):
 _ATTACHED: list[TranscriptAccessible] = []   # released at exit (see the module's note)
 
 
-def attach(view: "TranscriptView") -> TranscriptAccessible:
+def attach(view: TranscriptView) -> TranscriptAccessible:
     """Give *view* its accessible list (call from its constructor, after its children are made)."""
     interface = TranscriptAccessible(view)
     QAccessible.registerAccessibleInterface(interface)
@@ -187,7 +188,7 @@ def _release_all() -> None:
     _ATTACHED.clear()
 
 
-def ensure_attached(view: "TranscriptView") -> None:
+def ensure_attached(view: TranscriptView) -> None:
     """Register the view's interface again if Qt's cache no longer finds it."""
     found = QAccessible.queryAccessibleInterface(view)
     if isinstance(found, TranscriptAccessible):
@@ -197,7 +198,7 @@ def ensure_attached(view: "TranscriptView") -> None:
     view._accessible = attach(view)
 
 
-def announce_current(view: "TranscriptView", row: int) -> None:
+def announce_current(view: TranscriptView, row: int) -> None:
     """Tell assistive technology that the current turn is now *row* (focus follows it)."""
     ensure_attached(view)
     if row < 0 or not QAccessible.isActive():

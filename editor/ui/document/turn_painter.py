@@ -16,8 +16,8 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextCharForm
 
 from editor.core.timecode import format_clock
 from editor.core.transcript import MarkKind, ReviewStatus, Segment
-from editor.ui.document.speaker_colors import speaker_color, speaker_text_color
 from editor.ui import theme
+from editor.ui.document.speaker_colors import speaker_color, speaker_text_color
 
 PAD_TOP = 8
 PAD_BOTTOM = 10

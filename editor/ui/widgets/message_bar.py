@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton
@@ -36,16 +36,16 @@ class MessageBar(QFrame):
         layout.addWidget(self._button2)
         layout.addWidget(self._close)
         self._kind = "info"
-        self._callback: Callable[[], None] | None = None
-        self._callback2: Callable[[], None] | None = None
+        self._callback: Callable[[], object] | None = None
+        self._callback2: Callable[[], object] | None = None
         self._button.clicked.connect(self._on_button_clicked)
         self._button2.clicked.connect(self._on_button2_clicked)
         self._close.clicked.connect(self.dismiss)
         self.hide()
 
     def show_message(self, text: str, kind: str = "warning", details: list[str] | None = None,
-                     button: str = "", callback: Callable[[], None] | None = None,
-                     button2: str = "", callback2: Callable[[], None] | None = None) -> None:
+                     button: str = "", callback: Callable[[], object] | None = None,
+                     button2: str = "", callback2: Callable[[], object] | None = None) -> None:
         self._kind = kind if kind in MESSAGE_BG else "info"
         self._apply_colors()
         self._label.setText(text)

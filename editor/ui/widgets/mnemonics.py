@@ -27,7 +27,9 @@ def _mnemonic(text: str) -> str:
 def add_mnemonics(dialog: QDialog) -> None:
     """Give every visible button of *dialog* without a mnemonic one that is free in the dialog."""
     buttons = [b for b in dialog.findChildren(QAbstractButton) if b.text()]
-    taken = {_mnemonic(w.text()) for w in [*buttons, *dialog.findChildren(QLabel)]} - {""}
+    labels = dialog.findChildren(QLabel)
+    taken = {_mnemonic(b.text()) for b in buttons} | {_mnemonic(label.text()) for label in labels}
+    taken.discard("")
     for button in buttons:
         text = button.text()
         if _mnemonic(text):
