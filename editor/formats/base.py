@@ -47,6 +47,8 @@ class ReadResult:
     format: str                 # a reader's NAME
     warnings: list[str] = field(default_factory=list)
     extra: dict = field(default_factory=dict)   # a project's free "extra" object (kept through save)
+    merged_cues: int = 0        # caption cues merged into the turns (0: nothing was merged)
+    finished_subtitles: bool = False  # the cues look cut for viewers: worth offering to keep them
 
 
 class Reader(Protocol):
@@ -61,7 +63,21 @@ class Reader(Protocol):
         """0.0 (surely not this format) … 1.0 (surely this format)."""
 
     def read(self, text: str) -> ReadResult:
-        """Parse *text*; raise :class:`~editor.core.TranscriptError` (with line) when impossible."""
+        """Parse *text*; raise :class:`~editor.core.TranscriptError` (with line) when impossible.
+
+        Readers of caption formats (``MERGES_CUES = True``) also take
+        ``keep_captions``: False (the default) merges cues into turns
+        (:mod:`editor.formats.turns`), True keeps one segment per cue.
+        """
+
+
+class CaptionReader(Reader, Protocol):
+    """A reader of caption cues (SRT, WebVTT, Whisper JSON): merges them into turns unless told not to."""
+
+    MERGES_CUES: bool
+
+    def read(self, text: str, keep_captions: bool = False) -> ReadResult:
+        """Parse *text*; cues become turns (:mod:`editor.formats.turns`) unless *keep_captions*."""
 
 
 class Writer(Protocol):

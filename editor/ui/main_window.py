@@ -32,14 +32,16 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -72,9 +74,11 @@ from editor.ui.review.actions import ACTIONS as REVIEW_ACTIONS
 from editor.ui.review.marks_panel import MarksPanel
 from editor.ui.review.review_bar import ReviewBar
 from editor.ui.review.review_controller import ReviewController
+from editor.ui.theme import Theme, ThemeSwitcher
 from editor.ui.timing.actions import ACTIONS as TIMING_ACTIONS
 from editor.ui.timing.timing_controller import TimingController
 from editor.ui.widgets.message_bar import MessageBar, warnings_text
+from editor.ui.widgets.mnemonics import DialogMnemonics
 
 APP_NAME = "Transcript Editor"
 MENU_ORDER = ("File", "Edit", "Review", "Playback", "View", "Tools", "Help")
@@ -83,6 +87,10 @@ MENU_ORDER = ("File", "Edit", "Review", "Playback", "View", "Tools", "Help")
 WINDOW_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("settings", "File", "Se&ttings…", ("Ctrl+,",), separator=True),
     ActionSpec("quit", "File", "&Quit", ("Ctrl+Q",), separator=True),
+    # View ▸ Theme (a submenu of View: the window groups these as exclusive choices)
+    ActionSpec("theme_system", "Theme", "&System", (), "Colours of the system (light or dark)", checkable=True),
+    ActionSpec("theme_light", "Theme", "&Light", checkable=True),
+    ActionSpec("theme_dark", "Theme", "&Dark", checkable=True),
     ActionSpec("shortcuts", "Help", "&Keyboard Shortcuts…", ("Ctrl+/", "F1"), "List every keyboard shortcut"),
     ActionSpec("about", "Help", "&About Transcript Editor"),
 )
@@ -91,6 +99,7 @@ ACTION_TABLES = (FILES_ACTIONS, PROJECT_ACTIONS, PUBLISHING_ACTIONS, WINDOW_ACTI
                  CHAPTERS_ACTIONS, REVIEW_ACTIONS, PLAYBACK_ACTIONS, NAMES_ACTIONS, TIMING_ACTIONS)
 
 # Where the window docks each feature's panel, and how tall a bottom panel starts.
+_MIN_VIEW_HEIGHT = 120
 _PANEL_PLACES = {
     "find": (Qt.DockWidgetArea.BottomDockWidgetArea, 230),   # compact: the transcript keeps most of the height
     "suggestions": (Qt.DockWidgetArea.RightDockWidgetArea, 0),
@@ -106,6 +115,12 @@ class MainWindow(QMainWindow):
                  player_factory=None, parent=None):
         super().__init__(parent)
         self.settings = settings or Settings()
+        app = QApplication.instance()
+        assert isinstance(app, QApplication), "the window needs a QApplication"
+        self.themes = ThemeSwitcher(app)
+        self.themes.apply(_saved_theme(self.settings))
+        self._mnemonics = DialogMnemonics(self)   # Alt+letter for every dialog button
+        app.installEventFilter(self._mnemonics)
         self.action_table = Actions(self, [spec for table in ACTION_TABLES for spec in table],
                                     self.settings.shortcut_overrides())
         self.model = TranscriptModel(parent=self)
@@ -140,7 +155,7 @@ class MainWindow(QMainWindow):
         self.names.extra_changed.connect(self.project.keep_unsaved)   # e.g. the show chosen: unsaved, journaled
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
-        self.resize(1240, 800)   # first run: room for the text, its bars and the suggestions panel
+        self._fit_to_screen()   # first run: room for the text, its bars and the suggestions panel
         geometry = self.settings.get(Key.WINDOW_GEOMETRY)
         if geometry:
             self.restoreGeometry(QByteArray(geometry))
@@ -164,26 +179,65 @@ class MainWindow(QMainWindow):
         self.warning_bar = MessageBar()
         self.audio_bar = MessageBar()
         self.notice_bar = MessageBar()
+        self.captions_bar = MessageBar()   # "merged into turns; keep the captions as they are?"
         page = QWidget()
         layout = self._page_layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        for widget in (self.notice_bar, self.audio_bar, self.warning_bar):
+        for widget in (self.notice_bar, self.audio_bar, self.warning_bar, self.captions_bar):
             layout.addWidget(widget)
         layout.addWidget(self.transcript_splitter, 1)
         self.review_bar = ReviewBar(self.action_table)
-        layout.addWidget(self.review_bar)
-        layout.addWidget(self.transport)
         self.editor_page = page
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start_page)
         self.stack.addWidget(self.editor_page)
         self.setCentralWidget(self.stack)
+        # The review and transport bars are fixed tool bars under everything: docks sit above
+        # them and can never squeeze or cover them.
+        transport = self._fixed_bar("Transport", self.transport)   # bottom lines stack upwards:
+        self.addToolBarBreak(Qt.ToolBarArea.BottomToolBarArea)       # the review bar sits above it
+        self.bottom_bars = [self._fixed_bar("Review", self.review_bar), transport]
+        self.stack.currentChanged.connect(self._on_stack_current_changed)
+        self._on_stack_current_changed()
         self._status = QLabel("")
         self.statusBar().addPermanentWidget(self._status)
         # The suggestions list runs the window's full height; find/replace (and other bottom
         # panels) then span the transcript only, under its transport bar.
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+
+    def _fixed_bar(self, name: str, widget: QWidget) -> QToolBar:
+        bar = QToolBar(name, self)
+        bar.setObjectName(f"{name.lower()}_bar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.setAllowedAreas(Qt.ToolBarArea.BottomToolBarArea)
+        bar.toggleViewAction().setVisible(False)   # not offered for hiding in the panels menu
+        bar.setContentsMargins(0, 0, 0, 0)
+        layout = bar.layout()
+        if layout is not None:
+            layout.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(widget)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bar)
+        return bar
+
+    def _on_stack_current_changed(self, _index: int = 0) -> None:
+        on_transcript = self.stack.currentWidget() is self.editor_page
+        for bar in self.bottom_bars:
+            bar.setVisible(on_transcript)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # The transcript keeps at least a third of the window's height, whatever panels are docked.
+        self.view.setMinimumHeight(max(_MIN_VIEW_HEIGHT, self.height() // 3))
+
+    def _fit_to_screen(self) -> None:
+        """The first-run size, shrunk to the screen's free area (a 1280×720 laptop shows the bars too)."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 1240, 800
+        if screen is not None:
+            width, height = min(width, screen.width()), min(height, screen.height() - 40)
+        self.resize(width, height)
 
     def _build_menus(self) -> None:
         """One menu per ``ActionSpec.menu`` in MENU_ORDER (menus with no actions are left out)."""
@@ -200,6 +254,14 @@ class MainWindow(QMainWindow):
             if title == "File":
                 self.recent_menu = menu.addMenu("Open &Recent")
                 menu.insertMenu(self.action_table["open_sample"], self.recent_menu)
+            if title == "View":
+                menu.addSeparator()
+                self.theme_menu = menu.addMenu("&Theme")
+                group = QActionGroup(self)
+                for action in self.action_table.in_menu("Theme"):
+                    group.addAction(action)
+                    self.theme_menu.addAction(action)
+                self.addActions(self.action_table.in_menu("Theme"))
             self.addActions(self.action_table.in_menu(title))  # shortcuts work even with the menu bar hidden
         self._fill_recent_menu()
 
@@ -241,6 +303,9 @@ class MainWindow(QMainWindow):
         a["open_sample"].triggered.connect(self.open_sample)
         a["settings"].triggered.connect(self._on_settings_triggered)
         a["quit"].triggered.connect(self.close)
+        for theme in Theme:
+            a[f"theme_{theme.value}"].triggered.connect(lambda _=False, t=theme: self.set_theme(t))
+        a[f"theme_{self.themes.theme.value}"].setChecked(True)
         a["shortcuts"].triggered.connect(self._on_shortcuts_triggered)
         a["about"].triggered.connect(self._on_about_triggered)
 
@@ -249,6 +314,7 @@ class MainWindow(QMainWindow):
         files.audio_missing.connect(self._on_files_audio_missing)
         files.error_occurred.connect(self._on_files_error_occurred)
         files.recent_changed.connect(self._on_files_recent_changed)
+        files.captions_merged.connect(self._on_files_captions_merged)
 
         playback.position_changed.connect(self.transport.show_position)
         playback.state_changed.connect(self.transport.show_state)
@@ -267,6 +333,13 @@ class MainWindow(QMainWindow):
         self.start_page.open_requested.connect(self._on_open_triggered)
         self.start_page.sample_requested.connect(self.open_sample)
         self.start_page.recent_requested.connect(self.open_path)
+
+    def set_theme(self, theme: Theme) -> None:
+        """System, light or dark colours (View ▸ Theme), remembered for the next start."""
+        self.themes.apply(theme)
+        self.settings.set(Key.THEME, theme.value)
+        self.action_table[f"theme_{theme.value}"].setChecked(True)
+        self.view.viewport().update()
 
     # ------------------------------------------------------------------ opening
     def open_path(self, path: str, audio: str | None = None, preload=None) -> bool:
@@ -296,13 +369,26 @@ class MainWindow(QMainWindow):
         else:
             self.warning_bar.hide()
         self.audio_bar.hide()
-        self._status.setText(f"{format_name} · {self.model.rowCount()} turns")
+        self.captions_bar.hide()
+        self._status.setText(f"{format_name} · {_turns(self.model.rowCount())}")
         self.view.setFocus()
         self._update_enabled()
 
+    def _on_files_captions_merged(self, cues: int, turns: int, finished_subtitles: bool) -> None:
+        if not finished_subtitles:
+            return   # a recognizer's captions: turns are what the producer reviews
+        self.captions_bar.show_message(
+            f"{cues} captions were merged into {_turns(turns)}. This file looks like finished subtitles.",
+            "info", button="&Keep captions as they are", callback=self._reopen_keeping_captions)
+
+    def _reopen_keeping_captions(self) -> None:
+        path, audio = self.files.current_path, self.playback.media_path or None
+        if self.project.ask_to_save("reopening with one turn per caption", self._reopen_keeping_captions):
+            self.files.open_transcript(path, audio, keep_captions=True)
+
     def _on_files_audio_loaded(self, path: str) -> None:
         self.audio_bar.hide()
-        self._status.setText(f"{self.files.current_format} · {self.model.rowCount()} turns · "
+        self._status.setText(f"{self.files.current_format} · {_turns(self.model.rowCount())} · "
                              f"{Path(path).name} ({self.playback.backend_name()})")
         self._update_enabled()
 
@@ -438,7 +524,8 @@ class MainWindow(QMainWindow):
 
     def _on_speakers_triggered(self) -> None:
         from editor.ui.dialogs.speaker_dialog import SpeakersDialog
-        dialog = SpeakersDialog(self.model.transcript, self.edits, self)
+        dialog = SpeakersDialog(self.model.transcript, self.edits, self,
+                                play=self.playback.play_from if self.playback.has_media() else None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.speakers_dialog = dialog
@@ -479,3 +566,14 @@ class MainWindow(QMainWindow):
         self._closing_confirmed = True
         self.close()
 
+
+
+def _saved_theme(settings: Settings) -> Theme:
+    try:
+        return Theme(settings.get(Key.THEME))
+    except ValueError:
+        return Theme.SYSTEM
+
+
+def _turns(count: int) -> str:
+    return f"{count} turn{'' if count == 1 else 's'}"

@@ -34,6 +34,7 @@ from editor.core.errors import TranscriptError
 from editor.core.transcript import ReviewStatus, Transcript
 from editor.formats import all_writers, export, writer
 from editor.formats.base import ExportOptions, InaudibleStyle
+from editor.ui.theme import ERROR_TEXT, MESSAGE_BG, MESSAGE_BORDER
 
 PREVIEW_TURNS = 8
 _STYLE_LABELS = {InaudibleStyle.REV: "[inaudible 00:12:03] (with time)",
@@ -79,7 +80,8 @@ class ExportDialog(QDialog):
         self.warning = QLabel()
         self.warning.setObjectName("ExportWarning")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("#ExportWarning { background: #fff3cd; border: 1px solid #e0c060;"
+        self.warning.setStyleSheet(f"#ExportWarning {{ background: {MESSAGE_BG['warning'].on().name()}; "
+                                   f"border: 1px solid {MESSAGE_BORDER['warning'].on().name()};"
                                    " padding: 6px; border-radius: 3px; }")
         layout.addWidget(self.warning)
         unapproved = unapproved_count(transcript)
@@ -154,7 +156,7 @@ class ExportDialog(QDialog):
         body.addLayout(preview_box, 1)
 
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label.setStyleSheet(f"color: {ERROR_TEXT.on().name()};")
         self.error_label.hide()
         layout.addWidget(self.error_label)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

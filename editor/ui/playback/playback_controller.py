@@ -169,6 +169,12 @@ class PlaybackController(QObject):
             self._set_state(PlayerState.PAUSED)
             self._seeked_since_pause = False
 
+    def play_from(self, ms: int) -> None:
+        """Hear the audio from *ms* (the ▶ buttons of dialogs)."""
+        if self._media:
+            self.seek(ms)
+            self.play()
+
     def toggle(self) -> None:
         if self.is_playing():
             self.pause()
