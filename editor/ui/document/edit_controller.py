@@ -20,8 +20,8 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor, QUndoStack
 from PySide6.QtWidgets import QTextEdit
 
 from editor.core.transcript import Mark, MarkKind, WordTiming
-from editor.ui.actions import Actions
 from editor.ui import theme
+from editor.ui.actions import Actions
 from editor.ui.context import WindowContext
 from editor.ui.document.commands import OpCommand, TypingCommand, is_noop, ops
 
