@@ -2,13 +2,20 @@
 
 A producer selects "Dick flux", types "Dick Flacks", and gets every place where the
 recognizer wrote that name, however it spelled it: "Dick Flax", "Dick. Flax", "dick flacks".
-Variants are found by comparing runs of words (n-gram windows of the phrase's word count
-plus or minus one, so "Pat Reon" and "Patreon" meet) on two levels:
+Variants are found by comparing runs of words with the phrase on two levels:
 
-* spelling: rapidfuzz ``fuzz.ratio`` on the normalised words (case and punctuation
-  removed), with and without the spaces between them;
-* sound: per-word Metaphone keys (jellyfish), so "Flax"/"flux"/"Flacks" and
-  "Alison"/"Ellison" compare equal.
+* spelling: rapidfuzz ``fuzz.ratio`` on the normalised words (case, punctuation and a
+  possessive "'s" removed, on both sides), with and without the spaces between them;
+* sound: Metaphone keys (jellyfish) of the whole run joined, against the phrase's joined key,
+  so a name split at another place meets it ("David do holiday" / "David Duhalde",
+  "Jolia Roman" / "Joe Lieberman"), and "Flax"/"flux"/"Flacks" compare equal.
+
+Sound counts for more the longer the key: a three-letter key says little ("Brian" and
+"Barack" are BRN and BRK), a seven-letter one much. Windows run from one word fewer than
+the phrase to a few more, the wider ones only when their letters add up to about the
+phrase's (a name spelt out in letters, "patrion.com/t S M H"), and may run on into the
+next turn of the same speaker (recognizers cut sentences). A window made only of the
+phrase's own words ("Lieberman" for "Joe Lieberman") is a partial mention, not a variant.
 
 Candidates start only from words that already resemble a word of the phrase (the
 :class:`~editor.core.name_index.NameIndex` finds those in the vocabulary), and each distinct
@@ -22,7 +29,7 @@ from typing import Collection, Iterable, NamedTuple
 
 from rapidfuzz import fuzz
 
-from editor.core.name_index import _LOW, SHIFT, NameIndex, normalise, phonetic_key
+from editor.core.name_index import _LOW, SHIFT, NameIndex, analyse_token, phonetic_key
 from editor.core.search import ReplaceSpan, context_snippet, time_at
 from editor.core.transcript import Transcript
 
@@ -41,6 +48,15 @@ class Candidate(NamedTuple):
     context: str
     context_start: int
     time_ms: int | None
+    # The match runs on into the next turn (same speaker) up to this offset of its text; then
+    # ``end`` is the end of this turn's last word and ``found`` holds both parts joined by a space.
+    tail_end: int | None = None
+
+    def ranges(self) -> list[tuple[int, int, int]]:
+        """(segment index, start, end) of each part of the match."""
+        if self.tail_end is None:
+            return [(self.index, self.start, self.end)]
+        return [(self.index, self.start, self.end), (self.index + 1, 0, self.tail_end)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +66,15 @@ class Phrase:
     text: str
     norms: tuple[str, ...]
     keys: tuple[str, ...]
+    joined_key: str = ""       # Metaphone of all the letters run together
 
     @classmethod
     def of(cls, text: str) -> "Phrase":
-        norms = tuple(n for n in (normalise(w) for w in text.split()) if n)
-        return cls(text, norms, tuple(phonetic_key(n) for n in norms))
+        # Tokens are analysed as the transcript's are (a trailing possessive dropped), so
+        # "Kofundo's" in a glossary and "Kofundo's" in a turn compare as the same word.
+        analysed = [a for a in map(analyse_token, text.split()) if a is not None]
+        norms = tuple(a[2] for a in analysed)
+        return cls(text, norms, tuple(a[3] for a in analysed), phonetic_key("".join(norms)))
 
     @property
     def spaced(self) -> str:
@@ -65,35 +85,52 @@ def score_window(phrase: Phrase, norms: tuple[str, ...], keys: tuple[str, ...]) 
     """How much a run of words looks (spelling) or sounds (Metaphone) like *phrase*: (0..100, how)."""
     if norms == phrase.norms:
         return 100, "exact"
-    if len(norms) == len(phrase.norms):
-        spelling = fuzz.ratio(phrase.spaced, " ".join(norms))
-    else:
-        # Split or merged words ("Co fundo" / "Cofundo"): compare without the spaces, and
-        # rank a little below an equally good window of the phrase's own length.
-        spelling = fuzz.ratio("".join(phrase.norms), "".join(norms)) - 5
-    phrase_key = "".join(phrase.keys)
-    window_key = "".join(keys)
-    floor = _sound_floor(phrase, len(norms))
-    if phrase_key and window_key == phrase_key and spelling >= floor:
-        return max(int(spelling), 90), "sound"
-    if phrase_key and window_key:
-        sound = fuzz.ratio(phrase_key, window_key)
-        if sound >= 80 and spelling >= max(65, floor):
-            blended = (spelling + sound) / 2
-            if blended > spelling:
-                return int(blended), "sound"
+    spelling = spelling_likeness(phrase, norms)
+    sound = sound_likeness(phrase, norms, keys)
+    length = len(phrase.joined_key)
+    split = len(norms) != len(phrase.norms)
+    if sound >= SOUND_COUNTS and sound > spelling and spelling >= spelling_floor(length, split):
+        return int(spelling + sound_weight(length) * (sound - spelling)), "sound"
     return int(spelling), "spelling"
 
 
-def _sound_floor(phrase: Phrase, words: int) -> int:
-    """Least spelling likeness for a sound-alike to count.
+SOUND_COUNTS = 85   # key likeness below this is no evidence at all
 
-    Short single words and split/merged windows need more: "ask" sounds like "Esk" and
-    "a story" like "Istor" in Metaphone, but neither is a misheard name.
+
+def spelling_likeness(phrase: Phrase, norms: tuple[str, ...]) -> float:
+    """rapidfuzz ratio of the words; split or merged words compare without spaces, 5 points lower."""
+    if len(norms) == len(phrase.norms):
+        return fuzz.ratio(phrase.spaced, " ".join(norms))
+    # Split or merged words ("Co fundo" / "Cofundo"): rank a little below an equally good
+    # window of the phrase's own length.
+    return fuzz.ratio("".join(phrase.norms), "".join(norms)) - 5
+
+
+def sound_likeness(phrase: Phrase, norms: tuple[str, ...], keys: tuple[str, ...]) -> float:
+    """Best ratio of the joined per-word keys, or of the key of all letters run together."""
+    if not phrase.joined_key:
+        return 0.0
+    best = fuzz.ratio("".join(phrase.keys), "".join(keys)) if any(keys) else 0.0
+    joined = phonetic_key("".join(norms))
+    if joined:
+        best = max(best, fuzz.ratio(phrase.joined_key, joined))
+    return best
+
+
+def sound_weight(key_length: int) -> float:
+    """How far sound may lift a score towards itself: nothing for a key of three letters or fewer."""
+    return 0.0 if key_length <= 3 else min(0.8, 0.2 * (key_length - 2))
+
+
+def spelling_floor(key_length: int, split: bool) -> int:
+    """Least spelling likeness for sound to count: short keys need close spelling.
+
+    Split or merged windows of a short key need more ("a story" sounds like "Istor").
     """
-    if words != len(phrase.norms) or (len(phrase.norms) == 1 and len(phrase.norms[0]) <= 4):
-        return 75
-    return 50
+    if key_length <= 3:
+        return 80
+    floor = {4: 65, 5: 55}.get(key_length, 50)
+    return floor + 10 if split and key_length < 6 else floor
 
 
 def find_variants(transcript: Transcript, wrong: str, right: str = "", *,
@@ -121,6 +158,23 @@ def find_variants(transcript: Transcript, wrong: str, right: str = "", *,
     return [c for c in resolve_overlaps(found, words, prefer={right} if right else ()) if c.found != right]
 
 
+MAX_EXTRA_WORDS = 3     # a window may hold this many words more than the phrase
+
+
+def window_shapes(n: int) -> list[tuple[int, int]]:
+    """(window length, first-word offset from the aligned start) for a phrase of *n* words.
+
+    The phrase's length; one fewer (two words merged, before or after the anchor); and up
+    to :data:`MAX_EXTRA_WORDS` more (words split), shifted so the window still holds the anchor.
+    """
+    shapes = [(n, 0)]
+    for k in range(n + 1, n + MAX_EXTRA_WORDS + 1):
+        shapes.extend((k, shift) for shift in range(0, n - k - 1, -1))
+    if n > 1:
+        shapes.extend([(n - 1, 0), (n - 1, 1)])
+    return shapes
+
+
 def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
                  near: list[set[str]] | None = None, skip_anchors: Collection[str] = ()) -> list[Candidate]:
     """Windows of *index* scoring at least *threshold* against *phrase* (may overlap).
@@ -131,9 +185,15 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
     if near is None:
         near = index.near_words(list(phrase.norms))
     n = len(phrase.norms)
-    # (window length, first-word offset from the aligned start): the phrase length, one word
-    # split in two before/after the anchor, or two words merged before/after it.
-    shapes = [(n, 0), (n + 1, 0), (n + 1, -1)] + ([(n - 1, 0), (n - 1, 1)] if n > 1 else [])
+    starts, ends = index.key_anchors(phrase.joined_key)
+    if starts or ends:
+        near = [set(words) for words in near]
+        near[0] |= starts
+        near[-1] |= ends
+    shapes = window_shapes(n)
+    split_shapes = [shape for shape in shapes if shape[0] > n]
+    letters = sum(map(len, phrase.norms))
+    own_words = set(phrase.norms)
     # Windows seen and scores are keyed by ints and strings, never tuples: this loop runs
     # on the scan's worker thread, and every surviving container feeds the cyclic GC, whose
     # full collections hold the GIL (freeze the window) for tens of ms.
@@ -141,34 +201,49 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
     cache: dict[str, int] = {}
     results: list[Candidate] = []
     segments = index.segments
-    split_shapes = shapes[1:3]
     for word_number, similar in enumerate(near):
         for norm in similar:
-            # An everyday word may still be half of a split name ("Tide water"), nothing more.
-            anchor_shapes = split_shapes if norm in skip_anchors and norm not in phrase.norms else shapes
+            # An everyday word may still be part of a split name ("Tide water"), nothing more.
+            anchor_shapes = split_shapes if norm in skip_anchors and norm not in own_words else shapes
             for position in index.packed_positions(norm):
                 s, t = position >> SHIFT, position & _LOW
                 tokens = segments[s]
                 count = len(tokens.norms)
                 for k, shift in anchor_shapes:
                     first = t - word_number + shift
-                    if first < 0 or first > t or first + k > count or first + k <= t:
+                    if first > t or first + k <= t:
                         continue
-                    spot = ((position - t + first) << 16) | k   # (segment, first word, length)
-                    if spot in seen:
-                        continue
-                    seen.add(spot)
-                    if tokens.any_blocked and any(tokens.blocked[first:first + k]):
-                        continue
-                    words = tokens.norms[first:first + k]
+                    if first >= 0 and first + k <= count:
+                        spot = ((position - t + first) << 16) | k   # (segment, first word, length)
+                        if spot in seen:
+                            continue
+                        seen.add(spot)
+                        if tokens.any_blocked and any(tokens.blocked[first:first + k]):
+                            continue
+                        words = tokens.norms[first:first + k]
+                        keys = tokens.keys[first:first + k]
+                        where = (s, first)
+                    else:
+                        across = index.window_across(s, first, k)
+                        if across is None:
+                            continue
+                        where, words, keys = across
+                        spot = (((where[0] << SHIFT) | where[1]) << 16) | k
+                        if spot in seen:
+                            continue
+                        seen.add(spot)
+                    if k > n + 1 and not 0.7 * letters <= sum(map(len, words)) <= 1.3 * letters + 2:
+                        continue    # wide windows only for names spelt out in pieces
+                    if k < n and own_words.issuperset(words):
+                        continue    # a partial mention ("Lieberman" of "Joe Lieberman") is no error
                     key = " ".join(words)
                     packed = cache.get(key)
                     if packed is None:
-                        score, how = score_window(phrase, tuple(words), tuple(tokens.keys[first:first + k]))
+                        score, how = score_window(phrase, tuple(words), tuple(keys))
                         packed = score << 2 | _HOWS.index(how)
                         cache[key] = packed
                     if packed >> 2 >= threshold:
-                        results.append(_candidate(index, s, first, k, (packed >> 2, _HOWS[packed & 3])))
+                        results.append(_candidate(index, where[0], where[1], k, (packed >> 2, _HOWS[packed & 3])))
     return results
 
 
@@ -177,11 +252,22 @@ _HOWS = ("exact", "spelling", "sound")
 
 def _candidate(index: NameIndex, s: int, first: int, k: int, scored: tuple[int, str]) -> Candidate:
     tokens = index.segments[s]
-    start, end = tokens.starts[first], tokens.ends[first + k - 1]
+    start = tokens.starts[first]
     segment = index.transcript.segments[s]
+    count = len(tokens.norms)
+    if first + k <= count:
+        end = tokens.ends[first + k - 1]
+        context, context_start = context_snippet(tokens.text, start, end)
+        return Candidate(s, start, end, tokens.text[start:end], scored[0], scored[1],
+                         context, context_start, time_at(segment, start))
+    # Runs on into the next turn: this turn's words to its end, then the next turn's first words.
+    end = tokens.ends[count - 1]
+    following = index.segments[s + 1]
+    tail_end = following.ends[first + k - count - 1]
+    found = f"{tokens.text[start:end]} {following.text[following.starts[0]:tail_end]}"
     context, context_start = context_snippet(tokens.text, start, end)
-    return Candidate(s, start, end, tokens.text[start:end], scored[0], scored[1],
-                     context, context_start, time_at(segment, start))
+    return Candidate(s, start, end, found, scored[0], scored[1], context, context_start,
+                     time_at(segment, start), tail_end)
 
 
 def resolve_overlaps(candidates: Iterable[Candidate], words: int = 1,
@@ -192,14 +278,34 @@ def resolve_overlaps(candidates: Iterable[Candidate], words: int = 1,
     """
     def rank(c: Candidate) -> tuple:
         return (c.found not in prefer, -c.score, abs(len(c.found.split()) - words), c.index, c.start)
-    kept: dict[int, list[Candidate]] = {}
+    taken: dict[int, list[tuple[int, int]]] = {}     # segment -> (start, end) of the kept parts
+    kept: list[Candidate] = []
     for candidate in sorted(candidates, key=rank):
-        taken = kept.setdefault(candidate.index, [])
-        if all(candidate.end <= other.start or other.end <= candidate.start for other in taken):
-            taken.append(candidate)
-    return sorted((c for group in kept.values() for c in group), key=lambda c: (c.index, c.start))
+        parts = candidate.ranges()
+        if all(end <= lo or hi <= start for s, start, end in parts for lo, hi in taken.get(s, ())):
+            kept.append(candidate)
+            for s, start, end in parts:
+                taken.setdefault(s, []).append((start, end))
+    return sorted(kept, key=lambda c: (c.index, c.start))
 
 
 def spans_for(candidates: Iterable[Candidate], right: str) -> list[ReplaceSpan]:
     """The replace span list (for ``ops.replace_spans``) that writes *right* over each candidate."""
-    return [ReplaceSpan(c.index, c.start, c.end, right) for c in candidates if c.found != right]
+    spans = []
+    for c in candidates:
+        if c.found != right:
+            spans.extend(candidate_spans(c, right))
+    return spans
+
+
+def candidate_spans(candidate: Candidate, right: str, following_text: str | None = None) -> list[ReplaceSpan]:
+    """Spans writing *right* over *candidate*; a match that runs into the next turn puts the whole
+    of *right* in the first turn and removes its part of the next (with the space after it)."""
+    spans = [ReplaceSpan(candidate.index, candidate.start, candidate.end, right)]
+    if candidate.tail_end is not None:
+        end = candidate.tail_end
+        if following_text is not None:
+            while end < len(following_text) and following_text[end] == " ":
+                end += 1
+        spans.append(ReplaceSpan(candidate.index + 1, 0, end, ""))
+    return spans

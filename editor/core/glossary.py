@@ -323,6 +323,7 @@ class SegmentView(NamedTuple):
     marks: list
     words: list
     start_ms: int | None
+    speaker_id: str | None
 
 
 _SEGMENT_VIEW = operator.attrgetter(*SegmentView._fields)

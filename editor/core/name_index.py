@@ -153,6 +153,7 @@ class NameIndex:
         self._postings: dict[str, list[int]] = {}
         self._by_key: dict[str, set[str]] = {}
         self._vocab: list[str] = []
+        self.speakers: list = []        # each segment's speaker id (windows run on only within one speaker)
         self.retokenised = 0            # segments tokenised by the last refresh (tests, benches)
         self.refresh()
 
@@ -162,6 +163,7 @@ class NameIndex:
             self.transcript = transcript
         rows = self.transcript.segments
         old = self.segments
+        self.speakers = [getattr(row, "speaker_id", None) for row in rows]
         if len(old) == len(rows) and self._postings:
             changed = [i for i, (tokens, segment) in enumerate(zip(old, rows))
                        if tokens.text is not segment.text and tokens.text != segment.text
@@ -247,8 +249,60 @@ class NameIndex:
         twin._postings = {norm: list(entry) for norm, entry in self._postings.items()}
         twin._by_key = {key: set(words) for key, words in self._by_key.items()}
         twin._vocab = list(self._vocab)
+        twin.speakers = list(self.speakers)
         twin.retokenised = 0
         return twin
+
+    def key_anchors(self, joined_key: str) -> tuple[set[str], set[str]]:
+        """Words whose phonetic key begins / ends *joined_key* (a phrase's letters run together).
+
+        A name heard at other word boundaries shares no word with its spelling ("Jolia Roman"
+        for "Joe Lieberman"), but its first and last words sound like the start and end of it.
+        Keys of two letters or more, for phrase keys of five or more; a few dictionary lookups.
+        """
+        starts: set[str] = set()
+        ends: set[str] = set()
+        if len(joined_key) < MIN_ANCHORED_KEY:
+            return starts, ends
+        for cut in range(2, len(joined_key)):
+            starts.update(self._by_key.get(joined_key[:cut], ()))
+            ends.update(self._by_key.get(joined_key[-cut:], ()))
+        return starts, ends
+
+    def window_across(self, s: int, first: int, k: int):
+        """A window of *k* words starting at word *first* of segment *s* that runs over the edge of
+        that segment into its neighbour of the same speaker (*first* < 0: into the one before).
+
+        Returns ((segment, first word) where it starts, norms, keys), or None when the window would
+        need a third segment, a different speaker's turn, or a word inside a mark.
+        """
+        if first < 0:
+            if s == 0 or self.speakers[s - 1] != self.speakers[s]:
+                return None
+            before = self.segments[s - 1]
+            start = len(before.norms) + first
+            if start < 0 or first + k > len(self.segments[s].norms):
+                return None
+            parts = [(before, start, len(before.norms)), (self.segments[s], 0, first + k)]
+            where = (s - 1, start)
+        else:
+            here = self.segments[s]
+            count = len(here.norms)
+            if s + 1 >= len(self.segments) or self.speakers[s + 1] != self.speakers[s]:
+                return None
+            after = self.segments[s + 1]
+            if first + k - count > len(after.norms):
+                return None
+            parts = [(here, first, count), (after, 0, first + k - count)]
+            where = (s, first)
+        norms: list[str] = []
+        keys: list[str] = []
+        for tokens, lo, hi in parts:
+            if tokens.any_blocked and any(tokens.blocked[lo:hi]):
+                return None
+            norms.extend(tokens.norms[lo:hi])
+            keys.extend(tokens.keys[lo:hi])
+        return where, tuple(norms), tuple(keys)
 
     @property
     def token_count(self) -> int:
@@ -284,6 +338,9 @@ class NameIndex:
             if word in self._postings:
                 hits.add(word)
         return result
+
+
+MIN_ANCHORED_KEY = 5
 
 
 def _fuzzy_cutoff(word: str) -> int:
