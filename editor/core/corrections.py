@@ -237,6 +237,8 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
                     if k < n and own_words.issuperset(words):
                         continue    # a partial mention ("Lieberman" of "Joe Lieberman") is no error
                     key = " ".join(words)
+                    if k > n and f" {phrase.spaced} " in f" {key} ":
+                        continue    # the phrase itself plus a word: the phrase's own window is the match
                     packed = cache.get(key)
                     if packed is None:
                         score, how = score_window(phrase, tuple(words), tuple(keys))

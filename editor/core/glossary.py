@@ -31,7 +31,15 @@ from typing import Callable, Iterable, NamedTuple
 import platformdirs
 
 from editor.core.atomic import atomic_write
-from editor.core.corrections import Candidate, Phrase, match_phrase, resolve_overlaps
+from editor.core.corrections import (
+    Candidate,
+    Phrase,
+    candidate_spans,
+    match_phrase,
+    resolve_overlaps,
+    sound_likeness,
+    spelling_likeness,
+)
 from editor.core.errors import TranscriptError
 from editor.core.name_index import NameIndex, normalise
 from editor.core.search import ReplaceSpan
@@ -39,7 +47,9 @@ from editor.core.spelling import common_words
 from editor.core.transcript import Transcript
 
 APP_NAME = "transcript-editor"
-SCAN_THRESHOLD = 85  # stricter than "correct everywhere": nobody asked, so offer only likely fixes
+SCAN_THRESHOLD = 80  # as strict as "correct everywhere": weaker ones are offered but not ticked
+TICK_SCORE = 85      # suggestions this sure are ticked (applied by "Apply all") by default
+CASE_SCORE = 40      # a change of capitals only: offered apart, below every real fix
 CSV_HEADER = ["correct", "wrong_forms", "note"]
 _GENERIC_SPEAKER = re.compile(r"^(speaker|spk|speaker_|guest|unknown)[\s_#-]*\d*$", re.IGNORECASE)
 
@@ -59,14 +69,38 @@ class Suggestion(NamedTuple):
     end: int
     found: str
     replacement: str
-    score: int
-    how: str              # "known" (a remembered wrong form), "exact", "spelling" or "sound"
+    score: int            # 0..100: how sure the scan is
+    how: str              # "known" (a remembered wrong form), "case" (capitals only), "spelling" or "sound"
     context: str
     context_start: int
     time_ms: int | None
+    # What speaks for it: "known", "spelling", "sound", "case", "show-notes", "speaker" (more may be
+    # added by other checks, e.g. "audio"), strongest first.
+    evidence: tuple[str, ...] = ()
+    # The found text runs on into the next turn (same speaker) up to this offset of its text.
+    tail_end: int | None = None
+    source: str = "glossary"    # where the name comes from: "glossary", "show-notes" or "speaker"
+
+    @property
+    def ticked(self) -> bool:
+        """Sure enough to be applied without a look: a strong match that changes more than capitals."""
+        return self.score >= TICK_SCORE and self.how != "case"
 
     def span(self) -> ReplaceSpan:
+        """The replacement in the first (usually only) turn."""
         return ReplaceSpan(self.index, self.start, self.end, self.replacement)
+
+    def spans(self, following_text: str | None = None) -> list[ReplaceSpan]:
+        """Every span to apply: the name goes in the first turn, its part in the next one is removed."""
+        candidate = Candidate(self.index, self.start, self.end, self.found, self.score, self.how,
+                              self.context, self.context_start, self.time_ms, self.tail_end)
+        return candidate_spans(candidate, self.replacement, following_text)
+
+    def ranges(self) -> list[tuple[int, int, int]]:
+        """(segment index, start, end) of each part of the found text."""
+        if self.tail_end is None:
+            return [(self.index, self.start, self.end)]
+        return [(self.index, self.start, self.end), (self.index + 1, 0, self.tail_end)]
 
 
 def default_path(show: str, data_dir: str | Path | None = None) -> Path:
@@ -358,13 +392,16 @@ YIELD_EVERY_S = 0.002
 
 
 def scan(transcript, glossary: Glossary, *, threshold: int = SCAN_THRESHOLD,
-         cancelled: Callable[[], bool] | None = None, index: NameIndex | None = None) -> list[Suggestion]:
+         cancelled: Callable[[], bool] | None = None, index: NameIndex | None = None,
+         candidates: Iterable[str] = (), speakers: Iterable[str] = ()) -> list[Suggestion]:
     """Likely misrecognitions of glossary entries in *transcript*, in document order.
 
     *transcript*: a :class:`Transcript`, its :func:`snapshot` or :func:`capture`. With *index*,
     that index is brought up to date with *transcript* (only changed segments are re-read).
     Known wrong forms match exactly (case and punctuation aside); correct forms also match
-    their spelling and sound-alike variants at *threshold*. Returns what was found so far
+    their spelling and sound-alike variants at *threshold*. *candidates* (names from the show
+    notes) and *speakers* (speakers' real names) not in the glossary are looked for too, their
+    suggestions marked by :attr:`Suggestion.source` and evidence. Returns what was found so far
     when *cancelled* turns true.
 
     Meant for a worker thread: every couple of milliseconds it lets go of the GIL
@@ -374,64 +411,137 @@ def scan(transcript, glossary: Glossary, *, threshold: int = SCAN_THRESHOLD,
         index = NameIndex(transcript)
     else:
         index.refresh(transcript)
-    jobs = _scan_jobs(glossary)
-    fuzzy_words = sorted({w for phrase, _, fuzzy in jobs if fuzzy for w in phrase.norms})
+    jobs = _scan_jobs(glossary, candidates, speakers)
+    fuzzy_words = sorted({w for job in jobs if job.fuzzy for w in job.phrase.norms})
     near_by_word = dict(zip(fuzzy_words, index.near_words(fuzzy_words)))  # one batched call
     common = common_words()
-    found: list[tuple[Candidate, str, bool]] = []
+    found: list[tuple[Candidate, _Job]] = []
     yielded = time.perf_counter()
-    for phrase, correct, fuzzy in jobs:
+    for job in jobs:
         if time.perf_counter() - yielded > YIELD_EVERY_S:
             time.sleep(0)
             yielded = time.perf_counter()
         if cancelled is not None and cancelled():
             break
-        if fuzzy:
+        phrase = job.phrase
+        if job.fuzzy:
             hits = match_phrase(index, phrase, threshold, [near_by_word[w] for w in phrase.norms],
                                 skip_anchors=common)
         else:
             hits = match_phrase(index, phrase, 100, [{w} for w in phrase.norms])
-        found.extend((hit, correct, fuzzy) for hit in hits)
-    return _suggestions(found, {correct for _, correct, _ in jobs})
+        found.extend((hit, job) for hit in hits)
+    return _suggestions(found, {job.correct for job in jobs}, common)
 
 
-def _scan_jobs(glossary: Glossary) -> list[tuple[Phrase, str, bool]]:
-    """(phrase, correct form, fuzzy?) for every correct form and every known wrong form."""
+class _Job(NamedTuple):
+    phrase: Phrase
+    correct: str          # the replacement (the correct form)
+    fuzzy: bool           # False: a known wrong form, matched exactly
+    source: str           # "glossary", "show-notes" or "speaker"
+    target: Phrase        # the correct form, prepared
+
+
+def _scan_jobs(glossary: Glossary, candidates: Iterable[str] = (), speakers: Iterable[str] = ()) -> list[_Job]:
+    """A job for every correct form and every known wrong form, then for new names from elsewhere."""
     jobs = []
     for entry in glossary.entries:
         phrase = Phrase.of(entry.correct)
-        if phrase.norms:
-            jobs.append((phrase, entry.correct, True))
+        if not phrase.norms:
+            continue
+        source = "speaker" if entry.note == "speaker" else "glossary"
+        jobs.append(_Job(phrase, entry.correct, True, source, phrase))
         for wrong in entry.wrong_forms:
             wrong_phrase = Phrase.of(wrong)
             if wrong_phrase.norms and wrong_phrase.norms != phrase.norms:
-                jobs.append((wrong_phrase, entry.correct, False))
+                jobs.append(_Job(wrong_phrase, entry.correct, False, source, phrase))
+    taken = {job.phrase.norms for job in jobs}
+    for source, names in (("speaker", speakers), ("show-notes", candidates)):
+        for name in names:
+            phrase = Phrase.of(name)
+            if phrase.norms and phrase.norms not in taken and not _GENERIC_SPEAKER.match(name.strip()):
+                taken.add(phrase.norms)
+                jobs.append(_Job(phrase, name.strip(), True, source, phrase))
     return jobs
 
 
-def _suggestions(found: list[tuple[Candidate, str, bool]], corrects: set[str]) -> list[Suggestion]:
-    common = common_words()
-    # Unasked-for fuzzy suggestions made only of everyday words ("what" for "Wati") are noise.
-    found = [(c, correct, fuzzy) for c, correct, fuzzy in found
-             if not fuzzy or c.how == "exact" or not all(normalise(w) in common for w in c.found.split())]
-    by_candidate = {id(c): (correct, fuzzy) for c, correct, fuzzy in found}
-    kept = resolve_overlaps([c for c, _, _ in found], prefer=corrects)
+def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common=frozenset()) -> list[Suggestion]:
+    kept_found = []
+    for c, job in found:
+        norms = Phrase.of(c.found).norms
+        if job.fuzzy and c.how != "exact":
+            # Unasked-for fuzzy suggestions made only of everyday words ("what" for "Wati") are noise,
+            # and so is a correct part of the name among everyday words ("so Lieberman").
+            if all(w in common for w in norms):
+                continue
+            if any(w in job.phrase.norms for w in norms) and \
+                    all(w in common or w in job.phrase.norms for w in norms) and len(norms) <= len(job.phrase.norms):
+                continue
+        if job.fuzzy and c.how == "exact" and c.found.casefold() != _without_possessive(job.correct).casefold():
+            continue    # the same words, punctuation aside (a possessive, a hyphen): nothing to fix
+        if c.how == "exact" and job.fuzzy:
+            c = c._replace(score=CASE_SCORE)    # capitals only: never ahead of a real fix
+        kept_found.append((c, job))
+    by_candidate = {id(c): job for c, job in kept_found}
+    kept = resolve_overlaps([c for c, _ in kept_found], prefer=corrects)
     result = []
     for c in kept:
-        correct, fuzzy = by_candidate[id(c)]
-        if c.found == correct:
+        job = by_candidate[id(c)]
+        replacement = _without_possessive(job.correct)
+        if c.found == replacement or c.found == job.correct:
             continue
-        how = ("case" if c.how == "exact" else c.how) if fuzzy else "known"
-        result.append(Suggestion(c.index, c.start, c.end, c.found, correct, c.score, how,
-                                 c.context, c.context_start, c.time_ms))
+        how = ("case" if c.how == "exact" else c.how) if job.fuzzy else "known"
+        result.append(Suggestion(c.index, c.start, c.end, c.found, replacement, c.score, how,
+                                 c.context, c.context_start, c.time_ms,
+                                 _evidence(c, job, how), c.tail_end, job.source))
     return result
+
+
+_TRAILING_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+
+
+def _without_possessive(text: str) -> str:
+    """The correct form as it replaces a span: the transcript's own "'s" stays outside the span."""
+    return _TRAILING_POSSESSIVE.sub("", text.strip())
+
+
+def _evidence(c: Candidate, job: _Job, how: str) -> tuple[str, ...]:
+    evidence = []
+    if how == "known":
+        evidence.append("known")
+    elif how == "case":
+        evidence.append("case")
+    else:
+        norms = Phrase.of(c.found)
+        spelling = spelling_likeness(job.target, norms.norms)
+        sound = sound_likeness(job.target, norms.norms, norms.keys)
+        if sound >= 85 and len(job.target.joined_key) >= 4:
+            evidence.append("sound")
+        if spelling >= 75 or not evidence:
+            evidence.append("spelling")
+        if spelling >= sound:
+            evidence.sort(key=lambda e: e != "spelling")
+    if job.source != "glossary":
+        evidence.append(job.source)
+    return tuple(evidence)
 
 
 def apply_spans(suggestions: Iterable[Suggestion], transcript: Transcript) -> list[ReplaceSpan]:
     """Spans for the suggestions whose text is still what was found (edits may have moved on)."""
     spans = []
+    segments = transcript.segments
     for s in suggestions:
-        if s.index < len(transcript.segments) and transcript.segments[s.index].text[s.start:s.end] == s.found:
-            spans.append(s.span())
+        if s.index >= len(segments):
+            continue
+        if s.tail_end is None:
+            if segments[s.index].text[s.start:s.end] == s.found:
+                spans.append(s.span())
+            continue
+        if s.index + 1 >= len(segments):
+            continue
+        following = segments[s.index + 1].text
+        first = segments[s.index].text[s.start:s.end]
+        rest = s.found[len(first) + 1:]
+        if s.found.startswith(first + " ") and following[:s.tail_end].endswith(rest):
+            spans.extend(s.spans(following))
     return spans
 
