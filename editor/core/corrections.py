@@ -25,9 +25,10 @@ window is scored once, which keeps a 10-hour episode well under a second.
 from __future__ import annotations
 
 from dataclasses import dataclass
+import re
 from typing import Collection, Iterable, NamedTuple
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from editor.core.name_index import _LOW, SHIFT, NameIndex, analyse_token, phonetic_key
 from editor.core.search import ReplaceSpan, context_snippet, time_at
@@ -250,6 +251,50 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
 
 
 _HOWS = ("exact", "spelling", "sound")
+
+# How letters are said, written as a recognizer would write the sound.
+LETTER_NAMES = dict(zip("abcdefghijklmnopqrstuvwxyz", (
+    "ay bee see dee ee eff gee aitch eye jay kay el em en oh pee cue ar ess tee you vee doubleyou ex why zee"
+).split()))
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+
+
+def spoken_letters(acronym: str) -> str | None:
+    """"DSA" -> "deeessay": an acronym's letters as they are said; None for anything else."""
+    if not _ACRONYM.match(acronym):
+        return None
+    return "".join(LETTER_NAMES[ch] for ch in acronym.lower())
+
+
+def match_spoken_letters(index: NameIndex, acronym: str, threshold: int) -> list[Candidate]:
+    """Runs of one to three words that read like *acronym* said letter by letter ("the essay" for
+    TSA): the letters of the run against the spoken letters, started from words that
+    make up a good part of them."""
+    spoken = spoken_letters(acronym)
+    if spoken is None:
+        return []
+    vocab = index.vocabulary()
+    if not vocab:
+        return []
+    scores = process.cdist([spoken], vocab, scorer=fuzz.partial_ratio, score_cutoff=80, dtype="uint8")[0]
+    anchors = [vocab[i] for i in scores.nonzero()[0] if len(vocab[i]) >= 3]
+    seen: set[int] = set()
+    results = []
+    for anchor in anchors:
+        for position in index.packed_positions(anchor):
+            s, t = position >> SHIFT, position & _LOW
+            tokens = index.segments[s]
+            for k in (1, 2, 3):
+                for first in range(max(0, t - k + 1), min(t, len(tokens.norms) - k) + 1):
+                    spot = ((position - t + first) << 16) | k
+                    if spot in seen or (tokens.any_blocked and any(tokens.blocked[first:first + k])):
+                        continue
+                    seen.add(spot)
+                    letters = "".join(tokens.norms[first:first + k])
+                    score = int(fuzz.ratio(spoken, letters))
+                    if score >= threshold and letters != acronym.lower():
+                        results.append(_candidate(index, s, first, k, (score, "sound")))
+    return results
 
 
 def _candidate(index: NameIndex, s: int, first: int, k: int, scored: tuple[int, str]) -> Candidate:

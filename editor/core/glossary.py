@@ -36,9 +36,11 @@ from editor.core.corrections import (
     Phrase,
     candidate_spans,
     match_phrase,
+    match_spoken_letters,
     resolve_overlaps,
     sound_likeness,
     spelling_likeness,
+    spoken_letters,
 )
 from editor.core.errors import TranscriptError
 from editor.core.name_index import NameIndex, normalise
@@ -49,6 +51,7 @@ from editor.core.transcript import Transcript
 APP_NAME = "transcript-editor"
 SCAN_THRESHOLD = 80  # as strict as "correct everywhere": weaker ones are offered but not ticked
 TICK_SCORE = 85      # suggestions this sure are ticked (applied by "Apply all") by default
+ACRONYM_THRESHOLD = 80   # an acronym said letter by letter ("the essay"): letters against spoken letters
 CASE_SCORE = 40      # a change of capitals only: offered apart, below every real fix
 CSV_HEADER = ["correct", "wrong_forms", "note"]
 _GENERIC_SPEAKER = re.compile(r"^(speaker|spk|speaker_|guest|unknown)[\s_#-]*\d*$", re.IGNORECASE)
@@ -427,6 +430,7 @@ def scan(transcript, glossary: Glossary, *, threshold: int = SCAN_THRESHOLD,
         if job.fuzzy:
             hits = match_phrase(index, phrase, threshold, [near_by_word[w] for w in phrase.norms],
                                 skip_anchors=common)
+            hits += match_spoken_letters(index, job.correct.strip(), ACRONYM_THRESHOLD)
         else:
             hits = match_phrase(index, phrase, 100, [{w} for w in phrase.norms])
         found.extend((hit, job) for hit in hits)
@@ -468,7 +472,7 @@ def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common
     kept_found = []
     for c, job in found:
         norms = Phrase.of(c.found).norms
-        if job.fuzzy and c.how != "exact":
+        if job.fuzzy and c.how != "exact" and not _is_acronym(job.correct):
             # Unasked-for fuzzy suggestions made only of everyday words ("what" for "Wati") are noise,
             # and so is a correct part of the name among everyday words ("so Lieberman").
             if all(w in common for w in norms):
@@ -496,6 +500,10 @@ def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common
     return result
 
 
+def _is_acronym(text: str) -> bool:
+    return spoken_letters(text.strip()) is not None
+
+
 _TRAILING_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
 
@@ -510,6 +518,8 @@ def _evidence(c: Candidate, job: _Job, how: str) -> tuple[str, ...]:
         evidence.append("known")
     elif how == "case":
         evidence.append("case")
+    elif _is_acronym(job.correct) and Phrase.of(c.found).norms != job.phrase.norms and len(c.found) > 5:
+        evidence.append("sound")      # said letter by letter
     else:
         norms = Phrase.of(c.found)
         spelling = spelling_likeness(job.target, norms.norms)

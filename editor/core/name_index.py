@@ -308,6 +308,10 @@ class NameIndex:
     def token_count(self) -> int:
         return sum(len(t.norms) for t in self.segments)
 
+    def vocabulary(self) -> list[str]:
+        """Every distinct normalised word of the transcript."""
+        return self._vocab
+
     def packed_positions(self, norm: str) -> list[int]:
         """Every occurrence of normalised word *norm*, packed (see :func:`unpack`)."""
         return self._postings.get(norm, [])
