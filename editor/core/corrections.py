@@ -24,8 +24,8 @@ window is scored once, which keeps a 10-hour episode well under a second.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 from typing import Collection, Iterable, NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -346,13 +346,18 @@ def spans_for(candidates: Iterable[Candidate], right: str) -> list[ReplaceSpan]:
 
 
 def candidate_spans(candidate: Candidate, right: str, following_text: str | None = None) -> list[ReplaceSpan]:
-    """Spans writing *right* over *candidate*; a match that runs into the next turn puts the whole
-    of *right* in the first turn and removes its part of the next (with the space after it)."""
-    spans = [ReplaceSpan(candidate.index, candidate.start, candidate.end, right)]
-    if candidate.tail_end is not None:
-        end = candidate.tail_end
-        if following_text is not None:
-            while end < len(following_text) and following_text[end] == " ":
-                end += 1
-        spans.append(ReplaceSpan(candidate.index + 1, 0, end, ""))
-    return spans
+    """Spans writing *right* over *candidate*. A match that runs into the next turn puts all of
+    *right* in the first turn and removes its part of the next, with the punctuation right after
+    it (which moves along with the name: "Tamsin | Oya Lauren, sorry" -> "Tamsin Oyelaran, | sorry")."""
+    if candidate.tail_end is None:
+        return [ReplaceSpan(candidate.index, candidate.start, candidate.end, right)]
+    end = candidate.tail_end
+    moved = ""
+    if following_text is not None:
+        while end < len(following_text) and not following_text[end].isspace() and not following_text[end].isalnum():
+            end += 1
+        moved = following_text[candidate.tail_end:end]
+        while end < len(following_text) and following_text[end] == " ":
+            end += 1
+    return [ReplaceSpan(candidate.index, candidate.start, candidate.end, right + moved),
+            ReplaceSpan(candidate.index + 1, 0, end, "")]

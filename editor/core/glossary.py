@@ -43,7 +43,7 @@ from editor.core.corrections import (
     spoken_letters,
 )
 from editor.core.errors import TranscriptError
-from editor.core.name_index import NameIndex, normalise
+from editor.core.name_index import NameIndex
 from editor.core.search import ReplaceSpan
 from editor.core.spelling import common_words
 from editor.core.transcript import Transcript
@@ -176,6 +176,8 @@ class Glossary:
         # Suggestions the producer said no to: (found text, replacement), case-sensitive as
         # listed. Kept with the show: "Keith Alison" is not "Keith Ellison" in any episode.
         self.ignored: list[tuple[str, str]] = []
+        # A CSV file the team shares for this show (see editor.core.shared_glossary); "" for none.
+        self.shared_file = ""
         for entry in entries:
             self.add(entry.correct, entry.wrong_forms, entry.note)
 
@@ -210,6 +212,55 @@ class Glossary:
     def remember_correction(self, wrong: str, right: str) -> GlossaryEntry:
         """What "correct everywhere" calls: *right* joins the glossary with *wrong* as a known wrong form."""
         return self.add(right, [wrong] if wrong.strip() != right.strip() else [])
+
+    def learn_from_edit(self, old_text: str, new_text: str, names: Iterable[str] = ()) -> GlossaryEntry | None:
+        """What a producer's own edit of a turn teaches: the words replaced become a wrong form.
+
+        The replaced span is found by the text common to both versions before and after it,
+        widened to whole words. It is learnt when the new words are a glossary entry, one of
+        *names* (show notes, speakers), or a name the dictionary does not know (capitalised
+        words); never from an insertion, a deletion, a change of capitals or punctuation, or a
+        rewrite of more than :data:`LEARN_MAX_WORDS` words. Returns the entry that learnt, or None.
+        """
+        names = list(names)
+        span = self._entry_around_edit(old_text, new_text, names) or replaced_span(old_text, new_text)
+        if span is None:
+            return None
+        wrong, right = span
+        right_norms = Phrase.of(right).norms
+        if not right_norms or Phrase.of(wrong).norms == right_norms:
+            return None
+        if max(len(wrong.split()), len(right.split())) > LEARN_MAX_WORDS:
+            return None
+        entry = next((e for e in self.entries if Phrase.of(e.correct).norms == right_norms), None)
+        if entry is None:
+            name = next((n for n in names if Phrase.of(n).norms == right_norms), None)
+            if name is None and not _looks_like_a_name(right):
+                return None
+            entry = self.add(name or _without_possessive(right))
+        if any(Phrase.of(e.correct).norms == Phrase.of(wrong).norms for e in self.entries):
+            return None           # the old words are a right name themselves
+        return self.add(entry.correct, [_without_possessive(wrong)])
+
+    def _entry_around_edit(self, old: str, new: str, names: list[str]) -> tuple[str, str] | None:
+        """(old words, entry) when the edit falls inside an entry now written in full in *new*:
+        "Tamsin oya lauren" -> "Tamsin Oyelaran" learns "Tamsin oya lauren", not just "oya lauren"."""
+        changed = replaced_span(old, new)
+        if changed is None:
+            return None
+        start = next((i for i, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
+        grow = len(new) - len(old)
+        folded = new.casefold()
+        for name in sorted([e.correct for e in self.entries] + names, key=lambda n: -len(n)):
+            at = folded.find(name.casefold())
+            while at != -1:
+                end = at + len(name)
+                if at <= start < end and end - grow <= len(old) and end - grow > at:
+                    wrong = old[at:end - grow]
+                    if new[end:] == old[end - grow:]:
+                        return wrong, new[at:end]
+                at = folded.find(name.casefold(), at + 1)
+        return None
 
     def join_speakers(self, transcript: Transcript) -> int:
         """Add the episode's real speaker names ("Speaker 2" is not a name); returns how many were new."""
@@ -264,6 +315,10 @@ class Glossary:
         if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
             raise TranscriptError('glossary JSON needs an object with an "entries" list', path)
         glossary = cls(path=path, show=str(data.get("show", "")))
+        shared = data.get("shared_file", "")
+        if not isinstance(shared, str):
+            raise TranscriptError('glossary "shared_file" must be a path', path)
+        glossary.shared_file = shared
         for number, item in enumerate(data["entries"], 1):
             if not isinstance(item, dict) or not str(item.get("correct", "")).strip():
                 raise TranscriptError(f'glossary entry {number} has no "correct" form', path)
@@ -284,6 +339,8 @@ class Glossary:
     def to_json(self) -> str:
         entries = [{"correct": e.correct, "wrong_forms": e.wrong_forms, "note": e.note} for e in self.entries]
         data = {"version": 1, "show": self.show, "entries": entries}
+        if self.shared_file:
+            data["shared_file"] = self.shared_file
         if self.ignored:
             data["ignored"] = [{"found": f, "replacement": r} for f, r in self.ignored]
         return json.dumps(data, ensure_ascii=False, indent=2)
@@ -304,12 +361,16 @@ class Glossary:
     # ------------------------------------------------------------------ CSV
     def export_csv(self, path: str | Path) -> None:
         """Write ``correct,wrong_forms,note`` rows; wrong forms joined by "; "."""
+        atomic_write(path, self.to_csv(), backup=False)
+
+    def to_csv(self) -> str:
+        """The entries as ``correct,wrong_forms,note`` CSV text (what :meth:`export_csv` writes)."""
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(CSV_HEADER)
         for e in self.entries:
             writer.writerow([e.correct, "; ".join(e.wrong_forms), e.note])
-        atomic_write(path, out.getvalue(), backup=False)
+        return out.getvalue()
 
     def import_csv(self, path: str | Path) -> int:
         """Merge rows of a CSV file (header optional, columns: correct, wrong forms, note); returns rows read."""
@@ -320,6 +381,10 @@ class Glossary:
             raise TranscriptError(f"CSV is not UTF-8 text ({error.reason})", path, offset=error.start) from None
         except OSError as error:
             raise TranscriptError(f"cannot read CSV: {error.strerror}", path) from None
+        return self.import_csv_text(text, path)
+
+    def import_csv_text(self, text: str, path: str | Path | None = None) -> int:
+        """Merge the rows of CSV *text* (read from *path*, for messages); returns rows read."""
         count = 0
         try:
             for row in csv.reader(io.StringIO(text)):
@@ -335,6 +400,46 @@ class Glossary:
         except csv.Error as error:
             raise TranscriptError(f"CSV is malformed: {error}", path) from None
         return count
+
+
+LEARN_MAX_WORDS = 6
+
+
+def replaced_span(old: str, new: str) -> tuple[str, str] | None:
+    """(old words, new words) of the one place where *new* differs from *old*, widened to whole
+    words and stripped of edge punctuation; None when nothing was replaced (only added or removed)."""
+    if old == new:
+        return None
+    prefix = 0
+    limit = min(len(old), len(new))
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
+        suffix += 1
+    # Widen to word boundaries (the same distance in both, as the texts agree there).
+    while prefix > 0 and not (old[prefix - 1].isspace() or old[prefix:prefix + 1].isspace()):
+        prefix -= 1
+    while suffix > 0:
+        cut = len(old) - suffix
+        if old[cut].isspace() or old[cut - 1:cut].isspace():
+            break
+        suffix -= 1
+    wrong = old[prefix:len(old) - suffix].strip(" ,.;:!?\"“”()")
+    right = new[prefix:len(new) - suffix].strip(" ,.;:!?\"“”()")
+    if not wrong or not right:
+        return None
+    return wrong, right
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """Capitalised words (or an acronym), one of them at least unknown to the dictionary."""
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", text)
+    if not words or not all(w[0].isupper() for w in words):
+        return False
+    from editor.core.spelling import known_words
+    dictionary = known_words()
+    return any(w.casefold() not in dictionary for w in words)
 
 
 def _line(text: str, row: list[str]) -> int | None:

@@ -30,7 +30,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple, Sequence, TypeVar
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 from spellchecker import SpellChecker
 
 from editor.core.transcript import Mark, Segment, Transcript
@@ -380,7 +380,7 @@ class Speller:
         the glossary scan weighs them) both count. Words under three letters are never offered:
         "I" or "Al" look like half the words of a transcript.
         """
-        from editor.core.corrections import Phrase, score_window   # the matcher imports this module
+        from editor.core.corrections import Phrase, score_window  # the matcher imports this module
 
         parts = {w for n in self._names for w in _WORD.findall(n) if " " in n and len(w) >= MIN_NAME_LETTERS}
         choices = [c for c in self._names if len(c) >= MIN_NAME_LETTERS] + sorted(parts)

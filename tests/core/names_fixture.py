@@ -1,0 +1,57 @@
+"""An invented podcast-page transcript with the misrecognitions name tools must catch, one of each kind.
+
+``PAGE`` is shaped like a transcript copied from a podcast host's page (title and show notes
+before the turns, "Other Episodes" after). ``ERRORS`` lists every wrong passage in the turns
+with its right form and kind; ``CORRECT_MENTIONS`` lists right passages that must be left alone.
+All names and text are made up.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+GLOSSARY = ["Tamsin Oyelaran", "Bartholomew Quaintance", "Renata Morholt", "Dorian Duvalle",
+            "Ada Lindqvist", "Kofundo", "patreon.com/HLPOD", "TSA", "Corvin's Pantry", "Barack Emmet",
+            "Ingrid Halvorsen"]
+
+
+class Error(NamedTuple):
+    found: str          # as the recognizer wrote it in the turns
+    right: str          # what the glossary suggestion should write
+    kind: str
+
+
+ERRORS = [
+    Error("Dorian do valley", "Dorian Duvalle", "split"),             # a name heard at other word boundaries
+    Error("Adeline quist", "Ada Lindqvist", "split"),
+    Error("Ren at a more halt", "Renata Morholt", "split"),
+    Error("Bartholomew quaint dance", "Bartholomew Quaintance", "split"),
+    Error("patrion.com/h L pod", "patreon.com/HLPOD", "letters"),     # a URL read out in pieces
+    Error("the essay", "TSA", "acronym"),                             # an acronym said letter by letter
+    Error("Tamsin Oya Lauren", "Tamsin Oyelaran", "across-turns"),    # cut between two turns of one speaker
+    Error("Ingrid Halverson", "Ingrid Halvorsen", "sound-alike"),
+    Error("Corbin's pantry", "Corvin's Pantry", "possessive"),
+    Error("kofundo", "Kofundo", "case"),
+]
+
+# Right as they stand: a bare surname, a possessive entry, everyday words that share short keys.
+CORRECT_MENTIONS = ["Quaintance", "Corvin's Pantry", "Brian", "Tamsin Oyelaran", "Kofundo", "TSA"]
+
+PAGE = """Harbour Lights #42 - Cooperatives on the Coast
+Aug 3, 2026 · 00:04:10
+This week Tamsin Oyelaran talks with Bartholomew Quaintance and Renata Morholt about the
+Tidal Stewards Alliance (TSA), the Driftwood Collective and Ada Lindqvist's research. Back the show on
+Kofundo or at patreon.com/HLPOD. Produced by Ingrid Halvorsen. Music by Dorian Duvalle.
+Speaker 1 00:00:03 Welcome to Harbour Lights, I'm Tamsin Oyelaran, and today Bartholomew quaint dance joins me. \
+Speaker 2 00:00:11 Thanks Tamsin. Quaintance is fine, everybody calls me that. Brian says hi too. \
+Speaker 1 00:00:19 You worked with Ren at a more halt on the kelp beds and with Adeline quist before that. \
+Speaker 2 00:00:30 Yes, and we both joined the essay, which was a big step for a small crew. \
+Speaker 1 00:00:41 Our music is by Dorian do valley, and the sandwiches come from Corbin's pantry. \
+Speaker 2 00:00:52 I love Corvin's Pantry, their bread is the best on the coast. \
+Speaker 1 00:01:01 Support us at patrion.com/h L pod or on kofundo, thank you, and thanks to our producer Tamsin \
+Speaker 1 00:01:12 Oya Lauren, sorry, I mean Ingrid Halverson, who keeps the show afloat. \
+Speaker 2 00:01:20 The TSA meets again in spring, and Kofundo backers hear it first.
+
+Other Episodes
+Sea Kelp Farming with Renata Morholt
+"""
