@@ -87,12 +87,21 @@ def score_window(phrase: Phrase, norms: tuple[str, ...], keys: tuple[str, ...]) 
     if norms == phrase.norms:
         return 100, "exact"
     spelling = spelling_likeness(phrase, norms)
-    sound = sound_likeness(phrase, norms, keys)
     length = len(phrase.joined_key)
-    split = len(norms) != len(phrase.norms)
-    if sound >= SOUND_COUNTS and sound > spelling and spelling >= spelling_floor(length, split):
-        return int(spelling + sound_weight(length) * (sound - spelling)), "sound"
-    return int(spelling), "spelling"
+    if spelling < spelling_floor(length, len(norms) != len(phrase.norms)):
+        return int(spelling), "spelling"          # too unlike in spelling for sound to count
+    sound = sound_likeness(phrase, norms, keys)
+    if sound < SOUND_COUNTS or sound <= spelling:
+        return int(spelling), "spelling"
+    if length <= 3:
+        # A short key is weak evidence: only the very same key, on top of close spelling, counts.
+        weight = 0.5 if sound == 100 else 0.0
+    else:
+        # A long key counts more, and more the closer it is ("Jolia Roman" is JLRMN, not JLBRMN).
+        weight = sound_weight(length) * min(1.0, (sound - 80) / 15)
+    if weight == 0:
+        return int(spelling), "spelling"
+    return int(spelling + weight * (sound - spelling)), "sound"
 
 
 SOUND_COUNTS = 85   # key likeness below this is no evidence at all
@@ -129,7 +138,7 @@ def spelling_floor(key_length: int, split: bool) -> int:
     Split or merged windows of a short key need more ("a story" sounds like "Istor").
     """
     if key_length <= 3:
-        return 80
+        return 75
     floor = {4: 65, 5: 55}.get(key_length, 50)
     return floor + 10 if split and key_length < 6 else floor
 
@@ -187,12 +196,16 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
         near = index.near_words(list(phrase.norms))
     n = len(phrase.norms)
     starts, ends = index.key_anchors(phrase.joined_key)
+    starts.difference_update(skip_anchors)        # everyday words sound like the start of many names
+    ends.difference_update(skip_anchors)
     if starts or ends:
         near = [set(words) for words in near]
         near[0] |= starts
         near[-1] |= ends
     shapes = window_shapes(n)
+    narrow_shapes = [shape for shape in shapes if shape[0] <= n + 1]
     split_shapes = [shape for shape in shapes if shape[0] > n]
+    narrow_split_shapes = [shape for shape in split_shapes if shape[0] == n + 1]
     letters = sum(map(len, phrase.norms))
     own_words = set(phrase.norms)
     # Windows seen and scores are keyed by ints and strings, never tuples: this loop runs
@@ -204,8 +217,13 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
     segments = index.segments
     for word_number, similar in enumerate(near):
         for norm in similar:
-            # An everyday word may still be part of a split name ("Tide water"), nothing more.
-            anchor_shapes = split_shapes if norm in skip_anchors and norm not in own_words else shapes
+            # An everyday word may still be part of a split name ("Tide water"), nothing more; and
+            # only a piece of a word (well short of it) starts the wide windows of a name in pieces.
+            piece = len(norm) < 0.8 * len(phrase.norms[word_number])
+            if norm in skip_anchors and norm not in own_words:
+                anchor_shapes = split_shapes if piece else narrow_split_shapes
+            else:
+                anchor_shapes = shapes if piece else narrow_shapes
             for position in index.packed_positions(norm):
                 s, t = position >> SHIFT, position & _LOW
                 tokens = segments[s]
@@ -233,8 +251,10 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
                         if spot in seen:
                             continue
                         seen.add(spot)
-                    if k > n + 1 and not 0.7 * letters <= sum(map(len, words)) <= 1.3 * letters + 2:
-                        continue    # wide windows only for names spelt out in pieces
+                    size = sum(map(len, words))
+                    if not 0.5 * letters - 1 <= size <= 1.5 * letters + 2 or \
+                            k > n + 1 and not 0.7 * letters <= size <= 1.3 * letters + 2:
+                        continue    # far longer or shorter; wide windows only for names spelt out in pieces
                     if k < n and own_words.issuperset(words):
                         continue    # a partial mention ("Lieberman" of "Joe Lieberman") is no error
                     key = " ".join(words)

@@ -49,7 +49,7 @@ from editor.core.spelling import common_words
 from editor.core.transcript import Transcript
 
 APP_NAME = "transcript-editor"
-SCAN_THRESHOLD = 80  # as strict as "correct everywhere": weaker ones are offered but not ticked
+SCAN_THRESHOLD = 75  # offered from here; only TICK_SCORE and above are ticked (applied by "Apply all")
 TICK_SCORE = 85      # suggestions this sure are ticked (applied by "Apply all") by default
 ACRONYM_THRESHOLD = 80   # an acronym said letter by letter ("the essay"): letters against spoken letters
 CASE_SCORE = 40      # a change of capitals only: offered apart, below every real fix
@@ -587,7 +587,7 @@ def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common
                 continue
         if job.fuzzy and c.how == "exact" and c.found.casefold() != _without_possessive(job.correct).casefold():
             continue    # the same words, punctuation aside (a possessive, a hyphen): nothing to fix
-        if c.how == "exact" and job.fuzzy:
+        if c.how == "exact" and job.fuzzy and c.found != _without_possessive(job.correct):
             c = c._replace(score=CASE_SCORE)    # capitals only: never ahead of a real fix
         kept_found.append((c, job))
     by_candidate = {id(c): job for c, job in kept_found}

@@ -264,7 +264,9 @@ class NameIndex:
         ends: set[str] = set()
         if len(joined_key) < MIN_ANCHORED_KEY:
             return starts, ends
-        for cut in range(2, len(joined_key)):
+        # A word must sound like a good part of the name (two fifths of its key) to anchor it:
+        # "tide" (TT) starts "Tidor Gosquil" (TTRKSKL) in sound, but so does half the dictionary.
+        for cut in range(max(2, -(-2 * len(joined_key) // 5)), len(joined_key)):
             starts.update(self._by_key.get(joined_key[:cut], ()))
             ends.update(self._by_key.get(joined_key[-cut:], ()))
         return starts, ends
