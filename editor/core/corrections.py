@@ -168,6 +168,9 @@ def find_variants(transcript: Transcript, wrong: str, right: str = "", *,
     return [c for c in resolve_overlaps(found, words, prefer={right} if right else ()) if c.found != right]
 
 
+SPOKEN_PUNCTUATION = frozenset({"dot", "slash", "dash", "underscore"})   # a web address read aloud
+MIN_ANCHORED_WORD_KEY = 4   # a word of the name with a key this long is anchored by sound too
+MIN_INSIDE_NAME = 10    # one-word names this long are also anchored by words written inside them
 MAX_EXTRA_WORDS = 3     # a window may hold this many words more than the phrase
 
 
@@ -195,13 +198,29 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
     if near is None:
         near = index.near_words(list(phrase.norms))
     n = len(phrase.norms)
+    near = [set(words) for words in near]
+    # Words that sound like the start or end of the name, or of one of its words ("Jolia" and
+    # "Roman" for "Joe Lieberman", "Ken" for "Quenneville"), and, for a long one-word name (a URL,
+    # read aloud), words written inside it ("bright", "water.org" for "brightwater.org/join").
+    # Everyday words sound like the start of too many names to anchor them.
     starts, ends = index.key_anchors(phrase.joined_key)
-    starts.difference_update(skip_anchors)        # everyday words sound like the start of many names
-    ends.difference_update(skip_anchors)
-    if starts or ends:
-        near = [set(words) for words in near]
-        near[0] |= starts
-        near[-1] |= ends
+    by_sound = ((starts | ends) - set(skip_anchors)) - set().union(*near)
+    near[0] |= starts & by_sound
+    near[-1] |= ends & by_sound
+    # A word that only sounds like the start of one word of the name anchors a window only next
+    # to a word like another of the name's ("Marisol Ken a veal"): alone it is far too common.
+    escorted: dict[str, frozenset[str]] = {}
+    if n > 1:
+        for number, key in enumerate(phrase.keys):
+            if len(key) < MIN_ANCHORED_WORD_KEY:
+                continue
+            others = frozenset().union(*(near[j] for j in range(n) if j != number))
+            for word in index.key_anchors(key)[0] - set(skip_anchors) - near[number]:
+                escorted[word] = others
+                near[number].add(word)
+    url_like = "/" in phrase.text or "." in phrase.text.strip(".")
+    if n == 1 and url_like and len(phrase.norms[0]) >= MIN_INSIDE_NAME:
+        near[0] |= index.words_inside(phrase.norms[0]) - set(skip_anchors)
     shapes = window_shapes(n)
     narrow_shapes = [shape for shape in shapes if shape[0] <= n + 1]
     split_shapes = [shape for shape in shapes if shape[0] > n]
@@ -222,12 +241,19 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
             piece = len(norm) < 0.8 * len(phrase.norms[word_number])
             if norm in skip_anchors and norm not in own_words:
                 anchor_shapes = split_shapes if piece else narrow_split_shapes
+            elif norm in by_sound:
+                # Sounds like the start or end of the whole name: the name heard at other word
+                # boundaries, so a window of its length or longer, never shorter.
+                anchor_shapes = (split_shapes if piece else narrow_split_shapes) + ([(n, 0)] if n > 1 else [])
             else:
                 anchor_shapes = shapes if piece else narrow_shapes
+            escort = escorted.get(norm)
             for position in index.packed_positions(norm):
                 s, t = position >> SHIFT, position & _LOW
                 tokens = segments[s]
                 count = len(tokens.norms)
+                if escort is not None and escort.isdisjoint(tokens.norms[max(0, t - n - 1):t + n + 2]):
+                    continue
                 for k, shift in anchor_shapes:
                     first = t - word_number + shift
                     if first > t or first + k <= t:
@@ -251,19 +277,10 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
                         if spot in seen:
                             continue
                         seen.add(spot)
-                    size = sum(map(len, words))
-                    if not 0.5 * letters - 1 <= size <= 1.5 * letters + 2 or \
-                            k > n + 1 and not 0.7 * letters <= size <= 1.3 * letters + 2:
-                        continue    # far longer or shorter; wide windows only for names spelt out in pieces
-                    if k < n and own_words.issuperset(words):
-                        continue    # a partial mention ("Lieberman" of "Joe Lieberman") is no error
                     key = " ".join(words)
-                    if k > n and f" {phrase.spaced} " in f" {key} ":
-                        continue    # the phrase itself plus a word: the phrase's own window is the match
                     packed = cache.get(key)
                     if packed is None:
-                        score, how = score_window(phrase, tuple(words), tuple(keys))
-                        packed = score << 2 | _HOWS.index(how)
+                        packed = _judge(phrase, words, keys, k, letters, own_words, url_like)
                         cache[key] = packed
                     if packed >> 2 >= threshold:
                         results.append(_candidate(index, where[0], where[1], k, (packed >> 2, _HOWS[packed & 3])))
@@ -271,6 +288,27 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
 
 
 _HOWS = ("exact", "spelling", "sound")
+
+
+def _judge(phrase: Phrase, words: tuple[str, ...], keys: tuple[str, ...], k: int, letters: int,
+           own_words: set[str], url_like: bool) -> int:
+    """A window's score packed with how (``score << 2 | how``); 0 for windows that cannot be the name."""
+    n = len(phrase.norms)
+    size = sum(map(len, words))
+    if not 0.5 * letters - 1 <= size <= 1.5 * letters + 2 or \
+            k > n + 1 and not 0.7 * letters <= size <= 1.3 * letters + 2:
+        return 0        # far longer or shorter; wide windows only for names spelt out in pieces
+    if k < n and own_words.issuperset(words):
+        return 0        # a partial mention ("Lieberman" of "Joe Lieberman") is no error
+    if url_like and not SPOKEN_PUNCTUATION.isdisjoint(words):
+        said = [i for i, w in enumerate(words) if w not in SPOKEN_PUNCTUATION]
+        words, keys = tuple(words[i] for i in said), tuple(keys[i] for i in said)
+        if not words:
+            return 0
+    if k > n and f" {phrase.spaced} " in f" {' '.join(words)} ":
+        return 0        # the phrase itself plus a word: the phrase's own window is the match
+    score, how = score_window(phrase, tuple(words), tuple(keys))
+    return score << 2 | _HOWS.index(how)
 
 # How letters are said, written as a recognizer would write the sound.
 LETTER_NAMES = dict(zip("abcdefghijklmnopqrstuvwxyz", (
@@ -286,9 +324,16 @@ def spoken_letters(acronym: str) -> str | None:
     return "".join(LETTER_NAMES[ch] for ch in acronym.lower())
 
 
+# Words recognizers write for a letter's sound ("and WRC" for NWRC, "the essay" for DSA).
+_WORD_AS_LETTER = {"and": "en", "an": "en", "in": "en", "the": "dee", "de": "dee", "are": "ar", "our": "ar",
+                   "sea": "see", "be": "bee", "pea": "pee", "tea": "tee", "why": "why", "oh": "oh", "owe": "oh",
+                   "you": "you", "eye": "eye", "jay": "jay", "kay": "kay", "queue": "cue", "ex": "ex"}
+
+
 def match_spoken_letters(index: NameIndex, acronym: str, threshold: int) -> list[Candidate]:
     """Runs of one to three words that read like *acronym* said letter by letter ("the essay" for
-    TSA): the letters of the run against the spoken letters, started from words that
+    TSA, "and WRC" for NWRC): the run as said (capitals as their letters' names, a few words as
+    the letter they sound like) against the acronym's spoken letters, started from words that
     make up a good part of them."""
     spoken = spoken_letters(acronym)
     if spoken is None:
@@ -296,8 +341,12 @@ def match_spoken_letters(index: NameIndex, acronym: str, threshold: int) -> list
     vocab = index.vocabulary()
     if not vocab:
         return []
-    scores = process.cdist([spoken], vocab, scorer=fuzz.partial_ratio, score_cutoff=80, dtype="uint8")[0]
-    anchors = [vocab[i] for i in scores.nonzero()[0] if len(vocab[i]) >= 3]
+    # Each word as said, and short ones also letter by letter (the index keeps no capitals).
+    words = list(vocab) + [w for w in vocab if 2 <= len(w) <= 6 and w.isalpha()]
+    choices = [_as_said(w) for w in vocab] + ["".join(LETTER_NAMES[ch] for ch in w)
+                                              for w in words[len(vocab):]]
+    scores = process.cdist([spoken], choices, scorer=fuzz.partial_ratio, score_cutoff=80, dtype="uint8")[0]
+    anchors = [words[i] for i in scores.nonzero()[0] if len(choices[i]) >= 3]
     seen: set[int] = set()
     results = []
     for anchor in anchors:
@@ -310,11 +359,23 @@ def match_spoken_letters(index: NameIndex, acronym: str, threshold: int) -> list
                     if spot in seen or (tokens.any_blocked and any(tokens.blocked[first:first + k])):
                         continue
                     seen.add(spot)
-                    letters = "".join(tokens.norms[first:first + k])
-                    score = int(fuzz.ratio(spoken, letters))
-                    if score >= threshold and letters != acronym.lower():
+                    said = "".join(_token_as_said(tokens, i) for i in range(first, first + k))
+                    score = int(fuzz.ratio(spoken, said))
+                    if score >= threshold and tokens.norms[first:first + k] != (acronym.lower(),):
                         results.append(_candidate(index, s, first, k, (score, "sound")))
     return results
+
+
+def _as_said(norm: str) -> str:
+    return _WORD_AS_LETTER.get(norm, norm)
+
+
+def _token_as_said(tokens, i: int) -> str:
+    """A token as it would be said: capitals letter by letter, else the word (or the letter it sounds like)."""
+    written = tokens.text[tokens.starts[i]:tokens.ends[i]]
+    if written.isupper() and written.isalpha() and len(written) <= 6:
+        return "".join(LETTER_NAMES.get(ch, ch) for ch in written.lower())
+    return _as_said(tokens.norms[i])
 
 
 def _candidate(index: NameIndex, s: int, first: int, k: int, scored: tuple[int, str]) -> Candidate:

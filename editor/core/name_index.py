@@ -253,6 +253,13 @@ class NameIndex:
         twin.retokenised = 0
         return twin
 
+    def words_inside(self, norm: str) -> set[str]:
+        """Words of four letters or more written inside *norm* ("water" in "brightwaterorgjoin")."""
+        if not self._vocab:
+            return set()
+        scores = process.cdist([norm], self._vocab, scorer=fuzz.partial_ratio, score_cutoff=95, dtype="uint8")[0]
+        return {self._vocab[i] for i in scores.nonzero()[0] if len(self._vocab[i]) >= 4}
+
     def key_anchors(self, joined_key: str) -> tuple[set[str], set[str]]:
         """Words whose phonetic key begins / ends *joined_key* (a phrase's letters run together).
 
@@ -266,7 +273,7 @@ class NameIndex:
             return starts, ends
         # A word must sound like a good part of the name (two fifths of its key) to anchor it:
         # "tide" (TT) starts "Tidor Gosquil" (TTRKSKL) in sound, but so does half the dictionary.
-        for cut in range(max(2, -(-2 * len(joined_key) // 5)), len(joined_key)):
+        for cut in range(max(2, -(-2 * len(joined_key) // 5)), len(joined_key) + (len(joined_key) < 5)):
             starts.update(self._by_key.get(joined_key[:cut], ()))
             ends.update(self._by_key.get(joined_key[-cut:], ()))
         return starts, ends
@@ -346,7 +353,7 @@ class NameIndex:
         return result
 
 
-MIN_ANCHORED_KEY = 5
+MIN_ANCHORED_KEY = 4
 
 
 def _fuzzy_cutoff(word: str) -> int:

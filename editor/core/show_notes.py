@@ -54,7 +54,7 @@ class NameCandidate(NamedTuple):
 
 # Capitalised words, possibly joined by a particle ("Ines da Costa"), a hyphen or an apostrophe.
 _CAP_WORD = r"[A-Z][\w’'\-]*[\w]"
-_PARTICLE = r"(?:da|de|del|der|di|do|dos|du|la|le|van|von|bin|al|el|of|the|for)"
+_PARTICLE = r"(?:da|de|del|der|di|do|dos|du|la|le|van|von|bin|al|el)"
 _NAME_RUN = re.compile(rf"(?<![\w.])({_CAP_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAP_WORD}){{1,4}})")
 _CAMEL = re.compile(r"(?<![\w.])([A-Z]?[a-z]+[A-Z][\w]*|[A-Z][a-z]+(?:[A-Z][a-z]+)+)(?![\w])")
 _ACRONYM = re.compile(r"(?<![\w.])([A-Z]{2,6})(?![\w])")
@@ -99,8 +99,9 @@ def candidate_names(text: str, known: Iterable[str] = (), dictionary: Container[
         site = found.group(1)
         if site.casefold() not in dictionary:
             add(site[:1].upper() + site[1:], "web")
-        if found.group(2):
-            add(found.group(2).lstrip("/"), "web")
+        path = (found.group(2) or "").lstrip("/")
+        if path and path.casefold() not in dictionary:
+            add(path, "web")
     without_urls = _URL.sub(" ", text)
     taken_spans: list[tuple[int, int]] = []
     for found in _NAME_RUN.finditer(without_urls):

@@ -55,3 +55,32 @@ Speaker 2 00:01:20 The TSA meets again in spring, and Kofundo backers hear it fi
 Other Episodes
 Sea Kelp Farming with Renata Morholt
 """
+
+
+# A second episode written after the matcher was tuned on the first: its figures are the honest ones.
+GLOSSARY_2 = ["Siobhan Achterberg", "Teodor Vukovich", "Marisol Quenneville", "Okapi Labs", "NWRC",
+              "Lindqvist Foundation", "Havilland Street", "Yusuf Demirtas", "brightwater.org/join", "Femi Adeyemi"]
+
+ERRORS_2 = [
+    Error("Shivon Achterberg", "Siobhan Achterberg", "sound-alike"),
+    Error("Theodore Vukovich", "Teodor Vukovich", "sound-alike"),
+    Error("Marisol Ken a veal", "Marisol Quenneville", "split"),
+    Error("okapi labs", "Okapi Labs", "case"),
+    Error("and WRC", "NWRC", "acronym"),
+    Error("Lind quist Foundation", "Lindqvist Foundation", "split"),
+    Error("Haviland Street", "Havilland Street", "sound-alike"),
+    Error("Youssef Demir tas", "Yusuf Demirtas", "split"),
+    Error("bright water.org slash join", "brightwater.org/join", "letters"),
+    Error("Femi Ade yemi", "Femi Adeyemi", "across-turns"),
+]
+
+PAGE_2 = """Riverbank Commons, episode 7: Building on Havilland Street
+Siobhan Achterberg and Teodor Vukovich talk with Marisol Quenneville of Okapi Labs about the
+NWRC grant, the Lindqvist Foundation and Yusuf Demirtas. Join at brightwater.org/join.
+Speaker 1 00:00:02 Hello, I'm Shivon Achterberg and with me is Theodore Vukovich. \
+Speaker 2 00:00:08 Our guest is Marisol Ken a veal, who runs okapi labs on Haviland Street. \
+Speaker 1 00:00:17 Marisol, the and WRC gave you a grant, and so did the Lind quist Foundation. \
+Speaker 3 00:00:26 Yes, thanks to Youssef Demir tas, who wrote it with Femi Ade \
+Speaker 3 00:00:33 yemi over one long weekend. Achterberg, you were there too. \
+Speaker 1 00:00:40 I was. Sign up at bright water.org slash join, and tell Vukovich what you think.
+"""
