@@ -26,17 +26,22 @@ from editor.formats.decoding import MAX_BYTES, decode
 from editor.formats.readers import READERS
 
 PROJECT_KEY = "transcript_editor_project"
+PROJECT_EXTENSION = ".tep.json"
 _HINT_BONUS = 0.1  # the extension nudges detection; content decides
 _MIN_SCORE = 0.05
 
 __all__ = [
+    "PROJECT_EXTENSION",
     "PROJECT_KEY",
     "ReadResult",
     "all_readers",
     "all_writers",
     "detect",
     "export",
+    "is_project_file",
     "is_project_text",
+    "readable_extensions",
+    "writer_names",
     "read_file",
     "read_text",
     "reader",
@@ -47,6 +52,14 @@ __all__ = [
 # ---------------------------------------------------------------------- registry
 def all_readers() -> list[Reader]:
     return list(READERS)
+
+
+def readable_extensions() -> list[str]:
+    """Every file extension a transcript or project is read from (``.tep.json`` first), each once."""
+    extensions = [PROJECT_EXTENSION]
+    for candidate in READERS:
+        extensions += [e for e in candidate.EXTENSIONS if e not in extensions]
+    return extensions
 
 
 def reader(name: str) -> Reader:
@@ -157,6 +170,15 @@ def is_project_text(text: str) -> bool:
     return head.startswith("{") and f'"{PROJECT_KEY}"' in head
 
 
+def is_project_file(path: str | os.PathLike) -> bool:
+    """True when the file at *path* is a project (by its content, whatever its name)."""
+    try:
+        with open(path, "rb") as handle:
+            return _is_project_bytes(handle.read(4096))
+    except OSError:
+        return False
+
+
 def _is_project_bytes(data: bytes) -> bool:
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     return head.startswith(b"{") and f'"{PROJECT_KEY}"'.encode() in head
@@ -179,7 +201,7 @@ def _load_project(raw: bytes | str, path: Path | None) -> ReadResult:
 
 def _stem(name: str) -> str:
     base = os.path.basename(name)
-    for double in (".tep.json",):
+    for double in (PROJECT_EXTENSION,):
         if base.lower().endswith(double):
             return base[: -len(double)]
     return os.path.splitext(base)[0]
@@ -196,6 +218,11 @@ def _writers() -> list[Writer]:
 
 def all_writers() -> list[Writer]:
     return _writers()
+
+
+def writer_names() -> list[str]:
+    """The export formats' names (``txt``, ``srt``, ...), in the registry's order."""
+    return [w.NAME for w in _writers()]
 
 
 def writer(name: str) -> Writer:

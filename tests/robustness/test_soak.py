@@ -3,7 +3,7 @@
 Thousands of scripted edits (typing, replace-all, split/merge, marks, review,
 speakers) with undo/redo bursts and a seek after every action, autosave
 snapshots along the way, all pushed the way the window's own handlers push
-them (``editor.ui.scripted_session.apply``: ``TypingCommand`` for typing, so
+them (``scripted_session.apply``: ``TypingCommand`` for typing, so
 same-turn typing merges; ``OpCommand`` otherwise; undo/redo through
 ``EditController``), journaled by the window's ``Autosaver``. Checks: memory
 growth stays bounded, the model agrees with the core transcript, the journal
@@ -40,7 +40,7 @@ def test_long_session_memory_flat_and_consistent(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
     from PySide6.QtWidgets import QApplication
     from editor.ui.main_window import MainWindow
-    from editor.ui.scripted_session import apply
+    from scripted_session import apply
 
     path = tmp_path / "ten-hours.tep.json"
     project.save(ten_hour_episode(), path)

@@ -31,7 +31,7 @@ def test_choosing_a_show_is_unsaved_work_that_survives_a_crash(copied_window, qt
     from editor.core import recovery
     window, text = copied_window
     assert not window.project.is_modified()
-    dialog = window.names.edit_glossary()
+    dialog = window.names.show_glossary.edit_glossary()
     dialog.show_box.setCurrentText("Quayside Weekly")
     dialog.show_box.lineEdit().editingFinished.emit()
     dialog.accept()
@@ -46,7 +46,7 @@ def test_choosing_a_show_is_unsaved_work_that_survives_a_crash(copied_window, qt
 
 def test_choosing_the_same_show_again_is_not_a_change(copied_window):
     window, _ = copied_window
-    dialog = window.names.edit_glossary()
+    dialog = window.names.show_glossary.edit_glossary()
     dialog.accept()                      # nothing chosen: the folder's show stays
     assert not window.project.is_modified()
 
@@ -121,7 +121,7 @@ def test_transport_replay_buttons_keep_short_labels(copied_window):
     window = copied_window[0]
     texts = sorted(b.text() for b in window.transport.replay_buttons())
     assert texts == ["3 s", "5 s slower"]
-    window.actions.apply_overrides({})     # shortcuts re-applied (settings OK): labels stay short
+    window.action_table.apply_overrides({})     # shortcuts re-applied (settings OK): labels stay short
     assert sorted(b.text() for b in window.transport.replay_buttons()) == ["3 s", "5 s slower"]
 
 
@@ -130,8 +130,8 @@ def test_menu_items_are_title_case_and_dialogs_end_with_an_ellipsis(main_window)
     small = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "s"}
     opens_dialog = {"open", "choose_audio", "save_as", "export", "settings", "change_speaker", "speakers",
                     "go_to_time", "find", "replace", "correct_everywhere", "glossary", "flag", "shortcuts"}
-    for name in main_window.actions.names():
-        action = main_window.actions[name]
+    for name in main_window.action_table.names():
+        action = main_window.action_table[name]
         text = action.text().replace("&", "")
         assert text.endswith("…") == (name in opens_dialog), text
         for i, word in enumerate(re.findall(r"[A-Za-z][\w'-]*", text)):
@@ -147,8 +147,8 @@ def test_menus_are_grouped_by_separators(main_window):
 
 def test_window_fits_a_900_pixel_wide_screen_with_the_suggestions_open(copied_window, qtbot):
     window, _ = copied_window
-    window.names._ensure_suggestions()
-    window.names.suggestions_dock.show()
+    window.names.show_glossary._ensure_suggestions()
+    window.names.show_glossary.suggestions_dock.show()
     qtbot.wait(50)
     assert window.minimumSizeHint().width() <= 900
 
@@ -166,7 +166,7 @@ def test_a_filter_that_hides_every_turn_says_so(copied_window, qtbot):
 def test_escape_closes_the_markers_panel(copied_window, qtbot):
     from window_helpers import press
     window, _ = copied_window
-    window.actions["markers_panel"].trigger()
+    window.action_table["markers_panel"].trigger()
     assert window.marks_dock.isVisible()
     window.marks_panel.setFocus()
     press(window, Qt.Key.Key_Escape)
@@ -178,13 +178,13 @@ def test_opening_another_episode_drops_the_old_suggestions_at_once(copied_window
     window, _ = copied_window
     names = window.names
     names.scan_now()          # opening defers the scan (BACKGROUND_AFTER_OPEN_MS): start it now
-    qtbot.waitUntil(lambda: not names.is_scanning() and bool(names.suggestions.suggestions), timeout=10_000)
+    qtbot.waitUntil(lambda: not names.is_scanning() and bool(names.show_glossary.suggestions.suggestions), timeout=10_000)
     other = copied_window[1].parent / "quiet-episode.txt"
     other.write_text("Speaker 1  0:00  \nThe tide tables arrived late again this week.\n", encoding="utf-8")
     window.playback.seek(40_000)
     assert window.open_path(str(other))
-    assert names.suggestions.suggestions == [] and names.suggestions.list.count() == 0
-    assert not names.suggestions.apply_all_button.isEnabled()
+    assert names.show_glossary.suggestions.suggestions == [] and names.show_glossary.suggestions.list.count() == 0
+    assert not names.show_glossary.suggestions.apply_all_button.isEnabled()
     # No audio next to it: the transport no longer shows the old episode's time.
     assert window.playback.position() == 0 and window.transport._elapsed.text() == "00:00"
 
@@ -201,7 +201,7 @@ def test_load_error_headline_then_details(main_window, tmp_path, qtbot):
 
 
 def test_shortcuts_list_reads_as_sentences_with_the_menu_item_as_tooltip(main_window):
-    main_window.actions["shortcuts"].trigger()
+    main_window.action_table["shortcuts"].trigger()
     table = main_window.shortcuts_dialog.table
     rows = {table.item(r, 1).text(): table.item(r, 1).toolTip() for r in range(table.rowCount())}
     assert rows["Merge with next turn"] == "Edit ▸ Merge with Next Turn"

@@ -25,6 +25,7 @@ class Change:
     inserted: Rows | None = None    # rows inserted (after the change)
     removed: Rows | None = None     # rows removed (row numbers before the change)
     speakers: bool = False          # the speaker list or a speaker's name changed
+    meta: bool = False              # the transcript's meta (audio path, duration, ...) changed
 
     def row_ranges(self) -> list[tuple[int, int]]:
         """``rows`` as inclusive ``(first, last)`` runs, one ``dataChanged`` each."""
@@ -138,6 +139,22 @@ class SetSpeakers:
 
 
 @dataclass(frozen=True, eq=False)
+class SetMeta:
+    """Set fields of the transcript's meta: ``{"audio_path": ..., "duration_ms": ...}``."""
+
+    fields: Fields
+    inserted: ClassVar[Rows | None] = None
+    removed: ClassVar[Rows | None] = None
+
+    def apply(self, transcript: Transcript) -> Change:
+        meta = transcript.meta
+        old = {name: getattr(meta, name) for name in self.fields}
+        for name, value in self.fields.items():
+            setattr(meta, name, value)
+        return Change(SetMeta(old), meta=True)
+
+
+@dataclass(frozen=True, eq=False)
 class Group:
     """Several ops as one undo step (Gaupol's ``group_actions``, Qt's ``beginMacro``)."""
 
@@ -150,10 +167,11 @@ class Group:
         changes = [op.apply(transcript) for op in self.ops]
         rows = tuple(sorted({row for change in changes for row in change.rows}))
         undo = Group(tuple(change.undo for change in reversed(changes)))
-        return Change(undo, rows, speakers=any(change.speakers for change in changes))
+        return Change(undo, rows, speakers=any(change.speakers for change in changes),
+                      meta=any(change.meta for change in changes))
 
 
-Op = Union[SetFields, ReplaceSegments, SetSpeakers, Group]
+Op = Union[SetFields, ReplaceSegments, SetSpeakers, SetMeta, Group]
 
 
 # ---------------------------------------------------------------------- row checks
