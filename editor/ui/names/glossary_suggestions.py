@@ -183,8 +183,9 @@ class SuggestionsPanel(QWidget):
             return  # an older scan finishing late
         self._worker = None
         self.set_suggestions(found)
+        notes = f" and {len(self.candidates)} show-notes names" if self.candidates else ""
         self.status.setText(f"{len(self.suggestions)} suggestion{'s' if len(self.suggestions) != 1 else ''} "
-                            f"from {len(self.glossary.entries)} glossary entries ({seconds:.2f} s).")
+                            f"from {len(self.glossary.entries)} glossary entries{notes} ({seconds:.2f} s).")
         self.scan_finished.emit(len(self.suggestions))
 
     def set_suggestions(self, found: list[Suggestion]) -> None:
