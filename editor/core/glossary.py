@@ -38,6 +38,7 @@ from editor.core.corrections import (
     match_phrase,
     match_spoken_letters,
     resolve_overlaps,
+    score_window,
     sound_likeness,
     spelling_likeness,
     spoken_letters,
@@ -45,13 +46,14 @@ from editor.core.corrections import (
 from editor.core.errors import TranscriptError
 from editor.core.name_index import NameIndex
 from editor.core.search import ReplaceSpan
-from editor.core.spelling import common_words
+from editor.core.spelling import common_words, known_words
 from editor.core.transcript import Transcript
 
 APP_NAME = "transcript-editor"
 SCAN_THRESHOLD = 75  # offered from here; only TICK_SCORE and above are ticked (applied by "Apply all")
 TICK_SCORE = 85      # suggestions this sure are ticked (applied by "Apply all") by default
 ACRONYM_THRESHOLD = 80   # an acronym said letter by letter ("the essay"): letters against spoken letters
+KNOWN_WORDS_SCORE = 80   # a known wrong form made of dictionary words: offered, not ticked
 CASE_SCORE = 40      # a change of capitals only: offered apart, below every real fix
 CSV_HEADER = ["correct", "wrong_forms", "note"]
 _GENERIC_SPEAKER = re.compile(r"^(speaker|spk|speaker_|guest|unknown)[\s_#-]*\d*$", re.IGNORECASE)
@@ -232,14 +234,17 @@ class Glossary:
             return None
         if max(len(wrong.split()), len(right.split())) > LEARN_MAX_WORDS:
             return None
+        wrong_norms = Phrase.of(wrong).norms
+        if any(Phrase.of(n).norms == wrong_norms for n in self.names() + names):
+            return None           # the old words are a right name themselves
+        if _likeness(wrong, right) < LEARN_MIN_LIKENESS:
+            return None           # a rewrite ("he" -> "Joe Lieberman"), not a misheard name
         entry = next((e for e in self.entries if Phrase.of(e.correct).norms == right_norms), None)
         if entry is None:
             name = next((n for n in names if Phrase.of(n).norms == right_norms), None)
             if name is None and not _looks_like_a_name(right):
                 return None
             entry = self.add(name or _without_possessive(right))
-        if any(Phrase.of(e.correct).norms == Phrase.of(wrong).norms for e in self.entries):
-            return None           # the old words are a right name themselves
         return self.add(entry.correct, [_without_possessive(wrong)])
 
     def _entry_around_edit(self, old: str, new: str, names: list[str]) -> tuple[str, str] | None:
@@ -403,6 +408,20 @@ class Glossary:
 
 
 LEARN_MAX_WORDS = 6
+LEARN_MIN_LIKENESS = 60   # how much the old words must look or sound like the new to be a misheard form
+
+
+def _likeness(wrong: str, right: str) -> int:
+    """0..100: how much *wrong* looks or sounds like *right* (an acronym: like its letters said)."""
+    target, seen = Phrase.of(right), Phrase.of(wrong)
+    if not target.norms or not seen.norms:
+        return 0
+    score = score_window(target, seen.norms, seen.keys)[0]
+    spoken = spoken_letters(_without_possessive(right))
+    if spoken is not None:
+        from rapidfuzz import fuzz
+        score = max(score, int(fuzz.ratio(spoken, "".join(seen.norms))))
+    return score
 
 
 def replaced_span(old: str, new: str) -> tuple[str, str] | None:
@@ -574,6 +593,7 @@ def _scan_jobs(glossary: Glossary, candidates: Iterable[str] = (), speakers: Ite
 
 
 def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common=frozenset()) -> list[Suggestion]:
+    dictionary = known_words()
     kept_found = []
     for c, job in found:
         norms = Phrase.of(c.found).norms
@@ -589,6 +609,10 @@ def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common
             continue    # the same words, punctuation aside (a possessive, a hyphen): nothing to fix
         if c.how == "exact" and job.fuzzy and c.found != _without_possessive(job.correct):
             c = c._replace(score=CASE_SCORE)    # capitals only: never ahead of a real fix
+        elif (not job.fuzzy or _is_acronym(job.correct)) and all(w in dictionary for w in norms):
+            # A known wrong form, or an acronym heard as words, made of real words ("the essay")
+            # is often just those words: offered, never ticked.
+            c = c._replace(score=min(c.score, KNOWN_WORDS_SCORE))
         kept_found.append((c, job))
     by_candidate = {id(c): job for c, job in kept_found}
     kept = resolve_overlaps([c for c, _ in kept_found], prefer=corrects)

@@ -103,3 +103,22 @@ def test_glossary_remembers_its_shared_file(tmp_path):
     g.shared_file = str(tmp_path / "team.csv")
     g.save()
     assert Glossary.load(tmp_path / "show.json").shared_file == str(tmp_path / "team.csv")
+
+
+def test_a_rewrite_or_a_right_name_replaced_teaches_nothing():
+    g = Glossary()
+    g.add("Joe Lieberman")
+    assert g.learn_from_edit("and he said so", "and Joe Lieberman said so") is None      # a rewrite
+    assert g.learn_from_edit("with Joe Lieberman now", "with Jolia Roman now") is None    # the old words were right
+    assert g.names() == ["Joe Lieberman"] and g.entry_for("Joe Lieberman").wrong_forms == []
+
+
+def test_a_known_wrong_form_of_dictionary_words_is_offered_but_not_ticked():
+    from editor.core.glossary import scan
+    from editor.core.transcript import Segment, Transcript
+    g = Glossary()
+    assert g.learn_from_edit("we joined the essay then", "we joined TSA then").wrong_forms == ["the essay"]
+    t = Transcript(segments=[Segment("s1", 0, 1000, "She wrote the essay on the TSA, and the essay was good.")])
+    found = scan(t, g)
+    assert [(s.found, s.replacement) for s in found] == [("the essay", "TSA")] * 2
+    assert not any(s.ticked for s in found)
