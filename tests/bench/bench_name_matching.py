@@ -22,7 +22,9 @@ sys.path.insert(0, str(_HERE.parents[1]))
 from editor.core.glossary import Glossary, scan  # noqa: E402
 from editor.core.show_notes import PageText, candidate_names  # noqa: E402
 from editor.formats import read_text  # noqa: E402
-from tests.core.names_fixture import ERRORS, ERRORS_2, GLOSSARY, GLOSSARY_2, PAGE, PAGE_2  # noqa: E402
+from tests.core.names_fixture import (  # noqa: E402
+    ERRORS, ERRORS_2, ERRORS_3, GLOSSARY, GLOSSARY_2, GLOSSARY_3, PAGE, PAGE_2, PAGE_3,
+)
 
 
 def evaluate(label: str, suggestions, errors) -> tuple[int, int, int, int]:
@@ -63,7 +65,8 @@ def main() -> None:
     started = time.perf_counter()
     totals = defaultdict(lambda: [0, 0, 0, 0])
     for episode, page_text, names, errors in (("episode 1 (tuned on)", PAGE, GLOSSARY, ERRORS),
-                                              ("episode 2 (held out)", PAGE_2, GLOSSARY_2, ERRORS_2)):
+                                              ("episode 2 (held out, then tuned on)", PAGE_2, GLOSSARY_2, ERRORS_2),
+                                              ("episode 3 (held out)", PAGE_3, GLOSSARY_3, ERRORS_3)):
         result = read_text(page_text)
         glossary = Glossary()
         for name in names:

@@ -84,3 +84,36 @@ Speaker 3 00:00:26 Yes, thanks to Youssef Demir tas, who wrote it with Femi Ade 
 Speaker 3 00:00:33 yemi over one long weekend. Achterberg, you were there too. \
 Speaker 1 00:00:40 I was. Sign up at bright water.org slash join, and tell Vukovich what you think.
 """
+
+
+# A third episode, written after all tuning and run once as it stands: the figures to trust.
+GLOSSARY_3 = ["Oluwaseun Bankole", "Greta Falkenrath", "Ptolemy Hargreaves", "Zanzibar Brewing", "CVRA",
+              "Mireille Dufresne", "Kaito Nakashima", "Ashgrove Tenants Union", "tidepool.fm/members",
+              "Bronwen Llewellyn", "Ignatius Okoye"]
+
+ERRORS_3 = [
+    Error("Olu Sean Bankole", "Oluwaseun Bankole", "split"),
+    Error("Greta Falcon wrath", "Greta Falkenrath", "split"),
+    Error("Tolomy Hargreaves", "Ptolemy Hargreaves", "sound-alike"),
+    Error("Zanzi bar brewing", "Zanzibar Brewing", "split"),
+    Error("see VRA", "CVRA", "acronym"),
+    Error("Mireille Dufrain", "Mireille Dufresne", "sound-alike"),
+    Error("Kaito Naka shima", "Kaito Nakashima", "across-turns"),
+    Error("Ash Grove tenants union", "Ashgrove Tenants Union", "split"),
+    Error("tide pool dot FM slash members", "tidepool.fm/members", "letters"),
+    Error("Bron when Llewellyn", "Bronwen Llewellyn", "split"),
+    Error("ignatius okoye", "Ignatius Okoye", "case"),
+]
+
+PAGE_3 = """Ashgrove Voices — 19. Rent, rivers and a brewery
+With Oluwaseun Bankole, Greta Falkenrath and Ptolemy Hargreaves. Sponsored by Zanzibar Brewing.
+Members get the extended cut at tidepool.fm/members.
+Speaker 1 00:00:04 Good evening, this is Olu Sean Bankole, and across the table Greta Falcon wrath. \
+Speaker 2 00:00:12 Hi Oluwaseun. Bankole and I go back years; Greta is fine, nobody says Falkenrath. \
+Speaker 1 00:00:21 Tonight Tolomy Hargreaves joins, and Zanzi bar brewing keeps us going. \
+Speaker 3 00:00:30 Thanks. I sit on the see VRA board with Mireille Dufrain and Kaito Naka \
+Speaker 3 00:00:39 shima, and we work with the Ash Grove tenants union. \
+Speaker 1 00:00:47 Listeners, the extended cut is at tide pool dot FM slash members. \
+Speaker 2 00:00:55 And a thank you to Bron when Llewellyn and ignatius okoye for the research. Ptolemy, last word? \
+Speaker 3 00:01:04 Read the river report, the falcon nests are back, and vote.
+"""
