@@ -174,14 +174,14 @@ MIN_INSIDE_NAME = 10    # one-word names this long are also anchored by words wr
 MAX_EXTRA_WORDS = 3     # a window may hold this many words more than the phrase
 
 
-def window_shapes(n: int) -> list[tuple[int, int]]:
+def window_shapes(n: int, extra: int = MAX_EXTRA_WORDS) -> list[tuple[int, int]]:
     """(window length, first-word offset from the aligned start) for a phrase of *n* words.
 
     The phrase's length; one fewer (two words merged, before or after the anchor); and up
-    to :data:`MAX_EXTRA_WORDS` more (words split), shifted so the window still holds the anchor.
+    to *extra* more (words split), shifted so the window still holds the anchor.
     """
     shapes = [(n, 0)]
-    for k in range(n + 1, n + MAX_EXTRA_WORDS + 1):
+    for k in range(n + 1, n + extra + 1):
         shapes.extend((k, shift) for shift in range(0, n - k - 1, -1))
     if n > 1:
         shapes.extend([(n - 1, 0), (n - 1, 1)])
@@ -221,7 +221,8 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
     url_like = "/" in phrase.text or "." in phrase.text.strip(".")
     if n == 1 and url_like and len(phrase.norms[0]) >= MIN_INSIDE_NAME:
         near[0] |= index.words_inside(phrase.norms[0]) - set(skip_anchors)
-    shapes = window_shapes(n)
+    # A web address read aloud takes words for its punctuation too ("dot", "slash").
+    shapes = window_shapes(n, MAX_EXTRA_WORDS + 2 if url_like else MAX_EXTRA_WORDS)
     narrow_shapes = [shape for shape in shapes if shape[0] <= n + 1]
     split_shapes = [shape for shape in shapes if shape[0] > n]
     narrow_split_shapes = [shape for shape in split_shapes if shape[0] == n + 1]
@@ -294,17 +295,17 @@ def _judge(phrase: Phrase, words: tuple[str, ...], keys: tuple[str, ...], k: int
            own_words: set[str], url_like: bool) -> int:
     """A window's score packed with how (``score << 2 | how``); 0 for windows that cannot be the name."""
     n = len(phrase.norms)
+    if url_like and not SPOKEN_PUNCTUATION.isdisjoint(words):
+        said = [i for i, w in enumerate(words) if w not in SPOKEN_PUNCTUATION]
+        words, keys = tuple(words[i] for i in said), tuple(keys[i] for i in said)
+        if not words:
+            return 0
     size = sum(map(len, words))
     if not 0.5 * letters - 1 <= size <= 1.5 * letters + 2 or \
             k > n + 1 and not 0.7 * letters <= size <= 1.3 * letters + 2:
         return 0        # far longer or shorter; wide windows only for names spelt out in pieces
     if k < n and own_words.issuperset(words):
         return 0        # a partial mention ("Lieberman" of "Joe Lieberman") is no error
-    if url_like and not SPOKEN_PUNCTUATION.isdisjoint(words):
-        said = [i for i, w in enumerate(words) if w not in SPOKEN_PUNCTUATION]
-        words, keys = tuple(words[i] for i in said), tuple(keys[i] for i in said)
-        if not words:
-            return 0
     if k > n and f" {phrase.spaced} " in f" {' '.join(words)} ":
         return 0        # the phrase itself plus a word: the phrase's own window is the match
     score, how = score_window(phrase, tuple(words), tuple(keys))

@@ -79,7 +79,7 @@ def main() -> None:
         figures = evaluate(f"{episode}: empty glossary, names from the show notes",
                            scan(result.transcript, Glossary(), candidates=[c.text for c in candidates]), errors)
         totals["show notes"] = [a + b for a, b in zip(totals["show notes"], figures)]
-    print("\n== both episodes")
+    print("\n== all episodes")
     for label, (found, names, right, ticked) in totals.items():
         print(f"  {label:11} name errors with the right suggestion {found}/{names} = {found / names:.0%}; "
               f"ticked right {right}/{ticked} = {right / max(1, ticked):.0%}")
