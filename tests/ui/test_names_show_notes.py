@@ -102,3 +102,9 @@ def test_shared_glossary_file_is_chosen_written_merged_and_followed(page_window,
     qtbot.waitUntil(lambda: names.show_glossary.glossary.entry_for("Corvin's Pantry") is not None, timeout=10000)
     assert names.show_glossary.glossary.entry_for("Renata Morholt") is not None
     assert names.show_glossary.glossary.shared_file == str(shared_path)
+
+
+def test_show_notes_names_are_known_to_spelling_and_offered_on_right_click(page_window):
+    speller = page_window.names.spelling.speller
+    assert speller.is_known("Oyelaran") and speller.is_known("Quaintance")
+    assert speller.suggestions("Duvall")[0] in ("Duvalle", "Dorian Duvalle")

@@ -107,6 +107,8 @@ class GlossaryController(QObject):
         page = PageText.from_extra(self._files.extra)
         self.show_notes = candidate_names(f"{page.title}\n{page.notes}") if page is not None else []
         self._offer_show_notes()
+        if self.show_notes:
+            self.names_changed.emit()      # their words are known to spelling too
 
     def _offer_show_notes(self) -> None:
         have = {name.casefold() for name in self.glossary.names()} if self.glossary is not None else set()

@@ -36,7 +36,8 @@ class NamesController(QObject):
         super().__init__(parent)
         self.spans = SpanActions(ctx, self)
         self.spelling = SpellingController(ctx, lambda: self.show_glossary.glossary,
-                                           lambda wrong=None: self.correcting.correct_everywhere(wrong), self)
+                                           lambda wrong=None: self.correcting.correct_everywhere(wrong), self,
+                                           other_names=lambda: [c.text for c in self.show_glossary.show_notes])
         self.show_glossary = GlossaryController(ctx, self.spans, self.spelling.start_dictionary, self, data_dir)
         self.correcting = CorrectController(ctx, self.spans, lambda: self.show_glossary.glossary,
                                             self.show_glossary.borrow_index, self)
