@@ -87,7 +87,6 @@ class SpellingController(QObject):
         """The speller (made now if the background load has not finished: ~0.1 s once)."""
         if self.speller is None:
             from editor.core.spelling import Speller
-            glossary = self._glossary()
             self.speller = Speller(self._names())
             self.decorations.set_speller(self.speller)
             self._view.viewport().update()
