@@ -129,3 +129,13 @@ def test_spelling_flags_unknown_capitals_and_suggests_by_sound_without_short_wor
     suggestions = speller.suggestions("Duval")
     assert suggestions[0] in ("Duvalle", "Dorian Duvalle") and "I" not in suggestions and "Al" not in suggestions
     assert "I" not in speller.suggestions("Ai")
+
+
+def test_page_text_survives_in_a_saved_project(read, tmp_path):
+    from editor.core import project
+    from editor.formats import read_file
+    path = tmp_path / "episode.tep.json"
+    project.save(read.transcript, path, extra=read.extra)
+    again = read_file(path)
+    assert PageText.from_extra(again.extra) == PageText.from_extra(read.extra)
+    assert PageText.from_extra({"page_text": {"title": 3}}) is None       # damaged: no page text, no crash
