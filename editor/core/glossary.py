@@ -647,8 +647,8 @@ def _evidence(c: Candidate, job: _Job, how: str) -> tuple[str, ...]:
         evidence.append("known")
     elif how == "case":
         evidence.append("case")
-    elif _is_acronym(job.correct) and Phrase.of(c.found).norms != job.phrase.norms and len(c.found) > 5:
-        evidence.append("sound")      # said letter by letter
+    elif _is_acronym(job.correct) and how == "sound":
+        evidence.append("sound")      # said letter by letter (match_spoken_letters)
     else:
         norms = Phrase.of(c.found)
         spelling = spelling_likeness(job.target, norms.norms)
