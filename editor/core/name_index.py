@@ -265,15 +265,15 @@ class NameIndex:
 
         A name heard at other word boundaries shares no word with its spelling ("Jolia Roman"
         for "Joe Lieberman"), but its first and last words sound like the start and end of it.
-        Keys of two letters or more, for phrase keys of five or more; a few dictionary lookups.
+        Keys of at least two letters and half the phrase key's; a few dictionary lookups.
         """
         starts: set[str] = set()
         ends: set[str] = set()
         if len(joined_key) < MIN_ANCHORED_KEY:
             return starts, ends
-        # A word must sound like a good part of the name (two fifths of its key) to anchor it:
-        # "tide" (TT) starts "Tidor Gosquil" (TTRKSKL) in sound, but so does half the dictionary.
-        for cut in range(max(2, -(-2 * len(joined_key) // 5)), len(joined_key) + (len(joined_key) < 5)):
+        # A word must sound like a good part of the name (half its key) to anchor it: "tide" (TT)
+        # sounds like the start of "Tidewater" (TTWTR), and of every "tide was", "tide what", ...
+        for cut in range(max(2, -(-len(joined_key) // 2)), len(joined_key) + (len(joined_key) < 5)):
             starts.update(self._by_key.get(joined_key[:cut], ()))
             ends.update(self._by_key.get(joined_key[-cut:], ()))
         return starts, ends
