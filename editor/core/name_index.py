@@ -273,7 +273,7 @@ class NameIndex:
             return starts, ends
         # A word must sound like a good part of the name (half its key) to anchor it: "tide" (TT)
         # sounds like the start of "Tidewater" (TTWTR), and of every "tide was", "tide what", ...
-        for cut in range(max(2, -(-len(joined_key) // 2)), len(joined_key) + (len(joined_key) < 5)):
+        for cut in range(max(2, -(-len(joined_key) // 2)), len(joined_key)):
             starts.update(self._by_key.get(joined_key[:cut], ()))
             ends.update(self._by_key.get(joined_key[-cut:], ()))
         return starts, ends

@@ -146,3 +146,12 @@ def test_page_text_survives_in_a_saved_project(read, tmp_path):
     again = read_file(path)
     assert PageText.from_extra(again.extra) == PageText.from_extra(read.extra)
     assert PageText.from_extra({"page_text": {"title": 3}}) is None       # damaged: no page text, no crash
+
+
+def test_a_longer_fix_beats_a_change_of_capitals_inside_it():
+    t = Transcript(segments=[Segment("s1", 0, 1000, "thanks to tamsin Oya Lauren today")])
+    g = Glossary()
+    g.add("Tamsin")
+    g.add("Tamsin Oyelaran")
+    assert [(s.found, s.replacement, s.ticked) for s in scan(t, g)] == \
+        [("tamsin Oya Lauren", "Tamsin Oyelaran", True)]
