@@ -23,7 +23,15 @@ from editor.core.glossary import Glossary, scan  # noqa: E402
 from editor.core.show_notes import PageText, candidate_names  # noqa: E402
 from editor.formats import read_text  # noqa: E402
 from tests.core.names_fixture import (  # noqa: E402
-    ERRORS, ERRORS_2, ERRORS_3, GLOSSARY, GLOSSARY_2, GLOSSARY_3, PAGE, PAGE_2, PAGE_3,
+    ERRORS,
+    ERRORS_2,
+    ERRORS_3,
+    GLOSSARY,
+    GLOSSARY_2,
+    GLOSSARY_3,
+    PAGE,
+    PAGE_2,
+    PAGE_3,
 )
 
 
