@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from editor.cli.common import (EXIT_NOT_APPROVED, EXIT_READ, load_or_report, same_file, say,
-                               write_output)
+from editor.cli.common import EXIT_NOT_APPROVED, EXIT_READ, load_or_report, same_file, say, write_output
 from editor.core.timecode import format_clock
 from editor.core.transcript import ReviewStatus, Transcript
 

@@ -25,8 +25,9 @@ window is scored once, which keeps a 10-hour episode well under a second.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from typing import Collection, Iterable, NamedTuple
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -40,7 +41,7 @@ DEFAULT_THRESHOLD = 80
 class Candidate(NamedTuple):
     """One place to correct: ``segments[index].text[start:end]`` (``found``)."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # a field named like tuple.index
     start: int
     end: int
     found: str
@@ -70,7 +71,7 @@ class Phrase:
     joined_key: str = ""       # Metaphone of all the letters run together
 
     @classmethod
-    def of(cls, text: str) -> "Phrase":
+    def of(cls, text: str) -> Phrase:
         # Tokens are analysed as the transcript's are (a trailing possessive dropped), so
         # "Kofundo's" in a glossary and "Kofundo's" in a turn compare as the same word.
         analysed = [a for a in map(analyse_token, text.split()) if a is not None]
@@ -93,12 +94,9 @@ def score_window(phrase: Phrase, norms: tuple[str, ...], keys: tuple[str, ...]) 
     sound = sound_likeness(phrase, norms, keys)
     if sound < SOUND_COUNTS or sound <= spelling:
         return int(spelling), "spelling"
-    if length <= 3:
-        # A short key is weak evidence: only the very same key, on top of close spelling, counts.
-        weight = 0.5 if sound == 100 else 0.0
-    else:
-        # A long key counts more, and more the closer it is ("Jolia Roman" is JLRMN, not JLBRMN).
-        weight = sound_weight(length) * min(1.0, (sound - 80) / 15)
+    # A short key is weak evidence: only the very same key, on top of close spelling, counts. A
+    # long key counts more, and more the closer it is ("Jolia Roman" is JLRMN, not JLBRMN).
+    weight = (0.5 if sound == 100 else 0.0) if length <= 3 else sound_weight(length) * min(1.0, (sound - 80) / 15)
     if weight == 0:
         return int(spelling), "spelling"
     return int(spelling + weight * (sound - spelling)), "sound"
@@ -312,9 +310,10 @@ def _judge(phrase: Phrase, words: tuple[str, ...], keys: tuple[str, ...], k: int
     return score << 2 | _HOWS.index(how)
 
 # How letters are said, written as a recognizer would write the sound.
-LETTER_NAMES = dict(zip("abcdefghijklmnopqrstuvwxyz", (
-    "ay bee see dee ee eff gee aitch eye jay kay el em en oh pee cue ar ess tee you vee doubleyou ex why zee"
-).split()))
+LETTER_NAMES = dict(zip("abcdefghijklmnopqrstuvwxyz", [
+    "ay", "bee", "see", "dee", "ee", "eff", "gee", "aitch", "eye", "jay", "kay", "el", "em", "en", "oh", "pee", "cue",
+    "ar", "ess", "tee", "you", "vee", "doubleyou", "ex", "why", "zee"
+], strict=True))
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 
 

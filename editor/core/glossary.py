@@ -24,9 +24,10 @@ import json
 import operator
 import re
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, NamedTuple
+from typing import NamedTuple
 
 import platformdirs
 
@@ -69,7 +70,7 @@ class GlossaryEntry:
 class Suggestion(NamedTuple):
     """A likely misrecognition: replace ``found`` at ``segments[index].text[start:end]`` by ``replacement``."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # a field named like tuple.index
     start: int
     end: int
     found: str
@@ -253,7 +254,7 @@ class Glossary:
         changed = replaced_span(old, new)
         if changed is None:
             return None
-        start = next((i for i, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
+        start = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), min(len(old), len(new)))
         grow = len(new) - len(old)
         folded = new.casefold()
         for name in sorted([e.correct for e in self.entries] + names, key=lambda n: -len(n)):
@@ -297,14 +298,14 @@ class Glossary:
 
     # ------------------------------------------------------------------ JSON storage
     @classmethod
-    def for_show(cls, show: str, data_dir: str | Path | None = None) -> "Glossary":
+    def for_show(cls, show: str, data_dir: str | Path | None = None) -> Glossary:
         """The stored glossary of *show* (empty when none yet)."""
         glossary = cls.load(default_path(show, data_dir))
         glossary.show = glossary.show or show
         return glossary
 
     @classmethod
-    def load(cls, path: str | Path) -> "Glossary":
+    def load(cls, path: str | Path) -> Glossary:
         """Read a glossary file; a missing file is an empty glossary, a broken one a TranscriptError."""
         path = Path(path)
         if not path.exists():
@@ -540,7 +541,7 @@ def scan(transcript, glossary: Glossary, *, threshold: int = SCAN_THRESHOLD,
         index.refresh(transcript)
     jobs = _scan_jobs(glossary, candidates, speakers)
     fuzzy_words = sorted({w for job in jobs if job.fuzzy for w in job.phrase.norms})
-    near_by_word = dict(zip(fuzzy_words, index.near_words(fuzzy_words)))  # one batched call
+    near_by_word = dict(zip(fuzzy_words, index.near_words(fuzzy_words), strict=False))  # one batched call
     common = common_words()
     found: list[tuple[Candidate, _Job]] = []
     yielded = time.perf_counter()

@@ -10,8 +10,9 @@ entries "from the show notes" and to be looked for by the glossary scan before a
 from __future__ import annotations
 
 import re
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
-from typing import Container, Iterable, NamedTuple
+from typing import NamedTuple
 
 EXTRA_KEY = "page_text"
 
@@ -32,7 +33,7 @@ class PageText:
         return {"title": self.title, "before": self.before, "after": self.after}
 
     @classmethod
-    def from_extra(cls, extra: dict | None) -> "PageText | None":
+    def from_extra(cls, extra: dict | None) -> PageText | None:
         """The page text kept in a transcript's *extra* (None when there is none or it is damaged)."""
         data = extra.get(EXTRA_KEY) if isinstance(extra, dict) else None
         if not isinstance(data, dict):
@@ -49,7 +50,7 @@ class NameCandidate(NamedTuple):
     text: str
     kind: str       # "name" (capitalised words), "brand" (CamelCase or a lone capitalised word),
                     # "acronym", "web" (the name in a URL) or "speaker"
-    count: int
+    mentions: int
 
 
 # Capitalised words, possibly joined by a particle ("Ines da Costa"), a hyphen or an apostrophe.
@@ -62,11 +63,13 @@ _URL = re.compile(r"(?:https?://)?(?:www\.)?([a-z0-9][a-z0-9-]*)\.(?:com|org|net
                   r"(?:\.[a-z]{2})?(/[A-Za-z0-9_\-]+)?", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^\s*|[.!?:;\"“(·]\s*)$")
 # Words that start runs of capitals without being part of a name ("Support Maya Ortiz").
-_NOT_NAME_WORDS = frozenset("""
-a an and at but by for from how i in into it its my of on or our so that the their then this to we what
-when where who why with you your episode episodes show notes other support subscribe follow listen
-join thanks thank welcome hosted produced music transcript season part chapter today this week
-""".split())
+_NOT_NAME_WORDS = frozenset([
+    "a", "an", "and", "at", "but", "by", "for", "from", "how", "i", "in", "into", "it", "its", "my", "of", "on", "or",
+    "our", "so", "that", "the", "their", "then", "this", "to", "we", "what", "when", "where", "who", "why", "with",
+    "you", "your", "episode", "episodes", "show", "notes", "other", "support", "subscribe", "follow", "listen",
+    "join", "thanks", "thank", "welcome", "hosted", "produced", "music", "transcript", "season", "part", "chapter",
+    "today", "this", "week"
+])
 
 
 def candidate_names(text: str, known: Iterable[str] = (), dictionary: Container[str] | None = None
@@ -82,7 +85,9 @@ def candidate_names(text: str, known: Iterable[str] = (), dictionary: Container[
     """
     if dictionary is None:
         from editor.core.spelling import known_words
-        dictionary = known_words()
+        words: Container[str] = known_words()
+    else:
+        words = dictionary
     known_folded = {k.strip().casefold() for k in known}
     counts: dict[str, list] = {}
 
@@ -97,10 +102,10 @@ def candidate_names(text: str, known: Iterable[str] = (), dictionary: Container[
         if found.group(2):
             add(found.group(0).split("://")[-1].removeprefix("www."), "web")
         site = found.group(1)
-        if site.casefold() not in dictionary:
+        if site.casefold() not in words:
             add(site[:1].upper() + site[1:], "web")
         path = (found.group(2) or "").lstrip("/")
-        if path and path.casefold() not in dictionary:
+        if path and path.casefold() not in words:
             add(path, "web")
     without_urls = _URL.sub(" ", text)
     taken_spans: list[tuple[int, int]] = []
@@ -121,7 +126,7 @@ def candidate_names(text: str, known: Iterable[str] = (), dictionary: Container[
         word = found.group(1)
         if any(lo <= found.start() < hi for lo, hi in taken_spans) or word.isupper():
             continue
-        if _SENTENCE_START.search(without_urls[:found.start()]) or word.casefold() in dictionary \
+        if _SENTENCE_START.search(without_urls[:found.start()]) or word.casefold() in words \
                 or word.casefold() in _NOT_NAME_WORDS:
             continue
         add(word, "brand")

@@ -16,6 +16,7 @@ on, dictionary words said loudly ("NEVER"): recognizers write garbled names as c
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import json
@@ -27,8 +28,9 @@ import time
 from array import array
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Callable, Iterable, NamedTuple, Sequence, TypeVar
+from typing import NamedTuple, TypeVar
 
 from rapidfuzz import fuzz
 from spellchecker import SpellChecker
@@ -39,19 +41,29 @@ T = TypeVar("T")
 
 # Acronyms a general audience reads without a second look; an ALL-CAPS word neither here, in
 # the glossary nor (four letters or more) in the dictionary is underlined.
-COMMON_ACRONYMS = frozenset("""
-AI AIDS AM API ATM BBC BC CBS CD CEO CFO CIA CNN COO COVID CPU CSV CTO CV DC DIY DJ DNA DOJ DVD EPA ER
-ETA EU FAQ FBI FCC FDA FM FYI GDP GOP GPS HBO HIV HQ HR HTML HTTP ID IMF IOU IP IPO IQ IRS IT JFK LA LED
-LGBT LGBTQ LLC MBA MD MIT MLB MP MP3 MRI NASA NATO NBA NBC NFL NGO NHL NHS NPR NSA NY NYC NYU OK OMG PBS
-PC PDF PhD PM PR PS PTSD Q&A RSS SEC SMS SUV TBD TED TSA TV UCLA UFO UK UN UNESCO UPS URL US USA USB
-VIP VP WHO WWII WWI XL
-""".split())
+COMMON_ACRONYMS = frozenset([
+    "AI", "AIDS", "AM", "API", "ATM", "BBC", "BC", "CBS", "CD", "CEO", "CFO", "CIA", "CNN", "COO", "COVID", "CPU",
+    "CSV", "CTO", "CV", "DC", "DIY", "DJ", "DNA", "DOJ", "DVD", "EPA", "ER", "ETA", "EU", "FAQ", "FBI", "FCC", "FDA",
+    "FM", "FYI", "GDP", "GOP", "GPS", "HBO", "HIV", "HQ", "HR", "HTML", "HTTP", "ID", "IMF", "IOU", "IP", "IPO", "IQ",
+    "IRS", "IT", "JFK", "LA", "LED", "LGBT", "LGBTQ", "LLC", "MBA", "MD", "MIT", "MLB", "MP", "MP3", "MRI", "NASA",
+    "NATO", "NBA", "NBC", "NFL", "NGO", "NHL", "NHS", "NPR", "NSA", "NY", "NYC", "NYU", "OK", "OMG", "PBS", "PC",
+    "PDF", "PhD", "PM", "PR", "PS", "PTSD", "Q&A", "RSS", "SEC", "SMS", "SUV", "TBD", "TED", "TSA", "TV", "UCLA",
+    "UFO", "UK", "UN", "UNESCO", "UPS", "URL", "US", "USA", "USB", "VIP", "VP", "WHO", "WWII", "WWI", "XL"
+])
 
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _SKIP_TOKEN = re.compile(r"[\[\]]|://|^www\.|@.+\.|\d")
 # Endings the word list lacks for many stems: possessive and the contracted would/had, will, have, are.
 _CONTRACTION = re.compile(r"'(?:s|d|ll|ve|re)$")
+
+def _bundled_word_counts(language: str) -> bytes:
+    """pyspellchecker's bundled word list for *language* (gzipped JSON of word counts)."""
+    raw = pkgutil.get_data("spellchecker", f"resources/{language}.json.gz")
+    if raw is None:
+        raise OSError(f"pyspellchecker has no word list for {language!r}")
+    return raw
+
 
 def _load_once(load: Callable[[], T]) -> Callable[[], T]:
     """A process-wide value made by the first caller; callers arriving meanwhile wait for it
@@ -87,7 +99,7 @@ def load_in_pieces(language: str = "en") -> SpellChecker:
     and the GIL is let go (``time.sleep(0)``) between pieces. The checker ends up exactly as
     the library would build it (tested); a file of another shape is loaded the library's way.
     """
-    raw = pkgutil.get_data("spellchecker", f"resources/{language}.json.gz")
+    raw = _bundled_word_counts(language)
     text = gzip.decompress(raw).decode("utf-8")      # zlib lets go of the GIL while inflating
     counts: dict[str, int] = {}
     letters: set[str] = set()
@@ -167,7 +179,9 @@ class WordSet:
     def __len__(self) -> int:
         return len(self._hashes)
 
-    def __contains__(self, word: str) -> bool:
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
         key = word_hash(word.lower())
         at = bisect_left(self._hashes, key)
         return at < len(self._hashes) and self._hashes[at] == key
@@ -178,13 +192,13 @@ class WordSet:
 
     # -------------------------------------------------------------- building and the disk cache
     @classmethod
-    def build(cls, language: str = "en") -> "WordSet":
+    def build(cls, language: str = "en") -> WordSet:
         """Hash the bundled word list a few thousand words at a time, letting go of the GIL between pieces.
 
         Never holds more than one piece's words as str: building costs ~0.3 s of a worker and a
         few MB, where the full checker costs ~28 MB for as long as the process lives.
         """
-        raw = pkgutil.get_data("spellchecker", f"resources/{language}.json.gz")
+        raw = _bundled_word_counts(language)
         text = gzip.decompress(raw).decode("utf-8")
         del raw
         hashes = array("q")
@@ -221,7 +235,7 @@ class WordSet:
         os.replace(temporary, path)
 
     @classmethod
-    def load(cls, path: Path) -> "WordSet":
+    def load(cls, path: Path) -> WordSet:
         """Read a cache written by :meth:`save`; ValueError/OSError if it is damaged."""
         data = path.read_bytes()
         count = int.from_bytes(data[:8], "little")
@@ -256,10 +270,8 @@ def known_words() -> WordSet:
         return WordSet.load(path)
     except (OSError, ValueError):
         words = WordSet.build("en")
-        try:
+        with contextlib.suppress(OSError):   # a read-only cache dir: build again next time
             words.save(path)
-        except OSError:
-            pass        # a read-only cache dir: build again next time
         return words
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Transcript
 from editor.core.validate import repair
-from editor.formats.base import ExportOptions, ReadResult, Reader, Writer
+from editor.formats.base import ExportOptions, Reader, ReadResult, Writer
 from editor.formats.decoding import MAX_BYTES, decode
 from editor.formats.readers import READERS
 
@@ -38,7 +38,6 @@ __all__ = [
     "all_writers",
     "detect",
     "export",
-    "is_project_file",
     "is_project_text",
     "readable_extensions",
     "writer_names",
@@ -64,7 +63,7 @@ def readable_extensions() -> list[str]:
 
 def reader(name: str) -> Reader:
     for candidate in READERS:
-        if candidate.NAME == name:
+        if name == candidate.NAME:
             return candidate
     raise TranscriptError(f"no reader for {name!r} (known: {', '.join(r.NAME for r in READERS)})")
 
@@ -131,6 +130,9 @@ def _parse(chosen: Reader, text: str) -> ReadResult:
     except Exception as error:  # a reader bug must not become a traceback for the user
         raise TranscriptError(f"internal error while reading as {chosen.LABEL} "
                               f"({type(error).__name__}: {error}); please report this file") from error
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def read_file(path: str | os.PathLike, format: str | None = None) -> ReadResult:
@@ -170,13 +172,6 @@ def is_project_text(text: str) -> bool:
     return head.startswith("{") and f'"{PROJECT_KEY}"' in head
 
 
-def is_project_file(path: str | os.PathLike) -> bool:
-    """True when the file at *path* is a project (by its content, whatever its name)."""
-    try:
-        with open(path, "rb") as handle:
-            return _is_project_bytes(handle.read(4096))
-    except OSError:
-        return False
 
 
 def _is_project_bytes(data: bytes) -> bool:
@@ -194,7 +189,7 @@ def _load_project(raw: bytes | str, path: Path | None) -> ReadResult:
     transcript = loaded if isinstance(loaded, Transcript) else getattr(loaded, "transcript", None)
     if not isinstance(transcript, Transcript):
         raise TranscriptError("the project loader gave no transcript")
-    from editor.core.validate import problems   # e.g. times beyond the recorded audio length
+    from editor.core.validate import problems  # e.g. times beyond the recorded audio length
     warnings = list(getattr(loaded, "warnings", []) or []) + problems(transcript)
     return ReadResult(transcript, "project", warnings, dict(getattr(loaded, "extra", None) or {}))
 
@@ -227,7 +222,7 @@ def writer_names() -> list[str]:
 
 def writer(name: str) -> Writer:
     for candidate in _writers():
-        if candidate.NAME == name:
+        if name == candidate.NAME:
             return candidate
     raise TranscriptError(f"no writer for {name!r}")
 

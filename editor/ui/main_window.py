@@ -31,8 +31,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from editor.core.transcript import MarkKind
 from editor.settings import Key, Settings
@@ -117,7 +125,7 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._connect_editing_signals()
         self.watch = WatchController(ctx, self)           # Reload keeps the producer's place
-        self.editor_page.layout().insertWidget(0, self.watch.bar)   # "changed on disk" above the other bars
+        self._page_layout.insertWidget(0, self.watch.bar)   # "changed on disk" above the other bars
         self.watch.message.connect(self._show_status)
         self.audio_check = AudioLengthCheck(ctx, self.audio_bar, self)
         process_tuning.install(self)
@@ -150,7 +158,7 @@ class MainWindow(QMainWindow):
         self.audio_bar = MessageBar()
         self.notice_bar = MessageBar()
         page = QWidget()
-        layout = QVBoxLayout(page)
+        layout = self._page_layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         for widget in (self.notice_bar, self.audio_bar, self.warning_bar):
@@ -200,7 +208,8 @@ class MainWindow(QMainWindow):
             self.resizeDocks([dock], [height], Qt.Orientation.Vertical)
         escape = QKeySequence(Qt.Key.Key_Escape)
         if not any(s.key() == escape for s in widget.findChildren(QShortcut)):   # the panel's own Esc wins
-            QShortcut(escape, dock, lambda: self._close_panel(dock), context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            QShortcut(escape, dock, lambda: self._close_panel(dock),
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         return dock
 
     def place_under_transcript(self, widget: QWidget, height: int) -> None:

@@ -80,13 +80,13 @@ def main() -> None:
         for name in names:
             glossary.add(name)
         figures = evaluate(f"{episode}: glossary of the episode's names", scan(result.transcript, glossary), errors)
-        totals["glossary"] = [a + b for a, b in zip(totals["glossary"], figures)]
+        totals["glossary"] = [a + b for a, b in zip(totals["glossary"], figures, strict=False)]
         page = PageText.from_extra(result.extra)
         candidates = candidate_names(f"{page.title}\n{page.notes}")
         print(f"\nshow-notes candidates ({len(candidates)}): {', '.join(c.text for c in candidates)}")
         figures = evaluate(f"{episode}: empty glossary, names from the show notes",
                            scan(result.transcript, Glossary(), candidates=[c.text for c in candidates]), errors)
-        totals["show notes"] = [a + b for a, b in zip(totals["show notes"], figures)]
+        totals["show notes"] = [a + b for a, b in zip(totals["show notes"], figures, strict=False)]
     print("\n== all episodes")
     for label, (found, names, right, ticked) in totals.items():
         print(f"  {label:11} name errors with the right suggestion {found}/{names} = {found / names:.0%}; "

@@ -22,6 +22,7 @@ the window:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -107,10 +108,8 @@ def start(window, document: str, script_path: str) -> None:
             window.project.autosave.save_now()     # what the timer does after a pause
         QTimer.singleShot(0, step)
 
-    try:
+    with contextlib.suppress(AttributeError):
         sys.stdout.reconfigure(line_buffering=True)
-    except AttributeError:
-        pass
     QTimer.singleShot(0, when_open)
 
 

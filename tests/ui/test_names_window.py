@@ -80,7 +80,7 @@ def test_replace_all_is_one_undo_step_and_reports_the_count(sample_window, qtbot
     assert f"({expected})" in names.spans.undo_stack.undoText()
     assert panel.status.text() == f"Replaced {expected} occurrences"
     after = texts(window)
-    assert sum(t.count("glass") - b.count("glass") for t, b in zip(after, before)) == expected
+    assert sum(t.count("glass") - b.count("glass") for t, b in zip(after, before, strict=False)) == expected
     names.spans.undo_stack.undo()
     assert texts(window) == before
 
@@ -193,7 +193,7 @@ def _whisper_episode(folder) -> str:
 
 
 def test_next_low_confidence_word_walks_them_and_moves_playback(main_window, qtbot, tmp_path):
-    window, names = main_window, main_window.names
+    window = main_window
     assert window.open_path(_whisper_episode(tmp_path))
     qtbot.waitUntil(lambda: window.playback.duration() > 0, timeout=5000)
     press(window, Qt.Key.Key_L, CTRL)
@@ -296,7 +296,8 @@ def test_show_chosen_in_the_glossary_dialog_is_kept_for_the_episode(sample_windo
     assert [e.correct for e in dialog.entries()] == ["Vardholm"]
     dialog.accept()
 
-    assert names.show_glossary.glossary.show == "Saltmarsh Radio" and names.show_glossary.glossary.entry_for("Vardholm") is not None
+    glossary = names.show_glossary.glossary
+    assert glossary.show == "Saltmarsh Radio" and glossary.entry_for("Vardholm") is not None
     assert names.show_glossary.glossary.entry_for("Tomas Reyes") is not None       # the episode's speakers join it
     assert names.spelling.speller.is_known("Vardholm")
     assert window.files.extra["show"] == "Saltmarsh Radio"           # saved with the project
@@ -330,9 +331,10 @@ def test_ignored_suggestions_stay_ignored_after_reopening(sample_window, qtbot):
 
 
 def test_a_project_opens_with_the_show_kept_in_it(main_window, tmp_path):
+    from window_helpers import SAMPLE_TXT
+
     from editor.core import project
     from editor.formats import read_file
-    from window_helpers import SAMPLE_TXT
     path = tmp_path / "Some Folder" / "episode.tep.json"
     path.parent.mkdir()
     project.save(read_file(SAMPLE_TXT).transcript, path, extra={"show": "Saltmarsh Radio"})

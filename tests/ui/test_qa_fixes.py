@@ -8,7 +8,6 @@ import shutil
 
 import pytest
 from PySide6.QtCore import Qt
-
 from window_helpers import SAMPLE_AUDIO, SAMPLE_TXT
 
 
@@ -55,7 +54,7 @@ def test_choosing_the_same_show_again_is_not_a_change(copied_window):
 def test_reload_keeps_playback_position_and_scroll(copied_window, qtbot):
     window, text = copied_window
     window.resize(1000, 500)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: window.view.height() < 500)   # the layout followed the new size
     window.playback.seek(61_000)
     view = window.view
     view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() // 2)   # the producer scrolls away
@@ -149,14 +148,13 @@ def test_window_fits_a_900_pixel_wide_screen_with_the_suggestions_open(copied_wi
     window, _ = copied_window
     window.names.show_glossary._ensure_suggestions()
     window.names.show_glossary.suggestions_dock.show()
-    qtbot.wait(50)
-    assert window.minimumSizeHint().width() <= 900
+    qtbot.waitUntil(lambda: window.minimumSizeHint().width() <= 900)
 
 
 def test_a_filter_that_hides_every_turn_says_so(copied_window, qtbot):
     window, _ = copied_window
     window.review.set_filter("flagged")          # nothing is flagged
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: not any(window.view.is_row_shown(r) for r in range(window.model.rowCount())))
     image = window.view.viewport().grab().toImage()
     background = image.pixelColor(2, 2)
     centre = [image.pixelColor(x, image.height() // 2) for x in range(image.width())]
@@ -178,7 +176,8 @@ def test_opening_another_episode_drops_the_old_suggestions_at_once(copied_window
     window, _ = copied_window
     names = window.names
     names.scan_now()          # opening defers the scan (BACKGROUND_AFTER_OPEN_MS): start it now
-    qtbot.waitUntil(lambda: not names.is_scanning() and bool(names.show_glossary.suggestions.suggestions), timeout=10_000)
+    suggestions = names.show_glossary.suggestions
+    qtbot.waitUntil(lambda: not names.is_scanning() and bool(suggestions.suggestions), timeout=10_000)
     other = copied_window[1].parent / "quiet-episode.txt"
     other.write_text("Speaker 1  0:00  \nThe tide tables arrived late again this week.\n", encoding="utf-8")
     window.playback.seek(40_000)
@@ -213,7 +212,7 @@ def test_review_progress_line_ends_in_an_ellipsis_when_narrow(copied_window, qtb
     window, _ = copied_window
     label = window.review_bar.label
     label.setFixedWidth(90)
-    qtbot.wait(20)
+    qtbot.waitUntil(lambda: label.contentsRect().width() <= 90)
     full = label.text()
     shown = label.fontMetrics().elidedText(full, Qt.TextElideMode.ElideRight, label.contentsRect().width())
     assert shown.endswith("…") and shown != full and label.toolTip() == full

@@ -7,8 +7,9 @@ Every planner in this package returns one of the four primitive ops below
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, Iterable, Mapping, Protocol, Union
+from typing import Any, ClassVar, Protocol
 
 from editor.core.transcript import Segment, Speaker, Transcript
 
@@ -20,7 +21,7 @@ Rows = tuple[int, int]  # (first row, count)
 class Change:
     """What applying an op did, and the op that reverses it."""
 
-    undo: "Op"
+    undo: Op
     rows: tuple[int, ...] = ()      # rows whose data changed (row numbers after the change)
     inserted: Rows | None = None    # rows inserted (after the change)
     removed: Rows | None = None     # rows removed (row numbers before the change)
@@ -41,11 +42,11 @@ class Change:
 class Listener(Protocol):
     """What :func:`run` tells (e.g. the Qt model) around each primitive op."""
 
-    def about_to_apply(self, op: "Op") -> None: ...   # begin{Insert,Remove}Rows from op.inserted/removed
+    def about_to_apply(self, op: Op) -> None: ...   # begin{Insert,Remove}Rows from op.inserted/removed
     def applied(self, change: Change) -> None: ...    # end*Rows, dataChanged(change.rows), speakers
 
 
-def run(transcript: Transcript, op: "Op", listener: Listener | None = None) -> "Op":
+def run(transcript: Transcript, op: Op, listener: Listener | None = None) -> Op:
     """Apply *op*, telling *listener* around each primitive; return the undo op."""
     if isinstance(op, Group):
         undos = [run(transcript, part, listener) for part in op.ops]
@@ -58,7 +59,7 @@ def run(transcript: Transcript, op: "Op", listener: Listener | None = None) -> "
     return change.undo
 
 
-def merged_undo(earlier: "Op", later: "Op") -> "Op":
+def merged_undo(earlier: Op, later: Op) -> Op:
     """One undo op for two consecutive edits (``QUndoCommand.mergeWith`` for typing).
 
     When the later edit only set fields the earlier undo already restores
@@ -158,7 +159,7 @@ class SetMeta:
 class Group:
     """Several ops as one undo step (Gaupol's ``group_actions``, Qt's ``beginMacro``)."""
 
-    ops: tuple["Op", ...]
+    ops: tuple[Op, ...]
     inserted: ClassVar[Rows | None] = None
     removed: ClassVar[Rows | None] = None
 
@@ -171,7 +172,7 @@ class Group:
                       meta=any(change.meta for change in changes))
 
 
-Op = Union[SetFields, ReplaceSegments, SetSpeakers, SetMeta, Group]
+Op = SetFields | ReplaceSegments | SetSpeakers | SetMeta | Group
 
 
 # ---------------------------------------------------------------------- row checks

@@ -19,7 +19,13 @@ from editor.core.transcript import Transcript
 from editor.player.base import PlayerError
 from editor.settings import Key
 from editor.ui.context import WindowContext
-from editor.ui.files.audio_lookup import AUDIO_EXTENSIONS, file_dialog_filter, find_audio_next_to, is_audio, resolve_audio
+from editor.ui.files.audio_lookup import (
+    AUDIO_EXTENSIONS,
+    file_dialog_filter,
+    find_audio_next_to,
+    is_audio,
+    resolve_audio,
+)
 
 _ROOT = Path(__file__).resolve().parents[3]
 
@@ -90,7 +96,7 @@ class FileController(QObject):
             if preload is not None:
                 result = preload.result()
             else:
-                from editor.formats import read_file   # lazy: keeps startup fast without a file
+                from editor.formats import read_file  # lazy: keeps startup fast without a file
                 result = read_file(path)
         except TranscriptError as error:
             self.error_occurred.emit("Could not open the transcript", str(error))

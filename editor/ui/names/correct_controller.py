@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QTextCursor
@@ -10,12 +11,18 @@ from PySide6.QtGui import QTextCursor
 from editor.ui.context import WindowContext
 from editor.ui.names.span_actions import SpanActions
 
+if TYPE_CHECKING:
+    from editor.core.glossary import Glossary
+    from editor.core.name_index import NameIndex
+    from editor.core.transcript import Transcript
+    from editor.ui.names.correct_dialog import CorrectDialog
+
 
 class CorrectController(QObject):
     glossary_changed = Signal()     # the dialog remembered a wrong form in the show's glossary
 
-    def __init__(self, ctx: WindowContext, spans: SpanActions, glossary: Callable[[], object],
-                 borrow_index: Callable[[object], object], parent=None):
+    def __init__(self, ctx: WindowContext, spans: SpanActions, glossary: Callable[[], Glossary | None],
+                 borrow_index: Callable[[Transcript], NameIndex | None], parent=None):
         """*glossary()*: the show's Glossary (or None); *borrow_index(transcript)*: a copy of the
         glossary scan's name index of *transcript*, if it has one."""
         super().__init__(parent)
@@ -23,8 +30,8 @@ class CorrectController(QObject):
         self._spans = spans
         self._glossary = glossary
         self._borrow_index = borrow_index
-        self.dialog = None
-        self._name_index = None
+        self.dialog: CorrectDialog | None = None
+        self._name_index: NameIndex | None = None
         spans.focus_keepers.append(lambda: self.dialog)
         ctx.files.transcript_opened.connect(self._forget_index)
 

@@ -17,13 +17,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QDockWidget
 
 from editor.core.errors import TranscriptError
 from editor.ui.context import WindowContext
 from editor.ui.names.span_actions import SpanActions
+
+if TYPE_CHECKING:
+    from editor.core.glossary import Glossary
+    from editor.core.shared_glossary import SharedGlossaryFile
+    from editor.ui.names.glossary_dialog import GlossaryDialog
+    from editor.ui.names.glossary_suggestions import SuggestionsPanel
 
 EXTRA_SHOW = "show"        # key of the chosen show in a project's "extra" object
 # After a transcript opens, the dictionary load and the glossary scan wait this long: the
@@ -56,13 +64,15 @@ class GlossaryController(QObject):
         self._spans = spans
         self._before_scan = before_scan
         self._data_dir = data_dir
-        self.glossary = None                    # the show's Glossary once a transcript is open
+        self.glossary: Glossary | None = None   # the show's glossary once a transcript is open
         self.show_notes: list = []              # NameCandidate names of the page text (after the deferred work)
-        self._shared = None                     # SharedGlossaryFile of the glossary, when it has one
+        self._shared: SharedGlossaryFile | None = None   # SharedGlossaryFile of the glossary, when it has one
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._on_shared_file_changed)
-        self.dialog = None
-        self.suggestions = self.suggestions_dock = None   # made when the first transcript opens
+        self.dialog: GlossaryDialog | None = None
+        # Made when the first transcript opens.
+        self.suggestions: SuggestionsPanel | None = None
+        self.suggestions_dock: QDockWidget | None = None
         self._suggestions_dismissed = False     # the user closed the suggestions dock: do not reopen it
         self._scan_timer = QTimer(self, singleShot=True, interval=BACKGROUND_AFTER_OPEN_MS)
         self._scan_timer.timeout.connect(self._scan_opened)
@@ -74,12 +84,14 @@ class GlossaryController(QObject):
     def _on_files_transcript_opened(self, path: str, _format: str, _warnings: list) -> None:
         self.show_notes = []
         show = self.show_for(path)
-        if self.glossary is None or self.glossary.show != show or self.glossary.path is None:
-            self.set_glossary(self._load(show))
-        self._ensure_suggestions()
-        self.suggestions.candidates = ()
-        self.suggestions.forget()    # the previous episode's suggestions must not be applied to this one
-        if self.glossary.join_speakers(self._model.transcript):
+        glossary = self.glossary
+        if glossary is None or glossary.show != show or glossary.path is None:
+            glossary = self._load(show)
+            self.set_glossary(glossary)
+        suggestions, _dock = self._ensure_suggestions()
+        suggestions.candidates = ()
+        suggestions.forget()    # the previous episode's suggestions must not be applied to this one
+        if glossary.join_speakers(self._model.transcript):
             self._save()
         self.changed(rescan=False)
         # Dictionary and scan wait until the producer has had the episode on screen a while
@@ -133,7 +145,7 @@ class GlossaryController(QObject):
         return self.suggestions.borrow_index(transcript) if self.suggestions is not None else None
 
     # ------------------------------------------------------------------ the glossary
-    def _load(self, show: str):
+    def _load(self, show: str) -> Glossary:
         from editor.core.glossary import Glossary
         try:
             return Glossary.for_show(show, self._data_dir)
@@ -142,7 +154,7 @@ class GlossaryController(QObject):
             self.message.emit(f"Glossary not loaded: {error}")
             return Glossary(show=show)
 
-    def set_glossary(self, glossary) -> None:
+    def set_glossary(self, glossary: Glossary) -> None:
         self.glossary = glossary
         if self.suggestions is not None:
             self.suggestions.glossary = glossary
@@ -155,7 +167,7 @@ class GlossaryController(QObject):
         self._save()
 
     def _save(self) -> None:
-        if self.glossary.path is None:
+        if self.glossary is None or self.glossary.path is None:
             return
         try:
             if self._shared is not None:
@@ -233,12 +245,13 @@ class GlossaryController(QObject):
             self.changed()
             return
         # Another show was chosen for this episode: remember it, use its glossary.
-        self._remember_show(dialog.glossary.show)
-        self.set_glossary(dialog.glossary)
-        if self.glossary.join_speakers(self._model.transcript):
+        glossary = dialog.glossary
+        self._remember_show(glossary.show)
+        self.set_glossary(glossary)
+        if glossary.join_speakers(self._model.transcript):
             self._save()
         self.changed()
-        self.message.emit(f"Using the glossary of {self.glossary.show}.")
+        self.message.emit(f"Using the glossary of {glossary.show}.")
 
     # ------------------------------------------------------------------ which show
     def show_for(self, path: str) -> str:
@@ -272,28 +285,31 @@ class GlossaryController(QObject):
             self.message.emit(f"Show not remembered for the folder: {error}")
 
     # ------------------------------------------------------------------ suggestions
-    def _ensure_suggestions(self) -> None:
-        if self.suggestions is not None:
-            return
-        from editor.ui.names.glossary_suggestions import SuggestionsPanel
-        self.suggestions = SuggestionsPanel(self._model, self.glossary)
-        self.suggestions_dock = self._layout.dock_panel("suggestions", "Glossary Suggestions", self.suggestions)
-        self.suggestions_dock.hide()
-        self.suggestions_dock.visibilityChanged.connect(self._on_suggestions_dock_visibility_changed)
-        self.suggestions.apply_requested.connect(self._spans.apply)
-        self.suggestions.seek_requested.connect(self._spans.seek)
-        self.suggestions.list.currentRowChanged.connect(self._on_suggestion_current_row_changed)
-        self.suggestions.scan_finished.connect(self._on_suggestions_scan_finished)
+    def _ensure_suggestions(self) -> tuple[SuggestionsPanel, QDockWidget]:
+        if self.suggestions is None or self.suggestions_dock is None:
+            from editor.ui.names.glossary_suggestions import SuggestionsPanel
+            assert self.glossary is not None   # the panel is made when a transcript opens, after its glossary
+            panel = self.suggestions = SuggestionsPanel(self._model, self.glossary)
+            dock = self.suggestions_dock = self._layout.dock_panel("suggestions", "Glossary Suggestions", panel)
+            dock.hide()
+            dock.visibilityChanged.connect(self._on_suggestions_dock_visibility_changed)
+            panel.apply_requested.connect(self._spans.apply)
+            panel.seek_requested.connect(self._spans.seek)
+            panel.list.currentRowChanged.connect(self._on_suggestion_current_row_changed)
+            panel.scan_finished.connect(self._on_suggestions_scan_finished)
+        return self.suggestions, self.suggestions_dock
 
     def _on_suggestion_current_row_changed(self, row: int) -> None:
-        if 0 <= row < len(self.suggestions.suggestions):
-            s = self.suggestions.suggestions[row]
+        suggestions = self.suggestions.suggestions if self.suggestions is not None else []
+        if 0 <= row < len(suggestions):
+            s = suggestions[row]
             self._spans.show(s.index, s.start, s.end, -1)   # the panel seeks itself
 
     def _on_suggestions_scan_finished(self, count: int) -> None:
+        panel, dock = self._ensure_suggestions()
         if count and not self._suggestions_dismissed:
-            self.suggestions_dock.show()
-        self.message.emit(self.suggestions.status.text())
+            dock.show()
+        self.message.emit(panel.status.text())
 
     def _on_show_suggestions_toggled(self, on: bool) -> None:
         if self.suggestions_dock is None:

@@ -10,17 +10,21 @@ them wherever the recognizer wrote them again. One comparison per turn left, nev
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from editor.ui.context import WindowContext
+
+if TYPE_CHECKING:
+    from editor.core.glossary import Glossary
 
 
 class GlossaryLearner(QObject):
     learned = Signal(object, str)    # the GlossaryEntry that learnt, the wrong form it learnt
     message = Signal(str)
 
-    def __init__(self, ctx: WindowContext, glossary: Callable[[], object], names: Callable[[], list[str]],
+    def __init__(self, ctx: WindowContext, glossary: Callable[[], Glossary | None], names: Callable[[], list[str]],
                  parent=None):
         """*glossary()*: the show's Glossary (or None); *names()*: other right names (show notes, speakers)."""
         super().__init__(parent)

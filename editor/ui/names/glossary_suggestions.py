@@ -13,6 +13,7 @@ Suggestions whose text was edited meanwhile are dropped when applied.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 
@@ -77,10 +78,9 @@ class ScanWorker(QRunnable):
             found = scan(self._transcript, self._glossary, cancelled=self.cancel_flag.is_set,
                          index=self._kept.index, candidates=self._candidates)
         if not self.cancel_flag.is_set():
-            try:
+            # RuntimeError: the application is shutting down; its objects are gone, nobody waits.
+            with contextlib.suppress(RuntimeError):
                 self.signals.finished.emit(self.scan_id, found, time.perf_counter() - started)
-            except RuntimeError:
-                pass    # the application is shutting down: its objects are gone, nobody waits
 
 
 class SuggestionsPanel(QWidget):

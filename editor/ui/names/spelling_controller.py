@@ -8,12 +8,18 @@ glossary count as known.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 
 from editor.core.confidence import DEFAULT_THRESHOLD, segment_low_words
 from editor.ui.context import WindowContext
 from editor.ui.document.turn_decorations import TurnDecorations
+
+if TYPE_CHECKING:
+    from editor.core.glossary import Glossary
+    from editor.core.spelling import Speller
+    from editor.ui.names.correcting_spell_menu import CorrectingSpellMenu
 
 PRELOAD_AFTER_MS = 1500
 
@@ -43,7 +49,7 @@ _LOADER: _DictionaryLoader | None = None
 class SpellingController(QObject):
     word_added = Signal()       # a word went into the show's glossary from the spelling menu
 
-    def __init__(self, ctx: WindowContext, glossary: Callable[[], object], correct_everywhere: Callable,
+    def __init__(self, ctx: WindowContext, glossary: Callable[[], Glossary | None], correct_everywhere: Callable,
                  parent=None, other_names: Callable[[], list[str]] = list):
         """*glossary()*: the show's Glossary (or None); *correct_everywhere(wrong)*: the spelling
         menu's "Correct everywhere…"; *other_names()*: right names besides the glossary's (the
@@ -54,8 +60,8 @@ class SpellingController(QObject):
         self._shade_action = ctx.actions["shade_low_confidence"]
         self._glossary = glossary
         self._correct_everywhere = correct_everywhere
-        self.speller = None                     # an editor.core.spelling.Speller once the dictionary is loaded
-        self.spell_menu = None                  # a CorrectingSpellMenu once an editor has opened
+        self.speller: Speller | None = None          # once the dictionary is loaded
+        self.spell_menu: CorrectingSpellMenu | None = None   # once an editor has opened
         self.decorations = TurnDecorations()
         self._editor_marks: tuple = ()
         self._view.set_text_decorator(self.decorations)
@@ -114,13 +120,15 @@ class SpellingController(QObject):
         self._view.viewport().update()
 
     def _install(self, editor) -> None:
+        assert self.speller is not None   # installed once the dictionary is loaded
         if self.spell_menu is None or self.spell_menu.editor is not editor:
             from editor.ui.names.correcting_spell_menu import CorrectingSpellMenu
             from editor.ui.names.spell_highlighter import SpellHighlighter
             highlighter = SpellHighlighter(editor.document(), self.speller)
-            self.spell_menu = CorrectingSpellMenu(editor, highlighter, self._glossary(), self._correct_everywhere)
-            self.spell_menu.word_added.connect(lambda _word: self.word_added.emit())
-            self.spell_menu.word_ignored.connect(lambda _word: self._on_word_ignored())
+            menu = self.spell_menu = CorrectingSpellMenu(editor, highlighter, self._glossary(),
+                                                         self._correct_everywhere)
+            menu.word_added.connect(lambda _word: self.word_added.emit())
+            menu.word_ignored.connect(lambda _word: self._on_word_ignored())
         self._refresh_editor(editor.row)
 
     def _on_word_ignored(self) -> None:

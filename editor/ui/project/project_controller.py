@@ -13,8 +13,8 @@ work left behind, offers to restore it (:mod:`editor.core.recovery`).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -128,7 +128,7 @@ class ProjectController(QObject):
         return True
 
     # ------------------------------------------------------------------ closing
-    def ask_to_save(self, action: str, then: Callable[[], None]) -> bool:
+    def ask_to_save(self, action: str, then: Callable[[], object]) -> bool:
         """Before *action* ("closing", ...): True when nothing is unsaved (go ahead now).
 
         Otherwise a window-modal box asks Save / Discard / Cancel and *then* runs
@@ -276,6 +276,7 @@ class ProjectController(QObject):
         self.autosave.adopt(journal)
         self._restored = True
         self._emit_title()
-        self.message.emit(f"Restored {recovered.applied} edit{'' if recovered.applied == 1 else 's'} on {Path(source).name}")
+        edits = f"{recovered.applied} edit{'' if recovered.applied == 1 else 's'}"
+        self.message.emit(f"Restored {edits} on {Path(source).name}")
         return True
 
