@@ -196,13 +196,14 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
     if near is None:
         near = index.near_words(list(phrase.norms))
     n = len(phrase.norms)
+    skip = skip_anchors if isinstance(skip_anchors, (set, frozenset)) else frozenset(skip_anchors)
     near = [set(words) for words in near]
     # Words that sound like the start or end of the name, or of one of its words ("Jolia" and
     # "Roman" for "Joe Lieberman", "Ken" for "Quenneville"), and, for a long one-word name (a URL,
     # read aloud), words written inside it ("bright", "water.org" for "brightwater.org/join").
     # Everyday words sound like the start of too many names to anchor them.
     starts, ends = index.key_anchors(phrase.joined_key)
-    by_sound = ((starts | ends) - set(skip_anchors)) - set().union(*near)
+    by_sound = ((starts | ends) - skip) - set().union(*near)
     near[0] |= starts & by_sound
     near[-1] |= ends & by_sound
     # A word that only sounds like the start of one word of the name anchors a window only next
@@ -213,18 +214,20 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
             if len(key) < MIN_ANCHORED_WORD_KEY:
                 continue
             others = frozenset().union(*(near[j] for j in range(n) if j != number))
-            for word in index.key_anchors(key)[0] - set(skip_anchors) - near[number]:
+            for word in index.key_anchors(key)[0] - skip - near[number]:
                 escorted[word] = others
                 near[number].add(word)
     url_like = "/" in phrase.text or "." in phrase.text.strip(".")
     if n == 1 and url_like and len(phrase.norms[0]) >= MIN_INSIDE_NAME:
-        near[0] |= index.words_inside(phrase.norms[0]) - set(skip_anchors)
+        near[0] |= index.words_inside(phrase.norms[0]) - skip
     # A web address read aloud takes words for its punctuation too ("dot", "slash").
-    shapes = window_shapes(n, MAX_EXTRA_WORDS + 2 if url_like else MAX_EXTRA_WORDS)
+    letters = sum(map(len, phrase.norms))
+    shapes = [(k, shift, *_letter_bounds(k, n, letters, url_like))
+              for k, shift in window_shapes(n, MAX_EXTRA_WORDS + 2 if url_like else MAX_EXTRA_WORDS)]
     narrow_shapes = [shape for shape in shapes if shape[0] <= n + 1]
     split_shapes = [shape for shape in shapes if shape[0] > n]
     narrow_split_shapes = [shape for shape in split_shapes if shape[0] == n + 1]
-    letters = sum(map(len, phrase.norms))
+    whole = [shape for shape in shapes if shape[:2] == (n, 0)]
     own_words = set(phrase.norms)
     # Windows seen and scores are keyed by ints and strings, never tuples: this loop runs
     # on the scan's worker thread, and every surviving container feeds the cyclic GC, whose
@@ -238,12 +241,12 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
             # An everyday word may still be part of a split name ("Tide water"), nothing more; and
             # only a piece of a word (well short of it) starts the wide windows of a name in pieces.
             piece = len(norm) < 0.8 * len(phrase.norms[word_number])
-            if norm in skip_anchors and norm not in own_words:
+            if norm in skip and norm not in own_words:
                 anchor_shapes = split_shapes if piece else narrow_split_shapes
             elif norm in by_sound:
                 # Sounds like the start or end of the whole name: the name heard at other word
                 # boundaries, so a window of its length or longer, never shorter.
-                anchor_shapes = (split_shapes if piece else narrow_split_shapes) + ([(n, 0)] if n > 1 else [])
+                anchor_shapes = (split_shapes if piece else narrow_split_shapes) + (whole if n > 1 else [])
             else:
                 anchor_shapes = shapes if piece else narrow_shapes
             escort = escorted.get(norm)
@@ -253,11 +256,14 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
                 count = len(tokens.norms)
                 if escort is not None and escort.isdisjoint(tokens.norms[max(0, t - n - 1):t + n + 2]):
                     continue
-                for k, shift in anchor_shapes:
+                sizes = tokens.letters
+                for k, shift, fewest, most in anchor_shapes:
                     first = t - word_number + shift
                     if first > t or first + k <= t:
                         continue
                     if first >= 0 and first + k <= count:
+                        if not fewest <= sizes[first + k] - sizes[first] <= most:
+                            continue    # _judge would refuse it: no need to look closer
                         spot = ((position - t + first) << 16) | k   # (segment, first word, length)
                         if spot in seen:
                             continue
@@ -287,6 +293,16 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
 
 
 _HOWS = ("exact", "spelling", "sound")
+
+
+def _letter_bounds(k: int, n: int, letters: int, url_like: bool) -> tuple[float, float]:
+    """Fewest and most letters a window of *k* words may hold for a phrase of *n* words and
+    *letters* letters (the test :func:`_judge` makes). A web address read aloud may hold words
+    for its punctuation, which count no letters: only the lower bound is known beforehand."""
+    fewest, most = 0.5 * letters - 1, 1.5 * letters + 2
+    if k > n + 1:
+        fewest, most = max(fewest, 0.7 * letters), min(most, 1.3 * letters + 2)
+    return fewest, float("inf") if url_like else most
 
 
 def _judge(phrase: Phrase, words: tuple[str, ...], keys: tuple[str, ...], k: int, letters: int,

@@ -17,6 +17,7 @@ import re
 import time
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 import jellyfish
 from rapidfuzz import fuzz, process
@@ -71,6 +72,9 @@ class SegmentTokens:
     keys: tuple[str, ...] = ()
     blocked: tuple[bool, ...] = ()    # inside a mark: never matched
     any_blocked: bool = False
+    # Letters before each word (one more entry than words): a window's letter count is a
+    # subtraction, so the matcher drops windows far longer or shorter than a name unread.
+    letters: tuple[int, ...] = (0,)
 
     @classmethod
     def build(cls, text: str, marks: tuple[Mark, ...]) -> SegmentTokens:
@@ -87,7 +91,7 @@ class SegmentTokens:
             keys.append(key)
             blocked.append(bool(marks) and any(start < m.end and m.start < end for m in marks))
         return cls(text, marks, tuple(starts), tuple(ends), tuple(norms), tuple(keys), tuple(blocked),
-                   any(blocked))
+                   any(blocked), tuple(accumulate(map(len, norms), initial=0)))
 
 
 @lru_cache(maxsize=131072)
