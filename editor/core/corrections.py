@@ -229,26 +229,31 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
     narrow_split_shapes = [shape for shape in split_shapes if shape[0] == n + 1]
     whole = [shape for shape in shapes if shape[:2] == (n, 0)]
     own_words = set(phrase.norms)
-    # Windows seen and scores are keyed by ints and strings, never tuples: this loop runs
-    # on the scan's worker thread, and every surviving container feeds the cyclic GC, whose
-    # full collections hold the GIL (freeze the window) for tens of ms.
+    # Windows are gathered first, each distinct run of words once, then judged together (see
+    # _judge_all). Windows seen are keyed by ints and strings, never tuples: this loop runs on
+    # the scan's worker thread, and every surviving container feeds the cyclic GC, whose full
+    # collections hold the GIL (freeze the window) for tens of ms.
     seen: set[int] = set()
-    cache: dict[str, int] = {}
-    results: list[Candidate] = []
+    windows: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}   # words joined -> (norms, keys)
+    found_words: list[str] = []    # each window found: its words joined, and where it is
+    found_spots: list[int] = []    # ((segment << SHIFT | first word) << 16) | length
     segments = index.segments
     for word_number, similar in enumerate(near):
+        every, narrow, split, narrow_split, whole_held = (
+            _holding(chosen, word_number) for chosen in (shapes, narrow_shapes, split_shapes, narrow_split_shapes,
+                                                         whole if n > 1 else []))
         for norm in similar:
             # An everyday word may still be part of a split name ("Tide water"), nothing more; and
             # only a piece of a word (well short of it) starts the wide windows of a name in pieces.
             piece = len(norm) < 0.8 * len(phrase.norms[word_number])
             if norm in skip and norm not in own_words:
-                anchor_shapes = split_shapes if piece else narrow_split_shapes
+                anchor_shapes = split if piece else narrow_split
             elif norm in by_sound:
                 # Sounds like the start or end of the whole name: the name heard at other word
                 # boundaries, so a window of its length or longer, never shorter.
-                anchor_shapes = (split_shapes if piece else narrow_split_shapes) + (whole if n > 1 else [])
+                anchor_shapes = (split if piece else narrow_split) + whole_held
             else:
-                anchor_shapes = shapes if piece else narrow_shapes
+                anchor_shapes = every if piece else narrow
             escort = escorted.get(norm)
             for position in index.packed_positions(norm):
                 s, t = position >> SHIFT, position & _LOW
@@ -257,22 +262,21 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
                 if escort is not None and escort.isdisjoint(tokens.norms[max(0, t - n - 1):t + n + 2]):
                     continue
                 sizes = tokens.letters
-                for k, shift, fewest, most in anchor_shapes:
-                    first = t - word_number + shift
-                    if first > t or first + k <= t:
-                        continue
+                for k, offset, fewest, most in anchor_shapes:
+                    first = t + offset
                     if first >= 0 and first + k <= count:
                         if not fewest <= sizes[first + k] - sizes[first] <= most:
                             continue    # _judge would refuse it: no need to look closer
-                        spot = ((position - t + first) << 16) | k   # (segment, first word, length)
+                        spot = ((position + offset) << 16) | k
                         if spot in seen:
                             continue
                         seen.add(spot)
                         if tokens.any_blocked and any(tokens.blocked[first:first + k]):
                             continue
                         words = tokens.norms[first:first + k]
-                        keys = tokens.keys[first:first + k]
-                        where = (s, first)
+                        joined = " ".join(words)
+                        if joined not in windows:
+                            windows[joined] = (words, tokens.keys[first:first + k])
                     else:
                         across = index.window_across(s, first, k)
                         if across is None:
@@ -282,14 +286,59 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
                         if spot in seen:
                             continue
                         seen.add(spot)
-                    key = " ".join(words)
-                    packed = cache.get(key)
-                    if packed is None:
-                        packed = _judge(phrase, words, keys, k, letters, own_words, url_like)
-                        cache[key] = packed
-                    if packed >> 2 >= threshold:
-                        results.append(_candidate(index, where[0], where[1], k, (packed >> 2, _HOWS[packed & 3])))
+                        joined = " ".join(words)
+                        if joined not in windows:
+                            windows[joined] = (words, keys)
+                    found_words.append(joined)
+                    found_spots.append(spot)
+    judged = _judge_all(phrase, windows, threshold, letters, own_words, url_like)
+    results: list[Candidate] = []
+    for joined, spot in zip(found_words, found_spots, strict=True):
+        packed = judged.get(joined, 0)
+        if packed >> 2 >= threshold:
+            results.append(_candidate(index, spot >> (16 + SHIFT), (spot >> 16) & _LOW, spot & 0xFFFF,
+                                      (packed >> 2, _HOWS[packed & 3])))
     return results
+
+
+def _holding(shapes: list[tuple[int, int, float, float]], word_number: int) -> list[tuple[int, int, float, float]]:
+    """The shapes whose windows hold word *word_number* of the phrase, as (length, first word's
+    offset from that word, fewest letters, most letters)."""
+    return [(k, shift - word_number, fewest, most) for k, shift, fewest, most in shapes
+            if shift <= word_number < k + shift]
+
+
+def _judge_all(phrase: Phrase, windows: dict[str, tuple[tuple[str, ...], tuple[str, ...]]], threshold: int,
+               letters: int, own_words: set[str], url_like: bool) -> dict[str, int]:
+    """:func:`_judge` of the windows that may reach *threshold* (packed scores by words joined).
+
+    Most windows are far from the name in spelling, and a window under the spelling floor
+    scores its spelling (sound does not count): one batched rapidfuzz comparison (in C) sets
+    those aside before the full judgement. A web address read aloud is compared without the
+    words said for its punctuation, so its windows are all judged in full.
+    """
+    if url_like:
+        return {joined: _judge(phrase, words, keys, len(words), letters, own_words, url_like)
+                for joined, (words, keys) in windows.items()}
+    n = len(phrase.norms)
+    key_length = len(phrase.joined_key)
+    judged: dict[str, int] = {}
+    same = [joined for joined, (words, _) in windows.items() if len(words) == n]
+    split = [joined for joined, (words, _) in windows.items() if len(words) != n]
+    # (windows, the phrase as compared, the windows as compared, least ratio worth judging):
+    # spelling_likeness compares split or merged words without spaces, 5 points lower.
+    batches = ((same, phrase.spaced, same, min(threshold, spelling_floor(key_length, False))),
+               (split, "".join(phrase.norms), [joined.replace(" ", "") for joined in split],
+                min(threshold, spelling_floor(key_length, True)) + 5))
+    for chosen, query, compared, least in batches:
+        if not chosen:
+            continue
+        ratios = process.cdist([query], compared, scorer=fuzz.ratio)[0]
+        for i in (ratios >= least - 1).nonzero()[0]:     # a point to spare for float rounding
+            joined = chosen[i]
+            words, keys = windows[joined]
+            judged[joined] = _judge(phrase, words, keys, len(words), letters, own_words, url_like)
+    return judged
 
 
 _HOWS = ("exact", "spelling", "sound")
