@@ -29,6 +29,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from editor.core.name_index import _LOW, SHIFT, NameIndex, analyse_token, phonetic_key
@@ -238,10 +239,13 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
     found_words: list[str] = []    # each window found: its words joined, and where it is
     found_spots: list[int] = []    # ((segment << SHIFT | first word) << 16) | length
     segments = index.segments
+    word_starts, letters_before = index.layout()
+    total_words = len(letters_before) - 1
     for word_number, similar in enumerate(near):
-        every, narrow, split, narrow_split, whole_held = (
-            _holding(chosen, word_number) for chosen in (shapes, narrow_shapes, split_shapes, narrow_split_shapes,
-                                                         whole if n > 1 else []))
+        every, narrow, split, narrow_split, split_whole, narrow_split_whole = (
+            _Shapes.holding(chosen, word_number)
+            for chosen in (shapes, narrow_shapes, split_shapes, narrow_split_shapes,
+                           split_shapes + (whole if n > 1 else []), narrow_split_shapes + (whole if n > 1 else [])))
         for norm in similar:
             # An everyday word may still be part of a split name ("Tide water"), nothing more; and
             # only a piece of a word (well short of it) starts the wide windows of a name in pieces.
@@ -251,46 +255,56 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
             elif norm in by_sound:
                 # Sounds like the start or end of the whole name: the name heard at other word
                 # boundaries, so a window of its length or longer, never shorter.
-                anchor_shapes = (split if piece else narrow_split) + whole_held
+                anchor_shapes = split_whole if piece else narrow_split_whole
             else:
                 anchor_shapes = every if piece else narrow
+            positions = index.position_array(norm)
+            if not anchor_shapes.shapes or not len(positions):
+                continue
+            # Every window of every shape around every occurrence at once (numpy): those with far
+            # more or fewer letters than the name are dropped before any is cut out (most of them).
+            anchors = word_starts[positions >> SHIFT] + (positions & _LOW)     # among all words
+            firsts = anchors[:, None] + anchor_shapes.offsets
+            lasts = firsts + anchor_shapes.lengths
+            sizes = letters_before[np.clip(lasts, 0, total_words)] - letters_before[np.clip(firsts, 0, total_words)]
+            keep = (firsts >= 0) & (lasts <= total_words) & (sizes >= anchor_shapes.fewest) & \
+                (sizes <= anchor_shapes.most)
             escort = escorted.get(norm)
-            for position in index.packed_positions(norm):
+            if escort is not None:
+                keep &= np.array([not escort.isdisjoint(segments[p >> SHIFT].norms[max(0, (p & _LOW) - n - 1):
+                                                                                  (p & _LOW) + n + 2])
+                                  for p in positions.tolist()])[:, None]
+            rows, columns = keep.nonzero()     # row by row: occurrence by occurrence, shape by shape
+            for position, column in zip(positions[rows].tolist(), columns.tolist(), strict=True):
+                k, offset = anchor_shapes.shapes[column]
                 s, t = position >> SHIFT, position & _LOW
                 tokens = segments[s]
-                count = len(tokens.norms)
-                if escort is not None and escort.isdisjoint(tokens.norms[max(0, t - n - 1):t + n + 2]):
-                    continue
-                sizes = tokens.letters
-                for k, offset, fewest, most in anchor_shapes:
-                    first = t + offset
-                    if first >= 0 and first + k <= count:
-                        if not fewest <= sizes[first + k] - sizes[first] <= most:
-                            continue    # _judge would refuse it: no need to look closer
-                        spot = ((position + offset) << 16) | k
-                        if spot in seen:
-                            continue
-                        seen.add(spot)
-                        if tokens.any_blocked and any(tokens.blocked[first:first + k]):
-                            continue
-                        words = tokens.norms[first:first + k]
-                        joined = " ".join(words)
-                        if joined not in windows:
-                            windows[joined] = (words, tokens.keys[first:first + k])
-                    else:
-                        across = index.window_across(s, first, k)
-                        if across is None:
-                            continue
-                        where, words, keys = across
-                        spot = (((where[0] << SHIFT) | where[1]) << 16) | k
-                        if spot in seen:
-                            continue
-                        seen.add(spot)
-                        joined = " ".join(words)
-                        if joined not in windows:
-                            windows[joined] = (words, keys)
-                    found_words.append(joined)
-                    found_spots.append(spot)
+                first = t + offset
+                if first >= 0 and first + k <= len(tokens.norms):
+                    spot = ((position + offset) << 16) | k
+                    if spot in seen:
+                        continue
+                    seen.add(spot)
+                    if tokens.any_blocked and any(tokens.blocked[first:first + k]):
+                        continue
+                    words = tokens.norms[first:first + k]
+                    joined = " ".join(words)
+                    if joined not in windows:
+                        windows[joined] = (words, tokens.keys[first:first + k])
+                else:
+                    across = index.window_across(s, first, k)
+                    if across is None:
+                        continue
+                    where, words, keys = across
+                    spot = (((where[0] << SHIFT) | where[1]) << 16) | k
+                    if spot in seen:
+                        continue
+                    seen.add(spot)
+                    joined = " ".join(words)
+                    if joined not in windows:
+                        windows[joined] = (words, keys)
+                found_words.append(joined)
+                found_spots.append(spot)
     judged = _judge_all(phrase, windows, threshold, letters, own_words, url_like)
     results: list[Candidate] = []
     for joined, spot in zip(found_words, found_spots, strict=True):
@@ -301,11 +315,24 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
     return results
 
 
-def _holding(shapes: list[tuple[int, int, float, float]], word_number: int) -> list[tuple[int, int, float, float]]:
-    """The shapes whose windows hold word *word_number* of the phrase, as (length, first word's
-    offset from that word, fewest letters, most letters)."""
-    return [(k, shift - word_number, fewest, most) for k, shift, fewest, most in shapes
-            if shift <= word_number < k + shift]
+class _Shapes(NamedTuple):
+    """Window shapes around one word of the phrase: (length, first word's offset from that word)
+    and, as numpy rows, the same with the fewest and most letters a window of each may hold."""
+
+    shapes: list[tuple[int, int]]
+    lengths: np.ndarray
+    offsets: np.ndarray
+    fewest: np.ndarray
+    most: np.ndarray
+
+    @classmethod
+    def holding(cls, shapes: list[tuple[int, int, float, float]], word_number: int) -> _Shapes:
+        """The *shapes* (length, shift, fewest, most) whose windows hold word *word_number*."""
+        held = [(k, shift - word_number, fewest, most) for k, shift, fewest, most in shapes
+                if shift <= word_number < k + shift]
+        columns = list(zip(*held, strict=True)) or [(), (), (), ()]
+        return cls([(k, offset) for k, offset, _, _ in held], np.array(columns[0], np.int64),
+                   np.array(columns[1], np.int64), np.array(columns[2], float), np.array(columns[3], float))
 
 
 def _judge_all(phrase: Phrase, windows: dict[str, tuple[tuple[str, ...], tuple[str, ...]]], threshold: int,

@@ -17,9 +17,11 @@ import re
 import time
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import chain
+from typing import NamedTuple
 
 import jellyfish
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from editor.core.transcript import Mark, Transcript
@@ -72,9 +74,6 @@ class SegmentTokens:
     keys: tuple[str, ...] = ()
     blocked: tuple[bool, ...] = ()    # inside a mark: never matched
     any_blocked: bool = False
-    # Letters before each word (one more entry than words): a window's letter count is a
-    # subtraction, so the matcher drops windows far longer or shorter than a name unread.
-    letters: tuple[int, ...] = (0,)
 
     @classmethod
     def build(cls, text: str, marks: tuple[Mark, ...]) -> SegmentTokens:
@@ -91,7 +90,7 @@ class SegmentTokens:
             keys.append(key)
             blocked.append(bool(marks) and any(start < m.end and m.start < end for m in marks))
         return cls(text, marks, tuple(starts), tuple(ends), tuple(norms), tuple(keys), tuple(blocked),
-                   any(blocked), tuple(accumulate(map(len, norms), initial=0)))
+                   any(blocked))
 
 
 @lru_cache(maxsize=131072)
@@ -159,6 +158,8 @@ class NameIndex:
         self._vocab: list[str] = []
         self.speakers: list = []        # each segment's speaker id (windows run on only within one speaker)
         self.retokenised = 0            # segments tokenised by the last refresh (tests, benches)
+        self._layout: TokenLayout | None = None          # made on first use after a change
+        self._position_arrays: dict[str, np.ndarray] = {}
         self.refresh()
 
     def refresh(self, transcript=None) -> None:
@@ -180,6 +181,7 @@ class NameIndex:
                 self.retokenised = len(changed)
                 if changed:
                     self._vocab = list(self._postings)
+                    self._forget_arrays()
                 return
         # Rows were added or removed (split, merge, another file) or many changed: reuse the tokens of any
         # text seen before, wherever it now is, and rebuild the postings.
@@ -197,6 +199,32 @@ class NameIndex:
             fresh_segments.append(tokens)
         self.segments = fresh_segments
         self._rebuild_postings()
+        self._forget_arrays()
+
+    def _forget_arrays(self) -> None:
+        self._layout = None
+        self._position_arrays = {}
+
+    def layout(self) -> TokenLayout:
+        """Where each segment's words start among all the episode's words, and the letters
+        before each word (see :class:`TokenLayout`); made once after a change (~ms)."""
+        if self._layout is None:
+            counts = np.fromiter((len(t.norms) for t in self.segments), np.int64, len(self.segments))
+            starts = np.zeros(len(self.segments) + 1, np.int64)
+            np.cumsum(counts, out=starts[1:])
+            total = int(starts[-1])
+            lengths = np.fromiter(map(len, chain.from_iterable(t.norms for t in self.segments)), np.int64, total)
+            letters = np.zeros(total + 1, np.int64)
+            np.cumsum(lengths, out=letters[1:])
+            self._layout = TokenLayout(starts, letters)
+        return self._layout
+
+    def position_array(self, norm: str) -> np.ndarray:
+        """:meth:`packed_positions` as a numpy array (kept until the next change)."""
+        array = self._position_arrays.get(norm)
+        if array is None:
+            array = self._position_arrays[norm] = np.array(self._postings.get(norm, ()), np.int64)
+        return array
 
     def _rebuild_postings(self) -> None:
         postings: dict[str, list[int]] = {}
@@ -255,6 +283,8 @@ class NameIndex:
         twin._vocab = list(self._vocab)
         twin.speakers = list(self.speakers)
         twin.retokenised = 0
+        twin._layout = self._layout                # never changed in place: shared
+        twin._position_arrays = dict(self._position_arrays)
         return twin
 
     def words_inside(self, norm: str) -> set[str]:
@@ -358,6 +388,18 @@ class NameIndex:
 
 
 MIN_ANCHORED_KEY = 4
+
+
+class TokenLayout(NamedTuple):
+    """The words of all segments laid end to end, for counting a window's letters with numpy.
+
+    A window of ``k`` words starting at word ``first`` of segment ``s`` is words
+    ``starts[s] + first`` to ``starts[s] + first + k`` of the episode (running on into the next
+    segments when it passes the end of this one), holding ``letters[b + k] - letters[b]`` letters.
+    """
+
+    starts: np.ndarray       # index of each segment's first word (one more entry: the total)
+    letters: np.ndarray      # letters of the normalised words before each word (one more entry)
 
 
 def _fuzzy_cutoff(word: str) -> int:
