@@ -27,12 +27,13 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from editor.core.name_index import _LOW, SHIFT, NameIndex, analyse_token, phonetic_key
+from editor.core.name_index import _LOW, SHIFT, NameIndex, analyse_token, letter_counts, phonetic_key
 from editor.core.search import ReplaceSpan, context_snippet, time_at
 from editor.core.transcript import Transcript
 
@@ -223,12 +224,6 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
         near[0] |= index.words_inside(phrase.norms[0]) - skip
     # A web address read aloud takes words for its punctuation too ("dot", "slash").
     letters = sum(map(len, phrase.norms))
-    shapes = [(k, shift, *_letter_bounds(k, n, letters, url_like))
-              for k, shift in window_shapes(n, MAX_EXTRA_WORDS + 2 if url_like else MAX_EXTRA_WORDS)]
-    narrow_shapes = [shape for shape in shapes if shape[0] <= n + 1]
-    split_shapes = [shape for shape in shapes if shape[0] > n]
-    narrow_split_shapes = [shape for shape in split_shapes if shape[0] == n + 1]
-    whole = [shape for shape in shapes if shape[:2] == (n, 0)]
     own_words = set(phrase.norms)
     # Windows are gathered first, each distinct run of words once, then judged together (see
     # _judge_all). Windows seen are keyed by ints and strings, never tuples: this loop runs on
@@ -239,13 +234,16 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
     found_words: list[str] = []    # each window found: its words joined, and where it is
     found_spots: list[int] = []    # ((segment << SHIFT | first word) << 16) | length
     segments = index.segments
-    word_starts, letters_before = index.layout()
+    word_starts, letters_before, counts_before = index.layout()
     total_words = len(letters_before) - 1
+    # A window's spelling likeness (rapidfuzz ratio: twice the longest common subsequence over
+    # both lengths) can be no more than its letters in common with the phrase allow; windows
+    # that could not reach the least worth judging (see _judge_all) are never cut out.
+    least_same, least_split = _least_ratios(phrase, threshold)
+    phrase_counts = letter_counts("".join(phrase.norms))
+    spaced_length = len(phrase.spaced)
     for word_number, similar in enumerate(near):
-        every, narrow, split, narrow_split, split_whole, narrow_split_whole = (
-            _Shapes.holding(chosen, word_number)
-            for chosen in (shapes, narrow_shapes, split_shapes, narrow_split_shapes,
-                           split_shapes + (whole if n > 1 else []), narrow_split_shapes + (whole if n > 1 else [])))
+        every, narrow, split, narrow_split, split_whole, narrow_split_whole = _shapes(n, letters, url_like)[word_number]
         for norm in similar:
             # An everyday word may still be part of a split name ("Tide water"), nothing more; and
             # only a piece of a word (well short of it) starts the wide windows of a name in pieces.
@@ -275,6 +273,15 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
                                                                                   (p & _LOW) + n + 2])
                                   for p in positions.tolist()])[:, None]
             rows, columns = keep.nonzero()     # row by row: occurrence by occurrence, shape by shape
+            if not url_like and len(rows):
+                lo, hi = firsts[rows, columns], lasts[rows, columns]
+                common = np.minimum(counts_before[hi] - counts_before[lo], phrase_counts).sum(axis=1, dtype=np.int64)
+                same = anchor_shapes.lengths[columns] == n       # compared with spaces, n - 1 of them
+                size = sizes[rows, columns]
+                common += np.where(same, n - 1, 0)
+                both = np.where(same, spaced_length + size + n - 1, letters + size)
+                possible = 200 * common >= (np.where(same, least_same, least_split) - 1.5) * both
+                rows, columns = rows[possible], columns[possible]
             for position, column in zip(positions[rows].tolist(), columns.tolist(), strict=True):
                 k, offset = anchor_shapes.shapes[column]
                 s, t = position >> SHIFT, position & _LOW
@@ -315,6 +322,23 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
     return results
 
 
+@lru_cache(maxsize=512)
+def _shapes(n: int, letters: int, url_like: bool) -> list[tuple[_Shapes, ...]]:
+    """For each word of a phrase of *n* words and *letters* letters, the shapes of windows around
+    it: every one, the narrow ones (at most a word more), the split ones (more words), the narrow
+    split ones, and the last two with the phrase's own shape added."""
+    shapes = [(k, shift, *_letter_bounds(k, n, letters, url_like))
+              for k, shift in window_shapes(n, MAX_EXTRA_WORDS + 2 if url_like else MAX_EXTRA_WORDS)]
+    narrow_shapes = [shape for shape in shapes if shape[0] <= n + 1]
+    split_shapes = [shape for shape in shapes if shape[0] > n]
+    narrow_split_shapes = [shape for shape in split_shapes if shape[0] == n + 1]
+    whole = [shape for shape in shapes if shape[:2] == (n, 0)] if n > 1 else []
+    return [tuple(_Shapes.holding(chosen, word_number)
+                  for chosen in (shapes, narrow_shapes, split_shapes, narrow_split_shapes,
+                                 split_shapes + whole, narrow_split_shapes + whole))
+            for word_number in range(n)]
+
+
 class _Shapes(NamedTuple):
     """Window shapes around one word of the phrase: (length, first word's offset from that word)
     and, as numpy rows, the same with the fewest and most letters a window of each may hold."""
@@ -335,6 +359,15 @@ class _Shapes(NamedTuple):
                    np.array(columns[1], np.int64), np.array(columns[2], float), np.array(columns[3], float))
 
 
+def _least_ratios(phrase: Phrase, threshold: int) -> tuple[int, int]:
+    """The least rapidfuzz ratio a window of the phrase's length, and one of another length, must
+    have to score *threshold* or to pass the spelling floor (where sound may lift it): a window
+    under both scores its spelling. Other lengths compare without spaces, 5 points lower."""
+    key_length = len(phrase.joined_key)
+    return (min(threshold, spelling_floor(key_length, False)),
+            min(threshold, spelling_floor(key_length, True)) + 5)
+
+
 def _judge_all(phrase: Phrase, windows: dict[str, tuple[tuple[str, ...], tuple[str, ...]]], threshold: int,
                letters: int, own_words: set[str], url_like: bool) -> dict[str, int]:
     """:func:`_judge` of the windows that may reach *threshold* (packed scores by words joined).
@@ -348,15 +381,13 @@ def _judge_all(phrase: Phrase, windows: dict[str, tuple[tuple[str, ...], tuple[s
         return {joined: _judge(phrase, words, keys, len(words), letters, own_words, url_like)
                 for joined, (words, keys) in windows.items()}
     n = len(phrase.norms)
-    key_length = len(phrase.joined_key)
     judged: dict[str, int] = {}
     same = [joined for joined, (words, _) in windows.items() if len(words) == n]
     split = [joined for joined, (words, _) in windows.items() if len(words) != n]
-    # (windows, the phrase as compared, the windows as compared, least ratio worth judging):
-    # spelling_likeness compares split or merged words without spaces, 5 points lower.
-    batches = ((same, phrase.spaced, same, min(threshold, spelling_floor(key_length, False))),
-               (split, "".join(phrase.norms), [joined.replace(" ", "") for joined in split],
-                min(threshold, spelling_floor(key_length, True)) + 5))
+    least_same, least_split = _least_ratios(phrase, threshold)
+    # (windows, the phrase as compared, the windows as compared, least ratio worth judging)
+    batches = ((same, phrase.spaced, same, least_same),
+               (split, "".join(phrase.norms), [joined.replace(" ", "") for joined in split], least_split))
     for chosen, query, compared, least in batches:
         if not chosen:
             continue
@@ -479,7 +510,7 @@ def _candidate(index: NameIndex, s: int, first: int, k: int, scored: tuple[int, 
         end = tokens.ends[first + k - 1]
         context, context_start = context_snippet(tokens.text, start, end)
         return Candidate(s, start, end, tokens.text[start:end], scored[0], scored[1],
-                         context, context_start, time_at(segment, start))
+                         context, context_start, _time_at(segment, start))
     # Runs on into the next turn: this turn's words to its end, then the next turn's first words.
     end = tokens.ends[count - 1]
     following = index.segments[s + 1]
@@ -487,7 +518,20 @@ def _candidate(index: NameIndex, s: int, first: int, k: int, scored: tuple[int, 
     found = f"{tokens.text[start:end]} {following.text[following.starts[0]:tail_end]}"
     context, context_start = context_snippet(tokens.text, start, end)
     return Candidate(s, start, end, found, scored[0], scored[1], context, context_start,
-                     time_at(segment, start), tail_end)
+                     _time_at(segment, start), tail_end)
+
+
+def _time_at(segment, start: int) -> int | None:
+    """:func:`editor.core.search.time_at` of a word's first letter, its whitespace token counted
+    by ``str.split`` (in C): a scan makes thousands of candidates, some in long turns."""
+    words = segment.words
+    text = segment.text
+    if not words or start >= len(text) or text[start].isspace():
+        return time_at(segment, start)
+    number = len(text[:start + 1].split()) - 1
+    if number < len(words) and words[number].start_ms is not None:
+        return words[number].start_ms
+    return segment.start_ms
 
 
 def resolve_overlaps(candidates: Iterable[Candidate], words: int = 1,

@@ -216,7 +216,16 @@ class NameIndex:
             lengths = np.fromiter(map(len, chain.from_iterable(t.norms for t in self.segments)), np.int64, total)
             letters = np.zeros(total + 1, np.int64)
             np.cumsum(lengths, out=letters[1:])
-            self._layout = TokenLayout(starts, letters)
+            # Each letter a..z counted, anything else in one more column, per word, then run
+            # on; uint16 wraps, but a difference of two rows stays exact for any window shorter
+            # than 65,536 letters.
+            codes = np.frombuffer("".join(chain.from_iterable(t.norms for t in self.segments)).encode("utf-32-le"),
+                                  np.uint32)
+            columns = np.where((codes >= 97) & (codes <= 122), codes - 97, LETTER_COLUMNS - 1)
+            words = np.repeat(np.arange(1, total + 1), lengths)
+            counts = np.bincount(words * LETTER_COLUMNS + columns, minlength=(total + 1) * LETTER_COLUMNS)
+            running = counts.reshape(total + 1, LETTER_COLUMNS).astype(np.uint16).cumsum(axis=0, dtype=np.uint16)
+            self._layout = TokenLayout(starts, letters, running)
         return self._layout
 
     def position_array(self, norm: str) -> np.ndarray:
@@ -395,11 +404,24 @@ class TokenLayout(NamedTuple):
 
     A window of ``k`` words starting at word ``first`` of segment ``s`` is words
     ``starts[s] + first`` to ``starts[s] + first + k`` of the episode (running on into the next
-    segments when it passes the end of this one), holding ``letters[b + k] - letters[b]`` letters.
+    segments when it passes the end of this one), holding ``letters[b + k] - letters[b]`` letters,
+    ``letter_counts[b + k] - letter_counts[b]`` of each.
     """
 
     starts: np.ndarray       # index of each segment's first word (one more entry: the total)
     letters: np.ndarray      # letters of the normalised words before each word (one more entry)
+    letter_counts: np.ndarray   # the same, each letter counted apart (see letter_counts), uint16
+
+
+LETTER_COLUMNS = 27   # a..z, and one column for every other character
+
+
+def letter_counts(text: str) -> np.ndarray:
+    """How often each letter a..z (and anything else, together) occurs in *text*, as a
+    :class:`TokenLayout` counts them."""
+    codes = np.frombuffer(text.encode("utf-32-le"), np.uint32)
+    columns = np.where((codes >= 97) & (codes <= 122), codes - 97, LETTER_COLUMNS - 1)
+    return np.bincount(columns, minlength=LETTER_COLUMNS).astype(np.uint16)
 
 
 def _fuzzy_cutoff(word: str) -> int:
