@@ -235,6 +235,7 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
     found_spots: list[int] = []    # ((segment << SHIFT | first word) << 16) | length
     segments = index.segments
     word_starts, letters_before, counts_before = index.layout()
+    escort_counts: dict[frozenset[str], np.ndarray] = {}
     total_words = len(letters_before) - 1
     # A window's spelling likeness (rapidfuzz ratio: twice the longest common subsequence over
     # both lengths) can be no more than its letters in common with the phrase allow; windows
@@ -269,9 +270,14 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
                 (sizes <= anchor_shapes.most)
             escort = escorted.get(norm)
             if escort is not None:
-                keep &= np.array([not escort.isdisjoint(segments[p >> SHIFT].norms[max(0, (p & _LOW) - n - 1):
-                                                                                  (p & _LOW) + n + 2])
-                                  for p in positions.tolist()])[:, None]
+                # Only occurrences with a word like another of the name's within n + 1 words, in the turn.
+                before = escort_counts.get(escort)
+                if before is None:
+                    before = escort_counts[escort] = _running_count(index, escort)
+                turn = positions >> SHIFT
+                lo = np.maximum(word_starts[turn], anchors - n - 1)
+                hi = np.minimum(word_starts[turn + 1], anchors + n + 2)
+                keep &= (before[hi] > before[lo])[:, None]
             rows, columns = keep.nonzero()     # row by row: occurrence by occurrence, shape by shape
             if not url_like and len(rows):
                 lo, hi = firsts[rows, columns], lasts[rows, columns]
@@ -320,6 +326,17 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
             results.append(_candidate(index, spot >> (16 + SHIFT), (spot >> 16) & _LOW, spot & 0xFFFF,
                                       (packed >> 2, _HOWS[packed & 3])))
     return results
+
+
+def _running_count(index: NameIndex, words: Iterable[str]) -> np.ndarray:
+    """How many occurrences of *words* come before each word of the episode (see
+    :class:`~editor.core.name_index.TokenLayout`), one more entry than words."""
+    starts = index.layout().starts
+    found = np.zeros(int(starts[-1]) + 1, np.int64)
+    for word in words:
+        positions = index.position_array(word)
+        found[starts[positions >> SHIFT] + (positions & _LOW) + 1] = 1
+    return np.cumsum(found)
 
 
 @lru_cache(maxsize=512)

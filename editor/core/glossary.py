@@ -26,6 +26,7 @@ import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -596,8 +597,11 @@ def _scan_jobs(glossary: Glossary, candidates: Iterable[str] = (), speakers: Ite
 def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common=frozenset()) -> list[Suggestion]:
     dictionary = known_words()
     kept_found = []
+    norms_of: dict[str, tuple[str, ...]] = {}       # the same few names are found many times
     for c, job in found:
-        norms = Phrase.of(c.found).norms
+        norms = norms_of.get(c.found)
+        if norms is None:
+            norms = norms_of[c.found] = Phrase.of(c.found).norms
         if job.fuzzy and c.how != "exact" and not _is_acronym(job.correct):
             # Unasked-for fuzzy suggestions made only of everyday words ("what" for "Wati") are noise,
             # and so is a correct part of the name among everyday words ("so Lieberman").
@@ -630,6 +634,7 @@ def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common
     return result
 
 
+@lru_cache(maxsize=4096)
 def _is_acronym(text: str) -> bool:
     return spoken_letters(text.strip()) is not None
 
