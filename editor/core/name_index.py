@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 from typing import NamedTuple
@@ -68,29 +68,55 @@ class SegmentTokens:
     marks: tuple[Mark, ...]
     # Tuples, not lists: tuples of strings and ints drop out of the cyclic GC's lists after
     # the first collection they survive, so a kept index costs later full collections little.
-    starts: tuple[int, ...] = ()      # core span of each word
-    ends: tuple[int, ...] = ()
     norms: tuple[str, ...] = ()
     keys: tuple[str, ...] = ()
     blocked: tuple[bool, ...] = ()    # inside a mark: never matched
     any_blocked: bool = False
+    # Where each word is in the text (its core span): needed only for the few segments where a
+    # name is found (or that have marks), so found on first use (see word_spans).
+    spans: tuple[tuple[int, ...], tuple[int, ...]] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def build(cls, text: str, marks: tuple[Mark, ...]) -> SegmentTokens:
-        starts, ends, norms, keys, blocked = [], [], [], [], []
-        for found in _TOKEN.finditer(text):
-            analysed = analyse_token(found.group())
-            if analysed is None:
-                continue  # a dash or an ellipsis is not a word
-            lo, hi, norm, key = analysed
-            start, end = found.start() + lo, found.start() + hi
-            starts.append(start)
-            ends.append(end)
-            norms.append(norm)
-            keys.append(key)
-            blocked.append(bool(marks) and any(start < m.end and m.start < end for m in marks))
-        return cls(text, marks, tuple(starts), tuple(ends), tuple(norms), tuple(keys), tuple(blocked),
-                   any(blocked))
+        if marks:
+            starts, ends = _word_spans(text)
+            blocked = tuple(any(start < m.end and m.start < end for m in marks)
+                            for start, end in zip(starts, ends, strict=True))
+            tokens = cls(text, marks, blocked=blocked, any_blocked=any(blocked), spans=(starts, ends))
+        else:
+            tokens = cls(text, marks)
+        # str.split splits where the \S+ of _word_spans does; a dash or an ellipsis is not a word.
+        analysed = [a for a in map(analyse_token, text.split()) if a is not None]
+        if analysed:
+            tokens.norms = tuple(a[2] for a in analysed)
+            tokens.keys = tuple(a[3] for a in analysed)
+            if not marks:
+                tokens.blocked = (False,) * len(analysed)
+        return tokens
+
+    @property
+    def starts(self) -> tuple[int, ...]:
+        """Offset in the text of each word's core (punctuation and a possessive left out)."""
+        if self.spans is None:
+            self.spans = _word_spans(self.text)
+        return self.spans[0]
+
+    @property
+    def ends(self) -> tuple[int, ...]:
+        if self.spans is None:
+            self.spans = _word_spans(self.text)
+        return self.spans[1]
+
+
+def _word_spans(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(starts, ends) of the core of each word of *text* (whitespace tokens with a letter or digit)."""
+    starts, ends = [], []
+    for found in _TOKEN.finditer(text):
+        analysed = analyse_token(found.group())
+        if analysed is not None:
+            starts.append(found.start() + analysed[0])
+            ends.append(found.start() + analysed[1])
+    return tuple(starts), tuple(ends)
 
 
 @lru_cache(maxsize=131072)
@@ -213,18 +239,20 @@ class NameIndex:
             starts = np.zeros(len(self.segments) + 1, np.int64)
             np.cumsum(counts, out=starts[1:])
             total = int(starts[-1])
-            lengths = np.fromiter(map(len, chain.from_iterable(t.norms for t in self.segments)), np.int64, total)
-            letters = np.zeros(total + 1, np.int64)
-            np.cumsum(lengths, out=letters[1:])
-            # Each letter a..z counted, anything else in one more column, per word, then run
-            # on; uint16 wraps, but a difference of two rows stays exact for any window shorter
-            # than 65,536 letters.
-            codes = np.frombuffer("".join(chain.from_iterable(t.norms for t in self.segments)).encode("utf-32-le"),
+            # All words in one string, a space between them (words hold only letters and digits).
+            codes = np.frombuffer(" ".join(chain.from_iterable(t.norms for t in self.segments)).encode("utf-32-le"),
                                   np.uint32)
-            columns = np.where((codes >= 97) & (codes <= 122), codes - 97, LETTER_COLUMNS - 1)
-            words = np.repeat(np.arange(1, total + 1), lengths)
-            counts = np.bincount(words * LETTER_COLUMNS + columns, minlength=(total + 1) * LETTER_COLUMNS)
-            running = counts.reshape(total + 1, LETTER_COLUMNS).astype(np.uint16).cumsum(axis=0, dtype=np.uint16)
+            space = codes == 32
+            word = np.cumsum(space)[~space]            # each letter's word
+            columns = np.where((codes >= 97) & (codes <= 122), codes - 97, LETTER_COLUMNS - 1)[~space]
+            letters = np.zeros(total + 1, np.int64)
+            np.cumsum(np.bincount(word, minlength=total), out=letters[1:])
+            # Each letter a..z counted, anything else in one more column, per word (one row more,
+            # the first), then run on; uint16 wraps, but a difference of two rows stays exact
+            # for any window shorter than 65,536 letters.
+            cells = np.bincount((word + 1) * LETTER_COLUMNS + columns, minlength=(total + 1) * LETTER_COLUMNS)
+            running = np.add.accumulate(cells.reshape(total + 1, LETTER_COLUMNS).astype(np.uint16), axis=0,
+                                        dtype=np.uint16)
             self._layout = TokenLayout(starts, letters, running)
         return self._layout
 
