@@ -188,12 +188,13 @@ def window_shapes(n: int, extra: int = MAX_EXTRA_WORDS) -> list[tuple[int, int]]
     return shapes
 
 
-def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
-                 near: list[set[str]] | None = None, skip_anchors: Collection[str] = ()) -> list[Candidate]:
+def match_phrase(index: NameIndex, phrase: Phrase, threshold: int, near: list[set[str]] | None = None,
+                 skip_anchors: Collection[str] = (), details: bool = True) -> list[Candidate]:
     """Windows of *index* scoring at least *threshold* against *phrase* (may overlap).
 
     Windows start from occurrences of words near a phrase word (*near*, one set per phrase
     word); words in *skip_anchors* (everyday words, for the glossary scan) start only split windows.
+    Without *details* the candidates have no context or time (see :func:`with_details`).
     """
     if near is None:
         near = index.near_words(list(phrase.norms))
@@ -324,7 +325,7 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int,
         packed = judged.get(joined, 0)
         if packed >> 2 >= threshold:
             results.append(_candidate(index, spot >> (16 + SHIFT), (spot >> 16) & _LOW, spot & 0xFFFF,
-                                      (packed >> 2, _HOWS[packed & 3])))
+                                      (packed >> 2, _HOWS[packed & 3]), details))
     return results
 
 
@@ -470,7 +471,7 @@ _WORD_AS_LETTER = {"and": "en", "an": "en", "in": "en", "the": "dee", "de": "dee
                    "you": "you", "eye": "eye", "jay": "jay", "kay": "kay", "queue": "cue", "ex": "ex"}
 
 
-def match_spoken_letters(index: NameIndex, acronym: str, threshold: int) -> list[Candidate]:
+def match_spoken_letters(index: NameIndex, acronym: str, threshold: int, details: bool = True) -> list[Candidate]:
     """Runs of one to three words that read like *acronym* said letter by letter ("the essay" for
     TSA, "and WRC" for NWRC): the run as said (capitals as their letters' names, a few words as
     the letter they sound like) against the acronym's spoken letters, started from words that
@@ -502,7 +503,7 @@ def match_spoken_letters(index: NameIndex, acronym: str, threshold: int) -> list
                     said = "".join(_token_as_said(tokens, i) for i in range(first, first + k))
                     score = int(fuzz.ratio(spoken, said))
                     if score >= threshold and tokens.norms[first:first + k] != (acronym.lower(),):
-                        results.append(_candidate(index, s, first, k, (score, "sound")))
+                        results.append(_candidate(index, s, first, k, (score, "sound"), details))
     return results
 
 
@@ -518,24 +519,30 @@ def _token_as_said(tokens, i: int) -> str:
     return _as_said(tokens.norms[i])
 
 
-def _candidate(index: NameIndex, s: int, first: int, k: int, scored: tuple[int, str]) -> Candidate:
+def _candidate(index: NameIndex, s: int, first: int, k: int, scored: tuple[int, str],
+               details: bool = True) -> Candidate:
     tokens = index.segments[s]
     start = tokens.starts[first]
-    segment = index.transcript.segments[s]
     count = len(tokens.norms)
     if first + k <= count:
         end = tokens.ends[first + k - 1]
-        context, context_start = context_snippet(tokens.text, start, end)
-        return Candidate(s, start, end, tokens.text[start:end], scored[0], scored[1],
-                         context, context_start, _time_at(segment, start))
-    # Runs on into the next turn: this turn's words to its end, then the next turn's first words.
-    end = tokens.ends[count - 1]
-    following = index.segments[s + 1]
-    tail_end = following.ends[first + k - count - 1]
-    found = f"{tokens.text[start:end]} {following.text[following.starts[0]:tail_end]}"
-    context, context_start = context_snippet(tokens.text, start, end)
-    return Candidate(s, start, end, found, scored[0], scored[1], context, context_start,
-                     _time_at(segment, start), tail_end)
+        candidate = Candidate(s, start, end, tokens.text[start:end], scored[0], scored[1], "", 0, None)
+    else:
+        # Runs on into the next turn: this turn's words to its end, then the next turn's first words.
+        end = tokens.ends[count - 1]
+        following = index.segments[s + 1]
+        tail_end = following.ends[first + k - count - 1]
+        found = f"{tokens.text[start:end]} {following.text[following.starts[0]:tail_end]}"
+        candidate = Candidate(s, start, end, found, scored[0], scored[1], "", 0, None, tail_end)
+    return with_details(index, candidate) if details else candidate
+
+
+def with_details(index: NameIndex, candidate: Candidate) -> Candidate:
+    """*candidate* with its context and time, which a matcher asked for no details leaves out
+    (a glossary scan needs them only for the few candidates it keeps)."""
+    context, context_start = context_snippet(index.segments[candidate.index].text, candidate.start, candidate.end)
+    return candidate._replace(context=context, context_start=context_start,
+                              time_ms=_time_at(index.transcript.segments[candidate.index], candidate.start))
 
 
 def _time_at(segment, start: int) -> int | None:

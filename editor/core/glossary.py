@@ -24,7 +24,7 @@ import json
 import operator
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -44,6 +44,7 @@ from editor.core.corrections import (
     sound_likeness,
     spelling_likeness,
     spoken_letters,
+    with_details,
 )
 from editor.core.errors import TranscriptError
 from editor.core.name_index import NameIndex
@@ -553,14 +554,15 @@ def scan(transcript, glossary: Glossary, *, threshold: int = SCAN_THRESHOLD,
         if cancelled is not None and cancelled():
             break
         phrase = job.phrase
+        # Context and time only for the candidates kept (a few hundred of thousands).
         if job.fuzzy:
             hits = match_phrase(index, phrase, threshold, [near_by_word[w] for w in phrase.norms],
-                                skip_anchors=common)
-            hits += match_spoken_letters(index, job.correct.strip(), ACRONYM_THRESHOLD)
+                                skip_anchors=common, details=False)
+            hits += match_spoken_letters(index, job.correct.strip(), ACRONYM_THRESHOLD, details=False)
         else:
-            hits = match_phrase(index, phrase, 100, [{w} for w in phrase.norms])
+            hits = match_phrase(index, phrase, 100, [{w} for w in phrase.norms], details=False)
         found.extend((hit, job) for hit in hits)
-    return _suggestions(found, {job.correct for job in jobs}, common)
+    return _suggestions(found, {job.correct for job in jobs}, common, index)
 
 
 class _Job(NamedTuple):
@@ -594,7 +596,8 @@ def _scan_jobs(glossary: Glossary, candidates: Iterable[str] = (), speakers: Ite
     return jobs
 
 
-def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common=frozenset()) -> list[Suggestion]:
+def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common: Collection[str],
+                 index: NameIndex) -> list[Suggestion]:
     dictionary = known_words()
     kept_found = []
     norms_of: dict[str, tuple[str, ...]] = {}       # the same few names are found many times
@@ -627,6 +630,7 @@ def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common
         replacement = _without_possessive(job.correct)
         if c.found == replacement or c.found == job.correct:
             continue
+        c = with_details(index, c)
         how = ("case" if c.how == "exact" else c.how) if job.fuzzy else "known"
         result.append(Suggestion(c.index, c.start, c.end, c.found, replacement, c.score, how,
                                  c.context, c.context_start, c.time_ms,
