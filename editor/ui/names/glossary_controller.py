@@ -184,7 +184,7 @@ class GlossaryController(QObject):
         if self._watcher.files():
             self._watcher.removePaths(self._watcher.files())
         self._shared = SharedGlossaryFile(path) if path else None
-        if self._shared is None:
+        if self._shared is None or self.glossary is None:
             return
         try:
             self._shared.pull(self.glossary)
@@ -204,7 +204,7 @@ class GlossaryController(QObject):
 
     def pull_shared(self) -> bool:
         """Merge another producer's additions to the shared file; True when there were some."""
-        if self._shared is None:
+        if self._shared is None or self.glossary is None:
             return False
         try:
             changed = self._shared.pull(self.glossary)
