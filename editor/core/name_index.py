@@ -26,7 +26,6 @@ from rapidfuzz import fuzz, process
 
 from editor.core.transcript import Mark, Transcript
 
-_TOKEN = re.compile(r"\S+")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
 
@@ -85,11 +84,10 @@ class SegmentTokens:
             tokens = cls(text, marks, blocked=blocked, any_blocked=any(blocked), spans=(starts, ends))
         else:
             tokens = cls(text, marks)
-        # str.split splits where the \S+ of _word_spans does; a dash or an ellipsis is not a word.
+        # Words are whitespace tokens, as in _word_spans; a dash or an ellipsis is not a word.
         analysed = [a for a in map(analyse_token, text.split()) if a is not None]
         if analysed:
-            tokens.norms = tuple(a[2] for a in analysed)
-            tokens.keys = tuple(a[3] for a in analysed)
+            _, _, tokens.norms, tokens.keys = zip(*analysed, strict=True)
             if not marks:
                 tokens.blocked = (False,) * len(analysed)
         return tokens
@@ -111,11 +109,15 @@ class SegmentTokens:
 def _word_spans(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """(starts, ends) of the core of each word of *text* (whitespace tokens with a letter or digit)."""
     starts, ends = [], []
-    for found in _TOKEN.finditer(text):
-        analysed = analyse_token(found.group())
+    at = 0
+    find = text.find
+    for token in text.split():
+        at = find(token, at)      # the token itself: whitespace alone lies between it and the last
+        analysed = analyse_token(token)
         if analysed is not None:
-            starts.append(found.start() + analysed[0])
-            ends.append(found.start() + analysed[1])
+            starts.append(at + analysed[0])
+            ends.append(at + analysed[1])
+        at += len(token)
     return tuple(starts), tuple(ends)
 
 
