@@ -33,7 +33,15 @@ from typing import NamedTuple
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from editor.core.name_index import _LOW, SHIFT, NameIndex, analyse_token, letter_counts, phonetic_key
+from editor.core.name_index import (
+    _LOW,
+    SHIFT,
+    NameIndex,
+    TokenLayout,
+    analyse_token,
+    letter_counts,
+    phonetic_key,
+)
 from editor.core.search import ReplaceSpan, context_snippet, time_at
 from editor.core.transcript import Transcript
 
@@ -235,15 +243,10 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int, near: list[se
     found_words: list[str] = []    # each window found: its words joined, and where it is
     found_spots: list[int] = []    # ((segment << SHIFT | first word) << 16) | length
     segments = index.segments
-    word_starts, letters_before, counts_before = index.layout()
-    escort_counts: dict[frozenset[str], np.ndarray] = {}
-    total_words = len(letters_before) - 1
-    # A window's spelling likeness (rapidfuzz ratio: twice the longest common subsequence over
-    # both lengths) can be no more than its letters in common with the phrase allow; windows
-    # that could not reach the least worth judging (see _judge_all) are never cut out.
-    least_same, least_split = _least_ratios(phrase, threshold)
-    phrase_counts = letter_counts("".join(phrase.norms))
-    spaced_length = len(phrase.spaced)
+    layout = index.layout()
+    escort_counts: dict[frozenset[str], np.ndarray] = {}    # running counts of each set of escorts
+    spelling = _SpellingBound(letter_counts("".join(phrase.norms)), letters, len(phrase.spaced),
+                              *_least_ratios(phrase, threshold))
     for word_number, similar in enumerate(near):
         every, narrow, split, narrow_split, split_whole, narrow_split_whole = _shapes(n, letters, url_like)[word_number]
         for norm in similar:
@@ -261,34 +264,14 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int, near: list[se
             positions = index.position_array(norm)
             if not anchor_shapes.shapes or not len(positions):
                 continue
-            # Every window of every shape around every occurrence at once (numpy): those with far
-            # more or fewer letters than the name are dropped before any is cut out (most of them).
-            anchors = word_starts[positions >> SHIFT] + (positions & _LOW)     # among all words
-            firsts = anchors[:, None] + anchor_shapes.offsets
-            lasts = firsts + anchor_shapes.lengths
-            sizes = letters_before[np.clip(lasts, 0, total_words)] - letters_before[np.clip(firsts, 0, total_words)]
-            keep = (firsts >= 0) & (lasts <= total_words) & (sizes >= anchor_shapes.fewest) & \
-                (sizes <= anchor_shapes.most)
             escort = escorted.get(norm)
+            escort_before = None
             if escort is not None:
-                # Only occurrences with a word like another of the name's within n + 1 words, in the turn.
-                before = escort_counts.get(escort)
-                if before is None:
-                    before = escort_counts[escort] = _running_count(index, escort)
-                turn = positions >> SHIFT
-                lo = np.maximum(word_starts[turn], anchors - n - 1)
-                hi = np.minimum(word_starts[turn + 1], anchors + n + 2)
-                keep &= (before[hi] > before[lo])[:, None]
-            rows, columns = keep.nonzero()     # row by row: occurrence by occurrence, shape by shape
-            if not url_like and len(rows):
-                lo, hi = firsts[rows, columns], lasts[rows, columns]
-                common = np.minimum(counts_before[hi] - counts_before[lo], phrase_counts).sum(axis=1, dtype=np.int64)
-                same = anchor_shapes.lengths[columns] == n       # compared with spaces, n - 1 of them
-                size = sizes[rows, columns]
-                common += np.where(same, n - 1, 0)
-                both = np.where(same, spaced_length + size + n - 1, letters + size)
-                possible = 200 * common >= (np.where(same, least_same, least_split) - 1.5) * both
-                rows, columns = rows[possible], columns[possible]
+                escort_before = escort_counts.get(escort)
+                if escort_before is None:
+                    escort_before = escort_counts[escort] = _running_count(index, escort)
+            rows, columns = _likely_windows(layout, positions, anchor_shapes, escort_before, n,
+                                            None if url_like else spelling)
             for position, column in zip(positions[rows].tolist(), columns.tolist(), strict=True):
                 k, offset = anchor_shapes.shapes[column]
                 s, t = position >> SHIFT, position & _LOW
@@ -327,6 +310,55 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int, near: list[se
             results.append(_candidate(index, spot >> (16 + SHIFT), (spot >> 16) & _LOW, spot & 0xFFFF,
                                       (packed >> 2, _HOWS[packed & 3]), details))
     return results
+
+
+class _SpellingBound(NamedTuple):
+    """What a window's letters must allow for its spelling likeness to be worth judging (see
+    :func:`_likely_windows`)."""
+
+    counts: np.ndarray       # the phrase's letters (name_index.letter_counts)
+    letters: int             # its letter count without spaces
+    spaced_length: int       # its length with spaces
+    least_same: int          # least ratio worth judging, windows of the phrase's length (_least_ratios)
+    least_split: int         # the same, other lengths
+
+
+def _likely_windows(layout: TokenLayout, positions: np.ndarray, shapes: _Shapes, escort_before: np.ndarray | None,
+                    n: int, spelling: _SpellingBound | None) -> tuple[np.ndarray, np.ndarray]:
+    """(row in *positions*, column in *shapes*) of the windows around the occurrences *positions*
+    of an anchor word that may be the name, occurrence by occurrence, shape by shape.
+
+    Every window of every shape at once, with numpy over the episode's words laid end to end:
+    those with far more or fewer letters than the name, and those whose letters in common with
+    it cannot give the spelling likeness worth judging (*spelling*; rapidfuzz's ratio is twice
+    the longest common subsequence over both lengths) are dropped before any is cut out: most
+    of them. With *escort_before* (running counts of the words escorting a sound anchor), only
+    occurrences with one of those within n + 1 words in the same turn.
+    """
+    word_starts, letters_before, counts_before = layout
+    total_words = len(letters_before) - 1
+    anchors = word_starts[positions >> SHIFT] + (positions & _LOW)     # among all words
+    firsts = anchors[:, None] + shapes.offsets
+    lasts = firsts + shapes.lengths
+    sizes = letters_before[np.clip(lasts, 0, total_words)] - letters_before[np.clip(firsts, 0, total_words)]
+    keep = (firsts >= 0) & (lasts <= total_words) & (sizes >= shapes.fewest) & (sizes <= shapes.most)
+    if escort_before is not None:
+        turn = positions >> SHIFT
+        lo = np.maximum(word_starts[turn], anchors - n - 1)
+        hi = np.minimum(word_starts[turn + 1], anchors + n + 2)
+        keep &= (escort_before[hi] > escort_before[lo])[:, None]
+    rows, columns = keep.nonzero()
+    if spelling is None or not len(rows):
+        return rows, columns
+    lo, hi = firsts[rows, columns], lasts[rows, columns]
+    common = np.minimum(counts_before[hi] - counts_before[lo], spelling.counts).sum(axis=1, dtype=np.int64)
+    size = sizes[rows, columns]
+    same = shapes.lengths[columns] == n       # compared with spaces, n - 1 of them
+    common += np.where(same, n - 1, 0)
+    both = np.where(same, spelling.spaced_length + size + n - 1, spelling.letters + size)
+    least = np.where(same, spelling.least_same, spelling.least_split) - 1.5     # as _judge_all, and a half to spare
+    possible = 200 * common >= least * both
+    return rows[possible], columns[possible]
 
 
 def _running_count(index: NameIndex, words: Iterable[str]) -> np.ndarray:
