@@ -18,8 +18,11 @@ next turn of the same speaker (recognizers cut sentences). A window made only of
 phrase's own words ("Lieberman" for "Joe Lieberman") is a partial mention, not a variant.
 
 Candidates start only from words that already resemble a word of the phrase (the
-:class:`~editor.core.name_index.NameIndex` finds those in the vocabulary), and each distinct
-window is scored once, which keeps a 10-hour episode well under a second.
+:class:`~editor.core.name_index.NameIndex` finds those in the vocabulary). The windows around
+them are first sifted with numpy over the episode's words laid end to end (letter counts that
+rule out the spelling likeness worth judging), the survivors are compared in one batched
+rapidfuzz call, and only the few that pass are judged in full, each distinct run of words once:
+a 200-name glossary scans a 10-hour episode in about a third of a second of CPU.
 """
 
 from __future__ import annotations

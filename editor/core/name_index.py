@@ -5,6 +5,9 @@
 tokens of each segment are computed once (and again only when that segment's text or marks
 change), and an inverted index maps each normalised word to where it occurs. Matching then
 starts from the few words that resemble a word of the phrase (see :mod:`editor.core.corrections`).
+Where each word sits in its text is found only for the turns where a match is made, and the
+words of all turns laid end to end (:class:`TokenLayout`, numpy) let the matcher count the
+letters of thousands of windows at once.
 
 Normalisation ignores case and punctuation ("Dick." == "dick", "O'Neil" == "oneil") and a
 possessive "'s"; the phonetic key is Metaphone (jellyfish) with any leading vowel written
