@@ -9,10 +9,12 @@ is shown too where caches matter.
 ``--against DIR...`` also times the glossary scan of other checkouts (e.g. main's) in alternating
 child processes and prints the CPU medians and their ratios: on a loaded machine only a ratio
 measured in the same run means anything. Measured so, on the 2-core machine shared by several
-helpers (CPU time of snapshot + index + scan):
+helpers (median CPU time of snapshot + index + scan; load average 6 to 10, so +-10 %):
 
-    before (phonetic windows, acronyms, show notes ...)   0.84 s   main 0.41 s   2.1x main
-    after  (numpy prefilters, batched spelling, lazy spans) 0.34 s   main 0.40 s   0.85x main
+    main, before the name-matching work (fewer windows, no acronyms)     0.36-0.41 s
+    that work as first finished (phonetic windows across words ...)     0.83-0.90 s   2.1-2.3x main
+    now: windows sifted with numpy, spelling compared in one batch,     0.29-0.38 s   0.84-0.98x main
+         word places found only where a name is, details only for kept
 """
 
 from __future__ import annotations
