@@ -244,20 +244,18 @@ class NameIndex:
             starts = np.zeros(len(self.segments) + 1, np.int64)
             np.cumsum(counts, out=starts[1:])
             total = int(starts[-1])
-            # All words in one string, a space between them (words hold only letters and digits).
-            codes = np.frombuffer(" ".join(chain.from_iterable(t.norms for t in self.segments)).encode("utf-32-le"),
-                                  np.uint32)
-            space = codes == 32
-            word = np.cumsum(space)[~space]            # each letter's word
-            columns = np.where((codes >= 97) & (codes <= 122), codes - 97, LETTER_COLUMNS - 1)[~space]
-            letters = np.zeros(total + 1, np.int64)
-            np.cumsum(np.bincount(word, minlength=total), out=letters[1:])
-            # Each letter a..z counted, anything else in one more column, per word (one row more,
-            # the first), then run on; uint16 wraps, but a difference of two rows stays exact
-            # for any window shorter than 65,536 letters.
-            cells = np.bincount((word + 1) * LETTER_COLUMNS + columns, minlength=(total + 1) * LETTER_COLUMNS)
-            running = np.add.accumulate(cells.reshape(total + 1, LETTER_COLUMNS).astype(np.uint16), axis=0,
-                                        dtype=np.uint16)
+            # Letters of each distinct word (a few thousand), then of every word by its number in
+            # the vocabulary: a..z each counted, anything else in one more column.
+            vocabulary = {norm: number for number, norm in enumerate(self._vocab)}
+            per_word = _letter_table(self._vocab)
+            numbers = np.fromiter(map(vocabulary.__getitem__, chain.from_iterable(t.norms for t in self.segments)),
+                                  np.int64, total)
+            each = np.zeros((total + 1, LETTER_COLUMNS), np.uint16)     # one row more, the first
+            each[1:] = per_word[numbers]
+            letters = np.cumsum(each.sum(axis=1, dtype=np.int64))
+            # Run on; uint16 wraps, but a difference of two rows stays exact for any window
+            # shorter than 65,536 letters.
+            running = np.add.accumulate(each, axis=0, dtype=np.uint16)
             self._layout = TokenLayout(starts, letters, running)
         return self._layout
 
@@ -447,6 +445,16 @@ class TokenLayout(NamedTuple):
 
 
 LETTER_COLUMNS = 27   # a..z, and one column for every other character
+
+
+def _letter_table(words: list[str]) -> np.ndarray:
+    """:func:`letter_counts` of each of *words* (which hold only letters and digits), one row each."""
+    codes = np.frombuffer(" ".join(words).encode("utf-32-le"), np.uint32)
+    space = codes == 32
+    word = np.cumsum(space)[~space]            # each letter's word
+    columns = np.where((codes >= 97) & (codes <= 122), codes - 97, LETTER_COLUMNS - 1)[~space]
+    cells = np.bincount(word * LETTER_COLUMNS + columns, minlength=len(words) * LETTER_COLUMNS)
+    return cells.reshape(len(words), LETTER_COLUMNS).astype(np.uint16)
 
 
 def letter_counts(text: str) -> np.ndarray:
