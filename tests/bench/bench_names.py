@@ -13,7 +13,7 @@ helpers (median CPU time of snapshot + index + scan; load average 6 to 10, so +-
 
     main, before the name-matching work (fewer windows, no acronyms)     0.36-0.41 s
     that work as first finished (phonetic windows across words ...)     0.83-0.90 s   2.1-2.3x main
-    now: windows sifted with numpy, spelling compared in one batch,     0.29-0.38 s   0.84-0.98x main
+    now: windows sifted with numpy, spelling compared in one batch,     0.29-0.38 s   0.79-0.98x main
          word places found only where a name is, details only for kept
 """
 
