@@ -118,6 +118,9 @@ def _parse(chosen: Reader, text: str) -> ReadResult:
     except Exception as error:  # a reader bug must not become a traceback for the user
         raise TranscriptError(f"internal error while reading as {chosen.LABEL} "
                               f"({type(error).__name__}: {error}); please report this file") from error
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def read_file(path: str | os.PathLike, format: str | None = None) -> ReadResult:
