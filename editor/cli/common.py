@@ -23,29 +23,28 @@ class Loaded:
     warnings: list[str] = field(default_factory=list)
 
 
-def load(path: str) -> Loaded:
-    """Read a project or any transcript format; TranscriptError when impossible."""
+def load(path: str, encoding: str | None = None) -> Loaded:
+    """Read a project or any transcript format; TranscriptError when impossible.
+
+    Only regular files are read (a FIFO or a device is refused, never waited on).
+    """
     from editor.core import project
     from editor.core.validate import problems
 
-    if not os.path.exists(path):
-        raise TranscriptError("no such file", path)
-    if os.path.isdir(path):
-        raise TranscriptError("is a folder, not a file", path)
     if project.is_project(path):
         transcript, _extra = project.load(path)
         return Loaded(transcript, "project", "Transcript Editor project", problems(transcript))
     from editor.formats import all_readers, read_file
 
-    result = read_file(path)
+    result = read_file(path, encoding=encoding)
     labels = {reader.NAME: reader.LABEL for reader in all_readers()}
     return Loaded(result.transcript, result.format, labels.get(result.format, result.format),
                   list(result.warnings))
 
 
-def load_or_report(path: str) -> Loaded | None:
+def load_or_report(path: str, encoding: str | None = None) -> Loaded | None:
     try:
-        return load(path)
+        return load(path, encoding)
     except TranscriptError as error:
         say(str(error))
     except OSError as error:
@@ -55,6 +54,11 @@ def load_or_report(path: str) -> Loaded | None:
             raise
         say(f"{path}: cannot be read ({type(error).__name__}: {error})")
     return None
+
+
+def add_encoding_argument(parser) -> None:
+    parser.add_argument("--encoding", metavar="NAME",
+                        help="read the input in this encoding (e.g. gb18030, cp1251) instead of the detected one")
 
 
 def say(message: str) -> None:

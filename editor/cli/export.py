@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from editor.cli.common import (EXIT_NOT_APPROVED, EXIT_READ, load_or_report, same_file, say,
-                               write_output)
+from editor.cli.common import (EXIT_NOT_APPROVED, EXIT_READ, add_encoding_argument, load_or_report,
+                               same_file, say, write_output)
 from editor.core.timecode import format_clock
 from editor.core.transcript import ReviewStatus, Transcript
 
@@ -29,6 +29,7 @@ def add_arguments(export: argparse.ArgumentParser) -> None:
     export.add_argument("--no-times", action="store_true", help="leave turn times out (txt, html, docx)")
     export.add_argument("--max-line-chars", type=int, default=42, metavar="N", help="captions (default 42)")
     export.add_argument("--max-lines", type=int, default=2, metavar="N", help="captions (default 2)")
+    add_encoding_argument(export)
     level = export.add_mutually_exclusive_group()
     level.add_argument("--word-level", dest="word_level", action="store_const", const=True,
                        help="JSON: one segment per word")
@@ -51,7 +52,7 @@ def run(options: argparse.Namespace) -> int:
     if options.output != "-" and same_file(options.file, options.output):
         say(f"{options.output}: the output would overwrite the input; choose another name")
         return EXIT_READ
-    loaded = load_or_report(options.file)
+    loaded = load_or_report(options.file, options.encoding)
     if loaded is None:
         return EXIT_READ
     if options.approved_only and not _approved_enough(options, loaded.transcript):

@@ -47,6 +47,7 @@ from typing import Any, NamedTuple
 from editor import __version__
 from editor.core.atomic import atomic_write
 from editor.core.errors import TranscriptError
+from editor.core.files import read_head, read_regular
 from editor.core.transcript import (
     Mark,
     MarkKind,
@@ -159,14 +160,9 @@ def _marks_to_list(marks: list[Mark]) -> list[list]:
 def load(path: str | Path) -> LoadedProject:
     """Read a project file; :class:`TranscriptError` naming *path* and the problem when it cannot."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_PROJECT_BYTES:
-            raise TranscriptError(f"file is too large to be a project ({size // (1 << 20)} MB; "
-                                  f"the limit is {MAX_PROJECT_BYTES >> 20} MB)", path)
-        raw = path.read_bytes()
-    except OSError as error:
-        raise TranscriptError(f"cannot read the file: {error.strerror or error}", path) from None
+    raw = read_regular(path, MAX_PROJECT_BYTES, open_prefix="cannot read the file: ",
+                       too_big=lambda size: f"file is too large to be a project ({size // (1 << 20)} MB; "
+                                            f"the limit is {MAX_PROJECT_BYTES >> 20} MB)")
     return loads(raw, path)
 
 
@@ -396,9 +392,5 @@ def _check_all(check: _Checker, values: list, allowed: frozenset, where: str, ex
 
 def is_project(path: str | Path) -> bool:
     """True when *path* looks like a project file (the schema key near the start)."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(4096)
-    except OSError:
-        return False
+    head = read_head(path, 4096)
     return head.lstrip()[:1] == b"{" and f'"{SCHEMA_KEY}"'.encode() in head

@@ -19,6 +19,7 @@ import os
 from pathlib import Path
 
 from editor.core.errors import TranscriptError
+from editor.core.files import AUDIO_EXTENSIONS, read_regular
 from editor.core.transcript import Transcript
 from editor.core.validate import repair
 from editor.formats.base import ExportOptions, ReadResult, Reader, Writer
@@ -123,36 +124,36 @@ def _parse(chosen: Reader, text: str) -> ReadResult:
             gc.enable()
 
 
-def read_file(path: str | os.PathLike, format: str | None = None) -> ReadResult:
-    """Read the transcript or project at *path*; errors name *path*."""
+def read_file(path: str | os.PathLike, format: str | None = None,
+              encoding: str | None = None) -> ReadResult:
+    """Read the transcript or project at *path*; errors name *path*.
+
+    *encoding* overrides the detected one (the producer saw the guess was wrong).
+    """
     path = Path(path)
     try:
         data = _read_bytes(path)
         if _is_project_bytes(data):
             return _load_project(data, path)
-        text, warnings = decode(data)
+        text, warnings = decode(data, encoding)
         result = read_text(text, path.name, format)
     except TranscriptError as error:
         raise error.with_path(path) from None
-    result.warnings[:0] = warnings
+    result.warnings[:0] = warnings + _audio_name_warning(path, result)
     return result
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise TranscriptError(f"the file is {size / 1e6:.0f} MB; transcripts over "
-                                  f"{MAX_BYTES // (1024 * 1024)} MB are refused as not being transcripts")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise TranscriptError("no such file") from None
-    except IsADirectoryError:
-        raise TranscriptError("is a folder, not a file") from None
-    except PermissionError:
-        raise TranscriptError("permission denied") from None
-    except OSError as error:
-        raise TranscriptError(f"cannot read the file ({error.strerror or error})") from None
+    return read_regular(path, MAX_BYTES)
+
+
+def _audio_name_warning(path: Path, result: ReadResult) -> list[str]:
+    """A transcript saved under an audio name (episode.mp3) is a mix-up the producer should hear about."""
+    suffix = path.suffix.lower()
+    if suffix not in AUDIO_EXTENSIONS:
+        return []
+    return [f"the file is named *{suffix} like audio, but it holds a transcript ({result.format}); "
+            "it was read as a transcript, not played"]
 
 
 def is_project_text(text: str) -> bool:

@@ -97,7 +97,7 @@ def _cases() -> list[tuple[Case, bytes | None]]:
         (Case("Shift-JIS text", "sjis.txt", "warning", ("encoding", "Windows-1252", "cp1252", "UTF-8"),
               words=("cedar",)),
          ("Ada: " + LINES[0] + " \u65e5\u672c\u8a9e\n").encode("shift_jis")),
-        (Case("EBCDIC", "ebcdic.txt", "warning", ("Windows-1252",)),   # mojibake, but said so
+        (Case("EBCDIC", "ebcdic.txt", "warning", ("encoding",), words=("cedar",)),
          (LINES[0] + "\n").encode("cp500")),
         (Case("50 MB single line", "huge.txt", "warning", (), words=("Brindle",), seconds=60.0), None),
         (Case("audio that is really text", "episode.mp3", "error", ("audio", "readable"), audio=True),
