@@ -77,11 +77,31 @@ class LoadedProject(NamedTuple):
 
 # ---------------------------------------------------------------------------------- saving
 
-def save(transcript: Transcript, path: str | Path, extra: dict | None = None) -> None:
+def save(transcript: Transcript, path: str | Path, extra: dict | None = None, make_folder: bool = False) -> None:
     """Write *transcript* (and *extra*) to *path* atomically, keeping ``<path>.bak``."""
+    write(path, encode(transcript, path, extra), make_folder)
+
+
+def encode(transcript: Transcript, path: str | Path, extra: dict | None = None) -> bytes:
+    """The bytes :func:`save` writes to *path* (the audio path is stored relative to its folder)."""
     path = Path(path)
-    data = to_dict(transcript, base_dir=path.resolve().parent, extra=extra)
-    atomic_write(path, dumps(data, path))
+    return dumps(to_dict(transcript, base_dir=path.resolve().parent, extra=extra), path).encode("utf-8")
+
+
+def write(path: str | Path, data: bytes, make_folder: bool = False) -> None:
+    """Replace the project at *path* with *data* atomically (``.bak`` kept).
+
+    With *make_folder*, a folder deleted while the project was open is made again (the
+    producer asked to save there; failing would leave the work only in memory).
+    """
+    path = Path(path)
+    if make_folder and not path.parent.exists():
+        try:
+            path.parent.mkdir(parents=True)
+        except OSError as error:
+            raise TranscriptError(f"cannot save: the folder is gone and cannot be made again "
+                                  f"({error.strerror or error})", path) from None
+    atomic_write(path, data)
 
 
 def dumps(data: dict, path: str | Path | None = None) -> str:
