@@ -2,7 +2,7 @@
 
 Startup is kept short: only Qt widgets and the window's own modules load
 before the window shows; the file is read right after the first paint is
-queued (it is read on a worker thread while Qt starts: editor.ui.preload), and
+queued (it is read on a worker thread while Qt starts: editor.ui.files.preload), and
 libvlc loads only when there is audio to play.
 """
 
@@ -29,9 +29,9 @@ def main(args: list[str] | None = None) -> int:
     options = parse_args(sys.argv[1:] if args is None else args)
     preload = None
     if options.file:
-        from editor.ui.audio_lookup import is_audio
+        from editor.ui.files.audio_lookup import is_audio
         if not is_audio(options.file):
-            from editor.ui.preload import Preload
+            from editor.ui.files.preload import Preload
             preload = Preload(options.file)   # reads while Qt starts
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication

@@ -46,7 +46,7 @@ def plan(transcript, action: list):
 
 def apply(window, action: list) -> None:
     """One action through the window's undo stack, as its own handlers push it."""
-    from editor.ui.commands import OpCommand, TypingCommand
+    from editor.ui.document.commands import OpCommand, TypingCommand
     name = action[0]
     if name == "undo":
         window.edits.undo()

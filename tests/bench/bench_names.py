@@ -1,7 +1,7 @@
 """Figures for the name tools on the synthetic 10-hour episode (~90,000 words, 2,400 turns).
 
 Prints one table: find, replace-all (span list, then applied as one op and undone), "correct
-everywhere", the glossary scan against 200 entries, and spell checking. Goals from issue 5:
+everywhere", the glossary scan against 200 entries, and spell checking. Goals:
 replace-all <= 100 ms, glossary scan <= 2 s. Median of several runs; the first run is shown too
 where caches matter.
 """

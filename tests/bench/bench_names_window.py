@@ -10,7 +10,7 @@ which starts the glossary scan (and the dictionary load) on the thread pool. A 5
 suggestions are listed: the longest gap is the longest the window could not react
 (a key press, a repaint). Measured twice: right after opening (scan + dictionary load
 together) and for "Scan again" on the open episode; plus the cost of the spelling underlines
-of painted turns. Goal (issue 5): scan <= 2 s, the window responsive meanwhile. Prints one
+of painted turns. Goal: scan <= 2 s, the window responsive meanwhile. Prints one
 table; medians over the runs.
 """
 

@@ -31,7 +31,7 @@ def responsiveness(mp3: Path, cache: Path) -> tuple[float, float]:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from editor.ui.waveform_loader import PeaksLoader
+    from editor.ui.timing.waveform_loader import PeaksLoader
 
     app = QApplication.instance() or QApplication([])
     loader = PeaksLoader()

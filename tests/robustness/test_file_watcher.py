@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_script import fixture_transcript  # noqa: E402
 
 from editor.core import ops, project  # noqa: E402
-from editor.ui.file_watcher import AUDIO, TRANSCRIPT, FileWatcher  # noqa: E402
+from editor.ui.files.file_watcher import AUDIO, TRANSCRIPT, FileWatcher  # noqa: E402
 
 QUIET_MS = 700   # longer than the watcher's settle time plus delivery
 

@@ -8,8 +8,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from editor.core import ops
 from editor.formats import read_file
-from editor.ui.find_panel import FindPanel
-from editor.ui.transcript_model import TranscriptModel
+from editor.ui.names.find_panel import FindPanel
+from editor.ui.document.transcript_model import TranscriptModel
 from pathlib import Path
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample-episode.txt"

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QTableWidgetItem
 from editor.core import ops
 from editor.core.glossary import Glossary
 from editor.formats import read_file
-from editor.ui.glossary_dialog import GlossaryDialog
-from editor.ui.glossary_suggestions import SuggestionsPanel
-from editor.ui.transcript_model import TranscriptModel
+from editor.ui.names.glossary_dialog import GlossaryDialog
+from editor.ui.names.glossary_suggestions import SuggestionsPanel
+from editor.ui.document.transcript_model import TranscriptModel
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample-episode.txt"
 

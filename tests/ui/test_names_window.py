@@ -1,4 +1,4 @@
-"""The name tools in the real window (issue 5): find/replace dock, correct everywhere, glossary
+"""The name tools in the real window: find/replace dock, correct everywhere, glossary
 suggestions, spelling underlines and the low-confidence walk, on the bundled sample episode
 with its audio in the real VLC backend."""
 
@@ -14,7 +14,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 from window_helpers import SAMPLE_AUDIO, press
 
 from editor.core.search import FindOptions, Scope, find_all
-from editor.ui.turn_decorations import LOW_CONFIDENCE, MISSPELT
+from editor.ui.document.turn_decorations import LOW_CONFIDENCE, MISSPELT
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -210,7 +210,7 @@ def test_next_low_confidence_word_walks_them_and_moves_playback(main_window, qtb
 def test_low_confidence_shading_is_off_by_default_and_toggles(main_window, qtbot, tmp_path):
     window, names = main_window, main_window.names
     assert window.open_path(_whisper_episode(tmp_path))
-    action = window.actions["shade_low_confidence"]
+    action = window.action_table["shade_low_confidence"]
     assert action.isCheckable() and not action.isChecked()
     segment = window.model.segment(0)
     assert not any(f is LOW_CONFIDENCE for _s, _e, f in names.decorations(0, segment))
@@ -226,7 +226,7 @@ def test_low_confidence_shading_is_off_by_default_and_toggles(main_window, qtbot
 def test_glossary_dialog_edits_feed_spelling_and_suggestions(sample_window, qtbot):
     window, names = sample_window, sample_window.names
     wait_for_scan(qtbot, names)
-    window.actions["glossary"].trigger()
+    window.action_table["glossary"].trigger()
     dialog = names.glossary_dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.windowTitle().endswith(names.glossary.show)
@@ -277,7 +277,7 @@ def test_show_chosen_in_the_glossary_dialog_is_kept_for_the_episode(sample_windo
     folder_show = names.glossary.show
     assert folder_show == "sample"                       # by default: the transcript's folder
     Glossary([], show="Saltmarsh Radio").save(default_path("Saltmarsh Radio"))
-    window.actions["glossary"].trigger()
+    window.action_table["glossary"].trigger()
     dialog = names.glossary_dialog
     assert dialog.show_box.currentText() == "sample"
     assert {dialog.show_box.itemText(i) for i in range(dialog.show_box.count())} >= {"sample", "Saltmarsh Radio"}
@@ -361,7 +361,7 @@ def test_correct_everywhere_starts_from_a_copy_of_the_scans_index(sample_window,
 def test_opening_the_suggestions_panel_scans_at_once(sample_window, qtbot):
     names = sample_window.names
     assert names.is_scanning() and not names.suggestions.is_scanning()   # deferred after open
-    sample_window.actions["show_suggestions"].setChecked(True)
+    sample_window.action_table["show_suggestions"].setChecked(True)
     assert names.suggestions.is_scanning()                                  # started now, not later
     wait_for_scan(qtbot, names, at_once=False)
     assert names.suggestions.suggestions and names.suggestions_dock.isVisible()

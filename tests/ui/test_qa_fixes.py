@@ -121,7 +121,7 @@ def test_transport_replay_buttons_keep_short_labels(copied_window):
     window = copied_window[0]
     texts = sorted(b.text() for b in window.transport.replay_buttons())
     assert texts == ["3 s", "5 s slower"]
-    window.actions.apply_overrides({})     # shortcuts re-applied (settings OK): labels stay short
+    window.action_table.apply_overrides({})     # shortcuts re-applied (settings OK): labels stay short
     assert sorted(b.text() for b in window.transport.replay_buttons()) == ["3 s", "5 s slower"]
 
 
@@ -130,8 +130,8 @@ def test_menu_items_are_title_case_and_dialogs_end_with_an_ellipsis(main_window)
     small = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "s"}
     opens_dialog = {"open", "choose_audio", "save_as", "export", "settings", "change_speaker", "speakers",
                     "go_to_time", "find", "replace", "correct_everywhere", "glossary", "flag", "shortcuts"}
-    for name in main_window.actions.names():
-        action = main_window.actions[name]
+    for name in main_window.action_table.names():
+        action = main_window.action_table[name]
         text = action.text().replace("&", "")
         assert text.endswith("…") == (name in opens_dialog), text
         for i, word in enumerate(re.findall(r"[A-Za-z][\w'-]*", text)):
@@ -166,7 +166,7 @@ def test_a_filter_that_hides_every_turn_says_so(copied_window, qtbot):
 def test_escape_closes_the_markers_panel(copied_window, qtbot):
     from window_helpers import press
     window, _ = copied_window
-    window.actions["markers_panel"].trigger()
+    window.action_table["markers_panel"].trigger()
     assert window.marks_dock.isVisible()
     window.marks_panel.setFocus()
     press(window, Qt.Key.Key_Escape)
@@ -201,7 +201,7 @@ def test_load_error_headline_then_details(main_window, tmp_path, qtbot):
 
 
 def test_shortcuts_list_reads_as_sentences_with_the_menu_item_as_tooltip(main_window):
-    main_window.actions["shortcuts"].trigger()
+    main_window.action_table["shortcuts"].trigger()
     table = main_window.shortcuts_dialog.table
     rows = {table.item(r, 1).text(): table.item(r, 1).toolTip() for r in range(table.rowCount())}
     assert rows["Merge with next turn"] == "Edit ▸ Merge with Next Turn"

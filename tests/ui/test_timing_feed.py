@@ -11,11 +11,11 @@ from PySide6.QtGui import QUndoStack
 
 from editor.core import ops
 from editor.core.transcript import Mark, MarkKind, Segment, Speaker, Transcript, Word, WordTiming
-from editor.ui.alignment_cache import AlignmentCache, entry_key, needs_alignment, span_end
-from editor.ui.commands import OpCommand
-from editor.ui.strip_feed import StripFeed
-from editor.ui.transcript_model import TranscriptModel
-from editor.ui.waveform import WaveformStrip
+from editor.ui.timing.alignment_cache import AlignmentCache, entry_key, needs_alignment, span_end
+from editor.ui.document.commands import OpCommand
+from editor.ui.timing.strip_feed import StripFeed
+from editor.ui.document.transcript_model import TranscriptModel
+from editor.ui.timing.waveform import WaveformStrip
 
 
 def _transcript() -> Transcript:
@@ -163,7 +163,7 @@ def test_one_turn_is_read_from_the_working_copy_or_decoded_the_same(tmp_path, mo
     import numpy as np
 
     from editor.player import working_copy
-    from editor.ui.timing_parts import read_span_16k
+    from editor.ui.timing.timing_parts import read_span_16k
 
     sample = os.path.join(os.path.dirname(__file__), "..", "..", "resources", "sample", "sample-episode.ogg")
     monkeypatch.setenv(working_copy.CACHE_ENV, str(tmp_path / "copies"))

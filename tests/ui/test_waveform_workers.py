@@ -13,9 +13,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 import timing_audio  # noqa: E402
 
 from editor.core.transcript import Segment, Transcript, WordTiming  # noqa: E402
-from editor.ui.alignment_runner import AlignmentRunner  # noqa: E402
-from editor.ui.transcript_model import TranscriptModel  # noqa: E402
-from editor.ui.waveform_loader import PeaksLoader  # noqa: E402
+from editor.ui.timing.alignment_runner import AlignmentRunner  # noqa: E402
+from editor.ui.document.transcript_model import TranscriptModel  # noqa: E402
+from editor.ui.timing.waveform_loader import PeaksLoader  # noqa: E402
 
 
 def _episode(tmp_path: Path, turns: int = 4):
@@ -77,7 +77,7 @@ def test_alignment_runner_applies_results_through_the_model(qtbot, tmp_path):
 def test_alignment_jobs_are_planned_off_the_gui_thread(qtbot, tmp_path, monkeypatch):
     import threading
 
-    from editor.ui import alignment_runner
+    from editor.ui.timing import alignment_runner
 
     mp3, transcript, duration = _episode(tmp_path, turns=2)
     planned_on, real_plan = [], alignment_runner.plan_jobs
@@ -134,7 +134,7 @@ def test_resync_one_edited_turn_and_cancel(qtbot, tmp_path):
 
 
 def test_turn_resyncer_aligns_one_turn_and_a_cancelled_one_lands_nowhere(qtbot, tmp_path):
-    from editor.ui.timing_parts import TurnResyncer
+    from editor.ui.timing.timing_parts import TurnResyncer
 
     mp3, transcript, duration = _episode(tmp_path, turns=2)
     resyncer = TurnResyncer(TranscriptModel(transcript))
