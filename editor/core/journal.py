@@ -318,7 +318,7 @@ class Journal:
         self.on_error: Callable[[TranscriptError], None] | None = None   # told once when that happens
         # How the base file looked when the journal was bound to it: a cheap stat per commit tells
         # when another program replaced it (or its folder went), so the journal takes a copy in time.
-        self._base_stat = _stat_key(base.path)
+        self._base_watch = (base.path, _stat_key(base.path))   # one tuple: swapped whole by a rotation
         self.relocated = False    # the journal had to move to the user data folder (its folder went)
 
     # ------------------------------------------------------------------ creating
@@ -379,11 +379,9 @@ class Journal:
         """Append one edit: *rows* (from the recorder) plus speakers/meta when they changed.
 
         When the journal's folder was deleted or its base replaced behind our back, the
-        journal first re-bases onto a copy of the document as it now stands (which already
-        holds this edit), so what it records stays recoverable on its own.
+        journal then re-bases onto a copy of the document as it now stands (which holds this
+        edit), so what it records stays recoverable on its own.
         """
-        if self.keep_recoverable(transcript):
-            return self._seq
         record: dict[str, Any] = {"seq": self._seq + 1}
         record.update(rows or {})
         speakers = speakers_to_json(transcript.speakers)
@@ -400,6 +398,7 @@ class Journal:
                 self._speakers, self._meta = speakers, meta
         if healthy and self.write_error is not None and self.on_error is not None:
             self.on_error(self.write_error)   # outside the lock: the handler may call us
+        self.keep_recoverable(transcript)
         if self._syncer is not None:
             self._syncer.poke()
         return self._seq
@@ -444,7 +443,8 @@ class Journal:
                 return True
         except OSError:
             return True
-        return _stat_key(self.base.path) != self._base_stat
+        path, known = self._base_watch
+        return _stat_key(path) != known
 
     def keep_recoverable(self, transcript: Transcript, extra: dict | None = None) -> bool:
         """If :meth:`base_at_risk`, re-base onto a snapshot of *transcript* (synchronously).
@@ -482,13 +482,15 @@ class Journal:
     def saving(self, project_path: str | Path, data: bytes) -> None:
         """About to replace *project_path* with *data*: note it, so a kill at any point of the save
         leaves a journal recovery can place (before the rename: the old base; after: the new file)."""
-        record = {"seq": self._seq + 1, "saving": {"path": os.path.abspath(project_path),
-                                                   "sha256": hashlib.sha256(data).hexdigest(),
-                                                   "size": len(data)}}
+        # Not an edit: it takes no sequence number ("after" says where it falls), so sequence
+        # numbers keep counting edits only.
+        record = {"after": self._seq, "saving": {"path": os.path.abspath(project_path),
+                                                 "sha256": hashlib.sha256(data).hexdigest(),
+                                                 "size": len(data)}}
         line = encode_line(record)
         with self._lock:
-            if self.write_error is None and self._write(line):
-                self._seq += 1
+            if self.write_error is None:
+                self._write(line)
         if self._syncer is not None:
             self._syncer.poke()
 
@@ -561,7 +563,7 @@ class Journal:
             fd = open_for_append(new_path)
             os.close(self._fd)
             self._fd, self.path, self.base = fd, new_path, base
-            self._base_stat = _stat_key(base.path)
+            self._base_watch = (base.path, _stat_key(base.path))
             self._size = len(header) + len(kept)
             self._generation += 1
             self.write_error = None   # a fresh file: journaling works again

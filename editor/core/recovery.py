@@ -92,7 +92,8 @@ class Pending:
 
     @property
     def last_seq(self) -> int:
-        return self.records[-1]["seq"] if self.records else self.seq0
+        edits = [record["seq"] for record in self.records if "seq" in record]
+        return edits[-1] if edits else self.seq0
 
     @property
     def has_changes(self) -> bool:
@@ -181,6 +182,10 @@ def inspect(journal_path: str | Path) -> Pending | None:
     expected = seq0 + 1
     for line in lines[1:]:
         record = decode_line(line)
+        if record is not None and "saving" in record and record.get("after") == expected - 1:
+            pending.records.append(record)    # a save began here (not an edit: no sequence number)
+            offset += len(line)
+            continue
         if record is None or record.get("seq") != expected:
             pending.torn = True   # a kill mid-write (or damage): everything before it is intact
             break
@@ -211,7 +216,7 @@ def _rebase_on_finished_save(pending: Pending) -> None:
             return
         if saved.matches_file():
             pending.base = saved
-            pending.seq0 = pending.records[index]["seq"]
+            pending.seq0 = pending.records[index]["after"]
             pending.original_path = saved.path
             del pending.records[:index + 1]
         return

@@ -45,8 +45,7 @@ def main() -> int:
         if args.autosave_every and number % args.autosave_every == 0:
             journal.snapshot_async(transcript)
         if args.save_every and number % args.save_every == 0:
-            project.save(transcript, args.project)
-            journal.saved(args.project)
+            journal.save_project(transcript, args.project)   # as the window saves
         if args.pause_ms:
             time.sleep(args.pause_ms / 1000)
     journal.close()

@@ -155,7 +155,27 @@ class Autosaver(QObject):
         if self.journal is not None:
             self.journal.wait_snapshot()
 
+    def keep_recoverable(self) -> bool:
+        """The document's file or folder changed on disk behind our back: make the journal hold a
+        copy of the window's version now, before anyone answers a question about it (a kill may
+        come first). Nothing to do before the first edit (nothing unsaved)."""
+        if self.journal is None:
+            return False
+        return self.journal.keep_recoverable(self._transcript(), extra=dict(self._extra() or {}))
+
     # ------------------------------------------------------------------ ending
+    def save_project(self, project_path: str) -> None:
+        """Write the project (its folder made again if it went) with the journal re-based as part of
+        the save, so a kill at any moment of it leaves a journal recovery accepts. Raises TranscriptError."""
+        self._timer.stop()
+        extra = dict(self._extra() or {})
+        if self.journal is not None:
+            self.journal.save_project(self._transcript(), project_path, extra, make_folder=True)
+        else:
+            from editor.core import project
+            project.save(self._transcript(), project_path, extra, make_folder=True)
+        self._document, self._format, self._saved = project_path, "project", True
+
     def saved(self, project_path: str) -> None:
         """The document was saved: the journal restarts empty beside the project."""
         self._timer.stop()
