@@ -433,7 +433,9 @@ class MainWindow(QMainWindow):
     def _on_export_triggered(self) -> None:
         from editor.ui.dialogs.export_dialog import ExportDialog
         source = self.project.project_path or self.project.source_path
-        dialog = ExportDialog(self.model.transcript, source, self)
+        audio = self.model.transcript.meta.audio_path
+        dialog = ExportDialog(self.model.transcript, source, self,
+                              inputs=(self.project.source_path, self.project.project_path, audio))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._show_status(f"Exported {Path(dialog.exported_path).name}"))
         dialog.open()
