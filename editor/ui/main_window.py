@@ -242,6 +242,7 @@ class MainWindow(QMainWindow):
         files.transcript_opened.connect(self._on_files_transcript_opened)
         files.audio_loaded.connect(self._on_files_audio_loaded)
         files.audio_missing.connect(self._on_files_audio_missing)
+        files.audio_unplayable.connect(self._on_files_audio_unplayable)
         files.error_occurred.connect(self._on_files_error_occurred)
         files.recent_changed.connect(self._on_files_recent_changed)
 
@@ -308,6 +309,12 @@ class MainWindow(QMainWindow):
             text = "No audio found next to this transcript. The transcript stays editable."
             button = "Choose audio…"
         self.audio_bar.show_message(text, "info", button=button, callback=self.files.choose_audio)
+        self._update_enabled()
+
+    def _on_files_audio_unplayable(self, _path: str) -> None:
+        # The error box said what the file is; the bar only offers the way on (no second message).
+        self.audio_bar.show_message("No audio is playing. The transcript stays editable.", "info",
+                                    button="Choose audio…", callback=self.files.choose_audio)
         self._update_enabled()
 
     def _on_files_error_occurred(self, title: str, message: str) -> None:

@@ -45,6 +45,7 @@ class FileController(QObject):
     audio_loaded = Signal(str)                     # path
     audio_missing = Signal(str)                    # the path we expected ("" when nothing was recorded)
     error_occurred = Signal(str, str)              # title, message (names the file and problem)
+    audio_unplayable = Signal(str)                 # the audio file is there but cannot be played
     recent_changed = Signal()
 
     def __init__(self, ctx: WindowContext, parent=None):
@@ -123,16 +124,25 @@ class FileController(QObject):
         self.audio_missing.emit(recorded)
 
     def relink_audio(self, audio: str) -> bool:
-        """Play *audio* with the open transcript (and remember it in the transcript)."""
+        """Play *audio* with the open transcript (and remember it in the transcript).
+
+        A file that is not there gets the "not found" bar; one that is there but cannot be
+        played (text, empty, a FIFO, ...) gets one message saying what it is, and whatever
+        played before stops (it is not this transcript's audio any more).
+        """
         audio = os.path.abspath(audio)
-        if not os.path.isfile(audio):
+        if not os.path.lexists(audio):
             self.audio_missing.emit(audio)
             return False
         try:
             self._playback.load(audio)
         except PlayerError as error:
-            self.error_occurred.emit("Could not play the audio", f"{audio}: {error}")
-            self.audio_missing.emit(audio)
+            if self._playback.has_media():
+                self._playback.unload()
+            message = str(error)
+            self.error_occurred.emit("Could not play the audio",
+                                     message if message.startswith(audio) else f"{audio}: {message}")
+            self.audio_unplayable.emit(audio)
             return False
         self._model.transcript.meta.audio_path = audio
         self.audio_loaded.emit(audio)
