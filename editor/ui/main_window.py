@@ -222,6 +222,7 @@ class MainWindow(QMainWindow):
         a["open"].triggered.connect(self._on_open_triggered)
         a["open_sample"].triggered.connect(self.open_sample)
         a["choose_audio"].triggered.connect(files.choose_audio)
+        a["reopen_encoding"].triggered.connect(self.choose_encoding)
         a["settings"].triggered.connect(self._on_settings_triggered)
         a["quit"].triggered.connect(self.close)
         a["play_pause"].triggered.connect(playback.toggle)
@@ -273,6 +274,16 @@ class MainWindow(QMainWindow):
             return False
         return self.files.open_path(path, audio, preload)
 
+    def choose_encoding(self) -> None:
+        self.files.choose_encoding(self.reopen_with_encoding)
+
+    def reopen_with_encoding(self, encoding: str) -> bool:
+        """Read the open transcript again in *encoding*, after Save/Discard of unsaved work."""
+        if not self.project.ask_to_save("reopening it in another encoding",
+                                        lambda: self.reopen_with_encoding(encoding)):
+            return False
+        return self.files.reopen_with_encoding(encoding)
+
     def open_sample(self) -> bool:
         return self.open_path(str(sample_path()))
 
@@ -287,7 +298,10 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.editor_page)
         self.setWindowFilePath(path)
         if warnings:
-            self.warning_bar.show_message(warnings_text(Path(path).name, warnings), "warning", warnings)
+            guessed = any("another encoding" in w for w in warnings)   # the decoder's guess, said so
+            self.warning_bar.show_message(warnings_text(Path(path).name, warnings), "warning", warnings,
+                                          button="Reopen with Encoding…" if guessed else "",
+                                          callback=self.choose_encoding if guessed else None)
         else:
             self.warning_bar.hide()
         self.audio_bar.hide()

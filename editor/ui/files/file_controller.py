@@ -10,6 +10,7 @@ dialog naming file and problem, a dismissable warning bar, a relink prompt).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -54,6 +55,7 @@ class FileController(QObject):
         self._playback = ctx.playback
         self._settings = ctx.settings
         self._window = ctx.window
+        self.encoding_dialog = None    # File ▸ Reopen with Encoding… while it is open
         self._path = ""
         self._format = ""
         self.extra: dict = {}   # the project's free "extra" object: saved back unchanged
@@ -109,6 +111,36 @@ class FileController(QObject):
         self._find_audio(result.transcript, path, audio)
         return True
 
+    # ------------------------------------------------------------------ encodings
+    # Offered first when the guess was wrong; any codec name Python knows can be typed.
+    ENCODINGS = ("utf-8", "cp1252", "latin-1", "cp1250", "cp1251", "gb18030", "big5", "shift_jis",
+                 "euc-kr", "koi8-r", "iso8859-7", "cp1256", "utf-16")
+
+    def reopen_with_encoding(self, encoding: str) -> bool:
+        """Read the open transcript again in *encoding* (its detected one looked wrong)."""
+        from editor.formats import read_file
+        path = self._path
+        try:
+            result = read_file(path, encoding=encoding)
+        except TranscriptError as error:
+            self.error_occurred.emit(f"Could not read the transcript as {encoding}", str(error))
+            return False
+        return self.open_transcript(path, preload=_Done(result))
+
+    def choose_encoding(self, reopen: Callable[[str], object] | None = None) -> None:
+        """File ▸ Reopen with Encoding…: pick (or type) an encoding, then *reopen(name)* (by default
+        :meth:`reopen_with_encoding`; the window passes one that asks to save unsaved work first)."""
+        from PySide6.QtWidgets import QInputDialog
+        reopen = reopen or self.reopen_with_encoding
+        dialog = QInputDialog(self._window)
+        dialog.setWindowTitle("Reopen with Encoding")
+        dialog.setLabelText(f"Read {Path(self._path).name} as:")
+        dialog.setComboBoxItems(list(self.ENCODINGS))
+        dialog.setComboBoxEditable(True)
+        dialog.textValueSelected.connect(lambda name: name.strip() and reopen(name.strip()))
+        dialog.open()
+        self.encoding_dialog = dialog
+
     def _find_audio(self, transcript: Transcript, path: str, audio: str | None) -> None:
         if audio:
             self.relink_audio(audio)
@@ -159,6 +191,16 @@ class FileController(QObject):
 
     def recent_files(self) -> list[str]:
         return self._settings.recent_files()
+
+
+class _Done:
+    """A read already made, in the shape ``open_transcript(preload=...)`` takes."""
+
+    def __init__(self, result):
+        self._result = result
+
+    def result(self):
+        return self._result
 
 
 def _transcript_next_to(audio: str) -> str | None:
