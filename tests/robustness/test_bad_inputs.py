@@ -157,6 +157,10 @@ from editor.ui.main_window import MainWindow
 w = MainWindow(); w.show(); app.processEvents()
 started = time.monotonic()
 ok = w.open_path(sys.argv[1])
+# A file this large is read on a worker thread (progress and Cancel): wait until it is in.
+while w.files.reading is not None:
+    app.processEvents()
+    time.sleep(0.01)
 for _ in range(20):
     app.processEvents()
 print(ok, round(time.monotonic() - started, 1), "Brindle" in w.model.transcript.segments[-1].text,

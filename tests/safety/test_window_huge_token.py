@@ -54,3 +54,15 @@ def test_rows_with_long_tokens_wrap_anywhere_and_are_laid_out_only_in_part(qtbot
     assert len(shown_text(huge)) < LAYOUT_LIMIT + 100 and "more characters" in shown_text(huge)
     painter = TurnPainter(QFont())
     assert painter.exact_height(0, huge, 800) == painter.exact_height(1, huge[:LAYOUT_LIMIT + 10] + "x" * 10**6, 800)
+
+
+def test_spelling_of_a_painted_row_checks_only_what_the_row_shows(qtbot):
+    from editor.core.spelling import Speller
+    from editor.core.transcript import Segment
+    from editor.ui.document.turn_decorations import TurnDecorations
+    from editor.ui.document.turn_painter import LAYOUT_LIMIT
+    decorations = TurnDecorations()
+    decorations.set_speller(Speller())
+    segment = Segment("s1", 0, 1000, "wrold " * (LAYOUT_LIMIT // 2), None)   # 300,000 characters
+    ranges = decorations(0, segment)
+    assert ranges and max(end for _start, end, _format in ranges) <= LAYOUT_LIMIT

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QTextCharFormat
 
 from editor.core.confidence import DEFAULT_THRESHOLD, segment_low_words
 from editor.core.transcript import Segment
+from editor.ui.document.turn_painter import LAYOUT_LIMIT
 
 if TYPE_CHECKING:   # the dictionary's module loads with the first transcript, not at startup
     from editor.core.spelling import Speller
@@ -69,5 +70,7 @@ class TurnDecorations:
             ranges += [(w.start, w.end, LOW_CONFIDENCE)
                        for w in segment_low_words(segment, row, self.threshold) if w.start >= 0]
         if self.speller is not None:
-            ranges += [(m.start, m.end, MISSPELT) for m in self.speller.check_segment(segment)]
+            # Only what the row lays out is checked: a 50 MB turn is 9 million words (150 s).
+            shown = segment.text[:LAYOUT_LIMIT]
+            ranges += [(m.start, m.end, MISSPELT) for m in self.speller.unknown_words(shown, segment.marks)]
         return ranges

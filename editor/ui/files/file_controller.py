@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Transcript
@@ -21,6 +21,7 @@ from editor.player.base import PlayerError
 from editor.settings import Key
 from editor.ui.context import WindowContext
 from editor.ui.files.audio_lookup import find_audio_next_to, is_audio, resolve_audio
+from editor.ui.files.background_read import BackgroundRead, ReadProgress, wants_background
 
 _ROOT = Path(__file__).resolve().parents[3]
 AUDIO_FILTER = "Audio (*.mp3 *.m4a *.ogg *.opus *.flac *.wav *.aac *.mp4);;All files (*)"
@@ -47,6 +48,7 @@ class FileController(QObject):
     audio_missing = Signal(str)                    # the path we expected ("" when nothing was recorded)
     error_occurred = Signal(str, str)              # title, message (names the file and problem)
     audio_unplayable = Signal(str)                 # the audio file is there but cannot be played
+    read_cancelled = Signal(str)                   # the producer cancelled reading a large file
     recent_changed = Signal()
 
     def __init__(self, ctx: WindowContext, parent=None):
@@ -56,6 +58,8 @@ class FileController(QObject):
         self._settings = ctx.settings
         self._window = ctx.window
         self.encoding_dialog = None    # File ▸ Reopen with Encoding… while it is open
+        self.reading: BackgroundRead | None = None      # a large file being read on a worker thread
+        self.read_progress: ReadProgress | None = None  # its progress dialog
         self._path = ""
         self._format = ""
         self.extra: dict = {}   # the project's free "extra" object: saved back unchanged
@@ -89,7 +93,11 @@ class FileController(QObject):
         return self.open_transcript(path, audio, preload)
 
     def open_transcript(self, path: str, audio: str | None = None, preload=None) -> bool:
+        """Open *path*; True when it opened, or (a large file) when its background read began."""
         path = os.path.abspath(path)
+        if preload is None and wants_background(path):
+            self.read_in_background(path, audio)
+            return True
         try:
             if preload is not None:
                 result = preload.result()
@@ -110,6 +118,43 @@ class FileController(QObject):
         self.transcript_opened.emit(path, result.format, list(result.warnings))
         self._find_audio(result.transcript, path, audio)
         return True
+
+    # ------------------------------------------------------------------ large files
+    def read_in_background(self, path: str, audio: str | None = None) -> None:
+        """Read *path* on a worker thread with a progress dialog and Cancel; open it when read."""
+        self.cancel_reading()
+        job = self.reading = BackgroundRead(path, audio, self)
+        progress = self.read_progress = ReadProgress(path, self._window)
+        progress.canceled.connect(self.cancel_reading)
+        job.finished.connect(self._on_read_finished, Qt.ConnectionType.QueuedConnection)
+        progress.show()
+        job.start()
+
+    def cancel_reading(self) -> None:
+        """Abandon the background read (its result is dropped when the thread ends)."""
+        job, self.reading = self.reading, None
+        if job is not None:
+            job.cancel()
+            self.read_cancelled.emit(job.path)
+        self._close_progress()
+
+    def _close_progress(self) -> None:
+        progress, self.read_progress = self.read_progress, None
+        if progress is not None:
+            progress.canceled.disconnect(self.cancel_reading)
+            progress.close()
+            progress.deleteLater()
+
+    def _on_read_finished(self, job: BackgroundRead, result, error) -> None:
+        if job.cancelled or job is not self.reading:
+            return
+        self.reading = None
+        self._close_progress()
+        if error is not None:
+            message = str(error) if isinstance(error, TranscriptError) else f"{job.path}: {error}"
+            self.error_occurred.emit("Could not open the transcript", message)
+            return
+        self.open_transcript(job.path, job.audio, preload=_Done(result))
 
     # ------------------------------------------------------------------ encodings
     # Offered first when the guess was wrong; any codec name Python knows can be typed.
