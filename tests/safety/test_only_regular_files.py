@@ -67,3 +67,14 @@ def test_a_file_that_grows_past_the_limit_while_read_is_refused(tmp_path, monkey
     with pytest.raises(TranscriptError, match="refused"):
         files.read_regular(path, 100)
     assert files.read_regular(path, 5000) == b"word " * 1000
+
+
+def test_export_refuses_to_write_onto_its_input_even_through_a_link(tmp_path):
+    source = tmp_path / "episode.srt"
+    original = "1\n00:00:01,000 --> 00:00:02,000\nHello there.\n"
+    source.write_text(original, encoding="utf-8")
+    link = tmp_path / "same.srt"
+    link.symlink_to(source)
+    done = _cli("export", source, "--to", "srt", "-o", link)
+    assert done.returncode == 2 and "overwrite the input" in done.stderr
+    assert source.read_text(encoding="utf-8") == original
