@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_script import UndoHistory, apply_action, load_script  # noqa: E402
 
 from editor.core import project  # noqa: E402
-from editor.core.journal import Journal  # noqa: E402
+from editor.session.journal import Journal  # noqa: E402
 
 
 def main() -> int:

@@ -35,7 +35,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from edit_script import fingerprint, fixture_transcript, generate, run_script, save_script  # noqa: E402
 
-from editor.core import project, recovery  # noqa: E402
+from editor.core import project  # noqa: E402
+from editor.session import recovery  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = int(os.environ.get("TE_WINDOW_KILLS", "20"))

@@ -11,7 +11,8 @@ import json
 
 from PySide6.QtTest import QTest
 
-from editor.core import project, recovery
+from editor.core import project
+from editor.session import recovery
 from editor.core.transcript import Segment, Speaker, Transcript, TranscriptMeta
 from editor.formats import read_file
 

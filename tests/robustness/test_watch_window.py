@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtTest import QTest
 
-from editor.core import project, recovery
+from editor.core import project
+from editor.session import recovery
 from editor.core.transcript import Segment, Speaker, Transcript, TranscriptMeta
 
 LINES = ["the ketch left the slipway at dawn", "Vessik caulked the sternpost with oakum",

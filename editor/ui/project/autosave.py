@@ -1,6 +1,6 @@
 """Crash protection for the open document: the recovery journal plus autosave snapshots.
 
-Built on :mod:`editor.core.journal` / :mod:`editor.core.recovery`:
+Built on :mod:`editor.session.journal` / :mod:`editor.session.recovery`:
 
 * **Every edit is journaled** before the interface moves on: the model's
   ``run`` goes through :meth:`Autosaver.run` (``Journal.run``: the op plus one
@@ -57,7 +57,7 @@ class Autosaver(QObject):
         self._document = ""        # the project or imported source
         self._format = ""
         self._saved = False        # the document is a saved project
-        self.journal = None        # editor.core.journal.Journal once the first edit happened
+        self.journal = None        # editor.session.journal.Journal once the first edit happened
         self._failed = False
         self.last_capture_ms = 0.0
         self._interval = sys.getswitchinterval()
@@ -87,7 +87,7 @@ class Autosaver(QObject):
     def _start(self):
         if not self._document or self._failed:
             return None
-        from editor.core.journal import Journal
+        from editor.session.journal import Journal
         try:
             self.adopt(Journal.for_document(self._document, saved=self._saved, format=self._format,
                                             data_dir=data_dir()))

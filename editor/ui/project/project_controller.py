@@ -5,9 +5,9 @@ is unsaved work without undo steps). Saving writes the project file
 (``.tep.json``, :mod:`editor.core.project`, atomic with a ``.bak``); a
 transcript opened from another format is saved as a project next to it.
 Every edit is journaled as it happens and snapshotted a few seconds later
-(:class:`~editor.ui.project.autosave.Autosaver` over :mod:`editor.core.journal`);
+(:class:`~editor.ui.project.autosave.Autosaver` over :mod:`editor.session.journal`);
 opening a document with a journal left behind, or starting with unsaved
-work left behind, offers to restore it (:mod:`editor.core.recovery`).
+work left behind, offers to restore it (:mod:`editor.session.recovery`).
 """
 
 from __future__ import annotations
@@ -243,10 +243,10 @@ class ProjectController(QObject):
     # ------------------------------------------------------------------ recovery
     def offer_recovery_for(self, document: str, saved: bool):
         """After opening *document*: offer the work a crash left for it (Restore or Discard)."""
-        from editor.core import recovery
+        from editor.session import recovery
         if self._files.current_path != document:
             return None
-        from editor.core.journal import is_locked
+        from editor.session.journal import is_locked
         pending = recovery.find_for(document, saved, data_dir())
         if pending is None or is_locked(pending.journal_path):   # another window is editing it
             return None
@@ -255,7 +255,7 @@ class ProjectController(QObject):
 
     def offer_recovery(self):
         """At start-up: offer unsaved work a crash left (imported files, or recent projects)."""
-        from editor.core import recovery
+        from editor.session import recovery
         found = [p for p in recovery.find_unsaved(data_dir()) if p.recoverable]
         for path in self._settings.recent_files():
             if path.lower().endswith(EXTENSION) and os.path.isfile(path):

@@ -1,6 +1,6 @@
 """An append-only journal of committed edits, so a crash or a kill loses nothing.
 
-Why and how (see :mod:`editor.core.recovery` for the reading side):
+Why and how (see :mod:`editor.session.recovery` for the reading side):
 
 * **One line per committed edit.** :meth:`Journal.run` applies an op through
   :func:`editor.core.ops.run` with a listener that notes which rows each

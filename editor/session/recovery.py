@@ -3,9 +3,9 @@
 How the pieces fit (the design behind "never lose a producer's work"):
 
 * **Journal per edit, for zero loss.** Every committed edit is one line in
-  ``<project>.journal`` before the interface moves on (:mod:`editor.core.journal`).
+  ``<project>.journal`` before the interface moves on (:mod:`editor.session.journal`).
   A kill, a crash or a frozen machine that is reset loses nothing the producer
-  saw happen (a power cut at most the last :data:`~editor.core.journal.FSYNC_INTERVAL`).
+  saw happen (a power cut at most the last :data:`~editor.session.journal.FSYNC_INTERVAL`).
 * **Periodic snapshot, to keep replay short.** Autosave
   (:meth:`Journal.snapshot_async`, a few seconds after the last change) copies
   the segment shells on the GUI thread (O(segments), about a millisecond for a
@@ -39,7 +39,8 @@ from datetime import datetime
 from pathlib import Path
 
 from editor.core.errors import TranscriptError
-from editor.core.journal import (
+from editor.core.transcript import Speaker, Transcript, TranscriptMeta
+from editor.session.journal import (
     BASE_PROJECT,
     BASE_SNAPSHOT,
     BASE_SOURCE,
@@ -56,7 +57,6 @@ from editor.core.journal import (
     segments_from_json,
     snapshot_paths_for,
 )
-from editor.core.transcript import Speaker, Transcript, TranscriptMeta
 
 
 @dataclass
