@@ -2,10 +2,11 @@
 
 Why and how (see :mod:`editor.session.recovery` for the reading side):
 
-* **One line per committed edit.** :meth:`Journal.run` applies an op through
-  :func:`editor.core.ops.run` with a listener that notes which rows each
-  primitive touched (``Change.rows`` / ``inserted`` / ``removed``), then appends
-  one line holding the *post-edit state of exactly those rows*, serialised the
+* **One line per committed edit.** The journal observes committed edits: it is
+  told what each primitive of an edit did (``Change.rows`` / ``inserted`` /
+  ``removed``) -- by the window's model after every edit, undo and redo
+  (:meth:`Journal.record`), or by :func:`editor.core.ops.run` when a script runs
+  ops through :meth:`Journal.run` -- and appends one line holding the *post-edit state of exactly those rows*, serialised the
   way the project file does (:func:`editor.core.project.to_dict`). It does not
   look inside ops, so every op, undo and redo is journaled the same way.
   A row-preserving edit is written sparsely (``"set": [[row, segment], ...]``,
@@ -14,7 +15,7 @@ Why and how (see :mod:`editor.session.recovery` for the reading side):
   (``"rows": [first, old_count], "segments": [...]``). The speaker list and the
   transcript's meta are written when they differ from the last line's.
 * **Cheap.** O(touched rows) per edit and a single ``write`` to an
-  ``O_APPEND`` descriptor before :meth:`Journal.run` returns: once ``write``
+  ``O_APPEND`` descriptor before the edit returns to the producer: once ``write``
   returns the line is in the kernel, so killing the process cannot lose it.
   ``fsync`` costs 2-12 ms here (bench_journal.py), too much per keystroke on the
   GUI thread, so a background thread fsyncs at most :data:`FSYNC_INTERVAL`
@@ -48,7 +49,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from editor.core import ops
 from editor.core.atomic import atomic_write, fsync_and_close
@@ -231,10 +232,10 @@ class _Recorder:
     has inserted or removed any.
     """
 
-    def __init__(self, transcript: Transcript, inner: ops.Listener | None):
+    def __init__(self, transcript: Transcript, inner: ops.Listener | None = None, count_before: int | None = None):
         self.transcript = transcript
         self.inner = inner
-        self.count_before = len(transcript.segments)
+        self.count_before = len(transcript.segments) if count_before is None else count_before
         self.lo: int | None = None
         self.tail: int | None = None
         self.sparse: set[int] = set()
@@ -249,10 +250,23 @@ class _Recorder:
         if self.inner is not None:
             self.inner.applied(change)
 
-    def _note(self, change: ops.Change) -> None:
+    def noted(self, changes: "Iterable[ops.Change]") -> "_Recorder":
+        """Note *changes* after the fact (an observer told of a committed edit), counting rows as
+        they were after each one."""
+        count = self.count_before
+        for change in changes:
+            if change.inserted is not None:
+                count += change.inserted[1]
+            if change.removed is not None:
+                count -= change.removed[1]
+            self._note(change, count)
+        return self
+
+    def _note(self, change: ops.Change, count: int | None = None) -> None:
         if change.speakers and isinstance(change.undo, ops.SetSpeakers):
             return  # rows only repaint a renamed speaker; the speaker list is written instead
-        count = len(self.transcript.segments)
+        if count is None:
+            count = len(self.transcript.segments)
         inserted, removed, rows = change.inserted, change.removed, change.rows
         if inserted is None and removed is None:
             if not rows:
@@ -374,6 +388,12 @@ class Journal:
         undo = ops.run(transcript, op, recorder)
         self.commit(transcript, recorder.record())
         return undo
+
+    def record(self, transcript: Transcript, changes: "Iterable[ops.Change]", count_before: int) -> int:
+        """One journal line for an edit already applied: *changes* are what its primitives did
+        (in order) and *count_before* the number of rows before it. The window's model tells
+        its observers this after every committed edit, undo and redo."""
+        return self.commit(transcript, _Recorder(transcript, count_before=count_before).noted(changes).record())
 
     def commit(self, transcript: Transcript, rows: dict | None = None) -> int:
         """Append one edit: *rows* (from the recorder) plus speakers/meta when they changed.

@@ -2,10 +2,10 @@
 
 Built on :mod:`editor.session.journal` / :mod:`editor.session.recovery`:
 
-* **Every edit is journaled** before the interface moves on: the model's
-  ``run`` goes through :meth:`Autosaver.run` (``Journal.run``: the op plus one
-  line with the touched rows, one ``write``), so a kill loses nothing the
-  producer saw happen. The journal starts on the *first* edit, so merely
+* **Every edit is journaled** before the interface moves on: the model tells
+  its observers of every committed edit (``TranscriptModel.committed``), and
+  :meth:`Autosaver.on_committed` writes one line with the touched rows (one
+  ``write``), so a kill loses nothing the producer saw happen. The journal starts on the *first* edit, so merely
   opening a file never replaces a journal a crash left for it.
 * **Autosave** a few seconds after the last change writes a full snapshot in
   a background thread (``Journal.snapshot_async``: the GUI thread only
@@ -76,13 +76,11 @@ class Autosaver(QObject):
         journal.on_error = self._on_journal_error
 
     # ------------------------------------------------------------------ recording edits
-    def run(self, transcript, op, listener):
-        """The model's runner: ``ops.run`` with a journal line for the edit."""
+    def on_committed(self, commit) -> None:
+        """The model committed an edit, undo or redo (``TranscriptModel.committed``): journal it."""
         journal = self.journal or self._start()
-        if journal is None:
-            from editor.core import ops
-            return ops.run(transcript, op, listener)
-        return journal.run(transcript, op, listener)
+        if journal is not None:
+            journal.record(commit.transcript, commit.changes, commit.count_before)
 
     def _start(self):
         if not self._document or self._failed:

@@ -61,7 +61,7 @@ class ProjectController(QObject):
         self.autosave = Autosaver(lambda: self._model.transcript, parent=self,
                                   extra_getter=lambda: files.extra)   # a project's "extra" survives
         self.autosave.failed.connect(self.message)
-        model.runner = self.autosave.run    # every edit, undo and redo is journaled
+        model.committed.connect(self.autosave.on_committed)   # every edit, undo and redo is journaled
         stack.cleanChanged.connect(self._emit_title)
         stack.indexChanged.connect(self._on_stack_index_changed)
         files.transcript_opened.connect(self._on_files_transcript_opened)
