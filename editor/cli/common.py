@@ -28,15 +28,11 @@ def load(path: str, encoding: str | None = None) -> Loaded:
 
     Only regular files are read (a FIFO or a device is refused, never waited on).
     """
-    from editor.core import project
-    from editor.core.validate import problems
-
-    if project.is_project(path):
-        transcript, _extra = project.load(path)
-        return Loaded(transcript, "project", "Transcript Editor project", problems(transcript))
     from editor.formats import all_readers, read_file
 
     result = read_file(path, encoding=encoding)
+    if result.format == "project":
+        return Loaded(result.transcript, "project", "Transcript Editor project", list(result.warnings))
     labels = {reader.NAME: reader.LABEL for reader in all_readers()}
     return Loaded(result.transcript, result.format, labels.get(result.format, result.format),
                   list(result.warnings))

@@ -9,10 +9,8 @@ libvlc loads only when there is audio to play.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
-ENV_TEST_EDITS = "TRANSCRIPT_EDITOR_TEST_EDITS"   # editor.ui.scripted_session (tests only)
 USAGE = "transcript-editor [TRANSCRIPT_OR_PROJECT] [AUDIO] [--player vlc|qt]"
 
 
@@ -25,7 +23,9 @@ def parse_args(args: list[str]) -> argparse.Namespace:
     return parser.parse_args(args)
 
 
-def main(args: list[str] | None = None) -> int:
+def start(args: list[str] | None = None):
+    """Parse *args*, make the application and show the window (the file opens on the first
+    turn of the event loop); returns ``(app, window, options)``."""
     options = parse_args(sys.argv[1:] if args is None else args)
     preload = None
     if options.file:
@@ -48,11 +48,13 @@ def main(args: list[str] | None = None) -> int:
         window.stack.setCurrentWidget(window.editor_page)  # no flash of the start page
         QTimer.singleShot(0, lambda: window.open_path(options.file, options.audio, preload))
     window.show()
-    if options.file and os.environ.get(ENV_TEST_EDITS):   # the SIGKILL test's scripted session only
-        from editor.ui import scripted_session
-        scripted_session.start(window, options.file, os.environ[ENV_TEST_EDITS])
     if not options.file:   # an opened file offers its own left-behind work (ProjectController)
         QTimer.singleShot(0, window.project.offer_recovery)
+    return app, window, options
+
+
+def main(args: list[str] | None = None) -> int:
+    app, _window, _options = start(args)
     return app.exec()
 
 

@@ -31,11 +31,20 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from editor.core.transcript import MarkKind
 from editor.settings import Key, Settings
+from editor.ui import process_tuning
 from editor.ui.actions import CAN_REDO, CAN_UNDO, WITH_AUDIO, WITH_TEXT, Actions, ActionSpec
 from editor.ui.context import WindowContext
 from editor.ui.document.actions import ACTIONS as DOCUMENT_ACTIONS
@@ -65,8 +74,6 @@ from editor.ui.widgets.message_bar import MessageBar, warnings_text
 
 APP_NAME = "Transcript Editor"
 MENU_ORDER = ("File", "Edit", "Review", "Playback", "View", "Tools", "Help")
-_OPEN_FILTER = ("Transcripts and projects (*.txt *.srt *.vtt *.json *.html *.htm *.tep.json);;"
-                "Audio (*.mp3 *.m4a *.ogg *.opus *.flac *.wav);;All files (*)")
 
 # The window's own actions (settings, quit, help).
 WINDOW_ACTIONS: tuple[ActionSpec, ...] = (
@@ -118,9 +125,10 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._connect_editing_signals()
         self.watch = WatchController(ctx, self)           # Reload keeps the producer's place
-        self.editor_page.layout().insertWidget(0, self.watch.bar)   # "changed on disk" above the other bars
+        self._page_layout.insertWidget(0, self.watch.bar)   # "changed on disk" above the other bars
         self.watch.message.connect(self._show_status)
         self.audio_check = AudioLengthCheck(ctx, self.audio_bar, self)
+        process_tuning.install(self)
         self.names.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.names.extra_changed.connect(self.project.keep_unsaved)   # e.g. the show chosen: unsaved, journaled
         self.setAcceptDrops(True)
@@ -150,7 +158,7 @@ class MainWindow(QMainWindow):
         self.audio_bar = MessageBar()
         self.notice_bar = MessageBar()
         page = QWidget()
-        layout = QVBoxLayout(page)
+        layout = self._page_layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         for widget in (self.notice_bar, self.audio_bar, self.warning_bar):
@@ -200,7 +208,8 @@ class MainWindow(QMainWindow):
             self.resizeDocks([dock], [height], Qt.Orientation.Vertical)
         escape = QKeySequence(Qt.Key.Key_Escape)
         if not any(s.key() == escape for s in widget.findChildren(QShortcut)):   # the panel's own Esc wins
-            QShortcut(escape, dock, lambda: self._close_panel(dock), context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            QShortcut(escape, dock, lambda: self._close_panel(dock),
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         return dock
 
     def place_under_transcript(self, widget: QWidget, height: int) -> None:
@@ -289,7 +298,8 @@ class MainWindow(QMainWindow):
 
     def _on_open_triggered(self) -> None:
         from PySide6.QtWidgets import QFileDialog
-        path, _ = QFileDialog.getOpenFileName(self, "Open", self.settings.get(Key.LAST_DIR), _OPEN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Open", self.settings.get(Key.LAST_DIR),
+                                              self.files.open_filter())
         if path:
             self.settings.set(Key.LAST_DIR, os.path.dirname(path))
             self.open_path(path)

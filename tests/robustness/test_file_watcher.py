@@ -37,11 +37,11 @@ def watcher(qtbot, files):
 
 def test_another_program_rewriting_the_project_is_reported_once(qtbot, watcher, files):
     transcript, _ = files
-    with qtbot.waitSignal(watcher.changed_on_disk, timeout=3000) as blocker:
-        with open(transcript, "a", encoding="utf-8") as handle:   # written in three chunks
-            for chunk in ("\n", " ", "\n"):
-                handle.write(chunk)
-                handle.flush()
+    with qtbot.waitSignal(watcher.changed_on_disk, timeout=3000) as blocker, \
+            open(transcript, "a", encoding="utf-8") as handle:   # written in three chunks
+        for chunk in ("\n", " ", "\n"):
+            handle.write(chunk)
+            handle.flush()
     assert blocker.args == [str(transcript), TRANSCRIPT, True]
     with qtbot.assertNotEmitted(watcher.changed_on_disk, wait=QUIET_MS):
         pass

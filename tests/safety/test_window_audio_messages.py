@@ -10,6 +10,9 @@ import pytest
 from editor.core import project
 from editor.core.transcript import Segment, Speaker, Transcript, TranscriptMeta
 
+# What the real backend says about files that are not audio is what these tests are about.
+pytestmark = pytest.mark.real_player
+
 
 @pytest.fixture
 def playing(window, tmp_path, qtbot):

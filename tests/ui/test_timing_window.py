@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from window_helpers import SAMPLE_TXT, press
 
 from editor.core.transcript import WordTiming
@@ -192,9 +193,8 @@ def test_opening_a_transcript_without_word_times_aligns_it_in_the_background(win
     timing.aligner.progressed.connect(lambda done, total: started.append(total))
     assert window.open_path(str(SAMPLE_TXT))
     qtbot.waitUntil(lambda: all(s.word_timing is WordTiming.ALIGNED for s in _segments(window)), timeout=5000)
-    qtbot.wait(300)
+    qtbot.waitUntil(lambda: _said(window, "restored"), timeout=5000)   # the planned run found them all cached
     assert not timing.is_aligning() and not started
-    assert _said(window, "restored")
 
 
 def test_cancel_stops_alignment_and_align_words_finishes_the_rest(window, qtbot):
@@ -204,7 +204,7 @@ def test_cancel_stops_alignment_and_align_words_finishes_the_rest(window, qtbot)
     qtbot.mouseClick(timing.progress.cancel_button, Qt.MouseButton.LeftButton)
     assert not timing.is_aligning() and not timing.progress.isVisible()
     assert _said(window, "stopped")
-    qtbot.wait(500)   # nothing lands after a cancel
+    QApplication.processEvents()   # what the stopped workers posted is delivered: nothing lands after a cancel
     left = [i for i, s in enumerate(_segments(window)) if s.word_timing is not WordTiming.ALIGNED]
     assert left, "cancelled before the end"
     totals = []

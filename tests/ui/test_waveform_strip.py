@@ -130,7 +130,7 @@ def test_retime_is_one_undo_step_and_never_overlaps(qtbot):
     # a stale or hostile request is clamped by ops.set_bounds: still no overlap
     push_retime(stack, model, [(2, 7500, 9000)])
     starts_ends = [(s.start_ms, s.end_ms) for s in transcript.segments]
-    assert all(a[1] <= b[0] for a, b in zip(starts_ends, starts_ends[1:]))
+    assert all(a[1] <= b[0] for a, b in zip(starts_ends, starts_ends[1:], strict=False))
     stack.undo()
     stack.undo()
     assert [(s.start_ms, s.end_ms) for s in transcript.segments] == [(0, 4000), (4000, 8000), (8500, 9800)]

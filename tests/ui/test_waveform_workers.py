@@ -7,14 +7,15 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 import timing_audio  # noqa: E402
 
 from editor.core.transcript import Segment, Transcript, WordTiming  # noqa: E402
-from editor.ui.timing.alignment_runner import AlignmentRunner  # noqa: E402
 from editor.ui.document.transcript_model import TranscriptModel  # noqa: E402
+from editor.ui.timing.alignment_runner import AlignmentRunner  # noqa: E402
 from editor.ui.timing.waveform_loader import PeaksLoader  # noqa: E402
 
 
@@ -110,7 +111,7 @@ def test_a_finished_posted_before_cancel_is_ignored(qtbot, tmp_path):
     # cancel() waits for the thread: its `finished` (and any last result) is posted, not yet delivered
     runner.cancel()
     seen = len(aligned)
-    qtbot.wait(300)               # deliver what the stopped thread posted
+    QApplication.processEvents()  # deliver what the stopped thread posted
     assert finished == [False] and not runner.is_running()
     assert len(aligned) == seen   # nothing from the cancelled run lands after cancel
     with qtbot.waitSignal(runner.finished, timeout=60_000) as blocker:   # and the runner still works
@@ -144,7 +145,7 @@ def test_turn_resyncer_aligns_one_turn_and_a_cancelled_one_lands_nowhere(qtbot, 
     resyncer.segment_aligned.connect(aligned.append)
     assert resyncer.resync(str(mp3), 1)
     resyncer.cancel()                     # the thread may have aligned and posted already
-    qtbot.wait(300)
+    QApplication.processEvents()          # deliver what it posted
     assert finished == [False] and aligned == [] and transcript.segments[1].word_timing == WordTiming.NONE
     with qtbot.waitSignal(resyncer.finished, timeout=30_000) as blocker:
         assert resyncer.resync(str(mp3), 1)

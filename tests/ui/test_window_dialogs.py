@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
+from window_helpers import press
 
 from editor.settings import Key
 from editor.ui.playback.goto_dialog import parse_time
-from window_helpers import press
 
 
 def test_parse_time_accepts_clock_and_seconds():
@@ -45,8 +45,9 @@ def test_changed_shortcut_is_saved_and_works_in_the_text(sample_window, qtbot):
     first.setKeySequence(QKeySequence("Ctrl+K"))
     second.clear()
     dialog.skip.setValue(2)
-    dialog.accept()
-    qtbot.wait(50)   # let the closed dialog go (its key editors hold shortcut state until deleted)
+    # Until the closed dialog is deleted, its key editors hold the shortcut state.
+    with qtbot.waitSignal(dialog.destroyed, timeout=5000):
+        dialog.accept()
     assert w.settings.get(Key.SKIP_MS) == 2000
     assert w.settings.shortcut_overrides() == {"skip_forward": "Ctrl+K"}
     w.view.open_editor(1, 0)

@@ -6,10 +6,10 @@ import shutil
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from window_helpers import SAMPLE_AUDIO, SAMPLE_TXT, click
 
 from editor.core import project
 from editor.formats import read_file
-from window_helpers import SAMPLE_AUDIO, SAMPLE_TXT, click
 
 OTTER_TEXT = """Marit Eggen  0:00
 The ferry to Hollin Skerry leaves at dawn.

@@ -10,6 +10,7 @@ inside a cue (a common export glitch) is joined to that cue with a warning.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from editor.core.errors import TranscriptError
 from editor.formats.base import ReadResult
@@ -42,7 +43,7 @@ class SrtReader:
         speaker = None
         joined = 0
         untimed: list[int] = []
-        previous = None
+        previous: list[Any] | None = None    # [speaker, start, end, text] of the cue being read
         for line_no, lines in blocks(text.split("\n")):
             numbered = lines[0].strip().isdigit()
             at = 1 if numbered else 0          # where the time line should be

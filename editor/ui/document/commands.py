@@ -14,9 +14,14 @@ a save also ends the typing step.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QUndoCommand
 
 from editor.ui.document.transcript_model import TranscriptModel
+
+if TYPE_CHECKING:
+    from editor.core.ops import Op
 
 
 class _LazyOps:
@@ -35,7 +40,7 @@ TYPING_ID = 1001  # QUndoCommand.id(): commands with equal ids may merge
 class OpCommand(QUndoCommand):
     """One core op as one undo step."""
 
-    def __init__(self, model: TranscriptModel, op: ops.Op, text: str, focus_row: int = -1):
+    def __init__(self, model: TranscriptModel, op: Op, text: str, focus_row: int = -1):
         super().__init__(text)
         self._model = model
         self._op = op
@@ -51,7 +56,7 @@ class OpCommand(QUndoCommand):
 class TypingCommand(OpCommand):
     """A text edit in one turn; consecutive edits of the same turn merge into one step."""
 
-    def __init__(self, model: TranscriptModel, op: ops.Op, row: int, caret: int = -1):
+    def __init__(self, model: TranscriptModel, op: Op, row: int, caret: int = -1):
         super().__init__(model, op, "Typing", row)
         self.row = row
         self.caret = caret          # caret after the edit, for putting it back on redo
@@ -73,7 +78,7 @@ class TypingCommand(OpCommand):
         return True
 
 
-def is_noop(op: ops.Op) -> bool:
+def is_noop(op: Op) -> bool:
     """An op that changes nothing (e.g. set_text with the same text): not worth an undo step."""
     if isinstance(op, ops.SetFields):
         return not op.edits

@@ -12,6 +12,9 @@ nothing else in the document read) and one repaint of that turn.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QUndoStack
 from PySide6.QtWidgets import QTextEdit
@@ -21,6 +24,10 @@ from editor.ui.context import WindowContext
 from editor.ui.document.commands import OpCommand, TypingCommand, is_noop, ops
 from editor.ui.document.turn_painter import MARK_BG
 
+if TYPE_CHECKING:
+    from editor.core.ops import Op
+
+_Planned = TypeVar("_Planned")   # the op a planner returns
 _TIMED = (WordTiming.IMPORTED, WordTiming.ALIGNED)
 MARK_SLACK_MS = 3000   # playback this close to a turn still counts as "what was just heard"
 MARK_BORDER = {MarkKind.INAUDIBLE: QColor("#7a7a99"), MarkKind.CROSSTALK: QColor("#a0608a"),
@@ -83,14 +90,14 @@ class EditController(QObject):
         return self._playback.position() if self._playback.has_media() else None
 
     # ------------------------------------------------------------------ pushing
-    def push(self, op: ops.Op, text: str, row: int = -1) -> bool:
+    def push(self, op: Op, text: str, row: int = -1) -> bool:
         """Apply *op* as one undo step (nothing happens for an op that changes nothing)."""
         if is_noop(op):
             return False
         self.stack.push(OpCommand(self._model, op, text, row))
         return True
 
-    def _plan(self, planner, *args, **kwargs) -> ops.Op | None:
+    def _plan(self, planner: Callable[..., _Planned], *args, **kwargs) -> _Planned | None:
         """Run a planner; an impossible edit becomes a message, never a traceback."""
         try:
             return planner(self.transcript, *args, **kwargs)

@@ -27,6 +27,8 @@ from editor.ui.document.word_spans import WordSpans, word_spans
 if TYPE_CHECKING:
     from editor.core import ops
 
+_NO_PARENT = QModelIndex()   # a list model's rows hang off the invalid root index
+
 
 def _ops():
     """editor.core.ops, imported on the first edit (it pulls in rapidfuzz; startup does not need it)."""
@@ -79,7 +81,7 @@ class TranscriptModel(QAbstractListModel):
         self._current_word = -1
 
     # ------------------------------------------------------------------ Qt model API
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._transcript.segments)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

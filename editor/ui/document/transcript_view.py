@@ -56,7 +56,7 @@ class TranscriptView(QAbstractScrollArea):
         self._stale = True
         self._row_filter = None     # callable(segment) -> bool, or None for all rows
         self._decorator = None      # callable(row, segment) -> [(start, end, QTextCharFormat)]
-        self._speaker_index: dict[str, int] = {}
+        self._speaker_index: dict[str | None, int] = {}
         self._programmatic_scroll = False
         self._editor: TurnEditor | None = None
         self._reserved_keys: set[int] = set()
@@ -127,7 +127,7 @@ class TranscriptView(QAbstractScrollArea):
             heights = self._painter.estimate_heights([s.text for s in segments], self._width)
             if self._row_filter is not None:   # hidden rows are rows of height 0
                 keep = self._row_filter
-                heights = [h if keep(s) else 0 for h, s in zip(heights, segments)]
+                heights = [h if keep(s) else 0 for h, s in zip(heights, segments, strict=False)]
             self._geometry.reset(heights)
         self._update_scrollbar()
         if 0 <= anchor < len(self._geometry):
@@ -136,6 +136,7 @@ class TranscriptView(QAbstractScrollArea):
             self._programmatic_scroll = False
 
     def _estimate(self, row: int) -> int:
+        assert self._model is not None
         segment = self._model.segment(row)
         if self._row_filter is not None and not self._row_filter(segment):
             return 0
@@ -143,7 +144,9 @@ class TranscriptView(QAbstractScrollArea):
 
     def is_row_shown(self, row: int) -> bool:
         """False when the row filter hides *row*."""
-        return self._row_filter is None or bool(self._row_filter(self._model.segment(row)))
+        if self._row_filter is None or self._model is None:
+            return True
+        return bool(self._row_filter(self._model.segment(row)))
 
     def set_row_filter(self, keep) -> None:
         """Show only the segments for which ``keep(segment)`` is true (None: all of them).
@@ -173,6 +176,7 @@ class TranscriptView(QAbstractScrollArea):
 
     def _measure(self, row: int) -> int:
         """Exact height of *row*, recorded in the geometry; returns the change."""
+        assert self._model is not None
         self._ensure_geometry()
         if self._geometry.is_exact(row):
             return 0
@@ -214,12 +218,14 @@ class TranscriptView(QAbstractScrollArea):
 
     def time_rect(self, row: int) -> QRect:
         """Viewport rectangle of *row*'s clickable start time."""
+        assert self._model is not None
         segment = self._model.segment(row)
         speaker = self._model.transcript.speaker_name(segment.speaker_id)
         return self._painter.time_rect(segment, speaker).translated(self.row_rect(row).topLeft())
 
     def word_rect(self, row: int, word: int) -> QRect:
         """Viewport rectangle of word *word* of *row* (for tests, tooltips, the caret)."""
+        assert self._model is not None
         self._measure(row)
         start, end = self._model.word_spans(row).spans[word]
         text = self._model.segment(row).text
@@ -315,6 +321,7 @@ class TranscriptView(QAbstractScrollArea):
         self.viewport().update()
 
     def _on_data_changed(self, top: QModelIndex, bottom: QModelIndex, roles=()) -> None:
+        assert self._model is not None
         first, last = top.row(), bottom.row()
         # Assistive technology hears of the playing turn when it changes, never per word tick.
         changed = {int(r) for r in roles}
@@ -328,7 +335,6 @@ class TranscriptView(QAbstractScrollArea):
         if text_changed and last - first < 64:
             for row in range(first, last + 1):
                 self._painter.forget(row)
-                segment = self._model.segment(row)
                 self._geometry.invalidate(row, self._estimate(row))
             if self._editor is not None and first <= self._editor.row <= last:
                 self._editor.replace_text(self._model.segment(self._editor.row).text)
@@ -419,6 +425,7 @@ class TranscriptView(QAbstractScrollArea):
         return self._painter.hit(row, segment, speaker, self._width, pos.x(), pos.y() - rect.top()), row
 
     def _seek_word(self, row: int, char: int) -> None:
+        assert self._model is not None
         spans = self._model.word_spans(row)
         word = spans.word_at_char(char)
         ms = self._model.word_start_ms(row, max(0, word))
@@ -512,6 +519,7 @@ class TranscriptView(QAbstractScrollArea):
 
     def open_editor(self, row: int, char: int = 0) -> TurnEditor:
         """Open the editor over *row* with the caret at *char*."""
+        assert self._model is not None
         if self._editor is None:
             self._editor = TurnEditor(self.viewport())
             self._editor.reserved_keys = self._reserved_keys
@@ -543,6 +551,7 @@ class TranscriptView(QAbstractScrollArea):
                 self._update_rows(row, row)
 
     def _place_editor(self) -> None:
+        assert self._editor is not None
         editor = self._editor
         row = editor.row
         if not 0 <= row < len(self._geometry):
@@ -557,9 +566,12 @@ class TranscriptView(QAbstractScrollArea):
             editor.setGeometry(geometry)
 
     def _on_editor_edited(self, text: str) -> None:
+        assert self._editor is not None
         self.text_edited.emit(self._editor.row, text)
 
     def _on_editor_leave(self, direction: int) -> None:
+        assert self._model is not None
+        assert self._editor is not None
         row = self._editor.row + direction
         while direction and 0 <= row < len(self._geometry) and not self.is_row_shown(row):
             row += direction   # skip turns the row filter hides

@@ -89,10 +89,10 @@ class TurnEditor(QPlainTextEdit):
 
     # ------------------------------------------------------------------ events
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if event.keyCombination().toCombined() in self.reserved_keys:
-                event.ignore()   # not ours: let the window's action have it
-                return True
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and event.keyCombination().toCombined() in self.reserved_keys):
+            event.ignore()   # not ours: let the window's action have it
+            return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

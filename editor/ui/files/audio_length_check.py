@@ -3,7 +3,7 @@
 When audio loads:
 
 * a transcript without a recorded length takes the player's (``meta.duration_ms``,
-  set directly like ``meta.audio_path``: saved with the next save);
+  through ``ops.set_audio`` as derived data, like the audio path: saved with the next save);
 * a transcript that runs past the audio's end by more than :data:`PAST_END_MS`
   gets a warning bar (the wrong episode's audio, or a cut download);
 * the PCM working copy (:mod:`editor.player.working_copy`) decodes the whole
@@ -54,7 +54,7 @@ class AudioLengthCheck(QObject):
         self.last_warning = ""
         meta = self._model.transcript.meta
         if self._declared > 0 and not meta.duration_ms:
-            meta.duration_ms = self._declared
+            self._set_duration(self._declared)
             self._set_by_us = True
         self._check_end(self._declared)
         player = self._playback.player
@@ -107,12 +107,16 @@ class AudioLengthCheck(QObject):
                        f"{Path(self._audio).name} ends at {format_clock(audio_ms)}: the turns after that "
                        f"cannot be played (the wrong episode's audio, or a cut file?).")
 
+    def _set_duration(self, ms: int) -> None:
+        from editor.core import ops
+        self._model.run_derived(ops.set_audio(self._model.transcript, duration_ms=ms))
+
     def _check_decoded(self, decoded: int) -> None:
         declared = self._declared
         if declared <= 0 or declared - decoded <= max(SHORT_MIN_MS, SHORT_FRACTION * declared):
             return
         if self._set_by_us:
-            self._model.transcript.meta.duration_ms = decoded
+            self._set_duration(decoded)
         text = (f"The audio {Path(self._audio).name} is shorter than its header says: it holds "
                 f"{format_clock(decoded, millis=True)} of the {format_clock(declared, millis=True)} declared "
                 f"(a truncated download?). Playback stops at {format_clock(decoded)}.")

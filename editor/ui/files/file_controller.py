@@ -20,11 +20,16 @@ from editor.core.transcript import Transcript
 from editor.player.base import PlayerError
 from editor.settings import Key
 from editor.ui.context import WindowContext
-from editor.ui.files.audio_lookup import find_audio_next_to, is_audio, resolve_audio
+from editor.ui.files.audio_lookup import (
+    AUDIO_EXTENSIONS,
+    file_dialog_filter,
+    find_audio_next_to,
+    is_audio,
+    resolve_audio,
+)
 from editor.ui.files.background_read import BackgroundRead, ReadProgress, wants_background
 
 _ROOT = Path(__file__).resolve().parents[3]
-AUDIO_FILTER = "Audio (*.mp3 *.m4a *.ogg *.opus *.flac *.wav *.aac *.mp4);;All files (*)"
 
 
 def resource_path(relative: str) -> Path:
@@ -102,7 +107,7 @@ class FileController(QObject):
             if preload is not None:
                 result = preload.result()
             else:
-                from editor.formats import read_file   # lazy: keeps startup fast without a file
+                from editor.formats import read_file  # lazy: keeps startup fast without a file
                 result = read_file(path)
         except TranscriptError as error:
             self.error_occurred.emit("Could not open the transcript", str(error))
@@ -221,7 +226,10 @@ class FileController(QObject):
                                      message if message.startswith(audio) else f"{audio}: {message}")
             self.audio_unplayable.emit(audio)
             return False
-        self._model.transcript.meta.audio_path = audio
+        if self._model.transcript.meta.audio_path != audio:
+            from editor.core import ops
+            # Remembered with the next save; linking audio alone is not an edit to recover.
+            self._model.run_derived(ops.set_audio(self._model.transcript, path=audio))
         self.audio_loaded.emit(audio)
         return True
 
@@ -230,9 +238,17 @@ class FileController(QObject):
         from PySide6.QtWidgets import QFileDialog
         start = os.path.dirname(self.current_path) or self._settings.get(Key.LAST_DIR)
         path, _ = QFileDialog.getOpenFileName(self._window, "Choose the audio for this transcript", start,
-                                              AUDIO_FILTER)
+                                              file_dialog_filter())
         if path:
             self.relink_audio(path)
+
+    @staticmethod
+    def open_filter() -> str:
+        """The Open dialog's filter: every readable transcript format (from the format registry), audio."""
+        from editor.formats import readable_extensions
+        transcripts = " ".join("*" + e for e in readable_extensions())
+        audio = " ".join("*" + e for e in AUDIO_EXTENSIONS)
+        return f"Transcripts and projects ({transcripts});;Audio ({audio});;All files (*)"
 
     def recent_files(self) -> list[str]:
         return self._settings.recent_files()
@@ -249,8 +265,9 @@ class _Done:
 
 
 def _transcript_next_to(audio: str) -> str | None:
+    from editor.formats import readable_extensions
     path = Path(audio)
-    for suffix in (".tep.json", ".txt", ".srt", ".vtt", ".json", ".html", ".docx"):
+    for suffix in readable_extensions():   # a project first, then the formats in the registry's order
         candidate = path.with_name(path.stem + suffix)
         if candidate.is_file():
             return str(candidate)

@@ -8,6 +8,10 @@ GIL), which is what keeps open-to-idle for a 12,000-cue file under 0.5 s.
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from editor.formats.base import ReadResult
 
 
 class Preload:
@@ -22,7 +26,7 @@ class Preload:
         import enum  # noqa: F401
         import typing  # noqa: F401
         self.path = path
-        self._result = None
+        self._result: ReadResult | None = None
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="preload", daemon=True)
         self._thread.start()

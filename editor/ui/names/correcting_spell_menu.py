@@ -12,7 +12,7 @@ import re
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu
 
-from editor.ui.names.spell_highlighter import SpellMenu
+from editor.ui.names.spell_highlighter import SpellMenu, insert_before
 
 WORD_EDGE = re.compile(r"^[^\w'’]+|[^\w'’]+$")   # punctuation around a word ("Flax," -> "Flax")
 
@@ -41,6 +41,6 @@ class CorrectingSpellMenu(SpellMenu):
             action = QAction(f"Correct “{phrase}” Everywhere…", menu)
             action.triggered.connect(lambda: self._correct(phrase))
             first = menu.actions()[0] if menu.actions() else None
-            menu.insertAction(first, action)
-            menu.insertSeparator(first)
+            insert_before(menu, first, action)
+            insert_before(menu, first, None)
         return menu

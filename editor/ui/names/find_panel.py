@@ -28,12 +28,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.search import FindOptions, Match, Scope, ScopeKind, SearchError, find_all, replace_all_spans, \
-    replacement_for
+from editor.core.search import (
+    FindOptions,
+    Match,
+    Scope,
+    ScopeKind,
+    SearchError,
+    find_all,
+    replace_all_spans,
+    replacement_for,
+)
 from editor.core.timecode import format_clock
 
 CONTEXT_COLUMN = 2
 MAX_LISTED = 5000  # results listed; Replace all still covers every match
+
+_NO_PARENT = QModelIndex()   # a list model's rows hang off the invalid root index
 
 
 class ResultsModel(QAbstractTableModel):
@@ -51,10 +61,10 @@ class ResultsModel(QAbstractTableModel):
         self.matches, self.speakers = matches, speakers
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent=_NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self.matches)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent=_NO_PARENT) -> int:
         return 0 if parent.isValid() else 3
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):

@@ -11,6 +11,7 @@ Suggestions whose text was edited meanwhile are dropped when applied.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 
@@ -72,10 +73,9 @@ class ScanWorker(QRunnable):
             found = scan(self._transcript, self._glossary, cancelled=self.cancel_flag.is_set,
                          index=self._kept.index)
         if not self.cancel_flag.is_set():
-            try:
+            # RuntimeError: the application is shutting down; its objects are gone, nobody waits.
+            with contextlib.suppress(RuntimeError):
                 self.signals.finished.emit(self.scan_id, found, time.perf_counter() - started)
-            except RuntimeError:
-                pass    # the application is shutting down: its objects are gone, nobody waits
 
 
 class SuggestionsPanel(QWidget):

@@ -21,6 +21,19 @@ from editor.core.spelling import Misspelling, Speller
 from editor.core.transcript import Mark
 
 
+def insert_before(menu: QMenu, before: QAction | None, action: QAction | None) -> None:
+    """Put *action* (None: a separator) before *before*, or at the end when *before* is None."""
+    if action is None:
+        if before is None:
+            menu.addSeparator()
+        else:
+            menu.insertSeparator(before)
+    elif before is None:
+        menu.addAction(action)
+    else:
+        menu.insertAction(before, action)
+
+
 class SpellHighlighter(QSyntaxHighlighter):
     """Red wavy underline under unknown words; optional amber shading of low-confidence words."""
 
@@ -97,7 +110,7 @@ class SpellMenu(QObject):
         if hit is None:
             return menu
         block_start, miss = hit
-        first = menu.actions()[0] if menu.actions() else None
+        first = menu.actions()[0] if menu.actions() else None   # None: the menu was empty, append
         suggestions = self.highlighter.speller.suggestions(miss.word, limit=6)
         for word in suggestions:
             action = QAction(word, menu)
@@ -105,20 +118,20 @@ class SpellMenu(QObject):
             font.setBold(True)
             action.setFont(font)
             action.triggered.connect(lambda _=False, w=word: self.replace_word(block_start, miss, w))
-            menu.insertAction(first, action)
+            insert_before(menu, first, action)
         if not suggestions:
             none = QAction("(no suggestions)", menu)
             none.setEnabled(False)
-            menu.insertAction(first, none)
-        menu.insertSeparator(first)
+            insert_before(menu, first, none)
+        insert_before(menu, first, None)
         add = QAction(f"Add “{miss.word}” to glossary", menu)
         add.setEnabled(self.glossary is not None)
         add.triggered.connect(lambda: self.add_to_glossary(miss.word))
         ignore = QAction(f"Ignore “{miss.word}”", menu)
         ignore.triggered.connect(lambda: self.ignore(miss.word))
-        menu.insertAction(first, add)
-        menu.insertAction(first, ignore)
-        menu.insertSeparator(first)
+        insert_before(menu, first, add)
+        insert_before(menu, first, ignore)
+        insert_before(menu, first, None)
         return menu
 
     def replace_word(self, block_start: int, miss: Misspelling, word: str) -> None:

@@ -12,7 +12,7 @@ Without audio it still keeps a position, so clicks move the highlight.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -144,7 +144,7 @@ class PlaybackController(QObject):
         if self._state == PlayerState.ENDED:
             self._seek(0)
         self._typing_paused = False
-        self._player.play()
+        self._ensure_player().play()
         self._set_state(PlayerState.PLAYING)
 
     def pause(self) -> None:
@@ -237,7 +237,7 @@ class PlaybackController(QObject):
         if not self._settings.get(Key.PAUSE_WHILE_TYPING):
             return
         if self.is_playing():
-            self._player.pause()
+            self._ensure_player().pause()
             self._set_state(PlayerState.PAUSED)
             self._typing_paused = True
         if self._typing_paused:
@@ -246,7 +246,7 @@ class PlaybackController(QObject):
     def _on_typing_timer_timeout(self) -> None:
         if self._typing_paused and self._state == PlayerState.PAUSED:
             self._typing_paused = False
-            self._player.play()   # no auto-rewind: it would replay the same words after every burst
+            self._ensure_player().play()   # no auto-rewind: it would replay the same words after every burst
             self._set_state(PlayerState.PLAYING)
 
     # ------------------------------------------------------------------ internals
@@ -265,15 +265,14 @@ class PlaybackController(QObject):
     def _on_backend_state(self, state: PlayerState) -> None:
         if self._player is None:
             return
-        if state in (PlayerState.ENDED, PlayerState.ERROR, PlayerState.STOPPED):
-            self._set_state(state)
-        elif state == PlayerState.PLAYING and self._state != PlayerState.PLAYING and not self._typing_paused:
-            self._set_state(state)
-        elif state == PlayerState.PAUSED and self._state == PlayerState.PLAYING:
+        ended = state in (PlayerState.ENDED, PlayerState.ERROR, PlayerState.STOPPED)
+        started = state == PlayerState.PLAYING and self._state != PlayerState.PLAYING and not self._typing_paused
+        paused = state == PlayerState.PAUSED and self._state == PlayerState.PLAYING
+        if ended or started or paused:
             self._set_state(state)
 
     def _on_timer_timeout(self) -> None:
-        ms = self._player.position_ms()
+        ms = self._ensure_player().position_ms()   # the timer runs while a player plays
         if ms != self._position:
             self._position = ms
             self.position_changed.emit(ms)
@@ -281,6 +280,8 @@ class PlaybackController(QObject):
             self._finish_slow_replay()
 
     def _finish_slow_replay(self) -> None:
+        if self._restore_rate is None:
+            return
         rate, _ = self._restore_rate
         self._restore_rate = None
         self._apply_rate(rate)

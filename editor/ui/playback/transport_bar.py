@@ -15,7 +15,6 @@ from editor.core.timecode import format_clock
 from editor.player.base import PlayerState
 from editor.ui.playback.playback_controller import RATES
 
-
 # Beside their icon, the replay buttons say only what differs (the tooltip has the whole name and keys),
 # so the bar fits a narrow window.
 _SHORT_LABELS = {"replay_3": "3 s", "replay_slow": "5 s slower"}

@@ -21,7 +21,6 @@ user data folder).
 from __future__ import annotations
 
 import os
-import sys
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -30,7 +29,6 @@ from editor.core.errors import TranscriptError
 ENV_DATA_DIR = "TRANSCRIPT_EDITOR_DATA_DIR"
 DELAY_MS = 3000
 EXTENSION = ".tep.json"      # editor.core.project.EXTENSION (imported lazily: startup does not need it)
-SWITCH_INTERVAL_S = 0.0002   # GIL hand-over while a snapshot is serialized (Python's default: 0.005)
 
 
 def data_dir() -> str | None:
@@ -42,6 +40,10 @@ class Autosaver(QObject):
     """The journal of the open document, and the autosave timer that snapshots it."""
 
     written = Signal(bool)        # a snapshot finished (ok)
+    # A snapshot is being serialized on a worker, and it ended (editor.ui.process_tuning
+    # hands the GIL over faster meanwhile).
+    snapshot_started = Signal()
+    snapshot_ended = Signal()
     failed = Signal(str)          # the journal or a snapshot failed: edits are not protected
     _snapshot_done = Signal(bool)
 
@@ -60,7 +62,6 @@ class Autosaver(QObject):
         self.journal = None        # editor.session.journal.Journal once the first edit happened
         self._failed = False
         self.last_capture_ms = 0.0
-        self._interval = sys.getswitchinterval()
 
     # ------------------------------------------------------------------ the document
     def set_document(self, document: str, format_name: str, saved: bool) -> None:
@@ -114,18 +115,16 @@ class Autosaver(QObject):
         if self.journal is None:
             return False
         started = time.perf_counter()
-        # While the worker serializes, it keeps the GIL for a whole switch interval each time the
-        # GUI thread asks for it, and one repaint asks many times (21 ms stalls measured with 5 ms).
-        sys.setswitchinterval(SWITCH_INTERVAL_S)
+        self.snapshot_started.emit()
         queued = self.journal.snapshot_async(self._transcript(), extra=dict(self._extra() or {}),
                                              done=self._snapshot_done.emit)
         self.last_capture_ms = (time.perf_counter() - started) * 1000
         if not queued:
-            sys.setswitchinterval(self._interval)
+            self.snapshot_ended.emit()
         return queued
 
     def _on_snapshot_done(self, ok: bool) -> None:
-        sys.setswitchinterval(self._interval)
+        self.snapshot_ended.emit()
         journal = self.journal
         if not ok and journal is not None and journal.snapshot_error is not None:
             self.failed.emit(f"Autosave failed: {journal.snapshot_error}")

@@ -13,8 +13,8 @@ work left behind, offers to restore it (:mod:`editor.session.recovery`).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -85,7 +85,6 @@ class ProjectController(QObject):
         self.other_version_on_disk = False
         self.autosave.set_document(path, format_name, saved=format_name == "project")
         self._emit_title()
-        _keep_out_of_cycle_collector()
         if not self._restoring:
             QTimer.singleShot(0, lambda: self.offer_recovery_for(path, format_name == "project"))
 
@@ -176,7 +175,7 @@ class ProjectController(QObject):
         box.open()
 
     # ------------------------------------------------------------------ closing
-    def ask_to_save(self, action: str, then: Callable[[], None]) -> bool:
+    def ask_to_save(self, action: str, then: Callable[[], object]) -> bool:
         """Before *action* ("closing", ...): True when nothing is unsaved (go ahead now).
 
         Otherwise a window-modal box asks Save / Discard / Cancel and *then* runs
@@ -322,22 +321,10 @@ class ProjectController(QObject):
         if recovered.extra:
             self._files.extra = dict(recovered.extra)
         self._model.set_transcript(recovered.transcript)
-        _keep_out_of_cycle_collector()
         self.autosave.adopt(journal)
         self._restored = True
         self._emit_title()
-        self.message.emit(f"Restored {recovered.applied} edit{'' if recovered.applied == 1 else 's'} on {Path(source).name}")
+        edits = f"{recovered.applied} edit{'' if recovered.applied == 1 else 's'}"
+        self.message.emit(f"Restored {edits} on {Path(source).name}")
         return True
 
-
-def _keep_out_of_cycle_collector() -> None:
-    """Move everything alive now (the document just opened) out of the cyclic GC's reach.
-
-    A 10-hour episode is ~1 M long-lived objects; a full collection walks them
-    all (14-80 ms measured), and the snapshot worker's allocations trigger one
-    now and then, which stops the GUI thread for that long. Frozen objects are
-    still freed by reference counting when the document closes (the model has
-    no reference cycles); only cyclic garbage that exists right now would stay.
-    """
-    import gc
-    gc.freeze()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from editor.ui.actions import ActionSpec, WITH_TEXT
+from editor.ui.actions import WITH_TEXT, ActionSpec
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("approve", "Review", "&Approve Turn", ("Ctrl+Shift+A",), enabled=WITH_TEXT),
@@ -11,5 +11,6 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("flag", "Review", "&Flag Turn…", ("Ctrl+Shift+L",), "Flag this turn with a note", enabled=WITH_TEXT),
     ActionSpec("unreview", "Review", "Mark &Unreviewed", enabled=WITH_TEXT),
     ActionSpec("next_unreviewed", "Review", "Next U&nreviewed", ("Ctrl+Shift+N",), enabled=WITH_TEXT, separator=True),
-    ActionSpec("markers_panel", "View", "&Markers", ("Ctrl+Shift+M",), "List inaudible, crosstalk and unclear markers", enabled=WITH_TEXT),
+    ActionSpec("markers_panel", "View", "&Markers", ("Ctrl+Shift+M",), "List inaudible, crosstalk and unclear markers",
+               enabled=WITH_TEXT),
 )

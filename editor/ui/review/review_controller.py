@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import getpass
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -21,6 +22,9 @@ from editor.core.transcript import ReviewStatus, Segment, Transcript
 from editor.settings import Key
 from editor.ui.context import WindowContext
 from editor.ui.document.commands import ops
+
+if TYPE_CHECKING:
+    from editor.core.ops import Op
 
 FILTERS = ("all", "unreviewed", "flagged")
 
@@ -104,7 +108,7 @@ class ReviewController(QObject):
         if not 0 <= row < self._model.rowCount():
             return False
         transcript = self._model.transcript
-        op: ops.Op = ops.set_status(transcript, row, status, self.reviewer())
+        op: Op = ops.set_status(transcript, row, status, self.reviewer())
         if note is not None:
             op = ops.Group((op, ops.set_note(transcript, row, note)))
         labels = {ReviewStatus.APPROVED: "Approve turn", ReviewStatus.FLAGGED: "Flag turn",

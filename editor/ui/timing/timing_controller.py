@@ -23,6 +23,8 @@ MainWindow constructs it with what it needs and adds almost nothing else:
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
@@ -30,12 +32,31 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QW
 from editor.core.transcript import WordTiming
 from editor.ui.context import WindowContext
 
+if TYPE_CHECKING:
+    from editor.ui.timing.alignment_cache import AlignmentCache
+    from editor.ui.timing.alignment_runner import AlignmentRunner
+    from editor.ui.timing.strip_feed import StripFeed
+    from editor.ui.timing.timing_parts import TurnResyncer
+    from editor.ui.timing.waveform import WaveformStrip
+    from editor.ui.timing.waveform_loader import PeaksLoader
+
 STRIP_HEIGHT = 140
 # A transcript opened without audio gets its strip (boundaries, speakers) this long after
 # opening: building it imports numpy, PyAV and PocketSphinx (~0.2 s, ~45 MB) and walks every
 # turn, none of which the first look at the episode needs. Audio arriving builds it at once.
 STRIP_WITHOUT_AUDIO_AFTER_MS = 2500
 MESSAGE_MS = 6000
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """What the controller builds on first use."""
+
+    strip: WaveformStrip
+    feed: StripFeed
+    peaks: PeaksLoader
+    aligner: AlignmentRunner     # the whole episode
+    resyncer: TurnResyncer       # one turn on demand
 
 
 class AlignProgress(QWidget):
@@ -91,52 +112,60 @@ class TimingController(QObject):
         self._cache_dir = cache_dir
         self._audio = ""
         self._duration = 0
-        self.cache = None                     # an AlignmentCache for the loaded audio
+        self.cache: AlignmentCache | None = None   # the alignments kept for the loaded audio
         self._keys: dict[str, str] = {}       # segment id -> cache key of the alignment under way
 
         self._workers = workers
         # Made by _start() when the first transcript opens (numpy, PocketSphinx, PyAV imports).
-        self.strip = self.feed = self.peaks = self.aligner = self.resyncer = None
+        self._parts: _Parts | None = None
+        self.strip: WaveformStrip | None = None
+        self.feed: StripFeed | None = None
+        self.peaks: PeaksLoader | None = None
+        self.aligner: AlignmentRunner | None = None
+        self.resyncer: TurnResyncer | None = None
         self._start_timer = QTimer(self, singleShot=True, interval=STRIP_WITHOUT_AUDIO_AFTER_MS)
         self._start_timer.timeout.connect(self._start_without_audio)
         self.progress = AlignProgress()       # the window puts it in the status bar
         self._connect()
 
     # ------------------------------------------------------------------ building
-    def _start(self) -> None:
+    def _start(self) -> _Parts:
         """Build the strip, its feed, the peaks loader and the runners (once, on first use)."""
         self._start_timer.stop()
-        if self.strip is not None:
-            return
+        if self._parts is not None:
+            return self._parts
         from editor.ui.timing.alignment_runner import AlignmentRunner
         from editor.ui.timing.strip_feed import StripFeed
         from editor.ui.timing.timing_parts import TurnResyncer
         from editor.ui.timing.waveform import WaveformStrip
         from editor.ui.timing.waveform_loader import PeaksLoader
 
-        self.strip = WaveformStrip()
-        self._layout.place_under_transcript(self.strip, STRIP_HEIGHT)   # before setVisible: no window of its own
-        self.strip.setVisible(self._actions["show_waveform"].isChecked())
-        self.feed = StripFeed(self._model, self.strip)
-        self.feed.rebuild()
-        self.peaks = PeaksLoader(self)
-        self.aligner = AlignmentRunner(self._model, workers=self._workers, parent=self)   # the whole episode
-        self.resyncer = TurnResyncer(self._model, parent=self)                      # one turn on demand
+        strip = WaveformStrip()
+        self._layout.place_under_transcript(strip, STRIP_HEIGHT)   # before setVisible: no window of its own
+        strip.setVisible(self._actions["show_waveform"].isChecked())
+        feed = StripFeed(self._model, strip)
+        feed.rebuild()
+        parts = self._parts = _Parts(strip, feed, PeaksLoader(self),
+                                     AlignmentRunner(self._model, workers=self._workers, parent=self),
+                                     TurnResyncer(self._model, parent=self))
+        self.strip, self.feed, self.peaks = parts.strip, parts.feed, parts.peaks
+        self.aligner, self.resyncer = parts.aligner, parts.resyncer
 
-        self.strip.seek_requested.connect(self._on_strip_seek_requested)
-        self.strip.retime_requested.connect(self._on_strip_retime_requested)
-        self._playback.position_changed.connect(self.strip.set_position)
-        self._actions["show_waveform"].toggled.connect(self.strip.setVisible)
-        self.peaks.progressed.connect(self.strip.set_progress)
-        self.peaks.loaded.connect(self.strip.set_peaks)
-        self.peaks.failed.connect(self._on_peaks_failed)
-        self.aligner.progressed.connect(self.progress.set_progress)
-        self.aligner.segment_aligned.connect(self._on_segment_aligned)
-        self.aligner.finished.connect(self._on_aligner_finished)
-        self.aligner.failed.connect(self._on_aligner_failed)
-        self.resyncer.segment_aligned.connect(self._on_resync_segment_aligned)
-        self.resyncer.failed.connect(self._on_resyncer_failed)
-        self.resyncer.finished.connect(self._on_resyncer_finished)
+        strip.seek_requested.connect(self._on_strip_seek_requested)
+        strip.retime_requested.connect(self._on_strip_retime_requested)
+        self._playback.position_changed.connect(strip.set_position)
+        self._actions["show_waveform"].toggled.connect(strip.setVisible)
+        parts.peaks.progressed.connect(strip.set_progress)
+        parts.peaks.loaded.connect(strip.set_peaks)
+        parts.peaks.failed.connect(self._on_peaks_failed)
+        parts.aligner.progressed.connect(self.progress.set_progress)
+        parts.aligner.segment_aligned.connect(self._on_segment_aligned)
+        parts.aligner.finished.connect(self._on_aligner_finished)
+        parts.aligner.failed.connect(self._on_aligner_failed)
+        parts.resyncer.segment_aligned.connect(self._on_resync_segment_aligned)
+        parts.resyncer.failed.connect(self._on_resyncer_failed)
+        parts.resyncer.finished.connect(self._on_resyncer_finished)
+        return parts
 
     def _connect(self) -> None:
         a = self._actions
@@ -158,9 +187,9 @@ class TimingController(QObject):
             self._start_timer.start()      # audio (media_changed, audio_loaded) starts it sooner
 
     def _start_without_audio(self) -> None:
-        self._start()
+        parts = self._start()
         if not self._audio:
-            self.strip.set_message("No audio")
+            parts.strip.set_message("No audio")
 
     def ensure_started(self) -> None:
         """Build the strip and runners now (they are otherwise made when audio loads, or a
@@ -171,22 +200,22 @@ class TimingController(QObject):
         if not path and self.strip is None:    # nothing built yet, so nothing to clear
             self._audio, self._duration = "", 0
             return
-        self._start()
-        self.peaks.cancel()
+        parts = self._start()
+        parts.peaks.cancel()
         if not path:
             self._audio, self._duration = "", 0
-            self.strip.set_peaks(None)
-            self.strip.set_message("No audio")
+            parts.strip.set_peaks(None)
+            parts.strip.set_message("No audio")
             return
         if duration <= 0:
             duration = _declared_duration(path)
         self._duration = duration
-        self.strip.set_peaks(None)
-        self.strip.set_duration(duration)
-        self.strip.set_progress(0.0)
-        self.aligner.set_duration(duration or None)
-        self.resyncer.set_duration(duration or None)
-        self.peaks.load(path, self._project_path() or None)
+        parts.strip.set_peaks(None)
+        parts.strip.set_duration(duration)
+        parts.strip.set_progress(0.0)
+        parts.aligner.set_duration(duration or None)
+        parts.resyncer.set_duration(duration or None)
+        parts.peaks.load(path, self._project_path() or None)
 
     def _on_files_audio_loaded(self, path: str) -> None:
         from editor.ui.timing.alignment_cache import AlignmentCache, default_path
@@ -201,14 +230,14 @@ class TimingController(QObject):
             self.align_pending()
 
     def _on_peaks_failed(self, message: str) -> None:
-        self.strip.set_message(f"No waveform: {message}")
+        self._start().strip.set_message(f"No waveform: {message}")
 
     def _on_model_about_to_be_reset(self) -> None:
         # Another transcript is coming: results of this one must not land in it.
-        if self.aligner is None:
+        if self._parts is None:
             return
-        self.resyncer.cancel()
-        self.aligner.cancel()
+        self._parts.resyncer.cancel()
+        self._parts.aligner.cancel()
 
     # ------------------------------------------------------------------ alignment
     def align_pending(self) -> int:
@@ -331,11 +360,11 @@ class TimingController(QObject):
     # ------------------------------------------------------------------ closing
     def shutdown(self) -> None:
         """Stop the background work and write what was aligned (the window is closing)."""
-        if self.aligner is None:
+        if self._parts is None:
             return
-        self.resyncer.cancel()
-        self.aligner.cancel()
-        self.peaks.cancel()
+        self._parts.resyncer.cancel()
+        self._parts.aligner.cancel()
+        self._parts.peaks.cancel()
         if self.cache is not None:
             self.cache.save(background=False)
 

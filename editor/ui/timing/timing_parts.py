@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QThread, Signal
 
 from editor.core.errors import TranscriptError
-from editor.ui.timing.alignment_runner import BackgroundAligner
 from editor.ui.document.transcript_model import TranscriptModel
+from editor.ui.timing.alignment_runner import BackgroundAligner
 
 if TYPE_CHECKING:
     import numpy as np

@@ -28,7 +28,15 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from editor.core.transcript import Transcript
-from editor.ui.timing.waveform_bounds import Bounds, Boundary, boundaries, clamp, inaudible_spans, retime, segment_bounds
+from editor.ui.timing.waveform_bounds import (
+    Boundary,
+    Bounds,
+    boundaries,
+    clamp,
+    inaudible_spans,
+    retime,
+    segment_bounds,
+)
 
 if TYPE_CHECKING:   # hints only: a strip without audio must not import numpy/PyAV
     from editor.audio.peaks import Peaks
@@ -268,7 +276,8 @@ class WaveformStrip(QWidget):
 
     def wheelEvent(self, event) -> None:
         delta = event.angleDelta()
-        horizontal = delta.x() if delta.x() else (delta.y() if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 0)
+        shifted = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        horizontal = delta.x() if delta.x() else (delta.y() if shifted else 0)
         if horizontal:
             self._follow = False
             self._view_start -= horizontal / 120 * self._span / 8

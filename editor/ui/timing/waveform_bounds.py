@@ -91,7 +91,7 @@ def inaudible_spans(segment: Segment, default_ms: int = 1000) -> list[tuple[int,
     for mark in segment.marks:
         if mark.kind not in UNALIGNED_MARKS:
             continue
-        covered = [w for w, (a, b) in zip(segment.words, offsets)
+        covered = [w for w, (a, b) in zip(segment.words, offsets, strict=False)
                    if a < mark.end and mark.start < b and w.start_ms is not None and w.end_ms is not None]
         if covered:
             spans.append((covered[0].start_ms, max(covered[-1].end_ms, covered[0].start_ms + 1)))

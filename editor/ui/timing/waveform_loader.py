@@ -79,7 +79,7 @@ class PeaksLoader(QObject):
     def load(self, audio_path: str, project_path: str | None = None) -> None:
         """Start loading peaks for *audio_path* (cancels a load still running)."""
         self.cancel()
-        from editor.audio.peaks import default_cache_path   # numpy and PyAV: only once there is audio
+        from editor.audio.peaks import default_cache_path  # numpy and PyAV: only once there is audio
         thread = _PeaksThread(str(audio_path), str(default_cache_path(audio_path, project_path)))
         thread.progressed.connect(self.progressed)
         thread.computed.connect(self._on_thread_computed)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton
@@ -39,16 +39,16 @@ class MessageBar(QFrame):
         layout.addWidget(self._button)
         layout.addWidget(self._button2)
         layout.addWidget(self._close)
-        self._callback: Callable[[], None] | None = None
-        self._callback2: Callable[[], None] | None = None
+        self._callback: Callable[[], object] | None = None
+        self._callback2: Callable[[], object] | None = None
         self._button.clicked.connect(self._on_button_clicked)
         self._button2.clicked.connect(self._on_button2_clicked)
         self._close.clicked.connect(self.dismiss)
         self.hide()
 
     def show_message(self, text: str, kind: str = "warning", details: list[str] | None = None,
-                     button: str = "", callback: Callable[[], None] | None = None,
-                     button2: str = "", callback2: Callable[[], None] | None = None) -> None:
+                     button: str = "", callback: Callable[[], object] | None = None,
+                     button2: str = "", callback2: Callable[[], object] | None = None) -> None:
         self.setStyleSheet(f"#MessageBar {{ background: {_STYLES.get(kind, _STYLES['info'])}; }}")
         self._label.setText(text)
         self._label.setToolTip("\n".join(details or []))

@@ -1,8 +1,9 @@
-"""Test hook: the real application makes a scripted series of edits (the window's SIGKILL test).
+"""The real application making a scripted series of edits (the window's SIGKILL test).
 
-Only active when ``TRANSCRIPT_EDITOR_TEST_EDITS=<script.jsonl>`` is set (see
-``editor/ui/app.py``); a producer never meets it. With the file from the
-command line open, the window:
+Run as ``python tests/robustness/scripted_session.py FILE`` with
+``TRANSCRIPT_EDITOR_TEST_EDITS=<script.jsonl>``: it starts the application exactly as
+``python -m editor FILE`` does (:func:`editor.ui.app.start`) and, with the file open,
+the window:
 
 1. restores the work a crash left, when ``TRANSCRIPT_EDITOR_TEST_RESTORE=1``,
    by pressing Restore in the very box the producer sees;
@@ -21,6 +22,7 @@ command line open, the window:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -65,7 +67,7 @@ def journal_seq(window) -> int:
 
 
 def start(window, document: str, script_path: str) -> None:
-    """Drive *window* once *document* is open (called by ``app.main`` when ENV_EDITS is set)."""
+    """Drive *window* once *document* is open."""
     from PySide6.QtCore import QTimer
     with open(script_path, encoding="utf-8") as handle:
         script = [json.loads(line) for line in handle if line.strip()]
@@ -106,8 +108,13 @@ def start(window, document: str, script_path: str) -> None:
             window.project.autosave.save_now()     # what the timer does after a pause
         QTimer.singleShot(0, step)
 
-    try:
+    with contextlib.suppress(AttributeError):
         sys.stdout.reconfigure(line_buffering=True)
-    except AttributeError:
-        pass
     QTimer.singleShot(0, when_open)
+
+
+if __name__ == "__main__":
+    from editor.ui import app as application
+    qt_app, main_window, options = application.start(sys.argv[1:])
+    start(main_window, options.file, os.environ[ENV_EDITS])
+    sys.exit(qt_app.exec())
