@@ -143,7 +143,7 @@ def test_window_audio(cases, name, window, qtbot, tmp_path):
 
 
 _HUGE_IN_WINDOW = r"""
-import os, sys
+import os, sys, time
 sys.path.insert(0, sys.argv[2])
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TRANSCRIPT_EDITOR_AOUT", "dummy")
