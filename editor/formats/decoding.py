@@ -6,8 +6,9 @@ charset-normalizer detects (GB18030 for a Chinese SRT, Windows-1251 for a
 Russian one, ...), Windows-1252 when the text is Latin script either way
 (what older Windows tools write, and what short Western texts are most often
 in). Every guess is reported as a warning naming the encoding assumed, and
-the caller can force another (``encoding=``) when the guess was wrong. Binary files (images, audio, archives) are refused with the byte offset
-of the first thing that cannot be text. Line ends become ``\\n``.
+the caller can force another (``encoding=``) when the guess was wrong.
+Binary files (images, audio, archives) are refused with the byte offset of
+the first thing that cannot be text. Line ends become ``\\n``.
 """
 
 from __future__ import annotations

@@ -12,7 +12,6 @@ Imports neither ``vlc`` nor Qt, so each backend stays the only place of its engi
 from __future__ import annotations
 
 import contextlib
-import os
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path

@@ -6,9 +6,10 @@ Why and how (see :mod:`editor.session.recovery` for the reading side):
   told what each primitive of an edit did (``Change.rows`` / ``inserted`` /
   ``removed``) -- by the window's model after every edit, undo and redo
   (:meth:`Journal.record`), or by :func:`editor.core.ops.run` when a script runs
-  ops through :meth:`Journal.run` -- and appends one line holding the *post-edit state of exactly those rows*, serialised the
-  way the project file does (:func:`editor.core.project.to_dict`). It does not
-  look inside ops, so every op, undo and redo is journaled the same way.
+  ops through :meth:`Journal.run` -- and appends one line holding the *post-edit
+  state of exactly those rows*, serialised the way the project file does
+  (:func:`editor.core.project.to_dict`). It does not look inside ops, so every
+  op, undo and redo is journaled the same way.
   A row-preserving edit is written sparsely (``"set": [[row, segment], ...]``,
   so a replace in 1,000 places writes 1,000 segments, not the document); an
   edit that inserts or removes rows writes the one window that covers them
@@ -252,7 +253,7 @@ class _Recorder:
         if self.inner is not None:
             self.inner.applied(change)
 
-    def noted(self, changes: Iterable[ops.Change]) -> "_Recorder":
+    def noted(self, changes: Iterable[ops.Change]) -> _Recorder:
         """Note *changes* after the fact (an observer told of a committed edit), counting rows as
         they were after each one."""
         count = self.count_before

@@ -193,10 +193,11 @@ def inspect(journal_path: str | Path) -> Pending | None:
         expected += 1
     pending.good_size = offset
     _rebase_on_finished_save(pending)
+    base = pending.base or base
     if is_locked(journal_path):
         pending.problem = "another running Transcript Editor is using this file"
-    elif not pending.base.matches_file():
-        pending.problem = (f"{pending.base.path} changed on disk since the journal began (saved by another "
+    elif not base.matches_file():
+        pending.problem = (f"{base.path} changed on disk since the journal began (saved by another "
                            f"program?) or is gone; the journal cannot be applied to it")
     return pending
 
@@ -319,10 +320,8 @@ def _header_base(journal_path: Path) -> BaseRef | None:
 
 
 def _unlink(path: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass
 
 
 # ---------------------------------------------------------------------------------- replay

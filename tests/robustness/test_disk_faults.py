@@ -24,8 +24,8 @@ from synthetic import ten_hour_episode  # noqa: E402
 
 from editor.core import atomic, ops, project  # noqa: E402
 from editor.core.errors import TranscriptError  # noqa: E402
-from editor.session.journal import Journal  # noqa: E402
 from editor.core.transcript import Segment, Transcript  # noqa: E402
+from editor.session.journal import Journal  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 

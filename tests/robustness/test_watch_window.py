@@ -15,8 +15,8 @@ import pytest
 from PySide6.QtTest import QTest
 
 from editor.core import project
-from editor.session import recovery
 from editor.core.transcript import Segment, Speaker, Transcript, TranscriptMeta
+from editor.session import recovery
 
 LINES = ["the ketch left the slipway at dawn", "Vessik caulked the sternpost with oakum",
          "Brindle held the tiller until noon"]

@@ -15,8 +15,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "robustness"))
 from edit_script import fingerprint, fixture_transcript  # noqa: E402
 
 from editor.core import ops, project  # noqa: E402
-from editor.session import recovery  # noqa: E402
 from editor.core.atomic import atomic_write  # noqa: E402
+from editor.session import recovery  # noqa: E402
 from editor.session.journal import Journal  # noqa: E402
 
 

@@ -17,50 +17,54 @@ def _clock(h, m, s):
     return f"{h:02d}:{m:02d}:{s:02d}"
 
 
+def _turns():
+    return enumerate(zip(_NAMES, _STARTS, strict=True))
+
+
 def podcast_page_one_line():
     return "Episode 9\n\n" + " ".join(f"Speaker {i % 2 + 1} {_clock(*t)} turn number {i} here."
                                       for i, t in enumerate(_STARTS))
 
 
 def podcast_page_lines():
-    return "\n".join(f"{n} {_clock(*t)} turn number {i} here." for i, (n, t) in enumerate(zip(_NAMES, _STARTS)))
+    return "\n".join(f"{n} {_clock(*t)} turn number {i} here." for i, (n, t) in _turns())
 
 
 def otter():
-    return "\n\n".join(f"{n}  {_clock(*t)}\nturn number {i} here." for i, (n, t) in enumerate(zip(_NAMES, _STARTS)))
+    return "\n\n".join(f"{n}  {_clock(*t)}\nturn number {i} here." for i, (n, t) in _turns())
 
 
 def rev():
-    return "\n\n".join(f"{n} ({_clock(*t)}):\nturn number {i} here." for i, (n, t) in enumerate(zip(_NAMES, _STARTS)))
+    return "\n\n".join(f"{n} ({_clock(*t)}):\nturn number {i} here." for i, (n, t) in _turns())
 
 
 def descript():
-    return "\n\n".join(f"[{_clock(*t)}] {n}: turn number {i} here." for i, (n, t) in enumerate(zip(_NAMES, _STARTS)))
+    return "\n\n".join(f"[{_clock(*t)}] {n}: turn number {i} here." for i, (n, t) in _turns())
 
 
 def srt():
     return "\n\n".join(f"{i + 1}\n{_clock(*t)},000 --> {_clock(*t)},900\n{n}: turn number {i} here."
-                       for i, (n, t) in enumerate(zip(_NAMES, _STARTS))) + "\n"
+                       for i, (n, t) in _turns()) + "\n"
 
 
 def vtt():
     return "WEBVTT\n\n" + "\n\n".join(f"{_clock(*t)}.000 --> {_clock(*t)}.900\n<v {n}>turn number {i} here."
-                                      for i, (n, t) in enumerate(zip(_NAMES, _STARTS))) + "\n"
+                                      for i, (n, t) in _turns()) + "\n"
 
 
 def sbv():
     return "\n\n".join(f"{h}:{m:02d}:{s:02d}.000,{h}:{m:02d}:{s:02d}.900\n{n}: turn number {i} here."
-                       for i, (n, (h, m, s)) in enumerate(zip(_NAMES, _STARTS))) + "\n"
+                       for i, (n, (h, m, s)) in _turns()) + "\n"
 
 
 def podcast_html():
     return "<html><body>" + "".join(f"<cite>{n}:</cite><time>{_clock(*t)}</time><p>turn number {i} here.</p>"
-                                    for i, (n, t) in enumerate(zip(_NAMES, _STARTS))) + "</body></html>"
+                                    for i, (n, t) in _turns()) + "</body></html>"
 
 
 def ass():
     events = "\n".join(f"Dialogue: 0,{h}:{m:02d}:{s:02d}.00,{h}:{m:02d}:{s:02d}.90,Default,{n},0,0,0,,"
-                       f"turn number {i} here." for i, (n, (h, m, s)) in enumerate(zip(_NAMES, _STARTS)))
+                       f"turn number {i} here." for i, (n, (h, m, s)) in _turns())
     return ("[Script Info]\nScriptType: v4.00+\n\n[Events]\nFormat: Layer, Start, End, Style, Name, "
             "MarginL, MarginR, MarginV, Effect, Text\n" + events + "\n")
 

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from editor.core.errors import TranscriptError
 from editor.core import project
+from editor.core.errors import TranscriptError
 from editor.formats import read_file
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a POSIX feature")

@@ -10,7 +10,8 @@ from editor.ui.files.background_read import BACKGROUND_BYTES
 @pytest.fixture
 def large(tmp_path):
     path = tmp_path / "long.srt"
-    cue = "{n}\n{h:02d}:{m:02d}:{s:02d},000 --> {h:02d}:{m:02d}:{s:02d},900\nTurn {n} about the slipway and the ketch.\n\n"
+    cue = ("{n}\n{h:02d}:{m:02d}:{s:02d},000 --> {h:02d}:{m:02d}:{s:02d},900\n"
+           "Turn {n} about the slipway and the ketch.\n\n")
     parts, size, n = [], 0, 0
     while size < BACKGROUND_BYTES + 1000:
         n += 1

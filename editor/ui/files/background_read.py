@@ -11,6 +11,7 @@ thread finishes, is dropped.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from pathlib import Path
@@ -41,7 +42,7 @@ class BackgroundRead(QObject):
         self.cancelled = False
         self._thread = threading.Thread(target=self._run, name="read-transcript", daemon=True)
 
-    def start(self) -> "BackgroundRead":
+    def start(self) -> BackgroundRead:
         self._thread.start()
         return self
 
@@ -60,10 +61,10 @@ class BackgroundRead(QObject):
         except Exception as failure:   # delivered to the GUI thread, shown there
             error = failure
         self._result = result
-        try:
-            self.finished.emit(self, result, error)   # connect queued: the receiver lives on the GUI thread
-        except RuntimeError:
-            pass   # the window closed meanwhile (the job went with it): nobody to tell
+        # Connected queued: the receiver lives on the GUI thread. A RuntimeError means the window
+        # closed meanwhile (the job went with it): nobody is left to tell.
+        with contextlib.suppress(RuntimeError):
+            self.finished.emit(self, result, error)
 
 
 class ReadProgress(QProgressDialog):
