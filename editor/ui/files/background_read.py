@@ -74,6 +74,7 @@ class ReadProgress(QProgressDialog):
         size = os.stat(path).st_size if os.path.exists(path) else 0
         super().__init__(f"Reading {Path(path).name} ({size / 1e6:.0f} MB)…", "Cancel", 0, 0, parent)
         self.setWindowTitle("Opening")
+        self.setMinimumWidth(380)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumDuration(0)
         self.setAutoClose(False)

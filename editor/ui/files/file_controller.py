@@ -184,9 +184,10 @@ class FileController(QObject):
         reopen = reopen or self.reopen_with_encoding
         dialog = QInputDialog(self._window)
         dialog.setWindowTitle("Reopen with Encoding")
-        dialog.setLabelText(f"Read {Path(self._path).name} as:")
+        dialog.setLabelText(f"Read {Path(self._path).name} in this encoding\n(pick one or type any name Python knows):")
         dialog.setComboBoxItems(list(self.ENCODINGS))
         dialog.setComboBoxEditable(True)
+        dialog.setMinimumWidth(420)   # the title and the label fit
         dialog.textValueSelected.connect(lambda name: name.strip() and reopen(name.strip()))
         dialog.open()
         self.encoding_dialog = dialog
