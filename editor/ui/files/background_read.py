@@ -40,6 +40,7 @@ class BackgroundRead(QObject):
         self.path = path
         self.audio = audio
         self.cancelled = False
+        self._result = None
         self._thread = threading.Thread(target=self._run, name="read-transcript", daemon=True)
 
     def start(self) -> BackgroundRead:
@@ -52,6 +53,10 @@ class BackgroundRead(QObject):
     def result(self):
         """The read, for ``open_transcript(preload=...)`` (only after :attr:`finished`)."""
         return self._result
+
+    def release(self) -> None:
+        """Drop the read (the receiver has it, or it was cancelled)."""
+        self._result = None
 
     def _run(self) -> None:
         from editor.formats import read_file

@@ -151,6 +151,8 @@ class FileController(QObject):
             progress.deleteLater()
 
     def _on_read_finished(self, job: BackgroundRead, result, error) -> None:
+        job.deleteLater()        # it holds the read: nothing may keep a transcript the window let go
+        job.release()
         if job.cancelled or job is not self.reading:
             return
         self.reading = None
