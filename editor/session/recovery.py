@@ -35,6 +35,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -289,7 +290,8 @@ def clean_leftovers(journal_path: str | Path) -> list[Path]:
         names = os.listdir(journal_path.parent)
     except OSError:
         names = []
-    removed += [journal_path.parent / n for n in names if n.startswith(".") and pattern.fullmatch(n)]
+    removed += [journal_path.parent / n for n in names if n.startswith(".") and pattern.fullmatch(n)
+                and _older_than(journal_path.parent / n, ORPHAN_AGE_S)]   # not one being written now
     for path in removed:
         _unlink(path)
     return removed
@@ -300,12 +302,25 @@ def _is_snapshot_name(name: str) -> bool:
     return re.fullmatch(r"\d+-[0-9a-f]{6}", name.rpartition(SNAPSHOT_SUFFIX + "-")[2]) is not None
 
 
+# A running instance writes a new snapshot a moment before the journal that names it: only
+# snapshots older than this are taken for a kill's leftovers.
+ORPHAN_AGE_S = 60.0
+
+
+def _older_than(path: Path, seconds: float) -> bool:
+    try:
+        return time.time() - path.stat().st_mtime > seconds
+    except OSError:
+        return False
+
+
 def _orphans(folder: Path) -> list[Path]:
     """Snapshots in the recovery folder whose journal is gone (a kill between rotation steps)."""
     orphans = []
     for snapshot in folder.glob(f"*{SNAPSHOT_SUFFIX}-*"):
         stem = snapshot.name.rpartition(SNAPSHOT_SUFFIX + "-")[0]
-        if _is_snapshot_name(snapshot.name) and not (folder / f"{stem}{JOURNAL_SUFFIX}").exists():
+        if _is_snapshot_name(snapshot.name) and not (folder / f"{stem}{JOURNAL_SUFFIX}").exists() \
+                and _older_than(snapshot, ORPHAN_AGE_S):
             orphans.append(snapshot)
     return orphans
 

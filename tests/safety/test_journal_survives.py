@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -159,8 +160,13 @@ def test_leftovers_of_kills_are_removed_on_the_next_open_and_nothing_else(sessio
             folder / "ep.tep.json.autosave-2-abcdef"]        # a snapshot the journal no longer names
     theirs = [folder / ".other.tep.json.a1b2c3d4.tmp", folder / "notes.tmp", folder / ".ep.tep.json.swp",
               folder / "ep.tep.json.autosave-notes.txt", folder / ".ep.tep.json.a1b2.tmp"]
+    old = time.time() - recovery.ORPHAN_AGE_S - 5     # left by a kill a while ago
     for leftover in ours + theirs:
         leftover.write_bytes(b"x" * 100)
+        os.utime(leftover, (old, old))
+    being_written = folder / ".ep.tep.json.q1w2e3r4.tmp"    # a save under way right now: not touched
+    being_written.write_bytes(b"x")
+    theirs.append(being_written)
     live_snapshot = Path(recovery.inspect(journal.path).base.path)
     pending = recovery.find_for(path, True, data_dir)
     assert pending is not None and pending.recoverable
@@ -173,10 +179,14 @@ def test_orphan_snapshots_in_the_recovery_folder_are_removed(tmp_path):
     folder.mkdir(parents=True)
     orphan = folder / "episode.srt-0123456789abcdef.autosave-4-a1b2c3"
     orphan.write_bytes(b"{}")
+    fresh = folder / "other.srt-0123456789abcdef.autosave-2-d4e5f6"   # another instance, mid-rotation
+    fresh.write_bytes(b"{}")
+    old = time.time() - recovery.ORPHAN_AGE_S - 5
+    os.utime(orphan, (old, old))
     mine = folder / "keep-me.txt"
     mine.write_bytes(b"x")
     assert recovery.find_unsaved(tmp_path / "data") == []
-    assert not orphan.exists() and mine.exists()
+    assert not orphan.exists() and mine.exists() and fresh.exists()
 
 
 def test_the_tmp_file_of_an_atomic_write_matches_what_cleanup_removes(tmp_path, monkeypatch):
@@ -193,7 +203,9 @@ def test_the_tmp_file_of_an_atomic_write_matches_what_cleanup_removes(tmp_path, 
     atomic_write(tmp_path / "ep.tep.json", b"{ }")
     monkeypatch.undo()
     journal_path = tmp_path / "ep.tep.json.journal"
+    old = time.time() - recovery.ORPHAN_AGE_S - 5
     for name in made:
         (tmp_path / name).write_bytes(b"x")
+        os.utime(tmp_path / name, (old, old))
     recovery.clean_leftovers(journal_path)
     assert not any((tmp_path / name).exists() for name in made)
