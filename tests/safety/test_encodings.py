@@ -18,7 +18,7 @@ def _srt(lines: list[str]) -> str:
 def test_a_chinese_srt_in_gb2312_is_read_as_chinese_and_the_encoding_named(tmp_path):
     path = tmp_path / "zh.srt"
     path.write_bytes(_srt(_CHINESE).encode("gb2312"))
-    result = read_file(path)
+    result = read_file(path, keep_captions=True)
     assert [s.text for s in result.transcript.segments] == _CHINESE
     assert any("GB18030" in w or "GB2312" in w for w in result.warnings)
 
@@ -26,7 +26,7 @@ def test_a_chinese_srt_in_gb2312_is_read_as_chinese_and_the_encoding_named(tmp_p
 def test_a_russian_srt_in_windows_1251_is_read_as_russian(tmp_path):
     path = tmp_path / "ru.srt"
     path.write_bytes(_srt(_RUSSIAN).encode("cp1251"))
-    result = read_file(path)
+    result = read_file(path, keep_captions=True)
     assert [s.text for s in result.transcript.segments] == _RUSSIAN
     assert any("Windows-1251" in w for w in result.warnings)
 
@@ -34,7 +34,7 @@ def test_a_russian_srt_in_windows_1251_is_read_as_russian(tmp_path):
 def test_french_in_latin_1_is_read_as_windows_1252_not_central_european(tmp_path):
     path = tmp_path / "fr.txt"
     path.write_bytes("Ada: voilà, à la française, déjà vu.\n".encode("latin-1"))
-    result = read_file(path)
+    result = read_file(path, keep_captions=True)
     assert result.transcript.segments[0].text.endswith("voilà, à la française, déjà vu.")
     assert any("Windows-1252" in w and "another encoding" in w for w in result.warnings)
 
@@ -42,7 +42,7 @@ def test_french_in_latin_1_is_read_as_windows_1252_not_central_european(tmp_path
 def test_reopening_with_another_encoding_reads_it_that_way_without_a_guess(tmp_path):
     path = tmp_path / "ru.srt"
     path.write_bytes(_srt(_RUSSIAN).encode("koi8_r"))
-    result = read_file(path, encoding="koi8_r")
+    result = read_file(path, encoding="koi8_r", keep_captions=True)
     assert [s.text for s in result.transcript.segments] == _RUSSIAN
     assert not any("encoding" in w for w in result.warnings)
 

@@ -65,7 +65,7 @@ def test_save_after_another_program_wrote_the_project_asks_first(opened, qtbot):
     qtbot.waitUntil(lambda: w.project.overwrite_box is None)
     assert _texts(path)[0] == "their first line" and w.project.is_modified()
     w.project.save()
-    replace = next(b for b in w.project.overwrite_box.buttons() if b.text() == "Replace")
+    replace = next(b for b in w.project.overwrite_box.buttons() if b.text().replace("&", "") == "Replace")
     replace.click()
     qtbot.waitUntil(lambda: not w.project.is_modified())
     assert _texts(path) == [LINES[0], "Then " + LINES[1], LINES[2]]

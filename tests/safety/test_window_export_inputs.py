@@ -59,6 +59,6 @@ def test_export_over_an_existing_file_asks_first(window, tmp_path, qtbot):
     qtbot.waitUntil(lambda: dialog.replace_box is None)
     assert existing.read_text(encoding="utf-8") == "mine, keep me"
     dialog.export()
-    next(b for b in dialog.replace_box.buttons() if b.text() == "Replace").click()
+    next(b for b in dialog.replace_box.buttons() if b.text().replace("&", "") == "Replace").click()
     qtbot.waitUntil(lambda: "-->" in existing.read_text(encoding="utf-8"))
     assert dialog.exported_path == str(existing.resolve())
