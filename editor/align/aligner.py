@@ -5,9 +5,12 @@ so this runs offline. ``Decoder.set_align_text`` builds a grammar of exactly the
 words with optional silence/noise between them; decoding the segment's audio then yields
 the frame (10 ms) where each word starts and ends.
 
-A segment either aligns completely (WordTiming.ALIGNED) or keeps proportional times and
-is marked WordTiming.FAILED; words with nothing to say ("[inaudible]", "--") get times
-interpolated between their aligned neighbours either way.
+A segment either aligns completely (WordTiming.ALIGNED) or is marked WordTiming.FAILED.
+A failed segment is not given up on: a second pass decodes it with a grammar in which
+every word may be skipped, and the words found there in runs of at least
+``AlignOptions.anchor_run`` (text the audio really says) keep their times as anchors;
+only the words between anchors are interpolated. Words with nothing to say
+("[inaudible]", "--") get times interpolated between their aligned neighbours either way.
 """
 
 from __future__ import annotations
@@ -47,6 +50,10 @@ class AlignOptions:
     # Probability of the optional silence between words. PocketSphinx's 0.005 makes a
     # word start early and swallow the pause before it (p95 error 220 ms -> 50 ms at 1.0).
     silprob: float = 1.0
+    # A failed segment keeps the words its skip-anything pass found in runs at least this
+    # long (in text order, nothing skipped in between): shorter runs are often a word
+    # forced onto the wrong sound.
+    anchor_run: int = 3
     # Any other PocketSphinx settings (see its config_params), e.g. {"fillprob": 0.01}.
     extra: dict = field(default_factory=dict)
 
@@ -58,6 +65,7 @@ class SegmentAlignment:
     words: list[Word]
     timing: WordTiming
     unknown: list[str] = field(default_factory=list)  # words pronounced by the g2p step
+    anchored: int = 0                                  # tokens timed by the audio (the rest interpolated)
 
 
 class Aligner:
@@ -119,6 +127,49 @@ class Aligner:
                 return spans
         return None
 
+    def anchor_frames(self, audio_16k: np.ndarray, words: list[str]) -> list[tuple[int, int] | None]:
+        """(start, end) frame of each word the audio really says, None for the others.
+
+        Used when :meth:`frames` failed: a finite-state grammar in which each word may be
+        skipped (the sound it did not match goes to the noise and silence fillers) finds the
+        words that are there, in order; only runs of ``anchor_run`` consecutive words count.
+        """
+        found: list[tuple[int, int] | None] = [None] * len(words)
+        if not words or len(audio_16k) < RATE // 10:
+            return found
+        decoder = self._decoder(len(self.options.beams) - 1)
+        transitions = []
+        for i, word in enumerate(words):
+            transitions += [(i, i + 1, 0.9, word), (i, i + 1, 0.1)]
+        decoder.add_fsg("anchors", decoder.create_fsg("anchors", 0, len(words), transitions))
+        decoder.activate_search("anchors")
+        decoder.start_utt()
+        decoder.process_raw(self._with_noise_floor(audio_16k).tobytes(), full_utt=True)
+        decoder.end_utt()
+        if decoder.hyp() is None:
+            return found
+        hits = [(_base(s.word), s.start_frame, s.end_frame) for s in decoder.seg() or ()
+                if _base(s.word) not in _FILLERS]
+        # Match the hypothesis back to word positions (the grammar keeps the text's order).
+        matched: list[tuple[int, int, int]] = []
+        at = 0
+        for word, first, last in hits:
+            while at < len(words) and words[at] != word:
+                at += 1
+            if at == len(words):
+                break
+            matched.append((at, first, last))
+            at += 1
+        run: list[tuple[int, int, int]] = []
+        for item in matched + [(-2, 0, 0)]:      # a sentinel closes the last run
+            if run and item[0] != run[-1][0] + 1:
+                if len(run) >= self.options.anchor_run:
+                    for index, first, last in run:
+                        found[index] = (first, last)
+                run = []
+            run.append(item)
+        return found
+
     def _with_noise_floor(self, audio_16k: np.ndarray) -> np.ndarray:
         samples = np.asarray(audio_16k, dtype=np.int16)
         rms = float(np.sqrt(np.mean(samples.astype(np.float64) ** 2))) if len(samples) else 0.0
@@ -155,19 +206,32 @@ def align_segment(audio_16k: np.ndarray, text_words: list[str] | list[Token], st
     flat: list[tuple[int, str]] = [(i, w) for i, t in enumerate(tokens) for w in t.spoken]
     usable, unknown = aligner.prepare([w for _, w in flat])
     flat = [item for item, ok in zip(flat, usable) if ok]
-    frames = aligner.frames(audio_16k, [w for _, w in flat]) if flat else None
-    if frames is None:
+    if not flat:
         spans = interpolate(texts, [None] * len(texts), start_ms, end_ms)
-        timing = WordTiming.FAILED if flat else WordTiming.ESTIMATED
-        return SegmentAlignment(_words(texts, spans), timing, unknown)
+        return SegmentAlignment(_words(texts, spans), WordTiming.ESTIMATED, unknown)
+    spoken = [w for _, w in flat]
+    frames = aligner.frames(audio_16k, spoken)
+    timing = WordTiming.ALIGNED
+    if frames is None:
+        frames = aligner.anchor_frames(audio_16k, spoken)
+        timing = WordTiming.FAILED
+    # A token's span runs from its first spoken word's start to its last one's end; a
+    # token only some of whose words were found (anchor pass) is interpolated instead.
     known: list[Span | None] = [None] * len(tokens)
-    for (index, _), (first, last) in zip(flat, frames):
+    complete = [True] * len(tokens)
+    for (index, _), span in zip(flat, frames):
+        if span is None:
+            complete[index] = False
+            continue
+        first, last = span
         begin = audio_start_ms + first * FRAME_MS + FRAME_CENTRE_MS
         finish = audio_start_ms + (last + 1) * FRAME_MS + FRAME_CENTRE_MS
         previous = known[index]
         known[index] = (begin, finish) if previous is None else (previous[0], finish)
+    known = [span if ok else None for span, ok in zip(known, complete)]
     spans = interpolate(texts, known, start_ms, end_ms)
-    return SegmentAlignment(_words(texts, spans), WordTiming.ALIGNED, unknown)
+    return SegmentAlignment(_words(texts, spans), timing, unknown, anchored=sum(s is not None for s in known))
+
 
 
 def _words(texts: list[str], spans: list[Span]) -> list[Word]:
