@@ -26,6 +26,7 @@ from editor.align.aligner import RATE, AlignOptions, Aligner, SegmentAlignment, 
 from editor.align.text import Token, segment_tokens
 from editor.audio.decode import iter_decode
 from editor.core.transcript import Segment, WordTiming
+from editor.core.words import word_time_fields
 
 PAD_MS = 200          # audio taken before/after the segment's span: transcript times are rough
 MAX_IN_FLIGHT = 8     # segments queued per worker pool before decoding waits (bounds memory)
@@ -82,11 +83,12 @@ def _next_start(segments: Sequence[Segment], index: int, duration_ms: int | None
 
 
 def apply_alignment(segment: Segment, result: AlignResult) -> bool:
-    """Store the result's words in *segment*; False (nothing changed) when the text moved on."""
+    """Store the result's words in *segment* (its marks follow them); False (nothing
+    changed) when the text moved on. The window does the same through ``ops.set_word_times``."""
     if segment.id != result.segment_id or segment.text != result.text:
         return False
-    segment.words = result.alignment.words
-    segment.word_timing = result.alignment.timing
+    for name, value in word_time_fields(segment, result.alignment.words, result.alignment.timing).items():
+        setattr(segment, name, value)
     return True
 
 
