@@ -16,6 +16,7 @@ only the words between anchors are interpolated. Words with nothing to say
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -110,22 +111,58 @@ class Aligner:
             added.append(word)
         return usable, added
 
-    def frames(self, audio_16k: np.ndarray, words: list[str]) -> list[tuple[int, int]] | None:
-        """(start, end) frame of each word, or None when no beam setting aligns the whole text."""
+    def frames(self, audio_16k: np.ndarray, words: list[str], before: Sequence[str] = (),
+               after: Sequence[str] = ()) -> list[tuple[int, int]] | None:
+        """(start, end) frame of each word, or None when no beam setting aligns the whole text.
+
+        *before* / *after*: the last words of the turn before and the first of the turn
+        after. Transcript times are rough (Rev and Otter give whole seconds), so a turn's
+        audio often begins with the end of the previous turn; without those words to take
+        it, the first words of this turn would be stretched over it. They may be said or
+        not (a grammar in which each of them can be skipped).
+        """
         if not words or len(audio_16k) < RATE // 10:
             return None
         data = self._with_noise_floor(audio_16k).tobytes()
+        before = [w for w in before if self.lookup(w)]
+        after = [w for w in after if self.lookup(w)]
         for attempt in range(len(self.options.beams)):
             decoder = self._decoder(attempt)
-            decoder.set_align_text(" ".join(words))
+            if before or after:
+                self._set_grammar(decoder, words, before, after)
+            else:
+                decoder.set_align_text(" ".join(words))
             decoder.start_utt()
             decoder.process_raw(data, full_utt=True)
             decoder.end_utt()
             spans = [(s.start_frame, s.end_frame) for s in (decoder.seg() or ())
-                     if _base(s.word) not in _FILLERS]
+                     if _base(s.word) not in _FILLERS and not s.word.endswith(_CONTEXT)]
             if decoder.hyp() is not None and len(spans) == len(words):
                 return spans
         return None
+
+    def _set_grammar(self, decoder: Decoder, words: list[str], before: list[str], after: list[str]) -> None:
+        """Optional *before* words, then every one of *words*, then optional *after* words."""
+        transitions = []
+        state = 0
+        for word in before:
+            transitions += [(state, state + 1, 0.5, self._context_word(decoder, word)), (state, state + 1, 0.5)]
+            state += 1
+        for word in words:
+            transitions.append((state, state + 1, 1.0, word))
+            state += 1
+        for word in after:
+            transitions += [(state, state + 1, 0.5, self._context_word(decoder, word)), (state, state + 1, 0.5)]
+            state += 1
+        decoder.add_fsg("turn", decoder.create_fsg("turn", 0, state, transitions))
+        decoder.activate_search("turn")
+
+    def _context_word(self, decoder: Decoder, word: str) -> str:
+        """A copy of *word* under its own name, so a neighbour's word is never taken for this turn's."""
+        name = word + _CONTEXT
+        if not decoder.lookup_word(name):
+            decoder.add_word(name, self.lookup(word), True)
+        return name
 
     def anchor_frames(self, audio_16k: np.ndarray, words: list[str]) -> list[tuple[int, int] | None]:
         """(start, end) frame of each word the audio really says, None for the others.
@@ -182,6 +219,7 @@ class Aligner:
 
 
 _FILLERS = frozenset({"<s>", "</s>", "<sil>", "[NOISE]", "[SPEECH]"})
+_CONTEXT = "|context"     # suffix of the neighbouring turns' words in a turn's grammar
 
 
 def _base(word: str) -> str:
@@ -190,12 +228,14 @@ def _base(word: str) -> str:
 
 def align_segment(audio_16k: np.ndarray, text_words: list[str] | list[Token], start_ms: int,
                   end_ms: int | None = None, aligner: Aligner | None = None,
-                  audio_start_ms: int | None = None) -> SegmentAlignment:
+                  audio_start_ms: int | None = None, before: Sequence[str] = (),
+                  after: Sequence[str] = ()) -> SegmentAlignment:
     """Word times for *text_words* (the segment's whitespace tokens) spoken in *audio_16k*.
 
     *audio_16k* is mono int16 at 16 kHz whose first sample is at *audio_start_ms*
     (default *start_ms*; give an earlier time when the audio is padded). *start_ms*..*end_ms*
-    is the segment's span, used for interpolation (default: the audio's end).
+    is the segment's span, used for interpolation (default: the audio's end). *before* /
+    *after*: spoken words of the neighbouring turns that the padded audio may hold.
     """
     aligner = aligner or Aligner()
     audio_start_ms = start_ms if audio_start_ms is None else audio_start_ms
@@ -210,7 +250,7 @@ def align_segment(audio_16k: np.ndarray, text_words: list[str] | list[Token], st
         spans = interpolate(texts, [None] * len(texts), start_ms, end_ms)
         return SegmentAlignment(_words(texts, spans), WordTiming.ESTIMATED, unknown)
     spoken = [w for _, w in flat]
-    frames = aligner.frames(audio_16k, spoken)
+    frames = aligner.frames(audio_16k, spoken, before, after)
     timing = WordTiming.ALIGNED
     if frames is None:
         frames = aligner.anchor_frames(audio_16k, spoken)

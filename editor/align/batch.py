@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -43,6 +43,8 @@ class AlignJob:
     end_ms: int
     audio_start_ms: int = 0
     audio: np.ndarray | None = None
+    before: list[str] = field(default_factory=list)   # last spoken words of the turn before
+    after: list[str] = field(default_factory=list)    # first spoken words of the turn after
 
 
 @dataclass
@@ -58,7 +60,7 @@ def plan_jobs(segments: Sequence[Segment], duration_ms: int | None = None,
     """Jobs for the timed segments (all, or *indices*) that still need word times.
 
     A segment's span ends at its end time, else at the next timed segment's start, else at
-    *duration_ms*. Segments already ALIGNED or IMPORTED are skipped unless *redo*.
+    *duration_ms*; the last timed segment's span may run on into the rest of the audio. Segments already ALIGNED or IMPORTED are skipped unless *redo*.
     """
     chosen = range(len(segments)) if indices is None else indices
     jobs = []
@@ -70,9 +72,26 @@ def plan_jobs(segments: Sequence[Segment], duration_ms: int | None = None,
         end = segment.end_ms if segment.end_ms is not None else _next_start(segments, index, duration_ms)
         if end is None or end <= segment.start_ms:
             continue
-        jobs.append(AlignJob(index, segment.id, segment.text, segment_tokens(segment),
-                             segment.start_ms, end))
+        if duration_ms and end < duration_ms and _next_start(segments, index, None) is None:
+            # The last turn's end is often the reader's guess (400 ms a word): a slow speaker
+            # runs past it, and words cut off from their audio fail. Listen on, up to twice
+            # the span, into the rest of the audio.
+            end = min(duration_ms, end + (end - segment.start_ms))
+        jobs.append(AlignJob(index, segment.id, segment.text, segment_tokens(segment), segment.start_ms, end,
+                             before=_spoken_edge(segments, index - 1, last=True),
+                             after=_spoken_edge(segments, index + 1, last=False)))
     return jobs
+
+
+CONTEXT_WORDS = 3   # words of each neighbouring turn the padded audio may hold
+
+
+def _spoken_edge(segments: Sequence[Segment], index: int, last: bool) -> list[str]:
+    """The last (or first) few spoken words of the segment at *index* ([] when none)."""
+    if not 0 <= index < len(segments):
+        return []
+    spoken = [w for token in segment_tokens(segments[index]) for w in token.spoken]
+    return spoken[-CONTEXT_WORDS:] if last else spoken[:CONTEXT_WORDS]
 
 
 def _next_start(segments: Sequence[Segment], index: int, duration_ms: int | None) -> int | None:
@@ -104,7 +123,8 @@ def _init_worker(options: AlignOptions) -> None:
 
 def _run_job(job: AlignJob, aligner: Aligner | None = None) -> AlignResult:
     alignment = align_segment(job.audio, job.tokens, job.start_ms, job.end_ms,
-                              aligner or _worker_aligner, audio_start_ms=job.audio_start_ms)
+                              aligner or _worker_aligner, audio_start_ms=job.audio_start_ms,
+                              before=job.before, after=job.after)
     return AlignResult(job.index, job.segment_id, job.text, alignment)
 
 

@@ -1,4 +1,4 @@
-"""The command line: ``transcript-editor check|export ...``.
+"""The command line: ``transcript-editor check|export|align ...``.
 
 No Qt here: scripts and batch jobs run these on machines without a display.
 Every failure is one line on stderr naming the file and the problem, never a
@@ -21,7 +21,7 @@ from types import ModuleType
 from editor.cli.common import EXIT_OK, EXIT_READ, Loaded, load  # noqa: F401  (the public API)
 
 # Module names under editor.cli, in the order `--help` lists them.
-_COMMAND_MODULES = ("check", "export")
+_COMMAND_MODULES = ("check", "export", "align")
 
 COMMANDS = set(_COMMAND_MODULES)
 
@@ -44,7 +44,7 @@ def _command(name: str) -> ModuleType:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="transcript-editor",
-                     description="Check, convert and prepare podcast transcripts without opening the window.")
+                     description="Check, convert, align and prepare podcast transcripts without opening the window.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for name in _COMMAND_MODULES:
         module = _command(name)
