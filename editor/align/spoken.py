@@ -215,7 +215,7 @@ def _is_acronym(part: str) -> bool:
 
 
 # ----------------------------------------------------------------------------- numbers
-def number_words(n: int | float | str) -> list[str]:
+def number_words(n: float | str) -> list[str]:
     """A cardinal number as words, American style ("one hundred one", "three point five")."""
     text = num2words(n)
     return [w for w in re.split(r"[\s,-]+", text) if w and w != "and"]
