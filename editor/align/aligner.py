@@ -126,9 +126,13 @@ class Aligner:
         data = self._with_noise_floor(audio_16k).tobytes()
         before = [w for w in before if self.lookup(w)]
         after = [w for w in after if self.lookup(w)]
-        for attempt in range(len(self.options.beams)):
+        # With the neighbours' words first; then the text alone (the grammar search fails
+        # now and then where plain alignment does not).
+        tries = [(attempt, True) for attempt in range(len(self.options.beams)) if before or after]
+        tries += [(attempt, False) for attempt in range(len(self.options.beams))]
+        for attempt, with_context in tries:
             decoder = self._decoder(attempt)
-            if before or after:
+            if with_context:
                 self._set_grammar(decoder, words, before, after)
             else:
                 decoder.set_align_text(" ".join(words))

@@ -28,7 +28,7 @@ from editor.audio.decode import iter_decode
 from editor.core.transcript import Segment, WordTiming
 from editor.core.words import word_time_fields
 
-PAD_MS = 200          # audio taken before/after the segment's span: transcript times are rough
+PAD_MS = 500          # audio taken before/after the segment's span: transcript times are rough (whole seconds)
 MAX_IN_FLIGHT = 8     # segments queued per worker pool before decoding waits (bounds memory)
 DONE_TIMINGS = frozenset({WordTiming.ALIGNED, WordTiming.IMPORTED})
 
@@ -83,7 +83,7 @@ def plan_jobs(segments: Sequence[Segment], duration_ms: int | None = None,
     return jobs
 
 
-CONTEXT_WORDS = 3   # words of each neighbouring turn the padded audio may hold
+CONTEXT_WORDS = 5   # words of each neighbouring turn the padded audio may hold
 
 
 def _spoken_edge(segments: Sequence[Segment], index: int, last: bool) -> list[str]:
