@@ -249,7 +249,7 @@ def align_segment(audio_16k: np.ndarray, text_words: list[str] | list[Token], st
     texts = [t.text for t in tokens]
     flat: list[tuple[int, str]] = [(i, w) for i, t in enumerate(tokens) for w in t.spoken]
     usable, unknown = aligner.prepare([w for _, w in flat])
-    flat = [item for item, ok in zip(flat, usable) if ok]
+    flat = [item for item, ok in zip(flat, usable, strict=False) if ok]
     if not flat:
         spans = interpolate(texts, [None] * len(texts), start_ms, end_ms)
         return SegmentAlignment(_words(texts, spans), WordTiming.ESTIMATED, unknown)
@@ -263,7 +263,7 @@ def align_segment(audio_16k: np.ndarray, text_words: list[str] | list[Token], st
     # token only some of whose words were found (anchor pass) is interpolated instead.
     known: list[Span | None] = [None] * len(tokens)
     complete = [True] * len(tokens)
-    for (index, _), span in zip(flat, frames):
+    for (index, _), span in zip(flat, frames, strict=True):
         if span is None:
             complete[index] = False
             continue
@@ -272,11 +272,11 @@ def align_segment(audio_16k: np.ndarray, text_words: list[str] | list[Token], st
         finish = audio_start_ms + (last + 1) * FRAME_MS + FRAME_CENTRE_MS
         previous = known[index]
         known[index] = (begin, finish) if previous is None else (previous[0], finish)
-    known = [span if ok else None for span, ok in zip(known, complete)]
+    known = [span if ok else None for span, ok in zip(known, complete, strict=False)]
     spans = interpolate(texts, known, start_ms, end_ms)
     return SegmentAlignment(_words(texts, spans), timing, unknown, anchored=sum(s is not None for s in known))
 
 
 
 def _words(texts: list[str], spans: list[Span]) -> list[Word]:
-    return [Word(text, start, end) for text, (start, end) in zip(texts, spans)]
+    return [Word(text, start, end) for text, (start, end) in zip(texts, spans, strict=False)]

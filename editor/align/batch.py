@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from editor.align.aligner import RATE, AlignOptions, Aligner, SegmentAlignment, align_segment
+from editor.align.aligner import RATE, Aligner, AlignOptions, SegmentAlignment, align_segment
 from editor.align.text import Token, segment_tokens
 from editor.audio.decode import iter_decode
 from editor.core.transcript import Segment, WordTiming
@@ -60,7 +60,8 @@ def plan_jobs(segments: Sequence[Segment], duration_ms: int | None = None,
     """Jobs for the timed segments (all, or *indices*) that still need word times.
 
     A segment's span ends at its end time, else at the next timed segment's start, else at
-    *duration_ms*; the last timed segment's span may run on into the rest of the audio. Segments already ALIGNED or IMPORTED are skipped unless *redo*.
+    *duration_ms*; the last timed segment's span may run on into the rest of the audio.
+    Segments already ALIGNED or IMPORTED are skipped unless *redo*.
     """
     chosen = range(len(segments)) if indices is None else indices
     jobs = []

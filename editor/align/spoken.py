@@ -39,18 +39,20 @@ ABBREVIATIONS = {
 CURRENCIES = {"$": ("dollar", "dollars", "cent", "cents"), "€": ("euro", "euros", "cent", "cents"),
               "£": ("pound", "pounds", "penny", "pence"), "¥": ("yen", "yen", "", "")}
 # Words that come between an amount and its currency when spoken: "$2 million" is said
-# "two million dollars" (see :func:`move_currency_words`).
+# "two million dollars" (see :func:`spoken_tokens`).
 SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion"})
 _SCALE_SUFFIXES = {"k": "thousand", "m": "million", "mm": "million", "b": "billion", "bn": "billion",
                    "t": "trillion"}
 # Top-level domains that make "word.tld" a web address even without "www" or a scheme.
-_TLDS = frozenset("com org net edu gov io co fm ai app dev tv me us uk ca au de fr info biz ly gg "
-                  "xyz blog news show club online site store".split())
+_TLDS = frozenset(["com", "org", "net", "edu", "gov", "io", "co", "fm", "ai", "app", "dev", "tv", "me", "us", "uk",
+                   "ca", "au", "de", "fr", "info", "biz", "ly", "gg", "xyz", "blog", "news", "show", "club",
+                   "online", "site", "store"])
 _SYMBOLS = {"&": "and", "+": "plus", "=": "equals", "@": "at", "%": "percent", "#": "number"}
 # Consonant pairs an English word may start with: an all-caps word starting otherwise
 # (FBI, NPR, HTML) is spelled out.
-_ONSETS = frozenset("bl br ch cl cr dr dw fl fr gl gr gw kl kn kr kw ph pl pr ps sc sh sk sl sm sn sp "
-                    "st sw th tr tw wh wr".split())
+_ONSETS = frozenset(["bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gl", "gr", "gw", "kl", "kn", "kr", "kw",
+                     "ph", "pl", "pr", "ps", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "st", "sw", "th", "tr", "tw",
+                     "wh", "wr"])
 _VOWELS = frozenset("aeiouy")
 
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -277,10 +279,8 @@ def _read_ordinal(match: re.Match) -> list[str]:
 
 def _read_decade(match: re.Match) -> list[str]:
     digits = match.group(1)
-    if len(digits) == 2:                      # '90s, 80s
-        words = number_words(int(digits))
-    else:                                     # 1990s, 2020s
-        words = year_words(int(digits))
+    # '90s and 80s as numbers, 1990s and 2020s as years
+    words = number_words(int(digits)) if len(digits) == 2 else year_words(int(digits))
     last = words[-1]
     plural = {"twenty": "twenties", "thirty": "thirties", "forty": "forties", "fifty": "fifties",
               "sixty": "sixties", "seventy": "seventies", "eighty": "eighties", "ninety": "nineties",

@@ -37,7 +37,7 @@ def segment_tokens(segment: Segment) -> list[Token]:
     matches = list(re.finditer(r"\S+", segment.text))
     spoken = spoken_tokens([match.group() for match in matches])
     tokens = []
-    for match, words in zip(matches, spoken):
+    for match, words in zip(matches, spoken, strict=False):
         start, end = match.span()
         covered = any(lo < end and start < hi for lo, hi in hidden)
         tokens.append(Token(match.group(), start, [] if covered else words))

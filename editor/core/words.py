@@ -14,7 +14,7 @@ word times assigns new ``Word`` objects instead of mutating them.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from rapidfuzz.distance import Indel
 
@@ -313,7 +313,7 @@ def marks_at_word_times(text: str, marks: Sequence[Mark], words: Sequence[Word])
 def _time_of_mark(mark: Mark, spans: Sequence[tuple[int, int]], words: Sequence[Word]) -> int | None:
     """Start of the first word *mark* covers, else the end of the word before it, else the next start."""
     before: int | None = None
-    for (start, end), word in zip(spans, words):
+    for (start, end), word in zip(spans, words, strict=False):
         if start < mark.end and mark.start < end and word.start_ms is not None:
             return word.start_ms
         if end <= mark.start and word.end_ms is not None:

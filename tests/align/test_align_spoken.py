@@ -68,7 +68,7 @@ def test_text_read_aloud_aligns_on_the_written_words(speech, pairs):
     result = align_segment(audio, segment_tokens(segment), segment.start_ms, segment.end_ms, audio_start_ms=0)
     assert result.timing == WordTiming.ALIGNED
     assert [w.text for w in result.words] == text.split()
-    errors = [abs(w.start_ms - t) for w, t in zip(result.words, starts)]
+    errors = [abs(w.start_ms - t) for w, t in zip(result.words, starts, strict=False)]
     assert np.median(errors) <= 40 and max(errors) <= 150, errors
 
 
@@ -78,13 +78,13 @@ def test_failed_segment_keeps_what_aligned_as_anchors(speech):
     audio, _, starts, end = _speak(speech, pairs, seed=3, gaps=(40, 120))
     # The transcript has words nobody said in the middle: the whole text cannot be matched.
     written = said.split()
-    inserted = "constantly reorganized extraordinary philosophical committees".split()
+    inserted = ["constantly", "reorganized", "extraordinary", "philosophical", "committees"]
     text_words = written[:11] + inserted + written[11:]
     result = align_segment(audio, text_words, 0, end + 200, audio_start_ms=0)
     assert result.timing == WordTiming.FAILED
     assert result.anchored >= 15
     real = [w for w in result.words if w.text not in inserted]
-    errors = [abs(w.start_ms - t) for w, t in zip(real, starts)]
+    errors = [abs(w.start_ms - t) for w, t in zip(real, starts, strict=False)]
     # Proportional times over the whole span were off by seconds; anchors keep words in place.
     assert np.median(errors) <= 40 and max(errors) <= 250, errors
     times = [w.start_ms for w in result.words]

@@ -92,8 +92,8 @@ def main() -> None:
             seconds = time.perf_counter() - began
             errors = []
             failed = sum(s.word_timing is not WordTiming.ALIGNED for s in transcript.segments)
-            for segment, starts in zip(transcript.segments, truths):
-                errors += [abs(w.start_ms - t) for w, t in zip(segment.words, starts)]
+            for segment, starts in zip(transcript.segments, truths, strict=False):
+                errors += [abs(w.start_ms - t) for w, t in zip(segment.words, starts, strict=False)]
                 if segment.word_timing is not WordTiming.ALIGNED:
                     print(f"  not aligned ({segment.word_timing.value}): {segment.text}")
             all_errors += errors

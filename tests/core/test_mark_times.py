@@ -24,7 +24,7 @@ def _heard_words():
     starts = [120_000, 120_400, 120_800, 127_000, 127_300, 131_000, 133_000, 133_400, 133_700, 134_000,
               134_800, 135_500]
     tokens = TEXT.split()
-    return [Word(t, s, s + 300) for t, s in zip(tokens, starts)]
+    return [Word(t, s, s + 300) for t, s in zip(tokens, starts, strict=False)]
 
 
 def _transcript():
