@@ -93,7 +93,7 @@ class _TurnThread(QThread):
         if self.stop.is_set():
             return
         alignment = align_segment(audio, job.tokens, job.start_ms, job.end_ms, self._aligner,
-                                  audio_start_ms=first_ms)
+                                  audio_start_ms=first_ms, before=job.before, after=job.after)
         if not self.stop.is_set():
             self.aligned.emit(job, alignment)
 
