@@ -102,7 +102,7 @@ class VlcPlayer(BackendBase):
 
     # -- Player protocol (the rest is BackendBase's) -------------------------------------
     def position_ms(self) -> int:
-        self._adopt_working_copy()      # polled by the UI: adopts the copy without a timer
+        self._adopt()      # polled by the UI: adopts the copy (and ends a hold) without a timer
         return self._clock.position_ms()
 
     # -- engine hooks (see BackendBase) -------------------------------------------------
@@ -188,6 +188,14 @@ class VlcPlayer(BackendBase):
         else:
             self._set_media(copy)
             self._clock.reset(pos)
+
+    def _resume_from_hold(self, ms: int, play: bool) -> None:
+        if self._state not in (PlayerState.PLAYING, PlayerState.PAUSED) and not play:
+            self._clock.reset(ms)       # stopped: the next play() starts a fresh input here
+            return
+        self._restart_at(ms, paused=not play)
+        if play:
+            self._clock.started()
 
     # libVLC event handlers: no libVLC calls in here (deadlock), only the clock and state.
     def _on_playing(self, _event) -> None:
