@@ -5,10 +5,8 @@ hold (``decode_to_wav`` waits for an event first), so nothing depends on timing.
 heard is captured through libVLC's ``afile`` output and located in an exact decode.
 """
 
-import os
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
