@@ -55,8 +55,9 @@ def build(folder: Path, minutes: int) -> dict[str, Path]:
     out = {}
     for label, (ext, codec) in FORMATS.items():
         dest = folder / f"long-{label.replace(' ', '-').lower()}.{ext}"
-        subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(long_wav), "-ar", "44100" if ext != "opus" else "48000",
-                        "-ac", "2", *codec, str(dest)], check=True)
+        rate = "48000" if ext == "opus" else "44100"
+        subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(long_wav), "-ar", rate, "-ac", "2", *codec, str(dest)],
+                       check=True)
         out[label] = dest
     return out
 
