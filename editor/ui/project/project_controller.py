@@ -36,6 +36,7 @@ def project_path_for(source: str) -> str:
 
 class ProjectController(QObject):
     title_changed = Signal(str, bool)      # document name, modified
+    about_to_save = Signal()               # features put what they keep in files.extra now
     saved = Signal(str)                    # project path
     error_occurred = Signal(str, str)      # title, message
     message = Signal(str)
@@ -112,6 +113,7 @@ class ProjectController(QObject):
     def write(self, path: str) -> bool:
         from editor.core import project
         path = os.path.abspath(path)
+        self.about_to_save.emit()
         try:
             project.save(self._model.transcript, path, extra=self._files.extra)
         except TranscriptError as error:
