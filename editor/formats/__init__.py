@@ -38,7 +38,6 @@ __all__ = [
     "all_writers",
     "detect",
     "export",
-    "is_project_file",
     "is_project_text",
     "readable_extensions",
     "writer_names",
@@ -173,13 +172,6 @@ def is_project_text(text: str) -> bool:
     return head.startswith("{") and f'"{PROJECT_KEY}"' in head
 
 
-def is_project_file(path: str | os.PathLike) -> bool:
-    """True when the file at *path* is a project (by its content, whatever its name)."""
-    try:
-        with open(path, "rb") as handle:
-            return _is_project_bytes(handle.read(4096))
-    except OSError:
-        return False
 
 
 def _is_project_bytes(data: bytes) -> bool:
