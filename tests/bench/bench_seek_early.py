@@ -107,8 +107,8 @@ def error_ms(capture: np.ndarray, ref: np.ndarray, target: int) -> float:
 
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    minutes = int(args[0]) if args else 30
     quick = "--quick" in sys.argv
+    minutes = int(args[0]) if args else (5 if quick else 30)
     delays: list[float | None] = [0.5, 2.0, 10.0, None] if not quick else [0.5, None]
     labels = list(FORMATS) if not quick else ["MP3 VBR", "Ogg", "M4A"]
     with tempfile.TemporaryDirectory() as tmp:
