@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor.core.timecode import format_clock
-
 from editor.core.transcript import ReviewStatus, Segment, Transcript
 from editor.settings import Key
 from editor.ui.context import WindowContext
