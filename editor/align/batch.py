@@ -28,7 +28,11 @@ from editor.audio.decode import iter_decode
 from editor.core.transcript import Segment, WordTiming
 from editor.core.words import word_time_fields
 
-PAD_MS = 500          # audio taken before/after the segment's span: transcript times are rough (whole seconds)
+# Audio taken before and after a segment's span: transcript times are rough. Recognizers
+# and Rev/Otter give a turn's start in whole seconds, up to ~1.3 s before its first word, so
+# the span's end (the next turn's start) may fall that much before this turn's last word.
+PAD_MS = 500
+PAD_AFTER_MS = 1300
 MAX_IN_FLIGHT = 8     # segments queued per worker pool before decoding waits (bounds memory)
 DONE_TIMINGS = frozenset({WordTiming.ALIGNED, WordTiming.IMPORTED})
 
@@ -163,9 +167,9 @@ class _Buffer:
             at += len(chunk)
         return np.concatenate(parts) if parts else np.zeros(0, np.int16)
 
-    def take(self, job: AlignJob, pad_ms: int) -> AlignJob:
+    def take(self, job: AlignJob, pad_ms: int, pad_after_ms: int | None = None) -> AlignJob:
         lo = max(0, job.start_ms - pad_ms) * RATE // 1000
-        hi = (job.end_ms + pad_ms) * RATE // 1000
+        hi = (job.end_ms + (pad_ms if pad_after_ms is None else pad_after_ms)) * RATE // 1000
         lo = max(lo, self.base)     # never label later audio with an earlier time
         job.audio_start_ms = lo * 1000 // RATE
         job.audio = self.samples(lo, hi)
@@ -188,6 +192,7 @@ class _Buffer:
 
 def align_transcript(audio_path: str | os.PathLike, jobs: list[AlignJob], *, workers: int = 2,
                      options: AlignOptions | None = None, pad_ms: int = PAD_MS,
+                     pad_after_ms: int = PAD_AFTER_MS,
                      progress: Callable[[int, int], None] | None = None,
                      cancelled: Callable[[], bool] | None = None) -> Iterator[AlignResult]:
     """Align *jobs* (from :func:`plan_jobs`) against *audio_path*; yields results as they finish.
@@ -222,7 +227,7 @@ def align_transcript(audio_path: str | os.PathLike, jobs: list[AlignJob], *, wor
 
     def submit(job: AlignJob) -> Iterator[AlignResult]:
         nonlocal pool
-        job = buffer.take(job, pad_ms)
+        job = buffer.take(job, pad_ms, pad_after_ms)
         if pool is not None:
             try:
                 in_flight[pool.submit(_run_job, job)] = job
@@ -250,7 +255,7 @@ def align_transcript(audio_path: str | os.PathLike, jobs: list[AlignJob], *, wor
     try:
         for chunk in iter_decode(audio_path, RATE, "int16", cancelled=stop):
             buffer.append(chunk)
-            while pending and pending[0].end_ms + pad_ms <= buffer.end_ms and not stop():
+            while pending and pending[0].end_ms + pad_after_ms <= buffer.end_ms and not stop():
                 yield from submit(pending.popleft())
             if stop():
                 return
