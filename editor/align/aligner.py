@@ -254,11 +254,14 @@ def align_segment(audio_16k: np.ndarray, text_words: list[str] | list[Token], st
         spans = interpolate(texts, [None] * len(texts), start_ms, end_ms)
         return SegmentAlignment(_words(texts, spans), WordTiming.ESTIMATED, unknown)
     spoken = [w for _, w in flat]
-    frames = aligner.frames(audio_16k, spoken, before, after)
+    aligned = aligner.frames(audio_16k, spoken, before, after)
     timing = WordTiming.ALIGNED
-    if frames is None:
+    frames: list[tuple[int, int] | None]
+    if aligned is None:
         frames = aligner.anchor_frames(audio_16k, spoken)
         timing = WordTiming.FAILED
+    else:
+        frames = list(aligned)
     # A token's span runs from its first spoken word's start to its last one's end; a
     # token only some of whose words were found (anchor pass) is interpolated instead.
     known: list[Span | None] = [None] * len(tokens)

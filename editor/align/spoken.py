@@ -107,10 +107,8 @@ def spoken_tokens(tokens: list[str]) -> list[list[str]]:
 
 # ----------------------------------------------------------------------------- pieces
 def _abbreviation(token: str) -> list[str] | None:
-    key = token.lower().strip("\"'“”()[]{},;:!?")
-    if key in ABBREVIATIONS and ABBREVIATIONS[key] is not None:
-        return list(ABBREVIATIONS[key])
-    return None
+    words = ABBREVIATIONS.get(token.lower().strip("\"'“”()[]{},;:!?"))
+    return list(words) if words is not None else None
 
 
 def _address(text: str) -> list[str]:
