@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QInputDialog
 
 from editor.core.timecode import format_clock
 from editor.core.transcript import ReviewStatus, Segment, Transcript
@@ -100,6 +101,30 @@ class ReviewController(QObject):
         self._resume_at: tuple[int, int] | None = None     # (row, ms) of a reopened project
         ctx.files.transcript_opened.connect(self._on_files_transcript_opened)
         ctx.files.audio_loaded.connect(self._on_files_audio_loaded)
+        self._window = ctx.window
+        self.flag_dialog: QInputDialog | None = None
+        a = ctx.actions
+        a["approve"].triggered.connect(lambda: self.approve())
+        a["approve_next"].triggered.connect(self.approve_and_next)
+        a["flag"].triggered.connect(self.ask_flag)
+        a["unreview"].triggered.connect(lambda: self.unreview())
+        a["next_unreviewed"].triggered.connect(self.next_unreviewed)
+
+    def ask_flag(self) -> None:
+        """Flag Turn…: ask what needs another look (kept as the turn's note), then flag it."""
+        from PySide6.QtCore import Qt
+        row = self._edits.current_row()
+        if row < 0:
+            return
+        dialog = QInputDialog(self._window)
+        dialog.setWindowTitle("Flag Turn")
+        dialog.setLabelText("What needs another look? (saved as the turn's note)")
+        dialog.setTextValue(self._model.segment(row).note)
+        dialog.setOkButtonText("Flag")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(lambda note: self.flag(note, row))
+        dialog.open()
+        self.flag_dialog = dialog
 
     # ------------------------------------------------------------------ reviewer
     def reviewer(self) -> str:
