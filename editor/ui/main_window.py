@@ -320,6 +320,7 @@ class MainWindow(QMainWindow):
 
         playback.position_changed.connect(self.transport.show_position)
         playback.state_changed.connect(self.transport.show_state)
+        playback.preparing_changed.connect(self.transport.show_preparing)
         playback.media_changed.connect(self._on_playback_media_changed)
         playback.rate_changed.connect(self.transport.show_rate)
         playback.volume_changed.connect(self.transport.show_volume)
@@ -503,6 +504,7 @@ class MainWindow(QMainWindow):
         review.filter_changed.connect(self.review_bar.show_filter)
         self.review_bar.filter_requested.connect(review.set_filter)
         project.title_changed.connect(self._on_project_title_changed)
+        project.about_to_save.connect(review.store_position)
         project.error_occurred.connect(self._on_files_error_occurred)
         project.message.connect(self._show_status)
         self.marks_panel.show_requested.connect(edits.show_mark)

@@ -36,6 +36,7 @@ def project_path_for(source: str) -> str:
 
 class ProjectController(QObject):
     title_changed = Signal(str, bool)      # document name, modified
+    about_to_save = Signal()               # features put what they keep in files.extra now
     saved = Signal(str)                    # project path
     error_occurred = Signal(str, str)      # title, message
     message = Signal(str)
@@ -122,6 +123,7 @@ class ProjectController(QObject):
     def write(self, path: str) -> bool:
         path = os.path.abspath(path)
         folder_was_gone = not os.path.isdir(os.path.dirname(path))
+        self.about_to_save.emit()
         try:
             self.autosave.save_project(path)
         except TranscriptError as error:
