@@ -21,7 +21,7 @@ def test_the_guess_is_named_and_reopen_with_encoding_reads_it_right(window, tmp_
     bar = window.warning_bar
     assert bar.isVisible() and bar.button().text() == "Reopen with Encoding…"
     wrong = _text(window)
-    if wrong != " ".join(_RUSSIAN):                       # the detector may guess right; the choice must work either way
+    if wrong != " ".join(_RUSSIAN):   # the detector may guess right; the choice must work either way
         assert window.reopen_with_encoding("koi8-r")
     assert _text(window) == " ".join(_RUSSIAN)
 
