@@ -12,6 +12,7 @@ interpolated between their aligned neighbours either way.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -104,6 +105,17 @@ class Aligner:
 
     def frames(self, audio_16k: np.ndarray, words: list[str]) -> list[tuple[int, int]] | None:
         """(start, end) frame of each word, or None when no beam setting aligns the whole text."""
+        pieces = self.decode(audio_16k, words)
+        if pieces is None:
+            return None
+        return [(p.start_frame, p.end_frame) for p in pieces if p.word is not None]
+
+    def decode(self, audio_16k: np.ndarray, words: list[str]) -> list[AlignedPiece] | None:
+        """Every piece of the best alignment of *words*, silences and noises included.
+
+        None when no beam setting aligns the whole text. Pieces of the text carry their
+        word; the optional silences/noises between them have ``word`` None.
+        """
         if not words or len(audio_16k) < RATE // 10:
             return None
         data = self._with_noise_floor(audio_16k).tobytes()
@@ -113,10 +125,13 @@ class Aligner:
             decoder.start_utt()
             decoder.process_raw(data, full_utt=True)
             decoder.end_utt()
-            spans = [(s.start_frame, s.end_frame) for s in (decoder.seg() or ())
-                     if _base(s.word) not in _FILLERS]
-            if decoder.hyp() is not None and len(spans) == len(words):
-                return spans
+            if decoder.hyp() is None:
+                continue
+            pieces = [AlignedPiece(None if _base(s.word) in _FILLERS else _base(s.word),
+                                   s.start_frame, s.end_frame, _log(s.ascore))
+                      for s in (decoder.seg() or ()) if s.word != "</s>"]
+            if sum(1 for p in pieces if p.word is not None) == len(words):
+                return pieces
         return None
 
     def _with_noise_floor(self, audio_16k: np.ndarray) -> np.ndarray:
@@ -131,6 +146,31 @@ class Aligner:
 
 
 _FILLERS = frozenset({"<s>", "</s>", "<sil>", "[NOISE]", "[SPEECH]"})
+# The lowest log score a piece is given when its probability underflows to 0.0.
+_FLOOR_LOG = -745.0
+
+
+@dataclass(frozen=True)
+class AlignedPiece:
+    """One word (or silence, word None) of an alignment: frames start..end inclusive.
+
+    ``log_score`` is the natural log of the piece's acoustic score. PocketSphinx scales
+    every frame's senone scores by the best senone of that frame, so 0 means "as good as
+    any sound the model knows" and the per-frame mean says how well the audio fits.
+    """
+
+    word: str | None
+    start_frame: int
+    end_frame: int
+    log_score: float
+
+    @property
+    def frames(self) -> int:
+        return self.end_frame - self.start_frame + 1
+
+
+def _log(probability: float) -> float:
+    return math.log(probability) if probability > 0 else _FLOOR_LOG
 
 
 def _base(word: str) -> str:

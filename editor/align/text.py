@@ -21,6 +21,12 @@ _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
 UNALIGNED_MARKS = frozenset({MarkKind.INAUDIBLE, MarkKind.CROSSTALK})
 
 _PIECE = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+# An all-capitals token of 2-6 letters ("NTSB", "DSA's") is read letter by letter unless the
+# dictionary has it as a word ("NASA"): g2p.pronounce spells the marked form "n_t_s_b".
+_ACRONYM = re.compile(r"^[^\w]*([A-Z]{2,6})(?:['’]?s)?[^\w]*$")
+# A web address read aloud: "patreon.com/show" is "patreon dot com slash show".
+_URL = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|fm|co|tv|us|uk|app|show)"
+                  r"(?:/\S*)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -51,6 +57,12 @@ def spoken_words(token: str) -> list[str]:
     """Dictionary-ready words for one visible token (lowercase, punctuation dropped)."""
     if token.startswith("[") and token.endswith("]"):
         return []  # a non-speech tag like [laughs]
+    acronym = _ACRONYM.match(token)
+    if acronym:
+        return ["_".join(acronym.group(1).lower())]
+    if _URL.match(token.strip(".,;:!?()\"'")):
+        token = re.sub(r"^https?://", "", token.strip(".,;:!?()\"'"), flags=re.IGNORECASE)
+        token = token.replace(".", " dot ").replace("/", " slash ").replace("-", " ")
     text = token.lower().replace("\u2019", "'").replace("%", " percent").replace("&", " and ")
     words: list[str] = []
     for piece in _PIECE.findall(text):

@@ -1,4 +1,4 @@
-"""The command line: ``transcript-editor check|export ...``.
+"""The command line: ``transcript-editor check|export|suggest ...``.
 
 No Qt here: scripts and batch jobs run these on machines without a display.
 Every failure is one line on stderr naming the file and the problem, never a
@@ -21,7 +21,7 @@ from types import ModuleType
 from editor.cli.common import EXIT_OK, EXIT_READ, Loaded, load  # noqa: F401  (the public API)
 
 # Module names under editor.cli, in the order `--help` lists them.
-_COMMAND_MODULES = ("check", "export")
+_COMMAND_MODULES = ("check", "export", "suggest")
 
 COMMANDS = set(_COMMAND_MODULES)
 

@@ -1,0 +1,80 @@
+"""Glossary names heard inside suspect passages, however far the text is from them.
+
+For each suspect (and the suspect widened by up to two words either side, since recognizers split a
+name into the words around it), every glossary name of a plausible length is aligned over the
+same audio as the text (:mod:`editor.hearing.verdict`); the best name is proposed when it fits
+clearly better than what the transcript says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from editor.align.aligner import Aligner
+from editor.align.text import spoken_words
+from editor.hearing.verdict import TimedToken, cut, rank, region_of
+
+SPOT_MARGIN = 0.5        # per-frame log score a name must gain over the text
+SPOT_FIT = -2.6          # ...and fit the audio about as well as a right word does
+SPOT_COVERAGE = 0.6      # ...taking most of the passage's time (not leaving it to silence)
+WIDER_GAIN = 0.3         # margin a window one word wider must add to be preferred
+FRAMES_PER_PHONE = (4, 30)  # a passage this many frames per phone of the name could say it
+
+
+@dataclass(frozen=True)
+class Spotted:
+    """``text[char_start:char_end]`` (``found``) is probably *name* in the audio."""
+
+    char_start: int
+    char_end: int
+    found: str
+    name: str
+    margin: float
+
+
+def _phones(name: str, aligner: Aligner) -> int:
+    words = [w for token in name.split() for w in spoken_words(token)]
+    usable, _ = aligner.prepare(words)
+    return sum(len((aligner.lookup(w) or "").split()) for w, ok in zip(words, usable) if ok)
+
+
+def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, int]], names: list[str],
+               audio: np.ndarray, audio_start_ms: int, aligner: Aligner) -> list[Spotted]:
+    """Names heard in the passages *spans* (char ranges of *text*) of one segment's audio."""
+    found: list[Spotted] = []
+    if not names:
+        return found
+    phones = {name: _phones(name, aligner) for name in names}
+    for char_start, char_end in spans:
+        inside = [i for i, t in enumerate(tokens) if t.char_start < char_end and char_start < t.char_end]
+        if not inside:
+            continue
+        first, last = inside[0], inside[-1]
+        best: Spotted | None = None
+        best_lo = best_hi = 0
+        windows = sorted({(max(0, first - a), min(len(tokens) - 1, last + b)) for a in range(3) for b in range(3)},
+                         key=lambda w: w[1] - w[0])
+        for lo, hi in windows:
+            where = region_of(text, tokens, tokens[lo].char_start, tokens[hi].char_end)
+            if where is None or where.original.casefold() in {n.casefold() for n in names}:
+                continue
+            frames = where.passage_ms // 10
+            fitting = [n for n in names if phones[n] and
+                       FRAMES_PER_PHONE[0] * phones[n] <= frames <= FRAMES_PER_PHONE[1] * phones[n]]
+            if not fitting:
+                continue
+            ranked = rank(cut(audio, audio_start_ms, where), where, fitting, aligner)
+            name, verdict = ranked[0]
+            good = (verdict.margin >= SPOT_MARGIN and verdict.fit >= SPOT_FIT
+                    and verdict.coverage >= SPOT_COVERAGE)
+            # A wider window must earn its extra words (else "the ANH" -> "NEH" eats "the").
+            wider = best is not None and (hi - lo) > (best_hi - best_lo)
+            if good and (best is None or verdict.margin > best.margin + (WIDER_GAIN if wider else 0)):
+                best_lo, best_hi = lo, hi
+                best = Spotted(tokens[lo].char_start, tokens[hi].char_end, where.original, name, verdict.margin)
+        if best is not None:
+            found.append(best)
+    return found
