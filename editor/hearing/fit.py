@@ -17,7 +17,6 @@ import numpy as np
 from editor.align.aligner import FRAME_CENTRE_MS, FRAME_MS, AlignedPiece, Aligner, AlignOptions
 from editor.align.text import Token
 
-
 # Only silence may come between words: with PocketSphinx's noise fillers ([SPEECH], [NOISE])
 # an alignment soaks up speech the text lacks at little cost, and a wrong text fits as well
 # as the right one.

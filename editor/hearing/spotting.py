@@ -55,7 +55,9 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
         first, last = inside[0], inside[-1]
         best: Spotted | None = None
         best_lo = best_hi = 0
-        windows = sorted({(max(0, first - a), min(len(tokens) - 1, last + b)) for a in range(3) for b in range(3)},
+        # Recognizers split a name into the words around it: widen by up to two words, one side at a time.
+        widths = ((0, 0), (1, 0), (0, 1), (1, 1), (2, 0), (0, 2))
+        windows = sorted({(max(0, first - a), min(len(tokens) - 1, last + b)) for a, b in widths},
                          key=lambda w: w[1] - w[0])
         for lo, hi in windows:
             where = region_of(text, tokens, tokens[lo].char_start, tokens[hi].char_end)
