@@ -101,7 +101,7 @@ def _samples(held: list[tuple[int, np.ndarray]], where: Region) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, np.int16)
 
 
-def judge(found: str, replacement: str, score: int, verdict: Verdict | None) -> tuple[int, bool, list[str]]:
+def judge(score: int, verdict: Verdict | None, known: bool = False) -> tuple[int, bool, list[str]]:
     """Score, tick and extra evidence of a text suggestion once the audio has spoken."""
     if verdict is None:
         return score, score >= TICK_AT, []
@@ -109,7 +109,8 @@ def judge(found: str, replacement: str, score: int, verdict: Verdict | None) -> 
         return min(100, score + AUDIO_BONUS), score + AUDIO_BONUS >= TICK_AT, ["audio"]
     if verdict.label == PREFERS_ORIGINAL:
         return max(0, score - 2 * AUDIO_BONUS), False, []
-    return score, score >= TICK_AT, []
+    # The audio could not tell: only a remembered wrong form stays ticked on the text's word.
+    return score, known and score >= TICK_AT, []
 
 
 def suggest(transcript: Transcript, glossary: Glossary, audio_path: str | os.PathLike | None = None, *,
@@ -169,7 +170,7 @@ def _check_with_audio(transcript: Transcript, suggestions: list[Suggested], audi
         s = suggestions[i]
         verdict = compare(samples, regions[i], s.replacement, aligner)
         s.audio = verdict.label
-        s.score, s.ticked, extra = judge(s.found, s.replacement, s.score, verdict)
+        s.score, s.ticked, extra = judge(s.score, verdict, known="known" in s.evidence)
         s.ticked = s.ticked and "case" not in s.evidence
         s.evidence = list(dict.fromkeys(s.evidence + extra))
         if progress:
