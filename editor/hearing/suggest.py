@@ -147,11 +147,48 @@ def suggest(transcript: Transcript, glossary: Glossary, audio_path: str | os.Pat
             suggestions.append(Suggested(heard.index, segments[heard.index].start_ms, spot.char_start,
                                          spot.char_end, spot.found, spot.name, _spot_score(spot.margin),
                                          ["audio"], AGREES, _spot_score(spot.margin) >= TICK_AT))
-    report.suspects = by_doubt(heard_suspects)
     _check_with_audio(transcript, [s for s in suggestions if s.audio is None], audio_path, stage("check"),
                       cancelled)
     report.suggestions = _merged(suggestions)
+    report.suspects = by_doubt(_with_suggestions(heard_suspects, report.suggestions, transcript))
     return report
+
+
+def _with_suggestions(suspects: list[Suspect], suggestions: list[Suggested], transcript: Transcript) -> list[Suspect]:
+    """A passage with a correction the audio does not reject is worth a listen too.
+
+    Sound-alike errors ("Mill walkie" for Milwaukee) fit the audio nearly as well as the right
+    words, so the word fit alone misses them; the glossary scan finds them by their text. Such a
+    passage joins an overlapping suspect's evidence, or becomes a suspect of its own.
+    """
+    result = list(suspects)
+    for s in suggestions:
+        if s.audio == PREFERS_ORIGINAL or "case" in s.evidence:
+            continue
+        doubt = round(min(0.95, s.score / 100 * (0.9 if s.audio == AGREES else 0.7)), 3)
+        overlapping = next((x for x in result if x.segment == s.segment and x.char_start < s.char_end
+                            and s.char_start < x.char_end), None)
+        if overlapping is not None:
+            overlapping.evidence = list(dict.fromkeys(overlapping.evidence + ["glossary"]))
+            overlapping.doubt = max(overlapping.doubt, doubt)
+            continue
+        segment = transcript.segments[s.segment]
+        start_ms, end_ms = _times(segment, s.char_start, s.char_end)
+        result.append(Suspect(s.segment, segment.id, s.char_start, s.char_end, s.found, start_ms, end_ms, doubt,
+                              ["glossary"] + (["audio"] if s.audio == AGREES else [])))
+    return result
+
+
+def _times(segment, char_start: int, char_end: int) -> tuple[int | None, int | None]:
+    import re
+
+    tokens = list(re.finditer(r"\S+", segment.text))
+    if len(tokens) != len(segment.words):
+        return segment.start_ms, segment.end_ms
+    inside = [w for m, w in zip(tokens, segment.words) if m.start() < char_end and char_start < m.end()]
+    if not inside:
+        return segment.start_ms, segment.end_ms
+    return inside[0].start_ms, inside[-1].end_ms
 
 
 def _spot_score(margin: float) -> int:
