@@ -13,7 +13,8 @@ from editor.core import project
 from editor.core.transcript import ReviewStatus, Segment, Transcript
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = sorted((ROOT.parent / "shared" / "seeds").glob("000_*.txt"))
+# A podcast page (show notes, then every turn run together: "Speaker N HH:MM:SS text"), invented text.
+EPISODE_PAGE = ROOT / "tests" / "fixtures" / "podcast-page-episode.txt"
 
 REV_TEXT = """Maya Ortiz (00:00):
 Welcome back to Tidewater Notes.
@@ -60,18 +61,17 @@ def saved_project(tmp_path, approved):
     return path
 
 
-def test_check_the_seed_transcript():
-    assert SEEDS, "the shared seeds folder sits beside the project"
-    # As a user types it from the project folder: `transcript-editor check ../shared/seeds/000_*.txt`.
-    result = run("check", f"../{SEEDS[0].relative_to(ROOT.parent).as_posix()}")
+def test_check_a_podcast_page_transcript():
+    # As a user types it from the project folder, with a relative path.
+    result = run("check", EPISODE_PAGE.relative_to(ROOT).as_posix())
     assert result.returncode == 0, result.stderr
     assert "segments:   41" in result.stdout
     assert "speakers:   5" in result.stdout
     assert "inaudible:  1 " in result.stdout
 
 
-def test_check_json_of_the_seed_has_the_promised_keys():
-    result = run("check", "--json", SEEDS[0])
+def test_check_json_of_a_podcast_page_has_the_promised_keys():
+    result = run("check", "--json", EPISODE_PAGE)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["segments"] == 41 and len(report["speakers"]) == 5 and report["inaudible"] == 1

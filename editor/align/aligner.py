@@ -194,14 +194,14 @@ def align_segment(audio_16k: np.ndarray, text_words: list[str] | list[Token], st
     texts = [t.text for t in tokens]
     flat: list[tuple[int, str]] = [(i, w) for i, t in enumerate(tokens) for w in t.spoken]
     usable, unknown = aligner.prepare([w for _, w in flat])
-    flat = [item for item, ok in zip(flat, usable) if ok]
+    flat = [item for item, ok in zip(flat, usable, strict=False) if ok]
     frames = aligner.frames(audio_16k, [w for _, w in flat]) if flat else None
     if frames is None:
         spans = interpolate(texts, [None] * len(texts), start_ms, end_ms)
         timing = WordTiming.FAILED if flat else WordTiming.ESTIMATED
         return SegmentAlignment(_words(texts, spans), timing, unknown)
     known: list[Span | None] = [None] * len(tokens)
-    for (index, _), (first, last) in zip(flat, frames):
+    for (index, _), (first, last) in zip(flat, frames, strict=False):
         begin = audio_start_ms + first * FRAME_MS + FRAME_CENTRE_MS
         finish = audio_start_ms + (last + 1) * FRAME_MS + FRAME_CENTRE_MS
         previous = known[index]
@@ -211,4 +211,4 @@ def align_segment(audio_16k: np.ndarray, text_words: list[str] | list[Token], st
 
 
 def _words(texts: list[str], spans: list[Span]) -> list[Word]:
-    return [Word(text, start, end) for text, (start, end) in zip(texts, spans)]
+    return [Word(text, start, end) for text, (start, end) in zip(texts, spans, strict=False)]

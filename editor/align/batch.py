@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from editor.align.aligner import RATE, AlignOptions, Aligner, SegmentAlignment, align_segment
+from editor.align.aligner import RATE, Aligner, AlignOptions, SegmentAlignment, align_segment
 from editor.align.text import Token, segment_tokens
 from editor.audio.decode import iter_decode
 from editor.core.transcript import Segment, WordTiming

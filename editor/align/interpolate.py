@@ -31,7 +31,7 @@ def interpolate(texts: list[str], known: list[Span | None], start_ms: int, end_m
         weights = [max(1, len(t)) for t in texts[i:j]]
         total = sum(weights)
         position = float(lo)
-        for k, weight in zip(range(i, j), weights):
+        for k, weight in zip(range(i, j), weights, strict=False):
             nxt = position + (hi - lo) * weight / total
             result[k] = (round(position), round(nxt))
             position = nxt

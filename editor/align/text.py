@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from editor.core.transcript import MarkKind, Segment
 
-_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-         "fourteen fifteen sixteen seventeen eighteen nineteen").split()
-_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 # Marks whose covered words are not speech the aligner can match.
 UNALIGNED_MARKS = frozenset({MarkKind.INAUDIBLE, MarkKind.CROSSTALK})

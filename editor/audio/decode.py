@@ -24,7 +24,7 @@ from editor.core.errors import TranscriptError
 CHUNK_SECONDS = 10.0
 
 
-def _open(path: Path) -> "av.container.InputContainer":
+def _open(path: Path) -> av.container.InputContainer:
     if not path.exists():
         raise TranscriptError("audio file not found", path)
     if path.stat().st_size == 0:

@@ -25,19 +25,15 @@ class Loaded:
 
 def load(path: str) -> Loaded:
     """Read a project or any transcript format; TranscriptError when impossible."""
-    from editor.core import project
-    from editor.core.validate import problems
+    from editor.formats import all_readers, read_file
 
     if not os.path.exists(path):
         raise TranscriptError("no such file", path)
     if os.path.isdir(path):
         raise TranscriptError("is a folder, not a file", path)
-    if project.is_project(path):
-        transcript, _extra = project.load(path)
-        return Loaded(transcript, "project", "Transcript Editor project", problems(transcript))
-    from editor.formats import all_readers, read_file
-
     result = read_file(path)
+    if result.format == "project":
+        return Loaded(result.transcript, "project", "Transcript Editor project", list(result.warnings))
     labels = {reader.NAME: reader.LABEL for reader in all_readers()}
     return Loaded(result.transcript, result.format, labels.get(result.format, result.format),
                   list(result.warnings))

@@ -5,20 +5,25 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from editor.cli.common import (EXIT_NOT_APPROVED, EXIT_READ, load_or_report, same_file, say,
-                               write_output)
+from editor.cli.common import EXIT_NOT_APPROVED, EXIT_READ, load_or_report, same_file, say, write_output
 from editor.core.timecode import format_clock
 from editor.core.transcript import ReviewStatus, Transcript
 
 NAME = "export"
 HELP = "convert a transcript or project to a publishable format"
 
-_FORMATS = ("txt", "srt", "vtt", "json", "html", "docx")
+# Other names an output's extension may have for a format of the registry.
+_EXTENSION_ALIASES = {"text": "txt", "webvtt": "vtt", "htm": "html"}
+
+
+def _formats() -> list[str]:
+    from editor.formats import writer_names
+    return writer_names()
 
 
 def add_arguments(export: argparse.ArgumentParser) -> None:
     export.add_argument("file", metavar="FILE")
-    export.add_argument("--to", choices=_FORMATS, help="output format (default: from OUT's extension)")
+    export.add_argument("--to", choices=_formats(), help="output format (default: from OUT's extension)")
     export.add_argument("-o", "--output", required=True, metavar="OUT", help="output file, or - for stdout")
     export.add_argument("--inaudible-style", choices=("rev", "plain", "omit"),
                         help="[inaudible 00:12:03], [inaudible] or nothing (default: the format's own)")
@@ -43,7 +48,7 @@ def run(options: argparse.Namespace) -> int:
     name = options.to or _format_from_extension(options.output)
     if name is None:
         say(f"{options.output}: cannot tell the format from the extension; add --to "
-            f"{'|'.join(_FORMATS)}")
+            f"{'|'.join(_formats())}")
         return EXIT_READ
     if options.max_line_chars < 1 or options.max_lines < 1:
         say("--max-line-chars and --max-lines must be at least 1")
@@ -67,10 +72,11 @@ def run(options: argparse.Namespace) -> int:
 
 
 def _format_from_extension(output: str) -> str | None:
+    from editor.formats import all_writers
     suffix = Path(output).suffix.lower().lstrip(".")
-    aliases = {"text": "txt", "webvtt": "vtt", "htm": "html"}
-    suffix = aliases.get(suffix, suffix)
-    return suffix if suffix in _FORMATS else None
+    suffix = _EXTENSION_ALIASES.get(suffix, suffix)
+    by_extension = {w.EXTENSION.lstrip("."): w.NAME for w in all_writers()}
+    return by_extension.get(suffix)
 
 
 def _approved_enough(options: argparse.Namespace, transcript: Transcript) -> bool:

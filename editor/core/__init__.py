@@ -15,8 +15,8 @@ from editor.core.transcript import (
     Speaker,
     Transcript,
     TranscriptMeta,
-    WordTiming,
     Word,
+    WordTiming,
 )
 
 __all__ = [

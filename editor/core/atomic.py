@@ -64,13 +64,12 @@ def _write_temp(folder: Path, path: Path, payload: bytes) -> str:
         fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
         raise _error(path, error) from None
-    with _temp_removed_on_failure(temp_name, path):
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            # Without fsync the rename can reach the disk before the data does, and a
-            # power cut then leaves an empty file where the project was.
-            os.fsync(handle.fileno())
+    with _temp_removed_on_failure(temp_name, path), os.fdopen(fd, "wb") as handle:
+        handle.write(payload)
+        handle.flush()
+        # Without fsync the rename can reach the disk before the data does, and a
+        # power cut then leaves an empty file where the project was.
+        os.fsync(handle.fileno())
     return temp_name
 
 
@@ -133,10 +132,8 @@ def fsync_and_close(fd: int) -> None:
 
 
 def _remove_quietly(name: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(name)
-    except OSError:
-        pass
 
 
 def _error(path: Path, error: OSError) -> TranscriptError:

@@ -8,7 +8,8 @@ their segment's start as the time to play.
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from editor.core.transcript import Segment, Transcript
 
@@ -17,7 +18,7 @@ _TOKEN = re.compile(r"\S+")
 
 
 class LowWord(NamedTuple):
-    index: int            # segment index
+    index: int            # type: ignore[assignment]  # the segment index (named like tuple.index)
     word: int             # word number inside the segment
     start: int            # character offsets in ``segment.text`` (-1 when words and text disagree)
     end: int

@@ -17,8 +17,9 @@ window is scored once, which keeps a 10-hour episode well under a second.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from typing import Collection, Iterable, NamedTuple
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -32,7 +33,7 @@ DEFAULT_THRESHOLD = 80
 class Candidate(NamedTuple):
     """One place to correct: ``segments[index].text[start:end]`` (``found``)."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # a field named like tuple.index
     start: int
     end: int
     found: str
@@ -52,7 +53,7 @@ class Phrase:
     keys: tuple[str, ...]
 
     @classmethod
-    def of(cls, text: str) -> "Phrase":
+    def of(cls, text: str) -> Phrase:
         norms = tuple(n for n in (normalise(w) for w in text.split()) if n)
         return cls(text, norms, tuple(phonetic_key(n) for n in norms))
 

@@ -28,6 +28,6 @@ class TranscriptError(Exception):
             where += f", byte {self.offset}"
         return f"{where}: {self.problem}"
 
-    def with_path(self, path: str | Path) -> "TranscriptError":
+    def with_path(self, path: str | Path) -> TranscriptError:
         """The same error, naming *path* (readers often work on text, not files)."""
         return TranscriptError(self.problem, path, self.line, self.offset)

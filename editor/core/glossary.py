@@ -24,9 +24,10 @@ import json
 import operator
 import re
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, NamedTuple
+from typing import NamedTuple
 
 import platformdirs
 
@@ -54,7 +55,7 @@ class GlossaryEntry:
 class Suggestion(NamedTuple):
     """A likely misrecognition: replace ``found`` at ``segments[index].text[start:end]`` by ``replacement``."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # a field named like tuple.index
     start: int
     end: int
     found: str
@@ -204,14 +205,14 @@ class Glossary:
 
     # ------------------------------------------------------------------ JSON storage
     @classmethod
-    def for_show(cls, show: str, data_dir: str | Path | None = None) -> "Glossary":
+    def for_show(cls, show: str, data_dir: str | Path | None = None) -> Glossary:
         """The stored glossary of *show* (empty when none yet)."""
         glossary = cls.load(default_path(show, data_dir))
         glossary.show = glossary.show or show
         return glossary
 
     @classmethod
-    def load(cls, path: str | Path) -> "Glossary":
+    def load(cls, path: str | Path) -> Glossary:
         """Read a glossary file; a missing file is an empty glossary, a broken one a TranscriptError."""
         path = Path(path)
         if not path.exists():
@@ -375,7 +376,7 @@ def scan(transcript, glossary: Glossary, *, threshold: int = SCAN_THRESHOLD,
         index.refresh(transcript)
     jobs = _scan_jobs(glossary)
     fuzzy_words = sorted({w for phrase, _, fuzzy in jobs if fuzzy for w in phrase.norms})
-    near_by_word = dict(zip(fuzzy_words, index.near_words(fuzzy_words)))  # one batched call
+    near_by_word = dict(zip(fuzzy_words, index.near_words(fuzzy_words), strict=False))  # one batched call
     common = common_words()
     found: list[tuple[Candidate, str, bool]] = []
     yielded = time.perf_counter()

@@ -39,16 +39,18 @@ from the source path (:func:`journal_path_for`). Both are injectable.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import operator
 import os
 import threading
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from editor.core import ops
 from editor.core.atomic import atomic_write, fsync_and_close
@@ -138,7 +140,7 @@ class BaseRef:
     format: str = ""   # the reader that read a BASE_SOURCE file
 
     @classmethod
-    def of_file(cls, kind: str, path: str | Path, format: str = "") -> "BaseRef":
+    def of_file(cls, kind: str, path: str | Path, format: str = "") -> BaseRef:
         path = os.path.abspath(path)
         try:
             digest, size = file_digest(path)
@@ -148,7 +150,7 @@ class BaseRef:
         return cls(kind, path, digest, size, format)
 
     @classmethod
-    def of_bytes(cls, kind: str, path: str | Path, data: bytes, format: str = "") -> "BaseRef":
+    def of_bytes(cls, kind: str, path: str | Path, data: bytes, format: str = "") -> BaseRef:
         return cls(kind, os.path.abspath(path), hashlib.sha256(data).hexdigest(), len(data), format)
 
     def matches_file(self) -> bool:
@@ -165,7 +167,7 @@ class BaseRef:
                 "format": self.format}
 
     @classmethod
-    def from_json(cls, data: Any) -> "BaseRef":
+    def from_json(cls, data: Any) -> BaseRef:
         if not isinstance(data, dict):
             raise ValueError("base is not an object")
         kind, path, sha, size = data.get("kind"), data.get("path"), data.get("sha256"), data.get("size")
@@ -282,9 +284,10 @@ class _Recorder:
         if not self.structural:
             rows = sorted(self.sparse)
             data = segments_to_json([segments[r] for r in rows])
-            return {"set": [[r, d] for r, d in zip(rows, data)]}
-        end = len(segments) - self.tail
-        return {"rows": [self.lo, self.count_before - self.lo - self.tail],
+            return {"set": [[r, d] for r, d in zip(rows, data, strict=False)]}
+        tail = self.tail or 0    # set together with lo
+        end = len(segments) - tail
+        return {"rows": [self.lo, self.count_before - self.lo - tail],
                 "segments": segments_to_json(segments[self.lo:end])}
 
 
@@ -320,7 +323,7 @@ class Journal:
     # ------------------------------------------------------------------ creating
     @classmethod
     def start(cls, path: str | Path, base: BaseRef, first_seq: int = 0,
-              fsync_interval: float | None = FSYNC_INTERVAL) -> "Journal":
+              fsync_interval: float | None = FSYNC_INTERVAL) -> Journal:
         """A fresh journal at *path* for edits onto what *base* loads to (replacing any old one)."""
         path = Path(path)
         header = _header(base, first_seq, base.path)
@@ -338,7 +341,7 @@ class Journal:
     @classmethod
     def for_document(cls, document: str | Path, *, saved: bool,
                      format: str = "", data_dir: str | Path | None = None,
-                     fsync_interval: float | None = FSYNC_INTERVAL) -> "Journal":
+                     fsync_interval: float | None = FSYNC_INTERVAL) -> Journal:
         """Start the journal of a project just loaded (*saved*) or a source file just imported.
 
         A project in a folder we cannot write to (read-only share, full disk)
@@ -409,10 +412,8 @@ class Journal:
                 written = os.write(self._fd, view)
                 view = view[written:]
         except OSError as error:
-            try:
+            with contextlib.suppress(OSError):   # the torn tail is ignored on replay anyway
                 os.ftruncate(self._fd, self._size)
-            except OSError:
-                pass   # the torn tail is ignored on replay anyway
             self.write_error = TranscriptError(
                 f"cannot write the recovery journal ({_reason(error)}); edits from now on are not "
                 f"protected against a crash until you save", self.path)
@@ -427,7 +428,7 @@ class Journal:
         Also moves the journal beside the project after a Save As (or the first
         save of imported work) and removes the old journal and snapshots.
         """
-        error: Exception | None = None
+        error: TranscriptError | OSError | None = None
         try:
             base = BaseRef.of_file(BASE_PROJECT, project_path)
             for place in journal_paths_for(project_path, saved=True, data_dir=self.data_dir):
@@ -526,7 +527,7 @@ class Journal:
         if worker is not None and worker is not threading.current_thread():
             worker.join(timeout)
 
-    def _write_snapshot(self, captured: "Captured", extra: dict | None, job: tuple[int, int, int],
+    def _write_snapshot(self, captured: Captured, extra: dict | None, job: tuple[int, int, int],
                         done: Callable[[bool], None] | None) -> bool:
         from editor.core import project
         seq, offset, generation = job
@@ -586,7 +587,7 @@ class Journal:
             return None if self._closed else os.dup(self._fd)
 
 
-def capture(transcript: Transcript) -> "Captured":
+def capture(transcript: Transcript) -> Captured:
     """A copy of *transcript* that later edits cannot change: O(segments), no words copied.
 
     Ops assign new lists and ``Word`` objects instead of mutating them (see
@@ -615,7 +616,7 @@ class Captured:
         segments = []
         for values in self.rows:
             segment = new(Segment)
-            for name, value in zip(slots, values):
+            for name, value in zip(slots, values, strict=False):
                 object.__setattr__(segment, name, value)
             segments.append(segment)
         title, audio, duration, language = self.meta
@@ -667,10 +668,8 @@ def _reason(error: OSError) -> str:
 
 
 def _unlink(path: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass
 
 
 class _Syncer:

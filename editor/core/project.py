@@ -260,9 +260,8 @@ def _is(value: Any, kind: type | tuple) -> bool:
 
 
 def _name(kind: type | tuple) -> str:
-    names = {int: "an integer", str: "a string", list: "a list", dict: "an object"}
-    if kind == (int, float):
-        return "a number"
+    names: dict[type | tuple, str] = {int: "an integer", str: "a string", list: "a list", dict: "an object",
+                                      (int, float): "a number"}
     return names.get(kind, str(kind))
 
 

@@ -32,6 +32,7 @@ never replayed onto the wrong file; a journal a running instance holds is not of
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -144,10 +145,8 @@ class Pending:
     def discard(self) -> None:
         """Delete the journal and the snapshots that belong to it."""
         for path in [self.journal_path, *snapshot_paths_for(self.journal_path)]:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(path)
-            except OSError:
-                pass
 
 
 # ---------------------------------------------------------------------------------- finding
@@ -260,13 +259,13 @@ def apply_record(transcript: Transcript, record: dict) -> None:
     if "set" in record:
         rows = [row for row, _ in record["set"]]
         new = segments_from_json([data for _, data in record["set"]], transcript.speakers)
-        for row, segment in zip(rows, new):
+        for row, segment in zip(rows, new, strict=False):
             if not 0 <= row < len(segments):
                 raise IndexError(f"row {row} is beyond the {len(segments)} segments")
             segments[row] = segment
     if "rows" in record:
         first, count = record["rows"]
-        if not (0 <= first and count >= 0 and first + count <= len(segments)):
+        if not (first >= 0 and count >= 0 and first + count <= len(segments)):
             raise IndexError(f"rows {first}..{first + count} are beyond the {len(segments)} segments")
         segments[first:first + count] = segments_from_json(record["segments"], transcript.speakers)
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 import enum
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator, NamedTuple
+from typing import NamedTuple
 
 from editor.core.transcript import Mark, ReviewStatus, Segment, Transcript
 
@@ -51,19 +52,19 @@ class Scope:
     speaker_id: str | None = None
 
     @classmethod
-    def all(cls) -> "Scope":
+    def all(cls) -> Scope:
         return cls()
 
     @classmethod
-    def selection(cls, indices: Iterable[int]) -> "Scope":
+    def selection(cls, indices: Iterable[int]) -> Scope:
         return cls(ScopeKind.SELECTION, indices=frozenset(indices))
 
     @classmethod
-    def speaker(cls, speaker_id: str) -> "Scope":
+    def speaker(cls, speaker_id: str) -> Scope:
         return cls(ScopeKind.SPEAKER, speaker_id=speaker_id)
 
     @classmethod
-    def unreviewed(cls) -> "Scope":
+    def unreviewed(cls) -> Scope:
         return cls(ScopeKind.UNREVIEWED)
 
     def segment_indices(self, transcript: Transcript) -> Iterator[int]:
@@ -82,7 +83,7 @@ class Scope:
 class Match(NamedTuple):
     """One hit: ``segments[index].text[start:end]``, with what the results list shows."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # a field named like tuple.index
     start: int
     end: int
     context: str          # a one-line snippet around the match
@@ -94,7 +95,7 @@ class Match(NamedTuple):
 class ReplaceSpan(NamedTuple):
     """Replace ``segments[index].text[start:end]`` by ``replacement`` (offsets in the current text)."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # a field named like tuple.index
     start: int
     end: int
     replacement: str

@@ -14,6 +14,7 @@ with a digit ("3rd", "1990s"), URLs and e-mail addresses, and ALL-CAPS acronyms 
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import json
@@ -25,8 +26,9 @@ import time
 from array import array
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Callable, Iterable, NamedTuple, Sequence, TypeVar
+from typing import NamedTuple, TypeVar
 
 from rapidfuzz import fuzz, process
 from spellchecker import SpellChecker
@@ -40,6 +42,14 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _SKIP_TOKEN = re.compile(r"[\[\]]|://|^www\.|@.+\.|\d")
 # Endings the word list lacks for many stems: possessive and the contracted would/had, will, have, are.
 _CONTRACTION = re.compile(r"'(?:s|d|ll|ve|re)$")
+
+def _bundled_word_counts(language: str) -> bytes:
+    """pyspellchecker's bundled word list for *language* (gzipped JSON of word counts)."""
+    raw = pkgutil.get_data("spellchecker", f"resources/{language}.json.gz")
+    if raw is None:
+        raise OSError(f"pyspellchecker has no word list for {language!r}")
+    return raw
+
 
 def _load_once(load: Callable[[], T]) -> Callable[[], T]:
     """A process-wide value made by the first caller; callers arriving meanwhile wait for it
@@ -75,7 +85,7 @@ def load_in_pieces(language: str = "en") -> SpellChecker:
     and the GIL is let go (``time.sleep(0)``) between pieces. The checker ends up exactly as
     the library would build it (tested); a file of another shape is loaded the library's way.
     """
-    raw = pkgutil.get_data("spellchecker", f"resources/{language}.json.gz")
+    raw = _bundled_word_counts(language)
     text = gzip.decompress(raw).decode("utf-8")      # zlib lets go of the GIL while inflating
     counts: dict[str, int] = {}
     letters: set[str] = set()
@@ -166,13 +176,13 @@ class WordSet:
 
     # -------------------------------------------------------------- building and the disk cache
     @classmethod
-    def build(cls, language: str = "en") -> "WordSet":
+    def build(cls, language: str = "en") -> WordSet:
         """Hash the bundled word list a few thousand words at a time, letting go of the GIL between pieces.
 
         Never holds more than one piece's words as str: building costs ~0.3 s of a worker and a
         few MB, where the full checker costs ~28 MB for as long as the process lives.
         """
-        raw = pkgutil.get_data("spellchecker", f"resources/{language}.json.gz")
+        raw = _bundled_word_counts(language)
         text = gzip.decompress(raw).decode("utf-8")
         del raw
         hashes = array("q")
@@ -209,7 +219,7 @@ class WordSet:
         os.replace(temporary, path)
 
     @classmethod
-    def load(cls, path: Path) -> "WordSet":
+    def load(cls, path: Path) -> WordSet:
         """Read a cache written by :meth:`save`; ValueError/OSError if it is damaged."""
         data = path.read_bytes()
         count = int.from_bytes(data[:8], "little")
@@ -244,10 +254,8 @@ def known_words() -> WordSet:
         return WordSet.load(path)
     except (OSError, ValueError):
         words = WordSet.build("en")
-        try:
+        with contextlib.suppress(OSError):   # a read-only cache dir: build again next time
             words.save(path)
-        except OSError:
-            pass        # a read-only cache dir: build again next time
         return words
 
 

@@ -60,7 +60,7 @@ class Mark:
     end: int
     time_ms: int | None = None
 
-    def shifted(self, delta: int) -> "Mark":
+    def shifted(self, delta: int) -> Mark:
         return replace(self, start=self.start + delta, end=self.end + delta)
 
 
@@ -128,7 +128,7 @@ class TranscriptMeta:
 class IdMaker:
     """Makes short, stable, unique ids ("s1", "s2", ...) for segments and speakers."""
 
-    def __init__(self, prefix: str, taken: "set[str] | None" = None):
+    def __init__(self, prefix: str, taken: set[str] | None = None):
         self._prefix = prefix
         self._counter = itertools.count(1)
         self._taken = taken if taken is not None else set()

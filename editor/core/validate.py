@@ -7,8 +7,8 @@ visible note instead of a crash.
 
 from __future__ import annotations
 
-from editor.core.transcript import Transcript
 from editor.core.timecode import format_clock
+from editor.core.transcript import Transcript
 
 
 def problems(transcript: Transcript) -> list[str]:
@@ -53,13 +53,13 @@ def repair(transcript: Transcript) -> list[str]:
                             "its end was set to its start")
             segment.end_ms = segment.start_ms
     starts = [s.start_ms for s in transcript.segments if s.start_ms is not None]
-    if any(b < a for a, b in zip(starts, starts[1:])):
+    if any(b < a for a, b in zip(starts, starts[1:], strict=False)):
         # Stable sort of timed segments; untimed ones keep their place after their predecessor.
         order = sorted(range(len(transcript.segments)),
                        key=lambda i: (_sort_key(transcript, i), i))
         transcript.segments = [transcript.segments[i] for i in order]
         warnings.append("segments were out of time order and have been sorted by start time")
-    overlaps = sum(1 for a, b in zip(transcript.segments, transcript.segments[1:])
+    overlaps = sum(1 for a, b in zip(transcript.segments, transcript.segments[1:], strict=False)
                    if a.end_ms is not None and b.start_ms is not None and b.start_ms < a.end_ms)
     if overlaps:
         warnings.append(f"{overlaps} segment(s) overlap the next one (kept as they are)")

@@ -14,7 +14,7 @@ word times assigns new ``Word`` objects instead of mutating them.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from rapidfuzz.distance import Indel
 

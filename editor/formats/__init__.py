@@ -21,15 +21,17 @@ from pathlib import Path
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Transcript
 from editor.core.validate import repair
-from editor.formats.base import ExportOptions, ReadResult, Reader, Writer
+from editor.formats.base import ExportOptions, Reader, ReadResult, Writer
 from editor.formats.decoding import MAX_BYTES, decode
 from editor.formats.readers import READERS
 
 PROJECT_KEY = "transcript_editor_project"
+PROJECT_EXTENSION = ".tep.json"
 _HINT_BONUS = 0.1  # the extension nudges detection; content decides
 _MIN_SCORE = 0.05
 
 __all__ = [
+    "PROJECT_EXTENSION",
     "PROJECT_KEY",
     "ReadResult",
     "all_readers",
@@ -37,6 +39,8 @@ __all__ = [
     "detect",
     "export",
     "is_project_text",
+    "readable_extensions",
+    "writer_names",
     "read_file",
     "read_text",
     "reader",
@@ -49,9 +53,17 @@ def all_readers() -> list[Reader]:
     return list(READERS)
 
 
+def readable_extensions() -> list[str]:
+    """Every file extension a transcript or project is read from (``.tep.json`` first), each once."""
+    extensions = [PROJECT_EXTENSION]
+    for candidate in READERS:
+        extensions += [e for e in candidate.EXTENSIONS if e not in extensions]
+    return extensions
+
+
 def reader(name: str) -> Reader:
     for candidate in READERS:
-        if candidate.NAME == name:
+        if name == candidate.NAME:
             return candidate
     raise TranscriptError(f"no reader for {name!r} (known: {', '.join(r.NAME for r in READERS)})")
 
@@ -118,6 +130,9 @@ def _parse(chosen: Reader, text: str) -> ReadResult:
     except Exception as error:  # a reader bug must not become a traceback for the user
         raise TranscriptError(f"internal error while reading as {chosen.LABEL} "
                               f"({type(error).__name__}: {error}); please report this file") from error
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def read_file(path: str | os.PathLike, format: str | None = None) -> ReadResult:
@@ -157,6 +172,8 @@ def is_project_text(text: str) -> bool:
     return head.startswith("{") and f'"{PROJECT_KEY}"' in head
 
 
+
+
 def _is_project_bytes(data: bytes) -> bool:
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     return head.startswith(b"{") and f'"{PROJECT_KEY}"'.encode() in head
@@ -172,14 +189,14 @@ def _load_project(raw: bytes | str, path: Path | None) -> ReadResult:
     transcript = loaded if isinstance(loaded, Transcript) else getattr(loaded, "transcript", None)
     if not isinstance(transcript, Transcript):
         raise TranscriptError("the project loader gave no transcript")
-    from editor.core.validate import problems   # e.g. times beyond the recorded audio length
+    from editor.core.validate import problems  # e.g. times beyond the recorded audio length
     warnings = list(getattr(loaded, "warnings", []) or []) + problems(transcript)
     return ReadResult(transcript, "project", warnings, dict(getattr(loaded, "extra", None) or {}))
 
 
 def _stem(name: str) -> str:
     base = os.path.basename(name)
-    for double in (".tep.json",):
+    for double in (PROJECT_EXTENSION,):
         if base.lower().endswith(double):
             return base[: -len(double)]
     return os.path.splitext(base)[0]
@@ -198,9 +215,14 @@ def all_writers() -> list[Writer]:
     return _writers()
 
 
+def writer_names() -> list[str]:
+    """The export formats' names (``txt``, ``srt``, ...), in the registry's order."""
+    return [w.NAME for w in _writers()]
+
+
 def writer(name: str) -> Writer:
     for candidate in _writers():
-        if candidate.NAME == name:
+        if name == candidate.NAME:
             return candidate
     raise TranscriptError(f"no writer for {name!r}")
 

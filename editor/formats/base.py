@@ -42,7 +42,10 @@ class ReadResult:
 class Reader(Protocol):
     NAME: str          # registry key, e.g. "srt"
     LABEL: str         # for menus and `check`, e.g. "SubRip (SRT)"
-    EXTENSIONS: tuple[str, ...]
+
+    @property
+    def EXTENSIONS(self) -> tuple[str, ...]:   # a class attribute in readers: (".srt",)
+        ...
 
     def sniff(self, text: str) -> float:
         """0.0 (surely not this format) … 1.0 (surely this format)."""

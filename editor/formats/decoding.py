@@ -33,8 +33,12 @@ _MAX_CONTROL_SHARE = 0.01  # more than 1% control characters: not a text file
 # cp1252 leaves five bytes undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D); Windows maps them to the
 # same code points as Latin-1, so do that instead of failing.
 _LATIN1_FALLBACK = "transcript-editor-latin1"
-codecs.register_error(_LATIN1_FALLBACK,
-                      lambda error: (error.object[error.start:error.end].decode("latin-1"), error.end))
+def _as_latin1(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError)   # registered for decoding only
+    return error.object[error.start:error.end].decode("latin-1"), error.end
+
+
+codecs.register_error(_LATIN1_FALLBACK, _as_latin1)
 
 
 def decode(data: bytes) -> tuple[str, list[str]]:

@@ -14,12 +14,13 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any
 
+from editor.player import working_copy as wc
 from editor.player.base import PlayerError, PlayerState
 from editor.player.clock import PlaybackClock
-from editor.player import working_copy as wc
 
 MIN_RATE, MAX_RATE = 0.5, 2.0
 
@@ -207,7 +208,7 @@ class BackendBase:
         self._set_state(PlayerState.ERROR)
 
     # -- engine hooks ---------------------------------------------------------------------
-    _mp: object | None = None
+    _mp: Any = None    # the engine (libVLC's MediaPlayer or a QMediaPlayer); None once closed
 
     def _open_media(self, path: str) -> None:
         raise NotImplementedError

@@ -9,7 +9,8 @@ timer (the interpolated clock makes that cheap and smooth) and listens to
 from __future__ import annotations
 
 import enum
-from typing import Callable, Protocol
+from collections.abc import Callable
+from typing import Protocol
 
 
 class PlayerState(str, enum.Enum):

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Callable
+from collections.abc import Callable
 
 JUMP_MS = 1500          # a backwards report bigger than this is a real jump, not jitter
 SEEK_SETTLE_MS = 1000   # after a seek, reports farther than this from the target are stale...

@@ -24,7 +24,6 @@ try:
     from PySide6.QtCore import Q_ARG, QCoreApplication, QEventLoop, QMetaObject, Qt, QTimer, QUrl
     from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 except ImportError as _exc:  # PySide6-Addons missing
-    QMediaPlayer = None
     _IMPORT_ERROR: Exception | None = _exc
 else:
     _IMPORT_ERROR = None
@@ -40,7 +39,7 @@ class QtPlayer(BackendBase):
     name = "qt"
 
     def __init__(self, *, working_copy: bool = True, cache_folder: Path | None = None) -> None:
-        if QMediaPlayer is None:
+        if _IMPORT_ERROR is not None:
             raise PlayerError(f"QtMultimedia is not available ({_IMPORT_ERROR}).")
         if QCoreApplication.instance() is None:
             raise PlayerError("The Qt player needs a running QApplication.")

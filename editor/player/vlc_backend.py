@@ -161,6 +161,7 @@ class VlcPlayer(BackendBase):
         (measured on PCM: 2 of 9 starts were -50 ms); starting paused never did (0 of 18)."""
         with self._quietly():
             self._mp.stop()
+        assert self._playing_path is not None   # restarting what is loaded
         self._set_media(self._playing_path, ms, paused=True)
         self._clock.reset(ms)
         self._mp.play()

@@ -18,14 +18,15 @@ Pure Python + PyAV; no Qt, no vlc.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import threading
 import time
 import wave
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import av
 
@@ -114,7 +115,7 @@ def decode_to_wav(source: str | os.PathLike, dest: Path, *, cancel: threading.Ev
             if not container.streams.audio:
                 raise WorkingCopyError(f"{source}: contains no audio stream")
             stream = container.streams.audio[0]
-            stream.thread_type = "AUTO"
+            stream.codec_context.thread_type = "AUTO"
             rate = target_rate(stream.codec_context.sample_rate)
             total_s = float(container.duration / 1e6) if container.duration else 0.0
             resampler = av.AudioResampler(format="s16", layout="mono", rate=rate)
@@ -151,7 +152,7 @@ class WorkingCopyJob:
     """
 
     def __init__(self, source: str | os.PathLike, folder: Path | None = None,
-                 on_done: Callable[["WorkingCopyJob"], None] | None = None) -> None:
+                 on_done: Callable[[WorkingCopyJob], None] | None = None) -> None:
         self.source = str(source)
         self.dest = copy_path(source, folder)
         self.path: Path | None = None
@@ -163,7 +164,7 @@ class WorkingCopyJob:
         self._on_done = on_done
         self._thread = threading.Thread(target=self._run, name="working-copy", daemon=True)
 
-    def start(self) -> "WorkingCopyJob":
+    def start(self) -> WorkingCopyJob:
         self._thread.start()
         return self
 
@@ -228,7 +229,5 @@ def _reason(exc: Exception) -> str:
 
 
 def _lower_thread_priority() -> None:
-    try:
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)   # Linux: per thread
-    except (AttributeError, OSError):
-        pass
+    with contextlib.suppress(AttributeError, OSError):   # Linux only: per thread
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)

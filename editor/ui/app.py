@@ -2,17 +2,15 @@
 
 Startup is kept short: only Qt widgets and the window's own modules load
 before the window shows; the file is read right after the first paint is
-queued (it is read on a worker thread while Qt starts: editor.ui.preload), and
+queued (it is read on a worker thread while Qt starts: editor.ui.files.preload), and
 libvlc loads only when there is audio to play.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
-ENV_TEST_EDITS = "TRANSCRIPT_EDITOR_TEST_EDITS"   # editor.ui.scripted_session (tests only)
 USAGE = "transcript-editor [TRANSCRIPT_OR_PROJECT] [AUDIO] [--player vlc|qt]"
 
 
@@ -25,13 +23,15 @@ def parse_args(args: list[str]) -> argparse.Namespace:
     return parser.parse_args(args)
 
 
-def main(args: list[str] | None = None) -> int:
+def start(args: list[str] | None = None):
+    """Parse *args*, make the application and show the window (the file opens on the first
+    turn of the event loop); returns ``(app, window, options)``."""
     options = parse_args(sys.argv[1:] if args is None else args)
     preload = None
     if options.file:
-        from editor.ui.audio_lookup import is_audio
+        from editor.ui.files.audio_lookup import is_audio
         if not is_audio(options.file):
-            from editor.ui.preload import Preload
+            from editor.ui.files.preload import Preload
             preload = Preload(options.file)   # reads while Qt starts
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -46,11 +46,13 @@ def main(args: list[str] | None = None) -> int:
         window.stack.setCurrentWidget(window.editor_page)  # no flash of the start page
         QTimer.singleShot(0, lambda: window.open_path(options.file, options.audio, preload))
     window.show()
-    if options.file and os.environ.get(ENV_TEST_EDITS):   # the SIGKILL test's scripted session only
-        from editor.ui import scripted_session
-        scripted_session.start(window, options.file, os.environ[ENV_TEST_EDITS])
     if not options.file:   # an opened file offers its own left-behind work (ProjectController)
         QTimer.singleShot(0, window.project.offer_recovery)
+    return app, window, options
+
+
+def main(args: list[str] | None = None) -> int:
+    app, _window, _options = start(args)
     return app.exec()
 
 

@@ -1,6 +1,9 @@
-"""MainWindow: builds the widgets, composes the controllers, wires them in one place.
+"""MainWindow: builds the widgets, composes the features, wires them in one place.
 
-The window holds no business logic. Controllers own their concern:
+The window holds no business logic and alone owns the layout. It makes the shared
+document layer (model, view, action table), puts it in a :class:`WindowContext`, and
+builds each feature from that context; features place widgets only by asking the
+window (:class:`~editor.ui.context.WindowLayout`). Controllers own their concern:
 
 * :class:`FileController` – opening transcripts/projects/audio, recent files;
 * :class:`PlaybackController` – the player, transport and typing conveniences;
@@ -14,10 +17,11 @@ The window holds no business logic. Controllers own their concern:
 * :class:`WatchController` – the document or audio changed on disk (Reload / Keep mine);
 * :class:`AudioLengthCheck` – the audio's length against the transcript and its own header.
 
-New controllers are added the same way: construct in ``__init__``, add their
-actions to ``actions.SPECS`` and connect them in one ``_connect_*`` method.
-Side panels go into ``self.add_panel`` docks; dialogs are imported lazily in
-their handlers so startup stays fast.
+A new feature gets its package under ``editor/ui/``, declares its actions (with
+when they are enabled) in its ``actions.py`` (added to :data:`ACTION_TABLES`), is made
+from the context in ``__init__`` and connected in one ``_connect_*`` method. Side
+panels are docked through :meth:`dock_panel`; dialogs are imported lazily in their
+handlers so startup stays fast.
 """
 
 from __future__ import annotations
@@ -27,34 +31,67 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from editor.core.transcript import MarkKind
 from editor.settings import Key, Settings
-from editor.ui.actions import SEPARATOR_BEFORE, Actions
-from editor.ui.audio_length_check import AudioLengthCheck
-from editor.ui.edit_controller import EditController
-from editor.ui.file_controller import FileController, sample_path
-from editor.ui.follow_controller import FollowController
-from editor.ui.marks_panel import MarksPanel
-from editor.ui.message_bar import MessageBar, warnings_text
-from editor.ui.names_controller import NamesController
-from editor.ui.playback_controller import PlaybackController
-from editor.ui.project_controller import ProjectController
-from editor.ui.review_bar import ReviewBar
-from editor.ui.review_controller import ReviewController
-from editor.ui.start_page import StartPage
-from editor.ui.timing_controller import TimingController
-from editor.ui.transcript_model import TranscriptModel
-from editor.ui.transcript_view import TranscriptView
-from editor.ui.transport_bar import TransportBar
-from editor.ui.watch_controller import WatchController
+from editor.ui import process_tuning
+from editor.ui.actions import CAN_REDO, CAN_UNDO, WITH_AUDIO, WITH_TEXT, Actions, ActionSpec
+from editor.ui.context import WindowContext
+from editor.ui.document.actions import ACTIONS as DOCUMENT_ACTIONS
+from editor.ui.document.edit_controller import EditController
+from editor.ui.document.transcript_model import TranscriptModel
+from editor.ui.document.transcript_view import TranscriptView
+from editor.ui.files.actions import ACTIONS as FILES_ACTIONS
+from editor.ui.files.audio_length_check import AudioLengthCheck
+from editor.ui.files.file_controller import FileController, sample_path
+from editor.ui.files.start_page import StartPage
+from editor.ui.files.watch_controller import WatchController
+from editor.ui.names.actions import ACTIONS as NAMES_ACTIONS
+from editor.ui.names.names_controller import NamesController
+from editor.ui.playback.actions import ACTIONS as PLAYBACK_ACTIONS
+from editor.ui.playback.follow_controller import FollowController
+from editor.ui.playback.playback_controller import PlaybackController
+from editor.ui.playback.transport_bar import TransportBar
+from editor.ui.project.actions import ACTIONS as PROJECT_ACTIONS
+from editor.ui.project.project_controller import ProjectController
+from editor.ui.review.actions import ACTIONS as REVIEW_ACTIONS
+from editor.ui.review.marks_panel import MarksPanel
+from editor.ui.review.review_bar import ReviewBar
+from editor.ui.review.review_controller import ReviewController
+from editor.ui.timing.actions import ACTIONS as TIMING_ACTIONS
+from editor.ui.timing.timing_controller import TimingController
+from editor.ui.widgets.message_bar import MessageBar, warnings_text
 
 APP_NAME = "Transcript Editor"
 MENU_ORDER = ("File", "Edit", "Review", "Playback", "View", "Tools", "Help")
-_OPEN_FILTER = ("Transcripts and projects (*.txt *.srt *.vtt *.json *.html *.htm *.tep.json);;"
-                "Audio (*.mp3 *.m4a *.ogg *.opus *.flac *.wav);;All files (*)")
-_AUDIO_FILTER = "Audio (*.mp3 *.m4a *.ogg *.opus *.flac *.wav *.aac *.mp4);;All files (*)"
+
+# The window's own actions (settings, quit, help).
+WINDOW_ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("settings", "File", "Se&ttings…", ("Ctrl+,",), separator=True),
+    ActionSpec("quit", "File", "&Quit", ("Ctrl+Q",), separator=True),
+    ActionSpec("shortcuts", "Help", "&Keyboard Shortcuts…", ("Ctrl+/", "F1"), "List every keyboard shortcut"),
+    ActionSpec("about", "Help", "&About Transcript Editor"),
+)
+# Every action, in menu order within each menu (menus themselves follow MENU_ORDER).
+ACTION_TABLES = (FILES_ACTIONS, PROJECT_ACTIONS, WINDOW_ACTIONS, DOCUMENT_ACTIONS, REVIEW_ACTIONS,
+                 PLAYBACK_ACTIONS, NAMES_ACTIONS, TIMING_ACTIONS)
+
+# Where the window docks each feature's panel, and how tall a bottom panel starts.
+_PANEL_PLACES = {
+    "find": (Qt.DockWidgetArea.BottomDockWidgetArea, 230),   # compact: the transcript keeps most of the height
+    "suggestions": (Qt.DockWidgetArea.RightDockWidgetArea, 0),
+    "markers": (Qt.DockWidgetArea.RightDockWidgetArea, 0),
+}
 
 
 class MainWindow(QMainWindow):
@@ -64,34 +101,34 @@ class MainWindow(QMainWindow):
                  player_factory=None, parent=None):
         super().__init__(parent)
         self.settings = settings or Settings()
-        self.actions = Actions(self, self.settings.shortcut_overrides())
+        self.action_table = Actions(self, [spec for table in ACTION_TABLES for spec in table],
+                                    self.settings.shortcut_overrides())
         self.model = TranscriptModel(parent=self)
-        self.playback = PlaybackController(self.settings, backend, player_factory, self)
-        self.files = FileController(self.model, self.playback, self.settings, self)
         self._build_widgets()
-        self.follow = FollowController(self.model, self.view, self.playback, self)
-        self.edits = EditController(self.model, self.view, self.playback, self)
-        self.undo_stack = self.edits.stack   # one undo stack for every change
-        self.review = ReviewController(self.model, self.view, self.playback, self.edits, self.settings, self)
-        self.project = ProjectController(self.model, self.files, self.edits.stack, self.settings, self)
+        ctx = self.context = WindowContext(window=self, layout=self, settings=self.settings,
+                                           actions=self.action_table, model=self.model, view=self.view)
+        self.playback = ctx.playback = PlaybackController(self.settings, backend, player_factory, self)
+        self.files = ctx.files = FileController(ctx, self)
+        self.follow = ctx.follow = FollowController(ctx, self)
+        self.edits = ctx.edits = EditController(ctx, self)
+        self.undo_stack = ctx.undo_stack   # one undo stack for every change
+        self.review = ReviewController(ctx, self)
+        self.project = ctx.project = ProjectController(ctx, self)
         self._closing_confirmed = False
-        self.names = NamesController(self.model, self.view, self.playback, self.undo_stack, self.files,
-                                     self.actions, self.add_panel, self)   # find, glossary, spelling (issue 5)
-        self.timing = TimingController(self.model, self.playback, self.files, self.undo_stack, self.actions,
-                                       self.view, self.statusBar(), self, current_row=self.edits.current_row,
-                                       seek=self._on_view_seek_requested,
-                                       project_path=lambda: self.project.project_path)   # issue 7
+        self.names = NamesController(ctx, self)           # find, glossary, spelling
+        self.timing = TimingController(ctx, self)
+        self.statusBar().addPermanentWidget(self.timing.progress)
         self.marks_panel = MarksPanel(self.model)
-        self.marks_dock = self.add_panel("Markers", self.marks_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.marks_dock = self.dock_panel("markers", "Markers", self.marks_panel)
         self.marks_dock.hide()
         self._build_menus()
         self._connect_signals()
-        self._connect_part2_signals()
-        self.watch = WatchController(self.files, self.project, self.playback, self._on_choose_audio_triggered, self,
-                                     view=self.view, follow=self.follow)   # Reload keeps the producer's place
-        self.editor_page.layout().insertWidget(0, self.watch.bar)   # "changed on disk" above the other bars
+        self._connect_editing_signals()
+        self.watch = WatchController(ctx, self)           # Reload keeps the producer's place
+        self._page_layout.insertWidget(0, self.watch.bar)   # "changed on disk" above the other bars
         self.watch.message.connect(self._show_status)
-        self.audio_check = AudioLengthCheck(self.model, self.playback, self.files, self.audio_bar, self)
+        self.audio_check = AudioLengthCheck(ctx, self.audio_bar, self)
+        process_tuning.install(self)
         self.names.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.names.extra_changed.connect(self.project.keep_unsaved)   # e.g. the show chosen: unsaved, journaled
         self.setAcceptDrops(True)
@@ -109,19 +146,25 @@ class MainWindow(QMainWindow):
         self.start_page = StartPage()
         self.view = TranscriptView()
         self.view.set_model(self.model)
-        self.view.set_reserved_shortcuts(self.actions.reserved_keys())
-        self.transport = TransportBar(self.actions)
+        self.view.set_reserved_shortcuts(self.action_table.reserved_keys())
+        # The transcript shares its place with what goes under it (the waveform strip).
+        self.transcript_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.transcript_splitter.setObjectName("transcript_waveform_splitter")
+        self.transcript_splitter.setChildrenCollapsible(False)
+        self.transcript_splitter.addWidget(self.view)
+        self.transcript_splitter.setStretchFactor(0, 1)
+        self.transport = TransportBar(self.action_table)
         self.warning_bar = MessageBar()
         self.audio_bar = MessageBar()
         self.notice_bar = MessageBar()
         page = QWidget()
-        layout = QVBoxLayout(page)
+        layout = self._page_layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         for widget in (self.notice_bar, self.audio_bar, self.warning_bar):
             layout.addWidget(widget)
-        layout.addWidget(self.view, 1)
-        self.review_bar = ReviewBar(self.actions)
+        layout.addWidget(self.transcript_splitter, 1)
+        self.review_bar = ReviewBar(self.action_table)
         layout.addWidget(self.review_bar)
         layout.addWidget(self.transport)
         self.editor_page = page
@@ -131,36 +174,52 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self._status = QLabel("")
         self.statusBar().addPermanentWidget(self._status)
+        # The suggestions list runs the window's full height; find/replace (and other bottom
+        # panels) then span the transcript only, under its transport bar.
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
 
     def _build_menus(self) -> None:
         """One menu per ``ActionSpec.menu`` in MENU_ORDER (menus with no actions are left out)."""
         bar = self.menuBar()
         self.menus = {}
         for title in MENU_ORDER:
-            if not self.actions.in_menu(title):
+            if not self.action_table.in_menu(title):
                 continue
             menu = self.menus[title] = bar.addMenu(f"&{title}")
-            for action in self.actions.in_menu(title):
-                if action.objectName() == "quit" or (action.objectName() in SEPARATOR_BEFORE and menu.actions()):
+            for action in self.action_table.in_menu(title):
+                if self.action_table.specs[action.objectName()].separator and menu.actions():
                     menu.addSeparator()
                 menu.addAction(action)
             if title == "File":
                 self.recent_menu = menu.addMenu("Open &Recent")
-                menu.insertMenu(self.actions["open_sample"], self.recent_menu)
-            self.addActions(self.actions.in_menu(title))  # shortcuts work even with the menu bar hidden
+                menu.insertMenu(self.action_table["open_sample"], self.recent_menu)
+            self.addActions(self.action_table.in_menu(title))  # shortcuts work even with the menu bar hidden
         self._fill_recent_menu()
 
-    def add_panel(self, title: str, widget: QWidget,
-                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.BottomDockWidgetArea) -> QDockWidget:
-        """Dock a panel (find/replace, waveform strip, ...) and return its dock."""
+    # ------------------------------------------------------------------ layout (WindowLayout)
+    def dock_panel(self, key: str, title: str, widget: QWidget) -> QDockWidget:
+        """Dock a feature's panel where the window keeps panels of *key* and return its dock."""
+        area, height = _PANEL_PLACES[key]
         dock = QDockWidget(title, self)
         dock.setObjectName(title)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
+        if height:
+            self.resizeDocks([dock], [height], Qt.Orientation.Vertical)
         escape = QKeySequence(Qt.Key.Key_Escape)
         if not any(s.key() == escape for s in widget.findChildren(QShortcut)):   # the panel's own Esc wins
-            QShortcut(escape, dock, lambda: self._close_panel(dock), context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            QShortcut(escape, dock, lambda: self._close_panel(dock),
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         return dock
+
+    def place_under_transcript(self, widget: QWidget, height: int) -> None:
+        splitter = self.transcript_splitter
+        splitter.addWidget(widget)
+        splitter.setStretchFactor(splitter.indexOf(widget), 0)
+        splitter.setSizes([max(1, splitter.height() - height), height])
+
+    def show_status(self, text: str, timeout_ms: int = 5000) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
 
     def _close_panel(self, dock: QDockWidget) -> None:
         """Esc in a side panel closes it and gives the keys back to the transcript."""
@@ -168,10 +227,10 @@ class MainWindow(QMainWindow):
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _connect_signals(self) -> None:
-        a, playback, files, view = self.actions, self.playback, self.files, self.view
+        a, playback, files, view = self.action_table, self.playback, self.files, self.view
         a["open"].triggered.connect(self._on_open_triggered)
         a["open_sample"].triggered.connect(self.open_sample)
-        a["choose_audio"].triggered.connect(self._on_choose_audio_triggered)
+        a["choose_audio"].triggered.connect(files.choose_audio)
         a["settings"].triggered.connect(self._on_settings_triggered)
         a["quit"].triggered.connect(self.close)
         a["play_pause"].triggered.connect(playback.toggle)
@@ -215,7 +274,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ opening
     def open_path(self, path: str, audio: str | None = None, preload=None) -> bool:
-        from editor.ui.audio_lookup import is_audio
+        from editor.ui.files.audio_lookup import is_audio
         replacing = not (is_audio(path) and audio is None)   # an audio file alone is relinked
         if replacing and not self.project.ask_to_save("opening another file",
                                                       lambda: self.open_path(path, audio, preload)):
@@ -227,17 +286,11 @@ class MainWindow(QMainWindow):
 
     def _on_open_triggered(self) -> None:
         from PySide6.QtWidgets import QFileDialog
-        path, _ = QFileDialog.getOpenFileName(self, "Open", self.settings.get(Key.LAST_DIR), _OPEN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Open", self.settings.get(Key.LAST_DIR),
+                                              self.files.open_filter())
         if path:
             self.settings.set(Key.LAST_DIR, os.path.dirname(path))
             self.open_path(path)
-
-    def _on_choose_audio_triggered(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-        start = os.path.dirname(self.files.current_path) or self.settings.get(Key.LAST_DIR)
-        path, _ = QFileDialog.getOpenFileName(self, "Choose the audio for this transcript", start, _AUDIO_FILTER)
-        if path:
-            self.files.relink_audio(path)
 
     def _on_files_transcript_opened(self, path: str, format_name: str, warnings: list) -> None:
         self.stack.setCurrentWidget(self.editor_page)
@@ -264,7 +317,7 @@ class MainWindow(QMainWindow):
         else:
             text = "No audio found next to this transcript. The transcript stays editable."
             button = "Choose audio…"
-        self.audio_bar.show_message(text, "info", button=button, callback=self._on_choose_audio_triggered)
+        self.audio_bar.show_message(text, "info", button=button, callback=self.files.choose_audio)
         self._update_enabled()
 
     def _on_files_error_occurred(self, title: str, message: str) -> None:
@@ -296,11 +349,10 @@ class MainWindow(QMainWindow):
         self.notice_bar.show_message(message, "info")
 
     def _on_view_seek_requested(self, ms: int) -> None:
-        self.playback.seek(ms)
-        self.follow.resume()
+        self.follow.seek(ms)
 
     def _on_go_to_time_triggered(self) -> None:
-        from editor.ui.goto_dialog import GoToTimeDialog
+        from editor.ui.playback.goto_dialog import GoToTimeDialog
         dialog = GoToTimeDialog(self.playback.position(), self.playback.duration(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._on_view_seek_requested(dialog.time_ms()))
@@ -309,23 +361,23 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ dialogs
     def _on_shortcuts_triggered(self) -> None:
-        from editor.ui.shortcuts_dialog import ShortcutsDialog
-        dialog = ShortcutsDialog(self.actions, self)
+        from editor.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+        dialog = ShortcutsDialog(self.action_table, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.shortcuts_dialog = dialog
 
     def _on_settings_triggered(self) -> None:
-        from editor.ui.settings_dialog import SettingsDialog
-        dialog = SettingsDialog(self.settings, self.actions, self)
+        from editor.ui.dialogs.settings_dialog import SettingsDialog
+        dialog = SettingsDialog(self.settings, self.action_table, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._on_settings_accepted)
         dialog.open()
         self.settings_dialog = dialog
 
     def _on_settings_accepted(self) -> None:
-        self.actions.apply_overrides(self.settings.shortcut_overrides())
-        self.view.set_reserved_shortcuts(self.actions.reserved_keys())
+        self.action_table.apply_overrides(self.settings.shortcut_overrides())
+        self.view.set_reserved_shortcuts(self.action_table.reserved_keys())
 
     def _on_about_triggered(self) -> None:
         from editor import __version__
@@ -333,35 +385,23 @@ class MainWindow(QMainWindow):
                           f"{APP_NAME} {__version__}\nTurn a speech-recognition transcript into an approved one.")
 
     # ------------------------------------------------------------------ state
-    def _update_enabled(self) -> None:
-        has_audio = self.playback.has_media()
-        has_text = self.files.has_transcript()
-        for name in ("play_pause", "skip_back", "skip_forward", "replay_3", "replay_slow",
-                     "slower", "faster", "normal_speed", "volume_up", "volume_down"):
-            self.actions[name].setEnabled(has_audio)
-        self.actions["go_to_time"].setEnabled(has_text)
-        self.actions["choose_audio"].setEnabled(has_text)
-        self.actions["follow"].setEnabled(has_text)
-        for name in ("save", "save_as", "export", "split_turn", "merge_next", "change_speaker", "speakers",
-                     "revert_turn", "mark_inaudible", "mark_crosstalk", "mark_unclear", "remove_mark",
-                     "next_mark", "previous_mark", "approve", "approve_next", "flag", "unreview",
-                     "next_unreviewed", "markers_panel"):
-            self.actions[name].setEnabled(has_text)
-        self.actions["set_start"].setEnabled(has_text and has_audio)
-        self.actions["undo"].setEnabled(self.edits.stack.canUndo())
-        self.actions["redo"].setEnabled(self.edits.stack.canRedo())
+    def _update_enabled(self, *_) -> None:
+        """Every action's enabled state from its table row's condition (the only place that sets it)."""
+        self.action_table.update_enabled({
+            WITH_TEXT: self.files.has_transcript(), WITH_AUDIO: self.playback.has_media(),
+            CAN_UNDO: self.undo_stack.canUndo(), CAN_REDO: self.undo_stack.canRedo()})
 
-    # ------------------------------------------------------------------ part 2: edit, review, save, export
-    def _connect_part2_signals(self) -> None:
-        a, edits, review, project = self.actions, self.edits, self.review, self.project
+    # ------------------------------------------------------------------ edit, review, save, export
+    def _connect_editing_signals(self) -> None:
+        a, edits, review, project = self.action_table, self.edits, self.review, self.project
         stack = edits.stack
         a["save"].triggered.connect(project.save)
         a["save_as"].triggered.connect(lambda: project.save_as())
         a["export"].triggered.connect(self._on_export_triggered)
         a["undo"].triggered.connect(edits.undo)
         a["redo"].triggered.connect(edits.redo)
-        stack.canUndoChanged.connect(a["undo"].setEnabled)
-        stack.canRedoChanged.connect(a["redo"].setEnabled)
+        stack.canUndoChanged.connect(self._update_enabled)
+        stack.canRedoChanged.connect(self._update_enabled)
         stack.undoTextChanged.connect(lambda text: a["undo"].setText(f"&Undo {text}".strip()))
         stack.redoTextChanged.connect(lambda text: a["redo"].setText(f"&Redo {text}".strip()))
         a["split_turn"].triggered.connect(edits.split_at_caret)
@@ -401,7 +441,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(modified)
 
     def _on_export_triggered(self) -> None:
-        from editor.ui.export_dialog import ExportDialog
+        from editor.ui.dialogs.export_dialog import ExportDialog
         source = self.project.project_path or self.project.source_path
         dialog = ExportDialog(self.model.transcript, source, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -410,7 +450,7 @@ class MainWindow(QMainWindow):
         self.export_dialog = dialog
 
     def _on_change_speaker_triggered(self) -> None:
-        from editor.ui.speaker_dialog import SpeakerPicker
+        from editor.ui.dialogs.speaker_dialog import SpeakerPicker
         row = self.edits.current_row()
         if row < 0:
             return
@@ -421,7 +461,7 @@ class MainWindow(QMainWindow):
         self.speaker_dialog = dialog
 
     def _on_speakers_triggered(self) -> None:
-        from editor.ui.speaker_dialog import SpeakersDialog
+        from editor.ui.dialogs.speaker_dialog import SpeakersDialog
         dialog = SpeakersDialog(self.model.transcript, self.edits, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -456,7 +496,7 @@ class MainWindow(QMainWindow):
         if not paths:
             return
         event.acceptProposedAction()
-        from editor.ui.audio_lookup import is_audio
+        from editor.ui.files.audio_lookup import is_audio
         audio = next((p for p in paths if is_audio(p)), None)
         text = next((p for p in paths if not is_audio(p)), None)
         if text:

@@ -9,8 +9,9 @@ from editor.align.interpolate import interpolate
 from editor.align.text import number_words, segment_tokens, spoken_words
 from editor.core.transcript import Mark, MarkKind, Segment, Word, WordTiming
 
-ARPABET = set("AA AE AH AO AW AY B CH D DH EH ER EY F G HH IH IY JH K L M N NG OW OY P R S SH T TH "
-              "UH UW V W Y Z ZH".split())
+ARPABET = set(["AA", "AE", "AH", "AO", "AW", "AY", "B", "CH", "D", "DH", "EH", "ER", "EY", "F", "G", "HH", "IH",
+               "IY", "JH", "K", "L", "M", "N", "NG", "OW", "OY", "P", "R", "S", "SH", "T", "TH", "UH", "UW", "V",
+               "W", "Y", "Z", "ZH"])
 
 
 def test_interpolate_fills_gaps_between_known_words_by_length():
@@ -25,7 +26,7 @@ def test_interpolate_fills_gaps_between_known_words_by_length():
 def test_interpolate_everything_unknown_covers_the_span_in_order():
     spans = interpolate(["one", "two", "three"], [None, None, None], 1000, 2100)
     assert spans[0][0] == 1000 and spans[-1][1] == 2100
-    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
 
 
 def test_spoken_words_normalises_punctuation_numbers_and_tags():
@@ -63,13 +64,14 @@ def test_unknown_words_get_a_pronunciation_in_the_model_phone_set():
 
 def test_failed_alignment_keeps_proportional_times_and_is_marked(speech):
     # Twenty words cannot be said in 0.4 s of audio: the grammar cannot be matched.
-    words = "the river was quiet that morning and we carried the boat down to the water every plank had to be".split()
+    words = ["the", "river", "was", "quiet", "that", "morning", "and", "we", "carried", "the", "boat", "down", "to",
+             "the", "water", "every", "plank", "had", "to", "be"]
     audio, _ = speech.speak(["river"], [50], lead_ms=100)
     result = align_segment(audio[: speech.RATE * 4 // 10], words, 5000, 5400)
     assert result.timing == WordTiming.FAILED
     assert [w.text for w in result.words] == words
     assert result.words[0].start_ms == 5000 and result.words[-1].end_ms == 5400
-    assert all(a.end_ms == b.start_ms for a, b in zip(result.words, result.words[1:]))
+    assert all(a.end_ms == b.start_ms for a, b in zip(result.words, result.words[1:], strict=False))
 
 
 def test_segment_with_nothing_to_say_is_estimated_not_failed():

@@ -9,7 +9,7 @@ from editor.align.aligner import align_segment
 from editor.align.batch import align_transcript, apply_alignment, plan_jobs
 from editor.core.transcript import Mark, MarkKind, Segment, WordTiming
 
-SENTENCE = "my father built his first hull in a barn behind the market".split()
+SENTENCE = ["my", "father", "built", "his", "first", "hull", "in", "a", "barn", "behind", "the", "market"]
 
 
 def test_sentence_word_starts_within_tolerance(speech):
@@ -18,9 +18,9 @@ def test_sentence_word_starts_within_tolerance(speech):
     start, end = truth[0].start_ms - 150, truth[-1].end_ms + 150
     result = align_segment(audio, SENTENCE, start, end, audio_start_ms=0)
     assert result.timing == WordTiming.ALIGNED
-    errors = [abs(w.start_ms - t.start_ms) for w, t in zip(result.words, truth)]
+    errors = [abs(w.start_ms - t.start_ms) for w, t in zip(result.words, truth, strict=False)]
     assert np.median(errors) <= 50 and max(errors) <= 150, errors
-    assert all(w.start_ms < w.end_ms <= n.start_ms for w, n in zip(result.words, result.words[1:]))
+    assert all(w.start_ms < w.end_ms <= n.start_ms for w, n in zip(result.words, result.words[1:], strict=False))
 
 
 def test_unknown_name_and_inaudible_token(speech):
@@ -68,9 +68,9 @@ def test_transcript_on_two_worker_processes_gives_every_segment(speech, tmp_path
     assert sorted(seen) == list(range(len(segments)))
     assert progress[-1] == (len(segments), len(segments))
     errors = []
-    for segment, truth in zip(segments, truths):
+    for segment, truth in zip(segments, truths, strict=False):
         assert segment.word_timing == WordTiming.ALIGNED
-        errors += [abs(w.start_ms - t) for w, t in zip(segment.words, truth)]
+        errors += [abs(w.start_ms - t) for w, t in zip(segment.words, truth, strict=False)]
     assert np.median(errors) <= 50  # MP3 (64 kbps) decoded by PyAV, not the WAV
     assert not plan_jobs(segments, duration)  # nothing left to do: never runs twice
 

@@ -9,7 +9,7 @@ from editor.core.errors import TranscriptError
 
 @pytest.fixture(scope="module")
 def wav(speech, tmp_path_factory):
-    words = "the festival brought half the village down to the harbour".split()
+    words = ["the", "festival", "brought", "half", "the", "village", "down", "to", "the", "harbour"]
     samples, _ = speech.speak(words, [150] * len(words), lead_ms=250)
     return speech.write_wav(tmp_path_factory.mktemp("audio") / "speech.wav", samples), samples
 

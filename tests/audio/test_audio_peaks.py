@@ -52,7 +52,7 @@ def test_cache_hit_and_invalidation(tone, tmp_path):
     stamp = cache.stat().st_mtime_ns
     again = load_or_compute(tone, cache)
     assert cache.stat().st_mtime_ns == stamp  # read, not rewritten
-    assert all(np.array_equal(a, b) for a, b in zip(first.levels, again.levels))
+    assert all(np.array_equal(a, b) for a, b in zip(first.levels, again.levels, strict=False))
     # The audio changes (re-encoded, replaced): the cache no longer matches and is rebuilt.
     os.utime(tone, ns=(stamp + 10**9, stamp + 10**9))
     assert load_cached(tone, cache) is None

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import timing_audio as ta  # noqa: E402
 
-from editor.align.aligner import AlignOptions, Aligner, align_segment  # noqa: E402
+from editor.align.aligner import Aligner, AlignOptions, align_segment  # noqa: E402
 from editor.core.transcript import WordTiming  # noqa: E402
 
 VOICES = ["en-us+f2", "en-us+f4", "en-gb+f3"]
@@ -54,7 +54,7 @@ def run(n_segments: int, options: AlignOptions, voices=VOICES, pad_ms: int = 200
             if result.timing != WordTiming.ALIGNED:
                 failed[voice] += 1
                 continue
-            errors[voice] += [abs(w.start_ms - t.start_ms) for w, t in zip(result.words, truth)]
+            errors[voice] += [abs(w.start_ms - t.start_ms) for w, t in zip(result.words, truth, strict=False)]
     return errors, failed, audio_s, cpu_s
 
 
@@ -94,7 +94,7 @@ def long_turns(n_turns: int, options: AlignOptions, sentences_per_turn: int = 10
         if result.timing != WordTiming.ALIGNED:
             failed += 1
             continue
-        errors += [abs(w.start_ms - t.start_ms) for w, t in zip(result.words, truth)]
+        errors += [abs(w.start_ms - t.start_ms) for w, t in zip(result.words, truth, strict=False)]
     return {"long turns": errors}, {"long turns": failed}, audio_s, cpu_s
 
 

@@ -82,13 +82,13 @@ def run(scenario: str, minutes: int, workers: int) -> dict:
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     me = resource.getrusage(resource.RUSAGE_SELF)
     errors, failed = [], 0
-    for segment, truth in zip(segments, truths):
+    for segment, truth in zip(segments, truths, strict=False):
         if rows is not None and segments.index(segment) not in rows:
             continue
         if segment.word_timing != WordTiming.ALIGNED:
             failed += 1
             continue
-        errors += [abs(w.start_ms - t.start_ms) for w, t in zip(segment.words, truth)]
+        errors += [abs(w.start_ms - t.start_ms) for w, t in zip(segment.words, truth, strict=False)]
     return {"scenario": scenario, "turns": len(jobs), "workers": workers, "wall": wall,
             "cpu": children.ru_utime + children.ru_stime + me.ru_utime + me.ru_stime, "first": first or 0.0,
             "xrt": duration_ms / 1000 / wall if scenario == "whole" else 0.0, "failed": failed,

@@ -65,7 +65,8 @@ def main() -> int:
         rows.append(("loaded model memory", f"{memory:.1f} MB", "<= 60 MB", _ok(memory <= 60)))
         rows.append(("project file size", f"{size:.1f} MB", "", ""))
         for writer in WRITERS:
-            seconds, output = best_of(lambda: writer.write(episode, ExportOptions()), runs=1 if writer.BINARY else RUNS)
+            seconds, output = best_of(lambda w=writer: w.write(episode, ExportOptions()),
+                                      runs=1 if writer.BINARY else RUNS)
             length = len(output) / 1e6
             rows.append((f"export {writer.NAME} ({writer.LABEL})", f"{seconds:.3f} s", f"{length:.1f} MB out", ""))
     print(f"Synthetic episode: {len(episode.segments)} turns, {words} timed words, "
@@ -73,7 +74,7 @@ def main() -> int:
           f"(CPU count {os.cpu_count()})")
     widths = [max(len(row[i]) for row in rows + [("what", "figure", "target", "ok")]) for i in range(4)]
     for row in [("what", "figure", "target", "ok"), tuple("-" * w for w in widths), *rows]:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)).rstrip())
     return 0
 
 

@@ -9,7 +9,6 @@ and restoring after a crash.
 
 from __future__ import annotations
 
-import os
 import random
 import statistics
 import sys
@@ -73,7 +72,7 @@ def main() -> None:
     row("typing edit, ops.run alone (op planned before)", plain)
     row("typing edit, journal.run (op + line + write)", journaled,
         f"line ≈ {statistics.median(line_bytes) / 1024:.1f} KiB")
-    row("  journal overhead per edit", [j - p for j, p in zip(journaled, plain)])
+    row("  journal overhead per edit", [j - p for j, p in zip(journaled, plain, strict=False)])
 
     fsyncs = []
     for _ in range(100):

@@ -15,16 +15,16 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import ten_hour_episode  # noqa: E402  (also puts the repo root on sys.path)
-
 from rapidfuzz.distance import Levenshtein  # noqa: E402
+from synthetic import ten_hour_episode  # noqa: E402  (also puts the repo root on sys.path)
 
 from editor.core import ops  # noqa: E402
 from editor.core.transcript import Segment, Transcript, Word, WordTiming  # noqa: E402
 from editor.core.words import realign  # noqa: E402
 
 ROUNDS = 400
-VOCAB = "the a and of boat hull timber plank cedar river harbour tide keel mast sail rope".split()
+VOCAB = ["the", "a", "and", "of", "boat", "hull", "timber", "plank", "cedar", "river", "harbour", "tide", "keel",
+         "mast", "sail", "rope"]
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:

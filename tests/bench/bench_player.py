@@ -32,6 +32,7 @@ os.environ.pop("TRANSCRIPT_EDITOR_AOUT", None)   # the bench chooses its own aud
 
 import heard  # noqa: E402
 import speech_audio  # noqa: E402
+
 from editor.player import working_copy as wc  # noqa: E402
 from editor.player.base import PlayerState  # noqa: E402
 from editor.player.vlc_backend import VlcPlayer  # noqa: E402

@@ -4,7 +4,7 @@ The strip must never turn a keystroke or a playback tick into work over the whol
 document. Prints, for the synthetic 10-hour episode (tests/bench/synthetic.py):
 
 * ``WaveformStrip.set_transcript`` (the full re-read the strip offers) vs. the
-  incremental feed of :mod:`editor.ui.timing_controller` for: one keystroke in a turn,
+  incremental feed of :mod:`editor.ui.timing.timing_controller` for: one keystroke in a turn,
   one alignment result applied, one boundary retimed (undoable command), a full rebuild
   (open, split/merge);
 * one paint of the strip at 1000 px (what every 33 ms playback tick triggers), and the
@@ -48,11 +48,11 @@ def main() -> None:
     from editor.audio.peaks import Peaks
     from editor.core import ops
     from editor.core.transcript import Word, WordTiming
-    from editor.ui.alignment_cache import AlignmentCache, entry_key, span_end
-    from editor.ui.strip_feed import StripFeed
-    from editor.ui.transcript_model import TranscriptModel
-    from editor.ui.waveform import WaveformStrip
-    from editor.ui.waveform_retime import push_retime
+    from editor.ui.document.transcript_model import TranscriptModel
+    from editor.ui.timing.alignment_cache import AlignmentCache, entry_key, span_end
+    from editor.ui.timing.strip_feed import StripFeed
+    from editor.ui.timing.waveform import WaveformStrip
+    from editor.ui.timing.waveform_retime import push_retime
 
     app = QApplication.instance() or QApplication([])
     transcript = ten_hour_episode()
@@ -129,7 +129,7 @@ def main() -> None:
         other.set_peaks(Peaks([np.zeros((length // (10 * 4 ** i) + 1, 2), np.int8) for i in range(5)], length))
         other.set_transcript(ten_hour_episode(turns=turns, words=n_words, duration_ms=length))
         other.set_position(1_800_000)
-        rows.append((f"strip paint at 0:30:00, {label}", _ms(lambda: other.render(image), 30)))
+        rows.append((f"strip paint at 0:30:00, {label}", _ms(lambda strip=other: strip.render(image), 30)))
 
     with tempfile.TemporaryDirectory() as tmp:
         audio = Path(tmp) / "episode.wav"

@@ -7,7 +7,8 @@ Run: ``.venv/bin/python tests/bench/bench_window.py [--runs N] [--skip-open]``. 
 * CPU while paused: the sample episode loaded in the real VLC backend, paused; CPU seconds used
   by the whole process over 3 s of event loop.
 * tick: on the synthetic 10-hour episode (one tick timed alone: the repaint it asks for may land in
-  a later tick, so "CPU per tick in 10 s of playback" below is the all-in figure) (2,400 turns, 90,000 words), the work of one playback
+  a later tick, so "CPU per tick in 10 s of playback" below is the all-in figure) (2,400 turns,
+  90,000 words), the work of one playback
   tick after the player gives its position: the position signal, the segment/word look-up,
   the model's row signals, the follow logic, the transport bar and the repaint of what changed.
 * click-to-seek: a mouse click on a turn's time until the highlight has moved and been painted.
@@ -65,9 +66,9 @@ def in_process_figures() -> dict:
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
+    from synthetic import ten_hour_episode
 
     from editor.ui.main_window import MainWindow
-    from synthetic import ten_hour_episode
 
     app = QApplication.instance() or QApplication([])
     figures: dict = {}

@@ -33,13 +33,13 @@ from editor.core.transcript import (  # noqa: E402
 TEN_HOURS_MS = 10 * 3600 * 1000
 
 # Invented vocabulary (no real transcript text); a few capitalised "names" for search/glossary work.
-_WORDS = (
-    "the a and of to in that it was we for on with they but so just like about what this there "
-    "boat hull timber plank cedar oak river harbour tide keel mast sail rope workshop winter summer "
-    "really actually maybe think know mean going people started building together thing things "
-    "village market festival council budget vote season crew engine paint varnish brush clamp "
-    "because remember always never sometimes morning evening weather storm quiet loud story"
-).split()
+_WORDS = ["the", "a", "and", "of", "to", "in", "that", "it", "was", "we", "for", "on", "with", "they", "but", "so",
+          "just", "like", "about", "what", "this", "there", "boat", "hull", "timber", "plank", "cedar", "oak",
+          "river", "harbour", "tide", "keel", "mast", "sail", "rope", "workshop", "winter", "summer", "really",
+          "actually", "maybe", "think", "know", "mean", "going", "people", "started", "building", "together",
+          "thing", "things", "village", "market", "festival", "council", "budget", "vote", "season", "crew",
+          "engine", "paint", "varnish", "brush", "clamp", "because", "remember", "always", "never", "sometimes",
+          "morning", "evening", "weather", "storm", "quiet", "loud", "story"]
 _NAMES = ["Tidewater", "Marrowby", "Quillon", "Esk", "Brannagh", "Solveig", "Okonkwo", "Liang"]
 _SPEAKERS = ["Maya Ortiz", "Desmond Lee", "Priya Raman", "Tomasz Wójcik", "Ines Ferreira", "Kofi Mensah"]
 

@@ -23,15 +23,14 @@ RATE = 16000
 VOICE = "en-us+f2"
 
 # Invented sentences made of ordinary dictionary words plus a few invented names.
-VOCABULARY = (
-    "the river was quiet that morning and we carried the boat down to the water "
-    "every plank had to be steamed and bent by hand before the winter came "
-    "my father built his first hull in a barn behind the market "
-    "people still ask me why we never used a machine for the hard part "
-    "because the timber tells you where it wants to go if you listen "
-    "we sold four boats that summer and gave one away to the school "
-    "the festival brought half the village down to the harbour"
-).split()
+VOCABULARY = ["the", "river", "was", "quiet", "that", "morning", "and", "we", "carried", "the", "boat", "down", "to",
+              "the", "water", "every", "plank", "had", "to", "be", "steamed", "and", "bent", "by", "hand", "before",
+              "the", "winter", "came", "my", "father", "built", "his", "first", "hull", "in", "a", "barn", "behind",
+              "the", "market", "people", "still", "ask", "me", "why", "we", "never", "used", "a", "machine", "for",
+              "the", "hard", "part", "because", "the", "timber", "tells", "you", "where", "it", "wants", "to", "go",
+              "if", "you", "listen", "we", "sold", "four", "boats", "that", "summer", "and", "gave", "one", "away",
+              "to", "the", "school", "the", "festival", "brought", "half", "the", "village", "down", "to", "the",
+              "harbour"]
 NAMES = ["Marrowby", "Quillon", "Brannagh"]
 
 
@@ -42,7 +41,7 @@ class SpokenWord:
     end_ms: int
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def word_audio(word: str, voice: str = VOICE, speed: int = 160) -> np.ndarray:
     """int16 samples at RATE of one spoken word, silence trimmed."""
     wav = subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "--stdout", word],
@@ -61,7 +60,7 @@ def speak(words: list[str], gaps_ms: list[int], lead_ms: int = 300,
     pieces = [np.zeros(lead_ms * RATE // 1000, np.int16)]
     truth: list[SpokenWord] = []
     position = len(pieces[0])
-    for word, gap in zip(words, gaps_ms):
+    for word, gap in zip(words, gaps_ms, strict=False):
         audio = word_audio(word, voice)
         truth.append(SpokenWord(word, position * 1000 // RATE, (position + len(audio)) * 1000 // RATE))
         silence = np.zeros(gap * RATE // 1000, np.int16)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,7 +22,7 @@ from editor.core.transcript import (
 )
 from editor.core.validate import problems
 
-VOCAB = "keel tide gull rope [inaudible] oak, ash. the a".split()
+VOCAB = ["keel", "tide", "gull", "rope", "[inaudible]", "oak,", "ash.", "the", "a"]
 
 
 def build() -> Transcript:
@@ -90,6 +92,7 @@ def check(t: Transcript) -> None:
     assert len({s.id for s in t.segments}) == len(t.segments)
 
 
+@pytest.mark.slow   # hundreds of random edit sequences
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_random_edits_undone_in_reverse_give_back_the_original(data):
@@ -116,8 +119,6 @@ def test_random_edits_undone_in_reverse_give_back_the_original(data):
 def test_rejected_edits_change_nothing(data):
     t = build()
     before = copy.deepcopy(t)
-    try:
+    with contextlib.suppress(ValueError):
         plan(t, data)
-    except ValueError:
-        pass
     assert t == before  # planning never mutates

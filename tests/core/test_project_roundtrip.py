@@ -4,6 +4,7 @@ import os
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -73,6 +74,7 @@ def transcripts(draw, audio_dir="/srv/shows/tidewater"):
                       segments=[draw(segments(i, list(speakers))) for i in range(1, count + 1)])
 
 
+@pytest.mark.slow   # hundreds of generated transcripts
 @given(transcripts(), st.dictionaries(texts, json_values, max_size=3))
 @settings(max_examples=200, deadline=None)
 def test_to_text_and_back_is_lossless(transcript, extra):

@@ -12,8 +12,8 @@ from editor.core.transcript import Segment, Transcript, Word
 def episode() -> Transcript:
     def seg(n, text, confs, start):
         words = [Word(w, None if c == "u" else start + i * 500, None, None if c in ("n", "u") else c)
-                 for i, (w, c) in enumerate(zip(text.split(), confs))]
-        for w, c in zip(words, confs):
+                 for i, (w, c) in enumerate(zip(text.split(), confs, strict=False))]
+        for w, c in zip(words, confs, strict=False):
             if c == "u":
                 w.confidence = 0.2
         return Segment(f"s{n}", start, start + 4000, text, words=words)

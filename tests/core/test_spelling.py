@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from editor.core.spelling import Misspelling, Speller, english
@@ -64,17 +62,13 @@ def test_suggestions_follow_case_and_frequency(speller):
     assert speller.suggestions("zzzzqx") == []
 
 
-def test_whole_transcript_and_incremental_cost(speller):
+def test_whole_transcript_then_one_segment_again(speller):
+    # How long each takes is printed by tests/bench/bench_names.py (spell checking).
     segments = [Segment(f"s{i}", i, i + 1, f"the boatt sailed past the harbor number {i} quietly") for i in range(2000)]
     transcript = Transcript(segments=segments)
-    started = time.perf_counter()
     result = speller.check_transcript(transcript)
-    whole = time.perf_counter() - started
     assert len(result) == 2000 and all(_words(v) == ["boatt"] for v in result.values())
-    # Checking one segment again is cached word lookups: far cheaper than the whole pass.
-    started = time.perf_counter()
-    speller.check_segment(segments[5])
-    assert time.perf_counter() - started < whole / 50
+    assert _words(speller.check_segment(segments[5])) == ["boatt"]
 
 
 def test_dictionary_loaded_in_pieces_is_the_library_dictionary():

@@ -48,7 +48,7 @@ def test_default_time_none_for_untimed_text():
 
 
 def test_word_lists_with_markers_spanning_tokens():
-    tokens = "so [inaudible 00:00:12] and [crosstalk], [unclear: big hull] yes".split()
+    tokens = ["so", "[inaudible", "00:00:12]", "and", "[crosstalk],", "[unclear:", "big", "hull]", "yes"]
     words = [Word(t, i * 100, i * 100 + 50, 0.9) for i, t in enumerate(tokens)]
     text, out, marks = marks_from_words(words)
     assert text == "so [inaudible] and [crosstalk], big hull yes"

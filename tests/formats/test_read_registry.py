@@ -27,7 +27,7 @@ OTTER = (DATA / "otter.txt").read_text(encoding="utf-8")
 ])
 def test_detection_by_content_ignores_a_wrong_extension(fixture, expected, tmp_path):
     text = (DATA / fixture).read_text(encoding="utf-8")
-    assert detect(text, fixture).NAME == expected
+    assert expected == detect(text, fixture).NAME
     wrong = tmp_path / "download.bin"
     wrong.write_text(text, encoding="utf-8")
     assert read_file(wrong).format == expected

@@ -8,7 +8,8 @@ from editor.core import MarkKind, TranscriptError
 from editor.formats import read_file, read_text
 
 DATA = Path(__file__).parent / "data"
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+# A podcast page (show notes, then every turn run together: "Speaker N HH:MM:SS text"), invented text.
+EPISODE_PAGE = Path(__file__).resolve().parents[1] / "fixtures" / "podcast-page-episode.txt"
 
 
 def _rows(result):
@@ -104,10 +105,8 @@ def test_podcast_page_one_turn_per_line_with_real_names():
                              (21000, "Maya Ortiz", "And then?"), (25000, "Desmond Lee", "Then we started over.")]
 
 
-def test_seed_podcast_page():
-    seeds = sorted(SEEDS.glob("000_*.txt"))
-    assert seeds, f"the shared seed transcript is missing from {SEEDS}"
-    result = read_file(seeds[0])
+def test_podcast_page_with_show_notes_and_turns_run_together():
+    result = read_file(EPISODE_PAGE)
     t = result.transcript
     assert result.format == "podcast-page"
     assert len(t.segments) == 41

@@ -81,7 +81,7 @@ def test_srt_without_word_times_shares_the_turn_by_length():
     assert len(long_cues) >= 3
     spans = [tuple(map(srt_ms, b[1].split(" --> "))) for b in long_cues]
     assert spans[0][0] == 10_000 and spans[-1][1] == 10_000 + 400 * len(LONG.split())
-    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))  # contiguous, in order
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))  # contiguous, in order
 
 
 def test_a_word_longer_than_a_line_gets_its_own_line_and_is_not_cut():

@@ -81,7 +81,8 @@ def test_podcasting_json_keeps_turns_and_word_times(word_level):
     assert speaker_names(back) == speaker_names(original)
     # Word-level files end a turn with its last word (the pause after it is not in the file).
     ends = [s.words[-1].end_ms if word_level and s.words else s.end_ms for s in original.segments]
-    assert [(s.start_ms, s.end_ms) for s in back.segments] == list(zip([s.start_ms for s in original.segments], ends))
+    starts = [s.start_ms for s in original.segments]
+    assert [(s.start_ms, s.end_ms) for s in back.segments] == list(zip(starts, ends, strict=True))
     assert [m.kind for s in back.segments for m in s.marks] == [m.kind for s in original.segments for m in s.marks]
     if word_level:
         assert [(w.text, w.start_ms, w.end_ms) for w in back.segments[1].words] == \

@@ -35,13 +35,13 @@ def test_plays_pauses_and_seeks(qtbot, player):
     assert player.state() == PlayerState.PLAYING
     player.pause()
     frozen = player.position_ms()
-    qtbot.wait(300)
-    assert player.position_ms() == frozen
+    with pytest.raises(qtbot.TimeoutError):   # paused: the position must not move for 300 ms
+        qtbot.waitUntil(lambda: player.position_ms() != frozen, timeout=300)
     player.seek_ms(70_000)
     assert player.position_ms() == 70_000
     player.play()
-    qtbot.wait(600)
-    assert 70_300 < player.position_ms() < 71_000
+    qtbot.waitUntil(lambda: player.position_ms() > 70_300, timeout=5000)
+    assert player.position_ms() < 71_000
     assert PlayerState.PAUSED in player.states
 
 
@@ -55,7 +55,7 @@ def test_working_copy_adopted_and_rate(qtbot, player):
     player.play()
     qtbot.waitUntil(lambda: player.state() == PlayerState.PLAYING and player.position_ms() > 20_200, timeout=5000)
     t0, p0 = time.monotonic(), player.position_ms()
-    qtbot.wait(1200)
+    qtbot.waitUntil(lambda: time.monotonic() - t0 >= 1.2 and player.position_ms() > p0, timeout=5000)
     speed = (player.position_ms() - p0) / ((time.monotonic() - t0) * 1000)
     assert 1.35 < speed < 1.65, speed
 

@@ -1,6 +1,5 @@
 """The VLC backend on the bundled sample, through real libVLC (aout dummy, or afile to hear)."""
 
-import os
 import sys
 import time
 from pathlib import Path

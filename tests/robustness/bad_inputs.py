@@ -29,7 +29,7 @@ class Case:
     problem: tuple[str, ...] = ()                    # words the error/warning must contain (any of)
     words: tuple[str, ...] = ()                      # words that must be in the loaded text
     audio: bool = False                              # an audio case (decode/player, not readers)
-    seconds: float = 20.0                            # time bound for reading it
+    seconds: float = 20.0                            # what reading it should take at most (bench_bad_inputs.py)
     path: Path = field(default=Path())
 
 

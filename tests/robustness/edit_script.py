@@ -16,7 +16,7 @@ runs), e.g.::
 Undo follows ``QUndoStack``: a new edit drops the redo steps, and consecutive
 ``set_text`` on the same row merge into one step (typing). The core driver
 (:mod:`edit_driver`) runs a script through the journal; the window runs the
-same script through its undo stack (env ``TRANSCRIPT_EDITOR_TEST_EDITS``), and
+same script through its undo stack (``scripted_session.py``), and
 both must end in the states :func:`fingerprints` lists.
 """
 
@@ -26,8 +26,8 @@ import hashlib
 import json
 import random
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 _ROOT = Path(__file__).resolve().parents[2]
 if str(_ROOT) not in sys.path:
@@ -100,7 +100,7 @@ def apply_action(transcript: Transcript, action: Action, run: Runner, history: U
 
 def plan(transcript: Transcript, action: Action) -> ops.Op:
     """The core op for one (non undo/redo) action: the window's test hook plans it the same way."""
-    from editor.ui.scripted_session import plan as window_plan
+    from scripted_session import plan as window_plan
     return window_plan(transcript, action)
 
 

@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_script import fixture_transcript  # noqa: E402
 
 from editor.core import ops, project  # noqa: E402
-from editor.ui.file_watcher import AUDIO, TRANSCRIPT, FileWatcher  # noqa: E402
+from editor.ui.files.file_watcher import AUDIO, TRANSCRIPT, FileWatcher  # noqa: E402
 
 QUIET_MS = 700   # longer than the watcher's settle time plus delivery
 
@@ -37,11 +37,11 @@ def watcher(qtbot, files):
 
 def test_another_program_rewriting_the_project_is_reported_once(qtbot, watcher, files):
     transcript, _ = files
-    with qtbot.waitSignal(watcher.changed_on_disk, timeout=3000) as blocker:
-        with open(transcript, "a", encoding="utf-8") as handle:   # written in three chunks
-            for chunk in ("\n", " ", "\n"):
-                handle.write(chunk)
-                handle.flush()
+    with qtbot.waitSignal(watcher.changed_on_disk, timeout=3000) as blocker, \
+            open(transcript, "a", encoding="utf-8") as handle:   # written in three chunks
+        for chunk in ("\n", " ", "\n"):
+            handle.write(chunk)
+            handle.flush()
     assert blocker.args == [str(transcript), TRANSCRIPT, True]
     with qtbot.assertNotEmitted(watcher.changed_on_disk, wait=QUIET_MS):
         pass

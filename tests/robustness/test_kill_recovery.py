@@ -27,6 +27,8 @@ from edit_script import fingerprint, fingerprints, fixture_transcript, generate,
 
 from editor.core import project, recovery  # noqa: E402
 
+pytestmark = pytest.mark.slow   # dozens of SIGKILLed processes
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 KILLS = int(os.environ.get("TE_KILLS", "36"))

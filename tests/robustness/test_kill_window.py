@@ -3,7 +3,7 @@
 A chain of rounds on one project, as a producer whose machine keeps dying would live it:
 
 1. start the real window offscreen on the project, with the scripted-session
-   hook (``editor/ui/scripted_session.py``): it presses Restore in the restore
+   driver (``tests/robustness/scripted_session.py``): it presses Restore in the restore
    offer (from the second round on), dumps what the window then shows, prints
    ``ready <seq>`` and makes the round's edits through the window's own undo
    stack and command classes (typing merges, undo/redo as the Undo key does),
@@ -31,11 +31,15 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from edit_script import fingerprint, fixture_transcript, generate, run_script, save_script  # noqa: E402
 
 from editor.core import project, recovery  # noqa: E402
+
+pytestmark = pytest.mark.slow   # the real window SIGKILLed again and again
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = int(os.environ.get("TE_WINDOW_KILLS", "20"))
@@ -44,7 +48,7 @@ START_TIMEOUT_S = 30
 
 
 class _Window:
-    """``python -m editor PROJECT`` with the scripted-session hook; its stdout read on a thread."""
+    """The application on PROJECT driven by ``scripted_session.py``; its stdout read on a thread."""
 
     def __init__(self, target: Path, script: Path, dump: Path, folder: Path, restore: bool, autosave_every: int):
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
@@ -53,7 +57,8 @@ class _Window:
                    TRANSCRIPT_EDITOR_TEST_EDITS=str(script), TRANSCRIPT_EDITOR_TEST_DUMP=str(dump),
                    TRANSCRIPT_EDITOR_TEST_RESTORE="1" if restore else "0",
                    TRANSCRIPT_EDITOR_TEST_AUTOSAVE_EVERY=str(autosave_every))
-        self.process = subprocess.Popen([sys.executable, "-m", "editor", str(target)], env=env, cwd=ROOT,
+        driver = Path(__file__).resolve().parent / "scripted_session.py"
+        self.process = subprocess.Popen([sys.executable, str(driver), str(target)], env=env, cwd=ROOT,
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         self.lines: queue.Queue[str] = queue.Queue()
         self.last_seq = 0

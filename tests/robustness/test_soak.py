@@ -3,7 +3,7 @@
 Thousands of scripted edits (typing, replace-all, split/merge, marks, review,
 speakers) with undo/redo bursts and a seek after every action, autosave
 snapshots along the way, all pushed the way the window's own handlers push
-them (``editor.ui.scripted_session.apply``: ``TypingCommand`` for typing, so
+them (``scripted_session.apply``: ``TypingCommand`` for typing, so
 same-turn typing merges; ``OpCommand`` otherwise; undo/redo through
 ``EditController``), journaled by the window's ``Autosaver``. Checks: memory
 growth stays bounded, the model agrees with the core transcript, the journal
@@ -20,6 +20,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
@@ -27,6 +29,8 @@ from edit_script import fingerprint, generate  # noqa: E402
 from synthetic import ten_hour_episode  # noqa: E402
 
 from editor.core import project, recovery  # noqa: E402
+
+pytestmark = pytest.mark.slow   # a long editing session on a 10-hour episode
 
 ACTIONS = int(os.environ.get("TE_SOAK_ACTIONS", "3000"))
 
@@ -39,8 +43,9 @@ def _rss_mb() -> float:
 def test_long_session_memory_flat_and_consistent(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
     from PySide6.QtWidgets import QApplication
+    from scripted_session import apply
+
     from editor.ui.main_window import MainWindow
-    from editor.ui.scripted_session import apply
 
     path = tmp_path / "ten-hours.tep.json"
     project.save(ten_hour_episode(), path)

@@ -92,8 +92,8 @@ def test_keep_mine_keeps_the_window_version_modified_and_save_writes_it(opened, 
     assert pending is not None and pending.recoverable and pending.base.kind == "snapshot", pending.problem
     assert [s.text for s in pending.recover().segments] == [s.text for s in w.model.transcript.segments]
     # The same change is not reported twice; our own save is not a change either.
-    assert w.project.save()
-    qtbot.wait(700)
+    with qtbot.assertNotEmitted(w.watch.watcher.changed_on_disk, wait=700):   # past the watcher's settle time
+        assert w.project.save()
     assert not bar.isVisible()
     saved = json.loads(path.read_text(encoding="utf-8"))["segments"]
     assert saved[0]["text"] == LINES[0] and saved[1]["text"] == "Then " + LINES[1]
@@ -104,11 +104,11 @@ def test_own_saves_are_not_reported(opened, qtbot):
     w, path = opened
     for word in ("So ", "And "):
         QTest.keyClicks(w.view.open_editor(0, 0), word)
-        assert w.project.save()
-        qtbot.wait(600)                     # longer than the watcher's settle time
+        with qtbot.assertNotEmitted(w.watch.watcher.changed_on_disk, wait=600):   # past the settle time
+            assert w.project.save()
         assert not w.watch.bar.isVisible()
-    assert w.project.save_as(str(path.with_name("copy.tep.json")))
-    qtbot.wait(600)
+    with qtbot.assertNotEmitted(w.watch.watcher.changed_on_disk, wait=600):
+        assert w.project.save_as(str(path.with_name("copy.tep.json")))
     assert not w.watch.bar.isVisible()
     assert str(path.with_name("copy.tep.json")) in w.watch.watcher.watched()
 

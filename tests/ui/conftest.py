@@ -1,4 +1,8 @@
-"""Fixtures for the window tests: a real MainWindow, optionally with the sample episode open."""
+"""Fixtures for the window tests: a real MainWindow, optionally with the sample episode open.
+
+The window plays through a fake player (:mod:`fake_player`) unless the test is marked
+``real_player`` (tests of playback itself): the real VLC backend with ``--aout=dummy``.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +14,16 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # window_helpers, edit_helpers
 
 from edit_helpers import write_project  # noqa: E402
+from fake_player import fake_player_factory  # noqa: E402
 from window_helpers import SAMPLE_TXT  # noqa: E402
 
 
 @pytest.fixture
-def main_window(qtbot):
+def main_window(qtbot, request):
     from editor.ui.main_window import MainWindow
 
-    window = MainWindow()
+    real = request.node.get_closest_marker("real_player") is not None
+    window = MainWindow(player_factory=None if real else fake_player_factory)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -30,7 +36,7 @@ def main_window(qtbot):
 
 @pytest.fixture
 def sample_window(main_window, qtbot):
-    """The window with the bundled sample episode and its audio (real VLC backend)."""
+    """The window with the bundled sample episode and its audio."""
     assert main_window.open_path(str(SAMPLE_TXT))
     assert main_window.playback.has_media()
     qtbot.waitUntil(lambda: main_window.playback.duration() > 0, timeout=5000)

@@ -75,7 +75,7 @@ def test_marker_panel_lists_and_navigation_jumps(timed_window, qtbot):
     w.edits.add_mark(MarkKind.INAUDIBLE)
     w.view.open_editor(3, len("and nobody"))
     w.edits.add_mark(MarkKind.CROSSTALK)
-    w.actions["markers_panel"].trigger()
+    w.action_table["markers_panel"].trigger()
     panel = w.marks_panel
     qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 2)
     assert [panel.tree.topLevelItem(i).text(1) for i in range(2)] == ["inaudible", "crosstalk"]
@@ -107,7 +107,7 @@ def test_marked_inaudible_exports_in_each_style(timed_window, qtbot, tmp_path, s
     w.edits.add_mark(MarkKind.INAUDIBLE)
     # An inaudible mark over words keeps them in the editor; export replaces them by the style.
     assert w.model.segment(1).marks[0].time_ms == 5110
-    w.actions["export"].trigger()
+    w.action_table["export"].trigger()
     dialog = w.export_dialog
     dialog.set_format("txt")
     dialog.set_inaudible_style(style)

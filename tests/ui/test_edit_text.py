@@ -41,7 +41,7 @@ def test_typing_is_one_undo_step_and_undo_redo_restore_it(timed_window, qtbot):
 
     press(w, Qt.Key.Key_Z, CTRL | SHIFT)               # Redo
     assert w.model.segment(1).text == "we hauled all the nets before the rain started falling"
-    assert w.actions["undo"].isEnabled() and not w.actions["redo"].isEnabled()
+    assert w.action_table["undo"].isEnabled() and not w.action_table["redo"].isEnabled()
 
 
 def test_typing_in_another_turn_is_a_new_step(timed_window):
@@ -90,7 +90,7 @@ def test_rename_speaker_everywhere_is_one_undo_step(timed_window):
 
 
 def test_speakers_dialog_renames_and_adds(timed_window, qtbot):
-    from editor.ui.speaker_dialog import SpeakersDialog
+    from editor.ui.dialogs.speaker_dialog import SpeakersDialog
     w = timed_window
     dialog = SpeakersDialog(w.model.transcript, w.edits, w)
     qtbot.addWidget(dialog)
@@ -124,7 +124,7 @@ def test_set_start_to_playback_position(sample_window):
     w = sample_window
     w.playback.seek(12_500)
     w.view.open_editor(1, 0)
-    w.actions["set_start"].trigger()
+    w.action_table["set_start"].trigger()
     assert abs(w.model.segment(1).start_ms - 12_500) <= 60
     assert w.model.segment(0).end_ms == w.model.segment(1).start_ms
 
@@ -140,5 +140,5 @@ def test_undo_of_a_thousand_place_replace_is_one_step(timed_window):
 
 
 def _role(name):
-    from editor.ui.transcript_model import Role
+    from editor.ui.document.transcript_model import Role
     return getattr(Role, name)

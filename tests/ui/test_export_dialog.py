@@ -6,7 +6,7 @@ from editor.formats import all_writers
 
 
 def _open_export(w, qtbot):
-    w.actions["export"].trigger()
+    w.action_table["export"].trigger()
     dialog = w.export_dialog
     qtbot.waitUntil(dialog.isVisible)
     return dialog

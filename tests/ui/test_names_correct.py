@@ -9,8 +9,8 @@ import pytest
 from editor.core import ops
 from editor.core.glossary import Glossary
 from editor.formats import read_file
-from editor.ui.correct_dialog import CorrectDialog
-from editor.ui.transcript_model import TranscriptModel
+from editor.ui.document.transcript_model import TranscriptModel
+from editor.ui.names.correct_dialog import CorrectDialog
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample-episode.txt"
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from editor.core import ops
 from editor.formats import read_file
-from editor.ui.find_panel import FindPanel
-from editor.ui.transcript_model import TranscriptModel
-from pathlib import Path
+from editor.ui.document.transcript_model import TranscriptModel
+from editor.ui.names.find_panel import FindPanel
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample-episode.txt"
 
@@ -142,15 +143,13 @@ def test_edits_elsewhere_never_search_per_keystroke(setup, qtbot):
     original = panel.search
     panel.search = lambda *a, **k: (calls.append(1), original(*a, **k))
     panel.hide()
-    for n in range(5):   # typing in a turn while the panel is closed
+    for _ in range(5):   # typing in a turn while the panel is closed
         model.set_text(0, model.segment(0).text + "x")
-    qtbot.wait(300)
-    assert calls == []
+    assert calls == [] and not panel._timer.isActive()   # nothing searched or scheduled while hidden
     panel.show()
     panel.show_find()    # opening it again catches up once
     assert calls == [1]
-    for n in range(5):   # visible: one refresh after the typing pause, not five
+    for _ in range(5):   # visible: one refresh after the typing pause, not five
         model.set_text(0, model.segment(0).text + "y")
     qtbot.waitUntil(lambda: len(calls) == 2, timeout=2000)
-    qtbot.wait(300)
-    assert calls == [1, 1]
+    assert calls == [1, 1] and not panel._timer.isActive()   # and no other refresh is due

@@ -5,14 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QTableWidgetItem
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication, QTableWidgetItem
 
 from editor.core import ops
 from editor.core.glossary import Glossary
 from editor.formats import read_file
-from editor.ui.glossary_dialog import GlossaryDialog
-from editor.ui.glossary_suggestions import SuggestionsPanel
-from editor.ui.transcript_model import TranscriptModel
+from editor.ui.document.transcript_model import TranscriptModel
+from editor.ui.names.glossary_dialog import GlossaryDialog
+from editor.ui.names.glossary_suggestions import SuggestionsPanel
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample-episode.txt"
 
@@ -99,7 +100,8 @@ def test_newer_scan_supersedes_older(qtbot, model, glossary):
     with qtbot.waitSignal(panel.scan_finished, timeout=10_000) as blocker:
         panel.start_scan()
     assert blocker.args == [1]
-    qtbot.wait(100)
+    QThreadPool.globalInstance().waitForDone(10_000)   # the superseded scan's late result ...
+    QApplication.processEvents()                        # ... is delivered, and ignored
     assert not panel.is_scanning()
 
 

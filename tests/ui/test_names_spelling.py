@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 from editor.core.glossary import Glossary
 from editor.core.spelling import Speller
 from editor.core.transcript import Mark, MarkKind
-from editor.ui.spell_highlighter import install_spelling
+from editor.ui.names.spell_highlighter import install_spelling
 
 TEXT = "Welcome to Saltmarsh Radio with Thomas Rayes. [inaudible] and a lenz polisher."
 

@@ -1,4 +1,4 @@
-"""The name tools in the real window (issue 5): find/replace dock, correct everywhere, glossary
+"""The name tools in the real window: find/replace dock, correct everywhere, glossary
 suggestions, spelling underlines and the low-confidence walk, on the bundled sample episode
 with its audio in the real VLC backend."""
 
@@ -14,7 +14,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 from window_helpers import SAMPLE_AUDIO, press
 
 from editor.core.search import FindOptions, Scope, find_all
-from editor.ui.turn_decorations import LOW_CONFIDENCE, MISSPELT
+from editor.ui.document.turn_decorations import LOW_CONFIDENCE, MISSPELT
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -39,26 +39,26 @@ def wait_for_scan(qtbot, names, at_once: bool = True) -> None:
     (BACKGROUND_AFTER_OPEN_MS) now instead of waiting out its delay."""
     if at_once:
         names.scan_now()
-    qtbot.waitUntil(lambda: not names.is_scanning() and names.speller is not None, timeout=10000)
+    qtbot.waitUntil(lambda: not names.is_scanning() and names.spelling.speller is not None, timeout=10000)
 
 
 def test_ctrl_f_finds_and_choosing_a_result_selects_it_and_seeks(sample_window, qtbot):
     window, names = sample_window, sample_window.names
     press(window, Qt.Key.Key_F, CTRL)
-    assert names.find_dock.isVisible()
-    qtbot.waitUntil(lambda: names.find_panel.find_edit.hasFocus())
-    qtbot.keyClicks(names.find_panel.find_edit, "Soulberg")
-    qtbot.waitUntil(lambda: names.find_panel.results.rowCount() == 1)
+    assert names.find.dock.isVisible()
+    qtbot.waitUntil(lambda: names.find.panel.find_edit.hasFocus())
+    qtbot.keyClicks(names.find.panel.find_edit, "Soulberg")
+    qtbot.waitUntil(lambda: names.find.panel.results.rowCount() == 1)
     row = row_containing(window, "Soulberg")
-    match = names.find_panel.matches()[0]
+    match = names.find.panel.matches()[0]
     assert match.time_ms is not None   # the word's time (aligned or imported), else the turn's start
-    qtbot.keyClick(names.find_panel.find_edit, Qt.Key.Key_Return)   # Enter: the next result
+    qtbot.keyClick(names.find.panel.find_edit, Qt.Key.Key_Return)   # Enter: the next result
 
     editor = window.view.editor()
     assert editor is not None and editor.row == row
     assert editor.textCursor().selectedText() == "Soulberg"
     qtbot.waitUntil(lambda: abs(window.playback.position() - match.time_ms) < 400, timeout=5000)
-    assert names.find_panel.find_edit.hasFocus()   # Enter again goes on finding, it does not type
+    assert names.find.panel.find_edit.hasFocus()   # Enter again goes on finding, it does not type
     assert window.follow.is_following()            # the result plays: auto-follow keeps going
 
 
@@ -68,20 +68,20 @@ def test_replace_all_is_one_undo_step_and_reports_the_count(sample_window, qtbot
     expected = len(find_all(window.model.transcript, FindOptions("lens", whole_word=True), Scope.all()))
     assert expected >= 3
     press(window, Qt.Key.Key_H, CTRL)
-    panel = names.find_panel
+    panel = names.find.panel
     assert panel.replace_edit.isVisible()
     panel.find_edit.setText("lens")
     panel.whole_word.setChecked(True)
     panel.replace_edit.setText("glass")
-    steps = names.undo_stack.count()
+    steps = names.spans.undo_stack.count()
     qtbot.mouseClick(panel.replace_all_button, Qt.MouseButton.LeftButton)
 
-    assert names.undo_stack.count() == steps + 1
-    assert f"({expected})" in names.undo_stack.undoText()
+    assert names.spans.undo_stack.count() == steps + 1
+    assert f"({expected})" in names.spans.undo_stack.undoText()
     assert panel.status.text() == f"Replaced {expected} occurrences"
     after = texts(window)
-    assert sum(t.count("glass") - b.count("glass") for t, b in zip(after, before)) == expected
-    names.undo_stack.undo()
+    assert sum(t.count("glass") - b.count("glass") for t, b in zip(after, before, strict=False)) == expected
+    names.spans.undo_stack.undo()
     assert texts(window) == before
 
 
@@ -97,46 +97,46 @@ def test_correct_everywhere_applies_the_ticked_places_as_one_undo_step(sample_wi
     editor.setTextCursor(cursor)
     press(window, Qt.Key.Key_E, CTRL_SHIFT)
 
-    dialog = names.correct_dialog
+    dialog = names.correcting.dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.wrong_edit.text() == "Soulberg"
     dialog.right_edit.selectAll()
     qtbot.keyClicks(dialog.right_edit, "Solberg")
     qtbot.waitUntil(lambda: {c.found for c in dialog.candidates} >= {"Soulberg", "Sol Berg"}, timeout=5000)
     dialog.set_all_ticked(True)
-    steps = names.undo_stack.count()
+    steps = names.spans.undo_stack.count()
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
 
-    assert names.undo_stack.count() == steps + 1
+    assert names.spans.undo_stack.count() == steps + 1
     assert "Ingrid Solberg" in window.model.segment(row).text
     assert "Ingrid Solberg" in window.model.segment(other).text
-    assert "Soulberg" in names.glossary.entry_for("Solberg").wrong_forms   # remembered for the show
-    names.undo_stack.undo()
+    assert "Soulberg" in names.show_glossary.glossary.entry_for("Solberg").wrong_forms   # remembered for the show
+    names.spans.undo_stack.undo()
     assert "Soulberg" in window.model.segment(row).text and "Sol Berg" in window.model.segment(other).text
 
 
 def test_glossary_suggestions_appear_after_open_and_apply(sample_window, qtbot):
     window, names = sample_window, sample_window.names
     # Opening leaves the dictionary and the scan for later: the episode is on screen first.
-    assert names.is_scanning() and not names.suggestions.is_scanning()
+    assert names.is_scanning() and not names.show_glossary.suggestions.is_scanning()
     wait_for_scan(qtbot, names, at_once=False)    # ...and they then run by themselves
-    assert names.suggestions_dock.isVisible()
-    found = {(s.found, s.replacement) for s in names.suggestions.suggestions}
+    assert names.show_glossary.suggestions_dock.isVisible()
+    found = {(s.found, s.replacement) for s in names.show_glossary.suggestions.suggestions}
     assert ("Thomas Rayes", "Tomas Reyes") in found   # a speaker's name, misheard in the text
-    steps = names.undo_stack.count()
-    count = len(names.suggestions.suggestions)
-    qtbot.mouseClick(names.suggestions.apply_all_button, Qt.MouseButton.LeftButton)
+    steps = names.spans.undo_stack.count()
+    count = len(names.show_glossary.suggestions.suggestions)
+    qtbot.mouseClick(names.show_glossary.suggestions.apply_all_button, Qt.MouseButton.LeftButton)
 
-    assert names.undo_stack.count() == steps + 1
+    assert names.spans.undo_stack.count() == steps + 1
     assert "Thomas Rayes" not in " ".join(texts(window))
-    assert f"({count})" in names.undo_stack.undoText()
+    assert f"({count})" in names.spans.undo_stack.undoText()
 
 
 def test_choosing_a_suggestion_shows_it_in_the_text(sample_window, qtbot):
     window, names = sample_window, sample_window.names
     wait_for_scan(qtbot, names)
-    first = names.suggestions.suggestions[0]
-    names.suggestions.list.setCurrentRow(0)
+    first = names.show_glossary.suggestions.suggestions[0]
+    names.show_glossary.suggestions.list.setCurrentRow(0)
     editor = window.view.editor()
     assert editor is not None and editor.row == first.index
     assert editor.textCursor().selectedText() == first.found
@@ -149,7 +149,7 @@ def test_unknown_words_are_underlined_in_the_editor_and_in_painted_turns(sample_
     text = window.model.segment(row).text
     at = text.index("Saltmarsh")
     # Painted turn: the decorator the view paints with gives a wavy underline over the word.
-    ranges = names.decorations(row, window.model.segment(row))
+    ranges = names.spelling.decorations(row, window.model.segment(row))
     assert (at, at + len("Saltmarsh"), MISSPELT) in ranges
     assert not any(text[s:e] == "Castellan" for s, e, _f in ranges)   # a speaker: glossary word
 
@@ -166,11 +166,11 @@ def test_adding_a_word_to_the_glossary_removes_its_underline(sample_window, qtbo
     wait_for_scan(qtbot, names)
     row = row_containing(window, "Saltmarsh")
     window.view.open_editor(row, 0)
-    names.spell_menu.add_to_glossary("Saltmarsh")
-    assert names.glossary.entry_for("Saltmarsh") is not None
+    names.spelling.spell_menu.add_to_glossary("Saltmarsh")
+    assert names.show_glossary.glossary.entry_for("Saltmarsh") is not None
     assert not any(window.model.segment(row).text[s:e] == "Saltmarsh"
-                   for s, e, _f in names.decorations(row, window.model.segment(row)))
-    assert names.glossary.path.is_file()   # kept for the next episode of the show
+                   for s, e, _f in names.spelling.decorations(row, window.model.segment(row)))
+    assert names.show_glossary.glossary.path.is_file()   # kept for the next episode of the show
 
 
 def _whisper_episode(folder) -> str:
@@ -193,7 +193,7 @@ def _whisper_episode(folder) -> str:
 
 
 def test_next_low_confidence_word_walks_them_and_moves_playback(main_window, qtbot, tmp_path):
-    window, names = main_window, main_window.names
+    window = main_window
     assert window.open_path(_whisper_episode(tmp_path))
     qtbot.waitUntil(lambda: window.playback.duration() > 0, timeout=5000)
     press(window, Qt.Key.Key_L, CTRL)
@@ -210,12 +210,12 @@ def test_next_low_confidence_word_walks_them_and_moves_playback(main_window, qtb
 def test_low_confidence_shading_is_off_by_default_and_toggles(main_window, qtbot, tmp_path):
     window, names = main_window, main_window.names
     assert window.open_path(_whisper_episode(tmp_path))
-    action = window.actions["shade_low_confidence"]
+    action = window.action_table["shade_low_confidence"]
     assert action.isCheckable() and not action.isChecked()
     segment = window.model.segment(0)
-    assert not any(f is LOW_CONFIDENCE for _s, _e, f in names.decorations(0, segment))
+    assert not any(f is LOW_CONFIDENCE for _s, _e, f in names.spelling.decorations(0, segment))
     action.trigger()
-    shaded = [segment.text[s:e] for s, e, f in names.decorations(0, segment) if f is LOW_CONFIDENCE]
+    shaded = [segment.text[s:e] for s, e, f in names.spelling.decorations(0, segment) if f is LOW_CONFIDENCE]
     assert shaded == ["mirrowed"]
     editor = window.view.open_editor(0, 0)
     formats = editor.document().firstBlock().layout().formats()
@@ -226,19 +226,19 @@ def test_low_confidence_shading_is_off_by_default_and_toggles(main_window, qtbot
 def test_glossary_dialog_edits_feed_spelling_and_suggestions(sample_window, qtbot):
     window, names = sample_window, sample_window.names
     wait_for_scan(qtbot, names)
-    window.actions["glossary"].trigger()
-    dialog = names.glossary_dialog
+    window.action_table["glossary"].trigger()
+    dialog = names.show_glossary.dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.windowTitle().endswith(names.glossary.show)
+    assert dialog.windowTitle().endswith(names.show_glossary.glossary.show)
     row = dialog.table.rowCount()
     dialog.add_row()
     dialog.table.item(row, 0).setText("Vardholm")
     dialog.table.item(row, 1).setText("Vard Home")
     dialog.accept()
-    assert names.glossary.entry_for("Vardholm") is not None
-    assert names.speller.is_known("Vardholm")
+    assert names.show_glossary.glossary.entry_for("Vardholm") is not None
+    assert names.spelling.speller.is_known("Vardholm")
     wait_for_scan(qtbot, names)
-    assert ("Vard Home", "Vardholm") in {(s.found, s.replacement) for s in names.suggestions.suggestions}
+    assert ("Vard Home", "Vardholm") in {(s.found, s.replacement) for s in names.show_glossary.suggestions.suggestions}
 
 
 def test_right_click_offers_correct_everywhere_for_the_word(sample_window, qtbot):
@@ -248,11 +248,11 @@ def test_right_click_offers_correct_everywhere_for_the_word(sample_window, qtbot
     text = window.model.segment(row).text
     editor = window.view.open_editor(row, 0)
     rect = editor.cursorRect(_cursor_at(editor, text.index("Rayes") + 2))
-    menu = names.spell_menu.build_menu(rect.center())
+    menu = names.spelling.spell_menu.build_menu(rect.center())
     labels = [a.text() for a in menu.actions()]
     assert "Correct “Rayes” Everywhere…" in labels
     next(a for a in menu.actions() if a.text() == "Correct “Rayes” Everywhere…").trigger()
-    assert names.correct_dialog is not None and names.correct_dialog.wrong_edit.text() == "Rayes"
+    assert names.correcting.dialog is not None and names.correcting.dialog.wrong_edit.text() == "Rayes"
     menu.deleteLater()
 
 
@@ -265,20 +265,20 @@ def _cursor_at(editor, position: int) -> QTextCursor:
 def test_escape_in_the_find_panel_closes_it_and_returns_to_the_text(sample_window, qtbot):
     window, names = sample_window, sample_window.names
     press(window, Qt.Key.Key_F, CTRL)
-    qtbot.waitUntil(lambda: names.find_panel.find_edit.hasFocus())
-    qtbot.keyClick(names.find_panel.find_edit, Qt.Key.Key_Escape)
-    assert not names.find_dock.isVisible()
+    qtbot.waitUntil(lambda: names.find.panel.find_edit.hasFocus())
+    qtbot.keyClick(names.find.panel.find_edit, Qt.Key.Key_Escape)
+    assert not names.find.dock.isVisible()
 
 
 def test_show_chosen_in_the_glossary_dialog_is_kept_for_the_episode(sample_window, qtbot):
     from editor.core.glossary import Glossary, default_path, show_for_folder
     window, names = sample_window, sample_window.names
     wait_for_scan(qtbot, names)
-    folder_show = names.glossary.show
+    folder_show = names.show_glossary.glossary.show
     assert folder_show == "sample"                       # by default: the transcript's folder
     Glossary([], show="Saltmarsh Radio").save(default_path("Saltmarsh Radio"))
-    window.actions["glossary"].trigger()
-    dialog = names.glossary_dialog
+    window.action_table["glossary"].trigger()
+    dialog = names.show_glossary.dialog
     assert dialog.show_box.currentText() == "sample"
     assert {dialog.show_box.itemText(i) for i in range(dialog.show_box.count())} >= {"sample", "Saltmarsh Radio"}
     rows_before = dialog.table.rowCount()
@@ -296,19 +296,20 @@ def test_show_chosen_in_the_glossary_dialog_is_kept_for_the_episode(sample_windo
     assert [e.correct for e in dialog.entries()] == ["Vardholm"]
     dialog.accept()
 
-    assert names.glossary.show == "Saltmarsh Radio" and names.glossary.entry_for("Vardholm") is not None
-    assert names.glossary.entry_for("Tomas Reyes") is not None       # the episode's speakers join it
-    assert names.speller.is_known("Vardholm")
+    glossary = names.show_glossary.glossary
+    assert glossary.show == "Saltmarsh Radio" and glossary.entry_for("Vardholm") is not None
+    assert names.show_glossary.glossary.entry_for("Tomas Reyes") is not None       # the episode's speakers join it
+    assert names.spelling.speller.is_known("Vardholm")
     assert window.files.extra["show"] == "Saltmarsh Radio"           # saved with the project
     assert show_for_folder(Path(window.files.current_path).parent) == "Saltmarsh Radio"
     wait_for_scan(qtbot, names)                                      # suggestions from the new glossary
-    assert ("Vard Home", "Vardholm") in {(s.found, s.replacement) for s in names.suggestions.suggestions}
+    assert ("Vard Home", "Vardholm") in {(s.found, s.replacement) for s in names.show_glossary.suggestions.suggestions}
 
     # Reopened (not a project: the folder's choice applies), the episode uses that show again.
     assert window.project.is_modified()       # the choice is unsaved work (kept in the project's extra)
     window.project.discard_changes()
     assert window.open_path(window.files.current_path)
-    assert names.glossary.show == "Saltmarsh Radio"
+    assert names.show_glossary.glossary.show == "Saltmarsh Radio"
     assert Glossary.for_show("Saltmarsh Radio").entry_for("Vardholm") is not None
 
 
@@ -316,7 +317,7 @@ def test_ignored_suggestions_stay_ignored_after_reopening(sample_window, qtbot):
     from editor.core.glossary import Glossary
     window, names = sample_window, sample_window.names
     wait_for_scan(qtbot, names)
-    panel = names.suggestions
+    panel = names.show_glossary.suggestions
     row = next(i for i, s in enumerate(panel.suggestions) if s.found == "Thomas Rayes")
     panel.list.setCurrentRow(row)
     assert panel.ignore_selected() == 1
@@ -324,35 +325,36 @@ def test_ignored_suggestions_stay_ignored_after_reopening(sample_window, qtbot):
 
     assert window.open_path(window.files.current_path)
     wait_for_scan(qtbot, names)
-    assert names.suggestions.suggestions                                   # others still offered
-    assert "Thomas Rayes" not in [s.found for s in names.suggestions.suggestions]
-    assert ("Thomas Rayes", "Tomas Reyes") in Glossary.load(names.glossary.path).ignored   # on disk
+    assert names.show_glossary.suggestions.suggestions                                   # others still offered
+    assert "Thomas Rayes" not in [s.found for s in names.show_glossary.suggestions.suggestions]
+    assert ("Thomas Rayes", "Tomas Reyes") in Glossary.load(names.show_glossary.glossary.path).ignored   # on disk
 
 
 def test_a_project_opens_with_the_show_kept_in_it(main_window, tmp_path):
+    from window_helpers import SAMPLE_TXT
+
     from editor.core import project
     from editor.formats import read_file
-    from window_helpers import SAMPLE_TXT
     path = tmp_path / "Some Folder" / "episode.tep.json"
     path.parent.mkdir()
     project.save(read_file(SAMPLE_TXT).transcript, path, extra={"show": "Saltmarsh Radio"})
     assert main_window.open_path(str(path))
-    assert main_window.names.glossary.show == "Saltmarsh Radio"
+    assert main_window.names.show_glossary.glossary.show == "Saltmarsh Radio"
 
 
 def test_correct_everywhere_starts_from_a_copy_of_the_scans_index(sample_window, qtbot):
     window, names = sample_window, sample_window.names
     wait_for_scan(qtbot, names)
-    kept = names.suggestions._kept.index
-    dialog = names.correct_everywhere("Soulberg")
-    index = names._name_index
+    kept = names.show_glossary.suggestions._kept.index
+    dialog = names.correcting.correct_everywhere("Soulberg")
+    index = names.correcting._name_index
     assert index is not kept and index.transcript is window.model.transcript
     assert index.retokenised == 0                      # copied, not built: no turn was read
     assert [c.found for c in dialog.candidates] == ["Soulberg", "Sol Berg"]
     # Edits reach the copy alone; the scans' index follows at the next scan.
     row = row_containing(window, "Soulberg")
     at = window.model.segment(row).text.index("Soulberg")
-    names.apply_spans([(row, at, at + len("Soulberg"), "Solberg")], "test")
+    names.spans.apply([(row, at, at + len("Soulberg"), "Solberg")], "test")
     dialog.refresh()
     assert index.retokenised == 1 and "Soulberg" not in [c.found for c in dialog.candidates]
     assert kept.positions("soulberg") != [] and index.positions("soulberg") == []
@@ -360,11 +362,11 @@ def test_correct_everywhere_starts_from_a_copy_of_the_scans_index(sample_window,
 
 def test_opening_the_suggestions_panel_scans_at_once(sample_window, qtbot):
     names = sample_window.names
-    assert names.is_scanning() and not names.suggestions.is_scanning()   # deferred after open
-    sample_window.actions["show_suggestions"].setChecked(True)
-    assert names.suggestions.is_scanning()                                  # started now, not later
+    assert names.is_scanning() and not names.show_glossary.suggestions.is_scanning()   # deferred after open
+    sample_window.action_table["show_suggestions"].setChecked(True)
+    assert names.show_glossary.suggestions.is_scanning()                                  # started now, not later
     wait_for_scan(qtbot, names, at_once=False)
-    assert names.suggestions.suggestions and names.suggestions_dock.isVisible()
+    assert names.show_glossary.suggestions.suggestions and names.show_glossary.suggestions_dock.isVisible()
 
 
 def test_an_empty_glossary_is_not_scanned(main_window, tmp_path, qtbot):
@@ -375,8 +377,8 @@ def test_an_empty_glossary_is_not_scanned(main_window, tmp_path, qtbot):
                     "2\n00:00:04,000 --> 00:00:06,000\nSpeaker 2: Lanterns hum near the pier.\n",
                     encoding="utf-8")
     assert main_window.open_path(str(path))
-    assert not names.glossary.entries          # generic speakers are not names
+    assert not names.show_glossary.glossary.entries          # generic speakers are not names
     names.scan_now()
-    assert not names.suggestions.is_scanning()
-    assert "No glossary names" in names.suggestions.status.text()
-    qtbot.waitUntil(lambda: names.speller is not None, timeout=10000)   # spelling still loads
+    assert not names.show_glossary.suggestions.is_scanning()
+    assert "No glossary names" in names.show_glossary.suggestions.status.text()
+    qtbot.waitUntil(lambda: names.spelling.speller is not None, timeout=10000)   # spelling still loads

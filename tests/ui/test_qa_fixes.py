@@ -8,7 +8,6 @@ import shutil
 
 import pytest
 from PySide6.QtCore import Qt
-
 from window_helpers import SAMPLE_AUDIO, SAMPLE_TXT
 
 
@@ -31,7 +30,7 @@ def test_choosing_a_show_is_unsaved_work_that_survives_a_crash(copied_window, qt
     from editor.core import recovery
     window, text = copied_window
     assert not window.project.is_modified()
-    dialog = window.names.edit_glossary()
+    dialog = window.names.show_glossary.edit_glossary()
     dialog.show_box.setCurrentText("Quayside Weekly")
     dialog.show_box.lineEdit().editingFinished.emit()
     dialog.accept()
@@ -46,7 +45,7 @@ def test_choosing_a_show_is_unsaved_work_that_survives_a_crash(copied_window, qt
 
 def test_choosing_the_same_show_again_is_not_a_change(copied_window):
     window, _ = copied_window
-    dialog = window.names.edit_glossary()
+    dialog = window.names.show_glossary.edit_glossary()
     dialog.accept()                      # nothing chosen: the folder's show stays
     assert not window.project.is_modified()
 
@@ -55,7 +54,7 @@ def test_choosing_the_same_show_again_is_not_a_change(copied_window):
 def test_reload_keeps_playback_position_and_scroll(copied_window, qtbot):
     window, text = copied_window
     window.resize(1000, 500)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: window.view.height() < 500)   # the layout followed the new size
     window.playback.seek(61_000)
     view = window.view
     view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() // 2)   # the producer scrolls away
@@ -121,7 +120,7 @@ def test_transport_replay_buttons_keep_short_labels(copied_window):
     window = copied_window[0]
     texts = sorted(b.text() for b in window.transport.replay_buttons())
     assert texts == ["3 s", "5 s slower"]
-    window.actions.apply_overrides({})     # shortcuts re-applied (settings OK): labels stay short
+    window.action_table.apply_overrides({})     # shortcuts re-applied (settings OK): labels stay short
     assert sorted(b.text() for b in window.transport.replay_buttons()) == ["3 s", "5 s slower"]
 
 
@@ -130,8 +129,8 @@ def test_menu_items_are_title_case_and_dialogs_end_with_an_ellipsis(main_window)
     small = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "s"}
     opens_dialog = {"open", "choose_audio", "save_as", "export", "settings", "change_speaker", "speakers",
                     "go_to_time", "find", "replace", "correct_everywhere", "glossary", "flag", "shortcuts"}
-    for name in main_window.actions.names():
-        action = main_window.actions[name]
+    for name in main_window.action_table.names():
+        action = main_window.action_table[name]
         text = action.text().replace("&", "")
         assert text.endswith("…") == (name in opens_dialog), text
         for i, word in enumerate(re.findall(r"[A-Za-z][\w'-]*", text)):
@@ -147,16 +146,15 @@ def test_menus_are_grouped_by_separators(main_window):
 
 def test_window_fits_a_900_pixel_wide_screen_with_the_suggestions_open(copied_window, qtbot):
     window, _ = copied_window
-    window.names._ensure_suggestions()
-    window.names.suggestions_dock.show()
-    qtbot.wait(50)
-    assert window.minimumSizeHint().width() <= 900
+    window.names.show_glossary._ensure_suggestions()
+    window.names.show_glossary.suggestions_dock.show()
+    qtbot.waitUntil(lambda: window.minimumSizeHint().width() <= 900)
 
 
 def test_a_filter_that_hides_every_turn_says_so(copied_window, qtbot):
     window, _ = copied_window
     window.review.set_filter("flagged")          # nothing is flagged
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: not any(window.view.is_row_shown(r) for r in range(window.model.rowCount())))
     image = window.view.viewport().grab().toImage()
     background = image.pixelColor(2, 2)
     centre = [image.pixelColor(x, image.height() // 2) for x in range(image.width())]
@@ -166,7 +164,7 @@ def test_a_filter_that_hides_every_turn_says_so(copied_window, qtbot):
 def test_escape_closes_the_markers_panel(copied_window, qtbot):
     from window_helpers import press
     window, _ = copied_window
-    window.actions["markers_panel"].trigger()
+    window.action_table["markers_panel"].trigger()
     assert window.marks_dock.isVisible()
     window.marks_panel.setFocus()
     press(window, Qt.Key.Key_Escape)
@@ -178,13 +176,14 @@ def test_opening_another_episode_drops_the_old_suggestions_at_once(copied_window
     window, _ = copied_window
     names = window.names
     names.scan_now()          # opening defers the scan (BACKGROUND_AFTER_OPEN_MS): start it now
-    qtbot.waitUntil(lambda: not names.is_scanning() and bool(names.suggestions.suggestions), timeout=10_000)
+    suggestions = names.show_glossary.suggestions
+    qtbot.waitUntil(lambda: not names.is_scanning() and bool(suggestions.suggestions), timeout=10_000)
     other = copied_window[1].parent / "quiet-episode.txt"
     other.write_text("Speaker 1  0:00  \nThe tide tables arrived late again this week.\n", encoding="utf-8")
     window.playback.seek(40_000)
     assert window.open_path(str(other))
-    assert names.suggestions.suggestions == [] and names.suggestions.list.count() == 0
-    assert not names.suggestions.apply_all_button.isEnabled()
+    assert names.show_glossary.suggestions.suggestions == [] and names.show_glossary.suggestions.list.count() == 0
+    assert not names.show_glossary.suggestions.apply_all_button.isEnabled()
     # No audio next to it: the transport no longer shows the old episode's time.
     assert window.playback.position() == 0 and window.transport._elapsed.text() == "00:00"
 
@@ -201,7 +200,7 @@ def test_load_error_headline_then_details(main_window, tmp_path, qtbot):
 
 
 def test_shortcuts_list_reads_as_sentences_with_the_menu_item_as_tooltip(main_window):
-    main_window.actions["shortcuts"].trigger()
+    main_window.action_table["shortcuts"].trigger()
     table = main_window.shortcuts_dialog.table
     rows = {table.item(r, 1).text(): table.item(r, 1).toolTip() for r in range(table.rowCount())}
     assert rows["Merge with next turn"] == "Edit ▸ Merge with Next Turn"
@@ -213,7 +212,7 @@ def test_review_progress_line_ends_in_an_ellipsis_when_narrow(copied_window, qtb
     window, _ = copied_window
     label = window.review_bar.label
     label.setFixedWidth(90)
-    qtbot.wait(20)
+    qtbot.waitUntil(lambda: label.contentsRect().width() <= 90)
     full = label.text()
     shown = label.fontMetrics().elidedText(full, Qt.TextElideMode.ElideRight, label.contentsRect().width())
     assert shown.endswith("…") and shown != full and label.toolTip() == full

@@ -72,7 +72,7 @@ def test_flag_with_note_filter_and_next_unreviewed(main_window, tmp_path, monkey
     assert heights[0] == heights[1] == 0 and all(h > 0 for h in heights[2:])
 
     w.view.open_editor(2, 0)
-    w.actions["next_unreviewed"].trigger()
+    w.action_table["next_unreviewed"].trigger()
     assert w.view.editor().row == 4                       # 3 is flagged, not unreviewed
 
     w.edits.undo()                                        # approvals are undoable like edits
@@ -86,7 +86,7 @@ def test_flag_action_asks_for_a_note(main_window, tmp_path, monkeypatch, qtbot):
     w = main_window
     assert w.open_path(str(write_project(tmp_path)))
     w.view.open_editor(1, 0)
-    w.actions["flag"].trigger()
+    w.action_table["flag"].trigger()
     dialog = w.flag_dialog
     qtbot.waitUntil(dialog.isVisible)
     dialog.setTextValue("name of the ferry?")

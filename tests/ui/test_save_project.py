@@ -57,7 +57,7 @@ def test_save_as_reopen_and_compare(main_window, tmp_path):
 
     QTest.keyClicks(w.view.open_editor(3, 0), "So, ")
     assert w.isWindowModified()
-    w.actions["save"].trigger()                         # Save goes to the project now, no dialog
+    w.action_table["save"].trigger()                         # Save goes to the project now, no dialog
     assert not w.isWindowModified()
     assert project.load(target).transcript.segments[3].text.startswith("So, ")
     assert Path(str(target) + ".bak").exists()

@@ -8,14 +8,15 @@ import json
 import os
 
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication
 
 from editor.core import ops
 from editor.core.transcript import Mark, MarkKind, Segment, Speaker, Transcript, Word, WordTiming
-from editor.ui.alignment_cache import AlignmentCache, entry_key, needs_alignment, span_end
-from editor.ui.commands import OpCommand
-from editor.ui.strip_feed import StripFeed
-from editor.ui.transcript_model import TranscriptModel
-from editor.ui.waveform import WaveformStrip
+from editor.ui.document.commands import OpCommand
+from editor.ui.document.transcript_model import TranscriptModel
+from editor.ui.timing.alignment_cache import AlignmentCache, entry_key, needs_alignment, span_end
+from editor.ui.timing.strip_feed import StripFeed
+from editor.ui.timing.waveform import WaveformStrip
 
 
 def _transcript() -> Transcript:
@@ -70,7 +71,7 @@ def test_incremental_feed_matches_a_full_reread_through_every_edit(qtbot):
     pushes = strip.pushes
     model.set_text(0, "the ferry left very late that morning")       # typing: nothing to redraw
     model.set_text(2, "nobody wanted the last cheese sandwich")
-    qtbot.wait(20)
+    QApplication.processEvents()   # anything the edits queued for the strip runs now
     assert strip.pushes == pushes and _fed(strip) == _full(transcript)
 
     edits = [
@@ -85,8 +86,8 @@ def test_incremental_feed_matches_a_full_reread_through_every_edit(qtbot):
     for edit in edits:
         before = strip.pushes
         edit()
-        qtbot.waitUntil(lambda: strip.pushes > before)
-        qtbot.wait(20)
+        qtbot.waitUntil(lambda before=before: strip.pushes > before)
+        QApplication.processEvents()
         assert strip.pushes == before + 1       # one push per edit, however many row ranges it signals
         assert _fed(strip) == _full(transcript)
 
@@ -95,7 +96,7 @@ def test_incremental_feed_matches_a_full_reread_through_every_edit(qtbot):
     stack.push(OpCommand(model, ops.split(transcript, 0, 10), "Split"))
     stack.push(OpCommand(model, ops.merge_with_next(transcript, 2), "Merge"))
     qtbot.waitUntil(lambda: strip.pushes > before)
-    qtbot.wait(20)
+    QApplication.processEvents()
     assert strip.pushes == before + 1 and _fed(strip) == _full(transcript)
     before = strip.pushes
     stack.undo()
@@ -107,7 +108,7 @@ def test_incremental_feed_matches_a_full_reread_through_every_edit(qtbot):
     before = strip.pushes
     for row in range(4):
         model.set_current(row, 1)
-    qtbot.wait(20)
+    QApplication.processEvents()
     assert strip.pushes == before
 
 
@@ -163,7 +164,7 @@ def test_one_turn_is_read_from_the_working_copy_or_decoded_the_same(tmp_path, mo
     import numpy as np
 
     from editor.player import working_copy
-    from editor.ui.timing_parts import read_span_16k
+    from editor.ui.timing.timing_parts import read_span_16k
 
     sample = os.path.join(os.path.dirname(__file__), "..", "..", "resources", "sample", "sample-episode.ogg")
     monkeypatch.setenv(working_copy.CACHE_ENV, str(tmp_path / "copies"))

@@ -1,4 +1,4 @@
-"""Word timing in the real window (issue 7): the waveform strip under the transcript, click to
+"""Word timing in the real window: the waveform strip under the transcript, click to
 seek, boundary dragging as an undoable command, forced alignment in the background when a
 transcript without word times opens with its audio (progress, cancel, never twice), and
 re-syncing one turn after an edit. Bundled sample episode, real VLC backend, real aligner."""
@@ -9,10 +9,11 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from window_helpers import SAMPLE_TXT, press
 
 from editor.core.transcript import WordTiming
-from editor.ui.waveform import OVERVIEW_H, RULER_H, WAVE
+from editor.ui.timing.waveform import OVERVIEW_H, RULER_H, WAVE
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -91,9 +92,9 @@ def test_strip_sits_under_the_transcript_and_shows_peaks_after_load(window, qtbo
     qtbot.waitUntil(lambda: _wave_pixels(strip) > 300, timeout=5000)
     # Speech is drawn where the audio is: the first turn's words are inside the visible window.
     assert strip.view_range()[0] < 1000 < strip.view_range()[1]
-    window.actions["show_waveform"].trigger()
+    window.action_table["show_waveform"].trigger()
     assert not strip.isVisible()
-    window.actions["show_waveform"].trigger()
+    window.action_table["show_waveform"].trigger()
     assert strip.isVisible()
 
 
@@ -152,7 +153,7 @@ def test_dragging_a_boundary_retimes_both_turns_with_undo_and_redo(window, qtbot
 
 
 def _start_role():
-    from editor.ui.transcript_model import Role
+    from editor.ui.document.transcript_model import Role
     return Role.START
 
 
@@ -192,9 +193,8 @@ def test_opening_a_transcript_without_word_times_aligns_it_in_the_background(win
     timing.aligner.progressed.connect(lambda done, total: started.append(total))
     assert window.open_path(str(SAMPLE_TXT))
     qtbot.waitUntil(lambda: all(s.word_timing is WordTiming.ALIGNED for s in _segments(window)), timeout=5000)
-    qtbot.wait(300)
+    qtbot.waitUntil(lambda: _said(window, "restored"), timeout=5000)   # the planned run found them all cached
     assert not timing.is_aligning() and not started
-    assert _said(window, "restored")
 
 
 def test_cancel_stops_alignment_and_align_words_finishes_the_rest(window, qtbot):
@@ -204,12 +204,12 @@ def test_cancel_stops_alignment_and_align_words_finishes_the_rest(window, qtbot)
     qtbot.mouseClick(timing.progress.cancel_button, Qt.MouseButton.LeftButton)
     assert not timing.is_aligning() and not timing.progress.isVisible()
     assert _said(window, "stopped")
-    qtbot.wait(500)   # nothing lands after a cancel
+    QApplication.processEvents()   # what the stopped workers posted is delivered: nothing lands after a cancel
     left = [i for i, s in enumerate(_segments(window)) if s.word_timing is not WordTiming.ALIGNED]
     assert left, "cancelled before the end"
     totals = []
     timing.aligner.progressed.connect(lambda done, total: totals.append(total))
-    window.actions["align_words"].trigger()
+    window.action_table["align_words"].trigger()
     qtbot.waitUntil(lambda: not timing.is_aligning(), timeout=90_000)
     assert all(s.word_timing is WordTiming.ALIGNED for s in _segments(window))
     assert totals and max(totals) == len(left)     # only the turns still without times ran

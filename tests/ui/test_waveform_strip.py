@@ -18,10 +18,10 @@ import timing_audio  # noqa: E402
 
 from editor.audio.peaks import compute_peaks  # noqa: E402
 from editor.core.transcript import Mark, MarkKind, Segment, Transcript  # noqa: E402
-from editor.ui.transcript_model import TranscriptModel  # noqa: E402
-from editor.ui.waveform import BG, OVERVIEW_H, WAVE, WaveformStrip  # noqa: E402
-from editor.ui.waveform_bounds import MIN_MS, boundaries, retime, segment_bounds  # noqa: E402
-from editor.ui.waveform_retime import push_retime  # noqa: E402
+from editor.ui.document.transcript_model import TranscriptModel  # noqa: E402
+from editor.ui.timing.waveform import BG, OVERVIEW_H, WAVE, WaveformStrip  # noqa: E402
+from editor.ui.timing.waveform_bounds import MIN_MS, boundaries, retime, segment_bounds  # noqa: E402
+from editor.ui.timing.waveform_retime import push_retime  # noqa: E402
 
 WIDTH = 1000
 
@@ -130,7 +130,7 @@ def test_retime_is_one_undo_step_and_never_overlaps(qtbot):
     # a stale or hostile request is clamped by ops.set_bounds: still no overlap
     push_retime(stack, model, [(2, 7500, 9000)])
     starts_ends = [(s.start_ms, s.end_ms) for s in transcript.segments]
-    assert all(a[1] <= b[0] for a, b in zip(starts_ends, starts_ends[1:]))
+    assert all(a[1] <= b[0] for a, b in zip(starts_ends, starts_ends[1:], strict=False))
     stack.undo()
     stack.undo()
     assert [(s.start_ms, s.end_ms) for s in transcript.segments] == [(0, 4000), (4000, 8000), (8500, 9800)]
@@ -147,7 +147,7 @@ def test_follows_the_playhead(strip):
 @given(st.lists(st.tuples(st.integers(0, 50_000), st.integers(0, 20_000)), max_size=40),
        st.integers(-5_000, 60_000), st.integers(0, 30_000))
 def test_time_index_finds_exactly_the_spans_a_full_scan_finds(spans, lo, width):
-    from editor.ui.waveform import _TimeIndex
+    from editor.ui.timing.waveform import _TimeIndex
 
     index = _TimeIndex([(start, start + length, row) for row, (start, length) in enumerate(spans)])
     hi = lo + width

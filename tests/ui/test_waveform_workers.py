@@ -7,15 +7,16 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 import timing_audio  # noqa: E402
 
 from editor.core.transcript import Segment, Transcript, WordTiming  # noqa: E402
-from editor.ui.alignment_runner import AlignmentRunner  # noqa: E402
-from editor.ui.transcript_model import TranscriptModel  # noqa: E402
-from editor.ui.waveform_loader import PeaksLoader  # noqa: E402
+from editor.ui.document.transcript_model import TranscriptModel  # noqa: E402
+from editor.ui.timing.alignment_runner import AlignmentRunner  # noqa: E402
+from editor.ui.timing.waveform_loader import PeaksLoader  # noqa: E402
 
 
 def _episode(tmp_path: Path, turns: int = 4):
@@ -77,7 +78,7 @@ def test_alignment_runner_applies_results_through_the_model(qtbot, tmp_path):
 def test_alignment_jobs_are_planned_off_the_gui_thread(qtbot, tmp_path, monkeypatch):
     import threading
 
-    from editor.ui import alignment_runner
+    from editor.ui.timing import alignment_runner
 
     mp3, transcript, duration = _episode(tmp_path, turns=2)
     planned_on, real_plan = [], alignment_runner.plan_jobs
@@ -110,7 +111,7 @@ def test_a_finished_posted_before_cancel_is_ignored(qtbot, tmp_path):
     # cancel() waits for the thread: its `finished` (and any last result) is posted, not yet delivered
     runner.cancel()
     seen = len(aligned)
-    qtbot.wait(300)               # deliver what the stopped thread posted
+    QApplication.processEvents()  # deliver what the stopped thread posted
     assert finished == [False] and not runner.is_running()
     assert len(aligned) == seen   # nothing from the cancelled run lands after cancel
     with qtbot.waitSignal(runner.finished, timeout=60_000) as blocker:   # and the runner still works
@@ -134,7 +135,7 @@ def test_resync_one_edited_turn_and_cancel(qtbot, tmp_path):
 
 
 def test_turn_resyncer_aligns_one_turn_and_a_cancelled_one_lands_nowhere(qtbot, tmp_path):
-    from editor.ui.timing_parts import TurnResyncer
+    from editor.ui.timing.timing_parts import TurnResyncer
 
     mp3, transcript, duration = _episode(tmp_path, turns=2)
     resyncer = TurnResyncer(TranscriptModel(transcript))
@@ -144,7 +145,7 @@ def test_turn_resyncer_aligns_one_turn_and_a_cancelled_one_lands_nowhere(qtbot, 
     resyncer.segment_aligned.connect(aligned.append)
     assert resyncer.resync(str(mp3), 1)
     resyncer.cancel()                     # the thread may have aligned and posted already
-    qtbot.wait(300)
+    QApplication.processEvents()          # deliver what it posted
     assert finished == [False] and aligned == [] and transcript.segments[1].word_timing == WordTiming.NONE
     with qtbot.waitSignal(resyncer.finished, timeout=30_000) as blocker:
         assert resyncer.resync(str(mp3), 1)

@@ -13,9 +13,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from window_helpers import SAMPLE_AUDIO, SAMPLE_TXT
 
 from editor.ui.app import parse_args
-from window_helpers import SAMPLE_AUDIO, SAMPLE_TXT
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
+from window_helpers import press
 
 from editor.settings import Key
-from editor.ui.goto_dialog import parse_time
-from window_helpers import press
+from editor.ui.playback.goto_dialog import parse_time
 
 
 def test_parse_time_accepts_clock_and_seconds():
@@ -30,7 +30,7 @@ def test_go_to_time_moves_playback_and_highlight(sample_window, qtbot):
 
 
 def test_shortcuts_help_lists_the_keys_in_effect(main_window):
-    main_window.actions["shortcuts"].trigger()
+    main_window.action_table["shortcuts"].trigger()
     table = main_window.shortcuts_dialog.table
     rows = {table.item(r, 1).text(): table.item(r, 2).text() for r in range(table.rowCount())}
     assert any("Play or pause" in k and "Ctrl+Space" in v for k, v in rows.items())
@@ -39,14 +39,15 @@ def test_shortcuts_help_lists_the_keys_in_effect(main_window):
 
 def test_changed_shortcut_is_saved_and_works_in_the_text(sample_window, qtbot):
     w = sample_window
-    w.actions["settings"].trigger()
+    w.action_table["settings"].trigger()
     dialog = w.settings_dialog
     first, second = dialog.key_edits("skip_forward")
     first.setKeySequence(QKeySequence("Ctrl+K"))
     second.clear()
     dialog.skip.setValue(2)
-    dialog.accept()
-    qtbot.wait(50)   # let the closed dialog go (its key editors hold shortcut state until deleted)
+    # Until the closed dialog is deleted, its key editors hold the shortcut state.
+    with qtbot.waitSignal(dialog.destroyed, timeout=5000):
+        dialog.accept()
     assert w.settings.get(Key.SKIP_MS) == 2000
     assert w.settings.shortcut_overrides() == {"skip_forward": "Ctrl+K"}
     w.view.open_editor(1, 0)

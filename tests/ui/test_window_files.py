@@ -6,10 +6,10 @@ import shutil
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from window_helpers import SAMPLE_AUDIO, SAMPLE_TXT, click
 
 from editor.core import project
 from editor.formats import read_file
-from window_helpers import SAMPLE_AUDIO, SAMPLE_TXT, click
 
 OTTER_TEXT = """Marit Eggen  0:00
 The ferry to Hollin Skerry leaves at dawn.
@@ -40,7 +40,7 @@ def test_transcript_without_audio_stays_usable_and_relinks(main_window, tmp_path
     assert w.model.rowCount() == 2                         # the transcript is shown ...
     assert not w.playback.has_media()
     assert w.audio_bar.isVisible() and "No audio" in w.audio_bar.text()
-    assert not w.actions["play_pause"].isEnabled()
+    assert not w.action_table["play_pause"].isEnabled()
     click(w.view.viewport(), w.view.time_rect(1).center())  # ... and clicks still move the highlight
     assert w.model.current_row == 1
     w.view.open_editor(0, 0)                                # ... and it is editable
@@ -49,7 +49,7 @@ def test_transcript_without_audio_stays_usable_and_relinks(main_window, tmp_path
     assert w.model.segment(0).text.startswith("Early: The ferry")
     assert w.files.relink_audio(str(SAMPLE_AUDIO))
     assert not w.audio_bar.isVisible()
-    assert w.actions["play_pause"].isEnabled()
+    assert w.action_table["play_pause"].isEnabled()
 
 
 def test_audio_with_the_same_stem_is_found(main_window, tmp_path):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from editor.core.transcript import Segment, Speaker, Transcript, Word
 from editor.settings import Key, Settings
-from editor.ui.row_geometry import RowGeometry
-from editor.ui.transcript_model import Role, TranscriptModel
-from editor.ui.word_spans import word_spans
+from editor.ui.document.row_geometry import RowGeometry
+from editor.ui.document.transcript_model import Role, TranscriptModel
+from editor.ui.document.word_spans import word_spans
 
 
 def make_transcript() -> Transcript:

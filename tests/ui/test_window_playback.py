@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
+from window_helpers import click, press
 
 from editor.core.timeline import index_at, segment_starts
 from editor.player.base import PlayerState
-from window_helpers import click, press
+
+pytestmark = pytest.mark.real_player   # playback itself: the real VLC backend
 
 
 def playing_row(window) -> int:
@@ -20,7 +23,8 @@ def test_highlight_follows_the_clock(sample_window, qtbot):
     qtbot.waitUntil(lambda: w.playback.is_playing(), timeout=3000)
     rows_seen = set()
     for _ in range(8):   # ~4 s of playback across the 00:10 turn boundary
-        qtbot.wait(500)
+        target = w.playback.position() + 500
+        qtbot.waitUntil(lambda target=target: w.playback.position() >= target, timeout=5000)
         row = w.model.current_row
         assert abs(row - playing_row(w)) <= 1 or row == playing_row(w)
         rows_seen.add(row)
@@ -35,7 +39,7 @@ def test_highlight_follows_the_clock(sample_window, qtbot):
 def test_following_scrolls_and_stops_when_the_user_scrolls(sample_window, qtbot):
     w = sample_window
     w.resize(900, 400)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: w.view.height() < 400)   # the layout followed the new size
     last = w.model.rowCount() - 1
     w.playback.seek(w.model.segment(last).start_ms + 200)
     assert w.model.current_row == last
@@ -90,7 +94,7 @@ def test_transport_keys_work_while_the_caret_is_in_the_text(sample_window, qtbot
 
     press(w, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)     # play
     qtbot.waitUntil(lambda: w.playback.is_playing(), timeout=3000)
-    qtbot.wait(600)
+    qtbot.waitUntil(lambda: w.playback.position() >= 30_600, timeout=5000)
     here = w.playback.position()
     press(w, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)          # replay the last 3 s
     assert abs(w.playback.position() - (here - 3000)) <= 400
@@ -133,7 +137,7 @@ def test_auto_rewind_on_resume_and_pause_while_typing(sample_window, qtbot):
     w = sample_window
     w.playback.seek(40_000)
     w.playback.play()
-    qtbot.wait(700)
+    qtbot.waitUntil(lambda: w.playback.position() >= 40_700, timeout=5000)
     w.playback.pause()
     paused_at = w.playback.position()
     w.playback.play()   # resumes one second earlier (default auto-rewind)

@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QTextCharFormat
-
 from window_helpers import SAMPLE_TXT
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))

@@ -7,8 +7,9 @@ Every planner in this package returns one of the four primitive ops below
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, Iterable, Mapping, Protocol, Union
+from typing import Any, ClassVar, Protocol
 
 from editor.core.transcript import Segment, Speaker, Transcript
 
@@ -20,11 +21,12 @@ Rows = tuple[int, int]  # (first row, count)
 class Change:
     """What applying an op did, and the op that reverses it."""
 
-    undo: "Op"
+    undo: Op
     rows: tuple[int, ...] = ()      # rows whose data changed (row numbers after the change)
     inserted: Rows | None = None    # rows inserted (after the change)
     removed: Rows | None = None     # rows removed (row numbers before the change)
     speakers: bool = False          # the speaker list or a speaker's name changed
+    meta: bool = False              # the transcript's meta (audio path, duration, ...) changed
 
     def row_ranges(self) -> list[tuple[int, int]]:
         """``rows`` as inclusive ``(first, last)`` runs, one ``dataChanged`` each."""
@@ -40,11 +42,11 @@ class Change:
 class Listener(Protocol):
     """What :func:`run` tells (e.g. the Qt model) around each primitive op."""
 
-    def about_to_apply(self, op: "Op") -> None: ...   # begin{Insert,Remove}Rows from op.inserted/removed
+    def about_to_apply(self, op: Op) -> None: ...   # begin{Insert,Remove}Rows from op.inserted/removed
     def applied(self, change: Change) -> None: ...    # end*Rows, dataChanged(change.rows), speakers
 
 
-def run(transcript: Transcript, op: "Op", listener: Listener | None = None) -> "Op":
+def run(transcript: Transcript, op: Op, listener: Listener | None = None) -> Op:
     """Apply *op*, telling *listener* around each primitive; return the undo op."""
     if isinstance(op, Group):
         undos = [run(transcript, part, listener) for part in op.ops]
@@ -57,7 +59,7 @@ def run(transcript: Transcript, op: "Op", listener: Listener | None = None) -> "
     return change.undo
 
 
-def merged_undo(earlier: "Op", later: "Op") -> "Op":
+def merged_undo(earlier: Op, later: Op) -> Op:
     """One undo op for two consecutive edits (``QUndoCommand.mergeWith`` for typing).
 
     When the later edit only set fields the earlier undo already restores
@@ -138,10 +140,26 @@ class SetSpeakers:
 
 
 @dataclass(frozen=True, eq=False)
+class SetMeta:
+    """Set fields of the transcript's meta: ``{"audio_path": ..., "duration_ms": ...}``."""
+
+    fields: Fields
+    inserted: ClassVar[Rows | None] = None
+    removed: ClassVar[Rows | None] = None
+
+    def apply(self, transcript: Transcript) -> Change:
+        meta = transcript.meta
+        old = {name: getattr(meta, name) for name in self.fields}
+        for name, value in self.fields.items():
+            setattr(meta, name, value)
+        return Change(SetMeta(old), meta=True)
+
+
+@dataclass(frozen=True, eq=False)
 class Group:
     """Several ops as one undo step (Gaupol's ``group_actions``, Qt's ``beginMacro``)."""
 
-    ops: tuple["Op", ...]
+    ops: tuple[Op, ...]
     inserted: ClassVar[Rows | None] = None
     removed: ClassVar[Rows | None] = None
 
@@ -150,10 +168,11 @@ class Group:
         changes = [op.apply(transcript) for op in self.ops]
         rows = tuple(sorted({row for change in changes for row in change.rows}))
         undo = Group(tuple(change.undo for change in reversed(changes)))
-        return Change(undo, rows, speakers=any(change.speakers for change in changes))
+        return Change(undo, rows, speakers=any(change.speakers for change in changes),
+                      meta=any(change.meta for change in changes))
 
 
-Op = Union[SetFields, ReplaceSegments, SetSpeakers, Group]
+Op = SetFields | ReplaceSegments | SetSpeakers | SetMeta | Group
 
 
 # ---------------------------------------------------------------------- row checks

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timezone
-from typing import Iterable
 
 from editor.core.ops.base import SetFields, rows_of, segment_at
 from editor.core.transcript import ReviewStatus, Transcript

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from editor.core.ops.base import ReplaceSegments, segment_at
 from editor.core.transcript import Mark, ReviewStatus, Segment, Transcript, Word, WordTiming
@@ -87,7 +88,7 @@ def _split_original(segment: Segment, k: int) -> tuple[tuple[str, list[Mark]], .
         return _split_text(segment.text, segment.marks, k)
     current, before = segment.text.split(), original.split()
     at = len(before)
-    for tag, i1, i2, j1, j2 in token_opcodes(current, before):
+    for _tag, i1, i2, j1, j2 in token_opcodes(current, before):
         if i1 <= k < i2 or (i1 == i2 == k):
             at = j1 + min(k - i1, j2 - j1)
             break

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from editor.core.ops.base import Group, SetFields, SetSpeakers, rows_of
 from editor.core.transcript import Speaker, Transcript

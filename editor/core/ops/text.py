@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from editor.core.ops.base import SetFields, segment_at
 from editor.core.transcript import Mark, MarkKind, Segment, Transcript
@@ -129,7 +130,7 @@ def _time_at(segment: Segment, offset: int) -> int | None:
     words = segment.words if len(segment.words) == len(tokenize(segment.text)) else []
     words = words or estimate_words(segment)
     spans = tokenize(segment.text)
-    for (_, end), word in zip(spans, words):
+    for (_, end), word in zip(spans, words, strict=False):
         if offset < end and word.start_ms is not None:
             return word.start_ms
     return segment.start_ms

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from editor.formats.base import Reader
 from editor.formats.readers.ass import AssReader
 from editor.formats.readers.descript import DescriptReader
 from editor.formats.readers.noscribe import NoScribeReader
@@ -16,7 +17,7 @@ from editor.formats.readers.srt import SrtReader
 from editor.formats.readers.vtt import VttReader
 from editor.formats.readers.whisper_json import WhisperJsonReader
 
-READERS = [
+READERS: list[Reader] = [
     VttReader(),
     SrtReader(),
     AssReader(),

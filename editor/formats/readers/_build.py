@@ -9,7 +9,7 @@ structured marks and fills in end times the source did not give.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Segment, Speaker, Transcript, TranscriptMeta, Word, WordTiming
@@ -27,7 +27,8 @@ _MIN_ESTIMATE_MS = 1000
 _NAME_WORD = r"(?:[^\W\d_][\w'’.\-]*|\d+)"
 # "&" and "and" join two names in one label ("Tom & Jerry: Hi").
 NAME = rf"{_NAME_WORD}(?: (?:&|{_NAME_WORD})){{0,4}}"
-_PARTICLES = frozenset("da de del der di do dos du la le van von y bin al el".split())
+_PARTICLES = frozenset(["da", "de", "del", "der", "di", "do", "dos", "du", "la", "le", "van", "von", "y", "bin",
+                        "al", "el"])
 
 
 def plausible_name(name: str) -> bool:

@@ -8,7 +8,7 @@ Both formats are parsed by hand rather than with pysubs2 / webvtt-py: on a
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from editor.formats.readers._build import NAME, plausible_name
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from typing import Literal, overload
 
 from editor.core.errors import TranscriptError
 
@@ -50,6 +51,12 @@ def bad_type(where: str, expected: str, value) -> TranscriptError:
     kind = {dict: "an object", list: "a list", str: "a string", bool: "true/false",
             type(None): "null"}.get(type(value), "a number")
     return TranscriptError(f"{where}: expected {expected}, found {kind} ({shown})")
+
+
+@overload
+def seconds(value, where: str, optional: Literal[False] = False) -> int: ...
+@overload
+def seconds(value, where: str, optional: bool) -> int | None: ...
 
 
 def seconds(value, where: str, optional: bool = False) -> int | None:

@@ -11,8 +11,7 @@ import re
 from collections import Counter
 
 from editor.formats.base import ReadResult
-from editor.formats.readers._build import (NAME, SNIFF_CHARS, TranscriptBuilder, clock_ms, plausible_name,
-                                          read_headed)
+from editor.formats.readers._build import NAME, SNIFF_CHARS, TranscriptBuilder, clock_ms, plausible_name, read_headed
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _TIMED = re.compile(rf"^\[(?P<time>{_TIME})\][ \t]*(?:(?P<name>{NAME}):(?:[ \t]+|$))?(?P<rest>.*)$")
@@ -55,7 +54,7 @@ def _label_header(labels: set[str]) -> re.Pattern:
 
 def _speaker_labels(lines: list[str]) -> set[str]:
     """Names that label at least two paragraphs (``Name: text``) and most paragraphs overall."""
-    paragraph_starts = [line for previous, line in zip([""] + lines, lines)
+    paragraph_starts = [line for previous, line in zip([""] + lines, lines, strict=False)
                         if line.strip() and not previous.strip()]
     names = Counter(m.group("name") for m in map(_UNTIMED.match, paragraph_starts)
                     if m and plausible_name(m.group("name")))

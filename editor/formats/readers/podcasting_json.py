@@ -107,10 +107,11 @@ class _Turns:
         build = self.build
         speaker_id = build.speaker(self.speaker)
         start, end = items[0][0], items[-1][1]
-        if all(" " not in body and "\n" not in body and "\t" not in body for _, _, body in items):  # one word per item: keep word times
+        # One word per item: keep word times.
+        if all(" " not in body and "\n" not in body and "\t" not in body for _, _, body in items):
             intern = sys.intern
             words = [Word(intern(body), s, e, None) for s, e, body in items]
-            for word, following in zip(words, words[1:]):
+            for word, following in zip(words, words[1:], strict=False):
                 if word.end_ms is None:  # endTime is optional: a word lasts until the next one
                     word.end_ms = following.start_ms
             build.add_words(speaker_id, start, end, words)

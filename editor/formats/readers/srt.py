@@ -9,6 +9,7 @@ common export glitch) is joined to that cue with a warning.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from editor.core.errors import TranscriptError
 from editor.formats.base import ReadResult
@@ -38,7 +39,7 @@ class SrtReader:
         build = TranscriptBuilder(self.NAME)
         speaker = None
         joined = 0
-        previous = None
+        previous: list[Any] | None = None    # [speaker, start, end, text] of the cue being read
         for line_no, lines in blocks(text.split("\n")):
             timing = _TIMING.match(lines[0])
             offset = 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 from editor.core.errors import TranscriptError
 from editor.formats.base import ReadResult
@@ -46,7 +47,7 @@ class VttReader:
         if not header:
             build.warnings.append("line 1: the WEBVTT header is missing; read as WebVTT anyway")
         speaker = None
-        pending = None
+        pending: list[Any] | None = None    # [speaker, start, end, text] of the cue being read
         for number, (line_no, block) in enumerate(blocks(lines)):
             if number == 0 and header:
                 continue  # the header block (WEBVTT line and header metadata)

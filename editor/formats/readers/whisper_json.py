@@ -167,7 +167,7 @@ def _words_careful(raw_words: list, where: str) -> list[Word]:
 
 def _share_words(segments: list, words: list, where: str) -> list[list]:
     """OpenAI verbose_json lists words at the top level: give each segment the words it spans."""
-    starts = []
+    starts: list[int] = []
     for index, raw in enumerate(segments):
         if type(raw) is not dict:
             raise bad_type(f"{where}[{index}]", "an object", raw)

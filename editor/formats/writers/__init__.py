@@ -22,6 +22,6 @@ WRITERS: list = [PlainTextWriter(), SrtWriter(), WebVttWriter(), PodcastJsonWrit
 def writer_named(name: str):
     """The writer whose ``NAME`` is *name* (``KeyError`` when there is none)."""
     for candidate in WRITERS:
-        if candidate.NAME == name:
+        if name == candidate.NAME:
             return candidate
     raise KeyError(name)

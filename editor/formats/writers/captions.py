@@ -83,7 +83,7 @@ def build_cues(transcript: Transcript, options: ExportOptions, style: InaudibleS
     max_lines = max(1, options.max_lines)
     cues: list[Cue] = []
     previous_speaker: object = object()  # so the first named turn counts as a change
-    for segment, (start, end) in zip(transcript.segments, segment_times(transcript.segments)):
+    for segment, (start, end) in zip(transcript.segments, segment_times(transcript.segments), strict=False):
         pieces = units(segment, style)
         if not pieces:
             continue

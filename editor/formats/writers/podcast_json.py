@@ -32,13 +32,14 @@ class PodcastJsonWriter:
         if word_level is None:
             word_level = any(s.words and s.words[0].start_ms is not None for s in transcript.segments)
         out: list[str] = []
-        for segment, (start, end) in zip(transcript.segments, segment_times(transcript.segments)):
+        for segment, (start, end) in zip(transcript.segments, segment_times(transcript.segments), strict=False):
             name = transcript.speaker_name(segment.speaker_id) if options.include_speakers else ""
             speaker = f'"speaker": {encode_basestring(name)}, ' if name else ""
             if word_level:
                 pieces = spread_times(units(segment, style), start, end)
                 for number, piece in enumerate(pieces, 1):
                     body = piece.text + ("\n" if number == len(pieces) else "")
+                    assert piece.start_ms is not None and piece.end_ms is not None   # spread_times timed them
                     out.append(_entry(speaker, piece.start_ms, piece.end_ms, body))
             else:
                 body = render_segment(segment, style).strip()

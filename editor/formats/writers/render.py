@@ -23,8 +23,8 @@ and word-level JSON: a mark and every token it touches become one piece.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from editor.core.timecode import format_clock
 from editor.core.transcript import Mark, MarkKind, Segment
@@ -145,7 +145,7 @@ def units(segment: Segment, style: InaudibleStyle) -> list[Unit]:
     result: list[Unit] = []
     for first, last in _group_tokens(len(spans), owners):
         a, b = spans[first][0], spans[last][1]
-        inside = [m.shifted(-a) for m, (f, _) in zip(segment.marks, owners) if first <= f <= last]
+        inside = [m.shifted(-a) for m, (f, _) in zip(segment.marks, owners, strict=False) if first <= f <= last]
         piece = render_text(text[a:b], inside, style, segment.start_ms)
         if piece:
             result.append(Unit(piece, words[first].start_ms if timed else None,
@@ -224,15 +224,17 @@ def segment_times(segments: Sequence[Segment]) -> list[tuple[int, int]]:
                 following = next_start[i]
                 end = following if following is not None and following >= segment.start_ms \
                     else segment.start_ms + _reading_ms(segment.text)
-            times[i] = (segment.start_ms, max(end, segment.start_ms))
-            previous_end = times[i][1]
+            previous_end = max(end, segment.start_ms)
+            times[i] = (segment.start_ms, previous_end)
             i += 1
             continue
         j = i
         while j < len(segments) and segments[j].start_ms is None:
             j += 1
         _time_untimed_run(segments, times, i, j, previous_end, next_start[j - 1])
-        previous_end = times[j - 1][1]
+        last = times[j - 1]
+        assert last is not None   # _time_untimed_run timed i..j-1
+        previous_end = last[1]
         i = j
     return times  # type: ignore[return-value]
 
@@ -246,7 +248,7 @@ def _time_untimed_run(segments: Sequence[Segment], times: list, first: int, stop
         room = max(0, following - previous_end)
         durations = [room * d // total for d in durations]
     clock = previous_end
-    for k, duration in zip(range(first, stop), durations):
+    for k, duration in zip(range(first, stop), durations, strict=False):
         times[k] = (clock, clock + duration)
         clock += duration
 

@@ -1,0 +1,28 @@
+"""The document feature's actions. Editing the document: undo, turns, speakers, marks."""
+
+from __future__ import annotations
+
+from editor.ui.actions import CAN_REDO, CAN_UNDO, WITH_TEXT, WITH_TEXT_AND_AUDIO, ActionSpec
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("undo", "Edit", "&Undo", ("Ctrl+Z",), enabled=CAN_UNDO),
+    ActionSpec("redo", "Edit", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), enabled=CAN_REDO),
+    ActionSpec("split_turn", "Edit", "&Split Turn at Caret", ("Alt+Return",),
+               "Split the turn at the caret; the new turn starts at that word's time",
+               enabled=WITH_TEXT, separator=True),
+    ActionSpec("merge_next", "Edit", "&Merge with Next Turn", ("Ctrl+M",), enabled=WITH_TEXT),
+    ActionSpec("set_start", "Edit", "Set Start to &Playback Position", ("Ctrl+T",), enabled=WITH_TEXT_AND_AUDIO),
+    ActionSpec("change_speaker", "Edit", "Change Spea&ker…", ("Alt+S",), "Change the speaker of this turn",
+               enabled=WITH_TEXT),
+    ActionSpec("speakers", "Edit", "S&peakers…", (), "Rename speakers everywhere, add speakers", enabled=WITH_TEXT),
+    ActionSpec("revert_turn", "Edit", "Re&vert Turn to Original", (), "Back to the recognizer's text",
+               enabled=WITH_TEXT),
+    ActionSpec("mark_inaudible", "Edit", "Mark &Inaudible", ("Ctrl+I",),
+               "Mark the selection (or insert a marker) as inaudible at the playback time",
+               enabled=WITH_TEXT, separator=True),
+    ActionSpec("mark_crosstalk", "Edit", "Mark &Crosstalk", ("Ctrl+Shift+X",), enabled=WITH_TEXT),
+    ActionSpec("mark_unclear", "Edit", "Mark U&nclear (Best Guess)", ("Ctrl+U",), enabled=WITH_TEXT),
+    ActionSpec("remove_mark", "Edit", "Remove Marke&r", ("Ctrl+Shift+I",), enabled=WITH_TEXT),
+    ActionSpec("next_mark", "Edit", "Next Marker", ("Alt+M",), enabled=WITH_TEXT),
+    ActionSpec("previous_mark", "Edit", "Previous Marker", ("Alt+Shift+M",), enabled=WITH_TEXT),
+)

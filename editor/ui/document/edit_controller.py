@@ -1,0 +1,369 @@
+"""EditController: the undo stack and every correction the producer makes in the text.
+
+Typing in the in-place editor, split/merge, times, speakers, revert and
+inaudible/crosstalk/unclear marks all become :mod:`editor.ui.document.commands` pushed
+on one QUndoStack, so each can be undone (unlimited, within the session).
+The controller decides *which* turn and *where*: the turn being edited and its
+caret when the editor is open, else the turn that is playing.
+
+Per keystroke the cost is one ``ops.set_text`` (the turn's words realigned,
+nothing else in the document read) and one repaint of that turn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QUndoStack
+from PySide6.QtWidgets import QTextEdit
+
+from editor.core.transcript import Mark, MarkKind, WordTiming
+from editor.ui.context import WindowContext
+from editor.ui.document.commands import OpCommand, TypingCommand, is_noop, ops
+from editor.ui.document.turn_painter import MARK_BG
+
+if TYPE_CHECKING:
+    from editor.core.ops import Op
+
+_Planned = TypeVar("_Planned")   # the op a planner returns
+_TIMED = (WordTiming.IMPORTED, WordTiming.ALIGNED)
+MARK_SLACK_MS = 3000   # playback this close to a turn still counts as "what was just heard"
+MARK_BORDER = {MarkKind.INAUDIBLE: QColor("#7a7a99"), MarkKind.CROSSTALK: QColor("#a0608a"),
+               MarkKind.UNCLEAR: QColor("#4f7fa8")}
+
+
+class EditController(QObject):
+    """Turns edit intents into undoable commands on the model."""
+
+    failed = Signal(str)          # an edit that cannot be made here (shown in the status bar)
+
+    def __init__(self, ctx: WindowContext, parent=None):
+        super().__init__(parent)
+        model = self._model = ctx.model
+        view = self._view = ctx.view
+        self._playback = ctx.playback       # where a split or a mark falls: what was just heard
+        self.stack = QUndoStack(self)          # unlimited: undoLimit 0
+        # QUndoStack clears itself (and signals) when deleted, after the window's actions are gone.
+        stack = self.stack
+        self.destroyed.connect(lambda: stack.blockSignals(True))
+        view.text_edited.connect(self._on_view_text_edited)
+        view.editing_started.connect(self._on_view_editing_started)
+        model.modelReset.connect(self._on_model_reset)
+        model.dataChanged.connect(self._on_model_data_changed)
+
+    # ------------------------------------------------------------------ where
+    @property
+    def transcript(self):
+        return self._model.transcript
+
+    def current_row(self) -> int:
+        """The turn an action applies to: the one being edited, else the one playing, else the top one."""
+        editor = self._view.editor()
+        if editor is not None:
+            return editor.row
+        if self._model.current_row >= 0:
+            return self._model.current_row
+        rows = self._view.visible_rows() if self._model.rowCount() else range(0)
+        return rows.start if len(rows) else -1
+
+    def _caret(self, row: int) -> int:
+        editor = self._view.editor()
+        if editor is not None and editor.row == row:
+            return editor.caret()
+        if row == self._model.current_row and self._model.current_word >= 0:
+            spans = self._model.word_spans(row).spans
+            if self._model.current_word < len(spans):
+                return spans[self._model.current_word][0]
+        return 0
+
+    def _selection(self, row: int) -> tuple[int, int]:
+        editor = self._view.editor()
+        if editor is not None and editor.row == row:
+            cursor = editor.textCursor()
+            return cursor.selectionStart(), cursor.selectionEnd()
+        caret = self._caret(row)
+        return caret, caret
+
+    def _position(self) -> int | None:
+        return self._playback.position() if self._playback.has_media() else None
+
+    # ------------------------------------------------------------------ pushing
+    def push(self, op: Op, text: str, row: int = -1) -> bool:
+        """Apply *op* as one undo step (nothing happens for an op that changes nothing)."""
+        if is_noop(op):
+            return False
+        self.stack.push(OpCommand(self._model, op, text, row))
+        return True
+
+    def _plan(self, planner: Callable[..., _Planned], *args, **kwargs) -> _Planned | None:
+        """Run a planner; an impossible edit becomes a message, never a traceback."""
+        try:
+            return planner(self.transcript, *args, **kwargs)
+        except ValueError as error:
+            self.failed.emit(str(error))
+            return None
+
+    def undo(self) -> None:
+        self._seal_typing()
+        self.stack.undo()
+        self._reveal(self.stack.command(self.stack.index()))
+
+    def redo(self) -> None:
+        self.stack.redo()
+        self._reveal(self.stack.command(self.stack.index() - 1))
+
+    def _reveal(self, command) -> None:
+        row = getattr(command, "focus_row", -1)
+        if 0 <= row < self._model.rowCount():
+            self._view.ensure_visible(row)
+
+    # ------------------------------------------------------------------ typing
+    def _on_view_text_edited(self, row: int, text: str) -> None:
+        if not 0 <= row < self._model.rowCount():
+            return
+        op = ops.set_text(self.transcript, row, text)
+        if is_noop(op):
+            return
+        editor = self._view.editor()
+        caret = editor.caret() if editor is not None else -1
+        self.stack.push(TypingCommand(self._model, op, row, caret))
+
+    def _seal_typing(self) -> None:
+        top = self.stack.command(self.stack.index() - 1) if self.stack.index() > 0 else None
+        if isinstance(top, TypingCommand):
+            top.seal()
+
+    def _on_view_editing_started(self, row: int) -> None:
+        self._seal_typing()   # typing in another turn (or after leaving this one) is a new step
+        editor = self._view.editor()
+        if editor is not None:
+            editor.setUndoRedoEnabled(False)   # the window's stack undoes, not the widget's own
+            self._show_editor_marks()
+
+    def _on_model_reset(self) -> None:
+        self.stack.clear()
+
+    def _on_model_data_changed(self, top, bottom, roles=()) -> None:
+        editor = self._view.editor()
+        if editor is not None and top.row() <= editor.row <= bottom.row():
+            self._show_editor_marks()
+
+    def _show_editor_marks(self) -> None:
+        """Marks drawn in the editor too (tinted, outlined), not as plain text."""
+        editor = self._view.editor()
+        if editor is None or not 0 <= editor.row < self._model.rowCount():
+            return
+        selections = []
+        length = len(editor.toPlainText())
+        for mark in self._model.segment(editor.row).marks:
+            if mark.end > length:
+                continue
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(editor.document())
+            cursor.setPosition(mark.start)
+            cursor.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setBackground(MARK_BG.get(mark.kind, MARK_BG[MarkKind.INAUDIBLE]))
+            fmt.setFontItalic(True)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(MARK_BORDER[mark.kind])
+            fmt.setToolTip(_mark_tip(mark))
+            selection.cursor, selection.format = cursor, fmt
+            selections.append(selection)
+        editor.setExtraSelections(selections)
+
+    # ------------------------------------------------------------------ rows
+    def split_at_caret(self) -> bool:
+        """Split the turn at the caret; the new turn starts at that word's time or the playback position."""
+        row = self.current_row()
+        if row < 0:
+            return False
+        segment = self._model.segment(row)
+        caret = self._caret(row)
+        at_ms = None
+        if not (segment.words and segment.word_timing in _TIMED):
+            at_ms = self._position_inside(segment)
+        op = self._plan(ops.split, row, caret, at_ms)
+        if op is None or not self.push(op, "Split turn", row):
+            return False
+        self._view.open_editor(row + 1, 0)
+        return True
+
+    def _position_inside(self, segment) -> int | None:
+        """The playback position when it lies inside *segment* (a better cut than an estimate)."""
+        ms = self._position()
+        if ms is None or segment.start_ms is None:
+            return None
+        if ms <= segment.start_ms or (segment.end_ms is not None and ms >= segment.end_ms):
+            return None
+        return ms
+
+    def merge_with_next(self) -> bool:
+        row = self.current_row()
+        if row < 0:
+            return False
+        join = len(self._model.segment(row).text) + 1
+        op = self._plan(ops.merge_with_next, row)
+        if op is None or not self.push(op, "Merge turns", row):
+            return False
+        editor = self._view.editor()
+        if editor is not None and editor.row == row:
+            editor.set_caret(join)
+        return True
+
+    def set_start_to_playback(self) -> bool:
+        row, ms = self.current_row(), self._position()
+        if row < 0 or ms is None:
+            self.failed.emit("Load the audio to set a start time from playback.")
+            return False
+        op = self._plan(ops.set_start, row, ms)
+        return op is not None and self.push(op, "Set start time", row)
+
+    def revert_to_original(self) -> bool:
+        row = self.current_row()
+        if row < 0:
+            return False
+        op = self._plan(ops.revert_to_original, row)
+        return op is not None and self.push(op, "Revert turn to original", row)
+
+    # ------------------------------------------------------------------ speakers
+    def set_speaker(self, speaker_id: str, row: int | None = None) -> bool:
+        row = self.current_row() if row is None else row
+        if row < 0:
+            return False
+        op = self._plan(ops.set_speaker, row, speaker_id)
+        return op is not None and self.push(op, "Change speaker", row)
+
+    def set_speaker_by_name(self, name: str, row: int | None = None) -> bool:
+        """Give the turn the speaker called *name*; a new name adds the speaker (one undo step)."""
+        row = self.current_row() if row is None else row
+        name = name.strip()
+        if row < 0 or not name:
+            return False
+        existing = self.transcript.speaker_by_name(name)
+        if existing is not None:
+            return self.set_speaker(existing.id, row)
+        add = self._plan(ops.add_speaker, name)
+        if add is None:
+            return False
+        new_id = add.speakers[-1].id
+        # set_speaker checks the id exists, so plan it as a field edit that runs after the add.
+        group = ops.Group((add, ops.SetFields(((row, {"speaker_id": new_id}),))))
+        return self.push(group, f"New speaker {name}", row)
+
+    def rename_speaker(self, speaker_id: str, name: str) -> bool:
+        """Rename everywhere: one op, one undo step, however many turns show the name."""
+        op = self._plan(ops.rename_speaker, speaker_id, name)
+        return op is not None and self.push(op, f"Rename speaker to {name.strip()}")
+
+    def add_speaker(self, name: str) -> str | None:
+        op = self._plan(ops.add_speaker, name)
+        if op is None or not self.push(op, f"Add speaker {name.strip()}"):
+            return None
+        return op.speakers[-1].id
+
+    # ------------------------------------------------------------------ marks
+    def add_mark(self, kind: MarkKind) -> bool:
+        """Mark the selection (or insert a marker at the caret) as *kind*, at the playback time."""
+        row = self.current_row()
+        if row < 0:
+            return False
+        start, end = self._selection(row)
+        op = self._plan(ops.add_mark, row, kind, start, end, self._mark_time(row))
+        if op is None or not self.push(op, f"Mark {kind.value}", row):
+            return False
+        editor = self._view.editor()
+        if editor is not None and editor.row == row:
+            mark = self._mark_near(row, start)
+            editor.set_caret(mark.end if mark is not None else end)
+        return True
+
+    def _mark_time(self, row: int) -> int | None:
+        """The playback position when it is in (or just around) this turn, else None: the word's time.
+
+        A producer marks what they just heard; with playback far away (paused
+        elsewhere, no audio) the time of the marked word is the better guess.
+        """
+        ms = self._position()
+        segment = self._model.segment(row)
+        if ms is None or segment.start_ms is None:
+            return None
+        end = segment.end_ms if segment.end_ms is not None else segment.start_ms
+        return ms if segment.start_ms - MARK_SLACK_MS <= ms <= end + MARK_SLACK_MS else None
+
+    def _mark_near(self, row: int, at: int) -> Mark | None:
+        for mark in self._model.segment(row).marks:
+            if mark.start <= at <= mark.end or mark.start >= at:
+                return mark
+        return None
+
+    def mark_at_caret(self) -> tuple[int, Mark] | None:
+        row = self.current_row()
+        if row < 0:
+            return None
+        start, end = self._selection(row)
+        for mark in self._model.segment(row).marks:
+            if mark.start <= end and start <= mark.end:
+                return row, mark
+        return None
+
+    def remove_mark(self, row: int | None = None, mark: Mark | None = None) -> bool:
+        """Remove *mark* (default: the one at the caret); a bare "[inaudible]" token goes with it."""
+        if mark is None:
+            found = self.mark_at_caret()
+            if found is None:
+                self.failed.emit("No marker at the caret.")
+                return False
+            row, mark = found
+        op = self._plan(ops.remove_mark, row, mark)
+        return op is not None and self.push(op, f"Remove {mark.kind.value} marker", row)
+
+    def go_to_mark(self, direction: int) -> tuple[int, Mark] | None:
+        """Open the next (+1) or previous (-1) marker, select it and play from its time."""
+        found = self.find_mark(direction)
+        if found is None:
+            self.failed.emit("No more markers " + ("below." if direction > 0 else "above."))
+            return None
+        row, mark = found
+        self.show_mark(row, mark)
+        return found
+
+    def show_mark(self, row: int, mark: Mark) -> None:
+        editor = self._view.open_editor(row, mark.start)
+        cursor = editor.textCursor()
+        cursor.setPosition(mark.start)
+        cursor.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
+        editor.setTextCursor(cursor)
+        if mark.time_ms is not None and self._playback.has_media():
+            self._playback.seek(mark.time_ms)
+
+    def find_mark(self, direction: int) -> tuple[int, Mark] | None:
+        """The marker after (or before) the caret, scanning turns outward from it."""
+        row = self.current_row()
+        if row < 0:
+            return None
+        start, end = self._selection(row)
+        segments = self.transcript.segments
+        if direction > 0:
+            for mark in segments[row].marks:
+                if mark.start > start or (mark.start == start and end < mark.end and start == end):
+                    return row, mark
+            for r in range(row + 1, len(segments)):
+                if segments[r].marks:
+                    return r, segments[r].marks[0]
+        else:
+            for mark in reversed(segments[row].marks):
+                if mark.start < start:
+                    return row, mark
+            for r in range(row - 1, -1, -1):
+                if segments[r].marks:
+                    return r, segments[r].marks[-1]
+        return None
+
+
+def _mark_tip(mark: Mark) -> str:
+    from editor.core.timecode import format_clock
+    when = f" at {format_clock(mark.time_ms)}" if mark.time_ms is not None else ""
+    return f"{mark.kind.value}{when}"

@@ -1,0 +1,588 @@
+"""TranscriptView: the document-like, virtual list of turns.
+
+A QAbstractScrollArea rather than a QListView: QListView sizes every row
+through its delegate on each layout (0.35 s for 12,000 wrapped cues, and
+again on every resize), while this view lays out only the rows it shows and
+sizes the others by estimate (:mod:`editor.ui.document.row_geometry`). Per playback
+tick it repaints at most the two rows whose highlight changed.
+
+The view emits what the user asked for (seek, edit, scroll) and leaves the
+decisions to controllers; the only widget it owns besides the viewport is
+the :class:`~editor.ui.document.turn_editor.TurnEditor` opened over the turn being
+edited, and the floating "Back to playback" button.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPalette
+from PySide6.QtWidgets import QAbstractScrollArea, QToolButton
+
+from editor.core.timecode import format_clock
+from editor.core.transcript import ReviewStatus
+from editor.ui.document.row_geometry import RowGeometry
+from editor.ui.document.transcript_model import Role, TranscriptModel
+from editor.ui.document.turn_editor import TurnEditor
+from editor.ui.document.turn_painter import TurnPainter
+
+_TEXT_ROLES = {int(Qt.ItemDataRole.DisplayRole), int(Role.TEXT), int(Role.SPEAKER_NAME), int(Role.SPEAKER_ID)}
+_ACCESSIBLE_TEXT_CHARS = 400   # a screen reader reads the turn's start, not a 10-minute monologue
+_EMPTY_FILTER_TEXT = "No turns match this filter."
+
+
+class TranscriptView(QAbstractScrollArea):
+    """Shows every turn; only visible ones are laid out and painted."""
+
+    seek_requested = Signal(int)           # ms: a click on a time, or a modifier/double click on a word
+    user_scrolled = Signal()               # the user moved the view (auto-follow stops)
+    editing_started = Signal(int)          # row whose editor opened
+    text_edited = Signal(int, str)         # row, whole new text: the controller pushes it to the model
+    typed = Signal()                       # a text key was pressed in the editor
+    follow_requested = Signal()            # "Back to playback" clicked
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAccessibleName("Transcript")
+        self.setAccessibleDescription("No transcript open")
+        self._described = (-1, "")  # (row, description) told to assistive technology
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Base)
+        self.viewport().setAutoFillBackground(True)
+        self.viewport().setMouseTracking(True)
+        self._model: TranscriptModel | None = None
+        self._geometry = RowGeometry()
+        self._painter = TurnPainter(self._document_font())
+        self._width = -1
+        self._stale = True
+        self._row_filter = None     # callable(segment) -> bool, or None for all rows
+        self._decorator = None      # callable(row, segment) -> [(start, end, QTextCharFormat)]
+        self._speaker_index: dict[str | None, int] = {}
+        self._programmatic_scroll = False
+        self._editor: TurnEditor | None = None
+        self._reserved_keys: set[int] = set()
+        self.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
+        self._follow_button = QToolButton(self)
+        self._follow_button.setText("↓ Back to playback")
+        self._follow_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._follow_button.setAccessibleName("Back to playback")
+        self._follow_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._follow_button.setStyleSheet(
+            "QToolButton { background: #1f6feb; color: white; border-radius: 12px; padding: 5px 12px; }")
+        self._follow_button.hide()
+        self._follow_button.clicked.connect(self.follow_requested)
+
+    def _document_font(self):
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        return font
+
+    # ------------------------------------------------------------------ model
+    def set_model(self, model: TranscriptModel) -> None:
+        if self._model is not None:
+            self._model.disconnect(self)
+        self._model = model
+        model.modelReset.connect(self._on_model_reset)
+        model.dataChanged.connect(self._on_data_changed)
+        model.rowsInserted.connect(self._on_rows_inserted)
+        model.rowsRemoved.connect(self._on_rows_removed)
+        model.speakers_changed.connect(self._on_speakers_changed)
+        self._on_speakers_changed()
+        self._on_model_reset()
+
+    def model(self) -> TranscriptModel | None:
+        return self._model
+
+    def set_reserved_shortcuts(self, keys: set[int]) -> None:
+        """Key combinations the in-place editor must leave to the window's actions."""
+        self._reserved_keys = set(keys)
+        if self._editor is not None:
+            self._editor.reserved_keys = self._reserved_keys
+
+    # ------------------------------------------------------------------ geometry
+    def _row_width(self) -> int:
+        return self.viewport().width()
+
+    def _reset_geometry(self) -> None:
+        """Forget all heights; they are re-estimated (O(rows), cheap) when next needed."""
+        self._stale = True
+        self._painter.forget()
+        self.viewport().update()
+
+    def _ensure_geometry(self) -> None:
+        if not self._stale and self._width == self._row_width():
+            return
+        self._stale = False
+        self._width = self._row_width()
+        self._painter.forget()
+        bar = self.verticalScrollBar()
+        anchor, within = -1, 0.0
+        if len(self._geometry) and self._model is not None and len(self._geometry) == self._model.rowCount():
+            # Keep the top row where it is across a width change (heights are all re-estimated).
+            anchor = self._geometry.row_at(bar.value())
+            within = (bar.value() - self._geometry.top(anchor)) / max(1, self._geometry.height(anchor))
+        if self._model is None:
+            self._geometry.reset([])
+        else:
+            segments = self._model.transcript.segments
+            heights = self._painter.estimate_heights([s.text for s in segments], self._width)
+            if self._row_filter is not None:   # hidden rows are rows of height 0
+                keep = self._row_filter
+                heights = [h if keep(s) else 0 for h, s in zip(heights, segments, strict=False)]
+            self._geometry.reset(heights)
+        self._update_scrollbar()
+        if 0 <= anchor < len(self._geometry):
+            self._programmatic_scroll = True
+            bar.setValue(self._geometry.top(anchor) + int(within * self._geometry.height(anchor)))
+            self._programmatic_scroll = False
+
+    def _estimate(self, row: int) -> int:
+        assert self._model is not None
+        segment = self._model.segment(row)
+        if self._row_filter is not None and not self._row_filter(segment):
+            return 0
+        return self._painter.estimate_height(segment.text, self._width)
+
+    def is_row_shown(self, row: int) -> bool:
+        """False when the row filter hides *row*."""
+        if self._row_filter is None or self._model is None:
+            return True
+        return bool(self._row_filter(self._model.segment(row)))
+
+    def set_row_filter(self, keep) -> None:
+        """Show only the segments for which ``keep(segment)`` is true (None: all of them).
+
+        Hidden rows keep their place with height 0, so row numbers, the model and the
+        playback highlight are unaffected; O(rows) once per filter change.
+        """
+        self._row_filter = keep
+        self._reset_geometry()
+
+    def set_text_decorator(self, decorator) -> None:
+        """Extra format ranges for painted turns: ``decorator(row, segment) -> [(start, end, QTextCharFormat)]``.
+
+        Called only for rows being painted (spelling underlines, low-confidence shading, search hits).
+        """
+        self._decorator = decorator
+        self.viewport().update()
+
+    def _update_scrollbar(self) -> None:
+        bar = self.verticalScrollBar()
+        height = self.viewport().height()
+        self._programmatic_scroll = True
+        bar.setRange(0, max(0, self._geometry.total() - height))
+        bar.setPageStep(height)
+        bar.setSingleStep(self._painter.line_height * 3)
+        self._programmatic_scroll = False
+
+    def _measure(self, row: int) -> int:
+        """Exact height of *row*, recorded in the geometry; returns the change."""
+        assert self._model is not None
+        self._ensure_geometry()
+        if self._geometry.is_exact(row):
+            return 0
+        segment = self._model.segment(row)
+        if self._row_filter is not None and not self._row_filter(segment):
+            return self._geometry.set_height(row, 0)
+        return self._geometry.set_height(row, self._painter.exact_height(row, segment.text, self._width))
+
+    def _prepare_visible(self) -> tuple[int, int]:
+        """Lay out the rows that show; keep the first one where it is. Returns (first, last)."""
+        self._ensure_geometry()
+        count = len(self._geometry)
+        if not count:
+            return 0, -1
+        bar = self.verticalScrollBar()
+        y0 = bar.value()
+        first = self._geometry.row_at(y0)
+        inside = y0 - self._geometry.top(first)
+        changed = self._measure(first) != 0
+        bottom = self.viewport().height() + inside
+        row, filled = first, self._geometry.height(first)
+        while filled < bottom and row + 1 < count:
+            row += 1
+            changed |= self._measure(row) != 0
+            filled += self._geometry.height(row)
+        if changed:
+            inside = max(0, min(inside, self._geometry.height(first) - 1))
+            self._update_scrollbar()
+            self._programmatic_scroll = True
+            bar.setValue(self._geometry.top(first) + max(0, inside))
+            self._programmatic_scroll = False
+        return first, row
+
+    def row_rect(self, row: int) -> QRect:
+        """Viewport rectangle of *row* (may lie outside the viewport)."""
+        self._ensure_geometry()
+        top = self._geometry.top(row) - self.verticalScrollBar().value()
+        return QRect(0, top, self._row_width(), self._geometry.height(row))
+
+    def time_rect(self, row: int) -> QRect:
+        """Viewport rectangle of *row*'s clickable start time."""
+        assert self._model is not None
+        segment = self._model.segment(row)
+        speaker = self._model.transcript.speaker_name(segment.speaker_id)
+        return self._painter.time_rect(segment, speaker).translated(self.row_rect(row).topLeft())
+
+    def word_rect(self, row: int, word: int) -> QRect:
+        """Viewport rectangle of word *word* of *row* (for tests, tooltips, the caret)."""
+        assert self._model is not None
+        self._measure(row)
+        start, end = self._model.word_spans(row).spans[word]
+        text = self._model.segment(row).text
+        left = self._painter.char_rect(row, text, self._width, start)
+        right = self._painter.char_rect(row, text, self._width, end)
+        top_left = self.row_rect(row).topLeft()
+        return QRect(int(left.left()), int(left.top()), max(2, int(right.left() - left.left())),
+                     int(left.height())).translated(top_left)
+
+    def visible_rows(self) -> range:
+        first, last = self._prepare_visible()
+        return range(first, last + 1)
+
+    def row_at(self, y: int) -> int:
+        self._ensure_geometry()
+        return self._geometry.row_at(y + self.verticalScrollBar().value())
+
+    def ensure_visible(self, row: int, word_char: int | None = None) -> None:
+        """Scroll (without counting as a user scroll) so *row* reads comfortably."""
+        self._ensure_geometry()
+        if self._model is None or not 0 <= row < len(self._geometry):
+            return
+        self._prepare_visible()
+        self._measure(row)
+        bar = self.verticalScrollBar()
+        height = self.viewport().height()
+        top = self._geometry.top(row)
+        row_h = self._geometry.height(row)
+        target_y = top
+        if row_h > height and word_char is not None:
+            # A turn taller than the window: keep the line being spoken in view.
+            target_y = top + int(self._painter.char_rect(row, self._model.segment(row).text,
+                                                         self._width, word_char).top()) - self._painter.line_height
+        if bar.value() <= target_y and target_y + min(row_h, height // 2) <= bar.value() + height:
+            return
+        self._update_scrollbar()
+        self._programmatic_scroll = True
+        bar.setValue(max(0, target_y - height // 5))
+        self._programmatic_scroll = False
+        self.viewport().update()
+
+    # ------------------------------------------------------------------ painting
+    def paintEvent(self, event) -> None:
+        if self._model is None:
+            return
+        first, last = self._prepare_visible()
+        painter = QPainter(self.viewport())
+        palette = self.palette()
+        model = self._model
+        transcript = model.transcript
+        current = model.current_row
+        editing = self._editor.row if self._editor is not None and self._editor.isVisible() else -1
+        clip = event.rect()
+        for row in range(first, last + 1):
+            rect = self.row_rect(row)
+            if rect.height() <= 0 or not rect.intersects(clip):
+                continue
+            segment = transcript.segments[row]
+            extra = self._decorator(row, segment) if self._decorator is not None and row != editing else ()
+            word_span = None
+            if row == current and model.current_word >= 0 and row != editing:
+                spans = model.word_spans(row).spans
+                if model.current_word < len(spans):
+                    word_span = spans[model.current_word]
+            self._painter.paint(painter, rect, row, segment, transcript.speaker_name(segment.speaker_id),
+                                self._speaker_index.get(segment.speaker_id, -1), row == current,
+                                word_span, palette, paint_text=row != editing, extra=extra)
+        if len(self._geometry) and self._geometry.total() == 0:   # the review filter hides every turn
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, _EMPTY_FILTER_TEXT)
+        painter.end()
+        if self._editor is not None and self._editor.isVisible():
+            self._place_editor()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_follow_button()
+        if self._width == self._row_width() and not self._stale:
+            self._update_scrollbar()   # a new width is handled lazily by _ensure_geometry
+
+    def sizeHint(self) -> QSize:
+        return QSize(720, 600)
+
+    # ------------------------------------------------------------------ model signals
+    def _on_model_reset(self) -> None:
+        self.close_editor()
+        self._describe_current()
+        self._geometry.reset([])   # nothing to anchor to in a new transcript
+        self._reset_geometry()
+        self._programmatic_scroll = True
+        self.verticalScrollBar().setValue(0)
+        self._programmatic_scroll = False
+        self.viewport().update()
+
+    def _on_data_changed(self, top: QModelIndex, bottom: QModelIndex, roles=()) -> None:
+        assert self._model is not None
+        first, last = top.row(), bottom.row()
+        # Assistive technology hears of the playing turn when it changes, never per word tick.
+        changed = {int(r) for r in roles}
+        if changed != {int(Role.CURRENT_WORD)} and (
+                not changed or int(Role.CURRENT) in changed or first <= self._described[0] <= last):
+            self._describe_current()
+        if self._stale:
+            self.viewport().update()
+            return
+        text_changed = not roles or bool(_TEXT_ROLES.intersection(int(r) for r in roles))
+        if text_changed and last - first < 64:
+            for row in range(first, last + 1):
+                self._painter.forget(row)
+                self._geometry.invalidate(row, self._estimate(row))
+            if self._editor is not None and first <= self._editor.row <= last:
+                self._editor.replace_text(self._model.segment(self._editor.row).text)
+        elif text_changed:
+            self._reset_geometry()
+        self._update_rows(first, last)
+
+    def _update_rows(self, first: int, last: int) -> None:
+        self._ensure_geometry()
+        viewport_rect = self.viewport().rect()
+        count = len(self._geometry)
+        if count == 0:
+            return
+        y0 = self._geometry.top(max(0, first)) - self.verticalScrollBar().value()
+        y1 = self._geometry.top(min(last + 1, count)) - self.verticalScrollBar().value()
+        area = QRect(0, y0, viewport_rect.width(), y1 - y0).intersected(viewport_rect)
+        if not area.isEmpty():
+            self.viewport().update(area)
+
+    def _on_rows_inserted(self, parent, first: int, last: int) -> None:
+        if self._stale:
+            return
+        self._geometry.insert(first, [self._estimate(row) for row in range(first, last + 1)])
+        self._after_rows_moved(first, last - first + 1)
+
+    def _on_rows_removed(self, parent, first: int, last: int) -> None:
+        if self._stale:
+            return
+        self._geometry.remove(first, last - first + 1)
+        self._after_rows_moved(first, -(last - first + 1))
+
+    def _after_rows_moved(self, first: int, delta: int) -> None:
+        self._painter.forget()
+        if self._editor is not None and self._editor.row >= first:
+            self.close_editor()
+        self._update_scrollbar()
+        self.viewport().update()
+
+    def _on_speakers_changed(self) -> None:
+        if self._model is not None:
+            self._speaker_index = {sid: i for i, sid in enumerate(self._model.transcript.speakers)}
+        self.viewport().update()
+
+    # ------------------------------------------------------------------ user input
+    def _on_scroll_value_changed(self, value: int) -> None:
+        if not self._programmatic_scroll:
+            self.user_scrolled.emit()
+        if self._editor is not None and self._editor.isVisible():
+            self._place_editor()
+        self.viewport().update()
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self._model is None:
+            return super().mousePressEvent(event)
+        hit, row = self._hit(event.position())
+        if hit is None:
+            return
+        if hit.area == "time":
+            start = self._model.segment(row).start_ms
+            if start is not None:
+                self.seek_requested.emit(start)
+        elif hit.area == "text" and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self._seek_word(row, hit.char)
+        elif hit.area == "text":
+            self.open_editor(row, hit.char)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        hit, row = self._hit(event.position())
+        if hit is not None and hit.area == "text":
+            self._seek_word(row, hit.char)
+
+    def mouseMoveEvent(self, event) -> None:
+        hit, _ = self._hit(event.position())
+        shape = Qt.CursorShape.PointingHandCursor if hit is not None and hit.area == "time" \
+            else Qt.CursorShape.IBeamCursor if hit is not None and hit.area == "text" else Qt.CursorShape.ArrowCursor
+        self.viewport().setCursor(shape)
+
+    def _hit(self, pos):
+        self._ensure_geometry()
+        if self._model is None or not len(self._geometry):
+            return None, -1
+        row = self.row_at(int(pos.y()))
+        rect = self.row_rect(row)
+        if not rect.contains(pos.toPoint()):
+            return None, -1
+        segment = self._model.segment(row)
+        speaker = self._model.transcript.speaker_name(segment.speaker_id)
+        return self._painter.hit(row, segment, speaker, self._width, pos.x(), pos.y() - rect.top()), row
+
+    def _seek_word(self, row: int, char: int) -> None:
+        assert self._model is not None
+        spans = self._model.word_spans(row)
+        word = spans.word_at_char(char)
+        ms = self._model.word_start_ms(row, max(0, word))
+        if ms is not None:
+            self.seek_requested.emit(ms)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        self._ensure_geometry()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._model is not None and len(self._geometry):
+            row = self._model.current_row
+            if row < 0:
+                row = self.row_at(0)
+            self.open_editor(row, 0)
+            return
+        super().keyPressEvent(event)
+
+    # ------------------------------------------------------------------ accessibility
+    def accessible_row(self) -> int:
+        """The turn assistive technology is told about: the one being edited, else the one playing."""
+        if self._editor is not None and self._editor.isVisible():
+            return self._editor.row
+        return self._model.current_row if self._model is not None else -1
+
+    def _describe_current(self) -> None:
+        """Put the focused/playing turn (speaker, time, status, text) in the accessible description.
+
+        Called when that row changes or is edited, so screen readers can announce it; O(1).
+        """
+        row = self.accessible_row()
+        if self._model is None or not 0 <= row < self._model.rowCount():
+            text = "No turn selected" if self._model is not None and self._model.rowCount() else "No transcript open"
+        else:
+            segment = self._model.segment(row)
+            speaker = self._model.transcript.speaker_name(segment.speaker_id) or "Unknown speaker"
+            when = format_clock(segment.start_ms) if segment.start_ms is not None else "untimed"
+            status = ReviewStatus(segment.status).value
+            body = segment.text if len(segment.text) <= _ACCESSIBLE_TEXT_CHARS \
+                else segment.text[:_ACCESSIBLE_TEXT_CHARS] + "…"
+            text = f"Turn {row + 1} of {self._model.rowCount()}: {speaker}, {when}, {status}. {body}"
+            if self._editor is not None and self._editor.row == row:
+                self._editor.setAccessibleDescription(f"{speaker}, {when}")
+        if (row, text) != self._described:
+            self._described = (row, text)
+            self.setAccessibleDescription(text)
+
+    # ------------------------------------------------------------------ scroll position
+    def scroll_anchor(self) -> tuple[int, int]:
+        """(top row, pixels of it scrolled past): where the reader is, stable across a reload."""
+        self._ensure_geometry()
+        if not len(self._geometry):
+            return -1, 0
+        value = self.verticalScrollBar().value()
+        row = self._geometry.row_at(value)
+        return row, value - self._geometry.top(row)
+
+    def restore_scroll_anchor(self, anchor: tuple[int, int]) -> None:
+        """Scroll back to a :meth:`scroll_anchor` (not a user scroll: auto-follow is not stopped)."""
+        row, inside = anchor
+        self._ensure_geometry()
+        if not 0 <= row < len(self._geometry):
+            return
+        self._measure(row)
+        self._update_scrollbar()
+        self._programmatic_scroll = True
+        self.verticalScrollBar().setValue(self._geometry.top(row) + max(0, inside))
+        self._programmatic_scroll = False
+        self._prepare_visible()
+        self.viewport().update()
+
+    # ------------------------------------------------------------------ the follow button
+    def set_follow_button_visible(self, visible: bool) -> None:
+        self._follow_button.setVisible(visible)
+        if visible:
+            self._place_follow_button()
+            self._follow_button.raise_()
+
+    def follow_button(self) -> QToolButton:
+        return self._follow_button
+
+    def _place_follow_button(self) -> None:
+        hint = self._follow_button.sizeHint()
+        vp = self.viewport().geometry()
+        self._follow_button.setGeometry(vp.right() - hint.width() - 16, vp.bottom() - hint.height() - 16,
+                                        hint.width(), hint.height())
+
+    # ------------------------------------------------------------------ in-place editor
+    def editor(self) -> TurnEditor | None:
+        """The open editor, if any (the edit controller connects its undo handling here)."""
+        return self._editor if self._editor is not None and self._editor.isVisible() else None
+
+    def open_editor(self, row: int, char: int = 0) -> TurnEditor:
+        """Open the editor over *row* with the caret at *char*."""
+        assert self._model is not None
+        if self._editor is None:
+            self._editor = TurnEditor(self.viewport())
+            self._editor.reserved_keys = self._reserved_keys
+            self._editor.edited.connect(self._on_editor_edited)
+            self._editor.typed.connect(self.typed)
+            self._editor.leave_requested.connect(self._on_editor_leave)
+            self._editor.word_seek_requested.connect(lambda char: self._seek_word(self._editor.row, char))
+        previous = self._editor.row if self._editor.isVisible() else -1
+        self._editor.load(row, self._model.segment(row).text, self._painter.text_font, char)
+        self.ensure_visible(row)
+        self._editor.show()
+        self._place_editor()
+        self._editor.setFocus(Qt.FocusReason.MouseFocusReason)
+        if previous >= 0:
+            self._update_rows(previous, previous)
+        self._update_rows(row, row)
+        self._describe_current()
+        self.editing_started.emit(row)
+        return self._editor
+
+    def close_editor(self) -> None:
+        if self._editor is not None and self._editor.isVisible():
+            row = self._editor.row
+            self._editor.hide()
+            self._editor.row = -1
+            self._describe_current()
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+            if 0 <= row < len(self._geometry):
+                self._update_rows(row, row)
+
+    def _place_editor(self) -> None:
+        assert self._editor is not None
+        editor = self._editor
+        row = editor.row
+        if not 0 <= row < len(self._geometry):
+            return
+        self._measure(row)
+        rect = self.row_rect(row)
+        origin = self._painter.text_origin()
+        height = self._geometry.height(row) - int(origin.y()) - 6
+        geometry = QRect(int(origin.x()), rect.top() + int(origin.y()),
+                         self._painter.text_width(rect.width()) + 2, max(height, self._painter.line_height) + 4)
+        if editor.geometry() != geometry:
+            editor.setGeometry(geometry)
+
+    def _on_editor_edited(self, text: str) -> None:
+        assert self._editor is not None
+        self.text_edited.emit(self._editor.row, text)
+
+    def _on_editor_leave(self, direction: int) -> None:
+        assert self._model is not None
+        assert self._editor is not None
+        row = self._editor.row + direction
+        while direction and 0 <= row < len(self._geometry) and not self.is_row_shown(row):
+            row += direction   # skip turns the row filter hides
+        if direction == 0 or not 0 <= row < len(self._geometry):
+            self.close_editor()
+            return
+        text = self._model.segment(row).text
+        self.open_editor(row, len(text) if direction < 0 else 0)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FontChange:
+            self._painter.set_font(self._document_font())
+            self._reset_geometry()
+        return super().event(event)

@@ -1,0 +1,118 @@
+"""The in-place text editor the transcript view opens over the turn being edited.
+
+A plain QPlainTextEdit laid over the turn's text, wrapping exactly like the
+painted text (same font, width and wrap mode) so nothing jumps when it opens.
+It knows nothing about the model: it reports what the user did through
+signals and the view decides. Playback shortcuts must keep working while the
+caret is here, so the keys bound to window actions are not claimed by the
+editor (Qt text widgets otherwise take e.g. Ctrl+Left for word moves).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QPalette, QTextCursor, QTextOption
+from PySide6.QtWidgets import QFrame, QPlainTextEdit
+
+
+class TurnEditor(QPlainTextEdit):
+    """Edits one turn's text; emits intent, never touches the model."""
+
+    edited = Signal(str)              # the whole new text, after each change
+    typed = Signal()                  # a key that inserts text was pressed (pause-while-typing)
+    leave_requested = Signal(int)     # -1: go to the turn above, +1: below, 0: close
+    word_seek_requested = Signal(int)  # Ctrl+click or double-click at this character offset
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.document().setDocumentMargin(0)
+        self.setViewportMargins(0, 0, 0, 0)
+        self.setContentsMargins(0, 0, 0, 0)
+        self.viewport().setAutoFillBackground(False)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, Qt.GlobalColor.transparent)
+        self.setPalette(palette)
+        self.setTabChangesFocus(True)
+        self.setAccessibleName("Turn text")
+        self.reserved_keys: set[int] = set()
+        self.row = -1
+        self._loading = False
+        self.textChanged.connect(self._on_text_changed)
+
+    def load(self, row: int, text: str, font: QFont, char: int) -> None:
+        """Show *text* of *row* with the caret at *char*."""
+        self.row = row
+        self.setFont(font)
+        self._loading = True
+        self.setPlainText(text)
+        self._loading = False
+        self.set_caret(char)
+
+    def replace_text(self, text: str) -> None:
+        """Take a text changed elsewhere (undo, replace all), keeping the caret where it was."""
+        if text == self.toPlainText():
+            return
+        caret = self.textCursor().position()
+        self._loading = True
+        self.setPlainText(text)
+        self._loading = False
+        self.set_caret(min(caret, len(text)))
+
+    def set_caret(self, char: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(max(0, min(char, len(self.toPlainText()))))
+        self.setTextCursor(cursor)
+
+    def caret(self) -> int:
+        return self.textCursor().position()
+
+    # ------------------------------------------------------------------ events
+    def event(self, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and event.keyCombination().toCombined() in self.reserved_keys):
+            event.ignore()   # not ours: let the window's action have it
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        cursor = self.textCursor()
+        if key == Qt.Key.Key_Escape:
+            self.leave_requested.emit(0)
+            return
+        if key == Qt.Key.Key_Up and plain and self._on_first_line(cursor):
+            self.leave_requested.emit(-1)
+            return
+        if key == Qt.Key.Key_Down and plain and self._on_last_line(cursor):
+            self.leave_requested.emit(1)
+            return
+        if event.text() and event.text().isprintable() or key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
+            self.typed.emit()
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.word_seek_requested.emit(self.cursorForPosition(event.position().toPoint()).position())
+            return
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        super().mouseDoubleClickEvent(event)
+        self.word_seek_requested.emit(self.cursorForPosition(event.position().toPoint()).position())
+
+    def _on_first_line(self, cursor: QTextCursor) -> bool:
+        probe = QTextCursor(cursor)
+        return not probe.movePosition(QTextCursor.MoveOperation.Up) or probe.position() == cursor.position()
+
+    def _on_last_line(self, cursor: QTextCursor) -> bool:
+        probe = QTextCursor(cursor)
+        return not probe.movePosition(QTextCursor.MoveOperation.Down) or probe.position() == cursor.position()
+
+    def _on_text_changed(self) -> None:
+        if not self._loading:
+            self.edited.emit(self.toPlainText())

@@ -1,0 +1,236 @@
+"""How one turn (speaker, start time, text) is laid out, painted and hit-tested.
+
+The view owns scrolling; this owns the look of a row. Text is wrapped with a
+QTextLayout that is cached per row and reused until the text or the width
+changes, so a playback tick repaints a row without laying it out again: the
+current word and the marks are drawn as format ranges over the cached layout.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextCharFormat, QTextLayout, QTextOption
+
+from editor.core.timecode import format_clock
+from editor.core.transcript import MarkKind, ReviewStatus, Segment
+from editor.ui.document.speaker_colors import speaker_color
+
+PAD_TOP = 8
+PAD_BOTTOM = 10
+MARGIN_LEFT = 20
+MARGIN_RIGHT = 20
+HEADER_GAP = 3
+BAR_X = 8
+BAR_W = 4
+
+CURRENT_BG = QColor("#fff4cc")
+EDITING_BORDER = QColor("#9dbbe8")
+CURRENT_WORD_BG = QColor("#ffd24d")
+MARK_BG = {MarkKind.INAUDIBLE: QColor("#e4e4ec"), MarkKind.CROSSTALK: QColor("#f0e0ec"),
+           MarkKind.UNCLEAR: QColor("#e0ecf4")}
+TIME_COLOR = QColor("#6a6f78")
+STATUS_TEXT = {ReviewStatus.APPROVED: ("✓ approved", QColor("#2e7d32")),
+               ReviewStatus.FLAGGED: ("⚑ flagged", QColor("#c62828"))}
+
+
+@dataclass(slots=True)
+class _Cached:
+    text: str
+    width: int
+    layout: QTextLayout
+    height: int   # of the whole row
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What is under a point of a row."""
+
+    area: str          # "time", "speaker", "text" or "none"
+    char: int = -1     # character offset in the text when area == "text"
+
+
+class TurnPainter:
+    """Lays out and paints turns; keeps a small cache of text layouts by row."""
+
+    def __init__(self, font: QFont):
+        self.set_font(font)
+        self._cache: dict[int, _Cached] = {}
+
+    def set_font(self, font: QFont) -> None:
+        self.text_font = QFont(font)
+        self.header_font = QFont(font)
+        self.header_font.setBold(True)
+        self.time_font = QFont(font)
+        self.time_font.setPointSizeF(max(6.0, font.pointSizeF() * 0.9))
+        self._text_fm = QFontMetrics(self.text_font)
+        self._header_fm = QFontMetrics(self.header_font)
+        self._time_fm = QFontMetrics(self.time_font)
+        self.line_height = self._text_fm.lineSpacing()
+        self.header_height = self._header_fm.height()
+        self._char_width = max(1.0, self._text_fm.averageCharWidth() * 1.08)
+        self._cache = {}
+
+    # ------------------------------------------------------------------ geometry
+    def text_width(self, row_width: int) -> int:
+        return max(40, row_width - MARGIN_LEFT - MARGIN_RIGHT)
+
+    def text_origin(self) -> QPointF:
+        return QPointF(MARGIN_LEFT, PAD_TOP + self.header_height + HEADER_GAP)
+
+    def estimate_height(self, text: str, row_width: int) -> int:
+        """A cheap guess, good enough to size the scroll bar before a row is laid out."""
+        per_line = max(1, int(self.text_width(row_width) / self._char_width))
+        lines = max(1, math.ceil(len(text) / per_line))
+        return self._fixed_height() + lines * self.line_height
+
+    def estimate_heights(self, texts: list[str], row_width: int) -> list[int]:
+        """:meth:`estimate_height` for many rows at once (one list comprehension: ~3 ms for 12,000)."""
+        per_line = max(1, int(self.text_width(row_width) / self._char_width))
+        fixed, line = self._fixed_height(), self.line_height
+        return [fixed + line * (1 + (len(t) - 1) // per_line if t else 1) for t in texts]
+
+    def _fixed_height(self) -> int:
+        return PAD_TOP + self.header_height + HEADER_GAP + PAD_BOTTOM
+
+    def exact_height(self, row: int, text: str, row_width: int) -> int:
+        return self._layout(row, text, row_width).height
+
+    def forget(self, row: int | None = None) -> None:
+        """Drop cached layouts (of one row, or all after rows moved)."""
+        if row is None:
+            self._cache.clear()
+        else:
+            self._cache.pop(row, None)
+
+    def _layout(self, row: int, text: str, row_width: int) -> _Cached:
+        cached = self._cache.get(row)
+        if cached is not None and cached.text is text and cached.width == row_width:
+            return cached
+        layout = QTextLayout(text, self.text_font)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        width = self.text_width(row_width)
+        layout.beginLayout()
+        y = 0.0
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            line.setPosition(QPointF(0, y))
+            y += self.line_height
+        layout.endLayout()
+        lines = max(1, layout.lineCount())
+        cached = _Cached(text, row_width, layout, self._fixed_height() + lines * self.line_height)
+        if len(self._cache) > 600:  # a window's worth of rows many times over
+            self._cache.clear()
+        self._cache[row] = cached
+        return cached
+
+    def time_rect(self, segment: Segment, speaker: str) -> QRect:
+        x = MARGIN_LEFT + self._header_fm.horizontalAdvance(speaker or "—") + 12
+        w = self._time_fm.horizontalAdvance(format_clock(segment.start_ms)) + 4
+        return QRect(x - 2, PAD_TOP - 2, w + 4, self.header_height + 4)
+
+    # ------------------------------------------------------------------ hit testing
+    def hit(self, row: int, segment: Segment, speaker: str, row_width: int, x: float, y: float) -> Hit:
+        """What is at (*x*, *y*) in row-local coordinates."""
+        if self.time_rect(segment, speaker).contains(int(x), int(y)):
+            return Hit("time")
+        origin = self.text_origin()
+        if y < origin.y():
+            return Hit("speaker") if x < self.time_rect(segment, speaker).left() else Hit("none")
+        layout = self._layout(row, segment.text, row_width).layout
+        ly = y - origin.y()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            if line.y() <= ly < line.y() + self.line_height:
+                return Hit("text", line.xToCursor(x - origin.x(), line.CursorPosition.CursorOnCharacter))
+        return Hit("text", len(segment.text)) if ly >= 0 else Hit("none")
+
+    def char_rect(self, row: int, text: str, row_width: int, char: int) -> QRectF:
+        """Row-local rectangle of the caret before *char* (for tests and tooltips)."""
+        layout = self._layout(row, text, row_width).layout
+        origin = self.text_origin()
+        line = layout.lineForTextPosition(char)
+        if not line.isValid():
+            return QRectF(origin, origin)
+        x, _ = line.cursorToX(char)
+        return QRectF(origin.x() + x, origin.y() + line.y(), 1, self.line_height)
+
+    # ------------------------------------------------------------------ painting
+    def paint(self, painter: QPainter, rect: QRect, row: int, segment: Segment, speaker: str,
+              speaker_index: int, current: bool, word_span: tuple[int, int] | None,
+              palette: QPalette, paint_text: bool = True, extra=()) -> None:
+        """Paint one turn into *rect* (view coordinates; width = row width).
+
+        *extra* are decorations ``(start, end, QTextCharFormat)`` drawn under the current word.
+        """
+        if current:
+            painter.fillRect(rect, CURRENT_BG)
+        color = speaker_color(speaker_index)
+        painter.fillRect(QRect(rect.left() + BAR_X, rect.top() + PAD_TOP, BAR_W,
+                               rect.height() - PAD_TOP - PAD_BOTTOM // 2), color)
+        top = rect.top() + PAD_TOP
+        painter.setFont(self.header_font)
+        painter.setPen(color.darker(135))
+        name = speaker or "—"
+        painter.drawText(QRect(rect.left() + MARGIN_LEFT, top, rect.width(), self.header_height),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
+        time_rect = self.time_rect(segment, speaker).translated(rect.topLeft())
+        painter.setFont(self.time_font)
+        painter.setPen(TIME_COLOR)
+        painter.drawText(time_rect, Qt.AlignmentFlag.AlignCenter, format_clock(segment.start_ms))
+        self._paint_badges(painter, rect, segment)
+        if paint_text:
+            self._paint_text(painter, rect, row, segment, word_span, palette, extra)
+        else:   # the in-place editor draws the text: frame it so the caret's turn stands out
+            painter.setPen(EDITING_BORDER)
+            origin = self.text_origin()
+            painter.drawRoundedRect(QRectF(rect.left() + origin.x() - 5, rect.top() + origin.y() - 3,
+                                           self.text_width(rect.width()) + 10,
+                                           rect.height() - origin.y() - PAD_BOTTOM + 7), 4, 4)
+
+    def _paint_badges(self, painter: QPainter, rect: QRect, segment: Segment) -> None:
+        badges = []
+        if segment.is_changed:
+            badges.append(("edited", TIME_COLOR))
+        if segment.status in STATUS_TEXT:
+            badges.append(STATUS_TEXT[segment.status])
+        x = rect.right() - MARGIN_RIGHT
+        painter.setFont(self.time_font)
+        for text, color in reversed(badges):
+            w = self._time_fm.horizontalAdvance(text)
+            x -= w
+            painter.setPen(color)
+            painter.drawText(QRect(x, rect.top() + PAD_TOP, w + 2, self.header_height),
+                             Qt.AlignmentFlag.AlignVCenter, text)
+            x -= 12
+
+    def _paint_text(self, painter: QPainter, rect: QRect, row: int, segment: Segment,
+                    word_span: tuple[int, int] | None, palette: QPalette, extra=()) -> None:
+        cached = self._layout(row, segment.text, rect.width())
+        ranges = []
+        for mark in segment.marks:
+            fmt = QTextCharFormat()
+            fmt.setBackground(MARK_BG.get(mark.kind, MARK_BG[MarkKind.INAUDIBLE]))
+            fmt.setFontItalic(True)
+            ranges.append(_range(mark.start, mark.end - mark.start, fmt))
+        for start, end, fmt in extra:
+            ranges.append(_range(start, end - start, fmt))
+        if word_span is not None:
+            fmt = QTextCharFormat()
+            fmt.setBackground(CURRENT_WORD_BG)
+            ranges.append(_range(word_span[0], word_span[1] - word_span[0], fmt))
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        cached.layout.draw(painter, QPointF(rect.topLeft()) + self.text_origin(), ranges)
+
+
+def _range(start: int, length: int, fmt: QTextCharFormat) -> QTextLayout.FormatRange:
+    fr = QTextLayout.FormatRange()
+    fr.start, fr.length, fr.format = start, length, fmt
+    return fr

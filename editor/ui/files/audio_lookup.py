@@ -1,0 +1,46 @@
+"""Finding the audio that belongs to a transcript (no Qt)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+AUDIO_EXTENSIONS = (".mp3", ".m4a", ".ogg", ".opus", ".flac", ".wav", ".aac", ".oga", ".mp4")
+
+
+def file_dialog_filter() -> str:
+    """The Choose Audio dialog's filter, from :data:`AUDIO_EXTENSIONS`."""
+    return f"Audio ({' '.join('*' + e for e in AUDIO_EXTENSIONS)});;All files (*)"
+
+
+def is_audio(path: str | Path) -> bool:
+    return Path(path).suffix.lower() in AUDIO_EXTENSIONS
+
+
+def _stems(path: Path) -> list[str]:
+    """``show.tep.json`` -> ["show.tep", "show"]: projects have a double suffix."""
+    stems = [path.stem]
+    if "." in path.stem:
+        stems.append(path.stem.split(".")[0])
+    return stems
+
+
+def find_audio_next_to(transcript_path: str | Path) -> str | None:
+    """An audio file with the transcript's stem in its folder, in AUDIO_EXTENSIONS order."""
+    path = Path(transcript_path)
+    folder = path.parent
+    for stem in _stems(path):
+        for extension in AUDIO_EXTENSIONS:
+            for candidate in (folder / f"{stem}{extension}", folder / f"{stem}{extension.upper()}"):
+                if candidate.is_file():
+                    return str(candidate)
+    return None
+
+
+def resolve_audio(recorded: str, transcript_path: str | Path | None) -> str:
+    """The recorded audio path made absolute against the transcript's folder ("" when none)."""
+    if not recorded:
+        return ""
+    audio = Path(recorded).expanduser()
+    if not audio.is_absolute() and transcript_path is not None:
+        audio = Path(transcript_path).resolve().parent / audio
+    return str(audio)

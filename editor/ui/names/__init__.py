@@ -1,0 +1,1 @@
+"""Fixing names: find and replace, correct-everywhere, the show glossary and its suggestions, spell checking."""

@@ -1,0 +1,65 @@
+"""NamesController: the names feature, made of one part per concern and wired in one place.
+
+* :class:`SpanActions` – applying replacements (one undo step each) and showing a place;
+* :class:`FindController` – the Find and Replace dock;
+* :class:`CorrectController` – "Correct Everywhere";
+* :class:`GlossaryController` – the show's glossary, its dialog, the suggestions panel and
+  the open-time scan;
+* :class:`SpellingController` – the dictionary, underlines, the spelling menu and
+  low-confidence shading;
+* :class:`LowConfidenceController` – the walk through low-confidence words.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from editor.ui.context import WindowContext
+from editor.ui.names.correct_controller import CorrectController
+from editor.ui.names.find_controller import FindController
+from editor.ui.names.glossary_controller import GlossaryController
+from editor.ui.names.low_confidence_controller import LowConfidenceController
+from editor.ui.names.span_actions import SpanActions
+from editor.ui.names.spelling_controller import SpellingController
+
+
+class NamesController(QObject):
+    """Find/replace, correct everywhere, glossary, spelling and low-confidence words in the window."""
+
+    message = Signal(str)        # a short status-bar message
+    extra_changed = Signal()     # the project's "extra" changed (another show chosen): unsaved work
+
+    def __init__(self, ctx: WindowContext, parent=None, data_dir: str | None = None):
+        """*data_dir*: where show glossaries live (default: the user's data folder)."""
+        super().__init__(parent)
+        self.spans = SpanActions(ctx, self)
+        self.spelling = SpellingController(ctx, lambda: self.show_glossary.glossary,
+                                           lambda wrong=None: self.correcting.correct_everywhere(wrong), self)
+        self.show_glossary = GlossaryController(ctx, self.spans, self.spelling.start_dictionary, self, data_dir)
+        self.correcting = CorrectController(ctx, self.spans, lambda: self.show_glossary.glossary,
+                                            self.show_glossary.borrow_index, self)
+        self.find = FindController(ctx, self.spans, self)
+        self.low_confidence = LowConfidenceController(ctx, self.spans, self)
+
+        glossary = self.show_glossary
+        glossary.glossary_set.connect(self.spelling.set_glossary)
+        glossary.names_changed.connect(self.spelling.glossary_names_changed)
+        self.spelling.word_added.connect(glossary.changed)
+        self.correcting.glossary_changed.connect(glossary.changed)
+        for part in (self.spans, glossary, self.low_confidence):
+            part.message.connect(self.message)
+        glossary.extra_changed.connect(self.extra_changed)
+
+        a = ctx.actions
+        a["find"].triggered.connect(self.find.show_find)
+        a["replace"].triggered.connect(self.find.show_replace)
+        a["correct_everywhere"].triggered.connect(lambda: self.correcting.correct_everywhere())
+        a["glossary"].triggered.connect(glossary.edit_glossary)
+        a["next_low_confidence"].triggered.connect(self.low_confidence.next_low_confidence)
+
+    def scan_now(self) -> None:
+        """Run the open-time background work (dictionary, glossary scan) now."""
+        self.show_glossary.scan_now()
+
+    def is_scanning(self) -> bool:
+        return self.show_glossary.is_scanning()

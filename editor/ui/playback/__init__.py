@@ -1,0 +1,1 @@
+"""Playing the audio: the playback and follow controllers, the transport bar, Go to time."""

@@ -1,0 +1,155 @@
+"""The transport bar: play/pause, skip, replay, speed, volume and the position slider.
+
+Buttons are bound to the window's QActions (one place for text, shortcut and
+enabled state); the bar only shows the controller's state. Per playback tick
+it moves the slider and, once a second, rewrites the elapsed time label.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QStyle, QToolButton, QWidget
+
+from editor.core.timecode import format_clock
+from editor.player.base import PlayerState
+from editor.ui.playback.playback_controller import RATES
+
+# Beside their icon, the replay buttons say only what differs (the tooltip has the whole name and keys),
+# so the bar fits a narrow window.
+_SHORT_LABELS = {"replay_3": "3 s", "replay_slow": "5 s slower"}
+
+
+class _ActionButton(QToolButton):
+    """A tool button for an action that keeps its own short label when the action changes
+    (QToolButton copies the action's text back on every change, e.g. new shortcuts)."""
+
+    def __init__(self, label: str = "", parent=None):
+        super().__init__(parent)
+        self._label = label
+
+    def actionEvent(self, event) -> None:
+        super().actionEvent(event)
+        if self._label:
+            self.setText(self._label)
+
+
+class TransportBar(QWidget):
+    """Shows and drives playback; emits what the user asks for."""
+
+    seek_requested = Signal(int)
+    rate_requested = Signal(float)
+    volume_requested = Signal(int)
+
+    def __init__(self, actions, parent=None):
+        super().__init__(parent)
+        self.setObjectName("TransportBar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(4)
+        style = self.style()
+        pixmap = QStyle.StandardPixmap
+        self._play_icon = style.standardIcon(pixmap.SP_MediaPlay)
+        self._pause_icon = style.standardIcon(pixmap.SP_MediaPause)
+        icons = {"skip_back": style.standardIcon(pixmap.SP_MediaSeekBackward),
+                 "play_pause": self._play_icon,
+                 "skip_forward": style.standardIcon(pixmap.SP_MediaSeekForward),
+                 "replay_3": style.standardIcon(pixmap.SP_BrowserReload),
+                 "replay_slow": style.standardIcon(pixmap.SP_BrowserReload)}
+        self._play_action = actions["play_pause"]
+        self._replay_buttons: list[QToolButton] = []
+        for name, icon in icons.items():
+            actions[name].setIcon(icon)
+            button = self._button(actions[name], _SHORT_LABELS.get(name, ""))
+            if name in _SHORT_LABELS:
+                self._replay_buttons.append(button)
+            layout.addWidget(button)
+        self._elapsed = QLabel("00:00")
+        self._elapsed.setAccessibleName("Elapsed time")
+        self._slider = QSlider(Qt.Orientation.Horizontal)
+        self._slider.setAccessibleName("Position")
+        self._slider.setRange(0, 0)
+        self._slider.setPageStep(10_000)
+        self._slider.setSingleStep(1000)
+        self._total = QLabel("00:00")
+        self._total.setAccessibleName("Duration")
+        layout.addSpacing(6)
+        layout.addWidget(self._elapsed)
+        layout.addWidget(self._slider, 1)
+        layout.addWidget(self._total)
+        layout.addSpacing(6)
+        self._rate = QComboBox()
+        self._rate.setAccessibleName("Speed")
+        self._rate.setToolTip("Playback speed (pitch is kept)")
+        for rate in RATES:
+            self._rate.addItem(f"{rate:g}×", rate)
+        self._rate.setCurrentIndex(RATES.index(1.0))
+        layout.addWidget(self._rate)
+        self._volume = QSlider(Qt.Orientation.Horizontal)
+        self._volume.setAccessibleName("Volume")
+        self._volume.setToolTip("Volume")
+        self._volume.setRange(0, 100)
+        self._volume.setFixedWidth(80)
+        volume_icon = QLabel()
+        volume_icon.setPixmap(style.standardIcon(pixmap.SP_MediaVolume).pixmap(16, 16))
+        layout.addWidget(volume_icon)
+        layout.addWidget(self._volume)
+        self._shown_second = -1
+        self._dragging = False
+        self._slider.sliderPressed.connect(self._on_slider_pressed)
+        self._slider.sliderReleased.connect(self._on_slider_released)
+        self._slider.actionTriggered.connect(self._on_slider_action)
+        self._rate.activated.connect(lambda i: self.rate_requested.emit(self._rate.itemData(i)))
+        self._volume.valueChanged.connect(self.volume_requested)
+
+    def _button(self, action: QAction, label: str) -> QToolButton:
+        button = _ActionButton(label)
+        button.setDefaultAction(action)
+        button.setAutoRaise(True)
+        button.setAccessibleName(action.text().replace("&", ""))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if label
+                                  else Qt.ToolButtonStyle.ToolButtonIconOnly)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the text
+        return button
+
+    def replay_buttons(self) -> list[QToolButton]:
+        return list(self._replay_buttons)
+
+    # ------------------------------------------------------------------ showing state
+    def show_position(self, ms: int) -> None:
+        if not self._dragging:
+            self._slider.setValue(ms)
+        second = ms // 1000
+        if second != self._shown_second:
+            self._shown_second = second
+            self._elapsed.setText(format_clock(ms, hours=self._slider.maximum() >= 3_600_000))
+
+    def show_duration(self, ms: int) -> None:
+        self._slider.setRange(0, max(0, ms))
+        self._total.setText(format_clock(ms) if ms else "--:--")
+        self._shown_second = -1
+
+    def show_state(self, state: PlayerState) -> None:
+        playing = state == PlayerState.PLAYING
+        self._play_action.setIcon(self._pause_icon if playing else self._play_icon)
+
+    def show_rate(self, rate: float) -> None:
+        index = min(range(len(RATES)), key=lambda i: abs(RATES[i] - rate))
+        self._rate.setCurrentIndex(index)
+
+    def show_volume(self, percent: int) -> None:
+        self._volume.blockSignals(True)
+        self._volume.setValue(percent)
+        self._volume.blockSignals(False)
+
+    # ------------------------------------------------------------------ slider
+    def _on_slider_pressed(self) -> None:
+        self._dragging = True
+
+    def _on_slider_released(self) -> None:
+        self._dragging = False
+        self.seek_requested.emit(self._slider.value())
+
+    def _on_slider_action(self, action: int) -> None:
+        if not self._dragging and action != QSlider.SliderAction.SliderMove:
+            self.seek_requested.emit(self._slider.sliderPosition())

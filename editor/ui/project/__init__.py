@@ -1,0 +1,1 @@
+"""Saving: the project controller (save, save as, recovery prompts) and the autosave journal."""

@@ -1,0 +1,14 @@
+"""The project feature's actions. Saving the work and exporting it."""
+
+from __future__ import annotations
+
+from editor.ui.actions import WITH_TEXT, ActionSpec
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("save", "File", "&Save", ("Ctrl+S",), "Save the project (corrections, marks, approvals)",
+               enabled=WITH_TEXT, separator=True),
+    ActionSpec("save_as", "File", "Save &As…", ("Ctrl+Shift+S",), "Save the project under another name",
+               enabled=WITH_TEXT),
+    ActionSpec("export", "File", "&Export…", ("Ctrl+E",),
+               "Export the transcript (text, captions, podcast JSON/HTML, DOCX)", enabled=WITH_TEXT),
+)

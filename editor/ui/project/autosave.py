@@ -1,0 +1,177 @@
+"""Crash protection for the open document: the recovery journal plus autosave snapshots.
+
+Built on :mod:`editor.core.journal` / :mod:`editor.core.recovery`:
+
+* **Every edit is journaled** before the interface moves on: the model's
+  ``run`` goes through :meth:`Autosaver.run` (``Journal.run``: the op plus one
+  line with the touched rows, one ``write``), so a kill loses nothing the
+  producer saw happen. The journal starts on the *first* edit, so merely
+  opening a file never replaces a journal a crash left for it.
+* **Autosave** a few seconds after the last change writes a full snapshot in
+  a background thread (``Journal.snapshot_async``: the GUI thread only
+  captures field tuples, ~1 ms for the 10-hour episode; serializing would be
+  ~60 ms) and rotates the journal onto it, so restoring replays little.
+* **Saving** restarts the journal on the project; discarding deletes it.
+
+Where the files go: beside a saved project (``<project>.journal``), else in
+``<data dir>/recovery`` (``$TRANSCRIPT_EDITOR_DATA_DIR`` or the platform's
+user data folder).
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from editor.core.errors import TranscriptError
+
+ENV_DATA_DIR = "TRANSCRIPT_EDITOR_DATA_DIR"
+DELAY_MS = 3000
+EXTENSION = ".tep.json"      # editor.core.project.EXTENSION (imported lazily: startup does not need it)
+
+
+def data_dir() -> str | None:
+    """Where unsaved work's journals live (None: the platform's user data folder)."""
+    return os.environ.get(ENV_DATA_DIR) or None
+
+
+class Autosaver(QObject):
+    """The journal of the open document, and the autosave timer that snapshots it."""
+
+    written = Signal(bool)        # a snapshot finished (ok)
+    # A snapshot is being serialized on a worker, and it ended (editor.ui.process_tuning
+    # hands the GIL over faster meanwhile).
+    snapshot_started = Signal()
+    snapshot_ended = Signal()
+    failed = Signal(str)          # the journal or a snapshot failed: edits are not protected
+    _snapshot_done = Signal(bool)
+
+    def __init__(self, transcript_getter, delay_ms: int = DELAY_MS, parent=None, extra_getter=None):
+        super().__init__(parent)
+        self._transcript = transcript_getter
+        self._extra = extra_getter or dict    # the project's "extra" object, kept in snapshots too
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self.save_now)
+        self._snapshot_done.connect(self._on_snapshot_done)
+        self._document = ""        # the project or imported source
+        self._format = ""
+        self._saved = False        # the document is a saved project
+        self.journal = None        # editor.core.journal.Journal once the first edit happened
+        self._failed = False
+        self.last_capture_ms = 0.0
+
+    # ------------------------------------------------------------------ the document
+    def set_document(self, document: str, format_name: str, saved: bool) -> None:
+        """A document was opened (the previous one's journal must be settled first)."""
+        self._timer.stop()
+        self._document, self._format, self._saved = document, format_name, saved
+        self.journal = None
+        self._failed = False
+
+    def adopt(self, journal) -> None:
+        """Go on writing a journal recovery reopened (after a restore)."""
+        self.journal = journal
+        journal.on_error = self._on_journal_error
+
+    # ------------------------------------------------------------------ recording edits
+    def run(self, transcript, op, listener):
+        """The model's runner: ``ops.run`` with a journal line for the edit."""
+        journal = self.journal or self._start()
+        if journal is None:
+            from editor.core import ops
+            return ops.run(transcript, op, listener)
+        return journal.run(transcript, op, listener)
+
+    def _start(self):
+        if not self._document or self._failed:
+            return None
+        from editor.core.journal import Journal
+        try:
+            self.adopt(Journal.for_document(self._document, saved=self._saved, format=self._format,
+                                            data_dir=data_dir()))
+        except TranscriptError as error:
+            self._on_journal_error(error)
+            return None
+        return self.journal
+
+    def _on_journal_error(self, error: TranscriptError) -> None:
+        self._failed = True
+        self.failed.emit(f"{error} — save to keep your work safe.")
+
+    # ------------------------------------------------------------------ autosave snapshots
+    def schedule(self) -> None:
+        """A change happened: snapshot a few seconds from now (each change restarts the wait)."""
+        if self.journal is not None:
+            self._timer.start()
+
+    def is_scheduled(self) -> bool:
+        return self._timer.isActive()
+
+    def save_now(self) -> bool:
+        """Capture now (GUI thread, ~1 ms) and write the snapshot on a worker thread."""
+        import time
+        self._timer.stop()
+        if self.journal is None:
+            return False
+        started = time.perf_counter()
+        self.snapshot_started.emit()
+        queued = self.journal.snapshot_async(self._transcript(), extra=dict(self._extra() or {}),
+                                             done=self._snapshot_done.emit)
+        self.last_capture_ms = (time.perf_counter() - started) * 1000
+        if not queued:
+            self.snapshot_ended.emit()
+        return queued
+
+    def _on_snapshot_done(self, ok: bool) -> None:
+        self.snapshot_ended.emit()
+        journal = self.journal
+        if not ok and journal is not None and journal.snapshot_error is not None:
+            self.failed.emit(f"Autosave failed: {journal.snapshot_error}")
+        self.written.emit(ok)
+
+    def protect(self) -> bool:
+        """Snapshot the document now (starting the journal if needed), synchronously.
+
+        After another program rewrote the file the journal's base names, the
+        producer kept their version: recovery must replay onto *that* version,
+        never onto the file now on disk.
+        """
+        self._timer.stop()
+        journal = self.journal or self._start()
+        if journal is None:
+            return False
+        try:
+            return journal.snapshot_now(self._transcript(), extra=dict(self._extra() or {}))
+        except TranscriptError as error:
+            self.failed.emit(f"Autosave failed: {error}")
+            return False
+
+    def wait(self) -> None:
+        """Block until a snapshot being written is done (tests, quitting)."""
+        if self.journal is not None:
+            self.journal.wait_snapshot()
+
+    # ------------------------------------------------------------------ ending
+    def saved(self, project_path: str) -> None:
+        """The document was saved: the journal restarts empty beside the project."""
+        self._timer.stop()
+        self._document, self._format, self._saved = project_path, "project", True
+        if self.journal is not None:
+            self.journal.saved(project_path)
+
+    def discard(self) -> None:
+        """Nothing to recover (saved, or the user dropped the changes): delete the journal."""
+        self._timer.stop()
+        if self.journal is not None:
+            self.journal.discard()
+            self.journal = None
+
+    def close(self) -> None:
+        """Stop writing but keep the files (they are offered at the next start)."""
+        self._timer.stop()
+        if self.journal is not None:
+            self.journal.close()
+            self.journal = None

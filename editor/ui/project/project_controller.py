@@ -1,0 +1,282 @@
+"""ProjectController: Save / Save As, unsaved-changes state, close confirmation, autosave and recovery.
+
+"Unsaved" is the undo stack's clean state (plus a restored session, which
+is unsaved work without undo steps). Saving writes the project file
+(``.tep.json``, :mod:`editor.core.project`, atomic with a ``.bak``); a
+transcript opened from another format is saved as a project next to it.
+Every edit is journaled as it happens and snapshotted a few seconds later
+(:class:`~editor.ui.project.autosave.Autosaver` over :mod:`editor.core.journal`);
+opening a document with a journal left behind, or starting with unsaved
+work left behind, offers to restore it (:mod:`editor.core.recovery`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from editor.core.errors import TranscriptError
+from editor.ui.context import WindowContext
+from editor.ui.project.autosave import EXTENSION, Autosaver, data_dir
+
+_PROJECT_FILTER = "Transcript Editor project (*.tep.json);;All files (*)"
+
+
+def project_path_for(source: str) -> str:
+    """Where a transcript opened from *source* is saved as a project: next to it, same stem."""
+    path = Path(source)
+    if path.name.lower().endswith(EXTENSION):
+        return str(path)
+    return str(path.with_name(path.name.split(".")[0] + EXTENSION))
+
+
+class ProjectController(QObject):
+    title_changed = Signal(str, bool)      # document name, modified
+    saved = Signal(str)                    # project path
+    error_occurred = Signal(str, str)      # title, message
+    message = Signal(str)
+
+    def __init__(self, ctx: WindowContext, parent=None):
+        super().__init__(parent)
+        model = self._model = ctx.model
+        files = self._files = ctx.files
+        stack = self._stack = ctx.undo_stack
+        self._settings = ctx.settings
+        self._window = ctx.window
+        self.source_path = ""      # the file the work was opened from
+        self.project_path = ""     # where Save writes ("" until saved as a project)
+        self._restored = False     # a restored session is unsaved even with a clean stack
+        self._restoring = False    # opening a document in order to restore work into it
+        self.close_box: QMessageBox | None = None
+        self._answered = False     # the user just answered ask_to_save: the retried action goes ahead
+        self.recovery_box: QMessageBox | None = None
+        self.autosave = Autosaver(lambda: self._model.transcript, parent=self,
+                                  extra_getter=lambda: files.extra)   # a project's "extra" survives
+        self.autosave.failed.connect(self.message)
+        model.runner = self.autosave.run    # every edit, undo and redo is journaled
+        stack.cleanChanged.connect(self._emit_title)
+        stack.indexChanged.connect(self._on_stack_index_changed)
+        files.transcript_opened.connect(self._on_files_transcript_opened)
+
+    # ------------------------------------------------------------------ state
+    def is_modified(self) -> bool:
+        return self._restored or not self._stack.isClean()
+
+    def document_name(self) -> str:
+        path = self.project_path or self.source_path
+        return Path(path).name if path else ""
+
+    def _emit_title(self, *_) -> None:
+        self.title_changed.emit(self.document_name(), self.is_modified())
+
+    def _on_files_transcript_opened(self, path: str, format_name: str, warnings: list) -> None:
+        self.autosave.discard()    # the previous document was saved or discarded before this
+        self.source_path = path
+        self.project_path = path if format_name == "project" else ""
+        self._restored = False
+        self.autosave.set_document(path, format_name, saved=format_name == "project")
+        self._emit_title()
+        if not self._restoring:
+            QTimer.singleShot(0, lambda: self.offer_recovery_for(path, format_name == "project"))
+
+    def _on_stack_index_changed(self, _index: int) -> None:
+        if self.is_modified():
+            self.autosave.schedule()
+        self._emit_title()
+
+    # ------------------------------------------------------------------ saving
+    def save(self) -> bool:
+        if not self._files.has_transcript():
+            return False
+        if not self.project_path:
+            return self.save_as()
+        return self.write(self.project_path)
+
+    def save_as(self, path: str | None = None) -> bool:
+        """Save to *path* (asked for when None); later saves go there."""
+        if not self._files.has_transcript():
+            return False
+        if path is None:
+            suggested = self.project_path or project_path_for(self.source_path)
+            path, _ = QFileDialog.getSaveFileName(self._window, "Save Project", suggested, _PROJECT_FILTER)
+            if not path:
+                return False
+            if not path.lower().endswith(EXTENSION):
+                path = path.removesuffix(".json") + EXTENSION
+        return self.write(path)
+
+    def write(self, path: str) -> bool:
+        from editor.core import project
+        path = os.path.abspath(path)
+        try:
+            project.save(self._model.transcript, path, extra=self._files.extra)
+        except TranscriptError as error:
+            self.error_occurred.emit("Could not save the project", str(error))
+            return False
+        self.project_path = path
+        self._restored = False
+        self.autosave.saved(path)
+        self._settings.add_recent_file(path)
+        self._stack.setClean()
+        self._emit_title()
+        self.saved.emit(path)
+        self.message.emit(f"Saved {Path(path).name}")
+        return True
+
+    # ------------------------------------------------------------------ closing
+    def ask_to_save(self, action: str, then: Callable[[], object]) -> bool:
+        """Before *action* ("closing", ...): True when nothing is unsaved (go ahead now).
+
+        Otherwise a window-modal box asks Save / Discard / Cancel and *then* runs
+        after a successful save or a discard; the caller stops for now (False).
+        The box does not block (``open``, not ``exec``), so scripts and tests
+        driving the window keep running.
+        """
+        if self._answered:
+            self._answered = False   # the caller is coming back after the user answered
+            return True
+        if not self._files.has_transcript() or not self.is_modified():
+            return True
+        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
+                          f"Save the changes to {self.document_name()} before {action}?",
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self._window)
+        box.setInformativeText("Corrections and approvals since the last save are lost if you don't save them.")
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+
+        def on_finished(_result: int) -> None:
+            self.close_box = None
+            answer = box.standardButton(box.clickedButton()) if box.clickedButton() else None
+            if answer == QMessageBox.StandardButton.Save and self.save():
+                self._answered = True
+                then()
+            elif answer == QMessageBox.StandardButton.Discard:
+                self.discard_recovery()
+                self._answered = True
+                then()
+            self._answered = False
+
+        box.finished.connect(on_finished)
+        self.close_box = box
+        box.open()
+        return False
+
+    def keep_unsaved(self) -> None:
+        """The file on disk is no longer what the window shows (another program wrote it and the
+        producer kept their version): the document is unsaved, and its recovery base is a snapshot
+        of the window's version."""
+        self._restored = True      # unsaved without undo steps, as a restored session is
+        self.autosave.protect()
+        self._emit_title()
+
+    def discard_changes(self) -> None:
+        """Treat the open work as not needing a save (the user dropped it; scripts and tests closing)."""
+        self._restored = False
+        self._stack.setClean()
+        self.discard_recovery()
+
+    def discard_recovery(self) -> None:
+        """The user chose to drop the unsaved work: no recovery journal should survive it."""
+        self.autosave.discard()
+
+    def shutdown(self) -> None:
+        """The window closes (after Save or Discard when there was unsaved work)."""
+        if self.is_modified():
+            self.autosave.close()    # kept: offered at the next start
+        else:
+            self.autosave.discard()
+
+    # ------------------------------------------------------------------ recovery
+    def offer_recovery_for(self, document: str, saved: bool):
+        """After opening *document*: offer the work a crash left for it (Restore or Discard)."""
+        from editor.core import recovery
+        if self._files.current_path != document:
+            return None
+        from editor.core.journal import is_locked
+        pending = recovery.find_for(document, saved, data_dir())
+        if pending is None or is_locked(pending.journal_path):   # another window is editing it
+            return None
+        self._ask_restore(pending, later=not pending.recoverable)
+        return pending
+
+    def offer_recovery(self):
+        """At start-up: offer unsaved work a crash left (imported files, or recent projects)."""
+        from editor.core import recovery
+        found = [p for p in recovery.find_unsaved(data_dir()) if p.recoverable]
+        for path in self._settings.recent_files():
+            if path.lower().endswith(EXTENSION) and os.path.isfile(path):
+                pending = recovery.find_for(path, True, data_dir())
+                if pending is not None and pending.recoverable:
+                    found.append(pending)
+        if not found:
+            return None
+        self._ask_restore(found[0], later=True)
+        return found[0]
+
+    def _ask_restore(self, pending, later: bool) -> None:
+        name = Path(pending.source_path).name if pending.base is not None else pending.journal_path.name
+        if not pending.recoverable:
+            text = f"Work left behind for {name} cannot be restored: {pending.problem}"
+        else:
+            text = (f"Transcript Editor did not close normally. {pending.describe()}.")
+        box = QMessageBox(QMessageBox.Icon.Question, "Restore unsaved work?", text,
+                          QMessageBox.StandardButton.NoButton, self._window)
+        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+        restore.setEnabled(pending.recoverable)
+        discard_button = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        later_button = box.addButton("Not Now", QMessageBox.ButtonRole.RejectRole) if later else None
+        box.setDefaultButton(restore if pending.recoverable else discard_button)
+        box.setInformativeText("Discard deletes what was left behind." +
+                               (" Not Now keeps it for the next start." if later else ""))
+
+        def on_finished(_result: int) -> None:
+            self.recovery_box = None
+            clicked = box.clickedButton()
+            if clicked is restore:
+                self.restore(pending)
+            elif clicked is discard_button:
+                pending.discard()
+            elif later_button is None and clicked is None:
+                # Closed without a choice while its document is open: the next edit replaces it anyway.
+                pending.discard()
+
+        box.finished.connect(on_finished)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.recovery_box = box
+        box.open()
+
+    def restore(self, pending) -> bool:
+        """Open the document the work belongs to, replay the journal onto it and keep journaling."""
+        source = pending.source_path
+        if self._files.current_path != source:
+            self._restoring = True
+            try:
+                opened = self._files.open_transcript(source)
+            finally:
+                self._restoring = False
+            if not opened:
+                return False
+        try:
+            recovered = pending.load()
+            journal = pending.resume()
+        except TranscriptError as error:
+            self.error_occurred.emit("Could not restore the unsaved work", str(error))
+            return False
+        audio = self._model.transcript.meta.audio_path
+        if audio and not recovered.transcript.meta.audio_path:
+            recovered.transcript.meta.audio_path = audio
+        if recovered.extra:
+            self._files.extra = dict(recovered.extra)
+        self._model.set_transcript(recovered.transcript)
+        self.autosave.adopt(journal)
+        self._restored = True
+        self._emit_title()
+        edits = f"{recovered.applied} edit{'' if recovered.applied == 1 else 's'}"
+        self.message.emit(f"Restored {edits} on {Path(source).name}")
+        return True
+

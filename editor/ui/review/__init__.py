@@ -1,0 +1,1 @@
+"""Reviewing: approve/flag turns, the review bar and the marks panel."""

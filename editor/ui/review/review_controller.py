@@ -1,0 +1,184 @@
+"""ReviewController: approve, flag (with a note), progress, "next unreviewed" and the review filter.
+
+Approving is an undoable command like any edit (``ops.set_status`` records
+the reviewer from settings and the time). "Approve and go to next" approves
+the turn in hand, opens the next one and moves playback to its start, so a
+producer can listen-and-approve with one key.
+
+Progress (approved turns and their share of the audio) is a full pass over
+the segments, so it is recounted on a short timer after changes, never per
+keystroke.
+"""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from editor.core.transcript import ReviewStatus, Segment, Transcript
+from editor.settings import Key
+from editor.ui.context import WindowContext
+from editor.ui.document.commands import ops
+
+if TYPE_CHECKING:
+    from editor.core.ops import Op
+
+FILTERS = ("all", "unreviewed", "flagged")
+
+
+@dataclass(frozen=True)
+class Progress:
+    approved: int = 0
+    flagged: int = 0
+    total: int = 0
+    approved_ms: int = 0
+    total_ms: int = 0
+
+    @property
+    def share(self) -> float:
+        """Share of the audio time that is approved (0..1); by count when nothing is timed."""
+        if self.total_ms > 0:
+            return self.approved_ms / self.total_ms
+        return self.approved / self.total if self.total else 0.0
+
+    @property
+    def unapproved(self) -> int:
+        return self.total - self.approved
+
+
+def progress_of(transcript: Transcript) -> Progress:
+    approved = flagged = approved_ms = total_ms = 0
+    for segment in transcript.segments:
+        duration = segment.duration_ms
+        total_ms += duration
+        if segment.status is ReviewStatus.APPROVED:
+            approved += 1
+            approved_ms += duration
+        elif segment.status is ReviewStatus.FLAGGED:
+            flagged += 1
+    return Progress(approved, flagged, len(transcript.segments), approved_ms, total_ms)
+
+
+def matches_filter(name: str, segment: Segment) -> bool:
+    if name == "unreviewed":
+        return segment.status is not ReviewStatus.APPROVED
+    if name == "flagged":
+        return segment.status is ReviewStatus.FLAGGED
+    return True
+
+
+class ReviewController(QObject):
+    progress_changed = Signal(object)     # Progress
+    filter_changed = Signal(str)
+    message = Signal(str)
+
+    def __init__(self, ctx: WindowContext, parent=None):
+        super().__init__(parent)
+        model = self._model = ctx.model
+        self._view = ctx.view
+        self._playback = ctx.playback
+        self._edits = ctx.edits
+        self._settings = ctx.settings
+        self._filter = "all"
+        self.progress = Progress()
+        self._recount = QTimer(self)
+        self._recount.setSingleShot(True)
+        self._recount.setInterval(150)
+        self._recount.timeout.connect(self.recount)
+        model.transcript_changed.connect(self._recount.start)
+        model.modelReset.connect(self.recount)
+
+    # ------------------------------------------------------------------ reviewer
+    def reviewer(self) -> str:
+        """The name recorded with approvals (settings; the login name until one is set)."""
+        name = self._settings.get(Key.REVIEWER_NAME).strip()
+        if name:
+            return name
+        try:
+            return getpass.getuser()
+        except Exception:   # no login name (some containers): approvals still record a time
+            return ""
+
+    # ------------------------------------------------------------------ status
+    def set_status(self, status: ReviewStatus, row: int | None = None, note: str | None = None) -> bool:
+        row = self._edits.current_row() if row is None else row
+        if not 0 <= row < self._model.rowCount():
+            return False
+        transcript = self._model.transcript
+        op: Op = ops.set_status(transcript, row, status, self.reviewer())
+        if note is not None:
+            op = ops.Group((op, ops.set_note(transcript, row, note)))
+        labels = {ReviewStatus.APPROVED: "Approve turn", ReviewStatus.FLAGGED: "Flag turn",
+                  ReviewStatus.UNREVIEWED: "Mark turn unreviewed"}
+        return self._edits.push(op, labels[status], row)
+
+    def approve(self, row: int | None = None) -> bool:
+        return self.set_status(ReviewStatus.APPROVED, row)
+
+    def flag(self, note: str, row: int | None = None) -> bool:
+        return self.set_status(ReviewStatus.FLAGGED, row, note.strip())
+
+    def unreview(self, row: int | None = None) -> bool:
+        return self.set_status(ReviewStatus.UNREVIEWED, row)
+
+    def approve_and_next(self) -> int:
+        """Approve the turn in hand, open the next one shown and play from its start; returns its row."""
+        row = self._edits.current_row()
+        if row < 0:
+            return -1
+        self.approve(row)
+        nxt = self._next_row(row, lambda s: matches_filter(self._filter, s))
+        if nxt < 0:
+            self.message.emit("That was the last turn." if self._filter == "all"
+                              else f"No more {self._filter} turns after this one.")
+            return -1
+        self._go_to(nxt)
+        return nxt
+
+    def next_unreviewed(self) -> int:
+        row = self._edits.current_row()
+        nxt = self._next_row(row, lambda s: s.status is ReviewStatus.UNREVIEWED)
+        if nxt < 0:
+            nxt = self._next_row(-1, lambda s: s.status is ReviewStatus.UNREVIEWED)  # wrap around
+        if nxt < 0:
+            self.message.emit("Every turn has been reviewed.")
+            return -1
+        self._go_to(nxt)
+        return nxt
+
+    def _next_row(self, row: int, wanted) -> int:
+        segments = self._model.transcript.segments
+        for r in range(row + 1, len(segments)):
+            if wanted(segments[r]):
+                return r
+        return -1
+
+    def _go_to(self, row: int) -> None:
+        self._view.open_editor(row, 0)
+        start = self._model.segment(row).start_ms
+        if start is not None and self._playback.has_media():
+            self._playback.seek(start)
+
+    # ------------------------------------------------------------------ filter and progress
+    @property
+    def filter(self) -> str:
+        return self._filter
+
+    def set_filter(self, name: str) -> None:
+        """Show all turns, or only those not yet approved, or only flagged ones."""
+        if name not in FILTERS:
+            raise ValueError(f"unknown review filter {name!r}")
+        if name == self._filter:
+            return
+        self._filter = name
+        self._view.set_row_filter(None if name == "all" else (lambda s, n=name: matches_filter(n, s)))
+        self.filter_changed.emit(name)
+
+    def recount(self) -> Progress:
+        self._recount.stop()
+        self.progress = progress_of(self._model.transcript)
+        self.progress_changed.emit(self.progress)
+        return self.progress

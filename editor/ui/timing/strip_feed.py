@@ -1,0 +1,123 @@
+"""StripFeed: keeps the waveform strip's per-turn picture in step with the transcript model.
+
+Its own module, apart from :mod:`editor.ui.timing.timing_parts`, so that a strip without audio (built
+a few seconds after a transcript opens) imports neither numpy, PyAV nor PocketSphinx: together
+about 25-30 MB of resident memory the session would otherwise carry for nothing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+
+from editor.ui.document.transcript_model import Role, TranscriptModel
+from editor.ui.timing.waveform_bounds import Bounds, inaudible_spans
+
+if TYPE_CHECKING:
+    from editor.ui.timing.waveform import WaveformStrip
+
+_HIGHLIGHT_ROLES = frozenset({int(Role.CURRENT), int(Role.CURRENT_WORD)})
+
+
+def _row_spans(segment) -> list[tuple[int, int]]:
+    """Inaudible/crosstalk spans of one turn; the common case (no such mark) costs one scan of marks."""
+    from editor.align.text import UNALIGNED_MARKS
+    if not any(mark.kind in UNALIGNED_MARKS for mark in segment.marks):
+        return []
+    return inaudible_spans(segment)
+
+
+class StripFeed(QObject):
+    """Keeps the strip's per-turn picture (bounds, speaker label, inaudible spans) in step with the model.
+
+    ``dataChanged`` for rows a..b recomputes those rows only and compares: typing in a turn
+    changes none of the three, so nothing else happens. What did change reaches the strip
+    once, on the next event-loop turn (a rename signals every range of rows the speaker
+    has: one push, not hundreds). Rows inserted/removed (split, merge) rebuild, coalesced
+    the same way; a reset (opening a file) rebuilds at once.
+    """
+
+    def __init__(self, model: TranscriptModel, strip: WaveformStrip):
+        super().__init__(strip)
+        self._model, self._strip = model, strip
+        self._bounds: list[Bounds] = []
+        self._labels: list[str] = []
+        self._spans: list[list[tuple[int, int]]] = []
+        self._rebuild_pending = False
+        self._push_pending = False
+        self._bounds_dirty = False
+        model.modelReset.connect(self.rebuild)
+        model.rowsInserted.connect(self._schedule_rebuild)
+        model.rowsRemoved.connect(self._schedule_rebuild)
+        model.layoutChanged.connect(self._schedule_rebuild)
+        model.dataChanged.connect(self._on_model_data_changed)
+        model.speakers_changed.connect(self._on_model_speakers_changed)
+
+    def rebuild(self) -> None:
+        self._rebuild_pending = False
+        transcript = self._model.transcript
+        segments = transcript.segments
+        self._bounds = [(s.start_ms, s.end_ms) for s in segments]
+        self._labels = [transcript.speaker_name(s.speaker_id) for s in segments]
+        self._spans = [_row_spans(s) for s in segments]
+        self._bounds_dirty = True
+        self._flush()
+
+    def _schedule_rebuild(self, *_) -> None:
+        if not self._rebuild_pending:
+            self._rebuild_pending = True
+            QTimer.singleShot(0, self, self._rebuild_if_pending)
+
+    def _rebuild_if_pending(self) -> None:
+        if self._rebuild_pending:
+            self.rebuild()
+
+    def _on_model_data_changed(self, top, bottom, roles=()) -> None:
+        if roles and _HIGHLIGHT_ROLES.issuperset(roles):
+            return                      # the playback highlight moved: nothing the strip draws
+        if self._rebuild_pending:
+            return
+        segments = self._model.transcript.segments
+        if len(segments) != len(self._bounds):
+            self._schedule_rebuild()
+            return
+        transcript = self._model.transcript
+        bounds_changed = labels_changed = spans_changed = False
+        for row in range(max(0, top.row()), min(bottom.row(), len(segments) - 1) + 1):
+            segment = segments[row]
+            bounds = (segment.start_ms, segment.end_ms)
+            if bounds != self._bounds[row]:
+                self._bounds[row] = bounds
+                bounds_changed = True
+            label = transcript.speaker_name(segment.speaker_id)
+            if label != self._labels[row]:
+                self._labels[row] = label
+                labels_changed = True
+            spans = _row_spans(segment)
+            if spans != self._spans[row]:
+                self._spans[row] = spans
+                spans_changed = True
+        if bounds_changed or labels_changed or spans_changed:
+            self._schedule_push(bounds_changed)
+
+    def _on_model_speakers_changed(self) -> None:
+        transcript = self._model.transcript
+        if len(transcript.segments) == len(self._labels):
+            self._labels = [transcript.speaker_name(s.speaker_id) for s in transcript.segments]
+            self._schedule_push(False)
+
+    def _schedule_push(self, bounds_changed: bool) -> None:
+        self._bounds_dirty = self._bounds_dirty or bounds_changed
+        if not self._push_pending:
+            self._push_pending = True
+            QTimer.singleShot(0, self, self._flush)
+
+    def _flush(self) -> None:
+        """Hand the strip copies of the lists (it must never see ours change under it mid-drag)."""
+        if self._rebuild_pending:
+            return    # the rebuild pushes
+        self._push_pending = False
+        bounds_changed, self._bounds_dirty = self._bounds_dirty, False
+        self._strip.set_rows(list(self._bounds), list(self._labels),
+                             [span for spans in self._spans for span in spans], bounds_changed)

@@ -1,0 +1,380 @@
+"""TimingController: the window side of word timing, wired in one place.
+
+MainWindow constructs it with what it needs and adds almost nothing else:
+
+* the waveform strip sits under the transcript in a vertical splitter (between the
+  transcript and the transport bar), fed incrementally from the model: a keystroke or an
+  alignment result costs O(rows changed), never a re-read of the document (see
+  :class:`editor.ui.timing.strip_feed.StripFeed`); the strip and the workers are built when the
+  first transcript opens, so the start page pays none of their imports;
+* when audio loads, peaks are computed (or read from the cache) on a worker thread with
+  progress drawn in the strip;
+* when a transcript whose turns have no word times is opened with its audio, forced
+  alignment runs in the background (two worker processes), with a progress bar and a
+  Cancel button in the status bar; each aligned turn is stored through the model as it
+  arrives, so the view repaints that turn at once. Results are kept in the transcript (the
+  project file holds them once saved) and in an :class:`AlignmentCache` beside the user's
+  caches, so an episode is never aligned twice, saved or not;
+* "Re-sync word times of this turn" re-aligns the turn being edited or played (after a
+  text edit) without stopping a whole-episode run;
+* dragging a boundary in the strip is one undoable "Retime turn" on the window's undo stack.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
+
+from editor.core.transcript import WordTiming
+from editor.ui.context import WindowContext
+
+if TYPE_CHECKING:
+    from editor.ui.timing.alignment_cache import AlignmentCache
+    from editor.ui.timing.alignment_runner import AlignmentRunner
+    from editor.ui.timing.strip_feed import StripFeed
+    from editor.ui.timing.timing_parts import TurnResyncer
+    from editor.ui.timing.waveform import WaveformStrip
+    from editor.ui.timing.waveform_loader import PeaksLoader
+
+STRIP_HEIGHT = 140
+# A transcript opened without audio gets its strip (boundaries, speakers) this long after
+# opening: building it imports numpy, PyAV and PocketSphinx (~0.2 s, ~45 MB) and walks every
+# turn, none of which the first look at the episode needs. Audio arriving builds it at once.
+STRIP_WITHOUT_AUDIO_AFTER_MS = 2500
+MESSAGE_MS = 6000
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """What the controller builds on first use."""
+
+    strip: WaveformStrip
+    feed: StripFeed
+    peaks: PeaksLoader
+    aligner: AlignmentRunner     # the whole episode
+    resyncer: TurnResyncer       # one turn on demand
+
+
+class AlignProgress(QWidget):
+    """Status-bar widget: "Aligning word times", a progress bar and Cancel."""
+
+    cancel_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.label = QLabel("Aligning word times")
+        self.bar = QProgressBar()
+        self.bar.setFixedWidth(160)
+        self.bar.setMaximumHeight(14)
+        self.bar.setTextVisible(True)
+        self.bar.setFormat("%v / %m turns")
+        self.cancel_button = QToolButton()
+        self.cancel_button.setText("Cancel")
+        self.cancel_button.setToolTip("Stop aligning; turns aligned so far keep their word times")
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        for widget in (self.label, self.bar, self.cancel_button):
+            layout.addWidget(widget)
+        self.hide()
+
+    def start(self, total: int) -> None:
+        self.bar.setRange(0, max(1, total))
+        self.bar.setValue(0)
+        self.show()
+
+    def set_progress(self, done: int, total: int) -> None:
+        self.bar.setRange(0, max(1, total))
+        self.bar.setValue(done)
+
+
+class TimingController(QObject):
+    """Waveform strip, peaks, forced alignment and retiming in the window."""
+
+    message = Signal(str)        # also shown in the status bar
+
+    def __init__(self, ctx: WindowContext, parent=None, *,
+                 cache_dir: str | os.PathLike | None = None, workers: int = 2):
+        """*cache_dir*: where alignments are cached (default: the user's cache folder);
+        *workers*: alignment processes."""
+        super().__init__(parent)
+        self._model, self._playback, self._files = ctx.model, ctx.playback, ctx.files
+        self.undo_stack, self._actions, self._layout = ctx.undo_stack, ctx.actions, ctx.layout
+        self._current_row = ctx.edits.current_row           # the turn an action applies to
+        self._seek = ctx.follow.seek                         # a click in the strip plays from there
+        project = ctx.project
+        self._project_path = lambda: project.project_path    # peaks are cached beside a saved project
+        self._cache_dir = cache_dir
+        self._audio = ""
+        self._duration = 0
+        self.cache: AlignmentCache | None = None   # the alignments kept for the loaded audio
+        self._keys: dict[str, str] = {}       # segment id -> cache key of the alignment under way
+
+        self._workers = workers
+        # Made by _start() when the first transcript opens (numpy, PocketSphinx, PyAV imports).
+        self._parts: _Parts | None = None
+        self.strip: WaveformStrip | None = None
+        self.feed: StripFeed | None = None
+        self.peaks: PeaksLoader | None = None
+        self.aligner: AlignmentRunner | None = None
+        self.resyncer: TurnResyncer | None = None
+        self._start_timer = QTimer(self, singleShot=True, interval=STRIP_WITHOUT_AUDIO_AFTER_MS)
+        self._start_timer.timeout.connect(self._start_without_audio)
+        self.progress = AlignProgress()       # the window puts it in the status bar
+        self._connect()
+
+    # ------------------------------------------------------------------ building
+    def _start(self) -> _Parts:
+        """Build the strip, its feed, the peaks loader and the runners (once, on first use)."""
+        self._start_timer.stop()
+        if self._parts is not None:
+            return self._parts
+        from editor.ui.timing.alignment_runner import AlignmentRunner
+        from editor.ui.timing.strip_feed import StripFeed
+        from editor.ui.timing.timing_parts import TurnResyncer
+        from editor.ui.timing.waveform import WaveformStrip
+        from editor.ui.timing.waveform_loader import PeaksLoader
+
+        strip = WaveformStrip()
+        self._layout.place_under_transcript(strip, STRIP_HEIGHT)   # before setVisible: no window of its own
+        strip.setVisible(self._actions["show_waveform"].isChecked())
+        feed = StripFeed(self._model, strip)
+        feed.rebuild()
+        parts = self._parts = _Parts(strip, feed, PeaksLoader(self),
+                                     AlignmentRunner(self._model, workers=self._workers, parent=self),
+                                     TurnResyncer(self._model, parent=self))
+        self.strip, self.feed, self.peaks = parts.strip, parts.feed, parts.peaks
+        self.aligner, self.resyncer = parts.aligner, parts.resyncer
+
+        strip.seek_requested.connect(self._on_strip_seek_requested)
+        strip.retime_requested.connect(self._on_strip_retime_requested)
+        self._playback.position_changed.connect(strip.set_position)
+        self._actions["show_waveform"].toggled.connect(strip.setVisible)
+        parts.peaks.progressed.connect(strip.set_progress)
+        parts.peaks.loaded.connect(strip.set_peaks)
+        parts.peaks.failed.connect(self._on_peaks_failed)
+        parts.aligner.progressed.connect(self.progress.set_progress)
+        parts.aligner.segment_aligned.connect(self._on_segment_aligned)
+        parts.aligner.finished.connect(self._on_aligner_finished)
+        parts.aligner.failed.connect(self._on_aligner_failed)
+        parts.resyncer.segment_aligned.connect(self._on_resync_segment_aligned)
+        parts.resyncer.failed.connect(self._on_resyncer_failed)
+        parts.resyncer.finished.connect(self._on_resyncer_finished)
+        return parts
+
+    def _connect(self) -> None:
+        a = self._actions
+        a["align_words"].triggered.connect(self.align_pending)
+        a["resync_turn"].triggered.connect(lambda: self.resync())
+        self.progress.cancel_requested.connect(self.cancel_alignment)
+        self._playback.media_changed.connect(self._on_playback_media_changed)
+        self._files.audio_loaded.connect(self._on_files_audio_loaded)
+        self._files.transcript_opened.connect(self._on_files_transcript_opened)
+        self._model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
+
+    def _say(self, text: str) -> None:
+        self._layout.show_status(text, MESSAGE_MS)
+        self.message.emit(text)
+
+    # ------------------------------------------------------------------ audio
+    def _on_files_transcript_opened(self, *_) -> None:
+        if self.strip is None and not self._start_timer.isActive():
+            self._start_timer.start()      # audio (media_changed, audio_loaded) starts it sooner
+
+    def _start_without_audio(self) -> None:
+        parts = self._start()
+        if not self._audio:
+            parts.strip.set_message("No audio")
+
+    def ensure_started(self) -> None:
+        """Build the strip and runners now (they are otherwise made when audio loads, or a
+        little after a transcript without audio opened)."""
+        self._start()
+
+    def _on_playback_media_changed(self, path: str, duration: int) -> None:
+        if not path and self.strip is None:    # nothing built yet, so nothing to clear
+            self._audio, self._duration = "", 0
+            return
+        parts = self._start()
+        parts.peaks.cancel()
+        if not path:
+            self._audio, self._duration = "", 0
+            parts.strip.set_peaks(None)
+            parts.strip.set_message("No audio")
+            return
+        if duration <= 0:
+            duration = _declared_duration(path)
+        self._duration = duration
+        parts.strip.set_peaks(None)
+        parts.strip.set_duration(duration)
+        parts.strip.set_progress(0.0)
+        parts.aligner.set_duration(duration or None)
+        parts.resyncer.set_duration(duration or None)
+        parts.peaks.load(path, self._project_path() or None)
+
+    def _on_files_audio_loaded(self, path: str) -> None:
+        from editor.ui.timing.alignment_cache import AlignmentCache, default_path
+        self._start()
+        self._audio = path
+        self.cache = AlignmentCache(path, default_path(path, self._cache_dir))
+        # After the window has painted the opened transcript: planning reads every turn.
+        QTimer.singleShot(0, self, self._align_after_open)
+
+    def _align_after_open(self) -> None:
+        if self._audio and self._files.has_transcript() and not self.is_aligning():
+            self.align_pending()
+
+    def _on_peaks_failed(self, message: str) -> None:
+        self._start().strip.set_message(f"No waveform: {message}")
+
+    def _on_model_about_to_be_reset(self) -> None:
+        # Another transcript is coming: results of this one must not land in it.
+        if self._parts is None:
+            return
+        self._parts.resyncer.cancel()
+        self._parts.aligner.cancel()
+
+    # ------------------------------------------------------------------ alignment
+    def align_pending(self) -> int:
+        """Align every timed turn still without word times; returns how many turns are queued.
+
+        Turns aligned before (same text, same audio span, same audio file) take their
+        times from the cache at once; only the rest go to the aligner.
+        """
+        if not self._audio or self.aligner is None or self.aligner.is_running():
+            return 0
+        from editor.ui.timing.alignment_cache import entry_key, needs_alignment, span_end
+        segments = self._model.transcript.segments
+        cached, rows = [], []
+        self._keys.clear()
+        for row, segment in enumerate(segments):
+            if not needs_alignment(segment):
+                continue
+            end = span_end(segments, row, self._duration or None)
+            if end is None or end <= segment.start_ms:
+                continue
+            key = entry_key(segment.text, segment.start_ms, end)
+            hit = self.cache.lookup(key) if self.cache is not None else None
+            if hit is not None and len(hit[0]) == len(segment.text.split()):
+                cached.append((row, {"words": hit[0], "word_timing": hit[1]}))
+            else:
+                self._keys[segment.id] = key
+                rows.append(row)
+        if cached:
+            from editor.core import ops
+            self._model.run_derived(ops.SetFields(tuple(cached)))   # derived data: not an undo step
+        if not rows:
+            if cached:
+                self._say(f"Word times of {len(cached)} turns restored from the last alignment")
+            return 0
+        if not self.aligner.start(self._audio, rows):
+            return 0
+        self.progress.start(len(rows))
+        self._say(f"Aligning word times of {len(rows)} turns in the background…")
+        return len(rows)
+
+    def cancel_alignment(self) -> None:
+        if self.aligner is not None:
+            self.aligner.cancel()
+
+    def is_aligning(self) -> bool:
+        return self.aligner is not None and self.aligner.is_running()
+
+    def _remember(self, row: int) -> None:
+        """Keep the turn's new word times in the cache (key planned when its job started)."""
+        if self.cache is None or not 0 <= row < self._model.rowCount():
+            return
+        segment = self._model.segment(row)
+        key = self._keys.pop(segment.id, None)
+        if key is not None:
+            self.cache.add(key, segment.words, segment.word_timing)
+
+    def _on_segment_aligned(self, row: int) -> None:
+        self._remember(row)
+
+    def _on_aligner_finished(self, completed: bool) -> None:
+        self.progress.hide()
+        if self.cache is not None:
+            self.cache.save()
+        segments = self._model.transcript.segments
+        failed = sum(1 for s in segments if s.word_timing is WordTiming.FAILED)
+        if completed:
+            extra = f" ({failed} turns kept estimated times)" if failed else ""
+            self._say(f"Word times aligned{extra}")
+        else:
+            self._say("Alignment stopped; turns aligned so far keep their word times")
+
+    def _on_aligner_failed(self, message: str) -> None:
+        self.progress.hide()
+        self._say(f"Alignment failed: {message}")
+
+    # ------------------------------------------------------------------ re-sync one turn
+    def resync(self, row: int | None = None) -> bool:
+        """Re-align one turn (default: the one being edited or played) against the audio."""
+        from editor.ui.timing.alignment_cache import entry_key, span_end
+        row = self._current_row() if row is None else row
+        if not self._audio or self.resyncer is None or not 0 <= row < self._model.rowCount():
+            self._say("Re-sync needs a turn and the episode's audio")
+            return False
+        segments = self._model.transcript.segments
+        segment = segments[row]
+        end = span_end(segments, row, self._duration or None)
+        if segment.start_ms is None or end is None or end <= segment.start_ms:
+            self._say("This turn has no time span to align against")
+            return False
+        self._keys[segment.id] = entry_key(segment.text, segment.start_ms, end)
+        if not self.resyncer.resync(self._audio, row):
+            return False
+        self._say(f"Re-syncing the word times of turn {row + 1}…")
+        return True
+
+    def _on_resync_segment_aligned(self, row: int) -> None:
+        self._remember(row)
+        timing = self._model.segment(row).word_timing
+        if timing is WordTiming.ALIGNED:
+            self._say(f"Word times of turn {row + 1} re-synced")
+        else:
+            self._say(f"Turn {row + 1} could not be aligned: its words keep estimated times")
+
+    def _on_resyncer_failed(self, message: str) -> None:
+        self._say(f"Re-sync failed: {message}")
+
+    def _on_resyncer_finished(self, completed: bool) -> None:
+        if completed and self.cache is not None:
+            self.cache.save()
+
+    # ------------------------------------------------------------------ strip
+    def _on_strip_seek_requested(self, ms: int) -> None:
+        if self._playback.has_media():
+            self._seek(ms)
+
+    def _on_strip_retime_requested(self, changes: list) -> None:
+        from editor.ui.timing.waveform_retime import push_retime
+        push_retime(self.undo_stack, self._model, changes)
+
+    # ------------------------------------------------------------------ closing
+    def shutdown(self) -> None:
+        """Stop the background work and write what was aligned (the window is closing)."""
+        if self._parts is None:
+            return
+        self._parts.resyncer.cancel()
+        self._parts.aligner.cancel()
+        self._parts.peaks.cancel()
+        if self.cache is not None:
+            self.cache.save(background=False)
+
+
+def _declared_duration(path: str) -> int:
+    """The container's declared length when the player does not know it yet (0 if unknown)."""
+    from editor.audio.decode import duration_ms
+    from editor.core.errors import TranscriptError
+    try:
+        return duration_ms(path) or 0
+    except TranscriptError:
+        return 0
+

@@ -1,0 +1,452 @@
+"""WaveformStrip: the audio around the playhead, segment boundaries, inaudible spans, overview.
+
+Top band: the whole episode (overview) with the visible window outlined; click it to seek.
+Main area: min/max peaks of the window around the playhead (it follows playback, the
+playhead a third from the left), segment boundaries with handles, inaudible/crosstalk
+spans shaded. Click to seek; wheel zooms around the pointer; Shift+wheel (or a
+horizontal wheel) scrolls, and stops following until the next seek. Drag a boundary to
+retime: the drag is clamped between its neighbours and, on release, ``retime_requested``
+carries the (row, start_ms, end_ms) changes in an order that never overlaps.
+
+The widget only reads: the window turns ``retime_requested`` into one undoable command
+(see :func:`editor.ui.timing.waveform_retime.push_retime`) and feeds model changes back with
+:meth:`set_rows` (incremental, kept by the window) or :meth:`set_transcript` (a full re-read).
+
+A paint (every 33 ms playback tick) costs the same for a 1-hour or a 10-hour document:
+turns, spans and boundaries are kept sorted by time and the visible ones found by bisection,
+and the overview band (whole-episode peaks and spans) is drawn once into a pixmap.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from editor.core.transcript import Transcript
+from editor.ui.timing.waveform_bounds import (
+    Boundary,
+    Bounds,
+    boundaries,
+    clamp,
+    inaudible_spans,
+    retime,
+    segment_bounds,
+)
+
+if TYPE_CHECKING:   # hints only: a strip without audio must not import numpy/PyAV
+    from editor.audio.peaks import Peaks
+
+OVERVIEW_H = 22
+RULER_H = 14
+GRAB_PX = 5
+MIN_SPAN_MS = 1_000
+MAX_SPAN_MS = 10 * 60_000
+FOLLOW_AT = 1 / 3
+
+BG = QColor("#1e2227")
+OVERVIEW_BG = QColor("#2a2f36")
+WAVE = QColor("#7fb3d5")
+WAVE_OVERVIEW = QColor("#5d8aa8")
+BOUNDARY = QColor("#e0c060")
+BOUNDARY_ACTIVE = QColor("#ffffff")
+INAUDIBLE = QColor(230, 120, 60, 90)
+PLAYHEAD = QColor("#ff5a5a")
+RULER = QColor("#8a939e")
+ALT_SEGMENT = QColor(255, 255, 255, 12)
+LABEL_LEAD_MS = 5_000     # a speaker label is drawn for turns starting this far left of the view
+
+
+class _TimeIndex:
+    """Spans sorted by start, with the running maximum of their ends, to find the visible ones.
+
+    ``visible(lo, hi)`` is every span that may overlap [lo, hi] by two bisections: nothing
+    before the first whose running end reaches *lo* can be visible, even when spans overlap.
+    """
+
+    def __init__(self, spans: list[tuple[int, int, int]]):   # (start, end, payload), any order
+        self.spans = sorted(spans)
+        self.starts = [span[0] for span in self.spans]
+        self.reach = list(accumulate((span[1] for span in self.spans), max))
+
+    def visible(self, lo: float, hi: float) -> list[tuple[int, int, int]]:
+        return self.spans[bisect_left(self.reach, lo):bisect_right(self.starts, hi)]
+
+    def starting(self, lo: float, hi: float) -> list[tuple[int, int, int]]:
+        """The spans that start in [lo, hi]."""
+        return self.spans[bisect_left(self.starts, lo):bisect_right(self.starts, hi)]
+
+
+class WaveformStrip(QWidget):
+    seek_requested = Signal(int)             # ms
+    retime_requested = Signal(object)        # list[(row, start_ms, end_ms)], apply in order
+    zoom_changed = Signal(int)               # visible span in ms
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumHeight(110)
+        self.setMouseTracking(True)
+        self.setAccessibleName("Waveform")
+        self.setAccessibleDescription("The audio around the playback position with turn boundaries: "
+                                      "click to play from there, drag a boundary to retime a turn, "
+                                      "wheel to zoom, Shift+wheel to scroll")
+        self._peaks: Peaks | None = None
+        self._duration = 0
+        self._position = 0
+        self._span = 20_000
+        self._view_start = 0.0
+        self._follow = True
+        self._bounds: list[Bounds] = []
+        self._labels: list[str] = []
+        self._boundaries: list[Boundary] = []     # sorted by time
+        self._boundary_ms: list[int] = []
+        self._inaudible: list[tuple[int, int]] = []
+        self._turns = _TimeIndex([])              # (start, end, row) of the timed turns
+        self._spans = _TimeIndex([])              # (start, end, 0) of the inaudible spans
+        self._overview: QPixmap | None = None     # the overview band, drawn when something in it changed
+        self._progress: float | None = None
+        self._message = "No audio"
+        self._drag: Boundary | None = None
+        self._drag_ms = 0
+        self._hover: Boundary | None = None
+
+    # ------------------------------------------------------------------ feeding
+    def sizeHint(self):
+        from PySide6.QtCore import QSize
+        return QSize(800, 130)
+
+    def set_peaks(self, peaks: Peaks | None) -> None:
+        self._peaks = peaks
+        self._progress = None
+        self._overview = None
+        if peaks is not None:
+            self._duration = max(self._duration, peaks.duration_ms)
+            self._refresh_boundaries()
+        self.update()
+
+    def set_progress(self, fraction: float) -> None:
+        """Peaks are being computed: show how far."""
+        self._progress = fraction
+        self.update()
+
+    def set_message(self, text: str) -> None:
+        """What to show instead of a waveform (no audio, decode error)."""
+        self._message = text
+        self._progress = None
+        self.update()
+
+    def set_duration(self, ms: int) -> None:
+        self._duration = max(0, int(ms))
+        self._overview = None
+        self._refresh_boundaries()
+        self.update()
+
+    def set_transcript(self, transcript: Transcript) -> None:
+        """Read segment bounds and inaudible spans of every turn (a full re-read; see :meth:`set_rows`)."""
+        self.set_rows(segment_bounds(transcript), [transcript.speaker_name(s.speaker_id) for s in transcript.segments],
+                      [span for s in transcript.segments for span in inaudible_spans(s)])
+
+    def set_rows(self, bounds: list[Bounds], labels: list[str], inaudible: list[tuple[int, int]],
+                 bounds_changed: bool = True) -> None:
+        """What to draw: per row (start_ms, end_ms) and speaker label, and the inaudible spans.
+
+        The lists are kept, not copied: hand over lists nobody changes afterwards. With
+        *bounds_changed* False the caller promises the rows' times are as before, so the
+        draggable boundaries (a pass over every row) are not recomputed.
+        """
+        self._labels = labels
+        if inaudible != self._inaudible:
+            self._inaudible = inaudible
+            self._spans = _TimeIndex([(start, end, 0) for start, end in inaudible])
+            self._overview = None
+        if bounds_changed or len(bounds) != len(self._bounds):
+            self._bounds = bounds
+            self._turns = _TimeIndex([(start, start if end is None else end, row)
+                                      for row, (start, end) in enumerate(bounds) if start is not None])
+            self._refresh_boundaries()
+        else:
+            self._bounds = bounds
+        self.update()
+
+    def resizeEvent(self, event) -> None:
+        self._overview = None
+        super().resizeEvent(event)
+
+    def set_position(self, ms: int) -> None:
+        self._position = max(0, int(ms))
+        if self._follow:
+            self._view_start = self._position - self._span * FOLLOW_AT
+        self.update()
+
+    def set_span(self, ms: int) -> None:
+        """Zoom: the visible window's length (clamped to 1 s .. 10 min)."""
+        self._span = max(MIN_SPAN_MS, min(MAX_SPAN_MS, int(ms)))
+        if self._follow:
+            self._view_start = self._position - self._span * FOLLOW_AT
+        self.zoom_changed.emit(self._span)
+        self.update()
+
+    def scroll_to(self, start_ms: int) -> None:
+        """Show the window starting at *start_ms* and stop following the playhead (until a seek)."""
+        self._follow = False
+        self._view_start = float(start_ms)
+        self.update()
+
+    def follow_playhead(self) -> None:
+        self._follow = True
+        self.set_position(self._position)
+
+    def span(self) -> int:
+        return self._span
+
+    def view_range(self) -> tuple[int, int]:
+        return int(self._view_start), int(self._view_start + self._span)
+
+    def _refresh_boundaries(self) -> None:
+        found = boundaries(self._bounds, self._duration) if self._bounds else []
+        self._boundaries = sorted(found, key=lambda boundary: boundary.ms)
+        self._boundary_ms = [boundary.ms for boundary in self._boundaries]
+
+    def _boundaries_between(self, lo: float, hi: float) -> list[Boundary]:
+        return self._boundaries[bisect_left(self._boundary_ms, lo):bisect_right(self._boundary_ms, hi)]
+
+    # ------------------------------------------------------------------ geometry
+    def _wave_rect(self) -> QRectF:
+        return QRectF(0, OVERVIEW_H + 2, self.width(), self.height() - OVERVIEW_H - 2 - RULER_H)
+
+    def x_to_ms(self, x: float) -> int:
+        return int(self._view_start + x * self._span / max(1, self.width()))
+
+    def ms_to_x(self, ms: float) -> float:
+        return (ms - self._view_start) * self.width() / self._span
+
+    def _overview_x_to_ms(self, x: float) -> int:
+        return int(x * max(1, self._duration) / max(1, self.width()))
+
+    def boundary_near(self, x: float) -> Boundary | None:
+        best, best_dx = None, GRAB_PX + 1
+        reach = (GRAB_PX + 1) * self._span / max(1, self.width())
+        for boundary in self._boundaries_between(self.x_to_ms(x) - reach - 1, self.x_to_ms(x) + reach + 1):
+            dx = abs(self.ms_to_x(boundary.ms) - x)
+            if dx < best_dx:
+                best, best_dx = boundary, dx
+        return best
+
+    # ------------------------------------------------------------------ mouse
+    def mousePressEvent(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        pos = event.position()
+        if pos.y() < OVERVIEW_H:
+            self._seek(self._overview_x_to_ms(pos.x()))
+            return
+        boundary = self.boundary_near(pos.x())
+        if boundary is not None:
+            self._drag, self._drag_ms = boundary, boundary.ms
+            self.update()
+            return
+        self._seek(self.x_to_ms(pos.x()))
+
+    def mouseMoveEvent(self, event) -> None:
+        pos = event.position()
+        if self._drag is not None:
+            self._drag_ms = clamp(self._drag, self.x_to_ms(pos.x()))
+            self.update()
+            return
+        hover = self.boundary_near(pos.x()) if pos.y() >= OVERVIEW_H else None
+        if hover != self._hover:
+            self._hover = hover
+            shape = Qt.CursorShape.SizeHorCursor if hover else Qt.CursorShape.ArrowCursor
+            self.setCursor(shape)
+            self.update()
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self._drag is None:
+            return
+        boundary, self._drag = self._drag, None
+        changes = retime(self._bounds, boundary, self._drag_ms, self._duration)
+        self.update()
+        if changes:
+            self.retime_requested.emit(changes)
+
+    def wheelEvent(self, event) -> None:
+        delta = event.angleDelta()
+        shifted = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        horizontal = delta.x() if delta.x() else (delta.y() if shifted else 0)
+        if horizontal:
+            self._follow = False
+            self._view_start -= horizontal / 120 * self._span / 8
+            self.update()
+        elif delta.y():
+            anchor_ms = self.x_to_ms(event.position().x())
+            fraction = event.position().x() / max(1, self.width())
+            self._span = max(MIN_SPAN_MS, min(MAX_SPAN_MS, int(self._span * (0.8 if delta.y() > 0 else 1.25))))
+            if self._follow:
+                self._view_start = self._position - self._span * FOLLOW_AT
+            else:
+                self._view_start = anchor_ms - fraction * self._span
+            self.zoom_changed.emit(self._span)
+            self.update()
+        event.accept()
+
+    def _seek(self, ms: int) -> None:
+        ms = max(0, min(ms, self._duration)) if self._duration else max(0, ms)
+        self._follow = True
+        self.set_position(ms)
+        self.seek_requested.emit(ms)
+
+    # ------------------------------------------------------------------ painting
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), BG)
+        self._paint_overview(painter)
+        wave = self._wave_rect()
+        if self._peaks is None:
+            self._paint_message(painter, wave)
+        else:
+            self._paint_segments(painter, wave)
+            self._paint_peaks(painter, wave, self._peaks.window(self._view_start, self._view_start + self._span,
+                                                                self.width()), WAVE)
+        self._paint_boundaries(painter, wave)
+        self._paint_ruler(painter)
+        x = self.ms_to_x(self._position)
+        painter.setPen(QPen(PLAYHEAD, 1.5))
+        painter.drawLine(QLineF(x, wave.top(), x, wave.bottom()))
+        painter.end()
+
+    def _paint_overview(self, painter: QPainter) -> None:
+        ratio = self.devicePixelRatioF()
+        if (self._overview is None or self._overview.width() != round(self.width() * ratio)
+                or self._overview.devicePixelRatioF() != ratio):
+            self._overview = self._draw_overview(ratio)
+        painter.drawPixmap(0, 0, self._overview)
+        if self._duration <= 0:
+            return
+        scale = self.width() / self._duration
+        painter.setPen(QPen(QColor("#d0d0d0"), 1))
+        painter.drawRect(QRectF(self._view_start * scale, 0.5, max(3.0, self._span * scale), OVERVIEW_H - 1))
+        painter.setPen(QPen(PLAYHEAD, 1))
+        x = self._position * scale
+        painter.drawLine(QLineF(x, 0, x, OVERVIEW_H))
+
+    def _draw_overview(self, ratio: float) -> QPixmap:
+        """The whole episode's peaks and inaudible spans: redrawn only when they or the width change."""
+        pixmap = QPixmap(max(1, round(self.width() * ratio)), max(1, round(OVERVIEW_H * ratio)))
+        pixmap.setDevicePixelRatio(ratio)
+        band = QRectF(0, 0, self.width(), OVERVIEW_H)
+        painter = QPainter(pixmap)
+        painter.fillRect(band, OVERVIEW_BG)
+        if self._duration > 0:
+            if self._peaks is not None:
+                self._paint_peaks(painter, band, self._peaks.window(0, self._duration, self.width()), WAVE_OVERVIEW)
+            scale = self.width() / self._duration
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(INAUDIBLE)
+            for start, end in self._inaudible:
+                painter.drawRect(QRectF(start * scale, 0, max(2.0, (end - start) * scale), OVERVIEW_H))
+        painter.end()
+        return pixmap
+
+    @staticmethod
+    def _paint_peaks(painter: QPainter, rect: QRectF, columns, color: QColor) -> None:
+        mid = rect.center().y()
+        half = rect.height() / 2 - 1
+        painter.setPen(QPen(color, 1))
+        lines = [QLineF(x + 0.5, mid - hi * half, x + 0.5, mid - lo * half + 0.01)
+                 for x, (lo, hi) in enumerate(columns.tolist())]
+        painter.drawLines(lines)
+
+    def _paint_segments(self, painter: QPainter, rect: QRectF) -> None:
+        """Alternate rows get a faint band so neighbouring turns are told apart; inaudible shaded."""
+        lo, hi = self._view_start, self._view_start + self._span
+        for start, end, row in self._turns.visible(lo, hi):
+            if row % 2 == 0 or end < lo:
+                continue
+            painter.fillRect(QRectF(self.ms_to_x(start), rect.top(), self.ms_to_x(end) - self.ms_to_x(start),
+                                    rect.height()), ALT_SEGMENT)
+        painter.setFont(_small_font())
+        painter.setPen(RULER)
+        for start, _, row in self._turns.starting(lo - LABEL_LEAD_MS, hi):  # who speaks, beside each turn's start
+            if row < len(self._labels) and self._labels[row]:
+                painter.drawText(QPointF(self.ms_to_x(start) + 8, rect.top() + 9), self._labels[row])
+        for start, end, _ in self._spans.visible(lo, hi):
+            if end < lo:
+                continue
+            box = QRectF(self.ms_to_x(start), rect.top(), max(2.0, self.ms_to_x(end) - self.ms_to_x(start)),
+                         rect.height())
+            painter.fillRect(box, INAUDIBLE)
+            painter.setPen(QColor("#f0b080"))
+            painter.drawText(box.adjusted(3, 2, 0, 0), Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft,
+                             "inaudible")
+
+    def _paint_boundaries(self, painter: QPainter, rect: QRectF) -> None:
+        lo, hi = self._view_start, self._view_start + self._span
+        for boundary in self._boundaries_between(lo, hi):
+            active = boundary == self._hover and self._drag is None
+            self._paint_boundary(painter, rect, self.ms_to_x(boundary.ms), BOUNDARY_ACTIVE if active else BOUNDARY,
+                                 boundary.after is None)
+        if self._drag is not None:
+            self._paint_boundary(painter, rect, self.ms_to_x(self._drag_ms), BOUNDARY_ACTIVE, self._drag.after is None)
+            painter.setPen(BOUNDARY_ACTIVE)
+            painter.setFont(_small_font())
+            painter.drawText(QPointF(self.ms_to_x(self._drag_ms) + 6, rect.bottom() - 4), _clock(self._drag_ms, True))
+
+    @staticmethod
+    def _paint_boundary(painter: QPainter, rect: QRectF, x: float, color: QColor, is_end: bool) -> None:
+        painter.setPen(QPen(color, 1, Qt.PenStyle.DashLine if is_end else Qt.PenStyle.SolidLine))
+        painter.drawLine(QLineF(x, rect.top(), x, rect.bottom()))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        side = -6 if is_end else 6  # handle points into the segment it bounds
+        painter.drawPolygon([QPointF(x, rect.top()), QPointF(x + side, rect.top()), QPointF(x, rect.top() + 8)])
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+
+    def _paint_ruler(self, painter: QPainter) -> None:
+        top = self.height() - RULER_H
+        painter.setPen(RULER)
+        painter.setFont(_small_font())
+        step = _tick_step(self._span, self.width())
+        first = int(max(0, self._view_start) // step * step)
+        for ms in range(first, int(self._view_start + self._span) + 1, step):
+            if ms < 0:
+                continue
+            x = self.ms_to_x(ms)
+            painter.drawLine(QLineF(x, top, x, top + 3))
+            painter.drawText(QPointF(x + 2, self.height() - 2), _clock(ms, step < 1000))
+
+    def _paint_message(self, painter: QPainter, rect: QRectF) -> None:
+        painter.setPen(RULER)
+        text = self._message if self._progress is None else f"Computing waveform… {self._progress:.0%}"
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        if self._progress is not None:
+            bar = QRectF(rect.center().x() - 100, rect.center().y() + 12, 200, 4)
+            painter.fillRect(bar, OVERVIEW_BG)
+            painter.fillRect(QRectF(bar.left(), bar.top(), 200 * self._progress, 4), WAVE)
+
+
+def _small_font() -> QFont:
+    font = QFont()
+    font.setPointSizeF(7.5)
+    return font
+
+
+def _tick_step(span_ms: int, width: int) -> int:
+    """A round tick interval giving labels about 90 px apart."""
+    target = span_ms * 90 / max(1, width)
+    for step in (100, 250, 500, 1000, 2000, 5000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000):
+        if step >= target:
+            return step
+    return 600_000
+
+
+def _clock(ms: int, tenths: bool = False) -> str:
+    seconds, rest = divmod(int(ms), 1000)
+    hours, seconds = divmod(seconds, 3600)
+    minutes, seconds = divmod(seconds, 60)
+    text = f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+    return f"{text}.{rest // 100}" if tenths else text

@@ -1,0 +1,110 @@
+"""PeaksLoader: computes (or reads cached) waveform peaks on a worker thread.
+
+Decoding runs in FFmpeg (PyAV) and numpy, which release the GIL, so the window stays
+responsive; results and progress come back as queued signals on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+
+from editor.core.errors import TranscriptError
+
+
+class _Keeper(QObject):
+    """Holds running threads until they finish: a QThread destroyed while running aborts
+    the process, which would happen if its owner (loader, runner) were deleted mid-work.
+    Lives in the GUI thread, so the release runs there (queued), never inside the thread."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.running: set[QThread] = set()
+
+    def keep(self, thread: QThread) -> None:
+        self.running.add(thread)
+        thread.finished.connect(self._on_thread_finished, Qt.ConnectionType.QueuedConnection)
+
+    def _on_thread_finished(self) -> None:
+        thread = self.sender()
+        if thread in self.running:
+            thread.wait()
+            self.running.discard(thread)
+
+
+_keeper: _Keeper | None = None
+
+
+def keep_until_finished(thread: QThread) -> None:
+    """Keep *thread* referenced until it has finished (call from the GUI thread)."""
+    global _keeper
+    if _keeper is None:
+        _keeper = _Keeper()
+    _keeper.keep(thread)
+
+
+class _PeaksThread(QThread):
+    progressed = Signal(float)
+    computed = Signal(object)       # Peaks, or None when cancelled
+    failed = Signal(str)
+
+    def __init__(self, audio_path: str, cache_path: str, parent=None):
+        super().__init__(parent)
+        self._audio = audio_path
+        self._cache = cache_path
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        try:
+            from editor.audio.peaks import load_or_compute
+            peaks = load_or_compute(self._audio, self._cache, self.progressed.emit, self.stop.is_set)
+        except TranscriptError as error:
+            self.failed.emit(str(error))
+            return
+        self.computed.emit(None if self.stop.is_set() else peaks)
+
+
+class PeaksLoader(QObject):
+    """``load(audio, project)`` -> ``progressed(fraction)`` ... ``loaded(peaks)`` or ``failed(message)``."""
+
+    progressed = Signal(float)
+    loaded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._thread: _PeaksThread | None = None
+
+    def load(self, audio_path: str, project_path: str | None = None) -> None:
+        """Start loading peaks for *audio_path* (cancels a load still running)."""
+        self.cancel()
+        from editor.audio.peaks import default_cache_path  # numpy and PyAV: only once there is audio
+        thread = _PeaksThread(str(audio_path), str(default_cache_path(audio_path, project_path)))
+        thread.progressed.connect(self.progressed)
+        thread.computed.connect(self._on_thread_computed)
+        thread.failed.connect(self._on_thread_failed)
+        keep_until_finished(thread)
+        self._thread = thread
+        thread.start(QThread.Priority.LowPriority)
+
+    def cancel(self) -> None:
+        if self._thread is not None:
+            self._thread.stop.set()
+            self._thread.computed.disconnect(self._on_thread_computed)
+            self._thread.wait()
+            self._thread = None
+
+    def is_running(self) -> bool:
+        return self._thread is not None and self._thread.isRunning()
+
+    def _on_thread_failed(self, message: str) -> None:
+        if self.sender() is self._thread:
+            self._thread = None
+        self.failed.emit(message)
+
+    def _on_thread_computed(self, peaks) -> None:
+        if self.sender() is self._thread:
+            self._thread = None
+        if peaks is not None:
+            self.loaded.emit(peaks)
