@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from editor.ui.playback.follow_controller import FollowController
     from editor.ui.playback.playback_controller import PlaybackController
     from editor.ui.project.project_controller import ProjectController
+    from editor.ui.timing.timing_controller import TimingController
 
 
 class WindowLayout(Protocol):
@@ -60,6 +61,7 @@ class WindowContext:
     edits: EditController = field(init=False)
     follow: FollowController = field(init=False)
     project: ProjectController = field(init=False)
+    timing: TimingController = field(init=False)
 
     @property
     def undo_stack(self) -> QUndoStack:

@@ -32,6 +32,7 @@ CURRENT_WORD_BG = QColor("#ffd24d")
 MARK_BG = {MarkKind.INAUDIBLE: QColor("#e4e4ec"), MarkKind.CROSSTALK: QColor("#f0e0ec"),
            MarkKind.UNCLEAR: QColor("#e0ecf4")}
 TIME_COLOR = QColor("#6a6f78")
+MARKER_COLOR = QColor("#8a3ab9")
 STATUS_TEXT = {ReviewStatus.APPROVED: ("✓ approved", QColor("#2e7d32")),
                ReviewStatus.FLAGGED: ("⚑ flagged", QColor("#c62828"))}
 
@@ -165,10 +166,12 @@ class TurnPainter:
     # ------------------------------------------------------------------ painting
     def paint(self, painter: QPainter, rect: QRect, row: int, segment: Segment, speaker: str,
               speaker_index: int, current: bool, word_span: tuple[int, int] | None,
-              palette: QPalette, paint_text: bool = True, extra=()) -> None:
+              palette: QPalette, paint_text: bool = True, extra=(), marker: str | None = None) -> None:
         """Paint one turn into *rect* (view coordinates; width = row width).
 
-        *extra* are decorations ``(start, end, QTextCharFormat)`` drawn under the current word.
+        *extra* are decorations ``(start, end, QTextCharFormat)`` drawn under the current word;
+        *marker* a short tag (e.g. "?" for a passage the audio doubts) in the left margin, on the
+        first text line, so it reads without colour.
         """
         if current:
             painter.fillRect(rect, CURRENT_BG)
@@ -186,6 +189,8 @@ class TurnPainter:
         painter.setPen(TIME_COLOR)
         painter.drawText(time_rect, Qt.AlignmentFlag.AlignCenter, format_clock(segment.start_ms))
         self._paint_badges(painter, rect, segment)
+        if marker:
+            self._paint_marker(painter, rect, marker)
         if paint_text:
             self._paint_text(painter, rect, row, segment, word_span, palette, extra)
         else:   # the in-place editor draws the text: frame it so the caret's turn stands out
@@ -194,6 +199,14 @@ class TurnPainter:
             painter.drawRoundedRect(QRectF(rect.left() + origin.x() - 5, rect.top() + origin.y() - 3,
                                            self.text_width(rect.width()) + 10,
                                            rect.height() - origin.y() - PAD_BOTTOM + 7), 4, 4)
+
+    def _paint_marker(self, painter: QPainter, rect: QRect, marker: str) -> None:
+        origin = self.text_origin()
+        box = QRect(rect.left() + BAR_X + BAR_W + 1, rect.top() + int(origin.y()),
+                    MARGIN_LEFT - BAR_X - BAR_W - 1, self.line_height)
+        painter.setFont(self.header_font)
+        painter.setPen(MARKER_COLOR)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, marker)
 
     def _paint_badges(self, painter: QPainter, rect: QRect, segment: Segment) -> None:
         badges = []
