@@ -201,10 +201,10 @@ class TurnPainter:
                                            rect.height() - origin.y() - PAD_BOTTOM + 7), 4, 4)
 
     def _paint_marker(self, painter: QPainter, rect: QRect, marker: str) -> None:
+        """The tag left of the speaker bar, level with the first text line, clear of the text."""
         origin = self.text_origin()
-        box = QRect(rect.left() + BAR_X + BAR_W + 1, rect.top() + int(origin.y()),
-                    MARGIN_LEFT - BAR_X - BAR_W - 1, self.line_height)
-        painter.setFont(self.header_font)
+        box = QRect(rect.left(), rect.top() + int(origin.y()), BAR_X, self.line_height)
+        painter.setFont(self.time_font)
         painter.setPen(MARKER_COLOR)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, marker)
 
