@@ -18,9 +18,12 @@ from editor.align.aligner import Aligner
 from editor.align.batch import AlignJob, align_transcript, plan_jobs
 from editor.core.transcript import Segment
 from editor.hearing.fit import HEARING_OPTIONS, fit_tokens
-from editor.hearing.spotting import Spotted, spot_names
+from editor.hearing.sound_match import PhoneSpeller, sound_alikes
+from editor.hearing.spotting import SPOT_FIT, Spotted, spot_names
 from editor.hearing.suspects import Suspect, WordDoubt, runs, word_doubts
-from editor.hearing.verdict import TimedToken
+from editor.hearing.verdict import AGREES, PREFERS_ORIGINAL, TimedToken, compare, cut, region_of
+
+SOUND_ALIKE_DOUBT = 0.6   # a passage sounding like a glossary name the audio does not rule out
 
 
 @dataclass
@@ -63,15 +66,51 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
         return heard
     heard.doubts = word_doubts(job.text, fitted.tokens, job.confidences, _is_known(job.names))
     heard.suspects = runs(job.text, heard.doubts, job.index, job.segment_id)
-    if job.names and heard.suspects:
-        timed = [TimedToken(f.char_start, f.char_end, f.start_ms, f.end_ms) for f in fitted.tokens]
+    if not job.names:
+        return heard
+    timed = [TimedToken(f.char_start, f.char_end, f.start_ms, f.end_ms) for f in fitted.tokens]
+    if heard.suspects:
         heard.spotted = spot_names(job.text, timed, [(s.char_start, s.char_end) for s in heard.suspects],
                                    list(job.names), job.audio, job.audio_start_ms, aligner)
-        for spotted in heard.spotted:
-            for suspect in heard.suspects:
-                if suspect.char_start < spotted.char_end and spotted.char_start < suspect.char_end:
-                    suspect.evidence = list(dict.fromkeys(suspect.evidence + ["name"]))
+    heard.spotted += _heard_sound_alikes(job, timed, aligner, heard.spotted)
+    for spotted in heard.spotted:
+        overlapping = [s for s in heard.suspects
+                       if s.char_start < spotted.char_end and spotted.char_start < s.char_end]
+        for suspect in overlapping:
+            suspect.evidence = list(dict.fromkeys(suspect.evidence + ["name"]))
+        if not overlapping:
+            start = next(t for t in timed if t.char_start == spotted.char_start)
+            end = next(t for t in timed if t.char_end == spotted.char_end)
+            heard.suspects.append(Suspect(job.index, job.segment_id, spotted.char_start, spotted.char_end,
+                                          spotted.found, start.start_ms, end.end_ms,
+                                          SOUND_ALIKE_DOUBT + (0.2 if spotted.agrees else 0.0),
+                                          ["sound", "name"] + (["audio"] if spotted.agrees else [])))
+    heard.suspects.sort(key=lambda s: s.char_start)
     return heard
+
+
+_phones: PhoneSpeller | None = None
+
+
+def _heard_sound_alikes(job: HearJob, timed: list[TimedToken], aligner: Aligner,
+                        already: list[Spotted]) -> list[Spotted]:
+    """Glossary names that sound like a run of the text and that the audio does not rule out."""
+    global _phones
+    if _phones is None or _phones._aligner is not aligner:
+        _phones = PhoneSpeller(aligner)
+    found: list[Spotted] = []
+    for alike in sorted(sound_alikes(job.tokens, list(job.names), _phones), key=lambda a: a.distance):
+        lo, hi = timed[alike.first].char_start, timed[alike.last].char_end
+        if any(s.char_start < hi and lo < s.char_end for s in already + found):
+            continue
+        where = region_of(job.text, timed, lo, hi)
+        if where is None:
+            continue
+        verdict = compare(cut(job.audio, job.audio_start_ms, where), where, alike.name, aligner)
+        if verdict.label != PREFERS_ORIGINAL and verdict.fit >= SPOT_FIT:
+            found.append(Spotted(lo, hi, job.text[lo:hi], alike.name, verdict.margin, "sound",
+                                 verdict.label == AGREES))
+    return found
 
 
 def plan(segments: Sequence[Segment], duration_ms: int | None = None, names: Sequence[str] = (),

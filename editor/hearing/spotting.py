@@ -33,6 +33,8 @@ class Spotted:
     found: str
     name: str
     margin: float
+    how: str = "audio"       # "audio": heard inside a suspect; "sound": the text sounds like the name
+    agrees: bool = True      # the audio's verdict was "agrees" (else: could not tell)
 
 
 def _phones(name: str, aligner: Aligner) -> int:

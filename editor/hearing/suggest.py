@@ -22,7 +22,7 @@ from editor.core.transcript import Transcript
 from editor.hearing.fit import hearing_aligner
 from editor.hearing.listen import hear_transcript, plan
 from editor.hearing.suspects import Suspect, by_doubt
-from editor.hearing.verdict import AGREES, PREFERS_ORIGINAL, Region, Verdict, compare, region
+from editor.hearing.verdict import AGREES, PREFERS_ORIGINAL, UNSURE, Region, Verdict, compare, region
 
 TICK_AT = 85            # a suggestion this sure (and not rejected by the audio) is ticked
 AUDIO_BONUS = 10        # score added when the audio agrees, taken twice when it prefers the original
@@ -144,9 +144,11 @@ def suggest(transcript: Transcript, glossary: Glossary, audio_path: str | os.Pat
         report.unaligned += not heard.aligned
         heard_suspects += heard.suspects
         for spot in heard.spotted:
+            score = _spot_score(spot)
+            evidence = ([spot.how] if spot.how != "audio" else []) + (["audio"] if spot.agrees else [])
             suggestions.append(Suggested(heard.index, segments[heard.index].start_ms, spot.char_start,
-                                         spot.char_end, spot.found, spot.name, _spot_score(spot.margin),
-                                         ["audio"], AGREES, _spot_score(spot.margin) >= TICK_AT))
+                                         spot.char_end, spot.found, spot.name, score, evidence,
+                                         AGREES if spot.agrees else UNSURE, spot.agrees and score >= TICK_AT))
     _check_with_audio(transcript, [s for s in suggestions if s.audio is None], audio_path, stage("check"),
                       cancelled)
     report.suggestions = _merged(suggestions)
@@ -191,8 +193,11 @@ def _times(segment, char_start: int, char_end: int) -> tuple[int | None, int | N
     return inside[0].start_ms, inside[-1].end_ms
 
 
-def _spot_score(margin: float) -> int:
-    return int(min(95, 70 + margin * 15))
+def _spot_score(spot) -> int:
+    """Heard inside a suspect: 70 and up with the margin; sounding alike: 80 when the audio agrees."""
+    if spot.how == "sound":
+        return int(min(95, 80 + spot.margin * 10)) if spot.agrees else 70
+    return int(min(95, 70 + spot.margin * 15))
 
 
 def _check_with_audio(transcript: Transcript, suggestions: list[Suggested], audio_path,

@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewController(ctx, self)
         self.project = ctx.project = ProjectController(ctx, self)
         self._closing_confirmed = False
-        self.names = NamesController(ctx, self)           # find, glossary, spelling
+        self.names = ctx.names = NamesController(ctx, self)   # find, glossary, spelling
         self.timing = ctx.timing = TimingController(ctx, self)
         self.statusBar().addPermanentWidget(self.timing.progress)
         self.hearing = HearingController(ctx, self)      # suspect passages from the audio

@@ -81,3 +81,25 @@ def test_an_edit_clears_the_turns_suspects_and_the_audio_vouches_for_the_fix(hea
 
 def _clock(ms):
     return f"{ms // 3600000:02}:{ms // 60000 % 60:02}:{ms // 1000 % 60:02},{ms % 1000:03}"
+
+
+def test_a_glossary_name_heard_in_a_suspect_is_offered_and_applied_as_one_undo_step(heard_window, qtbot, tmp_path):
+    window = heard_window
+    hearing = window.hearing
+    glossary = window.names.show_glossary.glossary
+    glossary.add("EPA")
+    messages = window.heard_messages
+    before = len(messages)
+    window.action_table["find_suspects"].trigger()
+    qtbot.waitUntil(lambda: len(messages) > before and messages[-1].startswith("Audio checked"), timeout=90_000)
+    window.action_table["suspects_panel"].trigger()
+    panel = hearing.panel
+    assert panel.list.count() == 1 and "→ EPA" in panel.list.item(0).text()
+    panel.list.setCurrentRow(0)
+    assert panel.apply.isEnabled()
+    panel.apply.click()
+    text = window.model.transcript.segments[0].text
+    assert "the EPA before" in text and "BSA" not in text
+    assert panel.list.count() == 0 or hearing.store.all(window.model.transcript.segments) == []
+    window.undo_stack.undo()
+    assert "the BSA before" in window.model.transcript.segments[0].text

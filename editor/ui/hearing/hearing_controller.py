@@ -61,6 +61,11 @@ class HearingController(QObject):
         self._model, self._view, self._playback = ctx.model, ctx.view, ctx.playback
         self._actions, self._layout = ctx.actions, ctx.layout
         self._current_row = ctx.edits.current_row
+        self._edits = ctx.edits
+        names = ctx.names
+        # The show's glossary names: listened for inside suspect passages and wherever the text sounds like one.
+        self._glossary_names = lambda: ([e.correct for e in names.show_glossary.glossary.entries]
+                                        if names.show_glossary.glossary is not None else [])
         self._audio = ""
         self.store = SuspectStore(self)
         self.runner = SuspectRunner(workers, self)
@@ -88,6 +93,7 @@ class HearingController(QObject):
         self._model.dataChanged.connect(self._on_model_data_changed)
         self._model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         self.panel.activated.connect(self.go_to)
+        self.panel.apply_requested.connect(self.apply_name)
         a = self._actions
         a["next_suspect"].triggered.connect(lambda: self.walk(1))
         a["previous_suspect"].triggered.connect(lambda: self.walk(-1))
@@ -102,7 +108,7 @@ class HearingController(QObject):
         self._audio = audio_path
         self.store.clear()
         segments = self._model.transcript.segments
-        self.runner.start(audio_path, segments, self._playback.duration() or None)
+        self.runner.start(audio_path, segments, self._playback.duration() or None, self._glossary_names())
         self.progress.set_progress(0, len(segments))
         self._refresh_panel()
 
@@ -116,7 +122,7 @@ class HearingController(QObject):
             (i for i, s in enumerate(segments) if s.id == heard.segment_id), -1)
         if row < 0 or segments[row].text != heard.text or not heard.aligned:
             return
-        self.store.put(heard.segment_id, heard.text, heard.suspects)
+        self.store.put(heard.segment_id, heard.text, heard.suspects, heard.spotted)
 
     def _on_runner_finished(self, completed: bool) -> None:
         self.progress.hide()
@@ -151,7 +157,7 @@ class HearingController(QObject):
         self._recheck_rows.clear()
         if rows:
             self.runner.start(self._audio, self._model.transcript.segments,
-                              self._playback.duration() or None, rows=rows)
+                              self._playback.duration() or None, self._glossary_names(), rows=rows)
 
     def _on_model_about_to_be_reset(self) -> None:
         self.runner.cancel()
@@ -172,7 +178,19 @@ class HearingController(QObject):
         self._panel_refresh.start()
 
     def _refresh_panel(self) -> None:
-        self.panel.show_suspects(self.store.all(self._model.transcript.segments), self.runner.is_running())
+        segments = self._model.transcript.segments
+        self.panel.show_suspects(self.store.all(segments), self.runner.is_running(),
+                                 lambda row, suspect: self.store.name_for(segments[row], suspect))
+
+    def apply_name(self, row: int, char_start: int, char_end: int, name: str) -> bool:
+        """Replace the passage by the glossary name heard there (one undo step)."""
+        from editor.core import ops
+
+        segments = self._model.transcript.segments
+        if not 0 <= row < len(segments) or char_end > len(segments[row].text):
+            return False
+        return self._edits.push(ops.replace_spans(self._model.transcript, [(row, char_start, char_end, name)]),
+                                f"Correct to {name}", row)
 
     def show_panel(self) -> None:
         if self.dock is None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from editor.core.transcript import ReviewStatus, Segment
 
 if TYPE_CHECKING:
+    from editor.hearing.spotting import Spotted
     from editor.hearing.suspects import Suspect
 
 
@@ -23,16 +24,19 @@ class SuspectStore(QObject):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._by_id: dict[str, tuple[str, list[Suspect]]] = {}
+        self._names: dict[str, list[Spotted]] = {}   # glossary names heard in a turn (same life as its suspects)
         self.checked_ids: set[str] = set()   # turns the audio vouched for (checked, nothing doubtful)
 
     def clear(self) -> None:
         self._by_id.clear()
+        self._names.clear()
         self.checked_ids.clear()
         self.changed.emit()
 
-    def put(self, segment_id: str, text: str, suspects: list[Suspect]) -> None:
+    def put(self, segment_id: str, text: str, suspects: list[Suspect], names: list[Spotted] = ()) -> None:
         """The result of checking one turn (an empty list: the audio says this turn is right)."""
         self.checked_ids.add(segment_id)
+        self._names[segment_id] = list(names)
         if suspects:
             self._by_id[segment_id] = (text, list(suspects))
         elif self._by_id.pop(segment_id, None) is None:
@@ -44,6 +48,13 @@ class SuspectStore(QObject):
         if entry is None or entry[0] != segment.text or segment.status is ReviewStatus.APPROVED:
             return []
         return entry[1]
+
+    def name_for(self, segment: Segment, suspect: Suspect) -> Spotted | None:
+        """The glossary name heard over *suspect*, if any (only while the suspect lives)."""
+        if not self.for_segment(segment):
+            return None
+        return next((n for n in self._names.get(segment.id, ())
+                     if n.char_start < suspect.char_end and suspect.char_start < n.char_end), None)
 
     def refresh_rows(self, segments: list[Segment], first: int, last: int) -> None:
         """Drop the suspects of rows *first*..*last* that were edited or approved since."""
