@@ -134,6 +134,25 @@ class Aligner:
                 return pieces
         return None
 
+    def decode_grammar(self, audio_16k: np.ndarray, jsgf: str) -> list[AlignedPiece] | None:
+        """The best path through a JSGF grammar (its words already prepared); None: no path.
+
+        One pass picks among alternatives ("the (essay | d_s_a | e_p_a) handed"), which costs
+        about as much as one alignment instead of one per alternative.
+        """
+        if len(audio_16k) < RATE // 10:
+            return None
+        decoder = self._decoder(0)
+        decoder.add_jsgf_string("_choice", jsgf)
+        decoder.activate_search("_choice")
+        decoder.start_utt()
+        decoder.process_raw(self._with_noise_floor(audio_16k).tobytes(), full_utt=True)
+        decoder.end_utt()
+        if decoder.hyp() is None:
+            return None
+        return [AlignedPiece(None if _base(s.word) in _FILLERS else _base(s.word), s.start_frame, s.end_frame,
+                             _log(s.ascore)) for s in (decoder.seg() or ()) if s.word != "</s>"]
+
     def _with_noise_floor(self, audio_16k: np.ndarray) -> np.ndarray:
         samples = np.asarray(audio_16k, dtype=np.int16)
         rms = float(np.sqrt(np.mean(samples.astype(np.float64) ** 2))) if len(samples) else 0.0

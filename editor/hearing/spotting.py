@@ -1,9 +1,9 @@
 """Glossary names heard inside suspect passages, however far the text is from them.
 
 For each suspect (and the suspect widened by up to two words either side, since recognizers split a
-name into the words around it), every glossary name of a plausible length is aligned over the
-same audio as the text (:mod:`editor.hearing.verdict`); the best name is proposed when it fits
-clearly better than what the transcript says.
+name into the words around it), the glossary names of a plausible length are decoded as
+alternatives over the same audio as the text (:func:`editor.hearing.verdict.best_of`); the best
+name is proposed when it fits clearly better than what the transcript says.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import numpy as np
 
 from editor.align.aligner import Aligner
 from editor.align.text import spoken_words
-from editor.hearing.verdict import TimedToken, cut, rank, region_of
+from editor.hearing.verdict import TimedToken, best_of, compare, cut, region_of
 
 SPOT_MARGIN = 0.5        # per-frame log score a name must gain over the text
 SPOT_FIT = -2.6          # ...and fit the audio about as well as a right word does
@@ -58,7 +58,7 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
         best: Spotted | None = None
         best_lo = best_hi = 0
         # Recognizers split a name into the words around it: widen by up to two words, one side at a time.
-        widths = ((0, 0), (1, 0), (0, 1), (1, 1), (2, 0), (0, 2))
+        widths = ((0, 0), (1, 0), (0, 1), (2, 0), (0, 2))
         windows = sorted({(max(0, first - a), min(len(tokens) - 1, last + b)) for a, b in widths},
                          key=lambda w: w[1] - w[0])
         for lo, hi in windows:
@@ -70,8 +70,14 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
                        FRAMES_PER_PHONE[0] * phones[n] <= frames <= FRAMES_PER_PHONE[1] * phones[n]]
             if not fitting:
                 continue
-            ranked = rank(cut(audio, audio_start_ms, where), where, fitting, aligner)
-            name, verdict = ranked[0]
+            samples = cut(audio, audio_start_ms, where)
+            # One grammar pass picks the name the audio fits best; only that one is then compared
+            # with the text (three decodings per window, whatever the glossary's size).
+            best_name = best_of(samples, where, fitting, aligner)
+            if best_name is None or best_name[1].fit < SPOT_FIT - 1.0:
+                continue      # no name fits this stretch of audio: spare the comparison
+            name = best_name[0]
+            verdict = compare(samples, where, name, aligner)
             good = (verdict.margin >= SPOT_MARGIN and verdict.fit >= SPOT_FIT
                     and verdict.coverage >= SPOT_COVERAGE)
             # A wider window must earn its extra words (else "the ANH" -> "NEH" eats "the").

@@ -155,7 +155,7 @@ def episode(lines: list[tuple[str, str]] | None = None, clean: list[str] | None 
         position += length + GAP_MS
     transcript = Transcript(speakers={"host": Speaker("host", "Host"), "guest": Speaker("guest", "Guest")},
                             segments=segments)
-    names = [n for n in dict.fromkeys(names) if "." not in n]
+    names = list(dict.fromkeys(names))   # a show's web address belongs in its glossary too
     return Episode(transcript, np.concatenate(pieces), passages, names)
 
 
