@@ -39,10 +39,12 @@ LOW_CONFIDENCE = 0.6
 SPELLING_DOUBT = 0.35
 
 # ALL-CAPS words that are common enough not to be doubted for being capitals.
-COMMON_ACRONYMS = frozenset("""
-AI AM API BBC CEO CIA CNN COVID CV DC DIY DJ DNA DVD EU FAQ FBI FM GDP GPS HR ID IRS IT LA LGBT
-NASA NATO NBA NFL NGO NHS NPR NYC OK PC PDF PhD PM PR TV UK UN UFO UN URL US USA VIP VP WHO
-""".split())
+COMMON_ACRONYMS = frozenset((
+    "AI", "AM", "API", "BBC", "CEO", "CIA", "CNN", "COVID", "CV", "DC", "DIY", "DJ", "DNA", "DVD", "EU", "FAQ",
+    "FBI", "FM", "GDP", "GPS", "HR", "ID", "IRS", "IT", "LA", "LGBT", "NASA", "NATO", "NBA", "NFL", "NGO",
+    "NHS", "NPR", "NYC", "OK", "PC", "PDF", "PhD", "PM", "PR", "TV", "UK", "UN", "UFO", "URL", "US", "USA",
+    "VIP", "VP", "WHO",
+))
 
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 

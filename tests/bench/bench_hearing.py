@@ -64,7 +64,8 @@ def evaluate(folder: Path, audio_side: str, voice: str) -> None:
             print(f"  {kind:12s} {got}/{total}")
         total_found = sum(g for g, _ in by_kind.values())
         precision = (len(report.suspects) - len(false)) / max(1, len(report.suspects))
-        print(f"  all          {total_found}/{len(episode.passages)} = {100 * total_found / len(episode.passages):.0f} %"
+        share = 100 * total_found / len(episode.passages)
+        print(f"  all          {total_found}/{len(episode.passages)} = {share:.0f} %"
               f"  (precision {100 * precision:.0f} % of {len(report.suspects)} suspects)")
     print(f"false suspects: {len(false)} = {200 * len(false) / max(1, words):.2f} per 200 correct words"
           + (f"  {[s.text for s in false]}" if false else ""))

@@ -26,7 +26,8 @@ GAP_MS = 500
 # (kind, line). Invented people, places and organisations.
 LINES: list[tuple[str, str]] = [
     ("split name", "Tonight my guest is {Chevonne cove all check|Siobhan Kowalczyk} from the county housing board."),
-    ("split name", "The report was written by {Margaret oh yellow ran|Marguerite Oyelaran} with help from her students."),
+    ("split name",
+     "The report was written by {Margaret oh yellow ran|Marguerite Oyelaran} with help from her students."),
     ("split name", "Councillor {Tiberius van der mole and|Tiberius Vandermolen} voted against the new budget."),
     ("split name", "Our producer {a nook della cross|Anouk Delacroix} edited the whole series."),
     ("sound-alike", "Senator {Hall quest|Hallquist} said the bridge would open in April."),
@@ -42,7 +43,8 @@ LINES: list[tuple[str, str]] = [
     ("acronym", "The {MTSP|NTSB} released its findings on Friday."),
     ("acronym", "The grant came from the {ANH|NEH} last autumn."),
     ("acronym", "She spent ten years at the {BSA|EPA} before she ran for office."),
-    ("url", "You can support the show at {patrion.com/t H L|patreon.com/harborlights|patreon dot com slash harbor lights} every month."),
+    ("url", "You can support the show at "
+            "{patrion.com/t H L|patreon.com/harborlights|patreon dot com slash harbor lights} every month."),
     ("url", "Find every transcript at {harbor like start org|harborlights.org|harbor lights dot org} this week."),
 ]
 # Lines without errors: most of an episode is right, and false alarms are counted on it.
@@ -108,7 +110,7 @@ def _side(line: str, side: str) -> tuple[str, list[tuple[int, int, str, str]]]:
     return "".join(out), spans
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def say(text: str, voice: str = VOICE, speed: int = 165) -> np.ndarray:
     """int16 samples at RATE of espeak-ng saying *text*, leading/trailing silence trimmed."""
     wav = subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "--stdout", text],
