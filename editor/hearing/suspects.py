@@ -20,7 +20,6 @@ recognizer errors, and the control where the audio says the transcript's own wor
 from __future__ import annotations
 
 import re
-import statistics
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -32,6 +31,7 @@ JOIN_AT = 0.3          # neighbours this doubtful join the run
 # words the model hears less well even when right; worse than FIT_BAD is bad on its own.
 FIT_FAIR = -2.4
 FIT_BAD = -4.4
+MEDIAN_TO_FAIR = 1.3   # the bar sits this far below the turn's typical right word when that is worse than usual
 BELOW_TURN = 1.6       # this much worse than the turn's median fit counts as audio evidence
 GAP_BAD = -4.0         # a pause fitting this badly holds speech the text lacks
 SHORT_WORD_WEIGHT = 0.5  # "her", "for", "an": reduced in speech, often heard badly even when right
@@ -85,12 +85,15 @@ def audio_doubt(fit: TokenFit, turn_median: float, short: bool = False) -> float
     """0..1 from the acoustic fit alone (*short*: a word of three letters or fewer)."""
     if not fit.spoken:
         return 0.0
-    absolute = min(1.0, max(0.0, (FIT_FAIR - fit.fit) / (FIT_FAIR - FIT_BAD)))
+    # A voice the model hears less well lowers every word of the turn: the bar moves with its median.
+    fair = min(FIT_FAIR, turn_median - MEDIAN_TO_FAIR)
+    bad = fair - (FIT_FAIR - FIT_BAD)
+    absolute = min(1.0, max(0.0, (fair - fit.fit) / (fair - bad)))
     if short:
         absolute *= SHORT_WORD_WEIGHT
     relative = 0.0
     below = turn_median - fit.fit
-    if below > BELOW_TURN and fit.fit < FIT_FAIR:
+    if below > BELOW_TURN and fit.fit < fair:
         relative = min(1.0, 0.3 + (below - BELOW_TURN) * 0.4) * (SHORT_WORD_WEIGHT if short else 1.0)
     gap = min(1.0, max(0.0, (GAP_BAD - fit.gap_fit) / 3.0 + 0.3)) if fit.gap_fit < GAP_BAD else 0.0
     return 1 - (1 - absolute) * (1 - relative) * (1 - gap)
@@ -113,7 +116,7 @@ def word_doubts(text: str, fits: list[TokenFit], confidences: list[float | None]
                 is_known: Callable[[str], bool] | None = None) -> list[WordDoubt]:
     """The doubt of every token of one segment (*fits* from :func:`~editor.hearing.fit.fit_tokens`)."""
     spoken = [f.fit for f in fits if f.spoken]
-    median = statistics.median(spoken) if spoken else 0.0
+    median = _typical(spoken, 60)
     result = []
     for i, fit in enumerate(fits):
         letters = "".join(_LETTERS.findall(text[fit.char_start:fit.char_end]))
@@ -159,3 +162,12 @@ def runs(text: str, doubts: list[WordDoubt], segment: int, segment_id: str) -> l
 def by_doubt(suspects: Iterable[Suspect]) -> list[Suspect]:
     """Most doubtful first; ties in reading order."""
     return sorted(suspects, key=lambda s: (-s.doubt, s.segment, s.char_start))
+
+
+def _typical(fits: list[float], percent: float) -> float:
+    """The fit of a typical right word of the turn: a high percentile, so the wrong words of a
+    badly misrecognized turn (half its words, say) do not drag the reference down with them."""
+    if not fits:
+        return 0.0
+    ordered = sorted(fits)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * percent / 100))]
