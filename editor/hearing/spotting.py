@@ -1,6 +1,6 @@
 """Glossary names heard inside suspect passages, however far the text is from them.
 
-For each suspect (and the suspect widened by up to two words either side, since recognizers split a
+For each suspect (and the suspect widened by a word on either side, since recognizers split a
 name into the words around it), the glossary names of a plausible length are decoded as
 alternatives over the same audio as the text (:func:`editor.hearing.verdict.best_of`); the best
 name is proposed when it fits clearly better than what the transcript says.
@@ -55,10 +55,12 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
         if not inside:
             continue
         first, last = inside[0], inside[-1]
+        if all(len(text[t.char_start:t.char_end].strip(".,;:!?")) <= 3 for t in tokens[first:last + 1]):
+            continue      # "her", "for an": short words heard badly, seldom a name
         best: Spotted | None = None
         best_lo = best_hi = 0
-        # Recognizers split a name into the words around it: widen by up to two words, one side at a time.
-        widths = ((0, 0), (1, 0), (0, 1), (2, 0), (0, 2))
+        # Recognizers split a name into the words around it: widen by a word, one side at a time.
+        widths = ((0, 0), (1, 0), (0, 1))
         windows = sorted({(max(0, first - a), min(len(tokens) - 1, last + b)) for a, b in widths},
                          key=lambda w: w[1] - w[0])
         for lo, hi in windows:
