@@ -1,6 +1,6 @@
 """Glossary names heard inside suspect passages, however far the text is from them.
 
-For each suspect (and the suspect widened by a word on either side, since recognizers split a
+For each suspect (and the suspect widened by a word or two on either side, since recognizers split a
 name into the words around it), the glossary names of a plausible length are decoded as
 alternatives over the same audio as the text (:func:`editor.hearing.verdict.best_of`); the best
 name is proposed when it fits clearly better than what the transcript says.
@@ -55,15 +55,22 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
         if not inside:
             continue
         first, last = inside[0], inside[-1]
-        if all(len(text[t.char_start:t.char_end].strip(".,;:!?")) <= 3 for t in tokens[first:last + 1]):
-            continue      # "her", "for an": short words heard badly, seldom a name
+        words = [text[t.char_start:t.char_end].strip(".,;:!?") for t in tokens[first:last + 1]]
+        if all(len(w) <= 3 and w.islower() for w in words):
+            continue      # "her", "for an": short words heard badly, seldom a name (acronyms are capitals)
         best: Spotted | None = None
         best_lo = best_hi = 0
-        # Recognizers split a name into the words around it: widen by a word, one side at a time.
-        widths = ((0, 0), (1, 0), (0, 1))
-        windows = sorted({(max(0, first - a), min(len(tokens) - 1, last + b)) for a, b in widths},
-                         key=lambda w: w[1] - w[0])
-        for lo, hi in windows:
+        # Recognizers split a name into the words around it: widen by a word, one side at a time,
+        # and by two only when no narrower window holds a name (it costs three decodings each).
+        narrow = {(max(0, first - a), min(len(tokens) - 1, last + b)) for a, b in ((0, 0), (1, 0), (0, 1))}
+        wide = {(max(0, first - 2), last), (first, min(len(tokens) - 1, last + 2))} - narrow
+        windows = sorted(narrow, key=lambda w: w[1] - w[0]) + [None] + sorted(wide)
+        for window in windows:
+            if window is None:
+                if best is not None:
+                    break
+                continue
+            lo, hi = window
             where = region_of(text, tokens, tokens[lo].char_start, tokens[hi].char_end)
             if where is None or where.original.casefold() in {n.casefold() for n in names}:
                 continue
