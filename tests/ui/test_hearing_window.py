@@ -77,6 +77,15 @@ def test_an_edit_clears_the_turns_suspects_and_the_audio_vouches_for_the_fix(hea
     (heard,) = [h for h in rechecked if h.index == 0]
     assert heard.text == segments[0].text and "EPA" in heard.text
     assert heard.aligned and heard.suspects == []     # the audio says the fix is right
+    assert hearing.store.checked[segments[0].id] == segments[0].text
+
+
+def test_playing_does_not_recheck_turns(heard_window, qtbot):
+    window = heard_window
+    hearing = window.hearing
+    for row in (1, 0, 1):
+        window.model.set_current(row)
+    assert not hearing._recheck.isActive() and not hearing.runner.is_running()
 
 
 def _clock(ms):

@@ -139,8 +139,10 @@ class HearingController(QObject):
         before = len(self.store)
         self.store.refresh_rows(segments, first, last)
         if self._audio and last - first < 8:
+            # Only a turn whose text moved on since its check (not a playback highlight, not an approval).
             for row in range(first, last + 1):
-                if segments[row].id in self.store.checked_ids:
+                checked = self.store.checked.get(segments[row].id)
+                if checked is not None and checked != segments[row].text:
                     self._recheck_rows.add(row)
             if self._recheck_rows:
                 self._recheck.start()

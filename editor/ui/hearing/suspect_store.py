@@ -25,17 +25,17 @@ class SuspectStore(QObject):
         super().__init__(parent)
         self._by_id: dict[str, tuple[str, list[Suspect]]] = {}
         self._names: dict[str, list[Spotted]] = {}   # glossary names heard in a turn (same life as its suspects)
-        self.checked_ids: set[str] = set()   # turns the audio vouched for (checked, nothing doubtful)
+        self.checked: dict[str, str] = {}    # turn id -> the text the audio last checked
 
     def clear(self) -> None:
         self._by_id.clear()
         self._names.clear()
-        self.checked_ids.clear()
+        self.checked.clear()
         self.changed.emit()
 
     def put(self, segment_id: str, text: str, suspects: list[Suspect], names: list[Spotted] = ()) -> None:
         """The result of checking one turn (an empty list: the audio says this turn is right)."""
-        self.checked_ids.add(segment_id)
+        self.checked[segment_id] = text
         self._names[segment_id] = list(names)
         if suspects:
             self._by_id[segment_id] = (text, list(suspects))
