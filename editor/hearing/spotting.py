@@ -95,5 +95,25 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
                 best_lo, best_hi = lo, hi
                 best = Spotted(tokens[lo].char_start, tokens[hi].char_end, where.original, name, verdict.margin)
         if best is not None:
-            found.append(best)
+            found.append(_take_echoes(text, tokens, best))
     return found
+
+
+def _take_echoes(text: str, tokens: list[TimedToken], spotted: Spotted) -> Spotted:
+    """Widen the passage over a neighbouring word the name repeats ("our" + "religion" -> "Our
+    Revolution"), so applying the name does not leave that word doubled."""
+    words = spotted.name.casefold().split()
+    inside = [i for i, t in enumerate(tokens) if spotted.char_start <= t.char_start and t.char_end <= spotted.char_end]
+    if not inside or not words:
+        return spotted
+    lo, hi = inside[0], inside[-1]
+
+    def bare(i: int) -> str:
+        return text[tokens[i].char_start:tokens[i].char_end].strip(".,;:!?").casefold()
+
+    if lo > 0 and bare(lo - 1) == words[0] and bare(lo) != words[0]:
+        lo -= 1
+    if hi + 1 < len(tokens) and bare(hi + 1) == words[-1] and bare(hi) != words[-1]:
+        hi += 1
+    start, end = tokens[lo].char_start, tokens[hi].char_end
+    return Spotted(start, end, text[start:end], spotted.name, spotted.margin, spotted.how, spotted.agrees)

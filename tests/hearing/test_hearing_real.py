@@ -106,3 +106,18 @@ def test_suggest_command_json(material, tmp_path, capsys):
 
 def _clock(ms):
     return f"{ms // 3600000:02}:{ms // 60000 % 60:02}:{ms // 1000 % 60:02},{ms % 1000:03}"
+
+
+def test_a_name_heard_takes_in_the_word_it_repeats():
+    import re
+
+    from editor.hearing.spotting import Spotted, _take_echoes
+
+    text = "She marched with our religion in the spring."
+    tokens = [TimedToken(m.start(), m.end(), 100 * i, 100 * i + 90) for i, m in enumerate(re.finditer(r"\S+", text))]
+    at = text.index("religion")
+    widened = _take_echoes(text, tokens, Spotted(at, at + 8, "religion", "Our Revolution", 1.0))
+    assert (widened.found, widened.name) == ("our religion", "Our Revolution")
+    assert text[widened.char_start:widened.char_end] == "our religion"
+    kept = _take_echoes(text, tokens, Spotted(at, at + 8, "religion", "Evolution", 1.0))
+    assert kept.found == "religion"
