@@ -9,16 +9,19 @@ SAMPLE := resources/sample/sample-episode.txt
 
 # Debian/Ubuntu packages: libvlc and VLC's plugins (the player), the xcb libraries Qt 6's
 # xcb platform needs (and glib/fontconfig/pulse that the Qt wheels link against), Xvfb/xdotool/imagemagick (tests and screenshots on a virtual screen),
-# espeak-ng/ffmpeg/sox (regenerating the sample episode; test audio), fonts.
+# espeak-ng/ffmpeg/sox (regenerating the sample episode; test audio), fonts, and the freedesktop
+# tools that validate and register the desktop entry, metainfo and project file type.
 SYSTEM_PACKAGES := libvlc5 libvlccore9 vlc-plugin-base vlc-bin \
     libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
     libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 \
     libegl1 libgl1 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 libxkbcommon0 libx11-xcb1 \
     libxrender1 libxext6 libxcb-shm0 libxcb-xfixes0 libxcb-sync1 libxcb-render0 libxcb-util1 \
     libpulse0 libasound2 \
-    xvfb xauth xdotool x11-utils imagemagick espeak-ng ffmpeg sox fonts-dejavu-core
+    xvfb xauth xdotool x11-utils imagemagick espeak-ng ffmpeg sox fonts-dejavu-core \
+    desktop-file-utils appstream shared-mime-info
 
-.PHONY: run test check lint typecheck bench bench-full setup system-deps clean sample
+.PHONY: run test check lint typecheck bench bench-full setup system-deps clean sample icons install-desktop \
+    uninstall-desktop
 
 run: setup
 	$(PY) -m editor $(SAMPLE)
@@ -93,6 +96,22 @@ system-deps:
 
 sample: setup
 	$(PY) resources/sample/make_sample.py
+
+# PNG sizes of the application icon, rendered from its SVG.
+icons: setup
+	$(PY) resources/make_icons.py
+
+# The launcher entry, icon, metainfo and project file type for the current user (~/.local/share).
+# The entry runs `transcript-editor`: when it is not on PATH yet, ~/.local/bin gets a link to this
+# checkout's command.
+install-desktop: setup
+	$(PY) -m editor install-desktop
+	@command -v transcript-editor >/dev/null || { mkdir -p $(HOME)/.local/bin && \
+	  ln -sf $(abspath $(VENV))/bin/transcript-editor $(HOME)/.local/bin/transcript-editor && \
+	  echo "Linked $(HOME)/.local/bin/transcript-editor (make sure ~/.local/bin is on PATH)"; }
+
+uninstall-desktop: setup
+	$(PY) -m editor install-desktop --remove
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

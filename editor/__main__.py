@@ -1,5 +1,5 @@
 """Entry point: `transcript-editor [FILE] [AUDIO]` opens the window;
-`transcript-editor check|export ...` runs the command line without Qt."""
+`transcript-editor check|export|publish ...` runs the command line without Qt."""
 
 from __future__ import annotations
 

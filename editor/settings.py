@@ -16,6 +16,7 @@ from PySide6.QtCore import QSettings
 
 ENV_PATH = "TRANSCRIPT_EDITOR_SETTINGS"
 MAX_RECENT = 10
+MAX_AUDIO_LINKS = 500
 
 
 class Key(str, enum.Enum):
@@ -29,6 +30,10 @@ class Key(str, enum.Enum):
     LAST_DIR = "files/last_dir"
     SHORTCUTS = "shortcuts/overrides"          # action name -> key sequence text
     WINDOW_GEOMETRY = "window/geometry"
+    PUBLISH_BASE_URL = "publish/base_url"      # where the show's files are served
+    PUBLISH_FORMATS = "publish/formats"        # the formats last published, e.g. ["vtt", "json"]
+    THEME = "window/theme"                     # "system", "light" or "dark"
+    AUDIO_LINKS = "files/audio_links"          # episode key (folder + stem) -> the audio used with it
 
 
 DEFAULTS: dict[Key, Any] = {
@@ -42,6 +47,10 @@ DEFAULTS: dict[Key, Any] = {
     Key.LAST_DIR: "",
     Key.SHORTCUTS: {},
     Key.WINDOW_GEOMETRY: b"",
+    Key.PUBLISH_BASE_URL: "",
+    Key.PUBLISH_FORMATS: [],
+    Key.THEME: "system",
+    Key.AUDIO_LINKS: {},
 }
 
 
@@ -77,6 +86,17 @@ class Settings:
         path = os.path.abspath(path)
         files = [p for p in self.recent_files() if p != path]
         self.set(Key.RECENT_FILES, [path, *files][:MAX_RECENT])
+
+    def audio_links(self) -> dict[str, str]:
+        value = self.get(Key.AUDIO_LINKS)
+        return dict(value) if isinstance(value, dict) else {}
+
+    def remember_audio_link(self, episode: str, audio: str) -> None:
+        """Remember *audio* for *episode* (newest last; the oldest go beyond MAX_AUDIO_LINKS)."""
+        links = self.audio_links()
+        links.pop(episode, None)
+        links[episode] = audio
+        self.set(Key.AUDIO_LINKS, dict(list(links.items())[-MAX_AUDIO_LINKS:]))
 
     def shortcut_overrides(self) -> dict[str, str]:
         return dict(self.get(Key.SHORTCUTS))

@@ -87,7 +87,7 @@ def compound_pronunciation(word: str, lookup: Callable[[str], str | None],
 LETTERS = dict(zip("abcdefghijklmnopqrstuvwxyz", (
     "EY", "B IY", "S IY", "D IY", "IY", "EH F", "JH IY", "EY CH", "AY", "JH EY", "K EY", "EH L", "EH M",
     "EH N", "OW", "P IY", "K Y UW", "AA R", "EH S", "T IY", "Y UW", "V IY", "D AH B AH L Y UW", "EH K S",
-    "W AY", "Z IY")))
+    "W AY", "Z IY"), strict=True))
 
 
 def pronounce(word: str, lookup: Callable[[str], str | None]) -> str:

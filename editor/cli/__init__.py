@@ -1,4 +1,4 @@
-"""The command line: ``transcript-editor check|export|suggest ...``.
+"""The command line: ``transcript-editor check|export|publish|suggest ...``.
 
 No Qt here: scripts and batch jobs run these on machines without a display.
 Every failure is one line on stderr naming the file and the problem, never a
@@ -20,10 +20,11 @@ from types import ModuleType
 
 from editor.cli.common import EXIT_OK, EXIT_READ, Loaded, load  # noqa: F401  (the public API)
 
-# Module names under editor.cli, in the order `--help` lists them.
-_COMMAND_MODULES = ("check", "export", "suggest")
+# Module names under editor.cli, in the order `--help` lists them; a command is named after its
+# module with "-" for "_" (install_desktop is `install-desktop`).
+_COMMAND_MODULES = ("check", "export", "publish", "suggest", "install_desktop")
 
-COMMANDS = set(_COMMAND_MODULES)
+COMMANDS = {name.replace("_", "-") for name in _COMMAND_MODULES}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -39,7 +40,7 @@ class _UsageError(Exception):
 
 
 def _command(name: str) -> ModuleType:
-    return importlib.import_module(f"editor.cli.{name}")
+    return importlib.import_module(f"editor.cli.{name.replace('-', '_')}")
 
 
 def build_parser() -> argparse.ArgumentParser:

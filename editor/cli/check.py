@@ -44,6 +44,7 @@ def summarize(path: str, loaded: Loaded) -> dict:
         "format": loaded.format,
         "format_label": loaded.label,
         "segments": len(transcript.segments),
+        "merged_captions": loaded.merged_cues,
         "untimed_segments": len(transcript.segments) - len(timed),
         "speakers": [speaker.name for speaker in transcript.speakers.values()],
         "first_ms": timed[0].start_ms if timed else None,
@@ -55,6 +56,7 @@ def summarize(path: str, loaded: Loaded) -> dict:
         "crosstalk": transcript.mark_count(MarkKind.CROSSTALK),
         "unclear": transcript.mark_count(MarkKind.UNCLEAR),
         "approved": sum(1 for s in transcript.segments if s.status is ReviewStatus.APPROVED),
+        "chapters": len(transcript.chapters),
         "warnings": list(loaded.warnings),
     }
 
@@ -62,18 +64,20 @@ def summarize(path: str, loaded: Loaded) -> dict:
 def _human(summary: dict) -> str:
     speakers = summary["speakers"]
     untimed = f" ({summary['untimed_segments']} untimed)" if summary["untimed_segments"] else ""
+    merged = f" turns, merged from {summary['merged_captions']} captions" if summary["merged_captions"] else ""
     span = (f"{format_clock(summary['first_ms'], hours=True)} - {format_clock(summary['last_ms'], hours=True)}"
             if summary["first_ms"] is not None else "no times")
     lines = [
         summary["file"],
         f"  format:     {summary['format_label']} ({summary['format']})",
-        f"  segments:   {summary['segments']}{untimed}",
+        f"  segments:   {summary['segments']}{merged}{untimed}",
         f"  speakers:   {len(speakers)}" + (f": {', '.join(speakers)}" if speakers else ""),
         f"  time:       {span}",
         f"  words:      {summary['words']} ({summary['timed_words']} with times)",
         f"  inaudible:  {summary['inaudible']} (crosstalk {summary['crosstalk']}, "
         f"unclear {summary['unclear']})",
         f"  approved:   {summary['approved']} of {summary['segments']}",
+        f"  chapters:   {summary['chapters']}",
         f"  warnings:   {len(summary['warnings'])}",
     ]
     lines += [f"    - {warning}" for warning in summary["warnings"]]

@@ -21,6 +21,7 @@ class Loaded:
     format: str
     label: str
     warnings: list[str] = field(default_factory=list)
+    merged_cues: int = 0  # caption cues the reader merged into turns (0: none)
 
 
 def load(path: str) -> Loaded:
@@ -36,7 +37,7 @@ def load(path: str) -> Loaded:
         return Loaded(result.transcript, "project", "Transcript Editor project", list(result.warnings))
     labels = {reader.NAME: reader.LABEL for reader in all_readers()}
     return Loaded(result.transcript, result.format, labels.get(result.format, result.format),
-                  list(result.warnings))
+                  list(result.warnings), result.merged_cues)
 
 
 def load_or_report(path: str) -> Loaded | None:

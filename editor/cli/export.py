@@ -34,6 +34,12 @@ def add_arguments(export: argparse.ArgumentParser) -> None:
     export.add_argument("--no-times", action="store_true", help="leave turn times out (txt, html, docx)")
     export.add_argument("--max-line-chars", type=int, default=42, metavar="N", help="captions (default 42)")
     export.add_argument("--max-lines", type=int, default=2, metavar="N", help="captions (default 2)")
+    export.add_argument("--clean-verbatim", action="store_true",
+                        help="leave filler words out (the editable list for the episode's language)")
+    export.add_argument("--word-timed-vtt", action="store_true",
+                        help="vtt: a time before every word (<00:00:01.000><c>word</c>)")
+    export.add_argument("--no-chapters", action="store_true", help="no chapter headings (txt, html, docx)")
+    export.add_argument("--author", default="", help="docx: the document's author")
     level = export.add_mutually_exclusive_group()
     level.add_argument("--word-level", dest="word_level", action="store_const", const=True,
                        help="JSON: one segment per word")
@@ -43,6 +49,7 @@ def add_arguments(export: argparse.ArgumentParser) -> None:
 
 def run(options: argparse.Namespace) -> int:
     from editor.formats.base import ExportOptions, InaudibleStyle
+    from editor.formats.clean_verbatim import load_fillers
     from editor.formats.writers import writer_named
 
     name = options.to or _format_from_extension(options.output)
@@ -66,7 +73,9 @@ def run(options: argparse.Namespace) -> int:
         inaudible_style=InaudibleStyle(options.inaudible_style) if options.inaudible_style else None,
         include_speakers=not options.no_speakers, include_times=not options.no_times,
         max_line_chars=options.max_line_chars, max_lines=options.max_lines,
-        word_level=options.word_level)
+        word_level=options.word_level, word_timed_vtt=options.word_timed_vtt,
+        include_chapters=not options.no_chapters, author=options.author,
+        filler_words=load_fillers(loaded.transcript.meta.language) if options.clean_verbatim else ())
     data = writer.write(loaded.transcript, export_options)
     return write_output(options.output, data)
 

@@ -11,8 +11,8 @@ Why and how (see :mod:`editor.core.recovery` for the reading side):
   A row-preserving edit is written sparsely (``"set": [[row, segment], ...]``,
   so a replace in 1,000 places writes 1,000 segments, not the document); an
   edit that inserts or removes rows writes the one window that covers them
-  (``"rows": [first, old_count], "segments": [...]``). The speaker list and the
-  transcript's meta are written when they differ from the last line's.
+  (``"rows": [first, old_count], "segments": [...]``). The speaker list, the
+  chapters and the transcript's meta are written when they differ from the last line's.
 * **Cheap.** O(touched rows) per edit and a single ``write`` to an
   ``O_APPEND`` descriptor before :meth:`Journal.run` returns: once ``write``
   returns the line is in the kernel, so killing the process cannot lose it.
@@ -55,7 +55,7 @@ from typing import Any
 from editor.core import ops
 from editor.core.atomic import atomic_write, fsync_and_close
 from editor.core.errors import TranscriptError
-from editor.core.transcript import Segment, Speaker, Transcript, TranscriptMeta
+from editor.core.transcript import Chapter, Segment, Speaker, Transcript, TranscriptMeta
 
 JOURNAL_VERSION = 1
 JOURNAL_SUFFIX = ".journal"
@@ -223,6 +223,12 @@ def speakers_to_json(speakers: dict[str, Speaker]) -> list[list[str]]:
     return [[s.id, s.name] for s in speakers.values()]
 
 
+def chapters_to_json(chapters: list[Chapter]) -> list[dict]:
+    """Chapters as the project file stores them."""
+    from editor.core import project
+    return project.chapters_to_list(chapters)
+
+
 # ---------------------------------------------------------------------------------- recording
 class _Recorder:
     """An ops listener that forwards to the model and notes the rows each primitive touched.
@@ -309,6 +315,7 @@ class Journal:
         # (the window sets the audio path on the transcript without an op).
         self._speakers: list | None = None
         self._meta: dict | None = None
+        self._chapters: list | None = None
         self._lock = threading.Lock()
         self._closed = False
         self._snapshot_busy = False
@@ -375,7 +382,7 @@ class Journal:
         return undo
 
     def commit(self, transcript: Transcript, rows: dict | None = None) -> int:
-        """Append one edit: *rows* (from the recorder) plus speakers/meta when they changed."""
+        """Append one edit: *rows* (from the recorder) plus speakers/chapters/meta when they changed."""
         record: dict[str, Any] = {"seq": self._seq + 1}
         record.update(rows or {})
         speakers = speakers_to_json(transcript.speakers)
@@ -384,12 +391,15 @@ class Journal:
         meta = meta_to_json(transcript.meta)
         if meta != self._meta:
             record["meta"] = meta
+        chapters = chapters_to_json(transcript.chapters)
+        if chapters != self._chapters:
+            record["chapters"] = chapters
         line = encode_line(record)
         with self._lock:
             healthy = self.write_error is None
             if healthy and self._write(line):
                 self._seq += 1
-                self._speakers, self._meta = speakers, meta
+                self._speakers, self._meta, self._chapters = speakers, meta, chapters
         if healthy and self.write_error is not None and self.on_error is not None:
             self.on_error(self.write_error)   # outside the lock: the handler may call us
         if self._syncer is not None:
@@ -450,7 +460,7 @@ class Journal:
             return
         for orphan in snapshot_paths_for(self.path):   # left by a crash between snapshot and rotation
             _unlink(orphan)
-        self._speakers = self._meta = None
+        self._speakers = self._meta = self._chapters = None
 
     def _rebase(self, base: BaseRef, new_path: Path, keep_from: int | None,
                 keep_seq: int | None = None, generation: int | None = None) -> bool:
@@ -598,7 +608,8 @@ def capture(transcript: Transcript) -> Captured:
     meta = transcript.meta
     return Captured((meta.title, meta.audio_path, meta.duration_ms, meta.language),
                     [(s.id, s.name) for s in transcript.speakers.values()],
-                    list(map(_SEGMENT_FIELDS, transcript.segments)))
+                    list(map(_SEGMENT_FIELDS, transcript.segments)),
+                    tuple(transcript.chapters))   # Chapter objects are frozen; ops assign new lists
 
 
 _SEGMENT_FIELDS = operator.attrgetter(*Segment.__slots__)
@@ -609,6 +620,7 @@ class Captured:
     meta: tuple
     speakers: list
     rows: list
+    chapters: tuple = ()
 
     def thaw(self) -> Transcript:
         """The captured transcript as new objects (run this on the worker thread)."""
@@ -622,7 +634,7 @@ class Captured:
         title, audio, duration, language = self.meta
         return Transcript(meta=TranscriptMeta(title, audio, duration, language),
                           speakers={sid: Speaker(sid, name) for sid, name in self.speakers},
-                          segments=segments)
+                          segments=segments, chapters=list(self.chapters))
 
 
 def _header(base: BaseRef, seq0: int, original: str) -> str:

@@ -29,6 +29,8 @@ Schema, version 1 (keys in this order; one segment per line so diffs stay readab
         "words": {"start": [int|null...], "end": [int|null...], "conf": [float|null...],
                   "text": [str...]}},         # "text" only when the words are not text.split()
        ...],
+     "chapters": [{"start_ms": int, "title": str,           # optional (older files have none),
+                   "url": str, "image": str}, ...],         #   sorted; url/image only when set
      "extra": {...}}                          # free JSON for other parts of the app
 
 Times are integer milliseconds. Word arrays are parallel (one entry per word),
@@ -48,6 +50,7 @@ from editor import __version__
 from editor.core.atomic import atomic_write
 from editor.core.errors import TranscriptError
 from editor.core.transcript import (
+    Chapter,
     Mark,
     MarkKind,
     ReviewStatus,
@@ -86,10 +89,13 @@ def save(transcript: Transcript, path: str | Path, extra: dict | None = None) ->
 def dumps(data: dict, path: str | Path | None = None) -> str:
     """The project text for a :func:`to_dict` result: one segment per line."""
     try:
-        head = {key: value for key, value in data.items() if key not in ("segments", "extra")}
+        head = {key: value for key, value in data.items() if key not in ("segments", "chapters", "extra")}
         lines = [json.dumps(head)[:-1] + ',\n"segments": [']
         lines.append(",\n".join(json.dumps(segment) for segment in data["segments"]))
-        lines.append('],\n"extra": ' + json.dumps(data.get("extra") or {}) + "}\n")
+        chapters = ""
+        if data.get("chapters"):  # only when there are any: older versions ignore the key anyway
+            chapters = ',\n"chapters": [\n' + ",\n".join(map(json.dumps, data["chapters"])) + "\n]"
+        lines.append("]" + chapters + ',\n"extra": ' + json.dumps(data.get("extra") or {}) + "}\n")
     except (TypeError, ValueError) as error:
         raise TranscriptError(f"cannot save: the project holds data JSON cannot store ({error})",
                               path) from None
@@ -105,8 +111,22 @@ def to_dict(transcript: Transcript, base_dir: str | Path | None = None,
         "meta": _meta_to_dict(transcript.meta, base_dir),
         "speakers": [{"id": s.id, "name": s.name} for s in transcript.speakers.values()],
         "segments": [_segment_to_dict(s) for s in transcript.segments],
+        **({"chapters": chapters_to_list(transcript.chapters)} if transcript.chapters else {}),
         "extra": dict(extra or {}),
     }
+
+
+def chapters_to_list(chapters: list[Chapter]) -> list[dict]:
+    """Chapters in their project form (``url``/``image`` only when set)."""
+    out = []
+    for chapter in chapters:
+        item: dict[str, Any] = {"start_ms": chapter.start_ms, "title": chapter.title}
+        if chapter.url:
+            item["url"] = chapter.url
+        if chapter.image:
+            item["image"] = chapter.image
+        out.append(item)
+    return out
 
 
 def _meta_to_dict(meta: TranscriptMeta, base_dir: str | Path | None) -> dict:
@@ -218,8 +238,27 @@ def from_dict(data: Any, base_dir: str | Path | None = None,
     if len(set(ids)) != len(ids):
         duplicate = next(i for i in ids if ids.count(i) > 1)
         check.fail(f"segment id {duplicate!r} is used twice")
+    chapters = chapters_from_list(check.get(data, "chapters", list, "", []), source)
     extra = check.get(data, "extra", dict, "", {})
-    return LoadedProject(Transcript(meta=meta, speakers=speakers, segments=segments), extra)
+    return LoadedProject(Transcript(meta=meta, speakers=speakers, segments=segments, chapters=chapters),
+                         extra)
+
+
+def chapters_from_list(items: list, source: str | Path | None = None) -> list[Chapter]:
+    """Chapters from their project form, checked, sorted by start."""
+    check = _Checker(source)
+    chapters = []
+    for i, item in enumerate(items):
+        where = f"chapters[{i}]"
+        if not isinstance(item, dict):
+            check.fail(f"{where}: expected an object, found {_json_type(item)}")
+        start = check.require(item, "start_ms", int, where)
+        if start < 0:
+            check.fail(f"{where}.start_ms: a chapter cannot start before the episode ({start})")
+        chapters.append(Chapter(start, check.require(item, "title", str, where),
+                                check.get(item, "url", str, where, ""), check.get(item, "image", str, where, "")))
+    chapters.sort(key=lambda chapter: chapter.start_ms)
+    return chapters
 
 
 class _Checker:

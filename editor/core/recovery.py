@@ -246,7 +246,7 @@ def replay(transcript: Transcript, records: list[dict], journal_path: str | Path
 
 
 def apply_record(transcript: Transcript, record: dict) -> None:
-    """One journal line: speakers and meta first (segments refer to them), then the rows."""
+    """One journal line: speakers, meta and chapters first (segments refer to speakers), then the rows."""
     if "speakers" in record:
         speakers = {sid: Speaker(sid, name) for sid, name in record["speakers"]}
         transcript.speakers.clear()
@@ -255,6 +255,9 @@ def apply_record(transcript: Transcript, record: dict) -> None:
         meta = record["meta"]
         transcript.meta = TranscriptMeta(title=meta["title"], audio_path=meta["audio_path"],
                                          duration_ms=meta["duration_ms"], language=meta["language"])
+    if "chapters" in record:
+        from editor.core.project import chapters_from_list
+        transcript.chapters = chapters_from_list(record["chapters"])
     segments = transcript.segments
     if "set" in record:
         rows = [row for row, _ in record["set"]]

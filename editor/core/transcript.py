@@ -15,6 +15,9 @@ Design notes for the next engineer:
   own; for "unclear" the span covers the best guess.
 * Each segment remembers the recognizer's text and marks (``original_text``,
   ``original_marks``) so a producer can see and revert what changed.
+* Chapters belong to the episode, not to a segment: a start time and a title
+  (Podcasting 2.0 ``chapters.json`` adds an optional link and image). They are
+  kept sorted by start so exports and views need no sorting of their own.
 """
 
 from __future__ import annotations
@@ -117,6 +120,16 @@ class Segment:
         return max(0, self.end_ms - self.start_ms)
 
 
+@dataclass(slots=True, frozen=True)
+class Chapter:
+    """A chapter of the episode: where it starts, its title, an optional web page and image URL."""
+
+    start_ms: int
+    title: str
+    url: str = ""
+    image: str = ""
+
+
 @dataclass(slots=True)
 class TranscriptMeta:
     title: str = ""
@@ -146,6 +159,7 @@ class Transcript:
     meta: TranscriptMeta = field(default_factory=TranscriptMeta)
     speakers: dict[str, Speaker] = field(default_factory=dict)  # id -> speaker, in order of appearance
     segments: list[Segment] = field(default_factory=list)
+    chapters: list[Chapter] = field(default_factory=list)  # sorted by start_ms (ops keep it so)
 
     # ------------------------------------------------------------------ speakers
     def speaker_name(self, speaker_id: str | None) -> str:

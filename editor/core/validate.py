@@ -43,12 +43,16 @@ def problems(transcript: Transcript) -> list[str]:
     return found
 
 
-def repair(transcript: Transcript) -> list[str]:
-    """Fix what can be fixed safely, in place; return warnings saying what was done."""
+def repair(transcript: Transcript, unit: str = "segment") -> list[str]:
+    """Fix what can be fixed safely, in place; return warnings saying what was done.
+
+    *unit* names the segments in the warnings ("caption" when a reader repairs cues before
+    merging them into turns).
+    """
     warnings: list[str] = []
     for number, segment in enumerate(transcript.segments, 1):
         if segment.start_ms is not None and segment.end_ms is not None and segment.end_ms < segment.start_ms:
-            warnings.append(f"segment {number} ended before it started "
+            warnings.append(f"{unit} {number} ended before it started "
                             f"({format_clock(segment.start_ms)} → {format_clock(segment.end_ms)}); "
                             "its end was set to its start")
             segment.end_ms = segment.start_ms
@@ -58,11 +62,11 @@ def repair(transcript: Transcript) -> list[str]:
         order = sorted(range(len(transcript.segments)),
                        key=lambda i: (_sort_key(transcript, i), i))
         transcript.segments = [transcript.segments[i] for i in order]
-        warnings.append("segments were out of time order and have been sorted by start time")
+        warnings.append(f"{unit}s were out of time order and have been sorted by start time")
     overlaps = sum(1 for a, b in zip(transcript.segments, transcript.segments[1:], strict=False)
                    if a.end_ms is not None and b.start_ms is not None and b.start_ms < a.end_ms)
     if overlaps:
-        warnings.append(f"{overlaps} segment(s) overlap the next one (kept as they are)")
+        warnings.append(f"{overlaps} {unit}(s) overlap the next one (kept as they are)")
     return warnings
 
 

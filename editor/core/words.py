@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import accumulate
 
 from rapidfuzz.distance import Indel
 
@@ -65,16 +66,15 @@ def spread(tokens: Sequence[str], start_ms: int | None, end_ms: int | None) -> l
     """
     if start_ms is None or end_ms is None:
         return [Word(token) for token in tokens]
-    end_ms = max(start_ms, end_ms)
-    total = sum(len(t) + 1 for t in tokens) or 1
-    span = end_ms - start_ms
-    words: list[Word] = []
-    done = 0
-    for token in tokens:
-        begin = start_ms + span * done // total
-        done += len(token) + 1
-        words.append(Word(token, begin, start_ms + span * done // total))
-    return words
+    if not tokens:
+        return []
+    span = max(0, end_ms - start_ms)
+    # Each token's share ends where the running count of characters (and spaces) ends; one pass in
+    # C-level iterators, as opening a caption file spreads every cue's words (90,000 for 10 hours).
+    done = list(accumulate([len(t) + 1 for t in tokens]))
+    total = done[-1]
+    edges = [start_ms, *[start_ms + span * d // total for d in done]]
+    return [Word(token, begin, end) for token, begin, end in zip(tokens, edges, edges[1:], strict=False)]
 
 
 def estimate_words(segment: Segment, end_ms: int | None = None) -> list[Word]:

@@ -17,11 +17,12 @@ from __future__ import annotations
 import gc
 import os
 from pathlib import Path
+from typing import cast
 
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Transcript
 from editor.core.validate import repair
-from editor.formats.base import ExportOptions, Reader, ReadResult, Writer
+from editor.formats.base import CaptionReader, ExportOptions, Reader, ReadResult, Writer
 from editor.formats.decoding import MAX_BYTES, decode
 from editor.formats.readers import READERS
 
@@ -96,8 +97,12 @@ def _suffix(name: str) -> str:
 
 
 # ---------------------------------------------------------------------- reading
-def read_text(text: str, name_hint: str = "", format: str | None = None) -> ReadResult:
-    """Parse *text* (already decoded); *name_hint* (a file name) helps detection and titles."""
+def read_text(text: str, name_hint: str = "", format: str | None = None,
+              keep_captions: bool = False) -> ReadResult:
+    """Parse *text* (already decoded); *name_hint* (a file name) helps detection and titles.
+
+    Caption formats are merged into turns unless *keep_captions* asks for one segment per cue.
+    """
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:
@@ -107,7 +112,7 @@ def read_text(text: str, name_hint: str = "", format: str | None = None) -> Read
     if is_project_text(text) and not format:
         return _load_project(text, None)
     chosen = reader(format) if format else detect(text, name_hint)
-    result = _parse(chosen, text)
+    result = _parse(chosen, text, keep_captions)
     if not format:
         result.warnings[:0] = _extension_mismatch(chosen, name_hint)
     result.warnings.extend(repair(result.transcript))
@@ -116,12 +121,14 @@ def read_text(text: str, name_hint: str = "", format: str | None = None) -> Read
     return result
 
 
-def _parse(chosen: Reader, text: str) -> ReadResult:
+def _parse(chosen: Reader, text: str, keep_captions: bool = False) -> ReadResult:
     # A big file allocates ~10^5 objects and no cycles; letting the cycle collector run on
     # every allocation burst costs a third of the read time, so it waits until the end.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
+        if getattr(chosen, "MERGES_CUES", False):
+            return cast(CaptionReader, chosen).read(text, keep_captions=keep_captions)
         return chosen.read(text)
     except TranscriptError:
         raise
@@ -135,15 +142,16 @@ def _parse(chosen: Reader, text: str) -> ReadResult:
             gc.enable()
 
 
-def read_file(path: str | os.PathLike, format: str | None = None) -> ReadResult:
-    """Read the transcript or project at *path*; errors name *path*."""
+def read_file(path: str | os.PathLike, format: str | None = None,
+              keep_captions: bool = False) -> ReadResult:
+    """Read the transcript or project at *path*; errors name *path* (*keep_captions*: see read_text)."""
     path = Path(path)
     try:
         data = _read_bytes(path)
         if _is_project_bytes(data):
             return _load_project(data, path)
         text, warnings = decode(data)
-        result = read_text(text, path.name, format)
+        result = read_text(text, path.name, format, keep_captions)
     except TranscriptError as error:
         raise error.with_path(path) from None
     result.warnings[:0] = warnings

@@ -29,6 +29,16 @@ class ExportOptions:
     max_line_chars: int = 42
     max_lines: int = 2
     word_level: bool | None = None  # Podcasting 2.0 JSON: None means "when words have times"
+    # Free choices of an export (all off by default):
+    filler_words: tuple[str, ...] = ()  # clean verbatim: these words/phrases are left out
+    word_timed_vtt: bool = False        # WebVTT: <00:00:01.000><c>word</c> karaoke timing
+    include_chapters: bool = True       # chapter headings in TXT, HTML and DOCX
+    author: str = ""                    # DOCX document properties
+    # Publishing rules (see editor.formats.publish.rules; a plain export leaves them off):
+    balanced_lines: bool = False  # captions: no dangling one- or two-word last line or last cue of a turn
+    clause_breaks: bool = False   # captions: break lines after a clause's punctuation where one is near
+    sorted_times: bool = False    # captions and JSON: starts never decrease, every end after its start
+    html_fragment: bool = False   # HTML: only the namespace's <cite>/<time>/<p> fragment, no document
 
 
 @dataclass
@@ -37,6 +47,8 @@ class ReadResult:
     format: str                 # a reader's NAME
     warnings: list[str] = field(default_factory=list)
     extra: dict = field(default_factory=dict)   # a project's free "extra" object (kept through save)
+    merged_cues: int = 0        # caption cues merged into the turns (0: nothing was merged)
+    finished_subtitles: bool = False  # the cues look cut for viewers: worth offering to keep them
 
 
 class Reader(Protocol):
@@ -51,7 +63,21 @@ class Reader(Protocol):
         """0.0 (surely not this format) … 1.0 (surely this format)."""
 
     def read(self, text: str) -> ReadResult:
-        """Parse *text*; raise :class:`~editor.core.TranscriptError` (with line) when impossible."""
+        """Parse *text*; raise :class:`~editor.core.TranscriptError` (with line) when impossible.
+
+        Readers of caption formats (``MERGES_CUES = True``) also take
+        ``keep_captions``: False (the default) merges cues into turns
+        (:mod:`editor.formats.turns`), True keeps one segment per cue.
+        """
+
+
+class CaptionReader(Reader, Protocol):
+    """A reader of caption cues (SRT, WebVTT, Whisper JSON): merges them into turns unless told not to."""
+
+    MERGES_CUES: bool
+
+    def read(self, text: str, keep_captions: bool = False) -> ReadResult:
+        """Parse *text*; cues become turns (:mod:`editor.formats.turns`) unless *keep_captions*."""
 
 
 class Writer(Protocol):

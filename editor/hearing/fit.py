@@ -59,7 +59,7 @@ def fit_tokens(audio_16k: np.ndarray, tokens: list[Token], aligner: Aligner,
     """
     flat = [(i, w) for i, t in enumerate(tokens) for w in t.spoken]
     usable, _ = aligner.prepare([w for _, w in flat])
-    flat = [item for item, ok in zip(flat, usable) if ok]
+    flat = [item for item, ok in zip(flat, usable, strict=True) if ok]
     if not flat:
         return None
     pieces = aligner.decode(audio_16k, [w for _, w in flat])

@@ -41,7 +41,8 @@ class PhoneSpeller:
         cached = self._cache.get(key)
         if cached is None:
             usable, _ = self._aligner.prepare(words)
-            phones = [p for w, ok in zip(words, usable) if ok for p in (self._aligner.lookup(w) or "").split()]
+            known = [w for w, ok in zip(words, usable, strict=True) if ok]
+            phones = [p for w in known for p in (self._aligner.lookup(w) or "").split()]
             cached = self._cache[key] = "".join(self._code(p) for p in phones)
         return cached
 

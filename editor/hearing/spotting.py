@@ -40,7 +40,7 @@ class Spotted:
 def _phones(name: str, aligner: Aligner) -> int:
     words = [w for token in name.split() for w in spoken_words(token)]
     usable, _ = aligner.prepare(words)
-    return sum(len((aligner.lookup(w) or "").split()) for w, ok in zip(words, usable) if ok)
+    return sum(len((aligner.lookup(w) or "").split()) for w, ok in zip(words, usable, strict=True) if ok)
 
 
 def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, int]], names: list[str],

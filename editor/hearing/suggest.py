@@ -187,7 +187,7 @@ def _times(segment, char_start: int, char_end: int) -> tuple[int | None, int | N
     tokens = list(re.finditer(r"\S+", segment.text))
     if len(tokens) != len(segment.words):
         return segment.start_ms, segment.end_ms
-    inside = [w for m, w in zip(tokens, segment.words) if m.start() < char_end and char_start < m.end()]
+    inside = [w for m, w in zip(tokens, segment.words, strict=True) if m.start() < char_end and char_start < m.end()]
     if not inside:
         return segment.start_ms, segment.end_ms
     return inside[0].start_ms, inside[-1].end_ms
@@ -206,7 +206,7 @@ def _check_with_audio(transcript: Transcript, suggestions: list[Suggested], audi
     checkable = [i for i, r in enumerate(regions) if r is not None]
     audio = region_audio(audio_path, [regions[i] for i in checkable], cancelled)
     aligner = hearing_aligner()
-    for done, (i, samples) in enumerate(zip(checkable, audio)):
+    for done, (i, samples) in enumerate(zip(checkable, audio, strict=True)):
         if cancelled is not None and cancelled():
             return
         s = suggestions[i]

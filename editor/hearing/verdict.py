@@ -63,7 +63,7 @@ def region(segment: Segment, char_start: int, char_end: int, context: int = 1) -
     tokens = list(_TOKEN.finditer(segment.text))
     if not tokens or len(segment.words) != len(tokens):
         return None
-    timed = [TimedToken(m.start(), m.end(), w.start_ms, w.end_ms) for m, w in zip(tokens, segment.words)]
+    timed = [TimedToken(m.start(), m.end(), w.start_ms, w.end_ms) for m, w in zip(tokens, segment.words, strict=True)]
     return region_of(segment.text, timed, char_start, char_end, context)
 
 
@@ -114,7 +114,7 @@ def score_text(audio_16k: np.ndarray, where: Region, middle: str, aligner: Align
     usable, _ = aligner.prepare(every)
     if not all(usable[len(before):len(before) + len(words)]) or not words:
         return None
-    pieces = aligner.decode(audio_16k, [w for w, ok in zip(every, usable) if ok])
+    pieces = aligner.decode(audio_16k, [w for w, ok in zip(every, usable, strict=True) if ok])
     if pieces is None:
         return None
     spoken = [p for p in pieces if p.word is not None]

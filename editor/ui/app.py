@@ -39,6 +39,7 @@ def start(args: list[str] | None = None):
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Transcript Editor")
     app.setOrganizationName("transcript-editor")
+    set_desktop_identity(app)
     from editor.ui.main_window import MainWindow
 
     window = MainWindow(backend=options.player)
@@ -54,6 +55,21 @@ def start(args: list[str] | None = None):
 def main(args: list[str] | None = None) -> int:
     app, _window, _options = start(args)
     return app.exec()
+
+
+def set_desktop_identity(app) -> None:
+    """The desktop entry's id (Wayland shows its icon and name for the window) and the app icon."""
+    from PySide6.QtGui import QIcon
+
+    from editor.bundled import APP_ID, ICON_SIZES, icon_png, icon_svg
+
+    app.setDesktopFileName(APP_ID)
+    icon = QIcon.fromTheme(APP_ID)   # an installed theme icon first, else the bundled files
+    if icon.isNull():
+        icon = QIcon(str(icon_svg()))
+        for size in ICON_SIZES:
+            icon.addFile(str(icon_png(size)))
+    app.setWindowIcon(icon)
 
 
 if __name__ == "__main__":

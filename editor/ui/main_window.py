@@ -18,10 +18,12 @@ window (:class:`~editor.ui.context.WindowLayout`). Controllers own their concern
 * :class:`AudioLengthCheck` – the audio's length against the transcript and its own header.
 
 A new feature gets its package under ``editor/ui/``, declares its actions (with
-when they are enabled) in its ``actions.py`` (added to :data:`ACTION_TABLES`), is made
-from the context in ``__init__`` and connected in one ``_connect_*`` method. Side
-panels are docked through :meth:`dock_panel`; dialogs are imported lazily in their
-handlers so startup stays fast.
+when they are enabled) in its ``actions.py`` (added to :data:`ACTION_TABLES`) and
+connects them itself; the window makes it from the context in ``__init__`` and wires
+what crosses features (status messages, bars, dialogs of ``dialogs/``) in one
+``_connect_*`` method. The window alone enables actions, from the table's conditions.
+Side panels are docked through :meth:`dock_panel`; dialogs are imported lazily in
+their handlers so startup stays fast.
 """
 
 from __future__ import annotations
@@ -30,22 +32,25 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from editor.core.transcript import MarkKind
 from editor.settings import Key, Settings
 from editor.ui import process_tuning
 from editor.ui.actions import CAN_REDO, CAN_UNDO, WITH_AUDIO, WITH_TEXT, Actions, ActionSpec
+from editor.ui.chapters.actions import ACTIONS as CHAPTERS_ACTIONS
+from editor.ui.chapters.chapter_controller import ChapterController
 from editor.ui.context import WindowContext
 from editor.ui.document.actions import ACTIONS as DOCUMENT_ACTIONS
 from editor.ui.document.edit_controller import EditController
@@ -66,13 +71,16 @@ from editor.ui.playback.playback_controller import PlaybackController
 from editor.ui.playback.transport_bar import TransportBar
 from editor.ui.project.actions import ACTIONS as PROJECT_ACTIONS
 from editor.ui.project.project_controller import ProjectController
+from editor.ui.publishing.actions import ACTIONS as PUBLISHING_ACTIONS
 from editor.ui.review.actions import ACTIONS as REVIEW_ACTIONS
 from editor.ui.review.marks_panel import MarksPanel
 from editor.ui.review.review_bar import ReviewBar
 from editor.ui.review.review_controller import ReviewController
+from editor.ui.theme import Theme, ThemeSwitcher
 from editor.ui.timing.actions import ACTIONS as TIMING_ACTIONS
 from editor.ui.timing.timing_controller import TimingController
 from editor.ui.widgets.message_bar import MessageBar, warnings_text
+from editor.ui.widgets.mnemonics import DialogMnemonics
 
 APP_NAME = "Transcript Editor"
 MENU_ORDER = ("File", "Edit", "Review", "Playback", "View", "Tools", "Help")
@@ -81,18 +89,25 @@ MENU_ORDER = ("File", "Edit", "Review", "Playback", "View", "Tools", "Help")
 WINDOW_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("settings", "File", "Se&ttings…", ("Ctrl+,",), separator=True),
     ActionSpec("quit", "File", "&Quit", ("Ctrl+Q",), separator=True),
+    # View ▸ Theme (a submenu of View: the window groups these as exclusive choices)
+    ActionSpec("theme_system", "Theme", "&System", (), "Colours of the system (light or dark)", checkable=True),
+    ActionSpec("theme_light", "Theme", "&Light", checkable=True),
+    ActionSpec("theme_dark", "Theme", "&Dark", checkable=True),
     ActionSpec("shortcuts", "Help", "&Keyboard Shortcuts…", ("Ctrl+/", "F1"), "List every keyboard shortcut"),
     ActionSpec("about", "Help", "&About Transcript Editor"),
 )
 # Every action, in menu order within each menu (menus themselves follow MENU_ORDER).
-ACTION_TABLES = (FILES_ACTIONS, PROJECT_ACTIONS, WINDOW_ACTIONS, DOCUMENT_ACTIONS, REVIEW_ACTIONS,
-                 PLAYBACK_ACTIONS, NAMES_ACTIONS, TIMING_ACTIONS, HEARING_ACTIONS)
+ACTION_TABLES = (FILES_ACTIONS, PROJECT_ACTIONS, PUBLISHING_ACTIONS, WINDOW_ACTIONS, DOCUMENT_ACTIONS,
+                 CHAPTERS_ACTIONS, REVIEW_ACTIONS, PLAYBACK_ACTIONS, NAMES_ACTIONS, TIMING_ACTIONS,
+                 HEARING_ACTIONS)
 
 # Where the window docks each feature's panel, and how tall a bottom panel starts.
+_MIN_VIEW_HEIGHT = 120
 _PANEL_PLACES = {
     "find": (Qt.DockWidgetArea.BottomDockWidgetArea, 230),   # compact: the transcript keeps most of the height
     "suggestions": (Qt.DockWidgetArea.RightDockWidgetArea, 0),
     "markers": (Qt.DockWidgetArea.RightDockWidgetArea, 0),
+    "chapters": (Qt.DockWidgetArea.RightDockWidgetArea, 0),
 }
 
 
@@ -103,13 +118,19 @@ class MainWindow(QMainWindow):
                  player_factory=None, parent=None):
         super().__init__(parent)
         self.settings = settings or Settings()
+        app = QApplication.instance()
+        assert isinstance(app, QApplication), "the window needs a QApplication"
+        self.themes = ThemeSwitcher(app)
+        self.themes.apply(_saved_theme(self.settings))
+        self._mnemonics = DialogMnemonics(self)   # Alt+letter for every dialog button
+        app.installEventFilter(self._mnemonics)
         self.action_table = Actions(self, [spec for table in ACTION_TABLES for spec in table],
                                     self.settings.shortcut_overrides())
         self.model = TranscriptModel(parent=self)
         self._build_widgets()
         ctx = self.context = WindowContext(window=self, layout=self, settings=self.settings,
                                            actions=self.action_table, model=self.model, view=self.view)
-        self.playback = ctx.playback = PlaybackController(self.settings, backend, player_factory, self)
+        self.playback = ctx.playback = PlaybackController(ctx, backend, player_factory, self)
         self.files = ctx.files = FileController(ctx, self)
         self.follow = ctx.follow = FollowController(ctx, self)
         self.edits = ctx.edits = EditController(ctx, self)
@@ -126,6 +147,8 @@ class MainWindow(QMainWindow):
         self.marks_panel = MarksPanel(self.model)
         self.marks_dock = self.dock_panel("markers", "Markers", self.marks_panel)
         self.marks_dock.hide()
+        self.chapters = ChapterController(ctx, self)
+        self.chapters.message.connect(self._show_status)
         self._build_menus()
         self._connect_signals()
         self._connect_editing_signals()
@@ -138,7 +161,7 @@ class MainWindow(QMainWindow):
         self.names.extra_changed.connect(self.project.keep_unsaved)   # e.g. the show chosen: unsaved, journaled
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
-        self.resize(1240, 800)   # first run: room for the text, its bars and the suggestions panel
+        self._fit_to_screen()   # first run: room for the text, its bars and the suggestions panel
         geometry = self.settings.get(Key.WINDOW_GEOMETRY)
         if geometry:
             self.restoreGeometry(QByteArray(geometry))
@@ -162,26 +185,65 @@ class MainWindow(QMainWindow):
         self.warning_bar = MessageBar()
         self.audio_bar = MessageBar()
         self.notice_bar = MessageBar()
+        self.captions_bar = MessageBar()   # "merged into turns; keep the captions as they are?"
         page = QWidget()
         layout = self._page_layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        for widget in (self.notice_bar, self.audio_bar, self.warning_bar):
+        for widget in (self.notice_bar, self.audio_bar, self.warning_bar, self.captions_bar):
             layout.addWidget(widget)
         layout.addWidget(self.transcript_splitter, 1)
         self.review_bar = ReviewBar(self.action_table)
-        layout.addWidget(self.review_bar)
-        layout.addWidget(self.transport)
         self.editor_page = page
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start_page)
         self.stack.addWidget(self.editor_page)
         self.setCentralWidget(self.stack)
+        # The review and transport bars are fixed tool bars under everything: docks sit above
+        # them and can never squeeze or cover them.
+        transport = self._fixed_bar("Transport", self.transport)   # bottom lines stack upwards:
+        self.addToolBarBreak(Qt.ToolBarArea.BottomToolBarArea)       # the review bar sits above it
+        self.bottom_bars = [self._fixed_bar("Review", self.review_bar), transport]
+        self.stack.currentChanged.connect(self._on_stack_current_changed)
+        self._on_stack_current_changed()
         self._status = QLabel("")
         self.statusBar().addPermanentWidget(self._status)
         # The suggestions list runs the window's full height; find/replace (and other bottom
         # panels) then span the transcript only, under its transport bar.
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+
+    def _fixed_bar(self, name: str, widget: QWidget) -> QToolBar:
+        bar = QToolBar(name, self)
+        bar.setObjectName(f"{name.lower()}_bar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.setAllowedAreas(Qt.ToolBarArea.BottomToolBarArea)
+        bar.toggleViewAction().setVisible(False)   # not offered for hiding in the panels menu
+        bar.setContentsMargins(0, 0, 0, 0)
+        layout = bar.layout()
+        if layout is not None:
+            layout.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(widget)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bar)
+        return bar
+
+    def _on_stack_current_changed(self, _index: int = 0) -> None:
+        on_transcript = self.stack.currentWidget() is self.editor_page
+        for bar in self.bottom_bars:
+            bar.setVisible(on_transcript)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # The transcript keeps at least a third of the window's height, whatever panels are docked.
+        self.view.setMinimumHeight(max(_MIN_VIEW_HEIGHT, self.height() // 3))
+
+    def _fit_to_screen(self) -> None:
+        """The first-run size, shrunk to the screen's free area (a 1280×720 laptop shows the bars too)."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 1240, 800
+        if screen is not None:
+            width, height = min(width, screen.width()), min(height, screen.height() - 40)
+        self.resize(width, height)
 
     def _build_menus(self) -> None:
         """One menu per ``ActionSpec.menu`` in MENU_ORDER (menus with no actions are left out)."""
@@ -198,6 +260,14 @@ class MainWindow(QMainWindow):
             if title == "File":
                 self.recent_menu = menu.addMenu("Open &Recent")
                 menu.insertMenu(self.action_table["open_sample"], self.recent_menu)
+            if title == "View":
+                menu.addSeparator()
+                self.theme_menu = menu.addMenu("&Theme")
+                group = QActionGroup(self)
+                for action in self.action_table.in_menu("Theme"):
+                    group.addAction(action)
+                    self.theme_menu.addAction(action)
+                self.addActions(self.action_table.in_menu("Theme"))
             self.addActions(self.action_table.in_menu(title))  # shortcuts work even with the menu bar hidden
         self._fill_recent_menu()
 
@@ -232,24 +302,16 @@ class MainWindow(QMainWindow):
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _connect_signals(self) -> None:
+        # The window's own actions, and those that open a dialog of dialogs/ or span features;
+        # each feature connects the rest of its actions itself.
         a, playback, files, view = self.action_table, self.playback, self.files, self.view
         a["open"].triggered.connect(self._on_open_triggered)
         a["open_sample"].triggered.connect(self.open_sample)
-        a["choose_audio"].triggered.connect(files.choose_audio)
         a["settings"].triggered.connect(self._on_settings_triggered)
         a["quit"].triggered.connect(self.close)
-        a["play_pause"].triggered.connect(playback.toggle)
-        a["skip_back"].triggered.connect(lambda: playback.skip(-1))
-        a["skip_forward"].triggered.connect(lambda: playback.skip(1))
-        a["replay_3"].triggered.connect(lambda: playback.replay(3.0))
-        a["replay_slow"].triggered.connect(lambda: playback.replay_slowly(5.0))
-        a["slower"].triggered.connect(lambda: playback.step_rate(-1))
-        a["faster"].triggered.connect(lambda: playback.step_rate(1))
-        a["normal_speed"].triggered.connect(lambda: playback.set_rate(1.0))
-        a["volume_up"].triggered.connect(lambda: playback.set_volume(playback.volume() + 10))
-        a["volume_down"].triggered.connect(lambda: playback.set_volume(playback.volume() - 10))
-        a["go_to_time"].triggered.connect(self._on_go_to_time_triggered)
-        a["follow"].triggered.connect(self.follow.resume)
+        for theme in Theme:
+            a[f"theme_{theme.value}"].triggered.connect(lambda _=False, t=theme: self.set_theme(t))
+        a[f"theme_{self.themes.theme.value}"].setChecked(True)
         a["shortcuts"].triggered.connect(self._on_shortcuts_triggered)
         a["about"].triggered.connect(self._on_about_triggered)
 
@@ -258,6 +320,7 @@ class MainWindow(QMainWindow):
         files.audio_missing.connect(self._on_files_audio_missing)
         files.error_occurred.connect(self._on_files_error_occurred)
         files.recent_changed.connect(self._on_files_recent_changed)
+        files.captions_merged.connect(self._on_files_captions_merged)
 
         playback.position_changed.connect(self.transport.show_position)
         playback.state_changed.connect(self.transport.show_state)
@@ -276,6 +339,13 @@ class MainWindow(QMainWindow):
         self.start_page.open_requested.connect(self._on_open_triggered)
         self.start_page.sample_requested.connect(self.open_sample)
         self.start_page.recent_requested.connect(self.open_path)
+
+    def set_theme(self, theme: Theme) -> None:
+        """System, light or dark colours (View ▸ Theme), remembered for the next start."""
+        self.themes.apply(theme)
+        self.settings.set(Key.THEME, theme.value)
+        self.action_table[f"theme_{theme.value}"].setChecked(True)
+        self.view.viewport().update()
 
     # ------------------------------------------------------------------ opening
     def open_path(self, path: str, audio: str | None = None, preload=None) -> bool:
@@ -305,13 +375,26 @@ class MainWindow(QMainWindow):
         else:
             self.warning_bar.hide()
         self.audio_bar.hide()
-        self._status.setText(f"{format_name} · {self.model.rowCount()} turns")
+        self.captions_bar.hide()
+        self._status.setText(f"{format_name} · {_turns(self.model.rowCount())}")
         self.view.setFocus()
         self._update_enabled()
 
+    def _on_files_captions_merged(self, cues: int, turns: int, finished_subtitles: bool) -> None:
+        if not finished_subtitles:
+            return   # a recognizer's captions: turns are what the producer reviews
+        self.captions_bar.show_message(
+            f"{cues} captions were merged into {_turns(turns)}. This file looks like finished subtitles.",
+            "info", button="&Keep captions as they are", callback=self._reopen_keeping_captions)
+
+    def _reopen_keeping_captions(self) -> None:
+        path, audio = self.files.current_path, self.playback.media_path or None
+        if self.project.ask_to_save("reopening with one turn per caption", self._reopen_keeping_captions):
+            self.files.open_transcript(path, audio, keep_captions=True)
+
     def _on_files_audio_loaded(self, path: str) -> None:
         self.audio_bar.hide()
-        self._status.setText(f"{self.files.current_format} · {self.model.rowCount()} turns · "
+        self._status.setText(f"{self.files.current_format} · {_turns(self.model.rowCount())} · "
                              f"{Path(path).name} ({self.playback.backend_name()})")
         self._update_enabled()
 
@@ -356,14 +439,6 @@ class MainWindow(QMainWindow):
     def _on_view_seek_requested(self, ms: int) -> None:
         self.follow.seek(ms)
 
-    def _on_go_to_time_triggered(self) -> None:
-        from editor.ui.playback.goto_dialog import GoToTimeDialog
-        dialog = GoToTimeDialog(self.playback.position(), self.playback.duration(), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._on_view_seek_requested(dialog.time_ms()))
-        dialog.open()
-        self.goto_dialog = dialog
-
     # ------------------------------------------------------------------ dialogs
     def _on_shortcuts_triggered(self) -> None:
         from editor.ui.dialogs.shortcuts_dialog import ShortcutsDialog
@@ -400,33 +475,13 @@ class MainWindow(QMainWindow):
     def _connect_editing_signals(self) -> None:
         a, edits, review, project = self.action_table, self.edits, self.review, self.project
         stack = edits.stack
-        a["save"].triggered.connect(project.save)
-        a["save_as"].triggered.connect(lambda: project.save_as())
         a["export"].triggered.connect(self._on_export_triggered)
-        a["undo"].triggered.connect(edits.undo)
-        a["redo"].triggered.connect(edits.redo)
-        stack.canUndoChanged.connect(self._update_enabled)
-        stack.canRedoChanged.connect(self._update_enabled)
-        stack.undoTextChanged.connect(lambda text: a["undo"].setText(f"&Undo {text}".strip()))
-        stack.redoTextChanged.connect(lambda text: a["redo"].setText(f"&Redo {text}".strip()))
-        a["split_turn"].triggered.connect(edits.split_at_caret)
-        a["merge_next"].triggered.connect(edits.merge_with_next)
-        a["set_start"].triggered.connect(edits.set_start_to_playback)
+        a["publish"].triggered.connect(self._on_publish_triggered)
         a["change_speaker"].triggered.connect(self._on_change_speaker_triggered)
         a["speakers"].triggered.connect(self._on_speakers_triggered)
-        a["revert_turn"].triggered.connect(edits.revert_to_original)
-        a["mark_inaudible"].triggered.connect(lambda: edits.add_mark(MarkKind.INAUDIBLE))
-        a["mark_crosstalk"].triggered.connect(lambda: edits.add_mark(MarkKind.CROSSTALK))
-        a["mark_unclear"].triggered.connect(lambda: edits.add_mark(MarkKind.UNCLEAR))
-        a["remove_mark"].triggered.connect(lambda: edits.remove_mark())
-        a["next_mark"].triggered.connect(lambda: edits.go_to_mark(1))
-        a["previous_mark"].triggered.connect(lambda: edits.go_to_mark(-1))
         a["markers_panel"].triggered.connect(self._on_markers_panel_triggered)
-        a["approve"].triggered.connect(lambda: review.approve())
-        a["approve_next"].triggered.connect(review.approve_and_next)
-        a["flag"].triggered.connect(self._on_flag_triggered)
-        a["unreview"].triggered.connect(lambda: review.unreview())
-        a["next_unreviewed"].triggered.connect(review.next_unreviewed)
+        stack.canUndoChanged.connect(self._update_enabled)
+        stack.canRedoChanged.connect(self._update_enabled)
         edits.failed.connect(self._show_status)
         review.message.connect(self._show_status)
         review.progress_changed.connect(self.review_bar.show_progress)
@@ -448,11 +503,19 @@ class MainWindow(QMainWindow):
     def _on_export_triggered(self) -> None:
         from editor.ui.dialogs.export_dialog import ExportDialog
         source = self.project.project_path or self.project.source_path
-        dialog = ExportDialog(self.model.transcript, source, self)
+        dialog = ExportDialog(self.model.transcript, source, self, author=self.settings.get(Key.REVIEWER_NAME))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._show_status(f"Exported {Path(dialog.exported_path).name}"))
         dialog.open()
         self.export_dialog = dialog
+
+    def _on_publish_triggered(self) -> None:
+        from editor.ui.publishing.publish_dialog import PublishDialog
+        source = self.project.project_path or self.project.source_path
+        dialog = PublishDialog(self.model.transcript, source, self.playback.media_path or "", self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.publish_dialog = dialog
 
     def _on_change_speaker_triggered(self) -> None:
         from editor.ui.dialogs.speaker_dialog import SpeakerPicker
@@ -467,25 +530,11 @@ class MainWindow(QMainWindow):
 
     def _on_speakers_triggered(self) -> None:
         from editor.ui.dialogs.speaker_dialog import SpeakersDialog
-        dialog = SpeakersDialog(self.model.transcript, self.edits, self)
+        dialog = SpeakersDialog(self.model.transcript, self.edits, self,
+                                play=self.playback.play_from if self.playback.has_media() else None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.speakers_dialog = dialog
-
-    def _on_flag_triggered(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-        row = self.edits.current_row()
-        if row < 0:
-            return
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle("Flag Turn")
-        dialog.setLabelText("What needs another look? (saved as the turn's note)")
-        dialog.setTextValue(self.model.segment(row).note)
-        dialog.setOkButtonText("Flag")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.textValueSelected.connect(lambda note: self.review.flag(note, row))
-        dialog.open()
-        self.flag_dialog = dialog
 
     def _on_markers_panel_triggered(self) -> None:
         self.marks_dock.show()
@@ -524,3 +573,14 @@ class MainWindow(QMainWindow):
         self._closing_confirmed = True
         self.close()
 
+
+
+def _saved_theme(settings: Settings) -> Theme:
+    try:
+        return Theme(settings.get(Key.THEME))
+    except ValueError:
+        return Theme.SYSTEM
+
+
+def _turns(count: int) -> str:
+    return f"{count} turn{'' if count == 1 else 's'}"

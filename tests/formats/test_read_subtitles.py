@@ -1,4 +1,8 @@
-"""SRT and WebVTT readers: speakers, marks, markup, and broken files with line numbers."""
+"""SRT and WebVTT readers: speakers, marks, markup, and broken files with line numbers.
+
+Tests of what one cue holds read with ``keep_captions=True`` (one segment per
+cue); merging cues into turns is tested in test_read_caption_turns.py.
+"""
 
 from pathlib import Path
 
@@ -16,7 +20,7 @@ def _rows(result):
 
 
 def test_srt_speaker_prefixes_carry_over_and_markup_is_dropped():
-    result = read_file(DATA / "captions.srt")
+    result = read_file(DATA / "captions.srt", keep_captions=True)
     assert result.format == "srt"
     assert _rows(result) == [
         (0, 3900, "Maya Ortiz", "Welcome back to Tidewater Notes."),
@@ -31,7 +35,8 @@ def test_srt_speaker_prefixes_carry_over_and_markup_is_dropped():
 
 
 def test_srt_without_speakers_and_without_cue_numbers():
-    result = read_text("00:00:01,000 --> 00:00:02,000\nJust words.\n\n00:00:02,500 --> 00:00:04,000\nMore.\n")
+    result = read_text("00:00:01,000 --> 00:00:02,000\nJust words.\n\n00:00:02,500 --> 00:00:04,000\nMore.\n",
+                       keep_captions=True)
     assert _rows(result) == [(1000, 2000, "", "Just words."), (2500, 4000, "", "More.")]
 
 
@@ -73,7 +78,7 @@ def test_srt_file_with_vtt_extension_is_still_srt():
 
 
 def test_vtt_voices_notes_styles_settings_ids():
-    result = read_file(DATA / "voices.vtt")
+    result = read_file(DATA / "voices.vtt", keep_captions=True)
     assert result.format == "vtt"
     assert _rows(result) == [
         (0, 3900, "Maya Ortiz", "Welcome back to Tidewater Notes."),
@@ -88,7 +93,8 @@ def test_vtt_voices_notes_styles_settings_ids():
 
 def test_vtt_short_timestamps_and_name_prefix():
     text = "WEBVTT\n\n00:01.000 --> 00:02.500\nMaya: Hi.\n\n00:03.000 --> 00:04.000\nStill Maya.\n"
-    assert _rows(read_text(text)) == [(1000, 2500, "Maya", "Hi."), (3000, 4000, "Maya", "Still Maya.")]
+    assert _rows(read_text(text, keep_captions=True)) == [(1000, 2500, "Maya", "Hi."),
+                                                          (3000, 4000, "Maya", "Still Maya.")]
 
 
 def test_vtt_escaped_inaudible_and_inline_tags():

@@ -86,9 +86,9 @@ def start(window, document: str, script_path: str) -> None:
                 QTimer.singleShot(_POLL_MS, when_open)
                 return
             if box is not None:
-                next(b for b in box.buttons() if b.text() == "Restore").click()
+                next(b for b in box.buttons() if b.text().replace("&", "") == "Restore").click()
         elif box is not None:
-            next(b for b in box.buttons() if b.text() == "Discard").click()
+            next(b for b in box.buttons() if b.text().replace("&", "") == "Discard").click()
         dump = os.environ.get(ENV_DUMP)
         if dump:
             from editor.core import project

@@ -94,10 +94,10 @@ def test_speakers_dialog_renames_and_adds(timed_window, qtbot):
     w = timed_window
     dialog = SpeakersDialog(w.model.transcript, w.edits, w)
     qtbot.addWidget(dialog)
-    dialog.list.item(1).setText("Petter Lunde")       # as if edited in place
+    dialog.table.topLevelItem(1).setText(0, "Petter Lunde")   # as if edited in place
     assert w.model.transcript.speakers["b"].name == "Petter Lunde"
     dialog.add_button.click()
-    assert len(w.model.transcript.speakers) == 3 and dialog.list.count() == 3
+    assert len(w.model.transcript.speakers) == 3 and dialog.table.topLevelItemCount() == 3
     assert w.edits.stack.count() == 2
 
 

@@ -38,7 +38,8 @@ def test_every_writer_is_offered_and_exports(timed_window, qtbot, tmp_path):
         dialog = _open_export(w, qtbot)
         dialog.set_format(writer.NAME)
         assert dialog.path_edit.text().endswith("harbour" + writer.EXTENSION)
-        assert "nets" in dialog.preview.toPlainText()            # DOCX previews as text
+        if writer.NAME != "chapters":                            # chapters.json holds no transcript text
+            assert "nets" in dialog.preview.toPlainText()        # DOCX previews as text
         out = tmp_path / f"export{writer.EXTENSION}"
         dialog.path_edit.setText(str(out))
         assert dialog.export() and out.stat().st_size > 0

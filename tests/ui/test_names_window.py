@@ -14,7 +14,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 from window_helpers import SAMPLE_AUDIO, press
 
 from editor.core.search import FindOptions, Scope, find_all
-from editor.ui.document.turn_decorations import LOW_CONFIDENCE, MISSPELT
+from editor.ui.document.turn_decorations import low_confidence_format, misspelt_format
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -150,7 +150,7 @@ def test_unknown_words_are_underlined_in_the_editor_and_in_painted_turns(sample_
     at = text.index("Saltmarsh")
     # Painted turn: the decorator the view paints with gives a wavy underline over the word.
     ranges = names.spelling.decorations(row, window.model.segment(row))
-    assert (at, at + len("Saltmarsh"), MISSPELT) in ranges
+    assert (at, at + len("Saltmarsh"), misspelt_format()) in ranges
     assert not any(text[s:e] == "Castellan" for s, e, _f in ranges)   # a speaker: glossary word
 
     editor = window.view.open_editor(row, 0)
@@ -213,9 +213,9 @@ def test_low_confidence_shading_is_off_by_default_and_toggles(main_window, qtbot
     action = window.action_table["shade_low_confidence"]
     assert action.isCheckable() and not action.isChecked()
     segment = window.model.segment(0)
-    assert not any(f is LOW_CONFIDENCE for _s, _e, f in names.spelling.decorations(0, segment))
+    assert not any(f is low_confidence_format() for _s, _e, f in names.spelling.decorations(0, segment))
     action.trigger()
-    shaded = [segment.text[s:e] for s, e, f in names.spelling.decorations(0, segment) if f is LOW_CONFIDENCE]
+    shaded = [segment.text[s:e] for s, e, f in names.spelling.decorations(0, segment) if f is low_confidence_format()]
     assert shaded == ["mirrowed"]
     editor = window.view.open_editor(0, 0)
     formats = editor.document().firstBlock().layout().formats()

@@ -128,7 +128,8 @@ def test_transport_replay_buttons_keep_short_labels(copied_window):
 def test_menu_items_are_title_case_and_dialogs_end_with_an_ellipsis(main_window):
     small = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "s"}
     opens_dialog = {"open", "choose_audio", "save_as", "export", "settings", "change_speaker", "speakers",
-                    "go_to_time", "find", "replace", "correct_everywhere", "glossary", "flag", "shortcuts"}
+                    "go_to_time", "find", "replace", "correct_everywhere", "glossary", "flag", "shortcuts",
+                    "publish", "chapter_at_turn", "chapter_at_playback"}
     for name in main_window.action_table.names():
         action = main_window.action_table[name]
         text = action.text().replace("&", "")
@@ -140,8 +141,9 @@ def test_menu_items_are_title_case_and_dialogs_end_with_an_ellipsis(main_window)
 def test_menus_are_grouped_by_separators(main_window):
     edit = main_window.menus["Edit"].actions()
     separators = [i for i, a in enumerate(edit) if a.isSeparator()]
-    assert len(separators) == 3
+    assert len(separators) == 4
     assert edit[separators[0] + 1].objectName() == "split_turn"
+    assert "chapter_at_turn" in [edit[i + 1].objectName() for i in separators]   # chapters: a group of their own
 
 
 def test_window_fits_a_900_pixel_wide_screen_with_the_suggestions_open(copied_window, qtbot):

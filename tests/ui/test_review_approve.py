@@ -87,7 +87,7 @@ def test_flag_action_asks_for_a_note(main_window, tmp_path, monkeypatch, qtbot):
     assert w.open_path(str(write_project(tmp_path)))
     w.view.open_editor(1, 0)
     w.action_table["flag"].trigger()
-    dialog = w.flag_dialog
+    dialog = w.review.flag_dialog
     qtbot.waitUntil(dialog.isVisible)
     dialog.setTextValue("name of the ferry?")
     dialog.accept()

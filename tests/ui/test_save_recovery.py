@@ -84,7 +84,7 @@ def _as_json(transcript):
 
 def _click(box, qtbot, label):
     qtbot.waitUntil(box.isVisible)
-    next(b for b in box.buttons() if b.text() == label).click()
+    next(b for b in box.buttons() if b.text().replace("&", "") == label).click()   # "&Restore": mnemonics
 
 
 def test_kill_mid_edit_then_reopen_and_restore_everything(main_window, tmp_path, data_dir, qtbot):

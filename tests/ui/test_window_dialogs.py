@@ -21,7 +21,7 @@ def test_parse_time_accepts_clock_and_seconds():
 def test_go_to_time_moves_playback_and_highlight(sample_window, qtbot):
     w = sample_window
     press(w, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
-    dialog = w.goto_dialog
+    dialog = w.follow.goto_dialog
     assert dialog.isVisible()
     dialog.line_edit().setText("1:10")
     QTest.keyClick(dialog.line_edit(), Qt.Key.Key_Return)

@@ -116,6 +116,7 @@ def test_arrow_keys_move_the_editor_between_turns(main_window, qtbot):
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     w = main_window
+    w.resize(1240, 800)   # turn 1 on one line (the first-run size fits the 800-pixel offscreen screen)
     assert w.open_path(str(SAMPLE_TXT))
     editor = w.view.open_editor(1, 3)
     QTest.keyClick(editor, Qt.Key.Key_Down)

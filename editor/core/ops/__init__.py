@@ -2,7 +2,7 @@
 
 Modules: :mod:`.base` (protocol and primitive ops), :mod:`.text` (typing, replace-all,
 marks), :mod:`.rows` (split/merge), :mod:`.times`, :mod:`.review`, :mod:`.speakers`,
-:mod:`.meta` (the audio a transcript belongs to, and its length).
+:mod:`.meta` (the audio a transcript belongs to, and its length), :mod:`.chapters`.
 
 How it fits together (Gaupol's revertable actions, split into plan and apply):
 
@@ -27,9 +27,10 @@ How it fits together (Gaupol's revertable actions, split into plan and apply):
               self._op = ops.merged_undo(self._op, other._op)
               return True
 
-* There are only five kinds of op: :class:`SetFields` (segment attributes in
+* There are only six kinds of op: :class:`SetFields` (segment attributes in
   place), :class:`ReplaceSegments` (rows in or out), :class:`SetSpeakers`,
-  :class:`SetMeta` (the transcript's meta) and :class:`Group`. A primitive op knows the rows it will insert or remove
+  :class:`SetMeta` (the transcript's meta), :class:`SetChapters` and :class:`Group`. A primitive op knows the
+  rows it will insert or remove
   *before* it runs (``op.inserted`` / ``op.removed``), which is what Qt's
   ``beginInsertRows``/``beginRemoveRows`` need; :func:`run` calls a listener
   around each primitive, taking groups apart.
@@ -51,12 +52,14 @@ from editor.core.ops.base import (
     Op,
     ReplaceSegments,
     Rows,
+    SetChapters,
     SetFields,
     SetMeta,
     SetSpeakers,
     merged_undo,
     run,
 )
+from editor.core.ops.chapters import add_chapter, chapter_index, edit_chapter, remove_chapter
 from editor.core.ops.meta import set_audio
 from editor.core.ops.review import set_note, set_status
 from editor.core.ops.rows import merge_with_next, split
@@ -72,8 +75,9 @@ from editor.core.ops.times import set_bounds, set_start
 
 __all__ = [
     "Change", "Fields", "Group", "Listener", "Op", "ReplaceSegments", "Rows", "SetFields",
-    "SetMeta", "SetSpeakers", "merged_undo", "run", "set_audio",
+    "SetMeta", "SetSpeakers", "SetChapters", "merged_undo", "run", "set_audio",
     "set_text", "replace_spans", "revert_to_original", "add_mark", "remove_mark",
     "split", "merge_with_next", "set_start", "set_bounds", "set_status", "set_note",
     "set_speaker", "rename_speaker", "add_speaker", "merge_speakers",
+    "add_chapter", "edit_chapter", "remove_chapter", "chapter_index",
 ]

@@ -1,6 +1,6 @@
 """The op protocol: primitive reversible ops, :class:`Change` records and :func:`run`.
 
-Every planner in this package returns one of the four primitive ops below
+Every planner in this package returns one of the primitive ops below
 (or a :class:`Group` of them); see the package docstring for how a
 ``QUndoCommand`` uses them.
 """
@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
-from editor.core.transcript import Segment, Speaker, Transcript
+from editor.core.transcript import Chapter, Segment, Speaker, Transcript
 
 Fields = Mapping[str, Any]
 Rows = tuple[int, int]  # (first row, count)
@@ -27,6 +27,7 @@ class Change:
     removed: Rows | None = None     # rows removed (row numbers before the change)
     speakers: bool = False          # the speaker list or a speaker's name changed
     meta: bool = False              # the transcript's meta (audio path, duration, ...) changed
+    chapters: bool = False          # the chapter list changed (no row repaints for it)
 
     def row_ranges(self) -> list[tuple[int, int]]:
         """``rows`` as inclusive ``(first, last)`` runs, one ``dataChanged`` each."""
@@ -169,10 +170,25 @@ class Group:
         rows = tuple(sorted({row for change in changes for row in change.rows}))
         undo = Group(tuple(change.undo for change in reversed(changes)))
         return Change(undo, rows, speakers=any(change.speakers for change in changes),
-                      meta=any(change.meta for change in changes))
+                      meta=any(change.meta for change in changes),
+                      chapters=any(change.chapters for change in changes))
 
 
-Op = SetFields | ReplaceSegments | SetSpeakers | SetMeta | Group
+@dataclass(frozen=True, eq=False)
+class SetChapters:
+    """Replace the chapter list (the planners in :mod:`.chapters` keep it sorted)."""
+
+    chapters: tuple[Chapter, ...]
+    inserted: ClassVar[Rows | None] = None
+    removed: ClassVar[Rows | None] = None
+
+    def apply(self, transcript: Transcript) -> Change:
+        old = tuple(transcript.chapters)
+        transcript.chapters = list(self.chapters)  # a new list: undo records keep the old one
+        return Change(SetChapters(old), chapters=True)
+
+
+Op = SetFields | ReplaceSegments | SetSpeakers | SetMeta | SetChapters | Group
 
 
 # ---------------------------------------------------------------------- row checks

@@ -13,8 +13,10 @@ from collections.abc import Callable
 
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Segment, Speaker, Transcript, TranscriptMeta, Word, WordTiming
+from editor.core.validate import repair
 from editor.formats.base import ReadResult
 from editor.formats.marks import extract_marks, marks_from_words
+from editor.formats.turns import looks_like_finished_subtitles, merge_cues
 
 SNIFF_CHARS = 65536  # how much of a text file the text readers' sniff() looks at
 # A header's clock: "3:07", "12:07" or "1:02:07" (Otter, Rev-style).
@@ -96,10 +98,28 @@ class TranscriptBuilder:
         return self._segments
 
     # ------------------------------------------------------------------ result
-    def result(self) -> ReadResult:
+    def result(self, keep_captions: bool = True, cue_lines: list[list[str]] | None = None) -> ReadResult:
+        """The transcript; caption readers pass ``keep_captions=False`` to get turns instead of cues.
+
+        *cue_lines* (each cue's text lines, when the reader has them) tell
+        whether the file looks like finished subtitles, which the window
+        offers to keep as they are.
+        """
         fill_end_times(self._segments, self.meta.duration_ms)
-        transcript = Transcript(meta=self.meta, speakers=self._speakers, segments=self._segments)
-        return ReadResult(transcript, self.format, self.warnings)
+        segments = self._segments
+        cues = len(segments)
+        if not keep_captions:
+            # Problems of single cues (an end before its start, cues out of order) are found and
+            # reported while the cues are still apart; merged, they would pass unseen.
+            captions = Transcript(meta=self.meta, speakers=self._speakers, segments=segments)
+            self.warnings.extend(repair(captions, unit="caption"))
+            segments = merge_cues(captions.segments)
+        transcript = Transcript(meta=self.meta, speakers=self._speakers, segments=segments)
+        result = ReadResult(transcript, self.format, self.warnings)
+        if not keep_captions and len(segments) < cues:
+            result.merged_cues = cues
+        result.finished_subtitles = cue_lines is not None and looks_like_finished_subtitles(cue_lines)
+        return result
 
 
 def fill_end_times(segments: list[Segment], duration_ms: int | None = None) -> None:

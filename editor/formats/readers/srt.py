@@ -1,7 +1,8 @@
 """SubRip (SRT): numbered cues, ``HH:MM:SS,mmm --> HH:MM:SS,mmm``, text lines, blank line.
 
 Speakers are a ``Name:`` prefix on the cue text; a cue without one continues
-the previous cue's speaker. Each cue becomes one segment. A cue without a time
+the previous cue's speaker. Cues are merged into turns
+(:mod:`editor.formats.turns`) unless the caller keeps the captions. A cue without a time
 line is an error naming its line; text after a blank line inside a cue (a
 common export glitch) is joined to that cue with a warning.
 """
@@ -26,6 +27,7 @@ class SrtReader:
     NAME = "srt"
     LABEL = "SubRip subtitles (SRT)"
     EXTENSIONS = (".srt",)
+    MERGES_CUES = True
 
     def sniff(self, text: str) -> float:
         head = text[:8192]
@@ -35,8 +37,9 @@ class SrtReader:
             return 0.95
         return 0.6 if _SNIFF_ANY.search(head) else 0.0
 
-    def read(self, text: str) -> ReadResult:
+    def read(self, text: str, keep_captions: bool = False) -> ReadResult:
         build = TranscriptBuilder(self.NAME)
+        cue_lines: list[list[str]] = []
         speaker = None
         joined = 0
         previous: list[Any] | None = None    # [speaker, start, end, text] of the cue being read
@@ -62,7 +65,9 @@ class SrtReader:
                 build.add_text(*previous)
             g = timing.groups()
             start, end = ms(g[0], g[1], g[2], g[3]), ms(g[4], g[5], g[6], g[7])
-            body = " ".join(strip_markup(line) for line in lines[offset + 1:])
+            shown = [strip_markup(line) for line in lines[offset + 1:]]
+            cue_lines.append(shown)
+            body = " ".join(shown)
             name, body = split_speaker(body)
             if name is not None:
                 speaker = build.speaker(name)
@@ -74,5 +79,5 @@ class SrtReader:
         if joined:
             build.warnings.append(f"{joined} text block(s) after a blank line inside a cue were "
                                   "joined to that cue")
-        return build.result()
+        return build.result(keep_captions, cue_lines)
 

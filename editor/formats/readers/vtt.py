@@ -3,7 +3,8 @@
 NOTE, STYLE and REGION blocks are skipped; cue settings after the time line
 (``align:start position:10%``) are ignored. A cue without ``<v>`` continues the
 previous speaker (the W3C examples only tag speaker changes); a ``Name:``
-prefix is understood too, as some tools write that instead. A file without
+prefix is understood too, as some tools write that instead. Cues are merged
+into turns (:mod:`editor.formats.turns`) unless the caller keeps the captions. A file without
 the ``WEBVTT`` header is read with a warning when its cues are sound.
 """
 
@@ -33,6 +34,7 @@ class VttReader:
     NAME = "vtt"
     LABEL = "WebVTT captions"
     EXTENSIONS = (".vtt",)
+    MERGES_CUES = True
 
     def sniff(self, text: str) -> float:
         if _has_header(text):
@@ -40,8 +42,9 @@ class VttReader:
         head = text[:8192]
         return 0.7 if _SNIFF_TIMING.search(head) and "<v" in head else 0.0
 
-    def read(self, text: str) -> ReadResult:
+    def read(self, text: str, keep_captions: bool = False) -> ReadResult:
         build = TranscriptBuilder(self.NAME)
+        cue_lines: list[list[str]] = []
         lines = text.split("\n")
         header = _has_header(text)
         if not header:
@@ -73,6 +76,7 @@ class VttReader:
             if pending is not None:
                 speaker = _add(build, pending, speaker)
             g = timing.groups()
+            cue_lines.append([_TAGS.sub("", line) for line in block[timing_at + 1:]])
             pending = [None, ms(g[0], g[1], g[2], g[3]), ms(g[4], g[5], g[6], g[7]),
                        "\n".join(block[timing_at + 1:])]
         if pending is not None:
@@ -81,7 +85,7 @@ class VttReader:
             if not header:
                 raise TranscriptError("not a WebVTT file: no WEBVTT header and no cues", line=1)
             raise TranscriptError("no cues found", line=1)
-        return build.result()
+        return build.result(keep_captions, cue_lines)
 
 
 def _has_header(text: str) -> bool:

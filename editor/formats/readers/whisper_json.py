@@ -10,7 +10,9 @@
 * whisper.cpp ``-oj``: ``transcription[]`` with ``offsets`` in ms; with ``-ojf``
   its ``tokens[]`` are joined into timed words.
 
-Each Whisper segment becomes one segment; word texts keep their punctuation.
+Whisper segments are caption-sized; they are merged into turns
+(:mod:`editor.formats.turns`) unless the caller keeps them. Word texts keep
+their punctuation.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ class WhisperJsonReader:
     NAME = "whisper-json"
     LABEL = "Whisper JSON (openai-whisper, WhisperX, whisper.cpp)"
     EXTENSIONS = (".json",)
+    MERGES_CUES = True
 
     def sniff(self, text: str) -> float:
         head = sniff_head(text)
@@ -58,12 +61,12 @@ class WhisperJsonReader:
             return 0.9
         return 0.3  # JSON of some kind: we give the clearest error about its shape
 
-    def read(self, text: str) -> ReadResult:
+    def read(self, text: str, keep_captions: bool = False) -> ReadResult:
         data = load_json(text)
         build = TranscriptBuilder(self.NAME)
         if isinstance(data, list):
             _read_segments(build, data, "segments", [])
-            return build.result()
+            return build.result(keep_captions)
         data = object_of(data, "the top level")
         _meta(build, data)
         if "transcription" in data:
@@ -76,7 +79,7 @@ class WhisperJsonReader:
                                   "transcript (top-level keys: " + ", ".join(list(data)[:8]) + ")")
         if not build.segments:
             build.warnings.append("the transcript has no segments")
-        return build.result()
+        return build.result(keep_captions)
 
 
 def _meta(build: TranscriptBuilder, data: dict) -> None:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from editor.formats.writers.docx_file import DocxWriter
 from editor.formats.writers.plain_text import PlainTextWriter
+from editor.formats.writers.podcast_chapters import PodcastChaptersWriter
 from editor.formats.writers.podcast_html import PodcastHtmlWriter
 from editor.formats.writers.podcast_json import PodcastJsonWriter
 from editor.formats.writers.srt import SrtWriter
 from editor.formats.writers.webvtt import WebVttWriter
 
 WRITERS: list = [PlainTextWriter(), SrtWriter(), WebVttWriter(), PodcastJsonWriter(),
-                 PodcastHtmlWriter(), DocxWriter()]
+                 PodcastHtmlWriter(), DocxWriter(), PodcastChaptersWriter()]
 
 
 def writer_named(name: str):

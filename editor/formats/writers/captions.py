@@ -8,6 +8,20 @@ worth of text, and before a pause of two seconds or more, so captions stay in
 step with speech. A single word longer than a line gets a line of its own
 (words are never cut). The speaker's ``Name:`` (SRT) counts as text of the
 first line; a WebVTT ``<v Name>`` tag does not, as players do not show it.
+Every turn starts a new cue.
+
+The publishing rules add three refinements (each an :class:`ExportOptions` flag):
+
+* ``clause_breaks``: lines break after clause punctuation (``,`` ``;`` ``:``
+  ``.`` ``?`` ``!``) where one is near, so each line reads as a phrase (a cost
+  in the least-cost layout; in the greedy one, a full line breaks after the
+  last clause end that leaves it at least 40% full).
+* ``balanced_lines``: the turn is laid out by least cost
+  (:mod:`.caption_layout`) instead of greedily: no cue ends in a dangling line
+  of one or two words, nor is a cue one or two words spilled from a full one,
+  wherever another layout fits; cue breaks prefer sentence ends.
+* ``sorted_times``: cue starts never decrease (overlapping turns are put in
+  time order) and every cue ends after it starts.
 """
 
 from __future__ import annotations
@@ -16,10 +30,13 @@ from dataclasses import dataclass, field
 
 from editor.core.transcript import Transcript
 from editor.formats.base import ExportOptions, InaudibleStyle
-from editor.formats.writers.render import Unit, segment_times, spread_times, units
+from editor.formats.writers.caption_layout import ends_clause, lay_out_run
+from editor.formats.writers.render import Unit, export_units, segment_times, spread_times
 
 _PAUSE_MS = 2000
 _SENTENCE_END = (".", "?", "!", ".\"", "?\"", "!\"")
+_MIN_CLAUSE_FILL = 0.4   # a clause break leaves the line at least this full
+_MIN_CUE_MS = 1000       # a zero-length cue gets up to this long (publishing)
 
 
 @dataclass(slots=True)
@@ -30,12 +47,14 @@ class Cue:
     speaker: str = ""          # display name, "" when unknown
     speaker_changed: bool = False  # first cue of a turn by a different speaker
     first_of_turn: bool = False
+    words: list[list[Unit]] = field(default_factory=list)  # the timed pieces of each line
 
 
 @dataclass(slots=True)
 class _Packer:
     max_chars: int
     max_lines: int
+    clause_breaks: bool = False
     cues: list[list[list[Unit]]] = field(default_factory=list)
     lines: list[list[Unit]] = field(default_factory=list)
     line: list[Unit] = field(default_factory=list)
@@ -47,11 +66,33 @@ class _Packer:
         if unit.start_ms is not None and last_end is not None and unit.start_ms - last_end >= _PAUSE_MS:
             self.end_cue()
         if self.line and self.line_len + 1 + width > self.max_chars:
+            carry = self._clause_tail(width) if self.clause_breaks else []
             self._end_line()
-        self.line.append(unit)
-        self.line_len += width + (1 if self.line_len else 0)
+            for piece in carry:
+                self._append(piece)
+        self._append(unit)
         if unit.text.endswith(_SENTENCE_END) and self._chars() >= self.max_chars:
             self.end_cue()
+
+    def _append(self, unit: Unit) -> None:
+        self.line.append(unit)
+        self.line_len += len(unit.text) + (1 if self.line_len else 0)
+
+    def _clause_tail(self, incoming: int) -> list[Unit]:
+        """The words after the line's last clause end, moved on to the next line (or [])."""
+        tail_width = 0   # width of self.line[k + 1:], grown one word at a time from the end
+        for k in range(len(self.line) - 2, -1, -1):
+            tail_width += len(self.line[k + 1].text) + (1 if tail_width else 0)
+            head_width = self.line_len - tail_width - 1
+            if head_width < self.max_chars * _MIN_CLAUSE_FILL:
+                return []
+            if ends_clause(self.line[k].text):
+                if tail_width + 1 + incoming > self.max_chars:
+                    return []  # the tail and the next word would not share a line anyway
+                tail = self.line[k + 1:]
+                self.line, self.line_len = self.line[:k + 1], head_width
+                return tail
+        return []
 
     def _last_end(self) -> int | None:
         if self.line:
@@ -84,22 +125,59 @@ def build_cues(transcript: Transcript, options: ExportOptions, style: InaudibleS
     cues: list[Cue] = []
     previous_speaker: object = object()  # so the first named turn counts as a change
     for segment, (start, end) in zip(transcript.segments, segment_times(transcript.segments), strict=False):
-        pieces = units(segment, style)
+        pieces = export_units(segment, style, options.filler_words)
         if not pieces:
             continue
         spread_times(pieces, start, end)
         name = transcript.speaker_name(segment.speaker_id) if options.include_speakers else ""
         changed = bool(name) and segment.speaker_id != previous_speaker
         previous_speaker = segment.speaker_id
-        packer = _Packer(max_chars, max_lines)
-        if changed and name_prefix:
-            packer.add(Unit(f"{name}:", pieces[0].start_ms, pieces[0].start_ms))
-        for piece in pieces:
-            packer.add(piece)
-        packer.end_cue()
-        for number, lines in enumerate(packer.cues):
+        named = changed and name_prefix
+        if named:
+            pieces = [Unit(f"{name}:", pieces[0].start_ms, pieces[0].start_ms)] + pieces
+        if options.balanced_lines:
+            turn = _laid_out_turn(pieces, max_chars, max_lines, options.clause_breaks, named)
+        else:
+            packer = _Packer(max_chars, max_lines, options.clause_breaks)
+            for piece in pieces:
+                packer.add(piece)
+            packer.end_cue()
+            turn = packer.cues
+        for number, lines in enumerate(turn):
             timed = [u for line in lines for u in line]
             cues.append(Cue(timed[0].start_ms or 0, max(timed[-1].end_ms or 0, timed[0].start_ms or 0),
                             [" ".join(u.text for u in line) for line in lines], name,
-                            changed and number == 0, number == 0))
+                            changed and number == 0, number == 0, lines))
+    if options.sorted_times:
+        _order_times(cues)
     return cues
+
+
+# ---------------------------------------------------------------------- least-cost layout (publishing)
+def _laid_out_turn(pieces: list[Unit], max_chars: int, max_lines: int, clauses: bool,
+                   named: bool) -> list[list[list[Unit]]]:
+    """The turn's cues by least cost (:mod:`.caption_layout`), a cue ending at every long pause."""
+    cues: list[list[list[Unit]]] = []
+    run: list[Unit] = []
+    for piece in pieces:
+        if run and piece.start_ms is not None and run[-1].end_ms is not None \
+                and piece.start_ms - run[-1].end_ms >= _PAUSE_MS:
+            cues += _lay_out(run, max_chars, max_lines, clauses, named and not cues)
+            run = []
+        run.append(piece)
+    return cues + _lay_out(run, max_chars, max_lines, clauses, named and not cues)
+
+
+def _lay_out(run: list[Unit], max_chars: int, max_lines: int, clauses: bool, starts_with_name: bool):
+    # The "Name:" an SRT turn opens with ends no clause: the first line should run on after it.
+    return lay_out_run(run, max_chars, max_lines, clauses, frozenset({0}) if starts_with_name else frozenset())
+
+
+def _order_times(cues: list[Cue]) -> None:
+    """Starts never decrease and each cue ends after it starts (a zero-length cue gets some time)."""
+    cues.sort(key=lambda cue: cue.start_ms)  # stable: cues of one turn keep their order
+    for number, cue in enumerate(cues):
+        if cue.end_ms > cue.start_ms:
+            continue
+        later = [c.start_ms for c in cues[number + 1:number + 4] if c.start_ms > cue.start_ms]
+        cue.end_ms = min([cue.start_ms + _MIN_CUE_MS] + later)

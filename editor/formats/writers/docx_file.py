@@ -1,13 +1,16 @@
 """Word (DOCX) export through python-docx: a title, then per turn the speaker in bold
-with the time beside it, and the turn's text in the paragraph below."""
+with the time beside it, and the turn's text in the paragraph below; chapters are
+level-2 headings. The document's properties say the episode's title, the author
+from the settings and the app (python-docx's template would say "python-docx")."""
 
 from __future__ import annotations
 
 import io
 
+from editor import __version__
 from editor.core.transcript import Transcript
 from editor.formats.base import ExportOptions, InaudibleStyle
-from editor.formats.writers.render import render_segment, turn_clock
+from editor.formats.writers.render import chapter_headings, export_text, turn_clock
 
 
 class DocxWriter:
@@ -23,9 +26,15 @@ class DocxWriter:
         style = options.inaudible_style or self.DEFAULT_INAUDIBLE
         document = docx.Document()
         title = transcript.meta.title or "Transcript"
-        document.core_properties.title = title
-        document.add_heading(title, level=1)
-        for segment in transcript.segments:
+        _set_properties(document.core_properties, transcript, title, options.author)
+        document.add_heading(_xml_safe(title), level=1)
+        headings = chapter_headings(transcript) if options.include_chapters else {}
+        for index, segment in enumerate(transcript.segments):
+            for chapter in headings.get(index, ()):
+                document.add_heading(_xml_safe(chapter.title), level=2)
+            text = _xml_safe(export_text(segment, style, options.filler_words).strip())
+            if not text and options.filler_words:
+                continue  # a turn that was all fillers
             name = transcript.speaker_name(segment.speaker_id) if options.include_speakers else ""
             time = turn_clock(segment.start_ms) if options.include_times and segment.start_ms is not None else ""
             if name or time:
@@ -36,10 +45,29 @@ class DocxWriter:
                     header.add_run(name).bold = True
                 if time:
                     header.add_run(f"  ({time})" if name else f"({time})")
-            document.add_paragraph(_xml_safe(render_segment(segment, style).strip()))
+            document.add_paragraph(text)
+        for chapter in headings.get(len(transcript.segments), ()):
+            document.add_heading(_xml_safe(chapter.title), level=2)
         buffer = io.BytesIO()
         document.save(buffer)
         return buffer.getvalue()
+
+
+def _set_properties(properties, transcript: Transcript, title: str, author: str) -> None:
+    from datetime import datetime, timezone
+
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    properties.title = _xml_safe(title)
+    properties.author = _xml_safe(author)
+    properties.last_modified_by = _xml_safe(author)
+    properties.comments = f"Transcript made with Transcript Editor {__version__}"
+    properties.subject = "Transcript"
+    properties.keywords = ""
+    properties.category = ""
+    properties.language = transcript.meta.language
+    properties.created = now
+    properties.modified = now
+    properties.revision = 1
 
 
 def _xml_safe(text: str) -> str:

@@ -3,11 +3,14 @@
 ``{"version": "1.0.0", "segments": [{"speaker", "startTime", "endTime", "body"}]}``
 with times in seconds. Word-level (one segment per word, which lets players
 highlight words) when ``options.word_level`` is True, or when it is None and
-any segment has timed words; otherwise one segment per turn. In word-level
-files the last word of each turn ends its body with ``"\\n"`` as the namespace
-example does, so readers can find turn ends. Segments without word times are
-shared out by length of text; untimed turns get times after the previous one
-(see :func:`~editor.formats.writers.render.segment_times`).
+any segment has timed words; otherwise one segment per turn. Bodies carry no
+trailing newline: one snippet of the namespace's text shows one, its example
+file does not, and players take a change of ``speaker`` as the end of a turn.
+Segments without word times are shared out by length of text; untimed turns
+get times after the previous one (see
+:func:`~editor.formats.writers.render.segment_times`). With ``sorted_times``
+(publishing) the segments are in time order and every ``endTime`` is at least
+its ``startTime``.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from json.encoder import encode_basestring  # the C string escaper json.dumps us
 
 from editor.core.transcript import Transcript
 from editor.formats.base import ExportOptions, InaudibleStyle
-from editor.formats.writers.render import render_segment, segment_times, spread_times, units
+from editor.formats.writers.render import export_text, export_units, segment_times, spread_times
 
 
 class PodcastJsonWriter:
@@ -28,29 +31,31 @@ class PodcastJsonWriter:
 
     def write(self, transcript: Transcript, options: ExportOptions) -> str:
         style = options.inaudible_style or self.DEFAULT_INAUDIBLE
+        fillers = options.filler_words
         word_level = options.word_level
         if word_level is None:
             word_level = any(s.words and s.words[0].start_ms is not None for s in transcript.segments)
-        out: list[str] = []
+        entries: list[tuple[int, int, str, str]] = []
         for segment, (start, end) in zip(transcript.segments, segment_times(transcript.segments), strict=False):
             name = transcript.speaker_name(segment.speaker_id) if options.include_speakers else ""
             speaker = f'"speaker": {encode_basestring(name)}, ' if name else ""
             if word_level:
-                pieces = spread_times(units(segment, style), start, end)
-                for number, piece in enumerate(pieces, 1):
-                    body = piece.text + ("\n" if number == len(pieces) else "")
+                for piece in spread_times(export_units(segment, style, fillers), start, end):
                     assert piece.start_ms is not None and piece.end_ms is not None   # spread_times timed them
-                    out.append(_entry(speaker, piece.start_ms, piece.end_ms, body))
+                    entries.append((piece.start_ms, piece.end_ms, speaker, piece.text))
             else:
-                body = render_segment(segment, style).strip()
+                body = " ".join(export_text(segment, style, fillers).split())
                 if body:
-                    out.append(_entry(speaker, start, end, body))
+                    entries.append((start, end, speaker, body))
+        if options.sorted_times:
+            entries.sort(key=lambda entry: entry[0])  # stable: words of a turn keep their order
+            entries = [(start, max(start, end), speaker, body) for start, end, speaker, body in entries]
         # One segment per line: readable in a text editor, yet compact for 90,000 words.
-        lines = ",\n".join(out)
+        lines = ",\n".join(_entry(*entry) for entry in entries)
         return f'{{"version": "1.0.0", "segments": [\n{lines}\n]}}\n'
 
 
-def _entry(speaker: str, start_ms: int, end_ms: int, body: str) -> str:
+def _entry(start_ms: int, end_ms: int, speaker: str, body: str) -> str:
     """One JSON segment, formatted directly: json.dumps per word was most of the export time."""
     return (f'{{{speaker}"startTime": {start_ms / 1000!r}, "endTime": {end_ms / 1000!r}, '
             f'"body": {encode_basestring(body)}}}')

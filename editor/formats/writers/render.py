@@ -27,8 +27,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from editor.core.timecode import format_clock
-from editor.core.transcript import Mark, MarkKind, Segment
+from editor.core.transcript import Chapter, Mark, MarkKind, Segment, Transcript
 from editor.formats.base import InaudibleStyle
+from editor.formats.clean_verbatim import clean_text, clean_tokens
 
 _TOKEN = re.compile(r"\S+")
 _SENTENCE_PUNCTUATION = ",.;:!?)]"
@@ -255,3 +256,47 @@ def _time_untimed_run(segments: Sequence[Segment], times: list, first: int, stop
 
 def _reading_ms(text: str) -> int:
     return max(1000, len(text) * 60)
+
+
+# ---------------------------------------------------------------------- export options applied
+def export_text(segment: Segment, style: InaudibleStyle, fillers: Sequence[str] = ()) -> str:
+    """The segment's text as an export writes it, clean verbatim when *fillers* are given."""
+    text = render_segment(segment, style)
+    return clean_text(text, fillers) if fillers else text
+
+
+def export_units(segment: Segment, style: InaudibleStyle, fillers: Sequence[str] = ()) -> list[Unit]:
+    """:func:`units` without the fillers (their time simply stays unspoken for)."""
+    pieces = units(segment, style)
+    if not fillers or not pieces:
+        return pieces
+    cleaned = clean_tokens([piece.text for piece in pieces], fillers)
+    return [Unit(text, piece.start_ms, piece.end_ms) for piece, text in zip(pieces, cleaned, strict=True)
+            if text is not None]
+
+
+def chapter_headings(transcript: Transcript) -> dict[int, list[Chapter]]:
+    """Where each chapter's heading goes: segment index -> the chapters to head it, in order.
+
+    A heading goes before the turn being spoken at the chapter's start (the
+    last turn starting at or before it, the first of equal starts), or before
+    the next turn when the chapter starts in a pause after that turn ended.
+    Chapters before every turn head the first; the index ``len(segments)``
+    holds chapters after the last turn.
+    """
+    if not transcript.chapters:
+        return {}
+    times = segment_times(transcript.segments)
+    headings: dict[int, list[Chapter]] = {}
+    for chapter in transcript.chapters:
+        at = chapter.start_ms
+        index, best = 0, None
+        for i, (start, _end) in enumerate(times):
+            if start <= at and (best is None or start > best):
+                index, best = i, start
+        if best is not None and times[index][1] <= at and times[index][1] > times[index][0]:
+            index += 1
+        if not transcript.segments:
+            index = 0
+        headings.setdefault(index, []).append(chapter)
+    return headings

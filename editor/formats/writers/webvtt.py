@@ -3,6 +3,12 @@
 Every cue carries its speaker's voice tag, so a player that shows one cue at a
 time can always say who speaks; names are written as typed (spaces are legal
 in a voice annotation) with ``&``, ``<`` and ``>`` escaped, as is all cue text.
+
+With ``word_timed_vtt`` each word is a ``<c>`` span preceded by its start
+time (``<00:00:01.000><c>word</c>``), which players use to light up the word
+being spoken. A timestamp is written only where WebVTT allows one: after the
+cue's start, before its end and after the previous one; a word without such a
+time is a plain ``<c>`` span.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ class WebVttWriter:
         if title and "-->" not in title:
             parts.append(f"NOTE {title}\n")
         for cue in build_cues(transcript, options, style, name_prefix=False):
-            lines = [escape(line) for line in cue.lines]
+            lines = _word_timed(cue) if options.word_timed_vtt else [escape(line) for line in cue.lines]
             if cue.speaker:
                 lines[0] = f"<v {escape(cue.speaker)}>{lines[0]}"
             parts.append(f"{_clock(cue.start_ms)} --> {_clock(cue.end_ms)}\n" + "\n".join(lines) + "\n")
@@ -41,3 +47,17 @@ class WebVttWriter:
 
 def _clock(ms: int) -> str:
     return format_clock(ms, hours=True, millis=True, separator=".")
+
+
+def _word_timed(cue) -> list[str]:
+    lines = []
+    last = cue.start_ms
+    for pieces in cue.words:
+        parts = []
+        for piece in pieces:
+            stamp = ""
+            if piece.start_ms is not None and last < piece.start_ms < cue.end_ms:
+                stamp, last = f"<{_clock(piece.start_ms)}>", piece.start_ms
+            parts.append(f"{stamp}<c>{escape(piece.text)}</c>")
+        lines.append(" ".join(parts))
+    return lines

@@ -34,6 +34,7 @@ from editor.core.errors import TranscriptError
 from editor.core.transcript import ReviewStatus, Transcript
 from editor.formats import all_writers, export, writer
 from editor.formats.base import ExportOptions, InaudibleStyle
+from editor.ui.theme import ERROR_TEXT, MESSAGE_BG, MESSAGE_BORDER
 
 PREVIEW_TURNS = 8
 _STYLE_LABELS = {InaudibleStyle.REV: "[inaudible 00:12:03] (with time)",
@@ -44,6 +45,21 @@ _USES_LINES = {"srt", "vtt"}
 _USES_TIMES = {"txt", "docx", "html"}
 _USES_INAUDIBLE = {"txt", "srt", "vtt", "json", "html", "docx"}
 _USES_WORD_LEVEL = {"json"}
+_USES_FILLERS = {"txt", "srt", "vtt", "json", "html", "docx"}
+_USES_WORD_TIMING = {"vtt"}
+
+
+def _with_button(widget: QWidget, text: str, slot) -> QWidget:
+    """*widget* with a small button after it on one form row."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(widget)
+    button = QPushButton(text)
+    button.clicked.connect(slot)
+    layout.addWidget(button)
+    layout.addStretch(1)
+    return row
 
 
 def unapproved_count(transcript: Transcript) -> int:
@@ -51,8 +67,9 @@ def unapproved_count(transcript: Transcript) -> int:
 
 
 class ExportDialog(QDialog):
-    def __init__(self, transcript: Transcript, source_path: str, parent=None):
+    def __init__(self, transcript: Transcript, source_path: str, parent=None, author: str = ""):
         super().__init__(parent)
+        self._author = author   # DOCX properties: the name in Settings
         self.setWindowTitle("Export")
         self._transcript = transcript
         self._source = source_path
@@ -63,7 +80,8 @@ class ExportDialog(QDialog):
         self.warning = QLabel()
         self.warning.setObjectName("ExportWarning")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("#ExportWarning { background: #fff3cd; border: 1px solid #e0c060;"
+        self.warning.setStyleSheet(f"#ExportWarning {{ background: {MESSAGE_BG['warning'].on().name()}; "
+                                   f"border: 1px solid {MESSAGE_BORDER['warning'].on().name()};"
                                    " padding: 6px; border-radius: 3px; }")
         layout.addWidget(self.warning)
         unapproved = unapproved_count(transcript)
@@ -110,6 +128,12 @@ class ExportDialog(QDialog):
         self.word_level.setTristate(False)
         self.word_level.setChecked(True)
         form.addRow("JSON:", self.word_level)
+        self.clean_verbatim = QCheckBox("Clean verbatim (leave filler words out)")
+        self.clean_verbatim.setToolTip("Uses the editable filler list for the episode's language; "
+                                       "the project's text is not changed")
+        form.addRow("Text:", _with_button(self.clean_verbatim, "Edit List…", self._on_edit_fillers_clicked))
+        self.word_timed = QCheckBox("A time before every word")
+        form.addRow("WebVTT:", self.word_timed)
         path_row = QHBoxLayout()
         self.path_edit = QLineEdit()
         self.path_edit.setAccessibleName("Export to")
@@ -132,7 +156,7 @@ class ExportDialog(QDialog):
         body.addLayout(preview_box, 1)
 
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label.setStyleSheet(f"color: {ERROR_TEXT.on().name()};")
         self.error_label.hide()
         layout.addWidget(self.error_label)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -148,7 +172,7 @@ class ExportDialog(QDialog):
         self.format_box.currentIndexChanged.connect(self._on_format_changed)
         for signal in (self.style_box.currentIndexChanged, self.speakers_check.toggled,
                        self.times_check.toggled, self.line_chars.valueChanged, self.max_lines.valueChanged,
-                       self.word_level.toggled):
+                       self.word_level.toggled, self.clean_verbatim.toggled, self.word_timed.toggled):
             signal.connect(self._preview_timer.start)
         self._on_format_changed()
         self.resize(900, 520)
@@ -172,16 +196,33 @@ class ExportDialog(QDialog):
             max_line_chars=self.line_chars.value(),
             max_lines=self.max_lines.value(),
             word_level=None if self.word_level.isChecked() else False,  # None: when words have times
+            word_timed_vtt=self.word_timed.isChecked(),
+            filler_words=self._fillers() if self.clean_verbatim.isChecked() else (),
+            author=self._author,
         )
+
+    def _on_edit_fillers_clicked(self) -> None:
+        from editor.ui.widgets.filler_words_dialog import FillerWordsDialog
+        dialog = FillerWordsDialog(self._transcript.meta.language, self)
+        dialog.accepted.connect(self.update_preview)
+        dialog.open()
+        self.fillers_dialog = dialog
+
+    def _fillers(self) -> tuple[str, ...]:
+        from editor.formats.clean_verbatim import load_fillers
+        return load_fillers(self._transcript.meta.language)
 
     def _on_format_changed(self) -> None:
         name = self.format_name()
-        known = name in _USES_LINES | _USES_TIMES | _USES_WORD_LEVEL | _USES_INAUDIBLE | {"json"}
+        known = name in _USES_LINES | _USES_TIMES | _USES_WORD_LEVEL | _USES_INAUDIBLE | {"json", "chapters"}
         self.line_chars.setEnabled(name in _USES_LINES or not known)
         self.max_lines.setEnabled(name in _USES_LINES or not known)
         self.times_check.setEnabled(name in _USES_TIMES or not known)
         self.word_level.setEnabled(name in _USES_WORD_LEVEL or not known)
         self.style_box.setEnabled(name in _USES_INAUDIBLE or not known)
+        self.speakers_check.setEnabled(name != "chapters")
+        self.clean_verbatim.setEnabled(name in _USES_FILLERS or not known)
+        self.word_timed.setEnabled(name in _USES_WORD_TIMING or not known)
         chosen = writer(name)
         default = chosen.DEFAULT_INAUDIBLE
         self.style_box.setItemText(0, f"Format default ({_STYLE_LABELS[default]})")
@@ -206,7 +247,7 @@ class ExportDialog(QDialog):
     def preview_text(self) -> str:
         chosen = writer(self.format_name())
         head = Transcript(self._transcript.meta, self._transcript.speakers,
-                          self._transcript.segments[:PREVIEW_TURNS])
+                          self._transcript.segments[:PREVIEW_TURNS], self._transcript.chapters)
         if chosen.BINARY:
             chosen = writer("txt")
         content = chosen.write(head, self.options())

@@ -56,7 +56,7 @@ class SettingsDialog(QDialog):
         self.pause_typing = QCheckBox("Pause playback while I type, resume when I stop")
         self.pause_typing.setChecked(s.get(Key.PAUSE_WHILE_TYPING))
         self.reviewer = QLineEdit(s.get(Key.REVIEWER_NAME))
-        self.reviewer.setPlaceholderText("Recorded with each approval")
+        self.reviewer.setPlaceholderText("Recorded with each approval; the author of DOCX exports")
         self.backend = QComboBox()
         self.backend.addItem("VLC (recommended)", "vlc")
         self.backend.addItem("Qt Multimedia", "qt")

@@ -16,13 +16,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QUndoStack
+from PySide6.QtGui import QTextCharFormat, QTextCursor, QUndoStack
 from PySide6.QtWidgets import QTextEdit
 
 from editor.core.transcript import Mark, MarkKind, WordTiming
+from editor.ui import theme
+from editor.ui.actions import Actions
 from editor.ui.context import WindowContext
 from editor.ui.document.commands import OpCommand, TypingCommand, is_noop, ops
-from editor.ui.document.turn_painter import MARK_BG
 
 if TYPE_CHECKING:
     from editor.core.ops import Op
@@ -30,8 +31,6 @@ if TYPE_CHECKING:
 _Planned = TypeVar("_Planned")   # the op a planner returns
 _TIMED = (WordTiming.IMPORTED, WordTiming.ALIGNED)
 MARK_SLACK_MS = 3000   # playback this close to a turn still counts as "what was just heard"
-MARK_BORDER = {MarkKind.INAUDIBLE: QColor("#7a7a99"), MarkKind.CROSSTALK: QColor("#a0608a"),
-               MarkKind.UNCLEAR: QColor("#4f7fa8")}
 
 
 class EditController(QObject):
@@ -50,8 +49,26 @@ class EditController(QObject):
         self.destroyed.connect(lambda: stack.blockSignals(True))
         view.text_edited.connect(self._on_view_text_edited)
         view.editing_started.connect(self._on_view_editing_started)
+        self._connect_actions(ctx.actions)
         model.modelReset.connect(self._on_model_reset)
         model.dataChanged.connect(self._on_model_data_changed)
+
+    def _connect_actions(self, a: Actions) -> None:
+        stack = self.stack
+        a["undo"].triggered.connect(self.undo)
+        a["redo"].triggered.connect(self.redo)
+        stack.undoTextChanged.connect(lambda text: a["undo"].setText(f"&Undo {text}".strip()))
+        stack.redoTextChanged.connect(lambda text: a["redo"].setText(f"&Redo {text}".strip()))
+        a["split_turn"].triggered.connect(self.split_at_caret)
+        a["merge_next"].triggered.connect(self.merge_with_next)
+        a["set_start"].triggered.connect(self.set_start_to_playback)
+        a["revert_turn"].triggered.connect(self.revert_to_original)
+        a["mark_inaudible"].triggered.connect(lambda: self.add_mark(MarkKind.INAUDIBLE))
+        a["mark_crosstalk"].triggered.connect(lambda: self.add_mark(MarkKind.CROSSTALK))
+        a["mark_unclear"].triggered.connect(lambda: self.add_mark(MarkKind.UNCLEAR))
+        a["remove_mark"].triggered.connect(lambda: self.remove_mark())
+        a["next_mark"].triggered.connect(lambda: self.go_to_mark(1))
+        a["previous_mark"].triggered.connect(lambda: self.go_to_mark(-1))
 
     # ------------------------------------------------------------------ where
     @property
@@ -165,10 +182,10 @@ class EditController(QObject):
             cursor.setPosition(mark.start)
             cursor.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
-            fmt.setBackground(MARK_BG.get(mark.kind, MARK_BG[MarkKind.INAUDIBLE]))
+            fmt.setBackground(theme.MARK_BG.get(mark.kind, theme.MARK_BG[MarkKind.INAUDIBLE]).on())
             fmt.setFontItalic(True)
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            fmt.setUnderlineColor(MARK_BORDER[mark.kind])
+            fmt.setUnderlineColor(theme.MARK_BORDER[mark.kind].on())
             fmt.setToolTip(_mark_tip(mark))
             selection.cursor, selection.format = cursor, fmt
             selections.append(selection)
@@ -257,6 +274,21 @@ class EditController(QObject):
         """Rename everywhere: one op, one undo step, however many turns show the name."""
         op = self._plan(ops.rename_speaker, speaker_id, name)
         return op is not None and self.push(op, f"Rename speaker to {name.strip()}")
+
+    def merge_speakers(self, source_id: str, target_id: str) -> bool:
+        """Give every turn of *source_id* to *target_id* and drop *source_id* (one undo step)."""
+        op = self._plan(ops.merge_speakers, source_id, target_id)
+        return op is not None and self.push(op, f"Merge {self.transcript.speaker_name(source_id)} into "
+                                                f"{self.transcript.speaker_name(target_id)}")
+
+    def reassign_turns(self, rows: list[int], speaker_id: str) -> bool:
+        """Give the turns *rows* to *speaker_id* at once (one undo step)."""
+        if not rows:
+            return False
+        op = self._plan(ops.set_speaker, rows, speaker_id)
+        count = len(rows)
+        return op is not None and self.push(op, f"Give {count} turn{'s' if count != 1 else ''} to "
+                                                f"{self.transcript.speaker_name(speaker_id)}")
 
     def add_speaker(self, name: str) -> str | None:
         op = self._plan(ops.add_speaker, name)

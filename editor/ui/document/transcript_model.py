@@ -56,6 +56,8 @@ class TranscriptModel(QAbstractListModel):
     transcript_changed = Signal()
     # Emitted when speakers are added or renamed (speaker pickers and colours follow).
     speakers_changed = Signal()
+    # Emitted when chapters are added, changed or removed (the chapters panel and the waveform follow).
+    chapters_changed = Signal()
 
     def __init__(self, transcript: Transcript | None = None, parent=None):
         super().__init__(parent)
@@ -251,6 +253,8 @@ class TranscriptModel(QAbstractListModel):
             self.dataChanged.emit(self.index(first), self.index(last))
         if change.speakers:
             self.speakers_changed.emit()
+        if change.chapters:
+            self.chapters_changed.emit()
 
     # ------------------------------------------------------------------ internals
     def _emit_rows(self, row: int, roles: list) -> None:

@@ -14,16 +14,18 @@ edited, and the floating "Back to playback" button.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPalette
-from PySide6.QtWidgets import QAbstractScrollArea, QToolButton
+from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QKeyEvent, QPainter, QPalette
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolButton, QToolTip
 
 from editor.core.timecode import format_clock
 from editor.core.transcript import ReviewStatus
+from editor.ui.document import turn_accessibility
 from editor.ui.document.row_geometry import RowGeometry
 from editor.ui.document.transcript_model import Role, TranscriptModel
 from editor.ui.document.turn_editor import TurnEditor
 from editor.ui.document.turn_painter import TurnPainter
+from editor.ui.theme import FOLLOW_BUTTON
 
 _TEXT_ROLES = {int(Qt.ItemDataRole.DisplayRole), int(Role.TEXT), int(Role.SPEAKER_NAME), int(Role.SPEAKER_ID)}
 _ACCESSIBLE_TEXT_CHARS = 400   # a screen reader reads the turn's start, not a 10-minute monologue
@@ -68,10 +70,25 @@ class TranscriptView(QAbstractScrollArea):
         self._follow_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self._follow_button.setAccessibleName("Back to playback")
         self._follow_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self._follow_button.setStyleSheet(
-            "QToolButton { background: #1f6feb; color: white; border-radius: 12px; padding: 5px 12px; }")
+        self._style_follow_button()
         self._follow_button.hide()
+        self._follow_wanted = False
         self._follow_button.clicked.connect(self.follow_requested)
+        # Last: each turn becomes an item of the view's accessible list (Qt's cache would forget
+        # an interface registered before the view's children were made).
+        self._accessible = turn_accessibility.attach(self)
+
+    def _style_follow_button(self) -> None:
+        self._follow_button.setStyleSheet(
+            f"QToolButton {{ background: {FOLLOW_BUTTON.on(self.palette()).name()}; color: white; "
+            "border-radius: 12px; padding: 5px 12px; }")
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style_follow_button()   # light or dark
+            self._painter.forget()
+            self.viewport().update()
 
     def _document_font(self):
         font = self.font()
@@ -253,6 +270,14 @@ class TranscriptView(QAbstractScrollArea):
         return QRect(int(left.left()), int(left.top()), max(2, int(right.left() - left.left())),
                      int(left.height())).translated(top_left)
 
+    def badge_rects(self, row: int) -> dict[str, QRect]:
+        """Viewport rectangles of *row*'s header badges by kind ("edited", "note", "status")."""
+        if self._model is None:
+            return {}
+        rect = self.row_rect(row)
+        return {kind: badge.translated(rect.topLeft())
+                for kind, _text, badge in self._painter.badges(self._model.segment(row), rect.width())}
+
     def visible_rows(self) -> range:
         first, last = self._prepare_visible()
         return range(first, last + 1)
@@ -318,6 +343,7 @@ class TranscriptView(QAbstractScrollArea):
         painter.end()
         if self._editor is not None and self._editor.isVisible():
             self._place_editor()
+        self._update_follow_button()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -420,6 +446,18 @@ class TranscriptView(QAbstractScrollArea):
         elif hit.area == "text":
             self.open_editor(row, hit.char)
 
+    def contextMenuEvent(self, event) -> None:
+        """Right-click on a turn's text: open the editor there and show its menu (spelling fixes)."""
+        hit, row = self._hit(QPointF(event.pos()))
+        if hit is None or hit.area != "text":
+            return super().contextMenuEvent(event)
+        editor = self.open_editor(row, hit.char)
+        target = editor.viewport().mapFromGlobal(event.globalPos())
+        if editor.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu:
+            editor.customContextMenuRequested.emit(target)
+        else:
+            QApplication.sendEvent(editor.viewport(), QContextMenuEvent(event.reason(), target, event.globalPos()))
+
     def mouseDoubleClickEvent(self, event) -> None:
         hit, row = self._hit(event.position())
         if hit is not None and hit.area == "text":
@@ -460,7 +498,33 @@ class TranscriptView(QAbstractScrollArea):
                 row = self.row_at(0)
             self.open_editor(row, 0)
             return
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and plain and self._model is not None and len(self._geometry):
+            self.step_turn(1 if key == Qt.Key.Key_Down else -1)
+            return
         super().keyPressEvent(event)
+
+    def step_turn(self, direction: int) -> None:
+        """Make the next (+1) or previous (-1) shown turn the current one: playback moves to its start."""
+        model = self._model
+        if model is None:
+            return
+        count = len(self._geometry)
+        row = model.current_row
+        if row < 0:   # nothing current yet: start from the top of the screen
+            row = self.row_at(0) - (1 if direction > 0 else 0)
+        target = row + direction
+        while 0 <= target < count and not self.is_row_shown(target):
+            target += direction
+        if not 0 <= target < count:
+            return
+        start = model.segment(target).start_ms
+        if start is not None:
+            self.seek_requested.emit(start)
+        if model.current_row != target:   # untimed, or a turn overlapping the one before
+            model.set_current(target)
+        self.ensure_visible(target)
+        self._describe_current()
 
     # ------------------------------------------------------------------ accessibility
     def accessible_row(self) -> int:
@@ -488,8 +552,13 @@ class TranscriptView(QAbstractScrollArea):
             if self._editor is not None and self._editor.row == row:
                 self._editor.setAccessibleDescription(f"{speaker}, {when}")
         if (row, text) != self._described:
+            moved = row != self._described[0]
             self._described = (row, text)
             self.setAccessibleDescription(text)
+            if moved:
+                turn_accessibility.announce_current(self, row)
+        elif self.isVisible():
+            turn_accessibility.ensure_attached(self)
 
     # ------------------------------------------------------------------ scroll position
     def scroll_anchor(self) -> tuple[int, int]:
@@ -517,19 +586,45 @@ class TranscriptView(QAbstractScrollArea):
 
     # ------------------------------------------------------------------ the follow button
     def set_follow_button_visible(self, visible: bool) -> None:
-        self._follow_button.setVisible(visible)
+        """Offer "Back to playback" (while not following); it shows only when the playing turn is off screen."""
+        self._follow_wanted = visible
+        self._update_follow_button()
+
+    def _update_follow_button(self) -> None:
+        """Show the button when wanted and the playing turn is out of sight; O(1), run on every paint."""
+        visible = self._follow_wanted and self._model is not None and self._playing_row_off_screen()
         if visible:
             self._place_follow_button()
-            self._follow_button.raise_()
+        if visible != self._follow_button.isVisible():
+            self._follow_button.setVisible(visible)
+            if visible:
+                self._follow_button.raise_()
+
+    def _playing_row_off_screen(self) -> bool:
+        row = self._model.current_row if self._model is not None else -1
+        if not 0 <= row < len(self._geometry):
+            return False
+        return not self.row_rect(row).intersects(self.viewport().rect())
 
     def follow_button(self) -> QToolButton:
         return self._follow_button
 
     def _place_follow_button(self) -> None:
+        """Bottom right of the text, or top right when the turn being edited is down there."""
         hint = self._follow_button.sizeHint()
         vp = self.viewport().geometry()
-        self._follow_button.setGeometry(vp.right() - hint.width() - 16, vp.bottom() - hint.height() - 16,
-                                        hint.width(), hint.height())
+        rect = QRect(vp.right() - hint.width() - 16, vp.bottom() - hint.height() - 16, hint.width(), hint.height())
+        editor = self.editor()
+        if editor is not None:
+            edited = editor.geometry().translated(vp.topLeft()).adjusted(0, -8, 0, 8)
+            if edited.intersects(rect):
+                rect.moveTop(vp.top() + 16)
+            if edited.intersects(rect):   # a tall turn: just above or below it, where there is more room
+                above = edited.top() - vp.top() > vp.bottom() - edited.bottom()
+                top = edited.top() - hint.height() - 4 if above else edited.bottom() + 4
+                rect.moveTop(max(vp.top(), min(top, vp.bottom() - hint.height())))
+        if self._follow_button.geometry() != rect:
+            self._follow_button.setGeometry(rect)
 
     # ------------------------------------------------------------------ in-place editor
     def editor(self) -> TurnEditor | None:
@@ -600,7 +695,33 @@ class TranscriptView(QAbstractScrollArea):
         text = self._model.segment(row).text
         self.open_editor(row, len(text) if direction < 0 else 0)
 
+    def viewportEvent(self, event: QEvent) -> bool:
+        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip and self._model is not None:
+            hit, row = self._hit(QPointF(event.pos()))
+            tip = self._tooltip(hit, row) if hit is not None else ""
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport(), self.row_rect(row))
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def _tooltip(self, hit, row: int) -> str:
+        if self._model is None:
+            return ""
+        segment = self._model.segment(row)
+        if hit.area in ("note", "status") and segment.note:
+            return f"Note: {segment.note}"
+        if hit.area == "status":
+            return f"{ReviewStatus(segment.status).value.capitalize()}" + (
+                f" by {segment.approved_by}" if segment.approved_by else "")
+        if hit.area == "edited":
+            return f"Changed from the recognizer's text: {(segment.original_text or '')[:300]}"
+        return ""
+
     def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.FocusIn):
+            turn_accessibility.ensure_attached(self)
         if event.type() == QEvent.Type.FontChange:
             self._painter.set_font(self._document_font())
             self._reset_geometry()

@@ -12,21 +12,39 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtGui import QTextCharFormat
 
 from editor.core.confidence import DEFAULT_THRESHOLD, segment_low_words
 from editor.core.transcript import Segment
+from editor.ui import theme
 
 if TYPE_CHECKING:   # the dictionary's module loads with the first transcript, not at startup
     from editor.core.spelling import Speller
 
 _CACHE_LIMIT = 2000   # rows; a screenful is a few dozen, so this is many scrolls' worth
 
-MISSPELT = QTextCharFormat()
-MISSPELT.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-MISSPELT.setUnderlineColor(QColor("#d0342c"))
-LOW_CONFIDENCE = QTextCharFormat()
-LOW_CONFIDENCE.setBackground(QColor(255, 200, 60, 90))   # the same amber as the editor's shading
+_FORMATS: dict[tuple[str, bool], QTextCharFormat] = {}   # one shared format per kind and light/dark
+
+
+def misspelt_format() -> QTextCharFormat:
+    """The red wavy underline of an unknown word (for the light or dark palette in effect)."""
+    dark = theme.is_dark()
+    fmt = _FORMATS.get(("misspelt", dark))
+    if fmt is None:
+        fmt = _FORMATS["misspelt", dark] = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(theme.MISSPELT_UNDERLINE.on())
+    return fmt
+
+
+def low_confidence_format() -> QTextCharFormat:
+    """The amber shading of a low-confidence word (the same in the editor and the painted turns)."""
+    dark = theme.is_dark()
+    fmt = _FORMATS.get(("low", dark))
+    if fmt is None:
+        fmt = _FORMATS["low", dark] = QTextCharFormat()
+        fmt.setBackground(theme.LOW_CONFIDENCE_BG.on())
+    return fmt
 
 
 class TurnDecorations:
@@ -66,8 +84,10 @@ class TurnDecorations:
     def compute(self, row: int, segment: Segment) -> list[tuple[int, int, QTextCharFormat]]:
         ranges = []
         if self.shade_low_confidence:
-            ranges += [(w.start, w.end, LOW_CONFIDENCE)
+            low = low_confidence_format()
+            ranges += [(w.start, w.end, low)
                        for w in segment_low_words(segment, row, self.threshold) if w.start >= 0]
         if self.speller is not None:
-            ranges += [(m.start, m.end, MISSPELT) for m in self.speller.check_segment(segment)]
+            misspelt = misspelt_format()
+            ranges += [(m.start, m.end, misspelt) for m in self.speller.check_segment(segment)]
         return ranges

@@ -72,10 +72,13 @@ class TurnEditor(QPlainTextEdit):
 
     # ------------------------------------------------------------------ events
     def event(self, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
-                and event.keyCombination().toCombined() in self.reserved_keys):
-            event.ignore()   # not ours: let the window's action have it
-            return True
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                event.accept()   # Esc leaves the editor; a side panel's Esc must not take it
+                return True
+            if event.keyCombination().toCombined() in self.reserved_keys:
+                event.ignore()   # not ours: let the window's action have it
+                return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -12,11 +12,12 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextCharFormat, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextCharFormat, QTextLayout, QTextOption
 
 from editor.core.timecode import format_clock
 from editor.core.transcript import MarkKind, ReviewStatus, Segment
-from editor.ui.document.speaker_colors import speaker_color
+from editor.ui import theme
+from editor.ui.document.speaker_colors import speaker_color, speaker_text_color
 
 PAD_TOP = 8
 PAD_BOTTOM = 10
@@ -26,15 +27,8 @@ HEADER_GAP = 3
 BAR_X = 8
 BAR_W = 4
 
-CURRENT_BG = QColor("#fff4cc")
-EDITING_BORDER = QColor("#9dbbe8")
-CURRENT_WORD_BG = QColor("#ffd24d")
-MARK_BG = {MarkKind.INAUDIBLE: QColor("#e4e4ec"), MarkKind.CROSSTALK: QColor("#f0e0ec"),
-           MarkKind.UNCLEAR: QColor("#e0ecf4")}
-TIME_COLOR = QColor("#6a6f78")
-MARKER_COLOR = QColor("#8a3ab9")
-STATUS_TEXT = {ReviewStatus.APPROVED: ("✓ approved", QColor("#2e7d32")),
-               ReviewStatus.FLAGGED: ("⚑ flagged", QColor("#c62828"))}
+STATUS_LABEL = {ReviewStatus.APPROVED: "✓ approved", ReviewStatus.FLAGGED: "⚑ flagged"}
+NOTE_LABEL = "✎ note"   # the note itself is the badge's tooltip
 
 
 @dataclass(slots=True)
@@ -49,7 +43,7 @@ class _Cached:
 class Hit:
     """What is under a point of a row."""
 
-    area: str          # "time", "speaker", "text" or "none"
+    area: str          # "time", "speaker", "text", a badge ("edited", "note", "status") or "none"
     char: int = -1     # character offset in the text when area == "text"
 
 
@@ -142,6 +136,9 @@ class TurnPainter:
         """What is at (*x*, *y*) in row-local coordinates."""
         if self.time_rect(segment, speaker).contains(int(x), int(y)):
             return Hit("time")
+        for kind, _text, badge in self.badges(segment, row_width):
+            if badge.contains(int(x), int(y)):
+                return Hit(kind)
         origin = self.text_origin()
         if y < origin.y():
             return Hit("speaker") if x < self.time_rect(segment, speaker).left() else Hit("none")
@@ -174,55 +171,65 @@ class TurnPainter:
         first text line, so it reads without colour.
         """
         if current:
-            painter.fillRect(rect, CURRENT_BG)
+            painter.fillRect(rect, theme.CURRENT_TURN_BG.on(palette))
         color = speaker_color(speaker_index)
         painter.fillRect(QRect(rect.left() + BAR_X, rect.top() + PAD_TOP, BAR_W,
                                rect.height() - PAD_TOP - PAD_BOTTOM // 2), color)
         top = rect.top() + PAD_TOP
         painter.setFont(self.header_font)
-        painter.setPen(color.darker(135))
+        painter.setPen(speaker_text_color(speaker_index, palette))
         name = speaker or "—"
         painter.drawText(QRect(rect.left() + MARGIN_LEFT, top, rect.width(), self.header_height),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
         time_rect = self.time_rect(segment, speaker).translated(rect.topLeft())
         painter.setFont(self.time_font)
-        painter.setPen(TIME_COLOR)
+        painter.setPen(theme.SECONDARY_TEXT.on(palette))
         painter.drawText(time_rect, Qt.AlignmentFlag.AlignCenter, format_clock(segment.start_ms))
-        self._paint_badges(painter, rect, segment)
+        self._paint_badges(painter, rect, segment, palette)
         if marker:
-            self._paint_marker(painter, rect, marker)
+            self._paint_marker(painter, rect, marker, palette)
         if paint_text:
             self._paint_text(painter, rect, row, segment, word_span, palette, extra)
         else:   # the in-place editor draws the text: frame it so the caret's turn stands out
-            painter.setPen(EDITING_BORDER)
+            painter.setPen(theme.EDITING_BORDER.on(palette))
             origin = self.text_origin()
             painter.drawRoundedRect(QRectF(rect.left() + origin.x() - 5, rect.top() + origin.y() - 3,
                                            self.text_width(rect.width()) + 10,
                                            rect.height() - origin.y() - PAD_BOTTOM + 7), 4, 4)
 
-    def _paint_marker(self, painter: QPainter, rect: QRect, marker: str) -> None:
+    def _paint_marker(self, painter: QPainter, rect: QRect, marker: str, palette: QPalette) -> None:
         """The tag left of the speaker bar, level with the first text line, clear of the text."""
         origin = self.text_origin()
         box = QRect(rect.left(), rect.top() + int(origin.y()), BAR_X, self.line_height)
         painter.setFont(self.time_font)
-        painter.setPen(MARKER_COLOR)
+        painter.setPen(theme.SUSPECT_MARKER.on(palette))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, marker)
 
-    def _paint_badges(self, painter: QPainter, rect: QRect, segment: Segment) -> None:
-        badges = []
+    def badges(self, segment: Segment, row_width: int) -> list[tuple[str, str, QRect]]:
+        """(kind, label, row-local rectangle) of the header's badges, right-aligned: edited, note, status."""
+        found = []
         if segment.is_changed:
-            badges.append(("edited", TIME_COLOR))
-        if segment.status in STATUS_TEXT:
-            badges.append(STATUS_TEXT[segment.status])
-        x = rect.right() - MARGIN_RIGHT
-        painter.setFont(self.time_font)
-        for text, color in reversed(badges):
+            found.append(("edited", "edited"))
+        if segment.note:
+            found.append(("note", NOTE_LABEL))
+        if segment.status in STATUS_LABEL:
+            found.append(("status", STATUS_LABEL[segment.status]))
+        x = row_width - 1 - MARGIN_RIGHT
+        placed = []
+        for kind, text in reversed(found):
             w = self._time_fm.horizontalAdvance(text)
             x -= w
-            painter.setPen(color)
-            painter.drawText(QRect(x, rect.top() + PAD_TOP, w + 2, self.header_height),
-                             Qt.AlignmentFlag.AlignVCenter, text)
+            placed.append((kind, text, QRect(x, PAD_TOP, w + 2, self.header_height)))
             x -= 12
+        return placed[::-1]
+
+    def _paint_badges(self, painter: QPainter, rect: QRect, segment: Segment, palette: QPalette) -> None:
+        colors = {"edited": theme.SECONDARY_TEXT.on(palette), "note": theme.NOTE_MARKER.on(palette)}
+        painter.setFont(self.time_font)
+        for kind, text, badge in self.badges(segment, rect.width()):
+            color = colors.get(kind) or theme.STATUS_TEXT[segment.status].on(palette)
+            painter.setPen(color)
+            painter.drawText(badge.translated(rect.topLeft()), Qt.AlignmentFlag.AlignVCenter, text)
 
     def _paint_text(self, painter: QPainter, rect: QRect, row: int, segment: Segment,
                     word_span: tuple[int, int] | None, palette: QPalette, extra=()) -> None:
@@ -230,14 +237,14 @@ class TurnPainter:
         ranges = []
         for mark in segment.marks:
             fmt = QTextCharFormat()
-            fmt.setBackground(MARK_BG.get(mark.kind, MARK_BG[MarkKind.INAUDIBLE]))
+            fmt.setBackground(theme.MARK_BG.get(mark.kind, theme.MARK_BG[MarkKind.INAUDIBLE]).on(palette))
             fmt.setFontItalic(True)
             ranges.append(_range(mark.start, mark.end - mark.start, fmt))
         for start, end, fmt in extra:
             ranges.append(_range(start, end - start, fmt))
         if word_span is not None:
             fmt = QTextCharFormat()
-            fmt.setBackground(CURRENT_WORD_BG)
+            fmt.setBackground(theme.CURRENT_WORD_BG.on(palette))
             ranges.append(_range(word_span[0], word_span[1] - word_span[0], fmt))
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         cached.layout.draw(painter, QPointF(rect.topLeft()) + self.text_origin(), ranges)

@@ -44,3 +44,24 @@ def resolve_audio(recorded: str, transcript_path: str | Path | None) -> str:
     if not audio.is_absolute() and transcript_path is not None:
         audio = Path(transcript_path).resolve().parent / audio
     return str(audio)
+
+
+def episode_key(transcript_path: str | Path) -> str:
+    """What transcripts of one episode share: their folder and stem (``ep12.srt``, ``ep12.tep.json``)."""
+    path = Path(transcript_path).resolve()
+    return str(path.parent / _stems(path)[-1])
+
+
+def audio_files_in(folder: str | Path) -> list[str]:
+    """The audio files directly in *folder*, sorted (an unreadable folder has none)."""
+    try:
+        return sorted(str(p) for p in Path(folder).iterdir() if p.is_file() and is_audio(p))
+    except OSError:
+        return []
+
+
+def choose_audio_start(transcript_path: str, fallback_dir: str) -> str:
+    """Where the Choose audio dialog opens: on the folder's only audio file when there is exactly one."""
+    folder = str(Path(transcript_path).parent) if transcript_path else fallback_dir
+    found = audio_files_in(folder) if folder else []
+    return found[0] if len(found) == 1 else folder

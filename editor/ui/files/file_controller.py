@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Transcript
@@ -21,26 +21,18 @@ from editor.settings import Key
 from editor.ui.context import WindowContext
 from editor.ui.files.audio_lookup import (
     AUDIO_EXTENSIONS,
+    episode_key,
     file_dialog_filter,
     find_audio_next_to,
     is_audio,
     resolve_audio,
 )
 
-_ROOT = Path(__file__).resolve().parents[3]
-
-
-def resource_path(relative: str) -> Path:
-    """A bundled resource: ``editor/resources`` in a wheel, ``resources/`` in a checkout."""
-    for base in (Path(__file__).resolve().parents[2] / "resources", _ROOT / "resources"):
-        candidate = base / relative
-        if candidate.exists():
-            return candidate
-    return _ROOT / "resources" / relative
-
 
 def sample_path() -> Path:
-    return resource_path("sample/sample-episode.txt")
+    """The bundled sample episode (package data in an installed app: editor.bundled)."""
+    from editor.bundled import sample_episode
+    return sample_episode()
 
 
 class FileController(QObject):
@@ -51,6 +43,7 @@ class FileController(QObject):
     audio_missing = Signal(str)                    # the path we expected ("" when nothing was recorded)
     error_occurred = Signal(str, str)              # title, message (names the file and problem)
     recent_changed = Signal()
+    captions_merged = Signal(int, int, bool)       # cues read, turns made, the cues look like finished subtitles
 
     def __init__(self, ctx: WindowContext, parent=None):
         super().__init__(parent)
@@ -58,6 +51,7 @@ class FileController(QObject):
         self._playback = ctx.playback
         self._settings = ctx.settings
         self._window = ctx.window
+        ctx.actions["choose_audio"].triggered.connect(self.choose_audio)
         self._path = ""
         self._format = ""
         self.extra: dict = {}   # the project's free "extra" object: saved back unchanged
@@ -90,14 +84,16 @@ class FileController(QObject):
             return self.open_transcript(transcript, path)
         return self.open_transcript(path, audio, preload)
 
-    def open_transcript(self, path: str, audio: str | None = None, preload=None) -> bool:
+    def open_transcript(self, path: str, audio: str | None = None, preload=None,
+                        keep_captions: bool = False) -> bool:
+        """Open a transcript; caption files are merged into turns unless *keep_captions*."""
         path = os.path.abspath(path)
         try:
-            if preload is not None:
+            if preload is not None and not keep_captions:
                 result = preload.result()
             else:
                 from editor.formats import read_file  # lazy: keeps startup fast without a file
-                result = read_file(path)
+                result = read_file(path, keep_captions=keep_captions)
         except TranscriptError as error:
             self.error_occurred.emit("Could not open the transcript", str(error))
             return False
@@ -110,6 +106,9 @@ class FileController(QObject):
         self._settings.add_recent_file(path)
         self.recent_changed.emit()
         self.transcript_opened.emit(path, result.format, list(result.warnings))
+        if result.merged_cues:
+            self.captions_merged.emit(result.merged_cues, len(result.transcript.segments),
+                                      result.finished_subtitles)
         self._find_audio(result.transcript, path, audio)
         return True
 
@@ -124,6 +123,11 @@ class FileController(QObject):
         nearby = find_audio_next_to(path)
         if nearby:
             self.relink_audio(nearby)
+            return
+        # Another transcript of this episode (same folder and name) was played with this audio.
+        used_before = self._settings.audio_links().get(episode_key(path))
+        if used_before and os.path.isfile(used_before):
+            self.relink_audio(used_before)
             return
         self.audio_missing.emit(recorded)
 
@@ -143,17 +147,25 @@ class FileController(QObject):
             from editor.core import ops
             # Remembered with the next save; linking audio alone is not an edit to recover.
             self._model.run_derived(ops.set_audio(self._model.transcript, path=audio))
+        if self._path:
+            self._settings.remember_audio_link(episode_key(self._path), audio)
         self.audio_loaded.emit(audio)
         return True
 
     def choose_audio(self) -> None:
         """Ask for the audio of the open transcript (Choose Audio…, Relink audio…) and play it."""
         from PySide6.QtWidgets import QFileDialog
-        start = os.path.dirname(self.current_path) or self._settings.get(Key.LAST_DIR)
-        path, _ = QFileDialog.getOpenFileName(self._window, "Choose the audio for this transcript", start,
-                                              file_dialog_filter())
-        if path:
-            self.relink_audio(path)
+
+        from editor.ui.files.audio_lookup import choose_audio_start
+        start = choose_audio_start(self.current_path, self._settings.get(Key.LAST_DIR))
+        dialog = QFileDialog(self._window, "Choose the audio for this transcript", start, file_dialog_filter())
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        if os.path.isfile(start):
+            dialog.selectFile(start)   # the folder's only audio file: Enter takes it
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self.relink_audio)
+        dialog.open()   # window-modal, not blocking
+        self.audio_dialog = dialog
 
     @staticmethod
     def open_filter() -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 
@@ -59,7 +60,8 @@ class StartPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, path)
             item.setToolTip(path)
             if not os.path.exists(path):
-                item.setForeground(Qt.GlobalColor.gray)
+                item.setForeground(self._recent.palette().brush(QPalette.ColorGroup.Disabled,
+                                                                QPalette.ColorRole.Text))
             self._recent.addItem(item)
         self._recent.setVisible(bool(paths))
         self._empty.setVisible(not paths)

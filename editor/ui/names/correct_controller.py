@@ -72,7 +72,7 @@ class CorrectController(QObject):
         dialog = CorrectDialog(self._model, wrong, self._known_right_form(wrong), glossary=glossary,
                                index=self._name_index, parent=self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.seek_requested.connect(self._spans.seek)
+        dialog.seek_requested.connect(self._spans.play_from)
         dialog.apply_requested.connect(self._spans.apply)
         dialog.glossary_changed.connect(self.glossary_changed)
         dialog.destroyed.connect(self._on_dialog_destroyed)

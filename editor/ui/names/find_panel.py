@@ -39,6 +39,7 @@ from editor.core.search import (
     replacement_for,
 )
 from editor.core.timecode import format_clock
+from editor.ui.theme import ERROR_TEXT
 
 CONTEXT_COLUMN = 2
 MAX_LISTED = 5000  # results listed; Replace all still covers every match
@@ -424,7 +425,7 @@ class FindPanel(QWidget):
 
     def _show_status(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet("color: #b00020;" if error else "")
+        self.status.setStyleSheet(f"color: {ERROR_TEXT.on(self.palette()).name()};" if error else "")
 
     def sizeHint(self) -> QSize:
         return QSize(640, 260)

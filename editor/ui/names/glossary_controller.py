@@ -145,7 +145,9 @@ class GlossaryController(QObject):
 
     def edit_glossary(self):
         from editor.ui.names.glossary_dialog import GlossaryDialog
-        dialog = GlossaryDialog(self.glossary, self._window, data_dir=self._data_dir)
+        path = self._files.current_path
+        dialog = GlossaryDialog(self.glossary, self._window, data_dir=self._data_dir,
+                                folder_show=show_name_for(path) if path else "")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._on_dialog_accepted(dialog))
         self.dialog = dialog

@@ -37,11 +37,13 @@ COLUMNS = ("Correct form", "Known wrong forms (; between)", "Note")
 class GlossaryDialog(QDialog):
     """The glossary of one show as an editable table."""
 
-    def __init__(self, glossary: Glossary, parent=None, data_dir=None):
-        """*data_dir*: where show glossaries are kept (None: the user data folder)."""
+    def __init__(self, glossary: Glossary, parent=None, data_dir=None, folder_show: str = ""):
+        """*data_dir*: where show glossaries are kept (None: the user data folder); *folder_show*:
+        the show guessed from the transcript's folder name, when that is where the show came from."""
         super().__init__(parent)
         self.glossary = glossary
         self._data_dir = data_dir
+        self._folder_show = folder_show
         # Shows looked at in this dialog: casefolded name -> (glossary, the table's entries).
         self._drafts: dict[str, tuple[Glossary, list[GlossaryEntry]]] = {}
         self._forget_ignored: set[int] = set()   # id() of glossaries whose ignored list Save clears
@@ -68,6 +70,9 @@ class GlossaryDialog(QDialog):
         show_label.setBuddy(self.show_box)
         show_row.addWidget(show_label)
         show_row.addWidget(self.show_box, 1)
+        # Which glossary this episode uses, said in words (it was once silently the folder's name).
+        self.show_hint = QLabel()
+        self.show_hint.setWordWrap(True)
         self.filter_edit = QLineEdit(placeholderText="Filter", clearButtonEnabled=True)
         self.filter_edit.textChanged.connect(self._apply_filter)
         self.table = QTableWidget(0, len(COLUMNS))
@@ -91,6 +96,7 @@ class GlossaryDialog(QDialog):
         self.forget_ignored_button.setToolTip("Offer the suggestions ignored in this show's episodes again")
         self.forget_ignored_button.clicked.connect(self.forget_ignored)
         self.add_button.clicked.connect(self.add_row)
+        self.table.itemChanged.connect(lambda _item: self._show_count())
         self.remove_button.clicked.connect(self.remove_selected)
         self.import_button.clicked.connect(self._on_import_clicked)
         self.export_button.clicked.connect(self._on_export_clicked)
@@ -105,6 +111,7 @@ class GlossaryDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(show_row)
+        layout.addWidget(self.show_hint)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.table, 1)
         layout.addLayout(tools)
@@ -114,9 +121,11 @@ class GlossaryDialog(QDialog):
 
     # ------------------------------------------------------------------ table <-> entries
     def load_entries(self, entries) -> None:
+        self.table.blockSignals(True)   # one count at the end, not one per cell
         self.table.setRowCount(0)
         for entry in entries:
             self._append(entry.correct, "; ".join(entry.wrong_forms), entry.note)
+        self.table.blockSignals(False)
         self._show_count()
 
     def _append(self, correct: str, wrong: str, note: str) -> int:
@@ -202,13 +211,22 @@ class GlossaryDialog(QDialog):
         self.load_entries(draft[1])
         self.show_box.setCurrentText(self.glossary.show)
         self._show_title()
-        count = self.table.rowCount()
+        count = self._entry_count()
         self.status.setText(f"Glossary of {self.glossary.show}: {count} entr{'ies' if count != 1 else 'y'}"
                             + ("" if count else " (new)"))
         return True
 
     def _show_title(self) -> None:
         self.setWindowTitle(f"Glossary – {self.glossary.show}" if self.glossary.show else "Show Glossary")
+        show = self.glossary.show or ""
+        if show and show.casefold() == self._folder_show.casefold():
+            hint = (f"This episode uses the glossary of “{show}”, the name of its folder. "
+                    "If it belongs to another show, choose or type that show above.")
+        elif show:
+            hint = f"This episode uses the glossary of the show “{show}”."
+        else:
+            hint = "Choose the show this episode belongs to: its glossary is used for names and spelling."
+        self.show_hint.setText(hint)
         ignored = 0 if id(self.glossary) in self._forget_ignored else len(self.glossary.ignored)
         self.forget_ignored_button.setText(f"Offer {ignored} &ignored suggestion{'s' if ignored != 1 else ''} again")
         self.forget_ignored_button.setVisible(bool(ignored))
@@ -244,6 +262,10 @@ class GlossaryDialog(QDialog):
             cells = " ".join(self._cell(row, c) for c in range(3)).casefold()
             self.table.setRowHidden(row, bool(needle) and needle not in cells)
 
+    def _entry_count(self) -> int:
+        """Rows with a correct form (what Save keeps), counted as the table is edited."""
+        return sum(1 for row in range(self.table.rowCount()) if self._cell(row, 0))
+
     def _show_count(self) -> None:
-        count = self.table.rowCount()
-        self.status.setText(f"{count} entr{'ies' if count != 1 else 'y'}")
+        count = self._entry_count()
+        self.status.setText(f"{count} glossary entr{'ies' if count != 1 else 'y'}")

@@ -177,8 +177,9 @@ class SuggestionsPanel(QWidget):
             return  # an older scan finishing late
         self._worker = None
         self.set_suggestions(found)
+        entries = len(self.glossary.entries)
         self.status.setText(f"{len(self.suggestions)} suggestion{'s' if len(self.suggestions) != 1 else ''} "
-                            f"from {len(self.glossary.entries)} glossary entries ({seconds:.2f} s).")
+                            f"from {entries} glossary entr{'y' if entries == 1 else 'ies'} ({seconds:.2f} s).")
         self.scan_finished.emit(len(self.suggestions))
 
     def set_suggestions(self, found: list[Suggestion]) -> None:
@@ -189,8 +190,10 @@ class SuggestionsPanel(QWidget):
             speaker = transcript.speaker_name(transcript.segments[s.index].speaker_id) \
                 if s.index < len(transcript.segments) else ""
             # Three short lines, each elided on its own, so a narrow dock still reads well.
+            where = [format_clock(s.time_ms) if s.time_ms is not None else "untimed", speaker,
+                     _HOW.get(s.how, s.how)]
             text = (f"{s.found}  →  {s.replacement}\n"
-                    f"    {format_clock(s.time_ms)} · {speaker} · {_HOW.get(s.how, s.how)}\n"
+                    f"    {' · '.join(part for part in where if part)}\n"
                     f"    {s.context}")
             item = QListWidgetItem(text)
             item.setToolTip(s.context)

@@ -53,6 +53,12 @@ class SpanActions(QObject):
             # does not count as "looking elsewhere" (auto-follow keeps going).
             self._model.update_current_from_time(ms)
 
+    def play_from(self, ms: int) -> None:
+        """A ▶ button: seek there and play (a seek alone is silent while paused)."""
+        if ms is not None and ms >= 0 and self._playback.has_media():
+            self.seek(ms)
+            self._playback.play()
+
     def show(self, row: int, start: int, end: int, ms: int = -1) -> None:
         """Open the turn with *start..end* selected and play from *ms*; a panel keeps the keyboard."""
         if not 0 <= row < self._model.rowCount():

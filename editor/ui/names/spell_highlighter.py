@@ -13,12 +13,13 @@ of low-confidence words uses :meth:`SpellHighlighter.set_low_confidence`.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QAction, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
 from editor.core.errors import TranscriptError
 from editor.core.spelling import Misspelling, Speller
 from editor.core.transcript import Mark
+from editor.ui.document.turn_decorations import low_confidence_format, misspelt_format
 
 
 def insert_before(menu: QMenu, before: QAction | None, action: QAction | None) -> None:
@@ -43,11 +44,8 @@ class SpellHighlighter(QSyntaxHighlighter):
         self.enabled = True
         self._marks: tuple[Mark, ...] = ()
         self._low: list[tuple[int, int]] = []
-        self._error = QTextCharFormat()
-        self._error.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)  # same on every style
-        self._error.setUnderlineColor(QColor("#d0342c"))
-        self._low_format = QTextCharFormat()
-        self._low_format.setBackground(QColor(255, 200, 60, 90))
+        self._error = misspelt_format()   # a wave underline: the same on every style
+        self._low_format = low_confidence_format()
 
     def set_enabled(self, enabled: bool) -> None:
         self.enabled = enabled

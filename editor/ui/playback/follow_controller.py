@@ -9,9 +9,14 @@ changes. Scrolling or editing another turn stops following; the view's
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
 from editor.ui.context import WindowContext
+
+if TYPE_CHECKING:
+    from editor.ui.playback.goto_dialog import GoToTimeDialog
 
 
 class FollowController(QObject):
@@ -22,6 +27,10 @@ class FollowController(QObject):
         model = self._model = ctx.model
         view = self._view = ctx.view
         playback = self._playback = ctx.playback
+        self._window = ctx.window
+        self.goto_dialog: GoToTimeDialog | None = None
+        ctx.actions["follow"].triggered.connect(self.resume)
+        ctx.actions["go_to_time"].triggered.connect(self.ask_time)
         self._following = True
         self._last_row = -1
         playback.position_changed.connect(self._on_playback_position_changed)
@@ -32,6 +41,22 @@ class FollowController(QObject):
 
     def is_following(self) -> bool:
         return self._following
+
+    def ask_time(self) -> None:
+        """Go to Time: a small dialog; its time is played from and followed."""
+        from PySide6.QtCore import Qt
+
+        from editor.ui.playback.goto_dialog import GoToTimeDialog
+        dialog = GoToTimeDialog(self._playback.position(), self._playback.duration(), self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._seek_to_chosen(dialog))
+        dialog.open()
+        self.goto_dialog = dialog
+
+    def _seek_to_chosen(self, dialog: GoToTimeDialog) -> None:
+        ms = dialog.time_ms()
+        if ms is not None:   # the dialog accepts only a time it could read
+            self.seek(ms)
 
     def seek(self, ms: int) -> None:
         """Play from *ms* (a click on a time, the strip, Go to time) and follow playback again."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout
 
 from editor.core.timecode import format_clock, parse_clock
+from editor.ui.theme import ERROR_TEXT
 
 
 def parse_time(text: str) -> int | None:
@@ -32,7 +33,7 @@ class GoToTimeDialog(QDialog):
         self._edit.setAccessibleName("Time")
         layout.addWidget(self._edit)
         self._error = QLabel("")
-        self._error.setStyleSheet("color: #b00020;")
+        self._error.setStyleSheet(f"color: {ERROR_TEXT.on(self.palette()).name()};")
         layout.addWidget(self._error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._on_accept)

@@ -17,7 +17,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from editor.player.base import Player, PlayerError, PlayerState
-from editor.settings import Key, Settings
+from editor.settings import Key
+from editor.ui.actions import Actions
+from editor.ui.context import WindowContext
 
 TICK_MS = 33
 RATES = (0.5, 0.6, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
@@ -42,10 +44,10 @@ class PlaybackController(QObject):
     notice = Signal(str)                  # something the user should know (backend fallback)
     _backend_state = Signal(object)       # hop from libVLC's thread to ours
 
-    def __init__(self, settings: Settings, backend: str | None = None,
+    def __init__(self, ctx: WindowContext, backend: str | None = None,
                  player_factory: Callable[[str], tuple[Player, str]] | None = None, parent=None):
         super().__init__(parent)
-        self._settings = settings
+        settings = self._settings = ctx.settings
         self._backend = backend or settings.get(Key.PLAYER_BACKEND)
         self._factory = player_factory or _default_factory
         self._player: Player | None = None
@@ -64,6 +66,20 @@ class PlaybackController(QObject):
         self._typing_timer.setInterval(TYPING_RESUME_MS)
         self._typing_timer.timeout.connect(self._on_typing_timer_timeout)
         self._backend_state.connect(self._on_backend_state, Qt.ConnectionType.QueuedConnection)
+        self._connect_actions(ctx.actions)
+
+    def _connect_actions(self, a: Actions) -> None:
+        a["play_pause"].triggered.connect(self.toggle)
+        a["skip_back"].triggered.connect(lambda: self.skip(-1))
+        a["skip_forward"].triggered.connect(lambda: self.skip(1))
+        a["replay_3"].triggered.connect(lambda: self.replay(3.0))
+        a["replay_slow"].triggered.connect(lambda: self.replay_slowly(5.0))
+        a["slower"].triggered.connect(lambda: self.step_rate(-1))
+        a["faster"].triggered.connect(lambda: self.step_rate(1))
+        a["normal_speed"].triggered.connect(lambda: self.set_rate(1.0))
+        a["volume_up"].triggered.connect(lambda: self.set_volume(self.volume() + 10))
+        a["volume_down"].triggered.connect(lambda: self.set_volume(self.volume() - 10))
+
 
     # ------------------------------------------------------------------ media
     @property
@@ -152,6 +168,12 @@ class PlaybackController(QObject):
             self._player.pause()
             self._set_state(PlayerState.PAUSED)
             self._seeked_since_pause = False
+
+    def play_from(self, ms: int) -> None:
+        """Hear the audio from *ms* (the ▶ buttons of dialogs)."""
+        if self._media:
+            self.seek(ms)
+            self.play()
 
     def toggle(self) -> None:
         if self.is_playing():

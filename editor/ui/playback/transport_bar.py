@@ -7,17 +7,21 @@ it moves the slider and, once a second, rewrites the elapsed time label.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QStyle, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QToolButton, QWidget
 
 from editor.core.timecode import format_clock
 from editor.player.base import PlayerState
 from editor.ui.playback.playback_controller import RATES
+from editor.ui.theme import transport_icon
 
 # Beside their icon, the replay buttons say only what differs (the tooltip has the whole name and keys),
 # so the bar fits a narrow window.
 _SHORT_LABELS = {"replay_3": "3 s", "replay_slow": "5 s slower"}
+_ICONS = {"skip_back": "back", "play_pause": "play", "skip_forward": "forward",
+          "replay_3": "replay", "replay_slow": "replay"}
 
 
 class _ActionButton(QToolButton):
@@ -47,19 +51,11 @@ class TransportBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(4)
-        style = self.style()
-        pixmap = QStyle.StandardPixmap
-        self._play_icon = style.standardIcon(pixmap.SP_MediaPlay)
-        self._pause_icon = style.standardIcon(pixmap.SP_MediaPause)
-        icons = {"skip_back": style.standardIcon(pixmap.SP_MediaSeekBackward),
-                 "play_pause": self._play_icon,
-                 "skip_forward": style.standardIcon(pixmap.SP_MediaSeekForward),
-                 "replay_3": style.standardIcon(pixmap.SP_BrowserReload),
-                 "replay_slow": style.standardIcon(pixmap.SP_BrowserReload)}
+        self._actions = actions
+        self._playing = False
         self._play_action = actions["play_pause"]
         self._replay_buttons: list[QToolButton] = []
-        for name, icon in icons.items():
-            actions[name].setIcon(icon)
+        for name in _ICONS:
             button = self._button(actions[name], _SHORT_LABELS.get(name, ""))
             if name in _SHORT_LABELS:
                 self._replay_buttons.append(button)
@@ -90,9 +86,9 @@ class TransportBar(QWidget):
         self._volume.setToolTip("Volume")
         self._volume.setRange(0, 100)
         self._volume.setFixedWidth(80)
-        volume_icon = QLabel()
-        volume_icon.setPixmap(style.standardIcon(pixmap.SP_MediaVolume).pixmap(16, 16))
-        layout.addWidget(volume_icon)
+        self._volume_icon = QLabel()
+        layout.addWidget(self._volume_icon)
+        self._paint_icons()
         layout.addWidget(self._volume)
         self._shown_second = -1
         self._dragging = False
@@ -111,6 +107,22 @@ class TransportBar(QWidget):
                                   else Qt.ToolButtonStyle.ToolButtonIconOnly)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the text
         return button
+
+    def _paint_icons(self) -> None:
+        """Icons in the palette's button text colour (again whenever the palette changes: light/dark)."""
+        if not all(shiboken6.isValid(self._actions[name]) for name in _ICONS):
+            return   # the window is being torn down: its actions went first
+        palette = self.palette()
+        for name, kind in _ICONS.items():
+            if name == "play_pause":
+                kind = "pause" if self._playing else "play"
+            self._actions[name].setIcon(transport_icon(kind, palette))
+        self._volume_icon.setPixmap(transport_icon("volume", palette, 16).pixmap(16, 16))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._paint_icons()
 
     def replay_buttons(self) -> list[QToolButton]:
         return list(self._replay_buttons)
@@ -131,7 +143,9 @@ class TransportBar(QWidget):
 
     def show_state(self, state: PlayerState) -> None:
         playing = state == PlayerState.PLAYING
-        self._play_action.setIcon(self._pause_icon if playing else self._play_icon)
+        if playing != self._playing:
+            self._playing = playing
+            self._play_action.setIcon(transport_icon("pause" if playing else "play", self.palette()))
 
     def show_rate(self, rate: float) -> None:
         index = min(range(len(RATES)), key=lambda i: abs(RATES[i] - rate))

@@ -61,6 +61,8 @@ class ProjectController(QObject):
         stack.cleanChanged.connect(self._emit_title)
         stack.indexChanged.connect(self._on_stack_index_changed)
         files.transcript_opened.connect(self._on_files_transcript_opened)
+        ctx.actions["save"].triggered.connect(self.save)
+        ctx.actions["save_as"].triggered.connect(lambda: self.save_as())
 
     # ------------------------------------------------------------------ state
     def is_modified(self) -> bool:

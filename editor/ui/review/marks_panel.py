@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from editor.core.timecode import format_clock
 from editor.core.transcript import Mark, Transcript
-from editor.ui.document.turn_painter import MARK_BG
+from editor.ui.theme import MARK_BG
 
 
 def all_marks(transcript: Transcript) -> list[tuple[int, Mark]]:
@@ -85,13 +85,14 @@ class MarksPanel(QWidget):
             context = text[max(0, mark.start - 30):mark.start].lstrip()
             item = QTreeWidgetItem([format_clock(mark.time_ms), mark.kind.value,
                                     f"…{context}{shown}{text[mark.end:mark.end + 30]}…"])
-            item.setBackground(1, MARK_BG[mark.kind])
+            item.setBackground(1, MARK_BG[mark.kind].on(self.palette()))
             item.setToolTip(2, text[:300])
             items.append(item)
         self.tree.addTopLevelItems(items)
         self.tree.resizeColumnToContents(0)
         self.tree.resizeColumnToContents(1)
-        self.count_label.setText(f"{len(self._entries)} markers")
+        count = len(self._entries)
+        self.count_label.setText(f"{count} marker{'' if count == 1 else 's'}")
         self.remove_button.setEnabled(bool(self._entries))
 
     def entry(self, index: int) -> tuple[int, Mark]:

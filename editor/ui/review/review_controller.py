@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QInputDialog
 
 from editor.core.transcript import ReviewStatus, Segment, Transcript
 from editor.settings import Key
@@ -90,6 +91,30 @@ class ReviewController(QObject):
         self._recount.timeout.connect(self.recount)
         model.transcript_changed.connect(self._recount.start)
         model.modelReset.connect(self.recount)
+        self._window = ctx.window
+        self.flag_dialog: QInputDialog | None = None
+        a = ctx.actions
+        a["approve"].triggered.connect(lambda: self.approve())
+        a["approve_next"].triggered.connect(self.approve_and_next)
+        a["flag"].triggered.connect(self.ask_flag)
+        a["unreview"].triggered.connect(lambda: self.unreview())
+        a["next_unreviewed"].triggered.connect(self.next_unreviewed)
+
+    def ask_flag(self) -> None:
+        """Flag Turn…: ask what needs another look (kept as the turn's note), then flag it."""
+        from PySide6.QtCore import Qt
+        row = self._edits.current_row()
+        if row < 0:
+            return
+        dialog = QInputDialog(self._window)
+        dialog.setWindowTitle("Flag Turn")
+        dialog.setLabelText("What needs another look? (saved as the turn's note)")
+        dialog.setTextValue(self._model.segment(row).note)
+        dialog.setOkButtonText("Flag")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(lambda note: self.flag(note, row))
+        dialog.open()
+        self.flag_dialog = dialog
 
     # ------------------------------------------------------------------ reviewer
     def reviewer(self) -> str:

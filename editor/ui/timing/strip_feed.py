@@ -53,6 +53,7 @@ class StripFeed(QObject):
         model.layoutChanged.connect(self._schedule_rebuild)
         model.dataChanged.connect(self._on_model_data_changed)
         model.speakers_changed.connect(self._on_model_speakers_changed)
+        model.chapters_changed.connect(self._on_model_chapters_changed)
 
     def rebuild(self) -> None:
         self._rebuild_pending = False
@@ -63,6 +64,10 @@ class StripFeed(QObject):
         self._spans = [_row_spans(s) for s in segments]
         self._bounds_dirty = True
         self._flush()
+        self._on_model_chapters_changed()
+
+    def _on_model_chapters_changed(self) -> None:
+        self._strip.set_chapters([(c.start_ms, c.title) for c in self._model.transcript.chapters])
 
     def _schedule_rebuild(self, *_) -> None:
         if not self._rebuild_pending:

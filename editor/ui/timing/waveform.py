@@ -58,6 +58,8 @@ INAUDIBLE = QColor(230, 120, 60, 90)
 PLAYHEAD = QColor("#ff5a5a")
 RULER = QColor("#8a939e")
 ALT_SEGMENT = QColor(255, 255, 255, 12)
+CHAPTER = QColor("#5cbf8a")
+CHAPTER_TEXT = QColor("#0f2a1c")
 LABEL_LEAD_MS = 5_000     # a speaker label is drawn for turns starting this far left of the view
 
 
@@ -114,6 +116,7 @@ class WaveformStrip(QWidget):
         self._drag: Boundary | None = None
         self._drag_ms = 0
         self._hover: Boundary | None = None
+        self._chapters: list[tuple[int, str]] = []   # (start_ms, title), sorted
 
     # ------------------------------------------------------------------ feeding
     def sizeHint(self):
@@ -172,6 +175,16 @@ class WaveformStrip(QWidget):
         else:
             self._bounds = bounds
         self.update()
+
+    def chapters(self) -> list[tuple[int, str]]:
+        return list(self._chapters)
+
+    def set_chapters(self, chapters: list[tuple[int, str]]) -> None:
+        """Chapter starts to flag on the strip and its overview: (start_ms, title), sorted."""
+        if chapters != self._chapters:
+            self._chapters = chapters
+            self._overview = None
+            self.update()
 
     def resizeEvent(self, event) -> None:
         self._overview = None
@@ -313,6 +326,7 @@ class WaveformStrip(QWidget):
             self._paint_peaks(painter, wave, self._peaks.window(self._view_start, self._view_start + self._span,
                                                                 self.width()), WAVE)
         self._paint_boundaries(painter, wave)
+        self._paint_chapters(painter, wave)
         self._paint_ruler(painter)
         x = self.ms_to_x(self._position)
         painter.setPen(QPen(PLAYHEAD, 1.5))
@@ -349,6 +363,9 @@ class WaveformStrip(QWidget):
             painter.setBrush(INAUDIBLE)
             for start, end in self._inaudible:
                 painter.drawRect(QRectF(start * scale, 0, max(2.0, (end - start) * scale), OVERVIEW_H))
+            painter.setBrush(CHAPTER)
+            for start, _title in self._chapters:
+                painter.drawRect(QRectF(start * scale - 1, 0, 2.0, OVERVIEW_H))
         painter.end()
         return pixmap
 
@@ -405,6 +422,27 @@ class WaveformStrip(QWidget):
         side = -6 if is_end else 6  # handle points into the segment it bounds
         painter.drawPolygon([QPointF(x, rect.top()), QPointF(x + side, rect.top()), QPointF(x, rect.top() + 8)])
         painter.setBrush(Qt.BrushStyle.NoBrush)
+
+    def _paint_chapters(self, painter: QPainter, rect: QRectF) -> None:
+        """A chapter start is a line with its title on a tab at the foot of the wave."""
+        if not self._chapters:
+            return
+        lo, hi = self._view_start, self._view_start + self._span
+        first = bisect_left(self._chapters, (int(lo) - self._span,))
+        painter.setFont(_small_font())
+        metrics = painter.fontMetrics()
+        for start, title in self._chapters[first:]:
+            if start > hi:
+                break
+            x = self.ms_to_x(start)
+            painter.setPen(QPen(CHAPTER, 1.5))
+            painter.drawLine(QLineF(x, rect.top(), x, rect.bottom()))
+            text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, 180)
+            tab = QRectF(x, rect.bottom() - metrics.height() - 3, metrics.horizontalAdvance(text) + 8,
+                         metrics.height() + 2)
+            painter.fillRect(tab, CHAPTER)
+            painter.setPen(CHAPTER_TEXT)
+            painter.drawText(tab, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_ruler(self, painter: QPainter) -> None:
         top = self.height() - RULER_H

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton
 
-_STYLES = {
-    "warning": "#fff3cd; border-bottom: 1px solid #e0c060",
-    "info": "#e7f0fb; border-bottom: 1px solid #9bbbe0",
-    "error": "#fbe3e3; border-bottom: 1px solid #d08080",
-}
+from editor.ui.theme import MESSAGE_BG, MESSAGE_BORDER
 
 
 class MessageBar(QFrame):
@@ -39,6 +35,7 @@ class MessageBar(QFrame):
         layout.addWidget(self._button)
         layout.addWidget(self._button2)
         layout.addWidget(self._close)
+        self._kind = "info"
         self._callback: Callable[[], object] | None = None
         self._callback2: Callable[[], object] | None = None
         self._button.clicked.connect(self._on_button_clicked)
@@ -49,7 +46,8 @@ class MessageBar(QFrame):
     def show_message(self, text: str, kind: str = "warning", details: list[str] | None = None,
                      button: str = "", callback: Callable[[], object] | None = None,
                      button2: str = "", callback2: Callable[[], object] | None = None) -> None:
-        self.setStyleSheet(f"#MessageBar {{ background: {_STYLES.get(kind, _STYLES['info'])}; }}")
+        self._kind = kind if kind in MESSAGE_BG else "info"
+        self._apply_colors()
         self._label.setText(text)
         self._label.setToolTip("\n".join(details or []))
         self._callback = callback
@@ -59,6 +57,18 @@ class MessageBar(QFrame):
         self._button2.setText(button2)
         self._button2.setVisible(bool(button2))
         self.show()
+
+    def _apply_colors(self) -> None:
+        palette = self.palette()
+        sheet = (f"#MessageBar {{ background: {MESSAGE_BG[self._kind].on(palette).name()}; "
+                 f"border-bottom: 1px solid {MESSAGE_BORDER[self._kind].on(palette).name()}; }}")
+        if sheet != self.styleSheet():   # setting a style sheet sends a palette change of its own
+            self.setStyleSheet(sheet)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.isVisible():
+            self._apply_colors()   # light or dark: the bar follows
 
     def text(self) -> str:
         return self._label.text()

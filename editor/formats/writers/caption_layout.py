@@ -1,0 +1,134 @@
+"""Laying a turn's words out as caption cues by least cost, for published captions.
+
+The greedy packer in :mod:`.captions` fills each line as far as it goes, which
+leaves a word or two dangling on a cue's last line, a lone word in a turn's
+last cue, and breaks in the middle of phrases. Publishing asks for better, so
+here each run of words (a turn, cut at pauses of two seconds or more, where a
+cue must end anyway) is laid out by dynamic programming over where lines and
+cues break, choosing the cheapest layout under these costs:
+
+* a line much shorter than the limit (ragged), less so for a cue's last line,
+  and more for a line inside a cue under 40% full;
+* a line that breaks inside a clause, when a clause end (``,`` ``;`` ``:``
+  ``.`` ``?`` ``!``) was on offer (``prefer_clauses``);
+* a cue's last line of one or two words after a full line (dangling), and a
+  cue of one or two words spilled from a longer run (orphan): both far dearer
+  than anything else, so they happen only where nothing else fits;
+* a cue ended before it is full, except at the end of a sentence;
+* each cue (so cues are not cut smaller than they need be).
+
+A line is at most ``max_chars`` characters (a single longer word gets a line
+of its own); a cue at most ``max_lines`` lines. Work is O(words x words per
+line x lines per cue).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from editor.formats.writers.render import Unit
+
+_SENTENCE_END = (".", "?", "!", "…", ".\"", "?\"", "!\"", ".”", "?”", "!”")
+_CLAUSE_END = (",", ";", ":", "—") + _SENTENCE_END
+
+RAGGED = 1.0           # (missing characters / limit)^2 for a line inside a cue
+RAGGED_LAST = 0.3      # the same for a cue's last line (a cue may end short)
+MID_CLAUSE = 1.0       # a line that breaks inside a clause, per 32 characters of line: the longer the
+                       # line, the likelier a clause end is within reach (WebVTT's 65: about 2)
+SHORT_LINE = 0.8       # a line inside a cue filled less than SHORT_LINE_FILL ("Yes," alone)
+SHORT_LINE_FILL = 0.4
+DANGLING = 8.0         # a cue's last line of one or two words after a full line
+ORPHAN = 8.0           # a cue of one or two words spilled from a longer run
+ORPHAN_SENTENCE = 1.5  # ... unless those words are a whole sentence ("Right.")
+EARLY_CUE_END = 1.0    # a cue ended with room left, not at a sentence end
+EARLY_AT_SENTENCE = 0.05
+PER_CUE = 0.3
+_SHORT = 2             # words: a line or cue this short dangles
+
+
+def ends_sentence(text: str) -> bool:
+    return text.endswith(_SENTENCE_END)
+
+
+def ends_clause(text: str) -> bool:
+    return text.rstrip("\"'”’)]").endswith(_CLAUSE_END)
+
+
+def lay_out_run(units: Sequence[Unit], max_chars: int, max_lines: int, prefer_clauses: bool = True,
+                no_break_after: frozenset[int] = frozenset()) -> list[list[list[Unit]]]:
+    """*units* as cues of lines (each a list of units), by least cost.
+
+    *no_break_after* holds indexes after which a clause end does not count
+    (the ``Name:`` an SRT cue starts with is not the end of a clause).
+    """
+    n = len(units)
+    if n == 0:
+        return []
+    max_chars = max(1, max_chars)
+    lines_per_cue = max(1, max_lines)
+    prefix = [0]
+    for unit in units:
+        prefix.append(prefix[-1] + len(unit.text))
+    clause = [prefer_clauses and ends_clause(u.text) and k not in no_break_after for k, u in enumerate(units)]
+    sentence = [ends_sentence(u.text) for u in units]
+    inf = float("inf")
+    # best[i][p]: least cost with units[:i] placed and the next line at position p of its cue.
+    best = [[inf] * lines_per_cue for _ in range(n + 1)]
+    back: list[list[tuple[int, int, bool] | None]] = [[None] * lines_per_cue for _ in range(n + 1)]
+    best[0][0] = 0.0
+    short_line = max_chars * SHORT_LINE_FILL
+    mid_clause = MID_CLAUSE * max_chars / 32
+    for i in range(n):
+        states = [(p, cost) for p, cost in enumerate(best[i]) if cost != inf]
+        if not states:
+            continue
+        for j in range(i + 1, n + 1):
+            width = prefix[j] - prefix[i] + (j - i - 1)
+            if width > max_chars and j > i + 1:
+                break
+            words = j - i
+            slack = max(0, max_chars - width) / max_chars
+            ragged_last = RAGGED_LAST * slack * slack + PER_CUE
+            inner = RAGGED * slack * slack + (SHORT_LINE if width < short_line else 0.0)
+            if j < n and prefer_clauses and not clause[j - 1]:
+                inner += mid_clause
+                ragged_last += mid_clause
+            early = 0.0 if j == n else (EARLY_AT_SENTENCE if sentence[j - 1] else EARLY_CUE_END)
+            for p, here in states:
+                # This line ends its cue ...
+                cost = here + ragged_last
+                if p > 0 and words <= _SHORT:
+                    cost += DANGLING
+                if p == 0 and words <= _SHORT and not (i == 0 and j == n):
+                    cost += ORPHAN_SENTENCE if sentence[j - 1] and (i == 0 or sentence[i - 1]) else ORPHAN
+                if p + 1 < lines_per_cue:
+                    cost += early
+                if cost < best[j][0]:
+                    best[j][0] = cost
+                    back[j][0] = (i, p, True)
+                # ... or the cue goes on to another line.
+                if j < n and p + 1 < lines_per_cue:
+                    cost = here + inner
+                    if cost < best[j][p + 1]:
+                        best[j][p + 1] = cost
+                        back[j][p + 1] = (i, p, False)
+    return _trace(units, back, n)
+
+
+def _trace(units: Sequence[Unit], back, n: int) -> list[list[list[Unit]]]:
+    cues: list[list[list[Unit]]] = []
+    lines: list[list[Unit]] = []
+    j, p = n, 0
+    while j > 0:
+        step = back[j][p]
+        if step is None:   # cannot happen: every run has a layout (a word per line)
+            raise RuntimeError("no caption layout found")
+        i, p_before, end_cue = step
+        if end_cue and lines:
+            cues.append(lines[::-1])
+            lines = []
+        lines.append(list(units[i:j]))
+        j, p = i, p_before
+    if lines:
+        cues.append(lines[::-1])
+    return cues[::-1]

@@ -1,0 +1,120 @@
+"""ChapterController: marking, editing and removing chapters as undoable commands.
+
+A chapter starts where the current turn starts (the turn being edited or
+playing) or at the playback position; the producer types its title in a small
+dialog. Every change is one core op (``ops.add_chapter`` / ``edit_chapter`` /
+``remove_chapter``) pushed on the window's undo stack, so it is journaled,
+saved with the project and undone like any other edit.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QInputDialog
+
+from editor.core.timecode import format_clock
+from editor.ui.chapters.chapters_model import ChaptersModel
+from editor.ui.chapters.chapters_panel import ChaptersPanel
+from editor.ui.context import WindowContext
+from editor.ui.document.commands import ops
+
+_TITLE_WORDS = 6   # a suggested title: the first words of the turn
+
+
+class ChapterController(QObject):
+    message = Signal(str)
+
+    def __init__(self, ctx: WindowContext, parent=None):
+        super().__init__(parent)
+        self._window, self._model, self._edits = ctx.window, ctx.model, ctx.edits
+        self._playback, self._follow, self._actions = ctx.playback, ctx.follow, ctx.actions
+        self.table = ChaptersModel(self._model, self.edit, self)
+        self.panel = ChaptersPanel(self.table)
+        self.dock = ctx.layout.dock_panel("chapters", "Chapters", self.panel)
+        self.dock.hide()
+        self.title_dialog: QInputDialog | None = None
+        a = self._actions
+        a["chapter_at_turn"].triggered.connect(self.mark_at_turn)
+        a["chapter_at_playback"].triggered.connect(self.mark_at_playback)
+        a["chapters_panel"].triggered.connect(self.show_panel)
+        self.panel.add_at_turn_requested.connect(self.mark_at_turn)
+        self.panel.add_at_playback_requested.connect(self.mark_at_playback)
+        self.panel.remove_requested.connect(self.remove)
+        self.panel.play_requested.connect(self.play)
+
+    # ------------------------------------------------------------------ marking
+    def mark_at_turn(self) -> None:
+        row = self._edits.current_row()
+        if row < 0:
+            return
+        segment = self._model.transcript.segments[row]
+        if segment.start_ms is None:
+            self._fail("This turn has no time yet: set its start first (Ctrl+T)")
+            return
+        self.ask_title(segment.start_ms, " ".join(segment.text.split()[:_TITLE_WORDS]).rstrip(",;:"))
+
+    def mark_at_playback(self) -> None:
+        if not self._playback.has_media():
+            self._fail("No audio: mark the chapter at a turn instead")
+            return
+        self.ask_title(self._playback.position(), "")
+
+    def ask_title(self, start_ms: int, suggestion: str) -> None:
+        """Ask for the title (a window-modal dialog that does not block), then add the chapter."""
+        dialog = QInputDialog(self._window)
+        dialog.setWindowTitle("Mark Chapter")
+        dialog.setLabelText(f"Title of the chapter starting at {format_clock(start_ms, hours=True)}:")
+        dialog.setTextValue(suggestion)
+        dialog.setOkButtonText("Add Chapter")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(lambda title: self.add(start_ms, title))
+        dialog.open()
+        self.title_dialog = dialog
+
+    # ------------------------------------------------------------------ changes (undoable)
+    def add(self, start_ms: int, title: str, url: str = "", image: str = "") -> bool:
+        op = self._plan(ops.add_chapter, start_ms, title, url, image)
+        if op is None or not self._edits.push(op, "Add Chapter"):
+            return False
+        index = ops.chapter_index(self._model.transcript.chapters, start_ms)
+        self.panel.select(index)
+        added = self._model.transcript.chapters[index]
+        self.message.emit(f"Chapter “{added.title}” at {format_clock(start_ms, hours=True)}")
+        return True
+
+    def edit(self, index: int, field: str, value) -> bool:
+        """A cell of the panel was edited: one undoable change (or a message saying why not)."""
+        if field == "start_ms" and value is None:
+            self._fail("A chapter start is a time such as 00:12:03 or 12:03.5")
+            return False
+        op = self._plan(ops.edit_chapter, index, **{field: value})
+        return op is not None and self._edits.push(op, "Edit Chapter")
+
+    def remove(self, index: int) -> bool:
+        op = self._plan(ops.remove_chapter, index)
+        return op is not None and self._edits.push(op, "Remove Chapter")
+
+    def play(self, index: int) -> None:
+        chapters = self._model.transcript.chapters
+        if 0 <= index < len(chapters):
+            self._follow.seek(chapters[index].start_ms)
+
+    def show_panel(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
+
+    # ------------------------------------------------------------------ internals
+    def _plan(self, planner, *args, **kwargs):
+        try:
+            return planner(self._model.transcript, *args, **kwargs)
+        except ValueError as error:
+            self._fail(_sentence(str(error)))
+            return None
+
+    def _fail(self, text: str) -> None:
+        self.message.emit(text)
+
+
+def _sentence(text: str) -> str:
+    """*text* with a capital first letter (str.capitalize would lower-case "URL" and the user's value)."""
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,50 @@
+"""Every dialog button gets a mnemonic (Alt+letter), so dialogs can be answered from the keyboard.
+
+Qt's standard buttons ("OK", "Discard", "Close", ...) and many of ours come without
+one. :class:`DialogMnemonics` watches dialogs being shown and gives each button
+that has no ``&`` the first letter of its text not yet taken in that dialog
+(the letters already claimed by labels and other buttons are kept).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel
+
+
+def _mnemonic(text: str) -> str:
+    """The letter after a single ``&`` in *text* ("" when none)."""
+    at = 0
+    while True:
+        at = text.find("&", at)
+        if at < 0 or at + 1 >= len(text):
+            return ""
+        if text[at + 1] != "&":
+            return text[at + 1].lower()
+        at += 2
+
+
+def add_mnemonics(dialog: QDialog) -> None:
+    """Give every visible button of *dialog* without a mnemonic one that is free in the dialog."""
+    buttons = [b for b in dialog.findChildren(QAbstractButton) if b.text()]
+    labels = dialog.findChildren(QLabel)
+    taken = {_mnemonic(b.text()) for b in buttons} | {_mnemonic(label.text()) for label in labels}
+    taken.discard("")
+    for button in buttons:
+        text = button.text()
+        if _mnemonic(text):
+            continue
+        for index, char in enumerate(text):
+            if char.isalnum() and char.lower() not in taken:
+                button.setText(text[:index] + "&" + text[index:])
+                taken.add(char.lower())
+                break
+
+
+class DialogMnemonics(QObject):
+    """An application event filter: dialogs get their mnemonics as they are shown."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog):
+            add_mnemonics(watched)
+        return False

@@ -1,0 +1,119 @@
+"""`transcript-editor publish`, run for real as `python -m editor` in a subprocess."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from editor.core import project
+from editor.core.transcript import Chapter, ReviewStatus, Segment, Transcript, TranscriptMeta, Word
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "editor", *map(str, args)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+def saved_project(folder, approved=True, timed_words=True, chapters=()):
+    transcript = Transcript(meta=TranscriptMeta(title="Tidewater 12", language="en"))
+    maya = transcript.ensure_speaker("Maya Ortiz")
+    for n in range(3):
+        text = f"Line number {n + 1}, um, of the show."
+        start = n * 5000
+        words = [Word(w, start + 300 * i, start + 300 * i + 250) for i, w in enumerate(text.split())]
+        segment = Segment(f"s{n + 1}", start, start + 4000, text, maya, words=words if timed_words else [])
+        segment.status = ReviewStatus.APPROVED if approved else ReviewStatus.UNREVIEWED
+        transcript.segments.append(segment)
+    transcript.chapters = list(chapters)
+    path = folder / "ep.tep.json"
+    project.save(transcript, path)
+    return path
+
+
+def test_publish_writes_every_format_and_prints_the_tags(tmp_path):
+    source = saved_project(tmp_path, chapters=[Chapter(5000, "Second line")])
+    result = run("publish", source, "-o", tmp_path / "site", "--base-url", "https://example.com/e12")
+    assert result.returncode == 0, result.stderr
+    written = sorted(p.name for p in (tmp_path / "site").iterdir())
+    assert written == ["chapters.json", "tidewater-12.html", "tidewater-12.json", "tidewater-12.srt",
+                       "tidewater-12.txt", "tidewater-12.vtt", "transcript-tags.xml"]
+    assert '<podcast:transcript url="https://example.com/e12/tidewater-12.vtt" type="text/vtt" language="en" ' \
+           'rel="captions"/>' in result.stdout
+    assert '<podcast:chapters url="https://example.com/e12/chapters.json"' in result.stdout
+    assert '<podcast:person role="host">Maya Ortiz</podcast:person>' in result.stdout
+    assert result.stdout.splitlines()[0].endswith("tidewater-12.vtt")
+    assert result.stderr == ""
+
+
+def test_publish_refuses_with_exit_3_and_says_why_unless_forced(tmp_path):
+    source = saved_project(tmp_path, approved=False, timed_words=False)
+    result = run("publish", source, "-o", tmp_path / "site")
+    assert result.returncode == 3
+    assert "3 of 3 turns are not approved" in result.stderr and "no word times" in result.stderr
+    assert "--force" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
+    forced = run("publish", source, "-o", tmp_path / "site", "--force", "--formats", "vtt,txt",
+                 "--language", "en-US", "--clean-verbatim", "--word-timed-vtt")
+    assert forced.returncode == 0, forced.stderr
+    assert "warning: 3 of 3 turns are not approved" in forced.stderr
+    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == [
+        "tidewater-12.txt", "tidewater-12.vtt", "transcript-tags.xml"]
+    assert "Line number 1, of the show." in (tmp_path / "site" / "tidewater-12.txt").read_text()
+    assert "<c>Line</c>" in (tmp_path / "site" / "tidewater-12.vtt").read_text()
+    assert 'language="en-US"' in (tmp_path / "site" / "transcript-tags.xml").read_text()
+
+
+def test_overlapping_times_are_refused_too(tmp_path):
+    source = saved_project(tmp_path)
+    data = json.loads(source.read_text())
+    data["segments"][1]["start_ms"] = 3000  # inside the first turn (0 .. 4 s)
+    source.write_text(json.dumps(data))
+    result = run("publish", source, "-o", tmp_path / "site")
+    assert result.returncode == 3 and "starts before the turn above ends" in result.stderr
+
+
+def test_publish_never_overwrites_its_input(tmp_path):
+    source = tmp_path / "tidewater-12.txt"
+    source.write_text("Maya Ortiz (00:00):\nHello there.\n")
+    result = run("publish", source, "-o", tmp_path, "--force")
+    assert result.returncode == 2
+    assert "would overwrite the input" in result.stderr.strip().splitlines()[-1]  # after the --force warnings
+    assert "Traceback" not in result.stderr
+    assert source.read_text() == "Maya Ortiz (00:00):\nHello there.\n"
+
+
+def test_bad_usage_is_exit_2_with_one_line(tmp_path):
+    source = saved_project(tmp_path)
+    for args, fragment in ((["--formats", "vtt,pdf"], "unknown format 'pdf'"),
+                           (["--base-url", "example.com"], "base URL must be a web address"),
+                           (["--language", "English (UK)"], "language must be a code")):
+        result = run("publish", source, "-o", tmp_path / "site", *args)
+        assert result.returncode == 2 and fragment in result.stderr, result.stderr
+    (tmp_path / "file").write_text("x")
+    assert run("publish", source, "-o", tmp_path / "file").returncode == 2
+    missing = run("publish", tmp_path / "missing.txt", "-o", tmp_path / "site")
+    assert missing.returncode == 2 and "no such file" in missing.stderr
+
+
+def test_export_can_write_chapters_and_clean_verbatim(tmp_path):
+    source = saved_project(tmp_path, chapters=[Chapter(0, "Start")])
+    result = run("export", source, "--to", "chapters", "-o", "-")
+    assert json.loads(result.stdout) == {"version": "1.2.0", "chapters": [{"startTime": 0, "title": "Start"}]}
+    text = run("export", source, "--to", "txt", "-o", "-", "--clean-verbatim").stdout
+    assert text.startswith("Start\n=====\n\nMaya Ortiz (00:00):\nLine number 1, of the show.")
+
+
+def test_check_counts_the_chapters(tmp_path):
+    source = saved_project(tmp_path, chapters=[Chapter(0, "Start"), Chapter(5000, "Middle")])
+    result = run("check", "--json", source)
+    assert json.loads(result.stdout)["chapters"] == 2
+    assert "chapters:   2" in run("check", source).stdout
+
+
+def test_an_unwritable_folder_is_exit_1(tmp_path):
+    source = saved_project(tmp_path)
+    (tmp_path / "taken").write_text("a file where the folder's parent should be")
+    result = run("publish", source, "-o", tmp_path / "taken" / "site")
+    assert result.returncode == 1 and "cannot make the folder" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,122 @@
+"""File ▸ Publish… in the real window: warnings, choices, the feed tags to copy, and the files written."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtGui import QGuiApplication
+
+from editor.settings import Key
+
+
+def _open_publish(w, qtbot):
+    w.action_table["publish"].trigger()
+    dialog = w.publish_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def test_publish_warns_about_unapproved_turns_and_writes_every_file_with_the_tags(timed_window, qtbot, tmp_path):
+    w = timed_window
+    w.chapters.add(9000, "The radio")
+    dialog = _open_publish(w, qtbot)
+    assert "5 of 5 turns are not approved" in dialog.warning.text()
+    assert dialog.formats() == ["vtt", "srt", "json", "html", "txt"]
+    dialog.base_url.setText("https://cdn.example.com/harbour/")
+    dialog.language.setText("en")
+    dialog.update_tags()
+    tags = dialog.tags.toPlainText()
+    assert ('<podcast:transcript url="https://cdn.example.com/harbour/harbour-night.vtt" type="text/vtt" '
+            'language="en" rel="captions"/>') in tags
+    assert '<podcast:chapters url="https://cdn.example.com/harbour/chapters.json"' in tags
+    assert '<podcast:person role="host">Maren Holt</podcast:person>' in tags
+    dialog.copy_button.click()
+    assert QGuiApplication.clipboard().text() == tags
+
+    out = tmp_path / "site"
+    dialog.folder.setText(str(out))
+    dialog.publish_button.click()
+    qtbot.waitUntil(lambda: dialog.last_published is not None and dialog.worker is None, timeout=10_000)
+    assert sorted(p.name for p in out.iterdir()) == [
+        "chapters.json", "harbour-night.html", "harbour-night.json", "harbour-night.srt", "harbour-night.txt",
+        "harbour-night.vtt", "transcript-tags.xml"]
+    assert (out / "transcript-tags.xml").read_text() == dialog.tags.toPlainText()
+    assert "Published into" in dialog.status.text()
+    assert json.loads((out / "chapters.json").read_text())["chapters"] == [{"startTime": 9, "title": "The radio"}]
+    assert w.settings.get(Key.PUBLISH_BASE_URL) == "https://cdn.example.com/harbour/"
+    assert w.model.transcript.segments[0].text == "the tide came over the breakwater early"
+    dialog.reject()
+
+
+def test_an_approved_episode_shows_ready_and_chosen_formats_are_remembered(timed_window, qtbot, tmp_path):
+    w = timed_window
+    for row in range(5):
+        w.review.approve(row)
+    dialog = _open_publish(w, qtbot)
+    assert dialog.warning.text().startswith("✓ Every turn is approved and timed")
+    for name, box in dialog.format_checks.items():
+        box.setChecked(name in ("vtt", "json"))
+    dialog.update_tags()
+    assert dialog.tags.toPlainText().count("<podcast:transcript ") == 2
+    assert "full web address" in dialog.tags.toPlainText()   # no base URL yet
+    dialog.folder.setText(str(tmp_path / "out"))
+    dialog.publish_button.click()
+    qtbot.waitUntil(lambda: dialog.last_published is not None and dialog.worker is None, timeout=10_000)
+    dialog.reject()
+    again = _open_publish(w, qtbot)
+    assert again.formats() == ["vtt", "json"]
+    again.reject()
+
+
+def test_a_bad_base_url_or_no_format_disables_publish(timed_window, qtbot):
+    dialog = _open_publish(timed_window, qtbot)
+    dialog.base_url.setText("example.com/feed")
+    dialog.update_tags()
+    assert not dialog.publish_button.isEnabled() and "web address" in dialog.status.text()
+    assert dialog.status.text().startswith("The base URL") and "'example.com/feed'" in dialog.status.text()
+    dialog.base_url.setText("")
+    dialog.language.setText("https://cdn.example.com/12")   # typed into the wrong field
+    dialog.update_tags()
+    assert not dialog.publish_button.isEnabled() and "language must be a code" in dialog.status.text()
+    dialog.language.setText("en")
+    for box in dialog.format_checks.values():
+        box.setChecked(False)
+    dialog.update_tags()
+    assert not dialog.publish_button.isEnabled() and "at least one format" in dialog.status.text()
+    dialog.reject()
+
+
+def test_publishing_never_overwrites_the_input(main_window, qtbot, tmp_path):
+    w = main_window
+    source = tmp_path / "episode.txt"
+    source.write_text("Maren Holt (00:00):\nThe tide came over the breakwater early.\n")
+    assert w.open_path(str(source))
+    dialog = _open_publish(w, qtbot)
+    dialog.folder.setText(str(tmp_path))   # episode.txt would land on the input itself
+    dialog.publish_button.click()
+    qtbot.waitUntil(lambda: dialog.worker is None and "Not published" in dialog.status.text(), timeout=10_000)
+    assert "would overwrite the input" in dialog.status.text()
+    assert source.read_text() == "Maren Holt (00:00):\nThe tide came over the breakwater early.\n"
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("settings")) == ["episode.txt"]
+    dialog.reject()
+
+
+def test_the_worker_stops_before_writing_when_cancelled_and_the_dialog_shows_progress(timed_window, qtbot, tmp_path):
+    from editor.ui.publishing.publish_dialog import PublishWorker
+
+    w = timed_window
+    worker = PublishWorker(w.model.transcript, str(tmp_path / "stopped"), {"formats": ["vtt", "txt"]})
+    heard = []
+    worker.progressed.connect(lambda done, total: heard.append((done, total)))
+    worker.cancel()
+    with qtbot.waitSignal(worker.cancelled, timeout=10_000):
+        worker.start()
+    worker.wait()
+    assert not (tmp_path / "stopped").exists() and heard == [(0, 3)]
+    dialog = _open_publish(w, qtbot)
+    dialog.folder.setText(str(tmp_path / "out"))
+    dialog.publish_button.click()
+    assert dialog.progress_row.isVisibleTo(dialog) and not dialog.publish_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=10_000)
+    assert not dialog.progress_row.isVisibleTo(dialog) and dialog.progress.value() == dialog.progress.maximum()
+    dialog.reject()

@@ -1,0 +1,48 @@
+"""Opening caption files in the window: turns, and the offer to keep finished subtitles as they are."""
+
+from __future__ import annotations
+
+import pytest
+from review_helpers import fake_factory
+
+
+def _clock(seconds: float) -> str:
+    ms = round(seconds * 1000)
+    return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d},{ms % 1000:03d}"
+
+
+@pytest.fixture
+def window(qtbot):
+    from editor.ui.main_window import MainWindow
+
+    window = MainWindow(player_factory=fake_factory([]))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.project.discard_changes()
+    window.close()
+
+
+def test_recognizer_captions_open_as_turns_without_an_offer(window, tmp_path):
+    cues = [("Ana", "Good morning."), ("Ana", "Welcome to the show."), ("Tom", "Thanks."), ("Tom", "Glad to be here.")]
+    path = tmp_path / "episode.srt"
+    path.write_text("\n\n".join(f"{n}\n{_clock(n * 2)} --> {_clock(n * 2 + 2)}\n{who}: {text}"
+                                for n, (who, text) in enumerate(cues, 1)) + "\n")
+    assert window.open_path(str(path))
+    assert window.model.rowCount() == 2
+    assert window.captions_bar.isHidden()
+
+
+def test_finished_subtitles_offer_to_keep_captions(window, tmp_path, qtbot):
+    path = tmp_path / "film.srt"
+    path.write_text("\n\n".join(f"{n}\n{_clock(n * 4)} --> {_clock(n * 4 + 3.8)}\n"
+                                f"Line {n} cut for viewers,\nand its second half." for n in range(1, 21)) + "\n")
+    assert window.open_path(str(path))
+    assert window.model.rowCount() < 20
+    assert window.captions_bar.isVisible()
+    assert "20 captions were merged" in window.captions_bar.text()
+    window.captions_bar.button().click()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 20)
+    assert window.captions_bar.isHidden()
+    assert window.files.current_path == str(path)
