@@ -79,7 +79,9 @@ def test_suggest_command_json(material, tmp_path, capsys):
     episode = material.episode(LINES, CLEAN)
     wav = material.write_wav(tmp_path / "episode.wav", episode.audio)
     srt = tmp_path / "episode.srt"
-    srt.write_text("".join(f"{i + 1}\n{_clock(s.start_ms)} --> {_clock(s.end_ms)}\n{s.text}\n\n"
+    # One speaker per cue, in turn: caption cues of one speaker would merge into one turn.
+    srt.write_text("".join(f"{i + 1}\n{_clock(s.start_ms)} --> {_clock(s.end_ms)}\n"
+                           f"{('Host', 'Guest')[i % 2]}: {s.text}\n\n"
                            for i, s in enumerate(episode.transcript.segments)), encoding="utf-8")
     glossary = tmp_path / "names.csv"
     glossary.write_text("correct,wrong_forms,note\nSiobhan Kowalczyk,,guest\nEPA,,\n", encoding="utf-8")

@@ -30,7 +30,9 @@ def heard_window(main_window, qtbot, tmp_path):
     episode = hearing_material.episode(LINES, CLEAN)
     wav = hearing_material.write_wav(tmp_path / "episode.wav", episode.audio)
     srt = tmp_path / "episode.srt"
-    srt.write_text("".join(f"{i + 1}\n{_clock(s.start_ms)} --> {_clock(s.end_ms)}\n{s.text}\n\n"
+    # One speaker per cue, in turn: caption cues of one speaker would merge into one turn.
+    srt.write_text("".join(f"{i + 1}\n{_clock(s.start_ms)} --> {_clock(s.end_ms)}\n"
+                           f"{('Host', 'Guest')[i % 2]}: {s.text}\n\n"
                            for i, s in enumerate(episode.transcript.segments)), encoding="utf-8")
     messages = []
     main_window.hearing.message.connect(messages.append)

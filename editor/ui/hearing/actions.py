@@ -5,7 +5,7 @@ from __future__ import annotations
 from editor.ui.actions import WITH_AUDIO, WITH_TEXT, ActionSpec
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("next_suspect", "Review", "Next &Suspect", ("F6", "Alt+U"),
+    ActionSpec("next_suspect", "Review", "Next &Suspect", ("Alt+U",),
                "Go to the next passage the audio doubts and play it", enabled=WITH_TEXT, separator=True),
     ActionSpec("previous_suspect", "Review", "Previous Suspect", ("Alt+Shift+U",),
                "Go to the previous passage the audio doubts and play it", enabled=WITH_TEXT),

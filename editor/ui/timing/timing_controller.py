@@ -227,9 +227,9 @@ class TimingController(QObject):
         QTimer.singleShot(0, self, self._align_after_open)
 
     def _align_after_open(self) -> None:
-        if self._audio and self._files.has_transcript() and not self.is_aligning():
-            if not self.align_pending():
-                self.words_ready.emit(self._audio)
+        # Nothing left to align (a saved project, a cached alignment): the words are ready now.
+        if self._audio and self._files.has_transcript() and not self.is_aligning() and not self.align_pending():
+            self.words_ready.emit(self._audio)
 
     def _on_peaks_failed(self, message: str) -> None:
         self._start().strip.set_message(f"No waveform: {message}")
