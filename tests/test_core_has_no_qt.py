@@ -1,4 +1,4 @@
-"""The core, the formats, audio, alignment, publishing and the command line never import Qt or vlc
+"""The core, the formats, audio, alignment, hearing, publishing and the command line never import Qt or vlc
 (checked in a fresh interpreter, every module of those packages imported)."""
 
 import json
@@ -10,8 +10,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 PROBE = """
 import importlib, json, pkgutil, sys
-import editor.core, editor.formats, editor.audio, editor.align, editor.cli, editor.publish, editor.session
-for package in (editor.core, editor.formats, editor.audio, editor.align, editor.publish, editor.cli, editor.session):
+import editor.core, editor.formats, editor.audio, editor.align, editor.hearing, editor.cli, editor.publish
+import editor.session
+for package in (editor.core, editor.formats, editor.audio, editor.align, editor.hearing, editor.publish, editor.cli,
+                editor.session):
     for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
         importlib.import_module(module.name)
 editor.formats.all_readers()

@@ -15,6 +15,7 @@ only the words between anchors are interpolated. Words with nothing to say
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -121,6 +122,19 @@ class Aligner:
         it, the first words of this turn would be stretched over it. They may be said or
         not (a grammar in which each of them can be skipped).
         """
+        pieces = self.decode(audio_16k, words, before, after)
+        if pieces is None:
+            return None
+        return [(p.start_frame, p.end_frame) for p in pieces if p.word is not None]
+
+    def decode(self, audio_16k: np.ndarray, words: list[str], before: Sequence[str] = (),
+               after: Sequence[str] = ()) -> list[AlignedPiece] | None:
+        """Every piece of the best alignment of *words*, silences and noises included (the
+        neighbours' context words left out; see :meth:`frames`).
+
+        None when no beam setting aligns the whole text. Pieces of the text carry their
+        word; the optional silences/noises between them have ``word`` None.
+        """
         if not words or len(audio_16k) < RATE // 10:
             return None
         data = self._with_noise_floor(audio_16k).tobytes()
@@ -139,11 +153,33 @@ class Aligner:
             decoder.start_utt()
             decoder.process_raw(data, full_utt=True)
             decoder.end_utt()
-            spans = [(s.start_frame, s.end_frame) for s in (decoder.seg() or ())
-                     if _base(s.word) not in _FILLERS and not s.word.endswith(_CONTEXT)]
-            if decoder.hyp() is not None and len(spans) == len(words):
-                return spans
+            if decoder.hyp() is None:
+                continue
+            pieces = [AlignedPiece(None if _base(s.word) in _FILLERS else _base(s.word),
+                                   s.start_frame, s.end_frame, _log(s.ascore))
+                      for s in (decoder.seg() or ()) if s.word != "</s>" and not s.word.endswith(_CONTEXT)]
+            if sum(1 for p in pieces if p.word is not None) == len(words):
+                return pieces
         return None
+
+    def decode_grammar(self, audio_16k: np.ndarray, jsgf: str) -> list[AlignedPiece] | None:
+        """The best path through a JSGF grammar (its words already prepared); None: no path.
+
+        One pass picks among alternatives ("the (essay | d_s_a | e_p_a) handed"), which costs
+        about as much as one alignment instead of one per alternative.
+        """
+        if len(audio_16k) < RATE // 10:
+            return None
+        decoder = self._decoder(0)
+        decoder.add_jsgf_string("_choice", jsgf)
+        decoder.activate_search("_choice")
+        decoder.start_utt()
+        decoder.process_raw(self._with_noise_floor(audio_16k).tobytes(), full_utt=True)
+        decoder.end_utt()
+        if decoder.hyp() is None:
+            return None
+        return [AlignedPiece(None if _base(s.word) in _FILLERS else _base(s.word), s.start_frame, s.end_frame,
+                             _log(s.ascore)) for s in (decoder.seg() or ()) if s.word != "</s>"]
 
     def _set_grammar(self, decoder: Decoder, words: list[str], before: list[str], after: list[str]) -> None:
         """Optional *before* words, then every one of *words*, then optional *after* words."""
@@ -283,3 +319,30 @@ def align_segment(audio_16k: np.ndarray, text_words: list[str] | list[Token], st
 
 def _words(texts: list[str], spans: list[Span]) -> list[Word]:
     return [Word(text, start, end) for text, (start, end) in zip(texts, spans, strict=False)]
+
+
+# The lowest log score a piece is given when its probability underflows to 0.0.
+_FLOOR_LOG = -745.0
+
+
+@dataclass(frozen=True)
+class AlignedPiece:
+    """One word (or silence, word None) of an alignment: frames start..end inclusive.
+
+    ``log_score`` is the natural log of the piece's acoustic score. PocketSphinx scales
+    every frame's senone scores by the best senone of that frame, so 0 means "as good as
+    any sound the model knows" and the per-frame mean says how well the audio fits.
+    """
+
+    word: str | None
+    start_frame: int
+    end_frame: int
+    log_score: float
+
+    @property
+    def frames(self) -> int:
+        return self.end_frame - self.start_frame + 1
+
+
+def _log(probability: float) -> float:
+    return math.log(probability) if probability > 0 else _FLOOR_LOG

@@ -133,6 +133,11 @@ def _run_job(job: AlignJob, aligner: Aligner | None = None) -> AlignResult:
     return AlignResult(job.index, job.segment_id, job.text, alignment)
 
 
+def _run_task(task: Callable, job: AlignJob) -> object:
+    """In a worker process: *task(job, aligner)* with that process's aligner."""
+    return task(job, _worker_aligner)
+
+
 class _Buffer:
     """The decoded audio still needed: samples from ``base`` (a sample index) on.
 
@@ -194,12 +199,15 @@ def align_transcript(audio_path: str | os.PathLike, jobs: list[AlignJob], *, wor
                      options: AlignOptions | None = None, pad_ms: int = PAD_MS,
                      pad_after_ms: int = PAD_AFTER_MS,
                      progress: Callable[[int, int], None] | None = None,
-                     cancelled: Callable[[], bool] | None = None) -> Iterator[AlignResult]:
+                     cancelled: Callable[[], bool] | None = None,
+                     task: Callable[[AlignJob, Aligner], object] = _run_job) -> Iterator[AlignResult]:
     """Align *jobs* (from :func:`plan_jobs`) against *audio_path*; yields results as they finish.
 
     *workers* processes (1 = in this process, no pool). *progress(done, total)* after each
     result; *cancelled()* is polled often and stops everything early (TranscriptError from
-    decoding propagates).
+    decoding propagates). *task(job, aligner)* is the work done per segment with its audio
+    (default: word times); another module-level function makes other per-segment audio work
+    (the audio checks of editor.hearing) share the decoding, the buffering and the workers.
     """
     options = options or AlignOptions()
     pending = deque(sorted(jobs, key=lambda job: job.end_ms))
@@ -221,7 +229,7 @@ def align_transcript(audio_path: str | os.PathLike, jobs: list[AlignJob], *, wor
         nonlocal done, local
         local = local or Aligner(options)
         done += 1
-        yield _run_job(job, local)
+        yield task(job, local)
         if progress:
             progress(done, total)
 
@@ -230,7 +238,7 @@ def align_transcript(audio_path: str | os.PathLike, jobs: list[AlignJob], *, wor
         job = buffer.take(job, pad_ms, pad_after_ms)
         if pool is not None:
             try:
-                in_flight[pool.submit(_run_job, job)] = job
+                in_flight[pool.submit(_run_task, task, job)] = job
             except BrokenProcessPool:
                 pool = None  # e.g. a script without a __main__ guard: carry on in this process
         if pool is None:

@@ -83,8 +83,22 @@ def compound_pronunciation(word: str, lookup: Callable[[str], str | None],
     return " ".join(best[n][1]) if best[n] is not None else None
 
 
+# Letter names, for acronyms read letter by letter (the dictionary's "a" is the article).
+LETTERS = dict(zip("abcdefghijklmnopqrstuvwxyz", (
+    "EY", "B IY", "S IY", "D IY", "IY", "EH F", "JH IY", "EY CH", "AY", "JH EY", "K EY", "EH L", "EH M",
+    "EH N", "OW", "P IY", "K Y UW", "AA R", "EH S", "T IY", "Y UW", "V IY", "D AH B AH L Y UW", "EH K S",
+    "W AY", "Z IY"), strict=True))
+
+
 def pronounce(word: str, lookup: Callable[[str], str | None]) -> str:
-    """A pronunciation for an out-of-dictionary *word* ('' when none can be made)."""
+    """A pronunciation for an out-of-dictionary *word* ('' when none can be made).
+
+    "n_t_s_b" (an acronym, see text.spoken_words) is the dictionary's word "ntsb" when it has
+    one ("nasa"), else the letters' names.
+    """
+    if "_" in word:
+        joined = word.replace("_", "")
+        return lookup(joined) or " ".join(LETTERS[ch] for ch in joined if ch in LETTERS)
     if word.endswith("'s") and lookup(word[:-2]):
         return lookup(word[:-2]) + " Z"
     letters = word.replace("'", "")

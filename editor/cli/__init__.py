@@ -1,4 +1,4 @@
-"""The command line: ``transcript-editor check|export|publish|align ...``.
+"""The command line: ``transcript-editor check|export|publish|align|suggest ...``.
 
 No Qt here: scripts and batch jobs run these on machines without a display.
 Every failure is one line on stderr naming the file and the problem, never a
@@ -22,7 +22,7 @@ from editor.cli.common import EXIT_OK, EXIT_READ, Loaded, load  # noqa: F401  (t
 
 # Module names under editor.cli, in the order `--help` lists them; a command is named after its
 # module with "-" for "_" (install_desktop is `install-desktop`).
-_COMMAND_MODULES = ("check", "export", "publish", "align", "install_desktop")
+_COMMAND_MODULES = ("check", "export", "publish", "align", "suggest", "install_desktop")
 
 COMMANDS = {name.replace("_", "-") for name in _COMMAND_MODULES}
 

@@ -23,9 +23,11 @@ if TYPE_CHECKING:
     from editor.ui.document.transcript_model import TranscriptModel
     from editor.ui.document.transcript_view import TranscriptView
     from editor.ui.files.file_controller import FileController
+    from editor.ui.names.names_controller import NamesController
     from editor.ui.playback.follow_controller import FollowController
     from editor.ui.playback.playback_controller import PlaybackController
     from editor.ui.project.project_controller import ProjectController
+    from editor.ui.timing.timing_controller import TimingController
 
 
 class WindowLayout(Protocol):
@@ -60,6 +62,8 @@ class WindowContext:
     edits: EditController = field(init=False)
     follow: FollowController = field(init=False)
     project: ProjectController = field(init=False)
+    names: NamesController = field(init=False)
+    timing: TimingController = field(init=False)
 
     @property
     def undo_stack(self) -> QUndoStack:

@@ -61,6 +61,8 @@ from editor.ui.files.audio_length_check import AudioLengthCheck
 from editor.ui.files.file_controller import FileController, sample_path
 from editor.ui.files.start_page import StartPage
 from editor.ui.files.watch_controller import WatchController
+from editor.ui.hearing.actions import ACTIONS as HEARING_ACTIONS
+from editor.ui.hearing.hearing_controller import HearingController
 from editor.ui.names.actions import ACTIONS as NAMES_ACTIONS
 from editor.ui.names.names_controller import NamesController
 from editor.ui.playback.actions import ACTIONS as PLAYBACK_ACTIONS
@@ -96,7 +98,8 @@ WINDOW_ACTIONS: tuple[ActionSpec, ...] = (
 )
 # Every action, in menu order within each menu (menus themselves follow MENU_ORDER).
 ACTION_TABLES = (FILES_ACTIONS, PROJECT_ACTIONS, PUBLISHING_ACTIONS, WINDOW_ACTIONS, DOCUMENT_ACTIONS,
-                 CHAPTERS_ACTIONS, REVIEW_ACTIONS, PLAYBACK_ACTIONS, NAMES_ACTIONS, TIMING_ACTIONS)
+                 CHAPTERS_ACTIONS, REVIEW_ACTIONS, PLAYBACK_ACTIONS, NAMES_ACTIONS, TIMING_ACTIONS,
+                 HEARING_ACTIONS)
 
 # Where the window docks each feature's panel, and how tall a bottom panel starts.
 _MIN_VIEW_HEIGHT = 120
@@ -135,9 +138,12 @@ class MainWindow(QMainWindow):
         self.review = ReviewController(ctx, self)
         self.project = ctx.project = ProjectController(ctx, self)
         self._closing_confirmed = False
-        self.names = NamesController(ctx, self)           # find, glossary, spelling
-        self.timing = TimingController(ctx, self)
+        self.names = ctx.names = NamesController(ctx, self)   # find, glossary, spelling
+        self.timing = ctx.timing = TimingController(ctx, self)
         self.statusBar().addPermanentWidget(self.timing.progress)
+        self.hearing = HearingController(ctx, self)      # suspect passages from the audio
+        self.statusBar().addPermanentWidget(self.hearing.progress)
+        self.hearing.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.marks_panel = MarksPanel(self.model)
         self.marks_dock = self.dock_panel("markers", "Markers", self.marks_panel)
         self.marks_dock.hide()
@@ -583,6 +589,7 @@ class MainWindow(QMainWindow):
             return
         self.project.shutdown()
         self.timing.shutdown()
+        self.hearing.shutdown()
         self.settings.set(Key.WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
         self.playback.close()
         super().closeEvent(event)

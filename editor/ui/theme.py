@@ -47,6 +47,7 @@ MARK_BORDER = {MarkKind.INAUDIBLE: Pair("#7a7a99", "#a5a5c8"), MarkKind.CROSSTAL
 SECONDARY_TEXT = Pair("#5f646c", "#a9afb8")   # times, "edited"
 STATUS_TEXT = {ReviewStatus.APPROVED: Pair("#2e7d32", "#86c98a"), ReviewStatus.FLAGGED: Pair("#c62828", "#ff9a8f")}
 NOTE_MARKER = Pair("#b45309", "#f5b86b")     # the flag's note marker on a turn
+SUSPECT_MARKER = Pair("#8a3ab9", "#d3a6f0")  # "?" beside a turn with a passage the audio doubts
 ERROR_TEXT = Pair("#b00020", "#ff8a80")
 MISSPELT_UNDERLINE = Pair("#d0342c", "#ff6b60")
 LOW_CONFIDENCE_BG = Pair("#5affc83c", "#50c89628")   # #AARRGGBB: a see-through amber

@@ -59,6 +59,8 @@ class TranscriptView(QAbstractScrollArea):
         self._stale = True
         self._row_filter = None     # callable(segment) -> bool, or None for all rows
         self._decorator = None      # callable(row, segment) -> [(start, end, QTextCharFormat)]
+        self._more_decorators: list = []   # other features' decorators, same signature
+        self._margin_marker = None  # callable(row, segment) -> str (a tooltip-less tag) or None
         self._speaker_index: dict[str | None, int] = {}
         self._programmatic_scroll = False
         self._editor: TurnEditor | None = None
@@ -182,6 +184,22 @@ class TranscriptView(QAbstractScrollArea):
         """
         self._decorator = decorator
         self.viewport().update()
+
+    def add_text_decorator(self, decorator) -> None:
+        """Another feature's ranges, drawn with the main decorator's (same signature)."""
+        self._more_decorators.append(decorator)
+        self.viewport().update()
+
+    def set_margin_marker(self, marker) -> None:
+        """``marker(row, segment) -> str | None``: a short tag drawn in the turn's left margin."""
+        self._margin_marker = marker
+        self.viewport().update()
+
+    def _extra_ranges(self, row: int, segment) -> list:
+        extra = list(self._decorator(row, segment)) if self._decorator is not None else []
+        for decorator in self._more_decorators:
+            extra += decorator(row, segment)
+        return extra
 
     def _update_scrollbar(self) -> None:
         bar = self.verticalScrollBar()
@@ -310,7 +328,8 @@ class TranscriptView(QAbstractScrollArea):
             if rect.height() <= 0 or not rect.intersects(clip):
                 continue
             segment = transcript.segments[row]
-            extra = self._decorator(row, segment) if self._decorator is not None and row != editing else ()
+            extra = self._extra_ranges(row, segment) if row != editing else ()
+            marker = self._margin_marker(row, segment) if self._margin_marker is not None else None
             word_span = None
             if row == current and model.current_word >= 0 and row != editing:
                 spans = model.word_spans(row).spans
@@ -318,7 +337,7 @@ class TranscriptView(QAbstractScrollArea):
                     word_span = spans[model.current_word]
             self._painter.paint(painter, rect, row, segment, transcript.speaker_name(segment.speaker_id),
                                 self._speaker_index.get(segment.speaker_id, -1), row == current,
-                                word_span, palette, paint_text=row != editing, extra=extra)
+                                word_span, palette, paint_text=row != editing, extra=extra, marker=marker)
         if len(self._geometry) and self._geometry.total() == 0:   # the review filter hides every turn
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, _EMPTY_FILTER_TEXT)

@@ -189,10 +189,12 @@ class TurnPainter:
     # ------------------------------------------------------------------ painting
     def paint(self, painter: QPainter, rect: QRect, row: int, segment: Segment, speaker: str,
               speaker_index: int, current: bool, word_span: tuple[int, int] | None,
-              palette: QPalette, paint_text: bool = True, extra=()) -> None:
+              palette: QPalette, paint_text: bool = True, extra=(), marker: str | None = None) -> None:
         """Paint one turn into *rect* (view coordinates; width = row width).
 
-        *extra* are decorations ``(start, end, QTextCharFormat)`` drawn under the current word.
+        *extra* are decorations ``(start, end, QTextCharFormat)`` drawn under the current word;
+        *marker* a short tag (e.g. "?" for a passage the audio doubts) in the left margin, on the
+        first text line, so it reads without colour.
         """
         if current:
             painter.fillRect(rect, theme.CURRENT_TURN_BG.on(palette))
@@ -210,6 +212,8 @@ class TurnPainter:
         painter.setPen(theme.SECONDARY_TEXT.on(palette))
         painter.drawText(time_rect, Qt.AlignmentFlag.AlignCenter, format_clock(segment.start_ms))
         self._paint_badges(painter, rect, segment, palette)
+        if marker:
+            self._paint_marker(painter, rect, marker, palette)
         if paint_text:
             self._paint_text(painter, rect, row, segment, word_span, palette, extra)
         else:   # the in-place editor draws the text: frame it so the caret's turn stands out
@@ -218,6 +222,14 @@ class TurnPainter:
             painter.drawRoundedRect(QRectF(rect.left() + origin.x() - 5, rect.top() + origin.y() - 3,
                                            self.text_width(rect.width()) + 10,
                                            rect.height() - origin.y() - PAD_BOTTOM + 7), 4, 4)
+
+    def _paint_marker(self, painter: QPainter, rect: QRect, marker: str, palette: QPalette) -> None:
+        """The tag left of the speaker bar, level with the first text line, clear of the text."""
+        origin = self.text_origin()
+        box = QRect(rect.left(), rect.top() + int(origin.y()), BAR_X, self.line_height)
+        painter.setFont(self.time_font)
+        painter.setPen(theme.SUSPECT_MARKER.on(palette))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, marker)
 
     def badges(self, segment: Segment, row_width: int) -> list[tuple[str, str, QRect]]:
         """(kind, label, row-local rectangle) of the header's badges, right-aligned: edited, note, status."""

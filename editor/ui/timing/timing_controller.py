@@ -97,6 +97,7 @@ class TimingController(QObject):
     """Waveform strip, peaks, forced alignment and retiming in the window."""
 
     message = Signal(str)        # also shown in the status bar
+    words_ready = Signal(str)    # audio path: every turn that can be aligned has its word times
 
     def __init__(self, ctx: WindowContext, parent=None, *,
                  cache_dir: str | os.PathLike | None = None, workers: int = 2):
@@ -226,8 +227,9 @@ class TimingController(QObject):
         QTimer.singleShot(0, self, self._align_after_open)
 
     def _align_after_open(self) -> None:
-        if self._audio and self._files.has_transcript() and not self.is_aligning():
-            self.align_pending()
+        # Nothing left to align (a saved project, a cached alignment): the words are ready now.
+        if self._audio and self._files.has_transcript() and not self.is_aligning() and not self.align_pending():
+            self.words_ready.emit(self._audio)
 
     def _on_peaks_failed(self, message: str) -> None:
         self._start().strip.set_message(f"No waveform: {message}")
@@ -308,6 +310,7 @@ class TimingController(QObject):
         if completed:
             extra = f" ({failed} turns kept estimated times)" if failed else ""
             self._say(f"Word times aligned{extra}")
+            self.words_ready.emit(self._audio)
         else:
             self._say("Alignment stopped; turns aligned so far keep their word times")
 

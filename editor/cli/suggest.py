@@ -1,0 +1,77 @@
+"""`transcript-editor suggest TRANSCRIPT [AUDIO] [--glossary FILE.csv]... [--show NAME] [--json]`.
+
+Runs what the window offers: the glossary scan, and with audio the audio checks of every
+suggestion, glossary names heard in doubtful passages and the suspect passages themselves
+(aligning first when the transcript has no word times).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from editor.cli.common import EXIT_OK, EXIT_READ, load_or_report, say
+from editor.core.errors import TranscriptError
+from editor.core.timecode import format_clock
+
+NAME = "suggest"
+HELP = "suggest corrections (glossary, audio) and list passages the audio doubts"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("transcript", metavar="TRANSCRIPT")
+    parser.add_argument("audio", metavar="AUDIO", nargs="?", help="the episode's audio: enables the audio checks")
+    parser.add_argument("--glossary", metavar="FILE.csv", action="append", default=[],
+                        help="names to look for (columns: correct, wrong forms, note); repeatable")
+    parser.add_argument("--show", metavar="NAME", help="also use this show's stored glossary")
+    parser.add_argument("--json", action="store_true",
+                        help='print one object {"suggestions": [...], "suspects": [...]}')
+
+
+def run(options: argparse.Namespace) -> int:
+    from editor.core.glossary import Glossary
+    from editor.hearing.suggest import suggest
+
+    loaded = load_or_report(options.transcript)
+    if loaded is None:
+        return EXIT_READ
+    try:
+        glossary = Glossary.for_show(options.show) if options.show else Glossary()
+        for path in options.glossary:
+            glossary.import_csv(path)
+        glossary.join_speakers(loaded.transcript)
+        progress = None if options.json or not sys.stderr.isatty() else _progress
+        report = suggest(loaded.transcript, glossary, options.audio, progress=progress)
+    except TranscriptError as error:
+        say(str(error))
+        return EXIT_READ
+    if progress:
+        print(file=sys.stderr)
+    if options.json:
+        print(json.dumps(report.as_dict(loaded.transcript), ensure_ascii=False))
+    else:
+        print(_human(loaded.transcript, report))
+    return EXIT_OK
+
+
+def _progress(stage: str, done: int, total: int) -> None:
+    print(f"\r{stage}: {done}/{total}   ", end="", file=sys.stderr, flush=True)
+
+
+def _human(transcript, report) -> str:
+    def when(ms):
+        return format_clock(ms, hours=True) if ms is not None else "--:--:--"
+
+    lines = [f"{len(report.suggestions)} suggestions"]
+    for s in report.suggestions:
+        mark = "[x]" if s.ticked else "[ ]"
+        audio = f", audio {s.audio}" if s.audio else ""
+        lines.append(f"  {mark} {when(transcript.segments[s.segment].start_ms)}  {s.found!r} -> {s.replacement!r}"
+                     f"  ({s.score}; {', '.join(s.evidence)}{audio})")
+    lines.append(f"{len(report.suspects)} suspect passages (most doubtful first)")
+    for s in report.suspects:
+        lines.append(f"  {when(s.start_ms)}  {s.text!r}  doubt {s.doubt:.2f} ({', '.join(s.evidence)})")
+    if report.unaligned:
+        lines.append(f"{report.unaligned} segments could not be fitted to the audio (not checked)")
+    return "\n".join(lines)

@@ -1,0 +1,94 @@
+"""How well the audio supports each word of a segment: the acoustic fit of a forced alignment.
+
+PocketSphinx scores every frame's senones relative to the best senone of that frame, so the
+acoustic score of an aligned word, divided by its frames, is a goodness of pronunciation: 0
+when every frame sounds exactly like the phones the text claims, strongly negative where the
+audio says something else. Silences the aligner had to put between words are kept too: speech
+the text does not account for ends up in them, scoring badly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from editor.align.aligner import FRAME_CENTRE_MS, FRAME_MS, AlignedPiece, Aligner, AlignOptions
+from editor.align.text import Token
+
+# Only silence may come between words: with PocketSphinx's noise fillers ([SPEECH], [NOISE])
+# an alignment soaks up speech the text lacks at little cost, and a wrong text fits as well
+# as the right one.
+HEARING_OPTIONS = AlignOptions(extra={"fdict": str(Path(__file__).with_name("silence_only.dict"))})
+
+
+def hearing_aligner() -> Aligner:
+    return Aligner(HEARING_OPTIONS)
+
+
+@dataclass(frozen=True)
+class TokenFit:
+    """The fit of one whitespace token of a segment's text (the model's Word convention)."""
+
+    token: int              # index among the segment's whitespace tokens
+    char_start: int
+    char_end: int
+    start_ms: int | None    # None: nothing spoken for it (a tag, a mark)
+    end_ms: int | None
+    frames: int
+    fit: float              # mean log acoustic score per frame (0 = perfect; about -1 typical)
+    gap_fit: float          # per-frame score of the silence right after it (0 when none)
+
+    @property
+    def spoken(self) -> bool:
+        return self.frames > 0
+
+
+@dataclass(frozen=True)
+class SegmentFit:
+    tokens: list[TokenFit]
+    pieces: list[AlignedPiece]   # the alignment itself, frames relative to the audio's start
+
+
+def fit_tokens(audio_16k: np.ndarray, tokens: list[Token], aligner: Aligner,
+               audio_start_ms: int) -> SegmentFit | None:
+    """Align *tokens* to *audio_16k* (whose first sample is at *audio_start_ms*) and score each.
+
+    None when the text cannot be aligned to the audio at all (too long for it, or no audio).
+    """
+    flat = [(i, w) for i, t in enumerate(tokens) for w in t.spoken]
+    usable, _ = aligner.prepare([w for _, w in flat])
+    flat = [item for item, ok in zip(flat, usable, strict=True) if ok]
+    if not flat:
+        return None
+    pieces = aligner.decode(audio_16k, [w for _, w in flat])
+    if pieces is None:
+        return None
+    sums: dict[int, list[float]] = {}     # token -> [log score, frames, first frame, last frame]
+    gaps: dict[int, float] = {}
+    words = iter(index for index, _ in flat)
+    last_token = None
+    for piece in pieces:
+        if piece.word is None:
+            if last_token is not None and piece.frames > 0:
+                gaps[last_token] = min(gaps.get(last_token, 0.0), piece.log_score / piece.frames)
+            continue
+        index = next(words)
+        entry = sums.setdefault(index, [0.0, 0, piece.start_frame, piece.end_frame])
+        entry[0] += piece.log_score
+        entry[1] += piece.frames
+        entry[3] = piece.end_frame
+        last_token = index
+    fits = []
+    for i, token in enumerate(tokens):
+        end = token.char_start + len(token.text)
+        if i not in sums:
+            fits.append(TokenFit(i, token.char_start, end, None, None, 0, 0.0, 0.0))
+            continue
+        total, frames, first, last = sums[i]
+        fits.append(TokenFit(i, token.char_start, end,
+                             audio_start_ms + first * FRAME_MS + FRAME_CENTRE_MS,
+                             audio_start_ms + (last + 1) * FRAME_MS + FRAME_CENTRE_MS,
+                             int(frames), total / max(1, frames), gaps.get(i, 0.0)))
+    return SegmentFit(fits, pieces)

@@ -1,0 +1,134 @@
+"""The audio checks of a whole transcript, segment by segment on the alignment workers.
+
+:func:`hear_transcript` plans one job per timed segment, lets :func:`editor.align.batch.align_transcript`
+decode the audio once and hand each segment's audio to a worker process, where :func:`hear_segment`
+aligns the text again to score every word (:mod:`~editor.hearing.fit`), turns the scores, the
+recognizer's confidence and spelling into suspects (:mod:`~editor.hearing.suspects`) and looks
+for glossary names inside them (:mod:`~editor.hearing.spotting`). Results come back in
+completion order; one whose segment text changed meanwhile is stale (compare ``text``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from editor.align.aligner import Aligner
+from editor.align.batch import AlignJob, align_transcript, plan_jobs
+from editor.core.transcript import Segment
+from editor.hearing.fit import HEARING_OPTIONS, fit_tokens
+from editor.hearing.sound_match import PhoneSpeller, sound_alikes
+from editor.hearing.spotting import SPOT_FIT, Spotted, spot_names
+from editor.hearing.suspects import Suspect, WordDoubt, runs, word_doubts
+from editor.hearing.verdict import AGREES, PREFERS_ORIGINAL, TimedToken, compare, cut, region_of
+
+SOUND_ALIKE_DOUBT = 0.6   # a passage sounding like a glossary name the audio does not rule out
+
+
+@dataclass
+class HearJob(AlignJob):
+    names: tuple[str, ...] = ()                  # glossary names to listen for inside suspects
+    confidences: list[float | None] | None = None  # the recognizer's, per token, when known
+
+
+@dataclass
+class Heard:
+    index: int
+    segment_id: str
+    text: str                                   # the text that was checked
+    doubts: list[WordDoubt] = field(default_factory=list)
+    suspects: list[Suspect] = field(default_factory=list)
+    spotted: list[Spotted] = field(default_factory=list)
+    aligned: bool = True                        # False: the text could not be fitted to the audio
+
+
+_speller = None
+
+
+def _is_known(names: Sequence[str]) -> Callable[[str], bool]:
+    """The dictionary (and the glossary's words) of this process, loaded once."""
+    global _speller
+    from editor.core.spelling import Speller
+
+    if _speller is None:
+        _speller = Speller()
+    _speller.set_glossary_names(names)
+    return _speller.is_known
+
+
+def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
+    """Suspects and names heard in one segment (runs in a worker process)."""
+    heard = Heard(job.index, job.segment_id, job.text)
+    fitted = fit_tokens(job.audio, job.tokens, aligner, job.audio_start_ms)
+    if fitted is None:
+        heard.aligned = False
+        return heard
+    heard.doubts = word_doubts(job.text, fitted.tokens, job.confidences, _is_known(job.names))
+    heard.suspects = runs(job.text, heard.doubts, job.index, job.segment_id)
+    if not job.names:
+        return heard
+    timed = [TimedToken(f.char_start, f.char_end, f.start_ms, f.end_ms) for f in fitted.tokens]
+    if heard.suspects:
+        heard.spotted = spot_names(job.text, timed, [(s.char_start, s.char_end) for s in heard.suspects],
+                                   list(job.names), job.audio, job.audio_start_ms, aligner)
+    heard.spotted += _heard_sound_alikes(job, timed, aligner, heard.spotted)
+    for spotted in heard.spotted:
+        overlapping = [s for s in heard.suspects
+                       if s.char_start < spotted.char_end and spotted.char_start < s.char_end]
+        for suspect in overlapping:
+            suspect.evidence = list(dict.fromkeys(suspect.evidence + ["name"]))
+        if not overlapping:
+            start = next(t for t in timed if t.char_start == spotted.char_start)
+            end = next(t for t in timed if t.char_end == spotted.char_end)
+            heard.suspects.append(Suspect(job.index, job.segment_id, spotted.char_start, spotted.char_end,
+                                          spotted.found, start.start_ms, end.end_ms,
+                                          SOUND_ALIKE_DOUBT + (0.2 if spotted.agrees else 0.0),
+                                          ["sound", "name"] + (["audio"] if spotted.agrees else [])))
+    heard.suspects.sort(key=lambda s: s.char_start)
+    return heard
+
+
+_phones: PhoneSpeller | None = None
+
+
+def _heard_sound_alikes(job: HearJob, timed: list[TimedToken], aligner: Aligner,
+                        already: list[Spotted]) -> list[Spotted]:
+    """Glossary names that sound like a run of the text and that the audio does not rule out."""
+    global _phones
+    if _phones is None or _phones._aligner is not aligner:
+        _phones = PhoneSpeller(aligner)
+    found: list[Spotted] = []
+    for alike in sorted(sound_alikes(job.tokens, list(job.names), _phones), key=lambda a: a.distance):
+        lo, hi = timed[alike.first].char_start, timed[alike.last].char_end
+        if any(s.char_start < hi and lo < s.char_end for s in already + found):
+            continue
+        where = region_of(job.text, timed, lo, hi)
+        if where is None:
+            continue
+        verdict = compare(cut(job.audio, job.audio_start_ms, where), where, alike.name, aligner)
+        if verdict.label != PREFERS_ORIGINAL and verdict.fit >= SPOT_FIT:
+            found.append(Spotted(lo, hi, job.text[lo:hi], alike.name, verdict.margin, "sound",
+                                 verdict.label == AGREES))
+    return found
+
+
+def plan(segments: Sequence[Segment], duration_ms: int | None = None, names: Sequence[str] = (),
+         indices: Sequence[int] | None = None) -> list[HearJob]:
+    """One job per timed segment (all, or *indices*)."""
+    jobs = []
+    for job in plan_jobs(segments, duration_ms, indices, redo=True):
+        words = segments[job.index].words
+        confidences = ([w.confidence for w in words] if len(words) == len(job.tokens)
+                       and any(w.confidence is not None for w in words) else None)
+        jobs.append(HearJob(job.index, job.segment_id, job.text, job.tokens, job.start_ms, job.end_ms,
+                            names=tuple(names), confidences=confidences))
+    return jobs
+
+
+def hear_transcript(audio_path: str | os.PathLike, jobs: list[HearJob], *, workers: int = 2,
+                    progress: Callable[[int, int], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> Iterator[Heard]:
+    """:func:`hear_segment` for every job against *audio_path*, in completion order."""
+    yield from align_transcript(audio_path, jobs, workers=workers, progress=progress,  # type: ignore[misc]
+                                cancelled=cancelled, task=hear_segment, options=HEARING_OPTIONS)

@@ -1,0 +1,81 @@
+"""Glossary names whose *sound* is close to a run of the text's words, compared as phones.
+
+"Mill walkie" and "Milwaukee", "small gate" and "Smallgate", "MTSP" and "NTSB" are far apart
+in spelling but their pronunciations (from the aligner's dictionary, its g2p for unknown
+words, letter names for acronyms) are almost the same phone string. Windows of one to four
+words are compared with each name by normalised phone edit distance (rapidfuzz, on one
+character per phone); the close ones are then put to the audio (:mod:`editor.hearing.spotting`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from editor.align.aligner import Aligner
+from editor.align.text import Token, spoken_words
+
+MAX_DISTANCE = 0.34      # normalised phone edit distance of a sound-alike
+MAX_WORDS = 4
+
+
+@dataclass(frozen=True)
+class SoundAlike:
+    first: int           # token indices, inclusive
+    last: int
+    name: str
+    distance: float
+
+
+class PhoneSpeller:
+    """Phone strings (one character per phone) of words and names, cached."""
+
+    def __init__(self, aligner: Aligner):
+        self._aligner = aligner
+        self._codes: dict[str, str] = {}
+        self._cache: dict[str, str] = {}
+
+    def of_words(self, words: list[str]) -> str:
+        key = " ".join(words)
+        cached = self._cache.get(key)
+        if cached is None:
+            usable, _ = self._aligner.prepare(words)
+            known = [w for w, ok in zip(words, usable, strict=True) if ok]
+            phones = [p for w in known for p in (self._aligner.lookup(w) or "").split()]
+            cached = self._cache[key] = "".join(self._code(p) for p in phones)
+        return cached
+
+    def of_text(self, text: str) -> str:
+        return self.of_words([w for token in text.split() for w in spoken_words(token)])
+
+    def _code(self, phone: str) -> str:
+        if phone not in self._codes:
+            self._codes[phone] = chr(0x100 + len(self._codes))
+        return self._codes[phone]
+
+
+def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller) -> list[SoundAlike]:
+    """Windows of *tokens* that sound like one of *names* (best name per window, windows may overlap)."""
+    targets = [(name, phones.of_text(name)) for name in names]
+    targets = [(name, code) for name, code in targets if len(code) >= 3]
+    found = []
+    for first in range(len(tokens)):
+        for last in range(first, min(len(tokens), first + MAX_WORDS)):
+            words = [w for t in tokens[first:last + 1] for w in t.spoken]
+            if not words:
+                continue
+            text = " ".join(t.text for t in tokens[first:last + 1]).casefold()
+            code = phones.of_words(words)
+            best = None
+            for name, target in targets:
+                if abs(len(code) - len(target)) > MAX_DISTANCE * len(target) + 1:
+                    continue
+                if text.strip(".,;:!?") == name.casefold():
+                    continue
+                distance = Levenshtein.normalized_distance(code, target)
+                if distance <= MAX_DISTANCE and (best is None or distance < best.distance):
+                    best = SoundAlike(first, last, name, distance)
+            if best is not None:
+                found.append(best)
+    return found

@@ -1,0 +1,239 @@
+"""Everything the app can suggest about an episode: the glossary scan checked against the audio,
+glossary names heard where the text says something else, and suspect passages.
+
+Used by ``transcript-editor suggest`` (and meant for the window's background pass). With no
+audio only the text scan runs. A suggestion the audio rejects is kept (the producer may know
+better) but never ticked.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from editor.align.aligner import RATE
+from editor.align.batch import align_transcript, apply_alignment, plan_jobs
+from editor.audio.decode import iter_decode
+from editor.core.glossary import Glossary, scan
+from editor.core.transcript import Transcript
+from editor.hearing.fit import hearing_aligner
+from editor.hearing.listen import hear_transcript, plan
+from editor.hearing.suspects import Suspect, by_doubt
+from editor.hearing.verdict import AGREES, PREFERS_ORIGINAL, UNSURE, Region, Verdict, compare, region
+
+TICK_AT = 85            # a suggestion this sure (and not rejected by the audio) is ticked
+AUDIO_BONUS = 10        # score added when the audio agrees, taken twice when it prefers the original
+_HOW_EVIDENCE = {"known": "known", "exact": "spelling", "case": "case", "spelling": "spelling",
+                 "sound": "sound"}
+
+
+@dataclass
+class Suggested:
+    segment: int
+    segment_start_ms: int | None
+    char_start: int
+    char_end: int
+    found: str
+    replacement: str
+    score: int
+    evidence: list[str] = field(default_factory=list)
+    audio: str | None = None          # the audio's verdict (verdict.AGREES, ...), None: not checked
+    ticked: bool = False
+
+    def as_dict(self) -> dict:
+        return {"segment": self.segment, "segment_start_ms": self.segment_start_ms,
+                "char_start": self.char_start, "char_end": self.char_end, "found": self.found,
+                "replacement": self.replacement, "score": self.score, "evidence": list(self.evidence),
+                "audio": self.audio, "ticked": self.ticked}
+
+
+@dataclass
+class Report:
+    suggestions: list[Suggested]
+    suspects: list[Suspect]
+    aligned: int = 0                  # segments given word times first
+    unaligned: int = 0                # segments whose text could not be fitted to the audio
+
+    def as_dict(self, transcript: Transcript) -> dict:
+        starts = [s.start_ms for s in transcript.segments]
+        return {"suggestions": [s.as_dict() for s in self.suggestions],
+                "suspects": [s.as_dict(starts[s.segment]) for s in self.suspects]}
+
+
+def align_missing(transcript: Transcript, audio_path: str | os.PathLike, *, workers: int = 2,
+                  progress: Callable[[int, int], None] | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> int:
+    """Give word times to the segments that lack them; returns how many were aligned."""
+    jobs = plan_jobs(transcript.segments, transcript.end_ms)
+    done = 0
+    for result in align_transcript(audio_path, jobs, workers=workers, progress=progress, cancelled=cancelled):
+        done += apply_alignment(transcript.segments[result.index], result)
+    return done
+
+
+def region_audio(audio_path: str | os.PathLike, regions: list[Region],
+                 cancelled: Callable[[], bool] | None = None) -> list[np.ndarray]:
+    """The samples of every region, decoding the file once front to back (memory: the regions only)."""
+    wanted = sorted(range(len(regions)), key=lambda i: regions[i].start_ms)
+    out: list[np.ndarray | None] = [None] * len(regions)
+    pending, position, held = 0, 0, []
+    for chunk in iter_decode(audio_path, RATE, "int16", cancelled=cancelled):
+        held.append((position, chunk))
+        position += len(chunk)
+        while pending < len(wanted) and regions[wanted[pending]].end_ms * RATE // 1000 <= position:
+            out[wanted[pending]] = _samples(held, regions[wanted[pending]])
+            pending += 1
+        keep_from = regions[wanted[pending]].start_ms * RATE // 1000 if pending < len(wanted) else position
+        held = [(at, c) for at, c in held if at + len(c) > keep_from]
+        if pending == len(wanted):
+            break
+    for i in wanted[pending:]:
+        out[i] = _samples(held, regions[i])
+    return [a if a is not None else np.zeros(0, np.int16) for a in out]
+
+
+def _samples(held: list[tuple[int, np.ndarray]], where: Region) -> np.ndarray:
+    lo, hi = where.start_ms * RATE // 1000, where.end_ms * RATE // 1000
+    parts = [c[max(0, lo - at):max(0, hi - at)] for at, c in held if at < hi and at + len(c) > lo]
+    return np.concatenate(parts) if parts else np.zeros(0, np.int16)
+
+
+def judge(score: int, verdict: Verdict | None, known: bool = False) -> tuple[int, bool, list[str]]:
+    """Score, tick and extra evidence of a text suggestion once the audio has spoken."""
+    if verdict is None:
+        return score, score >= TICK_AT, []
+    if verdict.label == AGREES:
+        return min(100, score + AUDIO_BONUS), score + AUDIO_BONUS >= TICK_AT, ["audio"]
+    if verdict.label == PREFERS_ORIGINAL:
+        return max(0, score - 2 * AUDIO_BONUS), False, []
+    # The audio could not tell: only a remembered wrong form stays ticked on the text's word.
+    return score, known and score >= TICK_AT, []
+
+
+def suggest(transcript: Transcript, glossary: Glossary, audio_path: str | os.PathLike | None = None, *,
+            workers: int = 2, progress: Callable[[str, int, int], None] | None = None,
+            cancelled: Callable[[], bool] | None = None) -> Report:
+    """The glossary scan, audio verdicts, names heard and suspects of *transcript*.
+
+    With *audio_path*, segments without word times are aligned first. *progress(stage, done,
+    total)* reports "align", "listen" and "check".
+    """
+    def stage(name: str) -> Callable[[int, int], None] | None:
+        return (lambda done, total: progress(name, done, total)) if progress else None
+
+    report = Report([], [])
+    segments = transcript.segments
+    found = scan(transcript, glossary, cancelled=cancelled)
+    suggestions = [Suggested(s.index, segments[s.index].start_ms, s.start, s.end, s.found, s.replacement,
+                             s.score, [_HOW_EVIDENCE.get(s.how, s.how)]) for s in found]
+    if audio_path is None:
+        for s in suggestions:
+            s.ticked = s.score >= TICK_AT and "case" not in s.evidence
+        report.suggestions = suggestions
+        return report
+
+    report.aligned = align_missing(transcript, audio_path, workers=workers, progress=stage("align"),
+                                   cancelled=cancelled)
+    names = glossary.names()
+    heard_suspects: list[Suspect] = []
+    for heard in hear_transcript(audio_path, plan(segments, transcript.end_ms, names), workers=workers,
+                                 progress=stage("listen"), cancelled=cancelled):
+        report.unaligned += not heard.aligned
+        heard_suspects += heard.suspects
+        for spot in heard.spotted:
+            score = _spot_score(spot)
+            evidence = ([spot.how] if spot.how != "audio" else []) + (["audio"] if spot.agrees else [])
+            suggestions.append(Suggested(heard.index, segments[heard.index].start_ms, spot.char_start,
+                                         spot.char_end, spot.found, spot.name, score, evidence,
+                                         AGREES if spot.agrees else UNSURE, spot.agrees and score >= TICK_AT))
+    _check_with_audio(transcript, [s for s in suggestions if s.audio is None], audio_path, stage("check"),
+                      cancelled)
+    report.suggestions = _merged(suggestions)
+    report.suspects = by_doubt(_with_suggestions(heard_suspects, report.suggestions, transcript))
+    return report
+
+
+def _with_suggestions(suspects: list[Suspect], suggestions: list[Suggested], transcript: Transcript) -> list[Suspect]:
+    """A passage with a correction the audio does not reject is worth a listen too.
+
+    Sound-alike errors ("Mill walkie" for Milwaukee) fit the audio nearly as well as the right
+    words, so the word fit alone misses them; the glossary scan finds them by their text. Such a
+    passage joins an overlapping suspect's evidence, or becomes a suspect of its own.
+    """
+    result = list(suspects)
+    for s in suggestions:
+        if s.audio == PREFERS_ORIGINAL or "case" in s.evidence:
+            continue
+        doubt = round(min(0.95, s.score / 100 * (0.9 if s.audio == AGREES else 0.7)), 3)
+        overlapping = next((x for x in result if x.segment == s.segment and x.char_start < s.char_end
+                            and s.char_start < x.char_end), None)
+        if overlapping is not None:
+            overlapping.evidence = list(dict.fromkeys(overlapping.evidence + ["glossary"]))
+            overlapping.doubt = max(overlapping.doubt, doubt)
+            continue
+        segment = transcript.segments[s.segment]
+        start_ms, end_ms = _times(segment, s.char_start, s.char_end)
+        result.append(Suspect(s.segment, segment.id, s.char_start, s.char_end, s.found, start_ms, end_ms, doubt,
+                              ["glossary"] + (["audio"] if s.audio == AGREES else [])))
+    return result
+
+
+def _times(segment, char_start: int, char_end: int) -> tuple[int | None, int | None]:
+    import re
+
+    tokens = list(re.finditer(r"\S+", segment.text))
+    if len(tokens) != len(segment.words):
+        return segment.start_ms, segment.end_ms
+    inside = [w for m, w in zip(tokens, segment.words, strict=True) if m.start() < char_end and char_start < m.end()]
+    if not inside:
+        return segment.start_ms, segment.end_ms
+    return inside[0].start_ms, inside[-1].end_ms
+
+
+def _spot_score(spot) -> int:
+    """Heard inside a suspect: 70 and up with the margin; sounding alike: 80 when the audio agrees."""
+    if spot.how == "sound":
+        return int(min(95, 80 + spot.margin * 10)) if spot.agrees else 70
+    return int(min(95, 70 + spot.margin * 15))
+
+
+def _check_with_audio(transcript: Transcript, suggestions: list[Suggested], audio_path,
+                      progress: Callable[[int, int], None] | None, cancelled) -> None:
+    regions = [region(transcript.segments[s.segment], s.char_start, s.char_end) for s in suggestions]
+    checkable = [i for i, r in enumerate(regions) if r is not None]
+    audio = region_audio(audio_path, [regions[i] for i in checkable], cancelled)
+    aligner = hearing_aligner()
+    for done, (i, samples) in enumerate(zip(checkable, audio, strict=True)):
+        if cancelled is not None and cancelled():
+            return
+        s = suggestions[i]
+        verdict = compare(samples, regions[i], s.replacement, aligner)
+        s.audio = verdict.label
+        s.score, s.ticked, extra = judge(s.score, verdict, known="known" in s.evidence)
+        s.ticked = s.ticked and "case" not in s.evidence
+        s.evidence = list(dict.fromkeys(s.evidence + extra))
+        if progress:
+            progress(done + 1, len(checkable))
+    for i, s in enumerate(suggestions):
+        if regions[i] is None:
+            s.ticked = s.score >= TICK_AT and "case" not in s.evidence
+
+
+def _merged(suggestions: Iterable[Suggested]) -> list[Suggested]:
+    """One suggestion per passage: a name heard by the audio where the scan offered the same
+    name joins its evidence; otherwise overlapping suggestions keep the higher score."""
+    kept: list[Suggested] = []
+    for s in sorted(suggestions, key=lambda s: -s.score):
+        clash = next((k for k in kept if k.segment == s.segment and k.char_start < s.char_end
+                      and s.char_start < k.char_end), None)
+        if clash is None:
+            kept.append(s)
+        elif clash.replacement == s.replacement:
+            clash.evidence = list(dict.fromkeys(clash.evidence + s.evidence))
+        elif s.ticked:
+            clash.ticked = False    # two different answers for one passage: let the producer choose
+            kept.append(s)
+    return sorted(kept, key=lambda s: (s.segment, s.char_start))

@@ -1,0 +1,173 @@
+"""Suspect passages: runs of words the audio, the recognizer and the dictionary do not vouch for.
+
+Each word gets a doubt from 0 to 1 out of independent pieces of evidence, combined as
+1 - (1 - a)(1 - b)...:
+
+* ``audio``: the word's acoustic fit (:mod:`editor.hearing.fit`) is poor in absolute terms, or
+  much worse than the rest of its turn (a voice or a line the model hears badly lowers every
+  word, so the turn's median is the reference), or speech the text does not account for
+  follows it (a badly fitting pause);
+* ``confidence``: the recognizer's own word confidence is low (when the transcript has it);
+* ``spelling``: the word is not in the dictionary or the glossary, or it is an ALL-CAPS token
+  that is not a common acronym.
+
+Neighbouring doubtful words form one suspect; a suspect is kept when its strongest word's
+doubt reaches :data:`SUSPECT_AT`. The constants were set on the evaluation episodes of
+tests/bench/bench_hearing.py (espeak-ng speech saying the right words under a transcript with
+recognizer errors, and the control where the audio says the transcript's own words).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from editor.hearing.fit import TokenFit
+
+SUSPECT_AT = 0.5       # a run whose doubtiest word reaches this is a suspect
+JOIN_AT = 0.3          # neighbours this doubtful join the run
+# Acoustic fit (mean log score per frame): about -1 for a well-heard word, -1.5..-2.5 for
+# words the model hears less well even when right; worse than FIT_BAD is bad on its own.
+FIT_FAIR = -2.4
+FIT_BAD = -4.4
+MEDIAN_TO_FAIR = 1.3   # the bar sits this far below the turn's typical right word when that is worse than usual
+BELOW_TURN = 1.6       # this much worse than the turn's median fit counts as audio evidence
+GAP_BAD = -4.0         # a pause fitting this badly holds speech the text lacks
+SHORT_WORD_WEIGHT = 0.5  # "her", "for", "an": reduced in speech, often heard badly even when right
+LOW_CONFIDENCE = 0.6
+SPELLING_DOUBT = 0.35
+
+# ALL-CAPS words that are common enough not to be doubted for being capitals.
+COMMON_ACRONYMS = frozenset((
+    "AI", "AM", "API", "BBC", "CEO", "CIA", "CNN", "COVID", "CV", "DC", "DIY", "DJ", "DNA", "DVD", "EU", "FAQ",
+    "FBI", "FM", "GDP", "GPS", "HR", "ID", "IRS", "IT", "LA", "LGBT", "NASA", "NATO", "NBA", "NFL", "NGO",
+    "NHS", "NPR", "NYC", "OK", "PC", "PDF", "PhD", "PM", "PR", "TV", "UK", "UN", "UFO", "URL", "US", "USA",
+    "VIP", "VP", "WHO",
+))
+
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+@dataclass
+class WordDoubt:
+    token: int
+    char_start: int
+    char_end: int
+    start_ms: int | None
+    end_ms: int | None
+    doubt: float
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Suspect:
+    """A passage of one segment the producer should listen to: ``segment.text[char_start:char_end]``."""
+
+    segment: int
+    segment_id: str
+    char_start: int
+    char_end: int
+    text: str
+    start_ms: int | None
+    end_ms: int | None
+    doubt: float
+    evidence: list[str]
+
+    def as_dict(self, segment_start_ms: int | None) -> dict:
+        return {"segment": self.segment, "segment_start_ms": segment_start_ms,
+                "char_start": self.char_start, "char_end": self.char_end, "text": self.text,
+                "start_ms": self.start_ms, "end_ms": self.end_ms, "doubt": round(self.doubt, 3),
+                "evidence": list(self.evidence)}
+
+
+def audio_doubt(fit: TokenFit, turn_median: float, short: bool = False) -> float:
+    """0..1 from the acoustic fit alone (*short*: a word of three letters or fewer)."""
+    if not fit.spoken:
+        return 0.0
+    # A voice the model hears less well lowers every word of the turn: the bar moves with its median.
+    fair = min(FIT_FAIR, turn_median - MEDIAN_TO_FAIR)
+    bad = fair - (FIT_FAIR - FIT_BAD)
+    absolute = min(1.0, max(0.0, (fair - fit.fit) / (fair - bad)))
+    if short:
+        absolute *= SHORT_WORD_WEIGHT
+    relative = 0.0
+    below = turn_median - fit.fit
+    if below > BELOW_TURN and fit.fit < fair:
+        relative = min(1.0, 0.3 + (below - BELOW_TURN) * 0.4) * (SHORT_WORD_WEIGHT if short else 1.0)
+    gap = min(1.0, max(0.0, (GAP_BAD - fit.gap_fit) / 3.0 + 0.3)) if fit.gap_fit < GAP_BAD else 0.0
+    return 1 - (1 - absolute) * (1 - relative) * (1 - gap)
+
+
+def spelling_doubt(token_text: str, is_known: Callable[[str], bool]) -> float:
+    """SPELLING_DOUBT when a word of the token is unknown or an uncommon ALL-CAPS acronym."""
+    if "://" in token_text or token_text.startswith("["):
+        return 0.0
+    for word in _LETTERS.findall(token_text):
+        if len(word) > 1 and word.isupper():
+            if word.rstrip("s") not in COMMON_ACRONYMS and word not in COMMON_ACRONYMS and not is_known(word):
+                return SPELLING_DOUBT
+        elif len(word) > 1 and not is_known(word):
+            return SPELLING_DOUBT
+    return 0.0
+
+
+def word_doubts(text: str, fits: list[TokenFit], confidences: list[float | None] | None = None,
+                is_known: Callable[[str], bool] | None = None) -> list[WordDoubt]:
+    """The doubt of every token of one segment (*fits* from :func:`~editor.hearing.fit.fit_tokens`)."""
+    spoken = [f.fit for f in fits if f.spoken]
+    median = _typical(spoken, 60)
+    result = []
+    for i, fit in enumerate(fits):
+        letters = "".join(_LETTERS.findall(text[fit.char_start:fit.char_end]))
+        pieces: list[tuple[str, float]] = [("audio", audio_doubt(fit, median, short=len(letters) <= 3))]
+        confidence = confidences[i] if confidences and i < len(confidences) else None
+        if confidence is not None:
+            pieces.append(("confidence", min(1.0, max(0.0, (LOW_CONFIDENCE - confidence) / LOW_CONFIDENCE))))
+        if is_known is not None:
+            pieces.append(("spelling", spelling_doubt(text[fit.char_start:fit.char_end], is_known)))
+        keep = 1.0
+        for _, value in pieces:
+            keep *= 1 - value
+        result.append(WordDoubt(fit.token, fit.char_start, fit.char_end, fit.start_ms, fit.end_ms,
+                                1 - keep, [name for name, value in pieces if value > 0.05]))
+    return result
+
+
+def runs(text: str, doubts: list[WordDoubt], segment: int, segment_id: str) -> list[Suspect]:
+    """Suspects of one segment: maximal runs of doubtful words around a clearly doubtful one."""
+    suspects: list[Suspect] = []
+    current: list[WordDoubt] = []
+
+    def close() -> None:
+        if current and max(d.doubt for d in current) >= SUSPECT_AT:
+            evidence = list(dict.fromkeys(e for d in current for e in d.evidence))
+            times = [d for d in current if d.start_ms is not None]
+            start, end = current[0].char_start, current[-1].char_end
+            suspects.append(Suspect(segment, segment_id, start, end, text[start:end],
+                                    times[0].start_ms if times else None,
+                                    times[-1].end_ms if times else None,
+                                    max(d.doubt for d in current), evidence))
+        current.clear()
+
+    for doubt in doubts:
+        if doubt.doubt >= JOIN_AT:
+            current.append(doubt)
+        else:
+            close()
+    close()
+    return suspects
+
+
+def by_doubt(suspects: Iterable[Suspect]) -> list[Suspect]:
+    """Most doubtful first; ties in reading order."""
+    return sorted(suspects, key=lambda s: (-s.doubt, s.segment, s.char_start))
+
+
+def _typical(fits: list[float], percent: float) -> float:
+    """The fit of a typical right word of the turn: a high percentile, so the wrong words of a
+    badly misrecognized turn (half its words, say) do not drag the reference down with them."""
+    if not fits:
+        return 0.0
+    ordered = sorted(fits)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * percent / 100))]

@@ -1,0 +1,201 @@
+"""Ask the audio which of two texts it says: align each over the same frames and compare.
+
+The passage is aligned with a word of context on each side and a little padding, once as the
+transcript has it and once with the candidate in its place. Both alignments cover exactly the
+same audio, so their total acoustic scores (every frame, silences included) are comparable; the
+difference per frame of the passage is the *margin*: positive when the candidate fits better.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from editor.align.aligner import RATE, Aligner
+from editor.align.text import spoken_words
+from editor.core.transcript import Segment
+
+AGREES = "agrees"
+PREFERS_ORIGINAL = "prefers original"
+UNSURE = "unsure"
+
+MARGIN = 0.25          # per-frame log-score difference needed for a verdict either way
+# A candidate only "agrees" when it also fits on its own (about as well as a right word) and
+# takes most of the passage's time: a short word plus silence can beat garbage, and is no answer.
+AGREE_FIT = -3.0
+AGREE_COVERAGE = 0.5
+PAD_MS = 150           # audio kept before the first and after the last context word
+_TOKEN = re.compile(r"\S+")
+_JSGF_WORD = re.compile(r"^[a-z0-9_]+(?:'[a-z]+)?$")   # what PocketSphinx's JSGF parser takes unquoted
+
+
+@dataclass(frozen=True)
+class Verdict:
+    label: str         # AGREES, PREFERS_ORIGINAL or UNSURE
+    margin: float      # candidate minus original, log score per frame of the passage
+    fit: float = 0.0   # the candidate's own per-frame score
+    coverage: float = 0.0  # share of the passage's time the candidate's words take (not silence)
+
+    @property
+    def rejected(self) -> bool:
+        return self.label == PREFERS_ORIGINAL
+
+
+@dataclass(frozen=True)
+class Region:
+    """A passage in its context and the audio times around it."""
+
+    before: str
+    original: str
+    after: str
+    start_ms: int          # audio to take (context and padding included)
+    end_ms: int
+    passage_ms: int        # the passage's own duration (the margin's denominator)
+
+
+def region(segment: Segment, char_start: int, char_end: int, context: int = 1) -> Region | None:
+    """The passage ``segment.text[char_start:char_end]`` with *context* words each side.
+
+    Needs word times (aligned or imported); None when the segment has none for the passage.
+    """
+    tokens = list(_TOKEN.finditer(segment.text))
+    if not tokens or len(segment.words) != len(tokens):
+        return None
+    timed = [TimedToken(m.start(), m.end(), w.start_ms, w.end_ms) for m, w in zip(tokens, segment.words, strict=True)]
+    return region_of(segment.text, timed, char_start, char_end, context)
+
+
+@dataclass(frozen=True)
+class TimedToken:
+    char_start: int
+    char_end: int
+    start_ms: int | None
+    end_ms: int | None
+
+
+def region_of(text: str, tokens: list[TimedToken], char_start: int, char_end: int,
+              context: int = 1) -> Region | None:
+    """:func:`region` over any timed whitespace tokens of *text* (e.g. fresh from an alignment)."""
+    inside = [i for i, t in enumerate(tokens) if t.char_start < char_end and char_start < t.char_end]
+    if not inside:
+        return None
+    first, last = inside[0], inside[-1]
+    lo, hi = max(0, first - context), min(len(tokens) - 1, last + context)
+    while lo < first and tokens[lo].start_ms is None:
+        lo += 1
+    while hi > last and tokens[hi].end_ms is None:
+        hi -= 1
+    if tokens[first].start_ms is None or tokens[last].end_ms is None:
+        return None
+    words = [text[t.char_start:t.char_end] for t in tokens]
+    return Region(" ".join(words[lo:first]), text[tokens[first].char_start:tokens[last].char_end],
+                  " ".join(words[last + 1:hi + 1]),
+                  max(0, tokens[lo].start_ms - PAD_MS), tokens[hi].end_ms + PAD_MS,
+                  max(10, tokens[last].end_ms - tokens[first].start_ms))
+
+
+def _words(text: str) -> list[str]:
+    return [w for token in text.split() for w in spoken_words(token)]
+
+
+@dataclass(frozen=True)
+class Scored:
+    total: float           # log acoustic score of every frame of the region
+    fit: float             # per-frame score of the passage's own words
+    frames: int            # frames the passage's own words take
+
+
+def score_text(audio_16k: np.ndarray, where: Region, middle: str, aligner: Aligner) -> Scored | None:
+    """Align *middle* in the region's context to all of *audio_16k*; None when it cannot fit."""
+    before, words, after = _words(where.before), _words(middle), _words(where.after)
+    every = before + words + after
+    usable, _ = aligner.prepare(every)
+    if not all(usable[len(before):len(before) + len(words)]) or not words:
+        return None
+    pieces = aligner.decode(audio_16k, [w for w, ok in zip(every, usable, strict=True) if ok])
+    if pieces is None:
+        return None
+    spoken = [p for p in pieces if p.word is not None]
+    skip = sum(usable[:len(before)])
+    own = spoken[skip:skip + len(words)]
+    frames = sum(p.frames for p in own)
+    return Scored(sum(p.log_score for p in pieces), sum(p.log_score for p in own) / max(1, frames), frames)
+
+
+def compare(audio_16k: np.ndarray, where: Region, candidate: str, aligner: Aligner,
+            original: Scored | None = None) -> Verdict:
+    """The audio's verdict on replacing ``where.original`` by *candidate* (*audio_16k*: the region's audio)."""
+    if original is None:
+        original = score_text(audio_16k, where, where.original, aligner)
+    scored = score_text(audio_16k, where, candidate, aligner)
+    frames = max(1, where.passage_ms // 10)
+    if scored is None and original is None:
+        return Verdict(UNSURE, 0.0)
+    if scored is None:
+        return Verdict(PREFERS_ORIGINAL, -9.9)
+    if original is None:
+        return Verdict(AGREES, 9.9, scored.fit, scored.frames / frames)
+    margin = (scored.total - original.total) / frames
+    coverage = scored.frames / frames
+    if margin >= MARGIN:
+        label = AGREES if scored.fit >= AGREE_FIT and coverage >= AGREE_COVERAGE else UNSURE
+    else:
+        label = PREFERS_ORIGINAL if margin <= -MARGIN else UNSURE
+    return Verdict(label, round(margin, 3), scored.fit, coverage)
+
+
+def best_of(audio_16k: np.ndarray, where: Region, candidates: list[str],
+            aligner: Aligner) -> tuple[str, Scored] | None:
+    """The candidate the audio fits best, found in one decoding pass over a grammar of them all."""
+    before, after = _words(where.before), _words(where.after)
+    choices: dict[tuple[str, ...], str] = {}
+    for candidate in candidates:
+        words = _words(candidate)
+        usable, _ = aligner.prepare(words)
+        if words and all(usable):
+            choices.setdefault(tuple(words), candidate)
+    context_ok = all(aligner.prepare(before + after)[0])
+    if not choices or not context_ok:
+        return None
+
+    if not all(_JSGF_WORD.match(w) for w in before + after + [w for ws in choices for w in ws]):
+        return None
+
+    def quoted(words) -> str:
+        return " ".join(words)
+
+    alternatives = " | ".join(f"( {quoted(words)} )" for words in choices)
+    jsgf = (f"#JSGF V1.0;\ngrammar choice;\npublic <s> = {quoted(before)} ( {alternatives} ) {quoted(after)};\n")
+    pieces = aligner.decode_grammar(audio_16k, jsgf)
+    if pieces is None:
+        return None
+    spoken = [p for p in pieces if p.word is not None]
+    if len(spoken) < len(before) + len(after) + 1:
+        return None
+    own = spoken[len(before):len(spoken) - len(after)]
+    chosen = choices.get(tuple(p.word for p in own))
+    if chosen is None:
+        return None
+    frames = sum(p.frames for p in own)
+    return chosen, Scored(sum(p.log_score for p in pieces), sum(p.log_score for p in own) / max(1, frames), frames)
+
+
+def rank(audio_16k: np.ndarray, where: Region, candidates: list[str],
+         aligner: Aligner) -> list[tuple[str, Verdict]]:
+    """Every candidate with its verdict, the best-fitting first (the original is aligned once)."""
+    original = score_text(audio_16k, where, where.original, aligner)
+    judged = [(c, compare(audio_16k, where, c, aligner, original)) for c in candidates]
+    return sorted(judged, key=lambda item: -item[1].margin)
+
+
+def _joined(where: Region, middle: str) -> str:
+    return " ".join(part for part in (where.before, middle, where.after) if part)
+
+
+def cut(samples: np.ndarray, samples_start_ms: int, where: Region) -> np.ndarray:
+    """The region's audio out of *samples* (int16 at 16 kHz starting at *samples_start_ms*)."""
+    lo = max(0, (where.start_ms - samples_start_ms) * RATE // 1000)
+    hi = max(lo, (where.end_ms - samples_start_ms) * RATE // 1000)
+    return samples[lo:hi]

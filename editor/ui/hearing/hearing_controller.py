@@ -1,0 +1,232 @@
+"""HearingController: suspect passages found from the audio, shown in the transcript and a panel.
+
+After the word times are ready (alignment finished, or nothing was left to align) every turn is
+checked against the audio in the background (:class:`SuspectRunner`, progress in the status
+bar with a Cancel). Suspects are drawn with a dotted underline and a "?" in the turn's margin
+(not by colour alone), listed in the Suspects panel by doubt, and walked with Next/Previous
+Suspect, which select the passage and play it. Editing or approving a turn clears its
+suspects; an edited turn is checked again a moment later, so the audio can vouch for the fix.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from editor.ui.hearing.suspect_runner import SuspectRunner
+from editor.ui.hearing.suspect_store import SuspectStore
+from editor.ui.hearing.suspects_panel import SuspectsPanel
+
+if TYPE_CHECKING:
+    from editor.ui.context import WindowContext
+
+SUSPECT = QTextCharFormat()
+SUSPECT.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+SUSPECT.setUnderlineColor(QColor("#8a3ab9"))
+SUSPECT.setBackground(QColor(138, 58, 185, 28))
+RECHECK_AFTER_MS = 1500      # an edited turn is checked again once typing has paused this long
+PLAY_LEAD_MS = 400           # playback starts a little before the passage
+
+
+class ListenProgress(QWidget):
+    cancel_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel("Listening for suspects")
+        self.bar = QProgressBar()
+        self.bar.setMaximumWidth(140)
+        self.cancel = QPushButton("Cancel")
+        self.cancel.clicked.connect(self.cancel_requested)
+        for widget in (self.label, self.bar, self.cancel):
+            layout.addWidget(widget)
+        self.hide()
+
+    def set_progress(self, done: int, total: int) -> None:
+        self.bar.setRange(0, max(1, total))
+        self.bar.setValue(done)
+        self.show()
+
+
+class HearingController(QObject):
+    message = Signal(str)
+
+    def __init__(self, ctx: WindowContext, parent=None, *, workers: int = 2):
+        super().__init__(parent)
+        self._model, self._view, self._playback = ctx.model, ctx.view, ctx.playback
+        self._actions, self._layout = ctx.actions, ctx.layout
+        self._current_row = ctx.edits.current_row
+        self._edits = ctx.edits
+        names = ctx.names
+        # The show's glossary names: listened for inside suspect passages and wherever the text sounds like one.
+        self._glossary_names = lambda: ([e.correct for e in names.show_glossary.glossary.entries]
+                                        if names.show_glossary.glossary is not None else [])
+        self._audio = ""
+        self.store = SuspectStore(self)
+        self.runner = SuspectRunner(workers, self)
+        self.panel = SuspectsPanel()
+        self.progress = ListenProgress()
+        self.dock = None
+        self._last: tuple[int, int] | None = None   # (row, char) of the suspect last walked to
+        self._recheck_rows: set[int] = set()
+        self._recheck = QTimer(self, singleShot=True, interval=RECHECK_AFTER_MS)
+        self._recheck.timeout.connect(self._on_recheck_timeout)
+        self._panel_refresh = QTimer(self, singleShot=True, interval=100)
+        self._panel_refresh.timeout.connect(self._refresh_panel)
+        self._view.add_text_decorator(self._decorate)
+        self._view.set_margin_marker(self._marker)
+        self._connect(ctx)
+
+    def _connect(self, ctx: WindowContext) -> None:
+        ctx.timing.words_ready.connect(self.start)
+        self.runner.heard.connect(self._on_heard)
+        self.runner.progressed.connect(self.progress.set_progress)
+        self.runner.finished.connect(self._on_runner_finished)
+        self.runner.failed.connect(lambda text: self.message.emit(f"Listening failed: {text}"))
+        self.progress.cancel_requested.connect(self.runner.cancel)
+        self.store.changed.connect(self._on_store_changed)
+        self._model.dataChanged.connect(self._on_model_data_changed)
+        self._model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
+        self.panel.activated.connect(self.go_to)
+        self.panel.apply_requested.connect(self.apply_name)
+        a = self._actions
+        a["next_suspect"].triggered.connect(lambda: self.walk(1))
+        a["previous_suspect"].triggered.connect(lambda: self.walk(-1))
+        a["find_suspects"].triggered.connect(lambda: self.start(self._audio or self._playback.media_path()))
+        a["suspects_panel"].triggered.connect(self.show_panel)
+
+    # ------------------------------------------------------------------ running
+    def start(self, audio_path: str) -> None:
+        """Check every turn against *audio_path* in the background."""
+        if not audio_path or not self._model.rowCount():
+            return
+        self._audio = audio_path
+        self.store.clear()
+        segments = self._model.transcript.segments
+        self.runner.start(audio_path, segments, self._playback.duration() or None, self._glossary_names())
+        self.progress.set_progress(0, len(segments))
+        self._refresh_panel()
+
+    def shutdown(self) -> None:
+        self._recheck.stop()
+        self.runner.cancel()
+
+    def _on_heard(self, heard) -> None:
+        segments = self._model.transcript.segments
+        row = heard.index if heard.index < len(segments) and segments[heard.index].id == heard.segment_id else next(
+            (i for i, s in enumerate(segments) if s.id == heard.segment_id), -1)
+        if row < 0 or segments[row].text != heard.text or not heard.aligned:
+            return
+        self.store.put(heard.segment_id, heard.text, heard.suspects, heard.spotted)
+
+    def _on_runner_finished(self, completed: bool) -> None:
+        self.progress.hide()
+        count = len(self.store)
+        if completed and self._recheck_rows == set():
+            self.message.emit(f"Audio checked: {count} passage{'s' if count != 1 else ''} to listen to"
+                              if count else "Audio checked: no doubtful passages")
+        self._refresh_panel()
+
+    # ------------------------------------------------------------------ edits and approvals
+    def _on_model_data_changed(self, top, bottom, roles=()) -> None:
+        segments = self._model.transcript.segments
+        first, last = top.row(), bottom.row()
+        before = len(self.store)
+        self.store.refresh_rows(segments, first, last)
+        if self._audio and last - first < 8:
+            # Only a turn whose text moved on since its check (not a playback highlight, not an approval).
+            for row in range(first, last + 1):
+                checked = self.store.checked.get(segments[row].id)
+                if checked is not None and checked != segments[row].text:
+                    self._recheck_rows.add(row)
+            if self._recheck_rows:
+                self._recheck.start()
+        if len(self.store) != before:
+            self._view.viewport().update()
+
+    def _on_recheck_timeout(self) -> None:
+        if self.runner.is_running() and not self._recheck_rows:
+            return
+        if self.runner.is_running():
+            self._recheck.start()      # a whole-episode pass is under way: try again later
+            return
+        rows = sorted(r for r in self._recheck_rows if r < self._model.rowCount())
+        self._recheck_rows.clear()
+        if rows:
+            self.runner.start(self._audio, self._model.transcript.segments,
+                              self._playback.duration() or None, self._glossary_names(), rows=rows)
+
+    def _on_model_about_to_be_reset(self) -> None:
+        self.runner.cancel()
+        self._recheck.stop()
+        self._recheck_rows.clear()
+        self._audio = ""
+        self.store.clear()
+
+    # ------------------------------------------------------------------ showing
+    def _decorate(self, row: int, segment) -> list:
+        return [(s.char_start, s.char_end, SUSPECT) for s in self.store.for_segment(segment)]
+
+    def _marker(self, row: int, segment) -> str | None:
+        return "?" if self.store.for_segment(segment) else None
+
+    def _on_store_changed(self) -> None:
+        self._view.viewport().update()
+        self._panel_refresh.start()
+
+    def _refresh_panel(self) -> None:
+        segments = self._model.transcript.segments
+        self.panel.show_suspects(self.store.all(segments), self.runner.is_running(),
+                                 lambda row, suspect: self.store.name_for(segments[row], suspect))
+
+    def apply_name(self, row: int, char_start: int, char_end: int, name: str) -> bool:
+        """Replace the passage by the glossary name heard there (one undo step)."""
+        from editor.core import ops
+
+        segments = self._model.transcript.segments
+        if not 0 <= row < len(segments) or char_end > len(segments[row].text):
+            return False
+        return self._edits.push(ops.replace_spans(self._model.transcript, [(row, char_start, char_end, name)]),
+                                f"Correct to {name}", row)
+
+    def show_panel(self) -> None:
+        if self.dock is None:
+            self.dock = self._layout.dock_panel("suggestions", "Suspects", self.panel)
+        self._refresh_panel()
+        self.dock.show()
+        self.dock.raise_()
+
+    def walk(self, step: int) -> None:
+        """Go to the next (*step* 1) or previous (-1) suspect in reading order and play it."""
+        found = sorted(self.store.all(self._model.transcript.segments), key=lambda i: (i[0], i[1].char_start))
+        if not found:
+            self.message.emit("No suspect passages")
+            return
+        here = self._current_row()
+        # From the suspect last walked to when still in its turn, else from the current turn.
+        at = self._last if self._last is not None and self._last[0] == here else (here, -1 if step > 0 else 10**9)
+        if step > 0:
+            target = next((f for f in found if (f[0], f[1].char_start) > at), found[0])
+        else:
+            target = next((f for f in reversed(found) if (f[0], f[1].char_start) < at), found[-1])
+        self.go_to(target[0], target[1].char_start, target[1].char_end)
+
+    def go_to(self, row: int, char_start: int, char_end: int) -> None:
+        """Show the passage and play it from just before its start."""
+        segments = self._model.transcript.segments
+        if not 0 <= row < len(segments):
+            return
+        self._last = (row, char_start)
+        self._view.ensure_visible(row, char_start)
+        self._model.set_current(row)
+        suspect = next((s for s in self.store.for_segment(segments[row]) if s.char_start == char_start), None)
+        start = suspect.start_ms if suspect is not None and suspect.start_ms is not None else segments[row].start_ms
+        if start is not None and self._playback.has_media():
+            self._playback.seek(max(0, start - PLAY_LEAD_MS))
+            self._playback.play()
+        self.message.emit(f"Suspect: “{segments[row].text[char_start:char_end]}”")

@@ -1,0 +1,184 @@
+"""How well the audio checks find recognizer errors, and how long they take (prints figures).
+
+    PYTHONPATH=. python tests/bench/bench_hearing.py [--minutes 60] [--real DIR]
+
+1. The evaluation episode (tests/bench/hearing_material.py): a transcript with recognizer errors
+   of every kind and espeak-ng audio saying the right words. Suspects: recall by kind (a wrong
+   passage is found when a suspect overlaps it) and false suspects per 200 correct words.
+   Suggestions with a glossary of the episode's names: right suggestions per name error, and
+   how many ticked suggestions are right.
+2. The control: the same transcript with audio saying its own (wrong) words; every suspect is false.
+3. A long episode (*--minutes*, default 60) of the same lines: the time the audio checks add
+   after alignment, on 2 worker processes.
+4. With --real DIR (the test/data folder of the PocketSphinx source package): real recordings
+   with their reference texts, the fit of the right text against a corrupted one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import hearing_material as hm  # noqa: E402
+
+from editor.align.aligner import RATE  # noqa: E402
+from editor.core.glossary import Glossary  # noqa: E402
+from editor.hearing.listen import hear_transcript, plan  # noqa: E402
+from editor.hearing.suggest import suggest  # noqa: E402
+
+
+def evaluate(folder: Path, audio_side: str, voice: str) -> None:
+    episode = hm.episode(audio=audio_side, voice=voice)
+    wav = hm.write_wav(folder / f"{audio_side}-{voice}.wav", episode.audio)
+    glossary = Glossary()
+    for name in episode.names:
+        glossary.add(name)
+    started = time.perf_counter()
+    report = suggest(episode.transcript, glossary, wav)
+    took = time.perf_counter() - started
+    words = episode.correct_words()
+    print(f"\n== audio says the {'RIGHT words (errors to find)' if audio_side == 'right' else 'WRONG words (control)'}"
+          f", voice {voice}: {len(episode.transcript.segments)} turns, {len(episode.passages)} wrong passages, "
+          f"{words} correct words, {len(episode.audio) / RATE:.0f} s of audio, suggest took {took:.1f} s")
+
+    def hits(suspect):
+        return [p for p in episode.passages if p.index == suspect.segment
+                and p.start < suspect.char_end and suspect.char_start < p.end]
+
+    found, by_kind = set(), defaultdict(lambda: [0, 0])
+    false = [s for s in report.suspects if not hits(s)]
+    for s in report.suspects:
+        found.update(id(p) for p in hits(s))
+    for p in episode.passages:
+        by_kind[p.kind][1] += 1
+        by_kind[p.kind][0] += id(p) in found
+    if episode.passages:
+        print("suspects: recall by kind")
+        for kind, (got, total) in by_kind.items():
+            print(f"  {kind:12s} {got}/{total}")
+        total_found = sum(g for g, _ in by_kind.values())
+        precision = (len(report.suspects) - len(false)) / max(1, len(report.suspects))
+        share = 100 * total_found / len(episode.passages)
+        print(f"  all          {total_found}/{len(episode.passages)} = {share:.0f} %"
+              f"  (precision {100 * precision:.0f} % of {len(report.suspects)} suspects)")
+    print(f"false suspects: {len(false)} = {200 * len(false) / max(1, words):.2f} per 200 correct words"
+          + (f"  {[s.text for s in false]}" if false else ""))
+
+    def right(s):
+        return any(p.index == s.segment and p.start < s.char_end and s.char_start < p.end
+                   and s.replacement == p.right for p in episode.passages)
+
+    names = [p for p in episode.passages if p.right in episode.names]
+    ticked = [s for s in report.suggestions if s.ticked]
+    if episode.passages:
+        by_kind = defaultdict(lambda: [0, 0])
+        for p in names:
+            by_kind[p.kind][1] += 1
+            by_kind[p.kind][0] += any(s.replacement == p.right and s.segment == p.index and s.char_start < p.end
+                                      and p.start < s.char_end for s in report.suggestions)
+        print("suggestions: name errors given the right suggestion, by kind")
+        for kind, (got, total) in by_kind.items():
+            print(f"  {kind:12s} {got}/{total}")
+        got = sum(g for g, _ in by_kind.values())
+        print(f"  all          {got}/{len(names)} = {100 * got / max(1, len(names)):.0f} %")
+        from_audio = [s for s in report.suggestions if "audio" in s.evidence]
+        print(f"  with audio evidence: {len(from_audio)} ({sum(map(right, from_audio))} right)")
+    print(f"ticked suggestions: {len(ticked)}, right {sum(map(right, ticked))}"
+          + (f" = {100 * sum(map(right, ticked)) / len(ticked):.0f} %" if ticked else ""))
+    wrong_ticks = [f"{s.found!r}->{s.replacement!r}" for s in ticked if not right(s)]
+    if wrong_ticks:
+        print(f"  wrong ticks: {wrong_ticks}")
+
+
+def long_episode(folder: Path, minutes: float) -> None:
+    one = hm.episode()
+    seconds = len(one.audio) / RATE
+    repeat = max(1, round(minutes * 60 / seconds))
+    episode = hm.episode(repeat=repeat)
+    wav = hm.write_wav(folder / "long.wav", episode.audio)
+    jobs = plan(episode.transcript.segments, len(episode.audio) * 1000 // RATE, episode.names)
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    suspects = 0
+    for heard in hear_transcript(wav, jobs, workers=2):
+        suspects += len(heard.suspects)
+    took = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    minutes_long = len(episode.audio) / RATE / 60
+    print(f"\n== long episode: {minutes_long:.1f} min, {len(jobs)} turns: suspects and names heard in {took:.1f} s "
+          f"on 2 workers ({suspects} suspects); worker CPU {cpu:.1f} s = {cpu / 2:.1f} s on 2 idle cores, "
+          f"{cpu / 2 * 60 / minutes_long:.1f} s per hour of audio -- target <= 60 s per hour")
+
+
+def real_speech(folder: Path) -> None:
+    """Recordings with reference texts (*.raw/*.wav and a transcription file) from PocketSphinx's tests."""
+    from editor.align.text import Token, spoken_words
+    from editor.hearing.fit import fit_tokens, hearing_aligner
+    from editor.hearing.suspects import runs, word_doubts
+
+    pairs = []
+    for audio in sorted(folder.rglob("*.raw")) + sorted(folder.rglob("*.wav")):
+        text_file = next((p for p in (audio.with_suffix(".txt"), audio.with_suffix(".lab")) if p.exists()), None)
+        if text_file:
+            pairs.append((audio, text_file.read_text().strip()))
+    print(f"\n== real speech: {len(pairs)} recordings with a reference text in {folder}")
+    aligner = hearing_aligner()
+    import numpy as np
+
+    for audio_path, text in pairs[:8]:
+        if audio_path.suffix == ".raw":
+            samples = np.fromfile(audio_path, dtype=np.int16)
+        else:
+            from editor.audio.decode import decode
+            samples = decode(audio_path, RATE, "int16")
+        for label, words in (("right", text.split()), ("one word swapped", _swap(text.split()))):
+            tokens, at = [], 0
+            for w in words:
+                tokens.append(Token(w, at, spoken_words(w)))
+                at += len(w) + 1
+            line = " ".join(words)
+            fitted = fit_tokens(samples, tokens, aligner, 0)
+            if fitted is None:
+                print(f"  {audio_path.name:28s} {label:17s} could not be aligned")
+                continue
+            doubts = word_doubts(line, fitted.tokens)
+            found = runs(line, doubts, 0, "s")
+            fits = [round(t.fit, 1) for t in fitted.tokens if t.spoken]
+            print(f"  {audio_path.name:28s} {label:17s} median fit {np.median(fits):5.1f} worst {min(fits):5.1f}"
+                  f"  suspects {[s.text for s in found]}")
+
+
+def _swap(words: list[str]) -> list[str]:
+    """The reference with its longest word replaced by an unrelated one of similar length."""
+    longest = max(range(len(words)), key=lambda i: len(words[i]))
+    return words[:longest] + ["umbrella" if len(words[longest]) > 5 else "cat"] + words[longest + 1:]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--minutes", type=float, default=60)
+    parser.add_argument("--real", type=Path)
+    parser.add_argument("--voices", default="en-us+f2")
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for voice in options.voices.split(","):
+            evaluate(folder, "right", voice)
+            evaluate(folder, "wrong", voice)
+        if options.real:
+            real_speech(options.real)
+        if options.minutes:
+            long_episode(folder, options.minutes)
+
+
+if __name__ == "__main__":
+    main()

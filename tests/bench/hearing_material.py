@@ -1,0 +1,172 @@
+"""Evaluation episodes for the audio checks: recognizer errors whose truth is known.
+
+Each line is written with its errors marked ``{wrong|right}`` or ``{wrong|right|spoken}``
+(*spoken*: how a reader says *right*, e.g. a web address). :func:`episode` builds a transcript
+of the chosen side (the recognizer's wrong text, or the correct text) and espeak-ng audio that
+says either side, so a bench or test knows where every wrong passage is.
+Used by tests/bench/bench_hearing.py and tests/hearing.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from editor.core.transcript import Segment, Speaker, Transcript
+
+RATE = 16000
+VOICE = "en-us+f2"      # the voice PocketSphinx's US model hears best (see timing_audio.py)
+GAP_MS = 500
+
+# (kind, line). Invented people, places and organisations.
+LINES: list[tuple[str, str]] = [
+    ("split name", "Tonight my guest is {Chevonne cove all check|Siobhan Kowalczyk} from the county housing board."),
+    ("split name",
+     "The report was written by {Margaret oh yellow ran|Marguerite Oyelaran} with help from her students."),
+    ("split name", "Councillor {Tiberius van der mole and|Tiberius Vandermolen} voted against the new budget."),
+    ("split name", "Our producer {a nook della cross|Anouk Delacroix} edited the whole series."),
+    ("sound-alike", "Senator {Hall quest|Hallquist} said the bridge would open in April."),
+    ("sound-alike", "We called Doctor {Brand fold|Brandvold} at the university hospital."),
+    ("sound-alike", "The {Kestrel|Kessler} Foundation paid for the new library roof."),
+    ("sound-alike", "My sister moved to {Mill walkie|Milwaukee} after the wedding."),
+    ("real word", "Huge {flux|flocks} of geese came back to the marsh in March."),
+    ("real word", "She marched with {our religion|Our Revolution} in the spring."),
+    ("real word", "The farmers met at {small gate|Smallgate} Market on Sunday morning."),
+    ("real word", "He said the {fairy|ferry} was cancelled because of the weather."),
+    ("real word", "The council will {boat|vote} on the zoning plan next week."),
+    ("acronym", "Members of the {essay|DSA} handed out leaflets downtown."),
+    ("acronym", "The {MTSP|NTSB} released its findings on Friday."),
+    ("acronym", "The grant came from the {ANH|NEH} last autumn."),
+    ("acronym", "She spent ten years at the {BSA|EPA} before she ran for office."),
+    ("url", "You can support the show at "
+            "{patrion.com/t H L|patreon.com/harborlights|patreon dot com slash harbor lights} every month."),
+    ("url", "Find every transcript at {harbor like start org|harborlights.org|harbor lights dot org} this week."),
+]
+# Lines without errors: most of an episode is right, and false alarms are counted on it.
+CLEAN = [
+    "Thanks for listening and see you next week.",
+    "The water was cold but the children swam anyway.",
+    "We talked about the price of bread and the new bus routes.",
+    "Nobody expected the meeting to last until midnight.",
+    "The library will stay open late during the exam season.",
+    "My grandmother grew tomatoes on the balcony every summer.",
+    "It rained all afternoon so the market closed early.",
+    "The school board promised to fix the heating before winter.",
+    "Our next episode looks at the history of the old harbour.",
+    "The mayor answered questions from the audience for an hour.",
+    "A small bakery opened on the corner of the main street.",
+    "They planted two hundred trees along the river path.",
+]
+
+_MARK = re.compile(r"\{([^|}]*)\|([^|}]*)(?:\|([^}]*))?\}")
+
+
+@dataclass
+class Passage:
+    """One wrong passage: ``segments[index].text[start:end]`` should read *right*."""
+
+    index: int
+    start: int
+    end: int
+    wrong: str
+    right: str
+    kind: str
+
+
+@dataclass
+class Episode:
+    transcript: Transcript
+    audio: np.ndarray                 # int16 mono at RATE
+    passages: list[Passage]           # where the transcript's text differs from the truth
+    names: list[str]                  # the glossary a producer would have
+
+    def correct_words(self) -> int:
+        """Words of the transcript outside every wrong passage."""
+        total = 0
+        for index, segment in enumerate(self.transcript.segments):
+            wrong = [(p.start, p.end) for p in self.passages if p.index == index]
+            total += sum(1 for m in re.finditer(r"\S+", segment.text)
+                         if not any(lo < m.end() and m.start() < hi for lo, hi in wrong))
+        return total
+
+
+def _side(line: str, side: str) -> tuple[str, list[tuple[int, int, str, str]]]:
+    """The line's text on *side* ("wrong", "right" or "spoken") and the wrong/right spans in it."""
+    out, spans, at = [], [], 0
+    for match in _MARK.finditer(line):
+        out.append(line[at:match.start()])
+        wrong, right, spoken = match.group(1), match.group(2), match.group(3) or match.group(2)
+        piece = {"wrong": wrong, "right": right, "spoken": spoken}[side]
+        position = sum(len(p) for p in out)
+        spans.append((position, position + len(piece), wrong, right))
+        out.append(piece)
+        at = match.end()
+    out.append(line[at:])
+    return "".join(out), spans
+
+
+@functools.cache
+def say(text: str, voice: str = VOICE, speed: int = 165) -> np.ndarray:
+    """int16 samples at RATE of espeak-ng saying *text*, leading/trailing silence trimmed."""
+    wav = subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "--stdout", text],
+                         capture_output=True, check=True).stdout
+    raw = subprocess.run(["sox", "-D", "-t", "wav", "-", "-t", "raw", "-r", str(RATE), "-e", "signed",
+                          "-b", "16", "-c", "1", "-"], input=wav, capture_output=True, check=True).stdout
+    samples = np.frombuffer(raw, dtype=np.int16)
+    loud = np.flatnonzero(np.abs(samples.astype(np.int32)) > 0.02 * np.abs(samples).max())
+    return samples[loud[0]:loud[-1] + 1].copy()
+
+
+def episode(lines: list[tuple[str, str]] | None = None, clean: list[str] | None = None, *,
+            text: str = "wrong", audio: str = "right", voice: str = VOICE, repeat: int = 1) -> Episode:
+    """An episode alternating error lines and clean lines (*repeat* times over).
+
+    *text*: which side the transcript shows ("wrong": the recognizer's errors; "right").
+    *audio*: which side the audio says ("right": the truth; "wrong": the errors, a control
+    where the audio agrees with the text and nothing should be flagged).
+    """
+    lines = LINES if lines is None else lines
+    clean = CLEAN if clean is None else clean
+    order: list[tuple[str, str]] = []
+    for _ in range(repeat):
+        for i in range(max(len(lines), len(clean))):
+            if i < len(lines):
+                order.append(lines[i])
+            if i < len(clean):
+                order.append(("clean", clean[i]))
+    pieces, segments, passages, names = [], [], [], []
+    position = GAP_MS
+    pieces.append(np.zeros(GAP_MS * RATE // 1000, np.int16))
+    for kind, line in order:
+        shown, spans = _side(line, text)
+        spoken, _ = _side(line, "spoken" if audio == "right" else "wrong")
+        samples = say(spoken, voice)
+        length = len(samples) * 1000 // RATE
+        index = len(segments)
+        segments.append(Segment(f"s{index + 1}", position - 150, position + length + 150, shown,
+                                speaker_id="host" if index % 2 == 0 else "guest"))
+        if text == "wrong" and audio == "right":
+            passages += [Passage(index, lo, hi, wrong, right, kind) for lo, hi, wrong, right in spans]
+        names += [right for _, _, _, right in spans if kind != "real word" or right[:1].isupper()]
+        pieces += [samples, np.zeros(GAP_MS * RATE // 1000, np.int16)]
+        position += length + GAP_MS
+    transcript = Transcript(speakers={"host": Speaker("host", "Host"), "guest": Speaker("guest", "Guest")},
+                            segments=segments)
+    names = list(dict.fromkeys(names))   # a show's web address belongs in its glossary too
+    return Episode(transcript, np.concatenate(pieces), passages, names)
+
+
+def write_wav(path: Path, samples: np.ndarray) -> Path:
+    import wave
+
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(RATE)
+        out.writeframes(samples.astype(np.int16).tobytes())
+    return path

@@ -1,0 +1,116 @@
+"""Suspect passages in the real window: after the real aligner gives word times, every turn is
+checked against the audio in the background (real PocketSphinx on espeak-ng speech), suspects
+are underlined with a margin marker and listed by doubt, Next Suspect walks to one and plays
+it, and editing or approving a turn clears its suspects."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+import hearing_material  # noqa: E402
+
+from editor.core.transcript import ReviewStatus  # noqa: E402
+
+LINES = [("acronym", "She spent ten years at the {BSA|EPA} before she ran for office.")]
+CLEAN = ["It rained all afternoon so the market closed early."]
+
+
+@pytest.fixture(autouse=True)
+def own_cache_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+@pytest.fixture
+def heard_window(main_window, qtbot, tmp_path):
+    episode = hearing_material.episode(LINES, CLEAN)
+    wav = hearing_material.write_wav(tmp_path / "episode.wav", episode.audio)
+    srt = tmp_path / "episode.srt"
+    # One speaker per cue, in turn: caption cues of one speaker would merge into one turn.
+    srt.write_text("".join(f"{i + 1}\n{_clock(s.start_ms)} --> {_clock(s.end_ms)}\n"
+                           f"{('Host', 'Guest')[i % 2]}: {s.text}\n\n"
+                           for i, s in enumerate(episode.transcript.segments)), encoding="utf-8")
+    messages = []
+    main_window.hearing.message.connect(messages.append)
+    assert main_window.open_path(str(srt), str(wav))
+    qtbot.waitUntil(lambda: any(m.startswith("Audio checked") for m in messages), timeout=90_000)
+    main_window.heard_messages = messages
+    return main_window
+
+
+def test_suspects_are_shown_listed_and_walked(heard_window, qtbot):
+    window = heard_window
+    hearing = window.hearing
+    segments = window.model.transcript.segments
+    found = hearing.store.all(segments)
+    assert [(row, s.text) for row, s in found] == [(0, "BSA")]
+    assert not hearing.progress.isVisible()
+    # Shown without relying on colour: a dotted underline and a "?" in the margin.
+    ranges = hearing._decorate(0, segments[0])
+    assert [(a, b) for a, b, _ in ranges] == [(segments[0].text.index("BSA"), segments[0].text.index("BSA") + 3)]
+    assert ranges[0][2].underlineStyle().name == "DotLine"
+    assert hearing._marker(0, segments[0]) == "?" and hearing._marker(1, segments[1]) is None
+    window.action_table["suspects_panel"].trigger()
+    assert hearing.panel.list.count() == 1 and "BSA" in hearing.panel.list.item(0).text()
+    window.model.set_current(1)
+    window.action_table["next_suspect"].trigger()
+    assert window.model.current_row == 0
+    assert window.playback.is_playing()
+    assert abs(window.playback.position() - (found[0][1].start_ms - 400)) < 300
+    window.review.approve(0)
+    assert segments[0].status is ReviewStatus.APPROVED
+    qtbot.waitUntil(lambda: hearing.panel.list.count() == 0, timeout=2000)
+    assert hearing._marker(0, segments[0]) is None
+
+
+def test_an_edit_clears_the_turns_suspects_and_the_audio_vouches_for_the_fix(heard_window, qtbot):
+    window = heard_window
+    hearing = window.hearing
+    segments = window.model.transcript.segments
+    rechecked = []
+    hearing.runner.heard.connect(rechecked.append)
+    window.model.set_text(0, segments[0].text.replace("BSA", "EPA"))
+    assert hearing.store.all(segments) == [] and hearing._marker(0, segments[0]) is None
+    qtbot.waitUntil(lambda: any(h.index == 0 for h in rechecked), timeout=60_000)
+    (heard,) = [h for h in rechecked if h.index == 0]
+    assert heard.text == segments[0].text and "EPA" in heard.text
+    assert heard.aligned and heard.suspects == []     # the audio says the fix is right
+    assert hearing.store.checked[segments[0].id] == segments[0].text
+
+
+def test_playing_does_not_recheck_turns(heard_window, qtbot):
+    window = heard_window
+    hearing = window.hearing
+    for row in (1, 0, 1):
+        window.model.set_current(row)
+    assert not hearing._recheck.isActive() and not hearing.runner.is_running()
+
+
+def _clock(ms):
+    return f"{ms // 3600000:02}:{ms // 60000 % 60:02}:{ms // 1000 % 60:02},{ms % 1000:03}"
+
+
+def test_a_glossary_name_heard_in_a_suspect_is_offered_and_applied_as_one_undo_step(heard_window, qtbot, tmp_path):
+    window = heard_window
+    hearing = window.hearing
+    glossary = window.names.show_glossary.glossary
+    glossary.add("EPA")
+    messages = window.heard_messages
+    before = len(messages)
+    window.action_table["find_suspects"].trigger()
+    qtbot.waitUntil(lambda: len(messages) > before and messages[-1].startswith("Audio checked"), timeout=90_000)
+    window.action_table["suspects_panel"].trigger()
+    panel = hearing.panel
+    assert panel.list.count() == 1 and "→ EPA" in panel.list.item(0).text()
+    panel.list.setCurrentRow(0)
+    assert panel.apply.isEnabled()
+    panel.apply.click()
+    text = window.model.transcript.segments[0].text
+    assert "the EPA before" in text and "BSA" not in text
+    assert panel.list.count() == 0 or hearing.store.all(window.model.transcript.segments) == []
+    window.undo_stack.undo()
+    assert "the BSA before" in window.model.transcript.segments[0].text
