@@ -96,8 +96,25 @@ def region_of(text: str, tokens: list[TimedToken], char_start: int, char_end: in
                   max(10, tokens[last].end_ms - tokens[first].start_ms))
 
 
+_LETTER = re.compile(r"^([a-z])\.$")    # align.spoken reads an acronym as letters: "e." "p." "a."
+
+
 def _words(text: str) -> list[str]:
-    return [w for token in text.split() for w in spoken_words(token)]
+    """The spoken words of *text*, a run of spelled letters joined as one word ("e_p_a", which
+    g2p pronounces letter by letter) so that every word is a plain JSGF token."""
+    words: list[str] = []
+    letters: list[str] = []
+    for word in [w for token in text.split() for w in spoken_words(token)] + [""]:
+        letter = _LETTER.match(word)
+        if letter:
+            letters.append(letter.group(1))
+            continue
+        if letters:
+            words.append("_".join(letters) if len(letters) > 1 else letters[0])
+            letters = []
+        if word:
+            words.append(word)
+    return words
 
 
 @dataclass(frozen=True)
