@@ -6,7 +6,7 @@ from editor.ui.actions import WITH_TEXT, ActionSpec
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("open", "File", "&Open…", ("Ctrl+O",), "Open a transcript, project or audio file"),
-    ActionSpec("open_sample", "File", "Open &Sample Episode"),
-    ActionSpec("choose_audio", "File", "Choose &Audio…", ("Ctrl+Shift+O",), "Pick or relink the audio file",
+    ActionSpec("open_sample", "File", "Open Sa&mple Episode"),
+    ActionSpec("choose_audio", "File", "Choose A&udio…", ("Ctrl+Shift+O",), "Pick or relink the audio file",
                enabled=WITH_TEXT, separator=True),
 )
