@@ -445,7 +445,7 @@ class MainWindow(QMainWindow):
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         for path in self.files.recent_files():
-            action = self.recent_menu.addAction(Path(path).name)
+            action = self.recent_menu.addAction(Path(path).name.replace("&", "&&"))   # "&" is no mnemonic
             action.setToolTip(path)
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
         self.recent_menu.setEnabled(bool(self.files.recent_files()))

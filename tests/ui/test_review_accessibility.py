@@ -61,3 +61,31 @@ def test_accessible_focus_follows_the_current_turn(qtbot, tmp_path):
     finally:
         QAccessible.setActive(False)
         close_review_window(window)
+
+
+def test_the_focus_event_names_the_current_turn(qtbot, tmp_path):
+    from editor.ui.document import turn_accessibility
+
+    window = open_review_window(qtbot, tmp_path)
+    try:
+        view = window.view
+        event = turn_accessibility.focus_event(view, 3)
+        assert event.type() == QAccessible.Event.Focus and event.child() == 3
+        turn = event.accessibleInterface()            # what Qt hands the screen reader
+        assert turn.text(Text.Name).startswith("Tom Okafor, 00:20")
+        assert turn is QAccessible.queryAccessibleInterface(view).child(3)
+        QAccessible.setActive(True)
+        # A platform bridge registers each announced item in Qt's cache (uniqueId); announcing again,
+        # and after the last row went, reuses the view's items and leaves nothing dangling.
+        for row in (3, 4, 3, 0, 7):
+            turn_accessibility.announce_current(view, row)
+            QAccessible.uniqueId(turn_accessibility.focus_event(view, row).accessibleInterface())
+        from editor.core import ops
+        window.model.run(ops.merge_with_next(window.model.transcript, 6))
+        turn_accessibility.announce_current(view, 6)
+        assert turn_accessibility.focus_event(view, 6).accessibleInterface().text(Text.Name).startswith("Tom Okafor")
+        gone = turn_accessibility.focus_event(view, 7).accessibleInterface()
+        assert gone is QAccessible.queryAccessibleInterface(view)   # no row 7: Qt falls back to the view
+    finally:
+        QAccessible.setActive(False)
+        close_review_window(window)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_helpers import write_project  # noqa: E402
@@ -112,3 +113,23 @@ def test_flag_action_asks_for_a_note(main_window, tmp_path, monkeypatch, qtbot):
     dialog.accept()
     assert w.model.segment(1).status is ReviewStatus.FLAGGED
     assert w.model.segment(1).note == "name of the ferry?"
+
+
+def test_the_flag_note_typed_at_once_goes_into_the_note_field(main_window, tmp_path, monkeypatch, qtbot):
+    # A reviewer (or a script) types the note as soon as the dialog shows: the keys must reach the note.
+    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
+    w = main_window
+    assert w.open_path(str(write_project(tmp_path)))
+    w.view.open_editor(1, 0)
+    w.action_table["flag"].trigger()
+    dialog = w.review.flag_dialog
+    # The note field holds the dialog's focus from the start, so keys reach it as soon as the
+    # window system makes the dialog active (before that, Qt drops keys sent to the window it blocks).
+    assert isinstance(dialog.focusWidget(), QLineEdit)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    field = QApplication.focusWidget()
+    assert isinstance(field, QLineEdit) and field.window() is dialog
+    qtbot.keyClicks(field, "ferry name?")
+    dialog.accept()
+    assert w.model.segment(1).status is ReviewStatus.FLAGGED
+    assert w.model.segment(1).note == "ferry name?"

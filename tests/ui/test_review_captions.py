@@ -46,3 +46,22 @@ def test_finished_subtitles_offer_to_keep_captions(window, tmp_path, qtbot):
     qtbot.waitUntil(lambda: window.model.rowCount() == 20)
     assert window.captions_bar.isHidden()
     assert window.files.current_path == str(path)
+
+
+def test_keeping_captions_reloads_one_turn_per_cue_with_its_time(window, tmp_path, qtbot):
+    halves = [("The tide came in at six,", "and the ferry waited."),
+              ("Nobody on deck spoke", "until the engine slowed.")]
+    path = tmp_path / "harbour.srt"
+    path.write_text("\n\n".join(f"{n + 1}\n{_clock(n * 4)} --> {_clock(n * 4 + 3.6)}\n" + "\n".join(halves[n % 2])
+                                for n in range(12)) + "\n")
+    assert window.open_path(str(path))
+    assert window.captions_bar.isVisible()
+    assert "12 captions were merged" in window.captions_bar.text()
+    window.captions_bar.button().click()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 12)
+    for n in range(12):
+        segment = window.model.segment(n)
+        assert segment.text == " ".join(halves[n % 2])            # the cue's lines, one turn
+        assert (segment.start_ms, segment.end_ms) == (n * 4000, n * 4000 + 3600)
+    assert window.captions_bar.isHidden()
+    assert window.files.current_path == str(path)

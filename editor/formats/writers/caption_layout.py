@@ -66,9 +66,11 @@ def lay_out_run(units: Sequence[Unit], max_chars: int, max_lines: int, prefer_cl
         return []
     max_chars = max(1, max_chars)
     lines_per_cue = max(1, max_lines)
-    prefix = [0]
+    # ends[k]: characters of units[:k] plus one space after each, so units[i:j] on one line
+    # is ends[j] - ends[i] - 1 wide.
+    ends = [0]
     for unit in units:
-        prefix.append(prefix[-1] + len(unit.text))
+        ends.append(ends[-1] + len(unit.text) + 1)
     clause = [prefer_clauses and ends_clause(u.text) and k not in no_break_after for k, u in enumerate(units)]
     sentence = [ends_sentence(u.text) for u in units]
     inf = float("inf")
@@ -78,40 +80,68 @@ def lay_out_run(units: Sequence[Unit], max_chars: int, max_lines: int, prefer_cl
     best[0][0] = 0.0
     short_line = max_chars * SHORT_LINE_FILL
     mid_clause = MID_CLAUSE * max_chars / 32
+    last_p = lines_per_cue - 1
+    # This is the hot loop of publishing captions (every word of the episode, times the words
+    # that fit on a line, times the lines of a cue), so what depends only on a line's width or
+    # only on where it ends is worked out beforehand. The costs are summed in the order the
+    # rules above list them, so equal layouts keep breaking ties the same way.
+    widths = range(max_chars + 1)
+    slacks = [(max_chars - width) / max_chars for width in widths]
+    end_cost = [RAGGED_LAST * slack * slack + PER_CUE for slack in slacks]
+    line_cost = [RAGGED * slack * slack + (SHORT_LINE if width < short_line else 0.0)
+                 for width, slack in zip(widths, slacks, strict=True)]
+    end_cost_mid = [cost + mid_clause for cost in end_cost]
+    line_cost_mid = [cost + mid_clause for cost in line_cost]
+    # A line ending before units[j - 1] ends a clause (not the run) pays for breaking mid-clause.
+    mid = [False] + [k < n and prefer_clauses and not clause[k - 1] for k in range(1, n + 1)]
+    early = [0.0] + [EARLY_AT_SENTENCE if sentence[k - 1] else EARLY_CUE_END for k in range(1, n)] + [0.0]
     for i in range(n):
-        states = [(p, cost) for p, cost in enumerate(best[i]) if cost != inf]
+        row = best[i]
+        states = [(p, row[p]) for p in range(lines_per_cue) if row[p] != inf]
         if not states:
             continue
+        orphan = ORPHAN_SENTENCE if i == 0 or sentence[i - 1] else ORPHAN
+        line_start = ends[i] + 1
         for j in range(i + 1, n + 1):
-            width = prefix[j] - prefix[i] + (j - i - 1)
-            if width > max_chars and j > i + 1:
-                break
-            words = j - i
-            slack = max(0, max_chars - width) / max_chars
-            ragged_last = RAGGED_LAST * slack * slack + PER_CUE
-            inner = RAGGED * slack * slack + (SHORT_LINE if width < short_line else 0.0)
-            if j < n and prefer_clauses and not clause[j - 1]:
-                inner += mid_clause
-                ragged_last += mid_clause
-            early = 0.0 if j == n else (EARLY_AT_SENTENCE if sentence[j - 1] else EARLY_CUE_END)
+            width = ends[j] - line_start
+            if width > max_chars:
+                if j > i + 1:
+                    break
+                width = max_chars   # a word longer than a line: no slack
+            if mid[j]:
+                ragged_last = end_cost_mid[width]
+                inner = line_cost_mid[width]
+            else:
+                ragged_last = end_cost[width]
+                inner = line_cost[width]
+            short = j - i <= _SHORT
+            last = j == n
+            # one or two words alone in a cue, unless they are the whole run
+            spilled = short and not (last and i == 0)
+            if spilled:
+                spilled_cost = orphan if sentence[j - 1] else ORPHAN
+            early_here = early[j]
+            best_j = best[j]
+            back_j = back[j]
             for p, here in states:
                 # This line ends its cue ...
                 cost = here + ragged_last
-                if p > 0 and words <= _SHORT:
-                    cost += DANGLING
-                if p == 0 and words <= _SHORT and not (i == 0 and j == n):
-                    cost += ORPHAN_SENTENCE if sentence[j - 1] and (i == 0 or sentence[i - 1]) else ORPHAN
-                if p + 1 < lines_per_cue:
-                    cost += early
-                if cost < best[j][0]:
-                    best[j][0] = cost
-                    back[j][0] = (i, p, True)
+                if p:
+                    if short:
+                        cost += DANGLING
+                elif spilled:
+                    cost += spilled_cost
+                if p < last_p:
+                    cost += early_here
+                if cost < best_j[0]:
+                    best_j[0] = cost
+                    back_j[0] = (i, p, True)
                 # ... or the cue goes on to another line.
-                if j < n and p + 1 < lines_per_cue:
+                if p < last_p and not last:
                     cost = here + inner
-                    if cost < best[j][p + 1]:
-                        best[j][p + 1] = cost
-                        back[j][p + 1] = (i, p, False)
+                    if cost < best_j[p + 1]:
+                        best_j[p + 1] = cost
+                        back_j[p + 1] = (i, p, False)
     return _trace(units, back, n)
 
 

@@ -198,11 +198,19 @@ def ensure_attached(view: TranscriptView) -> None:
     view._accessible = attach(view)
 
 
+def focus_event(view: TranscriptView, row: int) -> QAccessibleEvent:
+    """The event that says turn *row* of *view* has the focus (Qt resolves it through ``child(row)``)."""
+    event = QAccessibleEvent(view, QAccessible.Event.Focus)
+    event.setChild(row)
+    return event
+
+
 def announce_current(view: TranscriptView, row: int) -> None:
     """Tell assistive technology that the current turn is now *row* (focus follows it)."""
     ensure_attached(view)
     if row < 0 or not QAccessible.isActive():
         return
-    # The event names the view; screen readers then ask the view's focusChild() for the turn.
-    # (An event naming the child item crashed inside Qt with interfaces made in Python.)
-    QAccessible.updateAccessibility(QAccessibleEvent(view, QAccessible.Event.Focus))
+    # The event names the turn, so a screen reader says it without asking back. Qt (and the
+    # platform bridge, which registers it in Qt's cache) get the item from the view's child();
+    # the view keeps every item it handed out alive until it goes (see the module's note).
+    QAccessible.updateAccessibility(focus_event(view, row))

@@ -10,7 +10,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("next_low_confidence", "Playback", "Next &Low-Confidence Word", ("Ctrl+L",),
                "Select the next word the recognizer was unsure of and play it", enabled=WITH_TEXT),
     ActionSpec("find", "Edit", "&Find…", ("Ctrl+F",), enabled=WITH_TEXT, separator=True),
-    ActionSpec("replace", "Edit", "&Replace…", ("Ctrl+H",), enabled=WITH_TEXT),
+    ActionSpec("replace", "Edit", "Rep&lace…", ("Ctrl+H",), enabled=WITH_TEXT),
     ActionSpec("correct_everywhere", "Edit", "&Correct Everywhere…", ("Ctrl+Shift+E",),
                "Correct the selected word or phrase, and its variants, everywhere at once", enabled=WITH_TEXT),
     ActionSpec("glossary", "Edit", "Show &Glossary…", (), "The show's names and terms, with known wrong forms",

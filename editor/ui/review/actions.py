@@ -10,7 +10,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Approve this turn, go to the next and play it", enabled=WITH_TEXT),
     ActionSpec("flag", "Review", "&Flag Turn…", ("Ctrl+Shift+L",), "Flag this turn with a note", enabled=WITH_TEXT),
     ActionSpec("unreview", "Review", "Mark &Unreviewed", enabled=WITH_TEXT),
-    ActionSpec("next_unreviewed", "Review", "Next U&nreviewed", ("Ctrl+Shift+N",), enabled=WITH_TEXT, separator=True),
+    ActionSpec("next_unreviewed", "Review", "Next Un&reviewed", ("Ctrl+Shift+N",), enabled=WITH_TEXT, separator=True),
     ActionSpec("markers_panel", "View", "&Markers", ("Ctrl+Shift+M",), "List inaudible, crosstalk and unclear markers",
                enabled=WITH_TEXT),
 )
