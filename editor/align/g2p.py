@@ -77,10 +77,12 @@ def compound_pronunciation(word: str, lookup: Callable[[str], str | None],
             phones = "Z" if short_ok else lookup(piece)
             if not phones:
                 continue
-            count = best[start][0] + 1
-            if best[end] is None or count < best[end][0]:
-                best[end] = (count, best[start][1] + [phones])
-    return " ".join(best[n][1]) if best[n] is not None else None
+            before, done = best[start], best[end]
+            assert before is not None
+            if done is None or before[0] + 1 < done[0]:
+                best[end] = (before[0] + 1, before[1] + [phones])
+    last = best[n]
+    return " ".join(last[1]) if last is not None else None
 
 
 # Letter names, for acronyms read letter by letter (the dictionary's "a" is the article).
@@ -99,7 +101,8 @@ def pronounce(word: str, lookup: Callable[[str], str | None]) -> str:
     if "_" in word:
         joined = word.replace("_", "")
         return lookup(joined) or " ".join(LETTERS[ch] for ch in joined if ch in LETTERS)
-    if word.endswith("'s") and lookup(word[:-2]):
-        return lookup(word[:-2]) + " Z"
+    stem = lookup(word[:-2]) if word.endswith("'s") else None
+    if stem:
+        return stem + " Z"
     letters = word.replace("'", "")
     return compound_pronunciation(letters, lookup) or letter_to_sound(letters)

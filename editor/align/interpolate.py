@@ -25,8 +25,11 @@ def interpolate(texts: list[str], known: list[Span | None], start_ms: int, end_m
         j = i
         while j < len(texts) and result[j] is None:
             j += 1
-        lo = result[i - 1][1] if i > 0 else start_ms
-        hi = result[j][0] if j < len(texts) else end_ms
+        # Neighbours of the run: known by construction, or the segment's edges.
+        before = result[i - 1] if i > 0 else None
+        after = result[j] if j < len(texts) else None
+        lo = before[1] if before is not None else start_ms
+        hi = after[0] if after is not None else end_ms
         hi = max(hi, lo)
         weights = [max(1, len(t)) for t in texts[i:j]]
         total = sum(weights)

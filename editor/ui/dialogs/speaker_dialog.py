@@ -51,7 +51,9 @@ class SpeakerPicker(QDialog):
         for speaker in transcript.speakers.values():
             self.combo.addItem(speaker.name, speaker.id)
         self.combo.setCurrentText(transcript.speaker_name(segment.speaker_id))
-        self.combo.lineEdit().selectAll()
+        edit = self.combo.lineEdit()
+        if edit is not None:
+            edit.selectAll()
         layout.addWidget(self.combo)
         hint = QLabel("Type a new name to add a speaker.")
         hint.setStyleSheet("color: palette(mid);")

@@ -15,9 +15,13 @@ import contextlib
 import os
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog
+
+if TYPE_CHECKING:
+    from editor.formats.base import ReadResult
 
 # Files at least this big are read in the background (a 12,000-cue SRT, ~1 MB, reads in ~0.15 s).
 BACKGROUND_BYTES = 4 * 1024 * 1024
@@ -40,7 +44,7 @@ class BackgroundRead(QObject):
         self.path = path
         self.audio = audio
         self.cancelled = False
-        self._result = None
+        self._result: ReadResult | None = None
         self._thread = threading.Thread(target=self._run, name="read-transcript", daemon=True)
 
     def start(self) -> BackgroundRead:

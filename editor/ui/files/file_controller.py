@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 
@@ -29,6 +30,9 @@ from editor.ui.files.audio_lookup import (
     resolve_audio,
 )
 from editor.ui.files.background_read import BackgroundRead, ReadProgress, wants_background
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QInputDialog
 
 
 def sample_path() -> Path:
@@ -56,7 +60,7 @@ class FileController(QObject):
         self._settings = ctx.settings
         self._window = ctx.window
         ctx.actions["choose_audio"].triggered.connect(self.choose_audio)
-        self.encoding_dialog = None    # File ▸ Reopen with Encoding… while it is open
+        self.encoding_dialog: QInputDialog | None = None    # File ▸ Reopen with Encoding… while it is open
         self.reading: BackgroundRead | None = None      # a large file being read on a worker thread
         self.read_progress: ReadProgress | None = None  # its progress dialog
         self._path = ""

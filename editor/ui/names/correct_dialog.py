@@ -139,7 +139,7 @@ class CorrectDialog(QDialog):
 
     def _fill(self) -> None:
         # A place listed before keeps the producer's tick (typing the right form relists).
-        before = {(c.index, c.start, c.end): self.table.item(row, 0).checkState()
+        before = {(c.index, c.start, c.end): self._tick(row).checkState()
                   for row, c in enumerate(self._listed) if self.table.item(row, 0) is not None}
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.candidates))
@@ -179,10 +179,16 @@ class CorrectDialog(QDialog):
 
     def ticked(self) -> list[Candidate]:
         return [c for row, c in enumerate(self.candidates)
-                if self.table.item(row, 0).checkState() == Qt.CheckState.Checked]
+                if self._tick(row).checkState() == Qt.CheckState.Checked]
 
     def set_ticked(self, row: int, ticked: bool) -> None:
-        self.table.item(row, 0).setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        self._tick(row).setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+
+    def _tick(self, row: int) -> QTableWidgetItem:
+        """The check box item of *row* (every listed row has one)."""
+        item = self.table.item(row, 0)
+        assert item is not None
+        return item
 
     def set_all_ticked(self, ticked: bool) -> None:
         for row in range(self.table.rowCount()):

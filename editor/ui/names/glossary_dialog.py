@@ -77,7 +77,9 @@ class GlossaryDialog(QDialog):
         self.show_box.addItems(sorted(shows, key=str.casefold))
         self.show_box.setCurrentText(self.glossary.show)
         self.show_box.activated.connect(lambda _index: self.set_show(self.show_box.currentText()))
-        self.show_box.lineEdit().editingFinished.connect(lambda: self.set_show(self.show_box.currentText()))
+        show_edit = self.show_box.lineEdit()
+        assert show_edit is not None   # the box is editable
+        show_edit.editingFinished.connect(lambda: self.set_show(self.show_box.currentText()))
         show_row = QHBoxLayout()
         show_label = QLabel("&Show:")
         show_label.setBuddy(self.show_box)
@@ -236,7 +238,9 @@ class GlossaryDialog(QDialog):
     def add_row(self) -> None:
         row = self._append("", "", "")
         self.table.setCurrentCell(row, 0)
-        self.table.editItem(self.table.item(row, 0))
+        item = self.table.item(row, 0)
+        if item is not None:
+            self.table.editItem(item)
 
     def remove_selected(self) -> None:
         for row in sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True):
