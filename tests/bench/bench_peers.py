@@ -57,7 +57,6 @@ def workdir() -> Path:
 
 
 def ours(srt: str, root: Path, home: Path) -> list[str]:
-    shutil.rmtree(home, ignore_errors=True)
     # PYTHONDONTWRITEBYTECODE cleared: the app runs from compiled bytecode, as installed by pip.
     return ["--home", str(home), "--env", "QT_QPA_PLATFORM=xcb", "--env", f"PYTHONPATH={root}",
             "--env", "PYTHONDONTWRITEBYTECODE=", "--", PYTHON, "-m", "editor", srt]
@@ -82,6 +81,8 @@ REPLACE = {"ours": (str(HERE / "ours_replace_prep.sh"), "xdotool click 1"),
 
 
 def harness(work: Path, prefix: str, args: list[str]) -> dict | None:
+    if "--home" in args:   # every run starts as the first: no window state, recent files or journal of the last
+        shutil.rmtree(args[args.index("--home") + 1], ignore_errors=True)
     subprocess.run([str(work / "open_time.sh"), str(OUT / prefix), *args], cwd=work,
                    capture_output=True, text=True)
     try:
