@@ -10,8 +10,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 PROBE = """
 import importlib, json, pkgutil, sys
-import editor.core, editor.formats, editor.audio, editor.align, editor.cli, editor.publish
-for package in (editor.core, editor.formats, editor.audio, editor.align, editor.publish, editor.cli):
+import editor.core, editor.formats, editor.audio, editor.align, editor.cli, editor.publish, editor.session
+for package in (editor.core, editor.formats, editor.audio, editor.align, editor.publish, editor.cli, editor.session):
     for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
         importlib.import_module(module.name)
 editor.formats.all_readers()
@@ -45,3 +45,20 @@ def test_running_the_cli_imports_no_qt(tmp_path):
                             timeout=60)
     assert result.returncode == 0, result.stderr
     assert "segments:   1" in result.stdout
+
+
+CORE_ONLY = """
+import importlib, json, pkgutil, sys
+import editor.core
+for module in pkgutil.walk_packages(editor.core.__path__, "editor.core."):
+    importlib.import_module(module.name)
+print(json.dumps(sorted(m for m in sys.modules if m.startswith(("editor.formats", "editor.session", "editor.ui")))))
+"""
+
+
+def test_the_core_imports_nothing_above_it():
+    # Imports point one way: session and formats build on the core, never the other way round.
+    result = subprocess.run([sys.executable, "-c", CORE_ONLY], cwd=ROOT, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []

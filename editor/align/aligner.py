@@ -5,14 +5,18 @@ so this runs offline. ``Decoder.set_align_text`` builds a grammar of exactly the
 words with optional silence/noise between them; decoding the segment's audio then yields
 the frame (10 ms) where each word starts and ends.
 
-A segment either aligns completely (WordTiming.ALIGNED) or keeps proportional times and
-is marked WordTiming.FAILED; words with nothing to say ("[inaudible]", "--") get times
-interpolated between their aligned neighbours either way.
+A segment either aligns completely (WordTiming.ALIGNED) or is marked WordTiming.FAILED.
+A failed segment is not given up on: a second pass decodes it with a grammar in which
+every word may be skipped, and the words found there in runs of at least
+``AlignOptions.anchor_run`` (text the audio really says) keep their times as anchors;
+only the words between anchors are interpolated. Words with nothing to say
+("[inaudible]", "--") get times interpolated between their aligned neighbours either way.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -47,6 +51,10 @@ class AlignOptions:
     # Probability of the optional silence between words. PocketSphinx's 0.005 makes a
     # word start early and swallow the pause before it (p95 error 220 ms -> 50 ms at 1.0).
     silprob: float = 1.0
+    # A failed segment keeps the words its skip-anything pass found in runs at least this
+    # long (in text order, nothing skipped in between): shorter runs are often a word
+    # forced onto the wrong sound.
+    anchor_run: int = 3
     # Any other PocketSphinx settings (see its config_params), e.g. {"fillprob": 0.01}.
     extra: dict = field(default_factory=dict)
 
@@ -58,6 +66,7 @@ class SegmentAlignment:
     words: list[Word]
     timing: WordTiming
     unknown: list[str] = field(default_factory=list)  # words pronounced by the g2p step
+    anchored: int = 0                                  # tokens timed by the audio (the rest interpolated)
 
 
 class Aligner:
@@ -102,22 +111,105 @@ class Aligner:
             added.append(word)
         return usable, added
 
-    def frames(self, audio_16k: np.ndarray, words: list[str]) -> list[tuple[int, int]] | None:
-        """(start, end) frame of each word, or None when no beam setting aligns the whole text."""
+    def frames(self, audio_16k: np.ndarray, words: list[str], before: Sequence[str] = (),
+               after: Sequence[str] = ()) -> list[tuple[int, int]] | None:
+        """(start, end) frame of each word, or None when no beam setting aligns the whole text.
+
+        *before* / *after*: the last words of the turn before and the first of the turn
+        after. Transcript times are rough (Rev and Otter give whole seconds), so a turn's
+        audio often begins with the end of the previous turn; without those words to take
+        it, the first words of this turn would be stretched over it. They may be said or
+        not (a grammar in which each of them can be skipped).
+        """
         if not words or len(audio_16k) < RATE // 10:
             return None
         data = self._with_noise_floor(audio_16k).tobytes()
-        for attempt in range(len(self.options.beams)):
+        before = [w for w in before if self.lookup(w)]
+        after = [w for w in after if self.lookup(w)]
+        # With the neighbours' words first; then the text alone (the grammar search fails
+        # now and then where plain alignment does not).
+        tries = [(attempt, True) for attempt in range(len(self.options.beams)) if before or after]
+        tries += [(attempt, False) for attempt in range(len(self.options.beams))]
+        for attempt, with_context in tries:
             decoder = self._decoder(attempt)
-            decoder.set_align_text(" ".join(words))
+            if with_context:
+                self._set_grammar(decoder, words, before, after)
+            else:
+                decoder.set_align_text(" ".join(words))
             decoder.start_utt()
             decoder.process_raw(data, full_utt=True)
             decoder.end_utt()
             spans = [(s.start_frame, s.end_frame) for s in (decoder.seg() or ())
-                     if _base(s.word) not in _FILLERS]
+                     if _base(s.word) not in _FILLERS and not s.word.endswith(_CONTEXT)]
             if decoder.hyp() is not None and len(spans) == len(words):
                 return spans
         return None
+
+    def _set_grammar(self, decoder: Decoder, words: list[str], before: list[str], after: list[str]) -> None:
+        """Optional *before* words, then every one of *words*, then optional *after* words."""
+        transitions = []
+        state = 0
+        for word in before:
+            transitions += [(state, state + 1, 0.5, self._context_word(decoder, word)), (state, state + 1, 0.5)]
+            state += 1
+        for word in words:
+            transitions.append((state, state + 1, 1.0, word))
+            state += 1
+        for word in after:
+            transitions += [(state, state + 1, 0.5, self._context_word(decoder, word)), (state, state + 1, 0.5)]
+            state += 1
+        decoder.add_fsg("turn", decoder.create_fsg("turn", 0, state, transitions))
+        decoder.activate_search("turn")
+
+    def _context_word(self, decoder: Decoder, word: str) -> str:
+        """A copy of *word* under its own name, so a neighbour's word is never taken for this turn's."""
+        name = word + _CONTEXT
+        if not decoder.lookup_word(name):
+            decoder.add_word(name, self.lookup(word), True)
+        return name
+
+    def anchor_frames(self, audio_16k: np.ndarray, words: list[str]) -> list[tuple[int, int] | None]:
+        """(start, end) frame of each word the audio really says, None for the others.
+
+        Used when :meth:`frames` failed: a finite-state grammar in which each word may be
+        skipped (the sound it did not match goes to the noise and silence fillers) finds the
+        words that are there, in order; only runs of ``anchor_run`` consecutive words count.
+        """
+        found: list[tuple[int, int] | None] = [None] * len(words)
+        if not words or len(audio_16k) < RATE // 10:
+            return found
+        decoder = self._decoder(len(self.options.beams) - 1)
+        transitions = []
+        for i, word in enumerate(words):
+            transitions += [(i, i + 1, 0.9, word), (i, i + 1, 0.1)]
+        decoder.add_fsg("anchors", decoder.create_fsg("anchors", 0, len(words), transitions))
+        decoder.activate_search("anchors")
+        decoder.start_utt()
+        decoder.process_raw(self._with_noise_floor(audio_16k).tobytes(), full_utt=True)
+        decoder.end_utt()
+        if decoder.hyp() is None:
+            return found
+        hits = [(_base(s.word), s.start_frame, s.end_frame) for s in decoder.seg() or ()
+                if _base(s.word) not in _FILLERS]
+        # Match the hypothesis back to word positions (the grammar keeps the text's order).
+        matched: list[tuple[int, int, int]] = []
+        at = 0
+        for word, first, last in hits:
+            while at < len(words) and words[at] != word:
+                at += 1
+            if at == len(words):
+                break
+            matched.append((at, first, last))
+            at += 1
+        run: list[tuple[int, int, int]] = []
+        for item in matched + [(-2, 0, 0)]:      # a sentinel closes the last run
+            if run and item[0] != run[-1][0] + 1:
+                if len(run) >= self.options.anchor_run:
+                    for index, first, last in run:
+                        found[index] = (first, last)
+                run = []
+            run.append(item)
+        return found
 
     def _with_noise_floor(self, audio_16k: np.ndarray) -> np.ndarray:
         samples = np.asarray(audio_16k, dtype=np.int16)
@@ -131,6 +223,7 @@ class Aligner:
 
 
 _FILLERS = frozenset({"<s>", "</s>", "<sil>", "[NOISE]", "[SPEECH]"})
+_CONTEXT = "|context"     # suffix of the neighbouring turns' words in a turn's grammar
 
 
 def _base(word: str) -> str:
@@ -139,12 +232,14 @@ def _base(word: str) -> str:
 
 def align_segment(audio_16k: np.ndarray, text_words: list[str] | list[Token], start_ms: int,
                   end_ms: int | None = None, aligner: Aligner | None = None,
-                  audio_start_ms: int | None = None) -> SegmentAlignment:
+                  audio_start_ms: int | None = None, before: Sequence[str] = (),
+                  after: Sequence[str] = ()) -> SegmentAlignment:
     """Word times for *text_words* (the segment's whitespace tokens) spoken in *audio_16k*.
 
     *audio_16k* is mono int16 at 16 kHz whose first sample is at *audio_start_ms*
     (default *start_ms*; give an earlier time when the audio is padded). *start_ms*..*end_ms*
-    is the segment's span, used for interpolation (default: the audio's end).
+    is the segment's span, used for interpolation (default: the audio's end). *before* /
+    *after*: spoken words of the neighbouring turns that the padded audio may hold.
     """
     aligner = aligner or Aligner()
     audio_start_ms = start_ms if audio_start_ms is None else audio_start_ms
@@ -155,19 +250,35 @@ def align_segment(audio_16k: np.ndarray, text_words: list[str] | list[Token], st
     flat: list[tuple[int, str]] = [(i, w) for i, t in enumerate(tokens) for w in t.spoken]
     usable, unknown = aligner.prepare([w for _, w in flat])
     flat = [item for item, ok in zip(flat, usable, strict=False) if ok]
-    frames = aligner.frames(audio_16k, [w for _, w in flat]) if flat else None
-    if frames is None:
+    if not flat:
         spans = interpolate(texts, [None] * len(texts), start_ms, end_ms)
-        timing = WordTiming.FAILED if flat else WordTiming.ESTIMATED
-        return SegmentAlignment(_words(texts, spans), timing, unknown)
+        return SegmentAlignment(_words(texts, spans), WordTiming.ESTIMATED, unknown)
+    spoken = [w for _, w in flat]
+    aligned = aligner.frames(audio_16k, spoken, before, after)
+    timing = WordTiming.ALIGNED
+    frames: list[tuple[int, int] | None]
+    if aligned is None:
+        frames = aligner.anchor_frames(audio_16k, spoken)
+        timing = WordTiming.FAILED
+    else:
+        frames = list(aligned)
+    # A token's span runs from its first spoken word's start to its last one's end; a
+    # token only some of whose words were found (anchor pass) is interpolated instead.
     known: list[Span | None] = [None] * len(tokens)
-    for (index, _), (first, last) in zip(flat, frames, strict=False):
+    complete = [True] * len(tokens)
+    for (index, _), span in zip(flat, frames, strict=True):
+        if span is None:
+            complete[index] = False
+            continue
+        first, last = span
         begin = audio_start_ms + first * FRAME_MS + FRAME_CENTRE_MS
         finish = audio_start_ms + (last + 1) * FRAME_MS + FRAME_CENTRE_MS
         previous = known[index]
         known[index] = (begin, finish) if previous is None else (previous[0], finish)
+    known = [span if ok else None for span, ok in zip(known, complete, strict=False)]
     spans = interpolate(texts, known, start_ms, end_ms)
-    return SegmentAlignment(_words(texts, spans), WordTiming.ALIGNED, unknown)
+    return SegmentAlignment(_words(texts, spans), timing, unknown, anchored=sum(s is not None for s in known))
+
 
 
 def _words(texts: list[str], spans: list[Span]) -> list[Word]:

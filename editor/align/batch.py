@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -26,8 +26,13 @@ from editor.align.aligner import RATE, Aligner, AlignOptions, SegmentAlignment, 
 from editor.align.text import Token, segment_tokens
 from editor.audio.decode import iter_decode
 from editor.core.transcript import Segment, WordTiming
+from editor.core.words import word_time_fields
 
-PAD_MS = 200          # audio taken before/after the segment's span: transcript times are rough
+# Audio taken before and after a segment's span: transcript times are rough. Recognizers
+# and Rev/Otter give a turn's start in whole seconds, up to ~1.3 s before its first word, so
+# the span's end (the next turn's start) may fall that much before this turn's last word.
+PAD_MS = 500
+PAD_AFTER_MS = 1300
 MAX_IN_FLIGHT = 8     # segments queued per worker pool before decoding waits (bounds memory)
 DONE_TIMINGS = frozenset({WordTiming.ALIGNED, WordTiming.IMPORTED})
 
@@ -42,6 +47,8 @@ class AlignJob:
     end_ms: int
     audio_start_ms: int = 0
     audio: np.ndarray | None = None
+    before: list[str] = field(default_factory=list)   # last spoken words of the turn before
+    after: list[str] = field(default_factory=list)    # first spoken words of the turn after
 
 
 @dataclass
@@ -57,7 +64,8 @@ def plan_jobs(segments: Sequence[Segment], duration_ms: int | None = None,
     """Jobs for the timed segments (all, or *indices*) that still need word times.
 
     A segment's span ends at its end time, else at the next timed segment's start, else at
-    *duration_ms*. Segments already ALIGNED or IMPORTED are skipped unless *redo*.
+    *duration_ms*; the last timed segment's span may run on into the rest of the audio.
+    Segments already ALIGNED or IMPORTED are skipped unless *redo*.
     """
     chosen = range(len(segments)) if indices is None else indices
     jobs = []
@@ -69,9 +77,26 @@ def plan_jobs(segments: Sequence[Segment], duration_ms: int | None = None,
         end = segment.end_ms if segment.end_ms is not None else _next_start(segments, index, duration_ms)
         if end is None or end <= segment.start_ms:
             continue
-        jobs.append(AlignJob(index, segment.id, segment.text, segment_tokens(segment),
-                             segment.start_ms, end))
+        if duration_ms and end < duration_ms and _next_start(segments, index, None) is None:
+            # The last turn's end is often the reader's guess (400 ms a word): a slow speaker
+            # runs past it, and words cut off from their audio fail. Listen on, up to twice
+            # the span, into the rest of the audio.
+            end = min(duration_ms, end + (end - segment.start_ms))
+        jobs.append(AlignJob(index, segment.id, segment.text, segment_tokens(segment), segment.start_ms, end,
+                             before=_spoken_edge(segments, index - 1, last=True),
+                             after=_spoken_edge(segments, index + 1, last=False)))
     return jobs
+
+
+CONTEXT_WORDS = 5   # words of each neighbouring turn the padded audio may hold
+
+
+def _spoken_edge(segments: Sequence[Segment], index: int, last: bool) -> list[str]:
+    """The last (or first) few spoken words of the segment at *index* ([] when none)."""
+    if not 0 <= index < len(segments):
+        return []
+    spoken = [w for token in segment_tokens(segments[index]) for w in token.spoken]
+    return spoken[-CONTEXT_WORDS:] if last else spoken[:CONTEXT_WORDS]
 
 
 def _next_start(segments: Sequence[Segment], index: int, duration_ms: int | None) -> int | None:
@@ -82,11 +107,12 @@ def _next_start(segments: Sequence[Segment], index: int, duration_ms: int | None
 
 
 def apply_alignment(segment: Segment, result: AlignResult) -> bool:
-    """Store the result's words in *segment*; False (nothing changed) when the text moved on."""
+    """Store the result's words in *segment* (its marks follow them); False (nothing
+    changed) when the text moved on. The window does the same through ``ops.set_word_times``."""
     if segment.id != result.segment_id or segment.text != result.text:
         return False
-    segment.words = result.alignment.words
-    segment.word_timing = result.alignment.timing
+    for name, value in word_time_fields(segment, result.alignment.words, result.alignment.timing).items():
+        setattr(segment, name, value)
     return True
 
 
@@ -102,7 +128,8 @@ def _init_worker(options: AlignOptions) -> None:
 
 def _run_job(job: AlignJob, aligner: Aligner | None = None) -> AlignResult:
     alignment = align_segment(job.audio, job.tokens, job.start_ms, job.end_ms,
-                              aligner or _worker_aligner, audio_start_ms=job.audio_start_ms)
+                              aligner or _worker_aligner, audio_start_ms=job.audio_start_ms,
+                              before=job.before, after=job.after)
     return AlignResult(job.index, job.segment_id, job.text, alignment)
 
 
@@ -140,9 +167,9 @@ class _Buffer:
             at += len(chunk)
         return np.concatenate(parts) if parts else np.zeros(0, np.int16)
 
-    def take(self, job: AlignJob, pad_ms: int) -> AlignJob:
+    def take(self, job: AlignJob, pad_ms: int, pad_after_ms: int | None = None) -> AlignJob:
         lo = max(0, job.start_ms - pad_ms) * RATE // 1000
-        hi = (job.end_ms + pad_ms) * RATE // 1000
+        hi = (job.end_ms + (pad_ms if pad_after_ms is None else pad_after_ms)) * RATE // 1000
         lo = max(lo, self.base)     # never label later audio with an earlier time
         job.audio_start_ms = lo * 1000 // RATE
         job.audio = self.samples(lo, hi)
@@ -165,6 +192,7 @@ class _Buffer:
 
 def align_transcript(audio_path: str | os.PathLike, jobs: list[AlignJob], *, workers: int = 2,
                      options: AlignOptions | None = None, pad_ms: int = PAD_MS,
+                     pad_after_ms: int = PAD_AFTER_MS,
                      progress: Callable[[int, int], None] | None = None,
                      cancelled: Callable[[], bool] | None = None) -> Iterator[AlignResult]:
     """Align *jobs* (from :func:`plan_jobs`) against *audio_path*; yields results as they finish.
@@ -199,7 +227,7 @@ def align_transcript(audio_path: str | os.PathLike, jobs: list[AlignJob], *, wor
 
     def submit(job: AlignJob) -> Iterator[AlignResult]:
         nonlocal pool
-        job = buffer.take(job, pad_ms)
+        job = buffer.take(job, pad_ms, pad_after_ms)
         if pool is not None:
             try:
                 in_flight[pool.submit(_run_job, job)] = job
@@ -227,7 +255,7 @@ def align_transcript(audio_path: str | os.PathLike, jobs: list[AlignJob], *, wor
     try:
         for chunk in iter_decode(audio_path, RATE, "int16", cancelled=stop):
             buffer.append(chunk)
-            while pending and pending[0].end_ms + pad_ms <= buffer.end_ms and not stop():
+            while pending and pending[0].end_ms + pad_after_ms <= buffer.end_ms and not stop():
                 yield from submit(pending.popleft())
             if stop():
                 return

@@ -1,4 +1,4 @@
-"""The command line: ``transcript-editor check|export|publish ...``.
+"""The command line: ``transcript-editor check|export|publish|align ...``.
 
 No Qt here: scripts and batch jobs run these on machines without a display.
 Every failure is one line on stderr naming the file and the problem, never a
@@ -22,7 +22,7 @@ from editor.cli.common import EXIT_OK, EXIT_READ, Loaded, load  # noqa: F401  (t
 
 # Module names under editor.cli, in the order `--help` lists them; a command is named after its
 # module with "-" for "_" (install_desktop is `install-desktop`).
-_COMMAND_MODULES = ("check", "export", "publish", "install_desktop")
+_COMMAND_MODULES = ("check", "export", "publish", "align", "install_desktop")
 
 COMMANDS = {name.replace("_", "-") for name in _COMMAND_MODULES}
 
@@ -45,7 +45,7 @@ def _command(name: str) -> ModuleType:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="transcript-editor",
-                     description="Check, convert and prepare podcast transcripts without opening the window.")
+                     description="Check, convert, align and prepare podcast transcripts without opening the window.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for name in _COMMAND_MODULES:
         module = _command(name)

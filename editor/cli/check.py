@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from editor.cli.common import EXIT_OK, EXIT_READ, Loaded, load_or_report
+from editor.cli.common import EXIT_OK, EXIT_READ, Loaded, add_encoding_argument, load_or_report
 from editor.core.timecode import format_clock
 from editor.core.transcript import MarkKind, ReviewStatus
 
@@ -16,12 +16,13 @@ HELP = "read transcripts or projects and report what they hold"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE")
     parser.add_argument("--json", action="store_true", help="one JSON object per file, one per line")
+    add_encoding_argument(parser)
 
 
 def run(options: argparse.Namespace) -> int:
     code = EXIT_OK
     for number, path in enumerate(options.files):
-        loaded = load_or_report(path)
+        loaded = load_or_report(path, options.encoding)
         if loaded is None:
             code = EXIT_READ
             continue

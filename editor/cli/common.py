@@ -24,15 +24,14 @@ class Loaded:
     merged_cues: int = 0  # caption cues the reader merged into turns (0: none)
 
 
-def load(path: str) -> Loaded:
-    """Read a project or any transcript format; TranscriptError when impossible."""
+def load(path: str, encoding: str | None = None) -> Loaded:
+    """Read a project or any transcript format; TranscriptError when impossible.
+
+    Only regular files are read (a FIFO or a device is refused, never waited on).
+    """
     from editor.formats import all_readers, read_file
 
-    if not os.path.exists(path):
-        raise TranscriptError("no such file", path)
-    if os.path.isdir(path):
-        raise TranscriptError("is a folder, not a file", path)
-    result = read_file(path)
+    result = read_file(path, encoding=encoding)
     if result.format == "project":
         return Loaded(result.transcript, "project", "Transcript Editor project", list(result.warnings))
     labels = {reader.NAME: reader.LABEL for reader in all_readers()}
@@ -40,9 +39,9 @@ def load(path: str) -> Loaded:
                   list(result.warnings), result.merged_cues)
 
 
-def load_or_report(path: str) -> Loaded | None:
+def load_or_report(path: str, encoding: str | None = None) -> Loaded | None:
     try:
-        return load(path)
+        return load(path, encoding)
     except TranscriptError as error:
         say(str(error))
     except OSError as error:
@@ -52,6 +51,11 @@ def load_or_report(path: str) -> Loaded | None:
             raise
         say(f"{path}: cannot be read ({type(error).__name__}: {error})")
     return None
+
+
+def add_encoding_argument(parser) -> None:
+    parser.add_argument("--encoding", metavar="NAME",
+                        help="read the input in this encoding (e.g. gb18030, cp1251) instead of the detected one")
 
 
 def say(message: str) -> None:

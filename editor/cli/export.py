@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from editor.cli.common import EXIT_NOT_APPROVED, EXIT_READ, load_or_report, same_file, say, write_output
+from editor.cli.common import (
+    EXIT_NOT_APPROVED,
+    EXIT_READ,
+    add_encoding_argument,
+    load_or_report,
+    same_file,
+    say,
+    write_output,
+)
 from editor.core.timecode import format_clock
 from editor.core.transcript import ReviewStatus, Transcript
 
@@ -40,6 +48,7 @@ def add_arguments(export: argparse.ArgumentParser) -> None:
                         help="vtt: a time before every word (<00:00:01.000><c>word</c>)")
     export.add_argument("--no-chapters", action="store_true", help="no chapter headings (txt, html, docx)")
     export.add_argument("--author", default="", help="docx: the document's author")
+    add_encoding_argument(export)
     level = export.add_mutually_exclusive_group()
     level.add_argument("--word-level", dest="word_level", action="store_const", const=True,
                        help="JSON: one segment per word")
@@ -63,7 +72,7 @@ def run(options: argparse.Namespace) -> int:
     if options.output != "-" and same_file(options.file, options.output):
         say(f"{options.output}: the output would overwrite the input; choose another name")
         return EXIT_READ
-    loaded = load_or_report(options.file)
+    loaded = load_or_report(options.file, options.encoding)
     if loaded is None:
         return EXIT_READ
     if options.approved_only and not _approved_enough(options, loaded.transcript):

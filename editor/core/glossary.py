@@ -24,23 +24,40 @@ import json
 import operator
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 import platformdirs
 
 from editor.core.atomic import atomic_write
-from editor.core.corrections import Candidate, Phrase, match_phrase, resolve_overlaps
+from editor.core.corrections import (
+    Candidate,
+    Phrase,
+    candidate_spans,
+    match_phrase,
+    match_spoken_letters,
+    resolve_overlaps,
+    score_window,
+    sound_likeness,
+    spelling_likeness,
+    spoken_letters,
+    with_details,
+)
 from editor.core.errors import TranscriptError
-from editor.core.name_index import NameIndex, normalise
+from editor.core.name_index import NameIndex
 from editor.core.search import ReplaceSpan
-from editor.core.spelling import common_words
+from editor.core.spelling import common_words, known_words
 from editor.core.transcript import Transcript
 
 APP_NAME = "transcript-editor"
-SCAN_THRESHOLD = 85  # stricter than "correct everywhere": nobody asked, so offer only likely fixes
+SCAN_THRESHOLD = 75  # offered from here; only TICK_SCORE and above are ticked (applied by "Apply all")
+TICK_SCORE = 85      # suggestions this sure are ticked (applied by "Apply all") by default
+ACRONYM_THRESHOLD = 80   # an acronym said letter by letter ("the essay"): letters against spoken letters
+KNOWN_WORDS_SCORE = 80   # a known wrong form made of dictionary words: offered, not ticked
+CASE_SCORE = 40      # a change of capitals only: offered apart, below every real fix
 CSV_HEADER = ["correct", "wrong_forms", "note"]
 _GENERIC_SPEAKER = re.compile(r"^(speaker|spk|speaker_|guest|unknown)[\s_#-]*\d*$", re.IGNORECASE)
 
@@ -60,14 +77,38 @@ class Suggestion(NamedTuple):
     end: int
     found: str
     replacement: str
-    score: int
-    how: str              # "known" (a remembered wrong form), "exact", "spelling" or "sound"
+    score: int            # 0..100: how sure the scan is
+    how: str              # "known" (a remembered wrong form), "case" (capitals only), "spelling" or "sound"
     context: str
     context_start: int
     time_ms: int | None
+    # What speaks for it: "known", "spelling", "sound", "case", "show-notes", "speaker" (more may be
+    # added by other checks, e.g. "audio"), strongest first.
+    evidence: tuple[str, ...] = ()
+    # The found text runs on into the next turn (same speaker) up to this offset of its text.
+    tail_end: int | None = None
+    source: str = "glossary"    # where the name comes from: "glossary", "show-notes" or "speaker"
+
+    @property
+    def ticked(self) -> bool:
+        """Sure enough to be applied without a look: a strong match that changes more than capitals."""
+        return self.score >= TICK_SCORE and self.how != "case"
 
     def span(self) -> ReplaceSpan:
+        """The replacement in the first (usually only) turn."""
         return ReplaceSpan(self.index, self.start, self.end, self.replacement)
+
+    def spans(self, following_text: str | None = None) -> list[ReplaceSpan]:
+        """Every span to apply: the name goes in the first turn, its part in the next one is removed."""
+        candidate = Candidate(self.index, self.start, self.end, self.found, self.score, self.how,
+                              self.context, self.context_start, self.time_ms, self.tail_end)
+        return candidate_spans(candidate, self.replacement, following_text)
+
+    def ranges(self) -> list[tuple[int, int, int]]:
+        """(segment index, start, end) of each part of the found text."""
+        if self.tail_end is None:
+            return [(self.index, self.start, self.end)]
+        return [(self.index, self.start, self.end), (self.index + 1, 0, self.tail_end)]
 
 
 def default_path(show: str, data_dir: str | Path | None = None) -> Path:
@@ -140,6 +181,8 @@ class Glossary:
         # Suggestions the producer said no to: (found text, replacement), case-sensitive as
         # listed. Kept with the show: "Keith Alison" is not "Keith Ellison" in any episode.
         self.ignored: list[tuple[str, str]] = []
+        # A CSV file the team shares for this show (see editor.core.shared_glossary); "" for none.
+        self.shared_file = ""
         for entry in entries:
             self.add(entry.correct, entry.wrong_forms, entry.note)
 
@@ -174,6 +217,58 @@ class Glossary:
     def remember_correction(self, wrong: str, right: str) -> GlossaryEntry:
         """What "correct everywhere" calls: *right* joins the glossary with *wrong* as a known wrong form."""
         return self.add(right, [wrong] if wrong.strip() != right.strip() else [])
+
+    def learn_from_edit(self, old_text: str, new_text: str, names: Iterable[str] = ()) -> GlossaryEntry | None:
+        """What a producer's own edit of a turn teaches: the words replaced become a wrong form.
+
+        The replaced span is found by the text common to both versions before and after it,
+        widened to whole words. It is learnt when the new words are a glossary entry, one of
+        *names* (show notes, speakers), or a name the dictionary does not know (capitalised
+        words); never from an insertion, a deletion, a change of capitals or punctuation, or a
+        rewrite of more than :data:`LEARN_MAX_WORDS` words. Returns the entry that learnt, or None.
+        """
+        names = list(names)
+        span = self._entry_around_edit(old_text, new_text, names) or replaced_span(old_text, new_text)
+        if span is None:
+            return None
+        wrong, right = span
+        right_norms = Phrase.of(right).norms
+        if not right_norms or Phrase.of(wrong).norms == right_norms:
+            return None
+        if max(len(wrong.split()), len(right.split())) > LEARN_MAX_WORDS:
+            return None
+        wrong_norms = Phrase.of(wrong).norms
+        if any(Phrase.of(n).norms == wrong_norms for n in self.names() + names):
+            return None           # the old words are a right name themselves
+        if _likeness(wrong, right) < LEARN_MIN_LIKENESS:
+            return None           # a rewrite ("he" -> "Joe Lieberman"), not a misheard name
+        entry = next((e for e in self.entries if Phrase.of(e.correct).norms == right_norms), None)
+        if entry is None:
+            name = next((n for n in names if Phrase.of(n).norms == right_norms), None)
+            if name is None and not _looks_like_a_name(right):
+                return None
+            entry = self.add(name or _without_possessive(right))
+        return self.add(entry.correct, [_without_possessive(wrong)])
+
+    def _entry_around_edit(self, old: str, new: str, names: list[str]) -> tuple[str, str] | None:
+        """(old words, entry) when the edit falls inside an entry now written in full in *new*:
+        "Tamsin oya lauren" -> "Tamsin Oyelaran" learns "Tamsin oya lauren", not just "oya lauren"."""
+        changed = replaced_span(old, new)
+        if changed is None:
+            return None
+        start = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), min(len(old), len(new)))
+        grow = len(new) - len(old)
+        folded = new.casefold()
+        for name in sorted([e.correct for e in self.entries] + names, key=lambda n: -len(n)):
+            at = folded.find(name.casefold())
+            while at != -1:
+                end = at + len(name)
+                if at <= start < end and end - grow <= len(old) and end - grow > at:
+                    wrong = old[at:end - grow]
+                    if new[end:] == old[end - grow:]:
+                        return wrong, new[at:end]
+                at = folded.find(name.casefold(), at + 1)
+        return None
 
     def join_speakers(self, transcript: Transcript) -> int:
         """Add the episode's real speaker names ("Speaker 2" is not a name); returns how many were new."""
@@ -228,6 +323,10 @@ class Glossary:
         if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
             raise TranscriptError('glossary JSON needs an object with an "entries" list', path)
         glossary = cls(path=path, show=str(data.get("show", "")))
+        shared = data.get("shared_file", "")
+        if not isinstance(shared, str):
+            raise TranscriptError('glossary "shared_file" must be a path', path)
+        glossary.shared_file = shared
         for number, item in enumerate(data["entries"], 1):
             if not isinstance(item, dict) or not str(item.get("correct", "")).strip():
                 raise TranscriptError(f'glossary entry {number} has no "correct" form', path)
@@ -248,6 +347,8 @@ class Glossary:
     def to_json(self) -> str:
         entries = [{"correct": e.correct, "wrong_forms": e.wrong_forms, "note": e.note} for e in self.entries]
         data = {"version": 1, "show": self.show, "entries": entries}
+        if self.shared_file:
+            data["shared_file"] = self.shared_file
         if self.ignored:
             data["ignored"] = [{"found": f, "replacement": r} for f, r in self.ignored]
         return json.dumps(data, ensure_ascii=False, indent=2)
@@ -268,12 +369,16 @@ class Glossary:
     # ------------------------------------------------------------------ CSV
     def export_csv(self, path: str | Path) -> None:
         """Write ``correct,wrong_forms,note`` rows; wrong forms joined by "; "."""
+        atomic_write(path, self.to_csv(), backup=False)
+
+    def to_csv(self) -> str:
+        """The entries as ``correct,wrong_forms,note`` CSV text (what :meth:`export_csv` writes)."""
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(CSV_HEADER)
         for e in self.entries:
             writer.writerow([e.correct, "; ".join(e.wrong_forms), e.note])
-        atomic_write(path, out.getvalue(), backup=False)
+        return out.getvalue()
 
     def import_csv(self, path: str | Path) -> int:
         """Merge rows of a CSV file (header optional, columns: correct, wrong forms, note); returns rows read."""
@@ -284,6 +389,10 @@ class Glossary:
             raise TranscriptError(f"CSV is not UTF-8 text ({error.reason})", path, offset=error.start) from None
         except OSError as error:
             raise TranscriptError(f"cannot read CSV: {error.strerror}", path) from None
+        return self.import_csv_text(text, path)
+
+    def import_csv_text(self, text: str, path: str | Path | None = None) -> int:
+        """Merge the rows of CSV *text* (read from *path*, for messages); returns rows read."""
         count = 0
         try:
             for row in csv.reader(io.StringIO(text)):
@@ -299,6 +408,60 @@ class Glossary:
         except csv.Error as error:
             raise TranscriptError(f"CSV is malformed: {error}", path) from None
         return count
+
+
+LEARN_MAX_WORDS = 6
+LEARN_MIN_LIKENESS = 60   # how much the old words must look or sound like the new to be a misheard form
+
+
+def _likeness(wrong: str, right: str) -> int:
+    """0..100: how much *wrong* looks or sounds like *right* (an acronym: like its letters said)."""
+    target, seen = Phrase.of(right), Phrase.of(wrong)
+    if not target.norms or not seen.norms:
+        return 0
+    score = score_window(target, seen.norms, seen.keys)[0]
+    spoken = spoken_letters(_without_possessive(right))
+    if spoken is not None:
+        from rapidfuzz import fuzz
+        score = max(score, int(fuzz.ratio(spoken, "".join(seen.norms))))
+    return score
+
+
+def replaced_span(old: str, new: str) -> tuple[str, str] | None:
+    """(old words, new words) of the one place where *new* differs from *old*, widened to whole
+    words and stripped of edge punctuation; None when nothing was replaced (only added or removed)."""
+    if old == new:
+        return None
+    prefix = 0
+    limit = min(len(old), len(new))
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
+        suffix += 1
+    # Widen to word boundaries (the same distance in both, as the texts agree there).
+    while prefix > 0 and not (old[prefix - 1].isspace() or old[prefix:prefix + 1].isspace()):
+        prefix -= 1
+    while suffix > 0:
+        cut = len(old) - suffix
+        if old[cut].isspace() or old[cut - 1:cut].isspace():
+            break
+        suffix -= 1
+    wrong = old[prefix:len(old) - suffix].strip(" ,.;:!?\"“”()")
+    right = new[prefix:len(new) - suffix].strip(" ,.;:!?\"“”()")
+    if not wrong or not right:
+        return None
+    return wrong, right
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """Capitalised words (or an acronym), one of them at least unknown to the dictionary."""
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", text)
+    if not words or not all(w[0].isupper() for w in words):
+        return False
+    from editor.core.spelling import known_words
+    dictionary = known_words()
+    return any(w.casefold() not in dictionary for w in words)
 
 
 def _line(text: str, row: list[str]) -> int | None:
@@ -324,6 +487,7 @@ class SegmentView(NamedTuple):
     marks: list
     words: list
     start_ms: int | None
+    speaker_id: str | None
 
 
 _SEGMENT_VIEW = operator.attrgetter(*SegmentView._fields)
@@ -333,7 +497,7 @@ class Captured:
     """A transcript as the scan sees it, captured on the GUI thread in about a millisecond.
 
     Ops assign new text, lists and ``Word`` objects instead of mutating them (the journal's
-    :func:`editor.core.journal.capture` relies on the same), so each segment's field values,
+    :func:`editor.session.journal.capture` relies on the same), so each segment's field values,
     taken as one tuple by ``attrgetter`` (in C), stay what they were while the user edits on.
     :attr:`segments` wraps them (on the worker thread, on first use).
     """
@@ -358,13 +522,16 @@ YIELD_EVERY_S = 0.002
 
 
 def scan(transcript, glossary: Glossary, *, threshold: int = SCAN_THRESHOLD,
-         cancelled: Callable[[], bool] | None = None, index: NameIndex | None = None) -> list[Suggestion]:
+         cancelled: Callable[[], bool] | None = None, index: NameIndex | None = None,
+         candidates: Iterable[str] = (), speakers: Iterable[str] = ()) -> list[Suggestion]:
     """Likely misrecognitions of glossary entries in *transcript*, in document order.
 
     *transcript*: a :class:`Transcript`, its :func:`snapshot` or :func:`capture`. With *index*,
     that index is brought up to date with *transcript* (only changed segments are re-read).
     Known wrong forms match exactly (case and punctuation aside); correct forms also match
-    their spelling and sound-alike variants at *threshold*. Returns what was found so far
+    their spelling and sound-alike variants at *threshold*. *candidates* (names from the show
+    notes) and *speakers* (speakers' real names) not in the glossary are looked for too, their
+    suggestions marked by :attr:`Suggestion.source` and evidence. Returns what was found so far
     when *cancelled* turns true.
 
     Meant for a worker thread: every couple of milliseconds it lets go of the GIL
@@ -374,64 +541,156 @@ def scan(transcript, glossary: Glossary, *, threshold: int = SCAN_THRESHOLD,
         index = NameIndex(transcript)
     else:
         index.refresh(transcript)
-    jobs = _scan_jobs(glossary)
-    fuzzy_words = sorted({w for phrase, _, fuzzy in jobs if fuzzy for w in phrase.norms})
+    jobs = _scan_jobs(glossary, candidates, speakers)
+    fuzzy_words = sorted({w for job in jobs if job.fuzzy for w in job.phrase.norms})
     near_by_word = dict(zip(fuzzy_words, index.near_words(fuzzy_words), strict=False))  # one batched call
     common = common_words()
-    found: list[tuple[Candidate, str, bool]] = []
+    found: list[tuple[Candidate, _Job]] = []
     yielded = time.perf_counter()
-    for phrase, correct, fuzzy in jobs:
+    for job in jobs:
         if time.perf_counter() - yielded > YIELD_EVERY_S:
             time.sleep(0)
             yielded = time.perf_counter()
         if cancelled is not None and cancelled():
             break
-        if fuzzy:
+        phrase = job.phrase
+        # Context and time only for the candidates kept (a few hundred of thousands).
+        if job.fuzzy:
             hits = match_phrase(index, phrase, threshold, [near_by_word[w] for w in phrase.norms],
-                                skip_anchors=common)
+                                skip_anchors=common, details=False)
+            hits += match_spoken_letters(index, job.correct.strip(), ACRONYM_THRESHOLD, details=False)
         else:
-            hits = match_phrase(index, phrase, 100, [{w} for w in phrase.norms])
-        found.extend((hit, correct, fuzzy) for hit in hits)
-    return _suggestions(found, {correct for _, correct, _ in jobs})
+            hits = match_phrase(index, phrase, 100, [{w} for w in phrase.norms], details=False)
+        found.extend((hit, job) for hit in hits)
+    return _suggestions(found, {job.correct for job in jobs}, common, index)
 
 
-def _scan_jobs(glossary: Glossary) -> list[tuple[Phrase, str, bool]]:
-    """(phrase, correct form, fuzzy?) for every correct form and every known wrong form."""
+class _Job(NamedTuple):
+    phrase: Phrase
+    correct: str          # the replacement (the correct form)
+    fuzzy: bool           # False: a known wrong form, matched exactly
+    source: str           # "glossary", "show-notes" or "speaker"
+    target: Phrase        # the correct form, prepared
+
+
+def _scan_jobs(glossary: Glossary, candidates: Iterable[str] = (), speakers: Iterable[str] = ()) -> list[_Job]:
+    """A job for every correct form and every known wrong form, then for new names from elsewhere."""
     jobs = []
     for entry in glossary.entries:
         phrase = Phrase.of(entry.correct)
-        if phrase.norms:
-            jobs.append((phrase, entry.correct, True))
+        if not phrase.norms:
+            continue
+        source = "speaker" if entry.note == "speaker" else "glossary"
+        jobs.append(_Job(phrase, entry.correct, True, source, phrase))
         for wrong in entry.wrong_forms:
             wrong_phrase = Phrase.of(wrong)
             if wrong_phrase.norms and wrong_phrase.norms != phrase.norms:
-                jobs.append((wrong_phrase, entry.correct, False))
+                jobs.append(_Job(wrong_phrase, entry.correct, False, source, phrase))
+    taken = {job.phrase.norms for job in jobs}
+    for source, names in (("speaker", speakers), ("show-notes", candidates)):
+        for name in names:
+            phrase = Phrase.of(name)
+            if phrase.norms and phrase.norms not in taken and not _GENERIC_SPEAKER.match(name.strip()):
+                taken.add(phrase.norms)
+                jobs.append(_Job(phrase, name.strip(), True, source, phrase))
     return jobs
 
 
-def _suggestions(found: list[tuple[Candidate, str, bool]], corrects: set[str]) -> list[Suggestion]:
-    common = common_words()
-    # Unasked-for fuzzy suggestions made only of everyday words ("what" for "Wati") are noise.
-    found = [(c, correct, fuzzy) for c, correct, fuzzy in found
-             if not fuzzy or c.how == "exact" or not all(normalise(w) in common for w in c.found.split())]
-    by_candidate = {id(c): (correct, fuzzy) for c, correct, fuzzy in found}
-    kept = resolve_overlaps([c for c, _, _ in found], prefer=corrects)
+def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common: Collection[str],
+                 index: NameIndex) -> list[Suggestion]:
+    dictionary = known_words()
+    kept_found = []
+    norms_of: dict[str, tuple[str, ...]] = {}       # the same few names are found many times
+    for c, job in found:
+        norms = norms_of.get(c.found)
+        if norms is None:
+            norms = norms_of[c.found] = Phrase.of(c.found).norms
+        if job.fuzzy and c.how != "exact" and not _is_acronym(job.correct):
+            # Unasked-for fuzzy suggestions made only of everyday words ("what" for "Wati") are noise,
+            # and so is a correct part of the name among everyday words ("so Lieberman").
+            if all(w in common for w in norms):
+                continue
+            if any(w in job.phrase.norms for w in norms) and \
+                    all(w in common or w in job.phrase.norms for w in norms) and len(norms) <= len(job.phrase.norms):
+                continue
+        if job.fuzzy and c.how == "exact" and c.found.casefold() != _without_possessive(job.correct).casefold():
+            continue    # the same words, punctuation aside (a possessive, a hyphen): nothing to fix
+        if c.how == "exact" and job.fuzzy and c.found != _without_possessive(job.correct):
+            c = c._replace(score=CASE_SCORE)    # capitals only: never ahead of a real fix
+        elif (not job.fuzzy or _is_acronym(job.correct)) and all(w in dictionary for w in norms):
+            # A known wrong form, or an acronym heard as words, made of real words ("the essay")
+            # is often just those words: offered, never ticked.
+            c = c._replace(score=min(c.score, KNOWN_WORDS_SCORE))
+        kept_found.append((c, job))
+    by_candidate = {id(c): job for c, job in kept_found}
+    kept = resolve_overlaps([c for c, _ in kept_found], prefer=corrects)
     result = []
     for c in kept:
-        correct, fuzzy = by_candidate[id(c)]
-        if c.found == correct:
+        job = by_candidate[id(c)]
+        replacement = _without_possessive(job.correct)
+        if c.found == replacement or c.found == job.correct:
             continue
-        how = ("case" if c.how == "exact" else c.how) if fuzzy else "known"
-        result.append(Suggestion(c.index, c.start, c.end, c.found, correct, c.score, how,
-                                 c.context, c.context_start, c.time_ms))
+        c = with_details(index, c)
+        how = ("case" if c.how == "exact" else c.how) if job.fuzzy else "known"
+        result.append(Suggestion(c.index, c.start, c.end, c.found, replacement, c.score, how,
+                                 c.context, c.context_start, c.time_ms,
+                                 _evidence(c, job, how), c.tail_end, job.source))
     return result
+
+
+@lru_cache(maxsize=4096)
+def _is_acronym(text: str) -> bool:
+    return spoken_letters(text.strip()) is not None
+
+
+_TRAILING_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+
+
+def _without_possessive(text: str) -> str:
+    """The correct form as it replaces a span: the transcript's own "'s" stays outside the span."""
+    return _TRAILING_POSSESSIVE.sub("", text.strip())
+
+
+def _evidence(c: Candidate, job: _Job, how: str) -> tuple[str, ...]:
+    evidence = []
+    if how == "known":
+        evidence.append("known")
+    elif how == "case":
+        evidence.append("case")
+    elif _is_acronym(job.correct) and how == "sound":
+        evidence.append("sound")      # said letter by letter (match_spoken_letters)
+    else:
+        norms = Phrase.of(c.found)
+        spelling = spelling_likeness(job.target, norms.norms)
+        sound = sound_likeness(job.target, norms.norms, norms.keys)
+        if sound >= 85 and len(job.target.joined_key) >= 4:
+            evidence.append("sound")
+        if spelling >= 75 or not evidence:
+            evidence.append("spelling")
+        if spelling >= sound:
+            evidence.sort(key=lambda e: e != "spelling")
+    if job.source != "glossary":
+        evidence.append(job.source)
+    return tuple(evidence)
 
 
 def apply_spans(suggestions: Iterable[Suggestion], transcript: Transcript) -> list[ReplaceSpan]:
     """Spans for the suggestions whose text is still what was found (edits may have moved on)."""
     spans = []
+    segments = transcript.segments
     for s in suggestions:
-        if s.index < len(transcript.segments) and transcript.segments[s.index].text[s.start:s.end] == s.found:
-            spans.append(s.span())
+        if s.index >= len(segments):
+            continue
+        if s.tail_end is None:
+            if segments[s.index].text[s.start:s.end] == s.found:
+                spans.append(s.span())
+            continue
+        if s.index + 1 >= len(segments):
+            continue
+        following = segments[s.index + 1].text
+        first = segments[s.index].text[s.start:s.end]
+        rest = s.found[len(first) + 1:]
+        if s.found.startswith(first + " ") and following[:s.tail_end].endswith(rest):
+            spans.extend(s.spans(following))
     return spans
 

@@ -5,6 +5,9 @@
 tokens of each segment are computed once (and again only when that segment's text or marks
 change), and an inverted index maps each normalised word to where it occurs. Matching then
 starts from the few words that resemble a word of the phrase (see :mod:`editor.core.corrections`).
+Where each word sits in its text is found only for the turns where a match is made, and the
+words of all turns laid end to end (:class:`TokenLayout`, numpy) let the matcher count the
+letters of thousands of windows at once.
 
 Normalisation ignores case and punctuation ("Dick." == "dick", "O'Neil" == "oneil") and a
 possessive "'s"; the phonetic key is Metaphone (jellyfish) with any leading vowel written
@@ -15,15 +18,17 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
+from typing import NamedTuple
 
 import jellyfish
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from editor.core.transcript import Mark, Transcript
 
-_TOKEN = re.compile(r"\S+")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
 
@@ -65,29 +70,58 @@ class SegmentTokens:
     marks: tuple[Mark, ...]
     # Tuples, not lists: tuples of strings and ints drop out of the cyclic GC's lists after
     # the first collection they survive, so a kept index costs later full collections little.
-    starts: tuple[int, ...] = ()      # core span of each word
-    ends: tuple[int, ...] = ()
     norms: tuple[str, ...] = ()
     keys: tuple[str, ...] = ()
     blocked: tuple[bool, ...] = ()    # inside a mark: never matched
     any_blocked: bool = False
+    # Where each word is in the text (its core span): needed only for the few segments where a
+    # name is found (or that have marks), so found on first use (see word_spans).
+    spans: tuple[tuple[int, ...], tuple[int, ...]] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def build(cls, text: str, marks: tuple[Mark, ...]) -> SegmentTokens:
-        starts, ends, norms, keys, blocked = [], [], [], [], []
-        for found in _TOKEN.finditer(text):
-            analysed = analyse_token(found.group())
-            if analysed is None:
-                continue  # a dash or an ellipsis is not a word
-            lo, hi, norm, key = analysed
-            start, end = found.start() + lo, found.start() + hi
-            starts.append(start)
-            ends.append(end)
-            norms.append(norm)
-            keys.append(key)
-            blocked.append(bool(marks) and any(start < m.end and m.start < end for m in marks))
-        return cls(text, marks, tuple(starts), tuple(ends), tuple(norms), tuple(keys), tuple(blocked),
-                   any(blocked))
+        if marks:
+            starts, ends = _word_spans(text)
+            blocked = tuple(any(start < m.end and m.start < end for m in marks)
+                            for start, end in zip(starts, ends, strict=True))
+            tokens = cls(text, marks, blocked=blocked, any_blocked=any(blocked), spans=(starts, ends))
+        else:
+            tokens = cls(text, marks)
+        # Words are whitespace tokens, as in _word_spans; a dash or an ellipsis is not a word.
+        analysed = [a for a in map(analyse_token, text.split()) if a is not None]
+        if analysed:
+            _, _, tokens.norms, tokens.keys = zip(*analysed, strict=True)
+            if not marks:
+                tokens.blocked = (False,) * len(analysed)
+        return tokens
+
+    @property
+    def starts(self) -> tuple[int, ...]:
+        """Offset in the text of each word's core (punctuation and a possessive left out)."""
+        if self.spans is None:
+            self.spans = _word_spans(self.text)
+        return self.spans[0]
+
+    @property
+    def ends(self) -> tuple[int, ...]:
+        if self.spans is None:
+            self.spans = _word_spans(self.text)
+        return self.spans[1]
+
+
+def _word_spans(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(starts, ends) of the core of each word of *text* (whitespace tokens with a letter or digit)."""
+    starts, ends = [], []
+    at = 0
+    find = text.find
+    for token in text.split():
+        at = find(token, at)      # the token itself: whitespace alone lies between it and the last
+        analysed = analyse_token(token)
+        if analysed is not None:
+            starts.append(at + analysed[0])
+            ends.append(at + analysed[1])
+        at += len(token)
+    return tuple(starts), tuple(ends)
 
 
 @lru_cache(maxsize=131072)
@@ -153,7 +187,10 @@ class NameIndex:
         self._postings: dict[str, list[int]] = {}
         self._by_key: dict[str, set[str]] = {}
         self._vocab: list[str] = []
+        self.speakers: list = []        # each segment's speaker id (windows run on only within one speaker)
         self.retokenised = 0            # segments tokenised by the last refresh (tests, benches)
+        self._layout: TokenLayout | None = None          # made on first use after a change
+        self._position_arrays: dict[str, np.ndarray] = {}
         self.refresh()
 
     def refresh(self, transcript=None) -> None:
@@ -162,6 +199,7 @@ class NameIndex:
             self.transcript = transcript
         rows = self.transcript.segments
         old = self.segments
+        self.speakers = [getattr(row, "speaker_id", None) for row in rows]
         if len(old) == len(rows) and self._postings:
             changed = [i for i, (tokens, segment) in enumerate(zip(old, rows, strict=False))
                        if tokens.text is not segment.text and tokens.text != segment.text
@@ -174,6 +212,7 @@ class NameIndex:
                 self.retokenised = len(changed)
                 if changed:
                     self._vocab = list(self._postings)
+                    self._forget_arrays()
                 return
         # Rows were added or removed (split, merge, another file) or many changed: reuse the tokens of any
         # text seen before, wherever it now is, and rebuild the postings.
@@ -191,6 +230,41 @@ class NameIndex:
             fresh_segments.append(tokens)
         self.segments = fresh_segments
         self._rebuild_postings()
+        self._forget_arrays()
+
+    def _forget_arrays(self) -> None:
+        self._layout = None
+        self._position_arrays = {}
+
+    def layout(self) -> TokenLayout:
+        """Where each segment's words start among all the episode's words, and the letters
+        before each word (see :class:`TokenLayout`); made once after a change (~ms)."""
+        if self._layout is None:
+            counts = np.fromiter((len(t.norms) for t in self.segments), np.int64, len(self.segments))
+            starts = np.zeros(len(self.segments) + 1, np.int64)
+            np.cumsum(counts, out=starts[1:])
+            total = int(starts[-1])
+            # Letters of each distinct word (a few thousand), then of every word by its number in
+            # the vocabulary: a..z each counted, anything else in one more column.
+            vocabulary = {norm: number for number, norm in enumerate(self._vocab)}
+            per_word = _letter_table(self._vocab)
+            numbers = np.fromiter(map(vocabulary.__getitem__, chain.from_iterable(t.norms for t in self.segments)),
+                                  np.int64, total)
+            each = np.zeros((total + 1, LETTER_COLUMNS), np.uint16)     # one row more, the first
+            each[1:] = per_word[numbers]
+            letters = np.cumsum(each.sum(axis=1, dtype=np.int64))
+            # Run on; uint16 wraps, but a difference of two rows stays exact for any window
+            # shorter than 65,536 letters.
+            running = np.add.accumulate(each, axis=0, dtype=np.uint16)
+            self._layout = TokenLayout(starts, letters, running)
+        return self._layout
+
+    def position_array(self, norm: str) -> np.ndarray:
+        """:meth:`packed_positions` as a numpy array (kept until the next change)."""
+        array = self._position_arrays.get(norm)
+        if array is None:
+            array = self._position_arrays[norm] = np.array(self._postings.get(norm, ()), np.int64)
+        return array
 
     def _rebuild_postings(self) -> None:
         postings: dict[str, list[int]] = {}
@@ -247,12 +321,79 @@ class NameIndex:
         twin._postings = {norm: list(entry) for norm, entry in self._postings.items()}
         twin._by_key = {key: set(words) for key, words in self._by_key.items()}
         twin._vocab = list(self._vocab)
+        twin.speakers = list(self.speakers)
         twin.retokenised = 0
+        twin._layout = self._layout                # never changed in place: shared
+        twin._position_arrays = dict(self._position_arrays)
         return twin
+
+    def words_inside(self, norm: str) -> set[str]:
+        """Words of four letters or more written inside *norm* ("water" in "brightwaterorgjoin")."""
+        if not self._vocab:
+            return set()
+        scores = process.cdist([norm], self._vocab, scorer=fuzz.partial_ratio, score_cutoff=95, dtype="uint8")[0]
+        return {self._vocab[i] for i in scores.nonzero()[0] if len(self._vocab[i]) >= 4}
+
+    def key_anchors(self, joined_key: str) -> tuple[set[str], set[str]]:
+        """Words whose phonetic key begins / ends *joined_key* (a phrase's letters run together).
+
+        A name heard at other word boundaries shares no word with its spelling ("Jolia Roman"
+        for "Joe Lieberman"), but its first and last words sound like the start and end of it.
+        Keys of at least two letters and half the phrase key's; a few dictionary lookups.
+        """
+        starts: set[str] = set()
+        ends: set[str] = set()
+        if len(joined_key) < MIN_ANCHORED_KEY:
+            return starts, ends
+        # A word must sound like a good part of the name (half its key) to anchor it: "tide" (TT)
+        # sounds like the start of "Tidewater" (TTWTR), and of every "tide was", "tide what", ...
+        for cut in range(max(2, -(-len(joined_key) // 2)), len(joined_key)):
+            starts.update(self._by_key.get(joined_key[:cut], ()))
+            ends.update(self._by_key.get(joined_key[-cut:], ()))
+        return starts, ends
+
+    def window_across(self, s: int, first: int, k: int):
+        """A window of *k* words starting at word *first* of segment *s* that runs over the edge of
+        that segment into its neighbour of the same speaker (*first* < 0: into the one before).
+
+        Returns ((segment, first word) where it starts, norms, keys), or None when the window would
+        need a third segment, a different speaker's turn, or a word inside a mark.
+        """
+        if first < 0:
+            if s == 0 or self.speakers[s - 1] != self.speakers[s]:
+                return None
+            before = self.segments[s - 1]
+            start = len(before.norms) + first
+            if start < 0 or first + k > len(self.segments[s].norms):
+                return None
+            parts = [(before, start, len(before.norms)), (self.segments[s], 0, first + k)]
+            where = (s - 1, start)
+        else:
+            here = self.segments[s]
+            count = len(here.norms)
+            if s + 1 >= len(self.segments) or self.speakers[s + 1] != self.speakers[s]:
+                return None
+            after = self.segments[s + 1]
+            if first + k - count > len(after.norms):
+                return None
+            parts = [(here, first, count), (after, 0, first + k - count)]
+            where = (s, first)
+        norms: list[str] = []
+        keys: list[str] = []
+        for tokens, lo, hi in parts:
+            if tokens.any_blocked and any(tokens.blocked[lo:hi]):
+                return None
+            norms.extend(tokens.norms[lo:hi])
+            keys.extend(tokens.keys[lo:hi])
+        return where, tuple(norms), tuple(keys)
 
     @property
     def token_count(self) -> int:
         return sum(len(t.norms) for t in self.segments)
+
+    def vocabulary(self) -> list[str]:
+        """Every distinct normalised word of the transcript."""
+        return self._vocab
 
     def packed_positions(self, norm: str) -> list[int]:
         """Every occurrence of normalised word *norm*, packed (see :func:`unpack`)."""
@@ -284,6 +425,44 @@ class NameIndex:
             if word in self._postings:
                 hits.add(word)
         return result
+
+
+MIN_ANCHORED_KEY = 4
+
+
+class TokenLayout(NamedTuple):
+    """The words of all segments laid end to end, for counting a window's letters with numpy.
+
+    A window of ``k`` words starting at word ``first`` of segment ``s`` is words
+    ``starts[s] + first`` to ``starts[s] + first + k`` of the episode (running on into the next
+    segments when it passes the end of this one), holding ``letters[b + k] - letters[b]`` letters,
+    ``letter_counts[b + k] - letter_counts[b]`` of each.
+    """
+
+    starts: np.ndarray       # index of each segment's first word (one more entry: the total)
+    letters: np.ndarray      # letters of the normalised words before each word (one more entry)
+    letter_counts: np.ndarray   # the same, each letter counted apart (see letter_counts), uint16
+
+
+LETTER_COLUMNS = 27   # a..z, and one column for every other character
+
+
+def _letter_table(words: list[str]) -> np.ndarray:
+    """:func:`letter_counts` of each of *words* (which hold only letters and digits), one row each."""
+    codes = np.frombuffer(" ".join(words).encode("utf-32-le"), np.uint32)
+    space = codes == 32
+    word = np.cumsum(space)[~space]            # each letter's word
+    columns = np.where((codes >= 97) & (codes <= 122), codes - 97, LETTER_COLUMNS - 1)[~space]
+    cells = np.bincount(word * LETTER_COLUMNS + columns, minlength=len(words) * LETTER_COLUMNS)
+    return cells.reshape(len(words), LETTER_COLUMNS).astype(np.uint16)
+
+
+def letter_counts(text: str) -> np.ndarray:
+    """How often each letter a..z (and anything else, together) occurs in *text*, as a
+    :class:`TokenLayout` counts them."""
+    codes = np.frombuffer(text.encode("utf-32-le"), np.uint32)
+    columns = np.where((codes >= 97) & (codes <= 122), codes - 97, LETTER_COLUMNS - 1)
+    return np.bincount(columns, minlength=LETTER_COLUMNS).astype(np.uint16)
 
 
 def _fuzzy_cutoff(word: str) -> int:

@@ -49,6 +49,7 @@ from typing import Any, NamedTuple
 from editor import __version__
 from editor.core.atomic import atomic_write
 from editor.core.errors import TranscriptError
+from editor.core.files import read_head, read_regular
 from editor.core.transcript import (
     Chapter,
     Mark,
@@ -79,11 +80,31 @@ class LoadedProject(NamedTuple):
 
 # ---------------------------------------------------------------------------------- saving
 
-def save(transcript: Transcript, path: str | Path, extra: dict | None = None) -> None:
+def save(transcript: Transcript, path: str | Path, extra: dict | None = None, make_folder: bool = False) -> None:
     """Write *transcript* (and *extra*) to *path* atomically, keeping ``<path>.bak``."""
+    write(path, encode(transcript, path, extra), make_folder)
+
+
+def encode(transcript: Transcript, path: str | Path, extra: dict | None = None) -> bytes:
+    """The bytes :func:`save` writes to *path* (the audio path is stored relative to its folder)."""
     path = Path(path)
-    data = to_dict(transcript, base_dir=path.resolve().parent, extra=extra)
-    atomic_write(path, dumps(data, path))
+    return dumps(to_dict(transcript, base_dir=path.resolve().parent, extra=extra), path).encode("utf-8")
+
+
+def write(path: str | Path, data: bytes, make_folder: bool = False) -> None:
+    """Replace the project at *path* with *data* atomically (``.bak`` kept).
+
+    With *make_folder*, a folder deleted while the project was open is made again (the
+    producer asked to save there; failing would leave the work only in memory).
+    """
+    path = Path(path)
+    if make_folder and not path.parent.exists():
+        try:
+            path.parent.mkdir(parents=True)
+        except OSError as error:
+            raise TranscriptError(f"cannot save: the folder is gone and cannot be made again "
+                                  f"({error.strerror or error})", path) from None
+    atomic_write(path, data)
 
 
 def dumps(data: dict, path: str | Path | None = None) -> str:
@@ -179,14 +200,9 @@ def _marks_to_list(marks: list[Mark]) -> list[list]:
 def load(path: str | Path) -> LoadedProject:
     """Read a project file; :class:`TranscriptError` naming *path* and the problem when it cannot."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_PROJECT_BYTES:
-            raise TranscriptError(f"file is too large to be a project ({size // (1 << 20)} MB; "
-                                  f"the limit is {MAX_PROJECT_BYTES >> 20} MB)", path)
-        raw = path.read_bytes()
-    except OSError as error:
-        raise TranscriptError(f"cannot read the file: {error.strerror or error}", path) from None
+    raw = read_regular(path, MAX_PROJECT_BYTES, open_prefix="cannot read the file: ",
+                       too_big=lambda size: f"file is too large to be a project ({size // (1 << 20)} MB; "
+                                            f"the limit is {MAX_PROJECT_BYTES >> 20} MB)")
     return loads(raw, path)
 
 
@@ -434,9 +450,5 @@ def _check_all(check: _Checker, values: list, allowed: frozenset, where: str, ex
 
 def is_project(path: str | Path) -> bool:
     """True when *path* looks like a project file (the schema key near the start)."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(4096)
-    except OSError:
-        return False
+    head = read_head(path, 4096)
     return head.lstrip()[:1] == b"{" and f'"{SCHEMA_KEY}"'.encode() in head

@@ -9,7 +9,9 @@ thread-safe). Each word's verdict is cached, so checking a segment after
 a keystroke costs a few dictionary lookups, never a pass over the whole document.
 
 Skipped: inaudible/crosstalk/unclear marks and bracketed tokens ("[inaudible]"), anything
-with a digit ("3rd", "1990s"), URLs and e-mail addresses, and ALL-CAPS acronyms ("DSA").
+with a digit ("3rd", "1990s"), URLs and e-mail addresses. ALL-CAPS words count as known only
+when they are common acronyms (:data:`COMMON_ACRONYMS`), glossary words or, from four letters
+on, dictionary words said loudly ("NEVER"): recognizers write garbled names as capitals ("BSA").
 """
 
 from __future__ import annotations
@@ -30,12 +32,24 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 from spellchecker import SpellChecker
 
 from editor.core.transcript import Mark, Segment, Transcript
 
 T = TypeVar("T")
+
+# Acronyms a general audience reads without a second look; an ALL-CAPS word neither here, in
+# the glossary nor (four letters or more) in the dictionary is underlined.
+COMMON_ACRONYMS = frozenset([
+    "AI", "AIDS", "AM", "API", "ATM", "BBC", "BC", "CBS", "CD", "CEO", "CFO", "CIA", "CNN", "COO", "COVID", "CPU",
+    "CSV", "CTO", "CV", "DC", "DIY", "DJ", "DNA", "DOJ", "DVD", "EPA", "ER", "ETA", "EU", "FAQ", "FBI", "FCC", "FDA",
+    "FM", "FYI", "GDP", "GOP", "GPS", "HBO", "HIV", "HQ", "HR", "HTML", "HTTP", "ID", "IMF", "IOU", "IP", "IPO", "IQ",
+    "IRS", "IT", "JFK", "LA", "LED", "LGBT", "LGBTQ", "LLC", "MBA", "MD", "MIT", "MLB", "MP", "MP3", "MRI", "NASA",
+    "NATO", "NBA", "NBC", "NFL", "NGO", "NHL", "NHS", "NPR", "NSA", "NY", "NYC", "NYU", "OK", "OMG", "PBS", "PC",
+    "PDF", "PhD", "PM", "PR", "PS", "PTSD", "Q&A", "RSS", "SEC", "SMS", "SUV", "TBD", "TED", "TSA", "TV", "UCLA",
+    "UFO", "UK", "UN", "UNESCO", "UPS", "URL", "US", "USA", "USB", "VIP", "VP", "WHO", "WWII", "WWI", "XL"
+])
 
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -165,7 +179,9 @@ class WordSet:
     def __len__(self) -> int:
         return len(self._hashes)
 
-    def __contains__(self, word: str) -> bool:
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
         key = word_hash(word.lower())
         at = bisect_left(self._hashes, key)
         return at < len(self._hashes) and self._hashes[at] == key
@@ -259,6 +275,12 @@ def known_words() -> WordSet:
         return words
 
 
+MIN_NAME_LETTERS = 3
+# The longest word a dictionary holds is ~45 letters; longer runs are data (a pasted hash, a token
+# without spaces), not words to check or correct.
+MAX_WORD_CHARS = 48
+
+
 class Misspelling(NamedTuple):
     start: int
     end: int
@@ -308,6 +330,12 @@ class Speller:
             self._cache[key] = verdict
         return verdict
 
+    def is_known_capitals(self, word: str) -> bool:
+        """An ALL-CAPS word: a common acronym, a glossary or ignored word, or a loud dictionary word."""
+        if word in COMMON_ACRONYMS or word.casefold() in self._name_words or word.casefold() in self._ignored:
+            return True
+        return len(word) >= 4 and self.is_known(word)
+
     def _decide(self, key: str) -> bool:
         if key in self._ignored or key in self._name_words:
             return True
@@ -328,9 +356,11 @@ class Speller:
                 continue
             for word in _WORD.finditer(token.group()):
                 text_word = word.group()
-                if len(text_word) > 1 and text_word.isupper():
-                    continue  # acronyms
-                if not self.is_known(text_word):
+                if len(text_word) > MAX_WORD_CHARS:
+                    continue  # a run of letters no dictionary could hold is not checked
+                known = self.is_known_capitals(text_word) if len(text_word) > 1 and text_word.isupper() \
+                    else self.is_known(text_word)
+                if not known:
                     start = token.start() + word.start()
                     found.append(Misspelling(start, start + len(text_word), text_word))
         return found
@@ -349,7 +379,13 @@ class Speller:
 
     # ------------------------------------------------------------------ suggestions
     def suggestions(self, word: str, limit: int = 8) -> list[str]:
-        """Replacements for *word*: close glossary names first, then dictionary words by frequency."""
+        """Replacements for *word*: close glossary names first, then dictionary words by frequency.
+
+        None for a run of letters longer than any word (pyspellchecker's edit-distance search grows
+        with the square of the length: a 2,000-letter token takes 0.4 s, a 400 kB one would never end).
+        """
+        if len(word) > MAX_WORD_CHARS:
+            return []
         names = self._name_suggestions(word)
         if self._full is None:
             self._full = english()        # the first right-click on a misspelling: ~0.2 s, ~28 MB
@@ -361,13 +397,30 @@ class Speller:
         return list(dict.fromkeys(names + words))[:limit]
 
     def _name_suggestions(self, word: str) -> list[str]:
-        """Glossary names (or single words of them) that look like *word*."""
-        choices = self._names + sorted({w for n in self._names for w in _WORD.findall(n) if " " in n})
+        """Glossary names (or single words of them) that look or sound like *word*, best first.
+
+        Spelling (rapidfuzz WRatio) and sound (the joined Metaphone keys, weighted by key length as
+        the glossary scan weighs them) both count. Words under three letters are never offered:
+        "I" or "Al" look like half the words of a transcript.
+        """
+        from editor.core.corrections import Phrase, score_window  # the matcher imports this module
+
+        parts = {w for n in self._names for w in _WORD.findall(n) if " " in n and len(w) >= MIN_NAME_LETTERS}
+        choices = [c for c in self._names if len(c) >= MIN_NAME_LETTERS] + sorted(parts)
         if not choices:
             return []
-        hits = process.extract(word, choices, scorer=fuzz.WRatio, processor=str.casefold,
-                               score_cutoff=72, limit=5)
-        return [choice for choice, _score, _i in hits if choice.casefold() != word.casefold()]
+        seen = Phrase.of(word)
+        ranked = []
+        for choice in choices:
+            if choice.casefold() == word.casefold():
+                continue
+            spelling = fuzz.WRatio(word.casefold(), choice.casefold())
+            target = Phrase.of(choice)
+            sound, how = score_window(target, seen.norms, seen.keys) if seen.norms and target.norms else (0, "")
+            best = max(spelling, sound if how == "sound" else 0)
+            if best >= 72:
+                ranked.append((-best, len(choice.split()) != len(word.split()), choice))
+        return [choice for _, _, choice in sorted(ranked)[:5]]
 
 
 def _match_case(original: str, suggestion: str) -> str:

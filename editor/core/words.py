@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from itertools import accumulate, islice
 
-from editor.core.transcript import Mark, Segment, Word
+from editor.core.transcript import Mark, Segment, Word, WordTiming
 
 _TOKEN = re.compile(r"\S+")
 
@@ -261,3 +261,62 @@ def _map_end(pos: int, edits: Sequence[Edit]) -> int:
             return a + new_len + delta
         delta += new_len - (b - a)
     return pos + delta
+
+
+# ---------------------------------------------------------------------- mark times
+# Word times that say where things are heard: a mark inside such a segment takes its time
+# from the words around it. Estimated (proportional) times do not: a mark's own time (Rev's
+# "[inaudible 00:12:03]") is better than a guess by character count.
+HEARD_TIMINGS = frozenset({WordTiming.ALIGNED, WordTiming.IMPORTED, WordTiming.FAILED})
+
+
+def word_time_fields(segment: Segment, words: list[Word], timing: WordTiming) -> dict:
+    """The fields that give *segment* new word times: words, timing and, when the times
+    say where words are heard, its marks moved to the times of the words around them."""
+    fields: dict = {"words": words, "word_timing": timing}
+    if timing in HEARD_TIMINGS:
+        marks = marks_at_word_times(segment.text, segment.marks, words)
+        if marks is not segment.marks:
+            fields["marks"] = marks
+        # The recognizer's marks over the same text move too: a new time is not an edit
+        # (the turn must not show as changed, and "revert" must not bring the old time back).
+        if segment.original_text == segment.text and segment.original_marks:
+            original = marks_at_word_times(segment.text, segment.original_marks, words)
+            if original is not segment.original_marks:
+                fields["original_marks"] = original
+    return fields
+
+
+def marks_at_word_times(text: str, marks: Sequence[Mark], words: Sequence[Word]) -> list[Mark]:
+    """*marks* of *text* each timed by the words around it (O(words + marks)).
+
+    A mark covering words starts with the first of them (an "[inaudible]" token is a word
+    whose time the aligner put in the gap between its neighbours); an empty mark sits where
+    the word before it ends (or the next one starts). Marks with no timed word near keep
+    their time. Returns *marks* itself (the same list) when no time changes.
+    """
+    spans = tokenize(text)
+    if not marks or len(spans) != len(words):
+        return marks if isinstance(marks, list) else list(marks)
+    changed = False
+    timed: list[Mark] = []
+    for mark in marks:
+        time = _time_of_mark(mark, spans, words)
+        if time is not None and time != mark.time_ms:
+            mark = Mark(mark.kind, mark.start, mark.end, time)
+            changed = True
+        timed.append(mark)
+    return timed if changed else (marks if isinstance(marks, list) else list(marks))
+
+
+def _time_of_mark(mark: Mark, spans: Sequence[tuple[int, int]], words: Sequence[Word]) -> int | None:
+    """Start of the first word *mark* covers, else the end of the word before it, else the next start."""
+    before: int | None = None
+    for (start, end), word in zip(spans, words, strict=False):
+        if start < mark.end and mark.start < end and word.start_ms is not None:
+            return word.start_ms
+        if end <= mark.start and word.end_ms is not None:
+            before = word.end_ms
+        elif start >= mark.end and word.start_ms is not None:
+            return before if before is not None else word.start_ms
+    return before

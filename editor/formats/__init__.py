@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import cast
 
 from editor.core.errors import TranscriptError
+from editor.core.files import AUDIO_EXTENSIONS, read_regular
 from editor.core.transcript import Transcript
 from editor.core.validate import repair
 from editor.formats.base import CaptionReader, ExportOptions, Reader, ReadResult, Writer
@@ -143,36 +144,35 @@ def _parse(chosen: Reader, text: str, keep_captions: bool = False) -> ReadResult
 
 
 def read_file(path: str | os.PathLike, format: str | None = None,
-              keep_captions: bool = False) -> ReadResult:
-    """Read the transcript or project at *path*; errors name *path* (*keep_captions*: see read_text)."""
+              keep_captions: bool = False, encoding: str | None = None) -> ReadResult:
+    """Read the transcript or project at *path*; errors name *path* (*keep_captions*: see read_text).
+
+    *encoding* overrides the detected one (the producer saw the guess was wrong).
+    """
     path = Path(path)
     try:
         data = _read_bytes(path)
         if _is_project_bytes(data):
             return _load_project(data, path)
-        text, warnings = decode(data)
+        text, warnings = decode(data, encoding)
         result = read_text(text, path.name, format, keep_captions)
     except TranscriptError as error:
         raise error.with_path(path) from None
-    result.warnings[:0] = warnings
+    result.warnings[:0] = warnings + _audio_name_warning(path, result)
     return result
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise TranscriptError(f"the file is {size / 1e6:.0f} MB; transcripts over "
-                                  f"{MAX_BYTES // (1024 * 1024)} MB are refused as not being transcripts")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise TranscriptError("no such file") from None
-    except IsADirectoryError:
-        raise TranscriptError("is a folder, not a file") from None
-    except PermissionError:
-        raise TranscriptError("permission denied") from None
-    except OSError as error:
-        raise TranscriptError(f"cannot read the file ({error.strerror or error})") from None
+    return read_regular(path, MAX_BYTES)
+
+
+def _audio_name_warning(path: Path, result: ReadResult) -> list[str]:
+    """A transcript saved under an audio name (episode.mp3) is a mix-up the producer should hear about."""
+    suffix = path.suffix.lower()
+    if suffix not in AUDIO_EXTENSIONS:
+        return []
+    return [f"the file is named *{suffix} like audio, but it holds a transcript ({result.format}); "
+            "it was read as a transcript, not played"]
 
 
 def is_project_text(text: str) -> bool:

@@ -1,11 +1,14 @@
 """Bytes of a transcript file -> text, whatever encoding the producer's tool used.
 
 Order of trust: a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32), then strict
-UTF-8, then UTF-16 without a BOM (recognised by its NUL pattern), then
-Windows-1252, which can decode anything and is what older Windows tools write;
-that last guess is reported as a warning because accented letters may be
-wrong. Binary files (images, audio, archives) are refused with the byte offset
-of the first thing that cannot be text. Line ends become ``\\n``.
+UTF-8, then UTF-16 without a BOM (recognised by its NUL pattern), then what
+charset-normalizer detects (GB18030 for a Chinese SRT, Windows-1251 for a
+Russian one, ...), Windows-1252 when the text is Latin script either way
+(what older Windows tools write, and what short Western texts are most often
+in). Every guess is reported as a warning naming the encoding assumed, and
+the caller can force another (``encoding=``) when the guess was wrong.
+Binary files (images, audio, archives) are refused with the byte offset of
+the first thing that cannot be text. Line ends become ``\\n``.
 """
 
 from __future__ import annotations
@@ -41,9 +44,10 @@ def _as_latin1(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error(_LATIN1_FALLBACK, _as_latin1)
 
 
-def decode(data: bytes) -> tuple[str, list[str]]:
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, list[str]]:
     """The text of *data* with ``\\n`` line ends, and warnings about the encoding guess.
 
+    *encoding* (a Python codec name) overrides detection: the producer saw the guess was wrong.
     Raises :class:`TranscriptError` (with ``offset``) for empty, enormous or binary data.
     """
     if not data:
@@ -52,12 +56,15 @@ def decode(data: bytes) -> tuple[str, list[str]]:
         raise TranscriptError(f"the file is {len(data) / 1e6:.0f} MB; transcripts over "
                               f"{MAX_BYTES // (1024 * 1024)} MB are refused as not being transcripts")
     warnings: list[str] = []
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            text = _decode_unicode(data, len(bom), encoding)
-            break
+    if encoding:
+        text = _decode_as(data, encoding)
     else:
-        text = _decode_without_bom(data, warnings)
+        for bom, bom_encoding in _BOMS:
+            if data.startswith(bom):
+                text = _decode_unicode(data, len(bom), bom_encoding)
+                break
+        else:
+            text = _decode_without_bom(data, warnings)
     text = _normalise_newlines(text)
     if not text.strip():
         raise TranscriptError("the file holds no text (only blank space)")
@@ -89,10 +96,81 @@ def _decode_without_bom(data: bytes, warnings: list[str]) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         bad = error.start
-    warnings.append(f"the file is not UTF-8 (byte {bad} is not valid UTF-8); it was read as "
-                    "Windows-1252, so check accented letters and quotes")
-    # cp1252 leaves five bytes undefined; Latin-1 maps them to the same code points Windows does.
-    return data.decode("cp1252", errors=_LATIN1_FALLBACK)
+    guessed = detect_encoding(data)
+    warnings.append(f"the file is not UTF-8 (byte {bad} is not valid UTF-8); its encoding was taken to be "
+                    f"{encoding_label(guessed)}: if letters look wrong, reopen it with another encoding")
+    if guessed == "cp1252":
+        # cp1252 leaves five bytes undefined; Latin-1 maps them to the same code points Windows does.
+        return data.decode("cp1252", errors=_LATIN1_FALLBACK)
+    return data.decode(guessed, errors="replace")
+
+
+_DETECT_SAMPLE = 1 << 20   # charset-normalizer's cost grows with the input; a megabyte is plenty to tell
+
+
+def detect_encoding(data: bytes) -> str:
+    """The most likely single encoding of non-UTF-8 *data* (a Python codec name).
+
+    charset-normalizer ranks the candidates. For Latin-script text many code
+    pages decode the same bytes equally well (it often ranks Windows-1250 first
+    for French or Spanish); Windows-1252 is then the one Western tools wrote.
+    """
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:_DETECT_SAMPLE]).best()
+    if best is None:
+        return "cp1252"
+    guessed = codecs.lookup(best.encoding).name
+    if guessed != "cp1252" and _ascii_compatible(guessed) and _latin_script(data, guessed):
+        return "cp1252"
+    if len(data) > _DETECT_SAMPLE:
+        try:
+            data.decode(guessed)
+        except UnicodeDecodeError:
+            return "cp1252"
+    return guessed
+
+
+def encoding_label(encoding: str) -> str:
+    """``cp1252`` → ``Windows-1252 (cp1252)``: the name producers know, and the codec to ask for."""
+    name = codecs.lookup(encoding).name
+    if name.startswith("cp125"):
+        return f"Windows-{name[2:]} ({name})"
+    return name.upper().replace("_", "-")
+
+
+def _ascii_compatible(encoding: str) -> bool:
+    sample = b"Speaker 1 00:01 -->,.:;'\"[]<>"
+    try:
+        return sample.decode(encoding) == sample.decode("ascii")
+    except (UnicodeDecodeError, LookupError):
+        return False
+
+
+def _latin_script(data: bytes, encoding: str) -> bool:
+    """True when *data* read as *encoding* has letters, all of them Latin (no Cyrillic, Greek, CJK, ...)."""
+    import unicodedata
+
+    text = data[:65536].decode(encoding, errors="ignore")
+    letters = {c for c in text if c.isalpha() and ord(c) > 127}
+    return all(unicodedata.name(c, "").startswith("LATIN") for c in letters)
+
+
+def _decode_as(data: bytes, encoding: str) -> str:
+    """*data* in the encoding the producer chose; a byte it cannot hold is an error naming the offset."""
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise TranscriptError(f"unknown encoding {encoding!r}") from None
+    skip = next((len(bom) for bom, name in _BOMS if data.startswith(bom)
+                 and codecs.lookup(name).name == codecs.lookup(encoding).name), 0)
+    try:
+        text = data[skip:].decode(encoding)
+    except UnicodeDecodeError as error:
+        raise TranscriptError(f"not valid {encoding_label(encoding)}: byte {skip + error.start} cannot be "
+                              "read in that encoding", offset=skip + error.start) from None
+    _check_text_chars(text, lambda index: index)
+    return text
 
 
 def _bomless_utf16(data: bytes) -> str | None:

@@ -30,7 +30,7 @@ _MARK = re.compile(
     (?:
         (?P<kind>inaudible(?:\s+speech)?|unintelligible|indiscernible|indistinct
                 |cross[\s-]?talk|overlapping(?:\s+speech)?|unclear)
-        (?:\s*(?:[:,@-]|at\b)?\s*(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?))?
+        (?:\s*(?:[:,@-]|at\b)?\s*(?P<time>\d+:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?))?
         (?:\s*:\s*(?P<guess>[^\[\](){}<>:]+?))?
       |
         (?P<question>[^\[\](){}<>?:]{1,60}?)\s*\?   # [best guess?]

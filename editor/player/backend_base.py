@@ -7,12 +7,19 @@ class holds that logic once; a backend fills in the hooks that talk to its engin
 (``_open_media``, ``_drop_media``, ``_start``, ``_pause_engine``, ``_seek_engine``,
 ``_apply_rate``, ``_apply_volume``, ``_release``, ``_adopt_working_copy``).
 Imports neither ``vlc`` nor Qt, so each backend stays the only place of its engine.
+
+**Holding.** Until the working copy is ready, the engine plays the compressed original,
+whose seeks land anywhere from 30 ms to 28 s away from the target. So a seek then (or a
+play from anywhere but the very start) is *held*: the engine pauses, the clock shows the
+target without running (nothing is heard, so no time passes), :attr:`holding` is True
+(the window says "Preparing exact seeking…") and the position and the wish to play are
+kept; once the copy is adopted, playback starts exactly there. Playing from the start
+needs no seek and starts at once.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -45,13 +52,17 @@ class BackendBase:
         self._rate = 1.0
         self._volume = 100
         self._quiet = 0                    # >0 while we stop/replace media ourselves: no state noise
+        self._hold_ms: int | None = None   # a position waiting for the working copy (see Holding)
+        self._hold_play = False            # ...and whether to play from there once it is ready
         self._lock = threading.RLock()     # _set_state may run on an engine's event thread
 
     # -- Player protocol ------------------------------------------------------------------
     def load(self, path: str) -> None:
         path = str(path)
-        if not os.path.isfile(path):
-            raise PlayerError(f"{path}: the audio file does not exist (moved or renamed?)")
+        from editor.audio.check import why_not_audio
+        problem = why_not_audio(path)      # before FFmpeg: a FIFO would block it, text confuses it
+        if problem is not None:
+            raise PlayerError(f"{path}: {problem}")
         try:
             info = wc.probe(path)
         except wc.WorkingCopyError as exc:
@@ -72,6 +83,7 @@ class BackendBase:
         self._set_state(PlayerState.STOPPED)
 
     def unload(self) -> None:
+        self._hold_ms, self._hold_play = None, False
         if self._job is not None:
             self._job.cancel()
             self._job = None
@@ -83,14 +95,23 @@ class BackendBase:
         self._set_state(PlayerState.EMPTY)
 
     def play(self) -> None:
-        self._adopt_working_copy()
+        self._adopt()
         if self._state in (PlayerState.EMPTY, PlayerState.ERROR):
+            return
+        if self._hold_ms is not None or (self._must_hold() and self._start_position() > 0):
+            self._hold(self._start_position() if self._hold_ms is None else self._hold_ms, play=True)
+            self._set_state(PlayerState.PLAYING)
             return
         self._start()
         self._set_state(PlayerState.PLAYING)
 
     def pause(self) -> None:
-        self._adopt_working_copy()
+        self._adopt()
+        if self._hold_ms is not None:
+            self._hold_play = False
+            if self._state == PlayerState.PLAYING:
+                self._set_state(PlayerState.PAUSED)
+            return
         if self._state == PlayerState.PLAYING:
             self._pause_engine()
             self._clock.paused()
@@ -103,12 +124,17 @@ class BackendBase:
             self.play()
 
     def seek_ms(self, ms: int) -> None:
-        self._adopt_working_copy()
+        self._adopt()
         if self._state == PlayerState.EMPTY:
             return
         ms = max(0, int(ms))
         if self._duration_ms:
             ms = min(ms, self._duration_ms)
+        if self._must_hold():
+            self._hold(ms, play=self._state == PlayerState.PLAYING)
+            if self._state == PlayerState.ENDED:
+                self._set_state(PlayerState.STOPPED)
+            return
         self._clock.seek(ms)
         self._seek_engine(ms)
         if self._state == PlayerState.ENDED:
@@ -117,6 +143,11 @@ class BackendBase:
 
     def position_ms(self) -> int:
         return self._clock.position_ms()
+
+    @property
+    def holding(self) -> bool:
+        """True while a seek waits for the working copy (nothing plays; the clock shows the target)."""
+        return self._hold_ms is not None
 
     def duration_ms(self) -> int:
         return self._duration_ms
@@ -160,6 +191,47 @@ class BackendBase:
         return self._job
 
     # -- shared internals -----------------------------------------------------------------
+    def _must_hold(self) -> bool:
+        """Whether a seek now would play the compressed original from the wrong place: a
+        working copy is being made and is not adopted yet."""
+        return self._job is not None and not self.precise_seeking
+
+    def _start_position(self) -> int:
+        """Where a play() from a stopped, paused or ended state starts."""
+        if self._state == PlayerState.ENDED:
+            return 0
+        position = self._clock.position_ms()
+        return 0 if self._duration_ms and position >= self._duration_ms else position
+
+    def _hold(self, ms: int, play: bool) -> None:
+        """Wait for the working copy at *ms*: the engine is paused, the clock stands at *ms*."""
+        if self._hold_ms is None and self._state == PlayerState.PLAYING:
+            with self._quietly():
+                self._pause_engine()
+        self._hold_ms, self._hold_play = ms, play
+        self._clock.seek(ms)
+        self._clock.paused()
+
+    def _adopt(self) -> None:
+        """Adopt a finished working copy (backend hook), then end a hold: exactly at its
+        position once the copy plays, or on the original if the copy failed (nothing better
+        is coming)."""
+        self._adopt_working_copy()
+        if self._hold_ms is None or self._must_hold():
+            return
+        ms, play = self._hold_ms, self._hold_play
+        self._hold_ms, self._hold_play = None, False
+        if not self.precise_seeking:
+            # The copy failed: the original is all there is (the adoption above restarted
+            # nothing). Approximate, but better than waiting for ever.
+            self._resume_from_hold(ms, play)
+        # else the backend's adoption restarted at the clock's position (the hold's) in the
+        # state the hold left (PLAYING when it was to play)
+
+    def _resume_from_hold(self, ms: int, play: bool) -> None:
+        """Start (or stand paused) at *ms* on the original after its working copy failed."""
+        raise NotImplementedError
+
     def _take_finished_copy(self) -> str | None:
         """The working copy's path once its decode has finished (the job is then dropped);
         None while it runs, or when it failed (the original keeps playing, approximately)."""

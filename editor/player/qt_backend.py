@@ -59,7 +59,7 @@ class QtPlayer(BackendBase):
         self._mp.durationChanged.connect(self._length_reported)
         self._adopt_timer = QTimer()
         self._adopt_timer.setInterval(ADOPT_POLL_MS)
-        self._adopt_timer.timeout.connect(self._adopt_working_copy)
+        self._adopt_timer.timeout.connect(self._adopt)
 
     # -- engine hooks (see BackendBase) -------------------------------------------------
     def _open_media(self, path: str) -> None:
@@ -130,6 +130,12 @@ class QtPlayer(BackendBase):
         self._set_source(copy, at_ms=pos)
         self._pending_play = was_playing
         self._clock.reset(pos)
+
+    def _resume_from_hold(self, ms: int, play: bool) -> None:
+        self._seek_engine(ms)
+        self._clock.reset(ms)
+        if play:
+            self._start()
 
     # -- internals ------------------------------------------------------------------------
     def _set_source(self, path: str, at_ms: int | None = None) -> None:

@@ -37,6 +37,27 @@ else:
 
 __all__ = ["VlcPlayer", "vlc_args", "sound_device_present", "MIN_RATE", "MAX_RATE"]
 
+# How far (media ms) libVLC's time runs ahead of the sound it hands to the audio output,
+# measured with its audio callbacks by tests/bench/bench_clock_heard.py (libVLC 3.0.2x):
+# the output buffer alone at 1x, the time-stretch filter's window added at other rates.
+# libVLC itself schedules each block for its date on the device, device latency included.
+OUTPUT_LEAD_1X_MS = 50.0
+OUTPUT_LEAD_STRETCHED_MS = ((0.5, 86.0), (0.75, 85.0), (1.25, 76.0), (1.5, 79.0), (2.0, 63.0))
+
+
+def output_lead_ms(rate: float) -> float:
+    """Media ms between libVLC's time and what is heard at *rate* (linear between measured rates)."""
+    if abs(rate - 1.0) < 1e-3:
+        return OUTPUT_LEAD_1X_MS
+    points = OUTPUT_LEAD_STRETCHED_MS
+    if rate <= points[0][0]:
+        return points[0][1]
+    for (r0, lead0), (r1, lead1) in zip(points, points[1:], strict=False):
+        if rate <= r1:
+            return lead0 + (lead1 - lead0) * (rate - r0) / (r1 - r0)
+    return points[-1][1]
+
+
 AOUT_ENV = "TRANSCRIPT_EDITOR_AOUT"     # e.g. "dummy" (tests, no sound card) or "afile" (bench)
 START_WAIT_S = 0.3                      # how long play() waits for a fresh input to open
 
@@ -87,6 +108,7 @@ class VlcPlayer(BackendBase):
         if self._instance is None:
             raise PlayerError("libVLC failed to start (its plugins may be missing: install vlc-plugin-base).")
         super().__init__(working_copy=working_copy, cache_folder=cache_folder)
+        self._clock.set_output_lead(output_lead_ms)     # show what is heard, not what is decoded
         self._mp = self._instance.media_player_new()
         events = self._mp.event_manager()
         for kind, handler in (
@@ -102,7 +124,7 @@ class VlcPlayer(BackendBase):
 
     # -- Player protocol (the rest is BackendBase's) -------------------------------------
     def position_ms(self) -> int:
-        self._adopt_working_copy()      # polled by the UI: adopts the copy without a timer
+        self._adopt()      # polled by the UI: adopts the copy (and ends a hold) without a timer
         return self._clock.position_ms()
 
     # -- engine hooks (see BackendBase) -------------------------------------------------
@@ -188,6 +210,14 @@ class VlcPlayer(BackendBase):
         else:
             self._set_media(copy)
             self._clock.reset(pos)
+
+    def _resume_from_hold(self, ms: int, play: bool) -> None:
+        if self._state not in (PlayerState.PLAYING, PlayerState.PAUSED) and not play:
+            self._clock.reset(ms)       # stopped: the next play() starts a fresh input here
+            return
+        self._restart_at(ms, paused=not play)
+        if play:
+            self._clock.started()
 
     # libVLC event handlers: no libVLC calls in here (deadlock), only the clock and state.
     def _on_playing(self, _event) -> None:

@@ -301,6 +301,7 @@ class MainWindow(QMainWindow):
         a, playback, files, view = self.action_table, self.playback, self.files, self.view
         a["open"].triggered.connect(self._on_open_triggered)
         a["open_sample"].triggered.connect(self.open_sample)
+        a["reopen_encoding"].triggered.connect(self.choose_encoding)
         a["settings"].triggered.connect(self._on_settings_triggered)
         a["quit"].triggered.connect(self.close)
         for theme in Theme:
@@ -312,12 +313,14 @@ class MainWindow(QMainWindow):
         files.transcript_opened.connect(self._on_files_transcript_opened)
         files.audio_loaded.connect(self._on_files_audio_loaded)
         files.audio_missing.connect(self._on_files_audio_missing)
+        files.audio_unplayable.connect(self._on_files_audio_unplayable)
         files.error_occurred.connect(self._on_files_error_occurred)
         files.recent_changed.connect(self._on_files_recent_changed)
         files.captions_merged.connect(self._on_files_captions_merged)
 
         playback.position_changed.connect(self.transport.show_position)
         playback.state_changed.connect(self.transport.show_state)
+        playback.preparing_changed.connect(self.transport.show_preparing)
         playback.media_changed.connect(self._on_playback_media_changed)
         playback.rate_changed.connect(self.transport.show_rate)
         playback.volume_changed.connect(self.transport.show_volume)
@@ -350,6 +353,16 @@ class MainWindow(QMainWindow):
             return False
         return self.files.open_path(path, audio, preload)
 
+    def choose_encoding(self) -> None:
+        self.files.choose_encoding(self.reopen_with_encoding)
+
+    def reopen_with_encoding(self, encoding: str) -> bool:
+        """Read the open transcript again in *encoding*, after Save/Discard of unsaved work."""
+        if not self.project.ask_to_save("reopening it in another encoding",
+                                        lambda: self.reopen_with_encoding(encoding)):
+            return False
+        return self.files.reopen_with_encoding(encoding)
+
     def open_sample(self) -> bool:
         return self.open_path(str(sample_path()))
 
@@ -365,7 +378,10 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.editor_page)
         self.setWindowFilePath(path)
         if warnings:
-            self.warning_bar.show_message(warnings_text(Path(path).name, warnings), "warning", warnings)
+            guessed = any("another encoding" in w for w in warnings)   # the decoder's guess, said so
+            self.warning_bar.show_message(warnings_text(Path(path).name, warnings), "warning", warnings,
+                                          button="Reopen with Encoding…" if guessed else "",
+                                          callback=self.choose_encoding if guessed else None)
         else:
             self.warning_bar.hide()
         self.audio_bar.hide()
@@ -400,6 +416,12 @@ class MainWindow(QMainWindow):
             text = "No audio found next to this transcript. The transcript stays editable."
             button = "Choose audio…"
         self.audio_bar.show_message(text, "info", button=button, callback=self.files.choose_audio)
+        self._update_enabled()
+
+    def _on_files_audio_unplayable(self, _path: str) -> None:
+        # The error box said what the file is; the bar only offers the way on (no second message).
+        self.audio_bar.show_message("No audio is playing. The transcript stays editable.", "info",
+                                    button="Choose audio…", callback=self.files.choose_audio)
         self._update_enabled()
 
     def _on_files_error_occurred(self, title: str, message: str) -> None:
@@ -482,6 +504,7 @@ class MainWindow(QMainWindow):
         review.filter_changed.connect(self.review_bar.show_filter)
         self.review_bar.filter_requested.connect(review.set_filter)
         project.title_changed.connect(self._on_project_title_changed)
+        project.about_to_save.connect(review.store_position)
         project.error_occurred.connect(self._on_files_error_occurred)
         project.message.connect(self._show_status)
         self.marks_panel.show_requested.connect(edits.show_mark)
@@ -497,7 +520,9 @@ class MainWindow(QMainWindow):
     def _on_export_triggered(self) -> None:
         from editor.ui.dialogs.export_dialog import ExportDialog
         source = self.project.project_path or self.project.source_path
-        dialog = ExportDialog(self.model.transcript, source, self, author=self.settings.get(Key.REVIEWER_NAME))
+        audio = self.model.transcript.meta.audio_path
+        dialog = ExportDialog(self.model.transcript, source, self, author=self.settings.get(Key.REVIEWER_NAME),
+                              inputs=(self.project.source_path, self.project.project_path, audio))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._show_status(f"Exported {Path(dialog.exported_path).name}"))
         dialog.open()

@@ -37,6 +37,7 @@ def test_spoken_words_normalises_punctuation_numbers_and_tags():
     assert spoken_words("[laughs]") == []
     assert spoken_words("--") == []
     assert number_words(1905) == ["one", "thousand", "nine", "hundred", "five"]
+    assert spoken_words("1905") == ["nineteen", "oh", "five"]     # a year, as said
 
 
 def test_tokens_under_inaudible_marks_are_not_spoken():

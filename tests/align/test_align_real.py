@@ -83,3 +83,20 @@ def test_cancel_stops_early(speech, tmp_path):
         got.append(result)
         stop.set()
     assert len(got) == 1
+
+
+def test_mark_takes_the_time_it_is_heard_at_after_alignment(speech, tmp_path):
+    spoken = "we carried the boat down to the water and my father built his first hull".split()  # noqa: SIM905
+    gaps = [150] * len(spoken)
+    gaps[7] = 1500                 # the mumbled bit after "water"
+    audio, truth = speech.speak(spoken, gaps, lead_ms=400)
+    wav = speech.write_wav(tmp_path / "turn.wav", audio)
+    text = " ".join(spoken[:8] + ["[inaudible]"] + spoken[8:])
+    at = text.index("[inaudible]")
+    segment = Segment("s1", 100, truth[-1].end_ms + 200, text,
+                      marks=[Mark(MarkKind.INAUDIBLE, at, at + 11, 100)])    # imported at the turn's start
+    (result,) = align_transcript(wav, plan_jobs([segment], truth[-1].end_ms + 400), workers=1)
+    assert apply_alignment(segment, result)
+    mark_time = segment.marks[0].time_ms
+    assert truth[7].end_ms - 150 <= mark_time <= truth[8].start_ms   # in the pause, not at 00:00.1
+    assert not segment.is_changed

@@ -19,8 +19,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import ten_hour_episode  # noqa: E402  (also puts the repo root on sys.path)
 
-from editor.core import ops, project, recovery  # noqa: E402
-from editor.core.journal import Journal, capture  # noqa: E402
+from editor.core import ops, project  # noqa: E402
+from editor.session import recovery  # noqa: E402
+from editor.session.journal import Journal, capture  # noqa: E402
 
 ROUNDS = 500
 

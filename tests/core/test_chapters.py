@@ -6,11 +6,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from editor.core import ops, project, recovery
+from editor.core import ops, project
 from editor.core.errors import TranscriptError
-from editor.core.journal import Journal, capture
 from editor.core.ops.chapters import chapter_index
 from editor.core.transcript import Chapter, Segment, Transcript, TranscriptMeta
+from editor.session import recovery
+from editor.session.journal import Journal, capture
 
 
 def episode():

@@ -127,6 +127,19 @@ def test_index_refresh_sees_edits(episode):
     assert find_variants(episode, "Odile Embrose", "Odile Ambrose", index=index) == []
 
 
+def test_kept_index_finds_a_name_an_edit_brings_in_at_its_exact_place(episode):
+    # The edit moves every later word (and the letter counts the matcher sifts windows with);
+    # the text has a no-break space, a tab, a dash and a double space between words.
+    index = NameIndex(episode)
+    assert not [c for c in find_variants(episode, "Odile Embrose", "Odile Ambrose", index=index) if c.index == 5]
+    episode.segments[5].text = "Nothing\u00a0to see,\there — said  Odile Embrosse, just a broken brook."
+    found = find_variants(episode, "Odile Embrose", "Odile Ambrose", index=index)
+    text = episode.segments[5].text
+    assert [(c.found, c.start, c.end) for c in found if c.index == 5] == \
+        [("Odile Embrosse", text.index("Odile"), text.index(", just"))]
+    assert found == find_variants(episode, "Odile Embrose", "Odile Ambrose")     # as a fresh index finds
+
+
 def test_score_window_levels():
     phrase = Phrase.of("Rolf Brekke")
     assert score_window(phrase, ("rolf", "brekke"), ("RLF", "BRK")) == (100, "exact")

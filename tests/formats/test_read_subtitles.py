@@ -46,18 +46,23 @@ def test_srt_sentence_with_colon_is_not_a_speaker():
     assert result.transcript.segments[0].text == "the plan was simple: build it."
 
 
-def test_srt_missing_time_line_names_the_line():
+def _untimed_warning(result, line: int) -> bool:
+    return any("without a valid time line" in w and f"line {line}" in w for w in result.warnings)
+
+
+def test_srt_cue_missing_its_time_line_is_kept_untimed_with_a_warning_naming_the_line():
     text = "1\n00:00:01,000 --> 00:00:02,000\nHello.\n\n2\nNo time here.\n\n3\n00:00:05,000 --> 00:00:06,000\nBye.\n"
-    with pytest.raises(TranscriptError) as caught:
-        read_text(text, "x.srt")
-    assert caught.value.line == 6 and "cue 2" in str(caught.value)
+    result = read_text(text, "x.srt")
+    assert [s.text for s in result.transcript.segments] == ["Hello.", "No time here.", "Bye."]
+    assert result.transcript.segments[1].start_ms is None
+    assert _untimed_warning(result, 6)
 
 
-def test_srt_garbled_time_line_names_the_line():
+def test_srt_garbled_time_line_keeps_the_cue_untimed_naming_the_line():
     text = "1\n00:00:01,000 --> 00:00:02,000\nHello.\n\n2\n00:00:0x,000 --> 00:00:03,000\nBad.\n"
-    with pytest.raises(TranscriptError) as caught:
-        read_text(text, format="srt")
-    assert caught.value.line == 6
+    result = read_text(text, format="srt")
+    assert [s.text for s in result.transcript.segments] == ["Hello.", "Bad."]
+    assert _untimed_warning(result, 6)
 
 
 def test_srt_end_before_start_is_repaired_with_a_warning():
@@ -119,18 +124,18 @@ def test_vtt_without_header_or_cues_is_an_error():
     assert caught.value.line == 1
 
 
-def test_vtt_bad_time_line_names_the_line():
+def test_vtt_bad_time_line_keeps_the_cue_untimed_naming_the_line():
     text = "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nOk.\n\n2\n00:00:03.000 -> 00:00:04.000\nBroken arrow.\n"
-    with pytest.raises(TranscriptError) as caught:
-        read_text(text)
-    assert caught.value.line == 8 and "expected a cue time line" in str(caught.value)
+    result = read_text(text)
+    assert [s.text for s in result.transcript.segments] == ["Ok.", "Broken arrow."]
+    assert _untimed_warning(result, 8)
 
 
-def test_vtt_garbled_timestamp_names_the_line():
+def test_vtt_garbled_timestamp_keeps_the_cue_untimed_naming_the_line():
     text = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nOk.\n\n00:00:03.000 --> 00:0x:04.000\nBad.\n"
-    with pytest.raises(TranscriptError) as caught:
-        read_text(text)
-    assert caught.value.line == 6
+    result = read_text(text)
+    assert [s.text for s in result.transcript.segments] == ["Ok.", "Bad."]
+    assert _untimed_warning(result, 6)
 
 
 def test_ass_names_comments_override_tags_and_media():

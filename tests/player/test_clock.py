@@ -188,3 +188,21 @@ def test_learns_lead_after_seeks_and_ignores_the_echo():
     assert clock.position_ms() == 50_020  # starts ahead by what was learned
     ft.advance(100)
     assert clock.position_ms() == 50_120
+
+
+def test_output_lead_shows_what_is_heard_never_before_the_start():
+    clock, ft = make()
+    clock.set_output_lead(lambda rate: 50.0 if rate == 1.0 else 80.0)
+    clock.seek(5000)
+    clock.started()
+    assert clock.position_ms() == 5000          # the first sample is not heard yet: it is next
+    ft.advance(30)
+    assert clock.position_ms() == 5000
+    ft.advance(970)
+    clock.update(6000)                          # libVLC's time: what it has decoded
+    assert clock.position_ms() == 5950          # heard 50 ms behind it
+    clock.set_rate(1.5)
+    ft.advance(200)
+    assert clock.position_ms() == 6000 + 300 - 80
+    clock.paused()
+    assert clock.position_ms() == 6300          # paused: where playback stands

@@ -74,3 +74,31 @@ def test_missing_file(qtbot, cache, tmp_path):
             p.load(str(tmp_path / "nope.ogg"))
     finally:
         p.close()
+
+
+def test_a_held_seek_plays_from_its_target_once_the_copy_is_ready(qtbot, tmp_path, monkeypatch):
+    import threading
+
+    from editor.player import working_copy as wc
+
+    opened = threading.Event()
+    real = wc.decode_to_wav
+
+    def decode_when_opened(*args, **kwargs):
+        opened.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(wc, "decode_to_wav", decode_when_opened)
+    p = QtPlayer(cache_folder=tmp_path)
+    try:
+        p.load(str(SAMPLE))
+        p.seek_ms(24_000)
+        p.play()
+        assert p.holding and p.state() == PlayerState.PLAYING and p.position_ms() == 24_000
+        opened.set()
+        qtbot.waitUntil(lambda: not p.holding and p.precise_seeking, timeout=30_000)
+        qtbot.waitUntil(lambda: p.position_ms() > 24_400, timeout=5000)
+        assert p.position_ms() < 26_000 and p.state() == PlayerState.PLAYING
+    finally:
+        opened.set()
+        p.close()

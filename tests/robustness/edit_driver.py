@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_script import UndoHistory, apply_action, load_script  # noqa: E402
 
 from editor.core import project  # noqa: E402
-from editor.core.journal import Journal  # noqa: E402
+from editor.session.journal import Journal  # noqa: E402
 
 
 def main() -> int:
@@ -45,8 +45,7 @@ def main() -> int:
         if args.autosave_every and number % args.autosave_every == 0:
             journal.snapshot_async(transcript)
         if args.save_every and number % args.save_every == 0:
-            project.save(transcript, args.project)
-            journal.saved(args.project)
+            journal.save_project(transcript, args.project)   # as the window saves
         if args.pause_ms:
             time.sleep(args.pause_ms / 1000)
     journal.close()

@@ -143,7 +143,7 @@ def test_window_audio(cases, name, window, qtbot, tmp_path):
 
 
 _HUGE_IN_WINDOW = r"""
-import os, sys
+import os, sys, time
 sys.path.insert(0, sys.argv[2])
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TRANSCRIPT_EDITOR_AOUT", "dummy")
@@ -152,6 +152,10 @@ app = QApplication([])
 from editor.ui.main_window import MainWindow
 w = MainWindow(); w.show(); app.processEvents()
 ok = w.open_path(sys.argv[1])
+# A file this large is read on a worker thread (progress and Cancel): wait until it is in.
+while w.files.reading is not None:
+    app.processEvents()
+    time.sleep(0.01)
 for _ in range(20):
     app.processEvents()
 print(ok, "Brindle" in w.model.transcript.segments[-1].text, w.warning_bar.isVisible())

@@ -24,8 +24,8 @@ from synthetic import ten_hour_episode  # noqa: E402
 
 from editor.core import atomic, ops, project  # noqa: E402
 from editor.core.errors import TranscriptError  # noqa: E402
-from editor.core.journal import Journal  # noqa: E402
 from editor.core.transcript import Segment, Transcript  # noqa: E402
+from editor.session.journal import Journal  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -100,7 +100,7 @@ def test_journal_on_a_full_disk_reports_once_and_never_breaks_the_edit(full_disk
     assert transcript.segments[0].text.endswith("49")          # every edit happened
     assert len(errors) == 1 and "disk is full" in str(errors[0]) and "save" in str(errors[0])
     journal.close()
-    from editor.core import recovery
+    from editor.session import recovery
     pending = recovery.find_for(path)   # what did get written is intact and restorable
     assert pending.recoverable and not pending.torn
     assert pending.recover().segments[0].text == ("a long line of typing " * 40 + str(pending.last_seq - 1)
@@ -136,7 +136,7 @@ def test_save_into_a_read_only_file_system(read_only_folder):
     assert journal.path.parent == data_dir / "recovery"
     journal.run(transcript, ops.set_text(transcript, 0, "edited on a read-only share"))
     journal.close()
-    from editor.core import recovery
+    from editor.session import recovery
     pending = recovery.find_for(path, data_dir=data_dir)
     assert pending.recover().segments[0].text == "edited on a read-only share"
     with pytest.raises(TranscriptError, match="cannot start the recovery journal .*read-only"):

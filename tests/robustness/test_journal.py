@@ -15,9 +15,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from edit_script import fingerprint, fixture_transcript, generate, run_script  # noqa: E402
 
-from editor.core import ops, project, recovery  # noqa: E402
+from editor.core import ops, project  # noqa: E402
 from editor.core.errors import TranscriptError  # noqa: E402
-from editor.core.journal import Journal, decode_line, journal_path_for, snapshot_paths_for  # noqa: E402
+from editor.session import recovery  # noqa: E402
+from editor.session.journal import Journal, decode_line, journal_path_for, snapshot_paths_for  # noqa: E402
 
 
 @pytest.fixture

@@ -25,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from edit_script import fingerprint, fingerprints, fixture_transcript, generate, save_script  # noqa: E402
 
-from editor.core import project, recovery  # noqa: E402
+from editor.core import project  # noqa: E402
+from editor.session import recovery  # noqa: E402
 
 pytestmark = pytest.mark.slow   # dozens of SIGKILLed processes
 

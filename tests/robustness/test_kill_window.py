@@ -37,7 +37,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from edit_script import fingerprint, fixture_transcript, generate, run_script, save_script  # noqa: E402
 
-from editor.core import project, recovery  # noqa: E402
+from editor.core import project  # noqa: E402
+from editor.session import recovery  # noqa: E402
 
 pytestmark = pytest.mark.slow   # the real window SIGKILLed again and again
 

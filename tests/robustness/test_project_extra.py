@@ -11,9 +11,10 @@ import json
 
 from PySide6.QtTest import QTest
 
-from editor.core import project, recovery
+from editor.core import project
 from editor.core.transcript import Segment, Speaker, Transcript, TranscriptMeta
 from editor.formats import read_file
+from editor.session import recovery
 
 EXTRA = {"alignment_cache": {"audio_sha": "9f1c0de4", "turns": {"t1": [[0, 410], [410, 900]]}},
          "glossary": {"ignore": ["Vessik", "oakum"]}, "note": "kept by tools we do not know"}

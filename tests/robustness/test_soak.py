@@ -28,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from edit_script import fingerprint, generate  # noqa: E402
 from synthetic import ten_hour_episode  # noqa: E402
 
-from editor.core import project, recovery  # noqa: E402
+from editor.core import project  # noqa: E402
+from editor.session import recovery  # noqa: E402
 
 pytestmark = pytest.mark.slow   # a long editing session on a 10-hour episode
 

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtTest import QTest
 
-from editor.core import project, recovery
+from editor.core import project
 from editor.core.transcript import Segment, Speaker, Transcript, TranscriptMeta
+from editor.session import recovery
 
 LINES = ["the ketch left the slipway at dawn", "Vessik caulked the sternpost with oakum",
          "Brindle held the tiller until noon"]

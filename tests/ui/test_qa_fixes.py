@@ -27,7 +27,7 @@ def copied_window(main_window, tmp_path, monkeypatch, qtbot):
 
 # ---------------------------------------------------------------------- a. the show choice
 def test_choosing_a_show_is_unsaved_work_that_survives_a_crash(copied_window, qtbot):
-    from editor.core import recovery
+    from editor.session import recovery
     window, text = copied_window
     assert not window.project.is_modified()
     dialog = window.names.show_glossary.edit_glossary()
@@ -129,7 +129,7 @@ def test_menu_items_are_title_case_and_dialogs_end_with_an_ellipsis(main_window)
     small = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "s"}
     opens_dialog = {"open", "choose_audio", "save_as", "export", "settings", "change_speaker", "speakers",
                     "go_to_time", "find", "replace", "correct_everywhere", "glossary", "flag", "shortcuts",
-                    "publish", "chapter_at_turn", "chapter_at_playback"}
+                    "publish", "chapter_at_turn", "chapter_at_playback", "reopen_encoding"}
     for name in main_window.action_table.names():
         action = main_window.action_table[name]
         text = action.text().replace("&", "")

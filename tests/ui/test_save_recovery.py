@@ -108,7 +108,7 @@ def test_kill_mid_edit_then_reopen_and_restore_everything(main_window, tmp_path,
     reloaded = _load(path)
     assert reloaded.segments[0].text.startswith("Next morning the tide")
     assert _as_json(reloaded)[1:] == expected[1:]
-    from editor.core import recovery
+    from editor.session import recovery
     left = recovery.find_for(path)
     assert left is None or not left.has_changes        # saved: nothing left to restore
     assert not w.isWindowModified()

@@ -179,6 +179,7 @@ def test_opening_a_transcript_without_word_times_aligns_it_in_the_background(win
         assert starts == sorted(starts)
         assert segment.start_ms - 300 <= starts[0] and starts[-1] <= segment.end_ms + 300
     assert _said(window, "Word times aligned")
+    _marks_are_where_they_are_heard(window, qtbot)
     # Derived data is no producer edit: nothing is journaled, so a crash now offers no "unsaved work".
     assert window.project.autosave.journal is None
     assert window.edits.stack.isClean()
@@ -195,6 +196,30 @@ def test_opening_a_transcript_without_word_times_aligns_it_in_the_background(win
     qtbot.waitUntil(lambda: all(s.word_timing is WordTiming.ALIGNED for s in _segments(window)), timeout=5000)
     qtbot.waitUntil(lambda: _said(window, "restored"), timeout=5000)   # the planned run found them all cached
     assert not timing.is_aligning() and not started
+
+
+def _marks_are_where_they_are_heard(window, qtbot) -> None:
+    """After alignment a mark has the time of its words in the Markers panel, the strip's band,
+    the project and the exports (the sample's "[inaudible 00:00:45]" is heard elsewhere)."""
+    from editor.core.timecode import format_clock
+    from editor.formats import writer
+    from editor.formats.base import ExportOptions, InaudibleStyle
+    from editor.ui.timing.waveform_bounds import inaudible_spans
+
+    row, segment = next((r, s) for r, s in enumerate(_segments(window)) if s.marks)
+    mark = segment.marks[0]
+    token = next(i for i, w in enumerate(segment.words) if w.text.startswith("[inaudible"))
+    assert mark.time_ms == segment.words[token].start_ms
+    assert segment.words[token - 1].end_ms - 1 <= mark.time_ms <= segment.words[token + 1].start_ms
+    window.marks_dock.show()
+    panel = window.marks_panel
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() >= 1, timeout=5000)
+    assert panel.tree.topLevelItem(0).text(0) == format_clock(mark.time_ms)
+    assert inaudible_spans(segment)[0][0] == mark.time_ms
+    rev = writer("txt").write(window.model.transcript, ExportOptions(inaudible_style=InaudibleStyle.REV))
+    assert f"[inaudible {format_clock(mark.time_ms, hours=True)}]" in rev
+    assert not segment.is_changed and row >= 0
 
 
 def test_cancel_stops_alignment_and_align_words_finishes_the_rest(window, qtbot):

@@ -31,6 +31,10 @@ def run(ms):
 run(500)
 w.playback.seek(24_000)
 w.playback.play()
+for _ in range(300):                 # a seek waits for the exact-seek working copy (if not cached yet)
+    if not w.playback.is_preparing():
+        break
+    run(100)
 run(1500)
 result = {
     "opened": opened,

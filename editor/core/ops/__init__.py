@@ -40,8 +40,8 @@ Ownership rule that keeps undo cheap: ops never mutate a list, ``Word`` or
 therefore keep the old lists as they are (sharing unchanged ``Word`` objects
 with the live ones), and undo/redo of a replace in 1,000 places just swaps
 references back. Code outside this module that changes words (forced
-alignment) must likewise assign ``segment.words = [...]`` of new ``Word``
-objects, ideally through :class:`SetFields` so that it can be undone.
+alignment) goes through :func:`set_word_times`, which assigns new ``Word`` objects and
+moves the segment's marks to the times of the words around them.
 """
 
 from editor.core.ops.base import (
@@ -71,13 +71,13 @@ from editor.core.ops.text import (
     revert_to_original,
     set_text,
 )
-from editor.core.ops.times import set_bounds, set_start
+from editor.core.ops.times import set_bounds, set_start, set_word_times
 
 __all__ = [
     "Change", "Fields", "Group", "Listener", "Op", "ReplaceSegments", "Rows", "SetFields",
     "SetMeta", "SetSpeakers", "SetChapters", "merged_undo", "run", "set_audio",
     "set_text", "replace_spans", "revert_to_original", "add_mark", "remove_mark",
-    "split", "merge_with_next", "set_start", "set_bounds", "set_status", "set_note",
+    "split", "merge_with_next", "set_start", "set_bounds", "set_word_times", "set_status", "set_note",
     "set_speaker", "rename_speaker", "add_speaker", "merge_speakers",
     "add_chapter", "edit_chapter", "remove_chapter", "chapter_index",
 ]

@@ -1,9 +1,11 @@
-"""Time edits: a segment's start (to the playback position) and its bounds, never overlapping."""
+"""Time edits: a segment's start (to the playback position) and its bounds, never overlapping;
+new word times for a segment (its marks follow them)."""
 
 from __future__ import annotations
 
 from editor.core.ops.base import Fields, SetFields, segment_at
-from editor.core.transcript import Transcript
+from editor.core.transcript import Transcript, Word, WordTiming
+from editor.core.words import word_time_fields
 
 
 def set_start(transcript: Transcript, index: int, ms: int) -> SetFields:
@@ -45,3 +47,14 @@ def _clamp(value: int, low: int, high: int | None) -> int:
 def _min(*values: int | None) -> int | None:
     known = [v for v in values if v is not None]
     return min(known) if known else None
+
+
+def set_word_times(transcript: Transcript, index: int, words: list[Word], timing: WordTiming) -> SetFields:
+    """Give a segment new word times (alignment, a cached alignment); its marks follow them.
+
+    When the times say where words are heard (aligned, imported, or a failed alignment's
+    anchors), each mark takes the time of the words around it, so the Markers panel, the
+    waveform, the project file and every export put an "[inaudible]" where it is heard,
+    not at its turn's start.
+    """
+    return SetFields(((index, word_time_fields(segment_at(transcript, index), words, timing)),))

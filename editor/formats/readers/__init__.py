@@ -13,6 +13,7 @@ from editor.formats.readers.podcast_html import PodcastHtmlReader
 from editor.formats.readers.podcast_page import PodcastPageReader
 from editor.formats.readers.podcasting_json import PodcastingJsonReader
 from editor.formats.readers.rev import RevReader
+from editor.formats.readers.sbv import SbvReader
 from editor.formats.readers.srt import SrtReader
 from editor.formats.readers.vtt import VttReader
 from editor.formats.readers.whisper_json import WhisperJsonReader
@@ -20,6 +21,7 @@ from editor.formats.readers.whisper_json import WhisperJsonReader
 READERS: list[Reader] = [
     VttReader(),
     SrtReader(),
+    SbvReader(),
     AssReader(),
     PodcastingJsonReader(),
     WhisperJsonReader(),

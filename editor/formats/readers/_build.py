@@ -19,8 +19,8 @@ from editor.formats.marks import extract_marks, marks_from_words
 from editor.formats.turns import looks_like_finished_subtitles, merge_cues
 
 SNIFF_CHARS = 65536  # how much of a text file the text readers' sniff() looks at
-# A header's clock: "3:07", "12:07" or "1:02:07" (Otter, Rev-style).
-HEADER_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
+# A header's clock: "3:07", "12:07", "1:02:07" or "100:02:07" (Otter, Rev-style; hours are not capped).
+HEADER_CLOCK = r"\d+:\d{2}(?::\d{2})?"
 
 _MS_PER_WORD = 400  # ~150 words a minute: the length of a last turn with no end time
 _MIN_ESTIMATE_MS = 1000

@@ -42,3 +42,10 @@ def split_speaker(text: str) -> tuple[str | None, str]:
 
 def ms(hours: str | None, minutes: str, seconds: str, fraction: str) -> int:
     return ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + int(fraction.ljust(3, "0")[:3])
+
+
+def untimed_warning(lines: list[int], expected: str) -> str:
+    """The one wording every cue reader uses for cues kept without a usable time line."""
+    shown = ", ".join(str(n) for n in lines[:5]) + (f" and {len(lines) - 5} more" if len(lines) > 5 else "")
+    return (f"{len(lines)} cue(s) without a valid time line (expected {expected}) kept as untimed "
+            f"segments: line {shown}")

@@ -34,7 +34,7 @@ class AssReader:
                 warnings.simplefilter("always")
                 subs = pysubs2.SSAFile.from_string(text, format_="ass")
         except Exception as error:  # pysubs2 raises assorted errors for damaged files
-            raise TranscriptError(f"not a readable ASS/SSA file ({error})") from None
+            raise TranscriptError(f"not a readable ASS/SSA file ({error})", line=_line_of(text, error)) from None
         build = TranscriptBuilder(self.NAME)
         for message in dict.fromkeys(str(w.message) for w in noticed):
             build.warnings.append(f"ASS/SSA: {message}")
@@ -62,3 +62,10 @@ class AssReader:
         if not build.segments:
             raise TranscriptError("no Dialogue lines found in the [Events] section")
         return build.result()
+
+
+def _line_of(text: str, error: Exception) -> int | None:
+    """The line holding the value pysubs2 quotes in its message (``... timestamp: '100:00:10.00'``)."""
+    quoted = str(error).rpartition(": ")[2].strip("'\"")
+    at = text.find(quoted) if len(quoted) >= 4 else -1
+    return text.count("\n", 0, at) + 1 if at >= 0 else None

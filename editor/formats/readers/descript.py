@@ -13,7 +13,7 @@ from collections import Counter
 from editor.formats.base import ReadResult
 from editor.formats.readers._build import NAME, SNIFF_CHARS, TranscriptBuilder, clock_ms, plausible_name, read_headed
 
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+_TIME = r"\d+:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _TIMED = re.compile(rf"^\[(?P<time>{_TIME})\][ \t]*(?:(?P<name>{NAME}):(?:[ \t]+|$))?(?P<rest>.*)$")
 # "Name: text", or "Name:" alone with the text on the lines below.
 _UNTIMED = re.compile(rf"^(?P<name>{NAME}):(?:[ \t]+(?P<rest>\S.*)|[ \t]*)$")

@@ -3,9 +3,11 @@
 Hosting pages print each turn as speaker, start time and text. Copied from a
 browser, the turns often run together on one long line, and the page's own
 text (title, show notes, "Other Episodes") comes along before and after. We
-find the turn headers anywhere in the text, keep what lies between them, and
-report the page text we ignored. The page title becomes the episode title; a
-clock time on the page at or after the last turn is taken as the duration.
+find the turn headers anywhere in the text and keep what lies between them as
+turns. The page text is kept too, in the result's ``extra`` under
+:data:`editor.core.show_notes.EXTRA_KEY` (it holds the names the recognizer gets
+wrong, spelt right); the page title becomes the episode title; a clock time on the
+page at or after the last turn is taken as the duration.
 """
 
 from __future__ import annotations
@@ -14,17 +16,19 @@ import re
 from collections import Counter
 
 from editor.core.errors import TranscriptError
+from editor.core.show_notes import EXTRA_KEY, PageText
 from editor.core.timecode import parse_clock
 from editor.formats.base import ReadResult
 from editor.formats.readers._build import NAME, SNIFF_CHARS, TranscriptBuilder, plausible_name
 
-_TIME = r"\d{1,2}:\d{2}:\d{2}|\d{1,2}:\d{2}"
+# Hours may run past 99 (day-long recordings): a header at "100:00:10" is a turn like any other.
+_TIME = r"\d+:\d{2}:\d{2}|\d{1,2}:\d{2}"
 # Labels recognizers give unnamed voices; these are headers wherever they appear.
 _GENERIC = r"Speaker \d+|Speaker [A-Z]|SPEAKER_\d+|Unknown Speaker"
 _GENERIC_HEADER = re.compile(rf"(?<!\S)(?:{_GENERIC}) (?:{_TIME})(?=\s)")
 # "Maya Ortiz 00:01:02 Welcome ..." at the start of a line: how real names are found.
 _LINE_HEADER = re.compile(rf"^({NAME}) ({_TIME})[ \t]+\S", re.MULTILINE)
-_CLOCK_ON_PAGE = re.compile(r"\b\d{1,2}:\d{2}:\d{2}\b")
+_CLOCK_ON_PAGE = re.compile(r"\b\d+:\d{2}:\d{2}\b")
 
 
 class PodcastPageReader:
@@ -42,7 +46,10 @@ class PodcastPageReader:
         return 0.0
 
     def read(self, text: str) -> ReadResult:
-        headers = list(_header_pattern(text).finditer(text))
+        # A comprehension, not list(): its bytecode loop lets another thread run between matches,
+        # where list() would hold the GIL for the whole scan (4 s for a million turns, the window frozen
+        # while it reads in the background).
+        headers = [header for header in _header_pattern(text).finditer(text)]
         if not headers:
             raise TranscriptError("no 'Speaker 00:00:00' turn headers found", line=1)
         build = TranscriptBuilder(self.NAME)
@@ -54,8 +61,11 @@ class PodcastPageReader:
             build.add_text(build.speaker(name), start, None, text[header.end():body_end])
         before = text[:headers[0].start()]
         after = text[_paragraph_end(text, headers[-1].end()):]
-        _page_text(build, before, after)
-        return build.result()
+        page = _page_text(build, before, after)
+        result = build.result()
+        if page is not None:
+            result.extra[EXTRA_KEY] = page.to_json()
+        return result
 
 
 def _line_names(text: str) -> Counter:
@@ -76,8 +86,8 @@ def _paragraph_end(text: str, position: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _page_text(build: TranscriptBuilder, before: str, after: str) -> None:
-    """Title and duration from the page around the transcript, and a warning about what was dropped."""
+def _page_text(build: TranscriptBuilder, before: str, after: str) -> PageText | None:
+    """Title and duration from the page around the transcript, and the page text itself (None: none)."""
     before_lines = [line.strip() for line in before.split("\n") if line.strip()]
     after_lines = [line.strip() for line in after.split("\n") if line.strip()]
     if before_lines and len(before_lines[0]) <= 200:
@@ -87,6 +97,8 @@ def _page_text(build: TranscriptBuilder, before: str, after: str) -> None:
     later = [ms for ms in page_clocks if ms is not None and ms > last_start]
     if later:
         build.meta.duration_ms = min(later)
-    if before_lines or after_lines:
-        build.warnings.append(f"ignored the page text around the transcript: {len(before_lines)} "
-                              f"line(s) before it and {len(after_lines)} line(s) after it")
+    if not (before_lines or after_lines):
+        return None
+    build.warnings.append(f"kept the page text around the transcript as show notes (not turns): "
+                          f"{len(before_lines)} line(s) before it and {len(after_lines)} line(s) after it")
+    return PageText(build.meta.title, "\n".join(before_lines), "\n".join(after_lines))

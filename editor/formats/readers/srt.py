@@ -2,9 +2,10 @@
 
 Speakers are a ``Name:`` prefix on the cue text; a cue without one continues
 the previous cue's speaker. Cues are merged into turns
-(:mod:`editor.formats.turns`) unless the caller keeps the captions. A cue without a time
-line is an error naming its line; text after a blank line inside a cue (a
-common export glitch) is joined to that cue with a warning.
+(:mod:`editor.formats.turns`) unless the caller keeps the captions. A cue whose time
+line is missing or broken is kept as an untimed segment (timed on the
+waveform later) with a warning naming its line; text after a blank line
+inside a cue (a common export glitch) is joined to that cue with a warning.
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ from typing import Any
 from editor.core.errors import TranscriptError
 from editor.formats.base import ReadResult
 from editor.formats.readers._build import TranscriptBuilder, strip_markup
-from editor.formats.readers._cues import blocks, ms, split_speaker
+from editor.formats.readers._cues import blocks, ms, split_speaker, untimed_warning
 
 _STAMP = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[,.](\d{1,3})"
 _TIMING = re.compile(rf"^\s*{_STAMP}\s*-->\s*{_STAMP}")
 _SNIFF_COMMA = re.compile(r"^\s*\d+:\d{1,2}:\d{1,2},\d{1,3}\s*-->", re.MULTILINE)
 _SNIFF_ANY = re.compile(r"^\s*(?:\d+:)?\d{1,2}:\d{1,2}[.,]\d{1,3}\s*-->", re.MULTILINE)
+_LOOKS_TIMED = re.compile(r"-->|->|^\s*\d+:\d{2}[:.,]")   # a time line, however damaged
+_EXPECTED = "'HH:MM:SS,mmm --> HH:MM:SS,mmm'"
 
 
 class SrtReader:
@@ -42,30 +45,28 @@ class SrtReader:
         cue_lines: list[list[str]] = []
         speaker = None
         joined = 0
+        untimed: list[int] = []
         previous: list[Any] | None = None    # [speaker, start, end, text] of the cue being read
         for line_no, lines in blocks(text.split("\n")):
-            timing = _TIMING.match(lines[0])
-            offset = 0
-            if timing is None and len(lines) > 1 and lines[0].strip().isdigit():
-                timing = _TIMING.match(lines[1])
-                offset = 1
-                if timing is None:
-                    raise TranscriptError(f"cue {lines[0].strip()} has no time line "
-                                          "(expected 'HH:MM:SS,mmm --> HH:MM:SS,mmm')", line=line_no + 1)
-            if timing is None:
-                if "-->" in lines[0] or lines[0].strip().isdigit():
-                    raise TranscriptError(f"not a valid cue time line: {lines[0].strip()[:60]!r}",
-                                          line=line_no)
-                if previous is None:
-                    raise TranscriptError("expected a cue number or a time line", line=line_no)
+            numbered = lines[0].strip().isdigit()
+            at = 1 if numbered else 0          # where the time line should be
+            timing = _TIMING.match(lines[at]) if at < len(lines) else None
+            if timing is None and not numbered and not _LOOKS_TIMED.search(lines[0]) and previous is not None:
                 previous[3] += " " + " ".join(lines)  # text after a stray blank line inside a cue
                 joined += 1
                 continue
             if previous is not None:
                 build.add_text(*previous)
-            g = timing.groups()
-            start, end = ms(g[0], g[1], g[2], g[3]), ms(g[4], g[5], g[6], g[7])
-            shown = [strip_markup(line) for line in lines[offset + 1:]]
+            if timing is None:
+                untimed.append(line_no + at if at < len(lines) else line_no)
+                damaged = at < len(lines) and _LOOKS_TIMED.search(lines[at]) is not None
+                start = end = None
+                body_lines = lines[at + 1:] if damaged else lines[at:]
+            else:
+                g = timing.groups()
+                start, end = ms(g[0], g[1], g[2], g[3]), ms(g[4], g[5], g[6], g[7])
+                body_lines = lines[at + 1:]
+            shown = [strip_markup(line) for line in body_lines]
             cue_lines.append(shown)
             body = " ".join(shown)
             name, body = split_speaker(body)
@@ -76,8 +77,9 @@ class SrtReader:
             build.add_text(*previous)
         if not build.segments:
             raise TranscriptError("no subtitle cues found", line=1)
+        if untimed:
+            build.warnings.append(untimed_warning(untimed, _EXPECTED))
         if joined:
             build.warnings.append(f"{joined} text block(s) after a blank line inside a cue were "
                                   "joined to that cue")
         return build.result(keep_captions, cue_lines)
-

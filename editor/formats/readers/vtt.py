@@ -17,7 +17,7 @@ from typing import Any
 from editor.core.errors import TranscriptError
 from editor.formats.base import ReadResult
 from editor.formats.readers._build import TranscriptBuilder
-from editor.formats.readers._cues import blocks, ms, split_speaker
+from editor.formats.readers._cues import blocks, ms, split_speaker, untimed_warning
 
 _STAMP = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[.,](\d{1,3})"
 _TIMING = re.compile(rf"^\s*{_STAMP}[ \t]+-->[ \t]+{_STAMP}(?:[ \t].*)?$")
@@ -51,6 +51,8 @@ class VttReader:
             build.warnings.append("line 1: the WEBVTT header is missing; read as WebVTT anyway")
         speaker = None
         pending: list[Any] | None = None    # [speaker, start, end, text] of the cue being read
+        untimed: list[int] = []
+        timed = 0
         for number, (line_no, block) in enumerate(blocks(lines)):
             if number == 0 and header:
                 continue  # the header block (WEBVTT line and header metadata)
@@ -60,27 +62,31 @@ class VttReader:
             timing_at = 0 if "-->" in first else 1 if len(block) > 1 and "-->" in block[1] else -1
             if timing_at < 0:
                 broken = next((n for n, line in enumerate(block[:2]) if _LOOKS_TIMED.match(line)), None)
-                if broken is not None:
-                    raise TranscriptError(f"expected a cue time line ('00:00:00.000 --> 00:00:01.000'), "
-                                          f"found {block[broken].strip()[:60]!r}", line=line_no + broken)
-                if pending is None:
-                    raise TranscriptError("expected a cue time line ('00:00:00.000 --> 00:00:01.000')",
-                                          line=line_no)
-                pending[3] += "\n" + "\n".join(block)  # text after a stray blank line inside a cue
-                build.warnings.append(f"line {line_no}: text after a blank line joined to the cue above")
-                continue
-            timing = _TIMING.match(block[timing_at])
-            if timing is None:
-                raise TranscriptError(f"not a valid cue time line: {block[timing_at].strip()[:60]!r}",
-                                      line=line_no + timing_at)
+                if broken is None and pending is not None:
+                    pending[3] += "\n" + "\n".join(block)  # text after a stray blank line inside a cue
+                    build.warnings.append(f"line {line_no}: text after a blank line joined to the cue above")
+                    continue
+                timing = None
+                timing_at = broken if broken is not None else -1
+            else:
+                timing = _TIMING.match(block[timing_at])
             if pending is not None:
                 speaker = _add(build, pending, speaker)
+            if timing is None:   # kept untimed: the producer times it on the waveform
+                untimed.append(line_no + max(timing_at, 0))
+                pending = [None, None, None, "\n".join(block[timing_at + 1:])]
+                continue
+            timed += 1
             g = timing.groups()
             cue_lines.append([_TAGS.sub("", line) for line in block[timing_at + 1:]])
             pending = [None, ms(g[0], g[1], g[2], g[3]), ms(g[4], g[5], g[6], g[7]),
                        "\n".join(block[timing_at + 1:])]
+        if not header and not timed:
+            raise TranscriptError("not a WebVTT file: no WEBVTT header and no cues", line=1)
         if pending is not None:
             _add(build, pending, speaker)
+        if untimed:
+            build.warnings.append(untimed_warning(untimed, "'00:00:00.000 --> 00:00:01.000'"))
         if not build.segments:
             if not header:
                 raise TranscriptError("not a WebVTT file: no WEBVTT header and no cues", line=1)

@@ -220,12 +220,14 @@ def _cpp_words(tokens: list, where: str) -> list[Word]:
         start = milliseconds(offsets.get("from"), f"{where}[{index}].offsets.from", optional=True)
         end = milliseconds(offsets.get("to"), f"{where}[{index}].offsets.to", optional=True)
         p = confidence(raw.get("p"), f"{where}[{index}].p")
+        first, *more = piece.split()   # a piece may hold a space inside ("! Welcome"): more words
         if piece[0].isspace() or not words:
-            words.append(Word(piece.strip(), start, end, p))
+            words.append(Word(first, start, end, p))
         else:
             last = words[-1]
-            last.text += piece.strip()
+            last.text += first
             last.end_ms = end if end is not None else last.end_ms
             if p is not None and last.confidence is not None:
                 last.confidence = min(last.confidence, p)
+        words.extend(Word(word, start, end, p) for word in more)
     return [w for w in words if w.text]

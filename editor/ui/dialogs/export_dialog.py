@@ -1,5 +1,9 @@
 """File ▸ Export: every writer with its options, a live preview, and a warning for unapproved turns.
 
+The export goes beside the project as ``<stem>.<format>``; it is never proposed
+over (nor allowed onto) a file the work was opened from, and replacing any
+other existing file is confirmed first.
+
 The preview renders the first few turns with the options chosen (writers are
 fast on a handful of segments, so it follows every change). Binary formats
 (DOCX) are previewed through the plain-text writer with the same options,
@@ -11,7 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -66,13 +71,26 @@ def unapproved_count(transcript: Transcript) -> int:
     return sum(1 for s in transcript.segments if s.status is not ReviewStatus.APPROVED)
 
 
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
 class ExportDialog(QDialog):
-    def __init__(self, transcript: Transcript, source_path: str, parent=None, author: str = ""):
+    def __init__(self, transcript: Transcript, source_path: str, parent=None, author: str = "",
+                 inputs: tuple[str, ...] = ()):
+        """*source_path*: the project (or the transcript opened); *author*: the DOCX author (from
+        Settings); *inputs*: files never to write over."""
         super().__init__(parent)
         self._author = author   # DOCX properties: the name in Settings
         self.setWindowTitle("Export")
         self._transcript = transcript
         self._source = source_path
+        self._inputs = tuple(p for p in (source_path, *inputs) if p)
+        self.replace_box: QMessageBox | None = None
+        self._proposed = ""     # the path we last proposed (replaced when the format changes)
         self._writers = all_writers()
         self.exported_path = ""
         layout = QVBoxLayout(self)
@@ -230,11 +248,24 @@ class ExportDialog(QDialog):
         self.update_preview()
 
     def _suggested_path(self, extension: str) -> str:
+        """``<stem><extension>`` in the folder of the path shown (at first: the project's), never an input."""
         current = self.path_edit.text().strip()
-        base = current or self._source or "transcript"
+        # The producer's own choice of name is kept across format changes; our proposal is not.
+        base = current if current and current != self._proposed else (self._source or "transcript")
         folder, name = os.path.split(base)
         stem = name.split(".")[0] or "transcript"
-        return os.path.join(folder, stem + extension)
+        candidate = os.path.join(folder, stem + extension)
+        number = 1
+        while self.is_input(candidate):
+            # The recognizer's own file (episode.txt opened, Plain text chosen): a new name beside it.
+            candidate = os.path.join(folder, f"{stem}-edited{'' if number == 1 else f'-{number}'}{extension}")
+            number += 1
+        self._proposed = candidate
+        return candidate
+
+    def is_input(self, path: str) -> bool:
+        """True when *path* is a file the work was opened from (project, transcript, audio)."""
+        return any(_same_file(path, source) for source in self._inputs)
 
     def _on_browse_clicked(self) -> None:
         chosen = writer(self.format_name())
@@ -264,10 +295,18 @@ class ExportDialog(QDialog):
                                    (", shown as text)" if binary else ")"))
         self.preview.setPlainText(text)
 
-    def export(self) -> bool:
+    def export(self, replace: bool = False) -> bool:
+        """Write the export; False when it could not, or when it first asks to replace a file."""
         path = self.path_edit.text().strip()
         if not path:
             self._show_error("Choose where to save the export.")
+            return False
+        if self.is_input(path):
+            self._show_error(f"{Path(path).name} is a file this work was opened from; an export never "
+                             "replaces it. Choose another name.")
+            return False
+        if os.path.exists(path) and not replace:
+            self._ask_to_replace(path)
             return False
         try:
             export(self._transcript, path, self.format_name(), self.options())
@@ -277,6 +316,24 @@ class ExportDialog(QDialog):
         self.exported_path = str(Path(path).resolve())
         self.accept()
         return True
+
+    def _ask_to_replace(self, path: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Replace the file?",
+                          f"{Path(path).name} already exists in {Path(path).parent}. Replace it with this export?",
+                          QMessageBox.StandardButton.NoButton, self)
+        replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+
+        def on_finished(_result: int) -> None:
+            self.replace_box = None
+            if box.clickedButton() is replace:
+                self.export(replace=True)
+
+        box.finished.connect(on_finished)
+        self.replace_box = box
+        box.open()
 
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)

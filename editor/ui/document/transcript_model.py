@@ -15,6 +15,7 @@ so views just repaint the two rows whose highlight changed.
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -49,6 +50,15 @@ class Role(enum.IntEnum):
     MARKS = enum.auto()                       # list[Mark]
 
 
+@dataclass(frozen=True)
+class Commit:
+    """One committed edit as observers see it: the primitives' changes in order, and the row count before."""
+
+    transcript: Transcript
+    changes: tuple
+    count_before: int
+
+
 class TranscriptModel(QAbstractListModel):
     """One row per segment of a :class:`~editor.core.transcript.Transcript`."""
 
@@ -58,6 +68,8 @@ class TranscriptModel(QAbstractListModel):
     speakers_changed = Signal()
     # Emitted when chapters are added, changed or removed (the chapters panel and the waveform follow).
     chapters_changed = Signal()
+    # A producer's edit (or its undo/redo) was applied through run(): a Commit of what changed.
+    committed = Signal(object)
 
     def __init__(self, transcript: Transcript | None = None, parent=None):
         super().__init__(parent)
@@ -67,9 +79,7 @@ class TranscriptModel(QAbstractListModel):
         # (core ops assign new ones rather than mutate, so identity is a safe, O(1) check).
         self._spans: dict[int, tuple[list, WordSpans]] = {}
         self._current_row = -1
-        # (transcript, op, listener) -> undo op, used instead of ops.run when set: the window's
-        # recovery journal (editor.ui.project.autosave) records every edit, undo and redo this way.
-        self.runner = None
+        self._changes: list | None = None          # what the primitives of the edit being run did
         self._current_word = -1
 
     # ------------------------------------------------------------------ Qt model API
@@ -196,8 +206,15 @@ class TranscriptModel(QAbstractListModel):
         This is the one door through which the transcript changes: the
         ``QUndoCommand``s keep the returned op and call ``run`` again to undo/redo.
         """
-        runner = self.runner if self.runner is not None else _ops().run
-        undo = runner(self._transcript, op, self)
+        count_before = len(self._transcript.segments)
+        self._changes = []
+        try:
+            undo = _ops().run(self._transcript, op, self)
+        finally:
+            changes, self._changes = self._changes, None
+        # Observers (the recovery journal) hear of every committed edit, undo and redo, before
+        # run() returns: a kill after this loses nothing the producer saw.
+        self.committed.emit(Commit(self._transcript, tuple(changes), count_before))
         self.transcript_changed.emit()
         return undo
 
@@ -241,6 +258,8 @@ class TranscriptModel(QAbstractListModel):
             self.beginInsertRows(QModelIndex(), first, first + count - 1)
 
     def applied(self, change: ops.Change) -> None:
+        if self._changes is not None:
+            self._changes.append(change)
         if change.removed is not None:
             self.endRemoveRows()
         elif change.inserted is not None:

@@ -38,6 +38,7 @@ class TranscriptView(QAbstractScrollArea):
     seek_requested = Signal(int)           # ms: a click on a time, or a modifier/double click on a word
     user_scrolled = Signal()               # the user moved the view (auto-follow stops)
     editing_started = Signal(int)          # row whose editor opened
+    editing_finished = Signal(int)         # row whose editor closed or moved to another turn
     text_edited = Signal(int, str)         # row, whole new text: the controller pushes it to the model
     typed = Signal()                       # a text key was pressed in the editor
     follow_requested = Signal()            # "Back to playback" clicked
@@ -623,6 +624,8 @@ class TranscriptView(QAbstractScrollArea):
             self._editor.leave_requested.connect(self._on_editor_leave)
             self._editor.word_seek_requested.connect(lambda char: self._seek_word(self._editor.row, char))
         previous = self._editor.row if self._editor.isVisible() else -1
+        if previous >= 0 and previous != row:
+            self.editing_finished.emit(previous)
         self._editor.load(row, self._model.segment(row).text, self._painter.text_font, char)
         self.ensure_visible(row)
         self._editor.show()
@@ -640,6 +643,7 @@ class TranscriptView(QAbstractScrollArea):
             row = self._editor.row
             self._editor.hide()
             self._editor.row = -1
+            self.editing_finished.emit(row)
             self._describe_current()
             self.setFocus(Qt.FocusReason.OtherFocusReason)
             if 0 <= row < len(self._geometry):

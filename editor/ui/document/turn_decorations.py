@@ -17,6 +17,7 @@ from PySide6.QtGui import QTextCharFormat
 from editor.core.confidence import DEFAULT_THRESHOLD, segment_low_words
 from editor.core.transcript import Segment
 from editor.ui import theme
+from editor.ui.document.turn_painter import LAYOUT_LIMIT
 
 if TYPE_CHECKING:   # the dictionary's module loads with the first transcript, not at startup
     from editor.core.spelling import Speller
@@ -89,5 +90,7 @@ class TurnDecorations:
                        for w in segment_low_words(segment, row, self.threshold) if w.start >= 0]
         if self.speller is not None:
             misspelt = misspelt_format()
-            ranges += [(m.start, m.end, misspelt) for m in self.speller.check_segment(segment)]
+            # Only what the row lays out is checked: a 50 MB turn is 9 million words (150 s).
+            shown = segment.text[:LAYOUT_LIMIT]
+            ranges += [(m.start, m.end, misspelt) for m in self.speller.unknown_words(shown, segment.marks)]
         return ranges

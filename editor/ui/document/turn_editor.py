@@ -14,6 +14,8 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QPalette, QTextCursor, QTextOption
 from PySide6.QtWidgets import QFrame, QPlainTextEdit
 
+from editor.ui.document.turn_painter import LAYOUT_LIMIT, wrap_mode_for
+
 
 class TurnEditor(QPlainTextEdit):
     """Edits one turn's text; emits intent, never touches the model."""
@@ -48,9 +50,24 @@ class TurnEditor(QPlainTextEdit):
         self.row = row
         self.setFont(font)
         self._loading = True
-        self.setPlainText(text)
+        self._show(text)
         self._loading = False
         self.set_caret(char)
+
+    def _show(self, text: str) -> None:
+        """Put *text* in the editor; a turn beyond LAYOUT_LIMIT is shown read-only, cut short.
+
+        QPlainTextEdit lays a block out again on every keystroke (a 1 MB turn: ~1 s per key),
+        so such a turn is changed through Find and Replace, which works on the model.
+        """
+        self.setWordWrapMode(wrap_mode_for(text[:LAYOUT_LIMIT]))   # a huge token wraps anywhere
+        too_long = len(text) > LAYOUT_LIMIT
+        self.setReadOnly(too_long)
+        if too_long:
+            self.setPlainText(f"{text[:LAYOUT_LIMIT]} … [{len(text) - LAYOUT_LIMIT:,} more characters: "
+                              "this turn is too long to edit here; change it with Find and Replace]")
+        else:
+            self.setPlainText(text)
 
     def replace_text(self, text: str) -> None:
         """Take a text changed elsewhere (undo, replace all), keeping the caret where it was."""
@@ -58,7 +75,7 @@ class TurnEditor(QPlainTextEdit):
             return
         caret = self.textCursor().position()
         self._loading = True
-        self.setPlainText(text)
+        self._show(text)
         self._loading = False
         self.set_caret(min(caret, len(text)))
 

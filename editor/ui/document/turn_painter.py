@@ -9,6 +9,7 @@ current word and the marks are drawn as format ranges over the cached layout.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
@@ -29,6 +30,30 @@ BAR_W = 4
 
 STATUS_LABEL = {ReviewStatus.APPROVED: "✓ approved", ReviewStatus.FLAGGED: "⚑ flagged"}
 NOTE_LABEL = "✎ note"   # the note itself is the badge's tooltip
+
+
+# Per-row layout work must stay bounded whatever a row holds. Word-boundary wrapping looks for a
+# break from each line's start to the end of the word, so a token of n characters without a space
+# costs O(n^2) (a 400 kB one froze the window for 20 s); such rows wrap anywhere (linear). And
+# only the first LAYOUT_LIMIT characters of a row are laid out and painted (the rest is kept
+# in the transcript, and said so), so one enormous row costs what a long one does.
+LONG_TOKEN = 200
+LAYOUT_LIMIT = 100_000
+_LONG_TOKEN = re.compile(rf"\S{{{LONG_TOKEN}}}")
+
+
+def wrap_mode_for(text: str) -> QTextOption.WrapMode:
+    """Wrap at word boundaries, or anywhere when *text* holds a token no line could hold."""
+    if len(text) > LONG_TOKEN and _LONG_TOKEN.search(text):
+        return QTextOption.WrapMode.WrapAnywhere
+    return QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+
+
+def shown_text(text: str) -> str:
+    """What a row lays out: all of *text*, or its first LAYOUT_LIMIT characters and a note."""
+    if len(text) <= LAYOUT_LIMIT:
+        return text
+    return f"{text[:LAYOUT_LIMIT]} … [{len(text) - LAYOUT_LIMIT:,} more characters, kept but not shown]"
 
 
 @dataclass(slots=True)
@@ -78,14 +103,15 @@ class TurnPainter:
     def estimate_height(self, text: str, row_width: int) -> int:
         """A cheap guess, good enough to size the scroll bar before a row is laid out."""
         per_line = max(1, int(self.text_width(row_width) / self._char_width))
-        lines = max(1, math.ceil(len(text) / per_line))
+        lines = max(1, math.ceil(min(len(text), LAYOUT_LIMIT + 60) / per_line))
         return self._fixed_height() + lines * self.line_height
 
     def estimate_heights(self, texts: list[str], row_width: int) -> list[int]:
         """:meth:`estimate_height` for many rows at once (one list comprehension: ~3 ms for 12,000)."""
         per_line = max(1, int(self.text_width(row_width) / self._char_width))
         fixed, line = self._fixed_height(), self.line_height
-        return [fixed + line * (1 + (len(t) - 1) // per_line if t else 1) for t in texts]
+        limit = LAYOUT_LIMIT + 60
+        return [fixed + line * (1 + (min(len(t), limit) - 1) // per_line if t else 1) for t in texts]
 
     def _fixed_height(self) -> int:
         return PAD_TOP + self.header_height + HEADER_GAP + PAD_BOTTOM
@@ -104,9 +130,9 @@ class TurnPainter:
         cached = self._cache.get(row)
         if cached is not None and cached.text is text and cached.width == row_width:
             return cached
-        layout = QTextLayout(text, self.text_font)
+        layout = QTextLayout(shown_text(text), self.text_font)
         option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        option.setWrapMode(wrap_mode_for(text[:LAYOUT_LIMIT]))
         layout.setTextOption(option)
         width = self.text_width(row_width)
         layout.beginLayout()

@@ -10,6 +10,7 @@ dialog naming file and problem, a dismissable warning bar, a relink prompt).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -27,6 +28,7 @@ from editor.ui.files.audio_lookup import (
     is_audio,
     resolve_audio,
 )
+from editor.ui.files.background_read import BackgroundRead, ReadProgress, wants_background
 
 
 def sample_path() -> Path:
@@ -42,6 +44,8 @@ class FileController(QObject):
     audio_loaded = Signal(str)                     # path
     audio_missing = Signal(str)                    # the path we expected ("" when nothing was recorded)
     error_occurred = Signal(str, str)              # title, message (names the file and problem)
+    audio_unplayable = Signal(str)                 # the audio file is there but cannot be played
+    read_cancelled = Signal(str)                   # the producer cancelled reading a large file
     recent_changed = Signal()
     captions_merged = Signal(int, int, bool)       # cues read, turns made, the cues look like finished subtitles
 
@@ -52,6 +56,9 @@ class FileController(QObject):
         self._settings = ctx.settings
         self._window = ctx.window
         ctx.actions["choose_audio"].triggered.connect(self.choose_audio)
+        self.encoding_dialog = None    # File ▸ Reopen with Encoding… while it is open
+        self.reading: BackgroundRead | None = None      # a large file being read on a worker thread
+        self.read_progress: ReadProgress | None = None  # its progress dialog
         self._path = ""
         self._format = ""
         self.extra: dict = {}   # the project's free "extra" object: saved back unchanged
@@ -86,8 +93,12 @@ class FileController(QObject):
 
     def open_transcript(self, path: str, audio: str | None = None, preload=None,
                         keep_captions: bool = False) -> bool:
-        """Open a transcript; caption files are merged into turns unless *keep_captions*."""
+        """Open *path*; True when it opened, or (a large file) when its background read began.
+        Caption files are merged into turns unless *keep_captions*."""
         path = os.path.abspath(path)
+        if preload is None and not keep_captions and wants_background(path):
+            self.read_in_background(path, audio)
+            return True
         try:
             if preload is not None and not keep_captions:
                 result = preload.result()
@@ -112,6 +123,76 @@ class FileController(QObject):
         self._find_audio(result.transcript, path, audio)
         return True
 
+    # ------------------------------------------------------------------ large files
+    def read_in_background(self, path: str, audio: str | None = None) -> None:
+        """Read *path* on a worker thread with a progress dialog and Cancel; open it when read."""
+        self.cancel_reading()
+        job = self.reading = BackgroundRead(path, audio, self)
+        progress = self.read_progress = ReadProgress(path, self._window)
+        progress.canceled.connect(self.cancel_reading)
+        job.finished.connect(self._on_read_finished, Qt.ConnectionType.QueuedConnection)
+        progress.show()
+        job.start()
+
+    def cancel_reading(self) -> None:
+        """Abandon the background read (its result is dropped when the thread ends)."""
+        job, self.reading = self.reading, None
+        if job is not None:
+            job.cancel()
+            self.read_cancelled.emit(job.path)
+        self._close_progress()
+
+    def _close_progress(self) -> None:
+        progress, self.read_progress = self.read_progress, None
+        if progress is not None:
+            progress.canceled.disconnect(self.cancel_reading)
+            progress.close()
+            progress.deleteLater()
+
+    def _on_read_finished(self, job: BackgroundRead, result, error) -> None:
+        job.deleteLater()        # it holds the read: nothing may keep a transcript the window let go
+        job.release()
+        if job.cancelled or job is not self.reading:
+            return
+        self.reading = None
+        self._close_progress()
+        if error is not None:
+            message = str(error) if isinstance(error, TranscriptError) else f"{job.path}: {error}"
+            self.error_occurred.emit("Could not open the transcript", message)
+            return
+        self.open_transcript(job.path, job.audio, preload=_Done(result))
+
+    # ------------------------------------------------------------------ encodings
+    # Offered first when the guess was wrong; any codec name Python knows can be typed.
+    ENCODINGS = ("utf-8", "cp1252", "latin-1", "cp1250", "cp1251", "gb18030", "big5", "shift_jis",
+                 "euc-kr", "koi8-r", "iso8859-7", "cp1256", "utf-16")
+
+    def reopen_with_encoding(self, encoding: str) -> bool:
+        """Read the open transcript again in *encoding* (its detected one looked wrong)."""
+        from editor.formats import read_file
+        path = self._path
+        try:
+            result = read_file(path, encoding=encoding)
+        except TranscriptError as error:
+            self.error_occurred.emit(f"Could not read the transcript as {encoding}", str(error))
+            return False
+        return self.open_transcript(path, preload=_Done(result))
+
+    def choose_encoding(self, reopen: Callable[[str], object] | None = None) -> None:
+        """File ▸ Reopen with Encoding…: pick (or type) an encoding, then *reopen(name)* (by default
+        :meth:`reopen_with_encoding`; the window passes one that asks to save unsaved work first)."""
+        from PySide6.QtWidgets import QInputDialog
+        reopen = reopen or self.reopen_with_encoding
+        dialog = QInputDialog(self._window)
+        dialog.setWindowTitle("Reopen with Encoding")
+        dialog.setLabelText(f"Read {Path(self._path).name} in this encoding\n(pick one or type any name Python knows):")
+        dialog.setComboBoxItems(list(self.ENCODINGS))
+        dialog.setComboBoxEditable(True)
+        dialog.setMinimumWidth(420)   # the title and the label fit
+        dialog.textValueSelected.connect(lambda name: name.strip() and reopen(name.strip()))
+        dialog.open()
+        self.encoding_dialog = dialog
+
     def _find_audio(self, transcript: Transcript, path: str, audio: str | None) -> None:
         if audio:
             self.relink_audio(audio)
@@ -132,16 +213,25 @@ class FileController(QObject):
         self.audio_missing.emit(recorded)
 
     def relink_audio(self, audio: str) -> bool:
-        """Play *audio* with the open transcript (and remember it in the transcript)."""
+        """Play *audio* with the open transcript (and remember it in the transcript).
+
+        A file that is not there gets the "not found" bar; one that is there but cannot be
+        played (text, empty, a FIFO, ...) gets one message saying what it is, and whatever
+        played before stops (it is not this transcript's audio any more).
+        """
         audio = os.path.abspath(audio)
-        if not os.path.isfile(audio):
+        if not os.path.lexists(audio):
             self.audio_missing.emit(audio)
             return False
         try:
             self._playback.load(audio)
         except PlayerError as error:
-            self.error_occurred.emit("Could not play the audio", f"{audio}: {error}")
-            self.audio_missing.emit(audio)
+            if self._playback.has_media():
+                self._playback.unload()
+            message = str(error)
+            self.error_occurred.emit("Could not play the audio",
+                                     message if message.startswith(audio) else f"{audio}: {message}")
+            self.audio_unplayable.emit(audio)
             return False
         if self._model.transcript.meta.audio_path != audio:
             from editor.core import ops
@@ -177,6 +267,16 @@ class FileController(QObject):
 
     def recent_files(self) -> list[str]:
         return self._settings.recent_files()
+
+
+class _Done:
+    """A read already made, in the shape ``open_transcript(preload=...)`` takes."""
+
+    def __init__(self, result):
+        self._result = result
+
+    def result(self):
+        return self._result
 
 
 def _transcript_next_to(audio: str) -> str | None:

@@ -63,6 +63,7 @@ class WatchController(QObject):
     def _on_changed_on_disk(self, path: str, kind: str, exists: bool) -> None:
         name = Path(path).name
         if kind == TRANSCRIPT:
+            self._project.note_changed_on_disk(path, exists)   # protects the window's version first
             if exists:
                 unsaved = " (your unsaved corrections are lost if you reload)" if self._project.is_modified() else ""
                 self.bar.show_message(f"{name} changed on disk: another program wrote it{unsaved}.", "warning",

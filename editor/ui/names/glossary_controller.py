@@ -5,7 +5,12 @@
   transcript lives in (a producer keeps one folder per show); the glossary file lives in
   the user's data folder (:func:`editor.core.glossary.default_path`);
 * the glossary scan runs on the thread pool a while after opening (the producer reads and
-  scrolls the new episode first); opening the suggestions panel starts it sooner.
+  scrolls the new episode first); opening the suggestions panel starts it sooner. It also
+  looks for the names of the page text around the transcript (show notes, kept by the
+  podcast-page reader), which the glossary dialog offers "from the show notes";
+* a show's glossary may also live in a CSV file the team shares (chosen in the dialog): it is
+  merged in when the glossary loads and whenever the file changes on disk, and every save
+  merges with it (:class:`editor.core.shared_glossary.SharedGlossaryFile`).
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget
 
 from editor.core.errors import TranscriptError
@@ -24,6 +29,7 @@ from editor.ui.names.span_actions import SpanActions
 
 if TYPE_CHECKING:
     from editor.core.glossary import Glossary
+    from editor.core.shared_glossary import SharedGlossaryFile
     from editor.ui.names.glossary_dialog import GlossaryDialog
     from editor.ui.names.glossary_suggestions import SuggestionsPanel
 
@@ -59,6 +65,10 @@ class GlossaryController(QObject):
         self._before_scan = before_scan
         self._data_dir = data_dir
         self.glossary: Glossary | None = None   # the show's glossary once a transcript is open
+        self.show_notes: list = []              # NameCandidate names of the page text (after the deferred work)
+        self._shared: SharedGlossaryFile | None = None   # SharedGlossaryFile of the glossary, when it has one
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._on_shared_file_changed)
         self.dialog: GlossaryDialog | None = None
         # Made when the first transcript opens.
         self.suggestions: SuggestionsPanel | None = None
@@ -72,12 +82,14 @@ class GlossaryController(QObject):
 
     # ------------------------------------------------------------------ opening a transcript
     def _on_files_transcript_opened(self, path: str, _format: str, _warnings: list) -> None:
+        self.show_notes = []
         show = self.show_for(path)
         glossary = self.glossary
         if glossary is None or glossary.show != show or glossary.path is None:
             glossary = self._load(show)
             self.set_glossary(glossary)
         suggestions, _dock = self._ensure_suggestions()
+        suggestions.candidates = ()
         suggestions.forget()    # the previous episode's suggestions must not be applied to this one
         if glossary.join_speakers(self._model.transcript):
             self._save()
@@ -94,11 +106,30 @@ class GlossaryController(QObject):
         self._before_scan()
         if self.suggestions is None or self.glossary is None:
             return
-        if self.glossary.entries:
+        self._find_show_notes()
+        if self.glossary.entries or self.suggestions.candidates:
             self.suggestions.start_scan()
         else:   # an empty glossary has nothing to suggest: no name index, no scan
             self.suggestions.status.setText("No glossary names for this show yet: add them "
                                             "(Glossary…) and suggestions appear here.")
+
+    def _find_show_notes(self) -> None:
+        """Names of the page text kept with the transcript, those the glossary lacks offered to the scan."""
+        from editor.core.show_notes import PageText, candidate_names
+        page = PageText.from_extra(self._files.extra)
+        self.show_notes = candidate_names(f"{page.title}\n{page.notes}") if page is not None else []
+        self._offer_show_notes()
+        if self.show_notes:
+            self.names_changed.emit()      # their words are known to spelling too
+
+    def _offer_show_notes(self) -> None:
+        have = {name.casefold() for name in self.glossary.names()} if self.glossary is not None else set()
+        if self.suggestions is not None:
+            self.suggestions.candidates = tuple(c.text for c in self.show_notes if c.text.casefold() not in have)
+
+    def speakers(self) -> list:
+        """The open transcript's speakers."""
+        return list(self._model.transcript.speakers.values())
 
     def scan_now(self) -> None:
         """Run the deferred open-time work now (the suggestions panel was opened, a test wants it)."""
@@ -127,18 +158,70 @@ class GlossaryController(QObject):
         self.glossary = glossary
         if self.suggestions is not None:
             self.suggestions.glossary = glossary
+        self._share(glossary.shared_file)
+        self._offer_show_notes()
         self.glossary_set.emit(glossary)
+
+    def save(self) -> None:
+        """Save the glossary to its file, and merged into the shared file when it has one."""
+        self._save()
 
     def _save(self) -> None:
         if self.glossary is None or self.glossary.path is None:
             return
         try:
+            if self._shared is not None:
+                self._shared.save(self.glossary)      # merges what others added meanwhile
+                self._watch()
             self.glossary.save()
         except TranscriptError as error:
             self.message.emit(f"Glossary not saved: {error}")
 
-    def changed(self, rescan: bool = True) -> None:
-        """The glossary's names changed: known words, underlines and (optionally) suggestions follow."""
+    # ------------------------------------------------------------------ the shared file
+    def _share(self, path: str) -> None:
+        """Use the shared glossary file *path* ("" : none): merge it in now and follow its changes."""
+        from editor.core.shared_glossary import SharedGlossaryFile
+        if self._watcher.files():
+            self._watcher.removePaths(self._watcher.files())
+        self._shared = SharedGlossaryFile(path) if path else None
+        if self._shared is None or self.glossary is None:
+            return
+        try:
+            self._shared.pull(self.glossary)
+        except TranscriptError as error:
+            self.message.emit(f"Shared glossary not read: {error}")
+        self._watch()
+
+    def _watch(self) -> None:
+        # Atomic saves replace the file: the watcher loses it and must be given it again.
+        if self._shared is not None and self._shared.path.exists() \
+                and str(self._shared.path) not in self._watcher.files():
+            self._watcher.addPath(str(self._shared.path))
+
+    def _on_shared_file_changed(self, _path: str) -> None:
+        self._watch()
+        self.pull_shared()
+
+    def pull_shared(self) -> bool:
+        """Merge another producer's additions to the shared file; True when there were some."""
+        if self._shared is None or self.glossary is None:
+            return False
+        try:
+            changed = self._shared.pull(self.glossary)
+        except TranscriptError as error:
+            self.message.emit(f"Shared glossary not read: {error}")
+            return False
+        if changed:
+            self._offer_show_notes()
+            self.changed(share=False)
+            self.message.emit("The shared glossary changed on disk: merged.")
+        return changed
+
+    def changed(self, rescan: bool = True, share: bool = True) -> None:
+        """The glossary's names changed: known words, underlines and (optionally) suggestions follow,
+        and the shared file (when there is one) gets the change unless it came from there."""
+        if share and self._shared is not None:
+            self._save()
         self.names_changed.emit()
         if rescan and self.suggestions is not None:
             self.suggestions.start_scan()
@@ -147,7 +230,7 @@ class GlossaryController(QObject):
         from editor.ui.names.glossary_dialog import GlossaryDialog
         path = self._files.current_path
         dialog = GlossaryDialog(self.glossary, self._window, data_dir=self._data_dir,
-                                folder_show=show_name_for(path) if path else "")
+                                folder_show=show_name_for(path) if path else "", candidates=self.show_notes)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._on_dialog_accepted(dialog))
         self.dialog = dialog
@@ -156,6 +239,11 @@ class GlossaryController(QObject):
 
     def _on_dialog_accepted(self, dialog) -> None:
         if dialog.glossary is self.glossary:
+            if self._shared is None or str(self._shared.path) != self.glossary.shared_file:
+                self._share(self.glossary.shared_file)
+            if self._shared is not None:
+                self._save()            # merged into the shared file (the dialog saved the local one)
+            self._offer_show_notes()
             self.changed()
             return
         # Another show was chosen for this episode: remember it, use its glossary.

@@ -7,10 +7,16 @@ The "Show" field at the top picks which show's glossary the episode uses (by def
 transcript's folder name): choosing another loads that show's glossary into the table (a new
 name starts an empty one); Save keeps every glossary edited here and leaves the chosen one in
 :attr:`GlossaryDialog.glossary` for the window to switch to.
+
+"From the show notes" lists names found in the page text around the transcript and the
+speakers' names that the glossary lacks: one click adds a name to the table. "Shared file"
+chooses a CSV file the team shares for the show (kept in :attr:`Glossary.shared_file`; the
+window merges with it on save and re-reads it when it changes).
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,6 +27,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSizePolicy,
     QTableWidget,
@@ -32,18 +40,23 @@ from editor.core.errors import TranscriptError
 from editor.core.glossary import Glossary, GlossaryEntry, known_shows
 
 COLUMNS = ("Correct form", "Known wrong forms (; between)", "Note")
+_KINDS = {"name": "a name", "brand": "a brand or title", "acronym": "an acronym", "web": "a web address",
+          "speaker": "a speaker"}
 
 
 class GlossaryDialog(QDialog):
     """The glossary of one show as an editable table."""
 
-    def __init__(self, glossary: Glossary, parent=None, data_dir=None, folder_show: str = ""):
+    def __init__(self, glossary: Glossary, parent=None, data_dir=None, folder_show: str = "", candidates=()):
         """*data_dir*: where show glossaries are kept (None: the user data folder); *folder_show*:
-        the show guessed from the transcript's folder name, when that is where the show came from."""
+        the show guessed from the transcript's folder name, when that is where the show came from;
+        *candidates*: :class:`~editor.core.show_notes.NameCandidate` names offered "from the show notes"."""
         super().__init__(parent)
         self.glossary = glossary
         self._data_dir = data_dir
         self._folder_show = folder_show
+        self._candidates = list(candidates)
+        self.shared_file = glossary.shared_file
         # Shows looked at in this dialog: casefolded name -> (glossary, the table's entries).
         self._drafts: dict[str, tuple[Glossary, list[GlossaryEntry]]] = {}
         self._forget_ignored: set[int] = set()   # id() of glossaries whose ignored list Save clears
@@ -106,6 +119,28 @@ class GlossaryDialog(QDialog):
         tools.addStretch(1)
         for button in (self.forget_ignored_button, self.import_button, self.export_button):
             tools.addWidget(button)
+        self.candidate_list = QListWidget()
+        self.candidate_list.setAccessibleName("Names from the show notes")
+        self.candidate_list.setToolTip("Click a name to add it to the glossary")
+        self.candidate_list.setFlow(QListWidget.Flow.LeftToRight)
+        self.candidate_list.setWrapping(True)
+        self.candidate_list.setSpacing(2)
+        self.candidate_list.setMaximumHeight(84)
+        self.candidate_list.itemClicked.connect(self._on_candidate_clicked)
+        self.candidate_label = QLabel("From the show notes (click to add):")
+        self.candidate_label.setBuddy(self.candidate_list)
+        self.shared_label = QLabel()
+        self.shared_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.shared_button = QPushButton("S&hared file…")
+        self.shared_button.setToolTip("Keep this show's glossary in a CSV file the team shares "
+                                      "(merged with others' additions on save, re-read when it changes)")
+        self.shared_button.clicked.connect(self._on_shared_clicked)
+        self.unshare_button = QPushButton("Stop sharing")
+        self.unshare_button.clicked.connect(lambda: self.set_shared_file(""))
+        shared_row = QHBoxLayout()
+        shared_row.addWidget(self.shared_label, 1)
+        shared_row.addWidget(self.shared_button)
+        shared_row.addWidget(self.unshare_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -115,9 +150,58 @@ class GlossaryDialog(QDialog):
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.table, 1)
         layout.addLayout(tools)
+        layout.addWidget(self.candidate_label)
+        layout.addWidget(self.candidate_list)
+        layout.addLayout(shared_row)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        self.resize(720, 440)
+        self.resize(720, 520)
+        self._show_shared()
+
+    # ------------------------------------------------------------------ names from the show notes
+    def _fill_candidates(self) -> None:
+        """The candidates the table lacks, as one-click chips."""
+        have = {e.correct.casefold() for e in self.entries()}
+        self.candidate_list.clear()
+        for candidate in self._candidates:
+            if candidate.text.casefold() in have:
+                continue
+            item = QListWidgetItem(f"+ {candidate.text}")
+            item.setData(Qt.ItemDataRole.UserRole, candidate.text)
+            item.setToolTip(f"{candidate.text}: {_KINDS.get(candidate.kind, candidate.kind)}; click to add")
+            self.candidate_list.addItem(item)
+        visible = self.candidate_list.count() > 0
+        self.candidate_list.setVisible(visible)
+        self.candidate_label.setVisible(visible)
+
+    def add_candidate(self, name: str) -> None:
+        """Add *name* to the table (noted as from the show notes) and drop it from the candidates."""
+        self._append(name, "", "from the show notes")
+        self._fill_candidates()
+        self._show_count()
+        self.status.setText(f"Added {name}.")
+
+    def _on_candidate_clicked(self, item: QListWidgetItem) -> None:
+        self.add_candidate(item.data(Qt.ItemDataRole.UserRole))
+
+    # ------------------------------------------------------------------ the shared file
+    def set_shared_file(self, path: str) -> None:
+        """Keep the show's glossary in *path* ("" : only on this computer) once saved."""
+        self.shared_file = path
+        self._show_shared()
+
+    def _show_shared(self) -> None:
+        if self.shared_file:
+            self.shared_label.setText(f"Shared file: {self.shared_file}")
+        else:
+            self.shared_label.setText("Shared file: none (kept on this computer only)")
+        self.unshare_button.setVisible(bool(self.shared_file))
+
+    def _on_shared_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Shared Glossary File", self.shared_file or "glossary.csv",
+                                              "CSV (*.csv)", options=QFileDialog.Option.DontConfirmOverwrite)
+        if path:
+            self.set_shared_file(path)
 
     # ------------------------------------------------------------------ table <-> entries
     def load_entries(self, entries) -> None:
@@ -127,6 +211,7 @@ class GlossaryDialog(QDialog):
             self._append(entry.correct, "; ".join(entry.wrong_forms), entry.note)
         self.table.blockSignals(False)
         self._show_count()
+        self._fill_candidates()
 
     def _append(self, correct: str, wrong: str, note: str) -> int:
         row = self.table.rowCount()
@@ -157,6 +242,7 @@ class GlossaryDialog(QDialog):
         for row in sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True):
             self.table.removeRow(row)
         self._show_count()
+        self._fill_candidates()
 
     # ------------------------------------------------------------------ CSV
     def import_csv(self, path: str) -> int:
@@ -206,7 +292,10 @@ class GlossaryDialog(QDialog):
                 return False
             draft = (loaded, loaded.entries)
         self._drafts[(self.glossary.show or "").casefold()] = (self.glossary, self.entries())
+        self.glossary.shared_file = self.shared_file
         self.glossary = draft[0]
+        self.shared_file = self.glossary.shared_file
+        self._show_shared()
         self.filter_edit.clear()
         self.load_entries(draft[1])
         self.show_box.setCurrentText(self.glossary.show)
@@ -244,6 +333,7 @@ class GlossaryDialog(QDialog):
         if not self.set_show(self.show_box.currentText()):
             return
         self._drafts[(self.glossary.show or "").casefold()] = (self.glossary, self.entries())
+        self.glossary.shared_file = self.shared_file
         for glossary, entries in self._drafts.values():
             glossary.entries = entries
             if id(glossary) in self._forget_ignored:

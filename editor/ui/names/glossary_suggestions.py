@@ -4,8 +4,10 @@
 scans it on a ``QThreadPool`` worker against a name index kept between scans (a rescan
 re-reads only the turns changed since the last), so the window stays responsive; a newer scan cancels
 the older one through its flag. Apply / Apply all emit span lists for the window to apply
-as one undo step each; Ignore hides every suggestion of that found text and replacement
-for good (the show's glossary remembers it).
+as one undo step each (Apply all takes only the sure ones, marked ✓; a change of capitals
+or a weaker match is applied by choosing it); Ignore hides every suggestion of that found
+text and replacement for good (the show's glossary remembers it). Names from the show notes
+(:attr:`SuggestionsPanel.candidates`) are looked for too, before anyone adds them to the glossary.
 Suggestions whose text was edited meanwhile are dropped when applied.
 """
 
@@ -32,7 +34,8 @@ from editor.core.glossary import Glossary, Suggestion, apply_spans, capture, sca
 from editor.core.name_index import NameIndex
 from editor.core.timecode import format_clock
 
-_HOW = {"known": "known wrong form", "case": "capitals", "spelling": "spelled alike", "sound": "sounds alike"}
+_HOW = {"known": "known wrong form", "case": "capitals", "spelling": "spelled alike", "sound": "sounds alike",
+        "show-notes": "from the show notes", "speaker": "a speaker's name"}
 
 
 class _ScanSignals(QObject):
@@ -54,8 +57,10 @@ class _KeptIndex:
 class ScanWorker(QRunnable):
     """Runs :func:`editor.core.glossary.scan` off the GUI thread; touches no widget."""
 
-    def __init__(self, scan_id: int, transcript, glossary: Glossary, kept: _KeptIndex | None = None):
+    def __init__(self, scan_id: int, transcript, glossary: Glossary, kept: _KeptIndex | None = None,
+                 candidates: tuple[str, ...] = ()):
         super().__init__()
+        self._candidates = candidates
         self.scan_id = scan_id
         self.signals = _ScanSignals()
         self.cancel_flag = threading.Event()
@@ -71,7 +76,7 @@ class ScanWorker(QRunnable):
             if self._kept.index is None:
                 self._kept.index = NameIndex(self._transcript)
             found = scan(self._transcript, self._glossary, cancelled=self.cancel_flag.is_set,
-                         index=self._kept.index)
+                         index=self._kept.index, candidates=self._candidates)
         if not self.cancel_flag.is_set():
             # RuntimeError: the application is shutting down; its objects are gone, nobody waits.
             with contextlib.suppress(RuntimeError):
@@ -89,6 +94,7 @@ class SuggestionsPanel(QWidget):
         super().__init__(parent)
         self._model = model
         self.glossary = glossary
+        self.candidates: tuple[str, ...] = ()   # names from the show notes, not (yet) in the glossary
         self.suggestions: list[Suggestion] = []
         self._scan_id = 0
         self._worker: ScanWorker | None = None
@@ -140,10 +146,10 @@ class SuggestionsPanel(QWidget):
         transcript = self._model.transcript
         if transcript is not self._indexed:     # another episode: its own index
             self._kept, self._indexed = _KeptIndex(), transcript
-        worker = ScanWorker(self._scan_id, capture(transcript), self.glossary, self._kept)
+        worker = ScanWorker(self._scan_id, capture(transcript), self.glossary, self._kept, tuple(self.candidates))
         worker.signals.finished.connect(self._on_worker_finished, Qt.ConnectionType.QueuedConnection)
         self._worker = worker
-        self.status.setText(f"Scanning for {len(self.glossary.entries)} glossary names…")
+        self.status.setText(f"Scanning for {len(self.glossary.entries) + len(self.candidates)} names…")
         self._pool.start(worker)
 
     def borrow_index(self, transcript):
@@ -178,8 +184,9 @@ class SuggestionsPanel(QWidget):
         self._worker = None
         self.set_suggestions(found)
         entries = len(self.glossary.entries)
+        notes = f" and {len(self.candidates)} show-notes names" if self.candidates else ""
         self.status.setText(f"{len(self.suggestions)} suggestion{'s' if len(self.suggestions) != 1 else ''} "
-                            f"from {entries} glossary entr{'y' if entries == 1 else 'ies'} ({seconds:.2f} s).")
+                            f"from {entries} glossary entr{'y' if entries == 1 else 'ies'}{notes} ({seconds:.2f} s).")
         self.scan_finished.emit(len(self.suggestions))
 
     def set_suggestions(self, found: list[Suggestion]) -> None:
@@ -190,13 +197,14 @@ class SuggestionsPanel(QWidget):
             speaker = transcript.speaker_name(transcript.segments[s.index].speaker_id) \
                 if s.index < len(transcript.segments) else ""
             # Three short lines, each elided on its own, so a narrow dock still reads well.
+            evidence = ", ".join(_HOW.get(e, e) for e in (s.evidence or (s.how,)))
             where = [format_clock(s.time_ms) if s.time_ms is not None else "untimed", speaker,
-                     _HOW.get(s.how, s.how)]
-            text = (f"{s.found}  →  {s.replacement}\n"
+                     f"{s.score}%", evidence]
+            text = (f"{'✓ ' if s.ticked else ''}{s.found}  →  {s.replacement}\n"
                     f"    {' · '.join(part for part in where if part)}\n"
                     f"    {s.context}")
             item = QListWidgetItem(text)
-            item.setToolTip(s.context)
+            item.setToolTip(f"{s.context}\n{'Sure: applied by Apply all' if s.ticked else 'Applied only when chosen'}")
             self.list.addItem(item)
         self._update_buttons()
 
@@ -209,7 +217,8 @@ class SuggestionsPanel(QWidget):
         return self._apply(self.selected(), "Apply glossary suggestion")
 
     def apply_all(self) -> int:
-        return self._apply(list(self.suggestions), "Apply all glossary suggestions")
+        """Apply the sure suggestions (✓): weaker matches and changes of capitals wait to be chosen."""
+        return self._apply([s for s in self.suggestions if s.ticked], "Apply all glossary suggestions")
 
     def ignore_selected(self) -> int:
         """Hide the selected suggestions (and any other of the same text) for good: the show's
@@ -242,5 +251,7 @@ class SuggestionsPanel(QWidget):
         has_selection = bool(self.list.selectedItems())
         self.apply_button.setEnabled(has_selection)
         self.ignore_button.setEnabled(has_selection)
-        self.apply_all_button.setEnabled(bool(self.suggestions))
-        self.apply_all_button.setText(f"Apply a&ll ({len(self.suggestions)})" if self.suggestions else "Apply a&ll")
+        sure = sum(s.ticked for s in self.suggestions)
+        self.apply_all_button.setEnabled(bool(sure))
+        self.apply_all_button.setText(f"Apply a&ll ✓ ({sure})" if sure else "Apply a&ll ✓")
+        self.apply_all_button.setToolTip("Apply the sure suggestions (marked ✓); choose others and Apply")

@@ -7,7 +7,8 @@
   the open-time scan;
 * :class:`SpellingController` – the dictionary, underlines, the spelling menu and
   low-confidence shading;
-* :class:`LowConfidenceController` – the walk through low-confidence words.
+* :class:`LowConfidenceController` – the walk through low-confidence words;
+* :class:`GlossaryLearner` – corrections typed in a turn teach the glossary their wrong forms.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from editor.ui.context import WindowContext
 from editor.ui.names.correct_controller import CorrectController
 from editor.ui.names.find_controller import FindController
 from editor.ui.names.glossary_controller import GlossaryController
+from editor.ui.names.glossary_learning import GlossaryLearner
 from editor.ui.names.low_confidence_controller import LowConfidenceController
 from editor.ui.names.span_actions import SpanActions
 from editor.ui.names.spelling_controller import SpellingController
@@ -34,19 +36,22 @@ class NamesController(QObject):
         super().__init__(parent)
         self.spans = SpanActions(ctx, self)
         self.spelling = SpellingController(ctx, lambda: self.show_glossary.glossary,
-                                           lambda wrong=None: self.correcting.correct_everywhere(wrong), self)
+                                           lambda wrong=None: self.correcting.correct_everywhere(wrong), self,
+                                           other_names=lambda: [c.text for c in self.show_glossary.show_notes])
         self.show_glossary = GlossaryController(ctx, self.spans, self.spelling.start_dictionary, self, data_dir)
         self.correcting = CorrectController(ctx, self.spans, lambda: self.show_glossary.glossary,
                                             self.show_glossary.borrow_index, self)
         self.find = FindController(ctx, self.spans, self)
         self.low_confidence = LowConfidenceController(ctx, self.spans, self)
+        self.learner = GlossaryLearner(ctx, lambda: self.show_glossary.glossary, self._right_names, self)
 
         glossary = self.show_glossary
         glossary.glossary_set.connect(self.spelling.set_glossary)
         glossary.names_changed.connect(self.spelling.glossary_names_changed)
         self.spelling.word_added.connect(glossary.changed)
         self.correcting.glossary_changed.connect(glossary.changed)
-        for part in (self.spans, glossary, self.low_confidence):
+        self.learner.learned.connect(self._on_learner_learned)
+        for part in (self.spans, glossary, self.low_confidence, self.learner):
             part.message.connect(self.message)
         glossary.extra_changed.connect(self.extra_changed)
 
@@ -56,6 +61,15 @@ class NamesController(QObject):
         a["correct_everywhere"].triggered.connect(lambda: self.correcting.correct_everywhere())
         a["glossary"].triggered.connect(glossary.edit_glossary)
         a["next_low_confidence"].triggered.connect(self.low_confidence.next_low_confidence)
+
+    def _right_names(self) -> list[str]:
+        """Names a typed correction may be to, besides the glossary's: the show notes' and the speakers'."""
+        speakers = [s.name for s in self.show_glossary.speakers()]
+        return [c.text for c in self.show_glossary.show_notes] + speakers
+
+    def _on_learner_learned(self, _entry, _wrong: str) -> None:
+        self.show_glossary.save()
+        self.show_glossary.changed(share=False)
 
     def scan_now(self) -> None:
         """Run the open-time background work (dictionary, glossary scan) now."""

@@ -50,10 +50,12 @@ class SpellingController(QObject):
     word_added = Signal()       # a word went into the show's glossary from the spelling menu
 
     def __init__(self, ctx: WindowContext, glossary: Callable[[], Glossary | None], correct_everywhere: Callable,
-                 parent=None):
+                 parent=None, other_names: Callable[[], list[str]] = list):
         """*glossary()*: the show's Glossary (or None); *correct_everywhere(wrong)*: the spelling
-        menu's "Correct everywhere…"."""
+        menu's "Correct everywhere…"; *other_names()*: right names besides the glossary's (the
+        show notes'), known words too and offered on right-click."""
         super().__init__(parent)
+        self._other_names = other_names
         self._model, self._view, self._files = ctx.model, ctx.view, ctx.files
         self._shade_action = ctx.actions["shade_low_confidence"]
         self._glossary = glossary
@@ -91,14 +93,17 @@ class SpellingController(QObject):
         """The speller (made now if the background load has not finished: ~0.1 s once)."""
         if self.speller is None:
             from editor.core.spelling import Speller
-            glossary = self._glossary()
-            self.speller = Speller(glossary.names() if glossary is not None else ())
+            self.speller = Speller(self._names())
             self.decorations.set_speller(self.speller)
             self._view.viewport().update()
             editor = self._view.editor()
             if editor is not None:
                 self._install(editor)
         return self.speller
+
+    def _names(self) -> list[str]:
+        glossary = self._glossary()
+        return (glossary.names() if glossary is not None else []) + list(self._other_names())
 
     def set_glossary(self, glossary) -> None:
         if self.spell_menu is not None:
@@ -108,7 +113,7 @@ class SpellingController(QObject):
         """The glossary's names changed: known words and underlines follow."""
         glossary = self._glossary()
         if self.speller is not None and glossary is not None:
-            self.speller.set_glossary_names(glossary.names())
+            self.speller.set_glossary_names(self._names())
         self.decorations.forget()
         if self.spell_menu is not None:
             self.spell_menu.highlighter.rehighlight()

@@ -4,6 +4,11 @@ The backend is polled by a QTimer on the GUI thread only while playing (every
 33 ms); when paused the timer stops, so the app uses no CPU. Backend state
 callbacks may come from libVLC's thread, so they only emit a queued signal.
 
+Until the PCM working copy is ready, the player holds a seek instead of playing the
+compressed original from a wrong place (:attr:`editor.player.backend_base.BackendBase.holding`);
+``preparing_changed`` says so, with the decode's progress, and a slow timer polls the
+player meanwhile so the hold ends (and playback starts) as soon as the copy is ready.
+
 On top of play/pause/seek it does what transcription tools do: auto-rewind
 on resume, skip back/forward, replay the last 3 s, replay the last 5 s
 slower and then return to the previous speed, and pause while typing.
@@ -25,6 +30,7 @@ TICK_MS = 33
 RATES = (0.5, 0.6, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
 SLOW_REPLAY_RATE = 0.75
 TYPING_RESUME_MS = 1200
+HOLD_POLL_MS = 200
 
 
 def _default_factory(preferred: str) -> tuple[Player, str]:
@@ -42,6 +48,8 @@ class PlaybackController(QObject):
     rate_changed = Signal(float)
     volume_changed = Signal(int)
     notice = Signal(str)                  # something the user should know (backend fallback)
+    # While a seek waits for the exact-seek working copy: (holding, decode progress 0..1).
+    preparing_changed = Signal(bool, float)
     _backend_state = Signal(object)       # hop from libVLC's thread to ours
 
     def __init__(self, ctx: WindowContext, backend: str | None = None,
@@ -66,6 +74,10 @@ class PlaybackController(QObject):
         self._typing_timer.setInterval(TYPING_RESUME_MS)
         self._typing_timer.timeout.connect(self._on_typing_timer_timeout)
         self._backend_state.connect(self._on_backend_state, Qt.ConnectionType.QueuedConnection)
+        self._holding = False
+        self._hold_timer = QTimer(self)       # polls a held player (also while paused)
+        self._hold_timer.setInterval(HOLD_POLL_MS)
+        self._hold_timer.timeout.connect(self._on_hold_timer_timeout)
         self._connect_actions(ctx.actions)
 
     def _connect_actions(self, a: Actions) -> None:
@@ -79,7 +91,6 @@ class PlaybackController(QObject):
         a["normal_speed"].triggered.connect(lambda: self.set_rate(1.0))
         a["volume_up"].triggered.connect(lambda: self.set_volume(self.volume() + 10))
         a["volume_down"].triggered.connect(lambda: self.set_volume(self.volume() - 10))
-
 
     # ------------------------------------------------------------------ media
     @property
@@ -108,8 +119,13 @@ class PlaybackController(QObject):
         self._set_state(player.state())
         self.media_changed.emit(path, player.duration_ms())
         self.position_changed.emit(0)
+        self._check_holding()
 
     def unload(self) -> None:
+        self._hold_timer.stop()
+        if self._holding:
+            self._holding = False
+            self.preparing_changed.emit(False, 0.0)
         if self._player is not None:
             self._player.unload()
         self._media = ""
@@ -162,6 +178,7 @@ class PlaybackController(QObject):
         self._typing_paused = False
         self._ensure_player().play()
         self._set_state(PlayerState.PLAYING)
+        self._check_holding()
 
     def pause(self) -> None:
         if self._player is not None and self._media and self._state == PlayerState.PLAYING:
@@ -196,6 +213,7 @@ class PlaybackController(QObject):
         if self._player is not None and self._media:
             self._player.seek_ms(ms)
             self._seeked_since_pause = True
+            self._check_holding()
         self.position_changed.emit(ms)
 
     def skip(self, direction: int) -> None:
@@ -292,6 +310,29 @@ class PlaybackController(QObject):
         paused = state == PlayerState.PAUSED and self._state == PlayerState.PLAYING
         if ended or started or paused:
             self._set_state(state)
+
+    def is_preparing(self) -> bool:
+        """True while playback waits for the exact-seek working copy."""
+        return self._holding
+
+    def _check_holding(self) -> None:
+        player = self._player
+        holding = bool(player is not None and self._media and getattr(player, "holding", False))
+        job = getattr(player, "working_copy_job", None) if holding else None
+        progress = float(getattr(job, "progress", 0.0) or 0.0)
+        if holding:
+            if not self._hold_timer.isActive():
+                self._hold_timer.start()
+        else:
+            self._hold_timer.stop()
+        if holding or holding != self._holding:
+            self._holding = holding
+            self.preparing_changed.emit(holding, progress)
+
+    def _on_hold_timer_timeout(self) -> None:
+        if self._player is not None and self._media:
+            self._player.position_ms()          # the player adopts the copy (and ends the hold) here
+        self._check_holding()
 
     def _on_timer_timeout(self) -> None:
         ms = self._ensure_player().position_ms()   # the timer runs while a player plays

@@ -69,7 +69,17 @@ class TransportBar(QWidget):
         self._slider.setSingleStep(1000)
         self._total = QLabel("00:00")
         self._total.setAccessibleName("Duration")
+        # Shown while a seek waits for the working copy (the player holds instead of playing
+        # the compressed original from a wrong place).
+        self._preparing = QLabel()
+        self._preparing.setObjectName("PreparingExactSeeking")
+        self._preparing.setAccessibleName("Preparing exact seeking")
+        self._preparing.setToolTip("The audio is being decoded once so that every seek lands exactly; "
+                                   "playback starts at the chosen time as soon as it is ready")
+        self._preparing.hide()
         layout.addSpacing(6)
+        layout.addWidget(self._preparing)
+        layout.addSpacing(4)
         layout.addWidget(self._elapsed)
         layout.addWidget(self._slider, 1)
         layout.addWidget(self._total)
@@ -97,6 +107,12 @@ class TransportBar(QWidget):
         self._slider.actionTriggered.connect(self._on_slider_action)
         self._rate.activated.connect(lambda i: self.rate_requested.emit(self._rate.itemData(i)))
         self._volume.valueChanged.connect(self.volume_requested)
+
+    def show_preparing(self, holding: bool, progress: float) -> None:
+        """"Preparing exact seeking… 45%" while playback waits for the working copy."""
+        if holding:
+            self._preparing.setText(f"Preparing exact seeking… {int(progress * 100)}%")
+        self._preparing.setVisible(holding)
 
     def _button(self, action: QAction, label: str) -> QToolButton:
         button = _ActionButton(label)

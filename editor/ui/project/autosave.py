@@ -1,11 +1,11 @@
 """Crash protection for the open document: the recovery journal plus autosave snapshots.
 
-Built on :mod:`editor.core.journal` / :mod:`editor.core.recovery`:
+Built on :mod:`editor.session.journal` / :mod:`editor.session.recovery`:
 
-* **Every edit is journaled** before the interface moves on: the model's
-  ``run`` goes through :meth:`Autosaver.run` (``Journal.run``: the op plus one
-  line with the touched rows, one ``write``), so a kill loses nothing the
-  producer saw happen. The journal starts on the *first* edit, so merely
+* **Every edit is journaled** before the interface moves on: the model tells
+  its observers of every committed edit (``TranscriptModel.committed``), and
+  :meth:`Autosaver.on_committed` writes one line with the touched rows (one
+  ``write``), so a kill loses nothing the producer saw happen. The journal starts on the *first* edit, so merely
   opening a file never replaces a journal a crash left for it.
 * **Autosave** a few seconds after the last change writes a full snapshot in
   a background thread (``Journal.snapshot_async``: the GUI thread only
@@ -59,7 +59,7 @@ class Autosaver(QObject):
         self._document = ""        # the project or imported source
         self._format = ""
         self._saved = False        # the document is a saved project
-        self.journal = None        # editor.core.journal.Journal once the first edit happened
+        self.journal = None        # editor.session.journal.Journal once the first edit happened
         self._failed = False
         self.last_capture_ms = 0.0
 
@@ -77,18 +77,16 @@ class Autosaver(QObject):
         journal.on_error = self._on_journal_error
 
     # ------------------------------------------------------------------ recording edits
-    def run(self, transcript, op, listener):
-        """The model's runner: ``ops.run`` with a journal line for the edit."""
+    def on_committed(self, commit) -> None:
+        """The model committed an edit, undo or redo (``TranscriptModel.committed``): journal it."""
         journal = self.journal or self._start()
-        if journal is None:
-            from editor.core import ops
-            return ops.run(transcript, op, listener)
-        return journal.run(transcript, op, listener)
+        if journal is not None:
+            journal.record(commit.transcript, commit.changes, commit.count_before)
 
     def _start(self):
         if not self._document or self._failed:
             return None
-        from editor.core.journal import Journal
+        from editor.session.journal import Journal
         try:
             self.adopt(Journal.for_document(self._document, saved=self._saved, format=self._format,
                                             data_dir=data_dir()))
@@ -154,7 +152,27 @@ class Autosaver(QObject):
         if self.journal is not None:
             self.journal.wait_snapshot()
 
+    def keep_recoverable(self) -> bool:
+        """The document's file or folder changed on disk behind our back: make the journal hold a
+        copy of the window's version now, before anyone answers a question about it (a kill may
+        come first). Nothing to do before the first edit (nothing unsaved)."""
+        if self.journal is None:
+            return False
+        return self.journal.keep_recoverable(self._transcript(), extra=dict(self._extra() or {}))
+
     # ------------------------------------------------------------------ ending
+    def save_project(self, project_path: str) -> None:
+        """Write the project (its folder made again if it went) with the journal re-based as part of
+        the save, so a kill at any moment of it leaves a journal recovery accepts. Raises TranscriptError."""
+        self._timer.stop()
+        extra = dict(self._extra() or {})
+        if self.journal is not None:
+            self.journal.save_project(self._transcript(), project_path, extra, make_folder=True)
+        else:
+            from editor.core import project
+            project.save(self._transcript(), project_path, extra, make_folder=True)
+        self._document, self._format, self._saved = project_path, "project", True
+
     def saved(self, project_path: str) -> None:
         """The document was saved: the journal restarts empty beside the project."""
         self._timer.stop()

@@ -5,9 +5,9 @@ is unsaved work without undo steps). Saving writes the project file
 (``.tep.json``, :mod:`editor.core.project`, atomic with a ``.bak``); a
 transcript opened from another format is saved as a project next to it.
 Every edit is journaled as it happens and snapshotted a few seconds later
-(:class:`~editor.ui.project.autosave.Autosaver` over :mod:`editor.core.journal`);
+(:class:`~editor.ui.project.autosave.Autosaver` over :mod:`editor.session.journal`);
 opening a document with a journal left behind, or starting with unsaved
-work left behind, offers to restore it (:mod:`editor.core.recovery`).
+work left behind, offers to restore it (:mod:`editor.session.recovery`).
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ def project_path_for(source: str) -> str:
 
 class ProjectController(QObject):
     title_changed = Signal(str, bool)      # document name, modified
+    about_to_save = Signal()               # features put what they keep in files.extra now
     saved = Signal(str)                    # project path
     error_occurred = Signal(str, str)      # title, message
     message = Signal(str)
@@ -54,10 +55,14 @@ class ProjectController(QObject):
         self.close_box: QMessageBox | None = None
         self._answered = False     # the user just answered ask_to_save: the retried action goes ahead
         self.recovery_box: QMessageBox | None = None
+        self.overwrite_box: QMessageBox | None = None
+        # Another program wrote the project since we opened or saved it, and the producer has not
+        # said which version to keep: Save asks before replacing theirs.
+        self.other_version_on_disk = False
         self.autosave = Autosaver(lambda: self._model.transcript, parent=self,
                                   extra_getter=lambda: files.extra)   # a project's "extra" survives
         self.autosave.failed.connect(self.message)
-        model.runner = self.autosave.run    # every edit, undo and redo is journaled
+        model.committed.connect(self.autosave.on_committed)   # every edit, undo and redo is journaled
         stack.cleanChanged.connect(self._emit_title)
         stack.indexChanged.connect(self._on_stack_index_changed)
         files.transcript_opened.connect(self._on_files_transcript_opened)
@@ -80,6 +85,7 @@ class ProjectController(QObject):
         self.source_path = path
         self.project_path = path if format_name == "project" else ""
         self._restored = False
+        self.other_version_on_disk = False
         self.autosave.set_document(path, format_name, saved=format_name == "project")
         self._emit_title()
         if not self._restoring:
@@ -96,6 +102,9 @@ class ProjectController(QObject):
             return False
         if not self.project_path:
             return self.save_as()
+        if self.other_version_on_disk and os.path.exists(self.project_path):
+            self._ask_to_replace_other_version()
+            return False
         return self.write(self.project_path)
 
     def save_as(self, path: str | None = None) -> bool:
@@ -112,22 +121,62 @@ class ProjectController(QObject):
         return self.write(path)
 
     def write(self, path: str) -> bool:
-        from editor.core import project
         path = os.path.abspath(path)
+        folder_was_gone = not os.path.isdir(os.path.dirname(path))
+        self.about_to_save.emit()
         try:
-            project.save(self._model.transcript, path, extra=self._files.extra)
+            self.autosave.save_project(path)
         except TranscriptError as error:
             self.error_occurred.emit("Could not save the project", str(error))
             return False
         self.project_path = path
         self._restored = False
-        self.autosave.saved(path)
+        self.other_version_on_disk = False
         self._settings.add_recent_file(path)
         self._stack.setClean()
         self._emit_title()
         self.saved.emit(path)
-        self.message.emit(f"Saved {Path(path).name}")
+        self.message.emit(f"Saved {Path(path).name}" +
+                          (f" (its folder {os.path.dirname(path)} was gone and was made again)"
+                           if folder_was_gone else ""))
         return True
+
+    # ------------------------------------------------------------------ another program's version
+    def note_changed_on_disk(self, path: str, exists: bool) -> None:
+        """The open document's file changed or went behind our back (the watcher saw it).
+
+        The journal takes a copy of the window's version at once, so a kill before the producer
+        answers loses nothing; and Save will ask before replacing the other program's version.
+        """
+        if os.path.abspath(path) != os.path.abspath(self.project_path or self.source_path):
+            return
+        self.autosave.keep_recoverable()
+        if exists and self.project_path:
+            self.other_version_on_disk = True
+
+    def _ask_to_replace_other_version(self) -> None:
+        name = Path(self.project_path).name
+        box = QMessageBox(QMessageBox.Icon.Warning, "Replace the other version?",
+                          f"{name} was changed on disk by another program since you opened it.",
+                          QMessageBox.StandardButton.NoButton, self._window)
+        box.setInformativeText("Replace replaces it with your version (theirs is kept as "
+                               f"{name}.bak); Save As writes yours to a new file and leaves theirs alone.")
+        replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
+        save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+
+        def on_finished(_result: int) -> None:
+            self.overwrite_box = None
+            if box.clickedButton() is replace:
+                self.write(self.project_path)
+            elif box.clickedButton() is save_as:
+                self.save_as()
+
+        box.finished.connect(on_finished)
+        self.overwrite_box = box
+        box.open()
 
     # ------------------------------------------------------------------ closing
     def ask_to_save(self, action: str, then: Callable[[], object]) -> bool:
@@ -173,6 +222,7 @@ class ProjectController(QObject):
         producer kept their version): the document is unsaved, and its recovery base is a snapshot
         of the window's version."""
         self._restored = True      # unsaved without undo steps, as a restored session is
+        self.other_version_on_disk = False   # the producer chose: Save writes theirs over it
         self.autosave.protect()
         self._emit_title()
 
@@ -196,10 +246,10 @@ class ProjectController(QObject):
     # ------------------------------------------------------------------ recovery
     def offer_recovery_for(self, document: str, saved: bool):
         """After opening *document*: offer the work a crash left for it (Restore or Discard)."""
-        from editor.core import recovery
+        from editor.session import recovery
         if self._files.current_path != document:
             return None
-        from editor.core.journal import is_locked
+        from editor.session.journal import is_locked
         pending = recovery.find_for(document, saved, data_dir())
         if pending is None or is_locked(pending.journal_path):   # another window is editing it
             return None
@@ -208,7 +258,7 @@ class ProjectController(QObject):
 
     def offer_recovery(self):
         """At start-up: offer unsaved work a crash left (imported files, or recent projects)."""
-        from editor.core import recovery
+        from editor.session import recovery
         found = [p for p in recovery.find_unsaved(data_dir()) if p.recoverable]
         for path in self._settings.recent_files():
             if path.lower().endswith(EXTENSION) and os.path.isfile(path):

@@ -243,7 +243,7 @@ class PublishDialog(QDialog):
 
     # ------------------------------------------------------------------ publishing
     def start_publish(self) -> None:
-        from editor.core.journal import capture
+        from editor.session.journal import capture
         folder = self.folder.text().strip()
         if not folder or not self.formats() or self.worker is not None:
             return

@@ -2,8 +2,12 @@
 
 Approving is an undoable command like any edit (``ops.set_status`` records
 the reviewer from settings and the time). "Approve and go to next" approves
-the turn in hand, opens the next one and moves playback to its start, so a
+the turn in hand, opens the next one and plays it from its start, so a
 producer can listen-and-approve with one key.
+
+Where the review stands (the playback position and the turn in hand) is kept in the
+project's ``extra`` object under ``"review"`` each time the project is saved, and a
+reopened project starts there.
 
 Progress (approved turns and their share of the audio) is a full pass over
 the segments, so it is recounted on a short timer after changes, never per
@@ -19,6 +23,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog
 
+from editor.core.timecode import format_clock
 from editor.core.transcript import ReviewStatus, Segment, Transcript
 from editor.settings import Key
 from editor.ui.context import WindowContext
@@ -28,6 +33,7 @@ if TYPE_CHECKING:
     from editor.core.ops import Op
 
 FILTERS = ("all", "unreviewed", "flagged")
+REVIEW_KEY = "review"     # the project's extra object: {"position_ms": ..., "row": ...}
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,10 @@ class ReviewController(QObject):
         self._recount.timeout.connect(self.recount)
         model.transcript_changed.connect(self._recount.start)
         model.modelReset.connect(self.recount)
+        self._files = ctx.files
+        self._resume_at: tuple[int, int] | None = None     # (row, ms) of a reopened project
+        ctx.files.transcript_opened.connect(self._on_files_transcript_opened)
+        ctx.files.audio_loaded.connect(self._on_files_audio_loaded)
         self._window = ctx.window
         self.flag_dialog: QInputDialog | None = None
         a = ctx.actions
@@ -161,6 +171,8 @@ class ReviewController(QObject):
                               else f"No more {self._filter} turns after this one.")
             return -1
         self._go_to(nxt)
+        if self._playback.has_media():
+            self._playback.play()
         return nxt
 
     def next_unreviewed(self) -> int:
@@ -186,6 +198,31 @@ class ReviewController(QObject):
         start = self._model.segment(row).start_ms
         if start is not None and self._playback.has_media():
             self._playback.seek(start)
+
+    # ------------------------------------------------------------------ where the review stands
+    def store_position(self) -> None:
+        """Keep where the review stands in the project's extra object (called before a save)."""
+        row = self._edits.current_row()
+        self._files.extra[REVIEW_KEY] = {"position_ms": int(self._playback.position()), "row": int(row)}
+
+    def _on_files_transcript_opened(self, *_args) -> None:
+        saved = self._files.extra.get(REVIEW_KEY)
+        self._resume_at = None
+        if not isinstance(saved, dict):
+            return
+        row, ms = saved.get("row"), saved.get("position_ms")
+        if not (isinstance(row, int) and isinstance(ms, int)) or not 0 <= row < self._model.rowCount():
+            return
+        self._resume_at = (row, max(0, ms))
+        self._view.open_editor(row, 0)
+        self._playback.seek(ms)            # without audio it moves the highlight; with audio, below
+
+    def _on_files_audio_loaded(self, *_args) -> None:
+        if self._resume_at is not None:
+            _row, ms = self._resume_at
+            self._resume_at = None
+            self._playback.seek(ms)
+            self.message.emit(f"Resuming the review at {format_clock(ms)}")
 
     # ------------------------------------------------------------------ filter and progress
     @property

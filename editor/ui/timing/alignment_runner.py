@@ -2,7 +2,8 @@
 
 The work runs in ``editor.align.batch.align_transcript`` (two worker processes) driven
 from a QThread; each finished segment comes back to the GUI thread as a queued signal
-and is stored through the model (``ops.SetFields`` of ``words`` + ``word_timing``), so
+and is stored through the model (``ops.set_word_times``: words, timing, and marks moved to
+the times of the words around them), so
 views repaint that turn at once and the project saves the times: a transcript is
 aligned once. Alignment results are not undo steps (they are derived data), and a result
 for a turn whose text changed meanwhile is dropped (re-sync that turn later).
@@ -130,7 +131,9 @@ class BackgroundAligner(QObject):
             row = next((i for i, s in enumerate(segments) if s.id == segment_id), -1)
         if row < 0 or segments[row].text != text:
             return  # the turn was edited, split or removed meanwhile (re-sync it later)
-        self._model.run_derived(ops.SetFields(((row, {"words": alignment.words, "word_timing": alignment.timing}),)))
+        # Marks move with the words (ops.set_word_times): the Markers panel, the strip's
+        # inaudible band, the project and the exports all say where a mark is heard.
+        self._model.run_derived(ops.set_word_times(self._model.transcript, row, alignment.words, alignment.timing))
         self.segment_aligned.emit(row)
 
     def _on_thread_failed(self, message: str) -> None:

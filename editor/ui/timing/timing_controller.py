@@ -261,13 +261,15 @@ class TimingController(QObject):
             key = entry_key(segment.text, segment.start_ms, end)
             hit = self.cache.lookup(key) if self.cache is not None else None
             if hit is not None and len(hit[0]) == len(segment.text.split()):
-                cached.append((row, {"words": hit[0], "word_timing": hit[1]}))
+                cached.append((row, hit))
             else:
                 self._keys[segment.id] = key
                 rows.append(row)
         if cached:
             from editor.core import ops
-            self._model.run_derived(ops.SetFields(tuple(cached)))   # derived data: not an undo step
+            # derived data, not an undo step; marks follow the restored words
+            self._model.run_derived(ops.Group(tuple(ops.set_word_times(self._model.transcript, row, words, timing)
+                                                    for row, (words, timing) in cached)))
         if not rows:
             if cached:
                 self._say(f"Word times of {len(cached)} turns restored from the last alignment")

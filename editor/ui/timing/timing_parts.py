@@ -82,10 +82,10 @@ class _TurnThread(QThread):
 
     def run(self) -> None:
         from editor.align.aligner import align_segment
-        from editor.align.batch import PAD_MS
+        from editor.align.batch import PAD_AFTER_MS, PAD_MS
         job = self._job
         try:
-            audio, first_ms = read_span_16k(self._audio, max(0, job.start_ms - PAD_MS), job.end_ms + PAD_MS,
+            audio, first_ms = read_span_16k(self._audio, max(0, job.start_ms - PAD_MS), job.end_ms + PAD_AFTER_MS,
                                             self.stop.is_set)
         except TranscriptError as error:
             self.failed.emit(str(error))
@@ -93,7 +93,7 @@ class _TurnThread(QThread):
         if self.stop.is_set():
             return
         alignment = align_segment(audio, job.tokens, job.start_ms, job.end_ms, self._aligner,
-                                  audio_start_ms=first_ms)
+                                  audio_start_ms=first_ms, before=job.before, after=job.after)
         if not self.stop.is_set():
             self.aligned.emit(job, alignment)
 

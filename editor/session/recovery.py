@@ -3,9 +3,9 @@
 How the pieces fit (the design behind "never lose a producer's work"):
 
 * **Journal per edit, for zero loss.** Every committed edit is one line in
-  ``<project>.journal`` before the interface moves on (:mod:`editor.core.journal`).
+  ``<project>.journal`` before the interface moves on (:mod:`editor.session.journal`).
   A kill, a crash or a frozen machine that is reset loses nothing the producer
-  saw happen (a power cut at most the last :data:`~editor.core.journal.FSYNC_INTERVAL`).
+  saw happen (a power cut at most the last :data:`~editor.session.journal.FSYNC_INTERVAL`).
 * **Periodic snapshot, to keep replay short.** Autosave
   (:meth:`Journal.snapshot_async`, a few seconds after the last change) copies
   the segment shells on the GUI thread (O(segments), about a millisecond for a
@@ -34,15 +34,21 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from editor.core.errors import TranscriptError
-from editor.core.journal import (
+from editor.core.transcript import Speaker, Transcript, TranscriptMeta
+from editor.session.journal import (
+    BASE_PROJECT,
+    BASE_SNAPSHOT,
     BASE_SOURCE,
     FSYNC_INTERVAL,
     JOURNAL_SUFFIX,
+    SNAPSHOT_SUFFIX,
     BaseRef,
     Journal,
     decode_line,
@@ -53,7 +59,6 @@ from editor.core.journal import (
     segments_from_json,
     snapshot_paths_for,
 )
-from editor.core.transcript import Speaker, Transcript, TranscriptMeta
 
 
 @dataclass
@@ -85,16 +90,17 @@ class Pending:
 
     @property
     def edit_count(self) -> int:
-        return len(self.records)
+        return sum(1 for record in self.records if "saving" not in record)
 
     @property
     def last_seq(self) -> int:
-        return self.records[-1]["seq"] if self.records else self.seq0
+        edits = [record["seq"] for record in self.records if "seq" in record]
+        return edits[-1] if edits else self.seq0
 
     @property
     def has_changes(self) -> bool:
         """True when restoring gives something the base does not already hold."""
-        return bool(self.records) or (self.base is not None and self.base.kind == "snapshot")
+        return bool(self.edit_count) or (self.base is not None and self.base.kind == "snapshot")
 
     @property
     def source_path(self) -> str:
@@ -176,6 +182,10 @@ def inspect(journal_path: str | Path) -> Pending | None:
     expected = seq0 + 1
     for line in lines[1:]:
         record = decode_line(line)
+        if record is not None and "saving" in record and record.get("after") == expected - 1:
+            pending.records.append(record)    # a save began here (not an edit: no sequence number)
+            offset += len(line)
+            continue
         if record is None or record.get("seq") != expected:
             pending.torn = True   # a kill mid-write (or damage): everything before it is intact
             break
@@ -183,6 +193,8 @@ def inspect(journal_path: str | Path) -> Pending | None:
         offset += len(line)
         expected += 1
     pending.good_size = offset
+    _rebase_on_finished_save(pending)
+    base = pending.base or base
     if is_locked(journal_path):
         pending.problem = "another running Transcript Editor is using this file"
     elif not base.matches_file():
@@ -191,12 +203,33 @@ def inspect(journal_path: str | Path) -> Pending | None:
     return pending
 
 
+def _rebase_on_finished_save(pending: Pending) -> None:
+    """A kill during Save, after the project was replaced but before the journal restarted on it:
+    the last ``saving`` line names the new file's content; when the file holds exactly that, it is
+    the base and only the lines after it are unsaved."""
+    for index in range(len(pending.records) - 1, -1, -1):
+        saving = pending.records[index].get("saving")
+        if not isinstance(saving, dict):
+            continue
+        try:
+            saved = BaseRef(BASE_PROJECT, str(saving["path"]), str(saving["sha256"]), int(saving["size"]))
+        except (KeyError, TypeError, ValueError):
+            return
+        if saved.matches_file():
+            pending.base = saved
+            pending.seq0 = pending.records[index]["after"]
+            pending.original_path = saved.path
+            del pending.records[:index + 1]
+        return
+
+
 def find_for(document: str | Path, saved: bool = True, data_dir: str | Path | None = None) -> Pending | None:
     """Work left behind for *document*: a project (*saved*) or a transcript imported from it.
 
     None when there is nothing worth offering (no journal, or one that adds nothing).
     """
     for place in journal_paths_for(document, saved, data_dir):
+        clean_leftovers(place)
         pending = inspect(place)
         if pending is None:
             continue
@@ -213,7 +246,10 @@ def find_unsaved(data_dir: str | Path | None = None) -> list[Pending]:
     if not folder.is_dir():
         return []
     found = []
+    for orphan in _orphans(folder):
+        _unlink(orphan)
     for path in sorted(folder.glob(f"*{JOURNAL_SUFFIX}")):
+        clean_leftovers(path)
         pending = inspect(path)
         if pending is None:
             continue
@@ -230,6 +266,77 @@ def recover(journal_path: str | Path) -> Transcript:
     if pending is None:
         raise TranscriptError("no recovery journal here", journal_path)
     return pending.recover()
+
+
+# ---------------------------------------------------------------------------------- leftovers
+def clean_leftovers(journal_path: str | Path) -> list[Path]:
+    """Delete what a kill left of this program's own writes for one document; return what went.
+
+    Only names this program makes are touched: the temporary files of its atomic writes
+    (``.<name>.<8 random>.tmp``, ``.<name>.bak.tmp``, for the project, its journal and its
+    snapshots) and autosave snapshots the journal no longer names. Nothing is touched while
+    another running instance holds the journal.
+    """
+    journal_path = Path(journal_path)
+    if journal_path.exists() and is_locked(journal_path):
+        return []
+    base = _header_base(journal_path)
+    keep = {Path(base.path)} if base is not None and base.kind == BASE_SNAPSHOT else set()
+    removed = [p for p in snapshot_paths_for(journal_path) if p not in keep and _is_snapshot_name(p.name)]
+    stem = journal_path.name.removesuffix(JOURNAL_SUFFIX)
+    pattern = re.compile(rf"\.{re.escape(stem)}(?:{re.escape(JOURNAL_SUFFIX)}|{re.escape(SNAPSHOT_SUFFIX)}"
+                         rf"-\d+-[0-9a-f]{{6}})?\.(?:[a-z0-9_]{{8}}|bak)\.tmp")
+    try:
+        names = os.listdir(journal_path.parent)
+    except OSError:
+        names = []
+    removed += [journal_path.parent / n for n in names if n.startswith(".") and pattern.fullmatch(n)
+                and _older_than(journal_path.parent / n, ORPHAN_AGE_S)]   # not one being written now
+    for path in removed:
+        _unlink(path)
+    return removed
+
+
+def _is_snapshot_name(name: str) -> bool:
+    """``<stem>.autosave-<seq>-<6 hex>``: the names :meth:`Journal.snapshot_async` gives."""
+    return re.fullmatch(r"\d+-[0-9a-f]{6}", name.rpartition(SNAPSHOT_SUFFIX + "-")[2]) is not None
+
+
+# A running instance writes a new snapshot a moment before the journal that names it: only
+# snapshots older than this are taken for a kill's leftovers.
+ORPHAN_AGE_S = 60.0
+
+
+def _older_than(path: Path, seconds: float) -> bool:
+    try:
+        return time.time() - path.stat().st_mtime > seconds
+    except OSError:
+        return False
+
+
+def _orphans(folder: Path) -> list[Path]:
+    """Snapshots in the recovery folder whose journal is gone (a kill between rotation steps)."""
+    orphans = []
+    for snapshot in folder.glob(f"*{SNAPSHOT_SUFFIX}-*"):
+        stem = snapshot.name.rpartition(SNAPSHOT_SUFFIX + "-")[0]
+        if _is_snapshot_name(snapshot.name) and not (folder / f"{stem}{JOURNAL_SUFFIX}").exists() \
+                and _older_than(snapshot, ORPHAN_AGE_S):
+            orphans.append(snapshot)
+    return orphans
+
+
+def _header_base(journal_path: Path) -> BaseRef | None:
+    try:
+        with open(journal_path, "rb") as handle:
+            header = decode_line(handle.readline(1 << 16))
+        return BaseRef.from_json(header.get("base")) if header else None
+    except (OSError, ValueError):
+        return None
+
+
+def _unlink(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)
 
 
 # ---------------------------------------------------------------------------------- replay

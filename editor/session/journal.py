@@ -1,20 +1,22 @@
 """An append-only journal of committed edits, so a crash or a kill loses nothing.
 
-Why and how (see :mod:`editor.core.recovery` for the reading side):
+Why and how (see :mod:`editor.session.recovery` for the reading side):
 
-* **One line per committed edit.** :meth:`Journal.run` applies an op through
-  :func:`editor.core.ops.run` with a listener that notes which rows each
-  primitive touched (``Change.rows`` / ``inserted`` / ``removed``), then appends
-  one line holding the *post-edit state of exactly those rows*, serialised the
-  way the project file does (:func:`editor.core.project.to_dict`). It does not
-  look inside ops, so every op, undo and redo is journaled the same way.
+* **One line per committed edit.** The journal observes committed edits: it is
+  told what each primitive of an edit did (``Change.rows`` / ``inserted`` /
+  ``removed``) -- by the window's model after every edit, undo and redo
+  (:meth:`Journal.record`), or by :func:`editor.core.ops.run` when a script runs
+  ops through :meth:`Journal.run` -- and appends one line holding the *post-edit
+  state of exactly those rows*, serialised the way the project file does
+  (:func:`editor.core.project.to_dict`). It does not look inside ops, so every
+  op, undo and redo is journaled the same way.
   A row-preserving edit is written sparsely (``"set": [[row, segment], ...]``,
   so a replace in 1,000 places writes 1,000 segments, not the document); an
   edit that inserts or removes rows writes the one window that covers them
   (``"rows": [first, old_count], "segments": [...]``). The speaker list, the
   chapters and the transcript's meta are written when they differ from the last line's.
 * **Cheap.** O(touched rows) per edit and a single ``write`` to an
-  ``O_APPEND`` descriptor before :meth:`Journal.run` returns: once ``write``
+  ``O_APPEND`` descriptor before the edit returns to the producer: once ``write``
   returns the line is in the kernel, so killing the process cannot lose it.
   ``fsync`` costs 2-12 ms here (bench_journal.py), too much per keystroke on the
   GUI thread, so a background thread fsyncs at most :data:`FSYNC_INTERVAL`
@@ -46,7 +48,7 @@ import operator
 import os
 import threading
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -253,10 +255,10 @@ class _Recorder:
     has inserted or removed any.
     """
 
-    def __init__(self, transcript: Transcript, inner: ops.Listener | None):
+    def __init__(self, transcript: Transcript, inner: ops.Listener | None = None, count_before: int | None = None):
         self.transcript = transcript
         self.inner = inner
-        self.count_before = len(transcript.segments)
+        self.count_before = len(transcript.segments) if count_before is None else count_before
         self.lo: int | None = None
         self.tail: int | None = None
         self.sparse: set[int] = set()
@@ -271,10 +273,23 @@ class _Recorder:
         if self.inner is not None:
             self.inner.applied(change)
 
-    def _note(self, change: ops.Change) -> None:
+    def noted(self, changes: Iterable[ops.Change]) -> _Recorder:
+        """Note *changes* after the fact (an observer told of a committed edit), counting rows as
+        they were after each one."""
+        count = self.count_before
+        for change in changes:
+            if change.inserted is not None:
+                count += change.inserted[1]
+            if change.removed is not None:
+                count -= change.removed[1]
+            self._note(change, count)
+        return self
+
+    def _note(self, change: ops.Change, count: int | None = None) -> None:
         if change.speakers and isinstance(change.undo, ops.SetSpeakers):
             return  # rows only repaint a renamed speaker; the speaker list is written instead
-        count = len(self.transcript.segments)
+        if count is None:
+            count = len(self.transcript.segments)
         inserted, removed, rows = change.inserted, change.removed, change.rows
         if inserted is None and removed is None:
             if not rows:
@@ -340,6 +355,10 @@ class Journal:
         self.snapshot_error: TranscriptError | None = None   # the last autosave failure, for the window
         self.write_error: TranscriptError | None = None      # set when appending failed (journal stopped)
         self.on_error: Callable[[TranscriptError], None] | None = None   # told once when that happens
+        # How the base file looked when the journal was bound to it: a cheap stat per commit tells
+        # when another program replaced it (or its folder went), so the journal takes a copy in time.
+        self._base_watch = (base.path, _stat_key(base.path))   # one tuple: swapped whole by a rotation
+        self.relocated = False    # the journal had to move to the user data folder (its folder went)
 
     # ------------------------------------------------------------------ creating
     @classmethod
@@ -395,8 +414,19 @@ class Journal:
         self.commit(transcript, recorder.record())
         return undo
 
+    def record(self, transcript: Transcript, changes: Iterable[ops.Change], count_before: int) -> int:
+        """One journal line for an edit already applied: *changes* are what its primitives did
+        (in order) and *count_before* the number of rows before it. The window's model tells
+        its observers this after every committed edit, undo and redo."""
+        return self.commit(transcript, _Recorder(transcript, count_before=count_before).noted(changes).record())
+
     def commit(self, transcript: Transcript, rows: dict | None = None) -> int:
-        """Append one edit: *rows* (from the recorder) plus speakers/chapters/meta when they changed."""
+        """Append one edit: *rows* (from the recorder) plus speakers/chapters/meta when they changed.
+
+        When the journal's folder was deleted or its base replaced behind our back, the
+        journal then re-bases onto a copy of the document as it now stands (which holds this
+        edit), so what it records stays recoverable on its own.
+        """
         record: dict[str, Any] = {"seq": self._seq + 1}
         record.update(rows or {})
         speakers = speakers_to_json(transcript.speakers)
@@ -416,6 +446,7 @@ class Journal:
                 self._speakers, self._meta, self._chapters = speakers, meta, chapters
         if healthy and self.write_error is not None and self.on_error is not None:
             self.on_error(self.write_error)   # outside the lock: the handler may call us
+        self.keep_recoverable(transcript)
         if self._syncer is not None:
             self._syncer.poke()
         return self._seq
@@ -444,6 +475,81 @@ class Journal:
             return False
         self._size += len(line)
         return True
+
+    # ------------------------------------------------------------------ staying recoverable
+    def base_at_risk(self) -> bool:
+        """True when the journal file was deleted (its folder went) or its base file changed or went.
+
+        Two ``stat`` calls (microseconds): cheap enough for every commit.
+        """
+        if self._closed or self.write_error is not None:
+            return False
+        try:
+            if os.fstat(self._fd).st_nlink == 0:
+                return True
+        except OSError:
+            return True
+        path, known = self._base_watch
+        return _stat_key(path) != known
+
+    def keep_recoverable(self, transcript: Transcript, extra: dict | None = None) -> bool:
+        """If :meth:`base_at_risk`, re-base onto a snapshot of *transcript* (synchronously).
+
+        The snapshot goes beside the journal, or, when the journal's folder is gone, into
+        the user data folder together with the journal (:attr:`relocated`), where the
+        start page offers it. Returns True when it re-based (the document is in the snapshot).
+        """
+        if not self.base_at_risk():
+            return False
+        self.wait_snapshot()
+        folder_gone = not self.path.parent.is_dir()
+        try:
+            unlinked = os.fstat(self._fd).st_nlink == 0
+        except OSError:
+            unlinked = True
+        target_journal = self.path
+        if folder_gone or unlinked:
+            target_journal = journal_path_for(self.original, saved=False, data_dir=self.data_dir)
+        with self._lock:
+            self._snapshot_busy = True
+            job = (self._seq, self._size, self._generation)
+        ok = self._write_snapshot(capture(transcript), extra, job, None, journal_path=target_journal,
+                                  keep=False)
+        if ok and (folder_gone or unlinked):
+            self.relocated = True
+        if not ok and self.snapshot_error is not None:
+            self.write_error = TranscriptError(f"the project's file or folder changed on disk and the recovery "
+                                               f"journal could not keep a copy ({self.snapshot_error.problem}); "
+                                               "save to keep your work safe", self.path)
+            if self.on_error is not None:
+                self.on_error(self.write_error)
+        return ok
+
+    def saving(self, project_path: str | Path, data: bytes) -> None:
+        """About to replace *project_path* with *data*: note it, so a kill at any point of the save
+        leaves a journal recovery can place (before the rename: the old base; after: the new file)."""
+        # Not an edit: it takes no sequence number ("after" says where it falls), so sequence
+        # numbers keep counting edits only.
+        record = {"after": self._seq, "saving": {"path": os.path.abspath(project_path),
+                                                 "sha256": hashlib.sha256(data).hexdigest(),
+                                                 "size": len(data)}}
+        line = encode_line(record)
+        with self._lock:
+            if self.write_error is None:
+                self._write(line)
+        if self._syncer is not None:
+            self._syncer.poke()
+
+    def save_project(self, transcript: Transcript, project_path: str | Path, extra: dict | None = None,
+                     make_folder: bool = False) -> None:
+        """Save the project and restart the journal on it, so that a kill at any moment of the
+        save leaves a journal recovery can use: :meth:`saving` first, then the atomic write,
+        then :meth:`saved`. Raises TranscriptError when the save itself fails."""
+        from editor.core import project
+        data = project.encode(transcript, project_path, extra)
+        self.saving(project_path, data)
+        project.write(project_path, data, make_folder)
+        self.saved(project_path)
 
     # ------------------------------------------------------------------ rotation
     def saved(self, project_path: str | Path) -> None:
@@ -503,6 +609,7 @@ class Journal:
             fd = open_for_append(new_path)
             os.close(self._fd)
             self._fd, self.path, self.base = fd, new_path, base
+            self._base_watch = (base.path, _stat_key(base.path))
             self._size = len(header) + len(kept)
             self._generation += 1
             self.write_error = None   # a fresh file: journaling works again
@@ -552,19 +659,23 @@ class Journal:
             worker.join(timeout)
 
     def _write_snapshot(self, captured: Captured, extra: dict | None, job: tuple[int, int, int],
-                        done: Callable[[bool], None] | None) -> bool:
+                        done: Callable[[bool], None] | None, journal_path: Path | None = None,
+                        keep: bool = True) -> bool:
+        """Write a snapshot and re-base onto it, keeping the lines from the capture on (*keep*)."""
         from editor.core import project
         seq, offset, generation = job
+        journal_path = journal_path or self.path
         ok = False
         # A new name each time: the journal keeps naming the previous snapshot until the
         # rotation renames the journal atomically, so a crash never leaves it without its base.
-        target = self.path.with_name(f"{_stem(self.path)}{SNAPSHOT_SUFFIX}-{seq}-{os.urandom(3).hex()}")
+        target = journal_path.with_name(f"{_stem(journal_path)}{SNAPSHOT_SUFFIX}-{seq}-{os.urandom(3).hex()}")
         try:
+            target.parent.mkdir(parents=True, exist_ok=True)
             data = project.dumps(project.to_dict(captured.thaw(), base_dir=target.parent, extra=extra),
                                  target).encode("utf-8")
             atomic_write(target, data, backup=False)
-            ok = self._rebase(BaseRef.of_bytes(BASE_SNAPSHOT, target, data), self.path,
-                              keep_from=offset, keep_seq=seq, generation=generation)
+            ok = self._rebase(BaseRef.of_bytes(BASE_SNAPSHOT, target, data), journal_path,
+                              keep_from=offset if keep else None, keep_seq=seq, generation=generation)
             self.snapshot_error = None
         except TranscriptError as error:
             self.snapshot_error = error
@@ -682,6 +793,15 @@ def is_locked(path: str | Path) -> bool:
     finally:
         os.close(fd)   # closing drops the probe's own lock
     return False
+
+
+def _stat_key(path: str | Path) -> tuple | None:
+    """What changes when a file is replaced or rewritten (None: it is gone)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
 
 
 def _reason(error: OSError) -> str:

@@ -1,0 +1,144 @@
+"""The page text around a transcript (title, show notes) and the names it offers for the glossary.
+
+A podcast page's show notes spell right what the recognizer gets wrong: the guests' names,
+the organisations and books they mention, the sponsor's URL. The podcast-page reader keeps
+that text in the transcript's ``extra`` (a :class:`PageText` under :data:`EXTRA_KEY`, saved
+with the project); :func:`candidate_names` picks the names out of it, to be offered as glossary
+entries "from the show notes" and to be looked for by the glossary scan before anyone adds them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container, Iterable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+EXTRA_KEY = "page_text"
+
+
+@dataclass(frozen=True)
+class PageText:
+    """What the page said around the transcript: its title, and the lines before and after it."""
+
+    title: str = ""
+    before: str = ""
+    after: str = ""
+
+    @property
+    def notes(self) -> str:
+        return "\n".join(part for part in (self.before, self.after) if part)
+
+    def to_json(self) -> dict:
+        return {"title": self.title, "before": self.before, "after": self.after}
+
+    @classmethod
+    def from_extra(cls, extra: dict | None) -> PageText | None:
+        """The page text kept in a transcript's *extra* (None when there is none or it is damaged)."""
+        data = extra.get(EXTRA_KEY) if isinstance(extra, dict) else None
+        if not isinstance(data, dict):
+            return None
+        fields = {name: data.get(name, "") for name in ("title", "before", "after")}
+        if not all(isinstance(value, str) for value in fields.values()):
+            return None
+        return cls(**fields)
+
+
+class NameCandidate(NamedTuple):
+    """A name found in the show notes: ``text`` as written there, ``kind`` of find, how often."""
+
+    text: str
+    kind: str       # "name" (capitalised words), "brand" (CamelCase or a lone capitalised word),
+                    # "acronym", "web" (the name in a URL) or "speaker"
+    mentions: int
+
+
+# Capitalised words, possibly joined by a particle ("Ines da Costa"), a hyphen or an apostrophe.
+_CAP_WORD = r"[A-Z][\w’'\-]*[\w]"
+_PARTICLE = r"(?:da|de|del|der|di|do|dos|du|la|le|van|von|bin|al|el)"
+_NAME_RUN = re.compile(rf"(?<![\w.])({_CAP_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAP_WORD}){{1,4}})")
+_CAMEL = re.compile(r"(?<![\w.])([A-Z]?[a-z]+[A-Z][\w]*|[A-Z][a-z]+(?:[A-Z][a-z]+)+)(?![\w])")
+_ACRONYM = re.compile(r"(?<![\w.])([A-Z]{2,6})(?![\w])")
+_URL = re.compile(r"(?:https?://)?(?:www\.)?([a-z0-9][a-z0-9-]*)\.(?:com|org|net|io|fm|co|tv|show|app|me|info)"
+                  r"(?:\.[a-z]{2})?(/[A-Za-z0-9_\-]+)?", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^\s*|[.!?:;\"“(·]\s*)$")
+# Words that start runs of capitals without being part of a name ("Support Maya Ortiz").
+_NOT_NAME_WORDS = frozenset([
+    "a", "an", "and", "at", "but", "by", "for", "from", "how", "i", "in", "into", "it", "its", "my", "of", "on", "or",
+    "our", "so", "that", "the", "their", "then", "this", "to", "we", "what", "when", "where", "who", "why", "with",
+    "you", "your", "episode", "episodes", "show", "notes", "other", "support", "subscribe", "follow", "listen",
+    "join", "thanks", "thank", "welcome", "hosted", "produced", "music", "transcript", "season", "part", "chapter",
+    "today", "this", "week"
+])
+
+
+def candidate_names(text: str, known: Iterable[str] = (), dictionary: Container[str] | None = None
+                    ) -> list[NameCandidate]:
+    """Names in *text* worth offering for the glossary, most frequent first.
+
+    Runs of two to five capitalised words (a particle inside is fine, sentence-opening words
+    and the page's own vocabulary like "Other Episodes" are trimmed), CamelCase brands,
+    acronyms, the site name and path of URLs ("patreon.com/HLPOD" gives "Patreon" and
+    "HLPOD"), and single capitalised words that are neither sentence starts nor words of
+    *dictionary* (default: the spelling word list). Names already *known* (the glossary,
+    case-insensitively) are left out.
+    """
+    if dictionary is None:
+        from editor.core.spelling import known_words
+        words: Container[str] = known_words()
+    else:
+        words = dictionary
+    known_folded = {k.strip().casefold() for k in known}
+    counts: dict[str, list] = {}
+
+    def add(name: str, kind: str) -> None:
+        name = re.sub(r"['’]s$", "", name.strip(" '’-"))
+        if len(name) < 3 or name.casefold() in known_folded:
+            return
+        entry = counts.setdefault(name.casefold(), [name, kind, 0])
+        entry[2] += 1
+
+    for found in _URL.finditer(text):
+        if found.group(2):
+            add(found.group(0).split("://")[-1].removeprefix("www."), "web")
+        site = found.group(1)
+        if site.casefold() not in words:
+            add(site[:1].upper() + site[1:], "web")
+        path = (found.group(2) or "").lstrip("/")
+        if path and path.casefold() not in words:
+            add(path, "web")
+    without_urls = _URL.sub(" ", text)
+    taken_spans: list[tuple[int, int]] = []
+    for found in _NAME_RUN.finditer(without_urls):
+        words = found.group(1).split()
+        while words and words[0].casefold() in _NOT_NAME_WORDS:
+            words.pop(0)
+        while words and words[-1].casefold() in _NOT_NAME_WORDS | {"da", "de", "van", "von", "of"}:
+            words.pop()
+        if len(words) >= 2:
+            add(" ".join(words), "name")
+            taken_spans.append(found.span())
+    for found in _CAMEL.finditer(without_urls):
+        add(found.group(1), "brand")
+    for found in _ACRONYM.finditer(without_urls):
+        add(found.group(1), "acronym")
+    for found in re.finditer(rf"(?<![\w.])({_CAP_WORD})(?![\w])", without_urls):
+        word = found.group(1)
+        if any(lo <= found.start() < hi for lo, hi in taken_spans) or word.isupper():
+            continue
+        if _SENTENCE_START.search(without_urls[:found.start()]) or word.casefold() in words \
+                or word.casefold() in _NOT_NAME_WORDS:
+            continue
+        add(word, "brand")
+    ranked = sorted(counts.values(), key=lambda e: (-e[2], e[0].casefold()))
+    return [NameCandidate(name, kind, count) for name, kind, count in ranked]
+
+
+def speaker_candidates(speaker_names: Iterable[str], known: Iterable[str] = ()) -> list[NameCandidate]:
+    """Speakers' real names (not "Speaker 2") that the glossary lacks."""
+    from editor.core.glossary import _GENERIC_SPEAKER  # the glossary scan imports this module's users
+
+    known_folded = {k.strip().casefold() for k in known}
+    names = dict.fromkeys(n.strip() for n in speaker_names if n.strip())
+    return [NameCandidate(n, "speaker", 1) for n in names
+            if not _GENERIC_SPEAKER.match(n) and n.casefold() not in known_folded]

@@ -1,0 +1,59 @@
+"""GlossaryLearner: every correction the producer types in a turn can teach the show's glossary.
+
+When the in-place editor leaves a turn, the turn's text then is compared with its text when
+editing began (:meth:`editor.core.glossary.Glossary.learn_from_edit`): when a name of the
+glossary, of the show notes or a speaker's name was written over other words, those words
+become a known wrong form of it, so the next scan (this episode's or the next one's) finds
+them wherever the recognizer wrote them again. One comparison per turn left, never per keystroke.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from editor.ui.context import WindowContext
+
+if TYPE_CHECKING:
+    from editor.core.glossary import Glossary
+
+
+class GlossaryLearner(QObject):
+    learned = Signal(object, str)    # the GlossaryEntry that learnt, the wrong form it learnt
+    message = Signal(str)
+
+    def __init__(self, ctx: WindowContext, glossary: Callable[[], Glossary | None], names: Callable[[], list[str]],
+                 parent=None):
+        """*glossary()*: the show's Glossary (or None); *names()*: other right names (show notes, speakers)."""
+        super().__init__(parent)
+        self._model = ctx.model
+        self._glossary = glossary
+        self._names = names
+        self._started: tuple[str, str] | None = None    # (segment id, its text when editing began)
+        ctx.view.editing_started.connect(self._on_view_editing_started)
+        ctx.view.editing_finished.connect(self._on_view_editing_finished)
+
+    def _on_view_editing_started(self, row: int) -> None:
+        segment = self._model.segment(row)
+        self._started = (segment.id, segment.text)
+
+    def _on_view_editing_finished(self, row: int) -> None:
+        started, self._started = self._started, None
+        glossary = self._glossary()
+        if started is None or glossary is None:
+            return
+        segment_id, before = started
+        segments = self._model.transcript.segments
+        segment = segments[row] if 0 <= row < len(segments) and segments[row].id == segment_id else \
+            next((s for s in segments if s.id == segment_id), None)      # a split or merge moved it
+        if segment is None or segment.text == before:
+            return
+        known = {(e.correct, tuple(e.wrong_forms)) for e in glossary.entries}
+        entry = glossary.learn_from_edit(before, segment.text, names=self._names())
+        if entry is None or (entry.correct, tuple(entry.wrong_forms)) in known:
+            return
+        wrong = entry.wrong_forms[-1] if entry.wrong_forms else ""
+        self.learned.emit(entry, wrong)
+        self.message.emit(f"Glossary: “{wrong}” is now a known wrong form of {entry.correct}")

@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Seek error heard per format, soon after opening a long file and once the working copy is ready.
+
+A long episode (by default 30 minutes: 3 minutes of espeak-ng speech repeated, longer
+than the 80 s the capture is searched in, so every match is unique) is encoded as
+podcasts arrive: MP3 CBR and VBR, M4A, Ogg Vorbis, Opus, FLAC, WAV. For each, a fresh
+VlcPlayer (no cached working copy) opens it, waits 0.5 s, 2 s or 10 s, seeks to 60 % of
+the episode and plays; libVLC's ``afile`` output captures what is heard, which is located
+in an exact ffmpeg decode (heard.py). Printed per format and delay: the error of what is
+heard against the target, and how long playback was held for the working copy. Then the
+same once the copy is ready ("ready"). Goal: <= 20 ms everywhere (or playback held).
+
+    .venv/bin/python tests/bench/bench_seek_early.py [minutes] [--quick] [--only=flac,mp3-vbr]
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import soundfile as sf
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parents[1]))
+os.environ.pop("TRANSCRIPT_EDITOR_AOUT", None)
+
+import heard  # noqa: E402
+import speech_audio  # noqa: E402
+
+from editor.player.vlc_backend import VlcPlayer  # noqa: E402
+
+RATE = 22050
+# The speech repeats identical clips every ~38 s (speech_audio cycles 30 clips), so a capture
+# is looked for within +-18 s of the target only: one copy of each clip is in reach.
+SEARCH_S = 18
+FORMATS = {
+    "MP3 CBR": ("mp3", ["-c:a", "libmp3lame", "-b:a", "64k"]),
+    "MP3 VBR": ("mp3", ["-c:a", "libmp3lame", "-q:a", "4"]),
+    "M4A": ("m4a", ["-c:a", "aac", "-b:a", "64k"]),
+    "Ogg": ("ogg", ["-c:a", "libvorbis", "-q:a", "3"]),
+    "Opus": ("opus", ["-c:a", "libopus", "-b:a", "48k"]),
+    "FLAC": ("flac", ["-c:a", "flac"]),
+    "WAV": ("wav", ["-c:a", "pcm_s16le"]),
+}
+
+
+def build(folder: Path, minutes: int) -> dict[str, Path]:
+    speech = speech_audio.make_speech_wav(folder, minutes=3.0)
+    long_wav = folder / "long.wav"
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-stream_loop", "-1", "-i", str(speech), "-t", str(minutes * 60),
+                    str(long_wav)], check=True)
+    out = {}
+    for label, (ext, codec) in FORMATS.items():
+        dest = folder / f"long-{label.replace(' ', '-').lower()}.{ext}"
+        rate = "48000" if ext == "opus" else "44100"
+        subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(long_wav), "-ar", rate, "-ac", "2", *codec, str(dest)],
+                       check=True)
+        out[label] = dest
+    return out
+
+
+def heard_after(path: Path, target: int, delay_s: float | None, cache: Path) -> tuple[np.ndarray, float]:
+    """Capture of playing *path* from *target*: seek *delay_s* after opening (None: once the copy is ready)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "heard.wav")
+        player = VlcPlayer(cache_folder=cache, extra_args=[
+            "--aout=afile", f"--audiofile-file={out}", "--audiofile-format=s16", "--audiofile-channels=1"])
+        held = 0.0
+        try:
+            player.load(str(path))
+            if delay_s is None:
+                if player.working_copy_job is not None:
+                    player.working_copy_job.wait()
+                player.position_ms()
+            else:
+                time.sleep(delay_s)
+            player.seek_ms(target)
+            player.play()
+            began = time.monotonic()
+            while player.position_ms() >= 0 and player.holding:
+                time.sleep(0.01)
+            held = time.monotonic() - began
+            time.sleep(heard.LISTEN_S)
+        finally:
+            player.close()
+        if not os.path.exists(out) or os.path.getsize(out) < 2000:
+            return np.zeros(0, dtype="float32"), held
+        x, rate = sf.read(out, dtype="float32")
+    if x.ndim > 1:
+        x = x.mean(axis=1)
+    if rate != RATE:
+        grid = np.arange(0, len(x) / rate, 1 / RATE)
+        x = np.interp(grid, np.arange(len(x)) / rate, x).astype("float32")
+    return x, held
+
+
+def error_ms(capture: np.ndarray, ref: np.ndarray, target: int) -> tuple[float, float]:
+    """Error of the first thing heard against *target*, and the match score (1 = identical)."""
+    n = int(heard.MATCH_S * RATE)
+    if len(capture) < n:
+        return float("inf"), 0.0
+    heard.SEARCH_S = SEARCH_S
+    found, score = heard.locate(ref, capture[:n], target / 1000, RATE)
+    return 1000 * found / RATE - target, score
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    quick = "--quick" in sys.argv
+    minutes = int(args[0]) if args else (5 if quick else 30)
+    delays: list[float | None] = [0.5, 2.0, 10.0, None] if not quick else [0.5, None]
+    labels = list(FORMATS) if not quick else ["MP3 VBR", "Ogg", "M4A"]
+    only = [a.split("=", 1)[1] for a in sys.argv if a.startswith("--only=")]
+    if only:
+        labels = [label for label in labels if label.replace(" ", "-").lower() in only[0].lower().split(",")]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        files = build(folder, minutes)
+        print(f"\n## Seek error heard, {minutes}-minute episode, target at 60 % (ms; held = seconds waiting "
+              "for the working copy)\n")
+        print("| format | " + " | ".join("ready" if d is None else f"{d:g} s after open" for d in delays) + " |")
+        print("|---|" + "---|" * len(delays))
+        worst = 0.0
+        for label in labels:
+            path = files[label]
+            ref = heard.decode_reference(path, RATE)
+            target = speech_audio.loud_targets(ref, RATE, fractions=(0.6,))[0]
+            cells = []
+            for n, delay in enumerate(delays):
+                cache = folder / f"cache-{label}-{n}"          # a fresh cache: nothing decoded yet
+                capture, held = heard_after(path, target, delay, cache)
+                err, score = error_ms(capture, ref, target)
+                worst = max(worst, abs(err))
+                cells.append(f"{err:+.1f}" + (f" (held {held:.1f} s)" if held > 0.05 else "")
+                             + ("" if score > 0.8 else " (weak match)"))
+            print(f"| {label} | " + " | ".join(cells) + " |", flush=True)
+        print(f"\nWorst |error|: {worst:.1f} ms (goal <= 20 ms)")
+
+
+if __name__ == "__main__":
+    main()

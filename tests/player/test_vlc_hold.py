@@ -1,0 +1,107 @@
+"""Seeks before the working copy is ready are held, then played exactly (real libVLC).
+
+The working copy's decode is real but held back by the test until it has checked the
+hold (``decode_to_wav`` waits for an event first), so nothing depends on timing. What is
+heard is captured through libVLC's ``afile`` output and located in an exact decode.
+"""
+
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import soundfile as sf
+
+from editor.player import working_copy as wc
+from editor.player.base import PlayerState
+from editor.player.vlc_backend import VlcPlayer
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "sample" / "sample-episode.ogg"
+sys.path.insert(0, str(ROOT / "tests" / "bench"))
+import heard  # noqa: E402
+import speech_audio  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def vbr_mp3(tmp_path_factory):
+    """The sample as a VBR MP3: libVLC's own seeks in it land seconds away."""
+    out = tmp_path_factory.mktemp("hold") / "episode-vbr.mp3"
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(SAMPLE), "-t", "60", "-ar", "44100", "-ac", "2",
+                    "-c:a", "libmp3lame", "-q:a", "4", str(out)], check=True)
+    return out
+
+
+@pytest.fixture
+def gate(monkeypatch):
+    """Hold the working copy's decode until the test sets the event."""
+    opened = threading.Event()
+    real = wc.decode_to_wav
+
+    def decode_when_opened(*args, **kwargs):
+        opened.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(wc, "decode_to_wav", decode_when_opened)
+    yield opened
+    opened.set()
+
+
+def wait_for(predicate, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def test_a_seek_before_the_copy_is_ready_is_held_then_plays_exactly_there(vbr_mp3, gate, tmp_path):
+    ref = heard.decode_reference(vbr_mp3, 22050)
+    target = speech_audio.loud_targets(ref, 22050, fractions=(0.6,))[0]
+    capture = tmp_path / "heard.wav"
+    player = VlcPlayer(cache_folder=tmp_path / "copies", extra_args=[
+        "--aout=afile", f"--audiofile-file={capture}", "--audiofile-format=s16", "--audiofile-channels=1"])
+    try:
+        player.load(str(vbr_mp3))
+        assert player.working_copy_job is not None and not player.precise_seeking
+        player.seek_ms(target)
+        assert player.holding and player.position_ms() == target
+        player.play()
+        assert player.state() == PlayerState.PLAYING and player.holding
+        assert player.position_ms() == target            # nothing is heard, so no time passes
+        gate.set()                                          # the working copy may now be made
+        assert wait_for(lambda: player.position_ms() >= 0 and not player.holding and player.precise_seeking, 30)
+        assert player.state() == PlayerState.PLAYING
+        assert wait_for(lambda: player.position_ms() > target + 1200, 10)
+    finally:
+        player.close()
+    samples, rate = sf.read(capture, dtype="float32")
+    heard_audio = samples if samples.ndim == 1 else samples.mean(axis=1)
+    assert rate == 22050 and len(heard_audio) > rate
+    snippet = heard_audio[: int(0.6 * rate)]               # the very first thing played
+    found, score = heard.locate(ref, snippet, target / 1000, rate)
+    assert score > 0.8
+    assert abs(found * 1000 / rate - target) <= 20, found * 1000 / rate - target
+
+
+def test_pausing_a_held_seek_keeps_the_position_and_plays_nothing(vbr_mp3, gate, tmp_path, monkeypatch):
+    monkeypatch.setenv("TRANSCRIPT_EDITOR_AOUT", "dummy")
+    player = VlcPlayer(cache_folder=tmp_path / "copies")
+    try:
+        player.load(str(vbr_mp3))
+        player.play()                                       # from the start: no seek, plays at once
+        assert player.state() == PlayerState.PLAYING and not player.holding
+        player.seek_ms(30_000)
+        assert player.holding and player.state() == PlayerState.PLAYING
+        player.pause()
+        assert player.holding and player.state() == PlayerState.PAUSED
+        gate.set()
+        assert wait_for(lambda: player.position_ms() >= 0 and not player.holding and player.precise_seeking, 30)
+        assert player.state() == PlayerState.PAUSED and player.position_ms() == 30_000
+        player.play()
+        assert wait_for(lambda: player.position_ms() > 30_300, 5)
+    finally:
+        player.close()

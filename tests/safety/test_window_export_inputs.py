@@ -1,0 +1,64 @@
+"""File ▸ Export never proposes or writes over the transcript it came from, and asks before replacing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+_OTTER = "Maya Ortiz  0:00\nWelcome back to the boatyard.\n\nTom Reed  0:05\nThanks, good to be here.\n"
+
+
+def _open_export(w, qtbot):
+    w.action_table["export"].trigger()
+    dialog = w.export_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def _opened_txt(window, tmp_path) -> Path:
+    source = tmp_path / "episode.txt"
+    source.write_text(_OTTER, encoding="utf-8")
+    assert window.open_path(str(source))
+    return source
+
+
+def test_plain_text_export_of_a_txt_transcript_proposes_a_new_name_beside_it(window, tmp_path, qtbot):
+    source = _opened_txt(window, tmp_path)
+    dialog = _open_export(window, qtbot)
+    dialog.set_format("txt")
+    proposed = Path(dialog.path_edit.text())
+    assert proposed.parent == tmp_path and proposed != source and proposed.suffix == ".txt"
+    dialog.set_format("srt")
+    assert Path(dialog.path_edit.text()) == tmp_path / "episode.srt"
+    dialog.reject()
+
+
+def test_export_onto_the_opened_transcript_is_refused_and_it_stays_intact(window, tmp_path, qtbot):
+    source = _opened_txt(window, tmp_path)
+    dialog = _open_export(window, qtbot)
+    dialog.set_format("txt")
+    dialog.path_edit.setText(str(source))
+    assert not dialog.export()
+    assert dialog.error_label.isVisible() and "episode.txt" in dialog.error_label.text()
+    assert source.read_text(encoding="utf-8") == _OTTER
+    dialog.reject()
+
+
+def test_export_over_an_existing_file_asks_first(window, tmp_path, qtbot):
+    _opened_txt(window, tmp_path)
+    existing = tmp_path / "episode.srt"
+    existing.write_text("mine, keep me", encoding="utf-8")
+    dialog = _open_export(window, qtbot)
+    dialog.set_format("srt")
+    assert Path(dialog.path_edit.text()) == existing
+    assert not dialog.export()
+    box = dialog.replace_box
+    assert box is not None and box.isVisible() and "episode.srt" in box.text()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    qtbot.waitUntil(lambda: dialog.replace_box is None)
+    assert existing.read_text(encoding="utf-8") == "mine, keep me"
+    dialog.export()
+    next(b for b in dialog.replace_box.buttons() if b.text().replace("&", "") == "Replace").click()
+    qtbot.waitUntil(lambda: "-->" in existing.read_text(encoding="utf-8"))
+    assert dialog.exported_path == str(existing.resolve())

@@ -1,0 +1,68 @@
+"""A turn holding megabytes without a space: the window lays it out, paints it and opens it at once."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+_SCRIPT = r"""
+import os, sys
+sys.path.insert(0, sys.argv[2])
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from editor.ui.main_window import MainWindow
+w = MainWindow(); w.resize(1000, 700); w.show(); app.processEvents()
+assert w.open_path(sys.argv[1])
+for _ in range(5):
+    app.processEvents()
+w.view.viewport().repaint()
+editor = w.view.open_editor(0, 0)
+for _ in range(5):
+    app.processEvents()
+text = w.model.transcript.segments[0].text
+print(len(text), editor.isReadOnly(), "Find and Replace" in editor.toPlainText(), flush=True)
+w.project.discard_changes()
+"""
+
+
+def test_a_two_megabyte_token_opens_paints_and_edits_without_freezing(tmp_path):
+    token = "x" * 2_000_000
+    path = tmp_path / "token.txt"
+    path.write_text(f"hello {token} world\n", encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TRANSCRIPT_EDITOR_SETTINGS=str(tmp_path / "s.ini"),
+               TRANSCRIPT_EDITOR_DATA_DIR=str(tmp_path / "data"))
+    # A hang guard, not a speed assertion: word-boundary wrapping of this token took hours.
+    done = subprocess.run([sys.executable, "-c", _SCRIPT, str(path), str(ROOT)], capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    length, read_only, says_how = done.stdout.split()
+    assert int(length) == len(f"hello {token} world")     # the whole token is kept in the transcript
+    assert read_only == "True" and says_how == "True"     # shown cut short, with the way to change it
+
+
+def test_rows_with_long_tokens_wrap_anywhere_and_are_laid_out_only_in_part(qtbot):
+    from PySide6.QtGui import QFont, QTextOption
+
+    from editor.ui.document.turn_painter import LAYOUT_LIMIT, TurnPainter, shown_text, wrap_mode_for
+    assert wrap_mode_for("plain words " * 50) == QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+    assert wrap_mode_for("see " + "z" * 300) == QTextOption.WrapMode.WrapAnywhere
+    huge = "word " * (LAYOUT_LIMIT // 2)
+    assert len(shown_text(huge)) < LAYOUT_LIMIT + 100 and "more characters" in shown_text(huge)
+    painter = TurnPainter(QFont())
+    assert painter.exact_height(0, huge, 800) == painter.exact_height(1, huge[:LAYOUT_LIMIT + 10] + "x" * 10**6, 800)
+
+
+def test_spelling_of_a_painted_row_checks_only_what_the_row_shows(qtbot):
+    from editor.core.spelling import Speller
+    from editor.core.transcript import Segment
+    from editor.ui.document.turn_decorations import TurnDecorations
+    from editor.ui.document.turn_painter import LAYOUT_LIMIT
+    decorations = TurnDecorations()
+    decorations.set_speller(Speller())
+    segment = Segment("s1", 0, 1000, "wrold " * (LAYOUT_LIMIT // 2), None)   # 300,000 characters
+    ranges = decorations(0, segment)
+    assert ranges and max(end for _start, end, _format in ranges) <= LAYOUT_LIMIT

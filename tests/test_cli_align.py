@@ -1,0 +1,125 @@
+"""`transcript-editor align TRANSCRIPT AUDIO -o PROJECT`, run for real (PocketSphinx, 2 worker processes)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
+
+import timing_audio as speech  # noqa: E402
+
+from editor.core import project  # noqa: E402
+from editor.core.transcript import WordTiming  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# (speaker, written turn, the words espeak says for it); "[inaudible]" is a pause of 1.2 s.
+TURNS = [
+    ("Maya Ortiz", "Welcome back, we sold four boats that summer.",
+     "welcome back we sold four boats that summer"),
+    ("Desmond Lee", "Find us at patrion.com/t S M H or the FBI site.",
+     "find us at patrion dot com slash t s m h or the f b i site"),
+    ("Maya Ortiz", "In 1999 the river was quiet [inaudible] and we carried the boat.",
+     "in nineteen ninety nine the river was quiet [pause] and we carried the boat"),
+]
+
+
+def _clock(ms):
+    return f"{ms // 60000:02d}:{ms // 1000 % 60:02d}"
+
+
+@pytest.fixture(scope="module")
+def episode(tmp_path_factory):
+    """A Rev transcript and its MP3; the true start of each turn's words."""
+    folder = tmp_path_factory.mktemp("align-cli")
+    pieces, lines, truths, position = [], [], [], 0
+    for speaker, written, said in TURNS:
+        words = said.split()
+        gaps = [120] * len(words)
+        spoken = [w for w in words if w != "[pause]"]
+        if "[pause]" in words:
+            gaps = [1200 if w == "quiet" else 120 for w in spoken]
+        audio, truth = speech.speak(spoken, gaps[:len(spoken)], lead_ms=500)
+        lines += [f"{speaker} ({_clock(position + truth[0].start_ms - 300)}):", written, ""]
+        truths.append([t.start_ms + position for t in truth])
+        pieces.append(audio)
+        position += len(audio) * 1000 // speech.RATE
+    wav = speech.write_wav(folder / "episode.wav", np.concatenate(pieces))
+    mp3 = speech.encode(wav, folder / "episode.mp3", "-b:a", "64k")
+    transcript = folder / "episode.txt"
+    transcript.write_text("\n".join(lines))
+    return transcript, mp3, truths
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "editor", *map(str, args)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=180)
+
+
+def test_align_writes_a_project_with_word_and_mark_times(episode, tmp_path):
+    transcript, mp3, truths = episode
+    out = tmp_path / "episode.tep.json"
+    result = run("align", transcript, mp3, "-o", out, "--json")
+    assert result.returncode == 0, result.stderr
+    assert "align: 3/3 turns" in result.stderr and "Traceback" not in result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["aligned"] == 3 and summary["failed"] == 0 and summary["project"] == str(out)
+    loaded = project.load(out).transcript
+    assert Path(loaded.meta.audio_path).resolve() == mp3.resolve()
+    assert all(s.word_timing is WordTiming.ALIGNED for s in loaded.segments)
+    url_turn = loaded.segments[1]
+    url = next(w for w in url_turn.words if w.text.startswith("patrion"))
+    assert abs(url.start_ms - truths[1][3]) <= 60          # "patrion" is the 4th word said
+    last = loaded.segments[2]
+    (mark,) = last.marks
+    quiet = next(w for w in last.words if w.text == "quiet")
+    after = next(w for w in last.words if w.text == "and")
+    assert quiet.end_ms - 100 <= mark.time_ms <= after.start_ms     # heard in the pause, not at the turn's start
+    assert mark.time_ms > last.start_ms + 1500
+
+
+def test_align_prints_a_line_and_keeps_a_projects_extra(episode, tmp_path):
+    transcript, mp3, _ = episode
+    first = tmp_path / "first.tep.json"
+    assert run("align", transcript, mp3, "-o", first).returncode == 0
+    data = json.loads(first.read_text("utf-8"))
+    data["extra"] = {"glossary": ["Marrowby"]}
+    first.write_text(json.dumps(data))
+    again = tmp_path / "again.tep.json"
+    result = run("align", first, mp3, "-o", again)
+    assert result.returncode == 0, result.stderr
+    assert "3 of 3 turns aligned" in result.stdout
+    assert project.load(again).extra == {"glossary": ["Marrowby"]}
+
+
+def test_align_refuses_to_write_onto_an_input(episode, tmp_path):
+    transcript, mp3, _ = episode
+    before = transcript.read_bytes()
+    for target in (transcript, mp3):
+        result = run("align", transcript, mp3, "-o", target)
+        assert result.returncode == 2
+        assert "overwrite an input" in result.stderr and "Traceback" not in result.stderr
+    assert transcript.read_bytes() == before
+
+
+def test_align_names_a_missing_or_broken_audio_file(episode, tmp_path):
+    transcript, _, _ = episode
+    result = run("align", transcript, tmp_path / "nowhere.mp3", "-o", tmp_path / "p.tep.json")
+    assert result.returncode == 2 and "nowhere.mp3" in result.stderr and "Traceback" not in result.stderr
+    broken = tmp_path / "broken.mp3"
+    broken.write_bytes(b"ID3\x03\x00\x00\x00\x00\x00\x00" + bytes(range(256)) * 8)
+    result = run("align", transcript, broken, "-o", tmp_path / "p.tep.json")
+    assert result.returncode == 2 and "broken.mp3" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "p.tep.json").exists()
+
+
+def test_align_reports_an_unwritable_output(episode, tmp_path):
+    transcript, mp3, _ = episode
+    result = run("align", transcript, mp3, "-o", tmp_path / "missing-folder" / "p.tep.json")
+    assert result.returncode == 1 and "p.tep.json" in result.stderr.splitlines()[-1]
+    assert "Traceback" not in result.stderr

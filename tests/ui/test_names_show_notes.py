@@ -1,0 +1,110 @@
+"""Names the producer already has, in the window: the show notes of a podcast page, corrections
+typed in a turn, and a glossary file shared by a team (the invented fixture of tests/core)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+
+from editor.core.glossary import Glossary
+from editor.core.shared_glossary import SharedGlossaryFile
+from tests.core.names_fixture import PAGE
+
+
+@pytest.fixture(autouse=True)
+def own_glossary_folder(tmp_path, monkeypatch):
+    """Glossaries are kept per show in the user's data folder: a fresh one per test."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+
+@pytest.fixture
+def page_window(main_window, tmp_path, qtbot):
+    """The window with the fixture's podcast page open (no audio) and its deferred work done."""
+    folder = tmp_path / "harbour-lights"
+    folder.mkdir()
+    path = folder / "episode-42.txt"
+    path.write_text(PAGE, encoding="utf-8")
+    assert main_window.open_path(str(path))
+    names = main_window.names
+    names.scan_now()
+    qtbot.waitUntil(lambda: not names.is_scanning() and names.spelling.speller is not None, timeout=10000)
+    return main_window
+
+
+def _row_containing(window, needle: str) -> int:
+    return next(i for i, s in enumerate(window.model.transcript.segments) if needle in s.text)
+
+
+def test_show_notes_names_are_suggested_with_an_empty_glossary(page_window):
+    glossary = page_window.names.show_glossary
+    assert glossary.glossary.entries == []          # "Speaker 1" is no name
+    found = {(s.found, s.replacement): s for s in glossary.suggestions.suggestions}
+    suggestion = found[("Dorian do valley", "Dorian Duvalle")]
+    assert suggestion.source == "show-notes" and "show-notes" in suggestion.evidence and suggestion.ticked
+    assert "from the show notes" in glossary.suggestions.list.item(0).text() or \
+        any("from the show notes" in glossary.suggestions.list.item(i).text()
+            for i in range(glossary.suggestions.list.count()))
+
+
+def test_glossary_dialog_adds_a_show_notes_name_with_one_click(page_window, qtbot):
+    names = page_window.names
+    page_window.action_table["glossary"].trigger()
+    dialog = names.show_glossary.dialog
+    qtbot.waitExposed(dialog)
+    chips = [dialog.candidate_list.item(i) for i in range(dialog.candidate_list.count())]
+    chip = next(item for item in chips if item.text() == "+ Tamsin Oyelaran")
+    rect = dialog.candidate_list.visualItemRect(chip)
+    qtbot.mouseClick(dialog.candidate_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert [e.correct for e in dialog.entries()] == ["Tamsin Oyelaran"]
+    assert "+ Tamsin Oyelaran" not in [dialog.candidate_list.item(i).text()
+                                        for i in range(dialog.candidate_list.count())]
+    dialog.accept()
+    entry = names.show_glossary.glossary.entry_for("Tamsin Oyelaran")
+    assert entry is not None and entry.note == "from the show notes"
+    assert names.spelling.speller.is_known("Oyelaran")
+
+
+def test_a_correction_typed_in_a_turn_teaches_the_glossary(page_window, qtbot):
+    names, view = page_window.names, page_window.view
+    row = _row_containing(page_window, "Adeline quist")
+    text = page_window.model.segment(row).text
+    editor = view.open_editor(row, 0)
+    cursor = editor.textCursor()
+    cursor.setPosition(text.index("Adeline quist"))
+    cursor.setPosition(text.index("Adeline quist") + len("Adeline quist"), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    QTest.keyClicks(editor, "Ada Lindqvist")
+    assert "Ada Lindqvist" in page_window.model.segment(row).text
+    assert names.show_glossary.glossary.entry_for("Ada Lindqvist") is None    # nothing learnt while typing
+    view.close_editor()
+    entry = names.show_glossary.glossary.entry_for("Ada Lindqvist")          # a show-notes name
+    assert entry is not None and entry.wrong_forms == ["Adeline quist"]
+    assert names.show_glossary.glossary.path.is_file()                        # kept for the next episode
+
+
+def test_shared_glossary_file_is_chosen_written_merged_and_followed(page_window, qtbot, tmp_path):
+    names = page_window.names
+    shared_path = tmp_path / "team" / "harbour-lights.csv"
+    page_window.action_table["glossary"].trigger()
+    dialog = names.show_glossary.dialog
+    dialog.add_candidate("Renata Morholt")
+    dialog.set_shared_file(str(shared_path))
+    assert str(shared_path) in dialog.shared_label.text()
+    dialog.accept()
+    assert "Renata Morholt" in shared_path.read_text(encoding="utf-8")
+    # Another producer adds a name to the shared file: the window merges it in by itself.
+    other, other_file = Glossary(), SharedGlossaryFile(shared_path)
+    other_file.pull(other)
+    other.add("Corvin's Pantry", ["Corbin's pantry"])
+    other_file.save(other)
+    qtbot.waitUntil(lambda: names.show_glossary.glossary.entry_for("Corvin's Pantry") is not None, timeout=10000)
+    assert names.show_glossary.glossary.entry_for("Renata Morholt") is not None
+    assert names.show_glossary.glossary.shared_file == str(shared_path)
+
+
+def test_show_notes_names_are_known_to_spelling_and_offered_on_right_click(page_window):
+    speller = page_window.names.spelling.speller
+    assert speller.is_known("Oyelaran") and speller.is_known("Quaintance")
+    assert speller.suggestions("Duvall")[0] in ("Duvalle", "Dorian Duvalle")

@@ -1,0 +1,50 @@
+"""The window while the exact-seek working copy is being made (real VLC, --aout=dummy).
+
+The copy's decode is real but waits for the test (``decode_to_wav`` is gated), so the
+state "a seek is held" lasts as long as the test needs, without timing assumptions.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from window_helpers import SAMPLE_TXT
+
+from editor.player import working_copy as wc
+
+
+@pytest.fixture
+def gate(monkeypatch, tmp_path):
+    monkeypatch.setenv("TRANSCRIPT_EDITOR_CACHE", str(tmp_path / "copies"))   # nothing cached yet
+    opened = threading.Event()
+    real = wc.decode_to_wav
+
+    def decode_when_opened(*args, **kwargs):
+        opened.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(wc, "decode_to_wav", decode_when_opened)
+    yield opened
+    opened.set()
+
+
+@pytest.mark.real_player
+def test_a_seek_before_exact_seeking_is_ready_says_so_and_then_plays_there(main_window, gate, qtbot):
+    w = main_window
+    assert w.open_path(str(SAMPLE_TXT))
+    qtbot.waitUntil(lambda: w.playback.duration() > 0, timeout=5000)
+    label = w.transport._preparing
+    target = w.model.segment(6).start_ms
+    w.playback.seek(target)
+    w.playback.play()
+    assert w.playback.is_preparing() and w.playback.is_playing()
+    qtbot.waitUntil(label.isVisible, timeout=2000)
+    assert label.text().startswith("Preparing exact seeking…")
+    assert w.playback.position() == target                   # the clock shows nothing not heard
+    gate.set()
+    qtbot.waitUntil(lambda: not w.playback.is_preparing(), timeout=30_000)
+    assert not label.isVisible()
+    qtbot.waitUntil(lambda: w.playback.position() > target + 300, timeout=5000)
+    assert w.model.row_at_time(w.playback.position()) == 6
+    w.playback.pause()
