@@ -67,6 +67,8 @@ def spread(tokens: Sequence[str], start_ms: int | None, end_ms: int | None) -> l
     if not tokens:
         return []
     span = max(0, end_ms - start_ms)
+    if len(tokens) == 1:   # one word replacing another (most of a replace-all): the whole span, as below
+        return [Word(tokens[0], start_ms, start_ms + span)]
     # Each token's share ends where the running count of characters (and spaces) ends; one pass in
     # C-level iterators, as opening a caption file spreads every cue's words (90,000 for 10 hours).
     done = list(accumulate([len(t) + 1 for t in tokens]))
