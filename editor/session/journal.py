@@ -54,6 +54,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from editor.core import ops
 from editor.core.atomic import atomic_write, fsync_and_close
 from editor.core.errors import TranscriptError
@@ -182,9 +184,21 @@ class BaseRef:
 
 # ---------------------------------------------------------------------------------- lines
 def encode_line(record: dict) -> bytes:
-    """``<crc32 of the JSON, 8 hex digits> <JSON>\\n`` (JSON never holds a raw newline)."""
-    body = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """``<crc32 of the JSON, 8 hex digits> <JSON>\\n`` (JSON never holds a raw newline).
+
+    orjson writes the same compact UTF-8 JSON several times faster (a replace-all line holds every
+    touched turn with its word times); what it refuses (an integer past 64 bits) goes through the
+    standard encoder. Numbers in the model are finite (readers refuse NaN), so both write the same values.
+    """
+    body = _dumps(record)
     return b"%08x " % zlib.crc32(body) + body + b"\n"
+
+
+def _dumps(record: dict) -> bytes:
+    try:
+        return orjson.dumps(record)
+    except (orjson.JSONEncodeError, TypeError):
+        return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def decode_line(line: bytes) -> dict | None:

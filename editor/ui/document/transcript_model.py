@@ -27,6 +27,7 @@ from editor.ui.document.word_spans import WordSpans, word_spans
 if TYPE_CHECKING:
     from editor.core import ops
 
+SCATTERED_RANGES = 64      # more runs of changed rows than this are told as one span
 _NO_PARENT = QModelIndex()   # a list model's rows hang off the invalid root index
 
 
@@ -268,7 +269,13 @@ class TranscriptModel(QAbstractListModel):
             self._starts = None  # start times moved: rebuilt on the next look-up
         if change.removed is not None or change.inserted is not None:
             self._current_row = self._current_word = -1
-        for first, last in change.row_ranges():
+        ranges = change.row_ranges()
+        if len(ranges) > SCATTERED_RANGES:
+            # A replace-all in hundreds of scattered turns: one signal over their span costs each
+            # listener one pass (the unchanged rows between are merely redone) instead of a slot call
+            # per run of rows; the view re-estimates heights in one go either way for so many rows.
+            ranges = [(ranges[0][0], ranges[-1][1])]
+        for first, last in ranges:
             self.dataChanged.emit(self.index(first), self.index(last))
         if change.speakers:
             self.speakers_changed.emit()
