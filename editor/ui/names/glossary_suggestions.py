@@ -329,7 +329,8 @@ class SuggestionsPanel(QWidget):
         if verdict is not None:
             from editor.hearing.suggest import judge
             score, audio = judge(s.score, verdict, known=s.how == "known")[0], _AUDIO_SAYS.get(verdict.label, "")
-        where = [format_clock(s.time_ms) if s.time_ms is not None else "untimed", speaker, audio, f"{score}%",
+        # The audio's word first: in a narrow dock the end of the line is what gets elided.
+        where = [audio, format_clock(s.time_ms) if s.time_ms is not None else "untimed", speaker, f"{score}%",
                  evidence]
         return (f"{'✓ ' if self.is_ticked(s) else ''}{s.found}  →  {s.replacement}\n"
                 f"    {' · '.join(part for part in where if part)}\n"
