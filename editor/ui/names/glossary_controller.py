@@ -148,6 +148,11 @@ class GlossaryController(QObject):
         if self.suggestions is not None and audio_path:
             self.suggestions.check_audio(audio_path)
 
+    def shutdown(self) -> None:
+        """The window closes: a running audio check stops at its next suggestion."""
+        if self.suggestions is not None:
+            self.suggestions.stop_audio_check()
+
     def borrow_index(self, transcript):
         """A copy of the scan's name index of *transcript*, if the scan made one."""
         return self.suggestions.borrow_index(transcript) if self.suggestions is not None else None
