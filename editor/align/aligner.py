@@ -150,9 +150,7 @@ class Aligner:
                 self._set_grammar(decoder, words, before, after)
             else:
                 decoder.set_align_text(" ".join(words))
-            decoder.start_utt()
-            decoder.process_raw(data, full_utt=True)
-            decoder.end_utt()
+            self._run(decoder, data)
             if decoder.hyp() is None:
                 continue
             pieces = [AlignedPiece(None if _base(s.word) in _FILLERS else _base(s.word),
@@ -173,9 +171,7 @@ class Aligner:
         decoder = self._decoder(0)
         decoder.add_jsgf_string("_choice", jsgf)
         decoder.activate_search("_choice")
-        decoder.start_utt()
-        decoder.process_raw(self._with_noise_floor(audio_16k).tobytes(), full_utt=True)
-        decoder.end_utt()
+        self._run(decoder, self._with_noise_floor(audio_16k).tobytes())
         if decoder.hyp() is None:
             return None
         return [AlignedPiece(None if _base(s.word) in _FILLERS else _base(s.word), s.start_frame, s.end_frame,
@@ -220,9 +216,7 @@ class Aligner:
             transitions += [(i, i + 1, 0.9, word), (i, i + 1, 0.1)]
         decoder.add_fsg("anchors", decoder.create_fsg("anchors", 0, len(words), transitions))
         decoder.activate_search("anchors")
-        decoder.start_utt()
-        decoder.process_raw(self._with_noise_floor(audio_16k).tobytes(), full_utt=True)
-        decoder.end_utt()
+        self._run(decoder, self._with_noise_floor(audio_16k).tobytes())
         if decoder.hyp() is None:
             return found
         hits = [(_base(s.word), s.start_frame, s.end_frame) for s in decoder.seg() or ()
@@ -246,6 +240,21 @@ class Aligner:
                 run = []
             run.append(item)
         return found
+
+    def _run(self, decoder: Decoder, data: bytes) -> None:
+        """Decode one whole utterance as if it were the decoder's first.
+
+        The cepstral mean is the utterance's own (the model's batch CMN over the full
+        utterance), but the front end's noise tracking (the model's ``-remove_noise``)
+        carries its noise estimate from one utterance into the next: a turn would score, and
+        align, differently depending on which turns the same process decoded before it.
+        Rebuilding the front end (cheap: tens of microseconds) starts that estimate afresh,
+        so each decode depends on its own audio and text only.
+        """
+        decoder.reinit_feat()
+        decoder.start_utt()
+        decoder.process_raw(data, full_utt=True)
+        decoder.end_utt()
 
     def _with_noise_floor(self, audio_16k: np.ndarray) -> np.ndarray:
         samples = np.asarray(audio_16k, dtype=np.int16)

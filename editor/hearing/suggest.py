@@ -9,7 +9,7 @@ better) but never ticked.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -200,17 +200,27 @@ def _spot_score(spot) -> int:
     return int(min(95, 70 + spot.margin * 15))
 
 
+def verdicts(audio_path: str | os.PathLike, regions: list[Region], candidates: list[str],
+             cancelled: Callable[[], bool] | None = None) -> Iterator[tuple[int, Verdict]]:
+    """The audio's verdict on putting ``candidates[i]`` in place of ``regions[i].original``, one
+    (i, verdict) at a time in order. The file is decoded once; only the regions' samples are kept.
+    Stops early when *cancelled()*; raises TranscriptError when the audio cannot be read."""
+    audio = region_audio(audio_path, regions, cancelled)
+    aligner = hearing_aligner()
+    for i, samples in enumerate(audio):
+        if cancelled is not None and cancelled():
+            return
+        yield i, compare(samples, regions[i], candidates[i], aligner)
+
+
 def _check_with_audio(transcript: Transcript, suggestions: list[Suggested], audio_path,
                       progress: Callable[[int, int], None] | None, cancelled) -> None:
     regions = [region(transcript.segments[s.segment], s.char_start, s.char_end) for s in suggestions]
     checkable = [i for i, r in enumerate(regions) if r is not None]
-    audio = region_audio(audio_path, [regions[i] for i in checkable], cancelled)
-    aligner = hearing_aligner()
-    for done, (i, samples) in enumerate(zip(checkable, audio, strict=True)):
-        if cancelled is not None and cancelled():
-            return
-        s = suggestions[i]
-        verdict = compare(samples, regions[i], s.replacement, aligner)
+    judged = verdicts(audio_path, [regions[i] for i in checkable], [suggestions[i].replacement for i in checkable],
+                      cancelled)
+    for done, (at, verdict) in enumerate(judged):
+        s = suggestions[checkable[at]]
         s.audio = verdict.label
         s.score, s.ticked, extra = judge(s.score, verdict, known="known" in s.evidence)
         s.ticked = s.ticked and "case" not in s.evidence

@@ -8,9 +8,12 @@
    Suggestions with a glossary of the episode's names: right suggestions per name error, and
    how many ticked suggestions are right.
 2. The control: the same transcript with audio saying its own (wrong) words; every suspect is false.
-3. A long episode (*--minutes*, default 60) of the same lines: the time the audio checks add
+3. The order check: the evaluation episode's turns fitted by one aligner in order and in
+   reverse; how many turns' word fits or suspects differ (a turn must not depend on the turns
+   decoded before it).
+4. A long episode (*--minutes*, default 60) of the same lines: the time the audio checks add
    after alignment, on 2 worker processes.
-4. With --real DIR (the test/data folder of the PocketSphinx source package): real recordings
+5. With --real DIR (the test/data folder of the PocketSphinx source package): real recordings
    with their reference texts, the fit of the right text against a corrupted one.
 """
 
@@ -119,6 +122,33 @@ def long_episode(folder: Path, minutes: float) -> None:
           f"{cpu / 2 * 60 / minutes_long:.1f} s per hour of audio -- target <= 60 s per hour")
 
 
+def order_check(voice: str) -> None:
+    """Every turn's word fits with one aligner taking the turns in order, then in reverse."""
+    from editor.align.text import segment_tokens
+    from editor.hearing.fit import fit_tokens, hearing_aligner
+    from editor.hearing.suspects import runs, word_doubts
+
+    episode = hm.episode(voice=voice)
+    segments = episode.transcript.segments
+    result = {}
+    for label, order in (("forward", range(len(segments))), ("reverse", range(len(segments) - 1, -1, -1))):
+        aligner = hearing_aligner()
+        for i in order:
+            lo, hi = max(0, segments[i].start_ms - 200), segments[i].end_ms + 200
+            fitted = fit_tokens(episode.audio[lo * RATE // 1000:hi * RATE // 1000], segment_tokens(segments[i]),
+                                aligner, lo)
+            fits = [t.fit for t in fitted.tokens] if fitted else []
+            found = runs(segments[i].text, word_doubts(segments[i].text, fitted.tokens), i, "s") if fitted else []
+            result[label, i] = fits, [(x.char_start, x.char_end) for x in found]
+    differ = [i for i in range(len(segments)) if result["forward", i][0] != result["reverse", i][0]]
+    suspects = [i for i in range(len(segments)) if result["forward", i][1] != result["reverse", i][1]]
+    most = max((abs(a - b) for i in differ for a, b in zip(result["forward", i][0], result["reverse", i][0],
+                                                            strict=False)), default=0.0)
+    print(f"\n== order check, voice {voice}: {len(segments)} turns fitted by one aligner in order and in "
+          f"reverse: word fits differ in {len(differ)} turns (largest difference {most:.2f} per frame), "
+          f"suspects differ in {len(suspects)} turns")
+
+
 def real_speech(folder: Path) -> None:
     """Recordings with reference texts (*.raw/*.wav and a transcription file) from PocketSphinx's tests."""
     from editor.align.text import Token, spoken_words
@@ -174,6 +204,7 @@ def main() -> None:
         for voice in options.voices.split(","):
             evaluate(folder, "right", voice)
             evaluate(folder, "wrong", voice)
+            order_check(voice)
         if options.real:
             real_speech(options.real)
         if options.minutes:

@@ -123,3 +123,22 @@ def test_a_name_heard_takes_in_the_word_it_repeats():
     assert text[widened.char_start:widened.char_end] == "our religion"
     kept = _take_echoes(text, tokens, Spotted(at, at + 8, "religion", "Evolution", 1.0))
     assert kept.found == "religion"
+
+
+def test_a_turn_fits_the_same_whichever_turn_was_decoded_before(material):
+    # A worker decodes turns in whatever order they come; the front end must not carry what
+    # it learnt from one turn (its noise estimate) into the next one's scores.
+    episode = material.episode(LINES[:1], CLEAN)
+    segment = episode.transcript.segments[1]
+    lo, hi = segment.start_ms - 200, segment.end_ms + 200
+    audio = episode.audio[lo * RATE // 1000:hi * RATE // 1000]
+    other_text = "She spent ten years at the EPA before she ran for office."
+    others = [material.say(other_text, voice="en-us+m3"), material.say(other_text, voice="en-us+f4") // 8]
+    fits = []
+    for other in others:
+        aligner = hearing_aligner()
+        assert aligner.decode(other, other_text.replace(".", "").lower().split()) is not None
+        fitted = fit_tokens(audio, segment_tokens(segment), aligner, lo)
+        assert fitted is not None
+        fits.append(fitted.tokens)
+    assert fits[0] == fits[1]

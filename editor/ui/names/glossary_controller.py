@@ -10,7 +10,9 @@
   podcast-page reader), which the glossary dialog offers "from the show notes";
 * a show's glossary may also live in a CSV file the team shares (chosen in the dialog): it is
   merged in when the glossary loads and whenever the file changes on disk, and every save
-  merges with it (:class:`editor.core.shared_glossary.SharedGlossaryFile`).
+  merges with it (:class:`editor.core.shared_glossary.SharedGlossaryFile`);
+* once the episode's words have times (:meth:`audio_ready`), the suggestions are checked
+  against the audio in the background, and later scans' new suggestions too.
 """
 
 from __future__ import annotations
@@ -139,6 +141,17 @@ class GlossaryController(QObject):
     def is_scanning(self) -> bool:
         """A glossary scan is due or running (suggestions are not final yet)."""
         return self._scan_timer.isActive() or (self.suggestions is not None and self.suggestions.is_scanning())
+
+    def audio_ready(self, audio_path: str) -> None:
+        """Every turn that can be aligned to *audio_path* has word times: the suggestions listed now
+        and those of later scans are checked against the audio (in the background)."""
+        if self.suggestions is not None and audio_path:
+            self.suggestions.check_audio(audio_path)
+
+    def shutdown(self) -> None:
+        """The window closes: a running audio check stops at its next suggestion."""
+        if self.suggestions is not None:
+            self.suggestions.stop_audio_check()
 
     def borrow_index(self, transcript):
         """A copy of the scan's name index of *transcript*, if the scan made one."""

@@ -9,6 +9,11 @@ or a weaker match is applied by choosing it); Ignore hides every suggestion of t
 text and replacement for good (the show's glossary remembers it). Names from the show notes
 (:attr:`SuggestionsPanel.candidates`) are looked for too, before anyone adds them to the glossary.
 Suggestions whose text was edited meanwhile are dropped when applied.
+
+Once the episode has audio and word times (:meth:`SuggestionsPanel.check_audio`), each
+suggestion is also checked against the audio in the background (:mod:`audio_verdicts`): the
+list shows "audio agrees" or "audio prefers the original", ranks by it, and a suggestion the
+audio rejects is never ticked (the same rules as ``transcript-editor suggest``).
 """
 
 from __future__ import annotations
@@ -33,9 +38,12 @@ from editor.core.errors import TranscriptError
 from editor.core.glossary import Glossary, Suggestion, apply_spans, capture, scan
 from editor.core.name_index import NameIndex
 from editor.core.timecode import format_clock
+from editor.ui.names.audio_verdicts import AudioCheckWorker, CheckItem
 
 _HOW = {"known": "known wrong form", "case": "capitals", "spelling": "spelled alike", "sound": "sounds alike",
-        "show-notes": "from the show notes", "speaker": "a speaker's name"}
+        "show-notes": "from the show notes", "speaker": "a speaker's name", "audio": "audio"}
+_AUDIO_SAYS = {"agrees": "audio agrees", "prefers original": "audio prefers the original", "unsure": "audio unsure"}
+_AUDIO_RANK = {"agrees": 0, "prefers original": 2}   # the rest (unsure, not checked) in between
 
 
 class _ScanSignals(QObject):
@@ -89,6 +97,7 @@ class SuggestionsPanel(QWidget):
     apply_requested = Signal(list, str)   # [ReplaceSpan], undo text
     seek_requested = Signal(int)          # ms
     scan_finished = Signal(int)           # number of suggestions shown
+    audio_checked = Signal(bool)          # the audio's verdicts are in (True) or the check stopped
 
     def __init__(self, model, glossary: Glossary, parent=None):
         super().__init__(parent)
@@ -101,6 +110,12 @@ class SuggestionsPanel(QWidget):
         self._kept = _KeptIndex()
         self._indexed = None                 # the transcript self._kept indexes
         self._pool = QThreadPool.globalInstance()
+        # The audio checks: the episode's audio once its words have times ("": none yet), the
+        # verdicts found so far by what they judged, and the check running.
+        self.audio_path = ""
+        self._verdicts: dict[tuple, object] = {}
+        self._check_id = 0
+        self._checker: AudioCheckWorker | None = None
         self._build()
 
     def _build(self) -> None:
@@ -114,6 +129,8 @@ class SuggestionsPanel(QWidget):
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setSpacing(1)
         self.list.setUniformItemSizes(True)   # every item is three lines: listing 300 measures one
+        self.stop_check_button = QPushButton("Stop checking au&dio")
+        self.stop_check_button.hide()
         self.apply_button = QPushButton("&Apply")
         self.apply_all_button = QPushButton("Apply a&ll")
         self.ignore_button = QPushButton("&Ignore")
@@ -127,12 +144,14 @@ class SuggestionsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.status)
+        layout.addWidget(self.stop_check_button)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         self.apply_button.clicked.connect(self.apply_selected)
         self.apply_all_button.clicked.connect(self.apply_all)
         self.ignore_button.clicked.connect(self.ignore_selected)
         self.rescan_button.clicked.connect(self.start_scan)
+        self.stop_check_button.clicked.connect(self.stop_audio_check)
         self.list.currentRowChanged.connect(self._on_list_current_row_changed)
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self._update_buttons()
@@ -175,6 +194,9 @@ class SuggestionsPanel(QWidget):
             self._worker.cancel_flag.set()
             self._worker = None
         self._scan_id += 1
+        self.stop_audio_check()
+        self.audio_path = ""
+        self._verdicts.clear()
         self.set_suggestions([])
         self.status.setText("Looking for likely misrecognitions of glossary names…")
 
@@ -188,25 +210,131 @@ class SuggestionsPanel(QWidget):
         self.status.setText(f"{len(self.suggestions)} suggestion{'s' if len(self.suggestions) != 1 else ''} "
                             f"from {entries} glossary entr{'y' if entries == 1 else 'ies'}{notes} ({seconds:.2f} s).")
         self.scan_finished.emit(len(self.suggestions))
+        self.check_audio()
 
-    def set_suggestions(self, found: list[Suggestion]) -> None:
-        self.suggestions = [s for s in found if not self.glossary.is_ignored(s.found, s.replacement)]
-        self.list.clear()
-        transcript = self._model.transcript
+    # ------------------------------------------------------------------ the audio's verdicts
+    def check_audio(self, audio_path: str | None = None) -> int:
+        """Check the listed suggestions not yet judged against *audio_path* (default: the one
+        given before) in the background; returns how many are being checked. Only suggestions
+        whose words have times can be checked; the GUI thread does work per suggestion only."""
+        from editor.hearing.verdict import region
+        if audio_path is not None:
+            self.audio_path = audio_path
+        self.stop_audio_check()
+        if not self.audio_path:
+            return 0
+        segments = self._model.transcript.segments
+        items = []
         for s in self.suggestions:
-            speaker = transcript.speaker_name(transcript.segments[s.index].speaker_id) \
-                if s.index < len(transcript.segments) else ""
-            # Three short lines, each elided on its own, so a narrow dock still reads well.
-            evidence = ", ".join(_HOW.get(e, e) for e in (s.evidence or (s.how,)))
-            where = [format_clock(s.time_ms) if s.time_ms is not None else "untimed", speaker,
-                     f"{s.score}%", evidence]
-            text = (f"{'✓ ' if s.ticked else ''}{s.found}  →  {s.replacement}\n"
-                    f"    {' · '.join(part for part in where if part)}\n"
-                    f"    {s.context}")
-            item = QListWidgetItem(text)
-            item.setToolTip(f"{s.context}\n{'Sure: applied by Apply all' if s.ticked else 'Applied only when chosen'}")
+            key = self._audio_key(s)
+            if key is None or key in self._verdicts:
+                continue
+            where = region(segments[s.index], s.start, s.end)
+            if where is not None:
+                items.append(CheckItem(key, where, s.replacement))
+        if not items:
+            return 0
+        self._check_id += 1
+        worker = self._checker = AudioCheckWorker(self._check_id, self.audio_path, items)
+        queued = Qt.ConnectionType.QueuedConnection
+        worker.signals.judged.connect(self._on_checker_judged, queued)
+        worker.signals.progressed.connect(self._on_checker_progressed, queued)
+        worker.signals.failed.connect(self._on_checker_failed, queued)
+        worker.signals.finished.connect(self._on_checker_finished, queued)
+        self.stop_check_button.show()
+        self._pool.start(worker)
+        return len(items)
+
+    def stop_audio_check(self) -> None:
+        if self._checker is not None:
+            self._checker.cancel_flag.set()
+            self._checker = None
+        self._check_id += 1     # whatever the old check still reports is ignored
+        self.stop_check_button.hide()
+
+    def is_checking_audio(self) -> bool:
+        return self._checker is not None
+
+    def verdict(self, s: Suggestion):
+        """The audio's :class:`~editor.hearing.verdict.Verdict` on *s*, None when not checked."""
+        key = self._audio_key(s)
+        return self._verdicts.get(key) if key is not None else None
+
+    def is_ticked(self, s: Suggestion) -> bool:
+        """Sure enough for Apply all: the scan's tick, once the audio has spoken its verdict."""
+        verdict = self.verdict(s)
+        if verdict is None:
+            return s.ticked
+        from editor.hearing.suggest import judge
+        return s.how != "case" and judge(s.score, verdict, known=s.how == "known")[1]
+
+    def _audio_key(self, s: Suggestion) -> tuple | None:
+        # The turn's text is part of it: an edit to the turn makes the verdict a stale one.
+        segments = self._model.transcript.segments
+        if s.index >= len(segments):
+            return None
+        return segments[s.index].text, s.start, s.end, s.replacement
+
+    def _on_checker_judged(self, check_id: int, key: tuple, verdict) -> None:
+        if check_id != self._check_id:
+            return
+        self._verdicts[key] = verdict
+        for row, s in enumerate(self.suggestions):
+            if self._audio_key(s) == key:
+                self.list.item(row).setText(self._item_text(s))
+        self._update_buttons()
+
+    def _on_checker_progressed(self, check_id: int, done: int, total: int) -> None:
+        if check_id == self._check_id:
+            self.status.setText(f"Checking suggestions against the audio: {done} of {total}…")
+
+    def _on_checker_failed(self, check_id: int, why: str) -> None:
+        if check_id == self._check_id:
+            self.status.setText(f"Suggestions not checked against the audio: {why}")
+
+    def _on_checker_finished(self, check_id: int, completed: bool) -> None:
+        if check_id != self._check_id:
+            return
+        self._checker = None
+        self.stop_check_button.hide()
+        self.set_suggestions(self.suggestions)     # ranked by the audio now
+        if completed:
+            agree = sum(1 for s in self.suggestions if getattr(self.verdict(s), "label", "") == "agrees")
+            rejected = sum(1 for s in self.suggestions if getattr(self.verdict(s), "rejected", False))
+            self.status.setText(f"{len(self.suggestions)} suggestions checked against the audio: "
+                                f"it agrees with {agree}, prefers the original for {rejected}.")
+        self.audio_checked.emit(completed)
+
+    # ------------------------------------------------------------------ the list
+    def set_suggestions(self, found: list[Suggestion]) -> None:
+        kept = [s for s in found if not self.glossary.is_ignored(s.found, s.replacement)]
+        # What the audio agrees with first, what it rejects last (otherwise the scan's order).
+        self.suggestions = sorted(kept, key=lambda s: _AUDIO_RANK.get(getattr(self.verdict(s), "label", ""), 1))
+        self.list.clear()
+        for s in self.suggestions:
+            item = QListWidgetItem(self._item_text(s))
+            sure = "Sure: applied by Apply all" if self.is_ticked(s) else "Applied only when chosen"
+            item.setToolTip(f"{s.context}\n{sure}")
             self.list.addItem(item)
         self._update_buttons()
+
+    def _item_text(self, s: Suggestion) -> str:
+        transcript = self._model.transcript
+        speaker = transcript.speaker_name(transcript.segments[s.index].speaker_id) \
+            if s.index < len(transcript.segments) else ""
+        # Three short lines, each elided on its own, so a narrow dock still reads well.
+        evidence = ", ".join(_HOW.get(e, e) for e in (s.evidence or (s.how,)))
+        verdict = self.verdict(s)
+        score, audio = s.score, ""
+        if verdict is not None:
+            from editor.hearing.suggest import judge
+            score, audio = judge(s.score, verdict, known=s.how == "known")[0], _AUDIO_SAYS.get(verdict.label, "")
+        # The audio's word first: in a narrow dock the end of the line is what gets elided.
+        where = [audio, format_clock(s.time_ms) if s.time_ms is not None else "untimed", speaker, f"{score}%",
+                 evidence]
+        return (f"{'✓ ' if self.is_ticked(s) else ''}{s.found}  →  {s.replacement}\n"
+                f"    {' · '.join(part for part in where if part)}\n"
+                f"    {s.context}")
 
     # ------------------------------------------------------------------ acting
     def selected(self) -> list[Suggestion]:
@@ -218,7 +346,7 @@ class SuggestionsPanel(QWidget):
 
     def apply_all(self) -> int:
         """Apply the sure suggestions (✓): weaker matches and changes of capitals wait to be chosen."""
-        return self._apply([s for s in self.suggestions if s.ticked], "Apply all glossary suggestions")
+        return self._apply([s for s in self.suggestions if self.is_ticked(s)], "Apply all glossary suggestions")
 
     def ignore_selected(self) -> int:
         """Hide the selected suggestions (and any other of the same text) for good: the show's
@@ -251,7 +379,7 @@ class SuggestionsPanel(QWidget):
         has_selection = bool(self.list.selectedItems())
         self.apply_button.setEnabled(has_selection)
         self.ignore_button.setEnabled(has_selection)
-        sure = sum(s.ticked for s in self.suggestions)
+        sure = sum(self.is_ticked(s) for s in self.suggestions)
         self.apply_all_button.setEnabled(bool(sure))
         self.apply_all_button.setText(f"Apply a&ll ✓ ({sure})" if sure else "Apply a&ll ✓")
         self.apply_all_button.setToolTip("Apply the sure suggestions (marked ✓); choose others and Apply")

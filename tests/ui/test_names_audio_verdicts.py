@@ -1,0 +1,91 @@
+"""Glossary suggestions checked against the audio in the window: real alignment and real PocketSphinx on
+espeak-ng speech. The panel says what the audio thinks of each suggestion, lists what it agrees with first,
+and never ticks (for Apply all) one the audio rejects."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+import hearing_material  # noqa: E402
+
+# The audio says "EPA" where the text has "BSA"; and it says "Okafor", which the glossary wrongly
+# remembers as a misspelling of another guest's name.
+LINES = [("name", "Our next guest Okafor grew up near the harbor."),
+         ("acronym", "She spent ten years at the {BSA|EPA} before she ran for office.")]
+
+
+@pytest.fixture(autouse=True)
+def own_folders(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+
+def _clock(ms):
+    return f"{ms // 3600000:02}:{ms // 60000 % 60:02}:{ms // 1000 % 60:02},{ms % 1000:03}"
+
+
+@pytest.fixture
+def checked_panel(main_window, qtbot, tmp_path):
+    episode = hearing_material.episode(LINES, [])
+    wav = hearing_material.write_wav(tmp_path / "episode.wav", episode.audio)
+    srt = tmp_path / "episode.srt"
+    srt.write_text("".join(f"{i + 1}\n{_clock(s.start_ms)} --> {_clock(s.end_ms)}\n"
+                           f"{('Host', 'Guest')[i % 2]}: {s.text}\n\n"
+                           for i, s in enumerate(episode.transcript.segments)), encoding="utf-8")
+    ready = []
+    main_window.timing.words_ready.connect(ready.append)
+    assert main_window.open_path(str(srt), str(wav))
+    names = main_window.names.show_glossary
+    names.glossary.add("EPA", ["BSA"])
+    names.glossary.add("Okoro", ["Okafor"])
+    qtbot.waitUntil(lambda: bool(ready), timeout=90_000)
+    panel = names.suggestions
+    checked, scanned = [], []
+    panel.audio_checked.connect(checked.append)
+    panel.scan_finished.connect(lambda _count: scanned.append([s.found for s in panel.suggestions]))
+    names.scan_now()
+    panel.start_scan()
+    qtbot.waitUntil(lambda: checked == [True], timeout=90_000)
+    assert scanned[-1] == ["Okafor", "BSA"]     # the scan's own order, before the audio spoke
+    return main_window, panel
+
+
+def test_the_audio_verdicts_are_shown_ranked_and_a_rejected_suggestion_is_not_ticked(checked_panel, qtbot):
+    window, panel = checked_panel
+    assert [(s.found, s.replacement) for s in panel.suggestions] == [("BSA", "EPA"), ("Okafor", "Okoro")]
+    agreed, rejected = (panel.list.item(row).text() for row in range(2))
+    assert agreed.startswith("✓ BSA  →  EPA") and "audio agrees" in agreed
+    assert rejected.startswith("Okafor  →  Okoro") and "audio prefers the original" in rejected
+    assert [panel.is_ticked(s) for s in panel.suggestions] == [True, False]
+    assert panel.suggestions[1].ticked      # the scan alone would have ticked it
+    assert panel.apply_all_button.text() == "Apply a&ll ✓ (1)"
+    assert not panel.stop_check_button.isVisible() and not panel.is_checking_audio()
+    panel.apply_all()
+    first, second = (s.text for s in window.model.transcript.segments)
+    assert "Okafor" in first and "the EPA before" in second
+    window.undo_stack.undo()
+    assert "the BSA before" in window.model.transcript.segments[1].text
+
+
+def test_an_edited_turn_is_checked_again_and_the_check_can_be_stopped(checked_panel, qtbot):
+    window, panel = checked_panel
+    assert panel.check_audio() == 0     # nothing changed: every verdict is kept, nothing is checked again
+    # The turn's text changes: its verdict no longer holds, and the next scan's check asks again.
+    window.model.set_text(0, window.model.transcript.segments[0].text.replace("harbor", "harbour"))
+    with qtbot.waitSignal(panel.scan_finished, timeout=10_000):
+        panel.start_scan()
+    assert panel.is_checking_audio() and not panel.stop_check_button.isHidden()
+    stopped = []
+    panel.audio_checked.connect(stopped.append)
+    panel.stop_check_button.click()
+    assert not panel.is_checking_audio() and panel.stop_check_button.isHidden()
+    okafor = next(s for s in panel.suggestions if s.found == "Okafor")
+    assert panel.verdict(okafor) is None and panel.is_ticked(okafor)    # unchecked: the scan's tick stands
+    assert stopped == []     # a stopped check reports nothing more
+    panel.forget()           # another transcript: the verdicts belong to the old one
+    assert panel.audio_path == "" and panel.check_audio() == 0
