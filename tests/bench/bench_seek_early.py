@@ -23,7 +23,6 @@ import time
 from pathlib import Path
 
 import numpy as np
-import soundfile as sf
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -69,8 +68,7 @@ def heard_after(path: Path, target: int, delay_s: float | None, cache: Path) -> 
     """Capture of playing *path* from *target*: seek *delay_s* after opening (None: once the copy is ready)."""
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "heard.wav")
-        player = VlcPlayer(cache_folder=cache, extra_args=[
-            "--aout=afile", f"--audiofile-file={out}", "--audiofile-format=s16", "--audiofile-channels=1"])
+        player = VlcPlayer(cache_folder=cache, extra_args=heard.afile_args(out))
         held = 0.0
         try:
             player.load(str(path))
@@ -89,15 +87,7 @@ def heard_after(path: Path, target: int, delay_s: float | None, cache: Path) -> 
             time.sleep(heard.LISTEN_S)
         finally:
             player.close()
-        if not os.path.exists(out) or os.path.getsize(out) < 2000:
-            return np.zeros(0, dtype="float32"), held
-        x, rate = sf.read(out, dtype="float32")
-    if x.ndim > 1:
-        x = x.mean(axis=1)
-    if rate != RATE:
-        grid = np.arange(0, len(x) / rate, 1 / RATE)
-        x = np.interp(grid, np.arange(len(x)) / rate, x).astype("float32")
-    return x, held
+        return heard.read_capture(out, RATE), held
 
 
 def error_ms(capture: np.ndarray, ref: np.ndarray, target: int) -> tuple[float, float]:
