@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import timing_audio
@@ -153,12 +152,4 @@ def episode(lines: list[tuple[str, str]] | None = None, clean: list[str] | None 
     return Episode(transcript, np.concatenate(pieces), passages, names)
 
 
-def write_wav(path: Path, samples: np.ndarray) -> Path:
-    import wave
-
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(RATE)
-        out.writeframes(samples.astype(np.int16).tobytes())
-    return path
+write_wav = timing_audio.write_wav     # mono int16 at RATE
