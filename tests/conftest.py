@@ -25,3 +25,23 @@ def isolated_settings(tmp_path, monkeypatch):
     path = tmp_path / "settings.ini"
     monkeypatch.setenv("TRANSCRIPT_EDITOR_SETTINGS", str(path))
     return path
+
+
+@pytest.fixture
+def working_copy_gate(monkeypatch):
+    """Holds every working copy's decode (real, in its thread) until the test sets the returned event,
+    so a state such as "a seek is held" lasts as long as the test needs, without timing assumptions."""
+    import threading
+
+    from editor.player import working_copy as wc
+
+    opened = threading.Event()
+    real = wc.decode_to_wav
+
+    def decode_when_opened(*args, **kwargs):
+        opened.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(wc, "decode_to_wav", decode_when_opened)
+    yield opened
+    opened.set()

@@ -65,9 +65,18 @@ def is_dark(palette: QPalette | None = None) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightness() < palette.color(QPalette.ColorRole.Text).lightness()
 
 
-def dark_palette() -> QPalette:
+def _palette(colors: dict[QPalette.ColorRole, str], disabled_text: str) -> QPalette:
+    """A palette of *colors*, with *disabled_text* for the text of disabled widgets."""
     palette = QPalette()
-    colors = {
+    for role, color in colors.items():
+        palette.setColor(role, QColor(color))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(disabled_text))
+    return palette
+
+
+def dark_palette() -> QPalette:
+    return _palette({
         QPalette.ColorRole.Window: "#2b2d31", QPalette.ColorRole.WindowText: "#e6e6e6",
         QPalette.ColorRole.Base: "#1f2023", QPalette.ColorRole.AlternateBase: "#2a2c30",
         QPalette.ColorRole.Text: "#e8e8e8", QPalette.ColorRole.Button: "#34373c",
@@ -78,17 +87,11 @@ def dark_palette() -> QPalette:
         QPalette.ColorRole.LinkVisited: "#b392f0", QPalette.ColorRole.Light: "#4a4d52",
         QPalette.ColorRole.Midlight: "#3e4146", QPalette.ColorRole.Mid: "#55585e",
         QPalette.ColorRole.Dark: "#18191b", QPalette.ColorRole.Shadow: "#0c0c0d",
-    }
-    for role, color in colors.items():
-        palette.setColor(role, QColor(color))
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7c8087"))
-    return palette
+    }, disabled_text="#7c8087")
 
 
 def light_palette() -> QPalette:
-    palette = QPalette()
-    colors = {
+    return _palette({
         QPalette.ColorRole.Window: "#efefef", QPalette.ColorRole.WindowText: "#1b1b1b",
         QPalette.ColorRole.Base: "#ffffff", QPalette.ColorRole.AlternateBase: "#f5f5f5",
         QPalette.ColorRole.Text: "#1b1b1b", QPalette.ColorRole.Button: "#efefef",
@@ -99,12 +102,7 @@ def light_palette() -> QPalette:
         QPalette.ColorRole.LinkVisited: "#7b3fb0", QPalette.ColorRole.Light: "#ffffff",
         QPalette.ColorRole.Midlight: "#cacaca", QPalette.ColorRole.Mid: "#b8b8b8",
         QPalette.ColorRole.Dark: "#9f9f9f", QPalette.ColorRole.Shadow: "#767676",
-    }
-    for role, color in colors.items():
-        palette.setColor(role, QColor(color))
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#9a9a9a"))
-    return palette
+    }, disabled_text="#9a9a9a")
 
 
 _SYSTEM: dict[int, tuple[QPalette, str]] = {}   # per application: the palette and style it started with

@@ -23,7 +23,6 @@ import time
 from pathlib import Path
 
 import numpy as np
-import soundfile as sf
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -39,15 +38,8 @@ RATE = 22050
 # The speech repeats identical clips every ~38 s (speech_audio cycles 30 clips), so a capture
 # is looked for within +-18 s of the target only: one copy of each clip is in reach.
 SEARCH_S = 18
-FORMATS = {
-    "MP3 CBR": ("mp3", ["-c:a", "libmp3lame", "-b:a", "64k"]),
-    "MP3 VBR": ("mp3", ["-c:a", "libmp3lame", "-q:a", "4"]),
-    "M4A": ("m4a", ["-c:a", "aac", "-b:a", "64k"]),
-    "Ogg": ("ogg", ["-c:a", "libvorbis", "-q:a", "3"]),
-    "Opus": ("opus", ["-c:a", "libopus", "-b:a", "48k"]),
-    "FLAC": ("flac", ["-c:a", "flac"]),
-    "WAV": ("wav", ["-c:a", "pcm_s16le"]),
-}
+# The encodings the player bench uses, and Opus (podcasts arrive in it too).
+FORMATS = {**speech_audio.ENCODINGS, "Opus": ("opus", ["-c:a", "libopus", "-b:a", "48k"])}
 
 
 def build(folder: Path, minutes: int) -> dict[str, Path]:
@@ -69,8 +61,7 @@ def heard_after(path: Path, target: int, delay_s: float | None, cache: Path) -> 
     """Capture of playing *path* from *target*: seek *delay_s* after opening (None: once the copy is ready)."""
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "heard.wav")
-        player = VlcPlayer(cache_folder=cache, extra_args=[
-            "--aout=afile", f"--audiofile-file={out}", "--audiofile-format=s16", "--audiofile-channels=1"])
+        player = VlcPlayer(cache_folder=cache, extra_args=heard.afile_args(out))
         held = 0.0
         try:
             player.load(str(path))
@@ -89,15 +80,7 @@ def heard_after(path: Path, target: int, delay_s: float | None, cache: Path) -> 
             time.sleep(heard.LISTEN_S)
         finally:
             player.close()
-        if not os.path.exists(out) or os.path.getsize(out) < 2000:
-            return np.zeros(0, dtype="float32"), held
-        x, rate = sf.read(out, dtype="float32")
-    if x.ndim > 1:
-        x = x.mean(axis=1)
-    if rate != RATE:
-        grid = np.arange(0, len(x) / rate, 1 / RATE)
-        x = np.interp(grid, np.arange(len(x)) / rate, x).astype("float32")
-    return x, held
+        return heard.read_capture(out, RATE), held
 
 
 def error_ms(capture: np.ndarray, ref: np.ndarray, target: int) -> tuple[float, float]:
@@ -115,7 +98,7 @@ def main() -> None:
     quick = "--quick" in sys.argv
     minutes = int(args[0]) if args else (5 if quick else 30)
     delays: list[float | None] = [0.5, 2.0, 10.0, None] if not quick else [0.5, None]
-    labels = list(FORMATS) if not quick else ["MP3 VBR", "Ogg", "M4A"]
+    labels = list(FORMATS) if not quick else ["MP3 VBR", "OGG", "M4A"]
     only = [a.split("=", 1)[1] for a in sys.argv if a.startswith("--only=")]
     if only:
         labels = [label for label in labels if label.replace(" ", "-").lower() in only[0].lower().split(",")]

@@ -50,15 +50,31 @@ class Heard:
     reported_ms: int         # the player's own position at the end of the capture
 
 
+def afile_args(out: str | os.PathLike) -> list[str]:
+    """libVLC arguments that play into the WAV *out* (mono, 16-bit) instead of a sound card."""
+    return ["--aout=afile", f"--audiofile-file={out}", "--audiofile-format=s16", "--audiofile-channels=1"]
+
+
+def read_capture(out: str | os.PathLike, rate_out: int) -> np.ndarray:
+    """What libVLC played into *out*, mono at *rate_out* (empty when nothing came out)."""
+    if not os.path.exists(out) or os.path.getsize(out) < 2000:
+        return np.zeros(0, dtype="float32")
+    x, rate = sf.read(out, dtype="float32")
+    if x.ndim > 1:
+        x = x.mean(axis=1)
+    if rate != rate_out:
+        grid = np.arange(0, len(x) / rate, 1 / rate_out)
+        x = np.interp(grid, np.arange(len(x)) / rate, x).astype("float32")
+    return x
+
+
 def capture(path: str, target_ms: int, mode: str, *, working_copy: bool, cache: Path,
             rate_out: int = 22050) -> tuple[np.ndarray, int]:
     """Play *path* from *target_ms* through a fresh VlcPlayer into a WAV; return (samples, reported)."""
     from editor.player.vlc_backend import VlcPlayer
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "heard.wav")
-        player = VlcPlayer(working_copy=working_copy, cache_folder=cache, extra_args=[
-            "--aout=afile", f"--audiofile-file={out}", "--audiofile-format=s16",
-            "--audiofile-channels=1"])
+        player = VlcPlayer(working_copy=working_copy, cache_folder=cache, extra_args=afile_args(out))
         try:
             player.load(path)
             job = player.working_copy_job
@@ -76,15 +92,7 @@ def capture(path: str, target_ms: int, mode: str, *, working_copy: bool, cache: 
             reported = player.position_ms()
         finally:
             player.close()
-        if not os.path.exists(out) or os.path.getsize(out) < 2000:
-            return np.zeros(0, dtype="float32"), reported
-        x, rate = sf.read(out, dtype="float32")
-    if x.ndim > 1:
-        x = x.mean(axis=1)
-    if rate != rate_out:
-        grid = np.arange(0, len(x) / rate, 1 / rate_out)
-        x = np.interp(grid, np.arange(len(x)) / rate, x).astype("float32")
-    return x, reported
+        return read_capture(out, rate_out), reported
 
 
 def locate(ref: np.ndarray, snippet: np.ndarray, around_s: float, rate: int) -> tuple[int, float]:

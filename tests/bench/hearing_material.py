@@ -9,18 +9,16 @@ Used by tests/bench/bench_hearing.py and tests/hearing.
 
 from __future__ import annotations
 
-import functools
 import re
-import subprocess
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
+import timing_audio
 
 from editor.core.transcript import Segment, Speaker, Transcript
 
-RATE = 16000
-VOICE = "en-us+f2"      # the voice PocketSphinx's US model hears best (see timing_audio.py)
+RATE = timing_audio.RATE
+VOICE = timing_audio.VOICE      # the voice PocketSphinx's US model hears best (see timing_audio.py)
 GAP_MS = 500
 
 # (kind, line). Invented people, places and organisations.
@@ -110,16 +108,9 @@ def _side(line: str, side: str) -> tuple[str, list[tuple[int, int, str, str]]]:
     return "".join(out), spans
 
 
-@functools.cache
 def say(text: str, voice: str = VOICE, speed: int = 165) -> np.ndarray:
     """int16 samples at RATE of espeak-ng saying *text*, leading/trailing silence trimmed."""
-    wav = subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "--stdout", text],
-                         capture_output=True, check=True).stdout
-    raw = subprocess.run(["sox", "-D", "-t", "wav", "-", "-t", "raw", "-r", str(RATE), "-e", "signed",
-                          "-b", "16", "-c", "1", "-"], input=wav, capture_output=True, check=True).stdout
-    samples = np.frombuffer(raw, dtype=np.int16)
-    loud = np.flatnonzero(np.abs(samples.astype(np.int32)) > 0.02 * np.abs(samples).max())
-    return samples[loud[0]:loud[-1] + 1].copy()
+    return timing_audio.word_audio(text, voice, speed)
 
 
 def episode(lines: list[tuple[str, str]] | None = None, clean: list[str] | None = None, *,
@@ -161,12 +152,4 @@ def episode(lines: list[tuple[str, str]] | None = None, clean: list[str] | None 
     return Episode(transcript, np.concatenate(pieces), passages, names)
 
 
-def write_wav(path: Path, samples: np.ndarray) -> Path:
-    import wave
-
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(RATE)
-        out.writeframes(samples.astype(np.int16).tobytes())
-    return path
+write_wav = timing_audio.write_wav     # mono int16 at RATE

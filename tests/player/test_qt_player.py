@@ -76,19 +76,8 @@ def test_missing_file(qtbot, cache, tmp_path):
         p.close()
 
 
-def test_a_held_seek_plays_from_its_target_once_the_copy_is_ready(qtbot, tmp_path, monkeypatch):
-    import threading
-
-    from editor.player import working_copy as wc
-
-    opened = threading.Event()
-    real = wc.decode_to_wav
-
-    def decode_when_opened(*args, **kwargs):
-        opened.wait(30)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(wc, "decode_to_wav", decode_when_opened)
+def test_a_held_seek_plays_from_its_target_once_the_copy_is_ready(qtbot, tmp_path, working_copy_gate):
+    opened = working_copy_gate
     p = QtPlayer(cache_folder=tmp_path)
     try:
         p.load(str(SAMPLE))

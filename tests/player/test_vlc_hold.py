@@ -7,14 +7,11 @@ heard is captured through libVLC's ``afile`` output and located in an exact deco
 
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 
 import pytest
 import soundfile as sf
 
-from editor.player import working_copy as wc
 from editor.player.base import PlayerState
 from editor.player.vlc_backend import VlcPlayer
 
@@ -23,6 +20,7 @@ SAMPLE = ROOT / "resources" / "sample" / "sample-episode.ogg"
 sys.path.insert(0, str(ROOT / "tests" / "bench"))
 import heard  # noqa: E402
 import speech_audio  # noqa: E402
+from waiting import wait_for  # noqa: E402  (tests/player, put on the path by conftest.py)
 
 
 @pytest.fixture(scope="module")
@@ -34,36 +32,11 @@ def vbr_mp3(tmp_path_factory):
     return out
 
 
-@pytest.fixture
-def gate(monkeypatch):
-    """Hold the working copy's decode until the test sets the event."""
-    opened = threading.Event()
-    real = wc.decode_to_wav
-
-    def decode_when_opened(*args, **kwargs):
-        opened.wait(30)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(wc, "decode_to_wav", decode_when_opened)
-    yield opened
-    opened.set()
-
-
-def wait_for(predicate, timeout=10.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.01)
-    return False
-
-
-def test_a_seek_before_the_copy_is_ready_is_held_then_plays_exactly_there(vbr_mp3, gate, tmp_path):
+def test_a_seek_before_the_copy_is_ready_is_held_then_plays_exactly_there(vbr_mp3, working_copy_gate, tmp_path):
     ref = heard.decode_reference(vbr_mp3, 22050)
     target = speech_audio.loud_targets(ref, 22050, fractions=(0.6,))[0]
     capture = tmp_path / "heard.wav"
-    player = VlcPlayer(cache_folder=tmp_path / "copies", extra_args=[
-        "--aout=afile", f"--audiofile-file={capture}", "--audiofile-format=s16", "--audiofile-channels=1"])
+    player = VlcPlayer(cache_folder=tmp_path / "copies", extra_args=heard.afile_args(capture))
     try:
         player.load(str(vbr_mp3))
         assert player.working_copy_job is not None and not player.precise_seeking
@@ -72,7 +45,7 @@ def test_a_seek_before_the_copy_is_ready_is_held_then_plays_exactly_there(vbr_mp
         player.play()
         assert player.state() == PlayerState.PLAYING and player.holding
         assert player.position_ms() == target            # nothing is heard, so no time passes
-        gate.set()                                          # the working copy may now be made
+        working_copy_gate.set()                                          # the working copy may now be made
         assert wait_for(lambda: player.position_ms() >= 0 and not player.holding and player.precise_seeking, 30)
         assert player.state() == PlayerState.PLAYING
         assert wait_for(lambda: player.position_ms() > target + 1200, 10)
@@ -87,7 +60,7 @@ def test_a_seek_before_the_copy_is_ready_is_held_then_plays_exactly_there(vbr_mp
     assert abs(found * 1000 / rate - target) <= 20, found * 1000 / rate - target
 
 
-def test_pausing_a_held_seek_keeps_the_position_and_plays_nothing(vbr_mp3, gate, tmp_path, monkeypatch):
+def test_pausing_a_held_seek_keeps_the_position_and_plays_nothing(vbr_mp3, working_copy_gate, tmp_path, monkeypatch):
     monkeypatch.setenv("TRANSCRIPT_EDITOR_AOUT", "dummy")
     player = VlcPlayer(cache_folder=tmp_path / "copies")
     try:
@@ -98,7 +71,7 @@ def test_pausing_a_held_seek_keeps_the_position_and_plays_nothing(vbr_mp3, gate,
         assert player.holding and player.state() == PlayerState.PLAYING
         player.pause()
         assert player.holding and player.state() == PlayerState.PAUSED
-        gate.set()
+        working_copy_gate.set()
         assert wait_for(lambda: player.position_ms() >= 0 and not player.holding and player.precise_seeking, 30)
         assert player.state() == PlayerState.PAUSED and player.position_ms() == 30_000
         player.play()

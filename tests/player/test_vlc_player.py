@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "sample" / "sample-episode.ogg"
 sys.path.insert(0, str(ROOT / "tests" / "bench"))
 import heard  # noqa: E402  (the bench's "what is heard" measurement)
+from waiting import wait_for  # noqa: E402  (tests/player, put on the path by conftest.py)
 
 
 @pytest.fixture(scope="module")
@@ -35,15 +36,6 @@ def player(cache, monkeypatch):
     assert p.precise_seeking
     yield p
     p.close()
-
-
-def wait_for(predicate, timeout=5.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.01)
-    return False
 
 
 def test_loaded_sample_is_stopped_with_its_duration(player):

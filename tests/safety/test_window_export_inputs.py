@@ -5,15 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
+from window_helpers import open_export
 
 _OTTER = "Maya Ortiz  0:00\nWelcome back to the boatyard.\n\nTom Reed  0:05\nThanks, good to be here.\n"
-
-
-def _open_export(w, qtbot):
-    w.action_table["export"].trigger()
-    dialog = w.export_dialog
-    qtbot.waitUntil(dialog.isVisible)
-    return dialog
 
 
 def _opened_txt(window, tmp_path) -> Path:
@@ -25,7 +19,7 @@ def _opened_txt(window, tmp_path) -> Path:
 
 def test_plain_text_export_of_a_txt_transcript_proposes_a_new_name_beside_it(window, tmp_path, qtbot):
     source = _opened_txt(window, tmp_path)
-    dialog = _open_export(window, qtbot)
+    dialog = open_export(window, qtbot)
     dialog.set_format("txt")
     proposed = Path(dialog.path_edit.text())
     assert proposed.parent == tmp_path and proposed != source and proposed.suffix == ".txt"
@@ -36,7 +30,7 @@ def test_plain_text_export_of_a_txt_transcript_proposes_a_new_name_beside_it(win
 
 def test_export_onto_the_opened_transcript_is_refused_and_it_stays_intact(window, tmp_path, qtbot):
     source = _opened_txt(window, tmp_path)
-    dialog = _open_export(window, qtbot)
+    dialog = open_export(window, qtbot)
     dialog.set_format("txt")
     dialog.path_edit.setText(str(source))
     assert not dialog.export()
@@ -49,7 +43,7 @@ def test_export_over_an_existing_file_asks_first(window, tmp_path, qtbot):
     _opened_txt(window, tmp_path)
     existing = tmp_path / "episode.srt"
     existing.write_text("mine, keep me", encoding="utf-8")
-    dialog = _open_export(window, qtbot)
+    dialog = open_export(window, qtbot)
     dialog.set_format("srt")
     assert Path(dialog.path_edit.text()) == existing
     assert not dialog.export()

@@ -2,40 +2,35 @@
 
 from __future__ import annotations
 
+from window_helpers import open_export
+
 from editor.formats import all_writers
-
-
-def _open_export(w, qtbot):
-    w.action_table["export"].trigger()
-    dialog = w.export_dialog
-    qtbot.waitUntil(dialog.isVisible)
-    return dialog
 
 
 def test_export_with_unapproved_turns_warns_with_a_count(timed_window, qtbot):
     w = timed_window
     w.review.approve(0)
     w.review.approve(2)
-    dialog = _open_export(w, qtbot)
+    dialog = open_export(w, qtbot)
     assert dialog.warning.isVisible()
     assert "3 of 5 turns are not approved yet" in dialog.warning.text()
     dialog.reject()
 
     for row in (1, 3, 4):
         w.review.approve(row)
-    dialog = _open_export(w, qtbot)
+    dialog = open_export(w, qtbot)
     assert not dialog.warning.isVisible()
     dialog.reject()
 
 
 def test_every_writer_is_offered_and_exports(timed_window, qtbot, tmp_path):
     w = timed_window
-    dialog = _open_export(w, qtbot)
+    dialog = open_export(w, qtbot)
     names = [dialog.format_box.itemData(i) for i in range(dialog.format_box.count())]
     assert names == [writer.NAME for writer in all_writers()]
     dialog.reject()
     for writer in all_writers():
-        dialog = _open_export(w, qtbot)
+        dialog = open_export(w, qtbot)
         dialog.set_format(writer.NAME)
         assert dialog.path_edit.text().endswith("harbour" + writer.EXTENSION)
         if writer.NAME != "chapters":                            # chapters.json holds no transcript text
@@ -47,7 +42,7 @@ def test_every_writer_is_offered_and_exports(timed_window, qtbot, tmp_path):
 
 def test_options_follow_the_format_and_change_the_preview(timed_window, qtbot):
     w = timed_window
-    dialog = _open_export(w, qtbot)
+    dialog = open_export(w, qtbot)
     dialog.set_format("srt")
     assert dialog.line_chars.isEnabled() and not dialog.times_check.isEnabled()
     dialog.line_chars.setValue(20)
@@ -66,7 +61,7 @@ def test_options_follow_the_format_and_change_the_preview(timed_window, qtbot):
 
 def test_export_error_is_shown_not_raised(timed_window, qtbot, tmp_path):
     w = timed_window
-    dialog = _open_export(w, qtbot)
+    dialog = open_export(w, qtbot)
     dialog.path_edit.setText(str(tmp_path / "no-such-folder" / "x.txt"))
     assert not dialog.export()
     assert dialog.error_label.isVisible() and "x.txt" in dialog.error_label.text()

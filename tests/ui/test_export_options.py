@@ -5,22 +5,16 @@ from __future__ import annotations
 import io
 
 import docx
+from window_helpers import open_export
 
 from editor.core import ops
 from editor.settings import Key
 
 
-def _open_export(w, qtbot):
-    w.action_table["export"].trigger()
-    dialog = w.export_dialog
-    qtbot.waitUntil(dialog.isVisible)
-    return dialog
-
-
 def test_clean_verbatim_and_word_timing_are_off_by_default_and_change_the_preview(timed_window, qtbot):
     w = timed_window
     w.edits.push(ops.set_text(w.model.transcript, 0, "um the tide came over the breakwater early"), "Typing")
-    dialog = _open_export(w, qtbot)
+    dialog = open_export(w, qtbot)
     dialog.set_format("vtt")
     assert not dialog.clean_verbatim.isChecked() and not dialog.word_timed.isChecked()
     dialog.update_preview()
@@ -40,7 +34,7 @@ def test_chapters_head_the_text_and_the_docx_names_its_author(timed_window, qtbo
     w = timed_window
     w.settings.set(Key.REVIEWER_NAME, "Ada Quist")
     w.chapters.add(9000, "The radio")
-    dialog = _open_export(w, qtbot)
+    dialog = open_export(w, qtbot)
     dialog.set_format("txt")
     dialog.update_preview()
     assert "The radio\n=========\n\nMaren Holt (00:09):" in dialog.preview.toPlainText()
@@ -55,7 +49,7 @@ def test_chapters_head_the_text_and_the_docx_names_its_author(timed_window, qtbo
 def test_the_filler_list_is_edited_per_language_and_used_at_once(timed_window, qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))   # the user's lists go here
     w = timed_window
-    dialog = _open_export(w, qtbot)
+    dialog = open_export(w, qtbot)
     dialog.set_format("txt")
     dialog.clean_verbatim.setChecked(True)
     dialog.update_preview()

@@ -6,27 +6,14 @@ state "a seek is held" lasts as long as the test needs, without timing assumptio
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from window_helpers import SAMPLE_TXT
 
-from editor.player import working_copy as wc
-
 
 @pytest.fixture
-def gate(monkeypatch, tmp_path):
+def gate(monkeypatch, tmp_path, working_copy_gate):
     monkeypatch.setenv("TRANSCRIPT_EDITOR_CACHE", str(tmp_path / "copies"))   # nothing cached yet
-    opened = threading.Event()
-    real = wc.decode_to_wav
-
-    def decode_when_opened(*args, **kwargs):
-        opened.wait(30)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(wc, "decode_to_wav", decode_when_opened)
-    yield opened
-    opened.set()
+    return working_copy_gate
 
 
 @pytest.mark.real_player

@@ -101,13 +101,18 @@ def test_flag_with_note_filter_and_next_unreviewed(main_window, tmp_path, monkey
     assert all(w.view.row_rect(r).height() > 0 for r in range(5))
 
 
-def test_flag_action_asks_for_a_note(main_window, tmp_path, monkeypatch, qtbot):
+def _flag_turn_1(w, tmp_path, monkeypatch):
+    """Opens the project, edits turn 1 and triggers Flag: the note dialog, as soon as it exists."""
     monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
-    w = main_window
     assert w.open_path(str(write_project(tmp_path)))
     w.view.open_editor(1, 0)
     w.action_table["flag"].trigger()
-    dialog = w.review.flag_dialog
+    return w.review.flag_dialog
+
+
+def test_flag_action_asks_for_a_note(main_window, tmp_path, monkeypatch, qtbot):
+    w = main_window
+    dialog = _flag_turn_1(w, tmp_path, monkeypatch)
     qtbot.waitUntil(dialog.isVisible)
     dialog.setTextValue("name of the ferry?")
     dialog.accept()
@@ -117,12 +122,8 @@ def test_flag_action_asks_for_a_note(main_window, tmp_path, monkeypatch, qtbot):
 
 def test_the_flag_note_typed_at_once_goes_into_the_note_field(main_window, tmp_path, monkeypatch, qtbot):
     # A reviewer (or a script) types the note as soon as the dialog shows: the keys must reach the note.
-    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
     w = main_window
-    assert w.open_path(str(write_project(tmp_path)))
-    w.view.open_editor(1, 0)
-    w.action_table["flag"].trigger()
-    dialog = w.review.flag_dialog
+    dialog = _flag_turn_1(w, tmp_path, monkeypatch)
     # The note field holds the dialog's focus from the start, so keys reach it as soon as the
     # window system makes the dialog active (before that, Qt drops keys sent to the window it blocks).
     assert isinstance(dialog.focusWidget(), QLineEdit)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from review_helpers import fake_factory
 
 
 def _clock(seconds: float) -> str:
@@ -12,16 +11,8 @@ def _clock(seconds: float) -> str:
 
 
 @pytest.fixture
-def window(qtbot):
-    from editor.ui.main_window import MainWindow
-
-    window = MainWindow(player_factory=fake_factory([]))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.project.discard_changes()
-    window.close()
+def window(main_window):
+    return main_window
 
 
 def test_recognizer_captions_open_as_turns_without_an_offer(window, tmp_path):

@@ -22,3 +22,11 @@ def press(window, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None
 
 def click(widget, pos: QPoint, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
     QTest.mouseClick(widget, Qt.MouseButton.LeftButton, modifiers, pos)
+
+
+def open_export(window, qtbot):
+    """File ▸ Export in *window*: the dialog, once it is shown."""
+    window.action_table["export"].trigger()
+    dialog = window.export_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog

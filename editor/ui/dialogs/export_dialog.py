@@ -16,7 +16,6 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -40,6 +38,7 @@ from editor.core.transcript import ReviewStatus, Transcript
 from editor.formats import all_writers, export, writer
 from editor.formats.base import ExportOptions, InaudibleStyle
 from editor.ui.theme import ERROR_TEXT, MESSAGE_BG, MESSAGE_BORDER
+from editor.ui.widgets.form_rows import path_row, read_only_text, with_button
 
 PREVIEW_TURNS = 8
 _STYLE_LABELS = {InaudibleStyle.REV: "[inaudible 00:12:03] (with time)",
@@ -52,19 +51,6 @@ _USES_INAUDIBLE = {"txt", "srt", "vtt", "json", "html", "docx"}
 _USES_WORD_LEVEL = {"json"}
 _USES_FILLERS = {"txt", "srt", "vtt", "json", "html", "docx"}
 _USES_WORD_TIMING = {"vtt"}
-
-
-def _with_button(widget: QWidget, text: str, slot) -> QWidget:
-    """*widget* with a small button after it on one form row."""
-    row = QWidget()
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(widget)
-    button = QPushButton(text)
-    button.clicked.connect(slot)
-    layout.addWidget(button)
-    layout.addStretch(1)
-    return row
 
 
 def unapproved_count(transcript: Transcript) -> int:
@@ -149,27 +135,18 @@ class ExportDialog(QDialog):
         self.clean_verbatim = QCheckBox("Clean verbatim (leave filler words out)")
         self.clean_verbatim.setToolTip("Uses the editable filler list for the episode's language; "
                                        "the project's text is not changed")
-        form.addRow("Text:", _with_button(self.clean_verbatim, "Edit List…", self._on_edit_fillers_clicked))
+        form.addRow("Text:", with_button(self.clean_verbatim, "Edit List…", self._on_edit_fillers_clicked))
         self.word_timed = QCheckBox("A time before every word")
         form.addRow("WebVTT:", self.word_timed)
-        path_row = QHBoxLayout()
         self.path_edit = QLineEdit()
         self.path_edit.setAccessibleName("Export to")
-        browse = QPushButton("Browse…")
-        browse.clicked.connect(self._on_browse_clicked)
-        path_row.addWidget(self.path_edit, 1)
-        path_row.addWidget(browse)
-        form.addRow("Save to:", path_row)
+        form.addRow("Save to:", path_row(self.path_edit, self._on_browse_clicked))
         body.addWidget(options)
 
         preview_box = QVBoxLayout()
         self.preview_label = QLabel(f"Preview (first {PREVIEW_TURNS} turns)")
         preview_box.addWidget(self.preview_label)
-        self.preview = QPlainTextEdit()
-        self.preview.setReadOnly(True)
-        self.preview.setAccessibleName("Preview")
-        self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.preview = read_only_text("Preview", QPlainTextEdit.LineWrapMode.WidgetWidth)
         preview_box.addWidget(self.preview, 1)
         body.addLayout(preview_box, 1)
 

@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QThread, QTimer, Signal
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -38,6 +38,7 @@ from editor.core.transcript import Transcript
 from editor.formats.base import ExportOptions
 from editor.publish import PUBLISH_FORMATS, PublishCancelled, Published, check, episode_file_stem, plan_tags, publish
 from editor.settings import Key, Settings
+from editor.ui.widgets.form_rows import path_row, read_only_text, with_button
 
 _WARNING_STYLE = ("#PublishWarning { background: #fff3cd; color: #3b2f00; border: 1px solid #e0c060;"
                   " padding: 6px; border-radius: 3px; }")
@@ -119,22 +120,11 @@ class PublishDialog(QDialog):
         form.addRow("Language:", self.language)
         self.clean_verbatim = QCheckBox("Clean verbatim (leave filler words out)")
         self.word_timed = QCheckBox("Word-timed WebVTT (a time before every word)")
-        verbatim_row = QHBoxLayout()
-        verbatim_row.addWidget(self.clean_verbatim)
-        self.edit_fillers = QPushButton("Edit List…")
-        self.edit_fillers.clicked.connect(self._on_edit_fillers_clicked)
-        verbatim_row.addWidget(self.edit_fillers)
-        verbatim_row.addStretch(1)
-        form.addRow("Options:", verbatim_row)
+        form.addRow("Options:", with_button(self.clean_verbatim, "Edit List…", self._on_edit_fillers_clicked))
         form.addRow("", self.word_timed)
-        folder_row = QHBoxLayout()
         self.folder = QLineEdit(self._default_folder())
         self.folder.setAccessibleName("Folder")
-        browse = QPushButton("Browse…")
-        browse.clicked.connect(self._on_browse_clicked)
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(browse)
-        form.addRow("Folder:", folder_row)
+        form.addRow("Folder:", path_row(self.folder, self._on_browse_clicked))
         layout.addLayout(form)
 
         tags_head = QHBoxLayout()
@@ -144,11 +134,7 @@ class PublishDialog(QDialog):
         self.copy_button.clicked.connect(self.copy_tags)
         tags_head.addWidget(self.copy_button)
         layout.addLayout(tags_head)
-        self.tags = QPlainTextEdit()
-        self.tags.setReadOnly(True)
-        self.tags.setAccessibleName("Feed tags")
-        self.tags.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.tags.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.tags = read_only_text("Feed tags", QPlainTextEdit.LineWrapMode.NoWrap)
         layout.addWidget(self.tags, 1)
 
         self.status = QLabel()

@@ -1,1 +1,1 @@
-"""Small widgets shared by several features (the message bar)."""
+"""Small widgets shared by several features (message bar, filler-words list editor, dialog mnemonics, form rows)."""
