@@ -201,3 +201,16 @@ def test_check_reports_times_out_of_order_and_end_before_start_as_warnings(tmp_p
     warnings = json.loads(result.stdout)["warnings"]
     assert any("ends" in w and "before it starts" in w for w in warnings)
     assert any("before the segment above it" in w for w in warnings)
+
+
+def test_suggest_looks_for_the_names_of_the_show_notes(tmp_path, capsys):
+    # As the window does: with no glossary, the page's show notes still name what to look for.
+    from editor.cli import main
+    from tests.core.names_fixture import PAGE
+
+    page = tmp_path / "episode.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    assert main(["suggest", str(page), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    heard = {(s["found"], s["replacement"]) for s in report["suggestions"] if "show-notes" in s["evidence"]}
+    assert ("Dorian do valley", "Dorian Duvalle") in heard

@@ -22,6 +22,7 @@ class Loaded:
     label: str
     warnings: list[str] = field(default_factory=list)
     merged_cues: int = 0  # caption cues the reader merged into turns (0: none)
+    extra: dict = field(default_factory=dict)   # what the reader kept beside the text (a page's show notes)
 
 
 def load(path: str, encoding: str | None = None) -> Loaded:
@@ -33,10 +34,11 @@ def load(path: str, encoding: str | None = None) -> Loaded:
 
     result = read_file(path, encoding=encoding)
     if result.format == "project":
-        return Loaded(result.transcript, "project", "Transcript Editor project", list(result.warnings))
+        return Loaded(result.transcript, "project", "Transcript Editor project", list(result.warnings),
+                      extra=dict(result.extra))
     labels = {reader.NAME: reader.LABEL for reader in all_readers()}
     return Loaded(result.transcript, result.format, labels.get(result.format, result.format),
-                  list(result.warnings), result.merged_cues)
+                  list(result.warnings), result.merged_cues, dict(result.extra))
 
 
 def load_or_report(path: str, encoding: str | None = None) -> Loaded | None:

@@ -42,7 +42,8 @@ def run(options: argparse.Namespace) -> int:
             glossary.import_csv(path)
         glossary.join_speakers(loaded.transcript)
         progress = None if options.json or not sys.stderr.isatty() else _progress
-        report = suggest(loaded.transcript, glossary, options.audio, progress=progress)
+        report = suggest(loaded.transcript, glossary, options.audio, progress=progress,
+                         candidates=_show_notes_names(loaded.extra, glossary))
     except TranscriptError as error:
         say(str(error))
         return EXIT_READ
@@ -53,6 +54,18 @@ def run(options: argparse.Namespace) -> int:
     else:
         print(_human(loaded.transcript, report))
     return EXIT_OK
+
+
+def _show_notes_names(extra: dict, glossary) -> list[str]:
+    """Names of the page text kept with the transcript that the glossary lacks (the window offers
+    the same ones "from the show notes")."""
+    from editor.core.show_notes import PageText, candidate_names
+
+    page = PageText.from_extra(extra)
+    if page is None:
+        return []
+    have = {name.casefold() for name in glossary.names()}
+    return [c.text for c in candidate_names(f"{page.title}\n{page.notes}") if c.text.casefold() not in have]
 
 
 def _progress(stage: str, done: int, total: int) -> None:

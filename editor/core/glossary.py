@@ -24,7 +24,7 @@ import json
 import operator
 import re
 import time
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -613,6 +613,8 @@ def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common
             if any(w in job.phrase.norms for w in norms) and \
                     all(w in common or w in job.phrase.norms for w in norms) and len(norms) <= len(job.phrase.norms):
                 continue
+        if job.fuzzy and _holds_name_in_another_number(norms, job.phrase.norms):
+            continue    # "democratic socialist" for "Democratic Socialists": the same words, another number
         if job.fuzzy and c.how == "exact" and c.found.casefold() != _without_possessive(job.correct).casefold():
             continue    # the same words, punctuation aside (a possessive, a hyphen): nothing to fix
         if c.how == "exact" and job.fuzzy and c.found != _without_possessive(job.correct):
@@ -636,6 +638,17 @@ def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common
                                  c.context, c.context_start, c.time_ms,
                                  _evidence(c, job, how), c.tail_end, job.source))
     return result
+
+
+def _holds_name_in_another_number(found: Sequence[str], name: Sequence[str]) -> bool:
+    """Whether *found* holds *name*'s words with a plural "s" added or dropped (both normalised):
+    "a democratic socialist" for "Democratic Socialists" is the same words, not a mishearing."""
+    def singular(word: str) -> str:
+        return word[:-1] if word.endswith("s") and len(word) > 3 else word
+    wanted = [singular(w) for w in name]
+    have = [singular(w) for w in found]
+    n = len(wanted)
+    return tuple(found) != tuple(name) and any(have[i:i + n] == wanted for i in range(len(have) - n + 1))
 
 
 @lru_cache(maxsize=4096)

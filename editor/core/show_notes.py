@@ -110,13 +110,13 @@ def candidate_names(text: str, known: Iterable[str] = (), dictionary: Container[
     without_urls = _URL.sub(" ", text)
     taken_spans: list[tuple[int, int]] = []
     for found in _NAME_RUN.finditer(without_urls):
-        words = found.group(1).split()
-        while words and words[0].casefold() in _NOT_NAME_WORDS:
-            words.pop(0)
-        while words and words[-1].casefold() in _NOT_NAME_WORDS | {"da", "de", "van", "von", "of"}:
-            words.pop()
-        if len(words) >= 2:
-            add(" ".join(words), "name")
+        run = found.group(1).split()
+        while run and run[0].casefold() in _NOT_NAME_WORDS:
+            run.pop(0)
+        while run and run[-1].casefold() in _NOT_NAME_WORDS | {"da", "de", "van", "von", "of"}:
+            run.pop()
+        if len(run) >= 2:
+            add(" ".join(run), "name")
             taken_spans.append(found.span())
     for found in _CAMEL.finditer(without_urls):
         add(found.group(1), "brand")

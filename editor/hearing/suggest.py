@@ -115,20 +115,21 @@ def judge(score: int, verdict: Verdict | None, known: bool = False) -> tuple[int
 
 def suggest(transcript: Transcript, glossary: Glossary, audio_path: str | os.PathLike | None = None, *,
             workers: int = 2, progress: Callable[[str, int, int], None] | None = None,
-            cancelled: Callable[[], bool] | None = None) -> Report:
+            cancelled: Callable[[], bool] | None = None, candidates: Iterable[str] = ()) -> Report:
     """The glossary scan, audio verdicts, names heard and suspects of *transcript*.
 
     With *audio_path*, segments without word times are aligned first. *progress(stage, done,
-    total)* reports "align", "listen" and "check".
+    total)* reports "align", "listen" and "check". *candidates*: names not in the glossary to look
+    for too (those of the page's show notes, as the window does).
     """
     def stage(name: str) -> Callable[[int, int], None] | None:
         return (lambda done, total: progress(name, done, total)) if progress else None
 
     report = Report([], [])
     segments = transcript.segments
-    found = scan(transcript, glossary, cancelled=cancelled)
+    found = scan(transcript, glossary, cancelled=cancelled, candidates=candidates)
     suggestions = [Suggested(s.index, segments[s.index].start_ms, s.start, s.end, s.found, s.replacement,
-                             s.score, [_HOW_EVIDENCE.get(s.how, s.how)]) for s in found]
+                             s.score, list(s.evidence) or [_HOW_EVIDENCE.get(s.how, s.how)]) for s in found]
     if audio_path is None:
         for s in suggestions:
             s.ticked = s.score >= TICK_AT and "case" not in s.evidence

@@ -79,6 +79,15 @@ def test_bare_surname_is_a_partial_mention_not_an_error():
     assert scan(t, g) == []
 
 
+def test_the_name_in_another_number_is_not_an_error():
+    t = Transcript(segments=[Segment("s1", 0, 1000, "She is a coastal steward, and so are the coastal stewards "
+                                                   "and one coastal stewart.")])
+    g = Glossary()
+    g.add("Coastal Stewards")
+    found = [(s.found, s.replacement) for s in scan(t, g) if s.how != "case"]
+    assert found == [("coastal stewart", "Coastal Stewards")]
+
+
 def test_possessive_entry_leaves_correct_phrases_alone_and_fixes_wrong_ones():
     t = Transcript(segments=[Segment("s1", 0, 1000, "Corvin's Pantry and Corvin's pantry and Corbin's Pantry.")])
     g = Glossary()
@@ -119,6 +128,13 @@ def test_page_text_is_kept_and_offers_names(read):
         assert wanted in names
     assert "Kofundo" not in names                     # already in the glossary
     assert not any("\n" in n or n.endswith("'s") for n in names)
+
+
+def test_show_notes_offer_no_dictionary_word_after_a_name():
+    notes = "This week Marisol Quenby joins us. We talk about how Lighthouses and Ferries changed, and Quenby."
+    names = [c.text for c in candidate_names(notes)]
+    assert "Marisol Quenby" in names
+    assert "Lighthouses" not in names and "Ferries" not in names
 
 
 def test_empty_glossary_with_show_notes_finds_the_names(read):
