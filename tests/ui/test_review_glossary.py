@@ -63,3 +63,15 @@ def test_suggestions_without_a_speaker_read_cleanly_and_count_in_the_singular(wi
     panel.glossary.add("Okafor", [])
     panel._on_worker_finished(panel._scan_id, [], 0.1)
     assert "from 1 glossary entry (" in panel.status.text()
+
+
+def test_changes_of_capitals_only_are_listed_after_the_real_fixes(window):
+    from editor.core.glossary import Suggestion
+    names = window.names.show_glossary
+    names._ensure_suggestions()
+    panel = names.suggestions
+    case = Suggestion(0, 0, 5, "okafo", "Okafo", 40, "case", "okafo said", 0, 1_000)
+    real = Suggestion(4, 0, 5, "Okafo", "Okafor", 90, "spelling", "Okafo has a question", 0, 54_000)
+    panel.set_suggestions([case, real])
+    assert [s.replacement for s in panel.suggestions] == ["Okafor", "Okafo"]
+    assert panel.list.item(0).text().startswith("✓ Okafo  →  Okafor")

@@ -308,8 +308,10 @@ class SuggestionsPanel(QWidget):
     # ------------------------------------------------------------------ the list
     def set_suggestions(self, found: list[Suggestion]) -> None:
         kept = [s for s in found if not self.glossary.is_ignored(s.found, s.replacement)]
-        # What the audio agrees with first, what it rejects last (otherwise the scan's order).
-        self.suggestions = sorted(kept, key=lambda s: _AUDIO_RANK.get(getattr(self.verdict(s), "label", ""), 1))
+        # Changes of capitals only after every real fix; within each, what the audio agrees with
+        # first and what it rejects last (otherwise the scan's order).
+        self.suggestions = sorted(kept, key=lambda s: (s.how == "case",
+                                                       _AUDIO_RANK.get(getattr(self.verdict(s), "label", ""), 1)))
         self.list.clear()
         for s in self.suggestions:
             item = QListWidgetItem(self._item_text(s))
