@@ -40,7 +40,16 @@ def sample_window(main_window, qtbot):
     assert main_window.open_path(str(SAMPLE_TXT))
     assert main_window.playback.has_media()
     qtbot.waitUntil(lambda: main_window.playback.duration() > 0, timeout=5000)
+    # Seeks before the exact-seek working copy is ready are held (the window says "Preparing exact
+    # seeking…"); tests that time playback start once it is there, as a producer would after the hold.
+    qtbot.waitUntil(lambda: _working_copy_done(main_window.playback.player), timeout=60_000)
     return main_window
+
+
+def _working_copy_done(player) -> bool:
+    """Whether the player's exact-seek working copy is decoded (it is adopted at the next seek or play)."""
+    job = getattr(player, "working_copy_job", None)
+    return job is None or job.ready.is_set()
 
 
 @pytest.fixture
