@@ -16,6 +16,17 @@ def playing_row(window) -> int:
     return index_at(segment_starts(window.model.transcript.segments), window.playback.position())
 
 
+@pytest.fixture
+def sample_window(sample_window, qtbot):
+    """The sample window with the deferred work of an open (dictionary, glossary scan) done: it
+    would otherwise start a few seconds in, during the playback these tests time, and hold the
+    event loop while the clock runs on."""
+    names = sample_window.names
+    names.scan_now()
+    qtbot.waitUntil(lambda: not names.is_scanning() and names.spelling.speller is not None, timeout=30_000)
+    return sample_window
+
+
 def test_highlight_follows_the_clock(sample_window, qtbot):
     w = sample_window
     w.playback.seek(8000)
