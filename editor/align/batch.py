@@ -34,6 +34,7 @@ from editor.core.words import word_time_fields
 PAD_MS = 500
 PAD_AFTER_MS = 1300
 MAX_IN_FLIGHT = 8     # segments queued per worker pool before decoding waits (bounds memory)
+SLOW_MS_PER_WORD = 800   # a slow speaker with pauses: how long a last turn's spoken words may take
 DONE_TIMINGS = frozenset({WordTiming.ALIGNED, WordTiming.IMPORTED})
 
 
@@ -77,12 +78,15 @@ def plan_jobs(segments: Sequence[Segment], duration_ms: int | None = None,
         end = segment.end_ms if segment.end_ms is not None else _next_start(segments, index, duration_ms)
         if end is None or end <= segment.start_ms:
             continue
+        tokens = segment_tokens(segment)
         if duration_ms and end < duration_ms and _next_start(segments, index, None) is None:
-            # The last turn's end is often the reader's guess (400 ms a word): a slow speaker
-            # runs past it, and words cut off from their audio fail. Listen on, up to twice
-            # the span, into the rest of the audio.
-            end = min(duration_ms, end + (end - segment.start_ms))
-        jobs.append(AlignJob(index, segment.id, segment.text, segment_tokens(segment), segment.start_ms, end,
+            # The last turn's end is often the reader's guess (400 ms a written word): a slow
+            # speaker runs past it, and so does text read aloud ("patreon.com/t" is five
+            # words), and words cut off from their audio fail. Listen on into the rest of the
+            # audio, up to twice the span or a slow speaker's time for the spoken words.
+            spoken = sum(len(token.spoken) for token in tokens)
+            end = min(duration_ms, max(end + (end - segment.start_ms), segment.start_ms + spoken * SLOW_MS_PER_WORD))
+        jobs.append(AlignJob(index, segment.id, segment.text, tokens, segment.start_ms, end,
                              before=_spoken_edge(segments, index - 1, last=True),
                              after=_spoken_edge(segments, index + 1, last=False)))
     return jobs

@@ -109,3 +109,14 @@ def test_plan_jobs_skips_untimed_and_done_segments_and_ends_at_next_start():
     assert [(j.segment_id, j.start_ms, j.end_ms) for j in jobs] == [
         ("s1", 0, 4000), ("s4", 7000, 9000), ("s5", 9000, 9500)]
     assert [j.segment_id for j in plan_jobs(segments, 8500, indices=[2], redo=True)] == ["s3"]
+
+
+def test_last_turn_listens_on_for_the_words_its_text_is_read_as():
+    # The reader guessed 2 s for two written words, but they are said as eight words
+    # ("patreon dot com slash t forty two dollars"): the span runs on into the audio.
+    segments = [Segment("s1", 0, 5000, "an earlier turn"), Segment("s2", 5000, 7000, "patreon.com/t $42")]
+    (_, last) = plan_jobs(segments, duration_ms=60000)
+    assert last.end_ms == 5000 + 8 * 800
+    # Never past the audio's end.
+    (_, last) = plan_jobs(segments, duration_ms=10000)
+    assert last.end_ms == 10000

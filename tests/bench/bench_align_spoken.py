@@ -48,33 +48,37 @@ VOICES = ["en-us+f2", "en-us+f4"]
 
 
 def build(seed: int, turns: int, folder: Path):
-    """A Rev transcript and MP3; per turn, the true start of each written token."""
+    """A Rev transcript and MP3; per turn, the true start of each written token and the
+    silence before it (ms; the turn's first token: the audio's lead-in)."""
     rng = random.Random(seed)
-    pieces, lines, truths, position = [], [], [], 0
+    pieces, lines, truths, pauses, position = [], [], [], [], 0
     for turn in range(turns):
         sentence = ta.random_sentences(1, seed=seed * 100 + turn, names=False, words_per=(6, 12))[0]
         pairs = [(w, w) for w in sentence]
         for _ in range(rng.randint(1, 3)):
             pairs.insert(rng.randrange(1, len(pairs)), rng.choice(READ_ALOUD))
         said = [w for _, s in pairs for w in s.split()]
-        audio, truth = ta.speak(said, ta.random_gaps(len(said), rng, 40, 300), lead_ms=rng.randint(400, 1200),
+        lead = rng.randint(400, 1200)
+        audio, truth = ta.speak(said, ta.random_gaps(len(said), rng, 40, 300), lead_ms=lead,
                                 voice=VOICES[turn % 2])
-        starts, at = [], 0
+        starts, before, at = [], [], 0
         for _, s in pairs:
             starts.append(truth[at].start_ms + position)
+            before.append(truth[at].start_ms - truth[at - 1].end_ms if at else lead)
             at += len(s.split())
         start = truth[0].start_ms + position - rng.randint(0, 300)
         clock = f"{start // 60000:02d}:{start // 1000 % 60:02d}"      # whole seconds, as Rev writes
         lines += [f"{'Maya Ortiz' if turn % 2 == 0 else 'Desmond Lee'} ({clock}):",
                   " ".join(w for w, _ in pairs), ""]
         truths.append(starts)
+        pauses.append(before)
         pieces.append(audio)
         position += len(audio) * 1000 // ta.RATE
     wav = ta.write_wav(folder / f"episode{seed}.wav", np.concatenate(pieces))
     mp3 = ta.encode(wav, folder / f"episode{seed}.mp3", "-b:a", "64k")
     text = folder / f"episode{seed}.txt"
     text.write_text("\n".join(lines))
-    return text, mp3, truths
+    return text, mp3, truths, pauses, position
 
 
 def main() -> None:
@@ -82,18 +86,25 @@ def main() -> None:
     turns = int(sys.argv[2]) if len(sys.argv) > 2 else 12
     if "--quick" in sys.argv:
         episodes, turns = 1, 8
-    all_errors, all_failed = [], 0
+    all_errors, all_failed, cases, audio_s, align_s = [], 0, [], 0.0, 0.0
+    written = {w for w, _ in READ_ALOUD}
     with tempfile.TemporaryDirectory() as tmp:
         for seed in range(1, episodes + 1):
-            text, mp3, truths = build(seed, turns, Path(tmp))
+            text, mp3, truths, pauses, length_ms = build(seed, turns, Path(tmp))
             transcript = read_file(text).transcript
             began = time.perf_counter()
             align_episode(transcript, str(mp3), workers=2)
             seconds = time.perf_counter() - began
+            audio_s += length_ms / 1000
+            align_s += seconds
             errors = []
             failed = sum(s.word_timing is not WordTiming.ALIGNED for s in transcript.segments)
-            for segment, starts in zip(transcript.segments, truths, strict=False):
-                errors += [abs(w.start_ms - t) for w, t in zip(segment.words, starts, strict=False)]
+            for turn, (segment, starts, before) in enumerate(zip(transcript.segments, truths, pauses, strict=False)):
+                for i, (w, t, gap) in enumerate(zip(segment.words, starts, before, strict=False)):
+                    errors.append(abs(w.start_ms - t))
+                    where = "first" if i == 0 else "last" if i == len(segment.words) - 1 else "inner"
+                    kind = "read-aloud" if w.text in written else "short" if len(w.text) <= 3 else "word"
+                    cases.append((w.start_ms - t, seed, turn, i, w.text, where, kind, gap))
                 if segment.word_timing is not WordTiming.ALIGNED:
                     print(f"  not aligned ({segment.word_timing.value}): {segment.text}")
             all_errors += errors
@@ -101,6 +112,18 @@ def main() -> None:
             print(f"episode {seed}: {len(transcript.segments)} turns, {len(errors)} words, {seconds:.1f} s; "
                   f"word-start error median {np.median(errors):.0f} ms, p95 {np.percentile(errors, 95):.0f} ms, "
                   f"max {max(errors)} ms; failed turns {failed}")
+    print("worst word starts (signed error: - early, + late; pause before the word):")
+    for error, seed, turn, i, word, where, kind, gap in sorted(cases, key=lambda c: -abs(c[0]))[:25]:
+        print(f"  {error:+5d} ms  ep{seed} turn {turn:2d} word {i:2d} {word!r:24} {where:5} {kind:10} pause {gap} ms")
+    worst = [c for c in cases if abs(c[0]) > 60]
+    for label, index in (("position", 5), ("kind", 6)):
+        counts: dict[str, int] = {}
+        for c in worst:
+            counts[c[index]] = counts.get(c[index], 0) + 1
+        print(f"  over 60 ms by {label}: {counts}")
+    signed = [c[0] for c in cases]
+    print(f"signed error median {np.median(signed):+.0f} ms; alignment {align_s:.1f} s for {audio_s:.0f} s of audio "
+          f"({align_s / audio_s * 3600:.0f} s per hour of audio)")
     print(f"ALL: {len(all_errors)} words; median {np.median(all_errors):.0f} ms, "
           f"p95 {np.percentile(all_errors, 95):.0f} ms, max {max(all_errors)} ms; failed turns {all_failed} "
           f"(goal: median <= 20, p95 <= 60, none failed)")
