@@ -178,18 +178,29 @@ class Aligner:
                              _log(s.ascore)) for s in (decoder.seg() or ()) if s.word != "</s>"]
 
     def _set_grammar(self, decoder: Decoder, words: list[str], before: list[str], after: list[str]) -> None:
-        """Optional *before* words, then every one of *words*, then optional *after* words."""
+        """The end of *before* (any number of its last words, or none), then every one of
+        *words*, then the start of *after* (any number of its first words, or none).
+
+        The audio can only hold the previous turn's last words and the next turn's first
+        ones, so the grammar allows just that: one null transition from the start into the
+        *before* words and one from anywhere in the *after* words to the end. (A chain of
+        optional words, each skippable on its own, failed to reach its end in most turns
+        with more than two *after* words, and the turn fell back to its text alone, whose
+        first words then took the previous turn's last sound.)
+        """
         transitions = []
-        state = 0
-        for word in before:
-            transitions += [(state, state + 1, 0.5, self._context_word(decoder, word)), (state, state + 1, 0.5)]
-            state += 1
+        for state, word in enumerate(before):
+            transitions.append((state, state + 1, 1.0, self._context_word(decoder, word)))
+        transitions += [(0, state, 1.0) for state in range(1, len(before) + 1)]
+        state = len(before)
         for word in words:
             transitions.append((state, state + 1, 1.0, word))
             state += 1
+        text_end = state
         for word in after:
-            transitions += [(state, state + 1, 0.5, self._context_word(decoder, word)), (state, state + 1, 0.5)]
+            transitions.append((state, state + 1, 1.0, self._context_word(decoder, word)))
             state += 1
+        transitions += [(each, state, 1.0) for each in range(text_end, state)]
         decoder.add_fsg("turn", decoder.create_fsg("turn", 0, state, transitions))
         decoder.activate_search("turn")
 

@@ -1,11 +1,12 @@
 """Real PocketSphinx alignment of espeak-ng speech whose word times are known."""
 
 import random
+import re
 import threading
 
 import numpy as np
 
-from editor.align.aligner import align_segment
+from editor.align.aligner import Aligner, align_segment
 from editor.align.batch import align_transcript, apply_alignment, plan_jobs
 from editor.core.transcript import Mark, MarkKind, Segment, WordTiming
 
@@ -100,3 +101,31 @@ def test_mark_takes_the_time_it_is_heard_at_after_alignment(speech, tmp_path):
     mark_time = segment.marks[0].time_ms
     assert truth[7].end_ms - 150 <= mark_time <= truth[8].start_ms   # in the pause, not at 00:00.1
     assert not segment.is_changed
+
+
+
+def test_the_turn_grammar_reaches_its_end_with_some_of_the_next_turns_words_heard(speech):
+    # The padded audio of a turn holds the previous turn's last words and the first one or
+    # two of the next turn's: the grammar with both neighbours' words must still find a
+    # path (a chain of separately skippable context words did not, and the turn was then
+    # aligned on its text alone, whose first words took the previous turn's last sound).
+    previous = "the festival brought half the village down to the".split()  # noqa: SIM905
+    turn = "the river was quiet that morning".split()  # noqa: SIM905
+    following = "the boat down to the water".split()  # noqa: SIM905
+    words = previous + turn + following
+    audio, truth = speech.speak(words, [150] * len(words), lead_ms=300)
+    first, last = len(previous), len(previous) + len(turn) - 1
+    aligner = Aligner()
+    decoder = aligner._decoder(0)
+    for heard in (0, 1, 2):
+        lo, hi = truth[first - 2].start_ms - 100, truth[last + heard].end_ms + 400
+        aligner._set_grammar(decoder, turn, previous[-5:], following[:5])
+        aligner._run(decoder, aligner._with_noise_floor(audio[lo * speech.RATE // 1000:hi * speech.RATE // 1000])
+                     .tobytes())
+        said = [re.sub(r"\(\d+\)$", "", s.word) for s in decoder.seg() or () if decoder.hyp() is not None]
+        assert [w for w in said if w in turn] == turn, (heard, said)
+        # The neighbours' words heard were taken as context, not as this turn's.
+        before_turn, after_turn = said[:said.index(turn[0])], said[said.index(turn[-1]) + 1:]
+        assert f"{previous[-1]}|context" in before_turn, (heard, said)
+        assert [w for w in after_turn if w.endswith("|context")][:heard] == [
+            f"{w}|context" for w in following[:heard]], (heard, said)
