@@ -188,7 +188,7 @@ class Aligner:
         with more than two *after* words, and the turn fell back to its text alone, whose
         first words then took the previous turn's last sound.)
         """
-        transitions = []
+        transitions: list[tuple] = []     # (from, to, probability[, word]): no word is a null transition
         for state, word in enumerate(before):
             transitions.append((state, state + 1, 1.0, self._context_word(decoder, word)))
         transitions += [(0, state, 1.0) for state in range(1, len(before) + 1)]

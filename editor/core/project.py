@@ -13,6 +13,8 @@ Schema, version 1 (keys in this order; one segment per line so diffs stay readab
 
     {"transcript_editor_project": 1,            # schema version (int); must come first
      "app": "transcript-editor 0.1.0",          # who wrote it (informational)
+     "mark_times": "words",                     # marks are timed by the words around them; files
+                                                #   without it have their marks retimed on load
      "meta": {"title": str, "audio_path": str,  # audio_path relative to the project's folder,
               "audio_path_absolute": str,       #   POSIX separators; absolute copy as a fallback
               "duration_ms": int|null, "language": str},
@@ -37,6 +39,12 @@ Times are integer milliseconds. Word arrays are parallel (one entry per word),
 which keeps a 90,000-word project small and fast to save and load. A newer
 schema version than this code knows is refused with a clear message; older
 versions will be upgraded here when there are any.
+
+Files saved before marks followed their words (no ``"mark_times"`` key) kept an imported
+mark at its turn's start even where the words say when it is heard; loading such a file
+gives every mark of a turn with heard word times the time of the words around it (the rule
+``ops.set_word_times`` applies), so the producer has no edit to make or undo, and the next
+save stores those times with the key.
 """
 
 from __future__ import annotations
@@ -62,9 +70,12 @@ from editor.core.transcript import (
     Word,
     WordTiming,
 )
+from editor.core.words import word_time_fields
 
 SCHEMA_KEY = "transcript_editor_project"
 SCHEMA_VERSION = 1
+# Written with "words" since marks take the time of the words around them.
+MARK_TIMES_KEY = "mark_times"
 EXTENSION = ".tep.json"
 MAX_PROJECT_BYTES = 1 << 30  # 1 GiB: far beyond any real episode; bigger is a wrong file
 
@@ -129,6 +140,7 @@ def to_dict(transcript: Transcript, base_dir: str | Path | None = None,
     return {
         SCHEMA_KEY: SCHEMA_VERSION,
         "app": f"transcript-editor {__version__}",
+        MARK_TIMES_KEY: "words",
         "meta": _meta_to_dict(transcript.meta, base_dir),
         "speakers": [{"id": s.id, "name": s.name} for s in transcript.speakers.values()],
         "segments": [_segment_to_dict(s) for s in transcript.segments],
@@ -254,10 +266,23 @@ def from_dict(data: Any, base_dir: str | Path | None = None,
     if len(set(ids)) != len(ids):
         duplicate = next(i for i in ids if ids.count(i) > 1)
         check.fail(f"segment id {duplicate!r} is used twice")
+    if data.get(MARK_TIMES_KEY) != "words":
+        for segment in segments:
+            _time_marks_by_words(segment)
     chapters = chapters_from_list(check.get(data, "chapters", list, "", []), source)
     extra = check.get(data, "extra", dict, "", {})
     return LoadedProject(Transcript(meta=meta, speakers=speakers, segments=segments, chapters=chapters),
                          extra)
+
+
+def _time_marks_by_words(segment: Segment) -> None:
+    """Give the marks of an older file's *segment* the times of the words around them."""
+    if not (segment.marks or segment.original_marks) or not segment.words:
+        return
+    fields = word_time_fields(segment, segment.words, segment.word_timing)
+    for name in ("marks", "original_marks"):
+        if name in fields:
+            setattr(segment, name, fields[name])
 
 
 def chapters_from_list(items: list, source: str | Path | None = None) -> list[Chapter]:

@@ -1,6 +1,7 @@
 """A mark takes the time of the words around it whenever word times change."""
 
 import json
+from pathlib import Path
 
 from editor.core import ops, project
 from editor.core.transcript import Mark, MarkKind, Segment, Transcript, Word, WordTiming
@@ -88,3 +89,34 @@ def test_project_file_and_every_export_agree_on_the_mark_time(tmp_path):
     assert cue.splitlines()[1].startswith("00:02:")
     segments = json.loads(writer("json").write(transcript, ExportOptions(word_level=True)))["segments"]
     assert next(s["startTime"] for s in segments if "[inaudible]" in s["body"]) == 131.0
+
+
+OLD_PROJECT = Path(__file__).resolve().parents[1] / "fixtures" / "old-marks-project.tep.json"
+
+
+def test_a_project_saved_before_marks_followed_words_opens_with_the_heard_times(tmp_path):
+    before = OLD_PROJECT.read_bytes()
+    transcript = project.load(OLD_PROJECT).transcript
+    aligned, estimated, edited = transcript.segments
+    assert [m.time_ms for m in aligned.marks] == [79_500]       # the "[inaudible]" word, not the turn's 01:14
+    assert not aligned.is_changed                                # no edit for the producer to undo
+    assert [m.time_ms for m in estimated.marks] == [90_000]     # estimated times say nothing of the audio
+    assert [m.time_ms for m in edited.marks] == [104_000]
+    assert [m.time_ms for m in edited.original_marks] == [99_000]   # the recognizer's text differs: kept
+    assert OLD_PROJECT.read_bytes() == before
+    path = tmp_path / "resaved.tep.json"
+    project.save(transcript, path)
+    data = json.loads(path.read_text("utf-8"))
+    assert data[project.MARK_TIMES_KEY] == "words"
+    assert data["segments"][0]["marks"][0][3] == 79_500
+    assert "original_marks" not in data["segments"][0]
+
+
+def test_a_current_project_keeps_a_marks_own_time():
+    # A mark made at the playback position, saved by this version: opening never moves it.
+    transcript = _transcript()
+    ops.run(transcript, ops.set_word_times(transcript, 0, _heard_words(), WordTiming.ALIGNED))
+    segment = transcript.segments[0]
+    segment.marks = [Mark(m.kind, m.start, m.end, m.time_ms + 700) for m in segment.marks]
+    loaded = project.loads(project.dumps(project.to_dict(transcript))).transcript
+    assert [m.time_ms for m in loaded.segments[0].marks] == [131_700, 134_700]
