@@ -123,3 +123,33 @@ def test_align_reports_an_unwritable_output(episode, tmp_path):
     result = run("align", transcript, mp3, "-o", tmp_path / "missing-folder" / "p.tep.json")
     assert result.returncode == 1 and "p.tep.json" in result.stderr.splitlines()[-1]
     assert "Traceback" not in result.stderr
+
+
+def test_align_names_each_turn_that_did_not_align(tmp_path):
+    # The middle turn's text is far longer than what its two seconds of audio can hold
+    # (a transcript out of step with its audio): it cannot align as a whole.
+    said = ["we sold four boats that summer", "thank you", "the river was quiet that morning"]
+    written = ["We sold four boats that summer.",
+               " ".join(speech.random_sentences(3, seed=3, names=False, words_per=(12, 14))[i][j]
+                        for i in range(3) for j in range(10)),
+               "The river was quiet that morning."]
+    pieces, lines, position = [], [], 0
+    for turn, (words, text) in enumerate(zip(said, written, strict=True)):
+        audio, truth = speech.speak(words.split(), [150] * len(words.split()), lead_ms=600)
+        lines += [f"{'Maya Ortiz' if turn != 1 else 'Desmond Lee'} ({_clock(position + truth[0].start_ms - 300)}):",
+                  text, ""]
+        pieces.append(audio)
+        position += len(audio) * 1000 // speech.RATE
+    wav = speech.write_wav(tmp_path / "out-of-step.wav", np.concatenate(pieces))
+    transcript = tmp_path / "out-of-step.txt"
+    transcript.write_text("\n".join(lines))
+    result = run("align", transcript, wav, "-o", tmp_path / "p.tep.json", "--json", "--workers", 1)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["failed"] == 1 and summary["aligned"] == 2
+    (failure,) = summary["failed_turns"]
+    assert failure["index"] == 1 and failure["speaker"] == "Desmond Lee" and failure["words"] == 30
+    assert failure["text"].startswith(written[1][:20]) and len(failure["text"]) <= 60
+    (line,) = [line for line in result.stderr.splitlines() if "did not align" in line]
+    assert line.startswith(f"{transcript}: turn 2 at 00:0") and "(Desmond Lee)" in line
+    assert "of 30 words timed by the audio" in line and written[1][:20] in line

@@ -15,6 +15,7 @@ import time
 
 from editor.cli.common import EXIT_OK, EXIT_READ, EXIT_WRITE, load_or_report, same_file, say
 from editor.core.errors import TranscriptError
+from editor.core.timecode import format_clock
 from editor.core.transcript import Transcript, WordTiming
 
 NAME = "align"
@@ -83,10 +84,11 @@ def align_episode(transcript: Transcript, audio_path: str, *, workers: int = 2, 
         transcript.meta.duration_ms = duration
     jobs = plan_jobs(transcript.segments, duration, redo=redo)
     by_id = {segment.id: segment for segment in transcript.segments}
+    failures = []
     for result in align_transcript(audio_path, jobs, workers=workers, progress=progress):
         segment = by_id.get(result.segment_id)
-        if segment is not None:
-            apply_alignment(segment, result)
+        if segment is not None and apply_alignment(segment, result) and segment.word_timing is WordTiming.FAILED:
+            failures.append(_failure(transcript, result.index, result.alignment.anchored))
     if progress is not None:
         progress.finish()
     segments = transcript.segments
@@ -100,7 +102,16 @@ def align_episode(transcript: Transcript, audio_path: str, *, workers: int = 2, 
         "words": sum(len(s.words) for s in segments),
         "marks": transcript.mark_count(),
         "duration_ms": duration,
+        "failed_turns": sorted(failures, key=lambda failure: failure["index"]),
     }
+
+
+def _failure(transcript: Transcript, index: int, anchored: int) -> dict:
+    """What the summary says of a turn the audio did not match as a whole."""
+    segment = transcript.segments[index]
+    return {"index": index, "id": segment.id, "start_ms": segment.start_ms,
+            "speaker": transcript.speaker_name(segment.speaker_id), "words": len(segment.words),
+            "anchored": anchored, "text": segment.text if len(segment.text) <= 60 else segment.text[:59] + "…"}
 
 
 class _Progress:
@@ -136,6 +147,11 @@ def _project_extra(path: str) -> dict:
 def _report(options: argparse.Namespace, counts: dict, warnings: list[str]) -> None:
     for warning in warnings:
         say(f"{options.transcript}: warning: {warning}")
+    for failure in counts["failed_turns"]:
+        say(f"{options.transcript}: turn {failure['index'] + 1} at {format_clock(failure['start_ms'])} "
+            f"({failure['speaker'] or 'no speaker'}) did not align: {failure['anchored']} of {failure['words']} "
+            f"words timed by the audio, the rest estimated between them; check its text against the audio: "
+            f"\"{failure['text']}\"")
     if options.json:
         print(json.dumps({"project": options.output, **counts}, ensure_ascii=False))
         return
