@@ -56,6 +56,10 @@ class AlignOptions:
     # long (in text order, nothing skipped in between): shorter runs are often a word
     # forced onto the wrong sound.
     anchor_run: int = 3
+    # A word whose frames fit this badly on average (natural log of the acoustic score per
+    # frame; well-placed words measure -0.5 to -4.5) was crushed by a pruned search: the
+    # next, wider beams are tried.
+    squeezed_log: float = -5.0
     # Any other PocketSphinx settings (see its config_params), e.g. {"fillprob": 0.01}.
     extra: dict = field(default_factory=dict)
 
@@ -145,20 +149,35 @@ class Aligner:
         tries = [(attempt, True) for attempt in range(len(self.options.beams)) if before or after]
         tries += [(attempt, False) for attempt in range(len(self.options.beams))]
         for attempt, with_context in tries:
-            decoder = self._decoder(attempt)
-            if with_context:
-                self._set_grammar(decoder, words, before, after)
-            else:
-                decoder.set_align_text(" ".join(words))
-            self._run(decoder, data)
-            if decoder.hyp() is None:
+            pieces = self._decode_once(data, words, before if with_context else None, after, attempt)
+            if pieces is None:
                 continue
-            pieces = [AlignedPiece(None if _base(s.word) in _FILLERS else _base(s.word),
-                                   s.start_frame, s.end_frame, _log(s.ascore))
-                      for s in (decoder.seg() or ()) if s.word != "</s>" and not s.word.endswith(_CONTEXT)]
-            if sum(1 for p in pieces if p.word is not None) == len(words):
-                return pieces
+            if attempt + 1 < len(self.options.beams) and _squeezed(pieces, self.options.squeezed_log):
+                # A word crushed into a few frames of sound that is not it: the beams pruned
+                # the true path early on (typically where a neighbour's word sounds like this
+                # turn's first one, "two" / "to"). The wider search finds it.
+                wider = self._decode_once(data, words, before if with_context else None, after, attempt + 1)
+                if wider is not None:
+                    return wider
+            return pieces
         return None
+
+    def _decode_once(self, data: bytes, words: list[str], before: list[str] | None, after: list[str],
+                     attempt: int) -> list[AlignedPiece] | None:
+        """One decode of *words* with the beams of *attempt*: in the grammar with the
+        neighbours' words (*before* not None), else plain alignment of the text alone."""
+        decoder = self._decoder(attempt)
+        if before is not None:
+            self._set_grammar(decoder, words, before, after)
+        else:
+            decoder.set_align_text(" ".join(words))
+        self._run(decoder, data)
+        if decoder.hyp() is None:
+            return None
+        pieces = [AlignedPiece(None if _base(s.word) in _FILLERS else _base(s.word),
+                               s.start_frame, s.end_frame, _log(s.ascore))
+                  for s in (decoder.seg() or ()) if s.word != "</s>" and not s.word.endswith(_CONTEXT)]
+        return pieces if sum(1 for p in pieces if p.word is not None) == len(words) else None
 
     def decode_grammar(self, audio_16k: np.ndarray, jsgf: str) -> list[AlignedPiece] | None:
         """The best path through a JSGF grammar (its words already prepared); None: no path.
@@ -280,6 +299,10 @@ class Aligner:
 
 _FILLERS = frozenset({"<s>", "</s>", "<sil>", "[NOISE]", "[SPEECH]"})
 _CONTEXT = "|context"     # suffix of the neighbouring turns' words in a turn's grammar
+
+
+def _squeezed(pieces: list[AlignedPiece], floor: float) -> bool:
+    return any(p.word is not None and p.log_score / p.frames < floor for p in pieces)
 
 
 def _base(word: str) -> str:
