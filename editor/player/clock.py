@@ -15,19 +15,19 @@ Rules (each one exists because a backend misbehaves that way):
 * :meth:`seek` re-anchors immediately at the target, so the highlight moves at
   the click, not 300 ms later; backend values that still describe the old
   position (arriving after the seek) are ignored until one near the target comes.
-* After a restart the backend's timeline is offset from "target + wall time since the
-  command": libVLC's time runs ~40 ms *ahead* after a seek while playing, a slow
-  device would lag. The clock learns that offset per kind of restart (seek, resume)
-  from the first report at least ``LEARN_AFTER_S`` after each one and applies it at
-  the next restart, so the correction is not a visible jump every time.
+* After a restart the sound is offset from "target + wall time since the command": it
+  starts a little after it (libVLC: ~12 ms after a resume) or the backend runs ahead. The
+  clock learns that offset (wall ms) per kind of restart (seek, resume) from the first
+  report at least ``LEARN_AFTER_S`` after each one and applies it at the next restart, so
+  the correction is not a visible jump every time.
 * Pause freezes, rate changes re-anchor so the past is not rescaled, the end of
   media pins the position to the duration, and the position never exceeds the
   duration when it is known.
-* A backend's time is the time of what it has *decoded*; what is *heard* is behind it
-  by the audio pipeline (output buffer, time-stretch filter): libVLC runs 50 ms ahead at
-  1x and 65-85 ms at other rates. While running, the position shown is the backend's
-  minus that *output lead* (:meth:`set_output_lead`, per rate), never below the position
-  playback (re)started from (before the first sample is heard, that is what is next).
+* A backend's time may run ahead of what is *heard* (libVLC's is where its demuxer stands,
+  and the time-stretch filter shifts the sound by a few ms per rate): each report is taken
+  minus that *output lead* (:meth:`set_output_lead`, a function of the rate), so the clock
+  runs, pauses and resumes on the time heard. Paused, it stands where the sound stopped,
+  which is where it resumes.
 
 Pure Python and thread-safe: backends call :meth:`update` from their event
 threads while the UI reads :meth:`position_ms` from the GUI thread.
@@ -64,7 +64,6 @@ class PlaybackClock:
         self._restart: tuple[str, float] | None = None   # (kind, when) until learned from
         self._echo_ms = -1                                 # the last seek target
         self._output_lead: Callable[[float], float] | None = None   # rate -> media ms heard behind
-        self._start_ms = 0.0         # where playback last (re)started: shown at least this while running
 
     # -- backend side ---------------------------------------------------------------------
     def update(self, backend_ms: int) -> None:
@@ -81,22 +80,24 @@ class PlaybackClock:
                 if fresh and abs(backend_ms - self._seek_target) > SEEK_SETTLE_MS:
                     return   # still the position from before the seek
                 self._seek_target = None
+            heard = backend_ms - (self._output_lead(self._rate) if self._output_lead is not None else 0.0)
             shown = self._position_locked()
             if self._restart is not None and self._running and \
                     self._now() - self._restart[1] >= LEARN_AFTER_S:
                 kind = self._restart[0]
                 self._restart = None
-                behind = shown - backend_ms
+                behind = shown - heard
                 if -MAX_LAG_MS < behind < MAX_LAG_MS:
-                    lag = self.restart_lag_ms[kind] + 0.5 * behind   # halfway: one odd report is no rule
+                    # halfway: one odd report is no rule; the lag is wall time, *behind* media time
+                    lag = self.restart_lag_ms[kind] + 0.5 * behind / self._rate
                     self.restart_lag_ms[kind] = min(MAX_LAG_MS, max(-MAX_LAG_MS, lag))
-            if backend_ms < shown and shown - backend_ms <= JUMP_MS:
+            if heard < shown and shown - heard <= JUMP_MS:
                 # Slightly behind what we already showed: anchor on it (it is the truth about
                 # speed) but keep the display from stepping back until it catches up.
                 self._floor_ms = shown
             else:
                 self._floor_ms = 0.0
-            self._anchor(backend_ms)
+            self._anchor(heard)
 
     def set_duration(self, ms: int) -> None:
         with self._lock:
@@ -153,7 +154,8 @@ class PlaybackClock:
             self._rate = float(rate)
 
     def set_output_lead(self, lead: Callable[[float], float] | None) -> None:
-        """*lead(rate)*: how many media ms the backend's time runs ahead of what is heard."""
+        """*lead(rate)*: how many media ms the backend's time runs ahead of what is heard (taken off
+        every report from now on)."""
         with self._lock:
             self._output_lead = lead
 
@@ -161,10 +163,7 @@ class PlaybackClock:
     def position_ms(self) -> int:
         """What is being heard now (while running), else where playback stands."""
         with self._lock:
-            pos = self._position_locked()
-            if self._running and self._output_lead is not None:
-                pos = max(min(self._start_ms, pos), pos - self._output_lead(self._rate))
-            return int(round(pos))
+            return int(round(self._position_locked()))
 
     @property
     def running(self) -> bool:
@@ -180,8 +179,6 @@ class PlaybackClock:
         a lag holds the position a little, a lead starts it a little ahead."""
         self._anchor_ms = float(ms)
         self._anchor_t = self._now()
-        if restart is not None or not self._running:
-            self._start_ms = float(ms)
         if restart is not None:
             self._anchor_t += self.restart_lag_ms[restart] / 1000.0
             self._restart = (restart, self._now())

@@ -7,7 +7,8 @@ What this adds on top of libVLC 3:
   as the copy is ready the player switches to it at the current position and
   state, on the next call from the GUI thread (position polls included), so all
   libVLC control stays on one thread. A cached copy is used at once.
-* **A smooth clock.** libVLC's time ticks every ~300 ms; :class:`PlaybackClock`
+* **A smooth clock of what is heard.** libVLC's time ticks every ~300 ms and runs ahead
+  of the sound by :func:`output_lead_ms`; :class:`PlaybackClock` takes that lead off and
   interpolates between ticks.
 * **Pitch kept** at rates != 1: libVLC's audio time-stretch is on by default
   (``--audio-time-stretch``); it is passed explicitly so a user's vlcrc cannot turn it off.
@@ -19,6 +20,7 @@ back into the player from the callback (libVLC would deadlock).
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 import time
@@ -37,25 +39,37 @@ else:
 
 __all__ = ["VlcPlayer", "vlc_args", "sound_device_present", "MIN_RATE", "MAX_RATE"]
 
-# How far (media ms) libVLC's time runs ahead of the sound it hands to the audio output,
-# measured with its audio callbacks by tests/bench/bench_clock_heard.py (libVLC 3.0.2x):
-# the output buffer alone at 1x, the time-stretch filter's window added at other rates.
-# libVLC itself schedules each block for its date on the device, device latency included.
-OUTPUT_LEAD_1X_MS = 50.0
-OUTPUT_LEAD_STRETCHED_MS = ((0.5, 86.0), (0.75, 85.0), (1.25, 76.0), (1.5, 79.0), (2.0, 63.0))
+# What is heard, against libVLC 3's time (derived from its WAV demuxer and its time-stretch filter, and
+# measured with its audio callbacks by tests/bench/bench_clock_heard.py):
+# * libVLC's time is where its WAV demuxer stands: at the end of the block it read last, and it reads
+#   blocks of 50 ms (rate / 20 samples). The output starts each block at its date, so at 1x the time runs
+#   one block ahead of the sound.
+# * At other rates the time-stretch filter (scaletempo) first queues SEARCH + STRIDE + OVERLAP ms of the
+#   episode: every further demuxer block that takes delays the sound by one more block. Then each STRIDE
+#   ms of output plays the episode at natural speed from where the nominal timeline stood, plus the best
+#   overlap found in the SEARCH window: on average the sound is (1 - rate) * STRIDE / 2 + SEARCH / 2
+#   media ms later in the episode than the nominal timeline (0.5x: +14.5 ms, 2x: -8 ms).
+# The filter's parameters are passed to libVLC (vlc_args) so that a user's vlcrc cannot change them.
+DEMUX_BLOCK_MS = 50.0
+STRETCH_STRIDE_MS, STRETCH_OVERLAP, STRETCH_SEARCH_MS = 30, 0.2, 14
+
+
+def stretch_priming_blocks() -> int:
+    """Demuxer blocks beyond the first that the time-stretch filter needs before it outputs anything."""
+    queue_ms = STRETCH_SEARCH_MS + STRETCH_STRIDE_MS * (1 + STRETCH_OVERLAP)
+    return max(0, math.ceil(queue_ms / DEMUX_BLOCK_MS - 1e-9) - 1)
+
+
+def stretch_content_offset_ms(rate: float) -> float:
+    """How much later in the episode the time-stretched sound is, on average, than the nominal timeline."""
+    return (1.0 - rate) * STRETCH_STRIDE_MS / 2 + STRETCH_SEARCH_MS / 2
 
 
 def output_lead_ms(rate: float) -> float:
-    """Media ms between libVLC's time and what is heard at *rate* (linear between measured rates)."""
-    if abs(rate - 1.0) < 1e-3:
-        return OUTPUT_LEAD_1X_MS
-    points = OUTPUT_LEAD_STRETCHED_MS
-    if rate <= points[0][0]:
-        return points[0][1]
-    for (r0, lead0), (r1, lead1) in zip(points, points[1:], strict=False):
-        if rate <= r1:
-            return lead0 + (lead1 - lead0) * (rate - r0) / (r1 - r0)
-    return points[-1][1]
+    """Media ms by which libVLC's time runs ahead of what is heard at *rate*."""
+    if abs(rate - 1.0) < 1e-3:      # no time-stretching at 1x: the filter passes the blocks through
+        return DEMUX_BLOCK_MS
+    return DEMUX_BLOCK_MS * (1 + stretch_priming_blocks()) - stretch_content_offset_ms(rate)
 
 
 AOUT_ENV = "TRANSCRIPT_EDITOR_AOUT"     # e.g. "dummy" (tests, no sound card) or "afile" (bench)
@@ -83,7 +97,9 @@ def _listdir(path: str) -> list[str]:
 
 def vlc_args(extra: list[str] | tuple[str, ...] = ()) -> list[str]:
     args = ["--no-video", "--quiet", "--no-xlib", "--intf=dummy", "--no-stats",
-            "--audio-time-stretch"]          # keep pitch at rate != 1
+            "--audio-time-stretch",          # keep pitch at rate != 1
+            f"--scaletempo-stride={STRETCH_STRIDE_MS}", f"--scaletempo-overlap={STRETCH_OVERLAP}",
+            f"--scaletempo-search={STRETCH_SEARCH_MS}"]     # what output_lead_ms() assumes
     aout = os.environ.get(AOUT_ENV)
     if aout:
         args.append(f"--aout={aout}")

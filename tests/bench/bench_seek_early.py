@@ -88,8 +88,7 @@ def error_ms(capture: np.ndarray, ref: np.ndarray, target: int) -> tuple[float, 
     n = int(heard.MATCH_S * RATE)
     if len(capture) < n:
         return float("inf"), 0.0
-    heard.SEARCH_S = SEARCH_S
-    found, score = heard.locate(ref, capture[:n], target / 1000, RATE)
+    found, score = heard.locate(ref, capture[:n], target / 1000, RATE, search_s=SEARCH_S)
     return 1000 * found / RATE - target, score
 
 

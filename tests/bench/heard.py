@@ -95,11 +95,12 @@ def capture(path: str, target_ms: int, mode: str, *, working_copy: bool, cache: 
         return read_capture(out, rate_out), reported
 
 
-def locate(ref: np.ndarray, snippet: np.ndarray, around_s: float, rate: int) -> tuple[int, float]:
-    """Index in *ref* where *snippet* matches best near *around_s*, and the match score."""
+def locate(ref: np.ndarray, snippet: np.ndarray, around_s: float, rate: int,
+           search_s: float = SEARCH_S) -> tuple[int, float]:
+    """Index in *ref* where *snippet* matches best within *search_s* of *around_s*, and the match score."""
     n = len(snippet)
-    lo = max(0, int((around_s - SEARCH_S) * rate))
-    hi = min(len(ref), int((around_s + SEARCH_S) * rate) + n)
+    lo = max(0, int((around_s - search_s) * rate))
+    hi = min(len(ref), int((around_s + search_s) * rate) + n)
     win = ref[lo:hi]
     # FFT correlation: the search window is long (80 s) and np.correlate would be slow.
     size = 1 << int(np.ceil(np.log2(len(win) + n)))

@@ -190,19 +190,22 @@ def test_learns_lead_after_seeks_and_ignores_the_echo():
     assert clock.position_ms() == 50_120
 
 
-def test_output_lead_shows_what_is_heard_never_before_the_start():
+def test_output_lead_is_taken_off_every_report_and_a_pause_stands_where_the_sound_stopped():
     clock, ft = make()
     clock.set_output_lead(lambda rate: 50.0 if rate == 1.0 else 80.0)
     clock.seek(5000)
     clock.started()
-    assert clock.position_ms() == 5000          # the first sample is not heard yet: it is next
-    ft.advance(30)
-    assert clock.position_ms() == 5000
-    ft.advance(970)
-    clock.update(6000)                          # libVLC's time: what it has decoded
-    assert clock.position_ms() == 5950          # heard 50 ms behind it
+    ft.advance(1000)
+    assert clock.position_ms() == 6000
+    clock.update(6030)                          # libVLC's time, 50 ms ahead of the sound: 5980 heard
+    assert clock.position_ms() == 6000          # never a step back...
+    ft.advance(40)
+    assert clock.position_ms() == 6020          # ...and then the time heard
     clock.set_rate(1.5)
     ft.advance(200)
-    assert clock.position_ms() == 6000 + 300 - 80
+    assert clock.position_ms() == 6320
+    clock.update(6410)                          # the lead at 1.5x: 6330 heard
+    assert clock.position_ms() == 6330
     clock.paused()
-    assert clock.position_ms() == 6300          # paused: where playback stands
+    ft.advance(500)
+    assert clock.position_ms() == 6330          # where the sound stopped, and resumes
