@@ -50,7 +50,7 @@ from editor.core.errors import TranscriptError
 from editor.core.name_index import NameIndex
 from editor.core.search import ReplaceSpan
 from editor.core.spelling import common_words, known_words
-from editor.core.transcript import Transcript
+from editor.core.transcript import Transcript, made_words
 
 APP_NAME = "transcript-editor"
 SCAN_THRESHOLD = 75  # offered from here; only TICK_SCORE and above are ticked (applied by "Apply all")
@@ -490,7 +490,23 @@ class SegmentView(NamedTuple):
     speaker_id: str | None
 
 
-_SEGMENT_VIEW = operator.attrgetter(*SegmentView._fields)
+# The words as stored: words a reader left to be made on first read stay a recipe until a
+# suggestion needs a time (SegmentView.words is then made on the worker, see _view).
+_SEGMENT_VIEW = operator.attrgetter(*("stored_words" if name == "words" else name for name in SegmentView._fields))
+
+
+class _WordsOfRecipe(SegmentView):
+    """A SegmentView whose words are made from the reader's recipe when the scan first reads them."""
+
+    __slots__ = ()
+
+    @property
+    def words(self) -> list:   # type: ignore[override]
+        return made_words(tuple.__getitem__(self, 2))
+
+
+def _view(row: tuple) -> SegmentView:
+    return SegmentView._make(row) if isinstance(row[2], list) else _WordsOfRecipe._make(row)
 
 
 class Captured:
@@ -509,7 +525,7 @@ class Captured:
     @property
     def segments(self) -> list[SegmentView]:
         if self._segments is None:
-            self._segments = list(map(SegmentView._make, self._rows))
+            self._segments = list(map(_view, self._rows))
         return self._segments
 
 

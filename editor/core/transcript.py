@@ -169,6 +169,13 @@ STORED_FIELDS = tuple("stored_words" if name == "words" else name for name in Se
 setattr(Segment, "stored_words", _STORED_WORDS)   # noqa: B010
 
 
+def made_words(stored) -> list[Word]:
+    """Words as a segment stores them (``stored_words``: a list, or a recipe) made into a list.
+
+    For copies taken on one thread and read on another (a recipe is made there, for the copy)."""
+    return stored.make(*stored.args) if stored.__class__ is _WordsLater else stored
+
+
 def defer_words(segment: Segment, make: Callable[..., list[Word]], *args) -> None:
     """Give *segment* the words ``make(*args)`` returns, made when ``segment.words`` is first read.
 

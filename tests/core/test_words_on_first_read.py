@@ -82,3 +82,18 @@ def test_threads_reading_one_segment_at_once_get_the_same_list():
     for thread in threads:
         thread.join()
     assert len(seen) == 4 and all(words is seen[0] for words in seen)
+
+
+def test_a_glossary_scan_capture_makes_no_words_and_its_suggestion_is_timed_from_the_cue():
+    from editor.core.glossary import Glossary, scan
+    from editor.core.glossary import capture as scan_capture
+    text = SRT.replace("The pier opens", "Support us on patrion")
+    transcript = read_text(text, "episode.srt").transcript
+    captured = scan_capture(transcript)
+    assert all(not isinstance(_stored(s), list) for s in transcript.segments)   # nothing made on this thread
+    glossary = Glossary()
+    glossary.add("Patreon", ["patrion"])
+    [found] = [s for s in scan(captured, glossary) if s.replacement == "Patreon"]
+    assert (found.index, found.found) == (1, "patrion")
+    assert found.time_ms == transcript.segments[1].words[7].start_ms   # "patrion", in the second cue
+    assert 8000 <= found.time_ms < 10000

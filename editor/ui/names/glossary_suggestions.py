@@ -217,12 +217,12 @@ class SuggestionsPanel(QWidget):
         """Check the listed suggestions not yet judged against *audio_path* (default: the one
         given before) in the background; returns how many are being checked. Only suggestions
         whose words have times can be checked; the GUI thread does work per suggestion only."""
-        from editor.hearing.verdict import region
         if audio_path is not None:
             self.audio_path = audio_path
         self.stop_audio_check()
         if not self.audio_path:
             return 0
+        from editor.hearing.verdict import region  # PocketSphinx: only when there is audio to check
         segments = self._model.transcript.segments
         items = []
         for s in self.suggestions:
