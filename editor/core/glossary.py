@@ -501,7 +501,7 @@ class _WordsOfRecipe(SegmentView):
     __slots__ = ()
 
     @property
-    def words(self) -> list:   # type: ignore[override]
+    def words(self) -> list:
         return made_words(tuple.__getitem__(self, 2))
 
 
