@@ -31,9 +31,8 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
 from editor.core.name_index import (
@@ -47,6 +46,9 @@ from editor.core.name_index import (
 )
 from editor.core.search import ReplaceSpan, context_snippet, time_at
 from editor.core.transcript import Transcript
+
+if TYPE_CHECKING:   # numpy is imported where it is used: opening a transcript needs none of it
+    import numpy as np
 
 DEFAULT_THRESHOLD = 80
 
@@ -338,6 +340,8 @@ def _likely_windows(layout: TokenLayout, positions: np.ndarray, shapes: _Shapes,
     of them. With *escort_before* (running counts of the words escorting a sound anchor), only
     occurrences with one of those within n + 1 words in the same turn.
     """
+    import numpy as np
+
     word_starts, letters_before, counts_before = layout
     total_words = len(letters_before) - 1
     anchors = word_starts[positions >> SHIFT] + (positions & _LOW)     # among all words
@@ -367,6 +371,8 @@ def _likely_windows(layout: TokenLayout, positions: np.ndarray, shapes: _Shapes,
 def _running_count(index: NameIndex, words: Iterable[str]) -> np.ndarray:
     """How many occurrences of *words* come before each word of the episode (see
     :class:`~editor.core.name_index.TokenLayout`), one more entry than words."""
+    import numpy as np
+
     starts = index.layout().starts
     found = np.zeros(int(starts[-1]) + 1, np.int64)
     for word in words:
@@ -405,6 +411,8 @@ class _Shapes(NamedTuple):
     @classmethod
     def holding(cls, shapes: list[tuple[int, int, float, float]], word_number: int) -> _Shapes:
         """The *shapes* (length, shift, fewest, most) whose windows hold word *word_number*."""
+        import numpy as np
+
         held = [(k, shift - word_number, fewest, most) for k, shift, fewest, most in shapes
                 if shift <= word_number < k + shift]
         columns = list(zip(*held, strict=True)) or [(), (), (), ()]

@@ -28,29 +28,20 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import platformdirs
 
 from editor.core.atomic import atomic_write
-from editor.core.corrections import (
-    Candidate,
-    Phrase,
-    candidate_spans,
-    match_phrase,
-    match_spoken_letters,
-    resolve_overlaps,
-    score_window,
-    sound_likeness,
-    spelling_likeness,
-    spoken_letters,
-    with_details,
-)
 from editor.core.errors import TranscriptError
-from editor.core.name_index import NameIndex
 from editor.core.search import ReplaceSpan
-from editor.core.spelling import common_words, known_words
-from editor.core.transcript import Transcript
+from editor.core.transcript import Transcript, made_words
+
+# The matcher (rapidfuzz, Metaphone, the word list) is imported by the functions that match:
+# opening a transcript loads its show's glossary and needs none of it.
+if TYPE_CHECKING:
+    from editor.core.corrections import Candidate, Phrase
+    from editor.core.name_index import NameIndex
 
 APP_NAME = "transcript-editor"
 SCAN_THRESHOLD = 75  # offered from here; only TICK_SCORE and above are ticked (applied by "Apply all")
@@ -100,6 +91,7 @@ class Suggestion(NamedTuple):
 
     def spans(self, following_text: str | None = None) -> list[ReplaceSpan]:
         """Every span to apply: the name goes in the first turn, its part in the next one is removed."""
+        from editor.core.corrections import Candidate, candidate_spans
         candidate = Candidate(self.index, self.start, self.end, self.found, self.score, self.how,
                               self.context, self.context_start, self.time_ms, self.tail_end)
         return candidate_spans(candidate, self.replacement, following_text)
@@ -227,6 +219,7 @@ class Glossary:
         words); never from an insertion, a deletion, a change of capitals or punctuation, or a
         rewrite of more than :data:`LEARN_MAX_WORDS` words. Returns the entry that learnt, or None.
         """
+        from editor.core.corrections import Phrase
         names = list(names)
         span = self._entry_around_edit(old_text, new_text, names) or replaced_span(old_text, new_text)
         if span is None:
@@ -416,6 +409,7 @@ LEARN_MIN_LIKENESS = 60   # how much the old words must look or sound like the n
 
 def _likeness(wrong: str, right: str) -> int:
     """0..100: how much *wrong* looks or sounds like *right* (an acronym: like its letters said)."""
+    from editor.core.corrections import Phrase, score_window, spoken_letters
     target, seen = Phrase.of(right), Phrase.of(wrong)
     if not target.norms or not seen.norms:
         return 0
@@ -490,7 +484,23 @@ class SegmentView(NamedTuple):
     speaker_id: str | None
 
 
-_SEGMENT_VIEW = operator.attrgetter(*SegmentView._fields)
+# The words as stored: words a reader left to be made on first read stay a recipe until a
+# suggestion needs a time (SegmentView.words is then made on the worker, see _view).
+_SEGMENT_VIEW = operator.attrgetter(*("stored_words" if name == "words" else name for name in SegmentView._fields))
+
+
+class _WordsOfRecipe(SegmentView):
+    """A SegmentView whose words are made from the reader's recipe when the scan first reads them."""
+
+    __slots__ = ()
+
+    @property
+    def words(self) -> list:
+        return made_words(tuple.__getitem__(self, 2))
+
+
+def _view(row: tuple) -> SegmentView:
+    return SegmentView._make(row) if isinstance(row[2], list) else _WordsOfRecipe._make(row)
 
 
 class Captured:
@@ -509,7 +519,7 @@ class Captured:
     @property
     def segments(self) -> list[SegmentView]:
         if self._segments is None:
-            self._segments = list(map(SegmentView._make, self._rows))
+            self._segments = list(map(_view, self._rows))
         return self._segments
 
 
@@ -537,6 +547,9 @@ def scan(transcript, glossary: Glossary, *, threshold: int = SCAN_THRESHOLD,
     Meant for a worker thread: every couple of milliseconds it lets go of the GIL
     (``time.sleep(0)``) so a waiting GUI thread runs at once, not after Python's 5 ms switch interval.
     """
+    from editor.core.corrections import match_phrase, match_spoken_letters
+    from editor.core.name_index import NameIndex
+    from editor.core.spelling import common_words
     if index is None:
         index = NameIndex(transcript)
     else:
@@ -575,6 +588,7 @@ class _Job(NamedTuple):
 
 def _scan_jobs(glossary: Glossary, candidates: Iterable[str] = (), speakers: Iterable[str] = ()) -> list[_Job]:
     """A job for every correct form and every known wrong form, then for new names from elsewhere."""
+    from editor.core.corrections import Phrase
     jobs = []
     for entry in glossary.entries:
         phrase = Phrase.of(entry.correct)
@@ -598,6 +612,8 @@ def _scan_jobs(glossary: Glossary, candidates: Iterable[str] = (), speakers: Ite
 
 def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common: Collection[str],
                  index: NameIndex) -> list[Suggestion]:
+    from editor.core.corrections import Phrase, resolve_overlaps, with_details
+    from editor.core.spelling import known_words
     dictionary = known_words()
     kept_found = []
     norms_of: dict[str, tuple[str, ...]] = {}       # the same few names are found many times
@@ -653,6 +669,7 @@ def _holds_name_in_another_number(found: Sequence[str], name: Sequence[str]) -> 
 
 @lru_cache(maxsize=4096)
 def _is_acronym(text: str) -> bool:
+    from editor.core.corrections import spoken_letters
     return spoken_letters(text.strip()) is not None
 
 
@@ -673,6 +690,7 @@ def _evidence(c: Candidate, job: _Job, how: str) -> tuple[str, ...]:
     elif _is_acronym(job.correct) and how == "sound":
         evidence.append("sound")      # said letter by letter (match_spoken_letters)
     else:
+        from editor.core.corrections import Phrase, sound_likeness, spelling_likeness
         norms = Phrase.of(c.found)
         spelling = spelling_likeness(job.target, norms.norms)
         sound = sound_likeness(job.target, norms.norms, norms.keys)

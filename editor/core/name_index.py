@@ -21,13 +21,15 @@ import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import jellyfish
-import numpy as np
 from rapidfuzz import fuzz, process
 
 from editor.core.transcript import Mark, Transcript
+
+if TYPE_CHECKING:   # numpy is imported where it is used: opening a transcript needs none of it
+    import numpy as np
 
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
@@ -240,6 +242,8 @@ class NameIndex:
         """Where each segment's words start among all the episode's words, and the letters
         before each word (see :class:`TokenLayout`); made once after a change (~ms)."""
         if self._layout is None:
+            import numpy as np
+
             counts = np.fromiter((len(t.norms) for t in self.segments), np.int64, len(self.segments))
             starts = np.zeros(len(self.segments) + 1, np.int64)
             np.cumsum(counts, out=starts[1:])
@@ -263,6 +267,8 @@ class NameIndex:
         """:meth:`packed_positions` as a numpy array (kept until the next change)."""
         array = self._position_arrays.get(norm)
         if array is None:
+            import numpy as np
+
             array = self._position_arrays[norm] = np.array(self._postings.get(norm, ()), np.int64)
         return array
 
@@ -449,6 +455,8 @@ LETTER_COLUMNS = 27   # a..z, and one column for every other character
 
 def _letter_table(words: list[str]) -> np.ndarray:
     """:func:`letter_counts` of each of *words* (which hold only letters and digits), one row each."""
+    import numpy as np
+
     codes = np.frombuffer(" ".join(words).encode("utf-32-le"), np.uint32)
     space = codes == 32
     word = np.cumsum(space)[~space]            # each letter's word
@@ -460,6 +468,8 @@ def _letter_table(words: list[str]) -> np.ndarray:
 def letter_counts(text: str) -> np.ndarray:
     """How often each letter a..z (and anything else, together) occurs in *text*, as a
     :class:`TokenLayout` counts them."""
+    import numpy as np
+
     codes = np.frombuffer(text.encode("utf-32-le"), np.uint32)
     columns = np.where((codes >= 97) & (codes <= 122), codes - 97, LETTER_COLUMNS - 1)
     return np.bincount(columns, minlength=LETTER_COLUMNS).astype(np.uint16)

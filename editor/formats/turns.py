@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from sys import intern
 
-from editor.core.transcript import Mark, Segment, Word, WordTiming
+from editor.core.transcript import Mark, Segment, Word, WordTiming, defer_words
 from editor.core.words import spread
 
 PARAGRAPH_PAUSE_MS = 1000
@@ -78,7 +78,7 @@ def _joined(group: list[Segment], number: int) -> Segment:
         first.id = f"s{number}"
         return first
     texts: list[str] = []
-    words: list[Word] = []
+    pieces: list[list[Word] | tuple[str, int | None, int | None]] = []
     marks: list[Mark] = []
     offset = 0
     all_imported = True
@@ -88,19 +88,33 @@ def _joined(group: list[Segment], number: int) -> Segment:
         marks.extend(mark.shifted(offset) for mark in cue.marks)
         texts.append(cue.text)
         offset += len(cue.text)
-        tokens = [intern(token) for token in cue.text.split()]   # an episode repeats a few thousand words
-        if cue.words and len(cue.words) == len(tokens):
-            words.extend(cue.words)
+        if cue.words and len(cue.words) == len(cue.text.split()):
+            pieces.append(cue.words)
             all_imported = all_imported and cue.word_timing is WordTiming.IMPORTED
         else:
-            words.extend(spread(tokens, cue.start_ms, cue.end_ms))  # the cue's span anchors its words
+            pieces.append((cue.text, cue.start_ms, cue.end_ms))   # the cue's span anchors its words
             all_imported = False
     timed = first.start_ms is not None
     end = next((cue.end_ms for cue in reversed(group) if cue.end_ms is not None), last.end_ms)
-    return Segment(f"s{number}", first.start_ms, end, " ".join(texts), first.speaker_id,
-                   words=words if timed else [], marks=marks,
+    turn = Segment(f"s{number}", first.start_ms, end, " ".join(texts), first.speaker_id, marks=marks,
                    word_timing=(WordTiming.IMPORTED if all_imported else WordTiming.ESTIMATED)
                    if timed else WordTiming.NONE)
+    if timed:   # made when first read: most turns of a long episode are never looked at word by word
+        defer_words(turn, _cue_words, tuple(pieces))
+    return turn
+
+
+def _cue_words(pieces: tuple[list[Word] | tuple[str, int | None, int | None], ...]) -> list[Word]:
+    """A merged turn's words: each cue's own timed words, or its text spread over the cue's span."""
+    words: list[Word] = []
+    for piece in pieces:
+        if isinstance(piece, list):
+            words.extend(piece)
+        else:
+            text, start_ms, end_ms = piece
+            # an episode repeats a few thousand words: one string each
+            words.extend(spread([intern(token) for token in text.split()], start_ms, end_ms))
+    return words
 
 
 def looks_like_finished_subtitles(cue_lines: Sequence[Sequence[str]]) -> bool:

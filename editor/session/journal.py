@@ -59,7 +59,7 @@ import orjson
 from editor.core import ops
 from editor.core.atomic import atomic_write, fsync_and_close
 from editor.core.errors import TranscriptError
-from editor.core.transcript import Chapter, Segment, Speaker, Transcript, TranscriptMeta
+from editor.core.transcript import STORED_FIELDS, Chapter, Segment, Speaker, Transcript, TranscriptMeta
 
 JOURNAL_VERSION = 1
 JOURNAL_SUFFIX = ".journal"
@@ -737,7 +737,8 @@ def capture(transcript: Transcript) -> Captured:
                     tuple(transcript.chapters))   # Chapter objects are frozen; ops assign new lists
 
 
-_SEGMENT_FIELDS = operator.attrgetter(*Segment.__slots__)
+# Words a reader left to be made on first read stay a recipe here (made on the worker, if at all).
+_SEGMENT_FIELDS = operator.attrgetter(*STORED_FIELDS)
 
 
 @dataclass(frozen=True)

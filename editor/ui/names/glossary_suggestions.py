@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
@@ -36,9 +37,11 @@ from PySide6.QtWidgets import (
 
 from editor.core.errors import TranscriptError
 from editor.core.glossary import Glossary, Suggestion, apply_spans, capture, scan
-from editor.core.name_index import NameIndex
 from editor.core.timecode import format_clock
 from editor.ui.names.audio_verdicts import AudioCheckWorker, CheckItem
+
+if TYPE_CHECKING:
+    from editor.core.name_index import NameIndex
 
 _HOW = {"known": "known wrong form", "case": "capitals", "spelling": "spelled alike", "sound": "sounds alike",
         "show-notes": "from the show notes", "speaker": "a speaker's name", "audio": "audio"}
@@ -82,6 +85,7 @@ class ScanWorker(QRunnable):
             if self.cancel_flag.is_set():
                 return
             if self._kept.index is None:
+                from editor.core.name_index import NameIndex  # rapidfuzz, Metaphone: on the worker
                 self._kept.index = NameIndex(self._transcript)
             found = scan(self._transcript, self._glossary, cancelled=self.cancel_flag.is_set,
                          index=self._kept.index, candidates=self._candidates)
@@ -217,12 +221,12 @@ class SuggestionsPanel(QWidget):
         """Check the listed suggestions not yet judged against *audio_path* (default: the one
         given before) in the background; returns how many are being checked. Only suggestions
         whose words have times can be checked; the GUI thread does work per suggestion only."""
-        from editor.hearing.verdict import region
         if audio_path is not None:
             self.audio_path = audio_path
         self.stop_audio_check()
         if not self.audio_path:
             return 0
+        from editor.hearing.verdict import region  # PocketSphinx: only when there is audio to check
         segments = self._model.transcript.segments
         items = []
         for s in self.suggestions:

@@ -7,6 +7,8 @@ about 25-30 MB of resident memory the session would otherwise carry for nothing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
@@ -18,16 +20,31 @@ if TYPE_CHECKING:
     from editor.ui.timing.waveform import WaveformStrip
 
 _HIGHLIGHT_ROLES = frozenset({int(Role.CURRENT), int(Role.CURRENT_WORD)})
+_SPEAKER_ID = attrgetter("speaker_id")
 
 
-def _row_spans(segment) -> list[tuple[int, int]]:
+class _Labels(dict):
+    """Speaker id -> the label the strip shows, as ``Transcript.speaker_name`` gives it."""
+
+    def __init__(self, transcript):
+        super().__init__({speaker_id: speaker.name for speaker_id, speaker in transcript.speakers.items()})
+        self[None] = ""
+
+    def __missing__(self, speaker_id):
+        return speaker_id       # an id without a speaker shows as itself
+
+
+_NO_SPANS: tuple[tuple[int, int], ...] = ()   # one shared value: a million turns, a million empty lists less
+
+
+def _row_spans(segment) -> Sequence[tuple[int, int]]:
     """Inaudible/crosstalk spans of one turn; the common case (no such mark) costs one scan of marks."""
     if not segment.marks:
-        return []        # most turns: no import statement run per row (a million rows: seconds)
+        return _NO_SPANS        # most turns: no import statement run per row (a million rows: seconds)
     from editor.align.text import UNALIGNED_MARKS
     if not any(mark.kind in UNALIGNED_MARKS for mark in segment.marks):
-        return []
-    return inaudible_spans(segment)
+        return _NO_SPANS
+    return inaudible_spans(segment) or _NO_SPANS
 
 
 class StripFeed(QObject):
@@ -45,7 +62,7 @@ class StripFeed(QObject):
         self._model, self._strip = model, strip
         self._bounds: list[Bounds] = []
         self._labels: list[str] = []
-        self._spans: list[list[tuple[int, int]]] = []
+        self._spans: list[Sequence[tuple[int, int]]] = []
         self._rebuild_pending = False
         self._push_pending = False
         self._bounds_dirty = False
@@ -62,7 +79,7 @@ class StripFeed(QObject):
         transcript = self._model.transcript
         segments = transcript.segments
         self._bounds = [(s.start_ms, s.end_ms) for s in segments]
-        self._labels = [transcript.speaker_name(s.speaker_id) for s in segments]
+        self._labels = list(map(_Labels(transcript).__getitem__, map(_SPEAKER_ID, segments)))   # loops in C
         self._spans = [_row_spans(s) for s in segments]
         self._bounds_dirty = True
         self._flush()

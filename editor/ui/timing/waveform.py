@@ -35,6 +35,7 @@ from editor.ui.timing.waveform_bounds import (
     clamp,
     inaudible_spans,
     retime,
+    row_boundaries,
     segment_bounds,
 )
 
@@ -105,8 +106,7 @@ class WaveformStrip(QWidget):
         self._follow = True
         self._bounds: list[Bounds] = []
         self._labels: list[str] = []
-        self._boundaries: list[Boundary] = []     # sorted by time
-        self._boundary_ms: list[int] = []
+        self._all_boundaries: list[Boundary] | None = None   # made when asked for (see _boundaries)
         self._inaudible: list[tuple[int, int]] = []
         self._turns = _TimeIndex([])              # (start, end, row) of the timed turns
         self._spans = _TimeIndex([])              # (start, end, 0) of the inaudible spans
@@ -221,12 +221,22 @@ class WaveformStrip(QWidget):
         return int(self._view_start), int(self._view_start + self._span)
 
     def _refresh_boundaries(self) -> None:
-        found = boundaries(self._bounds, self._duration) if self._bounds else []
-        self._boundaries = sorted(found, key=lambda boundary: boundary.ms)
-        self._boundary_ms = [boundary.ms for boundary in self._boundaries]
+        self._all_boundaries = None
+
+    @property
+    def _boundaries(self) -> list[Boundary]:
+        """Every draggable boundary, sorted by time (a pass over every turn: for checks, not painting)."""
+        if self._all_boundaries is None:
+            found = boundaries(self._bounds, self._duration) if self._bounds else []
+            self._all_boundaries = sorted(found, key=lambda boundary: boundary.ms)
+        return self._all_boundaries
 
     def _boundaries_between(self, lo: float, hi: float) -> list[Boundary]:
-        return self._boundaries[bisect_left(self._boundary_ms, lo):bisect_right(self._boundary_ms, hi)]
+        """The boundaries in [lo, hi], sorted by time, from the turns there and their neighbours only:
+        a strip over a million turns costs what one over ten does."""
+        rows = sorted(row for _, _, row in self._turns.visible(lo, hi))
+        found = row_boundaries(self._bounds, rows, self._duration)
+        return sorted((b for b in found if lo <= b.ms <= hi), key=lambda boundary: boundary.ms)
 
     # ------------------------------------------------------------------ geometry
     def _wave_rect(self) -> QRectF:

@@ -8,6 +8,7 @@ neighbours from ever overlapping; ``ops.set_bounds`` clamps the same way as a se
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from editor.core.transcript import Segment, Transcript
@@ -34,9 +35,9 @@ def _effective_end(bounds: list[Bounds], row: int, duration_ms: int) -> int:
     start, end = bounds[row]
     if end is not None:
         return end
-    for later_start, _ in bounds[row + 1:]:
-        if later_start is not None:
-            return later_start
+    for later in range(row + 1, len(bounds)):   # not a slice: that copies the rest of a long episode
+        if bounds[later][0] is not None:
+            return bounds[later][0]   # type: ignore[return-value]
     return max(duration_ms, (start or 0) + MIN_MS)
 
 
@@ -44,23 +45,42 @@ def boundaries(bounds: list[Bounds], duration_ms: int) -> list[Boundary]:
     """Every draggable boundary, in time order (segments assumed sorted by start)."""
     result: list[Boundary] = []
     prev = None  # last timed row
-    for row, (start, end) in enumerate(bounds):
+    for row, (start, _end) in enumerate(bounds):
         if start is None:
             continue
-        own_end = _effective_end(bounds, row, duration_ms)
-        if prev is not None and (bounds[prev][1] is None or bounds[prev][1] == start):
-            low = (bounds[prev][0] or 0) + MIN_MS
-            result.append(Boundary(start, prev, row, low, max(low, own_end - MIN_MS)))
-        else:
-            low = 0 if prev is None else _effective_end(bounds, prev, duration_ms)
-            result.append(Boundary(start, None, row, low, max(low, own_end - MIN_MS)))
-        if end is not None:
-            nxt = next((r for r in range(row + 1, len(bounds)) if bounds[r][0] is not None), None)
-            if nxt is None or bounds[nxt][0] != end:
-                high = bounds[nxt][0] if nxt is not None else max(duration_ms, end)
-                result.append(Boundary(end, row, None, start + MIN_MS, max(start + MIN_MS, high)))
+        _add_row_boundaries(result, bounds, row, prev, duration_ms)
         prev = row
     return result
+
+
+def row_boundaries(bounds: list[Bounds], rows: Iterable[int], duration_ms: int) -> list[Boundary]:
+    """The boundaries :func:`boundaries` gives at the starts and ends of *rows* (timed rows), the same
+    objects found by looking at their neighbours only: what the strip shows of a million turns."""
+    result: list[Boundary] = []
+    for row in rows:
+        prev = next((r for r in range(row - 1, -1, -1) if bounds[r][0] is not None), None)
+        _add_row_boundaries(result, bounds, row, prev, duration_ms)
+    return result
+
+
+def _add_row_boundaries(result: list[Boundary], bounds: list[Bounds], row: int, prev: int | None,
+                        duration_ms: int) -> None:
+    """The boundary at timed *row*'s start, and at its end when that is a lone end; *prev*: the timed
+    row before it."""
+    start, end = bounds[row]
+    assert start is not None
+    own_end = _effective_end(bounds, row, duration_ms)
+    if prev is not None and (bounds[prev][1] is None or bounds[prev][1] == start):
+        low = (bounds[prev][0] or 0) + MIN_MS
+        result.append(Boundary(start, prev, row, low, max(low, own_end - MIN_MS)))
+    else:
+        low = 0 if prev is None else _effective_end(bounds, prev, duration_ms)
+        result.append(Boundary(start, None, row, low, max(low, own_end - MIN_MS)))
+    if end is not None:
+        nxt = next((r for r in range(row + 1, len(bounds)) if bounds[r][0] is not None), None)
+        if nxt is None or bounds[nxt][0] != end:
+            high = bounds[nxt][0] if nxt is not None else max(duration_ms, end)
+            result.append(Boundary(end, row, None, start + MIN_MS, max(start + MIN_MS, high)))
 
 
 def clamp(boundary: Boundary, ms: int) -> int:
