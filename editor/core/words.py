@@ -210,13 +210,13 @@ def _retimed_in_place(old_words: Sequence[Word], old_text: str, new_text: str,
         return None                       # words out of step with the text: diff them
     hit: set[int] = set()
     before, counted_to = 0, 0             # tokens starting before offset counted_to
+    length = len(old_text)
     for start, end, replacement in replaced:
         piece = old_text[start:end]
-        if (piece and piece.split() != [piece]) or (replacement and replacement.split() != [replacement]):
+        if _SPACE(piece) or _SPACE(replacement):
             return None                   # a space replaced or brought in: words split or join
         inside_left = start > 0 and not old_text[start - 1].isspace()
-        inside_right = end < len(old_text) and not old_text[end].isspace()
-        if not (inside_left or inside_right or (piece and replacement)):
+        if not (inside_left or (end < length and not old_text[end].isspace()) or (piece and replacement)):
             return None                   # a whole word goes, or a new one comes between words
         if start > counted_to:
             straddles = counted_to > 0 and not old_text[counted_to - 1].isspace() \
@@ -228,17 +228,23 @@ def _retimed_in_place(old_words: Sequence[Word], old_text: str, new_text: str,
     if len(new_tokens) != len(old_tokens):
         return None
     words = list(old_words)
-    run: list[int] = []
-    for index in sorted(i for i in hit if new_tokens[i] != old_tokens[i]):
-        if run and index != run[-1] + 1:
-            _retime_run(words, old_words, new_tokens, run[0], run[-1] + 1, start_ms, end_ms)
-            run = []
-        run.append(index)
-    if run:
-        _retime_run(words, old_words, new_tokens, run[0], run[-1] + 1, start_ms, end_ms)
+    changed = sorted(i for i in hit if new_tokens[i] != old_tokens[i])
+    at, count = 0, len(changed)
+    while at < count:
+        first = last = changed[at]
+        at += 1
+        while at < count and changed[at] == last + 1:   # adjacent changed words share their span
+            last = changed[at]
+            at += 1
+        old = old_words[first]
+        if first == last and old.start_ms is not None and old.end_ms is not None and old.end_ms >= old.start_ms:
+            words[first] = Word(new_tokens[first], old.start_ms, old.end_ms)   # spread() of one word
+        else:
+            _retime_run(words, old_words, new_tokens, first, last + 1, start_ms, end_ms)
     return words
 
 
+_SPACE = re.compile(r"\s").search
 _TEXT_OF = attrgetter("text")
 
 
