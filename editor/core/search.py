@@ -158,10 +158,16 @@ def replace_all_spans(transcript: Transcript, options: FindOptions, replacement:
                       scope: Scope = Scope()) -> list[ReplaceSpan]:
     """The span list for "Replace all": what :func:`find_all` finds, each with its replacement text."""
     spans: list[ReplaceSpan] = []
-    for index, _segment, found in _found_in_scope(transcript, options, scope):
-        text = expand_replacement(found, replacement, options)
-        if text != found.group(0):
-            spans.append(ReplaceSpan(index, found.start(), found.end(), text))
+    if not options.pattern:
+        return spans
+    pattern = compile_pattern(options)
+    literal = not options.regex and not options.keep_case   # the same text everywhere: no expanding per match
+    segments = transcript.segments
+    for index in scope.segment_indices(transcript):
+        for found in _iter_segment(pattern, segments[index], options.include_marks):
+            text = replacement if literal else expand_replacement(found, replacement, options)
+            if text != found.group(0):
+                spans.append(ReplaceSpan(index, found.start(), found.end(), text))
     return spans
 
 
