@@ -158,10 +158,16 @@ def replace_all_spans(transcript: Transcript, options: FindOptions, replacement:
                       scope: Scope = Scope()) -> list[ReplaceSpan]:
     """The span list for "Replace all": what :func:`find_all` finds, each with its replacement text."""
     spans: list[ReplaceSpan] = []
-    for index, _segment, found in _found_in_scope(transcript, options, scope):
-        text = expand_replacement(found, replacement, options)
-        if text != found.group(0):
-            spans.append(ReplaceSpan(index, found.start(), found.end(), text))
+    if not options.pattern:
+        return spans
+    pattern = compile_pattern(options)
+    literal = not options.regex and not options.keep_case   # the same text everywhere: no expanding per match
+    segments = transcript.segments
+    for index in scope.segment_indices(transcript):
+        for found in _iter_segment(pattern, segments[index], options.include_marks):
+            text = replacement if literal else expand_replacement(found, replacement, options)
+            if text != found.group(0):
+                spans.append(ReplaceSpan(index, found.start(), found.end(), text))
     return spans
 
 
@@ -230,15 +236,22 @@ def context_snippet(text: str, start: int, end: int, width: int = CONTEXT_CHARS)
     return snippet, len(prefix) + start - left
 
 
-_TOKEN = re.compile(r"\S+")
 
 
 def word_index_at_offset(segment: Segment, offset: int) -> int:
-    """Index of the whitespace token containing (or following) character *offset*; -1 if none."""
-    for number, token in enumerate(_TOKEN.finditer(segment.text)):
-        if token.end() > offset:
-            return number
-    return -1
+    """Index of the whitespace token containing (or following) character *offset*; -1 if none.
+
+    Counted by ``str.split`` on the text before *offset* (in C): a search lists thousands of
+    matches in long turns, and walking the tokens per match made listing them quadratic.
+    """
+    text = segment.text
+    if not text[offset:].strip():
+        return -1
+    before = text[:offset]
+    count = len(before.split())
+    if count and not before[-1].isspace() and not text[offset].isspace():
+        count -= 1                    # the token runs across *offset*: it is the one
+    return count
 
 
 def time_at(segment: Segment, offset: int) -> int | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from itertools import accumulate, islice
+from operator import attrgetter
 
 from editor.core.transcript import Mark, Segment, Word, WordTiming
 
@@ -182,6 +183,76 @@ def realign(old_words: Sequence[Word], new_text: str,
             begin, end = _window(old_words, words, tag, i1, i2, start_ms, end_ms)
             words.extend(spread(new_tokens[j1:j2], begin, end))
     return words
+
+
+def realign_replaced(old_words: Sequence[Word], old_text: str, new_text: str,
+                     replaced: Sequence[tuple[int, int, str]],
+                     start_ms: int | None, end_ms: int | None) -> list[Word]:
+    """:func:`realign` for a text changed by known replacements ``(start, end, text)`` (sorted).
+
+    When each replacement stays inside one word and neither splits nor removes it (a replace-all
+    of "the" by "thy", a misheard name corrected), the words that changed are known without a
+    diff: they are retimed as :func:`realign` retimes a replaced run (adjacent changed words share
+    their span), and the others are shared. A replace in thousands of turns then costs a token
+    scan per turn instead of a diff. Anything else goes through :func:`realign`.
+    """
+    fast = _retimed_in_place(old_words, old_text, new_text, replaced, start_ms, end_ms)
+    return fast if fast is not None else realign(old_words, new_text, start_ms, end_ms)
+
+
+def _retimed_in_place(old_words: Sequence[Word], old_text: str, new_text: str,
+                      replaced: Sequence[tuple[int, int, str]],
+                      start_ms: int | None, end_ms: int | None) -> list[Word] | None:
+    # Per replacement, not per word: a turn of a caption file holds hundreds of words, and a
+    # replace-all touches thousands of turns, so words are counted by str.split (C), never walked.
+    old_tokens = old_text.split()
+    if len(old_tokens) != len(old_words) or old_tokens != list(map(_TEXT_OF, old_words)):
+        return None                       # words out of step with the text: diff them
+    hit: set[int] = set()
+    before, counted_to = 0, 0             # tokens starting before offset counted_to
+    length = len(old_text)
+    for start, end, replacement in replaced:
+        piece = old_text[start:end]
+        if _SPACE(piece) or _SPACE(replacement):
+            return None                   # a space replaced or brought in: words split or join
+        inside_left = start > 0 and not old_text[start - 1].isspace()
+        if not (inside_left or (end < length and not old_text[end].isspace()) or (piece and replacement)):
+            return None                   # a whole word goes, or a new one comes between words
+        if start > counted_to:
+            straddles = counted_to > 0 and not old_text[counted_to - 1].isspace() \
+                and not old_text[counted_to].isspace()
+            before += len(old_text[counted_to:start].split()) - straddles
+            counted_to = start
+        hit.add(before - 1 if inside_left else before)
+    new_tokens = new_text.split()
+    if len(new_tokens) != len(old_tokens):
+        return None
+    words = list(old_words)
+    changed = sorted(i for i in hit if new_tokens[i] != old_tokens[i])
+    at, count = 0, len(changed)
+    while at < count:
+        first = last = changed[at]
+        at += 1
+        while at < count and changed[at] == last + 1:   # adjacent changed words share their span
+            last = changed[at]
+            at += 1
+        old = old_words[first]
+        if first == last and old.start_ms is not None and old.end_ms is not None and old.end_ms >= old.start_ms:
+            words[first] = Word(new_tokens[first], old.start_ms, old.end_ms)   # spread() of one word
+        else:
+            _retime_run(words, old_words, new_tokens, first, last + 1, start_ms, end_ms)
+    return words
+
+
+_SPACE = re.compile(r"\s").search
+_TEXT_OF = attrgetter("text")
+
+
+def _retime_run(words: list[Word], old_words: Sequence[Word], new_tokens: Sequence[str], i1: int, i2: int,
+                start_ms: int | None, end_ms: int | None) -> None:
+    """Words ``i1:i2`` replaced in place, timed as :func:`realign` times a "replace" block."""
+    begin, end = _window(old_words, words[i1 - 1:i1] if i1 else (), "replace", i1, i2, start_ms, end_ms)
+    words[i1:i2] = spread(new_tokens[i1:i2], begin, end)
 
 
 def _window(old_words: Sequence[Word], done: Sequence[Word], tag: str, i1: int, i2: int,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from editor.core.search import (
     FindOptions,
@@ -14,6 +16,7 @@ from editor.core.search import (
     match_case_of,
     replace_all_spans,
     replacement_for,
+    word_index_at_offset,
 )
 from editor.core.transcript import Mark, MarkKind, ReviewStatus, Segment, Speaker, Transcript, Word
 
@@ -174,3 +177,13 @@ def test_empty_pattern_and_empty_regex_matches(episode):
 def test_limit_stops_early(episode):
     assert len(find_all(episode, FindOptions("breck"), limit=2)) == 2
     assert len(find_all(episode, FindOptions("breck"), limit=None)) == 6
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(" \tab\n", max_size=30), st.integers(0, 32))
+def test_word_index_at_offset_is_the_token_containing_or_after_the_offset(text, offset):
+    import re
+    offset = min(offset, len(text))
+    tokens = [m.span() for m in re.finditer(r"\S+", text)]
+    expected = next((number for number, (_, end) in enumerate(tokens) if end > offset), -1)
+    assert word_index_at_offset(Segment("s1", 0, 1000, text), offset) == expected

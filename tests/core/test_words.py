@@ -11,6 +11,7 @@ from editor.core.words import (
     estimate_words,
     map_marks,
     realign,
+    realign_replaced,
     shift_marks,
     spread,
     text_edit,
@@ -147,6 +148,56 @@ def test_realign_times_stay_ordered_and_inside_the_segment(old_tokens, new_token
     times = [t for w in new for t in (w.start_ms, w.end_ms)]
     assert times == sorted(times)
     assert all(1000 <= t <= end for t in times)
+
+
+def _replaced(text: str, old: str, new: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """*text* with every *old* replaced by *new*, and the replacements as ``(start, end, new)``."""
+    items, at = [], text.find(old)
+    while at >= 0:
+        items.append((at, at + len(old), new))
+        at = text.find(old, at + len(old))
+    return text.replace(old, new), items
+
+
+def test_realign_replaced_retimes_only_the_words_replaced_inside():
+    text = "the boat bathe ship the"
+    old = timed_words(text)
+    new_text, items = _replaced(text, "the", "thy")
+    new = realign_replaced(old, text, new_text, items, 1000, 3000)
+    assert [w.text for w in new] == new_text.split()
+    assert new[1] is old[1] and new[3] is old[3]                    # untouched words are shared
+    assert [(w.start_ms, w.end_ms) for w in new] == [(w.start_ms, w.end_ms) for w in old]
+    assert new == realign(old, new_text, 1000, 3000)
+
+
+def test_realign_replaced_keeps_the_time_of_the_word_replaced_among_repeats():
+    # A diff pairs the kept "bathe" with the first one; the replacement says which one changed.
+    text = "x bathe bathe y"
+    old = timed_words(text)
+    new = realign_replaced(old, text, "x baΩ bathe y", [(4, 7, "Ω")], 1000, 3000)
+    assert new[2] is old[2]
+    assert (new[1].text, new[1].start_ms, new[1].end_ms) == ("baΩ", old[1].start_ms, old[1].end_ms)
+
+
+def test_realign_replaced_falls_back_to_the_diff_when_words_split_or_go():
+    text = "the boat the ship"
+    old = timed_words(text)
+    for new_word in ("t he", ""):
+        new_text, items = _replaced(text, "the", new_word)
+        assert realign_replaced(old, text, new_text, items, 1000, 3000) == realign(old, new_text, 1000, 3000)
+
+
+@settings(max_examples=200, deadline=None)
+@given(tokens, st.sampled_from(["a", "the", "of", "s"]), st.sampled_from(["Ω", "ΩΩ", "", " ", "Ω Ω"]))
+def test_realign_replaced_agrees_with_realign_when_the_new_words_are_new(old_tokens, find, replacement):
+    text = " ".join(old_tokens)
+    old = timed_words(text)
+    end = 1000 + 400 * len(old_tokens) + 500
+    new_text, items = _replaced(text, find, replacement)
+    new = realign_replaced(old, text, new_text, items, 1000, end)
+    assert [w.text for w in new] == new_text.split()
+    if "Ω" in replacement or not items:   # words no diff can pair with another: both agree
+        assert new == realign(old, new_text, 1000, end)
 
 
 @settings(max_examples=200, deadline=None)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -169,10 +170,10 @@ def _make(rng: random.Random, t: Transcript, kind: str, typing_row: int,
     if kind == "replace":
         word = rng.choice([w for s in segments[:40] for w in s.text.split()[:3]] or ["the"])
         spans = []
+        whole_token = re.compile(rf"(?<!\S){re.escape(word)}(?!\S)")   # the tokens equal to *word*, found in C
         for r, s in enumerate(segments):
-            for start, end in tokenize(s.text):
-                if s.text[start:end] == word:
-                    spans.append([r, start, end, rng.choice(_NEW_WORDS)])
+            for found in whole_token.finditer(s.text):
+                spans.append([r, found.start(), found.end(), rng.choice(_NEW_WORDS)])
         return ["replace_spans", spans] if spans else None
     if kind == "split":
         tokens = tokenize(seg.text)

@@ -7,7 +7,7 @@ from typing import Any
 
 from editor.core.ops.base import SetFields, segment_at
 from editor.core.transcript import Mark, MarkKind, Segment, Transcript
-from editor.core.words import Edit, estimate_words, map_marks, realign, shift_marks, tokenize
+from editor.core.words import Edit, estimate_words, map_marks, realign, realign_replaced, shift_marks, tokenize
 
 
 def set_text(transcript: Transcript, index: int, new_text: str) -> SetFields:
@@ -51,15 +51,25 @@ def _replace_in(segment: Segment, items: Sequence[tuple[int, int, str]]) -> dict
         edits.append((start, end, len(replacement)))
         cursor = end
     pieces.append(segment.text[cursor:])
-    return _text_fields(segment, "".join(pieces), edits)
+    return _text_fields(segment, "".join(pieces), edits, replaced=items)
 
 
 def _text_fields(segment: Segment, new_text: str, edits: Sequence[Edit] | None = None,
-                 marks: Sequence[Mark] | None = None) -> dict[str, Any]:
-    """New text with its words realigned and marks moved (by *edits*, else by diffing)."""
+                 marks: Sequence[Mark] | None = None,
+                 replaced: Sequence[tuple[int, int, str]] | None = None) -> dict[str, Any]:
+    """New text with its words realigned and marks moved (by *edits*, else by diffing).
+
+    *replaced* (the replacements behind *edits*, sorted) lets words changed inside themselves be
+    retimed without a diff.
+    """
     marks = segment.marks if marks is None else marks
     moved = shift_marks(marks, segment.text, new_text) if edits is None else map_marks(marks, edits)
-    words = realign(segment.words, new_text, segment.start_ms, segment.end_ms) if segment.words else []
+    if not segment.words:
+        words: list = []
+    elif replaced is not None:
+        words = realign_replaced(segment.words, segment.text, new_text, replaced, segment.start_ms, segment.end_ms)
+    else:
+        words = realign(segment.words, new_text, segment.start_ms, segment.end_ms)
     return {"text": new_text, "words": words, "marks": moved}
 
 
