@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from editor.ui.hearing.suspect_runner import SuspectRunner
 from editor.ui.hearing.suspect_store import SuspectStore
 from editor.ui.hearing.suspects_panel import SuspectsPanel
+from editor.ui.widgets.task_progress import TaskProgress
 
 if TYPE_CHECKING:
     from editor.ui.context import WindowContext
@@ -29,28 +29,6 @@ SUSPECT.setUnderlineColor(QColor("#8a3ab9"))
 SUSPECT.setBackground(QColor(138, 58, 185, 28))
 RECHECK_AFTER_MS = 1500      # an edited turn is checked again once typing has paused this long
 PLAY_LEAD_MS = 400           # playback starts a little before the passage
-
-
-class ListenProgress(QWidget):
-    cancel_requested = Signal()
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.label = QLabel("Listening for suspects")
-        self.bar = QProgressBar()
-        self.bar.setMaximumWidth(140)
-        self.cancel = QPushButton("Cancel")
-        self.cancel.clicked.connect(self.cancel_requested)
-        for widget in (self.label, self.bar, self.cancel):
-            layout.addWidget(widget)
-        self.hide()
-
-    def set_progress(self, done: int, total: int) -> None:
-        self.bar.setRange(0, max(1, total))
-        self.bar.setValue(done)
-        self.show()
 
 
 class HearingController(QObject):
@@ -70,7 +48,8 @@ class HearingController(QObject):
         self.store = SuspectStore(self)
         self.runner = SuspectRunner(workers, self)
         self.panel = SuspectsPanel()
-        self.progress = ListenProgress()
+        self.progress = TaskProgress("Listening for suspects",
+                                     "Stop listening; turns checked so far keep their suspects")
         self.dock = None
         self._last: tuple[int, int] | None = None   # (row, char) of the suspect last walked to
         self._recheck_rows: set[int] = set()

@@ -71,6 +71,12 @@ class NamesController(QObject):
         self.show_glossary.save()
         self.show_glossary.changed(share=False)
 
+    def audio_ready(self, audio_path: str) -> None:
+        """Every turn that can be aligned to *audio_path* has word times: corrections can be
+        checked against the audio (glossary suggestions, Correct Everywhere, typed corrections)."""
+        self.show_glossary.audio_ready(audio_path)
+        self.correcting.audio_ready(audio_path)
+
     def scan_now(self) -> None:
         """Run the open-time background work (dictionary, glossary scan) now."""
         self.show_glossary.scan_now()
