@@ -68,13 +68,19 @@ class ThreadRunner(QObject):
     def is_running(self) -> bool:
         return self._thread is not None
 
-    def cancel(self) -> None:
-        """Stop the running thread (waits for it to notice) and say ``finished(False)``."""
+    def cancel(self, wait: bool = False) -> None:
+        """Stop the running thread and say ``finished(False)``.
+
+        The thread stops at its next check of ``stop``; whatever it still reports is ignored,
+        so the GUI thread does not wait for it (a PocketSphinx job or a module import can take
+        a few hundred ms) unless *wait* (the window is closing: nothing may outlive it).
+        """
         thread, self._thread = self._thread, None
         if thread is None:
             return
         thread.stop.set()
-        thread.wait()
+        if wait:
+            thread.wait()
         self.finished.emit(False)
 
     def start_thread(self, thread: WorkerThread) -> None:

@@ -592,7 +592,7 @@ class MainWindow(QMainWindow):
         self.project.shutdown()
         self.timing.shutdown()
         self.hearing.shutdown()
-        self.names.show_glossary.shutdown()
+        self.names.shutdown()
         self.settings.set(Key.WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
         self.playback.close()
         super().closeEvent(event)

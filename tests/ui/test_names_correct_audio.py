@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
@@ -105,3 +107,32 @@ def test_closing_the_dialog_stops_its_check(aligned_window, qtbot):
     assert dialog.is_checking_audio()
     dialog.close()
     assert not dialog.is_checking_audio()
+
+
+def _type_over(window, row: int, old: str, new: str) -> None:
+    """Select *old* in turn *row*'s editor, type *new* over it, and leave the turn."""
+    text = window.model.segment(row).text
+    editor = window.view.open_editor(row, 0)
+    cursor = editor.textCursor()
+    cursor.setPosition(text.index(old))
+    cursor.setPosition(text.index(old) + len(old), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    QTest.keyClicks(editor, new)
+    window.view.close_editor()
+
+
+def test_a_typed_correction_is_checked_against_the_audio(aligned_window, qtbot):
+    window = aligned_window
+    typed = window.names.typed
+    said, verdicts = [], []
+    typed.message.connect(said.append)
+    typed.judged.connect(lambda wrong, right, verdict: verdicts.append((wrong, right, verdict.label)))
+    _type_over(window, 0, "BSA", "EPA")          # the audio says EPA here
+    qtbot.waitUntil(lambda: bool(verdicts), timeout=60_000)
+    assert verdicts == [("BSA", "EPA", "agrees")] and said[-1] == "The audio agrees with “EPA”"
+    _type_over(window, 1, "BSA", "EPA")          # and BSA here
+    qtbot.waitUntil(lambda: len(verdicts) == 2, timeout=60_000)
+    assert verdicts[1] == ("BSA", "EPA", "prefers original")
+    assert said[-1].startswith("The audio prefers the original “BSA” to “EPA”")
+    _type_over(window, 1, "summer", "Summer")     # capitals only: nothing to ask the audio
+    assert not typed.checks.is_running()

@@ -29,6 +29,7 @@ SUSPECT.setUnderlineColor(QColor("#8a3ab9"))
 SUSPECT.setBackground(QColor(138, 58, 185, 28))
 RECHECK_AFTER_MS = 1500      # an edited turn is checked again once typing has paused this long
 PLAY_LEAD_MS = 400           # playback starts a little before the passage
+PANEL_REFRESH_MS = 300
 
 
 class HearingController(QObject):
@@ -55,7 +56,8 @@ class HearingController(QObject):
         self._recheck_rows: set[int] = set()
         self._recheck = QTimer(self, singleShot=True, interval=RECHECK_AFTER_MS)
         self._recheck.timeout.connect(self._on_recheck_timeout)
-        self._panel_refresh = QTimer(self, singleShot=True, interval=100)
+        # The panel is listed again at most this often while results come in (and only while it shows).
+        self._panel_refresh = QTimer(self, singleShot=True, interval=PANEL_REFRESH_MS)
         self._panel_refresh.timeout.connect(self._refresh_panel)
         self._view.add_text_decorator(self._decorate)
         self._view.set_margin_marker(self._marker)
@@ -93,7 +95,7 @@ class HearingController(QObject):
 
     def shutdown(self) -> None:
         self._recheck.stop()
-        self.runner.cancel()
+        self.runner.cancel(wait=True)
 
     def _on_heard(self, heard) -> None:
         segments = self._model.transcript.segments
@@ -101,7 +103,9 @@ class HearingController(QObject):
             (i for i, s in enumerate(segments) if s.id == heard.segment_id), -1)
         if row < 0 or segments[row].text != heard.text or not heard.aligned:
             return
-        self.store.put(heard.segment_id, heard.text, heard.suspects, heard.spotted)
+        if self.store.put(heard.segment_id, heard.text, heard.suspects, heard.spotted):
+            self._view.update_row(row)       # that turn's underline and marker; the rest stays painted
+            self._schedule_panel_refresh()
 
     def _on_runner_finished(self, completed: bool) -> None:
         self.progress.hide()
@@ -156,9 +160,15 @@ class HearingController(QObject):
 
     def _on_store_changed(self) -> None:
         self._view.viewport().update()
-        self._panel_refresh.start()
+        self._schedule_panel_refresh()
+
+    def _schedule_panel_refresh(self) -> None:
+        if not self._panel_refresh.isActive():     # not restarted: a steady stream of results still lists
+            self._panel_refresh.start()
 
     def _refresh_panel(self) -> None:
+        if self.dock is None or not self.dock.isVisible():
+            return       # listed when shown (show_panel): a hidden panel costs nothing per result
         segments = self._model.transcript.segments
         self.panel.show_suspects(self.store.all(segments), self.runner.is_running(),
                                  lambda row, suspect: self.store.name_for(segments[row], suspect))
@@ -176,8 +186,9 @@ class HearingController(QObject):
     def show_panel(self) -> None:
         if self.dock is None:
             self.dock = self._layout.dock_panel("suggestions", "Suspects", self.panel)
-        self._refresh_panel()
+            self.dock.visibilityChanged.connect(lambda visible: visible and self._refresh_panel())
         self.dock.show()
+        self._refresh_panel()
         self.dock.raise_()
 
     def walk(self, step: int) -> None:

@@ -47,6 +47,10 @@ class CorrectController(QObject):
         self.audio_path = ""
         self.verdicts.clear()
 
+    def shutdown(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()      # its audio check stops with it
+
     def audio_ready(self, audio_path: str) -> None:
         """Every turn that can be aligned has word times: candidates can be checked against *audio_path*."""
         self.audio_path = audio_path

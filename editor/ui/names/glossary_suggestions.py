@@ -242,10 +242,11 @@ class SuggestionsPanel(QWidget):
         self.stop_check_button.show()
         return len(items)
 
-    def stop_audio_check(self) -> None:
-        """Stop checking (what the stopped check still reports is ignored; it says nothing more)."""
+    def stop_audio_check(self, wait: bool = False) -> None:
+        """Stop checking (what the stopped check still reports is ignored; it says nothing more);
+        *wait* for its thread to end (the window is closing)."""
         self._checks.blockSignals(True)
-        self._checks.cancel()
+        self._checks.cancel(wait)
         self._checks.blockSignals(False)
         self.stop_check_button.hide()
 

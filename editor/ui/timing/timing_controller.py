@@ -334,8 +334,8 @@ class TimingController(QObject):
         """Stop the background work and write what was aligned (the window is closing)."""
         if self._parts is None:
             return
-        self._parts.resyncer.cancel()
-        self._parts.aligner.cancel()
+        self._parts.resyncer.cancel(wait=True)
+        self._parts.aligner.cancel(wait=True)
         self._parts.peaks.cancel()
         if self.cache is not None:
             self.cache.save(background=False)
