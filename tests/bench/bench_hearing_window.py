@@ -133,20 +133,12 @@ def wait_until(app, done, timeout_s: float, what: str) -> float:
     return time.perf_counter() - started
 
 
-def _clock(ms: int) -> str:
-    return f"{ms // 3600000:02}:{ms // 60000 % 60:02}:{ms // 1000 % 60:02},{ms % 1000:03}"
-
-
 def prepare(repeat: int) -> tuple[Path, Path, hearing_material.Episode]:
     episode = hearing_material.episode(repeat=repeat)
     folder = Path(_PRIVATE) / "episode"
     folder.mkdir()
     wav = hearing_material.write_wav(folder / "episode.wav", episode.audio)
-    srt = folder / "episode.srt"
-    # One speaker per cue, in turn: caption cues of one speaker would merge into one turn.
-    srt.write_text("".join(f"{i + 1}\n{_clock(s.start_ms)} --> {_clock(s.end_ms)}\n"
-                           f"{('Host', 'Guest')[i % 2]}: {s.text}\n\n"
-                           for i, s in enumerate(episode.transcript.segments)), encoding="utf-8")
+    srt = hearing_material.write_srt(folder / "episode.srt", episode.transcript)
     return srt, wav, episode
 
 

@@ -29,11 +29,7 @@ def own_cache_folder(tmp_path, monkeypatch):
 def heard_window(main_window, qtbot, tmp_path):
     episode = hearing_material.episode(LINES, CLEAN)
     wav = hearing_material.write_wav(tmp_path / "episode.wav", episode.audio)
-    srt = tmp_path / "episode.srt"
-    # One speaker per cue, in turn: caption cues of one speaker would merge into one turn.
-    srt.write_text("".join(f"{i + 1}\n{_clock(s.start_ms)} --> {_clock(s.end_ms)}\n"
-                           f"{('Host', 'Guest')[i % 2]}: {s.text}\n\n"
-                           for i, s in enumerate(episode.transcript.segments)), encoding="utf-8")
+    srt = hearing_material.write_srt(tmp_path / "episode.srt", episode.transcript)
     messages = []
     main_window.hearing.message.connect(messages.append)
     assert main_window.open_path(str(srt), str(wav))
@@ -88,10 +84,6 @@ def test_playing_does_not_recheck_turns(heard_window, qtbot):
     for row in (1, 0, 1):
         window.model.set_current(row)
     assert not hearing._recheck.isActive() and not hearing.runner.is_running()
-
-
-def _clock(ms):
-    return f"{ms // 3600000:02}:{ms // 60000 % 60:02}:{ms // 1000 % 60:02},{ms % 1000:03}"
 
 
 def test_a_glossary_name_heard_in_a_suspect_is_offered_and_applied_as_one_undo_step(heard_window, qtbot, tmp_path):
