@@ -98,10 +98,8 @@ class HearingController(QObject):
         self.runner.cancel(wait=True)
 
     def _on_heard(self, heard) -> None:
-        segments = self._model.transcript.segments
-        row = heard.index if heard.index < len(segments) and segments[heard.index].id == heard.segment_id else next(
-            (i for i, s in enumerate(segments) if s.id == heard.segment_id), -1)
-        if row < 0 or segments[row].text != heard.text or not heard.aligned:
+        row = self._model.row_of(heard.segment_id, heard.index)
+        if row < 0 or self._model.segment(row).text != heard.text or not heard.aligned:
             return
         if self.store.put(heard.segment_id, heard.text, heard.suspects, heard.spotted):
             self._view.update_row(row)       # that turn's underline and marker; the rest stays painted

@@ -57,12 +57,10 @@ class TypedCheck(QObject):
         if started is None or not self._audio_path():
             return
         segment_id, before, timed = started
-        segments = self._model.transcript.segments
-        segment = segments[row] if 0 <= row < len(segments) and segments[row].id == segment_id else \
-            next((s for s in segments if s.id == segment_id), None)      # a split or merge moved it
-        if segment is None or segment.text == before:
+        row = self._model.row_of(segment_id, row)      # a split or merge may have moved it
+        if row < 0 or self._model.segment(row).text == before:
             return
-        item = self._check_item(segment_id, before, segment.text, timed)
+        item = self._check_item(segment_id, before, self._model.segment(row).text, timed)
         if item is not None:
             self.checks.start(self._audio_path(), [item])
 

@@ -98,11 +98,8 @@ class BackgroundAligner(ThreadRunner):
 
     def _store(self, index: int, segment_id: str, text: str, alignment: SegmentAlignment) -> None:
         """Put a turn's new word times in the model, unless the turn changed since it was planned."""
-        segments = self._model.transcript.segments
-        row = index
-        if not (0 <= row < len(segments)) or segments[row].id != segment_id:
-            row = next((i for i, s in enumerate(segments) if s.id == segment_id), -1)
-        if row < 0 or segments[row].text != text:
+        row = self._model.row_of(segment_id, index)
+        if row < 0 or self._model.segment(row).text != text:
             return  # the turn was edited, split or removed meanwhile (re-sync it later)
         # Marks move with the words (ops.set_word_times): the Markers panel, the strip's
         # inaudible band, the project and the exports all say where a mark is heard.
