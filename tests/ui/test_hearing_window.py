@@ -53,8 +53,10 @@ def test_suspects_are_shown_listed_and_walked(heard_window, qtbot):
     window.action_table["suspects_panel"].trigger()
     assert hearing.panel.list.count() == 1 and "BSA" in hearing.panel.list.item(0).text()
     window.model.set_current(1)
+    assert hearing.panel.list.currentRow() == -1
     window.action_table["next_suspect"].trigger()
     assert window.model.current_row == 0
+    assert hearing.panel.list.currentRow() == 0      # the list shows where the walk is
     assert window.playback.is_playing()
     assert abs(window.playback.position() - (found[0][1].start_ms - 400)) < 300
     window.review.approve(0)
@@ -98,8 +100,8 @@ def test_a_glossary_name_heard_in_a_suspect_is_offered_and_applied_as_one_undo_s
     window.action_table["suspects_panel"].trigger()
     panel = hearing.panel
     assert panel.list.count() == 1 and "→ EPA" in panel.list.item(0).text()
-    panel.list.setCurrentRow(0)
-    assert panel.apply.isEnabled()
+    window.action_table["next_suspect"].trigger()    # walking to it chooses it in the list
+    assert panel.list.currentRow() == 0 and panel.apply.isEnabled()
     panel.apply.click()
     text = window.model.transcript.segments[0].text
     assert "the EPA before" in text and "BSA" not in text

@@ -210,6 +210,7 @@ class HearingController(QObject):
         if not 0 <= row < len(segments):
             return
         self._last = (row, char_start)
+        self.panel.select(row, char_start)      # the list shows where the walk is (and Apply the Name Heard its name)
         self._view.ensure_visible(row, char_start)
         self._model.set_current(row)
         suspect = next((s for s in self.store.for_segment(segments[row]) if s.char_start == char_start), None)
