@@ -67,6 +67,7 @@ class Watchdog:
 
     def start(self) -> None:
         self.gaps = []
+        self._samples = []
         self._started = self._last = time.perf_counter()
         self._cpu = time.thread_time()
         self._running = True
@@ -116,11 +117,9 @@ class Watchdog:
 def _where(stack) -> str:
     """The innermost frames of the app's own code (what a stall is blamed on)."""
     ours = [f for f in stack if "/editor/" in f.filename]
-    if not ours:
-        inner = stack[-1]
-        return f"{Path(inner.filename).name}:{inner.lineno} {inner.name}"
-    chain = ours[-3:]
-    return " < ".join(f"{f.filename.split('/editor/')[-1]}:{f.lineno} {f.name}" for f in reversed(chain))
+    chain = ours[-3:] or stack[-3:]      # outside our code: the innermost frames, whosever they are
+    return " < ".join(f"{f.filename.split('/editor/')[-1] if '/editor/' in f.filename else Path(f.filename).name}"
+                      f":{f.lineno} {f.name}" for f in reversed(chain))
 
 
 def wait_until(app, done, timeout_s: float, what: str) -> float:
@@ -217,26 +216,33 @@ def run(app, srt: Path, wav: Path, episode) -> list:
 def report(phases, turns: int, seconds_audio: float) -> None:
     print(f"Hearing the mistakes in the window: {turns} turns, {seconds_audio:.0f} s of audio, "
           f"GUI timer {TICK_MS} ms, {os.cpu_count()} CPUs, load avg {' / '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    print(f"{'phase':50} {'took s':>7} {'longest':>8} {'p99':>6} {'>16ms':>6}")
+    print("longest: the longest gap between timer ticks (what a producer feels); busy: the most CPU the GUI thread")
+    print("itself used in one gap (its own work; the rest of a gap it waited for a CPU or for the GIL)")
+    print(f"{'phase':50} {'took s':>7} {'longest':>9} {'p99':>6} {'>16ms':>6} {'busy':>8}")
     everything = []
+
+    def row(name, seconds, gaps, note=""):
+        values = sorted(g for g, *_ in gaps)
+        p99 = values[int(0.99 * (len(values) - 1))] if values else 0.0
+        print(f"{name:50} {seconds:7.1f} {values[-1]:7.1f}ms {p99:5.1f} {sum(v > TARGET_MS for v in values):6} "
+              f"{max(c for _, c, *_ in gaps):6.1f}ms{note}")
+
     for name, seconds, gaps in phases:
         if name.startswith("idle"):
-            values = sorted(g for g, *_ in gaps)
-            print(f"{name:50} {seconds:7.1f} {values[-1]:7.1f}ms {values[int(0.99 * (len(values) - 1))]:5.1f} "
-                  f"{sum(v > TARGET_MS for v in values):6}   (the machine's noise floor)")
+            row(name, seconds, gaps, "   (the machine's noise floor)")
             continue
-        values = sorted(g for g, *_ in gaps)
+        row(name, seconds, gaps)
         everything += [(*gap, name.split(" (")[0].split(":")[0]) for gap in gaps]
-        p99 = values[int(0.99 * (len(values) - 1))] if values else 0.0
-        print(f"{name:50} {seconds:7.1f} {values[-1]:7.1f}ms {p99:5.1f} {sum(v > TARGET_MS for v in values):6}")
-    values = sorted(g for g, *_ in everything)
-    print(f"{'all background work':50} {sum(s for _, s, _ in phases):7.1f} {values[-1]:7.1f}ms "
-          f"{values[int(0.99 * (len(values) - 1))]:5.1f} {sum(v > TARGET_MS for v in values):6}"
-          f"   (target: longest <= {TARGET_MS} ms)")
+    row("all background work", sum(s for n, s, _ in phases if not n.startswith("idle")), everything,
+        f"   (target: longest <= {TARGET_MS} ms)")
     print("\nLongest stalls and what the GUI thread ran during them:")
-    for gap, cpu, where, at, phase in sorted(everything, key=lambda g: -g[0])[:12]:
-        where = where or "(no Python frame: Qt painting or layout)"
-        print(f"  {gap:6.1f} ms (GUI thread on CPU {cpu:5.1f} ms) {at:5.1f} s into {phase}: {where}")
+    for gap, cpu, where, at, phase in sorted(everything, key=lambda g: -g[0])[:8]:
+        print(f"  {gap:6.1f} ms (GUI thread busy {cpu:5.1f} ms) {at:5.1f} s into {phase}: "
+              f"{where or '(no Python frame: Qt painting or layout)'}")
+    print("Longest own work of the GUI thread:")
+    for gap, cpu, where, at, phase in sorted(everything, key=lambda g: -g[1])[:5]:
+        print(f"  {cpu:6.1f} ms busy in a {gap:.1f} ms gap, {at:5.1f} s into {phase}: "
+              f"{where or '(no Python frame: Qt painting or layout)'}")
 
 
 def main() -> None:
