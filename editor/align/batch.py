@@ -12,6 +12,7 @@ aligned only once. A result whose segment text changed meanwhile is stale and sk
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections import deque
@@ -125,8 +126,13 @@ def apply_alignment(segment: Segment, result: AlignResult) -> bool:
 _worker_aligner: Aligner | None = None
 
 
+WORKER_NICENESS = 10    # workers yield the CPU to the window (and the producer's other programs)
+
+
 def _init_worker(options: AlignOptions) -> None:
     global _worker_aligner
+    with contextlib.suppress(OSError):     # not allowed here: run at the caller's priority
+        os.nice(WORKER_NICENESS)
     _worker_aligner = Aligner(options)
 
 

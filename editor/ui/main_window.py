@@ -141,8 +141,8 @@ class MainWindow(QMainWindow):
         self.names = ctx.names = NamesController(ctx, self)   # find, glossary, spelling
         self.timing = ctx.timing = TimingController(ctx, self)
         self.statusBar().addPermanentWidget(self.timing.progress)
-        # Glossary suggestions are checked against the audio once the words have times.
-        self.timing.words_ready.connect(self.names.show_glossary.audio_ready)
+        # Corrections are checked against the audio once the words have times.
+        self.timing.words_ready.connect(self.names.audio_ready)
         self.hearing = HearingController(ctx, self)      # suspect passages from the audio
         self.statusBar().addPermanentWidget(self.hearing.progress)
         self.hearing.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -592,7 +592,7 @@ class MainWindow(QMainWindow):
         self.project.shutdown()
         self.timing.shutdown()
         self.hearing.shutdown()
-        self.names.show_glossary.shutdown()
+        self.names.shutdown()
         self.settings.set(Key.WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
         self.playback.close()
         super().closeEvent(event)

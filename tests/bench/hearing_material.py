@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import timing_audio
@@ -153,3 +154,15 @@ def episode(lines: list[tuple[str, str]] | None = None, clean: list[str] | None 
 
 
 write_wav = timing_audio.write_wav     # mono int16 at RATE
+
+
+def write_srt(path: Path, transcript: Transcript) -> Path:
+    """*transcript* as SRT, one cue per segment, Host and Guest in turn (caption cues of one
+    speaker would merge into one turn when read back)."""
+    def clock(ms: int) -> str:
+        return f"{ms // 3600000:02}:{ms // 60000 % 60:02}:{ms // 1000 % 60:02},{ms % 1000:03}"
+
+    path.write_text("".join(f"{i + 1}\n{clock(s.start_ms)} --> {clock(s.end_ms)}\n"
+                            f"{('Host', 'Guest')[i % 2]}: {s.text}\n\n"
+                            for i, s in enumerate(transcript.segments)), encoding="utf-8")
+    return path

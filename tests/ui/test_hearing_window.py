@@ -29,11 +29,7 @@ def own_cache_folder(tmp_path, monkeypatch):
 def heard_window(main_window, qtbot, tmp_path):
     episode = hearing_material.episode(LINES, CLEAN)
     wav = hearing_material.write_wav(tmp_path / "episode.wav", episode.audio)
-    srt = tmp_path / "episode.srt"
-    # One speaker per cue, in turn: caption cues of one speaker would merge into one turn.
-    srt.write_text("".join(f"{i + 1}\n{_clock(s.start_ms)} --> {_clock(s.end_ms)}\n"
-                           f"{('Host', 'Guest')[i % 2]}: {s.text}\n\n"
-                           for i, s in enumerate(episode.transcript.segments)), encoding="utf-8")
+    srt = hearing_material.write_srt(tmp_path / "episode.srt", episode.transcript)
     messages = []
     main_window.hearing.message.connect(messages.append)
     assert main_window.open_path(str(srt), str(wav))
@@ -57,8 +53,10 @@ def test_suspects_are_shown_listed_and_walked(heard_window, qtbot):
     window.action_table["suspects_panel"].trigger()
     assert hearing.panel.list.count() == 1 and "BSA" in hearing.panel.list.item(0).text()
     window.model.set_current(1)
+    assert hearing.panel.list.currentRow() == -1
     window.action_table["next_suspect"].trigger()
     assert window.model.current_row == 0
+    assert hearing.panel.list.currentRow() == 0      # the list shows where the walk is
     assert window.playback.is_playing()
     assert abs(window.playback.position() - (found[0][1].start_ms - 400)) < 300
     window.review.approve(0)
@@ -90,10 +88,6 @@ def test_playing_does_not_recheck_turns(heard_window, qtbot):
     assert not hearing._recheck.isActive() and not hearing.runner.is_running()
 
 
-def _clock(ms):
-    return f"{ms // 3600000:02}:{ms // 60000 % 60:02}:{ms // 1000 % 60:02},{ms % 1000:03}"
-
-
 def test_a_glossary_name_heard_in_a_suspect_is_offered_and_applied_as_one_undo_step(heard_window, qtbot, tmp_path):
     window = heard_window
     hearing = window.hearing
@@ -106,8 +100,8 @@ def test_a_glossary_name_heard_in_a_suspect_is_offered_and_applied_as_one_undo_s
     window.action_table["suspects_panel"].trigger()
     panel = hearing.panel
     assert panel.list.count() == 1 and "→ EPA" in panel.list.item(0).text()
-    panel.list.setCurrentRow(0)
-    assert panel.apply.isEnabled()
+    window.action_table["next_suspect"].trigger()    # walking to it chooses it in the list
+    assert panel.list.currentRow() == 0 and panel.apply.isEnabled()
     panel.apply.click()
     text = window.model.transcript.segments[0].text
     assert "the EPA before" in text and "BSA" not in text

@@ -25,18 +25,11 @@ def own_folders(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
 
 
-def _clock(ms):
-    return f"{ms // 3600000:02}:{ms // 60000 % 60:02}:{ms // 1000 % 60:02},{ms % 1000:03}"
-
-
 @pytest.fixture
 def checked_panel(main_window, qtbot, tmp_path):
     episode = hearing_material.episode(LINES, [])
     wav = hearing_material.write_wav(tmp_path / "episode.wav", episode.audio)
-    srt = tmp_path / "episode.srt"
-    srt.write_text("".join(f"{i + 1}\n{_clock(s.start_ms)} --> {_clock(s.end_ms)}\n"
-                           f"{('Host', 'Guest')[i % 2]}: {s.text}\n\n"
-                           for i, s in enumerate(episode.transcript.segments)), encoding="utf-8")
+    srt = hearing_material.write_srt(tmp_path / "episode.srt", episode.transcript)
     ready = []
     main_window.timing.words_ready.connect(ready.append)
     assert main_window.open_path(str(srt), str(wav))

@@ -10,7 +10,7 @@ from editor.core import ops
 from editor.core.glossary import Glossary
 from editor.formats import read_file
 from editor.ui.document.transcript_model import TranscriptModel
-from editor.ui.names.correct_dialog import CorrectDialog
+from editor.ui.names.correct_dialog import CONTEXT_COLUMN, CorrectDialog
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample-episode.txt"
 
@@ -31,7 +31,7 @@ def test_lists_exact_and_sound_alike_places_with_context(qtbot, model):
     dialog = _dialog(qtbot, model)
     assert [c.found for c in dialog.candidates] == ["Ingrid Soulberg", "Ingrid Sol Berg"]
     assert dialog.table.item(1, 4).text().endswith("sounds alike")
-    assert "two years" in dialog.table.item(1, 5).text()
+    assert "two years" in dialog.table.item(1, CONTEXT_COLUMN).text()
     assert dialog.apply_button.text() == "&Apply ticked (2)"
 
 

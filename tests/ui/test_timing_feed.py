@@ -164,7 +164,7 @@ def test_one_turn_is_read_from_the_working_copy_or_decoded_the_same(tmp_path, mo
     import numpy as np
 
     from editor.player import working_copy
-    from editor.ui.timing.timing_parts import read_span_16k
+    from editor.ui.audio_process import read_span_16k
 
     sample = os.path.join(os.path.dirname(__file__), "..", "..", "resources", "sample", "sample-episode.ogg")
     monkeypatch.setenv(working_copy.CACHE_ENV, str(tmp_path / "copies"))

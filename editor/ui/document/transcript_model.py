@@ -146,6 +146,17 @@ class TranscriptModel(QAbstractListModel):
     def segment(self, row: int) -> Segment:
         return self._transcript.segments[row]
 
+    def row_of(self, segment_id: str, hint: int = -1) -> int:
+        """Row of the segment *segment_id*, -1 when it is gone. *hint*, the row it had when work
+        on it began, is tried first (O(1)); a split, merge or deletion since may have moved it."""
+        segments = self._transcript.segments
+        if 0 <= hint < len(segments) and segments[hint].id == segment_id:
+            return hint
+        try:
+            return self._transcript.index_of(segment_id)
+        except KeyError:
+            return -1
+
     def row_at_time(self, ms: int) -> int:
         """Row of the segment playing at *ms* (O(log n)); -1 before the first segment."""
         if self._starts is None:

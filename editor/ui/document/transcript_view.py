@@ -195,6 +195,10 @@ class TranscriptView(QAbstractScrollArea):
         self._margin_marker = marker
         self.viewport().update()
 
+    def update_row(self, row: int) -> None:
+        """Repaint *row* alone (what a decorator or the margin marker says of it changed)."""
+        self._update_rows(row, row)
+
     def _extra_ranges(self, row: int, segment) -> list:
         extra = list(self._decorator(row, segment)) if self._decorator is not None else []
         for decorator in self._more_decorators:

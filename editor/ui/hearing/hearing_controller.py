@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from editor.ui.hearing.suspect_runner import SuspectRunner
 from editor.ui.hearing.suspect_store import SuspectStore
 from editor.ui.hearing.suspects_panel import SuspectsPanel
+from editor.ui.widgets.task_progress import TaskProgress
 
 if TYPE_CHECKING:
     from editor.ui.context import WindowContext
@@ -29,28 +29,7 @@ SUSPECT.setUnderlineColor(QColor("#8a3ab9"))
 SUSPECT.setBackground(QColor(138, 58, 185, 28))
 RECHECK_AFTER_MS = 1500      # an edited turn is checked again once typing has paused this long
 PLAY_LEAD_MS = 400           # playback starts a little before the passage
-
-
-class ListenProgress(QWidget):
-    cancel_requested = Signal()
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.label = QLabel("Listening for suspects")
-        self.bar = QProgressBar()
-        self.bar.setMaximumWidth(140)
-        self.cancel = QPushButton("Cancel")
-        self.cancel.clicked.connect(self.cancel_requested)
-        for widget in (self.label, self.bar, self.cancel):
-            layout.addWidget(widget)
-        self.hide()
-
-    def set_progress(self, done: int, total: int) -> None:
-        self.bar.setRange(0, max(1, total))
-        self.bar.setValue(done)
-        self.show()
+PANEL_REFRESH_MS = 300
 
 
 class HearingController(QObject):
@@ -70,13 +49,15 @@ class HearingController(QObject):
         self.store = SuspectStore(self)
         self.runner = SuspectRunner(workers, self)
         self.panel = SuspectsPanel()
-        self.progress = ListenProgress()
+        self.progress = TaskProgress("Listening for suspects",
+                                     "Stop listening; turns checked so far keep their suspects")
         self.dock = None
         self._last: tuple[int, int] | None = None   # (row, char) of the suspect last walked to
         self._recheck_rows: set[int] = set()
         self._recheck = QTimer(self, singleShot=True, interval=RECHECK_AFTER_MS)
         self._recheck.timeout.connect(self._on_recheck_timeout)
-        self._panel_refresh = QTimer(self, singleShot=True, interval=100)
+        # The panel is listed again at most this often while results come in (and only while it shows).
+        self._panel_refresh = QTimer(self, singleShot=True, interval=PANEL_REFRESH_MS)
         self._panel_refresh.timeout.connect(self._refresh_panel)
         self._view.add_text_decorator(self._decorate)
         self._view.set_margin_marker(self._marker)
@@ -114,15 +95,15 @@ class HearingController(QObject):
 
     def shutdown(self) -> None:
         self._recheck.stop()
-        self.runner.cancel()
+        self.runner.cancel(wait=True)
 
     def _on_heard(self, heard) -> None:
-        segments = self._model.transcript.segments
-        row = heard.index if heard.index < len(segments) and segments[heard.index].id == heard.segment_id else next(
-            (i for i, s in enumerate(segments) if s.id == heard.segment_id), -1)
-        if row < 0 or segments[row].text != heard.text or not heard.aligned:
+        row = self._model.row_of(heard.segment_id, heard.index)
+        if row < 0 or self._model.segment(row).text != heard.text or not heard.aligned:
             return
-        self.store.put(heard.segment_id, heard.text, heard.suspects, heard.spotted)
+        if self.store.put(heard.segment_id, heard.text, heard.suspects, heard.spotted):
+            self._view.update_row(row)       # that turn's underline and marker; the rest stays painted
+            self._schedule_panel_refresh()
 
     def _on_runner_finished(self, completed: bool) -> None:
         self.progress.hide()
@@ -177,9 +158,15 @@ class HearingController(QObject):
 
     def _on_store_changed(self) -> None:
         self._view.viewport().update()
-        self._panel_refresh.start()
+        self._schedule_panel_refresh()
+
+    def _schedule_panel_refresh(self) -> None:
+        if not self._panel_refresh.isActive():     # not restarted: a steady stream of results still lists
+            self._panel_refresh.start()
 
     def _refresh_panel(self) -> None:
+        if self.dock is None or not self.dock.isVisible():
+            return       # listed when shown (show_panel): a hidden panel costs nothing per result
         segments = self._model.transcript.segments
         self.panel.show_suspects(self.store.all(segments), self.runner.is_running(),
                                  lambda row, suspect: self.store.name_for(segments[row], suspect))
@@ -197,8 +184,9 @@ class HearingController(QObject):
     def show_panel(self) -> None:
         if self.dock is None:
             self.dock = self._layout.dock_panel("suggestions", "Suspects", self.panel)
-        self._refresh_panel()
+            self.dock.visibilityChanged.connect(lambda visible: visible and self._refresh_panel())
         self.dock.show()
+        self._refresh_panel()
         self.dock.raise_()
 
     def walk(self, step: int) -> None:
@@ -222,6 +210,7 @@ class HearingController(QObject):
         if not 0 <= row < len(segments):
             return
         self._last = (row, char_start)
+        self.panel.select(row, char_start)      # the list shows where the walk is (and Apply the Name Heard its name)
         self._view.ensure_visible(row, char_start)
         self._model.set_current(row)
         suspect = next((s for s in self.store.for_segment(segments[row]) if s.char_start == char_start), None)

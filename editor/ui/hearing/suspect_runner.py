@@ -1,30 +1,31 @@
 """SuspectRunner: the audio checks of every turn (or a few) in the background.
 
-A QThread drives :func:`editor.hearing.listen.hear_transcript` (two worker processes, the
+A worker thread drives :func:`editor.hearing.listen.hear_transcript` (two worker processes, the
 audio decoded once); each checked turn comes back to the GUI thread as a queued signal and
-goes into the :class:`SuspectStore`. Nothing here edits the transcript.
+goes into the :class:`SuspectStore`. A few turns checked again after an edit go to the window's
+audio process instead (:mod:`editor.ui.audio_process`): no pool to start, each turn's audio read
+at the turn, and no PocketSphinx decoding in this process (it would hold the GIL, and with it
+the GUI thread). Nothing here edits the transcript.
 """
 
 from __future__ import annotations
 
-import threading
-
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import Signal
 
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Segment
+from editor.ui.background import ThreadRunner, WorkerThread
+
+FEW_TURNS = 4      # this many turns or fewer are checked one by one in the audio process
 
 
-class _HearThread(QThread):
+class _HearThread(WorkerThread):
     heard = Signal(object)             # editor.hearing.listen.Heard
-    progressed = Signal(int, int)
-    failed = Signal(str)
 
     def __init__(self, audio_path: str, segments: list[Segment], duration_ms: int | None,
                  names: list[str], rows: list[int] | None, workers: int, parent=None):
         super().__init__(parent)
         self._args = (audio_path, segments, duration_ms, names, rows, workers)
-        self.stop = threading.Event()
 
     def run(self) -> None:
         from editor.hearing.listen import hear_transcript, plan
@@ -35,67 +36,41 @@ class _HearThread(QThread):
             return
         self.progressed.emit(0, len(jobs))
         try:
-            for heard in hear_transcript(audio_path, jobs, workers=1 if len(jobs) == 1 else workers,
+            if len(jobs) <= FEW_TURNS:
+                self._hear_one_by_one(audio_path, jobs)
+                return
+            for heard in hear_transcript(audio_path, jobs, workers=workers,
                                          progress=self.progressed.emit, cancelled=self.stop.is_set):
                 self.heard.emit(heard)
         except TranscriptError as error:
             self.failed.emit(str(error))
 
+    def _hear_one_by_one(self, audio_path: str, jobs) -> None:
+        from editor.ui import audio_process
+        for done, job in enumerate(jobs, 1):
+            job = audio_process.with_turn_audio(audio_path, job, self.stop.is_set)
+            heard = audio_process.result(audio_process.shared().submit(audio_process.hear, job), self.stop.is_set)
+            if heard is None or self.stop.is_set():
+                return
+            self.heard.emit(heard)
+            self.progressed.emit(done, len(jobs))
 
-class SuspectRunner(QObject):
+
+class SuspectRunner(ThreadRunner):
     """``start(audio, segments)`` checks the turns; results arrive as ``heard(Heard)``."""
 
     heard = Signal(object)
-    progressed = Signal(int, int)
-    finished = Signal(bool)            # True: everything was checked; False: cancelled
-    failed = Signal(str)
 
     def __init__(self, workers: int = 2, parent=None):
         super().__init__(parent)
         self._workers = workers
-        self._thread: _HearThread | None = None
-
-    def is_running(self) -> bool:
-        return self._thread is not None
 
     def start(self, audio_path: str, segments: list[Segment], duration_ms: int | None,
               names: list[str] = (), rows: list[int] | None = None) -> None:
-        self.cancel()
-        thread = self._thread = _HearThread(str(audio_path), list(segments), duration_ms, list(names), rows,
-                                            self._workers)
-        thread.heard.connect(self._on_heard)
-        thread.progressed.connect(self._on_progressed)
-        thread.failed.connect(self._on_failed)
-        thread.finished.connect(self._on_finished)
-        thread.start()
+        thread = _HearThread(str(audio_path), list(segments), duration_ms, list(names), rows, self._workers)
+        thread.heard.connect(self._on_thread_heard)
+        self.start_thread(thread)
 
-    def cancel(self) -> None:
-        thread, self._thread = self._thread, None
-        if thread is None:
-            return
-        thread.stop.set()
-        thread.wait()
-        self.finished.emit(False)
-
-    def _current(self) -> bool:
-        return self.sender() is not None and self.sender() is self._thread
-
-    def _on_heard(self, heard) -> None:
-        if self._current():
+    def _on_thread_heard(self, heard) -> None:
+        if self.is_current():
             self.heard.emit(heard)
-
-    def _on_progressed(self, done: int, total: int) -> None:
-        if self._current():
-            self.progressed.emit(done, total)
-
-    def _on_failed(self, message: str) -> None:
-        if self._current():
-            self.failed.emit(message)
-
-    def _on_finished(self) -> None:
-        if not self._current():
-            return
-        thread, self._thread = self._thread, None
-        completed = not thread.stop.is_set()
-        thread.deleteLater()
-        self.finished.emit(completed)

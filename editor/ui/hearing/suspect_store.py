@@ -33,15 +33,17 @@ class SuspectStore(QObject):
         self.checked.clear()
         self.changed.emit()
 
-    def put(self, segment_id: str, text: str, suspects: list[Suspect], names: list[Spotted] = ()) -> None:
-        """The result of checking one turn (an empty list: the audio says this turn is right)."""
+    def put(self, segment_id: str, text: str, suspects: list[Suspect], names: list[Spotted] = ()) -> bool:
+        """The result of checking one turn (an empty list: the audio says this turn is right).
+
+        Returns whether that turn's suspects changed; unlike the other changes, this one is not
+        announced by ``changed`` (the caller repaints that one turn, not the whole view)."""
         self.checked[segment_id] = text
         self._names[segment_id] = list(names)
         if suspects:
             self._by_id[segment_id] = (text, list(suspects))
-        elif self._by_id.pop(segment_id, None) is None:
-            return
-        self.changed.emit()
+            return True
+        return self._by_id.pop(segment_id, None) is not None
 
     def for_segment(self, segment: Segment) -> list[Suspect]:
         entry = self._by_id.get(segment.id)

@@ -21,6 +21,9 @@ class SuspectsPanel(QWidget):
         self.summary.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("suspects_list")
+        self.list.setAccessibleName("Suspect passages")
+        self.list.setWordWrap(True)         # the evidence and the name heard read in full in a narrow dock
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(self._on_item_activated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -34,7 +37,9 @@ class SuspectsPanel(QWidget):
         self._update_button()
 
     def show_suspects(self, suspects, running: bool = False, name_for=lambda row, suspect: None) -> None:
-        """*suspects*: (row, Suspect) pairs, already sorted; *name_for(row, suspect)*: a Spotted or None."""
+        """*suspects*: (row, Suspect) pairs, already sorted; *name_for(row, suspect)*: a Spotted or None.
+        The suspect chosen before stays chosen when it is still listed."""
+        chosen = self.list.currentItem().data(Qt.ItemDataRole.UserRole) if self.list.currentItem() else None
         self.list.clear()
         for row, suspect in suspects:
             why = ", ".join(_EVIDENCE.get(e, e) for e in suspect.evidence)
@@ -47,11 +52,22 @@ class SuspectsPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole + 1,
                          (row, heard.char_start, heard.char_end, heard.name) if heard is not None else None)
             self.list.addItem(item)
+        if chosen is not None:
+            self.select(chosen[0], chosen[1])
         self._update_button()
         count = len(suspects)
         self.summary.setText(("Listening… " if running else "")
                              + (f"{count} passage{'s' if count != 1 else ''} to listen to"
                                 if count else "No doubtful passages" if not running else ""))
+
+    def select(self, row: int, char_start: int) -> None:
+        """Make the suspect at (*row*, *char_start*) the list's current one (not activated: nothing plays)."""
+        for i in range(self.list.count()):
+            where = self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            if where[0] == row and where[1] == char_start:
+                self.list.setCurrentRow(i)
+                self.list.scrollToItem(self.list.item(i))
+                return
 
     def _on_item_activated(self, item: QListWidgetItem) -> None:
         self.activated.emit(*item.data(Qt.ItemDataRole.UserRole))

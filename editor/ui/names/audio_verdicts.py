@@ -1,60 +1,92 @@
-"""The audio's verdict on each glossary suggestion, found off the GUI thread.
+"""The audio's verdict on corrections, found in the background: :class:`AudioChecker`.
 
-:class:`AudioCheckWorker` runs :func:`editor.hearing.suggest.verdicts` (the audio decoded once,
-each suggestion's stretch aligned with the original and with the replacement) on a
-``QThreadPool`` worker and reports each verdict as it comes, keyed so the panel can match it
-to a suggestion even after the list was scanned again. Touches no widget; a newer check, a
-new transcript or Stop cancels it through its flag.
+The Glossary Suggestions panel and the Correct Everywhere dialog hand it :class:`CheckItem`s (a
+stretch of audio with the text the transcript has there, and the replacement to try). A worker
+thread decodes the audio once, keeping only those stretches, and sends each to the window's audio
+process (:mod:`editor.ui.audio_process`), where the original and the replacement are aligned over
+the same frames (:func:`editor.hearing.verdict.compare`): PocketSphinx holds the GIL while it
+decodes, so it never runs in the window's process. Each verdict comes back as ``judged(key,
+verdict)`` with the item's key, so the caller can match it even after its list changed. A newer
+check, :meth:`~editor.ui.background.ThreadRunner.cancel` or closing cancels the running one.
+Touches no widget. How verdicts rank and tick is :func:`editor.hearing.suggest.judge` (shared with
+``transcript-editor suggest``); the words shown for them are :data:`AUDIO_SAYS`.
 """
 
 from __future__ import annotations
 
-import contextlib
-import threading
+from collections import deque
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import Signal
 
 from editor.core.errors import TranscriptError
+from editor.ui.background import ThreadRunner, WorkerThread
 
 if TYPE_CHECKING:
     from editor.hearing.verdict import Region
 
+AUDIO_SAYS = {"agrees": "audio agrees", "prefers original": "audio prefers the original", "unsure": "audio unsure"}
+AUDIO_RANK = {"agrees": 0, "prefers original": 2}   # the rest (unsure, not checked) in between
+AHEAD = 2     # items queued in the audio process at a time: a turn checked again is not kept waiting long
+
+
+def audio_rank(verdict) -> int:
+    """Where a candidate with this verdict (None: not checked) is listed: agreed first, rejected last."""
+    return AUDIO_RANK.get(getattr(verdict, "label", ""), 1)
+
 
 class CheckItem(NamedTuple):
-    key: tuple            # what the verdict is about (see SuggestionsPanel._audio_key)
+    key: tuple            # what the verdict is about (the caller's; e.g. turn text, span, replacement)
     where: Region         # the stretch of audio and the original text in it
     replacement: str
 
 
-class _CheckSignals(QObject):
-    judged = Signal(int, object, object)   # check id, CheckItem.key, editor.hearing.verdict.Verdict
-    progressed = Signal(int, int, int)     # check id, done, total
-    failed = Signal(int, str)              # check id, why (the audio could not be read)
-    finished = Signal(int, bool)           # check id, True: every item was judged
+class _CheckThread(WorkerThread):
+    judged = Signal(object, object)    # CheckItem.key, editor.hearing.verdict.Verdict
 
-
-class AudioCheckWorker(QRunnable):
-    def __init__(self, check_id: int, audio_path: str, items: list[CheckItem]):
+    def __init__(self, audio_path: str, items: list[CheckItem]):
         super().__init__()
-        self.check_id = check_id
-        self.signals = _CheckSignals()
-        self.cancel_flag = threading.Event()
         self._audio_path, self._items = audio_path, items
-        self.setAutoDelete(False)   # the panel keeps it (and its signals object) alive
 
     def run(self) -> None:
-        from editor.hearing.suggest import verdicts  # PocketSphinx: loaded when first needed
+        from editor.hearing.suggest import region_audio
+        from editor.ui import audio_process
 
+        items = self._items
+        try:
+            audio = region_audio(self._audio_path, [item.where for item in items], self.stop.is_set)
+        except TranscriptError as error:
+            self.failed.emit(str(error))
+            return
+        process = audio_process.shared()
+        pending: deque = deque()
         done = 0
-        # RuntimeError: the application is shutting down; its objects are gone, nobody waits.
-        with contextlib.suppress(RuntimeError):
-            try:
-                for i, verdict in verdicts(self._audio_path, [item.where for item in self._items],
-                                           [item.replacement for item in self._items], self.cancel_flag.is_set):
-                    done += 1
-                    self.signals.judged.emit(self.check_id, self._items[i].key, verdict)
-                    self.signals.progressed.emit(self.check_id, done, len(self._items))
-            except TranscriptError as error:
-                self.signals.failed.emit(self.check_id, str(error))
-            self.signals.finished.emit(self.check_id, done == len(self._items) and not self.cancel_flag.is_set())
+        for i, item in enumerate(items):
+            if self.stop.is_set():
+                return
+            pending.append((item, process.submit(audio_process.judge, audio[i], item.where, item.replacement)))
+            while pending and (len(pending) >= AHEAD or i == len(items) - 1):
+                waiting, future = pending.popleft()
+                verdict = audio_process.result(future, self.stop.is_set)
+                if verdict is None:
+                    for _item, later in pending:
+                        later.cancel()
+                    return
+                done += 1
+                self.judged.emit(waiting.key, verdict)
+                self.progressed.emit(done, len(items))
+
+
+class AudioChecker(ThreadRunner):
+    """``start(audio, items)``: ``judged(key, verdict)`` per item, ``progressed``, then ``finished(True)``."""
+
+    judged = Signal(object, object)
+
+    def start(self, audio_path: str, items: list[CheckItem]) -> None:
+        thread = _CheckThread(str(audio_path), list(items))
+        thread.judged.connect(self._on_thread_judged)
+        self.start_thread(thread)
+
+    def _on_thread_judged(self, key, verdict) -> None:
+        if self.is_current():
+            self.judged.emit(key, verdict)

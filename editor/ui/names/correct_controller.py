@@ -1,4 +1,9 @@
-"""CorrectController: "Correct Everywhere" — one misheard name fixed in all its variants at once."""
+"""CorrectController: "Correct Everywhere" — one misheard name fixed in all its variants at once.
+
+Once the episode's words have times (:meth:`CorrectController.audio_ready`), the dialog checks its
+candidates against the audio; the verdicts are kept here for the open transcript, so reopening
+the dialog on the same name asks the audio nothing twice.
+"""
 
 from __future__ import annotations
 
@@ -32,11 +37,23 @@ class CorrectController(QObject):
         self._borrow_index = borrow_index
         self.dialog: CorrectDialog | None = None
         self._name_index: NameIndex | None = None
+        self.audio_path = ""            # the episode's audio once its words have times
+        self.verdicts: dict[tuple, object] = {}    # the audio's verdicts on this transcript's candidates
         spans.focus_keepers.append(lambda: self.dialog)
-        ctx.files.transcript_opened.connect(self._forget_index)
+        ctx.files.transcript_opened.connect(self._forget_transcript)
 
-    def _forget_index(self, *_args) -> None:
+    def _forget_transcript(self, *_args) -> None:
         self._name_index = None
+        self.audio_path = ""
+        self.verdicts.clear()
+
+    def shutdown(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()      # its audio check stops with it
+
+    def audio_ready(self, audio_path: str) -> None:
+        """Every turn that can be aligned has word times: candidates can be checked against *audio_path*."""
+        self.audio_path = audio_path
 
     def phrase_at_caret(self) -> str:
         """The editor's selection, else the word at its caret, else the word being played."""
@@ -70,7 +87,8 @@ class CorrectController(QObject):
             self._name_index = self._borrow_index(transcript) or NameIndex(transcript)
         glossary = self._glossary()
         dialog = CorrectDialog(self._model, wrong, self._known_right_form(wrong), glossary=glossary,
-                               index=self._name_index, parent=self._window)
+                               index=self._name_index, parent=self._window, audio_path=self.audio_path,
+                               verdicts=self.verdicts)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.seek_requested.connect(self._spans.play_from)
         dialog.apply_requested.connect(self._spans.apply)

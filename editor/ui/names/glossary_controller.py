@@ -151,7 +151,7 @@ class GlossaryController(QObject):
     def shutdown(self) -> None:
         """The window closes: a running audio check stops at its next suggestion."""
         if self.suggestions is not None:
-            self.suggestions.stop_audio_check()
+            self.suggestions.stop_audio_check(wait=True)
 
     def borrow_index(self, transcript):
         """A copy of the scan's name index of *transcript*, if the scan made one."""

@@ -45,13 +45,11 @@ class GlossaryLearner(QObject):
         if started is None or glossary is None:
             return
         segment_id, before = started
-        segments = self._model.transcript.segments
-        segment = segments[row] if 0 <= row < len(segments) and segments[row].id == segment_id else \
-            next((s for s in segments if s.id == segment_id), None)      # a split or merge moved it
-        if segment is None or segment.text == before:
+        row = self._model.row_of(segment_id, row)      # a split or merge may have moved it
+        if row < 0 or self._model.segment(row).text == before:
             return
         known = {(e.correct, tuple(e.wrong_forms)) for e in glossary.entries}
-        entry = glossary.learn_from_edit(before, segment.text, names=self._names())
+        entry = glossary.learn_from_edit(before, self._model.segment(row).text, names=self._names())
         if entry is None or (entry.correct, tuple(entry.wrong_forms)) in known:
             return
         wrong = entry.wrong_forms[-1] if entry.wrong_forms else ""

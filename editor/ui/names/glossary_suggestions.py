@@ -11,7 +11,8 @@ text and replacement for good (the show's glossary remembers it). Names from the
 Suggestions whose text was edited meanwhile are dropped when applied.
 
 Once the episode has audio and word times (:meth:`SuggestionsPanel.check_audio`), each
-suggestion is also checked against the audio in the background (:mod:`audio_verdicts`): the
+suggestion is also checked against the audio in the background (:mod:`audio_verdicts`, in the
+window's audio process): the
 list shows "audio agrees" or "audio prefers the original", ranks by it, and a suggestion the
 audio rejects is never ticked (the same rules as ``transcript-editor suggest``).
 """
@@ -38,15 +39,13 @@ from PySide6.QtWidgets import (
 from editor.core.errors import TranscriptError
 from editor.core.glossary import Glossary, Suggestion, apply_spans, capture, scan
 from editor.core.timecode import format_clock
-from editor.ui.names.audio_verdicts import AudioCheckWorker, CheckItem
+from editor.ui.names.audio_verdicts import AUDIO_SAYS, AudioChecker, CheckItem, audio_rank
 
 if TYPE_CHECKING:
     from editor.core.name_index import NameIndex
 
 _HOW = {"known": "known wrong form", "case": "capitals", "spelling": "spelled alike", "sound": "sounds alike",
         "show-notes": "from the show notes", "speaker": "a speaker's name", "audio": "audio"}
-_AUDIO_SAYS = {"agrees": "audio agrees", "prefers original": "audio prefers the original", "unsure": "audio unsure"}
-_AUDIO_RANK = {"agrees": 0, "prefers original": 2}   # the rest (unsure, not checked) in between
 
 
 class _ScanSignals(QObject):
@@ -115,12 +114,16 @@ class SuggestionsPanel(QWidget):
         self._indexed = None                 # the transcript self._kept indexes
         self._pool = QThreadPool.globalInstance()
         # The audio checks: the episode's audio once its words have times ("": none yet), the
-        # verdicts found so far by what they judged, and the check running.
+        # verdicts found so far by what they judged, and the checker.
         self.audio_path = ""
         self._verdicts: dict[tuple, object] = {}
-        self._check_id = 0
-        self._checker: AudioCheckWorker | None = None
+        self._checks = AudioChecker(self)
+        self._check_failed = False
         self._build()
+        self._checks.judged.connect(self._on_checks_judged)
+        self._checks.progressed.connect(self._on_checks_progressed)
+        self._checks.failed.connect(self._on_checks_failed)
+        self._checks.finished.connect(self._on_checks_finished)
 
     def _build(self) -> None:
         self.status = QLabel("Glossary suggestions appear here after a scan.")
@@ -238,26 +241,21 @@ class SuggestionsPanel(QWidget):
                 items.append(CheckItem(key, where, s.replacement))
         if not items:
             return 0
-        self._check_id += 1
-        worker = self._checker = AudioCheckWorker(self._check_id, self.audio_path, items)
-        queued = Qt.ConnectionType.QueuedConnection
-        worker.signals.judged.connect(self._on_checker_judged, queued)
-        worker.signals.progressed.connect(self._on_checker_progressed, queued)
-        worker.signals.failed.connect(self._on_checker_failed, queued)
-        worker.signals.finished.connect(self._on_checker_finished, queued)
+        self._check_failed = False
+        self._checks.start(self.audio_path, items)
         self.stop_check_button.show()
-        self._pool.start(worker)
         return len(items)
 
-    def stop_audio_check(self) -> None:
-        if self._checker is not None:
-            self._checker.cancel_flag.set()
-            self._checker = None
-        self._check_id += 1     # whatever the old check still reports is ignored
+    def stop_audio_check(self, wait: bool = False) -> None:
+        """Stop checking (what the stopped check still reports is ignored; it says nothing more);
+        *wait* for its thread to end (the window is closing)."""
+        self._checks.blockSignals(True)
+        self._checks.cancel(wait)
+        self._checks.blockSignals(False)
         self.stop_check_button.hide()
 
     def is_checking_audio(self) -> bool:
-        return self._checker is not None
+        return self._checks.is_running()
 
     def verdict(self, s: Suggestion):
         """The audio's :class:`~editor.hearing.verdict.Verdict` on *s*, None when not checked."""
@@ -279,27 +277,22 @@ class SuggestionsPanel(QWidget):
             return None
         return segments[s.index].text, s.start, s.end, s.replacement
 
-    def _on_checker_judged(self, check_id: int, key: tuple, verdict) -> None:
-        if check_id != self._check_id:
-            return
+    def _on_checks_judged(self, key: tuple, verdict) -> None:
         self._verdicts[key] = verdict
         for row, s in enumerate(self.suggestions):
             if self._audio_key(s) == key:
                 self.list.item(row).setText(self._item_text(s))
         self._update_buttons()
 
-    def _on_checker_progressed(self, check_id: int, done: int, total: int) -> None:
-        if check_id == self._check_id:
-            self.status.setText(f"Checking suggestions against the audio: {done} of {total}…")
+    def _on_checks_progressed(self, done: int, total: int) -> None:
+        self.status.setText(f"Checking suggestions against the audio: {done} of {total}…")
 
-    def _on_checker_failed(self, check_id: int, why: str) -> None:
-        if check_id == self._check_id:
-            self.status.setText(f"Suggestions not checked against the audio: {why}")
+    def _on_checks_failed(self, why: str) -> None:
+        self._check_failed = True
+        self.status.setText(f"Suggestions not checked against the audio: {why}")
 
-    def _on_checker_finished(self, check_id: int, completed: bool) -> None:
-        if check_id != self._check_id:
-            return
-        self._checker = None
+    def _on_checks_finished(self, completed: bool) -> None:
+        completed = completed and not self._check_failed
         self.stop_check_button.hide()
         self.set_suggestions(self.suggestions)     # ranked by the audio now
         if completed:
@@ -315,7 +308,7 @@ class SuggestionsPanel(QWidget):
         # Changes of capitals only after every real fix; within each, what the audio agrees with
         # first and what it rejects last (otherwise the scan's order).
         self.suggestions = sorted(kept, key=lambda s: (s.how == "case",
-                                                       _AUDIO_RANK.get(getattr(self.verdict(s), "label", ""), 1)))
+                                                       audio_rank(self.verdict(s))))
         self.list.clear()
         for s in self.suggestions:
             item = QListWidgetItem(self._item_text(s))
@@ -334,7 +327,7 @@ class SuggestionsPanel(QWidget):
         score, audio = s.score, ""
         if verdict is not None:
             from editor.hearing.suggest import judge
-            score, audio = judge(s.score, verdict, known=s.how == "known")[0], _AUDIO_SAYS.get(verdict.label, "")
+            score, audio = judge(s.score, verdict, known=s.how == "known")[0], AUDIO_SAYS.get(verdict.label, "")
         # The audio's word first: in a narrow dock the end of the line is what gets elided.
         where = [audio, format_clock(s.time_ms) if s.time_ms is not None else "untimed", speaker, f"{score}%",
                  evidence]

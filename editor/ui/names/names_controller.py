@@ -8,7 +8,8 @@
 * :class:`SpellingController` – the dictionary, underlines, the spelling menu and
   low-confidence shading;
 * :class:`LowConfidenceController` – the walk through low-confidence words;
-* :class:`GlossaryLearner` – corrections typed in a turn teach the glossary their wrong forms.
+* :class:`GlossaryLearner` – corrections typed in a turn teach the glossary their wrong forms;
+* :class:`TypedCheck` – corrections typed in a turn are checked against the audio.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from editor.ui.names.glossary_learning import GlossaryLearner
 from editor.ui.names.low_confidence_controller import LowConfidenceController
 from editor.ui.names.span_actions import SpanActions
 from editor.ui.names.spelling_controller import SpellingController
+from editor.ui.names.typed_check import TypedCheck
 
 
 class NamesController(QObject):
@@ -44,6 +46,7 @@ class NamesController(QObject):
         self.find = FindController(ctx, self.spans, self)
         self.low_confidence = LowConfidenceController(ctx, self.spans, self)
         self.learner = GlossaryLearner(ctx, lambda: self.show_glossary.glossary, self._right_names, self)
+        self.typed = TypedCheck(ctx, lambda: self.correcting.audio_path, self)
 
         glossary = self.show_glossary
         glossary.glossary_set.connect(self.spelling.set_glossary)
@@ -51,7 +54,7 @@ class NamesController(QObject):
         self.spelling.word_added.connect(glossary.changed)
         self.correcting.glossary_changed.connect(glossary.changed)
         self.learner.learned.connect(self._on_learner_learned)
-        for part in (self.spans, glossary, self.low_confidence, self.learner):
+        for part in (self.spans, glossary, self.low_confidence, self.learner, self.typed):
             part.message.connect(self.message)
         glossary.extra_changed.connect(self.extra_changed)
 
@@ -70,6 +73,18 @@ class NamesController(QObject):
     def _on_learner_learned(self, _entry, _wrong: str) -> None:
         self.show_glossary.save()
         self.show_glossary.changed(share=False)
+
+    def audio_ready(self, audio_path: str) -> None:
+        """Every turn that can be aligned to *audio_path* has word times: corrections can be
+        checked against the audio (glossary suggestions, Correct Everywhere, typed corrections)."""
+        self.show_glossary.audio_ready(audio_path)
+        self.correcting.audio_ready(audio_path)
+
+    def shutdown(self) -> None:
+        """The window closes: the audio checks of suggestions and of Correct Everywhere stop."""
+        self.show_glossary.shutdown()
+        self.correcting.shutdown()
+        self.typed.shutdown()
 
     def scan_now(self) -> None:
         """Run the open-time background work (dictionary, glossary scan) now."""

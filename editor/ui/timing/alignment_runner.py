@@ -11,16 +11,15 @@ for a turn whose text changed meanwhile is dropped (re-sync that turn later).
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import Signal
 
 from editor.core import ops
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Segment
+from editor.ui.background import ThreadRunner, WorkerThread
 from editor.ui.document.transcript_model import TranscriptModel
-from editor.ui.timing.waveform_loader import keep_until_finished
 
 if TYPE_CHECKING:   # the aligner (numpy, PyAV, PocketSphinx) is imported when work starts, not with the window
     from editor.align.aligner import SegmentAlignment
@@ -39,7 +38,7 @@ def align_transcript(*args, **kwargs):
     return align(*args, **kwargs)
 
 
-class _AlignThread(QThread):
+class _AlignThread(WorkerThread):
     """Plans the jobs, then aligns them: both off the GUI thread.
 
     Planning tokenizes every turn (0.3 s for a 10-hour episode), so it runs here, on a
@@ -48,8 +47,6 @@ class _AlignThread(QThread):
     """
 
     result_ready = Signal(object)      # AlignResult
-    progressed = Signal(int, int)
-    failed = Signal(str)
 
     def __init__(self, audio_path: str, segments: list[Segment], duration_ms: int | None,
                  rows: list[int] | None, redo: bool, workers: int, parent=None):
@@ -57,100 +54,61 @@ class _AlignThread(QThread):
         self._audio = audio_path
         self._plan = (segments, duration_ms, rows, redo)
         self._workers = workers
-        self.stop = threading.Event()
 
     def run(self) -> None:
         jobs = plan_jobs(*self._plan)
         if not jobs or self.stop.is_set():
             return
         self.progressed.emit(0, len(jobs))
-        workers = 1 if len(jobs) == 1 else self._workers   # one turn: no process start-up cost
         try:
-            for result in align_transcript(self._audio, jobs, workers=workers,
+            if len(jobs) == 1:      # one turn: no pool to start, its audio read at the turn
+                self._align_one(jobs[0])
+                return
+            for result in align_transcript(self._audio, jobs, workers=self._workers,
                                            progress=self.progressed.emit, cancelled=self.stop.is_set):
                 self.result_ready.emit(result)
         except TranscriptError as error:
             self.failed.emit(str(error))
 
+    def _align_one(self, job) -> None:
+        from editor.align.batch import AlignResult
+        from editor.ui import audio_process
+        job = audio_process.with_turn_audio(self._audio, job, self.stop.is_set)
+        # PocketSphinx holds the GIL while it decodes: in the audio process, not on this thread.
+        alignment = audio_process.result(audio_process.shared().submit(audio_process.align, job), self.stop.is_set)
+        if alignment is not None and not self.stop.is_set():
+            self.result_ready.emit(AlignResult(job.index, job.segment_id, job.text, alignment))
+            self.progressed.emit(1, 1)
 
-class BackgroundAligner(QObject):
-    """What the whole-episode runner and the one-turn re-syncer share.
 
-    One worker thread at a time (a QThread with a ``stop`` event and a ``failed(str)``
-    signal), :meth:`cancel` that waits for it, results stored through the model, and every
-    signal a cancelled thread posted before :meth:`cancel` ignored when it arrives later.
-    """
+class BackgroundAligner(ThreadRunner):
+    """What the whole-episode runner and the one-turn re-syncer share: word times stored
+    through the model as results arrive (one worker thread at a time, see :class:`ThreadRunner`)."""
 
     segment_aligned = Signal(int)      # row whose words were updated
-    finished = Signal(bool)            # True when everything ran, False when cancelled
-    failed = Signal(str)
 
     def __init__(self, model: TranscriptModel, parent=None):
         super().__init__(parent)
         self._model = model
-        self._thread: QThread | None = None
         self._duration_ms: int | None = None
 
     def set_duration(self, ms: int | None) -> None:
         """The audio's length: the last turn's span ends there when it has no end time."""
         self._duration_ms = ms
 
-    def cancel(self) -> None:
-        thread, self._thread = self._thread, None
-        if thread is None:
-            return
-        thread.stop.set()
-        thread.wait()
-        self.finished.emit(False)
-
-    def is_running(self) -> bool:
-        return self._thread is not None
-
-    def _launch(self, thread: QThread) -> None:
-        """Start *thread* (its own result signals already connected) as the current one."""
-        keep_until_finished(thread)
-        thread.failed.connect(self._on_thread_failed)
-        thread.finished.connect(self._on_thread_finished)
-        self._thread = thread
-        thread.start()
-
-    def _is_current(self) -> bool:
-        """Whether the signal being handled comes from the thread still running.
-
-        Signals the thread posted before :meth:`cancel` are still delivered after it (with
-        no sender once the thread is gone): they must change nothing.
-        """
-        thread = self.sender()
-        return thread is not None and thread is self._thread
-
     def _store(self, index: int, segment_id: str, text: str, alignment: SegmentAlignment) -> None:
         """Put a turn's new word times in the model, unless the turn changed since it was planned."""
-        segments = self._model.transcript.segments
-        row = index
-        if not (0 <= row < len(segments)) or segments[row].id != segment_id:
-            row = next((i for i, s in enumerate(segments) if s.id == segment_id), -1)
-        if row < 0 or segments[row].text != text:
+        row = self._model.row_of(segment_id, index)
+        if row < 0 or self._model.segment(row).text != text:
             return  # the turn was edited, split or removed meanwhile (re-sync it later)
         # Marks move with the words (ops.set_word_times): the Markers panel, the strip's
         # inaudible band, the project and the exports all say where a mark is heard.
         self._model.run_derived(ops.set_word_times(self._model.transcript, row, alignment.words, alignment.timing))
         self.segment_aligned.emit(row)
 
-    def _on_thread_failed(self, message: str) -> None:
-        if self._is_current():
-            self.failed.emit(message)
-
-    def _on_thread_finished(self) -> None:
-        if not self._is_current():
-            return  # a finished posted before cancel(): cancel already said finished(False)
-        thread, self._thread = self._thread, None
-        self.finished.emit(not thread.stop.is_set())
-
 
 class AlignmentRunner(BackgroundAligner):
     """``start(audio)`` aligns every timed turn still without word times; ``resync(row)`` one turn."""
-
-    progressed = Signal(int, int)      # done, total
 
     def __init__(self, model: TranscriptModel, workers: int = 2, parent=None):
         super().__init__(model, parent)
@@ -172,18 +130,13 @@ class AlignmentRunner(BackgroundAligner):
         thread = _AlignThread(str(audio_path), list(self._model.transcript.segments), self._duration_ms,
                               rows, redo, self._workers)
         thread.result_ready.connect(self._on_thread_result_ready)
-        thread.progressed.connect(self._on_thread_progressed)
-        self._launch(thread)
+        self.start_thread(thread)
         return True
 
     def resync(self, audio_path: str, row: int) -> bool:
         """Re-align one turn (after an edit), whatever its current word timing."""
         return self.start(audio_path, [row], redo=True)
 
-    def _on_thread_progressed(self, done: int, total: int) -> None:
-        if self._is_current():
-            self.progressed.emit(done, total)
-
     def _on_thread_result_ready(self, result: AlignResult) -> None:
-        if self._is_current():
+        if self.is_current():
             self._store(result.index, result.segment_id, result.text, result.alignment)

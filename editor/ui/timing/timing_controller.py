@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from editor.core.transcript import WordTiming
 from editor.ui.context import WindowContext
+from editor.ui.widgets.task_progress import TaskProgress
 
 if TYPE_CHECKING:
     from editor.ui.timing.alignment_cache import AlignmentCache
@@ -57,40 +57,6 @@ class _Parts:
     peaks: PeaksLoader
     aligner: AlignmentRunner     # the whole episode
     resyncer: TurnResyncer       # one turn on demand
-
-
-class AlignProgress(QWidget):
-    """Status-bar widget: "Aligning word times", a progress bar and Cancel."""
-
-    cancel_requested = Signal()
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        self.label = QLabel("Aligning word times")
-        self.bar = QProgressBar()
-        self.bar.setFixedWidth(160)
-        self.bar.setMaximumHeight(14)
-        self.bar.setTextVisible(True)
-        self.bar.setFormat("%v / %m turns")
-        self.cancel_button = QToolButton()
-        self.cancel_button.setText("Cancel")
-        self.cancel_button.setToolTip("Stop aligning; turns aligned so far keep their word times")
-        self.cancel_button.clicked.connect(self.cancel_requested)
-        for widget in (self.label, self.bar, self.cancel_button):
-            layout.addWidget(widget)
-        self.hide()
-
-    def start(self, total: int) -> None:
-        self.bar.setRange(0, max(1, total))
-        self.bar.setValue(0)
-        self.show()
-
-    def set_progress(self, done: int, total: int) -> None:
-        self.bar.setRange(0, max(1, total))
-        self.bar.setValue(done)
 
 
 class TimingController(QObject):
@@ -126,7 +92,8 @@ class TimingController(QObject):
         self.resyncer: TurnResyncer | None = None
         self._start_timer = QTimer(self, singleShot=True, interval=STRIP_WITHOUT_AUDIO_AFTER_MS)
         self._start_timer.timeout.connect(self._start_without_audio)
-        self.progress = AlignProgress()       # the window puts it in the status bar
+        # The window puts it in the status bar.
+        self.progress = TaskProgress("Aligning word times", "Stop aligning; turns aligned so far keep their word times")
         self._connect()
 
     # ------------------------------------------------------------------ building
@@ -367,8 +334,8 @@ class TimingController(QObject):
         """Stop the background work and write what was aligned (the window is closing)."""
         if self._parts is None:
             return
-        self._parts.resyncer.cancel()
-        self._parts.aligner.cancel()
+        self._parts.resyncer.cancel(wait=True)
+        self._parts.aligner.cancel(wait=True)
         self._parts.peaks.cancel()
         if self.cache is not None:
             self.cache.save(background=False)

@@ -8,40 +8,10 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 
 from editor.core.errors import TranscriptError
-
-
-class _Keeper(QObject):
-    """Holds running threads until they finish: a QThread destroyed while running aborts
-    the process, which would happen if its owner (loader, runner) were deleted mid-work.
-    Lives in the GUI thread, so the release runs there (queued), never inside the thread."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.running: set[QThread] = set()
-
-    def keep(self, thread: QThread) -> None:
-        self.running.add(thread)
-        thread.finished.connect(self._on_thread_finished, Qt.ConnectionType.QueuedConnection)
-
-    def _on_thread_finished(self) -> None:
-        thread = self.sender()
-        if thread in self.running:
-            thread.wait()
-            self.running.discard(thread)
-
-
-_keeper: _Keeper | None = None
-
-
-def keep_until_finished(thread: QThread) -> None:
-    """Keep *thread* referenced until it has finished (call from the GUI thread)."""
-    global _keeper
-    if _keeper is None:
-        _keeper = _Keeper()
-    _keeper.keep(thread)
+from editor.ui.background import keep_until_finished
 
 
 class _PeaksThread(QThread):

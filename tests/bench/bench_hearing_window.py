@@ -1,0 +1,263 @@
+"""The window while it hears the mistakes: how long the GUI thread stalls during the background work.
+
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python tests/bench/bench_hearing_window.py [--repeat N]``.
+
+The evaluation episode of ``hearing_material`` (every kind of recognizer error, espeak-ng audio
+saying the right words; *--repeat* times over) is written as an SRT with its WAV, and the real
+MainWindow opens it as a producer would, with the episode's names in the show's glossary. Then,
+phase by phase, until each is done:
+
+1. alignment: word times for every turn (two worker processes);
+2. listening: suspects of every turn, and the glossary suggestions checked against the audio;
+3. Correct Everywhere: the dialog opened on a misheard name, its candidates checked against the audio;
+4. a typed correction checked against the audio, and a suspect's turn checked again after an edit.
+
+A 1 ms ``QTimer`` on the GUI thread records every gap between its ticks: a gap is how long the
+window could not react (a key press, a repaint). A sampling thread looks at the GUI thread's
+stack whenever a tick is late by more than a few milliseconds, so each long stall is printed
+with what ran during it. Target: longest stall <= 16 ms during the background work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from collections import Counter
+from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(_HERE))
+sys.path.insert(0, str(_HERE.parents[1]))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("TRANSCRIPT_EDITOR_AOUT", "dummy")
+_PRIVATE = tempfile.mkdtemp(prefix="te-bench-hearing-window-")
+os.environ["XDG_DATA_HOME"] = os.path.join(_PRIVATE, "data")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_PRIVATE, "config")
+os.environ["XDG_CACHE_HOME"] = os.path.join(_PRIVATE, "cache")
+os.environ["TRANSCRIPT_EDITOR_SETTINGS"] = os.path.join(_PRIVATE, "settings.ini")
+
+import hearing_material  # noqa: E402
+
+TICK_MS = 1
+LATE_MS = 4          # a tick this late has the sampler look at what the GUI thread is doing
+TARGET_MS = 16
+
+
+class Watchdog:
+    """Gaps between the ticks of a 1 ms GUI timer, and what the GUI thread ran during the long ones."""
+
+    def __init__(self):
+        from PySide6.QtCore import Qt, QTimer
+        self.timer = QTimer(interval=TICK_MS, timerType=Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self._tick)
+        # (ms, GUI thread's CPU ms, what ran during it, seconds into the phase when it ended)
+        self.gaps: list[tuple[float, float, str, float]] = []
+        self._last = 0.0
+        self._cpu = 0.0
+        self._samples: list[str] = []
+        self._lock = threading.Lock()
+        self._gui = threading.get_ident()
+        self._running = False
+        self._sampler: threading.Thread | None = None
+
+    def start(self) -> None:
+        self.gaps = []
+        self._samples = []
+        self._started = self._last = time.perf_counter()
+        self._cpu = time.thread_time()
+        self._running = True
+        self._sampler = threading.Thread(target=self._sample, daemon=True)
+        self._sampler.start()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self._tick()
+        self.timer.stop()
+        self._running = False
+        if self._sampler is not None:
+            self._sampler.join()
+
+    def _tick(self) -> None:
+        now, cpu = time.perf_counter(), time.thread_time()
+        with self._lock:
+            samples, self._samples = self._samples, []
+            gap = (now - self._last) * 1000
+            self._last = now
+        self.gaps.append((gap, (cpu - self._cpu) * 1000, Counter(samples).most_common(1)[0][0] if samples else "",
+                          now - self._started))
+        self._cpu = cpu
+
+    def _sample(self) -> None:
+        while self._running:
+            time.sleep(0.001)
+            with self._lock:
+                late = (time.perf_counter() - self._last) * 1000 > LATE_MS
+            if not late:
+                continue
+            frames = sys._current_frames()
+            frame = frames.get(self._gui)
+            if frame is None:
+                continue
+            where = _where(traceback.extract_stack(frame))
+            # Another thread holding the GIL keeps the GUI thread waiting: name the others at work.
+            others = sorted({_where(traceback.extract_stack(f)) for ident, f in frames.items()
+                             if ident not in (self._gui, threading.get_ident())
+                             and any("/editor/" in x.filename for x in traceback.extract_stack(f))})
+            if others:
+                where += "  || other threads: " + " ; ".join(others)
+            with self._lock:
+                self._samples.append(where)
+
+
+def _where(stack) -> str:
+    """The innermost frames of the app's own code (what a stall is blamed on)."""
+    ours = [f for f in stack if "/editor/" in f.filename]
+    chain = ours[-3:] or stack[-3:]      # outside our code: the innermost frames, whosever they are
+    return " < ".join(f"{f.filename.split('/editor/')[-1] if '/editor/' in f.filename else Path(f.filename).name}"
+                      f":{f.lineno} {f.name}" for f in reversed(chain))
+
+
+def wait_until(app, done, timeout_s: float, what: str) -> float:
+    started = time.perf_counter()
+    while not done():
+        if time.perf_counter() - started > timeout_s:
+            raise TimeoutError(f"{what} did not finish in {timeout_s:.0f} s")
+        app.processEvents()
+        time.sleep(0.0002)
+    return time.perf_counter() - started
+
+
+def prepare(repeat: int) -> tuple[Path, Path, hearing_material.Episode]:
+    episode = hearing_material.episode(repeat=repeat)
+    folder = Path(_PRIVATE) / "episode"
+    folder.mkdir()
+    wav = hearing_material.write_wav(folder / "episode.wav", episode.audio)
+    srt = hearing_material.write_srt(folder / "episode.srt", episode.transcript)
+    return srt, wav, episode
+
+
+def warm_up(app, srt: Path) -> None:
+    """Open the transcript once without its audio: the spelling word list is built and cached, as
+    it is after a producer's first episode (the measured run is then an everyday open)."""
+    from editor.ui.main_window import MainWindow
+    window = MainWindow()
+    window.show()
+    assert window.open_path(str(srt))
+    window.names.scan_now()
+    wait_until(app, lambda: window.names.spelling.speller is not None and not window.names.is_scanning(), 120,
+               "the warm-up")
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+
+
+def run(app, srt: Path, wav: Path, episode) -> list:
+    from editor.ui.main_window import MainWindow
+    window = MainWindow()
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    dog = Watchdog()
+    phases = []
+    ready, heard = [], []
+    window.timing.words_ready.connect(ready.append)
+    window.hearing.message.connect(heard.append)
+
+    def phase(name: str, done, timeout_s: float = 600.0) -> None:
+        dog.start()
+        seconds = wait_until(app, done, timeout_s, name)
+        dog.stop()
+        phases.append((name, seconds, dog.gaps))
+
+    window.hearing.show_panel()     # the producer keeps the Suspects panel open
+    app.processEvents()
+    assert window.open_path(str(srt), str(wav))
+    names = window.names.show_glossary
+    for name in episode.names:
+        names.glossary.add(name)
+    names.scan_now()
+    names.suggestions.start_scan()
+    phase("alignment (word times of every turn)", lambda: bool(ready))
+    panel = names.suggestions
+    phase("suspects + glossary suggestions' audio verdicts",
+          lambda: any(m.startswith("Audio checked") for m in heard) and not panel.is_checking_audio()
+          and not panel.is_scanning())
+    wrong = episode.passages[0]
+    dialog = window.names.correcting.correct_everywhere(wrong.wrong)
+    dialog.right_edit.setText(wrong.right)
+    phase("Correct Everywhere: candidates' audio verdicts",
+          lambda: not dialog._timer.isActive() and not dialog.is_checking_audio() and bool(dialog.candidates))
+    dialog.close()
+    # A correction typed in a turn: the audio's word on it, and the turn's suspects checked again.
+    passage = episode.passages[1]
+    segments = window.model.transcript.segments
+    text = segments[passage.index].text
+    window.model.set_text(passage.index, text[:passage.start] + passage.right + text[passage.end:])
+    checked = window.hearing.store.checked
+    segment_id = segments[passage.index].id
+    phase("an edited turn checked again", lambda: checked.get(segment_id) == segments[passage.index].text,
+          timeout_s=120)
+    # The noise floor: the same timer with none of our work running (other programs on this
+    # shared machine, and the window's own timers, still take turns).
+    idle_until = time.perf_counter() + 1.0
+    phase("idle window (nothing of ours running)", lambda: time.perf_counter() > idle_until)
+    window.project.discard_changes()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return phases
+
+
+def report(phases, turns: int, seconds_audio: float) -> None:
+    print(f"Hearing the mistakes in the window: {turns} turns, {seconds_audio:.0f} s of audio, "
+          f"GUI timer {TICK_MS} ms, {os.cpu_count()} CPUs, load avg {' / '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print("longest: the longest gap between timer ticks (what a producer feels); busy: the most CPU the GUI thread")
+    print("itself used in one gap (its own work; the rest of a gap it waited for a CPU or for the GIL)")
+    print(f"{'phase':50} {'took s':>7} {'longest':>9} {'p99':>6} {'>16ms':>6} {'busy':>8}")
+    everything = []
+
+    def row(name, seconds, gaps, note=""):
+        values = sorted(g for g, *_ in gaps)
+        p99 = values[int(0.99 * (len(values) - 1))] if values else 0.0
+        print(f"{name:50} {seconds:7.1f} {values[-1]:7.1f}ms {p99:5.1f} {sum(v > TARGET_MS for v in values):6} "
+              f"{max(c for _, c, *_ in gaps):6.1f}ms{note}")
+
+    for name, seconds, gaps in phases:
+        if name.startswith("idle"):
+            row(name, seconds, gaps, "   (the machine's noise floor)")
+            continue
+        row(name, seconds, gaps)
+        everything += [(*gap, name.split(" (")[0].split(":")[0]) for gap in gaps]
+    row("all background work", sum(s for n, s, _ in phases if not n.startswith("idle")), everything,
+        f"   (target: longest <= {TARGET_MS} ms)")
+    print("\nLongest stalls and what the GUI thread ran during them:")
+    for gap, cpu, where, at, phase in sorted(everything, key=lambda g: -g[0])[:8]:
+        print(f"  {gap:6.1f} ms (GUI thread busy {cpu:5.1f} ms) {at:5.1f} s into {phase}: "
+              f"{where or '(no Python frame: Qt painting or layout)'}")
+    print("Longest own work of the GUI thread:")
+    for gap, cpu, where, at, phase in sorted(everything, key=lambda g: -g[1])[:5]:
+        print(f"  {cpu:6.1f} ms busy in a {gap:.1f} ms gap, {at:5.1f} s into {phase}: "
+              f"{where or '(no Python frame: Qt painting or layout)'}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=2, help="the evaluation episode this many times over")
+    parser.add_argument("--cold", action="store_true", help="no warm-up: the spelling word list is built too")
+    args = parser.parse_args()
+    from PySide6.QtWidgets import QApplication
+    app = QApplication.instance() or QApplication([])
+    srt, wav, episode = prepare(args.repeat)
+    if not args.cold:
+        warm_up(app, srt)
+    phases = run(app, srt, wav, episode)
+    report(phases, len(episode.transcript.segments), len(episode.audio) / hearing_material.RATE)
+
+
+if __name__ == "__main__":
+    main()
