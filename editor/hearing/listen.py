@@ -69,8 +69,11 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
     if not job.names:
         return heard
     timed = [TimedToken(f.char_start, f.char_end, f.start_ms, f.end_ms) for f in fitted.tokens]
-    if heard.suspects:
-        heard.spotted = spot_names(job.text, timed, [(s.char_start, s.char_end) for s in heard.suspects],
+    # Names are listened for in every poorly fitting run, also those too weak to show: a name
+    # the audio clearly prefers to the text is what makes such a run worth showing.
+    candidates = runs(job.text, heard.doubts, job.index, job.segment_id, unsupported=True)
+    if candidates:
+        heard.spotted = spot_names(job.text, timed, [(s.char_start, s.char_end) for s in candidates],
                                    list(job.names), job.audio, job.audio_start_ms, aligner)
     heard.spotted += _heard_sound_alikes(job, timed, aligner, heard.spotted)
     for spotted in heard.spotted:
@@ -78,7 +81,16 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
                        if s.char_start < spotted.char_end and spotted.char_start < s.char_end]
         for suspect in overlapping:
             suspect.evidence = list(dict.fromkeys(suspect.evidence + ["name"]))
-        if not overlapping:
+        weak = [s for s in candidates if s.char_start < spotted.char_end and spotted.char_start < s.char_end]
+        if not overlapping and spotted.how == "audio" and weak:
+            start, end = min(s.char_start for s in weak), max(s.char_end for s in weak)
+            start, end = min(start, spotted.char_start), max(end, spotted.char_end)
+            first = next(t for t in timed if t.char_start == start)
+            last = next(t for t in timed if t.char_end == end)
+            heard.suspects.append(Suspect(job.index, job.segment_id, start, end, job.text[start:end],
+                                          first.start_ms, last.end_ms, max(s.doubt for s in weak),
+                                          list(dict.fromkeys([e for s in weak for e in s.evidence] + ["name"]))))
+        elif not overlapping:
             start = next(t for t in timed if t.char_start == spotted.char_start)
             end = next(t for t in timed if t.char_end == spotted.char_end)
             heard.suspects.append(Suspect(job.index, job.segment_id, spotted.char_start, spotted.char_end,

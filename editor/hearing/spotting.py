@@ -80,11 +80,14 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
             if not fitting:
                 continue
             samples = cut(audio, audio_start_ms, where)
-            # One grammar pass picks the name the audio fits best; only that one is then compared
-            # with the text (three decodings per window, whatever the glossary's size).
-            best_name = best_of(samples, where, fitting, aligner)
-            if best_name is None or best_name[1].fit < SPOT_FIT - 1.0:
-                continue      # no name fits this stretch of audio: spare the comparison
+            # One grammar pass picks the name the audio fits best, the text itself competing:
+            # where the text wins, no name can beat it by SPOT_MARGIN and the window costs one
+            # decoding; else only the winner is compared with the text (three decodings per
+            # window, whatever the glossary's size).
+            best_name = (best_of(samples, where, fitting + [where.original], aligner)
+                         or best_of(samples, where, fitting, aligner))
+            if best_name is None or best_name[0] == where.original or best_name[1].fit < SPOT_FIT - 1.0:
+                continue      # the text, or no name, fits this stretch of audio: spare the comparison
             name = best_name[0]
             verdict = compare(samples, where, name, aligner)
             good = (verdict.margin >= SPOT_MARGIN and verdict.fit >= SPOT_FIT

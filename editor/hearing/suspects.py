@@ -27,12 +27,15 @@ from editor.hearing.fit import TokenFit
 
 SUSPECT_AT = 0.5       # a run whose doubtiest word reaches this is a suspect
 JOIN_AT = 0.3          # neighbours this doubtful join the run
+RUN_AT = 0.3           # audio doubt of a word that counts towards a run of poorly fitting words
+SOLO_BELOW = 1.7       # a word fitting this far below the bar is flagged on its own
+TYPICAL_PERCENT = 60    # the percentile of a turn's word fits taken as its typical right word
 # Acoustic fit (mean log score per frame): about -1 for a well-heard word, -1.5..-2.5 for
 # words the model hears less well even when right; worse than FIT_BAD is bad on its own.
-FIT_FAIR = -2.4
+FIT_FAIR = -2.7
 FIT_BAD = -4.4
-MEDIAN_TO_FAIR = 1.3   # the bar sits this far below the turn's typical right word when that is worse than usual
-BELOW_TURN = 1.6       # this much worse than the turn's median fit counts as audio evidence
+MEDIAN_TO_FAIR = 1.0   # the bar sits this far below the turn's typical right word when that is worse than usual
+BELOW_TURN = 2.0       # this much worse than the turn's median fit counts as audio evidence
 GAP_BAD = -4.0         # a pause fitting this badly holds speech the text lacks
 SHORT_WORD_WEIGHT = 0.5  # "her", "for", "an": reduced in speech, often heard badly even when right
 LOW_CONFIDENCE = 0.6
@@ -58,6 +61,10 @@ class WordDoubt:
     end_ms: int | None
     doubt: float
     evidence: list[str] = field(default_factory=list)
+    audio: float = 0.0      # the doubt from the audio alone (0..1)
+    other: float = 0.0      # the doubt from everything else (confidence, spelling)
+    short: bool = False     # three letters or fewer: "her", "for", "an"
+    alone: bool = False     # fits so badly that the audio flags it without a neighbour
 
 
 @dataclass
@@ -85,8 +92,7 @@ def audio_doubt(fit: TokenFit, turn_median: float, short: bool = False) -> float
     """0..1 from the acoustic fit alone (*short*: a word of three letters or fewer)."""
     if not fit.spoken:
         return 0.0
-    # A voice the model hears less well lowers every word of the turn: the bar moves with its median.
-    fair = min(FIT_FAIR, turn_median - MEDIAN_TO_FAIR)
+    fair = _bar(turn_median)
     bad = fair - (FIT_FAIR - FIT_BAD)
     absolute = min(1.0, max(0.0, (fair - fit.fit) / (fair - bad)))
     if short:
@@ -97,6 +103,14 @@ def audio_doubt(fit: TokenFit, turn_median: float, short: bool = False) -> float
         relative = min(1.0, 0.3 + (below - BELOW_TURN) * 0.4) * (SHORT_WORD_WEIGHT if short else 1.0)
     gap = min(1.0, max(0.0, (GAP_BAD - fit.gap_fit) / 3.0 + 0.3)) if fit.gap_fit < GAP_BAD else 0.0
     return 1 - (1 - absolute) * (1 - relative) * (1 - gap)
+
+
+def _bar(turn_median: float) -> float:
+    """The fit below which a word starts to be doubtful in a turn whose typical word fits *turn_median*.
+
+    A voice the model hears less well lowers every word of the turn: the bar moves with its median.
+    """
+    return min(FIT_FAIR, turn_median - MEDIAN_TO_FAIR)
 
 
 def spelling_doubt(token_text: str, is_known: Callable[[str], bool]) -> float:
@@ -116,31 +130,41 @@ def word_doubts(text: str, fits: list[TokenFit], confidences: list[float | None]
                 is_known: Callable[[str], bool] | None = None) -> list[WordDoubt]:
     """The doubt of every token of one segment (*fits* from :func:`~editor.hearing.fit.fit_tokens`)."""
     spoken = [f.fit for f in fits if f.spoken]
-    median = _typical(spoken, 60)
+    median = _typical(spoken, TYPICAL_PERCENT)
     result = []
     for i, fit in enumerate(fits):
         letters = "".join(_LETTERS.findall(text[fit.char_start:fit.char_end]))
-        pieces: list[tuple[str, float]] = [("audio", audio_doubt(fit, median, short=len(letters) <= 3))]
+        # "her", "for", "an" are reduced in speech; an acronym ("BSA") is said letter by letter.
+        short = len(letters) <= 3 and not (len(letters) > 1 and letters.isupper())
+        pieces: list[tuple[str, float]] = [("audio", audio_doubt(fit, median, short=short))]
         confidence = confidences[i] if confidences and i < len(confidences) else None
         if confidence is not None:
             pieces.append(("confidence", min(1.0, max(0.0, (LOW_CONFIDENCE - confidence) / LOW_CONFIDENCE))))
         if is_known is not None:
             pieces.append(("spelling", spelling_doubt(text[fit.char_start:fit.char_end], is_known)))
         keep = 1.0
-        for _, value in pieces:
+        for _, value in pieces[1:]:
             keep *= 1 - value
+        audio = pieces[0][1]
+        alone = fit.spoken and not short and fit.fit <= _bar(median) - SOLO_BELOW
         result.append(WordDoubt(fit.token, fit.char_start, fit.char_end, fit.start_ms, fit.end_ms,
-                                1 - keep, [name for name, value in pieces if value > 0.05]))
+                                1 - keep * (1 - audio), [name for name, value in pieces if value > 0.05],
+                                audio, 1 - keep, short, alone))
     return result
 
 
-def runs(text: str, doubts: list[WordDoubt], segment: int, segment_id: str) -> list[Suspect]:
-    """Suspects of one segment: maximal runs of doubtful words around a clearly doubtful one."""
+def runs(text: str, doubts: list[WordDoubt], segment: int, segment_id: str,
+         unsupported: bool = False) -> list[Suspect]:
+    """Suspects of one segment: maximal runs of doubtful words around a clearly doubtful one.
+
+    *unsupported*: also the runs the audio alone does not flag (one word fitting badly): the
+    places worth listening for a glossary name in, which becomes the evidence then.
+    """
     suspects: list[Suspect] = []
     current: list[WordDoubt] = []
 
     def close() -> None:
-        if current and max(d.doubt for d in current) >= SUSPECT_AT:
+        if current and max(d.doubt for d in current) >= SUSPECT_AT and (unsupported or _supported(current)):
             evidence = list(dict.fromkeys(e for d in current for e in d.evidence))
             times = [d for d in current if d.start_ms is not None]
             start, end = current[0].char_start, current[-1].char_end
@@ -157,6 +181,23 @@ def runs(text: str, doubts: list[WordDoubt], segment: int, segment_id: str) -> l
             close()
     close()
     return suspects
+
+
+def _supported(run: list[WordDoubt]) -> bool:
+    """Whether a run of doubtful words is worth the producer's ear.
+
+    A voice says some right words in a way the acoustic model hears badly ("river", "school",
+    "her"), the same in every turn; a wrong text seldom misfits in one word alone. So the audio
+    alone flags a run only when two words of it fit badly (not only short ones, which are
+    reduced in speech), or one word fits extremely badly; any other evidence (spelling, the
+    recognizer's confidence) makes a single word enough.
+    """
+    if any(d.other >= JOIN_AT for d in run):
+        return True
+    poor = [d for d in run if d.audio >= RUN_AT]
+    if len(poor) >= 2 and not all(d.short for d in poor):
+        return True
+    return any(d.alone for d in run)
 
 
 def by_doubt(suspects: Iterable[Suspect]) -> list[Suspect]:

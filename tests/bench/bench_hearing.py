@@ -1,14 +1,17 @@
 """How well the audio checks find recognizer errors, and how long they take (prints figures).
 
-    PYTHONPATH=. python tests/bench/bench_hearing.py [--minutes 60] [--real DIR]
+    PYTHONPATH=. python tests/bench/bench_hearing.py [--minutes 60] [--real DIR] [--voices V:WPM,...]
+                                                     [--no-held-out] [--order-check]
 
-1. The evaluation episode (tests/bench/hearing_material.py): a transcript with recognizer errors
-   of every kind and espeak-ng audio saying the right words. Suspects: recall by kind (a wrong
+1. The evaluation episodes (tests/bench/hearing_material.py): a transcript with recognizer errors
+   of every kind and espeak-ng audio saying the right words, in each voice of --voices (default
+   two espeak-ng variants at different speeds); then the held-out episode (other lines, never
+   tuned on), reported apart. Suspects: recall by kind (a wrong
    passage is found when a suspect overlaps it) and false suspects per 200 correct words.
    Suggestions with a glossary of the episode's names: right suggestions per name error, and
    how many ticked suggestions are right.
 2. The control: the same transcript with audio saying its own (wrong) words; every suspect is false.
-3. The order check: the evaluation episode's turns fitted by one aligner in order and in
+3. With --order-check, the order check: the evaluation episode's turns fitted by one aligner in order and in
    reverse; how many turns' word fits or suspects differ (a turn must not depend on the turns
    decoded before it).
 4. A long episode (*--minutes*, default 60) of the same lines: the time the audio checks add
@@ -36,9 +39,10 @@ from editor.hearing.listen import hear_transcript, plan  # noqa: E402
 from editor.hearing.suggest import suggest  # noqa: E402
 
 
-def evaluate(folder: Path, audio_side: str, voice: str) -> None:
-    episode = hm.episode(audio=audio_side, voice=voice)
-    wav = hm.write_wav(folder / f"{audio_side}-{voice}.wav", episode.audio)
+def evaluate(folder: Path, audio_side: str, voice: str, speed: int, held_out: bool = False) -> dict:
+    lines = dict(lines=hm.HELD_OUT_LINES, clean=hm.HELD_OUT_CLEAN) if held_out else {}
+    episode = hm.episode(audio=audio_side, voice=voice, speed=speed, **lines)
+    wav = hm.write_wav(folder / f"{audio_side}-{voice}-{speed}-{held_out}.wav", episode.audio)
     glossary = Glossary()
     for name in episode.names:
         glossary.add(name)
@@ -46,14 +50,17 @@ def evaluate(folder: Path, audio_side: str, voice: str) -> None:
     report = suggest(episode.transcript, glossary, wav)
     took = time.perf_counter() - started
     words = episode.correct_words()
-    print(f"\n== audio says the {'RIGHT words (errors to find)' if audio_side == 'right' else 'WRONG words (control)'}"
-          f", voice {voice}: {len(episode.transcript.segments)} turns, {len(episode.passages)} wrong passages, "
+    print(f"\n== {'HELD-OUT episode, ' if held_out else ''}audio says the "
+          f"{'RIGHT words (errors to find)' if audio_side == 'right' else 'WRONG words (control)'}"
+          f", voice {voice} at {speed} wpm: {len(episode.transcript.segments)} turns, "
+          f"{len(episode.passages)} wrong passages, "
           f"{words} correct words, {len(episode.audio) / RATE:.0f} s of audio, suggest took {took:.1f} s")
 
     def hits(suspect):
         return [p for p in episode.passages if p.index == suspect.segment
                 and p.start < suspect.char_end and suspect.char_start < p.end]
 
+    figures: dict = {"took": took}
     found, by_kind = set(), defaultdict(lambda: [0, 0])
     false = [s for s in report.suspects if not hits(s)]
     for s in report.suspects:
@@ -70,8 +77,15 @@ def evaluate(folder: Path, audio_side: str, voice: str) -> None:
         share = 100 * total_found / len(episode.passages)
         print(f"  all          {total_found}/{len(episode.passages)} = {share:.0f} %"
               f"  (precision {100 * precision:.0f} % of {len(report.suspects)} suspects)")
+        figures.update(recall=share, precision=100 * precision)
+    # The audio cannot tell a sound-alike's text from the name it sounds like, nor an unknown
+    # word's spelling: suspects without audio evidence come from the text and are counted apart.
+    from_text = [s for s in false if "audio" not in s.evidence]
     print(f"false suspects: {len(false)} = {200 * len(false) / max(1, words):.2f} per 200 correct words"
-          + (f"  {[s.text for s in false]}" if false else ""))
+          f" ({len(from_text)} from the text alone)"
+          + (f"  {[(s.text, '+'.join(s.evidence)) for s in false]}" if false else ""))
+    figures.update(false=200 * len(false) / max(1, words),
+                   false_audio=200 * (len(false) - len(from_text)) / max(1, words))
 
     def right(s):
         return any(p.index == s.segment and p.start < s.char_end and s.char_start < p.end
@@ -90,6 +104,7 @@ def evaluate(folder: Path, audio_side: str, voice: str) -> None:
             print(f"  {kind:12s} {got}/{total}")
         got = sum(g for g, _ in by_kind.values())
         print(f"  all          {got}/{len(names)} = {100 * got / max(1, len(names)):.0f} %")
+        figures["names"] = 100 * got / max(1, len(names))
         from_audio = [s for s in report.suggestions if "audio" in s.evidence]
         print(f"  with audio evidence: {len(from_audio)} ({sum(map(right, from_audio))} right)")
     print(f"ticked suggestions: {len(ticked)}, right {sum(map(right, ticked))}"
@@ -97,6 +112,9 @@ def evaluate(folder: Path, audio_side: str, voice: str) -> None:
     wrong_ticks = [f"{s.found!r}->{s.replacement!r}" for s in ticked if not right(s)]
     if wrong_ticks:
         print(f"  wrong ticks: {wrong_ticks}")
+    if ticked:
+        figures["ticked"] = 100 * sum(map(right, ticked)) / len(ticked)
+    return figures
 
 
 def long_episode(folder: Path, minutes: float) -> None:
@@ -197,14 +215,29 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--minutes", type=float, default=60)
     parser.add_argument("--real", type=Path)
-    parser.add_argument("--voices", default="en-us+f2")
+    parser.add_argument("--voices", default="en-us+f2:165,en-us+f3:150",
+                        help="espeak-ng voices with their speed in words per minute")
+    parser.add_argument("--no-held-out", action="store_true", help="skip the held-out episode")
+    parser.add_argument("--order-check", action="store_true")
     options = parser.parse_args()
+    summary = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        for voice in options.voices.split(","):
-            evaluate(folder, "right", voice)
-            evaluate(folder, "wrong", voice)
-            order_check(voice)
+        for held_out in (False, True)[:1 if options.no_held_out else 2]:
+            for item in options.voices.split(","):
+                voice, _, speed = item.partition(":")
+                right = evaluate(folder, "right", voice, int(speed or 165), held_out)
+                control = evaluate(folder, "wrong", voice, int(speed or 165), held_out)
+                summary.append((("held-out " if held_out else "") + item, right, control))
+                if options.order_check and not held_out:
+                    order_check(voice)
+        print("\n== summary (targets: recall >= 80 %, false <= 1 per 200 words, names >= 90 %, ticked >= 90 %)")
+        print(f"  {'episode, voice':28s} recall precision false/200 (audio) control/200 (audio) names ticked")
+        for label, right, control in summary:
+            print(f"  {label:28s} {right.get('recall', 0):5.0f} % {right.get('precision', 0):6.0f} %"
+                  f" {right['false']:7.2f} ({right['false_audio']:.2f})"
+                  f" {control['false']:9.2f} ({control['false_audio']:.2f})"
+                  f" {right.get('names', 0):5.0f} % {right.get('ticked', 0):4.0f} %")
         if options.real:
             real_speech(options.real)
         if options.minutes:

@@ -62,6 +62,36 @@ CLEAN = [
     "They planted two hundred trees along the river path.",
 ]
 
+# A held-out episode, written before any constant was tuned and never tuned on: the bench reports
+# it apart, so the figures say how the checks do on text they have not seen.
+HELD_OUT_LINES: list[tuple[str, str]] = [
+    ("split name", "I first met {Felix pot a chelly|Felix Potocelli} at the radio station in Leeds."),
+    ("split name", "The mural was painted by {Rosa lind petty grew|Rosalind Pettigrew} and her brother."),
+    ("split name", "Our engineer {Tamsin bar clay a|Tamsin Barclay} fixed the microphones again."),
+    ("sound-alike", "The {Gran vista|Granvista} Trust bought the old cinema on the hill."),
+    ("sound-alike", "Professor {Linden hall|Lindenhall} wrote the first study of the river."),
+    ("sound-alike", "We stopped for lunch in {Harrow gate|Harrogate} on the way north."),
+    ("real word", "She {lost|loved} every minute of the tour."),
+    ("real word", "The {mayor|major} road was closed for repairs all summer."),
+    ("real word", "They sold {forty|thirty} tickets on the first day."),
+    ("acronym", "He worked for the {SBA|FDA} for more than a decade."),
+    ("acronym", "The {KP MG|KPMG} report came out in the autumn."),
+    ("acronym", "Call the {NCA|RSPB} if you find an injured bird."),
+    ("url", "Write to us at {hello at tied line dot them|hello@tideline.fm|hello at tide line dot f m} any time."),
+]
+HELD_OUT_CLEAN = [
+    "The train was late again so we walked the last mile.",
+    "He keeps his old records in a box under the stairs.",
+    "We will be back after a short break with more news.",
+    "The garden was full of bees by the end of June.",
+    "Most of the listeners wrote in about the storm.",
+    "She learned to sail when she was nine years old.",
+    "The bridge needs new paint before the winter comes.",
+    "Our thanks go to everyone who helped with the festival.",
+    "The coffee shop on the square has a new owner.",
+    "They found a letter from nineteen twelve in the wall.",
+]
+
 _MARK = re.compile(r"\{([^|}]*)\|([^|}]*)(?:\|([^}]*))?\}")
 
 
@@ -115,12 +145,13 @@ def say(text: str, voice: str = VOICE, speed: int = 165) -> np.ndarray:
 
 
 def episode(lines: list[tuple[str, str]] | None = None, clean: list[str] | None = None, *,
-            text: str = "wrong", audio: str = "right", voice: str = VOICE, repeat: int = 1) -> Episode:
+            text: str = "wrong", audio: str = "right", voice: str = VOICE, speed: int = 165,
+            repeat: int = 1) -> Episode:
     """An episode alternating error lines and clean lines (*repeat* times over).
 
     *text*: which side the transcript shows ("wrong": the recognizer's errors; "right").
     *audio*: which side the audio says ("right": the truth; "wrong": the errors, a control
-    where the audio agrees with the text and nothing should be flagged).
+    where the audio agrees with the text and nothing should be flagged). *voice*, *speed*: espeak-ng's.
     """
     lines = LINES if lines is None else lines
     clean = CLEAN if clean is None else clean
@@ -137,7 +168,7 @@ def episode(lines: list[tuple[str, str]] | None = None, clean: list[str] | None 
     for kind, line in order:
         shown, spans = _side(line, text)
         spoken, _ = _side(line, "spoken" if audio == "right" else "wrong")
-        samples = say(spoken, voice)
+        samples = say(spoken, voice, speed)
         length = len(samples) * 1000 // RATE
         index = len(segments)
         segments.append(Segment(f"s{index + 1}", position - 150, position + length + 150, shown,
