@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from pocketsphinx import Decoder
 
+from editor.align.edges import onsets
 from editor.align.g2p import pronounce
 from editor.align.interpolate import Span, interpolate
 from editor.align.text import Token, spoken_words
@@ -57,9 +58,9 @@ class AlignOptions:
     # forced onto the wrong sound.
     anchor_run: int = 3
     # A word whose frames fit this badly on average (natural log of the acoustic score per
-    # frame; well-placed words measure -0.5 to -4.5) was crushed by a pruned search: the
+    # frame; well-placed words measure -0.5 to -6) was crushed by a pruned search: the
     # next, wider beams are tried.
-    squeezed_log: float = -5.0
+    squeezed_log: float = -7.0
     # Any other PocketSphinx settings (see its config_params), e.g. {"fillprob": 0.01}.
     extra: dict = field(default_factory=dict)
 
@@ -343,15 +344,16 @@ def align_segment(audio_16k: np.ndarray, text_words: list[str] | list[Token], st
         frames = list(aligned)
     # A token's span runs from its first spoken word's start to its last one's end; a
     # token only some of whose words were found (anchor pass) is interpolated instead.
+    heard = onsets(audio_16k, RATE, [None if span is None else (span[0] * FRAME_MS + FRAME_CENTRE_MS,
+                                                                 (span[1] + 1) * FRAME_MS + FRAME_CENTRE_MS)
+                                      for span in frames])
     known: list[Span | None] = [None] * len(tokens)
     complete = [True] * len(tokens)
-    for (index, _), span in zip(flat, frames, strict=True):
+    for (index, _), span in zip(flat, heard, strict=True):
         if span is None:
             complete[index] = False
             continue
-        first, last = span
-        begin = audio_start_ms + first * FRAME_MS + FRAME_CENTRE_MS
-        finish = audio_start_ms + (last + 1) * FRAME_MS + FRAME_CENTRE_MS
+        begin, finish = audio_start_ms + span[0], audio_start_ms + span[1]
         previous = known[index]
         known[index] = (begin, finish) if previous is None else (previous[0], finish)
     known = [span if ok else None for span, ok in zip(known, complete, strict=False)]
