@@ -288,7 +288,6 @@ class VlcPlayer(BackendBase):
         if self._windows_dir is None:
             self._windows_dir = tempfile.TemporaryDirectory(prefix="transcript-editor-windows-")
         start_ms = max(0.0, start_ms)
-        end_ms = min(end_ms, self._duration_ms) if self._duration_ms else end_ms
         dest = Path(self._windows_dir.name) / f"window-{int(start_ms)}.wav"
         self._window_job = wc.WindowJob(self._source or "", start_ms, end_ms, dest).start()
 
@@ -315,7 +314,7 @@ class VlcPlayer(BackendBase):
             return
         window = self._window
         if window is not None and self._window_job is None and self._next_window is None \
-                and wanted >= window.end_ms - PREFETCH_MS and window.end_ms < self._duration_ms:
+                and wanted >= window.end_ms - PREFETCH_MS and not window.at_end:
             # it begins before the point where it takes over (SWITCH_MARGIN_MS before this one's end)
             self._start_window(window.end_ms - 2 * SWITCH_MARGIN_MS, window.end_ms + NEXT_WINDOW_MS)
 
@@ -357,7 +356,7 @@ class VlcPlayer(BackendBase):
 
     def _on_end(self, _event) -> None:
         window = self._window
-        if window is not None and window.end_ms < self._duration_ms - SWITCH_MARGIN_MS:
+        if window is not None and not window.at_end:
             # The end of a window, not of the episode (the next one was late): the next call from
             # the GUI thread goes on from where the clock stands, as what libVLC buffered is lost.
             self._window_ended = True

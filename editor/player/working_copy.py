@@ -150,13 +150,15 @@ def decode_to_wav(source: str | os.PathLike, dest: Path, *, cancel: threading.Ev
 @dataclass(frozen=True)
 class Window:
     """A stretch of the working copy decoded ahead of it: *path* holds the episode from *start_ms*
-    (exact: a whole sample) to *end_ms*, in the working copy's format."""
+    (exact: a whole sample) to *end_ms*, in the working copy's format; *at_end*: to the episode's end."""
     path: Path
     start_ms: float
     end_ms: float
+    at_end: bool = False
 
     def covers(self, ms: float, margin_ms: float = 0.0) -> bool:
-        return self.start_ms <= ms < self.end_ms - margin_ms
+        """Whether *ms* is in it, *margin_ms* before its end (but up to the episode's end)."""
+        return self.start_ms <= ms < (self.end_ms + 1 if self.at_end else self.end_ms - margin_ms)
 
 
 def decoder_delay(container: av.container.InputContainer, stream: av.AudioStream) -> int:
@@ -201,7 +203,7 @@ def decode_window(source: str | os.PathLike, start_ms: float, end_ms: float, des
                 raise WorkingCopyError(f"{source}: the audio stream has no time base")
             container.seek(int(seek_s / stream.time_base), stream=stream)
             resampler = av.AudioResampler(format="s16", layout="mono", rate=rate)
-            begun = False
+            begun = at_end = False
             with wave.open(str(part), "wb") as out:
                 out.setnchannels(1)
                 out.setsampwidth(2)
@@ -223,6 +225,8 @@ def decode_window(source: str | os.PathLike, start_ms: float, end_ms: float, des
                         out.writeframesraw(chunk.to_ndarray().tobytes())
                     if index + frame.samples >= last:
                         break
+                else:
+                    at_end = True
                 for chunk in resampler.resample(None):
                     out.writeframesraw(chunk.to_ndarray().tobytes())
             if not begun:
@@ -231,7 +235,7 @@ def decode_window(source: str | os.PathLike, start_ms: float, end_ms: float, des
             frames = check.getnframes()
         os.replace(part, dest)
         start = first * 1000 / src_rate
-        return Window(dest, start, start + frames * 1000 / rate)
+        return Window(dest, start, start + frames * 1000 / rate, at_end)
     except _Cancelled:
         raise
     except (av.FFmpegError, OSError, ValueError) as exc:

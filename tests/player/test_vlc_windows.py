@@ -140,3 +140,18 @@ def test_windows_follow_one_another_and_hand_over_to_the_copy(vbr_mp3, copy_gate
     assert len(starts.starts) >= 3                     # the first window, the next one, the copy
     errors = located_errors(capture.audio(), ref, starts.starts)
     assert len(errors) >= 3 and max(map(abs, errors)) <= 20, errors
+
+
+def test_a_window_that_reaches_the_end_of_the_episode_plays_to_its_end(vbr_mp3, copy_gate, tmp_path, monkeypatch):
+    monkeypatch.setenv("TRANSCRIPT_EDITOR_AOUT", "dummy")
+    path, _ = vbr_mp3
+    player = VlcPlayer(cache_folder=tmp_path / "copies")
+    try:
+        player.load(str(path))
+        end = player.duration_ms()
+        player.seek_ms(end - 1500)           # within the last seconds: no window ends earlier than the file
+        player.play()
+        assert wait_for(lambda: player.position_ms() >= 0 and player.state() == PlayerState.ENDED, 30)
+        assert player.working_copy_job is not None and player.position_ms() == end
+    finally:
+        player.close()
