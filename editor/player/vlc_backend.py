@@ -183,9 +183,7 @@ class VlcPlayer(BackendBase):
             # seek before the first sample, exact on PCM) instead of play-then-jump.
             start = self._clock.position_ms()
             if self._state == PlayerState.ENDED or (self._duration_ms and start >= self._duration_ms):
-                start = 0
-                if self._window is not None:       # the original plays from 0 until the copy is ready
-                    self._switch_to(self._source or "", None, 0)
+                start = 0       # (play() held it unless what is loaded plays 0 exactly)
             self._restart_at(start, paused=False)
 
     def _pause_engine(self) -> None:

@@ -142,7 +142,7 @@ def test_windows_follow_one_another_and_hand_over_to_the_copy(vbr_mp3, copy_gate
     assert len(errors) >= 3 and max(map(abs, errors)) <= 20, errors
 
 
-def test_a_window_that_reaches_the_end_of_the_episode_plays_to_its_end(vbr_mp3, copy_gate, tmp_path, monkeypatch):
+def test_a_window_reaching_the_end_plays_to_it_then_play_starts_over(vbr_mp3, copy_gate, tmp_path, monkeypatch):
     monkeypatch.setenv("TRANSCRIPT_EDITOR_AOUT", "dummy")
     path, _ = vbr_mp3
     player = VlcPlayer(cache_folder=tmp_path / "copies")
@@ -153,5 +153,8 @@ def test_a_window_that_reaches_the_end_of_the_episode_plays_to_its_end(vbr_mp3, 
         player.play()
         assert wait_for(lambda: player.position_ms() >= 0 and player.state() == PlayerState.ENDED, 30)
         assert player.working_copy_job is not None and player.position_ms() == end
+        player.play()                        # again, from the start: a window there
+        assert wait_for(lambda: player.position_ms() > 500 and not player.holding, 30)
+        assert player.state() == PlayerState.PLAYING and player.position_ms() < 5000
     finally:
         player.close()
