@@ -29,19 +29,25 @@ def isolated_settings(tmp_path, monkeypatch):
 
 @pytest.fixture
 def working_copy_gate(monkeypatch):
-    """Holds every working copy's decode (real, in its thread) until the test sets the returned event,
-    so a state such as "a seek is held" lasts as long as the test needs, without timing assumptions."""
+    """Holds every working copy's decode, and that of its windows (real, in their threads), until the
+    test sets the returned event, so a state such as "a seek is held" lasts as long as the test needs,
+    without timing assumptions."""
     import threading
 
     from editor.player import working_copy as wc
 
     opened = threading.Event()
-    real = wc.decode_to_wav
+    real_copy, real_window = wc.decode_to_wav, wc.decode_window
 
-    def decode_when_opened(*args, **kwargs):
+    def copy_when_opened(*args, **kwargs):
         opened.wait(30)
-        return real(*args, **kwargs)
+        return real_copy(*args, **kwargs)
 
-    monkeypatch.setattr(wc, "decode_to_wav", decode_when_opened)
+    def window_when_opened(*args, **kwargs):
+        opened.wait(30)
+        return real_window(*args, **kwargs)
+
+    monkeypatch.setattr(wc, "decode_to_wav", copy_when_opened)
+    monkeypatch.setattr(wc, "decode_window", window_when_opened)
     yield opened
     opened.set()

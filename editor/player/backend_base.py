@@ -14,7 +14,8 @@ play from anywhere but the very start) is *held*: the engine pauses, the clock s
 target without running (nothing is heard, so no time passes), :attr:`holding` is True
 (the window says "Preparing exact seeking…") and the position and the wish to play are
 kept; once the copy is adopted, playback starts exactly there. Playing from the start
-needs no seek and starts at once.
+needs no seek and starts at once. A backend may end a hold sooner (``_prepare_exact``,
+``_exact_at``): the VLC one decodes a window of the copy around the target and plays that.
 """
 
 from __future__ import annotations
@@ -98,7 +99,8 @@ class BackendBase:
         self._adopt()
         if self._state in (PlayerState.EMPTY, PlayerState.ERROR):
             return
-        if self._hold_ms is not None or (self._must_hold() and self._start_position() > 0):
+        start = self._start_position()
+        if self._hold_ms is not None or (self._must_hold(start) and (start > 0 or self.precise_seeking)):
             self._hold(self._start_position() if self._hold_ms is None else self._hold_ms, play=True)
             self._set_state(PlayerState.PLAYING)
             return
@@ -130,7 +132,7 @@ class BackendBase:
         ms = max(0, int(ms))
         if self._duration_ms:
             ms = min(ms, self._duration_ms)
-        if self._must_hold():
+        if self._must_hold(ms):
             self._hold(ms, play=self._state == PlayerState.PLAYING)
             if self._state == PlayerState.ENDED:
                 self._set_state(PlayerState.STOPPED)
@@ -191,10 +193,18 @@ class BackendBase:
         return self._job
 
     # -- shared internals -----------------------------------------------------------------
-    def _must_hold(self) -> bool:
-        """Whether a seek now would play the compressed original from the wrong place: a
-        working copy is being made and is not adopted yet."""
-        return self._job is not None and not self.precise_seeking
+    def _must_hold(self, ms: int) -> bool:
+        """Whether playing from *ms* now could play the wrong place: a working copy is being
+        made, and what the engine has does not hold *ms* exactly."""
+        return self._job is not None and not self._exact_at(ms)
+
+    def _exact_at(self, ms: int) -> bool:
+        """Whether the engine's medium plays *ms* exactly (backends that play parts of the working
+        copy before it is finished say so per position)."""
+        return self.precise_seeking
+
+    def _prepare_exact(self, ms: int) -> None:
+        """A hold at *ms* begins: a backend may start getting *ms* ready sooner than the whole copy."""
 
     def _start_position(self) -> int:
         """Where a play() from a stopped, paused or ended state starts."""
@@ -211,13 +221,14 @@ class BackendBase:
         self._hold_ms, self._hold_play = ms, play
         self._clock.seek(ms)
         self._clock.paused()
+        self._prepare_exact(ms)
 
     def _adopt(self) -> None:
         """Adopt a finished working copy (backend hook), then end a hold: exactly at its
         position once the copy plays, or on the original if the copy failed (nothing better
         is coming)."""
         self._adopt_working_copy()
-        if self._hold_ms is None or self._must_hold():
+        if self._hold_ms is None or self._must_hold(self._hold_ms):
             return
         ms, play = self._hold_ms, self._hold_play
         self._hold_ms, self._hold_play = None, False

@@ -7,6 +7,11 @@ What this adds on top of libVLC 3:
   as the copy is ready the player switches to it at the current position and
   state, on the next call from the GUI thread (position polls included), so all
   libVLC control stays on one thread. A cached copy is used at once.
+* **No long wait for it.** A seek before the copy is ready is held (see BackendBase) only
+  until a *window* around its target is decoded (:func:`working_copy.decode_window`, the
+  same samples the copy will hold there; a fraction of a second): the player plays that
+  WAV with its start as the offset of every time, decodes the next window before the end
+  of this one and takes it over there, and switches to the whole copy once it is ready.
 * **A smooth clock of what is heard.** libVLC's time ticks every ~300 ms and runs ahead
   of the sound by :func:`output_lead_ms`; :class:`PlaybackClock` takes that lead off and
   interpolates between ticks.
@@ -23,9 +28,11 @@ from __future__ import annotations
 import math
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
+from editor.player import working_copy as wc
 from editor.player.backend_base import MAX_RATE, MIN_RATE, BackendBase
 from editor.player.base import PlayerError, PlayerState
 
@@ -71,6 +78,15 @@ def output_lead_ms(rate: float) -> float:
         return DEMUX_BLOCK_MS
     return DEMUX_BLOCK_MS * (1 + stretch_priming_blocks()) - stretch_content_offset_ms(rate)
 
+
+# Windows of the working copy, played while it is being made (see VlcPlayer).
+WINDOW_BEFORE_MS = 2000       # a window starts this much before the position it is made for
+FIRST_WINDOW_MS = 30_000      # the first one after a seek: short, to play soon
+NEXT_WINDOW_MS = 120_000      # the following ones, decoded while the one before plays
+PREFETCH_MS = 20_000          # the next window is started when this little of the playing one is left
+# ...and taken over this long before the playing one ends: libVLC reads ahead and buffers its
+# output (its end comes ~1 s of sound before the sound's end), so a window must never run out
+SWITCH_MARGIN_MS = 3000
 
 AOUT_ENV = "TRANSCRIPT_EDITOR_AOUT"     # e.g. "dummy" (tests, no sound card) or "afile" (bench)
 START_WAIT_S = 0.3                      # how long play() waits for a fresh input to open
@@ -125,6 +141,12 @@ class VlcPlayer(BackendBase):
             raise PlayerError("libVLC failed to start (its plugins may be missing: install vlc-plugin-base).")
         super().__init__(working_copy=working_copy, cache_folder=cache_folder)
         self._clock.set_output_lead(output_lead_ms)     # show what is heard, not what is decoded
+        self._offset_ms = 0.0                # media time = libVLC's time + this (a window's start)
+        self._window: wc.Window | None = None         # the window playing, if one is
+        self._window_job: wc.WindowJob | None = None  # the window being decoded
+        self._next_window: wc.Window | None = None    # decoded, waiting for the playing one to end
+        self._window_ended = False                    # libVLC reached the playing window's end
+        self._windows_dir: tempfile.TemporaryDirectory | None = None
         self._mp = self._instance.media_player_new()
         events = self._mp.event_manager()
         for kind, handler in (
@@ -151,6 +173,7 @@ class VlcPlayer(BackendBase):
         with self._quietly():
             self._mp.stop()
             self._mp.set_media(None)
+        self._drop_windows()
 
     def _start(self) -> None:
         if self._state == PlayerState.PAUSED:
@@ -160,7 +183,7 @@ class VlcPlayer(BackendBase):
             # seek before the first sample, exact on PCM) instead of play-then-jump.
             start = self._clock.position_ms()
             if self._state == PlayerState.ENDED or (self._duration_ms and start >= self._duration_ms):
-                start = 0
+                start = 0       # (play() held it unless what is loaded plays 0 exactly)
             self._restart_at(start, paused=False)
 
     def _pause_engine(self) -> None:
@@ -169,7 +192,7 @@ class VlcPlayer(BackendBase):
     def _seek_engine(self, ms: int) -> None:
         # stopped/ended: the input is gone; the clock holds the position for the next play()
         if self._state in (PlayerState.PLAYING, PlayerState.PAUSED):
-            self._mp.set_time(ms)
+            self._mp.set_time(int(round(ms - self._offset_ms)))
 
     def _apply_rate(self) -> None:
         self._mp.set_rate(self._rate)
@@ -182,7 +205,7 @@ class VlcPlayer(BackendBase):
         self._instance.release()
 
     # -- internals ------------------------------------------------------------------------
-    def _set_media(self, path: str, start_ms: int = 0, paused: bool = False):
+    def _set_media(self, path: str, start_ms: float = 0, paused: bool = False):
         media = self._instance.media_new_path(path)
         if start_ms:
             media.add_option(f":start-time={start_ms / 1000:.3f}")
@@ -200,7 +223,7 @@ class VlcPlayer(BackendBase):
         with self._quietly():
             self._mp.stop()
         assert self._playing_path is not None   # restarting what is loaded
-        self._set_media(self._playing_path, ms, paused=True)
+        self._set_media(self._playing_path, max(0.0, ms - self._offset_ms), paused=True)
         self._clock.reset(ms)
         self._mp.play()
         self._mp.set_rate(self._rate)
@@ -212,20 +235,100 @@ class VlcPlayer(BackendBase):
             self._mp.set_pause(0)
 
     def _adopt_working_copy(self) -> None:
-        """Switch to the finished working copy at the same position and state (GUI thread)."""
+        """Switch to the finished working copy (or a window of it) at the same position and
+        state (GUI thread)."""
         copy = self._take_finished_copy()
-        if copy is None:
-            return
-        pos = self._clock.position_ms()
+        if copy is not None:
+            self._switch_to(copy, None, self._clock.position_ms())
+            self._drop_windows()
+        elif self._job is None and self._window is not None:
+            # the copy failed: back to the original, approximately, as if there were no windows
+            self._switch_to(self._source or "", None, self._clock.position_ms())
+            self._drop_windows()
+        elif self._job is not None:
+            self._follow_windows()
+
+    def _switch_to(self, path: str, window: wc.Window | None, pos: int) -> None:
+        """Play *path* (the whole episode, or *window* of it) from *pos* in the present state."""
+        self._window, self._window_ended = window, False
+        self._offset_ms = window.start_ms if window is not None else 0.0
         state = self._state
         if state in (PlayerState.PLAYING, PlayerState.PAUSED):
-            self._playing_path = copy
+            self._playing_path = path
             self._restart_at(pos, paused=state == PlayerState.PAUSED)
             if state == PlayerState.PLAYING:
                 self._clock.started()
         else:
-            self._set_media(copy)
+            self._set_media(path)
             self._clock.reset(pos)
+
+    # -- windows of the working copy (GUI thread) ----------------------------------------
+    def _exact_at(self, ms: int) -> bool:
+        if self._window is not None:
+            return self._window.covers(ms, SWITCH_MARGIN_MS)
+        return self.precise_seeking
+
+    def _prepare_exact(self, ms: int) -> None:
+        if self._job is None or self._source is None:
+            return
+        if self._next_window is not None and self._next_window.covers(ms, SWITCH_MARGIN_MS):
+            return                  # decoded already: adopted on the next call
+        job = self._window_job
+        if job is not None and job.start_ms <= ms < job.end_ms - SWITCH_MARGIN_MS:
+            return                  # on its way
+        self._start_window(ms - WINDOW_BEFORE_MS, ms + FIRST_WINDOW_MS)
+
+    def _start_window(self, start_ms: float, end_ms: float) -> None:
+        if self._window_job is not None:
+            self._window_job.cancel()
+        self._discard(self._next_window)
+        self._next_window = None
+        if self._windows_dir is None:
+            self._windows_dir = tempfile.TemporaryDirectory(prefix="transcript-editor-windows-")
+        start_ms = max(0.0, start_ms)
+        dest = Path(self._windows_dir.name) / f"window-{int(start_ms)}.wav"
+        self._window_job = wc.WindowJob(self._source or "", start_ms, end_ms, dest).start()
+
+    def _follow_windows(self) -> None:
+        """Take a decoded window over when it is needed, and decode the next one in time."""
+        job = self._window_job
+        if job is not None and job.ready.is_set():
+            self._window_job = None
+            if job.window is not None:
+                self._discard(self._next_window)
+                self._next_window = job.window
+        wanted = self._hold_ms if self._hold_ms is not None else self._clock.position_ms()
+        upcoming = self._next_window
+        if upcoming is not None and upcoming.covers(wanted, SWITCH_MARGIN_MS) and (
+                self._hold_ms is not None or self._window is None or self._window_ended
+                or wanted >= self._window.end_ms - SWITCH_MARGIN_MS):
+            self._next_window = None
+            previous = self._window
+            self._switch_to(str(upcoming.path), upcoming, wanted)
+            self._discard(previous)
+            return
+        if self._window_ended and self._hold_ms is None and self._window is not None:
+            self._hold(wanted, play=True)       # the next window is late: wait for it there
+            return
+        window = self._window
+        if window is not None and self._window_job is None and self._next_window is None \
+                and wanted >= window.end_ms - PREFETCH_MS and not window.at_end:
+            # it begins before the point where it takes over (SWITCH_MARGIN_MS before this one's end)
+            self._start_window(window.end_ms - 2 * SWITCH_MARGIN_MS, window.end_ms + NEXT_WINDOW_MS)
+
+    def _drop_windows(self) -> None:
+        if self._window_job is not None:
+            self._window_job.cancel()
+        self._window_job = self._window = self._next_window = None
+        self._offset_ms, self._window_ended = 0.0, False
+        if self._windows_dir is not None:
+            self._windows_dir.cleanup()
+            self._windows_dir = None
+
+    @staticmethod
+    def _discard(window: wc.Window | None) -> None:
+        if window is not None:
+            window.path.unlink(missing_ok=True)
 
     def _resume_from_hold(self, ms: int, play: bool) -> None:
         if self._state not in (PlayerState.PLAYING, PlayerState.PAUSED) and not play:
@@ -250,6 +353,12 @@ class VlcPlayer(BackendBase):
             self._set_state(PlayerState.STOPPED)
 
     def _on_end(self, _event) -> None:
+        window = self._window
+        if window is not None and not window.at_end:
+            # The end of a window, not of the episode (the next one was late): the next call from
+            # the GUI thread goes on from where the clock stands, as what libVLC buffered is lost.
+            self._window_ended = True
+            return
         self._ended()
 
     def _on_error(self, _event) -> None:
@@ -257,7 +366,8 @@ class VlcPlayer(BackendBase):
 
     def _on_time(self, event) -> None:
         if self._state == PlayerState.PLAYING:
-            self._clock.update(event.u.new_time)
+            self._clock.update(event.u.new_time + int(round(self._offset_ms)))
 
     def _on_length(self, event) -> None:
-        self._length_reported(event.u.new_length)
+        if self._window is None:        # a window's length is not the episode's
+            self._length_reported(event.u.new_length)

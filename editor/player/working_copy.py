@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import math
 import os
 import threading
 import time
@@ -33,6 +34,7 @@ import av
 CACHE_ENV = "TRANSCRIPT_EDITOR_CACHE"       # overrides the folder (tests, portable setups)
 CACHE_LIMIT_BYTES = 3 * 1024**3             # ~19 hours of working copies at 22.05 kHz
 STALE_PART_S = 24 * 3600                    # a .part older than this is a crashed decode
+PREROLL_S = 1.0                             # decoded and dropped before a window (decoders settle)
 
 
 class WorkingCopyError(Exception):
@@ -143,6 +145,152 @@ def decode_to_wav(source: str | os.PathLike, dest: Path, *, cancel: threading.Ev
     finally:
         if part.exists():
             part.unlink()
+
+
+@dataclass(frozen=True)
+class Window:
+    """A stretch of the working copy decoded ahead of it: *path* holds the episode from *start_ms*
+    (exact: a whole sample) to *end_ms*, in the working copy's format; *at_end*: to the episode's end."""
+    path: Path
+    start_ms: float
+    end_ms: float
+    at_end: bool = False
+
+    def covers(self, ms: float, margin_ms: float = 0.0) -> bool:
+        """Whether *ms* is in it, *margin_ms* before its end (but up to the episode's end)."""
+        return self.start_ms <= ms < (self.end_ms + 1 if self.at_end else self.end_ms - margin_ms)
+
+
+def decoder_delay(container: av.container.InputContainer, stream: av.AudioStream) -> int:
+    """Samples a decode from the start drops before its first one, which the stream's timestamps
+    still count (an MP3's encoder delay, 1105 samples from LAME): sample index = pts - delay.
+    Measured on the first frames, so it holds for any codec; 0 for most."""
+    container.seek(0, stream=stream)
+    rate = stream.codec_context.sample_rate
+    decoded = 0
+    for frame in container.decode(stream):
+        if decoded >= 4 * frame.samples and frame.pts is not None and frame.time_base is not None:
+            return int(round(frame.pts * frame.time_base * rate)) - decoded
+        decoded += frame.samples
+    return 0
+
+
+def decode_window(source: str | os.PathLike, start_ms: float, end_ms: float, dest: Path, *,
+                  cancel: threading.Event | None = None) -> Window:
+    """Decode *source* from *start_ms* to *end_ms* into a WAV at *dest*, sample for sample what the
+    working copy will hold there (same decoder, same resampling).
+
+    FFmpeg seeks to a little before the start and gives every frame its exact timestamp (Ogg,
+    Opus, FLAC, M4A and WAV by their containers, MP3 by reading its frames from the start); the
+    first PREROLL_S decoded are dropped, as a decoder that starts in the middle needs a few frames
+    to settle. Raises WorkingCopyError when the frames do not reach back to the start."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    part = dest.with_name(dest.name + ".part")
+    try:
+        with av.open(str(source)) as container:
+            if not container.streams.audio:
+                raise WorkingCopyError(f"{source}: contains no audio stream")
+            stream = container.streams.audio[0]
+            stream.codec_context.thread_type = "AUTO"
+            src_rate = stream.codec_context.sample_rate
+            rate = target_rate(src_rate)
+            delay = decoder_delay(container, stream)
+            step = src_rate // math.gcd(src_rate, rate)          # source samples per whole output sample
+            first = int(max(0.0, start_ms) * src_rate / 1000) // step * step
+            last = int(end_ms * src_rate / 1000)
+            seek_s = max(0.0, first / src_rate - PREROLL_S)
+            if stream.time_base is None:
+                raise WorkingCopyError(f"{source}: the audio stream has no time base")
+            container.seek(int(seek_s / stream.time_base), stream=stream)
+            resampler = av.AudioResampler(format="s16", layout="mono", rate=rate)
+            begun = at_end = False
+            with wave.open(str(part), "wb") as out:
+                out.setnchannels(1)
+                out.setsampwidth(2)
+                out.setframerate(rate)
+                for frame in container.decode(stream):
+                    if cancel is not None and cancel.is_set():
+                        raise _Cancelled()
+                    if frame.pts is None or frame.time_base is None:
+                        continue
+                    index = int(round(frame.pts * frame.time_base * src_rate)) - delay
+                    if not begun:
+                        if index > first:
+                            raise WorkingCopyError(f"{source}: cannot decode from {start_ms / 1000:.1f} s")
+                        if index + frame.samples <= first:
+                            continue
+                        frame = _tail(frame, first - index)
+                        begun = True
+                    for chunk in resampler.resample(frame):
+                        out.writeframesraw(chunk.to_ndarray().tobytes())
+                    if index + frame.samples >= last:
+                        break
+                else:
+                    at_end = True
+                for chunk in resampler.resample(None):
+                    out.writeframesraw(chunk.to_ndarray().tobytes())
+            if not begun:
+                raise WorkingCopyError(f"{source}: nothing to decode after {start_ms / 1000:.1f} s")
+        with wave.open(str(part)) as check:
+            frames = check.getnframes()
+        os.replace(part, dest)
+        start = first * 1000 / src_rate
+        return Window(dest, start, start + frames * 1000 / rate, at_end)
+    except _Cancelled:
+        raise
+    except (av.FFmpegError, OSError, ValueError) as exc:
+        raise WorkingCopyError(f"{source}: decoding failed ({_reason(exc)})") from exc
+    finally:
+        if part.exists():
+            part.unlink()
+
+
+def _tail(frame: av.AudioFrame, skip: int) -> av.AudioFrame:
+    """*frame* without its first *skip* samples."""
+    if skip <= 0:
+        return frame
+    data = frame.to_ndarray()
+    planar = frame.format.is_planar
+    kept = data[:, skip:] if planar else data[:, skip * len(frame.layout.channels):]
+    tail = av.AudioFrame.from_ndarray(kept.copy(), format=frame.format.name, layout=frame.layout.name)
+    tail.sample_rate = frame.sample_rate
+    return tail
+
+
+class WindowJob:
+    """Decodes one :class:`Window` in a background thread (at normal priority: someone waits)."""
+
+    def __init__(self, source: str | os.PathLike, start_ms: float, end_ms: float, dest: Path) -> None:
+        self.source = str(source)
+        self.start_ms, self.end_ms = start_ms, end_ms
+        self.window: Window | None = None
+        self.error: str | None = None
+        self.ready = threading.Event()
+        self._cancel = threading.Event()
+        self._dest = dest
+        self._thread = threading.Thread(target=self._run, name="working-copy-window", daemon=True)
+
+    def start(self) -> WindowJob:
+        self._thread.start()
+        return self
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return self.ready.wait(timeout)
+
+    def _run(self) -> None:
+        try:
+            self.window = decode_window(self.source, self.start_ms, self.end_ms, self._dest, cancel=self._cancel)
+        except _Cancelled:
+            self.error = "cancelled"
+        except WorkingCopyError as exc:
+            self.error = str(exc)
+        except Exception as exc:  # noqa: BLE001 - a worker must never die silently
+            self.error = f"{self.source}: {exc!r}"
+        finally:
+            self.ready.set()
 
 
 class WorkingCopyJob:

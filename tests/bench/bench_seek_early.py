@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
 """Seek error heard per format, soon after opening a long file and once the working copy is ready.
 
-A long episode (by default 30 minutes: 3 minutes of espeak-ng speech repeated, longer
-than the 80 s the capture is searched in, so every match is unique) is encoded as
-podcasts arrive: MP3 CBR and VBR, M4A, Ogg Vorbis, Opus, FLAC, WAV. For each, a fresh
-VlcPlayer (no cached working copy) opens it, waits 0.5 s, 2 s or 10 s, seeks to 60 % of
-the episode and plays; libVLC's ``afile`` output captures what is heard, which is located
+A long episode (by default 30 minutes: 3 minutes of espeak-ng speech repeated) is
+encoded as podcasts arrive: MP3 CBR and VBR, M4A, Ogg Vorbis, Opus, FLAC, WAV. For each, a
+fresh VlcPlayer (no cached working copy) opens it, waits 0.5 s, 2 s or 10 s, seeks to 60 %
+of the episode and plays; libVLC's audio callbacks capture what is heard, which is located
 in an exact ffmpeg decode (heard.py). Printed per format and delay: the error of what is
-heard against the target, and how long playback was held for the working copy. Then the
-same once the copy is ready ("ready"). Goal: <= 20 ms everywhere (or playback held).
+heard against the target, and how long playback was held before it could be exact. Then
+the same once the copy is ready ("ready"). Goal: <= 20 ms everywhere, and short holds.
 
-    .venv/bin/python tests/bench/bench_seek_early.py [minutes] [--quick] [--only=flac,mp3-vbr]
+The encoded episodes are made once and kept in a cache folder (``--cache=DIR``, default
+``~/.cache/transcript-editor/bench-seek-early``; a 3-hour set takes a while to encode).
+
+    .venv/bin/python tests/bench/bench_seek_early.py [minutes] [--hours=3] [--quick] [--only=flac,mp3-vbr]
 """
 
 from __future__ import annotations
@@ -42,45 +44,51 @@ SEARCH_S = 18
 FORMATS = {**speech_audio.ENCODINGS, "Opus": ("opus", ["-c:a", "libopus", "-b:a", "48k"])}
 
 
-def build(folder: Path, minutes: int) -> dict[str, Path]:
-    speech = speech_audio.make_speech_wav(folder, minutes=3.0)
-    long_wav = folder / "long.wav"
-    subprocess.run(["ffmpeg", "-v", "error", "-y", "-stream_loop", "-1", "-i", str(speech), "-t", str(minutes * 60),
-                    str(long_wav)], check=True)
+def build(folder: Path, minutes: int, labels: list[str]) -> dict[str, Path]:
+    """The episode in each format of *labels*, made once in *folder* (kept for the next run)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    long_wav = folder / f"long-{minutes}min.wav"
+    if not long_wav.exists():
+        speech = speech_audio.make_speech_wav(folder, minutes=3.0)
+        subprocess.run(["ffmpeg", "-v", "error", "-y", "-stream_loop", "-1", "-i", str(speech), "-t",
+                        str(minutes * 60), str(long_wav) + ".part.wav"], check=True)
+        os.replace(str(long_wav) + ".part.wav", long_wav)
     out = {}
-    for label, (ext, codec) in FORMATS.items():
-        dest = folder / f"long-{label.replace(' ', '-').lower()}.{ext}"
-        rate = "48000" if ext == "opus" else "44100"
-        subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(long_wav), "-ar", rate, "-ac", "2", *codec, str(dest)],
-                       check=True)
+    for label in labels:
+        ext, codec = FORMATS[label]
+        dest = folder / f"long-{minutes}min-{label.replace(' ', '-').lower()}.{ext}"
+        if not dest.exists():
+            rate = "48000" if ext == "opus" else "44100"
+            part = dest.with_name("part-" + dest.name)
+            subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(long_wav), "-ar", rate, "-ac", "2", *codec,
+                            str(part)], check=True)
+            os.replace(part, dest)
         out[label] = dest
     return out
 
 
 def heard_after(path: Path, target: int, delay_s: float | None, cache: Path) -> tuple[np.ndarray, float]:
     """Capture of playing *path* from *target*: seek *delay_s* after opening (None: once the copy is ready)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        out = os.path.join(tmp, "heard.wav")
-        player = VlcPlayer(cache_folder=cache, extra_args=heard.afile_args(out))
-        held = 0.0
-        try:
-            player.load(str(path))
-            if delay_s is None:
-                if player.working_copy_job is not None:
-                    player.working_copy_job.wait()
-                player.position_ms()
-            else:
-                time.sleep(delay_s)
-            player.seek_ms(target)
-            player.play()
-            began = time.monotonic()
-            while player.position_ms() >= 0 and player.holding:
-                time.sleep(0.01)
-            held = time.monotonic() - began
-            time.sleep(heard.LISTEN_S)
-        finally:
-            player.close()
-        return heard.read_capture(out, RATE), held
+    player = VlcPlayer(cache_folder=cache)
+    capture = heard.CallbackCapture(player, RATE)
+    try:
+        player.load(str(path))
+        if delay_s is None:
+            if player.working_copy_job is not None:
+                player.working_copy_job.wait()
+            player.position_ms()
+        else:
+            time.sleep(delay_s)
+        player.seek_ms(target)
+        player.play()
+        began = time.monotonic()
+        while player.position_ms() >= 0 and player.holding:
+            time.sleep(0.01)
+        held = time.monotonic() - began
+        time.sleep(heard.LISTEN_S)
+    finally:
+        player.close()
+    return capture.audio(), held
 
 
 def error_ms(capture: np.ndarray, ref: np.ndarray, target: int) -> tuple[float, float]:
@@ -95,7 +103,10 @@ def error_ms(capture: np.ndarray, ref: np.ndarray, target: int) -> tuple[float, 
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     quick = "--quick" in sys.argv
-    minutes = int(args[0]) if args else (5 if quick else 30)
+    hours = [float(a.split("=", 1)[1]) for a in sys.argv if a.startswith("--hours=")]
+    minutes = int(hours[0] * 60) if hours else int(args[0]) if args else (5 if quick else 30)
+    cache_arg = [a.split("=", 1)[1] for a in sys.argv if a.startswith("--cache=")]
+    store = Path(cache_arg[0]) if cache_arg else Path.home() / ".cache" / "transcript-editor" / "bench-seek-early"
     delays: list[float | None] = [0.5, 2.0, 10.0, None] if not quick else [0.5, None]
     labels = list(FORMATS) if not quick else ["MP3 VBR", "OGG", "M4A"]
     only = [a.split("=", 1)[1] for a in sys.argv if a.startswith("--only=")]
@@ -103,9 +114,9 @@ def main() -> None:
         labels = [label for label in labels if label.replace(" ", "-").lower() in only[0].lower().split(",")]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        files = build(folder, minutes)
-        print(f"\n## Seek error heard, {minutes}-minute episode, target at 60 % (ms; held = seconds waiting "
-              "for the working copy)\n")
+        files = build(store, minutes, labels)
+        print(f"\n## Seek error heard (load {os.getloadavg()[0]:.1f}), {minutes}-minute episode, target at 60 % "
+              "(ms; held = seconds before playing)\n")
         print("| format | " + " | ".join("ready" if d is None else f"{d:g} s after open" for d in delays) + " |")
         print("|---|" + "---|" * len(delays))
         worst = 0.0

@@ -146,3 +146,40 @@ def measure(path: str, targets_ms: list[int], mode: str, *, working_copy: bool, 
         error_ms = 1000 * ((start + offset) / rate - t / 1000)
         results.append(Heard(t, error_ms, score, reported))
     return results
+
+
+class CallbackCapture:
+    """Every sample a VlcPlayer plays, through libVLC's audio callbacks, mono at *rate*.
+
+    Unlike ``afile`` (whose file each restart of the input rewrites), the callbacks belong to
+    the player and see everything it plays across restarts: a window of the working copy,
+    then the copy itself. Set up before ``load()``."""
+
+    def __init__(self, player, rate: int = 22050) -> None:
+        import ctypes
+
+        import vlc
+        self.rate = rate
+        self._chunks: list[np.ndarray] = []
+
+        @vlc.CallbackDecorators.AudioPlayCb
+        def play(_opaque, samples, count, _pts):
+            if count:
+                data = ctypes.cast(samples, ctypes.POINTER(ctypes.c_int16))
+                self._chunks.append(np.ctypeslib.as_array(data, shape=(count,)).copy())
+
+        @vlc.CallbackDecorators.AudioFlushCb
+        def flush(_opaque, _pts):
+            pass
+
+        self._callbacks = (play, flush)          # ctypes callbacks must outlive the player's use
+        player._mp.audio_set_callbacks(play, None, None, flush, None, None)
+        player._mp.audio_set_format("S16N", rate, 1)
+
+    def seconds(self) -> float:
+        return sum(len(c) for c in self._chunks) / self.rate
+
+    def audio(self) -> np.ndarray:
+        if not self._chunks:
+            return np.zeros(0, dtype="float32")
+        return np.concatenate(self._chunks).astype("float32") / 32768

@@ -2,7 +2,7 @@
 
 The working copy's decode is real but held back by the test until it has checked the
 hold (``decode_to_wav`` waits for an event first), so nothing depends on timing. What is
-heard is captured through libVLC's ``afile`` output and located in an exact decode.
+heard is captured through libVLC's audio callbacks and located in an exact decode.
 """
 
 import subprocess
@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import soundfile as sf
 
 from editor.player.base import PlayerState
 from editor.player.vlc_backend import VlcPlayer
@@ -35,8 +34,8 @@ def vbr_mp3(tmp_path_factory):
 def test_a_seek_before_the_copy_is_ready_is_held_then_plays_exactly_there(vbr_mp3, working_copy_gate, tmp_path):
     ref = heard.decode_reference(vbr_mp3, 22050)
     target = speech_audio.loud_targets(ref, 22050, fractions=(0.6,))[0]
-    capture = tmp_path / "heard.wav"
-    player = VlcPlayer(cache_folder=tmp_path / "copies", extra_args=heard.afile_args(capture))
+    player = VlcPlayer(cache_folder=tmp_path / "copies")
+    capture = heard.CallbackCapture(player)
     try:
         player.load(str(vbr_mp3))
         assert player.working_copy_job is not None and not player.precise_seeking
@@ -51,9 +50,8 @@ def test_a_seek_before_the_copy_is_ready_is_held_then_plays_exactly_there(vbr_mp
         assert wait_for(lambda: player.position_ms() > target + 1200, 10)
     finally:
         player.close()
-    samples, rate = sf.read(capture, dtype="float32")
-    heard_audio = samples if samples.ndim == 1 else samples.mean(axis=1)
-    assert rate == 22050 and len(heard_audio) > rate
+    heard_audio, rate = capture.audio(), capture.rate
+    assert len(heard_audio) > rate
     snippet = heard_audio[: int(0.6 * rate)]               # the very first thing played
     found, score = heard.locate(ref, snippet, target / 1000, rate)
     assert score > 0.8
