@@ -1,6 +1,6 @@
 """Replace all, its undo and redo in the window, in-process: CPU until idle and where it goes.
 
-Run: ``.venv/bin/python tests/bench/bench_replace_window.py [--runs N] [--root DIR] [SRT]``. Prints one
+Run: ``.venv/bin/python tests/bench/bench_replace_window.py [--runs N | --quick] [--root DIR] [SRT]``. Prints one
 table (``--root DIR``: the app of another checkout, e.g. ``git archive REV | tar -x -C DIR``).
 
 The scene of ``bench_peers.py``'s replace figure without the harness: the 12,000-cue SRT of the
@@ -141,7 +141,7 @@ def in_window(srt: str) -> None:
 
 
 def main() -> None:
-    runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 3
+    runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 1 if "--quick" in sys.argv else 3
     srt = srt_path()
     root = Path(sys.argv[sys.argv.index("--root") + 1]).resolve() if "--root" in sys.argv else ROOT
     results = [one_run(srt, root) for _ in range(runs)]
