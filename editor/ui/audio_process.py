@@ -176,5 +176,6 @@ def hear(job: HearJob) -> Heard:
 def align(job: AlignJob):
     """One turn's word times (its job carries its audio): a SegmentAlignment."""
     from editor.align.aligner import align_segment
+    assert job.audio is not None, "with_turn_audio() gives the job its audio"
     return align_segment(job.audio, job.tokens, job.start_ms, job.end_ms, _aligner(),
                          audio_start_ms=job.audio_start_ms, before=job.before, after=job.after)

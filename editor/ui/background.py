@@ -113,5 +113,6 @@ class ThreadRunner(QObject):
     def _on_thread_finished(self) -> None:
         if not self.is_current():
             return    # a finished posted before cancel(): cancel already said finished(False)
-        thread, self._thread = self._thread, None
+        thread, self._thread = self.sender(), None
+        assert isinstance(thread, WorkerThread)     # is_current(): the sender is the running thread
         self.finished.emit(not thread.stop.is_set())

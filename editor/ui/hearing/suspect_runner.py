@@ -10,6 +10,8 @@ the GUI thread). Nothing here edits the transcript.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Signal
 
 from editor.core.errors import TranscriptError
@@ -66,7 +68,7 @@ class SuspectRunner(ThreadRunner):
         self._workers = workers
 
     def start(self, audio_path: str, segments: list[Segment], duration_ms: int | None,
-              names: list[str] = (), rows: list[int] | None = None) -> None:
+              names: Sequence[str] = (), rows: list[int] | None = None) -> None:
         thread = _HearThread(str(audio_path), list(segments), duration_ms, list(names), rows, self._workers)
         thread.heard.connect(self._on_thread_heard)
         self.start_thread(thread)
