@@ -9,20 +9,20 @@ lower CPU priority than the window. Whole-episode passes have pools of their own
 (:func:`editor.align.batch.align_transcript`). The threads that wait on these jobs hold no GIL
 while they wait.
 
-Qt-free on purpose: the worker process imports this module to run the jobs below.
+Qt-free on purpose: the worker process imports this module to run the jobs below. Light to import
+(multiprocessing is loaded when the first job is submitted): the window imports it at start-up.
 """
 
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import threading
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     import numpy as np
 
     from editor.align.aligner import Aligner, AlignOptions
@@ -42,6 +42,9 @@ class AudioProcess:
         self._pool: ProcessPoolExecutor | None = None
 
     def submit(self, job, *args) -> Future:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
         for _attempt in range(2):
             with self._lock:
                 if self._pool is None:
@@ -74,9 +77,15 @@ def shared() -> AudioProcess:
     return _shared
 
 
+class JobFailed(Exception):
+    """The audio process could not do a job: it died, or the job raised (the message says which)."""
+
+
 def result(future: Future, cancelled, poll_s: float = 0.05):
     """*future*'s result, waited for without holding the GIL; None once *cancelled()* (the
-    job is cancelled if it has not started; one already running finishes unheard)."""
+    job is cancelled if it has not started; one already running finishes unheard).
+    Raises :class:`JobFailed` when the job could not be done."""
+    from concurrent.futures.process import BrokenProcessPool
     while True:
         try:
             return future.result(timeout=poll_s)
@@ -84,6 +93,10 @@ def result(future: Future, cancelled, poll_s: float = 0.05):
             if cancelled():
                 future.cancel()
                 return None
+        except BrokenProcessPool as error:
+            raise JobFailed("the audio worker process stopped unexpectedly") from error
+        except Exception as error:      # whatever the job raised, named for the status bar
+            raise JobFailed(f"{type(error).__name__}: {error}") from error
 
 
 def read_span_16k(audio_path: str, start_ms: int, end_ms: int,

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
@@ -49,3 +50,9 @@ def test_waiting_for_a_job_stops_when_cancelled():
         assert queued[-1].cancelled()          # a job not started yet never runs
     finally:
         process.shutdown()
+
+
+def test_a_job_that_fails_is_reported_not_raised_as_is():
+    future = audio_process.shared().submit(int, "not a number")
+    with pytest.raises(audio_process.JobFailed, match="ValueError"):
+        audio_process.result(future, cancelled=lambda: False)

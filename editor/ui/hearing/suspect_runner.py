@@ -16,6 +16,7 @@ from PySide6.QtCore import Signal
 
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Segment
+from editor.ui.audio_process import JobFailed
 from editor.ui.background import ThreadRunner, WorkerThread
 
 FEW_TURNS = 4      # this many turns or fewer are checked one by one in the audio process
@@ -44,7 +45,7 @@ class _HearThread(WorkerThread):
             for heard in hear_transcript(audio_path, jobs, workers=workers,
                                          progress=self.progressed.emit, cancelled=self.stop.is_set):
                 self.heard.emit(heard)
-        except TranscriptError as error:
+        except (TranscriptError, JobFailed) as error:     # unreadable audio; the audio process failed
             self.failed.emit(str(error))
 
     def _hear_one_by_one(self, audio_path: str, jobs) -> None:

@@ -67,7 +67,11 @@ class _CheckThread(WorkerThread):
             pending.append((item, process.submit(audio_process.judge, audio[i], item.where, item.replacement)))
             while pending and (len(pending) >= AHEAD or i == len(items) - 1):
                 waiting, future = pending.popleft()
-                verdict = audio_process.result(future, self.stop.is_set)
+                try:
+                    verdict = audio_process.result(future, self.stop.is_set)
+                except audio_process.JobFailed as error:
+                    self.failed.emit(str(error))
+                    return
                 if verdict is None:
                     for _item, later in pending:
                         later.cancel()
