@@ -15,6 +15,7 @@ Qt-free on purpose: the worker process imports this module to run the jobs below
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import threading
@@ -74,6 +75,8 @@ def shared() -> AudioProcess:
     global _shared
     if _shared is None:
         _shared = AudioProcess()
+        # Let go of the pool while the interpreter still stands (its finalizer needs multiprocessing).
+        atexit.register(_shared.shutdown)
     return _shared
 
 
