@@ -129,3 +129,18 @@ def test_a_typed_correction_is_checked_against_the_audio(aligned_window, qtbot):
     assert said[-1].startswith("The audio prefers the original “BSA” to “EPA”")
     _type_over(window, 1, "summer", "Summer")     # capitals only: nothing to ask the audio
     assert not typed.checks.is_running()
+
+
+def test_once_the_player_has_a_working_copy_the_stretches_are_read_from_it(aligned_window, qtbot, monkeypatch):
+    from editor.player import working_copy
+    audio = aligned_window.names.correcting.audio_path
+    working_copy.decode_to_wav(audio, working_copy.copy_path(audio))
+
+    def no_second_decoder(*_args, **_kwargs):
+        raise AssertionError("the whole file was decoded although the working copy is there")
+
+    monkeypatch.setattr("editor.hearing.suggest.region_audio", no_second_decoder)
+    dialog = _checked_dialog(aligned_window, qtbot)
+    assert [dialog.table.item(row, AUDIO_COLUMN).text() for row in range(2)] == \
+        ["audio agrees", "audio prefers the original"]
+    dialog.close()
