@@ -144,3 +144,14 @@ def test_once_the_player_has_a_working_copy_the_stretches_are_read_from_it(align
     assert [dialog.table.item(row, AUDIO_COLUMN).text() for row in range(2)] == \
         ["audio agrees", "audio prefers the original"]
     dialog.close()
+
+
+def test_opening_another_transcript_closes_the_dialog_and_forgets_the_audio(aligned_window, qtbot, tmp_path):
+    correcting = aligned_window.names.correcting
+    _checked_dialog(aligned_window, qtbot)
+    assert correcting.audio_path and correcting.verdicts
+    other = tmp_path / "other.srt"
+    other.write_text("1\n00:00:01,000 --> 00:00:03,000\nHost: The BSA ran the camp.\n\n", encoding="utf-8")
+    assert aligned_window.open_path(str(other))
+    qtbot.waitUntil(lambda: correcting.dialog is None, timeout=5000)
+    assert correcting.audio_path == "" and correcting.verdicts == {}
