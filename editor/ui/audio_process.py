@@ -9,20 +9,21 @@ lower CPU priority than the window. Whole-episode passes have pools of their own
 (:func:`editor.align.batch.align_transcript`). The threads that wait on these jobs hold no GIL
 while they wait.
 
-Qt-free on purpose: the worker process imports this module to run the jobs below.
+Qt-free on purpose: the worker process imports this module to run the jobs below. Light to import
+(multiprocessing is loaded when the first job is submitted): the window imports it at start-up.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
-import multiprocessing
 import os
 import threading
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     import numpy as np
 
     from editor.align.aligner import Aligner, AlignOptions
@@ -42,6 +43,9 @@ class AudioProcess:
         self._pool: ProcessPoolExecutor | None = None
 
     def submit(self, job, *args) -> Future:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
         for _attempt in range(2):
             with self._lock:
                 if self._pool is None:
@@ -71,12 +75,20 @@ def shared() -> AudioProcess:
     global _shared
     if _shared is None:
         _shared = AudioProcess()
+        # Let go of the pool while the interpreter still stands (its finalizer needs multiprocessing).
+        atexit.register(_shared.shutdown)
     return _shared
+
+
+class JobFailed(Exception):
+    """The audio process could not do a job: it died, or the job raised (the message says which)."""
 
 
 def result(future: Future, cancelled, poll_s: float = 0.05):
     """*future*'s result, waited for without holding the GIL; None once *cancelled()* (the
-    job is cancelled if it has not started; one already running finishes unheard)."""
+    job is cancelled if it has not started; one already running finishes unheard).
+    Raises :class:`JobFailed` when the job could not be done."""
+    from concurrent.futures.process import BrokenProcessPool
     while True:
         try:
             return future.result(timeout=poll_s)
@@ -84,6 +96,10 @@ def result(future: Future, cancelled, poll_s: float = 0.05):
             if cancelled():
                 future.cancel()
                 return None
+        except BrokenProcessPool as error:
+            raise JobFailed("the audio worker process stopped unexpectedly") from error
+        except Exception as error:      # whatever the job raised, named for the status bar
+            raise JobFailed(f"{type(error).__name__}: {error}") from error
 
 
 def read_span_16k(audio_path: str, start_ms: int, end_ms: int,
@@ -176,5 +192,6 @@ def hear(job: HearJob) -> Heard:
 def align(job: AlignJob):
     """One turn's word times (its job carries its audio): a SegmentAlignment."""
     from editor.align.aligner import align_segment
+    assert job.audio is not None, "with_turn_audio() gives the job its audio"
     return align_segment(job.audio, job.tokens, job.start_ms, job.end_ms, _aligner(),
                          audio_start_ms=job.audio_start_ms, before=job.before, after=job.after)

@@ -11,6 +11,7 @@ A runner connects its thread's own result signals to slots that check ``is_curre
 
 from __future__ import annotations
 
+import atexit
 import threading
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
@@ -35,6 +36,11 @@ class _Keeper(QObject):
             thread.wait()
             self.running.discard(thread)
 
+    def wait_all(self) -> None:
+        """Wait for every thread still running (a cancelled one finishing its step) before exit."""
+        for thread in list(self.running):
+            thread.wait()
+
 
 _keeper: _Keeper | None = None
 
@@ -44,6 +50,7 @@ def keep_until_finished(thread: QThread) -> None:
     global _keeper
     if _keeper is None:
         _keeper = _Keeper()
+        atexit.register(_keeper.wait_all)     # none is destroyed still running when Python exits
     _keeper.keep(thread)
 
 
@@ -113,5 +120,6 @@ class ThreadRunner(QObject):
     def _on_thread_finished(self) -> None:
         if not self.is_current():
             return    # a finished posted before cancel(): cancel already said finished(False)
-        thread, self._thread = self._thread, None
+        thread, self._thread = self.sender(), None
+        assert isinstance(thread, WorkerThread)     # is_current(): the sender is the running thread
         self.finished.emit(not thread.stop.is_set())

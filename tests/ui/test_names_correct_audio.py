@@ -24,17 +24,26 @@ LINES = [("acronym", "She spent ten years at the {BSA|EPA} before she ran for of
 CLEAN = ["The BSA ran the summer camp by the lake."]
 
 
+@pytest.fixture(scope="module")
+def episode_folder(tmp_path_factory):
+    """The episode's files and a cache folder, shared by this module's tests: the first one aligns
+    the words, the others find them in the alignment cache (as a producer reopening it would)."""
+    folder = tmp_path_factory.mktemp("correct-audio")
+    episode = hearing_material.episode(LINES, CLEAN)
+    hearing_material.write_wav(folder / "episode.wav", episode.audio)
+    hearing_material.write_srt(folder / "episode.srt", episode.transcript)
+    return folder
+
+
 @pytest.fixture(autouse=True)
-def own_folders(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+def own_folders(episode_folder, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(episode_folder / "cache"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
 
 
 @pytest.fixture
-def aligned_window(main_window, qtbot, tmp_path):
-    episode = hearing_material.episode(LINES, CLEAN)
-    wav = hearing_material.write_wav(tmp_path / "episode.wav", episode.audio)
-    srt = hearing_material.write_srt(tmp_path / "episode.srt", episode.transcript)
+def aligned_window(main_window, qtbot, episode_folder):
+    wav, srt = episode_folder / "episode.wav", episode_folder / "episode.srt"
     ready = []
     main_window.timing.words_ready.connect(ready.append)
     assert main_window.open_path(str(srt), str(wav))
@@ -127,5 +136,35 @@ def test_a_typed_correction_is_checked_against_the_audio(aligned_window, qtbot):
     qtbot.waitUntil(lambda: len(verdicts) == 2, timeout=60_000)
     assert verdicts[1] == ("BSA", "EPA", "prefers original")
     assert said[-1].startswith("The audio prefers the original “BSA” to “EPA”")
+    qtbot.waitUntil(lambda: not typed.checks.is_running(), timeout=10_000)   # its thread ends after the verdict
     _type_over(window, 1, "summer", "Summer")     # capitals only: nothing to ask the audio
     assert not typed.checks.is_running()
+
+
+def test_once_the_player_has_a_working_copy_the_stretches_are_read_from_it(aligned_window, qtbot, monkeypatch):
+    from editor.player import working_copy
+    audio = aligned_window.names.correcting.audio_path
+    copy = working_copy.decode_to_wav(audio, working_copy.copy_path(audio))
+
+    def no_second_decoder(*_args, **_kwargs):
+        raise AssertionError("the whole file was decoded although the working copy is there")
+
+    monkeypatch.setattr("editor.hearing.suggest.region_audio", no_second_decoder)
+    try:
+        dialog = _checked_dialog(aligned_window, qtbot)
+        assert [dialog.table.item(row, AUDIO_COLUMN).text() for row in range(2)] == \
+            ["audio agrees", "audio prefers the original"]
+        dialog.close()
+    finally:
+        copy.unlink()      # the module's other tests decode the file
+
+
+def test_opening_another_transcript_closes_the_dialog_and_forgets_the_audio(aligned_window, qtbot, tmp_path):
+    correcting = aligned_window.names.correcting
+    _checked_dialog(aligned_window, qtbot)
+    assert correcting.audio_path and correcting.verdicts
+    other = tmp_path / "other.srt"
+    other.write_text("1\n00:00:01,000 --> 00:00:03,000\nHost: The BSA ran the camp.\n\n", encoding="utf-8")
+    assert aligned_window.open_path(str(other))
+    qtbot.waitUntil(lambda: correcting.dialog is None, timeout=5000)
+    assert correcting.audio_path == "" and correcting.verdicts == {}

@@ -21,6 +21,8 @@ from editor.ui.hearing.suspects_panel import SuspectsPanel
 from editor.ui.widgets.task_progress import TaskProgress
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDockWidget
+
     from editor.ui.context import WindowContext
 
 SUSPECT = QTextCharFormat()
@@ -51,7 +53,7 @@ class HearingController(QObject):
         self.panel = SuspectsPanel()
         self.progress = TaskProgress("Listening for suspects",
                                      "Stop listening; turns checked so far keep their suspects")
-        self.dock = None
+        self.dock: QDockWidget | None = None
         self._last: tuple[int, int] | None = None   # (row, char) of the suspect last walked to
         self._recheck_rows: set[int] = set()
         self._recheck = QTimer(self, singleShot=True, interval=RECHECK_AFTER_MS)
@@ -78,7 +80,7 @@ class HearingController(QObject):
         a = self._actions
         a["next_suspect"].triggered.connect(lambda: self.walk(1))
         a["previous_suspect"].triggered.connect(lambda: self.walk(-1))
-        a["find_suspects"].triggered.connect(lambda: self.start(self._audio or self._playback.media_path()))
+        a["find_suspects"].triggered.connect(lambda: self.start(self._audio or self._playback.media_path))
         a["suspects_panel"].triggered.connect(self.show_panel)
 
     # ------------------------------------------------------------------ running
@@ -184,10 +186,14 @@ class HearingController(QObject):
     def show_panel(self) -> None:
         if self.dock is None:
             self.dock = self._layout.dock_panel("suggestions", "Suspects", self.panel)
-            self.dock.visibilityChanged.connect(lambda visible: visible and self._refresh_panel())
+            self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
         self.dock.show()
         self._refresh_panel()
         self.dock.raise_()
+
+    def _on_dock_visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self._refresh_panel()
 
     def walk(self, step: int) -> None:
         """Go to the next (*step* 1) or previous (-1) suspect in reading order and play it."""

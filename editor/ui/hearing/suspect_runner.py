@@ -10,10 +10,13 @@ the GUI thread). Nothing here edits the transcript.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Signal
 
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Segment
+from editor.ui.audio_process import JobFailed
 from editor.ui.background import ThreadRunner, WorkerThread
 
 FEW_TURNS = 4      # this many turns or fewer are checked one by one in the audio process
@@ -42,7 +45,7 @@ class _HearThread(WorkerThread):
             for heard in hear_transcript(audio_path, jobs, workers=workers,
                                          progress=self.progressed.emit, cancelled=self.stop.is_set):
                 self.heard.emit(heard)
-        except TranscriptError as error:
+        except (TranscriptError, JobFailed) as error:     # unreadable audio; the audio process failed
             self.failed.emit(str(error))
 
     def _hear_one_by_one(self, audio_path: str, jobs) -> None:
@@ -66,7 +69,7 @@ class SuspectRunner(ThreadRunner):
         self._workers = workers
 
     def start(self, audio_path: str, segments: list[Segment], duration_ms: int | None,
-              names: list[str] = (), rows: list[int] | None = None) -> None:
+              names: Sequence[str] = (), rows: list[int] | None = None) -> None:
         thread = _HearThread(str(audio_path), list(segments), duration_ms, list(names), rows, self._workers)
         thread.heard.connect(self._on_thread_heard)
         self.start_thread(thread)

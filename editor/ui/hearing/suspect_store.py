@@ -7,6 +7,7 @@ for painting cost one dict access; :meth:`refresh_rows` re-checks only rows that
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -33,7 +34,7 @@ class SuspectStore(QObject):
         self.checked.clear()
         self.changed.emit()
 
-    def put(self, segment_id: str, text: str, suspects: list[Suspect], names: list[Spotted] = ()) -> bool:
+    def put(self, segment_id: str, text: str, suspects: list[Suspect], names: Sequence[Spotted] = ()) -> bool:
         """The result of checking one turn (an empty list: the audio says this turn is right).
 
         Returns whether that turn's suspects changed; unlike the other changes, this one is not

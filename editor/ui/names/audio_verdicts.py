@@ -1,14 +1,15 @@
 """The audio's verdict on corrections, found in the background: :class:`AudioChecker`.
 
-The Glossary Suggestions panel and the Correct Everywhere dialog hand it :class:`CheckItem`s (a
-stretch of audio with the text the transcript has there, and the replacement to try). A worker
-thread decodes the audio once, keeping only those stretches, and sends each to the window's audio
-process (:mod:`editor.ui.audio_process`), where the original and the replacement are aligned over
-the same frames (:func:`editor.hearing.verdict.compare`): PocketSphinx holds the GIL while it
-decodes, so it never runs in the window's process. Each verdict comes back as ``judged(key,
-verdict)`` with the item's key, so the caller can match it even after its list changed. A newer
-check, :meth:`~editor.ui.background.ThreadRunner.cancel` or closing cancels the running one.
-Touches no widget. How verdicts rank and tick is :func:`editor.hearing.suggest.judge` (shared with
+The Glossary Suggestions panel, the Correct Everywhere dialog and the typed-correction check hand it
+:class:`CheckItem`s (a stretch of audio with the text the transcript has there, and the replacement
+to try). A worker thread reads each stretch from the player's working copy (or, before there is one,
+decodes the file once, keeping only those stretches) and sends it to the window's audio process
+(:mod:`editor.ui.audio_process`), where the original and the replacement are aligned over the same
+frames (:func:`editor.hearing.verdict.compare`): PocketSphinx holds the GIL while it decodes, so it
+never runs in the window's process. Each verdict comes back as ``judged(key, verdict)`` with the
+item's key, so the caller can match it even after its list changed. A newer check,
+:meth:`~editor.ui.background.ThreadRunner.cancel` or closing cancels the running one. Touches no
+widget. How verdicts rank and tick is :func:`editor.hearing.suggest.judge` (shared with
 ``transcript-editor suggest``); the words shown for them are :data:`AUDIO_SAYS`.
 """
 
@@ -49,12 +50,11 @@ class _CheckThread(WorkerThread):
         self._audio_path, self._items = audio_path, items
 
     def run(self) -> None:
-        from editor.hearing.suggest import region_audio
         from editor.ui import audio_process
 
         items = self._items
         try:
-            audio = region_audio(self._audio_path, [item.where for item in items], self.stop.is_set)
+            audio = self._stretches()
         except TranscriptError as error:
             self.failed.emit(str(error))
             return
@@ -64,10 +64,19 @@ class _CheckThread(WorkerThread):
         for i, item in enumerate(items):
             if self.stop.is_set():
                 return
-            pending.append((item, process.submit(audio_process.judge, audio[i], item.where, item.replacement)))
+            try:
+                samples = audio(i)
+            except TranscriptError as error:
+                self.failed.emit(str(error))
+                return
+            pending.append((item, process.submit(audio_process.judge, samples, item.where, item.replacement)))
             while pending and (len(pending) >= AHEAD or i == len(items) - 1):
                 waiting, future = pending.popleft()
-                verdict = audio_process.result(future, self.stop.is_set)
+                try:
+                    verdict = audio_process.result(future, self.stop.is_set)
+                except audio_process.JobFailed as error:
+                    self.failed.emit(str(error))
+                    return
                 if verdict is None:
                     for _item, later in pending:
                         later.cancel()
@@ -75,6 +84,24 @@ class _CheckThread(WorkerThread):
                 done += 1
                 self.judged.emit(waiting.key, verdict)
                 self.progressed.emit(done, len(items))
+
+
+    def _stretches(self):
+        """``samples(i)``: the audio of item *i*. From the player's working copy, read at the stretch
+        (milliseconds, and no second decoder running beside the listening pass), once it exists."""
+        from editor.player import working_copy
+        from editor.ui import audio_process
+        regions = [item.where for item in self._items]
+        try:
+            copy = working_copy.cached_copy(self._audio_path)
+        except OSError:
+            copy = None
+        if copy is not None:
+            return lambda i: audio_process.read_span_16k(self._audio_path, regions[i].start_ms, regions[i].end_ms,
+                                                         self.stop.is_set)[0]
+        from editor.hearing.suggest import region_audio
+        decoded = region_audio(self._audio_path, regions, self.stop.is_set)
+        return decoded.__getitem__
 
 
 class AudioChecker(ThreadRunner):

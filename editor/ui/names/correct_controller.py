@@ -43,6 +43,9 @@ class CorrectController(QObject):
         ctx.files.transcript_opened.connect(self._forget_transcript)
 
     def _forget_transcript(self, *_args) -> None:
+        """Another transcript: an open dialog's places (and its audio) belong to the one before."""
+        if self.dialog is not None:
+            self.dialog.close()
         self._name_index = None
         self.audio_path = ""
         self.verdicts.clear()

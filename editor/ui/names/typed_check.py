@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from editor.core.transcript import WordTiming
 from editor.ui.context import WindowContext
 from editor.ui.names.audio_verdicts import AudioChecker, CheckItem
+
+if TYPE_CHECKING:
+    from editor.hearing.verdict import TimedToken
 
 MAX_WORDS = 6          # a longer rewrite is not a correction of what was heard
 _TIMED = (WordTiming.ALIGNED, WordTiming.IMPORTED)
@@ -35,7 +39,8 @@ class TypedCheck(QObject):
         super().__init__(parent)
         self._model = ctx.model
         self._audio_path = audio_path
-        self._started = None      # (segment id, text, TimedTokens) of the turn being edited, when timed
+        # (segment id, text, TimedTokens) of the turn being edited, when its words are timed
+        self._started: tuple[str, str, list[TimedToken]] | None = None
         self._asked: dict[tuple, tuple[str, str]] = {}    # check key -> (words before, words typed)
         self.checks = AudioChecker(self)
         self.checks.judged.connect(self._on_checks_judged)

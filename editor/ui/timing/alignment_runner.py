@@ -18,6 +18,7 @@ from PySide6.QtCore import Signal
 from editor.core import ops
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Segment
+from editor.ui.audio_process import JobFailed
 from editor.ui.background import ThreadRunner, WorkerThread
 from editor.ui.document.transcript_model import TranscriptModel
 
@@ -67,7 +68,7 @@ class _AlignThread(WorkerThread):
             for result in align_transcript(self._audio, jobs, workers=self._workers,
                                            progress=self.progressed.emit, cancelled=self.stop.is_set):
                 self.result_ready.emit(result)
-        except TranscriptError as error:
+        except (TranscriptError, JobFailed) as error:     # unreadable audio; the audio process failed
             self.failed.emit(str(error))
 
     def _align_one(self, job) -> None:

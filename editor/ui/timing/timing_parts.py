@@ -36,7 +36,12 @@ class _TurnThread(WorkerThread):
         if self.stop.is_set():
             return
         # PocketSphinx holds the GIL while it decodes: in the audio process, not on this thread.
-        alignment = audio_process.result(audio_process.shared().submit(audio_process.align, job), self.stop.is_set)
+        try:
+            alignment = audio_process.result(audio_process.shared().submit(audio_process.align, job),
+                                             self.stop.is_set)
+        except audio_process.JobFailed as error:
+            self.failed.emit(str(error))
+            return
         if alignment is not None and not self.stop.is_set():
             self.aligned.emit(job, alignment)
 

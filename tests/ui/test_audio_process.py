@@ -1,0 +1,58 @@
+"""The window's audio process: PocketSphinx work runs there, not in the window's process (where it
+would hold the GIL and stop the GUI thread), at a lower CPU priority than the window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+import hearing_material  # noqa: E402
+
+from editor.ui import audio_process  # noqa: E402
+
+
+def test_jobs_run_in_another_process_at_a_lower_priority():
+    process = audio_process.AudioProcess()
+    try:
+        pid = process.submit(os.getpid).result(timeout=60)
+        niceness = process.submit(os.nice, 0).result(timeout=60)
+    finally:
+        process.shutdown()
+    assert pid != os.getpid()
+    assert niceness >= min(19, os.nice(0) + audio_process.WORKER_NICENESS)
+
+
+def test_a_verdict_is_judged_in_the_audio_process():
+    from editor.hearing.verdict import Region
+    samples = hearing_material.say("at the EPA for")
+    ms = len(samples) * 1000 // hearing_material.RATE
+    silence = np.zeros(hearing_material.RATE // 5, np.int16)
+    audio = np.concatenate([silence, samples, silence])
+    where = Region("at the", "BSA", "for", 0, ms + 400, max(10, ms // 3))
+    future = audio_process.shared().submit(audio_process.judge, audio, where, "EPA")
+    verdict = audio_process.result(future, cancelled=lambda: False)
+    assert verdict.label == "agrees"
+
+
+def test_waiting_for_a_job_stops_when_cancelled():
+    process = audio_process.AudioProcess()
+    try:
+        running = process.submit(os.system, "sleep 2")     # 0 once it has finished
+        queued = [process.submit(os.getpid) for _ in range(4)]
+        assert audio_process.result(running, cancelled=lambda: True) is None     # not waited for
+        assert audio_process.result(queued[-1], cancelled=lambda: True) is None
+        assert queued[-1].cancelled()          # a job not started yet never runs
+    finally:
+        process.shutdown()
+
+
+def test_a_job_that_fails_is_reported_not_raised_as_is():
+    future = audio_process.shared().submit(int, "not a number")
+    with pytest.raises(audio_process.JobFailed, match="ValueError"):
+        audio_process.result(future, cancelled=lambda: False)
