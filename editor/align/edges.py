@@ -19,7 +19,7 @@ import numpy as np
 HOP_MS = 5
 # Sound this far above the turn's quietest stretches (its pauses) counts as speech, unless
 # that is lower than this far below its loudest (digital silence has no level to be above).
-ABOVE_PAUSES_DB = 12.0
+ABOVE_PAUSES_DB = 8.0
 BELOW_PEAK_DB = 50.0
 MIN_WORD_MS = 40
 
