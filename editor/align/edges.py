@@ -5,9 +5,9 @@ adds (see ``AlignOptions.noise_ratio``) sounds like the start of a fricative, so
 after a pause ("for", "so", "that") now and then begins tens or hundreds of milliseconds
 early, in what is silence in the real audio. A word cannot start before its sound does: a
 start whose first milliseconds are as quiet as the turn's pauses moves forward to the
-first sample loud enough to be speech (keeping at least the word's last MIN_WORD_MS). Starts already
-on sound are left alone (the onset is never moved earlier: a quiet consonant before the
-loud part belongs to the word).
+first sample loud enough to be speech (keeping at least the word's last MIN_WORD_MS).
+Starts already on sound are left alone (the onset is never moved earlier: a quiet
+consonant before the loud part belongs to the word).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import numpy as np
 HOP_MS = 5
 # Sound this far above the turn's quietest stretches (its pauses) counts as speech, unless
 # that is lower than this far below its loudest (digital silence has no level to be above).
-ABOVE_PAUSES_DB = 12.0
+ABOVE_PAUSES_DB = 8.0
 BELOW_PEAK_DB = 50.0
 MIN_WORD_MS = 40
 

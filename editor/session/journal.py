@@ -225,6 +225,7 @@ def segments_from_json(items: list, speakers: dict[str, Speaker]) -> list[Segmen
     """Segments back from :func:`segments_to_json`, checked like a project file."""
     from editor.core import project
     doc = {project.SCHEMA_KEY: project.SCHEMA_VERSION,
+           project.MARK_TIMES_KEY: "words",   # journal rows hold marks as they were: never retime them
            "speakers": [{"id": s.id, "name": s.name} for s in speakers.values()],
            "segments": items}
     return project.from_dict(doc).transcript.segments
