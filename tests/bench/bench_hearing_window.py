@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import threading
 import time
 import traceback
@@ -33,15 +32,10 @@ from pathlib import Path
 _HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(_HERE))
 sys.path.insert(0, str(_HERE.parents[1]))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("TRANSCRIPT_EDITOR_AOUT", "dummy")
-_PRIVATE = tempfile.mkdtemp(prefix="te-bench-hearing-window-")
-os.environ["XDG_DATA_HOME"] = os.path.join(_PRIVATE, "data")
-os.environ["XDG_CONFIG_HOME"] = os.path.join(_PRIVATE, "config")
-os.environ["XDG_CACHE_HOME"] = os.path.join(_PRIVATE, "cache")
-os.environ["TRANSCRIPT_EDITOR_SETTINGS"] = os.path.join(_PRIVATE, "settings.ini")
-
 import hearing_material  # noqa: E402
+from window_bench import private_environment, wait_until  # noqa: E402
+
+_PRIVATE = private_environment("te-bench-hearing-window-")
 
 TICK_MS = 1
 LATE_MS = 4          # a tick this late has the sampler look at what the GUI thread is doing
@@ -120,16 +114,6 @@ def _where(stack) -> str:
     chain = ours[-3:] or stack[-3:]      # outside our code: the innermost frames, whosever they are
     return " < ".join(f"{f.filename.split('/editor/')[-1] if '/editor/' in f.filename else Path(f.filename).name}"
                       f":{f.lineno} {f.name}" for f in reversed(chain))
-
-
-def wait_until(app, done, timeout_s: float, what: str) -> float:
-    started = time.perf_counter()
-    while not done():
-        if time.perf_counter() - started > timeout_s:
-            raise TimeoutError(f"{what} did not finish in {timeout_s:.0f} s")
-        app.processEvents()
-        time.sleep(0.0002)
-    return time.perf_counter() - started
 
 
 def prepare(repeat: int) -> tuple[Path, Path, hearing_material.Episode]:

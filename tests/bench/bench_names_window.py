@@ -20,19 +20,15 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(_HERE))
 sys.path.insert(0, str(_HERE.parents[1]))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("TRANSCRIPT_EDITOR_AOUT", "dummy")
-_PRIVATE = tempfile.mkdtemp(prefix="te-bench-names-")
-os.environ["XDG_DATA_HOME"] = os.path.join(_PRIVATE, "data")        # glossaries land here
-os.environ["XDG_CONFIG_HOME"] = os.path.join(_PRIVATE, "config")
-os.environ["TRANSCRIPT_EDITOR_SETTINGS"] = os.path.join(_PRIVATE, "settings.ini")
+from window_bench import private_environment, wait_until  # noqa: E402
+
+_PRIVATE = private_environment("te-bench-names-", caches=False)   # the word list's cache is the user's
 
 from bench_names import glossary_of_200, with_misrecognitions  # noqa: E402
 from synthetic import ten_hour_episode  # noqa: E402
@@ -63,17 +59,6 @@ class Heartbeat:
     def stop(self) -> None:
         self._tick()                  # the time since the last tick counts too
         self.timer.stop()
-
-
-def wait_until(app, done, timeout_s: float = 60.0) -> float:
-    """Run the event loop until *done()*; returns the seconds it took."""
-    started = time.perf_counter()
-    while not done():
-        if time.perf_counter() - started > timeout_s:
-            raise TimeoutError("the scan did not finish")
-        app.processEvents()
-        time.sleep(0.0005)
-    return time.perf_counter() - started
 
 
 def prepare() -> tuple[str, int, int]:

@@ -69,8 +69,10 @@ def test_an_edit_clears_the_turns_suspects_and_the_audio_vouches_for_the_fix(hea
     window = heard_window
     hearing = window.hearing
     segments = window.model.transcript.segments
-    rechecked = []
+    rechecked, shown = [], []
     hearing.runner.heard.connect(rechecked.append)
+    hearing.runner.progressed.connect(lambda *_: shown.append(hearing.progress.isVisible()))
+    said = len(window.heard_messages)
     window.model.set_text(0, segments[0].text.replace("BSA", "EPA"))
     assert hearing.store.all(segments) == [] and hearing._marker(0, segments[0]) is None
     qtbot.waitUntil(lambda: any(h.index == 0 for h in rechecked), timeout=60_000)
@@ -78,6 +80,9 @@ def test_an_edit_clears_the_turns_suspects_and_the_audio_vouches_for_the_fix(hea
     assert heard.text == segments[0].text and "EPA" in heard.text
     assert heard.aligned and heard.suspects == []     # the audio says the fix is right
     assert hearing.store.checked[segments[0].id] == segments[0].text
+    qtbot.waitUntil(lambda: not hearing.runner.is_running(), timeout=10_000)
+    # A re-check is no pass to follow: no progress bar, and the status bar keeps what it said of the edit.
+    assert shown and not any(shown) and len(window.heard_messages) == said
 
 
 def test_playing_does_not_recheck_turns(heard_window, qtbot):

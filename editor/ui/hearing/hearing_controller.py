@@ -56,6 +56,7 @@ class HearingController(QObject):
         self.dock: QDockWidget | None = None
         self._last: tuple[int, int] | None = None   # (row, char) of the suspect last walked to
         self._recheck_rows: set[int] = set()
+        self._whole_pass = False      # the runner checks every turn (not a few edited ones again)
         self._recheck = QTimer(self, singleShot=True, interval=RECHECK_AFTER_MS)
         self._recheck.timeout.connect(self._on_recheck_timeout)
         # The panel is listed again at most this often while results come in (and only while it shows).
@@ -68,7 +69,7 @@ class HearingController(QObject):
     def _connect(self, ctx: WindowContext) -> None:
         ctx.timing.words_ready.connect(self.start)
         self.runner.heard.connect(self._on_heard)
-        self.runner.progressed.connect(self.progress.set_progress)
+        self.runner.progressed.connect(self._on_runner_progressed)
         self.runner.finished.connect(self._on_runner_finished)
         self.runner.failed.connect(lambda text: self.message.emit(f"Listening failed: {text}"))
         self.progress.cancel_requested.connect(self.runner.cancel)
@@ -92,6 +93,7 @@ class HearingController(QObject):
         self.store.clear()
         segments = self._model.transcript.segments
         self.runner.start(audio_path, segments, self._playback.duration() or None, self._glossary_names())
+        self._whole_pass = True
         self.progress.set_progress(0, len(segments))
         self._refresh_panel()
 
@@ -107,10 +109,17 @@ class HearingController(QObject):
             self._view.update_row(row)       # that turn's underline and marker; the rest stays painted
             self._schedule_panel_refresh()
 
+    def _on_runner_progressed(self, done: int, total: int) -> None:
+        if self._whole_pass:     # a turn or two checked again after an edit is no pass to follow
+            self.progress.set_progress(done, total)
+
     def _on_runner_finished(self, completed: bool) -> None:
+        whole, self._whole_pass = self._whole_pass, False
         self.progress.hide()
         count = len(self.store)
-        if completed and self._recheck_rows == set():
+        # Said after a whole pass only: after an edited turn's re-check the status bar keeps what
+        # it says of the edit (the audio's verdict on a typed correction).
+        if completed and whole and self._recheck_rows == set():
             self.message.emit(f"Audio checked: {count} passage{'s' if count != 1 else ''} to listen to"
                               if count else "Audio checked: no doubtful passages")
         self._refresh_panel()
