@@ -101,7 +101,7 @@ class BackendBase:
             return
         start = self._start_position()
         if self._hold_ms is not None or (self._must_hold(start) and (start > 0 or self.precise_seeking)):
-            self._hold(self._start_position() if self._hold_ms is None else self._hold_ms, play=True)
+            self._hold(start if self._hold_ms is None else self._hold_ms, play=True)
             self._set_state(PlayerState.PLAYING)
             return
         self._start()

@@ -89,7 +89,9 @@ PREFETCH_MS = 20_000          # the next window is started when this little of t
 SWITCH_MARGIN_MS = 3000
 
 AOUT_ENV = "TRANSCRIPT_EDITOR_AOUT"     # e.g. "dummy" (tests, no sound card) or "afile" (bench)
-START_WAIT_S = 0.3                      # how long play() waits for a fresh input to open
+# How long a start waits for a fresh input to stand paused at its position (typically 3-10 ms): a
+# resume sent before that is lost and playback would stay paused, as seen under heavy load at 0.3 s.
+START_WAIT_S = 3.0
 
 
 def sound_device_present() -> bool:
@@ -146,6 +148,7 @@ class VlcPlayer(BackendBase):
         self._window_job: wc.WindowJob | None = None  # the window being decoded
         self._next_window: wc.Window | None = None    # decoded, waiting for the playing one to end
         self._window_ended = False                    # libVLC reached the playing window's end
+        self._windows_failed = False                  # a window could not be decoded: wait for the copy
         self._windows_dir: tempfile.TemporaryDirectory | None = None
         self._mp = self._instance.media_player_new()
         events = self._mp.event_manager()
@@ -269,7 +272,7 @@ class VlcPlayer(BackendBase):
         return self.precise_seeking
 
     def _prepare_exact(self, ms: int) -> None:
-        if self._job is None or self._source is None:
+        if self._job is None or self._source is None or self._windows_failed:
             return
         if self._next_window is not None and self._next_window.covers(ms, SWITCH_MARGIN_MS):
             return                  # decoded already: adopted on the next call
@@ -284,7 +287,8 @@ class VlcPlayer(BackendBase):
         self._discard(self._next_window)
         self._next_window = None
         if self._windows_dir is None:
-            self._windows_dir = tempfile.TemporaryDirectory(prefix="transcript-editor-windows-")
+            self._windows_dir = tempfile.TemporaryDirectory(prefix="transcript-editor-windows-",
+                                                            ignore_cleanup_errors=True)
         start_ms = max(0.0, start_ms)
         dest = Path(self._windows_dir.name) / f"window-{int(start_ms)}.wav"
         self._window_job = wc.WindowJob(self._source or "", start_ms, end_ms, dest).start()
@@ -297,6 +301,8 @@ class VlcPlayer(BackendBase):
             if job.window is not None:
                 self._discard(self._next_window)
                 self._next_window = job.window
+            elif job.error != "cancelled":
+                self._windows_failed = True     # holds wait for the whole copy, as without windows
         wanted = self._hold_ms if self._hold_ms is not None else self._clock.position_ms()
         upcoming = self._next_window
         if upcoming is not None and upcoming.covers(wanted, SWITCH_MARGIN_MS) and (
@@ -312,7 +318,7 @@ class VlcPlayer(BackendBase):
             return
         window = self._window
         if window is not None and self._window_job is None and self._next_window is None \
-                and wanted >= window.end_ms - PREFETCH_MS and not window.at_end:
+                and wanted >= window.end_ms - PREFETCH_MS and not window.at_end and not self._windows_failed:
             # it begins before the point where it takes over (SWITCH_MARGIN_MS before this one's end)
             self._start_window(window.end_ms - 2 * SWITCH_MARGIN_MS, window.end_ms + NEXT_WINDOW_MS)
 
@@ -320,7 +326,7 @@ class VlcPlayer(BackendBase):
         if self._window_job is not None:
             self._window_job.cancel()
         self._window_job = self._window = self._next_window = None
-        self._offset_ms, self._window_ended = 0.0, False
+        self._offset_ms, self._window_ended, self._windows_failed = 0.0, False, False
         if self._windows_dir is not None:
             self._windows_dir.cleanup()
             self._windows_dir = None

@@ -185,7 +185,7 @@ def decode_window(source: str | os.PathLike, start_ms: float, end_ms: float, des
     first PREROLL_S decoded are dropped, as a decoder that starts in the middle needs a few frames
     to settle. Raises WorkingCopyError when the frames do not reach back to the start."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    part = dest.with_name(dest.name + ".part")
+    part = dest.with_name(dest.name + f".{threading.get_ident()}.part")
     try:
         with av.open(str(source)) as container:
             if not container.streams.audio:

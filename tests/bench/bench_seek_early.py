@@ -13,6 +13,7 @@ The encoded episodes are made once and kept in a cache folder (``--cache=DIR``, 
 ``~/.cache/transcript-editor/bench-seek-early``; a 3-hour set takes a while to encode).
 
     .venv/bin/python tests/bench/bench_seek_early.py [minutes] [--hours=3] [--quick] [--only=flac,mp3-vbr]
+        [--delays=0.5,2,10,ready] [--cache=DIR]
 """
 
 from __future__ import annotations
@@ -108,6 +109,9 @@ def main() -> None:
     cache_arg = [a.split("=", 1)[1] for a in sys.argv if a.startswith("--cache=")]
     store = Path(cache_arg[0]) if cache_arg else Path.home() / ".cache" / "transcript-editor" / "bench-seek-early"
     delays: list[float | None] = [0.5, 2.0, 10.0, None] if not quick else [0.5, None]
+    chosen = [a.split("=", 1)[1] for a in sys.argv if a.startswith("--delays=")]
+    if chosen:      # e.g. --delays=0.5,2,10,ready (on 3 hours "ready" waits for each whole copy)
+        delays = [None if d == "ready" else float(d) for d in chosen[0].split(",")]
     labels = list(FORMATS) if not quick else ["MP3 VBR", "OGG", "M4A"]
     only = [a.split("=", 1)[1] for a in sys.argv if a.startswith("--only=")]
     if only:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from editor.player import working_copy as wc
 from editor.player.base import PlayerState
 from editor.player.vlc_backend import VlcPlayer
 
@@ -31,7 +32,15 @@ def vbr_mp3(tmp_path_factory):
     return out
 
 
-def test_a_seek_before_the_copy_is_ready_is_held_then_plays_exactly_there(vbr_mp3, working_copy_gate, tmp_path):
+def no_windows(source, start_ms, *_args, **_kwargs):
+    raise wc.WorkingCopyError(f"{source}: no window in this test")
+
+
+def test_a_seek_before_the_copy_is_ready_is_held_then_plays_exactly_there(vbr_mp3, working_copy_gate, tmp_path,
+                                                                         monkeypatch):
+    # Without windows of the copy (test_vlc_windows has them): the hold lasts until the copy
+    # is adopted, and the first thing played is the copy at the target, with no restart after.
+    monkeypatch.setattr(wc, "decode_window", no_windows)
     ref = heard.decode_reference(vbr_mp3, 22050)
     target = speech_audio.loud_targets(ref, 22050, fractions=(0.6,))[0]
     player = VlcPlayer(cache_folder=tmp_path / "copies")
