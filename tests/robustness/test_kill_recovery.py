@@ -17,6 +17,7 @@ import signal
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -62,51 +63,65 @@ def _restore(project_path: Path):
     return pending.recover(), pending
 
 
+def _kill_at(process: subprocess.Popen, target_seq: int, delay_s: float) -> bytes:
+    """Read *process*'s reports until edit *target_seq*, SIGKILL it *delay_s* later; all it printed."""
+    assert process.stdout.readline().strip() == b"ready", process.stderr.read().decode()
+    # Kill at a random point of the script, not after a random wall time: a fast machine
+    # finishes the whole script within a second. A few ms after the chosen edit's report the
+    # driver is somewhere inside a later edit (or its journal write) -- the moment that matters.
+    early = []   # report lines read while waiting, kept for the check below
+    while True:
+        line = process.stdout.readline()
+        early.append(line)
+        parts = line.split()
+        if not line or (len(parts) == 2 and parts[0] == b"seq" and int(parts[1]) >= target_seq):
+            break
+    time.sleep(delay_s)
+    process.send_signal(signal.SIGKILL)
+    out, err = process.communicate(timeout=10)
+    assert process.returncode == -signal.SIGKILL, err.decode()  # killed, not finished or crashed
+    return b"".join(early) + out
+
+
 def test_sigkill_at_random_moments_loses_no_edit(episode, tmp_path):
     folder, base, prints = episode
     rng = random.Random(2024)
     started = time.monotonic()
     survived, torn, from_snapshot, reported = 0, 0, 0, []
-    for attempt in range(KILLS):
-        work = tmp_path / f"run{attempt}"
-        work.mkdir()
-        target = work / "episode.tep.json"
-        shutil.copy(base, target)
-        process = _start(target, folder / "script.jsonl", "--autosave-every", str(rng.choice([7, 25, 60])),
-                         "--save-every", str(rng.choice([90, 250, 100000])),
-                         "--pause-ms", str(rng.choice([0.3, 0.6, 1.0])))
-        assert process.stdout.readline().strip() == b"ready", process.stderr.read().decode()
-        # Kill at a random point of the script, not after a random wall time: a fast machine
-        # finishes the whole script within a second. A few ms after the chosen edit's report the
-        # driver is somewhere inside a later edit (or its journal write) -- the moment that matters.
-        target_seq = rng.randrange(1, SCRIPT_LENGTH - 200)
-        early = []   # report lines read while waiting, kept for the check below
-        while True:
-            line = process.stdout.readline()
-            early.append(line)
-            parts = line.split()
-            if not line or (len(parts) == 2 and parts[0] == b"seq" and int(parts[1]) >= target_seq):
-                break
-        time.sleep(rng.uniform(0.0, 0.005))
-        process.send_signal(signal.SIGKILL)
-        out, err = process.communicate(timeout=10)
-        out = b"".join(early) + out
-        assert process.returncode == -signal.SIGKILL, err.decode()  # killed, not finished or crashed
-        lines = [line.split() for line in out.decode().splitlines()]
-        last = max((int(parts[1]) for parts in lines if len(parts) == 2 and parts[0] == "seq"), default=0)
-        reported.append(last)
+    # Each kill's settings, drawn in the order one kill after another would draw them.
+    plans = [(["--autosave-every", str(rng.choice([7, 25, 60])), "--save-every", str(rng.choice([90, 250, 100000])),
+               "--pause-ms", str(rng.choice([0.3, 0.6, 1.0]))],
+              rng.randrange(1, SCRIPT_LENGTH - 200), rng.uniform(0.0, 0.005)) for _ in range(KILLS)]
+    # Two victims at a time, each watched by its own thread (a kill still lands at its chosen edit):
+    # the drivers keep both cores busy while this process waits on their reports.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for pair in range(0, KILLS, 2):
+            running = []
+            for attempt in range(pair, min(pair + 2, KILLS)):
+                work = tmp_path / f"run{attempt}"
+                work.mkdir()
+                target = work / "episode.tep.json"
+                shutil.copy(base, target)
+                options, target_seq, delay = plans[attempt]
+                process = _start(target, folder / "script.jsonl", *options)
+                running.append((attempt, target, pool.submit(_kill_at, process, target_seq, delay)))
+            for attempt, target, killed in running:
+                out = killed.result()
+                lines = [line.split() for line in out.decode().splitlines()]
+                last = max((int(parts[1]) for parts in lines if len(parts) == 2 and parts[0] == "seq"), default=0)
+                reported.append(last)
 
-        restored, pending = _restore(target)
-        mark = fingerprint(restored)
-        if pending is not None:
-            k = pending.last_seq
-            torn += pending.torn
-            from_snapshot += pending.base.kind == "snapshot"
-            assert k >= last, f"run {attempt}: journal ends at edit {k}, but edit {last} was reported"
-            assert prints[k] == mark, f"run {attempt}: restored state differs from the state after edit {k}"
-        else:   # killed right after a save: the project itself must hold every reported edit
-            assert mark in prints[last:], f"run {attempt}: the saved project lacks reported edits"
-        survived += 1
+                restored, pending = _restore(target)
+                mark = fingerprint(restored)
+                if pending is not None:
+                    k = pending.last_seq
+                    torn += pending.torn
+                    from_snapshot += pending.base.kind == "snapshot"
+                    assert k >= last, f"run {attempt}: journal ends at edit {k}, but edit {last} was reported"
+                    assert prints[k] == mark, f"run {attempt}: restored state differs from the state after edit {k}"
+                else:   # killed right after a save: the project itself must hold every reported edit
+                    assert mark in prints[last:], f"run {attempt}: the saved project lacks reported edits"
+                survived += 1
     elapsed = time.monotonic() - started
     print(f"\nkills survived: {survived}/{KILLS}; edits reported before the kill: "
           f"min {min(reported)}, median {sorted(reported)[len(reported) // 2]}, max {max(reported)}; "
