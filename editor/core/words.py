@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from itertools import accumulate, islice
 from operator import attrgetter
+from sys import intern
 
 from editor.core.transcript import Mark, Segment, Word, WordTiming
 
@@ -76,6 +77,20 @@ def spread(tokens: Sequence[str], start_ms: int | None, end_ms: int | None) -> l
     total = done[-1]
     edges = [start_ms, *[start_ms + span * d // total for d in done]]
     return list(map(Word, tokens, edges, islice(edges, 1, None)))   # map calls Word without a bytecode loop
+
+
+def cue_words(pieces: Sequence[list[Word] | tuple[str, int | None, int | None]]) -> list[Word]:
+    """A turn's words from the caption cues merged into it: each cue's own words, or its text
+    ``(text, start_ms, end_ms)`` spread over the cue's span (see :func:`editor.formats.turns.merge_cues`)."""
+    words: list[Word] = []
+    for piece in pieces:
+        if isinstance(piece, list):
+            words.extend(piece)
+        else:
+            text, start_ms, end_ms = piece
+            # an episode repeats a few thousand words: one string each
+            words.extend(spread([intern(token) for token in text.split()], start_ms, end_ms))
+    return words
 
 
 def estimate_words(segment: Segment, end_ms: int | None = None) -> list[Word]:

@@ -24,10 +24,9 @@ the window can offer to keep those captions as they are.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from sys import intern
 
 from editor.core.transcript import Mark, Segment, Word, WordTiming, defer_words
-from editor.core.words import spread
+from editor.core.words import cue_words
 
 PARAGRAPH_PAUSE_MS = 1000
 LONG_TURN_MS = 90_000
@@ -100,21 +99,8 @@ def _joined(group: list[Segment], number: int) -> Segment:
                    word_timing=(WordTiming.IMPORTED if all_imported else WordTiming.ESTIMATED)
                    if timed else WordTiming.NONE)
     if timed:   # made when first read: most turns of a long episode are never looked at word by word
-        defer_words(turn, _cue_words, tuple(pieces))
+        defer_words(turn, cue_words, tuple(pieces))
     return turn
-
-
-def _cue_words(pieces: tuple[list[Word] | tuple[str, int | None, int | None], ...]) -> list[Word]:
-    """A merged turn's words: each cue's own timed words, or its text spread over the cue's span."""
-    words: list[Word] = []
-    for piece in pieces:
-        if isinstance(piece, list):
-            words.extend(piece)
-        else:
-            text, start_ms, end_ms = piece
-            # an episode repeats a few thousand words: one string each
-            words.extend(spread([intern(token) for token in text.split()], start_ms, end_ms))
-    return words
 
 
 def looks_like_finished_subtitles(cue_lines: Sequence[Sequence[str]]) -> bool:

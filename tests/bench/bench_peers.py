@@ -105,25 +105,25 @@ def main() -> None:
                  if name.startswith("ours") or shutil.which(cmd[cmd.index("--") + 1])}
     for name in available:   # compiles the bytecode, warms the page cache (not recorded)
         harness(work, f"warmup_{name}", available[name])
-    figures: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    figures: dict[tuple[str, str], list[tuple[float, float, int]]] = {}   # (wall or MB, CPU, run)
     for run in range(1, runs + 1):
         for name, cmd in available.items():
             if "--replace-only" not in sys.argv and name != "subtitlecomposer":
                 r = harness(work, f"open_{name}_12000_r{run}", cmd)
                 if r:
-                    figures.setdefault(("open", name), []).append((r["idle_s"], r["cpu_s_at_idle"]))
-                    figures.setdefault(("open rss", name), []).append((r["peak_rss_mb"], 0.0))
+                    figures.setdefault(("open", name), []).append((r["idle_s"], r["cpu_s_at_idle"], run))
+                    figures.setdefault(("open rss", name), []).append((r["peak_rss_mb"], 0.0, run))
             if "--settled" in sys.argv and "--replace-only" not in sys.argv and name != "subtitlecomposer":
                 r = harness(work, f"settled_{name}_12000_r{run}", ["--quiet-ms", str(SETTLED_QUIET_MS), *cmd])
                 if r:
-                    figures.setdefault(("open settled", name), []).append((r["idle_s"], r["cpu_s_at_idle"]))
-                    figures.setdefault(("open settled rss", name), []).append((r["peak_rss_mb"], 0.0))
+                    figures.setdefault(("open settled", name), []).append((r["idle_s"], r["cpu_s_at_idle"], run))
+                    figures.setdefault(("open settled rss", name), []).append((r["peak_rss_mb"], 0.0, run))
             if "--open-only" not in sys.argv:
                 prep, action = REPLACE[name]
                 r = harness(work, f"replace_{name}_12000_r{run}",
                             ["--prep", prep, "--action", action, "--action-timeout", "400", *cmd])
                 if r and r.get("action_s") is not None:
-                    figures.setdefault(("replace", name), []).append((r["action_s"], r["action_cpu_s"]))
+                    figures.setdefault(("replace", name), []).append((r["action_s"], r["action_cpu_s"], run))
         print(f"run {run}/{runs} done", file=sys.stderr)
     report(figures, runs)
 
@@ -142,9 +142,10 @@ def report(figures: dict, runs: int) -> None:
     print("\nOurs / peer, per run (same run, so the machine's load is shared):")
     for what in ("open", "open settled", "replace"):
         for mine in ("ours", "ours_before"):
-            own = figures.get((what, mine), [])
+            own = {v[2]: v for v in figures.get((what, mine), [])}
             for peer in ("aegisub", "subtitlecomposer"):
-                pairs = list(zip(own, figures.get((what, peer), []), strict=False))
+                theirs = {v[2]: v for v in figures.get((what, peer), [])}
+                pairs = [(own[run], theirs[run]) for run in sorted(own) if run in theirs]   # the same run only
                 if not pairs:
                     continue
                 wall = [o[0] / t[0] for o, t in pairs if t[0] > 0]

@@ -8,6 +8,7 @@ about 25-30 MB of resident memory the session would otherwise carry for nothing.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain, compress
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
 _HIGHLIGHT_ROLES = frozenset({int(Role.CURRENT), int(Role.CURRENT_WORD)})
 _SPEAKER_ID = attrgetter("speaker_id")
+_BOUNDS = attrgetter("start_ms", "end_ms")
+_MARKS = attrgetter("marks")
 
 
 class _Labels(dict):
@@ -78,9 +81,13 @@ class StripFeed(QObject):
         self._rebuild_pending = False
         transcript = self._model.transcript
         segments = transcript.segments
-        self._bounds = [(s.start_ms, s.end_ms) for s in segments]
-        self._labels = list(map(_Labels(transcript).__getitem__, map(_SPEAKER_ID, segments)))   # loops in C
-        self._spans = [_row_spans(s) for s in segments]
+        # Loops in C where they can: a million turns are a million of each.
+        self._bounds = list(map(_BOUNDS, segments))
+        self._labels = list(map(_Labels(transcript).__getitem__, map(_SPEAKER_ID, segments)))
+        spans: list[Sequence[tuple[int, int]]] = [_NO_SPANS] * len(segments)
+        for row in compress(range(len(segments)), map(_MARKS, segments)):   # the turns with marks only
+            spans[row] = _row_spans(segments[row])
+        self._spans = spans
         self._bounds_dirty = True
         self._flush()
         self._on_model_chapters_changed()
@@ -144,4 +151,4 @@ class StripFeed(QObject):
         self._push_pending = False
         bounds_changed, self._bounds_dirty = self._bounds_dirty, False
         self._strip.set_rows(list(self._bounds), list(self._labels),
-                             [span for spans in self._spans for span in spans], bounds_changed)
+                             list(chain.from_iterable(self._spans)), bounds_changed)

@@ -20,7 +20,9 @@ and the overview band (whole-episode peaks and spans) is drawn once into a pixma
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from itertools import accumulate
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
@@ -64,24 +66,49 @@ CHAPTER_TEXT = QColor("#0f2a1c")
 LABEL_LEAD_MS = 5_000     # a speaker label is drawn for turns starting this far left of the view
 
 
+def _turn_index(bounds: list[Bounds]) -> _TimeIndex:
+    """The timed rows as (start, end or start, row). A transcript's turns come sorted by start with
+    both times: then the columns are taken as they are, in C (a million turns, no tuple each)."""
+    starts, ends = list(map(itemgetter(0), bounds)), list(map(itemgetter(1), bounds))
+    if None not in starts and None not in ends and starts == sorted(starts):
+        return _TimeIndex.of_columns(starts, ends, range(len(bounds)))
+    return _TimeIndex([(start, start if end is None else end, row) for row, (start, end) in enumerate(bounds)
+                       if start is not None])
+
+
 class _TimeIndex:
     """Spans sorted by start, with the running maximum of their ends, to find the visible ones.
 
     ``visible(lo, hi)`` is every span that may overlap [lo, hi] by two bisections: nothing
     before the first whose running end reaches *lo* can be visible, even when spans overlap.
+    The spans are kept as three columns; only those asked for are made into tuples.
     """
 
     def __init__(self, spans: list[tuple[int, int, int]]):   # (start, end, payload), any order
-        self.spans = sorted(spans)
-        self.starts = [span[0] for span in self.spans]
-        self.reach = list(accumulate((span[1] for span in self.spans), max))
+        ordered = sorted(spans)
+        self._set(list(map(itemgetter(0), ordered)), list(map(itemgetter(1), ordered)),
+                  list(map(itemgetter(2), ordered)))
+
+    @classmethod
+    def of_columns(cls, starts: list[int], ends: list[int], payloads: Sequence[int]) -> _TimeIndex:
+        """The index of spans given as columns, *starts* already sorted."""
+        index = cls.__new__(cls)
+        index._set(starts, ends, payloads)
+        return index
+
+    def _set(self, starts: list[int], ends: list[int], payloads: Sequence[int]) -> None:
+        self.starts, self.ends, self.payloads = starts, ends, payloads
+        self.reach = list(accumulate(ends, max))
+
+    def _between(self, first: int, last: int) -> list[tuple[int, int, int]]:
+        return list(zip(self.starts[first:last], self.ends[first:last], self.payloads[first:last], strict=True))
 
     def visible(self, lo: float, hi: float) -> list[tuple[int, int, int]]:
-        return self.spans[bisect_left(self.reach, lo):bisect_right(self.starts, hi)]
+        return self._between(bisect_left(self.reach, lo), bisect_right(self.starts, hi))
 
     def starting(self, lo: float, hi: float) -> list[tuple[int, int, int]]:
         """The spans that start in [lo, hi]."""
-        return self.spans[bisect_left(self.starts, lo):bisect_right(self.starts, hi)]
+        return self._between(bisect_left(self.starts, lo), bisect_right(self.starts, hi))
 
 
 class WaveformStrip(QWidget):
@@ -169,8 +196,7 @@ class WaveformStrip(QWidget):
             self._overview = None
         if bounds_changed or len(bounds) != len(self._bounds):
             self._bounds = bounds
-            self._turns = _TimeIndex([(start, start if end is None else end, row)
-                                      for row, (start, end) in enumerate(bounds) if start is not None])
+            self._turns = _turn_index(bounds)
             self._refresh_boundaries()
         else:
             self._bounds = bounds
