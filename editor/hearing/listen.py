@@ -19,8 +19,8 @@ from editor.align.batch import AlignJob, align_transcript, plan_jobs
 from editor.core.transcript import Segment
 from editor.hearing.fit import HEARING_OPTIONS, fit_tokens
 from editor.hearing.sound_match import PhoneSpeller, sound_alikes
-from editor.hearing.spotting import SPOT_FIT, Spotted, spot_names
-from editor.hearing.suspects import Suspect, WordDoubt, runs, word_doubts
+from editor.hearing.spotting import Spotted, fit_bar, spot_names
+from editor.hearing.suspects import Suspect, WordDoubt, runs, typical_fit, word_doubts
 from editor.hearing.verdict import AGREES, PREFERS_ORIGINAL, TimedToken, compare, cut, region_of
 
 SOUND_ALIKE_DOUBT = 0.6   # a passage sounding like a glossary name the audio does not rule out
@@ -72,10 +72,11 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
     # Names are listened for in every poorly fitting run, also those too weak to show: a name
     # the audio clearly prefers to the text is what makes such a run worth showing.
     candidates = runs(job.text, heard.doubts, job.index, job.segment_id, unsupported=True)
+    typical = typical_fit(fitted.tokens)
     if candidates:
         heard.spotted = spot_names(job.text, timed, [(s.char_start, s.char_end) for s in candidates],
-                                   list(job.names), job.audio, job.audio_start_ms, aligner)
-    heard.spotted += _heard_sound_alikes(job, timed, aligner, heard.spotted)
+                                   list(job.names), job.audio, job.audio_start_ms, aligner, typical)
+    heard.spotted += _heard_sound_alikes(job, timed, aligner, heard.spotted, typical)
     for spotted in heard.spotted:
         overlapping = [s for s in heard.suspects
                        if s.char_start < spotted.char_end and spotted.char_start < s.char_end]
@@ -105,7 +106,7 @@ _phones: PhoneSpeller | None = None
 
 
 def _heard_sound_alikes(job: HearJob, timed: list[TimedToken], aligner: Aligner,
-                        already: list[Spotted]) -> list[Spotted]:
+                        already: list[Spotted], turn_typical: float) -> list[Spotted]:
     """Glossary names that sound like a run of the text and that the audio does not rule out."""
     global _phones
     if _phones is None or _phones._aligner is not aligner:
@@ -119,7 +120,7 @@ def _heard_sound_alikes(job: HearJob, timed: list[TimedToken], aligner: Aligner,
         if where is None:
             continue
         verdict = compare(cut(job.audio, job.audio_start_ms, where), where, alike.name, aligner)
-        if verdict.label != PREFERS_ORIGINAL and verdict.fit >= SPOT_FIT:
+        if verdict.label != PREFERS_ORIGINAL and verdict.fit >= fit_bar(turn_typical):
             found.append(Spotted(lo, hi, job.text[lo:hi], alike.name, verdict.margin, "sound",
                                  verdict.label == AGREES))
     return found

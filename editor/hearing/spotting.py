@@ -19,6 +19,7 @@ from editor.hearing.verdict import TimedToken, best_of, compare, cut, region_of
 
 SPOT_MARGIN = 0.5        # per-frame log score a name must gain over the text
 SPOT_FIT = -2.6          # ...and fit the audio about as well as a right word does
+SPOT_BELOW_TURN = 1.5    # (or as well as this much below the turn's typical word, for a voice heard less well)
 SPOT_COVERAGE = 0.6      # ...taking most of the passage's time (not leaving it to silence)
 WIDER_GAIN = 0.3         # margin a window one word wider must add to be preferred
 FRAMES_PER_PHONE = (4, 30)  # a passage this many frames per phone of the name could say it
@@ -43,18 +44,24 @@ def _phones(name: str, aligner: Aligner) -> int:
     return sum(len((aligner.lookup(w) or "").split()) for w, ok in zip(words, usable, strict=True) if ok)
 
 
+def fit_bar(turn_typical: float) -> float:
+    """The fit a name must reach in a turn whose typical word fits *turn_typical*."""
+    return min(SPOT_FIT, turn_typical - SPOT_BELOW_TURN)
+
+
 def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, int]], names: list[str],
-               audio: np.ndarray, audio_start_ms: int, aligner: Aligner) -> list[Spotted]:
-    """Names heard in the passages *spans* (char ranges of *text*) of one segment's audio."""
+               audio: np.ndarray, audio_start_ms: int, aligner: Aligner,
+               turn_typical: float = 0.0) -> list[Spotted]:
+    """Names heard in the passages *spans* (char ranges of *text*) of one segment's audio.
+
+    *turn_typical*: the fit of the turn's typical word (see :func:`fit_bar`).
+    """
+    bar = fit_bar(turn_typical)
     found: list[Spotted] = []
     if not names:
         return found
     phones = {name: _phones(name, aligner) for name in names}
-    for char_start, char_end in spans:
-        inside = [i for i, t in enumerate(tokens) if t.char_start < char_end and char_start < t.char_end]
-        if not inside:
-            continue
-        first, last = inside[0], inside[-1]
+    for first, last in _token_spans(tokens, spans):
         words = [text[t.char_start:t.char_end].strip(".,;:!?") for t in tokens[first:last + 1]]
         if all(len(w) <= 3 and w.islower() for w in words):
             continue      # "her", "for an": short words heard badly, seldom a name (acronyms are capitals)
@@ -86,11 +93,11 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
             # window, whatever the glossary's size).
             best_name = (best_of(samples, where, fitting + [where.original], aligner)
                          or best_of(samples, where, fitting, aligner))
-            if best_name is None or best_name[0] == where.original or best_name[1].fit < SPOT_FIT - 1.0:
+            if best_name is None or best_name[0] == where.original or best_name[1].fit < bar - 1.0:
                 continue      # the text, or no name, fits this stretch of audio: spare the comparison
             name = best_name[0]
             verdict = compare(samples, where, name, aligner)
-            good = (verdict.margin >= SPOT_MARGIN and verdict.fit >= SPOT_FIT
+            good = (verdict.margin >= SPOT_MARGIN and verdict.fit >= bar
                     and verdict.coverage >= SPOT_COVERAGE)
             # A wider window must earn its extra words (else "the ANH" -> "NEH" eats "the").
             wider = best is not None and (hi - lo) > (best_hi - best_lo)
@@ -100,6 +107,21 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
         if best is not None:
             found.append(_take_echoes(text, tokens, best))
     return found
+
+
+def _token_spans(tokens: list[TimedToken], spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The first and last token of each span, spans one word apart joined: the badly fitting
+    pieces of one split name ("a nook [della] cross") are listened to as one passage."""
+    joined: list[tuple[int, int]] = []
+    for char_start, char_end in sorted(spans):
+        inside = [i for i, t in enumerate(tokens) if t.char_start < char_end and char_start < t.char_end]
+        if not inside:
+            continue
+        if joined and inside[0] - joined[-1][1] <= 2:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], inside[-1]))
+        else:
+            joined.append((inside[0], inside[-1]))
+    return joined
 
 
 def _take_echoes(text: str, tokens: list[TimedToken], spotted: Spotted) -> Spotted:
