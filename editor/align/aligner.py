@@ -81,6 +81,7 @@ class Aligner:
     def __init__(self, options: AlignOptions | None = None):
         self.options = options or AlignOptions()
         self._decoders: dict[int, Decoder] = {}
+        self._choices: Decoder | None = None
         self._pronounced: dict[str, str] = {}
 
     def _decoder(self, attempt: int) -> Decoder:
@@ -111,7 +112,7 @@ class Aligner:
                 usable.append(False)
                 continue
             self._pronounced[word] = phones
-            for each in self._decoders.values():
+            for each in [*self._decoders.values(), *([self._choices] if self._choices else [])]:
                 each.add_word(word, phones, True)
             usable.append(True)
             added.append(word)
@@ -180,22 +181,66 @@ class Aligner:
                   for s in (decoder.seg() or ()) if s.word != "</s>" and not s.word.endswith(_CONTEXT)]
         return pieces if sum(1 for p in pieces if p.word is not None) == len(words) else None
 
-    def decode_grammar(self, audio_16k: np.ndarray, jsgf: str) -> list[AlignedPiece] | None:
-        """The best path through a JSGF grammar (its words already prepared); None: no path.
+    def decode_choice(self, audio_16k: np.ndarray, before: Sequence[str], paths: Sequence[Sequence[str]],
+                      after: Sequence[str]) -> list[str] | None:
+        """The words of the best path through *before*, then one of *paths*, then *after* (words
+        already prepared); None: no path through.
 
         One pass picks among alternatives ("the (essay | d_s_a | e_p_a) handed"), which costs
-        about as much as one alignment instead of one per alternative.
+        about as much as one alignment instead of one per alternative. The grammar is built as a
+        finite-state graph directly: a JSGF text of many alternatives takes longer to compile
+        than to decode.
         """
-        if len(audio_16k) < RATE // 10:
+        if len(audio_16k) < RATE // 10 or not paths:
             return None
-        decoder = self._decoder(0)
-        decoder.add_jsgf_string("_choice", jsgf)
+        decoder = self._choice_decoder()
+        transitions: list[tuple] = []
+        states = 1                      # state 0 is the start
+
+        def chain(source: int, words: Sequence[str], target: int | None) -> int:
+            """Transitions saying *words* from *source* (to *target*, else to a new state)."""
+            nonlocal states
+            if not words:
+                if target is not None:
+                    transitions.append((source, target, 1.0))
+                    return target
+                return source
+            at = source
+            for i, word in enumerate(words):
+                if i == len(words) - 1 and target is not None:
+                    following = target
+                else:
+                    following, states = states, states + 1
+                transitions.append((at, following, 1.0, word))
+                at = following
+            return at
+
+        fork = chain(0, before, None)
+        join, states = states, states + 1
+        for path in paths:
+            chain(fork, path, join)
+        end = chain(join, after, None)
+        decoder.add_fsg("_choice", decoder.create_fsg("_choice", 0, end, transitions))
         decoder.activate_search("_choice")
         self._run(decoder, self._with_noise_floor(audio_16k).tobytes())
         if decoder.hyp() is None:
             return None
-        return [AlignedPiece(None if _base(s.word) in _FILLERS else _base(s.word), s.start_frame, s.end_frame,
-                             _log(s.ascore)) for s in (decoder.seg() or ()) if s.word != "</s>"]
+        return [_base(s.word) for s in (decoder.seg() or ()) if _base(s.word) not in _FILLERS]
+
+    def _choice_decoder(self) -> Decoder:
+        """The decoder of :meth:`decode_choice`: the widest beams, since with narrow ones an
+        alternative that starts badly (a name whose first phone the text fits better) is pruned
+        before it can win; and no lattice rescoring, which takes longer than the search itself
+        on a grammar of many alternatives (its word scores are then not comparable: only the
+        path is used)."""
+        if self._choices is None:
+            beam, pbeam, wbeam = self.options.beams[-1]
+            self._choices = Decoder(lm=None, loglevel="FATAL", samprate=RATE, beam=beam, pbeam=pbeam,
+                                    wbeam=wbeam, silprob=self.options.silprob,
+                                    **{**self.options.extra, "bestpath": False})
+            for word, phones in self._pronounced.items():
+                self._choices.add_word(word, phones, False)
+        return self._choices
 
     def _set_grammar(self, decoder: Decoder, words: list[str], before: list[str], after: list[str]) -> None:
         """The end of *before* (any number of its last words, or none), then every one of

@@ -9,7 +9,6 @@ the text does not account for ends up in them, scoring badly.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,7 +52,7 @@ class SegmentFit:
 
 
 def fit_tokens(audio_16k: np.ndarray, tokens: list[Token], aligner: Aligner,
-               audio_start_ms: int, before: Sequence[str] = (), after: Sequence[str] = ()) -> SegmentFit | None:
+               audio_start_ms: int) -> SegmentFit | None:
     """Align *tokens* to *audio_16k* (whose first sample is at *audio_start_ms*) and score each.
 
     None when the text cannot be aligned to the audio at all (too long for it, or no audio).
@@ -63,7 +62,7 @@ def fit_tokens(audio_16k: np.ndarray, tokens: list[Token], aligner: Aligner,
     flat = [item for item, ok in zip(flat, usable, strict=True) if ok]
     if not flat:
         return None
-    pieces = aligner.decode(audio_16k, [w for _, w in flat], before, after)
+    pieces = aligner.decode(audio_16k, [w for _, w in flat])
     if pieces is None:
         return None
     sums: dict[int, list[float]] = {}     # token -> [log score, frames, first frame, last frame]

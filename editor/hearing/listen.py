@@ -15,15 +15,16 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from editor.align.aligner import Aligner
-from editor.align.batch import AlignJob, align_transcript, plan_jobs
-from editor.core.transcript import Segment
+from editor.align.batch import PAD_AFTER_MS, PAD_MS, AlignJob, align_transcript, plan_jobs
+from editor.core.transcript import Segment, WordTiming
 from editor.hearing.fit import HEARING_OPTIONS, fit_tokens
 from editor.hearing.sound_match import PhoneSpeller, sound_alikes
-from editor.hearing.spotting import SPOT_FIT, Spotted, spot_names
-from editor.hearing.suspects import Suspect, WordDoubt, runs, word_doubts
+from editor.hearing.spotting import Spotted, fit_bar, spot_names
+from editor.hearing.suspects import Suspect, WordDoubt, runs, typical_fit, word_doubts
 from editor.hearing.verdict import AGREES, PREFERS_ORIGINAL, TimedToken, compare, cut, region_of
 
 SOUND_ALIKE_DOUBT = 0.6   # a passage sounding like a glossary name the audio does not rule out
+HEAR_PAD_MS = 600         # audio taken around a turn's aligned words
 
 
 @dataclass
@@ -72,10 +73,11 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
     # Names are listened for in every poorly fitting run, also those too weak to show: a name
     # the audio clearly prefers to the text is what makes such a run worth showing.
     candidates = runs(job.text, heard.doubts, job.index, job.segment_id, unsupported=True)
+    typical = typical_fit(fitted.tokens)
     if candidates:
         heard.spotted = spot_names(job.text, timed, [(s.char_start, s.char_end) for s in candidates],
-                                   list(job.names), job.audio, job.audio_start_ms, aligner)
-    heard.spotted += _heard_sound_alikes(job, timed, aligner, heard.spotted)
+                                   list(job.names), job.audio, job.audio_start_ms, aligner, typical)
+    heard.spotted += _heard_sound_alikes(job, timed, aligner, heard.spotted, typical)
     for spotted in heard.spotted:
         overlapping = [s for s in heard.suspects
                        if s.char_start < spotted.char_end and spotted.char_start < s.char_end]
@@ -105,7 +107,7 @@ _phones: PhoneSpeller | None = None
 
 
 def _heard_sound_alikes(job: HearJob, timed: list[TimedToken], aligner: Aligner,
-                        already: list[Spotted]) -> list[Spotted]:
+                        already: list[Spotted], turn_typical: float) -> list[Spotted]:
     """Glossary names that sound like a run of the text and that the audio does not rule out."""
     global _phones
     if _phones is None or _phones._aligner is not aligner:
@@ -119,7 +121,7 @@ def _heard_sound_alikes(job: HearJob, timed: list[TimedToken], aligner: Aligner,
         if where is None:
             continue
         verdict = compare(cut(job.audio, job.audio_start_ms, where), where, alike.name, aligner)
-        if verdict.label != PREFERS_ORIGINAL and verdict.fit >= SPOT_FIT:
+        if verdict.label != PREFERS_ORIGINAL and verdict.fit >= fit_bar(turn_typical):
             found.append(Spotted(lo, hi, job.text[lo:hi], alike.name, verdict.margin, "sound",
                                  verdict.label == AGREES))
     return found
@@ -127,10 +129,20 @@ def _heard_sound_alikes(job: HearJob, timed: list[TimedToken], aligner: Aligner,
 
 def plan(segments: Sequence[Segment], duration_ms: int | None = None, names: Sequence[str] = (),
          indices: Sequence[int] | None = None) -> list[HearJob]:
-    """One job per timed segment (all, or *indices*)."""
+    """One job per timed segment (all, or *indices*).
+
+    A segment whose words were aligned is heard over its words' span and HEAR_PAD_MS around it
+    (less audio to decode, and less of the neighbouring turns' speech for its edge words to
+    take); any other over its span with the padding alignment gives it.
+    """
     jobs = []
     for job in plan_jobs(segments, duration_ms, indices, redo=True):
         words = segments[job.index].words
+        timed = [w for w in words if w.start_ms is not None and w.end_ms is not None]
+        if segments[job.index].word_timing == WordTiming.ALIGNED and timed and len(words) == len(job.tokens):
+            job.start_ms, job.end_ms = timed[0].start_ms, max(w.end_ms for w in timed)
+        else:
+            job.start_ms, job.end_ms = job.start_ms - (PAD_MS - HEAR_PAD_MS), job.end_ms + (PAD_AFTER_MS - HEAR_PAD_MS)
         confidences = ([w.confidence for w in words] if len(words) == len(job.tokens)
                        and any(w.confidence is not None for w in words) else None)
         jobs.append(HearJob(job.index, job.segment_id, job.text, job.tokens, job.start_ms, job.end_ms,
@@ -143,4 +155,5 @@ def hear_transcript(audio_path: str | os.PathLike, jobs: list[HearJob], *, worke
                     cancelled: Callable[[], bool] | None = None) -> Iterator[Heard]:
     """:func:`hear_segment` for every job against *audio_path*, in completion order."""
     yield from align_transcript(audio_path, jobs, workers=workers, progress=progress,  # type: ignore[misc]
-                                cancelled=cancelled, task=hear_segment, options=HEARING_OPTIONS)
+                                cancelled=cancelled, task=hear_segment, options=HEARING_OPTIONS,
+                                pad_ms=HEAR_PAD_MS, pad_after_ms=HEAR_PAD_MS)

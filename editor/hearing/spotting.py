@@ -19,8 +19,8 @@ from editor.hearing.verdict import TimedToken, best_of, compare, cut, region_of
 
 SPOT_MARGIN = 0.5        # per-frame log score a name must gain over the text
 SPOT_FIT = -2.6          # ...and fit the audio about as well as a right word does
+SPOT_BELOW_TURN = 1.5    # (or as well as this much below the turn's typical word, for a voice heard less well)
 SPOT_COVERAGE = 0.6      # ...taking most of the passage's time (not leaving it to silence)
-WIDER_GAIN = 0.3         # margin a window one word wider must add to be preferred
 FRAMES_PER_PHONE = (4, 30)  # a passage this many frames per phone of the name could say it
 
 
@@ -43,63 +43,92 @@ def _phones(name: str, aligner: Aligner) -> int:
     return sum(len((aligner.lookup(w) or "").split()) for w, ok in zip(words, usable, strict=True) if ok)
 
 
+def fit_bar(turn_typical: float) -> float:
+    """The fit a name must reach in a turn whose typical word fits *turn_typical*."""
+    return min(SPOT_FIT, turn_typical - SPOT_BELOW_TURN)
+
+
 def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, int]], names: list[str],
-               audio: np.ndarray, audio_start_ms: int, aligner: Aligner) -> list[Spotted]:
-    """Names heard in the passages *spans* (char ranges of *text*) of one segment's audio."""
+               audio: np.ndarray, audio_start_ms: int, aligner: Aligner,
+               turn_typical: float = 0.0) -> list[Spotted]:
+    """Names heard in the passages *spans* (char ranges of *text*) of one segment's audio.
+
+    *turn_typical*: the fit of the turn's typical word (see :func:`fit_bar`).
+    """
+    bar = fit_bar(turn_typical)
     found: list[Spotted] = []
     if not names:
         return found
     phones = {name: _phones(name, aligner) for name in names}
-    for char_start, char_end in spans:
-        inside = [i for i, t in enumerate(tokens) if t.char_start < char_end and char_start < t.char_end]
-        if not inside:
-            continue
-        first, last = inside[0], inside[-1]
+    for first, last in _token_spans(tokens, spans):
         words = [text[t.char_start:t.char_end].strip(".,;:!?") for t in tokens[first:last + 1]]
         if all(len(w) <= 3 and w.islower() for w in words):
             continue      # "her", "for an": short words heard badly, seldom a name (acronyms are capitals)
-        best: Spotted | None = None
-        best_lo = best_hi = 0
-        # Recognizers split a name into the words around it: widen by a word, one side at a time,
-        # and by two only when no narrower window holds a name (it costs three decodings each).
-        narrow = {(max(0, first - a), min(len(tokens) - 1, last + b)) for a, b in ((0, 0), (1, 0), (0, 1))}
-        wide = {(max(0, first - 2), last), (first, min(len(tokens) - 1, last + 2))} - narrow
-        windows = sorted(narrow, key=lambda w: w[1] - w[0]) + [None] + sorted(wide)
-        for window in windows:
-            if window is None:
-                if best is not None:
-                    break
-                continue
-            lo, hi = window
-            where = region_of(text, tokens, tokens[lo].char_start, tokens[hi].char_end)
+        # Recognizers split a name into the words around it: the name may take the passage's
+        # place widened by a word or two on either side. Every (window, name) and the text
+        # itself are alternatives of one grammar over the widest window's audio, so a passage
+        # costs one decoding, and two more to compare the winner with the text.
+        # The passage may also hold a word of the text on its edge ("the NCA" for "RSPB").
+        windows = sorted({(max(0, first - a), min(len(tokens) - 1, last + b))
+                          for a, b in ((0, 0), (1, 0), (0, 1), (2, 0), (0, 2), (-1, 0), (0, -1))
+                          if first - a <= last + b}, key=lambda w: (w[1] - w[0], w))
+        lo, hi = min(w[0] for w in windows), max(w[1] for w in windows)
+        widest = region_of(text, tokens, tokens[lo].char_start, tokens[hi].char_end)
+        if widest is None:
+            continue
+        paths: dict[str, tuple[int, int, str]] = {}
+        for w_lo, w_hi in windows:
+            where = region_of(text, tokens, tokens[w_lo].char_start, tokens[w_hi].char_end)
             if where is None or where.original.casefold() in {n.casefold() for n in names}:
                 continue
             frames = where.passage_ms // 10
-            fitting = [n for n in names if phones[n] and
-                       FRAMES_PER_PHONE[0] * phones[n] <= frames <= FRAMES_PER_PHONE[1] * phones[n]]
-            if not fitting:
-                continue
-            samples = cut(audio, audio_start_ms, where)
-            # One grammar pass picks the name the audio fits best, the text itself competing:
-            # where the text wins, no name can beat it by SPOT_MARGIN and the window costs one
-            # decoding; else only the winner is compared with the text (three decodings per
-            # window, whatever the glossary's size).
-            best_name = (best_of(samples, where, fitting + [where.original], aligner)
-                         or best_of(samples, where, fitting, aligner))
-            if best_name is None or best_name[0] == where.original or best_name[1].fit < SPOT_FIT - 1.0:
-                continue      # the text, or no name, fits this stretch of audio: spare the comparison
-            name = best_name[0]
-            verdict = compare(samples, where, name, aligner)
-            good = (verdict.margin >= SPOT_MARGIN and verdict.fit >= SPOT_FIT
-                    and verdict.coverage >= SPOT_COVERAGE)
-            # A wider window must earn its extra words (else "the ANH" -> "NEH" eats "the").
-            wider = best is not None and (hi - lo) > (best_hi - best_lo)
-            if good and (best is None or verdict.margin > best.margin + (WIDER_GAIN if wider else 0)):
-                best_lo, best_hi = lo, hi
-                best = Spotted(tokens[lo].char_start, tokens[hi].char_end, where.original, name, verdict.margin)
+            for name in names:
+                if phones[name] and FRAMES_PER_PHONE[0] * phones[name] <= frames <= FRAMES_PER_PHONE[1] * phones[name]:
+                    middle = " ".join([_token(text, t) for t in tokens[lo:w_lo]] + [name]
+                                      + [_token(text, t) for t in tokens[w_hi + 1:hi + 1]])
+                    paths.setdefault(middle, (w_lo, w_hi, name))
+        if not paths:
+            continue
+        chosen = best_of(cut(audio, audio_start_ms, widest), widest, list(paths) + [widest.original], aligner)
+        if chosen not in paths:
+            continue      # the text fits this stretch of audio best (or nothing does)
+        won_lo, won_hi, name = paths[chosen]
+        # The winner is compared with the text over its own window; when that cannot tell (a
+        # window too short to align, say), over the name's other windows, narrowest first. The
+        # passage to replace stays the winner's window either way.
+        others = [(a, b) for a, b, other in paths.values() if other == name and (a, b) != (won_lo, won_hi)]
+        best = None
+        for w_lo, w_hi in [(won_lo, won_hi)] + sorted(others, key=lambda w: w[1] - w[0]):
+            where = region_of(text, tokens, tokens[w_lo].char_start, tokens[w_hi].char_end)
+            verdict = compare(cut(audio, audio_start_ms, where), where, name, aligner)
+            if verdict.margin >= SPOT_MARGIN and verdict.fit >= bar and verdict.coverage >= SPOT_COVERAGE:
+                start, end = tokens[won_lo].char_start, tokens[won_hi].char_end
+                best = Spotted(start, end, text[start:end], name, verdict.margin)
+                break
+            if verdict.rejected:
+                break     # the text fits better: the name is no answer here
         if best is not None:
             found.append(_take_echoes(text, tokens, best))
     return found
+
+
+def _token(text: str, token: TimedToken) -> str:
+    return text[token.char_start:token.char_end]
+
+
+def _token_spans(tokens: list[TimedToken], spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The first and last token of each span, spans one word apart joined: the badly fitting
+    pieces of one split name ("a nook [della] cross") are listened to as one passage."""
+    joined: list[tuple[int, int]] = []
+    for char_start, char_end in sorted(spans):
+        inside = [i for i, t in enumerate(tokens) if t.char_start < char_end and char_start < t.char_end]
+        if not inside:
+            continue
+        if joined and inside[0] - joined[-1][1] <= 2:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], inside[-1]))
+        else:
+            joined.append((inside[0], inside[-1]))
+    return joined
 
 
 def _take_echoes(text: str, tokens: list[TimedToken], spotted: Spotted) -> Spotted:

@@ -129,8 +129,7 @@ def spelling_doubt(token_text: str, is_known: Callable[[str], bool]) -> float:
 def word_doubts(text: str, fits: list[TokenFit], confidences: list[float | None] | None = None,
                 is_known: Callable[[str], bool] | None = None) -> list[WordDoubt]:
     """The doubt of every token of one segment (*fits* from :func:`~editor.hearing.fit.fit_tokens`)."""
-    spoken = [f.fit for f in fits if f.spoken]
-    median = _typical(spoken, TYPICAL_PERCENT)
+    median = typical_fit(fits)
     result = []
     for i, fit in enumerate(fits):
         letters = "".join(_LETTERS.findall(text[fit.char_start:fit.char_end]))
@@ -205,10 +204,10 @@ def by_doubt(suspects: Iterable[Suspect]) -> list[Suspect]:
     return sorted(suspects, key=lambda s: (-s.doubt, s.segment, s.char_start))
 
 
-def _typical(fits: list[float], percent: float) -> float:
+def typical_fit(fits: list[TokenFit]) -> float:
     """The fit of a typical right word of the turn: a high percentile, so the wrong words of a
     badly misrecognized turn (half its words, say) do not drag the reference down with them."""
-    if not fits:
+    ordered = sorted(f.fit for f in fits if f.spoken)
+    if not ordered:
         return 0.0
-    ordered = sorted(fits)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * percent / 100))]
+    return ordered[min(len(ordered) - 1, int(len(ordered) * TYPICAL_PERCENT / 100))]

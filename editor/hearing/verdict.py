@@ -28,7 +28,6 @@ AGREE_FIT = -3.0
 AGREE_COVERAGE = 0.5
 PAD_MS = 150           # audio kept before the first and after the last context word
 _TOKEN = re.compile(r"\S+")
-_JSGF_WORD = re.compile(r"^[a-z0-9_]+(?:'[a-z]+)?$")   # what PocketSphinx's JSGF parser takes unquoted
 
 
 @dataclass(frozen=True)
@@ -101,7 +100,7 @@ _LETTER = re.compile(r"^([a-z])\.$")    # align.spoken reads an acronym as lette
 
 def _words(text: str) -> list[str]:
     """The spoken words of *text*, a run of spelled letters joined as one word ("e_p_a", which
-    g2p pronounces letter by letter) so that every word is a plain JSGF token."""
+    g2p pronounces letter by letter): the letters of an acronym are one word of a grammar."""
     words: list[str] = []
     letters: list[str] = []
     for word in [w for token in text.split() for w in spoken_words(token)] + [""]:
@@ -163,8 +162,7 @@ def compare(audio_16k: np.ndarray, where: Region, candidate: str, aligner: Align
     return Verdict(label, round(margin, 3), scored.fit, coverage)
 
 
-def best_of(audio_16k: np.ndarray, where: Region, candidates: list[str],
-            aligner: Aligner) -> tuple[str, Scored] | None:
+def best_of(audio_16k: np.ndarray, where: Region, candidates: list[str], aligner: Aligner) -> str | None:
     """The candidate the audio fits best, found in one decoding pass over a grammar of them all."""
     before, after = _words(where.before), _words(where.after)
     choices: dict[tuple[str, ...], str] = {}
@@ -173,30 +171,12 @@ def best_of(audio_16k: np.ndarray, where: Region, candidates: list[str],
         usable, _ = aligner.prepare(words)
         if words and all(usable):
             choices.setdefault(tuple(words), candidate)
-    context_ok = all(aligner.prepare(before + after)[0])
-    if not choices or not context_ok:
+    if not choices or not all(aligner.prepare(before + after)[0]):
         return None
-
-    if not all(_JSGF_WORD.match(w) for w in before + after + [w for ws in choices for w in ws]):
+    heard = aligner.decode_choice(audio_16k, before, list(choices), after)
+    if heard is None or len(heard) < len(before) + len(after) + 1:
         return None
-
-    def quoted(words) -> str:
-        return " ".join(words)
-
-    alternatives = " | ".join(f"( {quoted(words)} )" for words in choices)
-    jsgf = (f"#JSGF V1.0;\ngrammar choice;\npublic <s> = {quoted(before)} ( {alternatives} ) {quoted(after)};\n")
-    pieces = aligner.decode_grammar(audio_16k, jsgf)
-    if pieces is None:
-        return None
-    spoken = [p for p in pieces if p.word is not None]
-    if len(spoken) < len(before) + len(after) + 1:
-        return None
-    own = spoken[len(before):len(spoken) - len(after)]
-    chosen = choices.get(tuple(p.word for p in own))
-    if chosen is None:
-        return None
-    frames = sum(p.frames for p in own)
-    return chosen, Scored(sum(p.log_score for p in pieces), sum(p.log_score for p in own) / max(1, frames), frames)
+    return choices.get(tuple(heard[len(before):len(heard) - len(after)]))
 
 
 def rank(audio_16k: np.ndarray, where: Region, candidates: list[str],
