@@ -134,5 +134,7 @@ class TurnEditor(QPlainTextEdit):
         return not probe.movePosition(QTextCursor.MoveOperation.Down) or probe.position() == cursor.position()
 
     def _on_text_changed(self) -> None:
-        if not self._loading:
+        # A read-only editor shows a turn cut short: re-highlighting it (spelling, suspects)
+        # changes formats, which Qt reports as a text change, and must never edit the turn.
+        if not self._loading and not self.isReadOnly():
             self.edited.emit(self.toPlainText())
