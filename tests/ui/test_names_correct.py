@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from editor.core import ops
 from editor.core.glossary import Glossary
 from editor.formats import read_file
 from editor.ui.document.transcript_model import TranscriptModel
+from editor.ui.names.candidate_table import PLAY_COLUMN
 from editor.ui.names.correct_dialog import CONTEXT_COLUMN, CorrectDialog
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample-episode.txt"
@@ -30,15 +32,17 @@ def _dialog(qtbot, model, glossary=None, wrong="Ingrid Soulberg", right="Ingrid 
 def test_lists_exact_and_sound_alike_places_with_context(qtbot, model):
     dialog = _dialog(qtbot, model)
     assert [c.found for c in dialog.candidates] == ["Ingrid Soulberg", "Ingrid Sol Berg"]
-    assert dialog.table.item(1, 4).text().endswith("sounds alike")
-    assert "two years" in dialog.table.item(1, CONTEXT_COLUMN).text()
+    assert dialog.table.model().index(1, 4).data().endswith("sounds alike")
+    assert "two years" in dialog.table.model().index(1, CONTEXT_COLUMN).data()
     assert dialog.apply_button.text() == "&Apply ticked (2)"
 
 
 def test_play_button_emits_the_place_time(qtbot, model):
     dialog = _dialog(qtbot, model)
+    dialog.show()
+    play = dialog.table.visualRect(dialog.table.model().index(1, PLAY_COLUMN)).center()
     with qtbot.waitSignal(dialog.seek_requested) as blocker:
-        dialog.table.cellWidget(1, 1).click()
+        qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=play)
     assert blocker.args == [dialog.candidates[1].time_ms]
     assert blocker.args[0] == model.transcript.segments[dialog.candidates[1].index].start_ms
 

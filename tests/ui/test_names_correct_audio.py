@@ -64,7 +64,7 @@ def test_each_place_shows_the_audios_verdict_ranked_and_a_rejected_one_is_not_ti
     window = aligned_window
     dialog = _checked_dialog(window, qtbot)
     assert [(c.index, c.found) for c in dialog.candidates] == [(0, "BSA"), (1, "BSA")]
-    audio = [dialog.table.item(row, AUDIO_COLUMN).text() for row in range(2)]
+    audio = [dialog.table.model().index(row, AUDIO_COLUMN).data() for row in range(2)]
     assert audio == ["audio agrees", "audio prefers the original"]
     assert [c.score for c in dialog.candidates] == [100, 100]     # the text alone would tick both
     assert [c.index for c in dialog.ticked()] == [0]
@@ -91,7 +91,7 @@ def test_the_producers_tick_stands_and_verdicts_are_not_asked_twice(aligned_wind
     again.right_edit.setText("EPA")
     again.refresh()
     assert not again.is_checking_audio()    # the verdicts were kept for this transcript
-    audio = [again.table.item(row, AUDIO_COLUMN).text() for row in range(2)]
+    audio = [again.table.model().index(row, AUDIO_COLUMN).data() for row in range(2)]
     assert audio == ["audio agrees", "audio prefers the original"]
     assert [c.index for c in again.ticked()] == [0]
     again.close()
@@ -152,7 +152,7 @@ def test_once_the_player_has_a_working_copy_the_stretches_are_read_from_it(align
     monkeypatch.setattr("editor.hearing.suggest.region_audio", no_second_decoder)
     try:
         dialog = _checked_dialog(aligned_window, qtbot)
-        assert [dialog.table.item(row, AUDIO_COLUMN).text() for row in range(2)] == \
+        assert [dialog.table.model().index(row, AUDIO_COLUMN).data() for row in range(2)] == \
             ["audio agrees", "audio prefers the original"]
         dialog.close()
     finally:
