@@ -26,6 +26,12 @@ def _dialog(qtbot, model, glossary=None, wrong="Ingrid Soulberg", right="Ingrid 
     dialog = CorrectDialog(model, wrong, right, glossary=glossary)
     qtbot.addWidget(dialog)
     dialog.apply_requested.connect(lambda spans, text: model.run(ops.replace_spans(model.transcript, spans)))
+    return _searched(qtbot, dialog)
+
+
+def _searched(qtbot, dialog):
+    """Wait for the dialog's search (on its worker thread) to list its places."""
+    qtbot.waitUntil(lambda: not dialog.is_searching(), timeout=10_000)
     return dialog
 
 
@@ -54,6 +60,9 @@ def test_apply_only_ticked_and_remember_wrong_form(qtbot, model, tmp_path):
     assert dialog.apply_button.text() == "&Apply ticked (1)"
     with qtbot.waitSignal(dialog.glossary_changed):
         assert dialog.apply_ticked() == 1
+    assert dialog.summary.text() == "Corrected 1 place."
+    _searched(qtbot, dialog)
+    assert dialog.summary.text() == "Corrected 1 place."        # still said once the list follows
     texts = " ".join(s.text for s in model.transcript.segments)
     assert "Ingrid Soulberg" not in texts and "Ingrid Sol Berg" in texts
     assert [c.found for c in dialog.candidates] == ["Ingrid Sol Berg"]  # refreshed

@@ -347,8 +347,9 @@ def test_correct_everywhere_starts_from_a_copy_of_the_scans_index(sample_window,
     wait_for_scan(qtbot, names)
     kept = names.show_glossary.suggestions._kept.index
     dialog = names.correcting.correct_everywhere("Soulberg")
+    qtbot.waitUntil(lambda: not dialog.is_searching(), timeout=10_000)
     index = names.correcting._name_index
-    assert index is not kept and index.transcript is window.model.transcript
+    assert index is not kept and names.correcting._indexed is window.model.transcript
     assert index.retokenised == 0                      # copied, not built: no turn was read
     assert [c.found for c in dialog.candidates] == ["Soulberg", "Sol Berg"]
     # Edits reach the copy alone; the scans' index follows at the next scan.
@@ -356,6 +357,7 @@ def test_correct_everywhere_starts_from_a_copy_of_the_scans_index(sample_window,
     at = window.model.segment(row).text.index("Soulberg")
     names.spans.apply([(row, at, at + len("Soulberg"), "Solberg")], "test")
     dialog.refresh()
+    qtbot.waitUntil(lambda: not dialog.is_searching(), timeout=10_000)
     assert index.retokenised == 1 and "Soulberg" not in [c.found for c in dialog.candidates]
     assert kept.positions("soulberg") != [] and index.positions("soulberg") == []
 

@@ -1,7 +1,9 @@
 """"Correct everywhere" dialog: wrong phrase → right form, every candidate place with a tick box.
 
 Candidates come from :func:`editor.core.corrections.find_variants` (exact, spelling and
-sound-alike variants), listed by a model (:class:`~editor.ui.names.candidate_table.CandidateTable`:
+sound-alike variants), searched on a worker thread
+(:class:`~editor.ui.names.candidate_search.CandidateSearch`, so the dialog is on screen at once and
+the list follows) and listed by a model (:class:`~editor.ui.names.candidate_table.CandidateTable`:
 nothing is made per row, so hundreds of places list at once). Clicking a row's ▶ plays it
 (:attr:`CorrectDialog.seek_requested`) so the producer can listen before deciding. "Apply ticked" emits one span list
 (:attr:`CorrectDialog.apply_requested`) for the window to apply as ONE undo step, and
@@ -33,10 +35,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from editor.core.corrections import Candidate, find_variants, spans_for
+from editor.core.corrections import Candidate, spans_for
 from editor.core.errors import TranscriptError
+from editor.core.glossary import capture
 from editor.core.name_index import NameIndex
 from editor.ui.names.audio_verdicts import AUDIO_SAYS, AudioChecker, CheckItem, audio_rank
+from editor.ui.names.candidate_search import CandidateSearch
 from editor.ui.names.candidate_table import (
     AUDIO_COLUMN,
     CONTEXT_COLUMN,
@@ -60,6 +64,7 @@ class CorrectDialog(QDialog):
     seek_requested = Signal(int)           # ms: play this candidate
     apply_requested = Signal(list, str)    # [ReplaceSpan], undo text
     glossary_changed = Signal()            # the wrong form was remembered
+    index_built = Signal(object)           # NameIndex: the search had none and made one (worth keeping)
 
     def __init__(self, model, wrong: str = "", right: str = "", glossary=None,
                  index: NameIndex | None = None, parent=None, *, audio_path: str = "",
@@ -78,6 +83,10 @@ class CorrectDialog(QDialog):
         self._checks.progressed.connect(self._on_checks_progressed)
         self._checks.failed.connect(self._on_checks_failed)
         self._checks.finished.connect(self._on_checks_finished)
+        self._search = CandidateSearch(self)
+        self._search.found.connect(self._on_found)
+        self._searching = False
+        self._note = ""      # said in the summary once the search under way has listed its places
         self._timer = QTimer(self, singleShot=True, interval=200)
         self._timer.timeout.connect(self.refresh)
         self._build()
@@ -179,21 +188,46 @@ class CorrectDialog(QDialog):
         self.table.setColumnWidth(FOUND_COLUMN, min(widest, FOUND_WIDEST) + 16)
 
     # ------------------------------------------------------------------ candidates
-    def refresh(self) -> list[Candidate]:
-        """Look for the wrong phrase and its variants again."""
+    def refresh(self) -> None:
+        """Look for the wrong phrase and its variants again, on a worker thread (the list follows)."""
         self._timer.stop()
         wrong = self.wrong_edit.text().strip()
-        right = self._right_form()
-        transcript = self._model.transcript
-        if self._index is None or self._index.transcript is not transcript:
-            self._index = NameIndex(transcript)
-        found = find_variants(transcript, wrong, right, threshold=self.sensitivity.value(),
-                              index=self._index) if wrong else []
+        if not wrong:
+            self._search.cancel()
+            self._on_found([], self._index)
+            return
+        self._searching = True
+        self._search.start(capture(self._model.transcript), wrong, self._right_form(), self.sensitivity.value(),
+                           self._index)
+        self.summary.setText(f"Looking for “{wrong}”…")
+
+    def is_searching(self) -> bool:
+        return self._searching
+
+    def _on_found(self, found: list[Candidate], index: NameIndex | None) -> None:
+        if index is not self._index:
+            self._index = index
+            self.index_built.emit(index)
+        if not self._still_there(found):
+            self.refresh()       # the text changed while it was searched: its places moved
+            return
+        self._searching = False
         # What the audio agrees with first, what it rejects last (otherwise find_variants' order).
         self.candidates = sorted(found, key=lambda c: audio_rank(self.verdict(c)))
         self._fill()
+        if self._note:
+            self.summary.setText(self._note)
+            self._note = ""
         self.check_audio()
-        return self.candidates
+
+    def _still_there(self, found: list[Candidate]) -> bool:
+        """Whether every place found still holds the words found there."""
+        segments = self._model.transcript.segments
+        for c in found:
+            last = c.index + (c.tail_end is not None)
+            if last >= len(segments) or not c.found.startswith(segments[c.index].text[c.start:c.end]):
+                return False
+        return True
 
     def _fill(self) -> None:
         # A place listed before keeps the producer's tick (typing the right form relists).
@@ -296,6 +330,7 @@ class CorrectDialog(QDialog):
         self._fill()      # ranked by the audio now; every tick stays as it is
 
     def done(self, result: int) -> None:
+        self._search.cancel()
         self.stop_audio_check()      # closing: the check stops at its next place
         super().done(result)
 
@@ -330,8 +365,9 @@ class CorrectDialog(QDialog):
         self.apply_requested.emit(spans, f"Correct “{wrong}” → “{right}” ({len(spans)})")
         if self.remember.isChecked() and self._glossary is not None:
             self._remember(wrong, right)
+        self._note = f"Corrected {len(spans)} place{'s' if len(spans) != 1 else ''}."
         self.refresh()
-        self.summary.setText(f"Corrected {len(spans)} place{'s' if len(spans) != 1 else ''}.")
+        self.summary.setText(self._note)
         return len(spans)
 
     def _remember(self, wrong: str, right: str) -> None:
