@@ -11,7 +11,7 @@ from editor.core import ops
 from editor.core.glossary import Glossary
 from editor.formats import read_file
 from editor.ui.document.transcript_model import TranscriptModel
-from editor.ui.names.candidate_table import PLAY_COLUMN
+from editor.ui.names.candidate_table import PLAY_COLUMN, TICK_COLUMN
 from editor.ui.names.correct_dialog import CONTEXT_COLUMN, CorrectDialog
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample-episode.txt"
@@ -107,3 +107,20 @@ def test_list_follows_the_right_form_as_it_is_typed(qtbot, model):
     assert dialog.apply_ticked() == 1
     texts = " ".join(s.text for s in model.transcript.segments)
     assert "Ingrid Soulberg" in texts and "Sol Berg" not in texts
+
+
+def test_a_click_on_a_tick_box_unticks_that_place(qtbot, model):
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+    dialog = _dialog(qtbot, model)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    tick = table.model().index(0, TICK_COLUMN)
+    option = QStyleOptionViewItem()
+    option.rect = table.visualRect(tick)
+    table.itemDelegate().initStyleOption(option, tick)
+    box = table.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, table)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
+    assert [c.found for c in dialog.ticked()] == ["Ingrid Sol Berg"]
+    assert dialog.apply_button.text() == "&Apply ticked (1)"
+    assert tick.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked

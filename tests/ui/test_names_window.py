@@ -384,3 +384,19 @@ def test_an_empty_glossary_is_not_scanned(main_window, tmp_path, qtbot):
     assert not names.show_glossary.suggestions.is_scanning()
     assert "No glossary names" in names.show_glossary.suggestions.status.text()
     qtbot.waitUntil(lambda: names.spelling.speller is not None, timeout=10000)   # spelling still loads
+
+
+def test_correct_everywhere_before_any_scan_makes_its_index_on_its_search_thread(sample_window, qtbot):
+    names = sample_window.names
+    dialog = names.correcting.correct_everywhere("Soulberg")
+    assert names.correcting._name_index is None          # nothing to borrow yet: the search makes one
+    qtbot.waitUntil(lambda: not dialog.is_searching(), timeout=10_000)
+    assert [c.found for c in dialog.candidates] == ["Soulberg", "Sol Berg"]
+    made = names.correcting._name_index
+    assert made is not None                              # kept for the next dialog
+    dialog.close()
+    again = names.correcting.correct_everywhere("Sol Berg")
+    assert names.correcting._name_index is made
+    qtbot.waitUntil(lambda: not again.is_searching(), timeout=10_000)
+    assert made.retokenised == 0 and {c.found for c in again.candidates} >= {"Sol Berg"}
+    again.close()

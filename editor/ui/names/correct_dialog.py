@@ -163,8 +163,8 @@ class CorrectDialog(QDialog):
         close.clicked.connect(self.reject)
         self.stop_check_button.clicked.connect(self.stop_audio_check)
         self.rows.ticks_changed.connect(self._update_apply)
+        # Clicks only: Enter in the table is the dialog's (Apply ticked), as it always was.
         self.table.clicked.connect(self._play_clicked)
-        self.table.activated.connect(self._play_clicked)
         self.resize(760, 420)
 
     def _size_columns(self) -> None:
@@ -341,7 +341,7 @@ class CorrectDialog(QDialog):
         return "" if right == self.wrong_edit.text().strip() else right
 
     def _play_clicked(self, index) -> None:
-        """A click (or Enter) on a row's ▶ plays that place."""
+        """A click on a row's ▶ plays that place."""
         if index.column() == PLAY_COLUMN and index.flags() & Qt.ItemFlag.ItemIsEnabled:
             self.seek_requested.emit(self.rows.candidates[index.row()].time_ms)
 
