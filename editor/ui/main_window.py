@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -213,6 +214,8 @@ class MainWindow(QMainWindow):
         # The suggestions list runs the window's full height; find/replace (and other bottom
         # panels) then span the transcript only, under its transport bar.
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        # The right-hand panels are tabs (see dock_panel), named at the top as their titles are.
+        self.setTabPosition(Qt.DockWidgetArea.RightDockWidgetArea, QTabWidget.TabPosition.North)
 
     def _fixed_bar(self, name: str, widget: QWidget) -> QToolBar:
         bar = QToolBar(name, self)
@@ -281,6 +284,12 @@ class MainWindow(QMainWindow):
         dock.setObjectName(title)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
+        # Side panels share the right-hand side as tabs, each its full height (split, two panels
+        # were too short to read); a hidden panel keeps its tab's place for when it is shown.
+        beside = [d for d in self.findChildren(QDockWidget)
+                  if d is not dock and self.dockWidgetArea(d) == area == Qt.DockWidgetArea.RightDockWidgetArea]
+        if beside:
+            self.tabifyDockWidget(beside[0], dock)
         if height:
             self.resizeDocks([dock], [height], Qt.Orientation.Vertical)
         escape = QKeySequence(Qt.Key.Key_Escape)

@@ -175,7 +175,8 @@ def run(app, srt: Path, wav: Path, episode) -> list:
     dialog = window.names.correcting.correct_everywhere(wrong.wrong)
     dialog.right_edit.setText(wrong.right)
     phase("Correct Everywhere: candidates' audio verdicts",
-          lambda: not dialog._timer.isActive() and not dialog.is_checking_audio() and bool(dialog.candidates))
+          lambda: not dialog._timer.isActive() and not dialog.is_searching()
+          and not dialog.is_checking_audio() and bool(dialog.candidates))
     dialog.close()
     # A correction typed in a turn: the audio's word on it, and the turn's suspects checked again.
     passage = episode.passages[1]

@@ -110,10 +110,11 @@ def one_run(app, path: str, rescans: int) -> dict:
         seconds = time.perf_counter() - started
         beat.stop()
         figures["rescans"].append((seconds * 1000, max(beat.gaps), list(beat.gaps)))
-    # "Correct Everywhere" opened for the first time on this episode (GUI thread: its name index
-    # plus the first candidate list).
+    # "Correct Everywhere" opened for the first time on this episode, until its places are listed
+    # (searched on a worker thread; bench_correct_window has the details).
     started = time.perf_counter()
     dialog = names.correcting.correct_everywhere("Quillon")
+    wait_until(app, lambda: not dialog.is_searching())
     figures["correct first"] = (time.perf_counter() - started) * 1000
     figures["correct candidates"] = len(dialog.candidates)
     dialog.close()
@@ -179,7 +180,7 @@ def main() -> None:
         ("'Scan again': heartbeat gaps, 95th percentile", gaps[int(0.95 * (len(gaps) - 1))], "ms",
          f"{len(gaps)} gaps; {sum(g > 50 for g in gaps)} over 50 ms"),
         ("'Correct Everywhere' first opened on the episode", med([r["correct first"] for r in runs]), "ms",
-         f"GUI thread; {cold['correct candidates']} candidates listed; median"),
+         f"until listed; {cold['correct candidates']} candidates; median"),
         ("idle window (no scan), longest gap in 0.4 s, median", med([r["idle stall"] for r in runs]), "ms",
          "noise floor of this machine"),
         ("suggestions listed", float(cold["suggestions"]), "", "misheard names found"),

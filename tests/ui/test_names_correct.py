@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from editor.core import ops
 from editor.core.glossary import Glossary
 from editor.formats import read_file
 from editor.ui.document.transcript_model import TranscriptModel
+from editor.ui.names.candidate_table import PLAY_COLUMN, TICK_COLUMN
 from editor.ui.names.correct_dialog import CONTEXT_COLUMN, CorrectDialog
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample-episode.txt"
@@ -24,21 +26,29 @@ def _dialog(qtbot, model, glossary=None, wrong="Ingrid Soulberg", right="Ingrid 
     dialog = CorrectDialog(model, wrong, right, glossary=glossary)
     qtbot.addWidget(dialog)
     dialog.apply_requested.connect(lambda spans, text: model.run(ops.replace_spans(model.transcript, spans)))
+    return _searched(qtbot, dialog)
+
+
+def _searched(qtbot, dialog):
+    """Wait for the dialog's search (on its worker thread) to list its places."""
+    qtbot.waitUntil(lambda: not dialog.is_searching(), timeout=10_000)
     return dialog
 
 
 def test_lists_exact_and_sound_alike_places_with_context(qtbot, model):
     dialog = _dialog(qtbot, model)
     assert [c.found for c in dialog.candidates] == ["Ingrid Soulberg", "Ingrid Sol Berg"]
-    assert dialog.table.item(1, 4).text().endswith("sounds alike")
-    assert "two years" in dialog.table.item(1, CONTEXT_COLUMN).text()
+    assert dialog.table.model().index(1, 4).data().endswith("sounds alike")
+    assert "two years" in dialog.table.model().index(1, CONTEXT_COLUMN).data()
     assert dialog.apply_button.text() == "&Apply ticked (2)"
 
 
 def test_play_button_emits_the_place_time(qtbot, model):
     dialog = _dialog(qtbot, model)
+    dialog.show()
+    play = dialog.table.visualRect(dialog.table.model().index(1, PLAY_COLUMN)).center()
     with qtbot.waitSignal(dialog.seek_requested) as blocker:
-        dialog.table.cellWidget(1, 1).click()
+        qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=play)
     assert blocker.args == [dialog.candidates[1].time_ms]
     assert blocker.args[0] == model.transcript.segments[dialog.candidates[1].index].start_ms
 
@@ -50,6 +60,9 @@ def test_apply_only_ticked_and_remember_wrong_form(qtbot, model, tmp_path):
     assert dialog.apply_button.text() == "&Apply ticked (1)"
     with qtbot.waitSignal(dialog.glossary_changed):
         assert dialog.apply_ticked() == 1
+    assert dialog.summary.text() == "Corrected 1 place."
+    _searched(qtbot, dialog)
+    assert dialog.summary.text() == "Corrected 1 place."        # still said once the list follows
     texts = " ".join(s.text for s in model.transcript.segments)
     assert "Ingrid Soulberg" not in texts and "Ingrid Sol Berg" in texts
     assert [c.found for c in dialog.candidates] == ["Ingrid Sol Berg"]  # refreshed
@@ -94,3 +107,20 @@ def test_list_follows_the_right_form_as_it_is_typed(qtbot, model):
     assert dialog.apply_ticked() == 1
     texts = " ".join(s.text for s in model.transcript.segments)
     assert "Ingrid Soulberg" in texts and "Sol Berg" not in texts
+
+
+def test_a_click_on_a_tick_box_unticks_that_place(qtbot, model):
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+    dialog = _dialog(qtbot, model)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    tick = table.model().index(0, TICK_COLUMN)
+    option = QStyleOptionViewItem()
+    option.rect = table.visualRect(tick)
+    table.itemDelegate().initStyleOption(option, tick)
+    box = table.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, table)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
+    assert [c.found for c in dialog.ticked()] == ["Ingrid Sol Berg"]
+    assert dialog.apply_button.text() == "&Apply ticked (1)"
+    assert tick.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked

@@ -51,10 +51,17 @@ def aligned_window(main_window, qtbot, episode_folder):
     return main_window
 
 
+def _searched(qtbot, dialog):
+    """Wait for the dialog's search (on its worker thread) to list its places."""
+    qtbot.waitUntil(lambda: not dialog.is_searching(), timeout=10_000)
+    return dialog
+
+
 def _checked_dialog(window, qtbot):
     dialog = window.names.correcting.correct_everywhere("BSA")
     dialog.right_edit.setText("EPA")
     dialog.refresh()
+    _searched(qtbot, dialog)
     assert dialog.is_checking_audio() and not dialog.stop_check_button.isHidden()
     qtbot.waitUntil(lambda: not dialog.is_checking_audio(), timeout=60_000)
     return dialog
@@ -64,7 +71,7 @@ def test_each_place_shows_the_audios_verdict_ranked_and_a_rejected_one_is_not_ti
     window = aligned_window
     dialog = _checked_dialog(window, qtbot)
     assert [(c.index, c.found) for c in dialog.candidates] == [(0, "BSA"), (1, "BSA")]
-    audio = [dialog.table.item(row, AUDIO_COLUMN).text() for row in range(2)]
+    audio = [dialog.table.model().index(row, AUDIO_COLUMN).data() for row in range(2)]
     assert audio == ["audio agrees", "audio prefers the original"]
     assert [c.score for c in dialog.candidates] == [100, 100]     # the text alone would tick both
     assert [c.index for c in dialog.ticked()] == [0]
@@ -84,14 +91,16 @@ def test_the_producers_tick_stands_and_verdicts_are_not_asked_twice(aligned_wind
     dialog.set_ticked(1, True)              # the producer knows better than the audio
     dialog.sensitivity.setValue(75)         # the list is found again: the tick stays
     dialog.refresh()
+    _searched(qtbot, dialog)
     assert not dialog.is_checking_audio()   # every place was judged already
     assert [c.index for c in dialog.ticked()] == [0, 1]
     dialog.close()
     again = window.names.correcting.correct_everywhere("BSA")
     again.right_edit.setText("EPA")
     again.refresh()
+    _searched(qtbot, again)
     assert not again.is_checking_audio()    # the verdicts were kept for this transcript
-    audio = [again.table.item(row, AUDIO_COLUMN).text() for row in range(2)]
+    audio = [again.table.model().index(row, AUDIO_COLUMN).data() for row in range(2)]
     assert audio == ["audio agrees", "audio prefers the original"]
     assert [c.index for c in again.ticked()] == [0]
     again.close()
@@ -102,10 +111,12 @@ def test_closing_the_dialog_stops_its_check(aligned_window, qtbot):
     dialog = window.names.correcting.correct_everywhere("BSA")
     dialog.right_edit.setText("EPA")
     dialog.refresh()
+    _searched(qtbot, dialog)
     assert dialog.is_checking_audio()
     dialog.stop_check_button.click()
     assert not dialog.is_checking_audio() and dialog.stop_check_button.isHidden()
     dialog.refresh()
+    _searched(qtbot, dialog)
     assert dialog.is_checking_audio()
     dialog.close()
     assert not dialog.is_checking_audio()
@@ -152,7 +163,7 @@ def test_once_the_player_has_a_working_copy_the_stretches_are_read_from_it(align
     monkeypatch.setattr("editor.hearing.suggest.region_audio", no_second_decoder)
     try:
         dialog = _checked_dialog(aligned_window, qtbot)
-        assert [dialog.table.item(row, AUDIO_COLUMN).text() for row in range(2)] == \
+        assert [dialog.table.model().index(row, AUDIO_COLUMN).data() for row in range(2)] == \
             ["audio agrees", "audio prefers the original"]
         dialog.close()
     finally:

@@ -347,8 +347,9 @@ def test_correct_everywhere_starts_from_a_copy_of_the_scans_index(sample_window,
     wait_for_scan(qtbot, names)
     kept = names.show_glossary.suggestions._kept.index
     dialog = names.correcting.correct_everywhere("Soulberg")
+    qtbot.waitUntil(lambda: not dialog.is_searching(), timeout=10_000)
     index = names.correcting._name_index
-    assert index is not kept and index.transcript is window.model.transcript
+    assert index is not kept and names.correcting._indexed is window.model.transcript
     assert index.retokenised == 0                      # copied, not built: no turn was read
     assert [c.found for c in dialog.candidates] == ["Soulberg", "Sol Berg"]
     # Edits reach the copy alone; the scans' index follows at the next scan.
@@ -356,6 +357,7 @@ def test_correct_everywhere_starts_from_a_copy_of_the_scans_index(sample_window,
     at = window.model.segment(row).text.index("Soulberg")
     names.spans.apply([(row, at, at + len("Soulberg"), "Solberg")], "test")
     dialog.refresh()
+    qtbot.waitUntil(lambda: not dialog.is_searching(), timeout=10_000)
     assert index.retokenised == 1 and "Soulberg" not in [c.found for c in dialog.candidates]
     assert kept.positions("soulberg") != [] and index.positions("soulberg") == []
 
@@ -382,3 +384,19 @@ def test_an_empty_glossary_is_not_scanned(main_window, tmp_path, qtbot):
     assert not names.show_glossary.suggestions.is_scanning()
     assert "No glossary names" in names.show_glossary.suggestions.status.text()
     qtbot.waitUntil(lambda: names.spelling.speller is not None, timeout=10000)   # spelling still loads
+
+
+def test_correct_everywhere_before_any_scan_makes_its_index_on_its_search_thread(sample_window, qtbot):
+    names = sample_window.names
+    dialog = names.correcting.correct_everywhere("Soulberg")
+    assert names.correcting._name_index is None          # nothing to borrow yet: the search makes one
+    qtbot.waitUntil(lambda: not dialog.is_searching(), timeout=10_000)
+    assert [c.found for c in dialog.candidates] == ["Soulberg", "Sol Berg"]
+    made = names.correcting._name_index
+    assert made is not None                              # kept for the next dialog
+    dialog.close()
+    again = names.correcting.correct_everywhere("Sol Berg")
+    assert names.correcting._name_index is made
+    qtbot.waitUntil(lambda: not again.is_searching(), timeout=10_000)
+    assert made.retokenised == 0 and {c.found for c in again.candidates} >= {"Sol Berg"}
+    again.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolButton
 from review_helpers import close_review_window, open_review_window
 
@@ -88,12 +89,12 @@ def test_reassign_a_selection_of_turns_at_once(window, qtbot):
 def test_correct_everywhere_play_button_plays_the_passage(window, qtbot):
     dialog = window.names.correcting.correct_everywhere("pier")
     qtbot.waitUntil(dialog.isVisible)
-    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0)
-    button = dialog.table.cellWidget(0, 1)
-    assert button.text() == "▶"
+    qtbot.waitUntil(lambda: dialog.table.model().rowCount() > 0)
+    play = dialog.table.model().index(0, 1)
+    assert play.data() == "▶"
     player = window.fake_players[-1]
     before = len(player.plays)
-    button.click()
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=dialog.table.visualRect(play).center())
     assert len(player.plays) == before + 1 and window.playback.is_playing()
     assert 12_000 <= player.plays[-1] < 28_000                # "pier" is said in turns 3 and 4
     dialog.reject()

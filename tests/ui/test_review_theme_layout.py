@@ -131,3 +131,37 @@ def test_docks_never_hide_the_bars_and_the_transcript_keeps_a_third(qtbot, tmp_p
         assert window.view.height() >= window.height() / 3 - 1
     finally:
         close_review_window(window)
+
+
+def _front_tab(window) -> str:
+    """The title of the right-hand panel whose tab is in front ("" when the panels are not tabbed)."""
+    from PySide6.QtWidgets import QTabBar
+    for bar in window.findChildren(QTabBar):
+        if bar.isVisible() and "Markers" in [bar.tabText(i) for i in range(bar.count())]:
+            return bar.tabText(bar.currentIndex())
+    return ""
+
+
+def test_right_hand_panels_are_tabs_and_the_one_asked_for_comes_to_the_front(qtbot, tmp_path):
+    window = open_review_window(qtbot, tmp_path)
+    try:
+        glossary = window.names.show_glossary
+        _panel, suggestions = glossary._ensure_suggestions()
+        suggestions.show()
+        window.action_table["markers_panel"].trigger()
+        assert window.marks_dock in window.tabifiedDockWidgets(suggestions)
+        qtbot.waitUntil(lambda: _front_tab(window) == "Markers")
+        # Behind another tab, the suggestions are still open: not dismissed, still ticked in View.
+        assert suggestions.isVisible() and window.action_table["show_suggestions"].isChecked()
+        window.action_table["chapters_panel"].trigger()
+        qtbot.waitUntil(lambda: _front_tab(window) == "Chapters")
+        window.hearing.show_panel()
+        qtbot.waitUntil(lambda: _front_tab(window) == "Suspects")
+        # Each panel keeps the side's full height: the transcript's right edge is the tabs' left.
+        assert window.hearing.dock.height() == window.marks_dock.height()
+        window.action_table["show_suggestions"].trigger()       # closed
+        assert not suggestions.isVisible()
+        window.action_table["show_suggestions"].trigger()       # asked for again: in front
+        qtbot.waitUntil(lambda: _front_tab(window) == "Glossary Suggestions")
+    finally:
+        close_review_window(window)

@@ -37,6 +37,7 @@ class CorrectController(QObject):
         self._borrow_index = borrow_index
         self.dialog: CorrectDialog | None = None
         self._name_index: NameIndex | None = None
+        self._indexed: Transcript | None = None      # the transcript _name_index is of
         self.audio_path = ""            # the episode's audio once its words have times
         self.verdicts: dict[tuple, object] = {}    # the audio's verdicts on this transcript's candidates
         spans.focus_keepers.append(lambda: self.dialog)
@@ -46,7 +47,7 @@ class CorrectController(QObject):
         """Another transcript: an open dialog's places (and its audio) belong to the one before."""
         if self.dialog is not None:
             self.dialog.close()
-        self._name_index = None
+        self._name_index = self._indexed = None
         self.audio_path = ""
         self.verdicts.clear()
 
@@ -78,16 +79,16 @@ class CorrectController(QObject):
 
     def correct_everywhere(self, wrong: str | None = None):
         """Open the "Correct Everywhere" dialog for *wrong* (default: the phrase at the caret)."""
-        from editor.core.name_index import NameIndex
         from editor.ui.names.correct_dialog import CorrectDialog
         wrong = self.phrase_at_caret() if wrong is None else wrong
         if self.dialog is not None:
             self.dialog.close()
         transcript = self._model.transcript
-        if self._name_index is None or self._name_index.transcript is not transcript:
+        if self._name_index is None or self._indexed is not transcript:
             # Kept: later dialogs refresh changed turns only. A copy of the glossary scan's
-            # index takes ms; building one reads every word (~0.1 s on a 10-hour episode).
-            self._name_index = self._borrow_index(transcript) or NameIndex(transcript)
+            # index takes ms; without one the dialog's search builds one on its thread (~0.4 s
+            # on a 10-hour episode) and hands it back (index_built).
+            self._name_index, self._indexed = self._borrow_index(transcript), transcript
         glossary = self._glossary()
         dialog = CorrectDialog(self._model, wrong, self._known_right_form(wrong), glossary=glossary,
                                index=self._name_index, parent=self._window, audio_path=self.audio_path,
@@ -96,10 +97,15 @@ class CorrectController(QObject):
         dialog.seek_requested.connect(self._spans.play_from)
         dialog.apply_requested.connect(self._spans.apply)
         dialog.glossary_changed.connect(self.glossary_changed)
+        dialog.index_built.connect(self._keep_index)
         dialog.destroyed.connect(self._on_dialog_destroyed)
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _keep_index(self, index: NameIndex) -> None:
+        if self._indexed is self._model.transcript:
+            self._name_index = index
 
     def _on_dialog_destroyed(self, *_args) -> None:
         self.dialog = None

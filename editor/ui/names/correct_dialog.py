@@ -1,8 +1,11 @@
 """"Correct everywhere" dialog: wrong phrase → right form, every candidate place with a tick box.
 
 Candidates come from :func:`editor.core.corrections.find_variants` (exact, spelling and
-sound-alike variants). Each row has a play button (:attr:`CorrectDialog.seek_requested`) so
-the producer can listen before deciding. "Apply ticked" emits one span list
+sound-alike variants), searched on a worker thread
+(:class:`~editor.ui.names.candidate_search.CandidateSearch`, so the dialog is on screen at once and
+the list follows) and listed by a model (:class:`~editor.ui.names.candidate_table.CandidateTable`:
+nothing is made per row, so hundreds of places list at once). Clicking a row's ▶ plays it
+(:attr:`CorrectDialog.seek_requested`) so the producer can listen before deciding. "Apply ticked" emits one span list
 (:attr:`CorrectDialog.apply_requested`) for the window to apply as ONE undo step, and
 remembers the wrong form in the show glossary when one is given.
 
@@ -28,22 +31,31 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
-    QToolButton,
+    QTableView,
     QVBoxLayout,
 )
 
-from editor.core.corrections import Candidate, find_variants, spans_for
+from editor.core.corrections import Candidate, spans_for
 from editor.core.errors import TranscriptError
+from editor.core.glossary import capture
 from editor.core.name_index import NameIndex
-from editor.core.timecode import format_clock
 from editor.ui.names.audio_verdicts import AUDIO_SAYS, AudioChecker, CheckItem, audio_rank
+from editor.ui.names.candidate_search import CandidateSearch
+from editor.ui.names.candidate_table import (
+    AUDIO_COLUMN,
+    CONTEXT_COLUMN,
+    FOUND_COLUMN,
+    MATCH_COLUMN,
+    PLAY_COLUMN,
+    TICK_COLUMN,
+    TIME_COLUMN,
+    CandidateTable,
+)
+
+__all__ = ["AUDIO_COLUMN", "CONTEXT_COLUMN", "CorrectDialog", "TICK_AT"]
 
 TICK_AT = 85  # candidates this sure start ticked; the rest wait for the producer's ear
-_HOW = {"exact": "same words", "spelling": "spelled alike", "sound": "sounds alike"}
-COLUMNS = ("", "", "Time", "Found", "Match", "Audio", "Context")
-AUDIO_COLUMN, CONTEXT_COLUMN = 5, 6
+FOUND_WIDEST = 260    # px: a longer "found" is elided (the context shows it whole)
 
 
 class CorrectDialog(QDialog):
@@ -52,6 +64,7 @@ class CorrectDialog(QDialog):
     seek_requested = Signal(int)           # ms: play this candidate
     apply_requested = Signal(list, str)    # [ReplaceSpan], undo text
     glossary_changed = Signal()            # the wrong form was remembered
+    index_built = Signal(object)           # NameIndex: the search had none and made one (worth keeping)
 
     def __init__(self, model, wrong: str = "", right: str = "", glossary=None,
                  index: NameIndex | None = None, parent=None, *, audio_path: str = "",
@@ -62,7 +75,6 @@ class CorrectDialog(QDialog):
         self._glossary = glossary
         self._index = index
         self.candidates: list[Candidate] = []
-        self._listed: list[Candidate] = []    # what the table rows show
         self._audio_path = audio_path
         self._verdicts = verdicts if verdicts is not None else {}
         self._defaults: dict[tuple, bool] = {}   # place -> the tick the dialog gave it (not the producer)
@@ -71,6 +83,10 @@ class CorrectDialog(QDialog):
         self._checks.progressed.connect(self._on_checks_progressed)
         self._checks.failed.connect(self._on_checks_failed)
         self._checks.finished.connect(self._on_checks_finished)
+        self._search = CandidateSearch(self)
+        self._search.found.connect(self._on_found)
+        self._searching = False
+        self._note = ""      # said in the summary once the search under way has listed its places
         self._timer = QTimer(self, singleShot=True, interval=200)
         self._timer.timeout.connect(self.refresh)
         self._build()
@@ -98,18 +114,17 @@ class CorrectDialog(QDialog):
         row.addWidget(self.sensitivity)
         row.addStretch(1)
         row.addWidget(self.remember)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.rows = CandidateTable(self.verdict, _audio_text, _audio_tip, self)
+        self.table = QTableView()
+        self.table.setModel(self.rows)
+        self.table.setAccessibleName("Places found")
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        for column in range(len(COLUMNS) - 1):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self._size_columns()
         self.summary = QLabel("")
         self.audio_status = QLabel("")
         self.audio_status.setAccessibleName("Audio check")
@@ -147,54 +162,87 @@ class CorrectDialog(QDialog):
         self.apply_button.clicked.connect(self.apply_ticked)
         close.clicked.connect(self.reject)
         self.stop_check_button.clicked.connect(self.stop_audio_check)
-        self.table.itemChanged.connect(self._update_apply)
+        self.rows.ticks_changed.connect(self._update_apply)
+        # Clicks only: Enter in the table is the dialog's (Apply ticked), as it always was.
+        self.table.clicked.connect(self._play_clicked)
         self.resize(760, 420)
 
+    def _size_columns(self) -> None:
+        """Widths from the font, not from the rows' contents (measuring every cell of hundreds of
+        rows is what made the dialog slow to appear); the context takes what is left."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        metrics = self.table.fontMetrics()
+        pad = 3 * self.table.style().pixelMetric(self.table.style().PixelMetric.PM_FocusFrameHMargin) + 12
+        for column, widest in ((TICK_COLUMN, "MM"), (PLAY_COLUMN, "MM"), (TIME_COLUMN, "00:00:00"),
+                               (MATCH_COLUMN, "100% spelled alike"), (AUDIO_COLUMN, AUDIO_SAYS["prefers original"])):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(widest) + pad)
+        self.table.setColumnWidth(FOUND_COLUMN, metrics.horizontalAdvance("Found") + pad)
+
+    def _size_found_column(self) -> None:
+        """The Found column as wide as its longest entry (up to FOUND_WIDEST)."""
+        metrics = self.table.fontMetrics()
+        widest = max((metrics.horizontalAdvance(c.found) for c in self.candidates), default=0)
+        widest = max(widest, metrics.horizontalAdvance("Found"))
+        self.table.setColumnWidth(FOUND_COLUMN, min(widest, FOUND_WIDEST) + 16)
+
     # ------------------------------------------------------------------ candidates
-    def refresh(self) -> list[Candidate]:
-        """Look for the wrong phrase and its variants again."""
+    def refresh(self) -> None:
+        """Look for the wrong phrase and its variants again, on a worker thread (the list follows)."""
         self._timer.stop()
         wrong = self.wrong_edit.text().strip()
-        right = self._right_form()
-        transcript = self._model.transcript
-        if self._index is None or self._index.transcript is not transcript:
-            self._index = NameIndex(transcript)
-        found = find_variants(transcript, wrong, right, threshold=self.sensitivity.value(),
-                              index=self._index) if wrong else []
+        if not wrong:
+            self._search.cancel()
+            self._on_found([], self._index)
+            return
+        self._searching = True
+        self._search.start(capture(self._model.transcript), wrong, self._right_form(), self.sensitivity.value(),
+                           self._index)
+        self.summary.setText(f"Looking for “{wrong}”…")
+
+    def is_searching(self) -> bool:
+        return self._searching
+
+    def _on_found(self, found: list[Candidate], index: NameIndex | None) -> None:
+        if index is not self._index:
+            self._index = index
+            self.index_built.emit(index)
+        if not self._still_there(found):
+            self.refresh()       # the text changed while it was searched: its places moved
+            return
+        self._searching = False
         # What the audio agrees with first, what it rejects last (otherwise find_variants' order).
         self.candidates = sorted(found, key=lambda c: audio_rank(self.verdict(c)))
         self._fill()
+        if self._note:
+            self.summary.setText(self._note)
+            self._note = ""
         self.check_audio()
-        return self.candidates
+
+    def _still_there(self, found: list[Candidate]) -> bool:
+        """Whether every place found still holds the words found there."""
+        segments = self._model.transcript.segments
+        for c in found:
+            last = c.index + (c.tail_end is not None)
+            if last >= len(segments) or not c.found.startswith(segments[c.index].text[c.start:c.end]):
+                return False
+        return True
 
     def _fill(self) -> None:
         # A place listed before keeps the producer's tick (typing the right form relists).
-        before = {(c.index, c.start, c.end): self._tick(row).checkState()
-                  for row, c in enumerate(self._listed) if self.table.item(row, 0) is not None}
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(self.candidates))
-        for row, c in enumerate(self.candidates):
-            tick = QTableWidgetItem()
-            tick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+        before = {(c.index, c.start, c.end): tick for c, tick in zip(self.rows.candidates, self.rows.ticks,
+                                                                     strict=True)}
+        ticks = []
+        for c in self.candidates:
             place = (c.index, c.start, c.end)
             default = self._default_tick(c)
-            if place not in before or before[place] == _state(self._defaults.get(place, default)):
-                before[place] = _state(default)     # the producer has not changed it: the dialog's tick
+            if place not in before or before[place] == self._defaults.get(place, default):
+                before[place] = default     # the producer has not changed it: the dialog's tick
             self._defaults[place] = default
-            tick.setCheckState(before[place])
-            tick.setToolTip("Correct this place")
-            self.table.setItem(row, 0, tick)
-            self.table.setCellWidget(row, 1, self._play_button(c))
-            self.table.setItem(row, 2, QTableWidgetItem(format_clock(c.time_ms)))
-            self.table.setItem(row, 3, QTableWidgetItem(c.found))
-            self.table.setItem(row, 4, QTableWidgetItem(f"{c.score}% {_HOW.get(c.how, c.how)}"))
-            self.table.setItem(row, AUDIO_COLUMN, self._audio_item(c))
-            context = QTableWidgetItem(c.context)
-            context.setToolTip(c.context)
-            self.table.setItem(row, CONTEXT_COLUMN, context)
-        self.table.blockSignals(False)
-        self._listed = list(self.candidates)
-        self._update_apply()
+            ticks.append(before[place])
+        self.rows.set_rows(self.candidates, ticks)
+        self._size_found_column()
 
     # ------------------------------------------------------------------ the audio's verdicts
     def _audio_key(self, c: Candidate) -> tuple | None:
@@ -219,14 +267,6 @@ class CorrectDialog(QDialog):
             return c.score >= TICK_AT
         from editor.hearing.suggest import judge
         return judge(c.score, verdict, known=True)[1]
-
-    def _audio_item(self, c: Candidate) -> QTableWidgetItem:
-        verdict = self.verdict(c)
-        item = QTableWidgetItem(AUDIO_SAYS.get(verdict.label, "") if verdict is not None else "")
-        if verdict is not None:
-            item.setToolTip(f"The right form fits the audio {verdict.margin:+.2f} per frame better than the text "
-                            "(positive: the audio agrees)")
-        return item
 
     def check_audio(self) -> int:
         """Check the listed candidates not judged yet against the audio (in the background); how many."""
@@ -262,17 +302,14 @@ class CorrectDialog(QDialog):
 
     def _on_checks_judged(self, key: tuple, verdict) -> None:
         self._verdicts[key] = verdict
-        self.table.blockSignals(True)
-        for row, c in enumerate(self._listed):
-            if self._audio_key(c) != key or self.table.item(row, 0) is None:
+        for row, c in enumerate(self.rows.candidates):
+            if self._audio_key(c) != key:
                 continue
-            self.table.setItem(row, AUDIO_COLUMN, self._audio_item(c))
+            self.rows.audio_changed(row)
             place, default = (c.index, c.start, c.end), self._default_tick(c)
-            if self._tick(row).checkState() == _state(self._defaults.get(place, default)):
-                self._tick(row).setCheckState(_state(default))     # untouched by the producer: follow the audio
+            if self.rows.ticks[row] == self._defaults.get(place, default):
+                self.rows.set_ticked(row, default)     # untouched by the producer: follow the audio
             self._defaults[place] = default
-        self.table.blockSignals(False)
-        self._update_apply()
 
     def _on_checks_progressed(self, done: int, total: int) -> None:
         self.audio_status.setText(f"Checking against the audio: {done} of {total}…")
@@ -293,6 +330,7 @@ class CorrectDialog(QDialog):
         self._fill()      # ranked by the audio now; every tick stays as it is
 
     def done(self, result: int) -> None:
+        self._search.cancel()
         self.stop_audio_check()      # closing: the check stops at its next place
         super().done(result)
 
@@ -302,32 +340,19 @@ class CorrectDialog(QDialog):
         right = self.right_edit.text().strip()
         return "" if right == self.wrong_edit.text().strip() else right
 
-    def _play_button(self, candidate: Candidate) -> QToolButton:
-        button = QToolButton()
-        button.setText("▶")
-        button.setAutoRaise(True)
-        button.setToolTip("Play this place")
-        button.setAccessibleName(f"Play {candidate.found}")
-        button.setEnabled(candidate.time_ms is not None)
-        button.clicked.connect(lambda _=False, ms=candidate.time_ms: self.seek_requested.emit(ms))
-        return button
+    def _play_clicked(self, index) -> None:
+        """A click on a row's ▶ plays that place."""
+        if index.column() == PLAY_COLUMN and index.flags() & Qt.ItemFlag.ItemIsEnabled:
+            self.seek_requested.emit(self.rows.candidates[index.row()].time_ms)
 
     def ticked(self) -> list[Candidate]:
-        return [c for row, c in enumerate(self.candidates)
-                if self._tick(row).checkState() == Qt.CheckState.Checked]
+        return [c for c, tick in zip(self.rows.candidates, self.rows.ticks, strict=True) if tick]
 
     def set_ticked(self, row: int, ticked: bool) -> None:
-        self._tick(row).setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
-
-    def _tick(self, row: int) -> QTableWidgetItem:
-        """The check box item of *row* (every listed row has one)."""
-        item = self.table.item(row, 0)
-        assert item is not None
-        return item
+        self.rows.set_ticked(row, ticked)
 
     def set_all_ticked(self, ticked: bool) -> None:
-        for row in range(self.table.rowCount()):
-            self.set_ticked(row, ticked)
+        self.rows.set_all_ticked(ticked)
 
     # ------------------------------------------------------------------ applying
     def apply_ticked(self) -> int:
@@ -340,8 +365,9 @@ class CorrectDialog(QDialog):
         self.apply_requested.emit(spans, f"Correct “{wrong}” → “{right}” ({len(spans)})")
         if self.remember.isChecked() and self._glossary is not None:
             self._remember(wrong, right)
+        self._note = f"Corrected {len(spans)} place{'s' if len(spans) != 1 else ''}."
         self.refresh()
-        self.summary.setText(f"Corrected {len(spans)} place{'s' if len(spans) != 1 else ''}.")
+        self.summary.setText(self._note)
         return len(spans)
 
     def _remember(self, wrong: str, right: str) -> None:
@@ -354,7 +380,7 @@ class CorrectDialog(QDialog):
         self.glossary_changed.emit()
 
     def _update_apply(self, *_args) -> None:
-        ticked = len(self.ticked()) if self.table.rowCount() == len(self.candidates) else 0
+        ticked = sum(self.rows.ticks)
         right = self._right_form()
         self.apply_button.setEnabled(bool(ticked and right))
         self.apply_button.setText(f"&Apply ticked ({ticked})")
@@ -368,5 +394,12 @@ class CorrectDialog(QDialog):
                                  f"{ticked} ticked.")
 
 
-def _state(ticked: bool) -> Qt.CheckState:
-    return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+def _audio_text(verdict) -> str:
+    return AUDIO_SAYS.get(verdict.label, "") if verdict is not None else ""
+
+
+def _audio_tip(verdict) -> str | None:
+    if verdict is None:
+        return None
+    return (f"The right form fits the audio {verdict.margin:+.2f} per frame better than the text "
+            "(positive: the audio agrees)")

@@ -333,13 +333,17 @@ class GlossaryController(QObject):
             self._suggestions_dismissed = False
             self.scan_now()
         self.suggestions_dock.setVisible(on)
+        if on:
+            self.suggestions_dock.raise_()     # asked for: its tab comes to the front
 
     def _on_suggestions_dock_visibility_changed(self, visible: bool) -> None:
         if not shiboken6.isValid(self._window) or not shiboken6.isValid(self._show_action):
             return   # the window is being destroyed
-        if not visible and self._window.isVisible() and not self._window.isMinimized():
+        # Another panel's tab raised over it says visible=False too; only closing it hides the dock.
+        shown = visible or (self.suggestions_dock is not None and self.suggestions_dock.isVisible())
+        if not shown and self._window.isVisible() and not self._window.isMinimized():
             self._suggestions_dismissed = True
         action = self._show_action
         action.blockSignals(True)
-        action.setChecked(visible)
+        action.setChecked(shown)
         action.blockSignals(False)
