@@ -49,6 +49,15 @@ COMMON_ACRONYMS = frozenset((
     "VIP", "VP", "WHO",
 ))
 
+# Words of four letters or more that speech reduces as much as the short ones ("than" said
+# "thn"): their fit alone says little.
+FUNCTION_WORDS = frozenset((
+    "also", "been", "both", "does", "each", "ever", "from", "have", "here", "into", "just", "more", "much",
+    "must", "only", "over", "same", "shall", "should", "some", "such", "than", "that", "their", "them",
+    "then", "there", "these", "they", "this", "those", "very", "were", "what", "when", "where", "which",
+    "while", "will", "with", "would", "your", "about", "could", "itself", "being", "because",
+))
+
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -133,8 +142,9 @@ def word_doubts(text: str, fits: list[TokenFit], confidences: list[float | None]
     result = []
     for i, fit in enumerate(fits):
         letters = "".join(_LETTERS.findall(text[fit.char_start:fit.char_end]))
-        # "her", "for", "an" are reduced in speech; an acronym ("BSA") is said letter by letter.
-        short = len(letters) <= 3 and not (len(letters) > 1 and letters.isupper())
+        # "her", "for", "than" are reduced in speech; an acronym ("BSA") is said letter by letter.
+        short = ((len(letters) <= 3 or letters.casefold() in FUNCTION_WORDS)
+                 and not (len(letters) > 1 and letters.isupper()))
         pieces: list[tuple[str, float]] = [("audio", audio_doubt(fit, median, short=short))]
         confidence = confidences[i] if confidences and i < len(confidences) else None
         if confidence is not None:
