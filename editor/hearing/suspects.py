@@ -11,10 +11,13 @@ Each word gets a doubt from 0 to 1 out of independent pieces of evidence, combin
 * ``spelling``: the word is not in the dictionary or the glossary, or it is an ALL-CAPS token
   that is not a common acronym.
 
-Neighbouring doubtful words form one suspect; a suspect is kept when its strongest word's
-doubt reaches :data:`SUSPECT_AT`. The constants were set on the evaluation episodes of
-tests/bench/bench_hearing.py (espeak-ng speech saying the right words under a transcript with
-recognizer errors, and the control where the audio says the transcript's own words).
+Neighbouring doubtful words form one run; a run is a suspect when its strongest word's doubt
+reaches :data:`SUSPECT_AT` and more than one word's fit speaks against it (or one word fits
+extremely badly, or spelling or confidence doubt it too): a voice says some right words in a
+way the model hears badly, one word at a time (see :func:`_supported`). The constants were set
+on the evaluation episodes of tests/bench/bench_hearing.py (espeak-ng speech saying the right
+words under a transcript with recognizer errors, and the control where the audio says the
+transcript's own words), never on its held-out episode.
 """
 
 from __future__ import annotations
@@ -72,7 +75,7 @@ class WordDoubt:
     evidence: list[str] = field(default_factory=list)
     audio: float = 0.0      # the doubt from the audio alone (0..1)
     other: float = 0.0      # the doubt from everything else (confidence, spelling)
-    short: bool = False     # three letters or fewer: "her", "for", "an"
+    short: bool = False     # reduced in speech: three letters or fewer ("her"), or a FUNCTION_WORDS one
     alone: bool = False     # fits so badly that the audio flags it without a neighbour
 
 
@@ -98,7 +101,7 @@ class Suspect:
 
 
 def audio_doubt(fit: TokenFit, turn_median: float, short: bool = False) -> float:
-    """0..1 from the acoustic fit alone (*short*: a word of three letters or fewer)."""
+    """0..1 from the acoustic fit alone (*short*: a word reduced in speech, see WordDoubt.short)."""
     if not fit.spoken:
         return 0.0
     fair = _bar(turn_median)
