@@ -71,11 +71,18 @@ def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller) ->
             for name, target in targets:
                 if abs(len(code) - len(target)) > MAX_DISTANCE * len(target) + 1:
                     continue
-                if text.strip(".,;:!?") == name.casefold():
-                    continue
+                if _holds(text, name):
+                    continue      # the name itself, maybe with a word beside it ("I'm Nora Castellan")
                 distance = Levenshtein.normalized_distance(code, target)
                 if distance <= MAX_DISTANCE and (best is None or distance < best.distance):
                     best = SoundAlike(first, last, name, distance)
             if best is not None:
                 found.append(best)
     return found
+
+
+def _holds(window: str, name: str) -> bool:
+    """Whether the (casefolded) *window* text says *name* word for word somewhere in it."""
+    words = [w.strip(".,;:!?") for w in window.split()]
+    wanted = name.casefold().split()
+    return any(words[i:i + len(wanted)] == wanted for i in range(len(words) - len(wanted) + 1))

@@ -11,10 +11,13 @@ Each word gets a doubt from 0 to 1 out of independent pieces of evidence, combin
 * ``spelling``: the word is not in the dictionary or the glossary, or it is an ALL-CAPS token
   that is not a common acronym.
 
-Neighbouring doubtful words form one suspect; a suspect is kept when its strongest word's
-doubt reaches :data:`SUSPECT_AT`. The constants were set on the evaluation episodes of
-tests/bench/bench_hearing.py (espeak-ng speech saying the right words under a transcript with
-recognizer errors, and the control where the audio says the transcript's own words).
+Neighbouring doubtful words form one run; a run is a suspect when its strongest word's doubt
+reaches :data:`SUSPECT_AT` and more than one word's fit speaks against it (or one word fits
+extremely badly, or spelling or confidence doubt it too): a voice says some right words in a
+way the model hears badly, one word at a time (see :func:`_supported`). The constants were set
+on the evaluation episodes of tests/bench/bench_hearing.py (espeak-ng speech saying the right
+words under a transcript with recognizer errors, and the control where the audio says the
+transcript's own words), never on its held-out episode.
 """
 
 from __future__ import annotations
@@ -49,6 +52,15 @@ COMMON_ACRONYMS = frozenset((
     "VIP", "VP", "WHO",
 ))
 
+# Words of four letters or more that speech reduces as much as the short ones ("than" said
+# "thn"): their fit alone says little.
+FUNCTION_WORDS = frozenset((
+    "also", "been", "both", "does", "each", "ever", "from", "have", "here", "into", "just", "more", "much",
+    "must", "only", "over", "same", "shall", "should", "some", "such", "than", "that", "their", "them",
+    "then", "there", "these", "they", "this", "those", "very", "were", "what", "when", "where", "which",
+    "while", "will", "with", "would", "your", "about", "could", "itself", "being", "because",
+))
+
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -63,7 +75,7 @@ class WordDoubt:
     evidence: list[str] = field(default_factory=list)
     audio: float = 0.0      # the doubt from the audio alone (0..1)
     other: float = 0.0      # the doubt from everything else (confidence, spelling)
-    short: bool = False     # three letters or fewer: "her", "for", "an"
+    short: bool = False     # reduced in speech: three letters or fewer ("her"), or a FUNCTION_WORDS one
     alone: bool = False     # fits so badly that the audio flags it without a neighbour
 
 
@@ -89,7 +101,7 @@ class Suspect:
 
 
 def audio_doubt(fit: TokenFit, turn_median: float, short: bool = False) -> float:
-    """0..1 from the acoustic fit alone (*short*: a word of three letters or fewer)."""
+    """0..1 from the acoustic fit alone (*short*: a word reduced in speech, see WordDoubt.short)."""
     if not fit.spoken:
         return 0.0
     fair = _bar(turn_median)
@@ -133,8 +145,9 @@ def word_doubts(text: str, fits: list[TokenFit], confidences: list[float | None]
     result = []
     for i, fit in enumerate(fits):
         letters = "".join(_LETTERS.findall(text[fit.char_start:fit.char_end]))
-        # "her", "for", "an" are reduced in speech; an acronym ("BSA") is said letter by letter.
-        short = len(letters) <= 3 and not (len(letters) > 1 and letters.isupper())
+        # "her", "for", "than" are reduced in speech; an acronym ("BSA") is said letter by letter.
+        short = ((len(letters) <= 3 or letters.casefold() in FUNCTION_WORDS)
+                 and not (len(letters) > 1 and letters.isupper()))
         pieces: list[tuple[str, float]] = [("audio", audio_doubt(fit, median, short=short))]
         confidence = confidences[i] if confidences and i < len(confidences) else None
         if confidence is not None:
