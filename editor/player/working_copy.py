@@ -22,6 +22,7 @@ import contextlib
 import hashlib
 import math
 import os
+import statistics
 import threading
 import time
 import wave
@@ -180,10 +181,13 @@ def decode_window(source: str | os.PathLike, start_ms: float, end_ms: float, des
     """Decode *source* from *start_ms* to *end_ms* into a WAV at *dest*, sample for sample what the
     working copy will hold there (same decoder, same resampling).
 
-    FFmpeg seeks to a little before the start and gives every frame its exact timestamp (Ogg,
-    Opus, FLAC, M4A and WAV by their containers, MP3 by reading its frames from the start); the
-    first PREROLL_S decoded are dropped, as a decoder that starts in the middle needs a few frames
-    to settle. Raises WorkingCopyError when the frames do not reach back to the start."""
+    FFmpeg seeks to a little before the start and gives the frames exact timestamps (Ogg, Opus,
+    FLAC, M4A and WAV by their containers, MP3 by reading its frames from the start); the first
+    PREROLL_S decoded are dropped, as a decoder that starts in the middle needs a few frames to
+    settle. Samples are counted from the first frame, corrected by the median difference between
+    the frames' timestamps and that count during the preroll: Vorbis stamps a frame at a change
+    of block size a few hundred samples off. Raises WorkingCopyError when the frames do not reach
+    back to the start."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     part = dest.with_name(dest.name + f".{threading.get_ident()}.part")
     try:
@@ -208,12 +212,22 @@ def decode_window(source: str | os.PathLike, start_ms: float, end_ms: float, des
                 out.setnchannels(1)
                 out.setsampwidth(2)
                 out.setframerate(rate)
+                count: int | None = None      # where the frame starts, counted in samples
+                offsets: list[int] = []       # the frames' timestamps against that count
+                correction = 0
                 for frame in container.decode(stream):
                     if cancel is not None and cancel.is_set():
                         raise _Cancelled()
-                    if frame.pts is None or frame.time_base is None:
-                        continue
-                    index = int(round(frame.pts * frame.time_base * src_rate)) - delay
+                    stamp = _sample_index(frame, src_rate, delay)
+                    if count is None:
+                        if stamp is None:
+                            continue
+                        count = stamp
+                    if not begun and stamp is not None:
+                        offsets.append(stamp - count)
+                        correction = int(statistics.median_low(offsets))
+                    index = count + correction
+                    count += frame.samples
                     if not begun:
                         if index > first:
                             raise WorkingCopyError(f"{source}: cannot decode from {start_ms / 1000:.1f} s")
@@ -243,6 +257,13 @@ def decode_window(source: str | os.PathLike, start_ms: float, end_ms: float, des
     finally:
         if part.exists():
             part.unlink()
+
+
+def _sample_index(frame: av.AudioFrame, rate: int, delay: int) -> int | None:
+    """The sample of the decode from the start that *frame*'s timestamp says it begins with."""
+    if frame.pts is None or frame.time_base is None:
+        return None
+    return int(round(frame.pts * frame.time_base * rate)) - delay
 
 
 def _tail(frame: av.AudioFrame, skip: int) -> av.AudioFrame:
