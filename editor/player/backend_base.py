@@ -192,6 +192,12 @@ class BackendBase:
         """The background decode, if one is running (progress, error); None once adopted."""
         return self._job
 
+    @property
+    def hold_progress(self) -> float | None:
+        """How far what a hold waits for has got (0-1); None when that cannot be told."""
+        job = self._job
+        return float(job.progress) if job is not None else None
+
     # -- shared internals -----------------------------------------------------------------
     def _must_hold(self, ms: int) -> bool:
         """Whether playing from *ms* now could play the wrong place: a working copy is being

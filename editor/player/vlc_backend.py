@@ -271,6 +271,14 @@ class VlcPlayer(BackendBase):
             return self._window.covers(ms, SWITCH_MARGIN_MS)
         return self.precise_seeking
 
+    @property
+    def hold_progress(self) -> float | None:
+        # A hold waits for the window around the target (a second or two), not for the whole
+        # copy: the copy's progress would say "3%" for a wait that is nearly over.
+        if self._job is not None and self._source is not None and not self._windows_failed:
+            return None
+        return super().hold_progress
+
     def _prepare_exact(self, ms: int) -> None:
         if self._job is None or self._source is None or self._windows_failed:
             return

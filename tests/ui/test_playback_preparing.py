@@ -28,6 +28,8 @@ def test_a_seek_before_exact_seeking_is_ready_says_so_and_then_plays_there(main_
     assert w.playback.is_preparing() and w.playback.is_playing()
     qtbot.waitUntil(label.isVisible, timeout=2000)
     assert label.text().startswith("Preparing exact seeking…")
+    # the wait is for a window around the target, not the whole copy: no copy percentage
+    assert w.playback._player.hold_progress is None and "%" not in label.text()
     assert w.playback.position() == target                   # the clock shows nothing not heard
     gate.set()
     qtbot.waitUntil(lambda: not w.playback.is_preparing(), timeout=30_000)

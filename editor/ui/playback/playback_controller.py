@@ -125,7 +125,7 @@ class PlaybackController(QObject):
         self._hold_timer.stop()
         if self._holding:
             self._holding = False
-            self.preparing_changed.emit(False, 0.0)
+            self.preparing_changed.emit(False, -1.0)
         if self._player is not None:
             self._player.unload()
         self._media = ""
@@ -318,8 +318,8 @@ class PlaybackController(QObject):
     def _check_holding(self) -> None:
         player = self._player
         holding = bool(player is not None and self._media and getattr(player, "holding", False))
-        job = getattr(player, "working_copy_job", None) if holding else None
-        progress = float(getattr(job, "progress", 0.0) or 0.0)
+        known = getattr(player, "hold_progress", None) if holding else None
+        progress = -1.0 if known is None else float(known)   # -1: how long is not known
         if holding:
             if not self._hold_timer.isActive():
                 self._hold_timer.start()

@@ -109,9 +109,11 @@ class TransportBar(QWidget):
         self._volume.valueChanged.connect(self.volume_requested)
 
     def show_preparing(self, holding: bool, progress: float) -> None:
-        """"Preparing exact seeking… 45%" while playback waits for the working copy."""
+        """"Preparing exact seeking… 45%" while playback waits for exact audio around the
+        target (*progress* below 0: how far is not known, so no percentage)."""
         if holding:
-            self._preparing.setText(f"Preparing exact seeking… {int(progress * 100)}%")
+            self._preparing.setText("Preparing exact seeking…" if progress < 0
+                                    else f"Preparing exact seeking… {int(progress * 100)}%")
         self._preparing.setVisible(holding)
 
     def _button(self, action: QAction, label: str) -> QToolButton:
