@@ -29,6 +29,7 @@ import wave
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import av
 
@@ -278,20 +279,23 @@ def _tail(frame: av.AudioFrame, skip: int) -> av.AudioFrame:
     return tail
 
 
-class WindowJob:
-    """Decodes one :class:`Window` in a background thread (at normal priority: someone waits)."""
+_Job = TypeVar("_Job", bound="_DecodeJob")
 
-    def __init__(self, source: str | os.PathLike, start_ms: float, end_ms: float, dest: Path) -> None:
+
+class _DecodeJob:
+    """A decode in a background thread: :attr:`ready` is set when it ends, successfully or not,
+    and :attr:`error` says why it did not succeed ("cancelled" after :meth:`cancel`)."""
+
+    thread_name = "decode"
+
+    def __init__(self, source: str | os.PathLike) -> None:
         self.source = str(source)
-        self.start_ms, self.end_ms = start_ms, end_ms
-        self.window: Window | None = None
         self.error: str | None = None
         self.ready = threading.Event()
         self._cancel = threading.Event()
-        self._dest = dest
-        self._thread = threading.Thread(target=self._run, name="working-copy-window", daemon=True)
+        self._thread = threading.Thread(target=self._run, name=self.thread_name, daemon=True)
 
-    def start(self) -> WindowJob:
+    def start(self: _Job) -> _Job:
         self._thread.start()
         return self
 
@@ -301,9 +305,12 @@ class WindowJob:
     def wait(self, timeout: float | None = None) -> bool:
         return self.ready.wait(timeout)
 
+    def _decode(self) -> None:
+        raise NotImplementedError
+
     def _run(self) -> None:
         try:
-            self.window = decode_window(self.source, self.start_ms, self.end_ms, self._dest, cancel=self._cancel)
+            self._decode()
         except _Cancelled:
             self.error = "cancelled"
         except WorkingCopyError as exc:
@@ -311,56 +318,59 @@ class WindowJob:
         except Exception as exc:  # noqa: BLE001 - a worker must never die silently
             self.error = f"{self.source}: {exc!r}"
         finally:
+            self._ended()
             self.ready.set()
 
+    def _ended(self) -> None:
+        """Bookkeeping once the decode has ended, just before :attr:`ready` is set."""
 
-class WorkingCopyJob:
+
+class WindowJob(_DecodeJob):
+    """Decodes one :class:`Window` in a background thread (at normal priority: someone waits)."""
+
+    thread_name = "working-copy-window"
+
+    def __init__(self, source: str | os.PathLike, start_ms: float, end_ms: float, dest: Path) -> None:
+        super().__init__(source)
+        self.start_ms, self.end_ms = start_ms, end_ms
+        self.window: Window | None = None
+        self._dest = dest
+
+    def _decode(self) -> None:
+        self.window = decode_window(self.source, self.start_ms, self.end_ms, self._dest, cancel=self._cancel)
+
+
+class WorkingCopyJob(_DecodeJob):
     """Decodes one source in a background thread. Poll :attr:`ready` / :attr:`path` / :attr:`error`.
 
     *on_done* is called from the worker thread (a UI must only emit a signal from it).
     """
 
+    thread_name = "working-copy"
+
     def __init__(self, source: str | os.PathLike, folder: Path | None = None,
                  on_done: Callable[[WorkingCopyJob], None] | None = None) -> None:
-        self.source = str(source)
+        super().__init__(source)
         self.dest = copy_path(source, folder)
         self.path: Path | None = None
-        self.error: str | None = None
         self.progress = 0.0
         self.seconds = 0.0          # how long the decode took
-        self.ready = threading.Event()  # set when finished, successfully or not
-        self._cancel = threading.Event()
         self._on_done = on_done
-        self._thread = threading.Thread(target=self._run, name="working-copy", daemon=True)
-
-    def start(self) -> WorkingCopyJob:
-        self._thread.start()
-        return self
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        return self.ready.wait(timeout)
+        self._started = 0.0
 
     def _run(self) -> None:
         _lower_thread_priority()   # the UI and the audio thread come first on a 2-core machine
-        t0 = time.perf_counter()
-        try:
-            self.path = decode_to_wav(self.source, self.dest, cancel=self._cancel,
-                                      progress=self._set_progress)
-            prune_cache(self.dest.parent, keep=self.dest)
-        except _Cancelled:
-            self.error = "cancelled"
-        except WorkingCopyError as exc:
-            self.error = str(exc)
-        except Exception as exc:  # noqa: BLE001 - a worker must never die silently
-            self.error = f"{self.source}: {exc!r}"
-        finally:
-            self.seconds = time.perf_counter() - t0
-            self.ready.set()
+        self._started = time.perf_counter()
+        super()._run()
         if self._on_done is not None and not self._cancel.is_set():
             self._on_done(self)
+
+    def _decode(self) -> None:
+        self.path = decode_to_wav(self.source, self.dest, cancel=self._cancel, progress=self._set_progress)
+        prune_cache(self.dest.parent, keep=self.dest)
+
+    def _ended(self) -> None:
+        self.seconds = time.perf_counter() - self._started
 
     def _set_progress(self, value: float) -> None:
         self.progress = value
