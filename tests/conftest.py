@@ -4,6 +4,7 @@ The environment must be set before anything imports Qt or vlc, hence module leve
 """
 
 import os
+import sys
 import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -37,6 +38,24 @@ def isolated_settings(tmp_path, tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(user / "cache"))
     monkeypatch.delenv("TRANSCRIPT_EDITOR_DATA_DIR", raising=False)   # journals: under XDG_DATA_HOME
     return path
+
+
+@pytest.fixture(autouse=True)
+def released_modifier_keys():
+    """After each test, no modifier key is left held in Qt's application-wide state.
+
+    A simulated Ctrl+Shift+key whose shortcut moves focus can leave Shift "held" in
+    QGuiApplication.keyboardModifiers(); the next test in the same process then extends where it
+    meant to select (a table's selectRow). Releasing it here keeps tests independent of their order."""
+    yield
+    gui = sys.modules.get("PySide6.QtGui")
+    if gui is None or gui.QGuiApplication.instance() is None:
+        return
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    if gui.QGuiApplication.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+        QTest.keyRelease(gui.QWindow(), Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier)
 
 
 @pytest.fixture
