@@ -41,7 +41,7 @@ test: setup lint typecheck
 FAST_TESTS := tests/core tests/formats tests/test_cli.py tests/test_core_has_no_qt.py tests/ui/test_feature_imports.py
 
 check: setup lint typecheck
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -m "not slow" $(FAST_TESTS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider $(PARALLEL) -m "not slow" $(FAST_TESTS)
 
 lint: setup
 	$(PY) -m ruff check editor tests
