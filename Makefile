@@ -28,13 +28,20 @@ run: setup
 
 # Lint and types first (seconds), then every test. `make check` is the fast part: lint, types and
 # the tests that need no display, audio or long runs (well under a minute on 2 cores).
+# The tests run in one pytest-xdist worker per core (at most 4; `make test TEST_WORKERS=0` runs them in
+# this process). --dist loadfile keeps a file's tests in one worker, so a module fixture (a built wheel,
+# synthesized speech, a VLC instance) is made once; every test has its own settings, data and cache
+# folders (tests/conftest.py), so workers share nothing.
+TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ $$n -gt 4 ] && n=4; echo $$n)
+PARALLEL     := -n $(TEST_WORKERS) --dist loadfile
+
 test: setup lint typecheck
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider $(PARALLEL)
 
 FAST_TESTS := tests/core tests/formats tests/test_cli.py tests/test_core_has_no_qt.py tests/ui/test_feature_imports.py
 
 check: setup lint typecheck
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -m "not slow" $(FAST_TESTS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider $(PARALLEL) -m "not slow" $(FAST_TESTS)
 
 lint: setup
 	$(PY) -m ruff check editor tests

@@ -4,6 +4,7 @@ The environment must be set before anything imports Qt or vlc, hence module leve
 """
 
 import os
+import sys
 import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -13,18 +14,48 @@ os.environ.setdefault("TRANSCRIPT_EDITOR_AOUT", "dummy")
 _CONFIG_HOME = tempfile.mkdtemp(prefix="te-test-config-")
 os.environ["XDG_CONFIG_HOME"] = _CONFIG_HOME
 os.environ["XDG_DATA_HOME"] = os.path.join(_CONFIG_HOME, "data")
-# PCM working copies of test audio go to the throw-away folder too, not the user's cache.
-os.environ.setdefault("TRANSCRIPT_EDITOR_CACHE", os.path.join(_CONFIG_HOME, "cache"))
+os.environ["XDG_CACHE_HOME"] = os.path.join(_CONFIG_HOME, "xdg-cache")
+# PCM working copies of test audio go to the throw-away folder too, not the user's cache. One per
+# process (each pytest -n worker has its own), kept across its tests: decoding the sample once is enough.
+os.environ["TRANSCRIPT_EDITOR_CACHE"] = os.path.join(_CONFIG_HOME, "cache")
 
 import pytest  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, monkeypatch):
-    """Each test gets its own settings INI file (editor.settings reads this variable)."""
+def isolated_settings(tmp_path, tmp_path_factory, monkeypatch):
+    """Each test gets its own settings INI file (editor.settings reads this variable), and its own
+    user data, config and cache folders (platformdirs reads XDG_* on every call): show glossaries,
+    show-folder choices, recovery journals, filler lists, alignment/peaks/word-list caches. Nothing
+    one test writes there is seen by another, in whatever order or worker (pytest -n) they run, and
+    nothing lands in the user's own ~/.cache. Tests that want other folders set these themselves.
+    The folders are beside tmp_path, not in it: tests count the files they leave in tmp_path."""
     path = tmp_path / "settings.ini"
     monkeypatch.setenv("TRANSCRIPT_EDITOR_SETTINGS", str(path))
+    user = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("XDG_DATA_HOME", str(user / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(user / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(user / "cache"))
+    monkeypatch.delenv("TRANSCRIPT_EDITOR_DATA_DIR", raising=False)   # journals: under XDG_DATA_HOME
     return path
+
+
+@pytest.fixture(autouse=True)
+def released_modifier_keys():
+    """After each test, no modifier key is left held in Qt's application-wide state.
+
+    A simulated Ctrl+Shift+key whose shortcut moves focus can leave Shift "held" in
+    QGuiApplication.keyboardModifiers(); the next test in the same process then extends where it
+    meant to select (a table's selectRow). Releasing it here keeps tests independent of their order."""
+    yield
+    gui = sys.modules.get("PySide6.QtGui")
+    if gui is None or gui.QGuiApplication.instance() is None:
+        return
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    if gui.QGuiApplication.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+        QTest.keyRelease(gui.QWindow(), Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ glossary count as known.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -40,7 +41,10 @@ class _DictionaryLoader(QRunnable):
         from editor.core.spelling import known_words
         known_words()    # the compact word set; the full checker waits for the first suggestions
         self.finished = True
-        self.signals.done.emit()
+        # The app may have quit while the words were loading (a cold word-list cache takes a while):
+        # Qt has then deleted the signals' object and no window is left to tell.
+        with contextlib.suppress(RuntimeError):
+            self.signals.done.emit()
 
 
 _LOADER: _DictionaryLoader | None = None
