@@ -109,6 +109,15 @@ def cached_copy(source: str | os.PathLike, folder: Path | None = None) -> Path |
     return None
 
 
+def _audio_stream(container: av.container.InputContainer, source: str | os.PathLike) -> av.audio.stream.AudioStream:
+    """The first audio stream of *container*, decoded on FFmpeg's own threads."""
+    if not container.streams.audio:
+        raise WorkingCopyError(f"{source}: contains no audio stream")
+    stream = container.streams.audio[0]
+    stream.codec_context.thread_type = "AUTO"
+    return stream
+
+
 def decode_to_wav(source: str | os.PathLike, dest: Path, *, cancel: threading.Event | None = None,
                   progress: Callable[[float], None] | None = None) -> Path:
     """Decode *source* to a mono 16-bit WAV at *dest* (written to a .part, renamed when complete)."""
@@ -116,10 +125,7 @@ def decode_to_wav(source: str | os.PathLike, dest: Path, *, cancel: threading.Ev
     part = dest.with_name(dest.name + f".{os.getpid()}.{threading.get_ident()}.part")
     try:
         with av.open(str(source)) as container:
-            if not container.streams.audio:
-                raise WorkingCopyError(f"{source}: contains no audio stream")
-            stream = container.streams.audio[0]
-            stream.codec_context.thread_type = "AUTO"
+            stream = _audio_stream(container, source)
             rate = target_rate(stream.codec_context.sample_rate)
             total_s = float(container.duration / 1e6) if container.duration else 0.0
             resampler = av.AudioResampler(format="s16", layout="mono", rate=rate)
@@ -193,10 +199,7 @@ def decode_window(source: str | os.PathLike, start_ms: float, end_ms: float, des
     part = dest.with_name(dest.name + f".{threading.get_ident()}.part")
     try:
         with av.open(str(source)) as container:
-            if not container.streams.audio:
-                raise WorkingCopyError(f"{source}: contains no audio stream")
-            stream = container.streams.audio[0]
-            stream.codec_context.thread_type = "AUTO"
+            stream = _audio_stream(container, source)
             src_rate = stream.codec_context.sample_rate
             rate = target_rate(src_rate)
             delay = decoder_delay(container, stream)
