@@ -26,7 +26,7 @@ import statistics
 import threading
 import time
 import wave
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -118,12 +118,27 @@ def _audio_stream(container: av.container.InputContainer, source: str | os.PathL
     return stream
 
 
+@contextlib.contextmanager
+def _decoding(source: str | os.PathLike, part: Path) -> Iterator[None]:
+    """A decode into *part*: FFmpeg's and the file system's errors become a WorkingCopyError naming
+    *source*, and *part* is removed unless the decode renamed it into place."""
+    try:
+        yield
+    except _Cancelled:
+        raise
+    except (av.FFmpegError, OSError, ValueError) as exc:
+        raise WorkingCopyError(f"{source}: decoding failed ({_reason(exc)})") from exc
+    finally:
+        if part.exists():
+            part.unlink()
+
+
 def decode_to_wav(source: str | os.PathLike, dest: Path, *, cancel: threading.Event | None = None,
                   progress: Callable[[float], None] | None = None) -> Path:
     """Decode *source* to a mono 16-bit WAV at *dest* (written to a .part, renamed when complete)."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     part = dest.with_name(dest.name + f".{os.getpid()}.{threading.get_ident()}.part")
-    try:
+    with _decoding(source, part):
         with av.open(str(source)) as container:
             stream = _audio_stream(container, source)
             rate = target_rate(stream.codec_context.sample_rate)
@@ -146,13 +161,6 @@ def decode_to_wav(source: str | os.PathLike, dest: Path, *, cancel: threading.Ev
                     out.writeframesraw(chunk.to_ndarray().tobytes())
         os.replace(part, dest)
         return dest
-    except _Cancelled:
-        raise
-    except (av.FFmpegError, OSError, ValueError) as exc:
-        raise WorkingCopyError(f"{source}: decoding failed ({_reason(exc)})") from exc
-    finally:
-        if part.exists():
-            part.unlink()
 
 
 @dataclass(frozen=True)
@@ -197,7 +205,7 @@ def decode_window(source: str | os.PathLike, start_ms: float, end_ms: float, des
     back to the start."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     part = dest.with_name(dest.name + f".{threading.get_ident()}.part")
-    try:
+    with _decoding(source, part):
         with av.open(str(source)) as container:
             stream = _audio_stream(container, source)
             src_rate = stream.codec_context.sample_rate
@@ -254,13 +262,6 @@ def decode_window(source: str | os.PathLike, start_ms: float, end_ms: float, des
         os.replace(part, dest)
         start = first * 1000 / src_rate
         return Window(dest, start, start + frames * 1000 / rate, at_end)
-    except _Cancelled:
-        raise
-    except (av.FFmpegError, OSError, ValueError) as exc:
-        raise WorkingCopyError(f"{source}: decoding failed ({_reason(exc)})") from exc
-    finally:
-        if part.exists():
-            part.unlink()
 
 
 def _sample_index(frame: av.AudioFrame, rate: int, delay: int) -> int | None:
