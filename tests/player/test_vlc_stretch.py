@@ -7,13 +7,10 @@ offset from the nominal timeline must be that shift. Only the samples are compar
 wall-clock time.
 """
 
-import ctypes
 import sys
 from pathlib import Path
 
-import numpy as np
 import pytest
-import vlc
 
 from editor.player.vlc_backend import VlcPlayer, stretch_content_offset_ms
 
@@ -37,30 +34,17 @@ def speech(tmp_path_factory):
 @pytest.mark.parametrize("rate", [0.5, 2.0])
 def test_the_stretched_sound_is_shifted_as_the_clock_assumes(speech, rate, tmp_path):
     wav, ref = speech
-    chunks: list[np.ndarray] = []
-
-    @vlc.CallbackDecorators.AudioPlayCb
-    def play(_opaque, samples, count, _pts):
-        if count:
-            data = ctypes.cast(samples, ctypes.POINTER(ctypes.c_int16))
-            chunks.append(np.ctypeslib.as_array(data, shape=(count,)).copy())
-
-    @vlc.CallbackDecorators.AudioFlushCb
-    def flush(_opaque, _pts):
-        pass
-
     player = VlcPlayer(cache_folder=tmp_path)
     try:
-        player._mp.audio_set_callbacks(play, None, None, flush, None, None)
-        player._mp.audio_set_format("S16N", OUT, 1)
+        capture = heard.CallbackCapture(player, OUT)
         player.load(str(wav))
         player.set_rate(rate)
         player.seek_ms(bench_clock_heard.START_MS)
         player.play()
-        assert wait_for(lambda: sum(map(len, chunks)) > 1.2 * OUT, 30)    # 1.2 s of output
+        assert wait_for(lambda: capture.seconds() > 1.2, 30)    # 1.2 s of output
         player.pause()
     finally:
         player.close()
-    audio = np.concatenate(chunks).astype(np.float32) / 32768
+    audio = capture.audio()
     measured = bench_clock_heard.stretch_offset_ms(audio, ref, rate)
     assert measured == pytest.approx(stretch_content_offset_ms(rate), abs=5)
