@@ -96,13 +96,13 @@ def test_a_held_seek_plays_a_window_exactly_before_the_copy_is_ready(vbr_mp3, co
         # played from a window: the copy is held back
         assert wait_for(lambda: player.position_ms() >= 0 and not player.holding, 30)
         assert player.working_copy_job is not None and player.precise_seeking
-        assert wait_for(lambda: capture.seconds() > 1.5, 10)
+        assert wait_for(lambda: capture.seconds() > 1.5, 30)
         far = target - 30_000                                      # outside the window: held, then exact
         player.seek_ms(far)
         assert player.holding and player.position_ms() == far
         assert wait_for(lambda: player.position_ms() >= 0 and not player.holding, 30)
         count = len(starts.starts)
-        assert wait_for(lambda: capture.seconds() > 4.0, 10)
+        assert wait_for(lambda: capture.seconds() > 4.0, 30)
         player.pause()
         assert player.state() == PlayerState.PAUSED
     finally:
