@@ -12,9 +12,12 @@ Each word gets a doubt from 0 to 1 out of independent pieces of evidence, combin
   that is not a common acronym.
 
 Neighbouring doubtful words form one run; a run is a suspect when its strongest word's doubt
-reaches :data:`SUSPECT_AT` and more than one word's fit speaks against it (or one word fits
-extremely badly, or spelling or confidence doubt it too): a voice says some right words in a
-way the model hears badly, one word at a time (see :func:`_supported`). The constants were set
+reaches :data:`SUSPECT_AT` and spelling or confidence doubt it too, and so is a word they doubt
+that fits clearly worse than its turn's typical word. The audio alone makes a suspect of two
+words near each other (at most :data:`PAIR_REACH` tokens apart) that both fit clearly worse than
+their turn's typical word (see :func:`_audio_pairs`): a voice says some right
+words in a way the model hears badly, one word at a time, while a wrong text seldom misfits in
+one word alone (the words around it are pushed off their sounds too). The constants were set
 on the evaluation episodes of tests/bench/bench_hearing.py (espeak-ng speech saying the right
 words under a transcript with recognizer errors, and the control where the audio says the
 transcript's own words), never on its held-out episode.
@@ -30,9 +33,13 @@ from editor.hearing.fit import TokenFit
 
 SUSPECT_AT = 0.5       # a run whose doubtiest word reaches this is a suspect
 JOIN_AT = 0.3          # neighbours this doubtful join the run
-RUN_AT = 0.3           # audio doubt of a word that counts towards a run of poorly fitting words
-SOLO_BELOW = 1.7       # a word fitting this far below the bar is flagged on its own
 TYPICAL_PERCENT = 60    # the percentile of a turn's word fits taken as its typical right word
+# Two words fitting this much worse than their turn's typical word (log score per frame), at most
+# PAIR_REACH tokens apart, make a suspect on the audio alone; a short word's shortfall counts
+# SHORT_BELOW_WEIGHT of itself, and two short words are no pair.
+PAIR_BELOW = 1.3
+PAIR_REACH = 2
+SHORT_BELOW_WEIGHT = 0.4
 # Acoustic fit (mean log score per frame): about -1 for a well-heard word, -1.5..-2.5 for
 # words the model hears less well even when right; worse than FIT_BAD is bad on its own.
 FIT_FAIR = -2.7
@@ -76,7 +83,7 @@ class WordDoubt:
     audio: float = 0.0      # the doubt from the audio alone (0..1)
     other: float = 0.0      # the doubt from everything else (confidence, spelling)
     short: bool = False     # reduced in speech: three letters or fewer ("her"), or a FUNCTION_WORDS one
-    alone: bool = False     # fits so badly that the audio flags it without a neighbour
+    below: float = 0.0      # how far the fit lies under the turn's typical word (short words: weighted)
 
 
 @dataclass
@@ -158,32 +165,30 @@ def word_doubts(text: str, fits: list[TokenFit], confidences: list[float | None]
         for _, value in pieces[1:]:
             keep *= 1 - value
         audio = pieces[0][1]
-        alone = fit.spoken and not short and fit.fit <= _bar(median) - SOLO_BELOW
+        below = max(0.0, median - fit.fit) * (SHORT_BELOW_WEIGHT if short else 1.0) if fit.spoken else 0.0
         result.append(WordDoubt(fit.token, fit.char_start, fit.char_end, fit.start_ms, fit.end_ms,
                                 1 - keep * (1 - audio), [name for name, value in pieces if value > 0.05],
-                                audio, 1 - keep, short, alone))
+                                audio, 1 - keep, short, below))
     return result
 
 
 def runs(text: str, doubts: list[WordDoubt], segment: int, segment_id: str,
          unsupported: bool = False) -> list[Suspect]:
-    """Suspects of one segment: maximal runs of doubtful words around a clearly doubtful one.
+    """Suspects of one segment: runs of doubtful words that spelling or confidence doubt too, and
+    the stretches where the audio alone speaks against two words near each other (merged where
+    they overlap).
 
-    *unsupported*: also the runs the audio alone does not flag (one word fitting badly): the
-    places worth listening for a glossary name in, which becomes the evidence then.
+    *unsupported*: instead, every run of doubtful words around a clearly doubtful one, also those
+    nothing else backs (one word fitting badly): the places worth listening for a glossary name
+    in, which becomes the evidence then.
     """
-    suspects: list[Suspect] = []
+    spans: list[list[WordDoubt]] = []
     current: list[WordDoubt] = []
 
     def close() -> None:
-        if current and max(d.doubt for d in current) >= SUSPECT_AT and (unsupported or _supported(current)):
-            evidence = list(dict.fromkeys(e for d in current for e in d.evidence))
-            times = [d for d in current if d.start_ms is not None]
-            start, end = current[0].char_start, current[-1].char_end
-            suspects.append(Suspect(segment, segment_id, start, end, text[start:end],
-                                    times[0].start_ms if times else None,
-                                    times[-1].end_ms if times else None,
-                                    max(d.doubt for d in current), evidence))
+        if current and max(d.doubt for d in current) >= SUSPECT_AT and (
+                unsupported or any(d.other >= JOIN_AT for d in current)):
+            spans.append(list(current))
         current.clear()
 
     for doubt in doubts:
@@ -192,24 +197,57 @@ def runs(text: str, doubts: list[WordDoubt], segment: int, segment_id: str,
         else:
             close()
     close()
+    if not unsupported:
+        # A word spelling or confidence doubts that also fits clearly worse than its turn's usual.
+        doubted = [[d] for d in doubts if d.other >= JOIN_AT and d.below >= PAIR_BELOW]
+        spans = _merged(spans + doubted + _audio_pairs(doubts), doubts)
+    suspects = []
+    for words in spans:
+        evidence = list(dict.fromkeys(e for d in words for e in d.evidence))
+        if any(d.below >= PAIR_BELOW for d in words) and "audio" not in evidence:
+            evidence.insert(0, "audio")
+        times = [d for d in words if d.start_ms is not None]
+        start, end = words[0].char_start, words[-1].char_end
+        suspects.append(Suspect(segment, segment_id, start, end, text[start:end],
+                                times[0].start_ms if times else None, times[-1].end_ms if times else None,
+                                max(SUSPECT_AT, max(d.doubt for d in words)), evidence))
     return suspects
 
 
-def _supported(run: list[WordDoubt]) -> bool:
-    """Whether a run of doubtful words is worth the producer's ear.
+def _audio_pairs(doubts: list[WordDoubt]) -> list[list[WordDoubt]]:
+    """Stretches from one poorly fitting word to another at most PAIR_REACH tokens on (chained).
 
     A voice says some right words in a way the acoustic model hears badly ("river", "school",
-    "her"), the same in every turn; a wrong text seldom misfits in one word alone. So the audio
-    alone flags a run only when two words of it fit badly (not only short ones, which are
-    reduced in speech), or one word fits extremely badly; any other evidence (spelling, the
-    recognizer's confidence) makes a single word enough.
+    "her"), the same in every turn, and then only that word fits worse than the turn's usual. A
+    wrong text ("Our cat broke down" where the audio says "car") pushes its neighbours off
+    their sounds too, so two poor fits close together are the audio's own evidence. Short words
+    are reduced in speech and fit worse anyway: two of them are no pair.
     """
-    if any(d.other >= JOIN_AT for d in run):
-        return True
-    poor = [d for d in run if d.audio >= RUN_AT]
-    if len(poor) >= 2 and not all(d.short for d in poor):
-        return True
-    return any(d.alone for d in run)
+    poor = [i for i, d in enumerate(doubts) if d.below >= PAIR_BELOW]
+    stretches: list[list[int]] = []
+    for i in poor:
+        partner = next((j for j in reversed(poor) if j < i and i - j <= PAIR_REACH
+                        and not (doubts[i].short and doubts[j].short)), None)
+        if partner is None:
+            continue
+        if stretches and stretches[-1][-1] >= partner:
+            stretches[-1].append(i)
+        else:
+            stretches.append([partner, i])
+    return [doubts[s[0]:s[-1] + 1] for s in stretches]
+
+
+def _merged(spans: list[list[WordDoubt]], doubts: list[WordDoubt]) -> list[list[WordDoubt]]:
+    """Overlapping or touching spans of *doubts* joined into one, in reading order."""
+    position = {id(d): i for i, d in enumerate(doubts)}
+    ranges = sorted((position[id(s[0])], position[id(s[-1])]) for s in spans)
+    joined: list[list[int]] = []
+    for lo, hi in ranges:
+        if joined and lo <= joined[-1][1] + 1:
+            joined[-1][1] = max(joined[-1][1], hi)
+        else:
+            joined.append([lo, hi])
+    return [doubts[lo:hi + 1] for lo, hi in joined]
 
 
 def by_doubt(suspects: Iterable[Suspect]) -> list[Suspect]:

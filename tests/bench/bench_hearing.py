@@ -76,8 +76,10 @@ def evaluate(folder: Path, audio_side: str, voice: str, speed: int, held_out: bo
         total_found = sum(g for g, _ in by_kind.values())
         precision = (len(report.suspects) - len(false)) / max(1, len(report.suspects))
         share = 100 * total_found / len(episode.passages)
+        unfound = [p.wrong for p in episode.passages if id(p) not in found]
         print(f"  all          {total_found}/{len(episode.passages)} = {share:.0f} %"
-              f"  (precision {100 * precision:.0f} % of {len(report.suspects)} suspects)")
+              f"  (precision {100 * precision:.0f} % of {len(report.suspects)} suspects)"
+              + (f"  missed {unfound}" if unfound else ""))
         figures.update(recall=share, precision=100 * precision)
     # The audio cannot tell a sound-alike's text from the name it sounds like, nor an unknown
     # word's spelling: suspects without audio evidence come from the text and are counted apart.

@@ -43,11 +43,13 @@ def test_suspects_are_shown_listed_and_walked(heard_window, qtbot):
     hearing = window.hearing
     segments = window.model.transcript.segments
     found = hearing.store.all(segments)
-    assert [(row, s.text) for row, s in found] == [(0, "BSA")]
+    # The wrong word, and maybe the word after it that the misfit pushed off its sound too.
+    assert [(row, s.text.split()[0]) for row, s in found] == [(0, "BSA")]
+    suspect = found[0][1]
     assert not hearing.progress.isVisible()
     # Shown without relying on colour: a dotted underline and a "?" in the margin.
     ranges = hearing._decorate(0, segments[0])
-    assert [(a, b) for a, b, _ in ranges] == [(segments[0].text.index("BSA"), segments[0].text.index("BSA") + 3)]
+    assert [(a, b) for a, b, _ in ranges] == [(segments[0].text.index("BSA"), suspect.char_end)]
     assert ranges[0][2].underlineStyle().name == "DotLine"
     assert hearing._marker(0, segments[0]) == "?" and hearing._marker(1, segments[1]) is None
     window.action_table["suspects_panel"].trigger()
