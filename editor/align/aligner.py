@@ -118,6 +118,29 @@ class Aligner:
             added.append(word)
         return usable, added
 
+    def pronunciations(self, word: str) -> list[str]:
+        """Every pronunciation of *word* the searches may pick (the dictionary's "word(2)"... too)."""
+        found, index = [], 1
+        while True:
+            phones = self.lookup(word if index == 1 else f"{word}({index})")
+            if not phones:
+                return found
+            found.append(phones)
+            index += 1
+
+    def add_pronunciation(self, word: str, phones: str) -> bool:
+        """Let *word* (already known or prepared) also be said as *phones*, as the dictionary's
+        alternatives are: every search then takes whichever fits the audio best. False when it
+        already has that pronunciation or is unknown."""
+        known = self.pronunciations(word)
+        if not known or phones in known:
+            return False
+        alternative = f"{word}({len(known) + 1})"
+        self._pronounced[alternative] = phones
+        for each in [*self._decoders.values(), *([self._choices] if self._choices else [])]:
+            each.add_word(alternative, phones, True)
+        return True
+
     def frames(self, audio_16k: np.ndarray, words: list[str], before: Sequence[str] = (),
                after: Sequence[str] = ()) -> list[tuple[int, int]] | None:
         """(start, end) frame of each word, or None when no beam setting aligns the whole text.

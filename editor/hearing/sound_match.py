@@ -15,6 +15,7 @@ from rapidfuzz.distance import Levenshtein
 
 from editor.align.aligner import Aligner
 from editor.align.text import Token, spoken_words
+from editor.hearing.sayings import phone_sayings
 
 MAX_DISTANCE = 0.34      # normalised phone edit distance of a sound-alike
 MAX_WORDS = 4
@@ -35,6 +36,7 @@ class PhoneSpeller:
         self._aligner = aligner
         self._codes: dict[str, str] = {}
         self._cache: dict[str, str] = {}
+        self._names: dict[str, list[str]] = {}
 
     def of_words(self, words: list[str]) -> str:
         key = " ".join(words)
@@ -49,16 +51,24 @@ class PhoneSpeller:
     def of_text(self, text: str) -> str:
         return self.of_words([w for token in text.split() for w in spoken_words(token)])
 
+    def of_name(self, name: str) -> list[str]:
+        """Every way *name* may be said (:mod:`editor.hearing.sayings`), as phone strings."""
+        cached = self._names.get(name)
+        if cached is None:
+            cached = self._names[name] = list(dict.fromkeys(
+                "".join(self._code(p) for p in saying) for saying in phone_sayings(self._aligner, name)))
+        return cached
+
     def _code(self, phone: str) -> str:
         if phone not in self._codes:
             self._codes[phone] = chr(0x100 + len(self._codes))
         return self._codes[phone]
 
 
-def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller) -> list[SoundAlike]:
+def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller,
+                 max_distance: float = MAX_DISTANCE) -> list[SoundAlike]:
     """Windows of *tokens* that sound like one of *names* (best name per window, windows may overlap)."""
-    targets = [(name, phones.of_text(name)) for name in names]
-    targets = [(name, code) for name, code in targets if len(code) >= 3]
+    targets = [(name, code) for name in names for code in phones.of_name(name) if len(code) >= 3]
     found = []
     for first in range(len(tokens)):
         for last in range(first, min(len(tokens), first + MAX_WORDS)):
@@ -69,12 +79,12 @@ def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller) ->
             code = phones.of_words(words)
             best = None
             for name, target in targets:
-                if abs(len(code) - len(target)) > MAX_DISTANCE * len(target) + 1:
+                if abs(len(code) - len(target)) > max_distance * len(target) + 1:
                     continue
                 if _holds(text, name):
                     continue      # the name itself, maybe with a word beside it ("I'm Nora Castellan")
                 distance = Levenshtein.normalized_distance(code, target)
-                if distance <= MAX_DISTANCE and (best is None or distance < best.distance):
+                if distance <= max_distance and (best is None or distance < best.distance):
                     best = SoundAlike(first, last, name, distance)
             if best is not None:
                 found.append(best)

@@ -61,9 +61,8 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
         return found
     phones = {name: _phones(name, aligner) for name in names}
     for first, last in _token_spans(tokens, spans):
-        words = [text[t.char_start:t.char_end].strip(".,;:!?") for t in tokens[first:last + 1]]
-        if all(len(w) <= 3 and w.islower() for w in words):
-            continue      # "her", "for an": short words heard badly, seldom a name (acronyms are capitals)
+        if _short_words(text, tokens[first:last + 1]):
+            continue
         # Recognizers split a name into the words around it: the name may take the passage's
         # place widened by a word or two on either side. Every (window, name) and the text
         # itself are alternatives of one grammar over the widest window's audio, so a passage
@@ -79,7 +78,8 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
         paths: dict[str, tuple[int, int, str]] = {}
         for w_lo, w_hi in windows:
             where = region_of(text, tokens, tokens[w_lo].char_start, tokens[w_hi].char_end)
-            if where is None or where.original.casefold() in {n.casefold() for n in names}:
+            if where is None or where.original.casefold() in {n.casefold() for n in names} \
+                    or _short_words(text, tokens[w_lo:w_hi + 1]):
                 continue
             frames = where.passage_ms // 10
             for name in names:
@@ -110,6 +110,13 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
         if best is not None:
             found.append(_take_echoes(text, tokens, best))
     return found
+
+
+def _short_words(text: str, tokens: list[TimedToken]) -> bool:
+    """Only words like "her", "for an", "the": heard badly, seldom a name (acronyms are capitals);
+    the first of a turn often takes the end of the turn before, which any long name fits."""
+    words = [text[t.char_start:t.char_end].strip(".,;:!?") for t in tokens]
+    return all(len(w) <= 3 and not (len(w) > 1 and w.isupper()) for w in words)
 
 
 def _token(text: str, token: TimedToken) -> str:

@@ -21,6 +21,7 @@ from editor.core.glossary import Glossary, scan
 from editor.core.transcript import Transcript
 from editor.hearing.fit import hearing_aligner
 from editor.hearing.listen import hear_transcript, plan
+from editor.hearing.sayings import teach
 from editor.hearing.suspects import Suspect, by_doubt
 from editor.hearing.verdict import AGREES, PREFERS_ORIGINAL, UNSURE, Region, Verdict, compare, region
 
@@ -208,6 +209,7 @@ def verdicts(audio_path: str | os.PathLike, regions: list[Region], candidates: l
     Stops early when *cancelled()*; raises TranscriptError when the audio cannot be read."""
     audio = region_audio(audio_path, regions, cancelled)
     aligner = hearing_aligner()
+    teach(aligner, candidates)     # the names' other pronunciations
     for i, samples in enumerate(audio):
         if cancelled is not None and cancelled():
             return
