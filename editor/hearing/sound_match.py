@@ -51,6 +51,9 @@ class PhoneSpeller:
     def of_text(self, text: str) -> str:
         return self.of_words([w for token in text.split() for w in spoken_words(token)])
 
+    def spoken(self, name: str) -> list[str]:
+        return [w for token in name.split() for w in spoken_words(token)]
+
     def of_name(self, name: str) -> list[str]:
         """Every way *name* may be said (:mod:`editor.hearing.sayings`), as phone strings."""
         cached = self._names.get(name)
@@ -67,25 +70,31 @@ class PhoneSpeller:
 
 def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller,
                  max_distance: float = MAX_DISTANCE) -> list[SoundAlike]:
-    """Windows of *tokens* that sound like one of *names* (best name per window, windows may overlap)."""
-    targets = [(name, code) for name in names for code in phones.of_name(name) if len(code) >= 3]
+    """Windows of *tokens* that sound like one of *names* (best name per window, windows may overlap).
+
+    A window holds up to MAX_WORDS tokens, or one more than the name has spoken words (a web
+    address read out, "hello at tide line dot f m", is split into as many tokens or more).
+    """
+    targets = [(name, code, max(MAX_WORDS, len(phones.spoken(name)) + 1))
+               for name in names for code in phones.of_name(name) if len(code) >= 3]
+    widest = max((most for _, _, most in targets), default=MAX_WORDS)
     found = []
     for first in range(len(tokens)):
-        for last in range(first, min(len(tokens), first + MAX_WORDS)):
+        for last in range(first, min(len(tokens), first + widest)):
             words = [w for t in tokens[first:last + 1] for w in t.spoken]
             if not words:
                 continue
-            text = " ".join(t.text for t in tokens[first:last + 1]).casefold()
             code = phones.of_words(words)
             best = None
-            for name, target in targets:
-                if abs(len(code) - len(target)) > max_distance * len(target) + 1:
+            for name, target, most in targets:
+                if last - first >= most or abs(len(code) - len(target)) > max_distance * len(target) + 1:
                     continue
-                if _holds(text, name):
-                    continue      # the name itself, maybe with a word beside it ("I'm Nora Castellan")
                 distance = Levenshtein.normalized_distance(code, target)
-                if distance <= max_distance and (best is None or distance < best.distance):
-                    best = SoundAlike(first, last, name, distance)
+                if distance > max_distance or (best is not None and distance >= best.distance):
+                    continue
+                if _holds(" ".join(t.text for t in tokens[first:last + 1]).casefold(), name):
+                    continue      # the name itself, maybe with a word beside it ("I'm Nora Castellan")
+                best = SoundAlike(first, last, name, distance)
             if best is not None:
                 found.append(best)
     return found

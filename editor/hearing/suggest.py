@@ -150,7 +150,8 @@ def suggest(transcript: Transcript, glossary: Glossary, audio_path: str | os.Pat
             evidence = ([spot.how] if spot.how != "audio" else []) + (["audio"] if spot.agrees else [])
             suggestions.append(Suggested(heard.index, segments[heard.index].start_ms, spot.char_start,
                                          spot.char_end, spot.found, spot.name, score, evidence,
-                                         AGREES if spot.agrees else UNSURE, spot.agrees and score >= TICK_AT))
+                                         AGREES if spot.agrees else UNSURE,
+                                         spot.agrees and score >= TICK_AT and not _one_plain_word(spot.found)))
     _check_with_audio(transcript, [s for s in suggestions if s.audio is None], audio_path, stage("check"),
                       cancelled)
     report.suggestions = _merged(suggestions)
@@ -193,6 +194,13 @@ def _times(segment, char_start: int, char_end: int) -> tuple[int | None, int | N
     if not inside:
         return segment.start_ms, segment.end_ms
     return inside[0].start_ms, inside[-1].end_ms
+
+
+def _one_plain_word(found: str) -> bool:
+    """One ordinary lowercase word ("library"): a voice that says it oddly fits any name better,
+    so a name heard there is offered but not ticked."""
+    word = found.strip(".,;:!?")
+    return word.isalpha() and word.islower() and len(word) > 3
 
 
 def _spot_score(spot) -> int:
