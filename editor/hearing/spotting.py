@@ -121,7 +121,7 @@ def _heard_choice(text: str, tokens: list[TimedToken], lo: int, hi: int, widest:
     """
     before, after = grammar_words(widest.before), grammar_words(widest.after)
     said = {i: grammar_words(_token(text, tokens[i])) for i in range(lo, hi + 1)}
-    names = {name for _, _, name in paths}
+    names = list(dict.fromkeys(name for _, _, name in paths))
     name_words = {name: grammar_words(name) for name in names}
     every = before + after + [w for words in [*said.values(), *name_words.values()] for w in words]
     usable, _ = aligner.prepare(every)
