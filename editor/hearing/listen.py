@@ -30,7 +30,7 @@ from editor.hearing.verdict import AGREES, PREFERS_ORIGINAL, TimedToken, compare
 # from the full search (whose absolute fits the lighter one would lower).
 NAMES_OPTIONS = AlignOptions(extra={**HEARING_OPTIONS.extra, "ds": 2, "topn": 2})
 SOUND_ALIKE_DOUBT = 0.6   # a passage sounding like a glossary name the audio does not rule out
-HEAR_PAD_MS = 600         # audio taken around a turn's aligned words
+HEAR_PAD_MS = 300         # audio taken around a turn's aligned words
 NEAR_DISTANCE = 0.45      # phone edit distance of a window worth listening for the names in
 SPELLING_SPOT = JOIN_AT   # doubt from spelling alone that makes a word worth listening for the names in
 
@@ -87,12 +87,7 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
     typical = typical_fit(fitted.tokens)
     alikes = sorted(sound_alikes(job.tokens, list(job.names), _phone_speller(aligner), NEAR_DISTANCE),
                     key=lambda a: a.distance)
-    # Also listened in: a word the dictionary does not know ("ANH"), however well it fits, and
-    # a window near a name in sound but not near enough to be put to the audio as that name
-    # alone ("a nook della cross"): the grammar of every name decides there.
-    spans = [(s.char_start, s.char_end) for s in candidates]
-    spans += [(d.char_start, d.char_end) for d in heard.doubts if d.other >= SPELLING_SPOT and not d.short]
-    spans += [(timed[a.first].char_start, timed[a.last].char_end) for a in alikes if a.distance > MAX_DISTANCE]
+    spans = listening_spans(heard.doubts, candidates, alikes, timed)
     if spans:
         heard.spotted = spot_names(job.text, timed, spans, list(job.names), job.audio, job.audio_start_ms,
                                    aligner, typical, chooser=listener)
@@ -122,6 +117,18 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
                                           + (["audio"] if spotted.agrees else [])))
     heard.suspects.sort(key=lambda s: s.char_start)
     return heard
+
+
+def listening_spans(doubts: list[WordDoubt], candidates: list[Suspect], alikes: list[SoundAlike],
+                    timed: list[TimedToken]) -> list[tuple[int, int]]:
+    """The passages (char ranges) of a turn to listen for the glossary's names in: every poorly
+    fitting run (*candidates*), a word the dictionary does not know ("ANH"), however well it
+    fits, and a window near a name in sound but not near enough to be put to the audio as that
+    name alone ("a nook della cross"): the grammar of every name decides there."""
+    spans = [(s.char_start, s.char_end) for s in candidates]
+    spans += [(d.char_start, d.char_end) for d in doubts if d.other >= SPELLING_SPOT and not d.short]
+    spans += [(timed[a.first].char_start, timed[a.last].char_end) for a in alikes if a.distance > MAX_DISTANCE]
+    return spans
 
 
 _phones: PhoneSpeller | None = None

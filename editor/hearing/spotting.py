@@ -23,6 +23,10 @@ SPOT_FIT = -2.6          # ...and fit the audio about as well as a right word do
 SPOT_BELOW_TURN = 1.5    # (or as well as this much below the turn's typical word, for a voice heard less well)
 SPOT_COVERAGE = 0.6      # ...taking most of the passage's time (not leaving it to silence)
 FRAMES_PER_PHONE = (4, 30)  # a passage this many frames per phone of the name could say it
+# Probability of a name taking a short word at its window's edge ("the BSA" for "EPA"): the audio
+# must clearly prefer it, since applying it would drop the word (a split name's "a nook" still
+# goes to "Anouk": its sound is the name's).
+SWALLOW = 0.1
 
 
 @dataclass(frozen=True)
@@ -130,14 +134,16 @@ def _heard_choice(text: str, tokens: list[TimedToken], lo: int, hi: int, widest:
     transitions: list[tuple] = []
     states = 1
 
-    def chain(source: int, words: list[str], target: int | None = None) -> int:
+    def chain(source: int, words: list[str], target: int | None = None, probability: float = 1.0) -> int:
+        """Transitions saying *words* from *source* (to *target*, else to a new state), the
+        first with *probability*."""
         nonlocal states
         at = source
         for i, word in enumerate(words):
             following = target if target is not None and i == len(words) - 1 else states
             if following == states:
                 states += 1
-            transitions.append((at, following, 1.0, word))
+            transitions.append((at, following, probability if i == 0 else 1.0, word))
             at = following
         if not words and target is not None:
             transitions.append((source, target, 1.0))
@@ -159,8 +165,10 @@ def _heard_choice(text: str, tokens: list[TimedToken], lo: int, hi: int, widest:
     for w_lo, w_hi, name in paths:
         ends.setdefault((w_lo, name), set()).add(w_hi)
     for (w_lo, name), w_his in ends.items():
-        said_name = chain(text_at[w_lo], name_words[name])
-        transitions += [(said_name, after_name[w_hi + 1], 1.0) for w_hi in sorted(w_his)]
+        said_name = chain(text_at[w_lo], name_words[name], None,
+                          SWALLOW if _swallows(text, tokens[w_lo], name, first=True) else 1.0)
+        transitions += [(said_name, after_name[w_hi + 1], SWALLOW if _swallows(text, tokens[w_hi], name) else 1.0)
+                        for w_hi in sorted(w_his)]
     heard = aligner.decode_graph(audio, transitions, end)
     if heard is None or len(heard) < len(before) + len(after):
         return None
@@ -171,6 +179,14 @@ def _heard_choice(text: str, tokens: list[TimedToken], lo: int, hi: int, widest:
         if tuple(words) == middle:
             return w_lo, w_hi, name
     return None
+
+
+def _swallows(text: str, token: TimedToken, name: str, first: bool = False) -> bool:
+    """Whether a window edged by *token* makes the name take a short word ("the", "at") that is
+    not its own first (or last) word: applying it would drop that word from the text."""
+    word = _token(text, token).strip(".,;:!?").casefold()
+    words = name.casefold().split()
+    return len(word) <= 3 and word.isalpha() and word != (words[0] if first else words[-1])
 
 
 def _short_words(text: str, tokens: list[TimedToken]) -> bool:
