@@ -118,6 +118,29 @@ class Aligner:
             added.append(word)
         return usable, added
 
+    def pronunciations(self, word: str) -> list[str]:
+        """Every pronunciation of *word* the searches may pick (the dictionary's "word(2)"... too)."""
+        found, index = [], 1
+        while True:
+            phones = self.lookup(word if index == 1 else f"{word}({index})")
+            if not phones:
+                return found
+            found.append(phones)
+            index += 1
+
+    def add_pronunciation(self, word: str, phones: str) -> bool:
+        """Let *word* (already known or prepared) also be said as *phones*, as the dictionary's
+        alternatives are: every search then takes whichever fits the audio best. False when it
+        already has that pronunciation or is unknown."""
+        known = self.pronunciations(word)
+        if not known or phones in known:
+            return False
+        alternative = f"{word}({len(known) + 1})"
+        self._pronounced[alternative] = phones
+        for each in [*self._decoders.values(), *([self._choices] if self._choices else [])]:
+            each.add_word(alternative, phones, True)
+        return True
+
     def frames(self, audio_16k: np.ndarray, words: list[str], before: Sequence[str] = (),
                after: Sequence[str] = ()) -> list[tuple[int, int]] | None:
         """(start, end) frame of each word, or None when no beam setting aligns the whole text.
@@ -193,7 +216,6 @@ class Aligner:
         """
         if len(audio_16k) < RATE // 10 or not paths:
             return None
-        decoder = self._choice_decoder()
         transitions: list[tuple] = []
         states = 1                      # state 0 is the start
 
@@ -220,12 +242,22 @@ class Aligner:
         for path in paths:
             chain(fork, path, join)
         end = chain(join, after, None)
-        decoder.add_fsg("_choice", decoder.create_fsg("_choice", 0, end, transitions))
+        return self.decode_graph(audio_16k, transitions, end)
+
+    def decode_graph(self, audio_16k: np.ndarray, transitions: Sequence[tuple], final: int) -> list[str] | None:
+        """The words of the best path from state 0 to *final* of a finite-state grammar given as
+        ``(from, to, probability, word)`` transitions (``(from, to, probability)``: no word);
+        words already prepared. None: no path through. Searched as :meth:`decode_choice` is."""
+        if len(audio_16k) < RATE // 10 or not transitions:
+            return None
+        decoder = self._choice_decoder()
+        decoder.add_fsg("_choice", decoder.create_fsg("_choice", 0, final, list(transitions)))
         decoder.activate_search("_choice")
         self._run(decoder, self._with_noise_floor(audio_16k).tobytes())
         if decoder.hyp() is None:
             return None
-        return [_base(s.word) for s in (decoder.seg() or ()) if _base(s.word) not in _FILLERS]
+        # "(NULL)": a transition without a word, which the segmentation lists too
+        return [_base(s.word) for s in (decoder.seg() or ()) if _base(s.word) not in _FILLERS and s.word != "(NULL)"]
 
     def _choice_decoder(self) -> Decoder:
         """The decoder of :meth:`decode_choice`: the widest beams, since with narrow ones an

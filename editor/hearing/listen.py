@@ -14,17 +14,25 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from editor.align.aligner import Aligner
+from editor.align.aligner import Aligner, AlignOptions
 from editor.align.batch import PAD_AFTER_MS, PAD_MS, AlignJob, align_transcript, plan_jobs
 from editor.core.transcript import Segment, WordTiming
 from editor.hearing.fit import HEARING_OPTIONS, fit_tokens
-from editor.hearing.sound_match import PhoneSpeller, sound_alikes
+from editor.hearing.sayings import teach
+from editor.hearing.sound_match import MAX_DISTANCE, PhoneSpeller, SoundAlike, sound_alikes
 from editor.hearing.spotting import Spotted, fit_bar, spot_names
-from editor.hearing.suspects import Suspect, WordDoubt, runs, typical_fit, word_doubts
+from editor.hearing.suspects import JOIN_AT, Suspect, WordDoubt, runs, typical_fit, word_doubts
 from editor.hearing.verdict import AGREES, PREFERS_ORIGINAL, TimedToken, compare, cut, region_of
 
+# The grammar of every name is searched more lightly than the words are fitted: the acoustic
+# scores of every other frame reused (ds) and two Gaussians a frame instead of four (topn). It
+# costs half as much, and only its choice of path is used; the winner's verdict and fit come
+# from the full search (whose absolute fits the lighter one would lower).
+NAMES_OPTIONS = AlignOptions(extra={**HEARING_OPTIONS.extra, "ds": 2, "topn": 2})
 SOUND_ALIKE_DOUBT = 0.6   # a passage sounding like a glossary name the audio does not rule out
-HEAR_PAD_MS = 600         # audio taken around a turn's aligned words
+HEAR_PAD_MS = 300         # audio taken around a turn's aligned words
+NEAR_DISTANCE = 0.45      # phone edit distance of a window worth listening for the names in
+SPELLING_SPOT = JOIN_AT   # doubt from spelling alone that makes a word worth listening for the names in
 
 
 @dataclass
@@ -61,6 +69,7 @@ def _is_known(names: Sequence[str]) -> Callable[[str], bool]:
 def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
     """Suspects and names heard in one segment (runs in a worker process)."""
     heard = Heard(job.index, job.segment_id, job.text)
+    teach(aligner, job.names)      # once per process: the names' other pronunciations
     fitted = fit_tokens(job.audio, job.tokens, aligner, job.audio_start_ms)
     if fitted is None:
         heard.aligned = False
@@ -70,14 +79,20 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
     if not job.names:
         return heard
     timed = [TimedToken(f.char_start, f.char_end, f.start_ms, f.end_ms) for f in fitted.tokens]
+    listener = _names_aligner()
+    teach(listener, job.names)
     # Names are listened for in every poorly fitting run, also those too weak to show: a name
     # the audio clearly prefers to the text is what makes such a run worth showing.
     candidates = runs(job.text, heard.doubts, job.index, job.segment_id, unsupported=True)
     typical = typical_fit(fitted.tokens)
-    if candidates:
-        heard.spotted = spot_names(job.text, timed, [(s.char_start, s.char_end) for s in candidates],
-                                   list(job.names), job.audio, job.audio_start_ms, aligner, typical)
-    heard.spotted += _heard_sound_alikes(job, timed, aligner, heard.spotted, typical)
+    alikes = sorted(sound_alikes(job.tokens, list(job.names), _phone_speller(aligner), NEAR_DISTANCE),
+                    key=lambda a: a.distance)
+    spans = listening_spans(heard.doubts, candidates, alikes, timed)
+    if spans:
+        heard.spotted = spot_names(job.text, timed, spans, list(job.names), job.audio, job.audio_start_ms,
+                                   aligner, typical, chooser=listener)
+    heard.spotted += _heard_sound_alikes(job, timed, aligner, [a for a in alikes if a.distance <= MAX_DISTANCE],
+                                         heard.spotted, typical)
     for spotted in heard.spotted:
         overlapping = [s for s in heard.suspects
                        if s.char_start < spotted.char_end and spotted.char_start < s.char_end]
@@ -98,25 +113,58 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
             heard.suspects.append(Suspect(job.index, job.segment_id, spotted.char_start, spotted.char_end,
                                           spotted.found, start.start_ms, end.end_ms,
                                           SOUND_ALIKE_DOUBT + (0.2 if spotted.agrees else 0.0),
-                                          ["sound", "name"] + (["audio"] if spotted.agrees else [])))
+                                          (["sound"] if spotted.how == "sound" else []) + ["name"]
+                                          + (["audio"] if spotted.agrees else [])))
     heard.suspects.sort(key=lambda s: s.char_start)
     return heard
 
 
+def listening_spans(doubts: list[WordDoubt], candidates: list[Suspect], alikes: list[SoundAlike],
+                    timed: list[TimedToken]) -> list[tuple[int, int]]:
+    """The passages (char ranges) of a turn to listen for the glossary's names in: every poorly
+    fitting run (*candidates*), a word the dictionary does not know ("ANH"), however well it
+    fits, and a window near a name in sound but not near enough to be put to the audio as that
+    name alone ("a nook della cross"): the grammar of every name decides there."""
+    spans = [(s.char_start, s.char_end) for s in candidates]
+    spans += [(d.char_start, d.char_end) for d in doubts if d.other >= SPELLING_SPOT and not d.short]
+    spans += [(timed[a.first].char_start, timed[a.last].char_end) for a in alikes if a.distance > MAX_DISTANCE]
+    return spans
+
+
 _phones: PhoneSpeller | None = None
+_listener: Aligner | None = None
 
 
-def _heard_sound_alikes(job: HearJob, timed: list[TimedToken], aligner: Aligner,
-                        already: list[Spotted], turn_typical: float) -> list[Spotted]:
-    """Glossary names that sound like a run of the text and that the audio does not rule out."""
+def _names_aligner() -> Aligner:
+    """This process's aligner for names (NAMES_OPTIONS), made on first use."""
+    global _listener
+    if _listener is None:
+        _listener = Aligner(NAMES_OPTIONS)
+    return _listener
+
+
+def _phone_speller(aligner: Aligner) -> PhoneSpeller:
     global _phones
     if _phones is None or _phones._aligner is not aligner:
         _phones = PhoneSpeller(aligner)
+    return _phones
+
+
+def _heard_sound_alikes(job: HearJob, timed: list[TimedToken], aligner: Aligner, alikes: list[SoundAlike],
+                        already: list[Spotted], turn_typical: float) -> list[Spotted]:
+    """Glossary names that sound like a run of the text (*alikes*, closest first) and that the
+    audio does not rule out."""
     found: list[Spotted] = []
-    for alike in sorted(sound_alikes(job.tokens, list(job.names), _phones), key=lambda a: a.distance):
+    tried: list[tuple[int, int, str]] = []
+    for alike in alikes:
         lo, hi = timed[alike.first].char_start, timed[alike.last].char_end
         if any(s.char_start < hi and lo < s.char_end for s in already + found):
             continue
+        # A wider or narrower window of a place already put to the audio as this name is
+        # no new question: the closest-sounding window stands for its place.
+        if any(name == alike.name and t_lo < hi and lo < t_hi for t_lo, t_hi, name in tried):
+            continue
+        tried.append((lo, hi, alike.name))
         where = region_of(job.text, timed, lo, hi)
         if where is None:
             continue

@@ -15,6 +15,7 @@ from rapidfuzz.distance import Levenshtein
 
 from editor.align.aligner import Aligner
 from editor.align.text import Token, spoken_words
+from editor.hearing.sayings import phone_sayings
 
 MAX_DISTANCE = 0.34      # normalised phone edit distance of a sound-alike
 MAX_WORDS = 4
@@ -35,6 +36,7 @@ class PhoneSpeller:
         self._aligner = aligner
         self._codes: dict[str, str] = {}
         self._cache: dict[str, str] = {}
+        self._names: dict[str, list[str]] = {}
 
     def of_words(self, words: list[str]) -> str:
         key = " ".join(words)
@@ -49,33 +51,50 @@ class PhoneSpeller:
     def of_text(self, text: str) -> str:
         return self.of_words([w for token in text.split() for w in spoken_words(token)])
 
+    def spoken(self, name: str) -> list[str]:
+        return [w for token in name.split() for w in spoken_words(token)]
+
+    def of_name(self, name: str) -> list[str]:
+        """Every way *name* may be said (:mod:`editor.hearing.sayings`), as phone strings."""
+        cached = self._names.get(name)
+        if cached is None:
+            cached = self._names[name] = list(dict.fromkeys(
+                "".join(self._code(p) for p in saying) for saying in phone_sayings(self._aligner, name)))
+        return cached
+
     def _code(self, phone: str) -> str:
         if phone not in self._codes:
             self._codes[phone] = chr(0x100 + len(self._codes))
         return self._codes[phone]
 
 
-def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller) -> list[SoundAlike]:
-    """Windows of *tokens* that sound like one of *names* (best name per window, windows may overlap)."""
-    targets = [(name, phones.of_text(name)) for name in names]
-    targets = [(name, code) for name, code in targets if len(code) >= 3]
+def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller,
+                 max_distance: float = MAX_DISTANCE) -> list[SoundAlike]:
+    """Windows of *tokens* that sound like one of *names* (best name per window, windows may overlap).
+
+    A window holds up to MAX_WORDS tokens, or one more than the name has spoken words (a web
+    address read out, "hello at tide line dot f m", is split into as many tokens or more).
+    """
+    targets = [(name, code, max(MAX_WORDS, len(phones.spoken(name)) + 1))
+               for name in names for code in phones.of_name(name) if len(code) >= 3]
+    widest = max((most for _, _, most in targets), default=MAX_WORDS)
     found = []
     for first in range(len(tokens)):
-        for last in range(first, min(len(tokens), first + MAX_WORDS)):
+        for last in range(first, min(len(tokens), first + widest)):
             words = [w for t in tokens[first:last + 1] for w in t.spoken]
             if not words:
                 continue
-            text = " ".join(t.text for t in tokens[first:last + 1]).casefold()
             code = phones.of_words(words)
             best = None
-            for name, target in targets:
-                if abs(len(code) - len(target)) > MAX_DISTANCE * len(target) + 1:
+            for name, target, most in targets:
+                if last - first >= most or abs(len(code) - len(target)) > max_distance * len(target) + 1:
                     continue
-                if _holds(text, name):
-                    continue      # the name itself, maybe with a word beside it ("I'm Nora Castellan")
                 distance = Levenshtein.normalized_distance(code, target)
-                if distance <= MAX_DISTANCE and (best is None or distance < best.distance):
-                    best = SoundAlike(first, last, name, distance)
+                if distance > max_distance or (best is not None and distance >= best.distance):
+                    continue
+                if _holds(" ".join(t.text for t in tokens[first:last + 1]).casefold(), name):
+                    continue      # the name itself, maybe with a word beside it ("I'm Nora Castellan")
+                best = SoundAlike(first, last, name, distance)
             if best is not None:
                 found.append(best)
     return found

@@ -15,13 +15,18 @@ import numpy as np
 
 from editor.align.aligner import Aligner
 from editor.align.text import spoken_words
-from editor.hearing.verdict import TimedToken, best_of, compare, cut, region_of
+from editor.hearing.verdict import Region, TimedToken, compare, cut, region_of
+from editor.hearing.verdict import _words as grammar_words
 
 SPOT_MARGIN = 0.5        # per-frame log score a name must gain over the text
 SPOT_FIT = -2.6          # ...and fit the audio about as well as a right word does
 SPOT_BELOW_TURN = 1.5    # (or as well as this much below the turn's typical word, for a voice heard less well)
 SPOT_COVERAGE = 0.6      # ...taking most of the passage's time (not leaving it to silence)
 FRAMES_PER_PHONE = (4, 30)  # a passage this many frames per phone of the name could say it
+# Probability of a name taking a short word at its window's edge ("the BSA" for "EPA"): the audio
+# must clearly prefer it, since applying it would drop the word (a split name's "a nook" still
+# goes to "Anouk": its sound is the name's).
+SWALLOW = 0.1
 
 
 @dataclass(frozen=True)
@@ -50,20 +55,22 @@ def fit_bar(turn_typical: float) -> float:
 
 def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, int]], names: list[str],
                audio: np.ndarray, audio_start_ms: int, aligner: Aligner,
-               turn_typical: float = 0.0) -> list[Spotted]:
+               turn_typical: float = 0.0, chooser: Aligner | None = None) -> list[Spotted]:
     """Names heard in the passages *spans* (char ranges of *text*) of one segment's audio.
 
-    *turn_typical*: the fit of the turn's typical word (see :func:`fit_bar`).
+    *turn_typical*: the fit of the turn's typical word (see :func:`fit_bar`). *chooser*: the
+    aligner that picks among the names (a lighter search will do: only its path is used);
+    *aligner* compares the winner with the text.
     """
+    chooser = chooser or aligner
     bar = fit_bar(turn_typical)
     found: list[Spotted] = []
     if not names:
         return found
     phones = {name: _phones(name, aligner) for name in names}
     for first, last in _token_spans(tokens, spans):
-        words = [text[t.char_start:t.char_end].strip(".,;:!?") for t in tokens[first:last + 1]]
-        if all(len(w) <= 3 and w.islower() for w in words):
-            continue      # "her", "for an": short words heard badly, seldom a name (acronyms are capitals)
+        if _short_words(text, tokens[first:last + 1]):
+            continue
         # Recognizers split a name into the words around it: the name may take the passage's
         # place widened by a word or two on either side. Every (window, name) and the text
         # itself are alternatives of one grammar over the widest window's audio, so a passage
@@ -76,40 +83,117 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
         widest = region_of(text, tokens, tokens[lo].char_start, tokens[hi].char_end)
         if widest is None:
             continue
-        paths: dict[str, tuple[int, int, str]] = {}
+        paths: list[tuple[int, int, str]] = []
         for w_lo, w_hi in windows:
             where = region_of(text, tokens, tokens[w_lo].char_start, tokens[w_hi].char_end)
-            if where is None or where.original.casefold() in {n.casefold() for n in names}:
+            if where is None or where.original.casefold() in {n.casefold() for n in names} \
+                    or _short_words(text, tokens[w_lo:w_hi + 1]):
                 continue
             frames = where.passage_ms // 10
-            for name in names:
-                if phones[name] and FRAMES_PER_PHONE[0] * phones[name] <= frames <= FRAMES_PER_PHONE[1] * phones[name]:
-                    middle = " ".join([_token(text, t) for t in tokens[lo:w_lo]] + [name]
-                                      + [_token(text, t) for t in tokens[w_hi + 1:hi + 1]])
-                    paths.setdefault(middle, (w_lo, w_hi, name))
+            paths += [(w_lo, w_hi, name) for name in names if phones[name]
+                      and FRAMES_PER_PHONE[0] * phones[name] <= frames <= FRAMES_PER_PHONE[1] * phones[name]]
         if not paths:
             continue
-        chosen = best_of(cut(audio, audio_start_ms, widest), widest, list(paths) + [widest.original], aligner)
-        if chosen not in paths:
+        chosen = _heard_choice(text, tokens, lo, hi, widest, paths, cut(audio, audio_start_ms, widest), chooser)
+        if chosen is None:
             continue      # the text fits this stretch of audio best (or nothing does)
-        won_lo, won_hi, name = paths[chosen]
-        # The winner is compared with the text over its own window; when that cannot tell (a
-        # window too short to align, say), over the name's other windows, narrowest first. The
-        # passage to replace stays the winner's window either way.
-        others = [(a, b) for a, b, other in paths.values() if other == name and (a, b) != (won_lo, won_hi)]
+        won_lo, won_hi, name = chosen
+        # The winner is compared with the text over its own window: the audio of a wider one
+        # holds words the name does not replace, and a verdict there is no answer for this one.
+        where = region_of(text, tokens, tokens[won_lo].char_start, tokens[won_hi].char_end)
+        verdict = compare(cut(audio, audio_start_ms, where), where, name, aligner)
         best = None
-        for w_lo, w_hi in [(won_lo, won_hi)] + sorted(others, key=lambda w: w[1] - w[0]):
-            where = region_of(text, tokens, tokens[w_lo].char_start, tokens[w_hi].char_end)
-            verdict = compare(cut(audio, audio_start_ms, where), where, name, aligner)
-            if verdict.margin >= SPOT_MARGIN and verdict.fit >= bar and verdict.coverage >= SPOT_COVERAGE:
-                start, end = tokens[won_lo].char_start, tokens[won_hi].char_end
-                best = Spotted(start, end, text[start:end], name, verdict.margin)
-                break
-            if verdict.rejected:
-                break     # the text fits better: the name is no answer here
+        if verdict.margin >= SPOT_MARGIN and verdict.fit >= bar and verdict.coverage >= SPOT_COVERAGE:
+            start, end = tokens[won_lo].char_start, tokens[won_hi].char_end
+            best = Spotted(start, end, text[start:end], name, verdict.margin)
         if best is not None:
             found.append(_take_echoes(text, tokens, best))
     return found
+
+
+def _heard_choice(text: str, tokens: list[TimedToken], lo: int, hi: int, widest: Region,
+                  paths: list[tuple[int, int, str]], audio: np.ndarray,
+                  aligner: Aligner) -> tuple[int, int, str] | None:
+    """The (window, name) of *paths* the audio of *widest* (tokens *lo*..*hi* in context) says,
+    or None when it says the text (or nothing fits).
+
+    One grammar holds them all, built so the text is said once: the text's words as a chain,
+    a second chain for the text after a name, and from each token a name may start at every
+    name once, its end joining the second chain after each window it may fill. So the search
+    carries one copy of the text and one of each name per start, not one of both per window
+    and name (as :func:`~editor.hearing.verdict.best_of` would), for the same answer.
+    """
+    before, after = grammar_words(widest.before), grammar_words(widest.after)
+    said = {i: grammar_words(_token(text, tokens[i])) for i in range(lo, hi + 1)}
+    names = list(dict.fromkeys(name for _, _, name in paths))
+    name_words = {name: grammar_words(name) for name in names}
+    every = before + after + [w for words in [*said.values(), *name_words.values()] for w in words]
+    usable, _ = aligner.prepare(every)
+    if not all(usable):
+        return None
+    transitions: list[tuple] = []
+    states = 1
+
+    def chain(source: int, words: list[str], target: int | None = None, probability: float = 1.0) -> int:
+        """Transitions saying *words* from *source* (to *target*, else to a new state), the
+        first with *probability*."""
+        nonlocal states
+        at = source
+        for i, word in enumerate(words):
+            following = target if target is not None and i == len(words) - 1 else states
+            if following == states:
+                states += 1
+            transitions.append((at, following, probability if i == 0 else 1.0, word))
+            at = following
+        if not words and target is not None:
+            transitions.append((source, target, 1.0))
+            return target
+        return at
+
+    text_at = {lo: chain(0, before)}                 # before token i, no name said yet
+    for i in range(lo, hi + 1):
+        text_at[i + 1] = chain(text_at[i], said[i])
+    after_name = {i: states + k for k, i in enumerate(range(lo + 1, hi + 2))}   # before token i, a name said
+    states += len(after_name)
+    for i in range(lo + 1, hi + 1):
+        chain(after_name[i], said[i], after_name[i + 1])
+    join = states
+    states += 1
+    transitions += [(text_at[hi + 1], join, 1.0), (after_name[hi + 1], join, 1.0)]
+    end = chain(join, after)
+    ends: dict[tuple[int, str], set[int]] = {}
+    for w_lo, w_hi, name in paths:
+        ends.setdefault((w_lo, name), set()).add(w_hi)
+    for (w_lo, name), w_his in ends.items():
+        said_name = chain(text_at[w_lo], name_words[name], None,
+                          SWALLOW if _swallows(text, tokens[w_lo], name, first=True) else 1.0)
+        transitions += [(said_name, after_name[w_hi + 1], SWALLOW if _swallows(text, tokens[w_hi], name) else 1.0)
+                        for w_hi in sorted(w_his)]
+    heard = aligner.decode_graph(audio, transitions, end)
+    if heard is None or len(heard) < len(before) + len(after):
+        return None
+    middle = tuple(heard[len(before):len(heard) - len(after)])
+    for w_lo, w_hi, name in paths:
+        words = [w for i in range(lo, w_lo) for w in said[i]] + name_words[name] \
+            + [w for i in range(w_hi + 1, hi + 1) for w in said[i]]
+        if tuple(words) == middle:
+            return w_lo, w_hi, name
+    return None
+
+
+def _swallows(text: str, token: TimedToken, name: str, first: bool = False) -> bool:
+    """Whether a window edged by *token* makes the name take a short word ("the", "at") that is
+    not its own first (or last) word: applying it would drop that word from the text."""
+    word = _token(text, token).strip(".,;:!?").casefold()
+    words = name.casefold().split()
+    return len(word) <= 3 and word.isalpha() and word != (words[0] if first else words[-1])
+
+
+def _short_words(text: str, tokens: list[TimedToken]) -> bool:
+    """Only words like "her", "for an", "the": heard badly, seldom a name (acronyms are capitals);
+    the first of a turn often takes the end of the turn before, which any long name fits."""
+    words = [text[t.char_start:t.char_end].strip(".,;:!?") for t in tokens]
+    return all(len(w) <= 3 and not (len(w) > 1 and w.isupper()) for w in words)
 
 
 def _token(text: str, token: TimedToken) -> str:

@@ -21,6 +21,7 @@ from editor.core.glossary import Glossary, scan
 from editor.core.transcript import Transcript
 from editor.hearing.fit import hearing_aligner
 from editor.hearing.listen import hear_transcript, plan
+from editor.hearing.sayings import teach
 from editor.hearing.suspects import Suspect, by_doubt
 from editor.hearing.verdict import AGREES, PREFERS_ORIGINAL, UNSURE, Region, Verdict, compare, region
 
@@ -149,7 +150,8 @@ def suggest(transcript: Transcript, glossary: Glossary, audio_path: str | os.Pat
             evidence = ([spot.how] if spot.how != "audio" else []) + (["audio"] if spot.agrees else [])
             suggestions.append(Suggested(heard.index, segments[heard.index].start_ms, spot.char_start,
                                          spot.char_end, spot.found, spot.name, score, evidence,
-                                         AGREES if spot.agrees else UNSURE, spot.agrees and score >= TICK_AT))
+                                         AGREES if spot.agrees else UNSURE,
+                                         spot.agrees and score >= TICK_AT and not _one_plain_word(spot.found)))
     _check_with_audio(transcript, [s for s in suggestions if s.audio is None], audio_path, stage("check"),
                       cancelled)
     report.suggestions = _merged(suggestions)
@@ -194,6 +196,13 @@ def _times(segment, char_start: int, char_end: int) -> tuple[int | None, int | N
     return inside[0].start_ms, inside[-1].end_ms
 
 
+def _one_plain_word(found: str) -> bool:
+    """One ordinary lowercase word ("library"): a voice that says it oddly fits any name better,
+    so a name heard there is offered but not ticked."""
+    word = found.strip(".,;:!?")
+    return word.isalpha() and word.islower() and len(word) > 3
+
+
 def _spot_score(spot) -> int:
     """Heard inside a suspect: 70 and up with the margin; sounding alike: 80 when the audio agrees."""
     if spot.how == "sound":
@@ -208,6 +217,7 @@ def verdicts(audio_path: str | os.PathLike, regions: list[Region], candidates: l
     Stops early when *cancelled()*; raises TranscriptError when the audio cannot be read."""
     audio = region_audio(audio_path, regions, cancelled)
     aligner = hearing_aligner()
+    teach(aligner, candidates)     # the names' other pronunciations
     for i, samples in enumerate(audio):
         if cancelled is not None and cancelled():
             return

@@ -1,0 +1,130 @@
+"""The ways a glossary name may be said, taught to an aligner as alternative pronunciations.
+
+A name the dictionary lacks gets one guessed pronunciation, and a wrong guess ("Anouk" read
+as "an" + a dictionary oddity) makes the audio reject the right name. So each word of a name
+gets the other plausible readings too, as the dictionary's own alternatives ("word(2)"), and
+every search (the name grammar, the verdict's alignment, the sound-alike match) takes
+whichever fits best:
+
+* a word the dictionary lacks: the aligner's guess, the plain English letter rules, dictionary
+  pieces of three letters or more ("tideline" as "tide line", not "ti" + "deline"), and, when
+  it is spelled the French way ("Delacroix", "Anouk", "Thibault"), the French reading;
+* an acronym: letter by letter (as the aligner reads one) and, when it has a vowel to say,
+  as a word ("NEH" said "neh", the way NASA is); a pronounceable capitals word ("NASA", read
+  as a word) letter by letter too.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import weakref
+from collections.abc import Iterable
+
+from editor.align.aligner import Aligner
+from editor.align.g2p import LETTERS, letter_to_sound
+from editor.hearing.verdict import _words as grammar_words
+
+MAX_SAYINGS = 8          # pronunciations of a whole name compared by sound (the product of its words')
+
+# French spellings, longest first: only used for words that show one of _FRENCH_MARKS.
+_FRENCH: list[tuple[str, str]] = sorted({
+    "eaux": "OW", "eau": "OW", "oix": "W AA", "oie": "W AA", "oi": "W AA", "ou": "UW", "au": "OW",
+    "eu": "ER", "ai": "EH", "ei": "EH", "ch": "SH", "qu": "K", "gn": "N Y", "ille": "IY", "ph": "F",
+    "th": "T", "ç": "S", "é": "EY", "è": "EH", "ê": "EH", "ë": "EH", "ï": "IY", "ô": "OW", "û": "UW",
+    "an": "AA N", "en": "AA N", "on": "AO N", "in": "AE N", "ain": "AE N", "ein": "AE N", "un": "AH N",
+    "ll": "L", "ss": "S", "tt": "T", "nn": "N", "mm": "M", "rr": "R", "ff": "F", "pp": "P",
+    "a": "AA", "b": "B", "c": "K", "d": "D", "e": "AH", "f": "F", "g": "G", "h": "", "i": "IY", "j": "ZH",
+    "k": "K", "l": "L", "m": "M", "n": "N", "o": "OW", "p": "P", "q": "K", "r": "R", "s": "S", "t": "T",
+    "u": "UW", "v": "V", "w": "W", "x": "K S", "y": "IY", "z": "Z",
+}.items(), key=lambda rule: -len(rule[0]))
+_FRENCH_MARKS = re.compile(r"oix|eau|aux|eux|ou[^aeiouy]?$|ou[kcq]|ault|[éèêçëï]|ier$|ette$|oi[srt]|^de[l]a|^le[a-z]")
+_SILENT_END = re.compile(r"(?<=[aeiouy])(?:e?[stdxz]|e)$|(?<=[^aeiouy])e$")
+_NASAL_BEFORE_VOWEL = re.compile(r"^(an|en|on|in|ain|ein|un)[aeiouy]")
+_VOWEL_H_END = re.compile(r"(?<=[aeiou])h$")
+
+_taught: weakref.WeakKeyDictionary[Aligner, set[str]] = weakref.WeakKeyDictionary()
+
+
+def teach(aligner: Aligner, names: Iterable[str]) -> None:
+    """Give every word of *names* its other plausible pronunciations in *aligner* (once per name)."""
+    done = _taught.setdefault(aligner, set())
+    for name in names:
+        if name in done:
+            continue
+        done.add(name)
+        capitals = {token.lower() for token in re.findall(r"[^\W\d_]+", name) if len(token) > 1 and token.isupper()}
+        for word in grammar_words(name):
+            guessed = not aligner.lookup(word)
+            usable, _ = aligner.prepare([word])
+            if not usable[0]:
+                continue
+            for phones in other_readings(word, guessed, aligner.lookup, word in capitals):
+                aligner.add_pronunciation(word, phones)
+
+
+def other_readings(word: str, guessed: bool, lookup, capitals: bool = False) -> list[str]:
+    """Readings of one grammar word of a name besides the aligner's own (*guessed*: the word is
+    not in the dictionary, its pronunciation a guess; *capitals*: written in capitals, "NASA")."""
+    readings: list[str] = []
+    if capitals:                          # a capitals word read as a word: also letter by letter
+        readings.append(" ".join(LETTERS[ch] for ch in word if ch in LETTERS))
+    if "_" in word:                       # an acronym read letter by letter: also as a word
+        joined = word.replace("_", "")
+        if re.search(r"[aeiouy]", joined):
+            readings.append(lookup(joined) or letter_to_sound(_VOWEL_H_END.sub("", joined)))
+        return [r for r in readings if r]
+    if word.endswith(".") or not guessed:
+        return [r for r in readings if r]
+    plain = word.replace("'", "")
+    readings.append(letter_to_sound(plain))
+    readings.append(two_words(plain, lookup) or "")
+    if _FRENCH_MARKS.search(plain):
+        readings.append(french_reading(plain))
+    return list(dict.fromkeys(r for r in readings if r))
+
+
+def two_words(word: str, lookup) -> str | None:
+    """*word* as two dictionary words of three letters or more, the most even split first
+    ("tideline": "tide" + "line", not "ti" + "deline"); None when it is no such compound."""
+    splits = sorted(range(3, len(word) - 2), key=lambda at: -min(at, len(word) - at))
+    for at in splits:
+        first, second = lookup(word[:at]), lookup(word[at:])
+        if first and second:
+            return f"{first} {second}"
+    return None
+
+
+def french_reading(word: str) -> str:
+    """A rough ARPABET reading of *word* spelled the French way: silent endings, "oi" /wa/, "ou" /u/."""
+    letters = word.lower()
+    letters = _SILENT_END.sub("", letters) or letters
+    phones: list[str] = []
+    i = 0
+    while i < len(letters):
+        rest = letters[i:]
+        if rest[0] in "cg" and len(rest) > 1 and rest[1] in "eiyéè":
+            phones.append("S" if rest[0] == "c" else "ZH")
+            i += 1
+            continue
+        nasal = _NASAL_BEFORE_VOWEL.match(rest)
+        for grapheme, sound in _FRENCH:
+            if rest.startswith(grapheme) and not (nasal and grapheme == nasal.group(1)):
+                if sound:
+                    phones.append(sound)
+                i += len(grapheme)
+                break
+        else:
+            i += 1
+    return " ".join(phones)
+
+
+def phone_sayings(aligner: Aligner, name: str) -> list[list[str]]:
+    """The phone sequences *name* may be said as (after :func:`teach`), the aligner's own first."""
+    words = grammar_words(name)
+    usable, _ = aligner.prepare(words)
+    options = [aligner.pronunciations(w)[:3] for w, ok in zip(words, usable, strict=True) if ok]
+    sayings = []
+    for combination in itertools.islice(itertools.product(*options), MAX_SAYINGS):
+        sayings.append([p for phones in combination for p in phones.split()])
+    return sayings

@@ -1,0 +1,107 @@
+"""Glossary names heard by their other pronunciations and in places the fit alone does not flag
+(real PocketSphinx on espeak-ng speech; no scorer is mocked)."""
+
+from editor.align.aligner import RATE
+from editor.align.text import segment_tokens
+from editor.hearing.fit import fit_tokens, hearing_aligner
+from editor.hearing.listen import HEAR_PAD_MS, hear_segment, listening_spans, plan
+from editor.hearing.sayings import french_reading, teach
+from editor.hearing.sound_match import PhoneSpeller, sound_alikes
+from editor.hearing.suspects import word_doubts
+from editor.hearing.verdict import AGREES, PREFERS_ORIGINAL, TimedToken, compare, cut, region_of
+
+# Names a glossary might hold besides the right one.
+OTHERS = ["Marguerite Oyelaran", "Tiberius Vandermolen", "Hallquist", "Brandvold", "Kessler", "Milwaukee",
+          "NTSB", "EPA", "Our Revolution"]
+
+
+def _heard(material, line, names):
+    """hear_segment on the one turn of an episode of *line* (audio saying the right words)."""
+    episode = material.episode([line], [])
+    job = plan(episode.transcript.segments, len(episode.audio) * 1000 // RATE, names)[0]
+    start = max(0, job.start_ms - HEAR_PAD_MS)
+    job.audio = episode.audio[start * RATE // 1000:(job.end_ms + HEAR_PAD_MS) * RATE // 1000]
+    job.audio_start_ms = start
+    return episode, hear_segment(job, hearing_aligner())
+
+
+def test_a_guessed_name_gets_its_other_readings():
+    aligner = hearing_aligner()
+    teach(aligner, ["Anouk Delacroix", "NEH", "NASA", "news@tideline.io", "Kessler"])
+    anouk = aligner.pronunciations("anouk")
+    assert "AE N AW K" in anouk[1:]                  # the English letter rules
+    assert french_reading("anouk") in anouk[1:] and french_reading("delacroix") == "D AH L AA K R W AA"
+    assert "T AY D L AY N" in aligner.pronunciations("tideline")        # "tide" + "line", not "ti" + "deline"
+    assert aligner.pronunciations("n_e_h") == ["EH N IY EY CH", "N EH"]  # letters, and said as a word
+    assert "EH N EY EH S EY" in aligner.pronunciations("nasa")          # a word, and letter by letter
+    assert aligner.pronunciations("kessler") == ["K EH S L ER"]          # the dictionary's stands alone
+
+
+def test_the_audio_hears_a_name_by_its_other_reading(material):
+    # The guessed pronunciation of "Anouk" is far from what is said: the audio then prefers the
+    # text's sound-alike words. With the other readings taught, it no longer does, and the
+    # name's own fit gets much better.
+    line = ("split name", "Our producer {a nook della cross|Anouk Delacroix} edited the whole series.")
+    episode = material.episode([line], [])
+    segment, passage = episode.transcript.segments[0], episode.passages[0]
+    start = max(0, segment.start_ms - 500)
+    audio = episode.audio[start * RATE // 1000:(segment.end_ms + 1300) * RATE // 1000]
+    verdicts = []
+    for taught in (False, True):
+        aligner = hearing_aligner()
+        if taught:
+            teach(aligner, ["Anouk Delacroix"])
+        fitted = fit_tokens(audio, segment_tokens(segment), aligner, start)
+        assert fitted is not None
+        timed = [TimedToken(t.char_start, t.char_end, t.start_ms, t.end_ms) for t in fitted.tokens]
+        where = region_of(segment.text, timed, passage.start, passage.end)
+        verdicts.append(compare(cut(audio, start, where), where, "Anouk Delacroix", aligner))
+    guessed, taught = verdicts
+    assert guessed.label == PREFERS_ORIGINAL
+    assert taught.label != PREFERS_ORIGINAL and taught.fit > guessed.fit + 1.0
+
+
+def test_a_glossary_acronym_said_as_a_word_is_listened_for_and_agrees(material):
+    # espeak-ng says "NEH" as one word here ("nay"); the text's "ANH" may fit that sound well
+    # enough not to be a suspect, but no dictionary knows it, so the names are listened for
+    # there; and with "NEH" also readable as a word, the audio agrees with it.
+    line = ("acronym", "The grant came from the {ANH|NEH} last autumn.")
+    episode = material.episode([line], [])
+    segment, passage = episode.transcript.segments[0], episode.passages[0]
+    start = max(0, segment.start_ms - 500)
+    audio = episode.audio[start * RATE // 1000:(segment.end_ms + 1300) * RATE // 1000]
+    aligner = hearing_aligner()
+    teach(aligner, OTHERS + ["NEH"])
+    fitted = fit_tokens(audio, segment_tokens(segment), aligner, start)
+    assert fitted is not None
+    timed = [TimedToken(t.char_start, t.char_end, t.start_ms, t.end_ms) for t in fitted.tokens]
+    doubts = word_doubts(segment.text, fitted.tokens, None, lambda word: word.lower() in segment.text.lower()
+                         and word != "ANH")
+    # listened for by its spelling alone, with or without a poorly fitting run there
+    assert (passage.start, passage.end) in listening_spans(doubts, [], [], timed)
+    where = region_of(segment.text, timed, passage.start, passage.end)
+    assert compare(cut(audio, start, where), where, "NEH", aligner).label == AGREES
+
+
+def test_a_glossary_acronym_spoken_letter_by_letter_is_found(material):
+    line = ("acronym", "She wrote to the {PBA|TVA|T V A} about the river dam.")
+    _episode, heard = _heard(material, line, OTHERS + ["TVA"])
+    assert [(s.found, s.name) for s in heard.spotted] == [("PBA", "TVA")]
+    _episode, nothing = _heard(material, ("clean", "She wrote to the council about the river dam."), OTHERS + ["TVA"])
+    assert nothing.spotted == []
+
+
+def test_a_web_address_read_out_is_a_window_of_as_many_words():
+    from editor.align.text import Token, spoken_words
+
+    text = "write to news at tide line dot i o today"
+    tokens, at = [], 0
+    for word in text.split():
+        tokens.append(Token(word, at, spoken_words(word)))
+        at += len(word) + 1
+    aligner = hearing_aligner()
+    teach(aligner, ["news@tideline.io"])
+    found = sound_alikes(tokens, ["news@tideline.io"], PhoneSpeller(aligner))
+    best = min(found, key=lambda a: a.distance)
+    # wider than the four words a name usually takes: from "news" to past "dot"
+    assert best.first == 2 and best.last >= 7 and best.distance < 0.2
