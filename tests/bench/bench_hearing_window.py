@@ -32,10 +32,7 @@ from pathlib import Path
 _HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(_HERE))
 sys.path.insert(0, str(_HERE.parents[1]))
-import hearing_material  # noqa: E402
 from window_bench import private_environment, wait_until  # noqa: E402
-
-_PRIVATE = private_environment("te-bench-hearing-window-")
 
 TICK_MS = 1
 LATE_MS = 4          # a tick this late has the sampler look at what the GUI thread is doing
@@ -116,9 +113,11 @@ def _where(stack) -> str:
                       f":{f.lineno} {f.name}" for f in reversed(chain))
 
 
-def prepare(repeat: int) -> tuple[Path, Path, hearing_material.Episode]:
+def prepare(repeat: int, private: Path):
+    """The episode's SRT and WAV in *private*, and the episode."""
+    import hearing_material
     episode = hearing_material.episode(repeat=repeat)
-    folder = Path(_PRIVATE) / "episode"
+    folder = private / "episode"
     folder.mkdir()
     wav = hearing_material.write_wav(folder / "episode.wav", episode.audio)
     srt = hearing_material.write_srt(folder / "episode.srt", episode.transcript)
@@ -235,12 +234,15 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2, help="the evaluation episode this many times over")
     parser.add_argument("--cold", action="store_true", help="no warm-up: the spelling word list is built too")
     args = parser.parse_args()
+    # Here, not at import: the background passes' spawned processes import this script again.
+    private = private_environment("te-bench-hearing-window-")
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance() or QApplication([])
-    srt, wav, episode = prepare(args.repeat)
+    srt, wav, episode = prepare(args.repeat, private)
     if not args.cold:
         warm_up(app, srt)
     phases = run(app, srt, wav, episode)
+    import hearing_material
     report(phases, len(episode.transcript.segments), len(episode.audio) / hearing_material.RATE)
 
 
