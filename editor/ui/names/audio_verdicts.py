@@ -15,6 +15,7 @@ widget. How verdicts rank and tick is :func:`editor.hearing.suggest.judge` (shar
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -23,11 +24,28 @@ from PySide6.QtCore import Signal
 from editor.ui.background import ThreadRunner, WorkerThread
 
 if TYPE_CHECKING:
+    from editor.core.transcript import Segment
     from editor.hearing.verdict import Region
 
 AUDIO_SAYS = {"agrees": "audio agrees", "prefers original": "audio prefers the original", "unsure": "audio unsure"}
 AUDIO_RANK = {"agrees": 0, "prefers original": 2}   # the rest (unsure, not checked) in between
+_TOKEN = re.compile(r"\S+")    # the words word times are kept for, as editor.hearing.verdict splits them
 AHEAD = 2     # items queued in the audio process at a time: a turn checked again is not kept waiting long
+
+
+def region_across(first: Segment, second: Segment, char_start: int, tail_end: int) -> Region | None:
+    """The passage from ``first.text[char_start:]`` on into ``second.text[:tail_end]`` (a name the
+    recognizer split over two turns of one speaker), over both turns' timed words; None without them."""
+    from editor.hearing.verdict import TimedToken, region_of
+    timed, offset = [], 0
+    for segment in (first, second):
+        tokens = list(_TOKEN.finditer(segment.text))
+        if not tokens or len(tokens) != len(segment.words):
+            return None
+        timed += [TimedToken(offset + m.start(), offset + m.end(), w.start_ms, w.end_ms)
+                  for m, w in zip(tokens, segment.words, strict=True)]
+        offset += len(segment.text) + 1
+    return region_of(f"{first.text} {second.text}", timed, char_start, len(first.text) + 1 + tail_end)
 
 
 def audio_rank(verdict) -> int:
