@@ -11,10 +11,11 @@ remembers the wrong form in the show glossary when one is given.
 
 Once the episode's words have times (*audio_path*), every candidate whose words are timed is
 checked against the audio in the background (:class:`~editor.ui.names.audio_verdicts.AudioChecker`;
-a place running on into the next turn of the speaker, over both turns' audio) as soon as the right form is typed: the Audio column says "audio agrees" or "audio prefers the
-original", a candidate the audio rejects is unticked (unless the producer ticked it), and when
-the check ends the list is ranked by it (agreed first). Verdicts are kept in *verdicts* (the
-controller's, shared by later dialogs) under the turn's text, the span and the right form.
+a place running on into the speaker's next turn, over both turns' audio) as soon as the right
+form is typed: the Audio column says "audio agrees" or "audio prefers the original", a candidate
+the audio rejects is unticked (unless the producer ticked it), and when the check ends the list
+is ranked by it (agreed first). Verdicts are kept in *verdicts* (the controller's, shared by
+later dialogs) under the turn's text, the span and the right form.
 """
 
 from __future__ import annotations
