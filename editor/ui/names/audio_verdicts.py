@@ -83,7 +83,11 @@ class _CheckThread(WorkerThread):
         for i, item in enumerate(items):
             if self.stop.is_set():
                 return
-            pending.append((item, judge(i)))
+            try:
+                pending.append((item, judge(i)))
+            except RuntimeError as error:      # no audio process to be had (the app is quitting)
+                self.failed.emit(str(error))
+                return
             while pending and (len(pending) >= AHEAD or i == len(items) - 1):
                 waiting, future = pending.popleft()
                 try:
