@@ -54,6 +54,7 @@ class CorrectingSpellMenu(SpellMenu):
         self._correct = correct
         self.verdicts = verdicts
         self.suspect_at = suspect_at
+        self._doubted = False      # the word the menu is built for is spelt right, but a suspect
 
     def _row(self) -> int:
         """The turn being edited (the turn editor knows its row; any other editor has none: -1)."""
@@ -61,6 +62,7 @@ class CorrectingSpellMenu(SpellMenu):
 
     def word_to_fix(self, position: int) -> tuple[int, Misspelling] | None:
         hit = super().word_to_fix(position)
+        self._doubted = False
         if hit is not None or self.suspect_at is None:
             return hit
         cursor = QTextCursor(self.editor.document())
@@ -72,7 +74,13 @@ class CorrectingSpellMenu(SpellMenu):
         block = cursor.block().position()
         if self.suspect_at(self._row(), cursor.selectionStart()) is None:
             return None
+        self._doubted = True
         return block, Misspelling(cursor.selectionStart() - block, cursor.selectionEnd() - block, word)
+
+    def suggestions_for(self, word: str) -> list[str]:
+        if self._doubted:      # spelt right: the words it may have been misheard for
+            return self.highlighter.speller.alternatives(word, limit=6)
+        return super().suggestions_for(word)
 
     def build_menu(self, pos) -> QMenu:
         menu = super().build_menu(pos)

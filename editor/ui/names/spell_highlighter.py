@@ -113,7 +113,7 @@ class SpellMenu(QObject):
             return menu
         block_start, miss = hit
         first = menu.actions()[0] if menu.actions() else None   # None: the menu was empty, append
-        suggestions = self.highlighter.speller.suggestions(miss.word, limit=6)
+        suggestions = self.suggestions_for(miss.word)
         for word in suggestions:
             action = self.suggestion_actions[word] = QAction(word, menu)
             font = action.font()
@@ -139,6 +139,10 @@ class SpellMenu(QObject):
     def word_to_fix(self, position: int) -> tuple[int, Misspelling] | None:
         """(block start, word) the menu offers fixes for at document *position*: a misspelling."""
         return self.highlighter.misspelling_at(position)
+
+    def suggestions_for(self, word: str) -> list[str]:
+        """The menu's replacements for the word :meth:`word_to_fix` found."""
+        return self.highlighter.speller.suggestions(word, limit=6)
 
     def replace_word(self, block_start: int, miss: Misspelling, word: str) -> None:
         """Put *word* over the misspelling (an ordinary edit: the editor reports it as typing)."""
