@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
 
 class AudioProcess:
-    """A one-process pool, (re)started on first use: ``submit(job, *args)`` returns a Future."""
+    """A one-process pool, (re)started on first use: ``submit(job, *args)`` returns a Future (or raises
+    :class:`JobFailed` when no process can be started)."""
 
     def __init__(self):
         self._lock = threading.Lock()
@@ -55,7 +56,7 @@ class AudioProcess:
                 with self._lock:     # the process died (or was shut down): start a new one
                     if self._pool is pool:
                         self._pool = None
-        raise RuntimeError("the audio worker process could not be started")
+        raise JobFailed("the audio worker process could not be started")
 
     def shutdown(self) -> None:
         with self._lock:

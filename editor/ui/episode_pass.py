@@ -42,7 +42,12 @@ def run(function: Callable[..., Iterator], *args, progress: Callable[[int, int],
     # classes would otherwise have the child import the aligner at full priority.
     payload = pickle.dumps((function, args, kwargs))
     child = context.Process(target=_drive, args=(send, stop, payload), name="transcript-editor pass")
-    child.start()
+    try:
+        child.start()
+    except (OSError, RuntimeError) as error:     # e.g. no process can be had, or a main module without a guard
+        receive.close()
+        send.close()
+        raise JobFailed(f"the background pass could not be started: {error}") from error
     send.close()
     try:
         while not cancelled():

@@ -85,7 +85,7 @@ class _CheckThread(WorkerThread):
                 return
             try:
                 pending.append((item, judge(i)))
-            except RuntimeError as error:      # no audio process to be had (the app is quitting)
+            except audio_process.JobFailed as error:      # no audio process to be had (the app is quitting)
                 self.failed.emit(str(error))
                 return
             while pending and (len(pending) >= AHEAD or i == len(items) - 1):
