@@ -37,18 +37,21 @@ def run(function: Callable[..., Iterator], *args, progress: Callable[[int, int],
 
     context = multiprocessing.get_context("spawn")
     receive, send = context.Pipe(duplex=False)
-    stop = context.Event()
+    # Closing our end of this pipe stops the pass (a pipe, not an Event: nothing named to leak or to
+    # be cleaned away under a child still starting when the window quits).
+    stop_seen, stop = context.Pipe(duplex=False)
     # Pickled here and unpickled in the child only after it has lowered its priority: the jobs'
     # classes would otherwise have the child import the aligner at full priority.
     payload = pickle.dumps((function, args, kwargs))
-    child = context.Process(target=_drive, args=(send, stop, payload), name="transcript-editor pass")
+    child = context.Process(target=_drive, args=(send, stop_seen, payload), name="transcript-editor pass")
     try:
         child.start()
     except (OSError, RuntimeError) as error:     # e.g. no process can be had, or a main module without a guard
-        receive.close()
-        send.close()
+        for end in (receive, send, stop_seen, stop):
+            end.close()
         raise JobFailed(f"the background pass could not be started: {error}") from error
     send.close()
+    stop_seen.close()
     try:
         while not cancelled():
             if not receive.poll(POLL_S):
@@ -72,7 +75,7 @@ def run(function: Callable[..., Iterator], *args, progress: Callable[[int, int],
             else:       # "done"
                 return
     finally:
-        stop.set()
+        stop.close()
         receive.close()
         child.join(EXIT_WAIT_S)
         if child.is_alive():
@@ -80,7 +83,7 @@ def run(function: Callable[..., Iterator], *args, progress: Callable[[int, int],
 
 
 # ----------------------------------------------------------------------------- in the child process
-def _drive(send, stop, payload: bytes) -> None:
+def _drive(send, stop_seen, payload: bytes) -> None:
     lower_priority(WORKER_NICENESS)
     import multiprocessing
     import pickle
@@ -89,8 +92,8 @@ def _drive(send, stop, payload: bytes) -> None:
 
     parent = multiprocessing.parent_process()
 
-    def cancelled() -> bool:      # the window asked, or is gone (nobody is left to read the results)
-        return stop.is_set() or (parent is not None and not parent.is_alive())
+    def cancelled() -> bool:      # the window closed its end of the pipe, or is gone (nobody reads the results)
+        return stop_seen.poll() or (parent is not None and not parent.is_alive())
 
     try:
         function, args, kwargs = pickle.loads(payload)
