@@ -12,7 +12,6 @@ aligned only once. A result whose segment text changed meanwhile is stale and sk
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import os
 from collections import deque
@@ -23,8 +22,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from editor.align import worker_start
 from editor.align.aligner import RATE, Aligner, AlignOptions, SegmentAlignment, align_segment
 from editor.align.text import Token, segment_tokens
+from editor.align.worker_start import WORKER_NICENESS
 from editor.audio.decode import iter_decode
 from editor.core.transcript import Segment, WordTiming
 from editor.core.words import word_time_fields
@@ -126,13 +127,9 @@ def apply_alignment(segment: Segment, result: AlignResult) -> bool:
 _worker_aligner: Aligner | None = None
 
 
-WORKER_NICENESS = 10    # workers yield the CPU to the window (and the producer's other programs)
-
-
 def _init_worker(options: AlignOptions) -> None:
+    """A worker's start, once :func:`editor.align.worker_start.start` has lowered its priority."""
     global _worker_aligner
-    with contextlib.suppress(OSError):     # not allowed here: run at the caller's priority
-        os.nice(WORKER_NICENESS)
     _worker_aligner = Aligner(options)
 
 
@@ -226,7 +223,9 @@ def align_transcript(audio_path: str | os.PathLike, jobs: list[AlignJob], *, wor
         return
     pool = executor = None
     if workers > 1:
-        pool = executor = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options,),
+        pool = executor = ProcessPoolExecutor(max_workers=workers, initializer=worker_start.start,
+                                   initargs=(WORKER_NICENESS, f"{__name__}:_init_worker",
+                                             worker_start.arguments(options)),
                                    mp_context=multiprocessing.get_context("spawn"))
     local = Aligner(options) if pool is None else None
     stop = cancelled or (lambda: False)

@@ -408,6 +408,20 @@ class Speller:
         words = [_match_case(word, w) for w in ranked]
         return list(dict.fromkeys(names + words))[:limit]
 
+    def alternatives(self, word: str, limit: int = 8) -> list[str]:
+        """What a correctly spelt *word* may have been misheard for (where the audio doubts it): close
+        glossary names first, then dictionary words one letter away, most frequent first."""
+        if len(word) > MAX_WORD_CHARS:
+            return []
+        names = self._name_suggestions(word)
+        if self._full is None:
+            self._full = english()
+        folded = word.casefold()
+        near = self._full.known(self._full.edit_distance_1(folded)) - {folded}
+        frequency = self._full.word_usage_frequency
+        ranked = sorted((w for w in near if len(w) >= MIN_NAME_LETTERS), key=lambda w: (-frequency(w), w))
+        return list(dict.fromkeys(names + [_match_case(word, w) for w in ranked]))[:limit]
+
     def _name_suggestions(self, word: str) -> list[str]:
         """Glossary names (or single words of them) that look or sound like *word*, best first.
 

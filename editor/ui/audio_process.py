@@ -16,10 +16,10 @@ Qt-free on purpose: the worker process imports this module to run the jobs below
 from __future__ import annotations
 
 import atexit
-import contextlib
-import os
 import threading
 from typing import TYPE_CHECKING
+
+from editor.align.worker_start import lower_priority
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -31,12 +31,10 @@ if TYPE_CHECKING:
     from editor.hearing.listen import Heard, HearJob
     from editor.hearing.verdict import Region, Verdict
 
-# How much the worker yields the CPU to the window (and to the producer's other programs).
-WORKER_NICENESS = 10
-
 
 class AudioProcess:
-    """A one-process pool, (re)started on first use: ``submit(job, *args)`` returns a Future."""
+    """A one-process pool, (re)started on first use: ``submit(job, *args)`` returns a Future (or raises
+    :class:`JobFailed` when no process can be started)."""
 
     def __init__(self):
         self._lock = threading.Lock()
@@ -49,7 +47,7 @@ class AudioProcess:
         for _attempt in range(2):
             with self._lock:
                 if self._pool is None:
-                    self._pool = ProcessPoolExecutor(max_workers=1, initializer=_lower_priority,
+                    self._pool = ProcessPoolExecutor(max_workers=1, initializer=lower_priority,
                                                      mp_context=multiprocessing.get_context("spawn"))
                 pool = self._pool
             try:
@@ -58,7 +56,7 @@ class AudioProcess:
                 with self._lock:     # the process died (or was shut down): start a new one
                     if self._pool is pool:
                         self._pool = None
-        raise RuntimeError("the audio worker process could not be started")
+        raise JobFailed("the audio worker process could not be started")
 
     def shutdown(self) -> None:
         with self._lock:
@@ -89,6 +87,8 @@ def result(future: Future, cancelled, poll_s: float = 0.05):
     job is cancelled if it has not started; one already running finishes unheard).
     Raises :class:`JobFailed` when the job could not be done."""
     from concurrent.futures.process import BrokenProcessPool
+
+    from editor.core.errors import TranscriptError
     while True:
         try:
             return future.result(timeout=poll_s)
@@ -98,6 +98,8 @@ def result(future: Future, cancelled, poll_s: float = 0.05):
                 return None
         except BrokenProcessPool as error:
             raise JobFailed("the audio worker process stopped unexpectedly") from error
+        except TranscriptError as error:     # unreadable audio: its message names the file
+            raise JobFailed(str(error)) from error
         except Exception as error:      # whatever the job raised, named for the status bar
             raise JobFailed(f"{type(error).__name__}: {error}") from error
 
@@ -158,11 +160,6 @@ def with_turn_audio(audio_path: str, job: AlignJob, cancelled=lambda: False) -> 
 
 
 # ----------------------------------------------------------------------------- in the worker process
-def _lower_priority() -> None:
-    with contextlib.suppress(OSError):     # not allowed here: run at the window's priority
-        os.nice(WORKER_NICENESS)
-
-
 _aligners: dict[str, Aligner] = {}
 
 
@@ -180,6 +177,19 @@ def judge(samples: np.ndarray, where: Region, candidate: str) -> Verdict:
     from editor.hearing.fit import HEARING_OPTIONS
     from editor.hearing.verdict import compare
     return compare(samples, where, candidate, _aligner(HEARING_OPTIONS))
+
+
+def judge_at(audio_path: str, where: Region, candidate: str) -> Verdict:
+    """:func:`judge` with the region's audio read here, from the player's working copy (the window's
+    process then does no audio reading at all for a verdict)."""
+    samples, _start = read_span_16k(audio_path, where.start_ms, where.end_ms)
+    return judge(samples, where, candidate)
+
+
+def regions_audio(audio_path: str, regions: list[Region]) -> list[np.ndarray]:
+    """The samples of every region, the file decoded once front to back (before there is a working copy)."""
+    from editor.hearing.suggest import region_audio
+    return region_audio(audio_path, regions)
 
 
 def hear(job: HearJob) -> Heard:

@@ -7,6 +7,7 @@ saying the right words; *--repeat* times over) is written as an SRT with its WAV
 MainWindow opens it as a producer would, with the episode's names in the show's glossary. Then,
 phase by phase, until each is done:
 
+0. opening: the first second after the open (the window's first paint of the episode), apart;
 1. alignment: word times for every turn (two worker processes);
 2. listening: suspects of every turn, and the glossary suggestions checked against the audio;
 3. Correct Everywhere: the dialog opened on a misheard name, its candidates checked against the audio;
@@ -32,14 +33,12 @@ from pathlib import Path
 _HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(_HERE))
 sys.path.insert(0, str(_HERE.parents[1]))
-import hearing_material  # noqa: E402
 from window_bench import private_environment, wait_until  # noqa: E402
-
-_PRIVATE = private_environment("te-bench-hearing-window-")
 
 TICK_MS = 1
 LATE_MS = 4          # a tick this late has the sampler look at what the GUI thread is doing
 TARGET_MS = 16
+OPENING_S = 1.0      # how long after an open its own first repaints are listed apart
 
 
 class Watchdog:
@@ -116,9 +115,11 @@ def _where(stack) -> str:
                       f":{f.lineno} {f.name}" for f in reversed(chain))
 
 
-def prepare(repeat: int) -> tuple[Path, Path, hearing_material.Episode]:
+def prepare(repeat: int, private: Path):
+    """The episode's SRT and WAV in *private*, and the episode."""
+    import hearing_material
     episode = hearing_material.episode(repeat=repeat)
-    folder = Path(_PRIVATE) / "episode"
+    folder = private / "episode"
     folder.mkdir()
     wav = hearing_material.write_wav(folder / "episode.wav", episode.audio)
     srt = hearing_material.write_srt(folder / "episode.srt", episode.transcript)
@@ -166,6 +167,10 @@ def run(app, srt: Path, wav: Path, episode) -> list:
         names.glossary.add(name)
     names.scan_now()
     names.suggestions.start_scan()
+    # The window's first turns after an open (its first paint of the turns and the waveform, the
+    # recovery check) are the open's cost, whatever runs behind: listed apart from the alignment.
+    opened_until = time.perf_counter() + OPENING_S
+    phase("opening (first repaints; alignment starting)", lambda: time.perf_counter() > opened_until or bool(ready))
     phase("alignment (word times of every turn)", lambda: bool(ready))
     panel = names.suggestions
     phase("suspects + glossary suggestions' audio verdicts",
@@ -216,9 +221,12 @@ def report(phases, turns: int, seconds_audio: float) -> None:
         if name.startswith("idle"):
             row(name, seconds, gaps, "   (the machine's noise floor)")
             continue
+        if name.startswith("opening"):
+            row(name, seconds, gaps, "   (the open's own first paint, listed apart)")
+            continue
         row(name, seconds, gaps)
         everything += [(*gap, name.split(" (")[0].split(":")[0]) for gap in gaps]
-    row("all background work", sum(s for n, s, _ in phases if not n.startswith("idle")), everything,
+    row("all background work", sum(s for n, s, _ in phases if not n.startswith(("idle", "opening"))), everything,
         f"   (target: longest <= {TARGET_MS} ms)")
     print("\nLongest stalls and what the GUI thread ran during them:")
     for gap, cpu, where, at, phase in sorted(everything, key=lambda g: -g[0])[:8]:
@@ -235,12 +243,15 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2, help="the evaluation episode this many times over")
     parser.add_argument("--cold", action="store_true", help="no warm-up: the spelling word list is built too")
     args = parser.parse_args()
+    # Here, not at import: the background passes' spawned processes import this script again.
+    private = private_environment("te-bench-hearing-window-")
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance() or QApplication([])
-    srt, wav, episode = prepare(args.repeat)
+    srt, wav, episode = prepare(args.repeat, private)
     if not args.cold:
         warm_up(app, srt)
     phases = run(app, srt, wav, episode)
+    import hearing_material
     report(phases, len(episode.transcript.segments), len(episode.audio) / hearing_material.RATE)
 
 

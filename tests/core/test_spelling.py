@@ -63,6 +63,16 @@ def test_suggestions_follow_case_and_frequency(speller):
     assert speller.suggestions("zzzzqx") == []
 
 
+def test_a_real_word_gets_the_words_it_may_have_been_misheard_for(speller):
+    """Spelling suggestions skip a known word; a word the audio doubts still needs alternatives."""
+    assert speller.suggestions("mayor") == []
+    alternatives = speller.alternatives("mayor")
+    assert "major" in alternatives and "mayor" not in alternatives
+    assert speller.alternatives("Mayor")[0][0].isupper()
+    assert speller.alternatives("Brekk")[0] == "Brekke"       # glossary names first
+    assert all(len(word) >= 3 for word in speller.alternatives("at"))
+
+
 def test_whole_transcript_then_one_segment_again(speller):
     # How long each takes is printed by tests/bench/bench_names.py (spell checking).
     segments = [Segment(f"s{i}", i, i + 1, f"the boatt sailed past the harbor number {i} quietly") for i in range(2000)]

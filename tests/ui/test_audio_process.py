@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 import hearing_material  # noqa: E402
 
+from editor.align.worker_start import WORKER_NICENESS  # noqa: E402
 from editor.ui import audio_process  # noqa: E402
 
 
@@ -25,7 +26,7 @@ def test_jobs_run_in_another_process_at_a_lower_priority():
     finally:
         process.shutdown()
     assert pid != os.getpid()
-    assert niceness >= min(19, os.nice(0) + audio_process.WORKER_NICENESS)
+    assert niceness >= max(os.nice(0), WORKER_NICENESS)
 
 
 def test_a_verdict_is_judged_in_the_audio_process():

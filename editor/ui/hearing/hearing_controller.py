@@ -63,6 +63,7 @@ class HearingController(QObject):
         self._panel_refresh = QTimer(self, singleShot=True, interval=PANEL_REFRESH_MS)
         self._panel_refresh.timeout.connect(self._refresh_panel)
         self._view.add_text_decorator(self._decorate)
+        names.spelling.set_suspect_lookup(self.suspect_at)   # the spelling menu offers fixes for suspect words
         self._view.set_margin_marker(self._marker)
         self._connect(ctx)
 
@@ -181,6 +182,13 @@ class HearingController(QObject):
         segments = self._model.transcript.segments
         self.panel.show_suspects(self.store.all(segments), self.runner.is_running(),
                                  lambda row, suspect: self.store.name_for(segments[row], suspect))
+
+    def suspect_at(self, row: int, offset: int) -> tuple[int, int] | None:
+        """The (start, end) of the suspect passage of turn *row* at character *offset*, if any."""
+        if not 0 <= row < self._model.rowCount():
+            return None
+        return next(((s.char_start, s.char_end) for s in self.store.for_segment(self._model.segment(row))
+                     if s.char_start <= offset < s.char_end), None)
 
     def apply_name(self, row: int, char_start: int, char_end: int, name: str) -> bool:
         """Replace the passage by the glossary name heard there (one undo step)."""

@@ -1,7 +1,8 @@
 """SuspectRunner: the audio checks of every turn (or a few) in the background.
 
-A worker thread drives :func:`editor.hearing.listen.hear_transcript` (two worker processes, the
-audio decoded once); each checked turn comes back to the GUI thread as a queued signal and
+:func:`editor.hearing.listen.hear_transcript` (two worker processes, the audio decoded once) runs
+in a low-priority process of its own (:mod:`editor.ui.episode_pass`), waited on by a worker
+thread that holds no GIL while it waits; each checked turn comes back to the GUI thread as a queued signal and
 goes into the :class:`SuspectStore`. A few turns checked again after an edit go to the window's
 audio process instead (:mod:`editor.ui.audio_process`): no pool to start, each turn's audio read
 at the turn, and no PocketSphinx decoding in this process (it would hold the GIL, and with it
@@ -32,6 +33,7 @@ class _HearThread(WorkerThread):
 
     def run(self) -> None:
         from editor.hearing.listen import hear_transcript, plan
+        from editor.ui import episode_pass
 
         audio_path, segments, duration_ms, names, rows, workers = self._args
         jobs = plan(segments, duration_ms, names, rows)
@@ -42,8 +44,8 @@ class _HearThread(WorkerThread):
             if len(jobs) <= FEW_TURNS:
                 self._hear_one_by_one(audio_path, jobs)
                 return
-            for heard in hear_transcript(audio_path, jobs, workers=workers,
-                                         progress=self.progressed.emit, cancelled=self.stop.is_set):
+            for heard in episode_pass.run(hear_transcript, audio_path, jobs, workers=workers,
+                                          progress=self.progressed.emit, cancelled=self.stop.is_set):
                 self.heard.emit(heard)
         except (TranscriptError, JobFailed) as error:     # unreadable audio; the audio process failed
             self.failed.emit(str(error))

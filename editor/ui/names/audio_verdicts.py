@@ -2,9 +2,9 @@
 
 The Glossary Suggestions panel, the Correct Everywhere dialog and the typed-correction check hand it
 :class:`CheckItem`s (a stretch of audio with the text the transcript has there, and the replacement
-to try). A worker thread reads each stretch from the player's working copy (or, before there is one,
-decodes the file once, keeping only those stretches) and sends it to the window's audio process
-(:mod:`editor.ui.audio_process`), where the original and the replacement are aligned over the same
+to try). A worker thread hands each to the window's audio process (:mod:`editor.ui.audio_process`), which
+reads the stretch from the player's working copy (or, before there is one, decodes the file once,
+keeping only those stretches) and aligns the original and the replacement over the same
 frames (:func:`editor.hearing.verdict.compare`): PocketSphinx holds the GIL while it decodes, so it
 never runs in the window's process. Each verdict comes back as ``judged(key, verdict)`` with the
 item's key, so the caller can match it even after its list changed. A newer check,
@@ -15,20 +15,37 @@ widget. How verdicts rank and tick is :func:`editor.hearing.suggest.judge` (shar
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import Signal
 
-from editor.core.errors import TranscriptError
 from editor.ui.background import ThreadRunner, WorkerThread
 
 if TYPE_CHECKING:
+    from editor.core.transcript import Segment
     from editor.hearing.verdict import Region
 
 AUDIO_SAYS = {"agrees": "audio agrees", "prefers original": "audio prefers the original", "unsure": "audio unsure"}
 AUDIO_RANK = {"agrees": 0, "prefers original": 2}   # the rest (unsure, not checked) in between
+_TOKEN = re.compile(r"\S+")    # the words word times are kept for, as editor.hearing.verdict splits them
 AHEAD = 2     # items queued in the audio process at a time: a turn checked again is not kept waiting long
+
+
+def region_across(first: Segment, second: Segment, char_start: int, tail_end: int) -> Region | None:
+    """The passage from ``first.text[char_start:]`` on into ``second.text[:tail_end]`` (a name the
+    recognizer split over two turns of one speaker), over both turns' timed words; None without them."""
+    from editor.hearing.verdict import TimedToken, region_of
+    timed, offset = [], 0
+    for segment in (first, second):
+        tokens = list(_TOKEN.finditer(segment.text))
+        if not tokens or len(tokens) != len(segment.words):
+            return None
+        timed += [TimedToken(offset + m.start(), offset + m.end(), w.start_ms, w.end_ms)
+                  for m, w in zip(tokens, segment.words, strict=True)]
+        offset += len(segment.text) + 1
+    return region_of(f"{first.text} {second.text}", timed, char_start, len(first.text) + 1 + tail_end)
 
 
 def audio_rank(verdict) -> int:
@@ -53,23 +70,24 @@ class _CheckThread(WorkerThread):
         from editor.ui import audio_process
 
         items = self._items
+        process = audio_process.shared()
         try:
-            audio = self._stretches()
-        except TranscriptError as error:
+            judge = self._judge(process)
+        except audio_process.JobFailed as error:
             self.failed.emit(str(error))
             return
-        process = audio_process.shared()
+        if judge is None:
+            return      # cancelled while the audio was read
         pending: deque = deque()
         done = 0
         for i, item in enumerate(items):
             if self.stop.is_set():
                 return
             try:
-                samples = audio(i)
-            except TranscriptError as error:
+                pending.append((item, judge(i)))
+            except audio_process.JobFailed as error:      # no audio process to be had (the app is quitting)
                 self.failed.emit(str(error))
                 return
-            pending.append((item, process.submit(audio_process.judge, samples, item.where, item.replacement)))
             while pending and (len(pending) >= AHEAD or i == len(items) - 1):
                 waiting, future = pending.popleft()
                 try:
@@ -85,23 +103,25 @@ class _CheckThread(WorkerThread):
                 self.judged.emit(waiting.key, verdict)
                 self.progressed.emit(done, len(items))
 
-
-    def _stretches(self):
-        """``samples(i)``: the audio of item *i*. From the player's working copy, read at the stretch
-        (milliseconds, and no second decoder running beside the listening pass), once it exists."""
+    def _judge(self, process):
+        """``judge(i)``: the Future of item *i*'s verdict, its audio read in the audio process too (this
+        process only waits): from the player's working copy, read at the stretch, once it exists;
+        before, every stretch decoded in one pass there first. None: cancelled meanwhile."""
         from editor.player import working_copy
         from editor.ui import audio_process
-        regions = [item.where for item in self._items]
+        items = self._items
         try:
             copy = working_copy.cached_copy(self._audio_path)
         except OSError:
             copy = None
         if copy is not None:
-            return lambda i: audio_process.read_span_16k(self._audio_path, regions[i].start_ms, regions[i].end_ms,
-                                                         self.stop.is_set)[0]
-        from editor.hearing.suggest import region_audio
-        decoded = region_audio(self._audio_path, regions, self.stop.is_set)
-        return decoded.__getitem__
+            return lambda i: process.submit(audio_process.judge_at, self._audio_path, items[i].where,
+                                            items[i].replacement)
+        decoded = audio_process.result(process.submit(audio_process.regions_audio, self._audio_path,
+                                                      [item.where for item in items]), self.stop.is_set)
+        if decoded is None:
+            return None
+        return lambda i: process.submit(audio_process.judge, decoded[i], items[i].where, items[i].replacement)
 
 
 class AudioChecker(ThreadRunner):

@@ -10,11 +10,12 @@ nothing is made per row, so hundreds of places list at once). Clicking a row's â
 remembers the wrong form in the show glossary when one is given.
 
 Once the episode's words have times (*audio_path*), every candidate whose words are timed is
-checked against the audio in the background (:class:`~editor.ui.names.audio_verdicts.AudioChecker`)
-as soon as the right form is typed: the Audio column says "audio agrees" or "audio prefers the
-original", a candidate the audio rejects is unticked (unless the producer ticked it), and when
-the check ends the list is ranked by it (agreed first). Verdicts are kept in *verdicts* (the
-controller's, shared by later dialogs) under the turn's text, the span and the right form.
+checked against the audio in the background (:class:`~editor.ui.names.audio_verdicts.AudioChecker`;
+a place running on into the speaker's next turn, over both turns' audio) as soon as the right
+form is typed: the Audio column says "audio agrees" or "audio prefers the original", a candidate
+the audio rejects is unticked (unless the producer ticked it), and when the check ends the list
+is ranked by it (agreed first). Verdicts are kept in *verdicts* (the controller's, shared by
+later dialogs) under the turn's text, the span and the right form.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from editor.core.corrections import Candidate, spans_for
 from editor.core.errors import TranscriptError
 from editor.core.glossary import capture
 from editor.core.name_index import NameIndex
-from editor.ui.names.audio_verdicts import AUDIO_SAYS, AudioChecker, CheckItem, audio_rank
+from editor.ui.names.audio_verdicts import AUDIO_SAYS, AudioChecker, CheckItem, audio_rank, region_across
 from editor.ui.names.candidate_search import CandidateSearch
 from editor.ui.names.candidate_table import (
     AUDIO_COLUMN,
@@ -247,11 +248,14 @@ class CorrectDialog(QDialog):
     # ------------------------------------------------------------------ the audio's verdicts
     def _audio_key(self, c: Candidate) -> tuple | None:
         """What a verdict on *c* is about: the turn's text (an edit makes it stale), the span and
-        the right form. None when it cannot be checked (no right form, or it runs into the next turn)."""
+        the right form; a place running on into the next turn is about both turns' texts. None
+        when it cannot be checked (no right form)."""
         right = self._right_form()
         segments = self._model.transcript.segments
-        if not right or c.tail_end is not None or c.index >= len(segments):
+        if not right or c.index + (c.tail_end is not None) >= len(segments):
             return None
+        if c.tail_end is not None:
+            return segments[c.index].text, segments[c.index + 1].text, c.start, c.tail_end, right
         return segments[c.index].text, c.start, c.end, right
 
     def verdict(self, c: Candidate):
@@ -280,10 +284,13 @@ class CorrectDialog(QDialog):
             key = self._audio_key(c)
             if key is None or key in self._verdicts or key in wanted:
                 continue
-            where = region(segments[c.index], c.start, c.end)
+            if c.tail_end is None:
+                where = region(segments[c.index], c.start, c.end)
+            else:      # over both turns' audio
+                where = region_across(segments[c.index], segments[c.index + 1], c.start, c.tail_end)
             if where is not None:
                 wanted.add(key)
-                items.append(CheckItem(key, where, key[3]))
+                items.append(CheckItem(key, where, key[-1]))
         if items:
             self._checks.start(self._audio_path, items)
             self.stop_check_button.show()

@@ -1,20 +1,34 @@
-"""The turn editor's right-click menu: spelling fixes plus "Correct “…” Everywhere…".
+"""The turn editor's right-click menu: spelling fixes, what the audio says of them, and "Correct “…” Everywhere…".
 
 :class:`~editor.ui.names.spell_highlighter.SpellMenu` offers suggestions, "add to glossary" and
-"ignore" for an unknown word; this adds the step from one wrong word to all of them: the
-selection (or the word under the mouse) goes to the "Correct Everywhere" dialog.
+"ignore" for an unknown word; this adds:
+
+* the same suggestions for a known word the audio doubts (inside a suspect passage: a real word
+  the recognizer heard wrong, which no dictionary underlines);
+* the audio's verdict beside each suggestion ("audio agrees", "audio prefers the original"). The
+  menu never waits for the audio: it opens with the verdicts already known
+  (:class:`~editor.ui.names.spelling_verdicts.SpellingVerdicts` keeps them) and the agreed
+  suggestions first; the others say "asking the audio…" and change in place as their verdicts
+  arrive while the menu is open;
+* the step from one wrong word to all of them: the selection (or the word under the mouse) goes
+  to the "Correct Everywhere" dialog.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu
 
+from editor.core.spelling import Misspelling
+from editor.ui.names.audio_verdicts import AUDIO_SAYS, audio_rank
 from editor.ui.names.spell_highlighter import SpellMenu, insert_before
 
 WORD_EDGE = re.compile(r"^[^\w'’]+|[^\w'’]+$")   # punctuation around a word ("Flax," -> "Flax")
+ASKING = "asking the audio…"
 
 
 def phrase_of(text: str) -> str:
@@ -23,15 +37,54 @@ def phrase_of(text: str) -> str:
     return "" if "\u2029" in text else text
 
 
-class CorrectingSpellMenu(SpellMenu):
-    """The spelling menu plus "Correct Everywhere…" for the word or selection under the mouse."""
+def verdict_text(verdict) -> str:
+    """What a suggestion's entry says of the audio's verdict (in the menu's right-hand column)."""
+    said = AUDIO_SAYS.get(verdict.label, "")
+    return f"✓ {said}" if verdict.label == "agrees" else said
 
-    def __init__(self, editor, highlighter, glossary, correct):
+
+class CorrectingSpellMenu(SpellMenu):
+    """The spelling menu, the audio's verdicts, and "Correct Everywhere…" for the word or selection under the mouse."""
+
+    def __init__(self, editor, highlighter, glossary, correct, verdicts=None,
+                 suspect_at: Callable[[int, int], tuple[int, int] | None] | None = None):
+        """*verdicts*: a :class:`~editor.ui.names.spelling_verdicts.SpellingVerdicts` (None: no audio
+        checks); *suspect_at(row, offset)*: the (start, end) of a suspect passage there, or None."""
         super().__init__(editor, highlighter, glossary)
         self._correct = correct
+        self.verdicts = verdicts
+        self.suspect_at = suspect_at
+        self._doubted = False      # the word the menu is built for is spelt right, but a suspect
+
+    def _row(self) -> int:
+        """The turn being edited (the turn editor knows its row; any other editor has none: -1)."""
+        return getattr(self.editor, "row", -1)
+
+    def word_to_fix(self, position: int) -> tuple[int, Misspelling] | None:
+        hit = super().word_to_fix(position)
+        self._doubted = False
+        if hit is not None or self.suspect_at is None:
+            return hit
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(position)
+        cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        word = cursor.selectedText()
+        if not word.strip() or not any(ch.isalpha() for ch in word):
+            return None
+        block = cursor.block().position()
+        if self.suspect_at(self._row(), cursor.selectionStart()) is None:
+            return None
+        self._doubted = True
+        return block, Misspelling(cursor.selectionStart() - block, cursor.selectionEnd() - block, word)
+
+    def suggestions_for(self, word: str) -> list[str]:
+        if self._doubted:      # spelt right: the words it may have been misheard for
+            return self.highlighter.speller.alternatives(word, limit=6)
+        return super().suggestions_for(word)
 
     def build_menu(self, pos) -> QMenu:
         menu = super().build_menu(pos)
+        self._show_verdicts(menu)
         cursor = self.editor.textCursor()
         if not cursor.hasSelection():
             cursor = self.editor.cursorForPosition(pos)
@@ -44,3 +97,40 @@ class CorrectingSpellMenu(SpellMenu):
             insert_before(menu, first, action)
             insert_before(menu, first, None)
         return menu
+
+    def _show_verdicts(self, menu: QMenu) -> None:
+        if self.verdicts is None or self.fixing is None or not self.suggestion_actions:
+            return
+        block_start, miss = self.fixing
+        keys = self.verdicts.ask(self._row(), self.editor.toPlainText(), block_start + miss.start,
+                                 block_start + miss.end, list(self.suggestion_actions))
+        if not keys:
+            return
+        actions = self.suggestion_actions
+        # Agreed first, rejected last; the rest keep the speller's order.
+        ranked = sorted(actions, key=lambda word: audio_rank(self.verdicts.verdict(keys[word]))
+                        if word in keys else 1)
+        after = actions[next(reversed(actions))]     # the last suggestion: what follows it stays put
+        below = menu.actions()[menu.actions().index(after) + 1]
+        for word in ranked:
+            menu.removeAction(actions[word])
+            menu.insertAction(below, actions[word])
+        _MenuVerdicts(menu, actions, keys, self.verdicts)
+
+
+class _MenuVerdicts(QObject):
+    """Puts each verdict beside its suggestion while the menu is open (a child of the menu: gone with it)."""
+
+    def __init__(self, menu: QMenu, actions: dict[str, QAction], keys: dict[str, tuple], verdicts):
+        super().__init__(menu)
+        self._actions = {keys[word]: (word, actions[word]) for word in keys}
+        for key, (word, action) in self._actions.items():
+            verdict = verdicts.verdict(key)
+            action.setText(f"{word}\t{verdict_text(verdict) if verdict is not None else ASKING}")
+        verdicts.judged.connect(self._on_judged)
+
+    def _on_judged(self, key: tuple, verdict) -> None:
+        entry = self._actions.get(key)
+        if entry is not None:
+            word, action = entry
+            action.setText(f"{word}\t{verdict_text(verdict)}")

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from editor.core.errors import TranscriptError
 from editor.core.glossary import Glossary, Suggestion, apply_spans, capture, scan
 from editor.core.timecode import format_clock
+from editor.ui import process_tuning
 from editor.ui.names.audio_verdicts import AUDIO_SAYS, AudioChecker, CheckItem, audio_rank
 
 if TYPE_CHECKING:
@@ -80,7 +81,8 @@ class ScanWorker(QRunnable):
 
     def run(self) -> None:
         started = time.perf_counter()
-        with self._kept.lock:      # an older, cancelled scan may still be finishing with it
+        # Pure Python for up to seconds: the GUI thread must not wait a whole switch interval for the GIL.
+        with self._kept.lock, process_tuning.python_on_worker():   # an older, cancelled scan may still be finishing
             if self.cancel_flag.is_set():
                 return
             if self._kept.index is None:

@@ -9,7 +9,8 @@
   low-confidence shading;
 * :class:`LowConfidenceController` – the walk through low-confidence words;
 * :class:`GlossaryLearner` – corrections typed in a turn teach the glossary their wrong forms;
-* :class:`TypedCheck` – corrections typed in a turn are checked against the audio.
+* :class:`TypedCheck` – corrections typed in a turn are checked against the audio;
+* :class:`SpellingVerdicts` – the spelling menu's suggestions are checked against the audio.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from editor.ui.names.glossary_learning import GlossaryLearner
 from editor.ui.names.low_confidence_controller import LowConfidenceController
 from editor.ui.names.span_actions import SpanActions
 from editor.ui.names.spelling_controller import SpellingController
+from editor.ui.names.spelling_verdicts import SpellingVerdicts
 from editor.ui.names.typed_check import TypedCheck
 
 
@@ -47,6 +49,8 @@ class NamesController(QObject):
         self.low_confidence = LowConfidenceController(ctx, self.spans, self)
         self.learner = GlossaryLearner(ctx, lambda: self.show_glossary.glossary, self._right_names, self)
         self.typed = TypedCheck(ctx, lambda: self.correcting.audio_path, self)
+        self.spelling_verdicts = SpellingVerdicts(ctx.model, lambda: self.correcting.audio_path, self)
+        self.spelling.audio_verdicts = self.spelling_verdicts
 
         glossary = self.show_glossary
         glossary.glossary_set.connect(self.spelling.set_glossary)
@@ -85,6 +89,7 @@ class NamesController(QObject):
         self.show_glossary.shutdown()
         self.correcting.shutdown()
         self.typed.shutdown()
+        self.spelling_verdicts.shutdown()
 
     def scan_now(self) -> None:
         """Run the open-time background work (dictionary, glossary scan) now."""

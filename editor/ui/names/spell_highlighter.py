@@ -97,6 +97,9 @@ class SpellMenu(QObject):
     def __init__(self, editor: QPlainTextEdit, highlighter: SpellHighlighter, glossary=None):
         super().__init__(editor)
         self.editor, self.highlighter, self.glossary = editor, highlighter, glossary
+        # What the menu last built offers: (block start, the word to fix), and an action per suggestion.
+        self.fixing: tuple[int, Misspelling] | None = None
+        self.suggestion_actions: dict[str, QAction] = {}
         editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         editor.customContextMenuRequested.connect(self._on_editor_menu_requested)
 
@@ -104,14 +107,15 @@ class SpellMenu(QObject):
         """The standard edit menu with spelling actions on top when *pos* is on an unknown word."""
         menu = self.editor.createStandardContextMenu(pos)
         cursor = self.editor.cursorForPosition(pos)
-        hit = self.highlighter.misspelling_at(cursor.position())
+        hit = self.fixing = self.word_to_fix(cursor.position())
+        self.suggestion_actions = {}
         if hit is None:
             return menu
         block_start, miss = hit
         first = menu.actions()[0] if menu.actions() else None   # None: the menu was empty, append
-        suggestions = self.highlighter.speller.suggestions(miss.word, limit=6)
+        suggestions = self.suggestions_for(miss.word)
         for word in suggestions:
-            action = QAction(word, menu)
+            action = self.suggestion_actions[word] = QAction(word, menu)
             font = action.font()
             font.setBold(True)
             action.setFont(font)
@@ -131,6 +135,14 @@ class SpellMenu(QObject):
         insert_before(menu, first, ignore)
         insert_before(menu, first, None)
         return menu
+
+    def word_to_fix(self, position: int) -> tuple[int, Misspelling] | None:
+        """(block start, word) the menu offers fixes for at document *position*: a misspelling."""
+        return self.highlighter.misspelling_at(position)
+
+    def suggestions_for(self, word: str) -> list[str]:
+        """The menu's replacements for the word :meth:`word_to_fix` found."""
+        return self.highlighter.speller.suggestions(word, limit=6)
 
     def replace_word(self, block_start: int, miss: Misspelling, word: str) -> None:
         """Put *word* over the misspelling (an ordinary edit: the editor reports it as typing)."""

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from editor.core.glossary import Glossary
     from editor.core.spelling import Speller
     from editor.ui.names.correcting_spell_menu import CorrectingSpellMenu
+    from editor.ui.names.spelling_verdicts import SpellingVerdicts
 
 PRELOAD_AFTER_MS = 1500
 
@@ -65,6 +66,10 @@ class SpellingController(QObject):
         self._glossary = glossary
         self._correct_everywhere = correct_everywhere
         self.speller: Speller | None = None          # once the dictionary is loaded
+        # The audio's verdicts on the menu's suggestions (a SpellingVerdicts), and where the audio
+        # doubts a known word (suspect_at(row, offset) -> (start, end) or None): given by their features.
+        self.audio_verdicts: SpellingVerdicts | None = None
+        self._suspect_at: Callable[[int, int], tuple[int, int] | None] | None = None
         self.spell_menu: CorrectingSpellMenu | None = None   # once an editor has opened
         self.decorations = TurnDecorations()
         self._editor_marks: tuple = ()
@@ -109,6 +114,13 @@ class SpellingController(QObject):
         glossary = self._glossary()
         return (glossary.names() if glossary is not None else []) + list(self._other_names())
 
+    def set_suspect_lookup(self, suspect_at: Callable[[int, int], tuple[int, int] | None]) -> None:
+        """Offer the spelling menu's suggestions for a known word too where *suspect_at(row, offset)*
+        says the audio doubts it (the span of that suspect passage; None elsewhere)."""
+        self._suspect_at = suspect_at
+        if self.spell_menu is not None:
+            self.spell_menu.suspect_at = suspect_at
+
     def set_glossary(self, glossary) -> None:
         if self.spell_menu is not None:
             self.spell_menu.glossary = glossary
@@ -130,7 +142,8 @@ class SpellingController(QObject):
             from editor.ui.names.spell_highlighter import SpellHighlighter
             highlighter = SpellHighlighter(editor.document(), self.speller)
             menu = self.spell_menu = CorrectingSpellMenu(editor, highlighter, self._glossary(),
-                                                         self._correct_everywhere)
+                                                         self._correct_everywhere, self.audio_verdicts,
+                                                         self._suspect_at)
             menu.word_added.connect(lambda _word: self.word_added.emit())
             menu.word_ignored.connect(lambda _word: self._on_word_ignored())
         self._refresh_editor(editor.row)

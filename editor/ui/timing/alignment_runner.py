@@ -1,7 +1,8 @@
 """AlignmentRunner: forced alignment in the background, applying results as they arrive.
 
 The work runs in ``editor.align.batch.align_transcript`` (two worker processes) driven
-from a QThread; each finished segment comes back to the GUI thread as a queued signal
+from a low-priority process of its own (:mod:`editor.ui.episode_pass`), waited on by a
+QThread; each finished segment comes back to the GUI thread as a queued signal
 and is stored through the model (``ops.set_word_times``: words, timing, and marks moved to
 the times of the words around them), so
 views repaint that turn at once and the project saves the times: a transcript is
@@ -33,10 +34,12 @@ def plan_jobs(*args, **kwargs):
     return plan(*args, **kwargs)
 
 
-def align_transcript(*args, **kwargs):
-    """:func:`editor.align.batch.align_transcript`, imported on first call."""
+def align_transcript(audio_path: str, jobs, workers: int, progress, cancelled):
+    """:func:`editor.align.batch.align_transcript`, run in a process of its own (:mod:`editor.ui.episode_pass`):
+    its decoding and numpy work never take turns with the GUI thread for the GIL."""
     from editor.align.batch import align_transcript as align
-    return align(*args, **kwargs)
+    from editor.ui import episode_pass
+    return episode_pass.run(align, audio_path, jobs, workers=workers, progress=progress, cancelled=cancelled)
 
 
 class _AlignThread(WorkerThread):

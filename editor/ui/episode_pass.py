@@ -1,0 +1,113 @@
+"""A whole-episode pass (alignment, listening) run in a process of its own, its results streamed back.
+
+A pass decodes the episode with PyAV, cuts each turn's audio out with numpy and hands the turns
+to its worker pool (:func:`editor.align.batch.align_transcript`). Driven from a thread of the
+window's process, that Python work took turns with the GUI thread for the GIL, and the window
+stalled for up to a quarter of a second while a pass started. :func:`run` drives the pass from a
+child process instead, at a lower CPU priority (lowered before the child imports numpy, PyAV or
+PocketSphinx: a process starting at full priority is what a loaded machine feels most). The
+window's thread only waits on a pipe (holding no GIL while it waits) and unpickles each turn's
+small result.
+
+Qt-free and light to import: the child process imports this module first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from editor.align.worker_start import WORKER_NICENESS, lower_priority
+from editor.ui.audio_process import JobFailed
+
+POLL_S = 0.05          # how often the waiting thread looks at *cancelled()*
+EXIT_WAIT_S = 10.0     # a cancelled pass finishes its workers' current turns (< 1 s each), then exits
+
+
+def run(function: Callable[..., Iterator], *args, progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] = lambda: False, **kwargs) -> Iterator:
+    """Yield what ``function(*args, progress=..., cancelled=..., **kwargs)`` yields, run in a child process.
+
+    *function* is a module-level generator function (the child imports it by name); its *progress*
+    calls come back to *progress*, and it stops early once *cancelled()*. A
+    :class:`~editor.core.errors.TranscriptError` it raises (unreadable audio) is raised here with
+    its message; anything else, or the child dying, raises :class:`JobFailed`.
+    """
+    import multiprocessing
+    import pickle
+
+    context = multiprocessing.get_context("spawn")
+    receive, send = context.Pipe(duplex=False)
+    # Closing our end of this pipe stops the pass (a pipe, not an Event: nothing named to leak or to
+    # be cleaned away under a child still starting when the window quits).
+    stop_seen, stop = context.Pipe(duplex=False)
+    # Pickled here and unpickled in the child only after it has lowered its priority: the jobs'
+    # classes would otherwise have the child import the aligner at full priority.
+    payload = pickle.dumps((function, args, kwargs))
+    child = context.Process(target=_drive, args=(send, stop_seen, payload), name="transcript-editor pass")
+    try:
+        child.start()
+    except (OSError, RuntimeError) as error:     # e.g. no process can be had, or a main module without a guard
+        for end in (receive, send, stop_seen, stop):
+            end.close()
+        raise JobFailed(f"the background pass could not be started: {error}") from error
+    send.close()
+    stop_seen.close()
+    try:
+        while not cancelled():
+            if not receive.poll(POLL_S):
+                if not child.is_alive() and not receive.poll(0):
+                    raise JobFailed("the background pass stopped unexpectedly")
+                continue
+            try:
+                kind, value = receive.recv()
+            except EOFError as error:
+                raise JobFailed("the background pass stopped unexpectedly") from error
+            if kind == "item":
+                yield value
+            elif kind == "progress":
+                if progress is not None:
+                    progress(*value)
+            elif kind == "unreadable":
+                from editor.core.errors import TranscriptError
+                raise TranscriptError(*value)
+            elif kind == "failed":
+                raise JobFailed(value)
+            else:       # "done"
+                return
+    finally:
+        stop.close()
+        receive.close()
+        child.join(EXIT_WAIT_S)
+        if child.is_alive():
+            child.terminate()
+
+
+# ----------------------------------------------------------------------------- in the child process
+def _drive(send, stop_seen, payload: bytes) -> None:
+    lower_priority(WORKER_NICENESS)
+    import multiprocessing
+    import pickle
+
+    from editor.core.errors import TranscriptError
+
+    parent = multiprocessing.parent_process()
+
+    def cancelled() -> bool:      # the window closed its end of the pipe, or is gone (nobody reads the results)
+        return stop_seen.poll() or (parent is not None and not parent.is_alive())
+
+    try:
+        function, args, kwargs = pickle.loads(payload)
+        for item in function(*args, progress=lambda done, total: send.send(("progress", (done, total))),
+                             cancelled=cancelled, **kwargs):
+            if cancelled():
+                return
+            send.send(("item", item))
+        send.send(("done", None))
+    except (BrokenPipeError, ConnectionResetError):
+        return       # the window stopped listening
+    except TranscriptError as error:
+        send.send(("unreadable", (error.problem, error.path, error.line, error.offset)))
+    except Exception as error:      # whatever the pass raised, named for the status bar
+        send.send(("failed", f"{type(error).__name__}: {error}"))
+    finally:
+        send.close()

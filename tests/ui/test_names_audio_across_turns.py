@@ -1,0 +1,64 @@
+"""Correct Everywhere asks the audio about a place the recognizer split over two turns of one speaker:
+real alignment and real PocketSphinx on espeak-ng speech.
+
+The text says "Jolia" at the end of one turn and "Roman" at the start of the next, twice. The audio
+says "Joe Lieberman" the first time and "Jolia Roman" the second. Both places are checked over
+both turns' audio: the first gets "audio agrees", the second "audio prefers the original"."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+import hearing_material  # noqa: E402
+
+from editor.core import ops  # noqa: E402
+from editor.ui.names.correct_dialog import AUDIO_COLUMN  # noqa: E402
+
+# Host, guest, host, guest: each pair becomes one speaker's two turns once the guest's is given to the host.
+LINES = [("split name", "Last week we had dinner with {Jolia|Joe}"),
+         ("split name", "{Roman|Lieberman} and his wife in the city."),
+         ("clean", "Then the next night we saw Jolia"),
+         ("clean", "Roman again at the theater downtown.")]
+
+
+@pytest.fixture(autouse=True)
+def own_folders(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+
+def test_a_place_over_two_turns_is_checked_over_both_turns_audio(main_window, qtbot, tmp_path):
+    episode = hearing_material.episode(LINES, [])
+    wav = hearing_material.write_wav(tmp_path / "episode.wav", episode.audio)
+    srt = hearing_material.write_srt(tmp_path / "episode.srt", episode.transcript)
+    ready = []
+    main_window.timing.words_ready.connect(ready.append)
+    assert main_window.open_path(str(srt), str(wav))
+    qtbot.waitUntil(lambda: bool(ready), timeout=90_000)
+    transcript = main_window.model.transcript
+    host = transcript.segments[0].speaker_id
+    main_window.model.run(ops.set_speaker(transcript, [1, 3], host))
+
+    dialog = main_window.names.correcting.correct_everywhere("Jolia Roman")
+    dialog.right_edit.setText("Joe Lieberman")
+    dialog.refresh()
+    qtbot.waitUntil(lambda: not dialog.is_searching() and bool(dialog.candidates), timeout=10_000)
+    assert [(c.index, c.tail_end is not None) for c in dialog.candidates] == [(0, True), (2, True)]
+    qtbot.waitUntil(lambda: not dialog.is_checking_audio(), timeout=60_000)
+
+    verdicts = {c.index: dialog.verdict(c) for c in dialog.candidates}
+    assert verdicts[0] is not None and verdicts[0].label == "agrees"
+    assert verdicts[2] is not None and verdicts[2].rejected
+    audio = [dialog.table.model().index(row, AUDIO_COLUMN).data() for row in range(2)]
+    assert audio == ["audio agrees", "audio prefers the original"]       # agreed first
+    assert [c.index for c in dialog.ticked()] == [0]
+    assert dialog.apply_ticked() == 2       # one place: a span in each turn
+    segments = transcript.segments
+    assert segments[0].text.endswith("with Joe Lieberman") and segments[1].text.split()[:2] == ["and", "his"]
+    assert segments[2].text.endswith("saw Jolia") and segments[3].text.startswith("Roman again")
+    dialog.close()
