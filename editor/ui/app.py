@@ -44,9 +44,8 @@ def start(args: list[str] | None = None):
     set_desktop_identity(app)
     from editor.ui.main_window import MainWindow
 
-    window = MainWindow(backend=options.player)
+    window = MainWindow(backend=options.player, start_page=not options.file)   # no flash of the start page
     if options.file:
-        window.stack.setCurrentWidget(window.editor_page)  # no flash of the start page
         QTimer.singleShot(0, lambda: window.open_path(options.file, options.audio, preload))
     window.show()
     if not options.file:   # an opened file offers its own left-behind work (ProjectController)
