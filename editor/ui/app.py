@@ -30,10 +30,9 @@ def start(args: list[str] | None = None):
     preload = None
     if options.file:
         from editor.ui.files.audio_lookup import is_audio
-        from editor.ui.files.background_read import wants_background
+        from editor.ui.files.preload import Preload, wants_background  # no Qt: the read starts before Qt loads
         # A large file is read after the window shows, with progress and Cancel, not before it.
         if not is_audio(options.file) and not wants_background(options.file):
-            from editor.ui.files.preload import Preload
             preload = Preload(options.file)   # reads while Qt starts
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication

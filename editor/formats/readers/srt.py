@@ -56,21 +56,17 @@ class SrtReader:
 
     def _read_whole(self, text: str, keep_captions: bool) -> ReadResult | None:
         """The file read as a run of well-formed cues, or None when it is not one (no warnings to give)."""
-        position = _BLANK_LINES.match(text).end()
-        cues = []
-        for cue in _CUE.finditer(text, position):
-            if cue.start() != position:
-                return None
-            cues.append(cue.groups())
-            position = cue.end()
-        if position != len(text) or not cues:
-            return None
         build = TranscriptBuilder(self.NAME)
         add_text, new_speaker = build.add_text, build.speaker
         markup = "<" in text or "{" in text
         cue_lines: list[list[str]] = []
         speaker = None
-        for h1, m1, s1, f1, h2, m2, s2, f2, body in cues:
+        position = _BLANK_LINES.match(text).end()
+        for cue in _CUE.finditer(text, position):
+            if cue.start() != position:
+                return None   # something else between two cues: the line reader says what
+            position = cue.end()
+            h1, m1, s1, f1, h2, m2, s2, f2, body = cue.groups()
             shown = body[:-1].split("\n") if body.endswith("\n") else body.split("\n") if body else []
             if markup:
                 shown = [strip_markup(line) for line in shown]
@@ -81,6 +77,8 @@ class SrtReader:
             start = ((int(h1) * 60 if h1 else 0) + int(m1)) * 60_000 + int(s1) * 1000 + int(f1) * _FRACTION[len(f1)]
             end = ((int(h2) * 60 if h2 else 0) + int(m2)) * 60_000 + int(s2) * 1000 + int(f2) * _FRACTION[len(f2)]
             add_text(speaker, start, end, said)
+        if position != len(text) or not cue_lines:
+            return None
         if not build.segments:
             raise TranscriptError("no subtitle cues found", line=1)
         return build.result(keep_captions, cue_lines)
