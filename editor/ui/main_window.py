@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QActionGroup, QKeySequence, QShortcut
@@ -618,7 +618,7 @@ class MainWindow(QMainWindow):
 
     @property
     def marks_panel(self) -> MarksPanel:
-        return self.marks_dock.widget()
+        return cast("MarksPanel", self.marks_dock.widget())
 
     def _on_markers_panel_triggered(self) -> None:
         self.marks_dock.show()

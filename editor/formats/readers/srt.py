@@ -61,7 +61,8 @@ class SrtReader:
         markup = "<" in text or "{" in text
         cue_lines: list[list[str]] = []
         speaker = None
-        position = _BLANK_LINES.match(text).end()
+        blank = _BLANK_LINES.match(text)   # always matches (maybe nothing)
+        position = blank.end() if blank else 0
         for cue in _CUE.finditer(text, position):
             if cue.start() != position:
                 return None   # something else between two cues: the line reader says what

@@ -9,7 +9,7 @@ saved with the project and undone like any other edit.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Qt, Signal
 
@@ -58,7 +58,7 @@ class ChapterController(QObject):
 
     @property
     def panel(self) -> ChaptersPanel:
-        return self.dock.widget()
+        return cast("ChaptersPanel", self.dock.widget())
 
     # ------------------------------------------------------------------ marking
     def mark_at_turn(self) -> None:
