@@ -32,7 +32,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QEvent, Qt
 from PySide6.QtGui import QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -379,7 +379,11 @@ class MainWindow(QMainWindow):
         if replacing and not self.project.ask_to_save("opening another file",
                                                       lambda: self.open_path(path, audio, preload)):
             return False
-        return self.files.open_path(path, audio, preload)
+        opened = self.files.open_path(path, audio, preload)
+        # The bars shown while opening (no audio, warnings) change the layout: settle it now, or the
+        # window paints once with the old layout and again with the new (~30 ms for a full repaint).
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        return opened
 
     def choose_encoding(self) -> None:
         self.files.choose_encoding(self.reopen_with_encoding)

@@ -369,6 +369,11 @@ class TranscriptView(QAbstractScrollArea):
         self._describe_current()
         self._geometry.reset([])   # nothing to anchor to in a new transcript
         self._reset_geometry()
+        if self.isVisible():
+            # The scroll bar's range now, not in the first paint: it appears before anything is
+            # painted, so the rows are laid out and painted once, at the width they keep.
+            self._ensure_geometry()
+            self._ensure_geometry()   # again if the scroll bar's coming narrowed the rows
         self._programmatic_scroll = True
         self.verticalScrollBar().setValue(0)
         self._programmatic_scroll = False
