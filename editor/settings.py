@@ -30,6 +30,8 @@ class Key(str, enum.Enum):
     LAST_DIR = "files/last_dir"
     SHORTCUTS = "shortcuts/overrides"          # action name -> key sequence text
     WINDOW_GEOMETRY = "window/geometry"
+    WINDOW_STATE = "window/state"              # QMainWindow.saveState(): where the panels are docked
+    OPEN_PANELS = "window/open_panels"         # the panels (dock object names) shown at the last close
     PUBLISH_BASE_URL = "publish/base_url"      # where the show's files are served
     PUBLISH_FORMATS = "publish/formats"        # the formats last published, e.g. ["vtt", "json"]
     THEME = "window/theme"                     # "system", "light" or "dark"
@@ -47,6 +49,8 @@ DEFAULTS: dict[Key, Any] = {
     Key.LAST_DIR: "",
     Key.SHORTCUTS: {},
     Key.WINDOW_GEOMETRY: b"",
+    Key.WINDOW_STATE: b"",
+    Key.OPEN_PANELS: [],
     Key.PUBLISH_BASE_URL: "",
     Key.PUBLISH_FORMATS: [],
     Key.THEME: "system",

@@ -30,10 +30,9 @@ def start(args: list[str] | None = None):
     preload = None
     if options.file:
         from editor.ui.files.audio_lookup import is_audio
-        from editor.ui.files.background_read import wants_background
+        from editor.ui.files.preload import Preload, wants_background  # no Qt: the read starts before Qt loads
         # A large file is read after the window shows, with progress and Cancel, not before it.
         if not is_audio(options.file) and not wants_background(options.file):
-            from editor.ui.files.preload import Preload
             preload = Preload(options.file)   # reads while Qt starts
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -44,9 +43,8 @@ def start(args: list[str] | None = None):
     set_desktop_identity(app)
     from editor.ui.main_window import MainWindow
 
-    window = MainWindow(backend=options.player)
+    window = MainWindow(backend=options.player, start_page=not options.file)   # no flash of the start page
     if options.file:
-        window.stack.setCurrentWidget(window.editor_page)  # no flash of the start page
         QTimer.singleShot(0, lambda: window.open_path(options.file, options.audio, preload))
     window.show()
     if not options.file:   # an opened file offers its own left-behind work (ProjectController)

@@ -30,8 +30,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QEvent, Qt
 from PySide6.QtGui import QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -60,7 +61,6 @@ from editor.ui.document.transcript_view import TranscriptView
 from editor.ui.files.actions import ACTIONS as FILES_ACTIONS
 from editor.ui.files.audio_length_check import AudioLengthCheck
 from editor.ui.files.file_controller import FileController, sample_path
-from editor.ui.files.start_page import StartPage
 from editor.ui.files.watch_controller import WatchController
 from editor.ui.hearing.actions import ACTIONS as HEARING_ACTIONS
 from editor.ui.hearing.hearing_controller import HearingController
@@ -74,7 +74,6 @@ from editor.ui.project.actions import ACTIONS as PROJECT_ACTIONS
 from editor.ui.project.project_controller import ProjectController
 from editor.ui.publishing.actions import ACTIONS as PUBLISHING_ACTIONS
 from editor.ui.review.actions import ACTIONS as REVIEW_ACTIONS
-from editor.ui.review.marks_panel import MarksPanel
 from editor.ui.review.review_bar import ReviewBar
 from editor.ui.review.review_controller import ReviewController
 from editor.ui.theme import Theme, ThemeSwitcher
@@ -82,6 +81,10 @@ from editor.ui.timing.actions import ACTIONS as TIMING_ACTIONS
 from editor.ui.timing.timing_controller import TimingController
 from editor.ui.widgets.message_bar import MessageBar, warnings_text
 from editor.ui.widgets.mnemonics import DialogMnemonics
+
+if TYPE_CHECKING:
+    from editor.ui.files.start_page import StartPage
+    from editor.ui.review.marks_panel import MarksPanel
 
 APP_NAME = "Transcript Editor"
 MENU_ORDER = ("File", "Edit", "Review", "Playback", "View", "Tools", "Help")
@@ -103,6 +106,8 @@ ACTION_TABLES = (FILES_ACTIONS, PROJECT_ACTIONS, PUBLISHING_ACTIONS, WINDOW_ACTI
                  HEARING_ACTIONS)
 
 # Where the window docks each feature's panel, and how tall a bottom panel starts.
+# A panel's dock is made when it is first shown; its title is its object name, under which the
+# window's saved layout (QMainWindow.saveState) keeps its place until then.
 _MIN_VIEW_HEIGHT = 120
 _PANEL_PLACES = {
     "find": (Qt.DockWidgetArea.BottomDockWidgetArea, 230),   # compact: the transcript keeps most of the height
@@ -110,13 +115,20 @@ _PANEL_PLACES = {
     "markers": (Qt.DockWidgetArea.RightDockWidgetArea, 0),
     "chapters": (Qt.DockWidgetArea.RightDockWidgetArea, 0),
 }
+# The action that opens each panel (by dock title): panels open at the last close open again
+# with the first transcript of the next session.
+_PANEL_ACTIONS = {"Markers": "markers_panel", "Chapters": "chapters_panel", "Suspects": "suspects_panel",
+                  "Glossary Suggestions": "show_suggestions", "Find and Replace": "find"}
+_LAYOUT_VERSION = 1   # of the saved dock layout: raise it when the panels' places change meaning
 
 
 class MainWindow(QMainWindow):
     """The editor window: start page or transcript, with the transport bar."""
 
     def __init__(self, settings: Settings | None = None, backend: str | None = None,
-                 player_factory=None, parent=None):
+                 player_factory=None, parent=None, *, start_page: bool = True):
+        """*start_page*: show the start page (False when a file is about to open: it is then made
+        only if ever needed)."""
         super().__init__(parent)
         self.settings = settings or Settings()
         app = QApplication.instance()
@@ -147,9 +159,7 @@ class MainWindow(QMainWindow):
         self.hearing = HearingController(ctx, self)      # suspect passages from the audio
         self.statusBar().addPermanentWidget(self.hearing.progress)
         self.hearing.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self.marks_panel = MarksPanel(self.model)
-        self.marks_dock = self.dock_panel("markers", "Markers", self.marks_panel)
-        self.marks_dock.hide()
+        self._marks_dock: QDockWidget | None = None    # made when first shown
         self.chapters = ChapterController(ctx, self)
         self.chapters.message.connect(self._show_status)
         self._build_menus()
@@ -168,13 +178,17 @@ class MainWindow(QMainWindow):
         geometry = self.settings.get(Key.WINDOW_GEOMETRY)
         if geometry:
             self.restoreGeometry(QByteArray(geometry))
-        self.start_page.set_recent_files(self.files.recent_files())
+        # Docks made later take their saved places from here (restoreDockWidget in dock_panel).
+        state = self.settings.get(Key.WINDOW_STATE)
+        self._layout_restored = bool(state) and self.restoreState(QByteArray(state), _LAYOUT_VERSION)
+        self._panels_to_reopen = [name for name in self.settings.get(Key.OPEN_PANELS) if name in _PANEL_ACTIONS]
+        self._start_page: StartPage | None = None      # made when first shown
+        self.stack.setCurrentWidget(self.start_page if start_page else self.editor_page)
         self.transport.show_volume(self.playback.volume())
         self._update_enabled()
 
     # ------------------------------------------------------------------ building
     def _build_widgets(self) -> None:
-        self.start_page = StartPage()
         self.view = TranscriptView()
         self.view.set_model(self.model)
         self.view.set_reserved_shortcuts(self.action_table.reserved_keys())
@@ -199,7 +213,6 @@ class MainWindow(QMainWindow):
         self.review_bar = ReviewBar(self.action_table)
         self.editor_page = page
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.start_page)
         self.stack.addWidget(self.editor_page)
         self.setCentralWidget(self.stack)
         # The review and transport bars are fixed tool bars under everything: docks sit above
@@ -281,17 +294,18 @@ class MainWindow(QMainWindow):
         """Dock a feature's panel where the window keeps panels of *key* and return its dock."""
         area, height = _PANEL_PLACES[key]
         dock = QDockWidget(title, self)
-        dock.setObjectName(title)
+        dock.setObjectName(title)   # its name in the saved layout
         dock.setWidget(widget)
-        self.addDockWidget(area, dock)
-        # Side panels share the right-hand side as tabs, each its full height (split, two panels
-        # were too short to read); a hidden panel keeps its tab's place for when it is shown.
-        beside = [d for d in self.findChildren(QDockWidget)
-                  if d is not dock and self.dockWidgetArea(d) == area == Qt.DockWidgetArea.RightDockWidgetArea]
-        if beside:
-            self.tabifyDockWidget(beside[0], dock)
-        if height:
-            self.resizeDocks([dock], [height], Qt.Orientation.Vertical)
+        if not (self._layout_restored and self.restoreDockWidget(dock)):   # else: where the user left it
+            self.addDockWidget(area, dock)
+            # Side panels share the right-hand side as tabs, each its full height (split, two panels
+            # were too short to read); a hidden panel keeps its tab's place for when it is shown.
+            beside = [d for d in self.findChildren(QDockWidget) if d is not dock
+                      and self.dockWidgetArea(d) == area == Qt.DockWidgetArea.RightDockWidgetArea]
+            if beside:
+                self.tabifyDockWidget(beside[0], dock)
+            if height:
+                self.resizeDocks([dock], [height], Qt.Orientation.Vertical)
         escape = QKeySequence(Qt.Key.Key_Escape)
         if not any(s.key() == escape for s in widget.findChildren(QShortcut)):   # the panel's own Esc wins
             QShortcut(escape, dock, lambda: self._close_panel(dock),
@@ -350,9 +364,6 @@ class MainWindow(QMainWindow):
         view.seek_requested.connect(self._on_view_seek_requested)
         view.typed.connect(playback.notify_typing)
 
-        self.start_page.open_requested.connect(self._on_open_triggered)
-        self.start_page.sample_requested.connect(self.open_sample)
-        self.start_page.recent_requested.connect(self.open_path)
 
     def set_theme(self, theme: Theme) -> None:
         """System, light or dark colours (View ▸ Theme), remembered for the next start."""
@@ -368,7 +379,11 @@ class MainWindow(QMainWindow):
         if replacing and not self.project.ask_to_save("opening another file",
                                                       lambda: self.open_path(path, audio, preload)):
             return False
-        return self.files.open_path(path, audio, preload)
+        opened = self.files.open_path(path, audio, preload)
+        # The bars shown while opening (no audio, warnings) change the layout: settle it now, or the
+        # window paints once with the old layout and again with the new (~30 ms for a full repaint).
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        return opened
 
     def choose_encoding(self) -> None:
         self.files.choose_encoding(self.reopen_with_encoding)
@@ -404,8 +419,17 @@ class MainWindow(QMainWindow):
         self.audio_bar.hide()
         self.captions_bar.hide()
         self._status.setText(f"{format_name} · {_turns(self.model.rowCount())}")
-        self.view.setFocus()
         self._update_enabled()
+        self._reopen_panels()
+        self.view.setFocus()
+
+    def _reopen_panels(self) -> None:
+        """The panels open at the last close, opened again (once, with the session's first transcript)."""
+        names, self._panels_to_reopen = self._panels_to_reopen, []
+        for name in names:
+            action = self.action_table[_PANEL_ACTIONS[name]]
+            if action.isEnabled() and not (action.isCheckable() and action.isChecked()):
+                action.trigger()
 
     def _on_files_captions_merged(self, cues: int, turns: int, finished_subtitles: bool) -> None:
         if not finished_subtitles:
@@ -451,7 +475,8 @@ class MainWindow(QMainWindow):
 
     def _on_files_recent_changed(self) -> None:
         self._fill_recent_menu()
-        self.start_page.set_recent_files(self.files.recent_files())
+        if self._start_page is not None:
+            self._start_page.set_recent_files(self.files.recent_files())
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -524,8 +549,6 @@ class MainWindow(QMainWindow):
         project.about_to_save.connect(review.store_position)
         project.error_occurred.connect(self._on_files_error_occurred)
         project.message.connect(self._show_status)
-        self.marks_panel.show_requested.connect(edits.show_mark)
-        self.marks_panel.remove_requested.connect(edits.remove_mark)
 
     def _show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 5000)
@@ -572,6 +595,35 @@ class MainWindow(QMainWindow):
         dialog.open()
         self.speakers_dialog = dialog
 
+    @property
+    def start_page(self) -> StartPage:
+        """The page shown without a transcript (made the first time it is needed)."""
+        if self._start_page is None:
+            from editor.ui.files.start_page import StartPage
+            page = self._start_page = StartPage()
+            page.set_recent_files(self.files.recent_files())
+            page.open_requested.connect(self._on_open_triggered)
+            page.sample_requested.connect(self.open_sample)
+            page.recent_requested.connect(self.open_path)
+            self.stack.insertWidget(0, page)
+        return self._start_page
+
+    @property
+    def marks_dock(self) -> QDockWidget:
+        """The markers panel's dock (made the first time it is shown or asked for)."""
+        if self._marks_dock is None:
+            from editor.ui.review.marks_panel import MarksPanel
+            panel = MarksPanel(self.model)
+            panel.show_requested.connect(self.edits.show_mark)
+            panel.remove_requested.connect(self.edits.remove_mark)
+            self._marks_dock = self.dock_panel("markers", "Markers", panel)
+            self._marks_dock.hide()   # shown by its action
+        return self._marks_dock
+
+    @property
+    def marks_panel(self) -> MarksPanel:
+        return cast("MarksPanel", self.marks_dock.widget())
+
     def _on_markers_panel_triggered(self) -> None:
         self.marks_dock.show()
         self.marks_dock.raise_()
@@ -603,6 +655,9 @@ class MainWindow(QMainWindow):
         self.hearing.shutdown()
         self.names.shutdown()
         self.settings.set(Key.WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
+        self.settings.set(Key.WINDOW_STATE, bytes(self.saveState(_LAYOUT_VERSION).data()))
+        self.settings.set(Key.OPEN_PANELS, [dock.objectName() for dock in self.findChildren(QDockWidget)
+                                            if dock.isVisible() and dock.objectName() in _PANEL_ACTIONS])
         self.playback.close()
         super().closeEvent(event)
 

@@ -9,14 +9,19 @@ saved with the project and undone like any other edit.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QInputDialog
 
 from editor.core.timecode import format_clock
 from editor.ui.chapters.chapters_model import ChaptersModel
-from editor.ui.chapters.chapters_panel import ChaptersPanel
 from editor.ui.context import WindowContext
 from editor.ui.document.commands import ops
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDockWidget, QInputDialog
+
+    from editor.ui.chapters.chapters_panel import ChaptersPanel
 
 _TITLE_WORDS = 6   # a suggested title: the first words of the turn
 
@@ -28,19 +33,32 @@ class ChapterController(QObject):
         super().__init__(parent)
         self._window, self._model, self._edits = ctx.window, ctx.model, ctx.edits
         self._playback, self._follow, self._actions = ctx.playback, ctx.follow, ctx.actions
+        self._layout = ctx.layout
         self.table = ChaptersModel(self._model, self.edit, self)
-        self.panel = ChaptersPanel(self.table)
-        self.dock = ctx.layout.dock_panel("chapters", "Chapters", self.panel)
-        self.dock.hide()
+        self._dock: QDockWidget | None = None   # the panel and its dock, made when first shown
         self.title_dialog: QInputDialog | None = None
         a = self._actions
         a["chapter_at_turn"].triggered.connect(self.mark_at_turn)
         a["chapter_at_playback"].triggered.connect(self.mark_at_playback)
         a["chapters_panel"].triggered.connect(self.show_panel)
-        self.panel.add_at_turn_requested.connect(self.mark_at_turn)
-        self.panel.add_at_playback_requested.connect(self.mark_at_playback)
-        self.panel.remove_requested.connect(self.remove)
-        self.panel.play_requested.connect(self.play)
+
+    @property
+    def dock(self) -> QDockWidget:
+        """The Chapters panel's dock (made the first time it is shown or asked for)."""
+        if self._dock is None:
+            from editor.ui.chapters.chapters_panel import ChaptersPanel
+            panel = ChaptersPanel(self.table)
+            panel.add_at_turn_requested.connect(self.mark_at_turn)
+            panel.add_at_playback_requested.connect(self.mark_at_playback)
+            panel.remove_requested.connect(self.remove)
+            panel.play_requested.connect(self.play)
+            self._dock = self._layout.dock_panel("chapters", "Chapters", panel)
+            self._dock.hide()   # shown by its action
+        return self._dock
+
+    @property
+    def panel(self) -> ChaptersPanel:
+        return cast("ChaptersPanel", self.dock.widget())
 
     # ------------------------------------------------------------------ marking
     def mark_at_turn(self) -> None:
@@ -61,6 +79,7 @@ class ChapterController(QObject):
 
     def ask_title(self, start_ms: int, suggestion: str) -> None:
         """Ask for the title (a window-modal dialog that does not block), then add the chapter."""
+        from PySide6.QtWidgets import QInputDialog
         dialog = QInputDialog(self._window)
         dialog.setWindowTitle("Mark Chapter")
         dialog.setLabelText(f"Title of the chapter starting at {format_clock(start_ms, hours=True)}:")
@@ -77,7 +96,8 @@ class ChapterController(QObject):
         if op is None or not self._edits.push(op, "Add Chapter"):
             return False
         index = ops.chapter_index(self._model.transcript.chapters, start_ms)
-        self.panel.select(index)
+        if self._dock is not None:   # a panel not made yet shows the new chapter when it is
+            self.panel.select(index)
         added = self._model.transcript.chapters[index]
         self.message.emit(f"Chapter “{added.title}” at {format_clock(start_ms, hours=True)}")
         return True

@@ -14,6 +14,8 @@ edited, and the floating "Back to playback" button.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolButton, QToolTip
@@ -23,9 +25,11 @@ from editor.core.transcript import ReviewStatus
 from editor.ui.document import turn_accessibility
 from editor.ui.document.row_geometry import RowGeometry
 from editor.ui.document.transcript_model import Role, TranscriptModel
-from editor.ui.document.turn_editor import TurnEditor
 from editor.ui.document.turn_painter import TurnPainter
 from editor.ui.theme import FOLLOW_BUTTON
+
+if TYPE_CHECKING:
+    from editor.ui.document.turn_editor import TurnEditor  # made when a turn is first edited
 
 _TEXT_ROLES = {int(Qt.ItemDataRole.DisplayRole), int(Role.TEXT), int(Role.SPEAKER_NAME), int(Role.SPEAKER_ID)}
 _ACCESSIBLE_TEXT_CHARS = 400   # a screen reader reads the turn's start, not a 10-minute monologue
@@ -365,6 +369,11 @@ class TranscriptView(QAbstractScrollArea):
         self._describe_current()
         self._geometry.reset([])   # nothing to anchor to in a new transcript
         self._reset_geometry()
+        if self.isVisible():
+            # The scroll bar's range now, not in the first paint: it appears before anything is
+            # painted, so the rows are laid out and painted once, at the width they keep.
+            self._ensure_geometry()
+            self._ensure_geometry()   # again if the scroll bar's coming narrowed the rows
         self._programmatic_scroll = True
         self.verticalScrollBar().setValue(0)
         self._programmatic_scroll = False
@@ -640,6 +649,7 @@ class TranscriptView(QAbstractScrollArea):
         """Open the editor over *row* with the caret at *char*."""
         assert self._model is not None
         if self._editor is None:
+            from editor.ui.document.turn_editor import TurnEditor
             self._editor = TurnEditor(self.viewport())
             self._editor.reserved_keys = self._reserved_keys
             self._editor.edited.connect(self._on_editor_edited)

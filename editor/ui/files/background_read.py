@@ -20,18 +20,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog
 
+# Which files are read here is decided with start-up's read, before Qt loads (kept importable here).
+from editor.ui.files.preload import BACKGROUND_BYTES, wants_background  # noqa: F401
+
 if TYPE_CHECKING:
     from editor.formats.base import ReadResult
-
-# Files at least this big are read in the background (a 12,000-cue SRT, ~1 MB, reads in ~0.15 s).
-BACKGROUND_BYTES = 4 * 1024 * 1024
-
-
-def wants_background(path: str) -> bool:
-    try:
-        return os.stat(path).st_size >= BACKGROUND_BYTES
-    except OSError:
-        return False
 
 
 class BackgroundRead(QObject):

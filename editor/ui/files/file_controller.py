@@ -29,7 +29,8 @@ from editor.ui.files.audio_lookup import (
     is_audio,
     resolve_audio,
 )
-from editor.ui.files.background_read import BackgroundRead, ReadProgress, wants_background
+from editor.ui.files.background_read import BackgroundRead, ReadProgress
+from editor.ui.files.preload import wants_background
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QInputDialog

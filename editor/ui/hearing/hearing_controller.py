@@ -17,13 +17,13 @@ from PySide6.QtGui import QColor, QTextCharFormat
 
 from editor.ui.hearing.suspect_runner import SuspectRunner
 from editor.ui.hearing.suspect_store import SuspectStore
-from editor.ui.hearing.suspects_panel import SuspectsPanel
 from editor.ui.widgets.task_progress import TaskProgress
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget
 
     from editor.ui.context import WindowContext
+    from editor.ui.hearing.suspects_panel import SuspectsPanel
 
 SUSPECT = QTextCharFormat()
 SUSPECT.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
@@ -50,7 +50,7 @@ class HearingController(QObject):
         self._audio = ""
         self.store = SuspectStore(self)
         self.runner = SuspectRunner(workers, self)
-        self.panel = SuspectsPanel()
+        self._panel: SuspectsPanel | None = None   # made when first shown or walked to
         self.progress = TaskProgress("Listening for suspects",
                                      "Stop listening; turns checked so far keep their suspects")
         self.dock: QDockWidget | None = None
@@ -77,8 +77,6 @@ class HearingController(QObject):
         self.store.changed.connect(self._on_store_changed)
         self._model.dataChanged.connect(self._on_model_data_changed)
         self._model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
-        self.panel.activated.connect(self.go_to)
-        self.panel.apply_requested.connect(self.apply_name)
         a = self._actions
         a["next_suspect"].triggered.connect(lambda: self.walk(1))
         a["previous_suspect"].triggered.connect(lambda: self.walk(-1))
@@ -199,6 +197,16 @@ class HearingController(QObject):
             return False
         return self._edits.push(ops.replace_spans(self._model.transcript, [(row, char_start, char_end, name)]),
                                 f"Correct to {name}", row)
+
+    @property
+    def panel(self) -> SuspectsPanel:
+        """The Suspects list (made the first time it is needed; docked by show_panel)."""
+        if self._panel is None:
+            from editor.ui.hearing.suspects_panel import SuspectsPanel
+            panel = self._panel = SuspectsPanel()
+            panel.activated.connect(self.go_to)
+            panel.apply_requested.connect(self.apply_name)
+        return self._panel
 
     def show_panel(self) -> None:
         if self.dock is None:
