@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from editor.core.ops.base import SetFields, segment_at
-from editor.core.transcript import Mark, MarkKind, Segment, Transcript
+from editor.core.transcript import Mark, MarkKind, Segment, Transcript, is_recipe, made_words, words_later
 from editor.core.words import Edit, estimate_words, map_marks, realign, realign_replaced, shift_marks, tokenize
 
 
@@ -28,8 +28,9 @@ def replace_spans(transcript: Transcript,
     by_row: dict[int, list[tuple[int, int, str]]] = {}
     for index, start, end, replacement in spans:
         by_row.setdefault(index, []).append((start, end, replacement))
-    return SetFields(tuple((index, _replace_in(segment_at(transcript, index), sorted(items)))
-                           for index, items in sorted(by_row.items())))
+    replaced = tuple((index, tuple(sorted(items))) for index, items in sorted(by_row.items()))
+    return SetFields(tuple((index, _replace_in(segment_at(transcript, index), items)) for index, items in replaced),
+                     replaced)
 
 
 def revert_to_original(transcript: Transcript, index: int) -> SetFields:
@@ -64,13 +65,26 @@ def _text_fields(segment: Segment, new_text: str, edits: Sequence[Edit] | None =
     """
     marks = segment.marks if marks is None else marks
     moved = shift_marks(marks, segment.text, new_text) if edits is None else map_marks(marks, edits)
-    if not segment.words:
-        words: list = []
-    elif replaced is not None:
-        words = realign_replaced(segment.words, segment.text, new_text, replaced, segment.start_ms, segment.end_ms)
+    stored = segment.stored_words   # type: ignore[attr-defined]   # a list, or a recipe not read yet
+    if replaced is not None and (is_recipe(stored) or stored):
+        # A replace touches thousands of turns at once and few of them are ever looked at: their
+        # words are realigned when first read (shown, played, saved), from the words they had.
+        words = words_later(_realigned, stored, segment.text, new_text, tuple(replaced),
+                            segment.start_ms, segment.end_ms)
+    elif not segment.words:
+        words = []
     else:
         words = realign(segment.words, new_text, segment.start_ms, segment.end_ms)
     return {"text": new_text, "words": words, "marks": moved}
+
+
+def _realigned(stored, old_text: str, new_text: str, replaced: tuple[tuple[int, int, str], ...],
+               start_ms: int | None, end_ms: int | None) -> list:
+    """The words of a turn changed by *replaced*, from the words it had (made, or still a recipe)."""
+    old_words = made_words(stored)
+    if not old_words:
+        return []
+    return realign_replaced(old_words, old_text, new_text, replaced, start_ms, end_ms)
 
 
 # ---------------------------------------------------------------------- marks
