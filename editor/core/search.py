@@ -155,8 +155,12 @@ def find_next(transcript: Transcript, options: FindOptions, scope: Scope, index:
 
 
 def replace_all_spans(transcript: Transcript, options: FindOptions, replacement: str,
-                      scope: Scope = Scope()) -> list[ReplaceSpan]:
-    """The span list for "Replace all": what :func:`find_all` finds, each with its replacement text."""
+                      scope: Scope = Scope(), matched_rows: set[int] | None = None) -> list[ReplaceSpan]:
+    """The span list for "Replace all": what :func:`find_all` finds, each with its replacement text.
+
+    *matched_rows*, when given, gets every row where something matched (also where the
+    replacement changes nothing): after the replace, the same search can only match there.
+    """
     spans: list[ReplaceSpan] = []
     if not options.pattern:
         return spans
@@ -164,10 +168,14 @@ def replace_all_spans(transcript: Transcript, options: FindOptions, replacement:
     literal = not options.regex and not options.keep_case   # the same text everywhere: no expanding per match
     segments = transcript.segments
     for index in scope.segment_indices(transcript):
+        matched = False
         for found in _iter_segment(pattern, segments[index], options.include_marks):
+            matched = True
             text = replacement if literal else expand_replacement(found, replacement, options)
             if text != found.group(0):
                 spans.append(ReplaceSpan(index, found.start(), found.end(), text))
+        if matched and matched_rows is not None:
+            matched_rows.add(index)
     return spans
 
 

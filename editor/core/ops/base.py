@@ -34,6 +34,15 @@ class Change:
     # (rows and spans sorted). An observer may note the replacements instead of the rows they made.
     replaced: Replaced | None = None
 
+    def segment_fields(self) -> frozenset[str] | None:
+        """Names of the segment attributes this change set in place (the undo op restores them);
+        None when rows came, went or were replaced whole."""
+        if isinstance(self.undo, SetFields):
+            return frozenset(name for _, fields in self.undo.edits for name in fields)
+        if isinstance(self.undo, (ReplaceSegments, Group)) or self.inserted or self.removed:
+            return None
+        return frozenset()      # speakers, meta, chapters: no segment attribute
+
     def row_ranges(self) -> list[tuple[int, int]]:
         """``rows`` as inclusive ``(first, last)`` runs, one ``dataChanged`` each."""
         runs: list[tuple[int, int]] = []

@@ -311,9 +311,6 @@ class TranscriptModel(QAbstractListModel):
 
 
 def _touches_times(change: ops.Change) -> bool:
-    """Did this change move start times? (The undo op names the fields that were set.)"""
-    ops = _ops()
-    undo = change.undo
-    if isinstance(undo, ops.SetFields):
-        return any("start_ms" in fields or "end_ms" in fields for _, fields in undo.edits)
-    return isinstance(undo, ops.ReplaceSegments)
+    """Did this change move start times?"""
+    fields = change.segment_fields()
+    return fields is None or "start_ms" in fields or "end_ms" in fields

@@ -9,6 +9,8 @@ Results refresh by themselves after the transcript changes (debounced).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
@@ -302,13 +304,15 @@ class FindPanel(QWidget):
         return list(self.results.matches)
 
     # ------------------------------------------------------------------ searching
-    def search(self) -> list[Match]:
-        """Run the search now and fill the results list."""
+    def search(self, within: Iterable[int] | None = None) -> list[Match]:
+        """Run the search now and fill the results list (*within*: the only rows that can match,
+        e.g. after Replace all the rows it found something in; the others need no search)."""
         self._timer.stop()
         self._stale = False
         transcript = self._model.transcript
+        scope = self.current_scope() if within is None else Scope.selection(within)
         try:
-            found = find_all(transcript, self.options(), self.current_scope(), limit=MAX_LISTED + 1)
+            found = find_all(transcript, self.options(), scope, limit=MAX_LISTED + 1)
         except SearchError as error:
             self.results.set_matches([], [])
             self._show_status(str(error), error=True)
@@ -363,16 +367,19 @@ class FindPanel(QWidget):
     def replace_all(self) -> int:
         """Emit every replacement in scope as one span list; returns how many."""
         options = self.options()
+        matched_rows: set[int] = set()
         try:
             spans = replace_all_spans(self._model.transcript, options, self.replace_edit.text(),
-                                      self.current_scope())
+                                      self.current_scope(), matched_rows)
         except SearchError as error:
             self._show_status(str(error), error=True)
             return 0
         if spans:
             self.replace_requested.emit(spans, f"Replace all “{options.pattern}” → “{self.replace_edit.text()}” "
                                                f"({len(spans)})")
-        self.search()
+        # What is left to find is in the rows just searched (a replacement may hold the pattern
+        # again, or change nothing); the rest of the episode had no match and was not changed.
+        self.search(within=matched_rows)
         self._show_status(f"Replaced {len(spans)} occurrence{'s' if len(spans) != 1 else ''}")
         return len(spans)
 
