@@ -103,15 +103,34 @@ class ReplaceSpan(NamedTuple):
 
 def compile_pattern(options: FindOptions) -> re.Pattern[str]:
     """The regular expression for *options*; raises :class:`SearchError` for a bad regex."""
-    source = options.pattern if options.regex else re.escape(options.pattern)
+    flags = 0 if options.match_case else re.IGNORECASE
+    if options.regex:
+        source = options.pattern
+    elif flags and options.pattern.isascii():
+        # The same matches as re.IGNORECASE, several times faster: Python's re compares each
+        # character's lower case under that flag, but skips ahead through a class of characters.
+        source, flags = "".join(map(_either_case, options.pattern)), 0
+    else:
+        source = re.escape(options.pattern)
     if options.whole_word:
         # Look-arounds instead of \b so a pattern that starts or ends with punctuation still works.
         source = rf"(?<!\w)(?:{source})(?!\w)"
-    flags = 0 if options.match_case else re.IGNORECASE
     try:
         return re.compile(source, flags)
     except re.error as error:
         raise SearchError(f"Invalid regular expression: {error}") from None
+
+
+# What else an ASCII letter matches under re.IGNORECASE: Python's re equates these too.
+_IGNORECASE_EXTRA = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _either_case(char: str) -> str:
+    """An ASCII character as a pattern matching what it matches under re.IGNORECASE."""
+    lower = char.lower()
+    if lower == char.upper():
+        return re.escape(char)
+    return f"[{lower}{lower.upper()}{_IGNORECASE_EXTRA.get(lower, '')}]"
 
 
 def find_all(transcript: Transcript, options: FindOptions, scope: Scope = Scope(),
@@ -164,16 +183,25 @@ def replace_all_spans(transcript: Transcript, options: FindOptions, replacement:
     spans: list[ReplaceSpan] = []
     if not options.pattern:
         return spans
-    pattern = compile_pattern(options)
+    finditer = compile_pattern(options).finditer
     literal = not options.regex and not options.keep_case   # the same text everywhere: no expanding per match
+    include_marks = options.include_marks
     segments = transcript.segments
+    new_span = tuple.__new__    # ReplaceSpan(...) without its Python-level __new__: thousands of spans
+    add = spans.append
+    # The loop of _iter_segment written out: it runs once per turn and once per match.
     for index in scope.segment_indices(transcript):
+        segment = segments[index]
+        marks = () if include_marks else segment.marks
         matched = False
-        for found in _iter_segment(pattern, segments[index], options.include_marks):
+        for found in finditer(segment.text):
+            start, end = found.span()
+            if start == end or (marks and overlaps_mark(marks, start, end)):
+                continue
             matched = True
             text = replacement if literal else expand_replacement(found, replacement, options)
-            if text != found.group(0):
-                spans.append(ReplaceSpan(index, found.start(), found.end(), text))
+            if text != found.group():
+                add(new_span(ReplaceSpan, (index, start, end, text)))
         if matched and matched_rows is not None:
             matched_rows.add(index)
     return spans
