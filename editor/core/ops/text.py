@@ -42,16 +42,20 @@ def revert_to_original(transcript: Transcript, index: int) -> SetFields:
 
 
 def _replace_in(segment: Segment, items: Sequence[tuple[int, int, str]]) -> dict[str, Any]:
+    # Once per replaced turn and once per replacement: a replace-all runs this thousands of times.
+    text = segment.text
+    length = len(text)
     pieces: list[str] = []
-    edits: list[Edit] = []
+    add = pieces.append
     cursor = 0
     for start, end, replacement in items:
-        if not cursor <= start <= end <= len(segment.text):
+        if not cursor <= start <= end <= length:
             raise ValueError(f"segment {segment.id}: span {start}-{end} overlaps or lies outside the text")
-        pieces += [segment.text[cursor:start], replacement]
-        edits.append((start, end, len(replacement)))
+        add(text[cursor:start])
+        add(replacement)
         cursor = end
-    pieces.append(segment.text[cursor:])
+    add(text[cursor:])
+    edits = [(start, end, len(replacement)) for start, end, replacement in items] if segment.marks else []
     return _text_fields(segment, "".join(pieces), edits, replaced=items)
 
 
