@@ -134,12 +134,15 @@ def _either_case(char: str) -> str:
 
 
 def find_all(transcript: Transcript, options: FindOptions, scope: Scope = Scope(),
-             limit: int | None = None) -> list[Match]:
+             limit: int | None = None, timed: bool = True) -> list[Match]:
     """Every match of *options* inside *scope*, in document order (at most *limit* when given:
-    the panel lists a few thousand; "e" over a 10-hour episode is 50,000 matches)."""
+    the panel lists a few thousand; "e" over a 10-hour episode is 50,000 matches).
+
+    With *timed* False the matches' ``time_ms`` is left None, for a caller that times only the
+    matches it shows (:func:`time_at`): timing one reads its turn's words."""
     results: list[Match] = []
     for index, segment, found in _found_in_scope(transcript, options, scope):
-        results.append(make_match(segment, index, found.start(), found.end()))
+        results.append(make_match(segment, index, found.start(), found.end(), timed))
         if limit is not None and len(results) >= limit:
             break
     return results
@@ -248,10 +251,10 @@ def match_case_of(original: str, replacement: str) -> str:
     return replacement
 
 
-def make_match(segment: Segment, index: int, start: int, end: int) -> Match:
-    """A :class:`Match` for ``segment.text[start:end]`` with its context and time."""
+def make_match(segment: Segment, index: int, start: int, end: int, timed: bool = True) -> Match:
+    """A :class:`Match` for ``segment.text[start:end]`` with its context and time (*timed*)."""
     context, context_start = context_snippet(segment.text, start, end)
-    return Match(index, start, end, context, time_at(segment, start), context_start,
+    return Match(index, start, end, context, time_at(segment, start) if timed else None, context_start,
                  segment.text[start:end])
 
 
