@@ -200,6 +200,7 @@ class Autosaver(QObject):
         """Nothing to recover (saved, or the user dropped the changes): delete the journal."""
         self._timer.stop()
         if self.journal is not None:
+            self._derived |= self.journal.unsynced   # a next journal starts from the same base
             self.journal.discard()
             self.journal = None
 
