@@ -99,3 +99,21 @@ def test_undo_and_redo_of_replace_all_are_restored_exactly(main_window, tmp_path
     restored = recovery.find_for(source, saved=False, data_dir=tmp_path / "data").recover()
     assert _texts(restored) == original
     assert [s.words for s in restored.segments] == [s.words for s in read_file(source).transcript.segments]
+
+
+def test_turns_with_derived_word_times_are_journaled_in_full(main_window, tmp_path, monkeypatch):
+    from editor.core import ops
+    from editor.core.transcript import Word, WordTiming
+
+    w = main_window
+    source = _open(w, tmp_path, monkeypatch)
+    segment = w.model.segment(1)
+    aligned = [Word(word.text, segment.start_ms + 10 * i, segment.start_ms + 10 * i + 9)
+               for i, word in enumerate(segment.words)]
+    w.model.run_derived(ops.set_word_times(w.model.transcript, 1, aligned, WordTiming.ALIGNED))   # as alignment does
+    _replace_all(w, "the", "thy")
+    assert "set" in _journal_lines(w)[-1]    # replay has no aligned words to realign: the turns in full
+    w.project.autosave.close()
+    restored = recovery.find_for(source, saved=False, data_dir=tmp_path / "data").recover()
+    assert [s.words for s in restored.segments] == [s.words for s in w.model.transcript.segments]
+    assert restored.segments[1].word_timing is WordTiming.ALIGNED
