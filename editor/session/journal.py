@@ -365,6 +365,7 @@ class ReplaceMemo:
     """The turns of one replace line as it found them and left them (the values themselves)."""
 
     states: dict[str, dict[int, tuple]]     # BEFORE / AFTER -> row -> text_state
+    replaced: ops.Replaced = ()              # the line's spans
 
 
 def _same_state(segment: Segment, state: tuple) -> bool:
@@ -496,9 +497,8 @@ class Journal:
         seq = self.commit(transcript, rows, refers_to=refers_to, full=full)
         if memo is not None and seq != before:
             self._memos[seq] = memo
-        cut = self._cut_seq
-        for old in [s for s in self._memos if s <= cut] + list(self._memos)[:-MEMO_LINES]:
-            self._memos.pop(old, None)   # the line may be gone, or its undo is too far back to matter
+        for old in list(self._memos)[:-MEMO_LINES]:
+            del self._memos[old]   # an undo too far back to matter: written in full if it comes
         return seq
 
     def _compact(self, transcript: Transcript, changes: list[ops.Change]) -> tuple[dict, int | None,
@@ -523,7 +523,7 @@ class Journal:
             if len(found) != len(replaced):
                 return None
             left = {row: text_state(segments[row]) for row, _ in replaced}
-            return {"replace": replaced}, None, ReplaceMemo({BEFORE: found, AFTER: left})
+            return {"replace": replaced}, None, ReplaceMemo({BEFORE: found, AFTER: left}, replaced)
         rows = change.rows
         for seq in reversed(self._memos):
             memo = self._memos[seq]
@@ -536,8 +536,25 @@ class Journal:
                             and not (unsynced and segments[row].id in unsynced)]
                 if len(put_back) != len(rows):
                     return None
-                return {"restore": [seq, side, put_back]}, seq, None
+                if seq > self._cut_seq:
+                    return {"restore": [seq, side, put_back]}, seq, None
+                if side == AFTER and len(rows) == len(states) and self._found_as_before(undo, memo):
+                    # The replace's line is cut off (a snapshot or a save holds it), but this redo
+                    # found its turns as that replace did: the same spans again make the same values.
+                    return {"replace": memo.replaced}, None, memo
+                return None
         return None
+
+    @staticmethod
+    def _found_as_before(undo: ops.SetFields, memo: ReplaceMemo) -> bool:
+        """True when the turns an edit changed held (as *undo* restores them) what *memo*'s replace found."""
+        found = memo.states[BEFORE]
+        for row, fields in undo.edits:
+            state = found.get(row)
+            if state is None or len(fields) != len(TEXT_FIELDS) or fields["text"] is not state[0] \
+                    or fields["marks"] is not state[2] or not same_words(fields["words"], state[1]):
+                return False
+        return True
 
     def commit(self, transcript: Transcript, rows: dict | None = None, refers_to: int | None = None,
                full: Callable[[], dict] | None = None) -> int:

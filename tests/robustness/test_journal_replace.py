@@ -81,7 +81,7 @@ def test_words_made_meanwhile_still_count_as_the_values_the_replace_left(saved):
     assert _restored(path) == fingerprint(transcript)
 
 
-def test_an_undo_after_its_line_was_rotated_away_is_written_in_full(saved):
+def test_after_its_line_was_rotated_away_an_undo_is_written_in_full_and_a_redo_as_the_spans(saved):
     path, transcript = saved
     journal = Journal.for_document(path, saved=True, fsync_interval=None)
     undo = journal.run(transcript, _replace_all(transcript, "a", "A"))
@@ -89,8 +89,9 @@ def test_an_undo_after_its_line_was_rotated_away_is_written_in_full(saved):
     redo = journal.run(transcript, undo)
     assert [_kind(line) for line in _lines(journal)] == ["set"]
     journal.save_project(transcript, path)      # a save cuts the lines before it, too
-    journal.run(transcript, redo)
-    assert [_kind(line) for line in _lines(journal)] == ["set"]
+    undo = journal.run(transcript, redo)        # finds the turns as the replace did: its spans again
+    journal.run(transcript, undo)               # and its undo refers to that new line
+    assert [_kind(line) for line in _lines(journal)] == ["replace", "restore"]
     journal.close()
     assert _restored(path) == fingerprint(transcript)
 
