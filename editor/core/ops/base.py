@@ -103,11 +103,12 @@ class SetFields:
     removed: ClassVar[Rows | None] = None
 
     def apply(self, transcript: Transcript) -> Change:
-        undo = []
+        undo: list[tuple[int, Fields]] = []
+        add, segments, stored = undo.append, transcript.segments, _AS_STORED.get   # a replace: thousands of rows
         for index, fields in self.edits:
-            segment = transcript.segments[index]
+            segment = segments[index]
             # Words as stored: a recipe not made yet stays one in the undo record (see words_later).
-            undo.append((index, {name: getattr(segment, _AS_STORED.get(name, name)) for name in fields}))
+            add((index, {name: getattr(segment, stored(name, name)) for name in fields}))
             for name, value in fields.items():
                 setattr(segment, name, value)
         rows = tuple(sorted({index for index, _ in self.edits}))

@@ -29,8 +29,11 @@ def replace_spans(transcript: Transcript,
     for index, start, end, replacement in spans:
         by_row.setdefault(index, []).append((start, end, replacement))
     replaced = tuple((index, tuple(sorted(items))) for index, items in sorted(by_row.items()))
-    return SetFields(tuple((index, _replace_in(segment_at(transcript, index), items)) for index, items in replaced),
-                     replaced)
+    if replaced:   # the rows are sorted: checking the first and last checks them all
+        segment_at(transcript, replaced[0][0])
+        segment_at(transcript, replaced[-1][0])
+    segments = transcript.segments
+    return SetFields(tuple((index, _replace_in(segments[index], items)) for index, items in replaced), replaced)
 
 
 def revert_to_original(transcript: Transcript, index: int) -> SetFields:
@@ -68,7 +71,10 @@ def _text_fields(segment: Segment, new_text: str, edits: Sequence[Edit] | None =
     retimed without a diff.
     """
     marks = segment.marks if marks is None else marks
-    moved = shift_marks(marks, segment.text, new_text) if edits is None else map_marks(marks, edits)
+    if not marks and isinstance(marks, list):
+        moved = marks    # no marks to move: the empty list itself (lists are never changed in place)
+    else:
+        moved = shift_marks(marks, segment.text, new_text) if edits is None else map_marks(marks, edits)
     stored = segment.stored_words   # type: ignore[attr-defined]   # a list, or a recipe not read yet
     if replaced is not None and (is_recipe(stored) or stored):
         # A replace touches thousands of turns at once and few of them are ever looked at: their
