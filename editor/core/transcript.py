@@ -135,12 +135,28 @@ _MAKING = threading.RLock()   # a recipe may read another segment's words
 
 
 class _WordsLater:
-    """A recipe for a segment's words: ``make(*args)`` returns the list (made once)."""
+    """A recipe for a segment's words: ``make(*args)`` returns the list (made once).
 
-    __slots__ = ("make", "args")
+    The recipe keeps the list it made (and lets go of its inputs): an undo record or a snapshot
+    holding the recipe gets that same list, and code comparing stored values (the journal) can
+    tell a recipe and its list are the same words (:func:`same_words`).
+    """
+
+    __slots__ = ("make", "args", "made")
 
     def __init__(self, make: Callable[..., list[Word]], args: tuple):
         self.make, self.args = make, args
+        self.made: list[Word] | None = None
+
+    def words(self) -> list[Word]:
+        made = self.made
+        if made is None:
+            with _MAKING:         # two threads reading at once get the same list
+                made = self.made
+                if made is None:
+                    made = self.made = self.make(*self.args)
+                    self.make, self.args = list, ()
+        return made
 
 
 class _WordsOnFirstRead:
@@ -151,10 +167,10 @@ class _WordsOnFirstRead:
             return self
         words = _STORED_WORDS.__get__(segment, owner)
         if words.__class__ is _WordsLater:
-            with _MAKING:         # two threads reading at once get the same list
-                words = _STORED_WORDS.__get__(segment, owner)
+            with _MAKING:
+                words = _STORED_WORDS.__get__(segment, owner)   # not replaced meanwhile
                 if words.__class__ is _WordsLater:
-                    words = words.make(*words.args)
+                    words = words.words()
                     _STORED_WORDS.__set__(segment, words)
         return words
 
@@ -173,7 +189,33 @@ def made_words(stored) -> list[Word]:
     """Words as a segment stores them (``stored_words``: a list, or a recipe) made into a list.
 
     For copies taken on one thread and read on another (a recipe is made there, for the copy)."""
-    return stored.make(*stored.args) if stored.__class__ is _WordsLater else stored
+    return stored.words() if stored.__class__ is _WordsLater else stored
+
+
+def same_words(stored, other) -> bool:
+    """True when two stored values (``stored_words``) are the same words without making any: the
+    same object, or a recipe and the list it made."""
+    if stored is other:
+        return True
+    if stored.__class__ is _WordsLater:
+        return stored.made is other
+    return other.__class__ is _WordsLater and other.made is stored
+
+
+def words_later(make: Callable[..., list[Word]], *args) -> list[Word]:
+    """A value for ``segment.words`` that becomes ``make(*args)`` when first read (a recipe).
+
+    For ops that assign fields: a replace in thousands of turns gives each its new text at once
+    and realigns its words only when something reads them (a turn shown, played or saved).
+    *make* must depend on *args* only, as for :func:`defer_words`; a recipe read on another thread
+    (a snapshot's copy) is made there, once for all who hold it.
+    """
+    return _WordsLater(make, args)  # type: ignore[return-value]   # reads as the list it makes
+
+
+def is_recipe(stored) -> bool:
+    """True when *stored* (a segment's ``stored_words``) is a recipe not made into words yet."""
+    return stored.__class__ is _WordsLater
 
 
 def defer_words(segment: Segment, make: Callable[..., list[Word]], *args) -> None:

@@ -15,6 +15,18 @@ Why and how (see :mod:`editor.session.recovery` for the reading side):
   edit that inserts or removes rows writes the one window that covers them
   (``"rows": [first, old_count], "segments": [...]``). The speaker list, the
   chapters and the transcript's meta are written when they differ from the last line's.
+* **A replace is written as what it did.** A replace in thousands of turns
+  (``Change.replaced``) is written as its spans, ``"replace": [[row, [[start, end,
+  text], ...]], ...]``: replay runs the same :func:`editor.core.ops.replace_spans` on
+  the same turns, which gives the same text, marks and words (a few bytes per
+  replacement instead of every word time of the turn). Its undo and redo put back
+  the very values the replace found or made, so they are written as a reference to
+  its line, ``"restore": [seq, "before"|"after", [row, ...]]``, which replay resolves
+  from the values it saw there; a reference is only written while that line is still
+  in the file (not cut off by a rotation done or under way), else the rows go in full.
+  Turns whose data the app derived without journaling it (word times from alignment,
+  :attr:`Journal.unsynced`) are always written in full, so replay never rebuilds them
+  from values it does not have.
 * **Cheap.** O(touched rows) per edit and a single ``write`` to an
   ``O_APPEND`` descriptor before the edit returns to the producer: once ``write``
   returns the line is in the kernel, so killing the process cannot lose it.
@@ -59,7 +71,7 @@ import orjson
 from editor.core import ops
 from editor.core.atomic import atomic_write, fsync_and_close
 from editor.core.errors import TranscriptError
-from editor.core.transcript import STORED_FIELDS, Chapter, Segment, Speaker, Transcript, TranscriptMeta
+from editor.core.transcript import STORED_FIELDS, Chapter, Segment, Speaker, Transcript, TranscriptMeta, same_words
 
 JOURNAL_VERSION = 1
 JOURNAL_SUFFIX = ".journal"
@@ -264,6 +276,7 @@ class _Recorder:
         self.tail: int | None = None
         self.sparse: set[int] = set()
         self.structural = False
+        self.changes: list[ops.Change] = []
 
     def about_to_apply(self, op: ops.Op) -> None:
         if self.inner is not None:
@@ -287,6 +300,7 @@ class _Recorder:
         return self
 
     def _note(self, change: ops.Change, count: int | None = None) -> None:
+        self.changes.append(change)
         if change.speakers and isinstance(change.undo, ops.SetSpeakers):
             return  # rows only repaint a renamed speaker; the speaker list is written instead
         if count is None:
@@ -326,6 +340,40 @@ class _Recorder:
         return {"rows": [self.lo, self.count_before - self.lo - tail],
                 "segments": segments_to_json(segments[self.lo:end])}
 
+    def written(self) -> Iterable[int]:
+        """The rows :meth:`record` writes in full (as they are now)."""
+        if self.lo is None:
+            return ()
+        if not self.structural:
+            return self.sparse
+        return range(self.lo, len(self.transcript.segments) - (self.tail or 0))
+
+
+# ---------------------------------------------------------------------------------- replaces
+TEXT_FIELDS = ("text", "words", "marks")   # what a replace sets, and what its undo and redo put back
+MEMO_LINES = 16        # the latest replaces whose undo and redo may be written as a reference
+BEFORE, AFTER = "before", "after"
+
+
+def text_state(segment: Segment) -> tuple:
+    """What a replace changes in a turn, as stored (words not read: a recipe stays one)."""
+    return segment.text, segment.stored_words, segment.marks   # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class ReplaceMemo:
+    """The turns of one replace line as it found them and left them (the values themselves)."""
+
+    states: dict[str, dict[int, tuple]]     # BEFORE / AFTER -> row -> text_state
+    replaced: ops.Replaced = ()              # the line's spans
+
+
+def _same_state(segment: Segment, state: tuple) -> bool:
+    """True when *segment* holds these very values (words read since count: a recipe and its list)."""
+    text, words, marks = state
+    return segment.text is text and segment.marks is marks \
+        and same_words(segment.stored_words, words)   # type: ignore[attr-defined]
+
 
 # ---------------------------------------------------------------------------------- the journal
 class Journal:
@@ -346,6 +394,13 @@ class Journal:
         self._speakers: list | None = None
         self._meta: dict | None = None
         self._chapters: list | None = None
+        # Lines up to this sequence number may be cut from the file (by a rotation, done or under
+        # way, or a save): no line may refer to them.
+        self._cut_seq = seq
+        self._memos: dict[int, ReplaceMemo] = {}   # seq of a replace line -> its turns' values
+        # Ids of segments changed by data the app derives and does not journal (word times from
+        # alignment, see derived()): lines hold them in full until the next save.
+        self.unsynced: set[str] = set()
         self._lock = threading.Lock()
         self._closed = False
         self._snapshot_busy = False
@@ -412,17 +467,101 @@ class Journal:
         """``ops.run`` plus one journal line; the line is written before this returns."""
         recorder = _Recorder(transcript, listener)
         undo = ops.run(transcript, op, recorder)
-        self.commit(transcript, recorder.record())
+        self._commit_noted(transcript, recorder)
         return undo
 
     def record(self, transcript: Transcript, changes: Iterable[ops.Change], count_before: int) -> int:
         """One journal line for an edit already applied: *changes* are what its primitives did
         (in order) and *count_before* the number of rows before it. The window's model tells
         its observers this after every committed edit, undo and redo."""
-        return self.commit(transcript, _Recorder(transcript, count_before=count_before).noted(changes).record())
+        return self._commit_noted(transcript, _Recorder(transcript, count_before=count_before).noted(changes))
 
-    def commit(self, transcript: Transcript, rows: dict | None = None) -> int:
+    def derived(self, segment_ids: Iterable[str]) -> None:
+        """These segments were given data the app derives and does not journal (word times from
+        alignment): until the next save their lines hold them in full (see :attr:`unsynced`)."""
+        self.unsynced.update(segment_ids)
+
+    def _commit_noted(self, transcript: Transcript, recorder: _Recorder) -> int:
+        def full() -> dict:
+            rows = recorder.record()
+            if self.unsynced:   # replay now holds these turns as they are
+                segments = transcript.segments
+                self.unsynced.difference_update(segments[row].id for row in recorder.written())
+            return rows
+
+        compact = self._compact(transcript, recorder.changes)
+        if compact is None:
+            return self.commit(transcript, full())
+        rows, refers_to, memo = compact
+        before = self._seq
+        seq = self.commit(transcript, rows, refers_to=refers_to, full=full)
+        if memo is not None and seq != before:
+            self._memos[seq] = memo
+        for old in list(self._memos)[:-MEMO_LINES]:
+            del self._memos[old]   # an undo too far back to matter: written in full if it comes
+        return seq
+
+    def _compact(self, transcript: Transcript, changes: list[ops.Change]) -> tuple[dict, int | None,
+                                                                                  ReplaceMemo | None] | None:
+        """A replace as its spans, or its undo/redo as a reference to its line: ``(rows part, the
+        seq it refers to, the memo of a replace line)``; None when the edit is written in full."""
+        if len(changes) != 1:
+            return None
+        change = changes[0]
+        undo = change.undo
+        if change.inserted is not None or change.removed is not None or not isinstance(undo, ops.SetFields) \
+                or not change.rows or any(name not in TEXT_FIELDS for _, fields in undo.edits for name in fields):
+            return None
+        segments = transcript.segments
+        unsynced = self.unsynced
+        if change.replaced is not None:
+            replaced = change.replaced
+            if unsynced and any(segments[row].id in unsynced for row, _ in replaced):
+                return None
+            found = {row: (fields["text"], fields["words"], fields["marks"]) for row, fields in undo.edits
+                     if len(fields) == len(TEXT_FIELDS)}
+            if len(found) != len(replaced):
+                return None
+            left = {row: text_state(segments[row]) for row, _ in replaced}
+            return {"replace": replaced}, None, ReplaceMemo({BEFORE: found, AFTER: left}, replaced)
+        rows = change.rows
+        for seq in reversed(self._memos):
+            memo = self._memos[seq]
+            for side, states in memo.states.items():
+                state = states.get(rows[0])
+                if state is None or not _same_state(segments[rows[0]], state):
+                    continue
+                put_back = [row for row in rows if (state := states.get(row)) is not None
+                            and _same_state(segments[row], state)
+                            and not (unsynced and segments[row].id in unsynced)]
+                if len(put_back) != len(rows):
+                    return None
+                if seq > self._cut_seq:
+                    return {"restore": [seq, side, put_back]}, seq, None
+                if side == AFTER and len(rows) == len(states) and self._found_as_before(undo, memo):
+                    # The replace's line is cut off (a snapshot or a save holds it), but this redo
+                    # found its turns as that replace did: the same spans again make the same values.
+                    return {"replace": memo.replaced}, None, memo
+                return None
+        return None
+
+    @staticmethod
+    def _found_as_before(undo: ops.SetFields, memo: ReplaceMemo) -> bool:
+        """True when the turns an edit changed held (as *undo* restores them) what *memo*'s replace found."""
+        found = memo.states[BEFORE]
+        for row, fields in undo.edits:
+            state = found.get(row)
+            if state is None or len(fields) != len(TEXT_FIELDS) or fields["text"] is not state[0] \
+                    or fields["marks"] is not state[2] or not same_words(fields["words"], state[1]):
+                return False
+        return True
+
+    def commit(self, transcript: Transcript, rows: dict | None = None, refers_to: int | None = None,
+               full: Callable[[], dict] | None = None) -> int:
         """Append one edit: *rows* (from the recorder) plus speakers/chapters/meta when they changed.
+
+        *rows* that refer to the line of edit *refers_to* are written as *full()* instead when that
+        line may be cut from the file by now (a rotation done or under way).
 
         When the journal's folder was deleted or its base replaced behind our back, the
         journal then re-bases onto a copy of the document as it now stands (which holds this
@@ -442,9 +581,13 @@ class Journal:
         line = encode_line(record)
         with self._lock:
             healthy = self.write_error is None
-            if healthy and self._write(line):
+            if refers_to is not None and refers_to <= self._cut_seq:
+                healthy = False     # the line it refers to may be gone: written in full below
+            elif healthy and self._write(line):
                 self._seq += 1
                 self._speakers, self._meta, self._chapters = speakers, meta, chapters
+        if refers_to is not None and not healthy and self.write_error is None and full is not None:
+            return self.commit(transcript, full())
         if healthy and self.write_error is not None and self.on_error is not None:
             self.on_error(self.write_error)   # outside the lock: the handler may call us
         self.keep_recoverable(transcript)
@@ -514,6 +657,7 @@ class Journal:
         with self._lock:
             self._snapshot_busy = True
             job = (self._seq, self._size, self._generation)
+            self._cut_seq = self._seq
         ok = self._write_snapshot(capture(transcript), extra, job, None, journal_path=target_journal,
                                   keep=False)
         if ok and (folder_gone or unlinked):
@@ -536,6 +680,8 @@ class Journal:
                                                  "size": len(data)}}
         line = encode_line(record)
         with self._lock:
+            # Replay may start after this line (the save done), so no later line refers to one before.
+            self._cut_seq = self._seq
             if self.write_error is None:
                 self._write(line)
         if self._syncer is not None:
@@ -582,6 +728,7 @@ class Journal:
         for orphan in snapshot_paths_for(self.path):   # left by a crash between snapshot and rotation
             _unlink(orphan)
         self._speakers = self._meta = self._chapters = None
+        self.unsynced.clear()    # the project file holds the derived data too
 
     def _rebase(self, base: BaseRef, new_path: Path, keep_from: int | None,
                 keep_seq: int | None = None, generation: int | None = None) -> bool:
@@ -603,6 +750,7 @@ class Journal:
                     kept = handle.read(self._size - keep_from)
             if base.kind != BASE_SNAPSHOT:
                 self.original = base.path
+            self._cut_seq = max(self._cut_seq, seq0)
             header = _header(base, seq0, self.original).encode("utf-8")
             old_path, old_base = self.path, self.base
             new_path.parent.mkdir(parents=True, exist_ok=True)
@@ -635,6 +783,7 @@ class Journal:
                 return False
             self._snapshot_busy = True
             job = (self._seq, self._size, self._generation)
+            self._cut_seq = self._seq   # the rotation keeps only the lines after this one
         captured = capture(transcript)
         self._snapshot_thread = threading.Thread(target=self._write_snapshot, args=(captured, extra, job, done),
                                                  name="autosave", daemon=True)
@@ -649,6 +798,7 @@ class Journal:
                 return False
             self._snapshot_busy = True
             job = (self._seq, self._size, self._generation)
+            self._cut_seq = self._seq
         ok = self._write_snapshot(capture(transcript), extra, job, None)
         if self.snapshot_error is not None:
             raise self.snapshot_error

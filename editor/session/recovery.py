@@ -43,14 +43,17 @@ from pathlib import Path
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Speaker, Transcript, TranscriptMeta
 from editor.session.journal import (
+    AFTER,
     BASE_PROJECT,
     BASE_SNAPSHOT,
     BASE_SOURCE,
+    BEFORE,
     FSYNC_INTERVAL,
     JOURNAL_SUFFIX,
     SNAPSHOT_SUFFIX,
     BaseRef,
     Journal,
+    ReplaceMemo,
     decode_line,
     is_locked,
     journal_paths_for,
@@ -58,6 +61,7 @@ from editor.session.journal import (
     recovery_dir,
     segments_from_json,
     snapshot_paths_for,
+    text_state,
 )
 
 
@@ -342,9 +346,10 @@ def _unlink(path: Path) -> None:
 # ---------------------------------------------------------------------------------- replay
 def replay(transcript: Transcript, records: list[dict], journal_path: str | Path | None = None) -> int:
     """Apply journal *records* to *transcript* in place; returns how many were applied."""
+    memos: dict[int, ReplaceMemo] = {}   # what each replace line found and left, for its undo and redo
     for number, record in enumerate(records, 2):
         try:
-            apply_record(transcript, record)
+            apply_record(transcript, record, memos)
         except (TranscriptError, ValueError, TypeError, IndexError, KeyError) as error:
             problem = error.problem if isinstance(error, TranscriptError) else str(error)
             raise TranscriptError(f"journal entry {record.get('seq')} does not fit the base: {problem}",
@@ -352,8 +357,11 @@ def replay(transcript: Transcript, records: list[dict], journal_path: str | Path
     return len(records)
 
 
-def apply_record(transcript: Transcript, record: dict) -> None:
-    """One journal line: speakers, meta and chapters first (segments refer to speakers), then the rows."""
+def apply_record(transcript: Transcript, record: dict, memos: dict[int, ReplaceMemo] | None = None) -> None:
+    """One journal line: speakers, meta and chapters first (segments refer to speakers), then the rows.
+
+    *memos* gathers what each ``replace`` line found and left, for the ``restore`` lines of its
+    undo and redo (see :mod:`editor.session.journal`)."""
     if "speakers" in record:
         speakers = {sid: Speaker(sid, name) for sid, name in record["speakers"]}
         transcript.speakers.clear()
@@ -373,11 +381,36 @@ def apply_record(transcript: Transcript, record: dict) -> None:
             if not 0 <= row < len(segments):
                 raise IndexError(f"row {row} is beyond the {len(segments)} segments")
             segments[row] = segment
+    if "replace" in record:
+        _replace(transcript, record["seq"], record["replace"], memos)
+    if "restore" in record:
+        seq, side, rows = record["restore"]
+        if memos is None or seq not in memos:
+            raise ValueError(f"it puts back the turns of entry {seq}, which is not in the journal")
+        states = memos[seq].states[side]
+        for row in rows:
+            segment = segments[row]
+            segment.text, segment.words, segment.marks = states[row]
     if "rows" in record:
         first, count = record["rows"]
         if not (first >= 0 and count >= 0 and first + count <= len(segments)):
             raise IndexError(f"rows {first}..{first + count} are beyond the {len(segments)} segments")
         segments[first:first + count] = segments_from_json(record["segments"], transcript.speakers)
+
+
+def _replace(transcript: Transcript, seq: int, replaced: list, memos: dict[int, ReplaceMemo] | None) -> None:
+    """A ``replace`` line: the same ops.replace_spans the window ran, on the same turns."""
+    from editor.core import ops
+    segments = transcript.segments
+    rows = [row for row, _ in replaced]
+    for row in rows:
+        if type(row) is not int or not 0 <= row < len(segments):
+            raise IndexError(f"row {row} is beyond the {len(segments)} segments")
+    found = {row: text_state(segments[row]) for row in rows}
+    ops.replace_spans(transcript, [(row, start, end, text) for row, spans in replaced
+                                   for start, end, text in spans]).apply(transcript)
+    if memos is not None:
+        memos[seq] = ReplaceMemo({BEFORE: found, AFTER: {row: text_state(segments[row]) for row in rows}})
 
 
 def _load_base(base: BaseRef) -> tuple[Transcript, dict]:

@@ -88,7 +88,7 @@ def main() -> None:
     undo = journal.run(transcript, ops.replace_spans(transcript, spans))
     t1 = time.perf_counter()
     journal.run(transcript, undo)
-    row("replace in 1,000 rows, journal.run", [t1 - t0], "1,000 segments written")
+    row("replace in 1,000 rows, journal.run", [t1 - t0], "its 1,000 spans written")
     t0 = time.perf_counter()
     journal.run(transcript, ops.rename_speaker(transcript, "spk1", "Renamed Person"))
     row("rename a speaker everywhere, journal.run", [time.perf_counter() - t0], "speaker list only")

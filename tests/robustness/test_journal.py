@@ -54,7 +54,7 @@ def test_replace_in_many_rows_is_sparse_and_split_is_one_window(saved):
     journal.run(transcript, ops.merge_with_next(transcript, 58))   # the last two rows
     journal.run(transcript, ops.rename_speaker(transcript, "spk1", "Ada Quist"))
     replace, split, merge, rename = _records(journal.path)
-    assert [row for row, _ in replace["set"]] == [2, 30, 55]
+    assert [row for row, _ in replace["replace"]] == [2, 30, 55]   # the spans, not the turns they made
     assert split["rows"] == [10, 1] and len(split["segments"]) == 2
     assert merge["rows"] == [58, 2] and len(merge["segments"]) == 1
     assert "set" not in rename and "rows" not in rename and ["spk1", "Ada Quist"] in rename["speakers"]

@@ -50,6 +50,7 @@ from editor.core.ops.base import (
     Group,
     Listener,
     Op,
+    Replaced,
     ReplaceSegments,
     Rows,
     SetChapters,
@@ -74,7 +75,7 @@ from editor.core.ops.text import (
 from editor.core.ops.times import set_bounds, set_start, set_word_times
 
 __all__ = [
-    "Change", "Fields", "Group", "Listener", "Op", "ReplaceSegments", "Rows", "SetFields",
+    "Change", "Fields", "Group", "Listener", "Op", "Replaced", "ReplaceSegments", "Rows", "SetFields",
     "SetMeta", "SetSpeakers", "SetChapters", "merged_undo", "run", "set_audio",
     "set_text", "replace_spans", "revert_to_original", "add_mark", "remove_mark",
     "split", "merge_with_next", "set_start", "set_bounds", "set_word_times", "set_status", "set_note",

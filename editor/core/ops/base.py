@@ -14,7 +14,9 @@ from typing import Any, ClassVar, Protocol
 from editor.core.transcript import Chapter, Segment, Speaker, Transcript
 
 Fields = Mapping[str, Any]
+_AS_STORED = {"words": "stored_words"}   # the attribute an undo record reads each field from
 Rows = tuple[int, int]  # (first row, count)
+Replaced = tuple[tuple[int, tuple[tuple[int, int, str], ...]], ...]   # see Change.replaced
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,18 @@ class Change:
     speakers: bool = False          # the speaker list or a speaker's name changed
     meta: bool = False              # the transcript's meta (audio path, duration, ...) changed
     chapters: bool = False          # the chapter list changed (no row repaints for it)
+    # When the change is exactly ops.replace_spans of these: ``((row, ((start, end, text), ...)), ...)``
+    # (rows and spans sorted). An observer may note the replacements instead of the rows they made.
+    replaced: Replaced | None = None
+
+    def segment_fields(self) -> frozenset[str] | None:
+        """Names of the segment attributes this change set in place (the undo op restores them);
+        None when rows came, went or were replaced whole."""
+        if isinstance(self.undo, SetFields):
+            return frozenset(name for _, fields in self.undo.edits for name in fields)
+        if isinstance(self.undo, (ReplaceSegments, Group)) or self.inserted or self.removed:
+            return None
+        return frozenset()      # speakers, meta, chapters: no segment attribute
 
     def row_ranges(self) -> list[tuple[int, int]]:
         """``rows`` as inclusive ``(first, last)`` runs, one ``dataChanged`` each."""
@@ -77,21 +91,28 @@ def merged_undo(earlier: Op, later: Op) -> Op:
 # ---------------------------------------------------------------------- primitive ops
 @dataclass(frozen=True, eq=False)
 class SetFields:
-    """Set attributes of segments in place: ``((row, {"text": ..., ...}), ...)``."""
+    """Set attributes of segments in place: ``((row, {"text": ..., ...}), ...)``.
+
+    *replaced*, from :func:`~editor.core.ops.text.replace_spans`, names the text replacements the
+    edits were planned from (:attr:`Change.replaced`); its undo and redo are plain field values.
+    """
 
     edits: tuple[tuple[int, Fields], ...]
+    replaced: Replaced | None = None
     inserted: ClassVar[Rows | None] = None
     removed: ClassVar[Rows | None] = None
 
     def apply(self, transcript: Transcript) -> Change:
-        undo = []
+        undo: list[tuple[int, Fields]] = []
+        add, segments, stored = undo.append, transcript.segments, _AS_STORED.get   # a replace: thousands of rows
         for index, fields in self.edits:
-            segment = transcript.segments[index]
-            undo.append((index, {name: getattr(segment, name) for name in fields}))
+            segment = segments[index]
+            # Words as stored: a recipe not made yet stays one in the undo record (see words_later).
+            add((index, {name: getattr(segment, stored(name, name)) for name in fields}))
             for name, value in fields.items():
                 setattr(segment, name, value)
         rows = tuple(sorted({index for index, _ in self.edits}))
-        return Change(SetFields(tuple(reversed(undo))), rows)
+        return Change(SetFields(tuple(reversed(undo))), rows, replaced=self.replaced)
 
 
 @dataclass(frozen=True, eq=False)

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from editor.core.ops.base import SetFields, segment_at
-from editor.core.transcript import Mark, MarkKind, Segment, Transcript
+from editor.core.transcript import Mark, MarkKind, Segment, Transcript, is_recipe, made_words, words_later
 from editor.core.words import Edit, estimate_words, map_marks, realign, realign_replaced, shift_marks, tokenize
 
 
@@ -28,8 +28,12 @@ def replace_spans(transcript: Transcript,
     by_row: dict[int, list[tuple[int, int, str]]] = {}
     for index, start, end, replacement in spans:
         by_row.setdefault(index, []).append((start, end, replacement))
-    return SetFields(tuple((index, _replace_in(segment_at(transcript, index), sorted(items)))
-                           for index, items in sorted(by_row.items())))
+    replaced = tuple((index, tuple(sorted(items))) for index, items in sorted(by_row.items()))
+    if replaced:   # the rows are sorted: checking the first and last checks them all
+        segment_at(transcript, replaced[0][0])
+        segment_at(transcript, replaced[-1][0])
+    segments = transcript.segments
+    return SetFields(tuple((index, _replace_in(segments[index], items)) for index, items in replaced), replaced)
 
 
 def revert_to_original(transcript: Transcript, index: int) -> SetFields:
@@ -41,16 +45,20 @@ def revert_to_original(transcript: Transcript, index: int) -> SetFields:
 
 
 def _replace_in(segment: Segment, items: Sequence[tuple[int, int, str]]) -> dict[str, Any]:
+    # Once per replaced turn and once per replacement: a replace-all runs this thousands of times.
+    text = segment.text
+    length = len(text)
     pieces: list[str] = []
-    edits: list[Edit] = []
+    add = pieces.append
     cursor = 0
     for start, end, replacement in items:
-        if not cursor <= start <= end <= len(segment.text):
+        if not cursor <= start <= end <= length:
             raise ValueError(f"segment {segment.id}: span {start}-{end} overlaps or lies outside the text")
-        pieces += [segment.text[cursor:start], replacement]
-        edits.append((start, end, len(replacement)))
+        add(text[cursor:start])
+        add(replacement)
         cursor = end
-    pieces.append(segment.text[cursor:])
+    add(text[cursor:])
+    edits = [(start, end, len(replacement)) for start, end, replacement in items] if segment.marks else []
     return _text_fields(segment, "".join(pieces), edits, replaced=items)
 
 
@@ -63,14 +71,30 @@ def _text_fields(segment: Segment, new_text: str, edits: Sequence[Edit] | None =
     retimed without a diff.
     """
     marks = segment.marks if marks is None else marks
-    moved = shift_marks(marks, segment.text, new_text) if edits is None else map_marks(marks, edits)
-    if not segment.words:
-        words: list = []
-    elif replaced is not None:
-        words = realign_replaced(segment.words, segment.text, new_text, replaced, segment.start_ms, segment.end_ms)
+    if not marks and isinstance(marks, list):
+        moved = marks    # no marks to move: the empty list itself (lists are never changed in place)
+    else:
+        moved = shift_marks(marks, segment.text, new_text) if edits is None else map_marks(marks, edits)
+    stored = segment.stored_words   # type: ignore[attr-defined]   # a list, or a recipe not read yet
+    if replaced is not None and (is_recipe(stored) or stored):
+        # A replace touches thousands of turns at once and few of them are ever looked at: their
+        # words are realigned when first read (shown, played, saved), from the words they had.
+        words = words_later(_realigned, stored, segment.text, new_text, tuple(replaced),
+                            segment.start_ms, segment.end_ms)
+    elif not segment.words:
+        words = []
     else:
         words = realign(segment.words, new_text, segment.start_ms, segment.end_ms)
     return {"text": new_text, "words": words, "marks": moved}
+
+
+def _realigned(stored, old_text: str, new_text: str, replaced: tuple[tuple[int, int, str], ...],
+               start_ms: int | None, end_ms: int | None) -> list:
+    """The words of a turn changed by *replaced*, from the words it had (made, or still a recipe)."""
+    old_words = made_words(stored)
+    if not old_words:
+        return []
+    return realign_replaced(old_words, old_text, new_text, replaced, start_ms, end_ms)
 
 
 # ---------------------------------------------------------------------- marks

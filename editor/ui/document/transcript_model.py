@@ -71,6 +71,8 @@ class TranscriptModel(QAbstractListModel):
     chapters_changed = Signal()
     # A producer's edit (or its undo/redo) was applied through run(): a Commit of what changed.
     committed = Signal(object)
+    # Data the app computed itself was applied through run_derived(): a Commit of what changed.
+    derived = Signal(object)
 
     def __init__(self, transcript: Transcript | None = None, parent=None):
         super().__init__(parent)
@@ -235,9 +237,16 @@ class TranscriptModel(QAbstractListModel):
 
         It bypasses the recovery journal: derived data has its own cache and is
         recomputed if lost, and journaling it would make an untouched episode
-        look like unsaved work after a crash.
+        look like unsaved work after a crash. The journal still hears which turns
+        got it (:attr:`derived`), so it never rebuilds them from what it did not write.
         """
-        _ops().run(self._transcript, op, self)
+        count_before = len(self._transcript.segments)
+        self._changes = []
+        try:
+            _ops().run(self._transcript, op, self)
+        finally:
+            changes, self._changes = self._changes, None
+        self.derived.emit(Commit(self._transcript, tuple(changes), count_before))
         self.transcript_changed.emit()
 
     def set_text(self, row: int, text: str) -> ops.Op:
@@ -302,9 +311,6 @@ class TranscriptModel(QAbstractListModel):
 
 
 def _touches_times(change: ops.Change) -> bool:
-    """Did this change move start times? (The undo op names the fields that were set.)"""
-    ops = _ops()
-    undo = change.undo
-    if isinstance(undo, ops.SetFields):
-        return any("start_ms" in fields or "end_ms" in fields for _, fields in undo.edits)
-    return isinstance(undo, ops.ReplaceSegments)
+    """Did this change move start times?"""
+    fields = change.segment_fields()
+    return fields is None or "start_ms" in fields or "end_ms" in fields

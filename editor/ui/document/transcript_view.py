@@ -395,10 +395,12 @@ class TranscriptView(QAbstractScrollArea):
             for row in range(first, last + 1):
                 self._painter.forget(row)
                 self._geometry.invalidate(row, self._estimate(row))
-            if self._editor is not None and first <= self._editor.row <= last:
-                self._editor.replace_text(self._model.segment(self._editor.row).text)
         elif text_changed:
             self._reset_geometry()
+        if text_changed and self._editor is not None and first <= self._editor.row <= last:
+            # Also after a replace in many turns (one span of rows): the editor must never keep,
+            # and later write back, the text the replace changed.
+            self._editor.replace_text(self._model.segment(self._editor.row).text)
         self._update_rows(first, last)
 
     def _update_rows(self, first: int, last: int) -> None:

@@ -9,6 +9,8 @@ Results refresh by themselves after the transcript changes (debounced).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
@@ -37,6 +39,7 @@ from editor.core.search import (
     find_all,
     replace_all_spans,
     replacement_for,
+    time_at,
 )
 from editor.core.timecode import format_clock
 from editor.ui.theme import ERROR_TEXT
@@ -56,11 +59,23 @@ class ResultsModel(QAbstractTableModel):
         super().__init__(parent)
         self.matches: list[Match] = []
         self.speakers: list[str] = []
+        self._time_of: Callable[[Match], int | None] = lambda match: match.time_ms
+        self._times: dict[int, int | None] = {}
 
-    def set_matches(self, matches: list[Match], speakers: list[str]) -> None:
+    def set_matches(self, matches: list[Match], speakers: list[str],
+                    time_of: Callable[[Match], int | None] | None = None) -> None:
+        """*time_of* times a match when its row is shown or chosen (timing reads the turn's words:
+        thousands listed after an undo of Replace all would make every listed turn's words)."""
         self.beginResetModel()
         self.matches, self.speakers = matches, speakers
+        self._time_of = time_of or (lambda match: match.time_ms)
+        self._times = {}
         self.endResetModel()
+
+    def time_ms(self, row: int) -> int | None:
+        if row not in self._times:
+            self._times[row] = self._time_of(self.matches[row])
+        return self._times[row]
 
     def rowCount(self, parent=_NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self.matches)
@@ -79,7 +94,7 @@ class ResultsModel(QAbstractTableModel):
         match = self.matches[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
-                return format_clock(match.time_ms)
+                return format_clock(self.time_ms(index.row()))
             if index.column() == 1:
                 return self.speakers[index.row()]
             return match.context
@@ -299,16 +314,18 @@ class FindPanel(QWidget):
         self.scope.blockSignals(False)
 
     def matches(self) -> list[Match]:
-        return list(self.results.matches)
+        return [match._replace(time_ms=self.results.time_ms(row)) for row, match in enumerate(self.results.matches)]
 
     # ------------------------------------------------------------------ searching
-    def search(self) -> list[Match]:
-        """Run the search now and fill the results list."""
+    def search(self, within: Iterable[int] | None = None) -> list[Match]:
+        """Run the search now and fill the results list (*within*: the only rows that can match,
+        e.g. after Replace all the rows it found something in; the others need no search)."""
         self._timer.stop()
         self._stale = False
         transcript = self._model.transcript
+        scope = self.current_scope() if within is None else Scope.selection(within)
         try:
-            found = find_all(transcript, self.options(), self.current_scope(), limit=MAX_LISTED + 1)
+            found = find_all(transcript, self.options(), scope, limit=MAX_LISTED + 1, timed=False)
         except SearchError as error:
             self.results.set_matches([], [])
             self._show_status(str(error), error=True)
@@ -316,7 +333,7 @@ class FindPanel(QWidget):
         more = len(found) > MAX_LISTED
         found = found[:MAX_LISTED]
         speakers = [transcript.speaker_name(transcript.segments[m.index].speaker_id) for m in found]
-        self.results.set_matches(found, speakers)
+        self.results.set_matches(found, speakers, self._time_of)
         if more:
             self._show_status(f"More than {MAX_LISTED} matches; the first {MAX_LISTED} are listed")
         elif self.find_edit.text():
@@ -339,8 +356,8 @@ class FindPanel(QWidget):
         self.table.selectRow(row)
         self.table.scrollTo(self.results.index(row, 0))
         match = self.results.matches[row]
-        self.match_chosen.emit(match.index, match.start, match.end,
-                               match.time_ms if match.time_ms is not None else -1)
+        time_ms = self.results.time_ms(row)
+        self.match_chosen.emit(match.index, match.start, match.end, time_ms if time_ms is not None else -1)
 
     # ------------------------------------------------------------------ replacing
     def replace_current(self) -> None:
@@ -363,16 +380,19 @@ class FindPanel(QWidget):
     def replace_all(self) -> int:
         """Emit every replacement in scope as one span list; returns how many."""
         options = self.options()
+        matched_rows: set[int] = set()
         try:
             spans = replace_all_spans(self._model.transcript, options, self.replace_edit.text(),
-                                      self.current_scope())
+                                      self.current_scope(), matched_rows)
         except SearchError as error:
             self._show_status(str(error), error=True)
             return 0
         if spans:
             self.replace_requested.emit(spans, f"Replace all “{options.pattern}” → “{self.replace_edit.text()}” "
                                                f"({len(spans)})")
-        self.search()
+        # What is left to find is in the rows just searched (a replacement may hold the pattern
+        # again, or change nothing); the rest of the episode had no match and was not changed.
+        self.search(within=matched_rows)
         self._show_status(f"Replaced {len(spans)} occurrence{'s' if len(spans) != 1 else ''}")
         return len(spans)
 
@@ -420,6 +440,11 @@ class FindPanel(QWidget):
                 self.choose(min(row, self.results.rowCount() - 1))
         elif self.isVisible():
             self._schedule()
+
+    def _time_of(self, match: Match) -> int | None:
+        """Where a listed match plays from (its word's start when timed, else its turn's start)."""
+        segments = self._model.transcript.segments
+        return time_at(segments[match.index], match.start) if 0 <= match.index < len(segments) else None
 
     def _update_buttons(self) -> None:
         has = bool(self.results.matches)

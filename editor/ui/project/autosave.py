@@ -60,6 +60,9 @@ class Autosaver(QObject):
         self._format = ""
         self._saved = False        # the document is a saved project
         self.journal = None        # editor.session.journal.Journal once the first edit happened
+        # Ids of turns given derived data (word times from alignment) before the journal started:
+        # it writes them in full when they are edited (Journal.derived).
+        self._derived: set[str] = set()
         self._failed = False
         self.last_capture_ms = 0.0
 
@@ -69,6 +72,7 @@ class Autosaver(QObject):
         self._timer.stop()
         self._document, self._format, self._saved = document, format_name, saved
         self.journal = None
+        self._derived = set()
         self._failed = False
 
     def adopt(self, journal) -> None:
@@ -83,13 +87,25 @@ class Autosaver(QObject):
         if journal is not None:
             journal.record(commit.transcript, commit.changes, commit.count_before)
 
+    def on_derived(self, commit) -> None:
+        """The model applied derived data (``TranscriptModel.derived``): not journaled, but noted."""
+        segments = commit.transcript.segments
+        ids = {segments[row].id for change in commit.changes for row in change.rows}
+        if self.journal is not None:
+            self.journal.derived(ids)
+        else:
+            self._derived |= ids
+
     def _start(self):
         if not self._document or self._failed:
             return None
         from editor.session.journal import Journal
         try:
-            self.adopt(Journal.for_document(self._document, saved=self._saved, format=self._format,
-                                            data_dir=data_dir()))
+            journal = Journal.for_document(self._document, saved=self._saved, format=self._format,
+                                           data_dir=data_dir())
+            journal.derived(self._derived)   # derived since the document was opened
+            self._derived = set()
+            self.adopt(journal)
         except TranscriptError as error:
             self._on_journal_error(error)
             return None
@@ -184,6 +200,7 @@ class Autosaver(QObject):
         """Nothing to recover (saved, or the user dropped the changes): delete the journal."""
         self._timer.stop()
         if self.journal is not None:
+            self._derived |= self.journal.unsynced   # a next journal starts from the same base
             self.journal.discard()
             self.journal = None
 

@@ -63,6 +63,7 @@ class ProjectController(QObject):
                                   extra_getter=lambda: files.extra)   # a project's "extra" survives
         self.autosave.failed.connect(self.message)
         model.committed.connect(self.autosave.on_committed)   # every edit, undo and redo is journaled
+        model.derived.connect(self.autosave.on_derived)       # derived data is not, but the journal hears of it
         stack.cleanChanged.connect(self._emit_title)
         stack.indexChanged.connect(self._on_stack_index_changed)
         files.transcript_opened.connect(self._on_files_transcript_opened)

@@ -69,6 +69,14 @@ def progress_of(transcript: Transcript) -> Progress:
     return Progress(approved, flagged, len(transcript.segments), approved_ms, total_ms)
 
 
+_PROGRESS_FIELDS = frozenset({"status", "start_ms", "end_ms"})   # what progress_of reads of a turn
+
+
+def _may_move_progress(change) -> bool:
+    fields = change.segment_fields()
+    return fields is None or not fields.isdisjoint(_PROGRESS_FIELDS)
+
+
 def matches_filter(name: str, segment: Segment) -> bool:
     if name == "unreviewed":
         return segment.status is not ReviewStatus.APPROVED
@@ -95,7 +103,8 @@ class ReviewController(QObject):
         self._recount.setSingleShot(True)
         self._recount.setInterval(150)
         self._recount.timeout.connect(self.recount)
-        model.transcript_changed.connect(self._recount.start)
+        model.committed.connect(self._on_model_changed)
+        model.derived.connect(self._on_model_changed)
         model.modelReset.connect(self.recount)
         self._files = ctx.files
         self._resume_at: tuple[int, int] | None = None     # (row, ms) of a reopened project
@@ -238,6 +247,12 @@ class ReviewController(QObject):
         self._filter = name
         self._view.set_row_filter(None if name == "all" else (lambda s, n=name: matches_filter(n, s)))
         self.filter_changed.emit(name)
+
+    def _on_model_changed(self, commit) -> None:
+        # A count over every turn: not after edits that leave statuses and times as they were
+        # (typing, a replace in thousands of turns).
+        if any(_may_move_progress(change) for change in commit.changes):
+            self._recount.start()
 
     def recount(self) -> Progress:
         self._recount.stop()

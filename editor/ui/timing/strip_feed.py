@@ -114,21 +114,26 @@ class StripFeed(QObject):
             self._schedule_rebuild()
             return
         transcript = self._model.transcript
-        bounds_changed = labels_changed = spans_changed = False
-        for row in range(max(0, top.row()), min(bottom.row(), len(segments) - 1) + 1):
-            segment = segments[row]
-            bounds = (segment.start_ms, segment.end_ms)
-            if bounds != self._bounds[row]:
-                self._bounds[row] = bounds
-                bounds_changed = True
-            label = transcript.speaker_name(segment.speaker_id)
-            if label != self._labels[row]:
-                self._labels[row] = label
-                labels_changed = True
-            spans = _row_spans(segment)
-            if spans != self._spans[row]:
-                self._spans[row] = spans
-                spans_changed = True
+        first, end = max(0, top.row()), min(bottom.row(), len(segments) - 1) + 1
+        if first >= end:
+            return
+        # A replace in thousands of turns signals one span of rows: each list is remade for the span
+        # and compared in C, and only turns with marks are looked at one by one.
+        rows = segments[first:end]
+        bounds = list(map(_BOUNDS, rows))
+        bounds_changed = bounds != self._bounds[first:end]
+        if bounds_changed:
+            self._bounds[first:end] = bounds
+        labels = list(map(_Labels(transcript).__getitem__, map(_SPEAKER_ID, rows)))
+        labels_changed = labels != self._labels[first:end]
+        if labels_changed:
+            self._labels[first:end] = labels
+        spans: list[Sequence[tuple[int, int]]] = [_NO_SPANS] * len(rows)
+        for at in compress(range(len(rows)), map(_MARKS, rows)):
+            spans[at] = _row_spans(rows[at])
+        spans_changed = spans != self._spans[first:end]
+        if spans_changed:
+            self._spans[first:end] = spans
         if bounds_changed or labels_changed or spans_changed:
             self._schedule_push(bounds_changed)
 
