@@ -9,9 +9,8 @@ Where the review stands (the playback position and the turn in hand) is kept in 
 project's ``extra`` object under ``"review"`` each time the project is saved, and a
 reopened project starts there.
 
-Progress (approved turns and their share of the audio) is a full pass over
-the segments, so it is recounted on a short timer after changes, never per
-keystroke.
+Progress (approved turns and their share of the audio) is kept by a
+:class:`ReviewTally`, which recounts only the rows an edit touched.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ import getpass
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog
 
 from editor.core.timecode import format_clock
@@ -28,6 +27,7 @@ from editor.core.transcript import ReviewStatus, Segment, Transcript
 from editor.settings import Key
 from editor.ui.context import WindowContext
 from editor.ui.document.commands import ops
+from editor.ui.review.progress_tally import ReviewTally
 
 if TYPE_CHECKING:
     from editor.core.ops import Op
@@ -91,12 +91,8 @@ class ReviewController(QObject):
         self._settings = ctx.settings
         self._filter = "all"
         self.progress = Progress()
-        self._recount = QTimer(self)
-        self._recount.setSingleShot(True)
-        self._recount.setInterval(150)
-        self._recount.timeout.connect(self.recount)
-        model.transcript_changed.connect(self._recount.start)
-        model.modelReset.connect(self.recount)
+        self._tally = ReviewTally(model, self)
+        self._tally.changed.connect(self.recount)
         self._files = ctx.files
         self._resume_at: tuple[int, int] | None = None     # (row, ms) of a reopened project
         ctx.files.transcript_opened.connect(self._on_files_transcript_opened)
@@ -240,7 +236,7 @@ class ReviewController(QObject):
         self.filter_changed.emit(name)
 
     def recount(self) -> Progress:
-        self._recount.stop()
-        self.progress = progress_of(self._model.transcript)
+        """Publish the tally's figures (O(1); a big document's are partial until its count completes)."""
+        self.progress = Progress(*self._tally.counts())
         self.progress_changed.emit(self.progress)
         return self.progress

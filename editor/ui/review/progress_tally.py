@@ -1,0 +1,125 @@
+"""ReviewTally: how many turns are approved or flagged and how much audio they cover, kept current.
+
+Counting is a pass over every turn, which a million-turn document cannot afford after each
+edit, so the tally keeps each row's part (its status and duration) and follows the model's
+signals: an edit, an approval or an undo recounts only the rows it touched, a playback tick
+nothing. A new document is counted a slice per event-loop turn when it is big, and the tally
+says it changed once that count is complete.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from editor.core.transcript import ReviewStatus, Segment
+from editor.ui.document.transcript_model import Role, TranscriptModel
+
+COUNT_SLICE = 50_000    # rows of a new document counted per event-loop turn
+_APPROVED, _FLAGGED, _OTHER = 1, 2, 0
+_HIGHLIGHT_ROLES = {int(Role.CURRENT), int(Role.CURRENT_WORD)}   # playback: no status or time changes
+
+
+def _part(segment: Segment) -> tuple[int, int]:
+    """(status code, duration) that *segment* adds to the tally."""
+    status = segment.status
+    code = _APPROVED if status is ReviewStatus.APPROVED else _FLAGGED if status is ReviewStatus.FLAGGED else _OTHER
+    return code, segment.duration_ms
+
+
+class ReviewTally(QObject):
+    """Approved and flagged turns of the model's transcript, and their share of the audio."""
+
+    changed = Signal()      # the counts changed (or a new document's count is complete)
+
+    def __init__(self, model: TranscriptModel, parent=None):
+        super().__init__(parent)
+        self._model = model
+        self._codes = bytearray()          # per counted row: _APPROVED, _FLAGGED or _OTHER
+        self._durations: list[int] = []    # per counted row: its duration in ms
+        self._counts = [0, 0, 0]           # rows by code
+        self._approved_ms = self._total_ms = 0
+        self._count_more = QTimer(self)
+        self._count_more.setSingleShot(True)
+        self._count_more.setInterval(0)
+        self._count_more.timeout.connect(self._count_slice)
+        model.modelReset.connect(self._restart)
+        model.dataChanged.connect(self._on_data_changed)
+        model.rowsInserted.connect(self._on_rows_inserted)
+        model.rowsAboutToBeRemoved.connect(self._on_rows_about_to_be_removed)
+        model.rowsRemoved.connect(self.changed)     # told once the row count is the new one
+        self._restart()
+
+    @property
+    def complete(self) -> bool:
+        """Whether every row is counted (a big document's count takes a few event-loop turns)."""
+        return len(self._codes) == self._model.rowCount()
+
+    def counts(self) -> tuple[int, int, int, int, int]:
+        """(approved, flagged, rows, approved ms, total ms) of the rows counted so far."""
+        return (self._counts[_APPROVED], self._counts[_FLAGGED], self._model.rowCount(),
+                self._approved_ms, self._total_ms)
+
+    # ------------------------------------------------------------------ counting
+    def _restart(self) -> None:
+        self._count_more.stop()
+        self._codes = bytearray()
+        self._durations = []
+        self._counts = [0, 0, 0]
+        self._approved_ms = self._total_ms = 0
+        self._count_slice()
+
+    def _count_slice(self) -> None:
+        first = len(self._codes)
+        segments = self._model.transcript.segments[first:first + COUNT_SLICE]
+        parts = [_part(s) for s in segments]
+        self._add(parts, +1)
+        self._codes += bytes(code for code, _ in parts)
+        self._durations += [ms for _, ms in parts]
+        if self.complete:
+            self.changed.emit()
+        else:
+            self._count_more.start()
+
+    def _add(self, parts, sign: int) -> None:
+        for code, ms in parts:
+            self._counts[code] += sign
+            self._total_ms += sign * ms
+            if code == _APPROVED:
+                self._approved_ms += sign * ms
+
+    def _counted(self, first: int, last: int) -> range:
+        return range(first, min(last + 1, len(self._codes)))   # rows not counted yet are reached later
+
+    # ------------------------------------------------------------------ following the model
+    def _on_data_changed(self, top, bottom, roles=()) -> None:
+        if roles and {int(r) for r in roles} <= _HIGHLIGHT_ROLES:
+            return
+        rows = self._counted(top.row(), bottom.row())
+        if not rows:
+            return
+        before = self.counts()
+        segments = self._model.transcript.segments
+        old = [(self._codes[row], self._durations[row]) for row in rows]
+        new = [_part(segments[row]) for row in rows]
+        self._add(old, -1)
+        self._add(new, +1)
+        self._codes[rows.start:rows.stop] = bytes(code for code, _ in new)
+        self._durations[rows.start:rows.stop] = [ms for _, ms in new]
+        if self.counts() != before:
+            self.changed.emit()
+
+    def _on_rows_inserted(self, parent, first: int, last: int) -> None:
+        if first > len(self._codes):
+            return      # after the counted rows: the count in progress reaches them
+        segments = self._model.transcript.segments
+        parts = [_part(segments[row]) for row in range(first, last + 1)]
+        self._add(parts, +1)
+        self._codes[first:first] = bytes(code for code, _ in parts)
+        self._durations[first:first] = [ms for _, ms in parts]
+        self.changed.emit()
+
+    def _on_rows_about_to_be_removed(self, parent, first: int, last: int) -> None:
+        rows = self._counted(first, last)
+        self._add([(self._codes[row], self._durations[row]) for row in rows], -1)
+        del self._codes[rows.start:rows.stop]
+        del self._durations[rows.start:rows.stop]
