@@ -197,15 +197,19 @@ class TranscriptView(QAbstractScrollArea):
         if first >= count:
             return
         end = min(count, first + ESTIMATE_SLICE)
+        self._estimate_rows(first, self._estimates(first, end))
+        self._estimated_to = end
+        if end < count:
+            self._estimate_more.start()
+
+    def _estimate_rows(self, first: int, estimates: list[int], keep_exact: bool = True) -> None:
+        """Give rows *first*.. new estimates; the row at the top stays where it is on screen."""
         bar = self.verticalScrollBar()
         anchor = self._geometry.row_at(bar.value())
         within = (bar.value() - self._geometry.top(anchor)) / max(1, self._geometry.height(anchor))
-        self._geometry.estimate(first, self._estimates(first, end))
-        self._estimated_to = end
+        self._geometry.estimate(first, estimates, keep_exact)
         self._update_scrollbar()
         self._keep_top_row(anchor, within)
-        if end < count:
-            self._estimate_more.start()
 
     def _estimate(self, row: int) -> int:
         assert self._model is not None
@@ -442,8 +446,7 @@ class TranscriptView(QAbstractScrollArea):
                 self._editor.replace_text(self._model.segment(self._editor.row).text)
         elif text_changed:   # many rows (a replace-all): their estimates again, the other rows' heights kept
             self._painter.forget()
-            self._geometry.estimate(first, self._estimates(first, last + 1), keep_exact=False)
-            self._update_scrollbar()
+            self._estimate_rows(first, self._estimates(first, last + 1), keep_exact=False)
         self._update_rows(first, last)
 
     def _update_rows(self, first: int, last: int) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from editor.core.transcript import ReviewStatus, Segment
 from editor.ui.document.transcript_model import Role, TranscriptModel
 
-COUNT_SLICE = 50_000    # rows of a new document counted per event-loop turn
+COUNT_SLICE = 20_000    # rows of a new document counted per event-loop turn
 _APPROVED, _FLAGGED, _OTHER = 1, 2, 0
 _HIGHLIGHT_ROLES = {int(Role.CURRENT), int(Role.CURRENT_WORD)}   # playback: no status or time changes
 
