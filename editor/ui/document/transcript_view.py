@@ -3,8 +3,10 @@
 A QAbstractScrollArea rather than a QListView: QListView sizes every row
 through its delegate on each layout (0.35 s for 12,000 wrapped cues, and
 again on every resize), while this view lays out only the rows it shows and
-sizes the others by estimate (:mod:`editor.ui.document.row_geometry`). Per playback
-tick it repaints at most the two rows whose highlight changed.
+sizes the others by estimate (:mod:`editor.ui.document.row_geometry`); a big
+document's estimates are made a slice per event-loop turn (an average until then),
+so handing it a million turns never holds the window. Per playback tick it repaints
+at most the two rows whose highlight changed.
 
 The view emits what the user asked for (seek, edit, scroll) and leaves the
 decisions to controllers; the only widget it owns besides the viewport is
