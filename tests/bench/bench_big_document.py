@@ -24,13 +24,14 @@ import cProfile
 import os
 import pstats
 import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import ten_hour_episode  # noqa: E402
+from synthetic import TEN_HOURS_MS, ten_hour_episode  # noqa: E402
 from window_bench import private_environment  # noqa: E402
 
 TICK_MS = 50      # the player's tick while playing
@@ -76,11 +77,29 @@ def report(name: str, seconds: float, prof, extra: str = "") -> None:
         stats.sort_stats("cumulative").print_stats(r"editor/", 12)
 
 
+def write_episode(path: Path, turns: int) -> None:
+    """Save the synthetic episode of *turns* turns as a project at *path*."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from editor.core.project import save
+
+    # As dense as a real episode (a turn every 3.6 s): more turns make a longer episode, not more
+    # turns on each second of the waveform strip.
+    transcript = ten_hour_episode(turns=turns, words=turns * 15, duration_ms=max(TEN_HOURS_MS, turns * 3_600))
+    save(transcript, path)
+    words = sum(len(s.text.split()) for s in transcript.segments)
+    print(f"{len(transcript.segments):,} turns, {words:,} words, {path.stat().st_size / 1e6:.1f} MB project",
+          flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--turns", type=int, default=10_000)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--write", help=argparse.SUPPRESS)   # the episode's project file, then exit
     args = parser.parse_args()
+    if args.write:
+        write_episode(Path(args.write), args.turns)
+        return
     private = private_environment("bench-big-document-")
     root = Path(__file__).resolve().parents[2]
     if str(root) not in sys.path:
@@ -89,11 +108,9 @@ def main() -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from editor.core.project import save
-
-    transcript = ten_hour_episode(turns=args.turns, words=args.turns * 15)
     path = private / "episode.tep"
-    save(transcript, path)
+    # Written by another process, so the peak memory printed is the window's alone.
+    subprocess.run([sys.executable, __file__, "--write", str(path), "--turns", str(args.turns)], check=True)
     app = QApplication([])
     from editor.ui.main_window import MainWindow
     window = MainWindow()
@@ -101,16 +118,15 @@ def main() -> None:
     window.show()
     app.processEvents()
     stalls = Stalls(app, args.profile)
-    rows = len(transcript.segments)
-    print(f"{rows:,} turns, {sum(len(s.text.split()) for s in transcript.segments):,} words, "
-          f"{path.stat().st_size / 1e6:.1f} MB project")
 
     started = time.monotonic()
     opened, prof = stalls.timed(lambda: window.open_path(str(path)))
     reading, read_prof = stalls.run(until=lambda: window.files.reading is None)
     settled, settle_prof = stalls.run(3.0)
     worst = max((opened, prof), (reading, read_prof), (settled, settle_prof), key=lambda item: item[0])
-    assert window.model.rowCount() == rows, "the episode did not open"
+    rows = window.model.rowCount()
+    assert rows == args.turns, "the episode did not open"
+    tick_from = window.model.segment(rows - 40).start_ms or 0
     report("open", worst[0], worst[1], f"   (open to settled {time.monotonic() - started:.1f} s)")
 
     view = window.view
@@ -131,8 +147,7 @@ def main() -> None:
     stalls.run(0.3)
 
     position = window.playback.position_changed
-    start = transcript.segments[rows - 40].start_ms or 0
-    ticks = [stalls.timed(lambda ms=start + i * TICK_MS: (position.emit(ms), app.processEvents()))
+    ticks = [stalls.timed(lambda ms=tick_from + i * TICK_MS: (position.emit(ms), app.processEvents()))
              for i in range(200)]
     longest = max(ticks, key=lambda item: item[0])
     mean = sum(t for t, _ in ticks) / len(ticks)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import accumulate
 
-BLOCK = 256   # rows per block: a look-up adds up at most this many heights
+BLOCK = 128   # rows per block: a look-up adds up at most this many heights; a million rows, 7,813 blocks
 
 
 class RowGeometry:
