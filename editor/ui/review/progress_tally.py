@@ -10,6 +10,8 @@ says it changed once that count is complete.
 from __future__ import annotations
 
 from array import array
+from itertools import compress
+from operator import attrgetter
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -17,15 +19,20 @@ from editor.core.transcript import ReviewStatus, Segment
 from editor.ui.document.transcript_model import Role, TranscriptModel
 
 COUNT_SLICE = 20_000    # rows of a new document counted per event-loop turn
-_APPROVED, _FLAGGED, _OTHER = 1, 2, 0
+_APPROVED, _FLAGGED = 1, 2
+_CODE = {ReviewStatus.APPROVED: _APPROVED, ReviewStatus.FLAGGED: _FLAGGED}   # other statuses: 0
+_STATUS = attrgetter("status")
 _HIGHLIGHT_ROLES = {int(Role.CURRENT), int(Role.CURRENT_WORD)}   # playback: no status or time changes
 
 
-def _part(segment: Segment) -> tuple[int, int]:
-    """(status code, duration) that *segment* adds to the tally."""
-    status = segment.status
-    code = _APPROVED if status is ReviewStatus.APPROVED else _FLAGGED if status is ReviewStatus.FLAGGED else _OTHER
-    return code, segment.duration_ms
+def _parts(segments: list[Segment]) -> tuple[bytes, array]:
+    """What *segments* add to the tally: a status code and a duration each.
+
+    Made without a container per row: a freshly opened document's objects are not yet frozen
+    out of the garbage collector's sight, and a million small tuples would set off a full
+    collection over all of them."""
+    return (bytes(map(_CODE.get, map(_STATUS, segments), [0] * len(segments))),
+            array("q", [segment.duration_ms for segment in segments]))
 
 
 class ReviewTally(QObject):
@@ -36,10 +43,9 @@ class ReviewTally(QObject):
     def __init__(self, model: TranscriptModel, parent=None):
         super().__init__(parent)
         self._model = model
-        self._codes = bytearray()          # per counted row: _APPROVED, _FLAGGED or _OTHER
+        self._codes = bytearray()          # per counted row: _APPROVED, _FLAGGED or 0
         self._durations = array("q")       # per counted row: its duration in ms (8 bytes, not an int object)
-        self._counts = [0, 0, 0]           # rows by code
-        self._approved_ms = self._total_ms = 0
+        self._approved = self._flagged = self._approved_ms = self._total_ms = 0
         self._count_more = QTimer(self)
         self._count_more.setSingleShot(True)
         self._count_more.setInterval(0)
@@ -58,36 +64,32 @@ class ReviewTally(QObject):
 
     def counts(self) -> tuple[int, int, int, int, int]:
         """(approved, flagged, rows, approved ms, total ms) of the rows counted so far."""
-        return (self._counts[_APPROVED], self._counts[_FLAGGED], self._model.rowCount(),
-                self._approved_ms, self._total_ms)
+        return self._approved, self._flagged, self._model.rowCount(), self._approved_ms, self._total_ms
 
     # ------------------------------------------------------------------ counting
     def _restart(self) -> None:
         self._count_more.stop()
         self._codes = bytearray()
         self._durations = array("q")
-        self._counts = [0, 0, 0]
-        self._approved_ms = self._total_ms = 0
+        self._approved = self._flagged = self._approved_ms = self._total_ms = 0
         self._count_slice()
 
     def _count_slice(self) -> None:
         first = len(self._codes)
-        segments = self._model.transcript.segments[first:first + COUNT_SLICE]
-        parts = [_part(s) for s in segments]
-        self._add(parts, +1)
-        self._codes += bytes(code for code, _ in parts)
-        self._durations += array("q", [ms for _, ms in parts])
+        codes, durations = _parts(self._model.transcript.segments[first:first + COUNT_SLICE])
+        self._add(codes, durations, +1)
+        self._codes += codes
+        self._durations += durations
         if self.complete:
             self.changed.emit()
         else:
             self._count_more.start()
 
-    def _add(self, parts, sign: int) -> None:
-        for code, ms in parts:
-            self._counts[code] += sign
-            self._total_ms += sign * ms
-            if code == _APPROVED:
-                self._approved_ms += sign * ms
+    def _add(self, codes: bytes | bytearray, durations: array, sign: int) -> None:
+        self._approved += sign * codes.count(_APPROVED)
+        self._flagged += sign * codes.count(_FLAGGED)
+        self._total_ms += sign * sum(durations)
+        self._approved_ms += sign * sum(compress(durations, map(_APPROVED.__eq__, codes)))
 
     def _counted(self, first: int, last: int) -> range:
         return range(first, min(last + 1, len(self._codes)))   # rows not counted yet are reached later
@@ -100,28 +102,25 @@ class ReviewTally(QObject):
         if not rows:
             return
         before = self.counts()
-        segments = self._model.transcript.segments
-        old = [(self._codes[row], self._durations[row]) for row in rows]
-        new = [_part(segments[row]) for row in rows]
-        self._add(old, -1)
-        self._add(new, +1)
-        self._codes[rows.start:rows.stop] = bytes(code for code, _ in new)
-        self._durations[rows.start:rows.stop] = array("q", [ms for _, ms in new])
+        codes, durations = _parts(self._model.transcript.segments[rows.start:rows.stop])
+        self._add(self._codes[rows.start:rows.stop], self._durations[rows.start:rows.stop], -1)
+        self._add(codes, durations, +1)
+        self._codes[rows.start:rows.stop] = codes
+        self._durations[rows.start:rows.stop] = durations
         if self.counts() != before:
             self.changed.emit()
 
     def _on_rows_inserted(self, parent, first: int, last: int) -> None:
         if first > len(self._codes):
             return      # after the counted rows: the count in progress reaches them
-        segments = self._model.transcript.segments
-        parts = [_part(segments[row]) for row in range(first, last + 1)]
-        self._add(parts, +1)
-        self._codes[first:first] = bytes(code for code, _ in parts)
-        self._durations[first:first] = array("q", [ms for _, ms in parts])
+        codes, durations = _parts(self._model.transcript.segments[first:last + 1])
+        self._add(codes, durations, +1)
+        self._codes[first:first] = codes
+        self._durations[first:first] = durations
         self.changed.emit()
 
     def _on_rows_about_to_be_removed(self, parent, first: int, last: int) -> None:
         rows = self._counted(first, last)
-        self._add([(self._codes[row], self._durations[row]) for row in rows], -1)
+        self._add(self._codes[rows.start:rows.stop], self._durations[rows.start:rows.stop], -1)
         del self._codes[rows.start:rows.stop]
         del self._durations[rows.start:rows.stop]
