@@ -213,6 +213,13 @@ def test_suspect_store_lists_the_rows_suspects_are_at_after_rows_move():
     ops.run(transcript, ops.merge_with_next(transcript, 41))    # the most doubtful turn is merged away
     assert [row for row, _ in store.all(segments)] == [55, 21, 11]
     assert len(store) == 4        # kept (its id is gone, not its entry) but no longer listed
+    row = 21
+    store.put(segments[row].id, segments[row].text, [_suspect(segments[row], 0, 2, 0.4),
+                                                     _suspect(segments[row], 4, 6, 0.3)], row=row)
+    assert len(store) == 5        # the turn's new result replaces its old one
+    ops.run(transcript, ops.set_text(transcript, row, segments[row].text + " edited"))
+    store.refresh_rows(segments, row, row)
+    assert len(store) == 3 and [r for r, _ in store.all(segments)] == [55, 11]
 
 
 @pytest.mark.parametrize("rows", [0, 1])

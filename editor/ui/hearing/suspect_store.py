@@ -33,10 +33,12 @@ class SuspectStore(QObject):
         self._names: dict[str, list[Spotted]] = {}   # glossary names heard in a turn (same life as its suspects)
         self.checked: dict[str, str] = {}    # turn id -> the text the audio last checked
         self._rows: dict[str, int] = {}      # turn id -> the row it was last seen at (or _GONE)
+        self._count = 0                      # suspects held (len): asked on every change of a row
         self._rows_count = -1                # how many rows there were when a pass last found them
 
     def clear(self) -> None:
         self._by_id.clear()
+        self._count = 0
         self._names.clear()
         self.checked.clear()
         self._rows.clear()
@@ -52,11 +54,21 @@ class SuspectStore(QObject):
         self.checked[segment_id] = text
         self._names[segment_id] = list(names)
         if suspects:
+            self._drop(segment_id)
             self._by_id[segment_id] = (text, list(suspects))
+            self._count += len(suspects)
             self._rows[segment_id] = row
             return True
+        return self._drop(segment_id)
+
+    def _drop(self, segment_id: str) -> bool:
+        """Forget a turn's suspects; whether it had any."""
         self._rows.pop(segment_id, None)
-        return self._by_id.pop(segment_id, None) is not None
+        entry = self._by_id.pop(segment_id, None)
+        if entry is None:
+            return False
+        self._count -= len(entry[1])
+        return True
 
     def for_segment(self, segment: Segment) -> list[Suspect]:
         entry = self._by_id.get(segment.id)
@@ -77,8 +89,7 @@ class SuspectStore(QObject):
         for segment in segments[first:last + 1]:
             entry = self._by_id.get(segment.id)
             if entry is not None and (entry[0] != segment.text or segment.status is ReviewStatus.APPROVED):
-                del self._by_id[segment.id]
-                self._rows.pop(segment.id, None)
+                self._drop(segment.id)
                 dropped = True
         if dropped:
             self.changed.emit()
@@ -115,4 +126,4 @@ class SuspectStore(QObject):
         self._rows_count = count
 
     def __len__(self) -> int:
-        return sum(len(s) for _, s in self._by_id.values())
+        return self._count
