@@ -13,13 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from editor.align.marks import UNALIGNED_MARKS
 from editor.align.spoken import number_words, spoken_tokens, spoken_words
-from editor.core.transcript import MarkKind, Segment
+from editor.core.transcript import Segment
 
 __all__ = ["UNALIGNED_MARKS", "Token", "number_words", "segment_tokens", "spoken_words"]
-
-# Marks whose covered words are not speech the aligner can match.
-UNALIGNED_MARKS = frozenset({MarkKind.INAUDIBLE, MarkKind.CROSSTALK})
 
 
 @dataclass

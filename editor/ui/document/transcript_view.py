@@ -3,8 +3,10 @@
 A QAbstractScrollArea rather than a QListView: QListView sizes every row
 through its delegate on each layout (0.35 s for 12,000 wrapped cues, and
 again on every resize), while this view lays out only the rows it shows and
-sizes the others by estimate (:mod:`editor.ui.document.row_geometry`). Per playback
-tick it repaints at most the two rows whose highlight changed.
+sizes the others by estimate (:mod:`editor.ui.document.row_geometry`); a big
+document's estimates are made a slice per event-loop turn (an average until then),
+so handing it a million turns never holds the window. Per playback tick it repaints
+at most the two rows whose highlight changed.
 
 The view emits what the user asked for (seek, edit, scroll) and leaves the
 decisions to controllers; the only widget it owns besides the viewport is
@@ -16,8 +18,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QKeyEvent, QPainter, QPalette
+from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QKeyEvent, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolButton, QToolTip
 
 from editor.core.timecode import format_clock
@@ -34,6 +36,11 @@ if TYPE_CHECKING:
 _TEXT_ROLES = {int(Qt.ItemDataRole.DisplayRole), int(Role.TEXT), int(Role.SPEAKER_NAME), int(Role.SPEAKER_ID)}
 _ACCESSIBLE_TEXT_CHARS = 400   # a screen reader reads the turn's start, not a 10-minute monologue
 _EMPTY_FILTER_TEXT = "No turns match this filter."
+# Rows whose heights are estimated in one go. A bigger document gets the average of a sample for
+# the rest at once and their own estimates a slice per event-loop turn, so opening, a resize or a
+# filter change never holds the window for a pass over a million turns (~10 ms a slice).
+ESTIMATE_SLICE = 20_000
+_SAMPLE_ROWS = 2_000
 
 
 class TranscriptView(QAbstractScrollArea):
@@ -61,6 +68,11 @@ class TranscriptView(QAbstractScrollArea):
         self._painter = TurnPainter(self._document_font())
         self._width = -1
         self._stale = True
+        self._estimated_to = 0      # rows before this have their own estimate (the rest: an average)
+        self._estimate_more = QTimer(self)
+        self._estimate_more.setInterval(0)
+        self._estimate_more.setSingleShot(True)
+        self._estimate_more.timeout.connect(self._estimate_next_slice)
         self._row_filter = None     # callable(segment) -> bool, or None for all rows
         self._decorator = None      # callable(row, segment) -> [(start, end, QTextCharFormat)]
         self._more_decorators: list = []   # other features' decorators, same signature
@@ -127,7 +139,7 @@ class TranscriptView(QAbstractScrollArea):
         return self.viewport().width()
 
     def _reset_geometry(self) -> None:
-        """Forget all heights; they are re-estimated (O(rows), cheap) when next needed."""
+        """Forget all heights; they are re-estimated when next needed (a slice at a time in a big document)."""
         self._stale = True
         self._painter.forget()
         self.viewport().update()
@@ -144,20 +156,66 @@ class TranscriptView(QAbstractScrollArea):
             # Keep the top row where it is across a width change (heights are all re-estimated).
             anchor = self._geometry.row_at(bar.value())
             within = (bar.value() - self._geometry.top(anchor)) / max(1, self._geometry.height(anchor))
-        if self._model is None:
-            self._geometry.reset([])
-        else:
-            segments = self._model.transcript.segments
-            heights = self._painter.estimate_heights([s.text for s in segments], self._width)
-            if self._row_filter is not None:   # hidden rows are rows of height 0
-                keep = self._row_filter
-                heights = [h if keep(s) else 0 for h, s in zip(heights, segments, strict=False)]
-            self._geometry.reset(heights)
+        count = self._model.rowCount() if self._model is not None else 0
+        heights = self._estimates(0, min(count, ESTIMATE_SLICE))
+        if count > len(heights):
+            heights += [self._average_estimate()] * (count - len(heights))
+            self._estimate_more.start()
+        self._estimated_to = min(count, ESTIMATE_SLICE)
+        self._geometry.reset(heights)
         self._update_scrollbar()
+        self._keep_top_row(anchor, within)
+
+    def _keep_top_row(self, anchor: int, within: float) -> None:
+        """Scroll so row *anchor* is at the top again, *within* (a share of its height) scrolled past."""
         if 0 <= anchor < len(self._geometry):
             self._programmatic_scroll = True
-            bar.setValue(self._geometry.top(anchor) + int(within * self._geometry.height(anchor)))
+            self.verticalScrollBar().setValue(self._geometry.top(anchor)
+                                              + int(within * self._geometry.height(anchor)))
             self._programmatic_scroll = False
+
+    def _estimates(self, first: int, end: int) -> list[int]:
+        """Estimated heights of rows *first*..*end*-1."""
+        if self._model is None or first >= end:
+            return []
+        return self._heights_of(self._model.transcript.segments[first:end])
+
+    def _heights_of(self, segments: list) -> list[int]:
+        heights = self._painter.estimate_heights([s.text for s in segments], self._width)
+        if self._row_filter is not None:   # hidden rows are rows of height 0
+            keep = self._row_filter
+            heights = [h if keep(s) else 0 for h, s in zip(heights, segments, strict=True)]
+        return heights
+
+    def _average_estimate(self) -> int:
+        """The mean estimate of rows spread evenly through the document: the height rows have
+        until their own estimate's slice comes."""
+        assert self._model is not None
+        segments = self._model.transcript.segments
+        heights = self._heights_of(segments[::max(1, len(segments) // _SAMPLE_ROWS)])
+        return round(sum(heights) / len(heights)) if heights else 0
+
+    def _estimate_next_slice(self) -> None:
+        """Replace the average by the rows' own estimates for the next slice of rows."""
+        if self._stale or self._model is None:
+            return      # the next layout starts over
+        first, count = self._estimated_to, len(self._geometry)
+        if first >= count:
+            return
+        end = min(count, first + ESTIMATE_SLICE)
+        self._estimate_rows(first, self._estimates(first, end))
+        self._estimated_to = end
+        if end < count:
+            self._estimate_more.start()
+
+    def _estimate_rows(self, first: int, estimates: list[int], keep_exact: bool = True) -> None:
+        """Give rows *first*.. new estimates; the row at the top stays where it is on screen."""
+        bar = self.verticalScrollBar()
+        anchor = self._geometry.row_at(bar.value())
+        within = (bar.value() - self._geometry.top(anchor)) / max(1, self._geometry.height(anchor))
+        self._geometry.estimate(first, estimates, keep_exact)
+        self._update_scrollbar()
+        self._keep_top_row(anchor, within)
 
     def _estimate(self, row: int) -> int:
         assert self._model is not None
@@ -176,7 +234,7 @@ class TranscriptView(QAbstractScrollArea):
         """Show only the segments for which ``keep(segment)`` is true (None: all of them).
 
         Hidden rows keep their place with height 0, so row numbers, the model and the
-        playback highlight are unaffected; O(rows) once per filter change.
+        playback highlight are unaffected; the rows are estimated again, a slice at a time.
         """
         self._row_filter = keep
         self._reset_geometry()
@@ -395,8 +453,9 @@ class TranscriptView(QAbstractScrollArea):
             for row in range(first, last + 1):
                 self._painter.forget(row)
                 self._geometry.invalidate(row, self._estimate(row))
-        elif text_changed:
-            self._reset_geometry()
+        elif text_changed:   # many rows (a replace-all): their estimates again, the other rows' heights kept
+            self._painter.forget()
+            self._estimate_rows(first, self._estimates(first, last + 1), keep_exact=False)
         if text_changed and self._editor is not None and first <= self._editor.row <= last:
             # Also after a replace in many turns (one span of rows): the editor must never keep,
             # and later write back, the text the replace changed.
@@ -418,13 +477,17 @@ class TranscriptView(QAbstractScrollArea):
     def _on_rows_inserted(self, parent, first: int, last: int) -> None:
         if self._stale:
             return
-        self._geometry.insert(first, [self._estimate(row) for row in range(first, last + 1)])
+        self._geometry.insert(first, self._estimates(first, last + 1))
+        if first < self._estimated_to:
+            self._estimated_to += last - first + 1
         self._after_rows_moved(first, last - first + 1)
 
     def _on_rows_removed(self, parent, first: int, last: int) -> None:
         if self._stale:
             return
         self._geometry.remove(first, last - first + 1)
+        if first < self._estimated_to:
+            self._estimated_to -= min(last + 1, self._estimated_to) - first
         self._after_rows_moved(first, -(last - first + 1))
 
     def _after_rows_moved(self, first: int, delta: int) -> None:
@@ -514,11 +577,31 @@ class TranscriptView(QAbstractScrollArea):
                 row = self.row_at(0)
             self.open_editor(row, 0)
             return
+        if event.matches(QKeySequence.StandardKey.MoveToStartOfDocument) \
+                or event.matches(QKeySequence.StandardKey.MoveToEndOfDocument):
+            self.scroll_to_edge(event.matches(QKeySequence.StandardKey.MoveToEndOfDocument))
+            return
         plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
         if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and plain and self._model is not None and len(self._geometry):
             self.step_turn(1 if key == Qt.Key.Key_Down else -1)
             return
         super().keyPressEvent(event)
+
+    def scroll_to_edge(self, end: bool) -> None:
+        """Scroll to the first turn, or to the last (Ctrl+Home, Ctrl+End): a user scroll.
+
+        Going to the end lays out the turns that fill the last screen first, so the bottom the
+        scroll bar goes to is the real one, not an estimate's."""
+        self._ensure_geometry()
+        bar = self.verticalScrollBar()
+        if end:
+            row, filled = len(self._geometry) - 1, 0
+            while row >= 0 and filled < self.viewport().height():
+                self._measure(row)
+                filled += self._geometry.height(row)
+                row -= 1
+            self._update_scrollbar()
+        bar.setValue(bar.maximum() if end else 0)
 
     def step_turn(self, direction: int) -> None:
         """Make the next (+1) or previous (-1) shown turn the current one: playback moves to its start."""

@@ -104,7 +104,7 @@ class HearingController(QObject):
         row = self._model.row_of(heard.segment_id, heard.index)
         if row < 0 or self._model.segment(row).text != heard.text or not heard.aligned:
             return
-        if self.store.put(heard.segment_id, heard.text, heard.suspects, heard.spotted):
+        if self.store.put(heard.segment_id, heard.text, heard.suspects, heard.spotted, row):
             self._view.update_row(row)       # that turn's underline and marker; the rest stays painted
             self._schedule_panel_refresh()
 

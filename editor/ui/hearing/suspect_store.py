@@ -2,7 +2,10 @@
 
 Suspects are keyed by turn id together with the text they were found in: once the producer
 edits the turn (its text no longer matches) or approves it, its suspects are gone. Lookups
-for painting cost one dict access; :meth:`refresh_rows` re-checks only rows that changed.
+for painting cost one dict access; :meth:`refresh_rows` re-checks only rows that changed, and
+listing them all (:meth:`all`) finds their rows from the row each was last seen at, so it
+costs the suspects, not the document (a pass over the turns only when splits or merges moved
+some of them).
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ if TYPE_CHECKING:
     from editor.hearing.spotting import Spotted
     from editor.hearing.suspects import Suspect
 
+_GONE = -2   # a row hint: the turn was not in the document
+
 
 class SuspectStore(QObject):
     changed = Signal()
@@ -27,24 +32,43 @@ class SuspectStore(QObject):
         self._by_id: dict[str, tuple[str, list[Suspect]]] = {}
         self._names: dict[str, list[Spotted]] = {}   # glossary names heard in a turn (same life as its suspects)
         self.checked: dict[str, str] = {}    # turn id -> the text the audio last checked
+        self._rows: dict[str, int] = {}      # turn id -> the row it was last seen at (or _GONE)
+        self._count = 0                      # suspects held (len): asked on every change of a row
+        self._rows_count = -1                # how many rows there were when a pass last found them
 
     def clear(self) -> None:
         self._by_id.clear()
+        self._count = 0
         self._names.clear()
         self.checked.clear()
+        self._rows.clear()
         self.changed.emit()
 
-    def put(self, segment_id: str, text: str, suspects: list[Suspect], names: Sequence[Spotted] = ()) -> bool:
-        """The result of checking one turn (an empty list: the audio says this turn is right).
+    def put(self, segment_id: str, text: str, suspects: list[Suspect], names: Sequence[Spotted] = (),
+            row: int = -1) -> bool:
+        """The result of checking one turn (an empty list: the audio says this turn is right),
+        at *row* when known.
 
         Returns whether that turn's suspects changed; unlike the other changes, this one is not
         announced by ``changed`` (the caller repaints that one turn, not the whole view)."""
         self.checked[segment_id] = text
         self._names[segment_id] = list(names)
         if suspects:
+            self._drop(segment_id)
             self._by_id[segment_id] = (text, list(suspects))
+            self._count += len(suspects)
+            self._rows[segment_id] = row
             return True
-        return self._by_id.pop(segment_id, None) is not None
+        return self._drop(segment_id)
+
+    def _drop(self, segment_id: str) -> bool:
+        """Forget a turn's suspects; whether it had any."""
+        self._rows.pop(segment_id, None)
+        entry = self._by_id.pop(segment_id, None)
+        if entry is None:
+            return False
+        self._count -= len(entry[1])
+        return True
 
     def for_segment(self, segment: Segment) -> list[Suspect]:
         entry = self._by_id.get(segment.id)
@@ -65,21 +89,41 @@ class SuspectStore(QObject):
         for segment in segments[first:last + 1]:
             entry = self._by_id.get(segment.id)
             if entry is not None and (entry[0] != segment.text or segment.status is ReviewStatus.APPROVED):
-                del self._by_id[segment.id]
+                self._drop(segment.id)
                 dropped = True
         if dropped:
             self.changed.emit()
 
     def all(self, segments: list[Segment]) -> list[tuple[int, Suspect]]:
         """(row, suspect) of every live suspect, most doubtful first."""
-        rows = {s.id: i for i, s in enumerate(segments)}
+        self._find_rows(segments)
         found = []
         for segment_id, (text, suspects) in self._by_id.items():
-            row = rows.get(segment_id)
-            if row is None or segments[row].text != text or segments[row].status is ReviewStatus.APPROVED:
+            row = self._rows.get(segment_id, -1)
+            if row < 0 or segments[row].text != text or segments[row].status is ReviewStatus.APPROVED:
                 continue
             found += [(row, s) for s in suspects]
         return sorted(found, key=lambda item: (-item[1].doubt, item[0], item[1].char_start))
 
+    def _find_rows(self, segments: list[Segment]) -> None:
+        """Bring the rows of the suspects' turns up to date; one pass over *segments* only when
+        some turn is no longer at the row it was seen at (rows moved) or was never seen."""
+        rows, count = self._rows, len(segments)
+
+        def placed(segment_id: str) -> bool:
+            row = rows.get(segment_id, -1)
+            if row == _GONE:    # not found by the last pass: still gone while no row came or went
+                return count == self._rows_count
+            return 0 <= row < count and segments[row].id == segment_id
+
+        if all(placed(segment_id) for segment_id in self._by_id):
+            return
+        rows.clear()
+        rows.update(dict.fromkeys(self._by_id, _GONE))
+        for row, segment in enumerate(segments):
+            if segment.id in rows:
+                rows[segment.id] = row
+        self._rows_count = count
+
     def __len__(self) -> int:
-        return sum(len(s) for _, s in self._by_id.values())
+        return self._count

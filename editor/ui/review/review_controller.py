@@ -9,9 +9,8 @@ Where the review stands (the playback position and the turn in hand) is kept in 
 project's ``extra`` object under ``"review"`` each time the project is saved, and a
 reopened project starts there.
 
-Progress (approved turns and their share of the audio) is a full pass over
-the segments, so it is recounted on a short timer after changes, never per
-keystroke.
+Progress (approved turns and their share of the audio) is kept by a
+:class:`ReviewTally`, which recounts only the rows an edit touched.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ import getpass
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog
 
 from editor.core.timecode import format_clock
@@ -28,6 +27,7 @@ from editor.core.transcript import ReviewStatus, Segment, Transcript
 from editor.settings import Key
 from editor.ui.context import WindowContext
 from editor.ui.document.commands import ops
+from editor.ui.review.progress_tally import ReviewTally
 
 if TYPE_CHECKING:
     from editor.core.ops import Op
@@ -69,14 +69,6 @@ def progress_of(transcript: Transcript) -> Progress:
     return Progress(approved, flagged, len(transcript.segments), approved_ms, total_ms)
 
 
-_PROGRESS_FIELDS = frozenset({"status", "start_ms", "end_ms"})   # what progress_of reads of a turn
-
-
-def _may_move_progress(change) -> bool:
-    fields = change.segment_fields()
-    return fields is None or not fields.isdisjoint(_PROGRESS_FIELDS)
-
-
 def matches_filter(name: str, segment: Segment) -> bool:
     if name == "unreviewed":
         return segment.status is not ReviewStatus.APPROVED
@@ -99,13 +91,8 @@ class ReviewController(QObject):
         self._settings = ctx.settings
         self._filter = "all"
         self.progress = Progress()
-        self._recount = QTimer(self)
-        self._recount.setSingleShot(True)
-        self._recount.setInterval(150)
-        self._recount.timeout.connect(self.recount)
-        model.committed.connect(self._on_model_changed)
-        model.derived.connect(self._on_model_changed)
-        model.modelReset.connect(self.recount)
+        self._tally = ReviewTally(model, self)
+        self._tally.changed.connect(self.recount)
         self._files = ctx.files
         self._resume_at: tuple[int, int] | None = None     # (row, ms) of a reopened project
         ctx.files.transcript_opened.connect(self._on_files_transcript_opened)
@@ -248,14 +235,8 @@ class ReviewController(QObject):
         self._view.set_row_filter(None if name == "all" else (lambda s, n=name: matches_filter(n, s)))
         self.filter_changed.emit(name)
 
-    def _on_model_changed(self, commit) -> None:
-        # A count over every turn: not after edits that leave statuses and times as they were
-        # (typing, a replace in thousands of turns).
-        if any(_may_move_progress(change) for change in commit.changes):
-            self._recount.start()
-
     def recount(self) -> Progress:
-        self._recount.stop()
-        self.progress = progress_of(self._model.transcript)
+        """Publish the tally's figures (O(1); a big document's are partial until its count completes)."""
+        self.progress = Progress(*self._tally.counts())
         self.progress_changed.emit(self.progress)
         return self.progress

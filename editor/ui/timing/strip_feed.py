@@ -44,7 +44,7 @@ def _row_spans(segment) -> Sequence[tuple[int, int]]:
     """Inaudible/crosstalk spans of one turn; the common case (no such mark) costs one scan of marks."""
     if not segment.marks:
         return _NO_SPANS        # most turns: no import statement run per row (a million rows: seconds)
-    from editor.align.text import UNALIGNED_MARKS
+    from editor.align.marks import UNALIGNED_MARKS
     if not any(mark.kind in UNALIGNED_MARKS for mark in segment.marks):
         return _NO_SPANS
     return inaudible_spans(segment) or _NO_SPANS

@@ -104,7 +104,7 @@ def retime(bounds: list[Bounds], boundary: Boundary, ms: int, duration_ms: int) 
 
 def inaudible_spans(segment: Segment, default_ms: int = 1000) -> list[tuple[int, int]]:
     """Time spans of a segment's inaudible/crosstalk marks: the covered words' times when known."""
-    from editor.align.text import UNALIGNED_MARKS
+    from editor.align.marks import UNALIGNED_MARKS
 
     spans = []
     offsets = _token_offsets(segment.text) if segment.words else []
