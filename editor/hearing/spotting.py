@@ -184,9 +184,10 @@ def _heard_choice(text: str, tokens: list[TimedToken], lo: int, hi: int, widest:
 def _swallows(text: str, token: TimedToken, name: str, first: bool = False) -> bool:
     """Whether a window edged by *token* makes the name take a short word ("the", "at") that is
     not its own first (or last) word: applying it would drop that word from the text."""
-    word = _token(text, token).strip(".,;:!?").casefold()
+    word = _token(text, token).strip(".,;:!?")
     words = name.casefold().split()
-    return len(word) <= 3 and word.isalpha() and word != (words[0] if first else words[-1])
+    return (len(word) <= 3 and word.isalpha() and not (len(word) > 1 and word.isupper())   # not an acronym
+            and word.casefold() != (words[0] if first else words[-1]))
 
 
 def _short_words(text: str, tokens: list[TimedToken]) -> bool:
