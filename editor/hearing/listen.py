@@ -30,7 +30,7 @@ from editor.hearing.verdict import AGREES, PREFERS_ORIGINAL, TimedToken, compare
 # from the full search (whose absolute fits the lighter one would lower).
 NAMES_OPTIONS = AlignOptions(extra={**HEARING_OPTIONS.extra, "ds": 2, "topn": 2})
 SOUND_ALIKE_DOUBT = 0.6   # a passage sounding like a glossary name the audio does not rule out
-HEAR_PAD_MS = 300         # audio taken around a turn's aligned words
+HEAR_PAD_MS = 400         # audio taken around a turn's aligned words
 NEAR_DISTANCE = 0.45      # phone edit distance of a window worth listening for the names in
 SPELLING_SPOT = JOIN_AT   # doubt from spelling alone that makes a word worth listening for the names in
 

@@ -15,7 +15,7 @@ import numpy as np
 
 from editor.align.aligner import Aligner
 from editor.align.text import spoken_words
-from editor.hearing.verdict import Region, TimedToken, compare, cut, region_of
+from editor.hearing.verdict import UNSURE, Region, TimedToken, Verdict, compare, cut, region_of
 from editor.hearing.verdict import _words as grammar_words
 
 SPOT_MARGIN = 0.5        # per-frame log score a name must gain over the text
@@ -27,6 +27,7 @@ FRAMES_PER_PHONE = (4, 30)  # a passage this many frames per phone of the name c
 # must clearly prefer it, since applying it would drop the word (a split name's "a nook" still
 # goes to "Anouk": its sound is the name's).
 SWALLOW = 0.1
+_NOT_ALIGNED = Verdict(UNSURE, 0.0)   # compare's answer when neither text fits the window's audio
 
 
 @dataclass(frozen=True)
@@ -99,13 +100,19 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
             continue      # the text fits this stretch of audio best (or nothing does)
         won_lo, won_hi, name = chosen
         # The winner is compared with the text over its own window: the audio of a wider one
-        # holds words the name does not replace, and a verdict there is no answer for this one.
-        where = region_of(text, tokens, tokens[won_lo].char_start, tokens[won_hi].char_end)
-        verdict = compare(cut(audio, audio_start_ms, where), where, name, aligner)
+        # holds words the name does not replace. Only when neither text can be aligned there at
+        # all (a window too short for them) does a wider window of the name answer for it.
+        others = sorted({(a, b) for a, b, other in paths if other == name and (a, b) != (won_lo, won_hi)},
+                        key=lambda w: (w[1] - w[0], w))
         best = None
-        if verdict.margin >= SPOT_MARGIN and verdict.fit >= bar and verdict.coverage >= SPOT_COVERAGE:
-            start, end = tokens[won_lo].char_start, tokens[won_hi].char_end
-            best = Spotted(start, end, text[start:end], name, verdict.margin)
+        for w_lo, w_hi in [(won_lo, won_hi)] + others:
+            where = region_of(text, tokens, tokens[w_lo].char_start, tokens[w_hi].char_end)
+            verdict = compare(cut(audio, audio_start_ms, where), where, name, aligner)
+            if verdict.margin >= SPOT_MARGIN and verdict.fit >= bar and verdict.coverage >= SPOT_COVERAGE:
+                start, end = tokens[won_lo].char_start, tokens[won_hi].char_end
+                best = Spotted(start, end, text[start:end], name, verdict.margin)
+            if verdict != _NOT_ALIGNED:
+                break
         if best is not None:
             found.append(_take_echoes(text, tokens, best))
     return found
@@ -184,9 +191,10 @@ def _heard_choice(text: str, tokens: list[TimedToken], lo: int, hi: int, widest:
 def _swallows(text: str, token: TimedToken, name: str, first: bool = False) -> bool:
     """Whether a window edged by *token* makes the name take a short word ("the", "at") that is
     not its own first (or last) word: applying it would drop that word from the text."""
-    word = _token(text, token).strip(".,;:!?").casefold()
+    word = _token(text, token).strip(".,;:!?")
     words = name.casefold().split()
-    return len(word) <= 3 and word.isalpha() and word != (words[0] if first else words[-1])
+    return (len(word) <= 3 and word.isalpha() and not (len(word) > 1 and word.isupper())   # not an acronym
+            and word.casefold() != (words[0] if first else words[-1]))
 
 
 def _short_words(text: str, tokens: list[TimedToken]) -> bool:

@@ -105,3 +105,15 @@ def test_a_web_address_read_out_is_a_window_of_as_many_words():
     best = min(found, key=lambda a: a.distance)
     # wider than the four words a name usually takes: from "news" to past "dot"
     assert best.first == 2 and best.last >= 7 and best.distance < 0.2
+
+
+def test_a_name_taking_a_short_word_at_its_edge_is_the_exception():
+    import re
+
+    from editor.hearing.spotting import _swallows
+
+    text = "He worked for the SBA for our Revolution."
+    tokens = [TimedToken(m.start(), m.end(), 100 * i, 100 * i + 90) for i, m in enumerate(re.finditer(r"\S+", text))]
+    assert _swallows(text, tokens[3], "FDA", first=True)               # "the": applying would drop it
+    assert not _swallows(text, tokens[4], "FDA", first=True)           # "SBA" is an acronym, not a short word
+    assert not _swallows(text, tokens[6], "Our Revolution", first=True)  # the name's own first word
