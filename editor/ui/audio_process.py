@@ -19,7 +19,7 @@ import atexit
 import threading
 from typing import TYPE_CHECKING
 
-from editor.align.worker_start import lower_priority
+from editor.align import worker_start
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -47,7 +47,7 @@ class AudioProcess:
         for _attempt in range(2):
             with self._lock:
                 if self._pool is None:
-                    self._pool = ProcessPoolExecutor(max_workers=1, initializer=lower_priority,
+                    self._pool = ProcessPoolExecutor(max_workers=1, initializer=worker_start.begin,
                                                      mp_context=multiprocessing.get_context("spawn"))
                 pool = self._pool
             try:
