@@ -192,16 +192,20 @@ def regions_audio(audio_path: str, regions: list[Region]) -> list[np.ndarray]:
     return region_audio(audio_path, regions)
 
 
-def hear(job: HearJob) -> Heard:
-    """One turn's audio checks (its job carries its audio)."""
+def hear(job: HearJob, audio_path: str = "") -> Heard:
+    """One turn's audio checks; its audio read here from *audio_path* unless the job carries it
+    (reading it is numpy and decoding work the window's process is spared)."""
     from editor.hearing.fit import HEARING_OPTIONS
     from editor.hearing.listen import hear_segment
+    if job.audio is None:
+        job = with_turn_audio(audio_path, job)
     return hear_segment(job, _aligner(HEARING_OPTIONS))
 
 
-def align(job: AlignJob):
-    """One turn's word times (its job carries its audio): a SegmentAlignment."""
+def align(job: AlignJob, audio_path: str = ""):
+    """One turn's word times (a SegmentAlignment); its audio read here from *audio_path* unless the job carries it."""
     from editor.align.aligner import align_segment
-    assert job.audio is not None, "with_turn_audio() gives the job its audio"
+    if job.audio is None:
+        job = with_turn_audio(audio_path, job)
     return align_segment(job.audio, job.tokens, job.start_ms, job.end_ms, _aligner(),
                          audio_start_ms=job.audio_start_ms, before=job.before, after=job.after)
