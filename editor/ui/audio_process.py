@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import atexit
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from editor.align import worker_start
 
@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from editor.align.batch import AlignJob
     from editor.hearing.listen import Heard, HearJob
     from editor.hearing.verdict import Region, Verdict
+
+
+_Job = TypeVar("_Job", bound="AlignJob")     # an AlignJob or a HearJob
 
 
 class AudioProcess:
@@ -151,7 +154,7 @@ def _read_pcm_span(path: str, start_ms: int, end_ms: int) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, np.int16)
 
 
-def with_turn_audio(audio_path: str, job: AlignJob, cancelled=lambda: False) -> AlignJob:
+def with_turn_audio(audio_path: str, job: _Job, cancelled=lambda: False) -> _Job:
     """*job* with its turn's audio (and the padding alignment takes around a turn) read in."""
     from editor.align.batch import PAD_AFTER_MS, PAD_MS
     job.audio, job.audio_start_ms = read_span_16k(audio_path, max(0, job.start_ms - PAD_MS),
@@ -207,5 +210,6 @@ def align(job: AlignJob, audio_path: str = ""):
     from editor.align.aligner import align_segment
     if job.audio is None:
         job = with_turn_audio(audio_path, job)
+    assert job.audio is not None
     return align_segment(job.audio, job.tokens, job.start_ms, job.end_ms, _aligner(),
                          audio_start_ms=job.audio_start_ms, before=job.before, after=job.after)
