@@ -1,4 +1,5 @@
-"""How a worker process starts: it lowers its CPU priority first, and only then imports its heavy parts.
+"""How a worker process starts: it lowers its CPU priority first, and only then imports its heavy parts;
+and it ends when the process that started it is gone.
 
 A spawned worker unpickles its initializer and the initializer's arguments before running it:
 an initializer in :mod:`editor.align.batch`, or an :class:`~editor.align.aligner.AlignOptions`
@@ -14,8 +15,11 @@ import contextlib
 import importlib
 import os
 import pickle
+import threading
+import time
 
 WORKER_NICENESS = 10    # workers yield the CPU to the window (and the producer's other programs)
+PARENT_CHECK_S = 1.0    # how often a worker looks whether the process that started it is still there
 
 
 def lower_priority(niceness: int = WORKER_NICENESS) -> None:
@@ -26,10 +30,34 @@ def lower_priority(niceness: int = WORKER_NICENESS) -> None:
             os.nice(niceness - current)
 
 
-def start(niceness: int, initializer: str, payload: bytes) -> None:
-    """Lower the priority, then import ``"module:function"`` *initializer* and call it with the
-    arguments pickled in *payload* (:func:`arguments`)."""
+def exit_with_parent() -> None:
+    """End this process once the process that started it is gone.
+
+    A pool's worker waits for its next job forever: when the window (or a background pass, or
+    the command line) is killed, or stops a pass it cannot wait for, its workers would otherwise
+    live on, idle, holding memory. A daemon thread looks once a second (no GIL held meanwhile).
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_CHECK_S)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="exit with parent", daemon=True).start()
+
+
+def begin(niceness: int = WORKER_NICENESS) -> None:
+    """What every worker process does first: :func:`lower_priority` and :func:`exit_with_parent`."""
     lower_priority(niceness)
+    exit_with_parent()
+
+
+def start(niceness: int, initializer: str, payload: bytes) -> None:
+    """:func:`begin`, then import ``"module:function"`` *initializer* and call it with the
+    arguments pickled in *payload* (:func:`arguments`)."""
+    begin(niceness)
     module, _, name = initializer.partition(":")
     getattr(importlib.import_module(module), name)(*pickle.loads(payload))
 

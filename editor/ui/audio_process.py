@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import atexit
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from editor.align.worker_start import lower_priority
+from editor.align import worker_start
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from editor.align.batch import AlignJob
     from editor.hearing.listen import Heard, HearJob
     from editor.hearing.verdict import Region, Verdict
+
+
+_Job = TypeVar("_Job", bound="AlignJob")     # an AlignJob or a HearJob
 
 
 class AudioProcess:
@@ -47,7 +50,7 @@ class AudioProcess:
         for _attempt in range(2):
             with self._lock:
                 if self._pool is None:
-                    self._pool = ProcessPoolExecutor(max_workers=1, initializer=lower_priority,
+                    self._pool = ProcessPoolExecutor(max_workers=1, initializer=worker_start.begin,
                                                      mp_context=multiprocessing.get_context("spawn"))
                 pool = self._pool
             try:
@@ -151,7 +154,7 @@ def _read_pcm_span(path: str, start_ms: int, end_ms: int) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, np.int16)
 
 
-def with_turn_audio(audio_path: str, job: AlignJob, cancelled=lambda: False) -> AlignJob:
+def with_turn_audio(audio_path: str, job: _Job, cancelled=lambda: False) -> _Job:
     """*job* with its turn's audio (and the padding alignment takes around a turn) read in."""
     from editor.align.batch import PAD_AFTER_MS, PAD_MS
     job.audio, job.audio_start_ms = read_span_16k(audio_path, max(0, job.start_ms - PAD_MS),
@@ -192,16 +195,21 @@ def regions_audio(audio_path: str, regions: list[Region]) -> list[np.ndarray]:
     return region_audio(audio_path, regions)
 
 
-def hear(job: HearJob) -> Heard:
-    """One turn's audio checks (its job carries its audio)."""
+def hear(job: HearJob, audio_path: str = "") -> Heard:
+    """One turn's audio checks; its audio read here from *audio_path* unless the job carries it
+    (reading it is numpy and decoding work the window's process is spared)."""
     from editor.hearing.fit import HEARING_OPTIONS
     from editor.hearing.listen import hear_segment
+    if job.audio is None:
+        job = with_turn_audio(audio_path, job)
     return hear_segment(job, _aligner(HEARING_OPTIONS))
 
 
-def align(job: AlignJob):
-    """One turn's word times (its job carries its audio): a SegmentAlignment."""
+def align(job: AlignJob, audio_path: str = ""):
+    """One turn's word times (a SegmentAlignment); its audio read here from *audio_path* unless the job carries it."""
     from editor.align.aligner import align_segment
-    assert job.audio is not None, "with_turn_audio() gives the job its audio"
+    if job.audio is None:
+        job = with_turn_audio(audio_path, job)
+    assert job.audio is not None
     return align_segment(job.audio, job.tokens, job.start_ms, job.end_ms, _aligner(),
                          audio_start_ms=job.audio_start_ms, before=job.before, after=job.after)

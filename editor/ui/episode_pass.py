@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from editor.align.worker_start import WORKER_NICENESS, lower_priority
+from editor.align import worker_start
 from editor.ui.audio_process import JobFailed
 
 POLL_S = 0.05          # how often the waiting thread looks at *cancelled()*
@@ -84,7 +84,7 @@ def run(function: Callable[..., Iterator], *args, progress: Callable[[int, int],
 
 # ----------------------------------------------------------------------------- in the child process
 def _drive(send, stop_seen, payload: bytes) -> None:
-    lower_priority(WORKER_NICENESS)
+    worker_start.begin()
     import multiprocessing
     import pickle
 

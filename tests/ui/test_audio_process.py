@@ -57,3 +57,37 @@ def test_a_job_that_fails_is_reported_not_raised_as_is():
     future = audio_process.shared().submit(int, "not a number")
     with pytest.raises(audio_process.JobFailed, match="ValueError"):
         audio_process.result(future, cancelled=lambda: False)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:       # a zombie is gone for good (its parent has not reaped it yet)
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_the_audio_process_ends_when_the_window_is_killed():
+    """A window that is killed (no atexit, no shutdown) leaves no idle worker behind."""
+    import signal
+    import subprocess
+    import sys
+    import time
+    code = ("import os, sys, time; from editor.ui import audio_process; "
+            "print(audio_process.shared().submit(os.getpid).result(timeout=60), flush=True); time.sleep(600)")
+    window = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
+                              env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    try:
+        worker = int(window.stdout.readline())
+        assert _alive(worker)
+    finally:
+        window.send_signal(signal.SIGKILL)
+        window.wait()
+    deadline = time.monotonic() + 30      # a hang guard: it looks once a second
+    while _alive(worker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(worker)

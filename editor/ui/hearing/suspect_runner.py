@@ -5,7 +5,7 @@ in a low-priority process of its own (:mod:`editor.ui.episode_pass`), waited on 
 thread that holds no GIL while it waits; each checked turn comes back to the GUI thread as a queued signal and
 goes into the :class:`SuspectStore`. A few turns checked again after an edit go to the window's
 audio process instead (:mod:`editor.ui.audio_process`): no pool to start, each turn's audio read
-at the turn, and no PocketSphinx decoding in this process (it would hold the GIL, and with it
+at the turn there, and no PocketSphinx decoding in this process (it would hold the GIL, and with it
 the GUI thread). Nothing here edits the transcript.
 """
 
@@ -53,8 +53,9 @@ class _HearThread(WorkerThread):
     def _hear_one_by_one(self, audio_path: str, jobs) -> None:
         from editor.ui import audio_process
         for done, job in enumerate(jobs, 1):
-            job = audio_process.with_turn_audio(audio_path, job, self.stop.is_set)
-            heard = audio_process.result(audio_process.shared().submit(audio_process.hear, job), self.stop.is_set)
+            # Its audio read in the audio process too: this process only waits.
+            heard = audio_process.result(audio_process.shared().submit(audio_process.hear, job, audio_path),
+                                         self.stop.is_set)
             if heard is None or self.stop.is_set():
                 return
             self.heard.emit(heard)

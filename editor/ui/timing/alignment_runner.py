@@ -77,9 +77,10 @@ class _AlignThread(WorkerThread):
     def _align_one(self, job) -> None:
         from editor.align.batch import AlignResult
         from editor.ui import audio_process
-        job = audio_process.with_turn_audio(self._audio, job, self.stop.is_set)
-        # PocketSphinx holds the GIL while it decodes: in the audio process, not on this thread.
-        alignment = audio_process.result(audio_process.shared().submit(audio_process.align, job), self.stop.is_set)
+        # PocketSphinx holds the GIL while it decodes: in the audio process (which reads the turn's
+        # audio too), not on this thread.
+        alignment = audio_process.result(audio_process.shared().submit(audio_process.align, job, self._audio),
+                                         self.stop.is_set)
         if alignment is not None and not self.stop.is_set():
             self.result_ready.emit(AlignResult(job.index, job.segment_id, job.text, alignment))
             self.progressed.emit(1, 1)

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 
-from editor.core.errors import TranscriptError
 from editor.ui.background import WorkerThread
 from editor.ui.timing.alignment_runner import BackgroundAligner
 
@@ -28,16 +27,11 @@ class _TurnThread(WorkerThread):
 
     def run(self) -> None:
         from editor.ui import audio_process
+        job = self._job
+        # PocketSphinx holds the GIL while it decodes: in the audio process (which reads the turn's
+        # audio too), not on this thread.
         try:
-            job = audio_process.with_turn_audio(self._audio, self._job, self.stop.is_set)
-        except TranscriptError as error:
-            self.failed.emit(str(error))
-            return
-        if self.stop.is_set():
-            return
-        # PocketSphinx holds the GIL while it decodes: in the audio process, not on this thread.
-        try:
-            alignment = audio_process.result(audio_process.shared().submit(audio_process.align, job),
+            alignment = audio_process.result(audio_process.shared().submit(audio_process.align, job, self._audio),
                                              self.stop.is_set)
         except audio_process.JobFailed as error:
             self.failed.emit(str(error))
