@@ -68,3 +68,12 @@ def test_without_a_saved_layout_panels_share_the_right_side_as_tabs(qtbot, tmp_p
     assert window.dockWidgetArea(window.marks_dock) == Qt.DockWidgetArea.RightDockWidgetArea
     assert window.marks_dock in window.tabifiedDockWidgets(window.chapters.dock)
     window.close()
+
+
+def test_a_window_opening_a_file_makes_no_start_page_until_one_is_needed(qtbot):
+    window = MainWindow(player_factory=fake_player_factory, start_page=False)
+    qtbot.addWidget(window)
+    assert window.stack.count() == 1 and window.stack.currentWidget() is window.editor_page
+    page = window.start_page                       # asked for: made, with the recent files, not shown
+    assert window.stack.count() == 2 and window.stack.currentWidget() is window.editor_page
+    assert page.recent_list().count() == len(window.files.recent_files())
