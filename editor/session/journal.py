@@ -23,7 +23,9 @@ Why and how (see :mod:`editor.session.recovery` for the reading side):
   the very values the replace found or made, so they are written as a reference to
   its line, ``"restore": [seq, "before"|"after", [row, ...]]``, which replay resolves
   from the values it saw there; a reference is only written while that line is still
-  in the file (not cut off by a rotation done or under way), else the rows go in full.
+  in the file (not cut off by a rotation done or under way, or a save). Past that, a
+  redo that finds the turns as the replace found them is written as the same spans
+  again, and anything else in full.
   Turns whose data the app derived without journaling it (word times from alignment,
   :attr:`Journal.unsynced`) are always written in full, so replay never rebuilds them
   from values it does not have.
