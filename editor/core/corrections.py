@@ -28,7 +28,7 @@ a 200-name glossary scans a 10-hour episode in about a third of a second of CPU.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -620,12 +620,16 @@ def resolve_overlaps(candidates: Iterable[Candidate], words: int = 1,
     return sorted(kept, key=lambda c: (c.index, c.start))
 
 
-def spans_for(candidates: Iterable[Candidate], right: str) -> list[ReplaceSpan]:
-    """The replace span list (for ``ops.replace_spans``) that writes *right* over each candidate."""
+def spans_for(candidates: Iterable[Candidate], right: str,
+              text_of: Callable[[int], str] | None = None) -> list[ReplaceSpan]:
+    """The replace span list (for ``ops.replace_spans``) that writes *right* over each candidate.
+    *text_of* (a turn's text by index) lets a place that runs into the next turn take that turn's
+    following space and punctuation along, so the next turn does not start with a blank."""
     spans = []
     for c in candidates:
         if c.found != right:
-            spans.extend(candidate_spans(c, right))
+            following = text_of(c.index + 1) if text_of is not None and c.tail_end is not None else None
+            spans.extend(candidate_spans(c, right, following))
     return spans
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from editor.core.corrections import Phrase, find_variants, score_window
+from editor.core.corrections import Phrase, find_variants, score_window, spans_for
 from editor.core.glossary import Glossary, apply_spans, scan
 from editor.core.ops import replace_spans
 from editor.core.show_notes import PageText, candidate_names
@@ -108,6 +108,14 @@ def test_match_across_turns_of_one_speaker_applies_as_two_spans(glossary):
     replace_spans(t, spans).apply(t)
     first, second = t.segments[suggestion.index].text, t.segments[suggestion.index + 1].text
     assert first.endswith("our producer Tamsin Oyelaran,") and second.startswith("sorry, I mean")
+
+
+def test_correcting_a_place_across_turns_leaves_no_blank_at_the_next_turns_start():
+    t = Transcript(segments=[Segment("s1", 0, 1000, "we spoke with Tamsin Oya", "spk1"),
+                             Segment("s2", 1000, 2000, "Lauren and her team", "spk1")])
+    [place] = [c for c in find_variants(t, "Tamsin Oya Lauren", "Tamsin Oyelaran") if c.tail_end is not None]
+    replace_spans(t, spans_for([place], "Tamsin Oyelaran", lambda i: t.segments[i].text)).apply(t)
+    assert [s.text for s in t.segments] == ["we spoke with Tamsin Oyelaran", "and her team"]
 
 
 def test_no_match_across_turns_of_different_speakers():

@@ -59,6 +59,6 @@ def test_a_place_over_two_turns_is_checked_over_both_turns_audio(main_window, qt
     assert [c.index for c in dialog.ticked()] == [0]
     assert dialog.apply_ticked() == 2       # one place: a span in each turn
     segments = transcript.segments
-    assert segments[0].text.endswith("with Joe Lieberman") and segments[1].text.split()[:2] == ["and", "his"]
+    assert segments[0].text.endswith("with Joe Lieberman") and segments[1].text.startswith("and his")
     assert segments[2].text.endswith("saw Jolia") and segments[3].text.startswith("Roman again")
     dialog.close()

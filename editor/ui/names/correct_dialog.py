@@ -365,7 +365,8 @@ class CorrectDialog(QDialog):
     def apply_ticked(self) -> int:
         """Emit the ticked places as one span list; remember the wrong form; returns how many."""
         right = self._right_form()
-        spans = spans_for(self.ticked(), right) if right else []
+        segments = self._model.transcript.segments
+        spans = spans_for(self.ticked(), right, lambda index: segments[index].text) if right else []
         if not spans:
             return 0
         wrong = self.wrong_edit.text().strip()
