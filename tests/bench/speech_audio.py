@@ -11,6 +11,7 @@ import wave
 from pathlib import Path
 
 import numpy as np
+from timing_audio import ESPEAK_ENV
 
 LEAD_SILENCE_S = 3.0
 
@@ -47,7 +48,7 @@ def make_speech_wav(folder: Path, minutes: float = 3.0) -> Path:
         clip = folder / f"line{i % 30}.wav"
         if not clip.exists():
             subprocess.run(["espeak-ng", "-v", VOICES[i % 3], "-s", str(150 + 10 * (i % 3)), "-w", str(clip),
-                            LINES[i % len(LINES)]], check=True, stdout=subprocess.DEVNULL)
+                            LINES[i % len(LINES)]], check=True, stdout=subprocess.DEVNULL, env=ESPEAK_ENV)
         with wave.open(str(clip)) as w:
             pcm += w.readframes(w.getnframes())
         pcm += b"\0\0" * int(0.3 * 22050)

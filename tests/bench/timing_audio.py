@@ -8,6 +8,7 @@ known to the sample. Used by the alignment/peaks benchmarks and by tests/align, 
 from __future__ import annotations
 
 import functools
+import os
 import random
 import subprocess
 import tempfile
@@ -21,6 +22,10 @@ RATE = 16000
 # The female variant of espeak's US voice: PocketSphinx's US model recognizes it far
 # better than the default male voice (measured: the default voice fails most alignments).
 VOICE = "en-us+f2"
+# espeak-ng's samples for a voice variant change with the size of its process environment (the
+# tests give every test its own XDG folders), so every synthesis runs with this fixed one: the same
+# text always gives the same audio, in a test and in a bench.
+ESPEAK_ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8"}
 
 # Invented sentences made of ordinary dictionary words plus a few invented names.
 VOCABULARY = ["the", "river", "was", "quiet", "that", "morning", "and", "we", "carried", "the", "boat", "down", "to",
@@ -45,7 +50,7 @@ class SpokenWord:
 def word_audio(word: str, voice: str = VOICE, speed: int = 160) -> np.ndarray:
     """int16 samples at RATE of one spoken word, silence trimmed."""
     wav = subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "--stdout", word],
-                         capture_output=True, check=True).stdout
+                         capture_output=True, check=True, env=ESPEAK_ENV).stdout
     # -D: no dither, so the same word always gives the same samples (reproducible figures).
     raw = subprocess.run(["sox", "-D", "-t", "wav", "-", "-t", "raw", "-r", str(RATE), "-e", "signed",
                           "-b", "16", "-c", "1", "-"], input=wav, capture_output=True, check=True).stdout
