@@ -96,18 +96,21 @@ def _drive(send, stop_seen, payload: bytes) -> None:
         return stop_seen.poll() or (parent is not None and not parent.is_alive())
 
     try:
-        function, args, kwargs = pickle.loads(payload)
-        for item in function(*args, progress=lambda done, total: send.send(("progress", (done, total))),
-                             cancelled=cancelled, **kwargs):
-            if cancelled():
-                return
-            send.send(("item", item))
-        send.send(("done", None))
+        try:
+            function, args, kwargs = pickle.loads(payload)
+            for item in function(*args, progress=lambda done, total: send.send(("progress", (done, total))),
+                                 cancelled=cancelled, **kwargs):
+                if cancelled():
+                    return
+                send.send(("item", item))
+            send.send(("done", None))
+        except TranscriptError as error:
+            send.send(("unreadable", (error.problem, error.path, error.line, error.offset)))
+        except (BrokenPipeError, ConnectionResetError):
+            raise
+        except Exception as error:      # whatever the pass raised, named for the status bar
+            send.send(("failed", f"{type(error).__name__}: {error}"))
     except (BrokenPipeError, ConnectionResetError):
-        return       # the window stopped listening
-    except TranscriptError as error:
-        send.send(("unreadable", (error.problem, error.path, error.line, error.offset)))
-    except Exception as error:      # whatever the pass raised, named for the status bar
-        send.send(("failed", f"{type(error).__name__}: {error}"))
+        return       # the window stopped listening, also before hearing why the pass ended
     finally:
         send.close()
