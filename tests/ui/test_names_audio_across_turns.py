@@ -7,14 +7,7 @@ both turns' audio: the first gets "audio agrees", the second "audio prefers the 
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-
-import hearing_material  # noqa: E402
+from heard_episode import open_aligned, write_episode  # noqa: E402
 
 from editor.core import ops  # noqa: E402
 from editor.ui.names.correct_dialog import AUDIO_COLUMN  # noqa: E402
@@ -26,20 +19,8 @@ LINES = [("split name", "Last week we had dinner with {Jolia|Joe}"),
          ("clean", "Roman again at the theater downtown.")]
 
 
-@pytest.fixture(autouse=True)
-def own_folders(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-
-
 def test_a_place_over_two_turns_is_checked_over_both_turns_audio(main_window, qtbot, tmp_path):
-    episode = hearing_material.episode(LINES, [])
-    wav = hearing_material.write_wav(tmp_path / "episode.wav", episode.audio)
-    srt = hearing_material.write_srt(tmp_path / "episode.srt", episode.transcript)
-    ready = []
-    main_window.timing.words_ready.connect(ready.append)
-    assert main_window.open_path(str(srt), str(wav))
-    qtbot.waitUntil(lambda: bool(ready), timeout=90_000)
+    open_aligned(main_window, qtbot, *write_episode(tmp_path, LINES))
     transcript = main_window.model.transcript
     host = transcript.segments[0].speaker_id
     main_window.model.run(ops.set_speaker(transcript, [1, 3], host))

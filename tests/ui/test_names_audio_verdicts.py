@@ -4,14 +4,8 @@ and never ticks (for Apply all) one the audio rejects."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-
-import hearing_material  # noqa: E402
+from heard_episode import open_aligned, write_episode  # noqa: E402
 
 # The audio says "EPA" where the text has "BSA"; and it says "Okafor", which the glossary wrongly
 # remembers as a misspelling of another guest's name.
@@ -19,24 +13,15 @@ LINES = [("name", "Our next guest Okafor grew up near the harbor."),
          ("acronym", "She spent ten years at the {BSA|EPA} before she ran for office.")]
 
 
-@pytest.fixture(autouse=True)
-def own_folders(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-
-
 @pytest.fixture
 def checked_panel(main_window, qtbot, tmp_path):
-    episode = hearing_material.episode(LINES, [])
-    wav = hearing_material.write_wav(tmp_path / "episode.wav", episode.audio)
-    srt = hearing_material.write_srt(tmp_path / "episode.srt", episode.transcript)
-    ready = []
-    main_window.timing.words_ready.connect(ready.append)
-    assert main_window.open_path(str(srt), str(wav))
     names = main_window.names.show_glossary
-    names.glossary.add("EPA", ["BSA"])
-    names.glossary.add("Okoro", ["Okafor"])
-    qtbot.waitUntil(lambda: bool(ready), timeout=90_000)
+
+    def glossary(_window) -> None:
+        names.glossary.add("EPA", ["BSA"])
+        names.glossary.add("Okoro", ["Okafor"])
+
+    open_aligned(main_window, qtbot, *write_episode(tmp_path, LINES), before_alignment=glossary)
     panel = names.suggestions
     checked, scanned = [], []
     panel.audio_checked.connect(checked.append)

@@ -7,16 +7,10 @@ matches the text alone would tick)."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+from heard_episode import open_aligned, write_episode  # noqa: E402
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-
-import hearing_material  # noqa: E402
 
 from editor.ui.names.correct_dialog import AUDIO_COLUMN  # noqa: E402
 
@@ -29,9 +23,7 @@ def episode_folder(tmp_path_factory):
     """The episode's files and a cache folder, shared by this module's tests: the first one aligns
     the words, the others find them in the alignment cache (as a producer reopening it would)."""
     folder = tmp_path_factory.mktemp("correct-audio")
-    episode = hearing_material.episode(LINES, CLEAN)
-    hearing_material.write_wav(folder / "episode.wav", episode.audio)
-    hearing_material.write_srt(folder / "episode.srt", episode.transcript)
+    write_episode(folder, LINES, CLEAN)
     return folder
 
 
@@ -43,11 +35,7 @@ def own_folders(episode_folder, tmp_path, monkeypatch):
 
 @pytest.fixture
 def aligned_window(main_window, qtbot, episode_folder):
-    wav, srt = episode_folder / "episode.wav", episode_folder / "episode.srt"
-    ready = []
-    main_window.timing.words_ready.connect(ready.append)
-    assert main_window.open_path(str(srt), str(wav))
-    qtbot.waitUntil(lambda: bool(ready), timeout=90_000)
+    open_aligned(main_window, qtbot, episode_folder / "episode.srt", episode_folder / "episode.wav")
     return main_window
 
 

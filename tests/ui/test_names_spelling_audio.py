@@ -18,6 +18,7 @@ from PySide6.QtGui import QTextCursor
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 import hearing_material  # noqa: E402
+from heard_episode import open_aligned, write_episode  # noqa: E402
 
 from editor.ui.names.audio_verdicts import AUDIO_SAYS  # noqa: E402
 from editor.ui.names.correcting_spell_menu import ASKING  # noqa: E402
@@ -26,24 +27,12 @@ LINES = [("name", "In the fall we voted for {Dukaki|Dukakis} with our friends.")
 WORD = "Dukaki"
 
 
-@pytest.fixture(autouse=True)
-def own_folders(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-
-
 @pytest.fixture
 def editing(main_window, qtbot, tmp_path):
     """The aligned episode, its turn open in the editor with the spelling menu installed."""
-    episode = hearing_material.episode(LINES, [])
-    wav = hearing_material.write_wav(tmp_path / "episode.wav", episode.audio)
-    srt = hearing_material.write_srt(tmp_path / "episode.srt", episode.transcript)
-    ready = []
-    main_window.timing.words_ready.connect(ready.append)
-    assert main_window.open_path(str(srt), str(wav))
     names = main_window.names
-    names.show_glossary.glossary.add("Dukakis")
-    qtbot.waitUntil(lambda: bool(ready), timeout=90_000)
+    open_aligned(main_window, qtbot, *write_episode(tmp_path, LINES),
+                 before_alignment=lambda _window: names.show_glossary.glossary.add("Dukakis"))
     names.spelling.ensure_speller()
     names.spelling.glossary_names_changed()
     editor = main_window.view.open_editor(0, 0)

@@ -1,0 +1,33 @@
+"""Window tests that need the audio's word times: an evaluation episode (``tests/bench/hearing_material``:
+espeak-ng audio of the right words under a transcript with the recognizer's errors), written to a
+folder and opened in the window, which aligns it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+import hearing_material  # noqa: E402
+
+ALIGN_TIMEOUT_MS = 90_000     # a hang guard: a short episode aligns in seconds
+
+
+def write_episode(folder: Path, lines, clean=()) -> tuple[Path, Path]:
+    """The episode of *lines* (and *clean* lines) as ``episode.srt`` and ``episode.wav`` in *folder*."""
+    episode = hearing_material.episode(lines, list(clean))
+    wav = hearing_material.write_wav(folder / "episode.wav", episode.audio)
+    srt = hearing_material.write_srt(folder / "episode.srt", episode.transcript)
+    return srt, wav
+
+
+def open_aligned(window, qtbot, srt: Path, wav: Path, before_alignment=None) -> None:
+    """Open *srt* with *wav* and wait until its words are aligned; *before_alignment(window)* runs
+    right after opening (e.g. to fill the glossary while the words are being timed)."""
+    ready = []
+    window.timing.words_ready.connect(ready.append)
+    assert window.open_path(str(srt), str(wav))
+    if before_alignment is not None:
+        before_alignment(window)
+    qtbot.waitUntil(lambda: bool(ready), timeout=ALIGN_TIMEOUT_MS)
