@@ -77,10 +77,14 @@ class _SpansOf:
         self._known[id(segment)] = (segment, segment.marks, segment.text, segment.stored_words, spans)
         return spans
 
-    def keep_only(self, segments) -> None:
-        """Forget the turns no longer in the transcript (after a split, merge or a new file)."""
-        self._known = {key: known for key, known in self._known.items()
-                       if key in segments and segments[key] is known[0]}
+    def keep_only(self, segments, rows) -> bool:
+        """Forget the turns not at *rows* of *segments* any more (after a split, merge or a new
+        file); False when nothing was known (an episode just opened)."""
+        if not self._known:
+            return False
+        present = {id(segments[row]): segments[row] for row in rows}
+        self._known = {key: known for key, known in self._known.items() if present.get(key) is known[0]}
+        return True
 
 
 class StripFeed(QObject):
@@ -126,9 +130,11 @@ class StripFeed(QObject):
         self._labels = list(map(_Labels(transcript).__getitem__, map(_SPEAKER_ID, segments)))
         spans: list[Sequence[tuple[int, int]]] = [_NO_SPANS] * len(segments)
         marked = list(compress(range(len(segments)), map(_MARKS, segments)))   # the turns with marks only
-        self._spans_of.keep_only({id(segments[row]): segments[row] for row in marked})
         spans_of, deadline = self._spans_of, time.perf_counter() + SLICE_S
         self._unknown = deque()
+        if not spans_of.keep_only(segments, marked):
+            self._unknown.extend(marked)        # an episode just opened: all of them when idle
+            marked = []
         for row in marked:
             known = spans_of.cached(segments[row])
             if known is None and time.perf_counter() < deadline:
@@ -210,11 +216,10 @@ class StripFeed(QObject):
         deadline = time.perf_counter() + SLICE_S
         changed = False
         while unknown and time.perf_counter() < deadline:
-            for _ in range(min(16, len(unknown))):
-                row = unknown.popleft()
-                found = compute(segments[row]) if segments[row].marks else _NO_SPANS
-                if found != spans[row]:
-                    spans[row], changed = found, True
+            row = unknown.popleft()
+            found = compute(segments[row]) if segments[row].marks else _NO_SPANS
+            if found != spans[row]:
+                spans[row], changed = found, True
         self._spans_found = self._spans_found or changed
         if unknown:
             self._spans_timer.start()

@@ -135,7 +135,7 @@ class WaveformStrip(QWidget):
         self._labels: list[str] = []
         self._all_boundaries: list[Boundary] | None = None   # made when asked for (see _boundaries)
         self._inaudible: list[tuple[int, int]] = []
-        self._turns = _TimeIndex([])              # (start, end, row) of the timed turns
+        self._turns_made: _TimeIndex | None = _TimeIndex([])   # see _turns
         self._spans = _TimeIndex([])              # (start, end, 0) of the inaudible spans
         self._overview: QPixmap | None = None     # the overview band, drawn when something in it changed
         self._progress: float | None = None
@@ -196,11 +196,18 @@ class WaveformStrip(QWidget):
             self._overview = None
         if bounds_changed or len(bounds) != len(self._bounds):
             self._bounds = bounds
-            self._turns = _turn_index(bounds)
+            self._turns_made = None      # made when first drawn (a million turns: not at open)
             self._refresh_boundaries()
         else:
             self._bounds = bounds
         self.update()
+
+    @property
+    def _turns(self) -> _TimeIndex:
+        """(start, end, row) of the timed turns, to find those in view."""
+        if self._turns_made is None:
+            self._turns_made = _turn_index(self._bounds)
+        return self._turns_made
 
     def chapters(self) -> list[tuple[int, str]]:
         return list(self._chapters)
