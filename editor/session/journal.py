@@ -147,6 +147,12 @@ def file_digest(path: str | Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
+def base_of_document(document: str | Path, *, saved: bool, format: str = "") -> BaseRef:
+    """What a journal of *document* (a project if *saved*, else a source file) applies to: its
+    content as on disk now. Reads the whole file; safe on any thread. Raises TranscriptError."""
+    return BaseRef.of_file(BASE_PROJECT if saved else BASE_SOURCE, document, format)
+
+
 @dataclass(frozen=True)
 class BaseRef:
     """The file a journal's lines apply to, identified by content (not by name or time)."""
@@ -439,14 +445,16 @@ class Journal:
     @classmethod
     def for_document(cls, document: str | Path, *, saved: bool,
                      format: str = "", data_dir: str | Path | None = None,
-                     fsync_interval: float | None = FSYNC_INTERVAL) -> Journal:
+                     fsync_interval: float | None = FSYNC_INTERVAL, base: BaseRef | None = None) -> Journal:
         """Start the journal of a project just loaded (*saved*) or a source file just imported.
 
+        *base*, when given, is :func:`base_of_document` of the same arguments taken earlier (reading
+        a large file whole takes a while: the window does it on a worker once the file is open).
         A project in a folder we cannot write to (read-only share, full disk)
         gets its journal in the user's data folder instead.
         """
-        kind = BASE_PROJECT if saved else BASE_SOURCE
-        base = BaseRef.of_file(kind, document, format)
+        if base is None:
+            base = base_of_document(document, saved=saved, format=format)
         places = journal_paths_for(document, saved, data_dir)
         for place in places[:-1]:
             try:
@@ -949,13 +957,16 @@ def is_locked(path: str | Path) -> bool:
     return False
 
 
-def _stat_key(path: str | Path) -> tuple | None:
+def file_state(path: str | Path) -> tuple | None:
     """What changes when a file is replaced or rewritten (None: it is gone)."""
     try:
         info = os.stat(path)
     except OSError:
         return None
     return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+_stat_key = file_state
 
 
 def _reason(error: OSError) -> str:

@@ -153,3 +153,34 @@ def test_edits_elsewhere_never_search_per_keystroke(setup, qtbot):
         model.set_text(0, model.segment(0).text + "y")
     qtbot.waitUntil(lambda: len(calls) == 2, timeout=2000)
     assert calls == [1, 1] and not panel._timer.isActive()   # and no other refresh is due
+
+
+def test_after_replace_all_later_refreshes_keep_saying_what_was_replaced(setup, qtbot):
+    model, stack, panel = setup
+    panel.show_replace()
+    panel.find_edit.setText("Ingrid")
+    panel.match_case.setChecked(True)
+    panel.replace_edit.setText("INGRID")
+    assert panel.replace_all() == 3
+    # Another edit re-searches the old word (after a pause): no "No matches" over the count.
+    model.set_text(0, model.transcript.segments[0].text + " Later.")
+    qtbot.waitUntil(lambda: not panel._timer.isActive())
+    panel.search()
+    assert panel.status.text() == "Replaced 3 occurrences"
+    # Undo brings the word back: its count is what matters now.
+    stack.undo()
+    panel.search()
+    assert panel.status.text() == "3 matches"
+    # A new search says its own result.
+    panel.find_edit.setText("Zebulon")
+    qtbot.waitUntil(lambda: panel.status.text() == "No matches")
+
+
+def test_replace_all_whose_replacement_holds_the_word_says_how_many_are_left(setup):
+    model, stack, panel = setup
+    panel.show_replace()
+    panel.find_edit.setText("Ingrid")
+    panel.match_case.setChecked(True)
+    panel.replace_edit.setText("Ingrid Sol")
+    assert panel.replace_all() == 3
+    assert panel.status.text() == "Replaced 3 occurrences; 3 matches left"

@@ -116,3 +116,28 @@ def test_settings_defaults_types_and_recent_files(isolated_settings):
     assert again.get(Key.SKIP_MS) == 7000
     assert again.recent_files()[0] == "/tmp/episode11.srt" and len(again.recent_files()) == 10
     assert isolated_settings.exists()
+
+
+def _long_transcript(turns: int) -> Transcript:
+    t = Transcript()
+    t.speakers = {"a": Speaker("a", "Wren Halloway")}
+    t.segments = [Segment(f"s{i}", i * 1000, i * 1000 + 900, f"Turn number {i}", "a") for i in range(turns)]
+    return t
+
+
+def test_row_at_time_right_after_time_edits_splits_and_undo(qtbot):
+    from editor.ui.document import transcript_model
+    model = TranscriptModel(_long_transcript(3 * transcript_model.STARTS_SLICE // 2))
+    # Before the index is built (it builds in slices when idle) and after: the same answers.
+    assert model.row_at_time(25_500_000) == 25_500 and model.row_at_time(-1) == -1
+    qtbot.waitUntil(lambda: model._starts.complete)
+    undo_start = model.set_start(25_500, 25_499_950)
+    assert model.row_at_time(25_499_960) == 25_500 and model.row_at_time(25_499_940) == 25_499
+    undo_split = model.split(100, len("Turn "), 100_500)
+    assert model.row_at_time(100_600) == 101 and model.row_at_time(25_499_960) == 25_501
+    model.run(undo_split)
+    assert model.row_at_time(100_600) == 100 and model.row_at_time(25_499_960) == 25_500
+    model.run(undo_start)
+    assert model.row_at_time(25_499_960) == 25_499
+    qtbot.waitUntil(lambda: model._starts.complete)
+    assert model.row_at_time(29_999_999) == 29_999

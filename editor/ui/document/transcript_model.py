@@ -18,9 +18,9 @@ import enum
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 
-from editor.core.timeline import index_at, segment_starts
+from editor.core.timeline import StartTimes
 from editor.core.transcript import Segment, Transcript
 from editor.ui.document.word_spans import WordSpans, word_spans
 
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from editor.core import ops
 
 SCATTERED_RANGES = 64      # more runs of changed rows than this are told as one span
+STARTS_SLICE = 20_000      # start times indexed per idle pass (a few ms): a huge episode never at once
 _NO_PARENT = QModelIndex()   # a list model's rows hang off the invalid root index
 
 
@@ -77,7 +78,11 @@ class TranscriptModel(QAbstractListModel):
     def __init__(self, transcript: Transcript | None = None, parent=None):
         super().__init__(parent)
         self._transcript = transcript or Transcript()
-        self._starts: list[int] | None = None     # segment_starts cache, rebuilt after time edits
+        # What plays when: built in slices when idle, rows rewritten as edits move them.
+        self._starts = StartTimes(self._transcript)
+        self._starts_timer = QTimer(self, singleShot=True, interval=0)
+        self._starts_timer.timeout.connect(self._index_starts)
+        self._starts_timer.start()
         # id(segment) -> (words list, spans); valid while text and words are the same objects
         # (core ops assign new ones rather than mutate, so identity is a safe, O(1) check).
         self._spans: dict[int, tuple[list, WordSpans]] = {}
@@ -139,7 +144,8 @@ class TranscriptModel(QAbstractListModel):
         """Show another transcript (opening a file)."""
         self.beginResetModel()
         self._transcript = transcript
-        self._starts = None
+        self._starts = StartTimes(transcript)
+        self._starts_timer.start()
         self._spans.clear()
         self._current_row = self._current_word = -1
         self.endResetModel()
@@ -161,9 +167,7 @@ class TranscriptModel(QAbstractListModel):
 
     def row_at_time(self, ms: int) -> int:
         """Row of the segment playing at *ms* (O(log n)); -1 before the first segment."""
-        if self._starts is None:
-            self._starts = segment_starts(self._transcript.segments)
-        return index_at(self._starts, ms)
+        return self._starts.index_at(ms)
 
     def word_spans(self, row: int) -> WordSpans:
         """Character spans and start times of the words of *row* (cached per text)."""
@@ -285,8 +289,7 @@ class TranscriptModel(QAbstractListModel):
             self.endRemoveRows()
         elif change.inserted is not None:
             self.endInsertRows()
-        if change.removed is not None or change.inserted is not None or _touches_times(change):
-            self._starts = None  # start times moved: rebuilt on the next look-up
+        self._follow_starts(change)
         if change.removed is not None or change.inserted is not None:
             self._current_row = self._current_word = -1
         ranges = change.row_ranges()
@@ -303,6 +306,20 @@ class TranscriptModel(QAbstractListModel):
             self.chapters_changed.emit()
 
     # ------------------------------------------------------------------ internals
+    def _follow_starts(self, change: ops.Change) -> None:
+        """Keep the start-time index true after *change*: rewrite the rows it retimed, or index
+        again (when idle) from the first row a split or merge moved."""
+        if change.removed is not None or change.inserted is not None:
+            moved = [rows[0] for rows in (change.removed, change.inserted) if rows is not None]
+            self._starts.rows_moved(min([*moved, *change.rows[:1]]))
+            self._starts_timer.start()
+        elif change.rows and _touches_times(change):
+            self._starts.retimed(change.rows[0], change.rows[-1])
+
+    def _index_starts(self) -> None:
+        if not self._starts.extend(STARTS_SLICE):
+            self._starts_timer.start()
+
     def _emit_rows(self, row: int, roles: list) -> None:
         if 0 <= row < len(self._transcript.segments):
             index = self.index(row)

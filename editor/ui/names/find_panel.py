@@ -156,6 +156,10 @@ class FindPanel(QWidget):
         self._selection: frozenset[int] = frozenset()
         self._stale = False
         self._pending_row: int | None = None   # set by Replace: the row whose next match to offer
+        # What the last Replace all did ("Replaced 12 occurrences"): later refreshes of the list
+        # (any edit re-searches) keep saying it rather than "No matches" of the replaced word,
+        # until the producer searches for something else.
+        self._replaced = ""
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.search)
         self._build()
@@ -243,10 +247,10 @@ class FindPanel(QWidget):
         self.fill_scopes()
 
     def _connect(self) -> None:
-        self.find_edit.textChanged.connect(self._schedule)
+        self.find_edit.textChanged.connect(self._on_query_changed)
         for box in (self.match_case, self.whole_word, self.regex, self.include_marks):
-            box.toggled.connect(self._schedule)
-        self.scope.currentIndexChanged.connect(self._schedule)
+            box.toggled.connect(self._on_query_changed)
+        self.scope.currentIndexChanged.connect(self._on_query_changed)
         self.find_edit.returnPressed.connect(self.next_result)
         self.find_button.clicked.connect(self.next_result)
         self.replace_edit.returnPressed.connect(self.replace_current)
@@ -336,8 +340,11 @@ class FindPanel(QWidget):
         self.results.set_matches(found, speakers, self._time_of)
         if more:
             self._show_status(f"More than {MAX_LISTED} matches; the first {MAX_LISTED} are listed")
+        elif self._replaced and not found:
+            self._show_status(self._replaced)
         elif self.find_edit.text():
-            self._show_status(f"{len(found)} match{'es' if len(found) != 1 else ''}" if found else "No matches")
+            self._replaced = ""   # the word is back (an undo): its count says more now
+            self._show_status(_matches(len(found)) if found else "No matches")
         else:
             self._show_status("")
         self._update_buttons()
@@ -392,8 +399,11 @@ class FindPanel(QWidget):
                                                f"({len(spans)})")
         # What is left to find is in the rows just searched (a replacement may hold the pattern
         # again, or change nothing); the rest of the episode had no match and was not changed.
-        self.search(within=matched_rows)
-        self._show_status(f"Replaced {len(spans)} occurrence{'s' if len(spans) != 1 else ''}")
+        replaced = f"Replaced {len(spans)} occurrence{'s' if len(spans) != 1 else ''}"
+        self._replaced = replaced
+        left = self.search(within=matched_rows)
+        if left:   # the replacement holds the pattern again
+            self._show_status(f"{replaced}; {_matches(len(left))} left")
         return len(spans)
 
     # ------------------------------------------------------------------ internals
@@ -410,6 +420,10 @@ class FindPanel(QWidget):
 
     def _schedule(self) -> None:
         self._timer.start()
+
+    def _on_query_changed(self, *_args) -> None:
+        self._replaced = ""   # a new search: its own count, not what the last Replace all did
+        self._schedule()
 
     def _current_row(self) -> int:
         rows = self.table.selectionModel().selectedRows()
@@ -457,3 +471,7 @@ class FindPanel(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(640, 260)
+
+
+def _matches(count: int) -> str:
+    return f"{count} match{'es' if count != 1 else ''}"

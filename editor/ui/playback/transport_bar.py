@@ -152,7 +152,9 @@ class TransportBar(QWidget):
         second = ms // 1000
         if second != self._shown_second:
             self._shown_second = second
-            self._elapsed.setText(format_clock(ms, hours=self._slider.maximum() >= 3_600_000))
+            # A long episode shows hours from the start (the field does not jump); any position past
+            # an hour shows them even when there is no audio to give the length (None: when h > 0).
+            self._elapsed.setText(format_clock(ms, hours=True if self._slider.maximum() >= 3_600_000 else None))
 
     def show_duration(self, ms: int) -> None:
         self._slider.setRange(0, max(0, ms))

@@ -21,6 +21,8 @@ user data folder).
 from __future__ import annotations
 
 import os
+import threading
+from concurrent.futures import Future
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -65,6 +67,9 @@ class Autosaver(QObject):
         self._derived: set[str] = set()
         self._failed = False
         self.last_capture_ms = 0.0
+        # The document's identity for the journal's base (its SHA-256), taken on a worker when the
+        # document is opened or saved: a 150 MB project is read whole, too long for a first keystroke.
+        self._base: tuple[tuple, Future] | None = None
 
     # ------------------------------------------------------------------ the document
     def set_document(self, document: str, format_name: str, saved: bool) -> None:
@@ -74,6 +79,7 @@ class Autosaver(QObject):
         self.journal = None
         self._derived = set()
         self._failed = False
+        self._identify_document()
 
     def adopt(self, journal) -> None:
         """Go on writing a journal recovery reopened (after a restore)."""
@@ -102,7 +108,7 @@ class Autosaver(QObject):
         from editor.session.journal import Journal
         try:
             journal = Journal.for_document(self._document, saved=self._saved, format=self._format,
-                                           data_dir=data_dir())
+                                           data_dir=data_dir(), base=self._document_base())
             journal.derived(self._derived)   # derived since the document was opened
             self._derived = set()
             self.adopt(journal)
@@ -110,6 +116,40 @@ class Autosaver(QObject):
             self._on_journal_error(error)
             return None
         return self.journal
+
+    def _identify_document(self) -> None:
+        """Start reading the document's identity for the journal's base on a worker thread. It is
+        the file as it is now, just opened or saved, which is what the journal's lines apply to."""
+        self._base = None
+        if not self._document:
+            return
+        from editor.session.journal import base_of_document, file_state
+        key = (self._document, self._saved, self._format)
+        found: Future = Future()
+
+        def identify() -> None:
+            try:
+                before = file_state(key[0])
+                base = base_of_document(key[0], saved=key[1], format=key[2])
+                found.set_result((base, before if file_state(key[0]) == before else None))
+            except BaseException as error:   # noqa: BLE001 — handed to the GUI thread by result()
+                found.set_exception(error)
+
+        threading.Thread(target=identify, name="journal-base", daemon=True).start()
+        self._base = (key, found)
+
+    def _document_base(self):
+        """The identity read on the worker (waiting for it if the first edit came first), or None:
+        the journal then reads the file itself (and reports a problem with it)."""
+        if self._base is None or self._base[0] != (self._document, self._saved, self._format):
+            return None
+        from editor.session.journal import file_state
+        try:
+            base, state = self._base[1].result()
+        except TranscriptError:
+            return None
+        # Rewritten since (or while) it was read: the journal reads it again, as it always did.
+        return base if state is not None and file_state(self._document) == state else None
 
     def _on_journal_error(self, error: TranscriptError) -> None:
         self._failed = True
@@ -188,6 +228,8 @@ class Autosaver(QObject):
             from editor.core import project
             project.save(self._transcript(), project_path, extra, make_folder=True)
         self._document, self._format, self._saved = project_path, "project", True
+        if self.journal is None:
+            self._identify_document()   # the next edit's journal applies to the project just written
 
     def saved(self, project_path: str) -> None:
         """The document was saved: the journal restarts empty beside the project."""
@@ -195,6 +237,8 @@ class Autosaver(QObject):
         self._document, self._format, self._saved = project_path, "project", True
         if self.journal is not None:
             self.journal.saved(project_path)
+        elif self._base is None or self._base[0] != (project_path, True, "project"):
+            self._identify_document()
 
     def discard(self) -> None:
         """Nothing to recover (saved, or the user dropped the changes): delete the journal."""

@@ -7,6 +7,8 @@ about 25-30 MB of resident memory the session would otherwise carry for nothing.
 
 from __future__ import annotations
 
+import time
+from collections import deque
 from collections.abc import Sequence
 from itertools import chain, compress
 from operator import attrgetter
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
+from editor.core.transcript import same_words
 from editor.ui.document.transcript_model import Role, TranscriptModel
 from editor.ui.timing.waveform_bounds import Bounds, inaudible_spans
 
@@ -38,6 +41,7 @@ class _Labels(dict):
 
 
 _NO_SPANS: tuple[tuple[int, int], ...] = ()   # one shared value: a million turns, a million empty lists less
+SLICE_S = 0.008     # inaudible spans computed per idle pass: the window answers between passes
 
 
 def _row_spans(segment) -> Sequence[tuple[int, int]]:
@@ -50,6 +54,39 @@ def _row_spans(segment) -> Sequence[tuple[int, int]]:
     return inaudible_spans(segment) or _NO_SPANS
 
 
+class _SpansOf:
+    """The inaudible spans of each marked turn, remembered while its marks, text and words are the
+    same objects (ops assign new ones rather than change them: identity is a safe, O(1) check).
+
+    A turn's spans read its words, which an opened episode makes only when first read: thousands
+    of marked turns cost seconds, so they are computed once and then only for the turns edited.
+    """
+
+    def __init__(self):
+        self._known: dict[int, tuple] = {}    # id(segment) -> (segment, marks, text, stored words, spans)
+
+    def cached(self, segment) -> Sequence[tuple[int, int]] | None:
+        known = self._known.get(id(segment))
+        if (known is not None and known[0] is segment and known[1] is segment.marks and known[2] is segment.text
+                and same_words(known[3], segment.stored_words)):
+            return known[4]
+        return None
+
+    def compute(self, segment) -> Sequence[tuple[int, int]]:
+        spans = _row_spans(segment)
+        self._known[id(segment)] = (segment, segment.marks, segment.text, segment.stored_words, spans)
+        return spans
+
+    def keep_only(self, segments, rows) -> bool:
+        """Forget the turns not at *rows* of *segments* any more (after a split, merge or a new
+        file); False when nothing was known (an episode just opened)."""
+        if not self._known:
+            return False
+        present = {id(segments[row]): segments[row] for row in rows}
+        self._known = {key: known for key, known in self._known.items() if present.get(key) is known[0]}
+        return True
+
+
 class StripFeed(QObject):
     """Keeps the strip's per-turn picture (bounds, speaker label, inaudible spans) in step with the model.
 
@@ -57,7 +94,9 @@ class StripFeed(QObject):
     changes none of the three, so nothing else happens. What did change reaches the strip
     once, on the next event-loop turn (a rename signals every range of rows the speaker
     has: one push, not hundreds). Rows inserted/removed (split, merge) rebuild, coalesced
-    the same way; a reset (opening a file) rebuilds at once.
+    the same way; a reset (opening a file) rebuilds at once. Inaudible spans not known yet
+    (an episode just opened, turns just edited) are computed in short passes when the
+    window is idle, and reach the strip when all are done.
     """
 
     def __init__(self, model: TranscriptModel, strip: WaveformStrip):
@@ -69,6 +108,11 @@ class StripFeed(QObject):
         self._rebuild_pending = False
         self._push_pending = False
         self._bounds_dirty = False
+        self._spans_of = _SpansOf()
+        self._unknown: deque[int] = deque()  # marked rows whose spans are still to compute, in order
+        self._spans_found = False            # spans computed since the last push differ from before
+        self._spans_timer = QTimer(self, singleShot=True, interval=0)
+        self._spans_timer.timeout.connect(self._compute_some_spans)
         model.modelReset.connect(self.rebuild)
         model.rowsInserted.connect(self._schedule_rebuild)
         model.rowsRemoved.connect(self._schedule_rebuild)
@@ -85,10 +129,24 @@ class StripFeed(QObject):
         self._bounds = list(map(_BOUNDS, segments))
         self._labels = list(map(_Labels(transcript).__getitem__, map(_SPEAKER_ID, segments)))
         spans: list[Sequence[tuple[int, int]]] = [_NO_SPANS] * len(segments)
-        for row in compress(range(len(segments)), map(_MARKS, segments)):   # the turns with marks only
-            spans[row] = _row_spans(segments[row])
+        marked = list(compress(range(len(segments)), map(_MARKS, segments)))   # the turns with marks only
+        spans_of, deadline = self._spans_of, time.perf_counter() + SLICE_S
+        self._unknown = deque()
+        if not spans_of.keep_only(segments, marked):
+            self._unknown.extend(marked)        # an episode just opened: all of them when idle
+            marked = []
+        for row in marked:
+            known = spans_of.cached(segments[row])
+            if known is None and time.perf_counter() < deadline:
+                known = spans_of.compute(segments[row])     # the few turns a split or merge made
+            if known is None:
+                self._unknown.append(row)                   # an episode just opened: when idle
+            else:
+                spans[row] = known
         self._spans = spans
         self._bounds_dirty = True
+        if self._unknown:
+            self._spans_timer.start()
         self._flush()
         self._on_model_chapters_changed()
 
@@ -129,13 +187,45 @@ class StripFeed(QObject):
         if labels_changed:
             self._labels[first:end] = labels
         spans: list[Sequence[tuple[int, int]]] = [_NO_SPANS] * len(rows)
+        spans_of, deadline = self._spans_of, time.perf_counter() + SLICE_S
+        unknown = []
         for at in compress(range(len(rows)), map(_MARKS, rows)):
-            spans[at] = _row_spans(rows[at])
+            known = spans_of.cached(rows[at])
+            if known is None and time.perf_counter() < deadline:
+                known = spans_of.compute(rows[at])          # the turns an edit changed
+            if known is None:               # a replace in thousands of marked turns: the rest when idle
+                unknown.append(first + at)
+                spans[at] = self._spans[first + at]
+            else:
+                spans[at] = known
+        if unknown:
+            self._unknown.extend(unknown)
+            self._spans_timer.start()
         spans_changed = spans != self._spans[first:end]
         if spans_changed:
             self._spans[first:end] = spans
         if bounds_changed or labels_changed or spans_changed:
             self._schedule_push(bounds_changed)
+
+    def _compute_some_spans(self) -> None:
+        """One short pass over the marked rows whose spans are not known; again when idle until done."""
+        segments = self._model.transcript.segments
+        if self._rebuild_pending or len(segments) != len(self._spans):
+            return        # rows moved: the rebuild lists what is unknown anew
+        unknown, spans, compute = self._unknown, self._spans, self._spans_of.compute
+        deadline = time.perf_counter() + SLICE_S
+        changed = False
+        while unknown and time.perf_counter() < deadline:
+            row = unknown.popleft()
+            found = compute(segments[row]) if segments[row].marks else _NO_SPANS
+            if found != spans[row]:
+                spans[row], changed = found, True
+        self._spans_found = self._spans_found or changed
+        if unknown:
+            self._spans_timer.start()
+        elif self._spans_found:
+            self._spans_found = False
+            self._schedule_push(False)
 
     def _on_model_speakers_changed(self) -> None:
         transcript = self._model.transcript

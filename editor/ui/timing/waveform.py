@@ -25,7 +25,7 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -76,6 +76,40 @@ def _turn_index(bounds: list[Bounds]) -> _TimeIndex:
                        if start is not None])
 
 
+class _TurnIndexing:
+    """:func:`_turn_index` made a slice of rows at a time, so a huge episode's index is built in
+    short idle passes. Turns sorted with both times (a transcript as read) take this path; any
+    other shape is indexed in one go, as before."""
+
+    SLICE = 20_000
+
+    def __init__(self, bounds: list[Bounds]):
+        self._bounds = bounds
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._reach: list[int] = []
+        self.made: _TimeIndex | None = None if bounds else _TimeIndex([])
+
+    def step(self) -> _TimeIndex | None:
+        """Index the next slice; the index when it is complete."""
+        if self.made is not None:
+            return self.made
+        done = len(self._starts)
+        rows = self._bounds[done:done + self.SLICE]
+        starts, ends = list(map(itemgetter(0), rows)), list(map(itemgetter(1), rows))
+        if (None in starts or None in ends or starts != sorted(starts)
+                or (done and starts[0] < self._starts[-1])):
+            self.made = _turn_index(self._bounds)
+            return self.made
+        reach = list(accumulate(ends, max, initial=self._reach[-1]))[1:] if done else list(accumulate(ends, max))
+        self._starts += starts
+        self._ends += ends
+        self._reach += reach
+        if len(self._starts) == len(self._bounds):
+            self.made = _TimeIndex.of_columns(self._starts, self._ends, range(len(self._bounds)), self._reach)
+        return self.made
+
+
 class _TimeIndex:
     """Spans sorted by start, with the running maximum of their ends, to find the visible ones.
 
@@ -90,15 +124,18 @@ class _TimeIndex:
                   list(map(itemgetter(2), ordered)))
 
     @classmethod
-    def of_columns(cls, starts: list[int], ends: list[int], payloads: Sequence[int]) -> _TimeIndex:
-        """The index of spans given as columns, *starts* already sorted."""
+    def of_columns(cls, starts: list[int], ends: list[int], payloads: Sequence[int],
+                   reach: list[int] | None = None) -> _TimeIndex:
+        """The index of spans given as columns, *starts* already sorted (*reach*: the running
+        maximum of *ends*, when already known)."""
         index = cls.__new__(cls)
-        index._set(starts, ends, payloads)
+        index._set(starts, ends, payloads, reach)
         return index
 
-    def _set(self, starts: list[int], ends: list[int], payloads: Sequence[int]) -> None:
+    def _set(self, starts: list[int], ends: list[int], payloads: Sequence[int],
+             reach: list[int] | None = None) -> None:
         self.starts, self.ends, self.payloads = starts, ends, payloads
-        self.reach = list(accumulate(ends, max))
+        self.reach = list(accumulate(ends, max)) if reach is None else reach
 
     def _between(self, first: int, last: int) -> list[tuple[int, int, int]]:
         return list(zip(self.starts[first:last], self.ends[first:last], self.payloads[first:last], strict=True))
@@ -135,7 +172,7 @@ class WaveformStrip(QWidget):
         self._labels: list[str] = []
         self._all_boundaries: list[Boundary] | None = None   # made when asked for (see _boundaries)
         self._inaudible: list[tuple[int, int]] = []
-        self._turns = _TimeIndex([])              # (start, end, row) of the timed turns
+        self._turn_indexing = _TurnIndexing([])   # see _turns
         self._spans = _TimeIndex([])              # (start, end, 0) of the inaudible spans
         self._overview: QPixmap | None = None     # the overview band, drawn when something in it changed
         self._progress: float | None = None
@@ -196,11 +233,26 @@ class WaveformStrip(QWidget):
             self._overview = None
         if bounds_changed or len(bounds) != len(self._bounds):
             self._bounds = bounds
-            self._turns = _turn_index(bounds)
+            # Indexed in idle slices (a million turns: not in one go at open), or at once if drawn first.
+            self._turn_indexing = _TurnIndexing(bounds)
+            QTimer.singleShot(0, self, self._index_some_turns)
             self._refresh_boundaries()
         else:
             self._bounds = bounds
         self.update()
+
+    @property
+    def _turns(self) -> _TimeIndex:
+        """(start, end, row) of the timed turns, to find those in view."""
+        indexing = self._turn_indexing
+        while indexing.made is None:
+            indexing.step()
+        return indexing.made
+
+    def _index_some_turns(self) -> None:
+        indexing = self._turn_indexing
+        if indexing.step() is None:
+            QTimer.singleShot(0, self, self._index_some_turns)
 
     def chapters(self) -> list[tuple[int, str]]:
         return list(self._chapters)
