@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from editor.ui.files.background_read import BACKGROUND_BYTES
@@ -40,6 +42,7 @@ def test_a_large_file_opens_in_the_background_with_progress(window, large, small
     qtbot.waitUntil(lambda: window.files.current_path == str(path), timeout=60000)
     assert len(window.model.transcript.segments) == cues
     assert window.files.read_progress is None
+    assert gc.isenabled()      # paused only while the worker read
 
 
 def test_cancel_leaves_the_window_as_it_was(window, large, small, qtbot):
@@ -64,3 +67,4 @@ def test_a_broken_large_file_shows_the_error_after_reading(window, tmp_path, qtb
     assert window.open_path(str(path))
     qtbot.waitUntil(lambda: window.last_error is not None, timeout=60000)
     assert "broken.json" in window.last_error[1] and window.files.read_progress is None
+    assert gc.isenabled()

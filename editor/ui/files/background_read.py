@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QProgressDialog
 
 # Which files are read here is decided with start-up's read, before Qt loads (kept importable here).
 from editor.ui.files.preload import BACKGROUND_BYTES, wants_background  # noqa: F401
+from editor.ui.process_tuning import collection_paused
 
 if TYPE_CHECKING:
     from editor.formats.base import ReadResult
@@ -59,7 +60,8 @@ class BackgroundRead(QObject):
         from editor.formats import read_file
         result, error = None, None
         try:
-            result = read_file(self.path)
+            with collection_paused():
+                result = read_file(self.path)
         except Exception as failure:   # delivered to the GUI thread, shown there
             error = failure
         self._result = result
