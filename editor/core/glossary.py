@@ -631,6 +631,10 @@ def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common
                 continue
         if job.fuzzy and _holds_name_in_another_number(norms, job.phrase.norms):
             continue    # "democratic socialist" for "Democratic Socialists": the same words, another number
+        if job.fuzzy and _name_words_among_everyday_words(norms, job.phrase.norms, common):
+            # "social democratic and socialist parties" for "Democratic Socialists": the name's own
+            # words in a sentence may well be just that: offered, never ticked.
+            c = c._replace(score=min(c.score, KNOWN_WORDS_SCORE))
         if job.fuzzy and c.how == "exact" and c.found.casefold() != _without_possessive(job.correct).casefold():
             continue    # the same words, punctuation aside (a possessive, a hyphen): nothing to fix
         if c.how == "exact" and job.fuzzy and c.found != _without_possessive(job.correct):
@@ -656,15 +660,29 @@ def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common
     return result
 
 
+def _singular(word: str) -> str:
+    """A normalised word without a plural "s" (roughly: enough to compare a name's words)."""
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
 def _holds_name_in_another_number(found: Sequence[str], name: Sequence[str]) -> bool:
     """Whether *found* holds *name*'s words with a plural "s" added or dropped (both normalised):
     "a democratic socialist" for "Democratic Socialists" is the same words, not a mishearing."""
-    def singular(word: str) -> str:
-        return word[:-1] if word.endswith("s") and len(word) > 3 else word
-    wanted = [singular(w) for w in name]
-    have = [singular(w) for w in found]
+    wanted = [_singular(w) for w in name]
+    have = [_singular(w) for w in found]
     n = len(wanted)
     return tuple(found) != tuple(name) and any(have[i:i + n] == wanted for i in range(len(have) - n + 1))
+
+
+def _name_words_among_everyday_words(found: Sequence[str], name: Sequence[str], common: Collection[str]) -> bool:
+    """Whether *found* is *name*'s words, in order and in either number, with everyday words
+    between them ("democratic, the socialist" for "Democratic Socialists")."""
+    wanted = [_singular(w) for w in name]
+    have = [_singular(w) for w in found]
+    if len(name) < 2 or len(have) <= len(wanted) or have[0] != wanted[0] or have[-1] != wanted[-1]:
+        return False
+    rest = [w for w in have if w not in wanted]
+    return [w for w in have if w in wanted] == wanted and all(w in common for w in rest)
 
 
 @lru_cache(maxsize=4096)

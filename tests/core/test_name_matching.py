@@ -118,6 +118,14 @@ def test_correcting_a_place_across_turns_leaves_no_blank_at_the_next_turns_start
     assert [s.text for s in t.segments] == ["we spoke with Tamsin Oyelaran", "and her team"]
 
 
+def test_the_names_words_with_everyday_words_between_are_offered_not_ticked():
+    t = Transcript(segments=[Segment("s1", 0, 1000, "The social democratic and socialist parties of the north.")])
+    g = Glossary()
+    g.add("Democratic Socialists")
+    [suggestion] = scan(t, g)
+    assert suggestion.found == "democratic and socialist" and not suggestion.ticked
+
+
 def test_no_match_across_turns_of_different_speakers():
     t = Transcript(segments=[Segment("s1", 0, 1000, "ask Tamsin", "spk1"),
                              Segment("s2", 1000, 2000, "Oya Lauren ok", "spk2")])
