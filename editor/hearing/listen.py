@@ -195,7 +195,7 @@ def plan(segments: Sequence[Segment], duration_ms: int | None = None, names: Seq
         if segments[job.index].word_timing == WordTiming.ALIGNED and timed and len(words) == len(job.tokens):
             job.start_ms, job.end_ms = timed[0].start_ms, max(w.end_ms for w in timed)
             not_before = _previous_turn_end(segments, job.index)
-            if not_before is not None and not_before > job.start_ms:
+            if not_before is not None and job.start_ms < not_before < job.end_ms:
                 job.start_ms = not_before
             else:
                 not_before = None
