@@ -185,7 +185,8 @@ def plan(segments: Sequence[Segment], duration_ms: int | None = None, names: Seq
 
     A segment whose words were aligned is heard over its words' span and HEAR_PAD_MS around it
     (less audio to decode, and less of the neighbouring turns' speech for its edge words to
-    take); any other over its span with the padding alignment gives it.
+    take); any other over its span with the padding alignment gives it. A turn whose first word
+    was aligned onto the previous turn's words is heard from where those end.
     """
     jobs = []
     for job in plan_jobs(segments, duration_ms, indices, redo=True):
