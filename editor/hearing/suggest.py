@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
-from rapidfuzz.distance import Levenshtein
 
 from editor.align.aligner import RATE
 from editor.align.batch import align_transcript, apply_alignment, plan_jobs
@@ -23,11 +22,9 @@ from editor.core.transcript import Transcript
 from editor.hearing.fit import hearing_aligner
 from editor.hearing.listen import hear_transcript, plan
 from editor.hearing.sayings import teach
-from editor.hearing.sound_match import PhoneSpeller
 from editor.hearing.suspects import Suspect, by_doubt
 from editor.hearing.verdict import AGREES, PREFERS_ORIGINAL, UNSURE, Region, Verdict, compare, region
 
-SAME_SOUND = 0.25       # phone edit distance (share of phones) within which the audio cannot tell two texts apart
 TICK_AT = 85            # a suggestion this sure (and not rejected by the audio) is ticked
 AUDIO_BONUS = 10        # score added when the audio agrees, taken twice when it prefers the original
 _HOW_EVIDENCE = {"known": "known", "exact": "spelling", "case": "case", "spelling": "spelling",
@@ -157,7 +154,6 @@ def suggest(transcript: Transcript, glossary: Glossary, audio_path: str | os.Pat
                                          spot.agrees and score >= TICK_AT and not _one_plain_word(spot.found)))
     _check_with_audio(transcript, [s for s in suggestions if s.audio is None], audio_path, stage("check"),
                       cancelled)
-    untick_sounding_alike(suggestions, names)
     report.suggestions = _merged(suggestions)
     report.suspects = by_doubt(_with_suggestions(heard_suspects, report.suggestions, transcript))
     return report
@@ -198,27 +194,6 @@ def _times(segment, char_start: int, char_end: int) -> tuple[int | None, int | N
     if not inside:
         return segment.start_ms, segment.end_ms
     return inside[0].start_ms, inside[-1].end_ms
-
-
-def untick_sounding_alike(suggestions: list[Suggested], names: list[str]) -> None:
-    """No tick from an "audio agrees" between a passage and a replacement said (nearly) alike.
-
-    "Hall quest" and "Hallquist" differ by a vowel: the audio fits either about as well, and
-    which one "agrees" is chance (the same turn said as the text agreed with the name). Such a
-    suggestion stays offered, with its evidence, but the producer ticks it; a wrong form the
-    producer taught ("known") stays ticked.
-    """
-    agreed = [s for s in suggestions if s.ticked and s.audio == AGREES and "known" not in s.evidence]
-    if not agreed:
-        return
-    aligner = hearing_aligner()
-    teach(aligner, names)
-    speller = PhoneSpeller(aligner)
-    for s in agreed:
-        said = speller.of_text(s.found)
-        sayings = speller.of_name(s.replacement)
-        if said and sayings and min(Levenshtein.normalized_distance(said, x) for x in sayings) <= SAME_SOUND:
-            s.ticked = False
 
 
 def _one_plain_word(found: str) -> bool:

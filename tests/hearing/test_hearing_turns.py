@@ -1,6 +1,5 @@
-"""A name the grammar of every name chooses over the text, a turn whose first word was aligned
-onto the turn before, and an agreement the audio cannot mean (real PocketSphinx on espeak-ng
-speech and its dictionary; no scorer is mocked)."""
+"""A name the grammar of every name chooses over the text, and a turn whose first word was aligned
+onto the turn before (real PocketSphinx on espeak-ng speech; no scorer is mocked)."""
 
 import pytest
 
@@ -8,8 +7,8 @@ from editor.align.aligner import RATE
 from editor.hearing.fit import hearing_aligner
 from editor.hearing.listen import HEAR_PAD_MS, hear_segment, hear_transcript, plan
 from editor.hearing.spotting import SPOT_MARGIN
-from editor.hearing.suggest import Suggested, align_missing, untick_sounding_alike
-from editor.hearing.verdict import AGREES, MARGIN
+from editor.hearing.suggest import align_missing
+from editor.hearing.verdict import MARGIN
 
 NAMES = ["Anouk Delacroix", "Kessler", "Hallquist", "Marguerite Oyelaran", "Milwaukee"]
 SUMMER = "My grandmother grew tomatoes on the balcony every summer."
@@ -52,17 +51,3 @@ def test_a_turn_is_heard_from_where_the_turn_before_ends(material, tmp_path, voi
     assert [(s.found, s.name) for s in heard[1].spotted] == [("Kestrel", "Kessler")]
     assert [s.text for s in heard[1].suspects] == ["Kestrel"]
     assert heard[0].suspects == [] and heard[0].spotted == []
-
-
-def test_an_agreeing_audio_does_not_tick_a_replacement_said_nearly_alike():
-    # "Hall quest" and "Hallquist" differ by a vowel: which the audio prefers is chance, so its
-    # agreement ticks nothing; "Kestrel" and "Kessler" it can tell apart, and a wrong form the
-    # producer taught stays ticked.
-    def agreed(found, replacement, evidence=("sound",)):
-        return Suggested(0, 0, 0, len(found), found, replacement, 90, list(evidence), AGREES, True)
-
-    alike, distinct, known = (agreed("Hall quest", "Hallquist"), agreed("Kestrel", "Kessler"),
-                              agreed("Mill walkie", "Milwaukee", ("known",)))
-    untick_sounding_alike([alike, distinct, known], ["Hallquist", "Kessler", "Milwaukee"])
-    assert (alike.ticked, distinct.ticked, known.ticked) == (False, True, True)
-    assert alike.audio == AGREES and alike.evidence == ["sound"]     # still offered as it was
