@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from editor.align.aligner import Aligner, AlignOptions
+from editor.align.aligner import RATE, Aligner, AlignOptions
 from editor.align.batch import PAD_AFTER_MS, PAD_MS, AlignJob, align_transcript, plan_jobs
 from editor.core.transcript import Segment, WordTiming
 from editor.hearing.fit import HEARING_OPTIONS, fit_tokens
@@ -39,6 +39,7 @@ SPELLING_SPOT = JOIN_AT   # doubt from spelling alone that makes a word worth li
 class HearJob(AlignJob):
     names: tuple[str, ...] = ()                  # glossary names to listen for inside suspects
     confidences: list[float | None] | None = None  # the recognizer's, per token, when known
+    not_before_ms: int | None = None             # audio before this is the previous turn's (not heard)
 
 
 @dataclass
@@ -70,6 +71,9 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
     """Suspects and names heard in one segment (runs in a worker process)."""
     heard = Heard(job.index, job.segment_id, job.text)
     teach(aligner, job.names)      # once per process: the names' other pronunciations
+    if job.not_before_ms is not None and job.not_before_ms > job.audio_start_ms:
+        drop = (job.not_before_ms - job.audio_start_ms) * RATE // 1000
+        job = replace(job, audio=job.audio[drop:], audio_start_ms=job.audio_start_ms + drop * 1000 // RATE)
     fitted = fit_tokens(job.audio, job.tokens, aligner, job.audio_start_ms)
     if fitted is None:
         heard.aligned = False
@@ -181,21 +185,45 @@ def plan(segments: Sequence[Segment], duration_ms: int | None = None, names: Seq
 
     A segment whose words were aligned is heard over its words' span and HEAR_PAD_MS around it
     (less audio to decode, and less of the neighbouring turns' speech for its edge words to
-    take); any other over its span with the padding alignment gives it.
+    take); any other over its span with the padding alignment gives it. A turn whose first word
+    was aligned onto the previous turn's words is heard from where those end.
     """
     jobs = []
     for job in plan_jobs(segments, duration_ms, indices, redo=True):
         words = segments[job.index].words
         timed = [w for w in words if w.start_ms is not None and w.end_ms is not None]
+        not_before = None
         if segments[job.index].word_timing == WordTiming.ALIGNED and timed and len(words) == len(job.tokens):
             job.start_ms, job.end_ms = timed[0].start_ms, max(w.end_ms for w in timed)
+            not_before = _previous_turn_end(segments, job.index)
+            if not_before is not None and job.start_ms < not_before < job.end_ms:
+                job.start_ms = not_before
+            else:
+                not_before = None
         else:
             job.start_ms, job.end_ms = job.start_ms - (PAD_MS - HEAR_PAD_MS), job.end_ms + (PAD_AFTER_MS - HEAR_PAD_MS)
         confidences = ([w.confidence for w in words] if len(words) == len(job.tokens)
                        and any(w.confidence is not None for w in words) else None)
         jobs.append(HearJob(job.index, job.segment_id, job.text, job.tokens, job.start_ms, job.end_ms,
-                            names=tuple(names), confidences=confidences))
+                            names=tuple(names), confidences=confidences, not_before_ms=not_before))
     return jobs
+
+
+def _previous_turn_end(segments: Sequence[Segment], index: int) -> int | None:
+    """Where the previous turn's aligned words end, when that is no later than this turn's start.
+
+    A turn's first word, often short ("The"), is now and then aligned onto the end of the turn
+    before; heard again over the same padded audio it goes there again, and the word after it
+    is stretched over both (its fit, and every name compared there, suffer). When the previous
+    turn's last word ends before this turn begins, the audio before that end is not this turn's.
+    """
+    if index == 0 or segments[index].start_ms is None:
+        return None
+    previous = segments[index - 1]
+    ends = [w.end_ms for w in previous.words if w.end_ms is not None]
+    if previous.word_timing != WordTiming.ALIGNED or not ends or max(ends) > segments[index].start_ms:
+        return None
+    return max(ends)
 
 
 def hear_transcript(audio_path: str | os.PathLike, jobs: list[HearJob], *, workers: int = 2,

@@ -15,10 +15,14 @@ import numpy as np
 
 from editor.align.aligner import Aligner
 from editor.align.text import spoken_words
-from editor.hearing.verdict import UNSURE, Region, TimedToken, Verdict, compare, cut, region_of
+from editor.hearing.verdict import MARGIN, UNSURE, Region, TimedToken, Verdict, compare, cut, region_of
 from editor.hearing.verdict import _words as grammar_words
 
-SPOT_MARGIN = 0.5        # per-frame log score a name must gain over the text
+# The name the grammar chose over the text (every name and the text decoded as alternatives of the
+# same audio) needs only the margin of an "agrees" verdict over its own window, with the fit and
+# coverage below: the choice itself is evidence. (In the control episodes, audio saying the text,
+# no chosen name reached it; a split name heard in a voice heard less well wins by about 0.4.)
+SPOT_MARGIN = MARGIN
 SPOT_FIT = -2.6          # ...and fit the audio about as well as a right word does
 SPOT_BELOW_TURN = 1.5    # (or as well as this much below the turn's typical word, for a voice heard less well)
 SPOT_COVERAGE = 0.6      # ...taking most of the passage's time (not leaving it to silence)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
+from rapidfuzz.distance import Levenshtein
 
 from editor.align.aligner import RATE, Aligner
 from editor.align.text import spoken_words
@@ -26,6 +27,7 @@ MARGIN = 0.25          # per-frame log-score difference needed for a verdict eit
 # takes most of the passage's time: a short word plus silence can beat garbage, and is no answer.
 AGREE_FIT = -3.0
 AGREE_COVERAGE = 0.5
+SAME_SOUND = 0.25      # share of phones two texts may differ by and still be said alike
 PAD_MS = 150           # audio kept before the first and after the last context word
 _TOKEN = re.compile(r"\S+")
 
@@ -156,10 +158,26 @@ def compare(audio_16k: np.ndarray, where: Region, candidate: str, aligner: Align
     margin = (scored.total - original.total) / frames
     coverage = scored.frames / frames
     if margin >= MARGIN:
-        label = AGREES if scored.fit >= AGREE_FIT and coverage >= AGREE_COVERAGE else UNSURE
+        agrees = scored.fit >= AGREE_FIT and coverage >= AGREE_COVERAGE and not said_alike(where.original, candidate,
+                                                                                           aligner)
+        label = AGREES if agrees else UNSURE
     else:
         label = PREFERS_ORIGINAL if margin <= -MARGIN else UNSURE
     return Verdict(label, round(margin, 3), scored.fit, coverage)
+
+
+def said_alike(original: str, candidate: str, aligner: Aligner) -> bool:
+    """Whether *candidate* may be said with (nearly) the phones of *original* ("Hallquist" and
+    "Hall quest" differ by a vowel). Which of two such texts fits better is down to how this
+    voice said a vowel or where it paused: the audio gains on such a candidate are no agreement
+    (with audio saying "Hall quest", "Hallquist" has won by more than MARGIN)."""
+    from editor.hearing.sayings import phone_sayings  # sayings builds on this module's _words
+
+    said = phone_sayings(aligner, original)[:1]
+    if not said or not said[0]:
+        return False
+    return any(Levenshtein.normalized_distance(said[0], saying) <= SAME_SOUND
+               for saying in phone_sayings(aligner, candidate) if saying)
 
 
 def best_of(audio_16k: np.ndarray, where: Region, candidates: list[str], aligner: Aligner) -> str | None:
