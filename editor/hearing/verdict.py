@@ -21,6 +21,7 @@ from editor.core.transcript import Segment
 AGREES = "agrees"
 PREFERS_ORIGINAL = "prefers original"
 UNSURE = "unsure"
+SOUNDS_ALIKE = "sounds alike"   # the two texts are said (nearly) alike: the audio cannot choose, the text does
 
 MARGIN = 0.25          # per-frame log-score difference needed for a verdict either way
 # A candidate only "agrees" when it also fits on its own (about as well as a right word) and
@@ -158,9 +159,12 @@ def compare(audio_16k: np.ndarray, where: Region, candidate: str, aligner: Align
     margin = (scored.total - original.total) / frames
     coverage = scored.frames / frames
     if margin >= MARGIN:
-        agrees = scored.fit >= AGREE_FIT and coverage >= AGREE_COVERAGE and not said_alike(where.original, candidate,
-                                                                                           aligner)
-        label = AGREES if agrees else UNSURE
+        if not (scored.fit >= AGREE_FIT and coverage >= AGREE_COVERAGE):
+            label = UNSURE
+        elif said_alike(where.original, candidate, aligner):
+            label = SOUNDS_ALIKE
+        else:
+            label = AGREES
     else:
         label = PREFERS_ORIGINAL if margin <= -MARGIN else UNSURE
     return Verdict(label, round(margin, 3), scored.fit, coverage)

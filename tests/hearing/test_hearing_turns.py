@@ -9,8 +9,18 @@ from editor.hearing.fit import hearing_aligner
 from editor.hearing.listen import HEAR_PAD_MS, hear_segment, hear_transcript, plan
 from editor.hearing.sayings import teach
 from editor.hearing.spotting import SPOT_MARGIN
-from editor.hearing.suggest import align_missing
-from editor.hearing.verdict import AGREES, MARGIN, compare, region, said_alike
+from editor.hearing.suggest import align_missing, judge
+from editor.hearing.verdict import (
+    AGREES,
+    MARGIN,
+    PREFERS_ORIGINAL,
+    SOUNDS_ALIKE,
+    UNSURE,
+    Verdict,
+    compare,
+    region,
+    said_alike,
+)
 
 NAMES = ["Anouk Delacroix", "Kessler", "Hallquist", "Marguerite Oyelaran", "Milwaukee"]
 SUMMER = "My grandmother grew tomatoes on the balcony every summer."
@@ -75,3 +85,13 @@ def test_the_audio_never_agrees_with_a_text_said_nearly_like_the_original(materi
         verdict = compare(episode.audio[where.start_ms * RATE // 1000:where.end_ms * RATE // 1000], where, name,
                           aligner)
         assert (verdict.label == AGREES) == (name == "Kessler"), (audio, verdict)
+
+
+def test_a_text_said_alike_keeps_the_ticks_the_text_gave_it():
+    """The audio cannot choose between "Ingrid Sol Berg" and Solberg: the text's evidence decides,
+    as it does before the audio is heard; the audio's other verdicts still move the tick."""
+    assert judge(99, Verdict(SOUNDS_ALIKE, 0.4)) == (99, True, [])
+    assert judge(80, Verdict(SOUNDS_ALIKE, 0.4)) == (80, False, [])
+    assert judge(99, Verdict(UNSURE, 0.1))[1] is False
+    assert judge(80, Verdict(AGREES, 0.6))[:2] == (90, True)
+    assert judge(99, Verdict(PREFERS_ORIGINAL, -0.6))[1] is False

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from editor.core.transcript import Segment
     from editor.hearing.verdict import Region
 
-AUDIO_SAYS = {"agrees": "audio agrees", "prefers original": "audio prefers the original", "unsure": "audio unsure"}
+AUDIO_SAYS = {"agrees": "audio agrees", "prefers original": "audio prefers the original", "unsure": "audio unsure",
+              "sounds alike": "said alike: audio can’t tell"}
 AUDIO_RANK = {"agrees": 0, "prefers original": 2}   # the rest (unsure, not checked) in between
 _TOKEN = re.compile(r"\S+")    # the words word times are kept for, as editor.hearing.verdict splits them
 AHEAD = 2     # items queued in the audio process at a time: a turn checked again is not kept waiting long
