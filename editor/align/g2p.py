@@ -34,28 +34,35 @@ _VOWELS = set("aeiouy")
 
 def letter_to_sound(word: str) -> str:
     """A rough ARPABET pronunciation from spelling alone ('' when nothing is spellable)."""
-    letters = "".join(ch for ch in word.lower() if ch.isalpha())
+    return read_by_rules("".join(ch for ch in word.lower() if ch.isalpha()), _RULES, _english_exception)
+
+
+def _english_exception(rest: str, at: int) -> tuple[str, int] | None:
+    if rest == "e" and at > 1:  # silent final e ("Brooke")
+        return "", 0
+    if rest[0] == "c" and len(rest) > 1 and rest[1] in "eiy":
+        return "S", 1
+    if rest[0] == "y" and at == 0 and len(rest) > 1 and rest[1] in _VOWELS:
+        return "Y", 1
+    return None
+
+
+def read_by_rules(letters: str, rules: list[tuple[str, str]],
+                  exception: Callable[[str, int], tuple[str, int] | None]) -> str:
+    """ARPABET phones of *letters* read left to right: at each step *exception(rest, at)* may claim
+    the next letters as (phones, letters taken; none taken ends the word), else the first grapheme
+    of *rules* (longest first) the rest starts with gives its phones; a letter no rule knows is skipped."""
     phones: list[str] = []
     i = 0
     while i < len(letters):
         rest = letters[i:]
-        if rest == "e" and i > 1:  # silent final e ("Brooke")
+        claimed = exception(rest, i) or next(((sound, len(g)) for g, sound in rules if rest.startswith(g)), ("", 1))
+        sound, taken = claimed
+        if not taken:
             break
-        if rest[0] == "c" and len(rest) > 1 and rest[1] in "eiy":
-            phones.append("S")
-            i += 1
-            continue
-        if rest[0] == "y" and i == 0 and len(rest) > 1 and rest[1] in _VOWELS:
-            phones.append("Y")
-            i += 1
-            continue
-        for grapheme, sound in _RULES:
-            if rest.startswith(grapheme):
-                phones.append(sound)
-                i += len(grapheme)
-                break
-        else:
-            i += 1
+        if sound:
+            phones.append(sound)
+        i += taken
     return " ".join(phones)
 
 

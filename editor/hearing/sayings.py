@@ -22,7 +22,7 @@ import weakref
 from collections.abc import Iterable
 
 from editor.align.aligner import Aligner
-from editor.align.g2p import LETTERS, letter_to_sound
+from editor.align.g2p import LETTERS, letter_to_sound, read_by_rules
 from editor.hearing.verdict import _words as grammar_words
 
 MAX_SAYINGS = 8          # pronunciations of a whole name compared by sound (the product of its words')
@@ -98,25 +98,16 @@ def two_words(word: str, lookup) -> str | None:
 def french_reading(word: str) -> str:
     """A rough ARPABET reading of *word* spelled the French way: silent endings, "oi" /wa/, "ou" /u/."""
     letters = word.lower()
-    letters = _SILENT_END.sub("", letters) or letters
-    phones: list[str] = []
-    i = 0
-    while i < len(letters):
-        rest = letters[i:]
-        if rest[0] in "cg" and len(rest) > 1 and rest[1] in "eiyéè":
-            phones.append("S" if rest[0] == "c" else "ZH")
-            i += 1
-            continue
-        nasal = _NASAL_BEFORE_VOWEL.match(rest)
-        for grapheme, sound in _FRENCH:
-            if rest.startswith(grapheme) and not (nasal and grapheme == nasal.group(1)):
-                if sound:
-                    phones.append(sound)
-                i += len(grapheme)
-                break
-        else:
-            i += 1
-    return " ".join(phones)
+    return read_by_rules(_SILENT_END.sub("", letters) or letters, _FRENCH, _french_exception)
+
+
+def _french_exception(rest: str, at: int) -> tuple[str, int] | None:
+    if rest[0] in "cg" and len(rest) > 1 and rest[1] in "eiyéè":
+        return ("S" if rest[0] == "c" else "ZH"), 1
+    nasal = _NASAL_BEFORE_VOWEL.match(rest)
+    if nasal:      # "an" before a vowel is no nasal: the next shorter grapheme reads it
+        return next(((sound, len(g)) for g, sound in _FRENCH if rest.startswith(g) and g != nasal.group(1)), ("", 1))
+    return None
 
 
 def phone_sayings(aligner: Aligner, name: str) -> list[list[str]]:
