@@ -25,6 +25,19 @@ def _heard(material, line, names):
     return episode, hear_segment(job, hearing_aligner())
 
 
+def _fitted_turn(material, line, aligner):
+    """The one turn of an episode of *line*, its passage, its audio from 500 ms before it (and where
+    that starts), and its words fitted by *aligner*, as TimedTokens."""
+    episode = material.episode([line], [])
+    segment, passage = episode.transcript.segments[0], episode.passages[0]
+    start = max(0, segment.start_ms - 500)
+    audio = episode.audio[start * RATE // 1000:(segment.end_ms + 1300) * RATE // 1000]
+    fitted = fit_tokens(audio, segment_tokens(segment), aligner, start)
+    assert fitted is not None
+    timed = [TimedToken(t.char_start, t.char_end, t.start_ms, t.end_ms) for t in fitted.tokens]
+    return segment, passage, audio, start, fitted, timed
+
+
 def test_a_guessed_name_gets_its_other_readings():
     aligner = hearing_aligner()
     teach(aligner, ["Anouk Delacroix", "NEH", "NASA", "news@tideline.io", "Kessler"])
@@ -42,18 +55,12 @@ def test_the_audio_hears_a_name_by_its_other_reading(material):
     # text's sound-alike words. With the other readings taught, it no longer does, and the
     # name's own fit gets much better.
     line = ("split name", "Our producer {a nook della cross|Anouk Delacroix} edited the whole series.")
-    episode = material.episode([line], [])
-    segment, passage = episode.transcript.segments[0], episode.passages[0]
-    start = max(0, segment.start_ms - 500)
-    audio = episode.audio[start * RATE // 1000:(segment.end_ms + 1300) * RATE // 1000]
     verdicts = []
     for taught in (False, True):
         aligner = hearing_aligner()
         if taught:
             teach(aligner, ["Anouk Delacroix"])
-        fitted = fit_tokens(audio, segment_tokens(segment), aligner, start)
-        assert fitted is not None
-        timed = [TimedToken(t.char_start, t.char_end, t.start_ms, t.end_ms) for t in fitted.tokens]
+        segment, passage, audio, start, _fitted, timed = _fitted_turn(material, line, aligner)
         where = region_of(segment.text, timed, passage.start, passage.end)
         verdicts.append(compare(cut(audio, start, where), where, "Anouk Delacroix", aligner))
     guessed, taught = verdicts
@@ -66,15 +73,9 @@ def test_a_glossary_acronym_said_as_a_word_is_listened_for_and_agrees(material):
     # enough not to be a suspect, but no dictionary knows it, so the names are listened for
     # there; and with "NEH" also readable as a word, the audio agrees with it.
     line = ("acronym", "The grant came from the {ANH|NEH} last autumn.")
-    episode = material.episode([line], [])
-    segment, passage = episode.transcript.segments[0], episode.passages[0]
-    start = max(0, segment.start_ms - 500)
-    audio = episode.audio[start * RATE // 1000:(segment.end_ms + 1300) * RATE // 1000]
     aligner = hearing_aligner()
     teach(aligner, OTHERS + ["NEH"])
-    fitted = fit_tokens(audio, segment_tokens(segment), aligner, start)
-    assert fitted is not None
-    timed = [TimedToken(t.char_start, t.char_end, t.start_ms, t.end_ms) for t in fitted.tokens]
+    segment, passage, audio, start, fitted, timed = _fitted_turn(material, line, aligner)
     doubts = word_doubts(segment.text, fitted.tokens, None, lambda word: word.lower() in segment.text.lower()
                          and word != "ANH")
     # listened for by its spelling alone, with or without a poorly fitting run there

@@ -155,13 +155,18 @@ def test_edits_elsewhere_never_search_per_keystroke(setup, qtbot):
     assert calls == [1, 1] and not panel._timer.isActive()   # and no other refresh is due
 
 
+def _replace_all(panel, word: str, replacement: str) -> int:
+    """Replace all of *word* (case matched) by *replacement* from the Replace panel."""
+    panel.show_replace()
+    panel.find_edit.setText(word)
+    panel.match_case.setChecked(True)
+    panel.replace_edit.setText(replacement)
+    return panel.replace_all()
+
+
 def test_after_replace_all_later_refreshes_keep_saying_what_was_replaced(setup, qtbot):
     model, stack, panel = setup
-    panel.show_replace()
-    panel.find_edit.setText("Ingrid")
-    panel.match_case.setChecked(True)
-    panel.replace_edit.setText("INGRID")
-    assert panel.replace_all() == 3
+    assert _replace_all(panel, "Ingrid", "INGRID") == 3
     # Another edit re-searches the old word (after a pause): no "No matches" over the count.
     model.set_text(0, model.transcript.segments[0].text + " Later.")
     qtbot.waitUntil(lambda: not panel._timer.isActive())
@@ -178,9 +183,5 @@ def test_after_replace_all_later_refreshes_keep_saying_what_was_replaced(setup, 
 
 def test_replace_all_whose_replacement_holds_the_word_says_how_many_are_left(setup):
     model, stack, panel = setup
-    panel.show_replace()
-    panel.find_edit.setText("Ingrid")
-    panel.match_case.setChecked(True)
-    panel.replace_edit.setText("Ingrid Sol")
-    assert panel.replace_all() == 3
+    assert _replace_all(panel, "Ingrid", "Ingrid Sol") == 3
     assert panel.status.text() == "Replaced 3 occurrences; 3 matches left"
