@@ -1,12 +1,12 @@
 """How well the audio checks find recognizer errors, and how long they take (prints figures).
 
     PYTHONPATH=. python tests/bench/bench_hearing.py [--minutes 60] [--real DIR] [--voices V:WPM,...]
-                                                     [--no-held-out] [--order-check]
+                                                     [--episodes tuned,held-out,fresh] [--order-check]
 
 1. The evaluation episodes (tests/bench/hearing_material.py): a transcript with recognizer errors
    of every kind and espeak-ng audio saying the right words, in each voice of --voices (default
-   two espeak-ng variants at different speeds); then the held-out episode (other lines, never
-   tuned on), reported apart. Suspects: recall by kind (a wrong
+   two espeak-ng variants at different speeds); then the held-out episodes (other lines, never
+   tuned on: "held-out" and "fresh", written at the start of a later round of tuning), reported apart. Suspects: recall by kind (a wrong
    passage is found when a suspect overlaps it) and false suspects per 200 correct words.
    Suggestions with a glossary of the episode's names: right suggestions per name error, and
    how many ticked suggestions are right.
@@ -40,10 +40,13 @@ from editor.hearing.listen import hear_transcript, plan  # noqa: E402
 from editor.hearing.suggest import suggest  # noqa: E402
 
 
-def evaluate(folder: Path, audio_side: str, voice: str, speed: int, held_out: bool = False) -> dict:
-    lines = dict(lines=hm.HELD_OUT_LINES, clean=hm.HELD_OUT_CLEAN) if held_out else {}
-    episode = hm.episode(audio=audio_side, voice=voice, speed=speed, **lines)
-    wav = hm.write_wav(folder / f"{audio_side}-{voice}-{speed}-{held_out}.wav", episode.audio)
+EPISODES = {"tuned": {}, "held-out": dict(lines=hm.HELD_OUT_LINES, clean=hm.HELD_OUT_CLEAN),
+            "fresh": dict(lines=hm.FRESH_LINES, clean=hm.FRESH_CLEAN)}
+
+
+def evaluate(folder: Path, audio_side: str, voice: str, speed: int, which: str = "tuned") -> dict:
+    episode = hm.episode(audio=audio_side, voice=voice, speed=speed, **EPISODES[which])
+    wav = hm.write_wav(folder / f"{audio_side}-{voice}-{speed}-{which}.wav", episode.audio)
     glossary = Glossary()
     for name in episode.names:
         glossary.add(name)
@@ -51,7 +54,7 @@ def evaluate(folder: Path, audio_side: str, voice: str, speed: int, held_out: bo
     report = suggest(episode.transcript, glossary, wav)
     took = time.perf_counter() - started
     words = episode.correct_words()
-    print(f"\n== {'HELD-OUT episode, ' if held_out else ''}audio says the "
+    print(f"\n== {which.upper()} episode, audio says the "
           f"{'RIGHT words (errors to find)' if audio_side == 'right' else 'WRONG words (control)'}"
           f", voice {voice} at {speed} wpm: {len(episode.transcript.segments)} turns, "
           f"{len(episode.passages)} wrong passages, "
@@ -232,20 +235,21 @@ def main() -> None:
     parser.add_argument("--real", type=Path)
     parser.add_argument("--voices", default="en-us+f2:165,en-us+f3:150",
                         help="espeak-ng voices with their speed in words per minute")
-    parser.add_argument("--no-held-out", action="store_true", help="skip the held-out episode")
+    parser.add_argument("--episodes", default="tuned,held-out,fresh",
+                        help="which evaluation episodes (tuned, held-out, fresh)")
     parser.add_argument("--order-check", action="store_true")
     parser.add_argument("--speed-only", action="store_true", help="only the long episode's time")
     options = parser.parse_args()
     summary = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        for held_out in (False, True)[:0 if options.speed_only else 1 if options.no_held_out else 2]:
+        for which in [] if options.speed_only else options.episodes.split(","):
             for item in options.voices.split(","):
                 voice, _, speed = item.partition(":")
-                right = evaluate(folder, "right", voice, int(speed or 165), held_out)
-                control = evaluate(folder, "wrong", voice, int(speed or 165), held_out)
-                summary.append((("held-out " if held_out else "") + item, right, control))
-                if options.order_check and not held_out:
+                right = evaluate(folder, "right", voice, int(speed or 165), which)
+                control = evaluate(folder, "wrong", voice, int(speed or 165), which)
+                summary.append((f"{which} {item}", right, control))
+                if options.order_check and which == "tuned":
                     order_check(voice)
         if summary:
             print("\n== summary (targets: recall >= 80 %, false <= 1 per 200 words, names >= 90 %, ticked >= 90 %)")

@@ -92,6 +92,36 @@ HELD_OUT_CLEAN = [
     "They found a letter from nineteen twelve in the wall.",
 ]
 
+# A second held-out episode, written at the start of a later round of tuning and never tuned on.
+FRESH_LINES: list[tuple[str, str]] = [
+    ("split name", "Our guest today is {Amara oh conk woe|Amara Okonkwo} from the river trust."),
+    ("split name", "The photographs were taken by {Bartholomew key nan|Bartholomew Keenan} in the seventies."),
+    ("split name", "The choir is led by {Ingrid hell strom|Ingrid Hellstrom} every Thursday night."),
+    ("sound-alike", "We recorded this episode in {Shaw nessy|Shaughnessy} Hall last spring."),
+    ("sound-alike", "Her book about the {Cairn gorm|Cairngorm} walks sold out in a week."),
+    ("sound-alike", "The {Whit more|Whitmore} estate was sold to a developer."),
+    ("real word", "We {walked|worked} on the farm every summer."),
+    ("real word", "The band played {forty|fourteen} songs that night."),
+    ("real word", "She {bought|brought} her camera to every protest."),
+    ("acronym", "The {NHA|NHS} waiting lists grew longer this year."),
+    ("acronym", "The {CDC|CBC} broadcast the whole debate."),
+    ("acronym", "The {you and|UN} sent observers to the election."),
+    ("url", "Sign up for the newsletter at "
+            "{march notes dot or|marshnotes.org|marsh notes dot org} before Friday."),
+]
+FRESH_CLEAN = [
+    "The ferry left an hour late because of the fog.",
+    "Our neighbours keep chickens in the back garden.",
+    "The museum is free on the first Sunday of the month.",
+    "He painted the fence blue and the door yellow.",
+    "We lost power for two days after the storm.",
+    "The new bike lanes were finished in October.",
+    "She reads the news on the local station every morning.",
+    "The students built a boat out of old bottles.",
+    "Tickets for the concert sold out in ten minutes.",
+    "The old mill is now a small hotel.",
+]
+
 _MARK = re.compile(r"\{([^|}]*)\|([^|}]*)(?:\|([^}]*))?\}")
 
 
