@@ -6,7 +6,8 @@
 1. The evaluation episodes (tests/bench/hearing_material.py): a transcript with recognizer errors
    of every kind and espeak-ng audio saying the right words, in each voice of --voices (default
    two espeak-ng variants at different speeds); then the held-out episodes (other lines, never
-   tuned on: "held-out" and "fresh", written at the start of a later round of tuning), reported apart. Suspects: recall by kind (a wrong
+   tuned on: "held-out", and "fresh" written at the start of a later round of tuning), reported
+   apart. Suspects: recall by kind (a wrong
    passage is found when a suspect overlaps it) and false suspects per 200 correct words.
    Suggestions with a glossary of the episode's names: right suggestions per name error, and
    how many ticked suggestions are right.
@@ -38,7 +39,6 @@ from editor.align.aligner import RATE  # noqa: E402
 from editor.core.glossary import Glossary  # noqa: E402
 from editor.hearing.listen import hear_transcript, plan  # noqa: E402
 from editor.hearing.suggest import suggest  # noqa: E402
-
 
 EPISODES = {"tuned": {}, "held-out": dict(lines=hm.HELD_OUT_LINES, clean=hm.HELD_OUT_CLEAN),
             "fresh": dict(lines=hm.FRESH_LINES, clean=hm.FRESH_CLEAN)}
