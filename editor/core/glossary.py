@@ -631,6 +631,11 @@ def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common
                 continue
         if job.fuzzy and _holds_name_in_another_number(norms, job.phrase.norms):
             continue    # "democratic socialist" for "Democratic Socialists": the same words, another number
+        if job.fuzzy and c.how != "exact" and _rest_unlike(norms, job.phrase.norms):
+            continue    # "democratic clubs" for "Democratic Socialists": one shared word is no mishearing
+        if job.fuzzy and _another_form_of_a_word(norms, job.phrase.norms, dictionary):
+            # "Democrat party" for "Democratic Party": a speaker may well have said that form.
+            c = c._replace(score=min(c.score, KNOWN_WORDS_SCORE))
         if job.fuzzy and _name_words_among_everyday_words(norms, job.phrase.norms, common):
             # "social democratic and socialist parties" for "Democratic Socialists": the name's own
             # words in a sentence may well be just that: offered, never ticked.
@@ -683,6 +688,54 @@ def _name_words_among_everyday_words(found: Sequence[str], name: Sequence[str], 
         return False
     rest = [w for w in have if w not in wanted]
     return [w for w in have if w in wanted] == wanted and all(w in common for w in rest)
+
+
+def _unshared(found: Sequence[str], name: Sequence[str]) -> tuple[list[str], list[str]] | None:
+    """The words of *found* and *name* (both normalised) left when the words they share at the start
+    and at the end are taken off; None when they share none there or one side has nothing left."""
+    head = 0
+    while head < min(len(found), len(name)) and found[head] == name[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(found), len(name)) - head and found[-1 - tail] == name[-1 - tail]:
+        tail += 1
+    if not head + tail:
+        return None
+    have, wanted = list(found[head:len(found) - tail]), list(name[head:len(name) - tail])
+    return (have, wanted) if have and wanted else None
+
+
+def _rest_unlike(found: Sequence[str], name: Sequence[str]) -> bool:
+    """Whether a window sharing the name's first or last words is unlike it in the rest, by spelling
+    and by sound: the shared word alone made it score ("wayside years" for "Biden Years")."""
+    from rapidfuzz import fuzz
+
+    from editor.core.corrections import SOUND_COUNTS
+    from editor.core.name_index import phonetic_key
+    rest = _unshared(found, name)
+    if rest is None:
+        return False
+    have, wanted = (" ".join(words) for words in rest)
+    if fuzz.ratio(have, wanted) >= 70:
+        return False
+    have_key, wanted_key = phonetic_key(have.replace(" ", "")), phonetic_key(wanted.replace(" ", ""))
+    return not (have_key and wanted_key and fuzz.ratio(have_key, wanted_key) >= SOUND_COUNTS)
+
+
+def _another_form_of_a_word(found: Sequence[str], name: Sequence[str], dictionary: Collection[str]) -> bool:
+    """Whether *found* holds the name with one word in another form of the same dictionary word
+    (an ending of up to three letters added or dropped: "the democrat party" / "Democratic Party")."""
+    n = len(name)
+    for at in range(len(found) - n + 1):
+        pairs = [(a, b) for a, b in zip(found[at:at + n], name, strict=True) if a != b]
+        if len(pairs) != 1:
+            continue
+        (have, wanted), = pairs
+        short, long = sorted((have, wanted), key=len)
+        if long.startswith(short) and 0 < len(long) - len(short) <= 3 and len(short) >= 4 and \
+                have in dictionary and wanted in dictionary:
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)

@@ -126,6 +126,27 @@ def test_the_names_words_with_everyday_words_between_are_offered_not_ticked():
     assert suggestion.found == "democratic and socialist" and not suggestion.ticked
 
 
+def test_a_shared_word_alone_is_no_mishearing_but_a_sound_alike_rest_is():
+    t = Transcript(segments=[Segment("s1", 0, 1000, "Back in the wayside years the democratic clubs met."),
+                             Segment("s2", 1000, 2000, "We asked Mara flux about the harbour cubs.")])
+    g = Glossary()
+    for name in ("Biden Years", "Democratic Socialists", "Mara Flacks", "Harbour Club"):
+        g.add(name)
+    found = {s.found: s for s in scan(t, g)}
+    assert "wayside years" not in found and "democratic clubs" not in found   # unlike but for one word
+    assert found["Mara flux"].ticked                                          # the rest sounds alike
+    assert found["harbour cubs"].replacement == "Harbour Club"                # ... or is spelt alike
+
+
+def test_another_form_of_a_names_word_is_offered_not_ticked():
+    t = Transcript(segments=[Segment("s1", 0, 1000, "They left the Democrat party in the spring.")])
+    g = Glossary()
+    g.add("Democratic Party")
+    [suggestion] = scan(t, g)
+    assert suggestion.found == "Democrat party" and suggestion.replacement == "Democratic Party"
+    assert not suggestion.ticked
+
+
 def test_no_match_across_turns_of_different_speakers():
     t = Transcript(segments=[Segment("s1", 0, 1000, "ask Tamsin", "spk1"),
                              Segment("s2", 1000, 2000, "Oya Lauren ok", "spk2")])
