@@ -1,9 +1,9 @@
 """The GUI entry point: ``transcript-editor [TRANSCRIPT_OR_PROJECT] [AUDIO] [--player vlc|qt]``.
 
 Startup is kept short: only Qt widgets and the window's own modules load
-before the window shows; the file is read right after the first paint is
-queued (it is read on a worker thread while Qt starts: editor.ui.files.preload), and
-libvlc loads only when there is audio to play.
+before the window shows; the file starts reading before Qt loads (in a child
+process where it can: editor.ui.files.preload) and opens on the first turn of
+the event loop; libvlc loads only when there is audio to play.
 """
 
 from __future__ import annotations
@@ -29,11 +29,11 @@ def start(args: list[str] | None = None):
     options = parse_args(sys.argv[1:] if args is None else args)
     preload = None
     if options.file:
+        from editor.ui.files import preload as reading  # no Qt: the read starts before Qt loads
         from editor.ui.files.audio_lookup import is_audio
-        from editor.ui.files.preload import Preload, wants_background  # no Qt: the read starts before Qt loads
         # A large file is read after the window shows, with progress and Cancel, not before it.
-        if not is_audio(options.file) and not wants_background(options.file):
-            preload = Preload(options.file)   # reads while Qt starts
+        if not is_audio(options.file) and not reading.wants_background(options.file):
+            preload = reading.start(options.file)   # reads while Qt starts (in a child process)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
