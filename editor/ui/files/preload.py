@@ -22,7 +22,7 @@ import threading
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from editor.formats.base import ReadResult
+    from editor.core.read_result import ReadResult
 
 # Files at least this big are read in the background with progress and Cancel
 # (editor.ui.files.background_read; a 12,000-cue SRT, ~1 MB, reads in ~0.15 s).
