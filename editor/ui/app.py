@@ -61,12 +61,14 @@ def set_desktop_identity(app) -> None:
     """The desktop entry's id (Wayland shows its icon and name for the window) and the app icon."""
     from PySide6.QtGui import QIcon
 
-    from editor.bundled import APP_ID, ICON_SIZES, icon_png, icon_svg
+    from editor.bundled import APP_ID, ICON_SIZES, icon_png
 
     app.setDesktopFileName(APP_ID)
     icon = QIcon.fromTheme(APP_ID)   # an installed theme icon first, else the bundled files
     if icon.isNull():
-        icon = QIcon(str(icon_svg()))
+        # The PNGs (16-512 px) only: with the SVG among them Qt loads its SVG icon engine as the
+        # window starts (~10 ms of CPU, several times that in waiting on a busy disk).
+        icon = QIcon()
         for size in ICON_SIZES:
             icon.addFile(str(icon_png(size)))
     app.setWindowIcon(icon)
