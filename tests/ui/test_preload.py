@@ -113,3 +113,11 @@ def test_the_window_opens_the_file_its_child_read(tmp_path):
     seen = json.loads(lines[-1][len("RESULT "):])
     assert seen == {"forked": True, "rows": 2, "path": str(path),
                     "first": "Good morning and welcome. Today the harbour [inaudible] master joins us"}
+
+
+def test_the_layers_imported_before_qt_do_not_import_qt():
+    script = ("import sys\nfrom editor.ui.app import import_qt_free_layers\nimport_qt_free_layers(with_file=True)\n"
+              "print('RESULT', sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'vlc'))))")
+    child = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60,
+                           env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert child.stdout.strip() == "RESULT []", child.stderr[-3000:]
