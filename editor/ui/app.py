@@ -26,6 +26,8 @@ def parse_args(args: list[str]) -> argparse.Namespace:
 def start(args: list[str] | None = None):
     """Parse *args*, make the application and show the window (the file opens on the first
     turn of the event loop); returns ``(app, window, options)``."""
+    from editor.ui import process_tuning
+    process_tuning.tune_collector()
     options = parse_args(sys.argv[1:] if args is None else args)
     preload = None
     if options.file:
