@@ -40,7 +40,10 @@ def wants_background(path: str) -> bool:
 def start(path: str) -> Preload | ChildRead:
     """The read of *path* begun: in a child process when this process may still fork, else a thread."""
     if can_fork():
-        return ChildRead(path)
+        try:
+            return ChildRead(path)
+        except OSError:   # no process to be had (a limit reached): a thread then
+            pass
     return Preload(path)
 
 
@@ -97,7 +100,12 @@ class ChildRead:
         self._answer = b""
         self._exit_status = -1
         receive, send = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(receive)
+            os.close(send)
+            raise
         if pid == 0:
             os.close(receive)
             _read_in_child(path, send)   # never returns
@@ -154,6 +162,8 @@ def _read_in_child(path: str, send: int) -> None:
         try:
             answer = (_READ, read_file(path))
         except TranscriptError as error:
+            if type(error) is not TranscriptError:
+                raise   # a kind the parent could not make from these fields: it reads the file itself
             answer = (_FAILED, error.problem, error.path, error.line, error.offset)
         data = memoryview(pickled.dumps(answer))
         while data:
