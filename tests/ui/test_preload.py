@@ -22,8 +22,10 @@ SRT = ("1\n00:00:00,000 --> 00:00:02,000\nAna: Good morning and <i>welcome</i>.\
        "4\n00:00:07,000 --> 00:00:09,000\nThe pier opens in June.\n")
 
 COMPARE = r"""
-import json, sys
+import json, os, sys
 from editor.ui.files import preload
+if len(sys.argv) > 2:   # the child dies before answering (killed, out of memory)
+    preload._read_in_child = lambda path, send: os._exit(int(sys.argv[2]))
 from editor.core.transcript import Segment, is_recipe
 from editor.formats import read_file
 path = sys.argv[1]
@@ -46,9 +48,9 @@ print("RESULT " + json.dumps({"child": outcome(job.result), "here": outcome(lamb
 """
 
 
-def _both_reads(path: Path) -> dict:
+def _both_reads(path: Path, *extra: str) -> dict:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    child = subprocess.run([sys.executable, "-c", COMPARE, str(path)], capture_output=True, text=True,
+    child = subprocess.run([sys.executable, "-c", COMPARE, str(path), *extra], capture_output=True, text=True,
                            env=env, cwd=ROOT, timeout=60)
     lines = [line for line in child.stdout.splitlines() if line.startswith("RESULT ")]
     assert lines, child.stderr[-3000:]
@@ -79,6 +81,19 @@ def test_a_broken_file_gives_the_same_error_naming_file_and_line(tmp_path):
     assert reads["child"] == reads["here"]
     kind, message, line = reads["child"]["error"]
     assert kind == "TranscriptError" and message.startswith(f"{path}, line 4: ") and line == 4
+
+
+def test_a_child_that_dies_without_answering_leaves_the_read_to_the_window_process(tmp_path):
+    path = tmp_path / "episode.srt"
+    path.write_text(SRT, encoding="utf-8")
+    reads = _both_reads(path, "9")
+    assert "error" not in reads["child"], reads["child"]
+    assert reads["child"] == reads["here"]
+    broken = tmp_path / "broken.srt"
+    broken.write_text("1\n00:00:01,000 --> 00:00:02,000\n\n", encoding="utf-8")   # no cue has text
+    reads = _both_reads(broken, "0")
+    assert reads["child"] == reads["here"]
+    assert reads["child"]["error"][1] == f"{broken}, line 1: no subtitle cues found"
 
 
 WINDOW = r"""

@@ -16,6 +16,7 @@ whatever ``read_file`` does with it happens as it would without the child.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import threading
@@ -98,7 +99,6 @@ class ChildRead:
     def __init__(self, path: str):
         self.path = path
         self._answer = b""
-        self._exit_status = -1
         receive, send = os.pipe()
         try:
             pid = os.fork()
@@ -118,13 +118,14 @@ class ChildRead:
         with os.fdopen(receive, "rb", buffering=0) as pipe:
             while chunk := pipe.read(1 << 20):
                 chunks.append(chunk)
-        self._answer = b"".join(chunks)
-        self._exit_status = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+        self._answer = b"".join(chunks)   # all the child wrote: a whole pickle, or one that fails to load
+        with contextlib.suppress(ChildProcessError):   # (reaped elsewhere)
+            os.waitpid(pid, 0)
 
     def result(self):
         self._thread.join()
         answer, self._answer = self._answer, b""
-        kind, *what = _unpickled(answer) if self._exit_status == 0 and answer else (None,)
+        kind, *what = _unpickled(answer) if answer else (None,)
         if kind == _READ:
             return what[0]
         if kind == _FAILED:
