@@ -160,6 +160,7 @@ def _read_in_child(path: str, send: int) -> None:
         from editor.core import pickled
         from editor.core.errors import TranscriptError
         from editor.formats import read_file
+        answer: tuple
         try:
             answer = (_READ, read_file(path))
         except TranscriptError as error:
