@@ -11,7 +11,6 @@ the sample is read from ``resources/sample`` where ``make sample`` writes it.
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 # One reverse-DNS id names the desktop entry, the metainfo, the icon and the Wayland app id.
@@ -19,12 +18,15 @@ APP_ID = "org.transcripteditor.TranscriptEditor"
 PROJECT_MIME_TYPE = "application/x-transcript-editor-project"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
-_CHECKOUT_RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+_PACKAGE = Path(__file__).resolve().parent
+_CHECKOUT_RESOURCES = _PACKAGE.parent / "resources"
 
 
 def data_path(*parts: str) -> Path:
-    """A file under ``editor/data`` of the installed package (a real path: the package is on disk)."""
-    return Path(str(resources.files("editor").joinpath("data", *parts)))
+    """A file under ``editor/data`` of the installed package. The package is always on disk (a wheel
+    installs it so, a checkout is), so this is the path importlib.resources would give, without
+    loading importlib.resources and zipfile as the window starts (it asks for its icon)."""
+    return _PACKAGE.joinpath("data", *parts)
 
 
 def desktop_file() -> Path:

@@ -213,6 +213,14 @@ def words_later(make: Callable[..., list[Word]], *args) -> list[Word]:
     return _WordsLater(make, args)  # type: ignore[return-value]   # reads as the list it makes
 
 
+def recipe_parts(stored) -> tuple[Callable[..., list[Word]], tuple] | None:
+    """``(make, args)`` of a recipe not made into words yet (None for a list or a made recipe): what
+    a copy for another process needs to give that process the same recipe."""
+    if stored.__class__ is _WordsLater and stored.made is None:
+        return stored.make, stored.args
+    return None
+
+
 def is_recipe(stored) -> bool:
     """True when *stored* (a segment's ``stored_words``) is a recipe not made into words yet."""
     return stored.__class__ is _WordsLater

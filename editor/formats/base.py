@@ -9,9 +9,10 @@ each reader scores how sure it is that a text is its format
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
+from editor.core.read_result import ReadResult  # noqa: F401  (the readers' result, importable without them)
 from editor.core.transcript import Transcript
 
 
@@ -39,16 +40,6 @@ class ExportOptions:
     clause_breaks: bool = False   # captions: break lines after a clause's punctuation where one is near
     sorted_times: bool = False    # captions and JSON: starts never decrease, every end after its start
     html_fragment: bool = False   # HTML: only the namespace's <cite>/<time>/<p> fragment, no document
-
-
-@dataclass
-class ReadResult:
-    transcript: Transcript
-    format: str                 # a reader's NAME
-    warnings: list[str] = field(default_factory=list)
-    extra: dict = field(default_factory=dict)   # a project's free "extra" object (kept through save)
-    merged_cues: int = 0        # caption cues merged into the turns (0: nothing was merged)
-    finished_subtitles: bool = False  # the cues look cut for viewers: worth offering to keep them
 
 
 class Reader(Protocol):

@@ -1,9 +1,9 @@
 """The GUI entry point: ``transcript-editor [TRANSCRIPT_OR_PROJECT] [AUDIO] [--player vlc|qt]``.
 
 Startup is kept short: only Qt widgets and the window's own modules load
-before the window shows; the file is read right after the first paint is
-queued (it is read on a worker thread while Qt starts: editor.ui.files.preload), and
-libvlc loads only when there is audio to play.
+before the window shows; the file starts reading before Qt loads (in a child
+process where it can: editor.ui.files.preload) and opens on the first turn of
+the event loop; libvlc loads only when there is audio to play.
 """
 
 from __future__ import annotations
@@ -26,14 +26,17 @@ def parse_args(args: list[str]) -> argparse.Namespace:
 def start(args: list[str] | None = None):
     """Parse *args*, make the application and show the window (the file opens on the first
     turn of the event loop); returns ``(app, window, options)``."""
+    from editor.ui import process_tuning
+    process_tuning.tune_collector()
     options = parse_args(sys.argv[1:] if args is None else args)
     preload = None
     if options.file:
+        from editor.ui.files import preload as reading  # no Qt: the read starts before Qt loads
         from editor.ui.files.audio_lookup import is_audio
-        from editor.ui.files.preload import Preload, wants_background  # no Qt: the read starts before Qt loads
         # A large file is read after the window shows, with progress and Cancel, not before it.
-        if not is_audio(options.file) and not wants_background(options.file):
-            preload = Preload(options.file)   # reads while Qt starts
+        if not is_audio(options.file) and not reading.wants_background(options.file):
+            preload = reading.start(options.file)   # reads while Qt starts (in a child process)
+    import_qt_free_layers(with_file=bool(options.file))
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -52,6 +55,26 @@ def start(args: list[str] | None = None):
     return app, window, options
 
 
+# The Qt-free modules the window imports as it starts (and, with a file, as it opens it). They are
+# imported before Qt because PySide's import hook (its ``__feature__`` support) reads the source of
+# every module imported after PySide once, which about doubles what importing them costs (~30 ms of
+# a start-up). One missing here is imported later as usual; one listed needlessly costs start-up time.
+QT_FREE_AT_START = ("editor.core.ops", "editor.core.confidence", "editor.core.timeline", "editor.player.base",
+                    "editor.align.worker_start", "editor.bundled", "editor.session.journal",
+                    "editor.session.recovery", "concurrent.futures", "datetime", "hashlib")
+QT_FREE_AT_OPEN = ("editor.core.glossary", "editor.core.shared_glossary")
+
+
+def import_qt_free_layers(with_file: bool) -> None:
+    """Import :data:`QT_FREE_AT_START` (and :data:`QT_FREE_AT_OPEN` when a file opens at once) while
+    PySide is not loaded yet (when it is, as in tests, there is nothing to gain)."""
+    if "PySide6.QtCore" in sys.modules:
+        return
+    import importlib
+    for name in QT_FREE_AT_START + (QT_FREE_AT_OPEN if with_file else ()):
+        importlib.import_module(name)
+
+
 def main(args: list[str] | None = None) -> int:
     app, _window, _options = start(args)
     return app.exec()
@@ -61,12 +84,14 @@ def set_desktop_identity(app) -> None:
     """The desktop entry's id (Wayland shows its icon and name for the window) and the app icon."""
     from PySide6.QtGui import QIcon
 
-    from editor.bundled import APP_ID, ICON_SIZES, icon_png, icon_svg
+    from editor.bundled import APP_ID, ICON_SIZES, icon_png
 
     app.setDesktopFileName(APP_ID)
     icon = QIcon.fromTheme(APP_ID)   # an installed theme icon first, else the bundled files
     if icon.isNull():
-        icon = QIcon(str(icon_svg()))
+        # The PNGs (16-512 px) only: with the SVG among them Qt loads its SVG icon engine as the
+        # window starts (~10 ms of CPU, several times that in waiting on a busy disk).
+        icon = QIcon()
         for size in ICON_SIZES:
             icon.addFile(str(icon_png(size)))
     app.setWindowIcon(icon)

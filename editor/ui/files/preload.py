@@ -1,18 +1,29 @@
 """Reading the file named on the command line while Qt starts up.
 
-Importing Qt and building the window take ~0.2 s, reading a large transcript
-~0.15 s; on two cores part of that overlaps (Qt's C++ start-up releases the
-GIL), which is what keeps open-to-idle for a 12,000-cue file under 0.5 s.
+Importing Qt and building the window take ~0.3 s of one core, reading a 12,000-cue
+SRT ~0.25 s (importing the readers, parsing, merging cues into turns). On a worker
+thread the read shares the GIL with that start-up, so the two add up; so where the
+process can still fork safely (Linux, before Qt or any other thread exists: what
+``transcript-editor FILE`` does first) the file is read in a child process on the
+other core, which sends the result back pickled without making the turns' words
+(:mod:`editor.core.pickled`, ~15 ms to load). Anywhere else, a thread.
+
+Both give what ``read_file`` gives: the same result, or the same ``TranscriptError``
+(its problem, file, line and byte). A child that fails in any other way (killed, out
+of memory, a bug) is not trusted to say why: the file is then read again here, so
+whatever ``read_file`` does with it happens as it would without the child.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
 import threading
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from editor.formats.base import ReadResult
+    from editor.core.read_result import ReadResult
 
 # Files at least this big are read in the background with progress and Cancel
 # (editor.ui.files.background_read; a 12,000-cue SRT, ~1 MB, reads in ~0.15 s).
@@ -25,6 +36,23 @@ def wants_background(path: str) -> bool:
         return os.stat(path).st_size >= BACKGROUND_BYTES
     except OSError:
         return False
+
+
+def start(path: str) -> Preload | ChildRead:
+    """The read of *path* begun: in a child process when this process may still fork, else a thread."""
+    if can_fork():
+        try:
+            return ChildRead(path)
+        except OSError:   # no process to be had (a limit reached): a thread then
+            pass
+    return Preload(path)
+
+
+def can_fork() -> bool:
+    """May this process fork a child that runs Python? Only while nothing but this thread runs and
+    Qt is not loaded (a fork copies no other thread: a lock one of them held would stay held)."""
+    return (sys.platform.startswith("linux") and threading.active_count() == 1
+            and "PySide6.QtCore" not in sys.modules)
 
 
 class Preload:
@@ -56,3 +84,94 @@ class Preload:
         if self._error is not None:
             raise self._error
         return self._result
+
+
+_READ, _FAILED = "read", "failed"   # what the child sends: (_READ, result) or (_FAILED, error's fields)
+
+
+class ChildRead:
+    """``read_file(path)`` in a forked child process; :meth:`result` waits and returns or raises.
+
+    A thread of this process takes the child's answer off the pipe as it comes (the child never
+    waits on a full pipe, and is gone as soon as it has written).
+    """
+
+    def __init__(self, path: str):
+        self.path = path
+        self._answer = b""
+        receive, send = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(receive)
+            os.close(send)
+            raise
+        if pid == 0:
+            os.close(receive)
+            _read_in_child(path, send)   # never returns
+        os.close(send)
+        self._thread = threading.Thread(target=self._receive, args=(pid, receive), name="preload", daemon=True)
+        self._thread.start()
+
+    def _receive(self, pid: int, receive: int) -> None:
+        chunks = []
+        with os.fdopen(receive, "rb", buffering=0) as pipe:
+            while chunk := pipe.read(1 << 20):
+                chunks.append(chunk)
+        self._answer = b"".join(chunks)   # all the child wrote: a whole pickle, or one that fails to load
+        with contextlib.suppress(ChildProcessError):   # (reaped elsewhere)
+            os.waitpid(pid, 0)
+
+    def result(self):
+        self._thread.join()
+        answer, self._answer = self._answer, b""
+        kind, *what = _unpickled(answer) if answer else (None,)
+        if kind == _READ:
+            return what[0]
+        if kind == _FAILED:
+            from editor.core.errors import TranscriptError
+            raise TranscriptError(*what)
+        from editor.formats import read_file  # the child failed: read here, as without it
+        return read_file(self.path)
+
+
+def _unpickled(answer: bytes) -> tuple:
+    import gc
+
+    from editor.core import pickled
+    was_enabled = gc.isenabled()
+    gc.disable()   # ~10^4 objects that all live on: no collections while they arrive
+    try:
+        return pickled.loads(answer)
+    except Exception:   # not what the child wrote: read the file here
+        return (None,)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _read_in_child(path: str, send: int) -> None:
+    """The child's whole life: read, send, exit (no Python clean-up: it shares the parent's files)."""
+    status = 1
+    try:
+        import gc
+        gc.disable()   # a short life: nothing worth collecting
+
+        from editor.core import pickled
+        from editor.core.errors import TranscriptError
+        from editor.formats import read_file
+        answer: tuple
+        try:
+            answer = (_READ, read_file(path))
+        except TranscriptError as error:
+            if type(error) is not TranscriptError:
+                raise   # a kind the parent could not make from these fields: it reads the file itself
+            answer = (_FAILED, error.problem, error.path, error.line, error.offset)
+        data = memoryview(pickled.dumps(answer))
+        while data:
+            data = data[os.write(send, data):]
+        status = 0
+    except BaseException:   # the parent reads the file itself and meets the problem there
+        status = 1
+    finally:
+        os._exit(status)

@@ -45,6 +45,7 @@ class DialogMnemonics(QObject):
     """An application event filter: dialogs get their mnemonics as they are shown."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog):
+        # Every event of the application passes here: the cheap test first (most are not a dialog's).
+        if isinstance(watched, QDialog) and event.type() == QEvent.Type.Show:
             add_mnemonics(watched)
         return False
