@@ -34,7 +34,9 @@ Why and how (see :mod:`editor.session.recovery` for the reading side):
   returns the line is in the kernel, so killing the process cannot lose it.
   ``fsync`` costs 2-12 ms here (bench_journal.py), too much per keystroke on the
   GUI thread, so a background thread fsyncs at most :data:`FSYNC_INTERVAL`
-  seconds after a write: a power cut loses at most that much.
+  seconds after a write: a power cut loses at most that much. A write after a
+  quiet spell is synced at once; the writes that follow it within the interval
+  (typing) are gathered into one fsync at its end.
 * **Torn lines are ignored.** Each line is ``<crc32 hex> <json>\\n``; replay
   stops at the first line that is incomplete or fails its checksum (a kill in
   the middle of a write, zeros after a power cut).
@@ -61,6 +63,7 @@ import json
 import operator
 import os
 import threading
+import time
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -984,7 +987,12 @@ def _unlink(path: Path) -> None:
 
 
 class _Syncer:
-    """fsyncs the journal in the background at most *interval* seconds after a write."""
+    """fsyncs the journal in the background at most *interval* seconds after a write.
+
+    At once when the last fsync is more than *interval* ago (an edit on its own, a Replace all:
+    its line is on the disk while the window is still showing it), else at the end of that
+    interval (typing: one fsync per interval however many keystrokes it had).
+    """
 
     def __init__(self, journal: Journal, interval: float):
         self._journal = journal
@@ -1005,13 +1013,16 @@ class _Syncer:
         self._thread.join(2.0)
 
     def _loop(self) -> None:
+        synced = -self._interval   # time.monotonic() of the last fsync
         while not self._stopping:
             self._wake.wait()
             if self._stopping:
                 return
-            self._stop.wait(self._interval)   # gather the writes of this interval into one fsync
+            # Gather the writes of the rest of the interval since the last fsync into one.
+            self._stop.wait(max(0.0, synced + self._interval - time.monotonic()))
             self._wake.clear()
             fd = self._journal._dup_fd()
             if fd is None:
                 return
             fsync_and_close(fd)
+            synced = time.monotonic()
