@@ -42,6 +42,7 @@ from editor.core.search import (
     time_at,
 )
 from editor.core.timecode import format_clock
+from editor.ui.process_tuning import collection_paused
 from editor.ui.theme import ERROR_TEXT
 
 CONTEXT_COLUMN = 2
@@ -386,6 +387,10 @@ class FindPanel(QWidget):
 
     def replace_all(self) -> int:
         """Emit every replacement in scope as one span list; returns how many."""
+        with collection_paused():   # thousands of spans, new texts and undo records, all kept
+            return self._replace_all()
+
+    def _replace_all(self) -> int:
         options = self.options()
         matched_rows: set[int] = set()
         try:
