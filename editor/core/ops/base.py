@@ -107,10 +107,13 @@ class SetFields:
         add, segments, stored = undo.append, transcript.segments, _AS_STORED.get   # a replace: thousands of rows
         for index, fields in self.edits:
             segment = segments[index]
-            # Words as stored: a recipe not made yet stays one in the undo record (see words_later).
-            add((index, {name: getattr(segment, stored(name, name)) for name in fields}))
+            old = {}
             for name, value in fields.items():
-                setattr(segment, name, value)
+                # Words as stored: a recipe not made yet stays one in the undo record (see words_later).
+                attribute = stored(name, name)
+                old[name] = getattr(segment, attribute)
+                setattr(segment, attribute, value)
+            add((index, old))
         rows = tuple(sorted({index for index, _ in self.edits}))
         return Change(SetFields(tuple(reversed(undo))), rows, replaced=self.replaced)
 
