@@ -265,6 +265,8 @@ def speakers_to_json(speakers: dict[str, Speaker]) -> list[list[str]]:
 
 def chapters_to_json(chapters: list[Chapter]) -> list[dict]:
     """Chapters as the project file stores them."""
+    if not chapters:   # a caption file's: the project module is not needed (nor imported) to say so
+        return []
     from editor.core import project
     return project.chapters_to_list(chapters)
 
