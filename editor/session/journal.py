@@ -68,6 +68,7 @@ import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -368,9 +369,11 @@ MEMO_LINES = 16        # the latest replaces whose undo and redo may be written 
 BEFORE, AFTER = "before", "after"
 
 
-def text_state(segment: Segment) -> tuple:
-    """What a replace changes in a turn, as stored (words not read: a recipe stays one)."""
-    return segment.text, segment.stored_words, segment.marks   # type: ignore[attr-defined]
+# What a replace changes in a turn, as stored (words not read: a recipe stays one): a tuple.
+text_state = operator.attrgetter("text", "stored_words", "marks")
+_TEXT_VALUES = operator.itemgetter(*TEXT_FIELDS)   # the same from a replace's undo record
+_TEXT_FIELD_SET = frozenset(TEXT_FIELDS)
+_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
 
 
 @dataclass(frozen=True)
@@ -525,7 +528,7 @@ class Journal:
         change = changes[0]
         undo = change.undo
         if change.inserted is not None or change.removed is not None or not isinstance(undo, ops.SetFields) \
-                or not change.rows or any(name not in TEXT_FIELDS for _, fields in undo.edits for name in fields):
+                or not change.rows or not _TEXT_FIELD_SET.issuperset(chain.from_iterable(map(_SECOND, undo.edits))):
             return None
         segments = transcript.segments
         unsynced = self.unsynced
@@ -533,11 +536,14 @@ class Journal:
             replaced = change.replaced
             if unsynced and any(segments[row].id in unsynced for row, _ in replaced):
                 return None
-            found = {row: (fields["text"], fields["words"], fields["marks"]) for row, fields in undo.edits
-                     if len(fields) == len(TEXT_FIELDS)}
+            if set(map(len, map(_SECOND, undo.edits))) != {len(TEXT_FIELDS)}:
+                return None
+            # Made in C: a replace-all has thousands of rows.
+            found = dict(zip(map(_FIRST, undo.edits), map(_TEXT_VALUES, map(_SECOND, undo.edits)), strict=True))
             if len(found) != len(replaced):
                 return None
-            left = {row: text_state(segments[row]) for row, _ in replaced}
+            replaced_rows = list(map(_FIRST, replaced))
+            left = dict(zip(replaced_rows, map(text_state, map(segments.__getitem__, replaced_rows)), strict=True))
             return {"replace": replaced}, None, ReplaceMemo({BEFORE: found, AFTER: left}, replaced)
         rows = change.rows
         for seq in reversed(self._memos):
