@@ -141,23 +141,93 @@ def find_all(transcript: Transcript, options: FindOptions, scope: Scope = Scope(
     With *timed* False the matches' ``time_ms`` is left None, for a caller that times only the
     matches it shows (:func:`time_at`): timing one reads its turn's words."""
     results: list[Match] = []
-    for index, segment, found in _found_in_scope(transcript, options, scope):
-        results.append(make_match(segment, index, found.start(), found.end(), timed))
+    segments = transcript.segments
+    for index, start, end in _found_in_scope(transcript, options, scope):
+        results.append(make_match(segments[index], index, start, end, timed))
         if limit is not None and len(results) >= limit:
             break
     return results
 
 
-def _found_in_scope(transcript: Transcript, options: FindOptions,
-                    scope: Scope) -> Iterator[tuple[int, Segment, re.Match[str]]]:
-    """(segment index, segment, regex match) for every match in *scope*, in document order."""
+def _found_in_scope(transcript: Transcript, options: FindOptions, scope: Scope) -> Iterator[tuple[int, int, int]]:
+    """(segment index, start, end) of every non-empty match in *scope* that touches no mark
+    (unless ``include_marks``), in document order."""
     if not options.pattern:
         return
-    pattern = compile_pattern(options)
-    for index in scope.segment_indices(transcript):
-        segment = transcript.segments[index]
-        for found in _iter_segment(pattern, segment, options.include_marks):
-            yield index, segment, found
+    if options.regex or _SEPARATOR in options.pattern:
+        segments = transcript.segments
+        pattern = compile_pattern(options)
+        for index in scope.segment_indices(transcript):
+            for found in _iter_segment(pattern, segments[index], options.include_marks):
+                yield index, found.start(), found.end()
+        return
+    yield from _found_joined(transcript, options, list(scope.segment_indices(transcript)))
+
+
+# A plain (not regex) pattern is looked for in the turns' texts joined by a character no such
+# pattern holds: one scan of the whole episode in C instead of one regex call per turn. A
+# case-insensitive ASCII pattern is looked for as a plain string in the text's lower case (a
+# scan for a plain string skips ahead to its first letter; a character class or re.IGNORECASE
+# looks at every character): ASCII text as it is lowered, other text as UTF-16 bytes with the
+# ASCII letters lowered (one C pass; only a code unit of an ASCII character can match one of the
+# pattern's, so a match starting on an odd byte is none, and it cannot hide one that is).
+_SEPARATOR = "\0"
+# Characters re.IGNORECASE equates with an ASCII letter that the UTF-16 bytes keep as they are:
+# text holding one is lowered as a string (str.lower() turns the Kelvin sign into "k", but
+# changes none of the others, or makes two characters of one): when that does not work either,
+# it is searched as it is.
+_IGNORECASE_EXTRA_CHARS = "\u0130\u0131\u017f\u212a"
+_NOT_LOWERED = "\u0130\u0131\u017f"
+
+
+def _found_joined(transcript: Transcript, options: FindOptions, rows: list[int]) -> Iterator[tuple[int, int, int]]:
+    """:func:`_found_in_scope` for a plain pattern, over the texts of *rows* joined (see above)."""
+    segments = transcript.segments
+    texts = [segments[index].text for index in rows]
+    joined = _SEPARATOR.join(texts)
+    haystack, pattern, width = _haystack(joined, options)
+    include_marks = options.include_marks
+    at = -1          # the position in *rows* of the turn the last match was in
+    end = -1         # where that turn's text ends in the joined text
+    offset = 0       # where it starts
+    marks: list[Mark] | tuple = ()
+    index = -1
+    for found in pattern.finditer(haystack):
+        start, stop = found.span()
+        if width != 1:
+            if start & 1:
+                continue
+            start, stop = start >> 1, stop >> 1
+        if start >= end:   # a later turn
+            while start >= end:
+                at += 1
+                offset = end + 1
+                end = offset + len(texts[at])
+            index = rows[at]
+            marks = () if include_marks else segments[index].marks
+        if start == stop or (marks and overlaps_mark(marks, start - offset, stop - offset)):
+            continue
+        yield index, start - offset, stop - offset
+
+
+def _haystack(joined: str, options: FindOptions) -> tuple[str | bytes, re.Pattern, int]:
+    """What to scan for a plain pattern in *joined*, and with what: ``(haystack, pattern, bytes
+    per character: 1, or 2 for UTF-16)``, finding what :func:`compile_pattern` finds in *joined*."""
+    if options.match_case or not options.pattern.isascii():
+        return joined, compile_pattern(options), 1
+    lower = options.pattern.lower()
+    if not joined.isascii() and not options.whole_word \
+            and not any(char in joined for char in _IGNORECASE_EXTRA_CHARS):
+        units = joined.encode("utf-16-le", "surrogatepass")
+        if len(units) == 2 * len(joined):   # else characters beyond the first 65,536 (two units each)
+            return units.lower(), re.compile(re.escape(lower.encode("utf-16-le"))), 2
+    lowered = joined.lower()
+    if len(lowered) != len(joined) or any(char in joined for char in _NOT_LOWERED):
+        return joined, compile_pattern(options), 1
+    source = re.escape(lower)
+    if options.whole_word:
+        source = rf"(?<!\w)(?:{source})(?!\w)"
+    return lowered, re.compile(source), 1
 
 
 def find_next(transcript: Transcript, options: FindOptions, scope: Scope, index: int, pos: int,
@@ -186,27 +256,30 @@ def replace_all_spans(transcript: Transcript, options: FindOptions, replacement:
     spans: list[ReplaceSpan] = []
     if not options.pattern:
         return spans
-    finditer = compile_pattern(options).finditer
-    literal = not options.regex and not options.keep_case   # the same text everywhere: no expanding per match
-    include_marks = options.include_marks
     segments = transcript.segments
     new_span = tuple.__new__    # ReplaceSpan(...) without its Python-level __new__: thousands of spans
     add = spans.append
-    # The loop of _iter_segment written out: it runs once per turn and once per match.
-    for index in scope.segment_indices(transcript):
-        segment = segments[index]
-        marks = () if include_marks else segment.marks
-        matched = False
-        for found in finditer(segment.text):
-            start, end = found.span()
-            if start == end or (marks and overlaps_mark(marks, start, end)):
-                continue
-            matched = True
-            text = replacement if literal else expand_replacement(found, replacement, options)
-            if text != found.group():
-                add(new_span(ReplaceSpan, (index, start, end, text)))
-        if matched and matched_rows is not None:
-            matched_rows.add(index)
+    if options.regex or options.keep_case or _SEPARATOR in options.pattern:
+        # Each match's own replacement (groups expanded, its case kept): per turn, with its matches.
+        pattern = compile_pattern(options)
+        for index in scope.segment_indices(transcript):
+            matched = False
+            for found in _iter_segment(pattern, segments[index], options.include_marks):
+                matched = True
+                text = expand_replacement(found, replacement, options)
+                if text != found.group():
+                    add(new_span(ReplaceSpan, (index, *found.span(), text)))
+            if matched and matched_rows is not None:
+                matched_rows.add(index)
+        return spans
+    # The same text everywhere: it replaces every match but one that reads the same already.
+    rows = set() if matched_rows is None else matched_rows
+    add_row = rows.add
+    length = len(replacement)
+    for index, start, end in _found_joined(transcript, options, list(scope.segment_indices(transcript))):
+        add_row(index)
+        if length != end - start or segments[index].text[start:end] != replacement:
+            add(new_span(ReplaceSpan, (index, start, end, replacement)))
     return spans
 
 

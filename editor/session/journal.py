@@ -34,7 +34,9 @@ Why and how (see :mod:`editor.session.recovery` for the reading side):
   returns the line is in the kernel, so killing the process cannot lose it.
   ``fsync`` costs 2-12 ms here (bench_journal.py), too much per keystroke on the
   GUI thread, so a background thread fsyncs at most :data:`FSYNC_INTERVAL`
-  seconds after a write: a power cut loses at most that much.
+  seconds after a write: a power cut loses at most that much. A write after a
+  quiet spell is synced at once; the writes that follow it within the interval
+  (typing) are gathered into one fsync at its end.
 * **Torn lines are ignored.** Each line is ``<crc32 hex> <json>\\n``; replay
   stops at the first line that is incomplete or fails its checksum (a kill in
   the middle of a write, zeros after a power cut).
@@ -61,10 +63,12 @@ import json
 import operator
 import os
 import threading
+import time
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -262,6 +266,8 @@ def speakers_to_json(speakers: dict[str, Speaker]) -> list[list[str]]:
 
 def chapters_to_json(chapters: list[Chapter]) -> list[dict]:
     """Chapters as the project file stores them."""
+    if not chapters:   # a caption file's: the project module is not needed (nor imported) to say so
+        return []
     from editor.core import project
     return project.chapters_to_list(chapters)
 
@@ -363,9 +369,11 @@ MEMO_LINES = 16        # the latest replaces whose undo and redo may be written 
 BEFORE, AFTER = "before", "after"
 
 
-def text_state(segment: Segment) -> tuple:
-    """What a replace changes in a turn, as stored (words not read: a recipe stays one)."""
-    return segment.text, segment.stored_words, segment.marks   # type: ignore[attr-defined]
+# What a replace changes in a turn, as stored (words not read: a recipe stays one): a tuple.
+text_state = operator.attrgetter("text", "stored_words", "marks")
+_TEXT_VALUES = operator.itemgetter(*TEXT_FIELDS)   # the same from a replace's undo record
+_TEXT_FIELD_SET = frozenset(TEXT_FIELDS)
+_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
 
 
 @dataclass(frozen=True)
@@ -520,7 +528,7 @@ class Journal:
         change = changes[0]
         undo = change.undo
         if change.inserted is not None or change.removed is not None or not isinstance(undo, ops.SetFields) \
-                or not change.rows or any(name not in TEXT_FIELDS for _, fields in undo.edits for name in fields):
+                or not change.rows or not _TEXT_FIELD_SET.issuperset(chain.from_iterable(map(_SECOND, undo.edits))):
             return None
         segments = transcript.segments
         unsynced = self.unsynced
@@ -528,11 +536,14 @@ class Journal:
             replaced = change.replaced
             if unsynced and any(segments[row].id in unsynced for row, _ in replaced):
                 return None
-            found = {row: (fields["text"], fields["words"], fields["marks"]) for row, fields in undo.edits
-                     if len(fields) == len(TEXT_FIELDS)}
+            if set(map(len, map(_SECOND, undo.edits))) != {len(TEXT_FIELDS)}:
+                return None
+            # Made in C: a replace-all has thousands of rows.
+            found = dict(zip(map(_FIRST, undo.edits), map(_TEXT_VALUES, map(_SECOND, undo.edits)), strict=True))
             if len(found) != len(replaced):
                 return None
-            left = {row: text_state(segments[row]) for row, _ in replaced}
+            replaced_rows = list(map(_FIRST, replaced))
+            left = dict(zip(replaced_rows, map(text_state, map(segments.__getitem__, replaced_rows)), strict=True))
             return {"replace": replaced}, None, ReplaceMemo({BEFORE: found, AFTER: left}, replaced)
         rows = change.rows
         for seq in reversed(self._memos):
@@ -984,7 +995,12 @@ def _unlink(path: Path) -> None:
 
 
 class _Syncer:
-    """fsyncs the journal in the background at most *interval* seconds after a write."""
+    """fsyncs the journal in the background at most *interval* seconds after a write.
+
+    At once when the last fsync is more than *interval* ago (an edit on its own, a Replace all:
+    its line is on the disk while the window is still showing it), else at the end of that
+    interval (typing: one fsync per interval however many keystrokes it had).
+    """
 
     def __init__(self, journal: Journal, interval: float):
         self._journal = journal
@@ -1005,13 +1021,16 @@ class _Syncer:
         self._thread.join(2.0)
 
     def _loop(self) -> None:
+        synced = -self._interval   # time.monotonic() of the last fsync
         while not self._stopping:
             self._wake.wait()
             if self._stopping:
                 return
-            self._stop.wait(self._interval)   # gather the writes of this interval into one fsync
+            # Gather the writes of the rest of the interval since the last fsync into one.
+            self._stop.wait(max(0.0, synced + self._interval - time.monotonic()))
             self._wake.clear()
             fd = self._journal._dup_fd()
             if fd is None:
                 return
             fsync_and_close(fd)
+            synced = time.monotonic()

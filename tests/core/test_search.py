@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from editor.core.search import (
@@ -187,3 +187,34 @@ def test_word_index_at_offset_is_the_token_containing_or_after_the_offset(text, 
     tokens = [m.span() for m in re.finditer(r"\S+", text)]
     expected = next((number for number, (_, end) in enumerate(tokens) if end > offset), -1)
     assert word_index_at_offset(Segment("s1", 0, 1000, text), offset) == expected
+
+
+# Letters that match an ASCII letter under re.IGNORECASE without being one (dotted and dotless i,
+# long s, Kelvin sign), others beyond Latin-1 and beyond the first 65,536, characters whose UTF-16
+# bytes hold "t", "h" and "e", and the separator the search joins turns with.
+_ODD_TEXT = st.text(st.sampled_from(list("theTHEikKsS xyz,'_") + ["é", "Ü", "’", "İ", "ı", "ſ", "\u212a", "ǅ", "😀",
+                                                                  "\u7461", "\u6800", "\u6500", "\0"]),
+                    max_size=14)
+
+
+@settings(max_examples=400, deadline=None)
+@example(["a \u7461\u6800\u6500\u0100 the"], "the", False, False)   # "the" in the bytes, one byte off
+@example(["\u212aick", "é"], "ki", False, False)
+@given(st.lists(_ODD_TEXT, min_size=1, max_size=5), st.sampled_from(["the", "he", "t", "THE", "e t", "ki", "s"]),
+       st.booleans(), st.booleans())
+def test_a_plain_search_finds_what_a_regex_per_turn_finds(texts, pattern, match_case, whole_word):
+    """However the turns are searched (joined, lowered, as UTF-16), a plain pattern matches where
+    its regular expression matches in each turn on its own."""
+    import re
+    transcript = Transcript(segments=[Segment(f"s{i}", None, None, text) for i, text in enumerate(texts)])
+    source = re.escape(pattern)
+    if whole_word:
+        source = rf"(?<!\w)(?:{source})(?!\w)"
+    regex = re.compile(source, 0 if match_case else re.IGNORECASE)
+    expected = [(i, *m.span()) for i, text in enumerate(texts) for m in regex.finditer(text)]
+    options = FindOptions(pattern, match_case=match_case, whole_word=whole_word)
+    assert [(m.index, m.start, m.end) for m in find_all(transcript, options)] == expected
+    rows: set[int] = set()
+    spans = replace_all_spans(transcript, options, "thy", matched_rows=rows)
+    assert [span[:3] for span in spans] == [place for place in expected if texts[place[0]][place[1]:place[2]] != "thy"]
+    assert rows == {place[0] for place in expected}

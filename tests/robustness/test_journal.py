@@ -205,6 +205,32 @@ def test_unsaved_work_is_journaled_in_the_data_folder_against_its_source(tmp_pat
     resumed.discard()
 
 
+
+def test_a_lone_edit_is_synced_at_once_and_the_edits_right_after_it_together(saved, monkeypatch):
+    """The background fsync: an edit after a quiet spell goes to the disk at once (not an interval
+    later), and the edits that follow within the interval wait for one fsync at its end."""
+    from editor.session import journal as journal_module
+    synced = []   # (what the test was doing, thread) of every fsync of the journal's descriptor
+    first = threading.Event()
+    doing = ["editing"]
+
+    def fsync_and_close(fd):
+        synced.append((doing[0], threading.current_thread().name))
+        first.set()
+        os.close(fd)
+    monkeypatch.setattr(journal_module, "fsync_and_close", fsync_and_close)
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=3600.0)
+    journal.run(transcript, ops.set_text(transcript, 5, transcript.segments[5].text + " tiller"))
+    assert first.wait(30), "a lone edit was not synced within the hour-long interval"
+    journal.run(transcript, ops.set_text(transcript, 5, transcript.segments[5].text + "s"))
+    journal.run(transcript, ops.set_text(transcript, 6, transcript.segments[6].text + " yes"))
+    doing[0] = "closing"
+    journal.close()
+    syncer = [what for what, thread in synced if thread == "journal-fsync"]
+    assert syncer[0] == "editing" and all(what == "closing" for what in syncer[1:])   # the rest waited
+    journal.discard()
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 10_000), count=st.integers(1, 120), snapshot_every=st.sampled_from([0, 5, 17]))
 def test_any_edit_sequence_is_restored_exactly(tmp_path_factory, seed, count, snapshot_every):

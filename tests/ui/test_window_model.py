@@ -63,6 +63,27 @@ def test_set_text_goes_through_core_ops_and_undoes(qtbot):
     assert transcript.segments[1].text == "Nets mended twice before the gale"
 
 
+
+def test_a_text_edit_names_its_roles_and_the_tally_skips_it(qtbot):
+    """A replace (text, words, marks) tells the roles it changed, so what follows statuses and
+    times (the review tally) skips it; an edit of anything else is told without roles."""
+    from editor.core import ops
+    from editor.core.transcript import ReviewStatus
+    from editor.ui.document.transcript_model import TEXT_EDIT_ROLES
+    from editor.ui.review.progress_tally import ReviewTally
+    transcript = make_transcript()
+    model = TranscriptModel(transcript)
+    tally = ReviewTally(model)
+    told, counted = [], []
+    model.dataChanged.connect(lambda top, bottom, roles: told.append((top.row(), bottom.row(), list(roles))))
+    tally.changed.connect(lambda: counted.append(tally.counts()))
+    model.run(ops.replace_spans(transcript, [(0, 0, 7, "Evening"), (2, 0, 8, "Lamps")]))
+    assert told == [(0, 0, TEXT_EDIT_ROLES), (2, 2, TEXT_EDIT_ROLES)] and counted == []
+    told.clear()
+    model.run(ops.set_status(transcript, 2, ReviewStatus.APPROVED))
+    assert told == [(2, 2, [])]
+    assert counted == [(1, 0, 3, 3000, 12000)]
+
 def test_rename_speaker_and_split_merge_emit_row_signals(qtbot):
     transcript = make_transcript()
     model = TranscriptModel(transcript)

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
 from typing import Any, ClassVar, Protocol
 
 from editor.core.transcript import Chapter, Segment, Speaker, Transcript
 
 Fields = Mapping[str, Any]
+_SECOND = itemgetter(1)
 _AS_STORED = {"words": "stored_words"}   # the attribute an undo record reads each field from
 Rows = tuple[int, int]  # (first row, count)
 Replaced = tuple[tuple[int, tuple[tuple[int, int, str], ...]], ...]   # see Change.replaced
@@ -37,8 +40,8 @@ class Change:
     def segment_fields(self) -> frozenset[str] | None:
         """Names of the segment attributes this change set in place (the undo op restores them);
         None when rows came, went or were replaced whole."""
-        if isinstance(self.undo, SetFields):
-            return frozenset(name for _, fields in self.undo.edits for name in fields)
+        if isinstance(self.undo, SetFields):   # the names in C: a replace sets fields in thousands of rows
+            return frozenset(chain.from_iterable(map(_SECOND, self.undo.edits)))
         if isinstance(self.undo, (ReplaceSegments, Group)) or self.inserted or self.removed:
             return None
         return frozenset()      # speakers, meta, chapters: no segment attribute
@@ -107,10 +110,13 @@ class SetFields:
         add, segments, stored = undo.append, transcript.segments, _AS_STORED.get   # a replace: thousands of rows
         for index, fields in self.edits:
             segment = segments[index]
-            # Words as stored: a recipe not made yet stays one in the undo record (see words_later).
-            add((index, {name: getattr(segment, stored(name, name)) for name in fields}))
+            old = {}
             for name, value in fields.items():
-                setattr(segment, name, value)
+                # Words as stored: a recipe not made yet stays one in the undo record (see words_later).
+                attribute = stored(name, name)
+                old[name] = getattr(segment, attribute)
+                setattr(segment, attribute, value)
+            add((index, old))
         rows = tuple(sorted({index for index, _ in self.edits}))
         return Change(SetFields(tuple(reversed(undo))), rows, replaced=self.replaced)
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from editor.core.ops.base import SetFields, segment_at
-from editor.core.transcript import Mark, MarkKind, Segment, Transcript, is_recipe, made_words, words_later
+from editor.core.transcript import Mark, MarkKind, Segment, Transcript, made_words, words_later
 from editor.core.words import Edit, estimate_words, map_marks, realign, realign_replaced, shift_marks, tokenize
 
 
@@ -26,14 +26,19 @@ def replace_spans(transcript: Transcript,
     is rebuilt once (O(changed segments)); no other segment is read.
     """
     by_row: dict[int, list[tuple[int, int, str]]] = {}
+    row_of = by_row.get
     for index, start, end, replacement in spans:
-        by_row.setdefault(index, []).append((start, end, replacement))
+        items = row_of(index)
+        if items is None:
+            by_row[index] = [(start, end, replacement)]
+        else:
+            items.append((start, end, replacement))
     replaced = tuple((index, tuple(sorted(items))) for index, items in sorted(by_row.items()))
     if replaced:   # the rows are sorted: checking the first and last checks them all
         segment_at(transcript, replaced[0][0])
         segment_at(transcript, replaced[-1][0])
     segments = transcript.segments
-    return SetFields(tuple((index, _replace_in(segments[index], items)) for index, items in replaced), replaced)
+    return SetFields(tuple([(index, _replace_in(segments[index], items)) for index, items in replaced]), replaced)
 
 
 def revert_to_original(transcript: Transcript, index: int) -> SetFields:
@@ -44,8 +49,9 @@ def revert_to_original(transcript: Transcript, index: int) -> SetFields:
     return SetFields(((index, fields),))
 
 
-def _replace_in(segment: Segment, items: Sequence[tuple[int, int, str]]) -> dict[str, Any]:
-    # Once per replaced turn and once per replacement: a replace-all runs this thousands of times.
+def _replace_in(segment: Segment, items: tuple[tuple[int, int, str], ...]) -> dict[str, Any]:
+    """The fields of *segment* with *items* (sorted) replaced: :func:`_text_fields` written out for
+    a replace (it runs once per replaced turn and once per replacement: thousands of times)."""
     text = segment.text
     length = len(text)
     pieces: list[str] = []
@@ -58,33 +64,29 @@ def _replace_in(segment: Segment, items: Sequence[tuple[int, int, str]]) -> dict
         add(replacement)
         cursor = end
     add(text[cursor:])
-    edits = [(start, end, len(replacement)) for start, end, replacement in items] if segment.marks else []
-    return _text_fields(segment, "".join(pieces), edits, replaced=items)
+    new_text = "".join(pieces)
+    marks = segment.marks
+    if marks:
+        marks = map_marks(marks, [(start, end, len(replacement)) for start, end, replacement in items])
+    elif not isinstance(marks, list):
+        marks = []
+    stored = segment.stored_words   # type: ignore[attr-defined]   # a list, or a recipe not read yet
+    # A replace touches thousands of turns at once and few of them are ever looked at: their
+    # words are realigned when first read (shown, played, saved), from the words they had.
+    words = words_later(_realigned, stored, text, new_text, items, segment.start_ms, segment.end_ms) \
+        if stored else []
+    return {"text": new_text, "words": words, "marks": marks}
 
 
 def _text_fields(segment: Segment, new_text: str, edits: Sequence[Edit] | None = None,
-                 marks: Sequence[Mark] | None = None,
-                 replaced: Sequence[tuple[int, int, str]] | None = None) -> dict[str, Any]:
-    """New text with its words realigned and marks moved (by *edits*, else by diffing).
-
-    *replaced* (the replacements behind *edits*, sorted) lets words changed inside themselves be
-    retimed without a diff.
-    """
+                 marks: Sequence[Mark] | None = None) -> dict[str, Any]:
+    """New text with its words realigned and marks moved (by *edits*, else by diffing)."""
     marks = segment.marks if marks is None else marks
     if not marks and isinstance(marks, list):
         moved = marks    # no marks to move: the empty list itself (lists are never changed in place)
     else:
         moved = shift_marks(marks, segment.text, new_text) if edits is None else map_marks(marks, edits)
-    stored = segment.stored_words   # type: ignore[attr-defined]   # a list, or a recipe not read yet
-    if replaced is not None and (is_recipe(stored) or stored):
-        # A replace touches thousands of turns at once and few of them are ever looked at: their
-        # words are realigned when first read (shown, played, saved), from the words they had.
-        words = words_later(_realigned, stored, segment.text, new_text, tuple(replaced),
-                            segment.start_ms, segment.end_ms)
-    elif not segment.words:
-        words = []
-    else:
-        words = realign(segment.words, new_text, segment.start_ms, segment.end_ms)
+    words = realign(segment.words, new_text, segment.start_ms, segment.end_ms) if segment.words else []
     return {"text": new_text, "words": words, "marks": moved}
 
 

@@ -52,6 +52,14 @@ class Role(enum.IntEnum):
     MARKS = enum.auto()                       # list[Mark]
 
 
+# What an edit of turns' texts, words or marks changes (typing, a replace): its dataChanged names
+# these roles, so a listener that follows other data (statuses, times, speakers) can skip it.
+# Any other edit is told without roles (everything may have changed).
+TEXT_EDIT_FIELDS = frozenset({"text", "words", "marks"})
+TEXT_EDIT_ROLES = [int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole), int(Qt.ItemDataRole.ToolTipRole),
+                   int(Role.SEGMENT), int(Role.TEXT), int(Role.CHANGED), int(Role.MARKS)]
+
+
 @dataclass(frozen=True)
 class Commit:
     """One committed edit as observers see it: the primitives' changes in order, and the row count before."""
@@ -289,7 +297,8 @@ class TranscriptModel(QAbstractListModel):
             self.endRemoveRows()
         elif change.inserted is not None:
             self.endInsertRows()
-        self._follow_starts(change)
+        fields = change.segment_fields()
+        self._follow_starts(change, fields)
         if change.removed is not None or change.inserted is not None:
             self._current_row = self._current_word = -1
         ranges = change.row_ranges()
@@ -298,22 +307,23 @@ class TranscriptModel(QAbstractListModel):
             # listener one pass (the unchanged rows between are merely redone) instead of a slot call
             # per run of rows; the view re-estimates heights in one go either way for so many rows.
             ranges = [(ranges[0][0], ranges[-1][1])]
+        roles = TEXT_EDIT_ROLES if fields and fields <= TEXT_EDIT_FIELDS else []
         for first, last in ranges:
-            self.dataChanged.emit(self.index(first), self.index(last))
+            self.dataChanged.emit(self.index(first), self.index(last), roles)
         if change.speakers:
             self.speakers_changed.emit()
         if change.chapters:
             self.chapters_changed.emit()
 
     # ------------------------------------------------------------------ internals
-    def _follow_starts(self, change: ops.Change) -> None:
-        """Keep the start-time index true after *change*: rewrite the rows it retimed, or index
-        again (when idle) from the first row a split or merge moved."""
+    def _follow_starts(self, change: ops.Change, fields: frozenset[str] | None) -> None:
+        """Keep the start-time index true after *change* (that set *fields*: its segment_fields()):
+        rewrite the rows it retimed, or index again (when idle) from the first row a split or merge moved."""
         if change.removed is not None or change.inserted is not None:
             moved = [rows[0] for rows in (change.removed, change.inserted) if rows is not None]
             self._starts.rows_moved(min([*moved, *change.rows[:1]]))
             self._starts_timer.start()
-        elif change.rows and _touches_times(change):
+        elif change.rows and (fields is None or "start_ms" in fields or "end_ms" in fields):
             self._starts.retimed(change.rows[0], change.rows[-1])
 
     def _index_starts(self) -> None:
@@ -326,8 +336,3 @@ class TranscriptModel(QAbstractListModel):
             self.dataChanged.emit(index, index, [int(r) for r in roles])
 
 
-
-def _touches_times(change: ops.Change) -> bool:
-    """Did this change move start times?"""
-    fields = change.segment_fields()
-    return fields is None or "start_ms" in fields or "end_ms" in fields

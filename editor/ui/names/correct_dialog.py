@@ -63,7 +63,7 @@ class CorrectDialog(QDialog):
     """Find every variant of a misrecognized phrase and fix the ticked ones in one step."""
 
     seek_requested = Signal(int)           # ms: play this candidate
-    apply_requested = Signal(list, str)    # [ReplaceSpan], undo text
+    apply_requested = Signal(object, str)    # [ReplaceSpan], undo text (object: a list would be copied twice)
     glossary_changed = Signal()            # the wrong form was remembered
     index_built = Signal(object)           # NameIndex: the search had none and made one (worth keeping)
 

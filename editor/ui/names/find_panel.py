@@ -42,6 +42,7 @@ from editor.core.search import (
     time_at,
 )
 from editor.core.timecode import format_clock
+from editor.ui.process_tuning import collection_paused
 from editor.ui.theme import ERROR_TEXT
 
 CONTEXT_COLUMN = 2
@@ -147,7 +148,9 @@ class FindPanel(QWidget):
     """Find and replace over the whole transcript; emits intent, never edits."""
 
     match_chosen = Signal(int, int, int, int)     # segment index, start, end, time ms (-1: untimed)
-    replace_requested = Signal(list, str)         # [ReplaceSpan], undo text ("Replace all 'a' → 'b' (12)")
+    # [ReplaceSpan], undo text ("Replace all ‘a’ → ‘b’ (12)"); object, not list: a list would be copied
+    # into a QVariantList and back (~4 ms for the 7,000 spans of a Replace all)
+    replace_requested = Signal(object, str)
     close_requested = Signal()
 
     def __init__(self, model, parent=None):
@@ -386,6 +389,10 @@ class FindPanel(QWidget):
 
     def replace_all(self) -> int:
         """Emit every replacement in scope as one span list; returns how many."""
+        with collection_paused():   # thousands of spans, new texts and undo records, all kept
+            return self._replace_all()
+
+    def _replace_all(self) -> int:
         options = self.options()
         matched_rows: set[int] = set()
         try:

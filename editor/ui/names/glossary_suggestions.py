@@ -99,7 +99,7 @@ class ScanWorker(QRunnable):
 class SuggestionsPanel(QWidget):
     """The list of glossary suggestions with Apply, Apply all and Ignore."""
 
-    apply_requested = Signal(list, str)   # [ReplaceSpan], undo text
+    apply_requested = Signal(object, str)   # [ReplaceSpan], undo text (object: a list would be copied twice)
     seek_requested = Signal(int)          # ms
     scan_finished = Signal(int)           # number of suggestions shown
     audio_checked = Signal(bool)          # the audio's verdicts are in (True) or the check stopped

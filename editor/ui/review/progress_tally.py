@@ -22,7 +22,7 @@ COUNT_SLICE = 20_000    # rows of a new document counted per event-loop turn
 _APPROVED, _FLAGGED = 1, 2
 _CODE = {ReviewStatus.APPROVED: _APPROVED, ReviewStatus.FLAGGED: _FLAGGED}   # other statuses: 0
 _STATUS = attrgetter("status")
-_HIGHLIGHT_ROLES = {int(Role.CURRENT), int(Role.CURRENT_WORD)}   # playback: no status or time changes
+_COUNTED_ROLES = {int(Role.STATUS), int(Role.START), int(Role.END)}   # what a row adds to the tally
 
 
 def _parts(segments: list[Segment]) -> tuple[bytes, array]:
@@ -96,8 +96,8 @@ class ReviewTally(QObject):
 
     # ------------------------------------------------------------------ following the model
     def _on_data_changed(self, top, bottom, roles=()) -> None:
-        if roles and {int(r) for r in roles} <= _HIGHLIGHT_ROLES:
-            return
+        if roles and _COUNTED_ROLES.isdisjoint(map(int, roles)):
+            return      # the playback highlight moved, or text was edited: no status or time changed
         rows = self._counted(top.row(), bottom.row())
         if not rows:
             return

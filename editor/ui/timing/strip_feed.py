@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from editor.ui.timing.waveform import WaveformStrip
 
 _HIGHLIGHT_ROLES = frozenset({int(Role.CURRENT), int(Role.CURRENT_WORD)})
+# What the strip draws of a turn, by the roles that tell it changed.
+_BOUNDS_ROLES = frozenset({int(Role.START), int(Role.END)})
+_LABEL_ROLES = frozenset({int(Role.SPEAKER_ID), int(Role.SPEAKER_NAME)})
+_MARKS_ROLE = int(Role.MARKS)
 _SPEAKER_ID = attrgetter("speaker_id")
 _BOUNDS = attrgetter("start_ms", "end_ms")
 _MARKS = attrgetter("marks")
@@ -176,16 +180,29 @@ class StripFeed(QObject):
         if first >= end:
             return
         # A replace in thousands of turns signals one span of rows: each list is remade for the span
-        # and compared in C, and only turns with marks are looked at one by one.
+        # and compared in C, and only turns with marks are looked at one by one. A change whose roles
+        # are named (a text edit) remakes only what they say changed.
+        told = frozenset(map(int, roles))
         rows = segments[first:end]
-        bounds = list(map(_BOUNDS, rows))
-        bounds_changed = bounds != self._bounds[first:end]
-        if bounds_changed:
-            self._bounds[first:end] = bounds
-        labels = list(map(_Labels(transcript).__getitem__, map(_SPEAKER_ID, rows)))
-        labels_changed = labels != self._labels[first:end]
-        if labels_changed:
-            self._labels[first:end] = labels
+        bounds_changed = labels_changed = spans_changed = False
+        if not told or not told.isdisjoint(_BOUNDS_ROLES):
+            bounds = list(map(_BOUNDS, rows))
+            bounds_changed = bounds != self._bounds[first:end]
+            if bounds_changed:
+                self._bounds[first:end] = bounds
+        if not told or not told.isdisjoint(_LABEL_ROLES):
+            labels = list(map(_Labels(transcript).__getitem__, map(_SPEAKER_ID, rows)))
+            labels_changed = labels != self._labels[first:end]
+            if labels_changed:
+                self._labels[first:end] = labels
+        if not told or _MARKS_ROLE in told:
+            spans_changed = self._remake_spans(first, rows)
+        if bounds_changed or labels_changed or spans_changed:
+            self._schedule_push(bounds_changed)
+
+    def _remake_spans(self, first: int, rows: list) -> bool:
+        """The inaudible spans of *rows* (from row *first*) again; True when any changed."""
+        end = first + len(rows)
         spans: list[Sequence[tuple[int, int]]] = [_NO_SPANS] * len(rows)
         spans_of, deadline = self._spans_of, time.perf_counter() + SLICE_S
         unknown = []
@@ -204,8 +221,7 @@ class StripFeed(QObject):
         spans_changed = spans != self._spans[first:end]
         if spans_changed:
             self._spans[first:end] = spans
-        if bounds_changed or labels_changed or spans_changed:
-            self._schedule_push(bounds_changed)
+        return spans_changed
 
     def _compute_some_spans(self) -> None:
         """One short pass over the marked rows whose spans are not known; again when idle until done."""
