@@ -19,9 +19,9 @@ import re
 from collections import deque
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QThread, Signal
 
-from editor.ui.background import ThreadRunner, WorkerThread
+from editor.ui.background import ThreadRunner, WorkerThread, keep_until_finished
 
 if TYPE_CHECKING:
     from editor.core.transcript import Segment
@@ -52,6 +52,28 @@ def region_across(first: Segment, second: Segment, char_start: int, tail_end: in
 def audio_rank(verdict) -> int:
     """Where a candidate with this verdict (None: not checked) is listed: agreed first, rejected last."""
     return AUDIO_RANK.get(getattr(verdict, "label", ""), 1)
+
+
+class _Preload(WorkerThread):
+    def run(self) -> None:
+        import editor.hearing.suggest  # noqa: F401  (with it editor.hearing.verdict: regions, verdicts, judge)
+
+
+_preloaded = False
+
+
+def preload() -> None:
+    """Import the modules the window's side of a verdict needs (the passage's region, what a verdict
+    means for a candidate) on a worker thread, once: done on the GUI thread when the first suggestions
+    are checked, the import stopped the window for 10-20 ms. Call when an episode's audio is opened
+    (its checks follow once the words have times)."""
+    global _preloaded
+    if _preloaded:
+        return
+    _preloaded = True
+    thread = _Preload()
+    keep_until_finished(thread)
+    thread.start(QThread.Priority.LowPriority)
 
 
 class CheckItem(NamedTuple):
