@@ -152,6 +152,9 @@ def warm_up(app, srt: Path) -> None:
                "the warm-up")
     window.close()
     window.deleteLater()
+    # Deleted now, not in the measured run: processEvents() outside an event loop leaves deferred deletes.
+    from PySide6.QtCore import QCoreApplication, QEvent
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     app.processEvents()
 
 
