@@ -30,6 +30,9 @@ class SuspectsPanel(QWidget):
         self.list.setLayoutMode(QListView.LayoutMode.Batched)
         self.list.setBatchSize(LAYOUT_BATCH)
         self._entries: list[tuple] = []    # what each item shows, in the list's order
+        # id(suspect) -> (suspect, row, name heard, entry): the entries made for the last list, made
+        # again only for a suspect that is new, moved to another row or heard as another name.
+        self._made: dict[int, tuple] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         self.list.currentItemChanged.connect(self._update_button)
@@ -49,7 +52,17 @@ class SuspectsPanel(QWidget):
         in (a turn checked adds its few), so a long episode's hundreds of suspects are not made
         again each time, and the list lays its items out a batch at a time."""
         chosen = self.list.currentItem().data(Qt.ItemDataRole.UserRole) if self.list.currentItem() else None
-        wanted = [self._entry(row, suspect, name_for(row, suspect)) for row, suspect in suspects]
+        made, wanted = {}, []
+        for row, suspect in suspects:
+            heard = name_for(row, suspect)
+            before = self._made.get(id(suspect))
+            if before is not None and before[0] is suspect and before[1] == row and before[2] is heard:
+                entry = before[3]
+            else:
+                entry = self._entry(row, suspect, heard)
+            made[id(suspect)] = (suspect, row, heard, entry)
+            wanted.append(entry)
+        self._made = made
         self._update_items(wanted)
         if chosen is not None and not self.select(chosen[0], chosen[1]):
             self.list.setCurrentRow(-1)     # no longer listed: nothing chosen (not a neighbour)
