@@ -106,7 +106,8 @@ class Watchdog:
         while self._running:
             time.sleep(0.001)
             with self._lock:
-                late = (time.perf_counter() - self._last) * 1000 > LATE_MS
+                since = self._last
+                late = (time.perf_counter() - since) * 1000 > LATE_MS
             if not late:
                 continue
             frames = sys._current_frames()
@@ -121,7 +122,8 @@ class Watchdog:
             if others:
                 where += "  || other threads: " + " ; ".join(others)
             with self._lock:
-                self._samples.append(where)
+                if self._last == since:      # still the same gap (not one that ended while the stack was read)
+                    self._samples.append(where)
 
 
 def _where(stack) -> str:
