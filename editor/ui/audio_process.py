@@ -189,10 +189,31 @@ def judge_at(audio_path: str, where: Region, candidate: str) -> Verdict:
     return judge(samples, where, candidate)
 
 
-def regions_audio(audio_path: str, regions: list[Region]) -> list[np.ndarray]:
-    """The samples of every region, the file decoded once front to back (before there is a working copy)."""
+_kept_regions: dict[int, list[np.ndarray]] = {}   # a check's regions' samples, by the check's number
+KEPT_CHECKS = 4      # checks whose regions are kept at most (one each from the window's few checkers)
+
+
+def keep_regions_audio(number: int, audio_path: str, regions: list[Region]) -> int:
+    """Decode every region's samples (the file once, front to back: before there is a working copy)
+    and keep them here under *number* for :func:`judge_kept`; returns how many. Kept in this process:
+    sent back, the window's process would unpickle seconds of samples per region."""
     from editor.hearing.suggest import region_audio
-    return region_audio(audio_path, regions)
+    while len(_kept_regions) >= KEPT_CHECKS:
+        del _kept_regions[next(iter(_kept_regions))]
+    _kept_regions[number] = region_audio(audio_path, regions)
+    return len(_kept_regions[number])
+
+
+def judge_kept(number: int, i: int, where: Region, candidate: str) -> Verdict:
+    """:func:`judge` of region *i* kept by :func:`keep_regions_audio` under *number*."""
+    kept = _kept_regions.get(number)
+    if kept is None:
+        raise RuntimeError("the audio worker process was restarted during the check")
+    return judge(kept[i], where, candidate)
+
+
+def forget_regions_audio(number: int) -> None:
+    _kept_regions.pop(number, None)
 
 
 def hear(job: HearJob, audio_path: str = "") -> Heard:

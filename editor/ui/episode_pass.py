@@ -20,6 +20,7 @@ from editor.align import worker_start
 from editor.ui.audio_process import JobFailed
 
 POLL_S = 0.05          # how often the waiting thread looks at *cancelled()*
+PIECE_ITEMS = 4        # jobs pickled at a time (about a millisecond of GIL each)
 EXIT_WAIT_S = 10.0     # a cancelled pass finishes its workers' current turns (< 1 s each), then exits
 
 
@@ -42,7 +43,8 @@ def run(function: Callable[..., Iterator], *args, progress: Callable[[int, int],
     stop_seen, stop = context.Pipe(duplex=False)
     # Pickled here and unpickled in the child only after it has lowered its priority: the jobs'
     # classes would otherwise have the child import the aligner at full priority.
-    payload = pickle.dumps((function, args, kwargs))
+    payload = pickle.dumps((function, tuple(_in_pieces(a) for a in args),
+                            {name: _in_pieces(value) for name, value in kwargs.items()}))
     child = context.Process(target=_drive, args=(send, stop_seen, payload), name="transcript-editor pass")
     try:
         child.start()
@@ -82,6 +84,31 @@ def run(function: Callable[..., Iterator], *args, progress: Callable[[int, int],
             child.terminate()
 
 
+class _Pieces:
+    """A list pickled a few items at a time (put together again in the child)."""
+
+    def __init__(self, pieces: list[bytes]):
+        self.pieces = pieces
+
+    def joined(self) -> list:
+        import pickle
+        return [item for piece in self.pieces for item in pickle.loads(piece)]
+
+
+def _in_pieces(value):
+    """*value*, a long list pickled in pieces of :data:`PIECE_ITEMS`: the C pickler keeps the GIL for a
+    whole call, and one call over a 10-hour episode's jobs (4 MB) kept it, and the window, for 0.7 s."""
+    import pickle
+    if not isinstance(value, list) or len(value) <= PIECE_ITEMS:
+        return value
+    return _Pieces([pickle.dumps(value[at:at + PIECE_ITEMS], pickle.HIGHEST_PROTOCOL)
+                    for at in range(0, len(value), PIECE_ITEMS)])
+
+
+def _joined(value):
+    return value.joined() if isinstance(value, _Pieces) else value
+
+
 # ----------------------------------------------------------------------------- in the child process
 def _drive(send, stop_seen, payload: bytes) -> None:
     worker_start.begin()
@@ -98,6 +125,8 @@ def _drive(send, stop_seen, payload: bytes) -> None:
     try:
         try:
             function, args, kwargs = pickle.loads(payload)
+            args = tuple(_joined(a) for a in args)
+            kwargs = {name: _joined(value) for name, value in kwargs.items()}
             for item in function(*args, progress=lambda done, total: send.send(("progress", (done, total))),
                                  cancelled=cancelled, **kwargs):
                 if cancelled():

@@ -25,7 +25,8 @@ and nowhere else:
   and one repaint asks many times (21 ms stalls measured with Python's default 5 ms). So
   while a snapshot is being written the interval is 0.2 ms, and back to what it was after.
   Any other worker thread running Python for long (the glossary scan) does the same with
-  :func:`python_on_worker`.
+  :func:`python_on_worker`, and so does every background pass's thread while it runs
+  (:class:`editor.ui.background.WorkerThread`: planning, imports, starting a process).
 """
 
 from __future__ import annotations
@@ -84,6 +85,15 @@ class _ShortSwitches:
 
 
 _short_switches = _ShortSwitches()
+
+
+def worker_started() -> None:
+    """A worker thread that may run Python for long has started (pair with :func:`worker_ended`)."""
+    _short_switches.enter()
+
+
+def worker_ended() -> None:
+    _short_switches.leave()
 
 
 @contextlib.contextmanager

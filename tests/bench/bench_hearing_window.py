@@ -10,13 +10,18 @@ phase by phase, until each is done:
 0. opening: the first second after the open (the window's first paint of the episode), apart;
 1. alignment: word times for every turn (two worker processes);
 2. listening: suspects of every turn, and the glossary suggestions checked against the audio;
-3. Correct Everywhere: the dialog opened on a misheard name, its candidates checked against the audio;
-4. a typed correction checked against the audio, and a suspect's turn checked again after an edit.
+3. Correct Everywhere: the dialog opened on a misheard name (its build and first paint, apart),
+   its candidates checked against the audio;
+4. a typed correction checked against the audio, and a suspect's turn checked again after an edit
+   (the edit itself counted as the phase's first gap).
 
 A 1 ms ``QTimer`` on the GUI thread records every gap between its ticks: a gap is how long the
 window could not react (a key press, a repaint). A sampling thread looks at the GUI thread's
 stack whenever a tick is late by more than a few milliseconds, so each long stall is printed
-with what ran during it. Target: longest stall <= 16 ms during the background work.
+with what ran during it. On a shared, loaded machine a gap is also time the OS gave other
+processes, so each gap is told apart by CPU time: the GUI thread's own (its own work), the
+window's other threads' (they held the GIL it waited for), or neither (preempted).
+Target: longest stall <= 16 ms during the background work.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from window_bench import private_environment, wait_until  # noqa: E402
 TICK_MS = 1
 LATE_MS = 4          # a tick this late has the sampler look at what the GUI thread is doing
 TARGET_MS = 16
+OWN_MS = 8           # a gap with this much of the GUI thread's own CPU is its own work
 OPENING_S = 1.0      # how long after an open its own first repaints are listed apart
 
 
@@ -48,10 +54,12 @@ class Watchdog:
         from PySide6.QtCore import Qt, QTimer
         self.timer = QTimer(interval=TICK_MS, timerType=Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._tick)
-        # (ms, GUI thread's CPU ms, what ran during it, seconds into the phase when it ended)
-        self.gaps: list[tuple[float, float, str, float]] = []
+        # (ms, GUI thread's CPU ms, what ran during it, seconds into the phase when it ended,
+        #  CPU ms of the window's other threads)
+        self.gaps: list[tuple[float, float, str, float, float]] = []
         self._last = 0.0
         self._cpu = 0.0
+        self._process_cpu = 0.0
         self._samples: list[str] = []
         self._lock = threading.Lock()
         self._gui = threading.get_ident()
@@ -61,11 +69,17 @@ class Watchdog:
     def start(self) -> None:
         self.gaps = []
         self._samples = []
-        self._started = self._last = time.perf_counter()
-        self._cpu = time.thread_time()
         self._running = True
+        self._last = time.perf_counter()
+        # Started before the clock starts: Thread.start() waits until the thread runs (under load, tens
+        # of ms of the bench's own, not the window's).
         self._sampler = threading.Thread(target=self._sample, daemon=True)
         self._sampler.start()
+        with self._lock:
+            self._started = self._last = time.perf_counter()
+            self._samples = []
+        self._cpu = time.thread_time()
+        self._process_cpu = time.process_time()
         self.timer.start()
 
     def stop(self) -> None:
@@ -76,20 +90,24 @@ class Watchdog:
             self._sampler.join()
 
     def _tick(self) -> None:
-        now, cpu = time.perf_counter(), time.thread_time()
+        now, cpu, process_cpu = time.perf_counter(), time.thread_time(), time.process_time()
         with self._lock:
             samples, self._samples = self._samples, []
             gap = (now - self._last) * 1000
             self._last = now
-        self.gaps.append((gap, (cpu - self._cpu) * 1000, Counter(samples).most_common(1)[0][0] if samples else "",
-                          now - self._started))
-        self._cpu = cpu
+        own = (cpu - self._cpu) * 1000
+        others = max(0.0, (process_cpu - self._process_cpu) * 1000 - own)
+        # What ran: the two stacks seen most often during the gap.
+        seen = " | ".join(f"{where} (x{n})" for where, n in Counter(samples).most_common(2)) if samples else ""
+        self.gaps.append((gap, own, seen, now - self._started, others))
+        self._cpu, self._process_cpu = cpu, process_cpu
 
     def _sample(self) -> None:
         while self._running:
             time.sleep(0.001)
             with self._lock:
-                late = (time.perf_counter() - self._last) * 1000 > LATE_MS
+                since = self._last
+                late = (time.perf_counter() - since) * 1000 > LATE_MS
             if not late:
                 continue
             frames = sys._current_frames()
@@ -104,12 +122,15 @@ class Watchdog:
             if others:
                 where += "  || other threads: " + " ; ".join(others)
             with self._lock:
-                self._samples.append(where)
+                if self._last == since:      # still the same gap (not one that ended while the stack was read)
+                    self._samples.append(where)
 
 
 def _where(stack) -> str:
     """The innermost frames of the app's own code (what a stall is blamed on)."""
     ours = [f for f in stack if "/editor/" in f.filename]
+    if not ours and stack and stack[-1].name == "wait_until":
+        return "(in Qt's event loop: painting, layout, or waiting for the GIL)"
     chain = ours[-3:] or stack[-3:]      # outside our code: the innermost frames, whosever they are
     return " < ".join(f"{f.filename.split('/editor/')[-1] if '/editor/' in f.filename else Path(f.filename).name}"
                       f":{f.lineno} {f.name}" for f in reversed(chain))
@@ -138,6 +159,9 @@ def warm_up(app, srt: Path) -> None:
                "the warm-up")
     window.close()
     window.deleteLater()
+    # Deleted now, not in the measured run: processEvents() outside an event loop leaves deferred deletes.
+    from PySide6.QtCore import QCoreApplication, QEvent
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     app.processEvents()
 
 
@@ -153,11 +177,13 @@ def run(app, srt: Path, wav: Path, episode) -> list:
     window.timing.words_ready.connect(ready.append)
     window.hearing.message.connect(heard.append)
 
-    def phase(name: str, done, timeout_s: float = 600.0) -> None:
+    def phase(name: str, done, timeout_s: float = 600.0, before=None) -> None:
+        """Measure until *done()*; *before*: a gap the producer's action itself took (a call timed by
+        :func:`timed`), counted first."""
         dog.start()
         seconds = wait_until(app, done, timeout_s, name)
         dog.stop()
-        phases.append((name, seconds, dog.gaps))
+        phases.append((name, seconds, ([before] if before else []) + dog.gaps))
 
     window.hearing.show_panel()     # the producer keeps the Suspects panel open
     app.processEvents()
@@ -177,7 +203,11 @@ def run(app, srt: Path, wav: Path, episode) -> list:
           lambda: any(m.startswith("Audio checked") for m in heard) and not panel.is_checking_audio()
           and not panel.is_scanning())
     wrong = episode.passages[0]
-    dialog = window.names.correcting.correct_everywhere(wrong.wrong)
+    opened, dialog = timed(lambda: window.names.correcting.correct_everywhere(wrong.wrong), "correct_everywhere()")
+    painted = FirstPaint(dialog)
+    # Opening the dialog (building it, its first layout and paint) is a window's first paint, as the
+    # episode's opening is: listed apart from the work it then has done in the background.
+    phase("opening Correct Everywhere (build, first paint)", lambda: painted.seen, before=opened)
     dialog.right_edit.setText(wrong.right)
     phase("Correct Everywhere: candidates' audio verdicts",
           lambda: not dialog._timer.isActive() and not dialog.is_searching()
@@ -187,11 +217,12 @@ def run(app, srt: Path, wav: Path, episode) -> list:
     passage = episode.passages[1]
     segments = window.model.transcript.segments
     text = segments[passage.index].text
-    window.model.set_text(passage.index, text[:passage.start] + passage.right + text[passage.end:])
+    edited, _ = timed(lambda: window.model.set_text(passage.index, text[:passage.start] + passage.right
+                                                    + text[passage.end:]), "the edit (model.set_text)")
     checked = window.hearing.store.checked
     segment_id = segments[passage.index].id
     phase("an edited turn checked again", lambda: checked.get(segment_id) == segments[passage.index].text,
-          timeout_s=120)
+          timeout_s=120, before=edited)
     # The noise floor: the same timer with none of our work running (other programs on this
     # shared machine, and the window's own timers, still take turns).
     idle_until = time.perf_counter() + 1.0
@@ -203,39 +234,100 @@ def run(app, srt: Path, wav: Path, episode) -> list:
     return phases
 
 
+def timed(call, what: str):
+    """``(gap, result)``: *call*'s result, and the gap it made as the watchdog records one."""
+    wall, cpu, process_cpu = time.perf_counter(), time.thread_time(), time.process_time()
+    result = call()
+    own = (time.thread_time() - cpu) * 1000
+    others = max(0.0, (time.process_time() - process_cpu) * 1000 - own)
+    return ((time.perf_counter() - wall) * 1000, own, what, 0.0, others), result
+
+
+class FirstPaint:
+    """Whether *widget* has been painted yet."""
+
+    def __init__(self, widget):
+        from PySide6.QtCore import QEvent, QObject
+
+        class Filter(QObject):
+            def eventFilter(inner, watched, event):  # noqa: N805  (the outer self is the flag's owner)
+                if event.type() == QEvent.Type.Paint:
+                    self.seen = True
+                return False
+
+        self.seen = False
+        self._filter = Filter()
+        widget.installEventFilter(self._filter)
+
+
+def cause(gap: float, own: float, others: float) -> str:
+    """Why the GUI thread could not tick for *gap* ms: its own work (*own* ms of its CPU), the
+    window's other threads holding the GIL (*others* ms of their CPU), or the OS running other
+    processes meanwhile (the passes' child processes, other programs on a shared machine)."""
+    if own >= OWN_MS or own >= 0.5 * gap:
+        return "own work"
+    if others >= 0.5 * (gap - own):
+        return "GIL: the window's threads"
+    return "preempted"
+
+
 def report(phases, turns: int, seconds_audio: float) -> None:
     print(f"Hearing the mistakes in the window: {turns} turns, {seconds_audio:.0f} s of audio, "
           f"GUI timer {TICK_MS} ms, {os.cpu_count()} CPUs, load avg {' / '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print("longest: the longest gap between timer ticks (what a producer feels); busy: the most CPU the GUI thread")
-    print("itself used in one gap (its own work; the rest of a gap it waited for a CPU or for the GIL)")
-    print(f"{'phase':50} {'took s':>7} {'longest':>9} {'p99':>6} {'>16ms':>6} {'busy':>8}")
+    print("itself used in one gap (its own work); threads: the most CPU the window's other threads used in one")
+    print("gap (they hold the GIL the GUI thread waits for); the rest of a gap the OS ran other processes.")
+    print(f"own>16: gaps over {TARGET_MS} ms of the GUI thread's own work (>= {OWN_MS} ms CPU or half the gap)")
+    print(f"{'phase':50} {'took s':>7} {'longest':>9} {'p99':>6} {'>16ms':>6} {'own>16':>6} {'busy':>8} "
+          f"{'threads':>8}")
     everything = []
 
     def row(name, seconds, gaps, note=""):
         values = sorted(g for g, *_ in gaps)
         p99 = values[int(0.99 * (len(values) - 1))] if values else 0.0
+        own_over = sum(g > TARGET_MS and cause(g, c, o) == "own work" for g, c, _, _, o, *_ in gaps)
         print(f"{name:50} {seconds:7.1f} {values[-1]:7.1f}ms {p99:5.1f} {sum(v > TARGET_MS for v in values):6} "
-              f"{max(c for _, c, *_ in gaps):6.1f}ms{note}")
+              f"{own_over:6} {max(c for _, c, *_ in gaps):6.1f}ms {max(gap[4] for gap in gaps):6.1f}ms{note}")
 
     for name, seconds, gaps in phases:
         if name.startswith("idle"):
             row(name, seconds, gaps, "   (the machine's noise floor)")
             continue
         if name.startswith("opening"):
-            row(name, seconds, gaps, "   (the open's own first paint, listed apart)")
+            row(name, seconds, gaps, "   (a window's own first paint, listed apart)")
             continue
         row(name, seconds, gaps)
         everything += [(*gap, name.split(" (")[0].split(":")[0]) for gap in gaps]
     row("all background work", sum(s for n, s, _ in phases if not n.startswith(("idle", "opening"))), everything,
         f"   (target: longest <= {TARGET_MS} ms)")
-    print("\nLongest stalls and what the GUI thread ran during them:")
-    for gap, cpu, where, at, phase in sorted(everything, key=lambda g: -g[0])[:8]:
-        print(f"  {gap:6.1f} ms (GUI thread busy {cpu:5.1f} ms) {at:5.1f} s into {phase}: "
-              f"{where or '(no Python frame: Qt painting or layout)'}")
-    print("Longest own work of the GUI thread:")
-    for gap, cpu, where, at, phase in sorted(everything, key=lambda g: -g[1])[:5]:
-        print(f"  {cpu:6.1f} ms busy in a {gap:.1f} ms gap, {at:5.1f} s into {phase}: "
-              f"{where or '(no Python frame: Qt painting or layout)'}")
+    opening = [(*gap, name.split(" (")[0]) for name, _, gaps in phases if name.startswith("opening") for gap in gaps]
+
+    def listing(title, gaps, key, count):
+        print(title)
+        for gap, cpu, where, at, others, *phase in sorted(gaps, key=key)[:count]:
+            print(f"  {gap:6.1f} ms, GUI busy {cpu:5.1f} ms, threads {others:5.1f} ms = "
+                  f"{cause(gap, cpu, others):25} {at:5.1f} s into {phase[0] if phase else 'opening'}: "
+                  f"{where or '(not sampled)'}")
+
+    listing("\nLongest stalls, why, and what the GUI thread ran during them:", everything, lambda g: -g[0], 8)
+    listing("Longest own work of the GUI thread:", everything, lambda g: -g[1], 6)
+    listing("The openings' longest own work (a window's first build and paint):", opening, lambda g: -g[1], 5)
+
+
+def byte_compiled(private: Path) -> bool:
+    """Where byte-code is not written (PYTHONDONTWRITEBYTECODE), every module the window imports on the
+    GUI thread would be compiled from source there, as it never is in an installed app: compile the
+    app's modules into a cache in *private* first (the passes' processes read it too). Whether it did."""
+    if not sys.dont_write_bytecode:
+        return False
+    import compileall
+    prefix = str(private / "pycache")
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = prefix
+    sys.dont_write_bytecode = False
+    sys.pycache_prefix = prefix
+    compileall.compile_dir(str(_HERE.parents[1] / "editor"), quiet=2)
+    return True
 
 
 def main() -> None:
@@ -245,6 +337,8 @@ def main() -> None:
     args = parser.parse_args()
     # Here, not at import: the background passes' spawned processes import this script again.
     private = private_environment("te-bench-hearing-window-")
+    if byte_compiled(private):
+        print("(PYTHONDONTWRITEBYTECODE was set: the app's modules byte-compiled beforehand, as installed)")
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance() or QApplication([])
     srt, wav, episode = prepare(args.repeat, private)

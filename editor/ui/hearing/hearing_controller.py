@@ -127,8 +127,9 @@ class HearingController(QObject):
     def _on_model_data_changed(self, top, bottom, roles=()) -> None:
         segments = self._model.transcript.segments
         first, last = top.row(), bottom.row()
-        before = len(self.store)
-        self.store.refresh_rows(segments, first, last)
+        # The view repaints rows first..last itself (this change): only the panel has more to do.
+        if self.store.refresh_rows(segments, first, last):
+            self._schedule_panel_refresh()
         if self._audio and last - first < 8:
             # Only a turn whose text moved on since its check (not a playback highlight, not an approval).
             for row in range(first, last + 1):
@@ -137,8 +138,6 @@ class HearingController(QObject):
                     self._recheck_rows.add(row)
             if self._recheck_rows:
                 self._recheck.start()
-        if len(self.store) != before:
-            self._view.viewport().update()
 
     def _on_recheck_timeout(self) -> None:
         if self.runner.is_running() and not self._recheck_rows:

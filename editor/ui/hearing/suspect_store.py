@@ -37,12 +37,15 @@ class SuspectStore(QObject):
         self._rows_count = -1                # how many rows there were when a pass last found them
 
     def clear(self) -> None:
+        """Forget every turn's check; ``changed`` only when suspects were held (nothing to repaint else)."""
+        held = bool(self._by_id)
         self._by_id.clear()
         self._count = 0
         self._names.clear()
         self.checked.clear()
         self._rows.clear()
-        self.changed.emit()
+        if held:
+            self.changed.emit()
 
     def put(self, segment_id: str, text: str, suspects: list[Suspect], names: Sequence[Spotted] = (),
             row: int = -1) -> bool:
@@ -83,16 +86,18 @@ class SuspectStore(QObject):
         return next((n for n in self._names.get(segment.id, ())
                      if n.char_start < suspect.char_end and suspect.char_start < n.char_end), None)
 
-    def refresh_rows(self, segments: list[Segment], first: int, last: int) -> None:
-        """Drop the suspects of rows *first*..*last* that were edited or approved since."""
+    def refresh_rows(self, segments: list[Segment], first: int, last: int) -> bool:
+        """Drop the suspects of rows *first*..*last* that were edited or approved since; whether any were.
+
+        Like :meth:`put`, not announced by ``changed``: only those rows need repainting, and the
+        caller knows them."""
         dropped = False
         for segment in segments[first:last + 1]:
             entry = self._by_id.get(segment.id)
             if entry is not None and (entry[0] != segment.text or segment.status is ReviewStatus.APPROVED):
                 self._drop(segment.id)
                 dropped = True
-        if dropped:
-            self.changed.emit()
+        return dropped
 
     def all(self, segments: list[Segment]) -> list[tuple[int, Suspect]]:
         """(row, suspect) of every live suspect, most doubtful first."""

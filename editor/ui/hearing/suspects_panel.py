@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from editor.core.timecode import format_clock
 
 _EVIDENCE = {"audio": "sounds different", "spelling": "unknown word", "confidence": "recognizer unsure",
              "name": "a glossary name fits", "glossary": "glossary suggestion"}
+LAYOUT_BATCH = 40
 
 
 class SuspectsPanel(QWidget):
@@ -25,6 +26,13 @@ class SuspectsPanel(QWidget):
         self.list.setWordWrap(True)         # the evidence and the name heard read in full in a narrow dock
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(self._on_item_activated)
+        # Items (their wrapped text measured) laid out a batch per turn of the event loop, not all at once.
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(LAYOUT_BATCH)
+        self._entries: list[tuple] = []    # what each item shows, in the list's order
+        # id(suspect) -> (suspect, row, name heard, entry): the entries made for the last list, made
+        # again only for a suspect that is new, moved to another row or heard as another name.
+        self._made: dict[int, tuple] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         self.list.currentItemChanged.connect(self._update_button)
@@ -38,36 +46,84 @@ class SuspectsPanel(QWidget):
 
     def show_suspects(self, suspects, running: bool = False, name_for=lambda row, suspect: None) -> None:
         """*suspects*: (row, Suspect) pairs, already sorted; *name_for(row, suspect)*: a Spotted or None.
-        The suspect chosen before stays chosen when it is still listed."""
+        The suspect chosen before stays chosen when it is still listed.
+
+        Called again and again while a pass runs: only the items that changed are taken out or put
+        in (a turn checked adds its few), so a long episode's hundreds of suspects are not made
+        again each time, and the list lays its items out a batch at a time."""
         chosen = self.list.currentItem().data(Qt.ItemDataRole.UserRole) if self.list.currentItem() else None
-        self.list.clear()
+        made, wanted = {}, []
         for row, suspect in suspects:
-            why = ", ".join(_EVIDENCE.get(e, e) for e in suspect.evidence)
             heard = name_for(row, suspect)
-            name = (f"\n    → {heard.name}  (audio {'agrees' if heard.agrees else 'cannot tell'})"
-                    if heard is not None else "")
-            item = QListWidgetItem(f"{format_clock(suspect.start_ms)}  “{suspect.text}”  "
-                                   f"doubt {round(suspect.doubt * 100)} %\n    {why}{name}")
-            item.setData(Qt.ItemDataRole.UserRole, (row, suspect.char_start, suspect.char_end))
-            item.setData(Qt.ItemDataRole.UserRole + 1,
-                         (row, heard.char_start, heard.char_end, heard.name) if heard is not None else None)
-            self.list.addItem(item)
-        if chosen is not None:
-            self.select(chosen[0], chosen[1])
+            before = self._made.get(id(suspect))
+            if before is not None and before[0] is suspect and before[1] == row and before[2] is heard:
+                entry = before[3]
+            else:
+                entry = self._entry(row, suspect, heard)
+            made[id(suspect)] = (suspect, row, heard, entry)
+            wanted.append(entry)
+        self._made = made
+        self._update_items(wanted)
+        if chosen is not None and not self.select(chosen[0], chosen[1]):
+            self.list.setCurrentRow(-1)     # no longer listed: nothing chosen (not a neighbour)
         self._update_button()
         count = len(suspects)
         self.summary.setText(("Listening… " if running else "")
                              + (f"{count} passage{'s' if count != 1 else ''} to listen to"
                                 if count else "No doubtful passages" if not running else ""))
 
-    def select(self, row: int, char_start: int) -> None:
-        """Make the suspect at (*row*, *char_start*) the list's current one (not activated: nothing plays)."""
-        for i in range(self.list.count()):
-            where = self.list.item(i).data(Qt.ItemDataRole.UserRole)
-            if where[0] == row and where[1] == char_start:
-                self.list.setCurrentRow(i)
-                self.list.scrollToItem(self.list.item(i))
-                return
+    @staticmethod
+    def _entry(row: int, suspect, heard) -> tuple:
+        """(text, where, the name heard's place) of one item."""
+        why = ", ".join(_EVIDENCE.get(e, e) for e in suspect.evidence)
+        name = (f"\n    → {heard.name}  (audio {'agrees' if heard.agrees else 'cannot tell'})"
+                if heard is not None else "")
+        text = (f"{format_clock(suspect.start_ms)}  “{suspect.text}”  "
+                f"doubt {round(suspect.doubt * 100)} %\n    {why}{name}")
+        return (text, (row, suspect.char_start, suspect.char_end),
+                (row, heard.char_start, heard.char_end, heard.name) if heard is not None else None)
+
+    def _update_items(self, wanted: list[tuple]) -> None:
+        """Make the list show *wanted* (entries, in order), keeping the items already right."""
+        shown = self._entries
+        if shown == wanted:
+            return
+        keep = set(wanted)
+        at = 0      # walks both lists: items not wanted go, wanted ones missing come in at their place
+        for entry in wanted:
+            while at < len(shown) and shown[at] != entry and shown[at] not in keep:
+                self.list.takeItem(at)
+                del shown[at]
+            if at < len(shown) and shown[at] == entry:
+                at += 1
+                continue
+            if entry in shown[at:]:      # listed further down (an item above it moved): drop what is between
+                while shown[at] != entry:
+                    self.list.takeItem(at)
+                    del shown[at]
+                at += 1
+                continue
+            item = QListWidgetItem(entry[0])
+            item.setData(Qt.ItemDataRole.UserRole, entry[1])
+            item.setData(Qt.ItemDataRole.UserRole + 1, entry[2])
+            self.list.insertItem(at, item)
+            shown.insert(at, entry)
+            at += 1
+        while len(shown) > at:
+            self.list.takeItem(at)
+            del shown[at]
+
+    def select(self, row: int, char_start: int) -> bool:
+        """Make the suspect at (*row*, *char_start*) the list's current one (not activated: nothing
+        plays); whether it is listed."""
+        at = next((i for i, (_text, where, _heard) in enumerate(self._entries)
+                   if where[0] == row and where[1] == char_start), -1)
+        if at < 0:
+            return False
+        if self.list.currentRow() != at:
+            self.list.setCurrentRow(at)
+        self.list.scrollToItem(self.list.item(at))
+        return True
 
     def _on_item_activated(self, item: QListWidgetItem) -> None:
         self.activated.emit(*item.data(Qt.ItemDataRole.UserRole))

@@ -15,13 +15,15 @@ widget. How verdicts rank and tick is :func:`editor.hearing.suggest.judge` (shar
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import re
 from collections import deque
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QThread, Signal
 
-from editor.ui.background import ThreadRunner, WorkerThread
+from editor.ui.background import ThreadRunner, WorkerThread, keep_until_finished
 
 if TYPE_CHECKING:
     from editor.core.transcript import Segment
@@ -32,6 +34,7 @@ AUDIO_SAYS = {"agrees": "audio agrees", "prefers original": "audio prefers the o
 AUDIO_RANK = {"agrees": 0, "prefers original": 2}   # the rest (unsure, not checked) in between
 _TOKEN = re.compile(r"\S+")    # the words word times are kept for, as editor.hearing.verdict splits them
 AHEAD = 2     # items queued in the audio process at a time: a turn checked again is not kept waiting long
+_check_numbers = itertools.count(1)     # names each check's regions kept in the audio process
 
 
 def region_across(first: Segment, second: Segment, char_start: int, tail_end: int) -> Region | None:
@@ -54,6 +57,28 @@ def audio_rank(verdict) -> int:
     return AUDIO_RANK.get(getattr(verdict, "label", ""), 1)
 
 
+class _Preload(WorkerThread):
+    def run(self) -> None:
+        import editor.hearing.suggest  # noqa: F401  (with it editor.hearing.verdict: regions, verdicts, judge)
+
+
+_preloaded = False
+
+
+def preload() -> None:
+    """Import the modules the window's side of a verdict needs (the passage's region, what a verdict
+    means for a candidate) on a worker thread, once: done on the GUI thread when the first suggestions
+    are checked, the import stopped the window for 10-20 ms. Call when an episode's audio is opened
+    (its checks follow once the words have times)."""
+    global _preloaded
+    if _preloaded:
+        return
+    _preloaded = True
+    thread = _Preload()
+    keep_until_finished(thread)
+    thread.start(QThread.Priority.LowPriority)
+
+
 class CheckItem(NamedTuple):
     key: tuple            # what the verdict is about (the caller's; e.g. turn text, span, replacement)
     where: Region         # the stretch of audio and the original text in it
@@ -66,12 +91,23 @@ class _CheckThread(WorkerThread):
     def __init__(self, audio_path: str, items: list[CheckItem]):
         super().__init__()
         self._audio_path, self._items = audio_path, items
+        self._kept: int | None = None     # the number its regions' samples are kept under in the audio process
 
     def run(self) -> None:
         from editor.ui import audio_process
 
-        items = self._items
         process = audio_process.shared()
+        try:
+            self._check(process)
+        finally:
+            if self._kept is not None:     # the regions' samples the audio process kept for this check
+                with contextlib.suppress(audio_process.JobFailed):     # no process: nothing kept
+                    process.submit(audio_process.forget_regions_audio, self._kept)
+
+    def _check(self, process) -> None:
+        from editor.ui import audio_process
+
+        items = self._items
         try:
             judge = self._judge(process)
         except audio_process.JobFailed as error:
@@ -118,11 +154,12 @@ class _CheckThread(WorkerThread):
         if copy is not None:
             return lambda i: process.submit(audio_process.judge_at, self._audio_path, items[i].where,
                                             items[i].replacement)
-        decoded = audio_process.result(process.submit(audio_process.regions_audio, self._audio_path,
-                                                      [item.where for item in items]), self.stop.is_set)
-        if decoded is None:
+        number = self._kept = next(_check_numbers)
+        kept = audio_process.result(process.submit(audio_process.keep_regions_audio, number, self._audio_path,
+                                                   [item.where for item in items]), self.stop.is_set)
+        if kept is None:
             return None
-        return lambda i: process.submit(audio_process.judge, decoded[i], items[i].where, items[i].replacement)
+        return lambda i: process.submit(audio_process.judge_kept, number, i, items[i].where, items[i].replacement)
 
 
 class AudioChecker(ThreadRunner):

@@ -119,6 +119,8 @@ class SuggestionsPanel(QWidget):
         # verdicts found so far by what they judged, and the checker.
         self.audio_path = ""
         self._verdicts: dict[tuple, object] = {}
+        self._rows_by_key: dict[tuple, list[int]] = {}   # the listed suggestions' rows by what a verdict judges
+        self._sure = 0                                   # how many listed suggestions are ticked (Apply all)
         self._checks = AudioChecker(self)
         self._check_failed = False
         self._build()
@@ -280,11 +282,15 @@ class SuggestionsPanel(QWidget):
         return segments[s.index].text, s.start, s.end, s.replacement
 
     def _on_checks_judged(self, key: tuple, verdict) -> None:
+        # Only the items of what was judged change (a verdict per suggestion: the whole list each
+        # time would cost the list, again and again, while a long episode's checks come in).
+        rows = [row for row in self._rows_by_key.get(key, ()) if self._audio_key(self.suggestions[row]) == key]
+        was_sure = sum(self.is_ticked(self.suggestions[row]) for row in rows)
         self._verdicts[key] = verdict
-        for row, s in enumerate(self.suggestions):
-            if self._audio_key(s) == key:
-                self.list.item(row).setText(self._item_text(s))
-        self._update_buttons()
+        for row in rows:
+            self.list.item(row).setText(self._item_text(self.suggestions[row]))
+        self._sure += sum(self.is_ticked(self.suggestions[row]) for row in rows) - was_sure
+        self._update_buttons(self._sure)
 
     def _on_checks_progressed(self, done: int, total: int) -> None:
         self.status.setText(f"Checking suggestions against the audio: {done} of {total}…")
@@ -312,12 +318,19 @@ class SuggestionsPanel(QWidget):
         self.suggestions = sorted(kept, key=lambda s: (s.how == "case",
                                                        audio_rank(self.verdict(s))))
         self.list.clear()
-        for s in self.suggestions:
+        self._rows_by_key = {}
+        self._sure = 0
+        for row, s in enumerate(self.suggestions):
+            ticked = self.is_ticked(s)
+            self._sure += ticked
+            key = self._audio_key(s)
+            if key is not None:
+                self._rows_by_key.setdefault(key, []).append(row)
             item = QListWidgetItem(self._item_text(s))
-            sure = "Sure: applied by Apply all" if self.is_ticked(s) else "Applied only when chosen"
+            sure = "Sure: applied by Apply all" if ticked else "Applied only when chosen"
             item.setToolTip(f"{s.context}\n{sure}")
             self.list.addItem(item)
-        self._update_buttons()
+        self._update_buttons(self._sure)
 
     def _item_text(self, s: Suggestion) -> str:
         transcript = self._model.transcript
@@ -376,11 +389,13 @@ class SuggestionsPanel(QWidget):
         if 0 <= row < len(self.suggestions) and self.suggestions[row].time_ms is not None:
             self.seek_requested.emit(self.suggestions[row].time_ms)
 
-    def _update_buttons(self) -> None:
+    def _update_buttons(self, sure: int | None = None) -> None:
+        """*sure*: how many are ticked, when the caller kept count (else counted here, over the list)."""
         has_selection = bool(self.list.selectedItems())
         self.apply_button.setEnabled(has_selection)
         self.ignore_button.setEnabled(has_selection)
-        sure = sum(self.is_ticked(s) for s in self.suggestions)
+        if sure is None:
+            sure = self._sure = sum(self.is_ticked(s) for s in self.suggestions)
         self.apply_all_button.setEnabled(bool(sure))
         self.apply_all_button.setText(f"Apply a&ll ✓ ({sure})" if sure else "Apply a&ll ✓")
         self.apply_all_button.setToolTip("Apply the sure suggestions (marked ✓); choose others and Apply")

@@ -18,6 +18,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from editor.ui.context import WindowContext
+from editor.ui.names import audio_verdicts
 from editor.ui.names.correct_controller import CorrectController
 from editor.ui.names.find_controller import FindController
 from editor.ui.names.glossary_controller import GlossaryController
@@ -62,6 +63,7 @@ class NamesController(QObject):
             part.message.connect(self.message)
         glossary.extra_changed.connect(self.extra_changed)
 
+        ctx.playback.media_changed.connect(self._on_playback_media_changed)
         a = ctx.actions
         a["find"].triggered.connect(self.find.show_find)
         a["replace"].triggered.connect(self.find.show_replace)
@@ -73,6 +75,10 @@ class NamesController(QObject):
         """Names a typed correction may be to, besides the glossary's: the show notes' and the speakers'."""
         speakers = [s.name for s in self.show_glossary.speakers()]
         return [c.text for c in self.show_glossary.show_notes] + speakers
+
+    def _on_playback_media_changed(self, path: str, _duration_ms: int) -> None:
+        if path:    # corrections will be checked against this audio once its words have times
+            audio_verdicts.preload()
 
     def _on_learner_learned(self, _entry, _wrong: str) -> None:
         self.show_glossary.save()

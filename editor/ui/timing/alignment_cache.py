@@ -25,6 +25,7 @@ from editor.core.transcript import Segment, Word, WordTiming
 
 VERSION = 1
 _TIMINGS = {t.value: t for t in WordTiming}
+DUMP_ENTRIES = 200    # entries turned into JSON at a time (the C encoder keeps the GIL for a whole call)
 
 
 def entry_key(text: str, start_ms: int, end_ms: int) -> str:
@@ -60,6 +61,19 @@ def default_path(audio_path: str | os.PathLike, cache_dir: str | os.PathLike | N
         cache_dir = Path(user_cache_dir("transcript-editor")) / "alignment"
     digest = hashlib.sha1(str(Path(audio_path).resolve()).encode()).hexdigest()[:16]
     return Path(cache_dir) / f"{digest}.json"
+
+
+def _json_parts(head: dict, name: str, entries: dict):
+    """The JSON of ``{**head, name: entries}`` in parts of :data:`DUMP_ENTRIES` entries: the save runs
+    on a helper thread, and one ``json.dumps`` of a long episode's entries would hold the GIL (and the
+    window with it) for as long as it takes."""
+    compact = (",", ":")
+    yield json.dumps(head, separators=compact)[:-1] + f",{json.dumps(name)}:{{"
+    items = list(entries.items())
+    for at in range(0, len(items), DUMP_ENTRIES):
+        part = json.dumps(dict(items[at:at + DUMP_ENTRIES]), separators=compact)[1:-1]
+        yield part if at == 0 else "," + part
+    yield "}}"
 
 
 class AlignmentCache:
@@ -121,8 +135,9 @@ class AlignmentCache:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-                tmp.write_text(json.dumps({"version": VERSION, "key": self._key, "entries": entries},
-                                          separators=(",", ":")), encoding="utf-8")
+                with open(tmp, "w", encoding="utf-8") as out:
+                    for part in _json_parts({"version": VERSION, "key": self._key}, "entries", entries):
+                        out.write(part)
                 os.replace(tmp, self.path)
             except OSError:
                 pass   # a full or read-only disk only costs a re-run next time

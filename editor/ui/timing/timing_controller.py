@@ -35,6 +35,7 @@ from editor.ui.widgets.task_progress import TaskProgress
 if TYPE_CHECKING:
     from editor.ui.timing.alignment_cache import AlignmentCache
     from editor.ui.timing.alignment_runner import AlignmentRunner
+    from editor.ui.timing.cached_restore import CachedRestore
     from editor.ui.timing.strip_feed import StripFeed
     from editor.ui.timing.timing_parts import TurnResyncer
     from editor.ui.timing.waveform import WaveformStrip
@@ -81,6 +82,11 @@ class TimingController(QObject):
         self._duration = 0
         self.cache: AlignmentCache | None = None   # the alignments kept for the loaded audio
         self._keys: dict[str, str] = {}       # segment id -> cache key of the alignment under way
+        # Cached word times given back to their turns a slice at a time (made with the runners); then,
+        # when asked, words_ready.
+        self._restore: CachedRestore | None = None
+        self._restored_alone = False          # the turns restored are all there was to align
+        self._ready_when_restored = False
 
         self._workers = workers
         # Made by _start() when the first transcript opens (numpy, PocketSphinx, PyAV imports).
@@ -103,6 +109,7 @@ class TimingController(QObject):
         if self._parts is not None:
             return self._parts
         from editor.ui.timing.alignment_runner import AlignmentRunner
+        from editor.ui.timing.cached_restore import CachedRestore
         from editor.ui.timing.strip_feed import StripFeed
         from editor.ui.timing.timing_parts import TurnResyncer
         from editor.ui.timing.waveform import WaveformStrip
@@ -118,6 +125,8 @@ class TimingController(QObject):
                                      TurnResyncer(self._model, parent=self))
         self.strip, self.feed, self.peaks = parts.strip, parts.feed, parts.peaks
         self.aligner, self.resyncer = parts.aligner, parts.resyncer
+        self._restore = CachedRestore(self._model, self)
+        self._restore.finished.connect(self._on_restore_finished)
 
         strip.seek_requested.connect(self._on_strip_seek_requested)
         strip.retime_requested.connect(self._on_strip_retime_requested)
@@ -194,17 +203,24 @@ class TimingController(QObject):
         QTimer.singleShot(0, self, self._align_after_open)
 
     def _align_after_open(self) -> None:
-        # Nothing left to align (a saved project, a cached alignment): the words are ready now.
+        # Nothing left to align (a saved project, a cached alignment): the words are ready now, or
+        # once the cached ones are back in their turns.
         if self._audio and self._files.has_transcript() and not self.is_aligning() and not self.align_pending():
-            self.words_ready.emit(self._audio)
+            if self._restoring():
+                self._ready_when_restored = True
+            else:
+                self.words_ready.emit(self._audio)
 
     def _on_peaks_failed(self, message: str) -> None:
         self._start().strip.set_message(f"No waveform: {message}")
 
     def _on_model_about_to_be_reset(self) -> None:
         # Another transcript is coming: results of this one must not land in it.
+        self._ready_when_restored = False
         if self._parts is None:
             return
+        if self._restore is not None:
+            self._restore.cancel()
         self._parts.resyncer.cancel()
         self._parts.aligner.cancel()
 
@@ -215,11 +231,14 @@ class TimingController(QObject):
         Turns aligned before (same text, same audio span, same audio file) take their
         times from the cache at once; only the rest go to the aligner.
         """
-        if not self._audio or self.aligner is None or self.aligner.is_running():
+        if not self._audio or self.aligner is None or self._restore is None or self.aligner.is_running() \
+                or self._restore.is_running():
             return 0
         from editor.ui.timing.alignment_cache import entry_key, needs_alignment, span_end
+        from editor.ui.timing.cached_restore import Cached
         segments = self._model.transcript.segments
-        cached, rows = [], []
+        cached: list[Cached] = []
+        rows = []
         self._keys.clear()
         for row, segment in enumerate(segments):
             if not needs_alignment(segment):
@@ -230,18 +249,14 @@ class TimingController(QObject):
             key = entry_key(segment.text, segment.start_ms, end)
             hit = self.cache.lookup(key) if self.cache is not None else None
             if hit is not None and len(hit[0]) == len(segment.text.split()):
-                cached.append((row, hit))
+                cached.append(Cached(row, segment.id, segment.text, *hit))
             else:
                 self._keys[segment.id] = key
                 rows.append(row)
         if cached:
-            from editor.core import ops
-            # derived data, not an undo step; marks follow the restored words
-            self._model.run_derived(ops.Group(tuple(ops.set_word_times(self._model.transcript, row, words, timing)
-                                                    for row, (words, timing) in cached)))
+            self._restored_alone = not rows      # said once they are back (with a run under way, it says its own)
+            self._restore.start(cached)          # in slices: a long episode's turns are not all given back at once
         if not rows:
-            if cached:
-                self._say(f"Word times of {len(cached)} turns restored from the last alignment")
             return 0
         if not self.aligner.start(self._audio, rows):
             return 0
@@ -252,6 +267,9 @@ class TimingController(QObject):
     def cancel_alignment(self) -> None:
         if self.aligner is not None:
             self.aligner.cancel()
+
+    def _restoring(self) -> bool:
+        return self._restore is not None and self._restore.is_running()
 
     def is_aligning(self) -> bool:
         return self.aligner is not None and self.aligner.is_running()
@@ -277,9 +295,20 @@ class TimingController(QObject):
         if completed:
             extra = f" ({failed} turns kept estimated times)" if failed else ""
             self._say(f"Word times aligned{extra}")
-            self.words_ready.emit(self._audio)
+            if self._restoring():      # some turns' cached times are still being given back
+                self._ready_when_restored = True
+            else:
+                self.words_ready.emit(self._audio)
         else:
             self._say("Alignment stopped; turns aligned so far keep their word times")
+
+    def _on_restore_finished(self, count: int) -> None:
+        if self._restored_alone and count:
+            self._say(f"Word times of {count} turns restored from the last alignment")
+        if self._ready_when_restored:
+            self._ready_when_restored = False
+            if self._audio:
+                self.words_ready.emit(self._audio)
 
     def _on_aligner_failed(self, message: str) -> None:
         self.progress.hide()

@@ -1,0 +1,70 @@
+"""The Suspects panel lists what it is given, item for item, however the list changed since the last time."""
+
+from __future__ import annotations
+
+import random
+
+from PySide6.QtCore import Qt
+
+from editor.hearing.spotting import Spotted
+from editor.hearing.suspects import Suspect
+from editor.ui.hearing.suspects_panel import SuspectsPanel
+
+
+def _suspect(row: int, start: int, doubt: float) -> Suspect:
+    return Suspect(row, f"s{row}", start, start + 4, f"word{row}-{start}", 1000 * row + start, 1000 * row + start + 300,
+                   doubt, ["audio"])
+
+
+def _listed(panel: SuspectsPanel) -> list[tuple]:
+    items = [panel.list.item(i) for i in range(panel.list.count())]
+    return [(item.text(), item.data(Qt.ItemDataRole.UserRole), item.data(Qt.ItemDataRole.UserRole + 1))
+            for item in items]
+
+
+def _fresh(suspects, name_for, qtbot) -> list[tuple]:
+    panel = SuspectsPanel()
+    qtbot.addWidget(panel)
+    panel.show_suspects(suspects, name_for=name_for)
+    return _listed(panel)
+
+
+def test_each_refresh_lists_what_a_fresh_panel_would(qtbot):
+    panel = SuspectsPanel()
+    qtbot.addWidget(panel)
+    pool = [_suspect(row, start, random.Random(row * 7 + start).random()) for row in range(30) for start in (0, 10)]
+    heard = {("s3", 0): Spotted(0, 4, "word3-0", "Kowalczyk", 0.5)}
+
+    def name_for(row, suspect):
+        return heard.get((suspect.segment_id, suspect.char_start))
+
+    chance = random.Random(4)
+    shown: list[Suspect] = []
+    for _ in range(40):
+        # Turns checked add suspects, edits take some away, a re-check changes a doubt.
+        shown = [s for s in shown if chance.random() > 0.1]
+        shown += chance.sample([s for s in pool if s not in shown], k=min(3, len(pool) - len(shown)))
+        if shown and chance.random() < 0.3:
+            old = chance.choice(shown)
+            shown[shown.index(old)] = _suspect(old.segment, old.char_start, chance.random())
+        suspects = sorted(((s.segment, s) for s in shown), key=lambda item: (-item[1].doubt, item[0]))
+        panel.show_suspects(suspects, running=True, name_for=name_for)
+        assert _listed(panel) == _fresh(suspects, name_for, qtbot)
+    named = _suspect(3, 0, 0.99)      # the glossary name heard over a suspect is said under it
+    panel.show_suspects([(3, named)] + suspects, name_for=name_for)
+    assert "→ Kowalczyk" in panel.list.item(0).text()
+    assert panel.list.item(0).data(Qt.ItemDataRole.UserRole + 1) == (3, 0, 4, "Kowalczyk")
+
+
+def test_the_chosen_suspect_stays_chosen_and_none_is_chosen_once_it_is_gone(qtbot):
+    panel = SuspectsPanel()
+    qtbot.addWidget(panel)
+    first, second, third = _suspect(1, 0, 0.9), _suspect(2, 0, 0.8), _suspect(3, 0, 0.7)
+    panel.show_suspects([(1, first), (2, second), (3, third)])
+    assert panel.list.currentRow() == -1
+    assert panel.select(2, 0) and panel.list.currentRow() == 1
+    panel.show_suspects([(4, _suspect(4, 0, 0.95)), (1, first), (2, second), (3, third)])
+    assert panel.list.currentItem().data(Qt.ItemDataRole.UserRole) == (2, 0, 4)
+    panel.show_suspects([(1, first), (3, third)])      # the chosen one was edited away
+    assert panel.list.currentRow() == -1 and not panel.apply.isEnabled()
+    assert not panel.select(2, 0)
