@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from editor.align.aligner import RATE, Aligner, AlignOptions
 from editor.align.batch import PAD_AFTER_MS, PAD_MS, AlignJob, align_transcript, plan_jobs
 from editor.core.transcript import Segment, WordTiming
+from editor.hearing.context import context_suspects
 from editor.hearing.fit import HEARING_OPTIONS, fit_tokens
 from editor.hearing.sayings import teach
 from editor.hearing.sound_match import MAX_DISTANCE, PhoneSpeller, SoundAlike, sound_alikes
@@ -80,6 +81,8 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
         return heard
     heard.doubts = word_doubts(job.text, fitted.tokens, job.confidences, _is_known(job.names))
     heard.suspects = runs(job.text, heard.doubts, job.index, job.segment_id)
+    heard.suspects += context_suspects(job.text, job.tokens, fitted, heard.doubts, job.audio, job.audio_start_ms,
+                                       aligner, job.index, job.segment_id, heard.suspects)
     if not job.names:
         return heard
     timed = [TimedToken(f.char_start, f.char_end, f.start_ms, f.end_ms) for f in fitted.tokens]

@@ -41,7 +41,8 @@ from editor.hearing.listen import hear_transcript, plan  # noqa: E402
 from editor.hearing.suggest import suggest  # noqa: E402
 
 EPISODES = {"tuned": {}, "held-out": dict(lines=hm.HELD_OUT_LINES, clean=hm.HELD_OUT_CLEAN),
-            "fresh": dict(lines=hm.FRESH_LINES, clean=hm.FRESH_CLEAN)}
+            "fresh": dict(lines=hm.FRESH_LINES, clean=hm.FRESH_CLEAN),
+            "tuning": dict(lines=hm.TUNING_LINES, clean=hm.TUNING_CLEAN)}
 
 
 def evaluate(folder: Path, audio_side: str, voice: str, speed: int, which: str = "tuned") -> dict:
@@ -236,7 +237,8 @@ def main() -> None:
     parser.add_argument("--voices", default="en-us+f2:165,en-us+f3:150",
                         help="espeak-ng voices with their speed in words per minute")
     parser.add_argument("--episodes", default="tuned,held-out,fresh",
-                        help="which evaluation episodes (tuned, held-out, fresh)")
+                        help="which evaluation episodes (tuned, held-out, fresh; tuning: extra material of"
+                             " real-word errors, tuned on)")
     parser.add_argument("--order-check", action="store_true")
     parser.add_argument("--speed-only", action="store_true", help="only the long episode's time")
     options = parser.parse_args()
