@@ -1,13 +1,14 @@
 """How well the audio checks find recognizer errors, and how long they take (prints figures).
 
     PYTHONPATH=. python tests/bench/bench_hearing.py [--minutes 60] [--real DIR] [--voices V:WPM,...]
-                                                     [--episodes tuned,held-out,fresh] [--order-check]
+                                                     [--episodes tuned,held-out,fresh,tuning] [--order-check]
 
 1. The evaluation episodes (tests/bench/hearing_material.py): a transcript with recognizer errors
    of every kind and espeak-ng audio saying the right words, in each voice of --voices (default
    two espeak-ng variants at different speeds); then the held-out episodes (other lines, never
    tuned on: "held-out", and "fresh" written at the start of a later round of tuning), reported
-   apart. Suspects: recall by kind (a wrong
+   apart; "tuning" (asked for by name) is extra material of real-word errors, tuned on like the
+   evaluation episode. Suspects: recall by kind (a wrong
    passage is found when a suspect overlaps it) and false suspects per 200 correct words.
    Suggestions with a glossary of the episode's names: right suggestions per name error, and
    how many ticked suggestions are right.
