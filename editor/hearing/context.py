@@ -16,9 +16,11 @@ tomatoes". So:
   short words are many, so each needs a clearer case). Its evidence is the context only.
 * A **sound-alike** one phone away (changed, added or dropped: boat/vote) is a suspect when
   the other word makes the context at least :data:`CONTEXT_GAIN` orders of magnitude likelier
-  (few words pass: this keeps the check cheap) and the audio does not prefer the text: the
-  turn aligned again with the other word in its place scores no more than
-  :data:`CONTEXT_TOLERANCE` per frame of the word worse. The model's preference is the
+  and the audio does not prefer the text: the turn aligned again with the other word in its
+  place scores no more than :data:`CONTEXT_TOLERANCE` per frame of the word worse. Only a word
+  fitting worse than its turn's typical word is put to the audio so (one that fits as well as
+  the turn's right words would not lose to a word a phone away), and only the likeliest other
+  word: each question is a second alignment of the turn, and these keep them few. The model's preference is the
   suspicion and the audio its test: "grow" for "grew" is likelier to the model, but the audio
   saying "grew" fits "grow" clearly worse. Its evidence is the audio too when the other word
   fits better by a verdict's margin (:mod:`.verdict`); else the context only.
@@ -51,7 +53,7 @@ HOMOPHONE_GAIN = 1.0      # orders of magnitude a word said the same makes its c
 SHORT_HOMOPHONE_GAIN = 2.0  # the same for a short word ("won", "here"): far more of them, each a chance of error
 CONTEXT_GAIN = 2.5        # the same for a word one phone away, which the audio must not rule out
 CONTEXT_TOLERANCE = 0.5   # per-frame score the text may beat the sound-alike by, and still be doubted
-MAX_ASKED = 2             # sound-alikes put to the audio per word, the likeliest first
+MAX_ASKED = 1             # sound-alikes put to the audio per word, the likeliest first
 CONTEXT_DOUBT = 0.6
 _LOG10_OF_UNIT = math.log10(1.0001)   # PocketSphinx's log base
 _UNKNOWN = -99.0                       # log10: below this the model does not know the word
@@ -123,13 +125,14 @@ class ContextModel:
         return sum(self._log((seq[k], seq[k - 1], seq[k - 2]) if k >= 2 else (seq[k], seq[k - 1]))
                    for k in range(at, min(len(seq), at + 3)))
 
-    def likelier(self, words: list[str], i: int, pronunciations: list[str], short: bool) -> list[Likelier]:
+    def likelier(self, words: list[str], i: int, pronunciations: list[str], short: bool,
+                 homophones_only: bool = False) -> list[Likelier]:
         """Homophones of ``words[i]`` that make its context HOMOPHONE_GAIN likelier (*short*: a
-        word speech reduces, SHORT_HOMOPHONE_GAIN) and, unless *short*, words one phone away that
-        make it CONTEXT_GAIN likelier; likeliest first."""
+        word speech reduces, SHORT_HOMOPHONE_GAIN) and, unless *short* or *homophones_only*,
+        words one phone away that make it CONTEXT_GAIN likelier; likeliest first."""
         own = self.window(words, i, words[i])
         same = self.homophones(pronunciations)
-        others = set() if short else self.sound_alikes(pronunciations) - same
+        others = set() if short or homophones_only else self.sound_alikes(pronunciations) - same
         same_bar = SHORT_HOMOPHONE_GAIN if short else HOMOPHONE_GAIN
         found = []
         for other, bar in [(w, same_bar) for w in same] + [(w, CONTEXT_GAIN) for w in others]:
@@ -190,7 +193,7 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
     for i in chosen:
         doubt = doubts[i]
         saying = aligner.pronunciations(words[position[i]])
-        likelier = model.likelier(words, position[i], saying, doubt.short)
+        likelier = model.likelier(words, position[i], saying, doubt.short, homophones_only=doubt.below <= 0)
         same = [x for x in likelier if x.same_sound]
         evidence = ["context"] if same else []
         if not same:
