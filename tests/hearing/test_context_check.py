@@ -12,7 +12,7 @@ from editor.hearing.fit import fit_tokens, hearing_aligner
 from editor.hearing.suspects import runs, word_doubts
 
 HOMOPHONE = ("real word", "The baker sells fresh {bred|bread} at the market.")
-ONE_PHONE = ("real word", "Everyone will {boat|vote} in the election next month.")
+ONE_PHONE = ("real word", "The council will {boat|vote} on the zoning plan next week.")
 RIGHT = ["The farmers sold apples and pears at the fair.",
          "My grandmother grew tomatoes on the balcony every summer."]
 
