@@ -57,6 +57,7 @@ MAX_ASKED = 1             # sound-alikes put to the audio per word, the likelies
 CONTEXT_DOUBT = 0.6
 _LOG10_OF_UNIT = math.log10(1.0001)   # PocketSphinx's log base
 _UNKNOWN = -99.0                       # log10: below this the model does not know the word
+_PUNCTUATION = ".,;:!?\"'()[]“”‘’…-–—"
 # British endings and their American spellings ("harbour"/"harbor", "centre"/"center").
 _AMERICAN = ((re.compile(r"our(s?)$"), r"or\1"), (re.compile(r"is(e|ed|es|ing|ation)$"), r"iz\1"),
              (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"), (re.compile(r"tre(s?)$"), r"ter\1"),
@@ -166,6 +167,9 @@ def ordinary(tokens: list[Token], doubts: list[WordDoubt], text: str) -> list[in
     chosen = []
     for i, (token, doubt) in enumerate(zip(tokens, doubts, strict=True)):
         if len(token.spoken) != 1 or not token.spoken[0].isalpha() or doubt.start_ms is None:
+            continue
+        # Written as the word itself ("4" is read "four" by our rules, not chosen by the recognizer).
+        if token.text.strip(_PUNCTUATION).casefold() != token.spoken[0].casefold():
             continue
         # A capital inside a sentence: a name, which the model's vocabulary does not judge.
         if token.text[:1].isupper() and i > 0 and not text[:token.char_start].rstrip().endswith((".", "!", "?")):
