@@ -172,10 +172,20 @@ def ordinary(tokens: list[Token], doubts: list[WordDoubt], text: str) -> list[in
         if token.text.strip(_PUNCTUATION).casefold() != token.spoken[0].casefold():
             continue
         # A capital inside a sentence: a name, which the model's vocabulary does not judge.
-        if token.text[:1].isupper() and i > 0 and not text[:token.char_start].rstrip().endswith((".", "!", "?")):
+        if token.text[:1].isupper() and not _starts_sentence(tokens, i):
             continue
         chosen.append(i)
     return chosen
+
+
+def _starts_sentence(tokens: list[Token], i: int) -> bool:
+    """Whether token *i* follows the end of a sentence (not an abbreviation's dot: "Mr. Lee")."""
+    if i == 0:
+        return True
+    before = tokens[i - 1]
+    if not before.text.rstrip("\"')”’").endswith((".", "!", "?")):
+        return False
+    return before.text.strip(_PUNCTUATION).casefold() == "".join(before.spoken).casefold()
 
 
 def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts: list[WordDoubt],

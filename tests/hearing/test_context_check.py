@@ -3,12 +3,14 @@ trigram model and aligner on espeak-ng speech): a homophone the context wants is
 one phone away is doubted only when the audio does not rule it out, and right sentences are left
 alone."""
 
+import re
+
 import pytest
 
 from editor.align.aligner import RATE
-from editor.align.text import segment_tokens, spoken_words
-from editor.hearing.context import context_model, context_suspects
-from editor.hearing.fit import fit_tokens, hearing_aligner
+from editor.align.text import Token, segment_tokens, spoken_words
+from editor.hearing.context import context_model, context_suspects, ordinary
+from editor.hearing.fit import TokenFit, fit_tokens, hearing_aligner
 from editor.hearing.suspects import runs, word_doubts
 
 HOMOPHONE = ("real word", "The baker sells fresh {bred|bread} at the market.")
@@ -76,3 +78,12 @@ def test_where_the_audio_says_the_wrong_word_only_the_homophone_stays_doubted_an
     found = _context_suspects(episode, aligner)
     assert "bred" in [s.text for s in found]
     assert all(s.evidence == ["context"] for s in found), [(s.text, s.evidence) for s in found]
+
+
+def test_names_numbers_and_words_read_from_symbols_are_not_judged_by_the_model():
+    text = "We waited 4 hours for Doctor Brand at the harbour. Then Mr. Lee came."
+    matches = list(re.finditer(r"\S+", text))
+    tokens = [Token(m.group(), m.start(), spoken_words(m.group())) for m in matches]
+    fits = [TokenFit(i, m.start(), m.end(), 100 * i, 100 * i + 90, 30, -1.2, 0.0) for i, m in enumerate(matches)]
+    asked = [tokens[i].text for i in ordinary(tokens, word_doubts(text, fits), text)]
+    assert asked == ["We", "waited", "hours", "for", "at", "the", "harbour.", "Then", "came."]
