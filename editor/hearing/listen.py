@@ -3,7 +3,8 @@
 :func:`hear_transcript` plans one job per timed segment, lets :func:`editor.align.batch.align_transcript`
 decode the audio once and hand each segment's audio to a worker process, where :func:`hear_segment`
 aligns the text again to score every word (:mod:`~editor.hearing.fit`), turns the scores, the
-recognizer's confidence and spelling into suspects (:mod:`~editor.hearing.suspects`) and looks
+recognizer's confidence and spelling into suspects (:mod:`~editor.hearing.suspects`), adds the
+one-word slips the sentence's context points at (:mod:`~editor.hearing.context`) and looks
 for glossary names inside them (:mod:`~editor.hearing.spotting`). Results come back in
 completion order; one whose segment text changed meanwhile is stale (compare ``text``).
 """
