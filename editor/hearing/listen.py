@@ -3,7 +3,8 @@
 :func:`hear_transcript` plans one job per timed segment, lets :func:`editor.align.batch.align_transcript`
 decode the audio once and hand each segment's audio to a worker process, where :func:`hear_segment`
 aligns the text again to score every word (:mod:`~editor.hearing.fit`), turns the scores, the
-recognizer's confidence and spelling into suspects (:mod:`~editor.hearing.suspects`) and looks
+recognizer's confidence and spelling into suspects (:mod:`~editor.hearing.suspects`), adds the
+one-word slips the sentence's context points at (:mod:`~editor.hearing.context`) and looks
 for glossary names inside them (:mod:`~editor.hearing.spotting`). Results come back in
 completion order; one whose segment text changed meanwhile is stale (compare ``text``).
 """
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from editor.align.aligner import RATE, Aligner, AlignOptions
 from editor.align.batch import PAD_AFTER_MS, PAD_MS, AlignJob, align_transcript, plan_jobs
 from editor.core.transcript import Segment, WordTiming
+from editor.hearing.context import context_suspects
 from editor.hearing.fit import HEARING_OPTIONS, fit_tokens
 from editor.hearing.sayings import teach
 from editor.hearing.sound_match import MAX_DISTANCE, PhoneSpeller, SoundAlike, sound_alikes
@@ -80,6 +82,8 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
         return heard
     heard.doubts = word_doubts(job.text, fitted.tokens, job.confidences, _is_known(job.names))
     heard.suspects = runs(job.text, heard.doubts, job.index, job.segment_id)
+    heard.suspects += context_suspects(job.text, job.tokens, fitted, heard.doubts, job.audio, job.audio_start_ms,
+                                       aligner, job.index, job.segment_id, heard.suspects)
     if not job.names:
         return heard
     timed = [TimedToken(f.char_start, f.char_end, f.start_ms, f.end_ms) for f in fitted.tokens]

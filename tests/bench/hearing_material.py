@@ -122,6 +122,33 @@ FRESH_CLEAN = [
     "The old mill is now a small hotel.",
 ]
 
+# Tuning material for the context check (real words said nearly or exactly like the right word),
+# written for tuning and tuned on like the evaluation episode; the held-out lists stay unseen.
+TUNING_LINES: list[tuple[str, str]] = [
+    ("real word", "The {whether|weather} turned cold on the last day of the trip."),
+    ("real word", "He {road|rode} his bike to the station every morning."),
+    ("real word", "The children {through|threw} snowballs at the bus."),
+    ("real word", "My father {fought|thought} the plan was too expensive."),
+    ("real word", "The {coast|cost} of living went up again this year."),
+    ("real word", "The shop sells fresh {bred|bread} every morning."),
+    ("real word", "They {cot|caught} the last train home."),
+    ("real word", "The old {pear|pier} was closed after the storm."),
+    ("real word", "Our team {one|won} the cup in May."),
+    ("real word", "I can {here|hear} the trains from my bedroom window."),
+]
+TUNING_CLEAN = [
+    "The old captain told stories about the sea.",
+    "Her brother plays the drums in a jazz band.",
+    "The farmers sold apples and pears at the fair.",
+    "The wind blew the roof off the shed.",
+    "He wrote a letter to the council about the noise.",
+    "The night bus stops outside the hospital.",
+    "Fresh snow fell on the hills overnight.",
+    "We found an old map of the town in the attic.",
+    "The baker opened a second shop near the station.",
+    "A fox ran across the road in front of the car.",
+]
+
 _MARK = re.compile(r"\{([^|}]*)\|([^|}]*)(?:\|([^}]*))?\}")
 
 

@@ -1,0 +1,236 @@
+"""Real-word errors: a word said (nearly) like a far likelier one in its place.
+
+A recognizer's real-word errors ("the council will boat on the plan", "the fairy was cancelled")
+fit the audio almost as well as the right word would: one phone differs, or none. The acoustic
+fit alone cannot tell them from a right word a voice says a little oddly (:mod:`.suspects`
+needs a clear misfit). What the recognizer got wrong is the context, and a language model
+sees that: PocketSphinx's own trigram model (``en-us.lm.bin``) finds "will vote on" over a
+thousand times likelier than "will boat on". The model alone is no judge of a word the audio
+could tell apart, though: "my guest is" loses to "my guess is", "grew tomatoes" to "grow
+tomatoes". So:
+
+* A **homophone** (the pronunciation dictionary says the two alike: fairy/ferry, bred/bread)
+  is a question the audio cannot answer; the model decides alone, when the other word makes
+  the words around it at least :data:`HOMOPHONE_GAIN` orders of magnitude likelier (the three
+  trigrams that hold the word; :data:`SHORT_HOMOPHONE_GAIN` for a short word, "won"/"one":
+  short words are many, so each needs a clearer case). Its evidence is the context only.
+* A **sound-alike** one phone away (changed, added or dropped: boat/vote) is a suspect when
+  the other word makes the context at least :data:`CONTEXT_GAIN` orders of magnitude likelier
+  and the audio does not prefer the text: the turn aligned again with the other word in its
+  place scores no more than :data:`CONTEXT_TOLERANCE` per frame of the word worse. Only a word
+  fitting worse than its turn's typical word is put to the audio so (one that fits as well as
+  the turn's right words would not lose to a word a phone away), and only the likeliest other
+  word: each question is a second alignment of the turn, and these keep them few. The model's preference is the
+  suspicion and the audio its test: "grow" for "grew" is likelier to the model, but the audio
+  saying "grew" fits "grow" clearly worse. Its evidence is the audio too when the other word
+  fits better by a verdict's margin (:mod:`.verdict`); else the context only.
+
+Only ordinary words are asked about: not names (a capital inside a sentence: the glossary's
+business), not a token read as several words (numbers, addresses), never a word speech reduces
+against one a phone away (see ``WordDoubt.short``), and never a British spelling against its
+American one (the model is American). The
+constants were set on the evaluation episode and the tuning material of
+tests/bench/hearing_material.py, never on its held-out episodes.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from editor.align.aligner import Aligner
+from editor.align.text import Token
+from editor.hearing.fit import SegmentFit, fit_tokens
+from editor.hearing.suspects import Suspect, WordDoubt
+from editor.hearing.verdict import MARGIN
+
+HOMOPHONE_GAIN = 1.0      # orders of magnitude a word said the same makes its context likelier
+SHORT_HOMOPHONE_GAIN = 2.0  # the same for a short word ("won", "here"): far more of them, each a chance of error
+CONTEXT_GAIN = 2.5        # the same for a word one phone away, which the audio must not rule out
+CONTEXT_TOLERANCE = 0.5   # per-frame score the text may beat the sound-alike by, and still be doubted
+MAX_ASKED = 1             # sound-alikes put to the audio per word, the likeliest first
+CONTEXT_DOUBT = 0.6
+_LOG10_OF_UNIT = math.log10(1.0001)   # PocketSphinx's log base
+_UNKNOWN = -99.0                       # log10: below this the model does not know the word
+_PUNCTUATION = ".,;:!?\"'()[]“”‘’…-–—"
+# British endings and their American spellings ("harbour"/"harbor", "centre"/"center").
+_AMERICAN = ((re.compile(r"our(s?)$"), r"or\1"), (re.compile(r"is(e|ed|es|ing|ation)$"), r"iz\1"),
+             (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"), (re.compile(r"tre(s?)$"), r"ter\1"),
+             (re.compile(r"ll(ed|ing|er)$"), r"l\1"), (re.compile(r"ogue$"), "og"))
+
+
+@dataclass(frozen=True)
+class Likelier:
+    word: str
+    gain: float      # log10 of how much likelier the context is with *word* in it
+    same_sound: bool  # said exactly alike
+
+
+class ContextModel:
+    """The trigram model and the dictionary's words by pronunciation (one per process)."""
+
+    def __init__(self, model_dir: str | None = None):
+        from pocketsphinx import NGramModel, get_model_path
+
+        folder = model_dir or os.path.join(get_model_path(), "en-us")
+        self._lm = NGramModel.readfile(os.path.join(folder, "en-us.lm.bin"))
+        self._by_sound: dict[str, list[str]] = {}
+        with open(os.path.join(folder, "cmudict-en-us.dict"), encoding="utf-8") as lines:
+            for line in lines:
+                word, _, phones = line.strip().partition(" ")
+                word = word.split("(", 1)[0]
+                if word.isalpha() and len(word) > 2:
+                    self._by_sound.setdefault(phones, []).append(word)
+        self._phones = sorted({p for phones in self._by_sound for p in phones.split()})
+        self._log = lru_cache(maxsize=65536)(self._log10)
+
+    def _log10(self, words: tuple[str, ...]) -> float:
+        """log10 P(words[0] | words[1:]) (the history most recent first, as the model takes it)."""
+        return self._lm.prob(list(words)) * _LOG10_OF_UNIT
+
+    def known(self, word: str) -> bool:
+        return self._log((word,)) > _UNKNOWN
+
+    def homophones(self, pronunciations: list[str]) -> set[str]:
+        return {word for saying in pronunciations for word in self._by_sound.get(saying, ())}
+
+    def sound_alikes(self, pronunciations: list[str]) -> frozenset[str]:
+        """Words said one phone (changed, added, dropped) from one of *pronunciations*."""
+        return self._near(tuple(pronunciations))
+
+    @lru_cache(maxsize=8192)  # noqa: B019 -- one model per process, kept for the process's life
+    def _near(self, pronunciations: tuple[str, ...]) -> frozenset[str]:
+        found: set[str] = set()
+        by_sound = self._by_sound
+        for saying in pronunciations:
+            phones = saying.split()
+            for i in range(len(phones) + 1):
+                before, at, after = " ".join(phones[:i]), " ".join(phones[i:]), " ".join(phones[i + 1:])
+                keys = [f"{before} {p} {at}".strip() for p in self._phones]            # one added
+                if i < len(phones):
+                    keys.append(f"{before} {after}".strip())                         # one dropped
+                    keys += [f"{before} {p} {after}".strip() for p in self._phones]   # one changed
+                for key in keys:
+                    found.update(by_sound.get(key, ()))
+        return frozenset(found)
+
+    def window(self, words: list[str], i: int, word: str) -> float:
+        """log10 of the trigrams that hold position *i* of the turn's *words*, with *word* there."""
+        seq = ["<s>", *words[:i], word, *words[i + 1:], "</s>"]
+        at = i + 1
+        return sum(self._log((seq[k], seq[k - 1], seq[k - 2]) if k >= 2 else (seq[k], seq[k - 1]))
+                   for k in range(at, min(len(seq), at + 3)))
+
+    def likelier(self, words: list[str], i: int, pronunciations: list[str], short: bool,
+                 homophones_only: bool = False) -> list[Likelier]:
+        """Homophones of ``words[i]`` that make its context HOMOPHONE_GAIN likelier (*short*: a
+        word speech reduces, SHORT_HOMOPHONE_GAIN) and, unless *short* or *homophones_only*,
+        words one phone away that make it CONTEXT_GAIN likelier; likeliest first."""
+        own = self.window(words, i, words[i])
+        same = self.homophones(pronunciations)
+        others = set() if short or homophones_only else self.sound_alikes(pronunciations) - same
+        same_bar = SHORT_HOMOPHONE_GAIN if short else HOMOPHONE_GAIN
+        found = []
+        for other, bar in [(w, same_bar) for w in same] + [(w, CONTEXT_GAIN) for w in others]:
+            if other == words[i] or not self.known(other):
+                continue
+            gain = self.window(words, i, other) - own
+            if gain >= bar and _american(other) != _american(words[i]):
+                found.append(Likelier(other, gain, other in same))
+        return sorted(found, key=lambda x: -x.gain)
+
+
+def _american(word: str) -> str:
+    for pattern, replacement in _AMERICAN:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+_model: ContextModel | None = None
+
+
+def context_model() -> ContextModel:
+    """This process's model, loaded on first use (about half a second)."""
+    global _model
+    if _model is None:
+        _model = ContextModel()
+    return _model
+
+
+def ordinary(tokens: list[Token], doubts: list[WordDoubt], text: str) -> list[int]:
+    """Tokens the model may judge: one ordinary word each (see the module's docstring)."""
+    chosen = []
+    for i, (token, doubt) in enumerate(zip(tokens, doubts, strict=True)):
+        if len(token.spoken) != 1 or not token.spoken[0].isalpha() or doubt.start_ms is None:
+            continue
+        # Written as the word itself ("4" is read "four" by our rules, not chosen by the recognizer).
+        if token.text.strip(_PUNCTUATION).casefold() != token.spoken[0].casefold():
+            continue
+        # A capital inside a sentence: a name, which the model's vocabulary does not judge.
+        if token.text[:1].isupper() and not _starts_sentence(tokens, i):
+            continue
+        chosen.append(i)
+    return chosen
+
+
+def _starts_sentence(tokens: list[Token], i: int) -> bool:
+    """Whether token *i* follows the end of a sentence (not an abbreviation's dot: "Mr. Lee")."""
+    if i == 0:
+        return True
+    before = tokens[i - 1]
+    if not before.text.rstrip("\"')”’").endswith((".", "!", "?")):
+        return False
+    return before.text.strip(_PUNCTUATION).casefold() == "".join(before.spoken).casefold()
+
+
+def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts: list[WordDoubt],
+                     audio_16k: np.ndarray, audio_start_ms: int, aligner: Aligner, segment: int,
+                     segment_id: str, already: list[Suspect]) -> list[Suspect]:
+    """Suspects of one turn from the context check (words *already* in a suspect are not asked)."""
+    chosen = [i for i in ordinary(tokens, doubts, text)
+              if not any(s.char_start < doubts[i].char_end and doubts[i].char_start < s.char_end for s in already)]
+    if not chosen:
+        return []
+    model = context_model()
+    words = [w.lower() for t in tokens for w in t.spoken]
+    position, at = {}, 0
+    for i, token in enumerate(tokens):
+        position[i] = at
+        at += len(token.spoken)
+    text_total = sum(p.log_score for p in fitted.pieces)
+    found = []
+    for i in chosen:
+        doubt = doubts[i]
+        saying = aligner.pronunciations(words[position[i]])
+        likelier = model.likelier(words, position[i], saying, doubt.short, homophones_only=doubt.below <= 0)
+        same = [x for x in likelier if x.same_sound]
+        evidence = ["context"] if same else []
+        if not same:
+            for other in likelier[:MAX_ASKED]:
+                margin = _margin(tokens, i, other.word, audio_16k, audio_start_ms, aligner, text_total,
+                                 fitted.tokens[i].frames)
+                if margin is not None and margin >= -CONTEXT_TOLERANCE:
+                    # The audio speaks against the text only when it prefers the other word by a
+                    # verdict's margin; otherwise it merely does not rule that word out.
+                    evidence = ["audio", "context"] if margin >= MARGIN else ["context"]
+                    break
+        if evidence:
+            found.append(Suspect(segment, segment_id, doubt.char_start, doubt.char_end,
+                                 text[doubt.char_start:doubt.char_end], doubt.start_ms, doubt.end_ms,
+                                 max(CONTEXT_DOUBT, doubt.doubt), evidence))
+    return found
+
+
+def _margin(tokens: list[Token], i: int, other: str, audio_16k: np.ndarray, audio_start_ms: int,
+            aligner: Aligner, text_total: float, frames: int) -> float | None:
+    """How much better (per frame of the word) the turn fits with *other* in place of token *i*."""
+    swapped = [Token(t.text, t.char_start, [other] if k == i else t.spoken) for k, t in enumerate(tokens)]
+    refit = fit_tokens(audio_16k, swapped, aligner, audio_start_ms)
+    if refit is None:
+        return None
+    return (sum(p.log_score for p in refit.pieces) - text_total) / max(1, frames)
