@@ -103,11 +103,11 @@ def pronounce(word: str, lookup: Callable[[str], str | None]) -> str:
     """A pronunciation for an out-of-dictionary *word* ('' when none can be made).
 
     "n_t_s_b" (an acronym, see text.spoken_words) is the dictionary's word "ntsb" when it has
-    one ("nasa"), else the letters' names.
+    one ("nasa"), else the letters' names; two letters always by their names ("UN" is not "un").
     """
     if "_" in word:
         joined = word.replace("_", "")
-        return lookup(joined) or " ".join(LETTERS[ch] for ch in joined if ch in LETTERS)
+        return (len(joined) > 2 and lookup(joined)) or " ".join(LETTERS[ch] for ch in joined if ch in LETTERS)
     stem = lookup(word[:-2]) if word.endswith("'s") else None
     if stem:
         return stem + " Z"
