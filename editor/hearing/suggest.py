@@ -23,8 +23,17 @@ from editor.hearing.fit import hearing_aligner
 from editor.hearing.listen import hear_transcript, plan
 from editor.hearing.sayings import teach
 from editor.hearing.suspects import Suspect, by_doubt
-from editor.hearing.verdict import (AGREES, MARGIN, PREFERS_ORIGINAL, SOUNDS_ALIKE, UNSURE, Region, Verdict, compare,
-                                   region)
+from editor.hearing.verdict import (
+    AGREES,
+    MARGIN,
+    PREFERS_ORIGINAL,
+    SOUNDS_ALIKE,
+    UNSURE,
+    Region,
+    Verdict,
+    compare,
+    region,
+)
 
 TICK_AT = 85            # a suggestion this sure (and not rejected by the audio) is ticked
 AUDIO_BONUS = 10        # score added when the audio agrees, taken twice when it prefers the original

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz.distance import Levenshtein
 
 from editor.align.aligner import RATE, Aligner
 from editor.align.text import spoken_words
@@ -174,7 +173,7 @@ def compare(audio_16k: np.ndarray, where: Region, candidate: str, aligner: Align
         # its "Giovanni" than the name's own reading is). But two acronyms a letter apart
         # ("CDC", "CBC") are both real names, and which letter a voice said (B or D, M or N)
         # is beyond the margin: the audio is unsure, and the text cannot tell either.
-        if _other_letters(where.original, candidate):
+        if other_letters(where.original, candidate):
             label = UNSURE if margin > 0 else PREFERS_ORIGINAL
         else:
             label = SOUNDS_ALIKE
@@ -191,15 +190,16 @@ def said_alike(original: str, candidate: str, aligner: Aligner) -> bool:
     voice said a vowel or where it paused: the audio gains on such a candidate are no agreement
     (with audio saying "Hall quest", "Hallquist" has won by more than MARGIN)."""
     from editor.hearing.sayings import phone_sayings  # sayings builds on this module's _words
+    from editor.hearing.sound_match import VOWELS, sound_distance
 
     said = phone_sayings(aligner, original)[:1]
     if not said or not said[0]:
         return False
-    return any(Levenshtein.normalized_distance(said[0], saying) <= SAME_SOUND
+    return any(sound_distance(said[0], saying, vowels=VOWELS) <= SAME_SOUND
                for saying in phone_sayings(aligner, candidate) if saying)
 
 
-def _other_letters(original: str, candidate: str) -> bool:
+def other_letters(original: str, candidate: str) -> bool:
     """Whether both texts are said letter by letter, and the letters differ."""
     letters = _spelled_letters(original), _spelled_letters(candidate)
     return None not in letters and letters[0] != letters[1]

@@ -3,7 +3,7 @@
 from editor.hearing.fit import hearing_aligner
 from editor.hearing.sayings import teach
 from editor.hearing.spellings import foreign_readings
-from editor.hearing.verdict import _other_letters
+from editor.hearing.verdict import other_letters
 
 
 def test_a_word_spelled_another_languages_way_gets_that_reading():
@@ -34,7 +34,21 @@ def test_a_two_letter_acronym_is_only_said_letter_by_letter():
     assert "N EH" in aligner.pronunciations("n_e_h")
 
 
-def test_acronyms_a_letter_apart_are_other_letters_not_a_slip():
-    assert _other_letters("CDC", "CBC") and _other_letters("MPR", "NPR")
-    assert not _other_letters("KP MG", "KPMG")                         # the same letters, split
-    assert not _other_letters("Hall quest", "Hallquist") and not _other_letters("the essay", "DSA")
+def test_acronyms_a_letter_apart_areother_letters_not_a_slip():
+    assert other_letters("CDC", "CBC") and other_letters("MPR", "NPR")
+    assert not other_letters("KP MG", "KPMG")                         # the same letters, split
+    assert not other_letters("Hall quest", "Hallquist") and not other_letters("the essay", "DSA")
+
+
+def test_one_vowel_for_another_counts_half_in_the_sound_distance():
+    from editor.hearing.sound_match import VOWELS, sound_distance
+
+    def phones(said: str) -> list[str]:
+        return said.split()
+
+    name = phones("HH IY M EY N AA IY B AA N Y EY S")            # Jimena Ibáñez, the Spanish way
+    heard = phones("HH IY M EH N AH IY B AE N Y EH S")           # "He mena eban yes"
+    other = phones("HH IY M EY N AA IY D AA N Y EY T")           # two consonants off
+    assert sound_distance(name, heard, vowels=VOWELS) == 4 / 26
+    assert sound_distance(name, other, vowels=VOWELS) == 2 / 13
+    assert sound_distance(name, name, vowels=VOWELS) == 0.0
