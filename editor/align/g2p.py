@@ -10,6 +10,7 @@ its boundaries in the right place, and neighbours constrain it from both sides.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 
 # Longest graphemes first; values are ARPABET phones (the model's phone set, no stress).
@@ -103,13 +104,22 @@ def pronounce(word: str, lookup: Callable[[str], str | None]) -> str:
     """A pronunciation for an out-of-dictionary *word* ('' when none can be made).
 
     "n_t_s_b" (an acronym, see text.spoken_words) is the dictionary's word "ntsb" when it has
-    one ("nasa"), else the letters' names.
+    one ("nasa"), else the letters' names; two letters always by their names ("UN" is not "un").
     """
     if "_" in word:
         joined = word.replace("_", "")
-        return lookup(joined) or " ".join(LETTERS[ch] for ch in joined if ch in LETTERS)
+        return (len(joined) > 2 and lookup(joined)) or " ".join(LETTERS[ch] for ch in joined if ch in LETTERS)
     stem = lookup(word[:-2]) if word.endswith("'s") else None
     if stem:
         return stem + " Z"
-    letters = word.replace("'", "")
+    letters = without_accents(word.replace("'", ""))
     return compound_pronunciation(letters, lookup) or letter_to_sound(letters)
+
+
+def without_accents(word: str) -> str:
+    """*word* with its letters' accents dropped ("Ibáñez": "Ibanez"), as English speakers read it
+    and as the dictionary spells it; letters with no plain form ("ø", "ß") are kept."""
+    if word.isascii():
+        return word
+    plain = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in plain if not unicodedata.combining(ch))

@@ -9,8 +9,10 @@ whichever fits best:
 * a word the dictionary lacks: the aligner's guess, the plain English letter rules, dictionary
   pieces of three letters or more ("tideline" as "tide line", not "ti" + "deline"), and, when
   it is spelled the French way ("Delacroix", "Anouk", "Thibault"), the French reading;
-* an acronym: letter by letter (as the aligner reads one) and, when it has a vowel to say,
-  as a word ("NEH" said "neh", the way NASA is); a pronounceable capitals word ("NASA", read
+* any word of a name spelled another language's way ("Giovanni Ricci", "Wojciech", "Niamh", in the
+  dictionary or not): that language's reading too (:mod:`editor.hearing.spellings`);
+* an acronym: letter by letter (as the aligner reads one) and, when it has three letters or
+  more and a vowel to say, as a word ("NEH" said "neh", the way NASA is); a pronounceable capitals word ("NASA", read
   as a word) letter by letter too.
 """
 
@@ -23,6 +25,7 @@ from collections.abc import Iterable
 
 from editor.align.aligner import Aligner
 from editor.align.g2p import LETTERS, letter_to_sound, read_by_rules
+from editor.hearing.spellings import foreign_readings
 from editor.hearing.verdict import _words as grammar_words
 
 MAX_SAYINGS = 8          # pronunciations of a whole name compared by sound (the product of its words')
@@ -71,16 +74,19 @@ def other_readings(word: str, guessed: bool, lookup, capitals: bool = False) -> 
         readings.append(" ".join(LETTERS[ch] for ch in word if ch in LETTERS))
     if "_" in word:                       # an acronym read letter by letter: also as a word
         joined = word.replace("_", "")
-        if re.search(r"[aeiouy]", joined):
+        if len(joined) > 2 and re.search(r"[aeiouy]", joined):   # "UN", "EU": never said as a word
             readings.append(lookup(joined) or letter_to_sound(_VOWEL_H_END.sub("", joined)))
         return [r for r in readings if r]
-    if word.endswith(".") or not guessed:
+    if word.endswith("."):
         return [r for r in readings if r]
     plain = word.replace("'", "")
-    readings.append(letter_to_sound(plain))
-    readings.append(two_words(plain, lookup) or "")
+    if guessed:
+        readings.append(letter_to_sound(plain))
+        readings.append(two_words(plain, lookup) or "")
+    # Spelled another language's way: said that way too, in the dictionary or not ("Weiss").
     if _FRENCH_MARKS.search(plain):
         readings.append(french_reading(plain))
+    readings += foreign_readings(plain)
     return list(dict.fromkeys(r for r in readings if r))
 
 

@@ -15,7 +15,7 @@ import numpy as np
 
 from editor.align.aligner import Aligner
 from editor.align.text import spoken_words
-from editor.hearing.verdict import MARGIN, UNSURE, Region, TimedToken, Verdict, compare, cut, region_of
+from editor.hearing.verdict import MARGIN, UNSURE, Region, TimedToken, Verdict, compare, cut, other_letters, region_of
 from editor.hearing.verdict import _words as grammar_words
 
 # The name the grammar chose over the text (every name and the text decoded as alternatives of the
@@ -114,7 +114,10 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
             verdict = compare(cut(audio, audio_start_ms, where), where, name, aligner)
             if verdict.margin >= SPOT_MARGIN and verdict.fit >= bar and verdict.coverage >= SPOT_COVERAGE:
                 start, end = tokens[won_lo].char_start, tokens[won_hi].char_end
-                best = Spotted(start, end, text[start:end], name, verdict.margin)
+                # (an acronym a letter off, "CDC" for CBC, is offered: its letters' sounds are
+                # too near for a margin to choose)
+                best = Spotted(start, end, text[start:end], name, verdict.margin,
+                               agrees=not other_letters(where.original, name))
             if verdict != _NOT_ALIGNED:
                 break
         if best is not None:

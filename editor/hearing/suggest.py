@@ -23,7 +23,17 @@ from editor.hearing.fit import hearing_aligner
 from editor.hearing.listen import hear_transcript, plan
 from editor.hearing.sayings import teach
 from editor.hearing.suspects import Suspect, by_doubt
-from editor.hearing.verdict import AGREES, PREFERS_ORIGINAL, SOUNDS_ALIKE, UNSURE, Region, Verdict, compare, region
+from editor.hearing.verdict import (
+    AGREES,
+    MARGIN,
+    PREFERS_ORIGINAL,
+    SOUNDS_ALIKE,
+    UNSURE,
+    Region,
+    Verdict,
+    compare,
+    region,
+)
 
 TICK_AT = 85            # a suggestion this sure (and not rejected by the audio) is ticked
 AUDIO_BONUS = 10        # score added when the audio agrees, taken twice when it prefers the original
@@ -105,8 +115,9 @@ def _samples(held: list[tuple[int, np.ndarray]], where: Region) -> np.ndarray:
 def judge(score: int, verdict: Verdict | None, known: bool = False) -> tuple[int, bool, list[str]]:
     """Score, tick and extra evidence of a text suggestion once the audio has spoken."""
     if verdict is None or verdict.label == SOUNDS_ALIKE:
-        # Not heard, or said alike ("Ingrid Sol Berg" and Solberg): the text's own evidence decides.
-        return score, score >= TICK_AT, []
+        # Not heard, or said alike ("Ingrid Sol Berg" and Solberg): the text's own evidence decides,
+        # but an audio leaning to the text's reading leaves the change to the producer.
+        return score, score >= TICK_AT and (verdict is None or verdict.margin > -MARGIN), []
     if verdict.label == AGREES:
         return min(100, score + AUDIO_BONUS), score + AUDIO_BONUS >= TICK_AT, ["audio"]
     if verdict.label == PREFERS_ORIGINAL:

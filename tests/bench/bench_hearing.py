@@ -7,8 +7,9 @@
    of every kind and espeak-ng audio saying the right words, in each voice of --voices (default
    two espeak-ng variants at different speeds); then the held-out episodes (other lines, never
    tuned on: "held-out", and "fresh" written at the start of a later round of tuning), reported
-   apart; "tuning" (asked for by name) is extra material of real-word errors, tuned on like the
-   evaluation episode. Suspects: recall by kind (a wrong
+   apart; "tuning" and "names" (asked for by name) are extra material, tuned on like the
+   evaluation episode: real-word errors, and names heard in the audio (foreign spellings,
+   addresses, acronyms). Suspects: recall by kind (a wrong
    passage is found when a suspect overlaps it) and false suspects per 200 correct words.
    Suggestions with a glossary of the episode's names: right suggestions per name error, and
    how many ticked suggestions are right.
@@ -43,7 +44,8 @@ from editor.hearing.suggest import suggest  # noqa: E402
 
 EPISODES = {"tuned": {}, "held-out": dict(lines=hm.HELD_OUT_LINES, clean=hm.HELD_OUT_CLEAN),
             "fresh": dict(lines=hm.FRESH_LINES, clean=hm.FRESH_CLEAN),
-            "tuning": dict(lines=hm.TUNING_LINES, clean=hm.TUNING_CLEAN)}
+            "tuning": dict(lines=hm.TUNING_LINES, clean=hm.TUNING_CLEAN),
+            "names": dict(lines=hm.NAME_TUNING_LINES, clean=hm.NAME_TUNING_CLEAN)}
 
 
 def evaluate(folder: Path, audio_side: str, voice: str, speed: int, which: str = "tuned") -> dict:
@@ -238,8 +240,8 @@ def main() -> None:
     parser.add_argument("--voices", default="en-us+f2:165,en-us+f3:150",
                         help="espeak-ng voices with their speed in words per minute")
     parser.add_argument("--episodes", default="tuned,held-out,fresh",
-                        help="which evaluation episodes (tuned, held-out, fresh; tuning: extra material of"
-                             " real-word errors, tuned on)")
+                        help="which evaluation episodes (tuned, held-out, fresh; tuning, names: extra"
+                             " material of real-word errors and of names, tuned on)")
     parser.add_argument("--order-check", action="store_true")
     parser.add_argument("--speed-only", action="store_true", help="only the long episode's time")
     options = parser.parse_args()

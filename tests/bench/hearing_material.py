@@ -149,6 +149,39 @@ TUNING_CLEAN = [
     "A fox ran across the road in front of the car.",
 ]
 
+# Tuning lines for names heard in the audio (written for this, tuned on like LINES): names spelled
+# by other languages' rules and said that way, web and e-mail addresses read out, acronyms split or
+# merged differently, names written in more or fewer words than they have.
+NAME_TUNING_LINES: list[tuple[str, str]] = [
+    ("split name", "Our Rome correspondent {Joe vanny Ree chee|Giovanni Ricci|Jovanny Reechee} filed the story."),
+    ("split name", "The coach {Wolf gang vice|Wolfgang Weiss|Volfgang Vice} moved to Berlin last year."),
+    ("split name", "Thanks to {Boy check no vac|Wojciech Nowak|Voychekh Novak} for the translation."),
+    ("sound-alike", "The poem was read by {Neve|Niamh|Neev} at the funeral."),
+    ("split name", "The painter {Siren lund quist|Søren Lundqvist|Sirren Lundkvist} lives by the fjord."),
+    ("split name", "Our reporter {He mena eban yes|Jimena Ibáñez|Heemena Eebanyes} spoke to the farmers."),
+    ("url", "Send your questions to {info at brick lain dot co dot UK|info@bricklane.co.uk|"
+            "info at brick lane dot co dot u k} please."),
+    ("url", "Follow the show {at pine cast pod|@pinecastpod|at pine cast pod} for clips."),
+    ("acronym", "Lawyers from the {ACL you|ACLU} filed the appeal."),
+    ("acronym", "The {K GB|KGB} files were opened in the nineties."),
+    ("acronym", "Her interview on {MPR|NPR} was shared widely."),
+    ("split name", "The ship was built by {Vandersloot|Van der Sloot} and Sons in the last century."),
+]
+NAME_TUNING_CLEAN = [
+    "The river rose two feet during the night.",
+    "We spent the afternoon sorting old photographs.",
+    "The bakery sells out of rye bread by nine.",
+    "Her brother teaches music at the high school.",
+    "The road to the coast was closed for a week.",
+    "Most of the volunteers came back the next year.",
+    "The lighthouse keeper kept a diary for forty years.",
+    "A new footbridge crosses the canal near the station.",
+    "They argued about the budget until late at night.",
+    "The garden club meets on the first Monday.",
+    "The storm knocked down three old oak trees.",
+    "Our next guest has written four books about birds.",
+]
+
 _MARK = re.compile(r"\{([^|}]*)\|([^|}]*)(?:\|([^}]*))?\}")
 
 
