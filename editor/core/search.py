@@ -17,6 +17,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate, count, repeat
+from operator import add, attrgetter, sub
 from typing import NamedTuple
 
 from editor.core.transcript import Mark, ReviewStatus, Segment, Transcript
@@ -161,7 +163,8 @@ def _found_in_scope(transcript: Transcript, options: FindOptions, scope: Scope) 
             for found in _iter_segment(pattern, segments[index], options.include_marks):
                 yield index, found.start(), found.end()
         return
-    yield from _found_joined(transcript, options, list(scope.segment_indices(transcript)))
+    rows, starts = _found_joined(transcript, options, list(scope.segment_indices(transcript)))
+    yield from zip(rows, starts, map(add, starts, repeat(len(options.pattern))), strict=True)
 
 
 # A plain (not regex) pattern is looked for in the turns' texts joined by a character no such
@@ -178,36 +181,30 @@ _SEPARATOR = "\0"
 # it is searched as it is.
 _IGNORECASE_EXTRA_CHARS = "\u0130\u0131\u017f\u212a"
 _NOT_LOWERED = "\u0130\u0131\u017f"
+_MARKS = attrgetter("marks")
 
 
-def _found_joined(transcript: Transcript, options: FindOptions, rows: list[int]) -> Iterator[tuple[int, int, int]]:
-    """:func:`_found_in_scope` for a plain pattern, over the texts of *rows* joined (see above)."""
+def _found_joined(transcript: Transcript, options: FindOptions, rows: list[int]) -> tuple[list[int], list[int]]:
+    """:func:`_found_in_scope` for a plain pattern, over the texts of *rows* joined (see above):
+    the row and the start of each match (a plain pattern's matches are all as long as it is: each
+    of its characters matches one), made with C loops over the thousands of matches of a word."""
     segments = transcript.segments
     texts = [segments[index].text for index in rows]
-    joined = _SEPARATOR.join(texts)
-    haystack, pattern, width = _haystack(joined, options)
-    include_marks = options.include_marks
-    at = -1          # the position in *rows* of the turn the last match was in
-    end = -1         # where that turn's text ends in the joined text
-    offset = 0       # where it starts
-    marks: list[Mark] | tuple = ()
-    index = -1
-    for found in pattern.finditer(haystack):
-        start, stop = found.span()
-        if width != 1:
-            if start & 1:
-                continue
-            start, stop = start >> 1, stop >> 1
-        if start >= end:   # a later turn
-            while start >= end:
-                at += 1
-                offset = end + 1
-                end = offset + len(texts[at])
-            index = rows[at]
-            marks = () if include_marks else segments[index].marks
-        if start == stop or (marks and overlaps_mark(marks, start - offset, stop - offset)):
-            continue
-        yield index, start - offset, stop - offset
+    haystack, pattern, width = _haystack(_SEPARATOR.join(texts), options)
+    starts = [found.start() for found in pattern.finditer(haystack)]
+    if width != 1:
+        starts = [start >> 1 for start in starts if not start & 1]
+    # Where each turn starts in the joined text; a match is in the last turn starting at or before it.
+    offsets = list(map(add, accumulate(map(len, texts), initial=0), count()))
+    turns = list(map(bisect_right, repeat(offsets, len(starts)), starts))   # its turn's number + 1
+    starts = list(map(sub, starts, map(offsets.__getitem__, map(sub, turns, repeat(1)))))
+    found_rows = list(map(rows.__getitem__, map(sub, turns, repeat(1))))
+    if not options.include_marks and any(map(_MARKS, map(segments.__getitem__, rows))):
+        length = len(options.pattern)
+        kept = [(row, start) for row, start in zip(found_rows, starts, strict=True)
+                if not (segments[row].marks and overlaps_mark(segments[row].marks, start, start + length))]
+        found_rows, starts = [row for row, _ in kept], [start for _, start in kept]
+    return found_rows, starts
 
 
 def _haystack(joined: str, options: FindOptions) -> tuple[str | bytes, re.Pattern, int]:
@@ -258,7 +255,7 @@ def replace_all_spans(transcript: Transcript, options: FindOptions, replacement:
         return spans
     segments = transcript.segments
     new_span = tuple.__new__    # ReplaceSpan(...) without its Python-level __new__: thousands of spans
-    add = spans.append
+    append = spans.append
     if options.regex or options.keep_case or _SEPARATOR in options.pattern:
         # Each match's own replacement (groups expanded, its case kept): per turn, with its matches.
         pattern = compile_pattern(options)
@@ -268,18 +265,21 @@ def replace_all_spans(transcript: Transcript, options: FindOptions, replacement:
                 matched = True
                 text = expand_replacement(found, replacement, options)
                 if text != found.group():
-                    add(new_span(ReplaceSpan, (index, *found.span(), text)))
+                    append(new_span(ReplaceSpan, (index, *found.span(), text)))
             if matched and matched_rows is not None:
                 matched_rows.add(index)
         return spans
     # The same text everywhere: it replaces every match but one that reads the same already.
-    rows = set() if matched_rows is None else matched_rows
-    add_row = rows.add
-    length = len(replacement)
-    for index, start, end in _found_joined(transcript, options, list(scope.segment_indices(transcript))):
-        add_row(index)
-        if length != end - start or segments[index].text[start:end] != replacement:
-            add(new_span(ReplaceSpan, (index, start, end, replacement)))
+    found_rows, starts = _found_joined(transcript, options, list(scope.segment_indices(transcript)))
+    if matched_rows is not None:
+        matched_rows.update(found_rows)
+    ends = list(map(add, starts, repeat(len(options.pattern))))
+    if compile_pattern(options).fullmatch(replacement) is None:   # no match reads as the replacement
+        spans.extend(map(new_span, repeat(ReplaceSpan), zip(found_rows, starts, ends, repeat(replacement))))
+        return spans
+    for index, start, end in zip(found_rows, starts, ends, strict=True):
+        if segments[index].text[start:end] != replacement:
+            append(new_span(ReplaceSpan, (index, start, end, replacement)))
     return spans
 
 
