@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import accumulate, count, repeat
+from itertools import accumulate, count, islice, repeat
 from operator import add, attrgetter, sub
 from typing import NamedTuple
 
@@ -142,6 +142,9 @@ def find_all(transcript: Transcript, options: FindOptions, scope: Scope = Scope(
 
     With *timed* False the matches' ``time_ms`` is left None, for a caller that times only the
     matches it shows (:func:`time_at`): timing one reads its turn's words."""
+    places = find_places(transcript, options, scope, limit)
+    if places is not None:
+        return places.matches(transcript, limit, timed)
     results: list[Match] = []
     segments = transcript.segments
     for index, start, end in _found_in_scope(transcript, options, scope):
@@ -151,20 +154,47 @@ def find_all(transcript: Transcript, options: FindOptions, scope: Scope = Scope(
     return results
 
 
+class Places(NamedTuple):
+    """The matches of a plain (not regex) pattern in a scope: the row and the start of each, all
+    *length* long (each of the pattern's characters matches one). ``complete`` is False when the
+    search stopped at a limit. The find panel keeps what it listed, and Replace all of the same
+    search in the same, unchanged transcript takes them instead of searching again."""
+
+    rows: list[int]
+    starts: list[int]
+    length: int
+    complete: bool
+
+    def matches(self, transcript: Transcript, limit: int | None = None, timed: bool = True) -> list[Match]:
+        """The first *limit* places as :class:`Match` objects (a context and time each)."""
+        segments = transcript.segments
+        return [make_match(segments[row], row, start, start + self.length, timed)
+                for row, start in islice(zip(self.rows, self.starts, strict=True), limit)]
+
+
+def find_places(transcript: Transcript, options: FindOptions, scope: Scope = Scope(),
+                limit: int | None = None) -> Places | None:
+    """The :class:`Places` of a plain pattern (the first *limit*, when given); None for a regex, an
+    empty pattern, or one holding the character the search joins the turns with."""
+    if not options.pattern or options.regex or _SEPARATOR in options.pattern:
+        return None
+    return _found_joined(transcript, options, list(scope.segment_indices(transcript)), limit)
+
+
 def _found_in_scope(transcript: Transcript, options: FindOptions, scope: Scope) -> Iterator[tuple[int, int, int]]:
     """(segment index, start, end) of every non-empty match in *scope* that touches no mark
     (unless ``include_marks``), in document order."""
     if not options.pattern:
         return
-    if options.regex or _SEPARATOR in options.pattern:
-        segments = transcript.segments
-        pattern = compile_pattern(options)
-        for index in scope.segment_indices(transcript):
-            for found in _iter_segment(pattern, segments[index], options.include_marks):
-                yield index, found.start(), found.end()
+    places = find_places(transcript, options, scope)
+    if places is not None:
+        yield from zip(places.rows, places.starts, map(add, places.starts, repeat(places.length)), strict=True)
         return
-    rows, starts = _found_joined(transcript, options, list(scope.segment_indices(transcript)))
-    yield from zip(rows, starts, map(add, starts, repeat(len(options.pattern))), strict=True)
+    segments = transcript.segments
+    pattern = compile_pattern(options)
+    for index in scope.segment_indices(transcript):
+        for found in _iter_segment(pattern, segments[index], options.include_marks):
+            yield index, found.start(), found.end()
 
 
 # A plain (not regex) pattern is looked for in the turns' texts joined by a character no such
@@ -184,14 +214,15 @@ _NOT_LOWERED = "\u0130\u0131\u017f"
 _MARKS = attrgetter("marks")
 
 
-def _found_joined(transcript: Transcript, options: FindOptions, rows: list[int]) -> tuple[list[int], list[int]]:
-    """:func:`_found_in_scope` for a plain pattern, over the texts of *rows* joined (see above):
-    the row and the start of each match (a plain pattern's matches are all as long as it is: each
-    of its characters matches one), made with C loops over the thousands of matches of a word."""
+def _found_joined(transcript: Transcript, options: FindOptions, rows: list[int], limit: int | None = None) -> Places:
+    """:func:`find_places` over the texts of *rows* joined (see above), made with C loops over the
+    thousands of matches of a word; the scan stops after *limit* (when given)."""
     segments = transcript.segments
     texts = [segments[index].text for index in rows]
     haystack, pattern, width = _haystack(_SEPARATOR.join(texts), options)
-    starts = [found.start() for found in pattern.finditer(haystack)]
+    scan = pattern.finditer(haystack)
+    starts = [found.start() for found in (scan if limit is None else islice(scan, limit))]
+    complete = limit is None or len(starts) < limit or next(scan, None) is None
     if width != 1:
         starts = [start >> 1 for start in starts if not start & 1]
     # Where each turn starts in the joined text; a match is in the last turn starting at or before it.
@@ -199,12 +230,14 @@ def _found_joined(transcript: Transcript, options: FindOptions, rows: list[int])
     turns = list(map(bisect_right, repeat(offsets, len(starts)), starts))   # its turn's number + 1
     starts = list(map(sub, starts, map(offsets.__getitem__, map(sub, turns, repeat(1)))))
     found_rows = list(map(rows.__getitem__, map(sub, turns, repeat(1))))
+    length = len(options.pattern)
     if not options.include_marks and any(map(_MARKS, map(segments.__getitem__, rows))):
-        length = len(options.pattern)
         kept = [(row, start) for row, start in zip(found_rows, starts, strict=True)
                 if not (segments[row].marks and overlaps_mark(segments[row].marks, start, start + length))]
         found_rows, starts = [row for row, _ in kept], [start for _, start in kept]
-    return found_rows, starts
+    if not complete and limit is not None and len(starts) < limit:   # some dropped: *limit* not reached
+        return _found_joined(transcript, options, rows)
+    return Places(found_rows, starts, length, complete)
 
 
 def _haystack(joined: str, options: FindOptions) -> tuple[str | bytes, re.Pattern, int]:
@@ -244,11 +277,14 @@ def find_next(transcript: Transcript, options: FindOptions, scope: Scope, index:
 
 
 def replace_all_spans(transcript: Transcript, options: FindOptions, replacement: str,
-                      scope: Scope = Scope(), matched_rows: set[int] | None = None) -> list[ReplaceSpan]:
+                      scope: Scope = Scope(), matched_rows: set[int] | None = None,
+                      places: Places | None = None) -> list[ReplaceSpan]:
     """The span list for "Replace all": what :func:`find_all` finds, each with its replacement text.
 
     *matched_rows*, when given, gets every row where something matched (also where the
     replacement changes nothing): after the replace, the same search can only match there.
+    *places*: what :func:`find_places` found for these options and scope in the transcript as it
+    is now (the caller vouches for that), when complete; else the transcript is searched.
     """
     spans: list[ReplaceSpan] = []
     if not options.pattern:
@@ -270,14 +306,15 @@ def replace_all_spans(transcript: Transcript, options: FindOptions, replacement:
                 matched_rows.add(index)
         return spans
     # The same text everywhere: it replaces every match but one that reads the same already.
-    found_rows, starts = _found_joined(transcript, options, list(scope.segment_indices(transcript)))
+    if places is None or not places.complete:
+        places = _found_joined(transcript, options, list(scope.segment_indices(transcript)))
     if matched_rows is not None:
-        matched_rows.update(found_rows)
-    ends = list(map(add, starts, repeat(len(options.pattern))))
+        matched_rows.update(places.rows)
+    ends = list(map(add, places.starts, repeat(places.length)))
     if compile_pattern(options).fullmatch(replacement) is None:   # no match reads as the replacement
-        spans.extend(map(new_span, repeat(ReplaceSpan), zip(found_rows, starts, ends, repeat(replacement))))
+        spans.extend(map(new_span, repeat(ReplaceSpan), zip(places.rows, places.starts, ends, repeat(replacement))))
         return spans
-    for index, start, end in zip(found_rows, starts, ends, strict=True):
+    for index, start, end in zip(places.rows, places.starts, ends, strict=True):
         if segments[index].text[start:end] != replacement:
             append(new_span(ReplaceSpan, (index, start, end, replacement)))
     return spans

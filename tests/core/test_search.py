@@ -13,6 +13,7 @@ from editor.core.search import (
     SearchError,
     find_all,
     find_next,
+    find_places,
     match_case_of,
     replace_all_spans,
     replacement_for,
@@ -86,6 +87,10 @@ def test_marks_are_never_matched_unless_asked(episode):
     assert find_all(episode, FindOptions("dible] bre")) == []  # straddles the mark edge
     found = find_all(episode, FindOptions("inaudible", include_marks=True))
     assert [(m.index, m.text) for m in found] == [(1, "inaudible")]
+    # A search that stops after a few matches still skips those in a mark (and lists the next ones).
+    every = [(m.index, m.start) for m in find_all(episode, FindOptions("i"), Scope.selection({1}))]
+    assert [(m.index, m.start) for m in find_all(episode, FindOptions("i"), Scope.selection({1}), limit=4)] == every[:4]
+    assert episode.segments[1].text.index("again") < every[3][1]
 
 
 def test_scope_selection_speaker_unreviewed(episode):
@@ -214,7 +219,13 @@ def test_a_plain_search_finds_what_a_regex_per_turn_finds(texts, pattern, match_
     expected = [(i, *m.span()) for i, text in enumerate(texts) for m in regex.finditer(text)]
     options = FindOptions(pattern, match_case=match_case, whole_word=whole_word)
     assert [(m.index, m.start, m.end) for m in find_all(transcript, options)] == expected
+    for limit in (1, 2, 5):
+        assert [(m.index, m.start, m.end) for m in find_all(transcript, options, limit=limit)] == expected[:limit]
     rows: set[int] = set()
     spans = replace_all_spans(transcript, options, "thy", matched_rows=rows)
     assert [span[:3] for span in spans] == [place for place in expected if texts[place[0]][place[1]:place[2]] != "thy"]
     assert rows == {place[0] for place in expected}
+    # What a search found, given to Replace all, makes the same spans (a search stopped early is not taken).
+    for limit in (None, 1, 3):
+        assert replace_all_spans(transcript, options, "thy", places=find_places(transcript, options, limit=limit)) \
+            == spans
