@@ -17,6 +17,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate, count, islice, repeat
+from operator import add, attrgetter, sub
 from typing import NamedTuple
 
 from editor.core.transcript import Mark, ReviewStatus, Segment, Transcript
@@ -140,6 +142,9 @@ def find_all(transcript: Transcript, options: FindOptions, scope: Scope = Scope(
 
     With *timed* False the matches' ``time_ms`` is left None, for a caller that times only the
     matches it shows (:func:`time_at`): timing one reads its turn's words."""
+    places = find_places(transcript, options, scope, limit)
+    if places is not None:
+        return places.matches(transcript, limit, timed)
     results: list[Match] = []
     segments = transcript.segments
     for index, start, end in _found_in_scope(transcript, options, scope):
@@ -149,19 +154,47 @@ def find_all(transcript: Transcript, options: FindOptions, scope: Scope = Scope(
     return results
 
 
+class Places(NamedTuple):
+    """The matches of a plain (not regex) pattern in a scope: the row and the start of each, all
+    *length* long (each of the pattern's characters matches one). ``complete`` is False when the
+    search stopped at a limit. The find panel keeps what it listed, and Replace all of the same
+    search in the same, unchanged transcript takes them instead of searching again."""
+
+    rows: list[int]
+    starts: list[int]
+    length: int
+    complete: bool
+
+    def matches(self, transcript: Transcript, limit: int | None = None, timed: bool = True) -> list[Match]:
+        """The first *limit* places as :class:`Match` objects (a context and time each)."""
+        segments = transcript.segments
+        return [make_match(segments[row], row, start, start + self.length, timed)
+                for row, start in islice(zip(self.rows, self.starts, strict=True), limit)]
+
+
+def find_places(transcript: Transcript, options: FindOptions, scope: Scope = Scope(),
+                limit: int | None = None) -> Places | None:
+    """The :class:`Places` of a plain pattern (the first *limit*, when given); None for a regex, an
+    empty pattern, or one holding the character the search joins the turns with."""
+    if not options.pattern or options.regex or _SEPARATOR in options.pattern:
+        return None
+    return _found_joined(transcript, options, list(scope.segment_indices(transcript)), limit)
+
+
 def _found_in_scope(transcript: Transcript, options: FindOptions, scope: Scope) -> Iterator[tuple[int, int, int]]:
     """(segment index, start, end) of every non-empty match in *scope* that touches no mark
     (unless ``include_marks``), in document order."""
     if not options.pattern:
         return
-    if options.regex or _SEPARATOR in options.pattern:
-        segments = transcript.segments
-        pattern = compile_pattern(options)
-        for index in scope.segment_indices(transcript):
-            for found in _iter_segment(pattern, segments[index], options.include_marks):
-                yield index, found.start(), found.end()
+    places = find_places(transcript, options, scope)
+    if places is not None:
+        yield from zip(places.rows, places.starts, map(add, places.starts, repeat(places.length)), strict=True)
         return
-    yield from _found_joined(transcript, options, list(scope.segment_indices(transcript)))
+    segments = transcript.segments
+    pattern = compile_pattern(options)
+    for index in scope.segment_indices(transcript):
+        for found in _iter_segment(pattern, segments[index], options.include_marks):
+            yield index, found.start(), found.end()
 
 
 # A plain (not regex) pattern is looked for in the turns' texts joined by a character no such
@@ -178,36 +211,33 @@ _SEPARATOR = "\0"
 # it is searched as it is.
 _IGNORECASE_EXTRA_CHARS = "\u0130\u0131\u017f\u212a"
 _NOT_LOWERED = "\u0130\u0131\u017f"
+_MARKS = attrgetter("marks")
 
 
-def _found_joined(transcript: Transcript, options: FindOptions, rows: list[int]) -> Iterator[tuple[int, int, int]]:
-    """:func:`_found_in_scope` for a plain pattern, over the texts of *rows* joined (see above)."""
+def _found_joined(transcript: Transcript, options: FindOptions, rows: list[int], limit: int | None = None) -> Places:
+    """:func:`find_places` over the texts of *rows* joined (see above), made with C loops over the
+    thousands of matches of a word; the scan stops after *limit* (when given)."""
     segments = transcript.segments
     texts = [segments[index].text for index in rows]
-    joined = _SEPARATOR.join(texts)
-    haystack, pattern, width = _haystack(joined, options)
-    include_marks = options.include_marks
-    at = -1          # the position in *rows* of the turn the last match was in
-    end = -1         # where that turn's text ends in the joined text
-    offset = 0       # where it starts
-    marks: list[Mark] | tuple = ()
-    index = -1
-    for found in pattern.finditer(haystack):
-        start, stop = found.span()
-        if width != 1:
-            if start & 1:
-                continue
-            start, stop = start >> 1, stop >> 1
-        if start >= end:   # a later turn
-            while start >= end:
-                at += 1
-                offset = end + 1
-                end = offset + len(texts[at])
-            index = rows[at]
-            marks = () if include_marks else segments[index].marks
-        if start == stop or (marks and overlaps_mark(marks, start - offset, stop - offset)):
-            continue
-        yield index, start - offset, stop - offset
+    haystack, pattern, width = _haystack(_SEPARATOR.join(texts), options)
+    scan = pattern.finditer(haystack)
+    starts = [found.start() for found in (scan if limit is None else islice(scan, limit))]
+    complete = limit is None or len(starts) < limit or next(scan, None) is None
+    if width != 1:
+        starts = [start >> 1 for start in starts if not start & 1]
+    # Where each turn starts in the joined text; a match is in the last turn starting at or before it.
+    offsets = list(map(add, accumulate(map(len, texts), initial=0), count()))
+    turns = list(map(bisect_right, repeat(offsets, len(starts)), starts))   # its turn's number + 1
+    starts = list(map(sub, starts, map(offsets.__getitem__, map(sub, turns, repeat(1)))))
+    found_rows = list(map(rows.__getitem__, map(sub, turns, repeat(1))))
+    length = len(options.pattern)
+    if not options.include_marks and any(map(_MARKS, map(segments.__getitem__, rows))):
+        kept = [(row, start) for row, start in zip(found_rows, starts, strict=True)
+                if not (segments[row].marks and overlaps_mark(segments[row].marks, start, start + length))]
+        found_rows, starts = [row for row, _ in kept], [start for _, start in kept]
+    if not complete and limit is not None and len(starts) < limit:   # some dropped: *limit* not reached
+        return _found_joined(transcript, options, rows)
+    return Places(found_rows, starts, length, complete)
 
 
 def _haystack(joined: str, options: FindOptions) -> tuple[str | bytes, re.Pattern, int]:
@@ -247,18 +277,21 @@ def find_next(transcript: Transcript, options: FindOptions, scope: Scope, index:
 
 
 def replace_all_spans(transcript: Transcript, options: FindOptions, replacement: str,
-                      scope: Scope = Scope(), matched_rows: set[int] | None = None) -> list[ReplaceSpan]:
+                      scope: Scope = Scope(), matched_rows: set[int] | None = None,
+                      places: Places | None = None) -> list[ReplaceSpan]:
     """The span list for "Replace all": what :func:`find_all` finds, each with its replacement text.
 
     *matched_rows*, when given, gets every row where something matched (also where the
     replacement changes nothing): after the replace, the same search can only match there.
+    *places*: what :func:`find_places` found for these options and scope in the transcript as it
+    is now (the caller vouches for that), when complete; else the transcript is searched.
     """
     spans: list[ReplaceSpan] = []
     if not options.pattern:
         return spans
     segments = transcript.segments
     new_span = tuple.__new__    # ReplaceSpan(...) without its Python-level __new__: thousands of spans
-    add = spans.append
+    append = spans.append
     if options.regex or options.keep_case or _SEPARATOR in options.pattern:
         # Each match's own replacement (groups expanded, its case kept): per turn, with its matches.
         pattern = compile_pattern(options)
@@ -268,18 +301,22 @@ def replace_all_spans(transcript: Transcript, options: FindOptions, replacement:
                 matched = True
                 text = expand_replacement(found, replacement, options)
                 if text != found.group():
-                    add(new_span(ReplaceSpan, (index, *found.span(), text)))
+                    append(new_span(ReplaceSpan, (index, *found.span(), text)))
             if matched and matched_rows is not None:
                 matched_rows.add(index)
         return spans
     # The same text everywhere: it replaces every match but one that reads the same already.
-    rows = set() if matched_rows is None else matched_rows
-    add_row = rows.add
-    length = len(replacement)
-    for index, start, end in _found_joined(transcript, options, list(scope.segment_indices(transcript))):
-        add_row(index)
-        if length != end - start or segments[index].text[start:end] != replacement:
-            add(new_span(ReplaceSpan, (index, start, end, replacement)))
+    if places is None or not places.complete:
+        places = _found_joined(transcript, options, list(scope.segment_indices(transcript)))
+    if matched_rows is not None:
+        matched_rows.update(places.rows)
+    ends = list(map(add, places.starts, repeat(places.length)))
+    if compile_pattern(options).fullmatch(replacement) is None:   # no match reads as the replacement
+        spans.extend(map(new_span, repeat(ReplaceSpan), zip(places.rows, places.starts, ends, repeat(replacement))))
+        return spans
+    for index, start, end in zip(places.rows, places.starts, ends, strict=True):
+        if segments[index].text[start:end] != replacement:
+            append(new_span(ReplaceSpan, (index, start, end, replacement)))
     return spans
 
 

@@ -10,9 +10,10 @@ Find and Replace panel and Replace all clicked (7,240 replacements). Each step i
 seconds of the whole process from the click (or Undo/Redo) until the process has used no CPU for
 a second, the way the harness decides "idle"; on a machine shared with other work the wall time
 moves, the CPU time much less. The parts of the step that run before it returns are listed too:
-the search, the op's plan (new texts and marks; the words of a replaced turn are realigned when
-first read), applying it with the model's signals, the recovery journal's line, and the panel's
-refresh (a search of the turns that matched).
+the spans (from the places the panel's list found, when the transcript is unchanged since), the
+op's plan (new texts and marks; the words of a replaced turn are realigned when first read),
+applying it with the model's signals, the recovery journal's line, and the panel's refresh (a
+search of the turns that matched).
 """
 
 from __future__ import annotations
@@ -103,8 +104,8 @@ def in_window(srt: str) -> None:
 
     from editor.core import ops
     from editor.session import journal
-    timed(find_panel, "replace_all_spans", "search")
-    timed(find_panel, "find_all", "panel refresh (find_all)")
+    timed(find_panel, "replace_all_spans", "spans")
+    timed(find_panel, "find_places", "panel refresh (search)")
     timed(ops, "replace_spans", "plan (texts, marks)")
     timed(ops, "run", "apply + model signals")
     timed(journal.Journal, "record", "journal line")

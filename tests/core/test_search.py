@@ -13,6 +13,7 @@ from editor.core.search import (
     SearchError,
     find_all,
     find_next,
+    find_places,
     match_case_of,
     replace_all_spans,
     replacement_for,
@@ -86,6 +87,10 @@ def test_marks_are_never_matched_unless_asked(episode):
     assert find_all(episode, FindOptions("dible] bre")) == []  # straddles the mark edge
     found = find_all(episode, FindOptions("inaudible", include_marks=True))
     assert [(m.index, m.text) for m in found] == [(1, "inaudible")]
+    # A search that stops after a few matches still skips those in a mark (and lists the next ones).
+    every = [(m.index, m.start) for m in find_all(episode, FindOptions("i"), Scope.selection({1}))]
+    assert [(m.index, m.start) for m in find_all(episode, FindOptions("i"), Scope.selection({1}), limit=4)] == every[:4]
+    assert episode.segments[1].text.index("again") < every[3][1]
 
 
 def test_scope_selection_speaker_unreviewed(episode):
@@ -192,16 +197,16 @@ def test_word_index_at_offset_is_the_token_containing_or_after_the_offset(text, 
 # Letters that match an ASCII letter under re.IGNORECASE without being one (dotted and dotless i,
 # long s, Kelvin sign), others beyond Latin-1 and beyond the first 65,536, characters whose UTF-16
 # bytes hold "t", "h" and "e", and the separator the search joins turns with.
-_ODD_TEXT = st.text(st.sampled_from(list("theTHEikKsS xyz,'_") + ["é", "Ü", "’", "İ", "ı", "ſ", "\u212a", "ǅ", "😀",
-                                                                  "\u7461", "\u6800", "\u6500", "\0"]),
-                    max_size=14)
+_ODD_TEXT = st.text(st.sampled_from(list("theTHEikKsS xyz,'_") + [
+    "é", "É", "Ü", "ü", "ǆ", "Ǆ", "ǅ", "’", "İ", "ı", "ſ", "\u212a", "😀", "\u7461", "\u6800", "\u6500", "\0"]),
+    max_size=14)
 
 
 @settings(max_examples=400, deadline=None)
 @example(["a \u7461\u6800\u6500\u0100 the"], "the", False, False)   # "the" in the bytes, one byte off
 @example(["\u212aick", "é"], "ki", False, False)
-@given(st.lists(_ODD_TEXT, min_size=1, max_size=5), st.sampled_from(["the", "he", "t", "THE", "e t", "ki", "s"]),
-       st.booleans(), st.booleans())
+@given(st.lists(_ODD_TEXT, min_size=1, max_size=5),
+       st.sampled_from(["the", "he", "t", "THE", "e t", "ki", "s", "ǅ", "Ü", "é t"]), st.booleans(), st.booleans())
 def test_a_plain_search_finds_what_a_regex_per_turn_finds(texts, pattern, match_case, whole_word):
     """However the turns are searched (joined, lowered, as UTF-16), a plain pattern matches where
     its regular expression matches in each turn on its own."""
@@ -214,7 +219,13 @@ def test_a_plain_search_finds_what_a_regex_per_turn_finds(texts, pattern, match_
     expected = [(i, *m.span()) for i, text in enumerate(texts) for m in regex.finditer(text)]
     options = FindOptions(pattern, match_case=match_case, whole_word=whole_word)
     assert [(m.index, m.start, m.end) for m in find_all(transcript, options)] == expected
+    for limit in (1, 2, 5):
+        assert [(m.index, m.start, m.end) for m in find_all(transcript, options, limit=limit)] == expected[:limit]
     rows: set[int] = set()
     spans = replace_all_spans(transcript, options, "thy", matched_rows=rows)
     assert [span[:3] for span in spans] == [place for place in expected if texts[place[0]][place[1]:place[2]] != "thy"]
     assert rows == {place[0] for place in expected}
+    # What a search found, given to Replace all, makes the same spans (a search stopped early is not taken).
+    for limit in (None, 1, 3):
+        assert replace_all_spans(transcript, options, "thy", places=find_places(transcript, options, limit=limit)) \
+            == spans

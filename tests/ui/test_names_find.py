@@ -185,3 +185,34 @@ def test_replace_all_whose_replacement_holds_the_word_says_how_many_are_left(set
     model, stack, panel = setup
     assert _replace_all(panel, "Ingrid", "Ingrid Sol") == 3
     assert panel.status.text() == "Replaced 3 occurrences; 3 matches left"
+
+
+def test_replace_all_after_the_list_replaces_what_is_there_now(setup, qtbot):
+    """Replace all of the search just listed takes what it found only while that is still true: an
+    edit since, other options or another scope make it search again."""
+    model, stack, panel = setup
+    panel.show_replace()
+    qtbot.keyClicks(panel.find_edit, "ingrid")
+    qtbot.waitUntil(lambda: panel.status.text() == "3 matches")
+    # An edit after the list was made: one more Ingrid (at the start of the last turn).
+    last = len(model.transcript.segments) - 1
+    model.run(ops.replace_spans(model.transcript, [(last, 0, 0, "Ingrid ")]))
+    panel.replace_edit.setText("Ingrid Solberg")
+    assert panel.replace_all() == 4
+    assert model.transcript.segments[last].text.startswith("Ingrid Solberg ")
+    stack.undo()
+    # Listed again, then another scope: only the turns of the selection.
+    panel.search()
+    assert panel.status.text() == "4 matches"
+    rows = sorted({m.index for m in panel.results.matches})
+    panel.set_selection(rows[:1])
+    panel.scope.setCurrentIndex(panel.scope.findData("selection"))
+    expected = model.transcript.segments[rows[0]].text.lower().count("ingrid")
+    assert panel.replace_all() == expected
+    stack.undo()
+    # And other options: match case finds none of "INGRID".
+    panel.scope.setCurrentIndex(panel.scope.findData("all"))
+    panel.search()
+    panel.find_edit.setText("INGRID")
+    panel.match_case.setChecked(True)
+    assert panel.replace_all() == 0

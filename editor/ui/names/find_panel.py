@@ -33,10 +33,12 @@ from PySide6.QtWidgets import (
 from editor.core.search import (
     FindOptions,
     Match,
+    Places,
     Scope,
     ScopeKind,
     SearchError,
     find_all,
+    find_places,
     replace_all_spans,
     replacement_for,
     time_at,
@@ -47,6 +49,7 @@ from editor.ui.theme import ERROR_TEXT
 
 CONTEXT_COLUMN = 2
 MAX_LISTED = 5000  # results listed; Replace all still covers every match
+MAX_KEPT = 50_000  # places of a plain search kept for Replace all (more: it searches again)
 
 _NO_PARENT = QModelIndex()   # a list model's rows hang off the invalid root index
 
@@ -163,6 +166,10 @@ class FindPanel(QWidget):
         # (any edit re-searches) keep saying it rather than "No matches" of the replaced word,
         # until the producer searches for something else.
         self._replaced = ""
+        # The places the last search found, with the options and scope it searched (None when it
+        # was a regex, or found too many to keep): Replace all of the same search in the same,
+        # unchanged transcript replaces them without searching again.
+        self._found: tuple[FindOptions, Scope, Places] | None = None
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.search)
         self._build()
@@ -331,8 +338,15 @@ class FindPanel(QWidget):
         self._stale = False
         transcript = self._model.transcript
         scope = self.current_scope() if within is None else Scope.selection(within)
+        options = self.options()
+        self._found = None
         try:
-            found = find_all(transcript, self.options(), scope, limit=MAX_LISTED + 1, timed=False)
+            places = find_places(transcript, options, scope, limit=MAX_KEPT)
+            if places is None:
+                found = find_all(transcript, options, scope, limit=MAX_LISTED + 1, timed=False)
+            else:
+                found = places.matches(transcript, MAX_LISTED + 1, timed=False)
+                self._found = (options, scope, places) if places.complete else None
         except SearchError as error:
             self.results.set_matches([], [])
             self._show_status(str(error), error=True)
@@ -393,11 +407,14 @@ class FindPanel(QWidget):
             return self._replace_all()
 
     def _replace_all(self) -> int:
-        options = self.options()
+        options, scope = self.options(), self.current_scope()
         matched_rows: set[int] = set()
+        # The places listed, when they are of this search in the transcript as it is now.
+        listed = self._found if not self._stale and not self._timer.isActive() else None
+        places = listed[2] if listed is not None and listed[:2] == (options, scope) else None
         try:
             spans = replace_all_spans(self._model.transcript, options, self.replace_edit.text(),
-                                      self.current_scope(), matched_rows)
+                                      scope, matched_rows, places)
         except SearchError as error:
             self._show_status(str(error), error=True)
             return 0
