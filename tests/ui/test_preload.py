@@ -25,7 +25,7 @@ COMPARE = r"""
 import json, os, sys
 from editor.ui.files import preload
 if len(sys.argv) > 2:   # the child dies before answering (killed, out of memory)
-    preload._read_in_child = lambda path, send: os._exit(int(sys.argv[2]))
+    preload._read_in_child = lambda path, answer_file: os._exit(int(sys.argv[2]))
 from editor.core.transcript import Segment, is_recipe
 from editor.formats import read_file
 path = sys.argv[1]

@@ -92,39 +92,37 @@ _READ, _FAILED = "read", "failed"   # what the child sends: (_READ, result) or (
 class ChildRead:
     """``read_file(path)`` in a forked child process; :meth:`result` waits and returns or raises.
 
-    A thread of this process takes the child's answer off the pipe as it comes (the child never
-    waits on a full pipe, and is gone as soon as it has written).
+    The child writes its answer into an anonymous in-memory file and exits: it never waits on this
+    process (a pipe would hold it at every 64 KB until a thread here got the GIL to empty it). A
+    thread here waits for the child's exit (without the GIL), so the child is gone as soon as it is
+    done; :meth:`result` then reads the answer in one piece.
     """
 
     def __init__(self, path: str):
         self.path = path
-        self._answer = b""
-        receive, send = os.pipe()
+        self._exit_code: int | None = None
+        self._answer_file = os.memfd_create("transcript-read", os.MFD_CLOEXEC)
         try:
             pid = os.fork()
         except OSError:
-            os.close(receive)
-            os.close(send)
+            os.close(self._answer_file)
             raise
         if pid == 0:
-            os.close(receive)
-            _read_in_child(path, send)   # never returns
-        os.close(send)
-        self._thread = threading.Thread(target=self._receive, args=(pid, receive), name="preload", daemon=True)
+            _read_in_child(path, self._answer_file)   # never returns
+        self._thread = threading.Thread(target=self._wait, args=(pid,), name="preload", daemon=True)
         self._thread.start()
 
-    def _receive(self, pid: int, receive: int) -> None:
-        chunks = []
-        with os.fdopen(receive, "rb", buffering=0) as pipe:
-            while chunk := pipe.read(1 << 20):
-                chunks.append(chunk)
-        self._answer = b"".join(chunks)   # all the child wrote: a whole pickle, or one that fails to load
-        with contextlib.suppress(ChildProcessError):   # (reaped elsewhere)
-            os.waitpid(pid, 0)
+    def _wait(self, pid: int) -> None:
+        with contextlib.suppress(ChildProcessError):   # (reaped elsewhere: the answer is not trusted)
+            self._exit_code = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
 
     def result(self):
         self._thread.join()
-        answer, self._answer = self._answer, b""
+        answer = b""
+        if self._exit_code == 0:
+            size = os.fstat(self._answer_file).st_size
+            answer = os.pread(self._answer_file, size, 0)
+        os.close(self._answer_file)
         kind, *what = _unpickled(answer) if answer else (None,)
         if kind == _READ:
             return what[0]
@@ -150,7 +148,7 @@ def _unpickled(answer: bytes) -> tuple:
             gc.enable()
 
 
-def _read_in_child(path: str, send: int) -> None:
+def _read_in_child(path: str, answer_file: int) -> None:
     """The child's whole life: read, send, exit (no Python clean-up: it shares the parent's files)."""
     status = 1
     try:
@@ -169,7 +167,7 @@ def _read_in_child(path: str, send: int) -> None:
             answer = (_FAILED, error.problem, error.path, error.line, error.offset)
         data = memoryview(pickled.dumps(answer))
         while data:
-            data = data[os.write(send, data):]
+            data = data[os.write(answer_file, data):]
         status = 0
     except BaseException:   # the parent reads the file itself and meets the problem there
         status = 1
