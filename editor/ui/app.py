@@ -35,7 +35,7 @@ def start(args: list[str] | None = None):
         from editor.ui.files.audio_lookup import is_audio
         # A large file is read after the window shows, with progress and Cancel, not before it.
         if not is_audio(options.file) and not reading.wants_background(options.file):
-            preload = reading.start(options.file)   # reads while Qt starts (in a child process)
+            preload = reading.start(options.file)   # reads while Qt starts (in a child process if a core is free)
     import_qt_free_layers(with_file=bool(options.file))
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication

@@ -4,9 +4,12 @@ Importing Qt and building the window take ~0.3 s of one core, reading a 12,000-c
 SRT ~0.25 s (importing the readers, parsing, merging cues into turns). On a worker
 thread the read shares the GIL with that start-up, so the two add up; so where the
 process can still fork safely (Linux, before Qt or any other thread exists: what
-``transcript-editor FILE`` does first) the file is read in a child process on the
-other core, which sends the result back pickled without making the turns' words
-(:mod:`editor.core.pickled`, ~15 ms to load). Anywhere else, a thread.
+``transcript-editor FILE`` does first) and a core is free, the file is read in a
+child process on that core, which sends the result back pickled without making the
+turns' words (:mod:`editor.core.pickled`, ~15 ms to load). Anywhere else, a thread:
+the child costs ~40 ms more CPU in all (pickling, loading, a second process), which
+a busy machine does not give back (Linux schedules a session's processes as one
+group, so a second process gets no more CPU than a second thread).
 
 Both give what ``read_file`` gives: the same result, or the same ``TranscriptError``
 (its problem, file, line and byte). A child that fails in any other way (killed, out
@@ -39,8 +42,9 @@ def wants_background(path: str) -> bool:
 
 
 def start(path: str) -> Preload | ChildRead:
-    """The read of *path* begun: in a child process when this process may still fork, else a thread."""
-    if can_fork():
+    """The read of *path* begun: in a child process when this process may still fork and a core is
+    free for it, else on a thread."""
+    if can_fork() and core_to_spare():
         try:
             return ChildRead(path)
         except OSError:   # no process to be had (a limit reached): a thread then
@@ -53,6 +57,14 @@ def can_fork() -> bool:
     Qt is not loaded (a fork copies no other thread: a lock one of them held would stay held)."""
     return (sys.platform.startswith("linux") and threading.active_count() == 1
             and "PySide6.QtCore" not in sys.modules)
+
+
+def core_to_spare() -> bool:
+    """Is a core free for a child, on average over the last minute (the load average)?"""
+    try:
+        return os.getloadavg()[0] < len(os.sched_getaffinity(0)) - 0.5
+    except (OSError, AttributeError):   # no load average, or no affinity call here
+        return False
 
 
 class Preload:
