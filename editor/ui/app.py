@@ -35,7 +35,10 @@ def start(args: list[str] | None = None):
         from editor.ui.files.audio_lookup import is_audio
         # A large file is read after the window shows, with progress and Cancel, not before it.
         if not is_audio(options.file) and not reading.wants_background(options.file):
-            preload = reading.start(options.file)   # reads while Qt starts (in a child process if a core is free)
+            in_child = reading.child_worthwhile()
+            if not in_child:   # a worker thread must not import the modules this thread is importing
+                import_qt_free_layers(with_file=True)
+            preload = reading.start(options.file, in_child)   # reads while Qt starts
     import_qt_free_layers(with_file=bool(options.file))
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -72,7 +75,8 @@ def import_qt_free_layers(with_file: bool) -> None:
         return
     import importlib
     for name in QT_FREE_AT_START + (QT_FREE_AT_OPEN if with_file else ()):
-        importlib.import_module(name)
+        if name not in sys.modules:
+            importlib.import_module(name)
 
 
 def main(args: list[str] | None = None) -> int:

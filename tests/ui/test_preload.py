@@ -103,8 +103,8 @@ preload.core_to_spare = lambda: True   # however busy the machine running the te
 started = preload.start
 seen = {}
 
-def start_read(path):
-    job = started(path)
+def start_read(*args):
+    job = started(*args)
     seen["read"] = type(job).__name__
     return job
 

@@ -41,15 +41,20 @@ def wants_background(path: str) -> bool:
         return False
 
 
-def start(path: str) -> Preload | ChildRead:
-    """The read of *path* begun: in a child process when this process may still fork and a core is
-    free for it, else on a thread."""
-    if can_fork() and core_to_spare():
+def start(path: str, in_child: bool | None = None) -> Preload | ChildRead:
+    """The read of *path* begun: in a child process when *in_child* (by default
+    :func:`child_worthwhile`) and the fork succeeds, else on a worker thread."""
+    if child_worthwhile() if in_child is None else in_child:
         try:
             return ChildRead(path)
         except OSError:   # no process to be had (a limit reached): a thread then
             pass
     return Preload(path)
+
+
+def child_worthwhile() -> bool:
+    """Read in a child process? When this process may still fork and a core is free for the child."""
+    return can_fork() and core_to_spare()
 
 
 def can_fork() -> bool:
