@@ -139,7 +139,8 @@ def test_the_window_opens_the_file_its_child_read(tmp_path):
 
 
 def test_the_layers_imported_before_qt_do_not_import_qt():
-    script = ("import sys\nfrom editor.ui.app import import_qt_free_layers\nimport_qt_free_layers(with_file=True, with_readers=True)\n"
+    script = ("import sys\nfrom editor.ui.app import import_qt_free_layers\n"
+              "import_qt_free_layers(with_file=True, with_readers=True)\n"
               "print('RESULT', sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'vlc'))))")
     child = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60,
                            env=dict(os.environ, PYTHONPATH=str(ROOT)))
