@@ -42,9 +42,9 @@ def wants_background(path: str) -> bool:
 
 
 def start(path: str, in_child: bool | None = None) -> Preload | ChildRead:
-    """The read of *path* begun: in a child process when *in_child* (by default
-    :func:`child_worthwhile`) and the fork succeeds, else on a worker thread."""
-    if child_worthwhile() if in_child is None else in_child:
+    """The read of *path* begun: in a child process when this process may fork, *in_child* (by
+    default: :func:`core_to_spare`) and the fork succeeds, else on a worker thread."""
+    if can_fork() and (core_to_spare() if in_child is None else in_child):
         try:
             return ChildRead(path)
         except OSError:   # no process to be had (a limit reached): a thread then
