@@ -35,7 +35,12 @@ def start(args: list[str] | None = None):
         from editor.ui.files.audio_lookup import is_audio
         # A large file is read after the window shows, with progress and Cancel, not before it.
         if not is_audio(options.file) and not reading.wants_background(options.file):
-            preload = reading.start(options.file)   # reads while Qt starts (in a child process)
+            in_child = reading.child_worthwhile()
+            if not in_child:
+                # Read on a worker thread: the readers are imported here first, with the rest (two
+                # threads importing the same modules at once can meet one half made).
+                import_qt_free_layers(with_file=True, with_readers=True)
+            preload = reading.start(options.file, in_child)   # reads while Qt starts
     import_qt_free_layers(with_file=bool(options.file))
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -63,16 +68,20 @@ QT_FREE_AT_START = ("editor.core.ops", "editor.core.confidence", "editor.core.ti
                     "editor.align.worker_start", "editor.bundled", "editor.session.journal",
                     "editor.session.recovery", "concurrent.futures", "datetime", "hashlib")
 QT_FREE_AT_OPEN = ("editor.core.glossary", "editor.core.shared_glossary")
+QT_FREE_READERS = ("editor.formats",)   # when the file is read in this process
 
 
-def import_qt_free_layers(with_file: bool) -> None:
-    """Import :data:`QT_FREE_AT_START` (and :data:`QT_FREE_AT_OPEN` when a file opens at once) while
-    PySide is not loaded yet (when it is, as in tests, there is nothing to gain)."""
+def import_qt_free_layers(with_file: bool, with_readers: bool = False) -> None:
+    """Import :data:`QT_FREE_AT_START` (and :data:`QT_FREE_AT_OPEN` when a file opens at once, and
+    :data:`QT_FREE_READERS` when it is read in this process) while PySide is not loaded yet (when it
+    is, as in tests, there is nothing to gain)."""
     if "PySide6.QtCore" in sys.modules:
         return
     import importlib
-    for name in QT_FREE_AT_START + (QT_FREE_AT_OPEN if with_file else ()):
-        importlib.import_module(name)
+    names = QT_FREE_AT_START + (QT_FREE_AT_OPEN if with_file else ()) + (QT_FREE_READERS if with_readers else ())
+    for name in names:
+        if name not in sys.modules:
+            importlib.import_module(name)
 
 
 def main(args: list[str] | None = None) -> int:

@@ -29,11 +29,12 @@ from editor.ui.files.audio_lookup import (
     is_audio,
     resolve_audio,
 )
-from editor.ui.files.background_read import BackgroundRead, ReadProgress
 from editor.ui.files.preload import wants_background
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QInputDialog
+
+    from editor.ui.files.background_read import BackgroundRead, ReadProgress
 
 
 def sample_path() -> Path:
@@ -131,6 +132,7 @@ class FileController(QObject):
     # ------------------------------------------------------------------ large files
     def read_in_background(self, path: str, audio: str | None = None) -> None:
         """Read *path* on a worker thread with a progress dialog and Cancel; open it when read."""
+        from editor.ui.files.background_read import BackgroundRead, ReadProgress  # for large files only
         self.cancel_reading()
         job = self.reading = BackgroundRead(path, audio, self)
         progress = self.read_progress = ReadProgress(path, self._window)

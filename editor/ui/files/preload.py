@@ -4,9 +4,12 @@ Importing Qt and building the window take ~0.3 s of one core, reading a 12,000-c
 SRT ~0.25 s (importing the readers, parsing, merging cues into turns). On a worker
 thread the read shares the GIL with that start-up, so the two add up; so where the
 process can still fork safely (Linux, before Qt or any other thread exists: what
-``transcript-editor FILE`` does first) the file is read in a child process on the
-other core, which sends the result back pickled without making the turns' words
-(:mod:`editor.core.pickled`, ~15 ms to load). Anywhere else, a thread.
+``transcript-editor FILE`` does first) and the machine is not saturated, the file is
+read in a child process on another core, which sends the result back pickled without
+making the turns' words (:mod:`editor.core.pickled`, ~15 ms to load). Else a thread:
+the child costs ~40 ms more CPU in all (pickling, loading, a second process), which
+a saturated machine does not give back (Linux schedules a session's processes as one
+group, so there a second process gets little more CPU than a second thread).
 
 Both give what ``read_file`` gives: the same result, or the same ``TranscriptError``
 (its problem, file, line and byte). A child that fails in any other way (killed, out
@@ -38,9 +41,10 @@ def wants_background(path: str) -> bool:
         return False
 
 
-def start(path: str) -> Preload | ChildRead:
-    """The read of *path* begun: in a child process when this process may still fork, else a thread."""
-    if can_fork():
+def start(path: str, in_child: bool | None = None) -> Preload | ChildRead:
+    """The read of *path* begun: in a child process when this process may fork, *in_child* (by
+    default: :func:`core_to_spare`) and the fork succeeds, else on a worker thread."""
+    if can_fork() and (core_to_spare() if in_child is None else in_child):
         try:
             return ChildRead(path)
         except OSError:   # no process to be had (a limit reached): a thread then
@@ -48,11 +52,26 @@ def start(path: str) -> Preload | ChildRead:
     return Preload(path)
 
 
+def child_worthwhile() -> bool:
+    """Read in a child process? When this process may still fork and a core is free for the child."""
+    return can_fork() and core_to_spare()
+
+
 def can_fork() -> bool:
     """May this process fork a child that runs Python? Only while nothing but this thread runs and
     Qt is not loaded (a fork copies no other thread: a lock one of them held would stay held)."""
     return (sys.platform.startswith("linux") and threading.active_count() == 1
             and "PySide6.QtCore" not in sys.modules)
+
+
+def core_to_spare() -> bool:
+    """Will a child get CPU of its own? Not on a saturated machine: a load average of twice the
+    cores or more. Measured on two cores: at a load of ~3 the child cut open-to-idle by a quarter,
+    at 12-17 it did no better than the thread (its session shares one group's CPU with it)."""
+    try:
+        return os.getloadavg()[0] < 2 * len(os.sched_getaffinity(0))
+    except (OSError, AttributeError):   # no load average, or no affinity call here
+        return False
 
 
 class Preload:
@@ -92,39 +111,37 @@ _READ, _FAILED = "read", "failed"   # what the child sends: (_READ, result) or (
 class ChildRead:
     """``read_file(path)`` in a forked child process; :meth:`result` waits and returns or raises.
 
-    A thread of this process takes the child's answer off the pipe as it comes (the child never
-    waits on a full pipe, and is gone as soon as it has written).
+    The child writes its answer into an anonymous in-memory file and exits: it never waits on this
+    process (a pipe would hold it at every 64 KB until a thread here got the GIL to empty it). A
+    thread here waits for the child's exit (without the GIL), so the child is gone as soon as it is
+    done; :meth:`result` then reads the answer in one piece.
     """
 
     def __init__(self, path: str):
         self.path = path
-        self._answer = b""
-        receive, send = os.pipe()
+        self._exit_code: int | None = None
+        self._answer_file = os.memfd_create("transcript-read", os.MFD_CLOEXEC)
         try:
             pid = os.fork()
         except OSError:
-            os.close(receive)
-            os.close(send)
+            os.close(self._answer_file)
             raise
         if pid == 0:
-            os.close(receive)
-            _read_in_child(path, send)   # never returns
-        os.close(send)
-        self._thread = threading.Thread(target=self._receive, args=(pid, receive), name="preload", daemon=True)
+            _read_in_child(path, self._answer_file)   # never returns
+        self._thread = threading.Thread(target=self._wait, args=(pid,), name="preload", daemon=True)
         self._thread.start()
 
-    def _receive(self, pid: int, receive: int) -> None:
-        chunks = []
-        with os.fdopen(receive, "rb", buffering=0) as pipe:
-            while chunk := pipe.read(1 << 20):
-                chunks.append(chunk)
-        self._answer = b"".join(chunks)   # all the child wrote: a whole pickle, or one that fails to load
-        with contextlib.suppress(ChildProcessError):   # (reaped elsewhere)
-            os.waitpid(pid, 0)
+    def _wait(self, pid: int) -> None:
+        with contextlib.suppress(ChildProcessError):   # (reaped elsewhere: the answer is not trusted)
+            self._exit_code = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
 
     def result(self):
         self._thread.join()
-        answer, self._answer = self._answer, b""
+        answer = b""
+        if self._exit_code == 0:
+            size = os.fstat(self._answer_file).st_size
+            answer = os.pread(self._answer_file, size, 0)
+        os.close(self._answer_file)
         kind, *what = _unpickled(answer) if answer else (None,)
         if kind == _READ:
             return what[0]
@@ -150,7 +167,7 @@ def _unpickled(answer: bytes) -> tuple:
             gc.enable()
 
 
-def _read_in_child(path: str, send: int) -> None:
+def _read_in_child(path: str, answer_file: int) -> None:
     """The child's whole life: read, send, exit (no Python clean-up: it shares the parent's files)."""
     status = 1
     try:
@@ -169,7 +186,7 @@ def _read_in_child(path: str, send: int) -> None:
             answer = (_FAILED, error.problem, error.path, error.line, error.offset)
         data = memoryview(pickled.dumps(answer))
         while data:
-            data = data[os.write(send, data):]
+            data = data[os.write(answer_file, data):]
         status = 0
     except BaseException:   # the parent reads the file itself and meets the problem there
         status = 1
