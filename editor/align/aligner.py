@@ -120,7 +120,8 @@ class Aligner:
 
     def pronunciations(self, word: str) -> list[str]:
         """Every pronunciation of *word* the searches may pick (the dictionary's "word(2)"... too)."""
-        found, index = [], 1
+        found: list[str] = []
+        index = 1
         while True:
             phones = self.lookup(word if index == 1 else f"{word}({index})")
             if not phones:

@@ -72,7 +72,7 @@ def iter_decode(path: str | os.PathLike, rate: int, dtype: str = "float32",
     container = _open(path)
     try:
         stream = container.streams.audio[0]
-        stream.thread_type = "AUTO"
+        stream.codec_context.thread_type = "AUTO"
         total_s = _declared_seconds(container, stream)
         resampler = av.AudioResampler(format=sample_format, layout="mono", rate=rate)
         pending: list[np.ndarray] = []

@@ -24,7 +24,7 @@ import json
 import operator
 import re
 import time
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -722,7 +722,7 @@ def _rest_unlike(found: Sequence[str], name: Sequence[str]) -> bool:
     return not (have_key and wanted_key and fuzz.ratio(have_key, wanted_key) >= SOUND_COUNTS)
 
 
-def _another_form_of_a_word(found: Sequence[str], name: Sequence[str], dictionary: Collection[str]) -> bool:
+def _another_form_of_a_word(found: Sequence[str], name: Sequence[str], dictionary: Container[str]) -> bool:
     """Whether *found* holds the name with one word in another form of the same dictionary word
     (an ending of up to three letters added or dropped: "the democrat party" / "Democratic Party")."""
     n = len(name)

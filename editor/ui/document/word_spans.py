@@ -62,4 +62,5 @@ def _starts(segment: Segment, spans: tuple[tuple[int, int], ...], next_start_ms:
     end = segment.end_ms
     if end is None or end <= start:
         end = next_start_ms if next_start_ms and next_start_ms > start else start + _MS_PER_CHAR * len(segment.text)
-    return [int(w.start_ms) for w in spread([segment.text[s:e] for s, e in spans], start, end)]
+    words = spread([segment.text[s:e] for s, e in spans], start, end)
+    return [start if w.start_ms is None else w.start_ms for w in words]

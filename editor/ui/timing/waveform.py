@@ -330,7 +330,8 @@ class WaveformStrip(QWidget):
         return int(x * max(1, self._duration) / max(1, self.width()))
 
     def boundary_near(self, x: float) -> Boundary | None:
-        best, best_dx = None, GRAB_PX + 1
+        best: Boundary | None = None
+        best_dx: float = GRAB_PX + 1
         reach = (GRAB_PX + 1) * self._span / max(1, self.width())
         for boundary in self._boundaries_between(self.x_to_ms(x) - reach - 1, self.x_to_ms(x) + reach + 1):
             dx = abs(self.ms_to_x(boundary.ms) - x)

@@ -79,7 +79,9 @@ def _add_row_boundaries(result: list[Boundary], bounds: list[Bounds], row: int, 
     if end is not None:
         nxt = next((r for r in range(row + 1, len(bounds)) if bounds[r][0] is not None), None)
         if nxt is None or bounds[nxt][0] != end:
-            high = bounds[nxt][0] if nxt is not None else max(duration_ms, end)
+            high = bounds[nxt][0] if nxt is not None else None
+            if high is None:
+                high = max(duration_ms, end)
             result.append(Boundary(end, row, None, start + MIN_MS, max(start + MIN_MS, high)))
 
 
@@ -111,10 +113,11 @@ def inaudible_spans(segment: Segment, default_ms: int = 1000) -> list[tuple[int,
     for mark in segment.marks:
         if mark.kind not in UNALIGNED_MARKS:
             continue
-        covered = [w for w, (a, b) in zip(segment.words, offsets, strict=False)
-                   if a < mark.end and mark.start < b and w.start_ms is not None and w.end_ms is not None]
-        if covered:
-            spans.append((covered[0].start_ms, max(covered[-1].end_ms, covered[0].start_ms + 1)))
+        covered = [(w.start_ms, w.end_ms) for w, (a, b) in zip(segment.words, offsets, strict=False)
+                   if a < mark.end and mark.start < b]
+        times = [(s, e) for s, e in covered if s is not None and e is not None]
+        if times:
+            spans.append((times[0][0], max(times[-1][1], times[0][0] + 1)))
         elif mark.time_ms is not None:
             spans.append((mark.time_ms, mark.time_ms + default_ms))
     return spans
