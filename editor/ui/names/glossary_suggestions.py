@@ -322,7 +322,7 @@ class SuggestionsPanel(QWidget):
         # first and what it rejects last (otherwise the scan's order).
         # Each suggestion's key and verdict looked up once (a long episode lists hundreds).
         keys = {id(s): self._audio_key(s) for s in kept}
-        verdicts = {id(s): self._verdicts.get(keys[id(s)]) if keys[id(s)] is not None else None for s in kept}
+        verdicts = {i: self._verdicts.get(key) if key is not None else None for i, key in keys.items()}
         self.suggestions = sorted(kept, key=lambda s: (s.how == "case", audio_rank(verdicts[id(s)])))
         self.list.clear()
         self._rows_by_key = {}
