@@ -42,17 +42,12 @@ def align_transcript(audio_path: str, jobs, workers: int, progress, cancelled):
     return episode_pass.run(align, audio_path, jobs, workers=workers, progress=progress, cancelled=cancelled)
 
 
-PLANNED_HERE = 16     # up to this many turns are planned on the thread (more: in the pass's process)
-
-
 class _AlignThread(WorkerThread):
     """Plans the jobs, then aligns them: both off the GUI thread.
 
-    Planning tokenizes every turn (seconds for a 10-hour episode), so it runs off the GUI thread,
-    on a shallow copy of the segment list taken by :meth:`AlignmentRunner.start`: rows inserted
-    or removed meanwhile do not move the plan (results are matched back by id and text). A few
-    turns are planned here; more, in the pass's own process (:mod:`.alignment_pass`), where that
-    Python work does not take turns with the GUI thread for the GIL.
+    Planning tokenizes every turn (0.3 s for a 10-hour episode), so it runs here, on a
+    shallow copy of the segment list taken by :meth:`AlignmentRunner.start`: rows inserted
+    or removed meanwhile do not move the plan (results are matched back by id and text).
     """
 
     result_ready = Signal(object)      # AlignResult
@@ -65,19 +60,6 @@ class _AlignThread(WorkerThread):
         self._workers = workers
 
     def run(self) -> None:
-        segments, duration_ms, rows, redo = self._plan
-        if (rows is None or len(rows) > PLANNED_HERE) and sum(1 for s in segments if s.start_ms is not None) > 1:
-            # Many turns: planned in the pass's own process too (seconds of Python for a long episode).
-            from editor.ui import episode_pass
-            from editor.ui.timing.alignment_pass import plan_and_align
-            try:
-                for result in episode_pass.run(plan_and_align, self._audio, segments, duration_ms, rows, redo,
-                                               workers=self._workers, progress=self.progressed.emit,
-                                               cancelled=self.stop.is_set):
-                    self.result_ready.emit(result)
-            except (TranscriptError, JobFailed) as error:     # unreadable audio; the pass failed
-                self.failed.emit(str(error))
-            return
         jobs = plan_jobs(*self._plan)
         if not jobs or self.stop.is_set():
             return
