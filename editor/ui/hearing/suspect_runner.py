@@ -1,8 +1,7 @@
 """SuspectRunner: the audio checks of every turn (or a few) in the background.
 
 :func:`editor.hearing.listen.hear_transcript` (two worker processes, the audio decoded once) runs
-in a low-priority process of its own (:mod:`editor.ui.episode_pass`; a whole episode is planned
-there too, :mod:`~editor.ui.hearing.listening_pass`), waited on by a worker
+in a low-priority process of its own (:mod:`editor.ui.episode_pass`), waited on by a worker
 thread that holds no GIL while it waits; each checked turn comes back to the GUI thread as a queued signal and
 goes into the :class:`SuspectStore`. A few turns checked again after an edit go to the window's
 audio process instead (:mod:`editor.ui.audio_process`): no pool to start, each turn's audio read
@@ -33,21 +32,10 @@ class _HearThread(WorkerThread):
         self._args = (audio_path, segments, duration_ms, names, rows, workers)
 
     def run(self) -> None:
+        from editor.hearing.listen import hear_transcript, plan
         from editor.ui import episode_pass
 
         audio_path, segments, duration_ms, names, rows, workers = self._args
-        if rows is None and sum(1 for s in segments if s.start_ms is not None) > FEW_TURNS:
-            # Every turn: planned in the pass's own process too (seconds of Python for a long episode).
-            from editor.ui.hearing.listening_pass import plan_and_hear
-            try:
-                for heard in episode_pass.run(plan_and_hear, audio_path, segments, duration_ms, names,
-                                              workers=workers, progress=self.progressed.emit,
-                                              cancelled=self.stop.is_set):
-                    self.heard.emit(heard)
-            except (TranscriptError, JobFailed) as error:     # unreadable audio; the pass failed
-                self.failed.emit(str(error))
-            return
-        from editor.hearing.listen import hear_transcript, plan
         jobs = plan(segments, duration_ms, names, rows)
         if not jobs or self.stop.is_set():
             return
