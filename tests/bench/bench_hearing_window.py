@@ -10,7 +10,7 @@ phase by phase, until each is done:
 0. opening: the first second after the open (the window's first paint of the episode), apart;
 1. alignment: word times for every turn (two worker processes);
 2. listening: suspects of every turn, and the glossary suggestions checked against the audio;
-3. Correct Everywhere: the dialog opened on a misheard name (its build and first paint, apart),
+3. Correct Everywhere: the dialog opened on a misheard name (its build and first paints, apart),
    its candidates checked against the audio;
 4. a typed correction checked against the audio, and a suspect's turn checked again after an edit
    (the edit itself counted as the phase's first gap).
@@ -45,6 +45,7 @@ LATE_MS = 4          # a tick this late has the sampler look at what the GUI thr
 TARGET_MS = 16
 OWN_MS = 8           # a gap with this much of the GUI thread's own CPU is its own work
 OPENING_S = 1.0      # how long after an open its own first repaints are listed apart
+DIALOG_OPENING_S = 0.2   # how long after a dialog's first paint the repaints its opening caused are its own
 
 
 class Watchdog:
@@ -205,9 +206,11 @@ def run(app, srt: Path, wav: Path, episode) -> list:
     wrong = episode.passages[0]
     opened, dialog = timed(lambda: window.names.correcting.correct_everywhere(wrong.wrong), "correct_everywhere()")
     painted = FirstPaint(dialog)
-    # Opening the dialog (building it, its first layout and paint) is a window's first paint, as the
-    # episode's opening is: listed apart from the work it then has done in the background.
-    phase("opening Correct Everywhere (build, first paint)", lambda: painted.seen, before=opened)
+    # Opening the dialog (building it, its first layout and paint, and the main window's repaint as
+    # it loses the focus to it, which comes before or after that paint) is a window's first paint,
+    # as the episode's opening is: listed apart from the work it then has done in the background.
+    phase("opening Correct Everywhere (build, first paints)",
+          lambda: painted.seen and time.perf_counter() - painted.seen > DIALOG_OPENING_S, before=opened)
     dialog.right_edit.setText(wrong.right)
     phase("Correct Everywhere: candidates' audio verdicts",
           lambda: not dialog._timer.isActive() and not dialog.is_searching()
@@ -244,18 +247,18 @@ def timed(call, what: str):
 
 
 class FirstPaint:
-    """Whether *widget* has been painted yet."""
+    """When *widget* was first painted (``seen``: 0 while it has not been)."""
 
     def __init__(self, widget):
         from PySide6.QtCore import QEvent, QObject
 
         class Filter(QObject):
             def eventFilter(inner, watched, event):  # noqa: N805  (the outer self is the flag's owner)
-                if event.type() == QEvent.Type.Paint:
-                    self.seen = True
+                if event.type() == QEvent.Type.Paint and not self.seen:
+                    self.seen = time.perf_counter()
                 return False
 
-        self.seen = False
+        self.seen = 0.0     # when it was first painted (perf_counter seconds)
         self._filter = Filter()
         widget.installEventFilter(self._filter)
 

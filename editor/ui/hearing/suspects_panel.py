@@ -30,8 +30,8 @@ class SuspectsPanel(QWidget):
         self.list.setLayoutMode(QListView.LayoutMode.Batched)
         self.list.setBatchSize(LAYOUT_BATCH)
         self._entries: list[tuple] = []    # what each item shows, in the list's order
-        # id(suspect) -> (suspect, row, name heard, entry): the entries made for the last list, made
-        # again only for a suspect that is new, moved to another row or heard as another name.
+        # id(suspect) -> (suspect, row, entry): the entries made for the last list, made again only for
+        # a suspect that is new or moved to another row.
         self._made: dict[int, tuple] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -54,13 +54,14 @@ class SuspectsPanel(QWidget):
         chosen = self.list.currentItem().data(Qt.ItemDataRole.UserRole) if self.list.currentItem() else None
         made, wanted = {}, []
         for row, suspect in suspects:
-            heard = name_for(row, suspect)
             before = self._made.get(id(suspect))
-            if before is not None and before[0] is suspect and before[1] == row and before[2] is heard:
-                entry = before[3]
-            else:
-                entry = self._entry(row, suspect, heard)
-            made[id(suspect)] = (suspect, row, heard, entry)
+            if before is not None and before[0] is suspect and before[1] == row:
+                # The same suspect (a turn heard again brings new ones, with the names heard with them).
+                made[id(suspect)] = before
+                wanted.append(before[2])
+                continue
+            entry = self._entry(row, suspect, name_for(row, suspect))
+            made[id(suspect)] = (suspect, row, entry)
             wanted.append(entry)
         self._made = made
         self._update_items(wanted)

@@ -268,11 +268,16 @@ class SuggestionsPanel(QWidget):
 
     def is_ticked(self, s: Suggestion) -> bool:
         """Sure enough for Apply all: the scan's tick, once the audio has spoken its verdict."""
-        verdict = self.verdict(s)
+        return self._judged(s, self.verdict(s))[1]
+
+    @staticmethod
+    def _judged(s: Suggestion, verdict) -> tuple[int, bool]:
+        """(score, ticked) of *s* with the audio's *verdict* on it (None: not checked)."""
         if verdict is None:
-            return s.ticked
+            return s.score, s.ticked
         from editor.hearing.suggest import judge
-        return s.how != "case" and judge(s.score, verdict, known=s.how == "known")[1]
+        score, ticked, _evidence = judge(s.score, verdict, known=s.how == "known")
+        return score, s.how != "case" and ticked
 
     def _audio_key(self, s: Suggestion) -> tuple | None:
         # The turn's text is part of it: an edit to the turn makes the verdict a stale one.
@@ -315,38 +320,43 @@ class SuggestionsPanel(QWidget):
         kept = [s for s in found if not self.glossary.is_ignored(s.found, s.replacement)]
         # Changes of capitals only after every real fix; within each, what the audio agrees with
         # first and what it rejects last (otherwise the scan's order).
-        self.suggestions = sorted(kept, key=lambda s: (s.how == "case",
-                                                       audio_rank(self.verdict(s))))
+        # Each suggestion's key and verdict looked up once (a long episode lists hundreds).
+        keys = {id(s): self._audio_key(s) for s in kept}
+        verdicts = {i: self._verdicts.get(key) if key is not None else None for i, key in keys.items()}
+        self.suggestions = sorted(kept, key=lambda s: (s.how == "case", audio_rank(verdicts[id(s)])))
         self.list.clear()
         self._rows_by_key = {}
         self._sure = 0
         for row, s in enumerate(self.suggestions):
-            ticked = self.is_ticked(s)
+            verdict = verdicts[id(s)]
+            ticked = self._judged(s, verdict)[1]
             self._sure += ticked
-            key = self._audio_key(s)
+            key = keys[id(s)]
             if key is not None:
                 self._rows_by_key.setdefault(key, []).append(row)
-            item = QListWidgetItem(self._item_text(s))
+            item = QListWidgetItem(self._item_text(s, verdict))
             sure = "Sure: applied by Apply all" if ticked else "Applied only when chosen"
             item.setToolTip(f"{s.context}\n{sure}")
             self.list.addItem(item)
         self._update_buttons(self._sure)
 
-    def _item_text(self, s: Suggestion) -> str:
+    _NOT_LOOKED_UP = object()
+
+    def _item_text(self, s: Suggestion, verdict=_NOT_LOOKED_UP) -> str:
+        """The item of *s* (*verdict*: the audio's on it, when the caller has looked it up)."""
         transcript = self._model.transcript
         speaker = transcript.speaker_name(transcript.segments[s.index].speaker_id) \
             if s.index < len(transcript.segments) else ""
         # Three short lines, each elided on its own, so a narrow dock still reads well.
         evidence = ", ".join(_HOW.get(e, e) for e in (s.evidence or (s.how,)))
-        verdict = self.verdict(s)
-        score, audio = s.score, ""
-        if verdict is not None:
-            from editor.hearing.suggest import judge
-            score, audio = judge(s.score, verdict, known=s.how == "known")[0], AUDIO_SAYS.get(verdict.label, "")
+        if verdict is self._NOT_LOOKED_UP:
+            verdict = self.verdict(s)
+        score, ticked = self._judged(s, verdict)
+        audio = AUDIO_SAYS.get(verdict.label, "") if verdict is not None else ""
         # The audio's word first: in a narrow dock the end of the line is what gets elided.
         where = [audio, format_clock(s.time_ms) if s.time_ms is not None else "untimed", speaker, f"{score}%",
                  evidence]
-        return (f"{'✓ ' if self.is_ticked(s) else ''}{s.found}  →  {s.replacement}\n"
+        return (f"{'✓ ' if ticked else ''}{s.found}  →  {s.replacement}\n"
                 f"    {' · '.join(part for part in where if part)}\n"
                 f"    {s.context}")
 

@@ -45,7 +45,8 @@ class DialogMnemonics(QObject):
     """An application event filter: dialogs get their mnemonics as they are shown."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Every event of the application passes here: the cheap test first (most are not a dialog's).
+        # Every event of the application passes here: the cheap test first (asking an event its
+        # type makes a Python enum, 2 µs, for each of the thousands a repaint sends).
         if isinstance(watched, QDialog) and event.type() == QEvent.Type.Show:
             add_mnemonics(watched)
         return False
