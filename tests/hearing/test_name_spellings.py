@@ -37,6 +37,7 @@ def test_a_two_letter_acronym_is_only_said_letter_by_letter():
 def test_acronyms_a_letter_apart_areother_letters_not_a_slip():
     assert other_letters("CDC", "CBC") and other_letters("MPR", "NPR")
     assert not other_letters("KP MG", "KPMG")                         # the same letters, split
+    assert not other_letters("ANH", "NEH")                            # more than a letter apart
     assert not other_letters("Hall quest", "Hallquist") and not other_letters("the essay", "DSA")
 
 
