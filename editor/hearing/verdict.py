@@ -185,12 +185,12 @@ def said_alike(original: str, candidate: str, aligner: Aligner) -> bool:
     voice said a vowel or where it paused: the audio gains on such a candidate are no agreement
     (with audio saying "Hall quest", "Hallquist" has won by more than MARGIN)."""
     from editor.hearing.sayings import phone_sayings  # sayings builds on this module's _words
-    from editor.hearing.sound_match import VOWELS, sound_distance
+    from editor.hearing.sound_match import sound_distance
 
     said = phone_sayings(aligner, original)[:1]
     if not said or not said[0]:
         return False
-    return any(sound_distance(said[0], saying, vowels=VOWELS) <= SAME_SOUND
+    return any(sound_distance(said[0], saying) <= SAME_SOUND
                for saying in phone_sayings(aligner, candidate) if saying)
 
 
