@@ -22,7 +22,7 @@ from editor.hearing.sayings import teach
 from editor.hearing.sound_match import MAX_DISTANCE, PhoneSpeller, SoundAlike, sound_alikes
 from editor.hearing.spotting import Spotted, fit_bar, spot_names
 from editor.hearing.suspects import JOIN_AT, Suspect, WordDoubt, runs, typical_fit, word_doubts
-from editor.hearing.verdict import AGREES, MARGIN, PREFERS_ORIGINAL, TimedToken, compare, cut, region_of
+from editor.hearing.verdict import AGREES, PREFERS_ORIGINAL, TimedToken, compare, cut, region_of
 
 # The grammar of every name is searched more lightly than the words are fitted: the acoustic
 # scores of every other frame reused (ds) and two Gaussians a frame instead of four (topn). It
@@ -111,7 +111,7 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
             heard.suspects.append(Suspect(job.index, job.segment_id, start, end, job.text[start:end],
                                           first.start_ms, last.end_ms, max(s.doubt for s in weak),
                                           list(dict.fromkeys([e for s in weak for e in s.evidence] + ["name"]))))
-        elif not overlapping and spotted.margin > -MARGIN:   # (the audio leaning to the text: no doubt)
+        elif not overlapping:
             start = next(t for t in timed if t.char_start == spotted.char_start)
             end = next(t for t in timed if t.char_end == spotted.char_end)
             heard.suspects.append(Suspect(job.index, job.segment_id, spotted.char_start, spotted.char_end,

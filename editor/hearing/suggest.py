@@ -53,7 +53,6 @@ class Suggested:
     evidence: list[str] = field(default_factory=list)
     audio: str | None = None          # the audio's verdict (verdict.AGREES, ...), None: not checked
     ticked: bool = False
-    margin: float | None = None       # the verdict's margin (how far the audio leans to the change)
 
     def as_dict(self) -> dict:
         return {"segment": self.segment, "segment_start_ms": self.segment_start_ms,
@@ -164,8 +163,7 @@ def suggest(transcript: Transcript, glossary: Glossary, audio_path: str | os.Pat
             suggestions.append(Suggested(heard.index, segments[heard.index].start_ms, spot.char_start,
                                          spot.char_end, spot.found, spot.name, score, evidence,
                                          AGREES if spot.agrees else UNSURE,
-                                         spot.agrees and score >= TICK_AT and not _one_plain_word(spot.found),
-                                         spot.margin))
+                                         spot.agrees and score >= TICK_AT and not _one_plain_word(spot.found)))
     _check_with_audio(transcript, [s for s in suggestions if s.audio is None], audio_path, stage("check"),
                       cancelled)
     report.suggestions = _merged(suggestions)
@@ -182,8 +180,7 @@ def _with_suggestions(suspects: list[Suspect], suggestions: list[Suggested], tra
     """
     result = list(suspects)
     for s in suggestions:
-        # (a name said alike, which the audio leans away from, is offered but raises no doubt)
-        if s.audio == PREFERS_ORIGINAL or (s.margin is not None and s.margin <= -MARGIN) or "case" in s.evidence:
+        if s.audio == PREFERS_ORIGINAL or "case" in s.evidence:
             continue
         doubt = round(min(0.95, s.score / 100 * (0.9 if s.audio == AGREES else 0.7)), 3)
         overlapping = next((x for x in result if x.segment == s.segment and x.char_start < s.char_end
@@ -247,7 +244,7 @@ def _check_with_audio(transcript: Transcript, suggestions: list[Suggested], audi
                       cancelled)
     for done, (at, verdict) in enumerate(judged):
         s = suggestions[checkable[at]]
-        s.audio, s.margin = verdict.label, verdict.margin
+        s.audio = verdict.label
         s.score, s.ticked, extra = judge(s.score, verdict, known="known" in s.evidence)
         s.ticked = s.ticked and "case" not in s.evidence
         s.evidence = list(dict.fromkeys(s.evidence + extra))

@@ -44,19 +44,3 @@ def test_an_acronym_a_letter_off_is_not_agreed_on_by_its_sound(material):
     # "MPR" said, NPR in the glossary: M and N are one phone apart in a letter's name.
     heard = _heard(material, ("acronym", "Her interview on {MPR|NPR} was shared widely."), audio="wrong")
     assert not any(s.agrees for s in heard.spotted if s.found == "MPR")
-
-
-def test_a_name_offered_against_the_audios_lean_raises_no_doubt():
-    from editor.core.transcript import Segment, Speaker, Transcript
-    from editor.hearing.suggest import Suggested, _with_suggestions
-    from editor.hearing.verdict import UNSURE
-
-    text = "Our Rome correspondent Joe vanny Ree chee filed the story."
-    transcript = Transcript(speakers={"h": Speaker("h", "Host")},
-                            segments=[Segment("s1", 0, 4000, text, speaker_id="h")])
-
-    def offered(margin):
-        return Suggested(0, 0, 23, 41, "Joe vanny Ree chee", "Giovanni Ricci", 70, ["sound"], UNSURE, False, margin)
-
-    assert _with_suggestions([], [offered(-0.49)], transcript) == []
-    assert [s.text for s in _with_suggestions([], [offered(0.1)], transcript)] == ["Joe vanny Ree chee"]
