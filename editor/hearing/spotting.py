@@ -26,6 +26,7 @@ from editor.hearing.verdict import (
     cut,
     other_letters,
     region_of,
+    said_alike,
 )
 from editor.hearing.verdict import _words as grammar_words
 
@@ -137,7 +138,8 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
                 # too near for a margin to choose)
                 best = Spotted(start, end, text[start:end], name, verdict.margin,
                                agrees=not other_letters(where.original, name))
-            elif verdict.label == SOUNDS_ALIKE:
+            elif verdict.label == SOUNDS_ALIKE or (verdict != _NOT_ALIGNED and abs(verdict.margin) < MARGIN
+                                                   and said_alike(where.original, name, aligner)):
                 # Chosen over the text, and said like it: which fits its own window better is
                 # down to how the voice said a vowel. Offered, as a sound-alike is.
                 best = Spotted(start, end, text[start:end], name, verdict.margin, "sound", agrees=False)
