@@ -83,9 +83,9 @@ def other_readings(word: str, guessed: bool, lookup, capitals: bool = False) -> 
     if guessed:
         readings.append(letter_to_sound(plain))
         readings.append(two_words(plain, lookup) or "")
+        if _FRENCH_MARKS.search(plain):    # (marks that everyday words have too: "our", "you")
+            readings.append(french_reading(plain))
     # Spelled another language's way: said that way too, in the dictionary or not ("Weiss").
-    if _FRENCH_MARKS.search(plain):
-        readings.append(french_reading(plain))
     readings += foreign_readings(plain)
     return list(dict.fromkeys(r for r in readings if r))
 

@@ -17,35 +17,27 @@ from editor.align.aligner import Aligner
 from editor.align.text import Token, spoken_words
 from editor.hearing.sayings import phone_sayings
 
-MAX_DISTANCE = 0.34      # normalised phone edit distance of a sound-alike (see sound_distance)
+MAX_DISTANCE = 0.34      # normalised phone edit distance of a sound-alike
 MAX_WORDS = 4
 VOWELS = frozenset(["AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW", "OY", "UH", "UW"])
 _ANY_VOWEL = "\u00b7"    # every vowel's code in a vowel-blind phone string
 
 
-def sound_distance(a: str, b: str, a_blind: str | None = None, b_blind: str | None = None,
-                   vowels: frozenset[str] = frozenset()) -> float:
+def sound_distance(a: list[str], b: list[str], vowels: frozenset[str] = VOWELS) -> float:
     """Normalised edit distance of two phone strings in which one vowel for another counts half.
 
     A recognizer writing a name it does not know keeps its consonants and guesses its vowels
     ("He mena eban yes" for Jimena Ibáñez), and a name's guessed readings are surest in their
     consonants too: the mean of the plain distance and the distance with every vowel alike.
-    *a_blind*, *b_blind*: the strings with every vowel as one symbol, when already made;
-    else the elements of *vowels* in *a* and *b* are the vowels.
+    (Used where two texts are judged said alike; the search for sound-alike windows keeps the
+    plain distance, whose far more candidates would each cost a verdict.)
     """
     longest = max(len(a), len(b))
     if not longest:
         return 0.0
-    a_blind = a_blind if a_blind is not None else vowel_blind(a, vowels)
-    b_blind = b_blind if b_blind is not None else vowel_blind(b, vowels)
+    a_blind = [_ANY_VOWEL if p in vowels else p for p in a]
+    b_blind = [_ANY_VOWEL if p in vowels else p for p in b]
     return (Levenshtein.distance(a, b) + Levenshtein.distance(a_blind, b_blind)) / (2 * longest)
-
-
-def vowel_blind(phones, vowels: frozenset[str]):
-    """*phones* (a string of phone codes, or a list of phones) with every vowel the same."""
-    if isinstance(phones, str):
-        return "".join(_ANY_VOWEL if p in vowels else p for p in phones)
-    return [_ANY_VOWEL if p in vowels else p for p in phones]
 
 
 @dataclass(frozen=True)
@@ -62,7 +54,6 @@ class PhoneSpeller:
     def __init__(self, aligner: Aligner):
         self._aligner = aligner
         self._codes: dict[str, str] = {}
-        self.vowels: set[str] = set()      # the codes of vowels
         self._cache: dict[str, str] = {}
         self._names: dict[str, list[str]] = {}
 
@@ -93,13 +84,7 @@ class PhoneSpeller:
     def _code(self, phone: str) -> str:
         if phone not in self._codes:
             self._codes[phone] = chr(0x100 + len(self._codes))
-            if phone in VOWELS:
-                self.vowels.add(self._codes[phone])
         return self._codes[phone]
-
-    def blind(self, code: str) -> str:
-        """*code* with every vowel the same (see :func:`sound_distance`)."""
-        return vowel_blind(code, frozenset(self.vowels))
 
 
 def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller,
@@ -109,9 +94,9 @@ def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller,
     A window holds up to MAX_WORDS tokens, or one more than the name has spoken words (a web
     address read out, "hello at tide line dot f m", is split into as many tokens or more).
     """
-    targets = [(name, code, phones.blind(code), max(MAX_WORDS, len(phones.spoken(name)) + 1))
+    targets = [(name, code, max(MAX_WORDS, len(phones.spoken(name)) + 1))
                for name in names for code in phones.of_name(name) if len(code) >= 3]
-    widest = max((most for *_, most in targets), default=MAX_WORDS)
+    widest = max((most for _, _, most in targets), default=MAX_WORDS)
     found = []
     for first in range(len(tokens)):
         for last in range(first, min(len(tokens), first + widest)):
@@ -119,13 +104,11 @@ def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller,
             if not words:
                 continue
             code = phones.of_words(words)
-            blind = None
             best = None
-            for name, target, target_blind, most in targets:
+            for name, target, most in targets:
                 if last - first >= most or abs(len(code) - len(target)) > max_distance * len(target) + 1:
                     continue
-                blind = blind if blind is not None else phones.blind(code)
-                distance = sound_distance(code, target, blind, target_blind)
+                distance = Levenshtein.normalized_distance(code, target)
                 if distance > max_distance or (best is not None and distance >= best.distance):
                     continue
                 if _holds(" ".join(t.text for t in tokens[first:last + 1]).casefold(), name):

@@ -46,26 +46,23 @@ class Spelling:
         return read_by_rules(word, self.rules, self.exception or (lambda rest, at: None))
 
 
-def _soft(hard: str, soft: str, glide_i: bool = True) -> _Exception:
-    """c/g before e and i said *soft* (Italian "ce" CH, "ge" JH): an "i" between it and a vowel
-    only softens it ("Giovanni": JH OW, "Ricci" ends CH IY)."""
-    def exception(rest: str, at: int) -> tuple[str, int] | None:
-        for letters, sound in ((hard, soft), (hard * 2, soft)):
-            if rest.startswith(letters) and len(rest) > len(letters) and rest[len(letters)] in "eiéèí":
-                taken = len(letters)
-                if glide_i and rest[taken] == "i" and len(rest) > taken + 1 and rest[taken + 1] in _VOWELS:
-                    taken += 1
-                return sound, taken
-        return None
-    return exception
+_ITALIAN_SOFT = {"cc": "CH", "c": "CH", "gg": "JH", "g": "JH"}
 
 
 def _italian_exception(rest: str, at: int) -> tuple[str, int] | None:
+    """"sc", "gl", "c" and "g" (doubled or not) before e and i said soft; an "i" between them and
+    a vowel only softens them ("Giovanni": JH OW, "Ricci" ends CH IY)."""
     if rest.startswith("sc") and len(rest) > 2 and rest[2] in "ei":
         return "SH", 3 if rest[2] == "i" and len(rest) > 3 and rest[3] in _VOWELS else 2
     if rest.startswith("gli"):
         return "L Y", 3 if len(rest) > 3 and rest[3] in _VOWELS else 2
-    return _soft("c", "CH")(rest, at) or _soft("g", "JH")(rest, at)
+    for letters, sound in _ITALIAN_SOFT.items():
+        if rest.startswith(letters) and len(rest) > len(letters) and rest[len(letters)] in "eiéèí":
+            taken = len(letters)
+            if rest[taken] == "i" and len(rest) > taken + 1 and rest[taken + 1] in _VOWELS:
+                taken += 1
+            return sound, taken
+    return None
 
 
 def _spanish_exception(rest: str, at: int) -> tuple[str, int] | None:

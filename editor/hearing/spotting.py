@@ -15,7 +15,19 @@ import numpy as np
 
 from editor.align.aligner import Aligner
 from editor.align.text import spoken_words
-from editor.hearing.verdict import MARGIN, UNSURE, Region, TimedToken, Verdict, compare, cut, other_letters, region_of
+from editor.hearing.verdict import (
+    MARGIN,
+    SOUNDS_ALIKE,
+    UNSURE,
+    Region,
+    TimedToken,
+    Verdict,
+    compare,
+    cut,
+    other_letters,
+    region_of,
+    said_alike,
+)
 from editor.hearing.verdict import _words as grammar_words
 
 # The name the grammar chose over the text (every name and the text decoded as alternatives of the
@@ -31,6 +43,7 @@ FRAMES_PER_PHONE = (4, 30)  # a passage this many frames per phone of the name c
 # must clearly prefer it, since applying it would drop the word (a split name's "a nook" still
 # goes to "Anouk": its sound is the name's).
 SWALLOW = 0.1
+NEIGHBOUR_WINDOWS = 2     # other windows of a chosen name judged when its own clearly loses
 _NOT_ALIGNED = Verdict(UNSURE, 0.0)   # compare's answer when neither text fits the window's audio
 
 
@@ -104,22 +117,38 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
             continue      # the text fits this stretch of audio best (or nothing does)
         won_lo, won_hi, name = chosen
         # The winner is compared with the text over its own window: the audio of a wider one
-        # holds words the name does not replace. Only when neither text can be aligned there at
-        # all (a window too short for them) does a wider window of the name answer for it.
+        # holds words the name does not replace. When neither text can be aligned there at all
+        # (a window too short for them) a wider window of the name answers for it; when the
+        # name loses there, the search may have put its edge a word off ("nook della cross"
+        # for "a nook della cross"): up to NEIGHBOUR_WINDOWS others are each judged over their own.
         others = sorted({(a, b) for a, b, other in paths if other == name and (a, b) != (won_lo, won_hi)},
                         key=lambda w: (w[1] - w[0], w))
         best = None
+        lost = 0
         for w_lo, w_hi in [(won_lo, won_hi)] + others:
             where = region_of(text, tokens, tokens[w_lo].char_start, tokens[w_hi].char_end)
             verdict = compare(cut(audio, audio_start_ms, where), where, name, aligner)
-            if verdict.margin >= SPOT_MARGIN and verdict.fit >= bar and verdict.coverage >= SPOT_COVERAGE:
-                start, end = tokens[won_lo].char_start, tokens[won_hi].char_end
+            if lost:
+                won_lo, won_hi = w_lo, w_hi
+            start, end = tokens[won_lo].char_start, tokens[won_hi].char_end
+            if verdict.fit < bar or verdict.coverage < SPOT_COVERAGE:
+                pass
+            elif verdict.margin >= SPOT_MARGIN:
                 # (an acronym a letter off, "CDC" for CBC, is offered: its letters' sounds are
                 # too near for a margin to choose)
                 best = Spotted(start, end, text[start:end], name, verdict.margin,
                                agrees=not other_letters(where.original, name))
-            if verdict != _NOT_ALIGNED:
+            elif verdict.label == SOUNDS_ALIKE or (verdict != _NOT_ALIGNED and abs(verdict.margin) < MARGIN
+                                                   and said_alike(where.original, name, aligner)):
+                # Chosen over the text, and said like it: which fits its own window better is
+                # down to how the voice said a vowel. Offered, as a sound-alike is.
+                best = Spotted(start, end, text[start:end], name, verdict.margin, "sound", agrees=False)
+            if best is not None or (verdict != _NOT_ALIGNED and not lost and verdict.margin > -2 * MARGIN):
                 break
+            if verdict != _NOT_ALIGNED:
+                lost += 1
+                if lost > NEIGHBOUR_WINDOWS:
+                    break
         if best is not None:
             found.append(_take_echoes(text, tokens, best))
     return found

@@ -1,6 +1,6 @@
 """Ask the audio which of two texts it says: align each over the same frames and compare.
 
-The passage is aligned with a word of context on each side and a little padding, once as the
+The passage is aligned with a word of context on each side, in a little silence, once as the
 transcript has it and once with the candidate in its place. Both alignments cover exactly the
 same audio, so their total acoustic scores (every frame, silences included) are comparable; the
 difference per frame of the passage is the *margin*: positive when the candidate fits better.
@@ -28,7 +28,11 @@ MARGIN = 0.25          # per-frame log-score difference needed for a verdict eit
 AGREE_FIT = -3.0
 AGREE_COVERAGE = 0.5
 SAME_SOUND = 0.25      # share of phones two texts may differ by and still be said alike
-PAD_MS = 150           # audio kept before the first and after the last context word
+# The region's audio runs from its first context word's start to its last one's end, with this
+# much silence put on either side. Padding it with the audio around (the neighbouring words'
+# edges) made the search fail to end now and then, a few milliseconds more or less of the same
+# audio deciding (both texts then unaligned: no verdict); in silence it ends where the words do.
+SILENCE_MS = 150
 _TOKEN = re.compile(r"\S+")
 
 
@@ -51,7 +55,7 @@ class Region:
     before: str
     original: str
     after: str
-    start_ms: int          # audio to take (context and padding included)
+    start_ms: int          # audio to take (its context words included)
     end_ms: int
     passage_ms: int        # the passage's own duration (the margin's denominator)
 
@@ -93,7 +97,7 @@ def region_of(text: str, tokens: list[TimedToken], char_start: int, char_end: in
     words = [text[t.char_start:t.char_end] for t in tokens]
     return Region(" ".join(words[lo:first]), text[tokens[first].char_start:tokens[last].char_end],
                   " ".join(words[last + 1:hi + 1]),
-                  max(0, tokens[lo].start_ms - PAD_MS), tokens[hi].end_ms + PAD_MS,
+                  tokens[lo].start_ms, tokens[hi].end_ms,
                   max(10, tokens[last].end_ms - tokens[first].start_ms))
 
 
@@ -132,7 +136,7 @@ def score_text(audio_16k: np.ndarray, where: Region, middle: str, aligner: Align
     usable, _ = aligner.prepare(every)
     if not all(usable[len(before):len(before) + len(words)]) or not words:
         return None
-    pieces = aligner.decode(audio_16k, [w for w, ok in zip(every, usable, strict=True) if ok])
+    pieces = aligner.decode(in_silence(audio_16k), [w for w, ok in zip(every, usable, strict=True) if ok])
     if pieces is None:
         return None
     spoken = [p for p in pieces if p.word is not None]
@@ -148,15 +152,6 @@ def compare(audio_16k: np.ndarray, where: Region, candidate: str, aligner: Align
     if original is None:
         original = score_text(audio_16k, where, where.original, aligner)
     scored = score_text(audio_16k, where, candidate, aligner)
-    pad = PAD_MS * RATE // 1000
-    if (scored is None or original is None) and len(audio_16k) > 2 * pad + RATE // 10:
-        # The padding holds the neighbouring words' edges, and now and then the search cannot
-        # end in them (a few more or fewer milliseconds of the same audio and it can): a text
-        # that fails there is asked again over the context words' own audio before it counts.
-        trimmed = audio_16k[pad:len(audio_16k) - pad]
-        again = score_text(trimmed, where, where.original, aligner), score_text(trimmed, where, candidate, aligner)
-        if None not in again:
-            original, scored = again
     frames = max(1, where.passage_ms // 10)
     if scored is None and original is None:
         return Verdict(UNSURE, 0.0)
@@ -190,19 +185,20 @@ def said_alike(original: str, candidate: str, aligner: Aligner) -> bool:
     voice said a vowel or where it paused: the audio gains on such a candidate are no agreement
     (with audio saying "Hall quest", "Hallquist" has won by more than MARGIN)."""
     from editor.hearing.sayings import phone_sayings  # sayings builds on this module's _words
-    from editor.hearing.sound_match import VOWELS, sound_distance
+    from editor.hearing.sound_match import sound_distance
 
     said = phone_sayings(aligner, original)[:1]
     if not said or not said[0]:
         return False
-    return any(sound_distance(said[0], saying, vowels=VOWELS) <= SAME_SOUND
+    return any(sound_distance(said[0], saying) <= SAME_SOUND
                for saying in phone_sayings(aligner, candidate) if saying)
 
 
 def other_letters(original: str, candidate: str) -> bool:
-    """Whether both texts are said letter by letter, and the letters differ."""
-    letters = _spelled_letters(original), _spelled_letters(candidate)
-    return None not in letters and letters[0] != letters[1]
+    """Whether both texts are said letter by letter, and one letter differs ("CDC", "CBC")."""
+    first, second = _spelled_letters(original), _spelled_letters(candidate)
+    return (first is not None and second is not None and len(first) == len(second)
+            and sum(a != b for a, b in zip(first, second, strict=True)) == 1)
 
 
 def _spelled_letters(text: str) -> str | None:
@@ -227,7 +223,7 @@ def best_of(audio_16k: np.ndarray, where: Region, candidates: list[str], aligner
             choices.setdefault(tuple(words), candidate)
     if not choices or not all(aligner.prepare(before + after)[0]):
         return None
-    heard = aligner.decode_choice(audio_16k, before, list(choices), after)
+    heard = aligner.decode_choice(in_silence(audio_16k), before, list(choices), after)
     if heard is None or len(heard) < len(before) + len(after) + 1:
         return None
     return choices.get(tuple(heard[len(before):len(heard) - len(after)]))
@@ -243,6 +239,12 @@ def rank(audio_16k: np.ndarray, where: Region, candidates: list[str],
 
 def _joined(where: Region, middle: str) -> str:
     return " ".join(part for part in (where.before, middle, where.after) if part)
+
+
+def in_silence(audio_16k: np.ndarray) -> np.ndarray:
+    """*audio_16k* with SILENCE_MS of silence before and after it."""
+    silence = np.zeros(SILENCE_MS * RATE // 1000, np.int16)
+    return np.concatenate([silence, np.asarray(audio_16k, np.int16), silence])
 
 
 def cut(samples: np.ndarray, samples_start_ms: int, where: Region) -> np.ndarray:
