@@ -27,6 +27,7 @@ MARGIN = 0.25          # per-frame log-score difference needed for a verdict eit
 # takes most of the passage's time: a short word plus silence can beat garbage, and is no answer.
 AGREE_FIT = -3.0
 AGREE_COVERAGE = 0.5
+VOWEL_MARGIN = 1.0     # a margin (per frame) beyond what a vowel said otherwise makes
 SAME_SOUND = 0.25      # share of phones two texts may differ by and still be said alike
 # The region's audio runs from its first context word's start to its last one's end, with this
 # much silence put on either side. Padding it with the audio around (the neighbouring words'
@@ -163,7 +164,8 @@ def compare(audio_16k: np.ndarray, where: Region, candidate: str, aligner: Align
     coverage = scored.frames / frames
     if margin >= MARGIN and not (scored.fit >= AGREE_FIT and coverage >= AGREE_COVERAGE):
         label = UNSURE
-    elif abs(margin) >= MARGIN and said_alike(where.original, candidate, aligner):
+    elif abs(margin) >= MARGIN and said_alike(where.original, candidate, aligner,
+                                                  vowels_count_half=abs(margin) < VOWEL_MARGIN):
         # Either way the margin only says how this voice said a vowel ("Joe vanny" is nearer
         # its "Giovanni" than the name's own reading is). But two acronyms a letter apart
         # ("CDC", "CBC") are both real names, and which letter a voice said (B or D, M or N)
@@ -179,18 +181,24 @@ def compare(audio_16k: np.ndarray, where: Region, candidate: str, aligner: Align
     return Verdict(label, round(margin, 3), scored.fit, coverage)
 
 
-def said_alike(original: str, candidate: str, aligner: Aligner) -> bool:
+def said_alike(original: str, candidate: str, aligner: Aligner, vowels_count_half: bool = True) -> bool:
     """Whether *candidate* may be said with (nearly) the phones of *original* ("Hallquist" and
     "Hall quest" differ by a vowel). Which of two such texts fits better is down to how this
     voice said a vowel or where it paused: the audio gains on such a candidate are no agreement
-    (with audio saying "Hall quest", "Hallquist" has won by more than MARGIN)."""
+    (with audio saying "Hall quest", "Hallquist" has won by more than MARGIN).
+
+    *vowels_count_half*: one vowel for another counts half (a name's guessed vowels are its least
+    sure part, and a vowel said otherwise moves the fit a little), for a margin a vowel can make;
+    a clearer one either way is the audio telling apart texts that differ in their consonants too
+    ("Joe Lieberman" and "Jolia Roman"), and every phone counts."""
     from editor.hearing.sayings import phone_sayings  # sayings builds on this module's _words
-    from editor.hearing.sound_match import sound_distance
+    from editor.hearing.sound_match import VOWELS, sound_distance
 
     said = phone_sayings(aligner, original)[:1]
     if not said or not said[0]:
         return False
-    return any(sound_distance(said[0], saying) <= SAME_SOUND
+    vowels = VOWELS if vowels_count_half else frozenset()
+    return any(sound_distance(said[0], saying, vowels) <= SAME_SOUND
                for saying in phone_sayings(aligner, candidate) if saying)
 
 
