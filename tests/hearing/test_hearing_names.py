@@ -4,11 +4,12 @@
 from editor.align.aligner import RATE
 from editor.align.text import segment_tokens
 from editor.hearing.fit import fit_tokens, hearing_aligner
-from editor.hearing.listen import HEAR_PAD_MS, hear_segment, listening_spans, plan
+from editor.hearing.listen import listening_spans
 from editor.hearing.sayings import french_reading, teach
 from editor.hearing.sound_match import PhoneSpeller, sound_alikes
 from editor.hearing.suspects import word_doubts
 from editor.hearing.verdict import AGREES, PREFERS_ORIGINAL, TimedToken, compare, cut, region_of
+from tests.hearing.heard_line import heard_line
 
 # Names a glossary might hold besides the right one.
 OTHERS = ["Marguerite Oyelaran", "Tiberius Vandermolen", "Hallquist", "Brandvold", "Kessler", "Milwaukee",
@@ -17,12 +18,7 @@ OTHERS = ["Marguerite Oyelaran", "Tiberius Vandermolen", "Hallquist", "Brandvold
 
 def _heard(material, line, names):
     """hear_segment on the one turn of an episode of *line* (audio saying the right words)."""
-    episode = material.episode([line], [])
-    job = plan(episode.transcript.segments, len(episode.audio) * 1000 // RATE, names)[0]
-    start = max(0, job.start_ms - HEAR_PAD_MS)
-    job.audio = episode.audio[start * RATE // 1000:(job.end_ms + HEAR_PAD_MS) * RATE // 1000]
-    job.audio_start_ms = start
-    return episode, hear_segment(job, hearing_aligner())
+    return heard_line(material, line, names)
 
 
 def _fitted_turn(material, line, aligner):

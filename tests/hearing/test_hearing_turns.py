@@ -6,7 +6,7 @@ import pytest
 
 from editor.align.aligner import RATE
 from editor.hearing.fit import hearing_aligner
-from editor.hearing.listen import HEAR_PAD_MS, hear_segment, hear_transcript, plan
+from editor.hearing.listen import hear_transcript, plan
 from editor.hearing.sayings import teach
 from editor.hearing.spotting import SPOT_MARGIN
 from editor.hearing.suggest import align_missing, judge
@@ -21,6 +21,7 @@ from editor.hearing.verdict import (
     region,
     said_alike,
 )
+from tests.hearing.heard_line import heard_line
 
 NAMES = ["Anouk Delacroix", "Kessler", "Hallquist", "Marguerite Oyelaran", "Milwaukee"]
 SUMMER = "My grandmother grew tomatoes on the balcony every summer."
@@ -29,12 +30,7 @@ ANOUK = ("split name", "Our producer {a nook della cross|Anouk Delacroix} edited
 
 
 def _heard_alone(material, line, audio, voice, speed):
-    episode = material.episode([line], [], audio=audio, voice=voice, speed=speed)
-    job = plan(episode.transcript.segments, len(episode.audio) * 1000 // RATE, NAMES)[0]
-    start = max(0, job.start_ms - HEAR_PAD_MS)
-    job.audio = episode.audio[start * RATE // 1000:(job.end_ms + HEAR_PAD_MS) * RATE // 1000]
-    job.audio_start_ms = start
-    return hear_segment(job, hearing_aligner())
+    return heard_line(material, line, NAMES, audio=audio, voice=voice, speed=speed)[1]
 
 
 def test_a_name_chosen_over_the_text_needs_only_an_agreeing_margin(material):

@@ -1,23 +1,16 @@
 """A name said just as the transcript's words read is offered, never ticked against the audio's
 lean; acronyms a letter apart are never ticked by their sound (real PocketSphinx on espeak-ng speech)."""
 
-from editor.align.aligner import RATE
-from editor.hearing.fit import hearing_aligner
-from editor.hearing.listen import HEAR_PAD_MS, hear_segment, plan
 from editor.hearing.suggest import judge
 from editor.hearing.verdict import SOUNDS_ALIKE, Verdict
+from tests.hearing.heard_line import heard_line
 
 GLOSSARY = ["Giovanni Ricci", "Wolfgang Weiss", "Wojciech Nowak", "Jimena Ibáñez", "NPR", "KGB", "ACLU",
             "Van der Sloot"]
 
 
 def _heard(material, line, audio="right"):
-    episode = material.episode([line], [], audio=audio)
-    job = plan(episode.transcript.segments, len(episode.audio) * 1000 // RATE, GLOSSARY)[0]
-    start = max(0, job.start_ms - HEAR_PAD_MS)
-    job.audio = episode.audio[start * RATE // 1000:(job.end_ms + HEAR_PAD_MS) * RATE // 1000]
-    job.audio_start_ms = start
-    return hear_segment(job, hearing_aligner())
+    return heard_line(material, line, GLOSSARY, audio=audio)[1]
 
 
 def test_a_name_the_text_spells_as_it_is_said_is_offered(material):

@@ -1,0 +1,16 @@
+"""One line of the evaluation material heard alone: the audio checks of its one turn."""
+
+from editor.align.aligner import RATE
+from editor.hearing.fit import hearing_aligner
+from editor.hearing.listen import HEAR_PAD_MS, hear_segment, plan
+
+
+def heard_line(material, line, names, **episode_options):
+    """The episode of *line* alone (``material.episode`` with *episode_options*: audio, voice,
+    speed) and :func:`hear_segment` on its one turn with the glossary *names*."""
+    episode = material.episode([line], [], **episode_options)
+    job = plan(episode.transcript.segments, len(episode.audio) * 1000 // RATE, names)[0]
+    start = max(0, job.start_ms - HEAR_PAD_MS)
+    job.audio = episode.audio[start * RATE // 1000:(job.end_ms + HEAR_PAD_MS) * RATE // 1000]
+    job.audio_start_ms = start
+    return episode, hear_segment(job, hearing_aligner())
