@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, Q
 from editor.core.timecode import format_clock
 
 _EVIDENCE = {"audio": "sounds different", "spelling": "unknown word", "confidence": "recognizer unsure",
-             "context": "a sound-alike fits the sentence",
+             "context": "a sound-alike fits the sentence", "sound": "sounds near a glossary name",
              "name": "a glossary name fits", "glossary": "glossary suggestion"}
 LAYOUT_BATCH = 40
 
