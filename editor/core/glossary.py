@@ -706,20 +706,24 @@ def _unshared(found: Sequence[str], name: Sequence[str]) -> tuple[list[str], lis
 
 
 def _rest_unlike(found: Sequence[str], name: Sequence[str]) -> bool:
-    """Whether a window sharing the name's first or last words is unlike it in the rest, by spelling
-    and by sound: the shared word alone made it score ("wayside years" for "Biden Years")."""
+    """Whether a window sharing the name's first or last words is plainly unlike it in the rest, by
+    spelling and by sound: the shared word alone made it score ("wayside years" for "Biden Years").
+    The bars are low: a rest only somewhat alike ("our religion" for "Our Revolution") stays."""
     from rapidfuzz import fuzz
 
-    from editor.core.corrections import SOUND_COUNTS
     from editor.core.name_index import phonetic_key
     rest = _unshared(found, name)
     if rest is None:
         return False
-    have, wanted = (" ".join(words) for words in rest)
-    if fuzz.ratio(have, wanted) >= 70:
+    have, wanted = ("".join(words) for words in rest)
+    if fuzz.ratio(have, wanted) >= _REST_SPELLING:
         return False
-    have_key, wanted_key = phonetic_key(have.replace(" ", "")), phonetic_key(wanted.replace(" ", ""))
-    return not (have_key and wanted_key and fuzz.ratio(have_key, wanted_key) >= SOUND_COUNTS)
+    have_key, wanted_key = phonetic_key(have), phonetic_key(wanted)
+    return not (have_key and wanted_key and fuzz.ratio(have_key, wanted_key) >= _REST_SOUND)
+
+
+_REST_SPELLING = 55    # "wayside"/"biden" 50, "religion"/"revolution" 67
+_REST_SOUND = 60       # of their Metaphone keys: WST/BTN 33, RLJN/RFLXN 67
 
 
 def _another_form_of_a_word(found: Sequence[str], name: Sequence[str], dictionary: Container[str]) -> bool:
