@@ -122,13 +122,15 @@ def _drive(send, stop_seen, payload: bytes) -> None:
     def cancelled() -> bool:      # the window closed its end of the pipe, or is gone (nobody reads the results)
         return stop_seen.poll() or (parent is not None and not parent.is_alive())
 
+    items = None
     try:
         try:
             function, args, kwargs = pickle.loads(payload)
             args = tuple(_joined(a) for a in args)
             kwargs = {name: _joined(value) for name, value in kwargs.items()}
-            for item in function(*args, progress=lambda done, total: send.send(("progress", (done, total))),
-                                 cancelled=cancelled, **kwargs):
+            items = function(*args, progress=lambda done, total: send.send(("progress", (done, total))),
+                             cancelled=cancelled, **kwargs)
+            for item in items:
                 if cancelled():
                     return
                 send.send(("item", item))
@@ -143,3 +145,21 @@ def _drive(send, stop_seen, payload: bytes) -> None:
         return       # the window stopped listening, also before hearing why the pass ended
     finally:
         send.close()
+        if items is not None:
+            items.close()       # now, not when collected: a stopped pass tells its pool to stop (and does not wait)
+        _wait_for_workers()
+
+
+def _wait_for_workers() -> None:
+    """Wait until the worker processes this pass started have ended (a cancelled pool's workers
+    finish their current turn, < 1 s, or their start-up, then exit).
+
+    A process started by multiprocessing, on its way out, first unlinks its semaphores and stops
+    its queues' feeder threads, and only then waits for its children: a pool it had let go
+    without waiting for it would be left with a worker still starting that cannot find the
+    pool's semaphore (a traceback on the terminal), and workers never told to stop (this
+    process waiting on them until the window kills it).
+    """
+    import multiprocessing
+    for worker in multiprocessing.active_children():
+        worker.join()

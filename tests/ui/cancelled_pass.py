@@ -1,0 +1,77 @@
+"""Run as a script (``python cancelled_pass.py FOLDER``): whole-episode alignment passes
+(:mod:`editor.ui.episode_pass`) of a short espeak-ng episode, each cancelled right after it starts.
+
+The pass's process and its pool's workers write to this script's stderr, and whoever reads this
+script's output to its end waits for all of them: tests/ui/test_episode_pass_cancel.py reads both.
+Imports stay inside functions: every spawned process imports this file again as its main module.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import random
+import sys
+from pathlib import Path
+
+PASS_NAME = "transcript-editor pass"      # the name episode_pass gives its process
+
+
+def _episode(folder: Path, turns: int = 6):
+    """A wav of *turns* spoken sentences, the transcript's segments and the audio's length (ms)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import numpy as np
+    import timing_audio as speech
+
+    from editor.core.transcript import Segment
+
+    rng = random.Random(3)
+    pieces, segments, position = [], [], 0
+    for turn, words in enumerate(speech.random_sentences(turns, seed=3, words_per=(4, 7))):
+        audio, truth = speech.speak(words, speech.random_gaps(len(words), rng), lead_ms=500)
+        segments.append(Segment(f"s{turn + 1}", position + truth[0].start_ms - 200, None, " ".join(words)))
+        pieces.append(audio)
+        position += len(audio) * 1000 // speech.RATE
+    return speech.write_wav(folder / "episode.wav", np.concatenate(pieces)), segments, position
+
+
+def _has_a_child_process(pid: int) -> bool:
+    """Whether process *pid* has started a process that is still there (read from /proc)."""
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path(entry.path, "stat").read_text()
+        except OSError:      # ended meanwhile
+            continue
+        # "pid (name) state ppid ...": the name may hold spaces and parentheses
+        if int(stat.rpartition(")")[2].split()[1]) == pid:
+            return True
+    return False
+
+
+def _a_worker_is_starting() -> bool:
+    return any(_has_a_child_process(p.pid) for p in multiprocessing.active_children() if p.name == PASS_NAME)
+
+
+def main(folder: str) -> None:
+    from editor.align.batch import align_transcript, plan_jobs
+    from editor.ui import episode_pass
+
+    # A pass's process that does not end by itself hangs this script (the test's guard fails it)
+    # rather than being ended by the window's side after its usual wait.
+    episode_pass.EXIT_WAIT_S = 600
+    wav, segments, duration = _episode(Path(folder))
+    jobs = plan_jobs(segments, duration)
+
+    items = list(episode_pass.run(align_transcript, str(wav), jobs, workers=2, cancelled=_a_worker_is_starting))
+    print(f"cancelled as its first worker started: {len(items)} of {len(jobs)} turns")
+
+    items = []
+    for item in episode_pass.run(align_transcript, str(wav), jobs, workers=2, cancelled=lambda: bool(items)):
+        items.append(item)
+    print(f"cancelled after its first turn: {len(items)} of {len(jobs)} turns")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
