@@ -94,6 +94,21 @@ def random_gaps(n: int, rng: random.Random, low: int = 40, high: int = 350) -> l
     return [rng.randint(low, high) for _ in range(n)]
 
 
+def spoken_turns(turns: int, seed: int, words_per: tuple[int, int], start_early_ms: int):
+    """Audio of *turns* random spoken sentences, one after another, and a segment for each (untimed
+    end, starting *start_early_ms* before its first word): (int16 samples, segments, length in ms)."""
+    from editor.core.transcript import Segment
+
+    rng = random.Random(seed)
+    pieces, segments, position = [], [], 0
+    for turn, words in enumerate(random_sentences(turns, seed=seed, words_per=words_per)):
+        audio, truth = speak(words, random_gaps(len(words), rng), lead_ms=500)
+        segments.append(Segment(f"s{turn + 1}", position + truth[0].start_ms - start_early_ms, None, " ".join(words)))
+        pieces.append(audio)
+        position += len(audio) * 1000 // RATE
+    return np.concatenate(pieces), segments, position
+
+
 def write_wav(path: Path, samples: np.ndarray, rate: int = RATE) -> Path:
     with wave.open(str(path), "wb") as out:
         out.setnchannels(1)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import random
 import sys
 from pathlib import Path
 
@@ -20,19 +19,10 @@ PASS_NAME = "transcript-editor pass"      # the name episode_pass gives its proc
 def _episode(folder: Path, turns: int = 6):
     """A wav of *turns* spoken sentences, the transcript's segments and the audio's length (ms)."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-    import numpy as np
     import timing_audio as speech
 
-    from editor.core.transcript import Segment
-
-    rng = random.Random(3)
-    pieces, segments, position = [], [], 0
-    for turn, words in enumerate(speech.random_sentences(turns, seed=3, words_per=(4, 7))):
-        audio, truth = speech.speak(words, speech.random_gaps(len(words), rng), lead_ms=500)
-        segments.append(Segment(f"s{turn + 1}", position + truth[0].start_ms - 200, None, " ".join(words)))
-        pieces.append(audio)
-        position += len(audio) * 1000 // speech.RATE
-    return speech.write_wav(folder / "episode.wav", np.concatenate(pieces)), segments, position
+    audio, segments, length_ms = speech.spoken_turns(turns, seed=3, words_per=(4, 7), start_early_ms=200)
+    return speech.write_wav(folder / "episode.wav", audio), segments, length_ms
 
 
 def _has_a_child_process(pid: int) -> bool:

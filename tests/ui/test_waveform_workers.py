@@ -2,32 +2,24 @@
 
 from __future__ import annotations
 
-import random
 import sys
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 import timing_audio  # noqa: E402
 
-from editor.core.transcript import Segment, Transcript, WordTiming  # noqa: E402
+from editor.core.transcript import Transcript, WordTiming  # noqa: E402
 from editor.ui.document.transcript_model import TranscriptModel  # noqa: E402
 from editor.ui.timing.alignment_runner import AlignmentRunner  # noqa: E402
 from editor.ui.timing.waveform_loader import PeaksLoader  # noqa: E402
 
 
 def _episode(tmp_path: Path, turns: int = 4):
-    rng = random.Random(2)
-    pieces, segments, position = [], [], 0
-    for turn, words in enumerate(timing_audio.random_sentences(turns, seed=2, words_per=(5, 8))):
-        audio, truth = timing_audio.speak(words, timing_audio.random_gaps(len(words), rng), lead_ms=500)
-        segments.append(Segment(f"s{turn + 1}", position + truth[0].start_ms - 150, None, " ".join(words)))
-        pieces.append(audio)
-        position += len(audio) * 1000 // timing_audio.RATE
-    wav = timing_audio.write_wav(tmp_path / "episode.wav", np.concatenate(pieces))
+    audio, segments, position = timing_audio.spoken_turns(turns, seed=2, words_per=(5, 8), start_early_ms=150)
+    wav = timing_audio.write_wav(tmp_path / "episode.wav", audio)
     return timing_audio.encode(wav, tmp_path / "episode.mp3", "-b:a", "64k"), Transcript(segments=segments), position
 
 
