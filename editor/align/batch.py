@@ -134,6 +134,7 @@ def _init_worker(options: AlignOptions) -> None:
 
 
 def _run_job(job: AlignJob, aligner: Aligner | None = None) -> AlignResult:
+    assert job.audio is not None, "the buffer gives every job its audio before it runs"
     alignment = align_segment(job.audio, job.tokens, job.start_ms, job.end_ms,
                               aligner or _worker_aligner, audio_start_ms=job.audio_start_ms,
                               before=job.before, after=job.after)

@@ -16,6 +16,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -149,7 +150,7 @@ def save_cached(audio_path: str | os.PathLike, cache_path: str | os.PathLike, pe
     try:
         cache_path.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache_path.with_name(cache_path.name + ".tmp.npz")
-        arrays = {f"level{i}": level for i, level in enumerate(peaks.levels)}
+        arrays: dict[str, Any] = {f"level{i}": level for i, level in enumerate(peaks.levels)}
         np.savez(tmp, key=np.array(cache_key(audio_path)), duration_ms=np.array(peaks.duration_ms), **arrays)
         os.replace(tmp, cache_path)
     except OSError:

@@ -99,5 +99,5 @@ class Actions:
         for action in self._actions.values():
             for sequence in action.shortcuts():
                 if sequence.count() == 1:
-                    keys.add(sequence[0].toCombined())
+                    keys.add(sequence[0].toCombined())  # type: ignore[index]  # PySide's stubs lack operator[]
         return keys

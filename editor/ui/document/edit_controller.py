@@ -343,7 +343,7 @@ class EditController(QObject):
 
     def remove_mark(self, row: int | None = None, mark: Mark | None = None) -> bool:
         """Remove *mark* (default: the one at the caret); a bare "[inaudible]" token goes with it."""
-        if mark is None:
+        if mark is None or row is None:
             found = self.mark_at_caret()
             if found is None:
                 self.failed.emit("No marker at the caret.")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextCharFormat, QTextLayout, QTextOption
@@ -183,7 +184,7 @@ class TurnPainter:
         line = layout.lineForTextPosition(char)
         if not line.isValid():
             return QRectF(origin, origin)
-        x, _ = line.cursorToX(char)
+        x, _ = cast(tuple[float, int], line.cursorToX(char))   # PySide returns (x, position)
         return QRectF(origin.x() + x, origin.y() + line.y(), 1, self.line_height)
 
     # ------------------------------------------------------------------ painting

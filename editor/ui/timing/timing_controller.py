@@ -241,7 +241,7 @@ class TimingController(QObject):
         rows = []
         self._keys.clear()
         for row, segment in enumerate(segments):
-            if not needs_alignment(segment):
+            if not needs_alignment(segment) or segment.start_ms is None:
                 continue
             end = span_end(segments, row, self._duration or None)
             if end is None or end <= segment.start_ms:
