@@ -15,7 +15,7 @@ A dialog is polished just before it is first shown, and its parent hears of that
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QChildEvent, QEvent, QObject
 from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel
 
 
@@ -57,7 +57,7 @@ class DialogMnemonics(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.ChildPolished:
+        if kind == QEvent.Type.ChildPolished and isinstance(event, QChildEvent):
             child = event.child()
             if isinstance(child, QDialog):
                 child.installEventFilter(self)   # before its first Show (installing twice keeps one)
