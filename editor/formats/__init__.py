@@ -74,7 +74,9 @@ def detect(text: str, name_hint: str = "") -> Reader:
     """The reader most sure that *text* is its format; the file name's extension breaks ties."""
     suffix = _suffix(name_hint)
     best, best_score = None, 0.0
-    for candidate in READERS:
+    for position, candidate in enumerate(READERS):
+        if best_score >= _highest_possible(position, suffix):
+            break   # no reader left can do better (some sniffs cost milliseconds on a big file)
         score = candidate.sniff(text)
         if score > 0 and suffix and suffix in candidate.EXTENSIONS:
             score += _HINT_BONUS
@@ -83,6 +85,12 @@ def detect(text: str, name_hint: str = "") -> Reader:
     if best is None or best_score < _MIN_SCORE:
         raise TranscriptError("not a transcript format this program knows")
     return best
+
+
+def _highest_possible(position: int, suffix: str) -> float:
+    """The best score a reader from READERS[position] on could reach (a sniff says at most 1.0)."""
+    hinted = bool(suffix) and any(suffix in r.EXTENSIONS for r in READERS[position:])
+    return 1.0 + (_HINT_BONUS if hinted else 0.0)
 
 
 def _extension_mismatch(chosen: Reader, name_hint: str) -> list[str]:

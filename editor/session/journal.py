@@ -72,8 +72,6 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from editor.core import ops
 from editor.core.atomic import atomic_write, fsync_and_close
 from editor.core.errors import TranscriptError
@@ -219,6 +217,9 @@ def encode_line(record: dict) -> bytes:
 
 
 def _dumps(record: dict) -> bytes:
+    # Imported at the first line written, not with the journal: with what it imports (uuid,
+    # platform) it costs ~15 ms, which the window's start-up does not need.
+    import orjson
     try:
         return orjson.dumps(record)
     except (orjson.JSONEncodeError, TypeError):

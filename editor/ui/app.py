@@ -15,6 +15,11 @@ USAGE = "transcript-editor [TRANSCRIPT_OR_PROJECT] [AUDIO] [--player vlc|qt]"
 
 
 def parse_args(args: list[str]) -> argparse.Namespace:
+    if len(args) <= 2 and not any(arg.startswith("-") for arg in args):
+        # The usual command line (a file, perhaps its audio) needs no parser: building one is ~7 ms
+        # of the start-up. Anything else (an option, help, a mistake) goes through argparse.
+        return argparse.Namespace(file=args[0] if args else None, audio=args[1] if len(args) > 1 else None,
+                                  player=None)
     parser = argparse.ArgumentParser(prog="transcript-editor", usage=USAGE,
                                      description="Review and correct a podcast transcript against its audio.")
     parser.add_argument("file", nargs="?", help="a transcript (Otter, Rev, SRT, WebVTT, ...) or a project")

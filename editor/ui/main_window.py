@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         self.themes = ThemeSwitcher(app)
         self.themes.apply(_saved_theme(self.settings))
         self._mnemonics = DialogMnemonics(self)   # Alt+letter for every dialog button
-        app.installEventFilter(self._mnemonics)
+        self._mnemonics.watch(self)
         self.action_table = Actions(self, [spec for table in ACTION_TABLES for spec in table],
                                     self.settings.shortcut_overrides())
         self.model = TranscriptModel(parent=self)

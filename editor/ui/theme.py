@@ -105,7 +105,8 @@ def light_palette() -> QPalette:
     }, disabled_text="#9a9a9a")
 
 
-_SYSTEM: dict[int, tuple[QPalette, str]] = {}   # per application: the palette and style it started with
+# Per application: the palette and style it started with, taken when it first leaves them.
+_SYSTEM: dict[int, tuple[QPalette, str]] = {}
 
 
 class ThemeSwitcher:
@@ -113,17 +114,20 @@ class ThemeSwitcher:
 
     def __init__(self, app: QApplication):
         self._app = app
-        if id(app) not in _SYSTEM:
-            _SYSTEM[id(app)] = (QPalette(app.palette()), app.style().name())
-        self._system, self._system_style = _SYSTEM[id(app)]
         self.theme = Theme.SYSTEM
 
     def apply(self, theme: Theme) -> None:
         self.theme = theme
+        system = _SYSTEM.get(id(self._app))
         if theme is Theme.SYSTEM:
-            self._app.setStyle(self._system_style)
-            self._app.setPalette(self._system)
+            # An application never switched still has the system's look: nothing to do (asking for
+            # its style at start-up made PySide build QStyle's enums, ~10 ms, and setting it made a new one).
+            if system is not None:
+                self._app.setStyle(system[1])
+                self._app.setPalette(system[0])
             return
+        if system is None:
+            _SYSTEM[id(self._app)] = (QPalette(self._app.palette()), self._app.style().name())
         self._app.setStyle("Fusion")   # honours every palette role on every platform
         self._app.setPalette(dark_palette() if theme is Theme.DARK else light_palette())
 

@@ -25,6 +25,8 @@ import sys
 import threading
 from typing import TYPE_CHECKING
 
+from editor.ui.process_tuning import collection_paused
+
 if TYPE_CHECKING:
     from editor.core.read_result import ReadResult
 
@@ -94,7 +96,8 @@ class Preload:
     def _run(self) -> None:
         try:
             from editor.formats import read_file
-            self._result = read_file(self.path)
+            with collection_paused():   # what it reads all lives on: frozen, never walked by a collection
+                self._result = read_file(self.path)
         except BaseException as error:  # re-raised on the GUI thread by result()
             self._error = error
 
@@ -153,18 +156,14 @@ class ChildRead:
 
 
 def _unpickled(answer: bytes) -> tuple:
-    import gc
-
     from editor.core import pickled
-    was_enabled = gc.isenabled()
-    gc.disable()   # ~10^4 objects that all live on: no collections while they arrive
+    # ~10^5 objects that all live on: no collections while they arrive, and frozen after (else the
+    # next allocation's collection walked them all, ~20 ms, just before the model freezes them anyway).
     try:
-        return pickled.loads(answer)
+        with collection_paused():
+            return pickled.loads(answer)
     except Exception:   # not what the child wrote: read the file here
         return (None,)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _read_in_child(path: str, answer_file: int) -> None:

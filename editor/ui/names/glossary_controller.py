@@ -72,13 +72,14 @@ class GlossaryController(QObject):
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._on_shared_file_changed)
         self.dialog: GlossaryDialog | None = None
-        # Made when the first transcript opens.
-        self.suggestions: SuggestionsPanel | None = None
-        self.suggestions_dock: QDockWidget | None = None
+        # The suggestions panel and its dock: made when first needed once a transcript is open (the
+        # deferred scan, the panel shown), not as it opens (its list and table: ~10 ms of opening).
+        self._suggestions: SuggestionsPanel | None = None
+        self._suggestions_dock: QDockWidget | None = None
         self._suggestions_dismissed = False     # the user closed the suggestions dock: do not reopen it
         self._scan_timer = QTimer(self, singleShot=True, interval=BACKGROUND_AFTER_OPEN_MS)
         self._scan_timer.timeout.connect(self._scan_opened)
-        spans.focus_keepers.append(lambda: self.suggestions)
+        spans.focus_keepers.append(lambda: self._suggestions)
         self._show_action.toggled.connect(self._on_show_suggestions_toggled)
         self._files.transcript_opened.connect(self._on_files_transcript_opened)
 
@@ -90,9 +91,9 @@ class GlossaryController(QObject):
         if glossary is None or glossary.show != show or glossary.path is None:
             glossary = self._load(show)
             self.set_glossary(glossary)
-        suggestions, _dock = self._ensure_suggestions()
-        suggestions.candidates = ()
-        suggestions.forget()    # the previous episode's suggestions must not be applied to this one
+        if self._suggestions is not None:
+            self._suggestions.candidates = ()
+            self._suggestions.forget()    # the previous episode's suggestions must not be applied to this one
         if glossary.join_speakers(self._model.transcript):
             self._save()
         self.changed(rescan=False)
@@ -126,8 +127,8 @@ class GlossaryController(QObject):
 
     def _offer_show_notes(self) -> None:
         have = {name.casefold() for name in self.glossary.names()} if self.glossary is not None else set()
-        if self.suggestions is not None:
-            self.suggestions.candidates = tuple(c.text for c in self.show_notes if c.text.casefold() not in have)
+        if self._suggestions is not None:   # (a panel made later is given them then)
+            self._suggestions.candidates = tuple(c.text for c in self.show_notes if c.text.casefold() not in have)
 
     def speakers(self) -> list:
         """The open transcript's speakers."""
@@ -140,7 +141,7 @@ class GlossaryController(QObject):
 
     def is_scanning(self) -> bool:
         """A glossary scan is due or running (suggestions are not final yet)."""
-        return self._scan_timer.isActive() or (self.suggestions is not None and self.suggestions.is_scanning())
+        return self._scan_timer.isActive() or (self._suggestions is not None and self._suggestions.is_scanning())
 
     def audio_ready(self, audio_path: str) -> None:
         """Every turn that can be aligned to *audio_path* has word times: the suggestions listed now
@@ -150,12 +151,12 @@ class GlossaryController(QObject):
 
     def shutdown(self) -> None:
         """The window closes: a running audio check stops at its next suggestion."""
-        if self.suggestions is not None:
-            self.suggestions.stop_audio_check(wait=True)
+        if self._suggestions is not None:
+            self._suggestions.stop_audio_check(wait=True)
 
     def borrow_index(self, transcript):
         """A copy of the scan's name index of *transcript*, if the scan made one."""
-        return self.suggestions.borrow_index(transcript) if self.suggestions is not None else None
+        return self._suggestions.borrow_index(transcript) if self._suggestions is not None else None
 
     # ------------------------------------------------------------------ the glossary
     def _load(self, show: str) -> Glossary:
@@ -169,8 +170,8 @@ class GlossaryController(QObject):
 
     def set_glossary(self, glossary: Glossary) -> None:
         self.glossary = glossary
-        if self.suggestions is not None:
-            self.suggestions.glossary = glossary
+        if self._suggestions is not None:
+            self._suggestions.glossary = glossary
         self._share(glossary.shared_file)
         self._offer_show_notes()
         self.glossary_set.emit(glossary)
@@ -300,22 +301,35 @@ class GlossaryController(QObject):
             self.message.emit(f"Show not remembered for the folder: {error}")
 
     # ------------------------------------------------------------------ suggestions
+    @property
+    def suggestions(self) -> SuggestionsPanel | None:
+        """The suggestions panel once a transcript is open (made now if it was not yet)."""
+        if self._suggestions is None and self.glossary is not None:
+            self._ensure_suggestions()
+        return self._suggestions
+
+    @property
+    def suggestions_dock(self) -> QDockWidget | None:
+        """The suggestions panel's dock once a transcript is open (made now if it was not yet)."""
+        return self._suggestions_dock if self.suggestions is not None else None
+
     def _ensure_suggestions(self) -> tuple[SuggestionsPanel, QDockWidget]:
-        if self.suggestions is None or self.suggestions_dock is None:
+        if self._suggestions is None or self._suggestions_dock is None:
             from editor.ui.names.glossary_suggestions import SuggestionsPanel
-            assert self.glossary is not None   # the panel is made when a transcript opens, after its glossary
-            panel = self.suggestions = SuggestionsPanel(self._model, self.glossary)
-            dock = self.suggestions_dock = self._layout.dock_panel("suggestions", "Glossary Suggestions", panel)
+            assert self.glossary is not None   # the panel is made once a transcript is open, after its glossary
+            panel = self._suggestions = SuggestionsPanel(self._model, self.glossary)
+            dock = self._suggestions_dock = self._layout.dock_panel("suggestions", "Glossary Suggestions", panel)
             dock.hide()
             dock.visibilityChanged.connect(self._on_suggestions_dock_visibility_changed)
             panel.apply_requested.connect(self._spans.apply)
             panel.seek_requested.connect(self._spans.seek)
             panel.list.currentRowChanged.connect(self._on_suggestion_current_row_changed)
             panel.scan_finished.connect(self._on_suggestions_scan_finished)
-        return self.suggestions, self.suggestions_dock
+            self._offer_show_notes()
+        return self._suggestions, self._suggestions_dock
 
     def _on_suggestion_current_row_changed(self, row: int) -> None:
-        suggestions = self.suggestions.suggestions if self.suggestions is not None else []
+        suggestions = self._suggestions.suggestions if self._suggestions is not None else []
         if 0 <= row < len(suggestions):
             s = suggestions[row]
             self._spans.show(s.index, s.start, s.end, -1)   # the panel seeks itself
@@ -327,20 +341,21 @@ class GlossaryController(QObject):
         self.message.emit(panel.status.text())
 
     def _on_show_suggestions_toggled(self, on: bool) -> None:
-        if self.suggestions_dock is None:
+        dock = self.suggestions_dock if on else self._suggestions_dock
+        if dock is None:
             return
         if on:
             self._suggestions_dismissed = False
             self.scan_now()
-        self.suggestions_dock.setVisible(on)
+        dock.setVisible(on)
         if on:
-            self.suggestions_dock.raise_()     # asked for: its tab comes to the front
+            dock.raise_()     # asked for: its tab comes to the front
 
     def _on_suggestions_dock_visibility_changed(self, visible: bool) -> None:
         if not shiboken6.isValid(self._window) or not shiboken6.isValid(self._show_action):
             return   # the window is being destroyed
         # Another panel's tab raised over it says visible=False too; only closing it hides the dock.
-        shown = visible or (self.suggestions_dock is not None and self.suggestions_dock.isVisible())
+        shown = visible or (self._suggestions_dock is not None and self._suggestions_dock.isVisible())
         if not shown and self._window.isVisible() and not self._window.isMinimized():
             self._suggestions_dismissed = True
         action = self._show_action
