@@ -61,9 +61,9 @@ class HearingController(QObject):
         self._recheck.timeout.connect(self._on_recheck_timeout)
         # Listening starts in a turn of the event loop of its own once the words have times: the
         # slot that says so also saves the alignment and has the glossary's suggestions checked.
-        self._start_soon = QTimer(self, singleShot=True, interval=0)
-        self._start_soon.timeout.connect(lambda: self.start(self._words_audio))
         self._words_audio = ""
+        self._start_soon = QTimer(self, singleShot=True, interval=0)
+        self._start_soon.timeout.connect(self._on_start_soon_timeout)
         # The panel is listed again at most this often while results come in (and only while it shows).
         self._panel_refresh = QTimer(self, singleShot=True, interval=PANEL_REFRESH_MS)
         self._panel_refresh.timeout.connect(self._refresh_panel)
@@ -104,6 +104,9 @@ class HearingController(QObject):
     def _on_words_ready(self, audio_path: str) -> None:
         self._words_audio = audio_path
         self._start_soon.start()
+
+    def _on_start_soon_timeout(self) -> None:
+        self.start(self._words_audio)
 
     def shutdown(self) -> None:
         self._start_soon.stop()
