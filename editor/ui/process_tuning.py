@@ -9,8 +9,8 @@ and nowhere else:
   into the model, and again once its words have their times from the audio, everything
   alive is moved out of the collector's reach (``gc.freeze()``). Frozen objects are still
   freed by reference counting when the document closes (the model has no reference cycles);
-  only cyclic garbage that exists right then would stay. Edits allocate in bursts too: a replace in thousands of turns
-  makes tens of thousands of objects (new words, undo records) that all live on in the
+  only cyclic garbage that exists right then would stay. Edits allocate in bursts too: a
+  replace in thousands of turns makes tens of thousands of objects (new words, undo records) that all live on in the
   undo history. Collected every 700 allocations (Python's default) they were walked
   again and again, and a full collection came in the middle of the edit (~50 ms of a
   0.25 s replace-all), so the young generation holds :data:`YOUNG_OBJECTS` before it is

@@ -2,8 +2,8 @@
 
 Planning the pass (every turn's spoken words, its neighbours' edge words, the span of audio to
 hear it over) is Python work proportional to the episode. On a thread of the window's process
-it took turns with the GUI thread for the GIL right as listening started (stalls of 20-70 ms on
-a short episode, seconds of contention on a long one), so the whole pass is planned in the
+it took turns with the GUI thread for the GIL right as listening started (a 70 ms stall on a
+62-turn episode), so the whole pass is planned in the
 pass's own low-priority process (:mod:`editor.ui.episode_pass`), from the turns as they were
 when it started. The window's process only pickles the turns (a few at a time, their words as
 they are: :mod:`editor.core.pickled`) and unpickles each turn's result, which is sent back
