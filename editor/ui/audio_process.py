@@ -9,6 +9,11 @@ lower CPU priority than the window. Whole-episode passes have pools of their own
 (:func:`editor.align.batch.align_transcript`). The threads that wait on these jobs hold no GIL
 while they wait.
 
+The jobs travel over a pipe, not through a ``ProcessPoolExecutor``: its queues are named
+semaphores, which a window that is killed (the screenshot tool ends it with SIGTERM) leaves to the
+resource tracker, and the tracker warns of them on the terminal. A pipe is gone with the window,
+and the worker, finding it closed, ends too.
+
 Qt-free on purpose: the worker process imports this module to run the jobs below. Light to import
 (multiprocessing is loaded when the first job is submitted): the window imports it at start-up.
 """
@@ -17,12 +22,16 @@ from __future__ import annotations
 
 import atexit
 import threading
+from collections import deque
 from typing import TYPE_CHECKING, TypeVar
 
 from editor.align import worker_start
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from collections.abc import Callable
+    from concurrent.futures import Future
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
     import numpy as np
 
@@ -36,36 +45,138 @@ _Job = TypeVar("_Job", bound="AlignJob")     # an AlignJob or a HearJob
 
 
 class AudioProcess:
-    """A one-process pool, (re)started on first use: ``submit(job, *args)`` returns a Future (or raises
-    :class:`JobFailed` when no process can be started)."""
+    """One worker process, (re)started on first use: ``submit(job, *args)`` returns a Future (or raises
+    :class:`JobFailed` when no process can be started). Jobs run one at a time, in the order given;
+    one not started yet can be cancelled."""
 
     def __init__(self):
         self._lock = threading.Lock()
-        self._pool: ProcessPoolExecutor | None = None
+        self._worker: _Worker | None = None
 
     def submit(self, job, *args) -> Future:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-        from concurrent.futures.process import BrokenProcessPool
         for _attempt in range(2):
             with self._lock:
-                if self._pool is None:
-                    self._pool = ProcessPoolExecutor(max_workers=1, initializer=worker_start.begin,
-                                                     mp_context=multiprocessing.get_context("spawn"))
-                pool = self._pool
+                if self._worker is None:
+                    self._worker = _Worker()
+                worker = self._worker
             try:
-                return pool.submit(job, *args)
-            except (BrokenProcessPool, RuntimeError):
-                with self._lock:     # the process died (or was shut down): start a new one
-                    if self._pool is pool:
-                        self._pool = None
+                return worker.submit(job, args)
+            except _ProcessGone:
+                with self._lock:     # the process died (or could not be started): start a new one
+                    if self._worker is worker:
+                        self._worker = None
         raise JobFailed("the audio worker process could not be started")
 
     def shutdown(self) -> None:
+        """Cancel the jobs not started; the process ends once the one running is done (not waited for)."""
         with self._lock:
-            pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.close()
+
+
+class _ProcessGone(Exception):
+    """The worker process died, or could not be started."""
+
+
+class _Worker:
+    """The process, and a thread of this process that hands it the jobs one by one over a pipe and
+    waits for each answer (holding no GIL meanwhile). The process is started on the first job."""
+
+    def __init__(self) -> None:
+        self._jobs: deque[tuple[Future, Callable, tuple]] = deque()
+        self._changed = threading.Condition()
+        self._closed = False         # no more jobs taken (shut down, or the process is gone)
+        self._thread: threading.Thread | None = None
+
+    def submit(self, job: Callable, args: tuple) -> Future:
+        from concurrent.futures import Future
+        future: Future = Future()
+        with self._changed:
+            if self._closed:
+                raise _ProcessGone
+            self._jobs.append((future, job, args))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="audio process", daemon=True)
+                self._thread.start()
+            self._changed.notify()
+        return future
+
+    def close(self) -> None:
+        with self._changed:
+            self._closed = True
+            jobs, self._jobs = list(self._jobs), deque()
+            self._changed.notify()
+        for future, _job, _args in jobs:
+            future.cancel()
+
+    def _run(self) -> None:
+        try:
+            connection, process = _start_process()
+        except (OSError, RuntimeError) as error:      # e.g. no process can be had
+            self._fail(f"the audio worker process could not be started: {error}")
+            return
+        try:
+            self._serve(connection, process)
+        finally:
+            connection.close()     # the process, finding it closed, ends
+            self._fail("the audio worker process stopped unexpectedly")
+
+    def _serve(self, connection: Connection, process: BaseProcess) -> None:
+        from multiprocessing.connection import wait
+        from multiprocessing.reduction import ForkingPickler
+        while True:
+            with self._changed:
+                while not self._jobs and not self._closed:
+                    self._changed.wait()
+                if not self._jobs:
+                    return       # shut down
+                future, job, args = self._jobs.popleft()
+            if not future.set_running_or_notify_cancel():
+                continue     # cancelled while it waited
+            try:
+                sent = ForkingPickler.dumps((job, args))
+            except Exception as error:       # a job that cannot be sent fails alone
+                future.set_exception(error)
+                continue
+            try:
+                connection.send_bytes(sent)
+                wait([connection, process.sentinel])
+                done, value = connection.recv()
+            except (OSError, EOFError):      # the process died: no more jobs taken before this one fails
+                self._fail("the audio worker process stopped unexpectedly", running=future)
+                return
+            if done:
+                future.set_result(value)
+            else:
+                future.set_exception(value)
+
+    def _fail(self, why: str, running: Future | None = None) -> None:
+        """Take no more jobs, and fail the *running* one and those still waiting."""
+        with self._changed:
+            self._closed = True
+            jobs, self._jobs = list(self._jobs), deque()
+        if running is not None:
+            running.set_exception(_ProcessGone(why))
+        for future, _job, _args in jobs:
+            if future.set_running_or_notify_cancel():
+                future.set_exception(_ProcessGone(why))
+
+
+def _start_process() -> tuple[Connection, BaseProcess]:
+    import multiprocessing
+    context = multiprocessing.get_context("spawn")
+    connection, theirs = context.Pipe()
+    # A daemon: ended when this process exits normally (it keeps no files or semaphores to clean up).
+    process = context.Process(target=_serve_jobs, args=(theirs,), name="transcript-editor audio", daemon=True)
+    try:
+        process.start()
+    except BaseException:
+        connection.close()
+        raise
+    finally:
+        theirs.close()
+    return connection, process
 
 
 _shared: AudioProcess | None = None
@@ -76,7 +187,7 @@ def shared() -> AudioProcess:
     global _shared
     if _shared is None:
         _shared = AudioProcess()
-        # Let go of the pool while the interpreter still stands (its finalizer needs multiprocessing).
+        # Let go of the process at exit: jobs not started are cancelled, and it ends once its pipe is closed.
         atexit.register(_shared.shutdown)
     return _shared
 
@@ -89,8 +200,6 @@ def result(future: Future, cancelled, poll_s: float = 0.05):
     """*future*'s result, waited for without holding the GIL; None once *cancelled()* (the
     job is cancelled if it has not started; one already running finishes unheard).
     Raises :class:`JobFailed` when the job could not be done."""
-    from concurrent.futures.process import BrokenProcessPool
-
     from editor.core.errors import TranscriptError
     while True:
         try:
@@ -99,8 +208,8 @@ def result(future: Future, cancelled, poll_s: float = 0.05):
             if cancelled():
                 future.cancel()
                 return None
-        except BrokenProcessPool as error:
-            raise JobFailed("the audio worker process stopped unexpectedly") from error
+        except _ProcessGone as error:
+            raise JobFailed(str(error) or "the audio worker process stopped unexpectedly") from error
         except TranscriptError as error:     # unreadable audio: its message names the file
             raise JobFailed(str(error)) from error
         except Exception as error:      # whatever the job raised, named for the status bar
@@ -163,6 +272,30 @@ def with_turn_audio(audio_path: str, job: _Job, cancelled=lambda: False) -> _Job
 
 
 # ----------------------------------------------------------------------------- in the worker process
+def _serve_jobs(connection: Connection) -> None:
+    """Run the jobs that come over *connection*, one at a time, until it is closed (the window let go of
+    this process, or is gone): ``(True, result)`` or ``(False, the exception)`` back for each."""
+    worker_start.begin()
+    while True:
+        try:
+            job, args = connection.recv()
+        except (EOFError, OSError):
+            return
+        except Exception as error:      # a job's module could not be imported here
+            connection.send((False, RuntimeError(f"{type(error).__name__}: {error}")))
+            continue
+        try:
+            answer = (True, job(*args))
+        except Exception as error:
+            answer = (False, error)
+        try:
+            connection.send(answer)
+        except (BrokenPipeError, ConnectionResetError):
+            return
+        except Exception as error:      # a result (or an exception) that cannot be pickled
+            connection.send((False, RuntimeError(f"{type(error).__name__}: {error}")))
+
+
 _aligners: dict[str, Aligner] = {}
 
 

@@ -97,12 +97,12 @@ class _Pieces:
 
 def _in_pieces(value):
     """*value*, a long list pickled in pieces of :data:`PIECE_ITEMS`: the C pickler keeps the GIL for a
-    whole call, and one call over a 10-hour episode's jobs (4 MB) kept it, and the window, for 0.7 s."""
-    import pickle
+    whole call, and one call over a 10-hour episode's jobs (4 MB) kept it, and the window, for 0.7 s.
+    Turns go as they are (:mod:`editor.core.pickled`): a caption file's words are not made to be sent."""
+    from editor.core import pickled
     if not isinstance(value, list) or len(value) <= PIECE_ITEMS:
         return value
-    return _Pieces([pickle.dumps(value[at:at + PIECE_ITEMS], pickle.HIGHEST_PROTOCOL)
-                    for at in range(0, len(value), PIECE_ITEMS)])
+    return _Pieces([pickled.dumps(value[at:at + PIECE_ITEMS]) for at in range(0, len(value), PIECE_ITEMS)])
 
 
 def _joined(value):
@@ -111,7 +111,8 @@ def _joined(value):
 
 # ----------------------------------------------------------------------------- in the child process
 def _drive(send, stop_seen, payload: bytes) -> None:
-    worker_start.begin()
+    worker_start.lower_priority()
+    _exit_when_orphaned(grace_s=EXIT_WAIT_S)
     import multiprocessing
     import pickle
 
@@ -148,6 +149,30 @@ def _drive(send, stop_seen, payload: bytes) -> None:
         if items is not None:
             items.close()       # now, not when collected: a stopped pass tells its pool to stop (and does not wait)
         _wait_for_workers()
+
+
+def _exit_when_orphaned(grace_s: float) -> None:
+    """End this process *grace_s* after the window's process is gone, should the pass not have ended
+    by itself by then.
+
+    A pass sees the window go (:func:`_drive`'s ``cancelled``, or a broken pipe) and ends as a
+    cancelled one does: its pool's workers told to stop and waited for, its semaphores unlinked.
+    Ended at once instead (:func:`editor.align.worker_start.exit_with_parent`), it would leave
+    those semaphores to the resource tracker, which warns of them on the terminal.
+    """
+    import os
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(worker_start.PARENT_CHECK_S)
+        time.sleep(grace_s)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit when orphaned", daemon=True).start()
 
 
 def _wait_for_workers() -> None:

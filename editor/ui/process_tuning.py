@@ -6,11 +6,11 @@ and nowhere else:
 * **Cyclic GC.** A 10-hour episode is ~1 M long-lived objects; a full collection walks
   them all (14-80 ms measured), and the snapshot worker's allocations trigger one now and
   then, which stops the GUI thread for that long. So whenever a document has been loaded
-  into the model, everything alive is moved out of the collector's reach
-  (``gc.freeze()``). Frozen objects are still freed by reference counting when the
-  document closes (the model has no reference cycles); only cyclic garbage that exists
-  right then would stay. Edits allocate in bursts too: a replace in thousands of turns
-  makes tens of thousands of objects (new words, undo records) that all live on in the
+  into the model, and again once its words have their times from the audio, everything
+  alive is moved out of the collector's reach (``gc.freeze()``). Frozen objects are still
+  freed by reference counting when the document closes (the model has no reference cycles);
+  only cyclic garbage that exists right then would stay. Edits allocate in bursts too: a
+  replace in thousands of turns makes tens of thousands of objects (new words, undo records) that all live on in the
   undo history. Collected every 700 allocations (Python's default) they were walked
   again and again, and a full collection came in the middle of the edit (~50 ms of a
   0.25 s replace-all), so the young generation holds :data:`YOUNG_OBJECTS` before it is
@@ -56,6 +56,9 @@ def tune_collector() -> None:
 def install(window: MainWindow) -> None:
     """Tie the process-wide settings to *window*'s document and autosave (once, at start-up)."""
     window.model.modelReset.connect(_freeze_long_lived)   # a document was loaded (opened, reloaded, restored)
+    # Every turn's words have their times: the aligned words live on with the document (left young,
+    # a collection while the episode is then heard walked them all, 10 ms at 300 turns).
+    window.timing.words_ready.connect(_freeze_long_lived)
     tune_collector()
     autosave = window.project.autosave
     autosave.snapshot_started.connect(_short_switches.enter)

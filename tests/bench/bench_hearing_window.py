@@ -64,8 +64,12 @@ class Watchdog:
         self._samples: list[str] = []
         self._lock = threading.Lock()
         self._gui = threading.get_ident()
+        self._gui_native = threading.get_native_id()
+        self._sampler_native = 0
         self._running = False
         self._sampler: threading.Thread | None = None
+        # Each thread's CPU (ns) when the sampler first and last saw the current gap late: who ran in it.
+        self._gap_cpu: tuple[dict[int, int], dict[int, int]] | None = None
 
     def start(self) -> None:
         self.gaps = []
@@ -96,14 +100,18 @@ class Watchdog:
             samples, self._samples = self._samples, []
             gap = (now - self._last) * 1000
             self._last = now
+            threads_cpu, self._gap_cpu = self._gap_cpu, None
         own = (cpu - self._cpu) * 1000
         others = max(0.0, (process_cpu - self._process_cpu) * 1000 - own)
         # What ran: the two stacks seen most often during the gap.
         seen = " | ".join(f"{where} (x{n})" for where, n in Counter(samples).most_common(2)) if samples else ""
+        if threads_cpu is not None and gap > TARGET_MS:
+            seen += _busiest_threads(*threads_cpu, {self._gui_native, self._sampler_native})
         self.gaps.append((gap, own, seen, now - self._started, others))
         self._cpu, self._process_cpu = cpu, process_cpu
 
     def _sample(self) -> None:
+        self._sampler_native = threading.get_native_id()
         while self._running:
             time.sleep(0.001)
             with self._lock:
@@ -111,6 +119,10 @@ class Watchdog:
                 late = (time.perf_counter() - since) * 1000 > LATE_MS
             if not late:
                 continue
+            cpu = _threads_cpu()
+            with self._lock:
+                if self._last == since:
+                    self._gap_cpu = (self._gap_cpu[0] if self._gap_cpu else cpu, cpu)
             frames = sys._current_frames()
             frame = frames.get(self._gui)
             if frame is None:
@@ -125,6 +137,43 @@ class Watchdog:
             with self._lock:
                 if self._last == since:      # still the same gap (not one that ended while the stack was read)
                     self._samples.append(where)
+
+
+def _threads_cpu() -> dict[int, int]:
+    """Every thread of this process: its CPU time so far (ns), from /proc (Linux; {} elsewhere)."""
+    found = {}
+    try:
+        tasks = os.listdir("/proc/self/task")
+    except OSError:
+        return found
+    for task in tasks:
+        try:
+            with open(f"/proc/self/task/{task}/schedstat") as stat:
+                found[int(task)] = int(stat.read().split()[0])
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
+
+
+def _busiest_threads(first: dict[int, int], last: dict[int, int], skip: set[int]) -> str:
+    """The window's other threads that used the most CPU between two readings (a late gap's):
+    who held the GIL, or ran beside the GUI thread, while it could not tick."""
+    names = {t.native_id: t.name for t in threading.enumerate()}
+    used = sorted(((last[t] - first.get(t, last[t])) / 1e6, t) for t in last if t not in skip)
+    busy = [(ms, t) for ms, t in reversed(used) if ms >= 0.5][:3]
+    if not busy:
+        return ""
+
+    def name(tid: int) -> str:
+        if tid in names:
+            return names[tid]
+        try:
+            with open(f"/proc/self/task/{tid}/comm") as comm:
+                return comm.read().strip()
+        except OSError:
+            return str(tid)
+
+    return "  || CPU in the gap: " + ", ".join(f"{name(t)} {ms:.1f} ms" for ms, t in busy)
 
 
 def _where(stack) -> str:

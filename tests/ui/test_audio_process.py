@@ -91,3 +91,53 @@ def test_the_audio_process_ends_when_the_window_is_killed():
     while _alive(worker) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not _alive(worker)
+
+
+def test_a_window_ended_mid_job_leaves_no_warning_and_no_worker():
+    """Ended with SIGTERM (as the screenshot tool ends it) while a job runs: the worker ends, and
+    nothing is left for Python's resource tracker to warn of (a pipe, no named semaphores)."""
+    import signal
+    import subprocess
+    import sys
+    code = ("import os, sys, time; from editor.ui import audio_process; "
+            "process = audio_process.shared(); print(process.submit(os.getpid).result(timeout=60), flush=True); "
+            "process.submit(time.sleep, 600); time.sleep(600)")
+    window = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    try:
+        worker = int(window.stdout.readline())
+        window.send_signal(signal.SIGTERM)
+        # The pipes close once the worker (which holds them too) has ended as well.
+        _out, err = window.communicate(timeout=60)
+    finally:
+        window.kill()
+    assert err == ""
+    assert not _alive(worker)
+
+
+def test_a_job_or_answer_that_cannot_be_sent_fails_alone():
+    process = audio_process.AudioProcess()
+    try:
+        with pytest.raises(audio_process.JobFailed, match="pickle"):
+            audio_process.result(process.submit(os.getpid, lambda: None), cancelled=lambda: False)
+        with pytest.raises(audio_process.JobFailed, match="pickle"):
+            audio_process.result(process.submit(_unsendable_answer), cancelled=lambda: False)
+        assert process.submit(os.getpid).result(timeout=60) != os.getpid()    # the same process carries on
+    finally:
+        process.shutdown()
+
+
+def _unsendable_answer():
+    return lambda: None
+
+
+def test_a_worker_that_dies_fails_its_job_and_the_next_job_starts_another():
+    process = audio_process.AudioProcess()
+    try:
+        first = process.submit(os.getpid).result(timeout=60)
+        with pytest.raises(audio_process.JobFailed, match="stopped unexpectedly"):
+            audio_process.result(process.submit(os._exit, 3), cancelled=lambda: False)
+        second = audio_process.result(process.submit(os.getpid), cancelled=lambda: False)
+        assert second not in (first, os.getpid())
+    finally:
+        process.shutdown()

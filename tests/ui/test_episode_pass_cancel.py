@@ -23,3 +23,36 @@ def test_a_pass_cancelled_as_it_starts_ends_and_prints_nothing(tmp_path):
     assert [line.partition(":")[0] for line in lines] == ["cancelled as its first worker started",
                                                           "cancelled after its first turn"]
     assert lines[1].startswith("cancelled after its first turn: 1 of 6 turns")
+
+
+def _gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rpartition(")")[2].split()[0] == "Z"    # ended, its parent gone too
+    except OSError:
+        return True
+
+
+def test_a_pass_whose_window_is_killed_ends_with_its_workers_and_prints_nothing(tmp_path):
+    """The screenshot tool ends the window with SIGTERM: the pass's process sees it go, stops its
+    workers and waits for them as a cancelled pass does (not ended at once, which left the pool's
+    semaphores to the resource tracker: a warning on the terminal)."""
+    import signal
+    script = Path(__file__).with_name("orphaned_pass.py")
+    window = subprocess.Popen([sys.executable, str(script), str(tmp_path)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    try:
+        pids = []
+        for line in window.stdout:
+            if line.strip() == "running":
+                break
+            pids.append(int(line))
+        assert len(pids) >= 2, "the pass finished before a worker ran"
+        window.send_signal(signal.SIGTERM)
+        # The pipes close once every process of the pass has ended.
+        _out, err = window.communicate(timeout=HANG_GUARD_S)
+    finally:
+        window.kill()
+    assert err == ""
+    assert all(_gone(pid) for pid in pids)

@@ -59,6 +59,11 @@ class HearingController(QObject):
         self._whole_pass = False      # the runner checks every turn (not a few edited ones again)
         self._recheck = QTimer(self, singleShot=True, interval=RECHECK_AFTER_MS)
         self._recheck.timeout.connect(self._on_recheck_timeout)
+        # Listening starts in a turn of the event loop of its own once the words have times: the
+        # slot that says so also saves the alignment and has the glossary's suggestions checked.
+        self._words_audio = ""
+        self._start_soon = QTimer(self, singleShot=True, interval=0)
+        self._start_soon.timeout.connect(self._on_start_soon_timeout)
         # The panel is listed again at most this often while results come in (and only while it shows).
         self._panel_refresh = QTimer(self, singleShot=True, interval=PANEL_REFRESH_MS)
         self._panel_refresh.timeout.connect(self._refresh_panel)
@@ -68,7 +73,7 @@ class HearingController(QObject):
         self._connect(ctx)
 
     def _connect(self, ctx: WindowContext) -> None:
-        ctx.timing.words_ready.connect(self.start)
+        ctx.timing.words_ready.connect(self._on_words_ready)
         self.runner.heard.connect(self._on_heard)
         self.runner.progressed.connect(self._on_runner_progressed)
         self.runner.finished.connect(self._on_runner_finished)
@@ -96,7 +101,15 @@ class HearingController(QObject):
         self.progress.set_progress(0, len(segments))
         self._refresh_panel()
 
+    def _on_words_ready(self, audio_path: str) -> None:
+        self._words_audio = audio_path
+        self._start_soon.start()
+
+    def _on_start_soon_timeout(self) -> None:
+        self.start(self._words_audio)
+
     def shutdown(self) -> None:
+        self._start_soon.stop()
         self._recheck.stop()
         self.runner.cancel(wait=True)
 
@@ -152,6 +165,7 @@ class HearingController(QObject):
                               self._playback.duration() or None, self._glossary_names(), rows=rows)
 
     def _on_model_about_to_be_reset(self) -> None:
+        self._start_soon.stop()
         self.runner.cancel()
         self._recheck.stop()
         self._recheck_rows.clear()

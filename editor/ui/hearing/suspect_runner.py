@@ -1,7 +1,8 @@
 """SuspectRunner: the audio checks of every turn (or a few) in the background.
 
 :func:`editor.hearing.listen.hear_transcript` (two worker processes, the audio decoded once) runs
-in a low-priority process of its own (:mod:`editor.ui.episode_pass`), waited on by a worker
+in a low-priority process of its own (:mod:`editor.ui.episode_pass`; a whole episode is planned
+there too, :mod:`~editor.ui.hearing.listening_pass`), waited on by a worker
 thread that holds no GIL while it waits; each checked turn comes back to the GUI thread as a queued signal and
 goes into the :class:`SuspectStore`. A few turns checked again after an edit go to the window's
 audio process instead (:mod:`editor.ui.audio_process`): no pool to start, each turn's audio read
@@ -32,10 +33,13 @@ class _HearThread(WorkerThread):
         self._args = (audio_path, segments, duration_ms, names, rows, workers)
 
     def run(self) -> None:
+        audio_path, segments, duration_ms, names, rows, workers = self._args
+        if rows is None and _more_timed_than(segments, FEW_TURNS):
+            self._hear_whole_episode()
+            return
         from editor.hearing.listen import hear_transcript, plan
         from editor.ui import episode_pass
 
-        audio_path, segments, duration_ms, names, rows, workers = self._args
         jobs = plan(segments, duration_ms, names, rows)
         if not jobs or self.stop.is_set():
             return
@@ -50,6 +54,20 @@ class _HearThread(WorkerThread):
         except (TranscriptError, JobFailed) as error:     # unreadable audio; the audio process failed
             self.failed.emit(str(error))
 
+    def _hear_whole_episode(self) -> None:
+        """Every turn, planned and heard in the pass's own process (planning is Python work
+        proportional to the episode: here it would take turns with the GUI thread for the GIL)."""
+        from editor.ui import episode_pass
+        from editor.ui.hearing.listening_pass import plan_and_hear
+
+        audio_path, segments, duration_ms, names, _rows, workers = self._args
+        try:
+            for heard in episode_pass.run(plan_and_hear, audio_path, segments, duration_ms, names, workers=workers,
+                                          progress=self.progressed.emit, cancelled=self.stop.is_set):
+                self.heard.emit(heard)
+        except (TranscriptError, JobFailed) as error:     # unreadable audio; the pass failed
+            self.failed.emit(str(error))
+
     def _hear_one_by_one(self, audio_path: str, jobs) -> None:
         from editor.ui import audio_process
         for done, job in enumerate(jobs, 1):
@@ -60,6 +78,16 @@ class _HearThread(WorkerThread):
                 return
             self.heard.emit(heard)
             self.progressed.emit(done, len(jobs))
+
+
+def _more_timed_than(segments: list[Segment], count: int) -> bool:
+    """Whether more than *count* of *segments* have a start time (looks no further than that)."""
+    timed = 0
+    for segment in segments:
+        timed += segment.start_ms is not None
+        if timed > count:
+            return True
+    return False
 
 
 class SuspectRunner(ThreadRunner):

@@ -10,7 +10,7 @@ from editor.core.timecode import format_clock
 _EVIDENCE = {"audio": "sounds different", "spelling": "unknown word", "confidence": "recognizer unsure",
              "context": "a sound-alike fits the sentence", "sound": "sounds near a glossary name",
              "name": "a glossary name fits", "glossary": "glossary suggestion"}
-LAYOUT_BATCH = 40
+LAYOUT_BATCH = 10     # items a turn of the event loop lays out (their wrapped text measured: ~1 ms each)
 
 
 class SuspectsPanel(QWidget):
