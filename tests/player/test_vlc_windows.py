@@ -132,7 +132,8 @@ def test_windows_follow_one_another_and_hand_over_to_the_copy(vbr_mp3, copy_gate
         copy_gate.set()
         assert wait_for(lambda: player.position_ms() >= 0 and player.working_copy_job is None, 60)
         mark = player.position_ms()
-        assert wait_for(lambda: shown.append(player.position_ms()) or shown[-1] > mark + 1000, 10)
+        assert wait_for(lambda: shown.append(player.position_ms()) or shown[-1] > mark + 1000, 10), \
+            (player.state(), shown[-3:])
         assert player.state() == PlayerState.PLAYING and not player.holding
     finally:
         player.close()
