@@ -36,7 +36,8 @@ Why and how (see :mod:`editor.session.recovery` for the reading side):
   GUI thread, so a background thread fsyncs at most :data:`FSYNC_INTERVAL`
   seconds after a write: a power cut loses at most that much. A write after a
   quiet spell is synced at once; the writes that follow it within the interval
-  (typing) are gathered into one fsync at its end.
+  (typing) are gathered into one fsync at its end. The header's own fsyncs are
+  made ahead of the first edit too (:class:`PreparedJournal`, on a worker at open).
 * **Torn lines are ignored.** Each line is ``<crc32 hex> <json>\\n``; replay
   stops at the first line that is incomplete or fails its checksum (a kill in
   the middle of a write, zeros after a power cut).
