@@ -81,13 +81,12 @@ class Autosaver(QObject):
         self._document, self._format, self._saved = document, format_name, saved
         self.journal = None
         self._derived = set()
-        self._drop_prepared()
         self._failed = False
         self._identify_document()
 
     def adopt(self, journal) -> None:
         """Go on writing a journal recovery reopened (after a restore)."""
-        self._drop_prepared()
+        self._discard_prepared()
         self.journal = journal
         journal.on_error = self._on_journal_error
 
