@@ -55,7 +55,20 @@ def atomic_write(path: str | Path, data: str | bytes, *, backup: bool = True,
         if backup and path.exists():
             _keep_backup(path)
         os.replace(temp_name, path)
-    _fsync_folder(folder)
+    fsync_folder(folder)
+
+
+def write_replacement(path: str | Path, data: bytes) -> str:
+    """The first half of :func:`atomic_write`, for a replace made later: *data* in a fresh temporary
+    file beside *path* (a name the leftovers' cleanup knows), on the disk, with the mode *path* has or
+    a new file would get. The caller renames it over *path* (``os.replace``) and then makes the rename
+    durable (:func:`fsync_folder`), or removes it. Raises TranscriptError naming *path*."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    temp_name = _write_temp(folder, path, data)
+    with _temp_removed_on_failure(temp_name, path):
+        _copy_mode(path, temp_name)
+    return temp_name
 
 
 def _write_temp(folder: Path, path: Path, payload: bytes) -> str:
@@ -112,8 +125,8 @@ def _copy_mode(path: Path, temp_name: str) -> None:
     os.chmod(temp_name, mode)
 
 
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename durable; not possible on every platform (Windows), so best effort."""
+def fsync_folder(folder: str | Path) -> None:
+    """Make a rename in *folder* durable; not possible on every platform (Windows), so best effort."""
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:

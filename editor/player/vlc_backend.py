@@ -150,6 +150,11 @@ class VlcPlayer(BackendBase):
         self._window_ended = False                    # libVLC reached the playing window's end
         self._windows_failed = False                  # a window could not be decoded: wait for the copy
         self._windows_dir: tempfile.TemporaryDirectory | None = None
+        # The input libVLC has now reached its end or failed: the Stopped it reports as it then
+        # tears the input down (on its own thread, after EndReached) is no news, and may come after
+        # a play() that already moved on (a stale STOPPED would leave that play standing still).
+        # Cleared when a fresh input replaces it: libVLC's stop()/set_media() detach the old one first.
+        self._input_over = False
         self._mp = self._instance.media_player_new()
         events = self._mp.event_manager()
         for kind, handler in (
@@ -216,6 +221,7 @@ class VlcPlayer(BackendBase):
             media.add_option(":start-paused")
         with self._quietly():
             self._mp.set_media(media)
+        self._input_over = False
         media.release()
         self._playing_path = path
 
@@ -362,11 +368,12 @@ class VlcPlayer(BackendBase):
         pass   # pause() froze the clock already; a late event must not freeze a resumed one
 
     def _on_stopped(self, _event) -> None:
-        if not self._quiet and self._state not in (PlayerState.EMPTY, PlayerState.ENDED):
+        if not self._quiet and not self._input_over and self._state not in (PlayerState.EMPTY, PlayerState.ENDED):
             self._clock.paused()
             self._set_state(PlayerState.STOPPED)
 
     def _on_end(self, _event) -> None:
+        self._input_over = True
         window = self._window
         if window is not None and not window.at_end:
             # The end of a window, not of the episode (the next one was late): the next call from
@@ -376,6 +383,7 @@ class VlcPlayer(BackendBase):
         self._ended()
 
     def _on_error(self, _event) -> None:
+        self._input_over = True
         self._failed(f"{self._source}: libVLC could not play this file")
 
     def _on_time(self, event) -> None:

@@ -36,7 +36,8 @@ Why and how (see :mod:`editor.session.recovery` for the reading side):
   GUI thread, so a background thread fsyncs at most :data:`FSYNC_INTERVAL`
   seconds after a write: a power cut loses at most that much. A write after a
   quiet spell is synced at once; the writes that follow it within the interval
-  (typing) are gathered into one fsync at its end.
+  (typing) are gathered into one fsync at its end. The header's own fsyncs are
+  made ahead of the first edit too (:class:`PreparedJournal`, on a worker at open).
 * **Torn lines are ignored.** Each line is ``<crc32 hex> <json>\\n``; replay
   stops at the first line that is incomplete or fails its checksum (a kill in
   the middle of a write, zeros after a power cut).
@@ -73,7 +74,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.core import ops
-from editor.core.atomic import atomic_write, fsync_and_close
+from editor.core.atomic import atomic_write, fsync_and_close, fsync_folder, write_replacement
 from editor.core.errors import TranscriptError
 from editor.core.transcript import STORED_FIELDS, Chapter, Segment, Speaker, Transcript, TranscriptMeta, same_words
 
@@ -432,6 +433,9 @@ class Journal:
         # when another program replaced it (or its folder went), so the journal takes a copy in time.
         self._base_watch = (base.path, _stat_key(base.path))   # one tuple: swapped whole by a rotation
         self.relocated = False    # the journal had to move to the user data folder (its folder went)
+        # A folder whose entry for the journal is not yet on the disk (a prepared journal renamed into
+        # place at the first edit): fsynced with the first line, by the same background fsync.
+        self._folder_unsynced: Path | None = None
 
     # ------------------------------------------------------------------ creating
     @classmethod
@@ -475,6 +479,19 @@ class Journal:
         journal = cls.start(places[-1], base, fsync_interval=fsync_interval)
         journal.data_dir = data_dir
         return journal
+
+    @staticmethod
+    def prepare(document: str | Path, *, saved: bool, base: BaseRef,
+                data_dir: str | Path | None = None) -> PreparedJournal:
+        """What :meth:`for_document` would start, made ready ahead of the first edit (on a worker, when
+        the document opens): see :class:`PreparedJournal`. Raises TranscriptError when no place takes it."""
+        places = journal_paths_for(document, saved, data_dir)
+        for place in places[:-1]:
+            try:
+                return PreparedJournal.write(place, base, data_dir)
+            except TranscriptError:
+                continue
+        return PreparedJournal.write(places[-1], base, data_dir)
 
     # ------------------------------------------------------------------ recording edits
     @property
@@ -780,6 +797,7 @@ class Journal:
             fd = open_for_append(new_path)
             os.close(self._fd)
             self._fd, self.path, self.base = fd, new_path, base
+            self._folder_unsynced = None   # atomic_write made the new name durable
             self._base_watch = (base.path, _stat_key(base.path))
             self._size = len(header) + len(kept)
             self._generation += 1
@@ -871,6 +889,7 @@ class Journal:
         with self._lock:
             if not self._closed:
                 os.fsync(self._fd)
+        self._sync_folder()
 
     def close(self) -> None:
         """Stop writing; the files stay (a later start offers them for recovery)."""
@@ -882,6 +901,7 @@ class Journal:
                 return
             self._closed = True
             fsync_and_close(self._fd)
+        self._sync_folder()
 
     def discard(self) -> None:
         """Close and delete the journal and its snapshot (clean close, nothing unsaved)."""
@@ -893,6 +913,83 @@ class Journal:
     def _dup_fd(self) -> int | None:
         with self._lock:
             return None if self._closed else os.dup(self._fd)
+
+    def _sync_folder(self) -> None:
+        """Make the journal's name durable if it is not yet (see :class:`PreparedJournal`)."""
+        with self._lock:
+            folder, self._folder_unsynced = self._folder_unsynced, None
+        if folder is not None:
+            fsync_folder(folder)
+
+
+class PreparedJournal:
+    """A journal's first line, written and on the disk ahead of the first edit under a temporary name
+    beside where the journal goes (``.<name>.<8 random>.tmp``: what a kill leaves of it, recovery's
+    cleanup removes).
+
+    Starting a journal at the first edit wrote its header with two fsyncs (the file, then the folder
+    for its rename): 10-100 ms on the GUI thread as the producer's first keystroke or Replace all
+    happens. Prepared on a worker when the document opens, the start is a rename and nothing more: the
+    header was durable before the first line is written, and the rename becomes durable with that
+    line, by the journal's background fsync (a kill loses neither: both are in the kernel at once).
+    The journal a crash left at the same place is replaced only then, by the first edit, as before.
+    """
+
+    def __init__(self, path: Path, base: BaseRef, temp: str, fd: int, size: int,
+                 data_dir: str | Path | None) -> None:
+        self.path = path
+        self.base = base
+        self._temp = temp
+        self._fd: int | None = fd    # None once started or discarded
+        self._size = size
+        self._data_dir = data_dir
+        self._lock = threading.Lock()
+
+    @classmethod
+    def write(cls, path: str | Path, base: BaseRef, data_dir: str | Path | None = None) -> PreparedJournal:
+        """The header of a journal at *path* for edits onto *base*, written beside it (slow: fsync)."""
+        path = Path(path)
+        header = _header(base, 0, base.path).encode("utf-8")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temp = write_replacement(path, header)
+        except OSError as error:
+            raise TranscriptError(f"cannot start the recovery journal ({_reason(error)})", path) from None
+        except TranscriptError as error:
+            problem = error.problem.removeprefix("cannot save: ")
+            raise TranscriptError(f"cannot start the recovery journal ({problem})", path) from None
+        try:
+            fd = open_for_append(temp)
+        except OSError as error:
+            _unlink(Path(temp))
+            raise TranscriptError(f"cannot start the recovery journal ({_reason(error)})", path) from None
+        return cls(path, base, temp, fd, len(header), data_dir)
+
+    def start(self, fsync_interval: float | None = FSYNC_INTERVAL) -> Journal:
+        """The journal, in its place now (replacing any old one there); cheap. Raises TranscriptError
+        when it can no longer be (discarded, or its temporary file removed or its folder gone since)."""
+        with self._lock:
+            fd, self._fd = self._fd, None
+            if fd is None:
+                raise TranscriptError("cannot start the recovery journal (its prepared file was dropped)", self.path)
+            try:
+                os.replace(self._temp, self.path)
+            except OSError as error:
+                os.close(fd)
+                _unlink(Path(self._temp))
+                raise TranscriptError(f"cannot start the recovery journal ({_reason(error)})", self.path) from None
+        journal = Journal(self.path, self.base, fd, 0, self._size, fsync_interval)
+        journal.data_dir = self._data_dir
+        journal._folder_unsynced = self.path.parent
+        return journal
+
+    def discard(self) -> None:
+        """Not needed after all (another document, a save, closing): its temporary file goes."""
+        with self._lock:
+            fd, self._fd = self._fd, None
+        if fd is not None:
+            os.close(fd)
+            _unlink(Path(self._temp))
 
 
 def capture(transcript: Transcript) -> Captured:
@@ -1034,4 +1131,5 @@ class _Syncer:
             if fd is None:
                 return
             fsync_and_close(fd)
+            self._journal._sync_folder()
             synced = time.monotonic()

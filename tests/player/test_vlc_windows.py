@@ -132,7 +132,8 @@ def test_windows_follow_one_another_and_hand_over_to_the_copy(vbr_mp3, copy_gate
         copy_gate.set()
         assert wait_for(lambda: player.position_ms() >= 0 and player.working_copy_job is None, 60)
         mark = player.position_ms()
-        assert wait_for(lambda: shown.append(player.position_ms()) or shown[-1] > mark + 1000, 10)
+        assert wait_for(lambda: shown.append(player.position_ms()) or shown[-1] > mark + 1000, 10), \
+            (player.state(), shown[-3:])
         assert player.state() == PlayerState.PLAYING and not player.holding
     finally:
         player.close()
@@ -157,6 +158,39 @@ def test_a_window_reaching_the_end_plays_to_it_then_play_starts_over(vbr_mp3, co
         assert wait_for(lambda: player.position_ms() > 500 and not player.holding, 30)
         assert player.state() == PlayerState.PLAYING and player.position_ms() < 5000
     finally:
+        player.close()
+
+
+def test_play_just_after_the_end_is_not_undone_by_libvlcs_late_stopped_event(vbr_mp3, copy_gate, tmp_path,
+                                                                             monkeypatch):
+    # When an input plays to its end, libVLC reports EndReached, tears the input down on its own
+    # thread and only then reports Stopped. Under load that Stopped may come after the user has
+    # pressed play again; here libVLC's thread is held at EndReached (after the player has taken
+    # it) until play() has returned, so it always does. It is the old input's news, not a stop of
+    # the new play.
+    monkeypatch.setenv("TRANSCRIPT_EDITOR_AOUT", "dummy")
+    pressed = threading.Event()
+    real_on_end = VlcPlayer._on_end
+
+    def on_end_then_wait(self, event):
+        real_on_end(self, event)
+        pressed.wait(10)
+
+    monkeypatch.setattr(VlcPlayer, "_on_end", on_end_then_wait)     # (python-vlc keeps one handler per event)
+    path, _ = vbr_mp3
+    player = VlcPlayer(cache_folder=tmp_path / "copies")
+    try:
+        player.load(str(path))
+        end = player.duration_ms()
+        player.seek_ms(end - 1500)
+        player.play()
+        assert wait_for(lambda: player.position_ms() >= 0 and player.state() == PlayerState.ENDED, 30)
+        player.play()                        # while libVLC is still ending the input
+        pressed.set()
+        assert wait_for(lambda: player.position_ms() > 500 and not player.holding, 30), player.state()
+        assert player.state() == PlayerState.PLAYING and player.position_ms() < 5000
+    finally:
+        pressed.set()
         player.close()
 
 

@@ -20,6 +20,7 @@ user data folder).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from concurrent.futures import Future
@@ -69,6 +70,8 @@ class Autosaver(QObject):
         self.last_capture_ms = 0.0
         # The document's identity for the journal's base (its SHA-256), taken on a worker when the
         # document is opened or saved: a 150 MB project is read whole, too long for a first keystroke.
+        # The worker then prepares the journal's file (PreparedJournal: its header's fsyncs took the
+        # first edit 10-100 ms): (base, the file's state when read, the prepared journal or None).
         self._base: tuple[tuple, Future] | None = None
 
     # ------------------------------------------------------------------ the document
@@ -83,6 +86,7 @@ class Autosaver(QObject):
 
     def adopt(self, journal) -> None:
         """Go on writing a journal recovery reopened (after a restore)."""
+        self._discard_prepared()
         self.journal = journal
         journal.on_error = self._on_journal_error
 
@@ -107,8 +111,14 @@ class Autosaver(QObject):
             return None
         from editor.session.journal import Journal
         try:
-            journal = Journal.for_document(self._document, saved=self._saved, format=self._format,
-                                           data_dir=data_dir(), base=self._document_base())
+            base, prepared = self._document_base()
+            journal = None
+            if prepared is not None:
+                with contextlib.suppress(TranscriptError):   # gone since: started the slow way
+                    journal = prepared.start()
+            if journal is None:
+                journal = Journal.for_document(self._document, saved=self._saved, format=self._format,
+                                               data_dir=data_dir(), base=base)
             journal.derived(self._derived)   # derived since the document was opened
             self._derived = set()
             self.adopt(journal)
@@ -120,18 +130,24 @@ class Autosaver(QObject):
     def _identify_document(self) -> None:
         """Start reading the document's identity for the journal's base on a worker thread. It is
         the file as it is now, just opened or saved, which is what the journal's lines apply to."""
-        self._base = None
+        self._drop_prepared()
         if not self._document:
             return
-        from editor.session.journal import base_of_document, file_state
+        from editor.session.journal import Journal, base_of_document, file_state
         key = (self._document, self._saved, self._format)
         found: Future = Future()
+        folder = data_dir()
 
         def identify() -> None:
             try:
                 before = file_state(key[0])
                 base = base_of_document(key[0], saved=key[1], format=key[2])
-                found.set_result((base, before if file_state(key[0]) == before else None))
+                state = before if file_state(key[0]) == before else None
+                prepared = None
+                if state is not None:
+                    with contextlib.suppress(TranscriptError):   # the first edit then says why
+                        prepared = Journal.prepare(key[0], saved=key[1], base=base, data_dir=folder)
+                found.set_result((base, state, prepared))
             except BaseException as error:   # noqa: BLE001 — handed to the GUI thread by result()
                 found.set_exception(error)
 
@@ -139,17 +155,37 @@ class Autosaver(QObject):
         self._base = (key, found)
 
     def _document_base(self):
-        """The identity read on the worker (waiting for it if the first edit came first), or None:
-        the journal then reads the file itself (and reports a problem with it)."""
+        """The identity read on the worker (waiting for it if the first edit came first) and the
+        journal it prepared, or (None, None): the journal then reads the file itself (and reports a
+        problem with it)."""
         if self._base is None or self._base[0] != (self._document, self._saved, self._format):
-            return None
+            return None, None
         from editor.session.journal import file_state
         try:
-            base, state = self._base[1].result()
+            base, state, prepared = self._base[1].result()
         except TranscriptError:
-            return None
+            return None, None
+        if state is not None and file_state(self._document) == state:
+            return base, prepared
         # Rewritten since (or while) it was read: the journal reads it again, as it always did.
-        return base if state is not None and file_state(self._document) == state else None
+        self._drop_prepared()
+        return None, None
+
+    def _drop_prepared(self) -> None:
+        """Forget the identity read for the document and the journal file prepared with it."""
+        self._discard_prepared()
+        self._base = None
+
+    def _discard_prepared(self) -> None:
+        """Remove the journal file prepared for the document unless it was started (once the worker
+        is done, if it is still at it)."""
+        if self._base is None:
+            return
+
+        def discard(found: Future) -> None:
+            if found.exception() is None and found.result()[2] is not None:
+                found.result()[2].discard()     # a no-op once started
+        self._base[1].add_done_callback(discard)
 
     def _on_journal_error(self, error: TranscriptError) -> None:
         self._failed = True
@@ -243,6 +279,7 @@ class Autosaver(QObject):
     def discard(self) -> None:
         """Nothing to recover (saved, or the user dropped the changes): delete the journal."""
         self._timer.stop()
+        self._discard_prepared()
         if self.journal is not None:
             self._derived |= self.journal.unsynced   # a next journal starts from the same base
             self.journal.discard()
@@ -251,6 +288,7 @@ class Autosaver(QObject):
     def close(self) -> None:
         """Stop writing but keep the files (they are offered at the next start)."""
         self._timer.stop()
+        self._discard_prepared()
         if self.journal is not None:
             self.journal.close()
             self.journal = None
