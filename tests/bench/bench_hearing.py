@@ -46,7 +46,8 @@ EPISODES = {"tuned": {}, "held-out": dict(lines=hm.HELD_OUT_LINES, clean=hm.HELD
             "fresh": dict(lines=hm.FRESH_LINES, clean=hm.FRESH_CLEAN),
             "fresh2": dict(lines=hm.FRESH2_LINES, clean=hm.FRESH2_CLEAN),
             "tuning": dict(lines=hm.TUNING_LINES, clean=hm.TUNING_CLEAN),
-            "names": dict(lines=hm.NAME_TUNING_LINES, clean=hm.NAME_TUNING_CLEAN)}
+            "names": dict(lines=hm.NAME_TUNING_LINES, clean=hm.NAME_TUNING_CLEAN),
+            "near": dict(lines=hm.NEAR_TUNING_LINES, clean=hm.NEAR_TUNING_CLEAN)}
 
 
 def evaluate(folder: Path, audio_side: str, voice: str, speed: int, which: str = "tuned") -> dict:

@@ -182,6 +182,36 @@ TUNING_CLEAN = [
     "A fox ran across the road in front of the car.",
 ]
 
+# More tuning material for the context check, written for a round of tuning on the one-word slips
+# it missed: near pairs a phone or two apart (tense, -teen/-ty numbers, a dropped ending), and
+# right sentences holding such words as they should be (tuned on like TUNING_LINES).
+NEAR_TUNING_LINES: list[tuple[str, str]] = [
+    ("real word", "My grandfather lived to be {nineteen|ninety} years old."),
+    ("real word", "She left school at {sixty|sixteen} and started work."),
+    ("real word", "I {walk|woke} up at six this morning."),
+    ("real word", "He {lost|locked} the door before he left."),
+    ("real word", "The tickets {crossed|cost} ten pounds each."),
+    ("real word", "Yesterday we {play|played} football in the park."),
+    ("real word", "We {sent|went} to the beach last weekend."),
+    ("real word", "The dog {bark|barked} all night long."),
+    ("real word", "She {ran|rang} the bell twice and waited."),
+    ("real word", "They {lived|left} the party before midnight."),
+    ("acronym", "Ask the {eye tea|IT} desk to reset your password."),
+]
+NEAR_TUNING_CLEAN = [
+    "She played the piano until midnight.",
+    "He locked the gate behind him.",
+    "My aunt turned sixty in June.",
+    "The boys kicked a ball against the wall.",
+    "I woke up before the alarm went off.",
+    "The prices went up by fifteen percent.",
+    "We went to the cinema on Friday.",
+    "The shop was closed for two weeks.",
+    "He wanted to be a pilot when he was seven.",
+    "They lived in a small flat above the bakery.",
+    "Seventeen people came to the first meeting.",
+]
+
 # Tuning lines for names heard in the audio (written for this, tuned on like LINES): names spelled
 # by other languages' rules and said that way, web and e-mail addresses read out, acronyms split or
 # merged differently, names written in more or fewer words than they have.
