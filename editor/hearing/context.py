@@ -16,23 +16,23 @@ tomatoes". So:
   short words are many, so each needs a clearer case). Its evidence is the context only.
 * A **sound-alike** one phone away (changed, added or dropped: boat/vote, walk/woke,
   sixty/sixteen, sent/went) is put to the audio when it makes the context at least
-  :data:`ASK_GAIN` orders of magnitude likelier. First the audio chooses, in one light search
-  over the word and its neighbours, among the text's word and its likeliest sound-alikes
+  :data:`ASK_GAIN` orders of magnitude likelier. When the model wants it :data:`CONTEXT_GAIN`
+  orders of magnitude or more and the word fits worse than its turn's typical word, the turn is
+  aligned again with the likeliest one in place, and the word is a suspect unless that fits
+  more than :data:`CONTEXT_TOLERANCE` per frame of the word worse than the text (the audio does
+  not rule it out). Any weaker case needs the audio's support: it first chooses, in one light
+  search over the word and its neighbours, among the text's word and its likeliest sound-alikes
   (:data:`MAX_ASKED`; a search of alternatives costs about one short alignment, however many
-  there are). Then the turn is aligned again with the chosen word in place, and the word is a
-  suspect when that fits the turn at least :data:`CHOSEN_MARGIN` per frame of the word better
-  (the light search's choice is no measure); :data:`VOWEL_CHOSEN_MARGIN` when the two differ in
-  a vowel alone, which is how an accent says a word (a British "casts" is the American model's
-  "costs"). Where the audio keeps the text's word, the model's wish was no error ("grow" for
-  "grew" is likelier to the model, but the audio says "grew"), unless the model wants the other
-  :data:`CONTEXT_GAIN` orders of magnitude or more and the word fits worse than its turn's
-  typical word: the likeliest other word is aligned all the same (the light search is no sure
-  judge of one phone: it kept "boat" where the audio said "vote"), and it only needs the audio
-  not to rule it out: to fit at most :data:`CONTEXT_TOLERANCE` worse. The choice and the bars
-  keep the second alignments few. The evidence is the audio too when the other word fits better by
-  a verdict's margin (:mod:`.verdict`); else the context only. Words two phones away were tried
-  too: the model wants many of them in right sentences ("locked the gate": "left"), and the
-  light search chose a wrong one there as often as the right one in wrong sentences.
+  there are). Where it keeps the text's word, the model's wish was no error ("grow" for "grew"
+  is likelier to the model, but the audio says "grew"); a word it chooses instead is aligned
+  again in the turn, a suspect when that fits at least :data:`CHOSEN_MARGIN` per frame of the
+  word better (the light search's choice is no measure), :data:`VOWEL_CHOSEN_MARGIN` when the
+  two differ in a vowel alone, which is how an accent says a word (a British "casts" is the
+  American model's "costs"). The bars and the choice keep the second alignments few. The
+  evidence is the audio too when the other word fits better by a verdict's margin
+  (:mod:`.verdict`); else the context only. Words two phones away were tried too: the model
+  wants many of them in right sentences ("locked the gate": "left"), and the light search chose
+  a wrong one there as often as the right one in wrong sentences.
 
 Only ordinary words are asked about: not names (a capital inside a sentence: the glossary's
 business), not a token read as several words (numbers, addresses), never a word speech reduces
@@ -231,19 +231,18 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
         same = [x for x in likelier if x.same_sound]
         evidence = ["context"] if same else []
         asked = likelier[:MAX_ASKED] if not same else []
-        chosen_word = _chosen(tokens, i, [x.word for x in asked], fitted, audio_16k, audio_start_ms,
-                              chooser or aligner) if asked else None
-        other = next((x for x in asked if x.word == chosen_word), None)
-        wanted = asked[0] if asked and asked[0].gain >= CONTEXT_GAIN and doubt.below > 0 else None
-        if other is None:
-            other = wanted    # the light search kept the text's word: a strong wish is asked all the same
-        if other is not None:
-            if other is wanted:
-                bar = -CONTEXT_TOLERANCE    # the audio need not prefer it, only not rule it out
-            elif _vowel_apart(saying, aligner.pronunciations(other.word)):
+        other, bar = None, CHOSEN_MARGIN
+        if asked and asked[0].gain >= CONTEXT_GAIN and doubt.below > 0:
+            # Wanted strongly: the audio need not prefer it, only not rule it out (and the light
+            # search is no sure judge of one phone: it kept "boat" where the audio said "vote").
+            other, bar = asked[0], -CONTEXT_TOLERANCE
+        elif asked:
+            chosen_word = _chosen(tokens, i, [x.word for x in asked], fitted, audio_16k, audio_start_ms,
+                                  chooser or aligner)
+            other = next((x for x in asked if x.word == chosen_word), None)
+            if other is not None and _vowel_apart(saying, aligner.pronunciations(other.word)):
                 bar = VOWEL_CHOSEN_MARGIN
-            else:
-                bar = CHOSEN_MARGIN
+        if other is not None:
             margin = _margin(tokens, i, other.word, audio_16k, audio_start_ms, aligner, text_total,
                              fitted.tokens[i].frames)
             if margin is not None and margin >= bar:
