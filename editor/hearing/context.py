@@ -28,7 +28,9 @@ tomatoes". So:
   again in the turn, a suspect when that fits at least :data:`CHOSEN_MARGIN` per frame of the
   word better (the light search's choice is no measure), :data:`VOWEL_CHOSEN_MARGIN` when the
   two differ in a vowel alone, which is how an accent says a word (a British "casts" is the
-  American model's "costs"). The bars and the choice keep the second alignments few. The
+  American model's "costs"). Only a word fitting worse than its turn's typical word is asked
+  about (one that fits as well as the turn's right words seldom loses to a word a phone away):
+  that, the bars and the choice keep the second alignments few. The
   evidence is the audio too when the other word fits better by a verdict's margin
   (:mod:`.verdict`); else the context only. Words two phones away were tried too: the model
   wants many of them in right sentences ("locked the gate": "left"), and the light search chose
@@ -140,16 +142,14 @@ class ContextModel:
         return sum(self._log((seq[k], seq[k - 1], seq[k - 2]) if k >= 2 else (seq[k], seq[k - 1]))
                    for k in range(at, min(len(seq), at + 3)))
 
-    def likelier(self, words: list[str], i: int, pronunciations: list[str], short: bool) -> list[Likelier]:
+    def likelier(self, words: list[str], i: int, pronunciations: list[str], short: bool,
+                 homophones_only: bool = False) -> list[Likelier]:
         """Homophones of ``words[i]`` that make its context HOMOPHONE_GAIN likelier (*short*: a
-        word speech reduces, SHORT_HOMOPHONE_GAIN) and, unless *short*,
-        words one phone away that make it ASK_GAIN likelier; likeliest first. Nothing for a
-        word the model does not know (its context's odds would mean nothing)."""
-        if not self.known(words[i]):
-            return []
+        word speech reduces, SHORT_HOMOPHONE_GAIN) and, unless *short* or *homophones_only*,
+        words one phone away that make it ASK_GAIN likelier; likeliest first."""
         own = self.window(words, i, words[i])
         same = self.homophones(pronunciations)
-        others = set() if short else self.sound_alikes(pronunciations) - same
+        others = set() if short or homophones_only else self.sound_alikes(pronunciations) - same
         same_bar = SHORT_HOMOPHONE_GAIN if short else HOMOPHONE_GAIN
         found = []
         for other, bar in [(w, same_bar) for w in same] + [(w, ASK_GAIN) for w in others]:
@@ -227,7 +227,7 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
     for i in chosen:
         doubt = doubts[i]
         saying = aligner.pronunciations(words[position[i]])
-        likelier = model.likelier(words, position[i], saying, doubt.short)
+        likelier = model.likelier(words, position[i], saying, doubt.short, homophones_only=doubt.below <= 0)
         same = [x for x in likelier if x.same_sound]
         evidence = ["context"] if same else []
         asked = likelier[:MAX_ASKED] if not same else []
