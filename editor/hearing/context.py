@@ -14,16 +14,27 @@ tomatoes". So:
   the words around it at least :data:`HOMOPHONE_GAIN` orders of magnitude likelier (the three
   trigrams that hold the word; :data:`SHORT_HOMOPHONE_GAIN` for a short word, "won"/"one":
   short words are many, so each needs a clearer case). Its evidence is the context only.
-* A **sound-alike** one phone away (changed, added or dropped: boat/vote) is a suspect when
-  the other word makes the context at least :data:`CONTEXT_GAIN` orders of magnitude likelier
-  and the audio does not prefer the text: the turn aligned again with the other word in its
-  place scores no more than :data:`CONTEXT_TOLERANCE` per frame of the word worse. Only a word
-  fitting worse than its turn's typical word is put to the audio so (one that fits as well as
-  the turn's right words would not lose to a word a phone away), and only the likeliest other
-  word: each question is a second alignment of the turn, and these keep them few. The model's preference is the
-  suspicion and the audio its test: "grow" for "grew" is likelier to the model, but the audio
-  saying "grew" fits "grow" clearly worse. Its evidence is the audio too when the other word
-  fits better by a verdict's margin (:mod:`.verdict`); else the context only.
+* A **sound-alike** one phone away (changed, added or dropped: boat/vote, walk/woke,
+  sixty/sixteen, sent/went) is put to the audio when it makes the context at least
+  :data:`ASK_GAIN` orders of magnitude likelier. When the model wants it :data:`CONTEXT_GAIN`
+  orders of magnitude or more and the word fits worse than its turn's typical word, the turn is
+  aligned again with the likeliest one in place, and the word is a suspect unless that fits
+  more than :data:`CONTEXT_TOLERANCE` per frame of the word worse than the text (the audio does
+  not rule it out). Any weaker case needs the audio's support: it first chooses, in one light
+  search over the word and its neighbours, among the text's word and its likeliest sound-alikes
+  (:data:`MAX_ASKED`; a search of alternatives costs about one short alignment, however many
+  there are). Where it keeps the text's word, the model's wish was no error ("grow" for "grew"
+  is likelier to the model, but the audio says "grew"); a word it chooses instead is aligned
+  again in the turn, a suspect when that fits at least :data:`CHOSEN_MARGIN` per frame of the
+  word better (the light search's choice is no measure), :data:`VOWEL_CHOSEN_MARGIN` when the
+  two differ in a vowel alone, which is how an accent says a word (a British "casts" is the
+  American model's "costs"). Only a word fitting worse than its turn's typical word is asked
+  about (one that fits as well as the turn's right words seldom loses to a word a phone away):
+  that, the bars and the choice keep the second alignments few. The
+  evidence is the audio too when the other word fits better by a verdict's margin
+  (:mod:`.verdict`); else the context only. Words two phones away were tried too: the model
+  wants many of them in right sentences ("locked the gate": "left"), and the light search chose
+  a wrong one there as often as the right one in wrong sentences.
 
 Only ordinary words are asked about: not names (a capital inside a sentence: the glossary's
 business), not a token read as several words (numbers, addresses), never a word speech reduces
@@ -43,17 +54,22 @@ from functools import lru_cache
 
 import numpy as np
 
-from editor.align.aligner import Aligner
+from editor.align.aligner import RATE, Aligner
 from editor.align.text import Token
 from editor.hearing.fit import SegmentFit, fit_tokens
+from editor.hearing.sound_match import VOWELS
 from editor.hearing.suspects import Suspect, WordDoubt
 from editor.hearing.verdict import MARGIN
 
 HOMOPHONE_GAIN = 1.0      # orders of magnitude a word said the same makes its context likelier
 SHORT_HOMOPHONE_GAIN = 2.0  # the same for a short word ("won", "here"): far more of them, each a chance of error
-CONTEXT_GAIN = 2.5        # the same for a word one phone away, which the audio must not rule out
-CONTEXT_TOLERANCE = 0.5   # per-frame score the text may beat the sound-alike by, and still be doubted
-MAX_ASKED = 1             # sound-alikes put to the audio per word, the likeliest first
+ASK_GAIN = 1.5            # the same for a word one phone away, for the audio to be asked about it
+CHOSEN_MARGIN = 0.15      # per-frame score the sound-alike the audio chose must fit the turn better by
+VOWEL_CHOSEN_MARGIN = 0.5  # the same for one differing only in a vowel, which an accent moves ("casts"/"costs")
+CONTEXT_GAIN = 2.5        # a sound-alike wanted this much may fit the turn a little worse than the text...
+CONTEXT_TOLERANCE = 0.5   # ...by this much per frame of the word, and still be doubted
+MAX_ASKED = 3             # sound-alikes the audio chooses among per word, the likeliest first
+CHOICE_EDGE_MS = 30       # audio taken beyond the neighbouring words for the choice
 CONTEXT_DOUBT = 0.6
 _LOG10_OF_UNIT = math.log10(1.0001)   # PocketSphinx's log base
 _UNKNOWN = -99.0                       # log10: below this the model does not know the word
@@ -130,13 +146,13 @@ class ContextModel:
                  homophones_only: bool = False) -> list[Likelier]:
         """Homophones of ``words[i]`` that make its context HOMOPHONE_GAIN likelier (*short*: a
         word speech reduces, SHORT_HOMOPHONE_GAIN) and, unless *short* or *homophones_only*,
-        words one phone away that make it CONTEXT_GAIN likelier; likeliest first."""
+        words one phone away that make it ASK_GAIN likelier; likeliest first."""
         own = self.window(words, i, words[i])
         same = self.homophones(pronunciations)
         others = set() if short or homophones_only else self.sound_alikes(pronunciations) - same
         same_bar = SHORT_HOMOPHONE_GAIN if short else HOMOPHONE_GAIN
         found = []
-        for other, bar in [(w, same_bar) for w in same] + [(w, CONTEXT_GAIN) for w in others]:
+        for other, bar in [(w, same_bar) for w in same] + [(w, ASK_GAIN) for w in others]:
             if other == words[i] or not self.known(other):
                 continue
             gain = self.window(words, i, other) - own
@@ -190,8 +206,12 @@ def _starts_sentence(tokens: list[Token], i: int) -> bool:
 
 def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts: list[WordDoubt],
                      audio_16k: np.ndarray, audio_start_ms: int, aligner: Aligner, segment: int,
-                     segment_id: str, already: list[Suspect]) -> list[Suspect]:
-    """Suspects of one turn from the context check (words *already* in a suspect are not asked)."""
+                     segment_id: str, already: list[Suspect], chooser: Aligner | None = None) -> list[Suspect]:
+    """Suspects of one turn from the context check (words *already* in a suspect are not asked).
+
+    *chooser*: the aligner whose search lets the audio choose among a word's sound-alikes (a
+    lighter one than *aligner* will do: only its choice is used); *aligner* when None.
+    """
     chosen = [i for i in ordinary(tokens, doubts, text)
               if not any(s.char_start < doubts[i].char_end and doubts[i].char_start < s.char_end for s in already)]
     if not chosen:
@@ -210,20 +230,66 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
         likelier = model.likelier(words, position[i], saying, doubt.short, homophones_only=doubt.below <= 0)
         same = [x for x in likelier if x.same_sound]
         evidence = ["context"] if same else []
-        if not same:
-            for other in likelier[:MAX_ASKED]:
-                margin = _margin(tokens, i, other.word, audio_16k, audio_start_ms, aligner, text_total,
-                                 fitted.tokens[i].frames)
-                if margin is not None and margin >= -CONTEXT_TOLERANCE:
-                    # The audio speaks against the text only when it prefers the other word by a
-                    # verdict's margin; otherwise it merely does not rule that word out.
-                    evidence = ["audio", "context"] if margin >= MARGIN else ["context"]
-                    break
+        asked = likelier[:MAX_ASKED] if not same else []
+        other, bar = None, CHOSEN_MARGIN
+        if asked and asked[0].gain >= CONTEXT_GAIN and doubt.below > 0:
+            # Wanted strongly: the audio need not prefer it, only not rule it out (and the light
+            # search is no sure judge of one phone: it kept "boat" where the audio said "vote").
+            other, bar = asked[0], -CONTEXT_TOLERANCE
+        elif asked:
+            chosen_word = _chosen(tokens, i, [x.word for x in asked], fitted, audio_16k, audio_start_ms,
+                                  chooser or aligner)
+            other = next((x for x in asked if x.word == chosen_word), None)
+            if other is not None and _vowel_apart(saying, aligner.pronunciations(other.word)):
+                bar = VOWEL_CHOSEN_MARGIN
+        if other is not None:
+            margin = _margin(tokens, i, other.word, audio_16k, audio_start_ms, aligner, text_total,
+                             fitted.tokens[i].frames)
+            if margin is not None and margin >= bar:
+                # The audio speaks against the text only when it prefers the other word by a
+                # verdict's margin; otherwise it merely does not rule that word out.
+                evidence = ["audio", "context"] if margin >= MARGIN else ["context"]
         if evidence:
             found.append(Suspect(segment, segment_id, doubt.char_start, doubt.char_end,
                                  text[doubt.char_start:doubt.char_end], doubt.start_ms, doubt.end_ms,
                                  max(CONTEXT_DOUBT, doubt.doubt), evidence))
     return found
+
+
+def _vowel_apart(sayings: list[str], others: list[str]) -> bool:
+    """Whether every pronunciation of *others* one phone from one of *sayings* differs from it in
+    a vowel alone (the way a speaker's accent says it otherwise)."""
+    near = [(a.split(), b.split()) for a in sayings for b in others]
+    near = [(a, b) for a, b in near if len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1]
+    return bool(near) and all(x in VOWELS and y in VOWELS for a, b in near
+                              for x, y in zip(a, b, strict=True) if x != y)
+
+
+def _chosen(tokens: list[Token], i: int, others: list[str], fitted: SegmentFit, audio_16k: np.ndarray,
+            audio_start_ms: int, chooser: Aligner) -> str | None:
+    """The word the audio chooses for token *i* among its own and *others* (None: no choice made).
+
+    Searched over the token and its spoken neighbours only, with their words fixed around it.
+    """
+    fits = fitted.tokens
+    spoken = [k for k, f in enumerate(fits) if f.spoken]
+    at = spoken.index(i)
+    first, last = spoken[max(0, at - 1)], spoken[min(len(spoken) - 1, at + 1)]
+    start_ms, end_ms = fits[first].start_ms, fits[last].end_ms
+    if start_ms is None or end_ms is None:
+        return None
+    lo = max(0, (start_ms - CHOICE_EDGE_MS - audio_start_ms) * RATE // 1000)
+    hi = min(len(audio_16k), (end_ms + CHOICE_EDGE_MS - audio_start_ms) * RATE // 1000)
+    before = [w for k in range(first, i) for w in tokens[k].spoken]
+    after = [w for k in range(i + 1, last + 1) for w in tokens[k].spoken]
+    own = tokens[i].spoken[0]
+    usable, _ = chooser.prepare(before + after + [own] + others)
+    if not all(usable):
+        return None
+    path = chooser.decode_choice(audio_16k[lo:hi], before, [[own]] + [[w] for w in others], after)
+    if path is None or len(path) != len(before) + 1 + len(after):
+        return None
+    return path[len(before)]
 
 
 def _margin(tokens: list[Token], i: int, other: str, audio_16k: np.ndarray, audio_start_ms: int,

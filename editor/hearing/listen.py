@@ -26,7 +26,8 @@ from editor.hearing.spotting import Spotted, fit_bar, spot_names
 from editor.hearing.suspects import JOIN_AT, Suspect, WordDoubt, runs, typical_fit, word_doubts
 from editor.hearing.verdict import AGREES, PREFERS_ORIGINAL, TimedToken, compare, cut, region_of
 
-# The grammar of every name is searched more lightly than the words are fitted: the acoustic
+# The grammars of every name and of a word's sound-alikes (the context check) are searched more
+# lightly than the words are fitted: the acoustic
 # scores of every other frame reused (ds) and two Gaussians a frame instead of four (topn). It
 # costs half as much, and only its choice of path is used; the winner's verdict and fit come
 # from the full search (whose absolute fits the lighter one would lower).
@@ -83,7 +84,7 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
     heard.doubts = word_doubts(job.text, fitted.tokens, job.confidences, _is_known(job.names))
     heard.suspects = runs(job.text, heard.doubts, job.index, job.segment_id)
     heard.suspects += context_suspects(job.text, job.tokens, fitted, heard.doubts, job.audio, job.audio_start_ms,
-                                       aligner, job.index, job.segment_id, heard.suspects)
+                                       aligner, job.index, job.segment_id, heard.suspects, chooser=_names_aligner())
     if not job.names:
         return heard
     timed = [TimedToken(f.char_start, f.char_end, f.start_ms, f.end_ms) for f in fitted.tokens]

@@ -176,8 +176,12 @@ def compare(audio_16k: np.ndarray, where: Region, candidate: str, aligner: Align
             label = SOUNDS_ALIKE
     elif margin >= MARGIN:
         label = AGREES
+    elif margin <= -MARGIN:
+        label = PREFERS_ORIGINAL
     else:
-        label = PREFERS_ORIGINAL if margin <= -MARGIN else UNSURE
+        # Neither fits clearly better: when the two are said alike ("Ingrid Soulberg" and
+        # Solberg) that is the answer, and the text decides; otherwise the audio is unsure.
+        label = SOUNDS_ALIKE if said_alike(where.original, candidate, aligner) else UNSURE
     return Verdict(label, round(margin, 3), scored.fit, coverage)
 
 

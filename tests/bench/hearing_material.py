@@ -122,6 +122,39 @@ FRESH_CLEAN = [
     "The old mill is now a small hotel.",
 ]
 
+# A third held-out episode, written before a round of tuning on one-word slips and never tuned on:
+# near pairs in words none of the other lists has (tense, -teen/-ty, two phones apart), a
+# two-letter acronym written as words, and right sentences holding such words as they should be.
+FRESH2_LINES: list[tuple[str, str]] = [
+    ("split name", "Our first caller was {Dmitri so cool off|Dmitri Sokolov} from the allotment society."),
+    ("split name", "The exhibition was curated by {Fenella mack eye vur|Fenella MacIver} and two volunteers."),
+    ("split name", "We owe the theme tune to {Cornelius ah day yemmy|Cornelius Adeyemi} and his cousins."),
+    ("sound-alike", "We met at the {Bell amy|Bellamy} Centre on Tuesday evening."),
+    ("sound-alike", "The {Thorn bury|Thornbury} festival was cancelled this year."),
+    ("sound-alike", "My cousin lives near {Kill arney|Killarney} with her husband."),
+    ("real word", "She {watched|washed} the dishes after dinner."),
+    ("real word", "The bus comes every {fifty|fifteen} minutes."),
+    ("real word", "We {except|expect} a big crowd at the game tomorrow."),
+    ("real word", "He {spend|spent} the winter with his aunt in Spain."),
+    ("acronym", "The {he you|EU} ministers met in Brussels on Monday."),
+    ("acronym", "The {FCA|FAA} grounded the planes after the crash."),
+    ("acronym", "She presented the news on {PBF|PBS} for years."),
+    ("url", "Our show notes live at "
+            "{tall grass radio dot come|tallgrassradio.com|tall grass radio dot com} as always."),
+]
+FRESH2_CLEAN = [
+    "The carpenter fixed the old kitchen table.",
+    "They walked home along the canal after the match.",
+    "The team won thirteen games in a row.",
+    "The rain stopped just before the parade began.",
+    "My neighbour lent me a ladder for the weekend.",
+    "Our producer brought cakes for the whole team.",
+    "We drove north through the hills in the snow.",
+    "She worked at the post office for twenty years.",
+    "The cafe closes at six on Saturdays.",
+    "The children painted pictures of the lighthouse.",
+]
+
 # Tuning material for the context check (real words said nearly or exactly like the right word),
 # written for tuning and tuned on like the evaluation episode; the held-out lists stay unseen.
 TUNING_LINES: list[tuple[str, str]] = [
@@ -147,6 +180,36 @@ TUNING_CLEAN = [
     "We found an old map of the town in the attic.",
     "The baker opened a second shop near the station.",
     "A fox ran across the road in front of the car.",
+]
+
+# More tuning material for the context check, written for a round of tuning on the one-word slips
+# it missed: near pairs a phone or two apart (tense, -teen/-ty numbers, a dropped ending), and
+# right sentences holding such words as they should be (tuned on like TUNING_LINES).
+NEAR_TUNING_LINES: list[tuple[str, str]] = [
+    ("real word", "My grandfather lived to be {nineteen|ninety} years old."),
+    ("real word", "She left school at {sixty|sixteen} and started work."),
+    ("real word", "I {walk|woke} up at six this morning."),
+    ("real word", "He {lost|locked} the door before he left."),
+    ("real word", "The tickets {crossed|cost} ten pounds each."),
+    ("real word", "Yesterday we {play|played} football in the park."),
+    ("real word", "We {sent|went} to the beach last weekend."),
+    ("real word", "The dog {bark|barked} all night long."),
+    ("real word", "She {ran|rang} the bell twice and waited."),
+    ("real word", "They {lived|left} the party before midnight."),
+    ("acronym", "Ask the {eye tea|IT} desk to reset your password."),
+]
+NEAR_TUNING_CLEAN = [
+    "She played the piano until midnight.",
+    "He locked the gate behind him.",
+    "My aunt turned sixty in June.",
+    "The boys kicked a ball against the wall.",
+    "I woke up before the alarm went off.",
+    "The prices went up by fifteen percent.",
+    "We went to the cinema on Friday.",
+    "The shop was closed for two weeks.",
+    "He wanted to be a pilot when he was seven.",
+    "They lived in a small flat above the bakery.",
+    "Seventeen people came to the first meeting.",
 ]
 
 # Tuning lines for names heard in the audio (written for this, tuned on like LINES): names spelled

@@ -87,3 +87,21 @@ def test_names_numbers_and_words_read_from_symbols_are_not_judged_by_the_model()
     fits = [TokenFit(i, m.start(), m.end(), 100 * i, 100 * i + 90, 30, -1.2, 0.0) for i, m in enumerate(matches)]
     asked = [tokens[i].text for i in ordinary(tokens, word_doubts(text, fits), text)]
     assert asked == ["We", "waited", "hours", "for", "at", "the", "harbour.", "Then", "came."]
+
+
+NEAR_PAIRS = [("real word", "We {sent|went} to the beach last weekend."),
+              ("real word", "She left school at {sixty|sixteen} and started work.")]
+NEAR_RIGHT = ["My aunt turned sixty in June.", "We went to the cinema on Friday.", "He locked the gate behind him."]
+
+
+def test_a_slip_to_a_word_a_phone_away_is_found_where_the_audio_chooses_the_likelier_word(material, aligner):
+    # "sent"/"went": the model wants the other word less strongly than it wants "vote" for
+    # "boat", and the audio, given the choice, takes it and fits it clearly better.
+    episode = material.episode(NEAR_PAIRS, NEAR_RIGHT, voice="en-us+f2", speed=165)
+    found = {s.text: s.evidence for s in _context_suspects(episode, aligner)}
+    assert found.get("sent") == ["audio", "context"], found
+    assert set(found) <= {"sent", "sixty"}, found
+    # The right sentences hold "sixty", "went" and "locked", which the model would sometimes
+    # trade for a word a phone away: the audio chooses them as they are.
+    right = material.episode(NEAR_PAIRS, NEAR_RIGHT, text="right", voice="en-us+f2", speed=165)
+    assert _context_suspects(right, aligner) == []

@@ -91,3 +91,24 @@ def test_a_text_said_alike_keeps_the_ticks_the_text_gave_it():
     assert judge(99, Verdict(UNSURE, 0.1))[1] is False
     assert judge(80, Verdict(AGREES, 0.6))[:2] == (90, True)
     assert judge(99, Verdict(PREFERS_ORIGINAL, -0.6))[1] is False
+
+
+def test_texts_said_alike_that_fit_about_as_well_are_said_alike_not_unsure(material, tmp_path):
+    # The voice says "Solberg"; the text's "Soulberg" is said the same but for a vowel, so
+    # neither fits clearly better. That is the answer "said alike" (the text decides, and a
+    # sure text suggestion stays ticked), not an audio that could not tell.
+    line = ("sound-alike", "Our guest today is Ingrid {Soulberg|Solberg}, welcome to the show.")
+    aligner = hearing_aligner()
+    teach(aligner, ["Ingrid Solberg"])
+    episode = material.episode([line], [], voice="en-us+f2", speed=160)
+    wav = material.write_wav(tmp_path / "one.wav", episode.audio)
+    align_missing(episode.transcript, wav, workers=1)
+    segment = episode.transcript.segments[0]
+    start = segment.text.index("Soulberg")
+    where = region(segment, start, start + len("Soulberg"))
+    verdict = compare(episode.audio[where.start_ms * RATE // 1000:where.end_ms * RATE // 1000], where, "Solberg",
+                      aligner)
+    assert abs(verdict.margin) < MARGIN and verdict.label == SOUNDS_ALIKE, verdict
+    assert judge(99, verdict)[1] is True
+    # A text not said alike that fits about as well leaves the audio unsure.
+    assert not said_alike("Soulberg", "Kessler", aligner)
