@@ -47,6 +47,13 @@ Runner = Callable[[ops.Op], ops.Op]
 
 
 # ---------------------------------------------------------------------------------- fixture
+def saved_fixture_project(folder: Path) -> tuple[Path, Transcript]:
+    """The fixture episode saved as a project in *folder*, and the transcript read back from it."""
+    path = folder / "ep.tep.json"
+    project.save(fixture_transcript(), path)
+    return path, project.load(path).transcript
+
+
 def fixture_transcript() -> Transcript:
     """A small episode (60 turns, ~1,500 timed words, marks, approvals) built from invented words."""
     sys.path.insert(0, str(_ROOT / "tests" / "bench"))

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from edit_script import fingerprint, fixture_transcript, generate, run_script  # noqa: E402
+from edit_script import fingerprint, fixture_transcript, generate, run_script, saved_fixture_project  # noqa: E402
 
 from editor.core import ops, project  # noqa: E402
 from editor.core.errors import TranscriptError  # noqa: E402
@@ -23,9 +23,7 @@ from editor.session.journal import Journal, decode_line, journal_path_for, snaps
 
 @pytest.fixture
 def saved(tmp_path):
-    path = tmp_path / "ep.tep.json"
-    project.save(fixture_transcript(), path)
-    return path, project.load(path).transcript
+    return saved_fixture_project(tmp_path)
 
 
 def _records(journal_path: Path) -> list[dict]:

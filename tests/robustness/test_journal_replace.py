@@ -12,7 +12,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from edit_script import fingerprint, fingerprints, fixture_transcript, save_script  # noqa: E402
+from edit_script import fingerprint, fingerprints, fixture_transcript, save_script, saved_fixture_project  # noqa: E402
 
 from editor.core import ops, project  # noqa: E402
 from editor.core.errors import TranscriptError  # noqa: E402
@@ -27,9 +27,7 @@ ROOT = HERE.parents[1]
 
 @pytest.fixture
 def saved(tmp_path):
-    path = tmp_path / "ep.tep.json"
-    project.save(fixture_transcript(), path)
-    return path, project.load(path).transcript
+    return saved_fixture_project(tmp_path)
 
 
 def _lines(journal: Journal) -> list[dict]:

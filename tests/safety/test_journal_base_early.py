@@ -13,18 +13,14 @@ from edit_script import fixture_transcript  # noqa: E402
 from editor.core import project  # noqa: E402
 from editor.session import recovery  # noqa: E402
 from editor.session.journal import base_of_document  # noqa: E402
-from editor.ui.document.transcript_model import TranscriptModel  # noqa: E402
-from editor.ui.project.autosave import ENV_DATA_DIR, Autosaver  # noqa: E402
+from editor.ui.project.autosave import ENV_DATA_DIR  # noqa: E402
+from tests.safety.autosaved_document import opened_with_autosave  # noqa: E402
 
 
 def _opened(tmp_path, monkeypatch, qtbot):
     monkeypatch.setenv(ENV_DATA_DIR, str(tmp_path / "data"))
     path = tmp_path / "ep.tep.json"
-    project.save(fixture_transcript(), path)
-    model = TranscriptModel(project.load(path).transcript)
-    autosave = Autosaver(lambda: model.transcript)
-    model.committed.connect(autosave.on_committed)
-    autosave.set_document(str(path), "project", saved=True)
+    model, autosave = opened_with_autosave(path)
     return path, model, autosave
 
 

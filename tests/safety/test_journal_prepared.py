@@ -13,22 +13,20 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "robustness"))
 
-from edit_script import fixture_transcript  # noqa: E402
+from edit_script import fixture_transcript, saved_fixture_project  # noqa: E402
 
 from editor.core import ops, project  # noqa: E402
 from editor.core.errors import TranscriptError  # noqa: E402
 from editor.session import journal as journal_module  # noqa: E402
 from editor.session import recovery  # noqa: E402
 from editor.session.journal import Journal, base_of_document, journal_path_for  # noqa: E402
-from editor.ui.document.transcript_model import TranscriptModel  # noqa: E402
-from editor.ui.project.autosave import ENV_DATA_DIR, Autosaver  # noqa: E402
+from editor.ui.project.autosave import ENV_DATA_DIR  # noqa: E402
+from tests.safety.autosaved_document import opened_with_autosave  # noqa: E402
 
 
 @pytest.fixture
 def saved(tmp_path):
-    path = tmp_path / "ep.tep.json"
-    project.save(fixture_transcript(), path)
-    return path, project.load(path).transcript
+    return saved_fixture_project(tmp_path)
 
 
 def _temps(folder: Path) -> list[Path]:
@@ -140,11 +138,7 @@ def _opened(tmp_path, monkeypatch):
     folder = tmp_path / "show"
     folder.mkdir()
     path = folder / "ep.tep.json"
-    project.save(fixture_transcript(), path)
-    model = TranscriptModel(project.load(path).transcript)
-    autosave = Autosaver(lambda: model.transcript)
-    model.committed.connect(autosave.on_committed)
-    autosave.set_document(str(path), "project", saved=True)
+    model, autosave = opened_with_autosave(path)
     autosave._base[1].result()          # the worker is done before the producer's first key
     return path, model, autosave
 

@@ -22,6 +22,13 @@ def _episode(folder: Path, turns: int):
     return speech.write_wav(folder / "episode.wav", audio), segments, length_ms
 
 
+def _runner_keeping_what_it_hears() -> tuple[SuspectRunner, list]:
+    runner = SuspectRunner()
+    heard: list = []
+    runner.heard.connect(heard.append)
+    return runner, heard
+
+
 def test_a_whole_episode_is_planned_and_heard_in_the_pass_process(qtbot, tmp_path, monkeypatch):
     from editor.hearing import listen
 
@@ -45,9 +52,7 @@ def test_a_whole_episode_is_planned_and_heard_in_the_pass_process(qtbot, tmp_pat
 
 def test_a_few_edited_turns_are_still_heard_one_by_one(qtbot, tmp_path):
     wav, segments, length_ms = _episode(tmp_path, FEW_TURNS + 2)
-    runner = SuspectRunner()
-    heard = []
-    runner.heard.connect(heard.append)
+    runner, heard = _runner_keeping_what_it_hears()
     with qtbot.waitSignal(runner.finished, timeout=PASS_TIMEOUT_MS) as finished:
         runner.start(str(wav), segments, length_ms, rows=[1, 3])
     assert finished.args == [True]
@@ -56,9 +61,7 @@ def test_a_few_edited_turns_are_still_heard_one_by_one(qtbot, tmp_path):
 
 def test_a_pass_cancelled_as_it_starts_stops_its_process(qtbot, tmp_path):
     wav, segments, length_ms = _episode(tmp_path, FEW_TURNS + 2)
-    runner = SuspectRunner()
-    heard = []
-    runner.heard.connect(heard.append)
+    runner, heard = _runner_keeping_what_it_hears()
     with qtbot.waitSignal(runner.finished, timeout=PASS_TIMEOUT_MS) as finished:
         runner.start(str(wav), segments, length_ms)
         qtbot.waitUntil(lambda: any(p.name == "transcript-editor pass" for p in multiprocessing.active_children()),
