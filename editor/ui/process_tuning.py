@@ -107,27 +107,28 @@ _short_switches = _ShortSwitches()
 
 
 class _PausedCollection:
-    """No cyclic collection while any snapshot is written (counted), what was made then frozen after."""
+    """No cyclic collection while any pauser is at work (counted: a worker's read, an edit and a
+    snapshot may overlap, and only the last to end may turn the collector back on), what each made
+    frozen as it ends."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._writers = 0
+        self._pausers = 0
         self._was_enabled = True
 
     def enter(self) -> None:
         with self._lock:
-            if self._writers == 0:
+            if self._pausers == 0:
                 self._was_enabled = gc.isenabled()
                 gc.disable()
-            self._writers += 1
+            self._pausers += 1
 
     def leave(self) -> None:
         with self._lock:
-            self._writers = max(0, self._writers - 1)
-            if self._writers == 0:
-                gc.freeze()
-                if self._was_enabled:
-                    gc.enable()
+            gc.freeze()
+            self._pausers = max(0, self._pausers - 1)
+            if self._pausers == 0 and self._was_enabled:
+                gc.enable()
 
 
 _paused_collection = _PausedCollection()
@@ -159,14 +160,11 @@ def collection_paused() -> Iterator[None]:
     when the model takes the document costs nothing), and an edit in thousands of turns (its new
     texts, words and undo records live on in the undo history; a collection in the middle of it
     walked them all, ~15 ms of a 7,000-place Replace all)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
+    _paused_collection.enter()
     try:
         yield
     finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
+        _paused_collection.leave()
 
 
 def _freeze_long_lived() -> None:
