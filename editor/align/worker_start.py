@@ -30,8 +30,9 @@ def lower_priority(niceness: int = WORKER_NICENESS) -> None:
             os.nice(niceness - current)
 
 
-def exit_with_parent() -> None:
-    """End this process once the process that started it is gone.
+def exit_with_parent(grace_s: float = 0.0) -> None:
+    """End this process once the process that started it is gone (*grace_s* later, should it not
+    have ended by itself by then).
 
     A pool's worker waits for its next job forever: when the window (or a background pass, or
     the command line) is killed, or stops a pass it cannot wait for, its workers would otherwise
@@ -40,10 +41,10 @@ def exit_with_parent() -> None:
     parent = os.getppid()
 
     def watch() -> None:
-        while True:
+        while os.getppid() == parent:
             time.sleep(PARENT_CHECK_S)
-            if os.getppid() != parent:
-                os._exit(0)
+        time.sleep(grace_s)
+        os._exit(0)
 
     threading.Thread(target=watch, name="exit with parent", daemon=True).start()
 

@@ -112,7 +112,11 @@ def _joined(value):
 # ----------------------------------------------------------------------------- in the child process
 def _drive(send, stop_seen, payload: bytes) -> None:
     worker_start.lower_priority()
-    _exit_when_orphaned(grace_s=EXIT_WAIT_S)
+    # Orphaned, the pass sees the window go (``cancelled`` below, or a broken pipe) and ends as a
+    # cancelled one does: its pool's workers told to stop and waited for, its semaphores unlinked.
+    # Ended at once instead, it would leave those semaphores to the resource tracker, which warns
+    # of them on the terminal; so it is ended only should it not have ended by itself by then.
+    worker_start.exit_with_parent(grace_s=EXIT_WAIT_S)
     import multiprocessing
     import pickle
 
@@ -149,30 +153,6 @@ def _drive(send, stop_seen, payload: bytes) -> None:
         if items is not None:
             items.close()       # now, not when collected: a stopped pass tells its pool to stop (and does not wait)
         _wait_for_workers()
-
-
-def _exit_when_orphaned(grace_s: float) -> None:
-    """End this process *grace_s* after the window's process is gone, should the pass not have ended
-    by itself by then.
-
-    A pass sees the window go (:func:`_drive`'s ``cancelled``, or a broken pipe) and ends as a
-    cancelled one does: its pool's workers told to stop and waited for, its semaphores unlinked.
-    Ended at once instead (:func:`editor.align.worker_start.exit_with_parent`), it would leave
-    those semaphores to the resource tracker, which warns of them on the terminal.
-    """
-    import os
-    import threading
-    import time
-
-    parent = os.getppid()
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(worker_start.PARENT_CHECK_S)
-        time.sleep(grace_s)
-        os._exit(0)
-
-    threading.Thread(target=watch, name="exit when orphaned", daemon=True).start()
 
 
 def _wait_for_workers() -> None:
