@@ -71,7 +71,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from editor.core import ops
 from editor.core.atomic import atomic_write, fsync_and_close, fsync_folder, write_replacement
@@ -444,15 +444,10 @@ class Journal:
         """A fresh journal at *path* for edits onto what *base* loads to (replacing any old one)."""
         path = Path(path)
         header = _header(base, first_seq, base.path)
-        try:
+        with _starting_at(path):
             path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(path, header, backup=False)
             fd = open_for_append(path)
-        except OSError as error:
-            raise TranscriptError(f"cannot start the recovery journal ({_reason(error)})", path) from None
-        except TranscriptError as error:
-            problem = error.problem.removeprefix("cannot save: ")
-            raise TranscriptError(f"cannot start the recovery journal ({problem})", path) from None
         return cls(path, base, fd, first_seq, len(header), fsync_interval)
 
     @classmethod
@@ -468,15 +463,8 @@ class Journal:
         """
         if base is None:
             base = base_of_document(document, saved=saved, format=format)
-        places = journal_paths_for(document, saved, data_dir)
-        for place in places[:-1]:
-            try:
-                journal = cls.start(place, base, fsync_interval=fsync_interval)
-                journal.data_dir = data_dir
-                return journal
-            except TranscriptError:
-                continue
-        journal = cls.start(places[-1], base, fsync_interval=fsync_interval)
+        journal = _at_first_place(journal_paths_for(document, saved, data_dir),
+                                  lambda place: cls.start(place, base, fsync_interval=fsync_interval))
         journal.data_dir = data_dir
         return journal
 
@@ -485,13 +473,8 @@ class Journal:
                 data_dir: str | Path | None = None) -> PreparedJournal:
         """What :meth:`for_document` would start, made ready ahead of the first edit (on a worker, when
         the document opens): see :class:`PreparedJournal`. Raises TranscriptError when no place takes it."""
-        places = journal_paths_for(document, saved, data_dir)
-        for place in places[:-1]:
-            try:
-                return PreparedJournal.write(place, base, data_dir)
-            except TranscriptError:
-                continue
-        return PreparedJournal.write(places[-1], base, data_dir)
+        return _at_first_place(journal_paths_for(document, saved, data_dir),
+                               lambda place: PreparedJournal.write(place, base, data_dir))
 
     # ------------------------------------------------------------------ recording edits
     @property
@@ -950,14 +933,9 @@ class PreparedJournal:
         """The header of a journal at *path* for edits onto *base*, written beside it (slow: fsync)."""
         path = Path(path)
         header = _header(base, 0, base.path).encode("utf-8")
-        try:
+        with _starting_at(path):
             path.parent.mkdir(parents=True, exist_ok=True)
             temp = write_replacement(path, header)
-        except OSError as error:
-            raise TranscriptError(f"cannot start the recovery journal ({_reason(error)})", path) from None
-        except TranscriptError as error:
-            problem = error.problem.removeprefix("cannot save: ")
-            raise TranscriptError(f"cannot start the recovery journal ({problem})", path) from None
         try:
             fd = open_for_append(temp)
         except OSError as error:
@@ -1076,6 +1054,31 @@ def file_state(path: str | Path) -> tuple | None:
 
 
 _stat_key = file_state
+
+
+_Started = TypeVar("_Started")    # what a journal-starting function makes at its place
+
+
+def _at_first_place(places: list[Path], start: Callable[[Path], _Started]) -> _Started:
+    """``start(place)`` for the first of *places* that takes the journal (the last one's error raised)."""
+    for place in places[:-1]:
+        try:
+            return start(place)
+        except TranscriptError:
+            continue
+    return start(places[-1])
+
+
+@contextlib.contextmanager
+def _starting_at(path: Path):
+    """Around writing a journal's first line at *path*: a failure raised as TranscriptError saying so."""
+    try:
+        yield
+    except OSError as error:
+        raise TranscriptError(f"cannot start the recovery journal ({_reason(error)})", path) from None
+    except TranscriptError as error:
+        problem = error.problem.removeprefix("cannot save: ")
+        raise TranscriptError(f"cannot start the recovery journal ({problem})", path) from None
 
 
 def _reason(error: OSError) -> str:
