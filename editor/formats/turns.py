@@ -117,4 +117,4 @@ def looks_like_finished_subtitles(cue_lines: Sequence[Sequence[str]]) -> bool:
         return False   # one line a cue: a recognizer's (the lines' widths need not be looked at)
     lines = [line for cue in cue_lines for line in cue]
     narrow = sum(1 for line in lines if len(line.strip()) <= _SUBTITLE_LINE_CHARS)
-    return multi * 2 >= len(cue_lines) and narrow >= 0.95 * len(lines)
+    return narrow >= 0.95 * len(lines)
