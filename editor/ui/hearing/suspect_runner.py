@@ -34,39 +34,31 @@ class _HearThread(WorkerThread):
 
     def run(self) -> None:
         audio_path, segments, duration_ms, names, rows, workers = self._args
-        if rows is None and _more_timed_than(segments, FEW_TURNS):
-            self._hear_whole_episode()
-            return
-        from editor.hearing.listen import hear_transcript, plan
-        from editor.ui import episode_pass
-
-        jobs = plan(segments, duration_ms, names, rows)
-        if not jobs or self.stop.is_set():
-            return
-        self.progressed.emit(0, len(jobs))
         try:
+            if rows is None and _more_timed_than(segments, FEW_TURNS):
+                # Every turn: planned in the pass's own process too (planning is Python work
+                # proportional to the episode: here it would take turns with the GUI thread for the GIL).
+                from editor.ui.hearing.listening_pass import plan_and_hear
+                self._hear_in_pass(plan_and_hear, audio_path, segments, duration_ms, names, workers=workers)
+                return
+            from editor.hearing.listen import hear_transcript, plan
+            jobs = plan(segments, duration_ms, names, rows)
+            if not jobs or self.stop.is_set():
+                return
+            self.progressed.emit(0, len(jobs))
             if len(jobs) <= FEW_TURNS:
                 self._hear_one_by_one(audio_path, jobs)
-                return
-            for heard in episode_pass.run(hear_transcript, audio_path, jobs, workers=workers,
-                                          progress=self.progressed.emit, cancelled=self.stop.is_set):
-                self.heard.emit(heard)
-        except (TranscriptError, JobFailed) as error:     # unreadable audio; the audio process failed
+            else:
+                self._hear_in_pass(hear_transcript, audio_path, jobs, workers=workers)
+        except (TranscriptError, JobFailed) as error:     # unreadable audio; the audio process or the pass failed
             self.failed.emit(str(error))
 
-    def _hear_whole_episode(self) -> None:
-        """Every turn, planned and heard in the pass's own process (planning is Python work
-        proportional to the episode: here it would take turns with the GUI thread for the GIL)."""
+    def _hear_in_pass(self, function, *args, **kwargs) -> None:
+        """What *function* hears, run in a pass process of its own (:func:`editor.ui.episode_pass.run`)."""
         from editor.ui import episode_pass
-        from editor.ui.hearing.listening_pass import plan_and_hear
-
-        audio_path, segments, duration_ms, names, _rows, workers = self._args
-        try:
-            for heard in episode_pass.run(plan_and_hear, audio_path, segments, duration_ms, names, workers=workers,
-                                          progress=self.progressed.emit, cancelled=self.stop.is_set):
-                self.heard.emit(heard)
-        except (TranscriptError, JobFailed) as error:     # unreadable audio; the pass failed
-            self.failed.emit(str(error))
+        for heard in episode_pass.run(function, *args, progress=self.progressed.emit, cancelled=self.stop.is_set,
+                                      **kwargs):
+            self.heard.emit(heard)
 
     def _hear_one_by_one(self, audio_path: str, jobs) -> None:
         from editor.ui import audio_process
