@@ -49,9 +49,8 @@ def atomic_write(path: str | Path, data: str | bytes, *, backup: bool = True,
     if path.is_dir():
         raise TranscriptError("cannot save: the path is a folder", path)
     folder = path.parent if str(path.parent) else Path(".")
-    temp_name = _write_temp(folder, path, payload)
+    temp_name = write_replacement(path, payload)
     with _temp_removed_on_failure(temp_name, path):
-        _copy_mode(path, temp_name)
         if backup and path.exists():
             _keep_backup(path)
         os.replace(temp_name, path)
