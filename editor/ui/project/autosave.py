@@ -183,8 +183,9 @@ class Autosaver(QObject):
             return
 
         def discard(found: Future) -> None:
-            if found.exception() is None and found.result()[2] is not None:
-                found.result()[2].discard()     # a no-op once started
+            prepared = None if found.exception() is not None else found.result()[2]
+            if prepared is not None:
+                prepared.discard()     # a no-op once started
         self._base[1].add_done_callback(discard)
 
     def _on_journal_error(self, error: TranscriptError) -> None:
