@@ -282,28 +282,38 @@ def clean_leftovers(journal_path: str | Path) -> list[Path]:
     another running instance holds the journal.
     """
     journal_path = Path(journal_path)
-    if journal_path.exists() and is_locked(journal_path):
+    folder = journal_path.parent
+    try:
+        names = os.listdir(folder)   # once, for the snapshots and the temporary files alike
+    except OSError:
+        return []   # no folder (nothing was ever journaled there), or one that cannot be read
+    if not names or (journal_path.exists() and is_locked(journal_path)):
         return []
     base = _header_base(journal_path)
     keep = {Path(base.path)} if base is not None and base.kind == BASE_SNAPSHOT else set()
-    removed = [p for p in snapshot_paths_for(journal_path) if p not in keep and _is_snapshot_name(p.name)]
     stem = journal_path.name.removesuffix(JOURNAL_SUFFIX)
-    pattern = re.compile(rf"\.{re.escape(stem)}(?:{re.escape(JOURNAL_SUFFIX)}|{re.escape(SNAPSHOT_SUFFIX)}"
-                         rf"-\d+-[0-9a-f]{{6}})?\.(?:[a-z0-9_]{{8}}|bak)\.tmp")
-    try:
-        names = os.listdir(journal_path.parent)
-    except OSError:
-        names = []
-    removed += [journal_path.parent / n for n in names if n.startswith(".") and pattern.fullmatch(n)
-                and _older_than(journal_path.parent / n, ORPHAN_AGE_S)]   # not one being written now
+    snapshot_prefix = f"{stem}{SNAPSHOT_SUFFIX}-"   # the names snapshot_paths_for globs for
+    removed = [folder / n for n in sorted(names) if n.startswith(snapshot_prefix)
+               and folder / n not in keep and _is_snapshot_name(n)]
+    temp_prefix = f".{stem}"
+    removed += [folder / n for n in names if n.startswith(temp_prefix)
+                and _TEMP_TAIL.fullmatch(n, len(temp_prefix))
+                and _older_than(folder / n, ORPHAN_AGE_S)]   # not one being written now
     for path in removed:
         _unlink(path)
     return removed
 
 
+# What follows ``.<stem>`` in the name of an atomic write's temporary file: the project's own,
+# its journal's, or a snapshot's (``write_replacement`` makes them).
+_TEMP_TAIL = re.compile(rf"(?:{re.escape(JOURNAL_SUFFIX)}|{re.escape(SNAPSHOT_SUFFIX)}-\d+-[0-9a-f]{{6}})?"
+                        rf"\.(?:[a-z0-9_]{{8}}|bak)\.tmp")
+_SNAPSHOT_TAIL = re.compile(r"\d+-[0-9a-f]{6}")
+
+
 def _is_snapshot_name(name: str) -> bool:
     """``<stem>.autosave-<seq>-<6 hex>``: the names :meth:`Journal.snapshot_async` gives."""
-    return re.fullmatch(r"\d+-[0-9a-f]{6}", name.rpartition(SNAPSHOT_SUFFIX + "-")[2]) is not None
+    return _SNAPSHOT_TAIL.fullmatch(name.rpartition(SNAPSHOT_SUFFIX + "-")[2]) is not None
 
 
 # A running instance writes a new snapshot a moment before the journal that names it: only
