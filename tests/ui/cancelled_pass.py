@@ -28,16 +28,17 @@ def _episode(folder: Path, turns: int = 6):
 
 def _has_a_child_process(pid: int) -> bool:
     """Whether process *pid* has started a process that is still there (read from /proc)."""
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = Path(entry.path, "stat").read_text()
-        except OSError:      # ended meanwhile
-            continue
-        # "pid (name) state ppid ...": the name may hold spaces and parentheses
-        if int(stat.rpartition(")")[2].split()[1]) == pid:
-            return True
+    with os.scandir("/proc") as entries:      # closed when left early too
+        for entry in entries:
+            if not entry.name.isdigit():
+                continue
+            try:
+                stat = Path(entry.path, "stat").read_text()
+            except OSError:      # ended meanwhile
+                continue
+            # "pid (name) state ppid ...": the name may hold spaces and parentheses
+            if int(stat.rpartition(")")[2].split()[1]) == pid:
+                return True
     return False
 
 

@@ -87,6 +87,7 @@ def test_the_audio_process_ends_when_the_window_is_killed():
     finally:
         window.send_signal(signal.SIGKILL)
         window.wait()
+        window.stdout.close()
     deadline = time.monotonic() + 30      # a hang guard: it looks once a second
     while _alive(worker) and time.monotonic() < deadline:
         time.sleep(0.05)
