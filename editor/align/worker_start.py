@@ -38,7 +38,7 @@ def exit_with_parent(grace_s: float = 0.0) -> None:
     the command line) is killed, or stops a pass it cannot wait for, its workers would otherwise
     live on, idle, holding memory. A daemon thread looks once a second (no GIL held meanwhile).
     """
-    parent = os.getppid()
+    parent = _parent_pid()
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -47,6 +47,18 @@ def exit_with_parent(grace_s: float = 0.0) -> None:
         os._exit(0)
 
     threading.Thread(target=watch, name="exit with parent", daemon=True).start()
+
+
+def _parent_pid() -> int:
+    """The process that started this one: as multiprocessing knows it, when it started this one (a
+    worker whose parent died while it was starting would otherwise take its new parent, init, for
+    the one to watch, and live on idle for good)."""
+    import sys
+    if "multiprocessing" in sys.modules:       # a spawned worker: already imported, nothing to load
+        parent = sys.modules["multiprocessing"].parent_process()
+        if parent is not None and parent.pid is not None:
+            return parent.pid
+    return os.getppid()
 
 
 def begin(niceness: int = WORKER_NICENESS) -> None:

@@ -68,11 +68,15 @@ class AudioProcess:
         raise JobFailed("the audio worker process could not be started")
 
     def shutdown(self) -> None:
-        """Cancel the jobs not started; the process ends once the one running is done (not waited for)."""
+        """Cancel the jobs not started; the process ends once the one running is done (not waited for here:
+        the worker's own thread reaps it)."""
         with self._lock:
             worker, self._worker = self._worker, None
         if worker is not None:
             worker.close()
+
+
+_REAP_TIMEOUT_S = 5.0     # how long the worker's thread waits for the process to end after letting go of it
 
 
 class _ProcessGone(Exception):
@@ -121,6 +125,10 @@ class _Worker:
         finally:
             connection.close()     # the process, finding it closed, ends
             self._fail("the audio worker process stopped unexpectedly")
+            # Reap it (this is the worker's own thread, not the GUI thread): left unjoined, a process that
+            # ended stays a zombie until multiprocessing next starts one. It ends at once once its pipe is
+            # closed (it waits on the pipe between jobs), so the timeout only bounds a worker that hangs.
+            process.join(timeout=_REAP_TIMEOUT_S)
 
     def _serve(self, connection: Connection, process: BaseProcess) -> None:
         from multiprocessing.connection import wait

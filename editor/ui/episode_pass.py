@@ -22,6 +22,7 @@ from editor.ui.audio_process import JobFailed
 POLL_S = 0.05          # how often the waiting thread looks at *cancelled()*
 PIECE_ITEMS = 4        # jobs pickled at a time (about a millisecond of GIL each)
 EXIT_WAIT_S = 10.0     # a cancelled pass finishes its workers' current turns (< 1 s each), then exits
+REAP_WAIT_S = 1.0      # a pass given up on (ended with SIGTERM) kills its workers and exits at once
 
 
 def run(function: Callable[..., Iterator], *args, progress: Callable[[int, int], None] | None = None,
@@ -81,7 +82,8 @@ def run(function: Callable[..., Iterator], *args, progress: Callable[[int, int],
         receive.close()
         child.join(EXIT_WAIT_S)
         if child.is_alive():
-            child.terminate()
+            child.terminate()       # it kills its workers and exits as usual (_end_now)
+            child.join(REAP_WAIT_S)
 
 
 class _Pieces:
@@ -111,6 +113,8 @@ def _joined(value):
 
 # ----------------------------------------------------------------------------- in the child process
 def _drive(send, stop_seen, payload: bytes) -> None:
+    import signal
+    signal.signal(signal.SIGTERM, _end_now)
     worker_start.lower_priority()
     # Orphaned, the pass sees the window go (``cancelled`` below, or a broken pipe) and ends as a
     # cancelled one does: its pool's workers told to stop and waited for, its semaphores unlinked.
@@ -155,6 +159,24 @@ def _drive(send, stop_seen, payload: bytes) -> None:
         _wait_for_workers()
 
 
+_given_up = False     # the window stopped waiting for this pass (see _end_now)
+
+
+def _end_now(_signal: int, _frame) -> None:
+    """SIGTERM: the window gave up waiting for this cancelled pass (its workers starting or busy for
+    longer than :data:`EXIT_WAIT_S`, as on a loaded machine, where they run niced). Its workers are
+    killed, not waited for (a killed worker prints nothing), and the pass leaves as usual, by the
+    ``finally`` of :func:`_drive` and multiprocessing's exit, which unlinks the pool's semaphores.
+    Ended by SIGTERM's default action, it left them to the resource tracker, which warned of them on
+    the terminal. Nothing is raised here: the main thread may be starting a worker, which
+    :func:`_wait_for_workers` then kills."""
+    global _given_up
+    _given_up = True
+    import multiprocessing
+    for worker in multiprocessing.active_children():
+        worker.kill()
+
+
 def _wait_for_workers() -> None:
     """Wait until the worker processes this pass started have ended (a cancelled pool's workers
     finish their current turn, < 1 s, or their start-up, then exit).
@@ -167,4 +189,6 @@ def _wait_for_workers() -> None:
     """
     import multiprocessing
     for worker in multiprocessing.active_children():
+        if _given_up:
+            worker.kill()
         worker.join()

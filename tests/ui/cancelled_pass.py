@@ -1,5 +1,6 @@
 """Run as a script (``python cancelled_pass.py FOLDER``): whole-episode alignment passes
-(:mod:`editor.ui.episode_pass`) of a short espeak-ng episode, each cancelled right after it starts.
+(:mod:`editor.ui.episode_pass`) of a short espeak-ng episode, each cancelled right after it starts
+(``FOLDER --given-up``: one pass, ended by the window instead of waited for).
 
 The pass's process and its pool's workers write to this script's stderr, and whoever reads this
 script's output to its end waits for all of them: tests/ui/test_episode_pass_cancel.py reads both.
@@ -27,21 +28,36 @@ def _episode(folder: Path, turns: int = 6):
 
 def _has_a_child_process(pid: int) -> bool:
     """Whether process *pid* has started a process that is still there (read from /proc)."""
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = Path(entry.path, "stat").read_text()
-        except OSError:      # ended meanwhile
-            continue
-        # "pid (name) state ppid ...": the name may hold spaces and parentheses
-        if int(stat.rpartition(")")[2].split()[1]) == pid:
-            return True
+    with os.scandir("/proc") as entries:      # closed when left early too
+        for entry in entries:
+            if not entry.name.isdigit():
+                continue
+            try:
+                stat = Path(entry.path, "stat").read_text()
+            except OSError:      # ended meanwhile
+                continue
+            # "pid (name) state ppid ...": the name may hold spaces and parentheses
+            if int(stat.rpartition(")")[2].split()[1]) == pid:
+                return True
     return False
 
 
 def _a_worker_is_starting() -> bool:
     return any(_has_a_child_process(p.pid) for p in multiprocessing.active_children() if p.name == PASS_NAME)
+
+
+def given_up(folder: str) -> None:
+    """A pass cancelled as its first worker starts, which the window does not wait for at all (as
+    when its workers take longer than ``EXIT_WAIT_S`` to end, on a loaded machine): it is ended
+    with SIGTERM while its pool is starting."""
+    from editor.align.batch import align_transcript, plan_jobs
+    from editor.ui import episode_pass
+
+    episode_pass.EXIT_WAIT_S = 0
+    wav, segments, duration = _episode(Path(folder))
+    items = list(episode_pass.run(align_transcript, str(wav), plan_jobs(segments, duration), workers=2,
+                                  cancelled=_a_worker_is_starting))
+    print(f"given up on as its first worker started: {len(items)} turns")
 
 
 def main(folder: str) -> None:
@@ -64,4 +80,7 @@ def main(folder: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if sys.argv[2:] == ["--given-up"]:
+        given_up(sys.argv[1])
+    else:
+        main(sys.argv[1])

@@ -87,6 +87,7 @@ def test_the_audio_process_ends_when_the_window_is_killed():
     finally:
         window.send_signal(signal.SIGKILL)
         window.wait()
+        window.stdout.close()
     deadline = time.monotonic() + 30      # a hang guard: it looks once a second
     while _alive(worker) and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -139,5 +140,33 @@ def test_a_worker_that_dies_fails_its_job_and_the_next_job_starts_another():
             audio_process.result(process.submit(os._exit, 3), cancelled=lambda: False)
         second = audio_process.result(process.submit(os.getpid), cancelled=lambda: False)
         assert second not in (first, os.getpid())
+    finally:
+        process.shutdown()
+
+
+def _reaped(pid: int, within_s: float = 30.0) -> bool:
+    """Whether *pid* is gone altogether -- not even a zombie left for its parent to reap -- waited for
+    up to *within_s* (a hang guard: the worker's thread reaps it as soon as it ends)."""
+    import time
+    deadline = time.monotonic() + within_s
+    while os.path.exists(f"/proc/{pid}") and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return not os.path.exists(f"/proc/{pid}")
+
+
+def test_a_worker_let_go_of_or_dead_is_reaped_without_waiting_for_the_next_one():
+    process = audio_process.AudioProcess()
+    try:
+        shut_down = process.submit(os.getpid).result(timeout=60)
+    finally:
+        process.shutdown()
+    assert _reaped(shut_down)
+
+    process = audio_process.AudioProcess()
+    try:
+        died = process.submit(os.getpid).result(timeout=60)
+        with pytest.raises(audio_process.JobFailed, match="stopped unexpectedly"):
+            audio_process.result(process.submit(os._exit, 3), cancelled=lambda: False)
+        assert _reaped(died)      # no new worker started yet, which would have reaped it by the way
     finally:
         process.shutdown()

@@ -25,6 +25,18 @@ def test_a_pass_cancelled_as_it_starts_ends_and_prints_nothing(tmp_path):
     assert lines[1].startswith("cancelled after its first turn: 1 of 6 turns")
 
 
+def test_a_pass_the_window_gives_up_on_ends_its_workers_and_prints_nothing(tmp_path):
+    """A cancelled pass not ended by itself in time is ended with SIGTERM: it kills its workers and
+    unlinks its pool's semaphores as it leaves (ended outright, it left them to the resource tracker,
+    which warned of 5 leaked semaphores on the terminal)."""
+    script = Path(__file__).with_name("cancelled_pass.py")
+    out = subprocess.run([sys.executable, str(script), str(tmp_path), "--given-up"], capture_output=True,
+                         text=True, timeout=HANG_GUARD_S, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    assert out.stderr == ""
+    assert out.returncode == 0
+    assert out.stdout.startswith("given up on as its first worker started")
+
+
 def _gone(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/stat") as stat:
