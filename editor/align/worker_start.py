@@ -15,6 +15,7 @@ import contextlib
 import importlib
 import os
 import pickle
+import sys
 import threading
 import time
 
@@ -53,7 +54,6 @@ def _parent_pid() -> int:
     """The process that started this one: as multiprocessing knows it, when it started this one (a
     worker whose parent died while it was starting would otherwise take its new parent, init, for
     the one to watch, and live on idle for good)."""
-    import sys
     if "multiprocessing" in sys.modules:       # a spawned worker: already imported, nothing to load
         parent = sys.modules["multiprocessing"].parent_process()
         if parent is not None and parent.pid is not None:
