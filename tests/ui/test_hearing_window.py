@@ -115,3 +115,22 @@ def test_a_glossary_name_heard_in_a_suspect_is_offered_and_applied_as_one_undo_s
     assert panel.list.count() == 0 or hearing.store.all(window.model.transcript.segments) == []
     window.undo_stack.undo()
     assert "the BSA before" in window.model.transcript.segments[0].text
+
+
+def test_a_turn_edited_while_the_pass_runs_is_checked_as_it_reads_now(main_window, qtbot, tmp_path):
+    """Its result, heard from the text the pass started with, is dropped and the turn is heard again
+    (never checked before, so no re-check of an edited turn would pick it up otherwise)."""
+    episode = hearing_material.episode(LINES, CLEAN * 5)
+    wav = hearing_material.write_wav(tmp_path / "episode.wav", episode.audio)
+    srt = hearing_material.write_srt(tmp_path / "episode.srt", episode.transcript)
+    hearing = main_window.hearing
+    heard = []
+    hearing.runner.heard.connect(heard.append)
+    assert main_window.open_path(str(srt), str(wav))
+    qtbot.waitUntil(lambda: bool(heard), timeout=90_000)     # the whole pass's first turn is in
+    segments = main_window.model.transcript.segments
+    last = len(segments) - 1
+    assert not any(h.index == last for h in heard), "the pass heard its last turn before the edit"
+    main_window.model.set_text(last, segments[last].text.replace("market", "shop"))
+    qtbot.waitUntil(lambda: hearing.store.checked.get(segments[last].id) == segments[last].text, timeout=90_000)
+    assert "shop" in hearing.store.checked[segments[last].id]

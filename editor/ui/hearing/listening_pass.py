@@ -5,29 +5,68 @@ hear it over) is Python work proportional to the episode. On a thread of the win
 it took turns with the GUI thread for the GIL right as listening started (a 70 ms stall on a
 62-turn episode), so the whole pass is planned in the
 pass's own low-priority process (:mod:`editor.ui.episode_pass`), from the turns as they were
-when it started. The window's process only pickles the turns (a few at a time, their words as
-they are: :mod:`editor.core.pickled`) and unpickles each turn's result, which is sent back
-without the per-word scores the window does not show.
+when it started.
+
+What the GUI thread does is take :func:`snapshot` of the turns: each turn's stored fields as one
+tuple, read in C (ops assign new values instead of changing them, so the tuples stay what the
+turns were while the producer edits on). A worker thread pickles those a few at a time
+(:mod:`editor.core.pickled`: a turn's words as they are), and the pass's process makes turns of
+them again (:func:`thawed`). Each turn's result comes back without the per-word scores the
+window does not show.
 
 Qt-free and light to import: that process imports this module.
 """
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from editor.core.transcript import STORED_FIELDS, Segment
+
 if TYPE_CHECKING:
-    from editor.core.transcript import Segment
     from editor.hearing.listen import Heard
 
+_STORED = operator.attrgetter(*STORED_FIELDS)      # in Segment's slot order
+_START_MS = STORED_FIELDS.index("start_ms")
 
-def plan_and_hear(audio_path: str, segments: Sequence[Segment], duration_ms: int | None, names: Sequence[str],
+Turn = tuple      # a turn's stored fields, in STORED_FIELDS order (see snapshot)
+
+
+def snapshot(segments: Sequence[Segment]) -> list[Turn]:
+    """The turns as they are now, for another thread: one C call a turn, no words copied."""
+    return list(map(_STORED, segments))
+
+
+def thawed(turns: Sequence[Turn]) -> list[Segment]:
+    """Turns of their own again, from a :func:`snapshot` (run off the GUI thread)."""
+    new, slots = object.__new__, Segment.__slots__
+    segments = []
+    for values in turns:
+        segment = new(Segment)
+        for name, value in zip(slots, values, strict=True):
+            object.__setattr__(segment, name, value)
+        segments.append(segment)
+    return segments
+
+
+def more_timed_than(turns: Sequence[Turn], count: int) -> bool:
+    """Whether more than *count* of *turns* have a start time (looks no further than that)."""
+    timed = 0
+    for turn in turns:
+        timed += turn[_START_MS] is not None
+        if timed > count:
+            return True
+    return False
+
+
+def plan_and_hear(audio_path: str, turns: Sequence[Turn], duration_ms: int | None, names: Sequence[str],
                   *, workers: int, progress: Callable[[int, int], None],
                   cancelled: Callable[[], bool]) -> Iterator[Heard]:
-    """What :func:`editor.hearing.listen.hear_transcript` finds for every timed turn of *segments*."""
+    """What :func:`editor.hearing.listen.hear_transcript` finds for every timed turn of *turns*."""
     from editor.hearing.listen import hear_transcript, plan
-    jobs = plan(segments, duration_ms, names)
+    jobs = plan(thawed(turns), duration_ms, names)
     if not jobs or cancelled():
         return
     progress(0, len(jobs))
