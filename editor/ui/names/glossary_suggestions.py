@@ -28,7 +28,6 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -41,6 +40,7 @@ from editor.core.glossary import Glossary, Suggestion, apply_spans, capture, sca
 from editor.core.timecode import format_clock
 from editor.ui import process_tuning
 from editor.ui.names.audio_verdicts import AUDIO_SAYS, AudioChecker, CheckItem, audio_rank
+from editor.ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from editor.core.name_index import NameIndex
@@ -130,8 +130,9 @@ class SuggestionsPanel(QWidget):
         self._checks.finished.connect(self._on_checks_finished)
 
     def _build(self) -> None:
-        self.status = QLabel("Glossary suggestions appear here after a scan.")
-        self.status.setWordWrap(True)
+        # Its text changes with every verdict of a check: a QLabel would have the window laid out each time.
+        self.status = StatusLine("Glossary suggestions appear here after a scan.", lines=3)
+        self.status.setAccessibleName("Glossary suggestions status")
         self.list = QListWidget()
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setAlternatingRowColors(True)
@@ -248,6 +249,7 @@ class SuggestionsPanel(QWidget):
         self._check_failed = False
         self._checks.start(self.audio_path, items)
         self.stop_check_button.show()
+        self._update_buttons(self._sure)     # the count leaves Apply all's face while verdicts come in
         return len(items)
 
     def stop_audio_check(self, wait: bool = False) -> None:
@@ -257,6 +259,7 @@ class SuggestionsPanel(QWidget):
         self._checks.cancel(wait)
         self._checks.blockSignals(False)
         self.stop_check_button.hide()
+        self._update_buttons(self._sure)
 
     def is_checking_audio(self) -> bool:
         return self._checks.is_running()
@@ -407,5 +410,9 @@ class SuggestionsPanel(QWidget):
         if sure is None:
             sure = self._sure = sum(self.is_ticked(s) for s in self.suggestions)
         self.apply_all_button.setEnabled(bool(sure))
-        self.apply_all_button.setText(f"Apply a&ll ✓ ({sure})" if sure else "Apply a&ll ✓")
-        self.apply_all_button.setToolTip("Apply the sure suggestions (marked ✓); choose others and Apply")
+        # A new text has the window laid out again: while the audio's verdicts come in (each may
+        # tick or untick one), the count is in the tooltip only, and on the button once they are in.
+        counted = bool(sure) and not self.is_checking_audio()
+        self.apply_all_button.setText(f"Apply a&ll ✓ ({sure})" if counted else "Apply a&ll ✓")
+        self.apply_all_button.setToolTip(f"Apply the {sure} sure suggestion{'s' if sure != 1 else ''} (marked ✓); "
+                                         "choose others and Apply")
