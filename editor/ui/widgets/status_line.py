@@ -46,7 +46,7 @@ class StatusLine(QWidget):
         text = self._text.replace("\n", "\u2028")     # a line break of the text's own
         layout = QTextLayout(text, self.font())
         layout.beginLayout()
-        shown = []       # (start, length) of each line that fits
+        shown: list[tuple[int, int]] = []       # (start, length) of each line that fits
         while len(shown) < self._lines:
             line = layout.createLine()
             if not line.isValid():
