@@ -346,7 +346,7 @@ def test_a_project_opens_with_the_show_kept_in_it(main_window, tmp_path):
 def test_correct_everywhere_starts_from_a_copy_of_the_scans_index(sample_window, qtbot):
     window, names = sample_window, sample_window.names
     wait_for_scan(qtbot, names)
-    kept = names.show_glossary.suggestions._kept.index
+    kept = names.show_glossary._scan._kept.index
     dialog = names.correcting.correct_everywhere("Soulberg")
     qtbot.waitUntil(lambda: not dialog.is_searching(), timeout=10_000)
     index = names.correcting._name_index
@@ -413,3 +413,18 @@ def test_the_suggestions_panel_is_made_when_first_shown_not_when_read(sample_win
     sample_window.action_table["show_suggestions"].setChecked(True)
     assert glossary.suggestions is not None and glossary.suggestions_dock.isVisible()
     assert sample_window.findChildren(SuggestionsPanel) == [glossary.suggestions]
+
+
+def test_a_scan_that_finds_nothing_makes_no_panel(main_window, tmp_path, qtbot):
+    names = main_window.names
+    path = tmp_path / "plain-show" / "episode.srt"
+    path.parent.mkdir()
+    path.write_text("1\n00:00:01,000 --> 00:00:03,000\nSpeaker 1: Gravel roads wander north.\n", encoding="utf-8")
+    messages = []
+    names.show_glossary.message.connect(messages.append)
+    assert main_window.open_path(str(path))
+    names.show_glossary.glossary.add("Vardholm")
+    names.scan_now()
+    qtbot.waitUntil(lambda: not names.is_scanning(), timeout=10_000)
+    assert names.show_glossary.suggestions is None
+    assert messages[-1].startswith("0 suggestions from 1 glossary entry")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QDockWidget
 
 from editor.core.errors import TranscriptError
 from editor.ui.context import WindowContext
+from editor.ui.names.glossary_scan import GlossaryScan, scan_summary
 from editor.ui.names.span_actions import SpanActions
 
 if TYPE_CHECKING:
@@ -73,9 +74,11 @@ class GlossaryController(QObject):
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._on_shared_file_changed)
         self.dialog: GlossaryDialog | None = None
-        # The suggestions panel and its dock: made when first shown, or for a scan (the panel holds
-        # the scan and lists its results) once a transcript is open; not as it opens (its list and
-        # table: ~10 ms of opening), nor for an empty glossary, nor by reading :attr:`suggestions`.
+        # The scan runs without the suggestions panel; the panel and its dock are made when first
+        # shown, or when a scan has suggestions to list (it shows itself then); not as a transcript
+        # opens (its list and table: ~10 ms of opening), nor by reading :attr:`suggestions`.
+        self._scan = GlossaryScan(ctx.model, self)
+        self._scan.finished.connect(self._on_scan_finished)
         self._suggestions: SuggestionsPanel | None = None
         self._candidates: tuple[str, ...] = ()   # names of the show notes the glossary lacks, to look for too
         self._audio_path = ""     # the episode's audio once its words have times (a panel made later checks with it)
@@ -96,6 +99,7 @@ class GlossaryController(QObject):
             glossary = self._load(show)
             self.set_glossary(glossary)
         self._candidates, self._audio_path = (), ""
+        self._scan.cancel()
         if self._suggestions is not None:
             self._suggestions.candidates = ()
             self._suggestions.forget()    # the previous episode's suggestions must not be applied to this one
@@ -116,9 +120,27 @@ class GlossaryController(QObject):
             return
         self._find_show_notes()
         if self._has_names():
-            self._ensure_suggestions()[0].start_scan()
+            self._start_scan()
         elif self._suggestions is not None:   # an empty glossary has nothing to suggest: no name index, no scan
             self._suggestions.status.setText(NO_NAMES)
+
+    def _start_scan(self) -> None:
+        if self._suggestions is not None:
+            self._suggestions.start_scan()      # (says so in its status)
+        elif self.glossary is not None:
+            self._scan.start(self.glossary, self._candidates)
+
+    def _on_scan_finished(self, found: list, seconds: float) -> None:
+        """A scan's suggestions: listed in the panel, made for them when there are some to list."""
+        panel = self._suggestions
+        if panel is None and self.glossary is not None:
+            if not any(not self.glossary.is_ignored(s.found, s.replacement) for s in found):
+                entries = len(self.glossary.entries)
+                self.message.emit(scan_summary(0, entries, len(self._candidates), seconds))
+                return
+            panel = self._ensure_suggestions()[0]
+        if panel is not None:
+            panel.show_scan(found, seconds)
 
     def _has_names(self) -> bool:
         """Whether there are names to look for (the glossary's, or the show notes')."""
@@ -150,7 +172,7 @@ class GlossaryController(QObject):
 
     def is_scanning(self) -> bool:
         """A glossary scan is due or running (suggestions are not final yet)."""
-        return self._scan_timer.isActive() or (self._suggestions is not None and self._suggestions.is_scanning())
+        return self._scan_timer.isActive() or self._scan.is_scanning()
 
     def audio_ready(self, audio_path: str) -> None:
         """Every turn that can be aligned to *audio_path* has word times: the suggestions listed now
@@ -162,13 +184,14 @@ class GlossaryController(QObject):
             self._suggestions.check_audio(audio_path)
 
     def shutdown(self) -> None:
-        """The window closes: a running audio check stops at its next suggestion."""
+        """The window closes: a running scan is let go, a running audio check stops at its next suggestion."""
+        self._scan.cancel()
         if self._suggestions is not None:
             self._suggestions.stop_audio_check(wait=True)
 
     def borrow_index(self, transcript):
         """A copy of the scan's name index of *transcript*, if the scan made one."""
-        return self._suggestions.borrow_index(transcript) if self._suggestions is not None else None
+        return self._scan.borrow_index(transcript)
 
     # ------------------------------------------------------------------ the glossary
     def _load(self, show: str) -> Glossary:
@@ -250,7 +273,7 @@ class GlossaryController(QObject):
             self._save()
         self.names_changed.emit()
         if rescan and self.glossary is not None and (self._suggestions is not None or self._has_names()):
-            self._ensure_suggestions()[0].start_scan()
+            self._start_scan()
 
     def edit_glossary(self):
         from editor.ui.names.glossary_dialog import GlossaryDialog
@@ -315,7 +338,7 @@ class GlossaryController(QObject):
     # ------------------------------------------------------------------ suggestions
     @property
     def suggestions(self) -> SuggestionsPanel | None:
-        """The suggestions panel, once it has been made (shown, or a scan ran); reading makes nothing."""
+        """The suggestions panel, once it has been made (shown, or a scan found some); reading makes nothing."""
         return self._suggestions
 
     @property
@@ -327,7 +350,7 @@ class GlossaryController(QObject):
         if self._suggestions is None or self._suggestions_dock is None:
             from editor.ui.names.glossary_suggestions import SuggestionsPanel
             assert self.glossary is not None   # the panel is made once a transcript is open, after its glossary
-            panel = self._suggestions = SuggestionsPanel(self._model, self.glossary)
+            panel = self._suggestions = SuggestionsPanel(self._model, self.glossary, self._scan)
             dock = self._suggestions_dock = self._layout.dock_panel("suggestions", "Glossary Suggestions", panel)
             dock.hide()
             dock.visibilityChanged.connect(self._on_suggestions_dock_visibility_changed)
@@ -339,6 +362,8 @@ class GlossaryController(QObject):
             panel.audio_path = self._audio_path
             if not self._has_names():
                 panel.status.setText(NO_NAMES)
+            elif self._scan.is_scanning():
+                panel.status.setText(f"Scanning for {len(self.glossary.entries) + len(self._candidates)} names…")
         return self._suggestions, self._suggestions_dock
 
     def _on_suggestion_current_row_changed(self, row: int) -> None:
