@@ -8,24 +8,26 @@ the event loop; libvlc loads only when there is audio to play.
 
 from __future__ import annotations
 
-import argparse
 import sys
+from types import SimpleNamespace
 
 USAGE = "transcript-editor [TRANSCRIPT_OR_PROJECT] [AUDIO] [--player vlc|qt]"
 
 
-def parse_args(args: list[str]) -> argparse.Namespace:
+def parse_args(args: list[str]) -> SimpleNamespace:
+    """The options: ``file``, ``audio``, ``player`` (None when not given)."""
     if len(args) <= 2 and not any(arg.startswith("-") for arg in args):
-        # The usual command line (a file, perhaps its audio) needs no parser: building one is ~7 ms
-        # of the start-up. Anything else (an option, help, a mistake) goes through argparse.
-        return argparse.Namespace(file=args[0] if args else None, audio=args[1] if len(args) > 1 else None,
-                                  player=None)
+        # The usual command line (a file, perhaps its audio) needs no parser: importing and building
+        # one is ~7 ms of the start-up. Anything else (an option, help, a mistake) goes through argparse.
+        return SimpleNamespace(file=args[0] if args else None, audio=args[1] if len(args) > 1 else None,
+                               player=None)
+    import argparse
     parser = argparse.ArgumentParser(prog="transcript-editor", usage=USAGE,
                                      description="Review and correct a podcast transcript against its audio.")
     parser.add_argument("file", nargs="?", help="a transcript (Otter, Rev, SRT, WebVTT, ...) or a project")
     parser.add_argument("audio", nargs="?", help="the episode's audio (default: found next to the transcript)")
     parser.add_argument("--player", choices=("vlc", "qt"), help="audio backend (default: from settings, vlc)")
-    return parser.parse_args(args)
+    return SimpleNamespace(**vars(parser.parse_args(args)))
 
 
 def start(args: list[str] | None = None):
