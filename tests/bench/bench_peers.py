@@ -16,7 +16,8 @@ shared with other work the absolute times move from run to run; the ratios much 
   harness's session as one group) and costs ~40 ms more CPU.
 * ``--settled``: open again with a quiet period of 3 s instead of 0.5 s, so the work a program defers a
   few seconds after opening (ours: the no-audio waveform strip, the dictionary, the glossary scan) is
-  inside the figure ("open settled").
+  inside the figure ("open settled"). With a fresh HOME every run is a first run: ours then builds the
+  spelling word set (~0.3 s of a worker, most of what it defers), which a later start reads from its cache.
 * ``--floor``: a bare PySide6 main window of the app's first-run size (no file, no menus), opened the same way:
   what Python and Qt alone cost before any of ours (this machine: ~0.16 s of CPU, ~0.21 s to idle when quiet).
 * the load average (1 minute) before each run is printed with the table: on a shared machine the absolute
