@@ -96,6 +96,12 @@ def main(args: list[str] | None = None) -> int:
     return app.exec()
 
 
+# The window icon (the X11 property taskbars and window switchers show) in sizes up to this: the
+# 512 px one cost ~7 ms of CPU at every start (decoded and sent to the X server as the window is
+# shown) for a size no switcher draws a window icon at; launchers use the theme icons, every size.
+WINDOW_ICON_MAX_PX = 256
+
+
 def set_desktop_identity(app) -> None:
     """The desktop entry's id (Wayland shows its icon and name for the window) and the app icon."""
     from PySide6.QtGui import QIcon
@@ -103,14 +109,19 @@ def set_desktop_identity(app) -> None:
     from editor.bundled import APP_ID, ICON_SIZES, icon_png
 
     app.setDesktopFileName(APP_ID)
-    icon = QIcon.fromTheme(APP_ID)   # an installed theme icon first, else the bundled files
-    if icon.isNull():
-        # The PNGs (16-512 px) only: with the SVG among them Qt loads its SVG icon engine as the
-        # window starts (~10 ms of CPU, several times that in waiting on a busy disk).
-        icon = QIcon()
+    themed = QIcon.fromTheme(APP_ID)   # an installed theme icon first, else the bundled files
+    icon = QIcon()
+    if themed.isNull():
+        # The PNGs only: with the SVG among them Qt loads its SVG icon engine as the window starts
+        # (~10 ms of CPU, several times that in waiting on a busy disk).
         for size in ICON_SIZES:
-            icon.addFile(str(icon_png(size)))
-    app.setWindowIcon(icon)
+            if size <= WINDOW_ICON_MAX_PX:
+                icon.addFile(str(icon_png(size)))
+    else:
+        for size in themed.availableSizes():
+            if size.width() <= WINDOW_ICON_MAX_PX:
+                icon.addPixmap(themed.pixmap(size))
+    app.setWindowIcon(themed if icon.isNull() else icon)   # (a theme with a scalable icon only)
 
 
 if __name__ == "__main__":
