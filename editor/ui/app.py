@@ -118,9 +118,9 @@ def set_desktop_identity(app) -> None:
             if size <= WINDOW_ICON_MAX_PX:
                 icon.addFile(str(icon_png(size)))
     else:
-        for size in themed.availableSizes():
-            if size.width() <= WINDOW_ICON_MAX_PX:
-                icon.addPixmap(themed.pixmap(size))
+        for available in themed.availableSizes():
+            if available.width() <= WINDOW_ICON_MAX_PX:
+                icon.addPixmap(themed.pixmap(available))
     app.setWindowIcon(themed if icon.isNull() else icon)   # (a theme with a scalable icon only)
 
 
