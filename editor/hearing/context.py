@@ -69,6 +69,18 @@ VOWEL_CHOSEN_MARGIN = 0.5  # the same for one differing only in a vowel, which a
 CONTEXT_GAIN = 2.5        # a sound-alike wanted this much may fit the turn a little worse than the text...
 CONTEXT_TOLERANCE = 0.5   # ...by this much per frame of the word, and still be doubted
 MAX_ASKED = 3             # sound-alikes the audio chooses among per word, the likeliest first
+# A word fitting this much worse than its turn's typical word (log score per frame) is asked about
+# its sound-alikes however little the model wants them (any the model finds at least
+# AUDIO_ASK_GAIN as likely), and the one the audio chooses must fit the turn AUDIO_CHOSEN_MARGIN per
+# frame of the word better: the audio leads there ("fight" said "flight", "pay" said "play").
+AUDIO_ASK_BELOW = 0.3
+AUDIO_ASK_GAIN = 0.0
+AUDIO_CHOSEN_MARGIN = 1.2
+AUDIO_VOWEL_MARGIN = 2.5   # the same for a word differing in a vowel alone (a voice moves those: "hills" said "heels")
+# A short word is asked only about itself with a consonant of a cluster put back ("fee" for
+# "free", "pay" for "play"), which a recognizer drops: any other word a phone from a short one
+# is too often what a voice's reduced "lit" or "and" fits a little better.
+CLUSTER_PHONES = frozenset(("R", "L", "W"))
 CHOICE_EDGE_MS = 30       # audio taken beyond the neighbouring words for the choice
 CONTEXT_DOUBT = 0.6
 _LOG10_OF_UNIT = math.log10(1.0001)   # PocketSphinx's log base
@@ -135,6 +147,20 @@ class ContextModel:
                     found.update(by_sound.get(key, ()))
         return frozenset(found)
 
+    def not_less_likely(self, words: list[str], i: int, pronunciations: list[str]) -> list[Likelier]:
+        """Words one phone from ``words[i]`` (not said alike) that leave its context at least
+        AUDIO_ASK_GAIN as likely, likeliest first: what a word the audio speaks against may
+        have been, the model only ruling out what does not fit the sentence."""
+        own = self.window(words, i, words[i])
+        found = []
+        for other in self.sound_alikes(pronunciations) - self.homophones(pronunciations):
+            if other == words[i] or not self.known(other) or _final_hiss_apart(other, words[i]):
+                continue
+            gain = self.window(words, i, other) - own
+            if gain >= AUDIO_ASK_GAIN and _american(other) != _american(words[i]):
+                found.append(Likelier(other, gain, False))
+        return sorted(found, key=lambda x: -x.gain)
+
     def window(self, words: list[str], i: int, word: str) -> float:
         """log10 of the trigrams that hold position *i* of the turn's *words*, with *word* there."""
         seq = ["<s>", *words[:i], word, *words[i + 1:], "</s>"]
@@ -159,6 +185,12 @@ class ContextModel:
             if gain >= bar and _american(other) != _american(words[i]):
                 found.append(Likelier(other, gain, other in same))
         return sorted(found, key=lambda x: -x.gain)
+
+
+def _final_hiss_apart(a: str, b: str) -> bool:
+    """Whether *a* and *b* differ by a final s alone ("evening"/"evenings"): a plural's or a
+    possessive's end is soft in speech, and fits either way about as well."""
+    return a.rstrip("s") == b.rstrip("s") or a.removesuffix("es") == b or b.removesuffix("es") == a
 
 
 def _american(word: str) -> str:
@@ -249,11 +281,53 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
                 # The audio speaks against the text only when it prefers the other word by a
                 # verdict's margin; otherwise it merely does not rule that word out.
                 evidence = ["audio", "context"] if margin >= MARGIN else ["context"]
+        if not evidence and doubt.below >= AUDIO_ASK_BELOW:
+            evidence = _audio_led(tokens, i, words, position[i], saying, [x.word for x in asked], doubt.short, fitted,
+                                  audio_16k, audio_start_ms, aligner, chooser or aligner, text_total)
         if evidence:
             found.append(Suspect(segment, segment_id, doubt.char_start, doubt.char_end,
                                  text[doubt.char_start:doubt.char_end], doubt.start_ms, doubt.end_ms,
                                  max(CONTEXT_DOUBT, doubt.doubt), evidence))
     return found
+
+
+def _audio_led(tokens: list[Token], i: int, words: list[str], at: int, saying: list[str], asked: list[str],
+               short: bool, fitted: SegmentFit, audio_16k: np.ndarray, audio_start_ms: int, aligner: Aligner,
+               chooser: Aligner, text_total: float) -> list[str]:
+    """The evidence against token *i* (spoken word *at* of *words*) when the audio alone leads:
+    the word fits clearly worse than its turn's typical one, and among its sound-alikes the
+    model does not rule out (*asked* already were, for the model's own reasons) the audio
+    chooses one that fits the turn clearly better (*short*: a word speech reduces, asked only
+    about CLUSTER_PHONES put back)."""
+    others = [x.word for x in context_model().not_less_likely(words, at, saying) if x.word not in asked]
+    if short:
+        others = [w for w in others if _cluster_apart(saying, aligner.pronunciations(w))]
+    if not others:
+        return []
+    chosen_word = _chosen(tokens, i, others[:MAX_ASKED], fitted, audio_16k, audio_start_ms, chooser)
+    if chosen_word is None or chosen_word == words[at]:
+        return []
+    margin = _margin(tokens, i, chosen_word, audio_16k, audio_start_ms, aligner, text_total,
+                     fitted.tokens[i].frames)
+    bar = AUDIO_VOWEL_MARGIN if _vowel_apart(saying, aligner.pronunciations(chosen_word)) else AUDIO_CHOSEN_MARGIN
+    return ["audio", "context"] if margin is not None and margin >= bar else []
+
+
+def _cluster_apart(sayings: list[str], others: list[str]) -> bool:
+    """Whether one of *others* is one of *sayings* with an r, l or w put beside a consonant
+    ("F IY" and "F R IY": free said as the recognizer heard "fee")."""
+    for saying in sayings:
+        phones = saying.split()
+        for other in others:
+            longer = other.split()
+            if len(longer) != len(phones) + 1:
+                continue
+            for k, phone in enumerate(longer):
+                if longer[:k] + longer[k + 1:] == phones:
+                    beside = longer[max(0, k - 1):k] + longer[k + 1:k + 2]
+                    if phone in CLUSTER_PHONES and any(p not in VOWELS for p in beside):
+                        return True
+    return False
 
 
 def _vowel_apart(sayings: list[str], others: list[str]) -> bool:
