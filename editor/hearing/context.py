@@ -83,6 +83,13 @@ AUDIO_VOWEL_MARGIN = 2.5   # the same for a word differing in a vowel alone (a v
 CLUSTER_PHONES = frozenset(("R", "L", "W"))
 CHOICE_EDGE_MS = 30       # audio taken beyond the neighbouring words for the choice
 CONTEXT_DOUBT = 0.6
+# "fourteen" and "forty" differ in a final n and in which syllable is stressed, which a voice
+# may blur: the other number of the pair must fit the turn this much better per frame of the
+# word (a right number's other fitted up to about half of it on the tuning material).
+NUMBER_MARGIN = 0.6
+_TEENS = ("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TIES = ("thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_TEEN_TY = {**dict(zip(_TEENS, _TIES, strict=True)), **dict(zip(_TIES, _TEENS, strict=True))}
 _LOG10_OF_UNIT = math.log10(1.0001)   # PocketSphinx's log base
 _UNKNOWN = -99.0                       # log10: below this the model does not know the word
 _PUNCTUATION = ".,;:!?\"'()[]“”‘’…-–—"
@@ -258,6 +265,16 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
     found = []
     for i in chosen:
         doubt = doubts[i]
+        counterpart = _TEEN_TY.get(words[position[i]])
+        if counterpart is not None:
+            # A -teen/-ty number: the model cannot tell which a sentence wants, the audio must.
+            margin = _margin(tokens, i, counterpart, audio_16k, audio_start_ms, aligner, text_total,
+                             fitted.tokens[i].frames)
+            if margin is not None and margin >= NUMBER_MARGIN:
+                found.append(Suspect(segment, segment_id, doubt.char_start, doubt.char_end,
+                                     text[doubt.char_start:doubt.char_end], doubt.start_ms, doubt.end_ms,
+                                     max(CONTEXT_DOUBT, doubt.doubt), ["audio"]))
+            continue
         saying = aligner.pronunciations(words[position[i]])
         likelier = model.likelier(words, position[i], saying, doubt.short, homophones_only=doubt.below <= 0)
         same = [x for x in likelier if x.same_sound]
