@@ -83,10 +83,8 @@ AUDIO_VOWEL_MARGIN = 2.5   # the same for a word differing in a vowel alone (a v
 CLUSTER_PHONES = frozenset(("R", "L", "W"))
 CHOICE_EDGE_MS = 30       # audio taken beyond the neighbouring words for the choice
 CONTEXT_DOUBT = 0.6
-# "fourteen" and "forty" differ in a final n and in which syllable is stressed, which a voice
-# may blur: the other number of the pair must fit the turn this much better per frame of the
-# word (a right number's other fitted up to about half of it on the tuning material).
-NUMBER_MARGIN = 0.6
+# "fourteen" and "forty" differ in a final n and in which syllable is stressed: the model cannot
+# tell which a sentence wants, so the audio is always asked, as it is about a sound-alike.
 _TEENS = ("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
 _TIES = ("thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _TEEN_TY = {**dict(zip(_TEENS, _TIES, strict=True)), **dict(zip(_TIES, _TEENS, strict=True))}
@@ -115,12 +113,14 @@ class ContextModel:
         folder = model_dir or os.path.join(get_model_path(), "en-us")
         self._lm = NGramModel.readfile(os.path.join(folder, "en-us.lm.bin"))
         self._by_sound: dict[str, list[str]] = {}
+        self._said: dict[str, list[str]] = {}       # word -> its pronunciations
         with open(os.path.join(folder, "cmudict-en-us.dict"), encoding="utf-8") as lines:
             for line in lines:
                 word, _, phones = line.strip().partition(" ")
                 word = word.split("(", 1)[0]
                 if word.isalpha() and len(word) > 2:
                     self._by_sound.setdefault(phones, []).append(word)
+                    self._said.setdefault(word, []).append(phones)
         self._phones = sorted({p for phones in self._by_sound for p in phones.split()})
         self._log = lru_cache(maxsize=65536)(self._log10)
 
@@ -130,6 +130,9 @@ class ContextModel:
 
     def known(self, word: str) -> bool:
         return self._log((word,)) > _UNKNOWN
+
+    def _sayings(self, word: str) -> list[str]:
+        return self._said.get(word, [])
 
     def homophones(self, pronunciations: list[str]) -> set[str]:
         return {word for saying in pronunciations for word in self._by_sound.get(saying, ())}
@@ -161,7 +164,7 @@ class ContextModel:
         own = self.window(words, i, words[i])
         found = []
         for other in self.sound_alikes(pronunciations) - self.homophones(pronunciations):
-            if other == words[i] or not self.known(other) or _final_hiss_apart(other, words[i]):
+            if other == words[i] or not self.known(other) or _end_apart(pronunciations, self._sayings(other)):
                 continue
             gain = self.window(words, i, other) - own
             if gain >= AUDIO_ASK_GAIN and _american(other) != _american(words[i]):
@@ -194,10 +197,16 @@ class ContextModel:
         return sorted(found, key=lambda x: -x.gain)
 
 
-def _final_hiss_apart(a: str, b: str) -> bool:
-    """Whether *a* and *b* differ by a final s alone ("evening"/"evenings"): a plural's or a
-    possessive's end is soft in speech, and fits either way about as well."""
-    return a.rstrip("s") == b.rstrip("s") or a.removesuffix("es") == b or b.removesuffix("es") == a
+def _end_apart(sayings: list[str], others: list[str]) -> bool:
+    """Whether a pronunciation of *others* is one of *sayings* with a last phone added or
+    dropped ("evening"/"evenings", "argue"/"argued"): a word's end is said softly and runs into
+    the next word, and fits either way about as well."""
+    for saying in sayings:
+        for other in others:
+            shorter, longer = sorted((saying.split(), other.split()), key=len)
+            if len(longer) == len(shorter) + 1 and longer[:-1] == shorter:
+                return True
+    return False
 
 
 def _american(word: str) -> str:
@@ -267,10 +276,12 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
         doubt = doubts[i]
         counterpart = _TEEN_TY.get(words[position[i]])
         if counterpart is not None:
-            # A -teen/-ty number: the model cannot tell which a sentence wants, the audio must.
-            margin = _margin(tokens, i, counterpart, audio_16k, audio_start_ms, aligner, text_total,
-                             fitted.tokens[i].frames)
-            if margin is not None and margin >= NUMBER_MARGIN:
+            # A -teen/-ty number: the audio chooses the other, and that fits the turn better (the
+            # margin alone misjudges these: the text's "-teen" fitted "-ty" audio better now and then).
+            picked = _chosen(tokens, i, [counterpart], fitted, audio_16k, audio_start_ms, chooser or aligner)
+            margin = None if picked != counterpart else _margin(
+                tokens, i, counterpart, audio_16k, audio_start_ms, aligner, text_total, fitted.tokens[i].frames)
+            if margin is not None and margin >= CHOSEN_MARGIN:
                 found.append(Suspect(segment, segment_id, doubt.char_start, doubt.char_end,
                                      text[doubt.char_start:doubt.char_end], doubt.start_ms, doubt.end_ms,
                                      max(CONTEXT_DOUBT, doubt.doubt), ["audio"]))

@@ -46,8 +46,9 @@ def _not_less_likely(aligner, sentence, word):
 def test_the_audio_is_asked_about_words_the_model_does_not_rule_out_but_not_about_a_plural_s(aligner):
     # "flight" makes "our fight to dublin" no likelier by the model's bar for asking, but no less likely.
     assert "flight" in _not_less_likely(aligner, "our fight to dublin was delayed", "fight")
-    # A final s is soft in speech: "evening" is never put to the audio for "evenings".
+    # A word's end is said softly: "evening" is never put to the audio for "evenings", nor "argue" for "argued".
     assert "evening" not in _not_less_likely(aligner, "they play chess on thursday evenings", "evenings")
+    assert "argue" not in _not_less_likely(aligner, "they argued about the budget", "argued")
 
 
 def test_a_dropped_cluster_consonant_is_found_where_the_audio_says_it(material, aligner):
