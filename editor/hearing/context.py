@@ -73,7 +73,7 @@ MAX_ASKED = 3             # sound-alikes the audio chooses among per word, the l
 # its sound-alikes however little the model wants them (any the model finds at least
 # AUDIO_ASK_GAIN as likely), and the one the audio chooses must fit the turn AUDIO_CHOSEN_MARGIN per
 # frame of the word better: the audio leads there ("fight" said "flight", "pay" said "play").
-AUDIO_ASK_BELOW = 0.3
+AUDIO_ASK_BELOW = 0.5
 AUDIO_ASK_GAIN = 0.0
 AUDIO_CHOSEN_MARGIN = 1.2
 AUDIO_VOWEL_MARGIN = 2.5   # the same for a word differing in a vowel alone (a voice moves those: "hills" said "heels")
@@ -309,7 +309,8 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
                 # The audio speaks against the text only when it prefers the other word by a
                 # verdict's margin; otherwise it merely does not rule that word out.
                 evidence = ["audio", "context"] if margin >= MARGIN else ["context"]
-        if not evidence and doubt.below >= AUDIO_ASK_BELOW:
+        if other is None and not evidence and doubt.below >= AUDIO_ASK_BELOW:
+            # (A word the audio already weighed against the model's choice is not asked again.)
             evidence = _audio_led(tokens, i, words, position[i], saying, [x.word for x in asked], doubt.short, fitted,
                                   audio_16k, audio_start_ms, aligner, chooser or aligner, text_total)
         if evidence:
