@@ -35,13 +35,22 @@ tomatoes". So:
   (:mod:`.verdict`); else the context only. Words two phones away were tried too: the model
   wants many of them in right sentences ("locked the gate": "left"), and the light search chose
   a wrong one there as often as the right one in wrong sentences.
+* Where the **audio leads**: a word fitting clearly worse than its turn's typical word
+  (:data:`AUDIO_ASK_BELOW`) that the model had no wish to trade is asked about the sound-alikes
+  the model does not find less likely ("our fight to Dublin": "flight"); the one the audio
+  chooses must fit the turn :data:`AUDIO_CHOSEN_MARGIN` better (:data:`AUDIO_VOWEL_MARGIN` for a
+  vowel alone). A word reduced in speech is asked only about a consonant of a cluster put back
+  ("fee"/"free", "pay"/"play"), and no word about its last phone added or dropped (a word's end
+  is said softly: "evening"/"evenings").
+* A **-teen/-ty number** ("fourteen"/"forty") is always put to the audio against its pair: the
+  model cannot say which a sentence wants. The audio must choose the pair and fit it better.
 
 Only ordinary words are asked about: not names (a capital inside a sentence: the glossary's
-business), not a token read as several words (numbers, addresses), never a word speech reduces
-against one a phone away (see ``WordDoubt.short``), and never a British spelling against its
-American one (the model is American). The
+business), not a token read as several words (digits, addresses), never a word speech reduces
+against one a phone away but for a cluster's consonant (see ``WordDoubt.short``), and never a
+British spelling against its American one (the model is American). The
 constants were set on the evaluation episode and the tuning material of
-tests/bench/hearing_material.py, never on its held-out episodes.
+tests/bench/hearing_material.py (the "near" and "slips" lines among it), never on its held-out episodes.
 """
 
 from __future__ import annotations
