@@ -36,7 +36,7 @@ tomatoes". So:
   wants many of them in right sentences ("locked the gate": "left"), and the light search chose
   a wrong one there as often as the right one in wrong sentences.
 * Where the **audio leads**: a word fitting clearly worse than its turn's typical word
-  (:data:`AUDIO_ASK_BELOW`) that the model had no wish to trade is asked about the sound-alikes
+  (:data:`AUDIO_ASK_BELOW`) and than a fair fit that the model had no wish to trade is asked about the sound-alikes
   the model does not find less likely ("our fight to Dublin": "flight"); the one the audio
   chooses must fit the turn :data:`AUDIO_CHOSEN_MARGIN` better (:data:`AUDIO_VOWEL_MARGIN` for a
   vowel alone). A word reduced in speech is asked only about a consonant of a cluster put back
@@ -67,7 +67,7 @@ from editor.align.aligner import RATE, Aligner
 from editor.align.text import Token
 from editor.hearing.fit import SegmentFit, fit_tokens
 from editor.hearing.sound_match import VOWELS
-from editor.hearing.suspects import Suspect, WordDoubt
+from editor.hearing.suspects import FIT_FAIR, Suspect, WordDoubt
 from editor.hearing.verdict import MARGIN
 
 HOMOPHONE_GAIN = 1.0      # orders of magnitude a word said the same makes its context likelier
@@ -78,7 +78,8 @@ VOWEL_CHOSEN_MARGIN = 0.5  # the same for one differing only in a vowel, which a
 CONTEXT_GAIN = 2.5        # a sound-alike wanted this much may fit the turn a little worse than the text...
 CONTEXT_TOLERANCE = 0.5   # ...by this much per frame of the word, and still be doubted
 MAX_ASKED = 3             # sound-alikes the audio chooses among per word, the likeliest first
-# A word fitting this much worse than its turn's typical word (log score per frame) is asked about
+# A word fitting this much worse than its turn's typical word (log score per frame), and worse
+# than a fair fit (suspects.FIT_FAIR: a right word a voice says oddly seldom is both), is asked about
 # its sound-alikes however little the model wants them (any the model finds at least
 # AUDIO_ASK_GAIN as likely), and the one the audio chooses must fit the turn AUDIO_CHOSEN_MARGIN per
 # frame of the word better: the audio leads there ("fight" said "flight", "pay" said "play").
@@ -318,7 +319,8 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
                 # The audio speaks against the text only when it prefers the other word by a
                 # verdict's margin; otherwise it merely does not rule that word out.
                 evidence = ["audio", "context"] if margin >= MARGIN else ["context"]
-        if other is None and not evidence and doubt.below >= AUDIO_ASK_BELOW:
+        if (other is None and not evidence and doubt.below >= AUDIO_ASK_BELOW
+                and fitted.tokens[i].fit <= FIT_FAIR):
             # (A word the audio already weighed against the model's choice is not asked again.)
             evidence = _audio_led(tokens, i, words, position[i], saying, [x.word for x in asked], doubt.short, fitted,
                                   audio_16k, audio_start_ms, aligner, chooser or aligner, text_total)
