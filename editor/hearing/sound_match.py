@@ -56,6 +56,7 @@ class PhoneSpeller:
         self._codes: dict[str, str] = {}
         self._cache: dict[str, str] = {}
         self._names: dict[str, list[str]] = {}
+        self._vowel_codes: set[str] = set()
 
     def of_words(self, words: list[str]) -> str:
         key = " ".join(words)
@@ -81,9 +82,15 @@ class PhoneSpeller:
                 "".join(self._code(p) for p in saying) for saying in phone_sayings(self._aligner, name)))
         return cached
 
+    def vowel_blind(self, code: str) -> str:
+        """*code* with every vowel's character made one (see :func:`sound_distance`)."""
+        return "".join(_ANY_VOWEL if c in self._vowel_codes else c for c in code)
+
     def _code(self, phone: str) -> str:
         if phone not in self._codes:
             self._codes[phone] = chr(0x100 + len(self._codes))
+            if phone in VOWELS:
+                self._vowel_codes.add(self._codes[phone])
         return self._codes[phone]
 
 
@@ -96,6 +103,9 @@ def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller,
     """
     targets = [(name, code, max(MAX_WORDS, len(phones.spoken(name)) + 1))
                for name in names for code in phones.of_name(name) if len(code) >= 3]
+    # An acronym's letters are written as the words they sound like ("and be a" for NBA, "you
+    # and" for UN), whose vowels are a reader's guess: one vowel for another counts half there.
+    letters = {name for name in names if _said_as_letters(name)}
     widest = max((most for _, _, most in targets), default=MAX_WORDS)
     found = []
     for first in range(len(tokens)):
@@ -108,7 +118,11 @@ def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller,
             for name, target, most in targets:
                 if last - first >= most or abs(len(code) - len(target)) > max_distance * len(target) + 1:
                     continue
-                distance = Levenshtein.normalized_distance(code, target)
+                if name in letters:
+                    distance = (Levenshtein.distance(code, target) + Levenshtein.distance(
+                        phones.vowel_blind(code), phones.vowel_blind(target))) / (2 * max(len(code), len(target)))
+                else:
+                    distance = Levenshtein.normalized_distance(code, target)
                 if distance > max_distance or (best is not None and distance >= best.distance):
                     continue
                 if _holds(" ".join(t.text for t in tokens[first:last + 1]).casefold(), name):
@@ -124,3 +138,9 @@ def _holds(window: str, name: str) -> bool:
     words = [w.strip(".,;:!?") for w in window.split()]
     wanted = name.casefold().split()
     return any(words[i:i + len(wanted)] == wanted for i in range(len(words) - len(wanted) + 1))
+
+
+def _said_as_letters(name: str) -> bool:
+    """Whether *name* is an acronym said letter by letter ("NBA", "U.N."), not a word ("NASA")."""
+    words = spoken_words(name)
+    return len(words) > 1 and all(len(w) == 2 and w.endswith(".") for w in words)

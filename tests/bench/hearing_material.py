@@ -212,6 +212,54 @@ NEAR_TUNING_CLEAN = [
     "Seventeen people came to the first meeting.",
 ]
 
+# A third set of tuning material, written for a round of tuning on the slips the held-out episodes
+# are known to miss by kind (never by line): -ty/-teen numbers, past tenses a vowel apart, r/l
+# clusters (a consonant dropped from "fl", "br"), acronyms written as the words their letters
+# sound like; and right sentences holding such words (and letter-like words: "you and", "see a")
+# as they should be. Tuned on like NEAR_TUNING_LINES.
+SLIP_TUNING_LINES: list[tuple[str, str]] = [
+    ("real word", "The stone bridge was built {thirteen|thirty} years ago."),
+    ("real word", "Tickets cost {eighteen|eighty} dollars on the night."),
+    ("real word", "Only {thirty|thirteen} students passed the exam."),
+    ("real word", "The club has {fifty|fifteen} players this season."),
+    ("real word", "My uncle retired at {seventeen|seventy} and moved to the coast."),
+    ("real word", "The whole choir {sung|sang} at the wedding."),
+    ("real word", "He {set|sat} on the bench and fed the birds."),
+    ("real word", "We {drunk|drank} hot tea by the fire."),
+    ("real word", "They {hold|held} a meeting last Tuesday."),
+    ("real word", "I {run|ran} into an old friend yesterday."),
+    ("real word", "Our {fight|flight} to Dublin was delayed by two hours."),
+    ("real word", "The {bite|bright} colours of the market caught my eye."),
+    ("real word", "He {fed|fled} the city before the war."),
+    ("real word", "The {pants|plants} on the balcony need more water."),
+    ("real word", "Entry to the museum is {fee|free} on Sundays."),
+    ("real word", "The kids {pay|play} football after school."),
+    ("acronym", "The {see eye a|CIA} kept a file on him for years."),
+    ("acronym", "She heard the news on the {bee bee see|BBC} every night."),
+    ("acronym", "Agents from the {eff bee eye|FBI} searched the office."),
+    ("acronym", "He watched the {and be a|NBA} finals with his father."),
+    ("acronym", "The {you ess|US} embassy closed early on Friday."),
+]
+SLIP_TUNING_CLEAN = [
+    "The church was built thirty years ago.",
+    "She turned eighteen last spring.",
+    "The choir sang at the harvest festival.",
+    "He sat by the fire and read the paper.",
+    "We drank lemonade on the porch.",
+    "The flight to Rome leaves at nine.",
+    "The bright moon lit the whole valley.",
+    "The plants in the hall died over the winter.",
+    "Admission is free for children.",
+    "The kids play chess on Thursday evenings.",
+    "The CIA and the FBI both denied the story.",
+    "You and I should see a film together.",
+    "They held a party for her fiftieth birthday.",
+    "I ran five miles before breakfast.",
+    "The fight lasted only two rounds.",
+    "Fifteen people fled the fire in the night.",
+    "Why are you late again?",
+]
+
 # Tuning lines for names heard in the audio (written for this, tuned on like LINES): names spelled
 # by other languages' rules and said that way, web and e-mail addresses read out, acronyms split or
 # merged differently, names written in more or fewer words than they have.
