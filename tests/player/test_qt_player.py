@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from editor.player import qt_backend
 from editor.player.base import PlayerError, PlayerState
 from editor.player.qt_backend import QtPlayer
 
@@ -89,6 +90,34 @@ def test_a_held_seek_plays_from_its_target_once_the_copy_is_ready(qtbot, tmp_pat
         qtbot.waitUntil(lambda: not p.holding and p.precise_seeking, timeout=30_000)
         qtbot.waitUntil(lambda: p.position_ms() > 24_400, timeout=5000)
         assert p.position_ms() < 26_000 and p.state() == PlayerState.PLAYING
+    finally:
+        opened.set()
+        p.close()
+
+
+def test_the_copy_adopted_while_playing_then_paused_and_played_again_plays(qtbot, tmp_path, working_copy_gate,
+                                                                         monkeypatch):
+    # The adoption stops the engine and loads the copy; a pause and a play while it loads must not
+    # leave Qt paused (a pause sent to a loading medium came after the play sent once it had loaded).
+    # Stop and the new source are called from a local event loop: called with the GIL held they
+    # hung now and then under load (Qt's audio thread then waits for the GIL; a stress loop of
+    # this sequence hung within 50 rounds before, none in 150 after).
+    monkeypatch.setattr(qt_backend, "ADOPT_POLL_MS", 10**7)    # adopted by the next call, below
+    opened = working_copy_gate
+    p = QtPlayer(cache_folder=tmp_path)
+    try:
+        p.load(str(SAMPLE))
+        p.play()                              # from the start: the original plays at once
+        qtbot.waitUntil(lambda: p.position_ms() > 300, timeout=10_000)
+        job = p.working_copy_job
+        opened.set()
+        qtbot.waitUntil(job.ready.is_set, timeout=30_000)
+        p.pause()                             # adopts the copy (stop, new source), then pauses
+        assert p.precise_seeking and p.working_copy_job is None and p.state() == PlayerState.PAUSED
+        paused_at = p.position_ms()
+        p.play()                              # (before the copy has loaded: it plays once it has)
+        qtbot.waitUntil(lambda: p.state() == PlayerState.PLAYING and p.position_ms() > paused_at + 300,
+                        timeout=10_000)
     finally:
         opened.set()
         p.close()
