@@ -195,6 +195,16 @@ class CallbackCapture:
     def seconds(self) -> float:
         return sum(len(c) for c in self._chunks) / self.rate
 
+    def clean_stretch(self, index: int, end: int, length: int) -> tuple[int, int]:
+        """The first stretch of *length* samples from *index* on (before *end*) with no block dropped
+        inside it: (where it begins, how many blocks were dropped from *index* up to there)."""
+        begin = index
+        for drop in sorted(d for d in self.drops if index <= d < end):
+            if drop - begin >= length:
+                break
+            begin = drop
+        return begin, sum(index <= d <= begin for d in self.drops)
+
     def audio(self) -> np.ndarray:
         if not self._chunks:
             return np.zeros(0, dtype="float32")

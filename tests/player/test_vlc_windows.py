@@ -82,12 +82,7 @@ def located_errors(capture, ref, starts, min_len_s=0.8):
     errors = []
     bounds = [index for index, _ in starts[1:]] + [len(audio)]
     for (index, asked), end in zip(starts, bounds, strict=True):
-        begin = index
-        for drop in sorted(d for d in capture.drops if index <= d < end):
-            if drop - begin >= length:
-                break
-            begin = drop
-        dropped = sum(index <= d <= begin for d in capture.drops)
+        begin, dropped = capture.clean_stretch(index, end, length)
         expected = asked + (begin - index) * 1000 / RATE + dropped * vlc_backend.DEMUX_BLOCK_MS
         snippet = audio[begin:min(end, begin + length)]
         if len(snippet) < length or abs(snippet).max() < 0.05:
