@@ -135,9 +135,13 @@ class QtPlayer(BackendBase):
         self._mp.deleteLater()
         self._out.deleteLater()
 
+    def _adopt(self) -> None:
+        # Not from inside an engine call's loop (a timer firing there): half-way through an
+        # adoption the hold would end on the original. The next call or tick adopts.
+        if not self._in_engine_call:
+            super()._adopt()
+
     def _adopt_working_copy(self) -> None:
-        if self._in_engine_call:
-            return      # the timer fired inside an engine call's loop: adopt on its next tick
         copy = self._take_finished_copy()
         if self._job is None:
             self._adopt_timer.stop()     # nothing (left) to poll for
