@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from typing import TypeVar, overload
 
 import numpy as np
 
@@ -141,8 +142,13 @@ def _run_job(job: AlignJob, aligner: Aligner | None = None) -> AlignResult:
     return AlignResult(job.index, job.segment_id, job.text, alignment)
 
 
-def _run_task(task: Callable, job: AlignJob) -> object:
+JobT = TypeVar("JobT", bound=AlignJob)      # a job (or a job of a subclass) of align_transcript's
+ResultT = TypeVar("ResultT")                 # what its task makes of one
+
+
+def _run_task(task: Callable[[JobT, Aligner], ResultT], job: JobT) -> ResultT:
     """In a worker process: *task(job, aligner)* with that process's aligner."""
+    assert _worker_aligner is not None, "every worker starts with _init_worker"
     return task(job, _worker_aligner)
 
 
@@ -180,7 +186,7 @@ class _Buffer:
             at += len(chunk)
         return np.concatenate(parts) if parts else np.zeros(0, np.int16)
 
-    def take(self, job: AlignJob, pad_ms: int, pad_after_ms: int | None = None) -> AlignJob:
+    def take(self, job: JobT, pad_ms: int, pad_after_ms: int | None = None) -> JobT:
         lo = max(0, job.start_ms - pad_ms) * RATE // 1000
         hi = (job.end_ms + (pad_ms if pad_after_ms is None else pad_after_ms)) * RATE // 1000
         lo = max(lo, self.base)     # never label later audio with an earlier time
@@ -203,20 +209,41 @@ class _Buffer:
             cut -= dropped
 
 
-def align_transcript(audio_path: str | os.PathLike, jobs: list[AlignJob], *, workers: int = 2,
-                     options: AlignOptions | None = None, pad_ms: int = PAD_MS,
-                     pad_after_ms: int = PAD_AFTER_MS,
-                     progress: Callable[[int, int], None] | None = None,
-                     cancelled: Callable[[], bool] | None = None,
-                     task: Callable[[AlignJob, Aligner], object] = _run_job) -> Iterator[AlignResult]:
+@overload
+def align_transcript(audio_path: str | os.PathLike, jobs: Sequence[AlignJob], *, workers: int = ...,
+                     options: AlignOptions | None = ..., pad_ms: int = ..., pad_after_ms: int = ...,
+                     progress: Callable[[int, int], None] | None = ...,
+                     cancelled: Callable[[], bool] | None = ...) -> Iterator[AlignResult]: ...
+
+
+@overload
+def align_transcript(audio_path: str | os.PathLike, jobs: Sequence[JobT], *, workers: int = ...,
+                     options: AlignOptions | None = ..., pad_ms: int = ..., pad_after_ms: int = ...,
+                     progress: Callable[[int, int], None] | None = ...,
+                     cancelled: Callable[[], bool] | None = ...,
+                     task: Callable[[JobT, Aligner], ResultT]) -> Iterator[ResultT]: ...
+
+
+def align_transcript(audio_path, jobs, *, workers=2, options=None, pad_ms=PAD_MS, pad_after_ms=PAD_AFTER_MS,
+                     progress=None, cancelled=None, task=_run_job):
     """Align *jobs* (from :func:`plan_jobs`) against *audio_path*; yields results as they finish.
 
     *workers* processes (1 = in this process, no pool). *progress(done, total)* after each
     result; *cancelled()* is polled often and stops everything early (TranscriptError from
     decoding propagates). *task(job, aligner)* is the work done per segment with its audio
-    (default: word times); another module-level function makes other per-segment audio work
-    (the audio checks of editor.hearing) share the decoding, the buffering and the workers.
+    (default: word times, an :class:`AlignResult`); another module-level function makes other
+    per-segment audio work (the audio checks of editor.hearing) share the decoding, the
+    buffering and the workers, and yields what that function returns.
     """
+    return _each_job(audio_path, jobs, task, workers=workers, options=options, pad_ms=pad_ms,
+                     pad_after_ms=pad_after_ms, progress=progress, cancelled=cancelled)
+
+
+def _each_job(audio_path: str | os.PathLike, jobs: Sequence[JobT], task: Callable[[JobT, Aligner], ResultT], *,
+              workers: int, options: AlignOptions | None, pad_ms: int, pad_after_ms: int,
+              progress: Callable[[int, int], None] | None,
+              cancelled: Callable[[], bool] | None) -> Iterator[ResultT]:
+    """:func:`align_transcript`, typed by its *task*."""
     options = options or AlignOptions()
     pending = deque(sorted(jobs, key=lambda job: job.end_ms))
     total = len(pending)
@@ -230,12 +257,12 @@ def align_transcript(audio_path: str | os.PathLike, jobs: list[AlignJob], *, wor
                                    mp_context=multiprocessing.get_context("spawn"))
     local = Aligner(options) if pool is None else None
     stop = cancelled or (lambda: False)
-    in_flight: dict[Future, AlignJob] = {}
+    in_flight: dict[Future[ResultT], JobT] = {}
     done = 0
     buffer = _Buffer()
     finished_all = False
 
-    def run_here(job: AlignJob) -> Iterator[AlignResult]:
+    def run_here(job: JobT) -> Iterator[ResultT]:
         nonlocal done, local
         local = local or Aligner(options)
         done += 1
@@ -243,7 +270,7 @@ def align_transcript(audio_path: str | os.PathLike, jobs: list[AlignJob], *, wor
         if progress:
             progress(done, total)
 
-    def submit(job: AlignJob) -> Iterator[AlignResult]:
+    def submit(job: JobT) -> Iterator[ResultT]:
         nonlocal pool
         job = buffer.take(job, pad_ms, pad_after_ms)
         if pool is not None:
@@ -256,7 +283,7 @@ def align_transcript(audio_path: str | os.PathLike, jobs: list[AlignJob], *, wor
         while len(in_flight) >= MAX_IN_FLIGHT and not stop():
             yield from collect(timeout=0.2)
 
-    def collect(timeout: float | None) -> Iterator[AlignResult]:
+    def collect(timeout: float | None) -> Iterator[ResultT]:
         nonlocal done, pool
         finished, _ = wait(in_flight, timeout=timeout, return_when=FIRST_COMPLETED)
         for future in finished:

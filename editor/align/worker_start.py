@@ -18,6 +18,7 @@ import pickle
 import sys
 import threading
 import time
+from collections.abc import Callable
 
 WORKER_NICENESS = 10    # workers yield the CPU to the window (and the producer's other programs)
 PARENT_CHECK_S = 1.0    # how often a worker looks whether the process that started it is still there
@@ -31,9 +32,9 @@ def lower_priority(niceness: int = WORKER_NICENESS) -> None:
             os.nice(niceness - current)
 
 
-def exit_with_parent(grace_s: float = 0.0) -> None:
+def exit_with_parent(grace_s: float = 0.0, leave: Callable[[], None] | None = None) -> None:
     """End this process once the process that started it is gone (*grace_s* later, should it not
-    have ended by itself by then).
+    have ended by itself by then), by calling *leave()* on a thread of its own (default: exit at once).
 
     A pool's worker waits for its next job forever: when the window (or a background pass, or
     the command line) is killed, or stops a pass it cannot wait for, its workers would otherwise
@@ -45,9 +46,13 @@ def exit_with_parent(grace_s: float = 0.0) -> None:
         while os.getppid() == parent:
             time.sleep(PARENT_CHECK_S)
         time.sleep(grace_s)
-        os._exit(0)
+        (leave or _exit_now)()
 
     threading.Thread(target=watch, name="exit with parent", daemon=True).start()
+
+
+def _exit_now() -> None:
+    os._exit(0)     # a worker keeps nothing to clean up: its pool's semaphores are its parent's
 
 
 def _parent_pid() -> int:

@@ -33,7 +33,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-from rapidfuzz import fuzz
 from spellchecker import SpellChecker
 
 from editor.core.transcript import Mark, Segment, Transcript
@@ -264,14 +263,23 @@ class WordSet:
 
 def word_set_cache_path(language: str = "en") -> Path:
     """Cache file of the word set, keyed by pyspellchecker's version (a new word list, a new file)."""
-    from importlib.metadata import PackageNotFoundError, version
-
     from platformdirs import user_cache_dir
+    return Path(user_cache_dir("transcript-editor")) / "spelling" / f"{language}-{_library_version()}-v1.words"
+
+
+def _library_version() -> str:
+    """pyspellchecker's version, from the package itself: asking importlib.metadata instead cost
+    ~30 ms and ~5 MB (it imports the email package to read the metadata) each time a window loads
+    the word set, a few seconds after it opens a transcript."""
+    import spellchecker
+    found = getattr(spellchecker, "__version__", None)
+    if isinstance(found, str) and found:
+        return found
+    from importlib.metadata import PackageNotFoundError, version
     try:
-        library = version("pyspellchecker")
+        return version("pyspellchecker")
     except PackageNotFoundError:
-        library = "unknown"
-    return Path(user_cache_dir("transcript-editor")) / "spelling" / f"{language}-{library}-v1.words"
+        return "unknown"
 
 
 @_load_once
@@ -429,6 +437,8 @@ class Speller:
         the glossary scan weighs them) both count. Words under three letters are never offered:
         "I" or "Al" look like half the words of a transcript.
         """
+        from rapidfuzz import fuzz  # here, not with the module: the word set never needs it
+
         from editor.core.corrections import Phrase, score_window  # the matcher imports this module
 
         parts = {w for n in self._names for w in _WORD.findall(n) if " " in n and len(w) >= MIN_NAME_LETTERS}

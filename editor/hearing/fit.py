@@ -65,7 +65,8 @@ def fit_tokens(audio_16k: np.ndarray, tokens: list[Token], aligner: Aligner,
     pieces = aligner.decode(audio_16k, [w for _, w in flat])
     if pieces is None:
         return None
-    sums: dict[int, list[float]] = {}     # token -> [log score, frames, first frame, last frame]
+    scores: dict[int, float] = {}         # token -> its log score
+    frames_of: dict[int, list[int]] = {}  # token -> [frames, first frame, last frame]
     gaps: dict[int, float] = {}
     words = iter(index for index, _ in flat)
     last_token = None
@@ -75,20 +76,20 @@ def fit_tokens(audio_16k: np.ndarray, tokens: list[Token], aligner: Aligner,
                 gaps[last_token] = min(gaps.get(last_token, 0.0), piece.log_score / piece.frames)
             continue
         index = next(words)
-        entry = sums.setdefault(index, [0.0, 0, piece.start_frame, piece.end_frame])
-        entry[0] += piece.log_score
-        entry[1] += piece.frames
-        entry[3] = piece.end_frame
+        scores[index] = scores.get(index, 0.0) + piece.log_score
+        entry = frames_of.setdefault(index, [0, piece.start_frame, piece.end_frame])
+        entry[0] += piece.frames
+        entry[2] = piece.end_frame
         last_token = index
     fits = []
     for i, token in enumerate(tokens):
         end = token.char_start + len(token.text)
-        if i not in sums:
+        if i not in scores:
             fits.append(TokenFit(i, token.char_start, end, None, None, 0, 0.0, 0.0))
             continue
-        total, frames, first, last = sums[i]
+        frames, first, last = frames_of[i]
         fits.append(TokenFit(i, token.char_start, end,
                              audio_start_ms + first * FRAME_MS + FRAME_CENTRE_MS,
                              audio_start_ms + (last + 1) * FRAME_MS + FRAME_CENTRE_MS,
-                             int(frames), total / max(1, frames), gaps.get(i, 0.0)))
+                             frames, scores[i] / max(1, frames), gaps.get(i, 0.0)))
     return SegmentFit(fits, pieces)

@@ -235,6 +235,6 @@ def hear_transcript(audio_path: str | os.PathLike, jobs: list[HearJob], *, worke
                     progress: Callable[[int, int], None] | None = None,
                     cancelled: Callable[[], bool] | None = None) -> Iterator[Heard]:
     """:func:`hear_segment` for every job against *audio_path*, in completion order."""
-    yield from align_transcript(audio_path, jobs, workers=workers, progress=progress,  # type: ignore[misc]
+    yield from align_transcript(audio_path, jobs, workers=workers, progress=progress,
                                 cancelled=cancelled, task=hear_segment, options=HEARING_OPTIONS,
                                 pad_ms=HEAR_PAD_MS, pad_after_ms=HEAR_PAD_MS)

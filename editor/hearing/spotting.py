@@ -127,6 +127,8 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
         lost = 0
         for w_lo, w_hi in [(won_lo, won_hi)] + others:
             where = region_of(text, tokens, tokens[w_lo].char_start, tokens[w_hi].char_end)
+            if where is None:      # (none is: every window of paths had its region above)
+                continue
             verdict = compare(cut(audio, audio_start_ms, where), where, name, aligner)
             if lost:
                 won_lo, won_hi = w_lo, w_hi

@@ -239,11 +239,11 @@ def verdicts(audio_path: str | os.PathLike, regions: list[Region], candidates: l
 def _check_with_audio(transcript: Transcript, suggestions: list[Suggested], audio_path,
                       progress: Callable[[int, int], None] | None, cancelled) -> None:
     regions = [region(transcript.segments[s.segment], s.char_start, s.char_end) for s in suggestions]
-    checkable = [i for i, r in enumerate(regions) if r is not None]
-    judged = verdicts(audio_path, [regions[i] for i in checkable], [suggestions[i].replacement for i in checkable],
+    checkable = [(i, r) for i, r in enumerate(regions) if r is not None]
+    judged = verdicts(audio_path, [r for _, r in checkable], [suggestions[i].replacement for i, _ in checkable],
                       cancelled)
     for done, (at, verdict) in enumerate(judged):
-        s = suggestions[checkable[at]]
+        s = suggestions[checkable[at][0]]
         s.audio = verdict.label
         s.score, s.ticked, extra = judge(s.score, verdict, known="known" in s.evidence)
         s.ticked = s.ticked and "case" not in s.evidence

@@ -93,13 +93,14 @@ def region_of(text: str, tokens: list[TimedToken], char_start: int, char_end: in
         lo += 1
     while hi > last and tokens[hi].end_ms is None:
         hi -= 1
-    if tokens[first].start_ms is None or tokens[last].end_ms is None:
+    starts, ends = tokens[first].start_ms, tokens[last].end_ms
+    # (lo stops at first and hi at last at the latest: their times are these or later ones)
+    from_ms, to_ms = tokens[lo].start_ms, tokens[hi].end_ms
+    if starts is None or ends is None or from_ms is None or to_ms is None:
         return None
     words = [text[t.char_start:t.char_end] for t in tokens]
     return Region(" ".join(words[lo:first]), text[tokens[first].char_start:tokens[last].char_end],
-                  " ".join(words[last + 1:hi + 1]),
-                  tokens[lo].start_ms, tokens[hi].end_ms,
-                  max(10, tokens[last].end_ms - tokens[first].start_ms))
+                  " ".join(words[last + 1:hi + 1]), from_ms, to_ms, max(10, ends - starts))
 
 
 _LETTER = re.compile(r"^([a-z])\.$")    # align.spoken reads an acronym as letters: "e." "p." "a."

@@ -8,18 +8,20 @@ the event loop; libvlc loads only when there is audio to play.
 
 from __future__ import annotations
 
-import argparse
 import sys
+from types import SimpleNamespace
 
 USAGE = "transcript-editor [TRANSCRIPT_OR_PROJECT] [AUDIO] [--player vlc|qt]"
 
 
-def parse_args(args: list[str]) -> argparse.Namespace:
+def parse_args(args: list[str]) -> SimpleNamespace:
+    """The options: ``file``, ``audio``, ``player`` (None when not given)."""
     if len(args) <= 2 and not any(arg.startswith("-") for arg in args):
-        # The usual command line (a file, perhaps its audio) needs no parser: building one is ~7 ms
-        # of the start-up. Anything else (an option, help, a mistake) goes through argparse.
-        return argparse.Namespace(file=args[0] if args else None, audio=args[1] if len(args) > 1 else None,
-                                  player=None)
+        # The usual command line (a file, perhaps its audio) needs no parser: importing and building
+        # one is ~7 ms of the start-up. Anything else (an option, help, a mistake) goes through argparse.
+        return SimpleNamespace(file=args[0] if args else None, audio=args[1] if len(args) > 1 else None,
+                               player=None)
+    import argparse
     epilog = None
     if "-h" in args or "--help" in args:     # (editor.cli imports the core: not for a start with --player)
         from editor.cli import command_names
@@ -31,7 +33,7 @@ def parse_args(args: list[str]) -> argparse.Namespace:
     parser.add_argument("file", nargs="?", help="a transcript (Otter, Rev, SRT, WebVTT, ...) or a project")
     parser.add_argument("audio", nargs="?", help="the episode's audio (default: found next to the transcript)")
     parser.add_argument("--player", choices=("vlc", "qt"), help="audio backend (default: from settings, vlc)")
-    return parser.parse_args(args)
+    return SimpleNamespace(**vars(parser.parse_args(args)))
 
 
 def start(args: list[str] | None = None):
@@ -100,6 +102,12 @@ def main(args: list[str] | None = None) -> int:
     return app.exec()
 
 
+# The window icon (the X11 property taskbars and window switchers show) in sizes up to this: the
+# 512 px one cost ~7 ms of CPU at every start (decoded and sent to the X server as the window is
+# shown) for a size no switcher draws a window icon at; launchers use the theme icons, every size.
+WINDOW_ICON_MAX_PX = 256
+
+
 def set_desktop_identity(app) -> None:
     """The desktop entry's id (Wayland shows its icon and name for the window) and the app icon."""
     from PySide6.QtGui import QIcon
@@ -107,14 +115,19 @@ def set_desktop_identity(app) -> None:
     from editor.bundled import APP_ID, ICON_SIZES, icon_png
 
     app.setDesktopFileName(APP_ID)
-    icon = QIcon.fromTheme(APP_ID)   # an installed theme icon first, else the bundled files
-    if icon.isNull():
-        # The PNGs (16-512 px) only: with the SVG among them Qt loads its SVG icon engine as the
-        # window starts (~10 ms of CPU, several times that in waiting on a busy disk).
-        icon = QIcon()
+    themed = QIcon.fromTheme(APP_ID)   # an installed theme icon first, else the bundled files
+    icon = QIcon()
+    if themed.isNull():
+        # The PNGs only: with the SVG among them Qt loads its SVG icon engine as the window starts
+        # (~10 ms of CPU, several times that in waiting on a busy disk).
         for size in ICON_SIZES:
-            icon.addFile(str(icon_png(size)))
-    app.setWindowIcon(icon)
+            if size <= WINDOW_ICON_MAX_PX:
+                icon.addFile(str(icon_png(size)))
+    else:
+        for available in themed.availableSizes():
+            if available.width() <= WINDOW_ICON_MAX_PX:
+                icon.addPixmap(themed.pixmap(available))
+    app.setWindowIcon(themed if icon.isNull() else icon)   # (a theme with a scalable icon only)
 
 
 if __name__ == "__main__":

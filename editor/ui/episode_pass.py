@@ -23,6 +23,7 @@ POLL_S = 0.05          # how often the waiting thread looks at *cancelled()*
 PIECE_ITEMS = 4        # jobs pickled at a time (about a millisecond of GIL each)
 EXIT_WAIT_S = 10.0     # a cancelled pass finishes its workers' current turns (< 1 s each), then exits
 REAP_WAIT_S = 1.0      # a pass given up on (ended with SIGTERM) kills its workers and exits at once
+LAST_RESORT_S = 10.0   # an orphaned pass that SIGTERM did not end either (see _leave) exits outright
 
 
 def run(function: Callable[..., Iterator], *args, progress: Callable[[int, int], None] | None = None,
@@ -118,9 +119,9 @@ def _drive(send, stop_seen, payload: bytes) -> None:
     worker_start.lower_priority()
     # Orphaned, the pass sees the window go (``cancelled`` below, or a broken pipe) and ends as a
     # cancelled one does: its pool's workers told to stop and waited for, its semaphores unlinked.
-    # Ended at once instead, it would leave those semaphores to the resource tracker, which warns
-    # of them on the terminal; so it is ended only should it not have ended by itself by then.
-    worker_start.exit_with_parent(grace_s=EXIT_WAIT_S)
+    # Should it not have ended by itself EXIT_WAIT_S later, it is ended as a pass the window gives
+    # up on is (_leave).
+    worker_start.exit_with_parent(grace_s=EXIT_WAIT_S, leave=_leave)
     import multiprocessing
     import pickle
 
@@ -175,6 +176,21 @@ def _end_now(_signal: int, _frame) -> None:
     import multiprocessing
     for worker in multiprocessing.active_children():
         worker.kill()
+
+
+def _leave() -> None:
+    """End this orphaned pass as the window ends a pass it gives up on: SIGTERM, which
+    :func:`_end_now` handles on the main thread (its workers killed, so whatever waits on them
+    returns) before the pass leaves by the ``finally`` of :func:`_drive` and multiprocessing's exit,
+    which unlinks its pool's semaphores. Ended at once (``os._exit``), it left them to the resource
+    tracker, which warned of them on the terminal; that is done only should the main thread not
+    have left :data:`LAST_RESORT_S` later (stuck in something no killed worker ends)."""
+    import os
+    import signal
+    import time
+    os.kill(os.getpid(), signal.SIGTERM)
+    time.sleep(LAST_RESORT_S)
+    os._exit(0)
 
 
 def _wait_for_workers() -> None:

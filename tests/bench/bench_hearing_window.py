@@ -241,17 +241,15 @@ def run(app, srt: Path, wav: Path, episode) -> list:
     names = window.names.show_glossary
     for name in episode.names:
         names.glossary.add(name)
-    names.scan_now()
-    names.suggestions.start_scan()
+    names.scan_now()      # the glossary's scan (its panel made once it has suggestions to list)
     # The window's first turns after an open (its first paint of the turns and the waveform, the
     # recovery check) are the open's cost, whatever runs behind: listed apart from the alignment.
     opened_until = time.perf_counter() + OPENING_S
     phase("opening (first repaints; alignment starting)", lambda: time.perf_counter() > opened_until or bool(ready))
     phase("alignment (word times of every turn)", lambda: bool(ready))
-    panel = names.suggestions
     phase("suspects + glossary suggestions' audio verdicts",
-          lambda: any(m.startswith("Audio checked") for m in heard) and not panel.is_checking_audio()
-          and not panel.is_scanning())
+          lambda: any(m.startswith("Audio checked") for m in heard) and not names.is_scanning()
+          and names.suggestions is not None and not names.suggestions.is_checking_audio())
     wrong = episode.passages[0]
     opened, dialog = timed(lambda: window.names.correcting.correct_everywhere(wrong.wrong), "correct_everywhere()")
     painted = FirstPaint(dialog)

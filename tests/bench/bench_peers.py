@@ -1,7 +1,8 @@
 """Open-to-idle and Replace all against the peers, side by side in the same runs.
 
-Run: ``.venv/bin/python tests/bench/bench_peers.py [--runs N] [--open-only|--replace-only] [--before DIR] [--settled]``
-(``--before DIR``: also run the app from another checkout, e.g. ``git archive REV | tar -x -C DIR``). Needs the peer
+Run: ``.venv/bin/python tests/bench/bench_peers.py [--runs N] [--open-only|--replace-only] [--before DIR] [--settled]
+[--floor]`` (``--before DIR``: also run the app from another checkout, e.g. ``git archive REV | tar -x -C DIR``;
+``--floor``: also open a bare PySide6 window, see below). Needs the peer
 harness (``../shared/peerbench``, or ``PEERBENCH=/path``) and its peers installed with its
 ``install_peers.sh`` (Aegisub, Subtitle Composer; Xvfb, xdotool). Prints one table: medians (min-max) of
 wall time to idle and CPU seconds, and our figure divided by the peer's *of the same run* (on a machine
@@ -15,7 +16,12 @@ shared with other work the absolute times move from run to run; the ratios much 
   harness's session as one group) and costs ~40 ms more CPU.
 * ``--settled``: open again with a quiet period of 3 s instead of 0.5 s, so the work a program defers a
   few seconds after opening (ours: the no-audio waveform strip, the dictionary, the glossary scan) is
-  inside the figure ("open settled").
+  inside the figure ("open settled"). With a fresh HOME every run is a first run: ours then builds the
+  spelling word set (~0.3 s of a worker, most of what it defers), which a later start reads from its cache.
+* ``--floor``: a bare PySide6 main window of the app's first-run size (no file, no menus), opened the same way:
+  what Python and Qt alone cost before any of ours (this machine: ~0.16 s of CPU, ~0.21 s to idle when quiet).
+* the load average (1 minute) before each run is printed with the table: on a shared machine the absolute
+  figures follow it.
 * replace all: "the" -> "thy" (7,240 replacements), typed by a prep script and triggered by one click on
   Replace all (``ours_replace_prep.sh``: the harness's ``peers/ours.replace.prep.sh`` with the panel's
   current coordinates), timed from the click to the next 500 ms without CPU.
@@ -70,12 +76,28 @@ def ours(srt: str, root: Path, home: Path) -> list[str]:
             "--env", "PYTHONDONTWRITEBYTECODE=", "--", PYTHON, "-m", "editor", srt]
 
 
+# The floor: Python, PySide6's import and one shown main window reaching idle, nothing of ours.
+BARE_WINDOW = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.resize(1240, 800)
+window.statusBar()
+window.show()
+sys.exit(app.exec())
+"""
+
+
 def peers(work: Path) -> dict[str, list[str]]:
     srt = str(work / "data" / "cues_12000.srt")
     programs = {"ours": ours(srt, ROOT, OUT / "home")}
     if "--before" in sys.argv:
         programs["ours_before"] = ours(srt, Path(sys.argv[sys.argv.index("--before") + 1]).resolve(),
                                        OUT / "home_before")
+    if "--floor" in sys.argv:
+        programs["pyside_bare"] = ["--env", "QT_QPA_PLATFORM=xcb", "--env", "PYTHONDONTWRITEBYTECODE=", "--",
+                                   PYTHON, "-c", BARE_WINDOW]
     return programs | {
         "aegisub": ["--env", f"LD_PRELOAD={work / 'shims' / 'wx_noassert.so'}", "--", "aegisub-3.2", srt],
         "subtitlecomposer": ["--", "subtitlecomposer", srt],
@@ -106,11 +128,13 @@ def main() -> None:
     work = workdir()
     commands = peers(work)
     available = {name: cmd for name, cmd in commands.items()
-                 if name.startswith("ours") or shutil.which(cmd[cmd.index("--") + 1])}
+                 if name.startswith(("ours", "pyside")) or shutil.which(cmd[cmd.index("--") + 1])}
     for name in available:   # compiles the bytecode, warms the page cache (not recorded)
         harness(work, f"warmup_{name}", available[name])
     figures: dict[tuple[str, str], list[tuple[float, float, int]]] = {}   # (wall or MB, CPU, run)
+    loads: list[float] = []
     for run in range(1, runs + 1):
+        loads.append(os.getloadavg()[0])
         for name, cmd in available.items():
             if "--replace-only" not in sys.argv and name != "subtitlecomposer":
                 r = harness(work, f"open_{name}_12000_r{run}", cmd)
@@ -122,7 +146,7 @@ def main() -> None:
                 if r:
                     figures.setdefault(("open settled", name), []).append((r["idle_s"], r["cpu_s_at_idle"], run))
                     figures.setdefault(("open settled rss", name), []).append((r["peak_rss_mb"], 0.0, run))
-            if "--open-only" not in sys.argv:
+            if "--open-only" not in sys.argv and name in REPLACE:
                 prep, action = REPLACE[name]
                 r = harness(work, f"replace_{name}_12000_r{run}",
                             ["--prep", prep, "--action", action, "--action-timeout", "400", *cmd])
@@ -130,6 +154,8 @@ def main() -> None:
                     figures.setdefault(("replace", name), []).append((r["action_s"], r["action_cpu_s"], run))
         print(f"run {run}/{runs} done", file=sys.stderr)
     report(figures, runs)
+    print(f"\nLoad average (1 min) before each run: {', '.join(f'{x:.1f}' for x in loads)} "
+          f"(median {statistics.median(loads):.1f}, {os.cpu_count()} cores)")
 
 
 def report(figures: dict, runs: int) -> None:
@@ -145,7 +171,7 @@ def report(figures: dict, runs: int) -> None:
             print(f"| {what} | {name} | {med(values, 0)} | {med(values, 1)} | {len(values)}/{runs} |")
     print("\nOurs / peer, per run (same run, so the machine's load is shared):")
     for what in ("open", "open settled", "replace"):
-        for mine in ("ours", "ours_before"):
+        for mine in ("ours", "ours_before", "pyside_bare"):
             own = {v[2]: v for v in figures.get((what, mine), [])}
             for peer in ("aegisub", "subtitlecomposer"):
                 theirs = {v[2]: v for v in figures.get((what, peer), [])}

@@ -68,3 +68,28 @@ def test_a_pass_whose_window_is_killed_ends_with_its_workers_and_prints_nothing(
         window.kill()
     assert err == ""
     assert all(_gone(pid) for pid in pids)
+
+
+def test_a_pass_that_does_not_end_after_its_window_is_killed_is_ended_cleanly_and_prints_nothing():
+    """An orphaned pass still running after its grace (its main thread waiting on a worker) is
+    ended as the window ends a pass it gives up on: SIGTERM, its workers killed, its semaphores
+    unlinked as it leaves (ended outright with os._exit, it left them to the resource tracker,
+    which warned of a leaked semaphore on the terminal)."""
+    import signal
+    script = Path(__file__).with_name("stuck_pass.py")
+    window = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    try:
+        pids = []
+        for line in window.stdout:
+            if line.strip() == "running":
+                break
+            pids.append(int(line))
+        assert len(pids) == 2, "the pass ended before its worker ran"
+        window.send_signal(signal.SIGTERM)
+        # The pipes close once every process of the pass (and the resource tracker) has ended.
+        _out, err = window.communicate(timeout=HANG_GUARD_S)
+    finally:
+        window.kill()
+    assert err == ""
+    assert all(_gone(pid) for pid in pids)

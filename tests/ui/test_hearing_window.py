@@ -115,3 +115,28 @@ def test_a_glossary_name_heard_in_a_suspect_is_offered_and_applied_as_one_undo_s
     assert panel.list.count() == 0 or hearing.store.all(window.model.transcript.segments) == []
     window.undo_stack.undo()
     assert "the BSA before" in window.model.transcript.segments[0].text
+
+
+def test_a_turn_edited_while_the_pass_runs_is_checked_as_it_reads_now(main_window, qtbot, tmp_path):
+    """Its result, heard from the text the pass started with, is dropped and the turn is heard again
+    (never checked before, so no re-check of an edited turn would pick it up otherwise)."""
+    episode = hearing_material.episode(LINES, CLEAN * 5)
+    wav = hearing_material.write_wav(tmp_path / "episode.wav", episode.audio)
+    srt = hearing_material.write_srt(tmp_path / "episode.srt", episode.transcript)
+    hearing = main_window.hearing
+    edited = []
+
+    def edit_a_turn_not_heard_yet(heard) -> None:
+        # As the pass's first result comes in: every other turn's is still to come (or waits in the queue).
+        hearing.runner.heard.disconnect(edit_a_turn_not_heard_yet)
+        segments = main_window.model.transcript.segments
+        row = len(segments) - 1 if heard.index != len(segments) - 1 else len(segments) - 2
+        main_window.model.set_text(row, segments[row].text.replace("market", "shop"))
+        edited.append(segments[row])
+
+    hearing.runner.heard.connect(edit_a_turn_not_heard_yet)
+    assert main_window.open_path(str(srt), str(wav))
+    qtbot.waitUntil(lambda: bool(edited), timeout=90_000)
+    (turn,) = edited
+    assert "shop" in turn.text
+    qtbot.waitUntil(lambda: hearing.store.checked.get(turn.id) == turn.text, timeout=90_000)

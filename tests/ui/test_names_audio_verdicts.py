@@ -67,3 +67,48 @@ def test_an_edited_turn_is_checked_again_and_the_check_can_be_stopped(checked_pa
     assert stopped == []     # a stopped check reports nothing more
     panel.forget()           # another transcript: the verdicts belong to the old one
     assert panel.audio_path == "" and panel.check_audio() == 0
+
+
+MANY = [("name", "Our next guest Okafor grew up near the harbor."),
+        ("acronym", "She spent ten years at the {BSA|EPA} before she ran for office."),
+        ("acronym", "Later the {BSA|EPA} asked her back for a year."),
+        ("name", "Then Okafor went home to teach.")]
+
+
+def test_the_verdicts_coming_in_do_not_lay_the_window_out_again(main_window, qtbot, tmp_path):
+    """Each verdict changes the panel's words (its count, the check's progress), never its size: a
+    layout request the panel gets is a layout of its dock and of the whole window too."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject
+
+    class LayoutRequests(QObject):
+        def __init__(self):
+            super().__init__()
+            self.counting, self.count = False, 0
+
+        def eventFilter(self, _watched, event):  # noqa: N802  (Qt's name)
+            self.count += self.counting and event.type() == QEvent.Type.LayoutRequest
+            return False
+
+    names = main_window.names.show_glossary
+
+    def glossary(_window) -> None:
+        names.glossary.add("EPA", ["BSA"])
+        names.glossary.add("Okoro", ["Okafor"])
+
+    open_aligned(main_window, qtbot, *write_episode(tmp_path, MANY), before_alignment=glossary)
+    main_window.action_table["show_suggestions"].setChecked(True)
+    panel = names.suggestions
+    requests = LayoutRequests()
+    panel.installEventFilter(requests)
+    checked = []
+    panel.audio_checked.connect(lambda completed: checked.append(completed) or setattr(requests, "counting", False))
+    with qtbot.waitSignal(panel.scan_finished, timeout=30_000):
+        panel.start_scan()
+    assert panel.is_checking_audio() and len(panel.suggestions) == 4
+    # The check's start (its Stop button shown) is laid out once, now; from here on, the verdicts.
+    QCoreApplication.sendPostedEvents(panel, QEvent.Type.LayoutRequest)
+    requests.counting = True
+    qtbot.waitUntil(lambda: checked == [True], timeout=90_000)
+    assert requests.count == 0
+    assert panel.apply_all_button.text() == f"Apply a&ll ✓ ({sum(map(panel.is_ticked, panel.suggestions))})"
+    assert "checked against the audio" in panel.status.text()

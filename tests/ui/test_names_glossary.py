@@ -110,13 +110,13 @@ def test_rescan_keeps_the_index_and_rereads_only_the_edited_turn(qtbot, model, g
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.scan_finished, timeout=10_000):
         panel.start_scan()
-    index = panel._kept.index
+    index = panel._scan._kept.index
     row = next(i for i, s in enumerate(model.transcript.segments) if "Vard Home" in s.text)
     at = model.transcript.segments[row].text.index("Vard Home")
     model.run(ops.replace_spans(model.transcript, [(row, at, at + len("Vard Home"), "Vardholm")]))
     with qtbot.waitSignal(panel.scan_finished, timeout=10_000) as blocker:
         panel.start_scan()
-    assert panel._kept.index is index and index.retokenised == 1
+    assert panel._scan._kept.index is index and index.retokenised == 1
     assert blocker.args == [0]
 
 

@@ -117,8 +117,9 @@ def test_correct_everywhere_applies_the_ticked_places_as_one_undo_step(sample_wi
 
 def test_glossary_suggestions_appear_after_open_and_apply(sample_window, qtbot):
     window, names = sample_window, sample_window.names
-    # Opening leaves the dictionary and the scan for later: the episode is on screen first.
-    assert names.is_scanning() and not names.show_glossary.suggestions.is_scanning()
+    # Opening leaves the dictionary and the scan for later: the episode is on screen first (the
+    # panel that holds the scan is not even made yet).
+    assert names.is_scanning() and names.show_glossary.suggestions is None
     wait_for_scan(qtbot, names, at_once=False)    # ...and they then run by themselves
     assert names.show_glossary.suggestions_dock.isVisible()
     found = {(s.found, s.replacement) for s in names.show_glossary.suggestions.suggestions}
@@ -345,7 +346,7 @@ def test_a_project_opens_with_the_show_kept_in_it(main_window, tmp_path):
 def test_correct_everywhere_starts_from_a_copy_of_the_scans_index(sample_window, qtbot):
     window, names = sample_window, sample_window.names
     wait_for_scan(qtbot, names)
-    kept = names.show_glossary.suggestions._kept.index
+    kept = names.show_glossary._scan._kept.index
     dialog = names.correcting.correct_everywhere("Soulberg")
     qtbot.waitUntil(lambda: not dialog.is_searching(), timeout=10_000)
     index = names.correcting._name_index
@@ -364,7 +365,7 @@ def test_correct_everywhere_starts_from_a_copy_of_the_scans_index(sample_window,
 
 def test_opening_the_suggestions_panel_scans_at_once(sample_window, qtbot):
     names = sample_window.names
-    assert names.is_scanning() and not names.show_glossary.suggestions.is_scanning()   # deferred after open
+    assert names.is_scanning() and names.show_glossary.suggestions is None   # deferred after open: no panel yet
     sample_window.action_table["show_suggestions"].setChecked(True)
     assert names.show_glossary.suggestions.is_scanning()                                  # started now, not later
     wait_for_scan(qtbot, names, at_once=False)
@@ -381,6 +382,8 @@ def test_an_empty_glossary_is_not_scanned(main_window, tmp_path, qtbot):
     assert main_window.open_path(str(path))
     assert not names.show_glossary.glossary.entries          # generic speakers are not names
     names.scan_now()
+    assert names.show_glossary.suggestions is None            # nothing to scan: no panel made for it
+    main_window.action_table["show_suggestions"].setChecked(True)
     assert not names.show_glossary.suggestions.is_scanning()
     assert "No glossary names" in names.show_glossary.suggestions.status.text()
     qtbot.waitUntil(lambda: names.spelling.speller is not None, timeout=10000)   # spelling still loads
@@ -400,3 +403,28 @@ def test_correct_everywhere_before_any_scan_makes_its_index_on_its_search_thread
     qtbot.waitUntil(lambda: not again.is_searching(), timeout=10_000)
     assert made.retokenised == 0 and {c.found for c in again.candidates} >= {"Sol Berg"}
     again.close()
+
+
+def test_the_suggestions_panel_is_made_when_first_shown_not_when_read(sample_window, qtbot):
+    from editor.ui.names.glossary_suggestions import SuggestionsPanel
+    glossary = sample_window.names.show_glossary
+    assert glossary.suggestions is None and glossary.suggestions_dock is None
+    assert sample_window.findChildren(SuggestionsPanel) == []          # reading made nothing
+    sample_window.action_table["show_suggestions"].setChecked(True)
+    assert glossary.suggestions is not None and glossary.suggestions_dock.isVisible()
+    assert sample_window.findChildren(SuggestionsPanel) == [glossary.suggestions]
+
+
+def test_a_scan_that_finds_nothing_makes_no_panel(main_window, tmp_path, qtbot):
+    names = main_window.names
+    path = tmp_path / "plain-show" / "episode.srt"
+    path.parent.mkdir()
+    path.write_text("1\n00:00:01,000 --> 00:00:03,000\nSpeaker 1: Gravel roads wander north.\n", encoding="utf-8")
+    messages = []
+    names.show_glossary.message.connect(messages.append)
+    assert main_window.open_path(str(path))
+    names.show_glossary.glossary.add("Vardholm")
+    names.scan_now()
+    qtbot.waitUntil(lambda: not names.is_scanning(), timeout=10_000)
+    assert names.show_glossary.suggestions is None
+    assert messages[-1].startswith("0 suggestions from 1 glossary entry")

@@ -178,8 +178,8 @@ def test_opening_another_episode_drops_the_old_suggestions_at_once(copied_window
     window, _ = copied_window
     names = window.names
     names.scan_now()          # opening defers the scan (BACKGROUND_AFTER_OPEN_MS): start it now
-    suggestions = names.show_glossary.suggestions
-    qtbot.waitUntil(lambda: not names.is_scanning() and bool(suggestions.suggestions), timeout=10_000)
+    qtbot.waitUntil(lambda: not names.is_scanning() and names.show_glossary.suggestions is not None
+                    and bool(names.show_glossary.suggestions.suggestions), timeout=10_000)
     other = copied_window[1].parent / "quiet-episode.txt"
     other.write_text("Speaker 1  0:00  \nThe tide tables arrived late again this week.\n", encoding="utf-8")
     window.playback.seek(40_000)

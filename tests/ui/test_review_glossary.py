@@ -61,7 +61,7 @@ def test_suggestions_without_a_speaker_read_cleanly_and_count_in_the_singular(wi
     assert panel.list.item(0).text().split("\n")[1].strip() == "00:54 · 90% · spelled alike"
     panel.glossary = Glossary()
     panel.glossary.add("Okafor", [])
-    panel._on_worker_finished(panel._scan_id, [], 0.1)
+    panel.show_scan([], 0.1)
     assert "from 1 glossary entry (" in panel.status.text()
 
 

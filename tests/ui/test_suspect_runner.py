@@ -74,3 +74,24 @@ def test_a_pass_cancelled_as_it_starts_stops_its_process(qtbot, tmp_path):
                     timeout=PASS_TIMEOUT_MS)
     qtbot.waitUntil(lambda: not runner.is_running())
     assert len(heard) == count       # what the cancelled pass still sent is not passed on
+
+
+def test_turns_are_heard_as_they_were_when_the_check_started(qtbot, tmp_path):
+    """The GUI thread takes a snapshot of the turns; an edit made while the worker thread pickles
+    them for the pass (or plans a few) does not reach the check, whose results are matched back by text."""
+    from editor.core import ops
+    from editor.core.transcript import Transcript
+
+    wav, segments, length_ms = _episode(tmp_path, FEW_TURNS + 2)
+    transcript = Transcript(segments=segments)
+    before = [s.text for s in segments]
+    for rows in (None, [1, 3]):
+        runner, heard = _runner_keeping_what_it_hears()
+        with qtbot.waitSignal(runner.finished, timeout=PASS_TIMEOUT_MS) as finished:
+            runner.start(str(wav), transcript.segments, length_ms, rows=rows)
+            for row in (1, 3):     # the producer types on while the check starts
+                ops.run(transcript, ops.set_text(transcript, row, f"{before[row]} edited"))
+        assert finished.args == [True]
+        assert {h.index: h.text for h in heard if h.index in (1, 3)} == {1: before[1], 3: before[3]}
+        for row in (1, 3):
+            ops.run(transcript, ops.set_text(transcript, row, before[row]))

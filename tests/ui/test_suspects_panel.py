@@ -68,3 +68,38 @@ def test_the_chosen_suspect_stays_chosen_and_none_is_chosen_once_it_is_gone(qtbo
     panel.show_suspects([(1, first), (3, third)])      # the chosen one was edited away
     assert panel.list.currentRow() == -1 and not panel.apply.isEnabled()
     assert not panel.select(2, 0)
+
+
+def test_a_pass_coming_in_does_not_lay_the_window_out_again(qtbot):
+    """Each refresh while a pass runs changes the panel's words (its count), never its size: a layout
+    request the panel gets is a layout of its dock and of the whole window too."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject
+    from PySide6.QtWidgets import QDockWidget, QMainWindow, QTextEdit
+
+    class LayoutRequests(QObject):
+        count = 0
+
+        def eventFilter(self, _watched, event):  # noqa: N802  (Qt's name)
+            self.count += event.type() == QEvent.Type.LayoutRequest
+            return False
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.setCentralWidget(QTextEdit())
+    panel = SuspectsPanel()
+    dock = QDockWidget("Suspects")
+    dock.setWidget(panel)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.show()
+    qtbot.waitExposed(window)
+    panel.show_suspects([], running=True)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    requests = LayoutRequests()
+    panel.installEventFilter(requests)
+    suspects = []
+    for row in range(12):
+        suspects.append((row, _suspect(row, 0, 0.5)))
+        panel.show_suspects(suspects, running=True)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    assert requests.count == 0
+    assert panel.summary.text() == "Listening… 12 passages to listen to"

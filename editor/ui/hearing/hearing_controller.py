@@ -115,7 +115,13 @@ class HearingController(QObject):
 
     def _on_heard(self, heard) -> None:
         row = self._model.row_of(heard.segment_id, heard.index)
-        if row < 0 or self._model.segment(row).text != heard.text or not heard.aligned:
+        if row < 0 or not heard.aligned:
+            return
+        if self._model.segment(row).text != heard.text:
+            # Edited since the check took its snapshot: heard again as it reads now (a turn never
+            # checked before is not picked up by _on_model_data_changed).
+            self._recheck_rows.add(row)
+            self._recheck.start()
             return
         if self.store.put(heard.segment_id, heard.text, heard.suspects, heard.spotted, row):
             self._view.update_row(row)       # that turn's underline and marker; the rest stays painted

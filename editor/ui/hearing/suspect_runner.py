@@ -2,12 +2,14 @@
 
 :func:`editor.hearing.listen.hear_transcript` (two worker processes, the audio decoded once) runs
 in a low-priority process of its own (:mod:`editor.ui.episode_pass`; a whole episode is planned
-there too, :mod:`~editor.ui.hearing.listening_pass`), waited on by a worker
-thread that holds no GIL while it waits; each checked turn comes back to the GUI thread as a queued signal and
-goes into the :class:`SuspectStore`. A few turns checked again after an edit go to the window's
-audio process instead (:mod:`editor.ui.audio_process`): no pool to start, each turn's audio read
-at the turn there, and no PocketSphinx decoding in this process (it would hold the GIL, and with it
-the GUI thread). Nothing here edits the transcript.
+there too, :mod:`~editor.ui.hearing.listening_pass`), waited on by a worker thread that holds no
+GIL while it waits; each checked turn comes back to the GUI thread as a queued signal and goes
+into the :class:`SuspectStore`. The GUI thread only takes a snapshot of the turns
+(:func:`~editor.ui.hearing.listening_pass.snapshot`, one C call a turn): the worker thread pickles
+and sends it, and the turns are planned as they were when the check started. A few turns checked
+again after an edit go to the window's audio process instead (:mod:`editor.ui.audio_process`): no
+pool to start, each turn's audio read at the turn there, and no PocketSphinx decoding in this
+process (it would hold the GIL, and with it the GUI thread). Nothing here edits the transcript.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from editor.core.errors import TranscriptError
 from editor.core.transcript import Segment
 from editor.ui.audio_process import JobFailed
 from editor.ui.background import ThreadRunner, WorkerThread
+from editor.ui.hearing import listening_pass
+from editor.ui.hearing.listening_pass import Turn
 
 FEW_TURNS = 4      # this many turns or fewer are checked one by one in the audio process
 
@@ -27,22 +31,22 @@ FEW_TURNS = 4      # this many turns or fewer are checked one by one in the audi
 class _HearThread(WorkerThread):
     heard = Signal(object)             # editor.hearing.listen.Heard
 
-    def __init__(self, audio_path: str, segments: list[Segment], duration_ms: int | None,
+    def __init__(self, audio_path: str, turns: list[Turn], duration_ms: int | None,
                  names: list[str], rows: list[int] | None, workers: int, parent=None):
         super().__init__(parent)
-        self._args = (audio_path, segments, duration_ms, names, rows, workers)
+        self._args = (audio_path, turns, duration_ms, names, rows, workers)
 
     def run(self) -> None:
-        audio_path, segments, duration_ms, names, rows, workers = self._args
+        audio_path, turns, duration_ms, names, rows, workers = self._args
         try:
-            if rows is None and _more_timed_than(segments, FEW_TURNS):
+            if rows is None and listening_pass.more_timed_than(turns, FEW_TURNS):
                 # Every turn: planned in the pass's own process too (planning is Python work
                 # proportional to the episode: here it would take turns with the GUI thread for the GIL).
-                from editor.ui.hearing.listening_pass import plan_and_hear
-                self._hear_in_pass(plan_and_hear, audio_path, segments, duration_ms, names, workers=workers)
+                self._hear_in_pass(listening_pass.plan_and_hear, audio_path, turns, duration_ms, names,
+                                   workers=workers)
                 return
             from editor.hearing.listen import hear_transcript, plan
-            jobs = plan(segments, duration_ms, names, rows)
+            jobs = plan(listening_pass.thawed(turns), duration_ms, names, rows)
             if not jobs or self.stop.is_set():
                 return
             self.progressed.emit(0, len(jobs))
@@ -72,18 +76,8 @@ class _HearThread(WorkerThread):
             self.progressed.emit(done, len(jobs))
 
 
-def _more_timed_than(segments: list[Segment], count: int) -> bool:
-    """Whether more than *count* of *segments* have a start time (looks no further than that)."""
-    timed = 0
-    for segment in segments:
-        timed += segment.start_ms is not None
-        if timed > count:
-            return True
-    return False
-
-
 class SuspectRunner(ThreadRunner):
-    """``start(audio, segments)`` checks the turns; results arrive as ``heard(Heard)``."""
+    """``start(audio, segments)`` checks the turns as they are then; results arrive as ``heard(Heard)``."""
 
     heard = Signal(object)
 
@@ -93,7 +87,8 @@ class SuspectRunner(ThreadRunner):
 
     def start(self, audio_path: str, segments: list[Segment], duration_ms: int | None,
               names: Sequence[str] = (), rows: list[int] | None = None) -> None:
-        thread = _HearThread(str(audio_path), list(segments), duration_ms, list(names), rows, self._workers)
+        thread = _HearThread(str(audio_path), listening_pass.snapshot(segments), duration_ms, list(names), rows,
+                             self._workers)
         thread.heard.connect(self._on_thread_heard)
         self.start_thread(thread)
 

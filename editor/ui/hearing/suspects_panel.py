@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from editor.core.timecode import format_clock
+from editor.ui.widgets.status_line import StatusLine
 
 _EVIDENCE = {"audio": "sounds different", "spelling": "unknown word", "confidence": "recognizer unsure",
              "context": "a sound-alike fits the sentence", "sound": "sounds near a glossary name",
@@ -19,8 +20,9 @@ class SuspectsPanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.summary = QLabel("Suspects appear here once the audio is aligned.")
-        self.summary.setWordWrap(True)
+        # Its count changes a few times a second while a pass runs: a QLabel would have the window laid out each time.
+        self.summary = StatusLine("Suspects appear here once the audio is aligned.", lines=2)
+        self.summary.setAccessibleName("Suspects status")
         self.list = QListWidget()
         self.list.setObjectName("suspects_list")
         self.list.setAccessibleName("Suspect passages")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QDockWidget
 
 from editor.core.errors import TranscriptError
 from editor.ui.context import WindowContext
+from editor.ui.names.glossary_scan import GlossaryScan, scan_summary
 from editor.ui.names.span_actions import SpanActions
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ EXTRA_SHOW = "show"        # key of the chosen show in a project's "extra" objec
 # ~30 MB) nor a name index of every word (~0.2 s) competes with that. Opening the suggestions
 # panel, or the first edit, starts them sooner.
 BACKGROUND_AFTER_OPEN_MS = 2500
+NO_NAMES = "No glossary names for this show yet: add them (Glossary…) and suggestions appear here."
 
 
 def show_name_for(path: str) -> str:
@@ -72,9 +74,14 @@ class GlossaryController(QObject):
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._on_shared_file_changed)
         self.dialog: GlossaryDialog | None = None
-        # The suggestions panel and its dock: made when first needed once a transcript is open (the
-        # deferred scan, the panel shown), not as it opens (its list and table: ~10 ms of opening).
+        # The scan runs without the suggestions panel; the panel and its dock are made when first
+        # shown, or when a scan has suggestions to list (it shows itself then); not as a transcript
+        # opens (its list and table: ~10 ms of opening), nor by reading :attr:`suggestions`.
+        self._scan = GlossaryScan(ctx.model, self)
+        self._scan.finished.connect(self._on_scan_finished)
         self._suggestions: SuggestionsPanel | None = None
+        self._candidates: tuple[str, ...] = ()   # names of the show notes the glossary lacks, to look for too
+        self._audio_path = ""     # the episode's audio once its words have times (a panel made later checks with it)
         self._suggestions_dock: QDockWidget | None = None
         self._suggestions_dismissed = False     # the user closed the suggestions dock: do not reopen it
         self._scan_timer = QTimer(self, singleShot=True, interval=BACKGROUND_AFTER_OPEN_MS)
@@ -91,6 +98,8 @@ class GlossaryController(QObject):
         if glossary is None or glossary.show != show or glossary.path is None:
             glossary = self._load(show)
             self.set_glossary(glossary)
+        self._candidates, self._audio_path = (), ""
+        self._scan.cancel()
         if self._suggestions is not None:
             self._suggestions.candidates = ()
             self._suggestions.forget()    # the previous episode's suggestions must not be applied to this one
@@ -107,14 +116,35 @@ class GlossaryController(QObject):
         if not self._files.has_transcript():
             return
         self._before_scan()
-        if self.suggestions is None or self.glossary is None:
+        if self.glossary is None:
             return
         self._find_show_notes()
-        if self.glossary.entries or self.suggestions.candidates:
-            self.suggestions.start_scan()
-        else:   # an empty glossary has nothing to suggest: no name index, no scan
-            self.suggestions.status.setText("No glossary names for this show yet: add them "
-                                            "(Glossary…) and suggestions appear here.")
+        if self._has_names():
+            self._start_scan()
+        elif self._suggestions is not None:   # an empty glossary has nothing to suggest: no name index, no scan
+            self._suggestions.status.setText(NO_NAMES)
+
+    def _start_scan(self) -> None:
+        if self._suggestions is not None:
+            self._suggestions.start_scan()      # (says so in its status)
+        elif self.glossary is not None:
+            self._scan.start(self.glossary, self._candidates)
+
+    def _on_scan_finished(self, found: list, seconds: float) -> None:
+        """A scan's suggestions: listed in the panel, made for them when there are some to list."""
+        panel = self._suggestions
+        if panel is None and self.glossary is not None:
+            if not any(not self.glossary.is_ignored(s.found, s.replacement) for s in found):
+                entries = len(self.glossary.entries)
+                self.message.emit(scan_summary(0, entries, len(self._candidates), seconds))
+                return
+            panel = self._ensure_suggestions()[0]
+        if panel is not None:
+            panel.show_scan(found, seconds)
+
+    def _has_names(self) -> bool:
+        """Whether there are names to look for (the glossary's, or the show notes')."""
+        return self.glossary is not None and bool(self.glossary.entries or self._candidates)
 
     def _find_show_notes(self) -> None:
         """Names of the page text kept with the transcript, those the glossary lacks offered to the scan."""
@@ -127,8 +157,9 @@ class GlossaryController(QObject):
 
     def _offer_show_notes(self) -> None:
         have = {name.casefold() for name in self.glossary.names()} if self.glossary is not None else set()
+        self._candidates = tuple(c.text for c in self.show_notes if c.text.casefold() not in have)
         if self._suggestions is not None:   # (a panel made later is given them then)
-            self._suggestions.candidates = tuple(c.text for c in self.show_notes if c.text.casefold() not in have)
+            self._suggestions.candidates = self._candidates
 
     def speakers(self) -> list:
         """The open transcript's speakers."""
@@ -141,22 +172,26 @@ class GlossaryController(QObject):
 
     def is_scanning(self) -> bool:
         """A glossary scan is due or running (suggestions are not final yet)."""
-        return self._scan_timer.isActive() or (self._suggestions is not None and self._suggestions.is_scanning())
+        return self._scan_timer.isActive() or self._scan.is_scanning()
 
     def audio_ready(self, audio_path: str) -> None:
         """Every turn that can be aligned to *audio_path* has word times: the suggestions listed now
         and those of later scans are checked against the audio (in the background)."""
-        if self.suggestions is not None and audio_path:
-            self.suggestions.check_audio(audio_path)
+        if not audio_path:
+            return
+        self._audio_path = audio_path
+        if self._suggestions is not None:      # else the first scan's, once made, are checked with it
+            self._suggestions.check_audio(audio_path)
 
     def shutdown(self) -> None:
-        """The window closes: a running audio check stops at its next suggestion."""
+        """The window closes: a running scan is let go, a running audio check stops at its next suggestion."""
+        self._scan.cancel()
         if self._suggestions is not None:
             self._suggestions.stop_audio_check(wait=True)
 
     def borrow_index(self, transcript):
         """A copy of the scan's name index of *transcript*, if the scan made one."""
-        return self._suggestions.borrow_index(transcript) if self._suggestions is not None else None
+        return self._scan.borrow_index(transcript)
 
     # ------------------------------------------------------------------ the glossary
     def _load(self, show: str) -> Glossary:
@@ -237,8 +272,8 @@ class GlossaryController(QObject):
         if share and self._shared is not None:
             self._save()
         self.names_changed.emit()
-        if rescan and self.suggestions is not None:
-            self.suggestions.start_scan()
+        if rescan and self.glossary is not None and (self._suggestions is not None or self._has_names()):
+            self._start_scan()
 
     def edit_glossary(self):
         from editor.ui.names.glossary_dialog import GlossaryDialog
@@ -303,21 +338,19 @@ class GlossaryController(QObject):
     # ------------------------------------------------------------------ suggestions
     @property
     def suggestions(self) -> SuggestionsPanel | None:
-        """The suggestions panel once a transcript is open (made now if it was not yet)."""
-        if self._suggestions is None and self.glossary is not None:
-            self._ensure_suggestions()
+        """The suggestions panel, once it has been made (shown, or a scan found some); reading makes nothing."""
         return self._suggestions
 
     @property
     def suggestions_dock(self) -> QDockWidget | None:
-        """The suggestions panel's dock once a transcript is open (made now if it was not yet)."""
-        return self._suggestions_dock if self.suggestions is not None else None
+        """The suggestions panel's dock, once the panel has been made."""
+        return self._suggestions_dock
 
     def _ensure_suggestions(self) -> tuple[SuggestionsPanel, QDockWidget]:
         if self._suggestions is None or self._suggestions_dock is None:
             from editor.ui.names.glossary_suggestions import SuggestionsPanel
             assert self.glossary is not None   # the panel is made once a transcript is open, after its glossary
-            panel = self._suggestions = SuggestionsPanel(self._model, self.glossary)
+            panel = self._suggestions = SuggestionsPanel(self._model, self.glossary, self._scan)
             dock = self._suggestions_dock = self._layout.dock_panel("suggestions", "Glossary Suggestions", panel)
             dock.hide()
             dock.visibilityChanged.connect(self._on_suggestions_dock_visibility_changed)
@@ -326,6 +359,11 @@ class GlossaryController(QObject):
             panel.list.currentRowChanged.connect(self._on_suggestion_current_row_changed)
             panel.scan_finished.connect(self._on_suggestions_scan_finished)
             self._offer_show_notes()
+            panel.audio_path = self._audio_path
+            if not self._has_names():
+                panel.status.setText(NO_NAMES)
+            elif self._scan.is_scanning():
+                panel.status.setText(f"Scanning for {len(self.glossary.entries) + len(self._candidates)} names…")
         return self._suggestions, self._suggestions_dock
 
     def _on_suggestion_current_row_changed(self, row: int) -> None:
@@ -341,7 +379,9 @@ class GlossaryController(QObject):
         self.message.emit(panel.status.text())
 
     def _on_show_suggestions_toggled(self, on: bool) -> None:
-        dock = self.suggestions_dock if on else self._suggestions_dock
+        if on and self.glossary is not None:
+            self._ensure_suggestions()      # made when first shown
+        dock = self._suggestions_dock
         if dock is None:
             return
         if on:

@@ -1,13 +1,13 @@
 """Glossary suggestions: likely misrecognitions of the show's names, offered like a spell checker's.
 
-:meth:`SuggestionsPanel.start_scan` captures the transcript on the GUI thread (~1 ms) and
-scans it on a ``QThreadPool`` worker against a name index kept between scans (a rescan
-re-reads only the turns changed since the last), so the window stays responsive; a newer scan cancels
-the older one through its flag. Apply / Apply all emit span lists for the window to apply
-as one undo step each (Apply all takes only the sure ones, marked ✓; a change of capitals
-or a weaker match is applied by choosing it); Ignore hides every suggestion of that found
-text and replacement for good (the show's glossary remembers it). Names from the show notes
-(:attr:`SuggestionsPanel.candidates`) are looked for too, before anyone adds them to the glossary.
+:meth:`SuggestionsPanel.start_scan` scans the transcript in the background
+(:class:`~editor.ui.names.glossary_scan.GlossaryScan`: the window's own, which runs before any
+panel is made) and :meth:`~SuggestionsPanel.show_scan` lists what it found. Apply / Apply all
+emit span lists for the window to apply as one undo step each (Apply all takes only the sure
+ones, marked ✓; a change of capitals or a weaker match is applied by choosing it); Ignore hides
+every suggestion of that found text and replacement for good (the show's glossary remembers it).
+Names from the show notes (:attr:`SuggestionsPanel.candidates`) are looked for too, before anyone
+adds them to the glossary.
 Suggestions whose text was edited meanwhile are dropped when applied.
 
 Once the episode has audio and word times (:meth:`SuggestionsPanel.check_audio`), each
@@ -19,16 +19,10 @@ audio rejects is never ticked (the same rules as ``transcript-editor suggest``).
 
 from __future__ import annotations
 
-import contextlib
-import threading
-import time
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -37,63 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.errors import TranscriptError
-from editor.core.glossary import Glossary, Suggestion, apply_spans, capture, scan
+from editor.core.glossary import Glossary, Suggestion, apply_spans
 from editor.core.timecode import format_clock
-from editor.ui import process_tuning
 from editor.ui.names.audio_verdicts import AUDIO_SAYS, AudioChecker, CheckItem, audio_rank
-
-if TYPE_CHECKING:
-    from editor.core.name_index import NameIndex
+from editor.ui.names.glossary_scan import GlossaryScan, scan_summary
+from editor.ui.widgets.status_line import StatusLine
 
 _HOW = {"known": "known wrong form", "case": "capitals", "spelling": "spelled alike", "sound": "sounds alike",
         "show-notes": "from the show notes", "speaker": "a speaker's name", "audio": "audio"}
-
-
-class _ScanSignals(QObject):
-    finished = Signal(int, list, float)   # scan id, suggestions, seconds
-
-
-class _KeptIndex:
-    """One :class:`NameIndex` per open transcript, kept between scans and used by one scan at a time.
-
-    Building it reads all 90,000 words of a 10-hour episode (~0.1 s); kept, a rescan
-    re-reads only the turns changed since the last one.
-    """
-
-    def __init__(self):
-        self.lock = threading.Lock()
-        self.index: NameIndex | None = None
-
-
-class ScanWorker(QRunnable):
-    """Runs :func:`editor.core.glossary.scan` off the GUI thread; touches no widget."""
-
-    def __init__(self, scan_id: int, transcript, glossary: Glossary, kept: _KeptIndex | None = None,
-                 candidates: tuple[str, ...] = ()):
-        super().__init__()
-        self._candidates = candidates
-        self.scan_id = scan_id
-        self.signals = _ScanSignals()
-        self.cancel_flag = threading.Event()
-        self._transcript, self._glossary = transcript, glossary
-        self._kept = kept or _KeptIndex()
-        self.setAutoDelete(False)  # the panel keeps it (and its signals object) alive
-
-    def run(self) -> None:
-        started = time.perf_counter()
-        # Pure Python for up to seconds: the GUI thread must not wait a whole switch interval for the GIL.
-        with self._kept.lock, process_tuning.python_on_worker():   # an older, cancelled scan may still be finishing
-            if self.cancel_flag.is_set():
-                return
-            if self._kept.index is None:
-                from editor.core.name_index import NameIndex  # rapidfuzz, Metaphone: on the worker
-                self._kept.index = NameIndex(self._transcript)
-            found = scan(self._transcript, self._glossary, cancelled=self.cancel_flag.is_set,
-                         index=self._kept.index, candidates=self._candidates)
-        if not self.cancel_flag.is_set():
-            # RuntimeError: the application is shutting down; its objects are gone, nobody waits.
-            with contextlib.suppress(RuntimeError):
-                self.signals.finished.emit(self.scan_id, found, time.perf_counter() - started)
 
 
 class SuggestionsPanel(QWidget):
@@ -104,17 +49,18 @@ class SuggestionsPanel(QWidget):
     scan_finished = Signal(int)           # number of suggestions shown
     audio_checked = Signal(bool)          # the audio's verdicts are in (True) or the check stopped
 
-    def __init__(self, model, glossary: Glossary, parent=None):
+    def __init__(self, model, glossary: Glossary, scan: GlossaryScan | None = None, parent=None):
+        """*scan*: the window's glossary scan, whose results its owner hands to :meth:`show_scan`
+        (default: a scan of the panel's own, listed as it finishes)."""
         super().__init__(parent)
         self._model = model
         self.glossary = glossary
         self.candidates: tuple[str, ...] = ()   # names from the show notes, not (yet) in the glossary
         self.suggestions: list[Suggestion] = []
-        self._scan_id = 0
-        self._worker: ScanWorker | None = None
-        self._kept = _KeptIndex()
-        self._indexed = None                 # the transcript self._kept indexes
-        self._pool = QThreadPool.globalInstance()
+        if scan is None:
+            scan = GlossaryScan(model, self)
+            scan.finished.connect(self.show_scan)
+        self._scan = scan
         # The audio checks: the episode's audio once its words have times ("": none yet), the
         # verdicts found so far by what they judged, and the checker.
         self.audio_path = ""
@@ -130,8 +76,9 @@ class SuggestionsPanel(QWidget):
         self._checks.finished.connect(self._on_checks_finished)
 
     def _build(self) -> None:
-        self.status = QLabel("Glossary suggestions appear here after a scan.")
-        self.status.setWordWrap(True)
+        # Its text changes with every verdict of a check: a QLabel would have the window laid out each time.
+        self.status = StatusLine("Glossary suggestions appear here after a scan.", lines=3)
+        self.status.setAccessibleName("Glossary suggestions status")
         self.list = QListWidget()
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setAlternatingRowColors(True)
@@ -170,56 +117,27 @@ class SuggestionsPanel(QWidget):
     # ------------------------------------------------------------------ scanning
     def start_scan(self) -> None:
         """Scan the current transcript in the background (an older scan is cancelled)."""
-        if self._worker is not None:
-            self._worker.cancel_flag.set()
-        self._scan_id += 1
-        transcript = self._model.transcript
-        if transcript is not self._indexed:     # another episode: its own index
-            self._kept, self._indexed = _KeptIndex(), transcript
-        worker = ScanWorker(self._scan_id, capture(transcript), self.glossary, self._kept, tuple(self.candidates))
-        worker.signals.finished.connect(self._on_worker_finished, Qt.ConnectionType.QueuedConnection)
-        self._worker = worker
         self.status.setText(f"Scanning for {len(self.glossary.entries) + len(self.candidates)} names…")
-        self._pool.start(worker)
-
-    def borrow_index(self, transcript):
-        """A copy of the scans' name index brought up to date with *transcript* (the live one),
-        or None when there is none for it yet or a scan is using it right now."""
-        kept = self._kept
-        if transcript is not self._indexed or kept.index is None or not kept.lock.acquire(blocking=False):
-            return None
-        try:
-            twin = kept.index.clone()
-        finally:
-            kept.lock.release()
-        twin.refresh(transcript)
-        return twin
+        self._scan.start(self.glossary, self.candidates)
 
     def is_scanning(self) -> bool:
-        return self._worker is not None
+        return self._scan.is_scanning()
 
     def forget(self) -> None:
         """Another transcript was opened: the listed suggestions point into the old one (Apply would
         edit the wrong turns), so they go at once; a scan of the old one finishing late is ignored."""
-        if self._worker is not None:
-            self._worker.cancel_flag.set()
-            self._worker = None
-        self._scan_id += 1
+        self._scan.cancel()
         self.stop_audio_check()
         self.audio_path = ""
         self._verdicts.clear()
         self.set_suggestions([])
         self.status.setText("Looking for likely misrecognitions of glossary names…")
 
-    def _on_worker_finished(self, scan_id: int, found: list, seconds: float) -> None:
-        if scan_id != self._scan_id:
-            return  # an older scan finishing late
-        self._worker = None
+    def show_scan(self, found: list[Suggestion], seconds: float) -> None:
+        """List what a scan found (in *seconds*), and check it against the audio when there is some."""
         self.set_suggestions(found)
-        entries = len(self.glossary.entries)
-        notes = f" and {len(self.candidates)} show-notes names" if self.candidates else ""
-        self.status.setText(f"{len(self.suggestions)} suggestion{'s' if len(self.suggestions) != 1 else ''} "
-                            f"from {entries} glossary entr{'y' if entries == 1 else 'ies'}{notes} ({seconds:.2f} s).")
+        self.status.setText(scan_summary(len(self.suggestions), len(self.glossary.entries), len(self.candidates),
+                                         seconds))
         self.scan_finished.emit(len(self.suggestions))
         self.check_audio()
 
@@ -248,6 +166,7 @@ class SuggestionsPanel(QWidget):
         self._check_failed = False
         self._checks.start(self.audio_path, items)
         self.stop_check_button.show()
+        self._update_buttons(self._sure)     # the count leaves Apply all's face while verdicts come in
         return len(items)
 
     def stop_audio_check(self, wait: bool = False) -> None:
@@ -257,6 +176,7 @@ class SuggestionsPanel(QWidget):
         self._checks.cancel(wait)
         self._checks.blockSignals(False)
         self.stop_check_button.hide()
+        self._update_buttons(self._sure)
 
     def is_checking_audio(self) -> bool:
         return self._checks.is_running()
@@ -407,5 +327,9 @@ class SuggestionsPanel(QWidget):
         if sure is None:
             sure = self._sure = sum(self.is_ticked(s) for s in self.suggestions)
         self.apply_all_button.setEnabled(bool(sure))
-        self.apply_all_button.setText(f"Apply a&ll ✓ ({sure})" if sure else "Apply a&ll ✓")
-        self.apply_all_button.setToolTip("Apply the sure suggestions (marked ✓); choose others and Apply")
+        # A new text has the window laid out again: while the audio's verdicts come in (each may
+        # tick or untick one), the count is in the tooltip only, and on the button once they are in.
+        counted = bool(sure) and not self.is_checking_audio()
+        self.apply_all_button.setText(f"Apply a&ll ✓ ({sure})" if counted else "Apply a&ll ✓")
+        self.apply_all_button.setToolTip(f"Apply the {sure} sure suggestion{'s' if sure != 1 else ''} (marked ✓); "
+                                         "choose others and Apply")
