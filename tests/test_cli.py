@@ -214,3 +214,11 @@ def test_suggest_looks_for_the_names_of_the_show_notes(tmp_path, capsys):
     report = json.loads(capsys.readouterr().out)
     heard = {(s["found"], s["replacement"]) for s in report["suggestions"] if "show-notes" in s["evidence"]}
     assert ("Dorian do valley", "Dorian Duvalle") in heard
+
+
+def test_the_windows_help_names_the_commands():
+    # `transcript-editor --help` is where a new user looks first: it must lead to check, export, ...
+    result = run("--help")
+    assert result.returncode == 0, result.stderr
+    assert "{check,export,publish,align,suggest,install-desktop}" in result.stdout
+    assert run("export", "--help").returncode == 0

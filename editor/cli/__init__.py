@@ -27,6 +27,11 @@ _COMMAND_MODULES = ("check", "export", "publish", "align", "suggest", "install_d
 COMMANDS = {name.replace("_", "-") for name in _COMMAND_MODULES}
 
 
+def command_names() -> list[str]:
+    """The commands, in the order `--help` lists them."""
+    return [name.replace("_", "-") for name in _COMMAND_MODULES]
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors as our exit code 2 without raising SystemExit at us."""
 

@@ -233,6 +233,11 @@ def loads(raw: bytes | str, path: str | Path | None = None) -> LoadedProject:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
+        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
+            # It stops at the end of the text (a string left open runs to it too): a copy or save
+            # that stopped short. Say so, not what the parser expected next.
+            raise TranscriptError("not valid JSON: the file ends too early (cut off while it was written or "
+                                  "copied?)", path, line=error.lineno) from None
         raise TranscriptError(f"not valid JSON: {error.msg} (column {error.colno})", path,
                               line=error.lineno) from None
     except RecursionError:

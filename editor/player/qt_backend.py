@@ -8,6 +8,10 @@ used when the backend offers it).
 Everything here runs on the GUI thread (Qt delivers the player's signals there),
 so ``on_state`` is called on the GUI thread. Needs a QCoreApplication.
 
+Every call into the engine goes through :meth:`QtPlayer._engine_call`, never straight from
+Python: PySide keeps the GIL during a C++ call, and Qt's FFmpeg backend may then wait for its
+audio thread, which may be waiting for the GIL (see there).
+
 Without an audio device Qt's FFmpeg backend prints "No audio device detected" and
 plays against the system clock: positions advance as if heard, which is what the
 tests on a headless machine rely on.
@@ -46,6 +50,7 @@ class QtPlayer(BackendBase):
         super().__init__(working_copy=working_copy, cache_folder=cache_folder)
         self._pending_ms: int | None = None   # a position to apply once the medium has loaded
         self._pending_play = False
+        self._in_engine_call = 0              # >0 while _engine_call's local event loop runs
 
         self._mp = QMediaPlayer()
         self._out = QAudioOutput()
@@ -70,52 +75,71 @@ class QtPlayer(BackendBase):
     def _drop_media(self) -> None:
         self._adopt_timer.stop()
         with self._quietly():
-            self._without_gil("stop")
-            self._without_gil("setSource", Q_ARG(QUrl, QUrl()))
+            self._engine_call("stop")
+            self._engine_call("setSource", Q_ARG(QUrl, QUrl()))
         self._pending_ms, self._pending_play = None, False
 
-    def _without_gil(self, slot: str, *args) -> None:
-        """Call one of the media player's C++ slots from a local event loop, not from Python.
+    def _engine_call(self, slot: str, *args, target=None) -> None:
+        """Call one of the media player's (or *target*'s) C++ slots from a local event loop, not
+        from Python.
 
-        Stopping makes Qt's FFmpeg backend disconnect signals while its worker thread may be
-        destroying an object whose teardown asks Python (via PySide) for overrides: called from
-        Python we would hold the GIL and wait for Qt's connection mutex, the worker would hold
-        that mutex and wait for the GIL -- a deadlock seen in test teardown. Queued calls run by
-        ``QEventLoop.exec`` happen with the GIL released.
+        PySide holds the GIL during a C++ call. Stopping, replacing the source (and possibly
+        more) makes Qt's FFmpeg backend wait for its audio thread (a mutex, the thread's end)
+        while that thread may be destroying or re-wiring an object whose signals ask Python
+        (via PySide) for overrides, i.e. waiting for the GIL: a deadlock, seen in test teardown
+        and, under load, when the working copy was adopted from the timer. Queued calls run by
+        ``QEventLoop.exec`` happen with the GIL released. User input waits for the window's
+        own loop, so no click runs in the middle of a call.
         """
         loop = QEventLoop()
-        QMetaObject.invokeMethod(self._mp, slot, Qt.ConnectionType.QueuedConnection, *args)
+        QMetaObject.invokeMethod(target or self._mp, slot, Qt.ConnectionType.QueuedConnection, *args)
         QMetaObject.invokeMethod(loop, "quit", Qt.ConnectionType.QueuedConnection)
-        loop.exec()
+        self._in_engine_call += 1
+        try:
+            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        finally:
+            self._in_engine_call -= 1
+
+    def _set_position(self, ms: int) -> None:
+        self._engine_call("setPosition", Q_ARG("qint64", int(ms)))
 
     def _start(self) -> None:
         if self._state == PlayerState.ENDED:
             self._clock.reset(0)
-            self._mp.setPosition(0)
+            self._set_position(0)
         if self._pending_ms is not None:
             self._pending_play = True      # starts once the medium has loaded
         else:
-            self._mp.play()
+            self._engine_call("play")
 
     def _pause_engine(self) -> None:
         self._pending_play = False
-        self._mp.pause()
+        if self._pending_ms is None:
+            # (while a medium loads nothing plays; Qt would apply a pause sent now after the
+            # play that _on_media_status sends once it has loaded, and stand still)
+            self._engine_call("pause")
 
     def _seek_engine(self, ms: int) -> None:
         if self._pending_ms is not None:
             self._pending_ms = ms
         else:
-            self._mp.setPosition(ms)
+            self._set_position(ms)
 
     def _apply_rate(self) -> None:
-        self._mp.setPlaybackRate(self._rate)
+        self._engine_call("setPlaybackRate", Q_ARG(float, self._rate))
 
     def _apply_volume(self) -> None:
-        self._out.setVolume(self._volume / 100)
+        self._engine_call("setVolume", Q_ARG("float", self._volume / 100), target=self._out)
 
     def _release(self) -> None:
         self._mp.deleteLater()
         self._out.deleteLater()
+
+    def _adopt(self) -> None:
+        # Not from inside an engine call's loop (a timer firing there): half-way through an
+        # adoption the hold would end on the original. The next call or tick adopts.
+        if not self._in_engine_call:
+            super()._adopt()
 
     def _adopt_working_copy(self) -> None:
         copy = self._take_finished_copy()
@@ -126,9 +150,8 @@ class QtPlayer(BackendBase):
         pos = self._clock.position_ms()
         was_playing = self._state == PlayerState.PLAYING
         with self._quietly():
-            self._mp.stop()
-        self._set_source(copy, at_ms=pos)
-        self._pending_play = was_playing
+            self._engine_call("stop")
+        self._set_source(copy, at_ms=pos, play=was_playing)
         self._clock.reset(pos)
 
     def _resume_from_hold(self, ms: int, play: bool) -> None:
@@ -138,22 +161,24 @@ class QtPlayer(BackendBase):
             self._start()
 
     # -- internals ------------------------------------------------------------------------
-    def _set_source(self, path: str, at_ms: int | None = None) -> None:
-        with self._quietly():
-            self._mp.setSource(QUrl.fromLocalFile(path))
-        self._playing_path = path
-        # Qt ignores setPosition until the medium has loaded: keep positions until then.
+    def _set_source(self, path: str, at_ms: int | None = None, play: bool = False) -> None:
+        # Qt ignores setPosition until the medium has loaded: keep positions until then. Set
+        # before the call: the medium may report it has loaded while the call's loop runs.
         self._pending_ms = at_ms if at_ms is not None else 0
+        self._pending_play = play
+        self._playing_path = path
+        with self._quietly():
+            self._engine_call("setSource", Q_ARG(QUrl, QUrl.fromLocalFile(path)))
 
     def _on_media_status(self, status) -> None:
         if status in (QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferedMedia) \
                 and self._pending_ms is not None:
             ms, self._pending_ms = self._pending_ms, None
-            self._mp.setPosition(ms)
-            self._mp.setPlaybackRate(self._rate)
+            self._set_position(ms)
+            self._apply_rate()
             if self._pending_play:
                 self._pending_play = False
-                self._mp.play()
+                self._engine_call("play")
         elif status == QMediaPlayer.MediaStatus.EndOfMedia:
             self._ended()
         elif status == QMediaPlayer.MediaStatus.InvalidMedia:

@@ -119,9 +119,12 @@ class Pending:
             return f"{self.journal_path}: {self.problem}"
         when = datetime.fromtimestamp(self.journal_path.stat().st_mtime).strftime("%Y-%m-%d %H:%M") \
             if self.journal_path.exists() else "?"
-        return (f"Unsaved work on {Path(self.source_path).name}: {_edits(self.edit_count)} after the "
-                f"last {'autosave' if self.base and self.base.kind == 'snapshot' else 'save'}, "
-                f"last change {when}")
+        name = Path(self.source_path).name
+        if self.base and self.base.kind == "snapshot":
+            # "0 edits after the last autosave" read as if there were nothing to restore
+            after = f" and {_edits(self.edit_count)} after it" if self.edit_count else ""
+            return f"Unsaved work on {name}: autosaved{after}, last change {when}"
+        return f"Unsaved work on {name}: {_edits(self.edit_count)} after the last save, last change {when}"
 
     # ------------------------------------------------------------------ acting
     def load(self) -> Recovered:

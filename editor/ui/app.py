@@ -22,8 +22,14 @@ def parse_args(args: list[str]) -> SimpleNamespace:
         return SimpleNamespace(file=args[0] if args else None, audio=args[1] if len(args) > 1 else None,
                                player=None)
     import argparse
-    parser = argparse.ArgumentParser(prog="transcript-editor", usage=USAGE,
-                                     description="Review and correct a podcast transcript against its audio.")
+    epilog = None
+    if "-h" in args or "--help" in args:     # (editor.cli imports the core: not for a start with --player)
+        from editor.cli import command_names
+        epilog = (f"commands (without the window):\n  transcript-editor {{{','.join(command_names())}}} ...\n"
+                  "  transcript-editor COMMAND --help tells more")
+    parser = argparse.ArgumentParser(prog="transcript-editor", usage=USAGE, epilog=epilog,
+                                     description="Review and correct a podcast transcript against its audio.",
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("file", nargs="?", help="a transcript (Otter, Rev, SRT, WebVTT, ...) or a project")
     parser.add_argument("audio", nargs="?", help="the episode's audio (default: found next to the transcript)")
     parser.add_argument("--player", choices=("vlc", "qt"), help="audio backend (default: from settings, vlc)")

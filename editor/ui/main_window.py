@@ -472,6 +472,10 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()   # window-modal but not blocking: tests and scripts keep running
         self.last_error = (title, message)
+        if not self.files.has_transcript() and self.stack.currentWidget() is self.editor_page:
+            # the command line's file could not be read: the start page (Open…, recent files),
+            # not an empty transcript
+            self.stack.setCurrentWidget(self.start_page)
 
     def _on_files_recent_changed(self) -> None:
         self._fill_recent_menu()

@@ -153,7 +153,13 @@ class CallbackCapture:
 
     Unlike ``afile`` (whose file each restart of the input rewrites), the callbacks belong to
     the player and see everything it plays across restarts: a window of the working copy,
-    then the copy itself. Set up before ``load()``."""
+    then the copy itself. Set up before ``load()``.
+
+    libVLC drops a block that reaches its output more than 60 ms after its time ("buffer too
+    late: dropped"): on a loaded machine a stall of its decoder (or of this callback, which
+    needs the GIL) loses what should have been heard meanwhile, and what is captured next is
+    later in the episode. :attr:`drops` holds the capture position (samples) of each block so
+    dropped, from libVLC's log."""
 
     def __init__(self, player, rate: int = 22050) -> None:
         import ctypes
@@ -161,23 +167,43 @@ class CallbackCapture:
         import vlc
         self.rate = rate
         self._chunks: list[np.ndarray] = []
+        self._captured = 0
+        self.drops: list[int] = []
 
         @vlc.CallbackDecorators.AudioPlayCb
         def play(_opaque, samples, count, _pts):
             if count:
                 data = ctypes.cast(samples, ctypes.POINTER(ctypes.c_int16))
                 self._chunks.append(np.ctypeslib.as_array(data, shape=(count,)).copy())
+                self._captured += count
 
         @vlc.CallbackDecorators.AudioFlushCb
         def flush(_opaque, _pts):
             pass
 
-        self._callbacks = (play, flush)          # ctypes callbacks must outlive the player's use
+        @vlc.CallbackDecorators.LogCb
+        def log(_data, _level, _context, fmt, _args):
+            # (the format string itself says it: "buffer too late (%"PRId64" us): dropped")
+            if fmt and ctypes.string_at(fmt).startswith(b"buffer too late"):
+                self.drops.append(self._captured)
+
+        self._callbacks = (play, flush, log)     # ctypes callbacks must outlive the player's use
+        player._instance.log_set(log, None)
         player._mp.audio_set_callbacks(play, None, None, flush, None, None)
         player._mp.audio_set_format("S16N", rate, 1)
 
     def seconds(self) -> float:
         return sum(len(c) for c in self._chunks) / self.rate
+
+    def clean_stretch(self, index: int, end: int, length: int) -> tuple[int, int]:
+        """The first stretch of *length* samples from *index* on (before *end*) with no block dropped
+        inside it: (where it begins, how many blocks were dropped from *index* up to there)."""
+        begin = index
+        for drop in sorted(d for d in self.drops if index <= d < end):
+            if drop - begin >= length:
+                break
+            begin = drop
+        return begin, sum(index <= d <= begin for d in self.drops)
 
     def audio(self) -> np.ndarray:
         if not self._chunks:

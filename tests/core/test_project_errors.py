@@ -43,7 +43,7 @@ def test_malformed_json_names_line_and_column(tmp_path):
 def test_truncated_file(tmp_path):
     text = project.dumps(good_document())
     message = load_document(tmp_path, text[: len(text) // 2])
-    assert "not valid JSON" in message
+    assert "not valid JSON" in message and "ends too early" in message and "line " in message
 
 
 @pytest.mark.parametrize("payload, expected", [

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from editor.player import vlc_backend
 from editor.player import working_copy as wc
 from editor.player.base import PlayerState
 from editor.player.vlc_backend import VlcPlayer
@@ -53,7 +54,9 @@ def test_a_seek_before_the_copy_is_ready_is_held_then_plays_exactly_there(vbr_mp
         player.play()
         assert player.state() == PlayerState.PLAYING and player.holding
         assert player.position_ms() == target            # nothing is heard, so no time passes
+        job = player.working_copy_job
         working_copy_gate.set()                                          # the working copy may now be made
+        assert wait_for(job.ready.is_set, 180)        # (its decode runs at low priority: slow under load)
         assert wait_for(lambda: player.position_ms() >= 0 and not player.holding and player.precise_seeking, 30)
         assert player.state() == PlayerState.PLAYING
         assert wait_for(lambda: player.position_ms() > target + 1200, 10)
@@ -61,10 +64,14 @@ def test_a_seek_before_the_copy_is_ready_is_held_then_plays_exactly_there(vbr_mp
         player.close()
     heard_audio, rate = capture.audio(), capture.rate
     assert len(heard_audio) > rate
-    snippet = heard_audio[: int(0.6 * rate)]               # the very first thing played
-    found, score = heard.locate(ref, snippet, target / 1000, rate)
+    # The very first thing played; blocks libVLC dropped as late (a stall of a loaded machine, see
+    # heard.CallbackCapture) were not heard: the first stretch without a drop, where it should be.
+    begin, dropped = capture.clean_stretch(0, len(heard_audio), int(0.6 * rate))
+    expected = target + begin * 1000 / rate + dropped * vlc_backend.DEMUX_BLOCK_MS
+    snippet = heard_audio[begin:begin + int(0.6 * rate)]
+    found, score = heard.locate(ref, snippet, expected / 1000, rate)
     assert score > 0.8
-    assert abs(found * 1000 / rate - target) <= 20, found * 1000 / rate - target
+    assert abs(found * 1000 / rate - expected) <= 20, (found * 1000 / rate - expected, capture.drops)
 
 
 def test_pausing_a_held_seek_keeps_the_position_and_plays_nothing(vbr_mp3, working_copy_gate, tmp_path, monkeypatch):

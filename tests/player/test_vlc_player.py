@@ -30,7 +30,8 @@ def player(cache, monkeypatch):
     p.load(str(SAMPLE))
     job = p.working_copy_job
     if job is not None:
-        assert job.wait(30), "working copy not decoded in 30 s"
+        # a hang guard: the decode runs at low priority, slow on a loaded machine
+        assert job.wait(180), "working copy not decoded in 3 minutes"
         assert job.error is None
     p.position_ms()   # adopt the working copy
     assert p.precise_seeking
@@ -124,7 +125,7 @@ def test_working_copy_is_adopted_while_playing(tmp_path, monkeypatch):
         p.load(str(SAMPLE))
         assert not p.precise_seeking and p.working_copy_job is not None
         p.play()
-        assert wait_for(lambda: p.working_copy_job.ready.is_set(), 30)
+        assert wait_for(lambda: p.working_copy_job.ready.is_set(), 180)    # (a low-priority decode)
         time.sleep(0.3)
         before = p.position_ms()          # this call switches to the copy...
         assert p.precise_seeking

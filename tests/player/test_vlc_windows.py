@@ -27,6 +27,9 @@ import speech_audio  # noqa: E402
 from waiting import wait_for  # noqa: E402  (tests/player, put on the path by conftest.py)
 
 RATE = 22050
+# A hang guard for the whole working copy's decode: its thread runs at low priority (the window and
+# the sound come first), so on a loaded machine it takes its time; playing from it then must not.
+COPY_GUARD_S = 180
 
 
 @pytest.fixture(scope="module")
@@ -68,17 +71,25 @@ class Starts:
         player._set_media = noted
 
 
-def located_errors(audio, ref, starts, min_len_s=0.8):
-    """For each start followed by enough sound: where it really played from minus where it was asked."""
+def located_errors(capture, ref, starts, min_len_s=0.8):
+    """For each start followed by enough sound: where it really played from minus where it was asked.
+
+    Blocks libVLC dropped as late (a stall of the loaded machine, see heard.CallbackCapture) were
+    not heard, so what follows them is later in the episode by their length: the snippet located
+    is the first stretch without a drop in it, and where it should be counts the drops before it."""
+    audio = capture.audio()
+    length = int(min_len_s * RATE)
     errors = []
     bounds = [index for index, _ in starts[1:]] + [len(audio)]
     for (index, asked), end in zip(starts, bounds, strict=True):
-        snippet = audio[index:min(end, index + int(min_len_s * RATE))]
-        if len(snippet) < int(min_len_s * RATE) or abs(snippet).max() < 0.05:
+        begin, dropped = capture.clean_stretch(index, end, length)
+        expected = asked + (begin - index) * 1000 / RATE + dropped * vlc_backend.DEMUX_BLOCK_MS
+        snippet = audio[begin:min(end, begin + length)]
+        if len(snippet) < length or abs(snippet).max() < 0.05:
             continue
-        found, score = heard.locate(ref, snippet, asked / 1000, RATE, search_s=20)
+        found, score = heard.locate(ref, snippet, expected / 1000, RATE, search_s=20)
         if score > 0.8:
-            errors.append(found * 1000 / RATE - asked)
+            errors.append(found * 1000 / RATE - expected)
     return errors
 
 
@@ -109,7 +120,7 @@ def test_a_held_seek_plays_a_window_exactly_before_the_copy_is_ready(vbr_mp3, co
         player.close()
     asked = [ms for _, ms in starts.starts]
     assert asked[0] == pytest.approx(target, abs=1) and asked[count - 1] == pytest.approx(far, abs=1)
-    errors = located_errors(capture.audio(), ref, starts.starts)
+    errors = located_errors(capture, ref, starts.starts)
     assert len(errors) >= 2 and max(map(abs, errors)) <= 20, errors
 
 
@@ -129,8 +140,10 @@ def test_windows_follow_one_another_and_hand_over_to_the_copy(vbr_mp3, copy_gate
         player.play()
         # the window polls, as the window's timer does; the clock never steps back
         assert wait_for(lambda: shown.append(player.position_ms()) or shown[-1] > target + 5000, 60)
+        job = player.working_copy_job
         copy_gate.set()
-        assert wait_for(lambda: player.position_ms() >= 0 and player.working_copy_job is None, 60)
+        assert job is not None and wait_for(job.ready.is_set, COPY_GUARD_S)
+        assert wait_for(lambda: player.position_ms() >= 0 and player.working_copy_job is None, 10)
         mark = player.position_ms()
         assert wait_for(lambda: shown.append(player.position_ms()) or shown[-1] > mark + 1000, 10), \
             (player.state(), shown[-3:])
@@ -139,7 +152,7 @@ def test_windows_follow_one_another_and_hand_over_to_the_copy(vbr_mp3, copy_gate
         player.close()
     assert all(b >= a for a, b in zip(shown, shown[1:], strict=False))
     assert len(starts.starts) >= 3                     # the first window, the next one, the copy
-    errors = located_errors(capture.audio(), ref, starts.starts)
+    errors = located_errors(capture, ref, starts.starts)
     assert len(errors) >= 2 and max(map(abs, errors)) <= 20, errors      # (a start in a pause is not located)
 
 
@@ -211,8 +224,11 @@ def test_when_no_window_can_be_decoded_the_hold_waits_for_the_copy(vbr_mp3, copy
         player.play()
         assert wait_for(lambda: player.position_ms() >= 0 and len(tried) == 1, 10)
         assert player.position_ms() == 40_000 and player.holding    # still held, nothing played
+        job = player.working_copy_job
         copy_gate.set()
-        assert wait_for(lambda: player.position_ms() > 40_300 and not player.holding, 30)
+        assert job is not None and wait_for(job.ready.is_set, COPY_GUARD_S)
+        assert wait_for(lambda: player.position_ms() > 40_300 and not player.holding, 30), \
+            (player.position_ms(), player.holding, player.state(), player.working_copy_job, player._mp.get_state())
         assert player.working_copy_job is None and len(tried) == 1    # not tried again and again
     finally:
         player.close()

@@ -190,6 +190,7 @@ def test_unsaved_work_is_journaled_in_the_data_folder_against_its_source(tmp_pat
     journal.close()
     [pending] = recovery.find_unsaved(data_dir)
     assert pending.source_path == str(source) and "episode.srt" in pending.describe()
+    assert ": autosaved and 1 edit after it, last change " in pending.describe()
     restored = pending.recover()
     assert fingerprint(restored) == expected and restored.meta.audio_path == str(tmp_path / "episode.mp3")
     assert recovery.find_for(source, saved=False, data_dir=data_dir).last_seq == 3
@@ -202,6 +203,24 @@ def test_unsaved_work_is_journaled_in_the_data_folder_against_its_source(tmp_pat
     assert recovery.find_unsaved(data_dir) == []
     resumed.discard()
 
+
+
+def test_work_autosaved_with_no_edit_after_it_is_offered_as_autosaved(tmp_path):
+    # (it said "0 edits after the last autosave", which reads as if there were nothing to restore)
+    source = tmp_path / "episode.srt"
+    source.write_text("1\n00:00:01,000 --> 00:00:03,000\nHarlowe: the keel was cedar\n", encoding="utf-8")
+    from editor.formats import read_file
+    result = read_file(source)
+    transcript = result.transcript
+    journal = Journal.for_document(source, saved=False, format=result.format, data_dir=tmp_path / "data",
+                                   fsync_interval=None)
+    journal.run(transcript, ops.set_text(transcript, 0, "the keel was oak"))
+    journal.snapshot_now(transcript)
+    journal.close()
+    [pending] = recovery.find_unsaved(tmp_path / "data")
+    assert "Unsaved work on episode.srt: autosaved, last change " in pending.describe()
+    assert "0 edits" not in pending.describe()
+    assert pending.recover().segments[0].text == "the keel was oak"
 
 
 def test_a_lone_edit_is_synced_at_once_and_the_edits_right_after_it_together(saved, monkeypatch):

@@ -201,6 +201,22 @@ def test_load_error_headline_then_details(main_window, tmp_path, qtbot):
     box.close()
 
 
+def test_a_command_line_file_that_cannot_be_read_leaves_the_start_page_not_an_empty_transcript(qtbot, tmp_path):
+    from fake_player import fake_player_factory
+
+    from editor.ui.main_window import MainWindow
+    bad = tmp_path / "cut-short.tep.json"
+    bad.write_text('{"transcript_editor_project": 1, "segments": [')
+    window = MainWindow(player_factory=fake_player_factory, start_page=False)   # as app.py makes it for a file
+    qtbot.addWidget(window)
+    window.show()
+    assert window.stack.currentWidget() is window.editor_page
+    assert not window.open_path(str(bad))
+    assert window.last_error[0] == "Could not open the transcript"
+    assert window.stack.currentWidget() is window.start_page
+    window.close()
+
+
 def test_shortcuts_list_reads_as_sentences_with_the_menu_item_as_tooltip(main_window):
     main_window.action_table["shortcuts"].trigger()
     table = main_window.shortcuts_dialog.table
