@@ -45,14 +45,13 @@ def _gone(pid: int) -> bool:
         return True
 
 
-def test_a_pass_whose_window_is_killed_ends_with_its_workers_and_prints_nothing(tmp_path):
-    """The screenshot tool ends the window with SIGTERM: the pass's process sees it go, stops its
-    workers and waits for them as a cancelled pass does (not ended at once, which left the pool's
-    semaphores to the resource tracker: a warning on the terminal)."""
+def _kill_the_window_while_its_pass_runs(script: str, *args: str) -> tuple[list[int], str]:
+    """Run *script* (a window whose pass runs), end it with SIGTERM once it prints ``running`` (the
+    process ids it printed before: of the pass and its workers), and return those ids and all its
+    stderr, read to the end: the pipes close once every process of the pass has ended."""
     import signal
-    script = Path(__file__).with_name("orphaned_pass.py")
-    window = subprocess.Popen([sys.executable, str(script), str(tmp_path)], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True,
+    window = subprocess.Popen([sys.executable, str(Path(__file__).with_name(script)), *args],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                               env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
     try:
         pids = []
@@ -60,12 +59,19 @@ def test_a_pass_whose_window_is_killed_ends_with_its_workers_and_prints_nothing(
             if line.strip() == "running":
                 break
             pids.append(int(line))
-        assert len(pids) >= 2, "the pass finished before a worker ran"
         window.send_signal(signal.SIGTERM)
-        # The pipes close once every process of the pass has ended.
         _out, err = window.communicate(timeout=HANG_GUARD_S)
     finally:
         window.kill()
+    return pids, err
+
+
+def test_a_pass_whose_window_is_killed_ends_with_its_workers_and_prints_nothing(tmp_path):
+    """The screenshot tool ends the window with SIGTERM: the pass's process sees it go, stops its
+    workers and waits for them as a cancelled pass does (not ended at once, which left the pool's
+    semaphores to the resource tracker: a warning on the terminal)."""
+    pids, err = _kill_the_window_while_its_pass_runs("orphaned_pass.py", str(tmp_path))
+    assert len(pids) >= 2, "the pass finished before a worker ran"
     assert err == ""
     assert all(_gone(pid) for pid in pids)
 
@@ -75,21 +81,7 @@ def test_a_pass_that_does_not_end_after_its_window_is_killed_is_ended_cleanly_an
     ended as the window ends a pass it gives up on: SIGTERM, its workers killed, its semaphores
     unlinked as it leaves (ended outright with os._exit, it left them to the resource tracker,
     which warned of a leaked semaphore on the terminal)."""
-    import signal
-    script = Path(__file__).with_name("stuck_pass.py")
-    window = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
-    try:
-        pids = []
-        for line in window.stdout:
-            if line.strip() == "running":
-                break
-            pids.append(int(line))
-        assert len(pids) == 2, "the pass ended before its worker ran"
-        window.send_signal(signal.SIGTERM)
-        # The pipes close once every process of the pass (and the resource tracker) has ended.
-        _out, err = window.communicate(timeout=HANG_GUARD_S)
-    finally:
-        window.kill()
+    pids, err = _kill_the_window_while_its_pass_runs("stuck_pass.py")
+    assert len(pids) == 2, "the pass ended before its worker ran"
     assert err == ""
     assert all(_gone(pid) for pid in pids)

@@ -22,6 +22,9 @@ def checked_panel(main_window, qtbot, tmp_path):
         names.glossary.add("Okoro", ["Okafor"])
 
     open_aligned(main_window, qtbot, *write_episode(tmp_path, LINES), before_alignment=glossary)
+    # Shown: made now if the words were timed before the deferred scan made it (a panel is made
+    # when first shown, or for a scan's suggestions).
+    main_window.action_table["show_suggestions"].setChecked(True)
     panel = names.suggestions
     checked, scanned = [], []
     panel.audio_checked.connect(checked.append)

@@ -428,3 +428,16 @@ def test_a_scan_that_finds_nothing_makes_no_panel(main_window, tmp_path, qtbot):
     qtbot.waitUntil(lambda: not names.is_scanning(), timeout=10_000)
     assert names.show_glossary.suggestions is None
     assert messages[-1].startswith("0 suggestions from 1 glossary entry")
+
+
+def test_the_panel_opened_after_a_scan_that_found_nothing_says_what_it_found(main_window, tmp_path, qtbot):
+    names = main_window.names
+    path = tmp_path / "plain-show" / "episode.srt"
+    path.parent.mkdir()
+    path.write_text("1\n00:00:01,000 --> 00:00:03,000\nSpeaker 1: Gravel roads wander north.\n", encoding="utf-8")
+    assert main_window.open_path(str(path))
+    names.show_glossary.glossary.add("Vardholm")
+    names.scan_now()
+    qtbot.waitUntil(lambda: not names.is_scanning(), timeout=10_000)
+    main_window.action_table["show_suggestions"].setChecked(True)
+    assert names.show_glossary.suggestions.status.text().startswith("0 suggestions from 1 glossary entry")

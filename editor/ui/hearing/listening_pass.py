@@ -11,7 +11,8 @@ What the GUI thread does is take :func:`snapshot` of the turns: the fields liste
 turn as one tuple, read in C (ops assign new values instead of changing them, so the tuples stay
 what the turns were while the producer edits on; ~0.4 ms for 2,400 turns, ~3.5 ms for 12,000 on
 a loaded machine). A worker thread pickles those a few at a time (:mod:`editor.core.pickled`: a
-turn's words as they are), and the pass's process makes turns of them again (:func:`thawed`).
+turn's words as they are), and the pass's process makes turns of them again (:func:`thawed`;
+a few edited turns checked again are planned on the worker thread, from the turns they read).
 Each turn's result comes back without the per-word scores the window does not show.
 
 Qt-free and light to import: that process imports this module.
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from editor.core.transcript import Mark, Segment, Word, WordTiming
 
@@ -41,10 +42,36 @@ def snapshot(segments: Sequence[Segment]) -> list[Turn]:
     return list(map(_LISTENED, segments))
 
 
-def thawed(turns: Sequence[Turn]) -> list[Segment]:
-    """Turns of their own again, from a :func:`snapshot` (run off the GUI thread)."""
-    return [Segment(id_, start, end, text, words=words, marks=marks, word_timing=timing)
-            for id_, start, end, text, words, marks, timing in turns]
+def thawed(turns: Sequence[Turn]) -> Sequence[Segment]:
+    """Turns of their own again, from a :func:`snapshot` (run off the GUI thread), each made when
+    first read: planning a few edited turns again reads them and their neighbours, and making
+    all 12,000 turns of a long episode for that took ~20 ms of the GIL at every pause in typing."""
+    return _Thawed(turns)
+
+
+class _Thawed(Sequence[Segment]):
+    def __init__(self, turns: Sequence[Turn]):
+        self._turns = turns
+        self._made: dict[int, Segment] = {}
+
+    def __len__(self) -> int:
+        return len(self._turns)
+
+    @overload
+    def __getitem__(self, at: int) -> Segment: ...
+
+    @overload
+    def __getitem__(self, at: slice) -> Sequence[Segment]: ...
+
+    def __getitem__(self, at: int | slice) -> Segment | Sequence[Segment]:
+        if isinstance(at, slice):
+            return _Thawed(self._turns[at])
+        at = range(len(self._turns))[at]       # a negative index counted from the end; IndexError past it
+        made = self._made.get(at)
+        if made is None:
+            id_, start, end, text, words, marks, timing = self._turns[at]
+            made = self._made[at] = Segment(id_, start, end, text, words=words, marks=marks, word_timing=timing)
+        return made
 
 
 def more_timed_than(turns: Sequence[Turn], count: int) -> bool:

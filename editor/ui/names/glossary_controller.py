@@ -82,6 +82,7 @@ class GlossaryController(QObject):
         self._suggestions: SuggestionsPanel | None = None
         self._candidates: tuple[str, ...] = ()   # names of the show notes the glossary lacks, to look for too
         self._audio_path = ""     # the episode's audio once its words have times (a panel made later checks with it)
+        self._found_nothing = ""  # what the last scan said when it had nothing to list and no panel was made yet
         self._suggestions_dock: QDockWidget | None = None
         self._suggestions_dismissed = False     # the user closed the suggestions dock: do not reopen it
         self._scan_timer = QTimer(self, singleShot=True, interval=BACKGROUND_AFTER_OPEN_MS)
@@ -98,7 +99,7 @@ class GlossaryController(QObject):
         if glossary is None or glossary.show != show or glossary.path is None:
             glossary = self._load(show)
             self.set_glossary(glossary)
-        self._candidates, self._audio_path = (), ""
+        self._candidates, self._audio_path, self._found_nothing = (), "", ""
         self._scan.cancel()
         if self._suggestions is not None:
             self._suggestions.candidates = ()
@@ -135,8 +136,8 @@ class GlossaryController(QObject):
         panel = self._suggestions
         if panel is None and self.glossary is not None:
             if not any(not self.glossary.is_ignored(s.found, s.replacement) for s in found):
-                entries = len(self.glossary.entries)
-                self.message.emit(scan_summary(0, entries, len(self._candidates), seconds))
+                self._found_nothing = scan_summary(0, len(self.glossary.entries), len(self._candidates), seconds)
+                self.message.emit(self._found_nothing)
                 return
             panel = self._ensure_suggestions()[0]
         if panel is not None:
@@ -364,6 +365,8 @@ class GlossaryController(QObject):
                 panel.status.setText(NO_NAMES)
             elif self._scan.is_scanning():
                 panel.status.setText(f"Scanning for {len(self.glossary.entries) + len(self._candidates)} names…")
+            elif self._found_nothing:      # opened after a scan that found nothing: it says so, not "after a scan"
+                panel.status.setText(self._found_nothing)
         return self._suggestions, self._suggestions_dock
 
     def _on_suggestion_current_row_changed(self, row: int) -> None:

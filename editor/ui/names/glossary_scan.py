@@ -59,7 +59,7 @@ class ScanWorker(QRunnable):
         self.cancel_flag = threading.Event()
         self._transcript, self._glossary = transcript, glossary
         self._kept = kept or _KeptIndex()
-        self.setAutoDelete(False)  # the panel keeps it (and its signals object) alive
+        self.setAutoDelete(False)  # its GlossaryScan keeps it (and its signals object) alive
 
     def run(self) -> None:
         started = time.perf_counter()

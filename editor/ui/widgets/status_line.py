@@ -20,6 +20,7 @@ class StatusLine(QWidget):
         super().__init__(parent)
         self._text = text
         self._lines = lines
+        self.setAccessibleDescription(text)     # what a screen reader says of it (a QLabel's text would be read)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(self.sizeHint().height())
 
