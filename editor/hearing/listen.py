@@ -74,16 +74,19 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
     """Suspects and names heard in one segment (runs in a worker process)."""
     heard = Heard(job.index, job.segment_id, job.text)
     teach(aligner, job.names)      # once per process: the names' other pronunciations
+    audio = job.audio
+    assert audio is not None, "the buffer gives every job its audio before it runs"
     if job.not_before_ms is not None and job.not_before_ms > job.audio_start_ms:
         drop = (job.not_before_ms - job.audio_start_ms) * RATE // 1000
-        job = replace(job, audio=job.audio[drop:], audio_start_ms=job.audio_start_ms + drop * 1000 // RATE)
-    fitted = fit_tokens(job.audio, job.tokens, aligner, job.audio_start_ms)
+        audio = audio[drop:]
+        job = replace(job, audio=audio, audio_start_ms=job.audio_start_ms + drop * 1000 // RATE)
+    fitted = fit_tokens(audio, job.tokens, aligner, job.audio_start_ms)
     if fitted is None:
         heard.aligned = False
         return heard
     heard.doubts = word_doubts(job.text, fitted.tokens, job.confidences, _is_known(job.names))
     heard.suspects = runs(job.text, heard.doubts, job.index, job.segment_id)
-    heard.suspects += context_suspects(job.text, job.tokens, fitted, heard.doubts, job.audio, job.audio_start_ms,
+    heard.suspects += context_suspects(job.text, job.tokens, fitted, heard.doubts, audio, job.audio_start_ms,
                                        aligner, job.index, job.segment_id, heard.suspects, chooser=_names_aligner())
     if not job.names:
         return heard
@@ -98,7 +101,7 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
                     key=lambda a: a.distance)
     spans = listening_spans(heard.doubts, candidates, alikes, timed)
     if spans:
-        heard.spotted = spot_names(job.text, timed, spans, list(job.names), job.audio, job.audio_start_ms,
+        heard.spotted = spot_names(job.text, timed, spans, list(job.names), audio, job.audio_start_ms,
                                    aligner, typical, chooser=listener)
     heard.spotted += _heard_sound_alikes(job, timed, aligner, [a for a in alikes if a.distance <= MAX_DISTANCE],
                                          heard.spotted, typical)
@@ -109,11 +112,11 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
             suspect.evidence = list(dict.fromkeys(suspect.evidence + ["name"]))
         weak = [s for s in candidates if s.char_start < spotted.char_end and spotted.char_start < s.char_end]
         if not overlapping and spotted.how == "audio" and weak:
-            start, end = min(s.char_start for s in weak), max(s.char_end for s in weak)
-            start, end = min(start, spotted.char_start), max(end, spotted.char_end)
-            first = next(t for t in timed if t.char_start == start)
-            last = next(t for t in timed if t.char_end == end)
-            heard.suspects.append(Suspect(job.index, job.segment_id, start, end, job.text[start:end],
+            lo = min(spotted.char_start, *(s.char_start for s in weak))
+            hi = max(spotted.char_end, *(s.char_end for s in weak))
+            first = next(t for t in timed if t.char_start == lo)
+            last = next(t for t in timed if t.char_end == hi)
+            heard.suspects.append(Suspect(job.index, job.segment_id, lo, hi, job.text[lo:hi],
                                           first.start_ms, last.end_ms, max(s.doubt for s in weak),
                                           list(dict.fromkeys([e for s in weak for e in s.evidence] + ["name"]))))
         elif not overlapping:
@@ -177,6 +180,7 @@ def _heard_sound_alikes(job: HearJob, timed: list[TimedToken], aligner: Aligner,
         where = region_of(job.text, timed, lo, hi)
         if where is None:
             continue
+        assert job.audio is not None
         verdict = compare(cut(job.audio, job.audio_start_ms, where), where, alike.name, aligner)
         if verdict.label != PREFERS_ORIGINAL and verdict.fit >= fit_bar(turn_typical):
             found.append(Spotted(lo, hi, job.text[lo:hi], alike.name, verdict.margin, "sound",
@@ -196,10 +200,10 @@ def plan(segments: Sequence[Segment], duration_ms: int | None = None, names: Seq
     jobs = []
     for job in plan_jobs(segments, duration_ms, indices, redo=True):
         words = segments[job.index].words
-        timed = [w for w in words if w.start_ms is not None and w.end_ms is not None]
+        timed = [(w.start_ms, w.end_ms) for w in words if w.start_ms is not None and w.end_ms is not None]
         not_before = None
         if segments[job.index].word_timing == WordTiming.ALIGNED and timed and len(words) == len(job.tokens):
-            job.start_ms, job.end_ms = timed[0].start_ms, max(w.end_ms for w in timed)
+            job.start_ms, job.end_ms = timed[0][0], max(end for _, end in timed)
             not_before = _previous_turn_end(segments, job.index)
             if not_before is not None and job.start_ms < not_before < job.end_ms:
                 job.start_ms = not_before
@@ -222,11 +226,12 @@ def _previous_turn_end(segments: Sequence[Segment], index: int) -> int | None:
     is stretched over both (its fit, and every name compared there, suffer). When the previous
     turn's last word ends before this turn begins, the audio before that end is not this turn's.
     """
-    if index == 0 or segments[index].start_ms is None:
+    start_ms = segments[index].start_ms
+    if index == 0 or start_ms is None:
         return None
     previous = segments[index - 1]
     ends = [w.end_ms for w in previous.words if w.end_ms is not None]
-    if previous.word_timing != WordTiming.ALIGNED or not ends or max(ends) > segments[index].start_ms:
+    if previous.word_timing != WordTiming.ALIGNED or not ends or max(ends) > start_ms:
         return None
     return max(ends)
 
