@@ -441,3 +441,33 @@ def test_the_panel_opened_after_a_scan_that_found_nothing_says_what_it_found(mai
     qtbot.waitUntil(lambda: not names.is_scanning(), timeout=10_000)
     main_window.action_table["show_suggestions"].setChecked(True)
     assert names.show_glossary.suggestions.status.text().startswith("0 suggestions from 1 glossary entry")
+
+
+def test_a_scan_that_raises_ends_with_an_error_said_and_a_rescan_works(main_window, tmp_path, qtbot, monkeypatch):
+    import editor.ui.names.glossary_scan as glossary_scan
+    names = main_window.names
+    path = tmp_path / "plain-show" / "episode.srt"
+    path.parent.mkdir()
+    path.write_text("1\n00:00:01,000 --> 00:00:03,000\nSpeaker 1: Gravel roads wander north.\n", encoding="utf-8")
+    messages = []
+    names.show_glossary.message.connect(messages.append)
+    assert main_window.open_path(str(path))
+    names.show_glossary.glossary.add("Vardholm")
+
+    def broken_scan(*args, **kwargs):
+        raise ValueError("the index is broken")
+
+    real_scan = glossary_scan.scan
+    monkeypatch.setattr(glossary_scan, "scan", broken_scan)
+    names.scan_now()
+    qtbot.waitUntil(lambda: not names.is_scanning(), timeout=10_000)
+    assert "stopped on an error (ValueError: the index is broken)" in messages[-1]
+
+    main_window.action_table["show_suggestions"].setChecked(True)
+    panel = names.show_glossary.suggestions
+    assert "stopped on an error" in panel.status.text()
+
+    monkeypatch.setattr(glossary_scan, "scan", real_scan)
+    panel.rescan_button.click()
+    qtbot.waitUntil(lambda: not names.is_scanning(), timeout=10_000)
+    assert panel.status.text().startswith("0 suggestions from 1 glossary entry")

@@ -79,10 +79,11 @@ class GlossaryController(QObject):
         # opens (its list and table: ~10 ms of opening), nor by reading :attr:`suggestions`.
         self._scan = GlossaryScan(ctx.model, self)
         self._scan.finished.connect(self._on_scan_finished)
+        self._scan.failed.connect(self._on_scan_failed)
         self._suggestions: SuggestionsPanel | None = None
         self._candidates: tuple[str, ...] = ()   # names of the show notes the glossary lacks, to look for too
         self._audio_path = ""     # the episode's audio once its words have times (a panel made later checks with it)
-        self._found_nothing = ""  # what the last scan said when it had nothing to list and no panel was made yet
+        self._scan_said = ""  # what the last scan said when it listed nothing (none found, or failed), no panel yet
         self._suggestions_dock: QDockWidget | None = None
         self._suggestions_dismissed = False     # the user closed the suggestions dock: do not reopen it
         self._scan_timer = QTimer(self, singleShot=True, interval=BACKGROUND_AFTER_OPEN_MS)
@@ -99,7 +100,7 @@ class GlossaryController(QObject):
         if glossary is None or glossary.show != show or glossary.path is None:
             glossary = self._load(show)
             self.set_glossary(glossary)
-        self._candidates, self._audio_path, self._found_nothing = (), "", ""
+        self._candidates, self._audio_path, self._scan_said = (), "", ""
         self._scan.cancel()
         if self._suggestions is not None:
             self._suggestions.candidates = ()
@@ -136,12 +137,21 @@ class GlossaryController(QObject):
         panel = self._suggestions
         if panel is None and self.glossary is not None:
             if not any(not self.glossary.is_ignored(s.found, s.replacement) for s in found):
-                self._found_nothing = scan_summary(0, len(self.glossary.entries), len(self._candidates), seconds)
-                self.message.emit(self._found_nothing)
+                self._scan_said = scan_summary(0, len(self.glossary.entries), len(self._candidates), seconds)
+                self.message.emit(self._scan_said)
                 return
             panel = self._ensure_suggestions()[0]
         if panel is not None:
             panel.show_scan(found, seconds)
+
+    def _on_scan_failed(self, message: str) -> None:
+        """A scan that raised: said in the status bar and the panel, whose Rescan tries again."""
+        text = f"The glossary scan stopped on an error ({message}); Rescan tries again."
+        if self._suggestions is not None:
+            self._suggestions.status.setText(text)
+        else:
+            self._scan_said = text
+        self.message.emit(text)
 
     def _has_names(self) -> bool:
         """Whether there are names to look for (the glossary's, or the show notes')."""
@@ -365,8 +375,8 @@ class GlossaryController(QObject):
                 panel.status.setText(NO_NAMES)
             elif self._scan.is_scanning():
                 panel.status.setText(f"Scanning for {len(self.glossary.entries) + len(self._candidates)} names…")
-            elif self._found_nothing:      # opened after a scan that found nothing: it says so, not "after a scan"
-                panel.status.setText(self._found_nothing)
+            elif self._scan_said:      # opened after a scan that listed nothing: it says why, not "after a scan"
+                panel.status.setText(self._scan_said)
         return self._suggestions, self._suggestions_dock
 
     def _on_suggestion_current_row_changed(self, row: int) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
+import traceback
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
@@ -33,6 +34,7 @@ def scan_summary(count: int, entries: int, candidates: int, seconds: float) -> s
 
 class _ScanSignals(QObject):
     finished = Signal(int, list, float)   # scan id, suggestions, seconds
+    failed = Signal(int, str)             # scan id, what went wrong
 
 
 class _KeptIndex:
@@ -67,11 +69,19 @@ class ScanWorker(QRunnable):
         with self._kept.lock, process_tuning.python_on_worker():   # an older, cancelled scan may still be finishing
             if self.cancel_flag.is_set():
                 return
-            if self._kept.index is None:
-                from editor.core.name_index import NameIndex  # rapidfuzz, Metaphone: on the worker
-                self._kept.index = NameIndex(self._transcript)
-            found = scan(self._transcript, self._glossary, cancelled=self.cancel_flag.is_set,
-                         index=self._kept.index, candidates=self._candidates)
+            try:
+                if self._kept.index is None:
+                    from editor.core.name_index import NameIndex  # rapidfuzz, Metaphone: on the worker
+                    self._kept.index = NameIndex(self._transcript)
+                found = scan(self._transcript, self._glossary, cancelled=self.cancel_flag.is_set,
+                             index=self._kept.index, candidates=self._candidates)
+            except Exception as error:   # a fault in the scan must not leave the window "Scanning…" for good
+                self._kept.index = None   # it may be half-built
+                traceback.print_exc()
+                if not self.cancel_flag.is_set():
+                    with contextlib.suppress(RuntimeError):
+                        self.signals.failed.emit(self.scan_id, f"{type(error).__name__}: {error}")
+                return
         if not self.cancel_flag.is_set():
             # RuntimeError: the application is shutting down; its objects are gone, nobody waits.
             with contextlib.suppress(RuntimeError):
@@ -79,9 +89,11 @@ class ScanWorker(QRunnable):
 
 
 class GlossaryScan(QObject):
-    """``start(glossary, candidates)`` scans the model's transcript; ``finished(suggestions, seconds)``."""
+    """``start(glossary, candidates)`` scans the model's transcript; ``finished(suggestions, seconds)``,
+    or ``failed(message)`` when the scan raised."""
 
     finished = Signal(list, float)
+    failed = Signal(str)
 
     def __init__(self, model, parent=None):
         super().__init__(parent)
@@ -100,6 +112,7 @@ class GlossaryScan(QObject):
             self._kept, self._indexed = _KeptIndex(), transcript
         worker = ScanWorker(self._scan_id, capture(transcript), glossary, self._kept, tuple(candidates))
         worker.signals.finished.connect(self._on_worker_finished, Qt.ConnectionType.QueuedConnection)
+        worker.signals.failed.connect(self._on_worker_failed, Qt.ConnectionType.QueuedConnection)
         self._worker = worker
         self._pool.start(worker)
 
@@ -131,3 +144,9 @@ class GlossaryScan(QObject):
             return  # an older scan finishing late
         self._worker = None
         self.finished.emit(found, seconds)
+
+    def _on_worker_failed(self, scan_id: int, message: str) -> None:
+        if scan_id != self._scan_id:
+            return
+        self._worker = None
+        self.failed.emit(message)
