@@ -24,12 +24,8 @@ from editor.cli.common import EXIT_OK, EXIT_READ, Loaded, load  # noqa: F401  (t
 # module with "-" for "_" (install_desktop is `install-desktop`).
 _COMMAND_MODULES = ("check", "export", "publish", "align", "suggest", "install_desktop")
 
-COMMANDS = {name.replace("_", "-") for name in _COMMAND_MODULES}
-
-
-def command_names() -> list[str]:
-    """The commands, in the order `--help` lists them."""
-    return [name.replace("_", "-") for name in _COMMAND_MODULES]
+COMMAND_NAMES = tuple(name.replace("_", "-") for name in _COMMAND_MODULES)
+COMMANDS = frozenset(COMMAND_NAMES)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -24,8 +24,8 @@ def parse_args(args: list[str]) -> SimpleNamespace:
     import argparse
     epilog = None
     if "-h" in args or "--help" in args:     # (editor.cli imports the core: not for a start with --player)
-        from editor.cli import command_names
-        epilog = (f"commands (without the window):\n  transcript-editor {{{','.join(command_names())}}} ...\n"
+        from editor.cli import COMMAND_NAMES
+        epilog = (f"commands (without the window):\n  transcript-editor {{{','.join(COMMAND_NAMES)}}} ...\n"
                   "  transcript-editor COMMAND --help tells more")
     parser = argparse.ArgumentParser(prog="transcript-editor", usage=USAGE, epilog=epilog,
                                      description="Review and correct a podcast transcript against its audio.",
