@@ -643,6 +643,11 @@ def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common
         if job.fuzzy and c.how == "exact" and c.found.casefold() != _without_possessive(job.correct).casefold():
             continue    # the same words, punctuation aside (a possessive, a hyphen): nothing to fix
         if c.how == "exact" and job.fuzzy and c.found != _without_possessive(job.correct):
+            if job.source == "show-notes":
+                # A show-notes phrase the transcript writes in other capitals ("democratic party" for
+                # "Democratic Party") was heard right: only a name the producer put in the glossary
+                # is worth a change of capitals.
+                continue
             c = c._replace(score=CASE_SCORE)    # capitals only: never ahead of a real fix
         elif (not job.fuzzy or _is_acronym(job.correct)) and all(w in dictionary for w in norms):
             # A known wrong form, or an acronym heard as words, made of real words ("the essay")
