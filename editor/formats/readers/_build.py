@@ -51,6 +51,7 @@ class TranscriptBuilder:
         self._speakers: dict[str, Speaker] = {}
         self._ids_by_name: dict[str, str] = {}
         self._segments: list[Segment] = []
+        self._marks_to_place: list[Segment] = []   # turns whose marks wait for the turn's end
 
     # ------------------------------------------------------------------ speakers
     def speaker(self, name: str | None) -> str | None:
@@ -81,6 +82,8 @@ class TranscriptBuilder:
         text, marks = extract_marks(text, start_ms if end_ms is not None else None)
         segment = Segment(f"s{len(self._segments) + 1}", start_ms, end_ms, text, speaker_id, marks=marks)
         self._segments.append(segment)
+        if marks and start_ms is not None and end_ms is None:
+            self._marks_to_place.append(segment)
         return segment
 
     def add_words(self, speaker_id: str | None, start_ms: int | None, end_ms: int | None,
@@ -111,7 +114,7 @@ class TranscriptBuilder:
         offers to keep as they are.
         """
         fill_end_times(self._segments, self.meta.duration_ms)
-        _estimate_mark_times(self._segments)
+        _estimate_mark_times(self._marks_to_place)
         segments = self._segments
         cues = len(segments)
         if not keep_captions:
@@ -131,7 +134,7 @@ class TranscriptBuilder:
 def _estimate_mark_times(segments: list[Segment]) -> None:
     """Marks read with no time of their own, placed in their turns by where they sit in the text."""
     for segment in segments:
-        if segment.marks and any(mark.time_ms is None for mark in segment.marks):
+        if any(mark.time_ms is None for mark in segment.marks):
             marks = marks_at_estimated_times(segment)
             # As read: the recognizer's marks, not an edit (the turn must not show as changed).
             segment.marks, segment.original_marks = marks, list(marks)
