@@ -643,6 +643,12 @@ def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common
         if job.fuzzy and c.how == "exact" and c.found.casefold() != _without_possessive(job.correct).casefold():
             continue    # the same words, punctuation aside (a possessive, a hyphen): nothing to fix
         if c.how == "exact" and job.fuzzy and c.found != _without_possessive(job.correct):
+            if job.source == "show-notes" and all(w in dictionary for w in job.phrase.norms):
+                # A show-notes phrase of dictionary words that the transcript writes in other capitals
+                # ("democratic party" for "Democratic Party", a slogan) was heard right: whether it
+                # wants capitals there is the producer's call (added to the glossary, it is offered).
+                # A coined name in lowercase ("kofundo") is still offered, low.
+                continue
             c = c._replace(score=CASE_SCORE)    # capitals only: never ahead of a real fix
         elif (not job.fuzzy or _is_acronym(job.correct)) and all(w in dictionary for w in norms):
             # A known wrong form, or an acronym heard as words, made of real words ("the essay")

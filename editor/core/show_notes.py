@@ -68,8 +68,28 @@ _NOT_NAME_WORDS = frozenset([
     "our", "so", "that", "the", "their", "then", "this", "to", "we", "what", "when", "where", "who", "why", "with",
     "you", "your", "episode", "episodes", "show", "notes", "other", "support", "subscribe", "follow", "listen",
     "join", "thanks", "thank", "welcome", "hosted", "produced", "music", "transcript", "season", "part", "chapter",
-    "today", "this", "week"
+    "today", "this", "week", "view"
 ])
+# A line of prose (the show notes proper) ends a sentence or has a few lower-case words; the page's
+# header above the first such line holds the episode title, the show's name or slogan ("Talking
+# Strategy, Making History"), dates: capitalised because they are headings, not because they are names.
+_PROSE_WORD = re.compile(r"(?<![\w'’])[a-z][a-z'’]+")
+_PROSE_WORDS = 4
+_SENTENCE_END = re.compile(r"\w[.!?][\"'’”)]*\s*$")
+
+
+def _header_end(text: str) -> int:
+    """Where the heading lines at the top of *text* end (0 when no line of prose follows them)."""
+    at = 0
+    for line in text.splitlines(keepends=True):
+        if _SENTENCE_END.search(line) or len(_PROSE_WORD.findall(line)) >= _PROSE_WORDS:
+            return at
+        at += len(line)
+    return 0
+
+
+def _all_known(run: list[str], words: Container[str]) -> bool:
+    return all(re.sub(r"['’]s$", "", w).casefold() in words for w in run)
 
 
 def candidate_names(text: str, known: Iterable[str] = (), dictionary: Container[str] | None = None
@@ -81,7 +101,9 @@ def candidate_names(text: str, known: Iterable[str] = (), dictionary: Container[
     acronyms, the site name and path of URLs ("patreon.com/HLPOD" gives "Patreon" and
     "HLPOD"), and single capitalised words that are neither sentence starts nor words of
     *dictionary* (default: the spelling word list). Names already *known* (the glossary,
-    case-insensitively) are left out.
+    case-insensitively) are left out. A run in the heading lines above the first line of prose
+    (title, the show's name or slogan) counts only when a word of it is not in *dictionary* or
+    the notes name it too.
     """
     if dictionary is None:
         from editor.core.spelling import known_words
@@ -109,6 +131,8 @@ def candidate_names(text: str, known: Iterable[str] = (), dictionary: Container[
             add(path, "web")
     without_urls = _URL.sub(" ", text)
     taken_spans: list[tuple[int, int]] = []
+    header_end = _header_end(without_urls)
+    runs: list[tuple[list[str], bool]] = []      # (words, in the heading lines)
     for found in _NAME_RUN.finditer(without_urls):
         run = found.group(1).split()
         while run and run[0].casefold() in _NOT_NAME_WORDS:
@@ -116,8 +140,12 @@ def candidate_names(text: str, known: Iterable[str] = (), dictionary: Container[
         while run and run[-1].casefold() in _NOT_NAME_WORDS | {"da", "de", "van", "von", "of"}:
             run.pop()
         if len(run) >= 2:
-            add(" ".join(run), "name")
+            runs.append((run, found.start() < header_end))
             taken_spans.append(found.span())
+    in_notes = {" ".join(run).casefold() for run, heading in runs if not heading}
+    for run, heading in runs:
+        if not heading or " ".join(run).casefold() in in_notes or not _all_known(run, words):
+            add(" ".join(run), "name")
     for found in _CAMEL.finditer(without_urls):
         add(found.group(1), "brand")
     for found in _ACRONYM.finditer(without_urls):

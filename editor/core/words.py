@@ -397,6 +397,29 @@ def marks_at_word_times(text: str, marks: Sequence[Mark], words: Sequence[Word])
     return timed if changed else (marks if isinstance(marks, list) else list(marks))
 
 
+def marks_at_estimated_times(segment: Segment) -> list[Mark]:
+    """*segment*'s marks, those with no time of their own placed by where they sit in its text.
+
+    For a turn with a start and an end but no word times (a podcast page gives only each
+    turn's start): a mark 40 % into the text is put 40 % into the turn, by character count as
+    :func:`estimate_words` spreads the words, not at the turn's start (a minute early in a long
+    turn). Marks with a time keep it; with no end to spread over, the turn's start it is. Once
+    word times are heard, :func:`marks_at_word_times` times every mark by its words instead.
+    """
+    marks = segment.marks
+    if segment.start_ms is None or all(mark.time_ms is not None for mark in marks):
+        return marks
+    words = estimate_words(segment)
+    spans = tokenize(segment.text)
+    timed: list[Mark] = []
+    for mark in marks:
+        if mark.time_ms is None:
+            time = _time_of_mark(mark, spans, words)
+            mark = Mark(mark.kind, mark.start, mark.end, segment.start_ms if time is None else time)
+        timed.append(mark)
+    return timed
+
+
 def _time_of_mark(mark: Mark, spans: Sequence[tuple[int, int]], words: Sequence[Word]) -> int | None:
     """Start of the first word *mark* covers, else the end of the word before it, else the next start."""
     before: int | None = None

@@ -65,8 +65,10 @@ def test_descript_timed_with_unclear_guess():
     result = read_file(DATA / "descript.txt")
     assert result.format == "descript"
     assert [r[:2] for r in _rows(result)] == [(0, "Maya Ortiz"), (9000, "Desmond Lee"), (75000, "Maya Ortiz")]
-    assert _marks(result) == [(MarkKind.INAUDIBLE, "[inaudible]", 9000),
-                              (MarkKind.UNCLEAR, "Marrowby", 75000)]
+    # Placed by where they sit in their turns (46 of 68 characters into 0:09-1:15; 18 of 32 into
+    # the last turn, which runs for its words' reading time): not at the turns' starts.
+    assert _marks(result) == [(MarkKind.INAUDIBLE, "[inaudible]", 53000),
+                              (MarkKind.UNCLEAR, "Marrowby", 76309)]
     assert result.transcript.segments[2].text == "Tell me about the Marrowby yard."
 
 
@@ -90,7 +92,8 @@ def test_podcast_page_run_together_with_page_text():
     assert [r[:2] for r in _rows(result)] == [(2000, "Speaker 0"), (9000, "Speaker 1"), (21000, "Speaker 0"),
                                              (25000, "Speaker 2"), (62000, "Speaker 1")]
     assert result.transcript.segments[-1].text == "From the keel up."  # "Other Episodes" dropped
-    assert _marks(result) == [(MarkKind.INAUDIBLE, "[inaudible]", 9000)]
+    # 44 of 65 characters into a turn from 0:09 to the next turn at 0:21.
+    assert _marks(result) == [(MarkKind.INAUDIBLE, "[inaudible]", 17000)]
     assert result.transcript.meta.title == "Tidewater Notes #42 - Boats by hand"
     assert result.transcript.meta.duration_ms == 90000  # the page's episode length
     assert result.transcript.segments[-1].end_ms == 90000

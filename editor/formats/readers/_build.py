@@ -14,6 +14,7 @@ from collections.abc import Callable
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Segment, Speaker, Transcript, TranscriptMeta, Word, WordTiming
 from editor.core.validate import repair
+from editor.core.words import marks_at_estimated_times
 from editor.formats.base import ReadResult
 from editor.formats.marks import extract_marks, marks_from_words
 from editor.formats.turns import looks_like_finished_subtitles, merge_cues
@@ -50,6 +51,7 @@ class TranscriptBuilder:
         self._speakers: dict[str, Speaker] = {}
         self._ids_by_name: dict[str, str] = {}
         self._segments: list[Segment] = []
+        self._marks_to_place: list[Segment] = []   # turns whose marks wait for the turn's end
 
     # ------------------------------------------------------------------ speakers
     def speaker(self, name: str | None) -> str | None:
@@ -73,9 +75,15 @@ class TranscriptBuilder:
         text = " ".join(raw_text.split())
         if not text:
             return None
-        text, marks = extract_marks(text, start_ms)
+        # A turn given only its start (podcast page, Otter, Rev headers) may run for minutes: its
+        # untimed marks wait for the end (the next turn's start) and are placed by where they sit
+        # in the text (see result()). Caption cues and segments with their own end are a few
+        # seconds long; their marks take their start.
+        text, marks = extract_marks(text, start_ms if end_ms is not None else None)
         segment = Segment(f"s{len(self._segments) + 1}", start_ms, end_ms, text, speaker_id, marks=marks)
         self._segments.append(segment)
+        if marks and start_ms is not None and end_ms is None:
+            self._marks_to_place.append(segment)
         return segment
 
     def add_words(self, speaker_id: str | None, start_ms: int | None, end_ms: int | None,
@@ -106,6 +114,7 @@ class TranscriptBuilder:
         offers to keep as they are.
         """
         fill_end_times(self._segments, self.meta.duration_ms)
+        _estimate_mark_times(self._marks_to_place)
         segments = self._segments
         cues = len(segments)
         if not keep_captions:
@@ -120,6 +129,15 @@ class TranscriptBuilder:
             result.merged_cues = cues
         result.finished_subtitles = cue_lines is not None and looks_like_finished_subtitles(cue_lines)
         return result
+
+
+def _estimate_mark_times(segments: list[Segment]) -> None:
+    """Marks read with no time of their own, placed in their turns by where they sit in the text."""
+    for segment in segments:
+        if any(mark.time_ms is None for mark in segment.marks):
+            marks = marks_at_estimated_times(segment)
+            # As read: the recognizer's marks, not an edit (the turn must not show as changed).
+            segment.marks, segment.original_marks = marks, list(marks)
 
 
 def fill_end_times(segments: list[Segment], duration_ms: int | None = None) -> None:

@@ -1,0 +1,107 @@
+"""Names from a podcast page's show notes: what is a name to look for, and what the scan makes of it.
+
+The page below is invented, in the shape a podcast host's page has when copied whole: the
+episode title repeated, the show's name (a slogan) as a heading, dates, the show notes, page
+chrome ("View Full Transcript"), the turns, then "Other Episodes". The transcript writes the
+organisations of the notes in lower case (heard right, capitals aside) and gets one name wrong.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from editor.core.glossary import CASE_SCORE, Glossary, scan
+from editor.core.show_notes import PageText, candidate_names
+from editor.formats import read_text
+
+PAGE = """#12 - Tides and 'The Council'
+Episode 12 March 3, 2026 00:21:10
+#12 - Tides and 'The Council'
+Mending Nets, Building Towns
+#12 - Tides and 'The Council'
+Mar 03 2026 | 00:21:10
+/
+Show Notes
+In which Oriel Vantongeren, organiser with the Coastal Workers Union, tells how the Green Tide Party \
+won the council seat in Port Elwin.
+View Full Transcript
+Episode Transcript
+Speaker 0 00:00:03 Welcome to mending nets, building towns. I'm Oriel van tongue, and today the green tide \
+party is our subject. \
+Speaker 1 00:00:15 The coastal workers union backed the green tide party from the start in port elwin. \
+Speaker 0 00:00:27 That is what mending nets, building towns is about. Thanks, Oriel Vantongeren.
+
+Other Episodes
+Episode 11
+February 24, 2026 00:19:40
+Ferries at Dawn
+In which we ride the first boat out.
+Listen
+"""
+
+
+@pytest.fixture(scope="module")
+def read():
+    return read_text(PAGE)
+
+
+@pytest.fixture(scope="module")
+def names(read) -> list[str]:
+    page = PageText.from_extra(read.extra)
+    return [c.text for c in candidate_names(f"{page.title}\n{page.notes}")]     # as the window and the CLI ask
+
+
+def test_the_show_title_and_page_chrome_are_no_names(names):
+    assert set(names) == {"Oriel Vantongeren", "Coastal Workers Union", "Green Tide Party", "Port Elwin"}
+    assert not {"Mending Nets", "Building Towns", "View Full", "Full Transcript"} & set(names)
+
+
+def test_a_heading_name_counts_when_it_is_no_dictionary_phrase_or_the_notes_name_it():
+    text = ("Mending Nets, Building Towns\nEpisode 9 with Ilse Kovalenko\n"
+            "Our guest tells why Mending Nets began and what the Driftwood Guild does.")
+    names = [c.text for c in candidate_names(text)]
+    assert "Ilse Kovalenko" in names            # a word no dictionary knows: a name, heading or not
+    assert "Mending Nets" in names              # named in the notes themselves
+    assert "Building Towns" not in names and "Driftwood Guild" in names
+
+
+def test_a_first_line_that_is_a_sentence_is_no_heading():
+    names = [c.text for c in candidate_names("With Green Tide Party. Sponsored by Coastal Workers Union.\n"
+                                             "Thanks for listening.")]
+    assert "Green Tide Party" in names and "Coastal Workers Union" in names
+
+
+def test_phrases_heard_right_but_in_lower_case_are_no_suggestions(read, names):
+    suggestions = scan(read.transcript, Glossary(), candidates=names)
+    pairs = {(s.found, s.replacement) for s in suggestions}
+    assert ("Oriel van tongue", "Oriel Vantongeren") in pairs            # the real misrecognition is found
+    assert not any(s.found.casefold() in ("green tide party", "coastal workers union", "mending nets",
+                                          "building towns") for s in suggestions)
+    # A coined name in lower case may want its capitals: offered apart, low, never ticked.
+    case = [s for s in suggestions if s.how == "case"]
+    assert [(s.found, s.replacement) for s in case] == [("port elwin", "Port Elwin")]
+    assert case[0].score == CASE_SCORE and not case[0].ticked and case[0].source == "show-notes"
+    assert all(s.score > CASE_SCORE for s in suggestions if s.how != "case")
+
+
+def test_a_glossary_name_still_gets_its_capitals_offered_low(read, names):
+    glossary = Glossary()
+    glossary.add("Green Tide Party")            # the producer's own entry: capitals matter to them
+    suggestions = [s for s in scan(read.transcript, glossary, candidates=names) if s.replacement == "Green Tide Party"]
+    assert len(suggestions) == 2 and all(s.how == "case" and not s.ticked for s in suggestions)
+    assert all(s.source == "glossary" and s.evidence == ("case",) for s in suggestions)
+
+
+def test_suggest_command_prints_only_the_misrecognitions(tmp_path, capsys):
+    from editor.cli import main
+
+    page = tmp_path / "episode-12.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    assert main(["suggest", str(page), "--json"]) == 0
+    suggestions = json.loads(capsys.readouterr().out)["suggestions"]
+    assert [(s["found"], s["replacement"]) for s in suggestions] == [("Oriel van tongue", "Oriel Vantongeren"),
+                                                                      ("port elwin", "Port Elwin")]
+    assert all("show-notes" in s["evidence"] for s in suggestions)
+    assert suggestions[1]["evidence"][0] == "case" and suggestions[1]["score"] < suggestions[0]["score"]
