@@ -5,11 +5,10 @@ alone."""
 
 import pytest
 
-from editor.align.aligner import RATE
-from editor.align.text import segment_tokens, spoken_words
-from editor.hearing.context import context_model, context_suspects
-from editor.hearing.fit import fit_tokens, hearing_aligner
-from editor.hearing.suspects import runs, word_doubts
+from editor.align.text import spoken_words
+from editor.hearing.context import context_model
+from editor.hearing.fit import hearing_aligner
+from tests.hearing.context_run import episode_context_suspects
 
 CLUSTERS = [("real word", "Entry to the museum is {fee|free} on Sundays."),
             ("real word", "The kids {pay|play} football after school.")]
@@ -21,21 +20,6 @@ NUMBERS_RIGHT = ["She turned eighteen last spring.", "Fifteen people fled the fi
 @pytest.fixture(scope="module")
 def aligner():
     return hearing_aligner()
-
-
-def _context_suspects(episode, aligner):
-    found = []
-    for index, segment in enumerate(episode.transcript.segments):
-        lo, hi = segment.start_ms - 200, segment.end_ms + 200
-        audio = episode.audio[lo * RATE // 1000:hi * RATE // 1000]
-        tokens = segment_tokens(segment)
-        fitted = fit_tokens(audio, tokens, aligner, lo)
-        assert fitted is not None, segment.text
-        doubts = word_doubts(segment.text, fitted.tokens)
-        already = runs(segment.text, doubts, index, segment.id)
-        found += context_suspects(segment.text, tokens, fitted, doubts, audio, lo, aligner, index, segment.id,
-                                  already)
-    return found
 
 
 def _not_less_likely(aligner, sentence, word):
@@ -53,20 +37,20 @@ def test_the_audio_is_asked_about_words_the_model_does_not_rule_out_but_not_abou
 
 def test_a_dropped_cluster_consonant_is_found_where_the_audio_says_it(material, aligner):
     episode = material.episode(CLUSTERS, CLUSTERS_RIGHT, voice="en-us+f2", speed=165)
-    found = {s.text: s.evidence for s in _context_suspects(episode, aligner)}
+    found = {s.text: s.evidence for s in episode_context_suspects(episode, aligner)}
     assert found == {"fee": ["audio", "context"], "pay": ["audio", "context"]}, found
     # Said as written (the control), and the same sentences written right: nothing to doubt.
-    assert _context_suspects(material.episode(CLUSTERS, CLUSTERS_RIGHT, audio="wrong", voice="en-us+f2",
+    assert episode_context_suspects(material.episode(CLUSTERS, CLUSTERS_RIGHT, audio="wrong", voice="en-us+f2",
                                               speed=165), aligner) == []
-    assert _context_suspects(material.episode(CLUSTERS, CLUSTERS_RIGHT, text="right", voice="en-us+f2",
+    assert episode_context_suspects(material.episode(CLUSTERS, CLUSTERS_RIGHT, text="right", voice="en-us+f2",
                                               speed=165), aligner) == []
 
 
 def test_a_teen_said_where_the_text_has_its_ty_number_is_found_and_right_numbers_are_not(material, aligner):
     episode = material.episode(NUMBERS, NUMBERS_RIGHT, voice="en-us+f2", speed=165)
-    found = {s.text: s.evidence for s in _context_suspects(episode, aligner)}
+    found = {s.text: s.evidence for s in episode_context_suspects(episode, aligner)}
     assert found == {"fifty": ["audio"]}, found
-    assert _context_suspects(material.episode(NUMBERS, NUMBERS_RIGHT, audio="wrong", voice="en-us+f2",
+    assert episode_context_suspects(material.episode(NUMBERS, NUMBERS_RIGHT, audio="wrong", voice="en-us+f2",
                                               speed=165), aligner) == []
-    assert _context_suspects(material.episode(NUMBERS, NUMBERS_RIGHT, text="right", voice="en-us+f2",
+    assert episode_context_suspects(material.episode(NUMBERS, NUMBERS_RIGHT, text="right", voice="en-us+f2",
                                               speed=165), aligner) == []

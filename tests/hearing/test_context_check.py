@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from editor.align.aligner import RATE
-from editor.align.text import Token, segment_tokens, spoken_words
-from editor.hearing.context import context_model, context_suspects, ordinary
-from editor.hearing.fit import TokenFit, fit_tokens, hearing_aligner
-from editor.hearing.suspects import runs, word_doubts
+from editor.align.text import Token, spoken_words
+from editor.hearing.context import context_model, ordinary
+from editor.hearing.fit import TokenFit, hearing_aligner
+from editor.hearing.suspects import word_doubts
+from tests.hearing.context_run import episode_context_suspects
 
 HOMOPHONE = ("real word", "The baker sells fresh {bred|bread} at the market.")
 ONE_PHONE = ("real word", "The council will {boat|vote} on the zoning plan next week.")
@@ -42,31 +42,16 @@ def test_the_model_prefers_a_sound_alike_only_where_the_context_wants_it(aligner
     assert "harbor" not in _likelier(aligner, "the boats came back into the harbour at dawn", "harbour")
 
 
-def _context_suspects(episode, aligner):
-    found = []
-    for index, segment in enumerate(episode.transcript.segments):
-        lo, hi = segment.start_ms - 200, segment.end_ms + 200
-        audio = episode.audio[lo * RATE // 1000:hi * RATE // 1000]
-        tokens = segment_tokens(segment)
-        fitted = fit_tokens(audio, tokens, aligner, lo)
-        assert fitted is not None, segment.text
-        doubts = word_doubts(segment.text, fitted.tokens)
-        already = runs(segment.text, doubts, index, segment.id)
-        found += context_suspects(segment.text, tokens, fitted, doubts, audio, lo, aligner, index, segment.id,
-                                  already)
-    return found
-
-
 def test_a_real_word_error_is_doubted_and_the_right_sentences_are_not(material, aligner):
     episode = material.episode([HOMOPHONE, ONE_PHONE], RIGHT, voice="en-us+f2", speed=165)
-    found = _context_suspects(episode, aligner)
+    found = episode_context_suspects(episode, aligner)
     assert sorted(s.text for s in found) == ["boat", "bred"]
     assert all("context" in s.evidence for s in found)
     for suspect in found:
         [passage] = [p for p in episode.passages if p.wrong == suspect.text]
         assert (suspect.segment, suspect.char_start, suspect.char_end) == (passage.index, passage.start, passage.end)
     # The same sentences written right: nothing to doubt.
-    assert _context_suspects(material.episode([HOMOPHONE, ONE_PHONE], RIGHT, text="right", voice="en-us+f2",
+    assert episode_context_suspects(material.episode([HOMOPHONE, ONE_PHONE], RIGHT, text="right", voice="en-us+f2",
                                               speed=165), aligner) == []
 
 
@@ -75,7 +60,7 @@ def test_where_the_audio_says_the_wrong_word_only_the_homophone_stays_doubted_an
     # so the context alone still doubts it; "vote" is no better a fit than "boat" here, so at
     # most the context doubts that too, never the audio.
     episode = material.episode([HOMOPHONE, ONE_PHONE], RIGHT, audio="wrong", voice="en-us+f2", speed=165)
-    found = _context_suspects(episode, aligner)
+    found = episode_context_suspects(episode, aligner)
     assert "bred" in [s.text for s in found]
     assert all(s.evidence == ["context"] for s in found), [(s.text, s.evidence) for s in found]
 
@@ -98,10 +83,10 @@ def test_a_slip_to_a_word_a_phone_away_is_found_where_the_audio_chooses_the_like
     # "sent"/"went": the model wants the other word less strongly than it wants "vote" for
     # "boat", and the audio, given the choice, takes it and fits it clearly better.
     episode = material.episode(NEAR_PAIRS, NEAR_RIGHT, voice="en-us+f2", speed=165)
-    found = {s.text: s.evidence for s in _context_suspects(episode, aligner)}
+    found = {s.text: s.evidence for s in episode_context_suspects(episode, aligner)}
     assert found.get("sent") == ["audio", "context"], found
     assert set(found) <= {"sent", "sixty"}, found
     # The right sentences hold "sixty", "went" and "locked", which the model would sometimes
     # trade for a word a phone away: the audio chooses them as they are.
     right = material.episode(NEAR_PAIRS, NEAR_RIGHT, text="right", voice="en-us+f2", speed=165)
-    assert _context_suspects(right, aligner) == []
+    assert episode_context_suspects(right, aligner) == []

@@ -415,15 +415,22 @@ def test_the_suggestions_panel_is_made_when_first_shown_not_when_read(sample_win
     assert sample_window.findChildren(SuggestionsPanel) == [glossary.suggestions]
 
 
-def test_a_scan_that_finds_nothing_makes_no_panel(main_window, tmp_path, qtbot):
+def _open_a_show_whose_glossary_name_is_not_said(main_window, tmp_path):
+    """A one-cue episode of its own show whose glossary holds a name it never says; the glossary
+    controller's messages from the opening on."""
     names = main_window.names
     path = tmp_path / "plain-show" / "episode.srt"
     path.parent.mkdir()
     path.write_text("1\n00:00:01,000 --> 00:00:03,000\nSpeaker 1: Gravel roads wander north.\n", encoding="utf-8")
-    messages = []
+    messages: list[str] = []
     names.show_glossary.message.connect(messages.append)
     assert main_window.open_path(str(path))
     names.show_glossary.glossary.add("Vardholm")
+    return names, messages
+
+
+def test_a_scan_that_finds_nothing_makes_no_panel(main_window, tmp_path, qtbot):
+    names, messages = _open_a_show_whose_glossary_name_is_not_said(main_window, tmp_path)
     names.scan_now()
     qtbot.waitUntil(lambda: not names.is_scanning(), timeout=10_000)
     assert names.show_glossary.suggestions is None
@@ -431,12 +438,7 @@ def test_a_scan_that_finds_nothing_makes_no_panel(main_window, tmp_path, qtbot):
 
 
 def test_the_panel_opened_after_a_scan_that_found_nothing_says_what_it_found(main_window, tmp_path, qtbot):
-    names = main_window.names
-    path = tmp_path / "plain-show" / "episode.srt"
-    path.parent.mkdir()
-    path.write_text("1\n00:00:01,000 --> 00:00:03,000\nSpeaker 1: Gravel roads wander north.\n", encoding="utf-8")
-    assert main_window.open_path(str(path))
-    names.show_glossary.glossary.add("Vardholm")
+    names, _ = _open_a_show_whose_glossary_name_is_not_said(main_window, tmp_path)
     names.scan_now()
     qtbot.waitUntil(lambda: not names.is_scanning(), timeout=10_000)
     main_window.action_table["show_suggestions"].setChecked(True)
@@ -445,14 +447,7 @@ def test_the_panel_opened_after_a_scan_that_found_nothing_says_what_it_found(mai
 
 def test_a_scan_that_raises_ends_with_an_error_said_and_a_rescan_works(main_window, tmp_path, qtbot, monkeypatch):
     import editor.ui.names.glossary_scan as glossary_scan
-    names = main_window.names
-    path = tmp_path / "plain-show" / "episode.srt"
-    path.parent.mkdir()
-    path.write_text("1\n00:00:01,000 --> 00:00:03,000\nSpeaker 1: Gravel roads wander north.\n", encoding="utf-8")
-    messages = []
-    names.show_glossary.message.connect(messages.append)
-    assert main_window.open_path(str(path))
-    names.show_glossary.glossary.add("Vardholm")
+    names, messages = _open_a_show_whose_glossary_name_is_not_said(main_window, tmp_path)
 
     def broken_scan(*args, **kwargs):
         raise ValueError("the index is broken")
