@@ -9,6 +9,7 @@ character per phone); the close ones are then put to the audio (:mod:`editor.hea
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -30,13 +31,18 @@ def sound_distance(a: list[str], b: list[str], vowels: frozenset[str] = VOWELS) 
     ("He mena eban yes" for Jimena Ibáñez), and a name's guessed readings are surest in their
     consonants too: the mean of the plain distance and the distance with every vowel alike.
     (Used where two texts are judged said alike; the search for sound-alike windows keeps the
-    plain distance, whose far more candidates would each cost a verdict.)
+    plain distance, whose far more candidates would each cost a verdict, but for acronyms said
+    letter by letter.)
     """
+    return _vowels_half(a, b, [_ANY_VOWEL if p in vowels else p for p in a],
+                        [_ANY_VOWEL if p in vowels else p for p in b])
+
+
+def _vowels_half(a: Sequence[str], b: Sequence[str], a_blind: Sequence[str], b_blind: Sequence[str]) -> float:
+    """The mean of *a* and *b*'s distance and their vowel-blind forms' distance, normalised."""
     longest = max(len(a), len(b))
     if not longest:
         return 0.0
-    a_blind = [_ANY_VOWEL if p in vowels else p for p in a]
-    b_blind = [_ANY_VOWEL if p in vowels else p for p in b]
     return (Levenshtein.distance(a, b) + Levenshtein.distance(a_blind, b_blind)) / (2 * longest)
 
 
@@ -119,8 +125,7 @@ def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller,
                 if last - first >= most or abs(len(code) - len(target)) > max_distance * len(target) + 1:
                     continue
                 if name in letters:
-                    distance = (Levenshtein.distance(code, target) + Levenshtein.distance(
-                        phones.vowel_blind(code), phones.vowel_blind(target))) / (2 * max(len(code), len(target)))
+                    distance = _vowels_half(code, target, phones.vowel_blind(code), phones.vowel_blind(target))
                 else:
                     distance = Levenshtein.normalized_distance(code, target)
                 if distance > max_distance or (best is not None and distance >= best.distance):
