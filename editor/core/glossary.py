@@ -284,6 +284,11 @@ class Glossary:
     def is_ignored(self, found: str, replacement: str) -> bool:
         return (found, replacement) in self.ignored
 
+    def not_ignored(self, suggestions: Iterable[Suggestion]) -> list[Suggestion]:
+        """*suggestions* but those the producer chose to ignore."""
+        ignored = set(self.ignored)
+        return [s for s in suggestions if (s.found, s.replacement) not in ignored]
+
     def known_words(self) -> set[str]:
         """Lower-case words of every correct form (the spell checker treats them as known)."""
         return {w.casefold() for e in self.entries for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", e.correct)}

@@ -136,7 +136,7 @@ class GlossaryController(QObject):
         """A scan's suggestions: listed in the panel, made for them when there are some to list."""
         panel = self._suggestions
         if panel is None and self.glossary is not None:
-            if not any(not self.glossary.is_ignored(s.found, s.replacement) for s in found):
+            if not self.glossary.not_ignored(found):
                 self._scan_said = scan_summary(0, len(self.glossary.entries), len(self._candidates), seconds)
                 self.message.emit(self._scan_said)
                 return

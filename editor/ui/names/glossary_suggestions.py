@@ -237,7 +237,7 @@ class SuggestionsPanel(QWidget):
 
     # ------------------------------------------------------------------ the list
     def set_suggestions(self, found: list[Suggestion]) -> None:
-        kept = [s for s in found if not self.glossary.is_ignored(s.found, s.replacement)]
+        kept = self.glossary.not_ignored(found)
         # Changes of capitals only after every real fix; within each, what the audio agrees with
         # first and what it rejects last (otherwise the scan's order).
         # Each suggestion's key and verdict looked up once (a long episode lists hundreds).
