@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
+import spellchecker
 from spellchecker import SpellChecker
 
 from editor.core.transcript import Mark, Segment, Transcript
@@ -271,7 +272,6 @@ def _library_version() -> str:
     """pyspellchecker's version, from the package itself: asking importlib.metadata instead cost
     ~30 ms and ~5 MB (it imports the email package to read the metadata) each time a window loads
     the word set, a few seconds after it opens a transcript."""
-    import spellchecker
     found = getattr(spellchecker, "__version__", None)
     if isinstance(found, str) and found:
         return found
