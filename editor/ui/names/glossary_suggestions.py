@@ -286,11 +286,11 @@ class SuggestionsPanel(QWidget):
         return [self.suggestions[r] for r in rows]
 
     def apply_selected(self) -> int:
-        return self._apply(self.selected(), "Apply glossary suggestion")
+        return self._apply(self.selected(), "Apply Glossary Suggestion")
 
     def apply_all(self) -> int:
         """Apply the sure suggestions (✓): weaker matches and changes of capitals wait to be chosen."""
-        return self._apply([s for s in self.suggestions if self.is_ticked(s)], "Apply all glossary suggestions")
+        return self._apply([s for s in self.suggestions if self.is_ticked(s)], "Apply All Glossary Suggestions")
 
     def ignore_selected(self) -> int:
         """Hide the selected suggestions (and any other of the same text) for good: the show's

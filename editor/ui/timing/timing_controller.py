@@ -17,7 +17,7 @@ MainWindow constructs it with what it needs and adds almost nothing else:
   caches, so an episode is never aligned twice, saved or not;
 * "Re-sync word times of this turn" re-aligns the turn being edited or played (after a
   text edit) without stopping a whole-episode run;
-* dragging a boundary in the strip is one undoable "Retime turn" on the window's undo stack.
+* dragging a boundary in the strip is one undoable "Retime Turn" on the window's undo stack.
 """
 
 from __future__ import annotations
