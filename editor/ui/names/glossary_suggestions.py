@@ -49,17 +49,14 @@ class SuggestionsPanel(QWidget):
     scan_finished = Signal(int)           # number of suggestions shown
     audio_checked = Signal(bool)          # the audio's verdicts are in (True) or the check stopped
 
-    def __init__(self, model, glossary: Glossary, scan: GlossaryScan | None = None, parent=None):
-        """*scan*: the window's glossary scan, whose results its owner hands to :meth:`show_scan`
-        (default: a scan of the panel's own, listed as it finishes)."""
+    def __init__(self, model, glossary: Glossary, scan: GlossaryScan, parent=None):
+        """*scan*: the window's glossary scan (:meth:`start_scan` starts it), whose results its
+        owner hands to :meth:`show_scan`."""
         super().__init__(parent)
         self._model = model
         self.glossary = glossary
         self.candidates: tuple[str, ...] = ()   # names from the show notes, not (yet) in the glossary
         self.suggestions: list[Suggestion] = []
-        if scan is None:
-            scan = GlossaryScan(model, self)
-            scan.finished.connect(self.show_scan)
         self._scan = scan
         # The audio checks: the episode's audio once its words have times ("": none yet), the
         # verdicts found so far by what they judged, and the checker.
