@@ -7,10 +7,14 @@ what it does, every button of the dialog has one there, and none where the style
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtWidgets import QAbstractButton, QStyle
 
+Button = TypeVar("Button", bound=QAbstractButton)
 
-def with_style_icon(button: QAbstractButton, icon: QStyle.StandardPixmap) -> QAbstractButton:
+
+def with_style_icon(button: Button, icon: QStyle.StandardPixmap) -> Button:
     """*button*, given the style's *icon* when the style puts icons on dialog buttons."""
     style = button.style()
     if style.styleHint(QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons, None, button):
