@@ -62,7 +62,7 @@ class SrtReader:
     def _read_whole(self, text: str, keep_captions: bool) -> ReadResult | None:
         """The file read as a run of well-formed cues, or None when it is not one (no warnings to give)."""
         build = TranscriptBuilder(self.NAME)
-        add_text, new_speaker = build.add_text, build.speaker
+        add_cue, new_speaker = build.add_cue, build.speaker
         two, fraction = _TWO_DIGITS, _FRACTION_MS
         markup = "<" in text or "{" in text
         cue_lines: list[list[str]] = []
@@ -83,10 +83,10 @@ class SrtReader:
                 speaker = new_speaker(name)
             start = ((int(h1) * 60 if h1 else 0) + two[m1]) * 60_000 + two[s1] * 1000 + fraction[f1]
             end = ((int(h2) * 60 if h2 else 0) + two[m2]) * 60_000 + two[s2] * 1000 + fraction[f2]
-            add_text(speaker, start, end, said)
+            add_cue(speaker, start, end, said)
         if position != len(text) or not cue_lines:
             return None
-        if not build.segments:
+        if build.empty:
             raise TranscriptError("no subtitle cues found", line=1)
         return build.result(keep_captions, cue_lines)
 
