@@ -15,6 +15,7 @@ from typing import Any
 
 from editor.core.errors import TranscriptError
 from editor.formats.base import ReadResult
+from editor.formats.readers import SRT
 from editor.formats.readers._build import TranscriptBuilder, strip_markup
 from editor.formats.readers._cues import blocks, ms, split_speaker, untimed_warning
 
@@ -43,9 +44,7 @@ _BLANK_LINES = re.compile(r"(?:[^\S\n]*\n)*")
 
 
 class SrtReader:
-    NAME = "srt"
-    LABEL = "SubRip subtitles (SRT)"
-    EXTENSIONS = (".srt",)
+    NAME, LABEL, EXTENSIONS = SRT.NAME, SRT.LABEL, SRT.EXTENSIONS
     MERGES_CUES = True
 
     def sniff(self, text: str) -> float:
