@@ -109,32 +109,28 @@ def _joined(group: list[Segment], number: int) -> Segment:
 
 def merge_cue_rows(cues: Sequence[Cue]) -> list[Segment]:
     """:func:`merge_cues` of cues given as rows (:data:`Cue`), each timed at both ends, the same turns
-    made without a segment made for each cue first (a 12,000-cue file becomes ~3,500 turns)."""
+    made without a segment made for each cue first (a 12,000-cue file becomes ~3,500 turns). Where a
+    turn starts is :func:`_starts_turn`'s test, written out for rows in the loop (a call a cue was a
+    fifth of merging them)."""
     labelled = any(cue[0] is not None for cue in cues)
     turns: list[Segment] = []
     first = 0
     for index in range(1, len(cues)):
-        if _row_starts_turn(cues[first], cues[index - 1], cues[index], labelled):
+        previous, cue = cues[index - 1], cues[index]
+        length = cue[1] - cues[first][1]
+        if cue[0] != previous[0] or length >= MAX_TURN_MS or (
+                length >= LONG_TURN_MS and previous[3].rstrip().endswith(_SENTENCE_END)):
+            cut = True
+        elif labelled and cue[0] is not None:
+            cut = False
+        else:
+            cut = cue[1] - previous[2] >= PARAGRAPH_PAUSE_MS and previous[3].rstrip().endswith(_SENTENCE_END)
+        if cut:
             turns.append(_joined_rows(cues[first:index], len(turns) + 1))
             first = index
     if cues:
         turns.append(_joined_rows(cues[first:], len(turns) + 1))
     return turns
-
-
-def _row_starts_turn(first: Cue, previous: Cue, cue: Cue, labelled: bool) -> bool:
-    """:func:`_starts_turn` for timed rows."""
-    if cue[0] != previous[0]:
-        return True
-    length = cue[1] - first[1]
-    if length >= MAX_TURN_MS:
-        return True
-    sentence_ended = previous[3].rstrip().endswith(_SENTENCE_END)
-    if sentence_ended and length >= LONG_TURN_MS:
-        return True
-    if labelled and cue[0] is not None:
-        return False
-    return sentence_ended and cue[1] - previous[2] >= PARAGRAPH_PAUSE_MS
 
 
 def _joined_rows(group: Sequence[Cue], number: int) -> Segment:
@@ -144,11 +140,11 @@ def _joined_rows(group: Sequence[Cue], number: int) -> Segment:
     if len(group) == 1:
         return Segment(f"s{number}", start_ms, end_ms, text, speaker_id, marks=marks)
     joined: list[Mark] = []
-    offset = 0
-    for _, _, _, cue_text, cue_marks in group:
-        if cue_marks:
+    if any([cue[4] for cue in group]):   # (most turns have no marks: no offsets to count)
+        offset = 0
+        for _, _, _, cue_text, cue_marks in group:
             joined += [mark.shifted(offset) for mark in cue_marks]
-        offset += len(cue_text) + 1   # and the joining space
+            offset += len(cue_text) + 1   # and the joining space
     turn = Segment(f"s{number}", start_ms, group[-1][2], " ".join([cue[3] for cue in group]), speaker_id,
                    marks=joined, word_timing=WordTiming.ESTIMATED)
     defer_words(turn, cue_words, tuple([(cue[3], cue[1], cue[2]) for cue in group]))
