@@ -80,8 +80,11 @@ class SrtReader:
             name, said = split_speaker(" ".join(shown))
             if name is not None:
                 speaker = new_speaker(name)
-            start = ((int(h1) * 60 if h1 else 0) + two[m1]) * 60_000 + two[s1] * 1000 + fraction[f1]
-            end = ((int(h2) * 60 if h2 else 0) + two[m2]) * 60_000 + two[s2] * 1000 + fraction[f2]
+            # (hours looked up too when they have one or two digits, as files write them: "00")
+            start = (((two[h1] if h1 in two else int(h1)) * 60 if h1 else 0) + two[m1]) * 60_000 \
+                + two[s1] * 1000 + fraction[f1]
+            end = (((two[h2] if h2 in two else int(h2)) * 60 if h2 else 0) + two[m2]) * 60_000 \
+                + two[s2] * 1000 + fraction[f2]
             add_cue(speaker, start, end, said)
         if position != len(text) or not cue_lines:
             return None
