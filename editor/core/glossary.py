@@ -34,14 +34,14 @@ import platformdirs
 
 from editor.core.atomic import atomic_write
 from editor.core.errors import TranscriptError
-from editor.core.search import ReplaceSpan
 from editor.core.transcript import Transcript, made_words
 
-# The matcher (rapidfuzz, Metaphone, the word list) is imported by the functions that match:
-# opening a transcript loads its show's glossary and needs none of it.
+# The matcher (rapidfuzz, Metaphone, the word list) and the search's spans are imported by the
+# functions that match and apply: opening a transcript loads its show's glossary and needs none of it.
 if TYPE_CHECKING:
     from editor.core.corrections import Candidate, Phrase
     from editor.core.name_index import NameIndex
+    from editor.core.search import ReplaceSpan
 
 APP_NAME = "transcript-editor"
 SCAN_THRESHOLD = 75  # offered from here; only TICK_SCORE and above are ticked (applied by "Apply all")
@@ -87,6 +87,7 @@ class Suggestion(NamedTuple):
 
     def span(self) -> ReplaceSpan:
         """The replacement in the first (usually only) turn."""
+        from editor.core.search import ReplaceSpan
         return ReplaceSpan(self.index, self.start, self.end, self.replacement)
 
     def spans(self, following_text: str | None = None) -> list[ReplaceSpan]:

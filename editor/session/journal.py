@@ -206,25 +206,31 @@ class BaseRef:
 
 
 # ---------------------------------------------------------------------------------- lines
-def encode_line(record: dict) -> bytes:
+def encode_line(record: dict, *, small: bool = False) -> bytes:
     """``<crc32 of the JSON, 8 hex digits> <JSON>\\n`` (JSON never holds a raw newline).
 
     orjson writes the same compact UTF-8 JSON several times faster (a replace-all line holds every
     touched turn with its word times); what it refuses (an integer past 64 bits) goes through the
     standard encoder. Numbers in the model are finite (readers refuse NaN), so both write the same values.
+    A *small* record (a header's few fields) goes through the standard encoder, as quick for it.
     """
-    body = _dumps(record)
+    body = _standard_dumps(record) if small else _dumps(record)
     return b"%08x " % zlib.crc32(body) + body + b"\n"
 
 
 def _dumps(record: dict) -> bytes:
-    # Imported at the first line written, not with the journal: with what it imports (uuid,
-    # platform) it costs ~15 ms, which the window's start-up does not need.
+    # Imported at the first edit's line, not with the journal nor for the header a journal prepared
+    # as a document opens: with what it imports (uuid, platform) it costs ~10-15 ms, which the
+    # window's start-up and first paint do not need.
     import orjson
     try:
         return orjson.dumps(record)
     except (orjson.JSONEncodeError, TypeError):
-        return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return _standard_dumps(record)
+
+
+def _standard_dumps(record: dict) -> bytes:
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def decode_line(line: bytes) -> dict | None:
@@ -1014,7 +1020,7 @@ class Captured:
 def _header(base: BaseRef, seq0: int, original: str) -> str:
     record = {"journal": JOURNAL_VERSION, "base": base.to_json(), "seq0": seq0, "original": original,
               "created": datetime.now(timezone.utc).isoformat(timespec="seconds"), "pid": os.getpid()}
-    return encode_line(record).decode("utf-8")
+    return encode_line(record, small=True).decode("utf-8")
 
 
 def open_for_append(path: str | Path) -> int:

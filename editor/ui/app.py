@@ -93,10 +93,12 @@ def start(args: list[str] | None = None):
 # every module imported after PySide once, which about doubles what importing them costs (~30 ms of
 # a start-up). One missing here is imported later as usual; one listed needlessly costs start-up time.
 QT_FREE_AT_START = ("editor.core.ops", "editor.core.confidence", "editor.core.timeline", "editor.player.base",
-                    "editor.align.worker_start", "editor.bundled", "editor.session.journal",
+                    "editor.bundled", "editor.session.journal",
                     "editor.session.recovery", "concurrent.futures", "datetime", "hashlib")
 QT_FREE_AT_OPEN = ("editor.core.glossary", "editor.core.shared_glossary")
-QT_FREE_READERS = ("editor.formats",)   # when the file is read in this process
+# When the file is read in this process: the registry and what every reader shares. The reader of the
+# file's format is imported by the read (on its worker thread: a module no other thread imports).
+QT_FREE_READERS = ("editor.formats", "editor.formats.readers._build", "editor.formats.readers._cues")
 
 
 def import_qt_free_layers(with_file: bool, with_readers: bool = False) -> None:

@@ -1,7 +1,11 @@
 """read_file / read_text / detect: encodings, detection by content, projects, errors naming the file."""
 
+import ast
 import codecs
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -178,3 +182,25 @@ def test_export_through_the_registry_and_read_back(tmp_path):
     assert [s.name for s in again.transcript.speakers.values()] == ["Maya Ortiz", "Desmond Lee"]
     with pytest.raises(TranscriptError, match="no writer"):
         writer("nope")
+
+
+def test_every_registered_reader_is_the_class_its_entry_names():
+    for entry in all_readers():
+        loaded = entry.load()
+        assert (loaded.NAME, loaded.LABEL, loaded.EXTENSIONS) == (entry.NAME, entry.LABEL, entry.EXTENSIONS)
+        assert getattr(loaded, "MERGES_CUES", False) == entry.MERGES_CUES
+
+
+def test_reading_a_caption_file_imports_only_the_readers_detection_asked(tmp_path):
+    # A fresh interpreter: the registry lists every reader, and imports one when it is asked to sniff or read.
+    path = tmp_path / "captions.srt"
+    path.write_text((DATA / "captions.srt").read_text(encoding="utf-8"), encoding="utf-8")
+    script = ("import sys\nfrom editor.formats import read_file\n"
+              f"result = read_file({str(path)!r})\n"
+              "print(result.format, sorted(m for m in sys.modules if m.startswith('editor.formats.readers.')))")
+    root = str(Path(__file__).resolve().parents[2])
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": root}).stdout.split(" ", 1)
+    assert out[0] == "srt"
+    assert ast.literal_eval(out[1]) == ["editor.formats.readers._build", "editor.formats.readers._cues",
+                            "editor.formats.readers.srt", "editor.formats.readers.vtt"]

@@ -11,14 +11,13 @@ import warnings
 
 from editor.core.errors import TranscriptError
 from editor.formats.base import ReadResult
+from editor.formats.readers import ASS
 from editor.formats.readers._build import TranscriptBuilder
 from editor.formats.readers._cues import split_speaker
 
 
 class AssReader:
-    NAME = "ass"
-    LABEL = "SubStation Alpha subtitles (ASS/SSA)"
-    EXTENSIONS = (".ass", ".ssa")
+    NAME, LABEL, EXTENSIONS = ASS.NAME, ASS.LABEL, ASS.EXTENSIONS
 
     def sniff(self, text: str) -> float:
         head = text[:4096].lstrip()

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 from editor.formats.base import ReadResult
+from editor.formats.readers import DESCRIPT
 from editor.formats.readers._build import NAME, SNIFF_CHARS, TranscriptBuilder, clock_ms, plausible_name, read_headed
 
 _TIME = r"\d+:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
@@ -20,9 +21,7 @@ _UNTIMED = re.compile(rf"^(?P<name>{NAME}):(?:[ \t]+(?P<rest>\S.*)|[ \t]*)$")
 
 
 class DescriptReader:
-    NAME = "descript"
-    LABEL = "Descript-style text ([00:00:00] Name: text)"
-    EXTENSIONS = (".txt", ".md")
+    NAME, LABEL, EXTENSIONS = DESCRIPT.NAME, DESCRIPT.LABEL, DESCRIPT.EXTENSIONS
 
     def sniff(self, text: str) -> float:
         lines = text[:SNIFF_CHARS].split("\n")

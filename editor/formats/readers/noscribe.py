@@ -13,6 +13,7 @@ import re
 
 from editor.core.errors import TranscriptError
 from editor.formats.base import ReadResult
+from editor.formats.readers import NOSCRIBE
 from editor.formats.readers._build import TranscriptBuilder
 from editor.formats.readers._cues import split_speaker
 
@@ -24,9 +25,7 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 class NoScribeReader:
-    NAME = "noscribe"
-    LABEL = "noScribe HTML"
-    EXTENSIONS = (".html", ".htm")
+    NAME, LABEL, EXTENSIONS = NOSCRIBE.NAME, NOSCRIBE.LABEL, NOSCRIBE.EXTENSIONS
 
     def sniff(self, text: str) -> float:
         head = text[:65536]

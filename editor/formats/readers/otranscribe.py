@@ -13,6 +13,7 @@ import html
 import re
 
 from editor.formats.base import ReadResult
+from editor.formats.readers import OTRANSCRIBE
 from editor.formats.readers._build import TranscriptBuilder
 from editor.formats.readers._cues import split_speaker
 from editor.formats.readers._json import load_object_with, seconds, sniff_head, text_of
@@ -24,9 +25,7 @@ _SNIFF = re.compile(r'"media-time"\s*:|data-timestamp=')
 
 
 class OTranscribeReader:
-    NAME = "otranscribe"
-    LABEL = "oTranscribe (.otr)"
-    EXTENSIONS = (".otr",)
+    NAME, LABEL, EXTENSIONS = OTRANSCRIBE.NAME, OTRANSCRIBE.LABEL, OTRANSCRIBE.EXTENSIONS
 
     def sniff(self, text: str) -> float:
         head = sniff_head(text)

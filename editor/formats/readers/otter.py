@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from editor.formats.base import ReadResult
+from editor.formats.readers import OTTER
 from editor.formats.readers._build import HEADER_CLOCK, SNIFF_CHARS, TranscriptBuilder, clock_ms, read_headed
 
 _TIME = HEADER_CLOCK
@@ -21,9 +22,7 @@ _TIME_ONLY = re.compile(rf"^(?:{_TIME})[ \t]*\n(?=[ \t]*\S)", re.MULTILINE)  # n
 
 
 class OtterReader:
-    NAME = "otter"
-    LABEL = "Otter.ai text (Name  0:00)"
-    EXTENSIONS = (".txt",)
+    NAME, LABEL, EXTENSIONS = OTTER.NAME, OTTER.LABEL, OTTER.EXTENSIONS
 
     def sniff(self, text: str) -> float:
         head = text[:SNIFF_CHARS]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from editor.formats.base import ReadResult
+from editor.formats.readers import PLAIN_TEXT
 from editor.formats.readers._build import TranscriptBuilder
 from editor.formats.readers._json import looks_like_json
 
@@ -13,9 +14,7 @@ _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 
 
 class PlainTextReader:
-    NAME = "text"
-    LABEL = "Plain text (no times)"
-    EXTENSIONS = (".txt", ".md", ".text")
+    NAME, LABEL, EXTENSIONS = PLAIN_TEXT.NAME, PLAIN_TEXT.LABEL, PLAIN_TEXT.EXTENSIONS
 
     def sniff(self, text: str) -> float:
         return 0.02 if looks_like_json(text) or text.lstrip().startswith("<") else 0.1

@@ -13,6 +13,7 @@ import re
 
 from editor.core.errors import TranscriptError
 from editor.formats.base import ReadResult
+from editor.formats.readers import PODCAST_HTML
 from editor.formats.readers._build import TranscriptBuilder, clock_ms
 
 _ELEMENT = re.compile(r"<(cite|time|p)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -22,9 +23,7 @@ _SNIFF = re.compile(r"<cite\b[^>]*>.*?</cite\s*>\s*<time\b", re.IGNORECASE | re.
 
 
 class PodcastHtmlReader:
-    NAME = "podcast-html"
-    LABEL = "Podcasting 2.0 HTML transcript"
-    EXTENSIONS = (".html", ".htm")
+    NAME, LABEL, EXTENSIONS = PODCAST_HTML.NAME, PODCAST_HTML.LABEL, PODCAST_HTML.EXTENSIONS
 
     def sniff(self, text: str) -> float:
         return 0.9 if _SNIFF.search(text[:16384]) else 0.0

@@ -19,6 +19,7 @@ from editor.core.errors import TranscriptError
 from editor.core.show_notes import EXTRA_KEY, PageText
 from editor.core.timecode import parse_clock
 from editor.formats.base import ReadResult
+from editor.formats.readers import PODCAST_PAGE
 from editor.formats.readers._build import NAME, SNIFF_CHARS, TranscriptBuilder, plausible_name
 
 # Hours may run past 99 (day-long recordings): a header at "100:00:10" is a turn like any other.
@@ -32,9 +33,7 @@ _CLOCK_ON_PAGE = re.compile(r"\b\d+:\d{2}:\d{2}\b")
 
 
 class PodcastPageReader:
-    NAME = "podcast-page"
-    LABEL = "Podcast page transcript (Speaker 00:00:00 text)"
-    EXTENSIONS = (".txt", ".html", ".htm")
+    NAME, LABEL, EXTENSIONS = PODCAST_PAGE.NAME, PODCAST_PAGE.LABEL, PODCAST_PAGE.EXTENSIONS
 
     def sniff(self, text: str) -> float:
         head = text[:SNIFF_CHARS]

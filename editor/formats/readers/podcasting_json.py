@@ -17,6 +17,7 @@ import sys
 
 from editor.core.transcript import Word
 from editor.formats.base import ReadResult
+from editor.formats.readers import PODCASTING_JSON
 from editor.formats.readers._build import TranscriptBuilder
 from editor.formats.readers._json import bad_type, list_of, load_object_with, seconds, sniff_head
 
@@ -26,9 +27,7 @@ _SNIFF = re.compile(r'"(?:startTime|endTime|body)"\s*:')
 
 
 class PodcastingJsonReader:
-    NAME = "podcasting-json"
-    LABEL = "Podcasting 2.0 JSON transcript"
-    EXTENSIONS = (".json",)
+    NAME, LABEL, EXTENSIONS = PODCASTING_JSON.NAME, PODCASTING_JSON.LABEL, PODCASTING_JSON.EXTENSIONS
 
     def sniff(self, text: str) -> float:
         head = sniff_head(text)

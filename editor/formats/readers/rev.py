@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from editor.formats.base import ReadResult
+from editor.formats.readers import REV
 from editor.formats.readers._build import HEADER_CLOCK, SNIFF_CHARS, TranscriptBuilder, clock_ms, read_headed
 
 _TIME = HEADER_CLOCK
@@ -21,9 +22,7 @@ _SNIFF = re.compile(rf"^(?:[^\s(\[][^()\[\]:\n]{{0,60}}?(?: ?[(\[](?:{_TIME})[)\
 
 
 class RevReader:
-    NAME = "rev"
-    LABEL = "Rev-style text (Name (00:00):)"
-    EXTENSIONS = (".txt",)
+    NAME, LABEL, EXTENSIONS = REV.NAME, REV.LABEL, REV.EXTENSIONS
 
     def sniff(self, text: str) -> float:
         head = text[:SNIFF_CHARS]

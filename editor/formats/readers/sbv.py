@@ -12,6 +12,7 @@ import re
 
 from editor.core.errors import TranscriptError
 from editor.formats.base import ReadResult
+from editor.formats.readers import SBV
 from editor.formats.readers._build import TranscriptBuilder, strip_markup
 from editor.formats.readers._cues import blocks, ms, split_speaker, untimed_warning
 
@@ -22,9 +23,7 @@ _CHEVRONS = re.compile(r"^\s*>>\s*")
 
 
 class SbvReader:
-    NAME = "sbv"
-    LABEL = "YouTube captions (SBV)"
-    EXTENSIONS = (".sbv",)
+    NAME, LABEL, EXTENSIONS = SBV.NAME, SBV.LABEL, SBV.EXTENSIONS
 
     def sniff(self, text: str) -> float:
         found = len(_SNIFF.findall(text[:8192]))

@@ -15,6 +15,7 @@ from typing import Any
 
 from editor.core.errors import TranscriptError
 from editor.formats.base import ReadResult
+from editor.formats.readers import SRT
 from editor.formats.readers._build import TranscriptBuilder, strip_markup
 from editor.formats.readers._cues import blocks, ms, split_speaker, untimed_warning
 
@@ -43,9 +44,7 @@ _BLANK_LINES = re.compile(r"(?:[^\S\n]*\n)*")
 
 
 class SrtReader:
-    NAME = "srt"
-    LABEL = "SubRip subtitles (SRT)"
-    EXTENSIONS = (".srt",)
+    NAME, LABEL, EXTENSIONS = SRT.NAME, SRT.LABEL, SRT.EXTENSIONS
     MERGES_CUES = True
 
     def sniff(self, text: str) -> float:
@@ -62,7 +61,7 @@ class SrtReader:
     def _read_whole(self, text: str, keep_captions: bool) -> ReadResult | None:
         """The file read as a run of well-formed cues, or None when it is not one (no warnings to give)."""
         build = TranscriptBuilder(self.NAME)
-        add_text, new_speaker = build.add_text, build.speaker
+        add_cue, new_speaker = build.add_cue, build.speaker
         two, fraction = _TWO_DIGITS, _FRACTION_MS
         markup = "<" in text or "{" in text
         cue_lines: list[list[str]] = []
@@ -81,12 +80,15 @@ class SrtReader:
             name, said = split_speaker(" ".join(shown))
             if name is not None:
                 speaker = new_speaker(name)
-            start = ((int(h1) * 60 if h1 else 0) + two[m1]) * 60_000 + two[s1] * 1000 + fraction[f1]
-            end = ((int(h2) * 60 if h2 else 0) + two[m2]) * 60_000 + two[s2] * 1000 + fraction[f2]
-            add_text(speaker, start, end, said)
+            # (hours looked up too when they have one or two digits, as files write them: "00")
+            start = (((two[h1] if h1 in two else int(h1)) * 60 if h1 else 0) + two[m1]) * 60_000 \
+                + two[s1] * 1000 + fraction[f1]
+            end = (((two[h2] if h2 in two else int(h2)) * 60 if h2 else 0) + two[m2]) * 60_000 \
+                + two[s2] * 1000 + fraction[f2]
+            add_cue(speaker, start, end, said)
         if position != len(text) or not cue_lines:
             return None
-        if not build.segments:
+        if build.empty:
             raise TranscriptError("no subtitle cues found", line=1)
         return build.result(keep_captions, cue_lines)
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from editor.core.errors import TranscriptError
 from editor.formats.base import ReadResult
+from editor.formats.readers import VTT
 from editor.formats.readers._build import TranscriptBuilder
 from editor.formats.readers._cues import blocks, ms, split_speaker, untimed_warning
 
@@ -31,9 +32,7 @@ _SKIPPED_BLOCKS = frozenset(("NOTE", "STYLE", "REGION"))
 
 
 class VttReader:
-    NAME = "vtt"
-    LABEL = "WebVTT captions"
-    EXTENSIONS = (".vtt",)
+    NAME, LABEL, EXTENSIONS = VTT.NAME, VTT.LABEL, VTT.EXTENSIONS
     MERGES_CUES = True
 
     def sniff(self, text: str) -> float:

@@ -24,6 +24,7 @@ from bisect import bisect_right
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Word
 from editor.formats.base import ReadResult
+from editor.formats.readers import WHISPER_JSON
 from editor.formats.readers._build import TranscriptBuilder
 from editor.formats.readers._json import (
     bad_type,
@@ -46,9 +47,7 @@ _LANGUAGES = {"english": "en", "german": "de", "french": "fr", "spanish": "es", 
 
 
 class WhisperJsonReader:
-    NAME = "whisper-json"
-    LABEL = "Whisper JSON (openai-whisper, WhisperX, whisper.cpp)"
-    EXTENSIONS = (".json",)
+    NAME, LABEL, EXTENSIONS = WHISPER_JSON.NAME, WHISPER_JSON.LABEL, WHISPER_JSON.EXTENSIONS
     MERGES_CUES = True
 
     def sniff(self, text: str) -> float:

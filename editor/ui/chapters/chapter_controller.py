@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QObject, Qt, Signal
 
 from editor.core.timecode import format_clock
-from editor.ui.chapters.chapters_model import ChaptersModel
 from editor.ui.context import WindowContext
 from editor.ui.document.commands import ops
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget, QInputDialog
 
+    from editor.ui.chapters.chapters_model import ChaptersModel
     from editor.ui.chapters.chapters_panel import ChaptersPanel
 
 _TITLE_WORDS = 6   # a suggested title: the first words of the turn
@@ -34,13 +34,22 @@ class ChapterController(QObject):
         self._window, self._model, self._edits = ctx.window, ctx.model, ctx.edits
         self._playback, self._follow, self._actions = ctx.playback, ctx.follow, ctx.actions
         self._layout = ctx.layout
-        self.table = ChaptersModel(self._model, self.edit, self)
+        self._table: ChaptersModel | None = None   # made when first asked for (the panel's)
         self._dock: QDockWidget | None = None   # the panel and its dock, made when first shown
         self.title_dialog: QInputDialog | None = None
         a = self._actions
         a["chapter_at_turn"].triggered.connect(self.mark_at_turn)
         a["chapter_at_playback"].triggered.connect(self.mark_at_playback)
         a["chapters_panel"].triggered.connect(self.show_panel)
+
+    @property
+    def table(self) -> ChaptersModel:
+        """The chapters as a table (made the first time it is asked for: it reads the transcript's
+        chapters as they are whenever it is read)."""
+        if self._table is None:
+            from editor.ui.chapters.chapters_model import ChaptersModel
+            self._table = ChaptersModel(self._model, self.edit, self)
+        return self._table
 
     @property
     def dock(self) -> QDockWidget:

@@ -16,15 +16,19 @@ process (it would hold the GIL, and with it the GUI thread). Nothing here edits 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Segment
-from editor.ui.audio_process import JobFailed
 from editor.ui.background import ThreadRunner, WorkerThread
-from editor.ui.hearing import listening_pass
-from editor.ui.hearing.listening_pass import Turn
+
+if TYPE_CHECKING:
+    from editor.ui.hearing.listening_pass import Turn
+
+# The snapshot's and the checks' modules (listening_pass, the audio process) are imported by the first
+# check, not with the window: an episode opened without audio is never listened to.
 
 FEW_TURNS = 4      # this many turns or fewer are checked one by one in the audio process
 
@@ -38,6 +42,8 @@ class _HearThread(WorkerThread):
         self._args = (audio_path, turns, duration_ms, names, rows, workers)
 
     def run(self) -> None:
+        from editor.ui.audio_process import JobFailed
+        from editor.ui.hearing import listening_pass
         audio_path, turns, duration_ms, names, rows, workers = self._args
         try:
             if rows is None and listening_pass.more_timed_than(turns, FEW_TURNS):
@@ -88,6 +94,7 @@ class SuspectRunner(ThreadRunner):
 
     def start(self, audio_path: str, segments: list[Segment], duration_ms: int | None,
               names: Sequence[str] = (), rows: list[int] | None = None) -> None:
+        from editor.ui.hearing import listening_pass
         turns = listening_pass.snapshot(segments) if rows is None else listening_pass.snapshot_around(segments, rows)
         thread = _HearThread(str(audio_path), turns, duration_ms, list(names), rows, self._workers)
         thread.heard.connect(self._on_thread_heard)

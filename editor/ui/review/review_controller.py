@@ -15,7 +15,6 @@ Progress (approved turns and their share of the audio) is kept by a
 
 from __future__ import annotations
 
-import getpass
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -128,6 +127,7 @@ class ReviewController(QObject):
         name = self._settings.get(Key.REVIEWER_NAME).strip()
         if name:
             return name
+        import getpass  # (with termios, imported when an approval first needs the name, not at start-up)
         try:
             return getpass.getuser()
         except Exception:   # no login name (some containers): approvals still record a time
