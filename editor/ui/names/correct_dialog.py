@@ -94,8 +94,11 @@ class CorrectDialog(QDialog):
         self.wrong_edit.setText(wrong)
         self.right_edit.setText(right or wrong)
         self.refresh()
-        self.right_edit.setFocus()
-        self.right_edit.selectAll()
+        # Opened on a phrase, the producer types its right form; opened on nothing, the wrong
+        # phrase comes first (the hint below says so), not into the Right field.
+        first = self.right_edit if wrong else self.wrong_edit
+        first.setFocus()
+        first.selectAll()
 
     def _build(self) -> None:
         self.wrong_edit = QLineEdit()
