@@ -137,3 +137,27 @@ def test_right_click_on_a_misspelled_word_of_a_painted_turn_offers_fixes(window,
     assert "pier" in seen or "peer" in seen
     assert any(text.startswith("Ignore “peir”") for text in seen)
     assert view.editor() is not None and view.editor().row == 2
+
+
+def _mnemonic_clashes(widget):
+    """Letters that more than one visible button or label of *widget* claims (Alt+letter then
+    cycles the focus between them instead of pressing the button)."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+    from test_menu_mnemonics import mnemonic
+    claimed = {}
+    for child in widget.findChildren(QAbstractButton) + widget.findChildren(QLabel):
+        letter = mnemonic(child.text()) if child.isVisible() else ""
+        if letter:
+            claimed.setdefault(letter, []).append(child.text())
+    return {letter: texts for letter, texts in claimed.items() if len(texts) > 1}
+
+
+@pytest.mark.parametrize("action", ["speakers", "glossary", "export", "go_to_time", "settings",
+                                    "correct_everywhere", "publish"])
+def test_no_two_dialog_buttons_share_a_mnemonic(window, qtbot, action):
+    window.action_table[action].trigger()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None or _open_dialog(window) is not None)
+    dialog = QApplication.activeModalWidget() or _open_dialog(window)
+    qtbot.waitUntil(dialog.isVisible)
+    assert _mnemonic_clashes(dialog) == {}, action
+    dialog.reject()

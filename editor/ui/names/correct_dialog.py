@@ -134,7 +134,7 @@ class CorrectDialog(QDialog):
         self.audio_status.setAccessibleName("Audio check")
         self.stop_check_button = QPushButton("Stop checking au&dio")
         self.stop_check_button.hide()
-        self.tick_all = QPushButton("Tick &all")
+        self.tick_all = QPushButton("&Tick all")
         self.tick_none = QPushButton("Tick &none")
         self.apply_button = QPushButton("&Apply ticked")
         self.apply_button.setDefault(True)
