@@ -254,6 +254,9 @@ class FindPanel(QWidget):
         layout.addLayout(options)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
+        # Tab from the find text goes to the replacement (the layout's order would stop on the
+        # Find button first, and a replacement typed after Tab was lost); Enter already finds.
+        self.setTabOrder(self.find_edit, self.replace_edit)
         self.fill_scopes()
 
     def _connect(self) -> None:
