@@ -224,6 +224,19 @@ def test_the_windows_help_names_the_commands():
     assert run("export", "--help").returncode == 0
 
 
+def test_the_windows_options_abbreviated_as_argparse_takes_them():
+    """"--he" is --help to argparse: the same help, the commands too; "--vers" is --version."""
+    from editor import __version__
+    from editor.ui.app import parse_args
+
+    result = run("--he")
+    assert result.returncode == 0 and result.stdout == run("--help").stdout
+    assert "{check,export,publish,align,suggest,install-desktop}" in result.stdout
+    result = run("--vers")
+    assert result.returncode == 0 and result.stdout == f"transcript-editor {__version__}\n"
+    assert parse_args(["episode.srt", "--pl", "qt"]).player == "qt"
+
+
 # The first bytes of an Ogg page: what an episode's audio file starts with (binary, not text).
 OGG_HEAD = b"OggS\x00\x02" + bytes(range(200))
 

@@ -22,16 +22,31 @@ def parse_args(args: list[str]) -> SimpleNamespace:
         return SimpleNamespace(file=args[0] if args else None, audio=args[1] if len(args) > 1 else None,
                                player=None)
     import argparse
-    epilog = None
-    if "-h" in args or "--help" in args:     # (editor.cli imports the core: not for a start with --player)
-        from editor.cli import COMMAND_NAMES
-        epilog = (f"commands (without the window):\n  transcript-editor {{{','.join(COMMAND_NAMES)}}} ...\n"
-                  "  transcript-editor COMMAND --help tells more")
-    parser = argparse.ArgumentParser(prog="transcript-editor", usage=USAGE, epilog=epilog,
+
+    from editor import __version__
+
+    class HelpWithCommands(argparse.Action):
+        """-h / --help (or an abbreviation argparse takes for it, "--he"): the help, and the commands
+        that run without the window (listed only then: editor.cli imports the core, which a start
+        with --player need not wait for)."""
+
+        def __init__(self, option_strings, dest, **kwargs):
+            super().__init__(option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, nargs=0, **kwargs)
+
+        def __call__(self, parser, namespace, values, option_string=None):
+            from editor.cli import COMMAND_NAMES
+            parser.epilog = (f"commands (without the window):\n  transcript-editor {{{','.join(COMMAND_NAMES)}}} ...\n"
+                             "  transcript-editor COMMAND --help tells more")
+            parser.print_help()
+            parser.exit()
+
+    parser = argparse.ArgumentParser(prog="transcript-editor", usage=USAGE, add_help=False,
                                      description="Review and correct a podcast transcript against its audio.",
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("file", nargs="?", help="a transcript (Otter, Rev, SRT, WebVTT, ...) or a project")
     parser.add_argument("audio", nargs="?", help="the episode's audio (default: found next to the transcript)")
+    parser.add_argument("-h", "--help", action=HelpWithCommands, help="show this help message and exit")
+    parser.add_argument("--version", action="version", version=f"transcript-editor {__version__}")
     parser.add_argument("--player", choices=("vlc", "qt"), help="audio backend (default: from settings, vlc)")
     return SimpleNamespace(**vars(parser.parse_args(args)))
 

@@ -79,6 +79,7 @@ from editor.ui.review.review_controller import ReviewController
 from editor.ui.theme import Theme, ThemeSwitcher
 from editor.ui.timing.actions import ACTIONS as TIMING_ACTIONS
 from editor.ui.timing.timing_controller import TimingController
+from editor.ui.widgets.error_box import error_box
 from editor.ui.widgets.message_bar import MessageBar, warnings_text
 from editor.ui.widgets.mnemonics import DialogMnemonics
 
@@ -467,8 +468,7 @@ class MainWindow(QMainWindow):
 
     def _on_files_error_occurred(self, title: str, message: str) -> None:
         # The headline says what failed; the details (file, line/byte, problem) go under it.
-        box = QMessageBox(QMessageBox.Icon.Warning, title, f"{title}.", QMessageBox.StandardButton.Ok, self)
-        box.setInformativeText(message)
+        box = error_box(self, title, message)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()   # window-modal but not blocking: tests and scripts keep running
         self.last_error = (title, message)

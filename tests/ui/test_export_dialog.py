@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from window_helpers import open_export
+from window_helpers import open_export, style_with_button_icons
 
 from editor.formats import all_writers
 
@@ -65,3 +65,21 @@ def test_export_error_is_shown_not_raised(timed_window, qtbot, tmp_path):
     dialog.path_edit.setText(str(tmp_path / "no-such-folder" / "x.txt"))
     assert not dialog.export()
     assert dialog.error_label.isVisible() and "x.txt" in dialog.error_label.text()
+
+
+def test_every_button_has_an_icon_where_the_style_puts_icons_on_dialog_buttons(timed_window, qtbot, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    with style_with_button_icons():
+        dialog = open_export(timed_window, qtbot)
+        assert [b.text().replace("&", "") for b in dialog.buttons.buttons()] == ["Export", "Cancel"]
+        assert not any(b.icon().isNull() for b in dialog.buttons.buttons())
+        there = tmp_path / "there.txt"
+        there.write_text("an earlier export")
+        dialog.path_edit.setText(str(there))
+        assert not dialog.export()           # asks first
+        box = dialog.replace_box
+        assert isinstance(box, QMessageBox) and len(box.buttons()) == 2
+        assert not any(b.icon().isNull() for b in box.buttons())
+        box.reject()
+        dialog.reject()

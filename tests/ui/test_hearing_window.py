@@ -119,7 +119,8 @@ def test_a_glossary_name_heard_in_a_suspect_is_offered_and_applied_as_one_undo_s
 
 def test_a_turn_edited_while_the_pass_runs_is_checked_as_it_reads_now(main_window, qtbot, tmp_path):
     """Its result, heard from the text the pass started with, is dropped and the turn is heard again
-    (never checked before, so no re-check of an edited turn would pick it up otherwise)."""
+    (never checked before, so no re-check of an edited turn would pick it up otherwise); the pass's
+    summary is said all the same, with the turn still to be checked."""
     episode = hearing_material.episode(LINES, CLEAN * 5)
     wav = hearing_material.write_wav(tmp_path / "episode.wav", episode.audio)
     srt = hearing_material.write_srt(tmp_path / "episode.srt", episode.transcript)
@@ -135,8 +136,12 @@ def test_a_turn_edited_while_the_pass_runs_is_checked_as_it_reads_now(main_windo
         edited.append(segments[row])
 
     hearing.runner.heard.connect(edit_a_turn_not_heard_yet)
+    messages = []
+    hearing.message.connect(messages.append)
     assert main_window.open_path(str(srt), str(wav))
     qtbot.waitUntil(lambda: bool(edited), timeout=90_000)
     (turn,) = edited
     assert "shop" in turn.text
     qtbot.waitUntil(lambda: hearing.store.checked.get(turn.id) == turn.text, timeout=90_000)
+    (summary,) = [m for m in messages if m.startswith("Audio checked")]
+    assert summary.endswith(" (1 edited turn is being checked again)")

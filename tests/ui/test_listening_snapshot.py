@@ -6,7 +6,7 @@ import pytest
 
 from editor.core.transcript import Mark, MarkKind, Segment, Word, WordTiming
 from editor.hearing.listen import plan
-from editor.ui.hearing.listening_pass import snapshot, thawed
+from editor.ui.hearing.listening_pass import snapshot, snapshot_around, thawed
 
 
 def _turns(count: int) -> list[Segment]:
@@ -60,3 +60,26 @@ def test_planning_a_few_turns_again_makes_only_the_turns_it_reads():
     assert jobs == plan(turns, 3000 * 2000, (), [7, 2500])
     assert [job.index for job in jobs] == [7, 2500]
     assert taken.read <= {6, 7, 8, 2499, 2500, 2501}
+
+
+def test_a_few_turns_checked_again_are_planned_from_a_snapshot_of_them_and_their_neighbours():
+    turns = _turns(3000)
+    for turn in turns[2501:2504] + turns[-2:]:       # untimed turns: planning looks on to the next timed one
+        turn.start_ms = turn.end_ms = None
+    for rows in ([7, 2500], [0], [2997], [2999]):
+        taken = snapshot_around(turns, rows)
+        assert len(taken) == len(turns)
+        assert plan(thawed(taken), 3000 * 2000, ("Zbigniew",), rows) == plan(turns, 3000 * 2000, ("Zbigniew",), rows)
+    taken = snapshot_around(turns, [7, 2500])
+    whole = snapshot(turns)
+    assert taken[2504] == whole[2504] and taken[-3000 + 6] == whole[6] == taken[6]
+    assert [turn[0] for turn in taken[2499:2505]] == [f"t{i}" for i in range(2499, 2505)]
+    with pytest.raises(LookupError):
+        taken[1000]      # far from both: never read, never taken
+
+
+def test_a_turn_checked_again_is_planned_as_it_reads_now():
+    turns = _turns(12)
+    turns[5].text = "turn 5 was edited"
+    (job,) = plan(thawed(snapshot_around(turns, [5])), 12 * 2000, (), [5])
+    assert job.index == 5 and job.segment_id == "t5" and job.text == "turn 5 was edited"

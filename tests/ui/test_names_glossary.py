@@ -13,6 +13,7 @@ from editor.core.glossary import Glossary
 from editor.formats import read_file
 from editor.ui.document.transcript_model import TranscriptModel
 from editor.ui.names.glossary_dialog import GlossaryDialog
+from editor.ui.names.glossary_scan import GlossaryScan
 from editor.ui.names.glossary_suggestions import SuggestionsPanel
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample-episode.txt"
@@ -28,6 +29,19 @@ def glossary(tmp_path) -> Glossary:
 @pytest.fixture()
 def model():
     return TranscriptModel(read_file(SAMPLE).transcript)
+
+
+@pytest.fixture()
+def scan(model):
+    return GlossaryScan(model)
+
+
+def _panel(qtbot, model, glossary, scan) -> SuggestionsPanel:
+    """The panel over *scan*, listing what it finds as the window's glossary controller has it do."""
+    panel = SuggestionsPanel(model, glossary, scan)
+    qtbot.addWidget(panel)
+    scan.finished.connect(panel.show_scan)
+    return panel
 
 
 def test_dialog_edits_and_saves(qtbot, glossary, tmp_path):
@@ -64,10 +78,9 @@ def test_dialog_csv_round_trip_filter_and_remove(qtbot, glossary, tmp_path):
     assert dialog.import_csv(str(bad)) == 0 and "bad.csv" in dialog.status.text()
 
 
-def test_background_scan_then_apply_ignore_apply_all(qtbot, model, glossary):
+def test_background_scan_then_apply_ignore_apply_all(qtbot, model, glossary, scan):
     glossary.join_speakers(model.transcript)
-    panel = SuggestionsPanel(model, glossary)
-    qtbot.addWidget(panel)
+    panel = _panel(qtbot, model, glossary, scan)
     applied = []
     panel.apply_requested.connect(lambda spans, text: (applied.append(text),
                                                        model.run(ops.replace_spans(model.transcript, spans))))
@@ -93,9 +106,8 @@ def test_background_scan_then_apply_ignore_apply_all(qtbot, model, glossary):
     assert len(applied) == 2
 
 
-def test_newer_scan_supersedes_older(qtbot, model, glossary):
-    panel = SuggestionsPanel(model, glossary)
-    qtbot.addWidget(panel)
+def test_newer_scan_supersedes_older(qtbot, model, glossary, scan):
+    panel = _panel(qtbot, model, glossary, scan)
     panel.start_scan()
     with qtbot.waitSignal(panel.scan_finished, timeout=10_000) as blocker:
         panel.start_scan()
@@ -105,19 +117,22 @@ def test_newer_scan_supersedes_older(qtbot, model, glossary):
     assert not panel.is_scanning()
 
 
-def test_rescan_keeps_the_index_and_rereads_only_the_edited_turn(qtbot, model, glossary):
-    panel = SuggestionsPanel(model, glossary)
-    qtbot.addWidget(panel)
+def test_rescan_keeps_the_index_and_rereads_only_the_edited_turn(qtbot, model, glossary, scan):
+    """Seen through the copies of the scans' index that Correct Everywhere borrows: the turns the
+    rescan did not re-read keep the very tokens the first scan made."""
+    panel = _panel(qtbot, model, glossary, scan)
     with qtbot.waitSignal(panel.scan_finished, timeout=10_000):
         panel.start_scan()
-    index = panel._scan._kept.index
+    before = scan.borrow_index(model.transcript).segments
     row = next(i for i, s in enumerate(model.transcript.segments) if "Vard Home" in s.text)
     at = model.transcript.segments[row].text.index("Vard Home")
     model.run(ops.replace_spans(model.transcript, [(row, at, at + len("Vard Home"), "Vardholm")]))
     with qtbot.waitSignal(panel.scan_finished, timeout=10_000) as blocker:
         panel.start_scan()
-    assert panel._scan._kept.index is index and index.retokenised == 1
     assert blocker.args == [0]
+    after = scan.borrow_index(model.transcript)
+    assert after.retokenised == 0            # the scan brought the index up to date with the edit
+    assert [i for i, (old, new) in enumerate(zip(before, after.segments, strict=True)) if old is not new] == [row]
 
 
 def test_dialog_can_offer_ignored_suggestions_again(qtbot, glossary, tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtGui import QGuiApplication
+from window_helpers import style_with_button_icons
 
 from editor.settings import Key
 
@@ -120,3 +121,11 @@ def test_the_worker_stops_before_writing_when_cancelled_and_the_dialog_shows_pro
     qtbot.waitUntil(lambda: dialog.worker is None, timeout=10_000)
     assert not dialog.progress_row.isVisibleTo(dialog) and dialog.progress.value() == dialog.progress.maximum()
     dialog.reject()
+
+
+def test_publish_has_an_icon_as_close_has_where_the_style_puts_icons_on_dialog_buttons(timed_window, qtbot):
+    with style_with_button_icons():
+        dialog = _open_publish(timed_window, qtbot)
+        assert sorted(b.text().replace("&", "") for b in dialog.buttons.buttons()) == ["Close", "Publish"]
+        assert not any(b.icon().isNull() for b in dialog.buttons.buttons())
+        dialog.reject()

@@ -191,13 +191,18 @@ def test_opening_another_episode_drops_the_old_suggestions_at_once(copied_window
 
 
 def test_load_error_headline_then_details(main_window, tmp_path, qtbot):
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from editor.ui.widgets.error_box import MIN_WIDTH
     bad = tmp_path / "garbled.srt"
     bad.write_bytes(bytes(range(256)) * 8)
     assert not main_window.open_path(str(bad))
     box = next(b for b in main_window.findChildren(QMessageBox) if b.isVisible())
     assert box.text() == "Could not open the transcript."
     assert "garbled.srt" in box.informativeText()
+    # A short title the window manager does not cut (the headline is the first line), and room for the details.
+    assert box.windowTitle() == QApplication.applicationName()
+    assert box.width() >= MIN_WIDTH
     box.close()
 
 

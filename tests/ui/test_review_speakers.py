@@ -80,7 +80,7 @@ def test_reassign_a_selection_of_turns_at_once(window, qtbot):
     speakers = [s.speaker_id for s in window.model.transcript.segments]
     assert speakers[2] == "spk3" and speakers[5] == "spk3" and speakers[0] == "spk1"
     assert dialog.selected_speaker() == "spk1" and dialog.turns.count() == 2
-    assert window.edits.stack.undoText().startswith("Give 2 turns to")
+    assert window.edits.stack.undoText().startswith("Give 2 Turns to")
     window.edits.undo()
     assert [s.speaker_id for s in window.model.transcript.segments] != speakers
     assert window.model.transcript.segments[2].speaker_id == "spk1"

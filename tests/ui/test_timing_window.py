@@ -264,3 +264,24 @@ def test_resync_one_turn_after_an_edit(window, qtbot):
     assert _said(window, "re-synced")
     # Other turns were not touched, and a whole-episode run is not needed afterwards.
     assert timing.align_pending() == 0
+
+
+def test_without_audio_the_strip_is_one_slim_line_and_audio_makes_it_whole(window, qtbot, tmp_path):
+    from window_helpers import SAMPLE_AUDIO
+
+    from editor.ui.timing.timing_controller import STRIP_HEIGHT
+    from editor.ui.timing.waveform import FULL_MIN_H, SLIM_PAD
+    alone = tmp_path / "episode.txt"
+    alone.write_text("Speaker 1  0:00  \nThe tide tables arrived late again this week.\n\n"
+                     "Speaker 2  0:04  \nThen the harbour master read them out by hand.\n", encoding="utf-8")
+    assert window.open_path(str(alone))
+    qtbot.waitUntil(lambda: window.timing.strip is not None and window.timing.strip.is_slim(), timeout=5000)
+    strip = window.timing.strip
+    slim = strip.fontMetrics().height() + SLIM_PAD
+    qtbot.waitUntil(lambda: strip.height() == slim)
+    # The transcript has the room the strip does not take.
+    assert window.view.height() + strip.height() + window.transcript_splitter.handleWidth() \
+        == window.transcript_splitter.height()
+    assert window.open_path(str(SAMPLE_AUDIO))      # linking its audio
+    qtbot.waitUntil(lambda: not strip.is_slim() and strip.height() == STRIP_HEIGHT, timeout=5000)
+    assert strip.minimumHeight() == FULL_MIN_H

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
@@ -30,3 +31,23 @@ def open_export(window, qtbot):
     dialog = window.export_dialog
     qtbot.waitUntil(dialog.isVisible)
     return dialog
+
+
+@contextmanager
+def style_with_button_icons():
+    """The application's style as most Linux desktops have it: icons on a dialog's standard buttons
+    (the offscreen platform's Fusion shows none)."""
+    from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
+
+    class ButtonIcons(QProxyStyle):
+        def styleHint(self, hint, option=None, widget=None, returnData=None):
+            if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+                return 1
+            return super().styleHint(hint, option, widget, returnData)
+
+    before = QApplication.style().name()
+    QApplication.setStyle(ButtonIcons(before))
+    try:
+        yield
+    finally:
+        QApplication.setStyle(before)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QSpinBox,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +39,7 @@ from editor.core.transcript import ReviewStatus, Transcript
 from editor.formats import all_writers, export, writer
 from editor.formats.base import ExportOptions, InaudibleStyle
 from editor.ui.theme import ERROR_TEXT, MESSAGE_BG, MESSAGE_BORDER
+from editor.ui.widgets.button_icons import with_style_icon
 from editor.ui.widgets.form_rows import path_row, read_only_text, with_button
 
 PREVIEW_TURNS = 8
@@ -155,7 +157,8 @@ class ExportDialog(QDialog):
         self.error_label.hide()
         layout.addWidget(self.error_label)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = with_style_icon(self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole),
+                                             QStyle.StandardPixmap.SP_DialogSaveButton)
         self.buttons.accepted.connect(self.export)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -298,7 +301,8 @@ class ExportDialog(QDialog):
         box = QMessageBox(QMessageBox.Icon.Warning, "Replace the file?",
                           f"{Path(path).name} already exists in {Path(path).parent}. Replace it with this export?",
                           QMessageBox.StandardButton.NoButton, self)
-        replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
+        replace = with_style_icon(box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole),
+                                  QStyle.StandardPixmap.SP_DialogSaveButton)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)

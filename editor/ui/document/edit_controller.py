@@ -203,7 +203,7 @@ class EditController(QObject):
         if not (segment.words and segment.word_timing in _TIMED):
             at_ms = self._position_inside(segment)
         op = self._plan(ops.split, row, caret, at_ms)
-        if op is None or not self.push(op, "Split turn", row):
+        if op is None or not self.push(op, "Split Turn", row):
             return False
         self._view.open_editor(row + 1, 0)
         return True
@@ -223,7 +223,7 @@ class EditController(QObject):
             return False
         join = len(self._model.segment(row).text) + 1
         op = self._plan(ops.merge_with_next, row)
-        if op is None or not self.push(op, "Merge turns", row):
+        if op is None or not self.push(op, "Merge Turns", row):
             return False
         editor = self._view.editor()
         if editor is not None and editor.row == row:
@@ -236,14 +236,14 @@ class EditController(QObject):
             self.failed.emit("Load the audio to set a start time from playback.")
             return False
         op = self._plan(ops.set_start, row, ms)
-        return op is not None and self.push(op, "Set start time", row)
+        return op is not None and self.push(op, "Set Start Time", row)
 
     def revert_to_original(self) -> bool:
         row = self.current_row()
         if row < 0:
             return False
         op = self._plan(ops.revert_to_original, row)
-        return op is not None and self.push(op, "Revert turn to original", row)
+        return op is not None and self.push(op, "Revert Turn to Original", row)
 
     # ------------------------------------------------------------------ speakers
     def set_speaker(self, speaker_id: str, row: int | None = None) -> bool:
@@ -251,7 +251,7 @@ class EditController(QObject):
         if row < 0:
             return False
         op = self._plan(ops.set_speaker, row, speaker_id)
-        return op is not None and self.push(op, "Change speaker", row)
+        return op is not None and self.push(op, "Change Speaker", row)
 
     def set_speaker_by_name(self, name: str, row: int | None = None) -> bool:
         """Give the turn the speaker called *name*; a new name adds the speaker (one undo step)."""
@@ -268,12 +268,12 @@ class EditController(QObject):
         new_id = add.speakers[-1].id
         # set_speaker checks the id exists, so plan it as a field edit that runs after the add.
         group = ops.Group((add, ops.SetFields(((row, {"speaker_id": new_id}),))))
-        return self.push(group, f"New speaker {name}", row)
+        return self.push(group, f"New Speaker {name}", row)
 
     def rename_speaker(self, speaker_id: str, name: str) -> bool:
         """Rename everywhere: one op, one undo step, however many turns show the name."""
         op = self._plan(ops.rename_speaker, speaker_id, name)
-        return op is not None and self.push(op, f"Rename speaker to {name.strip()}")
+        return op is not None and self.push(op, f"Rename Speaker to {name.strip()}")
 
     def merge_speakers(self, source_id: str, target_id: str) -> bool:
         """Give every turn of *source_id* to *target_id* and drop *source_id* (one undo step)."""
@@ -287,12 +287,12 @@ class EditController(QObject):
             return False
         op = self._plan(ops.set_speaker, rows, speaker_id)
         count = len(rows)
-        return op is not None and self.push(op, f"Give {count} turn{'s' if count != 1 else ''} to "
+        return op is not None and self.push(op, f"Give {count} Turn{'s' if count != 1 else ''} to "
                                                 f"{self.transcript.speaker_name(speaker_id)}")
 
     def add_speaker(self, name: str) -> str | None:
         op = self._plan(ops.add_speaker, name)
-        if op is None or not self.push(op, f"Add speaker {name.strip()}"):
+        if op is None or not self.push(op, f"Add Speaker {name.strip()}"):
             return None
         return op.speakers[-1].id
 
@@ -304,7 +304,7 @@ class EditController(QObject):
             return False
         start, end = self._selection(row)
         op = self._plan(ops.add_mark, row, kind, start, end, self._mark_time(row))
-        if op is None or not self.push(op, f"Mark {kind.value}", row):
+        if op is None or not self.push(op, f"Mark {kind.value.title()}", row):
             return False
         editor = self._view.editor()
         if editor is not None and editor.row == row:
@@ -350,7 +350,7 @@ class EditController(QObject):
                 return False
             row, mark = found
         op = self._plan(ops.remove_mark, row, mark)
-        return op is not None and self.push(op, f"Remove {mark.kind.value} marker", row)
+        return op is not None and self.push(op, f"Remove {mark.kind.value.title()} Marker", row)
 
     def go_to_mark(self, direction: int) -> tuple[int, Mark] | None:
         """Open the next (+1) or previous (-1) marker, select it and play from its time."""

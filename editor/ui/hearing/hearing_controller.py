@@ -34,6 +34,15 @@ PLAY_LEAD_MS = 400           # playback starts a little before the passage
 PANEL_REFRESH_MS = 300
 
 
+def _summary(passages: int, rechecking: int) -> str:
+    """The status line at the end of a whole pass."""
+    said = (f"Audio checked: {passages} passage{'s' if passages != 1 else ''} to listen to" if passages
+            else "Audio checked: no doubtful passages")
+    if rechecking:
+        said += f" ({rechecking} edited turn{'s are' if rechecking != 1 else ' is'} being checked again)"
+    return said
+
+
 class HearingController(QObject):
     message = Signal(str)
 
@@ -134,12 +143,12 @@ class HearingController(QObject):
     def _on_runner_finished(self, completed: bool) -> None:
         whole, self._whole_pass = self._whole_pass, False
         self.progress.hide()
-        count = len(self.store)
         # Said after a whole pass only: after an edited turn's re-check the status bar keeps what
-        # it says of the edit (the audio's verdict on a typed correction).
-        if completed and whole and self._recheck_rows == set():
-            self.message.emit(f"Audio checked: {count} passage{'s' if count != 1 else ''} to listen to"
-                              if count else "Audio checked: no doubtful passages")
+        # it says of the edit (the audio's verdict on a typed correction). Turns edited during the
+        # pass are still to be heard as they read now: said at once, with how many, rather than
+        # after their re-check, which more typing may put off for long.
+        if completed and whole:
+            self.message.emit(_summary(len(self.store), len(self._recheck_rows)))
         self._refresh_panel()
 
     # ------------------------------------------------------------------ edits and approvals

@@ -5,8 +5,9 @@ in a low-priority process of its own (:mod:`editor.ui.episode_pass`; a whole epi
 there too, :mod:`~editor.ui.hearing.listening_pass`), waited on by a worker thread that holds no
 GIL while it waits; each checked turn comes back to the GUI thread as a queued signal and goes
 into the :class:`SuspectStore`. The GUI thread only takes a snapshot of the turns
-(:func:`~editor.ui.hearing.listening_pass.snapshot`, one C call a turn): the worker thread pickles
-and sends it, and the turns are planned as they were when the check started. A few turns checked
+(:func:`~editor.ui.hearing.listening_pass.snapshot`, one C call a turn; of a few edited turns and
+their neighbours only, when those are checked again): the worker thread pickles and sends it, and
+the turns are planned as they were when the check started. A few turns checked
 again after an edit go to the window's audio process instead (:mod:`editor.ui.audio_process`): no
 pool to start, each turn's audio read at the turn there, and no PocketSphinx decoding in this
 process (it would hold the GIL, and with it the GUI thread). Nothing here edits the transcript.
@@ -31,7 +32,7 @@ FEW_TURNS = 4      # this many turns or fewer are checked one by one in the audi
 class _HearThread(WorkerThread):
     heard = Signal(object)             # editor.hearing.listen.Heard
 
-    def __init__(self, audio_path: str, turns: list[Turn], duration_ms: int | None,
+    def __init__(self, audio_path: str, turns: Sequence[Turn], duration_ms: int | None,
                  names: list[str], rows: list[int] | None, workers: int, parent=None):
         super().__init__(parent)
         self._args = (audio_path, turns, duration_ms, names, rows, workers)
@@ -87,8 +88,8 @@ class SuspectRunner(ThreadRunner):
 
     def start(self, audio_path: str, segments: list[Segment], duration_ms: int | None,
               names: Sequence[str] = (), rows: list[int] | None = None) -> None:
-        thread = _HearThread(str(audio_path), listening_pass.snapshot(segments), duration_ms, list(names), rows,
-                             self._workers)
+        turns = listening_pass.snapshot(segments) if rows is None else listening_pass.snapshot_around(segments, rows)
+        thread = _HearThread(str(audio_path), turns, duration_ms, list(names), rows, self._workers)
         thread.heard.connect(self._on_thread_heard)
         self.start_thread(thread)
 

@@ -151,7 +151,7 @@ class FindPanel(QWidget):
     """Find and replace over the whole transcript; emits intent, never edits."""
 
     match_chosen = Signal(int, int, int, int)     # segment index, start, end, time ms (-1: untimed)
-    # [ReplaceSpan], undo text ("Replace all ‘a’ → ‘b’ (12)"); object, not list: a list would be copied
+    # [ReplaceSpan], undo text ("Replace All ‘a’ → ‘b’ (12)"); object, not list: a list would be copied
     # into a QVariantList and back (~4 ms for the 7,000 spans of a Replace all)
     replace_requested = Signal(object, str)
     close_requested = Signal()
@@ -422,7 +422,7 @@ class FindPanel(QWidget):
             self._show_status(str(error), error=True)
             return 0
         if spans:
-            self.replace_requested.emit(spans, f"Replace all “{options.pattern}” → “{self.replace_edit.text()}” "
+            self.replace_requested.emit(spans, f"Replace All “{options.pattern}” → “{self.replace_edit.text()}” "
                                                f"({len(spans)})")
         # What is left to find is in the rows just searched (a replacement may hold the pattern
         # again, or change nothing); the rest of the episode had no match and was not changed.

@@ -49,17 +49,14 @@ class SuggestionsPanel(QWidget):
     scan_finished = Signal(int)           # number of suggestions shown
     audio_checked = Signal(bool)          # the audio's verdicts are in (True) or the check stopped
 
-    def __init__(self, model, glossary: Glossary, scan: GlossaryScan | None = None, parent=None):
-        """*scan*: the window's glossary scan, whose results its owner hands to :meth:`show_scan`
-        (default: a scan of the panel's own, listed as it finishes)."""
+    def __init__(self, model, glossary: Glossary, scan: GlossaryScan, parent=None):
+        """*scan*: the window's glossary scan (:meth:`start_scan` starts it), whose results its
+        owner hands to :meth:`show_scan`."""
         super().__init__(parent)
         self._model = model
         self.glossary = glossary
         self.candidates: tuple[str, ...] = ()   # names from the show notes, not (yet) in the glossary
         self.suggestions: list[Suggestion] = []
-        if scan is None:
-            scan = GlossaryScan(model, self)
-            scan.finished.connect(self.show_scan)
         self._scan = scan
         # The audio checks: the episode's audio once its words have times ("": none yet), the
         # verdicts found so far by what they judged, and the checker.
@@ -286,11 +283,11 @@ class SuggestionsPanel(QWidget):
         return [self.suggestions[r] for r in rows]
 
     def apply_selected(self) -> int:
-        return self._apply(self.selected(), "Apply glossary suggestion")
+        return self._apply(self.selected(), "Apply Glossary Suggestion")
 
     def apply_all(self) -> int:
         """Apply the sure suggestions (✓): weaker matches and changes of capitals wait to be chosen."""
-        return self._apply([s for s in self.suggestions if self.is_ticked(s)], "Apply all glossary suggestions")
+        return self._apply([s for s in self.suggestions if self.is_ticked(s)], "Apply All Glossary Suggestions")
 
     def ignore_selected(self) -> int:
         """Hide the selected suggestions (and any other of the same text) for good: the show's

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +39,7 @@ from editor.core.transcript import Transcript
 from editor.formats.base import ExportOptions
 from editor.publish import PUBLISH_FORMATS, PublishCancelled, Published, check, episode_file_stem, plan_tags, publish
 from editor.settings import Key, Settings
+from editor.ui.widgets.button_icons import with_style_icon
 from editor.ui.widgets.form_rows import path_row, read_only_text, with_button
 
 _WARNING_STYLE = ("#PublishWarning { background: #fff3cd; color: #3b2f00; border: 1px solid #e0c060;"
@@ -153,7 +155,8 @@ class PublishDialog(QDialog):
         self.progress_row.hide()
         layout.addWidget(self.progress_row)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.publish_button = self.buttons.addButton("Publish", QDialogButtonBox.ButtonRole.ApplyRole)
+        self.publish_button = with_style_icon(self.buttons.addButton("Publish", QDialogButtonBox.ButtonRole.ApplyRole),
+                                              QStyle.StandardPixmap.SP_DialogSaveButton)
         self.publish_button.setDefault(True)
         self.publish_button.clicked.connect(self.start_publish)
         self.buttons.rejected.connect(self.reject)

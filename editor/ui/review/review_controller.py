@@ -142,8 +142,8 @@ class ReviewController(QObject):
         op: Op = ops.set_status(transcript, row, status, self.reviewer())
         if note is not None:
             op = ops.Group((op, ops.set_note(transcript, row, note)))
-        labels = {ReviewStatus.APPROVED: "Approve turn", ReviewStatus.FLAGGED: "Flag turn",
-                  ReviewStatus.UNREVIEWED: "Mark turn unreviewed"}
+        labels = {ReviewStatus.APPROVED: "Approve Turn", ReviewStatus.FLAGGED: "Flag Turn",
+                  ReviewStatus.UNREVIEWED: "Mark Turn Unreviewed"}
         return self._edits.push(op, labels[status], row)
 
     def approve(self, row: int | None = None) -> bool:

@@ -17,7 +17,7 @@ MainWindow constructs it with what it needs and adds almost nothing else:
   caches, so an episode is never aligned twice, saved or not;
 * "Re-sync word times of this turn" re-aligns the turn being edited or played (after a
   text edit) without stopping a whole-episode run;
-* dragging a boundary in the strip is one undoable "Retime turn" on the window's undo stack.
+* dragging a boundary in the strip is one undoable "Retime Turn" on the window's undo stack.
 """
 
 from __future__ import annotations
@@ -166,7 +166,7 @@ class TimingController(QObject):
     def _start_without_audio(self) -> None:
         parts = self._start()
         if not self._audio:
-            parts.strip.set_message("No audio")
+            self._show_no_audio(parts.strip)
 
     def ensure_started(self) -> None:
         """Build the strip and runners now (they are otherwise made when audio loads, or a
@@ -181,18 +181,24 @@ class TimingController(QObject):
         parts.peaks.cancel()
         if not path:
             self._audio, self._duration = "", 0
-            parts.strip.set_peaks(None)
-            parts.strip.set_message("No audio")
+            self._show_no_audio(parts.strip)
             return
         if duration <= 0:
             duration = _declared_duration(path)
         self._duration = duration
+        slim = parts.strip.is_slim()
         parts.strip.set_peaks(None)
         parts.strip.set_duration(duration)
         parts.strip.set_progress(0.0)
+        if slim:     # its height again, as when it was first placed
+            self._layout.place_under_transcript(parts.strip, STRIP_HEIGHT)
         parts.aligner.set_duration(duration or None)
         parts.resyncer.set_duration(duration or None)
         parts.peaks.load(path, self._project_path() or None)
+
+    def _show_no_audio(self, strip) -> None:
+        strip.show_no_audio()
+        self._layout.place_under_transcript(strip, strip.sizeHint().height())   # the transcript takes the room
 
     def _on_files_audio_loaded(self, path: str) -> None:
         from editor.ui.timing.alignment_cache import AlignmentCache, default_path

@@ -6,7 +6,8 @@ playhead a third from the left), segment boundaries with handles, inaudible/cros
 spans shaded. Click to seek; wheel zooms around the pointer; Shift+wheel (or a
 horizontal wheel) scrolls, and stops following until the next seek. Drag a boundary to
 retime: the drag is clamped between its neighbours and, on release, ``retime_requested``
-carries the (row, start_ms, end_ms) changes in an order that never overlaps.
+carries the (row, start_ms, end_ms) changes in an order that never overlaps. Without audio
+(:meth:`show_no_audio`) it is one slim line saying so.
 
 The widget only reads: the window turns ``retime_requested`` into one undoable command
 (see :func:`editor.ui.timing.waveform_retime.push_retime`) and feeds model changes back with
@@ -46,6 +47,9 @@ if TYPE_CHECKING:   # hints only: a strip without audio must not import numpy/Py
 
 OVERVIEW_H = 22
 RULER_H = 14
+FULL_MIN_H = 110          # overview band, waveform and ruler
+SLIM_PAD = 8              # around the one line a strip without audio shows
+QWIDGETSIZE_MAX = (1 << 24) - 1     # Qt's "no maximum" for a widget's size
 GRAB_PX = 5
 MIN_SPAN_MS = 1_000
 MAX_SPAN_MS = 10 * 60_000
@@ -156,7 +160,8 @@ class WaveformStrip(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumHeight(110)
+        self.setMinimumHeight(FULL_MIN_H)
+        self._slim = False      # no audio: one line saying so (see show_no_audio)
         self.setMouseTracking(True)
         self.setAccessibleName("Waveform")
         self.setAccessibleDescription("The audio around the playback position with turn boundaries: "
@@ -185,7 +190,31 @@ class WaveformStrip(QWidget):
     # ------------------------------------------------------------------ feeding
     def sizeHint(self):
         from PySide6.QtCore import QSize
-        return QSize(800, 130)
+        return QSize(800, self._slim_height() if self._slim else 130)
+
+    def _slim_height(self) -> int:
+        return self.fontMetrics().height() + SLIM_PAD
+
+    def is_slim(self) -> bool:
+        """Whether the strip is the one line that says there is no audio."""
+        return self._slim
+
+    def show_no_audio(self, text: str = "No audio") -> None:
+        """No audio to draw: a slim strip that says *text*, the transcript keeps the room (a time
+        scale and turn boundaries with no sound to hear are no help). Audio makes it whole again."""
+        self._peaks, self._progress, self._message = None, None, text
+        self._set_slim(True)
+        self.update()
+
+    def _set_slim(self, slim: bool) -> None:
+        if slim == self._slim:
+            return
+        self._slim = slim
+        height = self._slim_height()
+        # Its parent (a splitter, a layout) keeps it within these: slim, it cannot be dragged taller.
+        self.setMinimumHeight(height if slim else FULL_MIN_H)
+        self.setMaximumHeight(height if slim else QWIDGETSIZE_MAX)
+        self.updateGeometry()
 
     def set_peaks(self, peaks: Peaks | None) -> None:
         self._peaks = peaks
@@ -194,11 +223,13 @@ class WaveformStrip(QWidget):
         if peaks is not None:
             self._duration = max(self._duration, peaks.duration_ms)
             self._refresh_boundaries()
+            self._set_slim(False)
         self.update()
 
     def set_progress(self, fraction: float) -> None:
         """Peaks are being computed: show how far."""
         self._progress = fraction
+        self._set_slim(False)
         self.update()
 
     def set_message(self, text: str) -> None:
@@ -210,6 +241,8 @@ class WaveformStrip(QWidget):
     def set_duration(self, ms: int) -> None:
         self._duration = max(0, int(ms))
         self._overview = None
+        if self._duration:
+            self._set_slim(False)
         self._refresh_boundaries()
         self.update()
 
@@ -341,7 +374,7 @@ class WaveformStrip(QWidget):
 
     # ------------------------------------------------------------------ mouse
     def mousePressEvent(self, event) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:
+        if event.button() != Qt.MouseButton.LeftButton or self._slim:
             return
         pos = event.position()
         if pos.y() < OVERVIEW_H:
@@ -355,6 +388,8 @@ class WaveformStrip(QWidget):
         self._seek(self.x_to_ms(pos.x()))
 
     def mouseMoveEvent(self, event) -> None:
+        if self._slim:
+            return
         pos = event.position()
         if self._drag is not None:
             self._drag_ms = clamp(self._drag, self.x_to_ms(pos.x()))
@@ -377,6 +412,8 @@ class WaveformStrip(QWidget):
             self.retime_requested.emit(changes)
 
     def wheelEvent(self, event) -> None:
+        if self._slim:
+            return
         delta = event.angleDelta()
         shifted = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
         horizontal = delta.x() if delta.x() else (delta.y() if shifted else 0)
@@ -406,6 +443,10 @@ class WaveformStrip(QWidget):
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), BG)
+        if self._slim:
+            self._paint_message(painter, QRectF(self.rect()))
+            painter.end()
+            return
         self._paint_overview(painter)
         wave = self._wave_rect()
         if self._peaks is None:

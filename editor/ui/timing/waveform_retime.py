@@ -10,7 +10,7 @@ from editor.ui.document.transcript_model import TranscriptModel
 
 
 def push_retime(stack: QUndoStack, model: TranscriptModel, changes: list[tuple[int, int, int]]) -> None:
-    """Apply (row, start_ms, end_ms) changes in order as one undo step ("Retime turn").
+    """Apply (row, start_ms, end_ms) changes in order as one undo step ("Retime Turn").
 
     Each change is planned with ``ops.set_bounds`` only after the one before it was
     applied, so its neighbour clamping sees the moved neighbour; set_bounds clamps again,
@@ -18,9 +18,9 @@ def push_retime(stack: QUndoStack, model: TranscriptModel, changes: list[tuple[i
     """
     if not changes:
         return
-    stack.beginMacro("Retime turn")
+    stack.beginMacro("Retime Turn")
     for row, start, end in changes:
         if 0 <= row < model.rowCount():
             op = ops.set_bounds(model.transcript, row, start, max(start, end))
-            stack.push(OpCommand(model, op, "Retime turn", row))
+            stack.push(OpCommand(model, op, "Retime Turn", row))
     stack.endMacro()

@@ -1,1 +1,2 @@
-"""Small widgets shared by several features (message bar, filler-words list editor, dialog mnemonics, form rows)."""
+"""Small widgets shared by several features (message bar, error box, button icons, filler-words list
+editor, dialog mnemonics, form rows)."""
