@@ -17,11 +17,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle
 
 from editor.core.errors import TranscriptError
 from editor.ui.context import WindowContext
 from editor.ui.project.autosave import EXTENSION, Autosaver, data_dir
+from editor.ui.widgets.button_icons import with_style_icon
 
 _PROJECT_FILTER = "Transcript Editor project (*.tep.json);;All files (*)"
 
@@ -162,8 +163,12 @@ class ProjectController(QObject):
                           QMessageBox.StandardButton.NoButton, self._window)
         box.setInformativeText("Replace replaces it with your version (theirs is kept as "
                                f"{name}.bak); Save As writes yours to a new file and leaves theirs alone.")
-        replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
-        save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+        # Both write the producer's version (over theirs, or to a new file): the Save icon, as the
+        # Export dialog's Replace has it, beside the style's Cancel icon.
+        replace = with_style_icon(box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole),
+                                  QStyle.StandardPixmap.SP_DialogSaveButton)
+        save_as = with_style_icon(box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole),
+                                  QStyle.StandardPixmap.SP_DialogSaveButton)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(save_as)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
