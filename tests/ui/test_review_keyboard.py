@@ -153,7 +153,8 @@ def _mnemonic_clashes(widget):
 
 
 @pytest.mark.parametrize("action", ["speakers", "glossary", "export", "go_to_time", "settings",
-                                    "correct_everywhere", "publish"])
+                                    "correct_everywhere", "publish", "shortcuts", "chapter_at_turn",
+                                    "change_speaker"])
 def test_no_two_dialog_buttons_share_a_mnemonic(window, qtbot, action):
     window.action_table[action].trigger()
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None or _open_dialog(window) is not None)
