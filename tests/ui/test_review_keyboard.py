@@ -162,3 +162,40 @@ def test_no_two_dialog_buttons_share_a_mnemonic(window, qtbot, action):
     qtbot.waitUntil(dialog.isVisible)
     assert _mnemonic_clashes(dialog) == {}, action
     dialog.reject()
+
+
+def test_esc_in_the_transcript_closes_no_side_panel_and_in_a_panel_only_that_one(window, qtbot):
+    window.action_table["markers_panel"].trigger()
+    assert window.marks_dock.isVisible()
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus)
+    _key(window, K.Key_Escape)                     # one panel open: its Esc was the window's
+    assert window.marks_dock.isVisible()
+    window.names.find.show_find()
+    find_dock = window.names.find.dock
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus)
+    _key(window, K.Key_Escape)
+    assert window.marks_dock.isVisible() and find_dock.isVisible()
+    inside = window.marks_dock.widget()
+    inside.setFocus()
+    qtbot.waitUntil(lambda: window.marks_dock.isAncestorOf(QApplication.focusWidget()))
+    QTest.keyClick(QApplication.focusWidget(), K.Key_Escape)
+    qtbot.waitUntil(lambda: not window.marks_dock.isVisible())
+    assert find_dock.isVisible()
+
+
+def test_shift_enter_in_a_turn_is_no_find_previous(window, qtbot):
+    """The find field's Shift+Enter (previous result) belongs to that field, not to the whole window."""
+    window.names.find.show_find()
+    panel = window.names.find.panel
+    panel.set_find_text("the")
+    qtbot.waitUntil(lambda: panel.results.rowCount() > 1)
+    chosen = []
+    panel.match_chosen.connect(lambda *args: chosen.append(args))
+    window.view.open_editor(2, 3)
+    qtbot.waitUntil(lambda: window.view.editor().hasFocus())
+    _key(window, K.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert chosen == []
+    QTest.keyClick(panel.find_edit, K.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: len(chosen) == 1)
