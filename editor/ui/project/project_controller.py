@@ -202,7 +202,12 @@ class ProjectController(QObject):
                           f"Save the changes to {self.document_name()} before {action}?",
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self._window)
-        box.setInformativeText("Corrections and approvals since the last save are lost if you don't save them.")
+        lost = "Corrections and approvals since the last save are lost if you don't save them."
+        if not self.project_path and self.source_path:
+            # Not a project yet: Save makes one beside the transcript; the recognizer's file stays.
+            lost = (f"Save keeps them in a project ({Path(project_path_for(self.source_path)).name}); "
+                    f"{Path(self.source_path).name} itself is not changed. {lost}")
+        box.setInformativeText(lost)
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
 
