@@ -235,3 +235,33 @@ def test_the_windows_options_abbreviated_as_argparse_takes_them():
     result = run("--vers")
     assert result.returncode == 0 and result.stdout == f"transcript-editor {__version__}\n"
     assert parse_args(["episode.srt", "--pl", "qt"]).player == "qt"
+
+
+# The first bytes of an Ogg page: what an episode's audio file starts with (binary, not text).
+OGG_HEAD = b"OggS\x00\x02" + bytes(range(200))
+
+
+def test_export_never_writes_over_the_episodes_audio(tmp_path, rev_file):
+    # A slip of the keyboard (-o tidewater.ogg for tidewater.srt) must not replace the recording
+    # the transcript is paired with (the window finds audio of the same name beside it).
+    audio = tmp_path / "tidewater.ogg"
+    audio.write_bytes(OGG_HEAD)
+    beside = run("export", rev_file, "--to", "txt", "-o", audio)
+    assert beside.returncode == 2 and audio.read_bytes() == OGG_HEAD
+    one_line_error(beside, "tidewater.ogg", "audio")
+    # A project's linked audio, whatever its name.
+    take = tmp_path / "take-1.raw"
+    take.write_bytes(OGG_HEAD)
+    transcript = Transcript()
+    transcript.segments.append(Segment("s1", 0, 4000, "Line number one."))
+    transcript.meta.audio_path = str(take)
+    path = tmp_path / "ep.tep.json"
+    project.save(transcript, path)
+    linked = run("export", path, "--to", "srt", "-o", take)
+    assert linked.returncode == 2 and take.read_bytes() == OGG_HEAD
+    one_line_error(linked, "take-1.raw", "audio")
+    # An earlier export of the same name is replaced as before.
+    earlier = tmp_path / "ep.srt"
+    earlier.write_text("an earlier export")
+    assert run("export", path, "-o", earlier).returncode == 0
+    assert earlier.read_text().startswith("1\n")

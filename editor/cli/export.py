@@ -75,6 +75,10 @@ def run(options: argparse.Namespace) -> int:
     loaded = load_or_report(options.file, options.encoding)
     if loaded is None:
         return EXIT_READ
+    audio = _audio_at(options.output, loaded.transcript.meta.audio_path)
+    if audio:
+        say(f"{options.output}: is {audio}; an export never replaces it, choose another name")
+        return EXIT_READ
     if options.approved_only and not _approved_enough(options, loaded.transcript):
         return EXIT_NOT_APPROVED
     writer = writer_named(name)
@@ -87,6 +91,21 @@ def run(options: argparse.Namespace) -> int:
         filler_words=load_fillers(loaded.transcript.meta.language) if options.clean_verbatim else ())
     data = writer.write(loaded.transcript, export_options)
     return write_output(options.output, data)
+
+
+def _audio_at(output: str, linked_audio: str) -> str:
+    """What audio *output* already is ("" when none): the episode's recording is an input too, and
+    a slip of the keyboard (``-o episode.mp3`` for ``episode.srt``) must not replace it."""
+    from editor.audio.check import why_not_audio
+    from editor.core.files import AUDIO_EXTENSIONS
+
+    if output == "-" or not Path(output).exists():
+        return ""
+    if linked_audio and same_file(output, linked_audio):
+        return "the episode's audio"
+    if Path(output).suffix.lower() in AUDIO_EXTENSIONS and why_not_audio(output) is None:
+        return "an audio file"
+    return ""
 
 
 def _format_from_extension(output: str) -> str | None:

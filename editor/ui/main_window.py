@@ -82,6 +82,7 @@ from editor.ui.timing.timing_controller import TimingController
 from editor.ui.widgets.error_box import error_box
 from editor.ui.widgets.message_bar import MessageBar, warnings_text
 from editor.ui.widgets.mnemonics import DialogMnemonics
+from editor.ui.widgets.scoped_shortcut import scoped_shortcut
 
 if TYPE_CHECKING:
     from editor.ui.files.start_page import StartPage
@@ -309,8 +310,8 @@ class MainWindow(QMainWindow):
                 self.resizeDocks([dock], [height], Qt.Orientation.Vertical)
         escape = QKeySequence(Qt.Key.Key_Escape)
         if not any(s.key() == escape for s in widget.findChildren(QShortcut)):   # the panel's own Esc wins
-            QShortcut(escape, dock, lambda: self._close_panel(dock),
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            scoped_shortcut(escape, dock, lambda: self._close_panel(dock),
+                            Qt.ShortcutContext.WidgetWithChildrenShortcut)
         return dock
 
     def place_under_transcript(self, widget: QWidget, height: int) -> None:

@@ -104,3 +104,20 @@ def test_deleted_folder_edits_are_offered_at_the_next_start_and_save_makes_the_f
     w.project.autosave.journal = None
     assert w.project.write(str(path))
     assert _texts(path) == expected
+
+
+def test_the_replace_box_buttons_all_have_icons_where_the_style_shows_them(opened, qtbot):
+    """Replace and Save As… beside Cancel: where the style puts an icon on Cancel, they have one too."""
+    from tests.ui.window_helpers import style_with_button_icons
+
+    w, path = opened
+    with style_with_button_icons():
+        _type(w, 1, "Then ", qtbot)
+        _replace_on_disk(path, "their first line")
+        qtbot.waitUntil(w.watch.bar.isVisible, timeout=5000)
+        assert not w.project.save()
+        box = w.project.overwrite_box
+        assert sorted(b.text().replace("&", "") for b in box.buttons()) == ["Cancel", "Replace", "Save As…"]
+        assert [b.text() for b in box.buttons() if b.icon().isNull()] == []
+        box.button(QMessageBox.StandardButton.Cancel).click()
+        qtbot.waitUntil(lambda: w.project.overwrite_box is None)

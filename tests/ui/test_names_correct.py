@@ -124,3 +124,14 @@ def test_a_click_on_a_tick_box_unticks_that_place(qtbot, model):
     assert [c.found for c in dialog.ticked()] == ["Ingrid Sol Berg"]
     assert dialog.apply_button.text() == "&Apply ticked (1)"
     assert tick.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+
+
+def test_opened_without_a_phrase_the_wrong_field_takes_the_typing(qtbot, model):
+    dialog = _dialog(qtbot, model, wrong="", right="")
+    assert dialog.focusWidget() is dialog.wrong_edit
+
+
+def test_opened_on_a_phrase_the_right_field_takes_the_typing(qtbot, model):
+    dialog = _dialog(qtbot, model)
+    assert dialog.focusWidget() is dialog.right_edit
+    assert dialog.right_edit.selectedText() == "Ingrid Solberg"

@@ -216,3 +216,17 @@ def test_replace_all_after_the_list_replaces_what_is_there_now(setup, qtbot):
     panel.find_edit.setText("INGRID")
     panel.match_case.setChecked(True)
     assert panel.replace_all() == 0
+
+
+def test_tab_goes_from_the_find_field_to_the_replace_field(setup, qtbot):
+    """Find, Tab, replacement: the producer's typing lands in Replace, not on the Find button."""
+    panel = setup[2]
+    panel.show_replace()
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    panel.find_edit.setFocus()
+    qtbot.waitUntil(panel.find_edit.hasFocus)
+    qtbot.keyClick(panel.find_edit, Qt.Key.Key_Tab)
+    qtbot.waitUntil(panel.replace_edit.hasFocus)
+    qtbot.keyClick(panel.replace_edit, Qt.Key.Key_Backtab)
+    qtbot.waitUntil(panel.find_edit.hasFocus)

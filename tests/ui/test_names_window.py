@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from window_helpers import SAMPLE_AUDIO, press
 
@@ -466,3 +466,37 @@ def test_a_scan_that_raises_ends_with_an_error_said_and_a_rescan_works(main_wind
     panel.rescan_button.click()
     qtbot.waitUntil(lambda: not names.is_scanning(), timeout=10_000)
     assert panel.status.text().startswith("0 suggestions from 1 glossary entry")
+
+
+# Two turns of an invented podcast page: words with an apostrophe and a hyphenated name.
+APOSTROPHE_PAGE = ("Ferry Tales #7\n\nSpeaker 0 00:00:02 I'm Oriel Banfield-Quay and this is Ferry Tales. "
+                   "Speaker 1 00:00:09 Thanks Oriel. Tomasz's boat leaves at nine.\n")
+
+
+@pytest.mark.parametrize(("needle", "offset", "word"), [
+    ("I'm", 1, "I'm"),                       # on the apostrophe
+    ("Tomasz's", 7, "Tomasz's"),             # on the possessive "s"
+    ("Banfield-Quay", 10, "Banfield-Quay"),  # on the second half of a hyphenated name
+])
+def test_right_click_offers_the_whole_word_around_an_apostrophe_or_hyphen(main_window, qtbot, tmp_path,
+                                                                          needle, offset, word):
+    """Qt's word selection stops at an apostrophe or hyphen: right-clicking "I'm" offered to correct
+    “'” everywhere, and the "s" of a possessive offered “s”."""
+    path = tmp_path / "ferry-tales-7.txt"
+    path.write_text(APOSTROPHE_PAGE, encoding="utf-8")
+    assert main_window.open_path(str(path))
+    names = main_window.names
+    wait_for_scan(qtbot, names)
+    qtbot.waitUntil(lambda: names.spelling.speller is not None, timeout=10_000)
+    row = row_containing(main_window, needle)
+    text = main_window.model.segment(row).text
+    editor = main_window.view.open_editor(row, 0)
+    qtbot.waitUntil(lambda: names.spelling.spell_menu is not None)
+    at = text.index(needle) + offset
+    rect = editor.cursorRect(_cursor_at(editor, at))
+    menu = names.spelling.spell_menu.build_menu(rect.center() + QPoint(2, 0))
+    labels = [a.text() for a in menu.actions() if "Everywhere" in a.text()]
+    assert labels == [f"Correct “{word}” Everywhere…"]
+    menu.deleteLater()
+    editor.setTextCursor(_cursor_at(editor, at))
+    assert names.correcting.phrase_at_caret() == word

@@ -137,3 +137,65 @@ def test_right_click_on_a_misspelled_word_of_a_painted_turn_offers_fixes(window,
     assert "pier" in seen or "peer" in seen
     assert any(text.startswith("Ignore “peir”") for text in seen)
     assert view.editor() is not None and view.editor().row == 2
+
+
+def _mnemonic_clashes(widget):
+    """Letters that more than one visible button or label of *widget* claims (Alt+letter then
+    cycles the focus between them instead of pressing the button)."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+    from test_menu_mnemonics import mnemonic
+    claimed = {}
+    for child in widget.findChildren(QAbstractButton) + widget.findChildren(QLabel):
+        letter = mnemonic(child.text()) if child.isVisible() else ""
+        if letter:
+            claimed.setdefault(letter, []).append(child.text())
+    return {letter: texts for letter, texts in claimed.items() if len(texts) > 1}
+
+
+@pytest.mark.parametrize("action", ["speakers", "glossary", "export", "go_to_time", "settings",
+                                    "correct_everywhere", "publish", "shortcuts", "chapter_at_turn",
+                                    "change_speaker"])
+def test_no_two_dialog_buttons_share_a_mnemonic(window, qtbot, action):
+    window.action_table[action].trigger()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None or _open_dialog(window) is not None)
+    dialog = QApplication.activeModalWidget() or _open_dialog(window)
+    qtbot.waitUntil(dialog.isVisible)
+    assert _mnemonic_clashes(dialog) == {}, action
+    dialog.reject()
+
+
+def test_esc_in_the_transcript_closes_no_side_panel_and_in_a_panel_only_that_one(window, qtbot):
+    window.action_table["markers_panel"].trigger()
+    assert window.marks_dock.isVisible()
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus)
+    _key(window, K.Key_Escape)                     # one panel open: its Esc was the window's
+    assert window.marks_dock.isVisible()
+    window.names.find.show_find()
+    find_dock = window.names.find.dock
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus)
+    _key(window, K.Key_Escape)
+    assert window.marks_dock.isVisible() and find_dock.isVisible()
+    inside = window.marks_dock.widget()
+    inside.setFocus()
+    qtbot.waitUntil(lambda: window.marks_dock.isAncestorOf(QApplication.focusWidget()))
+    QTest.keyClick(QApplication.focusWidget(), K.Key_Escape)
+    qtbot.waitUntil(lambda: not window.marks_dock.isVisible())
+    assert find_dock.isVisible()
+
+
+def test_shift_enter_in_a_turn_is_no_find_previous(window, qtbot):
+    """The find field's Shift+Enter (previous result) belongs to that field, not to the whole window."""
+    window.names.find.show_find()
+    panel = window.names.find.panel
+    panel.set_find_text("the")
+    qtbot.waitUntil(lambda: panel.results.rowCount() > 1)
+    chosen = []
+    panel.match_chosen.connect(lambda *args: chosen.append(args))
+    window.view.open_editor(2, 3)
+    qtbot.waitUntil(lambda: window.view.editor().hasFocus())
+    _key(window, K.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert chosen == []
+    QTest.keyClick(panel.find_edit, K.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: len(chosen) == 1)

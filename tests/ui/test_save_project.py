@@ -118,3 +118,20 @@ def test_opening_another_file_asks_too(main_window, tmp_path, qtbot):
     _answer_close_box(w, qtbot, QMessageBox.StandardButton.Discard)
     qtbot.waitUntil(lambda: w.project.source_path == str(second))
     assert w.model.segment(0).text.startswith("the tide") and not w.isWindowModified()
+
+
+def test_the_close_box_of_a_transcript_says_save_makes_a_project_beside_it(main_window, tmp_path, qtbot):
+    """"Save the changes to episode.txt?" read as if Save wrote into the recognizer's file: the box
+    says where the work goes and that the transcript is left as it is."""
+    w = main_window
+    source = tmp_path / "episode.txt"
+    source.write_text(SAMPLE_TXT.read_text("utf-8"), "utf-8")
+    assert w.open_path(str(source))
+    QTest.keyClicks(w.view.open_editor(0, 0), "Then ")
+    assert not w.close()
+    box = w.project.close_box
+    qtbot.waitUntil(box.isVisible)
+    assert "episode.tep.json" in box.informativeText()
+    assert "episode.txt itself is not changed" in box.informativeText()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    qtbot.waitUntil(lambda: w.project.close_box is None)

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QTextCursor
 
 from editor.ui.context import WindowContext
 from editor.ui.names.span_actions import SpanActions
@@ -61,11 +60,12 @@ class CorrectController(QObject):
 
     def phrase_at_caret(self) -> str:
         """The editor's selection, else the word at its caret, else the word being played."""
+        from editor.ui.names.correcting_spell_menu import phrase_of, select_whole_word
         editor = self._view.editor()
         if editor is not None:
             cursor = editor.textCursor()
             if not cursor.hasSelection():
-                cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+                cursor = select_whole_word(cursor)
             text = cursor.selectedText()
         else:
             row, word = self._model.current_row, self._model.current_word
@@ -74,7 +74,6 @@ class CorrectController(QObject):
                 spans = self._model.word_spans(row).spans
                 if word < len(spans):
                     text = self._model.segment(row).text[spans[word][0]:spans[word][1]]
-        from editor.ui.names.correcting_spell_menu import phrase_of
         return phrase_of(text)
 
     def correct_everywhere(self, wrong: str | None = None):

@@ -94,8 +94,11 @@ class CorrectDialog(QDialog):
         self.wrong_edit.setText(wrong)
         self.right_edit.setText(right or wrong)
         self.refresh()
-        self.right_edit.setFocus()
-        self.right_edit.selectAll()
+        # Opened on a phrase, the producer types its right form; opened on nothing, the wrong
+        # phrase comes first (the hint below says so), not into the Right field.
+        first = self.right_edit if wrong else self.wrong_edit
+        first.setFocus()
+        first.selectAll()
 
     def _build(self) -> None:
         self.wrong_edit = QLineEdit()
@@ -131,7 +134,7 @@ class CorrectDialog(QDialog):
         self.audio_status.setAccessibleName("Audio check")
         self.stop_check_button = QPushButton("Stop checking au&dio")
         self.stop_check_button.hide()
-        self.tick_all = QPushButton("Tick &all")
+        self.tick_all = QPushButton("&Tick all")
         self.tick_none = QPushButton("Tick &none")
         self.apply_button = QPushButton("&Apply ticked")
         self.apply_button.setDefault(True)

@@ -28,6 +28,9 @@ from editor.ui.names.audio_verdicts import AUDIO_SAYS, audio_rank
 from editor.ui.names.spell_highlighter import SpellMenu, insert_before
 
 WORD_EDGE = re.compile(r"^[^\w'’]+|[^\w'’]+$")   # punctuation around a word ("Flax," -> "Flax")
+# A word as the name tools count it: letters joined by apostrophes or hyphens ("I'm", "Tomasz's",
+# "Banfield-Quay"), where Qt's word selection stops at the apostrophe or hyphen.
+WHOLE_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 ASKING = "asking the audio…"
 
 
@@ -35,6 +38,20 @@ def phrase_of(text: str) -> str:
     """*text* without surrounding punctuation; "" when it spans paragraphs."""
     text = WORD_EDGE.sub("", text.strip())
     return "" if "\u2029" in text else text
+
+
+def select_whole_word(cursor: QTextCursor) -> QTextCursor:
+    """*cursor* (without a selection) selecting the whole word at it: Qt's WordUnderCursor, widened
+    over the apostrophes and hyphens inside the word."""
+    block = cursor.block()
+    at = cursor.position() - block.position()
+    cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+    for found in WHOLE_WORD.finditer(block.text()):
+        if found.start() <= at <= found.end() and found.start() < found.end():
+            cursor.setPosition(block.position() + found.start())
+            cursor.setPosition(block.position() + found.end(), QTextCursor.MoveMode.KeepAnchor)
+            break
+    return cursor
 
 
 def verdict_text(verdict) -> str:
@@ -87,8 +104,7 @@ class CorrectingSpellMenu(SpellMenu):
         self._show_verdicts(menu)
         cursor = self.editor.textCursor()
         if not cursor.hasSelection():
-            cursor = self.editor.cursorForPosition(pos)
-            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+            cursor = select_whole_word(self.editor.cursorForPosition(pos))
         phrase = phrase_of(cursor.selectedText())
         if phrase:
             action = QAction(f"Correct “{phrase}” Everywhere…", menu)

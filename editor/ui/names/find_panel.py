@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,6 +46,7 @@ from editor.core.search import (
 from editor.core.timecode import format_clock
 from editor.ui.process_tuning import collection_paused
 from editor.ui.theme import ERROR_TEXT
+from editor.ui.widgets.scoped_shortcut import scoped_shortcut
 
 CONTEXT_COLUMN = 2
 MAX_LISTED = 5000  # results listed; Replace all still covers every match
@@ -254,6 +255,9 @@ class FindPanel(QWidget):
         layout.addLayout(options)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
+        # Tab from the find text goes to the replacement (the layout's order would stop on the
+        # Find button first, and a replacement typed after Tab was lost); Enter already finds.
+        self.setTabOrder(self.find_edit, self.replace_edit)
         self.fill_scopes()
 
     def _connect(self) -> None:
@@ -269,10 +273,10 @@ class FindPanel(QWidget):
         self.close_button.clicked.connect(self.close_requested)
         self.table.clicked.connect(self._on_table_clicked)
         self.table.activated.connect(self._on_table_clicked)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_requested.emit,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Shift+Return"), self.find_edit, self.previous_result,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        scoped_shortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_requested.emit,
+                        Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        scoped_shortcut(QKeySequence("Shift+Return"), self.find_edit, self.previous_result,
+                        Qt.ShortcutContext.WidgetShortcut)
         self._model.transcript_changed.connect(self._on_transcript_changed)
         self._model.modelReset.connect(self._on_transcript_changed)
         self._model.speakers_changed.connect(self.fill_scopes)

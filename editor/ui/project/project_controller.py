@@ -17,11 +17,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle
 
 from editor.core.errors import TranscriptError
 from editor.ui.context import WindowContext
 from editor.ui.project.autosave import EXTENSION, Autosaver, data_dir
+from editor.ui.widgets.button_icons import with_style_icon
 
 _PROJECT_FILTER = "Transcript Editor project (*.tep.json);;All files (*)"
 
@@ -162,8 +163,12 @@ class ProjectController(QObject):
                           QMessageBox.StandardButton.NoButton, self._window)
         box.setInformativeText("Replace replaces it with your version (theirs is kept as "
                                f"{name}.bak); Save As writes yours to a new file and leaves theirs alone.")
-        replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
-        save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+        # Both write the producer's version (over theirs, or to a new file): the Save icon, as the
+        # Export dialog's Replace has it, beside the style's Cancel icon.
+        replace = with_style_icon(box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole),
+                                  QStyle.StandardPixmap.SP_DialogSaveButton)
+        save_as = with_style_icon(box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole),
+                                  QStyle.StandardPixmap.SP_DialogSaveButton)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(save_as)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -197,7 +202,12 @@ class ProjectController(QObject):
                           f"Save the changes to {self.document_name()} before {action}?",
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self._window)
-        box.setInformativeText("Corrections and approvals since the last save are lost if you don't save them.")
+        lost = "Corrections and approvals since the last save are lost if you don't save them."
+        if not self.project_path and self.source_path:
+            # Not a project yet: Save makes one beside the transcript; the recognizer's file stays.
+            lost = (f"Save keeps them in a project ({Path(project_path_for(self.source_path)).name}); "
+                    f"{Path(self.source_path).name} itself is not changed. {lost}")
+        box.setInformativeText(lost)
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
 
