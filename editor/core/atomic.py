@@ -46,7 +46,12 @@ def atomic_write(path: str | Path, data: str | bytes, *, backup: bool = True,
     """Replace *path* with *data* atomically; keep the old file as ``<name>.bak`` when *backup*."""
     path = Path(path)
     payload = data.encode(encoding) if isinstance(data, str) else data
-    if path.is_dir():
+    try:
+        # (is_dir raises, not answers False, when a folder on the way may not be searched)
+        is_folder = path.is_dir()
+    except OSError as error:
+        raise _error(path, error) from None
+    if is_folder:
         raise TranscriptError("cannot save: the path is a folder", path)
     folder = path.parent if str(path.parent) else Path(".")
     temp_name = write_replacement(path, payload)
@@ -150,5 +155,8 @@ def _remove_quietly(name: str) -> None:
 
 def _error(path: Path, error: OSError) -> TranscriptError:
     reason = _REASONS.get(error.errno or 0) or error.strerror or str(error)
-    kept = "; the previous file was left as it was" if path.exists() else ""
+    try:
+        kept = "; the previous file was left as it was" if path.exists() else ""
+    except OSError:   # not even looked at: nothing was written over it either
+        kept = ""
     return TranscriptError(f"cannot save: {reason}{kept}", path)

@@ -181,3 +181,23 @@ def test_save_into_a_chmod_0555_folder_as_an_ordinary_user(tmp_path):
     assert "Traceback" not in result.stderr
     assert str(path) in result.stdout and "permission denied" in result.stdout, result.stdout
     assert path.read_bytes() == before
+
+
+def test_save_behind_a_folder_an_ordinary_user_may_not_enter(tmp_path):
+    """Where even looking at the path is refused (a folder on the way without x for this user),
+    the save says so, naming the file, instead of a traceback from the look."""
+    if os.geteuid() != 0:
+        pytest.skip("we are an ordinary user already: this needs switching to one")
+    outer = tmp_path / "private"
+    (outer / "inner").mkdir(parents=True)
+    path = outer / "inner" / "episode.tep.json"
+    for parent in (tmp_path, *tmp_path.parents):   # let uid 65534 reach tmp_path
+        if parent == Path("/"):
+            break
+        os.chmod(parent, os.stat(parent).st_mode | 0o005)
+    os.chmod(outer, 0o700)                          # but not into private/
+    result = subprocess.run([sys.executable, "-c", _AS_NOBODY, str(path), str(ROOT)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 3, result.stderr
+    assert "Traceback" not in result.stderr
+    assert str(path) in result.stdout and "permission denied" in result.stdout, result.stdout
