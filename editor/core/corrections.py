@@ -68,6 +68,9 @@ class Candidate(NamedTuple):
     # The match runs on into the next turn (same speaker) up to this offset of its text; then
     # ``end`` is the end of this turn's last word and ``found`` holds both parts joined by a space.
     tail_end: int | None = None
+    # Part of another full name ("Barack Obama" for "Baraka"; see editor.core.other_names): listed, never
+    # ticked by default.
+    other_name: str = ""
 
     def ranges(self) -> list[tuple[int, int, int]]:
         """(segment index, start, end) of each part of the match."""
@@ -178,7 +181,25 @@ def find_variants(transcript: Transcript, wrong: str, right: str = "", *,
     # Places already right take part in overlap resolution (so "I'm Odile Ambrose" cannot
     # win over the exact "Odile Ambrose" inside it) and are dropped afterwards.
     words = len(phrases[0].norms) if phrases else 1
-    return [c for c in resolve_overlaps(found, words, prefer={right} if right else ()) if c.found != right]
+    kept = [c for c in resolve_overlaps(found, words, prefer={right} if right else ()) if c.found != right]
+    return _with_other_names(index, kept, [p.norms for p in phrases])
+
+
+def _with_other_names(index: NameIndex, candidates: list[Candidate], phrases: list[tuple[str, ...]]) -> list[Candidate]:
+    """*candidates* with :attr:`Candidate.other_name` set where a variant (not the phrase itself) is
+    part of someone else's full name."""
+    variants = [i for i, c in enumerate(candidates) if c.how != "exact" and c.found[:1].isupper()]
+    if not variants:
+        return candidates
+    from editor.core.other_names import other_full_name
+    from editor.core.spelling import known_words
+    dictionary = known_words()
+    for i in variants:
+        c = candidates[i]
+        name = other_full_name(index, c.index, c.start, c.end, phrases, dictionary, dictionary.common)
+        if name:
+            candidates[i] = c._replace(other_name=name)
+    return candidates
 
 
 SPOKEN_PUNCTUATION = frozenset({"dot", "slash", "dash", "underscore"})   # a web address read aloud
