@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from editor.core.corrections import Candidate
 from editor.core.timecode import format_clock
 
-HOW = {"exact": "same words", "spelling": "spelled alike", "sound": "sounds alike"}
+HOW = {"exact": "same words", "spelling": "spelled alike", "sound": "sounds alike", "address": "in an address"}
 COLUMNS = ("", "", "Time", "Found", "Match", "Audio", "Context")
 TICK_COLUMN, PLAY_COLUMN, TIME_COLUMN, FOUND_COLUMN, MATCH_COLUMN, AUDIO_COLUMN, CONTEXT_COLUMN = range(7)
 
