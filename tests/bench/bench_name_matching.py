@@ -95,8 +95,22 @@ def main() -> None:
     for label, (found, names, right, ticked) in totals.items():
         print(f"  {label:11} name errors with the right suggestion {found}/{names} = {found / names:.0%}; "
               f"ticked right {right}/{ticked} = {right / max(1, ticked):.0%}")
+    other_episodes()
     correct_everywhere()
     print(f"({time.perf_counter() - started:.2f} s)")
+
+
+def other_episodes() -> None:
+    """Names "from the show notes" of a page that lists other episodes: their titles offered (should
+    be none) and the page's real names kept (should be all)."""
+    from tests.core.names_fixture import OTHER_EPISODE_TITLES, PAGE_NAMES, PAGE_WITH_EPISODE_LIST
+    page = PageText.from_extra(read_text(PAGE_WITH_EPISODE_LIST).extra)
+    names = [c.text for c in candidate_names(f"{page.title}\n{page.notes}")]
+    titles = [n for n in names if n in OTHER_EPISODE_TITLES]
+    print("\n== show-notes names of a page listing other episodes")
+    print(f"  offered: {', '.join(names)}")
+    print(f"  other episodes' titles offered {len(titles)}; real names kept "
+          f"{sum(n in names for n in PAGE_NAMES)}/{len(PAGE_NAMES)}")
 
 
 def correct_everywhere() -> None:
