@@ -68,6 +68,12 @@ class Candidate(NamedTuple):
     # The match runs on into the next turn (same speaker) up to this offset of its text; then
     # ``end`` is the end of this turn's last word and ``found`` holds both parts joined by a space.
     tail_end: int | None = None
+    # Part of another full name ("Barack Obama" for "Baraka"; see editor.core.other_names): listed, never
+    # ticked by default.
+    other_name: str = ""
+    # The phrase found as the name part of a web address, handle or e-mail ("patrion" in "patrion.com/t"):
+    # the right form goes in without spaces, in lower case where the address writes it so.
+    in_address: bool = False
 
     def ranges(self) -> list[tuple[int, int, int]]:
         """(segment index, start, end) of each part of the match."""
@@ -172,13 +178,73 @@ def find_variants(transcript: Transcript, wrong: str, right: str = "", *,
     if right and include_right_variants:
         phrases.append(Phrase.of(right))
     phrases = [p for p in phrases if p.norms]
-    found: list[Candidate] = []
+    # Places inside addresses first: of two equally good readings of one place ("@patrion" is the
+    # word itself too) the first wins, and it is the one that writes the address's case.
+    found: list[Candidate] = match_inside_addresses(index, phrases[0]) if phrases else []
     for phrase in phrases:
         found.extend(match_phrase(index, phrase, threshold))
     # Places already right take part in overlap resolution (so "I'm Odile Ambrose" cannot
     # win over the exact "Odile Ambrose" inside it) and are dropped afterwards.
     words = len(phrases[0].norms) if phrases else 1
-    return [c for c in resolve_overlaps(found, words, prefer={right} if right else ()) if c.found != right]
+    kept = [c for c in resolve_overlaps(found, words, prefer={right} if right else ()) if c.found != right]
+    return _with_other_names(index, kept, [p.norms for p in phrases])
+
+
+_ADDRESS = re.compile(r"[./@]\w|\w@")      # a web address, handle or e-mail: a dot, slash or @ inside the word
+_ADDRESS_PART = re.compile(r"[^\W_]+")
+
+
+def match_inside_addresses(index: NameIndex, phrase: Phrase) -> list[Candidate]:
+    """Where a one-word *phrase* is a whole part of a web address, handle or e-mail written as one
+    word ("patrion" in "patrion.com/t", "@patrion", "patrion@example.org"): the matcher compares
+    whole words, and such a word's letters run on past the name."""
+    if len(phrase.norms) != 1 or "." in phrase.text or "/" in phrase.text:
+        return []
+    name = phrase.norms[0]
+    found = []
+    for word in index.vocabulary():
+        if name not in word:
+            continue
+        for s, t in index.positions(word):
+            tokens = index.segments[s]
+            if tokens.any_blocked and tokens.blocked[t]:
+                continue
+            start, end = tokens.starts[t], tokens.ends[t]
+            # The whole whitespace token: a handle's "@" is left of the word's core.
+            lo = tokens.text.rfind(" ", 0, start) + 1
+            written = tokens.text[lo:end]
+            if not _ADDRESS.search(written):
+                continue
+            for part in _ADDRESS_PART.finditer(written):
+                if part.group().casefold() == name:
+                    at = lo + part.start()
+                    found.append(with_details(index, Candidate(s, at, at + len(part.group()), part.group(), 100,
+                                                               "address", "", 0, None, in_address=True)))
+    return found
+
+
+def address_form(right: str, found: str) -> str:
+    """*right* as it goes into a web address in place of *found*: no spaces, lower case unless the
+    address writes the name with capitals."""
+    joined = "".join(right.split())
+    return joined.lower() if found == found.lower() else joined
+
+
+def _with_other_names(index: NameIndex, candidates: list[Candidate], phrases: list[tuple[str, ...]]) -> list[Candidate]:
+    """*candidates* with :attr:`Candidate.other_name` set where a variant (not the phrase itself) is
+    part of someone else's full name."""
+    variants = [i for i, c in enumerate(candidates) if c.how != "exact" and c.found[:1].isupper()]
+    if not variants:
+        return candidates
+    from editor.core.other_names import other_full_name
+    from editor.core.spelling import known_words
+    dictionary = known_words()
+    for i in variants:
+        c = candidates[i]
+        name = other_full_name(index, c.index, c.start, c.end, phrases, dictionary, dictionary.common)
+        if name:
+            candidates[i] = c._replace(other_name=name)
+    return candidates
 
 
 SPOKEN_PUNCTUATION = frozenset({"dot", "slash", "dash", "underscore"})   # a web address read aloud
@@ -637,6 +703,8 @@ def candidate_spans(candidate: Candidate, right: str, following_text: str | None
     """Spans writing *right* over *candidate*. A match that runs into the next turn puts all of
     *right* in the first turn and removes its part of the next, with the punctuation right after
     it (which moves along with the name: "Tamsin | Oya Lauren, sorry" -> "Tamsin Oyelaran, | sorry")."""
+    if candidate.in_address:
+        right = address_form(right, candidate.found)
     if candidate.tail_end is None:
         return [ReplaceSpan(candidate.index, candidate.start, candidate.end, right)]
     end = candidate.tail_end

@@ -88,6 +88,31 @@ def _header_end(text: str) -> int:
     return 0
 
 
+# Where a page lists the show's other episodes: each episode's title, date and "Listen" as headings,
+# sometimes with a line of description. Their titles ("The Biden Years: What to Do", "BONUS: ...")
+# are capitalised as titles are, and name other episodes' guests, not this one's.
+_EPISODE_LIST = re.compile(r"^\s*(?:other|more|recent|related|latest|previous|past|all)\s+episodes\s*:?\s*$",
+                           re.IGNORECASE | re.MULTILINE)
+_EPISODE_MARK = re.compile(r"^\s*(?:#\s*\d+|bonus\b|episode\s+\d+|ep\.?\s*\d+|s\d+\s*e\d+)", re.IGNORECASE)
+
+
+def without_episode_list_titles(text: str) -> str:
+    """*text* without the heading lines of a list of other episodes (after "Other Episodes"): their
+    titles, dates and links. The lines of prose there (an episode's description) stay, so a guest
+    named in a description as well as in a title is still found."""
+    found = _EPISODE_LIST.search(text)
+    if found is None:
+        return text
+    kept = []
+    for line in text[found.end():].splitlines(keepends=True):
+        prose = _SENTENCE_END.search(line) or len(_PROSE_WORD.findall(line)) >= _PROSE_WORDS
+        if prose and not _EPISODE_MARK.match(line):
+            kept.append(line)
+        else:
+            kept.append("\n")      # lines stay lines: a run of capitals never joins two of them
+    return text[:found.start()] + "".join(kept)
+
+
 def _all_known(run: list[str], words: Container[str]) -> bool:
     return all(re.sub(r"['’]s$", "", w).casefold() in words for w in run)
 
@@ -101,7 +126,8 @@ def candidate_names(text: str, known: Iterable[str] = (), dictionary: Container[
     acronyms, the site name and path of URLs ("patreon.com/HLPOD" gives "Patreon" and
     "HLPOD"), and single capitalised words that are neither sentence starts nor words of
     *dictionary* (default: the spelling word list). Names already *known* (the glossary,
-    case-insensitively) are left out. A run in the heading lines above the first line of prose
+    case-insensitively) are left out, and so are the titles of a list of other episodes
+    (:func:`without_episode_list_titles`). A run in the heading lines above the first line of prose
     (title, the show's name or slogan) counts only when a word of it is not in *dictionary* or
     the notes name it too.
     """
@@ -112,6 +138,7 @@ def candidate_names(text: str, known: Iterable[str] = (), dictionary: Container[
         words = dictionary
     known_folded = {k.strip().casefold() for k in known}
     counts: dict[str, list] = {}
+    text = without_episode_list_titles(text)
 
     def add(name: str, kind: str) -> None:
         name = re.sub(r"['’]s$", "", name.strip(" '’-"))
@@ -160,6 +187,54 @@ def candidate_names(text: str, known: Iterable[str] = (), dictionary: Container[
         add(word, "brand")
     ranked = sorted(counts.values(), key=lambda e: (-e[2], e[0].casefold()))
     return [NameCandidate(name, kind, count) for name, kind, count in ranked]
+
+
+# "Harbour Lights #42 - ...", "Riverbank Commons, episode 7: ...", "Ashgrove Voices — 19. ...": the show's
+# name, then the episode's number.
+_SHOW_IN_TITLE = re.compile(r"^(?P<show>.*?[^\W\d_].*?)[\s,:;|·–—-]*"
+                            r"(?:#\s*\d+|(?:episode|ep\.?)\s*\d+|\d+\s*[.:–—-]\s)", re.IGNORECASE)
+_DATE_OR_TIME = re.compile(r"\d{1,2}:\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
+                           re.IGNORECASE)
+_EPISODE_LINE = re.compile(r"^(?:episode|ep\.?|season)\b|#\s*\d+", re.IGNORECASE)
+MAX_SHOW_CHARS = 60
+
+
+class ShowName(NamedTuple):
+    """The show's name as the page gives it, and where on the page it stands (said to the producer)."""
+
+    name: str
+    where: str      # "the page's title" or "a heading of the page"
+
+
+def show_name(page: PageText) -> ShowName | None:
+    """The show an episode page belongs to: the words before the episode's number in the title
+    ("Harbour Lights #42 - ..."), else the first heading line above the show notes that is not the
+    episode's title, a date, an episode line or the page's own words ("Show Notes"): hosts print
+    the show's name, often its slogan-like title, there. None when the page names no show."""
+    found = _SHOW_IN_TITLE.match(page.title.strip())
+    if found:
+        name = found.group("show").strip(" ,:;|·–—-")
+        if 2 < len(name) <= MAX_SHOW_CHARS and not _page_words_only(name):
+            return ShowName(name, "the page's title")
+    title = page.title.strip().casefold()
+    before = page.before
+    end = _header_end(before)
+    for line in before[:end].splitlines():
+        line = line.strip()
+        letters = sum(ch.isalpha() for ch in line)
+        if letters < 3 or len(line) > MAX_SHOW_CHARS or line.casefold() == title:
+            continue
+        if _DATE_OR_TIME.search(line) or _EPISODE_LINE.search(line):
+            continue
+        if _page_words_only(line):
+            continue        # the page's own words: "Show Notes", "Listen"
+        return ShowName(line, "a heading of the page")
+    return None
+
+
+def _page_words_only(text: str) -> bool:
+    """Whether *text* is only words any page has ("Show Notes", "Episode", "Listen")."""
+    return all(w in _NOT_NAME_WORDS for w in re.findall(r"[^\W\d_]+", text.casefold()))
 
 
 def speaker_candidates(speaker_names: Iterable[str], known: Iterable[str] = ()) -> list[NameCandidate]:

@@ -19,9 +19,13 @@ from pathlib import Path
 _HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(_HERE.parents[1]))
 
+from editor.core.corrections import find_variants  # noqa: E402
 from editor.core.glossary import Glossary, scan  # noqa: E402
 from editor.core.show_notes import PageText, candidate_names  # noqa: E402
+from editor.core.transcript import Segment, Transcript  # noqa: E402
 from editor.formats import read_text  # noqa: E402
+from editor.ui.names.correct_dialog import TICK_AT  # noqa: E402
+from tests.core.correct_fixture import CASES  # noqa: E402
 from tests.core.names_fixture import (  # noqa: E402
     ERRORS,
     ERRORS_2,
@@ -91,7 +95,49 @@ def main() -> None:
     for label, (found, names, right, ticked) in totals.items():
         print(f"  {label:11} name errors with the right suggestion {found}/{names} = {found / names:.0%}; "
               f"ticked right {right}/{ticked} = {right / max(1, ticked):.0%}")
+    other_episodes()
+    correct_everywhere()
     print(f"({time.perf_counter() - started:.2f} s)")
+
+
+def other_episodes() -> None:
+    """Names "from the show notes" of a page that lists other episodes: their titles offered (should
+    be none) and the page's real names kept (should be all)."""
+    from tests.core.names_fixture import OTHER_EPISODE_TITLES, PAGE_NAMES, PAGE_WITH_EPISODE_LIST
+    page = PageText.from_extra(read_text(PAGE_WITH_EPISODE_LIST).extra)
+    names = [c.text for c in candidate_names(f"{page.title}\n{page.notes}")]
+    titles = [n for n in names if n in OTHER_EPISODE_TITLES]
+    print("\n== show-notes names of a page listing other episodes")
+    print(f"  offered: {', '.join(names)}")
+    print(f"  other episodes' titles offered {len(titles)}; real names kept "
+          f"{sum(n in names for n in PAGE_NAMES)}/{len(PAGE_NAMES)}")
+
+
+def correct_everywhere() -> None:
+    """Correct Everywhere's default ticks on invented cases (tests/core/correct_fixture.py): places
+    that are the name misheard ticked, places in someone else's full name left; by the score alone
+    (the rule before the other-name check) and as the dialog ticks now."""
+    print("\n== Correct Everywhere default ticks (score >= TICK_AT alone / and not in another full name)")
+    figures = {"score alone": [0, 0, 0], "now": [0, 0, 0]}     # misheard ticked, ticked, ticked right
+    misheard_total = 0
+    for case in CASES:
+        transcript = Transcript(segments=[Segment(f"s{i}", i * 5000, i * 5000 + 4000, text)
+                                          for i, text in enumerate(case.turns)])
+        variants = [c for c in find_variants(transcript, case.wrong, case.right) if c.how != "exact"]
+        misheard_total += sum(c.found in case.misheard for c in variants)
+        for label, ticks in (("score alone", lambda c: c.score >= TICK_AT),
+                             ("now", lambda c: c.score >= TICK_AT and not c.other_name)):
+            ticked = [c for c in variants if ticks(c)]
+            right = [c for c in ticked if c.found in case.misheard]
+            figures[label][0] += len(right)
+            figures[label][1] += len(ticked)
+            figures[label][2] += len(right)
+        listed = ", ".join(f"{c.found} {c.score}{' [' + c.other_name + ']' if c.other_name else ''}"
+                           for c in variants)
+        print(f"  {case.wrong!r} -> {case.right!r}: {listed}")
+    for label, (misheard, ticked, right) in figures.items():
+        print(f"  {label:12} misheard places ticked {misheard}/{misheard_total}; "
+              f"ticked right {right}/{ticked} = {right / max(1, ticked):.0%}")
 
 
 if __name__ == "__main__":

@@ -117,3 +117,43 @@ Speaker 1 00:00:47 Listeners, the extended cut is at tide pool dot FM slash memb
 Speaker 2 00:00:55 And a thank you to Bron when Llewellyn and ignatius okoye for the research. Ptolemy, last word? \
 Speaker 3 00:01:04 Read the river report, the falcon nests are back, and vote.
 """
+
+
+# A page that lists the show's other episodes after the turns, as hosts print them: title (often with
+# "#07" or "BONUS:"), date, "Listen", sometimes a line of description naming that episode's guest.
+PAGE_WITH_EPISODE_LIST = """#08 - Salt Roads and the Quarry Towns
+Episode 8 February 14, 2026 00:36:20
+#08 - Salt Roads and the Quarry Towns
+Stone, Tide and Ledger
+Feb 14 2026 | 00:36:20
+Show Notes
+In which Keziah Trounson of the Quarry Towns Trust talks with Aurelio Benvenuti about the old salt roads.
+Speaker 1 00:00:03 Welcome to stone, tide and ledger. I'm Aurelio Benvenuti, and my guest is Keziah Trounson. \\
+Speaker 2 00:00:11 Thanks, Aurelio. The quarry towns trust keeps the salt roads walkable.
+
+Other Episodes
+Episode 7
+January 10, 2026 00:40:02
+Episode Cover
+#07 - The Harbour Years: What We Built, and Why
+In which Selwyn Marrack looks back on the co-op's first decade.
+Listen
+Episode
+December 2, 2025 00:38:11
+Episode Cover
+#06 Talking About Tidal Futures with Petra Lindquist-Hale
+Petra Lindquist-Hale is editor of the Coastline Review, and an old friend of the show...
+Listen
+Episode
+November 1, 2025 00:31:00
+Episode Cover
+BONUS: Orla Penhallow Reads Live at Pendeen Hall
+Orla Penhallow's poems about the quarry towns, read live to a full house.
+Listen
+"""
+# Capitalised because they are titles of other episodes: never names to offer.
+OTHER_EPISODE_TITLES = ["Harbour Years", "Talking About Tidal Futures", "BONUS", "Orla Penhallow Reads Live",
+                        "Pendeen Hall", "Episode Cover"]
+# Real names on that page, in this episode's notes or in another episode's description: kept.
+PAGE_NAMES = ["Keziah Trounson", "Quarry Towns Trust", "Aurelio Benvenuti", "Selwyn Marrack", "Petra Lindquist-Hale",
+              "Coastline Review", "Orla Penhallow"]

@@ -193,3 +193,20 @@ def test_capture_keeps_what_the_scan_reads_while_the_transcript_is_edited(episod
     ops.replace_spans(episode, [(1, 0, 6, "Hello")]).apply(episode)
     assert episode.segments[1].text != before
     assert captured.segments[1].text == before and captured.segments[1].start_ms == episode.segments[1].start_ms
+
+
+def test_a_name_inside_a_web_address_handle_or_e_mail_is_found_and_written_in_its_case():
+    from editor.core import ops
+    t = Transcript()
+    for i, text in enumerate(["Hear it all on our Patrion. That's patrion.com/f R D, thanks.",
+                              "Write to patrion@fenradio.example or @patrion, or see Patrion.com/fen.",
+                              "A patronage machine and patrionpod.com are other words."]):
+        t.segments.append(Segment(f"s{i}", i * 5000, i * 5000 + 4000, text))
+    cands = find_variants(t, "Patrion", "Patreon")
+    assert [(c.index, c.found, c.how) for c in cands] == [
+        (0, "Patrion", "exact"), (0, "patrion", "address"),
+        (1, "patrion", "address"), (1, "patrion", "address"), (1, "Patrion", "address")]
+    ops.replace_spans(t, spans_for(cands, "Patreon")).apply(t)
+    assert t.segments[0].text == "Hear it all on our Patreon. That's patreon.com/f R D, thanks."
+    assert t.segments[1].text == "Write to patreon@fenradio.example or @patreon, or see Patreon.com/fen."
+    assert t.segments[2].text == "A patronage machine and patrionpod.com are other words."

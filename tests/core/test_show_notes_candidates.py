@@ -105,3 +105,31 @@ def test_suggest_command_prints_only_the_misrecognitions(tmp_path, capsys):
                                                                       ("port elwin", "Port Elwin")]
     assert all("show-notes" in s["evidence"] for s in suggestions)
     assert suggestions[1]["evidence"][0] == "case" and suggestions[1]["score"] < suggestions[0]["score"]
+
+
+def test_titles_in_a_list_of_other_episodes_are_no_names_but_guests_named_there_are():
+    from tests.core.names_fixture import OTHER_EPISODE_TITLES, PAGE_NAMES, PAGE_WITH_EPISODE_LIST
+    page = PageText.from_extra(read_text(PAGE_WITH_EPISODE_LIST).extra)
+    names = [c.text for c in candidate_names(f"{page.title}\n{page.notes}")]
+    assert sorted(names) == sorted(PAGE_NAMES)
+    assert not set(OTHER_EPISODE_TITLES) & set(names)
+
+
+def test_the_show_is_named_by_the_page_title_or_its_heading_never_by_a_generic_folder(tmp_path):
+    from editor.core.show_guess import UNNAMED_SHOW, guess_show
+    from editor.core.show_notes import show_name
+    from tests.core.names_fixture import PAGE as TITLED
+    from tests.core.names_fixture import PAGE_2, PAGE_3, PAGE_WITH_EPISODE_LIST
+
+    def named(text):
+        return show_name(PageText.from_extra(read_text(text).extra))
+    assert named(TITLED) == ("Harbour Lights", "the page's title")
+    assert named(PAGE_2).name == "Riverbank Commons" and named(PAGE_3).name == "Ashgrove Voices"
+    assert named(PAGE) == ("Mending Nets, Building Towns", "a heading of the page")
+    assert named(PAGE_WITH_EPISODE_LIST).name == "Stone, Tide and Ledger"
+    assert show_name(PageText("Episode 3: nets", "Episode 3: nets\nThe crew talks nets and knots today.")) is None
+    for folder in ("Downloads", "Desktop", "tmp"):
+        assert guess_show(tmp_path / folder / "episode.txt") == (UNNAMED_SHOW, "")
+    assert guess_show(tmp_path / "harbour-lights" / "episode.txt") == ("harbour-lights", "its folder")
+    page = PageText.from_extra(read_text(TITLED).extra)
+    assert guess_show(tmp_path / "Downloads" / "episode.txt", page) == ("Harbour Lights", "the page's title")

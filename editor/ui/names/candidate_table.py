@@ -15,12 +15,20 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from editor.core.corrections import Candidate
 from editor.core.timecode import format_clock
 
-HOW = {"exact": "same words", "spelling": "spelled alike", "sound": "sounds alike"}
+HOW = {"exact": "same words", "spelling": "spelled alike", "sound": "sounds alike", "address": "in an address"}
 COLUMNS = ("", "", "Time", "Found", "Match", "Audio", "Context")
 TICK_COLUMN, PLAY_COLUMN, TIME_COLUMN, FOUND_COLUMN, MATCH_COLUMN, AUDIO_COLUMN, CONTEXT_COLUMN = range(7)
 
 _ROOT = QModelIndex()     # a table's rows hang off the invalid root index
 _Role = Qt.ItemDataRole
+
+
+def other_name_note(c: Candidate) -> str | None:
+    """Why a place that is part of another full name is not ticked (None for any other place)."""
+    if not c.other_name:
+        return None
+    return (f"Not ticked: “{c.found}” is part of the name “{c.other_name}”, most likely someone else. "
+            "Tick it if it is the one you mean.")
 
 
 class CandidateTable(QAbstractTableModel):
@@ -89,7 +97,7 @@ class CandidateTable(QAbstractTableModel):
             if role == _Role.CheckStateRole:
                 return Qt.CheckState.Checked if self.ticks[index.row()] else Qt.CheckState.Unchecked
             if role == _Role.ToolTipRole:
-                return "Correct this place"
+                return other_name_note(c) or "Correct this place"
             if role == _Role.AccessibleTextRole:
                 return f"Correct {c.found}"
             return None
@@ -109,7 +117,7 @@ class CandidateTable(QAbstractTableModel):
             if column == FOUND_COLUMN:
                 return c.found
             if column == MATCH_COLUMN:
-                return f"{c.score}% {HOW.get(c.how, c.how)}"
+                return f"{c.score}% {HOW.get(c.how, c.how)}" + (f" · in “{c.other_name}”" if c.other_name else "")
             if column == AUDIO_COLUMN:
                 return self._audio_text(self._verdict_of(c))
             return c.context
@@ -118,6 +126,8 @@ class CandidateTable(QAbstractTableModel):
                 return self._audio_tip(self._verdict_of(c))
             if column == CONTEXT_COLUMN:
                 return c.context
+            if column == MATCH_COLUMN:
+                return other_name_note(c)
         return None
 
     def setData(self, index, value, role=_Role.EditRole) -> bool:

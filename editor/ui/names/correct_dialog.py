@@ -190,6 +190,12 @@ class CorrectDialog(QDialog):
         widest = max((metrics.horizontalAdvance(c.found) for c in self.candidates), default=0)
         widest = max(widest, metrics.horizontalAdvance("Found"))
         self.table.setColumnWidth(FOUND_COLUMN, min(widest, FOUND_WIDEST) + 16)
+        # A place in another full name says so in its Match cell ("91% sounds alike · in “Barack Obama”").
+        notes = [self.rows.index(row, MATCH_COLUMN).data() for row, c in enumerate(self.candidates) if c.other_name]
+        if notes:
+            widest = max(map(metrics.horizontalAdvance, notes))
+            self.table.setColumnWidth(MATCH_COLUMN, max(self.table.columnWidth(MATCH_COLUMN),
+                                                        min(widest, FOUND_WIDEST) + 16))
 
     # ------------------------------------------------------------------ candidates
     def refresh(self) -> None:
@@ -268,7 +274,10 @@ class CorrectDialog(QDialog):
 
     def _default_tick(self, c: Candidate) -> bool:
         """Sure by its text, and not rejected by the audio (the producer named this wrong phrase:
-        an unsure audio leaves the text's tick; agreement lifts a near miss over the line)."""
+        an unsure audio leaves the text's tick; agreement lifts a near miss over the line). A place
+        that is part of another full name ("Barack Obama" for "Baraka") waits for the producer."""
+        if c.other_name:
+            return False
         verdict = self.verdict(c)
         if verdict is None:
             return c.score >= TICK_AT

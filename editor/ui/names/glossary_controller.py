@@ -1,8 +1,9 @@
 """GlossaryController: the show's glossary, its dialog, and the suggestions it makes.
 
 * the show glossary is loaded when a transcript opens; the show is the one chosen in the
-  glossary dialog (kept in the project's ``extra`` and per folder), else the folder the
-  transcript lives in (a producer keeps one folder per show); the glossary file lives in
+  glossary dialog (kept in the project's ``extra`` and per folder), else the show the podcast
+  page names, else the folder the transcript lives in (a producer keeps one folder per show; never
+  Downloads or the like: :func:`editor.core.show_guess.guess_show`); the glossary file lives in
   the user's data folder (:func:`editor.core.glossary.default_path`);
 * the glossary scan runs on the thread pool a while after opening (the producer reads and
   scrolls the new episode first); opening the suggestions panel starts it sooner. It also
@@ -45,9 +46,6 @@ BACKGROUND_AFTER_OPEN_MS = 2500
 NO_NAMES = "No glossary names for this show yet: add them (Glossary…) and suggestions appear here."
 
 
-def show_name_for(path: str) -> str:
-    """The show a transcript belongs to: the name of the folder it is in."""
-    return Path(path).resolve().parent.name or "default"
 
 
 class GlossaryController(QObject):
@@ -290,7 +288,7 @@ class GlossaryController(QObject):
         from editor.ui.names.glossary_dialog import GlossaryDialog
         path = self._files.current_path
         dialog = GlossaryDialog(self.glossary, self._window, data_dir=self._data_dir,
-                                folder_show=show_name_for(path) if path else "", candidates=self.show_notes)
+                                guessed_show=self.guessed_show(path) if path else None, candidates=self.show_notes)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._on_dialog_accepted(dialog))
         self.dialog = dialog
@@ -323,7 +321,16 @@ class GlossaryController(QObject):
         if isinstance(chosen, str) and chosen.strip():
             return chosen.strip()
         from editor.core.glossary import show_for_folder
-        return show_for_folder(Path(path).parent, self._data_dir) or show_name_for(path)
+        from editor.core.show_guess import is_generic_folder
+        folder = Path(path).parent
+        chosen = None if is_generic_folder(folder.resolve()) else show_for_folder(folder, self._data_dir)
+        return chosen or self.guessed_show(path).name
+
+    def guessed_show(self, path: str):
+        """:func:`~editor.core.show_guess.guess_show` for the transcript at *path* and its podcast page."""
+        from editor.core.show_guess import guess_show
+        from editor.core.show_notes import PageText
+        return guess_show(path, PageText.from_extra(self._files.extra))
 
     def _remember_show(self, show: str) -> None:
         """Keep *show* for this episode: in the project (saved with it) and for its folder (so a
@@ -331,7 +338,7 @@ class GlossaryController(QObject):
         path = self._files.current_path
         if not path:
             return
-        default = show_name_for(path)
+        default = self.guessed_show(path).name
         chosen = None if show.casefold() == default.casefold() else show
         before = self._files.extra.get(EXTRA_SHOW)
         if chosen is None:
@@ -341,6 +348,9 @@ class GlossaryController(QObject):
         if self._files.extra.get(EXTRA_SHOW) != before:
             self.extra_changed.emit()   # saved with the project: the document now has unsaved work
         from editor.core.glossary import choose_show_for_folder
+        from editor.core.show_guess import is_generic_folder
+        if is_generic_folder(Path(path).parent.resolve()):
+            return      # Downloads holds every show's episodes: kept with the episode only
         try:
             choose_show_for_folder(Path(path).parent, chosen, self._data_dir)
         except TranscriptError as error:

@@ -3,10 +3,11 @@
 Edits happen on a copy; Save writes them back into the :class:`~editor.core.glossary.Glossary`
 and saves it to its file (the user data folder). Wrong forms are typed separated by ";".
 
-The "Show" field at the top picks which show's glossary the episode uses (by default the
-transcript's folder name): choosing another loads that show's glossary into the table (a new
-name starts an empty one); Save keeps every glossary edited here and leaves the chosen one in
-:attr:`GlossaryDialog.glossary` for the window to switch to.
+The "Show" field at the top picks which show's glossary the episode uses (by default the show the
+podcast page names, else the transcript's folder name; the hint below it says which): choosing
+another loads that show's glossary into the table (a new name starts an empty one); Save keeps
+every glossary edited here and leaves the chosen one in :attr:`GlossaryDialog.glossary` for the
+window to switch to.
 
 "From the show notes" lists names found in the page text around the transcript and the
 speakers' names that the glossary lacks: one click adds a name to the table. "Shared file"
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from editor.core.errors import TranscriptError
 from editor.core.glossary import Glossary, GlossaryEntry, known_shows
+from editor.core.show_guess import ShowGuess
 
 COLUMNS = ("Correct form", "Known wrong forms (; between)", "Note")
 _KINDS = {"name": "a name", "brand": "a brand or title", "acronym": "an acronym", "web": "a web address",
@@ -47,14 +49,16 @@ _KINDS = {"name": "a name", "brand": "a brand or title", "acronym": "an acronym"
 class GlossaryDialog(QDialog):
     """The glossary of one show as an editable table."""
 
-    def __init__(self, glossary: Glossary, parent=None, data_dir=None, folder_show: str = "", candidates=()):
-        """*data_dir*: where show glossaries are kept (None: the user data folder); *folder_show*:
-        the show guessed from the transcript's folder name, when that is where the show came from;
-        *candidates*: :class:`~editor.core.show_notes.NameCandidate` names offered "from the show notes"."""
+    def __init__(self, glossary: Glossary, parent=None, data_dir=None, guessed_show: ShowGuess | None = None,
+                 candidates=()):
+        """*data_dir*: where show glossaries are kept (None: the user data folder); *guessed_show*:
+        the show guessed for the episode (from its podcast page or folder) and where from, said
+        while that show is the one in use; *candidates*: :class:`~editor.core.show_notes.NameCandidate`
+        names offered "from the show notes"."""
         super().__init__(parent)
         self.glossary = glossary
         self._data_dir = data_dir
-        self._folder_show = folder_show
+        self._guess = guessed_show if guessed_show is not None else ShowGuess("", "")
         self._candidates = list(candidates)
         self.shared_file = glossary.shared_file
         # Shows looked at in this dialog: casefolded name -> (glossary, the table's entries).
@@ -312,9 +316,16 @@ class GlossaryDialog(QDialog):
     def _show_title(self) -> None:
         self.setWindowTitle(f"Glossary – {self.glossary.show}" if self.glossary.show else "Show Glossary")
         show = self.glossary.show or ""
-        if show and show.casefold() == self._folder_show.casefold():
+        guessed = bool(show) and show.casefold() == self._guess.name.casefold()
+        if guessed and self._guess.where == "its folder":
             hint = (f"This episode uses the glossary of “{show}”, the name of its folder. "
                     "If it belongs to another show, choose or type that show above.")
+        elif guessed and self._guess.where:
+            hint = (f"This episode uses the glossary of “{show}”, the show named in {self._guess.where}. "
+                    "If it belongs to another show, choose or type that show above.")
+        elif guessed:
+            hint = (f"Nothing names this episode's show (its folder is not a show's), so it uses the glossary "
+                    f"“{show}”: type the show's name above.")
         elif show:
             hint = f"This episode uses the glossary of the show “{show}”."
         else:

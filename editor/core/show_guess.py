@@ -1,0 +1,46 @@
+"""Which show an episode belongs to when nobody has said: :func:`guess_show`.
+
+The show picks the glossary. A podcast page copied with the transcript names the show (the
+words before the episode's number in its title, or a heading above the show notes: see
+:func:`editor.core.show_notes.show_name`); failing that, a producer who keeps one folder per show
+has named the folder after it. A folder like Downloads, Desktop or tmp names no show: a
+transcript saved there gets no guess, and the glossary dialog asks for the show's name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+from editor.core.show_notes import PageText, show_name
+
+UNNAMED_SHOW = "Unnamed show"
+# Folders things land in whatever show they belong to (compared case-insensitively).
+_GENERIC_FOLDERS = frozenset([
+    "", "downloads", "download", "desktop", "documents", "my documents", "tmp", "temp", "home", "users",
+    "transcripts", "transcript", "podcasts", "podcast", "audio", "files", "new folder", "untitled folder",
+])
+
+
+class ShowGuess(NamedTuple):
+    name: str
+    where: str      # "the page's title", "a heading of the page", "its folder", or "" (nothing named it)
+
+
+def guess_show(path: str | Path, page: PageText | None = None) -> ShowGuess:
+    """The show of the transcript at *path* (with *page*, the podcast page kept with it), and where
+    the name came from."""
+    if page is not None:
+        named = show_name(page)
+        if named is not None:
+            return ShowGuess(named.name, named.where)
+    folder = Path(path).resolve().parent
+    if not is_generic_folder(folder):
+        return ShowGuess(folder.name, "its folder")
+    return ShowGuess(UNNAMED_SHOW, "")
+
+
+def is_generic_folder(folder: Path) -> bool:
+    """Whether *folder*'s name says nothing about a show (Downloads, Desktop, tmp, the home folder)."""
+    name = folder.name.casefold()
+    return name in _GENERIC_FOLDERS or folder == Path.home() or folder.parent == folder
