@@ -546,6 +546,7 @@ class MainWindow(QMainWindow):
         stack.canUndoChanged.connect(self._update_enabled)
         stack.canRedoChanged.connect(self._update_enabled)
         edits.failed.connect(self._show_status)
+        edits.message.connect(self._show_status)
         review.message.connect(self._show_status)
         review.progress_changed.connect(self.review_bar.show_progress)
         review.filter_changed.connect(self.review_bar.show_filter)

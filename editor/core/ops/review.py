@@ -6,7 +6,10 @@ from collections.abc import Iterable
 from datetime import datetime, timezone
 
 from editor.core.ops.base import SetFields, rows_of, segment_at
-from editor.core.transcript import ReviewStatus, Transcript
+from editor.core.transcript import ReviewStatus, Segment, Transcript
+
+# An approval is of the text as it was: a turn whose text changes afterwards needs approving again.
+_REOPENED = {"status": ReviewStatus.UNREVIEWED, "approved_by": "", "approved_at": ""}
 
 
 def set_status(transcript: Transcript, index: int | Iterable[int], status: ReviewStatus | str,
@@ -24,3 +27,9 @@ def set_note(transcript: Transcript, index: int, note: str) -> SetFields:
     """Set a segment's note (the reason it is flagged)."""
     segment_at(transcript, index)
     return SetFields(((index, {"note": note}),))
+
+
+def reopened(segment: Segment) -> dict:
+    """The review fields a text edit of *segment* also sets: an approved turn goes back to
+    unreviewed (its undo brings the approval back); a flag or no review stays as it is."""
+    return dict(_REOPENED) if segment.status is ReviewStatus.APPROVED else {}

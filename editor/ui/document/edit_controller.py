@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QUndoStack
 from PySide6.QtWidgets import QTextEdit
 
-from editor.core.transcript import Mark, MarkKind, WordTiming
+from editor.core.transcript import Mark, MarkKind, ReviewStatus, WordTiming
 from editor.ui import theme
 from editor.ui.actions import Actions
 from editor.ui.context import WindowContext
@@ -37,6 +37,7 @@ class EditController(QObject):
     """Turns edit intents into undoable commands on the model."""
 
     failed = Signal(str)          # an edit that cannot be made here (shown in the status bar)
+    message = Signal(str)         # what an edit did besides the edit itself (shown in the status bar)
 
     def __init__(self, ctx: WindowContext, parent=None):
         super().__init__(parent)
@@ -140,12 +141,19 @@ class EditController(QObject):
     def _on_view_text_edited(self, row: int, text: str) -> None:
         if not 0 <= row < self._model.rowCount():
             return
+        was_approved = self._model.segment(row).status is ReviewStatus.APPROVED
         op = ops.set_text(self.transcript, row, text)
         if is_noop(op):
             return
         editor = self._view.editor()
         caret = editor.caret() if editor is not None else -1
         self.stack.push(TypingCommand(self._model, op, row, caret))
+        self._tell_if_unapproved(row, was_approved)
+
+    def _tell_if_unapproved(self, row: int, was_approved: bool) -> None:
+        """Say so when an edit took a turn's approval back (ops.set_text does, for a changed text)."""
+        if was_approved and self._model.segment(row).status is not ReviewStatus.APPROVED:
+            self.message.emit(f"Turn {row + 1} changed after approval: approve it again when it is right")
 
     def _seal_typing(self) -> None:
         top = self.stack.command(self.stack.index() - 1) if self.stack.index() > 0 else None
@@ -242,8 +250,12 @@ class EditController(QObject):
         row = self.current_row()
         if row < 0:
             return False
+        was_approved = self._model.segment(row).status is ReviewStatus.APPROVED
         op = self._plan(ops.revert_to_original, row)
-        return op is not None and self.push(op, "Revert Turn to Original", row)
+        if op is None or not self.push(op, "Revert Turn to Original", row):
+            return False
+        self._tell_if_unapproved(row, was_approved)
+        return True
 
     # ------------------------------------------------------------------ speakers
     def set_speaker(self, speaker_id: str, row: int | None = None) -> bool:
