@@ -339,6 +339,17 @@ def test_set_status_records_who_and_when(t):
     assert t.segments[2].status == ReviewStatus.FLAGGED and t.segments[2].approved_by == ""
 
 
+def test_set_status_leaves_segments_that_already_have_it(t):
+    ops.set_status(t, 1, ReviewStatus.APPROVED, "ana", "2024-05-01T10:00:00+00:00").apply(t)
+    again = ops.set_status(t, 1, ReviewStatus.APPROVED, "bo", "2024-06-01T10:00:00+00:00")
+    assert again.edits == ()                                   # approving it again is no edit
+    both = ops.set_status(t, [0, 1], ReviewStatus.APPROVED, "bo", "2024-06-01T10:00:00+00:00")
+    assert [row for row, _ in both.edits] == [0]
+    both.apply(t)
+    assert (t.segments[1].approved_by, t.segments[1].approved_at) == ("ana", "2024-05-01T10:00:00+00:00")
+    assert ops.set_status(t, 2, ReviewStatus.UNREVIEWED).edits == ()
+
+
 def test_set_status_defaults_to_now(t):
     ops.set_status(t, 1, ReviewStatus.APPROVED, "ana").apply(t)
     assert t.segments[1].approved_at.endswith("+00:00")

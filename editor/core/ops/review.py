@@ -14,13 +14,18 @@ _REOPENED = {"status": ReviewStatus.UNREVIEWED, "approved_by": "", "approved_at"
 
 def set_status(transcript: Transcript, index: int | Iterable[int], status: ReviewStatus | str,
                reviewer: str = "", when: str | None = None) -> SetFields:
-    """Approve, flag or reset segments; approval records *reviewer* and *when* (ISO 8601, UTC)."""
+    """Approve, flag or reset segments; approval records *reviewer* and *when* (ISO 8601, UTC).
+
+    Segments that already have *status* are left as they are: approving an approved turn
+    keeps who approved it and when, and is no edit at all (the op is empty for it).
+    """
     status = ReviewStatus(status)
     approved = status == ReviewStatus.APPROVED
     when = when or datetime.now(timezone.utc).isoformat(timespec="seconds")
     fields = {"status": status, "approved_by": reviewer if approved else "",
               "approved_at": when if approved else ""}
-    return SetFields(tuple((i, dict(fields)) for i in rows_of(transcript, index)))
+    segments = transcript.segments
+    return SetFields(tuple((i, dict(fields)) for i in rows_of(transcript, index) if segments[i].status is not status))
 
 
 def set_note(transcript: Transcript, index: int, note: str) -> SetFields:
