@@ -23,6 +23,7 @@ from editor.core.transcript import Mark, MarkKind, ReviewStatus, WordTiming
 from editor.ui import theme
 from editor.ui.actions import Actions
 from editor.ui.context import WindowContext
+from editor.ui.document import mark_looks
 from editor.ui.document.commands import OpCommand, TypingCommand, is_noop, ops
 
 if TYPE_CHECKING:
@@ -182,19 +183,19 @@ class EditController(QObject):
             return
         selections = []
         length = len(editor.toPlainText())
-        for mark in self._model.segment(editor.row).marks:
+        segment = self._model.segment(editor.row)
+        for mark in segment.marks:
             if mark.end > length:
                 continue
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(editor.document())
             cursor.setPosition(mark.start)
             cursor.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
-            fmt = QTextCharFormat()
-            fmt.setBackground(theme.MARK_BG.get(mark.kind, theme.MARK_BG[MarkKind.INAUDIBLE]).on())
-            fmt.setFontItalic(True)
+            # As painted (struck through when exports drop the words), and outlined: being edited.
+            fmt = mark_looks.text_format(mark, segment.text)   # the window's palette: the editor's is see-through
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             fmt.setUnderlineColor(theme.MARK_BORDER[mark.kind].on())
-            fmt.setToolTip(_mark_tip(mark))
+            fmt.setToolTip(mark_looks.tooltip(mark, segment.text))
             selection.cursor, selection.format = cursor, fmt
             selections.append(selection)
         editor.setExtraSelections(selections)
@@ -406,8 +407,3 @@ class EditController(QObject):
                     return r, segments[r].marks[-1]
         return None
 
-
-def _mark_tip(mark: Mark) -> str:
-    from editor.core.timecode import format_clock
-    when = f" at {format_clock(mark.time_ms)}" if mark.time_ms is not None else ""
-    return f"{mark.kind.value}{when}"
