@@ -530,6 +530,7 @@ class TranscriptView(QAbstractScrollArea):
             return super().mousePressEvent(event)
         hit, row = self._hit(event.position())
         if hit is None:
+            self._open_below_the_last_turn(event.position().y())
             return
         if hit.area == "time":
             start = self._model.segment(row).start_ms
@@ -539,6 +540,18 @@ class TranscriptView(QAbstractScrollArea):
             self._seek_word(row, hit.char)
         elif hit.area == "text":
             self.open_editor(row, hit.char)
+        else:
+            # The turn's header or the space above its text (what separates two turns): the caret
+            # goes to the start of this turn, so the keys typed next land in it, never nowhere.
+            self.open_editor(row, 0)
+
+    def _open_below_the_last_turn(self, y: float) -> None:
+        """A click in the empty space under the last turn: the caret at the end of that turn."""
+        if self._model is None or not len(self._geometry) or self._geometry.total() == 0:
+            return
+        last = self._geometry.row_at(self._geometry.total() - 1)   # the last one shown (hidden rows are 0 high)
+        if y >= self.row_rect(last).bottom():
+            self.open_editor(last, len(self._model.segment(last).text))
 
     def contextMenuEvent(self, event) -> None:
         """Right-click on a turn's text: open the editor there and show its menu (spelling fixes)."""
@@ -600,7 +613,32 @@ class TranscriptView(QAbstractScrollArea):
         if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and plain and self._model is not None and len(self._geometry):
             self.step_turn(1 if key == Qt.Key.Key_Down else -1)
             return
+        if self._type_into_turn_in_hand(event):
+            return
         super().keyPressEvent(event)
+
+    def _type_into_turn_in_hand(self, event: QKeyEvent) -> bool:
+        """Text typed while no turn is open goes into the turn in hand (the one playing, at its word;
+        else the top one shown, at its start): the editor opens there and gets the key."""
+        text = event.text()
+        typing = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier) \
+            == Qt.KeyboardModifier.NoModifier
+        if not (typing and text and text.isprintable()) or self._model is None or not len(self._geometry):
+            return False
+        model = self._model
+        row, char = model.current_row, 0
+        if 0 <= row < len(self._geometry) and self.is_row_shown(row):
+            spans = model.word_spans(row).spans
+            if 0 <= model.current_word < len(spans):
+                char = spans[model.current_word][0]
+        elif self._geometry.total() > 0:
+            row = self.row_at(0)
+        else:
+            return False    # the review filter hides every turn
+        editor = self.open_editor(row, char)
+        QApplication.sendEvent(editor, QKeyEvent(event.type(), event.key(), event.modifiers(), text,
+                                                 event.isAutoRepeat(), event.count()))
+        return True
 
     def scroll_to_edge(self, end: bool) -> None:
         """Scroll to the first turn, or to the last (Ctrl+Home, Ctrl+End): a user scroll.
