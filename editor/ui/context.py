@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from editor.ui.document.edit_controller import EditController
     from editor.ui.document.transcript_model import TranscriptModel
     from editor.ui.document.transcript_view import TranscriptView
+    from editor.ui.files.audio_length_check import AudioLengthCheck
     from editor.ui.files.file_controller import FileController
     from editor.ui.names.names_controller import NamesController
     from editor.ui.playback.follow_controller import FollowController
@@ -64,6 +65,7 @@ class WindowContext:
     project: ProjectController = field(init=False)
     names: NamesController = field(init=False)
     timing: TimingController = field(init=False)
+    audio_check: AudioLengthCheck = field(init=False)   # does the loaded audio fit the transcript
 
     @property
     def undo_stack(self) -> QUndoStack:

@@ -170,7 +170,9 @@ class MainWindow(QMainWindow):
         self.watch = WatchController(ctx, self)           # Reload keeps the producer's place
         self._page_layout.insertWidget(0, self.watch.bar)   # "changed on disk" above the other bars
         self.watch.message.connect(self._show_status)
-        self.audio_check = AudioLengthCheck(ctx, self.audio_bar, self)
+        # After the window's own audio_loaded slot (it clears the audio bar this may warn in).
+        self.audio_check = ctx.audio_check = AudioLengthCheck(ctx, self.audio_bar, self)
+        self.audio_check.audio_doubted.connect(self.timing.cancel_alignment)   # a run under way stops
         process_tuning.install(self)
         self.names.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.names.extra_changed.connect(self.project.keep_unsaved)   # e.g. the show chosen: unsaved, journaled
@@ -546,6 +548,7 @@ class MainWindow(QMainWindow):
         stack.canUndoChanged.connect(self._update_enabled)
         stack.canRedoChanged.connect(self._update_enabled)
         edits.failed.connect(self._show_status)
+        edits.message.connect(self._show_status)
         review.message.connect(self._show_status)
         review.progress_changed.connect(self.review_bar.show_progress)
         review.filter_changed.connect(self.review_bar.show_filter)

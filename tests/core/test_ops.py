@@ -137,6 +137,33 @@ def test_revert_to_original(t):
     assert t.segments[2].words[0].start_ms == 8000
 
 
+def test_a_text_edit_of_an_approved_turn_unapproves_it_in_the_same_op(t):
+    ops.set_status(t, [1, 2], ReviewStatus.APPROVED, "ana", "2024-05-01T10:00:00+00:00").apply(t)
+    typed = ops.set_text(t, 1, t.segments[1].text + " back")
+    change = assert_reversible(t, typed)
+    assert (t.segments[1].status, t.segments[1].approved_by, t.segments[1].approved_at) == (
+        ReviewStatus.UNREVIEWED, "", "")
+    assert change.undo.edits[0][1]["status"] is ReviewStatus.APPROVED   # its undo approves it again
+    # Typing on merges into the first keystroke's undo, which already brings the approval back.
+    later = ops.set_text(t, 1, t.segments[1].text + "wards").apply(t)
+    assert ops.merged_undo(change.undo, later.undo) is change.undo
+    ops.set_text(t, 2, "three cold winters").apply(t)
+    assert t.segments[2].status is ReviewStatus.UNREVIEWED
+    ops.set_status(t, 2, ReviewStatus.APPROVED, "ana").apply(t)
+    assert_reversible(t, ops.revert_to_original(t, 2))                  # a revert changes the text too
+    assert t.segments[2].status is ReviewStatus.UNREVIEWED
+    ops.set_status(t, 2, ReviewStatus.APPROVED, "ana").apply(t)
+    ops.revert_to_original(t, 2).apply(t)                                # nothing to revert: approval kept
+    assert t.segments[2].status is ReviewStatus.APPROVED
+
+
+def test_a_text_edit_keeps_a_flag_and_its_note(t):
+    ops.set_status(t, 0, ReviewStatus.FLAGGED).apply(t)
+    ops.set_note(t, 0, "name?").apply(t)
+    ops.set_text(t, 0, "welcome aboard the Drifting Lantern").apply(t)
+    assert t.segments[0].status is ReviewStatus.FLAGGED and t.segments[0].note == "name?"
+
+
 # ---------------------------------------------------------------------- marks
 def test_add_mark_over_a_selection_keeps_the_text(t):
     change = assert_reversible(t, ops.add_mark(t, 2, MarkKind.UNCLEAR, 17, 28, time_ms=9900))
@@ -310,6 +337,17 @@ def test_set_status_records_who_and_when(t):
     assert t.segments[2].approved_by == "ana" and t.segments[2].approved_at.startswith("2024-05-01")
     ops.set_status(t, 2, "flagged").apply(t)
     assert t.segments[2].status == ReviewStatus.FLAGGED and t.segments[2].approved_by == ""
+
+
+def test_set_status_leaves_segments_that_already_have_it(t):
+    ops.set_status(t, 1, ReviewStatus.APPROVED, "ana", "2024-05-01T10:00:00+00:00").apply(t)
+    again = ops.set_status(t, 1, ReviewStatus.APPROVED, "bo", "2024-06-01T10:00:00+00:00")
+    assert again.edits == ()                                   # approving it again is no edit
+    both = ops.set_status(t, [0, 1], ReviewStatus.APPROVED, "bo", "2024-06-01T10:00:00+00:00")
+    assert [row for row, _ in both.edits] == [0]
+    both.apply(t)
+    assert (t.segments[1].approved_by, t.segments[1].approved_at) == ("ana", "2024-05-01T10:00:00+00:00")
+    assert ops.set_status(t, 2, ReviewStatus.UNREVIEWED).edits == ()
 
 
 def test_set_status_defaults_to_now(t):

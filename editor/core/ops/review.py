@@ -6,21 +6,35 @@ from collections.abc import Iterable
 from datetime import datetime, timezone
 
 from editor.core.ops.base import SetFields, rows_of, segment_at
-from editor.core.transcript import ReviewStatus, Transcript
+from editor.core.transcript import ReviewStatus, Segment, Transcript
+
+# An approval is of the text as it was: a turn whose text changes afterwards needs approving again.
+_REOPENED = {"status": ReviewStatus.UNREVIEWED, "approved_by": "", "approved_at": ""}
 
 
 def set_status(transcript: Transcript, index: int | Iterable[int], status: ReviewStatus | str,
                reviewer: str = "", when: str | None = None) -> SetFields:
-    """Approve, flag or reset segments; approval records *reviewer* and *when* (ISO 8601, UTC)."""
+    """Approve, flag or reset segments; approval records *reviewer* and *when* (ISO 8601, UTC).
+
+    Segments that already have *status* are left as they are: approving an approved turn
+    keeps who approved it and when, and is no edit at all (the op is empty for it).
+    """
     status = ReviewStatus(status)
     approved = status == ReviewStatus.APPROVED
     when = when or datetime.now(timezone.utc).isoformat(timespec="seconds")
     fields = {"status": status, "approved_by": reviewer if approved else "",
               "approved_at": when if approved else ""}
-    return SetFields(tuple((i, dict(fields)) for i in rows_of(transcript, index)))
+    segments = transcript.segments
+    return SetFields(tuple((i, dict(fields)) for i in rows_of(transcript, index) if segments[i].status is not status))
 
 
 def set_note(transcript: Transcript, index: int, note: str) -> SetFields:
     """Set a segment's note (the reason it is flagged)."""
     segment_at(transcript, index)
     return SetFields(((index, {"note": note}),))
+
+
+def reopened(segment: Segment) -> dict:
+    """The review fields a text edit of *segment* also sets: an approved turn goes back to
+    unreviewed (its undo brings the approval back); a flag or no review stays as it is."""
+    return dict(_REOPENED) if segment.status is ReviewStatus.APPROVED else {}

@@ -6,16 +6,20 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from editor.core.ops.base import SetFields, segment_at
+from editor.core.ops.review import reopened
 from editor.core.transcript import Mark, MarkKind, Segment, Transcript, made_words, words_later
 from editor.core.words import Edit, estimate_words, map_marks, realign, realign_replaced, shift_marks, tokenize
 
 
 def set_text(transcript: Transcript, index: int, new_text: str) -> SetFields:
-    """Replace a segment's text; words are realigned and marks follow their text."""
+    """Replace a segment's text; words are realigned and marks follow their text.
+
+    An approved segment goes back to unreviewed in the same op: the approval was of the old text.
+    """
     segment = segment_at(transcript, index)
     if new_text == segment.text:
         return SetFields(())
-    return SetFields(((index, _text_fields(segment, new_text)),))
+    return SetFields(((index, _text_fields(segment, new_text) | reopened(segment)),))
 
 
 def replace_spans(transcript: Transcript,
@@ -42,10 +46,13 @@ def replace_spans(transcript: Transcript,
 
 
 def revert_to_original(transcript: Transcript, index: int) -> SetFields:
-    """Give a segment back the recognizer's text and marks."""
+    """Give a segment back the recognizer's text and marks (an approved one, changed by that,
+    goes back to unreviewed as with :func:`set_text`)."""
     segment = segment_at(transcript, index)
     fields = _text_fields(segment, segment.original_text or "", edits=[])
     fields["marks"] = list(segment.original_marks or [])
+    if fields["text"] != segment.text or fields["marks"] != list(segment.marks):
+        fields |= reopened(segment)
     return SetFields(((index, fields),))
 
 

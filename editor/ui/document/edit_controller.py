@@ -19,10 +19,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QUndoStack
 from PySide6.QtWidgets import QTextEdit
 
-from editor.core.transcript import Mark, MarkKind, WordTiming
+from editor.core.transcript import Mark, MarkKind, ReviewStatus, WordTiming
 from editor.ui import theme
 from editor.ui.actions import Actions
 from editor.ui.context import WindowContext
+from editor.ui.document import mark_looks
 from editor.ui.document.commands import OpCommand, TypingCommand, is_noop, ops
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ class EditController(QObject):
     """Turns edit intents into undoable commands on the model."""
 
     failed = Signal(str)          # an edit that cannot be made here (shown in the status bar)
+    message = Signal(str)         # what an edit did besides the edit itself (shown in the status bar)
 
     def __init__(self, ctx: WindowContext, parent=None):
         super().__init__(parent)
@@ -140,12 +142,19 @@ class EditController(QObject):
     def _on_view_text_edited(self, row: int, text: str) -> None:
         if not 0 <= row < self._model.rowCount():
             return
+        was_approved = self._model.segment(row).status is ReviewStatus.APPROVED
         op = ops.set_text(self.transcript, row, text)
         if is_noop(op):
             return
         editor = self._view.editor()
         caret = editor.caret() if editor is not None else -1
         self.stack.push(TypingCommand(self._model, op, row, caret))
+        self._tell_if_unapproved(row, was_approved)
+
+    def _tell_if_unapproved(self, row: int, was_approved: bool) -> None:
+        """Say so when an edit took a turn's approval back (ops.set_text does, for a changed text)."""
+        if was_approved and self._model.segment(row).status is not ReviewStatus.APPROVED:
+            self.message.emit(f"Turn {row + 1} changed after approval: approve it again when it is right")
 
     def _seal_typing(self) -> None:
         top = self.stack.command(self.stack.index() - 1) if self.stack.index() > 0 else None
@@ -174,19 +183,19 @@ class EditController(QObject):
             return
         selections = []
         length = len(editor.toPlainText())
-        for mark in self._model.segment(editor.row).marks:
+        segment = self._model.segment(editor.row)
+        for mark in segment.marks:
             if mark.end > length:
                 continue
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(editor.document())
             cursor.setPosition(mark.start)
             cursor.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
-            fmt = QTextCharFormat()
-            fmt.setBackground(theme.MARK_BG.get(mark.kind, theme.MARK_BG[MarkKind.INAUDIBLE]).on())
-            fmt.setFontItalic(True)
+            # As painted (struck through when exports drop the words), and outlined: being edited.
+            fmt = mark_looks.text_format(mark, segment.text)   # the window's palette: the editor's is see-through
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             fmt.setUnderlineColor(theme.MARK_BORDER[mark.kind].on())
-            fmt.setToolTip(_mark_tip(mark))
+            fmt.setToolTip(mark_looks.tooltip(mark, segment.text))
             selection.cursor, selection.format = cursor, fmt
             selections.append(selection)
         editor.setExtraSelections(selections)
@@ -242,8 +251,12 @@ class EditController(QObject):
         row = self.current_row()
         if row < 0:
             return False
+        was_approved = self._model.segment(row).status is ReviewStatus.APPROVED
         op = self._plan(ops.revert_to_original, row)
-        return op is not None and self.push(op, "Revert Turn to Original", row)
+        if op is None or not self.push(op, "Revert Turn to Original", row):
+            return False
+        self._tell_if_unapproved(row, was_approved)
+        return True
 
     # ------------------------------------------------------------------ speakers
     def set_speaker(self, speaker_id: str, row: int | None = None) -> bool:
@@ -394,8 +407,3 @@ class EditController(QObject):
                     return r, segments[r].marks[-1]
         return None
 
-
-def _mark_tip(mark: Mark) -> str:
-    from editor.core.timecode import format_clock
-    when = f" at {format_clock(mark.time_ms)}" if mark.time_ms is not None else ""
-    return f"{mark.kind.value}{when}"

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolButton, QT
 
 from editor.core.timecode import format_clock
 from editor.core.transcript import ReviewStatus
-from editor.ui.document import turn_accessibility
+from editor.ui.document import mark_looks, turn_accessibility
 from editor.ui.document.row_geometry import RowGeometry
 from editor.ui.document.transcript_model import Role, TranscriptModel
 from editor.ui.document.turn_painter import TurnPainter
@@ -289,7 +289,8 @@ class TranscriptView(QAbstractScrollArea):
         segment = self._model.segment(row)
         if self._row_filter is not None and not self._row_filter(segment):
             return self._geometry.set_height(row, 0)
-        return self._geometry.set_height(row, self._painter.exact_height(row, segment.text, self._width))
+        return self._geometry.set_height(row, self._painter.exact_height(row, segment.text, self._width,
+                                                                         segment.marks))
 
     def _prepare_visible(self) -> tuple[int, int]:
         """Lay out the rows that show; keep the first one where it is. Returns (first, last)."""
@@ -334,9 +335,9 @@ class TranscriptView(QAbstractScrollArea):
         assert self._model is not None
         self._measure(row)
         start, end = self._model.word_spans(row).spans[word]
-        text = self._model.segment(row).text
-        left = self._painter.char_rect(row, text, self._width, start)
-        right = self._painter.char_rect(row, text, self._width, end)
+        segment = self._model.segment(row)
+        left = self._painter.char_rect(row, segment.text, self._width, start, segment.marks)
+        right = self._painter.char_rect(row, segment.text, self._width, end, segment.marks)
         top_left = self.row_rect(row).topLeft()
         return QRect(int(left.left()), int(left.top()), max(2, int(right.left() - left.left())),
                      int(left.height())).translated(top_left)
@@ -348,6 +349,15 @@ class TranscriptView(QAbstractScrollArea):
         rect = self.row_rect(row)
         return {kind: badge.translated(rect.topLeft())
                 for kind, _text, badge in self._painter.badges(self._model.segment(row), rect.width())}
+
+    def mark_tag_rects(self, row: int) -> list[QRect]:
+        """Viewport rectangles of the tags ("[inaudible]") after *row*'s words that exports replace."""
+        if self._model is None:
+            return []
+        self._measure(row)
+        top_left = QPointF(self.row_rect(row).topLeft())
+        return [box.translated(top_left).toAlignedRect()
+                for _mark, box in self._painter.tag_rects(row, self._model.segment(row), self._width)]
 
     def visible_rows(self) -> range:
         first, last = self._prepare_visible()
@@ -371,8 +381,9 @@ class TranscriptView(QAbstractScrollArea):
         target_y = top
         if row_h > height and word_char is not None:
             # A turn taller than the window: keep the line being spoken in view.
-            target_y = top + int(self._painter.char_rect(row, self._model.segment(row).text,
-                                                         self._width, word_char).top()) - self._painter.line_height
+            segment = self._model.segment(row)
+            target_y = top + int(self._painter.char_rect(row, segment.text, self._width, word_char,
+                                                         segment.marks).top()) - self._painter.line_height
         if bar.value() <= target_y and target_y + min(row_h, height // 2) <= bar.value() + height:
             return
         self._update_scrollbar()
@@ -519,6 +530,7 @@ class TranscriptView(QAbstractScrollArea):
             return super().mousePressEvent(event)
         hit, row = self._hit(event.position())
         if hit is None:
+            self._open_below_the_last_turn(event.position().y())
             return
         if hit.area == "time":
             start = self._model.segment(row).start_ms
@@ -528,6 +540,18 @@ class TranscriptView(QAbstractScrollArea):
             self._seek_word(row, hit.char)
         elif hit.area == "text":
             self.open_editor(row, hit.char)
+        else:
+            # The turn's header or the space above its text (what separates two turns): the caret
+            # goes to the start of this turn, so the keys typed next land in it, never nowhere.
+            self.open_editor(row, 0)
+
+    def _open_below_the_last_turn(self, y: float) -> None:
+        """A click in the empty space under the last turn: the caret at the end of that turn."""
+        if self._model is None or not len(self._geometry) or self._geometry.total() == 0:
+            return
+        last = self._geometry.row_at(self._geometry.total() - 1)   # the last one shown (hidden rows are 0 high)
+        if y >= self.row_rect(last).bottom():
+            self.open_editor(last, len(self._model.segment(last).text))
 
     def contextMenuEvent(self, event) -> None:
         """Right-click on a turn's text: open the editor there and show its menu (spelling fixes)."""
@@ -589,7 +613,32 @@ class TranscriptView(QAbstractScrollArea):
         if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and plain and self._model is not None and len(self._geometry):
             self.step_turn(1 if key == Qt.Key.Key_Down else -1)
             return
+        if self._type_into_turn_in_hand(event):
+            return
         super().keyPressEvent(event)
+
+    def _type_into_turn_in_hand(self, event: QKeyEvent) -> bool:
+        """Text typed while no turn is open goes into the turn in hand (the one playing, at its word;
+        else the top one shown, at its start): the editor opens there and gets the key."""
+        text = event.text()
+        typing = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier) \
+            == Qt.KeyboardModifier.NoModifier
+        if not (typing and text and text.isprintable()) or self._model is None or not len(self._geometry):
+            return False
+        model = self._model
+        row, char = model.current_row, 0
+        if 0 <= row < len(self._geometry) and self.is_row_shown(row):
+            spans = model.word_spans(row).spans
+            if 0 <= model.current_word < len(spans):
+                char = spans[model.current_word][0]
+        elif self._geometry.total() > 0:
+            row = self.row_at(0)
+        else:
+            return False    # the review filter hides every turn
+        editor = self.open_editor(row, char)
+        QApplication.sendEvent(editor, QKeyEvent(event.type(), event.key(), event.modifiers(), text,
+                                                 event.isAutoRepeat(), event.count()))
+        return True
 
     def scroll_to_edge(self, end: bool) -> None:
         """Scroll to the first turn, or to the last (Ctrl+Home, Ctrl+End): a user scroll.
@@ -824,6 +873,10 @@ class TranscriptView(QAbstractScrollArea):
                 f" by {segment.approved_by}" if segment.approved_by else "")
         if hit.area == "edited":
             return f"Changed from the recognizer's text: {(segment.original_text or '')[:300]}"
+        if hit.area == "text":   # a marked passage (or its tag): what exports write for it
+            for mark in segment.marks:
+                if mark.start <= hit.char <= mark.end:
+                    return mark_looks.tooltip(mark, segment.text)
         return ""
 
     def event(self, event: QEvent) -> bool:

@@ -4,12 +4,15 @@ The view owns scrolling; this owns the look of a row. Text is wrapped with a
 QTextLayout that is cached per row and reused until the text or the width
 changes, so a playback tick repaints a row without laying it out again: the
 current word and the marks are drawn as format ranges over the cached layout.
+Words that exports replace by "[inaudible]" or "[crosstalk]" are followed by a
+small tag saying so (:mod:`editor.ui.document.mark_looks`); the layout leaves room for it.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -17,8 +20,9 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextCharFormat, QTextLayout, QTextOption
 
 from editor.core.timecode import format_clock
-from editor.core.transcript import MarkKind, ReviewStatus, Segment
+from editor.core.transcript import Mark, ReviewStatus, Segment
 from editor.ui import theme
+from editor.ui.document import mark_looks
 from editor.ui.document.speaker_colors import speaker_color, speaker_text_color
 
 PAD_TOP = 8
@@ -63,6 +67,8 @@ class _Cached:
     width: int
     layout: QTextLayout
     height: int   # of the whole row
+    marks: object  # the marks laid out with (the segment's list: a new one after every mark edit)
+    tags: list     # the marks followed by a tag (mark_looks.tagged)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,8 +123,8 @@ class TurnPainter:
     def _fixed_height(self) -> int:
         return PAD_TOP + self.header_height + HEADER_GAP + PAD_BOTTOM
 
-    def exact_height(self, row: int, text: str, row_width: int) -> int:
-        return self._layout(row, text, row_width).height
+    def exact_height(self, row: int, text: str, row_width: int, marks: Sequence[Mark] = ()) -> int:
+        return self._layout(row, text, row_width, marks).height
 
     def forget(self, row: int | None = None) -> None:
         """Drop cached layouts (of one row, or all after rows moved)."""
@@ -127,14 +133,21 @@ class TurnPainter:
         else:
             self._cache.pop(row, None)
 
-    def _layout(self, row: int, text: str, row_width: int) -> _Cached:
+    def _layout(self, row: int, text: str, row_width: int, marks: Sequence[Mark] = ()) -> _Cached:
         cached = self._cache.get(row)
-        if cached is not None and cached.text is text and cached.width == row_width:
+        if cached is not None and cached.text is text and cached.width == row_width and cached.marks is marks:
             return cached
         layout = QTextLayout(shown_text(text), self.text_font)
         option = QTextOption()
         option.setWrapMode(wrap_mode_for(text[:LAYOUT_LIMIT]))
         layout.setTextOption(option)
+        tags = [mark for mark in mark_looks.tagged(text, marks) if mark.end <= LAYOUT_LIMIT] if marks else []
+        if tags:   # struck through, and room after the last character so the tag covers no word
+            formats = []
+            for mark in tags:
+                formats.append(_range(mark.start, mark.end - 1 - mark.start, mark_looks.dropped_format()))
+                formats.append(_range(mark.end - 1, 1, mark_looks.dropped_format(self.tag_width(mark))))
+            layout.setFormats(formats)
         width = self.text_width(row_width)
         layout.beginLayout()
         y = 0.0
@@ -147,7 +160,7 @@ class TurnPainter:
             y += self.line_height
         layout.endLayout()
         lines = max(1, layout.lineCount())
-        cached = _Cached(text, row_width, layout, self._fixed_height() + lines * self.line_height)
+        cached = _Cached(text, row_width, layout, self._fixed_height() + lines * self.line_height, marks, tags)
         if len(self._cache) > 600:  # a window's worth of rows many times over
             self._cache.clear()
         self._cache[row] = cached
@@ -159,6 +172,26 @@ class TurnPainter:
         return QRect(x - 2, PAD_TOP - 2, w + 4, self.header_height + 4)
 
     # ------------------------------------------------------------------ hit testing
+    def tag_width(self, mark: Mark) -> int:
+        """The room a mark's tag takes after its words (the gap before it included)."""
+        return self._time_fm.horizontalAdvance(mark.kind.token) + 2 * mark_looks.TAG_PADDING + mark_looks.TAG_GAP
+
+    def tag_rects(self, row: int, segment: Segment, row_width: int) -> list[tuple[Mark, QRectF]]:
+        """Row-local outlines of the tags after words exports replace by a mark's token."""
+        cached = self._layout(row, segment.text, row_width, segment.marks)
+        origin = self.text_origin()
+        found = []
+        tag_height = self._time_fm.height() + 2
+        for mark in cached.tags:
+            line = cached.layout.lineForTextPosition(mark.end - 1)
+            if not line.isValid():
+                continue
+            right, _ = cast(tuple[float, int], line.cursorToX(mark.end))
+            width = self.tag_width(mark) - mark_looks.TAG_GAP
+            top = origin.y() + line.y() + (self.line_height - tag_height) / 2
+            found.append((mark, QRectF(origin.x() + right - width, top, width, tag_height)))
+        return found
+
     def hit(self, row: int, segment: Segment, speaker: str, row_width: int, x: float, y: float) -> Hit:
         """What is at (*x*, *y*) in row-local coordinates."""
         if self.time_rect(segment, speaker).contains(int(x), int(y)):
@@ -169,7 +202,7 @@ class TurnPainter:
         origin = self.text_origin()
         if y < origin.y():
             return Hit("speaker") if x < self.time_rect(segment, speaker).left() else Hit("none")
-        layout = self._layout(row, segment.text, row_width).layout
+        layout = self._layout(row, segment.text, row_width, segment.marks).layout
         ly = y - origin.y()
         for i in range(layout.lineCount()):
             line = layout.lineAt(i)
@@ -177,9 +210,9 @@ class TurnPainter:
                 return Hit("text", line.xToCursor(x - origin.x(), line.CursorPosition.CursorOnCharacter))
         return Hit("text", len(segment.text)) if ly >= 0 else Hit("none")
 
-    def char_rect(self, row: int, text: str, row_width: int, char: int) -> QRectF:
+    def char_rect(self, row: int, text: str, row_width: int, char: int, marks: Sequence[Mark] = ()) -> QRectF:
         """Row-local rectangle of the caret before *char* (for tests and tooltips)."""
-        layout = self._layout(row, text, row_width).layout
+        layout = self._layout(row, text, row_width, marks).layout
         origin = self.text_origin()
         line = layout.lineForTextPosition(char)
         if not line.isValid():
@@ -260,13 +293,11 @@ class TurnPainter:
 
     def _paint_text(self, painter: QPainter, rect: QRect, row: int, segment: Segment,
                     word_span: tuple[int, int] | None, palette: QPalette, extra=()) -> None:
-        cached = self._layout(row, segment.text, rect.width())
+        text = segment.text
+        cached = self._layout(row, text, rect.width(), segment.marks)
         ranges = []
         for mark in segment.marks:
-            fmt = QTextCharFormat()
-            fmt.setBackground(theme.MARK_BG.get(mark.kind, theme.MARK_BG[MarkKind.INAUDIBLE]).on(palette))
-            fmt.setFontItalic(True)
-            ranges.append(_range(mark.start, mark.end - mark.start, fmt))
+            ranges.append(_range(mark.start, mark.end - mark.start, mark_looks.text_format(mark, text, palette)))
         for start, end, fmt in extra:
             ranges.append(_range(start, end - start, fmt))
         if word_span is not None:
@@ -275,6 +306,20 @@ class TurnPainter:
             ranges.append(_range(word_span[0], word_span[1] - word_span[0], fmt))
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         cached.layout.draw(painter, QPointF(rect.topLeft()) + self.text_origin(), ranges)
+        if cached.tags:
+            self._paint_tags(painter, rect, row, segment, palette)
+
+    def _paint_tags(self, painter: QPainter, rect: QRect, row: int, segment: Segment, palette: QPalette) -> None:
+        """The token exports write (e.g. "[inaudible]"), small and outlined, after the words it replaces."""
+        painter.setFont(self.time_font)
+        for mark, box in self.tag_rects(row, segment, rect.width()):
+            box = box.translated(QPointF(rect.topLeft()))
+            painter.setPen(theme.MARK_BORDER[mark.kind].on(palette))
+            painter.setBrush(theme.MARK_BG[mark.kind].on(palette))
+            painter.drawRoundedRect(box, 3, 3)
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, mark.kind.token)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
 
 
 def _range(start: int, length: int, fmt: QTextCharFormat) -> QTextLayout.FormatRange:

@@ -5,7 +5,9 @@ When audio loads:
 * a transcript without a recorded length takes the player's (``meta.duration_ms``,
   through ``ops.set_audio`` as derived data, like the audio path: saved with the next save);
 * a transcript that runs past the audio's end by more than :data:`PAST_END_MS`
-  gets a warning bar (the wrong episode's audio, or a cut download);
+  gets a warning bar (the wrong episode's audio, or a cut download); word times are then
+  not aligned against that audio by themselves (:attr:`runs_past_audio`, :attr:`audio_doubted`):
+  the bar offers "Align Anyway" for a producer who knows the audio is right;
 * the PCM working copy (:mod:`editor.player.working_copy`) decodes the whole
   file anyway, so once it is written its length is known for free: a file that
   decodes clearly shorter than its header declares (a truncated MP3 whose
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor.core.timecode import format_clock
 from editor.ui.context import WindowContext
@@ -29,10 +31,15 @@ POLL_MS = 500               # how often to look whether the working copy is fini
 
 
 class AudioLengthCheck(QObject):
+    # The transcript was found to run past the loaded audio's end (when it loads, or once it is
+    # decoded): alignment against it must not start, or go on, unless the producer asks.
+    audio_doubted = Signal()
+
     def __init__(self, ctx: WindowContext, bar: MessageBar, parent=None):
         """*bar*: where the warnings show (the window's audio bar)."""
         super().__init__(parent)
         self._model = ctx.model
+        self._align = ctx.actions["align_words"]
         playback = self._playback = ctx.playback
         files = ctx.files
         self._bar = bar
@@ -46,12 +53,14 @@ class AudioLengthCheck(QObject):
         files.audio_loaded.connect(self._on_files_audio_loaded)
         playback.media_changed.connect(self._on_playback_media_changed)
         self.last_warning = ""
+        self.runs_past_audio = False   # the loaded audio ends well before the transcript
 
     def _on_files_audio_loaded(self, path: str) -> None:
         self._audio = path
         self._declared = self._playback.duration()
         self._set_by_us = False
         self.last_warning = ""
+        self.runs_past_audio = False
         meta = self._model.transcript.meta
         if self._declared > 0 and not meta.duration_ms:
             self._set_duration(self._declared)
@@ -103,9 +112,9 @@ class AudioLengthCheck(QObject):
     def _check_end(self, audio_ms: int) -> None:
         end = self._model.transcript.end_ms
         if audio_ms > 0 and end > audio_ms + PAST_END_MS:
-            self._warn(f"The transcript runs to {format_clock(end)} but the audio "
-                       f"{Path(self._audio).name} ends at {format_clock(audio_ms)}: the turns after that "
-                       f"cannot be played (the wrong episode's audio, or a cut file?).")
+            self._warn_past_end(f"The transcript runs to {format_clock(end)} but the audio "
+                                f"{Path(self._audio).name} ends at {format_clock(audio_ms)}: the turns after "
+                                f"that cannot be played (the wrong episode's audio, or a cut file?).")
 
     def _set_duration(self, ms: int) -> None:
         from editor.core import ops
@@ -122,12 +131,27 @@ class AudioLengthCheck(QObject):
                 f"(a truncated download?). Playback stops at {format_clock(decoded)}.")
         end = self._model.transcript.end_ms
         if end > decoded + PAST_END_MS:
-            text += f" The transcript runs to {format_clock(end)}."
-        self._warn(text)
+            self._warn_past_end(text + f" The transcript runs to {format_clock(end)}.")
+        else:
+            self._warn(text)
 
     def _warn(self, text: str) -> None:
         self.last_warning = text
         self._bar.show_message(text, "warning")
+
+    def _warn_past_end(self, text: str) -> None:
+        """The warning of a transcript the audio does not cover: word times are not aligned
+        against this audio (a run under way stops) unless the producer asks."""
+        doubted_before, self.runs_past_audio = self.runs_past_audio, True
+        self.last_warning = text
+        self._bar.show_message(f"{text} Word times are not aligned against it.", "warning",
+                               button="Align Anyway", callback=self._on_align_anyway)
+        if not doubted_before:   # (a run the producer asked for since the first warning goes on)
+            self.audio_doubted.emit()
+
+    def _on_align_anyway(self) -> None:
+        self._bar.show_message(self.last_warning, "warning")   # the warning stays true; the offer is taken
+        self._align.trigger()
 
 
 def _wav_length_ms(path: str) -> int | None:

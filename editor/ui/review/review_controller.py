@@ -147,6 +147,11 @@ class ReviewController(QObject):
         return self._edits.push(op, labels[status], row)
 
     def approve(self, row: int | None = None) -> bool:
+        """Approve the turn; one already approved keeps its approval (no edit) and the status bar says so."""
+        row = self._edits.current_row() if row is None else row
+        if 0 <= row < self._model.rowCount() and self._model.segment(row).status is ReviewStatus.APPROVED:
+            self.message.emit(f"Turn {row + 1} is already approved.")
+            return False
         return self.set_status(ReviewStatus.APPROVED, row)
 
     def flag(self, note: str, row: int | None = None) -> bool:
@@ -160,7 +165,8 @@ class ReviewController(QObject):
         row = self._edits.current_row()
         if row < 0:
             return -1
-        self.approve(row)
+        if self._model.segment(row).status is not ReviewStatus.APPROVED:   # an approved one: just go on
+            self.approve(row)
         nxt = self._next_row(row, lambda s: matches_filter(self._filter, s))
         if nxt < 0:
             self.message.emit("That was the last turn." if self._filter == "all"

@@ -75,6 +75,9 @@ class TimingController(QObject):
         self.undo_stack, self._actions, self._layout = ctx.undo_stack, ctx.actions, ctx.layout
         self._current_row = ctx.edits.current_row           # the turn an action applies to
         self._seek = ctx.follow.seek                         # a click in the strip plays from there
+        # No alignment by itself against audio that ends well before the transcript (the check is
+        # made after this controller, and asked when alignment would start).
+        self._audio_too_short = lambda: ctx.audio_check.runs_past_audio
         project = ctx.project
         self._project_path = lambda: project.project_path    # peaks are cached beside a saved project
         self._cache_dir = cache_dir
@@ -209,6 +212,8 @@ class TimingController(QObject):
         QTimer.singleShot(0, self, self._align_after_open)
 
     def _align_after_open(self) -> None:
+        if self._audio_too_short():
+            return   # the wrong or a cut audio, by its length: its warning offers alignment (Align Anyway)
         # Nothing left to align (a saved project, a cached alignment): the words are ready now, or
         # once the cached ones are back in their turns.
         if self._audio and self._files.has_transcript() and not self.is_aligning() and not self.align_pending():

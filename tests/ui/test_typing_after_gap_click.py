@@ -1,0 +1,55 @@
+"""A click between turns (their padding and headers) or below the last one, then typing: no key is lost."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from window_helpers import click, press  # noqa: E402
+
+
+def _type(text: str) -> None:
+    """Keys as a user types them: each to whatever has the keyboard focus when it comes."""
+    for char in text:
+        QTest.keyClicks(QApplication.focusWidget(), char)
+
+
+def test_a_click_in_the_gap_above_a_turn_types_at_its_start(timed_window):
+    w = timed_window
+    view = w.view
+    rect = view.row_rect(2)
+    click(view.viewport(), QPoint(rect.width() // 2, rect.top() + 2))     # the space between turns 1 and 2
+    _type("so ")
+    assert w.model.segment(2).text == "so then the radio went quiet for an hour"
+    assert w.model.segment(1).text == "we hauled the nets before the rain started falling"
+
+
+def test_a_click_on_a_turns_header_or_below_the_last_turn_types_there(timed_window):
+    w = timed_window
+    view = w.view
+    rect = view.row_rect(3)
+    click(view.viewport(), QPoint(rect.width() - 30, rect.top() + 12))   # right of the speaker and time
+    _type("and ")
+    assert w.model.segment(3).text.startswith("and and nobody heard")
+    last = view.row_rect(4)
+    assert last.bottom() + 20 < view.viewport().height()                # the empty space under the episode
+    click(view.viewport(), QPoint(100, last.bottom() + 15))
+    _type(" again")
+    assert w.model.segment(4).text.endswith("cold tea again")
+
+
+def test_typing_with_no_turn_open_goes_to_the_turn_in_hand(timed_window):
+    w = timed_window
+    view = w.view
+    view.open_editor(1, 0)
+    press(w, Qt.Key.Key_Escape)                                           # editing left: the list has the focus
+    assert view.editor() is None and QApplication.focusWidget() is view
+    w.model.set_current(3, 2)                                             # playback is at "heard" in turn 3
+    _type("not ")
+    assert w.model.segment(3).text == "and nobody not heard the foghorn until morning"
+    assert view.editor() is not None and view.editor().row == 3
