@@ -78,11 +78,16 @@ _PROSE_WORDS = 4
 _SENTENCE_END = re.compile(r"\w[.!?][\"'’”)]*\s*$")
 
 
+def _is_prose(line: str) -> bool:
+    """Whether *line* is a line of prose (a sentence's end, or a few lower-case words), not a heading."""
+    return bool(_SENTENCE_END.search(line)) or len(_PROSE_WORD.findall(line)) >= _PROSE_WORDS
+
+
 def _header_end(text: str) -> int:
     """Where the heading lines at the top of *text* end (0 when no line of prose follows them)."""
     at = 0
     for line in text.splitlines(keepends=True):
-        if _SENTENCE_END.search(line) or len(_PROSE_WORD.findall(line)) >= _PROSE_WORDS:
+        if _is_prose(line):
             return at
         at += len(line)
     return 0
@@ -99,14 +104,16 @@ _EPISODE_MARK = re.compile(r"^\s*(?:#\s*\d+|bonus\b|episode\s+\d+|ep\.?\s*\d+|s\
 def without_episode_list_titles(text: str) -> str:
     """*text* without the heading lines of a list of other episodes (after "Other Episodes"): their
     titles, dates and links. The lines of prose there (an episode's description) stay, so a guest
-    named in a description as well as in a title is still found."""
-    found = _EPISODE_LIST.search(text)
+    named in a description as well as in a title is still found. Such a list follows the episode's
+    own notes: an "All Episodes" above the first line of prose is the site's menu, and the notes
+    (a guest named on a line of its own) are below it."""
+    found = next((f for f in _EPISODE_LIST.finditer(text)
+                  if any(map(_is_prose, text[:f.start()].splitlines()))), None)
     if found is None:
         return text
     kept = []
     for line in text[found.end():].splitlines(keepends=True):
-        prose = _SENTENCE_END.search(line) or len(_PROSE_WORD.findall(line)) >= _PROSE_WORDS
-        if prose and not _EPISODE_MARK.match(line):
+        if _is_prose(line) and not _EPISODE_MARK.match(line):
             kept.append(line)
         else:
             kept.append("\n")      # lines stay lines: a run of capitals never joins two of them

@@ -133,3 +133,25 @@ def test_the_show_is_named_by_the_page_title_or_its_heading_never_by_a_generic_f
     assert guess_show(tmp_path / "harbour-lights" / "episode.txt") == ("harbour-lights", "its folder")
     page = PageText.from_extra(read_text(TITLED).extra)
     assert guess_show(tmp_path / "Downloads" / "episode.txt", page) == ("Harbour Lights", "the page's title")
+
+
+# A page copied with its site's menu above the episode: "All Episodes" there is a link, not the
+# heading of a list of other episodes, and the guest named only in a list line below is this episode's.
+PAGE_WITH_MENU = """Home
+All Episodes
+About
+#09 - Ropes, Rigs and the Winter Fleet
+Stone, Tide and Ledger
+Show Notes
+In which the crew of the winter fleet talk about ropes and rigs and the long nights at sea.
+Guest:
+Morwenna Tregarthen
+Speaker 1 00:00:03 Welcome back to the show. My guest is Morwenna Tregarthen. \\
+Speaker 2 00:00:11 Thanks for having me, it is good to be here.
+"""
+
+
+def test_a_menu_link_to_all_episodes_is_no_list_of_other_episodes():
+    page = PageText.from_extra(read_text(PAGE_WITH_MENU).extra)
+    names = [c.text for c in candidate_names(f"{page.title}\n{page.notes}")]
+    assert "Morwenna Tregarthen" in names
