@@ -239,9 +239,15 @@ def show_name(page: PageText) -> ShowName | None:
     return None
 
 
+# A site's menu, copied with the page above the episode ("Home", "All Episodes", "About"): no show's name.
+_MENU_WORDS = frozenset(["home", "about", "all", "contact", "menu", "search", "blog", "archive", "archives",
+                         "shop", "store", "donate", "login", "log", "sign", "up", "back", "next", "previous",
+                         "more", "latest", "recent", "rss", "feed", "faq", "team", "us"])
+
+
 def _page_words_only(text: str) -> bool:
-    """Whether *text* is only words any page has ("Show Notes", "Episode", "Listen")."""
-    return all(w in _NOT_NAME_WORDS for w in re.findall(r"[^\W\d_]+", text.casefold()))
+    """Whether *text* is only words any page has ("Show Notes", "Episode", "Listen", "All Episodes")."""
+    return all(w in _NOT_NAME_WORDS or w in _MENU_WORDS for w in re.findall(r"[^\W\d_]+", text.casefold()))
 
 
 def speaker_candidates(speaker_names: Iterable[str], known: Iterable[str] = ()) -> list[NameCandidate]:

@@ -155,3 +155,9 @@ def test_a_menu_link_to_all_episodes_is_no_list_of_other_episodes():
     page = PageText.from_extra(read_text(PAGE_WITH_MENU).extra)
     names = [c.text for c in candidate_names(f"{page.title}\n{page.notes}")]
     assert "Morwenna Tregarthen" in names
+
+
+def test_the_site_menu_above_the_episode_names_no_show():
+    from editor.core.show_notes import show_name
+    page = PageText.from_extra(read_text(PAGE_WITH_MENU).extra)
+    assert show_name(page) == ("Stone, Tide and Ledger", "a heading of the page")
