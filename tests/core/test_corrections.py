@@ -210,3 +210,15 @@ def test_a_name_inside_a_web_address_handle_or_e_mail_is_found_and_written_in_it
     assert t.segments[0].text == "Hear it all on our Patreon. That's patreon.com/f R D, thanks."
     assert t.segments[1].text == "Write to patreon@fenradio.example or @patreon, or see Patreon.com/fen."
     assert t.segments[2].text == "A patronage machine and patrionpod.com are other words."
+
+
+def test_a_capitalized_word_across_punctuation_is_no_part_of_the_name_found():
+    # "Nairobi. Barack" and "Barack, Obama" are two sentences and a list: no full name "Nairobi Barack"
+    # to leave the place unticked for; only "Barack Obama" written as one name is someone else's.
+    t = Transcript()
+    for i, text in enumerate(["My guest is Baraka.", "We flew in via Nairobi. Barack said it was late.",
+                              "Thanks to Barack, Obama, and the crew.", "Ask Barack Obama."]):
+        t.segments.append(Segment(f"s{i}", i * 5000, i * 5000 + 4000, text))
+    cands = find_variants(t, "Baraka", "Daraka")
+    assert [(c.index, c.found, c.other_name) for c in cands] == [
+        (0, "Baraka", ""), (1, "Barack", ""), (2, "Barack", ""), (3, "Barack", "Barack Obama")]
