@@ -161,3 +161,15 @@ def test_the_site_menu_above_the_episode_names_no_show():
     from editor.core.show_notes import show_name
     page = PageText.from_extra(read_text(PAGE_WITH_MENU).extra)
     assert show_name(page) == ("Stone, Tide and Ledger", "a heading of the page")
+
+
+def test_a_folder_whose_show_has_a_glossary_keeps_its_episodes_when_the_page_names_another(tmp_path):
+    from editor.core.show_guess import guess_show
+    from tests.core.names_fixture import PAGE as TITLED
+    page = PageText.from_extra(read_text(TITLED).extra)
+    episode = tmp_path / "harbour-lights" / "episode.txt"
+    kept = {"harbour-lights"}
+    assert guess_show(episode, page, has_glossary=kept.__contains__) == ("harbour-lights", "its folder")
+    kept.add("Harbour Lights")       # both kept: the page's name, as without a glossary of the folder's
+    assert guess_show(episode, page, has_glossary=kept.__contains__) == ("Harbour Lights", "the page's title")
+    assert guess_show(episode, page) == ("Harbour Lights", "the page's title")
