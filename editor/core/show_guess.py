@@ -46,4 +46,4 @@ def guess_show(path: str | Path, page: PageText | None = None,
 def is_generic_folder(folder: Path) -> bool:
     """Whether *folder*'s name says nothing about a show (Downloads, Desktop, tmp, the home folder)."""
     name = folder.name.casefold()
-    return name in _GENERIC_FOLDERS or folder == Path.home() or folder.parent == folder
+    return name in _GENERIC_FOLDERS or folder.parent == folder or folder.resolve() == Path.home().resolve()

@@ -173,3 +173,13 @@ def test_a_folder_whose_show_has_a_glossary_keeps_its_episodes_when_the_page_nam
     kept.add("Harbour Lights")       # both kept: the page's name, as without a glossary of the folder's
     assert guess_show(episode, page, has_glossary=kept.__contains__) == ("Harbour Lights", "the page's title")
     assert guess_show(episode, page) == ("Harbour Lights", "the page's title")
+
+
+def test_the_home_folder_reached_through_a_link_names_no_show(tmp_path, monkeypatch):
+    # Some systems keep homes behind a link (/home -> /var/home): a transcript saved in the home
+    # folder is no episode of a show named after the user.
+    from editor.core.show_guess import UNNAMED_SHOW, guess_show
+    (tmp_path / "var" / "home" / "maren").mkdir(parents=True)
+    (tmp_path / "home").symlink_to(tmp_path / "var" / "home")
+    monkeypatch.setenv("HOME", str(tmp_path / "home" / "maren"))
+    assert guess_show(tmp_path / "home" / "maren" / "episode.txt") == (UNNAMED_SHOW, "")
