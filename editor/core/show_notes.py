@@ -198,8 +198,10 @@ def candidate_names(text: str, known: Iterable[str] = (), dictionary: Container[
 
 # "Harbour Lights #42 - ...", "Riverbank Commons, episode 7: ...", "Ashgrove Voices — 19. ...": the show's
 # name, then the episode's number.
+# The number stands apart from the words before it ("Asleep 5:" is no "Asl" + "ep 5", "S02E05" no "S02E" + "05").
 _SHOW_IN_TITLE = re.compile(r"^(?P<show>.*?[^\W\d_].*?)[\s,:;|·–—-]*"
-                            r"(?:#\s*\d+|(?:episode|ep\.?)\s*\d+|\d+\s*[.:–—-]\s)", re.IGNORECASE)
+                            r"(?<!\w)(?:#\s*\d+|s\d+\s*e\d+|(?:episode|ep\.?)\s*\d+|\d+\s*[.:–—-]\s)",
+                            re.IGNORECASE)
 _DATE_OR_TIME = re.compile(r"\d{1,2}:\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
                            re.IGNORECASE)
 _EPISODE_LINE = re.compile(r"^(?:episode|ep\.?|season)\b|#\s*\d+", re.IGNORECASE)
@@ -221,7 +223,8 @@ def show_name(page: PageText) -> ShowName | None:
     found = _SHOW_IN_TITLE.match(page.title.strip())
     if found:
         name = found.group("show").strip(" ,:;|·–—-")
-        if 2 < len(name) <= MAX_SHOW_CHARS and not _page_words_only(name):
+        # A show's name ends in a capitalised word; "Lessons from 2020: ..." is the title's own words.
+        if 2 < len(name) <= MAX_SHOW_CHARS and not _page_words_only(name) and not name.split()[-1][:1].islower():
             return ShowName(name, "the page's title")
     title = page.title.strip().casefold()
     before = page.before

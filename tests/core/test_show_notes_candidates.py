@@ -183,3 +183,17 @@ def test_the_home_folder_reached_through_a_link_names_no_show(tmp_path, monkeypa
     (tmp_path / "home").symlink_to(tmp_path / "var" / "home")
     monkeypatch.setenv("HOME", str(tmp_path / "home" / "maren"))
     assert guess_show(tmp_path / "home" / "maren" / "episode.txt") == (UNNAMED_SHOW, "")
+
+
+@pytest.mark.parametrize(("title", "show"), [
+    ("Harbour Lights S02E05 - The Salt Roads", "Harbour Lights"),
+    ("S02E05 - The Salt Roads", None),             # the episode's code, no show before it
+    ("S2 E5 - The Salt Roads", None),
+    ("Sleepover Stories Ep. 5: Nets", "Sleepover Stories"),
+    ("Asleep 5: Nets", "Asleep"),                  # (a number after the show's name, as "Ashgrove Voices 19.")
+    ("Lessons from 2020: a year at sea", None),    # a title's words, not a show's name
+])
+def test_the_show_in_a_title_is_words_before_the_episodes_number_not_part_of_a_word(title, show):
+    from editor.core.show_notes import show_name
+    named = show_name(PageText(title, title))
+    assert (named.name if named else None) == show
