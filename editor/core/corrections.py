@@ -190,8 +190,11 @@ def find_variants(transcript: Transcript, wrong: str, right: str = "", *,
     return _with_other_names(index, kept, [p.norms for p in phrases])
 
 
-_ADDRESS = re.compile(r"[./@]\w|\w@")      # a web address, handle or e-mail: a dot, slash or @ inside the word
+# A web address, handle or e-mail: a dot, slash or @ before a letter, or an @ after one (written to start
+# with the character class: it is looked for in every turn, and so it is several times quicker).
+_ADDRESS = re.compile(r"[./@](?:\w|(?<=\w@))")
 _ADDRESS_PART = re.compile(r"[^\W_]+")
+_WHITESPACE_TOKEN = re.compile(r"\S+")
 
 
 def match_inside_addresses(index: NameIndex, phrase: Phrase) -> list[Candidate]:
@@ -202,24 +205,25 @@ def match_inside_addresses(index: NameIndex, phrase: Phrase) -> list[Candidate]:
         return []
     name = phrase.norms[0]
     found = []
-    for word in index.vocabulary():
-        if name not in word:
+    # Turn by turn, only those with an address in them: a short name ("Al") is inside most words of
+    # an episode ("also", "real"), and looking at each of their places took longer than the rest of
+    # Correct Everywhere's search.
+    for s, tokens in enumerate(index.segments):
+        text = tokens.text
+        if not _ADDRESS.search(text):
             continue
-        for s, t in index.positions(word):
-            tokens = index.segments[s]
-            if tokens.any_blocked and tokens.blocked[t]:
+        for written in _WHITESPACE_TOKEN.finditer(text):     # a handle's "@" is part of its token
+            if not _ADDRESS.search(written.group()):
                 continue
-            start, end = tokens.starts[t], tokens.ends[t]
-            # The whole whitespace token: a handle's "@" is left of the word's core.
-            lo = tokens.text.rfind(" ", 0, start) + 1
-            written = tokens.text[lo:end]
-            if not _ADDRESS.search(written):
-                continue
-            for part in _ADDRESS_PART.finditer(written):
-                if part.group().casefold() == name:
-                    at = lo + part.start()
-                    found.append(with_details(index, Candidate(s, at, at + len(part.group()), part.group(), 100,
-                                                               "address", "", 0, None, in_address=True)))
+            for part in _ADDRESS_PART.finditer(written.group()):
+                if part.group().casefold() != name:
+                    continue
+                at = written.start() + part.start()
+                end = at + len(part.group())
+                if any(m.start < end and at < m.end for m in tokens.marks):
+                    continue        # inside a mark: never matched
+                found.append(with_details(index, Candidate(s, at, end, part.group(), 100, "address", "", 0, None,
+                                                           in_address=True)))
     return found
 
 

@@ -41,6 +41,11 @@ def other_full_name(index: NameIndex, segment: int, start: int, end: int, phrase
     for side, neighbour in ((-1, first - 1), (1, last + 1)):
         if not 0 <= neighbour < len(tokens.norms) or not _capitalized(tokens, neighbour):
             continue
+        # A name's words stand apart by spaces only: "Nairobi. Barack", "Barack, Obama" are no name.
+        gap = tokens.text[tokens.ends[neighbour]:tokens.starts[first]] if side < 0 else \
+            tokens.text[tokens.ends[last]:tokens.starts[neighbour]]
+        if gap.strip():
+            continue
         word = tokens.norms[neighbour]
         if word in own or word in common or _starts_sentence(tokens, neighbour):
             continue

@@ -78,11 +78,16 @@ _PROSE_WORDS = 4
 _SENTENCE_END = re.compile(r"\w[.!?][\"'’”)]*\s*$")
 
 
+def _is_prose(line: str) -> bool:
+    """Whether *line* is a line of prose (a sentence's end, or a few lower-case words), not a heading."""
+    return bool(_SENTENCE_END.search(line)) or len(_PROSE_WORD.findall(line)) >= _PROSE_WORDS
+
+
 def _header_end(text: str) -> int:
     """Where the heading lines at the top of *text* end (0 when no line of prose follows them)."""
     at = 0
     for line in text.splitlines(keepends=True):
-        if _SENTENCE_END.search(line) or len(_PROSE_WORD.findall(line)) >= _PROSE_WORDS:
+        if _is_prose(line):
             return at
         at += len(line)
     return 0
@@ -99,14 +104,16 @@ _EPISODE_MARK = re.compile(r"^\s*(?:#\s*\d+|bonus\b|episode\s+\d+|ep\.?\s*\d+|s\
 def without_episode_list_titles(text: str) -> str:
     """*text* without the heading lines of a list of other episodes (after "Other Episodes"): their
     titles, dates and links. The lines of prose there (an episode's description) stay, so a guest
-    named in a description as well as in a title is still found."""
-    found = _EPISODE_LIST.search(text)
+    named in a description as well as in a title is still found. Such a list follows the episode's
+    own notes: an "All Episodes" above the first line of prose is the site's menu, and the notes
+    (a guest named on a line of its own) are below it."""
+    found = next((f for f in _EPISODE_LIST.finditer(text)
+                  if any(map(_is_prose, text[:f.start()].splitlines()))), None)
     if found is None:
         return text
     kept = []
     for line in text[found.end():].splitlines(keepends=True):
-        prose = _SENTENCE_END.search(line) or len(_PROSE_WORD.findall(line)) >= _PROSE_WORDS
-        if prose and not _EPISODE_MARK.match(line):
+        if _is_prose(line) and not _EPISODE_MARK.match(line):
             kept.append(line)
         else:
             kept.append("\n")      # lines stay lines: a run of capitals never joins two of them
@@ -191,8 +198,10 @@ def candidate_names(text: str, known: Iterable[str] = (), dictionary: Container[
 
 # "Harbour Lights #42 - ...", "Riverbank Commons, episode 7: ...", "Ashgrove Voices — 19. ...": the show's
 # name, then the episode's number.
+# The number stands apart from the words before it ("Asleep 5:" is no "Asl" + "ep 5", "S02E05" no "S02E" + "05").
 _SHOW_IN_TITLE = re.compile(r"^(?P<show>.*?[^\W\d_].*?)[\s,:;|·–—-]*"
-                            r"(?:#\s*\d+|(?:episode|ep\.?)\s*\d+|\d+\s*[.:–—-]\s)", re.IGNORECASE)
+                            r"(?<!\w)(?:#\s*\d+|s\d+\s*e\d+|(?:episode|ep\.?)\s*\d+|\d+\s*[.:–—-]\s)",
+                            re.IGNORECASE)
 _DATE_OR_TIME = re.compile(r"\d{1,2}:\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
                            re.IGNORECASE)
 _EPISODE_LINE = re.compile(r"^(?:episode|ep\.?|season)\b|#\s*\d+", re.IGNORECASE)
@@ -214,7 +223,8 @@ def show_name(page: PageText) -> ShowName | None:
     found = _SHOW_IN_TITLE.match(page.title.strip())
     if found:
         name = found.group("show").strip(" ,:;|·–—-")
-        if 2 < len(name) <= MAX_SHOW_CHARS and not _page_words_only(name):
+        # A show's name ends in a capitalised word; "Lessons from 2020: ..." is the title's own words.
+        if 2 < len(name) <= MAX_SHOW_CHARS and not _page_words_only(name) and not name.split()[-1][:1].islower():
             return ShowName(name, "the page's title")
     title = page.title.strip().casefold()
     before = page.before
@@ -232,9 +242,15 @@ def show_name(page: PageText) -> ShowName | None:
     return None
 
 
+# A site's menu, copied with the page above the episode ("Home", "All Episodes", "About"): no show's name.
+_MENU_WORDS = frozenset(["home", "about", "all", "contact", "menu", "search", "blog", "archive", "archives",
+                         "shop", "store", "donate", "login", "log", "sign", "up", "back", "next", "previous",
+                         "more", "latest", "recent", "rss", "feed", "faq", "team", "us"])
+
+
 def _page_words_only(text: str) -> bool:
-    """Whether *text* is only words any page has ("Show Notes", "Episode", "Listen")."""
-    return all(w in _NOT_NAME_WORDS for w in re.findall(r"[^\W\d_]+", text.casefold()))
+    """Whether *text* is only words any page has ("Show Notes", "Episode", "Listen", "All Episodes")."""
+    return all(w in _NOT_NAME_WORDS or w in _MENU_WORDS for w in re.findall(r"[^\W\d_]+", text.casefold()))
 
 
 def speaker_candidates(speaker_names: Iterable[str], known: Iterable[str] = ()) -> list[NameCandidate]:

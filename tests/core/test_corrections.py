@@ -210,3 +210,31 @@ def test_a_name_inside_a_web_address_handle_or_e_mail_is_found_and_written_in_it
     assert t.segments[0].text == "Hear it all on our Patreon. That's patreon.com/f R D, thanks."
     assert t.segments[1].text == "Write to patreon@fenradio.example or @patreon, or see Patreon.com/fen."
     assert t.segments[2].text == "A patronage machine and patrionpod.com are other words."
+
+
+def test_a_capitalized_word_across_punctuation_is_no_part_of_the_name_found():
+    # "Nairobi. Barack" and "Barack, Obama" are two sentences and a list: no full name "Nairobi Barack"
+    # to leave the place unticked for; only "Barack Obama" written as one name is someone else's.
+    t = Transcript()
+    for i, text in enumerate(["My guest is Baraka.", "We flew in via Nairobi. Barack said it was late.",
+                              "Thanks to Barack, Obama, and the crew.", "Ask Barack Obama."]):
+        t.segments.append(Segment(f"s{i}", i * 5000, i * 5000 + 4000, text))
+    cands = find_variants(t, "Baraka", "Daraka")
+    assert [(c.index, c.found, c.other_name) for c in cands] == [
+        (0, "Baraka", ""), (1, "Barack", ""), (2, "Barack", ""), (3, "Barack", "Barack Obama")]
+
+
+def test_looking_for_a_short_name_in_addresses_reads_only_the_turns_that_have_one():
+    # "Al" is inside most words of a long episode ("also", "real", "talk"); the turns without a web
+    # address, handle or e-mail have nothing to look at (their words' places are not even worked out).
+    from editor.core.corrections import Phrase, match_inside_addresses
+    from editor.core.name_index import NameIndex
+    t = Transcript()
+    for i in range(200):
+        t.segments.append(Segment(f"s{i}", i * 3000, i * 3000 + 2500, "It is also real talk, as always."))
+    t.segments.append(Segment("s200", 600_000, 602_000, "Mail al@fen.example or see al.fen.example/talk."))
+    index = NameIndex(t)
+    found = match_inside_addresses(index, Phrase.of("Al"))
+    assert [(c.index, c.start, c.found, c.how) for c in found] == [
+        (200, 5, "al", "address"), (200, 27, "al", "address")]
+    assert [tokens.spans is None for tokens in index.segments[:200]] == [True] * 200

@@ -133,3 +133,67 @@ def test_the_show_is_named_by_the_page_title_or_its_heading_never_by_a_generic_f
     assert guess_show(tmp_path / "harbour-lights" / "episode.txt") == ("harbour-lights", "its folder")
     page = PageText.from_extra(read_text(TITLED).extra)
     assert guess_show(tmp_path / "Downloads" / "episode.txt", page) == ("Harbour Lights", "the page's title")
+
+
+# A page copied with its site's menu above the episode: "All Episodes" there is a link, not the
+# heading of a list of other episodes, and the guest named only in a list line below is this episode's.
+PAGE_WITH_MENU = """Home
+All Episodes
+About
+#09 - Ropes, Rigs and the Winter Fleet
+Stone, Tide and Ledger
+Show Notes
+In which the crew of the winter fleet talk about ropes and rigs and the long nights at sea.
+Guest:
+Morwenna Tregarthen
+Speaker 1 00:00:03 Welcome back to the show. My guest is Morwenna Tregarthen. \\
+Speaker 2 00:00:11 Thanks for having me, it is good to be here.
+"""
+
+
+def test_a_menu_link_to_all_episodes_is_no_list_of_other_episodes():
+    page = PageText.from_extra(read_text(PAGE_WITH_MENU).extra)
+    names = [c.text for c in candidate_names(f"{page.title}\n{page.notes}")]
+    assert "Morwenna Tregarthen" in names
+
+
+def test_the_site_menu_above_the_episode_names_no_show():
+    from editor.core.show_notes import show_name
+    page = PageText.from_extra(read_text(PAGE_WITH_MENU).extra)
+    assert show_name(page) == ("Stone, Tide and Ledger", "a heading of the page")
+
+
+def test_a_folder_whose_show_has_a_glossary_keeps_its_episodes_when_the_page_names_another(tmp_path):
+    from editor.core.show_guess import guess_show
+    from tests.core.names_fixture import PAGE as TITLED
+    page = PageText.from_extra(read_text(TITLED).extra)
+    episode = tmp_path / "harbour-lights" / "episode.txt"
+    kept = {"harbour-lights"}
+    assert guess_show(episode, page, has_glossary=kept.__contains__) == ("harbour-lights", "its folder")
+    kept.add("Harbour Lights")       # both kept: the page's name, as without a glossary of the folder's
+    assert guess_show(episode, page, has_glossary=kept.__contains__) == ("Harbour Lights", "the page's title")
+    assert guess_show(episode, page) == ("Harbour Lights", "the page's title")
+
+
+def test_the_home_folder_reached_through_a_link_names_no_show(tmp_path, monkeypatch):
+    # Some systems keep homes behind a link (/home -> /var/home): a transcript saved in the home
+    # folder is no episode of a show named after the user.
+    from editor.core.show_guess import UNNAMED_SHOW, guess_show
+    (tmp_path / "var" / "home" / "maren").mkdir(parents=True)
+    (tmp_path / "home").symlink_to(tmp_path / "var" / "home")
+    monkeypatch.setenv("HOME", str(tmp_path / "home" / "maren"))
+    assert guess_show(tmp_path / "home" / "maren" / "episode.txt") == (UNNAMED_SHOW, "")
+
+
+@pytest.mark.parametrize(("title", "show"), [
+    ("Harbour Lights S02E05 - The Salt Roads", "Harbour Lights"),
+    ("S02E05 - The Salt Roads", None),             # the episode's code, no show before it
+    ("S2 E5 - The Salt Roads", None),
+    ("Sleepover Stories Ep. 5: Nets", "Sleepover Stories"),
+    ("Asleep 5: Nets", "Asleep"),                  # (a number after the show's name, as "Ashgrove Voices 19.")
+    ("Lessons from 2020: a year at sea", None),    # a title's words, not a show's name
+])
+def test_the_show_in_a_title_is_words_before_the_episodes_number_not_part_of_a_word(title, show):
+    from editor.core.show_notes import show_name
+    named = show_name(PageText(title, title))
+    assert (named.name if named else None) == show

@@ -204,3 +204,17 @@ def test_reading_a_caption_file_imports_only_the_readers_detection_asked(tmp_pat
     assert out[0] == "srt"
     assert ast.literal_eval(out[1]) == ["editor.formats.readers._build", "editor.formats.readers._cues",
                             "editor.formats.readers.srt", "editor.formats.readers.vtt"]
+
+
+def test_a_reader_that_cannot_be_imported_is_an_error_naming_the_file(tmp_path, monkeypatch):
+    # A reader is imported when detection first asks it: an install missing its module (or one that
+    # fails to import) says so for the file being opened, never a traceback out of read_file.
+    from editor.formats import readers
+    broken = readers.ReaderEntry("broken", "Broken captions", (".srt",), "no_such_module:NoReader")
+    monkeypatch.setattr(readers, "READERS", [broken, *readers.READERS])
+    monkeypatch.setattr("editor.formats.READERS", readers.READERS)
+    path = tmp_path / "captions.srt"
+    path.write_text((DATA / "captions.srt").read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(TranscriptError) as raised:
+        read_file(path)
+    assert "captions.srt" in str(raised.value) and "Broken captions" in str(raised.value)

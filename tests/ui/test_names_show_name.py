@@ -56,3 +56,13 @@ def test_a_transcript_without_a_page_in_downloads_is_not_given_the_show_download
     assert "Nothing names this episode's show" in dialog.show_hint.text()
     assert "type the show's name above" in dialog.show_hint.text()
     dialog.reject()
+
+
+def test_a_glossary_kept_under_the_folders_name_stays_in_use_when_the_page_names_the_show(main_window, tmp_path):
+    from editor.core.glossary import Glossary
+    kept = Glossary.for_show("HL Shows")
+    kept.add("Oriel Vantongeren", ["oriel van tongeren"])
+    kept.save()
+    names = _open(main_window, tmp_path / "HL Shows", PAGE)
+    assert names.glossary.show == "HL Shows"
+    assert [e.correct for e in names.glossary.entries] == ["Oriel Vantongeren"]

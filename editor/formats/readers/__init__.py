@@ -14,6 +14,8 @@ import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from editor.core.errors import TranscriptError
+
 if TYPE_CHECKING:
     from editor.formats.base import Reader, ReadResult
 
@@ -31,12 +33,17 @@ class ReaderEntry:
     _reader: Reader | None = field(default=None, repr=False)
 
     def load(self) -> Reader:
-        """The reader (its module imported the first time)."""
+        """The reader (its module imported the first time). An install whose reader module is missing
+        or does not import is a :class:`~editor.core.errors.TranscriptError` of the file being read."""
         if self._reader is None:
             with _IMPORTING:
                 if self._reader is None:
                     module, name = self.where.split(":")
-                    self._reader = getattr(importlib.import_module(f"editor.formats.readers.{module}"), name)()
+                    try:
+                        self._reader = getattr(importlib.import_module(f"editor.formats.readers.{module}"), name)()
+                    except (ImportError, AttributeError) as error:
+                        raise TranscriptError(f"the reader of {self.LABEL} could not be loaded ({error}); "
+                                              "the installation is incomplete, please reinstall") from error
         return self._reader
 
     @property

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
@@ -46,10 +47,19 @@ def select_whole_word(cursor: QTextCursor) -> QTextCursor:
     block = cursor.block()
     at = cursor.position() - block.position()
     cursor.select(QTextCursor.SelectionType.WordUnderCursor)
-    for found in WHOLE_WORD.finditer(block.text()):
-        if found.start() <= at <= found.end() and found.start() < found.end():
-            cursor.setPosition(block.position() + found.start())
-            cursor.setPosition(block.position() + found.end(), QTextCursor.MoveMode.KeepAnchor)
+    text = block.text()
+    # Qt counts positions in UTF-16 units, Python in characters: an emoji before the word is one
+    # character but two positions.
+    wide = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+
+    def position(i: int) -> int:
+        return i + bisect_left(wide, i)
+
+    for found in WHOLE_WORD.finditer(text):
+        start, end = position(found.start()), position(found.end())
+        if start <= at <= end and start < end:
+            cursor.setPosition(block.position() + start)
+            cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
             break
     return cursor
 

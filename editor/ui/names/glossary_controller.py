@@ -316,7 +316,7 @@ class GlossaryController(QObject):
     # ------------------------------------------------------------------ which show
     def show_for(self, path: str) -> str:
         """The show of the transcript at *path*: the one chosen for it (kept in the project's
-        ``extra``), else the one chosen for its folder, else the folder's name."""
+        ``extra``), else the one chosen for its folder, else :meth:`guessed_show`'s."""
         chosen = self._files.extra.get(EXTRA_SHOW) if isinstance(self._files.extra, dict) else None
         if isinstance(chosen, str) and chosen.strip():
             return chosen.strip()
@@ -328,9 +328,11 @@ class GlossaryController(QObject):
 
     def guessed_show(self, path: str):
         """:func:`~editor.core.show_guess.guess_show` for the transcript at *path* and its podcast page."""
+        from editor.core.glossary import default_path
         from editor.core.show_guess import guess_show
         from editor.core.show_notes import PageText
-        return guess_show(path, PageText.from_extra(self._files.extra))
+        return guess_show(path, PageText.from_extra(self._files.extra),
+                          has_glossary=lambda show: default_path(show, self._data_dir).exists())
 
     def _remember_show(self, show: str) -> None:
         """Keep *show* for this episode: in the project (saved with it) and for its folder (so a
