@@ -65,6 +65,7 @@ import numpy as np
 
 from editor.align.aligner import RATE, Aligner
 from editor.align.text import Token
+from editor.hearing.durations import consonant_said, teen_said
 from editor.hearing.fit import SegmentFit, fit_tokens
 from editor.hearing.sound_match import VOWELS
 from editor.hearing.suspects import FIT_FAIR, Suspect, WordDoubt
@@ -91,6 +92,16 @@ AUDIO_VOWEL_MARGIN = 2.5   # the same for a word differing in a vowel alone (a v
 # "free", "pay" for "play"), which a recognizer drops: any other word a phone from a short one
 # is too often what a voice's reduced "lit" or "and" fits a little better.
 CLUSTER_PHONES = frozenset(("R", "L", "W"))
+# A word fitting this much worse than its turn's typical word is asked whether the audio holds a
+# consonant of a cluster its text lacks ("pants" said "plants"): the model barely judges such pairs
+# ("plants" is a little less likely than "pants" on a balcony), so it need only not find the word
+# with the consonant put back CLUSTER_GAIN orders of magnitude less likely (the likeliest
+# MAX_CLUSTERS of them); the consonant's length decides, and the word must fit the turn
+# CLUSTER_MARGIN per frame of the word better.
+CLUSTER_ASK_BELOW = 0.3
+CLUSTER_GAIN = -1.0
+MAX_CLUSTERS = 2
+CLUSTER_MARGIN = 0.0
 CHOICE_EDGE_MS = 30       # audio taken beyond the neighbouring words for the choice
 CONTEXT_DOUBT = 0.6
 # "fourteen" and "forty" differ in a final n and in which syllable is stressed: the model cannot
@@ -286,12 +297,20 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
         doubt = doubts[i]
         counterpart = _TEEN_TY.get(words[position[i]])
         if counterpart is not None:
-            # A -teen/-ty number: the audio chooses the other, and that fits the turn better (the
-            # margin alone misjudges these: the text's "-teen" fitted "-ty" audio better now and then).
-            picked = _chosen(tokens, i, [counterpart], fitted, audio_16k, audio_start_ms, chooser or aligner)
-            margin = None if picked != counterpart else _margin(
-                tokens, i, counterpart, audio_16k, audio_start_ms, aligner, text_total, fitted.tokens[i].frames)
-            if margin is not None and margin >= CHOSEN_MARGIN:
+            # A -teen/-ty number: the length of the -teen's final n says which the audio has
+            # (:mod:`.durations`); where it cannot tell, the audio chooses the other, and that fits
+            # the turn better (the margin alone misjudges these: the text's "-teen" fitted "-ty"
+            # audio better now and then).
+            teen = counterpart if counterpart in _TEENS else words[position[i]]
+            said = teen_said(tokens, i, teen, fitted, audio_16k, audio_start_ms, aligner)
+            if said is not None:
+                other_said = said == (teen == counterpart)
+            else:
+                picked = _chosen(tokens, i, [counterpart], fitted, audio_16k, audio_start_ms, chooser or aligner)
+                margin = None if picked != counterpart else _margin(
+                    tokens, i, counterpart, audio_16k, audio_start_ms, aligner, text_total, fitted.tokens[i].frames)
+                other_said = margin is not None and margin >= CHOSEN_MARGIN
+            if other_said:
                 found.append(Suspect(segment, segment_id, doubt.char_start, doubt.char_end,
                                      text[doubt.char_start:doubt.char_end], doubt.start_ms, doubt.end_ms,
                                      max(CONTEXT_DOUBT, doubt.doubt), ["audio"]))
@@ -324,11 +343,39 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
             # (A word the audio already weighed against the model's choice is not asked again.)
             evidence = _audio_led(tokens, i, words, position[i], saying, [x.word for x in asked], doubt.short, fitted,
                                   audio_16k, audio_start_ms, aligner, chooser or aligner, text_total)
+        if not evidence and doubt.below >= CLUSTER_ASK_BELOW:
+            evidence = _cluster_put_back(tokens, i, words, position[i], saying, fitted, audio_16k, audio_start_ms,
+                                         aligner, text_total)
         if evidence:
             found.append(Suspect(segment, segment_id, doubt.char_start, doubt.char_end,
                                  text[doubt.char_start:doubt.char_end], doubt.start_ms, doubt.end_ms,
                                  max(CONTEXT_DOUBT, doubt.doubt), evidence))
     return found
+
+
+def _cluster_put_back(tokens: list[Token], i: int, words: list[str], at: int, saying: list[str],
+                      fitted: SegmentFit, audio_16k: np.ndarray, audio_start_ms: int, aligner: Aligner,
+                      text_total: float) -> list[str]:
+    """The evidence against token *i* (spoken word *at* of *words*) when the audio holds a
+    consonant of a cluster the text's word lacks ("pants" where it says "plants"): the word with
+    that consonant put back, unless the model finds it CLUSTER_GAIN less likely, aligned in its
+    place gives the consonant a length the audio without it never does (:mod:`.durations`), and
+    it fits the turn better."""
+    model = context_model()
+    own = model.window(words, at, words[at])
+    candidates = []
+    for other in model.sound_alikes(saying):
+        if other != words[at] and model.known(other) and _cluster_apart(saying, aligner.pronunciations(other)):
+            gain = model.window(words, at, other) - own
+            if gain >= CLUSTER_GAIN:
+                candidates.append((gain, other))
+    for _, other in sorted(candidates, reverse=True)[:MAX_CLUSTERS]:
+        if consonant_said(tokens, i, other, saying, fitted, audio_16k, audio_start_ms, aligner):
+            margin = _margin(tokens, i, other, audio_16k, audio_start_ms, aligner, text_total,
+                             fitted.tokens[i].frames)
+            if margin is not None and margin >= CLUSTER_MARGIN:
+                return ["audio"]
+    return []
 
 
 def _audio_led(tokens: list[Token], i: int, words: list[str], at: int, saying: list[str], asked: list[str],
