@@ -75,7 +75,7 @@ HOMOPHONE_GAIN = 1.0      # orders of magnitude a word said the same makes its c
 SHORT_HOMOPHONE_GAIN = 2.0  # the same for a short word ("won", "here"): far more of them, each a chance of error
 ASK_GAIN = 1.5            # the same for a word one phone away, for the audio to be asked about it
 CHOSEN_MARGIN = 0.15      # per-frame score the sound-alike the audio chose must fit the turn better by
-VOWEL_CHOSEN_MARGIN = 0.5  # the same for one differing only in a vowel, which an accent moves ("casts"/"costs")
+VOWEL_CHOSEN_MARGIN = 0.35  # the same for one differing only in a vowel, which an accent moves ("casts"/"costs")
 CONTEXT_GAIN = 2.5        # a sound-alike wanted this much may fit the turn a little worse than the text...
 CONTEXT_TOLERANCE = 0.5   # ...by this much per frame of the word, and still be doubted
 MAX_ASKED = 3             # sound-alikes the audio chooses among per word, the likeliest first
@@ -178,6 +178,14 @@ class ContextModel:
                     found.update(by_sound.get(key, ()))
         return frozenset(found)
 
+    def vowel_alikes(self, pronunciations: list[str]) -> frozenset[str]:
+        """Words said as one of *pronunciations* with one vowel for another ("sat" for "set",
+        "ran" for "run"): a short word's only sound-alikes the model is asked about, since a
+        verb's tense is often a vowel, and a consonant's difference in a short word is too often
+        how a voice reduces it."""
+        return frozenset(w for w in self.sound_alikes(pronunciations)
+                         if _vowel_apart(pronunciations, self._sayings(w)))
+
     def not_less_likely(self, words: list[str], i: int, pronunciations: list[str]) -> list[Likelier]:
         """Words one phone from ``words[i]`` (not said alike) that leave its context at least
         AUDIO_ASK_GAIN as likely, likeliest first: what a word the audio speaks against may
@@ -202,11 +210,16 @@ class ContextModel:
     def likelier(self, words: list[str], i: int, pronunciations: list[str], short: bool,
                  homophones_only: bool = False) -> list[Likelier]:
         """Homophones of ``words[i]`` that make its context HOMOPHONE_GAIN likelier (*short*: a
-        word speech reduces, SHORT_HOMOPHONE_GAIN) and, unless *short* or *homophones_only*,
-        words one phone away that make it ASK_GAIN likelier; likeliest first."""
+        word speech reduces, SHORT_HOMOPHONE_GAIN) and, unless *homophones_only*, words one phone
+        away (*short*: one vowel away) that make it ASK_GAIN likelier; likeliest first."""
         own = self.window(words, i, words[i])
         same = self.homophones(pronunciations)
-        others = set() if short or homophones_only else self.sound_alikes(pronunciations) - same
+        if homophones_only:
+            others: set[str] | frozenset[str] = set()
+        elif short:
+            others = self.vowel_alikes(pronunciations) - same
+        else:
+            others = self.sound_alikes(pronunciations) - same
         same_bar = SHORT_HOMOPHONE_GAIN if short else HOMOPHONE_GAIN
         found = []
         for other, bar in [(w, same_bar) for w in same] + [(w, ASK_GAIN) for w in others]:
@@ -321,7 +334,7 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
         evidence = ["context"] if same else []
         asked = likelier[:MAX_ASKED] if not same else []
         other, bar = None, CHOSEN_MARGIN
-        if asked and asked[0].gain >= CONTEXT_GAIN and doubt.below > 0:
+        if asked and asked[0].gain >= CONTEXT_GAIN and doubt.below > 0 and not doubt.short:
             # Wanted strongly: the audio need not prefer it, only not rule it out (and the light
             # search is no sure judge of one phone: it kept "boat" where the audio said "vote").
             other, bar = asked[0], -CONTEXT_TOLERANCE
