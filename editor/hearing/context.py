@@ -57,7 +57,6 @@ from __future__ import annotations
 
 import math
 import os
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -68,7 +67,7 @@ from editor.align.text import Token
 from editor.hearing.durations import consonant_said, teen_said
 from editor.hearing.fit import SegmentFit, fit_tokens
 from editor.hearing.sound_match import VOWELS
-from editor.hearing.suspects import FIT_FAIR, Suspect, WordDoubt
+from editor.hearing.suspects import FIT_FAIR, Suspect, WordDoubt, american
 from editor.hearing.verdict import MARGIN
 
 HOMOPHONE_GAIN = 1.0      # orders of magnitude a word said the same makes its context likelier
@@ -112,10 +111,6 @@ _TEEN_TY = {**dict(zip(_TEENS, _TIES, strict=True)), **dict(zip(_TIES, _TEENS, s
 _LOG10_OF_UNIT = math.log10(1.0001)   # PocketSphinx's log base
 _UNKNOWN = -99.0                       # log10: below this the model does not know the word
 _PUNCTUATION = ".,;:!?\"'()[]“”‘’…-–—"
-# British endings and their American spellings ("harbour"/"harbor", "centre"/"center").
-_AMERICAN = ((re.compile(r"our(s?)$"), r"or\1"), (re.compile(r"is(e|ed|es|ing|ation)$"), r"iz\1"),
-             (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"), (re.compile(r"tre(s?)$"), r"ter\1"),
-             (re.compile(r"ll(ed|ing|er)$"), r"l\1"), (re.compile(r"ogue$"), "og"))
 
 
 @dataclass(frozen=True)
@@ -196,7 +191,7 @@ class ContextModel:
             if other == words[i] or not self.known(other) or _end_apart(pronunciations, self._sayings(other)):
                 continue
             gain = self.window(words, i, other) - own
-            if gain >= AUDIO_ASK_GAIN and _american(other) != _american(words[i]):
+            if gain >= AUDIO_ASK_GAIN and american(other) != american(words[i]):
                 found.append(Likelier(other, gain, False))
         return sorted(found, key=lambda x: -x.gain)
 
@@ -226,9 +221,17 @@ class ContextModel:
             if other == words[i] or not self.known(other):
                 continue
             gain = self.window(words, i, other) - own
-            if gain >= bar and _american(other) != _american(words[i]):
+            if gain >= bar and american(other) != american(words[i]):
                 found.append(Likelier(other, gain, other in same))
         return sorted(found, key=lambda x: -x.gain)
+
+
+def _as_known(word: str, model: ContextModel) -> str:
+    """*word*, or its American spelling when only that is in the model."""
+    if model.known(word):
+        return word
+    other = american(word)
+    return other if other != word and model.known(other) else word
 
 
 def _end_apart(sayings: list[str], others: list[str]) -> bool:
@@ -241,12 +244,6 @@ def _end_apart(sayings: list[str], others: list[str]) -> bool:
             if len(longer) == len(shorter) + 1 and longer[:-1] == shorter:
                 return True
     return False
-
-
-def _american(word: str) -> str:
-    for pattern, replacement in _AMERICAN:
-        word = pattern.sub(replacement, word)
-    return word
 
 
 _model: ContextModel | None = None
@@ -299,7 +296,8 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
     if not chosen:
         return []
     model = context_model()
-    words = [w.lower() for t in tokens for w in t.spoken]
+    # A British spelling the American model lacks ("metres") is judged as its American one.
+    words = [_as_known(w.lower(), model) for t in tokens for w in t.spoken]
     position, at = {}, 0
     for i, token in enumerate(tokens):
         position[i] = at
