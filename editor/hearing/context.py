@@ -100,7 +100,7 @@ CLUSTER_PHONES = frozenset(("R", "L", "W"))
 CLUSTER_ASK_BELOW = 0.3
 CLUSTER_GAIN = -1.0
 MAX_CLUSTERS = 2
-CLUSTER_MARGIN = 0.0
+CLUSTER_MARGIN = CHOSEN_MARGIN
 CHOICE_EDGE_MS = 30       # audio taken beyond the neighbouring words for the choice
 CONTEXT_DOUBT = 0.6
 # "fourteen" and "forty" differ in a final n and in which syllable is stressed: the model cannot

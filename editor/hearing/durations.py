@@ -26,7 +26,7 @@ SHORT_N_FIT = -1.3
 # A consonant of a cluster (the l of "plants", the r of "brakes") aligned where the audio may
 # lack it: said when it takes at least this many frames and fits at least this well.
 CONSONANT_FRAMES = 5
-CONSONANT_FIT = -3.0
+CONSONANT_FIT = -2.5
 EDGE_MS = 30           # audio taken beyond the neighbouring words
 
 
