@@ -43,14 +43,21 @@ tomatoes". So:
   ("fee"/"free", "pay"/"play"), and no word about its last phone added or dropped (a word's end
   is said softly: "evening"/"evenings").
 * A **-teen/-ty number** ("fourteen"/"forty") is always put to the audio against its pair: the
-  model cannot say which a sentence wants. The audio must choose the pair and fit it better.
+  model cannot say which a sentence wants. The length of the -teen's final n decides
+  (:mod:`.durations`); where it cannot tell, the audio must choose the pair and fit it better.
+* A **consonant of a cluster** the text lacks ("pants" where the audio says "plants"): a word
+  fitting worse than its turn's typical word is asked about itself with an r, l or w put back
+  beside a consonant, unless the model finds that far less likely; the consonant's length in
+  the audio decides (:mod:`.durations`), and the word must fit the turn better.
 
 Only ordinary words are asked about: not names (a capital inside a sentence: the glossary's
 business), not a token read as several words (digits, addresses), never a word speech reduces
-against one a phone away but for a cluster's consonant (see ``WordDoubt.short``), and never a
-British spelling against its American one (the model is American). The
-constants were set on the evaluation episode and the tuning material of
-tests/bench/hearing_material.py (the "near" and "slips" lines among it), never on its held-out episodes.
+against one a phone away but for a vowel (a tense: "sit"/"sat") or a cluster's consonant (see
+``WordDoubt.short``; a short word's sound-alike a vowel away must be the audio's choice), and
+never a British spelling against its American one (the model is American, and judges a British
+spelling it lacks as the American one). The constants were set on the evaluation episode and the
+tuning material of tests/bench/hearing_material.py (the "near", "slips" and "stress" lines among
+it), never on its held-out episodes.
 """
 
 from __future__ import annotations
