@@ -185,8 +185,11 @@ class ContextModel:
         "ran" for "run"): a short word's only sound-alikes the model is asked about, since a
         verb's tense is often a vowel, and a consonant's difference in a short word is too often
         how a voice reduces it."""
-        return frozenset(w for w in self.sound_alikes(pronunciations)
-                         if _vowel_apart(pronunciations, self._sayings(w)))
+        return self._vowel_near(tuple(pronunciations))
+
+    @lru_cache(maxsize=8192)  # noqa: B019 -- one model per process, kept for the process's life
+    def _vowel_near(self, pronunciations: tuple[str, ...]) -> frozenset[str]:
+        return frozenset(w for w in self._near(pronunciations) if _vowel_apart(list(pronunciations), self._sayings(w)))
 
     def not_less_likely(self, words: list[str], i: int, pronunciations: list[str]) -> list[Likelier]:
         """Words one phone from ``words[i]`` (not said alike) that leave its context at least
@@ -213,13 +216,15 @@ class ContextModel:
                  homophones_only: bool = False) -> list[Likelier]:
         """Homophones of ``words[i]`` that make its context HOMOPHONE_GAIN likelier (*short*: a
         word speech reduces, SHORT_HOMOPHONE_GAIN) and, unless *homophones_only*, words one phone
-        away (*short*: one vowel away) that make it ASK_GAIN likelier; likeliest first."""
+        away (*short*: one vowel away, from a word of three letters or more) that make it ASK_GAIN
+        likelier; likeliest first."""
         own = self.window(words, i, words[i])
         same = self.homophones(pronunciations)
         if homophones_only:
             others: set[str] | frozenset[str] = set()
         elif short:
-            others = self.vowel_alikes(pronunciations) - same
+            # (not a two-letter word: "oh", "in", "at" are said every way)
+            others = self.vowel_alikes(pronunciations) - same if len(words[i]) > 2 else set()
         else:
             others = self.sound_alikes(pronunciations) - same
         same_bar = SHORT_HOMOPHONE_GAIN if short else HOMOPHONE_GAIN
