@@ -205,6 +205,36 @@ class Aligner:
                   for s in (decoder.seg() or ()) if s.word != "</s>" and not s.word.endswith(_CONTEXT)]
         return pieces if sum(1 for p in pieces if p.word is not None) == len(words) else None
 
+    def phones(self, audio_16k: np.ndarray, words: list[str]) -> list[list[PhoneSpan]] | None:
+        """The phones of each of *words* (already prepared) with their frames and scores, from
+        a second, phone-level pass over the best alignment of the text alone; None when no
+        beam setting aligns it.
+
+        The word-level search keeps no phone boundaries; PocketSphinx's sub-word alignment
+        decodes the same audio once more along the path found. Each phone has at least three
+        frames (one per HMM state): a phone the audio lacks is squeezed to that.
+        """
+        if not words or len(audio_16k) < RATE // 10:
+            return None
+        data = self._with_noise_floor(audio_16k).tobytes()
+        for attempt in range(len(self.options.beams)):
+            decoder = self._decoder(attempt)
+            decoder.set_align_text(" ".join(words))
+            try:
+                self._run(decoder, data)
+                if decoder.hyp() is None:
+                    continue
+                decoder.set_alignment()
+                self._run(decoder, data)
+            except RuntimeError:        # the phone pass found no path along the words
+                continue
+            alignment = decoder.get_alignment()
+            found = [[PhoneSpan(phone.name, phone.start, phone.duration, phone.score * _ALIGNMENT_UNIT)
+                      for phone in word] for word in alignment or () if _base(word.name) not in _FILLERS]
+            if len(found) == len(words):
+                return found
+        return None
+
     def decode_choice(self, audio_16k: np.ndarray, before: Sequence[str], paths: Sequence[Sequence[str]],
                       after: Sequence[str]) -> list[str] | None:
         """The words of the best path through *before*, then one of *paths*, then *after* (words
@@ -465,6 +495,21 @@ class AlignedPiece:
     @property
     def frames(self) -> int:
         return self.end_frame - self.start_frame + 1
+
+
+@dataclass(frozen=True)
+class PhoneSpan:
+    """One phone of a word in a phone-level alignment (:meth:`Aligner.phones`)."""
+
+    phone: str
+    start_frame: int
+    frames: int
+    log_score: float     # natural log of its acoustic score (0: as good as any sound the model knows)
+
+
+# The sub-word alignment reports scores in the search's integer units: log base 1.0001, shifted
+# right by 10 bits (PocketSphinx's SENSCR_SHIFT). One unit in natural log:
+_ALIGNMENT_UNIT = 1024 * math.log(1.0001)
 
 
 def _log(probability: float) -> float:

@@ -68,6 +68,11 @@ FUNCTION_WORDS = frozenset((
     "while", "will", "with", "would", "your", "about", "could", "itself", "being", "because",
 ))
 
+# British endings and their American spellings ("harbour"/"harbor", "centre"/"center").
+_AMERICAN = ((re.compile(r"our(s?)$"), r"or\1"), (re.compile(r"is(e|ed|es|ing|ation)$"), r"iz\1"),
+             (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"), (re.compile(r"tre(s?)$"), r"ter\1"),
+             (re.compile(r"ll(ed|ing|er)$"), r"l\1"), (re.compile(r"ogue$"), "og"))
+
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -140,9 +145,17 @@ def spelling_doubt(token_text: str, is_known: Callable[[str], bool]) -> float:
         if len(word) > 1 and word.isupper():
             if word.rstrip("s") not in COMMON_ACRONYMS and word not in COMMON_ACRONYMS and not is_known(word):
                 return SPELLING_DOUBT
-        elif len(word) > 1 and not is_known(word):
+        elif len(word) > 1 and not is_known(word) and not is_known(american(word)):
             return SPELLING_DOUBT
     return 0.0
+
+
+def american(word: str) -> str:
+    """*word* with a British ending spelled the American way ("colours": "colors"), which a
+    dictionary or model of American English knows (lower case)."""
+    for pattern, replacement in _AMERICAN:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 def word_doubts(text: str, fits: list[TokenFit], confidences: list[float | None] | None = None,

@@ -1,13 +1,14 @@
 """How well the audio checks find recognizer errors, and how long they take (prints figures).
 
     PYTHONPATH=. python tests/bench/bench_hearing.py [--minutes 60] [--real DIR] [--voices V:WPM,...]
-                                                     [--episodes tuned,held-out,fresh,fresh2,near,slips] [--order-check]
+                                                     [--episodes tuned,held-out,fresh,fresh2,near,slips,stress]
+                                                     [--order-check]
 
 1. The evaluation episodes (tests/bench/hearing_material.py): a transcript with recognizer errors
    of every kind and espeak-ng audio saying the right words, in each voice of --voices (default
    two espeak-ng variants at different speeds); then the held-out episodes (other lines, never
    tuned on: "held-out", and "fresh" and "fresh2" each written at the start of a later round of
-   tuning), reported apart; "tuning", "near", "slips" and "names" (asked for by name) are extra material,
+   tuning), reported apart; "tuning", "near", "slips", "stress" and "names" (asked for by name) are extra material,
    tuned on like the evaluation episode: real-word errors, one-word slips a phone or two away
    (tense, -teen/-ty), and names heard in the audio (foreign spellings, addresses, acronyms).
    Suspects: recall by kind (a wrong passage is found when a suspect overlaps it) and false
@@ -49,7 +50,8 @@ EPISODES = {"tuned": {}, "held-out": dict(lines=hm.HELD_OUT_LINES, clean=hm.HELD
             "tuning": dict(lines=hm.TUNING_LINES, clean=hm.TUNING_CLEAN),
             "names": dict(lines=hm.NAME_TUNING_LINES, clean=hm.NAME_TUNING_CLEAN),
             "near": dict(lines=hm.NEAR_TUNING_LINES, clean=hm.NEAR_TUNING_CLEAN),
-            "slips": dict(lines=hm.SLIP_TUNING_LINES, clean=hm.SLIP_TUNING_CLEAN)}
+            "slips": dict(lines=hm.SLIP_TUNING_LINES, clean=hm.SLIP_TUNING_CLEAN),
+            "stress": dict(lines=hm.STRESS_TUNING_LINES, clean=hm.STRESS_TUNING_CLEAN)}
 
 
 def evaluate(folder: Path, audio_side: str, voice: str, speed: int, which: str = "tuned") -> dict:
@@ -244,8 +246,8 @@ def main() -> None:
     parser.add_argument("--voices", default="en-us+f2:165,en-us+f3:150",
                         help="espeak-ng voices with their speed in words per minute")
     parser.add_argument("--episodes", default="tuned,held-out,fresh,fresh2",
-                        help="which evaluation episodes (tuned, held-out, fresh, fresh2; tuning, near, slips, names:"
-                             " extra material of real-word errors, near-pair slips and names, tuned on)")
+                        help="which evaluation episodes (tuned, held-out, fresh, fresh2; tuning, near, slips, stress,"
+                             " names: extra material of real-word errors, near-pair slips and names, tuned on)")
     parser.add_argument("--order-check", action="store_true")
     parser.add_argument("--speed-only", action="store_true", help="only the long episode's time")
     options = parser.parse_args()

@@ -260,6 +260,63 @@ SLIP_TUNING_CLEAN = [
     "Why are you late again?",
 ]
 
+# A fourth set of tuning material, written before a round of work on the slips the acoustic fit alone
+# barely tells apart (their length and stress do): -teen/-ty numbers both ways, past tenses a vowel
+# from the present, a consonant of a cluster dropped, pairs two phones apart; and right sentences
+# holding such words (present and past, -teen and -ty, cluster and none) as they should be. Tuned on
+# like SLIP_TUNING_LINES.
+STRESS_TUNING_LINES: list[tuple[str, str]] = [
+    ("real word", "The ferry carries {forty|fourteen} cars at a time."),
+    ("real word", "The hall holds about {seventeen|seventy} guests."),
+    ("real word", "He scored {sixty|sixteen} points in the final."),
+    ("real word", "The village has {nineteen|ninety} houses and one shop."),
+    ("real word", "The tower is {eighty|eighteen} metres tall."),
+    ("real word", "Her brother is {thirty|thirteen} and still at school."),
+    ("real word", "She {swim|swam} across the lake last summer."),
+    ("real word", "The phone {ring|rang} while we were eating."),
+    ("real word", "He {sit|sat} in the back row and said nothing."),
+    ("real word", "My brother {give|gave} me his old bike."),
+    ("real word", "She {get|got} a letter from her cousin on Monday."),
+    ("real word", "The fishing boat {sink|sank} in the storm."),
+    ("real word", "Our team {win|won} the final last spring."),
+    ("real word", "The {bed|bread} was still warm from the oven."),
+    ("real word", "A {fog|frog} jumped into the pond."),
+    ("real word", "He slammed on the {bakes|brakes} at the corner."),
+    ("real word", "The roof is {fat|flat} and covered in moss."),
+    ("real word", "Be careful not to {sip|slip} on the ice."),
+    ("real word", "The train came off the {tack|track} near the bridge."),
+    ("real word", "He {cost|crossed} the road without looking."),
+    ("real word", "She {lift|left} the keys on the table."),
+    ("real word", "He {rot|wrote} a long letter to his sister."),
+]
+STRESS_TUNING_CLEAN = [
+    "The library has forty computers.",
+    "She started running at fourteen.",
+    "He paid sixty pounds for the coat.",
+    "The bus takes seventeen minutes.",
+    "The oak tree is eighty years old.",
+    "Thirteen boats left the harbour at dawn.",
+    "She swam in the sea every morning.",
+    "They swim every Sunday.",
+    "The bell rang at noon.",
+    "He likes to sit in the sun.",
+    "My aunt gave me a book.",
+    "We got home after dark.",
+    "Our team won the league.",
+    "He baked fresh bread for the party.",
+    "We need a bed for the guest room.",
+    "The frog sat on a leaf.",
+    "She pressed the brakes gently.",
+    "The land is flat near the sea.",
+    "His pants were too long.",
+    "He slipped on a wet stair.",
+    "The track runs beside the river.",
+    "She left the lights on.",
+    "He crossed the street with care.",
+    "He wrote a song for her.",
+    "They sank into the soft chairs.",
+]
+
 # Tuning lines for names heard in the audio (written for this, tuned on like LINES): names spelled
 # by other languages' rules and said that way, web and e-mail addresses read out, acronyms split or
 # merged differently, names written in more or fewer words than they have.
