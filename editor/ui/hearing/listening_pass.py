@@ -60,10 +60,10 @@ def snapshot_around(segments: Sequence[Segment], rows: Sequence[int]) -> Sequenc
         for at in range(max(0, row - 1), min(count, after + 1)):
             if at not in taken:
                 taken[at] = _LISTENED(segments[at])
-    return _Some(taken, count)
+    return _TurnsAround(taken, count)
 
 
-class _Some(Sequence[Turn]):
+class _TurnsAround(Sequence[Turn]):
     """Some of a sequence's turns, at their places in it (see :func:`snapshot_around`)."""
 
     def __init__(self, taken: dict[int, Turn], count: int):
@@ -82,7 +82,7 @@ class _Some(Sequence[Turn]):
         places = range(self._count)
         if isinstance(at, slice):
             kept = places[at]
-            return _Some({kept.index(k): turn for k, turn in self._taken.items() if k in kept}, len(kept))
+            return _TurnsAround({kept.index(k): turn for k, turn in self._taken.items() if k in kept}, len(kept))
         at = places[at]      # a negative index counted from the end; IndexError past it
         if at not in self._taken:
             raise LookupError(f"turn {at} is not in this snapshot")

@@ -46,8 +46,6 @@ BACKGROUND_AFTER_OPEN_MS = 2500
 NO_NAMES = "No glossary names for this show yet: add them (Glossary…) and suggestions appear here."
 
 
-
-
 class GlossaryController(QObject):
     message = Signal(str)
     # The project's "extra" changed (another show chosen): unsaved work, to be journaled by the window.

@@ -204,8 +204,9 @@ class ProjectController(QObject):
                           | QMessageBox.StandardButton.Cancel, self._window)
         lost = "Corrections and approvals since the last save are lost if you don't save them."
         if not self.project_path and self.source_path:
-            # Not a project yet: Save makes one beside the transcript; the recognizer's file stays.
-            lost = (f"Save keeps them in a project ({Path(project_path_for(self.source_path)).name}); "
+            # Not a project yet: Save asks where to make one (beside the transcript, it proposes);
+            # the recognizer's file stays.
+            lost = (f"Save keeps them in a project (it proposes {Path(project_path_for(self.source_path)).name}); "
                     f"{Path(self.source_path).name} itself is not changed. {lost}")
         box.setInformativeText(lost)
         box.setDefaultButton(QMessageBox.StandardButton.Save)
