@@ -122,3 +122,30 @@ def test_edits_before_an_autosave_are_one_step_and_the_later_ones_their_own(wind
     while stack.canUndo():
         stack.undo()
     assert second.model.segment(0).text == saved
+
+
+def test_a_restored_replace_all_and_its_undo_and_redo_undo_again(windows, tmp_path, qtbot):
+    path = write_project(tmp_path)
+    first = windows()
+    assert first.open_path(str(path))
+    saved = [segment.text for segment in first.model.transcript.segments]
+    first.names.find.show_replace()
+    panel = first.names.find.panel
+    panel.find_edit.setText("the")
+    panel.replace_edit.setText("thy")
+    panel.replace_all_button.click()
+    replaced = [segment.text for segment in first.model.transcript.segments]
+    assert replaced != saved
+    first.edits.undo()
+    first.edits.redo()                               # journaled as references to the replace's line
+    _kill(first)
+
+    second = _reopen_and_restore(windows, path, qtbot)
+    assert [segment.text for segment in second.model.transcript.segments] == replaced
+    second.edits.undo()                              # the redo line
+    assert [segment.text for segment in second.model.transcript.segments] == saved
+    second.edits.undo()                              # the undo line: the replace again
+    assert [segment.text for segment in second.model.transcript.segments] == replaced
+    second.edits.undo()                              # the replace itself
+    assert [segment.text for segment in second.model.transcript.segments] == saved
+    assert not second.edits.stack.canUndo()
