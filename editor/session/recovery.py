@@ -36,12 +36,14 @@ import contextlib
 import os
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from editor.core import ops
 from editor.core.errors import TranscriptError
-from editor.core.transcript import Speaker, Transcript, TranscriptMeta
+from editor.core.transcript import Segment, Speaker, Transcript
 from editor.session.journal import (
     AFTER,
     BASE_PROJECT,
@@ -54,13 +56,16 @@ from editor.session.journal import (
     BaseRef,
     Journal,
     ReplaceMemo,
+    chapters_to_json,
     decode_line,
     is_locked,
     journal_paths_for,
+    meta_to_json,
     open_for_append,
     recovery_dir,
     segments_from_json,
     snapshot_paths_for,
+    speakers_to_json,
     text_state,
 )
 
@@ -129,11 +134,16 @@ class Pending:
     # ------------------------------------------------------------------ acting
     def load(self) -> Recovered:
         """The base loaded and the journal replayed onto it."""
-        if self.problem or self.base is None:
-            raise TranscriptError(f"cannot restore: {self.problem or 'no base'}", self.journal_path)
-        transcript, extra = _load_base(self.base)
+        transcript, extra = self.load_base()
         applied = replay(transcript, self.records, self.journal_path)
         return Recovered(transcript, extra, applied, self.last_seq)
+
+    def load_base(self) -> tuple[Transcript, dict]:
+        """The transcript and project extra the journal's lines apply to (:attr:`records`, replayed
+        with :func:`replay`)."""
+        if self.problem or self.base is None:
+            raise TranscriptError(f"cannot restore: {self.problem or 'no base'}", self.journal_path)
+        return _load_base(self.base)
 
     def recover(self) -> Transcript:
         return self.load().transcript
@@ -357,12 +367,14 @@ def _unlink(path: Path) -> None:
 
 
 # ---------------------------------------------------------------------------------- replay
-def replay(transcript: Transcript, records: list[dict], journal_path: str | Path | None = None) -> int:
-    """Apply journal *records* to *transcript* in place; returns how many were applied."""
+def replay(transcript: Transcript, records: list[dict], journal_path: str | Path | None = None,
+           run: Callable[[ops.Op], object] | None = None) -> int:
+    """Apply journal *records* to *transcript*, each through *run* (see :func:`apply_record`);
+    returns how many were applied."""
     memos: dict[int, ReplaceMemo] = {}   # what each replace line found and left, for its undo and redo
     for number, record in enumerate(records, 2):
         try:
-            apply_record(transcript, record, memos)
+            apply_record(transcript, record, memos, run)
         except (TranscriptError, ValueError, TypeError, IndexError, KeyError) as error:
             problem = error.problem if isinstance(error, TranscriptError) else str(error)
             raise TranscriptError(f"journal entry {record.get('seq')} does not fit the base: {problem}",
@@ -370,60 +382,106 @@ def replay(transcript: Transcript, records: list[dict], journal_path: str | Path
     return len(records)
 
 
-def apply_record(transcript: Transcript, record: dict, memos: dict[int, ReplaceMemo] | None = None) -> None:
-    """One journal line: speakers, meta and chapters first (segments refer to speakers), then the rows.
+def apply_record(transcript: Transcript, record: dict, memos: dict[int, ReplaceMemo] | None = None,
+                 run: Callable[[ops.Op], object] | None = None) -> None:
+    """One journal line, as the reversible op :func:`record_op` plans from it.
 
-    *memos* gathers what each ``replace`` line found and left, for the ``restore`` lines of its
-    undo and redo (see :mod:`editor.session.journal`)."""
-    if "speakers" in record:
-        speakers = {sid: Speaker(sid, name) for sid, name in record["speakers"]}
-        transcript.speakers.clear()
-        transcript.speakers.update(speakers)
-    if "meta" in record:
-        meta = record["meta"]
-        transcript.meta = TranscriptMeta(title=meta["title"], audio_path=meta["audio_path"],
-                                         duration_ms=meta["duration_ms"], language=meta["language"])
-    if "chapters" in record:
-        from editor.core.project import chapters_from_list
-        transcript.chapters = chapters_from_list(record["chapters"])
+    *run* applies that op (default: straight onto *transcript*); the window passes its undo stack's
+    push, so each restored line is an undo step as the edit was before the crash. *memos* gathers
+    what each ``replace`` line found and left, for the ``restore`` lines of its undo and redo
+    (see :mod:`editor.session.journal`)."""
+    rows = [row for row, _ in record.get("replace", ())]
     segments = transcript.segments
+    op = record_op(transcript, record, memos)
+    found = {row: text_state(segments[row]) for row in rows}
+    if run is None:
+        ops.run(transcript, op)
+    else:
+        run(op)
+    if rows and memos is not None:
+        segments = transcript.segments
+        memos[record["seq"]] = ReplaceMemo({BEFORE: found, AFTER: {row: text_state(segments[row]) for row in rows}})
+
+
+def record_op(transcript: Transcript, record: dict, memos: dict[int, ReplaceMemo] | None = None) -> ops.Op:
+    """The op that does what journal line *record* did to *transcript* (not applied yet).
+
+    Speakers, meta and chapters come first (segments refer to speakers), then the rows; a line
+    that does not fit *transcript* raises IndexError, ValueError or KeyError."""
+    parts: list[ops.Op] = []
+    speakers = transcript.speakers
+    # A journal's first line holds speakers and meta even when they did not change: left out then,
+    # so that line is the edit alone (typing merges with the keystrokes after it).
+    if "speakers" in record and record["speakers"] != speakers_to_json(speakers):
+        speakers = {sid: Speaker(sid, name) for sid, name in record["speakers"]}
+        parts.append(ops.SetSpeakers(tuple(speakers.values())))
+    if "meta" in record and record["meta"] != meta_to_json(transcript.meta):
+        meta = record["meta"]
+        parts.append(ops.SetMeta({"title": meta["title"], "audio_path": meta["audio_path"],
+                                  "duration_ms": meta["duration_ms"], "language": meta["language"]}))
+    if "chapters" in record and record["chapters"] != chapters_to_json(transcript.chapters):
+        from editor.core.project import chapters_from_list
+        parts.append(ops.SetChapters(tuple(chapters_from_list(record["chapters"]))))
+    count = len(transcript.segments)
     if "set" in record:
         rows = [row for row, _ in record["set"]]
-        new = segments_from_json([data for _, data in record["set"]], transcript.speakers)
+        new = segments_from_json([data for _, data in record["set"]], speakers)
         for row, segment in zip(rows, new, strict=False):
-            if not 0 <= row < len(segments):
-                raise IndexError(f"row {row} is beyond the {len(segments)} segments")
-            segments[row] = segment
+            _check_row(row, count)
+            parts.append(ops.ReplaceSegments(row, 1, (segment,)))
     if "replace" in record:
-        _replace(transcript, record["seq"], record["replace"], memos)
+        replaced = record["replace"]
+        for row, _ in replaced:
+            _check_row(row, count)
+        parts.append(ops.replace_spans(transcript, [(row, start, end, text) for row, spans in replaced
+                                                    for start, end, text in spans]))
     if "restore" in record:
         seq, side, rows = record["restore"]
         if memos is None or seq not in memos:
             raise ValueError(f"it puts back the turns of entry {seq}, which is not in the journal")
         states = memos[seq].states[side]
+        edits = []
         for row in rows:
-            segment = segments[row]
-            segment.text, segment.words, segment.marks = states[row]
+            _check_row(row, count)
+            text, words, marks = states[row]
+            edits.append((row, {"text": text, "words": words, "marks": marks}))
+        parts.append(ops.SetFields(tuple(edits)))
     if "rows" in record:
-        first, count = record["rows"]
-        if not (first >= 0 and count >= 0 and first + count <= len(segments)):
-            raise IndexError(f"rows {first}..{first + count} are beyond the {len(segments)} segments")
-        segments[first:first + count] = segments_from_json(record["segments"], transcript.speakers)
+        first, removed = record["rows"]
+        if not (first >= 0 and removed >= 0 and first + removed <= count):
+            raise IndexError(f"rows {first}..{first + removed} are beyond the {count} segments")
+        parts.append(ops.ReplaceSegments(first, removed, tuple(segments_from_json(record["segments"], speakers))))
+    return parts[0] if len(parts) == 1 else ops.Group(tuple(parts))   # no parts: a line marking a save
 
 
-def _replace(transcript: Transcript, seq: int, replaced: list, memos: dict[int, ReplaceMemo] | None) -> None:
-    """A ``replace`` line: the same ops.replace_spans the window ran, on the same turns."""
-    from editor.core import ops
-    segments = transcript.segments
-    rows = [row for row, _ in replaced]
-    for row in rows:
-        if type(row) is not int or not 0 <= row < len(segments):
-            raise IndexError(f"row {row} is beyond the {len(segments)} segments")
-    found = {row: text_state(segments[row]) for row in rows}
-    ops.replace_spans(transcript, [(row, start, end, text) for row, spans in replaced
-                                   for start, end, text in spans]).apply(transcript)
-    if memos is not None:
-        memos[seq] = ReplaceMemo({BEFORE: found, AFTER: {row: text_state(segments[row]) for row in rows}})
+_TYPED_FIELDS = frozenset({"text", "words", "marks", "status", "approved_by", "approved_at"})   # what typing sets
+
+
+def typed_row(transcript: Transcript, op: ops.Op) -> int | None:
+    """The row when *op* (from :func:`record_op`) only changes one turn's text, as typing does (an
+    approved turn typed in is reopened too), else None: consecutive ones were one undo step."""
+    if not isinstance(op, ops.ReplaceSegments) or op.count != 1 or len(op.segments) != 1:
+        return None
+    old, new = transcript.segments[op.index], op.segments[0]
+    same = all(getattr(old, name) == getattr(new, name) for name in Segment.__slots__
+               if name not in _TYPED_FIELDS)
+    return op.index if same and old.text != new.text else None
+
+
+def document_op(transcript: Transcript, target: Transcript) -> ops.Op:
+    """The op that makes *transcript* what *target* holds (an autosave snapshot restored over the
+    file it was taken of: the edits before it are one step)."""
+    meta = target.meta
+    return ops.Group((ops.SetSpeakers(tuple(target.speakers.values())),
+                      ops.SetMeta({"title": meta.title, "audio_path": meta.audio_path,
+                                   "duration_ms": meta.duration_ms, "language": meta.language}),
+                      ops.SetChapters(tuple(target.chapters)),
+                      ops.ReplaceSegments(0, len(transcript.segments), tuple(target.segments))))
+
+
+def _check_row(row, count: int) -> None:
+    if type(row) is not int or not 0 <= row < count:
+        raise IndexError(f"row {row} is beyond the {count} segments")
 
 
 def _load_base(base: BaseRef) -> tuple[Transcript, dict]:

@@ -29,6 +29,10 @@ class TurnEditor(QPlainTextEdit):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # It wraps, so it must never scroll sideways. QPlainTextEdit gives its (hidden) horizontal
+        # bar the range of its widest line, which at a wrap point can run a few pixels past the
+        # viewport; the caret at such a line's end then scrolled the whole turn left.
+        self.horizontalScrollBar().rangeChanged.connect(self._keep_from_scrolling_sideways)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.document().setDocumentMargin(0)
@@ -132,6 +136,10 @@ class TurnEditor(QPlainTextEdit):
     def _on_last_line(self, cursor: QTextCursor) -> bool:
         probe = QTextCursor(cursor)
         return not probe.movePosition(QTextCursor.MoveOperation.Down) or probe.position() == cursor.position()
+
+    def _keep_from_scrolling_sideways(self, _low: int, high: int) -> None:
+        if high:
+            self.horizontalScrollBar().setRange(0, 0)    # its value goes back to 0 with it
 
     def _on_text_changed(self) -> None:
         # A read-only editor shows a turn cut short: re-highlighting it (spelling, suspects)

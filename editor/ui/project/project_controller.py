@@ -1,7 +1,7 @@
 """ProjectController: Save / Save As, unsaved-changes state, close confirmation, autosave and recovery.
 
 "Unsaved" is the undo stack's clean state (plus a restored session, which
-is unsaved work without undo steps). Saving writes the project file
+stays unsaved work even with its restored undo steps undone). Saving writes the project file
 (``.tep.json``, :mod:`editor.core.project`, atomic with a ``.bak``); a
 transcript opened from another format is saved as a project next to it.
 Every edit is journaled as it happens and snapshotted a few seconds later
@@ -256,6 +256,36 @@ class ProjectController(QObject):
             self.autosave.discard()
 
     # ------------------------------------------------------------------ recovery
+    def _replay(self, pending, opened, base) -> int:
+        """Put the journal's edits back as undo steps, one per journal line (as each edit, undo or
+        redo was one before the crash); an autosave snapshot the lines follow is one step of its own.
+        Raises TranscriptError when a line does not fit."""
+        from editor.session import recovery
+        from editor.ui.document.commands import OpCommand, TypingCommand, is_noop
+        if pending.base.kind == recovery.BASE_SNAPSHOT:
+            self._model.set_transcript(opened)    # a reset: the stack starts empty
+            self._stack.push(OpCommand(self._model, recovery.document_op(opened, base), "Restored Autosave"))
+        else:
+            self._model.set_transcript(base)
+        total, done = pending.edit_count, 0
+
+        def push(op) -> None:
+            nonlocal done
+            if is_noop(op):          # a line that only marks a save
+                return
+            done += 1
+            row = recovery.typed_row(self._model.transcript, op)
+            if row is not None:      # keystrokes in one turn merge into one step, as they did
+                self._stack.push(TypingCommand(self._model, op, row))
+            else:
+                self._stack.push(OpCommand(self._model, op, f"Restored Edit {done} of {total}"))
+        applied = recovery.replay(self._model.transcript, pending.records, pending.journal_path, push)
+        # The audio found for the file as opened (the window sets it without an op, as on opening).
+        audio = opened.meta.audio_path
+        if audio and not self._model.transcript.meta.audio_path:
+            self._model.transcript.meta.audio_path = audio
+        return applied
+
     def offer_recovery_for(self, document: str, saved: bool):
         """After opening *document*: offer the work a crash left for it (Restore or Discard)."""
         from editor.session import recovery
@@ -325,22 +355,24 @@ class ProjectController(QObject):
                 self._restoring = False
             if not opened:
                 return False
+        opened = self._model.transcript
         try:
-            recovered = pending.load()
+            base, extra = pending.load_base()
+            with self.autosave.replaying():
+                applied = self._replay(pending, opened, base)
             journal = pending.resume()
         except TranscriptError as error:
+            with self.autosave.replaying():
+                self._stack.setIndex(0)           # the snapshot's step undone: the file as opened again
+            self._model.set_transcript(opened)    # and no steps left
             self.error_occurred.emit("Could not restore the unsaved work", str(error))
             return False
-        audio = self._model.transcript.meta.audio_path
-        if audio and not recovered.transcript.meta.audio_path:
-            recovered.transcript.meta.audio_path = audio
-        if recovered.extra:
-            self._files.extra = dict(recovered.extra)
-        self._model.set_transcript(recovered.transcript)
+        if extra:
+            self._files.extra = dict(extra)
         self.autosave.adopt(journal)
-        self._restored = True
+        self._restored = True      # unsaved even when every restored step is undone
         self._emit_title()
-        edits = f"{recovered.applied} edit{'' if recovered.applied == 1 else 's'}"
+        edits = f"{applied} edit{'' if applied == 1 else 's'}"
         self.message.emit(f"Restored {edits} on {Path(source).name}")
         return True
 

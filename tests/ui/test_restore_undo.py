@@ -1,0 +1,151 @@
+"""Restored work can be undone: each journal line comes back as its own undo step, and an Undo
+after a restore is journaled, so a second crash restores the undone state."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from edit_helpers import write_project  # noqa: E402
+from fake_player import fake_player_factory  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "data"
+    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def windows(qtbot):
+    """New windows on demand; each one left open is closed without saving at the end."""
+    from editor.ui.main_window import MainWindow
+    made = []
+
+    def make():
+        window = MainWindow(player_factory=fake_player_factory)
+        qtbot.addWidget(window)
+        window.show()
+        made.append(window)
+        return window
+    yield make
+    for window in made:
+        window.project.discard_changes()
+        window.close()
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox) and widget.isVisible():
+            widget.close()
+
+
+def _type(window, row, text):
+    QTest.keyClicks(window.view.open_editor(row, 0), text)
+    window.view.close_editor()
+
+
+def _kill(window):
+    """What a kill leaves: the journal as written, no save, no clean-up (the window is just dropped)."""
+    window.project.autosave.close()
+    window.project.autosave.journal = None
+    window.hide()
+
+
+def _reopen_and_restore(make, path, qtbot):
+    window = make()
+    assert window.open_path(str(path))
+    qtbot.waitUntil(lambda: window.project.recovery_box is not None)
+    box = window.project.recovery_box
+    next(b for b in box.buttons() if b.text().replace("&", "") == "Restore").click()
+    qtbot.waitUntil(lambda: window.project.recovery_box is None)
+    return window
+
+
+def test_each_restored_edit_is_an_undo_step_and_undo_survives_another_kill(windows, tmp_path, qtbot):
+    path = write_project(tmp_path)
+    first = windows()
+    assert first.open_path(str(path))
+    saved = [first.model.segment(row).text for row in range(2)]
+    _type(first, 0, "Late that night ")
+    _type(first, 1, "Typo ")
+    typed = [first.model.segment(row).text for row in range(2)]
+    _kill(first)
+
+    second = _reopen_and_restore(windows, path, qtbot)
+    assert [second.model.segment(row).text for row in range(2)] == typed
+    assert second.isWindowModified()
+    undo = second.action_table["undo"]
+    assert undo.isEnabled()
+    stack = second.edits.stack
+    assert [stack.text(i) for i in range(stack.count())] == ["Typing", "Typing"]   # as before the crash
+    assert second.project.autosave.journal is not None
+
+    undo.trigger()                                     # the typo made just before the crash
+    assert second.model.segment(1).text == saved[1]
+    assert second.model.segment(0).text == typed[0]
+    assert second.isWindowModified()
+    assert undo.isEnabled()                            # the edit before it is a step of its own
+    _kill(second)
+
+    third = _reopen_and_restore(windows, path, qtbot)  # a second crash keeps the undo
+    assert third.model.segment(1).text == saved[1]
+    assert third.model.segment(0).text == typed[0]
+    while third.action_table["undo"].isEnabled():           # and every restored step still undoes
+        third.action_table["undo"].trigger()
+    assert [third.model.segment(row).text for row in range(2)] == saved
+    assert third.isWindowModified()                    # restored work stays unsaved work
+
+
+def test_edits_before_an_autosave_are_one_step_and_the_later_ones_their_own(windows, tmp_path, qtbot):
+    path = write_project(tmp_path)
+    first = windows()
+    assert first.open_path(str(path))
+    saved = first.model.segment(0).text
+    _type(first, 0, "One ")
+    assert first.project.autosave.save_now()          # the snapshot the journal rotates onto
+    first.project.autosave.wait()
+    _type(first, 2, "Two ")
+    after_two = first.model.segment(2).text
+    _kill(first)
+
+    second = _reopen_and_restore(windows, path, qtbot)
+    stack = second.edits.stack
+    assert [stack.text(i) for i in range(stack.count())][0] == "Restored Autosave"
+    assert second.model.segment(2).text == after_two
+    stack.undo()
+    assert second.model.segment(2).text != after_two
+    assert second.model.segment(0).text.startswith("One ")
+    while stack.canUndo():
+        stack.undo()
+    assert second.model.segment(0).text == saved
+
+
+def test_a_restored_replace_all_and_its_undo_and_redo_undo_again(windows, tmp_path, qtbot):
+    path = write_project(tmp_path)
+    first = windows()
+    assert first.open_path(str(path))
+    saved = [segment.text for segment in first.model.transcript.segments]
+    first.names.find.show_replace()
+    panel = first.names.find.panel
+    panel.find_edit.setText("the")
+    panel.replace_edit.setText("thy")
+    panel.replace_all_button.click()
+    replaced = [segment.text for segment in first.model.transcript.segments]
+    assert replaced != saved
+    first.edits.undo()
+    first.edits.redo()                               # journaled as references to the replace's line
+    _kill(first)
+
+    second = _reopen_and_restore(windows, path, qtbot)
+    assert [segment.text for segment in second.model.transcript.segments] == replaced
+    second.edits.undo()                              # the redo line
+    assert [segment.text for segment in second.model.transcript.segments] == saved
+    second.edits.undo()                              # the undo line: the replace again
+    assert [segment.text for segment in second.model.transcript.segments] == replaced
+    second.edits.undo()                              # the replace itself
+    assert [segment.text for segment in second.model.transcript.segments] == saved
+    assert not second.edits.stack.canUndo()
