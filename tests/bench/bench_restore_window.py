@@ -1,0 +1,83 @@
+"""Restoring a long journal in the window: each journal line comes back as an undo step (through
+the model and the undo stack), so restore's cost per line must not grow with the document.
+
+Run: ``.venv/bin/python tests/bench/bench_restore_window.py [--edits N] [--turns N]``. Writes the
+10-hour synthetic episode as a project, journals N edits onto it in the core (typing in turns
+spread over the episode, every tenth an approval), then opens it in the window and restores;
+prints the core's replay (no undo steps) and the window's restore (undo steps) in milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "ui"))
+from synthetic import ten_hour_episode  # noqa: E402
+from window_bench import private_environment, wait_until  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--edits", type=int, default=1000)
+    parser.add_argument("--turns", type=int, default=2400)
+    args = parser.parse_args()
+    private = private_environment("bench-restore-")
+    import os
+    os.environ["TRANSCRIPT_EDITOR_DATA_DIR"] = str(private / "data")
+
+    from fake_player import fake_player_factory
+    from PySide6.QtWidgets import QApplication
+
+    from editor.core import ops, project
+    from editor.session import recovery
+    from editor.session.journal import Journal
+
+    path = private / "ten-hours.tep.json"
+    project.save(ten_hour_episode(turns=args.turns), path)
+    transcript = project.load(path).transcript
+    rng = random.Random(3)
+    journal = Journal.for_document(path, saved=True)
+    for number in range(args.edits):
+        row = rng.randrange(len(transcript.segments))
+        if number % 10 == 9:
+            journal.run(transcript, ops.set_status(transcript, [row], "approved", "bench", "now"))
+        else:
+            journal.run(transcript, ops.set_text(transcript, row, transcript.segments[row].text + "s"))
+    journal.close()
+    expected = [segment.text for segment in transcript.segments]
+
+    pending = recovery.find_for(path, True)
+    t0 = time.perf_counter()
+    core = pending.recover()
+    core_ms = (time.perf_counter() - t0) * 1000
+    assert [segment.text for segment in core.segments] == expected
+
+    app = QApplication.instance() or QApplication([])
+    from editor.ui.main_window import MainWindow
+    window = MainWindow(player_factory=fake_player_factory)
+    window.show()
+    assert window.open_path(str(path))
+    wait_until(app, lambda: window.project.recovery_box is not None, what="the restore box")
+    box = window.project.recovery_box
+    restore = next(b for b in box.buttons() if b.text().replace("&", "") == "Restore")
+    t0 = time.perf_counter()
+    restore.click()
+    wait_until(app, lambda: window.project.recovery_box is None, what="the restore")
+    window_ms = (time.perf_counter() - t0) * 1000
+    assert [segment.text for segment in window.model.transcript.segments] == expected
+    print(f"{len(transcript.segments)} turns, {args.edits} journal lines, "
+          f"{window.edits.stack.count()} undo steps")
+    print(f"core replay (load + replay, no undo steps): {core_ms:8.1f} ms")
+    print(f"window restore (undo steps):                {window_ms:8.1f} ms "
+          f"({window_ms / max(args.edits, 1):.3f} ms per line)")
+    window.project.discard_changes()
+    window.close()
+
+
+if __name__ == "__main__":
+    main()
