@@ -3,6 +3,7 @@ after a restore is journaled, so a second crash restores the undone state."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -149,3 +150,27 @@ def test_a_restored_replace_all_and_its_undo_and_redo_undo_again(windows, tmp_pa
     second.edits.undo()                              # the replace itself
     assert [segment.text for segment in second.model.transcript.segments] == saved
     assert not second.edits.stack.canUndo()
+
+
+def test_restored_typing_with_the_audio_found_beside_the_project_keeps_the_audio_when_undone(
+        windows, tmp_path, qtbot):
+    # The window links the audio it finds without an edit, so the journal's first line holds the
+    # meta with that audio's path where the saved project has none.
+    path = write_project(tmp_path)
+    subprocess.run(["sox", "-n", "-r", "16000", "-c", "1", str(tmp_path / "harbour.wav"), "trim", "0", "1"],
+                   check=True)
+    first = windows()
+    assert first.open_path(str(path))
+    qtbot.waitUntil(lambda: first.model.transcript.meta.audio_path.endswith("harbour.wav"))
+    audio = first.model.transcript.meta.audio_path
+    saved = first.model.segment(0).text
+    _type(first, 0, "One ")
+    _kill(first)
+
+    second = _reopen_and_restore(windows, path, qtbot)
+    stack = second.edits.stack
+    assert [stack.text(i) for i in range(stack.count())] == ["Typing"]   # as it was, not a meta change
+    while stack.canUndo():
+        stack.undo()
+    assert second.model.segment(0).text == saved
+    assert second.model.transcript.meta.audio_path == audio

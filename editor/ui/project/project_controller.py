@@ -262,6 +262,13 @@ class ProjectController(QObject):
         Raises TranscriptError when a line does not fit."""
         from editor.session import recovery
         from editor.ui.document.commands import OpCommand, TypingCommand, is_noop
+        # The window links the audio it finds for the file (path and length) without an edit, as
+        # it did before the crash, so the journal's lines hold the meta with it. The file re-read
+        # as the base gets it too, or the first line came back as a change of the audio (a step
+        # named "Restored Edit", not the keystroke it was) whose undo unlinked the audio.
+        audio = opened.meta.audio_path
+        if audio and pending.base.kind != recovery.BASE_SNAPSHOT:
+            base.meta.audio_path, base.meta.duration_ms = audio, opened.meta.duration_ms
         if pending.base.kind == recovery.BASE_SNAPSHOT:
             self._model.set_transcript(opened)    # a reset: the stack starts empty
             self._stack.push(OpCommand(self._model, recovery.document_op(opened, base), "Restored Autosave"))
@@ -280,9 +287,7 @@ class ProjectController(QObject):
             else:
                 self._stack.push(OpCommand(self._model, op, f"Restored Edit {done} of {total}"))
         applied = recovery.replay(self._model.transcript, pending.records, pending.journal_path, push)
-        # The audio found for the file as opened (the window sets it without an op, as on opening).
-        audio = opened.meta.audio_path
-        if audio and not self._model.transcript.meta.audio_path:
+        if audio and not self._model.transcript.meta.audio_path:   # lines that left it unlinked: it plays
             self._model.transcript.meta.audio_path = audio
         return applied
 
