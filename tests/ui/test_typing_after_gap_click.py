@@ -53,3 +53,16 @@ def test_typing_with_no_turn_open_goes_to_the_turn_in_hand(timed_window):
     _type("not ")
     assert w.model.segment(3).text == "and nobody not heard the foghorn until morning"
     assert view.editor() is not None and view.editor().row == 3
+
+
+def test_typing_with_the_view_focused_while_a_turn_is_open_goes_on_at_its_caret(timed_window, qtbot):
+    w = timed_window
+    view = w.view
+    before = w.model.segment(3).text
+    top = w.model.segment(0).text
+    view.open_editor(3, 3)
+    view.setFocus()                      # what a click on a turn's time or header leaves
+    qtbot.waitUntil(view.hasFocus)
+    QTest.keyClicks(view, "x")
+    assert w.model.segment(3).text == before[:3] + "x" + before[3:]
+    assert w.model.segment(0).text == top

@@ -618,13 +618,22 @@ class TranscriptView(QAbstractScrollArea):
         super().keyPressEvent(event)
 
     def _type_into_turn_in_hand(self, event: QKeyEvent) -> bool:
-        """Text typed while no turn is open goes into the turn in hand (the one playing, at its word;
-        else the top one shown, at its start): the editor opens there and gets the key."""
+        """Text typed while the view has the focus goes on at the open turn's caret, or with no turn
+        open into the turn in hand (the one playing, at its word; else the top one shown, at its
+        start): the editor opens there and gets the key."""
         text = event.text()
         typing = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier) \
             == Qt.KeyboardModifier.NoModifier
         if not (typing and text and text.isprintable()) or self._model is None or not len(self._geometry):
             return False
+        editor = self._editor
+        if editor is not None and editor.isVisible():
+            # A turn is open (the focus went to the view, e.g. after a click on a turn's time): the
+            # key goes on at its caret, not into another turn.
+            editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            QApplication.sendEvent(editor, QKeyEvent(event.type(), event.key(), event.modifiers(), text,
+                                                     event.isAutoRepeat(), event.count()))
+            return True
         model = self._model
         row, char = model.current_row, 0
         if 0 <= row < len(self._geometry) and self.is_row_shown(row):
