@@ -174,3 +174,16 @@ def test_restored_typing_with_the_audio_found_beside_the_project_keeps_the_audio
         stack.undo()
     assert second.model.segment(0).text == saved
     assert second.model.transcript.meta.audio_path == audio
+
+
+def test_a_restored_step_is_named_by_its_place_among_the_steps_not_the_journal_lines(windows, tmp_path, qtbot):
+    path = write_project(tmp_path)
+    first = windows()
+    assert first.open_path(str(path))
+    _type(first, 0, "One ")                 # four keystrokes, four journal lines, one step
+    first.review.approve(2)
+    _kill(first)
+
+    second = _reopen_and_restore(windows, path, qtbot)
+    stack = second.edits.stack
+    assert [stack.text(i) for i in range(stack.count())] == ["Typing", "Restored Edit 2"]

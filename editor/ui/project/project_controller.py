@@ -274,18 +274,15 @@ class ProjectController(QObject):
             self._stack.push(OpCommand(self._model, recovery.document_op(opened, base), "Restored Autosave"))
         else:
             self._model.set_transcript(base)
-        total, done = pending.edit_count, 0
 
         def push(op) -> None:
-            nonlocal done
             if is_noop(op):          # a line that only marks a save
                 return
-            done += 1
             row = recovery.typed_row(self._model.transcript, op)
             if row is not None:      # keystrokes in one turn merge into one step, as they did
                 self._stack.push(TypingCommand(self._model, op, row))
-            else:
-                self._stack.push(OpCommand(self._model, op, f"Restored Edit {done} of {total}"))
+            else:                    # named by its place among the steps (Undo's menu item says it)
+                self._stack.push(OpCommand(self._model, op, f"Restored Edit {self._stack.count() + 1}"))
         applied = recovery.replay(self._model.transcript, pending.records, pending.journal_path, push)
         if audio and not self._model.transcript.meta.audio_path:   # lines that left it unlinked: it plays
             self._model.transcript.meta.audio_path = audio
