@@ -187,3 +187,21 @@ def test_a_restored_step_is_named_by_its_place_among_the_steps_not_the_journal_l
     second = _reopen_and_restore(windows, path, qtbot)
     stack = second.edits.stack
     assert [stack.text(i) for i in range(stack.count())] == ["Typing", "Restored Edit 2"]
+
+
+def test_a_restore_whose_base_cannot_be_loaded_leaves_the_open_documents_steps_alone(windows, tmp_path, qtbot):
+    from editor.session.journal import BASE_PROJECT, BaseRef
+    from editor.session.recovery import Pending
+    path = write_project(tmp_path)
+    window = windows()
+    assert window.open_path(str(path))
+    _type(window, 0, "Kept ")
+    typed = window.model.segment(0).text
+    errors = []
+    window.project.error_occurred.connect(lambda title, text: errors.append(text))
+    broken = Pending(tmp_path / "other.journal", BaseRef(BASE_PROJECT, str(path), "0" * 64, 1),
+                     problem="the project changed since")
+    assert not window.project.restore(broken)
+    assert errors
+    assert window.model.segment(0).text == typed
+    assert window.edits.stack.canUndo()

@@ -360,6 +360,10 @@ class ProjectController(QObject):
         opened = self._model.transcript
         try:
             base, extra = pending.load_base()
+        except TranscriptError as error:          # nothing changed yet: the document stays as it is
+            self.error_occurred.emit("Could not restore the unsaved work", str(error))
+            return False
+        try:
             with self.autosave.replaying():
                 applied = self._replay(pending, opened, base)
             journal = pending.resume()
