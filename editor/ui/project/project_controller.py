@@ -352,10 +352,10 @@ class ProjectController(QObject):
         if self._files.current_path != source:
             self._restoring = True
             try:
-                opened = self._files.open_transcript(source)
+                found = self._files.open_transcript(source)
             finally:
                 self._restoring = False
-            if not opened:
+            if not found:
                 return False
         opened = self._model.transcript
         try:
