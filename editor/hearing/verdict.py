@@ -159,14 +159,13 @@ def compare(audio_16k: np.ndarray, where: Region, candidate: str, aligner: Align
     decoding of the same audio) is skipped.
     """
     frames = max(1, where.passage_ms // 10)
-    if not margin_needed and original is None and _said_the_same(where.original, candidate, aligner):
-        scored = score_text(audio_16k, where, candidate, aligner)
-        if scored is not None:
-            return Verdict(SOUNDS_ALIKE, 0.0, scored.fit, scored.frames / frames)
-        # (neither fitting and only the candidate failing are told apart by the original's alignment)
+    said_the_same = not margin_needed and original is None and _said_the_same(where.original, candidate, aligner)
+    scored = score_text(audio_16k, where, candidate, aligner)
+    if said_the_same and scored is not None:
+        return Verdict(SOUNDS_ALIKE, 0.0, scored.fit, scored.frames / frames)
+    # (when the candidate does not fit, whether the original does tells "rejected" from "unsure")
     if original is None:
         original = score_text(audio_16k, where, where.original, aligner)
-    scored = score_text(audio_16k, where, candidate, aligner)
     if scored is None and original is None:
         return Verdict(UNSURE, 0.0)
     if scored is None:
