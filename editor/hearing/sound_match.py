@@ -54,6 +54,16 @@ class SoundAlike:
     distance: float
 
 
+@dataclass(frozen=True)
+class _Target:
+    """One way a name may be said, as :func:`sound_alikes` compares windows with it."""
+
+    name: str
+    code: str            # its phone string
+    blind: str | None    # the same with every vowel alike, for an acronym said letter by letter; else None
+    most: int            # the widest window (in tokens) that may say it
+
+
 class PhoneSpeller:
     """Phone strings (one character per phone) of words and names, cached."""
 
@@ -62,6 +72,7 @@ class PhoneSpeller:
         self._codes: dict[str, str] = {}
         self._cache: dict[str, str] = {}
         self._names: dict[str, list[str]] = {}
+        self._targets: dict[str, list[_Target]] = {}
         self._vowel_codes: set[str] = set()
 
     def of_words(self, words: list[str]) -> str:
@@ -88,6 +99,17 @@ class PhoneSpeller:
                 "".join(self._code(p) for p in saying) for saying in phone_sayings(self._aligner, name)))
         return cached
 
+    def targets(self, name: str) -> list[_Target]:
+        """The phone strings of *name* long enough to compare windows with, worked out once a
+        name (every turn of an episode is compared with the same names)."""
+        cached = self._targets.get(name)
+        if cached is None:
+            most = max(MAX_WORDS, len(self.spoken(name)) + 1)
+            letters = _said_as_letters(name)
+            cached = self._targets[name] = [_Target(name, code, self.vowel_blind(code) if letters else None, most)
+                                            for code in self.of_name(name) if len(code) >= 3]
+        return cached
+
     def vowel_blind(self, code: str) -> str:
         """*code* with every vowel's character made one (see :func:`sound_distance`)."""
         return "".join(_ANY_VOWEL if c in self._vowel_codes else c for c in code)
@@ -107,12 +129,8 @@ def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller,
     A window holds up to MAX_WORDS tokens, or one more than the name has spoken words (a web
     address read out, "hello at tide line dot f m", is split into as many tokens or more).
     """
-    targets = [(name, code, max(MAX_WORDS, len(phones.spoken(name)) + 1))
-               for name in names for code in phones.of_name(name) if len(code) >= 3]
-    # An acronym's letters are written as the words they sound like ("and be a" for NBA, "you
-    # and" for UN), whose vowels are a reader's guess: one vowel for another counts half there.
-    letters = {name for name in names if _said_as_letters(name)}
-    widest = max((most for _, _, most in targets), default=MAX_WORDS)
+    targets = [target for name in names for target in phones.targets(name)]
+    widest = max((target.most for target in targets), default=MAX_WORDS)
     found = []
     for first in range(len(tokens)):
         for last in range(first, min(len(tokens), first + widest)):
@@ -120,19 +138,25 @@ def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller,
             if not words:
                 continue
             code = phones.of_words(words)
+            blind = None
             best = None
-            for name, target, most in targets:
-                if last - first >= most or abs(len(code) - len(target)) > max_distance * len(target) + 1:
+            for target in targets:
+                if last - first >= target.most \
+                        or abs(len(code) - len(target.code)) > max_distance * len(target.code) + 1:
                     continue
-                if name in letters:
-                    distance = _vowels_half(code, target, phones.vowel_blind(code), phones.vowel_blind(target))
+                # An acronym's letters are written as the words they sound like ("and be a" for
+                # NBA, "you and" for UN), whose vowels are a reader's guess: one vowel for
+                # another counts half there.
+                if target.blind is not None:
+                    blind = blind if blind is not None else phones.vowel_blind(code)
+                    distance = _vowels_half(code, target.code, blind, target.blind)
                 else:
-                    distance = Levenshtein.normalized_distance(code, target)
+                    distance = Levenshtein.normalized_distance(code, target.code, score_cutoff=max_distance)
                 if distance > max_distance or (best is not None and distance >= best.distance):
                     continue
-                if _holds(" ".join(t.text for t in tokens[first:last + 1]).casefold(), name):
+                if _holds(" ".join(t.text for t in tokens[first:last + 1]).casefold(), target.name):
                     continue      # the name itself, maybe with a word beside it ("I'm Nora Castellan")
-                best = SoundAlike(first, last, name, distance)
+                best = SoundAlike(first, last, target.name, distance)
             if best is not None:
                 found.append(best)
     return found

@@ -149,12 +149,23 @@ def score_text(audio_16k: np.ndarray, where: Region, middle: str, aligner: Align
 
 
 def compare(audio_16k: np.ndarray, where: Region, candidate: str, aligner: Aligner,
-            original: Scored | None = None) -> Verdict:
-    """The audio's verdict on replacing ``where.original`` by *candidate* (*audio_16k*: the region's audio)."""
+            original: Scored | None = None, margin_needed: bool = True) -> Verdict:
+    """The audio's verdict on replacing ``where.original`` by *candidate* (*audio_16k*: the region's audio).
+
+    *margin_needed* False: the caller only asks whether the audio agrees with the candidate or
+    rejects it, and what the candidate fits. A candidate said with the original's phones (every
+    phone counted, not an acronym a letter apart) is then neither, whichever fits better: its
+    verdict is "sounds alike" (margin 0) from its own alignment alone, the original's (a second
+    decoding of the same audio) is skipped.
+    """
+    frames = max(1, where.passage_ms // 10)
+    said_the_same = not margin_needed and original is None and _said_the_same(where.original, candidate, aligner)
+    scored = score_text(audio_16k, where, candidate, aligner)
+    if said_the_same and scored is not None:
+        return Verdict(SOUNDS_ALIKE, 0.0, scored.fit, scored.frames / frames)
+    # (when the candidate does not fit, whether the original does tells "rejected" from "unsure")
     if original is None:
         original = score_text(audio_16k, where, where.original, aligner)
-    scored = score_text(audio_16k, where, candidate, aligner)
-    frames = max(1, where.passage_ms // 10)
     if scored is None and original is None:
         return Verdict(UNSURE, 0.0)
     if scored is None:
@@ -184,6 +195,15 @@ def compare(audio_16k: np.ndarray, where: Region, candidate: str, aligner: Align
         # Solberg) that is the answer, and the text decides; otherwise the audio is unsure.
         label = SOUNDS_ALIKE if said_alike(where.original, candidate, aligner) else UNSURE
     return Verdict(label, round(margin, 3), scored.fit, coverage)
+
+
+def _said_the_same(original: str, candidate: str, aligner: Aligner) -> bool:
+    """Whether :func:`compare` labels *candidate* "sounds alike" or "unsure" whatever its margin:
+    said like *original* with every phone counted, not an acronym a letter apart, and *original*
+    pronounceable (its alignment then fails only where the candidate's, said the same, does too)."""
+    usable, _ = aligner.prepare(_words(original))
+    return (bool(usable) and all(usable) and not other_letters(original, candidate)
+            and said_alike(original, candidate, aligner, vowels_count_half=False))
 
 
 def said_alike(original: str, candidate: str, aligner: Aligner, vowels_count_half: bool = True) -> bool:

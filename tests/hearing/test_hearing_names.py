@@ -8,7 +8,16 @@ from editor.hearing.listen import listening_spans
 from editor.hearing.sayings import french_reading, teach
 from editor.hearing.sound_match import PhoneSpeller, sound_alikes
 from editor.hearing.suspects import word_doubts
-from editor.hearing.verdict import AGREES, PREFERS_ORIGINAL, TimedToken, compare, cut, region_of
+from editor.hearing.verdict import (
+    AGREES,
+    PREFERS_ORIGINAL,
+    SOUNDS_ALIKE,
+    UNSURE,
+    TimedToken,
+    compare,
+    cut,
+    region_of,
+)
 from tests.hearing.heard_line import heard_line
 
 # Names a glossary might hold besides the right one.
@@ -62,6 +71,26 @@ def test_the_audio_hears_a_name_by_its_other_reading(material):
     guessed, taught = verdicts
     assert guessed.label == PREFERS_ORIGINAL
     assert taught.label != PREFERS_ORIGINAL and taught.fit > guessed.fit + 1.0
+
+
+def test_a_name_said_with_the_texts_phones_is_judged_by_its_own_alignment(material):
+    # "Mill walkie" and Milwaukee are said with the same phones: however the two fit, the audio
+    # neither agrees with the name nor rejects it, so a caller that asks only that (the
+    # sound-alike search) gets "sounds alike" and the name's own fit without the text's alignment.
+    line = ("sound-alike", "My sister moved to {Mill walkie|Milwaukee} after the wedding.")
+    aligner = hearing_aligner()
+    teach(aligner, ["Milwaukee", "Kessler"])
+    segment, passage, audio, start, _fitted, timed = _fitted_turn(material, line, aligner)
+    where = region_of(segment.text, timed, passage.start, passage.end)
+    sample = cut(audio, start, where)
+    full = compare(sample, where, "Milwaukee", aligner)
+    quick = compare(sample, where, "Milwaukee", aligner, margin_needed=False)
+    assert full.label in (SOUNDS_ALIKE, UNSURE)
+    # (margin 0: the text was not aligned)
+    assert (quick.label, quick.margin, quick.fit, quick.coverage) == (SOUNDS_ALIKE, 0.0, full.fit, full.coverage)
+    assert full.margin != 0.0
+    # A name said otherwise gets the whole verdict either way.
+    assert compare(sample, where, "Kessler", aligner, margin_needed=False) == compare(sample, where, "Kessler", aligner)
 
 
 def test_a_glossary_acronym_said_as_a_word_is_listened_for_and_agrees(material):
