@@ -69,6 +69,10 @@ from editor.session.journal import (
     text_state,
 )
 
+# Added to the name of a journal that could not be restored, kept for the producer (see
+# :meth:`Pending.keep_aside`).
+UNRESTORED_SUFFIX = ".unrestored"
+
 
 @dataclass
 class Recovered:
@@ -164,6 +168,32 @@ class Pending:
                                   self.journal_path) from None
         return Journal(self.journal_path, self.base, fd, self.last_seq, self.good_size,
                        fsync_interval, original=self.original_path)
+
+    def keep_aside(self) -> Path | None:
+        """Rename the journal (and its snapshots) to ``<name>.unrestored-<time>`` in the same folder,
+        so the journal the next edit starts does not replace it; returns where the journal is now
+        (None when there was none to keep). Raises TranscriptError when it cannot be renamed.
+
+        Kept-aside names are ones recovery neither offers nor cleans up: they stay until the producer
+        deletes them. Snapshots go first, so a kill in between leaves the journal naming a missing
+        base (offered as not restorable) rather than a snapshot taken for a leftover and deleted.
+        """
+        if not self.journal_path.exists():
+            return None
+        stamp = f"{UNRESTORED_SUFFIX}-{datetime.now().strftime('%Y%m%d-%H%M%S')}"
+        tag, number = stamp, 1
+        while self.journal_path.with_name(self.journal_path.name + tag).exists():   # two in one second
+            number += 1
+            tag = f"{stamp}-{number}"
+        try:
+            for snapshot in snapshot_paths_for(self.journal_path):
+                os.replace(snapshot, snapshot.with_name(snapshot.name + tag))
+            kept = self.journal_path.with_name(self.journal_path.name + tag)
+            os.replace(self.journal_path, kept)
+        except OSError as error:
+            raise TranscriptError(f"cannot keep the journal aside ({error.strerror or error})",
+                                  self.journal_path) from None
+        return kept
 
     def discard(self) -> None:
         """Delete the journal and the snapshots that belong to it."""

@@ -205,3 +205,40 @@ def test_a_restore_whose_base_cannot_be_loaded_leaves_the_open_documents_steps_a
     assert errors
     assert window.model.segment(0).text == typed
     assert window.edits.stack.canUndo()
+
+
+def _append_line_that_does_not_fit(journal_path):
+    """A line after the intact ones that names a row the document does not have."""
+    from editor.session.journal import decode_line, encode_line
+    lines = journal_path.read_bytes().splitlines(keepends=True)
+    last = max(record["seq"] for record in map(decode_line, lines[1:]) if record and "seq" in record)
+    with open(journal_path, "ab") as handle:
+        handle.write(encode_line({"seq": last + 1, "rows": [999, 1], "segments": []}))
+
+
+def test_a_journal_that_cannot_be_restored_is_kept_aside_and_not_written_over(windows, tmp_path, qtbot):
+    path = write_project(tmp_path)
+    first = windows()
+    assert first.open_path(str(path))
+    _type(first, 0, "Lost ")
+    _kill(first)
+    journal = Path(str(path) + ".journal")
+    _append_line_that_does_not_fit(journal)
+    written = journal.read_bytes()
+
+    second = windows()
+    errors = []
+    second.project.error_occurred.connect(lambda title, text: errors.append(text))
+    assert second.open_path(str(path))
+    qtbot.waitUntil(lambda: second.project.recovery_box is not None)
+    box = second.project.recovery_box
+    next(b for b in box.buttons() if b.text().replace("&", "") == "Restore").click()
+    qtbot.waitUntil(lambda: bool(errors))
+
+    kept = list(tmp_path.glob(f"{path.name}.journal.unrestored-*"))
+    assert len(kept) == 1
+    assert str(kept[0]) in errors[0]
+    _type(second, 1, "New ")              # a new journal starts where the old one was
+    qtbot.waitUntil(lambda: second.project.autosave.journal is not None)
+    assert kept[0].read_bytes() == written
+    assert journal.read_bytes() != written

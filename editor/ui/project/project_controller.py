@@ -361,7 +361,7 @@ class ProjectController(QObject):
         try:
             base, extra = pending.load_base()
         except TranscriptError as error:          # nothing changed yet: the document stays as it is
-            self.error_occurred.emit("Could not restore the unsaved work", str(error))
+            self._restore_failed(pending, error)
             return False
         try:
             with self.autosave.replaying():
@@ -371,7 +371,7 @@ class ProjectController(QObject):
             with self.autosave.replaying():
                 self._stack.setIndex(0)           # the snapshot's step undone: the file as opened again
             self._model.set_transcript(opened)    # and no steps left
-            self.error_occurred.emit("Could not restore the unsaved work", str(error))
+            self._restore_failed(pending, error)
             return False
         if extra:
             self._files.extra = dict(extra)
@@ -382,3 +382,14 @@ class ProjectController(QObject):
         self.message.emit(f"Restored {edits} on {Path(source).name}")
         return True
 
+    def _restore_failed(self, pending, error: TranscriptError) -> None:
+        """Say why the work could not be restored, with the journal moved aside first: the next edit
+        starts a new journal in its place, which would lose every line of it that did fit."""
+        try:
+            kept = pending.keep_aside()
+        except TranscriptError as keep_error:
+            kept, error = None, TranscriptError(f"{error.problem}; and {keep_error.problem}", error.path, error.line)
+        if kept is not None and error.path == str(pending.journal_path):
+            error = error.with_path(kept)         # the line it names is in the kept file now
+        where = f"\n\nThe unsaved work is kept, unchanged, in {kept}." if kept else ""
+        self.error_occurred.emit("Could not restore the unsaved work", f"{error}{where}")
