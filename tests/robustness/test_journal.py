@@ -292,3 +292,31 @@ def test_a_journal_kept_aside_keeps_its_snapshot_and_is_neither_offered_nor_clea
     recovery.clean_leftovers(pending.journal_path)
     assert kept.exists() and kept_snapshot.exists()
     assert pending.keep_aside() is None                    # nothing left there to keep
+
+
+def test_a_journal_cut_after_the_lines_that_fit_resumes_after_them(saved):
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    journal.run(transcript, ops.set_text(transcript, 0, "the keel was oak"))
+    journal.run(transcript, ops.set_text(transcript, 0, "the keel was larch"))
+    expected = fingerprint(transcript)
+    journal.close()
+    from editor.session.journal import encode_line
+    fitting = journal.path.read_bytes()
+    with open(journal.path, "ab") as handle:
+        handle.write(encode_line({"seq": 3, "rows": [999, 1], "segments": []}))
+    pending = recovery.inspect(journal.path)
+    base, _ = pending.load_base()
+    applied, misfit = recovery.replay_fitting(base, pending.records, pending.journal_path)
+    assert applied == 2 and "journal entry 3 does not fit" in str(misfit)
+    assert fingerprint(base) == expected
+    with pytest.raises(TranscriptError, match="does not fit"):
+        recovery.replay(project.load(path).transcript, pending.records)
+
+    pending.cut(applied)
+    resumed = pending.resume(fsync_interval=None)
+    assert journal.path.read_bytes() == fitting
+    resumed.run(base, ops.set_text(base, 0, "the keel was ash"))
+    resumed.close()
+    again = recovery.inspect(journal.path)
+    assert again.last_seq == 3 and again.recover().segments[0].text == "the keel was ash"
