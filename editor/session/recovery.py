@@ -42,6 +42,7 @@ from datetime import datetime
 from pathlib import Path
 
 from editor.core import ops
+from editor.core.atomic import atomic_write
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Segment, Speaker, Transcript
 from editor.session.journal import (
@@ -69,6 +70,10 @@ from editor.session.journal import (
     text_state,
 )
 
+# Added to the name of a journal that could not be restored, kept for the producer (see
+# :meth:`Pending.keep_aside`).
+UNRESTORED_SUFFIX = ".unrestored"
+
 
 @dataclass
 class Recovered:
@@ -87,6 +92,8 @@ class Pending:
     seq0: int = 0
     records: list[dict] = field(default_factory=list, repr=False)
     good_size: int = 0     # bytes up to the end of the last intact line
+    ends: list[int] = field(default_factory=list, repr=False)   # where each record's line ends (bytes)
+    start: int = 0         # where the lines of :attr:`records` begin (bytes)
     torn: bool = False     # an incomplete or corrupt tail was ignored
     problem: str = ""      # why it cannot be restored ("" when it can)
     created: str = ""
@@ -165,6 +172,40 @@ class Pending:
         return Journal(self.journal_path, self.base, fd, self.last_seq, self.good_size,
                        fsync_interval, original=self.original_path)
 
+    def keep_aside(self, copy: bool = False) -> Path | None:
+        """Rename the journal (and its snapshots) to ``<name>.unrestored-<time>`` in the same folder,
+        so the journal the next edit starts does not replace it; returns where the journal is now
+        (None when there was none to keep). Raises TranscriptError when it cannot be renamed.
+        With *copy*, copies are kept there and the journal goes on (see :meth:`cut`).
+
+        Kept-aside names are ones recovery neither offers nor cleans up: they stay until the producer
+        deletes them. Snapshots go first, so a kill in between leaves the journal naming a missing
+        base (offered as not restorable) rather than a snapshot taken for a leftover and deleted.
+        """
+        if not self.journal_path.exists():
+            return None
+        stamp = f"{UNRESTORED_SUFFIX}-{datetime.now().strftime('%Y%m%d-%H%M%S')}"
+        tag, number = stamp, 1
+        while self.journal_path.with_name(self.journal_path.name + tag).exists():   # two in one second
+            number += 1
+            tag = f"{stamp}-{number}"
+        keep: Callable[[Path, Path], object] = _copy if copy else os.replace
+        try:
+            for snapshot in snapshot_paths_for(self.journal_path):
+                keep(snapshot, snapshot.with_name(snapshot.name + tag))
+            kept = self.journal_path.with_name(self.journal_path.name + tag)
+            keep(self.journal_path, kept)
+        except OSError as error:
+            raise TranscriptError(f"cannot keep the journal aside ({error.strerror or error})",
+                                  self.journal_path) from None
+        return kept
+
+    def cut(self, count: int) -> None:
+        """Keep only the first *count* records: :meth:`resume` then cuts the journal after them
+        (the lines after a line that did not fit, kept aside first with :meth:`keep_aside`)."""
+        self.good_size = self.ends[count - 1] if count else self.start
+        del self.records[count:], self.ends[count:]
+
     def discard(self) -> None:
         """Delete the journal and the snapshots that belong to it."""
         for path in [self.journal_path, *snapshot_paths_for(self.journal_path)]:
@@ -195,19 +236,21 @@ def inspect(journal_path: str | Path) -> Pending | None:
         return Pending(journal_path, None, problem="the journal's header is damaged; nothing to restore")
     pending = Pending(journal_path, base, seq0, created=str(header.get("created", "")),
                       original_path=str(header.get("original", "")))
-    offset = len(lines[0])
+    offset = pending.start = len(lines[0])
     expected = seq0 + 1
     for line in lines[1:]:
         record = decode_line(line)
         if record is not None and "saving" in record and record.get("after") == expected - 1:
             pending.records.append(record)    # a save began here (not an edit: no sequence number)
             offset += len(line)
+            pending.ends.append(offset)
             continue
         if record is None or record.get("seq") != expected:
             pending.torn = True   # a kill mid-write (or damage): everything before it is intact
             break
         pending.records.append(record)
         offset += len(line)
+        pending.ends.append(offset)
         expected += 1
     pending.good_size = offset
     _rebase_on_finished_save(pending)
@@ -236,7 +279,8 @@ def _rebase_on_finished_save(pending: Pending) -> None:
             pending.base = saved
             pending.seq0 = pending.records[index]["after"]
             pending.original_path = saved.path
-            del pending.records[:index + 1]
+            pending.start = pending.ends[index]
+            del pending.records[:index + 1], pending.ends[:index + 1]
         return
 
 
@@ -366,20 +410,39 @@ def _unlink(path: Path) -> None:
         os.unlink(path)
 
 
+def _copy(source: Path, target: Path) -> None:
+    """*source* copied to *target*, durably (a journal kept aside is the producer's only copy)."""
+    try:
+        atomic_write(target, source.read_bytes(), backup=False)
+    except TranscriptError as error:
+        raise OSError(error.problem) from None
+
+
 # ---------------------------------------------------------------------------------- replay
 def replay(transcript: Transcript, records: list[dict], journal_path: str | Path | None = None,
            run: Callable[[ops.Op], object] | None = None) -> int:
     """Apply journal *records* to *transcript*, each through *run* (see :func:`apply_record`);
-    returns how many were applied."""
+    returns how many were applied. Raises TranscriptError at the first line that does not fit."""
+    applied, misfit = replay_fitting(transcript, records, journal_path, run)
+    if misfit is not None:
+        raise misfit
+    return applied
+
+
+def replay_fitting(transcript: Transcript, records: list[dict], journal_path: str | Path | None = None,
+                   run: Callable[[ops.Op], object] | None = None) -> tuple[int, TranscriptError | None]:
+    """:func:`replay` up to the first line that does not fit: how many records were applied, and
+    why the next one does not fit (None when all did). A line is planned whole before it is applied,
+    so the one that does not fit changes nothing."""
     memos: dict[int, ReplaceMemo] = {}   # what each replace line found and left, for its undo and redo
-    for number, record in enumerate(records, 2):
+    for index, record in enumerate(records):
         try:
             apply_record(transcript, record, memos, run)
         except (TranscriptError, ValueError, TypeError, IndexError, KeyError) as error:
             problem = error.problem if isinstance(error, TranscriptError) else str(error)
-            raise TranscriptError(f"journal entry {record.get('seq')} does not fit the base: {problem}",
-                                  journal_path, line=number) from None
-    return len(records)
+            return index, TranscriptError(f"journal entry {record.get('seq')} does not fit the base: {problem}",
+                                          journal_path, line=index + 2)
+    return len(records), None
 
 
 def apply_record(transcript: Transcript, record: dict, memos: dict[int, ReplaceMemo] | None = None,

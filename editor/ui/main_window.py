@@ -557,6 +557,7 @@ class MainWindow(QMainWindow):
         project.about_to_save.connect(review.store_position)
         project.error_occurred.connect(self._on_files_error_occurred)
         project.message.connect(self._show_status)
+        project.warning.connect(lambda text: self.warning_bar.show_message(text, "warning"))
 
     def _show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 5000)

@@ -263,3 +263,60 @@ def test_any_edit_sequence_is_restored_exactly(tmp_path_factory, seed, count, sn
     pending = recovery.find_for(path)
     assert pending.last_seq == count
     assert fingerprint(pending.recover()) == fingerprint(transcript)
+
+
+def test_a_journal_kept_aside_keeps_its_snapshot_and_is_neither_offered_nor_cleaned_up(tmp_path, monkeypatch):
+    source = tmp_path / "episode.srt"
+    source.write_text("1\n00:00:01,000 --> 00:00:03,000\nHarlowe: the keel was cedar\n", encoding="utf-8")
+    from editor.formats import read_file
+    result = read_file(source)
+    transcript = result.transcript
+    data_dir = tmp_path / "data"
+    journal = Journal.for_document(source, saved=False, format=result.format, data_dir=data_dir,
+                                   fsync_interval=None)
+    journal.run(transcript, ops.set_text(transcript, 0, "the keel was oak"))
+    journal.snapshot_now(transcript)
+    journal.run(transcript, ops.set_text(transcript, 0, "the keel was larch"))
+    journal.close()
+    [pending] = recovery.find_unsaved(data_dir)
+    [snapshot] = snapshot_paths_for(pending.journal_path)
+    held = pending.journal_path.read_bytes(), snapshot.read_bytes()
+
+    kept = pending.keep_aside()
+    assert kept.parent == pending.journal_path.parent and ".journal.unrestored-" in kept.name
+    assert not pending.journal_path.exists() and not snapshot.exists()
+    [kept_snapshot] = kept.parent.glob(f"{snapshot.name}.unrestored-*")
+    assert (kept.read_bytes(), kept_snapshot.read_bytes()) == held
+    monkeypatch.setattr(recovery, "ORPHAN_AGE_S", -1.0)   # old enough for any leftover to go
+    assert recovery.find_unsaved(data_dir) == []
+    recovery.clean_leftovers(pending.journal_path)
+    assert kept.exists() and kept_snapshot.exists()
+    assert pending.keep_aside() is None                    # nothing left there to keep
+
+
+def test_a_journal_cut_after_the_lines_that_fit_resumes_after_them(saved):
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    journal.run(transcript, ops.set_text(transcript, 0, "the keel was oak"))
+    journal.run(transcript, ops.set_text(transcript, 0, "the keel was larch"))
+    expected = fingerprint(transcript)
+    journal.close()
+    from editor.session.journal import encode_line
+    fitting = journal.path.read_bytes()
+    with open(journal.path, "ab") as handle:
+        handle.write(encode_line({"seq": 3, "rows": [999, 1], "segments": []}))
+    pending = recovery.inspect(journal.path)
+    base, _ = pending.load_base()
+    applied, misfit = recovery.replay_fitting(base, pending.records, pending.journal_path)
+    assert applied == 2 and "journal entry 3 does not fit" in str(misfit)
+    assert fingerprint(base) == expected
+    with pytest.raises(TranscriptError, match="does not fit"):
+        recovery.replay(project.load(path).transcript, pending.records)
+
+    pending.cut(applied)
+    resumed = pending.resume(fsync_interval=None)
+    assert journal.path.read_bytes() == fitting
+    resumed.run(base, ops.set_text(base, 0, "the keel was ash"))
+    resumed.close()
+    again = recovery.inspect(journal.path)
+    assert again.last_seq == 3 and again.recover().segments[0].text == "the keel was ash"

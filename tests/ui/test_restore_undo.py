@@ -205,3 +205,65 @@ def test_a_restore_whose_base_cannot_be_loaded_leaves_the_open_documents_steps_a
     assert errors
     assert window.model.segment(0).text == typed
     assert window.edits.stack.canUndo()
+
+
+def _append_line_that_does_not_fit(journal_path):
+    """A line after the intact ones that names a row the document does not have."""
+    from editor.session.journal import decode_line, encode_line
+    lines = journal_path.read_bytes().splitlines(keepends=True)
+    last = max(record["seq"] for record in map(decode_line, lines[1:]) if record and "seq" in record)
+    with open(journal_path, "ab") as handle:
+        handle.write(encode_line({"seq": last + 1, "rows": [999, 1], "segments": []}))
+
+
+def test_a_journal_whose_base_cannot_be_loaded_is_kept_aside_and_not_written_over(windows, tmp_path, qtbot):
+    from editor.session.journal import BASE_PROJECT, BaseRef
+    from editor.session.recovery import Pending
+    path = write_project(tmp_path)
+    garbage = tmp_path / "garbage.tep.json"
+    garbage.write_bytes(b"not a project")          # matches its digest, but cannot be read
+    journal = Path(str(path) + ".journal")
+    journal.write_bytes(b"the producer's lines\n")
+    window = windows()
+    assert window.open_path(str(path))
+    errors = []
+    window.project.error_occurred.connect(lambda title, text: errors.append(text))
+    pending = Pending(journal, BaseRef.of_bytes(BASE_PROJECT, garbage, garbage.read_bytes()),
+                      original_path=str(path))
+    assert not window.project.restore(pending)
+
+    [kept] = tmp_path.glob(f"{path.name}.journal.unrestored-*")
+    assert str(kept) in errors[0]
+    _type(window, 1, "New ")              # a new journal starts where the old one was
+    qtbot.waitUntil(lambda: window.project.autosave.journal is not None)
+    assert kept.read_bytes() == b"the producer's lines\n"
+    assert journal.read_bytes() != kept.read_bytes()
+
+
+def test_a_journal_restores_up_to_a_line_that_does_not_fit_and_keeps_the_whole_of_it(windows, tmp_path, qtbot):
+    path = write_project(tmp_path)
+    first = windows()
+    assert first.open_path(str(path))
+    _type(first, 0, "Kept ")
+    typed = first.model.segment(0).text
+    _kill(first)
+    journal = Path(str(path) + ".journal")
+    fitting = journal.read_bytes()
+    _append_line_that_does_not_fit(journal)
+    written = journal.read_bytes()
+
+    second = _reopen_and_restore(windows, path, qtbot)
+    assert second.model.segment(0).text == typed
+    bar = second.warning_bar
+    [kept] = tmp_path.glob(f"{path.name}.journal.unrestored-*")
+    assert bar.isVisible() and "1 journal line could not be restored" in bar._label.text()
+    assert str(kept) in bar._label.text()
+    assert kept.read_bytes() == written and journal.read_bytes() == fitting
+    _type(second, 1, "More ")             # journaled after the lines that fit
+    more = second.model.segment(1).text
+    _kill(second)
+
+    third = _reopen_and_restore(windows, path, qtbot)
+    assert (third.model.segment(0).text, third.model.segment(1).text) == (typed, more)
+    assert not third.warning_bar.isVisible()
+    assert kept.read_bytes() == written

@@ -41,6 +41,7 @@ class ProjectController(QObject):
     saved = Signal(str)                    # project path
     error_occurred = Signal(str, str)      # title, message
     message = Signal(str)
+    warning = Signal(str)                  # for the window's warning bar: work came back only in part
 
     def __init__(self, ctx: WindowContext, parent=None):
         super().__init__(parent)
@@ -256,10 +257,10 @@ class ProjectController(QObject):
             self.autosave.discard()
 
     # ------------------------------------------------------------------ recovery
-    def _replay(self, pending, opened, base) -> int:
+    def _replay(self, pending, opened, base) -> tuple[int, TranscriptError | None]:
         """Put the journal's edits back as undo steps, one per journal line (as each edit, undo or
         redo was one before the crash); an autosave snapshot the lines follow is one step of its own.
-        Raises TranscriptError when a line does not fit."""
+        Stops at a line that does not fit: how many lines came back, and why the next did not."""
         from editor.session import recovery
         from editor.ui.document.commands import OpCommand, TypingCommand, is_noop
         # The window links the audio it finds for the file (path and length) without an edit, as
@@ -283,10 +284,11 @@ class ProjectController(QObject):
                 self._stack.push(TypingCommand(self._model, op, row))
             else:                    # named by its place among the steps (Undo's menu item says it)
                 self._stack.push(OpCommand(self._model, op, f"Restored Edit {self._stack.count() + 1}"))
-        applied = recovery.replay(self._model.transcript, pending.records, pending.journal_path, push)
+        applied, misfit = recovery.replay_fitting(self._model.transcript, pending.records,
+                                                  pending.journal_path, push)
         if audio and not self._model.transcript.meta.audio_path:   # lines that left it unlinked: it plays
             self._model.transcript.meta.audio_path = audio
-        return applied
+        return applied, misfit
 
     def offer_recovery_for(self, document: str, saved: bool):
         """After opening *document*: offer the work a crash left for it (Restore or Discard)."""
@@ -361,17 +363,23 @@ class ProjectController(QObject):
         try:
             base, extra = pending.load_base()
         except TranscriptError as error:          # nothing changed yet: the document stays as it is
-            self.error_occurred.emit("Could not restore the unsaved work", str(error))
+            self._restore_failed(pending, error)
             return False
         try:
             with self.autosave.replaying():
-                applied = self._replay(pending, opened, base)
+                applied, misfit = self._replay(pending, opened, base)
+            lost = len(pending.records) - applied
+            if misfit is not None:
+                # The edits up to the line that does not fit are back; the whole journal is kept
+                # aside first, for the lines after it, before the live one is cut after them.
+                kept = pending.keep_aside(copy=True)
+                pending.cut(applied)
             journal = pending.resume()
         except TranscriptError as error:
             with self.autosave.replaying():
                 self._stack.setIndex(0)           # the snapshot's step undone: the file as opened again
             self._model.set_transcript(opened)    # and no steps left
-            self.error_occurred.emit("Could not restore the unsaved work", str(error))
+            self._restore_failed(pending, error)
             return False
         if extra:
             self._files.extra = dict(extra)
@@ -380,5 +388,20 @@ class ProjectController(QObject):
         self._emit_title()
         edits = f"{applied} edit{'' if applied == 1 else 's'}"
         self.message.emit(f"Restored {edits} on {Path(source).name}")
+        if misfit is not None:
+            lines = f"{lost} journal line{'' if lost == 1 else 's'}"
+            self.warning.emit(f"Restored {edits} on {Path(source).name}, but {lines} could not be restored "
+                              f"({misfit.problem}). The whole journal is kept in {kept}.")
         return True
 
+    def _restore_failed(self, pending, error: TranscriptError) -> None:
+        """Say why the work could not be restored, with the journal moved aside first: the next edit
+        starts a new journal in its place, which would lose every line of it that did fit."""
+        try:
+            kept = pending.keep_aside()
+        except TranscriptError as keep_error:
+            kept, error = None, TranscriptError(f"{error.problem}; and {keep_error.problem}", error.path, error.line)
+        if kept is not None and error.path == str(pending.journal_path):
+            error = error.with_path(kept)         # the line it names is in the kept file now
+        where = f"\n\nThe unsaved work is kept, unchanged, in {kept}." if kept else ""
+        self.error_occurred.emit("Could not restore the unsaved work", f"{error}{where}")
