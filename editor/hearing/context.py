@@ -69,10 +69,10 @@ from functools import lru_cache
 
 import numpy as np
 
-from editor.align.aligner import RATE, Aligner
+from editor.align.aligner import Aligner
 from editor.align.text import Token
 from editor.hearing.durations import consonant_said, teen_said
-from editor.hearing.fit import SegmentFit, fit_tokens
+from editor.hearing.fit import SegmentFit, fit_tokens, neighbourhood
 from editor.hearing.sound_match import VOWELS
 from editor.hearing.suspects import FIT_FAIR, Suspect, WordDoubt, american
 from editor.hearing.verdict import MARGIN
@@ -455,22 +455,15 @@ def _chosen(tokens: list[Token], i: int, others: list[str], fitted: SegmentFit, 
 
     Searched over the token and its spoken neighbours only, with their words fixed around it.
     """
-    fits = fitted.tokens
-    spoken = [k for k, f in enumerate(fits) if f.spoken]
-    at = spoken.index(i)
-    first, last = spoken[max(0, at - 1)], spoken[min(len(spoken) - 1, at + 1)]
-    start_ms, end_ms = fits[first].start_ms, fits[last].end_ms
-    if start_ms is None or end_ms is None:
+    around = neighbourhood(tokens, i, fitted, len(audio_16k), audio_start_ms, CHOICE_EDGE_MS)
+    if around is None:
         return None
-    lo = max(0, (start_ms - CHOICE_EDGE_MS - audio_start_ms) * RATE // 1000)
-    hi = min(len(audio_16k), (end_ms + CHOICE_EDGE_MS - audio_start_ms) * RATE // 1000)
-    before = [w for k in range(first, i) for w in tokens[k].spoken]
-    after = [w for k in range(i + 1, last + 1) for w in tokens[k].spoken]
+    before, after = around.before, around.after
     own = tokens[i].spoken[0]
     usable, _ = chooser.prepare(before + after + [own] + others)
     if not all(usable):
         return None
-    path = chooser.decode_choice(audio_16k[lo:hi], before, [[own]] + [[w] for w in others], after)
+    path = chooser.decode_choice(audio_16k[around.lo:around.hi], before, [[own]] + [[w] for w in others], after)
     if path is None or len(path) != len(before) + 1 + len(after):
         return None
     return path[len(before)]

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from editor.align.aligner import RATE, Aligner, PhoneSpan
+from editor.align.aligner import Aligner, PhoneSpan
 from editor.align.text import Token
-from editor.hearing.fit import SegmentFit
+from editor.hearing.fit import SegmentFit, neighbourhood
 
 NO_N_FRAMES = 4        # an n of at most this many frames is one the audio lacks
 N_FRAMES = 7           # an n of at least this many frames is said
@@ -66,19 +66,11 @@ def consonant_said(tokens: list[Token], i: int, other: str, sayings: list[str], 
 def word_phones(tokens: list[Token], i: int, word: str, fitted: SegmentFit, audio_16k: np.ndarray,
                 audio_start_ms: int, aligner: Aligner) -> list[PhoneSpan] | None:
     """The phones of *word* aligned in place of token *i*, between its spoken neighbours (fixed)."""
-    fits = fitted.tokens
-    spoken = [k for k, f in enumerate(fits) if f.spoken]
-    at = spoken.index(i)
-    first, last = spoken[max(0, at - 1)], spoken[min(len(spoken) - 1, at + 1)]
-    start_ms, end_ms = fits[first].start_ms, fits[last].end_ms
-    if start_ms is None or end_ms is None:
+    around = neighbourhood(tokens, i, fitted, len(audio_16k), audio_start_ms, EDGE_MS)
+    if around is None:
         return None
-    lo = max(0, (start_ms - EDGE_MS - audio_start_ms) * RATE // 1000)
-    hi = min(len(audio_16k), (end_ms + EDGE_MS - audio_start_ms) * RATE // 1000)
-    before = [w for k in range(first, i) for w in tokens[k].spoken]
-    after = [w for k in range(i + 1, last + 1) for w in tokens[k].spoken]
-    words = before + [word] + after
+    words = around.before + [word] + around.after
     if not all(aligner.prepare(words)[0]):
         return None
-    phones = aligner.phones(audio_16k[lo:hi], words)
-    return None if phones is None else phones[len(before)]
+    phones = aligner.phones(audio_16k[around.lo:around.hi], words)
+    return None if phones is None else phones[len(around.before)]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from editor.align.aligner import FRAME_CENTRE_MS, FRAME_MS, AlignedPiece, Aligner, AlignOptions
+from editor.align.aligner import FRAME_CENTRE_MS, FRAME_MS, RATE, AlignedPiece, Aligner, AlignOptions
 from editor.align.text import Token
 
 # Only silence may come between words: with PocketSphinx's noise fillers ([SPEECH], [NOISE])
@@ -93,3 +93,32 @@ def fit_tokens(audio_16k: np.ndarray, tokens: list[Token], aligner: Aligner,
                              audio_start_ms + (last + 1) * FRAME_MS + FRAME_CENTRE_MS,
                              frames, scores[i] / max(1, frames), gaps.get(i, 0.0)))
     return SegmentFit(fits, pieces)
+
+
+@dataclass(frozen=True)
+class Neighbourhood:
+    """A token with its spoken neighbours, as a second look at it is decoded: the audio they take
+    (a slice of the turn's samples) and their words, fixed around the token's."""
+
+    lo: int                 # first sample of the slice
+    hi: int                 # end of the slice (exclusive)
+    before: list[str]       # the spoken words of the neighbour before (none for the first)
+    after: list[str]        # those of the neighbour after (none for the last)
+
+
+def neighbourhood(tokens: list[Token], i: int, fitted: SegmentFit, samples: int, audio_start_ms: int,
+                  edge_ms: int) -> Neighbourhood | None:
+    """Spoken token *i* between its spoken neighbours in *fitted*, the audio widened by *edge_ms*
+    on each side (None where a neighbour's time is unknown)."""
+    fits = fitted.tokens
+    spoken = [k for k, f in enumerate(fits) if f.spoken]
+    at = spoken.index(i)
+    first, last = spoken[max(0, at - 1)], spoken[min(len(spoken) - 1, at + 1)]
+    start_ms, end_ms = fits[first].start_ms, fits[last].end_ms
+    if start_ms is None or end_ms is None:
+        return None
+    lo = max(0, (start_ms - edge_ms - audio_start_ms) * RATE // 1000)
+    hi = min(samples, (end_ms + edge_ms - audio_start_ms) * RATE // 1000)
+    before = [w for k in range(first, i) for w in tokens[k].spoken]
+    after = [w for k in range(i + 1, last + 1) for w in tokens[k].spoken]
+    return Neighbourhood(lo, hi, before, after)

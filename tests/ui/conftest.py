@@ -19,6 +19,14 @@ from window_helpers import SAMPLE_TXT  # noqa: E402
 
 
 @pytest.fixture
+def own_data_dir(tmp_path, monkeypatch):
+    """A data folder of the test's own (recovery journals, settings kept per user), returned."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
 def main_window(qtbot, request):
     from editor.ui.main_window import MainWindow
 

@@ -17,10 +17,8 @@ from fake_player import fake_player_factory  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    folder = tmp_path / "data"
-    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(folder))
-    return folder
+def data_dir(own_data_dir):
+    return own_data_dir
 
 
 @pytest.fixture

@@ -18,10 +18,8 @@ from editor.core.transcript import MarkKind  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    folder = tmp_path / "data"
-    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(folder))
-    return folder
+def data_dir(own_data_dir):
+    return own_data_dir
 
 
 def _edit_a_lot(w):

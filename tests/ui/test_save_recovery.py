@@ -56,10 +56,8 @@ CHILD = textwrap.dedent("""
 
 
 @pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    folder = tmp_path / "data"
-    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(folder))
-    return folder
+def data_dir(own_data_dir):
+    return own_data_dir
 
 
 def _kill_mid_edit(tmp_path, path, data_dir):
