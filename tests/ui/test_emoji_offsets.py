@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextLayout
-from window_helpers import click
+from window_helpers import click, press
 
+from editor.core import project
 from editor.core.transcript import Mark, MarkKind, Segment, Speaker, Transcript, Word
 from editor.ui.document.turn_painter import MARGIN_LEFT, TurnPainter
 from editor.ui.utf16 import Utf16Offsets
@@ -113,3 +114,22 @@ def test_ctrl_click_on_a_word_after_emoji_seeks_to_it(main_window, qtbot):
     with qtbot.waitSignal(w.view.seek_requested) as seek:
         click(w.view.viewport(), at, Qt.KeyboardModifier.ControlModifier)
     assert seek.args == [w.model.word_start_ms(0, index)] == [words[index].start_ms]
+
+
+def test_marking_a_selection_after_emoji_marks_those_words(main_window, tmp_path, monkeypatch):
+    w = main_window
+    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
+    _show(w)
+    path = tmp_path / "emoji.tep.json"          # opened as a producer would, so the edit actions are on
+    project.save(w.model.transcript, path)
+    assert w.open_path(str(path))
+    now = CLICKED.index("now")
+    editor = w.view.open_editor(0, now)
+    cursor = editor.textCursor()                 # the producer selects "now" (Qt's positions)
+    cursor.setPosition(_utf16(CLICKED, now))
+    cursor.setPosition(_utf16(CLICKED, now + 3), cursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    press(w, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)   # Mark inaudible
+    [mark] = w.model.segment(0).marks
+    assert CLICKED[mark.start:mark.end] == "now"
+    assert [s.cursor.selectedText() for s in editor.extraSelections()] == ["now"]

@@ -94,6 +94,19 @@ class TurnEditor(QPlainTextEdit):
     def caret(self) -> int:
         return self._char_at(self.textCursor().position())
 
+    def selection(self) -> tuple[int, int]:
+        """The selection's (start, end) in character offsets (both the caret's when none)."""
+        cursor, offsets = self.textCursor(), Utf16Offsets(self.toPlainText())
+        return offsets.from_qt(cursor.selectionStart()), offsets.from_qt(cursor.selectionEnd())
+
+    def qt_span(self, start: int, end: int) -> QTextCursor:
+        """A cursor over characters *start*..*end* of this editor's text."""
+        offsets = Utf16Offsets(self.toPlainText())
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(offsets.to_qt(start))
+        cursor.setPosition(offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
     def _char_at(self, position: int) -> int:
         """The character offset at Qt's *position* in this editor's text."""
         return Utf16Offsets(self.toPlainText()).from_qt(position)
