@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextLayout
+from PySide6.QtWidgets import QPlainTextEdit
 from window_helpers import click, press
 
 from editor.core import project
+from editor.core.spelling import Speller
 from editor.core.transcript import Mark, MarkKind, Segment, Speaker, Transcript, Word
 from editor.ui.document.turn_painter import MARGIN_LEFT, TurnPainter
+from editor.ui.names.spell_highlighter import install_spelling
 from editor.ui.utf16 import Utf16Offsets
 
 WIDTH = 900
@@ -133,3 +136,24 @@ def test_marking_a_selection_after_emoji_marks_those_words(main_window, tmp_path
     [mark] = w.model.segment(0).marks
     assert CLICKED[mark.start:mark.end] == "now"
     assert [s.cursor.selectedText() for s in editor.extraSelections()] == ["now"]
+
+
+def test_the_open_editor_underlines_the_unknown_word_after_emoji(qtbot):
+    editor = QPlainTextEdit()
+    qtbot.addWidget(editor)
+    install_spelling(editor, Speller([]))
+    text = "Party 🎉🎉 with Rayes tonight"
+    editor.setPlainText(text)
+    layout = editor.document().firstBlock().layout()
+    underlined = [_units(text, r.start, r.length) for r in layout.formats()
+                  if r.format.underlineStyle() != r.format.UnderlineStyle.NoUnderline]
+    assert underlined == ["Rayes"]
+
+
+def test_a_found_span_after_emoji_is_selected_in_the_editor(main_window):
+    w = main_window
+    _show(w)
+    later = CLICKED.index("later")
+    w.names.spans.show(0, later, later + len("later"))   # what Find and the suspect list call
+    assert w.view.editor().textCursor().selectedText() == "later"
+    assert w.view.editor().selection() == (later, later + len("later"))
