@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QTextCharFormat, QTextCursor, QUndoStack
+from PySide6.QtGui import QTextCharFormat, QUndoStack
 from PySide6.QtWidgets import QTextEdit
 
 from editor.core.transcript import Mark, MarkKind, ReviewStatus, WordTiming
@@ -100,8 +100,7 @@ class EditController(QObject):
     def _selection(self, row: int) -> tuple[int, int]:
         editor = self._view.editor()
         if editor is not None and editor.row == row:
-            cursor = editor.textCursor()
-            return cursor.selectionStart(), cursor.selectionEnd()
+            return editor.selection()
         caret = self._caret(row)
         return caret, caret
 
@@ -188,9 +187,7 @@ class EditController(QObject):
             if mark.end > length:
                 continue
             selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(editor.document())
-            cursor.setPosition(mark.start)
-            cursor.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
+            cursor = editor.qt_span(mark.start, mark.end)
             # As painted (struck through when exports drop the words), and outlined: being edited.
             fmt = mark_looks.text_format(mark, segment.text)   # the window's palette: the editor's is see-through
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
@@ -377,10 +374,7 @@ class EditController(QObject):
 
     def show_mark(self, row: int, mark: Mark) -> None:
         editor = self._view.open_editor(row, mark.start)
-        cursor = editor.textCursor()
-        cursor.setPosition(mark.start)
-        cursor.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
-        editor.setTextCursor(cursor)
+        editor.setTextCursor(editor.qt_span(mark.start, mark.end))
         if mark.time_ms is not None and self._playback.has_media():
             self._playback.seek(mark.time_ms)
 

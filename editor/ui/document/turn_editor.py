@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QKeyEvent, QPalette, QTextCursor, QTextOption
 from PySide6.QtWidgets import QFrame, QPlainTextEdit
 
 from editor.ui.document.turn_painter import LAYOUT_LIMIT, wrap_mode_for
+from editor.ui.utf16 import Utf16Offsets
 
 
 class TurnEditor(QPlainTextEdit):
@@ -77,19 +78,38 @@ class TurnEditor(QPlainTextEdit):
         """Take a text changed elsewhere (undo, replace all), keeping the caret where it was."""
         if text == self.toPlainText():
             return
-        caret = self.textCursor().position()
+        caret = self.caret()
         self._loading = True
         self._show(text)
         self._loading = False
         self.set_caret(min(caret, len(text)))
 
+    # The caret in the core's character offsets; Qt's cursor counts UTF-16 units (an emoji is two).
     def set_caret(self, char: int) -> None:
+        text = self.toPlainText()
         cursor = self.textCursor()
-        cursor.setPosition(max(0, min(char, len(self.toPlainText()))))
+        cursor.setPosition(Utf16Offsets(text).to_qt(max(0, min(char, len(text)))))
         self.setTextCursor(cursor)
 
     def caret(self) -> int:
-        return self.textCursor().position()
+        return self._char_at(self.textCursor().position())
+
+    def selection(self) -> tuple[int, int]:
+        """The selection's (start, end) in character offsets (both the caret's when none)."""
+        cursor, offsets = self.textCursor(), Utf16Offsets(self.toPlainText())
+        return offsets.from_qt(cursor.selectionStart()), offsets.from_qt(cursor.selectionEnd())
+
+    def qt_span(self, start: int, end: int) -> QTextCursor:
+        """A cursor over characters *start*..*end* of this editor's text."""
+        offsets = Utf16Offsets(self.toPlainText())
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(offsets.to_qt(start))
+        cursor.setPosition(offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _char_at(self, position: int) -> int:
+        """The character offset at Qt's *position* in this editor's text."""
+        return Utf16Offsets(self.toPlainText()).from_qt(position)
 
     # ------------------------------------------------------------------ events
     def event(self, event: QEvent) -> bool:
@@ -121,13 +141,13 @@ class TurnEditor(QPlainTextEdit):
 
     def mousePressEvent(self, event) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.word_seek_requested.emit(self.cursorForPosition(event.position().toPoint()).position())
+            self.word_seek_requested.emit(self._char_at(self.cursorForPosition(event.position().toPoint()).position()))
             return
         super().mousePressEvent(event)
 
     def mouseDoubleClickEvent(self, event) -> None:
         super().mouseDoubleClickEvent(event)
-        self.word_seek_requested.emit(self.cursorForPosition(event.position().toPoint()).position())
+        self.word_seek_requested.emit(self._char_at(self.cursorForPosition(event.position().toPoint()).position()))
 
     def _on_first_line(self, cursor: QTextCursor) -> bool:
         probe = QTextCursor(cursor)

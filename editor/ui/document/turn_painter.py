@@ -24,6 +24,7 @@ from editor.core.transcript import Mark, ReviewStatus, Segment
 from editor.ui import theme
 from editor.ui.document import mark_looks
 from editor.ui.document.speaker_colors import speaker_color, speaker_text_color
+from editor.ui.utf16 import Utf16Offsets
 
 PAD_TOP = 8
 PAD_BOTTOM = 10
@@ -69,6 +70,7 @@ class _Cached:
     height: int   # of the whole row
     marks: object  # the marks laid out with (the segment's list: a new one after every mark edit)
     tags: list     # the marks followed by a tag (mark_looks.tagged)
+    offsets: Utf16Offsets   # the core's character offsets <-> the layout's UTF-16 positions
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +139,9 @@ class TurnPainter:
         cached = self._cache.get(row)
         if cached is not None and cached.text is text and cached.width == row_width and cached.marks is marks:
             return cached
-        layout = QTextLayout(shown_text(text), self.text_font)
+        shown = shown_text(text)
+        offsets = Utf16Offsets(shown)
+        layout = QTextLayout(shown, self.text_font)
         option = QTextOption()
         option.setWrapMode(wrap_mode_for(text[:LAYOUT_LIMIT]))
         layout.setTextOption(option)
@@ -145,8 +149,8 @@ class TurnPainter:
         if tags:   # struck through, and room after the last character so the tag covers no word
             formats = []
             for mark in tags:
-                formats.append(_range(mark.start, mark.end - 1 - mark.start, mark_looks.dropped_format()))
-                formats.append(_range(mark.end - 1, 1, mark_looks.dropped_format(self.tag_width(mark))))
+                formats.append(_range(offsets, mark.start, mark.end - 1, mark_looks.dropped_format()))
+                formats.append(_range(offsets, mark.end - 1, mark.end, mark_looks.dropped_format(self.tag_width(mark))))
             layout.setFormats(formats)
         width = self.text_width(row_width)
         layout.beginLayout()
@@ -160,7 +164,8 @@ class TurnPainter:
             y += self.line_height
         layout.endLayout()
         lines = max(1, layout.lineCount())
-        cached = _Cached(text, row_width, layout, self._fixed_height() + lines * self.line_height, marks, tags)
+        cached = _Cached(text, row_width, layout, self._fixed_height() + lines * self.line_height, marks, tags,
+                         offsets)
         if len(self._cache) > 600:  # a window's worth of rows many times over
             self._cache.clear()
         self._cache[row] = cached
@@ -183,10 +188,10 @@ class TurnPainter:
         found = []
         tag_height = self._time_fm.height() + 2
         for mark in cached.tags:
-            line = cached.layout.lineForTextPosition(mark.end - 1)
+            line = cached.layout.lineForTextPosition(cached.offsets.to_qt(mark.end - 1))
             if not line.isValid():
                 continue
-            right, _ = cast(tuple[float, int], line.cursorToX(mark.end))
+            right, _ = cast(tuple[float, int], line.cursorToX(cached.offsets.to_qt(mark.end)))
             width = self.tag_width(mark) - mark_looks.TAG_GAP
             top = origin.y() + line.y() + (self.line_height - tag_height) / 2
             found.append((mark, QRectF(origin.x() + right - width, top, width, tag_height)))
@@ -202,22 +207,25 @@ class TurnPainter:
         origin = self.text_origin()
         if y < origin.y():
             return Hit("speaker") if x < self.time_rect(segment, speaker).left() else Hit("none")
-        layout = self._layout(row, segment.text, row_width, segment.marks).layout
+        cached = self._layout(row, segment.text, row_width, segment.marks)
+        layout = cached.layout
         ly = y - origin.y()
         for i in range(layout.lineCount()):
             line = layout.lineAt(i)
             if line.y() <= ly < line.y() + self.line_height:
-                return Hit("text", line.xToCursor(x - origin.x(), line.CursorPosition.CursorOnCharacter))
+                position = line.xToCursor(x - origin.x(), line.CursorPosition.CursorOnCharacter)
+                return Hit("text", cached.offsets.from_qt(position))
         return Hit("text", len(segment.text)) if ly >= 0 else Hit("none")
 
     def char_rect(self, row: int, text: str, row_width: int, char: int, marks: Sequence[Mark] = ()) -> QRectF:
         """Row-local rectangle of the caret before *char* (for tests and tooltips)."""
-        layout = self._layout(row, text, row_width, marks).layout
+        cached = self._layout(row, text, row_width, marks)
         origin = self.text_origin()
-        line = layout.lineForTextPosition(char)
+        position = cached.offsets.to_qt(char)
+        line = cached.layout.lineForTextPosition(position)
         if not line.isValid():
             return QRectF(origin, origin)
-        x, _ = cast(tuple[float, int], line.cursorToX(char))   # PySide returns (x, position)
+        x, _ = cast(tuple[float, int], line.cursorToX(position))   # PySide returns (x, position)
         return QRectF(origin.x() + x, origin.y() + line.y(), 1, self.line_height)
 
     # ------------------------------------------------------------------ painting
@@ -293,21 +301,29 @@ class TurnPainter:
 
     def _paint_text(self, painter: QPainter, rect: QRect, row: int, segment: Segment,
                     word_span: tuple[int, int] | None, palette: QPalette, extra=()) -> None:
-        text = segment.text
-        cached = self._layout(row, text, rect.width(), segment.marks)
-        ranges = []
-        for mark in segment.marks:
-            ranges.append(_range(mark.start, mark.end - mark.start, mark_looks.text_format(mark, text, palette)))
-        for start, end, fmt in extra:
-            ranges.append(_range(start, end - start, fmt))
-        if word_span is not None:
-            fmt = QTextCharFormat()
-            fmt.setBackground(theme.CURRENT_WORD_BG.on(palette))
-            ranges.append(_range(word_span[0], word_span[1] - word_span[0], fmt))
+        cached = self._layout(row, segment.text, rect.width(), segment.marks)
+        ranges = self.text_ranges(row, segment, rect.width(), word_span, palette, extra)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         cached.layout.draw(painter, QPointF(rect.topLeft()) + self.text_origin(), ranges)
         if cached.tags:
             self._paint_tags(painter, rect, row, segment, palette)
+
+    def text_ranges(self, row: int, segment: Segment, row_width: int, word_span: tuple[int, int] | None,
+                    palette: QPalette, extra=()) -> list[QTextLayout.FormatRange]:
+        """The formats a row's text is drawn with (marks, *extra*, the current word), in the
+        layout's positions: the core's character offsets converted where the text has emoji."""
+        text = segment.text
+        offsets = self._layout(row, text, row_width, segment.marks).offsets
+        ranges = []
+        for mark in segment.marks:
+            ranges.append(_range(offsets, mark.start, mark.end, mark_looks.text_format(mark, text, palette)))
+        for start, end, fmt in extra:
+            ranges.append(_range(offsets, start, end, fmt))
+        if word_span is not None:
+            fmt = QTextCharFormat()
+            fmt.setBackground(theme.CURRENT_WORD_BG.on(palette))
+            ranges.append(_range(offsets, word_span[0], word_span[1], fmt))
+        return ranges
 
     def _paint_tags(self, painter: QPainter, rect: QRect, row: int, segment: Segment, palette: QPalette) -> None:
         """The token exports write (e.g. "[inaudible]"), small and outlined, after the words it replaces."""
@@ -322,7 +338,9 @@ class TurnPainter:
         painter.setBrush(Qt.BrushStyle.NoBrush)
 
 
-def _range(start: int, length: int, fmt: QTextCharFormat) -> QTextLayout.FormatRange:
+def _range(offsets: Utf16Offsets, start: int, end: int, fmt: QTextCharFormat) -> QTextLayout.FormatRange:
+    """A format over the characters start..end (the core's offsets), in the layout's positions."""
     fr = QTextLayout.FormatRange()
-    fr.start, fr.length, fr.format = start, length, fmt
+    fr.start = offsets.to_qt(start)
+    fr.length, fr.format = offsets.to_qt(end) - fr.start, fmt
     return fr

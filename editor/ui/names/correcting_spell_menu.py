@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import QMenu
 from editor.core.spelling import Misspelling
 from editor.ui.names.audio_verdicts import AUDIO_SAYS, audio_rank
 from editor.ui.names.spell_highlighter import SpellMenu, insert_before
+from editor.ui.utf16 import Utf16Offsets
 
 WORD_EDGE = re.compile(r"^[^\w'’]+|[^\w'’]+$")   # punctuation around a word ("Flax," -> "Flax")
 # A word as the name tools count it: letters joined by apostrophes or hyphens ("I'm", "Tomasz's",
@@ -50,13 +50,9 @@ def select_whole_word(cursor: QTextCursor) -> QTextCursor:
     text = block.text()
     # Qt counts positions in UTF-16 units, Python in characters: an emoji before the word is one
     # character but two positions.
-    wide = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
-
-    def position(i: int) -> int:
-        return i + bisect_left(wide, i)
-
+    offsets = Utf16Offsets(text)
     for found in WHOLE_WORD.finditer(text):
-        start, end = position(found.start()), position(found.end())
+        start, end = offsets.to_qt(found.start()), offsets.to_qt(found.end())
         if start <= at <= end and start < end:
             cursor.setPosition(block.position() + start)
             cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)

@@ -22,10 +22,10 @@ class LowConfidenceController(QObject):
         editor = self._view.editor()
         if editor is not None:
             row = editor.row
-            cursor = editor.textCursor()
-            word = self._model.word_spans(row).word_at_char(cursor.selectionStart())
-            if not cursor.hasSelection():
-                word -= 1 if word >= 0 and self._at_word_start(row, word, cursor.position()) else 0
+            start, end = editor.selection()
+            word = self._model.word_spans(row).word_at_char(start)
+            if start == end:
+                word -= 1 if word >= 0 and self._at_word_start(row, word, start) else 0
         elif self._model.current_row >= 0:
             row, word = self._model.current_row, self._model.current_word
         else:

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
 
 from editor.core import ops
@@ -68,10 +67,7 @@ class SpanActions(QObject):
         editor = self._view.open_editor(row, start)
         text_length = len(editor.toPlainText())
         if 0 <= start <= end <= text_length:
-            cursor = editor.textCursor()
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            editor.setTextCursor(cursor)
+            editor.setTextCursor(editor.qt_span(start, end))
         panels = [keeper() for keeper in self.focus_keepers]
         if focus is not None and any(p is not None and (p is focus or p.isAncestorOf(focus)) for p in panels):
             focus.setFocus(Qt.FocusReason.OtherFocusReason)   # Enter in the find field goes on finding

@@ -20,6 +20,7 @@ from editor.core.errors import TranscriptError
 from editor.core.spelling import Misspelling, Speller
 from editor.core.transcript import Mark
 from editor.ui.document.turn_decorations import low_confidence_format, misspelt_format
+from editor.ui.utf16 import Utf16Offsets
 
 
 def insert_before(menu: QMenu, before: QAction | None, action: QAction | None) -> None:
@@ -66,15 +67,17 @@ class SpellHighlighter(QSyntaxHighlighter):
         return self.speller.unknown_words(block_text, marks) if self.enabled else []
 
     def highlightBlock(self, text: str) -> None:
+        # Character offsets (the turn's one block: its start is 0) drawn in Qt's UTF-16 positions.
         block_start = self.currentBlock().position()
+        qt = Utf16Offsets(text).to_qt
         for start, end in self._low:
             lo, hi = max(start - block_start, 0), min(end - block_start, len(text))
             if lo < hi:
-                self.setFormat(lo, hi - lo, self._low_format)
+                self.setFormat(qt(lo), qt(hi) - qt(lo), self._low_format)
         for miss in self.misspellings(text, block_start):
-            fmt = QTextCharFormat(self.format(miss.start))
+            fmt = QTextCharFormat(self.format(qt(miss.start)))
             fmt.merge(self._error)
-            self.setFormat(miss.start, miss.end - miss.start, fmt)
+            self.setFormat(qt(miss.start), qt(miss.end) - qt(miss.start), fmt)
 
     def misspelling_at(self, position: int) -> tuple[int, Misspelling] | None:
         """(block start, misspelling) under document *position*, if any."""
