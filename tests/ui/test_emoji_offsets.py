@@ -16,7 +16,8 @@ from editor.core import project
 from editor.core.spelling import Speller
 from editor.core.transcript import Mark, MarkKind, Segment, Speaker, Transcript, Word
 from editor.ui.document.turn_painter import MARGIN_LEFT, TurnPainter
-from editor.ui.names.spell_highlighter import install_spelling
+from editor.ui.names.correcting_spell_menu import CorrectingSpellMenu
+from editor.ui.names.spell_highlighter import SpellHighlighter, install_spelling
 from editor.ui.utf16 import Utf16Offsets
 
 WIDTH = 900
@@ -157,3 +158,53 @@ def test_a_found_span_after_emoji_is_selected_in_the_editor(main_window):
     w.names.spans.show(0, later, later + len("later"))   # what Find and the suspect list call
     assert w.view.editor().textCursor().selectedText() == "later"
     assert w.view.editor().selection() == (later, later + len("later"))
+
+
+SPELT = "Party 🎉🎉🎉 with Rayes tonight"
+
+
+def _spelling_editor(qtbot, menu_class=None, **extra):
+    """A plain editor showing SPELT with the spelling menu (*menu_class*: the correcting one)."""
+    editor = QPlainTextEdit()
+    qtbot.addWidget(editor)
+    if menu_class is None:
+        menu = install_spelling(editor, Speller(["Reyes"]))
+    else:
+        menu = menu_class(editor, SpellHighlighter(editor.document(), Speller(["Reyes"])), None,
+                          lambda phrase: None, **extra)
+    editor.setPlainText(SPELT)
+    return editor, menu
+
+
+def _right_click_menu(editor, menu, char: int):
+    """The menu a right-click on SPELT's character *char* builds."""
+    cursor = editor.textCursor()
+    cursor.setPosition(_utf16(SPELT, char))
+    return menu.build_menu(editor.cursorRect(cursor).center())
+
+
+def test_right_click_after_emoji_fixes_that_misspelling(qtbot):
+    editor, menu = _spelling_editor(qtbot)
+    rayes = SPELT.index("Rayes")
+    qmenu = _right_click_menu(editor, menu, rayes + 1)
+    assert "Ignore “Rayes”" in [a.text() for a in qmenu.actions()]
+    menu.suggestion_actions["Reyes"].trigger()
+    assert editor.toPlainText() == SPELT.replace("Rayes", "Reyes")
+
+
+def test_right_click_on_a_suspect_word_after_emoji_asks_and_fixes_that_word(qtbot):
+    asked = []
+    with_ = SPELT.index("with")
+
+    def suspect_at(row, offset):
+        asked.append(offset)
+        return (with_, with_ + 4) if with_ <= offset < with_ + 4 else None
+
+    editor, menu = _spelling_editor(qtbot, CorrectingSpellMenu, suspect_at=suspect_at)
+    _right_click_menu(editor, menu, with_ + 1)
+    assert asked[-1] == with_
+    start, miss = menu.fixing
+    assert SPELT[start + miss.start:start + miss.end] == miss.word == "with"
+    replacement = next(iter(menu.suggestion_actions))
+    menu.suggestion_actions[replacement].trigger()
+    assert editor.toPlainText() == SPELT.replace("with", replacement)

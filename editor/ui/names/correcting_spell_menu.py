@@ -94,11 +94,15 @@ class CorrectingSpellMenu(SpellMenu):
         word = cursor.selectedText()
         if not word.strip() or not any(ch.isalpha() for ch in word):
             return None
-        block = cursor.block().position()
-        if self.suspect_at(self._row(), cursor.selectionStart()) is None:
+        # The suspects count characters in the turn's text, the misspelling in its block's text.
+        block = cursor.block()
+        at = Utf16Offsets(self.editor.toPlainText()).from_qt(cursor.selectionStart())
+        if self.suspect_at(self._row(), at) is None:
             return None
         self._doubted = True
-        return block, Misspelling(cursor.selectionStart() - block, cursor.selectionEnd() - block, word)
+        in_block = Utf16Offsets(block.text()).from_qt
+        return block.position(), Misspelling(in_block(cursor.selectionStart() - block.position()),
+                                             in_block(cursor.selectionEnd() - block.position()), word)
 
     def suggestions_for(self, word: str) -> list[str]:
         if self._doubted:      # spelt right: the words it may have been misheard for
@@ -124,8 +128,10 @@ class CorrectingSpellMenu(SpellMenu):
         if self.verdicts is None or self.fixing is None or not self.suggestion_actions:
             return
         block_start, miss = self.fixing
-        keys = self.verdicts.ask(self._row(), self.editor.toPlainText(), block_start + miss.start,
-                                 block_start + miss.end, list(self.suggestion_actions))
+        text = self.editor.toPlainText()
+        start = Utf16Offsets(text).from_qt(block_start)        # the block's start in the turn's characters
+        keys = self.verdicts.ask(self._row(), text, start + miss.start, start + miss.end,
+                                 list(self.suggestion_actions))
         if not keys:
             return
         actions = self.suggestion_actions

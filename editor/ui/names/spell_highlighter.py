@@ -80,12 +80,14 @@ class SpellHighlighter(QSyntaxHighlighter):
             self.setFormat(qt(miss.start), qt(miss.end) - qt(miss.start), fmt)
 
     def misspelling_at(self, position: int) -> tuple[int, Misspelling] | None:
-        """(block start, misspelling) under document *position*, if any."""
+        """(block start, misspelling) under document *position*, if any: the block's start is Qt's
+        position, the misspelling's offsets are characters in the block's text (as the core counts)."""
         block = self.document().findBlock(position)
         if not block.isValid():
             return None
-        offset = position - block.position()
-        for miss in self.misspellings(block.text(), block.position()):
+        text = block.text()
+        offset = Utf16Offsets(text).from_qt(position - block.position())
+        for miss in self.misspellings(text, block.position()):
             if miss.start <= offset <= miss.end:
                 return block.position(), miss
         return None
@@ -101,6 +103,7 @@ class SpellMenu(QObject):
         super().__init__(editor)
         self.editor, self.highlighter, self.glossary = editor, highlighter, glossary
         # What the menu last built offers: (block start, the word to fix), and an action per suggestion.
+        # As misspelling_at gives them: the block's start a Qt position, the word's offsets characters.
         self.fixing: tuple[int, Misspelling] | None = None
         self.suggestion_actions: dict[str, QAction] = {}
         editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -149,10 +152,12 @@ class SpellMenu(QObject):
 
     def replace_word(self, block_start: int, miss: Misspelling, word: str) -> None:
         """Put *word* over the misspelling (an ordinary edit: the editor reports it as typing)."""
-        cursor = QTextCursor(self.editor.document())
-        cursor.setPosition(block_start + miss.start)
-        cursor.setPosition(block_start + miss.end, QTextCursor.MoveMode.KeepAnchor)
-        if cursor.selectedText() == miss.word:
+        document = self.editor.document()
+        qt = Utf16Offsets(document.findBlock(block_start).text()).to_qt
+        cursor = QTextCursor(document)
+        cursor.setPosition(block_start + qt(miss.start))
+        cursor.setPosition(block_start + qt(miss.end), QTextCursor.MoveMode.KeepAnchor)
+        if cursor.selectedText() == miss.word:     # the text changed since the menu opened: leave it
             cursor.insertText(word)
 
     def add_to_glossary(self, word: str) -> None:
