@@ -208,3 +208,34 @@ def test_right_click_on_a_suspect_word_after_emoji_asks_and_fixes_that_word(qtbo
     replacement = next(iter(menu.suggestion_actions))
     menu.suggestion_actions[replacement].trigger()
     assert editor.toPlainText() == SPELT.replace("with", replacement)
+
+
+def test_the_audio_is_asked_about_the_misspelling_after_emoji(main_window, qtbot, tmp_path):
+    """Real speech, alignment and PocketSphinx: the menu's verdicts are about the word under the
+    mouse, and the agreed suggestion replaces it."""
+    from heard_episode import open_aligned, write_episode
+
+    names = main_window.names
+    lines = [("name", "In the fall {🎉🎉|🎉🎉|} we voted for {Dukaki|Dukakis} with our friends.")]
+    open_aligned(main_window, qtbot, *write_episode(tmp_path, lines),
+                 before_alignment=lambda _window: names.show_glossary.glossary.add("Dukakis"))
+    names.spelling.ensure_speller()
+    names.spelling.glossary_names_changed()
+    editor = main_window.view.open_editor(0, 0)
+    qtbot.waitUntil(lambda: names.spelling.spell_menu is not None, timeout=10_000)
+    spell_menu, text = names.spelling.spell_menu, editor.toPlainText()
+    assert "🎉" in text
+    start = text.index("Dukaki")
+    cursor = editor.textCursor()
+    cursor.setPosition(_utf16(text, start + 2))
+    menu = spell_menu.build_menu(editor.cursorRect(cursor).center())
+    assert "Dukakis" in spell_menu.suggestion_actions
+    verdicts = names.spelling_verdicts
+    qtbot.waitUntil(lambda: not verdicts.is_checking(), timeout=60_000)
+    # Asking again about "Dukaki" itself finds the menu's verdicts known: it asked about that word.
+    keys = verdicts.ask(0, text, start, start + len("Dukaki"), ["Dukakis"])
+    assert verdicts.verdict(keys["Dukakis"]).label == "agrees"
+    assert spell_menu.suggestion_actions["Dukakis"].text() == "Dukakis\t✓ audio agrees"
+    spell_menu.suggestion_actions["Dukakis"].trigger()
+    assert editor.toPlainText() == text.replace("Dukaki", "Dukakis")
+    menu.deleteLater()
