@@ -337,7 +337,8 @@ class ProjectController(QObject):
                                      f"{pending.problem}.\n\nIt is kept, unchanged, in {kept}.")
 
     def _ask_restore(self, pending, later: bool) -> None:
-        name = Path(pending.source_path).name if pending.base is not None else pending.journal_path.name
+        # No base (a damaged header): only offered for the open document, the one it was found for
+        name = Path(pending.source_path).name if pending.base is not None else self.document_name()
         informative = "Discard deletes what was left behind."
         if not pending.recoverable:
             text = f"Work left behind for {name} cannot be restored: {pending.problem}"
