@@ -98,6 +98,7 @@ class Pending:
     problem: str = ""      # why it cannot be restored ("" when it can)
     created: str = ""
     original_path: str = ""   # the project or imported source the work belongs to
+    kept: list[Path] = field(default_factory=list, repr=False)   # where keep_aside moved it
 
     # ------------------------------------------------------------------ describing
     @property
@@ -190,14 +191,20 @@ class Pending:
             number += 1
             tag = f"{stamp}-{number}"
         keep: Callable[[Path, Path], object] = _copy if copy else os.replace
+        moved = []
         try:
-            for snapshot in snapshot_paths_for(self.journal_path):
+            for snapshot in _own_snapshots(self.journal_path):
                 keep(snapshot, snapshot.with_name(snapshot.name + tag))
+                moved.append(snapshot.with_name(snapshot.name + tag))
             kept = self.journal_path.with_name(self.journal_path.name + tag)
             keep(self.journal_path, kept)
+            moved.append(kept)
         except OSError as error:
             raise TranscriptError(f"cannot keep the journal aside ({error.strerror or error})",
                                   self.journal_path) from None
+        finally:
+            if not copy:       # moved, so Discard deletes them there
+                self.kept += moved
         return kept
 
     def cut(self, count: int) -> None:
@@ -207,8 +214,9 @@ class Pending:
         del self.records[count:], self.ends[count:]
 
     def discard(self) -> None:
-        """Delete the journal and the snapshots that belong to it."""
-        for path in [self.journal_path, *snapshot_paths_for(self.journal_path)]:
+        """Delete the journal and the snapshots that belong to it (where :meth:`keep_aside` moved
+        them too)."""
+        for path in [self.journal_path, *_own_snapshots(self.journal_path), *self.kept]:
             with contextlib.suppress(OSError):
                 os.unlink(path)
 
@@ -366,6 +374,12 @@ def clean_leftovers(journal_path: str | Path) -> list[Path]:
 _TEMP_TAIL = re.compile(rf"(?:{re.escape(JOURNAL_SUFFIX)}|{re.escape(SNAPSHOT_SUFFIX)}-\d+-[0-9a-f]{{6}})?"
                         rf"\.(?:[a-z0-9_]{{8}}|bak)\.tmp")
 _SNAPSHOT_TAIL = re.compile(r"\d+-[0-9a-f]{6}")
+
+
+def _own_snapshots(journal_path: Path) -> list[Path]:
+    """The journal's snapshots, not ones an earlier :meth:`Pending.keep_aside` renamed (the glob
+    matches those too)."""
+    return [path for path in snapshot_paths_for(journal_path) if _is_snapshot_name(path.name)]
 
 
 def _is_snapshot_name(name: str) -> bool:

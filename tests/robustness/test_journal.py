@@ -320,3 +320,15 @@ def test_a_journal_cut_after_the_lines_that_fit_resumes_after_them(saved):
     resumed.close()
     again = recovery.inspect(journal.path)
     assert again.last_seq == 3 and again.recover().segments[0].text == "the keel was ash"
+
+
+def test_discarding_a_journal_leaves_what_an_earlier_one_kept_aside(tmp_path):
+    journal = tmp_path / "episode.tep.json.journal"
+    snapshot = tmp_path / "episode.tep.json.autosave-3-0a1b2c"
+    kept = [tmp_path / "episode.tep.json.journal.unrestored-20260101-120000",
+            tmp_path / "episode.tep.json.autosave-1-abcdef.unrestored-20260101-120000"]
+    for path in [journal, snapshot, *kept]:
+        path.write_bytes(b"the producer's work")
+    recovery.Pending(journal, None, problem="the journal's header is damaged").discard()
+    assert not journal.exists() and not snapshot.exists()
+    assert all(path.exists() for path in kept)

@@ -51,6 +51,7 @@ def _kill(window):
     """What a kill leaves: the journal as written, no save, no clean-up (the window is just dropped)."""
     window.project.autosave.close()
     window.project.autosave.journal = None
+    window.watch.watcher.clear()         # nor does it see files change any more
     window.hide()
 
 
@@ -265,3 +266,102 @@ def test_a_journal_restores_up_to_a_line_that_does_not_fit_and_keeps_the_whole_o
     assert (third.model.segment(0).text, third.model.segment(1).text) == (typed, more)
     assert not third.warning_bar.isVisible()
     assert kept.read_bytes() == written
+
+
+def _prompt(window, qtbot):
+    qtbot.waitUntil(lambda: window.project.recovery_box is not None)
+    box = window.project.recovery_box
+    qtbot.waitUntil(box.isVisible)
+    return box
+
+
+def _button(box, label):
+    return next(b for b in box.buttons() if b.text().replace("&", "") == label)
+
+
+def _journal_of_a_project_changed_since(windows, tmp_path):
+    """A kill mid-edit, then the project saved by another program: the journal cannot be applied."""
+    path = write_project(tmp_path)
+    first = windows()
+    assert first.open_path(str(path))
+    QApplication.processEvents()     # its own look for work left behind, before there is any
+    _type(first, 0, "Lost? ")
+    _kill(first)
+    journal = Path(str(path) + ".journal")
+    written = journal.read_bytes()
+    with open(path, "a") as handle:
+        handle.write("\n")
+    return path, journal, written
+
+
+def _journal_with_a_damaged_header(windows, tmp_path):
+    path = write_project(tmp_path)
+    first = windows()
+    assert first.open_path(str(path))
+    QApplication.processEvents()     # its own look for work left behind, before there is any
+    _type(first, 0, "Lost? ")
+    _kill(first)
+    journal = Path(str(path) + ".journal")
+    lines = journal.read_bytes().splitlines(keepends=True)
+    journal.write_bytes(b"{not a header\n" + b"".join(lines[1:]))
+    return path, journal, journal.read_bytes()
+
+
+@pytest.mark.parametrize("left", [_journal_of_a_project_changed_since, _journal_with_a_damaged_header])
+def test_a_journal_that_cannot_be_restored_is_kept_aside_when_the_prompt_closes_without_a_choice(
+        windows, tmp_path, qtbot, left):
+    path, journal, written = left(windows, tmp_path)
+    second = windows()
+    assert second.open_path(str(path))
+    box = _prompt(second, qtbot)
+    assert not _button(box, "Restore").isEnabled()
+    [kept] = tmp_path.glob(f"{path.name}.journal.unrestored-*")
+    assert str(kept) in box.informativeText()          # the prompt says where it is kept
+    box.reject()                                       # closed: Escape or the title bar's close
+    qtbot.waitUntil(lambda: second.project.recovery_box is None)
+    _type(second, 1, "New ")                           # a new journal starts where the old one was
+    qtbot.waitUntil(journal.exists)
+    assert kept.read_bytes() == written
+
+
+@pytest.mark.parametrize("left", [_journal_of_a_project_changed_since, _journal_with_a_damaged_header])
+def test_only_discard_deletes_a_journal_that_cannot_be_restored(windows, tmp_path, qtbot, left):
+    path, journal, _written = left(windows, tmp_path)
+    second = windows()
+    assert second.open_path(str(path))
+    box = _prompt(second, qtbot)
+    assert list(tmp_path.glob(f"{path.name}.journal*"))
+    _button(box, "Discard").click()
+    qtbot.waitUntil(lambda: second.project.recovery_box is None)
+    assert not list(tmp_path.glob(f"{path.name}.journal*"))
+
+
+def test_a_restorable_journal_closed_without_a_choice_is_kept_aside_not_deleted(windows, tmp_path, qtbot):
+    path = write_project(tmp_path)
+    first = windows()
+    assert first.open_path(str(path))
+    _type(first, 0, "Kept ")
+    _kill(first)
+    journal = Path(str(path) + ".journal")
+    written = journal.read_bytes()
+    second = windows()
+    assert second.open_path(str(path))
+    box = _prompt(second, qtbot)
+    box.reject()
+    qtbot.waitUntil(lambda: second.project.recovery_box is None)
+    [kept] = tmp_path.glob(f"{path.name}.journal.unrestored-*")
+    assert kept.read_bytes() == written
+    assert second.warning_bar.isVisible() and str(kept) in second.warning_bar._label.text()
+
+
+def test_unsaved_work_with_a_damaged_header_found_at_start_is_kept_aside(windows, data_dir, qtbot):
+    from editor.session.journal import recovery_dir
+    folder = recovery_dir(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    journal = folder / "episode-0123456789abcdef.journal"
+    journal.write_bytes(b"not a header\n{\"seq\": 1}\n")
+    window = windows()
+    assert window.project.offer_recovery() is None     # nothing it could offer to restore
+    [kept] = folder.glob(f"{journal.name}.unrestored-*")
+    assert not journal.exists() and kept.read_bytes() == b"not a header\n{\"seq\": 1}\n"
+    assert str(kept) in window.last_error[1]

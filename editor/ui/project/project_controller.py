@@ -41,7 +41,7 @@ class ProjectController(QObject):
     saved = Signal(str)                    # project path
     error_occurred = Signal(str, str)      # title, message
     message = Signal(str)
-    warning = Signal(str)                  # for the window's warning bar: work came back only in part
+    warning = Signal(str)                  # for the window's warning bar: work kept aside or back in part
 
     def __init__(self, ctx: WindowContext, parent=None):
         super().__init__(parent)
@@ -299,38 +299,74 @@ class ProjectController(QObject):
         pending = recovery.find_for(document, saved, data_dir())
         if pending is None or is_locked(pending.journal_path):   # another window is editing it
             return None
-        self._ask_restore(pending, later=not pending.recoverable)
+        self._ask_restore(pending, later=False)
         return pending
 
     def offer_recovery(self):
         """At start-up: offer unsaved work a crash left (imported files, or recent projects)."""
         from editor.session import recovery
-        found = [p for p in recovery.find_unsaved(data_dir()) if p.recoverable]
+        from editor.session.journal import is_locked
+        found = []
+        for pending in recovery.find_unsaved(data_dir()):
+            if pending.recoverable:
+                found.append(pending)
+            elif not is_locked(pending.journal_path):   # not another window's
+                self._keep_unoffered(pending)
         for path in self._settings.recent_files():
             if path.lower().endswith(EXTENSION) and os.path.isfile(path):
                 pending = recovery.find_for(path, True, data_dir())
                 if pending is not None and pending.recoverable:
-                    found.append(pending)
+                    found.append(pending)   # one that is not is offered when its project opens
         if not found:
             return None
         self._ask_restore(found[0], later=True)
         return found[0]
 
+    def _keep_unoffered(self, pending) -> None:
+        """Unsaved work that cannot be restored and that no prompt offers (nothing says which file it
+        belongs to, or that file changed): moved aside, where importing its file again and editing
+        cannot replace it, and the producer told where."""
+        try:
+            kept = pending.keep_aside()
+        except TranscriptError as error:     # a dialog: the start page has no warning bar
+            self.error_occurred.emit("Could not keep the unsaved work aside",
+                                     f"{pending.journal_path}: {pending.problem}; and {error.problem}")
+            return
+        if kept is not None:
+            self.error_occurred.emit("Unsaved work left behind cannot be restored",
+                                     f"{pending.problem}.\n\nIt is kept, unchanged, in {kept}.")
+
     def _ask_restore(self, pending, later: bool) -> None:
-        name = Path(pending.source_path).name if pending.base is not None else pending.journal_path.name
+        # No base (a damaged header): only offered for the open document, the one it was found for
+        name = Path(pending.source_path).name if pending.base is not None else self.document_name()
+        informative = "Discard deletes what was left behind."
         if not pending.recoverable:
             text = f"Work left behind for {name} cannot be restored: {pending.problem}"
+            # Restore is off and the document's next edit starts a journal in its place: moved aside
+            # now, so that only Discard deletes it (a kill with the prompt open keeps it as well).
+            try:
+                kept = pending.keep_aside()
+            except TranscriptError as error:
+                kept, informative = None, f"{informative} It could not be kept aside ({error.problem})."
+            if kept is not None:
+                informative = f"{informative} Otherwise it is kept, unchanged, in {kept}."
         else:
             text = (f"Transcript Editor did not close normally. {pending.describe()}.")
+            if later:
+                informative += " Not Now keeps it for the next start."
         box = QMessageBox(QMessageBox.Icon.Question, "Restore unsaved work?", text,
                           QMessageBox.StandardButton.NoButton, self._window)
         restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
         restore.setEnabled(pending.recoverable)
         discard_button = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-        later_button = box.addButton("Not Now", QMessageBox.ButtonRole.RejectRole) if later else None
-        box.setDefaultButton(restore if pending.recoverable else discard_button)
-        box.setInformativeText("Discard deletes what was left behind." +
-                               (" Not Now keeps it for the next start." if later else ""))
+        if not pending.recoverable:
+            box.setDefaultButton(box.addButton("Keep", QMessageBox.ButtonRole.RejectRole))
+        elif later:
+            box.addButton("Not Now", QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(restore)
+        else:
+            box.setDefaultButton(restore)
+        box.setInformativeText(informative)
 
         def on_finished(_result: int) -> None:
             self.recovery_box = None
@@ -339,14 +375,24 @@ class ProjectController(QObject):
                 self.restore(pending)
             elif clicked is discard_button:
                 pending.discard()
-            elif later_button is None and clicked is None:
-                # Closed without a choice while its document is open: the next edit replaces it anyway.
-                pending.discard()
+            elif pending.recoverable and not later:
+                # Closed without a choice while its document is open: the next edit would replace it.
+                self._keep_unchosen(pending)
 
         box.finished.connect(on_finished)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.recovery_box = box
         box.open()
+
+    def _keep_unchosen(self, pending) -> None:
+        try:
+            kept = pending.keep_aside()
+        except TranscriptError as error:
+            self.warning.emit(f"The unsaved work left behind could not be kept aside: {error}")
+            return
+        if kept is not None:
+            self.warning.emit(f"The unsaved work left behind was neither restored nor discarded; "
+                              f"it is kept, unchanged, in {kept}.")
 
     def restore(self, pending) -> bool:
         """Open the document the work belongs to, replay the journal onto it and keep journaling."""
