@@ -279,15 +279,20 @@ def _button(box, label):
     return next(b for b in box.buttons() if b.text().replace("&", "") == label)
 
 
-def _journal_of_a_project_changed_since(windows, tmp_path):
-    """A kill mid-edit, then the project saved by another program: the journal cannot be applied."""
+def _killed_mid_edit(windows, tmp_path):
+    """A project and the journal a window killed mid-edit left beside it."""
     path = write_project(tmp_path)
     first = windows()
     assert first.open_path(str(path))
     QApplication.processEvents()     # its own look for work left behind, before there is any
     _type(first, 0, "Lost? ")
     _kill(first)
-    journal = Path(str(path) + ".journal")
+    return path, Path(str(path) + ".journal")
+
+
+def _journal_of_a_project_changed_since(windows, tmp_path):
+    """A kill mid-edit, then the project saved by another program: the journal cannot be applied."""
+    path, journal = _killed_mid_edit(windows, tmp_path)
     written = journal.read_bytes()
     with open(path, "a") as handle:
         handle.write("\n")
@@ -295,13 +300,7 @@ def _journal_of_a_project_changed_since(windows, tmp_path):
 
 
 def _journal_with_a_damaged_header(windows, tmp_path):
-    path = write_project(tmp_path)
-    first = windows()
-    assert first.open_path(str(path))
-    QApplication.processEvents()     # its own look for work left behind, before there is any
-    _type(first, 0, "Lost? ")
-    _kill(first)
-    journal = Path(str(path) + ".journal")
+    path, journal = _killed_mid_edit(windows, tmp_path)
     lines = journal.read_bytes().splitlines(keepends=True)
     journal.write_bytes(b"{not a header\n" + b"".join(lines[1:]))
     return path, journal, journal.read_bytes()
