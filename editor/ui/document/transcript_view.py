@@ -631,10 +631,20 @@ class TranscriptView(QAbstractScrollArea):
             # A turn is open (the focus went to the view, e.g. after a click on a turn's time): the
             # key goes on at its caret, not into another turn.
             editor.setFocus(Qt.FocusReason.OtherFocusReason)
-            QApplication.sendEvent(editor, QKeyEvent(event.type(), event.key(), event.modifiers(), text,
-                                                     event.isAutoRepeat(), event.count()))
-            return True
+        else:
+            editor = self._open_turn_in_hand()
+            if editor is None:
+                return False
+        # The key itself goes to the editor (a copy: the view's event is accepted here).
+        QApplication.sendEvent(editor, QKeyEvent(event.type(), event.key(), event.modifiers(), text,
+                                                 event.isAutoRepeat(), event.count()))
+        return True
+
+    def _open_turn_in_hand(self) -> TurnEditor | None:
+        """The editor opened on the turn in hand: the one playing, at its word; else the top one
+        shown, at its start (None when the review filter hides every turn)."""
         model = self._model
+        assert model is not None
         row, char = model.current_row, 0
         if 0 <= row < len(self._geometry) and self.is_row_shown(row):
             spans = model.word_spans(row).spans
@@ -643,11 +653,8 @@ class TranscriptView(QAbstractScrollArea):
         elif self._geometry.total() > 0:
             row = self.row_at(0)
         else:
-            return False    # the review filter hides every turn
-        editor = self.open_editor(row, char)
-        QApplication.sendEvent(editor, QKeyEvent(event.type(), event.key(), event.modifiers(), text,
-                                                 event.isAutoRepeat(), event.count()))
-        return True
+            return None     # the review filter hides every turn
+        return self.open_editor(row, char)
 
     def scroll_to_edge(self, end: bool) -> None:
         """Scroll to the first turn, or to the last (Ctrl+Home, Ctrl+End): a user scroll.
