@@ -90,9 +90,15 @@ class QtPlayer(BackendBase):
         and, under load, when the working copy was adopted from the timer. Queued calls run by
         ``QEventLoop.exec`` happen with the GIL released. User input waits for the window's
         own loop, so no click runs in the middle of a call.
+
+        A call made while such a loop runs (a signal handled there asking for another call) is
+        only queued: it runs after the calls queued before it, and no loop runs inside another,
+        so no timer or queued signal re-enters the player half-way through a call.
         """
-        loop = QEventLoop()
         QMetaObject.invokeMethod(target or self._mp, slot, Qt.ConnectionType.QueuedConnection, *args)
+        if self._in_engine_call:
+            return
+        loop = QEventLoop()
         QMetaObject.invokeMethod(loop, "quit", Qt.ConnectionType.QueuedConnection)
         self._in_engine_call += 1
         try:

@@ -128,3 +128,41 @@ def test_the_copy_adopted_while_playing_then_paused_and_played_again_plays(qtbot
     finally:
         opened.set()
         p.close()
+
+
+def test_a_call_asked_for_while_another_runs_is_queued_behind_it(qtbot, player, monkeypatch):
+    # Qt reports that it plays from inside the loop that runs the play call; a seek and a pause
+    # asked for there are queued behind that call, not run in loops of their own inside it.
+    depths, asked = [0], []
+
+    class CountedLoop(qt_backend.QEventLoop):
+        def exec(self, *args):
+            depths.append(depths[-1] + 1)
+            try:
+                return super().exec(*args)
+            finally:
+                depths.append(depths[-1] - 1)
+
+    def on_state(state):
+        if state == PlayerState.PLAYING and not asked:
+            asked.append(state)
+            player.seek_ms(50_000)
+            player.pause()
+
+    job = player.working_copy_job
+    if job is not None:
+        qtbot.waitUntil(lambda: player.working_copy_job is None, timeout=COPY_GUARD_MS)
+    player.seek_ms(20_000)
+    player.play()                              # once the copy plays, play calls Qt at once
+    qtbot.waitUntil(lambda: player.position_ms() > 20_300, timeout=10_000)
+    player.pause()
+    monkeypatch.setattr(qt_backend, "QEventLoop", CountedLoop)
+    player.on_state = on_state
+    player.play()
+    qtbot.waitUntil(lambda: player.state() == PlayerState.PAUSED, timeout=10_000)
+    assert asked and player.position_ms() == 50_000
+    assert max(depths) == 1, depths
+    frozen = player.position_ms()
+    with pytest.raises(qtbot.TimeoutError):   # paused for good: nothing queued resumes it
+        qtbot.waitUntil(lambda: player.position_ms() != frozen or player.state() != PlayerState.PAUSED,
+                        timeout=500)
