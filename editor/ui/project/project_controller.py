@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle
@@ -23,6 +24,9 @@ from editor.core.errors import TranscriptError
 from editor.ui.context import WindowContext
 from editor.ui.project.autosave import EXTENSION, Autosaver, data_dir
 from editor.ui.widgets.button_icons import with_style_icon
+
+if TYPE_CHECKING:
+    from editor.ui.project.restore_job import RestoreJob
 
 _PROJECT_FILTER = "Transcript Editor project (*.tep.json);;All files (*)"
 
@@ -57,6 +61,7 @@ class ProjectController(QObject):
         self.close_box: QMessageBox | None = None
         self._answered = False     # the user just answered ask_to_save: the retried action goes ahead
         self.recovery_box: QMessageBox | None = None
+        self.restoring: RestoreJob | None = None   # a long restore under way
         self.overwrite_box: QMessageBox | None = None
         # Another program wrote the project since we opened or saved it, and the producer has not
         # said which version to keep: Save asks before replacing theirs.
@@ -251,45 +256,15 @@ class ProjectController(QObject):
 
     def shutdown(self) -> None:
         """The window closes (after Save or Discard when there was unsaved work)."""
+        if self.restoring is not None:     # its journal stays untouched where it is, offered next time
+            self.restoring.abandon()
+            self.restoring = None
         if self.is_modified():
             self.autosave.close()    # kept: offered at the next start
         else:
             self.autosave.discard()
 
     # ------------------------------------------------------------------ recovery
-    def _replay(self, pending, opened, base) -> tuple[int, TranscriptError | None]:
-        """Put the journal's edits back as undo steps, one per journal line (as each edit, undo or
-        redo was one before the crash); an autosave snapshot the lines follow is one step of its own.
-        Stops at a line that does not fit: how many lines came back, and why the next did not."""
-        from editor.session import recovery
-        from editor.ui.document.commands import OpCommand, TypingCommand, is_noop
-        # The window links the audio it finds for the file (path and length) without an edit, as
-        # it did before the crash, so the journal's lines hold the meta with it. The file re-read
-        # as the base gets it too, or the first line came back as a change of the audio (a step
-        # named "Restored Edit", not the keystroke it was) whose undo unlinked the audio.
-        audio = opened.meta.audio_path
-        if audio and pending.base.kind != recovery.BASE_SNAPSHOT:
-            base.meta.audio_path, base.meta.duration_ms = audio, opened.meta.duration_ms
-        if pending.base.kind == recovery.BASE_SNAPSHOT:
-            self._model.set_transcript(opened)    # a reset: the stack starts empty
-            self._stack.push(OpCommand(self._model, recovery.document_op(opened, base), "Restored Autosave"))
-        else:
-            self._model.set_transcript(base)
-
-        def push(op) -> None:
-            if is_noop(op):          # a line that only marks a save
-                return
-            row = recovery.typed_row(self._model.transcript, op)
-            if row is not None:      # keystrokes in one turn merge into one step, as they did
-                self._stack.push(TypingCommand(self._model, op, row))
-            else:                    # named by its place among the steps (Undo's menu item says it)
-                self._stack.push(OpCommand(self._model, op, f"Restored Edit {self._stack.count() + 1}"))
-        applied, misfit = recovery.replay_fitting(self._model.transcript, pending.records,
-                                                  pending.journal_path, push)
-        if audio and not self._model.transcript.meta.audio_path:   # lines that left it unlinked: it plays
-            self._model.transcript.meta.audio_path = audio
-        return applied, misfit
-
     def offer_recovery_for(self, document: str, saved: bool):
         """After opening *document*: offer the work a crash left for it (Restore or Discard)."""
         from editor.session import recovery
@@ -395,7 +370,12 @@ class ProjectController(QObject):
                               f"it is kept, unchanged, in {kept}.")
 
     def restore(self, pending) -> bool:
-        """Open the document the work belongs to, replay the journal onto it and keep journaling."""
+        """Open the document the work belongs to, replay the journal onto it and keep journaling.
+
+        False when that failed at once (said in an error box). A long journal is replayed on a
+        worker behind a progress dialog with Cancel (:attr:`restoring` until it ends); a short one
+        is back when this returns."""
+        from editor.ui.project.restore_job import RestoreJob
         source = pending.source_path
         if self._files.current_path != source:
             self._restoring = True
@@ -405,16 +385,24 @@ class ProjectController(QObject):
                 self._restoring = False
             if not found:
                 return False
-        opened = self._model.transcript
+        job = self.restoring = RestoreJob(pending, self._model, self._stack, self._restored_commands,
+                                          Path(source).name, self._window)
+        outcome: list[bool] = []
+        job.done.connect(lambda replayed: outcome.append(self._take_restored(pending, replayed, job.opened)))
+        job.failed.connect(lambda error: outcome.append(self._restore_failed(pending, error)))
+        job.cancelled.connect(lambda: self._keep_cancelled(pending))
+        job.start()
+        return outcome != [False]
+
+    def _take_restored(self, pending, replayed, opened) -> bool:
+        """The model shows the replayed transcript with its undo steps: go on journaling where the
+        journal's intact lines end. If the journal cannot be reopened, the document is shown as it
+        was opened (*opened*) again."""
+        self.restoring = None
+        source = pending.source_path
+        applied, misfit = replayed.applied, replayed.misfit
+        lost = len(pending.records) - applied
         try:
-            base, extra = pending.load_base()
-        except TranscriptError as error:          # nothing changed yet: the document stays as it is
-            self._restore_failed(pending, error)
-            return False
-        try:
-            with self.autosave.replaying():
-                applied, misfit = self._replay(pending, opened, base)
-            lost = len(pending.records) - applied
             if misfit is not None:
                 # The edits up to the line that does not fit are back; the whole journal is kept
                 # aside first, for the lines after it, before the live one is cut after them.
@@ -422,13 +410,10 @@ class ProjectController(QObject):
                 pending.cut(applied)
             journal = pending.resume()
         except TranscriptError as error:
-            with self.autosave.replaying():
-                self._stack.setIndex(0)           # the snapshot's step undone: the file as opened again
             self._model.set_transcript(opened)    # and no steps left
-            self._restore_failed(pending, error)
-            return False
-        if extra:
-            self._files.extra = dict(extra)
+            return self._restore_failed(pending, error)
+        if replayed.extra:
+            self._files.extra = dict(replayed.extra)
         self.autosave.adopt(journal)
         self._restored = True      # unsaved even when every restored step is undone
         self._emit_title()
@@ -440,9 +425,34 @@ class ProjectController(QObject):
                               f"({misfit.problem}). The whole journal is kept in {kept}.")
         return True
 
-    def _restore_failed(self, pending, error: TranscriptError) -> None:
+    def _restored_commands(self, steps):
+        """Each restored line an undo step, as each edit was before the crash (pushed as they come)."""
+        from editor.ui.document.commands import OpCommand, TypingCommand
+        for step in steps:
+            if step.typed_row is not None:    # keystrokes in one turn merge into one step, as they did
+                yield TypingCommand(self._model, step.undo, step.typed_row, applied=True)
+            else:                             # named by its place among the steps (Undo's menu item says it)
+                yield OpCommand(self._model, step.undo, step.label or f"Restored Edit {self._stack.count() + 1}",
+                                applied=True)
+
+    def _keep_cancelled(self, pending) -> None:
+        """The producer cancelled a restore: the document is as it was opened, and the journal is moved
+        aside, where the document's next edit cannot replace it (File ▸ Recover Unsaved Work… lists it)."""
+        self.restoring = None
+        try:
+            kept = pending.keep_aside()
+        except TranscriptError as error:
+            self.warning.emit(f"The restore was cancelled, and the unsaved work left behind could not be "
+                              f"kept aside: {error}")
+            return
+        if kept is not None:
+            self.warning.emit(f"The restore was cancelled; the document is as it was opened. The unsaved "
+                              f"work is kept, unchanged, in {kept} (File ▸ Recover Unsaved Work… restores it).")
+
+    def _restore_failed(self, pending, error: TranscriptError) -> bool:
         """Say why the work could not be restored, with the journal moved aside first: the next edit
         starts a new journal in its place, which would lose every line of it that did fit."""
+        self.restoring = None
         try:
             kept = pending.keep_aside()
         except TranscriptError as keep_error:
@@ -451,3 +461,4 @@ class ProjectController(QObject):
             error = error.with_path(kept)         # the line it names is in the kept file now
         where = f"\n\nThe unsaved work is kept, unchanged, in {kept}." if kept else ""
         self.error_occurred.emit("Could not restore the unsaved work", f"{error}{where}")
+        return False
