@@ -95,7 +95,7 @@ class Pending:
     ends: list[int] = field(default_factory=list, repr=False)   # where each record's line ends (bytes)
     start: int = 0         # where the lines of :attr:`records` begin (bytes)
     torn: bool = False     # an incomplete or corrupt tail was ignored
-    problem: str = ""      # why it cannot be restored ("" when it can)
+    problem: str = ""      # why it cannot be restored, said of the work ("its journal …"; "" when it can)
     created: str = ""
     original_path: str = ""   # the project or imported source the work belongs to
     kept: list[Path] = field(default_factory=list, repr=False)   # where keep_aside moved it
@@ -230,7 +230,7 @@ def inspect(journal_path: str | Path) -> Pending | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        return Pending(journal_path, None, problem=f"cannot read the journal ({error.strerror or error})")
+        return Pending(journal_path, None, problem=f"its journal cannot be read ({error.strerror or error})")
     lines = data.splitlines(keepends=True)
     header = decode_line(lines[0]) if lines else None
     try:
@@ -241,7 +241,8 @@ def inspect(journal_path: str | Path) -> Pending | None:
         if type(seq0) is not int:
             raise ValueError("bad seq0")
     except (ValueError, KeyError):
-        return Pending(journal_path, None, problem="the journal's header is damaged; nothing to restore")
+        return Pending(journal_path, None, problem="its journal is damaged at the start, where it says which "
+                                                   "file the edits were made on")
     pending = Pending(journal_path, base, seq0, created=str(header.get("created", "")),
                       original_path=str(header.get("original", "")))
     offset = pending.start = len(lines[0])
@@ -264,11 +265,18 @@ def inspect(journal_path: str | Path) -> Pending | None:
     _rebase_on_finished_save(pending)
     base = pending.base or base
     if is_locked(journal_path):
-        pending.problem = "another running Transcript Editor is using this file"
+        pending.problem = "another running Transcript Editor is editing it"
     elif not base.matches_file():
-        pending.problem = (f"{base.path} changed on disk since the journal began (saved by another "
-                           f"program?) or is gone; the journal cannot be applied to it")
+        pending.problem = _base_changed(base)
     return pending
+
+
+def _base_changed(base: BaseRef) -> str:
+    """Why edits cannot be put back onto their base, which is no longer what they were made on."""
+    if base.kind == BASE_SNAPSHOT:
+        return f"the autosaved copy the edits were made on ({base.path}) is gone or was changed"
+    return (f"{base.path} was changed on disk or removed since the edits were made (saved by another program?), "
+            f"and they only fit the version they were made on")
 
 
 def _rebase_on_finished_save(pending: Pending) -> None:

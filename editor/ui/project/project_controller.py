@@ -281,12 +281,13 @@ class ProjectController(QObject):
         """At start-up: offer unsaved work a crash left (imported files, or recent projects)."""
         from editor.session import recovery
         from editor.session.journal import is_locked
-        found = []
+        found, unrestorable = [], []
         for pending in recovery.find_unsaved(data_dir()):
             if pending.recoverable:
                 found.append(pending)
             elif not is_locked(pending.journal_path):   # not another window's
-                self._keep_unoffered(pending)
+                unrestorable.append(pending)
+        self._keep_unoffered(unrestorable)
         for path in self._settings.recent_files():
             if path.lower().endswith(EXTENSION) and os.path.isfile(path):
                 pending = recovery.find_for(path, True, data_dir())
@@ -297,40 +298,54 @@ class ProjectController(QObject):
         self._ask_restore(found[0], later=True)
         return found[0]
 
-    def _keep_unoffered(self, pending) -> None:
+    def _keep_unoffered(self, found) -> None:
         """Unsaved work that cannot be restored and that no prompt offers (nothing says which file it
         belongs to, or that file changed): moved aside, where importing its file again and editing
-        cannot replace it, and the producer told where."""
-        try:
-            kept = pending.keep_aside()
-        except TranscriptError as error:     # a dialog: the start page has no warning bar
-            self.error_occurred.emit("Could not keep the unsaved work aside",
-                                     f"{pending.journal_path}: {pending.problem}; and {error.problem}")
+        cannot replace it, and the producer told where, in one message for all of them."""
+        lines, failed = [], False
+        for pending in found:
+            what = _work_name(pending)
+            try:
+                kept = pending.keep_aside()
+            except TranscriptError as error:
+                failed = True
+                lines.append(f"• {what}: {pending.problem}. It could not be kept aside ({error.problem}); "
+                             f"it is still in {pending.journal_path}.")
+                continue
+            if kept is not None:
+                lines.append(f"• {what}: {pending.problem}. It is kept, unchanged, in {kept}.")
+        if not lines:
             return
-        if kept is not None:
-            self.error_occurred.emit("Unsaved work left behind cannot be restored",
-                                     f"{pending.problem}.\n\nIt is kept, unchanged, in {kept}.")
+        # A dialog: the start page has no warning bar
+        count = len(lines)
+        headline = ("Unsaved work left behind cannot be restored" if count == 1 else
+                    f"{count} pieces of unsaved work left behind cannot be restored")
+        if failed and count == 1:
+            headline = "Could not keep the unsaved work aside"
+        self.error_occurred.emit(headline, "\n\n".join(lines) + "\n\nFile ▸ Recover Unsaved Work… lists what is kept.")
 
     def _ask_restore(self, pending, later: bool) -> None:
         # No base (a damaged header): only offered for the open document, the one it was found for
         name = Path(pending.source_path).name if pending.base is not None else self.document_name()
-        informative = "Discard deletes what was left behind."
         if not pending.recoverable:
-            text = f"Work left behind for {name} cannot be restored: {pending.problem}"
+            title, icon = "Unsaved work cannot be restored", QMessageBox.Icon.Warning
+            text = f"Unsaved work on {name} was left behind, but it cannot be restored: {pending.problem}."
             # Restore is off and the document's next edit starts a journal in its place: moved aside
             # now, so that only Discard deletes it (a kill with the prompt open keeps it as well).
             try:
                 kept = pending.keep_aside()
             except TranscriptError as error:
-                kept, informative = None, f"{informative} It could not be kept aside ({error.problem})."
-            if kept is not None:
-                informative = f"{informative} Otherwise it is kept, unchanged, in {kept}."
+                informative = f"It could not be kept aside ({error.problem}). Discard deletes it."
+            else:
+                informative = (f"It is kept, unchanged, in {kept}. Keep leaves it there; Discard deletes it."
+                               if kept is not None else "Discard deletes it.")
         else:
-            text = (f"Transcript Editor did not close normally. {pending.describe()}.")
+            title, icon = "Restore unsaved work?", QMessageBox.Icon.Question
+            text = f"Transcript Editor did not close normally. {pending.describe()}."
+            informative = "Restore brings it back; Discard deletes it."
             if later:
                 informative += " Not Now keeps it for the next start."
-        box = QMessageBox(QMessageBox.Icon.Question, "Restore unsaved work?", text,
-                          QMessageBox.StandardButton.NoButton, self._window)
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self._window)
         restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
         restore.setEnabled(pending.recoverable)
         discard_button = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
@@ -462,3 +477,8 @@ class ProjectController(QObject):
         where = f"\n\nThe unsaved work is kept, unchanged, in {kept}." if kept else ""
         self.error_occurred.emit("Could not restore the unsaved work", f"{error}{where}")
         return False
+
+
+def _work_name(pending) -> str:
+    """What a piece of work left behind is called for the producer: its document, else its journal."""
+    return Path(pending.source_path).name if pending.base is not None else pending.journal_path.name
