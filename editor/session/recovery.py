@@ -345,6 +345,112 @@ def recover(journal_path: str | Path) -> Transcript:
     return pending.recover()
 
 
+# ---------------------------------------------------------------------------------- kept aside
+# What Pending.keep_aside adds to the names it keeps: ".unrestored-<date>-<time>", "-<n>" for a second in one second.
+_KEPT_TAG = re.compile(r"\.unrestored-(\d{8}-\d{6})(?:-\d+)?$")
+
+
+@dataclass
+class KeptWork:
+    """A journal :meth:`Pending.keep_aside` moved out of the way, for the producer to restore or delete."""
+
+    pending: Pending       # read where it is kept (its journal_path is the kept file)
+    live_path: Path        # where it was, and goes back to for a restore
+    tag: str               # what keeping it added to its name (and its snapshots')
+
+    @property
+    def kept_at(self) -> datetime | None:
+        match = _KEPT_TAG.search(self.tag)
+        try:
+            return datetime.strptime(match.group(1), "%Y%m%d-%H%M%S") if match else None
+        except ValueError:
+            return None
+
+    @property
+    def document(self) -> str:
+        """The file the work belongs to ("" when its journal does not say and nothing beside it does)."""
+        if self.pending.base is not None:
+            return self.pending.source_path
+        beside = self.live_path.with_name(self.live_path.name.removesuffix(JOURNAL_SUFFIX))
+        return str(beside) if beside != self.live_path and beside.is_file() else ""
+
+    def snapshots(self) -> list[Path]:
+        """The autosave snapshots kept with it (renamed with the same tag)."""
+        folder, stem = self.live_path.parent, self.live_path.name.removesuffix(JOURNAL_SUFFIX)
+        prefix = f"{stem}{SNAPSHOT_SUFFIX}-"
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            return []
+        return [folder / name for name in sorted(names) if name.startswith(prefix) and name.endswith(self.tag)
+                and _is_snapshot_name(name[: -len(self.tag)])]
+
+    def files(self) -> list[Path]:
+        return [self.pending.journal_path, *self.snapshots()]
+
+
+def inspect_kept(path: str | Path) -> KeptWork | None:
+    """The kept journal at *path* (None when it is not one, or gone). Its base is checked where it is
+    now: an autosave snapshot it follows was kept under the same tag."""
+    path = Path(path)
+    match = _KEPT_TAG.search(path.name)
+    if match is None or not path.name[: match.start()].endswith(JOURNAL_SUFFIX):
+        return None
+    pending = inspect(path)
+    if pending is None:
+        return None
+    kept = KeptWork(pending, path.with_name(path.name[: match.start()]), match.group(0))
+    base = pending.base
+    if base is not None and base.kind == BASE_SNAPSHOT and pending.problem:
+        moved = BaseRef(base.kind, base.path + kept.tag, base.sha256, base.size, base.format)
+        if moved.matches_file():
+            pending.problem = ""
+    return kept
+
+
+def find_kept(folders) -> list[KeptWork]:
+    """Journals kept aside in *folders* (and nothing else there is touched), the latest kept first."""
+    found = []
+    seen: set[Path] = set()
+    for folder in folders:
+        folder = Path(folder)
+        if folder in seen or not folder.is_dir():
+            continue
+        seen.add(folder)
+        for path in sorted(folder.glob(f"*{JOURNAL_SUFFIX}.unrestored-*")):
+            kept = inspect_kept(path)
+            if kept is not None:
+                found.append(kept)
+    return sorted(found, key=lambda kept: kept.kept_at or datetime.min, reverse=True)
+
+
+def put_back(kept: KeptWork) -> Pending:
+    """Move a kept journal (and its snapshots) back where it was, to be restored; returns it read
+    there. Raises TranscriptError when another journal is in its place (unsaved work of a later
+    session) or it cannot be moved."""
+    if kept.live_path.exists():
+        raise TranscriptError("another journal of the same document is in its place (unsaved work of a later "
+                              "session): restore or discard that one first", kept.live_path)
+    try:
+        # The journal first: a kill before its snapshots follow leaves them under their kept names,
+        # which no clean-up deletes, never a snapshot the journal does not name yet.
+        os.replace(kept.pending.journal_path, kept.live_path)
+        for snapshot in kept.snapshots():
+            os.replace(snapshot, snapshot.with_name(snapshot.name[: -len(kept.tag)]))
+    except OSError as error:
+        raise TranscriptError(f"cannot move it back ({error.strerror or error})", kept.pending.journal_path) from None
+    pending = inspect(kept.live_path)
+    if pending is None:
+        raise TranscriptError("it is gone", kept.live_path)
+    return pending
+
+
+def delete_kept(kept: KeptWork) -> None:
+    """Delete a kept journal and its snapshots (the producer asked to)."""
+    for path in kept.files():
+        _unlink(path)
+
+
 # ---------------------------------------------------------------------------------- leftovers
 def clean_leftovers(journal_path: str | Path) -> list[Path]:
     """Delete what a kill left of this program's own writes for one document; return what went.

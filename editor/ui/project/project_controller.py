@@ -26,6 +26,7 @@ from editor.ui.project.autosave import EXTENSION, Autosaver, data_dir
 from editor.ui.widgets.button_icons import with_style_icon
 
 if TYPE_CHECKING:
+    from editor.ui.project.recover_dialog import RecoverDialog
     from editor.ui.project.restore_job import RestoreJob
 
 _PROJECT_FILTER = "Transcript Editor project (*.tep.json);;All files (*)"
@@ -76,6 +77,8 @@ class ProjectController(QObject):
         files.transcript_opened.connect(self._on_files_transcript_opened)
         ctx.actions["save"].triggered.connect(self.save)
         ctx.actions["save_as"].triggered.connect(lambda: self.save_as())
+        ctx.actions["recover_unsaved"].triggered.connect(self.show_kept)
+        self.recover_dialog: RecoverDialog | None = None     # File ▸ Recover Unsaved Work… while open
 
     # ------------------------------------------------------------------ state
     def is_modified(self) -> bool:
@@ -337,7 +340,8 @@ class ProjectController(QObject):
             except TranscriptError as error:
                 informative = f"It could not be kept aside ({error.problem}). Discard deletes it."
             else:
-                informative = (f"It is kept, unchanged, in {kept}. Keep leaves it there; Discard deletes it."
+                informative = (f"It is kept, unchanged, in {kept}. Keep leaves it there (File ▸ Recover Unsaved "
+                               f"Work… lists it); Discard deletes it."
                                if kept is not None else "Discard deletes it.")
         else:
             title, icon = "Restore unsaved work?", QMessageBox.Icon.Question
@@ -382,17 +386,60 @@ class ProjectController(QObject):
             return
         if kept is not None:
             self.warning.emit(f"The unsaved work left behind was neither restored nor discarded; "
-                              f"it is kept, unchanged, in {kept}.")
+                              f"it is kept, unchanged, in {kept} (File ▸ Recover Unsaved Work… restores it).")
 
-    def restore(self, pending) -> bool:
-        """Open the document the work belongs to, replay the journal onto it and keep journaling.
+    # ------------------------------------------------------------------ work kept aside
+    def kept_folders(self) -> list[str]:
+        """Where journals kept aside may be: the recovery folder (unsaved imports) and the folders of
+        the open document and the recent projects (a project's journal is beside it)."""
+        from editor.session.journal import recovery_dir
+        documents = [self.project_path, self.source_path, *self._settings.recent_files()]
+        folders = [str(recovery_dir(data_dir()))]
+        for document in documents:
+            if document and os.path.dirname(document) not in folders:
+                folders.append(os.path.dirname(document))
+        return folders
+
+    def show_kept(self) -> None:
+        """File ▸ Recover Unsaved Work…: the journals kept aside, to restore or delete."""
+        from editor.session.recovery import find_kept
+        from editor.ui.project.recover_dialog import RecoverDialog
+        dialog = RecoverDialog(find_kept(self.kept_folders()), self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.restore_requested.connect(self.restore_kept)
+        dialog.finished.connect(lambda _result: setattr(self, "recover_dialog", None))
+        self.recover_dialog = dialog
+        dialog.open()
+
+    def restore_kept(self, kept) -> bool:
+        """Put a journal kept aside back where it was and restore it (after Save or Discard of the open
+        work, if any). False when it could not be (said in an error box)."""
+        if not self.ask_to_save("restoring other work", lambda: self.restore_kept(kept)):
+            return False
+        own = self.autosave.journal
+        if own is not None and own.path == kept.live_path:
+            self.autosave.discard()    # this session's own, of the same document, with nothing unsaved in it
+        from editor.session.recovery import put_back
+        try:
+            pending = put_back(kept)
+        except TranscriptError as error:
+            self.error_occurred.emit("Could not restore the unsaved work", str(error))
+            return False
+        if not pending.recoverable:
+            return self._restore_failed(pending, TranscriptError(f"cannot restore it: {pending.problem}",
+                                                                 pending.journal_path))
+        return self.restore(pending, reopen=True)
+
+    def restore(self, pending, reopen: bool = False) -> bool:
+        """Open the document the work belongs to (again if it is open and *reopen*: the open work was
+        just saved or discarded), replay the journal onto it and keep journaling.
 
         False when that failed at once (said in an error box). A long journal is replayed on a
         worker behind a progress dialog with Cancel (:attr:`restoring` until it ends); a short one
         is back when this returns."""
         from editor.ui.project.restore_job import RestoreJob
         source = pending.source_path
-        if self._files.current_path != source:
+        if reopen or self._files.current_path != source:
             self._restoring = True
             try:
                 found = self._files.open_transcript(source)
