@@ -157,3 +157,18 @@ def test_cancel_while_the_undo_steps_are_put_back_leaves_the_document_as_opened(
     qtbot.waitUntil(lambda: window.project.restoring is None)
     assert cancelled                                   # some steps were back when it was cancelled
     _assert_as_opened_with_the_journal_kept(window, tmp_path, path, saved, written, qtbot)
+
+
+def test_work_restored_from_the_start_page_waits_for_a_large_documents_background_read(windows, tmp_path, qtbot,
+                                                                                      monkeypatch):
+    from editor.ui.files import preload
+    path, _saved, typed = _left_behind(windows, tmp_path, qtbot)
+    monkeypatch.setattr(preload, "BACKGROUND_BYTES", 1)    # every file read as a large one is
+    window = windows()                                     # started without a document
+    assert window.project.offer_recovery() is not None
+    button(prompt(window, qtbot), "Restore").click()
+    assert window.files.reading is not None                # the restore waits for the read
+    qtbot.waitUntil(lambda: window.files.current_path == str(path) and window.project.restoring is None)
+    qtbot.waitUntil(lambda: _texts(window) == typed)
+    assert window.project.recovery_box is None             # the document's own offer was not made again
+    assert window.project.autosave.journal is not None and window.isWindowModified()

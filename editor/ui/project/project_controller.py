@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QMetaObject, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle
 
 from editor.core.errors import TranscriptError
@@ -437,7 +437,6 @@ class ProjectController(QObject):
         False when that failed at once (said in an error box). A long journal is replayed on a
         worker behind a progress dialog with Cancel (:attr:`restoring` until it ends); a short one
         is back when this returns."""
-        from editor.ui.project.restore_job import RestoreJob
         source = pending.source_path
         if reopen or self._files.current_path != source:
             self._restoring = True
@@ -447,6 +446,33 @@ class ProjectController(QObject):
                 self._restoring = False
             if not found:
                 return False
+            if self._files.reading is not None:   # a large file, read in the background first
+                self._restore_once_read(pending)
+                return True
+        return self._start_restore(pending)
+
+    def _restore_once_read(self, pending) -> None:
+        """Restore *pending* once the background read of its document has opened it (the document's
+        own offer to restore is not made meanwhile); nothing when the read is cancelled or fails,
+        and the journal stays where it is, offered when the document is opened again."""
+        files = self._files
+        self._restoring = True
+        connections: list[QMetaObject.Connection] = []
+
+        def finish(start: bool) -> None:
+            for connection in connections:
+                QObject.disconnect(connection)
+            self._restoring = False
+            if start and files.current_path == pending.source_path:
+                self._start_restore(pending)
+
+        connections += [files.transcript_opened.connect(lambda *_: finish(True)),
+                        files.read_cancelled.connect(lambda *_: finish(False)),
+                        files.error_occurred.connect(lambda *_: finish(False))]
+
+    def _start_restore(self, pending) -> bool:
+        from editor.ui.project.restore_job import RestoreJob
+        source = pending.source_path
         job = self.restoring = RestoreJob(pending, self._model, self._stack, self._restored_commands,
                                           Path(source).name, self._window)
         outcome: list[bool] = []
