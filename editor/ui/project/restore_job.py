@@ -226,9 +226,9 @@ class RestoreJob(QObject):
 
     # ------------------------------------------------------------------ internals
     def _show_dialog(self) -> None:
-        lines = len(self._pending.records)
-        dialog = QProgressDialog(f"Restoring {lines} journal entr{'y' if lines == 1 else 'ies'} "
-                                 f"on {self._name}…", "&Cancel", 0, 0, self._parent_widget)
+        edits = self._pending.edit_count      # as the restore prompt counted them
+        dialog = QProgressDialog(f"Restoring {edits} edit{'' if edits == 1 else 's'} on {self._name}…",
+                                 "&Cancel", 0, 0, self._parent_widget)
         dialog.setWindowTitle("Restoring Unsaved Work")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)   # no edits into the document meanwhile
         dialog.setMinimumDuration(0)
@@ -263,7 +263,7 @@ class RestoreJob(QObject):
             self._model.set_transcript(outcome.transcript)
             self._pushing = (outcome, iter(self._commands(outcome.steps)))
             if self.dialog is not None:
-                self.dialog.setLabelText(f"Restoring the undo steps on {self._name}…")
+                self.dialog.setLabelText(f"Restoring the undo history of {self._name}…")
             self._push_timer.start()      # in a turn of its own: the model's reset took one
 
     def _push_slice(self) -> None:
