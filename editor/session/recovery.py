@@ -271,6 +271,26 @@ def inspect(journal_path: str | Path) -> Pending | None:
     return pending
 
 
+def document_name(pending: Pending) -> str:
+    """The name of the file the work belongs to, for the producer: the journal's own word for it, else
+    what the journal's name says (``<project>.journal`` beside a project, ``<name>-<hash>.journal`` in
+    the recovery folder); "" when neither says (a journal damaged at the start, under another name)."""
+    if pending.base is not None:
+        return Path(pending.source_path).name
+    name = pending.journal_path.name
+    tag = _KEPT_TAG.search(name)
+    name = name[: tag.start()] if tag else name
+    if not name.endswith(JOURNAL_SUFFIX):
+        return ""
+    name = name.removesuffix(JOURNAL_SUFFIX)
+    hashed = _HASHED_NAME.fullmatch(name)
+    return hashed.group(1) if hashed else name
+
+
+# An unsaved import's journal in the recovery folder: its file's name, then a hash of its full path.
+_HASHED_NAME = re.compile(r"(.+)-[0-9a-f]{16}")
+
+
 def _base_changed(base: BaseRef) -> str:
     """Why edits cannot be put back onto their base, which is no longer what they were made on."""
     if base.kind == BASE_SNAPSHOT:

@@ -83,3 +83,15 @@ def test_deleting_a_kept_journal_deletes_it_and_its_snapshots_only(tmp_path):
     recovery.delete_kept(kept)
     assert set(_listing(tmp_path)) == others
     assert path.exists()
+
+
+@pytest.mark.parametrize(("name", "document"), [
+    ("episode.srt-0123456789abcdef.journal.unrestored-20260102-030405", "episode.srt"),   # an unsaved import's
+    ("harbour.tep.json.journal.unrestored-20260102-030405-2", "harbour.tep.json"),       # beside its project
+    ("harbour.tep.json.journal", "harbour.tep.json"),
+    ("stray.bin", ""),
+])
+def test_work_whose_journal_is_damaged_at_the_start_is_named_by_its_journals_name(tmp_path, name, document):
+    (tmp_path / name).write_bytes(b"not a header\n")
+    pending = recovery.inspect(tmp_path / name)
+    assert pending.base is None and recovery.document_name(pending) == document

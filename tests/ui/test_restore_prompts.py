@@ -83,9 +83,11 @@ def test_unrestorable_work_found_at_start_is_listed_in_one_message(windows, data
     folder = recovery_dir(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     left = {}
-    for name in ("episode-0123456789abcdef.journal", "interview-fedcba9876543210.journal"):
+    # An unsaved import's journal is named after its file and a hash of its path.
+    for name, document in (("episode.srt-0123456789abcdef.journal", "episode.srt"),
+                           ("interview.vtt-fedcba9876543210.journal", "interview.vtt")):
         (folder / name).write_bytes(f"not a header of {name}\n".encode())
-        left[name] = (folder / name).read_bytes()
+        left[name] = (document, (folder / name).read_bytes())
     window = windows()
     errors = []
     window.project.error_occurred.connect(lambda title, text: errors.append((title, text)))
@@ -93,8 +95,8 @@ def test_unrestorable_work_found_at_start_is_listed_in_one_message(windows, data
     assert len(errors) == 1                          # one message, not one box each
     title, text = errors[0]
     assert title == "2 pieces of unsaved work left behind cannot be restored"
-    for name, written in left.items():
+    for name, (document, written) in left.items():
         [kept] = folder.glob(f"{name}.unrestored-*")
         assert kept.read_bytes() == written and not (folder / name).exists()
-        assert f"• {name}: its journal is damaged at the start" in text and str(kept) in text
+        assert f"• {document}: its journal is damaged at the start" in text and str(kept) in text
     assert "File ▸ Recover Unsaved Work… lists what is kept." in text

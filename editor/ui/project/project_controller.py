@@ -554,4 +554,5 @@ class ProjectController(QObject):
 
 def _work_name(pending) -> str:
     """What a piece of work left behind is called for the producer: its document, else its journal."""
-    return Path(pending.source_path).name if pending.base is not None else pending.journal_path.name
+    from editor.session.recovery import document_name
+    return document_name(pending) or pending.journal_path.name

@@ -34,7 +34,8 @@ _WHEN = "%Y-%m-%d %H:%M"
 
 
 def _document_name(work) -> str:
-    return Path(work.document).name if work.document else f"an unknown document ({work.pending.journal_path.name})"
+    from editor.session.recovery import document_name
+    return document_name(work.pending) or f"an unknown document ({work.pending.journal_path.name})"
 
 
 def _when(path: Path) -> str:
