@@ -100,3 +100,21 @@ def test_unrestorable_work_found_at_start_is_listed_in_one_message(windows, data
         assert kept.read_bytes() == written and not (folder / name).exists()
         assert f"• {document}: its journal is damaged at the start" in text and str(kept) in text
     assert "File ▸ Recover Unsaved Work… lists what is kept." in text
+
+
+def test_at_start_the_message_about_unrestorable_work_waits_until_the_restore_prompt_is_answered(
+        windows, tmp_path, data_dir, qtbot):
+    from editor.session.journal import recovery_dir
+    path, _journal = _killed_mid_edit(windows, tmp_path)        # a recent project with work to restore
+    folder = recovery_dir(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "episode.srt-0123456789abcdef.journal").write_bytes(b"not a header\n")
+    window = windows()
+    errors = []
+    window.project.error_occurred.connect(lambda title, text: errors.append(title))
+    assert window.project.offer_recovery() is not None
+    box = prompt(window, qtbot)
+    assert path.name in box.text() and not errors             # one box at a time
+    assert list(folder.glob("episode.srt-0123456789abcdef.journal.unrestored-*"))   # kept aside already
+    button(box, "Not Now").click()
+    qtbot.waitUntil(lambda: errors == ["Unsaved work left behind cannot be restored"])

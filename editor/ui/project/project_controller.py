@@ -290,21 +290,25 @@ class ProjectController(QObject):
                 found.append(pending)
             elif not is_locked(pending.journal_path):   # not another window's
                 unrestorable.append(pending)
-        self._keep_unoffered(unrestorable)
+        said = self._keep_unoffered(unrestorable)
         for path in self._settings.recent_files():
             if path.lower().endswith(EXTENSION) and os.path.isfile(path):
                 pending = recovery.find_for(path, True, data_dir())
                 if pending is not None and pending.recoverable:
                     found.append(pending)   # one that is not is offered when its project opens
         if not found:
+            if said is not None:
+                self.error_occurred.emit(*said)
             return None
-        self._ask_restore(found[0], later=True)
+        # What was kept aside is said once the prompt is answered: one box at a time.
+        self._ask_restore(found[0], later=True, then=None if said is None else lambda: self.error_occurred.emit(*said))
         return found[0]
 
-    def _keep_unoffered(self, found) -> None:
+    def _keep_unoffered(self, found) -> tuple[str, str] | None:
         """Unsaved work that cannot be restored and that no prompt offers (nothing says which file it
         belongs to, or that file changed): moved aside, where importing its file again and editing
-        cannot replace it, and the producer told where, in one message for all of them."""
+        cannot replace it. Returns the one message (headline, details) that tells the producer where
+        (None when nothing was left)."""
         lines, failed = [], False
         for pending in found:
             what = _work_name(pending)
@@ -318,16 +322,18 @@ class ProjectController(QObject):
             if kept is not None:
                 lines.append(f"• {what}: {pending.problem}. It is kept, unchanged, in {kept}.")
         if not lines:
-            return
-        # A dialog: the start page has no warning bar
+            return None
+        # Said in a dialog: the start page has no warning bar
         count = len(lines)
         headline = ("Unsaved work left behind cannot be restored" if count == 1 else
                     f"{count} pieces of unsaved work left behind cannot be restored")
         if failed and count == 1:
             headline = "Could not keep the unsaved work aside"
-        self.error_occurred.emit(headline, "\n\n".join(lines) + "\n\nFile ▸ Recover Unsaved Work… lists what is kept.")
+        return headline, "\n\n".join(lines) + "\n\nFile ▸ Recover Unsaved Work… lists what is kept."
 
-    def _ask_restore(self, pending, later: bool) -> None:
+    def _ask_restore(self, pending, later: bool, then: Callable[[], object] | None = None) -> None:
+        """The restore prompt for *pending* (*later*: at start-up, Not Now keeps it for the next);
+        *then* runs once it is answered."""
         # No base (a damaged header): only offered for the open document, the one it was found for
         name = Path(pending.source_path).name if pending.base is not None else self.document_name()
         if not pending.recoverable:
@@ -372,6 +378,14 @@ class ProjectController(QObject):
             elif pending.recoverable and not later:
                 # Closed without a choice while its document is open: the next edit would replace it.
                 self._keep_unchosen(pending)
+            if then is None:
+                return
+            job = self.restoring
+            if job is None:
+                then()
+            else:                    # after the progress dialog of a long restore
+                for ended in (job.done, job.failed, job.cancelled):
+                    ended.connect(lambda *_: then())
 
         box.finished.connect(on_finished)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
