@@ -50,7 +50,7 @@ def _kept_by_closing_the_prompt(windows, folder, qtbot, name="harbour.tep.json")
 def _open_dialog(window, qtbot):
     window.action_table["recover_unsaved"].trigger()
     dialog = window.project.recover_dialog
-    qtbot.waitUntil(dialog.isVisible)
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.is_loaded())
     return dialog
 
 
@@ -124,3 +124,10 @@ def test_restoring_kept_work_asks_first_to_save_the_open_work(windows, tmp_path,
     while window.edits.stack.canUndo():                   # the discarded work is not under it
         window.edits.stack.undo()
     assert "Unsaved " not in window.model.segment(3).text
+
+
+def test_with_nothing_kept_the_dialog_says_so(windows, qtbot):
+    window = windows()
+    dialog = _open_dialog(window, qtbot)
+    assert not dialog.kept() and dialog.empty.isVisible() and dialog.empty.text() == "No unsaved work is kept."
+    assert not dialog.restore_button.isEnabled() and not dialog.delete_button.isEnabled()

@@ -415,15 +415,23 @@ class ProjectController(QObject):
         return folders
 
     def show_kept(self) -> None:
-        """File ▸ Recover Unsaved Work…: the journals kept aside, to restore or delete."""
-        from editor.session.recovery import find_kept
-        from editor.ui.project.recover_dialog import RecoverDialog
-        dialog = RecoverDialog(find_kept(self.kept_folders()), self._window)
+        """File ▸ Recover Unsaved Work…: the journals kept aside, to restore or delete. They are read on
+        a worker (a long journal takes a second): the dialog opens at once and fills when they are."""
+        from editor.ui.project.recover_dialog import FindKept, RecoverDialog
+        dialog = RecoverDialog(self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.restore_requested.connect(self.restore_kept)
         dialog.finished.connect(lambda _result: setattr(self, "recover_dialog", None))
         self.recover_dialog = dialog
+        finder = FindKept(self.kept_folders(), self)    # outlives the dialog: the worker may end after it
+        finder.found.connect(lambda kept: self._on_kept_found(finder, dialog, kept))
+        finder.start()
         dialog.open()
+
+    def _on_kept_found(self, finder, dialog: RecoverDialog, kept) -> None:
+        finder.deleteLater()
+        if self.recover_dialog is dialog:     # still open
+            dialog.set_kept(kept)
 
     def restore_kept(self, kept) -> bool:
         """Put a journal kept aside back where it was and restore it (after Save or Discard of the open

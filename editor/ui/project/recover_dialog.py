@@ -10,10 +10,12 @@ unless the producer confirms it.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from editor.ui import process_tuning
 from editor.ui.widgets.button_icons import with_style_icon
 
 _WHEN = "%Y-%m-%d %H:%M"
@@ -53,7 +56,7 @@ class RecoverDialog(QDialog):
     COLUMNS = ("Document", "Folder", "Edits", "Last change", "Kept since", "Can be restored")
     FOLDER = 1
 
-    def __init__(self, kept: list, parent=None):
+    def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle("Recover Unsaved Work")
         self.resize(760, 360)
@@ -78,8 +81,9 @@ class RecoverDialog(QDialog):
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.details)
-        self.empty = QLabel("No unsaved work is kept.")
+        self.empty = QLabel("Looking for kept work…")      # until set_kept()
         layout.addWidget(self.empty)
+        self._loaded = False
 
         buttons = QDialogButtonBox()
         self.restore_button = buttons.addButton("&Restore", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -94,15 +98,24 @@ class RecoverDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+        self.list.currentItemChanged.connect(self._on_current_changed)
+        self._on_current_changed()
+
+    def set_kept(self, kept: list) -> None:
+        """Show the kept work found (reading the journals takes a while: the dialog opens before)."""
         for work in kept:
             self._add(work)
-        self.list.currentItemChanged.connect(self._on_current_changed)
+        self._loaded = True
+        self.empty.setText("No unsaved work is kept.")
         items = self._items()
         if items:
             self.list.setCurrentItem(items[0])
         self._on_current_changed()
 
     # ------------------------------------------------------------------ reading
+    def is_loaded(self) -> bool:
+        return self._loaded
+
     def kept(self) -> list:
         return [item.data(0, Qt.ItemDataRole.UserRole) for item in self._items()]
 
@@ -133,7 +146,7 @@ class RecoverDialog(QDialog):
     def _on_current_changed(self, *_) -> None:
         work = self.current()
         has_any = self.list.topLevelItemCount() > 0
-        self.list.setVisible(has_any)
+        self.list.setVisible(has_any or not self._loaded)
         self.empty.setVisible(not has_any)
         self.restore_button.setEnabled(work is not None and work.pending.recoverable)
         self.show_button.setEnabled(work is not None)
@@ -195,3 +208,28 @@ class RecoverDialog(QDialog):
                 self.list.takeTopLevelItem(index)
                 break
         self._on_current_changed()
+
+
+class FindKept(QObject):
+    """:func:`editor.session.recovery.find_kept` on a worker thread; ``found`` gives the list on the
+    thread this object lives in (its parent must outlive the worker: the window's controller)."""
+
+    found = Signal(list)
+    _done = Signal(list)
+
+    def __init__(self, folders: list[str], parent: QObject):
+        super().__init__(parent)
+        self._folders = folders
+        self._done.connect(self.found)      # queued: emitted on the worker, received where this lives
+
+    def start(self) -> None:
+        from editor.session.recovery import find_kept
+        done = self._done
+
+        def run() -> None:
+            with process_tuning.python_on_worker():
+                kept = find_kept(self._folders)
+            with contextlib.suppress(RuntimeError):    # the window closed meanwhile: nobody to tell
+                done.emit(kept)
+
+        threading.Thread(target=run, name="find-kept", daemon=True).start()
