@@ -5,13 +5,15 @@ GUI thread, a line cost about half a millisecond of model signals and repaint bo
 the op itself, so 4,000 lines froze the window for seconds. Here the base is loaded and the lines
 are replayed *off the model*, onto a transcript of the job's own, each line's undo op kept
 (:func:`replay_detached`, plain core work). The model is untouched until the end, when it shows the
-result in one reset and the undo steps are pushed already applied. So Cancel only drops that
-transcript: the document is exactly as it was before the restore began, and the journal on disk was
-never touched.
+result in one reset and the undo steps are pushed already applied (:func:`push_applied`). So Cancel
+drops that transcript (or, while the steps are being pushed, shows the opened one again, which was
+never changed): the document is exactly as it was before the restore began, and the journal on disk
+is not touched until the restore is done.
 
 A restore estimated to be short (:data:`SYNC_BUDGET_MS`) runs at once on the GUI thread: no dialog
 flashes. A longer one runs on a worker thread behind a window-modal progress dialog with Cancel, which
-also keeps the producer from editing a document about to be replaced.
+also keeps the producer from editing a document about to be replaced, and its steps are pushed a
+slice (:data:`SLICE_S`) per turn of the event loop.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog
@@ -28,6 +31,10 @@ from PySide6.QtWidgets import QProgressDialog
 from editor.core.errors import TranscriptError
 from editor.ui import process_tuning
 from editor.ui.background import WorkerThread, keep_until_finished
+
+if TYPE_CHECKING:
+    from editor.core.ops import Op
+    from editor.core.transcript import Transcript
 
 # A restore whose estimate is below this runs at once on the GUI thread (no dialog). The estimate is
 # the two costs measured on the 10-hour episode (tests/bench/bench_restore_window.py): reading the
@@ -43,14 +50,16 @@ SLICE_S = 0.02              # restored undo steps are pushed this long per turn 
 class Step:
     """One restored undo step, already applied: *undo* takes it back."""
 
-    undo: object               # editor.core.ops.Op
+    undo: Op
     typed_row: int | None      # a keystroke in this row: merges with the next one in it, as typing did
     label: str = ""            # "" : named by its place among the steps
 
 
 @dataclass
 class Replayed:
-    transcript: object         # editor.core.transcript.Transcript, not shown by the model yet
+    """A journal replayed off the model: the transcript it gives, and the steps that undo it."""
+
+    transcript: Transcript     # not shown by the model yet
     extra: dict
     steps: list[Step] = field(default_factory=list)
     applied: int = 0           # journal lines that came back
@@ -158,16 +167,20 @@ class _ReplayThread(WorkerThread):
     def run(self) -> None:
         # Reading a project and replaying makes objects by the ten thousand that all live on.
         with process_tuning.collection_paused():
-            try:
-                self.outcome = replay_detached(self._pending, self._opened, self.stop.is_set,
-                                               self.progressed.emit)
-            except Stopped:
-                self.outcome = None
-            except TranscriptError as error:
-                self.outcome = error
-            except Exception as error:  # noqa: BLE001 — a journal we cannot make sense of is a clear error, not a crash
-                self.outcome = TranscriptError(f"cannot restore it ({type(error).__name__}: {error})",
-                                               self._pending.journal_path)
+            self.outcome = replay_outcome(self._pending, self._opened, self.stop.is_set, self.progressed.emit)
+
+
+def replay_outcome(pending, opened, stopped=lambda: False, progress=None) -> Replayed | TranscriptError | None:
+    """:func:`replay_detached`, its failure as a TranscriptError (a journal we cannot make sense of is
+    a clear error, never a traceback), None when stopped."""
+    try:
+        return replay_detached(pending, opened, stopped, progress)
+    except Stopped:
+        return None
+    except TranscriptError as error:
+        return error
+    except Exception as error:  # noqa: BLE001 — see above
+        return TranscriptError(f"cannot restore it ({type(error).__name__}: {error})", pending.journal_path)
 
 
 class RestoreJob(QObject):
@@ -199,14 +212,13 @@ class RestoreJob(QObject):
 
     def start(self) -> None:
         if estimate_ms(self._pending) <= SYNC_BUDGET_MS:
-            try:
-                replayed = replay_detached(self._pending, self._opened)
-            except TranscriptError as error:
-                self.failed.emit(error)
+            outcome = replay_outcome(self._pending, self._opened)
+            if not isinstance(outcome, Replayed):
+                self.failed.emit(outcome)
                 return
-            self._model.set_transcript(replayed.transcript)     # a reset: the stack starts empty
-            push_applied(self._stack, self._commands(replayed.steps))
-            self.done.emit(replayed)
+            self._model.set_transcript(outcome.transcript)     # a reset: the stack starts empty
+            push_applied(self._stack, self._commands(outcome.steps))
+            self.done.emit(outcome)
             return
         self._show_dialog()
         thread = self._thread = _ReplayThread(self._pending, self._opened)
