@@ -172,3 +172,18 @@ def test_work_restored_from_the_start_page_waits_for_a_large_documents_backgroun
     qtbot.waitUntil(lambda: _texts(window) == typed)
     assert window.project.recovery_box is None             # the document's own offer was not made again
     assert window.project.autosave.journal is not None and window.isWindowModified()
+
+
+def test_closing_the_window_during_a_long_restore_leaves_the_journal_for_next_time(windows, tmp_path, qtbot,
+                                                                                  long_restores):
+    path, _saved, typed = _left_behind(windows, tmp_path, qtbot)
+    journal = Path(str(path) + ".journal")
+    written = journal.read_bytes()
+    window = _click_restore(windows, path, qtbot)
+    assert window.project.restoring is not None
+    window.close()
+    assert journal.read_bytes() == written and not list(tmp_path.glob("*.unrestored-*"))
+
+    again = _click_restore(windows, path, qtbot)                   # offered again, and restored whole
+    qtbot.waitUntil(lambda: again.project.restoring is None)
+    assert _texts(again) == typed
