@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -29,8 +30,10 @@ def windows(qtbot):
 
 @pytest.fixture
 def long_restores(monkeypatch):
-    """Every restore taken for a long one (real long journals take seconds to write and restore)."""
+    """Every restore taken for a long one, its dialog shown at once (real long journals take seconds
+    to write and restore)."""
     monkeypatch.setattr(restore_job, "SYNC_BUDGET_MS", -1.0)
+    monkeypatch.setattr(restore_job, "SHOW_AFTER_MS", 0)
 
 
 def _texts(window):
@@ -88,6 +91,36 @@ def test_a_long_restore_shows_progress_and_brings_every_step_back(windows, tmp_p
     while again.edits.stack.canUndo():
         again.edits.stack.undo()
     assert _texts(again) == saved
+
+
+def test_a_restore_over_before_its_dialog_would_show_shows_none_and_holds_input_meanwhile(
+        windows, tmp_path, qtbot, monkeypatch):
+    monkeypatch.setattr(restore_job, "SYNC_BUDGET_MS", -1.0)   # on the worker
+    monkeypatch.setattr(restore_job, "SHOW_AFTER_MS", 60_000)  # and over long before its dialog would show
+    path, _saved, typed = _left_behind(windows, tmp_path, qtbot)
+    window = _click_restore(windows, path, qtbot)
+    job = window.project.restoring
+    assert job is not None
+    dialog = job.dialog
+    # Typed while it runs: the edit would start a journal in place of the one being restored, and be
+    # lost when the restored document replaces the open one. Held.
+    QTest.keyClicks(window.view.open_editor(3, 0), "zq")
+    shown = []
+
+    def over() -> bool:
+        if window.project.restoring is not None:
+            shown.append(dialog.isVisible())
+        return window.project.restoring is None
+    qtbot.waitUntil(over)
+    assert _texts(window) == typed
+    assert not any(shown)
+    type_into(window, 2, "zq")                                  # input goes through again
+    assert "zq" in window.model.segment(2).text
+    more = _texts(window)
+    kill(window)                                                # and the journal holds it all
+    again = _click_restore(windows, path, qtbot)
+    qtbot.waitUntil(lambda: again.project.restoring is None)
+    assert _texts(again) == more
 
 
 def test_a_long_restore_after_an_autosave_has_the_autosave_as_its_first_step(windows, tmp_path, qtbot,

@@ -10,10 +10,11 @@ drops that transcript (or, while the steps are being pushed, shows the opened on
 never changed): the document is exactly as it was before the restore began, and the journal on disk
 is not touched until the restore is done.
 
-A restore estimated to be short (:data:`SYNC_BUDGET_MS`) runs at once on the GUI thread: no dialog
-flashes. A longer one runs on a worker thread behind a window-modal progress dialog with Cancel, which
-also keeps the producer from editing a document about to be replaced, and its steps are pushed a
-slice (:data:`SLICE_S`) per turn of the event loop.
+A restore estimated to be short (:data:`SYNC_BUDGET_MS`) runs at once on the GUI thread. A longer one
+runs on a worker thread, and its steps are pushed a slice (:data:`SLICE_S`) per turn of the event loop;
+a window-modal progress dialog with Cancel shows if it is still running after :data:`SHOW_AFTER_MS`,
+so no dialog flashes for one a little over the estimate. Until it ends, input to the window is held
+(:class:`InputHold`): an edit made meanwhile would be lost when the restored document replaces it.
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from editor.core.errors import TranscriptError
 from editor.ui import process_tuning
@@ -44,6 +45,7 @@ MS_PER_LINE = 0.15
 MS_PER_BASE_MB = 100.0
 PROGRESS_EVERY_S = 0.05     # the worker reports its count at most this often
 SLICE_S = 0.02              # restored undo steps are pushed this long per turn of the event loop
+SHOW_AFTER_MS = 400         # the progress dialog of a restore still running by then shows (0: at once)
 
 
 @dataclass
@@ -183,6 +185,37 @@ def replay_outcome(pending, opened, stopped=lambda: False, progress=None) -> Rep
         return TranscriptError(f"cannot restore it ({type(error).__name__}: {error})", pending.journal_path)
 
 
+_NEVER_BY_ITSELF_MS = 24 * 3600 * 1000
+
+
+def _application() -> QCoreApplication:
+    application = QCoreApplication.instance()
+    assert application is not None          # a window exists
+    return application
+
+
+class InputHold(QObject):
+    """Drops the producer's input to one window (keys, shortcuts, clicks, wheel, drops) while installed
+    on the application. Shortcuts are asked for with a ShortcutOverride event first: accepted here,
+    the key is no shortcut, and the key press that follows is dropped too."""
+
+    _HELD = frozenset({QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride,
+                       QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
+                       QEvent.Type.MouseButtonDblClick, QEvent.Type.Wheel, QEvent.Type.InputMethod,
+                       QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop, QEvent.Type.TouchBegin})
+
+    def __init__(self, window: QWidget):
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() not in self._HELD or not isinstance(watched, QWidget) or watched.window() is not self._window:
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()
+        return True
+
+
 class RestoreJob(QObject):
     """One restore into *model*: :meth:`start` runs it, then exactly one of ``done`` (the
     :class:`Replayed`, shown by the model with its steps on *stack*), ``failed`` (a TranscriptError)
@@ -205,6 +238,9 @@ class RestoreJob(QObject):
         self._pushing: tuple[Replayed, Iterator] | None = None   # and its commands still to push, once shown
         self._push_timer = QTimer(self, singleShot=True, interval=0)
         self._push_timer.timeout.connect(self._push_slice)
+        self._show_timer = QTimer(self, singleShot=True, interval=SHOW_AFTER_MS)
+        self._show_timer.timeout.connect(self._show_dialog)
+        self._hold: InputHold | None = None
         self.dialog: QProgressDialog | None = None
 
     def is_running(self) -> bool:
@@ -220,7 +256,13 @@ class RestoreJob(QObject):
             push_applied(self._stack, self._commands(outcome.steps))
             self.done.emit(outcome)
             return
-        self._show_dialog()
+        self._hold = InputHold(self._parent_widget.window())
+        _application().installEventFilter(self._hold)
+        self._make_dialog()
+        if SHOW_AFTER_MS <= 0:
+            self._show_dialog()
+        else:
+            self._show_timer.start(SHOW_AFTER_MS)
         thread = self._thread = _ReplayThread(self._pending, self._opened)
         thread.progressed.connect(self._on_progressed)
         thread.finished.connect(self._on_thread_finished)
@@ -237,19 +279,22 @@ class RestoreJob(QObject):
         self._end()
 
     # ------------------------------------------------------------------ internals
-    def _show_dialog(self) -> None:
+    def _make_dialog(self) -> None:
         edits = self._pending.edit_count      # as the restore prompt counted them
         dialog = QProgressDialog(f"Restoring {edits} edit{'' if edits == 1 else 's'} on {self._name}…",
                                  "&Cancel", 0, 0, self._parent_widget)
         dialog.setWindowTitle("Restoring Unsaved Work")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)   # no edits into the document meanwhile
-        dialog.setMinimumDuration(0)
+        dialog.setMinimumDuration(_NEVER_BY_ITSELF_MS)   # it shows when SHOW_AFTER_MS says, not by its own guess
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.setMinimumWidth(420)
         dialog.canceled.connect(self.cancel)
         self.dialog = dialog
-        dialog.open()
+
+    def _show_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.open()
 
     def _show_count(self, done: int, total: int) -> None:
         if self.dialog is not None:
@@ -302,6 +347,11 @@ class RestoreJob(QObject):
             thread.stop.set()
         pushing, self._pushing = self._pushing, None
         self._push_timer.stop()
+        self._show_timer.stop()
+        hold, self._hold = self._hold, None
+        if hold is not None:
+            _application().removeEventFilter(hold)
+            hold.deleteLater()
         if pushing is not None:
             self._model.set_transcript(self.opened)    # a reset: the stack is empty again
         dialog, self.dialog = self.dialog, None
