@@ -95,7 +95,7 @@ class Pending:
     ends: list[int] = field(default_factory=list, repr=False)   # where each record's line ends (bytes)
     start: int = 0         # where the lines of :attr:`records` begin (bytes)
     torn: bool = False     # an incomplete or corrupt tail was ignored
-    problem: str = ""      # why it cannot be restored ("" when it can)
+    problem: str = ""      # why it cannot be restored, said of the work ("its journal …"; "" when it can)
     created: str = ""
     original_path: str = ""   # the project or imported source the work belongs to
     kept: list[Path] = field(default_factory=list, repr=False)   # where keep_aside moved it
@@ -230,7 +230,7 @@ def inspect(journal_path: str | Path) -> Pending | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        return Pending(journal_path, None, problem=f"cannot read the journal ({error.strerror or error})")
+        return Pending(journal_path, None, problem=f"its journal cannot be read ({error.strerror or error})")
     lines = data.splitlines(keepends=True)
     header = decode_line(lines[0]) if lines else None
     try:
@@ -241,7 +241,8 @@ def inspect(journal_path: str | Path) -> Pending | None:
         if type(seq0) is not int:
             raise ValueError("bad seq0")
     except (ValueError, KeyError):
-        return Pending(journal_path, None, problem="the journal's header is damaged; nothing to restore")
+        return Pending(journal_path, None, problem="its journal is damaged at the start, where it says which "
+                                                   "file the edits were made on")
     pending = Pending(journal_path, base, seq0, created=str(header.get("created", "")),
                       original_path=str(header.get("original", "")))
     offset = pending.start = len(lines[0])
@@ -264,11 +265,38 @@ def inspect(journal_path: str | Path) -> Pending | None:
     _rebase_on_finished_save(pending)
     base = pending.base or base
     if is_locked(journal_path):
-        pending.problem = "another running Transcript Editor is using this file"
+        pending.problem = "another running Transcript Editor is editing it"
     elif not base.matches_file():
-        pending.problem = (f"{base.path} changed on disk since the journal began (saved by another "
-                           f"program?) or is gone; the journal cannot be applied to it")
+        pending.problem = _base_changed(base)
     return pending
+
+
+def document_name(pending: Pending) -> str:
+    """The name of the file the work belongs to, for the producer: the journal's own word for it, else
+    what the journal's name says (``<project>.journal`` beside a project, ``<name>-<hash>.journal`` in
+    the recovery folder); "" when neither says (a journal damaged at the start, under another name)."""
+    if pending.base is not None:
+        return Path(pending.source_path).name
+    name = pending.journal_path.name
+    tag = _KEPT_TAG.search(name)
+    name = name[: tag.start()] if tag else name
+    if not name.endswith(JOURNAL_SUFFIX):
+        return ""
+    name = name.removesuffix(JOURNAL_SUFFIX)
+    hashed = _HASHED_NAME.fullmatch(name)
+    return hashed.group(1) if hashed else name
+
+
+# An unsaved import's journal in the recovery folder: its file's name, then a hash of its full path.
+_HASHED_NAME = re.compile(r"(.+)-[0-9a-f]{16}")
+
+
+def _base_changed(base: BaseRef) -> str:
+    """Why edits cannot be put back onto their base, which is no longer what they were made on."""
+    if base.kind == BASE_SNAPSHOT:
+        return f"the autosaved copy the edits were made on ({base.path}) is gone or was changed"
+    return (f"{base.path} was changed on disk or removed since the edits were made (saved by another program?), "
+            f"and they only fit the version they were made on")
 
 
 def _rebase_on_finished_save(pending: Pending) -> None:
@@ -335,6 +363,112 @@ def recover(journal_path: str | Path) -> Transcript:
     if pending is None:
         raise TranscriptError("no recovery journal here", journal_path)
     return pending.recover()
+
+
+# ---------------------------------------------------------------------------------- kept aside
+# What Pending.keep_aside adds to the names it keeps: ".unrestored-<date>-<time>", "-<n>" for a second in one second.
+_KEPT_TAG = re.compile(r"\.unrestored-(\d{8}-\d{6})(?:-\d+)?$")
+
+
+@dataclass
+class KeptWork:
+    """A journal :meth:`Pending.keep_aside` moved out of the way, for the producer to restore or delete."""
+
+    pending: Pending       # read where it is kept (its journal_path is the kept file)
+    live_path: Path        # where it was, and goes back to for a restore
+    tag: str               # what keeping it added to its name (and its snapshots')
+
+    @property
+    def kept_at(self) -> datetime | None:
+        match = _KEPT_TAG.search(self.tag)
+        try:
+            return datetime.strptime(match.group(1), "%Y%m%d-%H%M%S") if match else None
+        except ValueError:
+            return None
+
+    @property
+    def document(self) -> str:
+        """The file the work belongs to ("" when its journal does not say and nothing beside it does)."""
+        if self.pending.base is not None:
+            return self.pending.source_path
+        beside = self.live_path.with_name(self.live_path.name.removesuffix(JOURNAL_SUFFIX))
+        return str(beside) if beside != self.live_path and beside.is_file() else ""
+
+    def snapshots(self) -> list[Path]:
+        """The autosave snapshots kept with it (renamed with the same tag)."""
+        folder, stem = self.live_path.parent, self.live_path.name.removesuffix(JOURNAL_SUFFIX)
+        prefix = f"{stem}{SNAPSHOT_SUFFIX}-"
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            return []
+        return [folder / name for name in sorted(names) if name.startswith(prefix) and name.endswith(self.tag)
+                and _is_snapshot_name(name[: -len(self.tag)])]
+
+    def files(self) -> list[Path]:
+        return [self.pending.journal_path, *self.snapshots()]
+
+
+def inspect_kept(path: str | Path) -> KeptWork | None:
+    """The kept journal at *path* (None when it is not one, or gone). Its base is checked where it is
+    now: an autosave snapshot it follows was kept under the same tag."""
+    path = Path(path)
+    match = _KEPT_TAG.search(path.name)
+    if match is None or not path.name[: match.start()].endswith(JOURNAL_SUFFIX):
+        return None
+    pending = inspect(path)
+    if pending is None:
+        return None
+    kept = KeptWork(pending, path.with_name(path.name[: match.start()]), match.group(0))
+    base = pending.base
+    if base is not None and base.kind == BASE_SNAPSHOT and pending.problem:
+        moved = BaseRef(base.kind, base.path + kept.tag, base.sha256, base.size, base.format)
+        if moved.matches_file():
+            pending.problem = ""
+    return kept
+
+
+def find_kept(folders) -> list[KeptWork]:
+    """Journals kept aside in *folders* (and nothing else there is touched), the latest kept first."""
+    found = []
+    seen: set[Path] = set()
+    for folder in folders:
+        folder = Path(folder)
+        if folder in seen or not folder.is_dir():
+            continue
+        seen.add(folder)
+        for path in sorted(folder.glob(f"*{JOURNAL_SUFFIX}.unrestored-*")):
+            kept = inspect_kept(path)
+            if kept is not None:
+                found.append(kept)
+    return sorted(found, key=lambda kept: kept.kept_at or datetime.min, reverse=True)
+
+
+def put_back(kept: KeptWork) -> Pending:
+    """Move a kept journal (and its snapshots) back where it was, to be restored; returns it read
+    there. Raises TranscriptError when another journal is in its place (unsaved work of a later
+    session) or it cannot be moved."""
+    if kept.live_path.exists():
+        raise TranscriptError("another journal of the same document is in its place (unsaved work of a later "
+                              "session): restore or discard that one first", kept.live_path)
+    try:
+        # The journal first: a kill before its snapshots follow leaves them under their kept names,
+        # which no clean-up deletes, never a snapshot the journal does not name yet.
+        os.replace(kept.pending.journal_path, kept.live_path)
+        for snapshot in kept.snapshots():
+            os.replace(snapshot, snapshot.with_name(snapshot.name[: -len(kept.tag)]))
+    except OSError as error:
+        raise TranscriptError(f"cannot move it back ({error.strerror or error})", kept.pending.journal_path) from None
+    pending = inspect(kept.live_path)
+    if pending is None:
+        raise TranscriptError("it is gone", kept.live_path)
+    return pending
+
+
+def delete_kept(kept: KeptWork) -> None:
+    """Delete a kept journal and its snapshots (the producer asked to)."""
+    for path in kept.files():
+        _unlink(path)
 
 
 # ---------------------------------------------------------------------------------- leftovers

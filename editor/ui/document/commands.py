@@ -40,13 +40,19 @@ TYPING_ID = 1001  # QUndoCommand.id(): commands with equal ids may merge
 class OpCommand(QUndoCommand):
     """One core op as one undo step."""
 
-    def __init__(self, model: TranscriptModel, op: Op, text: str, focus_row: int = -1):
+    def __init__(self, model: TranscriptModel, op: Op, text: str, focus_row: int = -1, applied: bool = False):
         super().__init__(text)
         self._model = model
         self._op = op
         self.focus_row = focus_row   # where the edit happened (the controller puts the caret back there)
+        # The edit is already in the transcript and *op* is the one that undoes it (a restore
+        # replays a journal off the model, then shows the result at once): the push's redo does nothing.
+        self._applied = applied
 
     def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
         self._op = self._model.run(self._op)
 
     def undo(self) -> None:
@@ -56,8 +62,8 @@ class OpCommand(QUndoCommand):
 class TypingCommand(OpCommand):
     """A text edit in one turn; consecutive edits of the same turn merge into one step."""
 
-    def __init__(self, model: TranscriptModel, op: Op, row: int, caret: int = -1):
-        super().__init__(model, op, "Typing", row)
+    def __init__(self, model: TranscriptModel, op: Op, row: int, caret: int = -1, applied: bool = False):
+        super().__init__(model, op, "Typing", row, applied)
         self.row = row
         self.caret = caret          # caret after the edit, for putting it back on redo
         self.caret_before = -1      # caret before the first merged edit, for undo

@@ -67,7 +67,6 @@ class Autosaver(QObject):
         # it writes them in full when they are edited (Journal.derived).
         self._derived: set[str] = set()
         self._failed = False
-        self._replaying = False    # a restore is replaying the journal's own lines
         self.last_capture_ms = 0.0
         # The document's identity for the journal's base (its SHA-256), taken on a worker when the
         # document is opened or saved: a 150 MB project is read whole, too long for a first keystroke.
@@ -91,20 +90,9 @@ class Autosaver(QObject):
         self.journal = journal
         journal.on_error = self._on_journal_error
 
-    @contextlib.contextmanager
-    def replaying(self):
-        """Edits made meanwhile are already in the journal (a restore replaying it): not journaled."""
-        self._replaying = True
-        try:
-            yield
-        finally:
-            self._replaying = False
-
     # ------------------------------------------------------------------ recording edits
     def on_committed(self, commit) -> None:
         """The model committed an edit, undo or redo (``TranscriptModel.committed``): journal it."""
-        if self._replaying:
-            return
         journal = self.journal or self._start()
         if journal is not None:
             journal.record(commit.transcript, commit.changes, commit.count_before)

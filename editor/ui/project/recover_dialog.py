@@ -1,0 +1,235 @@
+"""File ▸ Recover Unsaved Work…: the journals kept aside from earlier sessions, to restore or delete.
+
+Work left behind that was not restored (it could not be, the prompt was closed without a choice,
+or a restore was cancelled) is moved aside as ``<name>.journal.unrestored-<time>``
+(:meth:`editor.session.recovery.Pending.keep_aside`) and stays until the producer deletes it here.
+The list says which document each belongs to, when it was kept and its last change, how many edits
+it holds, and whether it can still be restored (its document unchanged since). Nothing is deleted
+unless the producer confirms it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
+
+from editor.ui import process_tuning
+from editor.ui.widgets.button_icons import with_style_icon
+
+_WHEN = "%Y-%m-%d %H:%M"
+
+
+def _document_name(work) -> str:
+    from editor.session.recovery import document_name
+    return document_name(work.pending) or f"an unknown document ({work.pending.journal_path.name})"
+
+
+def _when(path: Path) -> str:
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime).strftime(_WHEN)
+    except OSError:
+        return "?"
+
+
+class RecoverDialog(QDialog):
+    """Lists :class:`~editor.session.recovery.KeptWork`; Restore asks the window to restore the chosen one."""
+
+    restore_requested = Signal(object)     # the KeptWork to restore (the dialog closes)
+
+    COLUMNS = ("Document", "Folder", "Edits", "Last change", "Kept since", "Can be restored")
+    FOLDER = 1
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Recover Unsaved Work")
+        self.resize(760, 360)
+        self.confirm_box: QMessageBox | None = None
+        layout = QVBoxLayout(self)
+        intro = QLabel("Unsaved work from earlier sessions that was not restored is kept here, unchanged, "
+                       "until you restore or delete it.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.list = QTreeWidget()
+        self.list.setHeaderLabels(self.COLUMNS)
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        for column in range(len(self.COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == self.FOLDER
+                                        else QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.list, 1)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.details)
+        self.empty = QLabel("Looking for kept work…")      # until set_kept()
+        layout.addWidget(self.empty)
+        self._loaded = False
+
+        buttons = QDialogButtonBox()
+        self.restore_button = buttons.addButton("&Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.show_button = buttons.addButton("&Show in Folder", QDialogButtonBox.ButtonRole.ActionRole)
+        self.delete_button = with_style_icon(buttons.addButton("&Delete…", QDialogButtonBox.ButtonRole.DestructiveRole),
+                                             QStyle.StandardPixmap.SP_TrashIcon)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setText("&Close")
+        self.restore_button.clicked.connect(self._on_restore_clicked)
+        self.show_button.clicked.connect(self._on_show_clicked)
+        self.delete_button.clicked.connect(self._on_delete_clicked)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        self.list.currentItemChanged.connect(self._on_current_changed)
+        self._on_current_changed()
+
+    def set_kept(self, kept: list) -> None:
+        """Show the kept work found (reading the journals takes a while: the dialog opens before)."""
+        for work in kept:
+            self._add(work)
+        self._loaded = True
+        self.empty.setText("No unsaved work is kept.")
+        items = self._items()
+        if items:
+            self.list.setCurrentItem(items[0])
+        self._on_current_changed()
+
+    # ------------------------------------------------------------------ reading
+    def is_loaded(self) -> bool:
+        return self._loaded
+
+    def kept(self) -> list:
+        return [item.data(0, Qt.ItemDataRole.UserRole) for item in self._items()]
+
+    def current(self):
+        item = self.list.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+    # ------------------------------------------------------------------ internals
+    def _items(self) -> list[QTreeWidgetItem]:
+        items = (self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount()))
+        return [item for item in items if item is not None]
+
+    def _add(self, work) -> None:
+        pending = work.pending
+        document = _document_name(work)
+        kept_at = work.kept_at.strftime(_WHEN) if work.kept_at else "?"
+        # A journal damaged at the start is not read further: how many edits it holds is not known.
+        edits = str(pending.edit_count) if pending.base is not None else "?"
+        folder = str(Path(work.document or pending.journal_path).parent)
+        item = QTreeWidgetItem([document, folder, edits, _when(pending.journal_path), kept_at,
+                                "Yes" if pending.recoverable else "No"])
+        item.setData(0, Qt.ItemDataRole.UserRole, work)
+        item.setToolTip(0, work.document or str(pending.journal_path))
+        item.setToolTip(self.FOLDER, folder)
+        item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.list.addTopLevelItem(item)
+
+    def _on_current_changed(self, *_) -> None:
+        work = self.current()
+        has_any = self.list.topLevelItemCount() > 0
+        self.list.setVisible(has_any or not self._loaded)
+        self.empty.setVisible(not has_any)
+        self.restore_button.setEnabled(work is not None and work.pending.recoverable)
+        self.show_button.setEnabled(work is not None)
+        self.delete_button.setEnabled(work is not None)
+        if work is None:
+            self.details.clear()
+            return
+        pending = work.pending
+        where = f"Kept in {pending.journal_path}."
+        if pending.recoverable:
+            source = pending.source_path
+            self.details.setText(f"{where} Restore opens {source} and puts its edits back.")
+        else:
+            self.details.setText(f"{where} It cannot be restored: {pending.problem}.")
+
+    def _on_restore_clicked(self) -> None:
+        work = self.current()
+        if work is not None and work.pending.recoverable:
+            self.accept()
+            self.restore_requested.emit(work)
+
+    def _on_show_clicked(self) -> None:
+        work = self.current()
+        if work is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(work.pending.journal_path.parent)))
+
+    def _on_delete_clicked(self) -> None:
+        work = self.current()
+        if work is None:
+            return
+        pending = work.pending
+        document = _document_name(work)
+        edits = pending.edit_count
+        count = f" ({edits} edit{'' if edits == 1 else 's'})" if pending.base is not None else ""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Delete Unsaved Work?",
+                          f"Delete the unsaved work on {document}{count}?",
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(f"{pending.journal_path} is deleted, with the autosaved copy it follows if any. "
+                               f"This cannot be undone.")
+        delete = with_style_icon(box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole),
+                                 QStyle.StandardPixmap.SP_TrashIcon)
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+
+        def on_finished(_result: int) -> None:
+            self.confirm_box = None
+            if box.clickedButton() is delete:
+                self._delete(work)
+
+        box.finished.connect(on_finished)
+        self.confirm_box = box
+        box.open()
+
+    def _delete(self, work) -> None:
+        from editor.session.recovery import delete_kept
+        delete_kept(work)
+        for index, item in enumerate(self._items()):
+            if item.data(0, Qt.ItemDataRole.UserRole) is work:
+                self.list.takeTopLevelItem(index)
+                break
+        self._on_current_changed()
+
+
+class FindKept(QObject):
+    """:func:`editor.session.recovery.find_kept` on a worker thread; ``found`` gives the list on the
+    thread this object lives in (its parent must outlive the worker: the window's controller)."""
+
+    found = Signal(list)
+    _done = Signal(list)
+
+    def __init__(self, folders: list[str], parent: QObject):
+        super().__init__(parent)
+        self._folders = folders
+        self._done.connect(self.found)      # queued: emitted on the worker, received where this lives
+
+    def start(self) -> None:
+        from editor.session.recovery import find_kept
+        done = self._done
+
+        def run() -> None:
+            with process_tuning.python_on_worker():
+                kept = find_kept(self._folders)
+            with contextlib.suppress(RuntimeError):    # the window closed meanwhile: nobody to tell
+                done.emit(kept)
+
+        threading.Thread(target=run, name="find-kept", daemon=True).start()

@@ -1,0 +1,222 @@
+"""A long restore shows its progress in a window-modal dialog with Cancel; Cancel leaves the document
+as it was opened and the journal kept, unchanged; a short restore is back at once with no dialog."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from edit_helpers import write_project  # noqa: E402
+from restore_helpers import button, kill, prompt, type_into, windows_for  # noqa: E402
+
+from editor.ui.project import restore_job  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def data_dir(own_data_dir):
+    return own_data_dir
+
+
+@pytest.fixture
+def windows(qtbot):
+    yield from windows_for(qtbot)
+
+
+@pytest.fixture
+def long_restores(monkeypatch):
+    """Every restore taken for a long one, its dialog shown at once (real long journals take seconds
+    to write and restore)."""
+    monkeypatch.setattr(restore_job, "SYNC_BUDGET_MS", -1.0)
+    monkeypatch.setattr(restore_job, "SHOW_AFTER_MS", 0)
+
+
+def _texts(window):
+    return [segment.text for segment in window.model.transcript.segments]
+
+
+def _left_behind(windows, tmp_path, qtbot, typing=(("Late that night ", 0), ("Typo ", 1))):
+    """A project, and the journal a window killed after *typing* left; (path, saved texts, typed texts)."""
+    path = write_project(tmp_path)
+    first = windows()
+    assert first.open_path(str(path))
+    saved = _texts(first)
+    for text, row in typing:
+        type_into(first, row, text)
+    typed = _texts(first)
+    kill(first)
+    return path, saved, typed
+
+
+def _click_restore(windows, path, qtbot):
+    window = windows()
+    assert window.open_path(str(path))
+    button(prompt(window, qtbot), "Restore").click()
+    return window
+
+
+def test_a_short_restore_is_back_at_once_without_a_progress_dialog(windows, tmp_path, qtbot):
+    path, _saved, typed = _left_behind(windows, tmp_path, qtbot)
+    window = _click_restore(windows, path, qtbot)
+    assert window.project.restoring is None          # back before the click returned
+    assert _texts(window) == typed
+    assert not window.findChildren(QProgressDialog)
+
+
+def test_a_long_restore_shows_progress_and_brings_every_step_back(windows, tmp_path, qtbot, long_restores):
+    path, saved, typed = _left_behind(windows, tmp_path, qtbot)
+    window = _click_restore(windows, path, qtbot)
+    job = window.project.restoring
+    assert job is not None and job.dialog.isVisible()
+    assert job.dialog.windowModality() == Qt.WindowModality.WindowModal   # no typing into it meanwhile
+    assert "harbour.tep.json" in job.dialog.labelText()
+    qtbot.waitUntil(lambda: window.project.restoring is None)
+    assert not job.dialog
+    assert _texts(window) == typed
+    stack = window.edits.stack
+    assert [stack.text(i) for i in range(stack.count())] == ["Typing", "Typing"]
+    assert window.isWindowModified() and window.action_table["undo"].isEnabled()
+    type_into(window, 2, "More ")                    # journaled after the restored lines
+    more = _texts(window)
+    kill(window)
+
+    again = _click_restore(windows, path, qtbot)
+    qtbot.waitUntil(lambda: again.project.restoring is None)
+    assert _texts(again) == more
+    while again.edits.stack.canUndo():
+        again.edits.stack.undo()
+    assert _texts(again) == saved
+
+
+def test_a_restore_over_before_its_dialog_would_show_shows_none_and_holds_input_meanwhile(
+        windows, tmp_path, qtbot, monkeypatch):
+    monkeypatch.setattr(restore_job, "SYNC_BUDGET_MS", -1.0)   # on the worker
+    monkeypatch.setattr(restore_job, "SHOW_AFTER_MS", 60_000)  # and over long before its dialog would show
+    path, _saved, typed = _left_behind(windows, tmp_path, qtbot)
+    window = _click_restore(windows, path, qtbot)
+    job = window.project.restoring
+    assert job is not None
+    dialog = job.dialog
+    # Typed while it runs: the edit would start a journal in place of the one being restored, and be
+    # lost when the restored document replaces the open one. Held.
+    QTest.keyClicks(window.view.open_editor(3, 0), "zq")
+    shown = []
+
+    def over() -> bool:
+        if window.project.restoring is not None:
+            shown.append(dialog.isVisible())
+        return window.project.restoring is None
+    qtbot.waitUntil(over)
+    assert _texts(window) == typed
+    assert not any(shown)
+    type_into(window, 2, "zq")                                  # input goes through again
+    assert "zq" in window.model.segment(2).text
+    more = _texts(window)
+    kill(window)                                                # and the journal holds it all
+    again = _click_restore(windows, path, qtbot)
+    qtbot.waitUntil(lambda: again.project.restoring is None)
+    assert _texts(again) == more
+
+
+def test_a_long_restore_after_an_autosave_has_the_autosave_as_its_first_step(windows, tmp_path, qtbot,
+                                                                             long_restores):
+    path = write_project(tmp_path)
+    first = windows()
+    assert first.open_path(str(path))
+    saved = _texts(first)
+    type_into(first, 0, "One ")
+    assert first.project.autosave.save_now()
+    first.project.autosave.wait()
+    type_into(first, 2, "Two ")
+    typed = _texts(first)
+    kill(first)
+
+    window = _click_restore(windows, path, qtbot)
+    qtbot.waitUntil(lambda: window.project.restoring is None)
+    assert _texts(window) == typed
+    stack = window.edits.stack
+    assert [stack.text(i) for i in range(stack.count())] == ["Restored Autosave", "Typing"]
+    while stack.canUndo():
+        stack.undo()
+    assert _texts(window) == saved
+
+
+def _assert_as_opened_with_the_journal_kept(window, tmp_path, path, saved, written, qtbot):
+    assert window.project.restoring is None
+    assert _texts(window) == saved
+    assert window.edits.stack.count() == 0 and not window.isWindowModified()
+    [kept] = tmp_path.glob(f"{path.name}.journal.unrestored-*")
+    assert kept.read_bytes() == written
+    assert window.warning_bar.isVisible() and str(kept) in window.warning_bar.text()
+    type_into(window, 3, "New ")                     # a new journal where the old one was
+    journal = Path(str(path) + ".journal")
+    qtbot.waitUntil(journal.exists)
+    assert kept.read_bytes() == written
+
+
+def test_cancel_while_the_journal_is_replayed_leaves_the_document_as_opened(windows, tmp_path, qtbot,
+                                                                            long_restores):
+    path, saved, _typed = _left_behind(windows, tmp_path, qtbot)
+    written = Path(str(path) + ".journal").read_bytes()
+    window = _click_restore(windows, path, qtbot)
+    dialog = window.project.restoring.dialog
+    dialog.findChild(QPushButton).click()           # before the worker's end reaches the window
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    _assert_as_opened_with_the_journal_kept(window, tmp_path, path, saved, written, qtbot)
+
+
+def test_cancel_while_the_undo_steps_are_put_back_leaves_the_document_as_opened(windows, tmp_path, qtbot,
+                                                                                long_restores, monkeypatch):
+    monkeypatch.setattr(restore_job, "SLICE_S", 0.0)     # 32 steps a slice
+    typing = [(f"w{n} ", n % 5) for n in range(20)]      # 70 keystrokes, a journal line each
+    path, saved, _typed = _left_behind(windows, tmp_path, qtbot, typing)
+    written = Path(str(path) + ".journal").read_bytes()
+    window = windows()
+    assert window.open_path(str(path))
+    box = prompt(window, qtbot)
+    cancelled = []
+
+    def cancel_after_the_first_slice(_index):
+        if window.project.restoring is not None and window.edits.stack.count() and not cancelled:
+            cancelled.append(window.edits.stack.count())
+            window.project.restoring.dialog.findChild(QPushButton).click()
+    window.edits.stack.indexChanged.connect(cancel_after_the_first_slice)
+    button(box, "Restore").click()
+    qtbot.waitUntil(lambda: window.project.restoring is None)
+    assert cancelled                                   # some steps were back when it was cancelled
+    _assert_as_opened_with_the_journal_kept(window, tmp_path, path, saved, written, qtbot)
+
+
+def test_work_restored_from_the_start_page_waits_for_a_large_documents_background_read(windows, tmp_path, qtbot,
+                                                                                      monkeypatch):
+    from editor.ui.files import preload
+    path, _saved, typed = _left_behind(windows, tmp_path, qtbot)
+    monkeypatch.setattr(preload, "BACKGROUND_BYTES", 1)    # every file read as a large one is
+    window = windows()                                     # started without a document
+    assert window.project.offer_recovery() is not None
+    button(prompt(window, qtbot), "Restore").click()
+    assert window.files.reading is not None                # the restore waits for the read
+    qtbot.waitUntil(lambda: window.files.current_path == str(path) and window.project.restoring is None)
+    qtbot.waitUntil(lambda: _texts(window) == typed)
+    assert window.project.recovery_box is None             # the document's own offer was not made again
+    assert window.project.autosave.journal is not None and window.isWindowModified()
+
+
+def test_closing_the_window_during_a_long_restore_leaves_the_journal_for_next_time(windows, tmp_path, qtbot,
+                                                                                  long_restores):
+    path, _saved, typed = _left_behind(windows, tmp_path, qtbot)
+    journal = Path(str(path) + ".journal")
+    written = journal.read_bytes()
+    window = _click_restore(windows, path, qtbot)
+    assert window.project.restoring is not None
+    window.close()
+    assert journal.read_bytes() == written and not list(tmp_path.glob("*.unrestored-*"))
+
+    again = _click_restore(windows, path, qtbot)                   # offered again, and restored whole
+    qtbot.waitUntil(lambda: again.project.restoring is None)
+    assert _texts(again) == typed

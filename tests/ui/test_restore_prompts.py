@@ -1,0 +1,120 @@
+"""What the restore prompt and the start-up message say about work left behind: plain wording for
+each case, and one message for all the unrestorable work found at start-up."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from edit_helpers import write_project  # noqa: E402
+from restore_helpers import button, kill, prompt, type_into, windows_for  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def data_dir(own_data_dir):
+    return own_data_dir
+
+
+@pytest.fixture
+def windows(qtbot):
+    yield from windows_for(qtbot)
+
+
+def _killed_mid_edit(windows, tmp_path):
+    path = write_project(tmp_path)
+    first = windows()
+    assert first.open_path(str(path))
+    QApplication.processEvents()     # its own look for work left behind, before there is any
+    type_into(first, 0, "Lost? ")
+    kill(first)
+    return path, Path(str(path) + ".journal")
+
+
+def _damage_header(journal):
+    lines = journal.read_bytes().splitlines(keepends=True)
+    journal.write_bytes(b"{not a header\n" + b"".join(lines[1:]))
+
+
+def test_a_damaged_header_is_said_plainly(windows, tmp_path, qtbot):
+    path, journal = _killed_mid_edit(windows, tmp_path)
+    _damage_header(journal)
+    window = windows()
+    assert window.open_path(str(path))
+    box = prompt(window, qtbot)
+    [kept] = tmp_path.glob(f"{path.name}.journal.unrestored-*")
+    assert box.windowTitle() == "Unsaved work cannot be restored"
+    assert box.text() == (f"Unsaved work on {path.name} was left behind, but it cannot be restored: its journal "
+                          f"is damaged at the start, where it says which file the edits were made on.")
+    assert box.informativeText() == (f"It is kept, unchanged, in {kept}. Keep leaves it there (File ▸ Recover "
+                                     f"Unsaved Work… lists it); Discard deletes it.")
+    assert not button(box, "Restore").isEnabled()
+
+
+def test_a_changed_document_is_said_plainly(windows, tmp_path, qtbot):
+    path, _journal = _killed_mid_edit(windows, tmp_path)
+    with open(path, "a") as handle:               # another program saved it since
+        handle.write("\n")
+    window = windows()
+    assert window.open_path(str(path))
+    box = prompt(window, qtbot)
+    assert box.text().startswith(f"Unsaved work on {path.name} was left behind, but it cannot be restored: "
+                                 f"{path} was changed on disk or removed since the edits were made")
+    assert box.text().endswith("they only fit the version they were made on.")
+    assert box.informativeText().endswith("Discard deletes it.")
+
+
+def test_a_restorable_journal_says_what_each_button_does(windows, tmp_path, qtbot):
+    path, _journal = _killed_mid_edit(windows, tmp_path)
+    window = windows()
+    assert window.open_path(str(path))
+    box = prompt(window, qtbot)
+    assert box.windowTitle() == "Restore unsaved work?"
+    assert f"Unsaved work on {path.name}: 6 edits after the last save" in box.text()
+    assert box.informativeText() == "Restore brings it back; Discard deletes it."
+    assert button(box, "Restore").isEnabled()
+
+
+def test_unrestorable_work_found_at_start_is_listed_in_one_message(windows, data_dir, qtbot):
+    from editor.session.journal import recovery_dir
+    folder = recovery_dir(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    left = {}
+    # An unsaved import's journal is named after its file and a hash of its path.
+    for name, document in (("episode.srt-0123456789abcdef.journal", "episode.srt"),
+                           ("interview.vtt-fedcba9876543210.journal", "interview.vtt")):
+        (folder / name).write_bytes(f"not a header of {name}\n".encode())
+        left[name] = (document, (folder / name).read_bytes())
+    window = windows()
+    errors = []
+    window.project.error_occurred.connect(lambda title, text: errors.append((title, text)))
+    assert window.project.offer_recovery() is None
+    assert len(errors) == 1                          # one message, not one box each
+    title, text = errors[0]
+    assert title == "2 pieces of unsaved work left behind cannot be restored"
+    for name, (document, written) in left.items():
+        [kept] = folder.glob(f"{name}.unrestored-*")
+        assert kept.read_bytes() == written and not (folder / name).exists()
+        assert f"• {document}: its journal is damaged at the start" in text and str(kept) in text
+    assert "File ▸ Recover Unsaved Work… lists what is kept." in text
+
+
+def test_at_start_the_message_about_unrestorable_work_waits_until_the_restore_prompt_is_answered(
+        windows, tmp_path, data_dir, qtbot):
+    from editor.session.journal import recovery_dir
+    path, _journal = _killed_mid_edit(windows, tmp_path)        # a recent project with work to restore
+    folder = recovery_dir(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "episode.srt-0123456789abcdef.journal").write_bytes(b"not a header\n")
+    window = windows()
+    errors = []
+    window.project.error_occurred.connect(lambda title, text: errors.append(title))
+    assert window.project.offer_recovery() is not None
+    box = prompt(window, qtbot)
+    assert path.name in box.text() and not errors             # one box at a time
+    assert list(folder.glob("episode.srt-0123456789abcdef.journal.unrestored-*"))   # kept aside already
+    button(box, "Not Now").click()
+    qtbot.waitUntil(lambda: errors == ["Unsaved work left behind cannot be restored"])
