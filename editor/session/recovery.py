@@ -343,7 +343,7 @@ def find_unsaved(data_dir: str | Path | None = None) -> list[Pending]:
     if not folder.is_dir():
         return []
     found = []
-    for orphan in _orphans(folder):
+    for orphan in _orphans(folder) + _stray_prepared(folder):
         _unlink(orphan)
     for path in sorted(folder.glob(f"*{JOURNAL_SUFFIX}")):
         clean_leftovers(path)
@@ -497,7 +497,8 @@ def clean_leftovers(journal_path: str | Path) -> list[Path]:
     temp_prefix = f".{stem}"
     removed += [folder / n for n in names if n.startswith(temp_prefix)
                 and _TEMP_TAIL.fullmatch(n, len(temp_prefix))
-                and _older_than(folder / n, ORPHAN_AGE_S)]   # not one being written now
+                and _older_than(folder / n, ORPHAN_AGE_S)    # not one being written now
+                and not is_locked(folder / n)]   # nor a journal another instance prepared (it holds it)
     for path in removed:
         _unlink(path)
     return removed
@@ -542,6 +543,18 @@ def _orphans(folder: Path) -> list[Path]:
                 and _older_than(snapshot, ORPHAN_AGE_S):
             orphans.append(snapshot)
     return orphans
+
+
+def _stray_prepared(folder: Path) -> list[Path]:
+    """Journal files prepared ahead of a first edit that never came (``.<name>.journal.<8>.tmp``, see
+    ``PreparedJournal``) by an instance that is gone: no journal of that name may exist for
+    :func:`clean_leftovers` to find them by. A running instance holds its own locked."""
+    return [path for path in folder.glob(f".*{JOURNAL_SUFFIX}.*.tmp")
+            if _PREPARED_TAIL.fullmatch(path.name.rpartition(JOURNAL_SUFFIX)[2])
+            and _older_than(path, ORPHAN_AGE_S) and not is_locked(path)]
+
+
+_PREPARED_TAIL = re.compile(r"\.[a-z0-9_]{8}\.tmp")
 
 
 def _header_base(journal_path: Path) -> BaseRef | None:

@@ -670,6 +670,12 @@ class MainWindow(QMainWindow):
         self.playback.close()
         super().closeEvent(event)
 
+    def close_without_asking(self) -> None:
+        """End the window with nobody there to answer (SIGTERM: a logout, a shutdown): unsaved work
+        is kept in its recovery journal, offered at the next start; nothing else is left behind."""
+        self._closing_confirmed = True
+        self.close()
+
     def _close_confirmed(self) -> None:
         self._closing_confirmed = True
         self.close()

@@ -286,6 +286,14 @@ class Autosaver(QObject):
             self.journal.discard()
             self.journal = None
 
+    def drop_unchanged(self) -> None:
+        """The document is what its file holds again (every edit undone): there is nothing to recover,
+        so the journal goes; the next edit starts a new one, prepared again now."""
+        if self.journal is None:
+            return
+        self.discard()
+        self._identify_document()
+
     def close(self) -> None:
         """Stop writing but keep the files (they are offered at the next start)."""
         self._timer.stop()

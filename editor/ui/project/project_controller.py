@@ -105,6 +105,10 @@ class ProjectController(QObject):
     def _on_stack_index_changed(self, _index: int) -> None:
         if self.is_modified():
             self.autosave.schedule()
+        elif not self.other_version_on_disk:
+            # Every edit undone: the document is its file again, and a journal left by a kill now
+            # would offer to restore "1 edit" that changes nothing.
+            self.autosave.drop_unchanged()
         self._emit_title()
 
     # ------------------------------------------------------------------ saving

@@ -1,0 +1,61 @@
+"""SIGTERM (a logout, a system shutdown, ``kill``) ends the window as closing it does, without asking.
+
+Nobody is there to answer "Save the changes?" when the session ends, and Qt never sees the signal:
+by default Python's SIGTERM ends the process where it stands, which leaves the recovery journal (and
+the journal file prepared for the next edit) behind even when nothing was unsaved, so the next start
+offered to restore nothing. Closed here instead, unsaved work stays in its journal, offered at the next
+start as after a crash, and a document with nothing unsaved leaves nothing behind.
+
+The signal's C handler only writes its number to a socket (``signal.set_wakeup_fd``); a
+``QSocketNotifier`` on the other end wakes the event loop, which closes the window between events,
+never in the middle of an edit.
+"""
+
+from __future__ import annotations
+
+import signal
+import socket
+
+from PySide6.QtCore import QObject, QSocketNotifier
+
+
+class SigtermClose(QObject):
+    """While installed, SIGTERM calls ``window.close_without_asking()``; :meth:`uninstall` puts back
+    what was there before."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self._window = window
+        self._read, self._write = socket.socketpair()
+        self._read.setblocking(False)
+        self._write.setblocking(False)
+        self._old_fd = signal.set_wakeup_fd(self._write.fileno(), warn_on_full_buffer=False)
+        # A Python-level handler is what makes the C handler write to the wakeup socket and not end
+        # the process; the work is done by the notifier, on the event loop.
+        self._old_handler = signal.signal(signal.SIGTERM, _noted)
+        self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._on_signal)
+
+    def _on_signal(self, *_) -> None:
+        try:
+            numbers = self._read.recv(64)
+        except OSError:       # nothing there after all
+            return
+        if signal.SIGTERM in numbers:
+            self._window.close_without_asking()
+
+    def uninstall(self) -> None:
+        self._notifier.setEnabled(False)
+        signal.signal(signal.SIGTERM, self._old_handler)
+        signal.set_wakeup_fd(self._old_fd)
+        self._read.close()
+        self._write.close()
+
+
+def _noted(_number: int, _frame) -> None:
+    """The signal was seen; :class:`SigtermClose` acts on it from the event loop."""
+
+
+def close_on_sigterm(window) -> SigtermClose:
+    """Install the SIGTERM handling for *window* (the process's one main window)."""
+    return SigtermClose(window)

@@ -1,0 +1,171 @@
+"""No restore prompt where there is nothing to restore: a close answered Discard, an edit undone
+before a kill, a SIGTERM with nothing unsaved; and no prepared journal file left behind for ever."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from restore_helpers import kill, type_into, windows_for  # noqa: E402
+
+CAPTIONS = """1
+00:00:01,000 --> 00:00:03,000
+Welcome aboard the ferry podcast.
+
+2
+00:00:03,500 --> 00:00:06,000
+Today we talk about tides and timetables.
+"""
+
+
+@pytest.fixture
+def data_dir(own_data_dir):
+    return own_data_dir
+
+
+@pytest.fixture
+def windows(qtbot):
+    yield from windows_for(qtbot)
+
+
+def _captions(tmp_path) -> Path:
+    path = tmp_path / "ferry.srt"
+    path.write_text(CAPTIONS, encoding="utf-8")
+    return path
+
+
+def _recovery_files(data_dir: Path) -> list[str]:
+    folder = data_dir / "recovery"
+    return sorted(os.listdir(folder)) if folder.is_dir() else []
+
+
+def _opened(windows, path, qtbot):
+    window = windows()
+    assert window.open_path(str(path))
+    QApplication.processEvents()       # its own look for work left behind
+    # the journal's file is prepared on a worker once the document is open
+    qtbot.waitUntil(lambda: window.project.autosave._base is not None
+                    and window.project.autosave._base[1].done())
+    return window
+
+
+def _no_prompt_on_reopen(windows, path, qtbot) -> None:
+    window = windows()
+    assert window.open_path(str(path))
+    QApplication.processEvents()
+    QApplication.processEvents()
+    assert window.project.recovery_box is None
+
+
+def test_discard_at_close_leaves_nothing_to_restore(windows, tmp_path, data_dir, qtbot):
+    path = _captions(tmp_path)
+    window = _opened(windows, path, qtbot)
+    type_into(window, 0, "Hello! ")
+    assert window.project.is_modified()
+    assert any(name.endswith(".journal") for name in _recovery_files(data_dir))
+    window.close()
+    qtbot.waitUntil(lambda: window.project.close_box is not None and window.project.close_box.isVisible())
+    box = window.project.close_box
+    box.button(QMessageBox.StandardButton.Discard).click()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert _recovery_files(data_dir) == []
+    _no_prompt_on_reopen(windows, path, qtbot)
+
+
+def test_an_edit_undone_before_a_kill_is_not_offered(windows, tmp_path, data_dir, qtbot):
+    path = _captions(tmp_path)
+    window = _opened(windows, path, qtbot)
+    type_into(window, 0, "Hello! ")
+    window.project.autosave.save_now()      # an autosave in between, as a pause in typing gives
+    window.project.autosave.wait()
+    window.undo_stack.undo()
+    assert not window.project.is_modified()
+    kill(window)
+    assert not any(name.endswith(".journal") for name in _recovery_files(data_dir))
+    _no_prompt_on_reopen(windows, path, qtbot)
+
+
+def test_an_undone_edit_then_redone_is_still_recoverable(windows, tmp_path, data_dir, qtbot):
+    path = _captions(tmp_path)
+    window = _opened(windows, path, qtbot)
+    type_into(window, 0, "Hello! ")
+    window.undo_stack.undo()
+    window.undo_stack.redo()
+    assert window.project.is_modified()
+    kill(window)
+    from editor.session import recovery
+    [pending] = recovery.find_unsaved(data_dir)
+    assert pending.recover().segments[0].text.startswith("Hello! ")
+
+
+@pytest.fixture
+def sigterm_closes(qtbot):
+    """The app's SIGTERM handling installed for the test's window, and the default put back after."""
+    from editor.ui import termination
+    installed = []
+
+    def install(window):
+        installed.append(termination.close_on_sigterm(window))
+    yield install
+    for handle in installed:
+        handle.uninstall()
+
+
+def test_sigterm_with_nothing_unsaved_leaves_no_journal(windows, tmp_path, data_dir, qtbot, sigterm_closes):
+    path = _captions(tmp_path)
+    window = _opened(windows, path, qtbot)
+    sigterm_closes(window)
+    type_into(window, 0, "Hello! ")
+    window.undo_stack.undo()
+    os.kill(os.getpid(), signal.SIGTERM)
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert _recovery_files(data_dir) == []      # neither a journal nor its prepared file
+    _no_prompt_on_reopen(windows, path, qtbot)
+
+
+def test_sigterm_with_unsaved_work_keeps_it_without_asking(windows, tmp_path, data_dir, qtbot, sigterm_closes):
+    path = _captions(tmp_path)
+    window = _opened(windows, path, qtbot)
+    sigterm_closes(window)
+    type_into(window, 0, "Hello! ")
+    os.kill(os.getpid(), signal.SIGTERM)
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert window.project.close_box is None     # nobody is there to answer at a logout
+    [journal] = [name for name in _recovery_files(data_dir) if name.endswith(".journal")]
+    assert not any(name.endswith(".tmp") for name in _recovery_files(data_dir))
+    from editor.session import recovery
+    [pending] = recovery.find_unsaved(data_dir)
+    assert pending.recover().segments[0].text.startswith("Hello! ")
+
+
+def _stale(path: Path) -> Path:
+    path.write_bytes(b'{"journal": 1}\n')
+    old = time.time() - 3600
+    os.utime(path, (old, old))
+    return path
+
+
+def test_a_prepared_journal_a_kill_left_is_cleaned_but_not_a_live_one(windows, tmp_path, data_dir, qtbot):
+    folder = data_dir / "recovery"
+    folder.mkdir(parents=True)
+    left = _stale(folder / ".gone.srt-0123456789abcdef.journal.ab12cd34.tmp")
+    path = _captions(tmp_path)
+    running = _opened(windows, path, qtbot)       # another instance, its journal prepared, no edit yet
+    [held] = [folder / name for name in _recovery_files(data_dir)
+              if name.endswith(".tmp") and name.startswith(".ferry")]
+    old = time.time() - 3600
+    os.utime(held, (old, old))                    # opened an hour ago
+    window = windows()
+    window.project.offer_recovery()               # at start-up
+    assert not left.exists()
+    assert held.exists()
+    type_into(running, 0, "Still mine. ")         # its journal starts from the prepared file
+    assert running.project.autosave.journal is not None
+    assert not any(name.endswith(".tmp") for name in _recovery_files(data_dir))
