@@ -60,11 +60,29 @@ class CorrectController(QObject):
 
     def phrase_at_caret(self) -> str:
         """The editor's selection, else the word at its caret, else the word being played."""
+        return self._caret_phrase()[0]
+
+    def phrase_to_correct(self) -> str:
+        """What the dialog opened from the caret starts with: the producer's selection, else the word
+        at the caret or being played when it may be a misheard name (not an everyday word, or a wrong
+        form the glossary knows); else "", and the producer types it ("And" → "And" found every
+        "and" in the episode, ready to apply)."""
+        phrase, selected = self._caret_phrase()
+        if selected or not phrase or self._known_right_form(phrase):
+            return phrase
+        from editor.core.spelling import common_words
+        everyday = common_words()
+        return "" if all(word.casefold() in everyday for word in phrase.split()) else phrase
+
+    def _caret_phrase(self) -> tuple[str, bool]:
+        """The phrase :meth:`phrase_at_caret` gives, and whether the producer selected it."""
         from editor.ui.names.correcting_spell_menu import phrase_of, select_whole_word
         editor = self._view.editor()
+        selected = False
         if editor is not None:
             cursor = editor.textCursor()
-            if not cursor.hasSelection():
+            selected = cursor.hasSelection()
+            if not selected:
                 cursor = select_whole_word(cursor)
             text = cursor.selectedText()
         else:
@@ -74,12 +92,12 @@ class CorrectController(QObject):
                 spans = self._model.word_spans(row).spans
                 if word < len(spans):
                     text = self._model.segment(row).text[spans[word][0]:spans[word][1]]
-        return phrase_of(text)
+        return phrase_of(text), selected
 
     def correct_everywhere(self, wrong: str | None = None):
         """Open the "Correct Everywhere" dialog for *wrong* (default: the phrase at the caret)."""
         from editor.ui.names.correct_dialog import CorrectDialog
-        wrong = self.phrase_at_caret() if wrong is None else wrong
+        wrong = self.phrase_to_correct() if wrong is None else wrong
         if self.dialog is not None:
             self.dialog.close()
         transcript = self._model.transcript

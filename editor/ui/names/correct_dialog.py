@@ -276,8 +276,8 @@ class CorrectDialog(QDialog):
         """Sure by its text, and not rejected by the audio (the producer named this wrong phrase:
         an unsure audio leaves the text's tick; agreement lifts a near miss over the line). A place
         that is part of another full name ("Barack Obama" for "Baraka") waits for the producer."""
-        if c.other_name:
-            return False
+        if c.other_name or not self._right_form():
+            return False     # nothing to correct it to yet: the producer looks before choosing
         verdict = self.verdict(c)
         if verdict is None:
             return c.score >= TICK_AT

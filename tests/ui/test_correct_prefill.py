@@ -1,0 +1,92 @@
+"""Correct Everywhere opened on an everyday word: nothing prefilled, nothing ticked, nothing to apply."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextCursor
+
+from editor.core.transcript import Segment, Speaker, Transcript, TranscriptMeta
+from editor.ui.document.transcript_model import TranscriptModel
+from editor.ui.names.correct_dialog import CorrectDialog
+
+
+def _transcript() -> Transcript:
+    lines = ["And then the harbour master said no.", "And we left with Quillon at dawn.",
+             "And Quillon brought the maps.", "And the tide turned and we waited.",
+             "And so on, and so forth, and then home."]
+    speakers = {"S1": Speaker("S1", "Host")}
+    segments = [Segment(id=f"t{i}", start_ms=i * 4000, end_ms=i * 4000 + 3500, speaker_id="S1", text=text)
+                for i, text in enumerate(lines)]
+    return Transcript(meta=TranscriptMeta(title="Harbour"), speakers=speakers, segments=segments)
+
+
+def _searched(qtbot, dialog):
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.is_searching(), timeout=10_000)
+    return dialog
+
+
+def test_right_equal_to_wrong_ticks_nothing_and_cannot_apply(qtbot):
+    dialog = _searched(qtbot, CorrectDialog(TranscriptModel(_transcript()), "And", "And"))
+    assert len(dialog.candidates) >= 5            # listed, to look at
+    assert not any(dialog.rows.ticks)
+    assert not dialog.apply_button.isEnabled()
+    assert dialog.apply_button.text() == "&Apply ticked (0)"
+
+
+def test_an_empty_right_form_ticks_nothing(qtbot):
+    dialog = _searched(qtbot, CorrectDialog(TranscriptModel(_transcript()), "Quillon", "Quillan"))
+    assert all(dialog.rows.ticks) and dialog.apply_button.isEnabled()
+    dialog.right_edit.setText("")
+    dialog.refresh()
+    _searched(qtbot, dialog)
+    assert dialog.candidates and not any(dialog.rows.ticks)
+    assert not dialog.apply_button.isEnabled()
+    dialog.right_edit.setText("Quillan")         # typed: the text's ticks come back
+    dialog.refresh()
+    _searched(qtbot, dialog)
+    assert all(dialog.rows.ticks) and dialog.apply_button.isEnabled()
+
+
+def _caret_on(window, row: int, word: str, select: bool = False) -> None:
+    editor = window.view.open_editor(row, 0)
+    cursor = editor.textCursor()
+    at = window.model.segment(row).text.index(word)
+    cursor.setPosition(at + (0 if select else 1))
+    if select:
+        cursor.setPosition(at + len(word), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+
+
+def _opened_from_caret(window, qtbot):
+    window.action_table["correct_everywhere"].trigger()
+    dialog = window.names.correcting.dialog
+    qtbot.waitUntil(lambda: not dialog.is_searching(), timeout=10_000)
+    return dialog
+
+
+def _open(window, tmp_path) -> None:
+    from editor.core import project
+    path = tmp_path / "harbour.tep.json"
+    project.save(_transcript(), path)
+    assert window.open_path(str(path))
+
+
+def test_the_caret_on_an_everyday_word_prefills_nothing(main_window, qtbot, tmp_path):
+    _open(main_window, tmp_path)
+    _caret_on(main_window, 0, "And")
+    dialog = _opened_from_caret(main_window, qtbot)
+    assert dialog.wrong_edit.text() == "" and dialog.right_edit.text() == ""
+    assert not dialog.apply_button.isEnabled()
+    assert dialog.wrong_edit.hasFocus() or not dialog.isActiveWindow()
+
+
+def test_the_caret_on_a_name_or_a_selection_prefills_it(main_window, qtbot, tmp_path):
+    _open(main_window, tmp_path)
+    _caret_on(main_window, 1, "Quillon")
+    dialog = _opened_from_caret(main_window, qtbot)
+    assert dialog.wrong_edit.text() == "Quillon"
+    assert not any(dialog.rows.ticks) and not dialog.apply_button.isEnabled()   # until the right form is typed
+    dialog.close()
+    _caret_on(main_window, 3, "And", select=True)    # chosen by the producer: taken as it is
+    dialog = _opened_from_caret(main_window, qtbot)
+    assert dialog.wrong_edit.text() == "And"
