@@ -107,7 +107,8 @@ def test_a_preparation_removed_behind_its_back_says_so_when_started(saved):
 
 def test_a_kill_before_the_first_edit_offers_nothing_and_its_file_is_cleaned_up(saved):
     path, _ = saved
-    Journal.prepare(path, saved=True, base=base_of_document(path, saved=True))   # then the process dies
+    prepared = Journal.prepare(path, saved=True, base=base_of_document(path, saved=True))
+    os.close(prepared._fd)          # then the process dies: the kernel drops its lock on the file
     (temp,) = _temps(path.parent)
     assert recovery.find_for(path) is None and temp.exists()   # perhaps another window's, just made
     old = time.time() - recovery.ORPHAN_AGE_S - 5
