@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 def scan_summary(count: int, entries: int, candidates: int, seconds: float) -> str:
     """What a scan found, said in the panel's status (and the status bar)."""
-    notes = f" and {candidates} show-notes names" if candidates else ""
+    notes = f" and {candidates} show-notes name{'' if candidates == 1 else 's'}" if candidates else ""
     return (f"{count} suggestion{'s' if count != 1 else ''} "
             f"from {entries} glossary entr{'y' if entries == 1 else 'ies'}{notes} ({seconds:.2f} s).")
 

@@ -19,7 +19,7 @@ audio rejects is never ticked (the same rules as ``transcript-editor suggest``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -83,7 +83,7 @@ class SuggestionsPanel(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setSpacing(1)
-        self.list.setUniformItemSizes(True)   # every item is three lines: listing 300 measures one
+        self.list.setUniformItemSizes(True)   # every item is four lines: listing 300 measures one
         self.stop_check_button = QPushButton("Stop checking au&dio")
         self.stop_check_button.hide()
         self.apply_button = QPushButton("&Apply")
@@ -114,7 +114,7 @@ class SuggestionsPanel(QWidget):
     # ------------------------------------------------------------------ scanning
     def start_scan(self) -> None:
         """Scan the current transcript in the background (an older scan is cancelled)."""
-        self.status.setText(f"Scanning for {len(self.glossary.entries) + len(self.candidates)} names…")
+        self.status.setText(f"Scanning for {counted(len(self.glossary.entries) + len(self.candidates), 'name')}…")
         self._scan.start(self.glossary, self.candidates)
 
     def is_scanning(self) -> bool:
@@ -228,13 +228,13 @@ class SuggestionsPanel(QWidget):
         if completed:
             agree = sum(1 for s in self.suggestions if getattr(self.verdict(s), "label", "") == "agrees")
             rejected = sum(1 for s in self.suggestions if getattr(self.verdict(s), "rejected", False))
-            self.status.setText(f"{len(self.suggestions)} suggestions checked against the audio: "
+            self.status.setText(f"{counted(len(self.suggestions), 'suggestion')} checked against the audio: "
                                 f"it agrees with {agree}, prefers the original for {rejected}.")
         self.audio_checked.emit(completed)
 
     # ------------------------------------------------------------------ the list
     def set_suggestions(self, found: list[Suggestion]) -> None:
-        kept = self.glossary.not_ignored(found)
+        kept = _distinct(self.glossary.not_ignored(found))
         # Changes of capitals only after every real fix; within each, what the audio agrees with
         # first and what it rejects last (otherwise the scan's order).
         # Each suggestion's key and verdict looked up once (a long episode lists hundreds).
@@ -253,7 +253,7 @@ class SuggestionsPanel(QWidget):
                 self._rows_by_key.setdefault(key, []).append(row)
             item = QListWidgetItem(self._item_text(s, verdict))
             sure = "Sure: applied by Apply all" if ticked else "Applied only when chosen"
-            item.setToolTip(f"{s.context}\n{sure}")
+            item.setToolTip(f"{s.context}\n{', '.join(_HOW.get(e, e) for e in (s.evidence or (s.how,)))}\n{sure}")
             self.list.addItem(item)
         self._update_buttons(self._sure)
 
@@ -264,18 +264,29 @@ class SuggestionsPanel(QWidget):
         transcript = self._model.transcript
         speaker = transcript.speaker_name(transcript.segments[s.index].speaker_id) \
             if s.index < len(transcript.segments) else ""
-        # Three short lines, each elided on its own, so a narrow dock still reads well.
+        # Four short lines, each elided on its own, so a narrow dock still reads well: where it is,
+        # why it is offered (the audio's word first), and the turn's text around it. On one line
+        # the audio's verdict pushed the time, speaker and score out of a narrow dock.
         evidence = ", ".join(_HOW.get(e, e) for e in (s.evidence or (s.how,)))
         if verdict is self._NOT_LOOKED_UP:
             verdict = self.verdict(s)
         score, ticked = self._judged(s, verdict)
         audio = AUDIO_SAYS.get(verdict.label, "") if verdict is not None else ""
-        # The audio's word first: in a narrow dock the end of the line is what gets elided.
-        where = [audio, format_clock(s.time_ms) if s.time_ms is not None else "untimed", speaker, f"{score}%",
-                 evidence]
+        where = [format_clock(s.time_ms) if s.time_ms is not None else "untimed", f"{score}%", speaker]
         return (f"{'✓ ' if ticked else ''}{s.found}  →  {s.replacement}\n"
                 f"    {' · '.join(part for part in where if part)}\n"
+                f"    {' · '.join(part for part in (audio, evidence) if part)}\n"
                 f"    {s.context}")
+
+    def sizeHint(self) -> QSize:
+        """Wide enough, when the panel is first docked, for an item's lines with the longest word
+        the audio has and the first reason it is offered (more reasons elide; the tooltip has them)."""
+        hint = super().sizeHint()
+        longest = max(AUDIO_SAYS.values(), key=len)
+        line = self.list.fontMetrics().horizontalAdvance(f"    {longest} · {_HOW['spelling']}…")
+        chrome = (self.list.verticalScrollBar().sizeHint().width() + 2 * self.list.frameWidth()
+                  + 2 * self.list.spacing() + sum(self.layout().getContentsMargins()[::2]) + 12)
+        return QSize(max(hint.width(), line + chrome), hint.height())
 
     # ------------------------------------------------------------------ acting
     def selected(self) -> list[Suggestion]:
@@ -330,3 +341,21 @@ class SuggestionsPanel(QWidget):
         self.apply_all_button.setText(f"Apply a&ll ✓ ({sure})" if counted else "Apply a&ll ✓")
         self.apply_all_button.setToolTip(f"Apply the {sure} sure suggestion{'s' if sure != 1 else ''} (marked ✓); "
                                          "choose others and Apply")
+
+
+def counted(count: int, noun: str) -> str:
+    """"1 suggestion", "2 suggestions" (the panel's nouns take an s)."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _distinct(found: list[Suggestion]) -> list[Suggestion]:
+    """*found* without repeats of a suggestion already listed (the same text at the same place to the
+    same replacement: a name both in the glossary and in the show notes is found twice)."""
+    seen: set[tuple] = set()
+    kept = []
+    for s in found:
+        place = (s.index, s.start, s.end, s.tail_end, s.found, s.replacement)
+        if place not in seen:
+            seen.add(place)
+            kept.append(s)
+    return kept
