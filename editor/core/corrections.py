@@ -42,6 +42,7 @@ from editor.core.name_index import (
     TokenLayout,
     analyse_token,
     letter_counts,
+    normalise,
     phonetic_key,
 )
 from editor.core.search import ReplaceSpan, context_snippet, time_at
@@ -204,7 +205,14 @@ def match_inside_addresses(index: NameIndex, phrase: Phrase) -> list[Candidate]:
     if len(phrase.norms) != 1 or "." in phrase.text or "/" in phrase.text:
         return []
     name = phrase.norms[0]
-    found = []
+    return [with_details(index, Candidate(s, at, end, text, 100, "address", "", 0, None, in_address=True))
+            for s, at, end, text in address_parts(index) if text.casefold() == name]
+
+
+def address_parts(index: NameIndex) -> list[tuple[int, int, int, str]]:
+    """(turn, start, end, text) of each run of letters and digits in the web addresses, handles and
+    e-mails the turns write as one word ("patrion", "com", "t" in "patrion.com/t"), marks left out."""
+    parts = []
     # Turn by turn, only those with an address in them: a short name ("Al") is inside most words of
     # an episode ("also", "real"), and looking at each of their places took longer than the rest of
     # Correct Everywhere's search.
@@ -216,15 +224,34 @@ def match_inside_addresses(index: NameIndex, phrase: Phrase) -> list[Candidate]:
             if not _ADDRESS.search(written.group()):
                 continue
             for part in _ADDRESS_PART.finditer(written.group()):
-                if part.group().casefold() != name:
-                    continue
                 at = written.start() + part.start()
                 end = at + len(part.group())
                 if any(m.start < end and at < m.end for m in tokens.marks):
                     continue        # inside a mark: never matched
-                found.append(with_details(index, Candidate(s, at, end, part.group(), 100, "address", "", 0, None,
-                                                           in_address=True)))
+                parts.append((s, at, end, part.group()))
+    return parts
+
+
+def match_near_inside_addresses(phrase: Phrase, threshold: int,
+                                parts: list[tuple[int, int, int, str]]) -> list[Candidate]:
+    """Where a part of an address (:func:`address_parts`) is a one-word *phrase* misheard or misspelt
+    ("patrion" in "patrion.com/t" for "Patreon"), scored as the word alone would be; a part that is
+    the phrase itself is left out (an address writes a name in its own capitals). No details."""
+    if len(phrase.norms) != 1:
+        return []
+    name = phrase.norms[0]
+    found = []
+    for s, at, end, text in parts:
+        norm = normalise(text)
+        if norm == name or len(norm) < MIN_ADDRESS_PART or not norm.isalpha():
+            continue
+        score, how = score_window(phrase, (norm,), (phonetic_key(norm),))
+        if score >= threshold:
+            found.append(Candidate(s, at, end, text, score, how, "", 0, None, in_address=True))
     return found
+
+
+MIN_ADDRESS_PART = 4    # "com", "org", "www" and a path's letters are no misheard name
 
 
 def address_form(right: str, found: str) -> str:

@@ -553,7 +553,7 @@ def scan(transcript, glossary: Glossary, *, threshold: int = SCAN_THRESHOLD,
     Meant for a worker thread: every couple of milliseconds it lets go of the GIL
     (``time.sleep(0)``) so a waiting GUI thread runs at once, not after Python's 5 ms switch interval.
     """
-    from editor.core.corrections import match_phrase, match_spoken_letters
+    from editor.core.corrections import address_parts, match_near_inside_addresses, match_phrase, match_spoken_letters
     from editor.core.name_index import NameIndex
     from editor.core.spelling import common_words
     if index is None:
@@ -564,6 +564,9 @@ def scan(transcript, glossary: Glossary, *, threshold: int = SCAN_THRESHOLD,
     fuzzy_words = sorted({w for job in jobs if job.fuzzy for w in job.phrase.norms})
     near_by_word = dict(zip(fuzzy_words, index.near_words(fuzzy_words), strict=False))  # one batched call
     common = common_words()
+    # A name read out inside a web address ("patrion.com/t"): the matchers compare whole words, and
+    # the address's letters run on past the name. Its parts are found once, for every name.
+    addresses = address_parts(index) if any(job.fuzzy and len(job.phrase.norms) == 1 for job in jobs) else []
     found: list[tuple[Candidate, _Job]] = []
     yielded = time.perf_counter()
     for job in jobs:
@@ -578,6 +581,8 @@ def scan(transcript, glossary: Glossary, *, threshold: int = SCAN_THRESHOLD,
             hits = match_phrase(index, phrase, threshold, [near_by_word[w] for w in phrase.norms],
                                 skip_anchors=common, details=False)
             hits += match_spoken_letters(index, job.correct.strip(), ACRONYM_THRESHOLD, details=False)
+            if addresses:
+                hits += match_near_inside_addresses(phrase, threshold, addresses)
         else:
             hits = match_phrase(index, phrase, 100, [{w} for w in phrase.norms], details=False)
         found.extend((hit, job) for hit in hits)
@@ -635,6 +640,8 @@ def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common
             if any(w in job.phrase.norms for w in norms) and \
                     all(w in common or w in job.phrase.norms for w in norms) and len(norms) <= len(job.phrase.norms):
                 continue
+        if job.fuzzy and c.how != "exact" and _another_word(norms, job.phrase, dictionary):
+            continue    # "patronage" for "Patreon": a word of its own that does not sound like the name
         if job.fuzzy and _holds_name_in_another_number(norms, job.phrase.norms):
             continue    # "democratic socialist" for "Democratic Socialists": the same words, another number
         if job.fuzzy and c.how != "exact" and _rest_unlike(norms, job.phrase.norms):
@@ -667,6 +674,9 @@ def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common
     for c in kept:
         job = by_candidate[id(c)]
         replacement = _without_possessive(job.correct)
+        if c.in_address:
+            from editor.core.corrections import address_form
+            replacement = address_form(replacement, c.found)    # "patreon" in "patreon.com/t"
         if c.found == replacement or c.found == job.correct:
             continue
         c = with_details(index, c)
@@ -675,6 +685,16 @@ def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common
                                  c.context, c.context_start, c.time_ms,
                                  _evidence(c, job, how), c.tail_end, job.source))
     return result
+
+
+def _another_word(found: Sequence[str], name, dictionary: Container[str]) -> bool:
+    """Whether *found* (normalised) is one dictionary word, not the one-word *name* (a Phrase), that
+    does not sound as the name does: "patronage" is not "Patreon" misheard, however alike they are
+    spelt; "patron" (said the same) may be."""
+    if len(found) != 1 or len(name.norms) != 1 or found[0] == name.norms[0] or found[0] not in dictionary:
+        return False
+    from editor.core.name_index import phonetic_key
+    return phonetic_key(found[0]) != name.joined_key
 
 
 def _singular(word: str) -> str:
