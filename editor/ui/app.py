@@ -85,8 +85,8 @@ def start(args: list[str] | None = None):
     window.show()
     from editor.ui.termination import close_on_sigterm
     close_on_sigterm(window)      # a logout ends it as closing it does, keeping unsaved work
-    if not options.file:   # an opened file offers its own left-behind work (ProjectController)
-        QTimer.singleShot(0, window.project.offer_recovery)
+    if not options.file:   # an opened file offers its own left-behind work (RecoveryController)
+        QTimer.singleShot(0, window.project.recovery.offer_recovery)
     return app, window, options
 
 

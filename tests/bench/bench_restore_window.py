@@ -66,8 +66,8 @@ def main() -> None:
     window = MainWindow(player_factory=fake_player_factory)
     window.show()
     assert window.open_path(str(path))
-    wait_until(app, lambda: window.project.recovery_box is not None, what="the restore box")
-    box = window.project.recovery_box
+    wait_until(app, lambda: window.project.recovery.recovery_box is not None, what="the restore box")
+    box = window.project.recovery.recovery_box
     restore = next(b for b in box.buttons() if b.text().replace("&", "") == "Restore")
     from PySide6.QtCore import QTimer
     ticks: list[float] = []
@@ -78,7 +78,7 @@ def main() -> None:
     t0 = time.perf_counter()
     ticks.append(t0)
     restore.click()
-    wait_until(app, lambda: window.project.recovery_box is None and window.project.restoring is None,
+    wait_until(app, lambda: window.project.recovery.recovery_box is None and window.project.recovery.restoring is None,
                what="the restore")
     window_ms = (time.perf_counter() - t0) * 1000
     ticks.append(time.perf_counter())

@@ -55,7 +55,7 @@ def test_autosave_snapshot_and_restore_keep_extra(window, tmp_path, qtbot):
     recovered = pending.load()
     assert recovered.extra == EXTRA
     assert recovered.transcript.segments[1].text.startswith("Then Vessik")
-    assert window.project.restore(pending)
+    assert window.project.recovery.restore(pending)
     assert window.files.extra == EXTRA
     assert window.project.save()
     assert _without_review(json.loads(path.read_text(encoding="utf-8"))["extra"]) == EXTRA

@@ -96,10 +96,10 @@ def test_deleted_folder_edits_are_offered_at_the_next_start_and_save_makes_the_f
     found = [p for p in recovery.find_unsaved(os.environ["TRANSCRIPT_EDITOR_DATA_DIR"]) if p.recoverable]
     assert len(found) == 1 and [s.text for s in found[0].recover().segments] == expected
     # the next start offers it
-    pending = w.project.offer_recovery()
-    assert pending is not None and w.project.recovery_box is not None
-    assert "slipway.tep.json" in w.project.recovery_box.text()
-    w.project.recovery_box.close()
+    pending = w.project.recovery.offer_recovery()
+    assert pending is not None and w.project.recovery.recovery_box is not None
+    assert "slipway.tep.json" in w.project.recovery.recovery_box.text()
+    w.project.recovery.recovery_box.close()
     # and Save makes the folder again rather than failing
     w.project.autosave.journal = None
     assert w.project.write(str(path))

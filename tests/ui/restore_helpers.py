@@ -47,8 +47,8 @@ def kill(window):
 
 
 def prompt(window, qtbot):
-    qtbot.waitUntil(lambda: window.project.recovery_box is not None)
-    box = window.project.recovery_box
+    qtbot.waitUntil(lambda: window.project.recovery.recovery_box is not None)
+    box = window.project.recovery.recovery_box
     qtbot.waitUntil(box.isVisible)
     return box
 

@@ -61,7 +61,7 @@ def _no_prompt_on_reopen(windows, path, qtbot) -> None:
     assert window.open_path(str(path))
     QApplication.processEvents()
     QApplication.processEvents()
-    assert window.project.recovery_box is None
+    assert window.project.recovery.recovery_box is None
 
 
 def test_discard_at_close_leaves_nothing_to_restore(windows, tmp_path, data_dir, qtbot):
@@ -163,7 +163,7 @@ def test_a_prepared_journal_a_kill_left_is_cleaned_but_not_a_live_one(windows, t
     old = time.time() - 3600
     os.utime(held, (old, old))                    # opened an hour ago
     window = windows()
-    window.project.offer_recovery()               # at start-up
+    window.project.recovery.offer_recovery()               # at start-up
     assert not left.exists()
     assert held.exists()
     type_into(running, 0, "Still mine. ")         # its journal starts from the prepared file

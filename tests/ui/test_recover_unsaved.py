@@ -42,14 +42,14 @@ def _kept_by_closing_the_prompt(windows, folder, qtbot, name="harbour.tep.json")
     second = windows()
     assert second.open_path(str(path))
     prompt(second, qtbot).reject()
-    qtbot.waitUntil(lambda: second.project.recovery_box is None)
+    qtbot.waitUntil(lambda: second.project.recovery.recovery_box is None)
     assert list(folder.glob(f"{name}.journal.unrestored-*"))
     return path, typed, second
 
 
 def _open_dialog(window, qtbot):
     window.action_table["recover_unsaved"].trigger()
-    dialog = window.project.recover_dialog
+    dialog = window.project.recovery.recover_dialog
     qtbot.waitUntil(lambda: dialog.isVisible() and dialog.is_loaded())
     return dialog
 
@@ -71,7 +71,8 @@ def test_a_kept_journal_is_listed_and_restored_from_the_file_menu(windows, tmp_p
     assert dialog.restore_button.isEnabled()
 
     dialog.restore_button.click()
-    qtbot.waitUntil(lambda: window.project.restoring is None and window.project.recover_dialog is None)
+    recovery = window.project.recovery
+    qtbot.waitUntil(lambda: recovery.restoring is None and recovery.recover_dialog is None)
     assert _texts(window) == typed and window.isWindowModified()
     assert not list(path.parent.glob("*.unrestored-*"))     # back in place, and journaling goes on in it
     assert window.project.autosave.journal is not None
@@ -119,7 +120,7 @@ def test_restoring_kept_work_asks_first_to_save_the_open_work(windows, tmp_path,
     qtbot.waitUntil(lambda: window.project.close_box is not None and window.project.close_box.isVisible())
     assert "before restoring other work" in window.project.close_box.text()
     button(window.project.close_box, "Discard").click()
-    qtbot.waitUntil(lambda: window.project.restoring is None and _texts(window) == typed)
+    qtbot.waitUntil(lambda: window.project.recovery.restoring is None and _texts(window) == typed)
     assert not list(path.parent.glob("*.unrestored-*"))
     while window.edits.stack.canUndo():                   # the discarded work is not under it
         window.edits.stack.undo()

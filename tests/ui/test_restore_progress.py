@@ -63,7 +63,7 @@ def _click_restore(windows, path, qtbot):
 def test_a_short_restore_is_back_at_once_without_a_progress_dialog(windows, tmp_path, qtbot):
     path, _saved, typed = _left_behind(windows, tmp_path, qtbot)
     window = _click_restore(windows, path, qtbot)
-    assert window.project.restoring is None          # back before the click returned
+    assert window.project.recovery.restoring is None          # back before the click returned
     assert _texts(window) == typed
     assert not window.findChildren(QProgressDialog)
 
@@ -71,11 +71,11 @@ def test_a_short_restore_is_back_at_once_without_a_progress_dialog(windows, tmp_
 def test_a_long_restore_shows_progress_and_brings_every_step_back(windows, tmp_path, qtbot, long_restores):
     path, saved, typed = _left_behind(windows, tmp_path, qtbot)
     window = _click_restore(windows, path, qtbot)
-    job = window.project.restoring
+    job = window.project.recovery.restoring
     assert job is not None and job.dialog.isVisible()
     assert job.dialog.windowModality() == Qt.WindowModality.WindowModal   # no typing into it meanwhile
     assert "harbour.tep.json" in job.dialog.labelText()
-    qtbot.waitUntil(lambda: window.project.restoring is None)
+    qtbot.waitUntil(lambda: window.project.recovery.restoring is None)
     assert not job.dialog
     assert _texts(window) == typed
     stack = window.edits.stack
@@ -86,7 +86,7 @@ def test_a_long_restore_shows_progress_and_brings_every_step_back(windows, tmp_p
     kill(window)
 
     again = _click_restore(windows, path, qtbot)
-    qtbot.waitUntil(lambda: again.project.restoring is None)
+    qtbot.waitUntil(lambda: again.project.recovery.restoring is None)
     assert _texts(again) == more
     while again.edits.stack.canUndo():
         again.edits.stack.undo()
@@ -99,7 +99,7 @@ def test_a_restore_over_before_its_dialog_would_show_shows_none_and_holds_input_
     monkeypatch.setattr(restore_job, "SHOW_AFTER_MS", 60_000)  # and over long before its dialog would show
     path, _saved, typed = _left_behind(windows, tmp_path, qtbot)
     window = _click_restore(windows, path, qtbot)
-    job = window.project.restoring
+    job = window.project.recovery.restoring
     assert job is not None
     dialog = job.dialog
     # Typed while it runs: the edit would start a journal in place of the one being restored, and be
@@ -108,9 +108,9 @@ def test_a_restore_over_before_its_dialog_would_show_shows_none_and_holds_input_
     shown = []
 
     def over() -> bool:
-        if window.project.restoring is not None:
+        if window.project.recovery.restoring is not None:
             shown.append(dialog.isVisible())
-        return window.project.restoring is None
+        return window.project.recovery.restoring is None
     qtbot.waitUntil(over)
     assert _texts(window) == typed
     assert not any(shown)
@@ -119,7 +119,7 @@ def test_a_restore_over_before_its_dialog_would_show_shows_none_and_holds_input_
     more = _texts(window)
     kill(window)                                                # and the journal holds it all
     again = _click_restore(windows, path, qtbot)
-    qtbot.waitUntil(lambda: again.project.restoring is None)
+    qtbot.waitUntil(lambda: again.project.recovery.restoring is None)
     assert _texts(again) == more
 
 
@@ -137,7 +137,7 @@ def test_a_long_restore_after_an_autosave_has_the_autosave_as_its_first_step(win
     kill(first)
 
     window = _click_restore(windows, path, qtbot)
-    qtbot.waitUntil(lambda: window.project.restoring is None)
+    qtbot.waitUntil(lambda: window.project.recovery.restoring is None)
     assert _texts(window) == typed
     stack = window.edits.stack
     assert [stack.text(i) for i in range(stack.count())] == ["Restored Autosave", "Typing"]
@@ -147,7 +147,7 @@ def test_a_long_restore_after_an_autosave_has_the_autosave_as_its_first_step(win
 
 
 def _assert_as_opened_with_the_journal_kept(window, tmp_path, path, saved, written, qtbot):
-    assert window.project.restoring is None
+    assert window.project.recovery.restoring is None
     assert _texts(window) == saved
     assert window.edits.stack.count() == 0 and not window.isWindowModified()
     [kept] = tmp_path.glob(f"{path.name}.journal.unrestored-*")
@@ -164,7 +164,7 @@ def test_cancel_while_the_journal_is_replayed_leaves_the_document_as_opened(wind
     path, saved, _typed = _left_behind(windows, tmp_path, qtbot)
     written = Path(str(path) + ".journal").read_bytes()
     window = _click_restore(windows, path, qtbot)
-    dialog = window.project.restoring.dialog
+    dialog = window.project.recovery.restoring.dialog
     dialog.findChild(QPushButton).click()           # before the worker's end reaches the window
     qtbot.waitUntil(lambda: not dialog.isVisible())
     _assert_as_opened_with_the_journal_kept(window, tmp_path, path, saved, written, qtbot)
@@ -182,12 +182,12 @@ def test_cancel_while_the_undo_steps_are_put_back_leaves_the_document_as_opened(
     cancelled = []
 
     def cancel_after_the_first_slice(_index):
-        if window.project.restoring is not None and window.edits.stack.count() and not cancelled:
+        if window.project.recovery.restoring is not None and window.edits.stack.count() and not cancelled:
             cancelled.append(window.edits.stack.count())
-            window.project.restoring.dialog.findChild(QPushButton).click()
+            window.project.recovery.restoring.dialog.findChild(QPushButton).click()
     window.edits.stack.indexChanged.connect(cancel_after_the_first_slice)
     button(box, "Restore").click()
-    qtbot.waitUntil(lambda: window.project.restoring is None)
+    qtbot.waitUntil(lambda: window.project.recovery.restoring is None)
     assert cancelled                                   # some steps were back when it was cancelled
     _assert_as_opened_with_the_journal_kept(window, tmp_path, path, saved, written, qtbot)
 
@@ -198,12 +198,12 @@ def test_work_restored_from_the_start_page_waits_for_a_large_documents_backgroun
     path, _saved, typed = _left_behind(windows, tmp_path, qtbot)
     monkeypatch.setattr(preload, "BACKGROUND_BYTES", 1)    # every file read as a large one is
     window = windows()                                     # started without a document
-    assert window.project.offer_recovery() is not None
+    assert window.project.recovery.offer_recovery() is not None
     button(prompt(window, qtbot), "Restore").click()
     assert window.files.reading is not None                # the restore waits for the read
-    qtbot.waitUntil(lambda: window.files.current_path == str(path) and window.project.restoring is None)
+    qtbot.waitUntil(lambda: window.files.current_path == str(path) and window.project.recovery.restoring is None)
     qtbot.waitUntil(lambda: _texts(window) == typed)
-    assert window.project.recovery_box is None             # the document's own offer was not made again
+    assert window.project.recovery.recovery_box is None             # the document's own offer was not made again
     assert window.project.autosave.journal is not None and window.isWindowModified()
 
 
@@ -213,10 +213,10 @@ def test_closing_the_window_during_a_long_restore_leaves_the_journal_for_next_ti
     journal = Path(str(path) + ".journal")
     written = journal.read_bytes()
     window = _click_restore(windows, path, qtbot)
-    assert window.project.restoring is not None
+    assert window.project.recovery.restoring is not None
     window.close()
     assert journal.read_bytes() == written and not list(tmp_path.glob("*.unrestored-*"))
 
     again = _click_restore(windows, path, qtbot)                   # offered again, and restored whole
-    qtbot.waitUntil(lambda: again.project.restoring is None)
+    qtbot.waitUntil(lambda: again.project.recovery.restoring is None)
     assert _texts(again) == typed

@@ -91,7 +91,7 @@ def test_unrestorable_work_found_at_start_is_listed_in_one_message(windows, data
     window = windows()
     errors = []
     window.project.error_occurred.connect(lambda title, text: errors.append((title, text)))
-    assert window.project.offer_recovery() is None
+    assert window.project.recovery.offer_recovery() is None
     assert len(errors) == 1                          # one message, not one box each
     title, text = errors[0]
     assert title == "2 pieces of unsaved work left behind cannot be restored"
@@ -112,7 +112,7 @@ def test_at_start_the_message_about_unrestorable_work_waits_until_the_restore_pr
     window = windows()
     errors = []
     window.project.error_occurred.connect(lambda title, text: errors.append(title))
-    assert window.project.offer_recovery() is not None
+    assert window.project.recovery.offer_recovery() is not None
     box = prompt(window, qtbot)
     assert path.name in box.text() and not errors             # one box at a time
     assert list(folder.glob("episode.srt-0123456789abcdef.journal.unrestored-*"))   # kept aside already

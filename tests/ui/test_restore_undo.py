@@ -58,10 +58,10 @@ def _kill(window):
 def _reopen_and_restore(make, path, qtbot):
     window = make()
     assert window.open_path(str(path))
-    qtbot.waitUntil(lambda: window.project.recovery_box is not None)
-    box = window.project.recovery_box
+    qtbot.waitUntil(lambda: window.project.recovery.recovery_box is not None)
+    box = window.project.recovery.recovery_box
     next(b for b in box.buttons() if b.text().replace("&", "") == "Restore").click()
-    qtbot.waitUntil(lambda: window.project.recovery_box is None)
+    qtbot.waitUntil(lambda: window.project.recovery.recovery_box is None)
     return window
 
 
@@ -205,7 +205,7 @@ def test_a_restore_whose_base_cannot_be_loaded_leaves_the_open_documents_steps_a
     window.project.error_occurred.connect(lambda title, text: errors.append(text))
     broken = Pending(tmp_path / "other.journal", BaseRef(BASE_PROJECT, str(path), "0" * 64, 1),
                      problem="the project changed since")
-    assert not window.project.restore(broken)
+    assert not window.project.recovery.restore(broken)
     assert errors
     assert window.model.segment(0).text == typed
     assert window.edits.stack.canUndo()
@@ -234,7 +234,7 @@ def test_a_journal_whose_base_cannot_be_loaded_is_kept_aside_and_not_written_ove
     window.project.error_occurred.connect(lambda title, text: errors.append(text))
     pending = Pending(journal, BaseRef.of_bytes(BASE_PROJECT, garbage, garbage.read_bytes()),
                       original_path=str(path))
-    assert not window.project.restore(pending)
+    assert not window.project.recovery.restore(pending)
 
     [kept] = tmp_path.glob(f"{path.name}.journal.unrestored-*")
     assert str(kept) in errors[0]
@@ -274,8 +274,8 @@ def test_a_journal_restores_up_to_a_line_that_does_not_fit_and_keeps_the_whole_o
 
 
 def _prompt(window, qtbot):
-    qtbot.waitUntil(lambda: window.project.recovery_box is not None)
-    box = window.project.recovery_box
+    qtbot.waitUntil(lambda: window.project.recovery.recovery_box is not None)
+    box = window.project.recovery.recovery_box
     qtbot.waitUntil(box.isVisible)
     return box
 
@@ -322,7 +322,7 @@ def test_a_journal_that_cannot_be_restored_is_kept_aside_when_the_prompt_closes_
     [kept] = tmp_path.glob(f"{path.name}.journal.unrestored-*")
     assert str(kept) in box.informativeText()          # the prompt says where it is kept
     box.reject()                                       # closed: Escape or the title bar's close
-    qtbot.waitUntil(lambda: second.project.recovery_box is None)
+    qtbot.waitUntil(lambda: second.project.recovery.recovery_box is None)
     _type(second, 1, "New ")                           # a new journal starts where the old one was
     qtbot.waitUntil(journal.exists)
     assert kept.read_bytes() == written
@@ -336,7 +336,7 @@ def test_only_discard_deletes_a_journal_that_cannot_be_restored(windows, tmp_pat
     box = _prompt(second, qtbot)
     assert list(tmp_path.glob(f"{path.name}.journal*"))
     _button(box, "Discard").click()
-    qtbot.waitUntil(lambda: second.project.recovery_box is None)
+    qtbot.waitUntil(lambda: second.project.recovery.recovery_box is None)
     assert not list(tmp_path.glob(f"{path.name}.journal*"))
 
 
@@ -352,7 +352,7 @@ def test_a_restorable_journal_closed_without_a_choice_is_kept_aside_not_deleted(
     assert second.open_path(str(path))
     box = _prompt(second, qtbot)
     box.reject()
-    qtbot.waitUntil(lambda: second.project.recovery_box is None)
+    qtbot.waitUntil(lambda: second.project.recovery.recovery_box is None)
     [kept] = tmp_path.glob(f"{path.name}.journal.unrestored-*")
     assert kept.read_bytes() == written
     assert second.warning_bar.isVisible() and str(kept) in second.warning_bar._label.text()
@@ -365,7 +365,7 @@ def test_unsaved_work_with_a_damaged_header_found_at_start_is_kept_aside(windows
     journal = folder / "episode-0123456789abcdef.journal"
     journal.write_bytes(b"not a header\n{\"seq\": 1}\n")
     window = windows()
-    assert window.project.offer_recovery() is None     # nothing it could offer to restore
+    assert window.project.recovery.offer_recovery() is None     # nothing it could offer to restore
     [kept] = folder.glob(f"{journal.name}.unrestored-*")
     assert not journal.exists() and kept.read_bytes() == b"not a header\n{\"seq\": 1}\n"
     assert str(kept) in window.last_error[1]

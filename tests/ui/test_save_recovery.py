@@ -93,8 +93,8 @@ def test_kill_mid_edit_then_reopen_and_restore_everything(main_window, tmp_path,
 
     w = main_window
     assert w.open_path(str(path))                      # opening it offers what was left behind
-    qtbot.waitUntil(lambda: w.project.recovery_box is not None)
-    box = w.project.recovery_box
+    qtbot.waitUntil(lambda: w.project.recovery.recovery_box is not None)
+    box = w.project.recovery.recovery_box
     assert "Unsaved work on harbour.tep.json" in box.text()
     _click(box, qtbot, "Restore")
     qtbot.waitUntil(lambda: w.model.rowCount() == 6)
@@ -128,17 +128,17 @@ def test_unsaved_import_is_offered_at_start_and_discard_removes_it(main_window, 
     again = MainWindow()
     qtbot.addWidget(again)
     try:
-        assert again.project.offer_recovery() is not None     # what the app does at start
-        _click(again.project.recovery_box, qtbot, "Not Now")
+        assert again.project.recovery.offer_recovery() is not None     # what the app does at start
+        _click(again.project.recovery.recovery_box, qtbot, "Not Now")
         assert journals[0].exists()
-        assert again.project.offer_recovery() is not None
-        _click(again.project.recovery_box, qtbot, "Restore")
+        assert again.project.recovery.offer_recovery() is not None
+        _click(again.project.recovery.recovery_box, qtbot, "Restore")
         qtbot.waitUntil(lambda: again.model.rowCount() > 0)
         assert again.model.segment(1).text == expected_text
         assert again.project.source_path == str(source) and again.project.project_path == ""
         again.project.discard_changes()
         assert not journals[0].exists()
-        assert again.project.offer_recovery() is None
+        assert again.project.recovery.offer_recovery() is None
     finally:
         again.close()
 
