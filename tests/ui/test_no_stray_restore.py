@@ -169,3 +169,30 @@ def test_a_prepared_journal_a_kill_left_is_cleaned_but_not_a_live_one(windows, t
     type_into(running, 0, "Still mine. ")         # its journal starts from the prepared file
     assert running.project.autosave.journal is not None
     assert not any(name.endswith(".tmp") for name in _recovery_files(data_dir))
+
+
+def test_discard_at_close_with_the_turn_still_being_typed_in_leaves_nothing(windows, tmp_path, data_dir, qtbot):
+    from PySide6.QtTest import QTest
+    path = _captions(tmp_path)
+    window = _opened(windows, path, qtbot)
+    QTest.keyClicks(window.view.open_editor(0, 0), "Hello! ")     # the turn editor still open
+    window.close()
+    qtbot.waitUntil(lambda: window.project.close_box is not None and window.project.close_box.isVisible())
+    window.project.close_box.button(QMessageBox.StandardButton.Discard).click()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert _recovery_files(data_dir) == []
+    _no_prompt_on_reopen(windows, path, qtbot)
+
+
+def test_discard_at_close_of_a_project_leaves_no_journal_beside_it(windows, tmp_path, data_dir, qtbot):
+    from edit_helpers import write_project
+    path = write_project(tmp_path)
+    window = _opened(windows, path, qtbot)
+    type_into(window, 0, "Hello! ")
+    assert Path(str(path) + ".journal").exists()
+    window.close()
+    qtbot.waitUntil(lambda: window.project.close_box is not None and window.project.close_box.isVisible())
+    window.project.close_box.button(QMessageBox.StandardButton.Discard).click()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert [p.name for p in tmp_path.iterdir() if ".journal" in p.name or p.name.endswith(".tmp")] == []
+    _no_prompt_on_reopen(windows, path, qtbot)
