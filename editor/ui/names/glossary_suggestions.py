@@ -40,6 +40,8 @@ from editor.ui.widgets.status_line import StatusLine
 _HOW = {"known": "known wrong form", "case": "capitals", "spelling": "spelled alike", "sound": "sounds alike",
         "show-notes": "from the show notes", "speaker": "a speaker's name", "audio": "audio"}
 
+_MARGIN = 6     # around the panel's status, list and buttons
+
 
 class SuggestionsPanel(QWidget):
     """The list of glossary suggestions with Apply, Apply all and Ignore."""
@@ -97,7 +99,7 @@ class SuggestionsPanel(QWidget):
         buttons.addWidget(self.ignore_button, 1, 0)
         buttons.addWidget(self.rescan_button, 1, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setContentsMargins(_MARGIN, _MARGIN, _MARGIN, _MARGIN)
         layout.addWidget(self.status)
         layout.addWidget(self.stop_check_button)
         layout.addWidget(self.list, 1)
@@ -285,7 +287,7 @@ class SuggestionsPanel(QWidget):
         longest = max(AUDIO_SAYS.values(), key=len)
         line = self.list.fontMetrics().horizontalAdvance(f"    {longest} · {_HOW['spelling']}…")
         chrome = (self.list.verticalScrollBar().sizeHint().width() + 2 * self.list.frameWidth()
-                  + 2 * self.list.spacing() + sum(self.layout().getContentsMargins()[::2]) + 12)
+                  + 2 * self.list.spacing() + 2 * _MARGIN + 12)
         return QSize(max(hint.width(), line + chrome), hint.height())
 
     # ------------------------------------------------------------------ acting
