@@ -289,9 +289,19 @@ class TranscriptView(QAbstractScrollArea):
             return 0
         segment = self._model.segment(row)
         if self._row_filter is not None and not self._row_filter(segment):
-            return self._geometry.set_height(row, 0)
-        return self._geometry.set_height(row, self._painter.exact_height(row, segment.text, self._width,
-                                                                         segment.marks))
+            height = 0
+        else:
+            height = self._painter.exact_height(row, segment.text, self._width, segment.marks)
+        delta = self._geometry.set_height(row, height)
+        if delta:
+            self._update_from(row)
+        return delta
+
+    def _update_from(self, row: int) -> None:
+        """Repaint from *row* down: a row whose height changed moved every row below it, and
+        what was painted of them is where they were (a paint clipped to the row alone left a
+        turn drawn twice, a line apart, once something repainted it where it now is)."""
+        self._update_rows(row, len(self._geometry) - 1)
 
     def _prepare_visible(self) -> tuple[int, int]:
         """Lay out the rows that show; keep the first one where it is. Returns (first, last)."""
@@ -468,18 +478,25 @@ class TranscriptView(QAbstractScrollArea):
             self.viewport().update()
             return
         text_changed = not roles or bool(_TEXT_ROLES.intersection(int(r) for r in roles))
+        moved = False
         if text_changed and last - first < 64:
             for row in range(first, last + 1):
+                before = self._geometry.height(row)
                 self._painter.forget(row)
                 self._geometry.invalidate(row, self._estimate(row))
+                moved |= self._geometry.height(row) != before
         elif text_changed:   # many rows (a replace-all): their estimates again, the other rows' heights kept
             self._painter.forget()
             self._estimate_rows(first, self._estimates(first, last + 1), keep_exact=False)
+            moved = True
         if text_changed and self._editor is not None and first <= self._editor.row <= last:
             # Also after a replace in many turns (one span of rows): the editor must never keep,
             # and later write back, the text the replace changed.
             self._editor.replace_text(self._model.segment(self._editor.row).text)
-        self._update_rows(first, last)
+        if moved:
+            self._update_from(first)
+        else:
+            self._update_rows(first, last)
 
     def _update_rows(self, first: int, last: int) -> None:
         self._ensure_geometry()
