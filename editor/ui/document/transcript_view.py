@@ -445,6 +445,8 @@ class TranscriptView(QAbstractScrollArea):
         self._place_follow_button()
         if self._width == self._row_width() and not self._stale:
             self._update_scrollbar()   # a new width is handled lazily by _ensure_geometry
+            if self._editor is not None and self._editor.hasFocus():
+                self._keep_caret_in_view()   # e.g. a message bar came under the text while typing
 
     def sizeHint(self) -> QSize:
         return QSize(720, 600)
@@ -915,6 +917,7 @@ class TranscriptView(QAbstractScrollArea):
             self._editor.typed.connect(self.typed)
             self._editor.leave_requested.connect(self._on_editor_leave)
             self._editor.word_seek_requested.connect(lambda char: self._seek_word(self._editor.row, char))
+            self._editor.cursorPositionChanged.connect(self._keep_caret_in_view)
         previous = self._editor.row if self._editor.isVisible() else -1
         if previous >= 0 and previous != row:
             self.editing_finished.emit(previous)
@@ -963,6 +966,30 @@ class TranscriptView(QAbstractScrollArea):
     def _on_editor_edited(self, text: str) -> None:
         assert self._editor is not None
         self.text_edited.emit(self._editor.row, text)
+        self._keep_caret_in_view()
+
+    def _keep_caret_in_view(self) -> None:
+        """Scroll (not a user scroll) so the open turn's caret line is on screen: the editor lies
+        over its turn and cannot scroll the view, so a turn growing at the bottom of the screen,
+        or the caret moved down a turn taller than the window, took the typing out of sight."""
+        editor = self._editor
+        if editor is None or not editor.isVisible() or not 0 <= editor.row < len(self._geometry):
+            return
+        self._measure(editor.row)
+        self._update_scrollbar()
+        self._place_editor()
+        caret = editor.cursorRect().translated(editor.geometry().topLeft())
+        margin = self._painter.line_height // 2
+        if caret.bottom() + margin > self.viewport().height():
+            shift = caret.bottom() + margin - self.viewport().height()
+        elif caret.top() - margin < 0:
+            shift = caret.top() - margin
+        else:
+            return
+        bar = self.verticalScrollBar()
+        self._programmatic_scroll = True
+        bar.setValue(bar.value() + shift)
+        self._programmatic_scroll = False
 
     def _on_editor_leave(self, direction: int) -> None:
         assert self._model is not None

@@ -208,3 +208,29 @@ def test_reopening_a_project_opens_no_editor_and_types_into_the_turn_in_hand(mai
     _type("Z")
     assert w.model.segment(1).text.startswith("Zturn1 ")
     assert w.model.segment(0).text.startswith("turn0 ") and w.model.segment(9).text.startswith("turn9 ")
+
+
+def _caret_on_screen(view) -> bool:
+    editor = view.editor()
+    caret = editor.cursorRect().translated(editor.geometry().topLeft())
+    return view.viewport().rect().contains(caret)
+
+
+def test_typing_at_the_end_of_the_last_turn_keeps_the_caret_on_screen_as_the_turn_grows(ferry, qtbot):
+    w, view = ferry, ferry.view
+    _leave_a_clicked_turn(w, qtbot)
+    press(w, K.Key_End, CTRL)
+    press(w, K.Key_Return)
+    editor = view.editor()
+    assert editor.row == TURNS - 1
+    press(w, K.Key_End, CTRL)                         # in the editor: the end of the turn's text
+    qtbot.waitUntil(lambda: editor.caret() == len(w.model.segment(TURNS - 1).text))
+    height = view.row_rect(TURNS - 1).height()
+    for word in ("and", "then", "the", "harbour", "lights", "came", "on") * 6:
+        _type(f" {word}")
+        QApplication.processEvents()
+        assert _caret_on_screen(view), word
+    assert view.row_rect(TURNS - 1).height() > height + 2 * view.fontMetrics().lineSpacing()
+    press(w, K.Key_Return)                            # Enter in a turn: a line break there
+    QApplication.processEvents()
+    assert _caret_on_screen(view)
