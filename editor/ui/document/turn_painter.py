@@ -56,10 +56,14 @@ def wrap_mode_for(text: str) -> QTextOption.WrapMode:
 
 
 def shown_text(text: str) -> str:
-    """What a row lays out: all of *text*, or its first LAYOUT_LIMIT characters and a note."""
-    if len(text) <= LAYOUT_LIMIT:
-        return text
-    return f"{text[:LAYOUT_LIMIT]} … [{len(text) - LAYOUT_LIMIT:,} more characters, kept but not shown]"
+    """What a row lays out: all of *text*, or its first LAYOUT_LIMIT characters and a note.
+
+    A line break (Enter in the turn's editor) is laid out as one: QTextLayout draws "\n" as a
+    space, while the editor over the turn starts a new line there, so the turn was drawn a line
+    shorter than the editor needed. U+2028 keeps every offset (one UTF-16 unit, as "\n" is)."""
+    if len(text) > LAYOUT_LIMIT:
+        text = f"{text[:LAYOUT_LIMIT]} … [{len(text) - LAYOUT_LIMIT:,} more characters, kept but not shown]"
+    return text.replace("\n", "\u2028")
 
 
 @dataclass(slots=True)
