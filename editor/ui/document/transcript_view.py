@@ -516,8 +516,6 @@ class TranscriptView(QAbstractScrollArea):
         if self._stale:
             return
         self._geometry.insert(first, self._estimates(first, last + 1))
-        if self._in_hand >= first:
-            self._in_hand += last - first + 1
         if first < self._estimated_to:
             self._estimated_to += last - first + 1
         self._after_rows_moved(first, last - first + 1)
@@ -526,10 +524,6 @@ class TranscriptView(QAbstractScrollArea):
         if self._stale:
             return
         self._geometry.remove(first, last - first + 1)
-        if self._in_hand > last:
-            self._in_hand -= last - first + 1
-        elif self._in_hand >= first:    # merged away: the turn it went into
-            self._in_hand = max(0, first - 1)
         if first < self._estimated_to:
             self._estimated_to -= min(last + 1, self._estimated_to) - first
         self._after_rows_moved(first, -(last - first + 1))
@@ -538,6 +532,11 @@ class TranscriptView(QAbstractScrollArea):
         self._painter.forget()
         if self._editor is not None and self._editor.row >= first:
             self.close_editor()
+        # The turn in hand stays the same turn (split before it, merged with one before it).
+        if self._in_hand >= first + max(0, -delta):     # after the rows inserted at, or removed from, first
+            self._in_hand += delta
+        elif self._in_hand >= first:    # removed (merged away): the turn it went into
+            self._in_hand = max(0, first - 1)
         self._update_scrollbar()
         self.viewport().update()
 
@@ -757,6 +756,8 @@ class TranscriptView(QAbstractScrollArea):
                 filled += self._geometry.height(row)
                 row -= 1
             self._update_scrollbar()
+        if bar.value() == (bar.maximum() if end else 0):
+            self.user_scrolled.emit()   # there already: still the producer's move (following stops)
         bar.setValue(bar.maximum() if end else 0)
         if self._geometry.total():
             self.set_current_turn(self._last_shown_row() if end else self._geometry.row_at(0), scroll=False)
@@ -769,6 +770,7 @@ class TranscriptView(QAbstractScrollArea):
             return
         bar = self.verticalScrollBar()
         if bar.value() == (bar.maximum() if direction > 0 else bar.minimum()):
+            self.user_scrolled.emit()   # the producer's move even where the view cannot scroll
             self.set_current_turn(self._last_shown_row() if direction > 0 else self._geometry.row_at(0))
             return
         bar.setValue(bar.value() + direction * bar.pageStep())
@@ -973,8 +975,8 @@ class TranscriptView(QAbstractScrollArea):
         over its turn and cannot scroll the view, so a turn growing at the bottom of the screen,
         or the caret moved down a turn taller than the window, took the typing out of sight."""
         editor = self._editor
-        if editor is None or not editor.isVisible() or not 0 <= editor.row < len(self._geometry):
-            return
+        if editor is None or not editor.hasFocus() or not 0 <= editor.row < len(self._geometry):
+            return   # (a Replace All elsewhere moving its caret does not pull the view back to it)
         self._measure(editor.row)
         self._update_scrollbar()
         self._place_editor()

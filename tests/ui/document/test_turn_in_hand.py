@@ -234,3 +234,27 @@ def test_typing_at_the_end_of_the_last_turn_keeps_the_caret_on_screen_as_the_tur
     press(w, K.Key_Return)                            # Enter in a turn: a line break there
     QApplication.processEvents()
     assert _caret_on_screen(view)
+
+
+def test_ctrl_home_where_the_view_already_is_still_stops_following(ferry_with_audio, qtbot):
+    w, view = ferry_with_audio, ferry_with_audio.view
+    w.follow.seek(1 * STEP_MS + 200)                      # following, turn 2 playing, the view at the top
+    assert w.follow.is_following() and view.verticalScrollBar().value() == 0
+    view.setFocus()
+    press(w, K.Key_Home, CTRL)
+    assert not w.follow.is_following() and view.current_turn() == 0
+    w.playback.seek(2 * STEP_MS + 200)
+    qtbot.waitUntil(lambda: w.model.current_row == 2)
+    assert view.current_turn() == 0
+
+
+def test_the_turn_in_hand_stays_the_same_turn_when_turns_before_it_are_merged_or_split(ferry, qtbot):
+    w, view = ferry, ferry.view
+    _leave_a_clicked_turn(w, qtbot, row=3)
+    in_hand = w.model.segment(3).id
+    w.model.merge_with_next(0)
+    assert w.model.segment(view.current_turn()).id == in_hand
+    w.model.split(0, 8)
+    assert w.model.segment(view.current_turn()).id == in_hand
+    w.model.merge_with_next(2)                            # the turn in hand merged into the one before
+    assert view.current_turn() == 2
