@@ -272,6 +272,7 @@ class HearingController(QObject):
         self.panel.select(row, char_start)      # the list shows where the walk is (and Apply the Name Heard its name)
         self._view.ensure_visible(row, char_start)
         self._model.set_current(row)
+        self._view.set_current_turn(row, scroll=False)   # Enter, typing and Ctrl+Enter act on it
         suspect = next((s for s in self.store.for_segment(segments[row]) if s.char_start == char_start), None)
         start = suspect.start_ms if suspect is not None and suspect.start_ms is not None else segments[row].start_ms
         if start is not None and self._playback.has_media():
