@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from editor.align.aligner import RATE, Aligner, AlignOptions
 from editor.align.batch import PAD_AFTER_MS, PAD_MS, AlignJob, align_transcript, plan_jobs
+from editor.core.name_span import name_span, same_name
 from editor.core.transcript import Segment, WordTiming
 from editor.hearing.context import context_suspects
 from editor.hearing.fit import HEARING_OPTIONS, fit_tokens
@@ -105,6 +106,8 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
                                    aligner, typical, chooser=listener)
     heard.spotted += _heard_sound_alikes(job, timed, aligner, [a for a in alikes if a.distance <= MAX_DISTANCE],
                                          heard.spotted, typical)
+    # A name the text already says ("Dick Flacks." for Dick Flacks) is nothing to suggest.
+    heard.spotted = [s for s in heard.spotted if not same_name(s.found, s.name)]
     for spotted in heard.spotted:
         overlapping = [s for s in heard.suspects
                        if s.char_start < spotted.char_end and spotted.char_start < s.char_end]
@@ -128,7 +131,14 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
                                           (["sound"] if spotted.how == "sound" else []) + ["name"]
                                           + (["audio"] if spotted.agrees else [])))
     heard.suspects.sort(key=lambda s: s.char_start)
+    heard.spotted = [_without_edge_punctuation(job.text, s) for s in heard.spotted]
     return heard
+
+
+def _without_edge_punctuation(text: str, spotted: Spotted) -> Spotted:
+    """*spotted* over its words only: the sentence's punctuation around it stays when the name goes in."""
+    start, end = name_span(text, spotted.char_start, spotted.char_end, spotted.name)
+    return replace(spotted, char_start=start, char_end=end, found=text[start:end])
 
 
 def listening_spans(doubts: list[WordDoubt], candidates: list[Suspect], alikes: list[SoundAlike],
@@ -177,6 +187,8 @@ def _heard_sound_alikes(job: HearJob, timed: list[TimedToken], aligner: Aligner,
         if any(name == alike.name and t_lo < hi and lo < t_hi for t_lo, t_hi, name in tried):
             continue
         tried.append((lo, hi, alike.name))
+        if same_name(job.text[lo:hi], alike.name):
+            continue
         where = region_of(job.text, timed, lo, hi)
         if where is None:
             continue

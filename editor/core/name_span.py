@@ -1,0 +1,39 @@
+"""Where a name goes when it replaces a passage, and whether the passage already says it.
+
+A passage found by the audio is made of whole tokens of the text, punctuation included:
+"DACA, Leora more hall," for Daraka Larimore-Hall. The comma after it belongs to the sentence,
+not to the misheard name, so the name replaces only what lies between the first and the last
+letter or digit (punctuation inside, "DACA, Leora", goes with the misheard words). The command
+line reports and the window applies the same span.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def _is_punctuation(ch: str) -> bool:
+    return unicodedata.category(ch).startswith("P")
+
+
+def name_span(text: str, start: int, end: int, name: str = "") -> tuple[int, int]:
+    """``text[start:end]`` without the punctuation on its edges that *name* does not itself
+    begin or end with ("Acme Inc." keeps the full stop it replaces); never empty when the
+    passage holds more than punctuation."""
+    lo, hi = start, end
+    while lo < hi and _is_punctuation(text[lo]) and not name.startswith(text[lo]):
+        lo += 1
+    while hi > lo and _is_punctuation(text[hi - 1]) and not name.endswith(text[hi - 1]):
+        hi -= 1
+    return (lo, hi) if lo < hi else (start, end)
+
+
+def same_name(found: str, name: str) -> bool:
+    """Whether *found* already says *name*, but for case, spaces and punctuation
+    ("Dick Flacks." and Dick Flacks): nothing to correct there."""
+    return bool(_letters(name)) and _letters(found) == _letters(name)
+
+
+def _letters(text: str) -> str:
+    # (editor.core.name_index.normalise, without importing the name index into the audio workers)
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
