@@ -44,6 +44,8 @@ class HearJob(AlignJob):
     names: tuple[str, ...] = ()                  # glossary names to listen for inside suspects
     confidences: list[float | None] | None = None  # the recognizer's, per token, when known
     not_before_ms: int | None = None             # audio before this is the previous turn's (not heard)
+    names_only: bool = False                     # only the glossary's names listened for (the glossary
+                                                 # changed): no context check; suspects of names and fit
 
 
 @dataclass
@@ -55,6 +57,7 @@ class Heard:
     suspects: list[Suspect] = field(default_factory=list)
     spotted: list[Spotted] = field(default_factory=list)
     aligned: bool = True                        # False: the text could not be fitted to the audio
+    names_only: bool = False                    # heard for the glossary's names only (HearJob.names_only)
 
 
 _speller = None
@@ -73,7 +76,7 @@ def _is_known(names: Sequence[str]) -> Callable[[str], bool]:
 
 def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
     """Suspects and names heard in one segment (runs in a worker process)."""
-    heard = Heard(job.index, job.segment_id, job.text)
+    heard = Heard(job.index, job.segment_id, job.text, names_only=job.names_only)
     teach(aligner, job.names)      # once per process: the names' other pronunciations
     audio = job.audio
     assert audio is not None, "the buffer gives every job its audio before it runs"
@@ -87,8 +90,10 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
         return heard
     heard.doubts = word_doubts(job.text, fitted.tokens, job.confidences, _is_known(job.names))
     heard.suspects = runs(job.text, heard.doubts, job.index, job.segment_id)
-    heard.suspects += context_suspects(job.text, job.tokens, fitted, heard.doubts, audio, job.audio_start_ms,
-                                       aligner, job.index, job.segment_id, heard.suspects, chooser=_names_aligner())
+    if not job.names_only:
+        heard.suspects += context_suspects(job.text, job.tokens, fitted, heard.doubts, audio, job.audio_start_ms,
+                                           aligner, job.index, job.segment_id, heard.suspects,
+                                           chooser=_names_aligner())
     if not job.names:
         return heard
     timed = [TimedToken(f.char_start, f.char_end, f.start_ms, f.end_ms) for f in fitted.tokens]
@@ -202,8 +207,8 @@ def _heard_sound_alikes(job: HearJob, timed: list[TimedToken], aligner: Aligner,
 
 
 def plan(segments: Sequence[Segment], duration_ms: int | None = None, names: Sequence[str] = (),
-         indices: Sequence[int] | None = None) -> list[HearJob]:
-    """One job per timed segment (all, or *indices*).
+         indices: Sequence[int] | None = None, names_only: bool = False) -> list[HearJob]:
+    """One job per timed segment (all, or *indices*); *names_only*: see :attr:`HearJob.names_only`.
 
     A segment whose words were aligned is heard over its words' span and HEAR_PAD_MS around it
     (less audio to decode, and less of the neighbouring turns' speech for its edge words to
@@ -227,7 +232,8 @@ def plan(segments: Sequence[Segment], duration_ms: int | None = None, names: Seq
         confidences = ([w.confidence for w in words] if len(words) == len(job.tokens)
                        and any(w.confidence is not None for w in words) else None)
         jobs.append(HearJob(job.index, job.segment_id, job.text, job.tokens, job.start_ms, job.end_ms,
-                            names=tuple(names), confidences=confidences, not_before_ms=not_before))
+                            names=tuple(names), confidences=confidences, not_before_ms=not_before,
+                            names_only=names_only))
     return jobs
 
 
