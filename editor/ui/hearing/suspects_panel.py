@@ -39,6 +39,7 @@ class SuspectsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         self.list.currentItemChanged.connect(self._update_button)
+        self.list.itemSelectionChanged.connect(self._update_button)
         self.apply = QPushButton("Apply the Name Heard")
         self.apply.setToolTip("Replace the passage by the glossary name the audio fits better")
         self.apply.clicked.connect(self._on_apply_clicked)
@@ -132,12 +133,18 @@ class SuspectsPanel(QWidget):
     def _on_item_activated(self, item: QListWidgetItem) -> None:
         self.activated.emit(*item.data(Qt.ItemDataRole.UserRole))
 
-    def _update_button(self, *_) -> None:
+    def _heard_chosen(self) -> tuple | None:
+        """(row, char_start, char_end, name) of the name heard over the chosen suspect, if any.
+        Chosen means selected: the item the list makes current when it takes the focus is not."""
         item = self.list.currentItem()
-        self.apply.setEnabled(item is not None and item.data(Qt.ItemDataRole.UserRole + 1) is not None)
+        if item is None or not item.isSelected():
+            return None
+        return item.data(Qt.ItemDataRole.UserRole + 1)
+
+    def _update_button(self, *_) -> None:
+        self.apply.setEnabled(self._heard_chosen() is not None)
 
     def _on_apply_clicked(self) -> None:
-        item = self.list.currentItem()
-        heard = item.data(Qt.ItemDataRole.UserRole + 1) if item is not None else None
+        heard = self._heard_chosen()
         if heard is not None:
             self.apply_requested.emit(*heard)
