@@ -9,6 +9,7 @@ line reports and the window applies the same span.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -29,11 +30,11 @@ def name_span(text: str, start: int, end: int, name: str = "") -> tuple[int, int
 
 
 def same_name(found: str, name: str) -> bool:
-    """Whether *found* already says *name*, but for case, spaces and punctuation
-    ("Dick Flacks." and Dick Flacks): nothing to correct there."""
-    return bool(_letters(name)) and _letters(found) == _letters(name)
+    """Whether *found* already says *name*, but for case and punctuation ("Dick Flacks." and
+    Dick Flacks, "Larimore Hall" and Larimore-Hall): nothing to correct there. The words must
+    be the same ones: "Vandersloot" is not yet "Van der Sloot"."""
+    return bool(_words(name)) and _words(found) == _words(name)
 
 
-def _letters(text: str) -> str:
-    # (editor.core.name_index.normalise, without importing the name index into the audio workers)
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.casefold())
