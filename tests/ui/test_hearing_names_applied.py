@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from heard_episode import open_aligned, write_episode  # noqa: E402
+from PySide6.QtGui import QTextCursor
 
 LINES = [("split name", "My guest is {DACA, Leora more hall,|Daraka Larimore-Hall,} a slightly older organizer.")]
 CLEAN = ["It rained all afternoon so the market closed early."]
@@ -79,5 +80,16 @@ def test_a_name_added_to_the_glossary_is_listened_for_at_once(main_window, qtbot
     (at,) = _named_rows(panel)
     panel.list.setCurrentRow(at)
     assert panel.apply.isEnabled()
-    panel.apply.click()
-    assert "Daraka Larimore-Hall, a slightly" in window.model.transcript.segments[0].text
+    # A right-click on a word of the passage offers the name heard, which replaces the whole passage.
+    window.names.spelling.ensure_speller()
+    editor = window.view.open_editor(0, 0)
+    qtbot.waitUntil(lambda: window.names.spelling.spell_menu is not None, timeout=10_000)
+    spell_menu = window.names.spelling.spell_menu
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(editor.toPlainText().index("Leora") + 2)
+    menu = spell_menu.build_menu(editor.cursorRect(cursor).center())
+    first = menu.actions()[0]
+    assert first.text() == f"{NAME}\theard in the audio"
+    first.trigger()
+    assert editor.toPlainText() == "My guest is Daraka Larimore-Hall, a slightly older organizer."
+    menu.deleteLater()

@@ -80,6 +80,7 @@ class HearingController(QObject):
         self._panel_refresh.timeout.connect(self._refresh_panel)
         self._view.add_text_decorator(self._decorate)
         names.spelling.set_suspect_lookup(self.suspect_at)   # the spelling menu offers fixes for suspect words
+        names.spelling.set_heard_name_lookup(self.name_heard_at)     # ...and the name heard over a passage
         self._view.set_margin_marker(self._marker)
         self._connect(ctx)
 
@@ -239,6 +240,21 @@ class HearingController(QObject):
             return None
         return next(((s.char_start, s.char_end) for s in self.store.for_segment(self._model.segment(row))
                      if s.char_start <= offset < s.char_end), None)
+
+    def name_heard_at(self, row: int, offset: int) -> tuple[int, int, str] | None:
+        """(start, end, name) of the glossary name the audio heard over the suspect passage of turn
+        *row* at character *offset*, without the punctuation around it; None when there is none."""
+        from editor.core.name_span import name_span
+
+        if not 0 <= row < self._model.rowCount():
+            return None
+        segment = self._model.segment(row)
+        for suspect in self.store.for_segment(segment):
+            heard = self.store.name_for(segment, suspect)
+            if heard is not None and min(suspect.char_start, heard.char_start) <= offset \
+                    < max(suspect.char_end, heard.char_end):
+                return (*name_span(segment.text, heard.char_start, heard.char_end, heard.name), heard.name)
+        return None
 
     def apply_name(self, row: int, char_start: int, char_end: int, name: str) -> bool:
         """Replace the passage by the glossary name heard there (one undo step); the sentence's
