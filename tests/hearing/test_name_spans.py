@@ -75,3 +75,11 @@ def test_the_command_line_reports_names_without_their_punctuation_and_not_names_
     # "Dick Flacks." is right as it stands: neither a suggestion nor a suspect for that name.
     assert not [s for s in report["suggestions"] if same_name(s["found"], s["replacement"])]
     assert not [s for s in report["suspects"] if "Flacks" in s["text"]]
+
+
+def test_a_name_heard_in_a_turn_leaves_the_punctuation_after_it(material):
+    from tests.hearing.heard_line import heard_line
+
+    line = ("split name", "I'm {DACA, Leora more hall,|Daraka Larimore-Hall,} a slightly older organizer.")
+    _episode, heard = heard_line(material, line, ["Daraka Larimore-Hall"])
+    assert [(s.found, s.name) for s in heard.spotted] == [("DACA, Leora more hall", "Daraka Larimore-Hall")]

@@ -134,3 +134,17 @@ def test_apply_the_name_heard_only_for_a_chosen_suspect_with_a_name(qtbot):
     panel.show_suspects([], running=True)        # a new pass starts: the list empties
     assert not panel.apply.isEnabled()
     panel.apply.click()                          # (a click that reached it anyway does nothing)
+
+
+def test_the_name_heard_says_what_it_replaces_when_that_is_not_the_passage_listed(qtbot):
+    panel = SuspectsPanel()
+    qtbot.addWidget(panel)
+    passage = Suspect(0, "s0", 0, 15, "I'm DACA, Leora", 0, 900, 1.0, ["audio"])
+    wider = Spotted(0, 25, "I'm DACA, Leora more hall", "Daraka Larimore-Hall", 0.1, "sound", agrees=False)
+    same = Spotted(0, 15, "I'm DACA, Leora", "Daraka Larimore-Hall", 0.1, "sound", agrees=False)
+    panel.show_suspects([(0, passage)], name_for=lambda row, suspect: wider)
+    assert "→ Daraka Larimore-Hall for “I'm DACA, Leora more hall”  (audio cannot tell)" in panel.list.item(0).text()
+    other = SuspectsPanel()
+    qtbot.addWidget(other)
+    other.show_suspects([(0, passage)], name_for=lambda row, suspect: same)
+    assert "→ Daraka Larimore-Hall  (audio cannot tell)" in other.list.item(0).text()

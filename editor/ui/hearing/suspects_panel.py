@@ -81,8 +81,12 @@ class SuspectsPanel(QWidget):
     def _entry(row: int, suspect, heard) -> tuple:
         """(text, where, the name heard's place) of one item."""
         why = ", ".join(_EVIDENCE.get(e, e) for e in suspect.evidence)
-        name = (f"\n    → {heard.name}  (audio {'agrees' if heard.agrees else 'cannot tell'})"
-                if heard is not None else "")
+        name = ""
+        if heard is not None:
+            # What Apply the Name Heard replaces, when it is not the passage listed ("I'm DACA, Leora
+            # more hall" heard over "I'm DACA, Leora"): the producer sees every word it takes.
+            replacing = f" for “{heard.found}”" if heard.found != suspect.text else ""
+            name = f"\n    → {heard.name}{replacing}  (audio {'agrees' if heard.agrees else 'cannot tell'})"
         text = (f"{format_clock(suspect.start_ms)}  “{suspect.text}”  "
                 f"doubt {round(suspect.doubt * 100)} %\n    {why}{name}")
         return (text, (row, suspect.char_start, suspect.char_end),
