@@ -72,7 +72,8 @@ def run(options: argparse.Namespace) -> int:
     language = options.language or transcript.meta.language
     choices = ExportOptions(word_timed_vtt=options.word_timed_vtt,
                             filler_words=load_fillers(language) if options.clean_verbatim else ())
-    inputs = [options.file] + ([transcript.meta.audio_path] if transcript.meta.audio_path else [])
+    meta = transcript.meta
+    inputs = [options.file] + [path for path in (meta.audio_path, meta.source_path) if path]
     try:
         published = publish(transcript, options.output, formats=formats, base_url=options.base_url,
                             language=options.language, choices=choices, inputs=inputs)

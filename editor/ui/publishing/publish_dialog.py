@@ -231,13 +231,17 @@ class PublishDialog(QDialog):
         self.status.setText("Feed tags copied.")
 
     # ------------------------------------------------------------------ publishing
+    def _inputs(self) -> list[str]:
+        """Files a published one must never replace: the document, its audio, the transcript it came from."""
+        return [p for p in (self._source, self._audio, self._transcript.meta.source_path) if p]
+
     def start_publish(self) -> None:
         from editor.session.journal import capture
         folder = self.folder.text().strip()
         if not folder or not self.formats() or self.worker is not None:
             return
         kwargs = dict(formats=self.formats(), base_url=self.base_url.text(), language=self.language.text(),
-                      choices=self.choices(), inputs=[p for p in (self._source, self._audio) if p],
+                      choices=self.choices(), inputs=self._inputs(),
                       stem=self._stem)
         self._settings.set(Key.PUBLISH_BASE_URL, self.base_url.text().strip())
         self._settings.set(Key.PUBLISH_FORMATS, self.formats())
