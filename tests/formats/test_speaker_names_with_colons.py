@@ -26,7 +26,7 @@ def episode() -> Transcript:
     return transcript
 
 
-@pytest.mark.parametrize("fmt", ["txt", "srt", "vtt"])
+@pytest.mark.parametrize("fmt", ["txt", "srt", "vtt", "html", "json"])
 def test_a_name_with_a_colon_round_trips(fmt, tmp_path):
     original = episode()
     path = tmp_path / f"episode.{fmt}"
@@ -34,6 +34,15 @@ def test_a_name_with_a_colon_round_trips(fmt, tmp_path):
     reopened = read_file(path).transcript
     turns = [(reopened.speaker_name(s.speaker_id), s.start_ms, s.text) for s in reopened.segments]
     assert turns == [(original.speaker_name(s.speaker_id), s.start_ms, s.text) for s in original.segments]
+
+
+def test_a_name_with_a_colon_round_trips_through_text_without_times(tmp_path):
+    original = episode()
+    path = tmp_path / "episode.txt"
+    path.write_text(writer("txt").write(original, ExportOptions(include_times=False)), encoding="utf-8")
+    reopened = read_file(path).transcript
+    assert [(reopened.speaker_name(s.speaker_id), s.text) for s in reopened.segments] == [
+        (original.speaker_name(s.speaker_id), s.text) for s in original.segments]
 
 
 def test_a_colon_after_a_known_speakers_name_is_text():
