@@ -34,6 +34,7 @@ class Key(str, enum.Enum):
     OPEN_PANELS = "window/open_panels"         # the panels (dock object names) shown at the last close
     PUBLISH_BASE_URL = "publish/base_url"      # where the show's files are served
     PUBLISH_FORMATS = "publish/formats"        # the formats last published, e.g. ["vtt", "json"]
+    PUBLISH_LANGUAGES = "publish/languages"    # show -> the language last published for it ("": any show)
     THEME = "window/theme"                     # "system", "light" or "dark"
     AUDIO_LINKS = "files/audio_links"          # episode key (folder + stem) -> the audio used with it
 
@@ -53,6 +54,7 @@ DEFAULTS: dict[Key, Any] = {
     Key.OPEN_PANELS: [],
     Key.PUBLISH_BASE_URL: "",
     Key.PUBLISH_FORMATS: [],
+    Key.PUBLISH_LANGUAGES: {},
     Key.THEME: "system",
     Key.AUDIO_LINKS: {},
 }

@@ -37,7 +37,9 @@ def add_arguments(export: argparse.ArgumentParser) -> None:
                         help="[inaudible 00:12:03], [inaudible] or nothing (default: the format's own)")
     export.add_argument("--approved-only", action="store_true",
                         help="refuse (exit 3) unless every segment is approved")
-    export.add_argument("--force", action="store_true", help="with --approved-only: export anyway")
+    export.add_argument("--force", action="store_true",
+                        help="with --approved-only: export anyway; also: replace the original transcript "
+                             "a project was made from")
     export.add_argument("--no-speakers", action="store_true", help="leave speaker names out")
     export.add_argument("--no-times", action="store_true", help="leave turn times out (txt, html, docx)")
     export.add_argument("--max-line-chars", type=int, default=42, metavar="N", help="captions (default 42)")
@@ -79,6 +81,13 @@ def run(options: argparse.Namespace) -> int:
     if audio:
         say(f"{options.output}: is {audio}; an export never replaces it, choose another name")
         return EXIT_READ
+    source = loaded.transcript.meta.source_path
+    if options.output != "-" and source and same_file(options.output, source):
+        if not options.force:
+            say(f"{options.output}: is the original transcript {options.file} was made from; choose another "
+                "name, or add --force to replace it")
+            return EXIT_READ
+        say(f"{options.output}: warning: replacing the original transcript {options.file} was made from (--force)")
     if options.approved_only and not _approved_enough(options, loaded.transcript):
         return EXIT_NOT_APPROVED
     writer = writer_named(name)

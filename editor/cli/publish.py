@@ -28,7 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--base-url", default="", metavar="URL",
                         help="where the files will be served, e.g. https://example.com/episodes/12")
     parser.add_argument("--language", default="", metavar="LANG",
-                        help="the transcript's language, e.g. en or en-US (default: the episode's)")
+                        help="the transcript's language, e.g. en or en-US (default: the episode's, "
+                             "else the system's)")
     parser.add_argument("--formats", default=",".join(FORMAT_NAMES), metavar="LIST",
                         help=f"comma-separated, from {','.join(FORMAT_NAMES)} (default: all)")
     parser.add_argument("--force", action="store_true",
@@ -44,6 +45,7 @@ def run(options: argparse.Namespace) -> int:
     from editor.formats.clean_verbatim import load_fillers
     from editor.publish import WouldOverwriteInput, check, parse_formats, publish
     from editor.publish.feed_tags import check_base_url, check_language
+    from editor.publish.language import default_language
 
     try:
         formats = parse_formats(options.formats)
@@ -69,13 +71,19 @@ def run(options: argparse.Namespace) -> int:
         if not options.force:
             say(f"{options.file}: {verdict}")
             return EXIT_NOT_APPROVED
-    language = options.language or transcript.meta.language
+    language = options.language
+    if not language.strip():
+        language, where = default_language(transcript.meta.language)
+        if where == "the system":
+            say(f"{options.file}: note: the feed tags say language=\"{language}\" (the system's); "
+                "--language chooses another")
     choices = ExportOptions(word_timed_vtt=options.word_timed_vtt,
                             filler_words=load_fillers(language) if options.clean_verbatim else ())
-    inputs = [options.file] + ([transcript.meta.audio_path] if transcript.meta.audio_path else [])
+    meta = transcript.meta
+    inputs = [options.file] + [path for path in (meta.audio_path, meta.source_path) if path]
     try:
         published = publish(transcript, options.output, formats=formats, base_url=options.base_url,
-                            language=options.language, choices=choices, inputs=inputs)
+                            language=language, choices=choices, inputs=inputs)
     except WouldOverwriteInput as error:
         say(str(error))
         return EXIT_READ

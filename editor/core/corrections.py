@@ -18,7 +18,8 @@ next turn of the same speaker (recognizers cut sentences). A window made only of
 phrase's own words ("Lieberman" for "Joe Lieberman") is a partial mention, not a variant.
 
 Candidates start only from words that already resemble a word of the phrase (the
-:class:`~editor.core.name_index.NameIndex` finds those in the vocabulary). The windows around
+:class:`~editor.core.name_index.NameIndex` finds those in the vocabulary), or from the first of a
+run of words whose sounds joined are one long word of it ("Leora more hall" for Larimore-Hall). The windows around
 them are first sifted with numpy over the episode's words laid end to end (letter counts that
 rule out the spelling likeness worth judging), the survivors are compared in one batched
 rapidfuzz call, and only the few that pass are judged in full, each distinct run of words once:
@@ -330,6 +331,15 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int, near: list[se
             for word in index.key_anchors(key)[0] - skip - near[number]:
                 escorted[word] = others
                 near[number].add(word)
+    # A long word of the name heard as several words ("Leora more hall" for Larimore-Hall), where
+    # no single word is near it in spelling or sound: the run's first word anchors it there only.
+    only_at: dict[tuple[int, str], np.ndarray] = {}
+    for number, key in enumerate(phrase.keys):
+        if len(key) >= MIN_ANCHORED_WORD_KEY:
+            for word, places in index.said_in_pieces(key, skip).items():
+                if word not in near[number]:
+                    near[number].add(word)
+                    only_at[number, word] = _positions(places)
     url_like = "/" in phrase.text or "." in phrase.text.strip(".")
     if n == 1 and url_like and len(phrase.norms[0]) >= MIN_INSIDE_NAME:
         near[0] |= index.words_inside(phrase.norms[0]) - skip
@@ -363,7 +373,9 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int, near: list[se
                 anchor_shapes = split_whole if piece else narrow_split_whole
             else:
                 anchor_shapes = every if piece else narrow
-            positions = index.position_array(norm)
+            positions = only_at.get((word_number, norm))
+            if positions is None:
+                positions = index.position_array(norm)
             if not anchor_shapes.shapes or not len(positions):
                 continue
             escort = escorted.get(norm)
@@ -412,6 +424,12 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int, near: list[se
             results.append(_candidate(index, spot >> (16 + SHIFT), (spot >> 16) & _LOW, spot & 0xFFFF,
                                       (packed >> 2, _HOWS[packed & 3]), details))
     return results
+
+
+def _positions(packed: list[int]) -> np.ndarray:
+    import numpy as np
+
+    return np.array(packed, np.int64)
 
 
 class _SpellingBound(NamedTuple):

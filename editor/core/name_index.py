@@ -29,6 +29,8 @@ from rapidfuzz import fuzz, process
 from editor.core.transcript import Mark, Transcript
 
 if TYPE_CHECKING:   # numpy is imported where it is used: opening a transcript needs none of it
+    from collections.abc import Collection
+
     import numpy as np
 
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
@@ -357,6 +359,27 @@ class NameIndex:
             starts.update(self._by_key.get(joined_key[:cut], ()))
             ends.update(self._by_key.get(joined_key[-cut:], ()))
         return starts, ends
+
+    def said_in_pieces(self, key: str, skip: Collection[str] = frozenset()) -> dict[str, list[int]]:
+        """Where a run of words of one turn, its first word not in *skip*, has phonetic keys that
+        joined are exactly *key*: a name's word heard as several ("Leora more hall", LR MR HL,
+        for Larimore-Hall, LRMRHL). By first word, the packed positions of those runs only: a
+        first piece that just starts the key is far too common to anchor a name anywhere else."""
+        found: dict[str, list[int]] = {}
+        for cut in range(2, len(key) - 1):        # the rest of the key left to at least one more word
+            for word in self._by_key.get(key[:cut], ()):
+                if word in skip:
+                    continue
+                for position in self._postings.get(word, ()):
+                    keys = self.segments[position >> SHIFT].keys
+                    joined, at = key[:cut], (position & _LOW) + 1
+                    while len(joined) < len(key) and at < len(keys) and keys[at] \
+                            and key.startswith(keys[at], len(joined)):
+                        joined += keys[at]
+                        at += 1
+                    if joined == key:
+                        found.setdefault(word, []).append(position)
+        return found
 
     def window_across(self, s: int, first: int, k: int):
         """A window of *k* words starting at word *first* of segment *s* that runs over the edge of

@@ -17,7 +17,9 @@ Schema, version 1 (keys in this order; one segment per line so diffs stay readab
                                                 #   without it have their marks retimed on load
      "meta": {"title": str, "audio_path": str,  # audio_path relative to the project's folder,
               "audio_path_absolute": str,       #   POSIX separators; absolute copy as a fallback
-              "duration_ms": int|null, "language": str},
+              "duration_ms": int|null, "language": str,
+              "source_path": str,               # optional: the transcript file the project was made
+              "source_path_absolute": str},     #   from, stored as audio_path is (never written over)
      "speakers": [{"id": str, "name": str}, ...],           # in display order
      "segments": [
        {"id": str, "start_ms": int|null, "end_ms": int|null, "speaker": str|null, "text": str,
@@ -163,15 +165,23 @@ def chapters_to_list(chapters: list[Chapter]) -> list[dict]:
 
 
 def _meta_to_dict(meta: TranscriptMeta, base_dir: str | Path | None) -> dict:
-    audio = meta.audio_path
-    absolute = os.path.abspath(audio) if audio else ""
-    if audio and base_dir is not None:
+    audio, absolute = _stored_path(meta.audio_path, base_dir)
+    out = {"title": meta.title, "audio_path": audio, "audio_path_absolute": absolute,
+           "duration_ms": meta.duration_ms, "language": meta.language}
+    if meta.source_path:   # only when known: older versions read the meta without it
+        out["source_path"], out["source_path_absolute"] = _stored_path(meta.source_path, base_dir)
+    return out
+
+
+def _stored_path(path: str, base_dir: str | Path | None) -> tuple[str, str]:
+    """*path* relative to *base_dir* (POSIX separators), and absolute as a fallback."""
+    absolute = os.path.abspath(path) if path else ""
+    if path and base_dir is not None:
         try:
-            audio = Path(os.path.relpath(absolute, base_dir)).as_posix()
+            path = Path(os.path.relpath(absolute, base_dir)).as_posix()
         except ValueError:  # another drive on Windows: only an absolute path can point there
-            audio = absolute
-    return {"title": meta.title, "audio_path": audio, "audio_path_absolute": absolute,
-            "duration_ms": meta.duration_ms, "language": meta.language}
+            path = absolute
+    return path, absolute
 
 
 def _segment_to_dict(segment: Segment) -> dict:
@@ -360,16 +370,22 @@ def _json_type(value: Any) -> str:
 
 
 def _meta_from_dict(check: _Checker, data: dict, base_dir: str | Path | None) -> TranscriptMeta:
-    audio = check.get(data, "audio_path", str, "meta", "")
-    absolute = check.get(data, "audio_path_absolute", str, "meta", "")
-    if audio and base_dir is not None and not os.path.isabs(audio):
-        resolved = os.path.normpath(os.path.join(base_dir, audio))
-        # The project moved without its audio: fall back to where the audio was at save time.
-        audio = absolute if absolute and not os.path.exists(resolved) and os.path.exists(absolute) \
-            else resolved
+    audio = _found_path(check.get(data, "audio_path", str, "meta", ""),
+                        check.get(data, "audio_path_absolute", str, "meta", ""), base_dir)
+    source = _found_path(check.get(data, "source_path", str, "meta", ""),
+                         check.get(data, "source_path_absolute", str, "meta", ""), base_dir)
     return TranscriptMeta(title=check.get(data, "title", str, "meta", ""), audio_path=audio,
                           duration_ms=check.get(data, "duration_ms", int, "meta", None, nullable=True),
-                          language=check.get(data, "language", str, "meta", ""))
+                          language=check.get(data, "language", str, "meta", ""), source_path=source)
+
+
+def _found_path(path: str, absolute: str, base_dir: str | Path | None) -> str:
+    """A stored path made absolute against *base_dir*, or its absolute copy when the project
+    moved without the file (and the file is still where it was at save time)."""
+    if path and base_dir is not None and not os.path.isabs(path):
+        resolved = os.path.normpath(os.path.join(base_dir, path))
+        return absolute if absolute and not os.path.exists(resolved) and os.path.exists(absolute) else resolved
+    return path
 
 
 def _speakers_from_list(check: _Checker, items: list) -> dict[str, Speaker]:

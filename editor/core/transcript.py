@@ -251,6 +251,9 @@ class TranscriptMeta:
     audio_path: str = ""      # absolute or as given; projects store it relative
     duration_ms: int | None = None
     language: str = ""
+    # The transcript file the work was read from (the recognizer's), kept by its project so that
+    # nothing writes over it later; where the document came from, not part of what it says.
+    source_path: str = field(default="", compare=False)
 
 
 class IdMaker:

@@ -191,13 +191,60 @@ def realign(old_words: Sequence[Word], new_text: str,
     new_tokens = new_text.split()
     old_tokens = [w.text for w in old_words]
     words: list[Word] = []
+    cramped: list[tuple[int, int]] = []   # runs of new words given less time than a word takes
     for tag, i1, i2, j1, j2 in token_opcodes(old_tokens, new_tokens):
         if tag == "equal":
             words += old_words[i1:i2]  # shared, not copied: words are values (module docstring)
         elif tag != "delete":
             begin, end = _window(old_words, words, tag, i1, i2, start_ms, end_ms)
+            if begin is not None and end is not None and end - begin < MIN_NEW_WORD_MS * (j2 - j1):
+                cramped.append((j1, j2))
             words.extend(spread(new_tokens[j1:j2], begin, end))
+    for first, stop in cramped:
+        _make_room(words, first, stop, start_ms, end_ms)
     return words
+
+
+# A word typed where the old times leave no room (after the last word of a turn that ends with
+# it, between two words that touch) gets at least this long, taken from the words around it, so
+# no caption or JSON segment is ever zero-length. The times are provisional (the turn's timing
+# becomes estimated) until alignment hears where the words are.
+MIN_NEW_WORD_MS = 80
+
+
+def _make_room(words: list[Word], first: int, stop: int, start_ms: int | None, end_ms: int | None) -> None:
+    """Spread ``words[first:stop]`` (new) and as few neighbours as needed over their joint time.
+
+    Neighbours join one at a time, alternately after and before the run, until the new words'
+    share by characters gives each of them :data:`MIN_NEW_WORD_MS`, or the turn has no more to give.
+    Untimed neighbours end the widening; the turn's own bounds count as room at either end.
+    """
+    if start_ms is None or end_ms is None or any(w.start_ms is None for w in words[first:stop]):
+        return
+    need = MIN_NEW_WORD_MS * (stop - first)
+    new_chars = sum(len(w.text) + 1 for w in words[first:stop])
+    lo, hi, after = first, stop, True
+    while True:
+        begin = start_ms if lo == 0 else words[lo].start_ms
+        end = end_ms if hi == len(words) else words[hi - 1].end_ms
+        assert begin is not None and end is not None   # the run is timed, and so is each neighbour taken
+        chars = sum(len(w.text) + 1 for w in words[lo:hi])
+        if (end - begin) * new_chars >= need * chars:
+            break
+        can_after = hi < len(words) and words[hi].start_ms is not None and words[hi].end_ms is not None
+        can_before = lo > 0 and words[lo - 1].start_ms is not None and words[lo - 1].end_ms is not None
+        if not (can_after or can_before):
+            break
+        if can_after and (after or not can_before):
+            hi += 1
+        else:
+            lo -= 1
+        after = not after
+    if end <= begin:
+        return   # a turn with no time at all: nothing to share
+    respread = spread([w.text for w in words[lo:hi]], begin, end)
+    words[lo:hi] = [Word(w.text, s.start_ms, s.end_ms, w.confidence)
+                    for w, s in zip(words[lo:hi], respread, strict=True)]
 
 
 def realign_replaced(old_words: Sequence[Word], old_text: str, new_text: str,

@@ -167,6 +167,7 @@ def read_file(path: str | os.PathLike, format: str | None = None,
     except TranscriptError as error:
         raise error.with_path(path) from None
     result.warnings[:0] = warnings + _audio_name_warning(path, result)
+    result.transcript.meta.source_path = os.path.abspath(path)   # a project made of it keeps this
     return result
 
 

@@ -35,9 +35,10 @@ class ExportOptions:
     word_timed_vtt: bool = False        # WebVTT: <00:00:01.000><c>word</c> karaoke timing
     include_chapters: bool = True       # chapter headings in TXT, HTML and DOCX
     author: str = ""                    # DOCX document properties
-    # Publishing rules (see editor.formats.publish.rules; a plain export leaves them off):
-    balanced_lines: bool = False  # captions: no dangling one- or two-word last line or last cue of a turn
-    clause_breaks: bool = False   # captions: break lines after a clause's punctuation where one is near
+    # Caption line breaking, shared by exports and publishing (greedy filling left one-word last lines):
+    balanced_lines: bool = True   # captions: no dangling one- or two-word last line or last cue of a turn
+    clause_breaks: bool = True    # captions: break lines after a clause's punctuation where one is near
+    # Publishing rules (see editor.publish.rules; a plain export leaves them off):
     sorted_times: bool = False    # captions and JSON: starts never decrease, every end after its start
     html_fragment: bool = False   # HTML: only the namespace's <cite>/<time>/<p> fragment, no document
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from editor.align.aligner import RATE, Aligner, AlignOptions
 from editor.align.batch import PAD_AFTER_MS, PAD_MS, AlignJob, align_transcript, plan_jobs
+from editor.core.name_span import name_span, same_name
 from editor.core.transcript import Segment, WordTiming
 from editor.hearing.context import context_suspects
 from editor.hearing.fit import HEARING_OPTIONS, fit_tokens
@@ -43,6 +44,8 @@ class HearJob(AlignJob):
     names: tuple[str, ...] = ()                  # glossary names to listen for inside suspects
     confidences: list[float | None] | None = None  # the recognizer's, per token, when known
     not_before_ms: int | None = None             # audio before this is the previous turn's (not heard)
+    names_only: bool = False                     # only the glossary's names listened for (the glossary
+                                                 # changed): no context check; suspects of names and fit
 
 
 @dataclass
@@ -54,6 +57,7 @@ class Heard:
     suspects: list[Suspect] = field(default_factory=list)
     spotted: list[Spotted] = field(default_factory=list)
     aligned: bool = True                        # False: the text could not be fitted to the audio
+    names_only: bool = False                    # heard for the glossary's names only (HearJob.names_only)
 
 
 _speller = None
@@ -72,7 +76,7 @@ def _is_known(names: Sequence[str]) -> Callable[[str], bool]:
 
 def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
     """Suspects and names heard in one segment (runs in a worker process)."""
-    heard = Heard(job.index, job.segment_id, job.text)
+    heard = Heard(job.index, job.segment_id, job.text, names_only=job.names_only)
     teach(aligner, job.names)      # once per process: the names' other pronunciations
     audio = job.audio
     assert audio is not None, "the buffer gives every job its audio before it runs"
@@ -86,8 +90,10 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
         return heard
     heard.doubts = word_doubts(job.text, fitted.tokens, job.confidences, _is_known(job.names))
     heard.suspects = runs(job.text, heard.doubts, job.index, job.segment_id)
-    heard.suspects += context_suspects(job.text, job.tokens, fitted, heard.doubts, audio, job.audio_start_ms,
-                                       aligner, job.index, job.segment_id, heard.suspects, chooser=_names_aligner())
+    if not job.names_only:
+        heard.suspects += context_suspects(job.text, job.tokens, fitted, heard.doubts, audio, job.audio_start_ms,
+                                           aligner, job.index, job.segment_id, heard.suspects,
+                                           chooser=_names_aligner())
     if not job.names:
         return heard
     timed = [TimedToken(f.char_start, f.char_end, f.start_ms, f.end_ms) for f in fitted.tokens]
@@ -105,6 +111,8 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
                                    aligner, typical, chooser=listener)
     heard.spotted += _heard_sound_alikes(job, timed, aligner, [a for a in alikes if a.distance <= MAX_DISTANCE],
                                          heard.spotted, typical)
+    # A name the text already says ("Dick Flacks." for Dick Flacks) is nothing to suggest.
+    heard.spotted = [s for s in heard.spotted if not same_name(s.found, s.name)]
     for spotted in heard.spotted:
         overlapping = [s for s in heard.suspects
                        if s.char_start < spotted.char_end and spotted.char_start < s.char_end]
@@ -128,7 +136,14 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
                                           (["sound"] if spotted.how == "sound" else []) + ["name"]
                                           + (["audio"] if spotted.agrees else [])))
     heard.suspects.sort(key=lambda s: s.char_start)
+    heard.spotted = [_without_edge_punctuation(job.text, s) for s in heard.spotted]
     return heard
+
+
+def _without_edge_punctuation(text: str, spotted: Spotted) -> Spotted:
+    """*spotted* over its words only: the sentence's punctuation around it stays when the name goes in."""
+    start, end = name_span(text, spotted.char_start, spotted.char_end, spotted.name)
+    return replace(spotted, char_start=start, char_end=end, found=text[start:end])
 
 
 def listening_spans(doubts: list[WordDoubt], candidates: list[Suspect], alikes: list[SoundAlike],
@@ -177,6 +192,8 @@ def _heard_sound_alikes(job: HearJob, timed: list[TimedToken], aligner: Aligner,
         if any(name == alike.name and t_lo < hi and lo < t_hi for t_lo, t_hi, name in tried):
             continue
         tried.append((lo, hi, alike.name))
+        if same_name(job.text[lo:hi], alike.name):
+            continue
         where = region_of(job.text, timed, lo, hi)
         if where is None:
             continue
@@ -190,8 +207,8 @@ def _heard_sound_alikes(job: HearJob, timed: list[TimedToken], aligner: Aligner,
 
 
 def plan(segments: Sequence[Segment], duration_ms: int | None = None, names: Sequence[str] = (),
-         indices: Sequence[int] | None = None) -> list[HearJob]:
-    """One job per timed segment (all, or *indices*).
+         indices: Sequence[int] | None = None, names_only: bool = False) -> list[HearJob]:
+    """One job per timed segment (all, or *indices*); *names_only*: see :attr:`HearJob.names_only`.
 
     A segment whose words were aligned is heard over its words' span and HEAR_PAD_MS around it
     (less audio to decode, and less of the neighbouring turns' speech for its edge words to
@@ -215,7 +232,8 @@ def plan(segments: Sequence[Segment], duration_ms: int | None = None, names: Seq
         confidences = ([w.confidence for w in words] if len(words) == len(job.tokens)
                        and any(w.confidence is not None for w in words) else None)
         jobs.append(HearJob(job.index, job.segment_id, job.text, job.tokens, job.start_ms, job.end_ms,
-                            names=tuple(names), confidences=confidences, not_before_ms=not_before))
+                            names=tuple(names), confidences=confidences, not_before_ms=not_before,
+                            names_only=names_only))
     return jobs
 
 

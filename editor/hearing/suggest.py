@@ -17,7 +17,7 @@ import numpy as np
 from editor.align.aligner import RATE
 from editor.align.batch import align_transcript, apply_alignment, plan_jobs
 from editor.audio.decode import iter_decode
-from editor.core.glossary import Glossary, scan
+from editor.core.glossary import TICK_SCORE, Glossary, scan
 from editor.core.transcript import Transcript
 from editor.hearing.fit import hearing_aligner
 from editor.hearing.listen import hear_transcript, plan
@@ -35,7 +35,7 @@ from editor.hearing.verdict import (
     region,
 )
 
-TICK_AT = 85            # a suggestion this sure (and not rejected by the audio) is ticked
+TICK_AT = TICK_SCORE    # a suggestion this sure (and not rejected by the audio) is ticked
 AUDIO_BONUS = 10        # score added when the audio agrees, taken twice when it prefers the original
 _HOW_EVIDENCE = {"known": "known", "exact": "spelling", "case": "case", "spelling": "spelling",
                  "sound": "sound"}
@@ -112,8 +112,15 @@ def _samples(held: list[tuple[int, np.ndarray]], where: Region) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, np.int16)
 
 
-def judge(score: int, verdict: Verdict | None, known: bool = False) -> tuple[int, bool, list[str]]:
-    """Score, tick and extra evidence of a text suggestion once the audio has spoken."""
+def judge(score: int, verdict: Verdict | None, known: bool = False, case: bool = False) -> tuple[int, bool, list[str]]:
+    """Score, tick and extra evidence of a text suggestion once the audio has spoken (*verdict*
+    None: not heard). The one tick rule of the window's suggestions and the command line's.
+    *known*: a remembered wrong form; *case*: only the capitals change, never ticked."""
+    score, ticked, extra = _judged(score, verdict, known)
+    return score, ticked and not case, extra
+
+
+def _judged(score: int, verdict: Verdict | None, known: bool) -> tuple[int, bool, list[str]]:
     if verdict is None or verdict.label == SOUNDS_ALIKE:
         # Not heard, or said alike ("Ingrid Sol Berg" and Solberg): the text's own evidence decides,
         # but an audio leaning to the text's reading leaves the change to the producer.
@@ -145,7 +152,7 @@ def suggest(transcript: Transcript, glossary: Glossary, audio_path: str | os.Pat
                              s.score, list(s.evidence) or [_HOW_EVIDENCE.get(s.how, s.how)]) for s in found]
     if audio_path is None:
         for s in suggestions:
-            s.ticked = s.score >= TICK_AT and "case" not in s.evidence
+            s.ticked = judge(s.score, None, case="case" in s.evidence)[1]
         report.suggestions = suggestions
         return report
 
@@ -245,14 +252,13 @@ def _check_with_audio(transcript: Transcript, suggestions: list[Suggested], audi
     for done, (at, verdict) in enumerate(judged):
         s = suggestions[checkable[at][0]]
         s.audio = verdict.label
-        s.score, s.ticked, extra = judge(s.score, verdict, known="known" in s.evidence)
-        s.ticked = s.ticked and "case" not in s.evidence
+        s.score, s.ticked, extra = judge(s.score, verdict, known="known" in s.evidence, case="case" in s.evidence)
         s.evidence = list(dict.fromkeys(s.evidence + extra))
         if progress:
             progress(done + 1, len(checkable))
     for i, s in enumerate(suggestions):
         if regions[i] is None:
-            s.ticked = s.score >= TICK_AT and "case" not in s.evidence
+            s.ticked = judge(s.score, None, case="case" in s.evidence)[1]
 
 
 def _merged(suggestions: Iterable[Suggested]) -> list[Suggested]:
@@ -265,7 +271,10 @@ def _merged(suggestions: Iterable[Suggested]) -> list[Suggested]:
         if clash is None:
             kept.append(s)
         elif clash.replacement == s.replacement:
+            # The same name found by its text and heard by the audio: the text's tick stands (as in
+            # the window, whose suggestions are the scan's), whichever of the two scored higher.
             clash.evidence = list(dict.fromkeys(clash.evidence + s.evidence))
+            clash.ticked = clash.ticked or s.ticked
         elif s.ticked:
             clash.ticked = False    # two different answers for one passage: let the producer choose
             kept.append(s)

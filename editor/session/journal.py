@@ -985,7 +985,7 @@ def capture(transcript: Transcript) -> Captured:
     rebuild and serialise the episode while the user keeps typing.
     """
     meta = transcript.meta
-    return Captured((meta.title, meta.audio_path, meta.duration_ms, meta.language),
+    return Captured((meta.title, meta.audio_path, meta.duration_ms, meta.language, meta.source_path),
                     [(s.id, s.name) for s in transcript.speakers.values()],
                     list(map(_SEGMENT_FIELDS, transcript.segments)),
                     tuple(transcript.chapters))   # Chapter objects are frozen; ops assign new lists
@@ -1011,8 +1011,8 @@ class Captured:
             for name, value in zip(slots, values, strict=False):
                 object.__setattr__(segment, name, value)
             segments.append(segment)
-        title, audio, duration, language = self.meta
-        return Transcript(meta=TranscriptMeta(title, audio, duration, language),
+        title, audio, duration, language, source = self.meta
+        return Transcript(meta=TranscriptMeta(title, audio, duration, language, source),
                           speakers={sid: Speaker(sid, name) for sid, name in self.speakers},
                           segments=segments, chapters=list(self.chapters))
 

@@ -678,7 +678,8 @@ def record_op(transcript: Transcript, record: dict, memos: dict[int, ReplaceMemo
     return parts[0] if len(parts) == 1 else ops.Group(tuple(parts))   # no parts: a line marking a save
 
 
-_TYPED_FIELDS = frozenset({"text", "words", "marks", "status", "approved_by", "approved_at"})   # what typing sets
+# What typing sets (word_timing: words typed into a turn with heard times make its times estimated).
+_TYPED_FIELDS = frozenset({"text", "words", "marks", "word_timing", "status", "approved_by", "approved_at"})
 
 
 def typed_row(transcript: Transcript, op: ops.Op) -> int | None:

@@ -319,8 +319,11 @@ def _aligner(options: AlignOptions | None = None) -> Aligner:
 def judge(samples: np.ndarray, where: Region, candidate: str) -> Verdict:
     """The audio's verdict on *candidate* in place of ``where.original`` (*samples*: the region's audio)."""
     from editor.hearing.fit import HEARING_OPTIONS
+    from editor.hearing.sayings import teach
     from editor.hearing.verdict import compare
-    return compare(samples, where, candidate, _aligner(HEARING_OPTIONS))
+    aligner = _aligner(HEARING_OPTIONS)
+    teach(aligner, [candidate])     # the name's other pronunciations, as the command line's verdicts have them
+    return compare(samples, where, candidate, aligner)
 
 
 def judge_at(audio_path: str, where: Region, candidate: str) -> Verdict:

@@ -40,6 +40,7 @@ class Pair:
 CURRENT_TURN_BG = Pair("#fff4cc", "#3b3420")
 CURRENT_WORD_BG = Pair("#ffd24d", "#7a5a00")
 EDITING_BORDER = Pair("#9dbbe8", "#5d86c4")
+TURN_IN_HAND = Pair("#2f6fd0", "#7fa9ea")       # the focus ring of the turn the keys act on
 MARK_BG = {MarkKind.INAUDIBLE: Pair("#e4e4ec", "#45455c"), MarkKind.CROSSTALK: Pair("#f0e0ec", "#57384e"),
            MarkKind.UNCLEAR: Pair("#e0ecf4", "#2d4a60")}
 MARK_BORDER = {MarkKind.INAUDIBLE: Pair("#7a7a99", "#a5a5c8"), MarkKind.CROSSTALK: Pair("#a0608a", "#d08cb8"),

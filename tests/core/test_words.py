@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from editor.core.transcript import Mark, MarkKind, Segment, Word
 from editor.core.words import (
+    MIN_NEW_WORD_MS,
     common_affixes,
     estimate_words,
     map_marks,
@@ -83,11 +84,29 @@ def test_realign_replaced_word_takes_the_old_words_time():
 
 
 def test_realign_inserted_words_fall_between_their_neighbours():
+    old = timed_words("quiet morning tide")   # 100 ms between words
+    new = realign(old, "quiet early morning tide", 1000, 2500)
+    assert old[0].end_ms <= new[1].start_ms < new[1].end_ms <= old[1].start_ms
+    assert new[0] is old[0] and new[2:] == old[1:]
+
+
+def test_realign_words_typed_where_there_is_no_room_take_it_from_their_neighbours():
     old = timed_words("quiet morning tide")
     new = realign(old, "quiet early grey morning tide", 1000, 2500)
-    assert old[0].end_ms <= new[1].start_ms <= new[1].end_ms <= new[2].start_ms <= new[2].end_ms
-    assert new[2].end_ms <= old[1].start_ms
-    assert (new[3].start_ms, new[4].start_ms) == (old[1].start_ms, old[2].start_ms)
+    times = [t for w in new for t in (w.start_ms, w.end_ms)]
+    assert times == sorted(times)
+    assert new[2].end_ms - new[1].start_ms >= 2 * MIN_NEW_WORD_MS
+    assert all(w.end_ms > w.start_ms for w in new)
+    assert new[4] is old[2]                                       # only as many neighbours as needed
+    assert new[0] is old[0] and (new[3].end_ms, new[3].confidence) == (old[1].end_ms, old[1].confidence)
+
+
+def test_realign_words_typed_after_a_turns_last_word_are_never_zero_length():
+    old = [Word("retired", 400, 900), Word("professor", 900, 1500)]   # touching, the last ends the turn
+    for text in ("retired professor one two three", "retired and very well known professor"):
+        new = realign(old, text, 400, 1500)
+        assert all(w.end_ms > w.start_ms for w in new), new
+        assert (new[0].start_ms, new[-1].end_ms) == (400, 1500)
 
 
 def test_realign_uses_segment_bounds_at_the_ends():

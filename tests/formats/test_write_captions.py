@@ -160,3 +160,23 @@ def test_any_text_fits_the_caption_limits_and_no_word_is_lost(texts, max_chars, 
     for line in lines:  # only a single over-long word may exceed a line
         assert len(line) <= max_chars or len(line.split()) == 1
     assert " ".join(lines).split() == " ".join(texts).split()
+
+
+def test_default_srt_export_leaves_no_one_or_two_word_last_line():
+    # At 42 characters the greedy layout left "in 1980." alone under a full line; the default
+    # export now lays lines out as publishing does.
+    turns = ["He came back to teach at the school there in 1980.",
+             "She said the ferry would not wait for anybody, so we ran to",
+             "the pier."]
+    transcript = Transcript()
+    for n, text in enumerate(turns):
+        start = n * 10_000 if n < 2 else 15_000   # the last turn after a pause of more than 2 s
+        words = [Word(t, start + 300 * i, start + 300 * i + 250) for i, t in enumerate(text.split())]
+        transcript.segments.append(Segment(f"s{n}", start, words[-1].end_ms, text, words=words))
+    blocks = cues(SrtWriter().write(transcript, ExportOptions()))
+    assert " ".join(" ".join(block[2:]) for block in blocks).split() == " ".join(turns).split()
+    for block in blocks:
+        assert all(len(line) <= 42 for line in block[2:])
+        if len(block[2:]) == 2:
+            assert len(block[3].split()) >= 3, block
+    assert blocks[0][2:] == ["He came back to teach at the school", "there in 1980."]

@@ -87,20 +87,23 @@ def test_srt_has_no_card_with_a_dangling_one_or_two_word_second_line():
             assert len(card[3].split()) >= 3, card
 
 
-def test_srt_the_free_export_may_dangle_where_publishing_does_not():
+def test_srt_neither_the_free_export_nor_publishing_dangles():
     transcript = Transcript(segments=[Segment("s1", 0, 4000, "We counted every one of the old lenses twice.")])
+    greedy = srt_cards(writer_named("srt").write(transcript, ExportOptions(max_line_chars=32, balanced_lines=False)))
+    assert greedy[0][2:] == ["We counted every one of the old", "lenses twice."]
     free = srt_cards(writer_named("srt").write(transcript, ExportOptions(max_line_chars=32)))
-    assert free[0][2:] == ["We counted every one of the old", "lenses twice."]
-    cards = srt_cards(published("srt", transcript))
-    assert len(cards) == 1 and len(cards[0][3].split()) >= 3 and all(len(line) <= 32 for line in cards[0][2:])
-    assert " ".join(cards[0][2:]) == "We counted every one of the old lenses twice."
+    for cards in (free, srt_cards(published("srt", transcript))):
+        assert len(cards) == 1 and len(cards[0][3].split()) >= 3 and all(len(line) <= 32 for line in cards[0][2:])
+        assert " ".join(cards[0][2:]) == "We counted every one of the old lenses twice."
 
 
 def test_srt_a_turn_does_not_end_in_a_card_of_two_spilled_words():
     text = "one two three four five six seven eight nine ten eleven thirteen fourteen"
     transcript = Transcript(segments=[Segment("s1", 0, 8000, text, words=timed_words(text, 0, 500))])
+    greedy = srt_cards(writer_named("srt").write(transcript, ExportOptions(max_line_chars=32, balanced_lines=False)))
+    assert greedy[-1][2:] == ["thirteen fourteen"]  # the greedy layout spills two words
     free = srt_cards(writer_named("srt").write(transcript, ExportOptions(max_line_chars=32)))
-    assert free[-1][2:] == ["thirteen fourteen"]  # the greedy layout spills two words
+    assert all(len(" ".join(card[2:]).split()) >= 3 for card in free), free
     cards = srt_cards(published("srt", transcript))
     assert all(len(" ".join(card[2:]).split()) >= 3 for card in cards), cards
     assert " ".join(" ".join(card[2:]) for card in cards).split() == text.split()
@@ -172,9 +175,10 @@ def test_vtt_lines_are_at_most_65_characters_and_break_after_clauses():
     # not at the last word that would fit.
     opening = [re.sub(r"^<v [^>]*>", "", line) for line in cues[0][1:]]
     assert opening[0].endswith(",") and len(opening[0]) <= 65
-    free = writer_named("vtt").write(episode(), ExportOptions(max_line_chars=65))
+    free = writer_named("vtt").write(episode(), ExportOptions(max_line_chars=65, balanced_lines=False,
+                                                              clause_breaks=False))
     free_first = re.sub(r"^<v [^>]*>", "", vtt_cues(free)[0][1])
-    assert not free_first.endswith(",")  # the plain export fills the line instead
+    assert not free_first.endswith(",")  # greedy filling (the old plain export) fills the line instead
 
 
 def test_vtt_cue_starts_never_decrease_and_every_cue_ends_after_it_starts():

@@ -20,7 +20,7 @@ def _accept_title(w, qtbot, title):
 def test_mark_a_chapter_at_the_current_turn_with_a_title_and_undo_it(timed_window, qtbot):
     w = timed_window
     w.view.ensure_visible(2)
-    w.model.set_current(2, -1)  # the turn playing
+    w.follow.seek(w.model.segment(2).start_ms)  # a click on its time: the turn playing, and in hand
     w.action_table["chapter_at_turn"].trigger()
     assert w.chapters.title_dialog.textValue() == "then the radio went quiet for"   # suggested from the turn
     assert "00:00:09" in w.chapters.title_dialog.labelText()

@@ -56,8 +56,9 @@ def test_reopening_a_project_starts_where_the_review_stopped(main_window, tmp_pa
     saved = json.loads(path.read_text("utf-8"))["extra"]["review"]
     assert saved == {"position_ms": start + 1500, "row": 2}
     assert w.open_path(str(path))
-    assert w.view.editor() is not None and w.view.editor().row == 2
     qtbot.waitUntil(lambda: w.playback.position() == start + 1500, timeout=3000)
+    # The turn in hand again (Enter or typing goes there), with no editor opened for the producer.
+    assert w.view.editor() is None and w.view.current_turn() == 2
 
 
 def test_progress_counts_turns_and_audio_share(main_window, tmp_path, monkeypatch, qtbot):

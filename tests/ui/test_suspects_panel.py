@@ -103,3 +103,48 @@ def test_a_pass_coming_in_does_not_lay_the_window_out_again(qtbot):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     assert requests.count == 0
     assert panel.summary.text() == "Listening… 12 passages to listen to"
+
+
+def test_apply_the_name_heard_only_for_a_chosen_suspect_with_a_name(qtbot):
+    panel = SuspectsPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    named, plain = _suspect(1, 0, 0.9), _suspect(2, 0, 0.8)
+    heard = Spotted(0, 4, "word1-0", "Kowalczyk", 0.5)
+
+    def name_for(row, suspect):
+        return heard if suspect is named else None
+
+    panel.show_suspects([], running=True)
+    assert not panel.apply.isEnabled()           # "Listening…", nothing listed
+    panel.show_suspects([(1, named), (2, plain)], running=True, name_for=name_for)
+    # The list taking the focus makes its first item current without choosing it: nothing to apply.
+    panel.list.setFocus()
+    qtbot.waitUntil(panel.list.hasFocus, timeout=2000)
+    assert not panel.list.selectedItems() and not panel.apply.isEnabled()
+    panel.list.setCurrentRow(0)
+    assert panel.apply.isEnabled()
+    panel.list.clearSelection()                  # (Ctrl+click) chosen no more
+    assert not panel.apply.isEnabled()
+    panel.list.setCurrentRow(1)
+    assert not panel.apply.isEnabled()           # no name heard there
+    panel.select(1, 0)
+    assert panel.apply.isEnabled()
+    panel.show_suspects([], running=True)        # a new pass starts: the list empties
+    assert not panel.apply.isEnabled()
+    panel.apply.click()                          # (a click that reached it anyway does nothing)
+
+
+def test_the_name_heard_says_what_it_replaces_when_that_is_not_the_passage_listed(qtbot):
+    panel = SuspectsPanel()
+    qtbot.addWidget(panel)
+    passage = Suspect(0, "s0", 0, 15, "I'm DACA, Leora", 0, 900, 1.0, ["audio"])
+    wider = Spotted(0, 25, "I'm DACA, Leora more hall", "Daraka Larimore-Hall", 0.1, "sound", agrees=False)
+    same = Spotted(0, 15, "I'm DACA, Leora", "Daraka Larimore-Hall", 0.1, "sound", agrees=False)
+    panel.show_suspects([(0, passage)], name_for=lambda row, suspect: wider)
+    assert "→ Daraka Larimore-Hall for “I'm DACA, Leora more hall”  (audio cannot tell)" in panel.list.item(0).text()
+    other = SuspectsPanel()
+    qtbot.addWidget(other)
+    other.show_suspects([(0, passage)], name_for=lambda row, suspect: same)
+    assert "→ Daraka Larimore-Hall  (audio cannot tell)" in other.list.item(0).text()

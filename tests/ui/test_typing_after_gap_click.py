@@ -43,13 +43,16 @@ def test_a_click_on_a_turns_header_or_below_the_last_turn_types_there(timed_wind
     assert w.model.segment(4).text.endswith("cold tea again")
 
 
-def test_typing_with_no_turn_open_goes_to_the_turn_in_hand(timed_window):
+def test_typing_with_no_turn_open_goes_to_the_followed_playing_turn_at_its_word(timed_window):
     w = timed_window
     view = w.view
     view.open_editor(1, 0)
     press(w, Qt.Key.Key_Escape)                                           # editing left: the list has the focus
     assert view.editor() is None and QApplication.focusWidget() is view
-    w.model.set_current(3, 2)                                             # playback is at "heard" in turn 3
+    # Back to playback, which is at "heard" in turn 3: following hands the playing turn over.
+    w.follow.seek(w.model.word_start_ms(3, 2))
+    assert (w.model.current_row, w.model.current_word) == (3, 2)
+    view.setFocus()
     _type("not ")
     assert w.model.segment(3).text == "and nobody not heard the foghorn until morning"
     assert view.editor() is not None and view.editor().row == 3

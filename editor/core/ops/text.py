@@ -7,7 +7,7 @@ from typing import Any
 
 from editor.core.ops.base import SetFields, segment_at
 from editor.core.ops.review import reopened
-from editor.core.transcript import Mark, MarkKind, Segment, Transcript, made_words, words_later
+from editor.core.transcript import Mark, MarkKind, Segment, Transcript, WordTiming, made_words, words_later
 from editor.core.words import Edit, estimate_words, map_marks, realign, realign_replaced, shift_marks, tokenize
 
 
@@ -19,7 +19,7 @@ def set_text(transcript: Transcript, index: int, new_text: str) -> SetFields:
     segment = segment_at(transcript, index)
     if new_text == segment.text:
         return SetFields(())
-    return SetFields(((index, _text_fields(segment, new_text) | reopened(segment)),))
+    return SetFields(((index, _typed_fields(segment, new_text) | reopened(segment)),))
 
 
 def replace_spans(transcript: Transcript,
@@ -95,6 +95,25 @@ def _text_fields(segment: Segment, new_text: str, edits: Sequence[Edit] | None =
         moved = shift_marks(marks, segment.text, new_text) if edits is None else map_marks(marks, edits)
     words = realign(segment.words, new_text, segment.start_ms, segment.end_ms) if segment.words else []
     return {"text": new_text, "words": words, "marks": moved}
+
+
+def _typed_fields(segment: Segment, new_text: str) -> dict[str, Any]:
+    """:func:`_text_fields` for typed text: a heard turn that gains words has estimated times.
+
+    Words typed in get interpolated times, not heard ones: the turn's timing says so, and the
+    next alignment of the episode times it again. A heard turn's timing is set by every edit of
+    it, changed or not, so the undo of the first keystroke restores it and typing on merges
+    into that one undo record (:func:`~editor.core.ops.base.merged_undo`).
+    """
+    fields = _text_fields(segment, new_text)
+    if segment.word_timing in _HEARD and segment.words:
+        words = fields["words"]
+        grew = len(words) > len(segment.words) and words[0].start_ms is not None
+        fields["word_timing"] = WordTiming.ESTIMATED if grew else segment.word_timing
+    return fields
+
+
+_HEARD = (WordTiming.ALIGNED, WordTiming.IMPORTED)
 
 
 def _realigned(stored, old_text: str, new_text: str, replaced: tuple[tuple[int, int, str], ...],

@@ -9,7 +9,7 @@ structured marks and fills in end times the source did not give.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from functools import lru_cache
 
 from editor.core.errors import TranscriptError
@@ -70,6 +70,11 @@ class TranscriptBuilder:
             self._speakers[speaker_id] = Speaker(speaker_id, name)
             self._ids_by_name[name] = speaker_id
         return speaker_id
+
+    @property
+    def speaker_names(self) -> Container[str]:
+        """The names of the speakers met so far (``in`` tells whether a name is one of them)."""
+        return self._ids_by_name.keys()
 
     # ------------------------------------------------------------------ segments
     def add_text(self, speaker_id: str | None, start_ms: int | None, end_ms: int | None,

@@ -8,11 +8,14 @@ Both formats are parsed by hand rather than with pysubs2 / webvtt-py: on a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 
 from editor.formats.readers._build import NAME, plausible_name
 
 _PREFIX = re.compile(rf"^\s*(?:-\s*)?(?P<name>{NAME})\s?:\s+")
+# "Clip: Jimmy Carter: I will never lie to you.": a speaker named with a label and a colon, as the
+# SRT writer writes such a name.
+_LABELLED = re.compile(rf"^\s*(?:-\s*)?(?P<name>{NAME}: {NAME})\s?:\s+(?=\S)")
 
 
 def blocks(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
@@ -29,15 +32,29 @@ def blocks(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
         yield start + 1, lines[start:]
 
 
-def split_speaker(text: str) -> tuple[str | None, str]:
-    """``"Maya Ortiz: Welcome"`` → ``("Maya Ortiz", "Welcome")``; no prefix → ``(None, text)``."""
+def split_speaker(text: str, known: Container[str] = ()) -> tuple[str | None, str]:
+    """``"Maya Ortiz: Welcome"`` → ``("Maya Ortiz", "Welcome")``; no prefix → ``(None, text)``.
+
+    Two name-like prefixes (``"Clip: Jimmy Carter: Thank you"``) are one speaker's name when
+    they are already a *known* speaker's name in the file, or else when the second is a full name
+    (two words or more) and the first alone is not a known speaker: ``"Maya: Note: ..."`` is
+    Maya saying "Note: ...".
+    """
     colon = text.find(":", 0, 48)
     if colon < 1:
         return None, text
     match = _PREFIX.match(text)
     if match is None or not plausible_name(match.group("name")):
         return None, text
-    return match.group("name"), text[match.end():]
+    name = match.group("name")
+    labelled = _LABELLED.match(text)
+    if labelled is not None:
+        full = labelled.group("name")
+        second = full.split(": ", 1)[1]
+        if " ".join(full.split()) in known or (name not in known and len(second.split()) >= 2
+                                               and plausible_name(full) and plausible_name(second)):
+            return full, text[labelled.end():]
+    return name, text[match.end():]
 
 
 def ms(hours: str | None, minutes: str, seconds: str, fraction: str) -> int:

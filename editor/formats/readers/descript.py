@@ -18,6 +18,9 @@ _TIME = r"\d+:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _TIMED = re.compile(rf"^\[(?P<time>{_TIME})\][ \t]*(?:(?P<name>{NAME}):(?:[ \t]+|$))?(?P<rest>.*)$")
 # "Name: text", or "Name:" alone with the text on the lines below.
 _UNTIMED = re.compile(rf"^(?P<name>{NAME}):(?:[ \t]+(?P<rest>\S.*)|[ \t]*)$")
+# "Clip: Jimmy Carter:" alone on its line: a name with a label and a colon (as a TXT export
+# without times writes it), not "Clip" saying "Jimmy Carter:".
+_LABELLED_ALONE = re.compile(rf"^(?P<name>{NAME}: {NAME}):[ \t]*$")
 
 
 class DescriptReader:
@@ -55,9 +58,13 @@ def _speaker_labels(lines: list[str]) -> set[str]:
     """Names that label at least two paragraphs (``Name: text``) and most paragraphs overall."""
     paragraph_starts = [line for previous, line in zip([""] + lines, lines, strict=False)
                         if line.strip() and not previous.strip()]
-    names = Counter(m.group("name") for m in map(_UNTIMED.match, paragraph_starts)
+    names = Counter(m.group("name") for m in map(_label_of, paragraph_starts)
                     if m and plausible_name(m.group("name")))
     labelled = sum(names.values())
     if labelled < 2 or labelled < 0.6 * len(paragraph_starts) or max(names.values()) < 2:
         return set()
     return {name for name, count in names.items() if count >= 1}
+
+
+def _label_of(line: str) -> re.Match | None:
+    return _LABELLED_ALONE.match(line) or _UNTIMED.match(line)

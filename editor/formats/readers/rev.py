@@ -13,11 +13,14 @@ from editor.formats.readers import REV
 from editor.formats.readers._build import HEADER_CLOCK, SNIFF_CHARS, TranscriptBuilder, clock_ms, read_headed
 
 _TIME = HEADER_CLOCK
+# A name's characters: a colon only before a space, as in "Clip: Jimmy Carter (00:00):" (a label
+# and a name); the shortest name is tried first, so "Maya Ortiz: (00:09)" still ends at the colon.
+_NAME_CHARS = r"(?:[^()\[\]:\n]|:(?=[ \t]))"
 _HEADER = re.compile(
-    rf"^(?:(?P<name>[^\s(\[][^()\[\]:]{{0,60}}?)"
+    rf"^(?:(?P<name>[^\s(\[]{_NAME_CHARS}{{0,60}}?)"
     rf"(?: ?[(\[](?P<time>{_TIME})[)\]]:|: ?[(\[](?P<time2>{_TIME})[)\]])"
     rf"|[(\[](?P<time3>{_TIME})[)\]]:?)[ \t]*(?P<rest>.*)$")  # "(00:00)": a turn with no speaker name
-_SNIFF = re.compile(rf"^(?:[^\s(\[][^()\[\]:\n]{{0,60}}?(?: ?[(\[](?:{_TIME})[)\]]:|: ?[(\[](?:{_TIME})[)\]])"
+_SNIFF = re.compile(rf"^(?:[^\s(\[]{_NAME_CHARS}{{0,60}}?(?: ?[(\[](?:{_TIME})[)\]]:|: ?[(\[](?:{_TIME})[)\]])"
                     rf"|\((?:{_TIME})\):?[ \t]*$)", re.MULTILINE)
 
 

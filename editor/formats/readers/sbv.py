@@ -44,7 +44,7 @@ class SbvReader:
                 start, end = ms(g[0], g[1], g[2], g[3]), ms(g[4], g[5], g[6], g[7])
                 body_lines = lines[1:]
             body = " ".join(strip_markup(_CHEVRONS.sub("", line)) for line in body_lines)
-            name, body = split_speaker(body)
+            name, body = split_speaker(body, build.speaker_names)
             if name is not None:
                 speaker = build.speaker(_spoken_name(name))
             build.add_text(speaker, start, end, body)

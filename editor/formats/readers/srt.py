@@ -77,7 +77,7 @@ class SrtReader:
             if markup:
                 shown = [strip_markup(line) for line in shown]
             cue_lines.append(shown)
-            name, said = split_speaker(" ".join(shown))
+            name, said = split_speaker(" ".join(shown), build.speaker_names)
             if name is not None:
                 speaker = new_speaker(name)
             # (hours looked up too when they have one or two digits, as files write them: "00")
@@ -121,7 +121,7 @@ class SrtReader:
             shown = [strip_markup(line) for line in body_lines]
             cue_lines.append(shown)
             body = " ".join(shown)
-            name, body = split_speaker(body)
+            name, body = split_speaker(body, build.speaker_names)
             if name is not None:
                 speaker = build.speaker(name)
             previous = [speaker, start, end, body]

@@ -108,7 +108,7 @@ def _add(build: TranscriptBuilder, cue: list, speaker: str | None) -> str | None
     if "&" in payload:
         payload = html.unescape(payload)
     if voice is None:
-        name, payload = split_speaker(payload)
+        name, payload = split_speaker(payload, build.speaker_names)
         if name is not None:
             speaker = build.speaker(name)
     build.add_text(speaker, start, end, payload)

@@ -21,7 +21,10 @@ The publishing rules add three refinements (each an :class:`ExportOptions` flag)
   of one or two words, nor is a cue one or two words spilled from a full one,
   wherever another layout fits; cue breaks prefer sentence ends.
 * ``sorted_times``: cue starts never decrease (overlapping turns are put in
-  time order) and every cue ends after it starts.
+  time order).
+
+Every cue, published or not, ends after it starts and no later than the audio
+(``meta.duration_ms``, when known).
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from editor.formats.writers.render import Unit, export_units, segment_times, spr
 _PAUSE_MS = 2000
 _SENTENCE_END = (".", "?", "!", ".\"", "?\"", "!\"")
 _MIN_CLAUSE_FILL = 0.4   # a clause break leaves the line at least this full
-_MIN_CUE_MS = 1000       # a zero-length cue gets up to this long (publishing)
+_MIN_CUE_MS = 1000       # a zero-length cue gets up to this long
 
 
 @dataclass(slots=True)
@@ -149,7 +152,8 @@ def build_cues(transcript: Transcript, options: ExportOptions, style: InaudibleS
                             [" ".join(u.text for u in line) for line in lines], name,
                             changed and number == 0, number == 0, lines))
     if options.sorted_times:
-        _order_times(cues)
+        cues.sort(key=lambda cue: cue.start_ms)  # stable: cues of one turn keep their order
+    _give_time(cues, transcript.meta.duration_ms)
     return cues
 
 
@@ -173,11 +177,18 @@ def _lay_out(run: list[Unit], max_chars: int, max_lines: int, clauses: bool, sta
     return lay_out_run(run, max_chars, max_lines, clauses, frozenset({0}) if starts_with_name else frozenset())
 
 
-def _order_times(cues: list[Cue]) -> None:
-    """Starts never decrease and each cue ends after it starts (a zero-length cue gets some time)."""
-    cues.sort(key=lambda cue: cue.start_ms)  # stable: cues of one turn keep their order
+def _give_time(cues: list[Cue], duration_ms: int | None) -> None:
+    """Every cue ends after it starts, and none runs past the audio's end (when known).
+
+    A zero-length cue would never show: it gets up to a second, up to the next cue's start and
+    the audio's end; one that starts at or after the audio's end is moved to its last second.
+    """
     for number, cue in enumerate(cues):
+        if duration_ms:
+            if cue.start_ms >= duration_ms:
+                cue.start_ms = max(0, duration_ms - _MIN_CUE_MS)
+            cue.end_ms = min(cue.end_ms, duration_ms)
         if cue.end_ms > cue.start_ms:
             continue
         later = [c.start_ms for c in cues[number + 1:number + 4] if c.start_ms > cue.start_ms]
-        cue.end_ms = min([cue.start_ms + _MIN_CUE_MS] + later)
+        cue.end_ms = min([cue.start_ms + _MIN_CUE_MS, *later, *([duration_ms] if duration_ms else [])])

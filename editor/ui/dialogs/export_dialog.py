@@ -1,8 +1,9 @@
 """File ▸ Export: every writer with its options, a live preview, and a warning for unapproved turns.
 
 The export goes beside the project as ``<stem>.<format>``; it is never proposed
-over (nor allowed onto) a file the work was opened from, and replacing any
-other existing file is confirmed first.
+over (nor allowed onto) a file the work was opened from, nor proposed over the
+original transcript a project was made from (replacing that one asks first, with
+a warning that names it), and replacing any other existing file is confirmed first.
 
 The preview renders the first few turns with the options chosen (writers are
 fast on a handful of segments, so it follows every change). Binary formats
@@ -70,13 +71,15 @@ class ExportDialog(QDialog):
     def __init__(self, transcript: Transcript, source_path: str, parent=None, author: str = "",
                  inputs: tuple[str, ...] = ()):
         """*source_path*: the project (or the transcript opened); *author*: the DOCX author (from
-        Settings); *inputs*: files never to write over."""
+        Settings); *inputs*: files never to write over. The transcript a project was made from
+        (``meta.source_path``) is never proposed, and replacing it asks first."""
         super().__init__(parent)
         self._author = author   # DOCX properties: the name in Settings
         self.setWindowTitle("Export")
         self._transcript = transcript
         self._source = source_path
         self._inputs = tuple(p for p in (source_path, *inputs) if p)
+        self._original = transcript.meta.source_path
         self.replace_box: QMessageBox | None = None
         self._proposed = ""     # the path we last proposed (replaced when the format changes)
         self._writers = all_writers()
@@ -236,7 +239,7 @@ class ExportDialog(QDialog):
         stem = name.split(".")[0] or "transcript"
         candidate = os.path.join(folder, stem + extension)
         number = 1
-        while self.is_input(candidate):
+        while self.is_input(candidate) or self.is_original(candidate):
             # The recognizer's own file (episode.txt opened, Plain text chosen): a new name beside it.
             candidate = os.path.join(folder, f"{stem}-edited{'' if number == 1 else f'-{number}'}{extension}")
             number += 1
@@ -246,6 +249,10 @@ class ExportDialog(QDialog):
     def is_input(self, path: str) -> bool:
         """True when *path* is a file the work was opened from (project, transcript, audio)."""
         return any(_same_file(path, source) for source in self._inputs)
+
+    def is_original(self, path: str) -> bool:
+        """True when *path* is the transcript file the project was made from."""
+        return bool(self._original) and os.path.exists(path) and _same_file(path, self._original)
 
     def _on_browse_clicked(self) -> None:
         chosen = writer(self.format_name())
@@ -286,7 +293,13 @@ class ExportDialog(QDialog):
                              "replaces it. Choose another name.")
             return False
         if os.path.exists(path) and not replace:
-            self._ask_to_replace(path)
+            if self.is_original(path):
+                self._ask_to_replace(path, "Replace the original transcript?",
+                                     f"{Path(path).name} is the original transcript this project was made "
+                                     "from (the recognizer's text). Replacing it with this export loses that "
+                                     "text for good. Replace it anyway?")
+            else:
+                self._ask_to_replace(path)
             return False
         try:
             export(self._transcript, path, self.format_name(), self.options())
@@ -297,10 +310,9 @@ class ExportDialog(QDialog):
         self.accept()
         return True
 
-    def _ask_to_replace(self, path: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Replace the file?",
-                          f"{Path(path).name} already exists in {Path(path).parent}. Replace it with this export?",
-                          QMessageBox.StandardButton.NoButton, self)
+    def _ask_to_replace(self, path: str, title: str = "Replace the file?", text: str = "") -> None:
+        text = text or f"{Path(path).name} already exists in {Path(path).parent}. Replace it with this export?"
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, self)
         replace = with_style_icon(box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole),
                                   QStyle.StandardPixmap.SP_DialogSaveButton)
         box.addButton(QMessageBox.StandardButton.Cancel)

@@ -78,14 +78,9 @@ class EditController(QObject):
         return self._model.transcript
 
     def current_row(self) -> int:
-        """The turn an action applies to: the one being edited, else the one playing, else the top one."""
-        editor = self._view.editor()
-        if editor is not None:
-            return editor.row
-        if self._model.current_row >= 0:
-            return self._model.current_row
-        rows = self._view.visible_rows() if self._model.rowCount() else range(0)
-        return rows.start if len(rows) else -1
+        """The turn an action applies to: the view's turn in hand (the one being edited, else the one
+        last gone to, clicked or followed; see TranscriptView.current_turn)."""
+        return self._view.current_turn() if self._model.rowCount() else -1
 
     def _caret(self, row: int) -> int:
         editor = self._view.editor()

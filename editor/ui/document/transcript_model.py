@@ -55,7 +55,8 @@ class Role(enum.IntEnum):
 # What an edit of turns' texts, words or marks changes (typing, a replace): its dataChanged names
 # these roles, so a listener that follows other data (statuses, times, speakers) can skip it.
 # Any other edit is told without roles (everything may have changed).
-TEXT_EDIT_FIELDS = frozenset({"text", "words", "marks"})
+# Typing in a turn with heard word times also sets its word_timing (words typed in are estimated).
+TEXT_EDIT_FIELDS = frozenset({"text", "words", "marks", "word_timing"})
 TEXT_EDIT_ROLES = [int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole), int(Qt.ItemDataRole.ToolTipRole),
                    int(Role.SEGMENT), int(Role.TEXT), int(Role.CHANGED), int(Role.MARKS)]
 

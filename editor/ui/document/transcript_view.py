@@ -84,6 +84,7 @@ class TranscriptView(QAbstractScrollArea):
         self._speaker_index: dict[str | None, int] = {}
         self._programmatic_scroll = False
         self._editor: TurnEditor | None = None
+        self._in_hand = -1          # the turn the producer last went to (see current_turn), -1: none yet
         self._reserved_keys: set[int] = set()
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
         self._follow_button = QToolButton(self)
@@ -288,9 +289,19 @@ class TranscriptView(QAbstractScrollArea):
             return 0
         segment = self._model.segment(row)
         if self._row_filter is not None and not self._row_filter(segment):
-            return self._geometry.set_height(row, 0)
-        return self._geometry.set_height(row, self._painter.exact_height(row, segment.text, self._width,
-                                                                         segment.marks))
+            height = 0
+        else:
+            height = self._painter.exact_height(row, segment.text, self._width, segment.marks)
+        delta = self._geometry.set_height(row, height)
+        if delta:
+            self._update_from(row)
+        return delta
+
+    def _update_from(self, row: int) -> None:
+        """Repaint from *row* down: a row whose height changed moved every row below it, and
+        what was painted of them is where they were (a paint clipped to the row alone left a
+        turn drawn twice, a line apart, once something repainted it where it now is)."""
+        self._update_rows(row, len(self._geometry) - 1)
 
     def _prepare_visible(self) -> tuple[int, int]:
         """Lay out the rows that show; keep the first one where it is. Returns (first, last)."""
@@ -403,6 +414,7 @@ class TranscriptView(QAbstractScrollArea):
         transcript = model.transcript
         current = model.current_row
         editing = self._editor.row if self._editor is not None and self._editor.isVisible() else -1
+        in_hand = self.current_turn() if editing < 0 else -1
         clip = event.rect()
         for row in range(first, last + 1):
             rect = self.row_rect(row)
@@ -418,7 +430,8 @@ class TranscriptView(QAbstractScrollArea):
                     word_span = spans[model.current_word]
             self._painter.paint(painter, rect, row, segment, transcript.speaker_name(segment.speaker_id),
                                 self._speaker_index.get(segment.speaker_id, -1), row == current,
-                                word_span, palette, paint_text=row != editing, extra=extra, marker=marker)
+                                word_span, palette, paint_text=row != editing, extra=extra, marker=marker,
+                                in_hand=row == in_hand, focused=self.hasFocus())
         if len(self._geometry) and self._geometry.total() == 0:   # the review filter hides every turn
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, _EMPTY_FILTER_TEXT)
@@ -432,6 +445,8 @@ class TranscriptView(QAbstractScrollArea):
         self._place_follow_button()
         if self._width == self._row_width() and not self._stale:
             self._update_scrollbar()   # a new width is handled lazily by _ensure_geometry
+            if self._editor is not None and self._editor.hasFocus():
+                self._keep_caret_in_view()   # e.g. a message bar came under the text while typing
 
     def sizeHint(self) -> QSize:
         return QSize(720, 600)
@@ -439,6 +454,7 @@ class TranscriptView(QAbstractScrollArea):
     # ------------------------------------------------------------------ model signals
     def _on_model_reset(self) -> None:
         self.close_editor()
+        self._in_hand = -1
         self._describe_current()
         self._geometry.reset([])   # nothing to anchor to in a new transcript
         self._reset_geometry()
@@ -464,18 +480,25 @@ class TranscriptView(QAbstractScrollArea):
             self.viewport().update()
             return
         text_changed = not roles or bool(_TEXT_ROLES.intersection(int(r) for r in roles))
+        moved = False
         if text_changed and last - first < 64:
             for row in range(first, last + 1):
+                before = self._geometry.height(row)
                 self._painter.forget(row)
                 self._geometry.invalidate(row, self._estimate(row))
+                moved |= self._geometry.height(row) != before
         elif text_changed:   # many rows (a replace-all): their estimates again, the other rows' heights kept
             self._painter.forget()
             self._estimate_rows(first, self._estimates(first, last + 1), keep_exact=False)
+            moved = True
         if text_changed and self._editor is not None and first <= self._editor.row <= last:
             # Also after a replace in many turns (one span of rows): the editor must never keep,
             # and later write back, the text the replace changed.
             self._editor.replace_text(self._model.segment(self._editor.row).text)
-        self._update_rows(first, last)
+        if moved:
+            self._update_from(first)
+        else:
+            self._update_rows(first, last)
 
     def _update_rows(self, first: int, last: int) -> None:
         self._ensure_geometry()
@@ -509,6 +532,11 @@ class TranscriptView(QAbstractScrollArea):
         self._painter.forget()
         if self._editor is not None and self._editor.row >= first:
             self.close_editor()
+        # The turn in hand stays the same turn (split before it, merged with one before it).
+        if self._in_hand >= first + max(0, -delta):     # after the rows inserted at, or removed from, first
+            self._in_hand += delta
+        elif self._in_hand >= first:    # removed (merged away): the turn it went into
+            self._in_hand = max(0, first - 1)
         self._update_scrollbar()
         self.viewport().update()
 
@@ -536,8 +564,10 @@ class TranscriptView(QAbstractScrollArea):
             start = self._model.segment(row).start_ms
             if start is not None:
                 self.seek_requested.emit(start)
+            self.set_current_turn(row, scroll=False)
         elif hit.area == "text" and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self._seek_word(row, hit.char)
+            self.set_current_turn(row, scroll=False)
         elif hit.area == "text":
             self.open_editor(row, hit.char)
         else:
@@ -569,6 +599,7 @@ class TranscriptView(QAbstractScrollArea):
         hit, row = self._hit(event.position())
         if hit is not None and hit.area == "text":
             self._seek_word(row, hit.char)
+            self.set_current_turn(row, scroll=False)
 
     def mouseMoveEvent(self, event) -> None:
         hit, _ = self._hit(event.position())
@@ -599,19 +630,23 @@ class TranscriptView(QAbstractScrollArea):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         self._ensure_geometry()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._model is not None and len(self._geometry):
-            row = self._model.current_row
-            if row < 0:
-                row = self.row_at(0)
-            self.open_editor(row, 0)
+        if self._model is None or not len(self._geometry):
+            return super().keyPressEvent(event)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            row = self.current_turn()
+            if row >= 0:
+                self.open_editor(row, 0)
             return
         if event.matches(QKeySequence.StandardKey.MoveToStartOfDocument) \
                 or event.matches(QKeySequence.StandardKey.MoveToEndOfDocument):
             self.scroll_to_edge(event.matches(QKeySequence.StandardKey.MoveToEndOfDocument))
             return
         plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
-        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and plain and self._model is not None and len(self._geometry):
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and plain:
             self.step_turn(1 if key == Qt.Key.Key_Down else -1)
+            return
+        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp) and plain:
+            self.page(1 if key == Qt.Key.Key_PageDown else -1)
             return
         if self._type_into_turn_in_hand(event):
             return
@@ -619,8 +654,8 @@ class TranscriptView(QAbstractScrollArea):
 
     def _type_into_turn_in_hand(self, event: QKeyEvent) -> bool:
         """Text typed while the view has the focus goes on at the open turn's caret, or with no turn
-        open into the turn in hand (the one playing, at its word; else the top one shown, at its
-        start): the editor opens there and gets the key."""
+        open into the turn in hand (:meth:`current_turn`; at the playing word when it is the playing
+        one, else at its start): the editor opens there and gets the key."""
         text = event.text()
         typing = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier) \
             == Qt.KeyboardModifier.NoModifier
@@ -641,23 +676,74 @@ class TranscriptView(QAbstractScrollArea):
         return True
 
     def _open_turn_in_hand(self) -> TurnEditor | None:
-        """The editor opened on the turn in hand: the one playing, at its word; else the top one
-        shown, at its start (None when the review filter hides every turn)."""
+        """The editor opened on the turn in hand: at the playing word when that turn is playing,
+        else at its start (None when the review filter hides every turn)."""
         model = self._model
         assert model is not None
-        row, char = model.current_row, 0
-        if 0 <= row < len(self._geometry) and self.is_row_shown(row):
+        row = self.current_turn()
+        if row < 0:
+            return None     # the review filter hides every turn
+        char = 0
+        if row == model.current_row:
             spans = model.word_spans(row).spans
             if 0 <= model.current_word < len(spans):
                 char = spans[model.current_word][0]
-        elif self._geometry.total() > 0:
-            row = self.row_at(0)
-        else:
-            return None     # the review filter hides every turn
         return self.open_editor(row, char)
 
+    # ------------------------------------------------------------------ the turn in hand
+    # One rule for which turn Enter, typing and the window's "this turn" actions (Ctrl+Enter, Flag,
+    # Split…) act on: the turn being edited; else the one the producer last went to or clicked
+    # (Ctrl+Home/End, PageUp/PageDown, ↑/↓, a click on its text, time or header, a turn edited
+    # and left with Esc) or, when playback following has moved the highlight since, the playing
+    # one (FollowController hands it over); else the first turn wholly on screen. It is drawn with
+    # a focus ring, and scrolled into view before anything is done to it: never acted on unseen.
+    def current_turn(self) -> int:
+        """The turn in hand (the rule above); -1 when no turn is shown."""
+        if self._editor is not None and self._editor.isVisible():
+            return self._editor.row
+        if 0 <= self._in_hand < len(self._geometry) and self.is_row_shown(self._in_hand):
+            return self._in_hand
+        return self._first_whole_row()
+
+    def set_current_turn(self, row: int, scroll: bool = True) -> None:
+        """Make *row* the turn in hand (an open editor stays where it is); *scroll* brings it into view."""
+        self._ensure_geometry()
+        if not 0 <= row < len(self._geometry):
+            return
+        before, self._in_hand = self._in_hand, row
+        if scroll:
+            self.ensure_visible(row)
+        if before != row:
+            if 0 <= before < len(self._geometry):
+                self._update_rows(before, before)
+            self._update_rows(row, row)
+            self._describe_current()
+
+    def _has_turn_in_hand(self) -> bool:
+        """Whether the producer (or following) has put a turn in hand, not the first-on-screen default."""
+        return 0 <= self._in_hand < len(self._geometry) and self.is_row_shown(self._in_hand)
+
+    def _first_whole_row(self) -> int:
+        """The first turn shown whole at the top of the screen (the top one when it is half scrolled
+        off and the next one does not start on screen); -1 when the filter hides every turn."""
+        if self._model is None or not len(self._geometry) or self._geometry.total() == 0:
+            return -1
+        first, _last = self._prepare_visible()
+        y0 = self.verticalScrollBar().value()
+        top = self._geometry.top(first)
+        if top >= y0:
+            return first
+        below = self._geometry.row_at(top + self._geometry.height(first))   # the next shown turn
+        if below > first and self._geometry.top(below) < y0 + self.viewport().height():
+            return below
+        return first
+
+    def _last_shown_row(self) -> int:
+        return self._geometry.row_at(self._geometry.total() - 1) if self._geometry.total() else -1
+
     def scroll_to_edge(self, end: bool) -> None:
-        """Scroll to the first turn, or to the last (Ctrl+Home, Ctrl+End): a user scroll.
+        """Go to the first turn, or to the last (Ctrl+Home, Ctrl+End): a user scroll, and that turn
+        is then the one in hand.
 
         Going to the end lays out the turns that fill the last screen first, so the bottom the
         scroll bar goes to is the real one, not an estimate's."""
@@ -670,17 +756,37 @@ class TranscriptView(QAbstractScrollArea):
                 filled += self._geometry.height(row)
                 row -= 1
             self._update_scrollbar()
+        if bar.value() == (bar.maximum() if end else 0):
+            self.user_scrolled.emit()   # there already: still the producer's move (following stops)
         bar.setValue(bar.maximum() if end else 0)
+        if self._geometry.total():
+            self.set_current_turn(self._last_shown_row() if end else self._geometry.row_at(0), scroll=False)
+
+    def page(self, direction: int) -> None:
+        """PageDown (+1) / PageUp (-1): scroll a screen (a user scroll) and take the first turn
+        wholly on screen in hand; when already at the end (start), the last (first) turn."""
+        self._ensure_geometry()
+        if not self._geometry.total():
+            return
+        bar = self.verticalScrollBar()
+        if bar.value() == (bar.maximum() if direction > 0 else bar.minimum()):
+            self.user_scrolled.emit()   # the producer's move even where the view cannot scroll
+            self.set_current_turn(self._last_shown_row() if direction > 0 else self._geometry.row_at(0))
+            return
+        bar.setValue(bar.value() + direction * bar.pageStep())
+        self.set_current_turn(self._first_whole_row(), scroll=False)
 
     def step_turn(self, direction: int) -> None:
-        """Make the next (+1) or previous (-1) shown turn the current one: playback moves to its start."""
+        """Make the next (+1) or previous (-1) shown turn the one in hand: playback moves to its start."""
         model = self._model
         if model is None:
             return
         count = len(self._geometry)
-        row = model.current_row
-        if row < 0:   # nothing current yet: start from the top of the screen
-            row = self.row_at(0) - (1 if direction > 0 else 0)
+        row = self.current_turn()
+        if row < 0:
+            return
+        if not self._has_turn_in_hand() and (self._editor is None or not self._editor.isVisible()):
+            row -= 1 if direction > 0 else 0   # none in hand yet: ↓ takes the first turn on screen itself
         target = row + direction
         while 0 <= target < count and not self.is_row_shown(target):
             target += direction
@@ -691,14 +797,17 @@ class TranscriptView(QAbstractScrollArea):
             self.seek_requested.emit(start)
         if model.current_row != target:   # untimed, or a turn overlapping the one before
             model.set_current(target)
-        self.ensure_visible(target)
+        self.set_current_turn(target)
         self._describe_current()
 
     # ------------------------------------------------------------------ accessibility
     def accessible_row(self) -> int:
-        """The turn assistive technology is told about: the one being edited, else the one playing."""
+        """The turn assistive technology is told about: the one being edited, else the one in hand
+        (gone to, clicked, or handed over by playback following), else the one playing."""
         if self._editor is not None and self._editor.isVisible():
             return self._editor.row
+        if self._has_turn_in_hand():
+            return self._in_hand
         return self._model.current_row if self._model is not None else -1
 
     def _describe_current(self) -> None:
@@ -810,9 +919,13 @@ class TranscriptView(QAbstractScrollArea):
             self._editor.typed.connect(self.typed)
             self._editor.leave_requested.connect(self._on_editor_leave)
             self._editor.word_seek_requested.connect(lambda char: self._seek_word(self._editor.row, char))
+            self._editor.cursorPositionChanged.connect(self._keep_caret_in_view)
         previous = self._editor.row if self._editor.isVisible() else -1
         if previous >= 0 and previous != row:
             self.editing_finished.emit(previous)
+        in_hand, self._in_hand = self._in_hand, row
+        if 0 <= in_hand < len(self._geometry) and in_hand not in (previous, row):
+            self._update_rows(in_hand, in_hand)   # its focus ring goes
         self._editor.load(row, self._model.segment(row).text, self._painter.text_font, char)
         self.ensure_visible(row)
         self._editor.show()
@@ -830,6 +943,7 @@ class TranscriptView(QAbstractScrollArea):
             row = self._editor.row
             self._editor.hide()
             self._editor.row = -1
+            self._in_hand = row     # the turn just left stays in hand (Enter opens it again)
             self.editing_finished.emit(row)
             self._describe_current()
             self.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -854,6 +968,30 @@ class TranscriptView(QAbstractScrollArea):
     def _on_editor_edited(self, text: str) -> None:
         assert self._editor is not None
         self.text_edited.emit(self._editor.row, text)
+        self._keep_caret_in_view()
+
+    def _keep_caret_in_view(self) -> None:
+        """Scroll (not a user scroll) so the open turn's caret line is on screen: the editor lies
+        over its turn and cannot scroll the view, so a turn growing at the bottom of the screen,
+        or the caret moved down a turn taller than the window, took the typing out of sight."""
+        editor = self._editor
+        if editor is None or not editor.hasFocus() or not 0 <= editor.row < len(self._geometry):
+            return   # (a Replace All elsewhere moving its caret does not pull the view back to it)
+        self._measure(editor.row)
+        self._update_scrollbar()
+        self._place_editor()
+        caret = editor.cursorRect().translated(editor.geometry().topLeft())
+        margin = self._painter.line_height // 2
+        if caret.bottom() + margin > self.viewport().height():
+            shift = caret.bottom() + margin - self.viewport().height()
+        elif caret.top() - margin < 0:
+            shift = caret.top() - margin
+        else:
+            return
+        bar = self.verticalScrollBar()
+        self._programmatic_scroll = True
+        bar.setValue(bar.value() + shift)
+        self._programmatic_scroll = False
 
     def _on_editor_leave(self, direction: int) -> None:
         assert self._model is not None
@@ -898,6 +1036,11 @@ class TranscriptView(QAbstractScrollArea):
     def event(self, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Show, QEvent.Type.FocusIn):
             turn_accessibility.ensure_attached(self)
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut) and self._model is not None \
+                and len(self._geometry) and self.editor() is None:
+            row = self.current_turn()     # its ring shows whether the keys are the view's
+            if row >= 0:
+                self._update_rows(row, row)
         if event.type() == QEvent.Type.FontChange:
             self._painter.set_font(self._document_font())
             self._reset_geometry()

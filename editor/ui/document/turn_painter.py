@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextCharFormat, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen, QTextCharFormat, QTextLayout, QTextOption
 
 from editor.core.timecode import format_clock
 from editor.core.transcript import Mark, ReviewStatus, Segment
@@ -56,10 +56,14 @@ def wrap_mode_for(text: str) -> QTextOption.WrapMode:
 
 
 def shown_text(text: str) -> str:
-    """What a row lays out: all of *text*, or its first LAYOUT_LIMIT characters and a note."""
-    if len(text) <= LAYOUT_LIMIT:
-        return text
-    return f"{text[:LAYOUT_LIMIT]} … [{len(text) - LAYOUT_LIMIT:,} more characters, kept but not shown]"
+    """What a row lays out: all of *text*, or its first LAYOUT_LIMIT characters and a note.
+
+    A line break (Enter in the turn's editor) is laid out as one: QTextLayout draws "\n" as a
+    space, while the editor over the turn starts a new line there, so the turn was drawn a line
+    shorter than the editor needed. U+2028 keeps every offset (one UTF-16 unit, as "\n" is)."""
+    if len(text) > LAYOUT_LIMIT:
+        text = f"{text[:LAYOUT_LIMIT]} … [{len(text) - LAYOUT_LIMIT:,} more characters, kept but not shown]"
+    return text.replace("\n", "\u2028")
 
 
 @dataclass(slots=True)
@@ -231,15 +235,24 @@ class TurnPainter:
     # ------------------------------------------------------------------ painting
     def paint(self, painter: QPainter, rect: QRect, row: int, segment: Segment, speaker: str,
               speaker_index: int, current: bool, word_span: tuple[int, int] | None,
-              palette: QPalette, paint_text: bool = True, extra=(), marker: str | None = None) -> None:
+              palette: QPalette, paint_text: bool = True, extra=(), marker: str | None = None,
+              in_hand: bool = False, focused: bool = False) -> None:
         """Paint one turn into *rect* (view coordinates; width = row width).
 
         *extra* are decorations ``(start, end, QTextCharFormat)`` drawn under the current word;
         *marker* a short tag (e.g. "?" for a passage the audio doubts) in the left margin, on the
-        first text line, so it reads without colour.
+        first text line, so it reads without colour. *in_hand*: the turn keys act on gets a ring,
+        bold while the view has the keyboard (*focused*), faint while it has not.
         """
         if current:
             painter.fillRect(rect, theme.CURRENT_TURN_BG.on(palette))
+        if in_hand:
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            color = theme.TURN_IN_HAND.on(palette) if focused else theme.EDITING_BORDER.on(palette)
+            painter.setPen(QPen(color, 2 if focused else 1))
+            painter.drawRoundedRect(QRectF(rect).adjusted(3, 2, -3, -2), 5, 5)
+            painter.restore()
         color = speaker_color(speaker_index)
         painter.fillRect(QRect(rect.left() + BAR_X, rect.top() + PAD_TOP, BAR_W,
                                rect.height() - PAD_TOP - PAD_BOTTOM // 2), color)

@@ -4,9 +4,10 @@ When audio loads:
 
 * a transcript without a recorded length takes the player's (``meta.duration_ms``,
   through ``ops.set_audio`` as derived data, like the audio path: saved with the next save);
-* a transcript that runs past the audio's end by more than :data:`PAST_END_MS`
-  gets a warning bar (the wrong episode's audio, or a cut download); word times are then
-  not aligned against that audio by themselves (:attr:`runs_past_audio`, :attr:`audio_doubted`):
+* a transcript whose turns run past the audio's end by more than :data:`PAST_END_MS`
+  (by the turns' own times, not a length a page states: :func:`turns_end`) gets a warning
+  bar (the wrong episode's audio, or a cut download); word times are then not aligned
+  against that audio by themselves (:attr:`runs_past_audio`, :attr:`audio_doubted`):
   the bar offers "Align Anyway" for a producer who knows the audio is right;
 * the PCM working copy (:mod:`editor.player.working_copy`) decodes the whole
   file anyway, so once it is written its length is known for free: a file that
@@ -21,6 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor.core.timecode import format_clock
+from editor.core.transcript import Transcript
 from editor.ui.context import WindowContext
 from editor.ui.widgets.message_bar import MessageBar
 
@@ -110,7 +112,7 @@ class AudioLengthCheck(QObject):
 
     # ------------------------------------------------------------------ the checks
     def _check_end(self, audio_ms: int) -> None:
-        end = self._model.transcript.end_ms
+        end = turns_end(self._model.transcript)
         if audio_ms > 0 and end > audio_ms + PAST_END_MS:
             self._warn_past_end(f"The transcript runs to {format_clock(end)} but the audio "
                                 f"{Path(self._audio).name} ends at {format_clock(audio_ms)}: the turns after "
@@ -129,7 +131,7 @@ class AudioLengthCheck(QObject):
         text = (f"The audio {Path(self._audio).name} is shorter than its header says: it holds "
                 f"{format_clock(decoded, millis=True)} of the {format_clock(declared, millis=True)} declared "
                 f"(a truncated download?). Playback stops at {format_clock(decoded)}.")
-        end = self._model.transcript.end_ms
+        end = turns_end(self._model.transcript)
         if end > decoded + PAST_END_MS:
             self._warn_past_end(text + f" The transcript runs to {format_clock(end)}.")
         else:
@@ -152,6 +154,20 @@ class AudioLengthCheck(QObject):
     def _on_align_anyway(self) -> None:
         self._bar.show_message(self.last_warning, "warning")   # the warning stays true; the offer is taken
         self._align.trigger()
+
+
+def turns_end(transcript: Transcript) -> int:
+    """Where the turns' own times end: the last timed turn's end, or its start when that end is
+    only the length the file states (a podcast page's header "33:43" is given to its last turn,
+    which has no end of its own: the page may be of the whole episode, the audio a clip of it)."""
+    stated = transcript.meta.duration_ms
+    for segment in reversed(transcript.segments):
+        if segment.start_ms is None:
+            continue
+        if segment.end_ms is None or segment.end_ms == stated:
+            return segment.start_ms
+        return max(segment.end_ms, segment.start_ms)
+    return 0
 
 
 def _wav_length_ms(path: str) -> int | None:

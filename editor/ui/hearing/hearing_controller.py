@@ -66,6 +66,8 @@ class HearingController(QObject):
         self._last: tuple[int, int] | None = None   # (row, char) of the suspect last walked to
         self._recheck_rows: set[int] = set()
         self._whole_pass = False      # the runner checks every turn (not a few edited ones again)
+        self._listened_names: list[str] = []   # the glossary's names the last whole pass listened for
+        self._names_due = False       # the glossary changed while a pass ran: its names to be listened for after
         self._recheck = QTimer(self, singleShot=True, interval=RECHECK_AFTER_MS)
         self._recheck.timeout.connect(self._on_recheck_timeout)
         # Listening starts in a turn of the event loop of its own once the words have times: the
@@ -78,11 +80,13 @@ class HearingController(QObject):
         self._panel_refresh.timeout.connect(self._refresh_panel)
         self._view.add_text_decorator(self._decorate)
         names.spelling.set_suspect_lookup(self.suspect_at)   # the spelling menu offers fixes for suspect words
+        names.spelling.set_heard_name_lookup(self.name_heard_at)     # ...and the name heard over a passage
         self._view.set_margin_marker(self._marker)
         self._connect(ctx)
 
     def _connect(self, ctx: WindowContext) -> None:
         ctx.timing.words_ready.connect(self._on_words_ready)
+        ctx.names.show_glossary.names_changed.connect(self._on_glossary_names_changed)
         self.runner.heard.connect(self._on_heard)
         self.runner.progressed.connect(self._on_runner_progressed)
         self.runner.finished.connect(self._on_runner_finished)
@@ -104,11 +108,27 @@ class HearingController(QObject):
             return
         self._audio = audio_path
         self.store.clear()
+        self._start_pass(names_only=False)
+
+    def _start_pass(self, names_only: bool) -> None:
         segments = self._model.transcript.segments
-        self.runner.start(audio_path, segments, self._playback.duration() or None, self._glossary_names())
+        self._listened_names = self._glossary_names()
+        self._names_due = False
+        self.runner.start(self._audio, segments, self._playback.duration() or None, self._listened_names,
+                          names_only=names_only)
         self._whole_pass = True
         self.progress.set_progress(0, len(segments))
         self._refresh_panel()
+
+    def _on_glossary_names_changed(self) -> None:
+        """Names added to (or taken from) the glossary are listened for at once, in the
+        background as the first pass was: every turn's names heard again, its other suspects kept."""
+        if not self._audio or sorted(self._glossary_names()) == sorted(self._listened_names):
+            return
+        if self.runner.is_running():
+            self._names_due = True     # after the pass or re-check under way (it listens for the old names)
+            return
+        self._start_pass(names_only=True)
 
     def _on_words_ready(self, audio_path: str) -> None:
         self._words_audio = audio_path
@@ -132,7 +152,8 @@ class HearingController(QObject):
             self._recheck_rows.add(row)
             self._recheck.start()
             return
-        if self.store.put(heard.segment_id, heard.text, heard.suspects, heard.spotted, row):
+        put = self.store.put_names if heard.names_only else self.store.put
+        if put(heard.segment_id, heard.text, heard.suspects, heard.spotted, row):
             self._view.update_row(row)       # that turn's underline and marker; the rest stays painted
             self._schedule_panel_refresh()
 
@@ -150,6 +171,8 @@ class HearingController(QObject):
         if completed and whole:
             self.message.emit(_summary(len(self.store), len(self._recheck_rows)))
         self._refresh_panel()
+        if self._names_due and self._audio and completed:
+            self._start_pass(names_only=True)
 
     # ------------------------------------------------------------------ edits and approvals
     def _on_model_data_changed(self, top, bottom, roles=()) -> None:
@@ -185,6 +208,8 @@ class HearingController(QObject):
         self._recheck.stop()
         self._recheck_rows.clear()
         self._audio = ""
+        self._names_due = False
+        self._listened_names = []
         self.store.clear()
 
     # ------------------------------------------------------------------ showing
@@ -216,13 +241,31 @@ class HearingController(QObject):
         return next(((s.char_start, s.char_end) for s in self.store.for_segment(self._model.segment(row))
                      if s.char_start <= offset < s.char_end), None)
 
+    def name_heard_at(self, row: int, offset: int) -> tuple[int, int, str] | None:
+        """(start, end, name) of the glossary name the audio heard over the suspect passage of turn
+        *row* at character *offset*, without the punctuation around it; None when there is none."""
+        from editor.core.name_span import name_span
+
+        if not 0 <= row < self._model.rowCount():
+            return None
+        segment = self._model.segment(row)
+        for suspect in self.store.for_segment(segment):
+            heard = self.store.name_for(segment, suspect)
+            if heard is not None and min(suspect.char_start, heard.char_start) <= offset \
+                    < max(suspect.char_end, heard.char_end):
+                return (*name_span(segment.text, heard.char_start, heard.char_end, heard.name), heard.name)
+        return None
+
     def apply_name(self, row: int, char_start: int, char_end: int, name: str) -> bool:
-        """Replace the passage by the glossary name heard there (one undo step)."""
+        """Replace the passage by the glossary name heard there (one undo step); the sentence's
+        punctuation around it stays."""
         from editor.core import ops
+        from editor.core.name_span import name_span
 
         segments = self._model.transcript.segments
         if not 0 <= row < len(segments) or char_end > len(segments[row].text):
             return False
+        char_start, char_end = name_span(segments[row].text, char_start, char_end, name)
         return self._edits.push(ops.replace_spans(self._model.transcript, [(row, char_start, char_end, name)]),
                                 f"Correct to {name}", row)
 
@@ -272,6 +315,7 @@ class HearingController(QObject):
         self.panel.select(row, char_start)      # the list shows where the walk is (and Apply the Name Heard its name)
         self._view.ensure_visible(row, char_start)
         self._model.set_current(row)
+        self._view.set_current_turn(row, scroll=False)   # Enter, typing and Ctrl+Enter act on it
         suspect = next((s for s in self.store.for_segment(segments[row]) if s.char_start == char_start), None)
         start = suspect.start_ms if suspect is not None and suspect.start_ms is not None else segments[row].start_ms
         if start is not None and self._playback.has_media():

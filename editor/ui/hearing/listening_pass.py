@@ -133,10 +133,11 @@ def more_timed_than(turns: Sequence[Turn], count: int) -> bool:
 
 def plan_and_hear(audio_path: str, turns: Sequence[Turn], duration_ms: int | None, names: Sequence[str],
                   *, workers: int, progress: Callable[[int, int], None],
-                  cancelled: Callable[[], bool]) -> Iterator[Heard]:
-    """What :func:`editor.hearing.listen.hear_transcript` finds for every timed turn of *turns*."""
+                  cancelled: Callable[[], bool], names_only: bool = False) -> Iterator[Heard]:
+    """What :func:`editor.hearing.listen.hear_transcript` finds for every timed turn of *turns*
+    (*names_only*: the glossary's names only, see :attr:`~editor.hearing.listen.HearJob.names_only`)."""
     from editor.hearing.listen import hear_transcript, plan
-    jobs = plan(thawed(turns), duration_ms, names)
+    jobs = plan(thawed(turns), duration_ms, names, names_only=names_only)
     if not jobs or cancelled():
         return
     progress(0, len(jobs))

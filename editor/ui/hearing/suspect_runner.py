@@ -37,9 +37,10 @@ class _HearThread(WorkerThread):
     heard = Signal(object)             # editor.hearing.listen.Heard
 
     def __init__(self, audio_path: str, turns: Sequence[Turn], duration_ms: int | None,
-                 names: list[str], rows: list[int] | None, workers: int, parent=None):
+                 names: list[str], rows: list[int] | None, workers: int, names_only: bool = False, parent=None):
         super().__init__(parent)
         self._args = (audio_path, turns, duration_ms, names, rows, workers)
+        self._names_only = names_only
 
     def run(self) -> None:
         from editor.ui.audio_process import JobFailed
@@ -50,10 +51,10 @@ class _HearThread(WorkerThread):
                 # Every turn: planned in the pass's own process too (planning is Python work
                 # proportional to the episode: here it would take turns with the GUI thread for the GIL).
                 self._hear_in_pass(listening_pass.plan_and_hear, audio_path, turns, duration_ms, names,
-                                   workers=workers)
+                                   workers=workers, names_only=self._names_only)
                 return
             from editor.hearing.listen import hear_transcript, plan
-            jobs = plan(listening_pass.thawed(turns), duration_ms, names, rows)
+            jobs = plan(listening_pass.thawed(turns), duration_ms, names, rows, names_only=self._names_only)
             if not jobs or self.stop.is_set():
                 return
             self.progressed.emit(0, len(jobs))
@@ -93,10 +94,12 @@ class SuspectRunner(ThreadRunner):
         self._workers = workers
 
     def start(self, audio_path: str, segments: list[Segment], duration_ms: int | None,
-              names: Sequence[str] = (), rows: list[int] | None = None) -> None:
+              names: Sequence[str] = (), rows: list[int] | None = None, names_only: bool = False) -> None:
+        """*names_only*: listen for the glossary's *names* only (see
+        :attr:`~editor.hearing.listen.HearJob.names_only`)."""
         from editor.ui.hearing import listening_pass
         turns = listening_pass.snapshot(segments) if rows is None else listening_pass.snapshot_around(segments, rows)
-        thread = _HearThread(str(audio_path), turns, duration_ms, list(names), rows, self._workers)
+        thread = _HearThread(str(audio_path), turns, duration_ms, list(names), rows, self._workers, names_only)
         thread.heard.connect(self._on_thread_heard)
         self.start_thread(thread)
 

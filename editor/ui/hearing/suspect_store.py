@@ -11,6 +11,7 @@ some of them).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from editor.hearing.suspects import Suspect
 
 _GONE = -2   # a row hint: the turn was not in the document
+EARLIER_TEXTS = 3   # texts of a turn whose suspects are kept after an edit, for an undo to bring them back
 
 
 class SuspectStore(QObject):
@@ -35,6 +37,9 @@ class SuspectStore(QObject):
         self._rows: dict[str, int] = {}      # turn id -> the row it was last seen at (or _GONE)
         self._count = 0                      # suspects held (len): asked on every change of a row
         self._rows_count = -1                # how many rows there were when a pass last found them
+        # turn id -> {text: (suspects, names)} of texts edited away (or approved): an undo that gives
+        # the turn such a text back gives it back what the audio said of it.
+        self._earlier: dict[str, dict[str, tuple[list[Suspect], list[Spotted]]]] = {}
 
     def clear(self) -> None:
         """Forget every turn's check; ``changed`` only when suspects were held (nothing to repaint else)."""
@@ -44,6 +49,7 @@ class SuspectStore(QObject):
         self._names.clear()
         self.checked.clear()
         self._rows.clear()
+        self._earlier.clear()
         if held:
             self.changed.emit()
 
@@ -63,6 +69,25 @@ class SuspectStore(QObject):
             self._rows[segment_id] = row
             return True
         return self._drop(segment_id)
+
+    def put_names(self, segment_id: str, text: str, suspects: list[Suspect], names: Sequence[Spotted] = (),
+                  row: int = -1) -> bool:
+        """The result of listening for the glossary's names again in one turn (its words fitted
+        again, its context not judged): the names heard replace the turn's, its suspects stay and
+        those the names (or a word's fit) make are added. A turn not checked as it reads is
+        :meth:`put` as it is. Returns whether that turn's suspects or names changed (see :meth:`put`)."""
+        entry = self._by_id.get(segment_id)
+        if self.checked.get(segment_id) != text:
+            return self.put(segment_id, text, suspects, names, row)
+        held = list(entry[1]) if entry is not None and entry[0] == text else []
+        added = [s for s in suspects
+                 if not any(h.char_start < s.char_end and s.char_start < h.char_end for h in held)]
+        if not added and list(names) == self._names.get(segment_id, []):
+            return False
+        named = [replace(h, evidence=list(dict.fromkeys(h.evidence + ["name"])))
+                 if any(n.char_start < h.char_end and h.char_start < n.char_end for n in names)
+                 else replace(h) for h in held]      # new objects: the list makes their items again
+        return self.put(segment_id, text, sorted(named + added, key=lambda s: s.char_start), names, row) or True
 
     def _drop(self, segment_id: str) -> bool:
         """Forget a turn's suspects; whether it had any."""
@@ -91,13 +116,31 @@ class SuspectStore(QObject):
 
         Like :meth:`put`, not announced by ``changed``: only those rows need repainting, and the
         caller knows them."""
-        dropped = False
-        for segment in segments[first:last + 1]:
+        changed = False
+        for row, segment in enumerate(segments[first:last + 1], first):
             entry = self._by_id.get(segment.id)
             if entry is not None and (entry[0] != segment.text or segment.status is ReviewStatus.APPROVED):
+                self._remember(segment.id, entry)
                 self._drop(segment.id)
-                dropped = True
-        return dropped
+                changed = True
+            if segment.id not in self._by_id and segment.status is not ReviewStatus.APPROVED:
+                changed = self._bring_back(segment, row) or changed
+        return changed
+
+    def _remember(self, segment_id: str, entry: tuple[str, list[Suspect]]) -> None:
+        earlier = self._earlier.setdefault(segment_id, {})
+        earlier.pop(entry[0], None)
+        earlier[entry[0]] = (entry[1], self._names.get(segment_id, []))
+        while len(earlier) > EARLIER_TEXTS:
+            del earlier[next(iter(earlier))]
+
+    def _bring_back(self, segment: Segment, row: int) -> bool:
+        """Give *segment* the suspects it had when it last read as it does now (an undo, or an
+        approval taken back); whether it had any."""
+        kept = self._earlier.get(segment.id, {}).pop(segment.text, None)
+        if kept is None:
+            return False
+        return self.put(segment.id, segment.text, kept[0], kept[1], row)
 
     def all(self, segments: list[Segment]) -> list[tuple[int, Suspect]]:
         """(row, suspect) of every live suspect, most doubtful first."""

@@ -39,6 +39,7 @@ class SuspectsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         self.list.currentItemChanged.connect(self._update_button)
+        self.list.itemSelectionChanged.connect(self._update_button)
         self.apply = QPushButton("Apply the Name Heard")
         self.apply.setToolTip("Replace the passage by the glossary name the audio fits better")
         self.apply.clicked.connect(self._on_apply_clicked)
@@ -80,8 +81,12 @@ class SuspectsPanel(QWidget):
     def _entry(row: int, suspect, heard) -> tuple:
         """(text, where, the name heard's place) of one item."""
         why = ", ".join(_EVIDENCE.get(e, e) for e in suspect.evidence)
-        name = (f"\n    → {heard.name}  (audio {'agrees' if heard.agrees else 'cannot tell'})"
-                if heard is not None else "")
+        name = ""
+        if heard is not None:
+            # What Apply the Name Heard replaces, when it is not the passage listed ("I'm DACA, Leora
+            # more hall" heard over "I'm DACA, Leora"): the producer sees every word it takes.
+            replacing = f" for “{heard.found}”" if heard.found != suspect.text else ""
+            name = f"\n    → {heard.name}{replacing}  (audio {'agrees' if heard.agrees else 'cannot tell'})"
         text = (f"{format_clock(suspect.start_ms)}  “{suspect.text}”  "
                 f"doubt {round(suspect.doubt * 100)} %\n    {why}{name}")
         return (text, (row, suspect.char_start, suspect.char_end),
@@ -132,12 +137,18 @@ class SuspectsPanel(QWidget):
     def _on_item_activated(self, item: QListWidgetItem) -> None:
         self.activated.emit(*item.data(Qt.ItemDataRole.UserRole))
 
-    def _update_button(self, *_) -> None:
+    def _heard_chosen(self) -> tuple | None:
+        """(row, char_start, char_end, name) of the name heard over the chosen suspect, if any.
+        Chosen means selected: the item the list makes current when it takes the focus is not."""
         item = self.list.currentItem()
-        self.apply.setEnabled(item is not None and item.data(Qt.ItemDataRole.UserRole + 1) is not None)
+        if item is None or not item.isSelected():
+            return None
+        return item.data(Qt.ItemDataRole.UserRole + 1)
+
+    def _update_button(self, *_) -> None:
+        self.apply.setEnabled(self._heard_chosen() is not None)
 
     def _on_apply_clicked(self) -> None:
-        item = self.list.currentItem()
-        heard = item.data(Qt.ItemDataRole.UserRole + 1) if item is not None else None
+        heard = self._heard_chosen()
         if heard is not None:
             self.apply_requested.emit(*heard)

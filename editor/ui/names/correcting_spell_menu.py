@@ -77,6 +77,8 @@ class CorrectingSpellMenu(SpellMenu):
         self._correct = correct
         self.verdicts = verdicts
         self.suspect_at = suspect_at
+        # heard_at(row, offset): (start, end, name) of a glossary name the audio heard there, or None
+        self.heard_at: Callable[[int, int], tuple[int, int, str] | None] | None = None
         self._doubted = False      # the word the menu is built for is spelt right, but a suspect
 
     def _row(self) -> int:
@@ -122,7 +124,40 @@ class CorrectingSpellMenu(SpellMenu):
             first = menu.actions()[0] if menu.actions() else None
             insert_before(menu, first, action)
             insert_before(menu, first, None)
+        self._offer_name_heard(menu, pos)
         return menu
+
+    def _offer_name_heard(self, menu: QMenu, pos) -> None:
+        """The glossary name the audio heard over the passage under the mouse, first in the menu:
+        it replaces the whole passage ("DACA, Leora more hall"), which no one word's fix can."""
+        if self.heard_at is None:
+            return
+        text = self.editor.toPlainText()
+        offsets = Utf16Offsets(text)
+        heard = self.heard_at(self._row(), offsets.from_qt(self.editor.cursorForPosition(pos).position()))
+        if heard is None:
+            return
+        start, end, name = heard
+        found = text[start:end]
+        action = QAction(f"{name}\theard in the audio", menu)
+        font = action.font()
+        font.setBold(True)
+        action.setFont(font)
+        action.setToolTip(f"Replace “{found}” by {name}, the name the audio fits better")
+        action.triggered.connect(lambda: self.replace_passage(start, end, found, name))
+        first = menu.actions()[0] if menu.actions() else None
+        insert_before(menu, first, action)
+        insert_before(menu, first, None)
+
+    def replace_passage(self, start: int, end: int, found: str, name: str) -> None:
+        """Put *name* over the turn's characters *start*..*end* (an ordinary edit, as typing is),
+        unless they no longer read *found*."""
+        to_qt = Utf16Offsets(self.editor.toPlainText()).to_qt
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(to_qt(start))
+        cursor.setPosition(to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        if cursor.selectedText() == found:
+            cursor.insertText(name)
 
     def _show_verdicts(self, menu: QMenu) -> None:
         if self.verdicts is None or self.fixing is None or not self.suggestion_actions:

@@ -193,10 +193,10 @@ class SuggestionsPanel(QWidget):
     def _judged(s: Suggestion, verdict) -> tuple[int, bool]:
         """(score, ticked) of *s* with the audio's *verdict* on it (None: not checked)."""
         if verdict is None:
-            return s.score, s.ticked
+            return s.score, s.ticked     # (the same as judge's when not heard)
         from editor.hearing.suggest import judge
-        score, ticked, _evidence = judge(s.score, verdict, known=s.how == "known")
-        return score, s.how != "case" and ticked
+        score, ticked, _evidence = judge(s.score, verdict, known=s.how == "known", case=s.how == "case")
+        return score, ticked
 
     def _audio_key(self, s: Suggestion) -> tuple | None:
         # The turn's text is part of it: an edit to the turn makes the verdict a stale one.

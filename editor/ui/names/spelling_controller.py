@@ -70,6 +70,8 @@ class SpellingController(QObject):
         # doubts a known word (suspect_at(row, offset) -> (start, end) or None): given by their features.
         self.audio_verdicts: SpellingVerdicts | None = None
         self._suspect_at: Callable[[int, int], tuple[int, int] | None] | None = None
+        # The glossary name the audio heard over a passage (heard_at(row, offset) -> (start, end, name) or None).
+        self._heard_at: Callable[[int, int], tuple[int, int, str] | None] | None = None
         self.spell_menu: CorrectingSpellMenu | None = None   # once an editor has opened
         self.decorations = TurnDecorations()
         self._editor_marks: tuple = ()
@@ -121,6 +123,13 @@ class SpellingController(QObject):
         if self.spell_menu is not None:
             self.spell_menu.suspect_at = suspect_at
 
+    def set_heard_name_lookup(self, heard_at: Callable[[int, int], tuple[int, int, str] | None]) -> None:
+        """Offer on right-click the glossary name *heard_at(row, offset)* says the audio heard over
+        the passage there: (start, end, name), or None."""
+        self._heard_at = heard_at
+        if self.spell_menu is not None:
+            self.spell_menu.heard_at = heard_at
+
     def set_glossary(self, glossary) -> None:
         if self.spell_menu is not None:
             self.spell_menu.glossary = glossary
@@ -144,6 +153,7 @@ class SpellingController(QObject):
             menu = self.spell_menu = CorrectingSpellMenu(editor, highlighter, self._glossary(),
                                                          self._correct_everywhere, self.audio_verdicts,
                                                          self._suspect_at)
+            menu.heard_at = self._heard_at
             menu.word_added.connect(lambda _word: self.word_added.emit())
             menu.word_ignored.connect(lambda _word: self._on_word_ignored())
         self._refresh_editor(editor.row)

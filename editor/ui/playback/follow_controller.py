@@ -4,7 +4,10 @@ Per playback tick: one O(log n) look-up of the segment and the word
 (:meth:`TranscriptModel.update_current_from_time`), which signals only the
 rows whose highlight changed, and a scroll only when the playing turn
 changes. Scrolling or editing another turn stops following; the view's
-"Back to playback" button (or its action) resumes it.
+"Back to playback" button (or its action) resumes it. While following, the
+playing turn is also the turn in hand (what Enter, typing and Ctrl+Enter act
+on) each time playback moves into another turn or following resumes; the
+producer's going elsewhere stops following, so playback never takes it back.
 """
 
 from __future__ import annotations
@@ -70,6 +73,8 @@ class FollowController(QObject):
         if row < 0:
             row, _ = self._model.update_current_from_time(self._playback.position())
         self._scroll_to(row)
+        if row >= 0:
+            self._view.set_current_turn(row, scroll=False)
 
     def stop(self) -> None:
         self._set_following(False)
@@ -79,6 +84,8 @@ class FollowController(QObject):
         if not self._following or row < 0:
             self._last_row = row
             return
+        if row != self._last_row:
+            self._view.set_current_turn(row, scroll=False)
         if row != self._last_row or self._view.row_rect(row).height() > self._view.viewport().height():
             self._scroll_to(row, word)
         self._last_row = row

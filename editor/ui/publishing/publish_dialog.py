@@ -35,9 +35,11 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.errors import TranscriptError
+from editor.core.show_guess import guess_show
 from editor.core.transcript import Transcript
 from editor.formats.base import ExportOptions
 from editor.publish import PUBLISH_FORMATS, PublishCancelled, Published, check, episode_file_stem, plan_tags, publish
+from editor.publish.language import default_language
 from editor.settings import Key, Settings
 from editor.ui.widgets.button_icons import with_style_icon
 from editor.ui.widgets.form_rows import path_row, read_only_text, with_button
@@ -116,7 +118,11 @@ class PublishDialog(QDialog):
         self.base_url.setPlaceholderText("https://example.com/episodes/12 (where the files will be served)")
         self.base_url.setAccessibleName("Base URL")
         form.addRow("Base URL:", self.base_url)
-        self.language = QLineEdit(transcript.meta.language)
+        self._show = guess_show(source_path).name if source_path else ""
+        code, where = default_language(transcript.meta.language, self._last_language())
+        self.language = QLineEdit(code)
+        if where:
+            self.language.setToolTip(f"The language the feed tags name (this one from {where})")
         self.language.setPlaceholderText("en, en-US, de, …")
         self.language.setAccessibleName("Language")
         form.addRow("Language:", self.language)
@@ -181,6 +187,18 @@ class PublishDialog(QDialog):
         return ExportOptions(word_timed_vtt=self.word_timed.isChecked(), author=self._settings.get(Key.REVIEWER_NAME),
                              filler_words=load_fillers(language) if self.clean_verbatim.isChecked() else ())
 
+    def _last_language(self) -> str:
+        """The language last published for this show, else for any show."""
+        languages = self._settings.get(Key.PUBLISH_LANGUAGES)
+        return str(languages.get(self._show) or languages.get("") or "")
+
+    def _remember_language(self) -> None:
+        language = self.language.text().strip()
+        if language:
+            languages = self._settings.get(Key.PUBLISH_LANGUAGES)
+            languages[self._show] = languages[""] = language
+            self._settings.set(Key.PUBLISH_LANGUAGES, languages)
+
     def _on_edit_fillers_clicked(self) -> None:
         from editor.ui.widgets.filler_words_dialog import FillerWordsDialog
         dialog = FillerWordsDialog(self.language.text(), self)
@@ -231,16 +249,21 @@ class PublishDialog(QDialog):
         self.status.setText("Feed tags copied.")
 
     # ------------------------------------------------------------------ publishing
+    def _inputs(self) -> list[str]:
+        """Files a published one must never replace: the document, its audio, the transcript it came from."""
+        return [p for p in (self._source, self._audio, self._transcript.meta.source_path) if p]
+
     def start_publish(self) -> None:
         from editor.session.journal import capture
         folder = self.folder.text().strip()
         if not folder or not self.formats() or self.worker is not None:
             return
         kwargs = dict(formats=self.formats(), base_url=self.base_url.text(), language=self.language.text(),
-                      choices=self.choices(), inputs=[p for p in (self._source, self._audio) if p],
+                      choices=self.choices(), inputs=self._inputs(),
                       stem=self._stem)
         self._settings.set(Key.PUBLISH_BASE_URL, self.base_url.text().strip())
         self._settings.set(Key.PUBLISH_FORMATS, self.formats())
+        self._remember_language()
         self._preview_timer.stop()
         self.publish_button.setEnabled(False)
         self.status.setText("Publishing…")

@@ -216,14 +216,18 @@ class ReviewController(QObject):
         if not (isinstance(row, int) and isinstance(ms, int)) or not 0 <= row < self._model.rowCount():
             return
         self._resume_at = (row, max(0, ms))
-        self._view.open_editor(row, 0)
         self._playback.seek(ms)            # without audio it moves the highlight; with audio, below
+        # The turn the producer was in is in hand again (no editor is opened for them: the caret
+        # would sit in a turn they have not chosen yet); after the seek, which following hands the
+        # playing turn.
+        self._view.set_current_turn(row)
 
     def _on_files_audio_loaded(self, *_args) -> None:
         if self._resume_at is not None:
-            _row, ms = self._resume_at
+            row, ms = self._resume_at
             self._resume_at = None
             self._playback.seek(ms)
+            self._view.set_current_turn(row)
             self.message.emit(f"Resuming the review at {format_clock(ms)}")
 
     # ------------------------------------------------------------------ filter and progress

@@ -1,0 +1,53 @@
+"""`transcript-editor export` never writes over the transcript a project was made from without --force."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from editor.core import project
+from editor.formats import read_file
+
+ROOT = Path(__file__).resolve().parents[1]
+REV = "Maya Ortiz (00:00):\nWelcome back to Tidewater Notes.\n\nDesmond Lee (00:09):\nThanks, Maya.\n"
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "editor", *map(str, args)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_exporting_a_project_over_its_original_transcript_is_refused_unless_forced(tmp_path):
+    source = tmp_path / "short.txt"
+    source.write_text(REV, encoding="utf-8")
+    transcript = read_file(source).transcript
+    transcript.segments[1].text = "Thanks, Maya. Glad to be here."
+    saved = tmp_path / "short.tep.json"
+    project.save(transcript, saved)
+
+    refused = run("export", saved, "-o", source)
+    assert refused.returncode == 2
+    assert "Traceback" not in refused.stderr
+    assert "original transcript" in refused.stderr and "--force" in refused.stderr and "short.txt" in refused.stderr
+    assert source.read_text(encoding="utf-8") == REV
+
+    elsewhere = run("export", saved, "-o", tmp_path / "short-edited.txt")
+    assert elsewhere.returncode == 0, elsewhere.stderr
+    assert "Glad to be here." in (tmp_path / "short-edited.txt").read_text(encoding="utf-8")
+
+    forced = run("export", saved, "-o", source, "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert "warning" in forced.stderr and "Glad to be here." in source.read_text(encoding="utf-8")
+
+
+def test_publishing_a_project_never_writes_over_its_original_transcript(tmp_path):
+    source = tmp_path / "episode.txt"
+    source.write_text(REV, encoding="utf-8")
+    transcript = read_file(source).transcript
+    transcript.meta.title = "Episode"
+    for segment in transcript.segments:
+        segment.status = segment.status.APPROVED
+    saved = tmp_path / "work.tep.json"
+    project.save(transcript, saved)
+    result = run("publish", saved, "-o", tmp_path, "--formats", "txt", "--force")
+    assert result.returncode == 2, result.stderr
+    assert "episode.txt" in result.stderr and source.read_text(encoding="utf-8") == REV

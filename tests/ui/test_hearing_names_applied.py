@@ -1,0 +1,95 @@
+"""Names heard by the audio in the Suspects panel: applied without the sentence's punctuation, back
+in the list after Undo, listened for again when the glossary gains a name, and Apply the Name
+Heard enabled only for a chosen suspect with a name (real alignment and PocketSphinx on espeak-ng
+speech, real widgets)."""
+
+from __future__ import annotations
+
+import pytest
+from heard_episode import open_aligned, write_episode  # noqa: E402
+from PySide6.QtGui import QTextCursor
+
+LINES = [("split name", "My guest is {DACA, Leora more hall,|Daraka Larimore-Hall,} a slightly older organizer.")]
+CLEAN = ["It rained all afternoon so the market closed early."]
+NAME = "Daraka Larimore-Hall"
+LISTEN_TIMEOUT_MS = 90_000     # a hang guard: two turns are heard in seconds
+
+
+@pytest.fixture(autouse=True)
+def own_cache_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+def _listened(window, qtbot, messages, before: int) -> None:
+    qtbot.waitUntil(lambda: any(m.startswith("Audio checked") for m in messages[before:])
+                    and not window.hearing.runner.is_running(), timeout=LISTEN_TIMEOUT_MS)
+
+
+def _named_rows(panel) -> list[int]:
+    return [i for i in range(panel.list.count()) if f"→ {NAME}" in panel.list.item(i).text()]
+
+
+def test_the_name_heard_keeps_the_punctuation_and_comes_back_after_undo(main_window, qtbot, tmp_path):
+    window = main_window
+    messages: list[str] = []
+    window.hearing.message.connect(messages.append)
+    open_aligned(window, qtbot, *write_episode(tmp_path, LINES, CLEAN),
+                 before_alignment=lambda w: w.names.show_glossary.glossary.add(NAME))
+    _listened(window, qtbot, messages, 0)
+    window.action_table["suspects_panel"].trigger()
+    panel = window.hearing.panel
+    assert not panel.apply.isEnabled()           # nothing chosen yet
+    (at,) = _named_rows(panel)
+    panel.list.setCurrentRow(at)
+    assert panel.apply.isEnabled()
+    panel.apply.click()
+    text = window.model.transcript.segments[0].text
+    assert text == "My guest is Daraka Larimore-Hall, a slightly older organizer."
+    qtbot.waitUntil(lambda: _named_rows(panel) == [], timeout=2000)     # the edited turn's suspects are gone
+    window.undo_stack.undo()
+    segments = window.model.transcript.segments
+    assert "DACA, Leora more hall, a slightly" in segments[0].text
+    # What the audio said of the text that is back is shown again at once, without hearing it again.
+    assert [row for row, _ in window.hearing.store.all(segments)].count(0) >= 1
+    qtbot.waitUntil(lambda: len(_named_rows(panel)) == 1, timeout=2000)
+
+
+def test_a_name_added_to_the_glossary_is_listened_for_at_once(main_window, qtbot, tmp_path):
+    window = main_window
+    messages: list[str] = []
+    window.hearing.message.connect(messages.append)
+    open_aligned(window, qtbot, *write_episode(tmp_path, LINES, CLEAN))
+    _listened(window, qtbot, messages, 0)
+    window.action_table["suspects_panel"].trigger()
+    panel = window.hearing.panel
+    assert _named_rows(panel) == []
+    panel.list.setCurrentRow(0 if panel.list.count() else -1)
+    assert not panel.apply.isEnabled()           # a suspect without a name heard
+
+    names = window.names.show_glossary
+    dialog = names.edit_glossary()
+    csv = tmp_path / "names.csv"
+    csv.write_text(f"correct,wrong_forms,note\n{NAME},,guest\n", encoding="utf-8")
+    assert dialog.import_csv(str(csv)) == 1
+    before = len(messages)
+    dialog.accept()
+    # Heard in the background as the first pass was, the other suspects kept meanwhile.
+    qtbot.waitUntil(lambda: window.hearing.runner.is_running() or len(messages) > before, timeout=5000)
+    assert not panel.apply.isEnabled()
+    _listened(window, qtbot, messages, before)
+    (at,) = _named_rows(panel)
+    panel.list.setCurrentRow(at)
+    assert panel.apply.isEnabled()
+    # A right-click on a word of the passage offers the name heard, which replaces the whole passage.
+    window.names.spelling.ensure_speller()
+    editor = window.view.open_editor(0, 0)
+    qtbot.waitUntil(lambda: window.names.spelling.spell_menu is not None, timeout=10_000)
+    spell_menu = window.names.spelling.spell_menu
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(editor.toPlainText().index("Leora") + 2)
+    menu = spell_menu.build_menu(editor.cursorRect(cursor).center())
+    first = menu.actions()[0]
+    assert first.text() == f"{NAME}\theard in the audio"
+    first.trigger()
+    assert editor.toPlainText() == "My guest is Daraka Larimore-Hall, a slightly older organizer."
+    menu.deleteLater()

@@ -1,0 +1,42 @@
+"""File ▸ Publish…'s Language starts filled: the transcript's, else the show's last publish, else the system's."""
+
+from __future__ import annotations
+
+from editor.core import ops
+from editor.settings import Key
+
+
+def _open_publish(w, qtbot):
+    w.action_table["publish"].trigger()
+    dialog = w.publish_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def test_language_starts_with_the_systems_then_the_shows_last_and_the_transcripts_wins(timed_window, qtbot,
+                                                                                     tmp_path, monkeypatch):
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    w = timed_window
+    assert w.model.transcript.meta.language == ""
+    dialog = _open_publish(w, qtbot)
+    assert dialog.language.text() == "de"                         # nothing else known: the system's
+    dialog.update_tags()
+    assert 'language="de"' in dialog.tags.toPlainText()
+    dialog.language.setText("en-GB")
+    dialog.folder.setText(str(tmp_path / "site"))
+    dialog.publish_button.click()
+    qtbot.waitUntil(lambda: dialog.last_published is not None and dialog.worker is None, timeout=10_000)
+    assert 'language="en-GB"' in (tmp_path / "site" / "transcript-tags.xml").read_text()
+    dialog.reject()
+
+    assert w.settings.get(Key.PUBLISH_LANGUAGES)[""] == "en-GB"
+    dialog = _open_publish(w, qtbot)
+    assert dialog.language.text() == "en-GB"                      # the show's last publish
+    dialog.reject()
+
+    w.model.run(ops.SetMeta({"language": "fr"}))
+    dialog = _open_publish(w, qtbot)
+    assert dialog.language.text() == "fr"                         # the transcript's own
+    dialog.reject()
