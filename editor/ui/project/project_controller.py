@@ -6,9 +6,10 @@ stays unsaved work even with its restored undo steps undone). Saving writes the 
 (``.tep.json``, :mod:`editor.core.project`, atomic with a ``.bak``); a
 transcript opened from another format is saved as a project next to it.
 Every edit is journaled as it happens and snapshotted a few seconds later
-(:class:`~editor.ui.project.autosave.Autosaver` over :mod:`editor.session.journal`);
-opening a document with a journal left behind, or starting with unsaved
-work left behind, offers to restore it (:mod:`editor.session.recovery`).
+(:class:`~editor.ui.project.autosave.Autosaver` over :mod:`editor.session.journal`); with every
+edit undone the document is its file again and the journal goes, so a kill leaves nothing to offer.
+Opening a document with a journal left behind, or starting with unsaved work left behind, offers to
+restore it (the recovery controller, over :mod:`editor.session.recovery`).
 """
 
 from __future__ import annotations
