@@ -13,6 +13,7 @@ never in the middle of an edit.
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import socket
 
@@ -35,6 +36,10 @@ class SigtermClose(QObject):
         self._old_handler = signal.signal(signal.SIGTERM, _noted)
         self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._on_signal)
+        self._installed = True
+        # Gone with the window: the wakeup descriptor must never outlive its socket (its number
+        # could be given to another file, which each later signal would then be written into).
+        window.destroyed.connect(lambda *_: self.uninstall())
 
     def _on_signal(self, *_) -> None:
         try:
@@ -45,7 +50,11 @@ class SigtermClose(QObject):
             self._window.close_without_asking()
 
     def uninstall(self) -> None:
-        self._notifier.setEnabled(False)
+        if not self._installed:
+            return
+        self._installed = False
+        with contextlib.suppress(RuntimeError):   # the notifier went with the window
+            self._notifier.setEnabled(False)
         signal.signal(signal.SIGTERM, self._old_handler)
         signal.set_wakeup_fd(self._old_fd)
         self._read.close()

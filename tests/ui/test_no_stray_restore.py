@@ -196,3 +196,19 @@ def test_discard_at_close_of_a_project_leaves_no_journal_beside_it(windows, tmp_
     qtbot.waitUntil(lambda: not window.isVisible())
     assert [p.name for p in tmp_path.iterdir() if ".journal" in p.name or p.name.endswith(".tmp")] == []
     _no_prompt_on_reopen(windows, path, qtbot)
+
+
+def test_the_sigterm_handling_goes_with_its_window(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from editor.ui import termination
+    before = signal.getsignal(signal.SIGTERM)
+    window = QWidget()
+    termination.close_on_sigterm(window)
+    assert signal.getsignal(signal.SIGTERM) is not before
+    gone = []
+    window.destroyed.connect(lambda *_: gone.append(True))
+    window.deleteLater()
+    qtbot.waitUntil(lambda: bool(gone))
+    assert signal.getsignal(signal.SIGTERM) is before
+    assert signal.set_wakeup_fd(-1) == -1      # nothing left pointing at its socket
