@@ -7,19 +7,15 @@ what it does, every button of the dialog has one there, and none where the style
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
-from PySide6.QtWidgets import QAbstractButton
-
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QStyle
+from PySide6.QtWidgets import QAbstractButton, QStyle
 
 Button = TypeVar("Button", bound=QAbstractButton)
 
 
 def with_style_icon(button: Button, icon: QStyle.StandardPixmap) -> Button:
     """*button*, given the style's *icon* when the style puts icons on dialog buttons."""
-    from PySide6.QtWidgets import QStyle  # (its Python class and enums are made when first used: ~8 ms)
     style = button.style()
     if style.styleHint(QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons, None, button):
         button.setIcon(style.standardIcon(icon, None, button))
