@@ -29,3 +29,12 @@ def main(args: list[str] | None = None) -> int:
     """Run one command; returns the exit code."""
     from editor.cli.parser import main as run
     return run(args)
+
+
+def __getattr__(name: str):
+    """What the commands share (exit codes, :func:`~editor.cli.common.load`), still importable from
+    here as before; imported when first asked for."""
+    if name in ("EXIT_OK", "EXIT_READ", "Loaded", "load"):
+        from editor.cli import common
+        return getattr(common, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
