@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextCharFormat, QUndoStack
+from PySide6.QtWidgets import QTextEdit
 
 from editor.core.transcript import Mark, MarkKind, ReviewStatus, WordTiming
 from editor.ui import theme
@@ -179,7 +180,6 @@ class EditController(QObject):
         editor = self._view.editor()
         if editor is None or not 0 <= editor.row < self._model.rowCount():
             return
-        from PySide6.QtWidgets import QTextEdit  # (its Python class is made when first imported: at the first edit)
         selections = []
         length = len(editor.toPlainText())
         segment = self._model.segment(editor.row)

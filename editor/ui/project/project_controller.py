@@ -15,20 +15,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle
 
 from editor.core.errors import TranscriptError
 from editor.ui.context import WindowContext
 from editor.ui.project.autosave import EXTENSION, Autosaver, data_dir
 from editor.ui.widgets.button_icons import with_style_icon
-
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox
-
-# The dialogs' Qt classes (QFileDialog, QMessageBox) are imported where a dialog is made: PySide makes a
-# class's Python type and enums when it is first imported (~2 ms for these two), which a start need not wait for.
 
 _PROJECT_FILTER = "Transcript Editor project (*.tep.json);;All files (*)"
 
@@ -121,7 +115,6 @@ class ProjectController(QObject):
         if not self._files.has_transcript():
             return False
         if path is None:
-            from PySide6.QtWidgets import QFileDialog
             suggested = self.project_path or project_path_for(self.source_path)
             path, _ = QFileDialog.getSaveFileName(self._window, "Save Project", suggested, _PROJECT_FILTER)
             if not path:
@@ -165,7 +158,6 @@ class ProjectController(QObject):
             self.other_version_on_disk = True
 
     def _ask_to_replace_other_version(self) -> None:
-        from PySide6.QtWidgets import QMessageBox, QStyle
         name = Path(self.project_path).name
         box = QMessageBox(QMessageBox.Icon.Warning, "Replace the other version?",
                           f"{name} was changed on disk by another program since you opened it.",
@@ -207,7 +199,6 @@ class ProjectController(QObject):
             return True
         if not self._files.has_transcript() or not self.is_modified():
             return True
-        from PySide6.QtWidgets import QMessageBox
         box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
                           f"Save the changes to {self.document_name()} before {action}?",
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
@@ -363,7 +354,6 @@ class ProjectController(QObject):
             text = (f"Transcript Editor did not close normally. {pending.describe()}.")
             if later:
                 informative += " Not Now keeps it for the next start."
-        from PySide6.QtWidgets import QMessageBox
         box = QMessageBox(QMessageBox.Icon.Question, "Restore unsaved work?", text,
                           QMessageBox.StandardButton.NoButton, self._window)
         restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
