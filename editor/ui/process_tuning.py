@@ -36,9 +36,9 @@ and nowhere else:
   snake_case, true_property`` switches: every import statement then runs Python code of PySide's,
   which reads the source file of every module it meets for the first time to see whether it uses
   PySide (~15-20 ms of a start-up: the window's own modules are all imported after PySide). The
-  window never selects a feature, so once PySide is loaded the original import is given back
-  (:func:`drop_feature_import_hook`); a module that PySide's feature table does not list behaves as
-  it does without features.
+  window never selects a feature, so once PySide is loaded the import the hook wrapped is given back
+  (:func:`drop_feature_import_hook`: shiboken's own, which makes a Qt class when it is first imported,
+  stays); a module that PySide's feature table does not list behaves as it does without features.
 """
 
 from __future__ import annotations
@@ -66,9 +66,9 @@ def tune_collector() -> None:
 
 
 def drop_feature_import_hook() -> None:
-    """Give Python's own ``__import__`` back after PySide put its ``__feature__`` hook in its place
-    (at its first import; see the module's docstring). Nothing happens when the hook is not there
-    (PySide not loaded yet, or a PySide without it) or something else has replaced it since."""
+    """Give back the ``__import__`` PySide's ``__feature__`` hook wrapped (set at PySide's first
+    import; see the module's docstring). Nothing happens when the hook is not there (PySide not
+    loaded yet, or a PySide without it) or something else has replaced it since."""
     import builtins
     original = getattr(builtins, "__orig_import__", None)
     hook = getattr(builtins, "__feature_import__", None)

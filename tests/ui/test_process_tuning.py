@@ -15,7 +15,7 @@ def test_what_is_alive_when_the_words_have_their_times_is_frozen(main_window):
 
 
 def test_pysides_feature_import_hook_is_dropped_and_imports_work_as_before(qapp):
-    # The window selects no PySide feature: Python's own __import__ serves it (the hook read the
+    # The window selects no PySide feature: the import the hook wrapped serves it (the hook read the
     # source of every module it met), and Qt's enums and classes are found as they were.
     import builtins
 
