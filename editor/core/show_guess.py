@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from editor.core.show_notes import PageText, show_name
+if TYPE_CHECKING:
+    from editor.core.page_text import PageText
 
 UNNAMED_SHOW = "Unnamed show"
 # Folders things land in whatever show they belong to (compared case-insensitively).
@@ -37,7 +38,10 @@ def guess_show(path: str | Path, page: PageText | None = None,
     kept under the folder's name before pages named shows, is not swapped for an empty one)."""
     folder = Path(path).resolve().parent
     by_folder = None if is_generic_folder(folder) else ShowGuess(folder.name, "its folder")
-    named = show_name(page) if page is not None else None
+    named = None
+    if page is not None:
+        from editor.core.show_notes import show_name  # (its patterns compiled only when a page is kept)
+        named = show_name(page)
     if named is not None and (by_folder is None or not has_glossary(by_folder.name) or has_glossary(named.name)):
         return ShowGuess(named.name, named.where)
     return by_folder or ShowGuess(UNNAMED_SHOW, "")

@@ -11,37 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable
-from dataclasses import dataclass
 from typing import NamedTuple
 
-EXTRA_KEY = "page_text"
-
-
-@dataclass(frozen=True)
-class PageText:
-    """What the page said around the transcript: its title, and the lines before and after it."""
-
-    title: str = ""
-    before: str = ""
-    after: str = ""
-
-    @property
-    def notes(self) -> str:
-        return "\n".join(part for part in (self.before, self.after) if part)
-
-    def to_json(self) -> dict:
-        return {"title": self.title, "before": self.before, "after": self.after}
-
-    @classmethod
-    def from_extra(cls, extra: dict | None) -> PageText | None:
-        """The page text kept in a transcript's *extra* (None when there is none or it is damaged)."""
-        data = extra.get(EXTRA_KEY) if isinstance(extra, dict) else None
-        if not isinstance(data, dict):
-            return None
-        fields = {name: data.get(name, "") for name in ("title", "before", "after")}
-        if not all(isinstance(value, str) for value in fields.values()):
-            return None
-        return cls(**fields)
+from editor.core.page_text import EXTRA_KEY, PageText  # noqa: F401  (the page text's names, as before)
 
 
 class NameCandidate(NamedTuple):

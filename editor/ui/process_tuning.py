@@ -32,6 +32,13 @@ and nowhere else:
   Any other worker thread running Python for long (the glossary scan) does the same with
   :func:`python_on_worker`, and so does every background pass's thread while it runs
   (:class:`editor.ui.background.WorkerThread`: planning, imports, starting a process).
+* **Imports.** PySide replaces ``builtins.__import__`` with a hook for its ``from __feature__ import
+  snake_case, true_property`` switches: every import statement then runs Python code of PySide's,
+  which reads the source file of every module it meets for the first time to see whether it uses
+  PySide (~15-20 ms of a start-up: the window's own modules are all imported after PySide). The
+  window never selects a feature, so once PySide is loaded the import the hook wrapped is given back
+  (:func:`drop_feature_import_hook`: shiboken's own, which makes a Qt class when it is first imported,
+  stays); a module that PySide's feature table does not list behaves as it does without features.
 """
 
 from __future__ import annotations
@@ -56,6 +63,17 @@ def tune_collector() -> None:
     walked by ~90 collections that found next to nothing, while the window was starting."""
     _, older, oldest = gc.get_threshold()
     gc.set_threshold(YOUNG_OBJECTS, older, oldest)
+
+
+def drop_feature_import_hook() -> None:
+    """Give back the ``__import__`` PySide's ``__feature__`` hook wrapped (set at PySide's first
+    import; see the module's docstring). Nothing happens when the hook is not there (PySide not
+    loaded yet, or a PySide without it) or something else has replaced it since."""
+    import builtins
+    original = getattr(builtins, "__orig_import__", None)
+    hook = getattr(builtins, "__feature_import__", None)
+    if original is not None and hook is not None and builtins.__import__ is hook:
+        builtins.__import__ = original
 
 
 def install(window: MainWindow) -> None:

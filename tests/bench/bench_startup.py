@@ -13,7 +13,8 @@ prints medians of the process CPU at each step and of what the start-up spends i
   zip at every start), the rest (stdlib, platformdirs, ...).
 * costs spread through them: Python enums PySide makes the first time a Qt class or namespace is
   touched (``Qt`` alone: ~25 ms), ``@dataclass`` classes being made, and PySide's ``__feature__``
-  import hook reading the source of every module first imported after PySide (``_mod_uses_pyside``).
+  import hook reading the source of every module first imported after PySide (``_mod_uses_pyside``;
+  ~0 since ``editor.ui.app`` gives Python's own import back once PySide is loaded).
 
 The peer harness (``bench_peers.py``) measures the same start-up by wall time on a private X server;
 this says where to look. Offscreen costs a little less than xcb (no X round trips).

@@ -327,8 +327,8 @@ class GlossaryController(QObject):
     def guessed_show(self, path: str):
         """:func:`~editor.core.show_guess.guess_show` for the transcript at *path* and its podcast page."""
         from editor.core.glossary import default_path
+        from editor.core.page_text import PageText
         from editor.core.show_guess import guess_show
-        from editor.core.show_notes import PageText
         return guess_show(path, PageText.from_extra(self._files.extra),
                           has_glossary=lambda show: default_path(show, self._data_dir).exists())
 

@@ -1,0 +1,54 @@
+"""The command line's parser and its run: one sub-command per module named in :data:`editor.cli.COMMAND_MODULES`."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from types import ModuleType
+
+from editor.cli import COMMAND_MODULES
+from editor.cli.common import EXIT_OK, EXIT_READ
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as our exit code 2 without raising SystemExit at us."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        raise _UsageError(f"{self.prog}: {message}")
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _command(name: str) -> ModuleType:
+    return importlib.import_module(f"editor.cli.{name.replace('-', '_')}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="transcript-editor",
+                     description="Check, convert, align and prepare podcast transcripts without opening the window.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        module = _command(name)
+        module.add_arguments(commands.add_parser(module.NAME, help=module.HELP))
+    return parser
+
+
+def main(args: list[str] | None = None) -> int:
+    """Run one command; returns the exit code."""
+    argv = sys.argv[1:] if args is None else list(args)
+    try:
+        options = build_parser().parse_args(argv)
+    except _UsageError as error:
+        print(error, file=sys.stderr)
+        return EXIT_READ
+    except SystemExit as done:  # --help
+        return int(done.code or 0)
+    try:
+        return int(_command(options.command).run(options))
+    except BrokenPipeError:  # `... | head`: not an error worth a message
+        sys.stderr.close()
+        return EXIT_OK
