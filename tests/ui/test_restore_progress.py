@@ -220,3 +220,17 @@ def test_closing_the_window_during_a_long_restore_leaves_the_journal_for_next_ti
     again = _click_restore(windows, path, qtbot)                   # offered again, and restored whole
     qtbot.waitUntil(lambda: again.project.restoring is None)
     assert _texts(again) == typed
+
+
+def test_the_audio_length_learnt_during_a_long_restore_is_kept_by_the_restored_document(
+        windows, tmp_path, qtbot, long_restores):
+    from editor.core import ops
+    path, _saved, typed = _left_behind(windows, tmp_path, qtbot)
+    window = _click_restore(windows, path, qtbot)
+    assert window.project.restoring is not None
+    # The audio's length arrives (the decoded working copy tells a truncated file's real length),
+    # set on the open document as the window does, not as an edit.
+    window.model.run_derived(ops.set_audio(window.model.transcript, duration_ms=123_456))
+    qtbot.waitUntil(lambda: window.project.restoring is None)
+    assert _texts(window) == typed
+    assert window.model.transcript.meta.duration_ms == 123_456
