@@ -234,3 +234,36 @@ def test_the_audio_length_learnt_during_a_long_restore_is_kept_by_the_restored_d
     qtbot.waitUntil(lambda: window.project.restoring is None)
     assert _texts(window) == typed
     assert window.model.transcript.meta.duration_ms == 123_456
+
+
+def test_a_long_restore_from_the_start_page_has_the_restored_documents_words_ready(windows, tmp_path, qtbot,
+                                                                                  long_restores):
+    # The words are ready (times known, the suspects pass may start) for the document the window
+    # shows once the restore is over, not only for the one opened before it: its reset took them away.
+    import subprocess
+
+    from edit_helpers import END_MS, timed_transcript
+
+    from editor.core import project
+    from editor.core.transcript import ReviewStatus
+    wav = tmp_path / "harbour.wav"
+    subprocess.run(["sox", "-n", "-r", "16000", "-c", "1", str(wav), "trim", "0", str(END_MS / 1000 + 1)],
+                   check=True)
+    transcript = timed_transcript()
+    transcript.meta.audio_path = str(wav)
+    path = tmp_path / "harbour.tep.json"
+    project.save(transcript, path)
+    first = windows()
+    assert first.open_path(str(path))
+    assert first.review.approve(1)          # an edit that leaves every turn's words timed
+    kill(first)
+
+    window = windows()
+    events = []
+    window.model.modelReset.connect(lambda: events.append("reset"))
+    window.timing.words_ready.connect(lambda audio: events.append(("ready", audio)))
+    assert window.project.offer_recovery() is not None
+    button(prompt(window, qtbot), "Restore").click()
+    qtbot.waitUntil(lambda: window.files.current_path == str(path) and window.project.restoring is None)
+    assert window.model.segment(1).status is ReviewStatus.APPROVED
+    qtbot.waitUntil(lambda: events[-1] == ("ready", str(wav)))

@@ -47,6 +47,9 @@ class ProjectController(QObject):
     error_occurred = Signal(str, str)      # title, message
     message = Signal(str)
     warning = Signal(str)                  # for the window's warning bar: work kept aside or back in part
+    # A restore is over (done, failed or cancelled): the document shown was reset, and what features
+    # had worked out for the document as opened (word times, the words ready) went with it.
+    restore_ended = Signal()
 
     def __init__(self, ctx: WindowContext, parent=None):
         super().__init__(parent)
@@ -501,6 +504,8 @@ class ProjectController(QObject):
         job.done.connect(lambda replayed: outcome.append(self._take_restored(pending, replayed, job.opened)))
         job.failed.connect(lambda error: outcome.append(self._restore_failed(pending, error)))
         job.cancelled.connect(lambda: self._keep_cancelled(pending))
+        for ended in (job.done, job.failed, job.cancelled):
+            ended.connect(lambda *_: self.restore_ended.emit())
         job.start()
         return outcome != [False]
 

@@ -80,6 +80,7 @@ class TimingController(QObject):
         self._audio_too_short = lambda: ctx.audio_check.runs_past_audio
         project = ctx.project
         self._project_path = lambda: project.project_path    # peaks are cached beside a saved project
+        self._project_restore_ended = project.restore_ended
         self._cache_dir = cache_dir
         self._audio = ""
         self._duration = 0
@@ -101,6 +102,11 @@ class TimingController(QObject):
         self.resyncer: TurnResyncer | None = None
         self._start_timer = QTimer(self, singleShot=True, interval=STRIP_WITHOUT_AUDIO_AFTER_MS)
         self._start_timer.timeout.connect(self._start_without_audio)
+        # Alignment (or words_ready) for the document shown, in a turn of the event loop of its own:
+        # asked when audio loads and again when a restore has replaced the opened document (the
+        # reset dropped what was done for that one); asked twice in one turn, it runs once.
+        self._align_soon = QTimer(self, singleShot=True, interval=0)
+        self._align_soon.timeout.connect(self._align_after_open)
         # The window puts it in the status bar.
         self.progress = TaskProgress("Aligning word times", "Stop aligning; turns aligned so far keep their word times")
         self._connect()
@@ -156,6 +162,7 @@ class TimingController(QObject):
         self._files.audio_loaded.connect(self._on_files_audio_loaded)
         self._files.transcript_opened.connect(self._on_files_transcript_opened)
         self._model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
+        self._project_restore_ended.connect(self._on_project_restore_ended)
 
     def _say(self, text: str) -> None:
         self._layout.show_status(text, MESSAGE_MS)
@@ -209,7 +216,7 @@ class TimingController(QObject):
         self._audio = path
         self.cache = AlignmentCache(path, default_path(path, self._cache_dir))
         # After the window has painted the opened transcript: planning reads every turn.
-        QTimer.singleShot(0, self, self._align_after_open)
+        self._align_soon.start()
 
     def _align_after_open(self) -> None:
         if self._audio_too_short():
@@ -221,6 +228,10 @@ class TimingController(QObject):
                 self._ready_when_restored = True
             else:
                 self.words_ready.emit(self._audio)
+
+    def _on_project_restore_ended(self) -> None:
+        if self._audio:
+            self._align_soon.start()
 
     def _on_peaks_failed(self, message: str) -> None:
         self._start().strip.set_message(f"No waveform: {message}")
