@@ -240,15 +240,12 @@ def test_a_long_restore_from_the_start_page_has_the_restored_documents_words_rea
                                                                                   long_restores):
     # The words are ready (times known, the suspects pass may start) for the document the window
     # shows once the restore is over, not only for the one opened before it: its reset took them away.
-    import subprocess
-
     from edit_helpers import END_MS, timed_transcript
+    from silent_audio import silence
 
     from editor.core import project
     from editor.core.transcript import ReviewStatus
-    wav = tmp_path / "harbour.wav"
-    subprocess.run(["sox", "-n", "-r", "16000", "-c", "1", str(wav), "trim", "0", str(END_MS / 1000 + 1)],
-                   check=True)
+    wav = silence(tmp_path / "harbour.wav", END_MS / 1000 + 1)
     transcript = timed_transcript()
     transcript.meta.audio_path = str(wav)
     path = tmp_path / "harbour.tep.json"
