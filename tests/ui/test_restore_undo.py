@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_helpers import write_project  # noqa: E402
-from restore_helpers import kill, type_into, windows_for  # noqa: E402
+from restore_helpers import button, kill, prompt, type_into, windows_for  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -238,17 +238,6 @@ def test_a_journal_restores_up_to_a_line_that_does_not_fit_and_keeps_the_whole_o
     assert kept.read_bytes() == written
 
 
-def _prompt(window, qtbot):
-    qtbot.waitUntil(lambda: window.project.recovery_box is not None)
-    box = window.project.recovery_box
-    qtbot.waitUntil(box.isVisible)
-    return box
-
-
-def _button(box, label):
-    return next(b for b in box.buttons() if b.text().replace("&", "") == label)
-
-
 def _killed_mid_edit(windows, tmp_path):
     """A project and the journal a window killed mid-edit left beside it."""
     path = write_project(tmp_path)
@@ -282,8 +271,8 @@ def test_a_journal_that_cannot_be_restored_is_kept_aside_when_the_prompt_closes_
     path, journal, written = left(windows, tmp_path)
     second = windows()
     assert second.open_path(str(path))
-    box = _prompt(second, qtbot)
-    assert not _button(box, "Restore").isEnabled()
+    box = prompt(second, qtbot)
+    assert not button(box, "Restore").isEnabled()
     [kept] = tmp_path.glob(f"{path.name}.journal.unrestored-*")
     assert str(kept) in box.informativeText()          # the prompt says where it is kept
     box.reject()                                       # closed: Escape or the title bar's close
@@ -298,9 +287,9 @@ def test_only_discard_deletes_a_journal_that_cannot_be_restored(windows, tmp_pat
     path, journal, _written = left(windows, tmp_path)
     second = windows()
     assert second.open_path(str(path))
-    box = _prompt(second, qtbot)
+    box = prompt(second, qtbot)
     assert list(tmp_path.glob(f"{path.name}.journal*"))
-    _button(box, "Discard").click()
+    button(box, "Discard").click()
     qtbot.waitUntil(lambda: second.project.recovery_box is None)
     assert not list(tmp_path.glob(f"{path.name}.journal*"))
 
@@ -315,7 +304,7 @@ def test_a_restorable_journal_closed_without_a_choice_is_kept_aside_not_deleted(
     written = journal.read_bytes()
     second = windows()
     assert second.open_path(str(path))
-    box = _prompt(second, qtbot)
+    box = prompt(second, qtbot)
     box.reject()
     qtbot.waitUntil(lambda: second.project.recovery_box is None)
     [kept] = tmp_path.glob(f"{path.name}.journal.unrestored-*")
