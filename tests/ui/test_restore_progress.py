@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QProgressDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_helpers import write_project  # noqa: E402
@@ -236,15 +236,13 @@ def test_the_audio_length_learnt_during_a_long_restore_is_kept_by_the_restored_d
     assert window.model.transcript.meta.duration_ms == 123_456
 
 
-def test_a_long_restore_from_the_start_page_has_the_restored_documents_words_ready(windows, tmp_path, qtbot,
-                                                                                  long_restores):
-    # The words are ready (times known, the suspects pass may start) for the document the window
-    # shows once the restore is over, not only for the one opened before it: its reset took them away.
+def _approved_with_audio(windows, tmp_path):
+    """A project with its audio (silence as long as its turns), and the journal a window killed after
+    one approval left (an edit that leaves every turn's words timed); (project, audio)."""
     from edit_helpers import END_MS, timed_transcript
     from silent_audio import silence
 
     from editor.core import project
-    from editor.core.transcript import ReviewStatus
     wav = silence(tmp_path / "harbour.wav", END_MS / 1000 + 1)
     transcript = timed_transcript()
     transcript.meta.audio_path = str(wav)
@@ -252,15 +250,44 @@ def test_a_long_restore_from_the_start_page_has_the_restored_documents_words_rea
     project.save(transcript, path)
     first = windows()
     assert first.open_path(str(path))
-    assert first.review.approve(1)          # an edit that leaves every turn's words timed
+    assert first.review.approve(1)
     kill(first)
+    return path, wav
 
-    window = windows()
+
+def _words_ready_and_resets(window) -> list:
     events = []
     window.model.modelReset.connect(lambda: events.append("reset"))
     window.timing.words_ready.connect(lambda audio: events.append(("ready", audio)))
+    return events
+
+
+def test_a_long_restore_from_the_start_page_has_the_restored_documents_words_ready(windows, tmp_path, qtbot,
+                                                                                  long_restores):
+    # The words are ready (times known, the suspects pass may start) for the document the window
+    # shows once the restore is over, not only for the one opened before it: its reset took them away.
+    from editor.core.transcript import ReviewStatus
+    path, wav = _approved_with_audio(windows, tmp_path)
+    window = windows()
+    events = _words_ready_and_resets(window)
     assert window.project.offer_recovery() is not None
     button(prompt(window, qtbot), "Restore").click()
     qtbot.waitUntil(lambda: window.files.current_path == str(path) and window.project.restoring is None)
     assert window.model.segment(1).status is ReviewStatus.APPROVED
     qtbot.waitUntil(lambda: events[-1] == ("ready", str(wav)))
+
+
+def test_a_restore_cancelled_before_its_end_leaves_the_words_ready_as_they_were(windows, tmp_path, qtbot,
+                                                                               long_restores):
+    path, wav = _approved_with_audio(windows, tmp_path)
+    window = windows()
+    events = _words_ready_and_resets(window)
+    assert window.open_path(str(path))
+    box = prompt(window, qtbot)
+    qtbot.waitUntil(lambda: ("ready", str(wav)) in events)     # the opened document's, while the box is up
+    button(box, "Restore").click()
+    window.project.restoring.dialog.findChild(QPushButton).click()
+    assert window.project.restoring is None and window.edits.stack.count() == 0
+    ready = events.count(("ready", str(wav)))
+    QApplication.processEvents()
+    assert events.count(("ready", str(wav))) == ready           # not announced again: nothing changed

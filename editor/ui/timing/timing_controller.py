@@ -107,6 +107,7 @@ class TimingController(QObject):
         # reset dropped what was done for that one); asked twice in one turn, it runs once.
         self._align_soon = QTimer(self, singleShot=True, interval=0)
         self._align_soon.timeout.connect(self._align_after_open)
+        self._reset_since_asked = False    # the model was reset since _align_after_open last ran
         # The window puts it in the status bar.
         self.progress = TaskProgress("Aligning word times", "Stop aligning; turns aligned so far keep their word times")
         self._connect()
@@ -219,6 +220,7 @@ class TimingController(QObject):
         self._align_soon.start()
 
     def _align_after_open(self) -> None:
+        self._reset_since_asked = False
         if self._audio_too_short():
             return   # the wrong or a cut audio, by its length: its warning offers alignment (Align Anyway)
         # Nothing left to align (a saved project, a cached alignment): the words are ready now, or
@@ -230,7 +232,9 @@ class TimingController(QObject):
                 self.words_ready.emit(self._audio)
 
     def _on_project_restore_ended(self) -> None:
-        if self._audio:
+        # Only when the restore reset the model (one cancelled before its end changed nothing: the
+        # words ready, or the alignment under way, are still the document's).
+        if self._audio and self._reset_since_asked:
             self._align_soon.start()
 
     def _on_peaks_failed(self, message: str) -> None:
@@ -239,6 +243,7 @@ class TimingController(QObject):
     def _on_model_about_to_be_reset(self) -> None:
         # Another transcript is coming: results of this one must not land in it.
         self._ready_when_restored = False
+        self._reset_since_asked = True
         if self._parts is None:
             return
         if self._restore is not None:
