@@ -291,3 +291,36 @@ def test_a_restore_cancelled_before_its_end_leaves_the_words_ready_as_they_were(
     ready = events.count(("ready", str(wav)))
     QApplication.processEvents()
     assert events.count(("ready", str(wav))) == ready           # not announced again: nothing changed
+
+
+def test_work_restored_after_a_background_read_keeps_its_audio_through_undo(windows, tmp_path, qtbot,
+                                                                            monkeypatch):
+    # The restore waits for the read and starts as the document opens: the audio the window links
+    # to it then is the base's too, so the restored keystrokes are "Typing" steps, and undoing them
+    # does not unlink the audio.
+    from edit_helpers import END_MS, timed_transcript
+    from silent_audio import silence
+
+    from editor.core import project
+    from editor.ui.files import preload
+    wav = silence(tmp_path / "harbour.wav", END_MS / 1000 + 1)
+    transcript = timed_transcript()
+    transcript.meta.audio_path = str(wav)
+    path = tmp_path / "harbour.tep.json"
+    project.save(transcript, path)
+    first = windows()
+    assert first.open_path(str(path))
+    type_into(first, 1, "Typo ")
+    typed = _texts(first)
+    kill(first)
+
+    monkeypatch.setattr(preload, "BACKGROUND_BYTES", 1)    # every file read as a large one is
+    window = windows()
+    assert window.project.offer_recovery() is not None
+    button(prompt(window, qtbot), "Restore").click()
+    qtbot.waitUntil(lambda: window.files.current_path == str(path) and window.project.restoring is None)
+    qtbot.waitUntil(lambda: _texts(window) == typed)
+    stack = window.edits.stack
+    assert [stack.text(i) for i in range(stack.count())] == ["Typing"]
+    stack.undo()
+    assert window.model.transcript.meta.audio_path == str(wav)

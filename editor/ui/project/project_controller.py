@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMetaObject, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle
 
 from editor.core.errors import TranscriptError
@@ -489,11 +489,29 @@ class ProjectController(QObject):
                 QObject.disconnect(connection)
             self._restoring = False
             if start and files.current_path == pending.source_path:
-                self._start_restore(pending)
+                self._start_restore_once_opened(pending)
 
         connections += [files.transcript_opened.connect(lambda *_: finish(True)),
                         files.read_cancelled.connect(lambda *_: finish(False)),
                         files.error_occurred.connect(lambda *_: finish(False))]
+
+    def _start_restore_once_opened(self, pending) -> None:
+        """Start restoring *pending* once the opening of its document (told by transcript_opened) is
+        over: the audio the window links to it comes after that signal, and the journal's lines hold
+        the meta with it (replayed without it, the first keystroke came back as a change of the audio,
+        whose undo unlinked it). The window's input is held meanwhile: an edit would start a journal
+        in place of the one to restore."""
+        from editor.ui.project.restore_job import InputHold
+        application = QCoreApplication.instance()
+        hold = InputHold(self._window)
+        application.installEventFilter(hold)
+
+        def start() -> None:
+            application.removeEventFilter(hold)
+            hold.deleteLater()
+            if self._files.current_path == pending.source_path:
+                self._start_restore(pending)
+        QTimer.singleShot(0, self, start)
 
     def _start_restore(self, pending) -> bool:
         from editor.ui.project.restore_job import RestoreJob
