@@ -509,7 +509,7 @@ class ProjectController(QObject):
         def start() -> None:
             application.removeEventFilter(hold)
             hold.deleteLater()
-            if self._files.current_path == pending.source_path:
+            if self._window.isVisible() and self._files.current_path == pending.source_path:   # not closed meanwhile
                 self._start_restore(pending)
         QTimer.singleShot(0, self, start)
 
