@@ -231,7 +231,8 @@ def _swallows(text: str, token: TimedToken, name: str, first: bool = False) -> b
     not its own first (or last) word: applying it would drop that word from the text."""
     word = _token(text, token).strip(".,;:!?")
     words = name.casefold().split()
-    return (len(word) <= 3 and word.isalpha() and not (len(word) > 1 and word.isupper())   # not an acronym
+    letters = word.replace("'", "").replace("’", "")   # a contraction ("I'm", "it's") is as short a word
+    return (len(letters) <= 3 and letters.isalpha() and not (len(word) > 1 and word.isupper())   # not an acronym
             and word.casefold() != (words[0] if first else words[-1]))
 
 

@@ -180,3 +180,19 @@ def test_default_srt_export_leaves_no_one_or_two_word_last_line():
         if len(block[2:]) == 2:
             assert len(block[3].split()) >= 3, block
     assert blocks[0][2:] == ["He came back to teach at the school", "there in 1980."]
+
+
+def test_cues_past_the_audios_end_keep_their_order_when_moved_to_its_last_second():
+    from editor.formats.writers.captions import build_cues
+    from editor.publish.rules import publish_options
+
+    # The transcript runs past the audio (a cut file): the cue after the end is moved inside it,
+    # never before the cue that precedes it (publishing needs starts that never decrease).
+    transcript = Transcript(meta=TranscriptMeta(duration_ms=10_000))
+    transcript.segments += [Segment("s1", 9_500, 9_900, "The last words heard."),
+                            Segment("s2", 10_200, 11_000, "Words after the end.")]
+    for options in (ExportOptions(), publish_options("srt", ExportOptions())):
+        built = build_cues(transcript, options, InaudibleStyle.PLAIN, False)
+        starts = [cue.start_ms for cue in built]
+        assert starts == sorted(starts), starts
+        assert all(cue.start_ms < cue.end_ms <= 10_000 for cue in built)

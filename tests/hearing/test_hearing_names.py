@@ -143,3 +143,17 @@ def test_a_name_taking_a_short_word_at_its_edge_is_the_exception():
     assert _swallows(text, tokens[3], "FDA", first=True)               # "the": applying would drop it
     assert not _swallows(text, tokens[4], "FDA", first=True)           # "SBA" is an acronym, not a short word
     assert not _swallows(text, tokens[6], "Our Revolution", first=True)  # the name's own first word
+
+
+def test_a_contraction_at_a_names_edge_is_a_short_word_too():
+    import re
+
+    from editor.hearing.spotting import _swallows
+
+    # "I'm DACA, Leora more hall": a window from "I'm" would have the name take the producer's
+    # "I'm" with it, so the audio must clearly prefer it, as for "the".
+    text = "I'm DACA, Leora more hall, and it’s late."
+    tokens = [TimedToken(m.start(), m.end(), 100 * i, 100 * i + 90) for i, m in enumerate(re.finditer(r"\S+", text))]
+    assert _swallows(text, tokens[0], "Daraka Larimore-Hall", first=True)
+    assert _swallows(text, tokens[6], "Daraka Larimore-Hall", first=True)      # "it’s"
+    assert not _swallows(text, tokens[1], "Daraka Larimore-Hall", first=True)  # "DACA," an acronym

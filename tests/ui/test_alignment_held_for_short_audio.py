@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import wave
-
 import pytest
 from PySide6.QtWidgets import QApplication
+from silent_audio import silence
 
 
 @pytest.fixture(autouse=True)
 def own_folders(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))       # no alignment cached from before
     monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
-
-
-def _silence(path, seconds: float):
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(16000)
-        out.writeframes(b"\0\0" * int(16000 * seconds))
-    return path
 
 
 def _captions(path, turns: int):
@@ -40,7 +30,7 @@ def _opened(w, srt, wav) -> None:
 
 def test_a_transcript_past_the_audio_end_is_not_aligned_until_asked(main_window, qtbot, tmp_path):
     w = main_window
-    _opened(w, _captions(tmp_path / "long.srt", 6), _silence(tmp_path / "short.wav", 2))
+    _opened(w, _captions(tmp_path / "long.srt", 6), silence(tmp_path / "short.wav", 2))
     bar = w.audio_bar
     assert bar.isVisible() and "runs to 01:00 but the audio short.wav ends at 00:02" in bar.text()
     assert not w.timing.is_aligning() and not w.timing.progress.isVisible()
@@ -55,7 +45,7 @@ def test_a_transcript_past_the_audio_end_is_not_aligned_until_asked(main_window,
 
 def test_audio_that_fits_is_aligned_at_once(main_window, qtbot, tmp_path):
     w = main_window
-    _opened(w, _captions(tmp_path / "fits.srt", 1), _silence(tmp_path / "fits.wav", 10.5))
+    _opened(w, _captions(tmp_path / "fits.srt", 1), silence(tmp_path / "fits.wav", 10.5))
     qtbot.waitUntil(w.timing.is_aligning, timeout=5000)
     assert not w.audio_bar.isVisible()
     w.timing.cancel_alignment()

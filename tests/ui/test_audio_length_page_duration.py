@@ -3,10 +3,9 @@ turns' own times (a page "Duration 00:05:00" whose last turn starts at 0:09, wit
 
 from __future__ import annotations
 
-import wave
-
 import pytest
 from PySide6.QtWidgets import QApplication
+from silent_audio import silence
 
 from editor.ui.files.audio_length_check import turns_end
 
@@ -15,15 +14,6 @@ from editor.ui.files.audio_length_check import turns_end
 def own_folders(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
-
-
-def _silence(path, seconds: float):
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(16000)
-        out.writeframes(b"\0\0" * int(16000 * seconds))
-    return path
 
 
 def _page(path, last_start: str):
@@ -36,7 +26,7 @@ def _page(path, last_start: str):
 
 def test_a_pages_stated_length_does_not_make_the_audio_look_short(main_window, qtbot, tmp_path):
     w = main_window
-    assert w.open_path(str(_page(tmp_path / "page.txt", "00:00:09")), str(_silence(tmp_path / "clip.wav", 12)))
+    assert w.open_path(str(_page(tmp_path / "page.txt", "00:00:09")), str(silence(tmp_path / "clip.wav", 12)))
     assert w.playback.has_media()
     QApplication.processEvents()
     transcript = w.model.transcript
@@ -48,6 +38,6 @@ def test_a_pages_stated_length_does_not_make_the_audio_look_short(main_window, q
 
 def test_turns_that_start_after_the_audio_ends_still_warn(main_window, qtbot, tmp_path):
     w = main_window
-    assert w.open_path(str(_page(tmp_path / "page.txt", "00:00:30")), str(_silence(tmp_path / "clip.wav", 12)))
+    assert w.open_path(str(_page(tmp_path / "page.txt", "00:00:30")), str(silence(tmp_path / "clip.wav", 12)))
     QApplication.processEvents()
     assert w.audio_bar.isVisible() and "runs to 00:30 but the audio clip.wav ends at 00:12" in w.audio_bar.text()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QProgressDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_helpers import write_project  # noqa: E402
@@ -220,3 +220,107 @@ def test_closing_the_window_during_a_long_restore_leaves_the_journal_for_next_ti
     again = _click_restore(windows, path, qtbot)                   # offered again, and restored whole
     qtbot.waitUntil(lambda: again.project.recovery.restoring is None)
     assert _texts(again) == typed
+
+
+def test_the_audio_length_learnt_during_a_long_restore_is_kept_by_the_restored_document(
+        windows, tmp_path, qtbot, long_restores):
+    from editor.core import ops
+    path, _saved, typed = _left_behind(windows, tmp_path, qtbot)
+    window = _click_restore(windows, path, qtbot)
+    assert window.project.recovery.restoring is not None
+    # The audio's length arrives (the decoded working copy tells a truncated file's real length),
+    # set on the open document as the window does, not as an edit.
+    window.model.run_derived(ops.set_audio(window.model.transcript, duration_ms=123_456))
+    qtbot.waitUntil(lambda: window.project.recovery.restoring is None)
+    assert _texts(window) == typed
+    assert window.model.transcript.meta.duration_ms == 123_456
+
+
+def _approved_with_audio(windows, tmp_path):
+    """A project with its audio (silence as long as its turns), and the journal a window killed after
+    one approval left (an edit that leaves every turn's words timed); (project, audio)."""
+    from edit_helpers import END_MS, timed_transcript
+    from silent_audio import silence
+
+    from editor.core import project
+    wav = silence(tmp_path / "harbour.wav", END_MS / 1000 + 1)
+    transcript = timed_transcript()
+    transcript.meta.audio_path = str(wav)
+    path = tmp_path / "harbour.tep.json"
+    project.save(transcript, path)
+    first = windows()
+    assert first.open_path(str(path))
+    assert first.review.approve(1)
+    kill(first)
+    return path, wav
+
+
+def _words_ready_and_resets(window) -> list:
+    events = []
+    window.model.modelReset.connect(lambda: events.append("reset"))
+    window.timing.words_ready.connect(lambda audio: events.append(("ready", audio)))
+    return events
+
+
+def test_a_long_restore_from_the_start_page_has_the_restored_documents_words_ready(windows, tmp_path, qtbot,
+                                                                                  long_restores):
+    # The words are ready (times known, the suspects pass may start) for the document the window
+    # shows once the restore is over, not only for the one opened before it: its reset took them away.
+    from editor.core.transcript import ReviewStatus
+    path, wav = _approved_with_audio(windows, tmp_path)
+    window = windows()
+    events = _words_ready_and_resets(window)
+    assert window.project.recovery.offer_recovery() is not None
+    button(prompt(window, qtbot), "Restore").click()
+    qtbot.waitUntil(lambda: window.files.current_path == str(path) and window.project.recovery.restoring is None)
+    assert window.model.segment(1).status is ReviewStatus.APPROVED
+    qtbot.waitUntil(lambda: events[-1] == ("ready", str(wav)))
+
+
+def test_a_restore_cancelled_before_its_end_leaves_the_words_ready_as_they_were(windows, tmp_path, qtbot,
+                                                                               long_restores):
+    path, wav = _approved_with_audio(windows, tmp_path)
+    window = windows()
+    events = _words_ready_and_resets(window)
+    assert window.open_path(str(path))
+    box = prompt(window, qtbot)
+    qtbot.waitUntil(lambda: ("ready", str(wav)) in events)     # the opened document's, while the box is up
+    button(box, "Restore").click()
+    window.project.recovery.restoring.dialog.findChild(QPushButton).click()
+    assert window.project.recovery.restoring is None and window.edits.stack.count() == 0
+    ready = events.count(("ready", str(wav)))
+    QApplication.processEvents()
+    assert events.count(("ready", str(wav))) == ready           # not announced again: nothing changed
+
+
+def test_work_restored_after_a_background_read_keeps_its_audio_through_undo(windows, tmp_path, qtbot,
+                                                                            monkeypatch):
+    # The restore waits for the read and starts as the document opens: the audio the window links
+    # to it then is the base's too, so the restored keystrokes are "Typing" steps, and undoing them
+    # does not unlink the audio.
+    from edit_helpers import END_MS, timed_transcript
+    from silent_audio import silence
+
+    from editor.core import project
+    from editor.ui.files import preload
+    wav = silence(tmp_path / "harbour.wav", END_MS / 1000 + 1)
+    transcript = timed_transcript()
+    transcript.meta.audio_path = str(wav)
+    path = tmp_path / "harbour.tep.json"
+    project.save(transcript, path)
+    first = windows()
+    assert first.open_path(str(path))
+    type_into(first, 1, "Typo ")
+    typed = _texts(first)
+    kill(first)
+
+    monkeypatch.setattr(preload, "BACKGROUND_BYTES", 1)    # every file read as a large one is
+    window = windows()
+    assert window.project.recovery.offer_recovery() is not None
+    button(prompt(window, qtbot), "Restore").click()
+    qtbot.waitUntil(lambda: window.files.current_path == str(path) and window.project.recovery.restoring is None)
+    qtbot.waitUntil(lambda: _texts(window) == typed)
+    stack = window.edits.stack
+    assert [stack.text(i) for i in range(stack.count())] == ["Typing"]
+    stack.undo()
+    assert window.model.transcript.meta.audio_path == str(wav)

@@ -8,12 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_helpers import write_project  # noqa: E402
-from fake_player import fake_player_factory  # noqa: E402
+from restore_helpers import button, kill, prompt, type_into, windows_for  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -23,36 +22,7 @@ def data_dir(own_data_dir):
 
 @pytest.fixture
 def windows(qtbot):
-    """New windows on demand; each one left open is closed without saving at the end."""
-    from editor.ui.main_window import MainWindow
-    made = []
-
-    def make():
-        window = MainWindow(player_factory=fake_player_factory)
-        qtbot.addWidget(window)
-        window.show()
-        made.append(window)
-        return window
-    yield make
-    for window in made:
-        window.project.discard_changes()
-        window.close()
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, QMessageBox) and widget.isVisible():
-            widget.close()
-
-
-def _type(window, row, text):
-    QTest.keyClicks(window.view.open_editor(row, 0), text)
-    window.view.close_editor()
-
-
-def _kill(window):
-    """What a kill leaves: the journal as written, no save, no clean-up (the window is just dropped)."""
-    window.project.autosave.close()
-    window.project.autosave.journal = None
-    window.watch.watcher.clear()         # nor does it see files change any more
-    window.hide()
+    yield from windows_for(qtbot)
 
 
 def _reopen_and_restore(make, path, qtbot):
@@ -65,15 +35,15 @@ def _reopen_and_restore(make, path, qtbot):
     return window
 
 
-def test_each_restored_edit_is_an_undo_step_and_undo_survives_another_kill(windows, tmp_path, qtbot):
+def test_each_restored_edit_is_an_undo_step_and_undo_survives_anotherkill(windows, tmp_path, qtbot):
     path = write_project(tmp_path)
     first = windows()
     assert first.open_path(str(path))
     saved = [first.model.segment(row).text for row in range(2)]
-    _type(first, 0, "Late that night ")
-    _type(first, 1, "Typo ")
+    type_into(first, 0, "Late that night ")
+    type_into(first, 1, "Typo ")
     typed = [first.model.segment(row).text for row in range(2)]
-    _kill(first)
+    kill(first)
 
     second = _reopen_and_restore(windows, path, qtbot)
     assert [second.model.segment(row).text for row in range(2)] == typed
@@ -89,7 +59,7 @@ def test_each_restored_edit_is_an_undo_step_and_undo_survives_another_kill(windo
     assert second.model.segment(0).text == typed[0]
     assert second.isWindowModified()
     assert undo.isEnabled()                            # the edit before it is a step of its own
-    _kill(second)
+    kill(second)
 
     third = _reopen_and_restore(windows, path, qtbot)  # a second crash keeps the undo
     assert third.model.segment(1).text == saved[1]
@@ -105,12 +75,12 @@ def test_edits_before_an_autosave_are_one_step_and_the_later_ones_their_own(wind
     first = windows()
     assert first.open_path(str(path))
     saved = first.model.segment(0).text
-    _type(first, 0, "One ")
+    type_into(first, 0, "One ")
     assert first.project.autosave.save_now()          # the snapshot the journal rotates onto
     first.project.autosave.wait()
-    _type(first, 2, "Two ")
+    type_into(first, 2, "Two ")
     after_two = first.model.segment(2).text
-    _kill(first)
+    kill(first)
 
     second = _reopen_and_restore(windows, path, qtbot)
     stack = second.edits.stack
@@ -128,9 +98,6 @@ def test_a_restored_replace_all_and_its_undo_and_redo_undo_again(windows, tmp_pa
     path = write_project(tmp_path)
     first = windows()
     assert first.open_path(str(path))
-    unedited = [segment.text for segment in first.model.transcript.segments]
-    # An edit first: every edit undone, the document is its file again and its journal goes.
-    _type(first, 0, "Ahoy. ")
     saved = [segment.text for segment in first.model.transcript.segments]
     first.names.find.show_replace()
     panel = first.names.find.panel
@@ -141,7 +108,7 @@ def test_a_restored_replace_all_and_its_undo_and_redo_undo_again(windows, tmp_pa
     assert replaced != saved
     first.edits.undo()
     first.edits.redo()                               # journaled as references to the replace's line
-    _kill(first)
+    kill(first)
 
     second = _reopen_and_restore(windows, path, qtbot)
     assert [segment.text for segment in second.model.transcript.segments] == replaced
@@ -151,8 +118,6 @@ def test_a_restored_replace_all_and_its_undo_and_redo_undo_again(windows, tmp_pa
     assert [segment.text for segment in second.model.transcript.segments] == replaced
     second.edits.undo()                              # the replace itself
     assert [segment.text for segment in second.model.transcript.segments] == saved
-    second.edits.undo()                              # the typing
-    assert [segment.text for segment in second.model.transcript.segments] == unedited
     assert not second.edits.stack.canUndo()
 
 
@@ -168,8 +133,8 @@ def test_restored_typing_with_the_audio_found_beside_the_project_keeps_the_audio
     qtbot.waitUntil(lambda: first.model.transcript.meta.audio_path.endswith("harbour.wav"))
     audio = first.model.transcript.meta.audio_path
     saved = first.model.segment(0).text
-    _type(first, 0, "One ")
-    _kill(first)
+    type_into(first, 0, "One ")
+    kill(first)
 
     second = _reopen_and_restore(windows, path, qtbot)
     stack = second.edits.stack
@@ -184,9 +149,9 @@ def test_a_restored_step_is_named_by_its_place_among_the_steps_not_the_journal_l
     path = write_project(tmp_path)
     first = windows()
     assert first.open_path(str(path))
-    _type(first, 0, "One ")                 # four keystrokes, four journal lines, one step
+    type_into(first, 0, "One ")                 # four keystrokes, four journal lines, one step
     first.review.approve(2)
-    _kill(first)
+    kill(first)
 
     second = _reopen_and_restore(windows, path, qtbot)
     stack = second.edits.stack
@@ -199,7 +164,7 @@ def test_a_restore_whose_base_cannot_be_loaded_leaves_the_open_documents_steps_a
     path = write_project(tmp_path)
     window = windows()
     assert window.open_path(str(path))
-    _type(window, 0, "Kept ")
+    type_into(window, 0, "Kept ")
     typed = window.model.segment(0).text
     errors = []
     window.project.error_occurred.connect(lambda title, text: errors.append(text))
@@ -238,7 +203,7 @@ def test_a_journal_whose_base_cannot_be_loaded_is_kept_aside_and_not_written_ove
 
     [kept] = tmp_path.glob(f"{path.name}.journal.unrestored-*")
     assert str(kept) in errors[0]
-    _type(window, 1, "New ")              # a new journal starts where the old one was
+    type_into(window, 1, "New ")              # a new journal starts where the old one was
     qtbot.waitUntil(lambda: window.project.autosave.journal is not None)
     assert kept.read_bytes() == b"the producer's lines\n"
     assert journal.read_bytes() != kept.read_bytes()
@@ -248,9 +213,9 @@ def test_a_journal_restores_up_to_a_line_that_does_not_fit_and_keeps_the_whole_o
     path = write_project(tmp_path)
     first = windows()
     assert first.open_path(str(path))
-    _type(first, 0, "Kept ")
+    type_into(first, 0, "Kept ")
     typed = first.model.segment(0).text
-    _kill(first)
+    kill(first)
     journal = Path(str(path) + ".journal")
     fitting = journal.read_bytes()
     _append_line_that_does_not_fit(journal)
@@ -263,25 +228,14 @@ def test_a_journal_restores_up_to_a_line_that_does_not_fit_and_keeps_the_whole_o
     assert bar.isVisible() and "1 journal line could not be restored" in bar._label.text()
     assert str(kept) in bar._label.text()
     assert kept.read_bytes() == written and journal.read_bytes() == fitting
-    _type(second, 1, "More ")             # journaled after the lines that fit
+    type_into(second, 1, "More ")             # journaled after the lines that fit
     more = second.model.segment(1).text
-    _kill(second)
+    kill(second)
 
     third = _reopen_and_restore(windows, path, qtbot)
     assert (third.model.segment(0).text, third.model.segment(1).text) == (typed, more)
     assert not third.warning_bar.isVisible()
     assert kept.read_bytes() == written
-
-
-def _prompt(window, qtbot):
-    qtbot.waitUntil(lambda: window.project.recovery.recovery_box is not None)
-    box = window.project.recovery.recovery_box
-    qtbot.waitUntil(box.isVisible)
-    return box
-
-
-def _button(box, label):
-    return next(b for b in box.buttons() if b.text().replace("&", "") == label)
 
 
 def _killed_mid_edit(windows, tmp_path):
@@ -290,8 +244,8 @@ def _killed_mid_edit(windows, tmp_path):
     first = windows()
     assert first.open_path(str(path))
     QApplication.processEvents()     # its own look for work left behind, before there is any
-    _type(first, 0, "Lost? ")
-    _kill(first)
+    type_into(first, 0, "Lost? ")
+    kill(first)
     return path, Path(str(path) + ".journal")
 
 
@@ -317,13 +271,13 @@ def test_a_journal_that_cannot_be_restored_is_kept_aside_when_the_prompt_closes_
     path, journal, written = left(windows, tmp_path)
     second = windows()
     assert second.open_path(str(path))
-    box = _prompt(second, qtbot)
-    assert not _button(box, "Restore").isEnabled()
+    box = prompt(second, qtbot)
+    assert not button(box, "Restore").isEnabled()
     [kept] = tmp_path.glob(f"{path.name}.journal.unrestored-*")
     assert str(kept) in box.informativeText()          # the prompt says where it is kept
     box.reject()                                       # closed: Escape or the title bar's close
     qtbot.waitUntil(lambda: second.project.recovery.recovery_box is None)
-    _type(second, 1, "New ")                           # a new journal starts where the old one was
+    type_into(second, 1, "New ")                           # a new journal starts where the old one was
     qtbot.waitUntil(journal.exists)
     assert kept.read_bytes() == written
 
@@ -333,9 +287,9 @@ def test_only_discard_deletes_a_journal_that_cannot_be_restored(windows, tmp_pat
     path, journal, _written = left(windows, tmp_path)
     second = windows()
     assert second.open_path(str(path))
-    box = _prompt(second, qtbot)
+    box = prompt(second, qtbot)
     assert list(tmp_path.glob(f"{path.name}.journal*"))
-    _button(box, "Discard").click()
+    button(box, "Discard").click()
     qtbot.waitUntil(lambda: second.project.recovery.recovery_box is None)
     assert not list(tmp_path.glob(f"{path.name}.journal*"))
 
@@ -344,13 +298,13 @@ def test_a_restorable_journal_closed_without_a_choice_is_kept_aside_not_deleted(
     path = write_project(tmp_path)
     first = windows()
     assert first.open_path(str(path))
-    _type(first, 0, "Kept ")
-    _kill(first)
+    type_into(first, 0, "Kept ")
+    kill(first)
     journal = Path(str(path) + ".journal")
     written = journal.read_bytes()
     second = windows()
     assert second.open_path(str(path))
-    box = _prompt(second, qtbot)
+    box = prompt(second, qtbot)
     box.reject()
     qtbot.waitUntil(lambda: second.project.recovery.recovery_box is None)
     [kept] = tmp_path.glob(f"{path.name}.journal.unrestored-*")

@@ -181,12 +181,14 @@ def _give_time(cues: list[Cue], duration_ms: int | None) -> None:
     """Every cue ends after it starts, and none runs past the audio's end (when known).
 
     A zero-length cue would never show: it gets up to a second, up to the next cue's start and
-    the audio's end; one that starts at or after the audio's end is moved to its last second.
+    the audio's end; one that starts at or after the audio's end is moved to its last second, but
+    not before the cue it follows (published starts never decrease).
     """
     for number, cue in enumerate(cues):
         if duration_ms:
             if cue.start_ms >= duration_ms:
-                cue.start_ms = max(0, duration_ms - _MIN_CUE_MS)
+                before = cues[number - 1].start_ms if number else 0   # already inside the audio
+                cue.start_ms = max(0, before, duration_ms - _MIN_CUE_MS)
             cue.end_ms = min(cue.end_ms, duration_ms)
         if cue.end_ms > cue.start_ms:
             continue

@@ -22,6 +22,7 @@ from editor.ui.widgets.task_progress import TaskProgress
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget
 
+    from editor.core.transcript import Segment
     from editor.ui.context import WindowContext
     from editor.ui.hearing.suspects_panel import SuspectsPanel
 
@@ -258,16 +259,25 @@ class HearingController(QObject):
 
     def apply_name(self, row: int, char_start: int, char_end: int, name: str) -> bool:
         """Replace the passage by the glossary name heard there (one undo step); the sentence's
-        punctuation around it stays."""
+        punctuation around it stays. Nothing happens unless the audio heard *name* there in the
+        turn as it reads now: the list may not have caught up with an edit (or a split) yet, and
+        its places would then fall on other words."""
         from editor.core import ops
         from editor.core.name_span import name_span
 
         segments = self._model.transcript.segments
-        if not 0 <= row < len(segments) or char_end > len(segments[row].text):
+        if not 0 <= row < len(segments) or not self._heard_there(segments[row], char_start, char_end, name):
             return False
         char_start, char_end = name_span(segments[row].text, char_start, char_end, name)
         return self._edits.push(ops.replace_spans(self._model.transcript, [(row, char_start, char_end, name)]),
                                 f"Correct to {name}", row)
+
+    def _heard_there(self, segment: Segment, char_start: int, char_end: int, name: str) -> bool:
+        """Whether *name* is a live name heard over ``segment.text[char_start:char_end]`` (the store
+        forgets a turn's names as soon as its text changes)."""
+        return any((heard.char_start, heard.char_end, heard.name) == (char_start, char_end, name)
+                   for suspect in self.store.for_segment(segment)
+                   if (heard := self.store.name_for(segment, suspect)) is not None)
 
     @property
     def panel(self) -> SuspectsPanel:

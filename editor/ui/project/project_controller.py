@@ -45,6 +45,7 @@ class ProjectController(QObject):
     error_occurred = Signal(str, str)      # title, message
     message = Signal(str)
     warning = Signal(str)                  # for the window's warning bar: work kept aside or back in part
+    restore_ended = Signal()               # a restore is over (see RecoveryController.restore_ended)
 
     def __init__(self, ctx: WindowContext, parent=None):
         super().__init__(parent)
@@ -77,6 +78,7 @@ class ProjectController(QObject):
         self.recovery.error_occurred.connect(self.error_occurred)
         self.recovery.message.connect(self.message)
         self.recovery.warning.connect(self.warning)
+        self.recovery.restore_ended.connect(self.restore_ended)
 
     # ------------------------------------------------------------------ state
     def is_modified(self) -> bool:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMetaObject, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from editor.core.errors import TranscriptError
@@ -36,6 +36,9 @@ class RecoveryController(QObject):
     error_occurred = Signal(str, str)      # title, message
     message = Signal(str)
     warning = Signal(str)                  # work kept aside or back in part
+    # A restore is over (done, failed or cancelled): the document shown was reset, and what features
+    # had worked out for the document as opened (word times, the words ready) went with it.
+    restore_ended = Signal()
 
     def __init__(self, ctx: WindowContext, project: ProjectController, parent=None):
         super().__init__(parent)
@@ -276,11 +279,29 @@ class RecoveryController(QObject):
                 QObject.disconnect(connection)
             self.opening_to_restore = False
             if start and files.current_path == pending.source_path:
-                self._start_restore(pending)
+                self._start_restore_once_opened(pending)
 
         connections += [files.transcript_opened.connect(lambda *_: finish(True)),
                         files.read_cancelled.connect(lambda *_: finish(False)),
                         files.error_occurred.connect(lambda *_: finish(False))]
+
+    def _start_restore_once_opened(self, pending) -> None:
+        """Start restoring *pending* once the opening of its document (told by transcript_opened) is
+        over: the audio the window links to it comes after that signal, and the journal's lines hold
+        the meta with it (replayed without it, the first keystroke came back as a change of the audio,
+        whose undo unlinked it). The window's input is held meanwhile: an edit would start a journal
+        in place of the one to restore."""
+        from editor.ui.project.restore_job import InputHold
+        application = QCoreApplication.instance()
+        hold = InputHold(self._window)
+        application.installEventFilter(hold)
+
+        def start() -> None:
+            application.removeEventFilter(hold)
+            hold.deleteLater()
+            if self._window.isVisible() and self._files.current_path == pending.source_path:   # not closed meanwhile
+                self._start_restore(pending)
+        QTimer.singleShot(0, self, start)
 
     def _start_restore(self, pending) -> bool:
         from editor.ui.project.restore_job import RestoreJob
@@ -291,6 +312,8 @@ class RecoveryController(QObject):
         job.done.connect(lambda replayed: outcome.append(self._take_restored(pending, replayed, job.opened)))
         job.failed.connect(lambda error: outcome.append(self._restore_failed(pending, error)))
         job.cancelled.connect(lambda: self._keep_cancelled(pending))
+        for ended in (job.done, job.failed, job.cancelled):
+            ended.connect(lambda *_: self.restore_ended.emit())
         job.start()
         return outcome != [False]
 

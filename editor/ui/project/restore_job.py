@@ -317,11 +317,22 @@ class RestoreJob(QObject):
         elif isinstance(outcome, Replayed):
             # The model shows the result now; its steps go onto the stack a slice per turn of the
             # event loop (40 µs each: 20,000 steps held the GUI thread for 0.8 s in one go).
+            self._keep_audio_found_meanwhile(outcome.transcript)
             self._model.set_transcript(outcome.transcript)
             self._pushing = (outcome, iter(self._commands(outcome.steps)))
             if self.dialog is not None:
                 self.dialog.setLabelText(f"Restoring the undo history of {self._name}…")
             self._push_timer.start()      # in a turn of its own: the model's reset took one
+
+    def _keep_audio_found_meanwhile(self, restored: Transcript) -> None:
+        """The audio linked, or its length learnt (the decoded copy of a truncated file), while the
+        journal was replayed: the window set it on the open document (derived data, no edit), which
+        the restored one replaces, so the restored one takes it, unless its lines linked other audio."""
+        now, then = self.opened.meta, self._opened.meta
+        if (now.audio_path, now.duration_ms) == (then.audio_path, then.duration_ms):
+            return
+        if restored.meta.audio_path in ("", then.audio_path, now.audio_path):
+            restored.meta.audio_path, restored.meta.duration_ms = now.audio_path, now.duration_ms
 
     def _push_slice(self) -> None:
         if self._pushing is None:

@@ -80,6 +80,7 @@ class TimingController(QObject):
         self._audio_too_short = lambda: ctx.audio_check.runs_past_audio
         project = ctx.project
         self._project_path = lambda: project.project_path    # peaks are cached beside a saved project
+        self._project_restore_ended = project.restore_ended
         self._cache_dir = cache_dir
         self._audio = ""
         self._duration = 0
@@ -101,6 +102,12 @@ class TimingController(QObject):
         self.resyncer: TurnResyncer | None = None
         self._start_timer = QTimer(self, singleShot=True, interval=STRIP_WITHOUT_AUDIO_AFTER_MS)
         self._start_timer.timeout.connect(self._start_without_audio)
+        # Alignment (or words_ready) for the document shown, in a turn of the event loop of its own:
+        # asked when audio loads and again when a restore has replaced the opened document (the
+        # reset dropped what was done for that one); asked twice in one turn, it runs once.
+        self._align_soon = QTimer(self, singleShot=True, interval=0)
+        self._align_soon.timeout.connect(self._align_after_open)
+        self._reset_since_asked = False    # the model was reset since _align_after_open last ran
         # The window puts it in the status bar.
         self.progress = TaskProgress("Aligning word times", "Stop aligning; turns aligned so far keep their word times")
         self._connect()
@@ -156,6 +163,7 @@ class TimingController(QObject):
         self._files.audio_loaded.connect(self._on_files_audio_loaded)
         self._files.transcript_opened.connect(self._on_files_transcript_opened)
         self._model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
+        self._project_restore_ended.connect(self._on_project_restore_ended)
 
     def _say(self, text: str) -> None:
         self._layout.show_status(text, MESSAGE_MS)
@@ -209,9 +217,10 @@ class TimingController(QObject):
         self._audio = path
         self.cache = AlignmentCache(path, default_path(path, self._cache_dir))
         # After the window has painted the opened transcript: planning reads every turn.
-        QTimer.singleShot(0, self, self._align_after_open)
+        self._align_soon.start()
 
     def _align_after_open(self) -> None:
+        self._reset_since_asked = False
         if self._audio_too_short():
             return   # the wrong or a cut audio, by its length: its warning offers alignment (Align Anyway)
         # Nothing left to align (a saved project, a cached alignment): the words are ready now, or
@@ -222,12 +231,19 @@ class TimingController(QObject):
             else:
                 self.words_ready.emit(self._audio)
 
+    def _on_project_restore_ended(self) -> None:
+        # Only when the restore reset the model (one cancelled before its end changed nothing: the
+        # words ready, or the alignment under way, are still the document's).
+        if self._audio and self._reset_since_asked:
+            self._align_soon.start()
+
     def _on_peaks_failed(self, message: str) -> None:
         self._start().strip.set_message(f"No waveform: {message}")
 
     def _on_model_about_to_be_reset(self) -> None:
         # Another transcript is coming: results of this one must not land in it.
         self._ready_when_restored = False
+        self._reset_since_asked = True
         if self._parts is None:
             return
         if self._restore is not None:
