@@ -98,6 +98,9 @@ def test_a_restored_replace_all_and_its_undo_and_redo_undo_again(windows, tmp_pa
     path = write_project(tmp_path)
     first = windows()
     assert first.open_path(str(path))
+    unedited = [segment.text for segment in first.model.transcript.segments]
+    # An edit first: every edit undone, the document is its file again and its journal goes.
+    type_into(first, 0, "Ahoy. ")
     saved = [segment.text for segment in first.model.transcript.segments]
     first.names.find.show_replace()
     panel = first.names.find.panel
@@ -118,6 +121,8 @@ def test_a_restored_replace_all_and_its_undo_and_redo_undo_again(windows, tmp_pa
     assert [segment.text for segment in second.model.transcript.segments] == replaced
     second.edits.undo()                              # the replace itself
     assert [segment.text for segment in second.model.transcript.segments] == saved
+    second.edits.undo()                              # the typing
+    assert [segment.text for segment in second.model.transcript.segments] == unedited
     assert not second.edits.stack.canUndo()
 
 

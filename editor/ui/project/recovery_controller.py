@@ -293,6 +293,7 @@ class RecoveryController(QObject):
         in place of the one to restore."""
         from editor.ui.project.restore_job import InputHold
         application = QCoreApplication.instance()
+        assert application is not None      # (a window exists)
         hold = InputHold(self._window)
         application.installEventFilter(hold)
 
