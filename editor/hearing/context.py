@@ -42,9 +42,10 @@ tomatoes". So:
   (:data:`AUDIO_ASK_BELOW`) and than a fair fit that the model had no wish to trade is asked about the sound-alikes
   the model does not find less likely ("our fight to Dublin": "flight"); the one the audio
   chooses must fit the turn :data:`AUDIO_CHOSEN_MARGIN` better (:data:`AUDIO_VOWEL_MARGIN` for a
-  vowel alone). A word reduced in speech is asked only about a consonant of a cluster put back
-  ("fee"/"free", "pay"/"play"), and no word about its last phone added or dropped (a word's end
-  is said softly: "evening"/"evenings").
+  vowel alone, :data:`AUDIO_FAR_VOWEL_MARGIN` for a high vowel against a low one). A word
+  reduced in speech is asked only about a consonant of a cluster put back ("fee"/"free",
+  "pay"/"play"), and no word about its last phone added or dropped (a word's end is said softly:
+  "evening"/"evenings").
 * A **-teen/-ty number** ("fourteen"/"forty") is always put to the audio against its pair: the
   model cannot say which a sentence wants. The length of the -teen's final n decides
   (:mod:`.durations`); where it cannot tell, the audio must choose the pair and fit it better.
@@ -96,10 +97,12 @@ MAX_ASKED = 3             # sound-alikes the audio chooses among per word, the l
 AUDIO_ASK_BELOW = 0.5
 AUDIO_ASK_GAIN = 0.0
 AUDIO_CHOSEN_MARGIN = 1.2
-# The same for a word differing in a vowel alone (a voice moves those: "hills" said "heels"). On the
-# tuning material in three voices (two American, one British) right words the audio led to a
-# vowel-apart word fitted it at most 1.64 better, slips 1.9 or more ("ring" said "rang").
-AUDIO_VOWEL_MARGIN = 1.8
+AUDIO_VOWEL_MARGIN = 2.5   # the same for a word differing in a vowel alone (a voice moves those: "hills" said "heels")
+# ...and for a vowel a voice does not move that far: a high one for a low one or back ("ring" said
+# "rang"), see _heights_apart. On the tuning material in three voices (two American, one British)
+# slips of that kind fitted 1.9 per frame better or more, right words the audio led to a
+# vowel-apart word 1.64 at most (all of those a vowel a height or less away).
+AUDIO_FAR_VOWEL_MARGIN = 1.8
 # A short word is asked only about itself with a consonant of a cluster put back ("fee" for
 # "free", "pay" for "play"), which a recognizer drops: any other word a phone from a short one
 # is too often what a voice's reduced "lit" or "and" fits a little better.
@@ -426,7 +429,9 @@ def _audio_led(tokens: list[Token], i: int, words: list[str], at: int, saying: l
         return []
     margin = _margin(tokens, i, chosen_word, audio_16k, audio_start_ms, aligner, text_total,
                      fitted.tokens[i].frames)
-    bar = AUDIO_VOWEL_MARGIN if _vowel_apart(saying, aligner.pronunciations(chosen_word)) else AUDIO_CHOSEN_MARGIN
+    bar, others = AUDIO_CHOSEN_MARGIN, aligner.pronunciations(chosen_word)
+    if _vowel_apart(saying, others):
+        bar = AUDIO_FAR_VOWEL_MARGIN if _heights_apart(saying, others) else AUDIO_VOWEL_MARGIN
     return ["audio", "context"] if margin is not None and margin >= bar else []
 
 
@@ -476,6 +481,26 @@ def _far_consonants(sayings: list[str], others: list[str]) -> bool:
         if x not in _CONSONANTS or y not in _CONSONANTS:
             return False
         if any(f == g for f, g in zip(_CONSONANTS[x], _CONSONANTS[y], strict=True)):
+            return False
+    return True
+
+
+# How high the tongue is for each plain vowel (not the gliding ones: AY, AW, OY, EY, OW move).
+_HEIGHT = {"IY": "high", "IH": "high", "UW": "high", "UH": "high", "EH": "mid", "AH": "mid", "ER": "mid",
+           "AE": "low", "AA": "low", "AO": "low"}
+
+
+def _heights_apart(sayings: list[str], others: list[str]) -> bool:
+    """Whether every pronunciation of *others* one phone from one of *sayings* has a high vowel
+    for a low one or back ("R IH NG"/"R AE NG": ring/rang): an accent moves a vowel to its
+    neighbour ("hills" said near "heels"), seldom that far."""
+    near = [(a.split(), b.split()) for a in sayings for b in others]
+    near = [(a, b) for a, b in near if len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1]
+    if not near:
+        return False
+    for a, b in near:
+        x, y = next((x, y) for x, y in zip(a, b, strict=True) if x != y)
+        if {_HEIGHT.get(x), _HEIGHT.get(y)} != {"high", "low"}:
             return False
     return True
 

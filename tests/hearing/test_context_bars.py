@@ -1,13 +1,13 @@
 """When the context check may overrule the audio, and how clearly the audio must lead (real
 PocketSphinx trigram model and aligner on espeak-ng speech): a word the model wants strongly whose
 consonant differs from the text's in voicing, manner and place ("glue"/"flew") must be the audio's
-choice, so a right sentence said by a British voice keeps its "glue"; a vowel-only slip the audio
-leads to ("ring" said "rang") is found, and the same sentence said as written, or written right,
-is left alone."""
+choice, so a right sentence said by a British voice keeps its "glue"; a slip of a high vowel for a
+low one the audio leads to ("ring" said "rang") is found, and the same sentence said as written, or
+written right, is left alone."""
 
 import pytest
 
-from editor.hearing.context import _far_consonants
+from editor.hearing.context import _far_consonants, _heights_apart
 from editor.hearing.fit import hearing_aligner
 from tests.hearing.context_run import episode_context_suspects
 from tests.hearing.heard_line import heard_line
@@ -28,6 +28,14 @@ def test_only_a_consonant_changed_in_voicing_manner_and_place_is_far():
     assert not _far_consonants(["B AA R K"], ["P AA R K"])    # bark / park: one place, one manner
     assert not _far_consonants(["K OW S T"], ["K AA S T"])    # a vowel
     assert not _far_consonants(["F IY"], ["F R IY"])          # a consonant put back is no change
+
+
+def test_only_a_high_vowel_for_a_low_one_is_heights_apart():
+    assert _heights_apart(["R IH NG"], ["R AE NG"])           # ring / rang
+    assert not _heights_apart(["HH IH L Z"], ["HH IY L Z"])   # hills / heels: neighbours an accent moves
+    assert not _heights_apart(["W AO K T"], ["W ER K T"])     # walked / worked: a height apart
+    assert not _heights_apart(["HH OW L D"], ["HH EH L D"])   # hold / held: a gliding vowel
+    assert not _heights_apart(["F IY"], ["F R IY"])
 
 
 def test_a_right_word_the_model_would_trade_for_a_far_sounding_one_stays_unsuspected(material):
