@@ -20,7 +20,10 @@ tomatoes". So:
   orders of magnitude or more and the word fits worse than its turn's typical word, the turn is
   aligned again with the likeliest one in place, and the word is a suspect unless that fits
   more than :data:`CONTEXT_TOLERANCE` per frame of the word worse than the text (the audio does
-  not rule it out). Any weaker case needs the audio's support: it first chooses, in one light
+  not rule it out) -- but only where the audio barely tells the two apart (see
+  :func:`_far_consonants`: a consonant for one of another voicing, manner and place, "glue"/"flew",
+  is a swap a recognizer seldom makes and the audio hears, so there it must choose the other word
+  as in a weaker case). Any weaker case needs the audio's support: it first chooses, in one light
   search over the word and its neighbours, among the text's word and its likeliest sound-alikes
   (:data:`MAX_ASKED`; a search of alternatives costs about one short alignment, however many
   there are). Where it keeps the text's word, the model's wish was no error ("grow" for "grew"
@@ -39,9 +42,10 @@ tomatoes". So:
   (:data:`AUDIO_ASK_BELOW`) and than a fair fit that the model had no wish to trade is asked about the sound-alikes
   the model does not find less likely ("our fight to Dublin": "flight"); the one the audio
   chooses must fit the turn :data:`AUDIO_CHOSEN_MARGIN` better (:data:`AUDIO_VOWEL_MARGIN` for a
-  vowel alone). A word reduced in speech is asked only about a consonant of a cluster put back
-  ("fee"/"free", "pay"/"play"), and no word about its last phone added or dropped (a word's end
-  is said softly: "evening"/"evenings").
+  vowel alone, :data:`AUDIO_FAR_VOWEL_MARGIN` for a high vowel against a low one). A word
+  reduced in speech is asked only about a consonant of a cluster put back ("fee"/"free",
+  "pay"/"play"), and no word about its last phone added or dropped (a word's end is said softly:
+  "evening"/"evenings").
 * A **-teen/-ty number** ("fourteen"/"forty") is always put to the audio against its pair: the
   model cannot say which a sentence wants. The length of the -teen's final n decides
   (:mod:`.durations`); where it cannot tell, the audio must choose the pair and fit it better.
@@ -94,6 +98,11 @@ AUDIO_ASK_BELOW = 0.5
 AUDIO_ASK_GAIN = 0.0
 AUDIO_CHOSEN_MARGIN = 1.2
 AUDIO_VOWEL_MARGIN = 2.5   # the same for a word differing in a vowel alone (a voice moves those: "hills" said "heels")
+# ...and for a vowel a voice does not move that far: a high one for a low one or back ("ring" said
+# "rang"), see _heights_apart. On the tuning material in three voices (two American, one British)
+# slips of that kind fitted 1.9 per frame better or more, right words the audio led to a
+# vowel-apart word 1.64 at most (all of those a vowel a height or less away).
+AUDIO_FAR_VOWEL_MARGIN = 1.8
 # A short word is asked only about itself with a consonant of a cluster put back ("fee" for
 # "free", "pay" for "play"), which a recognizer drops: any other word a phone from a short one
 # is too often what a voice's reduced "lit" or "and" fits a little better.
@@ -344,7 +353,8 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
         evidence = ["context"] if same else []
         asked = likelier[:MAX_ASKED] if not same else []
         other, bar = None, CHOSEN_MARGIN
-        if asked and asked[0].gain >= CONTEXT_GAIN and doubt.below > 0 and not doubt.short:
+        if (asked and asked[0].gain >= CONTEXT_GAIN and doubt.below > 0 and not doubt.short
+                and not _far_consonants(saying, aligner.pronunciations(asked[0].word))):
             # Wanted strongly: the audio need not prefer it, only not rule it out (and the light
             # search is no sure judge of one phone: it kept "boat" where the audio said "vote").
             other, bar = asked[0], -CONTEXT_TOLERANCE
@@ -419,7 +429,9 @@ def _audio_led(tokens: list[Token], i: int, words: list[str], at: int, saying: l
         return []
     margin = _margin(tokens, i, chosen_word, audio_16k, audio_start_ms, aligner, text_total,
                      fitted.tokens[i].frames)
-    bar = AUDIO_VOWEL_MARGIN if _vowel_apart(saying, aligner.pronunciations(chosen_word)) else AUDIO_CHOSEN_MARGIN
+    bar, others = AUDIO_CHOSEN_MARGIN, aligner.pronunciations(chosen_word)
+    if _vowel_apart(saying, others):
+        bar = AUDIO_FAR_VOWEL_MARGIN if _heights_apart(saying, others) else AUDIO_VOWEL_MARGIN
     return ["audio", "context"] if margin is not None and margin >= bar else []
 
 
@@ -438,6 +450,59 @@ def _cluster_apart(sayings: list[str], others: list[str]) -> bool:
                     if phone in CLUSTER_PHONES and any(p not in VOWELS for p in beside):
                         return True
     return False
+
+
+# Each consonant's voicing, manner and place of articulation (CMU phones).
+_CONSONANTS = {
+    "P": ("voiceless", "stop", "lips"), "B": ("voiced", "stop", "lips"), "M": ("voiced", "nasal", "lips"),
+    "F": ("voiceless", "fricative", "teeth"), "V": ("voiced", "fricative", "teeth"),
+    "TH": ("voiceless", "fricative", "teeth"), "DH": ("voiced", "fricative", "teeth"),
+    "T": ("voiceless", "stop", "ridge"), "D": ("voiced", "stop", "ridge"), "N": ("voiced", "nasal", "ridge"),
+    "S": ("voiceless", "fricative", "ridge"), "Z": ("voiced", "fricative", "ridge"),
+    "L": ("voiced", "approximant", "ridge"), "R": ("voiced", "approximant", "ridge"),
+    "SH": ("voiceless", "fricative", "palate"), "ZH": ("voiced", "fricative", "palate"),
+    "CH": ("voiceless", "affricate", "palate"), "JH": ("voiced", "affricate", "palate"),
+    "Y": ("voiced", "approximant", "palate"), "K": ("voiceless", "stop", "velum"), "G": ("voiced", "stop", "velum"),
+    "NG": ("voiced", "nasal", "velum"), "W": ("voiced", "approximant", "velum"),
+    "HH": ("voiceless", "fricative", "glottis"),
+}
+
+
+def _far_consonants(sayings: list[str], others: list[str]) -> bool:
+    """Whether every pronunciation of *others* one phone changed from one of *sayings* changes a
+    consonant for one of another voicing, manner and place ("G L UW"/"F L UW": glue/flew): sounds
+    that far apart a recognizer seldom confuses, and the audio tells them apart."""
+    near = [(a.split(), b.split()) for a in sayings for b in others]
+    near = [(a, b) for a, b in near if len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1]
+    if not near:
+        return False
+    for a, b in near:
+        x, y = next((x, y) for x, y in zip(a, b, strict=True) if x != y)
+        if x not in _CONSONANTS or y not in _CONSONANTS:
+            return False
+        if any(f == g for f, g in zip(_CONSONANTS[x], _CONSONANTS[y], strict=True)):
+            return False
+    return True
+
+
+# How high the tongue is for each plain vowel (not the gliding ones: AY, AW, OY, EY, OW move).
+_HEIGHT = {"IY": "high", "IH": "high", "UW": "high", "UH": "high", "EH": "mid", "AH": "mid", "ER": "mid",
+           "AE": "low", "AA": "low", "AO": "low"}
+
+
+def _heights_apart(sayings: list[str], others: list[str]) -> bool:
+    """Whether every pronunciation of *others* one phone from one of *sayings* has a high vowel
+    for a low one or back ("R IH NG"/"R AE NG": ring/rang): an accent moves a vowel to its
+    neighbour ("hills" said near "heels"), seldom that far."""
+    near = [(a.split(), b.split()) for a in sayings for b in others]
+    near = [(a, b) for a, b in near if len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1]
+    if not near:
+        return False
+    for a, b in near:
+        x, y = next((x, y) for x, y in zip(a, b, strict=True) if x != y)
+        if {_HEIGHT.get(x), _HEIGHT.get(y)} != {"high", "low"}:
+            return False
+    return True
 
 
 def _vowel_apart(sayings: list[str], others: list[str]) -> bool:

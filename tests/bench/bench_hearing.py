@@ -1,14 +1,15 @@
 """How well the audio checks find recognizer errors, and how long they take (prints figures).
 
-    PYTHONPATH=. python tests/bench/bench_hearing.py [--minutes 60] [--real DIR] [--voices V:WPM,...]
-                                                     [--episodes tuned,held-out,fresh,fresh2,near,slips,stress]
+    PYTHONPATH=. python tests/bench/bench_hearing.py [--minutes 60] [--real DIR] [--voices V:WPM,...] [--british]
+                                                     [--episodes tuned,held-out,fresh,fresh2,fresh3,near,slips,stress]
                                                      [--order-check]
 
 1. The evaluation episodes (tests/bench/hearing_material.py): a transcript with recognizer errors
    of every kind and espeak-ng audio saying the right words, in each voice of --voices (default
-   two espeak-ng variants at different speeds); then the held-out episodes (other lines, never
-   tuned on: "held-out", and "fresh" and "fresh2" each written at the start of a later round of
-   tuning), reported apart; "tuning", "near", "slips", "stress" and "names" (asked for by name) are extra material,
+   two espeak-ng variants at different speeds; --british adds a British one); then the held-out
+   episodes (other lines, never tuned on: "held-out", and "fresh", "fresh2" and "fresh3" each
+   written at the start of a later round of tuning), reported apart; "tuning", "near", "slips",
+   "stress" and "names" (asked for by name) are extra material,
    tuned on like the evaluation episode: real-word errors, one-word slips a phone or two away
    (tense, -teen/-ty), and names heard in the audio (foreign spellings, addresses, acronyms).
    Suspects: recall by kind (a wrong passage is found when a suspect overlaps it) and false
@@ -44,9 +45,12 @@ from editor.core.glossary import Glossary  # noqa: E402
 from editor.hearing.listen import hear_transcript, plan  # noqa: E402
 from editor.hearing.suggest import suggest  # noqa: E402
 
+BRITISH = "en-gb+f3:150"   # a British voice, not the bundled sample's (en-gb+f2), for --british
+
 EPISODES = {"tuned": {}, "held-out": dict(lines=hm.HELD_OUT_LINES, clean=hm.HELD_OUT_CLEAN),
             "fresh": dict(lines=hm.FRESH_LINES, clean=hm.FRESH_CLEAN),
             "fresh2": dict(lines=hm.FRESH2_LINES, clean=hm.FRESH2_CLEAN),
+            "fresh3": dict(lines=hm.FRESH3_LINES, clean=hm.FRESH3_CLEAN),
             "tuning": dict(lines=hm.TUNING_LINES, clean=hm.TUNING_CLEAN),
             "names": dict(lines=hm.NAME_TUNING_LINES, clean=hm.NAME_TUNING_CLEAN),
             "near": dict(lines=hm.NEAR_TUNING_LINES, clean=hm.NEAR_TUNING_CLEAN),
@@ -245,8 +249,11 @@ def main() -> None:
     parser.add_argument("--real", type=Path)
     parser.add_argument("--voices", default="en-us+f2:165,en-us+f3:150",
                         help="espeak-ng voices with their speed in words per minute")
-    parser.add_argument("--episodes", default="tuned,held-out,fresh,fresh2",
-                        help="which evaluation episodes (tuned, held-out, fresh, fresh2; tuning, near, slips, stress,"
+    parser.add_argument("--british", action="store_true",
+                        help=f"also a British voice ({BRITISH}): the American model hears its vowels otherwise")
+    parser.add_argument("--episodes", default="tuned,held-out,fresh,fresh2,fresh3",
+                        help="which evaluation episodes (tuned, held-out, fresh, fresh2, fresh3; tuning, near, slips,"
+                             " stress,"
                              " names: extra material of real-word errors, near-pair slips and names, tuned on)")
     parser.add_argument("--order-check", action="store_true")
     parser.add_argument("--speed-only", action="store_true", help="only the long episode's time")
@@ -255,7 +262,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for which in [] if options.speed_only else options.episodes.split(","):
-            for item in options.voices.split(","):
+            for item in options.voices.split(",") + ([BRITISH] if options.british else []):
                 voice, _, speed = item.partition(":")
                 right = evaluate(folder, "right", voice, int(speed or 165), which)
                 control = evaluate(folder, "wrong", voice, int(speed or 165), which)

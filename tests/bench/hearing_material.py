@@ -155,6 +155,41 @@ FRESH2_CLEAN = [
     "The children painted pictures of the lighthouse.",
 ]
 
+# A fourth held-out episode, written at the start of another round of tuning and never tuned on:
+# new sentences with errors of every kind (names split and sound-alike, real-word slips, garbled
+# acronyms, an address read aloud) and right sentences.
+FRESH3_LINES: list[tuple[str, str]] = [
+    ("split name", "The study was led by {Henrietta vos burg|Henrietta Vossberg} at the marine lab."),
+    ("split name", "Our sound engineer {Casimir bell off ski|Casimir Bielowski} mixed the last episode."),
+    ("split name", "Thanks to {Lucinda far car son|Lucinda Farquharson} for the music this season."),
+    ("sound-alike", "The walk starts at the {Lang dale|Langdale} car park at ten."),
+    ("sound-alike", "The play opens at the {Mar low|Marlowe} Theatre in March."),
+    ("sound-alike", "Patients at the {Fair haven|Fairhaven} clinic waited for hours."),
+    ("real word", "The price of {patrol|petrol} went up again this month."),
+    ("real word", "She {hid|hit} the ball over the fence."),
+    ("real word", "My daughter turns {seventy|seventeen} next month."),
+    ("real word", "The {cold|coal} mine closed in the eighties."),
+    ("real word", "We {eight|ate} dinner on the terrace by the lake."),
+    ("acronym", "The {WHL|WHO} issued new advice on Tuesday."),
+    ("acronym", "He reported on the {MSA|NSA} for a decade."),
+    ("acronym", "The {I MF|IMF} cut its forecast for next year."),
+    ("url", "Tickets are on sale at "
+            "{fern hollow tickets dot calm|fernhollowtickets.com|fern hollow tickets dot com} from Monday."),
+]
+FRESH3_CLEAN = [
+    "The fishermen mended their nets on the quay.",
+    "My brother collects stamps from old letters.",
+    "The snow melted before the children woke up.",
+    "We bought a second hand piano for the hall.",
+    "The buses run every twenty minutes on weekdays.",
+    "She planted roses along the garden wall.",
+    "The kettle boiled while we talked about the trip.",
+    "He hit his head on the low beam in the barn.",
+    "The shop sells coal and firewood in winter.",
+    "Our listeners sent in hundreds of questions.",
+    "The hotel was full for the whole of August.",
+]
+
 # Tuning material for the context check (real words said nearly or exactly like the right word),
 # written for tuning and tuned on like the evaluation episode; the held-out lists stay unseen.
 TUNING_LINES: list[tuple[str, str]] = [
