@@ -153,3 +153,23 @@ def test_align_names_each_turn_that_did_not_align(tmp_path):
     (line,) = [line for line in result.stderr.splitlines() if "did not align" in line]
     assert line.startswith(f"{transcript}: turn 2 at 00:0") and "(Desmond Lee)" in line
     assert "of 30 words timed by the audio" in line and written[1][:20] in line
+
+
+def test_align_keeps_a_podcast_pages_show_notes(episode, tmp_path):
+    _, mp3, truths = episode
+    page = tmp_path / "page.txt"
+    lines = ["The Marrowby Hour: boats and rivers", "With guest Desmond Lee, recorded at Quayside Studio.", ""]
+    for (speaker, written, _), starts in zip(TURNS, truths):
+        seconds = max(0, starts[0] - 300) // 1000
+        lines.append(f"{speaker} 00:00:{seconds:02d} {written}")
+        lines.append("")
+    # A page is told from plain text by names that start several lines: one more short turn at the end.
+    lines += [f"Desmond Lee 00:00:{truths[-1][-1] // 1000 + 1:02d} Thanks.", ""]
+    lines += ["Links: patrion.com/tsmh", "Music by Orla Finnegan."]
+    page.write_text("\n".join(lines) + "\n")
+    out = tmp_path / "page.tep.json"
+    result = run("align", page, mp3, "-o", out)
+    assert result.returncode == 0, result.stderr
+    kept = project.load(out).extra["page_text"]
+    assert kept["title"] == "The Marrowby Hour: boats and rivers"
+    assert "Quayside Studio" in kept["before"] and "Orla Finnegan" in kept["after"]

@@ -49,7 +49,9 @@ def run(options: argparse.Namespace) -> int:
     loaded = load_or_report(options.transcript)
     if loaded is None:
         return EXIT_READ
-    extra = _project_extra(options.transcript) if loaded.format == "project" else {}
+    # What the reader kept beside the text travels into the project: a project's own extra, or a
+    # podcast page's show notes (which the window's name suggestions read).
+    extra = dict(loaded.extra)
     transcript = loaded.transcript
     started = time.monotonic()
     try:
@@ -134,14 +136,6 @@ class _Progress:
     def finish(self) -> None:
         if self._shown:
             print(file=sys.stderr)
-
-
-def _project_extra(path: str) -> dict:
-    from editor.core import project
-    try:
-        return project.load(path).extra
-    except TranscriptError:
-        return {}
 
 
 def _report(options: argparse.Namespace, counts: dict, warnings: list[str]) -> None:
