@@ -159,7 +159,7 @@ def test_align_keeps_a_podcast_pages_show_notes(episode, tmp_path):
     _, mp3, truths = episode
     page = tmp_path / "page.txt"
     lines = ["The Marrowby Hour: boats and rivers", "With guest Desmond Lee, recorded at Quayside Studio.", ""]
-    for (speaker, written, _), starts in zip(TURNS, truths):
+    for (speaker, written, _), starts in zip(TURNS, truths, strict=True):
         seconds = max(0, starts[0] - 300) // 1000
         lines.append(f"{speaker} 00:00:{seconds:02d} {written}")
         lines.append("")
