@@ -44,6 +44,7 @@ class RecoveryController(QObject):
         super().__init__(parent)
         self._project = project
         self._model = ctx.model
+        self._view = ctx.view
         self._files = ctx.files
         self._stack = ctx.undo_stack
         self._settings = ctx.settings
@@ -341,7 +342,13 @@ class RecoveryController(QObject):
         self._project.autosave.adopt(journal)
         self._project.mark_restored()    # unsaved even when every restored step is undone
         edits = f"{applied} edit{'' if applied == 1 else 's'}"
-        self.message.emit(f"Restored {edits} on {Path(source).name}")
+        if replayed.last_row >= 0:
+            self._view.set_current_turn(replayed.last_row)   # where the producer was working
+        # What came back, counted as the producer sees it (journal lines are keystrokes, and the
+        # edits an autosave snapshot holds have no lines): the turns that differ from the file.
+        turns = replayed.turns_changed
+        changed = f": {turns} turn{'' if turns == 1 else 's'} changed" if turns else ""
+        self.message.emit(f"Restored unsaved work on {Path(source).name}{changed}")
         if misfit is not None:
             lines = f"{lost} journal line{'' if lost == 1 else 's'}"
             self.warning.emit(f"Restored {edits} on {Path(source).name}, but {lines} could not be restored "

@@ -66,6 +66,8 @@ class Replayed:
     steps: list[Step] = field(default_factory=list)
     applied: int = 0           # journal lines that came back
     misfit: TranscriptError | None = None   # why the next line did not fit (None: all did)
+    last_row: int = -1         # the turn the last restored edit changed (-1: none known)
+    turns_changed: int = 0     # turns that differ from the document as opened (new ones included)
 
 
 class Stopped(Exception):
@@ -111,6 +113,7 @@ def replay_detached(pending, opened, stopped=lambda: False, progress=None) -> Re
         # "Restored Edit", not the keystroke it was) whose undo unlinked the audio.
         transcript.meta.audio_path, transcript.meta.duration_ms = audio, opened.meta.duration_ms
     total = len(pending.records)
+    edited = _LastRow()
     reported = [time.monotonic(), 0]
 
     def run(op) -> None:
@@ -123,12 +126,45 @@ def replay_detached(pending, opened, stopped=lambda: False, progress=None) -> Re
         if is_noop(op):          # a line that only marks a save
             return
         row = recovery.typed_row(transcript, op)
-        steps.append(Step(ops.run(transcript, op), row))
+        steps.append(Step(ops.run(transcript, op, edited), row))
 
     applied, misfit = recovery.replay_fitting(transcript, pending.records, pending.journal_path, run)
     if audio and not transcript.meta.audio_path:   # lines that left it unlinked: it plays
         transcript.meta.audio_path = audio
-    return Replayed(transcript, extra, steps, applied, misfit)
+    changed = changed_rows(opened, transcript)
+    # The turn of the last line replayed; else (an autosave snapshot alone) the last turn it changed.
+    last_row = edited.row if edited.row >= 0 else (changed[-1] if changed else -1)
+    return Replayed(transcript, extra, steps, applied, misfit, min(last_row, len(transcript.segments) - 1),
+                    len(changed))
+
+
+class _LastRow:
+    """Listens to the ops replayed: the row the last one changed (or inserted)."""
+
+    row = -1
+
+    def about_to_apply(self, op) -> None:
+        pass
+
+    def applied(self, change) -> None:
+        if change.rows:
+            self.row = change.rows[-1]
+        elif change.inserted:
+            self.row = change.inserted[0]
+        elif change.removed:
+            self.row = max(0, change.removed[0] - 1)
+
+
+def changed_rows(before, after) -> list[int]:
+    """The rows of *after* whose turn *before* does not hold as it is (a turn is known by its id: a
+    split's new half counts, a turn merged away does not). Once per restore, on the worker."""
+    old = {segment.id: _turn_state(segment) for segment in before.segments}
+    return [row for row, segment in enumerate(after.segments) if old.get(segment.id) != _turn_state(segment)]
+
+
+def _turn_state(segment) -> tuple:
+    return (segment.text, segment.speaker_id, segment.start_ms, segment.end_ms, segment.status, segment.note,
+            segment.marks)
 
 
 def push_applied(stack, commands: Iterator, until: float | None = None) -> bool:

@@ -1,0 +1,67 @@
+"""After a restore the window says how many edits came back (those an autosave snapshot holds as well
+as the journal's lines after it) and puts the turn last edited in hand."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from edit_helpers import write_project  # noqa: E402
+from restore_helpers import kill, type_into, windows_for  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def data_dir(own_data_dir):
+    return own_data_dir
+
+
+@pytest.fixture
+def windows(qtbot):
+    yield from windows_for(qtbot)
+
+
+def _restore(window, path, qtbot) -> list[str]:
+    said: list[str] = []
+    window.project.recovery.message.connect(said.append)
+    assert window.open_path(str(path))
+    qtbot.waitUntil(lambda: window.project.recovery.recovery_box is not None)
+    box = window.project.recovery.recovery_box
+    next(b for b in box.buttons() if b.text().replace("&", "") == "Restore").click()
+    qtbot.waitUntil(lambda: any(message.startswith("Restored") for message in said))
+    return said
+
+
+def test_edits_before_the_autosave_are_counted_and_the_last_edited_turn_is_in_hand(windows, tmp_path, qtbot):
+    path = write_project(tmp_path)
+    first = windows()
+    assert first.open_path(str(path))
+    type_into(first, 0, "Late that night ")
+    type_into(first, 4, "Oh. ")
+    assert first.project.autosave.save_now()     # the snapshot: the two edits above are in it
+    first.project.autosave.wait()
+    type_into(first, 2, "Then ")
+    kill(first)
+
+    second = windows()
+    said = _restore(second, path, qtbot)
+    assert f"Restored unsaved work on {path.name}: 3 turns changed" in said
+    assert second.view.current_turn() == 2
+
+
+def test_an_autosave_alone_puts_its_last_changed_turn_in_hand(windows, tmp_path, qtbot):
+    path = write_project(tmp_path)
+    first = windows()
+    assert first.open_path(str(path))
+    type_into(first, 3, "Well, ")
+    type_into(first, 1, "So ")
+    assert first.project.autosave.save_now()
+    first.project.autosave.wait()
+    kill(first)
+
+    second = windows()
+    said = _restore(second, path, qtbot)
+    assert f"Restored unsaved work on {path.name}: 2 turns changed" in said
+    assert second.view.current_turn() == 3       # the last turn that differs (the edits' order is not kept)
