@@ -135,3 +135,19 @@ def test_the_flag_note_typed_at_once_goes_into_the_note_field(main_window, tmp_p
     dialog.accept()
     assert w.model.segment(1).status is ReviewStatus.FLAGGED
     assert w.model.segment(1).note == "ferry name?"
+
+
+def test_reopening_puts_the_playhead_in_the_turn_in_hand(main_window, tmp_path, monkeypatch, qtbot):
+    from edit_helpers import timed_transcript
+
+    from editor.core import project
+    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
+    transcript = timed_transcript()
+    elsewhere = transcript.segments[1].start_ms + 500          # a position in another turn than the row kept
+    path = tmp_path / "apart.tep.json"
+    project.save(transcript, path, {"review": {"position_ms": elsewhere, "row": 3}})
+    w = main_window
+    assert w.open_path(str(path))
+    start = w.model.segment(3).start_ms
+    qtbot.waitUntil(lambda: w.playback.position() == start, timeout=3000)   # Play plays the turn in hand
+    assert w.view.current_turn() == 3

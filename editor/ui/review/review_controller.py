@@ -215,12 +215,26 @@ class ReviewController(QObject):
         row, ms = saved.get("row"), saved.get("position_ms")
         if not (isinstance(row, int) and isinstance(ms, int)) or not 0 <= row < self._model.rowCount():
             return
-        self._resume_at = (row, max(0, ms))
+        ms = self._inside_turn(row, max(0, ms))
+        self._resume_at = (row, ms)
         self._playback.seek(ms)            # without audio it moves the highlight; with audio, below
         # The turn the producer was in is in hand again (no editor is opened for them: the caret
         # would sit in a turn they have not chosen yet); after the seek, which following hands the
         # playing turn.
         self._view.set_current_turn(row)
+
+    def _inside_turn(self, row: int, ms: int) -> int:
+        """*ms* when it lies in turn *row*, else that turn's start: Play must play the turn in hand
+        (a position kept apart from it, by an older version or a move after the turn was chosen,
+        would play another turn)."""
+        segment = self._model.segment(row)
+        if segment.start_ms is None:
+            return ms
+        following = self._model.segment(row + 1) if row + 1 < self._model.rowCount() else None
+        end = segment.end_ms if segment.end_ms is not None else (following.start_ms if following else None)
+        if ms < segment.start_ms or (end is not None and ms >= end):
+            return segment.start_ms
+        return ms
 
     def _on_files_audio_loaded(self, *_args) -> None:
         if self._resume_at is not None:
