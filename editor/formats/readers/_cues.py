@@ -11,10 +11,13 @@ import re
 from collections.abc import Container, Iterator
 
 from editor.formats.readers._build import NAME, plausible_name
+from editor.formats.speaker_label import QUOTED_NAME, read
 
 _PREFIX = re.compile(rf"^\s*(?:-\s*)?(?P<name>{NAME})\s?:\s+")
 # "Clip: Jimmy Carter: I will never lie to you.": a speaker named with a label and a colon, as the
 # SRT writer writes such a name.
+# '"Dr. Who:": Who said that?': a name with a colon in it, quoted as the SRT writer writes it.
+_QUOTED = re.compile(rf"^\s*(?:-\s*)?(?P<name>{QUOTED_NAME})\s?:\s+(?=\S)")
 _LABELLED = re.compile(rf"^\s*(?:-\s*)?(?P<name>{NAME}: {NAME})\s?:\s+(?=\S)")
 
 
@@ -43,6 +46,9 @@ def split_speaker(text: str, known: Container[str] = ()) -> tuple[str | None, st
     colon = text.find(":", 0, 48)
     if colon < 1:
         return None, text
+    quoted = _QUOTED.match(text) if text.lstrip(" -").startswith('"') else None
+    if quoted is not None:
+        return read(quoted.group("name")), text[quoted.end():]
     match = _PREFIX.match(text)
     if match is None or not plausible_name(match.group("name")):
         return None, text

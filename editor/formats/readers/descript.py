@@ -13,6 +13,7 @@ from collections import Counter
 from editor.formats.base import ReadResult
 from editor.formats.readers import DESCRIPT
 from editor.formats.readers._build import NAME, SNIFF_CHARS, TranscriptBuilder, clock_ms, plausible_name, read_headed
+from editor.formats.speaker_label import QUOTED_NAME, read
 
 _TIME = r"\d+:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _TIMED = re.compile(rf"^\[(?P<time>{_TIME})\][ \t]*(?:(?P<name>{NAME}):(?:[ \t]+|$))?(?P<rest>.*)$")
@@ -21,6 +22,8 @@ _UNTIMED = re.compile(rf"^(?P<name>{NAME}):(?:[ \t]+(?P<rest>\S.*)|[ \t]*)$")
 # "Clip: Jimmy Carter:" alone on its line: a name with a label and a colon (as a TXT export
 # without times writes it), not "Clip" saying "Jimmy Carter:".
 _LABELLED_ALONE = re.compile(rf"^(?P<name>{NAME}: {NAME}):[ \t]*$")
+# '"Dr. Who:":' : a name with a colon in it, quoted as the TXT writer writes it.
+_QUOTED = re.compile(rf"^(?P<name>{QUOTED_NAME}):(?:[ \t]+(?P<rest>\S.*)|[ \t]*)$")
 
 
 class DescriptReader:
@@ -42,7 +45,8 @@ class DescriptReader:
         def turn_of(match: re.Match, line: int):
             time = match.groupdict().get("time")
             start = clock_ms(time, line) if time else None
-            return build.speaker(match.group("name")), start, match.group("rest")
+            name = match.group("name")
+            return build.speaker(read(name) if name else None), start, match.group("rest")
 
         read_headed(text, _label_header(labels) if labels else _TIMED, build, turn_of)
         return build.result()
@@ -59,7 +63,7 @@ def _speaker_labels(lines: list[str]) -> set[str]:
     paragraph_starts = [line for previous, line in zip([""] + lines, lines, strict=False)
                         if line.strip() and not previous.strip()]
     names = Counter(m.group("name") for m in map(_label_of, paragraph_starts)
-                    if m and plausible_name(m.group("name")))
+                    if m and plausible_name(read(m.group("name"))))
     labelled = sum(names.values())
     if labelled < 2 or labelled < 0.6 * len(paragraph_starts) or max(names.values()) < 2:
         return set()
@@ -67,4 +71,4 @@ def _speaker_labels(lines: list[str]) -> set[str]:
 
 
 def _label_of(line: str) -> re.Match | None:
-    return _LABELLED_ALONE.match(line) or _UNTIMED.match(line)
+    return _QUOTED.match(line) or _LABELLED_ALONE.match(line) or _UNTIMED.match(line)

@@ -38,7 +38,9 @@ class PodcastHtmlReader:
         for match in _ELEMENT.finditer(text):
             tag, content = match.group(1).lower(), _plain(match.group(2))
             if tag == "cite":
-                speaker = build.speaker(content.rstrip(":").strip() or None)
+                # "Name:" (one colon: a name may end in one of its own, "Dr. Who::")
+                label = content.strip()
+                speaker = build.speaker((label[:-1] if label.endswith(":") else label).strip() or None)
             elif tag == "time":
                 line = text.count("\n", 0, match.start()) + 1
                 start = clock_ms(content, line) if content else None

@@ -11,16 +11,19 @@ import re
 from editor.formats.base import ReadResult
 from editor.formats.readers import REV
 from editor.formats.readers._build import HEADER_CLOCK, SNIFF_CHARS, TranscriptBuilder, clock_ms, read_headed
+from editor.formats.speaker_label import QUOTED_NAME, read
 
 _TIME = HEADER_CLOCK
 # A name's characters: a colon only before a space, as in "Clip: Jimmy Carter (00:00):" (a label
 # and a name); the shortest name is tried first, so "Maya Ortiz: (00:09)" still ends at the colon.
 _NAME_CHARS = r"(?:[^()\[\]:\n]|:(?=[ \t]))"
+# A name with a colon in it may be quoted, as the TXT writer writes "Dr. Who:" (00:15):.
 _HEADER = re.compile(
-    rf"^(?:(?P<name>[^\s(\[]{_NAME_CHARS}{{0,60}}?)"
+    rf"^(?:(?P<name>{QUOTED_NAME}|[^\s(\[]{_NAME_CHARS}{{0,60}}?)"
     rf"(?: ?[(\[](?P<time>{_TIME})[)\]]:|: ?[(\[](?P<time2>{_TIME})[)\]])"
     rf"|[(\[](?P<time3>{_TIME})[)\]]:?)[ \t]*(?P<rest>.*)$")  # "(00:00)": a turn with no speaker name
-_SNIFF = re.compile(rf"^(?:[^\s(\[]{_NAME_CHARS}{{0,60}}?(?: ?[(\[](?:{_TIME})[)\]]:|: ?[(\[](?:{_TIME})[)\]])"
+_SNIFF = re.compile(rf"^(?:(?:{QUOTED_NAME}|[^\s(\[]{_NAME_CHARS}{{0,60}}?)"
+                    rf"(?: ?[(\[](?:{_TIME})[)\]]:|: ?[(\[](?:{_TIME})[)\]])"
                     rf"|\((?:{_TIME})\):?[ \t]*$)", re.MULTILINE)
 
 
@@ -40,7 +43,7 @@ class RevReader:
         def turn_of(match: re.Match, line: int):
             time = match.group("time") or match.group("time2") or match.group("time3")
             name = match.group("name")
-            return build.speaker(name.strip() if name else None), clock_ms(time, line), match.group("rest")
+            return build.speaker(read(name.strip()) if name else None), clock_ms(time, line), match.group("rest")
 
         read_headed(text, _HEADER, build, turn_of)
         return build.result()

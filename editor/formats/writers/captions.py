@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 
 from editor.core.transcript import Transcript
 from editor.formats.base import ExportOptions, InaudibleStyle
+from editor.formats.speaker_label import written
 from editor.formats.writers.caption_layout import ends_clause, lay_out_run
 from editor.formats.writers.render import Unit, export_units, segment_times, spread_times
 
@@ -137,7 +138,7 @@ def build_cues(transcript: Transcript, options: ExportOptions, style: InaudibleS
         previous_speaker = segment.speaker_id
         named = changed and name_prefix
         if named:
-            pieces = [Unit(f"{name}:", pieces[0].start_ms, pieces[0].start_ms)] + pieces
+            pieces = [Unit(f"{written(name)}:", pieces[0].start_ms, pieces[0].start_ms)] + pieces
         if options.balanced_lines:
             turn = _laid_out_turn(pieces, max_chars, max_lines, options.clause_breaks, named)
         else:

@@ -14,6 +14,7 @@ import re
 
 from editor.core.transcript import Transcript
 from editor.formats.base import ExportOptions, InaudibleStyle
+from editor.formats.speaker_label import written
 from editor.formats.writers.render import chapter_headings, export_text, turn_clock
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
@@ -48,7 +49,7 @@ def _heading(title: str) -> str:
 
 def _header(transcript: Transcript, speaker_id: str | None, start_ms: int | None,
             options: ExportOptions) -> str:
-    name = transcript.speaker_name(speaker_id) if options.include_speakers else ""
+    name = written(transcript.speaker_name(speaker_id)) if options.include_speakers else ""
     time = f"({turn_clock(start_ms)})" if options.include_times and start_ms is not None else ""
     if name and time:
         return f"{name} {time}:"
