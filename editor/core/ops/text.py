@@ -19,7 +19,16 @@ def set_text(transcript: Transcript, index: int, new_text: str) -> SetFields:
     segment = segment_at(transcript, index)
     if new_text == segment.text:
         return SetFields(())
-    return SetFields(((index, _typed_fields(segment, new_text) | reopened(segment)),))
+    return SetFields(((index, _typed_fields(segment, new_text, _room_end(transcript, index)) | reopened(segment)),))
+
+
+def _room_end(transcript: Transcript, index: int) -> int | None:
+    """Where the time after turn *index* ends: the next timed turn's start, else the audio's end
+    (None: not known)."""
+    for following in transcript.segments[index + 1:index + 4]:
+        if following.start_ms is not None:
+            return following.start_ms
+    return transcript.meta.duration_ms or None
 
 
 def replace_spans(transcript: Transcript,
@@ -86,18 +95,19 @@ def _replace_in(segment: Segment, items: tuple[tuple[int, int, str], ...]) -> di
 
 
 def _text_fields(segment: Segment, new_text: str, edits: Sequence[Edit] | None = None,
-                 marks: Sequence[Mark] | None = None) -> dict[str, Any]:
+                 marks: Sequence[Mark] | None = None, end_ms: int | None = None) -> dict[str, Any]:
     """New text with its words realigned and marks moved (by *edits*, else by diffing)."""
     marks = segment.marks if marks is None else marks
     if not marks and isinstance(marks, list):
         moved = marks    # no marks to move: the empty list itself (lists are never changed in place)
     else:
         moved = shift_marks(marks, segment.text, new_text) if edits is None else map_marks(marks, edits)
-    words = realign(segment.words, new_text, segment.start_ms, segment.end_ms) if segment.words else []
+    end_ms = segment.end_ms if end_ms is None else end_ms
+    words = realign(segment.words, new_text, segment.start_ms, end_ms) if segment.words else []
     return {"text": new_text, "words": words, "marks": moved}
 
 
-def _typed_fields(segment: Segment, new_text: str) -> dict[str, Any]:
+def _typed_fields(segment: Segment, new_text: str, room_end_ms: int | None = None) -> dict[str, Any]:
     """:func:`_text_fields` for typed text: a heard turn that gains words has estimated times.
 
     Words typed in get interpolated times, not heard ones: the turn's timing says so, and the
@@ -105,7 +115,7 @@ def _typed_fields(segment: Segment, new_text: str) -> dict[str, Any]:
     it, changed or not, so the undo of the first keystroke restores it and typing on merges
     into that one undo record (:func:`~editor.core.ops.base.merged_undo`).
     """
-    fields = _text_fields(segment, new_text)
+    fields = _text_fields(segment, new_text, end_ms=_typing_end(segment, new_text, room_end_ms))
     if segment.word_timing in _HEARD and segment.words:
         words = fields["words"]
         grew = len(words) > len(segment.words) and words[0].start_ms is not None
@@ -114,6 +124,26 @@ def _typed_fields(segment: Segment, new_text: str) -> dict[str, Any]:
 
 
 _HEARD = (WordTiming.ALIGNED, WordTiming.IMPORTED)
+# The time a word typed after a turn's last word is given from the silence after it.
+TYPED_WORD_MS = 300
+
+
+def _typing_end(segment: Segment, new_text: str, room_end_ms: int | None) -> int | None:
+    """How far words typed at the end of *segment* may run: past the turn's end into the silence
+    after it (up to *room_end_ms*, the next turn's start or the audio's end), so they never push
+    back words already timed. Aligned words may run past the turn's own end; the words end, not
+    the turn's, is where new ones start."""
+    end = segment.end_ms
+    words = segment.words
+    last = words[-1].end_ms if words else None
+    if end is None or last is None:
+        return end
+    end = max(end, last)
+    added = len(new_text.split()) - len(words)
+    wanted = last + TYPED_WORD_MS * added
+    if wanted > end:
+        end = max(end, wanted if room_end_ms is None else min(wanted, room_end_ms))
+    return end
 
 
 def _realigned(stored, old_text: str, new_text: str, replaced: tuple[tuple[int, int, str], ...],
