@@ -132,3 +132,8 @@ def test_with_nothing_kept_the_dialog_says_so(windows, qtbot):
     dialog = _open_dialog(window, qtbot)
     assert not dialog.kept() and dialog.empty.isVisible() and dialog.empty.text() == "No unsaved work is kept."
     assert not dialog.restore_button.isEnabled() and not dialog.delete_button.isEnabled()
+    # The empty state stands in the list's place in a compact dialog, with nothing to act on but Close.
+    assert not dialog.list.isVisible() and not dialog.restore_button.isVisible()
+    assert dialog.height() <= 8 * dialog.empty.fontMetrics().height() + dialog.empty.minimumHeight()
+    below = dialog.height() - dialog.empty.geometry().bottom()
+    assert below <= 3 * dialog.restore_button.sizeHint().height()

@@ -77,13 +77,17 @@ class RecoverDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == self.FOLDER
                                         else QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.list, 1)
+        # In the list's place when there is nothing (or not yet anything) to list.
+        self.empty = QLabel("Looking for kept work…")      # until set_kept()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setMinimumHeight(self.fontMetrics().height() * 4)
+        layout.addWidget(self.empty, 1)
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.details)
-        self.empty = QLabel("Looking for kept work…")      # until set_kept()
-        layout.addWidget(self.empty)
         self._loaded = False
+        self._compact = False    # made small once it is known there is nothing to list
 
         buttons = QDialogButtonBox()
         self.restore_button = buttons.addButton("&Restore", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -146,8 +150,17 @@ class RecoverDialog(QDialog):
     def _on_current_changed(self, *_) -> None:
         work = self.current()
         has_any = self.list.topLevelItemCount() > 0
-        self.list.setVisible(has_any or not self._loaded)
+        self.list.setVisible(has_any)
         self.empty.setVisible(not has_any)
+        for button in (self.restore_button, self.show_button, self.delete_button):
+            button.setVisible(has_any or not self._loaded)
+        if self._loaded and not has_any and not self._compact:
+            self._compact = True
+            self.details.hide()
+            layout = self.layout()
+            assert layout is not None
+            layout.activate()
+            self.resize(min(self.width(), 520), self.sizeHint().height())
         self.restore_button.setEnabled(work is not None and work.pending.recoverable)
         self.show_button.setEnabled(work is not None)
         self.delete_button.setEnabled(work is not None)
