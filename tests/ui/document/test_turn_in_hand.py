@@ -199,8 +199,9 @@ def test_reopening_a_project_opens_no_editor_and_types_into_the_turn_in_hand(mai
     w.review.approve(1)
     assert w.project.save()
     assert w.open_path(str(path), str(audio))
-    qtbot.waitUntil(lambda: w.playback.position() == 9 * STEP_MS + 100)
-    qtbot.waitUntil(lambda: w.model.current_row == 9)
+    # the playhead goes to the turn in hand, so that Play plays it
+    qtbot.waitUntil(lambda: w.playback.position() == w.model.segment(1).start_ms)
+    qtbot.waitUntil(lambda: w.model.current_row == 1)
     assert view.editor() is None
     assert view.current_turn() == 1 and _wholly_shown(view, 1)
     view.setFocus()
