@@ -17,6 +17,22 @@ def test_replaced_span_is_widened_to_words():
     assert replaced_span("same", "same") is None
 
 
+@pytest.mark.parametrize("old, new", [
+    ("Absolutely, we did.", "ZZTOP Absolutely, we did."),          # words typed before a turn's first word
+    ("I think so.", "MORE WORDS I think so."),
+    ("we did absolutely", "we did absolutely ZZTOP now"),          # ... after its last
+    ("it was Kofundo today", "it was Kofundo Bay today"),           # ... after a word inside it
+    ("ZZTOP Absolutely, we did.", "Absolutely, we did."),          # words deleted before a word
+    ("well absolutely, we did.", "Absolutely, we did."),           # ... with the capital moved on
+])
+def test_words_added_or_removed_beside_kept_words_are_no_replacement(old, new):
+    assert replaced_span(old, new) is None
+    g = Glossary()
+    g.add("Kofundo Bay")
+    assert g.learn_from_edit(old, new, names=["ZZTOP Absolutely"]) is None
+    assert [(e.correct, e.wrong_forms) for e in g.entries] == [("Kofundo Bay", [])]
+
+
 def test_edit_teaches_the_wrong_form_of_an_entry():
     g = Glossary()
     g.add("Tamsin Oyelaran")
