@@ -411,6 +411,16 @@ class Glossary:
 
 LEARN_MAX_WORDS = 6
 LEARN_MIN_LIKENESS = 60   # how much the old words must look or sound like the new to be a misheard form
+# How much a typed correction must look or sound like the words it replaces to be worth asking the
+# audio about, unless it is a name: "boat" -> "vote" (50) is a slip of the recognizer, "red" ->
+# "blue" (28) a change of mind the audio need not judge.
+CHECK_MIN_LIKENESS = 40
+
+
+def may_be_misheard(wrong: str, right: str) -> bool:
+    """Whether *right*, typed over *wrong*, may be what the recognizer misheard as *wrong*: the two
+    look or sound alike, or *right* is a name (capitalised words the dictionary does not know)."""
+    return _likeness(wrong, right) >= CHECK_MIN_LIKENESS or _looks_like_a_name(right)
 
 
 def _likeness(wrong: str, right: str) -> int:

@@ -7,7 +7,7 @@ import os
 import pytest
 
 from editor.core.errors import TranscriptError
-from editor.core.glossary import Glossary, replaced_span
+from editor.core.glossary import Glossary, may_be_misheard, replaced_span
 from editor.core.shared_glossary import SharedGlossaryFile, merge
 
 
@@ -138,3 +138,14 @@ def test_a_known_wrong_form_of_dictionary_words_is_offered_but_not_ticked():
     found = scan(t, g)
     assert [(s.found, s.replacement) for s in found] == [("the essay", "TSA")] * 2
     assert not any(s.ticked for s in found)
+
+
+@pytest.mark.parametrize("wrong, right, misheard", [
+    ("BSA", "EPA", True),               # a name (an acronym)
+    ("boat", "vote", True),             # a sound-alike slip
+    ("the essay", "TSA", True),
+    ("red", "blue", False),             # a change of mind, not a word heard wrong
+    ("he", "she said", False),
+])
+def test_a_typed_correction_is_put_to_the_audio_only_when_it_may_have_been_misheard(wrong, right, misheard):
+    assert may_be_misheard(wrong, right) is misheard
