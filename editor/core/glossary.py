@@ -223,7 +223,7 @@ class Glossary:
         from editor.core.corrections import Phrase
         names = list(names)
         span = self._entry_around_edit(old_text, new_text, names) or replaced_span(old_text, new_text)
-        if span is None:
+        if span is None or _kept_at_an_edge(*span):
             return None
         wrong, right = span
         right_norms = Phrase.of(right).norms
@@ -411,6 +411,16 @@ class Glossary:
 
 LEARN_MAX_WORDS = 6
 LEARN_MIN_LIKENESS = 60   # how much the old words must look or sound like the new to be a misheard form
+# How much a typed correction must look or sound like the words it replaces to be worth asking the
+# audio about, unless it is a name: "boat" -> "vote" (50) is a slip of the recognizer, "red" ->
+# "blue" (28) a change of mind the audio need not judge.
+CHECK_MIN_LIKENESS = 40
+
+
+def may_be_misheard(wrong: str, right: str) -> bool:
+    """Whether *right*, typed over *wrong*, may be what the recognizer misheard as *wrong*: the two
+    look or sound alike, or *right* is a name (capitalised words the dictionary does not know)."""
+    return _likeness(wrong, right) >= CHECK_MIN_LIKENESS or _looks_like_a_name(right)
 
 
 def _likeness(wrong: str, right: str) -> int:
@@ -447,11 +457,27 @@ def replaced_span(old: str, new: str) -> tuple[str, str] | None:
         if old[cut].isspace() or old[cut - 1:cut].isspace():
             break
         suffix -= 1
-    wrong = old[prefix:len(old) - suffix].strip(" ,.;:!?\"“”()")
-    right = new[prefix:len(new) - suffix].strip(" ,.;:!?\"“”()")
-    if not wrong or not right:
+    wrong = old[prefix:len(old) - suffix].strip(_EDGE_PUNCTUATION)
+    right = new[prefix:len(new) - suffix].strip(_EDGE_PUNCTUATION)
+    if not wrong or not right or _kept_at_an_edge(wrong, right):
         return None
     return wrong, right
+
+
+_EDGE_PUNCTUATION = " ,.;:!?\"“”()"
+
+
+def _kept_at_an_edge(wrong: str, right: str) -> bool:
+    """Whether one side's words all stand, unchanged but for capitals and punctuation, at the
+    start or end of the other's: words typed before or after a word ("Absolutely" ->
+    "ZZTOP Absolutely") or deleted next to it, which widening to whole words made look like a
+    replacement of that word."""
+    def words(text: str) -> list[str]:
+        return [w.strip(_EDGE_PUNCTUATION).casefold() for w in text.split()]
+    short, long = sorted((words(wrong), words(right)), key=len)
+    if len(short) == len(long):
+        return False
+    return long[:len(short)] == short or long[len(long) - len(short):] == short
 
 
 def _looks_like_a_name(text: str) -> bool:

@@ -7,7 +7,7 @@ import os
 import pytest
 
 from editor.core.errors import TranscriptError
-from editor.core.glossary import Glossary, replaced_span
+from editor.core.glossary import Glossary, may_be_misheard, replaced_span
 from editor.core.shared_glossary import SharedGlossaryFile, merge
 
 
@@ -15,6 +15,22 @@ def test_replaced_span_is_widened_to_words():
     assert replaced_span("I met Jolia Roman, yes.", "I met Joe Lieberman, yes.") == ("Jolia Roman", "Joe Lieberman")
     assert replaced_span("a dog", "a big dog") is None           # an insertion is no correction
     assert replaced_span("same", "same") is None
+
+
+@pytest.mark.parametrize("old, new", [
+    ("Absolutely, we did.", "ZZTOP Absolutely, we did."),          # words typed before a turn's first word
+    ("I think so.", "MORE WORDS I think so."),
+    ("we did absolutely", "we did absolutely ZZTOP now"),          # ... after its last
+    ("it was Kofundo today", "it was Kofundo Bay today"),           # ... after a word inside it
+    ("ZZTOP Absolutely, we did.", "Absolutely, we did."),          # words deleted before a word
+    ("well absolutely, we did.", "Absolutely, we did."),           # ... with the capital moved on
+])
+def test_words_added_or_removed_beside_kept_words_are_no_replacement(old, new):
+    assert replaced_span(old, new) is None
+    g = Glossary()
+    g.add("Kofundo Bay")
+    assert g.learn_from_edit(old, new, names=["ZZTOP Absolutely"]) is None
+    assert [(e.correct, e.wrong_forms) for e in g.entries] == [("Kofundo Bay", [])]
 
 
 def test_edit_teaches_the_wrong_form_of_an_entry():
@@ -122,3 +138,14 @@ def test_a_known_wrong_form_of_dictionary_words_is_offered_but_not_ticked():
     found = scan(t, g)
     assert [(s.found, s.replacement) for s in found] == [("the essay", "TSA")] * 2
     assert not any(s.ticked for s in found)
+
+
+@pytest.mark.parametrize("wrong, right, misheard", [
+    ("BSA", "EPA", True),               # a name (an acronym)
+    ("boat", "vote", True),             # a sound-alike slip
+    ("the essay", "TSA", True),
+    ("red", "blue", False),             # a change of mind, not a word heard wrong
+    ("he", "she said", False),
+])
+def test_a_typed_correction_is_put_to_the_audio_only_when_it_may_have_been_misheard(wrong, right, misheard):
+    assert may_be_misheard(wrong, right) is misheard

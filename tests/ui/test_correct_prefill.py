@@ -10,9 +10,10 @@ from editor.ui.names.correct_dialog import CorrectDialog
 
 
 def _transcript() -> Transcript:
-    lines = ["And then the harbour master said no.", "And we left with Quillon at dawn.",
-             "And Quillon brought the maps.", "And the tide turned and we waited.",
-             "And so on, and so forth, and then home."]
+    lines = ["And then the harbour master said no.", "And we left with Kvillon at dawn.",
+             "And Kvillon brought the maps.", "And the tide turned and we waited.",
+             "And so on, and so forth, and then home.",
+             "Senator Marsh, a retired activist, spoke of flux in sociology and leadership."]
     speakers = {"S1": Speaker("S1", "Host")}
     segments = [Segment(id=f"t{i}", start_ms=i * 4000, end_ms=i * 4000 + 3500, speaker_id="S1", text=text)
                 for i, text in enumerate(lines)]
@@ -34,14 +35,14 @@ def test_right_equal_to_wrong_ticks_nothing_and_cannot_apply(qtbot):
 
 
 def test_an_empty_right_form_ticks_nothing(qtbot):
-    dialog = _searched(qtbot, CorrectDialog(TranscriptModel(_transcript()), "Quillon", "Quillan"))
+    dialog = _searched(qtbot, CorrectDialog(TranscriptModel(_transcript()), "Kvillon", "Kvillan"))
     assert all(dialog.rows.ticks) and dialog.apply_button.isEnabled()
     dialog.right_edit.setText("")
     dialog.refresh()
     _searched(qtbot, dialog)
     assert dialog.candidates and not any(dialog.rows.ticks)
     assert not dialog.apply_button.isEnabled()
-    dialog.right_edit.setText("Quillan")         # typed: the text's ticks come back
+    dialog.right_edit.setText("Kvillan")         # typed: the text's ticks come back
     dialog.refresh()
     _searched(qtbot, dialog)
     assert all(dialog.rows.ticks) and dialog.apply_button.isEnabled()
@@ -80,13 +81,40 @@ def test_the_caret_on_an_everyday_word_prefills_nothing(main_window, qtbot, tmp_
     assert dialog.wrong_edit.hasFocus() or not dialog.isActiveWindow()
 
 
-def test_the_caret_on_a_name_or_a_selection_prefills_it(main_window, qtbot, tmp_path):
+def test_the_caret_on_a_misspelt_name_or_a_selection_prefills_it(main_window, qtbot, tmp_path):
     _open(main_window, tmp_path)
-    _caret_on(main_window, 1, "Quillon")
+    _caret_on(main_window, 1, "Kvillon")
     dialog = _opened_from_caret(main_window, qtbot)
-    assert dialog.wrong_edit.text() == "Quillon"
+    assert dialog.wrong_edit.text() == "Kvillon"
     assert not any(dialog.rows.ticks) and not dialog.apply_button.isEnabled()   # until the right form is typed
     dialog.close()
     _caret_on(main_window, 3, "And", select=True)    # chosen by the producer: taken as it is
     dialog = _opened_from_caret(main_window, qtbot)
     assert dialog.wrong_edit.text() == "And"
+
+
+def test_the_caret_on_a_word_nothing_doubts_prefills_nothing(main_window, qtbot, tmp_path):
+    """Less common words the dictionary knows are not names to correct everywhere, capitalised or not."""
+    _open(main_window, tmp_path)
+    for word in ("Senator", "retired", "activist", "flux", "sociology", "leadership"):
+        _caret_on(main_window, 5, word)
+        dialog = _opened_from_caret(main_window, qtbot)
+        assert dialog.wrong_edit.text() == "", word
+        dialog.close()
+
+
+def test_the_caret_in_a_glossary_suggestion_prefills_its_word(main_window, qtbot, tmp_path):
+    """Dictionary words the glossary scan suggests replacing ("tide" → "Tyde") may be a misheard name."""
+    _open(main_window, tmp_path)
+    names = main_window.names
+    names.show_glossary.glossary.add("Tyde")
+    main_window.action_table["show_suggestions"].setChecked(True)
+    panel = names.show_glossary.suggestions
+    names.scan_now()
+    qtbot.waitUntil(lambda: any(s.found == "tide" for s in panel.suggestions), timeout=10_000)
+    _caret_on(main_window, 3, "tide")
+    dialog = _opened_from_caret(main_window, qtbot)
+    assert dialog.wrong_edit.text() == "tide"
+    dialog.close()
+    _caret_on(main_window, 3, "waited")                # the same turn, outside the suggestion
+    assert _opened_from_caret(main_window, qtbot).wrong_edit.text() == ""

@@ -26,10 +26,14 @@ class CorrectController(QObject):
     glossary_changed = Signal()     # the dialog remembered a wrong form in the show's glossary
 
     def __init__(self, ctx: WindowContext, spans: SpanActions, glossary: Callable[[], Glossary | None],
-                 borrow_index: Callable[[Transcript], NameIndex | None], parent=None):
+                 borrow_index: Callable[[Transcript], NameIndex | None], parent=None,
+                 doubted: Callable[[int, int, str], bool] = lambda _row, _offset, _word: False):
         """*glossary()*: the show's Glossary (or None); *borrow_index(transcript)*: a copy of the
-        glossary scan's name index of *transcript*, if it has one."""
+        glossary scan's name index of *transcript*, if it has one; *doubted(row, offset, word)*:
+        whether something flags *word* at *offset* of turn *row* (a misspelling, a suspect, a
+        glossary suggestion), so that it prefills the dialog opened from the caret."""
         super().__init__(parent)
+        self.doubted = doubted
         self._model, self._view, self._window = ctx.model, ctx.view, ctx.window
         self._spans = spans
         self._glossary = glossary
@@ -64,35 +68,41 @@ class CorrectController(QObject):
 
     def phrase_to_correct(self) -> str:
         """What the dialog opened from the caret starts with: the producer's selection, else the word
-        at the caret or being played when it may be a misheard name (not an everyday word, or a wrong
-        form the glossary knows); else "", and the producer types it ("And" → "And" found every
-        "and" in the episode, ready to apply)."""
-        phrase, selected = self._caret_phrase()
+        at the caret or being played when something already doubts it (a wrong form the glossary
+        knows, or *doubted(row, offset, word)*: the spelling checker, the audio, a glossary
+        suggestion); else "", and the producer types it. A word nothing doubts ("flux",
+        "Senator") is no name to correct everywhere."""
+        phrase, selected, row, offset = self._caret_phrase()
         if selected or not phrase or self._known_right_form(phrase):
             return phrase
-        from editor.core.spelling import common_words
-        everyday = common_words()
-        return "" if all(word.casefold() in everyday for word in phrase.split()) else phrase
+        return phrase if row >= 0 and self.doubted(row, offset, phrase) else ""
 
-    def _caret_phrase(self) -> tuple[str, bool]:
-        """The phrase :meth:`phrase_at_caret` gives, and whether the producer selected it."""
+    def _caret_phrase(self) -> tuple[str, bool, int, int]:
+        """The phrase :meth:`phrase_at_caret` gives, whether the producer selected it, and its turn's
+        row and character offset there (-1, -1 when not known)."""
         from editor.ui.names.correcting_spell_menu import phrase_of, select_whole_word
+        from editor.ui.utf16 import Utf16Offsets
         editor = self._view.editor()
         selected = False
+        row = offset = -1
         if editor is not None:
             cursor = editor.textCursor()
             selected = cursor.hasSelection()
             if not selected:
                 cursor = select_whole_word(cursor)
             text = cursor.selectedText()
+            block = cursor.block()
+            row = editor.row
+            offset = Utf16Offsets(block.text()).from_qt(cursor.selectionStart() - block.position())
         else:
             row, word = self._model.current_row, self._model.current_word
             text = ""
             if row >= 0 and word >= 0:
                 spans = self._model.word_spans(row).spans
                 if word < len(spans):
-                    text = self._model.segment(row).text[spans[word][0]:spans[word][1]]
-        return phrase_of(text), selected
+                    offset = spans[word][0]
+                    text = self._model.segment(row).text[offset:spans[word][1]]
+        return phrase_of(text), selected, row, offset
 
     def correct_everywhere(self, wrong: str | None = None):
         """Open the "Correct Everywhere" dialog for *wrong* (default: the phrase at the caret)."""

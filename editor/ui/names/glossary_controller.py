@@ -362,6 +362,15 @@ class GlossaryController(QObject):
         """The suggestions panel, once it has been made (shown, or a scan found some); reading makes nothing."""
         return self._suggestions
 
+    def suggested_at(self, row: int, offset: int) -> bool:
+        """Whether a listed suggestion replaces the text at character *offset* of turn *row* (and
+        that text is still what the scan found there)."""
+        if self._suggestions is None or not 0 <= row < self._model.rowCount():
+            return False
+        text = self._model.segment(row).text
+        return any(s.index == row and s.start <= offset < s.end and text[s.start:s.end] == s.found
+                   for s in self._suggestions.suggestions)
+
     @property
     def suggestions_dock(self) -> QDockWidget | None:
         """The suggestions panel's dock, once the panel has been made."""

@@ -35,6 +35,7 @@ from editor.core.glossary import Glossary, Suggestion, apply_spans
 from editor.core.timecode import format_clock
 from editor.ui.names.audio_verdicts import AUDIO_SAYS, AudioChecker, CheckItem, audio_rank
 from editor.ui.names.glossary_scan import GlossaryScan, scan_summary
+from editor.ui.names.suggestion_delegate import ARROW, FirstLineDelegate
 from editor.ui.widgets.status_line import StatusLine
 
 _HOW = {"known": "known wrong form", "case": "capitals", "spelling": "spelled alike", "sound": "sounds alike",
@@ -84,6 +85,7 @@ class SuggestionsPanel(QWidget):
         self.list.setAccessibleName("Glossary suggestions")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setItemDelegate(FirstLineDelegate(self.list))    # the found text elides, not the name proposed
         self.list.setSpacing(1)
         self.list.setUniformItemSizes(True)   # every item is four lines: listing 300 measures one
         self.stop_check_button = QPushButton("Stop checking au&dio")
@@ -275,17 +277,18 @@ class SuggestionsPanel(QWidget):
         score, ticked = self._judged(s, verdict)
         audio = AUDIO_SAYS.get(verdict.label, "") if verdict is not None else ""
         where = [format_clock(s.time_ms) if s.time_ms is not None else "untimed", f"{score}%", speaker]
-        return (f"{'✓ ' if ticked else ''}{s.found}  →  {s.replacement}\n"
+        return (f"{'✓ ' if ticked else ''}{s.found}{ARROW}{s.replacement}\n"
                 f"    {' · '.join(part for part in where if part)}\n"
                 f"    {' · '.join(part for part in (audio, evidence) if part)}\n"
                 f"    {s.context}")
 
     def sizeHint(self) -> QSize:
         """Wide enough, when the panel is first docked, for an item's lines with the longest word
-        the audio has and the first reason it is offered (more reasons elide; the tooltip has them)."""
+        the audio has and the two reasons most often given (more elide; the tooltip has them).
+        A long found text elides before the name proposed (FirstLineDelegate)."""
         hint = super().sizeHint()
         longest = max(AUDIO_SAYS.values(), key=len)
-        line = self.list.fontMetrics().horizontalAdvance(f"    {longest} · {_HOW['spelling']}…")
+        line = self.list.fontMetrics().horizontalAdvance(f"    {longest} · {_HOW['sound']}, {_HOW['spelling']}")
         chrome = (self.list.verticalScrollBar().sizeHint().width() + 2 * self.list.frameWidth()
                   + 2 * self.list.spacing() + 2 * _MARGIN + 12)
         return QSize(max(hint.width(), line + chrome), hint.height())

@@ -45,7 +45,7 @@ class NamesController(QObject):
                                            other_names=lambda: [c.text for c in self.show_glossary.show_notes])
         self.show_glossary = GlossaryController(ctx, self.spans, self.spelling.start_dictionary, self, data_dir)
         self.correcting = CorrectController(ctx, self.spans, lambda: self.show_glossary.glossary,
-                                            self.show_glossary.borrow_index, self)
+                                            self.show_glossary.borrow_index, self, doubted=self._doubted)
         self.find = FindController(ctx, self.spans, self)
         self.low_confidence = LowConfidenceController(ctx, self.spans, self)
         self.learner = GlossaryLearner(ctx, lambda: self.show_glossary.glossary, self._right_names, self)
@@ -70,6 +70,10 @@ class NamesController(QObject):
         a["correct_everywhere"].triggered.connect(lambda: self.correcting.correct_everywhere())
         a["glossary"].triggered.connect(glossary.edit_glossary)
         a["next_low_confidence"].triggered.connect(self.low_confidence.next_low_confidence)
+
+    def _doubted(self, row: int, offset: int, word: str) -> bool:
+        """Whether the spelling checker, the audio or a glossary suggestion flags *word* at *offset* of turn *row*."""
+        return self.spelling.doubts(row, offset, word) or self.show_glossary.suggested_at(row, offset)
 
     def _right_names(self) -> list[str]:
         """Names a typed correction may be to, besides the glossary's: the show notes' and the speakers'."""

@@ -130,6 +130,14 @@ class SpellingController(QObject):
         if self.spell_menu is not None:
             self.spell_menu.heard_at = heard_at
 
+    def doubts(self, row: int, offset: int, word: str) -> bool:
+        """Whether *word* at character *offset* of turn *row* is underlined as misspelt, or the
+        audio doubts the passage there or heard a glossary name over it."""
+        if self.ensure_speller().unknown_words(word):
+            return True
+        return any(lookup is not None and lookup(row, offset) is not None
+                   for lookup in (self._suspect_at, self._heard_at))
+
     def set_glossary(self, glossary) -> None:
         if self.spell_menu is not None:
             self.spell_menu.glossary = glossary

@@ -7,7 +7,8 @@ is aligned over the audio of the old words, once as it was and once as typed
 says "The audio agrees with “EPA”", or "The audio prefers the original “BSA” to “EPA”", so a
 slip is caught while the turn is still in mind. A spelling suggestion chosen from the right-click
 menu is a typed correction too. One comparison per turn left, never per keystroke; changes of
-capitals or punctuation, insertions, deletions and rewrites of many words are not asked about.
+capitals or punctuation, insertions, deletions (words added or removed beside words kept), rewrites of
+many words and changes to words neither alike nor a name ("red" -> "blue") are not asked about.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ class TypedCheck(QObject):
 
     def _check_item(self, segment_id: str, before: str, after: str, timed) -> CheckItem | None:
         from editor.core.corrections import Phrase
-        from editor.core.glossary import replaced_span
+        from editor.core.glossary import may_be_misheard, replaced_span
         from editor.hearing.verdict import region_of
         span = replaced_span(before, after)
         if span is None:
@@ -79,7 +80,7 @@ class TypedCheck(QObject):
         wrong, right = span
         if Phrase.of(wrong).norms == Phrase.of(right).norms:
             return None           # capitals or punctuation only: the audio cannot tell
-        if max(len(wrong.split()), len(right.split())) > MAX_WORDS:
+        if max(len(wrong.split()), len(right.split())) > MAX_WORDS or not may_be_misheard(wrong, right):
             return None           # a rewrite, not a word heard wrong
         start = _place(before, after, wrong)
         if start < 0:
