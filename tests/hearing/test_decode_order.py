@@ -53,3 +53,28 @@ def test_each_turn_is_heard_the_same_in_any_order(spoken, options):
     assert all(forwards["_fit", i] for i in range(len(SENTENCES))), "every sentence is fitted"
     for key in forwards:
         assert forwards[key] == backwards[key], key
+
+
+def test_a_word_is_guessed_the_same_whatever_was_guessed_before():
+    # "vard" guessed first made "vardholm" "vard" + "holm" instead of its own reading.
+    fresh = Aligner()
+    fresh.prepare(["vardholm"])
+    after = Aligner()
+    after.prepare(["vard"])
+    after.prepare(["vardholm"])
+    assert after.lookup("vardholm") == fresh.lookup("vardholm")
+
+
+def test_a_neighbours_unknown_words_are_context_whether_or_not_their_turn_came_first():
+    words = SENTENCES[1]
+    audio = timing_audio.speak(["zorvik", *words], [80] * (len(words) + 1))[0]
+    fresh = Aligner()
+    first = _fit_with_context(fresh, audio, words)
+    seen = Aligner()
+    seen.prepare(["zorvik"])       # the previous turn, aligned here first
+    assert _fit_with_context(seen, audio, words) == first
+
+
+def _fit_with_context(aligner: Aligner, audio, words):
+    aligner.prepare(words)
+    return [(p.word, p.start_frame, p.end_frame, p.log_score) for p in aligner.decode(audio, words, before=["zorvik"])]
