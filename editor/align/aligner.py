@@ -99,6 +99,15 @@ class Aligner:
         """The pronunciation the aligner will use for *word* (dictionary or g2p), None if unknown."""
         return self._pronounced.get(word) or self._decoder(0).lookup_word(word)
 
+    def in_dictionary(self, word: str) -> str | None:
+        """The dictionary's own pronunciation of *word*, None when only a guess made here has one.
+
+        Pronunciations are guessed from the dictionary alone, never from earlier guesses
+        ("vard" guessed once, "vardholm" became "vard" + "holm"), so a word is said the same
+        way whatever words this process was given before it.
+        """
+        return None if word in self._pronounced else self._decoder(0).lookup_word(word)
+
     def prepare(self, words: list[str]) -> tuple[list[bool], list[str]]:
         """Make every word pronounceable (g2p for unknown ones); returns usable flags and the new words."""
         decoder = self._decoder(0)
@@ -107,7 +116,7 @@ class Aligner:
             if word in self._pronounced or decoder.lookup_word(word):
                 usable.append(True)
                 continue
-            phones = pronounce(word, decoder.lookup_word)
+            phones = pronounce(word, self.in_dictionary)
             if not phones:
                 usable.append(False)
                 continue
@@ -168,8 +177,10 @@ class Aligner:
         if not words or len(audio_16k) < RATE // 10:
             return None
         data = self._with_noise_floor(audio_16k).tobytes()
-        before = [w for w in before if self.lookup(w)]
-        after = [w for w in after if self.lookup(w)]
+        # The neighbours' words are made pronounceable here, not only when this process happened
+        # to align their turn first: the grammar must not depend on which turns came before.
+        before = [w for w, ok in zip(before, self.prepare(list(before))[0], strict=True) if ok]
+        after = [w for w, ok in zip(after, self.prepare(list(after))[0], strict=True) if ok]
         # With the neighbours' words first; then the text alone (the grammar search fails
         # now and then where plain alignment does not).
         tries = [(attempt, True) for attempt in range(len(self.options.beams)) if before or after]

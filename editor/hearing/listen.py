@@ -28,11 +28,13 @@ from editor.hearing.suspects import JOIN_AT, Suspect, WordDoubt, runs, typical_f
 from editor.hearing.verdict import AGREES, PREFERS_ORIGINAL, TimedToken, compare, cut, region_of
 
 # The grammars of every name and of a word's sound-alikes (the context check) are searched more
-# lightly than the words are fitted: the acoustic
-# scores of every other frame reused (ds) and two Gaussians a frame instead of four (topn). It
-# costs half as much, and only its choice of path is used; the winner's verdict and fit come
-# from the full search (whose absolute fits the lighter one would lower).
-NAMES_OPTIONS = AlignOptions(extra={**HEARING_OPTIONS.extra, "ds": 2, "topn": 2})
+# lightly than the words are fitted: two Gaussians a frame instead of four (topn). Only its choice
+# of path is used; the winner's verdict and fit come from the full search (whose absolute fits the
+# lighter one would lower). No frame downsampling (ds): on a skipped frame PocketSphinx rescores
+# only the Gaussians the codebook kept from the frame before, and at an utterance's start those
+# are what the previous utterance left, so a turn's choices depended on which turn the process
+# heard before it (and so on the number of workers).
+NAMES_OPTIONS = AlignOptions(extra={**HEARING_OPTIONS.extra, "topn": 2})
 SOUND_ALIKE_DOUBT = 0.6   # a passage sounding like a glossary name the audio does not rule out
 HEAR_PAD_MS = 400         # audio taken around a turn's aligned words
 NEAR_DISTANCE = 0.45      # phone edit distance of a window worth listening for the names in

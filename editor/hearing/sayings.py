@@ -58,7 +58,7 @@ def teach(aligner: Aligner, names: Iterable[str]) -> None:
         done.add(name)
         capitals = {token.lower() for token in re.findall(r"[^\W\d_]+", name) if len(token) > 1 and token.isupper()}
         for word in grammar_words(name):
-            guessed = not aligner.lookup(word)
+            guessed = not aligner.in_dictionary(word)
             usable, _ = aligner.prepare([word])
             if not usable[0]:
                 continue
