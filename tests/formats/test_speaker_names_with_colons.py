@@ -91,3 +91,14 @@ def test_names_split_at_or_ending_in_a_colon_round_trip_through_text_without_tim
     reopened = read_file(path).transcript
     assert [(reopened.speaker_name(s.speaker_id), s.text) for s in reopened.segments] == [
         (original.speaker_name(s.speaker_id), s.text) for s in original.segments]
+
+
+@pytest.mark.parametrize("cue", ['"Yes: really": she said, and left.', '"I said: no": that was it.',
+                                 '"Stop: now": he shouted.', '"Yes": she said.'])
+def test_a_quoted_phrase_opening_a_cue_is_text_not_a_speaker(cue):
+    assert split_speaker(cue) == (None, cue)
+
+
+def test_a_quoted_label_with_a_colon_is_a_speaker():
+    assert split_speaker('"Host: Maya": And if') == ("Host: Maya", "And if")
+    assert split_speaker('- "Dr. Who:": Who said that?') == ("Dr. Who:", "Who said that?")

@@ -47,8 +47,11 @@ def split_speaker(text: str, known: Container[str] = ()) -> tuple[str | None, st
     if colon < 1:
         return None, text
     quoted = _QUOTED.match(text) if text.lstrip(" -").startswith('"') else None
-    if quoted is not None:
-        return read(quoted.group("name")), text[quoted.end():]
+    # A quoted phrase opening a cue ('"Yes: really": she said') is the producer's text: a quoted
+    # label is a speaker only when it reads as a name, as an unquoted one must.
+    quoted_name = read(quoted.group("name")) if quoted is not None else ""
+    if quoted is not None and (plausible_name(quoted_name) or quoted_name in known):
+        return quoted_name, text[quoted.end():]
     match = _PREFIX.match(text)
     if match is None or not plausible_name(match.group("name")):
         return None, text
