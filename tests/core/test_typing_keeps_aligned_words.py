@@ -54,3 +54,18 @@ def test_with_no_room_after_them_the_neighbours_share_their_time():
     words = _type(transcript, " today")
     assert words[-1].text == "today" and words[-1].end_ms - words[-1].start_ms >= 80
     assert words[-1].end_ms <= 152_473
+
+
+def test_the_words_typed_stop_at_the_next_timed_turn_past_untimed_ones():
+    transcript = _episode(152_900)
+    for n in range(4):                              # turns not timed yet between the two
+        transcript.segments.insert(1, Segment(f"u{n}", None, None, "Hm.", "a"))
+    words = _type(transcript, " and see you all next week")
+    assert all(w.end_ms <= 152_900 for w in words)
+
+
+def test_with_the_audios_length_unknown_the_words_typed_stay_in_the_turns_time():
+    transcript = _episode(None)
+    transcript.meta.duration_ms = None
+    words = _type(transcript, " and see you all next week")
+    assert all(w.end_ms <= 152_473 for w in words)

@@ -25,10 +25,17 @@ def set_text(transcript: Transcript, index: int, new_text: str) -> SetFields:
 def _room_end(transcript: Transcript, index: int) -> int | None:
     """Where the time after turn *index* ends: the next timed turn's start, else the audio's end
     (None: not known)."""
-    for following in transcript.segments[index + 1:index + 4]:
-        if following.start_ms is not None:
-            return following.start_ms
+    following = transcript.segments[index + 1:index + 1 + _ROOM_LOOKAHEAD]
+    for segment in following:
+        if segment.start_ms is not None:
+            return segment.start_ms
+    if index + 1 + _ROOM_LOOKAHEAD < len(transcript.segments):
+        return None     # a timed turn may follow further on: not looked for on a keystroke
     return transcript.meta.duration_ms or None
+
+
+# Turns looked at after the one typed in for the next timed one: a bounded cost per keystroke.
+_ROOM_LOOKAHEAD = 3
 
 
 def replace_spans(transcript: Transcript,
@@ -131,7 +138,7 @@ TYPED_WORD_MS = 300
 def _typing_end(segment: Segment, new_text: str, room_end_ms: int | None) -> int | None:
     """How far words typed at the end of *segment* may run: past the turn's end into the silence
     after it (up to *room_end_ms*, the next turn's start or the audio's end), so they never push
-    back words already timed. Aligned words may run past the turn's own end; the words end, not
+    back words already timed. Aligned words may run past the turn's own end; the words' end, not
     the turn's, is where new ones start."""
     end = segment.end_ms
     words = segment.words
@@ -141,8 +148,8 @@ def _typing_end(segment: Segment, new_text: str, room_end_ms: int | None) -> int
     end = max(end, last)
     added = len(new_text.split()) - len(words)
     wanted = last + TYPED_WORD_MS * added
-    if wanted > end:
-        end = max(end, wanted if room_end_ms is None else min(wanted, room_end_ms))
+    if wanted > end and room_end_ms is not None:    # no room known: none taken (no overlap, no time past the audio)
+        end = max(end, min(wanted, room_end_ms))
     return end
 
 
