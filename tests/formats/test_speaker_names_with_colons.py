@@ -26,9 +26,27 @@ def episode() -> Transcript:
     return transcript
 
 
+def _tricky_episode() -> Transcript:
+    """Names a colon makes hard to tell from the text: one split at its colon, one ending in a colon."""
+    transcript = Transcript()
+    people = [transcript.ensure_speaker(name) for name in ("Host: Maya", "Re: Dick", "Q", "Dr. Who:")]
+    lines = [("And if the tide turns?", 0), ("Then we row: hard.", 1), ("Why?", 2), ("Because: boats.", 3),
+             ("Fine.", 0), ("Who said that?", 3)]
+    for n, (text, who) in enumerate(lines):
+        start = n * 5_000
+        words = [Word(w, start + 400 * i, start + 400 * i + 300) for i, w in enumerate(text.split())]
+        transcript.segments.append(Segment(f"s{n + 1}", start, start + 4_000, text, people[who], words=words))
+    return transcript
+
+
+# A label and a name ("Clip: Jimmy Carter"); names split at or ending in a colon ("Host: Maya", "Dr. Who:").
+EPISODES = [episode, _tricky_episode]
+
+
+@pytest.mark.parametrize("make", EPISODES)
 @pytest.mark.parametrize("fmt", ["txt", "srt", "vtt", "html", "json"])
-def test_a_name_with_a_colon_round_trips(fmt, tmp_path):
-    original = episode()
+def test_a_name_with_a_colon_round_trips(make, fmt, tmp_path):
+    original = make()
     path = tmp_path / f"episode.{fmt}"
     path.write_text(writer(fmt).write(original, ExportOptions()), encoding="utf-8")
     reopened = read_file(path).transcript
@@ -36,8 +54,9 @@ def test_a_name_with_a_colon_round_trips(fmt, tmp_path):
     assert turns == [(original.speaker_name(s.speaker_id), s.start_ms, s.text) for s in original.segments]
 
 
-def test_a_name_with_a_colon_round_trips_through_text_without_times(tmp_path):
-    original = episode()
+@pytest.mark.parametrize("make", EPISODES)
+def test_a_name_with_a_colon_round_trips_through_text_without_times(make, tmp_path):
+    original = make()
     path = tmp_path / "episode.txt"
     path.write_text(writer("txt").write(original, ExportOptions(include_times=False)), encoding="utf-8")
     reopened = read_file(path).transcript
@@ -60,37 +79,6 @@ def test_a_rev_header_whose_name_holds_a_colon_starts_a_turn(tmp_path):
     assert [(reopened.speaker_name(s.speaker_id), s.start_ms) for s in reopened.segments] == [
         ("Maya Ortiz", 0), ("Clip: Jimmy Carter", 4000), ("Desmond Lee", 9000)]
 
-
-def _tricky_episode() -> Transcript:
-    """Names a colon makes hard to tell from the text: one split at its colon, one ending in a colon."""
-    transcript = Transcript()
-    people = [transcript.ensure_speaker(name) for name in ("Host: Maya", "Re: Dick", "Q", "Dr. Who:")]
-    lines = [("And if the tide turns?", 0), ("Then we row: hard.", 1), ("Why?", 2), ("Because: boats.", 3),
-             ("Fine.", 0), ("Who said that?", 3)]
-    for n, (text, who) in enumerate(lines):
-        start = n * 5_000
-        words = [Word(w, start + 400 * i, start + 400 * i + 300) for i, w in enumerate(text.split())]
-        transcript.segments.append(Segment(f"s{n + 1}", start, start + 4_000, text, people[who], words=words))
-    return transcript
-
-
-@pytest.mark.parametrize("fmt", ["txt", "srt", "vtt", "html", "json"])
-def test_names_split_at_or_ending_in_a_colon_round_trip(fmt, tmp_path):
-    original = _tricky_episode()
-    path = tmp_path / f"tricky.{fmt}"
-    path.write_text(writer(fmt).write(original, ExportOptions()), encoding="utf-8")
-    reopened = read_file(path).transcript
-    turns = [(reopened.speaker_name(s.speaker_id), s.start_ms, s.text) for s in reopened.segments]
-    assert turns == [(original.speaker_name(s.speaker_id), s.start_ms, s.text) for s in original.segments]
-
-
-def test_names_split_at_or_ending_in_a_colon_round_trip_through_text_without_times(tmp_path):
-    original = _tricky_episode()
-    path = tmp_path / "tricky.txt"
-    path.write_text(writer("txt").write(original, ExportOptions(include_times=False)), encoding="utf-8")
-    reopened = read_file(path).transcript
-    assert [(reopened.speaker_name(s.speaker_id), s.text) for s in reopened.segments] == [
-        (original.speaker_name(s.speaker_id), s.text) for s in original.segments]
 
 
 @pytest.mark.parametrize("cue", ['"Yes: really": she said, and left.', '"I said: no": that was it.',
