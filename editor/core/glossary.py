@@ -449,13 +449,11 @@ def replaced_span(old: str, new: str) -> tuple[str, str] | None:
     suffix = 0
     while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
         suffix += 1
-    # Widen to word boundaries (the same distance in both, as the texts agree there).
-    while prefix > 0 and not (old[prefix - 1].isspace() or old[prefix:prefix + 1].isspace()):
+    # Widen to word boundaries (the same distance in both, as the texts agree there), a boundary in
+    # both texts: "Vard Holm" -> "Vardholm" differs at a space in one and inside a word in the other.
+    while prefix > 0 and not (_at_word_edge(old, prefix) and _at_word_edge(new, prefix)):
         prefix -= 1
-    while suffix > 0:
-        cut = len(old) - suffix
-        if old[cut].isspace() or old[cut - 1:cut].isspace():
-            break
+    while suffix > 0 and not (_at_word_edge(old, len(old) - suffix) and _at_word_edge(new, len(new) - suffix)):
         suffix -= 1
     wrong = old[prefix:len(old) - suffix].strip(_EDGE_PUNCTUATION)
     right = new[prefix:len(new) - suffix].strip(_EDGE_PUNCTUATION)
@@ -465,6 +463,11 @@ def replaced_span(old: str, new: str) -> tuple[str, str] | None:
 
 
 _EDGE_PUNCTUATION = " ,.;:!?\"“”()"
+
+
+def _at_word_edge(text: str, at: int) -> bool:
+    """Whether a space is just before or at character *at* of *text*."""
+    return text[at - 1:at].isspace() or text[at:at + 1].isspace()
 
 
 def _kept_at_an_edge(wrong: str, right: str) -> bool:

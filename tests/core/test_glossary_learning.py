@@ -17,6 +17,15 @@ def test_replaced_span_is_widened_to_words():
     assert replaced_span("same", "same") is None
 
 
+@pytest.mark.parametrize("old, new, span", [
+    ("go to Vard Holm now", "go to Vardholm now", ("Vard Holm", "Vardholm")),   # joined: a word edge in one text only
+    ("the cat sat", "the cats at", ("cat sat", "cats at")),
+    ("said Vardholm today", "said Vard Holm today", ("Vardholm", "Vard Holm")),
+])
+def test_the_words_replaced_are_whole_in_both_texts(old, new, span):
+    assert replaced_span(old, new) == span
+
+
 @pytest.mark.parametrize("old, new", [
     ("Absolutely, we did.", "ZZTOP Absolutely, we did."),          # words typed before a turn's first word
     ("I think so.", "MORE WORDS I think so."),
