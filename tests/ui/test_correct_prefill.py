@@ -13,7 +13,8 @@ def _transcript() -> Transcript:
     lines = ["And then the harbour master said no.", "And we left with Kvillon at dawn.",
              "And Kvillon brought the maps.", "And the tide turned and we waited.",
              "And so on, and so forth, and then home.",
-             "Senator Marsh, a retired activist, spoke of flux in sociology and leadership."]
+             "Senator Marsh, a retired activist, spoke of flux in sociology and leadership.",
+             "We waited for hours.\nThen the tide turned."]      # a turn of two lines
     speakers = {"S1": Speaker("S1", "Host")}
     segments = [Segment(id=f"t{i}", start_ms=i * 4000, end_ms=i * 4000 + 3500, speaker_id="S1", text=text)
                 for i, text in enumerate(lines)]
@@ -118,3 +119,16 @@ def test_the_caret_in_a_glossary_suggestion_prefills_its_word(main_window, qtbot
     dialog.close()
     _caret_on(main_window, 3, "waited")                # the same turn, outside the suggestion
     assert _opened_from_caret(main_window, qtbot).wrong_edit.text() == ""
+
+
+def test_the_caret_on_a_turns_second_line_is_placed_in_the_turn(main_window, qtbot, tmp_path):
+    """The word's offset counts from the turn's start, not from the start of the line it is on."""
+    _open(main_window, tmp_path)
+    names = main_window.names
+    names.show_glossary.glossary.add("Tyde")
+    main_window.action_table["show_suggestions"].setChecked(True)
+    panel = names.show_glossary.suggestions
+    names.scan_now()
+    qtbot.waitUntil(lambda: any(s.found == "tide" and s.index == 6 for s in panel.suggestions), timeout=10_000)
+    _caret_on(main_window, 6, "tide")
+    assert _opened_from_caret(main_window, qtbot).wrong_edit.text() == "tide"

@@ -91,9 +91,9 @@ class CorrectController(QObject):
             if not selected:
                 cursor = select_whole_word(cursor)
             text = cursor.selectedText()
-            block = cursor.block()
             row = editor.row
-            offset = Utf16Offsets(block.text()).from_qt(cursor.selectionStart() - block.position())
+            # Counted from the turn's start (a turn may have several lines: several blocks).
+            offset = Utf16Offsets(editor.toPlainText()).from_qt(cursor.selectionStart())
         else:
             row, word = self._model.current_row, self._model.current_word
             text = ""
