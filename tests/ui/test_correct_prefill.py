@@ -104,15 +104,20 @@ def test_the_caret_on_a_word_nothing_doubts_prefills_nothing(main_window, qtbot,
         dialog.close()
 
 
-def test_the_caret_in_a_glossary_suggestion_prefills_its_word(main_window, qtbot, tmp_path):
-    """Dictionary words the glossary scan suggests replacing ("tide" → "Tyde") may be a misheard name."""
-    _open(main_window, tmp_path)
-    names = main_window.names
+def _tide_suggested(window, qtbot, tmp_path) -> None:
+    """The episode open, with the glossary scan suggesting "Tyde" for "tide" in turns 3 and 6."""
+    _open(window, tmp_path)
+    names = window.names
     names.show_glossary.glossary.add("Tyde")
-    main_window.action_table["show_suggestions"].setChecked(True)
+    window.action_table["show_suggestions"].setChecked(True)
     panel = names.show_glossary.suggestions
     names.scan_now()
-    qtbot.waitUntil(lambda: any(s.found == "tide" for s in panel.suggestions), timeout=10_000)
+    qtbot.waitUntil(lambda: {s.index for s in panel.suggestions if s.found == "tide"} == {3, 6}, timeout=10_000)
+
+
+def test_the_caret_in_a_glossary_suggestion_prefills_its_word(main_window, qtbot, tmp_path):
+    """Dictionary words the glossary scan suggests replacing ("tide" → "Tyde") may be a misheard name."""
+    _tide_suggested(main_window, qtbot, tmp_path)
     _caret_on(main_window, 3, "tide")
     dialog = _opened_from_caret(main_window, qtbot)
     assert dialog.wrong_edit.text() == "tide"
@@ -123,12 +128,6 @@ def test_the_caret_in_a_glossary_suggestion_prefills_its_word(main_window, qtbot
 
 def test_the_caret_on_a_turns_second_line_is_placed_in_the_turn(main_window, qtbot, tmp_path):
     """The word's offset counts from the turn's start, not from the start of the line it is on."""
-    _open(main_window, tmp_path)
-    names = main_window.names
-    names.show_glossary.glossary.add("Tyde")
-    main_window.action_table["show_suggestions"].setChecked(True)
-    panel = names.show_glossary.suggestions
-    names.scan_now()
-    qtbot.waitUntil(lambda: any(s.found == "tide" and s.index == 6 for s in panel.suggestions), timeout=10_000)
+    _tide_suggested(main_window, qtbot, tmp_path)
     _caret_on(main_window, 6, "tide")
     assert _opened_from_caret(main_window, qtbot).wrong_edit.text() == "tide"
