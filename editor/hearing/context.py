@@ -472,12 +472,10 @@ def _far_consonants(sayings: list[str], others: list[str]) -> bool:
     """Whether every pronunciation of *others* one phone changed from one of *sayings* changes a
     consonant for one of another voicing, manner and place ("G L UW"/"F L UW": glue/flew): sounds
     that far apart a recognizer seldom confuses, and the audio tells them apart."""
-    near = [(a.split(), b.split()) for a in sayings for b in others]
-    near = [(a, b) for a, b in near if len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1]
-    if not near:
+    changed = _one_phone_changed(sayings, others)
+    if not changed:
         return False
-    for a, b in near:
-        x, y = next((x, y) for x, y in zip(a, b, strict=True) if x != y)
+    for x, y in changed:
         if x not in _CONSONANTS or y not in _CONSONANTS:
             return False
         if any(f == g for f, g in zip(_CONSONANTS[x], _CONSONANTS[y], strict=True)):
@@ -494,24 +492,29 @@ def _heights_apart(sayings: list[str], others: list[str]) -> bool:
     """Whether every pronunciation of *others* one phone from one of *sayings* has a high vowel
     for a low one or back ("R IH NG"/"R AE NG": ring/rang): an accent moves a vowel to its
     neighbour ("hills" said near "heels"), seldom that far."""
-    near = [(a.split(), b.split()) for a in sayings for b in others]
-    near = [(a, b) for a, b in near if len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1]
-    if not near:
-        return False
-    for a, b in near:
-        x, y = next((x, y) for x, y in zip(a, b, strict=True) if x != y)
-        if {_HEIGHT.get(x), _HEIGHT.get(y)} != {"high", "low"}:
-            return False
-    return True
+    changed = _one_phone_changed(sayings, others)
+    return bool(changed) and all({_HEIGHT.get(x), _HEIGHT.get(y)} == {"high", "low"} for x, y in changed)
 
 
 def _vowel_apart(sayings: list[str], others: list[str]) -> bool:
     """Whether every pronunciation of *others* one phone from one of *sayings* differs from it in
     a vowel alone (the way a speaker's accent says it otherwise)."""
-    near = [(a.split(), b.split()) for a in sayings for b in others]
-    near = [(a, b) for a, b in near if len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1]
-    return bool(near) and all(x in VOWELS and y in VOWELS for a, b in near
-                              for x, y in zip(a, b, strict=True) if x != y)
+    changed = _one_phone_changed(sayings, others)
+    return bool(changed) and all(x in VOWELS and y in VOWELS for x, y in changed)
+
+
+def _one_phone_changed(sayings: list[str], others: list[str]) -> list[tuple[str, str]]:
+    """For each pronunciation of *others* one phone from one of *sayings*: that phone, as it is in
+    *sayings* and in *others*."""
+    changed = []
+    for saying in sayings:
+        for other in others:
+            a, b = saying.split(), other.split()
+            if len(a) == len(b):
+                apart = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+                if len(apart) == 1:
+                    changed.append(apart[0])
+    return changed
 
 
 def _chosen(tokens: list[Token], i: int, others: list[str], fitted: SegmentFit, audio_16k: np.ndarray,

@@ -27,6 +27,29 @@ def own_data_dir(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def windows(qtbot, own_data_dir):
+    """New windows on demand (a fake player), over a data folder of the test's own: for tests of what
+    one window leaves for the next (recovery journals). Each one left open is closed without saving."""
+    from editor.ui.main_window import MainWindow
+    made = []
+
+    def make():
+        window = MainWindow(player_factory=fake_player_factory)
+        qtbot.addWidget(window)
+        window.show()
+        made.append(window)
+        return window
+    yield make
+    for window in made:
+        window.project.discard_changes()
+        window.close()
+    from PySide6.QtWidgets import QApplication, QMessageBox
+    for widget in QApplication.topLevelWidgets():      # a prompt a test left open
+        if isinstance(widget, QMessageBox) and widget.isVisible():
+            widget.close()
+
+
+@pytest.fixture
 def main_window(qtbot, request):
     from editor.ui.main_window import MainWindow
 

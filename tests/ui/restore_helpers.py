@@ -1,4 +1,5 @@
-"""Helpers for the crash-recovery window tests: windows made on demand, typing, a kill, the restore prompt."""
+"""Helpers for the crash-recovery window tests: typing, a kill, the journal a killed window leaves, the
+restore prompt (the ``windows`` fixture in conftest makes the windows)."""
 
 from __future__ import annotations
 
@@ -6,31 +7,10 @@ import sys
 from pathlib import Path
 
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from fake_player import fake_player_factory  # noqa: E402
-
-
-def windows_for(qtbot):
-    """For a ``windows`` fixture: new windows on demand; each one left open is closed without saving
-    at the end."""
-    from editor.ui.main_window import MainWindow
-    made = []
-
-    def make():
-        window = MainWindow(player_factory=fake_player_factory)
-        qtbot.addWidget(window)
-        window.show()
-        made.append(window)
-        return window
-    yield make
-    for window in made:
-        window.project.discard_changes()
-        window.close()
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, QMessageBox) and widget.isVisible():
-            widget.close()
+from edit_helpers import write_project  # noqa: E402
 
 
 def type_into(window, row, text):
@@ -55,3 +35,14 @@ def prompt(window, qtbot):
 
 def button(box, label):
     return next(b for b in box.buttons() if b.text().replace("&", "") == label)
+
+
+def killed_mid_edit(windows, tmp_path):
+    """A project and the journal a window killed mid-edit left beside it."""
+    path = write_project(tmp_path)
+    first = windows()
+    assert first.open_path(str(path))
+    QApplication.processEvents()     # its own look for work left behind, before there is any
+    type_into(first, 0, "Lost? ")
+    kill(first)
+    return path, Path(str(path) + ".journal")

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from restore_helpers import kill, type_into, windows_for  # noqa: E402
+from restore_helpers import kill, type_into  # noqa: E402
 
 CAPTIONS = """1
 00:00:01,000 --> 00:00:03,000
@@ -25,14 +25,6 @@ Today we talk about tides and timetables.
 """
 
 
-@pytest.fixture
-def data_dir(own_data_dir):
-    return own_data_dir
-
-
-@pytest.fixture
-def windows(qtbot):
-    yield from windows_for(qtbot)
 
 
 def _captions(tmp_path) -> Path:
@@ -41,8 +33,8 @@ def _captions(tmp_path) -> Path:
     return path
 
 
-def _recovery_files(data_dir: Path) -> list[str]:
-    folder = data_dir / "recovery"
+def _recovery_files(own_data_dir: Path) -> list[str]:
+    folder = own_data_dir / "recovery"
     return sorted(os.listdir(folder)) if folder.is_dir() else []
 
 
@@ -64,22 +56,22 @@ def _no_prompt_on_reopen(windows, path, qtbot) -> None:
     assert window.project.recovery.recovery_box is None
 
 
-def test_discard_at_close_leaves_nothing_to_restore(windows, tmp_path, data_dir, qtbot):
+def test_discard_at_close_leaves_nothing_to_restore(windows, tmp_path, own_data_dir, qtbot):
     path = _captions(tmp_path)
     window = _opened(windows, path, qtbot)
     type_into(window, 0, "Hello! ")
     assert window.project.is_modified()
-    assert any(name.endswith(".journal") for name in _recovery_files(data_dir))
+    assert any(name.endswith(".journal") for name in _recovery_files(own_data_dir))
     window.close()
     qtbot.waitUntil(lambda: window.project.close_box is not None and window.project.close_box.isVisible())
     box = window.project.close_box
     box.button(QMessageBox.StandardButton.Discard).click()
     qtbot.waitUntil(lambda: not window.isVisible())
-    assert _recovery_files(data_dir) == []
+    assert _recovery_files(own_data_dir) == []
     _no_prompt_on_reopen(windows, path, qtbot)
 
 
-def test_an_edit_undone_before_a_kill_is_not_offered(windows, tmp_path, data_dir, qtbot):
+def test_an_edit_undone_before_a_kill_is_not_offered(windows, tmp_path, own_data_dir, qtbot):
     path = _captions(tmp_path)
     window = _opened(windows, path, qtbot)
     type_into(window, 0, "Hello! ")
@@ -88,11 +80,11 @@ def test_an_edit_undone_before_a_kill_is_not_offered(windows, tmp_path, data_dir
     window.undo_stack.undo()
     assert not window.project.is_modified()
     kill(window)
-    assert not any(name.endswith(".journal") for name in _recovery_files(data_dir))
+    assert not any(name.endswith(".journal") for name in _recovery_files(own_data_dir))
     _no_prompt_on_reopen(windows, path, qtbot)
 
 
-def test_an_undone_edit_then_redone_is_still_recoverable(windows, tmp_path, data_dir, qtbot):
+def test_an_undone_edit_then_redone_is_still_recoverable(windows, tmp_path, own_data_dir, qtbot):
     path = _captions(tmp_path)
     window = _opened(windows, path, qtbot)
     type_into(window, 0, "Hello! ")
@@ -101,7 +93,7 @@ def test_an_undone_edit_then_redone_is_still_recoverable(windows, tmp_path, data
     assert window.project.is_modified()
     kill(window)
     from editor.session import recovery
-    [pending] = recovery.find_unsaved(data_dir)
+    [pending] = recovery.find_unsaved(own_data_dir)
     assert pending.recover().segments[0].text.startswith("Hello! ")
 
 
@@ -118,7 +110,7 @@ def sigterm_closes(qtbot):
         handle.uninstall()
 
 
-def test_sigterm_with_nothing_unsaved_leaves_no_journal(windows, tmp_path, data_dir, qtbot, sigterm_closes):
+def test_sigterm_with_nothing_unsaved_leaves_no_journal(windows, tmp_path, own_data_dir, qtbot, sigterm_closes):
     path = _captions(tmp_path)
     window = _opened(windows, path, qtbot)
     sigterm_closes(window)
@@ -126,11 +118,11 @@ def test_sigterm_with_nothing_unsaved_leaves_no_journal(windows, tmp_path, data_
     window.undo_stack.undo()
     os.kill(os.getpid(), signal.SIGTERM)
     qtbot.waitUntil(lambda: not window.isVisible())
-    assert _recovery_files(data_dir) == []      # neither a journal nor its prepared file
+    assert _recovery_files(own_data_dir) == []      # neither a journal nor its prepared file
     _no_prompt_on_reopen(windows, path, qtbot)
 
 
-def test_sigterm_with_unsaved_work_keeps_it_without_asking(windows, tmp_path, data_dir, qtbot, sigterm_closes):
+def test_sigterm_with_unsaved_work_keeps_it_without_asking(windows, tmp_path, own_data_dir, qtbot, sigterm_closes):
     path = _captions(tmp_path)
     window = _opened(windows, path, qtbot)
     sigterm_closes(window)
@@ -138,10 +130,10 @@ def test_sigterm_with_unsaved_work_keeps_it_without_asking(windows, tmp_path, da
     os.kill(os.getpid(), signal.SIGTERM)
     qtbot.waitUntil(lambda: not window.isVisible())
     assert window.project.close_box is None     # nobody is there to answer at a logout
-    [journal] = [name for name in _recovery_files(data_dir) if name.endswith(".journal")]
-    assert not any(name.endswith(".tmp") for name in _recovery_files(data_dir))
+    [journal] = [name for name in _recovery_files(own_data_dir) if name.endswith(".journal")]
+    assert not any(name.endswith(".tmp") for name in _recovery_files(own_data_dir))
     from editor.session import recovery
-    [pending] = recovery.find_unsaved(data_dir)
+    [pending] = recovery.find_unsaved(own_data_dir)
     assert pending.recover().segments[0].text.startswith("Hello! ")
 
 
@@ -152,13 +144,13 @@ def _stale(path: Path) -> Path:
     return path
 
 
-def test_a_prepared_journal_a_kill_left_is_cleaned_but_not_a_live_one(windows, tmp_path, data_dir, qtbot):
-    folder = data_dir / "recovery"
+def test_a_prepared_journal_a_kill_left_is_cleaned_but_not_a_live_one(windows, tmp_path, own_data_dir, qtbot):
+    folder = own_data_dir / "recovery"
     folder.mkdir(parents=True)
     left = _stale(folder / ".gone.srt-0123456789abcdef.journal.ab12cd34.tmp")
     path = _captions(tmp_path)
     running = _opened(windows, path, qtbot)       # another instance, its journal prepared, no edit yet
-    [held] = [folder / name for name in _recovery_files(data_dir)
+    [held] = [folder / name for name in _recovery_files(own_data_dir)
               if name.endswith(".tmp") and name.startswith(".ferry")]
     old = time.time() - 3600
     os.utime(held, (old, old))                    # opened an hour ago
@@ -168,10 +160,10 @@ def test_a_prepared_journal_a_kill_left_is_cleaned_but_not_a_live_one(windows, t
     assert held.exists()
     type_into(running, 0, "Still mine. ")         # its journal starts from the prepared file
     assert running.project.autosave.journal is not None
-    assert not any(name.endswith(".tmp") for name in _recovery_files(data_dir))
+    assert not any(name.endswith(".tmp") for name in _recovery_files(own_data_dir))
 
 
-def test_discard_at_close_with_the_turn_still_being_typed_in_leaves_nothing(windows, tmp_path, data_dir, qtbot):
+def test_discard_at_close_with_the_turn_still_being_typed_in_leaves_nothing(windows, tmp_path, own_data_dir, qtbot):
     from PySide6.QtTest import QTest
     path = _captions(tmp_path)
     window = _opened(windows, path, qtbot)
@@ -180,11 +172,11 @@ def test_discard_at_close_with_the_turn_still_being_typed_in_leaves_nothing(wind
     qtbot.waitUntil(lambda: window.project.close_box is not None and window.project.close_box.isVisible())
     window.project.close_box.button(QMessageBox.StandardButton.Discard).click()
     qtbot.waitUntil(lambda: not window.isVisible())
-    assert _recovery_files(data_dir) == []
+    assert _recovery_files(own_data_dir) == []
     _no_prompt_on_reopen(windows, path, qtbot)
 
 
-def test_discard_at_close_of_a_project_leaves_no_journal_beside_it(windows, tmp_path, data_dir, qtbot):
+def test_discard_at_close_of_a_project_leaves_no_journal_beside_it(windows, tmp_path, own_data_dir, qtbot):
     from edit_helpers import write_project
     path = write_project(tmp_path)
     window = _opened(windows, path, qtbot)

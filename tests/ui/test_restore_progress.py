@@ -13,19 +13,12 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_helpers import write_project  # noqa: E402
-from restore_helpers import button, kill, prompt, type_into, windows_for  # noqa: E402
+from restore_helpers import button, kill, prompt, type_into  # noqa: E402
 
 from editor.ui.project import restore_job  # noqa: E402
 
-
-@pytest.fixture(autouse=True)
-def data_dir(own_data_dir):
-    return own_data_dir
-
-
-@pytest.fixture
-def windows(qtbot):
-    yield from windows_for(qtbot)
+# every window and journal of these tests lives in a data folder of the test's own
+pytestmark = pytest.mark.usefixtures("own_data_dir")
 
 
 @pytest.fixture

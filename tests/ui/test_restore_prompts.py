@@ -7,31 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from edit_helpers import write_project  # noqa: E402
-from restore_helpers import button, kill, prompt, type_into, windows_for  # noqa: E402
+from restore_helpers import button, killed_mid_edit, prompt  # noqa: E402
 
-
-@pytest.fixture(autouse=True)
-def data_dir(own_data_dir):
-    return own_data_dir
-
-
-@pytest.fixture
-def windows(qtbot):
-    yield from windows_for(qtbot)
-
-
-def _killed_mid_edit(windows, tmp_path):
-    path = write_project(tmp_path)
-    first = windows()
-    assert first.open_path(str(path))
-    QApplication.processEvents()     # its own look for work left behind, before there is any
-    type_into(first, 0, "Lost? ")
-    kill(first)
-    return path, Path(str(path) + ".journal")
+# every window and journal of these tests lives in a data folder of the test's own
+pytestmark = pytest.mark.usefixtures("own_data_dir")
 
 
 def _damage_header(journal):
@@ -40,7 +21,7 @@ def _damage_header(journal):
 
 
 def test_a_damaged_header_is_said_plainly(windows, tmp_path, qtbot):
-    path, journal = _killed_mid_edit(windows, tmp_path)
+    path, journal = killed_mid_edit(windows, tmp_path)
     _damage_header(journal)
     window = windows()
     assert window.open_path(str(path))
@@ -55,7 +36,7 @@ def test_a_damaged_header_is_said_plainly(windows, tmp_path, qtbot):
 
 
 def test_a_changed_document_is_said_plainly(windows, tmp_path, qtbot):
-    path, _journal = _killed_mid_edit(windows, tmp_path)
+    path, _journal = killed_mid_edit(windows, tmp_path)
     with open(path, "a") as handle:               # another program saved it since
         handle.write("\n")
     window = windows()
@@ -68,7 +49,7 @@ def test_a_changed_document_is_said_plainly(windows, tmp_path, qtbot):
 
 
 def test_a_restorable_journal_says_what_each_button_does(windows, tmp_path, qtbot):
-    path, _journal = _killed_mid_edit(windows, tmp_path)
+    path, _journal = killed_mid_edit(windows, tmp_path)
     window = windows()
     assert window.open_path(str(path))
     box = prompt(window, qtbot)
@@ -78,9 +59,9 @@ def test_a_restorable_journal_says_what_each_button_does(windows, tmp_path, qtbo
     assert button(box, "Restore").isEnabled()
 
 
-def test_unrestorable_work_found_at_start_is_listed_in_one_message(windows, data_dir, qtbot):
+def test_unrestorable_work_found_at_start_is_listed_in_one_message(windows, own_data_dir, qtbot):
     from editor.session.journal import recovery_dir
-    folder = recovery_dir(data_dir)
+    folder = recovery_dir(own_data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     left = {}
     # An unsaved import's journal is named after its file and a hash of its path.
@@ -103,10 +84,10 @@ def test_unrestorable_work_found_at_start_is_listed_in_one_message(windows, data
 
 
 def test_at_start_the_message_about_unrestorable_work_waits_until_the_restore_prompt_is_answered(
-        windows, tmp_path, data_dir, qtbot):
+        windows, tmp_path, own_data_dir, qtbot):
     from editor.session.journal import recovery_dir
-    path, _journal = _killed_mid_edit(windows, tmp_path)        # a recent project with work to restore
-    folder = recovery_dir(data_dir)
+    path, _journal = killed_mid_edit(windows, tmp_path)        # a recent project with work to restore
+    folder = recovery_dir(own_data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "episode.srt-0123456789abcdef.journal").write_bytes(b"not a header\n")
     window = windows()

@@ -10,17 +10,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_helpers import write_project  # noqa: E402
-from restore_helpers import kill, type_into, windows_for  # noqa: E402
+from restore_helpers import kill, type_into  # noqa: E402
 
-
-@pytest.fixture(autouse=True)
-def data_dir(own_data_dir):
-    return own_data_dir
-
-
-@pytest.fixture
-def windows(qtbot):
-    yield from windows_for(qtbot)
+# every window and journal of these tests lives in a data folder of the test's own
+pytestmark = pytest.mark.usefixtures("own_data_dir")
 
 
 def _restore(window, path, qtbot) -> list[str]:

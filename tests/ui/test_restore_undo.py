@@ -8,21 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_helpers import write_project  # noqa: E402
-from restore_helpers import button, kill, prompt, type_into, windows_for  # noqa: E402
+from restore_helpers import button, kill, killed_mid_edit, prompt, type_into  # noqa: E402
 
-
-@pytest.fixture(autouse=True)
-def data_dir(own_data_dir):
-    return own_data_dir
-
-
-@pytest.fixture
-def windows(qtbot):
-    yield from windows_for(qtbot)
+# every window and journal of these tests lives in a data folder of the test's own
+pytestmark = pytest.mark.usefixtures("own_data_dir")
 
 
 def _reopen_and_restore(make, path, qtbot):
@@ -243,20 +235,9 @@ def test_a_journal_restores_up_to_a_line_that_does_not_fit_and_keeps_the_whole_o
     assert kept.read_bytes() == written
 
 
-def _killed_mid_edit(windows, tmp_path):
-    """A project and the journal a window killed mid-edit left beside it."""
-    path = write_project(tmp_path)
-    first = windows()
-    assert first.open_path(str(path))
-    QApplication.processEvents()     # its own look for work left behind, before there is any
-    type_into(first, 0, "Lost? ")
-    kill(first)
-    return path, Path(str(path) + ".journal")
-
-
 def _journal_of_a_project_changed_since(windows, tmp_path):
     """A kill mid-edit, then the project saved by another program: the journal cannot be applied."""
-    path, journal = _killed_mid_edit(windows, tmp_path)
+    path, journal = killed_mid_edit(windows, tmp_path)
     written = journal.read_bytes()
     with open(path, "a") as handle:
         handle.write("\n")
@@ -264,7 +245,7 @@ def _journal_of_a_project_changed_since(windows, tmp_path):
 
 
 def _journal_with_a_damaged_header(windows, tmp_path):
-    path, journal = _killed_mid_edit(windows, tmp_path)
+    path, journal = killed_mid_edit(windows, tmp_path)
     lines = journal.read_bytes().splitlines(keepends=True)
     journal.write_bytes(b"{not a header\n" + b"".join(lines[1:]))
     return path, journal, journal.read_bytes()
@@ -317,9 +298,9 @@ def test_a_restorable_journal_closed_without_a_choice_is_kept_aside_not_deleted(
     assert second.warning_bar.isVisible() and str(kept) in second.warning_bar._label.text()
 
 
-def test_unsaved_work_with_a_damaged_header_found_at_start_is_kept_aside(windows, data_dir, qtbot):
+def test_unsaved_work_with_a_damaged_header_found_at_start_is_kept_aside(windows, own_data_dir, qtbot):
     from editor.session.journal import recovery_dir
-    folder = recovery_dir(data_dir)
+    folder = recovery_dir(own_data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     journal = folder / "episode-0123456789abcdef.journal"
     journal.write_bytes(b"not a header\n{\"seq\": 1}\n")
