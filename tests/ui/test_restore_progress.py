@@ -229,9 +229,8 @@ def test_the_audio_length_learnt_during_a_long_restore_is_kept_by_the_restored_d
     assert window.model.transcript.meta.duration_ms == 123_456
 
 
-def _approved_with_audio(windows, tmp_path):
-    """A project with its audio (silence as long as its turns), and the journal a window killed after
-    one approval left (an edit that leaves every turn's words timed); (project, audio)."""
+def _project_with_audio(tmp_path):
+    """A project of timed turns linked to its audio (silence as long as its turns); (project, audio)."""
     from edit_helpers import END_MS, timed_transcript
     from silent_audio import silence
 
@@ -241,6 +240,13 @@ def _approved_with_audio(windows, tmp_path):
     transcript.meta.audio_path = str(wav)
     path = tmp_path / "harbour.tep.json"
     project.save(transcript, path)
+    return path, wav
+
+
+def _approved_with_audio(windows, tmp_path):
+    """A project with its audio (silence as long as its turns), and the journal a window killed after
+    one approval left (an edit that leaves every turn's words timed); (project, audio)."""
+    path, wav = _project_with_audio(tmp_path)
     first = windows()
     assert first.open_path(str(path))
     assert first.review.approve(1)
@@ -291,16 +297,8 @@ def test_work_restored_after_a_background_read_keeps_its_audio_through_undo(wind
     # The restore waits for the read and starts as the document opens: the audio the window links
     # to it then is the base's too, so the restored keystrokes are "Typing" steps, and undoing them
     # does not unlink the audio.
-    from edit_helpers import END_MS, timed_transcript
-    from silent_audio import silence
-
-    from editor.core import project
     from editor.ui.files import preload
-    wav = silence(tmp_path / "harbour.wav", END_MS / 1000 + 1)
-    transcript = timed_transcript()
-    transcript.meta.audio_path = str(wav)
-    path = tmp_path / "harbour.tep.json"
-    project.save(transcript, path)
+    path, wav = _project_with_audio(tmp_path)
     first = windows()
     assert first.open_path(str(path))
     type_into(first, 1, "Typo ")
