@@ -56,17 +56,21 @@ def _no_prompt_on_reopen(windows, path, qtbot) -> None:
     assert window.project.recovery.recovery_box is None
 
 
+def _close_discarding(window, qtbot):
+    """Close *window* and answer the unsaved-changes box with Discard."""
+    window.close()
+    qtbot.waitUntil(lambda: window.project.close_box is not None and window.project.close_box.isVisible())
+    window.project.close_box.button(QMessageBox.StandardButton.Discard).click()
+    qtbot.waitUntil(lambda: not window.isVisible())
+
+
 def test_discard_at_close_leaves_nothing_to_restore(windows, tmp_path, own_data_dir, qtbot):
     path = _captions(tmp_path)
     window = _opened(windows, path, qtbot)
     type_into(window, 0, "Hello! ")
     assert window.project.is_modified()
     assert any(name.endswith(".journal") for name in _recovery_files(own_data_dir))
-    window.close()
-    qtbot.waitUntil(lambda: window.project.close_box is not None and window.project.close_box.isVisible())
-    box = window.project.close_box
-    box.button(QMessageBox.StandardButton.Discard).click()
-    qtbot.waitUntil(lambda: not window.isVisible())
+    _close_discarding(window, qtbot)
     assert _recovery_files(own_data_dir) == []
     _no_prompt_on_reopen(windows, path, qtbot)
 
@@ -168,10 +172,7 @@ def test_discard_at_close_with_the_turn_still_being_typed_in_leaves_nothing(wind
     path = _captions(tmp_path)
     window = _opened(windows, path, qtbot)
     QTest.keyClicks(window.view.open_editor(0, 0), "Hello! ")     # the turn editor still open
-    window.close()
-    qtbot.waitUntil(lambda: window.project.close_box is not None and window.project.close_box.isVisible())
-    window.project.close_box.button(QMessageBox.StandardButton.Discard).click()
-    qtbot.waitUntil(lambda: not window.isVisible())
+    _close_discarding(window, qtbot)
     assert _recovery_files(own_data_dir) == []
     _no_prompt_on_reopen(windows, path, qtbot)
 
@@ -182,10 +183,7 @@ def test_discard_at_close_of_a_project_leaves_no_journal_beside_it(windows, tmp_
     window = _opened(windows, path, qtbot)
     type_into(window, 0, "Hello! ")
     assert Path(str(path) + ".journal").exists()
-    window.close()
-    qtbot.waitUntil(lambda: window.project.close_box is not None and window.project.close_box.isVisible())
-    window.project.close_box.button(QMessageBox.StandardButton.Discard).click()
-    qtbot.waitUntil(lambda: not window.isVisible())
+    _close_discarding(window, qtbot)
     assert [p.name for p in tmp_path.iterdir() if ".journal" in p.name or p.name.endswith(".tmp")] == []
     _no_prompt_on_reopen(windows, path, qtbot)
 
