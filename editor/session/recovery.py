@@ -695,11 +695,14 @@ def typed_row(transcript: Transcript, op: ops.Op) -> int | None:
 
 def document_op(transcript: Transcript, target: Transcript) -> ops.Op:
     """The op that makes *transcript* what *target* holds (an autosave snapshot restored over the
-    file it was taken of: the edits before it are one step)."""
+    file it was taken of: the edits before it are one step).
+
+    The audio's link and length are left as they are: the window sets them as it finds the audio
+    (derived data, never an edit), so undoing the restore must not put back the audio the document
+    had before it while the window plays another, or a length learnt since."""
     meta = target.meta
     return ops.Group((ops.SetSpeakers(tuple(target.speakers.values())),
-                      ops.SetMeta({"title": meta.title, "audio_path": meta.audio_path,
-                                   "duration_ms": meta.duration_ms, "language": meta.language}),
+                      ops.SetMeta({"title": meta.title, "language": meta.language}),
                       ops.SetChapters(tuple(target.chapters)),
                       ops.ReplaceSegments(0, len(transcript.segments), tuple(target.segments))))
 
