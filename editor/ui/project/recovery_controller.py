@@ -145,7 +145,7 @@ class RecoveryController(QObject):
                                if kept is not None else "Discard deletes it.")
         else:
             title, icon = "Restore unsaved work?", QMessageBox.Icon.Question
-            text = f"Transcript Editor did not close normally. {pending.describe()}."
+            text = f"{_how_it_ended(pending)} {pending.describe()}."
             informative = "Restore brings it back; Discard deletes it."
             if later:
                 informative += " Not Now keeps it for the next start."
@@ -392,6 +392,15 @@ class RecoveryController(QObject):
         where = f"\n\nThe unsaved work is kept, unchanged, in {kept}." if kept else ""
         self.error_occurred.emit("Could not restore the unsaved work", f"{error}{where}")
         return False
+
+
+def _how_it_ended(pending) -> str:
+    """The restore prompt's first words: a window the system closed (a logout, a shutdown) kept its
+    unsaved work on purpose, which is no failure; any other journal left behind is a crash's."""
+    from editor.session.journal import CLOSED_BY_SYSTEM
+    if pending.closed_by == CLOSED_BY_SYSTEM:
+        return "Transcript Editor was closed by the system (a logout or shutdown) with unsaved work."
+    return "Transcript Editor did not close normally."
 
 
 def _work_name(pending) -> str:
