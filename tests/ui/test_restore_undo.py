@@ -341,3 +341,24 @@ def test_undoing_a_restored_autosave_leaves_the_audio_the_window_has(windows, tm
     assert second.model.segment(0).text.startswith("One ")
     meta = second.model.transcript.meta
     assert (meta.audio_path, meta.duration_ms) == linked
+
+
+def test_a_restored_autosave_names_the_audio_the_window_plays(windows, tmp_path, qtbot):
+    # Linked to other audio before the autosave (Choose Audio…), the reopened project plays the audio
+    # found beside it: the restored document names that one, not the snapshot's.
+    path = write_project(tmp_path)
+    for name in ("harbour.wav", "other.wav"):
+        subprocess.run(["sox", "-n", "-r", "16000", "-c", "1", str(tmp_path / name), "trim", "0", "1"], check=True)
+    first = windows()
+    assert first.open_path(str(path))
+    qtbot.waitUntil(lambda: first.model.transcript.meta.audio_path.endswith("harbour.wav"))
+    assert first.files.relink_audio(str(tmp_path / "other.wav"))
+    type_into(first, 0, "One ")
+    assert first.project.autosave.save_now()
+    first.project.autosave.wait()
+    kill(first)
+
+    second = _reopen_and_restore(windows, path, qtbot)
+    assert second.model.segment(0).text.startswith("One ")
+    assert second.playback.media_path.endswith("harbour.wav")
+    assert second.model.transcript.meta.audio_path == second.playback.media_path
