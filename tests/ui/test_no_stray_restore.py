@@ -52,7 +52,8 @@ def _opened(windows, path, qtbot):
 def _no_prompt_on_reopen(windows, path, qtbot) -> None:
     window = windows()
     assert window.open_path(str(path))
-    QApplication.processEvents()
+    QApplication.processEvents()                       # its look for work left behind starts
+    qtbot.waitUntil(lambda: window.project.recovery.reading is None)    # a journal found is read
     QApplication.processEvents()
     assert window.project.recovery.recovery_box is None
 
