@@ -549,6 +549,7 @@ class MainWindow(QMainWindow):
         stack.canRedoChanged.connect(self._update_enabled)
         edits.failed.connect(self._show_status)
         edits.message.connect(self._show_status)
+        edits.split_offered.connect(self._offer_split)
         review.message.connect(self._show_status)
         review.progress_changed.connect(self.review_bar.show_progress)
         review.filter_changed.connect(self.review_bar.show_filter)
@@ -558,6 +559,13 @@ class MainWindow(QMainWindow):
         project.error_occurred.connect(self._on_files_error_occurred)
         project.message.connect(self._show_status)
         project.warning.connect(lambda text: self.warning_bar.show_message(text, "warning"))
+
+    def _offer_split(self, text: str, row: int) -> None:
+        """A turn too long to edit in place: say so, with the split that makes it editable a click away."""
+        def split() -> None:
+            if self.edits.split_into_parts(row):
+                self.notice_bar.dismiss()
+        self.notice_bar.show_message(text, "info", button="Split into Parts", callback=split)
 
     def _show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 5000)
