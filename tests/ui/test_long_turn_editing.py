@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -90,8 +90,8 @@ def test_split_long_turn_is_an_edit_menu_action_on_the_turn_in_hand(main_window,
 
 def test_a_one_paragraph_plain_text_opens_as_turns_that_edit(main_window, tmp_path):
     w = main_window
-    words = "we talked about the harbour and the long winter nights out on the water".split()
-    text = " ".join(words[i % len(words)] for i in range(20_000)) + ".\n"   # no sentence end before the last
+    phrase = "we talked about the harbour and the long winter nights out on the water "
+    text = (phrase * 1430).strip() + ".\n"                # no sentence end before the last word
     path = tmp_path / "pasted.txt"
     path.write_text(text, encoding="utf-8")
     assert w.open_path(str(path))
