@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from itertools import accumulate
 from typing import Any
 
 from editor.core.long_text import PART_CHARS, part_starts
@@ -50,32 +50,48 @@ def split_into_parts(transcript: Transcript, index: int, max_chars: int = PART_C
     O(length of the segment), however many parts.
     """
     segment = segment_at(transcript, index)
-    spans = tokenize(segment.text)
-    token_starts = [start for start, _ in spans]
-    cuts = sorted({bisect_left(token_starts, at) for at in part_starts(segment.text, max_chars)}
-                  - {0, len(spans)})
-    if not cuts:
+    text = segment.text
+    starts_at = part_starts(text, max_chars)   # each a word's first character
+    if not starts_at:
         raise ValueError(f"segment {segment.id}: short enough to edit, nothing to split")
+    # No word estimates of the whole turn (a 10 MB turn is 2 million words): a part's start time is
+    # its first word's, or else its share of the characters (as estimate_words spreads a turn's time).
+    char_bounds = [0, *starts_at, len(text)]
+    pieces = [(text[a:b].rstrip() if b < len(text) else text[a:], a)
+              for a, b in zip(char_bounds, char_bounds[1:], strict=False)]
     words = segment.words
-    if words and len(words) != len(spans):
-        words = realign(words, segment.text, segment.start_ms, segment.end_ms)
-    times = words or estimate_words(segment)
-    cut_ms = [_clamped(segment, times[k].start_ms if k < len(times) else None) for k in cuts]
-    texts = _pieces(segment.text, spans, segment.marks, cuts)
+    cuts: list[int] = []   # the token index each part after the first starts at
+    if words or segment.is_changed:
+        counts = [len(piece.split()) for piece, _ in pieces]
+        cuts = list(accumulate(counts[:-1]))
+        if words and len(words) != sum(counts):
+            words = realign(words, text, segment.start_ms, segment.end_ms)
+    if words:
+        cut_ms = [_clamped(segment, words[k].start_ms) for k in cuts]
+    else:
+        cut_ms = [_estimated(segment, at, len(text)) for at in starts_at]
+    texts = [(piece, _clip(segment.marks, at, at + len(piece))) for piece, at in pieces]
     originals = texts if not segment.is_changed else _original_pieces(segment, cuts)
     new_id = transcript.segment_id_maker()
-    bounds = [0, *cuts, len(spans)]
+    bounds = [0, *cuts, None]
     starts = [segment.start_ms, *cut_ms]
     ends = [*cut_ms, segment.end_ms]
     parts = []
-    for i, ((text, marks), (original, original_marks)) in enumerate(zip(texts, originals, strict=True)):
-        fields = dict(start_ms=starts[i], end_ms=ends[i], text=text, marks=marks,
-                      words=_copy(words[bounds[i]:bounds[i + 1]]),
+    for i, ((part, marks), (original, original_marks)) in enumerate(zip(texts, originals, strict=True)):
+        fields = dict(start_ms=starts[i], end_ms=ends[i], text=part, marks=marks,
+                      words=_copy(words[bounds[i]:bounds[i + 1]]) if words else [],
                       original_text=original, original_marks=original_marks)
         if i:
             fields.update(id=new_id(), note="")
         parts.append(dataclasses.replace(segment, **fields))
     return ReplaceSegments(index, 1, tuple(parts))
+
+
+def _estimated(segment: Segment, done: int, total: int) -> int | None:
+    """The time *done* of *total* characters into *segment* (None when it has no start and end)."""
+    if segment.start_ms is None or segment.end_ms is None:
+        return None
+    return segment.start_ms + max(0, segment.end_ms - segment.start_ms) * done // max(1, total)
 
 
 def _clamped(segment: Segment, cut: int | None) -> int | None:
