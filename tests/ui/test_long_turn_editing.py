@@ -80,9 +80,11 @@ def test_split_long_turn_is_an_edit_menu_action_on_the_turn_in_hand(main_window,
     w = main_window
     path, long_text = _long_turn_project(tmp_path)
     assert w.open_path(str(path))
-    w.view.set_current_turn(1)
-    w.action_table["split_long_turn"].trigger()
+    w.view.open_editor(1, 0)
+    assert w.notice_bar.isVisible()                  # the offer
+    w.action_table["split_long_turn"].trigger()      # taken from the Edit menu instead: the offer goes too
     assert w.model.rowCount() > 60 and w.model.segment(0).text == "good evening and welcome aboard"
+    assert not w.notice_bar.isVisible()
     w.view.set_current_turn(0)
     w.action_table["split_long_turn"].trigger()      # short enough already: said so, nothing changes
     assert w.statusBar().currentMessage() and w.model.segment(0).text == "good evening and welcome aboard"

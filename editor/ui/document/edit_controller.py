@@ -40,7 +40,8 @@ class EditController(QObject):
 
     failed = Signal(str)          # an edit that cannot be made here (shown in the status bar)
     message = Signal(str)         # what an edit did besides the edit itself (shown in the status bar)
-    split_offered = Signal(str, int)   # why turn (row) cannot be edited in place: offer to split it into parts
+    # Why turn (row) cannot be edited in place: offer to split it into parts ("": split, the offer is moot).
+    split_offered = Signal(str, int)
 
     def __init__(self, ctx: WindowContext, parent=None):
         super().__init__(parent)
@@ -223,6 +224,7 @@ class EditController(QObject):
         if op is None or not self.push(op, "Split Turn into Parts", row):
             return False
         self.message.emit(f"Turn {row + 1} is now {len(op.segments):,} turns, each short enough to edit")
+        self.split_offered.emit("", row)
         self._view.open_editor(row, 0)
         return True
 
