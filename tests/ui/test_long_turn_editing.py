@@ -105,3 +105,17 @@ def test_a_one_paragraph_plain_text_opens_as_turns_that_edit(main_window, tmp_pa
     click(view.viewport(), view.word_rect(0, 2).center())
     _type("xyz")
     assert "xyz" in w.model.segment(0).text
+
+
+def test_the_turn_too_long_to_edit_splits_at_its_caret_and_refuses_a_paste(main_window, tmp_path):
+    w = main_window
+    path, long_text = _long_turn_project(tmp_path)
+    assert w.open_path(str(path))
+    QApplication.clipboard().setText("pasted words")
+    at = long_text.index("winter.", 2000) + len("winter. ")
+    editor = w.view.open_editor(1, at)
+    press(w, Qt.Key.Key_V, CTRL)                    # refused, and said so
+    assert w.model.segment(1).text == long_text and w.notice_bar.isVisible()
+    press(w, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)   # Split Turn at Caret
+    assert w.model.segment(1).text == long_text[:at].strip() and w.model.segment(2).text == long_text[at:]
+    assert editor.row == 2 and editor.isReadOnly()   # the rest is still too long: still refused, never lost

@@ -11,7 +11,7 @@ editor (Qt text widgets otherwise take e.g. Ctrl+Left for word moves).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QPalette, QTextCursor, QTextOption
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPalette, QTextCursor, QTextOption
 from PySide6.QtWidgets import QFrame, QPlainTextEdit
 
 from editor.ui.document.turn_painter import LAYOUT_LIMIT, wrap_mode_for
@@ -142,7 +142,8 @@ class TurnEditor(QPlainTextEdit):
             return
         changes_text = bool(event.text() and event.text().isprintable()) \
             or key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if changes_text and self.isReadOnly():
+        if self.isReadOnly() and (changes_text or event.matches(QKeySequence.StandardKey.Paste)
+                                  or event.matches(QKeySequence.StandardKey.Cut)):
             # Taken here and said so: ignored, the key would go on to the view, which hands typing
             # to the open turn, that is back here.
             event.accept()
