@@ -47,16 +47,14 @@ def test_typing_into_a_turn_too_long_to_edit_offers_the_split_and_the_parts_edit
     click(view.viewport(), view.word_rect(1, 3).center())             # on "keeper"
     editor = view.editor()
     assert editor is not None and editor.row == 1 and editor.hasFocus()
-    # Told at once, with the way out a click away.
-    assert w.notice_bar.isVisible() and "too long to edit in place" in w.notice_bar.text()
-    assert w.notice_bar.button().isVisible()
-
-    _type("xyz")                                     # into the open turn: refused, said so, no loop
+    _type("xyz")                                     # into the open turn: refused (each key looped), no change
     press(w, Qt.Key.Key_Escape)
     _type("q")                                       # with the view focused: handed to the turn, refused
     assert w.model.segment(1).text == long_text and w.edits.stack.count() == 0
     assert view.editor() is not None and view.editor().row == 1
-    assert w.notice_bar.isVisible()
+    # Told why, with the way out a click away.
+    assert w.notice_bar.isVisible() and "too long to edit in place" in w.notice_bar.text()
+    assert w.notice_bar.button().isVisible()
 
     w.notice_bar.button().click()                     # Split into Parts
     parts = [w.model.segment(row) for row in range(1, w.model.rowCount())]
