@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         self.warning_bar = MessageBar()
         self.audio_bar = MessageBar()
         self.notice_bar = MessageBar()
+        self._split_offer = ""   # the notice bar's offer to split a turn too long to edit, while shown
         self.captions_bar = MessageBar()   # "merged into turns; keep the captions as they are?"
         page = QWidget()
         layout = self._page_layout = QVBoxLayout(page)
@@ -549,6 +550,7 @@ class MainWindow(QMainWindow):
         stack.canRedoChanged.connect(self._update_enabled)
         edits.failed.connect(self._show_status)
         edits.message.connect(self._show_status)
+        edits.split_offered.connect(self._offer_split)
         review.message.connect(self._show_status)
         review.progress_changed.connect(self.review_bar.show_progress)
         review.filter_changed.connect(self.review_bar.show_filter)
@@ -558,6 +560,16 @@ class MainWindow(QMainWindow):
         project.error_occurred.connect(self._on_files_error_occurred)
         project.message.connect(self._show_status)
         project.warning.connect(lambda text: self.warning_bar.show_message(text, "warning"))
+
+    def _offer_split(self, text: str, row: int) -> None:
+        """A turn too long to edit in place: say so, with the split that makes it editable a click away
+        (no *text*: a turn was split, and the offer goes)."""
+        if text:
+            self.notice_bar.show_message(text, "info", button="Split into Parts",
+                                         callback=lambda: self.edits.split_into_parts(row))
+            self._split_offer = text
+        elif self.notice_bar.isVisible() and self.notice_bar.text() == self._split_offer:
+            self.notice_bar.dismiss()
 
     def _show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 5000)

@@ -63,7 +63,7 @@ from editor.core.ops.base import (
 from editor.core.ops.chapters import add_chapter, chapter_index, edit_chapter, remove_chapter
 from editor.core.ops.meta import set_audio
 from editor.core.ops.review import set_note, set_status
-from editor.core.ops.rows import merge_with_next, split
+from editor.core.ops.rows import merge_with_next, split, split_into_parts
 from editor.core.ops.speakers import add_speaker, merge_speakers, rename_speaker, set_speaker
 from editor.core.ops.text import (
     add_mark,
@@ -78,7 +78,8 @@ __all__ = [
     "Change", "Fields", "Group", "Listener", "Op", "Replaced", "ReplaceSegments", "Rows", "SetFields",
     "SetMeta", "SetSpeakers", "SetChapters", "merged_undo", "run", "set_audio",
     "set_text", "replace_spans", "revert_to_original", "add_mark", "remove_mark",
-    "split", "merge_with_next", "set_start", "set_bounds", "set_word_times", "set_status", "set_note",
+    "split", "split_into_parts", "merge_with_next", "set_start", "set_bounds", "set_word_times", "set_status",
+    "set_note",
     "set_speaker", "rename_speaker", "add_speaker", "merge_speakers",
     "add_chapter", "edit_chapter", "remove_chapter", "chapter_index",
 ]

@@ -1,11 +1,13 @@
-"""Row edits: split a segment at the caret, merge it with the next (words and marks follow)."""
+"""Row edits: split a segment at the caret or into parts, merge it with the next (words and marks follow)."""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Sequence
+from itertools import accumulate
 from typing import Any
 
+from editor.core.long_text import PART_CHARS, part_starts
 from editor.core.ops.base import ReplaceSegments, segment_at
 from editor.core.transcript import Mark, ReviewStatus, Segment, Transcript, Word, WordTiming
 from editor.core.words import estimate_words, realign, token_opcodes, tokenize
@@ -37,6 +39,100 @@ def split(transcript: Transcript, index: int, offset: int, at_ms: int | None = N
         marks=right_marks, words=_copy(words[k:]), note="",
         original_text=right_orig, original_marks=right_orig_marks)
     return ReplaceSegments(index, 1, (left, right))
+
+
+def split_into_parts(transcript: Transcript, index: int, max_chars: int = PART_CHARS) -> ReplaceSegments:
+    """Cut a segment too long to edit into parts of at most *max_chars* characters, after sentence
+    ends where there are any (:func:`editor.core.long_text.part_starts`), as one op.
+
+    Each part starts at its first word's time (estimated when the words have none); words and
+    marks go with their parts; the first part keeps the id, note and status, as :func:`split` does.
+    O(length of the segment), however many parts.
+    """
+    segment = segment_at(transcript, index)
+    text = segment.text
+    starts_at = part_starts(text, max_chars)   # each a word's first character
+    if not starts_at:
+        raise ValueError(f"segment {segment.id}: short enough to edit, nothing to split")
+    # No word estimates of the whole turn (a 10 MB turn is 2 million words): a part's start time is
+    # its first word's, or else its share of the characters (as estimate_words spreads a turn's time).
+    char_bounds = [0, *starts_at, len(text)]
+    pieces = [(text[a:b].rstrip() if b < len(text) else text[a:], a)
+              for a, b in zip(char_bounds, char_bounds[1:], strict=False)]
+    words = segment.words
+    cuts: list[int] = []   # the token index each part after the first starts at
+    if words or segment.is_changed:
+        counts = [len(piece.split()) for piece, _ in pieces]
+        cuts = list(accumulate(counts[:-1]))
+        if words and len(words) != sum(counts):
+            words = realign(words, text, segment.start_ms, segment.end_ms)
+    if words:
+        cut_ms = [_clamped(segment, words[k].start_ms) for k in cuts]
+    else:
+        cut_ms = [_estimated(segment, at, len(text)) for at in starts_at]
+    texts = [(piece, _clip(segment.marks, at, at + len(piece))) for piece, at in pieces]
+    originals = texts if not segment.is_changed else _original_pieces(segment, cuts)
+    new_id = transcript.segment_id_maker()
+    bounds = [0, *cuts, None]
+    starts = [segment.start_ms, *cut_ms]
+    ends = [*cut_ms, segment.end_ms]
+    parts = []
+    for i, ((part, marks), (original, original_marks)) in enumerate(zip(texts, originals, strict=True)):
+        fields = dict(start_ms=starts[i], end_ms=ends[i], text=part, marks=marks,
+                      words=_copy(words[bounds[i]:bounds[i + 1]]) if words else [],
+                      original_text=original, original_marks=original_marks)
+        if i:
+            fields.update(id=new_id(), note="")
+        parts.append(dataclasses.replace(segment, **fields))
+    return ReplaceSegments(index, 1, tuple(parts))
+
+
+def _estimated(segment: Segment, done: int, total: int) -> int | None:
+    """The time *done* of *total* characters into *segment* (None when it has no start and end)."""
+    if segment.start_ms is None or segment.end_ms is None:
+        return None
+    return segment.start_ms + max(0, segment.end_ms - segment.start_ms) * done // max(1, total)
+
+
+def _clamped(segment: Segment, cut: int | None) -> int | None:
+    """*cut* kept inside the segment's own times."""
+    if cut is not None and segment.start_ms is not None:
+        cut = max(cut, segment.start_ms)
+        if segment.end_ms is not None:
+            cut = min(cut, segment.end_ms)
+    return cut
+
+
+def _pieces(text: str, spans: Sequence[tuple[int, int]], marks: Sequence[Mark],
+            cuts: Sequence[int]) -> list[tuple[str, list[Mark]]]:
+    """Text and marks of the runs of tokens between the token indices *cuts* (as :func:`_split_text`
+    cuts at one: the spaces at a cut go, a mark across it is cut too)."""
+    bounds = [0, *cuts, len(spans)]
+    pieces = []
+    for first, end in zip(bounds, bounds[1:], strict=False):
+        lo = spans[first][0] if first else 0
+        hi = spans[end - 1][1] if end < len(spans) else len(text)
+        pieces.append((text[lo:hi], _clip(marks, lo, hi)))
+    return pieces
+
+
+def _original_pieces(segment: Segment, cuts: Sequence[int]) -> list[tuple[str, list[Mark]]]:
+    """The recognizer's text cut at the tokens matching tokens *cuts* of the current text."""
+    original = segment.original_text or ""
+    opcodes = token_opcodes(segment.text.split(), original.split())
+    spans = tokenize(original)
+    mapped = [_matching_token(opcodes, k, len(spans)) for k in cuts]
+    inside = sorted({k for k in mapped if 0 < k < len(spans)})
+    pieces = _pieces(original, spans, segment.original_marks or [], inside)
+    return pieces + [("", [])] * (len(cuts) + 1 - len(pieces))   # an original shorter than the parts
+
+
+def _matching_token(opcodes, k: int, count: int) -> int:
+    """The index in the other token list of the token matching token *k* (see :func:`token_opcodes`)."""
+    for _tag, i1, i2, j1, j2 in opcodes:
+        if i1 <= k < i2 or (i1 == i2 == k):
+            return j1 + min(k - i1, j2 - j1)
+    return count
 
 
 def merge_with_next(transcript: Transcript, index: int) -> ReplaceSegments:

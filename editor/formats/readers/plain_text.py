@@ -1,16 +1,22 @@
 """Plain text with no times: each paragraph (or each line, when there are no blank lines)
-becomes an untimed segment without a speaker, for the producer to time later."""
+becomes an untimed segment without a speaker, for the producer to time later.
+
+A paragraph too long to edit as one turn (a whole episode pasted with no breaks) is cut
+into parts at sentence ends (:mod:`editor.core.long_text`), and the reading says so."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from editor.core.long_text import LONG_PARAGRAPH, PART_CHARS, part_starts
 from editor.formats.base import ReadResult
 from editor.formats.readers import PLAIN_TEXT
 from editor.formats.readers._build import TranscriptBuilder
 from editor.formats.readers._json import looks_like_json
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
+_LINE_BREAK = re.compile(r"\n")
 
 
 class PlainTextReader:
@@ -21,11 +27,38 @@ class PlainTextReader:
 
     def read(self, text: str) -> ReadResult:
         build = TranscriptBuilder(self.NAME)
-        blocks = _BLANK_LINES.split(text) if _BLANK_LINES.search(text) else text.split("\n")
-        for block in blocks:
-            build.add_text(None, None, None, block)
+        cut: list[tuple[int, int]] = []     # (line, characters) of each paragraph cut into parts
+        parts = 0
+        for block, line in _blocks(text):
+            starts = part_starts(block) if len(block) > LONG_PARAGRAPH else []
+            if starts:
+                cut.append((line, len(block.strip())))
+                parts += len(starts) + 1
+            for start, end in zip([0, *starts], [*starts, len(block)], strict=True):
+                build.add_text(None, None, None, block[start:end])
         if not build.segments:
             build.warnings.append("the file holds no text")
         else:
             build.warnings.append("no times in this file: segments are untimed")
+        if cut:
+            build.warnings.append(_cut_warning(cut, parts))
         return build.result()
+
+
+def _blocks(text: str) -> Iterator[tuple[str, int]]:
+    """The paragraphs of *text* (its lines when it has no blank lines), each with its first line's number."""
+    separator = _BLANK_LINES if _BLANK_LINES.search(text) else _LINE_BREAK
+    at, line = 0, 1
+    for match in separator.finditer(text):
+        yield text[at:match.start()], line
+        line += text.count("\n", at, match.end())
+        at = match.end()
+    yield text[at:], line
+
+
+def _cut_warning(cut: list[tuple[int, int]], parts: int) -> str:
+    line, size = cut[0]
+    which = (f"the paragraph at line {line} ({size:,} characters) was" if len(cut) == 1 else
+             f"{len(cut):,} paragraphs (the first at line {line}, {size:,} characters) were")
+    return (f"{which} too long to edit as one turn: cut into {parts:,} turns of at most {PART_CHARS:,} "
+            "characters, between sentences where there are any (Merge with Next Turn joins two back)")

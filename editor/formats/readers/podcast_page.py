@@ -30,6 +30,12 @@ _GENERIC_HEADER = re.compile(rf"(?<!\S)(?:{_GENERIC}) (?:{_TIME})(?=\s)")
 # "Maya Ortiz 00:01:02 Welcome ..." at the start of a line: how real names are found.
 _LINE_HEADER = re.compile(rf"^({NAME}) ({_TIME})[ \t]+\S", re.MULTILINE)
 _CLOCK_ON_PAGE = re.compile(r"\b\d+:\d{2}:\d{2}\b")
+# A page with a single turn has one header to go by. "Speaker 1 00:00:05 text" starting a line is a
+# turn wherever it is; a real name only when it opens the text with a clock in the first hour,
+# hours shown ("Maya Ortiz 00:00:05 Welcome"): a name and a time also start ordinary sentences
+# ("Maya Ortiz 10:30 arrived late", "Monday 09:00:00 the doors open").
+_LINE_GENERIC_HEADER = re.compile(rf"^[ \t]*(?:{_GENERIC}) (?:{_TIME})[ \t]+\S", re.MULTILINE)
+_OPENING_NAMED_HEADER = re.compile(rf"\A\s*({NAME}) 0?0:\d{{2}}:\d{{2}}[ \t]+\S")
 
 
 class PodcastPageReader:
@@ -42,6 +48,8 @@ class PodcastPageReader:
         names = _line_names(head)
         if sum(names.values()) >= 3 and len(names) >= 1:
             return 0.75
+        if _LINE_GENERIC_HEADER.search(head) or _opening_name(head):
+            return 0.6   # one turn (or the next header lies beyond the head): above plain text's 0.1
         return 0.0
 
     def read(self, text: str) -> ReadResult:
@@ -73,8 +81,15 @@ def _line_names(text: str) -> Counter:
     return Counter({name: n for name, n in counts.items() if n >= 2})
 
 
+def _opening_name(text: str) -> str | None:
+    """The real name of a header opening *text* (see _OPENING_NAMED_HEADER), or None."""
+    match = _OPENING_NAMED_HEADER.match(text)
+    return match.group(1) if match is not None and plausible_name(match.group(1)) else None
+
+
 def _header_pattern(text: str) -> re.Pattern:
-    names = sorted(_line_names(text), key=len, reverse=True)
+    opening = _opening_name(text)
+    names = sorted(set(_line_names(text)) | ({opening} if opening else set()), key=len, reverse=True)
     known = "|".join(re.escape(n) for n in names)
     alternatives = f"{_GENERIC}|{known}" if known else _GENERIC
     return re.compile(rf"(?<!\S)(?:{alternatives}) (?:{_TIME})(?=\s)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from editor.core.long_text import PART_CHARS
 from editor.ui.actions import CAN_REDO, CAN_UNDO, WITH_TEXT, WITH_TEXT_AND_AUDIO, ActionSpec
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -10,6 +11,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("split_turn", "Edit", "&Split Turn at Caret", ("Alt+Return",),
                "Split the turn at the caret; the new turn starts at that word's time",
                enabled=WITH_TEXT, separator=True),
+    ActionSpec("split_long_turn", "Edit", "Split Long Turn into P&arts", (),
+               f"Cut the turn into turns of at most {PART_CHARS:,} characters, between sentences: a turn too long "
+               "to edit in place becomes editable", enabled=WITH_TEXT),
     ActionSpec("merge_next", "Edit", "&Merge with Next Turn", ("Ctrl+M",), enabled=WITH_TEXT),
     ActionSpec("set_start", "Edit", "Set Start to &Playback Position", ("Ctrl+T",), enabled=WITH_TEXT_AND_AUDIO),
     ActionSpec("change_speaker", "Edit", "Change Spea&ker…", ("Alt+S",), "Change the speaker of this turn",

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextCharFormat, QUndoStack
 from PySide6.QtWidgets import QTextEdit
 
+from editor.core.long_text import PART_CHARS
 from editor.core.transcript import Mark, MarkKind, ReviewStatus, WordTiming
 from editor.ui import theme
 from editor.ui.actions import Actions
@@ -39,6 +40,8 @@ class EditController(QObject):
 
     failed = Signal(str)          # an edit that cannot be made here (shown in the status bar)
     message = Signal(str)         # what an edit did besides the edit itself (shown in the status bar)
+    # Why turn (row) cannot be edited in place: offer to split it into parts ("": split, the offer is moot).
+    split_offered = Signal(str, int)
 
     def __init__(self, ctx: WindowContext, parent=None):
         super().__init__(parent)
@@ -51,6 +54,7 @@ class EditController(QObject):
         self.destroyed.connect(lambda: stack.blockSignals(True))
         view.text_edited.connect(self._on_view_text_edited)
         view.editing_started.connect(self._on_view_editing_started)
+        view.too_long_to_edit.connect(self._offer_split)
         self._connect_actions(ctx.actions)
         model.modelReset.connect(self._on_model_reset)
         model.dataChanged.connect(self._on_model_data_changed)
@@ -62,6 +66,7 @@ class EditController(QObject):
         stack.undoTextChanged.connect(lambda text: a["undo"].setText(f"&Undo {text}".strip()))
         stack.redoTextChanged.connect(lambda text: a["redo"].setText(f"&Redo {text}".strip()))
         a["split_turn"].triggered.connect(self.split_at_caret)
+        a["split_long_turn"].triggered.connect(lambda: self.split_into_parts())
         a["merge_next"].triggered.connect(self.merge_with_next)
         a["set_start"].triggered.connect(self.set_start_to_playback)
         a["revert_turn"].triggered.connect(self.revert_to_original)
@@ -208,6 +213,28 @@ class EditController(QObject):
             return False
         self._view.open_editor(row + 1, 0)
         return True
+
+    def split_into_parts(self, row: int | None = None) -> bool:
+        """Cut the turn (default: the one in hand) into turns short enough to edit in place, between
+        sentences; one undo step. The caret goes to the start of the first part."""
+        row = self.current_row() if row is None else row
+        if not 0 <= row < self._model.rowCount():
+            return False
+        op = self._plan(ops.split_into_parts, row)
+        if op is None or not self.push(op, "Split Turn into Parts", row):
+            return False
+        self.message.emit(f"Turn {row + 1} is now {len(op.segments):,} turns, each short enough to edit")
+        self.split_offered.emit("", row)
+        self._view.open_editor(row, 0)
+        return True
+
+    def _offer_split(self, row: int) -> None:
+        if 0 <= row < self._model.rowCount():
+            size = len(self._model.segment(row).text)
+            self.split_offered.emit(f"Turn {row + 1} is too long to edit in place ({size:,} characters). Split "
+                                    f"it into parts of at most {PART_CHARS:,} characters, between sentences, to "
+                                    "edit it.",
+                                    row)
 
     def _position_inside(self, segment) -> int | None:
         """The playback position when it lies inside *segment* (a better cut than an estimate)."""

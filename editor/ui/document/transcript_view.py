@@ -53,6 +53,7 @@ class TranscriptView(QAbstractScrollArea):
     text_edited = Signal(int, str)         # row, whole new text: the controller pushes it to the model
     typed = Signal()                       # a text key was pressed in the editor
     follow_requested = Signal()            # "Back to playback" clicked
+    too_long_to_edit = Signal(int)         # row opened, or typed into, that is too long to edit in place
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -86,6 +87,7 @@ class TranscriptView(QAbstractScrollArea):
         self._editor: TurnEditor | None = None
         self._in_hand = -1          # the turn the producer last went to (see current_turn), -1: none yet
         self._reserved_keys: set[int] = set()
+        self._handing_key = False   # a typed key being handed to the editor (see _type_into_turn_in_hand)
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
         self._follow_button = QToolButton(self)
         self._follow_button.setText("↓ Back to playback")
@@ -656,6 +658,10 @@ class TranscriptView(QAbstractScrollArea):
         """Text typed while the view has the focus goes on at the open turn's caret, or with no turn
         open into the turn in hand (:meth:`current_turn`; at the playing word when it is the playing
         one, else at its start): the editor opens there and gets the key."""
+        if self._handing_key:
+            # The editor did not take the key handed to it, and Qt passed it on to its parents, this
+            # view among them: handing it over again would never end.
+            return True
         text = event.text()
         typing = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier) \
             == Qt.KeyboardModifier.NoModifier
@@ -671,8 +677,12 @@ class TranscriptView(QAbstractScrollArea):
             if editor is None:
                 return False
         # The key itself goes to the editor (a copy: the view's event is accepted here).
-        QApplication.sendEvent(editor, QKeyEvent(event.type(), event.key(), event.modifiers(), text,
-                                                 event.isAutoRepeat(), event.count()))
+        self._handing_key = True
+        try:
+            QApplication.sendEvent(editor, QKeyEvent(event.type(), event.key(), event.modifiers(), text,
+                                                     event.isAutoRepeat(), event.count()))
+        finally:
+            self._handing_key = False
         return True
 
     def _open_turn_in_hand(self) -> TurnEditor | None:
@@ -920,6 +930,7 @@ class TranscriptView(QAbstractScrollArea):
             self._editor.leave_requested.connect(self._on_editor_leave)
             self._editor.word_seek_requested.connect(lambda char: self._seek_word(self._editor.row, char))
             self._editor.cursorPositionChanged.connect(self._keep_caret_in_view)
+            self._editor.refused.connect(lambda: self.too_long_to_edit.emit(self._editor.row))
         previous = self._editor.row if self._editor.isVisible() else -1
         if previous >= 0 and previous != row:
             self.editing_finished.emit(previous)
@@ -936,6 +947,8 @@ class TranscriptView(QAbstractScrollArea):
         self._update_rows(row, row)
         self._describe_current()
         self.editing_started.emit(row)
+        if self._editor.isReadOnly():
+            self.too_long_to_edit.emit(row)
         return self._editor
 
     def close_editor(self) -> None:

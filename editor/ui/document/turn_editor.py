@@ -11,7 +11,7 @@ editor (Qt text widgets otherwise take e.g. Ctrl+Left for word moves).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QPalette, QTextCursor, QTextOption
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPalette, QTextCursor, QTextOption
 from PySide6.QtWidgets import QFrame, QPlainTextEdit
 
 from editor.ui.document.turn_painter import LAYOUT_LIMIT, wrap_mode_for
@@ -25,6 +25,7 @@ class TurnEditor(QPlainTextEdit):
     typed = Signal()                  # a key that inserts text was pressed (pause-while-typing)
     leave_requested = Signal(int)     # -1: go to the turn above, +1: below, 0: close
     word_seek_requested = Signal(int)  # Ctrl+click or double-click at this character offset
+    refused = Signal()                # a key that would change a turn too long to edit here (read-only)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -69,8 +70,12 @@ class TurnEditor(QPlainTextEdit):
         too_long = len(text) > LAYOUT_LIMIT
         self.setReadOnly(too_long)
         if too_long:
+            # Still a caret, moved by mouse and keys: Split Turn at Caret cuts the turn where it is.
+            self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                         | Qt.TextInteractionFlag.TextSelectableByKeyboard)
             self.setPlainText(f"{text[:LAYOUT_LIMIT]} … [{len(text) - LAYOUT_LIMIT:,} more characters: "
-                              "this turn is too long to edit here; change it with Find and Replace]")
+                              "this turn is too long to edit here; split it (Edit ▸ Split Long Turn into "
+                              "Parts, or Split Turn at Caret), or change it with Find and Replace]")
         else:
             self.setPlainText(text)
 
@@ -135,7 +140,16 @@ class TurnEditor(QPlainTextEdit):
         if key == Qt.Key.Key_Down and plain and self._on_last_line(cursor):
             self.leave_requested.emit(1)
             return
-        if event.text() and event.text().isprintable() or key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
+        changes_text = bool(event.text() and event.text().isprintable()) \
+            or key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if self.isReadOnly() and (changes_text or event.matches(QKeySequence.StandardKey.Paste)
+                                  or event.matches(QKeySequence.StandardKey.Cut)):
+            # Taken here and said so: ignored, the key would go on to the view, which hands typing
+            # to the open turn, that is back here.
+            event.accept()
+            self.refused.emit()
+            return
+        if changes_text and key not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.typed.emit()
         super().keyPressEvent(event)
 

@@ -1,0 +1,107 @@
+"""A run-on turn (a whole episode as one paragraph) cut into parts a producer can edit: where the
+cuts fall, the one-op split of a timed turn, and the plain-text reader cutting a pasted episode."""
+
+from __future__ import annotations
+
+import copy
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_ops import assert_reversible  # noqa: E402
+
+from editor.core import ops  # noqa: E402
+from editor.core.long_text import LONG_PARAGRAPH, PART_CHARS, part_starts  # noqa: E402
+from editor.core.transcript import Mark, MarkKind, Segment, Speaker, Transcript, Word, WordTiming  # noqa: E402
+from editor.formats.readers.plain_text import PlainTextReader  # noqa: E402
+
+_SENTENCE = "The ferry left the quay at dawn and nobody on board said a word. "
+
+
+def _parts(text: str, max_chars: int = PART_CHARS) -> list[str]:
+    bounds = [0, *part_starts(text, max_chars), len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def test_parts_end_between_sentences_and_hold_at_most_the_limit():
+    text = _SENTENCE * 200
+    parts = _parts(text)
+    assert "".join(parts) == text
+    assert all(len(p.strip()) <= PART_CHARS for p in parts)
+    assert all(p.strip().endswith("a word.") for p in parts)
+    assert len(parts) == -(-len(text) // (PART_CHARS // len(_SENTENCE) * len(_SENTENCE)))
+
+
+def test_with_no_sentences_parts_end_between_words():
+    text = " ".join(["tide", "harbour", "net", "gull", "rope"] * 3000)
+    starts = part_starts(text)
+    assert starts and all(text[s - 1] == " " and text[s] != " " for s in starts)
+    assert all(len(p.strip()) <= PART_CHARS for p in _parts(text))
+
+
+def test_a_short_text_and_a_single_huge_word_are_not_cut():
+    assert part_starts(_SENTENCE * 3) == []
+    assert part_starts("x" * 5000) == []
+    assert part_starts("x" * 5000 + " tail", 1500) == [5001]   # the word is whole; the rest goes on
+
+
+@pytest.fixture
+def long_timed() -> Transcript:
+    """One timed turn of 60 sentences (~4,000 characters), every word timed, an inaudible mark inside."""
+    text = (_SENTENCE * 60).strip()
+    tokens = text.split()
+    words = [Word(w, 10_000 + i * 300, 10_000 + i * 300 + 250, 0.9) for i, w in enumerate(tokens)]
+    at = text.index("nobody", 2000)
+    segment = Segment("s1", 10_000, 10_000 + len(tokens) * 300, text, "a", words=words,
+                      marks=[Mark(MarkKind.INAUDIBLE, at, at + len("nobody"), None)],
+                      word_timing=WordTiming.IMPORTED)
+    return Transcript(speakers={"a": Speaker("a", "Noor Aziz")}, segments=[segment])
+
+
+def test_split_into_parts_is_one_reversible_op_keeping_words_times_and_marks(long_timed):
+    before = copy.deepcopy(long_timed.segments[0])
+    assert_reversible(long_timed, ops.split_into_parts(long_timed, 0, 1000))
+    parts = long_timed.segments
+    assert len(parts) >= 4 and all(len(p.text) <= 1000 for p in parts)
+    assert " ".join(p.text for p in parts) == before.text
+    assert [w for p in parts for w in p.words] == before.words
+    assert parts[0].id == "s1" and len({p.id for p in parts}) == len(parts)
+    assert parts[0].start_ms == before.start_ms and parts[-1].end_ms == before.end_ms
+    for left, right in zip(parts, parts[1:], strict=False):
+        assert left.end_ms == right.start_ms == right.words[0].start_ms
+    marked = [(p, m) for p in parts for m in p.marks]
+    assert len(marked) == 1 and marked[0][0].text[marked[0][1].start:marked[0][1].end] == "nobody"
+    assert not any(p.is_changed for p in parts)
+
+
+def test_split_into_parts_of_an_edited_turn_cuts_its_original_too(long_timed):
+    original = long_timed.segments[0].text
+    ops.set_text(long_timed, 0, "Hello. " + original).apply(long_timed)
+    ops.split_into_parts(long_timed, 0, 1000).apply(long_timed)
+    assert " ".join(p.original_text for p in long_timed.segments if p.original_text) == original
+    assert long_timed.segments[0].is_changed and not long_timed.segments[-1].is_changed
+
+
+def test_split_into_parts_refuses_a_turn_short_enough(long_timed):
+    with pytest.raises(ValueError):
+        ops.split_into_parts(long_timed, 0, 100_000)
+
+
+def test_plain_text_pasted_as_one_paragraph_reads_as_turns_with_a_warning():
+    text = "Notes for the producer.\n\n" + _SENTENCE * 400 + "\n\nThanks for listening.\n"
+    result = PlainTextReader().read(text)
+    segments = result.transcript.segments
+    assert segments[0].text == "Notes for the producer." and segments[-1].text == "Thanks for listening."
+    middle = segments[1:-1]
+    assert len(middle) > 10 and all(len(s.text) <= PART_CHARS for s in middle)
+    assert " ".join(s.text for s in middle) == (_SENTENCE * 400).strip()
+    assert any("paragraph at line 3" in w and f"{len(middle)} turns" in w for w in result.warnings)
+
+
+def test_plain_text_paragraphs_of_ordinary_length_stay_whole():
+    paragraph = (_SENTENCE * (LONG_PARAGRAPH // len(_SENTENCE))).strip()
+    result = PlainTextReader().read(paragraph + "\n\n" + "A second one.\n")
+    assert [s.text for s in result.transcript.segments] == [paragraph, "A second one."]
+    assert not any("too long" in w for w in result.warnings)

@@ -1,0 +1,119 @@
+"""A turn too long to edit in place (a whole episode as one turn): keys never loop, the producer is
+told why and offered the split that makes it editable; a one-paragraph plain text opens cut into turns."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from window_helpers import click, press  # noqa: E402
+
+from editor.core import project  # noqa: E402
+from editor.core.long_text import PART_CHARS  # noqa: E402
+from editor.core.transcript import Segment, Speaker, Transcript, TranscriptMeta  # noqa: E402
+from editor.ui.document.turn_painter import LAYOUT_LIMIT  # noqa: E402
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+_SENTENCE = "the lighthouse keeper counted every ship that passed the point that winter. "
+
+
+def _long_turn_project(folder: Path) -> tuple[Path, str]:
+    """A project whose second turn runs past the editor's limit (a whole evening's talk as one turn)."""
+    long_text = (_SENTENCE * (LAYOUT_LIMIT // len(_SENTENCE) + 40)).strip()
+    segments = [Segment("s1", 0, 5000, "good evening and welcome aboard", "a"),
+                Segment("s2", 5000, 3_600_000, long_text, "a")]
+    path = folder / "evening.tep.json"
+    project.save(Transcript(TranscriptMeta(title="Evening"), {"a": Speaker("a", "Ines Varga")}, segments), path)
+    return path, long_text
+
+
+def _type(text: str) -> None:
+    """Keys as a user types them: each to whatever has the keyboard focus."""
+    for char in text:
+        QTest.keyClicks(QApplication.focusWidget(), char)
+
+
+def test_typing_into_a_turn_too_long_to_edit_offers_the_split_and_the_parts_edit(main_window, tmp_path):
+    w = main_window
+    path, long_text = _long_turn_project(tmp_path)
+    assert w.open_path(str(path))
+    view = w.view
+    view.ensure_visible(1)
+    click(view.viewport(), view.word_rect(1, 3).center())             # on "keeper"
+    editor = view.editor()
+    assert editor is not None and editor.row == 1 and editor.hasFocus()
+    _type("xyz")                                     # into the open turn: refused (each key looped), no change
+    press(w, Qt.Key.Key_Escape)
+    _type("q")                                       # with the view focused: handed to the turn, refused
+    assert w.model.segment(1).text == long_text and w.edits.stack.count() == 0
+    assert view.editor() is not None and view.editor().row == 1
+    # Told why, with the way out a click away.
+    assert w.notice_bar.isVisible() and "too long to edit in place" in w.notice_bar.text()
+    assert w.notice_bar.button().isVisible()
+
+    w.notice_bar.button().click()                     # Split into Parts
+    parts = [w.model.segment(row) for row in range(1, w.model.rowCount())]
+    assert len(parts) > 60 and all(len(p.text) <= PART_CHARS for p in parts)
+    assert " ".join(p.text for p in parts) == long_text
+    assert all(p.text.endswith("winter.") for p in parts)     # cut between sentences
+    starts = [p.start_ms for p in parts]
+    assert starts[0] == 5000 and starts == sorted(starts) and parts[-1].end_ms == 3_600_000
+    assert not w.notice_bar.isVisible()
+    editor = view.editor()
+    assert editor is not None and editor.row == 1 and not editor.isReadOnly()
+
+    _type("so ")                                     # the parts edit like any turn
+    assert w.model.segment(1).text.startswith("so the lighthouse keeper")
+    w.edits.undo()
+    w.edits.undo()                                   # one step takes the split back
+    assert w.model.rowCount() == 2 and w.model.segment(1).text == long_text
+
+
+def test_split_long_turn_is_an_edit_menu_action_on_the_turn_in_hand(main_window, tmp_path):
+    w = main_window
+    path, long_text = _long_turn_project(tmp_path)
+    assert w.open_path(str(path))
+    w.view.open_editor(1, 0)
+    assert w.notice_bar.isVisible()                  # the offer
+    w.action_table["split_long_turn"].trigger()      # taken from the Edit menu instead: the offer goes too
+    assert w.model.rowCount() > 60 and w.model.segment(0).text == "good evening and welcome aboard"
+    assert not w.notice_bar.isVisible()
+    w.view.set_current_turn(0)
+    w.action_table["split_long_turn"].trigger()      # short enough already: said so, nothing changes
+    assert w.statusBar().currentMessage() and w.model.segment(0).text == "good evening and welcome aboard"
+
+
+def test_a_one_paragraph_plain_text_opens_as_turns_that_edit(main_window, tmp_path):
+    w = main_window
+    phrase = "we talked about the harbour and the long winter nights out on the water "
+    text = (phrase * 1430).strip() + ".\n"                # no sentence end before the last word
+    path = tmp_path / "pasted.txt"
+    path.write_text(text, encoding="utf-8")
+    assert w.open_path(str(path))
+    assert w.model.rowCount() > 60
+    assert all(len(s.text) <= PART_CHARS for s in w.model.transcript.segments)
+    assert " ".join(s.text for s in w.model.transcript.segments) == text.strip()
+    assert w.warning_bar.isVisible() and "too long to edit as one turn" in w.warning_bar.text()
+    view = w.view
+    click(view.viewport(), view.word_rect(0, 2).center())
+    _type("xyz")
+    assert "xyz" in w.model.segment(0).text
+
+
+def test_the_turn_too_long_to_edit_splits_at_its_caret_and_refuses_a_paste(main_window, tmp_path):
+    w = main_window
+    path, long_text = _long_turn_project(tmp_path)
+    assert w.open_path(str(path))
+    QApplication.clipboard().setText("pasted words")
+    at = long_text.index("winter.", 2000) + len("winter. ")
+    editor = w.view.open_editor(1, at)
+    press(w, Qt.Key.Key_V, CTRL)                    # refused, and said so
+    assert w.model.segment(1).text == long_text and w.notice_bar.isVisible()
+    press(w, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)   # Split Turn at Caret
+    assert w.model.segment(1).text == long_text[:at].strip() and w.model.segment(2).text == long_text[at:]
+    assert editor.row == 2 and editor.isReadOnly()   # the rest is still too long: still refused, never lost
