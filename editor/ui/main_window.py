@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.settings import Key, Settings
-from editor.ui import process_tuning
+from editor.ui import process_tuning, saved_layout
 from editor.ui.actions import CAN_REDO, CAN_UNDO, WITH_AUDIO, WITH_TEXT, Actions, ActionSpec
 from editor.ui.chapters.actions import ACTIONS as CHAPTERS_ACTIONS
 from editor.ui.chapters.chapter_controller import ChapterController
@@ -183,8 +183,8 @@ class MainWindow(QMainWindow):
         if geometry:
             self.restoreGeometry(QByteArray(geometry))
         # Docks made later take their saved places from here (restoreDockWidget in dock_panel).
-        state = self.settings.get(Key.WINDOW_STATE)
-        self._layout_restored = bool(state) and self.restoreState(QByteArray(state), _LAYOUT_VERSION)
+        self._layout_restored = saved_layout.restore(self, self.settings.get(Key.WINDOW_STATE), _LAYOUT_VERSION,
+                                                     self.bottom_bars)
         self._panels_to_reopen = [name for name in self.settings.get(Key.OPEN_PANELS) if name in _PANEL_ACTIONS]
         self._start_page: StartPage | None = None      # made when first shown
         self.stack.setCurrentWidget(self.start_page if start_page else self.editor_page)
@@ -664,7 +664,7 @@ class MainWindow(QMainWindow):
         self.hearing.shutdown()
         self.names.shutdown()
         self.settings.set(Key.WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
-        self.settings.set(Key.WINDOW_STATE, bytes(self.saveState(_LAYOUT_VERSION).data()))
+        self.settings.set(Key.WINDOW_STATE, saved_layout.save(self, _LAYOUT_VERSION, self.bottom_bars))
         self.settings.set(Key.OPEN_PANELS, [dock.objectName() for dock in self.findChildren(QDockWidget)
                                             if dock.isVisible() and dock.objectName() in _PANEL_ACTIONS])
         self.playback.close()
