@@ -83,6 +83,7 @@ from editor.ui.widgets.error_box import error_box
 from editor.ui.widgets.message_bar import MessageBar, warnings_text
 from editor.ui.widgets.mnemonics import DialogMnemonics
 from editor.ui.widgets.scoped_shortcut import scoped_shortcut
+from editor.ui.widgets.status_messages import StatusMessages
 
 if TYPE_CHECKING:
     from editor.ui.files.start_page import StartPage
@@ -228,6 +229,7 @@ class MainWindow(QMainWindow):
         self._on_stack_current_changed()
         self._status = QLabel("")
         self.statusBar().addPermanentWidget(self._status)
+        self.status_messages = StatusMessages(self.statusBar(), self)   # answers held, background news waits
         # The suggestions list runs the window's full height; find/replace (and other bottom
         # panels) then span the transcript only, under its transport bar.
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -322,8 +324,8 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(splitter.indexOf(widget), 0)
         splitter.setSizes([max(1, splitter.height() - height), height])
 
-    def show_status(self, text: str, timeout_ms: int = 5000) -> None:
-        self.statusBar().showMessage(text, timeout_ms)
+    def show_status(self, text: str, timeout_ms: int = 5000, *, background: bool = False) -> None:
+        (self.status_messages.tell if background else self.status_messages.say)(text, timeout_ms)
 
     def _close_panel(self, dock: QDockWidget) -> None:
         """Esc in a side panel closes it and gives the keys back to the transcript."""
@@ -560,7 +562,7 @@ class MainWindow(QMainWindow):
         project.warning.connect(lambda text: self.warning_bar.show_message(text, "warning"))
 
     def _show_status(self, message: str) -> None:
-        self.statusBar().showMessage(message, 5000)
+        self.status_messages.say(message, 5000)
 
     def _on_project_title_changed(self, name: str, modified: bool) -> None:
         self.setWindowTitle(f"{name}[*] — {APP_NAME}" if name else APP_NAME)
