@@ -70,3 +70,28 @@ def test_after_a_restore_the_fixes_it_brought_back_are_no_longer_offered(windows
     assert not any("Maren Hult" in item for item in _listed(window))
     assert not window.names.show_glossary.suggestions.apply_all_button.isEnabled()
     QApplication.processEvents()
+
+
+def _speaker_line(window) -> str:
+    """The second line of the listed suggestion's item: its time, score and the turn's speaker."""
+    items = [item for item in _listed(window) if "Maren Hult" in item]
+    assert len(items) == 1
+    return items[0].splitlines()[1]
+
+
+def test_the_listed_suggestions_name_a_turns_speaker_as_renamed_or_changed(windows, tmp_path, qtbot):
+    window = windows()
+    assert window.open_path(str(_project(tmp_path)))
+    _scanned(window, qtbot)
+    assert _speaker_line(window).endswith("Petter Lund")
+    window.action_table["speakers"].trigger()
+    dialog = window.speakers_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.table.topLevelItem(1).setText(0, "Guest X")     # renamed in place, as the producer does
+    assert window.model.transcript.speakers["b"].name == "Guest X"
+    assert _speaker_line(window).endswith("Guest X")
+    dialog.reject()
+    window.edits.undo()
+    assert _speaker_line(window).endswith("Petter Lund")
+    assert window.edits.set_speaker("a", 1)                # the turn given to another speaker
+    assert _speaker_line(window).endswith("Maren Holt")
