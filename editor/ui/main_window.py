@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
         self.timing.words_ready.connect(self.names.audio_ready)
         self.hearing = HearingController(ctx, self)      # suspect passages from the audio
         self.statusBar().addPermanentWidget(self.hearing.progress)
-        self.hearing.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.hearing.message.connect(lambda text: self.status_messages.tell(text, 6000))   # news of its passes
         self._marks_dock: QDockWidget | None = None    # made when first shown
         self.chapters = ChapterController(ctx, self)
         self.chapters.message.connect(self._show_status)
@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
         self.audio_check = ctx.audio_check = AudioLengthCheck(ctx, self.audio_bar, self)
         self.audio_check.audio_doubted.connect(self.timing.cancel_alignment)   # a run under way stops
         process_tuning.install(self)
-        self.names.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.names.message.connect(lambda text: self.status_messages.tell(text, 6000))   # mostly its scans' news
         self.names.extra_changed.connect(self.project.keep_unsaved)   # e.g. the show chosen: unsaved, journaled
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
@@ -562,7 +562,7 @@ class MainWindow(QMainWindow):
         project.warning.connect(lambda text: self.warning_bar.show_message(text, "warning"))
 
     def _show_status(self, message: str) -> None:
-        self.status_messages.say(message, 5000)
+        self.status_messages.say(message)
 
     def _on_project_title_changed(self, name: str, modified: bool) -> None:
         self.setWindowTitle(f"{name}[*] — {APP_NAME}" if name else APP_NAME)

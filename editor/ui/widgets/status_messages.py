@@ -13,6 +13,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QStatusBar
 
+ANSWER_MS = 5000    # how long an answer stays when its sayer gives no time
+
 
 class StatusMessages(QObject):
     def __init__(self, bar: QStatusBar, parent: QObject | None = None):
@@ -22,8 +24,10 @@ class StatusMessages(QObject):
         self._held.timeout.connect(self._on_hold_over)
         self._waiting: tuple[str, int] | None = None   # the latest news, shown when the hold is over
 
-    def say(self, text: str, timeout_ms: int = 5000) -> None:
-        """An answer to the producer: shown now, and held for *timeout_ms*."""
+    def say(self, text: str, timeout_ms: int | None = None) -> None:
+        """An answer to the producer: shown now, and held for *timeout_ms* (default ANSWER_MS)."""
+        if timeout_ms is None:
+            timeout_ms = ANSWER_MS
         self._waiting = None           # older news would only cover it later
         self._bar.showMessage(text, timeout_ms)
         self._held.start(timeout_ms)
