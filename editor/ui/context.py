@@ -42,8 +42,9 @@ class WindowLayout(Protocol):
         """Put *widget* under the transcript, *height* pixels tall (the transcript keeps the rest)."""
         ...
 
-    def show_status(self, text: str, timeout_ms: int = 5000) -> None:
-        """A short message in the status bar."""
+    def show_status(self, text: str, timeout_ms: int = 5000, *, background: bool = False) -> None:
+        """A short message in the status bar (*background*: news of background work, which waits
+        while an answer to the producer is on show)."""
         ...
 
 

@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.settings import Key, Settings
-from editor.ui import process_tuning
+from editor.ui import process_tuning, saved_layout
 from editor.ui.actions import CAN_REDO, CAN_UNDO, WITH_AUDIO, WITH_TEXT, Actions, ActionSpec
 from editor.ui.chapters.actions import ACTIONS as CHAPTERS_ACTIONS
 from editor.ui.chapters.chapter_controller import ChapterController
@@ -83,6 +83,7 @@ from editor.ui.widgets.error_box import error_box
 from editor.ui.widgets.message_bar import MessageBar, warnings_text
 from editor.ui.widgets.mnemonics import DialogMnemonics
 from editor.ui.widgets.scoped_shortcut import scoped_shortcut
+from editor.ui.widgets.status_messages import StatusMessages
 
 if TYPE_CHECKING:
     from editor.ui.files.start_page import StartPage
@@ -160,7 +161,7 @@ class MainWindow(QMainWindow):
         self.timing.words_ready.connect(self.names.audio_ready)
         self.hearing = HearingController(ctx, self)      # suspect passages from the audio
         self.statusBar().addPermanentWidget(self.hearing.progress)
-        self.hearing.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.hearing.message.connect(lambda text: self.status_messages.tell(text, 6000))   # news of its passes
         self._marks_dock: QDockWidget | None = None    # made when first shown
         self.chapters = ChapterController(ctx, self)
         self.chapters.message.connect(self._show_status)
@@ -174,7 +175,7 @@ class MainWindow(QMainWindow):
         self.audio_check = ctx.audio_check = AudioLengthCheck(ctx, self.audio_bar, self)
         self.audio_check.audio_doubted.connect(self.timing.cancel_alignment)   # a run under way stops
         process_tuning.install(self)
-        self.names.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.names.message.connect(lambda text: self.status_messages.tell(text, 6000))   # mostly its scans' news
         self.names.extra_changed.connect(self.project.keep_unsaved)   # e.g. the show chosen: unsaved, journaled
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
@@ -183,8 +184,8 @@ class MainWindow(QMainWindow):
         if geometry:
             self.restoreGeometry(QByteArray(geometry))
         # Docks made later take their saved places from here (restoreDockWidget in dock_panel).
-        state = self.settings.get(Key.WINDOW_STATE)
-        self._layout_restored = bool(state) and self.restoreState(QByteArray(state), _LAYOUT_VERSION)
+        self._layout_restored = saved_layout.restore(self, self.settings.get(Key.WINDOW_STATE), _LAYOUT_VERSION,
+                                                     self.bottom_bars)
         self._panels_to_reopen = [name for name in self.settings.get(Key.OPEN_PANELS) if name in _PANEL_ACTIONS]
         self._start_page: StartPage | None = None      # made when first shown
         self.stack.setCurrentWidget(self.start_page if start_page else self.editor_page)
@@ -229,6 +230,7 @@ class MainWindow(QMainWindow):
         self._on_stack_current_changed()
         self._status = QLabel("")
         self.statusBar().addPermanentWidget(self._status)
+        self.status_messages = StatusMessages(self.statusBar(), self)   # answers held, background news waits
         # The suggestions list runs the window's full height; find/replace (and other bottom
         # panels) then span the transcript only, under its transport bar.
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -323,8 +325,8 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(splitter.indexOf(widget), 0)
         splitter.setSizes([max(1, splitter.height() - height), height])
 
-    def show_status(self, text: str, timeout_ms: int = 5000) -> None:
-        self.statusBar().showMessage(text, timeout_ms)
+    def show_status(self, text: str, timeout_ms: int = 5000, *, background: bool = False) -> None:
+        (self.status_messages.tell if background else self.status_messages.say)(text, timeout_ms)
 
     def _close_panel(self, dock: QDockWidget) -> None:
         """Esc in a side panel closes it and gives the keys back to the transcript."""
@@ -572,7 +574,7 @@ class MainWindow(QMainWindow):
             self.notice_bar.dismiss()
 
     def _show_status(self, message: str) -> None:
-        self.statusBar().showMessage(message, 5000)
+        self.status_messages.say(message)
 
     def _on_project_title_changed(self, name: str, modified: bool) -> None:
         self.setWindowTitle(f"{name}[*] — {APP_NAME}" if name else APP_NAME)
@@ -676,7 +678,7 @@ class MainWindow(QMainWindow):
         self.hearing.shutdown()
         self.names.shutdown()
         self.settings.set(Key.WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
-        self.settings.set(Key.WINDOW_STATE, bytes(self.saveState(_LAYOUT_VERSION).data()))
+        self.settings.set(Key.WINDOW_STATE, saved_layout.save(self, _LAYOUT_VERSION, self.bottom_bars))
         self.settings.set(Key.OPEN_PANELS, [dock.objectName() for dock in self.findChildren(QDockWidget)
                                             if dock.isVisible() and dock.objectName() in _PANEL_ACTIONS])
         self.playback.close()

@@ -87,6 +87,7 @@ class GlossaryController(QObject):
         spans.focus_keepers.append(lambda: self._suggestions)
         self._show_action.toggled.connect(self._on_show_suggestions_toggled)
         self._files.transcript_opened.connect(self._on_files_transcript_opened)
+        ctx.project.restore_ended.connect(self._on_project_restore_ended)
 
     # ------------------------------------------------------------------ opening a transcript
     def _on_files_transcript_opened(self, path: str, _format: str, _warnings: list) -> None:
@@ -107,6 +108,18 @@ class GlossaryController(QObject):
         # Dictionary and scan wait until the producer has had the episode on screen a while
         # (BACKGROUND_AFTER_OPEN_MS): nothing but the window's own work happens at open.
         self._scan_timer.start()
+
+    def _on_project_restore_ended(self) -> None:
+        """Work was restored into the open transcript: what a scan listed came from the text as
+        opened (the fixes restored would still be offered), so the list goes and the text is scanned
+        again. A scan still deferred reads the restored text anyway."""
+        if self._scan_timer.isActive() or not self._files.has_transcript():
+            return
+        self._scan_said = ""
+        if self._suggestions is not None:
+            self._suggestions.set_suggestions([])
+        if self._has_names():
+            self._start_scan()
 
     def _scan_opened(self) -> None:
         """The deferred work of an opened transcript: the dictionary, then (with a glossary) the scan."""

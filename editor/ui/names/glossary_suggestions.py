@@ -70,6 +70,7 @@ class SuggestionsPanel(QWidget):
         self._checks = AudioChecker(self)
         self._check_failed = False
         self._build()
+        model.committed.connect(self._on_model_committed)
         self._checks.judged.connect(self._on_checks_judged)
         self._checks.progressed.connect(self._on_checks_progressed)
         self._checks.failed.connect(self._on_checks_failed)
@@ -237,6 +238,13 @@ class SuggestionsPanel(QWidget):
         self.audio_checked.emit(completed)
 
     # ------------------------------------------------------------------ the list
+    def _on_model_committed(self, commit) -> None:
+        """A speaker renamed (or a turn given to another): the items name each turn's speaker as it
+        is now. Typing changes no speaker, and costs nothing here."""
+        if any(change.speakers or "speaker_id" in (change.segment_fields() or ()) for change in commit.changes):
+            for row, s in enumerate(self.suggestions):
+                self.list.item(row).setText(self._item_text(s))
+
     def set_suggestions(self, found: list[Suggestion]) -> None:
         kept = _distinct(self.glossary.not_ignored(found))
         # Changes of capitals only after every real fix; within each, what the audio agrees with

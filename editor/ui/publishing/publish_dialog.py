@@ -163,10 +163,12 @@ class PublishDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.publish_button = with_style_icon(self.buttons.addButton("Publish", QDialogButtonBox.ButtonRole.ApplyRole),
                                               QStyle.StandardPixmap.SP_DialogSaveButton)
-        self.publish_button.setDefault(True)
         self.publish_button.clicked.connect(self.start_publish)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        # Enter publishes. Made default once inside the dialog: a button not yet in one is default for
+        # nobody, and the dialog would take the first button it finds (Edit List…) as its default.
+        self.publish_button.setDefault(True)
 
         self._preview_timer = QTimer(self, singleShot=True, interval=150)
         self._preview_timer.timeout.connect(self.update_tags)

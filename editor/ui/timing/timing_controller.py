@@ -165,8 +165,10 @@ class TimingController(QObject):
         self._model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         self._project_restore_ended.connect(self._on_project_restore_ended)
 
-    def _say(self, text: str) -> None:
-        self._layout.show_status(text, MESSAGE_MS)
+    def _say(self, text: str, background: bool = False) -> None:
+        """*background*: news of the whole-episode alignment, which never covers an answer the
+        producer is reading (a restore's result, when the restore started the alignment)."""
+        self._layout.show_status(text, MESSAGE_MS, background=background)
         self.message.emit(text)
 
     # ------------------------------------------------------------------ audio
@@ -288,7 +290,7 @@ class TimingController(QObject):
         if not self.aligner.start(self._audio, rows):
             return 0
         self.progress.start(len(rows))
-        self._say(f"Aligning word times of {len(rows)} turns in the background…")
+        self._say(f"Aligning word times of {len(rows)} turns in the background…", background=True)
         return len(rows)
 
     def cancel_alignment(self) -> None:
@@ -321,17 +323,17 @@ class TimingController(QObject):
         failed = sum(1 for s in segments if s.word_timing is WordTiming.FAILED)
         if completed:
             extra = f" ({failed} turns kept estimated times)" if failed else ""
-            self._say(f"Word times aligned{extra}")
+            self._say(f"Word times aligned{extra}", background=True)
             if self._restoring():      # some turns' cached times are still being given back
                 self._ready_when_restored = True
             else:
                 self.words_ready.emit(self._audio)
         else:
-            self._say("Alignment stopped; turns aligned so far keep their word times")
+            self._say("Alignment stopped; turns aligned so far keep their word times", background=True)
 
     def _on_restore_finished(self, count: int) -> None:
         if self._restored_alone and count:
-            self._say(f"Word times of {count} turns restored from the last alignment")
+            self._say(f"Word times of {count} turns restored from the last alignment", background=True)
         if self._ready_when_restored:
             self._ready_when_restored = False
             if self._audio:
@@ -339,7 +341,7 @@ class TimingController(QObject):
 
     def _on_aligner_failed(self, message: str) -> None:
         self.progress.hide()
-        self._say(f"Alignment failed: {message}")
+        self._say(f"Alignment failed: {message}", background=True)
 
     # ------------------------------------------------------------------ re-sync one turn
     def resync(self, row: int | None = None) -> bool:

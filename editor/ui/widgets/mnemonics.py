@@ -3,7 +3,9 @@
 Qt's standard buttons ("OK", "Discard", "Close", ...) and many of ours come without
 one. :class:`DialogMnemonics` watches dialogs being shown and gives each button
 that has no ``&`` the first letter of its text not yet taken in that dialog
-(the letters already claimed by labels and other buttons are kept).
+(the letters already claimed by labels and other buttons are kept). The dialog's answers
+(the buttons of its button box: Publish, Close) choose first, then its other push buttons, then
+its check boxes: "Podcasting 2.0 JSON" must not take the P of Publish.
 
 It watches the window and the dialogs it sees, not the whole application: an application
 event filter sees every event of every widget (thousands before the window's first paint),
@@ -16,7 +18,7 @@ A dialog is polished just before it is first shown, and its parent hears of that
 from __future__ import annotations
 
 from PySide6.QtCore import QChildEvent, QEvent, QObject
-from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel
+from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QLabel, QPushButton
 
 
 def _mnemonic(text: str) -> str:
@@ -33,7 +35,7 @@ def _mnemonic(text: str) -> str:
 
 def add_mnemonics(dialog: QDialog) -> None:
     """Give every visible button of *dialog* without a mnemonic one that is free in the dialog."""
-    buttons = [b for b in dialog.findChildren(QAbstractButton) if b.text()]
+    buttons = sorted((b for b in dialog.findChildren(QAbstractButton) if b.text()), key=_choosing_order)
     labels = dialog.findChildren(QLabel)
     taken = {_mnemonic(b.text()) for b in buttons} | {_mnemonic(label.text()) for label in labels}
     taken.discard("")
@@ -46,6 +48,13 @@ def add_mnemonics(dialog: QDialog) -> None:
                 button.setText(text[:index] + "&" + text[index:])
                 taken.add(char.lower())
                 break
+
+
+def _choosing_order(button: QAbstractButton) -> int:
+    """Who picks a letter first: the dialog's answers, its other push buttons, its check boxes."""
+    if isinstance(button.parent(), QDialogButtonBox):
+        return 0
+    return 1 if isinstance(button, QPushButton) else 2
 
 
 class DialogMnemonics(QObject):

@@ -1,0 +1,70 @@
+"""The status bar keeps an answer to the producer readable: the result of a Restore is not replaced at
+once by the news of the alignment the restore started; that news is shown when the answer has had
+its time."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QStatusBar
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from restore_helpers import button, kill, prompt, type_into  # noqa: E402
+
+from editor.ui.widgets.status_messages import StatusMessages  # noqa: E402
+
+
+def test_background_news_waits_for_the_answer_on_show_and_only_the_latest_is_shown(qtbot):
+    bar = QStatusBar()
+    qtbot.addWidget(bar)
+    messages = StatusMessages(bar)
+    messages.tell("Aligning word times of 3 turns in the background…")
+    assert bar.currentMessage().startswith("Aligning")        # nothing held: news shows at once
+    messages.say("Restored unsaved work on harbour.tep.json: 1 turn changed", 300)
+    messages.tell("Aligning word times of 1 turns in the background…")
+    messages.tell("Word times aligned")
+    assert bar.currentMessage().startswith("Restored")
+    qtbot.waitUntil(lambda: bar.currentMessage() == "Word times aligned")
+    messages.say("Saved harbour.tep.json", 300)                # an answer covers news at once
+    assert bar.currentMessage() == "Saved harbour.tep.json"
+
+
+def _project_with_audio(tmp_path):
+    """A project of timed turns linked to its audio (silence as long as its turns)."""
+    from edit_helpers import END_MS, timed_transcript
+    from silent_audio import silence
+
+    from editor.core import project
+    transcript = timed_transcript()
+    transcript.meta.audio_path = str(silence(tmp_path / "harbour.wav", END_MS / 1000 + 1))
+    path = tmp_path / "harbour.tep.json"
+    project.save(transcript, path)
+    return path
+
+
+@pytest.mark.usefixtures("own_data_dir")
+def test_the_restore_result_stays_while_the_alignment_and_the_scan_it_started_run(windows, tmp_path, qtbot,
+                                                                                  monkeypatch):
+    from editor.ui.widgets import status_messages
+    monkeypatch.setattr(status_messages, "ANSWER_MS", 60_000)   # held however slow the machine is today
+    path = _project_with_audio(tmp_path)
+    first = windows()
+    assert first.open_path(str(path))
+    type_into(first, 1, "Typo ")            # the typed turn's words lose their times: it is aligned again
+    kill(first)
+
+    window = windows()
+    news: list[str] = []
+    window.timing.message.connect(news.append)
+    assert window.open_path(str(path))
+    button(prompt(window, qtbot), "Restore").click()
+    qtbot.waitUntil(lambda: any(text.startswith("Aligning word times") for text in news), timeout=10_000)
+    glossary = window.names.show_glossary
+    scanned: list[str] = []
+    glossary.message.connect(scanned.append)
+    glossary.scan_now()              # the restored text's glossary scan (its count is news too)
+    qtbot.waitUntil(lambda: bool(scanned), timeout=10_000)
+    assert window.statusBar().currentMessage() == f"Restored unsaved work on {path.name}: 1 turn changed"
+    window.timing.cancel_alignment()

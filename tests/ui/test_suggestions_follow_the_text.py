@@ -1,0 +1,97 @@
+"""The glossary suggestions panel follows the text it lists suggestions for: after a Restore brings
+back fixes already made, it no longer offers them; after a speaker is renamed, its rows name the
+speaker by the new name."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from edit_helpers import timed_transcript  # noqa: E402
+from restore_helpers import button, kill, prompt  # noqa: E402
+
+from editor.core import project  # noqa: E402
+from editor.core.transcript import Word  # noqa: E402
+
+pytestmark = pytest.mark.usefixtures("own_data_dir")
+
+MISHEARD = "we hauled the nets with Maren Hult before the rain"   # turn 2, by Petter Lund
+
+
+def _project(tmp_path) -> Path:
+    """A project whose second turn misspells a speaker's name (a suggestion the scan is sure of)."""
+    transcript = timed_transcript()
+    turn = transcript.segments[1]
+    tokens = MISHEARD.split()
+    step = (turn.end_ms - turn.start_ms) // len(tokens)
+    turn.text = MISHEARD
+    turn.words = [Word(token, turn.start_ms + k * step, turn.start_ms + (k + 1) * step, 0.9)
+                  for k, token in enumerate(tokens)]
+    path = tmp_path / "harbour.tep.json"
+    project.save(transcript, path)
+    return path
+
+
+def _listed(window) -> list[str]:
+    panel = window.names.show_glossary.suggestions
+    return [] if panel is None else [panel.list.item(row).text() for row in range(panel.list.count())]
+
+
+def _scanned(window, qtbot) -> list[str]:
+    glossary = window.names.show_glossary
+    glossary.scan_now()
+    qtbot.waitUntil(lambda: not glossary.is_scanning(), timeout=10_000)
+    return _listed(window)
+
+
+def test_after_a_restore_the_fixes_it_brought_back_are_no_longer_offered(windows, tmp_path, qtbot):
+    path = _project(tmp_path)
+    first = windows()
+    assert first.open_path(str(path))
+    assert any("Maren Hult" in item for item in _scanned(first, qtbot))
+    assert first.names.show_glossary.suggestions.apply_all() == 1
+    assert "Maren Holt" in first.model.segment(1).text
+    kill(first)
+
+    window = windows()
+    assert window.open_path(str(path))
+    box = prompt(window, qtbot)
+    # The scan of the text as opened (the prompt may wait while the producer reads) offers the fix.
+    assert any("Maren Hult" in item for item in _scanned(window, qtbot))
+    button(box, "Restore").click()
+    qtbot.waitUntil(lambda: "Maren Holt" in window.model.segment(1).text)
+    qtbot.waitUntil(lambda: not any("Maren Hult" in item for item in _listed(window)), timeout=10_000)
+    glossary = window.names.show_glossary
+    qtbot.waitUntil(lambda: not glossary.is_scanning(), timeout=10_000)
+    assert not any("Maren Hult" in item for item in _listed(window))
+    assert not window.names.show_glossary.suggestions.apply_all_button.isEnabled()
+    QApplication.processEvents()
+
+
+def _speaker_line(window) -> str:
+    """The second line of the listed suggestion's item: its time, score and the turn's speaker."""
+    items = [item for item in _listed(window) if "Maren Hult" in item]
+    assert len(items) == 1
+    return items[0].splitlines()[1]
+
+
+def test_the_listed_suggestions_name_a_turns_speaker_as_renamed_or_changed(windows, tmp_path, qtbot):
+    window = windows()
+    assert window.open_path(str(_project(tmp_path)))
+    _scanned(window, qtbot)
+    assert _speaker_line(window).endswith("Petter Lund")
+    window.action_table["speakers"].trigger()
+    dialog = window.speakers_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.table.topLevelItem(1).setText(0, "Guest X")     # renamed in place, as the producer does
+    assert window.model.transcript.speakers["b"].name == "Guest X"
+    assert _speaker_line(window).endswith("Guest X")
+    dialog.reject()
+    window.edits.undo()
+    assert _speaker_line(window).endswith("Petter Lund")
+    assert window.edits.set_speaker("a", 1)                # the turn given to another speaker
+    assert _speaker_line(window).endswith("Maren Holt")
