@@ -78,7 +78,7 @@ def split_into_parts(transcript: Transcript, index: int, max_chars: int = PART_C
     ends = [*cut_ms, segment.end_ms]
     parts = []
     for i, ((part, marks), (original, original_marks)) in enumerate(zip(texts, originals, strict=True)):
-        fields = dict(start_ms=starts[i], end_ms=ends[i], text=part, marks=marks,
+        fields: dict[str, Any] = dict(start_ms=starts[i], end_ms=ends[i], text=part, marks=marks,
                       words=_copy(words[bounds[i]:bounds[i + 1]]) if words else [],
                       original_text=original, original_marks=original_marks)
         if i:
