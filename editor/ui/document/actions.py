@@ -11,7 +11,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("split_turn", "Edit", "&Split Turn at Caret", ("Alt+Return",),
                "Split the turn at the caret; the new turn starts at that word's time",
                enabled=WITH_TEXT, separator=True),
-    ActionSpec("split_long_turn", "Edit", "Split Long Turn into P&arts", (),
+    ActionSpec("split_long_turn", "Edit", "Split Long Turn Into P&arts", (),
                f"Cut the turn into turns of at most {PART_CHARS:,} characters, between sentences: a turn too long "
                "to edit in place becomes editable", enabled=WITH_TEXT),
     ActionSpec("merge_next", "Edit", "&Merge with Next Turn", ("Ctrl+M",), enabled=WITH_TEXT),

@@ -74,7 +74,7 @@ class TurnEditor(QPlainTextEdit):
             self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
             self.setPlainText(f"{text[:LAYOUT_LIMIT]} … [{len(text) - LAYOUT_LIMIT:,} more characters: "
-                              "this turn is too long to edit here; split it (Edit ▸ Split Long Turn into "
+                              "this turn is too long to edit here; split it (Edit ▸ Split Long Turn Into "
                               "Parts, or Split Turn at Caret), or change it with Find and Replace]")
         else:
             self.setPlainText(text)
