@@ -165,7 +165,9 @@ def test_export_approved_only_refuses_then_force_and_fully_approved(tmp_path):
     out = tmp_path / "out.srt"
     refused = run("export", partly, "-o", out, "--approved-only")
     assert refused.returncode == 3
-    one_line_error(refused, str(partly), "2 of 3 segments are not approved", "--force")
+    # in the words `publish` and the window use: turns, not segments
+    one_line_error(refused, str(partly), "2 of 3 turns are not approved (first: turn 2 at 00:00:0", "--force")
+    assert "segment" not in refused.stderr
     assert not out.exists()
     forced = run("export", partly, "-o", out, "--approved-only", "--force")
     assert forced.returncode == 0 and out.exists() and "not approved" in forced.stderr

@@ -14,8 +14,7 @@ from editor.cli.common import (
     say,
     write_output,
 )
-from editor.core.timecode import format_clock
-from editor.core.transcript import ReviewStatus, Transcript
+from editor.core.transcript import Transcript
 
 NAME = "export"
 HELP = "convert a transcript or project to a publishable format"
@@ -36,7 +35,7 @@ def add_arguments(export: argparse.ArgumentParser) -> None:
     export.add_argument("--inaudible-style", choices=("rev", "plain", "omit"),
                         help="[inaudible 00:12:03], [inaudible] or nothing (default: the format's own)")
     export.add_argument("--approved-only", action="store_true",
-                        help="refuse (exit 3) unless every segment is approved")
+                        help="refuse (exit 3) unless every turn is approved")
     export.add_argument("--force", action="store_true",
                         help="with --approved-only: export anyway; also: replace the original transcript "
                              "a project was made from")
@@ -126,17 +125,14 @@ def _format_from_extension(output: str) -> str | None:
 
 
 def _approved_enough(options: argparse.Namespace, transcript: Transcript) -> bool:
-    pending = [(i, s) for i, s in enumerate(transcript.segments, 1) if s.status is not ReviewStatus.APPROVED]
-    if not pending:
+    from editor.publish.readiness import unapproved
+    count = unapproved(transcript)     # in the words `publish` and the window use
+    if not count:
         return True
-    number, first = pending[0]
-    where = f"segment {number}" + (f" at {format_clock(first.start_ms, hours=True)}"
-                                   if first.start_ms is not None else "")
-    count = f"{len(pending)} of {len(transcript.segments)} segments are not approved (first: {where})"
     if options.force:
         say(f"{options.file}: warning: {count}; exporting anyway (--force)")
         return True
-    say(f"{options.file}: {count}; approve them first or add --force")
+    say(f"{options.file}: {count}; approve before exporting, or add --force")
     return False
 
 
