@@ -29,6 +29,7 @@ def test_escape_keeps_the_work_aside(windows, tmp_path, qtbot):
     [kept] = tmp_path.glob(f"{path.name}.journal.unrestored-*")
     assert kept.read_bytes() == written                              # the edits, as they were left
     assert not window.model.transcript.segments[0].text.startswith("Lost? ")   # not restored
+    assert str(kept) in window.warning_bar.text() and window.warning_bar.isVisible()   # the window says where
 
 
 def test_escape_at_start_up_is_not_now(windows, tmp_path, qtbot):
