@@ -93,3 +93,10 @@ def test_the_window_ends_the_last_turn_with_the_audio(page_and_audio, main_windo
     qtbot.waitUntil(lambda: bool(ready), timeout=ALIGN_TIMEOUT_MS)
     _last_turn_fits(w.model.transcript, w.playback.duration())
     assert abs(w.playback.duration() - audio_ms) <= 50
+
+    # Opened again: the word times come back from the alignment cache, and the turn ends with the audio again
+    ready.clear()
+    assert w.open_path(str(page), str(wav))
+    assert w.model.transcript.segments[-1].end_ms > audio_ms      # as read from the page
+    qtbot.waitUntil(lambda: bool(ready), timeout=5000)
+    _last_turn_fits(w.model.transcript, w.playback.duration())
