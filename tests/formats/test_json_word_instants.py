@@ -47,3 +47,12 @@ def test_a_tag_heard_in_a_pause_keeps_a_segment_of_its_own():
     segments = _segments(_turn("quiet [inaudible] and", times))
     assert [s["body"] for s in segments] == ["quiet", "[inaudible]", "and"]
     assert (segments[1]["startTime"], segments[1]["endTime"]) == (1.4, 2.6)
+
+
+def test_word_timed_webvtt_lights_the_instant_tag_with_the_same_word():
+    from editor.formats.writers.webvtt import WebVttWriter
+
+    times = [(118_783, 118_963), (118_963, 119_403), (119_563, 119_923), (119_923, 119_923), (119_923, 120_123)]
+    vtt = WebVttWriter().write(_turn("our friend, David [inaudible], who", times), ExportOptions(word_timed_vtt=True))
+    cue = " ".join(vtt.split("\n\n")[-1].splitlines()[1:])
+    assert "<00:01:59.563><c>David</c> <c>[inaudible],</c> <00:01:59.923><c>who</c>" in cue
