@@ -416,7 +416,8 @@ def word_time_fields(segment: Segment, words: list[Word], timing: WordTiming,
     the turn no longer claims audio its words do not need."""
     fields: dict = {"words": words, "word_timing": timing}
     end = end_within(segment, audio_ms)
-    if end is not None and all(word.end_ms is None or word.end_ms <= end for word in words[-1:]):
+    last_heard = words[-1].end_ms if words else None
+    if end is not None and (last_heard is None or last_heard <= end):
         fields["end_ms"] = end
     if timing in HEARD_TIMINGS:
         marks = marks_at_word_times(segment.text, segment.marks, words)

@@ -4,9 +4,10 @@ When audio loads:
 
 * a transcript without a recorded length takes the player's (``meta.duration_ms``,
   through ``ops.set_audio`` as derived data, like the audio path: saved with the next save);
-* a transcript that needs clearly more audio than there is (a turn starting after its end, or
-  heard words ending after it: :mod:`editor.core.audio_fit`, the one measure the project's
-  self-check uses too) gets a warning bar (the wrong episode's audio, or a cut download);
+* a transcript that needs clearly more audio than there is (by what its last turn needs: its
+  heard words, else its own end, never a length a page only states: :mod:`editor.core.audio_fit`,
+  the one measure the project's self-check uses too) gets a warning bar (the wrong episode's
+  audio, or a cut download);
   word times are then not aligned against that audio by themselves, nor the audio checks
   run (:attr:`runs_past_audio`, :attr:`audio_doubted`), and the bar says so and offers
   "Align Anyway" for a producer who knows the audio is right;
