@@ -165,7 +165,10 @@ def test_export_approved_only_refuses_then_warn_unapproved_and_fully_approved(tm
     out = tmp_path / "out.srt"
     refused = run("export", partly, "-o", out, "--approved-only")
     assert refused.returncode == 3
-    one_line_error(refused, str(partly), "2 of 3 segments are not approved", "--warn-unapproved")
+    # in the words `publish` and the window use: turns, not segments
+    one_line_error(refused, str(partly), "2 of 3 turns are not approved (first: turn 2 at 00:00:0",
+                   "--warn-unapproved")
+    assert "segment" not in refused.stderr
     assert not out.exists()
     warned = run("export", partly, "-o", out, "--warn-unapproved")
     assert warned.returncode == 0 and out.exists() and "not approved" in warned.stderr

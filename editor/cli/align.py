@@ -77,6 +77,7 @@ def align_episode(transcript: Transcript, audio_path: str, *, workers: int = 2, 
 
     from editor.align.batch import align_transcript, apply_alignment, plan_jobs
     from editor.audio.decode import duration_ms
+    from editor.core.audio_fit import end_within
 
     if not os.path.isfile(audio_path):
         raise TranscriptError("no such audio file", audio_path)
@@ -94,6 +95,12 @@ def align_episode(transcript: Transcript, audio_path: str, *, workers: int = 2, 
     if progress is not None:
         progress.finish()
     segments = transcript.segments
+    for segment in segments:
+        # A turn's end past the audio's (a page gives its last turn the episode's stated length)
+        # ends with the audio: the project claims no audio its turns do not have.
+        end = end_within(segment, duration)
+        if end is not None:
+            segment.end_ms = end
     return {
         "segments": len(segments),
         "aligned_now": len(jobs),

@@ -14,8 +14,7 @@ from editor.cli.common import (
     say,
     write_output,
 )
-from editor.core.timecode import format_clock
-from editor.core.transcript import ReviewStatus, Transcript
+from editor.core.transcript import Transcript
 
 NAME = "export"
 HELP = "convert a transcript or project to a publishable format"
@@ -37,9 +36,9 @@ def add_arguments(export: argparse.ArgumentParser) -> None:
                         help="[inaudible 00:12:03], [inaudible] or nothing (default: the format's own)")
     approval = export.add_mutually_exclusive_group()
     approval.add_argument("--approved-only", action="store_true",
-                          help="refuse (exit 3) unless every segment is approved")
+                          help="refuse (exit 3) unless every turn is approved")
     approval.add_argument("--warn-unapproved", action="store_true",
-                          help="export, with a warning naming the segments not approved")
+                          help="export, with a warning naming the turns not approved")
     export.add_argument("--force", action="store_true",
                         help="replace the original transcript a project was made from")
     export.add_argument("--no-speakers", action="store_true", help="leave speaker names out")
@@ -128,13 +127,10 @@ def _format_from_extension(output: str) -> str | None:
 
 
 def _approved_enough(options: argparse.Namespace, transcript: Transcript) -> bool:
-    pending = [(i, s) for i, s in enumerate(transcript.segments, 1) if s.status is not ReviewStatus.APPROVED]
-    if not pending:
+    from editor.publish.readiness import unapproved
+    count = unapproved(transcript)     # in the words `publish` and the window use
+    if not count:
         return True
-    number, first = pending[0]
-    where = f"segment {number}" + (f" at {format_clock(first.start_ms, hours=True)}"
-                                   if first.start_ms is not None else "")
-    count = f"{len(pending)} of {len(transcript.segments)} segments are not approved (first: {where})"
     if options.warn_unapproved:
         say(f"{options.file}: warning: {count}; exporting anyway (--warn-unapproved)")
         return True

@@ -13,10 +13,13 @@ import sys
 
 from editor.cli.common import EXIT_OK, EXIT_READ, load_or_report, say
 from editor.core.errors import TranscriptError
+from editor.core.search import context_snippet, time_at
 from editor.core.timecode import format_clock
 
 NAME = "suggest"
 HELP = "suggest corrections (glossary, audio) and list passages the audio doubts"
+
+_CONTEXT_CHARS = 24     # of the turn's text each side of a suggestion, to tell two in one turn apart
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -80,8 +83,14 @@ def _human(transcript, report) -> str:
     for s in report.suggestions:
         mark = "[x]" if s.ticked else "[ ]"
         audio = f", audio {s.audio}" if s.audio else ""
-        lines.append(f"  {mark} {when(transcript.segments[s.segment].start_ms)}  {s.found!r} -> {s.replacement!r}"
-                     f"  ({s.score}; {', '.join(s.evidence)}{audio})")
+        # Where it is, so that two places in one turn read apart: the time of its first word (the
+        # turn's start when its words have no times) and the words around it.
+        segment = transcript.segments[s.segment]
+        context, at = context_snippet(segment.text, s.char_start, s.char_end, width=_CONTEXT_CHARS)
+        found = at + s.char_end - s.char_start
+        context = f"{context[:at]}«{context[at:found]}»{context[found:]}"
+        lines.append(f"  {mark} {when(time_at(segment, s.char_start))}  {s.found!r} -> {s.replacement!r}"
+                     f"  ({s.score}; {', '.join(s.evidence)}{audio})  in turn {s.segment + 1}: \"{context}\"")
     lines.append(f"{len(report.suspects)} suspect passages (most doubtful first)")
     for s in report.suspects:
         lines.append(f"  {when(s.start_ms)}  {s.text!r}  doubt {s.doubt:.2f} ({', '.join(s.evidence)})")

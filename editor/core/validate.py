@@ -7,6 +7,7 @@ visible note instead of a crash.
 
 from __future__ import annotations
 
+from editor.core.audio_fit import needed_ms, runs_past
 from editor.core.timecode import format_clock
 from editor.core.transcript import Transcript
 
@@ -37,8 +38,8 @@ def problems(transcript: Transcript) -> list[str]:
             if not 0 <= mark.start <= mark.end <= len(segment.text):
                 found.append(f"{where}: {mark.kind.value} mark outside the text")
     duration = transcript.meta.duration_ms
-    if duration and transcript.end_ms > duration + 1000:
-        found.append(f"the transcript runs to {format_clock(transcript.end_ms)}, past the end of "
+    if duration and runs_past(transcript, duration):    # the audio-length measure the window warns by
+        found.append(f"the transcript runs to {format_clock(needed_ms(transcript))}, past the end of "
                      f"the audio ({format_clock(duration)})")
     return found
 

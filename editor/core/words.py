@@ -19,6 +19,7 @@ from itertools import accumulate, islice
 from operator import attrgetter
 from sys import intern
 
+from editor.core.audio_fit import end_within
 from editor.core.transcript import Mark, Segment, Word, WordTiming
 
 _TOKEN = re.compile(r"\S+")
@@ -405,10 +406,19 @@ def _map_end(pos: int, edits: Sequence[Edit]) -> int:
 HEARD_TIMINGS = frozenset({WordTiming.ALIGNED, WordTiming.IMPORTED, WordTiming.FAILED})
 
 
-def word_time_fields(segment: Segment, words: list[Word], timing: WordTiming) -> dict:
+def word_time_fields(segment: Segment, words: list[Word], timing: WordTiming,
+                     audio_ms: int | None = None) -> dict:
     """The fields that give *segment* new word times: words, timing and, when the times
-    say where words are heard, its marks moved to the times of the words around them."""
+    say where words are heard, its marks moved to the times of the words around them.
+
+    *audio_ms*, the length of the audio the times were found in: a turn whose stated end runs
+    past it (a podcast page gives its last turn the episode's length) ends with the audio, so
+    the turn no longer claims audio its words do not need."""
     fields: dict = {"words": words, "word_timing": timing}
+    end = end_within(segment, audio_ms)
+    last_heard = words[-1].end_ms if words else None
+    if end is not None and (last_heard is None or last_heard <= end):
+        fields["end_ms"] = end
     if timing in HEARD_TIMINGS:
         marks = marks_at_word_times(segment.text, segment.marks, words)
         if marks is not segment.marks:

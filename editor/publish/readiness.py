@@ -85,6 +85,13 @@ def check(transcript: Transcript) -> Readiness:
     return found
 
 
+def unapproved(transcript: Transcript) -> str:
+    """What :meth:`Readiness.problems` says of the turns not approved ("" when every turn is), in O(turns):
+    for `export --approved-only`, which refuses on approval alone but says it in the same words."""
+    rows = [row for row, segment in enumerate(transcript.segments) if segment.status is not ReviewStatus.APPROVED]
+    return Readiness(unapproved=rows, total=len(transcript.segments)).problems(transcript)[0] if rows else ""
+
+
 def _where(transcript: Transcript, row: int) -> str:
     segment = transcript.segments[row]
     at = f" at {format_clock(segment.start_ms, hours=True)}" if segment.start_ms is not None else ""

@@ -55,7 +55,8 @@ def test_a_restorable_journal_says_what_each_button_does(windows, tmp_path, qtbo
     box = prompt(window, qtbot)
     assert box.windowTitle() == "Restore unsaved work?"
     assert f"Unsaved work on {path.name}: 6 edits after the last save" in box.text()
-    assert box.informativeText() == "Restore brings it back; Discard deletes it."
+    assert box.informativeText() == ("Restore brings it back; Discard deletes it. Keep Aside keeps it, unchanged "
+                                     "(File ▸ Recover Unsaved Work… lists it).")
     assert button(box, "Restore").isEnabled()
 
 

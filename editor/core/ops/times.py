@@ -49,12 +49,14 @@ def _min(*values: int | None) -> int | None:
     return min(known) if known else None
 
 
-def set_word_times(transcript: Transcript, index: int, words: list[Word], timing: WordTiming) -> SetFields:
+def set_word_times(transcript: Transcript, index: int, words: list[Word], timing: WordTiming,
+                   audio_ms: int | None = None) -> SetFields:
     """Give a segment new word times (alignment, a cached alignment); its marks follow them.
 
     When the times say where words are heard (aligned, imported, or a failed alignment's
     anchors), each mark takes the time of the words around it, so the Markers panel, the
     waveform, the project file and every export put an "[inaudible]" where it is heard,
-    not at its turn's start.
+    not at its turn's start. With *audio_ms* (the length of the audio they were found in), a
+    turn end past the audio's end is clipped to it.
     """
-    return SetFields(((index, word_time_fields(segment_at(transcript, index), words, timing)),))
+    return SetFields(((index, word_time_fields(segment_at(transcript, index), words, timing, audio_ms)),))

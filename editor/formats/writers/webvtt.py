@@ -8,7 +8,9 @@ With ``word_timed_vtt`` each word is a ``<c>`` span preceded by its start
 time (``<00:00:01.000><c>word</c>``), which players use to light up the word
 being spoken. A timestamp is written only where WebVTT allows one: after the
 cue's start, before its end and after the previous one; a word without such a
-time is a plain ``<c>`` span.
+time is a plain ``<c>`` span. A piece with no length of its own (an "[inaudible]"
+the aligner found no pause for) gets no timestamp either: it lights up with the word
+before it, as the word-level JSON publishes it.
 """
 
 from __future__ import annotations
@@ -56,7 +58,8 @@ def _word_timed(cue) -> list[str]:
         parts = []
         for piece in pieces:
             stamp = ""
-            if piece.start_ms is not None and last < piece.start_ms < cue.end_ms:
+            instant = piece.end_ms is not None and piece.start_ms is not None and piece.end_ms <= piece.start_ms
+            if piece.start_ms is not None and not instant and last < piece.start_ms < cue.end_ms:
                 stamp, last = f"<{_clock(piece.start_ms)}>", piece.start_ms
             parts.append(f"{stamp}<c>{escape(piece.text)}</c>")
         lines.append(" ".join(parts))

@@ -4,11 +4,13 @@ When audio loads:
 
 * a transcript without a recorded length takes the player's (``meta.duration_ms``,
   through ``ops.set_audio`` as derived data, like the audio path: saved with the next save);
-* a transcript whose turns run past the audio's end by more than :data:`PAST_END_MS`
-  (by the turns' own times, not a length a page states: :func:`turns_end`) gets a warning
-  bar (the wrong episode's audio, or a cut download); word times are then not aligned
-  against that audio by themselves (:attr:`runs_past_audio`, :attr:`audio_doubted`):
-  the bar offers "Align Anyway" for a producer who knows the audio is right;
+* a transcript that needs clearly more audio than there is (by what its last turn needs: its
+  heard words, else its own end, never a length a page only states: :mod:`editor.core.audio_fit`,
+  the one measure the project's self-check uses too) gets a warning bar (the wrong episode's
+  audio, or a cut download);
+  word times are then not aligned against that audio by themselves, nor the audio checks
+  run (:attr:`runs_past_audio`, :attr:`audio_doubted`), and the bar says so and offers
+  "Align Anyway" for a producer who knows the audio is right;
 * the PCM working copy (:mod:`editor.player.working_copy`) decodes the whole
   file anyway, so once it is written its length is known for free: a file that
   decodes clearly shorter than its header declares (a truncated MP3 whose
@@ -21,12 +23,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from editor.core.audio_fit import needed_ms, runs_past, turns_after
 from editor.core.timecode import format_clock
-from editor.core.transcript import Transcript
 from editor.ui.context import WindowContext
 from editor.ui.widgets.message_bar import MessageBar
 
-PAST_END_MS = 1000          # a transcript may end a little after the audio (rounding, padding)
 SHORT_MIN_MS = 1000         # "clearly shorter": by more than a second ...
 SHORT_FRACTION = 0.05       # ... and by more than 5 % (VBR headers estimate a few % off)
 POLL_MS = 500               # how often to look whether the working copy is finished
@@ -112,11 +113,22 @@ class AudioLengthCheck(QObject):
 
     # ------------------------------------------------------------------ the checks
     def _check_end(self, audio_ms: int) -> None:
-        end = turns_end(self._model.transcript)
-        if audio_ms > 0 and end > audio_ms + PAST_END_MS:
-            self._warn_past_end(f"The transcript runs to {format_clock(end)} but the audio "
-                                f"{Path(self._audio).name} ends at {format_clock(audio_ms)}: the turns after "
-                                f"that cannot be played (the wrong episode's audio, or a cut file?).")
+        if runs_past(self._model.transcript, audio_ms):
+            self._warn_past_end(f"{self._runs_to()} but the audio {Path(self._audio).name} ends at "
+                                f"{format_clock(audio_ms)}: {self._unplayable(audio_ms)} (the wrong episode's "
+                                f"audio, or a cut file?).")
+
+    def _runs_to(self) -> str:
+        return f"The transcript runs to {format_clock(needed_ms(self._model.transcript))}"
+
+    def _unplayable(self, audio_ms: int) -> str:
+        """What of the transcript the audio does not hold: the turns starting after its end, else
+        the end of the last turn."""
+        transcript = self._model.transcript
+        count = turns_after(transcript, audio_ms)
+        if count:
+            return f"{count} turn{'s' if count > 1 else ''} after that cannot be played"
+        return f"the last {(needed_ms(transcript) - audio_ms) // 1000} s of its last turn cannot be played"
 
     def _set_duration(self, ms: int) -> None:
         from editor.core import ops
@@ -131,9 +143,8 @@ class AudioLengthCheck(QObject):
         text = (f"The audio {Path(self._audio).name} is shorter than its header says: it holds "
                 f"{format_clock(decoded, millis=True)} of the {format_clock(declared, millis=True)} declared "
                 f"(a truncated download?). Playback stops at {format_clock(decoded)}.")
-        end = turns_end(self._model.transcript)
-        if end > decoded + PAST_END_MS:
-            self._warn_past_end(text + f" The transcript runs to {format_clock(end)}.")
+        if runs_past(self._model.transcript, decoded):
+            self._warn_past_end(f"{text} {self._runs_to()}: {self._unplayable(decoded)}.")
         else:
             self._warn(text)
 
@@ -146,7 +157,8 @@ class AudioLengthCheck(QObject):
         against this audio (a run under way stops) unless the producer asks."""
         doubted_before, self.runs_past_audio = self.runs_past_audio, True
         self.last_warning = text
-        self._bar.show_message(f"{text} Word times are not aligned against it.", "warning",
+        self._bar.show_message(f"{text} Word times are not aligned against it, and the audio checks do not run.",
+                               "warning",
                                button="Align Anyway", callback=self._on_align_anyway)
         if not doubted_before:   # (a run the producer asked for since the first warning goes on)
             self.audio_doubted.emit()
@@ -154,20 +166,6 @@ class AudioLengthCheck(QObject):
     def _on_align_anyway(self) -> None:
         self._bar.show_message(self.last_warning, "warning")   # the warning stays true; the offer is taken
         self._align.trigger()
-
-
-def turns_end(transcript: Transcript) -> int:
-    """Where the turns' own times end: the last timed turn's end, or its start when that end is
-    only the length the file states (a podcast page's header "33:43" is given to its last turn,
-    which has no end of its own: the page may be of the whole episode, the audio a clip of it)."""
-    stated = transcript.meta.duration_ms
-    for segment in reversed(transcript.segments):
-        if segment.start_ms is None:
-            continue
-        if segment.end_ms is None or segment.end_ms == stated:
-            return segment.start_ms
-        return max(segment.end_ms, segment.start_ms)
-    return 0
 
 
 def _wav_length_ms(path: str) -> int | None:

@@ -173,19 +173,20 @@ class RecoveryController(QObject):
             title, icon = "Restore unsaved work?", QMessageBox.Icon.Question
             text = f"{_how_it_ended(pending)} {pending.describe()}."
             informative = "Restore brings it back; Discard deletes it."
-            if later:
-                informative += " Not Now keeps it for the next start."
+            informative += (" Not Now keeps it for the next start." if later else
+                            " Keep Aside keeps it, unchanged (File ▸ Recover Unsaved Work… lists it).")
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self._window)
         restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
         restore.setEnabled(pending.recoverable)
         discard_button = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        # Escape is always the choice that loses nothing: Keep, Not Now or Keep Aside, never Discard.
         if not pending.recoverable:
-            box.setDefaultButton(box.addButton("Keep", QMessageBox.ButtonRole.RejectRole))
-        elif later:
-            box.addButton("Not Now", QMessageBox.ButtonRole.RejectRole)
-            box.setDefaultButton(restore)
+            keep = box.addButton("Keep", QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(keep)
         else:
+            keep = box.addButton("Not Now" if later else "Keep Aside", QMessageBox.ButtonRole.RejectRole)
             box.setDefaultButton(restore)
+        box.setEscapeButton(keep)
         box.setInformativeText(informative)
 
         def on_finished(_result: int) -> None:

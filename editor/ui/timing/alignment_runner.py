@@ -108,7 +108,9 @@ class BackgroundAligner(ThreadRunner):
             return  # the turn was edited, split or removed meanwhile (re-sync it later)
         # Marks move with the words (ops.set_word_times): the Markers panel, the strip's
         # inaudible band, the project and the exports all say where a mark is heard.
-        self._model.run_derived(ops.set_word_times(self._model.transcript, row, alignment.words, alignment.timing))
+        # A turn end past the audio's end (a page's stated length) ends with the audio.
+        self._model.run_derived(ops.set_word_times(self._model.transcript, row, alignment.words, alignment.timing,
+                                                   self._duration_ms))
         self.segment_aligned.emit(row)
 
 

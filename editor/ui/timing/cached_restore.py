@@ -39,12 +39,15 @@ class CachedRestore(QObject):
         super().__init__(parent)
         self._model = model
         self._pending: list[Cached] = []
+        self._audio_ms: int | None = None
         self._done = 0
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._step)
 
-    def start(self, cached: list[Cached]) -> None:
+    def start(self, cached: list[Cached], audio_ms: int | None = None) -> None:
+        """*audio_ms*: the audio's length (a turn end past it ends with it, as when aligned)."""
         self._pending = list(reversed(cached))      # popped from the end: in reading order
+        self._audio_ms = audio_ms
         self._done = 0
         self._step()      # the first slice now: a short episode is done before this returns
 
@@ -66,7 +69,7 @@ class CachedRestore(QObject):
                 item = self._pending.pop()
                 row = model.row_of(item.segment_id, item.row)
                 if row >= 0 and model.segment(row).text == item.text:
-                    restore.append(ops.set_word_times(transcript, row, item.words, item.timing))
+                    restore.append(ops.set_word_times(transcript, row, item.words, item.timing, self._audio_ms))
             if restore:
                 # derived data, not an undo step; marks follow the restored words
                 model.run_derived(ops.Group(tuple(restore)))

@@ -284,7 +284,8 @@ class TimingController(QObject):
                 rows.append(row)
         if cached:
             self._restored_alone = not rows      # said once they are back (with a run under way, it says its own)
-            self._restore.start(cached)          # in slices: a long episode's turns are not all given back at once
+            # in slices: a long episode's turns are not all given back at once
+            self._restore.start(cached, self._duration or None)
         if not rows:
             return 0
         if not self.aligner.start(self._audio, rows):
