@@ -13,11 +13,16 @@ tomatoes". So:
   is a question the audio cannot answer; the model decides alone, when the other word makes
   the words around it at least :data:`HOMOPHONE_GAIN` orders of magnitude likelier (the three
   trigrams that hold the word; :data:`SHORT_HOMOPHONE_GAIN` for a short word, "won"/"one":
-  short words are many, so each needs a clearer case). Its evidence is the context only.
+  short words are many, so each needs a clearer case), and does so too once the two words'
+  general frequencies are taken out (:attr:`Likelier.net`): a rare word is unlikely anywhere,
+  so the model wants a commoner one in its place nearly everywhere ("nets on the quay": "key"),
+  and a recognizer, whose own model favours common words too, seldom writes the rare one by
+  mistake. Its evidence is the context only.
 * A **sound-alike** one phone away (changed, added or dropped: boat/vote, walk/woke,
   sixty/sixteen, sent/went) is put to the audio when it makes the context at least
   :data:`ASK_GAIN` orders of magnitude likelier. When the model wants it :data:`CONTEXT_GAIN`
-  orders of magnitude or more and the word fits worse than its turn's typical word, the turn is
+  orders of magnitude or more (also net of the two words' general frequencies, as a homophone:
+  the context decides nearly alone here) and the word fits worse than its turn's typical word, the turn is
   aligned again with the likeliest one in place, and the word is a suspect unless that fits
   more than :data:`CONTEXT_TOLERANCE` per frame of the word worse than the text (the audio does
   not rule it out) -- but only where the audio barely tells the two apart (see
@@ -134,6 +139,8 @@ class Likelier:
     word: str
     gain: float      # log10 of how much likelier the context is with *word* in it
     same_sound: bool  # said exactly alike
+    net: float = 0.0  # *gain* less how much commoner *word* is in general (log10 of the unigrams' ratio):
+                      # what the context wants of this place, beyond a commoner word anywhere
 
 
 class ContextModel:
@@ -162,6 +169,13 @@ class ContextModel:
 
     def known(self, word: str) -> bool:
         return self._log((word,)) > _UNKNOWN
+
+    def commoner(self, other: str, word: str) -> float:
+        """log10 of how much commoner *other* is than *word* in general (0 when the model lacks
+        *word*: an unknown word is no rare one, only one the model cannot judge)."""
+        if not self.known(word):
+            return 0.0
+        return self._log((other,)) - self._log((word,))
 
     def _sayings(self, word: str) -> list[str]:
         return self._said.get(word, [])
@@ -223,8 +237,9 @@ class ContextModel:
 
     def likelier(self, words: list[str], i: int, pronunciations: list[str], short: bool,
                  homophones_only: bool = False) -> list[Likelier]:
-        """Homophones of ``words[i]`` that make its context HOMOPHONE_GAIN likelier (*short*: a
-        word speech reduces, SHORT_HOMOPHONE_GAIN) and, unless *homophones_only*, words one phone
+        """Homophones of ``words[i]`` that make its context HOMOPHONE_GAIN likelier, also net of
+        their general frequency (*short*: a word speech reduces, SHORT_HOMOPHONE_GAIN) and, unless
+        *homophones_only*, words one phone
         away (*short*: one vowel away, from a word of three letters or more) that make it ASK_GAIN
         likelier; likeliest first."""
         own = self.window(words, i, words[i])
@@ -242,8 +257,9 @@ class ContextModel:
             if other == words[i] or not self.known(other):
                 continue
             gain = self.window(words, i, other) - own
-            if gain >= bar and american(other) != american(words[i]):
-                found.append(Likelier(other, gain, other in same))
+            net = gain - self.commoner(other, words[i])
+            if gain >= bar and american(other) != american(words[i]) and (other not in same or net >= bar):
+                found.append(Likelier(other, gain, other in same, net))
         return sorted(found, key=lambda x: -x.gain)
 
 
@@ -353,7 +369,7 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
         evidence = ["context"] if same else []
         asked = likelier[:MAX_ASKED] if not same else []
         other, bar = None, CHOSEN_MARGIN
-        if (asked and asked[0].gain >= CONTEXT_GAIN and doubt.below > 0 and not doubt.short
+        if (asked and min(asked[0].gain, asked[0].net) >= CONTEXT_GAIN and doubt.below > 0 and not doubt.short
                 and not _far_consonants(saying, aligner.pronunciations(asked[0].word))):
             # Wanted strongly: the audio need not prefer it, only not rule it out (and the light
             # search is no sure judge of one phone: it kept "boat" where the audio said "vote").
