@@ -20,9 +20,10 @@ tomatoes". So:
   mistake. Its evidence is the context only.
 * A **sound-alike** one phone away (changed, added or dropped: boat/vote, walk/woke,
   sixty/sixteen, sent/went) is put to the audio when it makes the context at least
-  :data:`ASK_GAIN` orders of magnitude likelier. When the model wants it :data:`CONTEXT_GAIN`
-  orders of magnitude or more (also net of the two words' general frequencies, as a homophone:
-  the context decides nearly alone here) and the word fits worse than its turn's typical word, the turn is
+  :data:`ASK_GAIN` orders of magnitude likelier, also net of the two words' general frequencies
+  as a homophone ("and the door red": "more" is common anywhere, and a voice's "door" may fit it a
+  little better). When the model wants it :data:`CONTEXT_GAIN` orders of magnitude or more (net
+  too) and the word fits worse than its turn's typical word, the turn is
   aligned again with the likeliest one in place, and the word is a suspect unless that fits
   more than :data:`CONTEXT_TOLERANCE` per frame of the word worse than the text (the audio does
   not rule it out) -- but only where the audio barely tells the two apart (see
@@ -237,11 +238,11 @@ class ContextModel:
 
     def likelier(self, words: list[str], i: int, pronunciations: list[str], short: bool,
                  homophones_only: bool = False) -> list[Likelier]:
-        """Homophones of ``words[i]`` that make its context HOMOPHONE_GAIN likelier, also net of
-        their general frequency (*short*: a word speech reduces, SHORT_HOMOPHONE_GAIN) and, unless
-        *homophones_only*, words one phone
+        """Homophones of ``words[i]`` that make its context HOMOPHONE_GAIN likelier (*short*: a
+        word speech reduces, SHORT_HOMOPHONE_GAIN) and, unless *homophones_only*, words one phone
         away (*short*: one vowel away, from a word of three letters or more) that make it ASK_GAIN
-        likelier; likeliest first."""
+        likelier; each also net of how much commoner it is in general (:attr:`Likelier.net`);
+        likeliest first."""
         own = self.window(words, i, words[i])
         same = self.homophones(pronunciations)
         if homophones_only:
@@ -258,7 +259,7 @@ class ContextModel:
                 continue
             gain = self.window(words, i, other) - own
             net = gain - self.commoner(other, words[i])
-            if gain >= bar and american(other) != american(words[i]) and (other not in same or net >= bar):
+            if min(gain, net) >= bar and american(other) != american(words[i]):
                 found.append(Likelier(other, gain, other in same, net))
         return sorted(found, key=lambda x: -x.gain)
 

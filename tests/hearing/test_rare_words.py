@@ -37,3 +37,24 @@ def test_right_sentences_with_rare_words_are_left_alone_and_a_homophone_slip_is_
     episode = material.episode(ERRORS, RIGHT, voice="en-us+f2", speed=165)
     found = episode_context_suspects(episode, aligner)
     assert [(s.text, s.evidence) for s in found] == [("here", ["context"])]
+
+
+SLIP = [("real word", "The members will {boat|vote} on the new rules tomorrow.")]
+COMMON_WISH = ["She painted the gate green and the door red."]
+
+
+def _sound_alikes(aligner, sentence, word):
+    words = [w for token in sentence.lower().split() for w in spoken_words(token)]
+    i = words.index(word)
+    return {x.word for x in context_model().likelier(words, i, aligner.pronunciations(word), short=False)}
+
+
+def test_a_sound_alike_is_put_to_the_audio_only_when_wanted_beyond_being_a_commoner_word(material, aligner):
+    # "the more red" is likelier than "the door red" because "more" is common anywhere.
+    assert "more" not in _sound_alikes(aligner, COMMON_WISH[0], "door")
+    assert "vote" in _sound_alikes(aligner, "the members will boat on the new rules tomorrow", "boat")
+    # This voice's "door" fits "more" a little better: asked, the audio would have agreed.
+    right = material.episode([], COMMON_WISH, voice="en-us+f3", speed=150)
+    assert episode_context_suspects(right, aligner) == []
+    slip = material.episode(SLIP, [], voice="en-us+f3", speed=150)
+    assert [s.text for s in episode_context_suspects(slip, aligner)] == ["boat"]
