@@ -7,8 +7,9 @@
 1. The evaluation episodes (tests/bench/hearing_material.py): a transcript with recognizer errors
    of every kind and espeak-ng audio saying the right words, in each voice of --voices (default
    two espeak-ng variants at different speeds; --british adds a British one); then the held-out
-   episodes (other lines, never tuned on: "held-out", and "fresh", "fresh2", "fresh3" and "fresh4" each
-   written at the start of a later round of tuning), reported apart; "tuning", "near", "slips",
+   episodes (other lines: "held-out", and "fresh", "fresh2", "fresh3" and "fresh4" each written at
+   the start of a later round of tuning and unseen until its end; all but "fresh4" have been looked
+   at in a later round since), reported apart; "tuning", "near", "slips",
    "stress" and "names" (asked for by name) are extra material,
    tuned on like the evaluation episode: real-word errors, one-word slips a phone or two away
    (tense, -teen/-ty), and names heard in the audio (foreign spellings, addresses, acronyms).
