@@ -92,7 +92,8 @@ HELD_OUT_CLEAN = [
     "They found a letter from nineteen twelve in the wall.",
 ]
 
-# A second held-out episode, written at the start of a later round of tuning and never tuned on.
+# A second held-out episode, written at the start of a later round of tuning and not tuned on then
+# (looked at since, like the third and fourth, in the round that wrote the fifth).
 FRESH_LINES: list[tuple[str, str]] = [
     ("split name", "Our guest today is {Amara oh conk woe|Amara Okonkwo} from the river trust."),
     ("split name", "The photographs were taken by {Bartholomew key nan|Bartholomew Keenan} in the seventies."),
@@ -122,7 +123,7 @@ FRESH_CLEAN = [
     "The old mill is now a small hotel.",
 ]
 
-# A third held-out episode, written before a round of tuning on one-word slips and never tuned on:
+# A third held-out episode, written before a round of tuning on one-word slips and not tuned on then:
 # near pairs in words none of the other lists has (tense, -teen/-ty, two phones apart), a
 # two-letter acronym written as words, and right sentences holding such words as they should be.
 FRESH2_LINES: list[tuple[str, str]] = [
@@ -155,7 +156,7 @@ FRESH2_CLEAN = [
     "The children painted pictures of the lighthouse.",
 ]
 
-# A fourth held-out episode, written at the start of another round of tuning and never tuned on:
+# A fourth held-out episode, written at the start of another round of tuning and not tuned on then:
 # new sentences with errors of every kind (names split and sound-alike, real-word slips, garbled
 # acronyms, an address read aloud) and right sentences.
 FRESH3_LINES: list[tuple[str, str]] = [
