@@ -92,7 +92,8 @@ HELD_OUT_CLEAN = [
     "They found a letter from nineteen twelve in the wall.",
 ]
 
-# A second held-out episode, written at the start of a later round of tuning and never tuned on.
+# A second held-out episode, written at the start of a later round of tuning and not tuned on then
+# (looked at since, like the third and fourth, in the round that wrote the fifth).
 FRESH_LINES: list[tuple[str, str]] = [
     ("split name", "Our guest today is {Amara oh conk woe|Amara Okonkwo} from the river trust."),
     ("split name", "The photographs were taken by {Bartholomew key nan|Bartholomew Keenan} in the seventies."),
@@ -122,7 +123,7 @@ FRESH_CLEAN = [
     "The old mill is now a small hotel.",
 ]
 
-# A third held-out episode, written before a round of tuning on one-word slips and never tuned on:
+# A third held-out episode, written before a round of tuning on one-word slips and not tuned on then:
 # near pairs in words none of the other lists has (tense, -teen/-ty, two phones apart), a
 # two-letter acronym written as words, and right sentences holding such words as they should be.
 FRESH2_LINES: list[tuple[str, str]] = [
@@ -155,7 +156,7 @@ FRESH2_CLEAN = [
     "The children painted pictures of the lighthouse.",
 ]
 
-# A fourth held-out episode, written at the start of another round of tuning and never tuned on:
+# A fourth held-out episode, written at the start of another round of tuning and not tuned on then:
 # new sentences with errors of every kind (names split and sound-alike, real-word slips, garbled
 # acronyms, an address read aloud) and right sentences.
 FRESH3_LINES: list[tuple[str, str]] = [
@@ -188,6 +189,42 @@ FRESH3_CLEAN = [
     "The shop sells coal and firewood in winter.",
     "Our listeners sent in hundreds of questions.",
     "The hotel was full for the whole of August.",
+]
+
+# A fifth held-out episode, written at the start of a round of tuning on suspect recall and false
+# suspects and run only at its end: new sentences with errors of every kind and right sentences
+# holding homophones ("flour", "knight") and words near the slips ("sixteen", "wrote") as they should be.
+FRESH4_LINES: list[tuple[str, str]] = [
+    ("split name", "Last week we spoke to {Ottilie brand stetter|Ottilie Brandstetter} about the flood defences."),
+    ("split name", "The novel was translated by {Leopold fish in ger|Leopold Fischinger} into English."),
+    ("split name", "Our archivist {Perpetua mull in ax|Perpetua Mullinax} found the missing tapes."),
+    ("sound-alike", "The {Glen dower|Glendower} Hotel reopened after the fire."),
+    ("sound-alike", "The {Ash combe|Ashcombe} singers closed the evening with a hymn."),
+    ("sound-alike", "We stopped for petrol in {Pen rith|Penrith} on the way home."),
+    ("real word", "The workers {claimed|climbed} the scaffolding at dawn."),
+    ("real word", "He {sold|told} us the story of the shipwreck."),
+    ("real word", "The shuttle to the airport leaves every {sixty|sixteen} minutes."),
+    ("real word", "She {rode|wrote} to the editor twice last year."),
+    ("real word", "The {glass|grass} in the park was freshly cut."),
+    ("acronym", "The {OACD|OECD} published its report on Monday."),
+    ("acronym", "The {and ass a|NASA} launch was delayed by strong winds."),
+    ("acronym", "She joined the {RNL eye|RNLI} as a volunteer."),
+    ("url", "Send your ideas to "
+            "{letters at slow tied dot net|letters@slowtide.net|letters at slow tide dot net} this week."),
+]
+FRESH4_CLEAN = [
+    "We waited for the tide to turn before we set out.",
+    "The baker ran out of flour by noon.",
+    "The orchestra rehearsed in the church hall on Wednesday.",
+    "Her grandfather repaired watches in a tiny shop.",
+    "The road was icy so we drove slowly.",
+    "A heron stood still in the shallow water.",
+    "The ticket office opens at eight.",
+    "We counted sixteen swans on the lake.",
+    "The knight in the play wore cardboard armour.",
+    "Most of the guests stayed for dessert.",
+    "He wrote to the plumber about the leaking pipe.",
+    "The climbers reached the summit before lunch.",
 ]
 
 # Tuning material for the context check (real words said nearly or exactly like the right word),

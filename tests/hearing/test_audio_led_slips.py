@@ -54,3 +54,19 @@ def test_a_teen_said_where_the_text_has_its_ty_number_is_found_and_right_numbers
                                               speed=165), aligner) == []
     assert episode_context_suspects(material.episode(NUMBERS, NUMBERS_RIGHT, text="right", voice="en-us+f2",
                                               speed=165), aligner) == []
+
+
+R_COLOURED = [("real word", "Our neighbours {walked|worked} on the farm for years.")]
+R_COLOURED_RIGHT = ["They walked home along the river after lunch."]
+
+
+def test_a_plain_vowel_where_the_audio_has_the_r_coloured_one_is_found_and_right_words_are_not(material, aligner):
+    # An accent drops an r's colour but does not add one: "worked" said where the text has
+    # "walked" needs no more than a high vowel for a low one.
+    episode = material.episode(R_COLOURED, R_COLOURED_RIGHT, voice="en-us+f2", speed=165)
+    found = {s.text: s.evidence for s in episode_context_suspects(episode, aligner)}
+    assert found == {"walked": ["audio", "context"]}, found
+    assert episode_context_suspects(material.episode(R_COLOURED, R_COLOURED_RIGHT, audio="wrong", voice="en-us+f2",
+                                              speed=165), aligner) == []
+    assert episode_context_suspects(material.episode(R_COLOURED, R_COLOURED_RIGHT, text="right", voice="en-us+f2",
+                                              speed=165), aligner) == []

@@ -1,0 +1,60 @@
+"""A rare right word is not doubted on the context alone for a commoner word the model wants
+nearly anywhere ("on the quay": "key"), while a homophone the context wants for its place is
+(real PocketSphinx trigram model and aligner on espeak-ng speech)."""
+
+import pytest
+
+from editor.align.text import spoken_words
+from editor.hearing.context import context_model
+from editor.hearing.fit import hearing_aligner
+from tests.hearing.context_run import episode_context_suspects
+
+ERRORS = [("real word", "I could {here|hear} the rain on the roof all night.")]
+RIGHT = ["Fishing boats unload at the quay every morning.",
+         "The kettle boiled while we read the paper."]
+
+
+@pytest.fixture(scope="module")
+def aligner():
+    return hearing_aligner()
+
+
+def _homophones(aligner, sentence, word):
+    words = [w for token in sentence.lower().split() for w in spoken_words(token)]
+    i = words.index(word)
+    found = context_model().likelier(words, i, aligner.pronunciations(word), short=False, homophones_only=True)
+    return {x.word: round(x.net, 2) for x in found}
+
+
+def test_a_homophone_is_wanted_net_of_how_common_it_is(aligner):
+    # "key" makes "on the quay" likelier only as much as it is commoner anywhere.
+    assert _homophones(aligner, "we tied the boat to the quay and went ashore", "quay") == {}
+    # "bread" is wanted here for this place, well beyond being the commoner word.
+    assert "bread" in _homophones(aligner, "the bakery sells fresh bred every day", "bred")
+
+
+def test_right_sentences_with_rare_words_are_left_alone_and_a_homophone_slip_is_found(material, aligner):
+    episode = material.episode(ERRORS, RIGHT, voice="en-us+f2", speed=165)
+    found = episode_context_suspects(episode, aligner)
+    assert [(s.text, s.evidence) for s in found] == [("here", ["context"])]
+
+
+SLIP = [("real word", "The members will {boat|vote} on the new rules tomorrow.")]
+COMMON_WISH = ["She painted the gate green and the door red."]
+
+
+def _sound_alikes(aligner, sentence, word):
+    words = [w for token in sentence.lower().split() for w in spoken_words(token)]
+    i = words.index(word)
+    return {x.word for x in context_model().likelier(words, i, aligner.pronunciations(word), short=False)}
+
+
+def test_a_sound_alike_is_put_to_the_audio_only_when_wanted_beyond_being_a_commoner_word(material, aligner):
+    # "the more red" is likelier than "the door red" because "more" is common anywhere.
+    assert "more" not in _sound_alikes(aligner, COMMON_WISH[0], "door")
+    assert "vote" in _sound_alikes(aligner, "the members will boat on the new rules tomorrow", "boat")
+    # This voice's "door" fits "more" a little better: asked, the audio would have agreed.
+    right = material.episode([], COMMON_WISH, voice="en-us+f3", speed=150)
+    assert episode_context_suspects(right, aligner) == []
+    slip = material.episode(SLIP, [], voice="en-us+f3", speed=150)
+    assert [s.text for s in episode_context_suspects(slip, aligner)] == ["boat"]
