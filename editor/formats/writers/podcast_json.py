@@ -73,7 +73,8 @@ def _no_instants(pieces: list[Unit]) -> list[Unit]:
             joined.append(piece)
         elif joined:
             last = joined[-1]
-            joined[-1] = Unit(f"{last.text} {piece.text}", last.start_ms, max(last.end_ms, piece.end_ms))
+            end_ms = piece.end_ms if last.end_ms is None else max(last.end_ms, piece.end_ms)
+            joined[-1] = Unit(f"{last.text} {piece.text}", last.start_ms, end_ms)
         else:
             waiting.append(piece.text)
     if waiting:          # nothing in the turn has a length: as they are
