@@ -84,6 +84,19 @@ def test_split_into_parts_of_an_edited_turn_cuts_its_original_too(long_timed):
     assert long_timed.segments[0].is_changed and not long_timed.segments[-1].is_changed
 
 
+def test_split_into_parts_after_text_added_before_gives_each_part_its_own_original(long_timed):
+    """Parts made of text the producer added have no original; the parts after them keep the
+    recognizer's text that matches theirs (reverting a part gives back that part, never another's)."""
+    original = long_timed.segments[0].text
+    added = " ".join(["Hello there."] * 90)      # longer than a part: the first parts are all new text
+    ops.set_text(long_timed, 0, f"{added} {original}").apply(long_timed)
+    ops.split_into_parts(long_timed, 0, 1000).apply(long_timed)
+    parts = long_timed.segments
+    assert " ".join(p.original_text for p in parts if p.original_text) == original
+    assert parts[0].original_text == "" and "ferry" not in parts[0].original_text
+    assert not parts[-1].is_changed and not parts[-2].is_changed
+
+
 def test_split_into_parts_refuses_a_turn_short_enough(long_timed):
     with pytest.raises(ValueError):
         ops.split_into_parts(long_timed, 0, 100_000)

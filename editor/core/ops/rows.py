@@ -110,6 +110,9 @@ def _pieces(text: str, spans: Sequence[tuple[int, int]], marks: Sequence[Mark],
     bounds = [0, *cuts, len(spans)]
     pieces = []
     for first, end in zip(bounds, bounds[1:], strict=False):
+        if end <= first:     # no token of its own (a part of text added since): no original either
+            pieces.append(("", []))
+            continue
         lo = spans[first][0] if first else 0
         hi = spans[end - 1][1] if end < len(spans) else len(text)
         pieces.append((text[lo:hi], _clip(marks, lo, hi)))
@@ -121,10 +124,10 @@ def _original_pieces(segment: Segment, cuts: Sequence[int]) -> list[tuple[str, l
     original = segment.original_text or ""
     opcodes = token_opcodes(segment.text.split(), original.split())
     spans = tokenize(original)
-    mapped = [_matching_token(opcodes, k, len(spans)) for k in cuts]
-    inside = sorted({k for k in mapped if 0 < k < len(spans)})
-    pieces = _pieces(original, spans, segment.original_marks or [], inside)
-    return pieces + [("", [])] * (len(cuts) + 1 - len(pieces))   # an original shorter than the parts
+    # One cut per part, in place even where two fall on the same token (a part made only of text
+    # added since has no original; the parts after it keep theirs).
+    mapped = [min(_matching_token(opcodes, k, len(spans)), len(spans)) for k in cuts]
+    return _pieces(original, spans, segment.original_marks or [], mapped)
 
 
 def _matching_token(opcodes, k: int, count: int) -> int:
