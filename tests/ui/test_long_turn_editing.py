@@ -117,3 +117,17 @@ def test_the_turn_too_long_to_edit_splits_at_its_caret_and_refuses_a_paste(main_
     press(w, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)   # Split Turn at Caret
     assert w.model.segment(1).text == long_text[:at].strip() and w.model.segment(2).text == long_text[at:]
     assert editor.row == 2 and editor.isReadOnly()   # the rest is still too long: still refused, never lost
+
+
+def test_a_caret_in_the_note_of_a_turn_too_long_splits_at_the_last_character_shown(main_window, tmp_path):
+    """The note after the text shown ("… [N more characters: …]") is no text of the turn: a caret or a
+    selection there stands for the end of what is shown, never for hidden text at the same offset."""
+    w = main_window
+    path, long_text = _long_turn_project(tmp_path)
+    assert w.open_path(str(path))
+    editor = w.view.open_editor(1, 0)
+    press(editor, Qt.Key.Key_End, CTRL)              # the end of the note
+    assert editor.caret() == LAYOUT_LIMIT
+    press(w, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)   # Split Turn at Caret
+    left, right = w.model.segment(1).text, w.model.segment(2).text
+    assert len(left) <= LAYOUT_LIMIT and long_text.startswith(left) and f"{left} {right}" == long_text
