@@ -567,11 +567,20 @@ class MainWindow(QMainWindow):
         """A turn too long to edit in place: say so, with the split that makes it editable a click away
         (no *text*: a turn was split, and the offer goes)."""
         if text:
+            # The turn is found again when the offer is taken: rows above it may be split or merged meanwhile.
+            segment_id = self.model.segment(row).id
             self.notice_bar.show_message(text, "info", button="Split into Parts",
-                                         callback=lambda: self.edits.split_into_parts(row))
+                                         callback=lambda: self._split_offered(segment_id, row))
             self._split_offer = text
         elif self.notice_bar.isVisible() and self.notice_bar.text() == self._split_offer:
             self.notice_bar.dismiss()
+
+    def _split_offered(self, segment_id: str, row: int) -> None:
+        row = self.model.row_of(segment_id, row)
+        if row < 0:
+            self._show_status("The turn offered for splitting is no longer in the transcript")
+        else:
+            self.edits.split_into_parts(row)
 
     def _show_status(self, message: str) -> None:
         self.status_messages.say(message)

@@ -131,3 +131,17 @@ def test_a_caret_in_the_note_of_a_turn_too_long_splits_at_the_last_character_sho
     press(w, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)   # Split Turn at Caret
     left, right = w.model.segment(1).text, w.model.segment(2).text
     assert len(left) <= LAYOUT_LIMIT and long_text.startswith(left) and f"{left} {right}" == long_text
+
+
+def test_the_offer_splits_the_turn_it_named_after_rows_above_it_moved(main_window, tmp_path):
+    w = main_window
+    path, long_text = _long_turn_project(tmp_path)
+    assert w.open_path(str(path))
+    w.view.open_editor(1, 0)
+    assert w.notice_bar.isVisible()                  # the offer, for the long turn (row 1 then)
+    w.view.open_editor(0, len("good evening"))
+    assert w.edits.split_at_caret()                  # a turn above it split: the long turn is row 2 now
+    assert w.model.segment(2).text == long_text
+    w.notice_bar.button().click()                     # Split into Parts
+    assert w.model.rowCount() > 60 and w.model.segment(1).text == "and welcome aboard"
+    assert " ".join(w.model.segment(row).text for row in range(2, w.model.rowCount())) == long_text
