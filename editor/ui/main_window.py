@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         self.hearing = HearingController(ctx, self)      # suspect passages from the audio
         self.statusBar().addPermanentWidget(self.hearing.progress)
         self.hearing.message.connect(lambda text: self.status_messages.tell(text, 6000))   # news of its passes
+        self.hearing.answer.connect(lambda text: self.status_messages.say(text, 6000))
         self._marks_dock: QDockWidget | None = None    # made when first shown
         self.chapters = ChapterController(ctx, self)
         self.chapters.message.connect(self._show_status)
@@ -175,7 +176,8 @@ class MainWindow(QMainWindow):
         self.audio_check = ctx.audio_check = AudioLengthCheck(ctx, self.audio_bar, self)
         self.audio_check.audio_doubted.connect(self.timing.cancel_alignment)   # a run under way stops
         process_tuning.install(self)
-        self.names.message.connect(lambda text: self.status_messages.tell(text, 6000))   # mostly its scans' news
+        self.names.message.connect(lambda text: self.status_messages.tell(text, 6000))   # its scans' news
+        self.names.answer.connect(lambda text: self.status_messages.say(text, 6000))
         self.names.extra_changed.connect(self.project.keep_unsaved)   # e.g. the show chosen: unsaved, journaled
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
