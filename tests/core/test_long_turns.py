@@ -118,3 +118,15 @@ def test_plain_text_paragraphs_of_ordinary_length_stay_whole():
     result = PlainTextReader().read(paragraph + "\n\n" + "A second one.\n")
     assert [s.text for s in result.transcript.segments] == [paragraph, "A second one."]
     assert not any("too long" in w for w in result.warnings)
+
+
+def test_plain_text_cut_into_turns_never_cuts_a_marker_in_two():
+    """A recognizer with no punctuation gives no sentences: parts end after a word, and a marker with a
+    time in it ("[inaudible 00:12:03]") is two words that must stay one marker, never literal text."""
+    chunk = " ".join(["we went down to the harbour and looked at the boats"] * 3) + " [inaudible 00:12:03] "
+    text = (chunk * 120).strip()
+    segments = PlainTextReader().read(text).transcript.segments
+    assert len(segments) > 10
+    assert sum(len(s.marks) for s in segments) == 120
+    assert not any("00:12:03" in s.text for s in segments)
+    assert all(m.time_ms == 723_000 for s in segments for m in s.marks)
