@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from window_helpers import click, press  # noqa: E402
 
-from editor.core import project  # noqa: E402
+from editor.core import ops, project  # noqa: E402
 from editor.core.long_text import PART_CHARS  # noqa: E402
 from editor.core.transcript import Segment, Speaker, Transcript, TranscriptMeta  # noqa: E402
 from editor.ui.document.turn_painter import LAYOUT_LIMIT  # noqa: E402
@@ -145,3 +145,14 @@ def test_the_offer_splits_the_turn_it_named_after_rows_above_it_moved(main_windo
     w.notice_bar.button().click()                     # Split into Parts
     assert w.model.rowCount() > 60 and w.model.segment(1).text == "and welcome aboard"
     assert " ".join(w.model.segment(row).text for row in range(2, w.model.rowCount())) == long_text
+
+
+def test_a_mark_in_the_hidden_text_of_a_turn_too_long_is_not_drawn_over_the_note(main_window, tmp_path):
+    from editor.core.transcript import MarkKind
+    w = main_window
+    path, long_text = _long_turn_project(tmp_path)
+    assert w.open_path(str(path))
+    at = long_text.index("keeper", LAYOUT_LIMIT + 10)          # hidden: past the text shown
+    assert w.edits.push(ops.add_mark(w.model.transcript, 1, MarkKind.INAUDIBLE, at, at + len("keeper")), "Mark", 1)
+    editor = w.view.open_editor(1, 0)
+    assert editor.isReadOnly() and editor.extraSelections() == []

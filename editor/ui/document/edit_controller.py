@@ -181,7 +181,7 @@ class EditController(QObject):
         if editor is None or not 0 <= editor.row < self._model.rowCount():
             return
         selections = []
-        length = len(editor.toPlainText())
+        length = editor.turn_chars_shown()
         segment = self._model.segment(editor.row)
         for mark in segment.marks:
             if mark.end > length:

@@ -112,6 +112,11 @@ class TurnEditor(QPlainTextEdit):
         cursor.setPosition(offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         return cursor
 
+    def turn_chars_shown(self) -> int:
+        """How many of the turn's characters the editor shows: all, or the first LAYOUT_LIMIT of a
+        turn too long to edit (the note after them is none of the turn's)."""
+        return min(len(self.toPlainText()), LAYOUT_LIMIT) if self.isReadOnly() else len(self.toPlainText())
+
     def _char_at(self, position: int) -> int:
         """The character offset at Qt's *position* in this editor's text."""
         char = Utf16Offsets(self.toPlainText()).from_qt(position)
