@@ -31,6 +31,19 @@ def test_background_news_waits_for_the_answer_on_show_and_only_the_latest_is_sho
     assert bar.currentMessage() == "Saved harbour.tep.json"
 
 
+def test_news_waiting_behind_an_answer_is_not_lost_when_another_answer_comes(qtbot):
+    """An alignment's failure waits while the restore's result is read; the producer saves meanwhile:
+    the failure is shown once the save's answer has had its time, not dropped (nothing else says it)."""
+    bar = QStatusBar()
+    qtbot.addWidget(bar)
+    messages = StatusMessages(bar)
+    messages.say("Restored unsaved work on harbour.tep.json: 1 turn changed", 200)
+    messages.tell("Alignment failed: the audio cannot be read")
+    messages.say("Saved harbour.tep.json", 200)
+    assert bar.currentMessage() == "Saved harbour.tep.json"
+    qtbot.waitUntil(lambda: bar.currentMessage() == "Alignment failed: the audio cannot be read")
+
+
 def _project_with_audio(tmp_path):
     """A project of timed turns linked to its audio (silence as long as its turns)."""
     from edit_helpers import END_MS, timed_transcript
