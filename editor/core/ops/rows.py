@@ -163,11 +163,7 @@ def _split_time(segment: Segment, words: Sequence[Word], k: int, at_ms: int | No
         cut = words[k].start_ms
     if cut is None:
         cut = estimate_words(segment)[k].start_ms
-    if cut is not None and segment.start_ms is not None:
-        cut = max(cut, segment.start_ms)
-        if segment.end_ms is not None:
-            cut = min(cut, segment.end_ms)
-    return cut
+    return _clamped(segment, cut)
 
 
 def _split_text(text: str, marks: Sequence[Mark], k: int) -> tuple[tuple[str, list[Mark]], ...]:
@@ -185,12 +181,8 @@ def _split_original(segment: Segment, k: int) -> tuple[tuple[str, list[Mark]], .
     original = segment.original_text or ""
     if not segment.is_changed:
         return _split_text(segment.text, segment.marks, k)
-    current, before = segment.text.split(), original.split()
-    at = len(before)
-    for _tag, i1, i2, j1, j2 in token_opcodes(current, before):
-        if i1 <= k < i2 or (i1 == i2 == k):
-            at = j1 + min(k - i1, j2 - j1)
-            break
+    before = original.split()
+    at = _matching_token(token_opcodes(segment.text.split(), before), k, len(before))
     return _split_text(original, segment.original_marks or [], at)
 
 
