@@ -120,13 +120,17 @@ def test_plain_text_paragraphs_of_ordinary_length_stay_whole():
     assert not any("too long" in w for w in result.warnings)
 
 
-def test_plain_text_cut_into_turns_never_cuts_a_marker_in_two():
+@pytest.mark.parametrize("glue", [" ", ""])
+def test_plain_text_cut_into_turns_never_cuts_a_marker_in_two(glue):
     """A recognizer with no punctuation gives no sentences: parts end after a word, and a marker with a
-    time in it ("[inaudible 00:12:03]") is two words that must stay one marker, never literal text."""
-    chunk = " ".join(["we went down to the harbour and looked at the boats"] * 3) + " [inaudible 00:12:03] "
+    time in it ("[inaudible 00:12:03]") is two words that must stay one marker, never literal text
+    (nor cut from the word it is written onto)."""
+    chunk = " ".join(["we went down to the harbour and looked at the boats"] * 3) + f"{glue}[inaudible 00:12:03] "
     text = (chunk * 120).strip()
     segments = PlainTextReader().read(text).transcript.segments
     assert len(segments) > 10
     assert sum(len(s.marks) for s in segments) == 120
     assert not any("00:12:03" in s.text for s in segments)
     assert all(m.time_ms == 723_000 for s in segments for m in s.marks)
+    expected = " ".join((chunk.replace("[inaudible 00:12:03]", "[inaudible]") * 120).split())
+    assert " ".join(s.text for s in segments) == expected

@@ -71,6 +71,8 @@ def _outside_markers(block: str, starts: list[int]) -> list[int]:
         i = bisect.bisect_right(ends, start)          # the first marker ending after the cut
         if i < len(spans) and spans[i][0] < start:
             start = spans[i][0]
+            while start > 0 and not block[start - 1].isspace():   # "word[inaudible 00:12:03]": the word too
+                start -= 1
         if start > (kept[-1] if kept else 0):
             kept.append(start)
     return kept
