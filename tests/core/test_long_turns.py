@@ -134,3 +134,13 @@ def test_plain_text_cut_into_turns_never_cuts_a_marker_in_two(glue):
     assert all(m.time_ms == 723_000 for s in segments for m in s.marks)
     expected = " ".join((chunk.replace("[inaudible 00:12:03]", "[inaudible]") * 120).split())
     assert " ".join(s.text for s in segments) == expected
+
+
+def test_a_turn_with_no_space_to_cut_at_is_not_called_short_enough():
+    """A run of text with no spaces (a pasted blob, a language written without them) cannot be cut
+    between words: said so, not that the turn is short enough to edit."""
+    turn = Segment("s1", 0, 60_000, "x" * 150_000, "a")
+    transcript = Transcript(speakers={"a": Speaker("a", "Noor Aziz")}, segments=[turn])
+    with pytest.raises(ValueError) as refused:
+        ops.split_into_parts(transcript, 0)
+    assert "short enough" not in str(refused.value) and "no space" in str(refused.value)

@@ -156,3 +156,17 @@ def test_a_mark_in_the_hidden_text_of_a_turn_too_long_is_not_drawn_over_the_note
     assert w.edits.push(ops.add_mark(w.model.transcript, 1, MarkKind.INAUDIBLE, at, at + len("keeper")), "Mark", 1)
     editor = w.view.open_editor(1, 0)
     assert editor.isReadOnly() and editor.extraSelections() == []
+
+
+def test_a_split_that_leaves_a_part_too_long_to_edit_says_so(main_window, tmp_path):
+    w = main_window
+    blob = "x" * (LAYOUT_LIMIT + 10_000)               # no space to cut it at
+    text = " ".join(["the tide came in"] * 200 + [blob] + ["and went out"] * 200)
+    path = tmp_path / "blob.tep.json"
+    project.save(Transcript(TranscriptMeta(title="Blob"), {"a": Speaker("a", "Ines Varga")},
+                            [Segment("s1", 0, 60_000, text, "a")]), path)
+    assert w.open_path(str(path))
+    assert w.edits.split_into_parts(0)
+    assert " ".join(w.model.segment(row).text for row in range(w.model.rowCount())) == text
+    said = w.statusBar().currentMessage()
+    assert "each short enough" not in said and "1 still too long to edit" in said

@@ -53,6 +53,8 @@ def split_into_parts(transcript: Transcript, index: int, max_chars: int = PART_C
     text = segment.text
     starts_at = part_starts(text, max_chars)   # each a word's first character
     if not starts_at:
+        if len(text.strip()) > max_chars:
+            raise ValueError(f"segment {segment.id}: no space between words to cut its {len(text):,} characters at")
         raise ValueError(f"segment {segment.id}: short enough to edit, nothing to split")
     # No word estimates of the whole turn (a 10 MB turn is 2 million words): a part's start time is
     # its first word's, or else its share of the characters (as estimate_words spreads a turn's time).
