@@ -103,6 +103,13 @@ def marker_kind(token: str) -> MarkKind | None:
     return found[0] if found is not None else None
 
 
+def marker_spans(text: str) -> list[tuple[int, int]]:
+    """Where in *text* the markers :func:`extract_marks` takes stand, as (start, end) character spans."""
+    if not ("[" in text or "(" in text or "<" in text or "{" in text):
+        return []
+    return [match.span() for match in _MARK.finditer(text) if _interpret(match, None) is not None]
+
+
 def extract_marks(text: str, default_ms: int | None = None) -> tuple[str, list[Mark]]:
     """Replace every marker in *text* by its canonical form; return the new text and the marks.
 

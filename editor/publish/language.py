@@ -40,7 +40,7 @@ _COMMON_WORDS = {
     "nl": "het een van dat niet ik wat maar ook zijn met op dit naar heb hebben nog wel kan gaat heel",
 }
 _LANGUAGE_OF = {word: code for code, words in _COMMON_WORDS.items() for word in words.split()}
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 WORDS_READ = 5000        # enough running speech to tell; a long episode is not read to its end
 MIN_HITS = 12            # fewer of a language's common words than this: the text cannot tell
 MIN_SHARE = 0.08         # ... nor when they are this small a part of the words read
@@ -53,11 +53,15 @@ def guess_language(texts: Iterable[str]) -> str:
     hits = dict.fromkeys(_COMMON_WORDS, 0)
     read = 0
     for text in texts:
-        for word in _WORD.findall(text.lower().replace("’", "'")):
+        # Word by word, up to the words needed: one turn may be a whole episode (megabytes).
+        for match in _WORD.finditer(text):
+            word = match.group().lower().replace("’", "'")
             code = _LANGUAGE_OF.get(word) or _LANGUAGE_OF.get(word.split("'")[0])
             if code is not None:
                 hits[code] += 1
             read += 1
+            if read >= WORDS_READ:
+                break
         if read >= WORDS_READ:
             break
     ranked = sorted(hits.items(), key=lambda item: item[1], reverse=True)

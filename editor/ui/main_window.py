@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         self.hearing = HearingController(ctx, self)      # suspect passages from the audio
         self.statusBar().addPermanentWidget(self.hearing.progress)
         self.hearing.message.connect(lambda text: self.status_messages.tell(text, 6000))   # news of its passes
+        self.hearing.answer.connect(lambda text: self.status_messages.say(text, 6000))
         self._marks_dock: QDockWidget | None = None    # made when first shown
         self.chapters = ChapterController(ctx, self)
         self.chapters.message.connect(self._show_status)
@@ -175,7 +176,8 @@ class MainWindow(QMainWindow):
         self.audio_check = ctx.audio_check = AudioLengthCheck(ctx, self.audio_bar, self)
         self.audio_check.audio_doubted.connect(self.timing.cancel_alignment)   # a run under way stops
         process_tuning.install(self)
-        self.names.message.connect(lambda text: self.status_messages.tell(text, 6000))   # mostly its scans' news
+        self.names.message.connect(lambda text: self.status_messages.tell(text, 6000))   # its scans' news
+        self.names.answer.connect(lambda text: self.status_messages.say(text, 6000))
         self.names.extra_changed.connect(self.project.keep_unsaved)   # e.g. the show chosen: unsaved, journaled
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
@@ -567,11 +569,20 @@ class MainWindow(QMainWindow):
         """A turn too long to edit in place: say so, with the split that makes it editable a click away
         (no *text*: a turn was split, and the offer goes)."""
         if text:
+            # The turn is found again when the offer is taken: rows above it may be split or merged meanwhile.
+            segment_id = self.model.segment(row).id
             self.notice_bar.show_message(text, "info", button="Split into Parts",
-                                         callback=lambda: self.edits.split_into_parts(row))
+                                         callback=lambda: self._split_offered(segment_id, row))
             self._split_offer = text
         elif self.notice_bar.isVisible() and self.notice_bar.text() == self._split_offer:
             self.notice_bar.dismiss()
+
+    def _split_offered(self, segment_id: str, row: int) -> None:
+        row = self.model.row_of(segment_id, row)
+        if row < 0:
+            self._show_status("The turn offered for splitting is no longer in the transcript")
+        else:
+            self.edits.split_into_parts(row)
 
     def _show_status(self, message: str) -> None:
         self.status_messages.say(message)

@@ -84,6 +84,19 @@ def test_split_into_parts_of_an_edited_turn_cuts_its_original_too(long_timed):
     assert long_timed.segments[0].is_changed and not long_timed.segments[-1].is_changed
 
 
+def test_split_into_parts_after_text_added_before_gives_each_part_its_own_original(long_timed):
+    """Parts made of text the producer added have no original; the parts after them keep the
+    recognizer's text that matches theirs (reverting a part gives back that part, never another's)."""
+    original = long_timed.segments[0].text
+    added = " ".join(["Hello there."] * 90)      # longer than a part: the first parts are all new text
+    ops.set_text(long_timed, 0, f"{added} {original}").apply(long_timed)
+    ops.split_into_parts(long_timed, 0, 1000).apply(long_timed)
+    parts = long_timed.segments
+    assert " ".join(p.original_text for p in parts if p.original_text) == original
+    assert parts[0].original_text == "" and "ferry" not in parts[0].original_text
+    assert not parts[-1].is_changed and not parts[-2].is_changed
+
+
 def test_split_into_parts_refuses_a_turn_short_enough(long_timed):
     with pytest.raises(ValueError):
         ops.split_into_parts(long_timed, 0, 100_000)
@@ -105,3 +118,29 @@ def test_plain_text_paragraphs_of_ordinary_length_stay_whole():
     result = PlainTextReader().read(paragraph + "\n\n" + "A second one.\n")
     assert [s.text for s in result.transcript.segments] == [paragraph, "A second one."]
     assert not any("too long" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("glue", [" ", " oar oar oar oar oar oar"])   # the second: markers cut, glued to "oar"
+def test_plain_text_cut_into_turns_never_cuts_a_marker_in_two(glue):
+    """A recognizer with no punctuation gives no sentences: parts end after a word, and a marker with a
+    time in it ("[inaudible 00:12:03]") is two words that must stay one marker, never literal text
+    (nor cut from the word it is written onto)."""
+    chunk = " ".join(["we went down to the harbour and looked at the boats"] * 3) + f"{glue}[inaudible 00:12:03] "
+    text = (chunk * 120).strip()
+    segments = PlainTextReader().read(text).transcript.segments
+    assert len(segments) > 10
+    assert sum(len(s.marks) for s in segments) == 120
+    assert not any("00:12:03" in s.text for s in segments)
+    assert all(m.time_ms == 723_000 for s in segments for m in s.marks)
+    expected = " ".join((chunk.replace("[inaudible 00:12:03]", "[inaudible]") * 120).split())
+    assert " ".join(s.text for s in segments) == expected
+
+
+def test_a_turn_with_no_space_to_cut_at_is_not_called_short_enough():
+    """A run of text with no spaces (a pasted blob, a language written without them) cannot be cut
+    between words: said so, not that the turn is short enough to edit."""
+    turn = Segment("s1", 0, 60_000, "x" * 150_000, "a")
+    transcript = Transcript(speakers={"a": Speaker("a", "Noor Aziz")}, segments=[turn])
+    with pytest.raises(ValueError) as refused:
+        ops.split_into_parts(transcript, 0)
+    assert "short enough" not in str(refused.value) and "no space" in str(refused.value)

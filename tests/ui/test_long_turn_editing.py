@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from window_helpers import click, press  # noqa: E402
 
-from editor.core import project  # noqa: E402
+from editor.core import ops, project  # noqa: E402
 from editor.core.long_text import PART_CHARS  # noqa: E402
 from editor.core.transcript import Segment, Speaker, Transcript, TranscriptMeta  # noqa: E402
 from editor.ui.document.turn_painter import LAYOUT_LIMIT  # noqa: E402
@@ -117,3 +117,56 @@ def test_the_turn_too_long_to_edit_splits_at_its_caret_and_refuses_a_paste(main_
     press(w, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)   # Split Turn at Caret
     assert w.model.segment(1).text == long_text[:at].strip() and w.model.segment(2).text == long_text[at:]
     assert editor.row == 2 and editor.isReadOnly()   # the rest is still too long: still refused, never lost
+
+
+def test_a_caret_in_the_note_of_a_turn_too_long_splits_at_the_last_character_shown(main_window, tmp_path):
+    """The note after the text shown ("… [N more characters: …]") is no text of the turn: a caret or a
+    selection there stands for the end of what is shown, never for hidden text at the same offset."""
+    w = main_window
+    path, long_text = _long_turn_project(tmp_path)
+    assert w.open_path(str(path))
+    editor = w.view.open_editor(1, 0)
+    press(editor, Qt.Key.Key_End, CTRL)              # the end of the note
+    assert editor.caret() == LAYOUT_LIMIT
+    press(w, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)   # Split Turn at Caret
+    left, right = w.model.segment(1).text, w.model.segment(2).text
+    assert len(left) <= LAYOUT_LIMIT and long_text.startswith(left) and f"{left} {right}" == long_text
+
+
+def test_the_offer_splits_the_turn_it_named_after_rows_above_it_moved(main_window, tmp_path):
+    w = main_window
+    path, long_text = _long_turn_project(tmp_path)
+    assert w.open_path(str(path))
+    w.view.open_editor(1, 0)
+    assert w.notice_bar.isVisible()                  # the offer, for the long turn (row 1 then)
+    w.view.open_editor(0, len("good evening"))
+    assert w.edits.split_at_caret()                  # a turn above it split: the long turn is row 2 now
+    assert w.model.segment(2).text == long_text
+    w.notice_bar.button().click()                     # Split into Parts
+    assert w.model.rowCount() > 60 and w.model.segment(1).text == "and welcome aboard"
+    assert " ".join(w.model.segment(row).text for row in range(2, w.model.rowCount())) == long_text
+
+
+def test_a_mark_in_the_hidden_text_of_a_turn_too_long_is_not_drawn_over_the_note(main_window, tmp_path):
+    from editor.core.transcript import MarkKind
+    w = main_window
+    path, long_text = _long_turn_project(tmp_path)
+    assert w.open_path(str(path))
+    at = long_text.index("keeper", LAYOUT_LIMIT + 10)          # hidden: past the text shown
+    assert w.edits.push(ops.add_mark(w.model.transcript, 1, MarkKind.INAUDIBLE, at, at + len("keeper")), "Mark", 1)
+    editor = w.view.open_editor(1, 0)
+    assert editor.isReadOnly() and editor.extraSelections() == []
+
+
+def test_a_split_that_leaves_a_part_too_long_to_edit_says_so(main_window, tmp_path):
+    w = main_window
+    blob = "x" * (LAYOUT_LIMIT + 10_000)               # no space to cut it at
+    text = " ".join(["the tide came in"] * 200 + [blob] + ["and went out"] * 200)
+    path = tmp_path / "blob.tep.json"
+    project.save(Transcript(TranscriptMeta(title="Blob"), {"a": Speaker("a", "Ines Varga")},
+                            [Segment("s1", 0, 60_000, text, "a")]), path)
+    assert w.open_path(str(path))
+    assert w.edits.split_into_parts(0)
+    assert " ".join(w.model.segment(row).text for row in range(w.model.rowCount())) == text
+    said = w.statusBar().currentMessage()
+    assert "each short enough" not in said and "1 still too long to edit" in said

@@ -144,3 +144,30 @@ def test_the_journal_is_read_off_the_gui_thread_and_nothing_edits_the_document_m
     button(box, "Restore").click()
     qtbot.waitUntil(lambda: window.project.recovery.recovery_box is None)
     assert window.model.segment(0).text.startswith("Lost? ")
+
+
+def test_a_journal_that_cannot_be_read_is_kept_aside_before_the_next_edit_replaces_it(
+        windows, tmp_path, qtbot, monkeypatch):
+    """Reading the work left behind fails (a fault in the reading, not in the file): the producer is
+    told, and the journal is kept aside at once, so that the journal the next edit starts does not
+    replace it."""
+    from restore_helpers import type_into
+
+    from editor.session import recovery
+    path, journal = killed_mid_edit(windows, tmp_path)
+    left = journal.read_bytes()
+
+    def failing_inspect(journal_path):
+        raise RuntimeError("reading failed")
+
+    monkeypatch.setattr(recovery, "inspect", failing_inspect)
+    window = windows()
+    assert window.open_path(str(path))
+    qtbot.waitUntil(lambda: getattr(window, "last_error", None) is not None)
+    title, message = window.last_error
+    assert title == "Could not read the unsaved work left behind"
+    [kept] = tmp_path.glob(f"{path.name}.journal.unrestored-*")
+    assert kept.read_bytes() == left and str(kept) in message
+    monkeypatch.undo()
+    type_into(window, 0, "New ")                 # starts this window's own journal
+    assert kept.read_bytes() == left

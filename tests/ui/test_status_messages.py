@@ -31,6 +31,19 @@ def test_background_news_waits_for_the_answer_on_show_and_only_the_latest_is_sho
     assert bar.currentMessage() == "Saved harbour.tep.json"
 
 
+def test_news_waiting_behind_an_answer_is_not_lost_when_another_answer_comes(qtbot):
+    """An alignment's failure waits while the restore's result is read; the producer saves meanwhile:
+    the failure is shown once the save's answer has had its time, not dropped (nothing else says it)."""
+    bar = QStatusBar()
+    qtbot.addWidget(bar)
+    messages = StatusMessages(bar)
+    messages.say("Restored unsaved work on harbour.tep.json: 1 turn changed", 200)
+    messages.tell("Alignment failed: the audio cannot be read")
+    messages.say("Saved harbour.tep.json", 200)
+    assert bar.currentMessage() == "Saved harbour.tep.json"
+    qtbot.waitUntil(lambda: bar.currentMessage() == "Alignment failed: the audio cannot be read")
+
+
 def _project_with_audio(tmp_path):
     """A project of timed turns linked to its audio (silence as long as its turns)."""
     from edit_helpers import END_MS, timed_transcript
@@ -68,3 +81,20 @@ def test_the_restore_result_stays_while_the_alignment_and_the_scan_it_started_ru
     qtbot.waitUntil(lambda: bool(scanned), timeout=10_000)
     assert window.statusBar().currentMessage() == f"Restored unsaved work on {path.name}: 1 turn changed"
     window.timing.cancel_alignment()
+
+
+def test_an_answer_from_the_names_tools_is_shown_at_once_over_an_earlier_answer(main_window, tmp_path):
+    """Next Low-Confidence Word answers the producer: it is no background news to wait (or be dropped)
+    behind the answer to what was done before."""
+    from editor.core import project
+    from editor.core.transcript import Segment, Speaker, Transcript, Word
+    words = [Word("we", 0, 300, 0.95), Word("sailed", 300, 800, 0.31), Word("north", 800, 1200, 0.9)]
+    transcript = Transcript(speakers={"a": Speaker("a", "Ines Varga")},
+                            segments=[Segment("s1", 0, 1200, "we sailed north", "a", words=words)])
+    path = tmp_path / "north.tep.json"
+    project.save(transcript, path)
+    w = main_window
+    assert w.open_path(str(path))
+    w.show_status("Saved north.tep.json")            # an answer, held for its time
+    w.action_table["next_low_confidence"].trigger()
+    assert w.statusBar().currentMessage() == "“sailed”: 31% confidence"

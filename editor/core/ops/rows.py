@@ -53,6 +53,8 @@ def split_into_parts(transcript: Transcript, index: int, max_chars: int = PART_C
     text = segment.text
     starts_at = part_starts(text, max_chars)   # each a word's first character
     if not starts_at:
+        if len(text.strip()) > max_chars:
+            raise ValueError(f"segment {segment.id}: no space between words to cut its {len(text):,} characters at")
         raise ValueError(f"segment {segment.id}: short enough to edit, nothing to split")
     # No word estimates of the whole turn (a 10 MB turn is 2 million words): a part's start time is
     # its first word's, or else its share of the characters (as estimate_words spreads a turn's time).
@@ -110,6 +112,9 @@ def _pieces(text: str, spans: Sequence[tuple[int, int]], marks: Sequence[Mark],
     bounds = [0, *cuts, len(spans)]
     pieces = []
     for first, end in zip(bounds, bounds[1:], strict=False):
+        if end <= first:     # no token of its own (a part of text added since): no original either
+            pieces.append(("", []))
+            continue
         lo = spans[first][0] if first else 0
         hi = spans[end - 1][1] if end < len(spans) else len(text)
         pieces.append((text[lo:hi], _clip(marks, lo, hi)))
@@ -121,10 +126,10 @@ def _original_pieces(segment: Segment, cuts: Sequence[int]) -> list[tuple[str, l
     original = segment.original_text or ""
     opcodes = token_opcodes(segment.text.split(), original.split())
     spans = tokenize(original)
-    mapped = [_matching_token(opcodes, k, len(spans)) for k in cuts]
-    inside = sorted({k for k in mapped if 0 < k < len(spans)})
-    pieces = _pieces(original, spans, segment.original_marks or [], inside)
-    return pieces + [("", [])] * (len(cuts) + 1 - len(pieces))   # an original shorter than the parts
+    # One cut per part, in place even where two fall on the same token (a part made only of text
+    # added since has no original; the parts after it keep theirs).
+    mapped = [min(_matching_token(opcodes, k, len(spans)), len(spans)) for k in cuts]
+    return _pieces(original, spans, segment.original_marks or [], mapped)
 
 
 def _matching_token(opcodes, k: int, count: int) -> int:
@@ -160,11 +165,7 @@ def _split_time(segment: Segment, words: Sequence[Word], k: int, at_ms: int | No
         cut = words[k].start_ms
     if cut is None:
         cut = estimate_words(segment)[k].start_ms
-    if cut is not None and segment.start_ms is not None:
-        cut = max(cut, segment.start_ms)
-        if segment.end_ms is not None:
-            cut = min(cut, segment.end_ms)
-    return cut
+    return _clamped(segment, cut)
 
 
 def _split_text(text: str, marks: Sequence[Mark], k: int) -> tuple[tuple[str, list[Mark]], ...]:
@@ -182,12 +183,8 @@ def _split_original(segment: Segment, k: int) -> tuple[tuple[str, list[Mark]], .
     original = segment.original_text or ""
     if not segment.is_changed:
         return _split_text(segment.text, segment.marks, k)
-    current, before = segment.text.split(), original.split()
-    at = len(before)
-    for _tag, i1, i2, j1, j2 in token_opcodes(current, before):
-        if i1 <= k < i2 or (i1 == i2 == k):
-            at = j1 + min(k - i1, j2 - j1)
-            break
+    before = original.split()
+    at = _matching_token(token_opcodes(segment.text.split(), before), k, len(before))
     return _split_text(original, segment.original_marks or [], at)
 
 

@@ -6,11 +6,13 @@ into parts at sentence ends (:mod:`editor.core.long_text`), and the reading says
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
 from editor.core.long_text import LONG_PARAGRAPH, PART_CHARS, part_starts
 from editor.formats.base import ReadResult
+from editor.formats.marks import marker_spans
 from editor.formats.readers import PLAIN_TEXT
 from editor.formats.readers._build import TranscriptBuilder
 from editor.formats.readers._json import looks_like_json
@@ -30,7 +32,7 @@ class PlainTextReader:
         cut: list[tuple[int, int]] = []     # (line, characters) of each paragraph cut into parts
         parts = 0
         for block, line in _blocks(text):
-            starts = part_starts(block) if len(block) > LONG_PARAGRAPH else []
+            starts = _outside_markers(block, part_starts(block)) if len(block) > LONG_PARAGRAPH else []
             if starts:
                 cut.append((line, len(block.strip())))
                 parts += len(starts) + 1
@@ -54,6 +56,26 @@ def _blocks(text: str) -> Iterator[tuple[str, int]]:
         line += text.count("\n", at, match.end())
         at = match.end()
     yield text[at:], line
+
+
+def _outside_markers(block: str, starts: list[int]) -> list[int]:
+    """*starts* with each that falls inside a marker ("[inaudible 00:12:03]": two words, one marker)
+    moved to the marker's start, so that it is read as a marker, never as literal text (the part
+    before only gets shorter)."""
+    spans = marker_spans(block) if starts else []
+    if not spans:
+        return starts
+    kept: list[int] = []
+    ends = [end for _start, end in spans]
+    for start in starts:
+        i = bisect.bisect_right(ends, start)          # the first marker ending after the cut
+        if i < len(spans) and spans[i][0] < start:
+            start = spans[i][0]
+            while start > 0 and not block[start - 1].isspace():   # "word[inaudible 00:12:03]": the word too
+                start -= 1
+        if start > (kept[-1] if kept else 0):
+            kept.append(start)
+    return kept
 
 
 def _cut_warning(cut: list[tuple[int, int]], parts: int) -> str:

@@ -26,6 +26,7 @@ from editor.ui.actions import Actions
 from editor.ui.context import WindowContext
 from editor.ui.document import mark_looks
 from editor.ui.document.commands import OpCommand, TypingCommand, is_noop, ops
+from editor.ui.document.turn_painter import LAYOUT_LIMIT
 
 if TYPE_CHECKING:
     from editor.core.ops import Op
@@ -181,7 +182,7 @@ class EditController(QObject):
         if editor is None or not 0 <= editor.row < self._model.rowCount():
             return
         selections = []
-        length = len(editor.toPlainText())
+        length = editor.turn_chars_shown()
         segment = self._model.segment(editor.row)
         for mark in segment.marks:
             if mark.end > length:
@@ -223,7 +224,11 @@ class EditController(QObject):
         op = self._plan(ops.split_into_parts, row)
         if op is None or not self.push(op, "Split Turn into Parts", row):
             return False
-        self.message.emit(f"Turn {row + 1} is now {len(op.segments):,} turns, each short enough to edit")
+        # A run of text with no spaces (a pasted blob) cannot be cut: its part stays too long.
+        uncut = sum(1 for part in op.segments if len(part.text) > LAYOUT_LIMIT)
+        self.message.emit(f"Turn {row + 1} is now {len(op.segments):,} turns, "
+                          + (f"{uncut:,} still too long to edit (no space to cut it at)" if uncut
+                             else "each short enough to edit"))
         self.split_offered.emit("", row)
         self._view.open_editor(row, 0)
         return True

@@ -101,8 +101,8 @@ class TurnEditor(QPlainTextEdit):
 
     def selection(self) -> tuple[int, int]:
         """The selection's (start, end) in character offsets (both the caret's when none)."""
-        cursor, offsets = self.textCursor(), Utf16Offsets(self.toPlainText())
-        return offsets.from_qt(cursor.selectionStart()), offsets.from_qt(cursor.selectionEnd())
+        cursor = self.textCursor()
+        return self._char_at(cursor.selectionStart()), self._char_at(cursor.selectionEnd())
 
     def qt_span(self, start: int, end: int) -> QTextCursor:
         """A cursor over characters *start*..*end* of this editor's text."""
@@ -112,9 +112,17 @@ class TurnEditor(QPlainTextEdit):
         cursor.setPosition(offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         return cursor
 
+    def turn_chars_shown(self) -> int:
+        """How many of the turn's characters the editor shows: all, or the first LAYOUT_LIMIT of a
+        turn too long to edit (the note after them is none of the turn's)."""
+        return min(len(self.toPlainText()), LAYOUT_LIMIT) if self.isReadOnly() else len(self.toPlainText())
+
     def _char_at(self, position: int) -> int:
         """The character offset at Qt's *position* in this editor's text."""
-        return Utf16Offsets(self.toPlainText()).from_qt(position)
+        char = Utf16Offsets(self.toPlainText()).from_qt(position)
+        # A turn too long to edit shows its first LAYOUT_LIMIT characters, then a note of what is
+        # not shown: a place in the note is the end of the text shown, not hidden text at that offset.
+        return min(char, LAYOUT_LIMIT) if self.isReadOnly() else char
 
     # ------------------------------------------------------------------ events
     def event(self, event: QEvent) -> bool:

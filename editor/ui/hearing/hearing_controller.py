@@ -45,7 +45,8 @@ def _summary(passages: int, rechecking: int) -> str:
 
 
 class HearingController(QObject):
-    message = Signal(str)
+    message = Signal(str)   # news of its passes (background work: waits while an answer is on show)
+    answer = Signal(str)    # what a walk to a suspect found (the producer's own step: shown at once)
 
     def __init__(self, ctx: WindowContext, parent=None, *, workers: int = 2):
         super().__init__(parent)
@@ -322,7 +323,7 @@ class HearingController(QObject):
         """Go to the next (*step* 1) or previous (-1) suspect in reading order and play it."""
         found = sorted(self.store.all(self._model.transcript.segments), key=lambda i: (i[0], i[1].char_start))
         if not found:
-            self.message.emit("No suspect passages")
+            self.answer.emit("No suspect passages")
             return
         here = self._current_row()
         # From the suspect last walked to when still in its turn, else from the current turn.
@@ -348,4 +349,4 @@ class HearingController(QObject):
         if start is not None and self._playback.has_media():
             self._playback.seek(max(0, start - PLAY_LEAD_MS))
             self._playback.play()
-        self.message.emit(f"Suspect: “{segments[row].text[char_start:char_end]}”")
+        self.answer.emit(f"Suspect: “{segments[row].text[char_start:char_end]}”")

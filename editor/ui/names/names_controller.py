@@ -33,7 +33,8 @@ from editor.ui.names.typed_check import TypedCheck
 class NamesController(QObject):
     """Find/replace, correct everywhere, glossary, spelling and low-confidence words in the window."""
 
-    message = Signal(str)        # a short status-bar message
+    message = Signal(str)        # news of the glossary's scans and files (background: waits behind an answer)
+    answer = Signal(str)         # what a step of the producer's did or found (shown at once)
     extra_changed = Signal()     # the project's "extra" changed (another show chosen): unsaved work
 
     def __init__(self, ctx: WindowContext, parent=None, data_dir: str | None = None):
@@ -59,8 +60,9 @@ class NamesController(QObject):
         self.spelling.word_added.connect(glossary.changed)
         self.correcting.glossary_changed.connect(glossary.changed)
         self.learner.learned.connect(self._on_learner_learned)
-        for part in (self.spans, glossary, self.low_confidence, self.learner, self.typed):
-            part.message.connect(self.message)
+        glossary.message.connect(self.message)
+        for part in (self.spans, self.low_confidence, self.learner, self.typed):
+            part.message.connect(self.answer)
         glossary.extra_changed.connect(self.extra_changed)
 
         ctx.playback.media_changed.connect(self._on_playback_media_changed)

@@ -77,26 +77,28 @@ class RecoveryController(QObject):
         if self._files.current_path != document:
             return
         folder = data_dir()
-        if not any(path.exists() for path in journal_paths_for(document, saved, folder)):
+        places = journal_paths_for(document, saved, folder)
+        if not any(path.exists() for path in places):
             recovery.find_for(document, saved, folder)     # only cleans up what a kill left of its writes
             return
         from editor.ui.project.restore_job import InputHold
         hold = InputHold(self._window)
         _application().installEventFilter(hold)
         reading = self.reading = _OnWorker(lambda: _offerable(document, saved, folder), self)
-        reading.done.connect(lambda pending: self._on_left_read(reading, hold, document, pending))
+        reading.done.connect(lambda pending: self._on_left_read(reading, hold, document, pending, places))
         reading.start()
 
-    def _on_left_read(self, reading: _OnWorker, hold: QObject, document: str, pending) -> None:
+    def _on_left_read(self, reading: _OnWorker, hold: QObject, document: str, pending, places) -> None:
         _application().removeEventFilter(hold)
         hold.deleteLater()
         reading.deleteLater()
         if reading is not self.reading:
             return              # another document's (or the same one opened again) came since
         self.reading = None
-        if isinstance(pending, Exception):    # the journal stays where it is, offered next time
+        if isinstance(pending, Exception):
+            # Kept aside before the input goes back: the journal the next edit starts would replace it.
             self.error_occurred.emit("Could not read the unsaved work left behind",
-                                     f"{document}: {type(pending).__name__}: {pending}")
+                                     f"{document}: {type(pending).__name__}: {pending}. {_kept_aside(places)}")
         elif pending is not None and self._window.isVisible() and self._files.current_path == document:
             self._ask_restore(pending, later=False)
 
@@ -457,6 +459,22 @@ def _offerable(document: str, saved: bool, folder):
     if pending is None or is_locked(pending.journal_path):
         return None
     return pending
+
+
+def _kept_aside(places) -> str:
+    """Keep the journals at *places* that could not be read aside (File ▸ Recover Unsaved Work… lists
+    them); what became of them, for the producer."""
+    from editor.session import recovery
+    said = []
+    for place in places:
+        try:
+            kept = recovery.Pending(place, None).keep_aside()
+        except TranscriptError as error:
+            said.append(f"It could not be kept aside, and the next edit replaces it: {error}")
+            continue
+        if kept is not None:
+            said.append(f"It is kept, unchanged, in {kept} (File ▸ Recover Unsaved Work… lists it).")
+    return " ".join(said)
 
 
 def _application() -> QCoreApplication:

@@ -3,9 +3,10 @@ in the background.
 
 An answer to something the producer did ("Restored unsaved work…: 3 turns changed", "Saved …")
 is shown at once and held for its time. News from background work (word times aligned, a pass
-stopped) never covers a held answer: it waits until the answer's time is up, and only the latest
-news waits. Without the hold, a restore's result was replaced at once by the alignment that the
-restore started, and nobody could read it.
+stopped) never covers a held answer: it waits until the answer's time is up (a later answer's too:
+news such as a failure is said nowhere else), and only the latest news waits. Without the hold, a
+restore's result was replaced at once by the alignment that the restore started, and nobody could
+read it.
 """
 
 from __future__ import annotations
@@ -28,8 +29,7 @@ class StatusMessages(QObject):
         """An answer to the producer: shown now, and held for *timeout_ms* (default ANSWER_MS)."""
         if timeout_ms is None:
             timeout_ms = ANSWER_MS
-        self._waiting = None           # older news would only cover it later
-        self._bar.showMessage(text, timeout_ms)
+        self._bar.showMessage(text, timeout_ms)   # news waiting waits on, for this answer's time
         self._held.start(timeout_ms)
 
     def tell(self, text: str, timeout_ms: int = 5000) -> None:
