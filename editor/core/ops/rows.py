@@ -110,7 +110,7 @@ def _pieces(text: str, spans: Sequence[tuple[int, int]], marks: Sequence[Mark],
     """Text and marks of the runs of tokens between the token indices *cuts* (as :func:`_split_text`
     cuts at one: the spaces at a cut go, a mark across it is cut too)."""
     bounds = [0, *cuts, len(spans)]
-    pieces = []
+    pieces: list[tuple[str, list[Mark]]] = []
     for first, end in zip(bounds, bounds[1:], strict=False):
         if end <= first:     # no token of its own (a part of text added since): no original either
             pieces.append(("", []))

@@ -73,7 +73,7 @@ def _no_instants(pieces: list[Unit]) -> list[Unit]:
             joined.append(piece)
         elif joined:
             last = joined[-1]
-            end_ms = piece.end_ms if last.end_ms is None else max(last.end_ms, piece.end_ms)
+            end_ms = max(last.end_ms or 0, piece.end_ms or 0)   # both timed: spread_times timed them
             joined[-1] = Unit(f"{last.text} {piece.text}", last.start_ms, end_ms)
         else:
             waiting.append(piece.text)
