@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -79,7 +78,6 @@ from editor.ui.review.review_controller import ReviewController
 from editor.ui.theme import Theme, ThemeSwitcher
 from editor.ui.timing.actions import ACTIONS as TIMING_ACTIONS
 from editor.ui.timing.timing_controller import TimingController
-from editor.ui.widgets.error_box import error_box
 from editor.ui.widgets.message_bar import MessageBar, warnings_text
 from editor.ui.widgets.mnemonics import DialogMnemonics
 from editor.ui.widgets.scoped_shortcut import scoped_shortcut
@@ -471,6 +469,7 @@ class MainWindow(QMainWindow):
 
     def _on_files_error_occurred(self, title: str, message: str) -> None:
         # The headline says what failed; the details (file, line/byte, problem) go under it.
+        from editor.ui.widgets.error_box import error_box   # (a message box: imported when one is needed)
         box = error_box(self, title, message)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()   # window-modal but not blocking: tests and scripts keep running
@@ -525,6 +524,8 @@ class MainWindow(QMainWindow):
         self.view.set_reserved_shortcuts(self.action_table.reserved_keys())
 
     def _on_about_triggered(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from editor import __version__
         QMessageBox.about(self, f"About {APP_NAME}",
                           f"{APP_NAME} {__version__}\nTurn a speech-recognition transcript into an approved one.")
