@@ -135,8 +135,7 @@ class MainWindow(QMainWindow):
         assert isinstance(app, QApplication), "the window needs a QApplication"
         self.themes = ThemeSwitcher(app)
         self.themes.apply(_saved_theme(self.settings))
-        self._mnemonics = DialogMnemonics(self)   # Alt+letter for every dialog button
-        self._mnemonics.watch(self)
+        self._mnemonics = DialogMnemonics(self)   # Alt+letter for every dialog button (watching from the end)
         self.action_table = Actions(self, [spec for table in ACTION_TABLES for spec in table],
                                     self.settings.shortcut_overrides())
         self.model = TranscriptModel(parent=self)
@@ -188,6 +187,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.start_page if start_page else self.editor_page)
         self.transport.show_volume(self.playback.volume())
         self._update_enabled()
+        # Watched once built: building sends the window hundreds of events (an action added or
+        # changed, a child added), each a call into Python for a filter that only wants dialogs.
+        self._mnemonics.watch(self)
 
     # ------------------------------------------------------------------ building
     def _build_widgets(self) -> None:
@@ -469,7 +471,7 @@ class MainWindow(QMainWindow):
 
     def _on_files_error_occurred(self, title: str, message: str) -> None:
         # The headline says what failed; the details (file, line/byte, problem) go under it.
-        from editor.ui.widgets.error_box import error_box   # (a message box: imported when one is needed)
+        from editor.ui.widgets.error_box import error_box  # (a message box: imported when one is needed)
         box = error_box(self, title, message)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()   # window-modal but not blocking: tests and scripts keep running
