@@ -160,15 +160,19 @@ def test_export_to_stdout(rev_file):
     assert "<v Desmond Lee>" in result.stdout
 
 
-def test_export_approved_only_refuses_then_force_and_fully_approved(tmp_path):
+def test_export_approved_only_refuses_then_warn_unapproved_and_fully_approved(tmp_path):
     partly = saved_project(tmp_path, approved=1)
     out = tmp_path / "out.srt"
     refused = run("export", partly, "-o", out, "--approved-only")
     assert refused.returncode == 3
-    one_line_error(refused, str(partly), "2 of 3 segments are not approved", "--force")
+    one_line_error(refused, str(partly), "2 of 3 segments are not approved", "--warn-unapproved")
     assert not out.exists()
-    forced = run("export", partly, "-o", out, "--approved-only", "--force")
-    assert forced.returncode == 0 and out.exists() and "not approved" in forced.stderr
+    warned = run("export", partly, "-o", out, "--warn-unapproved")
+    assert warned.returncode == 0 and out.exists() and "not approved" in warned.stderr
+    out.unlink()
+    old_spelling = run("export", partly, "-o", out, "--approved-only", "--force")
+    assert old_spelling.returncode == 0 and out.exists() and "deprecated" in old_spelling.stderr
+    assert "--warn-unapproved" in old_spelling.stderr
     (tmp_path / "all").mkdir()
     approved = saved_project(tmp_path / "all", approved=3)
     assert run("export", approved, "-o", tmp_path / "ok.txt", "--approved-only").returncode == 0

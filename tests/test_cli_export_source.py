@@ -34,6 +34,11 @@ def test_exporting_a_project_over_its_original_transcript_is_refused_unless_forc
     assert elsewhere.returncode == 0, elsewhere.stderr
     assert "Glad to be here." in (tmp_path / "short-edited.txt").read_text(encoding="utf-8")
 
+    # Exporting turns not approved is another matter, which does not let it replace the original.
+    warned = run("export", saved, "-o", source, "--warn-unapproved")
+    assert warned.returncode == 2 and "original transcript" in warned.stderr
+    assert source.read_text(encoding="utf-8") == REV
+
     forced = run("export", saved, "-o", source, "--force")
     assert forced.returncode == 0, forced.stderr
     assert "warning" in forced.stderr and "Glad to be here." in source.read_text(encoding="utf-8")

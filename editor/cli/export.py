@@ -35,11 +35,13 @@ def add_arguments(export: argparse.ArgumentParser) -> None:
     export.add_argument("-o", "--output", required=True, metavar="OUT", help="output file, or - for stdout")
     export.add_argument("--inaudible-style", choices=("rev", "plain", "omit"),
                         help="[inaudible 00:12:03], [inaudible] or nothing (default: the format's own)")
-    export.add_argument("--approved-only", action="store_true",
-                        help="refuse (exit 3) unless every segment is approved")
+    approval = export.add_mutually_exclusive_group()
+    approval.add_argument("--approved-only", action="store_true",
+                          help="refuse (exit 3) unless every segment is approved")
+    approval.add_argument("--warn-unapproved", action="store_true",
+                          help="export, with a warning naming the segments not approved")
     export.add_argument("--force", action="store_true",
-                        help="with --approved-only: export anyway; also: replace the original transcript "
-                             "a project was made from")
+                        help="replace the original transcript a project was made from")
     export.add_argument("--no-speakers", action="store_true", help="leave speaker names out")
     export.add_argument("--no-times", action="store_true", help="leave turn times out (txt, html, docx)")
     export.add_argument("--max-line-chars", type=int, default=42, metavar="N", help="captions (default 42)")
@@ -88,7 +90,7 @@ def run(options: argparse.Namespace) -> int:
                 "name, or add --force to replace it")
             return EXIT_READ
         say(f"{options.output}: warning: replacing the original transcript {options.file} was made from (--force)")
-    if options.approved_only and not _approved_enough(options, loaded.transcript):
+    if (options.approved_only or options.warn_unapproved) and not _approved_enough(options, loaded.transcript):
         return EXIT_NOT_APPROVED
     writer = writer_named(name)
     export_options = ExportOptions(
@@ -133,10 +135,16 @@ def _approved_enough(options: argparse.Namespace, transcript: Transcript) -> boo
     where = f"segment {number}" + (f" at {format_clock(first.start_ms, hours=True)}"
                                    if first.start_ms is not None else "")
     count = f"{len(pending)} of {len(transcript.segments)} segments are not approved (first: {where})"
-    if options.force:
-        say(f"{options.file}: warning: {count}; exporting anyway (--force)")
+    if options.warn_unapproved:
+        say(f"{options.file}: warning: {count}; exporting anyway (--warn-unapproved)")
         return True
-    say(f"{options.file}: {count}; approve them first or add --force")
+    if options.force:
+        # The old spelling of --warn-unapproved, kept for scripts that use it; --force itself now only
+        # allows replacing the original transcript.
+        say(f"{options.file}: warning: {count}; exporting anyway (--approved-only --force is deprecated: "
+            "use --warn-unapproved)")
+        return True
+    say(f"{options.file}: {count}; approve them first or add --warn-unapproved")
     return False
 
 

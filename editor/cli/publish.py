@@ -28,8 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--base-url", default="", metavar="URL",
                         help="where the files will be served, e.g. https://example.com/episodes/12")
     parser.add_argument("--language", default="", metavar="LANG",
-                        help="the transcript's language, e.g. en or en-US (default: the episode's, "
-                             "else the system's)")
+                        help="the transcript's language, e.g. en or en-US (default: the episode's, else the one "
+                             "its text is in, else the system's)")
     parser.add_argument("--formats", default=",".join(FORMAT_NAMES), metavar="LIST",
                         help=f"comma-separated, from {','.join(FORMAT_NAMES)} (default: all)")
     parser.add_argument("--force", action="store_true",
@@ -45,7 +45,7 @@ def run(options: argparse.Namespace) -> int:
     from editor.formats.clean_verbatim import load_fillers
     from editor.publish import WouldOverwriteInput, check, parse_formats, publish
     from editor.publish.feed_tags import check_base_url, check_language
-    from editor.publish.language import default_language
+    from editor.publish.language import default_language, transcript_texts
 
     try:
         formats = parse_formats(options.formats)
@@ -73,9 +73,10 @@ def run(options: argparse.Namespace) -> int:
             return EXIT_NOT_APPROVED
     language = options.language
     if not language.strip():
-        language, where = default_language(transcript.meta.language)
-        if where == "the system":
-            say(f"{options.file}: note: the feed tags say language=\"{language}\" (the system's); "
+        language, where = default_language(transcript.meta.language, texts=transcript_texts(transcript))
+        if where in ("the system", "the transcript's text"):
+            said = "the system's" if where == "the system" else "guessed from the text"
+            say(f"{options.file}: note: the feed tags say language=\"{language}\" ({said}); "
                 "--language chooses another")
     choices = ExportOptions(word_timed_vtt=options.word_timed_vtt,
                             filler_words=load_fillers(language) if options.clean_verbatim else ())

@@ -19,13 +19,15 @@ tests on a headless machine rely on.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from editor.player.backend_base import MAX_RATE, MIN_RATE, BackendBase
 from editor.player.base import PlayerError, PlayerState
 
 try:
-    from PySide6.QtCore import Q_ARG, QCoreApplication, QEventLoop, QMetaObject, Qt, QTimer, QUrl
+    from PySide6.QtCore import Q_ARG, QCoreApplication, QEventLoop, QMetaObject, QObject, Qt, QTimer, QUrl, Slot
     from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 except ImportError as _exc:  # PySide6-Addons missing
     _IMPORT_ERROR: Exception | None = _exc
@@ -35,6 +37,19 @@ else:
 __all__ = ["QtPlayer", "MIN_RATE", "MAX_RATE"]
 
 ADOPT_POLL_MS = 200     # how often to look whether the working copy is ready
+
+
+if _IMPORT_ERROR is None:
+    class _QueuedEnd(QObject):
+        """Ends a quiet section from the event queue, after the engine calls queued before it."""
+
+        def __init__(self, end) -> None:
+            super().__init__()
+            self._end = end
+
+        @Slot()
+        def run(self) -> None:
+            self._end()
 
 
 class QtPlayer(BackendBase):
@@ -65,6 +80,7 @@ class QtPlayer(BackendBase):
         self._adopt_timer = QTimer()
         self._adopt_timer.setInterval(ADOPT_POLL_MS)
         self._adopt_timer.timeout.connect(self._adopt)
+        self._quiet_end = _QueuedEnd(self._end_queued_quiet)
 
     # -- engine hooks (see BackendBase) -------------------------------------------------
     def _open_media(self, path: str) -> None:
@@ -106,6 +122,24 @@ class QtPlayer(BackendBase):
         finally:
             self._in_engine_call -= 1
 
+    @contextlib.contextmanager
+    def _quietly(self) -> Iterator[None]:
+        """Quiet for the engine calls made in the section (see BackendBase). Made while an engine
+        call's loop runs (a signal handler loading another file), those calls are only queued and
+        run after the section: it ends once they have run, by a call queued behind them."""
+        if not self._in_engine_call:
+            with super()._quietly():
+                yield
+            return
+        self._quiet += 1
+        try:
+            yield
+        finally:
+            QMetaObject.invokeMethod(self._quiet_end, "run", Qt.ConnectionType.QueuedConnection)
+
+    def _end_queued_quiet(self) -> None:
+        self._quiet -= 1
+
     def _set_position(self, ms: int) -> None:
         self._engine_call("setPosition", Q_ARG("qint64", int(ms)))
 
@@ -140,6 +174,7 @@ class QtPlayer(BackendBase):
     def _release(self) -> None:
         self._mp.deleteLater()
         self._out.deleteLater()
+        self._quiet_end.deleteLater()
 
     def _adopt(self) -> None:
         # Not from inside an engine call's loop (a timer firing there): half-way through an
@@ -177,6 +212,8 @@ class QtPlayer(BackendBase):
             self._engine_call("setSource", Q_ARG(QUrl, QUrl.fromLocalFile(path)))
 
     def _on_media_status(self, status) -> None:
+        if self._quiet and self._mp.source() != QUrl.fromLocalFile(self._playing_path or ""):
+            return      # the medium being dropped (stopped: "loaded" again), not the one to play next
         if status in (QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferedMedia) \
                 and self._pending_ms is not None:
             ms, self._pending_ms = self._pending_ms, None

@@ -22,7 +22,7 @@ from editor.core.transcript import Transcript
 from editor.formats.base import ExportOptions
 from editor.formats.writers import writer_named
 from editor.publish.feed_tags import FeedFile, check_base_url, check_language, feed_tags, file_url
-from editor.publish.language import default_language
+from editor.publish.language import default_language, transcript_texts
 from editor.publish.readiness import Readiness, check
 from editor.publish.rules import FORMAT_NAMES, publish_format, publish_options
 
@@ -151,12 +151,12 @@ def publish(transcript: Transcript, folder: str | os.PathLike, *, formats: Seque
 
 
 def _language(transcript: Transcript, language: str) -> str:
-    """The language asked for, else the episode's, else the system's (:func:`default_language`);
+    """The language asked for, else the episode's, else its text's, else the system's (:func:`default_language`);
     ValueError for something asked for that is no language code (a project's odd language field
     does not stop a publish: it is passed over)."""
     if (language or "").strip():
         return check_language(language)
-    return default_language(transcript.meta.language)[0]
+    return default_language(transcript.meta.language, texts=transcript_texts(transcript))[0]
 
 
 def _bytes(content: str | bytes) -> bytes:

@@ -86,6 +86,7 @@ APP_DIR_NAME = "transcript-editor"
 
 BASE_PROJECT = "project"     # a saved project file
 BASE_SOURCE = "source"       # the transcript file an unsaved session was imported from
+CLOSED_BY_SYSTEM = "system"  # the journal's last line says: the system ended the window (logout, shutdown)
 BASE_SNAPSHOT = "snapshot"   # an autosave snapshot written by this module
 
 
@@ -880,14 +881,19 @@ class Journal:
                 os.fsync(self._fd)
         self._sync_folder()
 
-    def close(self) -> None:
-        """Stop writing; the files stay (a later start offers them for recovery)."""
+    def close(self, closed_by: str = "") -> None:
+        """Stop writing; the files stay (a later start offers them for recovery). *closed_by*: why the
+        window ends with the work unsaved, when it knows (:data:`CLOSED_BY_SYSTEM`), written as the last
+        line for the restore prompt to say; none is written after a crash, which cannot say."""
         self.wait_snapshot()
         if self._syncer is not None:
             self._syncer.stop()
         with self._lock:
             if self._closed:
                 return
+            if closed_by and self.write_error is None:
+                # Not an edit: no sequence number ("after" says where it falls).
+                self._write(encode_line({"after": self._seq, "closed": closed_by}))
             self._closed = True
             fsync_and_close(self._fd)
         self._sync_folder()

@@ -99,6 +99,9 @@ class Pending:
     created: str = ""
     original_path: str = ""   # the project or imported source the work belongs to
     kept: list[Path] = field(default_factory=list, repr=False)   # where keep_aside moved it
+    # Why the window that wrote it ended with the work unsaved, when it said so (CLOSED_BY_SYSTEM);
+    # "" when it just stopped writing (a crash, a kill).
+    closed_by: str = ""
 
     # ------------------------------------------------------------------ describing
     @property
@@ -247,8 +250,15 @@ def inspect(journal_path: str | Path) -> Pending | None:
                       original_path=str(header.get("original", "")))
     offset = pending.start = len(lines[0])
     expected = seq0 + 1
+    closed_at = 0
     for line in lines[1:]:
         record = decode_line(line)
+        if record is not None and isinstance(record.get("closed"), str) and record.get("after") == expected - 1:
+            # How the window ended (the journal's last line): no edit, so not among the records.
+            pending.closed_by, closed_at = record["closed"], offset
+            offset += len(line)
+            continue
+        pending.closed_by = ""     # lines after it: written by a later window, which did not say
         if record is not None and "saving" in record and record.get("after") == expected - 1:
             pending.records.append(record)    # a save began here (not an edit: no sequence number)
             offset += len(line)
@@ -261,7 +271,8 @@ def inspect(journal_path: str | Path) -> Pending | None:
         offset += len(line)
         pending.ends.append(offset)
         expected += 1
-    pending.good_size = offset
+    # Journaling goes on after the last edit: the note of how the window ended is cut off then.
+    pending.good_size = closed_at if pending.closed_by else offset
     _rebase_on_finished_save(pending)
     base = pending.base or base
     if is_locked(journal_path):
@@ -695,11 +706,14 @@ def typed_row(transcript: Transcript, op: ops.Op) -> int | None:
 
 def document_op(transcript: Transcript, target: Transcript) -> ops.Op:
     """The op that makes *transcript* what *target* holds (an autosave snapshot restored over the
-    file it was taken of: the edits before it are one step)."""
+    file it was taken of: the edits before it are one step).
+
+    The audio's link and length are left as they are: the window sets them as it finds the audio
+    (derived data, never an edit), so undoing the restore must not put back the audio the document
+    had before it while the window plays another, or a length learnt since."""
     meta = target.meta
     return ops.Group((ops.SetSpeakers(tuple(target.speakers.values())),
-                      ops.SetMeta({"title": meta.title, "audio_path": meta.audio_path,
-                                   "duration_ms": meta.duration_ms, "language": meta.language}),
+                      ops.SetMeta({"title": meta.title, "language": meta.language}),
                       ops.SetChapters(tuple(target.chapters)),
                       ops.ReplaceSegments(0, len(transcript.segments), tuple(target.segments))))
 

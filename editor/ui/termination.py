@@ -4,7 +4,8 @@ Nobody is there to answer "Save the changes?" when the session ends, and Qt neve
 by default Python's SIGTERM ends the process where it stands, which leaves the recovery journal (and
 the journal file prepared for the next edit) behind even when nothing was unsaved, so the next start
 offered to restore nothing. Closed here instead, unsaved work stays in its journal, offered at the next
-start as after a crash, and a document with nothing unsaved leaves nothing behind.
+start as after a crash (its journal's last line says the system closed it, and the prompt says so), and
+a document with nothing unsaved leaves nothing behind.
 
 The signal's C handler only writes its number to a pipe (``signal.set_wakeup_fd``); a
 ``QSocketNotifier`` on its other end wakes the event loop, which closes the window between events,
@@ -75,6 +76,7 @@ class SigtermClose(QObject):
         except OSError:       # nothing there after all
             return
         if signal.SIGTERM in numbers:
+            self._window.project.closing_by_system()     # the restore prompt says so, not "a crash"
             self._window.close_without_asking()
 
     def uninstall(self) -> None:

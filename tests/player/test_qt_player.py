@@ -166,3 +166,50 @@ def test_a_call_asked_for_while_another_runs_is_queued_behind_it(qtbot, player, 
     with pytest.raises(qtbot.TimeoutError):   # paused for good: nothing queued resumes it
         qtbot.waitUntil(lambda: player.position_ms() != frozen or player.state() != PlayerState.PAUSED,
                         timeout=500)
+
+
+def _tone(path: Path, seconds: float) -> str:
+    import subprocess
+    subprocess.run(["sox", "-n", "-r", "16000", "-c", "1", str(path), "synth", str(seconds), "sine", "440"],
+                   check=True)
+    return str(path)
+
+
+def test_another_file_loaded_and_played_from_inside_a_call_plays_it(qtbot, tmp_path):
+    # Loading drops the playing medium (stop, no source) from inside the play call's loop: those calls
+    # are only queued, and run after it. Qt's answers to them (stopped, the old medium loaded again)
+    # must neither say the new file stopped nor use up the position it is to start from.
+    first, second = _tone(tmp_path / "first.wav", 3), _tone(tmp_path / "second.wav", 2)
+    p = QtPlayer(cache_folder=tmp_path)
+    states: list[PlayerState] = []
+    switched: list[int] = []
+    positions: list[int] = []
+
+    def on_state(state):
+        states.append(state)
+        if state == PlayerState.PLAYING and not switched:
+            switched.append(len(states))
+            p.load(second)
+            p.seek_ms(1_000)
+            p.play()
+
+    def ended() -> bool:
+        positions.append(p.position_ms())
+        return p.state() == PlayerState.ENDED
+
+    try:
+        p.load(first)
+        p.play()
+        qtbot.waitUntil(lambda: p.position_ms() > 300, timeout=10_000)
+        p.pause()
+        p.on_state = on_state
+        p.play()                      # Qt says it plays from inside this call's loop
+        assert switched
+        qtbot.waitUntil(ended, timeout=10_000)
+        assert 1_900 < p.duration_ms() < 2_100
+        assert states[switched[0]:] == [PlayerState.EMPTY, PlayerState.STOPPED, PlayerState.PLAYING,
+                                        PlayerState.ENDED]
+        assert min(positions) >= 1_000, positions      # from where it was asked to start
+    finally:
+        p.on_state = None
+        p.close()

@@ -79,6 +79,9 @@ def start(window, document: str, script_path: str) -> None:
         if window.files.current_path != document:
             QTimer.singleShot(_POLL_MS, when_open)
             return
+        if window.project.recovery.reading is not None:     # the journal left behind is read for its prompt
+            QTimer.singleShot(_POLL_MS, when_open)
+            return
         box = window.project.recovery.recovery_box          # the offer is queued right after opening
         if os.environ.get(ENV_RESTORE) == "1":
             if box is None and not state["restore_asked"]:

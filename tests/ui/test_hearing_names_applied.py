@@ -1,7 +1,7 @@
 """Names heard by the audio in the Suspects panel: applied without the sentence's punctuation, back
-in the list after Undo, listened for again when the glossary gains a name, and Apply the Name
-Heard enabled only for a chosen suspect with a name (real alignment and PocketSphinx on espeak-ng
-speech, real widgets)."""
+in the list after Undo, listened for again when the glossary gains a name (dropped without listening
+when it loses one), and Apply the Name Heard enabled only for a chosen suspect with a name (real
+alignment and PocketSphinx on espeak-ng speech, real widgets)."""
 
 from __future__ import annotations
 
@@ -93,3 +93,33 @@ def test_a_name_added_to_the_glossary_is_listened_for_at_once(main_window, qtbot
     first.trigger()
     assert editor.toPlainText() == "My guest is Daraka Larimore-Hall, a slightly older organizer."
     menu.deleteLater()
+
+
+def test_a_name_taken_from_the_glossary_drops_what_it_made_without_listening_again(main_window, qtbot, tmp_path):
+    window = main_window
+    messages: list[str] = []
+    window.hearing.message.connect(messages.append)
+    open_aligned(window, qtbot, *write_episode(tmp_path, LINES, CLEAN),
+                 before_alignment=lambda w: w.names.show_glossary.glossary.add(NAME))
+    _listened(window, qtbot, messages, 0)
+    window.action_table["suspects_panel"].trigger()
+    panel = window.hearing.panel
+    assert len(_named_rows(panel)) == 1
+    segment = window.model.transcript.segments[0]
+    kept = [(s.char_start, s.char_end) for s in window.hearing.store.for_segment(segment)
+            if s.evidence[0] not in ("name", "sound")]
+
+    dialog = window.names.show_glossary.edit_glossary()
+    (row,) = [r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == NAME]
+    dialog.table.selectRow(row)
+    dialog.remove_selected()
+    before = len(messages)
+    dialog.accept()
+    assert not window.hearing.runner.is_running()       # no turn is listened to again
+    qtbot.waitUntil(lambda: _named_rows(panel) == [], timeout=2000)
+    # The turn's own suspects stay, without the name's mark.
+    left = window.hearing.store.for_segment(segment)
+    assert all(window.hearing.store.name_for(segment, s) is None for s in left)
+    assert [(s.char_start, s.char_end) for s in left] == kept
+    assert all("name" not in s.evidence for s in left)
+    assert not any(m.startswith("Audio checked") for m in messages[before:])

@@ -1,5 +1,6 @@
 """No restore prompt where there is nothing to restore: a close answered Discard, an edit undone
-before a kill, a SIGTERM with nothing unsaved; and no prepared journal file left behind for ever."""
+before a kill, a SIGTERM with nothing unsaved (and one with unsaved work offered as the system's close,
+not a crash); and no prepared journal file left behind for ever."""
 
 from __future__ import annotations
 
@@ -51,7 +52,8 @@ def _opened(windows, path, qtbot):
 def _no_prompt_on_reopen(windows, path, qtbot) -> None:
     window = windows()
     assert window.open_path(str(path))
-    QApplication.processEvents()
+    QApplication.processEvents()                       # its look for work left behind starts
+    qtbot.waitUntil(lambda: window.project.recovery.reading is None)    # a journal found is read
     QApplication.processEvents()
     assert window.project.recovery.recovery_box is None
 
@@ -139,6 +141,36 @@ def test_sigterm_with_unsaved_work_keeps_it_without_asking(windows, tmp_path, ow
     from editor.session import recovery
     [pending] = recovery.find_unsaved(own_data_dir)
     assert pending.recover().segments[0].text.startswith("Hello! ")
+
+
+def test_work_kept_at_a_sigterm_is_offered_as_closed_by_the_system_not_as_a_crash(
+        windows, tmp_path, own_data_dir, qtbot, sigterm_closes):
+    from restore_helpers import button, prompt
+    path = _captions(tmp_path)
+    window = _opened(windows, path, qtbot)
+    sigterm_closes(window)
+    type_into(window, 0, "Hello! ")
+    os.kill(os.getpid(), signal.SIGTERM)
+    qtbot.waitUntil(lambda: not window.isVisible())
+
+    second = windows()
+    assert second.open_path(str(path))
+    box = prompt(second, qtbot)
+    assert "closed by the system" in box.text() and "did not close normally" not in box.text()
+    assert "7 edits" in box.text()              # one a keystroke; the note of how it ended is none
+    button(box, "Restore").click()
+    qtbot.waitUntil(lambda: second.project.recovery.recovery_box is None)
+    assert second.model.segment(0).text.startswith("Hello! ")
+    type_into(second, 0, "Then ")
+    kill(second)                                # this time a crash: the note went with the restore
+
+    third = windows()
+    assert third.open_path(str(path))
+    box = prompt(third, qtbot)
+    assert "did not close normally" in box.text()
+    button(box, "Restore").click()
+    qtbot.waitUntil(lambda: third.project.recovery.recovery_box is None)
+    assert third.model.segment(0).text.startswith("Then Hello! ")
 
 
 def _stale(path: Path) -> Path:

@@ -1,4 +1,5 @@
-"""File ▸ Publish…'s Language starts filled: the transcript's, else the show's last publish, else the system's."""
+"""File ▸ Publish…'s Language starts filled: the transcript's, else the one its text is in (the show's last publish
+when that is the same language with a region), else the show's last publish, else the system's."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ def _open_publish(w, qtbot):
     return dialog
 
 
-def test_language_starts_with_the_systems_then_the_shows_last_and_the_transcripts_wins(timed_window, qtbot,
+def test_language_starts_with_the_texts_then_the_shows_last_and_the_transcripts_wins(timed_window, qtbot,
                                                                                      tmp_path, monkeypatch):
     for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(name, raising=False)
@@ -21,9 +22,10 @@ def test_language_starts_with_the_systems_then_the_shows_last_and_the_transcript
     w = timed_window
     assert w.model.transcript.meta.language == ""
     dialog = _open_publish(w, qtbot)
-    assert dialog.language.text() == "de"                         # nothing else known: the system's
+    assert dialog.language.text() == "en"                         # an English text on a German system
+    assert "the transcript's text" in dialog.language.toolTip()
     dialog.update_tags()
-    assert 'language="de"' in dialog.tags.toPlainText()
+    assert 'language="en"' in dialog.tags.toPlainText()
     dialog.language.setText("en-GB")
     dialog.folder.setText(str(tmp_path / "site"))
     dialog.publish_button.click()
@@ -33,7 +35,7 @@ def test_language_starts_with_the_systems_then_the_shows_last_and_the_transcript
 
     assert w.settings.get(Key.PUBLISH_LANGUAGES)[""] == "en-GB"
     dialog = _open_publish(w, qtbot)
-    assert dialog.language.text() == "en-GB"                      # the show's last publish
+    assert dialog.language.text() == "en-GB"                      # the show's last publish: the text's, with a region
     dialog.reject()
 
     w.model.run(ops.SetMeta({"language": "fr"}))

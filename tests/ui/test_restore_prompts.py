@@ -99,3 +99,47 @@ def test_at_start_the_message_about_unrestorable_work_waits_until_the_restore_pr
     assert list(folder.glob("episode.srt-0123456789abcdef.journal.unrestored-*"))   # kept aside already
     button(box, "Not Now").click()
     qtbot.waitUntil(lambda: errors == ["Unsaved work left behind cannot be restored"])
+
+
+def test_the_journal_is_read_off_the_gui_thread_and_nothing_edits_the_document_meanwhile(
+        windows, tmp_path, qtbot, monkeypatch):
+    import threading
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from restore_helpers import type_into
+
+    from editor.session import recovery
+    path, journal = killed_mid_edit(windows, tmp_path)
+    left = journal.read_bytes()
+    read_on_gui, reading, go_on = [], threading.Event(), threading.Event()
+    inspect = recovery.inspect
+
+    def held_inspect(journal_path):
+        """The real reading, held until the test has tried to edit (when it runs on a worker)."""
+        if threading.current_thread() is threading.main_thread():
+            read_on_gui.append(journal_path)
+        else:
+            reading.set()
+            go_on.wait(30)
+        return inspect(journal_path)
+
+    monkeypatch.setattr(recovery, "inspect", held_inspect)
+    window = windows()
+    assert window.open_path(str(path))
+    opened = window.model.segment(0).text
+    try:
+        qtbot.waitUntil(reading.is_set)
+        assert window.project.recovery.recovery_box is None      # not asked yet: still reading
+        window.view.setFocus()
+        QTest.keyClick(window.view, Qt.Key.Key_Return)           # to open the turn's editor
+        type_into(window, 0, "Overwritten? ")                    # typed into the turn while reading
+    finally:
+        go_on.set()
+    assert read_on_gui == []
+    assert window.model.segment(0).text == opened and not window.edits.stack.canUndo()
+    box = prompt(window, qtbot)
+    assert journal.read_bytes() == left
+    button(box, "Restore").click()
+    qtbot.waitUntil(lambda: window.project.recovery.recovery_box is None)
+    assert window.model.segment(0).text.startswith("Lost? ")

@@ -309,3 +309,56 @@ def test_unsaved_work_with_a_damaged_header_found_at_start_is_kept_aside(windows
     [kept] = folder.glob(f"{journal.name}.unrestored-*")
     assert not journal.exists() and kept.read_bytes() == b"not a header\n{\"seq\": 1}\n"
     assert str(kept) in window.last_error[1]
+
+
+def test_undoing_a_restored_autosave_leaves_the_audio_the_window_has(windows, tmp_path, qtbot):
+    # The audio link and length are derived data the window sets as it finds the audio, not an edit:
+    # taking back the autosave step must not put back the audio the document had before the restore.
+    path = write_project(tmp_path)
+    for name, seconds in (("harbour.wav", "1"), ("other.wav", "2")):
+        subprocess.run(["sox", "-n", "-r", "16000", "-c", "1", str(tmp_path / name), "trim", "0", seconds],
+                       check=True)
+    first = windows()
+    assert first.open_path(str(path))
+    qtbot.waitUntil(lambda: first.model.transcript.meta.audio_path.endswith("harbour.wav"))
+    type_into(first, 0, "One ")
+    assert first.project.autosave.save_now()          # the snapshot the journal rotates onto
+    first.project.autosave.wait()
+    kill(first)
+
+    second = _reopen_and_restore(windows, path, qtbot)
+    stack = second.edits.stack
+    assert [stack.text(i) for i in range(stack.count())] == ["Restored Autosave"]
+    assert second.files.relink_audio(str(tmp_path / "other.wav"))     # Choose Audio… after the restore
+    meta = second.model.transcript.meta
+    linked = (meta.audio_path, meta.duration_ms)
+    assert linked[0].endswith("other.wav")
+    stack.undo()
+    assert not second.model.segment(0).text.startswith("One ")
+    meta = second.model.transcript.meta
+    assert (meta.audio_path, meta.duration_ms) == linked
+    stack.redo()
+    assert second.model.segment(0).text.startswith("One ")
+    meta = second.model.transcript.meta
+    assert (meta.audio_path, meta.duration_ms) == linked
+
+
+def test_a_restored_autosave_names_the_audio_the_window_plays(windows, tmp_path, qtbot):
+    # Linked to other audio before the autosave (Choose Audio…), the reopened project plays the audio
+    # found beside it: the restored document names that one, not the snapshot's.
+    path = write_project(tmp_path)
+    for name in ("harbour.wav", "other.wav"):
+        subprocess.run(["sox", "-n", "-r", "16000", "-c", "1", str(tmp_path / name), "trim", "0", "1"], check=True)
+    first = windows()
+    assert first.open_path(str(path))
+    qtbot.waitUntil(lambda: first.model.transcript.meta.audio_path.endswith("harbour.wav"))
+    assert first.files.relink_audio(str(tmp_path / "other.wav"))
+    type_into(first, 0, "One ")
+    assert first.project.autosave.save_now()
+    first.project.autosave.wait()
+    kill(first)
+
+    second = _reopen_and_restore(windows, path, qtbot)
+    assert second.model.segment(0).text.startswith("One ")
+    assert second.playback.media_path.endswith("harbour.wav")
+    assert second.model.transcript.meta.audio_path == second.playback.media_path

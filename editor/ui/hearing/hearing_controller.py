@@ -69,6 +69,7 @@ class HearingController(QObject):
         self._whole_pass = False      # the runner checks every turn (not a few edited ones again)
         self._listened_names: list[str] = []   # the glossary's names the last whole pass listened for
         self._names_due = False       # the glossary changed while a pass ran: its names to be listened for after
+        self._forgotten: set[str] = set()   # names taken from the glossary that the pass under way listens for
         self._recheck = QTimer(self, singleShot=True, interval=RECHECK_AFTER_MS)
         self._recheck.timeout.connect(self._on_recheck_timeout)
         # Listening starts in a turn of the event loop of its own once the words have times: the
@@ -115,6 +116,7 @@ class HearingController(QObject):
         segments = self._model.transcript.segments
         self._listened_names = self._glossary_names()
         self._names_due = False
+        self._forgotten = set()
         self.runner.start(self._audio, segments, self._playback.duration() or None, self._listened_names,
                           names_only=names_only)
         self._whole_pass = True
@@ -122,9 +124,20 @@ class HearingController(QObject):
         self._refresh_panel()
 
     def _on_glossary_names_changed(self) -> None:
-        """Names added to (or taken from) the glossary are listened for at once, in the
-        background as the first pass was: every turn's names heard again, its other suspects kept."""
-        if not self._audio or sorted(self._glossary_names()) == sorted(self._listened_names):
+        """Names added to the glossary (or changed) are listened for at once, in the background as
+        the first pass was: every turn's names heard again, its other suspects kept. Names taken from
+        it need no listening: what they made is dropped."""
+        if not self._audio:
+            return
+        names = set(self._glossary_names())
+        listened = set(self._listened_names)
+        self._forgotten = (self._forgotten | (listened - names)) - names
+        if listened - names:
+            self.store.forget_names(listened - names)
+        if names <= listened:
+            # A pass under way still listens for the names taken away: what it hears of them is
+            # dropped as it comes (_on_heard).
+            self._listened_names = sorted(names)
             return
         if self.runner.is_running():
             self._names_due = True     # after the pass or re-check under way (it listens for the old names)
@@ -154,7 +167,10 @@ class HearingController(QObject):
             self._recheck.start()
             return
         put = self.store.put_names if heard.names_only else self.store.put
-        if put(heard.segment_id, heard.text, heard.suspects, heard.spotted, row):
+        changed = put(heard.segment_id, heard.text, heard.suspects, heard.spotted, row)
+        if self._forgotten:     # heard by a pass that began before those names were taken away
+            self.store.forget_names(self._forgotten, heard.segment_id)
+        if changed:
             self._view.update_row(row)       # that turn's underline and marker; the rest stays painted
             self._schedule_panel_refresh()
 
@@ -211,6 +227,7 @@ class HearingController(QObject):
         self._audio = ""
         self._names_due = False
         self._listened_names = []
+        self._forgotten = set()
         self.store.clear()
 
     # ------------------------------------------------------------------ showing

@@ -89,6 +89,32 @@ class SuspectStore(QObject):
                  else replace(h) for h in held]      # new objects: the list makes their items again
         return self.put(segment_id, text, sorted(named + added, key=lambda s: s.char_start), names, row) or True
 
+    def forget_names(self, names: set[str], segment_id: str | None = None) -> bool:
+        """Drop what the glossary's *names* (taken from it) made, in every turn or in *segment_id*'s:
+        those names heard, the suspects made for them alone, and their mark on the others; the
+        turns' other suspects and names stay. Announced by ``changed`` when something went."""
+        ids = list(self._names) if segment_id is None else [segment_id]
+        changed = False
+        for turn in ids:
+            spotted = self._names.get(turn, [])
+            if not any(n.name in names for n in spotted):
+                continue
+            changed = True
+            entry = self._by_id.get(turn)
+            kept_suspects, self._names[turn] = _without_names(entry[1] if entry else [], spotted, names)
+            if entry is not None:
+                self._drop(turn)
+                if kept_suspects:
+                    self._by_id[turn] = (entry[0], kept_suspects)
+                    self._count += len(kept_suspects)
+        for earlier in self._earlier.values():      # an undo must not bring them back either
+            for text, (suspects, spotted) in list(earlier.items()):
+                if any(n.name in names for n in spotted):
+                    earlier[text] = _without_names(suspects, spotted, names)
+        if changed:
+            self.changed.emit()
+        return changed
+
     def _drop(self, segment_id: str) -> bool:
         """Forget a turn's suspects; whether it had any."""
         self._rows.pop(segment_id, None)
@@ -175,3 +201,24 @@ class SuspectStore(QObject):
 
     def __len__(self) -> int:
         return self._count
+
+
+def _overlaps(a, b) -> bool:
+    return a.char_start < b.char_end and b.char_start < a.char_end
+
+
+def _without_names(suspects: list[Suspect], spotted: list[Spotted],
+                   names: set[str]) -> tuple[list[Suspect], list[Spotted]]:
+    """*suspects* and *spotted* of one turn without what *names* made. Listening gives a suspect it
+    makes for a name heard (where nothing else was doubted enough to show) the name's evidence first
+    ("sound" or "name"); one found otherwise keeps its own first and has "name" added after it."""
+    gone = [n for n in spotted if n.name in names]
+    kept = [n for n in spotted if n.name not in names]
+    result = []
+    for suspect in suspects:
+        if "name" not in suspect.evidence or not any(_overlaps(suspect, n) for n in gone) \
+                or any(_overlaps(suspect, n) for n in kept):
+            result.append(suspect)
+        elif suspect.evidence[0] not in ("name", "sound"):
+            result.append(replace(suspect, evidence=[e for e in suspect.evidence if e != "name"]))
+    return result, kept

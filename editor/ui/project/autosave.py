@@ -294,10 +294,11 @@ class Autosaver(QObject):
         self.discard()
         self._identify_document()
 
-    def close(self) -> None:
-        """Stop writing but keep the files (they are offered at the next start)."""
+    def close(self, closed_by: str = "") -> None:
+        """Stop writing but keep the files (they are offered at the next start); *closed_by*: see
+        :meth:`Journal.close <editor.session.journal.Journal.close>`."""
         self._timer.stop()
         self._discard_prepared()
         if self.journal is not None:
-            self.journal.close()
+            self.journal.close(closed_by)
             self.journal = None

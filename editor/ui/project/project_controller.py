@@ -64,6 +64,7 @@ class ProjectController(QObject):
         self._restored = False     # a restored session is unsaved even with a clean stack
         self.close_box: QMessageBox | None = None
         self._answered = False     # the user just answered ask_to_save: the retried action goes ahead
+        self._closed_by = ""       # why the window closes with unsaved work, when it knows (closing_by_system)
         self.overwrite_box: QMessageBox | None = None
         # Another program wrote the project since we opened or saved it, and the producer has not
         # said which version to keep: Save asks before replacing theirs.
@@ -276,10 +277,16 @@ class ProjectController(QObject):
         """The user chose to drop the unsaved work: no recovery journal should survive it."""
         self.autosave.discard()
 
+    def closing_by_system(self) -> None:
+        """The window is about to close without asking because the system ends it (SIGTERM: a logout,
+        a shutdown): unsaved work is kept, and its journal says so, for the restore prompt to tell."""
+        from editor.session.journal import CLOSED_BY_SYSTEM
+        self._closed_by = CLOSED_BY_SYSTEM
+
     def shutdown(self) -> None:
         """The window closes (after Save or Discard when there was unsaved work)."""
         self.recovery.shutdown()
         if self.is_modified():
-            self.autosave.close()    # kept: offered at the next start
+            self.autosave.close(self._closed_by)    # kept: offered at the next start
         else:
             self.autosave.discard()

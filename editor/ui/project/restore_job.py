@@ -104,13 +104,15 @@ def replay_detached(pending, opened, stopped=lambda: False, progress=None) -> Re
     steps: list[Step] = []
     audio = opened.meta.audio_path
     if pending.base.kind == recovery.BASE_SNAPSHOT:
-        # Made before the lines run: it reads the snapshot's row count as loaded.
+        # Made before the lines run: it reads the snapshot's row count as loaded. It leaves the audio
+        # as it is: undone, the audio stays the one the window plays.
         steps.append(Step(recovery.document_op(transcript, opened), None, "Restored Autosave"))
-    elif audio:
+    if audio:
         # The window links the audio it finds for the file (path and length) without an edit, as it
         # did before the crash, so the journal's lines hold the meta with it. The file re-read as the
         # base gets it too, or the first line came back as a change of the audio (a step named
-        # "Restored Edit", not the keystroke it was) whose undo unlinked the audio.
+        # "Restored Edit", not the keystroke it was) whose undo unlinked the audio; and a snapshot
+        # gets it, or the document would name other audio than the window plays.
         transcript.meta.audio_path, transcript.meta.duration_ms = audio, opened.meta.duration_ms
     total = len(pending.records)
     edited = _LastRow()

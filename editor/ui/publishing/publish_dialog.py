@@ -39,7 +39,7 @@ from editor.core.show_guess import guess_show
 from editor.core.transcript import Transcript
 from editor.formats.base import ExportOptions
 from editor.publish import PUBLISH_FORMATS, PublishCancelled, Published, check, episode_file_stem, plan_tags, publish
-from editor.publish.language import default_language
+from editor.publish.language import default_language, transcript_texts
 from editor.settings import Key, Settings
 from editor.ui.widgets.button_icons import with_style_icon
 from editor.ui.widgets.form_rows import path_row, read_only_text, with_button
@@ -119,7 +119,7 @@ class PublishDialog(QDialog):
         self.base_url.setAccessibleName("Base URL")
         form.addRow("Base URL:", self.base_url)
         self._show = guess_show(source_path).name if source_path else ""
-        code, where = default_language(transcript.meta.language, self._last_language())
+        code, where = default_language(transcript.meta.language, self._last_language(), transcript_texts(transcript))
         self.language = QLineEdit(code)
         if where:
             self.language.setToolTip(f"The language the feed tags name (this one from {where})")
