@@ -18,7 +18,6 @@ producer ignored are kept in the show's glossary (:meth:`Glossary.ignore_suggest
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import operator
@@ -372,6 +371,7 @@ class Glossary:
 
     def to_csv(self) -> str:
         """The entries as ``correct,wrong_forms,note`` CSV text (what :meth:`export_csv` writes)."""
+        import csv  # (here, not at the top: opening a transcript reads glossaries as JSON, never CSV)
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(CSV_HEADER)
@@ -392,6 +392,7 @@ class Glossary:
 
     def import_csv_text(self, text: str, path: str | Path | None = None) -> int:
         """Merge the rows of CSV *text* (read from *path*, for messages); returns rows read."""
+        import csv
         count = 0
         try:
             for row in csv.reader(io.StringIO(text)):

@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -79,7 +78,6 @@ from editor.ui.review.review_controller import ReviewController
 from editor.ui.theme import Theme, ThemeSwitcher
 from editor.ui.timing.actions import ACTIONS as TIMING_ACTIONS
 from editor.ui.timing.timing_controller import TimingController
-from editor.ui.widgets.error_box import error_box
 from editor.ui.widgets.message_bar import MessageBar, warnings_text
 from editor.ui.widgets.mnemonics import DialogMnemonics
 from editor.ui.widgets.scoped_shortcut import scoped_shortcut
@@ -138,8 +136,7 @@ class MainWindow(QMainWindow):
         assert isinstance(app, QApplication), "the window needs a QApplication"
         self.themes = ThemeSwitcher(app)
         self.themes.apply(_saved_theme(self.settings))
-        self._mnemonics = DialogMnemonics(self)   # Alt+letter for every dialog button
-        self._mnemonics.watch(self)
+        self._mnemonics = DialogMnemonics(self)   # Alt+letter for every dialog button (watching from the end)
         self.action_table = Actions(self, [spec for table in ACTION_TABLES for spec in table],
                                     self.settings.shortcut_overrides())
         self.model = TranscriptModel(parent=self)
@@ -193,6 +190,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.start_page if start_page else self.editor_page)
         self.transport.show_volume(self.playback.volume())
         self._update_enabled()
+        # Watched once built: building sends the window hundreds of events (an action added or
+        # changed, a child added), each a call into Python for a filter that only wants dialogs.
+        self._mnemonics.watch(self)
 
     # ------------------------------------------------------------------ building
     def _build_widgets(self) -> None:
@@ -476,6 +476,7 @@ class MainWindow(QMainWindow):
 
     def _on_files_error_occurred(self, title: str, message: str) -> None:
         # The headline says what failed; the details (file, line/byte, problem) go under it.
+        from editor.ui.widgets.error_box import error_box  # (a message box: imported when one is needed)
         box = error_box(self, title, message)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()   # window-modal but not blocking: tests and scripts keep running
@@ -530,6 +531,8 @@ class MainWindow(QMainWindow):
         self.view.set_reserved_shortcuts(self.action_table.reserved_keys())
 
     def _on_about_triggered(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from editor import __version__
         QMessageBox.about(self, f"About {APP_NAME}",
                           f"{APP_NAME} {__version__}\nTurn a speech-recognition transcript into an approved one.")

@@ -17,15 +17,20 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle
 
 from editor.core.errors import TranscriptError
 from editor.ui.context import WindowContext
 from editor.ui.project.autosave import EXTENSION, Autosaver
 from editor.ui.project.recovery_controller import RecoveryController
-from editor.ui.widgets.button_icons import with_style_icon
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+# The boxes and the file dialog are imported where they are shown: importing QStyle and QMessageBox
+# makes PySide build their enums (~10 ms of CPU), which the window's start would pay for nothing.
 
 _PROJECT_FILTER = "Transcript Editor project (*.tep.json);;All files (*)"
 
@@ -133,6 +138,7 @@ class ProjectController(QObject):
         if not self._files.has_transcript():
             return False
         if path is None:
+            from PySide6.QtWidgets import QFileDialog
             suggested = self.project_path or project_path_for(self.source_path)
             path, _ = QFileDialog.getSaveFileName(self._window, "Save Project", suggested, _PROJECT_FILTER)
             if not path:
@@ -176,6 +182,9 @@ class ProjectController(QObject):
             self.other_version_on_disk = True
 
     def _ask_to_replace_other_version(self) -> None:
+        from PySide6.QtWidgets import QMessageBox, QStyle
+
+        from editor.ui.widgets.button_icons import with_style_icon
         name = Path(self.project_path).name
         box = QMessageBox(QMessageBox.Icon.Warning, "Replace the other version?",
                           f"{name} was changed on disk by another program since you opened it.",
@@ -217,6 +226,7 @@ class ProjectController(QObject):
             return True
         if not self._files.has_transcript() or not self.is_modified():
             return True
+        from PySide6.QtWidgets import QMessageBox
         box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
                           f"Save the changes to {self.document_name()} before {action}?",
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox
 
 from editor.core.errors import TranscriptError
 from editor.ui import process_tuning
@@ -30,6 +29,8 @@ from editor.ui.context import WindowContext
 from editor.ui.project.autosave import EXTENSION, data_dir
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from editor.ui.project.project_controller import ProjectController
     from editor.ui.project.recover_dialog import RecoverDialog
     from editor.ui.project.restore_job import RestoreJob
@@ -156,6 +157,7 @@ class RecoveryController(QObject):
     def _ask_restore(self, pending, later: bool, then: Callable[[], object] | None = None) -> None:
         """The restore prompt for *pending* (*later*: at start-up, Not Now keeps it for the next);
         *then* runs once it is answered."""
+        from PySide6.QtWidgets import QMessageBox  # (its enums cost the start-up ~2 ms: imported when asked)
         # No base (a damaged header): only offered for the open document, the one it was found for
         name = Path(pending.source_path).name if pending.base is not None else self._project.document_name()
         if not pending.recoverable:

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QInputDialog
 
 from editor.core.timecode import format_clock
 from editor.core.transcript import ReviewStatus, Segment, Transcript
@@ -29,6 +28,8 @@ from editor.ui.document.commands import ops
 from editor.ui.review.progress_tally import ReviewTally
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QInputDialog
+
     from editor.core.ops import Op
 
 FILTERS = ("all", "unreviewed", "flagged")
@@ -108,6 +109,7 @@ class ReviewController(QObject):
     def ask_flag(self) -> None:
         """Flag Turn…: ask what needs another look (kept as the turn's note), then flag it."""
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QInputDialog  # (a dialog's class: imported when one is shown)
         row = self._edits.current_row()
         if row < 0:
             return

@@ -1,0 +1,70 @@
+"""What opening a transcript from the command line imports: no dialog's Qt class, no socket.
+
+PySide builds every enum of a Qt class when the class is first imported (QStyle's: ~8 ms of CPU,
+QMessageBox's ~2 ms), so a module the window imports at start-up names the classes only dialogs
+use inside the functions that show them. Checked in a fresh interpreter started the way
+``transcript-editor FILE`` starts, the file opened, by reading the module-level imports of every
+module of ours it loaded.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Qt classes only dialogs and message boxes use (and the style, which only dialog buttons ask for icons).
+DIALOG_ONLY = {"QMessageBox", "QFileDialog", "QInputDialog", "QStyle"}
+
+PROBE = """
+import json, sys
+from editor.ui.app import start
+app, window, _ = start([sys.argv[1]])
+from PySide6.QtCore import QTimer
+QTimer.singleShot(0, app.quit)   # after the open, queued before this on the first turn of the loop
+app.exec()
+loaded = sorted(m for m in sys.modules if m == "socket" or m.startswith("editor."))
+print("RESULT " + json.dumps({"turns": window.model.rowCount(), "modules": loaded}))
+window.project.discard_changes()
+"""
+
+SRT = "1\n00:00:01,000 --> 00:00:03,000\nHello there.\n\n2\n00:00:04,000 --> 00:00:06,000\nAnd welcome back.\n"
+
+
+def _module_level_qt_names(path: Path) -> set[str]:
+    """The names a module imports from PySide6 at its top level (not under ``if TYPE_CHECKING:``)."""
+    names: set[str] = set()
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("PySide6"):
+            names.update(alias.name for alias in node.names)
+    return names
+
+
+def test_opening_a_file_imports_no_dialog_class_and_no_socket(tmp_path):
+    srt = tmp_path / "episode.srt"
+    srt.write_text(SRT, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"),
+               XDG_CACHE_HOME=str(tmp_path / "cache"), TRANSCRIPT_EDITOR_SETTINGS=str(tmp_path / "settings.ini"),
+               TRANSCRIPT_EDITOR_DATA_DIR=str(tmp_path / "work"))
+    child = subprocess.run([sys.executable, "-c", PROBE, str(srt)], capture_output=True, text=True, cwd=ROOT,
+                           env=env, timeout=120)
+    line = next((x for x in child.stdout.splitlines() if x.startswith("RESULT ")), None)
+    assert line is not None, child.stderr[-3000:]
+    result = json.loads(line[len("RESULT "):])
+    assert result["turns"] == 2                 # the file was opened
+    modules = result["modules"]
+    assert "socket" not in modules              # SIGTERM's wakeup descriptor is a pipe
+    named = {}
+    for name in modules:
+        spec_path = ROOT / Path(*name.split("."))
+        path = spec_path / "__init__.py" if spec_path.is_dir() else spec_path.with_suffix(".py")
+        if path.exists():
+            named[name] = _module_level_qt_names(path) & DIALOG_ONLY
+    assert {name: sorted(found) for name, found in named.items() if found} == {}
+    assert len(named) > 50                      # the window's modules were all looked at
