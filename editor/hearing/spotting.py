@@ -94,9 +94,13 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
         # itself are alternatives of one grammar over the widest window's audio, so a passage
         # costs one decoding, and two more to compare the winner with the text.
         # The passage may also hold a word of the text on its edge ("the NCA" for "RSPB").
-        windows = sorted({(max(0, first - a), min(len(tokens) - 1, last + b))
-                          for a, b in ((0, 0), (1, 0), (0, 1), (2, 0), (0, 2), (-1, 0), (0, -1))
-                          if first - a <= last + b}, key=lambda w: (w[1] - w[0], w))
+        # Every start with every end: the grammar then puts the name's edges where its sound
+        # is, and a word of the passage it does not say stays the text's ("with [DACA, Leora
+        # more hall] about" for Daraka Larimore). A start costs a copy of every name, an end
+        # only a transition.
+        starts = {max(0, first + a) for a in (-2, -1, 0, 1) if first + a <= last}
+        ends = {min(len(tokens) - 1, last + b) for b in (-1, 0, 1, 2) if last + b >= first}
+        windows = sorted({(a, b) for a in starts for b in ends if a <= b}, key=lambda w: (w[1] - w[0], w))
         lo, hi = min(w[0] for w in windows), max(w[1] for w in windows)
         widest = region_of(text, tokens, tokens[lo].char_start, tokens[hi].char_end)
         if widest is None:
