@@ -12,9 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
+from rapidfuzz.distance import Levenshtein
 
 from editor.align.aligner import Aligner
 from editor.align.text import spoken_words
+from editor.hearing.sayings import phone_sayings
 from editor.hearing.verdict import (
     MARGIN,
     SOUNDS_ALIKE,
@@ -43,6 +45,12 @@ FRAMES_PER_PHONE = (4, 30)  # a passage this many frames per phone of the name c
 # must clearly prefer it, since applying it would drop the word (a split name's "a nook" still
 # goes to "Anouk": its sound is the name's).
 SWALLOW = 0.1
+# A name far from the passage in sound (this share of its phones to change or more: "boiled" for
+# Marlowe) makes the text fit badly wherever it is really said: the audio must then prefer it
+# clearly. (Names heard where the text is that far, "NCA" for RSPB, "BSA" for EPA, won by 2 or
+# more; a poorly heard word's audio gives some name of the glossary a margin near SPOT_MARGIN.)
+FAR_SOUND = 0.6
+FAR_MARGIN = 1.0
 NEIGHBOUR_WINDOWS = 2     # other windows of a chosen name judged when its own clearly loses
 _NOT_ALIGNED = Verdict(UNSURE, 0.0)   # compare's answer when neither text fits the window's audio
 
@@ -139,7 +147,7 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
             start, end = tokens[won_lo].char_start, tokens[won_hi].char_end
             if verdict.fit < bar or verdict.coverage < SPOT_COVERAGE:
                 pass
-            elif verdict.margin >= SPOT_MARGIN:
+            elif verdict.margin >= (FAR_MARGIN if _far_in_sound(where.original, name, aligner) else SPOT_MARGIN):
                 # (an acronym a letter off, "CDC" for CBC, is offered: its letters' sounds are
                 # too near for a margin to choose)
                 best = Spotted(start, end, text[start:end], name, verdict.margin,
@@ -228,6 +236,15 @@ def _heard_choice(text: str, tokens: list[TimedToken], lo: int, hi: int, widest:
         if tuple(words) == middle:
             return w_lo, w_hi, name
     return None
+
+
+def _far_in_sound(original: str, name: str, aligner: Aligner) -> bool:
+    """Whether *original*, as the dictionary says it, is FAR_SOUND or more from every saying of *name*."""
+    said = phone_sayings(aligner, original)[:1]
+    if not said or not said[0]:
+        return False
+    return all(Levenshtein.normalized_distance(said[0], saying) >= FAR_SOUND
+               for saying in phone_sayings(aligner, name) if saying)
 
 
 def _swallows(text: str, token: TimedToken, name: str, first: bool = False) -> bool:

@@ -25,9 +25,9 @@ OTHERS = ["Marguerite Oyelaran", "Tiberius Vandermolen", "Hallquist", "Brandvold
           "NTSB", "EPA", "Our Revolution"]
 
 
-def _heard(material, line, names):
+def _heard(material, line, names, **episode_options):
     """hear_segment on the one turn of an episode of *line* (audio saying the right words)."""
-    return heard_line(material, line, names)
+    return heard_line(material, line, names, **episode_options)
 
 
 def _fitted_turn(material, line, aligner):
@@ -53,6 +53,23 @@ def test_a_guessed_name_gets_its_other_readings():
     assert aligner.pronunciations("n_e_h") == ["EH N IY EY CH", "N EH"]  # letters, and said as a word
     assert "EH N EY EH S EY" in aligner.pronunciations("nasa")          # a word, and letter by letter
     assert aligner.pronunciations("kessler") == ["K EH S L ER"]          # the dictionary's stands alone
+
+
+def test_three_letters_said_as_a_word_only_as_a_syllable():
+    aligner = hearing_aligner()
+    teach(aligner, ["IMF", "NSA", "FAA", "WHO"])
+    assert aligner.pronunciations("i_m_f") == ["AY EH M EH F"]        # no "imf"
+    assert aligner.pronunciations("n_s_a") == ["EH N EH S EY"]        # no "nsa"
+    assert aligner.pronunciations("f_a_a")[1:] == ["F AE AE"]         # "faa" starts as a syllable does
+    assert "HH UW" in aligner.pronunciations("w_h_o")                  # a dictionary word
+
+
+def test_a_poorly_heard_word_is_not_taken_for_an_acronyms_letters_said_as_no_word(material):
+    # This voice's "sells" fits its own phones badly, and "IH M F" (IMF said as a word, which no
+    # one says) fitted it far better: the name was heard there. Its letters do not.
+    line = ("clean", "The shop sells coal and firewood in winter.")
+    _episode, heard = _heard(material, line, ["IMF", "NSA", "Marlowe"], voice="en-us+f3", speed=150)
+    assert heard.spotted == []
 
 
 def test_the_audio_hears_a_name_by_its_other_reading(material):
@@ -157,3 +174,14 @@ def test_a_contraction_at_a_names_edge_is_a_short_word_too():
     assert _swallows(text, tokens[0], "Daraka Larimore-Hall", first=True)
     assert _swallows(text, tokens[6], "Daraka Larimore-Hall", first=True)      # "it’s"
     assert not _swallows(text, tokens[1], "Daraka Larimore-Hall", first=True)  # "DACA," an acronym
+
+
+def test_a_name_far_from_the_passage_in_sound_needs_a_clear_margin():
+    from editor.hearing.spotting import FAR_MARGIN, SPOT_MARGIN, _far_in_sound
+
+    aligner = hearing_aligner()
+    teach(aligner, ["Marlowe", "DSA", "RSPB", "Our Revolution"])
+    assert _far_in_sound("boiled", "Marlowe", aligner) and _far_in_sound("NCA", "RSPB", aligner)
+    assert not _far_in_sound("the essay", "DSA", aligner) and not _far_in_sound("our religion", "Our Revolution",
+                                                                                aligner)
+    assert FAR_MARGIN > SPOT_MARGIN
