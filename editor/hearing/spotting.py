@@ -200,10 +200,11 @@ def _heard_choice(text: str, tokens: list[TimedToken], lo: int, hi: int, widest:
     or None when it says the text (or nothing fits).
 
     One grammar holds them all, built so the text is said once: the text's words as a chain,
-    a second chain for the text after a name, and from each token a name may start at every
-    name once, its end joining the second chain after each window it may fill. So the search
-    carries one copy of the text and one of each name per start, not one of both per window
-    and name (as :func:`~editor.hearing.verdict.best_of` would), for the same answer.
+    a second chain for the text after a name, and every name once, entered from each token a
+    window of it starts at and leaving to the second chain after each token one ends at. So the
+    search carries one copy of the text and one of each name, not one of both per window and
+    name (as :func:`~editor.hearing.verdict.best_of` would). (A start and an end of two
+    different windows make a path too; one that says no window of *paths* is no answer.)
     """
     before, after = grammar_words(widest.before), grammar_words(widest.after)
     said = {i: grammar_words(_token(text, tokens[i])) for i in range(lo, hi + 1)}
