@@ -51,13 +51,13 @@ SWALLOW = 0.1
 # clearly. (Names heard where the text is that far, "NCA" for RSPB, "BSA" for EPA, won by 2 or
 # more; a poorly heard word's audio gives some name of the glossary a margin near SPOT_MARGIN.)
 FAR_SOUND = 0.6
-# A name this far in sound from every window of a passage (share of its phones to change, one
-# vowel for another counting half) is not what a recognizer wrote for it: it is not listened for
-# there. (The farthest right names of the evaluation episodes, garbled acronyms, "NCA" for RSPB
-# and "BSA" for EPA, are about 0.6 away; a glossary's other names mostly 0.75 or more.) Names
-# left out of the search cost nothing to decode.
-PLAUSIBLE_SOUND = 0.7
 FAR_MARGIN = 1.0
+# A window this far in sound from a name (share of its phones to change, one vowel for another
+# counting half) is not what a recognizer wrote for it: the name is not listened for there. (The
+# farthest right names of the evaluation episodes, garbled acronyms, "NCA" for RSPB and "BSA" for
+# EPA, are about 0.6 away; a glossary's other names mostly 0.75 or more.) Names left out of the
+# search cost nothing to decode.
+PLAUSIBLE_SOUND = 0.7
 NEIGHBOUR_WINDOWS = 2     # other windows of a chosen name judged when its own clearly loses
 _NOT_ALIGNED = Verdict(UNSURE, 0.0)   # compare's answer when neither text fits the window's audio
 
@@ -114,26 +114,27 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
         # The passage may also hold a word of the text on its edge ("the NCA" for "RSPB").
         # Every start with every end: the grammar then puts the name's edges where its sound
         # is, and a word of the passage it does not say stays the text's ("with [DACA, Leora
-        # more hall] about" for Daraka Larimore). A start costs a copy of every name, an end
-        # only a transition.
+        # more hall] about" for Daraka Larimore). Only the windows near a name in sound are
+        # its paths, and the audio decoded is the widest of those.
         starts = {max(0, first + a) for a in (-2, -1, 0, 1) if first + a <= last}
         ends = {min(len(tokens) - 1, last + b) for b in (-1, 0, 1, 2) if last + b >= first}
         windows = sorted({(a, b) for a in starts for b in ends if a <= b}, key=lambda w: (w[1] - w[0], w))
-        lo, hi = min(w[0] for w in windows), max(w[1] for w in windows)
-        widest = region_of(text, tokens, tokens[lo].char_start, tokens[hi].char_end)
-        if widest is None:
-            continue
+        near = _near_in_sound(text, tokens, windows, names, phones)
         paths: list[tuple[int, int, str]] = []
-        heard_as = _plausible_names(text, tokens, windows, names, phones)
         for w_lo, w_hi in windows:
             where = region_of(text, tokens, tokens[w_lo].char_start, tokens[w_hi].char_end)
             if where is None or where.original.casefold() in {n.casefold() for n in names} \
                     or _short_words(text, tokens[w_lo:w_hi + 1]):
                 continue
             frames = where.passage_ms // 10
-            paths += [(w_lo, w_hi, name) for name in heard_as if phone_counts[name] and FRAMES_PER_PHONE[0]
-                      * phone_counts[name] <= frames <= FRAMES_PER_PHONE[1] * phone_counts[name]]
+            paths += [(w_lo, w_hi, name) for name in near.get((w_lo, w_hi), ())
+                      if FRAMES_PER_PHONE[0] * phone_counts[name] <= frames <= FRAMES_PER_PHONE[1] * phone_counts[name]
+                      and phone_counts[name]]
         if not paths:
+            continue
+        lo, hi = min(w_lo for w_lo, _, _ in paths), max(w_hi for _, w_hi, _ in paths)
+        widest = region_of(text, tokens, tokens[lo].char_start, tokens[hi].char_end)
+        if widest is None:
             continue
         chosen = _heard_choice(text, tokens, lo, hi, widest, paths, cut(audio, audio_start_ms, widest), chooser)
         if chosen is None:
@@ -179,18 +180,21 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
     return found
 
 
-def _plausible_names(text: str, tokens: list[TimedToken], windows: list[tuple[int, int]], names: list[str],
-                     phones: PhoneSpeller) -> list[str]:
-    """The *names* some window of the passage is less than PLAUSIBLE_SOUND from in sound."""
-    codes = [phones.of_text(text[tokens[lo].char_start:tokens[hi].char_end]) for lo, hi in windows]
-    codes = [(code, phones.vowel_blind(code)) for code in dict.fromkeys(codes) if code]
-    kept = []
-    for name in names:
-        sayings = [(code, phones.vowel_blind(code)) for code in phones.of_name(name) if code]
-        if any(vowels_half(code, saying, blind, saying_blind) < PLAUSIBLE_SOUND
-               for code, blind in codes for saying, saying_blind in sayings):
-            kept.append(name)
-    return kept
+def _near_in_sound(text: str, tokens: list[TimedToken], windows: list[tuple[int, int]], names: list[str],
+                   phones: PhoneSpeller) -> dict[tuple[int, int], list[str]]:
+    """The *names* each window is less than PLAUSIBLE_SOUND from in sound (windows near none left out)."""
+    sayings = {name: [(code, phones.vowel_blind(code)) for code in phones.of_name(name) if code] for name in names}
+    near: dict[tuple[int, int], list[str]] = {}
+    for w_lo, w_hi in windows:
+        code = phones.of_text(text[tokens[w_lo].char_start:tokens[w_hi].char_end])
+        if not code:
+            continue
+        blind = phones.vowel_blind(code)
+        heard_as = [name for name in names if any(vowels_half(code, saying, blind, saying_blind) < PLAUSIBLE_SOUND
+                                                  for saying, saying_blind in sayings[name])]
+        if heard_as:
+            near[w_lo, w_hi] = heard_as
+    return near
 
 
 def _heard_choice(text: str, tokens: list[TimedToken], lo: int, hi: int, widest: Region,

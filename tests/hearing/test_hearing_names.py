@@ -185,3 +185,22 @@ def test_a_name_far_from_the_passage_in_sound_needs_a_clear_margin():
     assert not _far_in_sound("the essay", "DSA", aligner) and not _far_in_sound("our religion", "Our Revolution",
                                                                                 aligner)
     assert FAR_MARGIN > SPOT_MARGIN
+
+
+def test_a_name_is_listened_for_only_in_windows_near_it_in_sound():
+    import re
+
+    from editor.hearing.spotting import _near_in_sound
+
+    text = "My guest is Chevonne cove all check from the library."
+    tokens = [TimedToken(m.start(), m.end(), 100 * i, 100 * i + 90) for i, m in enumerate(re.finditer(r"\S+", text))]
+    aligner = hearing_aligner()
+    names = ["Siobhan Kowalczyk", "UN", "WHO", "RSPB"]
+    teach(aligner, names)
+    near = _near_in_sound(text, tokens, [(3, 6), (2, 7), (8, 8)], names, PhoneSpeller(aligner))
+    assert near[3, 6] == ["Siobhan Kowalczyk"]    # the misheard name's own words
+    assert (8, 8) not in near                    # "library." sounds like none of them
+    # A garbled acronym is still near its name: letters' vowels count half.
+    near = _near_in_sound("Call the NCA if you", [TimedToken(0, 4, 0, 1), TimedToken(5, 8, 0, 1),
+                                                   TimedToken(9, 12, 0, 1)], [(2, 2)], names, PhoneSpeller(aligner))
+    assert near[2, 2] == ["RSPB"]
