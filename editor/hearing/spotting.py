@@ -148,27 +148,24 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
         others = sorted({(a, b) for a, b, other in paths if other == name and (a, b) != (won_lo, won_hi)},
                         key=lambda w: (w[1] - w[0], w))
         best = None
+        # A winner edged by a short word ("from [the ANH]" for NEH) is first judged without it:
+        # when the name is heard there too, the word is the text's, not the name's.
+        trimmed = _without_short_edges(text, tokens, won_lo, won_hi, name)
+        if trimmed != (won_lo, won_hi) and trimmed in others:
+            where = region_of(text, tokens, tokens[trimmed[0]].char_start, tokens[trimmed[1]].char_end)
+            if where is not None:
+                verdict = compare(cut(audio, audio_start_ms, where), where, name, aligner)
+                best = _judged(text, where, verdict, tokens[trimmed[0]].char_start, tokens[trimmed[1]].char_end,
+                               name, bar, aligner)
         lost = 0
-        for w_lo, w_hi in [(won_lo, won_hi)] + others:
+        for w_lo, w_hi in [] if best is not None else [(won_lo, won_hi)] + others:
             where = region_of(text, tokens, tokens[w_lo].char_start, tokens[w_hi].char_end)
             if where is None:      # (none is: every window of paths had its region above)
                 continue
             verdict = compare(cut(audio, audio_start_ms, where), where, name, aligner)
             if lost:
                 won_lo, won_hi = w_lo, w_hi
-            start, end = tokens[won_lo].char_start, tokens[won_hi].char_end
-            if verdict.fit < bar or verdict.coverage < SPOT_COVERAGE:
-                pass
-            elif verdict.margin >= (FAR_MARGIN if _far_in_sound(where.original, name, aligner) else SPOT_MARGIN):
-                # (an acronym a letter off, "CDC" for CBC, is offered: its letters' sounds are
-                # too near for a margin to choose)
-                best = Spotted(start, end, text[start:end], name, verdict.margin,
-                               agrees=not other_letters(where.original, name))
-            elif verdict.label == SOUNDS_ALIKE or (verdict != _NOT_ALIGNED and abs(verdict.margin) < MARGIN
-                                                   and said_alike(where.original, name, aligner)):
-                # Chosen over the text, and said like it: which fits its own window better is
-                # down to how the voice said a vowel. Offered, as a sound-alike is.
-                best = Spotted(start, end, text[start:end], name, verdict.margin, "sound", agrees=False)
+            best = _judged(text, where, verdict, tokens[won_lo].char_start, tokens[won_hi].char_end, name, bar, aligner)
             if best is not None or (verdict != _NOT_ALIGNED and not lost and verdict.margin > -2 * MARGIN):
                 break
             if verdict != _NOT_ALIGNED:
@@ -178,6 +175,24 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
         if best is not None:
             found.append(_take_echoes(text, tokens, best))
     return found
+
+
+def _judged(text: str, where: Region, verdict: Verdict, start: int, end: int, name: str, bar: float,
+            aligner: Aligner) -> Spotted | None:
+    """*name* spotted over ``text[start:end]`` (*where*) when its *verdict* there is clear enough, else None."""
+    if verdict.fit < bar or verdict.coverage < SPOT_COVERAGE:
+        return None
+    if verdict.margin >= (FAR_MARGIN if _far_in_sound(where.original, name, aligner) else SPOT_MARGIN):
+        # (an acronym a letter off, "CDC" for CBC, is offered: its letters' sounds are too near
+        # for a margin to choose)
+        return Spotted(start, end, text[start:end], name, verdict.margin,
+                       agrees=not other_letters(where.original, name))
+    if verdict.label == SOUNDS_ALIKE or (verdict != _NOT_ALIGNED and abs(verdict.margin) < MARGIN
+                                         and said_alike(where.original, name, aligner)):
+        # Chosen over the text, and said like it: which fits its own window better is down to
+        # how the voice said a vowel. Offered, as a sound-alike is.
+        return Spotted(start, end, text[start:end], name, verdict.margin, "sound", agrees=False)
+    return None
 
 
 def _near_in_sound(text: str, tokens: list[TimedToken], windows: list[tuple[int, int]], names: list[str],
@@ -290,6 +305,15 @@ def _swallows(text: str, token: TimedToken, name: str, first: bool = False) -> b
     letters = word.replace("'", "").replace("’", "")   # a contraction ("I'm", "it's") is as short a word
     return (len(letters) <= 3 and letters.isalpha() and not (len(word) > 1 and word.isupper())   # not an acronym
             and word.casefold() != (words[0] if first else words[-1]))
+
+
+def _without_short_edges(text: str, tokens: list[TimedToken], lo: int, hi: int, name: str) -> tuple[int, int]:
+    """The window *lo*..*hi* without the short words on its edges that :func:`_swallows` names."""
+    while lo < hi and _swallows(text, tokens[lo], name, first=True):
+        lo += 1
+    while hi > lo and _swallows(text, tokens[hi], name):
+        hi -= 1
+    return lo, hi
 
 
 def _short_words(text: str, tokens: list[TimedToken]) -> bool:

@@ -204,3 +204,18 @@ def test_a_name_is_listened_for_only_in_windows_near_it_in_sound():
     near = _near_in_sound("Call the NCA if you", [TimedToken(0, 4, 0, 1), TimedToken(5, 8, 0, 1),
                                                    TimedToken(9, 12, 0, 1)], [(2, 2)], names, PhoneSpeller(aligner))
     assert near[2, 2] == ["RSPB"]
+
+
+def test_a_winner_edged_by_short_words_is_judged_first_without_them():
+    import re
+
+    from editor.hearing.spotting import _without_short_edges
+
+    text = "The grant came from the ANH last autumn."
+    tokens = [TimedToken(m.start(), m.end(), 100 * i, 100 * i + 90) for i, m in enumerate(re.finditer(r"\S+", text))]
+    assert _without_short_edges(text, tokens, 4, 5, "NEH") == (5, 5)              # "the ANH" -> "ANH"
+    assert _without_short_edges(text, tokens, 3, 6, "NEH") == (3, 6)              # "from", "last": no short words
+    assert _without_short_edges(text, tokens, 5, 5, "NEH") == (5, 5)
+    text = "She marched with our religion in the spring."
+    tokens = [TimedToken(m.start(), m.end(), 100 * i, 100 * i + 90) for i, m in enumerate(re.finditer(r"\S+", text))]
+    assert _without_short_edges(text, tokens, 3, 4, "Our Revolution") == (3, 4)   # the name's own first word
