@@ -91,17 +91,13 @@ def other_readings(word: str, guessed: bool, lookup, capitals: bool = False) -> 
 
 
 def _said_as_a_word(letters: str, lookup) -> bool:
-    """Whether an acronym's *letters* may be said as a word: a dictionary word ("WHO"), or three
-    letters or more with a vowel to say ("UN", "EU" never are), three of them only as a
-    syllable that starts with its consonant ("NEH" as "neh"). A three-letter guess that starts
-    with a vowel or a cluster ("IMF" as "imf", "NSA") is no reading anyone gives it, and three
-    phones of any kind fit a poorly heard word ("sells") better than the words it says."""
+    """Whether an acronym's *letters* may be said as a word: three letters or more with a vowel to
+    say ("UN", "EU" never are), but not three that start with a vowel and are no dictionary word:
+    "IMF" guessed as "imf" is a reading no one gives it, and its three phones fit a poorly heard
+    word ("sells") better than the word itself."""
     if len(letters) < 3 or not re.search(r"[aeiouy]", letters):
         return False
-    return len(letters) > 3 or bool(lookup(letters)) or bool(_SYLLABLE.match(letters))
-
-
-_SYLLABLE = re.compile(r"[^aeiouy][aeiouy]")
+    return len(letters) > 3 or letters[0] not in "aeiou" or bool(lookup(letters))
 
 
 def two_words(word: str, lookup) -> str | None:
