@@ -110,7 +110,7 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
     spans = listening_spans(heard.doubts, candidates, alikes, timed)
     if spans:
         heard.spotted = spot_names(job.text, timed, spans, list(job.names), audio, job.audio_start_ms,
-                                   aligner, typical, chooser=listener)
+                                   aligner, typical, chooser=listener, phones=_phone_speller(aligner))
     heard.spotted += _heard_sound_alikes(job, timed, aligner, [a for a in alikes if a.distance <= MAX_DISTANCE],
                                          heard.spotted, typical)
     # A name the text already says ("Dick Flacks." for Dick Flacks) is nothing to suggest.

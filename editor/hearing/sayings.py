@@ -74,7 +74,7 @@ def other_readings(word: str, guessed: bool, lookup, capitals: bool = False) -> 
         readings.append(" ".join(LETTERS[ch] for ch in word if ch in LETTERS))
     if "_" in word:                       # an acronym read letter by letter: also as a word
         joined = word.replace("_", "")
-        if len(joined) > 2 and re.search(r"[aeiouy]", joined):   # "UN", "EU": never said as a word
+        if _said_as_a_word(joined, lookup):
             readings.append(lookup(joined) or letter_to_sound(_VOWEL_H_END.sub("", joined)))
         return [r for r in readings if r]
     if word.endswith("."):
@@ -88,6 +88,16 @@ def other_readings(word: str, guessed: bool, lookup, capitals: bool = False) -> 
     # Spelled another language's way: said that way too, in the dictionary or not ("Weiss").
     readings += foreign_readings(plain)
     return list(dict.fromkeys(r for r in readings if r))
+
+
+def _said_as_a_word(letters: str, lookup) -> bool:
+    """Whether an acronym's *letters* may be said as a word: three letters or more with a vowel to
+    say ("UN", "EU" never are), but not three that start with a vowel and are no dictionary word:
+    "IMF" guessed as "imf" is a reading no one gives it, and its three phones fit a poorly heard
+    word ("sells") better than the word itself."""
+    if len(letters) < 3 or not re.search(r"[aeiouy]", letters):
+        return False
+    return len(letters) > 3 or letters[0] not in "aeiou" or bool(lookup(letters))
 
 
 def two_words(word: str, lookup) -> str | None:

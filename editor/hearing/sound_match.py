@@ -34,11 +34,11 @@ def sound_distance(a: list[str], b: list[str], vowels: frozenset[str] = VOWELS) 
     plain distance, whose far more candidates would each cost a verdict, but for acronyms said
     letter by letter.)
     """
-    return _vowels_half(a, b, [_ANY_VOWEL if p in vowels else p for p in a],
+    return vowels_half(a, b, [_ANY_VOWEL if p in vowels else p for p in a],
                         [_ANY_VOWEL if p in vowels else p for p in b])
 
 
-def _vowels_half(a: Sequence[str], b: Sequence[str], a_blind: Sequence[str], b_blind: Sequence[str]) -> float:
+def vowels_half(a: Sequence[str], b: Sequence[str], a_blind: Sequence[str], b_blind: Sequence[str]) -> float:
     """The mean of *a* and *b*'s distance and their vowel-blind forms' distance, normalised."""
     longest = max(len(a), len(b))
     if not longest:
@@ -149,7 +149,7 @@ def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller,
                 # another counts half there.
                 if target.blind is not None:
                     blind = blind if blind is not None else phones.vowel_blind(code)
-                    distance = _vowels_half(code, target.code, blind, target.blind)
+                    distance = vowels_half(code, target.code, blind, target.blind)
                 else:
                     distance = Levenshtein.normalized_distance(code, target.code, score_cutoff=max_distance)
                 if distance > max_distance or (best is not None and distance >= best.distance):

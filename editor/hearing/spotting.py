@@ -12,9 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
+from rapidfuzz.distance import Levenshtein
 
 from editor.align.aligner import Aligner
 from editor.align.text import spoken_words
+from editor.hearing.sayings import phone_sayings
+from editor.hearing.sound_match import PhoneSpeller, vowels_half
 from editor.hearing.verdict import (
     MARGIN,
     SOUNDS_ALIKE,
@@ -43,6 +46,18 @@ FRAMES_PER_PHONE = (4, 30)  # a passage this many frames per phone of the name c
 # must clearly prefer it, since applying it would drop the word (a split name's "a nook" still
 # goes to "Anouk": its sound is the name's).
 SWALLOW = 0.1
+# A name far from the passage in sound (this share of its phones to change or more: "boiled" for
+# Marlowe) makes the text fit badly wherever it is really said: the audio must then prefer it
+# clearly. (Names heard where the text is that far, "NCA" for RSPB, "BSA" for EPA, won by 2 or
+# more; a poorly heard word's audio gives some name of the glossary a margin near SPOT_MARGIN.)
+FAR_SOUND = 0.6
+FAR_MARGIN = 1.0
+# A window this far in sound from a name (share of its phones to change, one vowel for another
+# counting half) is not what a recognizer wrote for it: the name is not listened for there. (The
+# farthest right names of the evaluation episodes, garbled acronyms, "NCA" for RSPB and "BSA" for
+# EPA, are about 0.6 away; a glossary's other names mostly 0.75 or more.) Names left out of the
+# search cost nothing to decode.
+PLAUSIBLE_SOUND = 0.7
 NEIGHBOUR_WINDOWS = 2     # other windows of a chosen name judged when its own clearly loses
 _NOT_ALIGNED = Verdict(UNSURE, 0.0)   # compare's answer when neither text fits the window's audio
 
@@ -73,19 +88,22 @@ def fit_bar(turn_typical: float) -> float:
 
 def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, int]], names: list[str],
                audio: np.ndarray, audio_start_ms: int, aligner: Aligner,
-               turn_typical: float = 0.0, chooser: Aligner | None = None) -> list[Spotted]:
+               turn_typical: float = 0.0, chooser: Aligner | None = None,
+               phones: PhoneSpeller | None = None) -> list[Spotted]:
     """Names heard in the passages *spans* (char ranges of *text*) of one segment's audio.
 
     *turn_typical*: the fit of the turn's typical word (see :func:`fit_bar`). *chooser*: the
     aligner that picks among the names (a lighter search will do: only its path is used);
-    *aligner* compares the winner with the text.
+    *aligner* compares the winner with the text. *phones*: *aligner*'s phone strings (made
+    here when not given; a caller hearing many turns keeps one).
     """
     chooser = chooser or aligner
     bar = fit_bar(turn_typical)
     found: list[Spotted] = []
     if not names:
         return found
-    phones = {name: _phones(name, aligner) for name in names}
+    phone_counts = {name: _phones(name, aligner) for name in names}
+    phones = phones or PhoneSpeller(aligner)
     for first, last in _token_spans(tokens, spans):
         if _short_words(text, tokens[first:last + 1]):
             continue
@@ -94,13 +112,14 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
         # itself are alternatives of one grammar over the widest window's audio, so a passage
         # costs one decoding, and two more to compare the winner with the text.
         # The passage may also hold a word of the text on its edge ("the NCA" for "RSPB").
-        windows = sorted({(max(0, first - a), min(len(tokens) - 1, last + b))
-                          for a, b in ((0, 0), (1, 0), (0, 1), (2, 0), (0, 2), (-1, 0), (0, -1))
-                          if first - a <= last + b}, key=lambda w: (w[1] - w[0], w))
-        lo, hi = min(w[0] for w in windows), max(w[1] for w in windows)
-        widest = region_of(text, tokens, tokens[lo].char_start, tokens[hi].char_end)
-        if widest is None:
-            continue
+        # Every start with every end: the grammar then puts the name's edges where its sound
+        # is, and a word of the passage it does not say stays the text's ("with [DACA, Leora
+        # more hall] about" for Daraka Larimore). Only the windows near a name in sound are
+        # its paths, and the audio decoded is the widest of those.
+        starts = {max(0, first + a) for a in (-2, -1, 0, 1) if first + a <= last}
+        ends = {min(len(tokens) - 1, last + b) for b in (-1, 0, 1, 2) if last + b >= first}
+        windows = sorted({(a, b) for a in starts for b in ends if a <= b}, key=lambda w: (w[1] - w[0], w))
+        near = _near_in_sound(text, tokens, windows, names, phones)
         paths: list[tuple[int, int, str]] = []
         for w_lo, w_hi in windows:
             where = region_of(text, tokens, tokens[w_lo].char_start, tokens[w_hi].char_end)
@@ -108,9 +127,14 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
                     or _short_words(text, tokens[w_lo:w_hi + 1]):
                 continue
             frames = where.passage_ms // 10
-            paths += [(w_lo, w_hi, name) for name in names if phones[name]
-                      and FRAMES_PER_PHONE[0] * phones[name] <= frames <= FRAMES_PER_PHONE[1] * phones[name]]
+            paths += [(w_lo, w_hi, name) for name in near.get((w_lo, w_hi), ())
+                      if FRAMES_PER_PHONE[0] * phone_counts[name] <= frames <= FRAMES_PER_PHONE[1] * phone_counts[name]
+                      and phone_counts[name]]
         if not paths:
+            continue
+        lo, hi = min(w_lo for w_lo, _, _ in paths), max(w_hi for _, w_hi, _ in paths)
+        widest = region_of(text, tokens, tokens[lo].char_start, tokens[hi].char_end)
+        if widest is None:
             continue
         chosen = _heard_choice(text, tokens, lo, hi, widest, paths, cut(audio, audio_start_ms, widest), chooser)
         if chosen is None:
@@ -124,27 +148,24 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
         others = sorted({(a, b) for a, b, other in paths if other == name and (a, b) != (won_lo, won_hi)},
                         key=lambda w: (w[1] - w[0], w))
         best = None
+        # A winner edged by a short word ("from [the ANH]" for NEH) is first judged without it:
+        # when the name is heard there too, the word is the text's, not the name's.
+        trimmed = _without_short_edges(text, tokens, won_lo, won_hi, name)
+        if trimmed != (won_lo, won_hi) and trimmed in others:
+            where = region_of(text, tokens, tokens[trimmed[0]].char_start, tokens[trimmed[1]].char_end)
+            if where is not None:
+                verdict = compare(cut(audio, audio_start_ms, where), where, name, aligner)
+                best = _judged(text, where, verdict, tokens[trimmed[0]].char_start, tokens[trimmed[1]].char_end,
+                               name, bar, aligner)
         lost = 0
-        for w_lo, w_hi in [(won_lo, won_hi)] + others:
+        for w_lo, w_hi in [] if best is not None else [(won_lo, won_hi)] + others:
             where = region_of(text, tokens, tokens[w_lo].char_start, tokens[w_hi].char_end)
             if where is None:      # (none is: every window of paths had its region above)
                 continue
             verdict = compare(cut(audio, audio_start_ms, where), where, name, aligner)
             if lost:
                 won_lo, won_hi = w_lo, w_hi
-            start, end = tokens[won_lo].char_start, tokens[won_hi].char_end
-            if verdict.fit < bar or verdict.coverage < SPOT_COVERAGE:
-                pass
-            elif verdict.margin >= SPOT_MARGIN:
-                # (an acronym a letter off, "CDC" for CBC, is offered: its letters' sounds are
-                # too near for a margin to choose)
-                best = Spotted(start, end, text[start:end], name, verdict.margin,
-                               agrees=not other_letters(where.original, name))
-            elif verdict.label == SOUNDS_ALIKE or (verdict != _NOT_ALIGNED and abs(verdict.margin) < MARGIN
-                                                   and said_alike(where.original, name, aligner)):
-                # Chosen over the text, and said like it: which fits its own window better is
-                # down to how the voice said a vowel. Offered, as a sound-alike is.
-                best = Spotted(start, end, text[start:end], name, verdict.margin, "sound", agrees=False)
+            best = _judged(text, where, verdict, tokens[won_lo].char_start, tokens[won_hi].char_end, name, bar, aligner)
             if best is not None or (verdict != _NOT_ALIGNED and not lost and verdict.margin > -2 * MARGIN):
                 break
             if verdict != _NOT_ALIGNED:
@@ -156,6 +177,41 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
     return found
 
 
+def _judged(text: str, where: Region, verdict: Verdict, start: int, end: int, name: str, bar: float,
+            aligner: Aligner) -> Spotted | None:
+    """*name* spotted over ``text[start:end]`` (*where*) when its *verdict* there is clear enough, else None."""
+    if verdict.fit < bar or verdict.coverage < SPOT_COVERAGE:
+        return None
+    if verdict.margin >= (FAR_MARGIN if _far_in_sound(where.original, name, aligner) else SPOT_MARGIN):
+        # (an acronym a letter off, "CDC" for CBC, is offered: its letters' sounds are too near
+        # for a margin to choose)
+        return Spotted(start, end, text[start:end], name, verdict.margin,
+                       agrees=not other_letters(where.original, name))
+    if verdict.label == SOUNDS_ALIKE or (verdict != _NOT_ALIGNED and abs(verdict.margin) < MARGIN
+                                         and said_alike(where.original, name, aligner)):
+        # Chosen over the text, and said like it: which fits its own window better is down to
+        # how the voice said a vowel. Offered, as a sound-alike is.
+        return Spotted(start, end, text[start:end], name, verdict.margin, "sound", agrees=False)
+    return None
+
+
+def _near_in_sound(text: str, tokens: list[TimedToken], windows: list[tuple[int, int]], names: list[str],
+                   phones: PhoneSpeller) -> dict[tuple[int, int], list[str]]:
+    """The *names* each window is less than PLAUSIBLE_SOUND from in sound (windows near none left out)."""
+    sayings = {name: [(code, phones.vowel_blind(code)) for code in phones.of_name(name) if code] for name in names}
+    near: dict[tuple[int, int], list[str]] = {}
+    for w_lo, w_hi in windows:
+        code = phones.of_text(text[tokens[w_lo].char_start:tokens[w_hi].char_end])
+        if not code:
+            continue
+        blind = phones.vowel_blind(code)
+        heard_as = [name for name in names if any(vowels_half(code, saying, blind, saying_blind) < PLAUSIBLE_SOUND
+                                                  for saying, saying_blind in sayings[name])]
+        if heard_as:
+            near[w_lo, w_hi] = heard_as
+    return near
+
+
 def _heard_choice(text: str, tokens: list[TimedToken], lo: int, hi: int, widest: Region,
                   paths: list[tuple[int, int, str]], audio: np.ndarray,
                   aligner: Aligner) -> tuple[int, int, str] | None:
@@ -163,10 +219,11 @@ def _heard_choice(text: str, tokens: list[TimedToken], lo: int, hi: int, widest:
     or None when it says the text (or nothing fits).
 
     One grammar holds them all, built so the text is said once: the text's words as a chain,
-    a second chain for the text after a name, and from each token a name may start at every
-    name once, its end joining the second chain after each window it may fill. So the search
-    carries one copy of the text and one of each name per start, not one of both per window
-    and name (as :func:`~editor.hearing.verdict.best_of` would), for the same answer.
+    a second chain for the text after a name, and every name once, entered from each token a
+    window of it starts at and leaving to the second chain after each token one ends at. So the
+    search carries one copy of the text and one of each name, not one of both per window and
+    name (as :func:`~editor.hearing.verdict.best_of` would). (A start and an end of two
+    different windows make a path too; one that says no window of *paths* is no answer.)
     """
     before, after = grammar_words(widest.before), grammar_words(widest.after)
     said = {i: grammar_words(_token(text, tokens[i])) for i in range(lo, hi + 1)}
@@ -206,14 +263,19 @@ def _heard_choice(text: str, tokens: list[TimedToken], lo: int, hi: int, widest:
     states += 1
     transitions += [(text_at[hi + 1], join, 1.0), (after_name[hi + 1], join, 1.0)]
     end = chain(join, after)
-    ends: dict[tuple[int, str], set[int]] = {}
+    starts: dict[str, set[int]] = {}
+    ends: dict[str, set[int]] = {}
     for w_lo, w_hi, name in paths:
-        ends.setdefault((w_lo, name), set()).add(w_hi)
-    for (w_lo, name), w_his in ends.items():
-        said_name = chain(text_at[w_lo], name_words[name], None,
-                          SWALLOW if _swallows(text, tokens[w_lo], name, first=True) else 1.0)
+        starts.setdefault(name, set()).add(w_lo)
+        ends.setdefault(name, set()).add(w_hi)
+    for name in names:
+        entry = states
+        states += 1
+        transitions += [(text_at[w_lo], entry, SWALLOW if _swallows(text, tokens[w_lo], name, first=True) else 1.0)
+                        for w_lo in sorted(starts[name])]
+        said_name = chain(entry, name_words[name])
         transitions += [(said_name, after_name[w_hi + 1], SWALLOW if _swallows(text, tokens[w_hi], name) else 1.0)
-                        for w_hi in sorted(w_his)]
+                        for w_hi in sorted(ends[name])]
     heard = aligner.decode_graph(audio, transitions, end)
     if heard is None or len(heard) < len(before) + len(after):
         return None
@@ -226,6 +288,15 @@ def _heard_choice(text: str, tokens: list[TimedToken], lo: int, hi: int, widest:
     return None
 
 
+def _far_in_sound(original: str, name: str, aligner: Aligner) -> bool:
+    """Whether *original*, as the dictionary says it, is FAR_SOUND or more from every saying of *name*."""
+    said = phone_sayings(aligner, original)[:1]
+    if not said or not said[0]:
+        return False
+    return all(Levenshtein.normalized_distance(said[0], saying) >= FAR_SOUND
+               for saying in phone_sayings(aligner, name) if saying)
+
+
 def _swallows(text: str, token: TimedToken, name: str, first: bool = False) -> bool:
     """Whether a window edged by *token* makes the name take a short word ("the", "at") that is
     not its own first (or last) word: applying it would drop that word from the text."""
@@ -234,6 +305,15 @@ def _swallows(text: str, token: TimedToken, name: str, first: bool = False) -> b
     letters = word.replace("'", "").replace("’", "")   # a contraction ("I'm", "it's") is as short a word
     return (len(letters) <= 3 and letters.isalpha() and not (len(word) > 1 and word.isupper())   # not an acronym
             and word.casefold() != (words[0] if first else words[-1]))
+
+
+def _without_short_edges(text: str, tokens: list[TimedToken], lo: int, hi: int, name: str) -> tuple[int, int]:
+    """The window *lo*..*hi* without the short words on its edges that :func:`_swallows` names."""
+    while lo < hi and _swallows(text, tokens[lo], name, first=True):
+        lo += 1
+    while hi > lo and _swallows(text, tokens[hi], name):
+        hi -= 1
+    return lo, hi
 
 
 def _short_words(text: str, tokens: list[TimedToken]) -> bool:

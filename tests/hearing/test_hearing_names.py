@@ -25,9 +25,9 @@ OTHERS = ["Marguerite Oyelaran", "Tiberius Vandermolen", "Hallquist", "Brandvold
           "NTSB", "EPA", "Our Revolution"]
 
 
-def _heard(material, line, names):
+def _heard(material, line, names, **episode_options):
     """hear_segment on the one turn of an episode of *line* (audio saying the right words)."""
-    return heard_line(material, line, names)
+    return heard_line(material, line, names, **episode_options)
 
 
 def _fitted_turn(material, line, aligner):
@@ -53,6 +53,23 @@ def test_a_guessed_name_gets_its_other_readings():
     assert aligner.pronunciations("n_e_h") == ["EH N IY EY CH", "N EH"]  # letters, and said as a word
     assert "EH N EY EH S EY" in aligner.pronunciations("nasa")          # a word, and letter by letter
     assert aligner.pronunciations("kessler") == ["K EH S L ER"]          # the dictionary's stands alone
+
+
+def test_three_letters_starting_with_a_vowel_are_said_as_a_word_only_when_one():
+    aligner = hearing_aligner()
+    teach(aligner, ["IMF", "NSA", "FAA", "WHO"])
+    assert aligner.pronunciations("i_m_f") == ["AY EH M EH F"]        # no "imf"
+    assert aligner.pronunciations("f_a_a")[1:] == ["F AE AE"]         # "faa" starts with its consonant
+    assert len(aligner.pronunciations("n_s_a")) == 2
+    assert "HH UW" in aligner.pronunciations("w_h_o")                  # a dictionary word
+
+
+def test_a_poorly_heard_word_is_not_taken_for_an_acronyms_letters_said_as_no_word(material):
+    # This voice's "sells" fits its own phones badly, and "IH M F" (IMF said as a word, which no
+    # one says) fitted it far better: the name was heard there. Its letters do not.
+    line = ("clean", "The shop sells coal and firewood in winter.")
+    _episode, heard = _heard(material, line, ["IMF", "NSA", "Marlowe"], voice="en-us+f3", speed=150)
+    assert heard.spotted == []
 
 
 def test_the_audio_hears_a_name_by_its_other_reading(material):
@@ -157,3 +174,48 @@ def test_a_contraction_at_a_names_edge_is_a_short_word_too():
     assert _swallows(text, tokens[0], "Daraka Larimore-Hall", first=True)
     assert _swallows(text, tokens[6], "Daraka Larimore-Hall", first=True)      # "it’s"
     assert not _swallows(text, tokens[1], "Daraka Larimore-Hall", first=True)  # "DACA," an acronym
+
+
+def test_a_name_far_from_the_passage_in_sound_needs_a_clear_margin():
+    from editor.hearing.spotting import FAR_MARGIN, SPOT_MARGIN, _far_in_sound
+
+    aligner = hearing_aligner()
+    teach(aligner, ["Marlowe", "DSA", "RSPB", "Our Revolution"])
+    assert _far_in_sound("boiled", "Marlowe", aligner) and _far_in_sound("NCA", "RSPB", aligner)
+    assert not _far_in_sound("the essay", "DSA", aligner) and not _far_in_sound("our religion", "Our Revolution",
+                                                                                aligner)
+    assert FAR_MARGIN > SPOT_MARGIN
+
+
+def test_a_name_is_listened_for_only_in_windows_near_it_in_sound():
+    import re
+
+    from editor.hearing.spotting import _near_in_sound
+
+    text = "My guest is Chevonne cove all check from the library."
+    tokens = [TimedToken(m.start(), m.end(), 100 * i, 100 * i + 90) for i, m in enumerate(re.finditer(r"\S+", text))]
+    aligner = hearing_aligner()
+    names = ["Siobhan Kowalczyk", "UN", "WHO", "RSPB"]
+    teach(aligner, names)
+    near = _near_in_sound(text, tokens, [(3, 6), (2, 7), (8, 8)], names, PhoneSpeller(aligner))
+    assert near[3, 6] == ["Siobhan Kowalczyk"]    # the misheard name's own words
+    assert (8, 8) not in near                    # "library." sounds like none of them
+    # A garbled acronym is still near its name: letters' vowels count half.
+    near = _near_in_sound("Call the NCA if you", [TimedToken(0, 4, 0, 1), TimedToken(5, 8, 0, 1),
+                                                   TimedToken(9, 12, 0, 1)], [(2, 2)], names, PhoneSpeller(aligner))
+    assert near[2, 2] == ["RSPB"]
+
+
+def test_a_winner_edged_by_short_words_is_judged_first_without_them():
+    import re
+
+    from editor.hearing.spotting import _without_short_edges
+
+    text = "The grant came from the ANH last autumn."
+    tokens = [TimedToken(m.start(), m.end(), 100 * i, 100 * i + 90) for i, m in enumerate(re.finditer(r"\S+", text))]
+    assert _without_short_edges(text, tokens, 4, 5, "NEH") == (5, 5)              # "the ANH" -> "ANH"
+    assert _without_short_edges(text, tokens, 3, 6, "NEH") == (3, 6)              # "from", "last": no short words
+    assert _without_short_edges(text, tokens, 5, 5, "NEH") == (5, 5)
+    text = "She marched with our religion in the spring."
+    tokens = [TimedToken(m.start(), m.end(), 100 * i, 100 * i + 90) for i, m in enumerate(re.finditer(r"\S+", text))]
+    assert _without_short_edges(text, tokens, 3, 4, "Our Revolution") == (3, 4)   # the name's own first word

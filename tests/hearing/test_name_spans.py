@@ -83,3 +83,14 @@ def test_a_name_heard_in_a_turn_leaves_the_punctuation_after_it(material):
     line = ("split name", "I'm {DACA, Leora more hall,|Daraka Larimore-Hall,} a slightly older organizer.")
     _episode, heard = heard_line(material, line, ["Daraka Larimore-Hall"])
     assert [(s.found, s.name) for s in heard.spotted] == [("DACA, Leora more hall", "Daraka Larimore-Hall")]
+
+
+def test_a_name_heard_over_a_wider_passage_replaces_only_its_own_words(material):
+    from tests.hearing.heard_line import heard_line
+
+    # The poorly fitting run reaches from "with" to "about" (the misheard name drags its
+    # neighbours' fit down); the name is said where "DACA, Leora more hall" is, and "with" and
+    # "about" stay: applying it must not drop them.
+    line = ("split name", "We talked with {DACA, Leora more hall|Daraka Larimore} about the campaign.")
+    _episode, heard = heard_line(material, line, ["Daraka Larimore"])
+    assert [(s.found, s.name) for s in heard.spotted] == [("DACA, Leora more hall", "Daraka Larimore")]
