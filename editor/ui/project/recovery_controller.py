@@ -380,11 +380,23 @@ class RecoveryController(QObject):
         turns = replayed.turns_changed
         changed = f": {turns} turn{'' if turns == 1 else 's'} changed" if turns else ""
         self.message.emit(f"Restored unsaved work on {Path(source).name}{changed}")
+        self._play_restored_audio(replayed, opened)
         if misfit is not None:
             lines = f"{lost} journal line{'' if lost == 1 else 's'}"
             self.warning.emit(f"Restored {edits} on {Path(source).name}, but {lines} could not be restored "
                               f"({misfit.problem}). The whole journal is kept in {kept}.")
         return True
+
+    def _play_restored_audio(self, replayed, opened) -> None:
+        """Play the audio the restored work names (the producer's Choose Audio… before the crash) in
+        place of the one found on opening the file; say so when that audio is gone."""
+        found = opened.meta.audio_path
+        if replayed.audio and replayed.audio != found:
+            self._files.relink_audio(replayed.audio)   # the document names it already: no edit
+        if replayed.audio_gone:
+            instead = (f"playing {Path(found).name}, found for {Path(self._files.current_path).name}, instead"
+                       if found else "choose the audio with File ▸ Choose Audio…")
+            self.warning.emit(f"The audio chosen before, {replayed.audio_gone}, is not there any more; {instead}.")
 
     def _restored_commands(self, steps):
         """Each restored line an undo step, as each edit was before the crash (pushed as they come)."""
