@@ -175,13 +175,14 @@ def _audio_to_play(pending, base, opened) -> tuple[str, int, str]:
     for record in reversed(pending.records):    # the latest line that says, else the snapshot
         meta = record.get("meta") if isinstance(record, dict) else None
         if isinstance(meta, dict) and isinstance(meta.get("audio_path"), str) and meta["audio_path"]:
-            named, duration_ms = meta["audio_path"], meta.get("duration_ms")
+            length = meta.get("duration_ms")
+            named, duration_ms = meta["audio_path"], length if isinstance(length, int) else 0
             break
     window = opened.meta.audio_path
     if not named or named == window:
         return window, opened.meta.duration_ms, ""
     if os.path.isfile(named):
-        return named, duration_ms if isinstance(duration_ms, int) else 0, ""
+        return named, duration_ms, ""
     return window, opened.meta.duration_ms, named
 
 
