@@ -170,3 +170,30 @@ def test_a_split_that_leaves_a_part_too_long_to_edit_says_so(main_window, tmp_pa
     assert " ".join(w.model.segment(row).text for row in range(w.model.rowCount())) == text
     said = w.statusBar().currentMessage()
     assert "each short enough" not in said and "1 still too long to edit" in said
+
+
+def test_the_offer_goes_once_split_turn_at_caret_makes_the_turn_it_named_short_enough(main_window, tmp_path):
+    w = main_window
+    path, long_text = _long_turn_project(tmp_path)
+    assert w.open_path(str(path))
+    editor = w.view.open_editor(1, 0)
+    assert w.notice_bar.isVisible() and w.notice_bar.text().startswith("Turn 2 ")
+    press(editor, Qt.Key.Key_End, CTRL)              # the last character shown
+    press(w, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)   # Split Turn at Caret
+    assert all(len(w.model.segment(row).text) <= LAYOUT_LIMIT for row in (1, 2))   # both halves edit
+    assert not w.notice_bar.isVisible()
+    w.edits.undo()                                   # long again: offered when it is opened again
+    w.view.open_editor(1, 0)
+    assert w.notice_bar.isVisible() and w.notice_bar.text().startswith("Turn 2 ")
+
+
+def test_the_offer_goes_once_the_turn_it_named_is_merged_away(main_window, tmp_path):
+    w = main_window
+    path, long_text = _long_turn_project(tmp_path)
+    assert w.open_path(str(path))
+    w.view.open_editor(1, 0)
+    assert w.notice_bar.isVisible() and w.notice_bar.text().startswith("Turn 2 ")
+    w.view.open_editor(0, 0)
+    assert w.edits.merge_with_next()                  # Turn 2 is part of turn 1 now
+    assert w.model.rowCount() == 1
+    assert not w.notice_bar.isVisible()

@@ -343,9 +343,9 @@ def test_undoing_a_restored_autosave_leaves_the_audio_the_window_has(windows, tm
     assert (meta.audio_path, meta.duration_ms) == linked
 
 
-def test_a_restored_autosave_names_the_audio_the_window_plays(windows, tmp_path, qtbot):
-    # Linked to other audio before the autosave (Choose Audio…), the reopened project plays the audio
-    # found beside it: the restored document names that one, not the snapshot's.
+def _autosaved_with_chosen_audio(windows, tmp_path, qtbot):
+    """A project with harbour.wav beside it, linked to other.wav (Choose Audio…) before an autosave
+    and a kill."""
     path = write_project(tmp_path)
     for name in ("harbour.wav", "other.wav"):
         subprocess.run(["sox", "-n", "-r", "16000", "-c", "1", str(tmp_path / name), "trim", "0", "1"], check=True)
@@ -357,8 +357,51 @@ def test_a_restored_autosave_names_the_audio_the_window_plays(windows, tmp_path,
     assert first.project.autosave.save_now()
     first.project.autosave.wait()
     kill(first)
+    return path
 
+
+def test_a_restored_autosave_plays_the_audio_the_producer_chose(windows, tmp_path, qtbot):
+    # The reopened project finds harbour.wav beside it; the restored work plays the audio chosen before.
+    path = _autosaved_with_chosen_audio(windows, tmp_path, qtbot)
+    second = _reopen_and_restore(windows, path, qtbot)
+    assert second.model.segment(0).text.startswith("One ")
+    assert second.playback.media_path == str(tmp_path / "other.wav")
+    assert second.model.transcript.meta.audio_path == second.playback.media_path
+    while second.action_table["undo"].isEnabled():     # undone, it still names the audio it plays
+        second.action_table["undo"].trigger()
+    assert second.model.transcript.meta.audio_path == second.playback.media_path
+
+
+def test_a_restored_autosave_whose_chosen_audio_is_gone_plays_the_one_beside_it(windows, tmp_path, qtbot):
+    path = _autosaved_with_chosen_audio(windows, tmp_path, qtbot)
+    (tmp_path / "other.wav").unlink()
     second = _reopen_and_restore(windows, path, qtbot)
     assert second.model.segment(0).text.startswith("One ")
     assert second.playback.media_path.endswith("harbour.wav")
     assert second.model.transcript.meta.audio_path == second.playback.media_path
+    assert second.warning_bar.isVisible()
+    assert str(tmp_path / "other.wav") in second.warning_bar.text() and "harbour.wav" in second.warning_bar.text()
+
+
+def test_a_restored_journal_plays_the_audio_the_producer_chose(windows, tmp_path, qtbot):
+    # No autosave: the journal's lines name the audio chosen before the crash, after a keystroke
+    # made with the audio found beside the project.
+    path = write_project(tmp_path)
+    for name in ("harbour.wav", "other.wav"):
+        subprocess.run(["sox", "-n", "-r", "16000", "-c", "1", str(tmp_path / name), "trim", "0", "1"], check=True)
+    first = windows()
+    assert first.open_path(str(path))
+    qtbot.waitUntil(lambda: first.model.transcript.meta.audio_path.endswith("harbour.wav"))
+    type_into(first, 1, "Zero ")
+    assert first.files.relink_audio(str(tmp_path / "other.wav"))
+    type_into(first, 0, "One ")
+    kill(first)
+
+    second = _reopen_and_restore(windows, path, qtbot)
+    assert second.model.segment(0).text.startswith("One ") and second.model.segment(1).text.startswith("Zero ")
+    assert second.playback.media_path == str(tmp_path / "other.wav")
+    stack = second.edits.stack
+    assert [stack.text(i) for i in range(stack.count())] == ["Typing", "Typing"]   # the keystrokes, no audio change
+    while second.action_table["undo"].isEnabled():     # every step undone names the audio the window plays
+        second.action_table["undo"].trigger()
+        assert second.model.transcript.meta.audio_path == second.playback.media_path

@@ -56,6 +56,10 @@ class EditController(QObject):
         view.text_edited.connect(self._on_view_text_edited)
         view.editing_started.connect(self._on_view_editing_started)
         view.too_long_to_edit.connect(self._offer_split)
+        # The turn the split offer names (its id, and its row then), while the offer stands: any edit
+        # (Split Turn at Caret, an undo, a merge) may make it short enough, or take it away.
+        self._offered: tuple[str, int] | None = None
+        self.stack.indexChanged.connect(self._withdraw_moot_offer)
         self._connect_actions(ctx.actions)
         model.modelReset.connect(self._on_model_reset)
         model.dataChanged.connect(self._on_model_data_changed)
@@ -229,6 +233,7 @@ class EditController(QObject):
         self.message.emit(f"Turn {row + 1} is now {len(op.segments):,} turns, "
                           + (f"{uncut:,} still too long to edit (no space to cut it at)" if uncut
                              else "each short enough to edit"))
+        self._offered = None
         self.split_offered.emit("", row)
         self._view.open_editor(row, 0)
         return True
@@ -236,10 +241,24 @@ class EditController(QObject):
     def _offer_split(self, row: int) -> None:
         if 0 <= row < self._model.rowCount():
             size = len(self._model.segment(row).text)
+            self._offered = (self._model.segment(row).id, row)
             self.split_offered.emit(f"Turn {row + 1} is too long to edit in place ({size:,} characters). Split "
                                     f"it into parts of at most {PART_CHARS:,} characters, between sentences, to "
                                     "edit it.",
                                     row)
+
+    def _withdraw_moot_offer(self, *_) -> None:
+        """After an edit: the offer goes once the turn it named can be edited in place, or is gone
+        (looked up at the row it had; the list is searched only when rows above it moved)."""
+        if self._offered is None:
+            return
+        segment_id, hint = self._offered
+        row = self._model.row_of(segment_id, hint)
+        if row >= 0 and len(self._model.segment(row).text) > LAYOUT_LIMIT:
+            self._offered = (segment_id, row)
+            return
+        self._offered = None
+        self.split_offered.emit("", max(row, 0))
 
     def _position_inside(self, segment) -> int | None:
         """The playback position when it lies inside *segment* (a better cut than an estimate)."""

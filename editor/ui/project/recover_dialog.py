@@ -10,12 +10,10 @@ unless the producer confirms it.
 
 from __future__ import annotations
 
-import contextlib
-import threading
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +28,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from editor.ui import process_tuning
 from editor.ui.widgets.button_icons import with_style_icon
 
 _WHEN = "%Y-%m-%d %H:%M"
@@ -114,6 +111,13 @@ class RecoverDialog(QDialog):
         items = self._items()
         if items:
             self.list.setCurrentItem(items[0])
+        self._on_current_changed()
+
+    def set_failed(self, problem: str) -> None:
+        """Say why the kept work could not be looked for (the list stays empty)."""
+        self._loaded = True
+        self.empty.setText(f"Could not look for kept work: {problem}")
+        self.empty.setWordWrap(True)
         self._on_current_changed()
 
     # ------------------------------------------------------------------ reading
@@ -221,28 +225,3 @@ class RecoverDialog(QDialog):
                 self.list.takeTopLevelItem(index)
                 break
         self._on_current_changed()
-
-
-class FindKept(QObject):
-    """:func:`editor.session.recovery.find_kept` on a worker thread; ``found`` gives the list on the
-    thread this object lives in (its parent must outlive the worker: the window's controller)."""
-
-    found = Signal(list)
-    _done = Signal(list)
-
-    def __init__(self, folders: list[str], parent: QObject):
-        super().__init__(parent)
-        self._folders = folders
-        self._done.connect(self.found)      # queued: emitted on the worker, received where this lives
-
-    def start(self) -> None:
-        from editor.session.recovery import find_kept
-        done = self._done
-
-        def run() -> None:
-            with process_tuning.python_on_worker():
-                kept = find_kept(self._folders)
-            with contextlib.suppress(RuntimeError):    # the window closed meanwhile: nobody to tell
-                done.emit(kept)
-
-        threading.Thread(target=run, name="find-kept", daemon=True).start()

@@ -14,9 +14,7 @@ work, and the unsaved state a restore leaves.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,9 +22,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QTimer, Signal
 
 from editor.core.errors import TranscriptError
-from editor.ui import process_tuning
 from editor.ui.context import WindowContext
 from editor.ui.project.autosave import EXTENSION, data_dir
+from editor.ui.project.on_worker import OnWorker
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -54,7 +52,7 @@ class RecoveryController(QObject):
         self._settings = ctx.settings
         self._window = ctx.window
         self.opening_to_restore = False    # opening a document in order to restore work into it
-        self.reading: _OnWorker | None = None   # the open document's journal being read for its prompt
+        self.reading: OnWorker | None = None   # the open document's journal being read for its prompt
         self.recovery_box: QMessageBox | None = None
         self.restoring: RestoreJob | None = None   # a long restore under way
         self.recover_dialog: RecoverDialog | None = None     # File ▸ Recover Unsaved Work… while open
@@ -85,11 +83,12 @@ class RecoveryController(QObject):
         from editor.ui.project.restore_job import InputHold
         hold = InputHold(self._window)
         _application().installEventFilter(hold)
-        reading = self.reading = _OnWorker(lambda: _offerable(document, saved, folder), self)
+        reading = self.reading = OnWorker(lambda: _offerable(document, saved, folder), "read-journal", self)
         reading.done.connect(lambda pending: self._on_left_read(reading, hold, document, pending, places))
+        reading.failed.connect(lambda error: self._on_left_read(reading, hold, document, error, places))
         reading.start()
 
-    def _on_left_read(self, reading: _OnWorker, hold: QObject, document: str, pending, places) -> None:
+    def _on_left_read(self, reading: OnWorker, hold: QObject, document: str, pending, places) -> None:
         _application().removeEventFilter(hold)
         hold.deleteLater()
         reading.deleteLater()
@@ -242,20 +241,28 @@ class RecoveryController(QObject):
     def show_kept(self) -> None:
         """File ▸ Recover Unsaved Work…: the journals kept aside, to restore or delete. They are read on
         a worker (a long journal takes a second): the dialog opens at once and fills when they are."""
-        from editor.ui.project.recover_dialog import FindKept, RecoverDialog
+        from editor.session.recovery import find_kept
+        from editor.ui.project.recover_dialog import RecoverDialog
         dialog = RecoverDialog(self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.restore_requested.connect(self.restore_kept)
         dialog.finished.connect(lambda _result: setattr(self, "recover_dialog", None))
         self.recover_dialog = dialog
-        finder = FindKept(self.kept_folders(), self)    # outlives the dialog: the worker may end after it
-        finder.found.connect(lambda kept: self._on_kept_found(finder, dialog, kept))
+        folders = self.kept_folders()
+        # Its parent outlives the dialog: the worker may end after the dialog closed.
+        finder = OnWorker(lambda: find_kept(folders), "find-kept", self)
+        finder.done.connect(lambda kept: self._on_kept_found(finder, dialog, kept))
+        finder.failed.connect(lambda error: self._on_kept_found(finder, dialog, error))
         finder.start()
         dialog.open()
 
     def _on_kept_found(self, finder, dialog: RecoverDialog, kept) -> None:
         finder.deleteLater()
-        if self.recover_dialog is dialog:     # still open
+        if self.recover_dialog is not dialog:     # closed meanwhile
+            return
+        if isinstance(kept, Exception):
+            dialog.set_failed(f"{type(kept).__name__}: {kept}")
+        else:
             dialog.set_kept(kept)
 
     def restore_kept(self, kept) -> bool:
@@ -380,11 +387,23 @@ class RecoveryController(QObject):
         turns = replayed.turns_changed
         changed = f": {turns} turn{'' if turns == 1 else 's'} changed" if turns else ""
         self.message.emit(f"Restored unsaved work on {Path(source).name}{changed}")
+        self._play_restored_audio(replayed, opened)
         if misfit is not None:
             lines = f"{lost} journal line{'' if lost == 1 else 's'}"
             self.warning.emit(f"Restored {edits} on {Path(source).name}, but {lines} could not be restored "
                               f"({misfit.problem}). The whole journal is kept in {kept}.")
         return True
+
+    def _play_restored_audio(self, replayed, opened) -> None:
+        """Play the audio the restored work names (the producer's Choose Audio… before the crash) in
+        place of the one found on opening the file; say so when that audio is gone."""
+        found = opened.meta.audio_path
+        if replayed.audio and replayed.audio != found:
+            self._files.relink_audio(replayed.audio)   # the document names it already: no edit
+        if replayed.audio_gone:
+            instead = (f"playing {Path(found).name}, found for {Path(self._files.current_path).name}, instead"
+                       if found else "choose the audio with File ▸ Choose Audio…")
+            self.warning.emit(f"The audio chosen before, {replayed.audio_gone}, is not there any more; {instead}.")
 
     def _restored_commands(self, steps):
         """Each restored line an undo step, as each edit was before the crash (pushed as they come)."""
@@ -423,33 +442,6 @@ class RecoveryController(QObject):
         where = f"\n\nThe unsaved work is kept, unchanged, in {kept}." if kept else ""
         self.error_occurred.emit("Could not restore the unsaved work", f"{error}{where}")
         return False
-
-
-class _OnWorker(QObject):
-    """*read()* on a worker thread; ``done`` gives its result (or the exception it raised) on the
-    thread this object lives in, always: whoever waits for it holds the window's input."""
-
-    done = Signal(object)
-    _read = Signal(object)
-
-    def __init__(self, read: Callable[[], object], parent: QObject):
-        super().__init__(parent)
-        self._function = read
-        self._read.connect(self.done)      # queued: emitted on the worker, received where this lives
-
-    def start(self) -> None:
-        read, function = self._read, self._function
-
-        def run() -> None:
-            try:
-                with process_tuning.python_on_worker():
-                    result = function()
-            except Exception as error:  # noqa: BLE001 — said by whoever waits, never lost in a thread
-                result = error
-            with contextlib.suppress(RuntimeError):    # the window closed meanwhile: nobody to tell
-                read.emit(result)
-
-        threading.Thread(target=run, name="read-journal", daemon=True).start()
 
 
 def _offerable(document: str, saved: bool, folder):

@@ -68,6 +68,8 @@ class Replayed:
     misfit: TranscriptError | None = None   # why the next line did not fit (None: all did)
     last_row: int = -1         # the turn the last restored edit changed (-1: none known)
     turns_changed: int = 0     # turns that differ from the document as opened (new ones included)
+    audio: str = ""            # the audio the restored document names, for the window to play
+    audio_gone: str = ""       # the audio the work named, no longer there ("": none, or it is)
 
 
 class Stopped(Exception):
@@ -102,18 +104,18 @@ def replay_detached(pending, opened, stopped=lambda: False, progress=None) -> Re
     from editor.ui.document.commands import is_noop
     transcript, extra = pending.load_base()
     steps: list[Step] = []
-    audio = opened.meta.audio_path
+    audio, duration_ms, gone = _audio_to_play(pending, transcript, opened)
     if pending.base.kind == recovery.BASE_SNAPSHOT:
         # Made before the lines run: it reads the snapshot's row count as loaded. It leaves the audio
         # as it is: undone, the audio stays the one the window plays.
         steps.append(Step(recovery.document_op(transcript, opened), None, "Restored Autosave"))
     if audio:
-        # The window links the audio it finds for the file (path and length) without an edit, as it
-        # did before the crash, so the journal's lines hold the meta with it. The file re-read as the
-        # base gets it too, or the first line came back as a change of the audio (a step named
-        # "Restored Edit", not the keystroke it was) whose undo unlinked the audio; and a snapshot
-        # gets it, or the document would name other audio than the window plays.
-        transcript.meta.audio_path, transcript.meta.duration_ms = audio, opened.meta.duration_ms
+        # The window links its audio (path and length) without an edit, as it did before the crash,
+        # so the journal's lines hold the meta with it. The file re-read as the base gets it too, or
+        # the first line came back as a change of the audio (a step named "Restored Edit", not the
+        # keystroke it was) whose undo unlinked the audio; and a snapshot gets it, or the document
+        # would name other audio than the window plays.
+        transcript.meta.audio_path, transcript.meta.duration_ms = audio, duration_ms
     total = len(pending.records)
     edited = _LastRow()
     reported = [time.monotonic(), 0]
@@ -125,7 +127,8 @@ def replay_detached(pending, opened, stopped=lambda: False, progress=None) -> Re
         if progress is not None and time.monotonic() - reported[0] >= PROGRESS_EVERY_S:
             reported[0] = time.monotonic()
             progress(reported[1], total)
-        if is_noop(op):          # a line that only marks a save
+        op = _without_audio_link(op, transcript.meta)
+        if is_noop(op):          # a line that only marks a save, or links the audio
             return
         row = recovery.typed_row(transcript, op)
         steps.append(Step(ops.run(transcript, op, edited), row))
@@ -137,7 +140,50 @@ def replay_detached(pending, opened, stopped=lambda: False, progress=None) -> Re
     # The turn of the last line replayed; else (an autosave snapshot alone) the last turn it changed.
     last_row = edited.row if edited.row >= 0 else (changed[-1] if changed else -1)
     return Replayed(transcript, extra, steps, applied, misfit, min(last_row, len(transcript.segments) - 1),
-                    len(changed))
+                    len(changed), audio, gone)
+
+
+_AUDIO_LINK = frozenset({"audio_path", "duration_ms"})
+
+
+def _without_audio_link(op, meta):
+    """*op* (a journal line's) without the audio's link and length it sets, nor the fields of *meta*
+    it sets as they are: the audio is derived data the window sets as it plays it
+    (:func:`_audio_to_play`), never an edit to undo, or an Undo of the restored work would name
+    other audio than the window plays."""
+    from editor.core import ops
+    if isinstance(op, ops.SetMeta) and _AUDIO_LINK & op.fields.keys():
+        fields = {name: value for name, value in op.fields.items()
+                  if name not in _AUDIO_LINK and getattr(meta, name) != value}
+        return ops.SetMeta(fields) if fields else ops.Group(())
+    if isinstance(op, ops.Group):
+        parts = tuple(part for part in (_without_audio_link(part, meta) for part in op.ops)
+                      if not (isinstance(part, ops.Group) and not part.ops))
+        return parts[0] if len(parts) == 1 else ops.Group(parts)
+    return op
+
+
+def _audio_to_play(pending, base, opened) -> tuple[str, int, str]:
+    """The audio the restored work plays, its length, and the audio the work named when that file is
+    gone. The producer may have chosen other audio (Choose Audio…) than the window finds beside the
+    file on opening it: the snapshot and every journal line name the one chosen, and it plays again
+    when it is still there; else the window's stays."""
+    from editor.session import recovery
+    named, duration_ms = "", 0
+    if pending.base.kind == recovery.BASE_SNAPSHOT and base.meta.audio_path:
+        named, duration_ms = os.path.abspath(base.meta.audio_path), base.meta.duration_ms
+    for record in reversed(pending.records):    # the latest line that says, else the snapshot
+        meta = record.get("meta") if isinstance(record, dict) else None
+        if isinstance(meta, dict) and isinstance(meta.get("audio_path"), str) and meta["audio_path"]:
+            length = meta.get("duration_ms")
+            named, duration_ms = meta["audio_path"], length if isinstance(length, int) else 0
+            break
+    window = opened.meta.audio_path
+    if not named or named == window:
+        return window, opened.meta.duration_ms, ""
+    if os.path.isfile(named):
+        return named, duration_ms, ""
+    return window, opened.meta.duration_ms, named
 
 
 class _LastRow:
