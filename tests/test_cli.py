@@ -173,9 +173,10 @@ def test_export_approved_only_refuses_then_warn_unapproved_and_fully_approved(tm
     warned = run("export", partly, "-o", out, "--warn-unapproved")
     assert warned.returncode == 0 and out.exists() and "not approved" in warned.stderr
     out.unlink()
-    old_spelling = run("export", partly, "-o", out, "--approved-only", "--force")
-    assert old_spelling.returncode == 0 and out.exists() and "deprecated" in old_spelling.stderr
-    assert "--warn-unapproved" in old_spelling.stderr
+    # --force only allows replacing the original transcript: it never lifts --approved-only's refusal.
+    forced = run("export", partly, "-o", out, "--approved-only", "--force")
+    assert forced.returncode == 3 and not out.exists()
+    one_line_error(forced, str(partly), "2 of 3 turns are not approved", "--warn-unapproved")
     (tmp_path / "all").mkdir()
     approved = saved_project(tmp_path / "all", approved=3)
     assert run("export", approved, "-o", tmp_path / "ok.txt", "--approved-only").returncode == 0

@@ -39,6 +39,13 @@ def test_exporting_a_project_over_its_original_transcript_is_refused_unless_forc
     assert warned.returncode == 2 and "original transcript" in warned.stderr
     assert source.read_text(encoding="utf-8") == REV
 
+    # --approved-only refuses unapproved turns whatever else is given, and says nothing of replacing.
+    refused_unapproved = run("export", saved, "-o", source, "--approved-only", "--force")
+    assert refused_unapproved.returncode == 3, refused_unapproved.stderr
+    assert "not approved" in refused_unapproved.stderr and "--warn-unapproved" in refused_unapproved.stderr
+    assert "replacing" not in refused_unapproved.stderr
+    assert source.read_text(encoding="utf-8") == REV
+
     forced = run("export", saved, "-o", source, "--force")
     assert forced.returncode == 0, forced.stderr
     assert "warning" in forced.stderr and "Glad to be here." in source.read_text(encoding="utf-8")

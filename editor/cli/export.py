@@ -36,11 +36,11 @@ def add_arguments(export: argparse.ArgumentParser) -> None:
                         help="[inaudible 00:12:03], [inaudible] or nothing (default: the format's own)")
     approval = export.add_mutually_exclusive_group()
     approval.add_argument("--approved-only", action="store_true",
-                          help="refuse (exit 3) unless every turn is approved")
+                          help="refuse (exit 3) unless every turn is approved, whatever else is given")
     approval.add_argument("--warn-unapproved", action="store_true",
                           help="export, with a warning naming the turns not approved")
     export.add_argument("--force", action="store_true",
-                        help="replace the original transcript a project was made from")
+                        help="replace the original transcript a project was made from (nothing else)")
     export.add_argument("--no-speakers", action="store_true", help="leave speaker names out")
     export.add_argument("--no-times", action="store_true", help="leave turn times out (txt, html, docx)")
     export.add_argument("--max-line-chars", type=int, default=42, metavar="N", help="captions (default 42)")
@@ -83,14 +83,16 @@ def run(options: argparse.Namespace) -> int:
         say(f"{options.output}: is {audio}; an export never replaces it, choose another name")
         return EXIT_READ
     source = loaded.transcript.meta.source_path
-    if options.output != "-" and source and same_file(options.output, source):
-        if not options.force:
-            say(f"{options.output}: is the original transcript {options.file} was made from; choose another "
-                "name, or add --force to replace it")
-            return EXIT_READ
-        say(f"{options.output}: warning: replacing the original transcript {options.file} was made from (--force)")
+    replaces_source = options.output != "-" and bool(source) and same_file(options.output, source)
+    if replaces_source and not options.force:
+        say(f"{options.output}: is the original transcript {options.file} was made from; choose another "
+            "name, or add --force to replace it")
+        return EXIT_READ
+    # Refused work must not first announce that it replaces the original transcript.
     if (options.approved_only or options.warn_unapproved) and not _approved_enough(options, loaded.transcript):
         return EXIT_NOT_APPROVED
+    if replaces_source:
+        say(f"{options.output}: warning: replacing the original transcript {options.file} was made from (--force)")
     writer = writer_named(name)
     export_options = ExportOptions(
         inaudible_style=InaudibleStyle(options.inaudible_style) if options.inaudible_style else None,
@@ -134,13 +136,8 @@ def _approved_enough(options: argparse.Namespace, transcript: Transcript) -> boo
     if options.warn_unapproved:
         say(f"{options.file}: warning: {count}; exporting anyway (--warn-unapproved)")
         return True
-    if options.force:
-        # The old spelling of --warn-unapproved, kept for scripts that use it; --force itself now only
-        # allows replacing the original transcript.
-        say(f"{options.file}: warning: {count}; exporting anyway (--approved-only --force is deprecated: "
-            "use --warn-unapproved)")
-        return True
-    say(f"{options.file}: {count}; approve them first or add --warn-unapproved")
+    # --force only allows replacing the original transcript; it never lifts this refusal.
+    say(f"{options.file}: {count}; approve them first, or export with --warn-unapproved instead of --approved-only")
     return False
 
 

@@ -31,35 +31,52 @@ class Readiness:
         return not (self.unapproved or self.untimed or self.untimed_words or self.overlaps)
 
     def problems(self, transcript: Transcript) -> list[str]:
-        """One sentence per kind of problem, naming the first place it occurs."""
+        """One sentence per kind of problem, naming the (first) place it occurs."""
         out = []
         if self.unapproved:
-            out.append(f"{self._turns(self.unapproved, 'is', 'are')} not approved "
-                       f"(first: {_where(transcript, self.unapproved[0])})")
+            out.append(f"{self._turns(self.unapproved, 'is', 'are')} not approved"
+                       f"{self._where(transcript, self.unapproved)}")
         if self.untimed:
-            out.append(f"{self._turns(self.untimed, 'has', 'have')} no time "
-                       f"(first: {_where(transcript, self.untimed[0])}); they are placed after the turn "
-                       "before them")
+            out.append(f"{self._turns(self.untimed, 'has', 'have')} no time"
+                       f"{self._where(transcript, self.untimed)}; {self._untimed_placing()}")
         if self.untimed_words:
-            out.append(f"{self._turns(self.untimed_words, 'has', 'have')} no word times "
-                       f"(first: {_where(transcript, self.untimed_words[0])}); captions and word "
+            out.append(f"{self._turns(self.untimed_words, 'has', 'have')} no word times"
+                       f"{self._where(transcript, self.untimed_words)}; captions and word "
                        "highlighting share the turn's time out by length (compute word timings first)")
         if self.overlaps:
-            out.append(f"{self._turns(self.overlaps, 'starts', 'start')} before the turn above ends "
-                       f"(first: {_where(transcript, self.overlaps[0])}); players show them in time order")
+            pronoun = "it" if len(self.overlaps) == 1 else "them"
+            out.append(f"{self._turns(self.overlaps, 'starts', 'start')} before the turn above ends"
+                       f"{self._where(transcript, self.overlaps)}; players show {pronoun} in time order")
         return out
 
     def notes(self, transcript: Transcript) -> list[str]:
         """What publishes but reads less well: turns with no speaker (no <v Name> in WebVTT)."""
         if not self.unnamed:
             return []
-        return [f"{self._turns(self.unnamed, 'has', 'have')} no speaker "
-                f"(first: {_where(transcript, self.unnamed[0])}); their captions name nobody"]
+        their = "its" if len(self.unnamed) == 1 else "their"
+        return [f"{self._turns(self.unnamed, 'has', 'have')} no speaker"
+                f"{self._where(transcript, self.unnamed)}; {their} captions name nobody"]
 
     def _turns(self, rows: list[int], singular: str, plural: str) -> str:
         if len(rows) == 1:
             return f"1 of {self.total} turns {singular}" if self.total != 1 else f"The turn {singular}"
         return f"{len(rows)} of {self.total} turns {plural}"
+
+    def _where(self, transcript: Transcript, rows: list[int]) -> str:
+        """" (first: turn 3 at …)" for many, " (turn 3 at …)" for one, nothing for the only turn there is."""
+        if self.total == 1:
+            return ""
+        return f" ({'' if len(rows) == 1 else 'first: '}{_where(transcript, rows[0])})"
+
+    def _untimed_placing(self) -> str:
+        """Where exports put untimed turns (render.segment_times): after the turn before them, or from
+        the start for those at the top, lasting as long as their text takes to read."""
+        one = len(self.untimed) == 1
+        if self.untimed[0] != 0:
+            return "it is placed after the turn before it" if one else "they are placed after the turn before them"
+        if one:
+            return "it is timed from the start by the length of its text"
+        return "they are timed by the length of their text, from the start or after the turn before them"
 
 
 def check(transcript: Transcript) -> Readiness:

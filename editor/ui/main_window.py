@@ -230,8 +230,12 @@ class MainWindow(QMainWindow):
         self.bottom_bars = [self._fixed_bar("Review", self.review_bar), transport]
         self.stack.currentChanged.connect(self._on_stack_current_changed)
         self._on_stack_current_changed()
-        self._status = QLabel("")
+        self._status = QLabel("")      # "format · N turns · audio (backend)" of the open file
         self.statusBar().addPermanentWidget(self._status)
+        self._status_format = self._status_audio = ""
+        # Split and merge change the count; these signals come once per edit, not per keystroke.
+        for changed in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
+            changed.connect(lambda *_: self._show_file_status())
         self.status_messages = StatusMessages(self.statusBar(), self)   # answers held, background news waits
         # The suggestions list runs the window's full height; find/replace (and other bottom
         # panels) then span the transcript only, under its transport bar.
@@ -427,7 +431,8 @@ class MainWindow(QMainWindow):
             self.warning_bar.hide()
         self.audio_bar.hide()
         self.captions_bar.hide()
-        self._status.setText(f"{format_name} · {_turns(self.model.rowCount())}")
+        self._status_format, self._status_audio = format_name, ""
+        self._show_file_status()
         self._update_enabled()
         self._reopen_panels()
         self.view.setFocus()
@@ -454,9 +459,15 @@ class MainWindow(QMainWindow):
 
     def _on_files_audio_loaded(self, path: str) -> None:
         self.audio_bar.hide()
-        self._status.setText(f"{self.files.current_format} · {_turns(self.model.rowCount())} · "
-                             f"{Path(path).name} ({self.playback.backend_name()})")
+        self._status_format = self.files.current_format
+        self._status_audio = f"{Path(path).name} ({self.playback.backend_name()})"
+        self._show_file_status()
         self._update_enabled()
+
+    def _show_file_status(self) -> None:
+        if self._status_format:
+            parts = [self._status_format, _turns(self.model.rowCount()), self._status_audio]
+            self._status.setText(" · ".join(part for part in parts if part))
 
     def _on_files_audio_missing(self, expected: str) -> None:
         if expected:

@@ -109,8 +109,8 @@ def test_readiness_finds_unapproved_untimed_words_and_overlaps():
     assert found.untimed == [4]
     problems = found.problems(transcript)
     assert problems[0] == "5 of 5 turns are not approved (first: turn 1 at 00:00:00)"
-    assert any(p.startswith("1 of 5 turns has no time (first: turn 5)") for p in problems)
-    assert any(p.startswith("1 of 5 turns starts before the turn above ends (first: turn 3 at 00:00:08)")
+    assert "1 of 5 turns has no time (turn 5); it is placed after the turn before it" in problems
+    assert any(p.startswith("1 of 5 turns starts before the turn above ends (turn 3 at 00:00:08); players show it")
                for p in problems)
 
 
@@ -137,5 +137,5 @@ def test_turns_without_a_speaker_are_noted_but_do_not_stop_a_publish():
                                        words=[Word(w, 30_000, 31_000) for w in ["Who", "said", "this?"]]))
     found = check(transcript)
     assert found.ready and found.unnamed == [4]
-    assert found.notes(transcript) == ["1 of 5 turns has no speaker (first: turn 5 at 00:00:30); "
-                                       "their captions name nobody"]
+    assert found.notes(transcript) == ["1 of 5 turns has no speaker (turn 5 at 00:00:30); "
+                                       "its captions name nobody"]
