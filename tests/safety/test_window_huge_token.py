@@ -108,3 +108,33 @@ def test_spelling_of_a_painted_row_checks_only_what_the_row_shows(qtbot):
     segment = Segment("s1", 0, 1000, "wrold " * (LAYOUT_LIMIT // 2), None)   # 300,000 characters
     ranges = decorations(0, segment)
     assert ranges and max(end for _start, end, _format in ranges) <= LAYOUT_LIMIT
+
+
+def test_a_turn_painted_through_a_clip_shows_the_same_decorations_as_painted_whole(qtbot):
+    """Only the lines and decorations in view are drawn; what is in view looks the same."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+    from PySide6.QtWidgets import QApplication
+
+    from editor.core.transcript import Segment
+    from editor.ui.document.turn_decorations import misspelt_format
+    from editor.ui.document.turn_painter import TurnPainter
+    text = "港と船の話をしました wrold。" * 300
+    segment = Segment("s1", None, None, text, None)
+    extra = [(i, i + 5, misspelt_format()) for i in range(len(text)) if text.startswith("wrold", i)]
+    painter = TurnPainter(QFont())
+    height = painter.exact_height(0, text, 900)
+    images = []
+    for clipped in (False, True):
+        image = QImage(900, 300, QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        with_clip = QPainter(image)
+        if clipped:
+            with_clip.setClipRect(QRect(0, 0, 900, 300))
+        painter._paint_text(with_clip, QRect(0, 0, 900, height), 0, segment, None,
+                            QApplication.palette(), extra)
+        with_clip.end()
+        images.append(image)
+    plain = images[0].copy()
+    plain.fill(QColor("white"))
+    assert images[0] != plain and images[1] == images[0]

@@ -411,9 +411,8 @@ class TranscriptView(QAbstractScrollArea):
             return
         first, last = self._prepare_visible()
         painter = QPainter(self.viewport())
-        # QTextLayout.draw skips only the lines outside the painter's clip, and draws every other
-        # line once per format range: without it a long turn with many decorations (950 spelling
-        # ranges over a 20,000-character paragraph) took seconds a paint.
+        # A turn draws only the lines and decorations this shows (TurnPainter._paint_text): a long
+        # turn with many decorations drawn whole took seconds a paint.
         painter.setClipRect(event.rect())
         palette = self.palette()
         model = self._model

@@ -46,7 +46,6 @@ NOTE_LABEL = "✎ note"   # the note itself is the badge's tooltip
 LONG_TOKEN = 200
 LAYOUT_LIMIT = 100_000
 _LONG_TOKEN = re.compile(rf"\S{{{LONG_TOKEN}}}")
-_FEW_RANGES = 24   # decorations a row's lines in view are drawn with in one call
 
 
 def wrap_mode_for(text: str) -> QTextOption.WrapMode:
@@ -318,45 +317,31 @@ class TurnPainter:
         cached = self._layout(row, segment.text, rect.width(), segment.marks)
         ranges = self.text_ranges(row, segment, rect.width(), word_span, palette, extra)
         origin = QPointF(rect.topLeft()) + self.text_origin()
-        painter.setPen(palette.color(QPalette.ColorRole.Text))
         clip = painter.clipBoundingRect() if painter.hasClipping() else QRectF()
         if len(ranges) > 1 and clip.isValid():
-            self._draw_lines_in_view(painter, cached.layout, origin, ranges, clip)
-        else:
-            cached.layout.draw(painter, origin, ranges)
+            ranges = self._visible(cached.layout, ranges, clip.translated(-origin))
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        cached.layout.draw(painter, origin, ranges, clip)    # only the lines *clip* shows
         if cached.tags:
             self._paint_tags(painter, rect, row, segment, palette)
 
-    def _draw_lines_in_view(self, painter: QPainter, layout: QTextLayout, origin: QPointF,
-                            ranges: list[QTextLayout.FormatRange], clip: QRectF) -> None:
-        """Draw the lines of *layout* that *clip* (painter coordinates) shows, one at a time, each
-        with the *ranges* over it.
+    def _visible(self, layout: QTextLayout, ranges: list[QTextLayout.FormatRange],
+                 clip: QRectF) -> list[QTextLayout.FormatRange]:
+        """The *ranges* over the lines of *layout* that *clip* (layout coordinates) shows.
 
-        QTextLayout.draw draws every line it is given once more for each range (and clips each
-        time): a 20,000-character paragraph with 950 spelling ranges took ~7 s a paint. Given one
-        line and its own ranges, the work is the ranges in view. Its *clip* argument only picks the
-        lines drawn (from their top and bottom: lines are line_height apart from 0)."""
-        height = self.line_height
-        first = max(0, int((clip.top() - origin.y()) // height))
-        last = min(layout.lineCount() - 1, int((clip.bottom() - origin.y()) // height))
-        if last - first > 1 and len(ranges) <= _FEW_RANGES:   # one call: its cost is ranges x lines
-            layout.draw(painter, origin, ranges, clip)
-            return
-        ordered = sorted(ranges, key=lambda r: r.start)
-        k = 0
-        for index in range(first, last + 1):
-            line = layout.lineAt(index)
-            lo, hi = line.textStart(), line.textStart() + line.textLength()
-            while k < len(ordered) and ordered[k].start + ordered[k].length <= lo:
-                k += 1     # over before this line (decorations seldom span lines)
-            own = []
-            for r in ordered[k:]:
-                if r.start >= hi:
-                    break
-                if r.start + r.length > lo:
-                    own.append(r)
-            top = origin.y() + index * height
-            layout.draw(painter, origin, own, QRectF(clip.left(), top + 1, clip.width(), height - 2))
+        QTextLayout.draw draws the lines once more for each range (and clips each time): a long
+        turn with hundreds of decorations (a 20,000-character paragraph spell-checked) took
+        seconds a paint. Given the painter's clip it draws only the lines in view, and given only
+        the ranges over them, no more. Lines are line_height apart from 0."""
+        count = layout.lineCount()
+        first = max(0, int(clip.top() // self.line_height))
+        last = min(count - 1, int(clip.bottom() // self.line_height))
+        if count == 0 or first > last:
+            return []
+        lo = layout.lineAt(first).textStart()
+        end_line = layout.lineAt(last)
+        hi = end_line.textStart() + end_line.textLength()
+        return [r for r in ranges if r.start < hi and r.start + r.length > lo]
 
     def text_ranges(self, row: int, segment: Segment, row_width: int, word_span: tuple[int, int] | None,
                     palette: QPalette, extra=()) -> list[QTextLayout.FormatRange]:
