@@ -57,6 +57,9 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _SKIP_TOKEN = re.compile(r"[\[\]]|://|^www\.|@.+\.|\d")
 # Endings the word list lacks for many stems: possessive and the contracted would/had, will, have, are.
 _CONTRACTION = re.compile(r"'(?:s|d|ll|ve|re)$")
+# Kana, Han and Hangul: no word list here holds them, and Japanese and Chinese put no space between
+# words, so a whole sentence would be one "unknown word" (hundreds in a paragraph, each drawn).
+_NO_WORD_LIST_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 def _bundled_word_counts(language: str) -> bytes:
     """pyspellchecker's bundled word list for *language* (gzipped JSON of word counts)."""
@@ -376,7 +379,7 @@ class Speller:
                 continue
             for word in _WORD.finditer(token.group()):
                 text_word = word.group()
-                if len(text_word) > MAX_WORD_CHARS:
+                if len(text_word) > MAX_WORD_CHARS or _NO_WORD_LIST_SCRIPT.search(text_word):
                     continue  # a run of letters no dictionary could hold is not checked
                 known = self.is_known_capitals(text_word) if len(text_word) > 1 and text_word.isupper() \
                     else self.is_known(text_word)

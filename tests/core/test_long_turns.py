@@ -41,10 +41,37 @@ def test_with_no_sentences_parts_end_between_words():
     assert all(len(p.strip()) <= PART_CHARS for p in _parts(text))
 
 
-def test_a_short_text_and_a_single_huge_word_are_not_cut():
+def test_a_short_text_is_not_cut_and_a_run_with_no_space_is_cut_hard_at_the_limit():
     assert part_starts(_SENTENCE * 3) == []
-    assert part_starts("x" * 5000) == []
-    assert part_starts("x" * 5000 + " tail", 1500) == [5001]   # the word is whole; the rest goes on
+    assert part_starts("x" * 5000) == [1500, 3000, 4500]
+    assert part_starts("x" * 5000 + " tail", 1500) == [1500, 3000, 4500]
+
+
+def test_japanese_sentences_end_at_full_width_stops_with_no_space_after_them():
+    sentences = ["今日は港の話をします。", "船は夜明けに出ました！",
+                 "誰も何も言いませんでしたか？", "「はい」と答えた．"]
+    text = "".join(sentences) * 300
+    parts = _parts(text)
+    assert "".join(parts) == text and len(parts) > 3
+    assert all(len(p) <= PART_CHARS for p in parts)
+    assert all(p[-1] in "。！？．" for p in parts[:-1])     # never inside a sentence
+    assert all(len(p) > PART_CHARS // 2 for p in parts[:-1])
+
+
+def test_a_marker_at_the_limit_is_kept_whole_when_cutting_hard():
+    marker = "[inaudible 00:12:03]"
+    text = "あ" * 1490 + marker + "い" * 3000
+    at = text.index(marker)
+    starts = part_starts(text, keep_whole=[(at, at + len(marker))])
+    assert starts[0] == at and all(s <= at or s >= at + len(marker) for s in starts)
+    assert all(b - a <= PART_CHARS for a, b in zip([0, *starts], [*starts, len(text)], strict=False))
+
+
+@pytest.mark.parametrize("extra", ["\u0301", "\u0301\u0323", "\u200d\U0001F466", "\ufe0f"])
+def test_a_hard_cut_keeps_a_combining_mark_or_joiner_with_its_character(extra):
+    text = "e" * 1499 + "e" + extra + "f" * 3000       # the accent (or joined emoji) right at the limit
+    first = part_starts(text)[0]
+    assert first == 1499 and text[first:first + 1 + len(extra)] == "e" + extra
 
 
 @pytest.fixture
@@ -113,6 +140,15 @@ def test_plain_text_pasted_as_one_paragraph_reads_as_turns_with_a_warning():
     assert any("paragraph at line 3" in w and f"{len(middle)} turns" in w for w in result.warnings)
 
 
+def test_a_japanese_paragraph_pasted_as_one_reads_as_turns_between_sentences():
+    text = "".join(f"第{i}回の放送では港と船の話を長い時間しました。" for i in range(3000))
+    result = PlainTextReader().read(text + "\n")
+    segments = result.transcript.segments
+    assert len(segments) > 20 and all(len(s.text) <= PART_CHARS and s.text.endswith("。") for s in segments)
+    assert "".join(s.text for s in segments) == text
+    assert any(f"{len(segments)} turns" in w for w in result.warnings)
+
+
 def test_plain_text_paragraphs_of_ordinary_length_stay_whole():
     paragraph = (_SENTENCE * (LONG_PARAGRAPH // len(_SENTENCE))).strip()
     result = PlainTextReader().read(paragraph + "\n\n" + "A second one.\n")
@@ -136,11 +172,16 @@ def test_plain_text_cut_into_turns_never_cuts_a_marker_in_two(glue):
     assert " ".join(s.text for s in segments) == expected
 
 
-def test_a_turn_with_no_space_to_cut_at_is_not_called_short_enough():
-    """A run of text with no spaces (a pasted blob, a language written without them) cannot be cut
-    between words: said so, not that the turn is short enough to edit."""
-    turn = Segment("s1", 0, 60_000, "x" * 150_000, "a")
-    transcript = Transcript(speakers={"a": Speaker("a", "Noor Aziz")}, segments=[turn])
+def test_a_turn_with_no_space_is_split_hard_and_refusals_name_the_turn_by_number():
+    """A run of text with no spaces (a pasted blob, a language written without them) is cut at the
+    limit; a turn short enough says so by its number as the producer sees it, never an internal id."""
+    turn = Segment("s1", 0, 60_000, "x" * 150_000, "a", words=[Word("x" * 150_000, 0, 60_000, 0.9)])
+    short = Segment("s7", 60_000, 61_000, "Fine.", "a")
+    transcript = Transcript(speakers={"a": Speaker("a", "Noor Aziz")}, segments=[turn, short])
+    assert_reversible(transcript, ops.split_into_parts(transcript, 0))
+    parts = transcript.segments[:-1]
+    assert len(parts) == 100 and all(len(p.text) == PART_CHARS for p in parts)
+    assert [p.start_ms for p in parts] == sorted(p.start_ms for p in parts)
     with pytest.raises(ValueError) as refused:
-        ops.split_into_parts(transcript, 0)
-    assert "short enough" not in str(refused.value) and "no space" in str(refused.value)
+        ops.split_into_parts(transcript, len(transcript.segments) - 1)
+    assert str(refused.value).startswith("turn 101:") and "s7" not in str(refused.value)

@@ -31,6 +31,12 @@ def test_offsets_point_at_the_words(speller):
         assert TEXT[m.start:m.end] == m.word
 
 
+def test_japanese_and_chinese_are_not_checked_against_a_word_list_without_them(speller):
+    """Written without spaces, a whole sentence would be one unknown word; the English beside it is checked."""
+    text = "今日は港の話をします。我们谈到了港口。 wrold 항구"
+    assert [m.word for m in speller.unknown_words(text)] == ["wrold"]
+
+
 def test_marks_are_skipped_even_over_real_words(speller):
     text = "the hull was blue grene and the sael"
     start = text.index("blue")

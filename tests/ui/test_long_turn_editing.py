@@ -158,7 +158,7 @@ def test_a_mark_in_the_hidden_text_of_a_turn_too_long_is_not_drawn_over_the_note
     assert editor.isReadOnly() and editor.extraSelections() == []
 
 
-def test_a_split_that_leaves_a_part_too_long_to_edit_says_so(main_window, tmp_path):
+def test_a_run_with_no_space_inside_a_turn_is_cut_hard_and_every_part_edits(main_window, tmp_path):
     w = main_window
     blob = "x" * (LAYOUT_LIMIT + 10_000)               # no space to cut it at
     text = " ".join(["the tide came in"] * 200 + [blob] + ["and went out"] * 200)
@@ -167,9 +167,9 @@ def test_a_split_that_leaves_a_part_too_long_to_edit_says_so(main_window, tmp_pa
                             [Segment("s1", 0, 60_000, text, "a")]), path)
     assert w.open_path(str(path))
     assert w.edits.split_into_parts(0)
-    assert " ".join(w.model.segment(row).text for row in range(w.model.rowCount())) == text
-    said = w.statusBar().currentMessage()
-    assert "each short enough" not in said and "1 still too long to edit" in said
+    texts = [w.model.segment(row).text for row in range(w.model.rowCount())]
+    assert all(len(t) <= PART_CHARS for t in texts) and "".join(texts).replace(" ", "") == text.replace(" ", "")
+    assert "each short enough to edit" in w.statusBar().currentMessage()
 
 
 def test_the_offer_goes_once_split_turn_at_caret_makes_the_turn_it_named_short_enough(main_window, tmp_path):
@@ -197,3 +197,24 @@ def test_the_offer_goes_once_the_turn_it_named_is_merged_away(main_window, tmp_p
     assert w.edits.merge_with_next()                  # Turn 2 is part of turn 1 now
     assert w.model.rowCount() == 1
     assert not w.notice_bar.isVisible()
+
+
+def test_a_turn_with_no_space_splits_at_the_limit_and_a_refusal_names_the_turn(main_window, tmp_path):
+    """A turn of one 150,000-character run with no spaces (a pasted blob, Japanese or Chinese without
+    sentence ends) is cut hard at the part limit; a refusal names the turn as the producer sees it."""
+    w = main_window
+    run = "x" * 150_000
+    segments = [Segment("s1", 0, 5000, "intro words here", "a"), Segment("s2", 5000, 600_000, run, "a")]
+    path = tmp_path / "blob.tep.json"
+    project.save(Transcript(TranscriptMeta(title="Blob"), {"a": Speaker("a", "Ines Varga")}, segments), path)
+    assert w.open_path(str(path))
+    w.view.open_editor(1, 0)
+    assert w.notice_bar.isVisible()
+    w.notice_bar.button().click()                     # Split into Parts
+    parts = [w.model.segment(row).text for row in range(1, w.model.rowCount())]
+    assert len(parts) == 100 and all(len(p) == PART_CHARS for p in parts) and "".join(parts) == run
+    assert not w.notice_bar.isVisible() and not w.view.editor().isReadOnly()
+    assert "each short enough to edit" in w.statusBar().currentMessage()
+    assert not w.edits.split_into_parts(0)           # short enough: said of "turn 1", no internal id
+    message = w.statusBar().currentMessage()
+    assert message.startswith("turn 1:") and "s1" not in message

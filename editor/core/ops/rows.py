@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Iterable, Sequence
-from itertools import accumulate
 from typing import Any
 
 from editor.core.long_text import PART_CHARS, part_starts
@@ -24,7 +24,7 @@ def split(transcript: Transcript, index: int, offset: int, at_ms: int | None = N
     spans = tokenize(segment.text)
     k = sum(1 for _, end in spans if end <= offset)
     if k == 0 or k == len(spans):
-        raise ValueError(f"segment {segment.id}: nothing to split off at offset {offset}")
+        raise ValueError(f"turn {index + 1}: nothing to split off at offset {offset}")
     words = segment.words
     if words and len(words) != len(spans):
         words = realign(words, segment.text, segment.start_ms, segment.end_ms)
@@ -51,11 +51,11 @@ def split_into_parts(transcript: Transcript, index: int, max_chars: int = PART_C
     """
     segment = segment_at(transcript, index)
     text = segment.text
-    starts_at = part_starts(text, max_chars)   # each a word's first character
+    # Each part starts at a word's first character, or inside a run with no space (cut hard); a
+    # mark is never cut in two.
+    starts_at = part_starts(text, max_chars, keep_whole=[(mark.start, mark.end) for mark in segment.marks])
     if not starts_at:
-        if len(text.strip()) > max_chars:
-            raise ValueError(f"segment {segment.id}: no space between words to cut its {len(text):,} characters at")
-        raise ValueError(f"segment {segment.id}: short enough to edit, nothing to split")
+        raise ValueError(f"turn {index + 1}: short enough to edit, nothing to split")
     # No word estimates of the whole turn (a 10 MB turn is 2 million words): a part's start time is
     # its first word's, or else its share of the characters (as estimate_words spreads a turn's time).
     char_bounds = [0, *starts_at, len(text)]
@@ -63,30 +63,69 @@ def split_into_parts(transcript: Transcript, index: int, max_chars: int = PART_C
               for a, b in zip(char_bounds, char_bounds[1:], strict=False)]
     words = segment.words
     cuts: list[int] = []   # the token index each part after the first starts at
+    part_words: list[list[Word]] = []
     if words or segment.is_changed:
-        counts = [len(piece.split()) for piece, _ in pieces]
-        cuts = list(accumulate(counts[:-1]))
-        if words and len(words) != sum(counts):
+        spans = tokenize(text)
+        token_starts = [start for start, _end in spans]
+        cuts = [bisect.bisect_left(token_starts, at) for at in starts_at]
+        if words and len(words) != len(spans):
             words = realign(words, text, segment.start_ms, segment.end_ms)
-    if words:
-        cut_ms = [_clamped(segment, words[k].start_ms) for k in cuts]
+        if words:
+            part_words = _words_by_part(words, spans, char_bounds, text)
+    if part_words:   # a part inside a token cut hard starts at its share of that word's time
+        cut_ms = _never_before([_clamped(segment, p[0].start_ms) if p else _estimated(segment, at, len(text))
+                                for p, at in zip(part_words[1:], starts_at, strict=True)])
     else:
         cut_ms = [_estimated(segment, at, len(text)) for at in starts_at]
     texts = [(piece, _clip(segment.marks, at, at + len(piece))) for piece, at in pieces]
     originals = texts if not segment.is_changed else _original_pieces(segment, cuts)
     new_id = transcript.segment_id_maker()
-    bounds = [0, *cuts, None]
     starts = [segment.start_ms, *cut_ms]
     ends = [*cut_ms, segment.end_ms]
     parts = []
     for i, ((part, marks), (original, original_marks)) in enumerate(zip(texts, originals, strict=True)):
         fields: dict[str, Any] = dict(start_ms=starts[i], end_ms=ends[i], text=part, marks=marks,
-                      words=_copy(words[bounds[i]:bounds[i + 1]]) if words else [],
+                      words=part_words[i] if part_words else [],
                       original_text=original, original_marks=original_marks)
         if i:
             fields.update(id=new_id(), note="")
         parts.append(dataclasses.replace(segment, **fields))
     return ReplaceSegments(index, 1, tuple(parts))
+
+
+def _words_by_part(words: Sequence[Word], spans: Sequence[tuple[int, int]], char_bounds: Sequence[int],
+                   text: str) -> list[list[Word]]:
+    """Copies of *words* (one per token at *spans*) for each part between *char_bounds*; a token cut
+    hard (a run with no space) becomes one word per piece, each with its share of the word's time."""
+    parts: list[list[Word]] = [[] for _ in char_bounds[1:]]
+    for word, (start, end) in zip(words, spans, strict=True):
+        part = bisect.bisect_right(char_bounds, start) - 1
+        if end <= char_bounds[part + 1]:
+            parts[part].append(dataclasses.replace(word))
+            continue
+        while part < len(parts) and char_bounds[part] < end:
+            lo, hi = max(start, char_bounds[part]), min(end, char_bounds[part + 1])
+            parts[part].append(dataclasses.replace(
+                word, text=text[lo:hi], start_ms=_share(word, lo - start, end - start),
+                end_ms=_share(word, hi - start, end - start)))
+            part += 1
+    return parts
+
+
+def _share(word: Word, done: int, total: int) -> int | None:
+    if word.start_ms is None or word.end_ms is None:
+        return None
+    return word.start_ms + max(0, word.end_ms - word.start_ms) * done // max(1, total)
+
+
+def _never_before(times: list[int | None]) -> list[int | None]:
+    """*times* with each no earlier than the one before it."""
+    kept: list[int | None] = []
+    for ms in times:
+        if ms is not None and kept and kept[-1] is not None:
+            ms = max(ms, kept[-1])
+        kept.append(ms)
+    return kept
 
 
 def _estimated(segment: Segment, done: int, total: int) -> int | None:

@@ -6,7 +6,6 @@ into parts at sentence ends (:mod:`editor.core.long_text`), and the reading says
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 
@@ -32,7 +31,8 @@ class PlainTextReader:
         cut: list[tuple[int, int]] = []     # (line, characters) of each paragraph cut into parts
         parts = 0
         for block, line in _blocks(text):
-            starts = _outside_markers(block, part_starts(block)) if len(block) > LONG_PARAGRAPH else []
+            # A marker with a time in it ("[inaudible 00:12:03]") is two words: never cut in two.
+            starts = part_starts(block, keep_whole=marker_spans(block)) if len(block) > LONG_PARAGRAPH else []
             if starts:
                 cut.append((line, len(block.strip())))
                 parts += len(starts) + 1
@@ -58,29 +58,10 @@ def _blocks(text: str) -> Iterator[tuple[str, int]]:
     yield text[at:], line
 
 
-def _outside_markers(block: str, starts: list[int]) -> list[int]:
-    """*starts* with each that falls inside a marker ("[inaudible 00:12:03]": two words, one marker)
-    moved to the marker's start, so that it is read as a marker, never as literal text (the part
-    before only gets shorter)."""
-    spans = marker_spans(block) if starts else []
-    if not spans:
-        return starts
-    kept: list[int] = []
-    ends = [end for _start, end in spans]
-    for start in starts:
-        i = bisect.bisect_right(ends, start)          # the first marker ending after the cut
-        if i < len(spans) and spans[i][0] < start:
-            start = spans[i][0]
-            while start > 0 and not block[start - 1].isspace():   # "word[inaudible 00:12:03]": the word too
-                start -= 1
-        if start > (kept[-1] if kept else 0):
-            kept.append(start)
-    return kept
-
-
 def _cut_warning(cut: list[tuple[int, int]], parts: int) -> str:
     line, size = cut[0]
     which = (f"the paragraph at line {line} ({size:,} characters) was" if len(cut) == 1 else
              f"{len(cut):,} paragraphs (the first at line {line}, {size:,} characters) were")
     return (f"{which} too long to edit as one turn: cut into {parts:,} turns of at most {PART_CHARS:,} "
-            "characters, between sentences where there are any (Merge with Next Turn joins two back)")
+            "characters, between sentences where there are any, else between words, else at the limit "
+            "(Merge with Next Turn joins two back)")

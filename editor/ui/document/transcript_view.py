@@ -411,6 +411,9 @@ class TranscriptView(QAbstractScrollArea):
             return
         first, last = self._prepare_visible()
         painter = QPainter(self.viewport())
+        # A turn draws only the lines and decorations this shows (TurnPainter._paint_text): a long
+        # turn with many decorations drawn whole took seconds a paint.
+        painter.setClipRect(event.rect())
         palette = self.palette()
         model = self._model
         transcript = model.transcript
