@@ -171,3 +171,7 @@ def test_audio_found_too_short_while_the_pass_runs_stops_it(main_window, qtbot, 
     qtbot.waitUntil(lambda: not hearing.runner.is_running(), timeout=30_000)
     assert not [m for m in messages if m.startswith("Audio checked")]
     assert len(hearing.store.checked) < len(main_window.model.transcript.segments)
+    segments = main_window.model.transcript.segments
+    row = next(row for row, segment in enumerate(segments) if segment.id in hearing.store.checked)
+    main_window.model.set_text(row, segments[row].text + " Really.")
+    assert not hearing._recheck.isActive() and not hearing.runner.is_running()   # nor an edited turn
