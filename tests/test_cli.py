@@ -273,3 +273,10 @@ def test_export_never_writes_over_the_episodes_audio(tmp_path, rev_file):
     earlier.write_text("an earlier export")
     assert run("export", path, "-o", earlier).returncode == 0
     assert earlier.read_text().startswith("1\n")
+
+
+def test_export_approved_only_names_the_one_turn_not_approved_as_one(tmp_path):
+    almost = saved_project(tmp_path, approved=2)
+    refused = run("export", almost, "-o", tmp_path / "out.srt", "--approved-only")
+    assert refused.returncode == 3
+    one_line_error(refused, str(almost), "1 of 3 turns is not approved (turn 3 at 00:00:", "approve it first")

@@ -14,7 +14,7 @@ from editor.cli.common import (
     say,
     write_output,
 )
-from editor.core.transcript import Transcript
+from editor.core.transcript import ReviewStatus, Transcript
 
 NAME = "export"
 HELP = "convert a transcript or project to a publishable format"
@@ -137,7 +137,9 @@ def _approved_enough(options: argparse.Namespace, transcript: Transcript) -> boo
         say(f"{options.file}: warning: {count}; exporting anyway (--warn-unapproved)")
         return True
     # --force only allows replacing the original transcript; it never lifts this refusal.
-    say(f"{options.file}: {count}; approve them first, or export with --warn-unapproved instead of --approved-only")
+    one = sum(segment.status is not ReviewStatus.APPROVED for segment in transcript.segments) == 1
+    say(f"{options.file}: {count}; approve {'it' if one else 'them'} first, or export with --warn-unapproved "
+        "instead of --approved-only")
     return False
 
 

@@ -53,11 +53,12 @@ def turns_after(transcript: Transcript, audio_ms: int) -> int:
 
 def end_within(segment: Segment, audio_ms: int | None) -> int | None:
     """*segment*'s end clipped to the audio's length, or None when it needs no clipping: a turn
-    that starts inside the audio ends with it at the latest (a turn starting after the audio's
-    end keeps its times: that is a sign of the wrong audio, not a guess to correct)."""
+    that starts inside the audio ends with it at the latest (a turn starting at or after the audio's
+    end keeps its times: that is a sign of the wrong audio, not a guess to correct, and clipped it
+    would start and end at once)."""
     if not audio_ms or segment.start_ms is None or segment.end_ms is None:
         return None
-    if segment.end_ms > audio_ms >= segment.start_ms:
+    if segment.end_ms > audio_ms > segment.start_ms:
         return audio_ms
     return None
 

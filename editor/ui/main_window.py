@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         # After the window's own audio_loaded slot (it clears the audio bar this may warn in).
         self.audio_check = ctx.audio_check = AudioLengthCheck(ctx, self.audio_bar, self)
         self.audio_check.audio_doubted.connect(self.timing.cancel_alignment)   # a run under way stops
+        self.audio_check.audio_doubted.connect(self.hearing.stop_listening)    # and a pass, as its warning says
         process_tuning.install(self)
         self.names.message.connect(lambda text: self.status_messages.tell(text, 6000))   # its scans' news
         self.names.answer.connect(lambda text: self.status_messages.say(text, 6000))

@@ -44,3 +44,12 @@ def test_word_times_found_in_the_audio_end_the_turn_with_it():
     assert transcript.segments[1].end_ms == 60_000
     ops.run(transcript, ops.set_word_times(transcript, 1, words, WordTiming.ALIGNED, audio_ms=3_000))
     assert transcript.segments[1].end_ms == 60_000
+
+
+def test_a_turn_starting_where_the_audio_ends_is_not_made_zero_length():
+    # Clipped, it would publish as a segment that starts and ends at once (word-level JSON never
+    # has one); like a turn starting after the audio, it keeps its times (a sign of the wrong audio).
+    transcript = _transcript(60_000, stated_ms=60_000)
+    words = [Word("At", None, None), Word("dawn.", None, None)]
+    ops.run(transcript, ops.set_word_times(transcript, 1, words, WordTiming.ALIGNED, audio_ms=4_000))
+    assert transcript.segments[1].end_ms == 60_000

@@ -145,3 +145,33 @@ def test_a_turn_edited_while_the_pass_runs_is_checked_as_it_reads_now(main_windo
     qtbot.waitUntil(lambda: hearing.store.checked.get(turn.id) == turn.text, timeout=90_000)
     (summary,) = [m for m in messages if m.startswith("Audio checked")]
     assert summary.endswith(" (1 edited turn is being checked again)")
+
+
+def test_audio_found_too_short_while_the_pass_runs_stops_it(main_window, qtbot, tmp_path):
+    """The audio warning says the audio checks do not run against audio the transcript runs past (the
+    decoded length of a truncated file is known only once its working copy is written, after a pass
+    may have started): a pass under way stops, as an alignment does."""
+    episode = hearing_material.episode(LINES, CLEAN * 5)
+    wav = hearing_material.write_wav(tmp_path / "episode.wav", episode.audio)
+    srt = hearing_material.write_srt(tmp_path / "episode.srt", episode.transcript)
+    hearing = main_window.hearing
+    doubted = []
+
+    def doubt_the_audio(_heard) -> None:
+        # As the pass's first result comes in, the window finds the audio shorter than the transcript.
+        hearing.runner.heard.disconnect(doubt_the_audio)
+        main_window.audio_check.audio_doubted.emit()
+        doubted.append(True)
+
+    hearing.runner.heard.connect(doubt_the_audio)
+    messages = []
+    hearing.message.connect(messages.append)
+    assert main_window.open_path(str(srt), str(wav))
+    qtbot.waitUntil(lambda: bool(doubted), timeout=90_000)
+    qtbot.waitUntil(lambda: not hearing.runner.is_running(), timeout=30_000)
+    assert not [m for m in messages if m.startswith("Audio checked")]
+    assert len(hearing.store.checked) < len(main_window.model.transcript.segments)
+    segments = main_window.model.transcript.segments
+    row = next(row for row, segment in enumerate(segments) if segment.id in hearing.store.checked)
+    main_window.model.set_text(row, segments[row].text + " Really.")
+    assert not hearing._recheck.isActive() and not hearing.runner.is_running()   # nor an edited turn

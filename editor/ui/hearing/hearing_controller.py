@@ -152,6 +152,17 @@ class HearingController(QObject):
     def _on_start_soon_timeout(self) -> None:
         self.start(self._words_audio)
 
+    def stop_listening(self) -> None:
+        """The audio is doubted (the transcript runs past its end: the wrong or a cut file, found
+        once its length is decoded): a pass under way, or about to start, stops; what it heard so
+        far stays, but an edited turn is not checked again against this audio, nor a name added to
+        the glossary listened for. Find Suspects (or Align Anyway, once aligned) listens again."""
+        self._audio = ""
+        self._start_soon.stop()
+        self._recheck.stop()
+        self._recheck_rows.clear()
+        self.runner.cancel()
+
     def shutdown(self) -> None:
         self._start_soon.stop()
         self._recheck.stop()
