@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         self.watch.message.connect(self._show_status)
         # After the window's own audio_loaded slot (it clears the audio bar this may warn in).
         self.audio_check = ctx.audio_check = AudioLengthCheck(ctx, self.audio_bar, self)
-        self.audio_check.audio_doubted.connect(self.timing.cancel_alignment)   # a run under way stops
+        self.audio_check.audio_doubted.connect(self.timing.doubt_audio)   # a run under way stops, and no words ready
         self.audio_check.audio_doubted.connect(self.hearing.stop_listening)    # and a pass, as its warning says
         process_tuning.install(self)
         self.names.message.connect(lambda text: self.status_messages.tell(text, 6000))   # its scans' news

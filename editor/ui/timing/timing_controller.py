@@ -298,6 +298,14 @@ class TimingController(QObject):
         if self.aligner is not None:
             self.aligner.cancel()
 
+    def doubt_audio(self) -> None:
+        """The audio is doubted (the transcript runs past its end: the wrong or a cut file, found
+        once its length is decoded): a run under way stops, and cached word times still being
+        given back no longer announce the words ready (a listening pass would start against this
+        audio). Align Anyway aligns, and announces them, again."""
+        self._ready_when_restored = False
+        self.cancel_alignment()
+
     def _restoring(self) -> bool:
         return self._restore is not None and self._restore.is_running()
 
