@@ -171,3 +171,50 @@ def test_a_journal_that_cannot_be_read_is_kept_aside_before_the_next_edit_replac
     monkeypatch.undo()
     type_into(window, 0, "New ")                 # starts this window's own journal
     assert kept.read_bytes() == left
+
+
+def test_a_journal_slow_to_read_shows_its_progress_and_cancel_keeps_it_aside(
+        windows, tmp_path, qtbot, monkeypatch):
+    """Reading the work left behind hangs (a network drive): after a while its progress shows with
+    Cancel; Cancel keeps the journal aside, where the next edit's journal cannot replace it, and gives
+    the window's input back; the read's late end asks nothing."""
+    import threading
+
+    from PySide6.QtWidgets import QPushButton
+    from restore_helpers import type_into
+
+    from editor.session import recovery
+    path, journal = killed_mid_edit(windows, tmp_path)
+    left = journal.read_bytes()
+    go_on, read = threading.Event(), threading.Event()
+    inspect = recovery.inspect
+
+    def hanging_inspect(journal_path):
+        go_on.wait(30)
+        try:
+            return inspect(journal_path)
+        finally:
+            read.set()
+
+    monkeypatch.setattr(recovery, "inspect", hanging_inspect)
+    window = windows()
+    warnings = []
+    window.project.recovery.warning.connect(warnings.append)
+    try:
+        assert window.open_path(str(path))
+        qtbot.waitUntil(lambda: window.project.recovery.reading_dialog is not None)
+        dialog = window.project.recovery.reading_dialog
+        assert dialog.isVisible() and dialog.labelText() == "Reading the unsaved work left behind…"
+        dialog.findChild(QPushButton).click()                  # Cancel
+        [kept] = tmp_path.glob(f"{path.name}.journal.unrestored-*")
+        assert kept.read_bytes() == left
+        assert len(warnings) == 1 and str(kept) in warnings[0] and "cancelled" in warnings[0]
+        type_into(window, 0, "New ")                          # the input is back: this window's own journal
+        assert window.model.segment(0).text.startswith("New ")
+    finally:
+        go_on.set()
+    qtbot.waitUntil(read.is_set)
+    qtbot.waitUntil(lambda: window.project.recovery.reading is None)
+    from PySide6.QtWidgets import QApplication
+    QApplication.processEvents()                               # the late end of the read arrives
+    assert window.project.recovery.recovery_box is None and kept.read_bytes() == left

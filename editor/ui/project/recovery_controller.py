@@ -26,8 +26,10 @@ from editor.ui.context import WindowContext
 from editor.ui.project.autosave import EXTENSION, data_dir
 from editor.ui.project.on_worker import OnWorker
 
+READING_SHOWN_AFTER_MS = 1000    # a journal still being read by then shows its progress, with Cancel
+
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
     from editor.ui.project.project_controller import ProjectController
     from editor.ui.project.recover_dialog import RecoverDialog
@@ -53,6 +55,7 @@ class RecoveryController(QObject):
         self._window = ctx.window
         self.opening_to_restore = False    # opening a document in order to restore work into it
         self.reading: OnWorker | None = None   # the open document's journal being read for its prompt
+        self.reading_dialog: QProgressDialog | None = None   # that reading's progress, once it takes a while
         self.recovery_box: QMessageBox | None = None
         self.restoring: RestoreJob | None = None   # a long restore under way
         self.recover_dialog: RecoverDialog | None = None     # File ▸ Recover Unsaved Work… while open
@@ -83,18 +86,61 @@ class RecoveryController(QObject):
         from editor.ui.project.restore_job import InputHold
         hold = InputHold(self._window)
         _application().installEventFilter(hold)
-        reading = self.reading = OnWorker(lambda: _offerable(document, saved, folder), "read-journal", self)
-        reading.done.connect(lambda pending: self._on_left_read(reading, hold, document, pending, places))
-        reading.failed.connect(lambda error: self._on_left_read(reading, hold, document, error, places))
-        reading.start()
+        held = [hold]
 
-    def _on_left_read(self, reading: OnWorker, hold: QObject, document: str, pending, places) -> None:
-        _application().removeEventFilter(hold)
-        hold.deleteLater()
+        def give_input_back() -> None:     # once: by the reading's end or by its Cancel, whichever comes first
+            if held:
+                _application().removeEventFilter(held.pop())
+                hold.deleteLater()
+        self._close_reading_dialog()       # (another document's reading, dropped)
+        reading = self.reading = OnWorker(lambda: _offerable(document, saved, folder), "read-journal", self)
+        reading.done.connect(lambda pending: self._on_left_read(reading, give_input_back, document, pending, places))
+        reading.failed.connect(lambda error: self._on_left_read(reading, give_input_back, document, error, places))
+        # A read still going after a while (a journal on a network drive): its progress, with Cancel.
+        slow = QTimer(reading, singleShot=True, interval=READING_SHOWN_AFTER_MS)
+        slow.timeout.connect(lambda: self._show_reading(reading, give_input_back, places))
+        reading.start()
+        slow.start()
+
+    def _show_reading(self, reading: OnWorker, give_input_back: Callable[[], None], places) -> None:
+        from PySide6.QtWidgets import QProgressDialog
+        if reading is not self.reading:
+            return
+        dialog = QProgressDialog("Reading the unsaved work left behind…", "&Cancel", 0, 0, self._window)
+        dialog.setWindowTitle("Reading Unsaved Work")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumWidth(380)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.canceled.connect(lambda: self._cancel_reading(reading, give_input_back, places))
+        self.reading_dialog = dialog
+        dialog.open()
+
+    def _close_reading_dialog(self) -> None:
+        dialog, self.reading_dialog = self.reading_dialog, None
+        if dialog is not None:
+            dialog.close()     # (its canceled signal then finds no reading of its own: nothing more)
+
+    def _cancel_reading(self, reading: OnWorker, give_input_back: Callable[[], None], places) -> None:
+        """The producer stopped waiting for the journal to be read: it is moved aside first (the next
+        edit's journal would replace it), then the input goes back; the read's late end is dropped."""
+        if reading is not self.reading:
+            return
+        self.reading = None
+        self._close_reading_dialog()
+        kept = _kept_aside(places)
+        give_input_back()
+        self.warning.emit(f"Reading the unsaved work left behind was cancelled. {kept}")
+
+    def _on_left_read(self, reading: OnWorker, give_input_back: Callable[[], None], document: str, pending,
+                      places) -> None:
+        give_input_back()
         reading.deleteLater()
         if reading is not self.reading:
-            return              # another document's (or the same one opened again) came since
+            return              # cancelled, or another document's (or the same one opened again) came since
         self.reading = None
+        self._close_reading_dialog()
         if isinstance(pending, Exception):
             # Kept aside before the input goes back: the journal the next edit starts would replace it.
             self.error_occurred.emit("Could not read the unsaved work left behind",
