@@ -570,6 +570,7 @@ class MainWindow(QMainWindow):
         edits.failed.connect(self._show_status)
         edits.message.connect(self._show_status)
         edits.split_offered.connect(self._offer_split)
+        edits.split_offer_moved.connect(self._renumber_split_offer)
         review.message.connect(self._show_status)
         review.progress_changed.connect(self.review_bar.show_progress)
         review.filter_changed.connect(self.review_bar.show_filter)
@@ -591,6 +592,11 @@ class MainWindow(QMainWindow):
             self._split_offer = text
         elif self.notice_bar.isVisible() and self.notice_bar.text() == self._split_offer:
             self.notice_bar.dismiss()
+
+    def _renumber_split_offer(self, text: str) -> None:
+        if self.notice_bar.isVisible() and self.notice_bar.text() == self._split_offer:
+            self.notice_bar.set_text(text)
+            self._split_offer = text
 
     def _split_offered(self, segment_id: str, row: int) -> None:
         row = self.model.row_of(segment_id, row)

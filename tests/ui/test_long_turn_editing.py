@@ -147,6 +147,20 @@ def test_the_offer_splits_the_turn_it_named_after_rows_above_it_moved(main_windo
     assert " ".join(w.model.segment(row).text for row in range(2, w.model.rowCount())) == long_text
 
 
+def test_the_offer_names_the_turn_by_its_number_after_rows_above_it_moved(main_window, tmp_path):
+    w = main_window
+    path, _long_text = _long_turn_project(tmp_path)
+    assert w.open_path(str(path))
+    w.view.open_editor(1, 0)
+    assert w.notice_bar.text().startswith("Turn 2 ")
+    w.view.open_editor(0, len("good evening"))
+    assert w.edits.split_at_caret()                  # a turn above it split: the long turn is turn 3 now
+    assert w.notice_bar.isVisible() and w.notice_bar.text().startswith("Turn 3 ")
+    assert w.notice_bar.button().text() == "Split into Parts"
+    w.edits.undo()                                   # merged back: turn 2 again
+    assert w.notice_bar.isVisible() and w.notice_bar.text().startswith("Turn 2 ")
+
+
 def test_a_mark_in_the_hidden_text_of_a_turn_too_long_is_not_drawn_over_the_note(main_window, tmp_path):
     from editor.core.transcript import MarkKind
     w = main_window

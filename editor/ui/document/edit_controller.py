@@ -43,6 +43,7 @@ class EditController(QObject):
     message = Signal(str)         # what an edit did besides the edit itself (shown in the status bar)
     # Why turn (row) cannot be edited in place: offer to split it into parts ("": split, the offer is moot).
     split_offered = Signal(str, int)
+    split_offer_moved = Signal(str)   # the offer's text, the turn it names having moved to another row
 
     def __init__(self, ctx: WindowContext, parent=None):
         super().__init__(parent)
@@ -240,12 +241,13 @@ class EditController(QObject):
 
     def _offer_split(self, row: int) -> None:
         if 0 <= row < self._model.rowCount():
-            size = len(self._model.segment(row).text)
             self._offered = (self._model.segment(row).id, row)
-            self.split_offered.emit(f"Turn {row + 1} is too long to edit in place ({size:,} characters). Split "
-                                    f"it into parts of at most {PART_CHARS:,} characters, between sentences, to "
-                                    "edit it.",
-                                    row)
+            self.split_offered.emit(self._offer_text(row), row)
+
+    def _offer_text(self, row: int) -> str:
+        size = len(self._model.segment(row).text)
+        return (f"Turn {row + 1} is too long to edit in place ({size:,} characters). Split it into parts of "
+                f"at most {PART_CHARS:,} characters, between sentences, to edit it.")
 
     def _withdraw_moot_offer(self, *_) -> None:
         """After an edit: the offer goes once the turn it named can be edited in place, or is gone
@@ -256,6 +258,8 @@ class EditController(QObject):
         row = self._model.row_of(segment_id, hint)
         if row >= 0 and len(self._model.segment(row).text) > LAYOUT_LIMIT:
             self._offered = (segment_id, row)
+            if row != hint:       # a turn above it split or merged: the offer names it by its new number
+                self.split_offer_moved.emit(self._offer_text(row))
             return
         self._offered = None
         self.split_offered.emit("", max(row, 0))

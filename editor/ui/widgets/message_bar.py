@@ -73,6 +73,10 @@ class MessageBar(QFrame):
     def text(self) -> str:
         return self._label.text()
 
+    def set_text(self, text: str) -> None:
+        """Say the message shown in other words (its buttons and what they do stay)."""
+        self._label.setText(text)
+
     def button(self) -> QPushButton:
         return self._button
 
