@@ -40,15 +40,12 @@ def runs_past(transcript: Transcript, audio_ms: int) -> bool:
 
 
 def turns_after(transcript: Transcript, audio_ms: int) -> int:
-    """How many turns start after *audio_ms* (beyond the tolerance): turns that cannot be played."""
-    count = 0
-    for segment in reversed(transcript.segments):
-        if segment.start_ms is None:
-            continue
-        if segment.start_ms <= audio_ms + PAST_END_MS:
-            break       # starts are in order (readers repair them)
-        count += 1
-    return count
+    """How many turns start after *audio_ms* (beyond the tolerance): turns that cannot be played.
+
+    Every turn is looked at: an edited start may be out of order. Only the audio warning asks,
+    once when it is built, so the one pass over the document is no cost on an edit or a tick."""
+    limit = audio_ms + PAST_END_MS
+    return sum(1 for segment in transcript.segments if segment.start_ms is not None and segment.start_ms > limit)
 
 
 def end_within(segment: Segment, audio_ms: int | None) -> int | None:

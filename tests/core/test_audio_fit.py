@@ -53,3 +53,16 @@ def test_a_turn_starting_where_the_audio_ends_is_not_made_zero_length():
     words = [Word("At", None, None), Word("dawn.", None, None)]
     ops.run(transcript, ops.set_word_times(transcript, 1, words, WordTiming.ALIGNED, audio_ms=4_000))
     assert transcript.segments[1].end_ms == 60_000
+
+
+def test_turns_after_the_audio_are_counted_wherever_they_stand():
+    """Starts out of order (a hand-edited time, an edit since the file was read): every turn that
+    starts past the audio counts, not only those at the end."""
+    turns = [Segment("t1", 0, 4_000, "The ketch left.", "a"),
+             Segment("t2", 90_000, 95_000, "A time typed wrong.", "a"),
+             Segment("t3", 8_000, 12_000, "At dawn.", "a"),
+             Segment("t4", None, None, "Untimed.", "a"),
+             Segment("t5", 80_000, 85_000, "Later.", "a")]
+    transcript = Transcript(TranscriptMeta(), {"a": Speaker("a", "Maya Ortiz")}, turns)
+    assert turns_after(transcript, 20_000) == 2
+    assert turns_after(transcript, 85_000) == 1
