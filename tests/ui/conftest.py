@@ -89,3 +89,15 @@ def timed_window(main_window, tmp_path, monkeypatch):
     monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
     assert main_window.open_path(str(write_project(tmp_path)))
     return main_window
+
+
+@pytest.fixture
+def active_review_window(qtbot, tmp_path):
+    """The review window (review_helpers) shown and made active, so keys typed reach it."""
+    from PySide6.QtTest import QTest
+    from review_helpers import close_review_window, open_review_window
+    window = open_review_window(qtbot, tmp_path)
+    window.activateWindow()
+    QTest.qWaitForWindowActive(window)
+    yield window
+    close_review_window(window)

@@ -8,17 +8,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QDialogButtonBox, QLabel, QPushButton
-from review_helpers import close_review_window, open_review_window
 from test_menu_mnemonics import mnemonic
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    window = open_review_window(qtbot, tmp_path)
-    window.activateWindow()
-    QTest.qWaitForWindowActive(window)
-    yield window
-    close_review_window(window)
+def window(active_review_window):
+    return active_review_window
 
 
 def _open(window, qtbot, action: str) -> QDialog:

@@ -25,19 +25,25 @@ def _listened(window, qtbot, messages, before: int) -> None:
                     and not window.hearing.runner.is_running(), timeout=LISTEN_TIMEOUT_MS)
 
 
-def _named_rows(panel) -> list[int]:
-    return [i for i in range(panel.list.count()) if f"→ {NAME}" in panel.list.item(i).text()]
 
-
-def test_the_name_heard_keeps_the_punctuation_and_comes_back_after_undo(main_window, qtbot, tmp_path):
-    window = main_window
+def _suspects_panel_after_listening_for_the_name(window, qtbot, tmp_path):
+    """The window's messages and its Suspects panel, once the episode (aligned, with NAME in the
+    glossary) has been listened to."""
     messages: list[str] = []
     window.hearing.message.connect(messages.append)
     open_aligned(window, qtbot, *write_episode(tmp_path, LINES, CLEAN),
                  before_alignment=lambda w: w.names.show_glossary.glossary.add(NAME))
     _listened(window, qtbot, messages, 0)
     window.action_table["suspects_panel"].trigger()
-    panel = window.hearing.panel
+    return messages, window.hearing.panel
+
+def _named_rows(panel) -> list[int]:
+    return [i for i in range(panel.list.count()) if f"→ {NAME}" in panel.list.item(i).text()]
+
+
+def test_the_name_heard_keeps_the_punctuation_and_comes_back_after_undo(main_window, qtbot, tmp_path):
+    window = main_window
+    messages, panel = _suspects_panel_after_listening_for_the_name(window, qtbot, tmp_path)
     assert not panel.apply.isEnabled()           # nothing chosen yet
     (at,) = _named_rows(panel)
     panel.list.setCurrentRow(at)
@@ -97,13 +103,7 @@ def test_a_name_added_to_the_glossary_is_listened_for_at_once(main_window, qtbot
 
 def test_a_name_taken_from_the_glossary_drops_what_it_made_without_listening_again(main_window, qtbot, tmp_path):
     window = main_window
-    messages: list[str] = []
-    window.hearing.message.connect(messages.append)
-    open_aligned(window, qtbot, *write_episode(tmp_path, LINES, CLEAN),
-                 before_alignment=lambda w: w.names.show_glossary.glossary.add(NAME))
-    _listened(window, qtbot, messages, 0)
-    window.action_table["suspects_panel"].trigger()
-    panel = window.hearing.panel
+    messages, panel = _suspects_panel_after_listening_for_the_name(window, qtbot, tmp_path)
     assert len(_named_rows(panel)) == 1
     segment = window.model.transcript.segments[0]
     kept = [(s.char_start, s.char_end) for s in window.hearing.store.for_segment(segment)

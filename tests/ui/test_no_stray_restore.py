@@ -128,13 +128,19 @@ def test_sigterm_with_nothing_unsaved_leaves_no_journal(windows, tmp_path, own_d
     _no_prompt_on_reopen(windows, path, qtbot)
 
 
-def test_sigterm_with_unsaved_work_keeps_it_without_asking(windows, tmp_path, own_data_dir, qtbot, sigterm_closes):
+
+def _typed_into_and_sent_sigterm(windows, tmp_path, qtbot, sigterm_closes):
+    """A window with "Hello! " typed into its first turn, closed by a SIGTERM (as at a logout)."""
     path = _captions(tmp_path)
     window = _opened(windows, path, qtbot)
     sigterm_closes(window)
     type_into(window, 0, "Hello! ")
     os.kill(os.getpid(), signal.SIGTERM)
     qtbot.waitUntil(lambda: not window.isVisible())
+    return path, window
+
+def test_sigterm_with_unsaved_work_keeps_it_without_asking(windows, tmp_path, own_data_dir, qtbot, sigterm_closes):
+    path, window = _typed_into_and_sent_sigterm(windows, tmp_path, qtbot, sigterm_closes)
     assert window.project.close_box is None     # nobody is there to answer at a logout
     [journal] = [name for name in _recovery_files(own_data_dir) if name.endswith(".journal")]
     assert not any(name.endswith(".tmp") for name in _recovery_files(own_data_dir))
@@ -146,12 +152,7 @@ def test_sigterm_with_unsaved_work_keeps_it_without_asking(windows, tmp_path, ow
 def test_work_kept_at_a_sigterm_is_offered_as_closed_by_the_system_not_as_a_crash(
         windows, tmp_path, own_data_dir, qtbot, sigterm_closes):
     from restore_helpers import button, prompt
-    path = _captions(tmp_path)
-    window = _opened(windows, path, qtbot)
-    sigterm_closes(window)
-    type_into(window, 0, "Hello! ")
-    os.kill(os.getpid(), signal.SIGTERM)
-    qtbot.waitUntil(lambda: not window.isVisible())
+    path, window = _typed_into_and_sent_sigterm(windows, tmp_path, qtbot, sigterm_closes)
 
     second = windows()
     assert second.open_path(str(path))

@@ -343,15 +343,21 @@ def test_undoing_a_restored_autosave_leaves_the_audio_the_window_has(windows, tm
     assert (meta.audio_path, meta.duration_ms) == linked
 
 
-def _autosaved_with_chosen_audio(windows, tmp_path, qtbot):
-    """A project with harbour.wav beside it, linked to other.wav (Choose Audio…) before an autosave
-    and a kill."""
+
+def _opened_with_two_audio_files(windows, tmp_path, qtbot):
+    """A project opened with harbour.wav found beside it, and other.wav there to be chosen instead."""
     path = write_project(tmp_path)
     for name in ("harbour.wav", "other.wav"):
         subprocess.run(["sox", "-n", "-r", "16000", "-c", "1", str(tmp_path / name), "trim", "0", "1"], check=True)
     first = windows()
     assert first.open_path(str(path))
     qtbot.waitUntil(lambda: first.model.transcript.meta.audio_path.endswith("harbour.wav"))
+    return path, first
+
+def _autosaved_with_chosen_audio(windows, tmp_path, qtbot):
+    """A project with harbour.wav beside it, linked to other.wav (Choose Audio…) before an autosave
+    and a kill."""
+    path, first = _opened_with_two_audio_files(windows, tmp_path, qtbot)
     assert first.files.relink_audio(str(tmp_path / "other.wav"))
     type_into(first, 0, "One ")
     assert first.project.autosave.save_now()
@@ -386,12 +392,7 @@ def test_a_restored_autosave_whose_chosen_audio_is_gone_plays_the_one_beside_it(
 def test_a_restored_journal_plays_the_audio_the_producer_chose(windows, tmp_path, qtbot):
     # No autosave: the journal's lines name the audio chosen before the crash, after a keystroke
     # made with the audio found beside the project.
-    path = write_project(tmp_path)
-    for name in ("harbour.wav", "other.wav"):
-        subprocess.run(["sox", "-n", "-r", "16000", "-c", "1", str(tmp_path / name), "trim", "0", "1"], check=True)
-    first = windows()
-    assert first.open_path(str(path))
-    qtbot.waitUntil(lambda: first.model.transcript.meta.audio_path.endswith("harbour.wav"))
+    path, first = _opened_with_two_audio_files(windows, tmp_path, qtbot)
     type_into(first, 1, "Zero ")
     assert first.files.relink_audio(str(tmp_path / "other.wav"))
     type_into(first, 0, "One ")
