@@ -26,8 +26,13 @@ def kill(window):
     window.hide()
 
 
+# The journal left behind is read on a worker before its prompt shows: a hang guard, generous for a
+# loaded machine (the read itself takes milliseconds).
+PROMPT_TIMEOUT_MS = 30_000
+
+
 def prompt(window, qtbot):
-    qtbot.waitUntil(lambda: window.project.recovery.recovery_box is not None)
+    qtbot.waitUntil(lambda: window.project.recovery.recovery_box is not None, timeout=PROMPT_TIMEOUT_MS)
     box = window.project.recovery.recovery_box
     qtbot.waitUntil(box.isVisible)
     return box

@@ -11,7 +11,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_helpers import write_project  # noqa: E402
-from restore_helpers import button, kill, killed_mid_edit, prompt, type_into  # noqa: E402
+from restore_helpers import PROMPT_TIMEOUT_MS, button, kill, killed_mid_edit, prompt, type_into  # noqa: E402
 
 # every window and journal of these tests lives in a data folder of the test's own
 pytestmark = pytest.mark.usefixtures("own_data_dir")
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.usefixtures("own_data_dir")
 def _reopen_and_restore(make, path, qtbot):
     window = make()
     assert window.open_path(str(path))
-    qtbot.waitUntil(lambda: window.project.recovery.recovery_box is not None)
+    qtbot.waitUntil(lambda: window.project.recovery.recovery_box is not None, timeout=PROMPT_TIMEOUT_MS)
     box = window.project.recovery.recovery_box
     next(b for b in box.buttons() if b.text().replace("&", "") == "Restore").click()
     qtbot.waitUntil(lambda: window.project.recovery.recovery_box is None)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_helpers import comparable, write_project  # noqa: E402
+from restore_helpers import PROMPT_TIMEOUT_MS  # noqa: E402
 from window_helpers import SAMPLE_TXT  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -93,7 +94,7 @@ def test_kill_mid_edit_then_reopen_and_restore_everything(main_window, tmp_path,
 
     w = main_window
     assert w.open_path(str(path))                      # opening it offers what was left behind
-    qtbot.waitUntil(lambda: w.project.recovery.recovery_box is not None)
+    qtbot.waitUntil(lambda: w.project.recovery.recovery_box is not None, timeout=PROMPT_TIMEOUT_MS)
     box = w.project.recovery.recovery_box
     assert "Unsaved work on harbour.tep.json" in box.text()
     _click(box, qtbot, "Restore")
