@@ -22,6 +22,9 @@ def kill(window):
     """What a kill leaves: the journal as written, no save, no clean-up (the window is just dropped)."""
     window.project.autosave.close()
     window.project.autosave.journal = None
+    # A killed window commits nothing more: an edit it still finished later (a deferred one) would
+    # start a journal of its own on the same file and lock it, so the next window offered nothing.
+    window.model.committed.disconnect(window.project.autosave.on_committed)
     window.watch.watcher.clear()
     window.hide()
 
