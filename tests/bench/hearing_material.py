@@ -227,6 +227,45 @@ FRESH4_CLEAN = [
     "The climbers reached the summit before lunch.",
 ]
 
+# A sixth held-out episode, written at the start of another round of tuning on suspect recall and
+# false suspects and unseen until its end: new sentences (beekeeping) with errors of every kind (names
+# split at another place or into letters, sound-alikes, real-word slips a vowel or a voicing apart,
+# garbled acronyms, an address read aloud) and right sentences holding rare words ("propolis",
+# "skep"), British spellings, weekdays and months, and words near the slips ("laid", "van") as they should be.
+FRESH5_LINES: list[tuple[str, str]] = [
+    ("split name", "This week we visit the hives of {Cressida tree go nova|Cressida Trigonova} on the downs."),
+    ("split name", "The old apiary was rescued by {Cuthbert quill in an|Cuthbert Quillinan} and his nephew."),
+    ("split name", "Our recordist {Nerys M B ray|Nerys Embrey} followed the bees all summer."),
+    ("split name", "The photographs are by {Leo knee Sandoval|Leonie Sandoval} from the camera club."),
+    ("sound-alike", "We asked Doctor {Fairly|Fairlie} why so many colonies died last winter."),
+    ("sound-alike", "The honey show is held in {Hazel mere|Haslemere} every October."),
+    ("sound-alike", "She learned the craft from a farmer near {Kettle well|Kettlewell} in the Dales."),
+    ("real word", "In May the queen {led|laid} two thousand eggs a day."),
+    ("real word", "We loaded the hives into the {fan|van} before sunrise."),
+    ("real word", "They {packed|picked} the first apples in September."),
+    ("real word", "Honey {prizes|prices} rose sharply after the wet summer."),
+    ("real word", "A {swan|swarm} settled in the old pear tree on Thursday."),
+    ("acronym", "The {DFRA|DEFRA} inspector checked every frame for disease."),
+    ("acronym", "She sits on the council of the {BBK A|BBKA} this year."),
+    ("acronym", "The {FSE|FSA} tested the jars for added syrup."),
+    ("url", "You can order a jar at "
+            "{hive and heather dot code UK|hiveandheather.co.uk|hive and heather dot co dot u k} until Friday."),
+]
+FRESH5_CLEAN = [
+    "The bees gather propolis from the buds of poplar trees.",
+    "Our neighbours grumbled about the colour of the new fence.",
+    "In February the colony huddles together to keep warm.",
+    "An old straw skep hangs on the wall of the village museum.",
+    "The market is held every Wednesday behind the town hall.",
+    "We laid out the frames on a table in the garden.",
+    "He picked up a jar of heather honey for his mother.",
+    "The varroa mite is the biggest worry for every beekeeper.",
+    "She keeps a notebook of every swarm she has caught.",
+    "The van broke down on the way back from the show.",
+    "We organised a tasting of mead in the autumn.",
+    "Nobody was stung during the whole afternoon.",
+]
+
 # Tuning material for the context check (real words said nearly or exactly like the right word),
 # written for tuning and tuned on like the evaluation episode; the held-out lists stay unseen.
 TUNING_LINES: list[tuple[str, str]] = [
