@@ -1,0 +1,108 @@
+"""Real-word slips a consonant apart that the audio hears: "sold" where the audio says "told".
+
+A recognizer's commonest real-word slips change one consonant for its nearest neighbour: the same
+place in the mouth, and either the other voicing ("rode"/"wrote", "spend"/"spent") or the other
+kind of obstruent ("sold"/"told", "watched"/"washed"), or l for r ("glass"/"grass"). Such a slip
+fits the audio nearly as well as the right word, often as well as the turn's other words: the
+acoustic fit alone (:mod:`.suspects`) does not doubt it, and the context check
+(:mod:`.context`) asks about a well-fitting word only when the language model wants another.
+
+Yet over the same frames, the turn aligned again with the right word fits clearly better: on the
+tuning and seen held-out material in two espeak-ng voices, such slips gained 0.75 per frame of
+the word or more, while no right word gained more than about 0.3 from a neighbour of its own of
+this kind (a right word's best such neighbour usually loses). The check is narrow, so it asks few
+words (about one ordinary word in thirty): a word of the turn's ordinary words that no other check
+has doubted, with a sound-alike of this kind that the model does not find less likely than the
+text's word (:meth:`~editor.hearing.context.ContextModel.not_less_likely`). The light search
+first chooses between the word and those neighbours (one short decode); only a neighbour it
+chooses is aligned in the turn, and it is a suspect when it fits :data:`NEAR_MARGIN` per frame of
+the word better.
+
+A vowel for another is left to :mod:`.context`: voices move vowels, and right words gained as
+much from a vowel-apart word as the vowel slips did ("hill" fitted "hall" 0.68 better).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from editor.align.aligner import Aligner
+from editor.align.text import Token
+from editor.hearing.context import (
+    _CONSONANTS,
+    CONTEXT_DOUBT,
+    MAX_ASKED,
+    _as_known,
+    _chosen,
+    _margin,
+    _one_phone_changed,
+    context_model,
+    ordinary,
+)
+from editor.hearing.fit import SegmentFit
+from editor.hearing.suspects import Suspect, WordDoubt
+
+NEAR_MARGIN = 0.5   # per-frame score (of the word) the neighbour must fit the turn better by
+_OBSTRUENTS = frozenset(("stop", "fricative", "affricate"))
+
+
+def near_consonant_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts: list[WordDoubt],
+                            audio_16k: np.ndarray, audio_start_ms: int, aligner: Aligner, segment: int,
+                            segment_id: str, already: list[Suspect], chooser: Aligner | None = None) -> list[Suspect]:
+    """Suspects of one turn where the audio says a word a near consonant from the text's
+    (words *already* in a suspect are not asked; *chooser*: as for
+    :func:`~editor.hearing.context.context_suspects`)."""
+    asked = [i for i in ordinary(tokens, doubts, text)
+             if not doubts[i].short
+             and not any(s.char_start < doubts[i].char_end and doubts[i].char_start < s.char_end for s in already)]
+    if not asked:
+        return []
+    model = context_model()
+    words = [_as_known(w.lower(), model) for t in tokens for w in t.spoken]
+    position, at = {}, 0
+    for i, token in enumerate(tokens):
+        position[i] = at
+        at += len(token.spoken)
+    text_total: float | None = None
+    found = []
+    for i in asked:
+        word = words[position[i]]
+        saying = aligner.pronunciations(word)
+        others = [x.word for x in model.not_less_likely(words, position[i], saying)
+                  if near_consonants(saying, aligner.pronunciations(x.word))][:MAX_ASKED]
+        if not others:
+            continue
+        chosen_word = _chosen(tokens, i, others, fitted, audio_16k, audio_start_ms, chooser or aligner)
+        if chosen_word is None or chosen_word not in others:
+            continue
+        if text_total is None:
+            text_total = sum(p.log_score for p in fitted.pieces)
+        margin = _margin(tokens, i, chosen_word, audio_16k, audio_start_ms, aligner, text_total,
+                         fitted.tokens[i].frames)
+        if margin is not None and margin >= NEAR_MARGIN:
+            doubt = doubts[i]
+            found.append(Suspect(segment, segment_id, doubt.char_start, doubt.char_end,
+                                 text[doubt.char_start:doubt.char_end], doubt.start_ms, doubt.end_ms,
+                                 max(CONTEXT_DOUBT, doubt.doubt), ["audio"]))
+    return found
+
+
+def near_consonants(sayings: list[str], others: list[str]) -> bool:
+    """Whether every pronunciation of *others* one phone from one of *sayings* changes a consonant
+    for its nearest neighbour: l for r, or one made at the same place that differs in voicing
+    alone or in which obstruent it is alone ("S OW L D"/"T OW L D": sold/told; "R OW D"/"R OW T":
+    rode/wrote). A nasal, a glide or a consonant made elsewhere is a change the audio tells apart
+    less surely from a voice's way with a right word ("wall" said near "mall")."""
+    changed = _one_phone_changed(sayings, others)
+    return bool(changed) and all(_neighbours(x, y) for x, y in changed)
+
+
+def _neighbours(x: str, y: str) -> bool:
+    if {x, y} == {"L", "R"}:
+        return True
+    if x not in _CONSONANTS or y not in _CONSONANTS:
+        return False
+    (voice_x, manner_x, place_x), (voice_y, manner_y, place_y) = _CONSONANTS[x], _CONSONANTS[y]
+    if place_x != place_y or not {manner_x, manner_y} <= _OBSTRUENTS:
+        return False
+    return (voice_x != voice_y) + (manner_x != manner_y) == 1
