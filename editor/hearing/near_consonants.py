@@ -24,12 +24,15 @@ much from a vowel-apart word as the vowel slips did ("hill" fitted "hall" 0.68 b
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from editor.align.aligner import Aligner
 from editor.align.text import Token
 from editor.hearing.context import (
     _CONSONANTS,
+    AUDIO_ASK_GAIN,
     CONTEXT_DOUBT,
     MAX_ASKED,
     _as_known,
@@ -40,7 +43,7 @@ from editor.hearing.context import (
     ordinary,
 )
 from editor.hearing.fit import SegmentFit
-from editor.hearing.suspects import Suspect, WordDoubt
+from editor.hearing.suspects import Suspect, WordDoubt, american
 
 NEAR_MARGIN = 0.5   # per-frame score (of the word) the neighbour must fit the turn better by
 _OBSTRUENTS = frozenset(("stop", "fricative", "affricate"))
@@ -67,9 +70,14 @@ def near_consonant_suspects(text: str, tokens: list[Token], fitted: SegmentFit, 
     found = []
     for i in asked:
         word = words[position[i]]
-        saying = aligner.pronunciations(word)
-        others = [x.word for x in model.not_less_likely(words, position[i], saying)
-                  if near_consonants(saying, aligner.pronunciations(x.word))][:MAX_ASKED]
+        neighbours = [w for w in _neighbour_words(tuple(aligner.pronunciations(word)))
+                      if w != word and model.known(w) and american(w) != american(word)]
+        if not neighbours:
+            continue
+        # Those the model does not find less likely than the text's word, likeliest first.
+        own = model.window(words, position[i], word)
+        gains = sorted(((model.window(words, position[i], w) - own, w) for w in neighbours), reverse=True)
+        others = [w for gain, w in gains if gain >= AUDIO_ASK_GAIN][:MAX_ASKED]
         if not others:
             continue
         chosen_word = _chosen(tokens, i, others, fitted, audio_16k, audio_start_ms, chooser or aligner)
@@ -85,6 +93,15 @@ def near_consonant_suspects(text: str, tokens: list[Token], fitted: SegmentFit, 
                                  text[doubt.char_start:doubt.char_end], doubt.start_ms, doubt.end_ms,
                                  max(CONTEXT_DOUBT, doubt.doubt), ["audio"]))
     return found
+
+
+@lru_cache(maxsize=8192)
+def _neighbour_words(sayings: tuple[str, ...]) -> tuple[str, ...]:
+    """The dictionary's words a near consonant from one of *sayings* (not said alike), worked out
+    once per pronunciation: most words have none, and then the model is not asked at all."""
+    model = context_model()
+    alikes = model.sound_alikes(list(sayings)) - model.homophones(list(sayings))
+    return tuple(sorted(w for w in alikes if near_consonants(list(sayings), model._sayings(w))))
 
 
 def near_consonants(sayings: list[str], others: list[str]) -> bool:
