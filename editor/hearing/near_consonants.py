@@ -38,7 +38,6 @@ from editor.hearing.context import (
     _as_known,
     _chosen,
     _margin,
-    _one_phone_changed,
     context_model,
     ordinary,
 )
@@ -112,12 +111,24 @@ def near_consonants(sayings: list[str], others: list[str]) -> bool:
     for its nearest neighbour: l for r, or one made at the same place that differs in voicing
     alone or is the stop for its fricative ("S OW L D"/"T OW L D": sold/told; "R OW D"/"R OW T":
     rode/wrote). A nasal, a glide or a consonant made elsewhere is a change the audio tells apart
-    less surely from a voice's way with a right word ("wall" said near "mall")."""
-    changed = _one_phone_changed(sayings, others)
-    return bool(changed) and all(_neighbours(x, y) for x, y in changed)
+    less surely from a voice's way with a right word ("wall" said near "mall").
+
+    A word's last consonant counts by its voicing only: a stop for a fricative there is a verb's
+    other ending ("carries"/"carried"), said softly into the next word, and a right "carries"
+    fitted "carried" 0.75 per frame better in one voice."""
+    changed = []
+    for saying in sayings:
+        for other in others:
+            a, b = saying.split(), other.split()
+            if len(a) == len(b):
+                apart = [k for k, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+                if len(apart) == 1:
+                    changed.append((a[apart[0]], b[apart[0]], apart[0] == len(a) - 1))
+    return bool(changed) and all(_neighbours(x, y, last) for x, y, last in changed)
 
 
-def _neighbours(x: str, y: str) -> bool:
+def _neighbours(x: str, y: str, last: bool) -> bool:
+    """Whether consonant *y* is a near neighbour of *x* (*last*: the word's last phone)."""
     if {x, y} == {"L", "R"}:
         return True
     if x not in _CONSONANTS or y not in _CONSONANTS:
@@ -127,4 +138,4 @@ def _neighbours(x: str, y: str) -> bool:
         return False
     if manner_x == manner_y:
         return voice_x != voice_y and manner_x in _STOP_OR_FRICATIVE | {"affricate"}
-    return voice_x == voice_y and {manner_x, manner_y} == _STOP_OR_FRICATIVE
+    return not last and voice_x == voice_y and {manner_x, manner_y} == _STOP_OR_FRICATIVE

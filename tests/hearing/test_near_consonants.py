@@ -16,10 +16,12 @@ SLIPS = [("real word", "The {coat|goat} ate the flowers by the fence."),
          ("real word", "The {pear|bear} came out of the woods at night."),
          ("real word", "He {sold|told} us the story of the shipwreck.")]
 # Right words with a near-consonant neighbour the model does not rule out ("leads"/"reads",
-# "coat"/"goat", "told"/"sold", "wrote"/"road", "dried"/"tried"; "marsh"/"march" is no such pair).
+# "coat"/"goat", "told"/"sold", "wrote"/"road", "dried"/"tried"; "marsh"/"march" and
+# "carries"/"carried" are no such pairs).
 RIGHT = ["The coat was too big for him.", "She leads the choir on Sundays.",
          "The old captain told stories about the sea.", "He wrote to the plumber about the leaking pipe.",
-         "He dried his hands on a towel.", "Geese came back to the marsh in March."]
+         "He dried his hands on a towel.", "Geese came back to the marsh in March.",
+         "The ferry carries forty cars at a time."]
 VOICES = [("en-us+f2", 165), ("en-us+f3", 150)]
 
 
@@ -34,6 +36,8 @@ def test_near_consonants_are_one_place_and_one_voicing_or_a_stop_for_its_fricati
     assert near_consonants(["G L AE S"], ["G R AE S"])        # glass / grass
     assert near_consonants(["CH IH P"], ["JH IH P"])          # chip / gyp: voicing
     assert not near_consonants(["M AA R SH"], ["M AA R CH"])  # marsh / march: an affricate has its fricative in it
+    assert not near_consonants(["K EH R IY Z"], ["K EH R IY D"])  # carries / carried: a last consonant's voicing only
+    assert near_consonants(["B AE D"], ["B AE T"])            # bad / bat
     assert not near_consonants(["W AO L"], ["M AO L"])        # wall / mall: a glide and a nasal
     assert not near_consonants(["T AY D"], ["T AY P"])        # tide / type: two places
     assert not near_consonants(["T EY P S"], ["T EY K S"])    # tapes / takes: place alone
