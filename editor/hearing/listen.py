@@ -4,7 +4,8 @@
 decode the audio once and hand each segment's audio to a worker process, where :func:`hear_segment`
 aligns the text again to score every word (:mod:`~editor.hearing.fit`), turns the scores, the
 recognizer's confidence and spelling into suspects (:mod:`~editor.hearing.suspects`), adds the
-one-word slips the sentence's context points at (:mod:`~editor.hearing.context`) and looks
+one-word slips the sentence's context points at (:mod:`~editor.hearing.context`) and those a
+near consonant apart that the audio hears (:mod:`~editor.hearing.near_consonants`), and looks
 for glossary names inside them (:mod:`~editor.hearing.spotting`). Results come back in
 completion order; one whose segment text changed meanwhile is stale (compare ``text``).
 """
@@ -21,6 +22,7 @@ from editor.core.name_span import name_span, same_name
 from editor.core.transcript import Segment, WordTiming
 from editor.hearing.context import context_suspects
 from editor.hearing.fit import HEARING_OPTIONS, fit_tokens
+from editor.hearing.near_consonants import near_consonant_suspects
 from editor.hearing.sayings import teach
 from editor.hearing.sound_match import MAX_DISTANCE, PhoneSpeller, SoundAlike, sound_alikes
 from editor.hearing.spotting import Spotted, fit_bar, spot_names
@@ -96,6 +98,9 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
         heard.suspects += context_suspects(job.text, job.tokens, fitted, heard.doubts, audio, job.audio_start_ms,
                                            aligner, job.index, job.segment_id, heard.suspects,
                                            chooser=_names_aligner())
+        heard.suspects += near_consonant_suspects(job.text, job.tokens, fitted, heard.doubts, audio,
+                                                  job.audio_start_ms, aligner, job.index, job.segment_id,
+                                                  heard.suspects, chooser=_names_aligner())
     if not job.names:
         return heard
     timed = [TimedToken(f.char_start, f.char_end, f.start_ms, f.end_ms) for f in fitted.tokens]

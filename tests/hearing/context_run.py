@@ -7,9 +7,10 @@ from editor.hearing.fit import fit_tokens
 from editor.hearing.suspects import runs, word_doubts
 
 
-def episode_context_suspects(episode, aligner):
-    """The suspects :func:`context_suspects` finds in each turn of *episode*, heard over the turn
-    and 200 ms around it, after the poorly fitting runs it is given as already found."""
+def episode_context_suspects(episode, aligner, check=context_suspects):
+    """The suspects :func:`context_suspects` (or *check*, which takes the same arguments) finds in
+    each turn of *episode*, heard over the turn and 200 ms around it, after the poorly fitting runs
+    it is given as already found."""
     found = []
     for index, segment in enumerate(episode.transcript.segments):
         lo, hi = segment.start_ms - 200, segment.end_ms + 200
@@ -19,6 +20,6 @@ def episode_context_suspects(episode, aligner):
         assert fitted is not None, segment.text
         doubts = word_doubts(segment.text, fitted.tokens)
         already = runs(segment.text, doubts, index, segment.id)
-        found += context_suspects(segment.text, tokens, fitted, doubts, audio, lo, aligner, index, segment.id,
+        found += check(segment.text, tokens, fitted, doubts, audio, lo, aligner, index, segment.id,
                                   already)
     return found
