@@ -240,10 +240,22 @@ class SuggestionsPanel(QWidget):
     # ------------------------------------------------------------------ the list
     def _on_model_committed(self, commit) -> None:
         """A speaker renamed (or a turn given to another): the items name each turn's speaker as it
-        is now. Typing changes no speaker, and costs nothing here."""
-        if any(change.speakers or "speaker_id" in (change.segment_fields() or ()) for change in commit.changes):
+        is now. Typing changes no speaker, and costs nothing here.
+
+        Rows that came, went or were replaced whole (a split, a merge, their undo, a restore) say
+        no field names (``segment_fields()`` is None): any speaker may have changed, and the listed
+        suggestions point at their turns by rows that may now hold other turns (Apply would drop
+        them, or edit another turn). The items are named afresh and the text scanned again."""
+        if not self.suggestions:
+            return
+        fields = [change.segment_fields() for change in commit.changes]
+        whole_rows = any(named is None for named in fields)
+        if whole_rows or any(change.speakers or "speaker_id" in named
+                             for change, named in zip(commit.changes, fields, strict=True) if named is not None):
             for row, s in enumerate(self.suggestions):
                 self.list.item(row).setText(self._item_text(s))
+        if whole_rows:
+            self.start_scan()
 
     def set_suggestions(self, found: list[Suggestion]) -> None:
         kept = _distinct(self.glossary.not_ignored(found))
