@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from editor.core.errors import TranscriptError
 from editor.core.glossary import Glossary, Suggestion, apply_spans
 from editor.core.timecode import format_clock
-from editor.ui.names.audio_verdicts import AUDIO_SAYS, AudioChecker, CheckItem, audio_rank
+from editor.ui.names.audio_verdicts import AUDIO_SAYS, AudioChecker, CheckItem, audio_rank, verdicts_said
 from editor.ui.names.glossary_scan import GlossaryScan, scan_summary
 from editor.ui.names.suggestion_delegate import ARROW, FirstLineDelegate
 from editor.ui.widgets.status_line import StatusLine
@@ -231,10 +231,7 @@ class SuggestionsPanel(QWidget):
         self.stop_check_button.hide()
         self.set_suggestions(self.suggestions)     # ranked by the audio now
         if completed:
-            agree = sum(1 for s in self.suggestions if getattr(self.verdict(s), "label", "") == "agrees")
-            rejected = sum(1 for s in self.suggestions if getattr(self.verdict(s), "rejected", False))
-            self.status.setText(f"{counted(len(self.suggestions), 'suggestion')} checked against the audio: "
-                                f"it agrees with {agree}, prefers the original for {rejected}.")
+            self.status.setText(verdicts_said([self.verdict(s) for s in self.suggestions], "suggestion"))
         self.audio_checked.emit(completed)
 
     # ------------------------------------------------------------------ the list
