@@ -45,6 +45,7 @@ NOTE_LABEL = "✎ note"   # the note itself is the badge's tooltip
 # in the transcript, and said so), so one enormous row costs what a long one does.
 LONG_TOKEN = 200
 LAYOUT_LIMIT = 100_000
+KEEP_GLYPHS_FROM = 2_000    # characters: a row this long keeps its shaped glyphs between paints
 _LONG_TOKEN = re.compile(rf"\S{{{LONG_TOKEN}}}")
 
 
@@ -148,10 +149,11 @@ class TurnPainter:
         shown = shown_text(text)
         offsets = Utf16Offsets(shown)
         layout = QTextLayout(shown, self.text_font)
-        # Keep the shaped glyphs after a paint: by default QTextLayout drops them after each draw,
-        # so every paint shaped the whole turn again (20 ms for 18,000 characters) to draw its
-        # lines in view.
-        layout.setCacheEnabled(True)
+        # A long turn keeps its shaped glyphs between paints: by default QTextLayout drops them
+        # after each draw, so every paint shaped the whole turn again (20 ms for 18,000 characters)
+        # to draw its lines in view. A short one shapes again in microseconds, and keeping every
+        # cached row's glyphs would cost ~10 kB a row.
+        layout.setCacheEnabled(len(shown) > KEEP_GLYPHS_FROM)
         option = QTextOption()
         option.setWrapMode(wrap_mode_for(text[:LAYOUT_LIMIT]))
         layout.setTextOption(option)
@@ -201,6 +203,7 @@ class TurnPainter:
                     for start, end, fmt in decorations if start < limit]
         cached.layout.setFormats(formats)
         self._lay_out_lines(cached.layout, cached.width)
+        cached.height = self._fixed_height() + max(1, cached.layout.lineCount()) * self.line_height
         cached.decorations = decorations
 
     def time_rect(self, segment: Segment, speaker: str) -> QRect:
