@@ -69,6 +69,7 @@ class SuggestionsPanel(QWidget):
         self._sure = 0                                   # how many listed suggestions are ticked (Apply all)
         self._checks = AudioChecker(self)
         self._check_failed = False
+        self._applying = False     # while its own Apply is being made
         self._build()
         model.committed.connect(self._on_model_committed)
         self._checks.judged.connect(self._on_checks_judged)
@@ -242,8 +243,10 @@ class SuggestionsPanel(QWidget):
         Rows that came, went or were replaced whole (a split, a merge, their undo, a restore) say
         no field names (``segment_fields()`` is None): any speaker may have changed, and the listed
         suggestions point at their turns by rows that may now hold other turns (Apply would drop
-        them, or edit another turn). The items are named afresh and the text scanned again."""
-        if not self.suggestions:
+        them, or edit another turn). The items are named afresh and the text scanned again; so it
+        is after a replace in several turns at once (Replace All), which may have made many of them
+        moot. A turn typed in is left to Apply, which drops a suggestion whose text changed."""
+        if not self.suggestions or self._applying:     # (the panel's own Apply scans again itself)
             return
         fields = [change.segment_fields() for change in commit.changes]
         whole_rows = any(named is None for named in fields)
@@ -251,7 +254,8 @@ class SuggestionsPanel(QWidget):
                              for change, named in zip(commit.changes, fields, strict=True) if named is not None):
             for row, s in enumerate(self.suggestions):
                 self.list.item(row).setText(self._item_text(s))
-        if whole_rows:
+        if whole_rows or any(len(change.rows) > 1 and "text" in named
+                             for change, named in zip(commit.changes, fields, strict=True) if named is not None):
             self.start_scan()
 
     def set_suggestions(self, found: list[Suggestion]) -> None:
@@ -337,7 +341,11 @@ class SuggestionsPanel(QWidget):
     def _apply(self, chosen: list[Suggestion], what: str) -> int:
         spans = apply_spans(chosen, self._model.transcript)
         if spans:
-            self.apply_requested.emit(spans, f"{what} ({len(spans)})")
+            self._applying = True
+            try:
+                self.apply_requested.emit(spans, f"{what} ({len(spans)})")
+            finally:
+                self._applying = False
         done = {id(s) for s in chosen}
         self.set_suggestions([s for s in self.suggestions if id(s) not in done])
         self.status.setText(f"Applied {len(spans)}; {len(self.suggestions)} left.")
