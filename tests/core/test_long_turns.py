@@ -185,3 +185,40 @@ def test_a_turn_with_no_space_is_split_hard_and_refusals_name_the_turn_by_number
     with pytest.raises(ValueError) as refused:
         ops.split_into_parts(transcript, len(transcript.segments) - 1)
     assert str(refused.value).startswith("turn 101:") and "s7" not in str(refused.value)
+
+
+@pytest.mark.parametrize(("start_ms", "end_ms", "spoken"), [
+    (6_000, 30_000, (6_000, 30_000)),     # timed: shared between its own start and end
+    (6_000, None, (6_000, 50_000)),       # a start alone: up to the next word
+    (6_000, 4_000, (6_000, 50_000)),      # an end before the start: the same
+])
+def test_a_timed_word_cut_hard_shares_its_time_between_the_pieces_by_length_and_is_counted(start_ms, end_ms,
+                                                                                          spoken):
+    """A word with no space to cut at, cut across parts: each piece gets its share by length of the
+    time the word is spoken in (a start alone or an end before it: up to the next word), every part
+    keeps a start, and the op says how many words it cut so the producer can be told."""
+    run = "x" * 150_000
+    words = [Word("Intro", 5_000, 6_000, 0.9), Word(run, start_ms, end_ms, 0.9), Word("done.", 50_000, 51_000, 0.9)]
+    turn = Segment("s1", 5_000, 60_000, f"Intro {run} done.", "a", words=words, word_timing=WordTiming.IMPORTED)
+    transcript = Transcript(speakers={"a": Speaker("a", "Noor Aziz")}, segments=[turn])
+    op = ops.split_into_parts(transcript, 0)
+    assert op.words_cut == 1
+    pieces = [w for part in op.segments for w in part.words if set(w.text) == {"x"}]
+    assert "".join(p.text for p in pieces) == run and len(pieces) > 2
+    assert pieces[0].start_ms == spoken[0] and pieces[-1].end_ms == spoken[1]
+    for piece, after in zip(pieces, pieces[1:], strict=False):
+        assert piece.start_ms < piece.end_ms == after.start_ms      # one after the other, none an instant
+    starts = [part.start_ms for part in op.segments]
+    assert None not in starts and starts == sorted(starts)
+    assert all(part.start_ms == part.words[0].start_ms for part in op.segments[1:])
+    assert_reversible(transcript, op)
+
+
+def test_an_untimed_word_cut_hard_leaves_each_part_its_share_of_the_turns_time_and_is_not_counted():
+    run = "x" * 150_000
+    turn = Segment("s1", 0, 60_000, run, "a", words=[Word(run, None, None, 0.9)], word_timing=WordTiming.IMPORTED)
+    transcript = Transcript(speakers={"a": Speaker("a", "Noor Aziz")}, segments=[turn])
+    op = ops.split_into_parts(transcript, 0)
+    assert op.words_cut == 0
+    starts = [part.start_ms for part in op.segments]
+    assert None not in starts and starts == sorted(starts) and starts[1] == 600    # 1,500 of 150,000 characters

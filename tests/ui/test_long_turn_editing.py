@@ -15,7 +15,7 @@ from window_helpers import click, press  # noqa: E402
 
 from editor.core import ops, project  # noqa: E402
 from editor.core.long_text import PART_CHARS  # noqa: E402
-from editor.core.transcript import Segment, Speaker, Transcript, TranscriptMeta  # noqa: E402
+from editor.core.transcript import Segment, Speaker, Transcript, TranscriptMeta, Word, WordTiming  # noqa: E402
 from editor.ui.document.turn_painter import LAYOUT_LIMIT  # noqa: E402
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -232,3 +232,22 @@ def test_a_turn_with_no_space_splits_at_the_limit_and_a_refusal_names_the_turn(m
     assert not w.edits.split_into_parts(0)           # short enough: said of "turn 1", no internal id
     message = w.statusBar().currentMessage()
     assert message.startswith("turn 1:") and "s1" not in message
+
+
+def test_splitting_a_timed_word_with_no_space_across_parts_tells_the_producer_its_time_is_shared(main_window,
+                                                                                                tmp_path):
+    """No audio says where inside a word a part starts: the split says the pieces' times are shared
+    by length, an estimate, and each part still starts at its piece's time."""
+    w = main_window
+    run = "x" * 150_000
+    words = [Word("Hello", 5000, 5400, 0.9), Word(run, 5400, None, 0.9)]     # the recognizer gave a start alone
+    segments = [Segment("s1", 5000, 600_000, f"Hello {run}", "a", words=words, word_timing=WordTiming.IMPORTED)]
+    path = tmp_path / "timed-blob.tep.json"
+    project.save(Transcript(TranscriptMeta(title="Blob"), {"a": Speaker("a", "Ines Varga")}, segments), path)
+    assert w.open_path(str(path))
+    assert w.edits.split_into_parts(0)
+    message = w.statusBar().currentMessage()
+    assert "1 timed word had no space to cut at and was cut across turns" in message
+    assert "shared between the pieces by length, an estimate" in message
+    starts = [w.model.segment(row).start_ms for row in range(w.model.rowCount())]
+    assert None not in starts and starts == sorted(starts) and starts[-1] < 600_000

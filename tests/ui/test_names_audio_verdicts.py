@@ -114,4 +114,4 @@ def test_the_verdicts_coming_in_do_not_lay_the_window_out_again(main_window, qtb
     qtbot.waitUntil(lambda: checked == [True], timeout=90_000)
     assert requests.count == 0
     assert panel.apply_all_button.text() == f"Apply a&ll ✓ ({sum(map(panel.is_ticked, panel.suggestions))})"
-    assert "checked against the audio" in panel.status.text()
+    assert panel.status.text().startswith("4 suggestions checked against the audio: ")   # said as verdicts_said says

@@ -64,7 +64,8 @@ def test_each_place_shows_the_audios_verdict_ranked_and_a_rejected_one_is_not_ti
     assert [c.score for c in dialog.candidates] == [100, 100]     # the text alone would tick both
     assert [c.index for c in dialog.ticked()] == [0]
     assert dialog.stop_check_button.isHidden()
-    assert "agrees with 1, prefers the original for 1" in dialog.audio_status.text()
+    assert dialog.audio_status.text() == ("2 places checked against the audio: 1 matches the audio "
+                                          "and for 1 the original text fits it better.")
     assert dialog.apply_ticked() == 1
     first, second = (s.text for s in window.model.transcript.segments)
     assert "the EPA before" in first and "The BSA ran" in second

@@ -218,3 +218,45 @@ def test_a_journal_slow_to_read_shows_its_progress_and_cancel_keeps_it_aside(
     from PySide6.QtWidgets import QApplication
     QApplication.processEvents()                               # the late end of the read arrives
     assert window.project.recovery.recovery_box is None and kept.read_bytes() == left
+
+
+def test_a_window_closed_while_its_journal_is_slow_to_read_lets_go_and_leaves_the_journal_where_it_was(
+        windows, tmp_path, qtbot, monkeypatch):
+    """Closing the window while the work left behind is still being read (a network drive): its input
+    is no longer held, the reading's progress goes, and the read's late end (here a failure) neither
+    asks anything nor keeps the journal aside: it stays where it was, offered next time."""
+    import threading
+
+    import shiboken6
+    from PySide6.QtWidgets import QApplication
+
+    from editor.session import recovery
+    from editor.ui.project.restore_job import InputHold
+    path, journal = killed_mid_edit(windows, tmp_path)
+    left = journal.read_bytes()
+    go_on, read = threading.Event(), threading.Event()
+
+    def hanging_then_failing_inspect(journal_path):
+        go_on.wait(30)
+        read.set()
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(recovery, "inspect", hanging_then_failing_inspect)
+    window = windows()
+    recovery_controller = window.project.recovery
+    try:
+        assert window.open_path(str(path))
+        qtbot.waitUntil(lambda: recovery_controller.reading_dialog is not None)
+        dialog = recovery_controller.reading_dialog
+        assert window.findChildren(InputHold)
+        window.close()
+        assert recovery_controller.reading is None and recovery_controller.reading_dialog is None
+        qtbot.waitUntil(lambda: not window.findChildren(InputHold))     # the hold is gone with its filter
+        assert not shiboken6.isValid(dialog) or not dialog.isVisible()     # closed (and deleted with it)
+    finally:
+        go_on.set()
+    qtbot.waitUntil(read.is_set)
+    for _ in range(5):
+        QApplication.processEvents()                           # the late end of the read arrives
+    assert recovery_controller.recovery_box is None
+    assert journal.read_bytes() == left and not list(tmp_path.glob(f"{path.name}.journal.unrestored-*"))

@@ -98,3 +98,32 @@ def test_an_answer_from_the_names_tools_is_shown_at_once_over_an_earlier_answer(
     w.show_status("Saved north.tep.json")            # an answer, held for its time
     w.action_table["next_low_confidence"].trigger()
     assert w.statusBar().currentMessage() == "“sailed”: 31% confidence"
+
+
+def test_a_shared_glossary_that_cannot_be_read_is_said_at_once_not_after_the_answer_on_show(main_window, tmp_path,
+                                                                                            qtbot, monkeypatch):
+    """The shared glossary file is damaged on disk while an answer is on show: the window's re-read
+    fails, and the producer must act on it (the team's names are missing), so it shows at once; it
+    is not background news waiting its turn, nor replaced there by later news."""
+    from editor.core import project
+    from editor.core.transcript import Segment, Speaker, Transcript
+    from editor.ui.widgets import status_messages
+    monkeypatch.setattr(status_messages, "ANSWER_MS", 60_000)   # held however slow the machine is today
+    path = tmp_path / "north.tep.json"
+    project.save(Transcript(speakers={"a": Speaker("a", "Ines Varga")},
+                            segments=[Segment("s1", 0, 1200, "we sailed north", "a")]), path)
+    shared = tmp_path / "team" / "glossary.csv"
+    shared.parent.mkdir()
+    shared.write_text("Renata Morholt,Renata More hold\n", encoding="utf-8")
+    w = main_window
+    assert w.open_path(str(path))
+    glossary = w.names.show_glossary
+    glossary.glossary.shared_file = str(shared)
+    glossary.set_glossary(glossary.glossary)        # follows the shared file from now on
+    assert glossary.glossary.entry_for("Renata Morholt") is not None
+    w.show_status("Saved north.tep.json")            # an answer, held for its time
+    shared.write_bytes(b"Renata Morholt,\xff\xfe broken\n")     # not UTF-8: cannot be read
+    qtbot.waitUntil(lambda: w.statusBar().currentMessage().startswith("Shared glossary not read"), timeout=10_000)
+    assert "glossary.csv" in w.statusBar().currentMessage()
+    glossary.message.emit("The shared glossary changed on disk: merged.")    # later news waits behind it
+    assert w.statusBar().currentMessage().startswith("Shared glossary not read")

@@ -95,3 +95,45 @@ def test_the_listed_suggestions_name_a_turns_speaker_as_renamed_or_changed(windo
     assert _speaker_line(window).endswith("Petter Lund")
     assert window.edits.set_speaker("a", 1)                # the turn given to another speaker
     assert _speaker_line(window).endswith("Maren Holt")
+
+
+def test_the_listed_suggestions_follow_turns_split_above_them_and_the_split_undone(windows, tmp_path, qtbot):
+    """A split (and its undo) replaces whole rows: the listed suggestion's turn moves down a row and
+    back. The list is scanned again each time, so its item names the turn's speaker and Apply edits
+    the turn that says it."""
+    from editor.core import ops
+    window = windows()
+    assert window.open_path(str(_project(tmp_path)))
+    _scanned(window, qtbot)
+    glossary = window.names.show_glossary
+    panel = glossary.suggestions
+
+    def listed_at(row: int) -> bool:
+        return not glossary.is_scanning() and [s.index for s in panel.suggestions if s.found == "Maren Hult"] == [row]
+
+    first = window.model.segment(0).text
+    assert window.edits.push(ops.split(window.model.transcript, 0, first.index(" ") + 1), "Split Turn", 0)
+    qtbot.waitUntil(lambda: listed_at(2), timeout=10_000)
+    assert _speaker_line(window).endswith("Petter Lund")
+    window.edits.undo()                               # the two halves replaced by the turn whole again
+    qtbot.waitUntil(lambda: listed_at(1), timeout=10_000)
+    assert _speaker_line(window).endswith("Petter Lund")
+    assert panel.apply_all() == 1
+    assert "Maren Holt before the rain" in window.model.segment(1).text
+
+
+def test_a_replace_in_several_turns_at_once_leaves_no_suggestion_it_made_moot(windows, tmp_path, qtbot):
+    """Replace All writes the name right in every turn: the list is scanned again at once, not left
+    offering fixes already made until Apply finds their text gone."""
+    from editor.core import ops
+    window = windows()
+    assert window.open_path(str(_project(tmp_path)))
+    assert any("Maren Hult" in item for item in _scanned(window, qtbot))
+    transcript = window.model.transcript
+    hult = transcript.segments[1].text.index("Hult")
+    tea = transcript.segments[4].text.index("tea")
+    replace = ops.replace_spans(transcript, [(1, hult, hult + 4, "Holt"), (4, tea, tea + 3, "coffee")])
+    assert window.edits.push(replace, "Replace All", 1)
+    glossary = window.names.show_glossary
+    qtbot.waitUntil(lambda: not glossary.is_scanning() and not any("Maren Hult" in item for item in _listed(window)),
+                    timeout=10_000)

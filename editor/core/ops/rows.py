@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from editor.core.long_text import PART_CHARS, part_starts
@@ -41,13 +42,24 @@ def split(transcript: Transcript, index: int, offset: int, at_ms: int | None = N
     return ReplaceSegments(index, 1, (left, right))
 
 
-def split_into_parts(transcript: Transcript, index: int, max_chars: int = PART_CHARS) -> ReplaceSegments:
+@dataclass(frozen=True, eq=False)
+class PartsSplit(ReplaceSegments):
+    """:func:`split_into_parts`'s op: the parts, and how many timed words it cut in two.
+
+    A word is cut where a run has no space to cut at; each piece gets its share of the word's time
+    by length, an estimate the producer is told of (no audio says where inside a word a piece starts)."""
+
+    words_cut: int = 0
+
+
+def split_into_parts(transcript: Transcript, index: int, max_chars: int = PART_CHARS) -> PartsSplit:
     """Cut a segment too long to edit into parts of at most *max_chars* characters, after sentence
     ends where there are any (:func:`editor.core.long_text.part_starts`), as one op.
 
     Each part starts at its first word's time (estimated when the words have none); words and
     marks go with their parts; the first part keeps the id, note and status, as :func:`split` does.
-    O(length of the segment), however many parts.
+    A timed word cut in two is shared by length (:func:`_words_by_part`), and counted in the op's
+    ``words_cut``. O(length of the segment), however many parts.
     """
     segment = segment_at(transcript, index)
     text = segment.text
@@ -64,6 +76,7 @@ def split_into_parts(transcript: Transcript, index: int, max_chars: int = PART_C
     words = segment.words
     cuts: list[int] = []   # the token index each part after the first starts at
     part_words: list[list[Word]] = []
+    words_cut = 0
     if words or segment.is_changed:
         spans = tokenize(text)
         token_starts = [start for start, _end in spans]
@@ -71,10 +84,12 @@ def split_into_parts(transcript: Transcript, index: int, max_chars: int = PART_C
         if words and len(words) != len(spans):
             words = realign(words, text, segment.start_ms, segment.end_ms)
         if words:
-            part_words = _words_by_part(words, spans, char_bounds, text)
+            part_words, words_cut = _words_by_part(words, spans, char_bounds, segment)
     if part_words:   # a part inside a token cut hard starts at its share of that word's time
-        cut_ms = _never_before([_clamped(segment, p[0].start_ms) if p else _estimated(segment, at, len(text))
-                                for p, at in zip(part_words[1:], starts_at, strict=True)])
+        cut_ms = _never_before([
+            _clamped(segment, p[0].start_ms) if p and p[0].start_ms is not None
+            else _estimated(segment, at, len(text))     # an untimed word: the part's share of the turn's time
+            for p, at in zip(part_words[1:], starts_at, strict=True)])
     else:
         cut_ms = [_estimated(segment, at, len(text)) for at in starts_at]
     texts = [(piece, _clip(segment.marks, at, at + len(piece))) for piece, at in pieces]
@@ -90,32 +105,56 @@ def split_into_parts(transcript: Transcript, index: int, max_chars: int = PART_C
         if i:
             fields.update(id=new_id(), note="")
         parts.append(dataclasses.replace(segment, **fields))
-    return ReplaceSegments(index, 1, tuple(parts))
+    return PartsSplit(index, 1, tuple(parts), words_cut)
 
 
 def _words_by_part(words: Sequence[Word], spans: Sequence[tuple[int, int]], char_bounds: Sequence[int],
-                   text: str) -> list[list[Word]]:
-    """Copies of *words* (one per token at *spans*) for each part between *char_bounds*; a token cut
-    hard (a run with no space) becomes one word per piece, each with its share of the word's time."""
+                   segment: Segment) -> tuple[list[list[Word]], int]:
+    """Copies of *words* (one per token at *spans*) for each part between *char_bounds*, and how many
+    timed words were cut: a token cut hard (a run with no space) becomes one word per piece, each with
+    its share by length of the time the word is spoken in (:func:`_spoken`)."""
+    text = segment.text
     parts: list[list[Word]] = [[] for _ in char_bounds[1:]]
-    for word, (start, end) in zip(words, spans, strict=True):
+    cut = 0
+    for i, (word, (start, end)) in enumerate(zip(words, spans, strict=True)):
         part = bisect.bisect_right(char_bounds, start) - 1
         if end <= char_bounds[part + 1]:
             parts[part].append(dataclasses.replace(word))
             continue
+        spoken = _spoken(word, words[i + 1:i + 2], segment)
+        cut += spoken is not None
         while part < len(parts) and char_bounds[part] < end:
             lo, hi = max(start, char_bounds[part]), min(end, char_bounds[part + 1])
             parts[part].append(dataclasses.replace(
-                word, text=text[lo:hi], start_ms=_share(word, lo - start, end - start),
-                end_ms=_share(word, hi - start, end - start)))
+                word, text=text[lo:hi], start_ms=_share(spoken, lo - start, end - start),
+                end_ms=_share(spoken, hi - start, end - start)))
             part += 1
-    return parts
+    return parts, cut
 
 
-def _share(word: Word, done: int, total: int) -> int | None:
-    if word.start_ms is None or word.end_ms is None:
+def _spoken(word: Word, following: Sequence[Word], segment: Segment) -> tuple[int, int] | None:
+    """When *word* is spoken, inside its turn: from its start to its end, or where no end (or one
+    before the start) says, to the next word's start or the turn's end. None for a word with no time.
+
+    Shared from a start alone, every piece after the first lost its time (and the parts after the
+    cut their start); shared from an end before the start, every piece was the same instant."""
+    if word.start_ms is None:
         return None
-    return word.start_ms + max(0, word.end_ms - word.start_ms) * done // max(1, total)
+    start = _clamped(segment, word.start_ms) or 0
+    end = word.end_ms
+    if end is None or end < start:
+        after = following[0].start_ms if following else None
+        end = after if after is not None and after >= start else segment.end_ms
+    end = start if end is None else max(start, _clamped(segment, end) or 0)
+    return start, end
+
+
+def _share(spoken: tuple[int, int] | None, done: int, total: int) -> int | None:
+    """The time *done* of *total* characters into the *spoken* span."""
+    if spoken is None:
+        return None
+    start, end = spoken
+    return start + (end - start) * done // max(1, total)
 
 
 def _never_before(times: list[int | None]) -> list[int | None]:

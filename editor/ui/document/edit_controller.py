@@ -231,9 +231,14 @@ class EditController(QObject):
             return False
         # A run of text with no spaces (a pasted blob) cannot be cut: its part stays too long.
         uncut = sum(1 for part in op.segments if len(part.text) > LAYOUT_LIMIT)
-        self.message.emit(f"Turn {row + 1} is now {len(op.segments):,} turns, "
-                          + (f"{uncut:,} still too long to edit (no space to cut it at)" if uncut
-                             else "each short enough to edit"))
+        said = (f"Turn {row + 1} is now {len(op.segments):,} turns, "
+                + (f"{uncut:,} still too long to edit (no space to cut it at)" if uncut
+                   else "each short enough to edit"))
+        if op.words_cut:    # no audio says where inside a word a part starts: say the times are a guess
+            one = op.words_cut == 1
+            said += (f". {_words(op.words_cut)} had no space to cut at and {'was' if one else 'were'} cut across "
+                     f"turns: {'its' if one else 'their'} time is shared between the pieces by length, an estimate")
+        self.message.emit(said)
         self._offered = None
         self.split_offered.emit("", row)
         self._view.open_editor(row, 0)
@@ -451,3 +456,7 @@ class EditController(QObject):
                     return r, segments[r].marks[-1]
         return None
 
+
+def _words(count: int) -> str:
+    """How many timed words, e.g. "1 timed word", "3 timed words"."""
+    return f"{count:,} timed word{'s' if count != 1 else ''}"

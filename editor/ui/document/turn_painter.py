@@ -45,6 +45,7 @@ NOTE_LABEL = "✎ note"   # the note itself is the badge's tooltip
 # in the transcript, and said so), so one enormous row costs what a long one does.
 LONG_TOKEN = 200
 LAYOUT_LIMIT = 100_000
+KEEP_GLYPHS_FROM = 2_000    # characters: a row this long keeps its shaped glyphs between paints
 _LONG_TOKEN = re.compile(rf"\S{{{LONG_TOKEN}}}")
 
 
@@ -75,6 +76,8 @@ class _Cached:
     marks: object  # the marks laid out with (the segment's list: a new one after every mark edit)
     tags: list     # the marks followed by a tag (mark_looks.tagged)
     offsets: Utf16Offsets   # the core's character offsets <-> the layout's UTF-16 positions
+    formats: list  # the layout's own formats (the tags' room), decorations aside
+    decorations: list   # the decorations laid out with (see TurnPainter._decorate)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,16 +149,31 @@ class TurnPainter:
         shown = shown_text(text)
         offsets = Utf16Offsets(shown)
         layout = QTextLayout(shown, self.text_font)
+        # A long turn keeps its shaped glyphs between paints: by default QTextLayout drops them
+        # after each draw, so every paint shaped the whole turn again (20 ms for 18,000 characters)
+        # to draw its lines in view. A short one shapes again in microseconds, and keeping every
+        # cached row's glyphs would cost ~10 kB a row.
+        layout.setCacheEnabled(len(shown) > KEEP_GLYPHS_FROM)
         option = QTextOption()
         option.setWrapMode(wrap_mode_for(text[:LAYOUT_LIMIT]))
         layout.setTextOption(option)
         tags = [mark for mark in mark_looks.tagged(text, marks) if mark.end <= LAYOUT_LIMIT] if marks else []
-        if tags:   # struck through, and room after the last character so the tag covers no word
-            formats = []
-            for mark in tags:
-                formats.append(_range(offsets, mark.start, mark.end - 1, mark_looks.dropped_format()))
-                formats.append(_range(offsets, mark.end - 1, mark.end, mark_looks.dropped_format(self.tag_width(mark))))
+        formats = []
+        for mark in tags:   # struck through, and room after the last character so the tag covers no word
+            formats.append(_range(offsets, mark.start, mark.end - 1, mark_looks.dropped_format()))
+            formats.append(_range(offsets, mark.end - 1, mark.end, mark_looks.dropped_format(self.tag_width(mark))))
+        if formats:
             layout.setFormats(formats)
+        self._lay_out_lines(layout, row_width)
+        lines = max(1, layout.lineCount())
+        cached = _Cached(text, row_width, layout, self._fixed_height() + lines * self.line_height, marks, tags,
+                         offsets, formats, [])
+        if len(self._cache) > 600:  # a window's worth of rows many times over
+            self._cache.clear()
+        self._cache[row] = cached
+        return cached
+
+    def _lay_out_lines(self, layout: QTextLayout, row_width: int) -> None:
         width = self.text_width(row_width)
         layout.beginLayout()
         y = 0.0
@@ -167,13 +185,26 @@ class TurnPainter:
             line.setPosition(QPointF(0, y))
             y += self.line_height
         layout.endLayout()
-        lines = max(1, layout.lineCount())
-        cached = _Cached(text, row_width, layout, self._fixed_height() + lines * self.line_height, marks, tags,
-                         offsets)
-        if len(self._cache) > 600:  # a window's worth of rows many times over
-            self._cache.clear()
-        self._cache[row] = cached
-        return cached
+
+    def _decorate(self, cached: _Cached, decorations: list) -> None:
+        """Make *decorations* ``(start, end, format)`` part of the row's layout (laid out again only
+        when they change).
+
+        Drawn as QTextLayout.draw's format ranges instead, each range costs a clip path and a
+        pass over the lines in view: a screenful of a turn where nearly every word is underlined
+        (700 ranges) took seconds a paint. As the layout's own formats they are drawn with the
+        text, one pass over the lines in view. Decorations only underline and shade (no font
+        change), so the lines break where they did and hit testing is unchanged."""
+        if decorations == cached.decorations:
+            return
+        limit = min(len(cached.text), LAYOUT_LIMIT)    # what the row lays out
+        formats = list(cached.formats)
+        formats += [_range(cached.offsets, start, min(end, limit), fmt)
+                    for start, end, fmt in decorations if start < limit]
+        cached.layout.setFormats(formats)
+        self._lay_out_lines(cached.layout, cached.width)
+        cached.height = self._fixed_height() + max(1, cached.layout.lineCount()) * self.line_height
+        cached.decorations = decorations
 
     def time_rect(self, segment: Segment, speaker: str) -> QRect:
         x = MARGIN_LEFT + self._header_fm.horizontalAdvance(speaker or "—") + 12
@@ -315,7 +346,8 @@ class TurnPainter:
     def _paint_text(self, painter: QPainter, rect: QRect, row: int, segment: Segment,
                     word_span: tuple[int, int] | None, palette: QPalette, extra=()) -> None:
         cached = self._layout(row, segment.text, rect.width(), segment.marks)
-        ranges = self.text_ranges(row, segment, rect.width(), word_span, palette, extra)
+        self._decorate(cached, list(extra))
+        ranges = self.text_ranges(row, segment, rect.width(), word_span, palette)   # marks, the playing word
         origin = QPointF(rect.topLeft()) + self.text_origin()
         clip = painter.clipBoundingRect() if painter.hasClipping() else QRectF()
         if len(ranges) > 1 and clip.isValid():
@@ -329,10 +361,9 @@ class TurnPainter:
                  clip: QRectF) -> list[QTextLayout.FormatRange]:
         """The *ranges* over the lines of *layout* that *clip* (layout coordinates) shows.
 
-        QTextLayout.draw draws the lines once more for each range (and clips each time): a long
-        turn with hundreds of decorations (a 20,000-character paragraph spell-checked) took
-        seconds a paint. Given the painter's clip it draws only the lines in view, and given only
-        the ranges over them, no more. Lines are line_height apart from 0."""
+        QTextLayout.draw draws the lines once more for each range (and clips each time): given the
+        painter's clip it draws only the lines in view, and given only the ranges over them, no
+        more. Lines are line_height apart from 0."""
         count = layout.lineCount()
         first = max(0, int(clip.top() // self.line_height))
         last = min(count - 1, int(clip.bottom() // self.line_height))

@@ -19,6 +19,7 @@ import contextlib
 import itertools
 import re
 from collections import deque
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QThread, Signal
@@ -35,6 +36,57 @@ AUDIO_RANK = {"agrees": 0, "prefers original": 2}   # the rest (unsure, not chec
 _TOKEN = re.compile(r"\S+")    # the words word times are kept for, as editor.hearing.verdict splits them
 AHEAD = 2     # items queued in the audio process at a time: a turn checked again is not kept waiting long
 _check_numbers = itertools.count(1)     # names each check's regions kept in the audio process
+
+
+def verdicts_said(verdicts: Sequence[object | None], noun: str) -> str:
+    """What checking against the audio found, in words that read right for any count: *verdicts* one
+    per listed *noun* ("suggestion", "place"), None where it could not be checked (no word times,
+    or the audio gave no verdict).
+
+    "3 suggestions checked against the audio: 2 match the audio, for 1 the original text fits it
+    better and 1 is unclear." One checked: "it matches the audio."; all alike: "both match the
+    audio.", "all 5 match the audio."; none: "The suggestion could not be checked against the audio."
+    """
+    checked = [verdict for verdict in verdicts if verdict is not None]
+    agree = sum(getattr(verdict, "label", "") == "agrees" for verdict in checked)
+    rejected = sum(bool(getattr(verdict, "rejected", False)) for verdict in checked)
+    unclear = len(checked) - agree - rejected
+    unchecked = len(verdicts) - len(checked)
+    if not verdicts:
+        return f"No {noun}s to check against the audio."
+    if not checked:
+        if unchecked == 1:
+            return f"The {noun} could not be checked against the audio."
+        return (f"Neither {noun} could be checked against the audio." if unchecked == 2
+                else f"None of the {unchecked:,} {noun}s could be checked against the audio.")
+    n = len(checked)
+    all_of = "both" if n == 2 else f"all {n}"
+    if n == 1:
+        found = ("it matches the audio" if agree else "the original text fits the audio better" if rejected
+                 else "the audio cannot tell")
+    elif agree == n:
+        found = f"{all_of} match the audio"
+    elif rejected == n:
+        found = f"for {all_of}, the original text fits the audio better"
+    elif unclear == n:
+        found = f"the audio cannot tell for {'either' if n == 2 else 'any of them'}"
+    else:
+        parts = []
+        if agree:
+            parts.append(f"{agree} {'matches' if agree == 1 else 'match'} the audio")
+        if rejected:
+            parts.append(f"for {rejected} the original text fits it better")
+        if unclear:
+            parts.append(f"{unclear} {'is' if unclear == 1 else 'are'} unclear")
+        found = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    said = f"{_count(n, noun)} checked against the audio: {found}."
+    if unchecked:
+        said += f" {unchecked:,} other{'' if unchecked == 1 else 's'} could not be checked."
+    return said
+
+
+def _count(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def region_across(first: Segment, second: Segment, char_start: int, tail_end: int) -> Region | None:

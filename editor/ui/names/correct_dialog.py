@@ -40,7 +40,14 @@ from editor.core.corrections import Candidate, spans_for
 from editor.core.errors import TranscriptError
 from editor.core.glossary import capture
 from editor.core.name_index import NameIndex
-from editor.ui.names.audio_verdicts import AUDIO_SAYS, AudioChecker, CheckItem, audio_rank, region_across
+from editor.ui.names.audio_verdicts import (
+    AUDIO_SAYS,
+    AudioChecker,
+    CheckItem,
+    audio_rank,
+    region_across,
+    verdicts_said,
+)
 from editor.ui.names.candidate_search import CandidateSearch
 from editor.ui.names.candidate_table import (
     AUDIO_COLUMN,
@@ -340,11 +347,7 @@ class CorrectDialog(QDialog):
         self.stop_check_button.hide()
         if not completed or self.audio_status.text().startswith("Not checked"):
             return     # stopped, or the audio could not be read (said so)
-        verdicts = [self.verdict(c) for c in self.candidates]
-        agree = sum(getattr(v, "label", "") == "agrees" for v in verdicts)
-        rejected = sum(getattr(v, "rejected", False) for v in verdicts)
-        self.audio_status.setText(f"Checked against the audio: it agrees with {agree}, "
-                                  f"prefers the original for {rejected}.")
+        self.audio_status.setText(verdicts_said([self.verdict(c) for c in self.candidates], "place"))
         self.candidates = sorted(self.candidates, key=lambda c: audio_rank(self.verdict(c)))
         self._fill()      # ranked by the audio now; every tick stays as it is
 

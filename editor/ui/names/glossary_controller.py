@@ -47,7 +47,11 @@ NO_NAMES = "No glossary names for this show yet: add them (Glossary…) and sugg
 
 
 class GlossaryController(QObject):
-    message = Signal(str)
+    message = Signal(str)           # news of its scans and of the shared file (waits behind an answer)
+    # A glossary file not read or not saved: the producer must act on it (names missing, additions
+    # not kept), so it is shown at once, never queued behind an answer as news is (or replaced there
+    # by later news).
+    problem = Signal(str)
     # The project's "extra" changed (another show chosen): unsaved work, to be journaled by the window.
     extra_changed = Signal()
     glossary_set = Signal(object)   # another Glossary is in use (another episode or show)
@@ -220,7 +224,7 @@ class GlossaryController(QObject):
             return Glossary.for_show(show, self._data_dir)
         except TranscriptError as error:
             # A damaged file is left alone (no path: nothing is written over it); names still work.
-            self.message.emit(f"Glossary not loaded: {error}")
+            self.problem.emit(f"Glossary not loaded: {error}")
             return Glossary(show=show)
 
     def set_glossary(self, glossary: Glossary) -> None:
@@ -244,7 +248,7 @@ class GlossaryController(QObject):
                 self._watch()
             self.glossary.save()
         except TranscriptError as error:
-            self.message.emit(f"Glossary not saved: {error}")
+            self.problem.emit(f"Glossary not saved: {error}")
 
     # ------------------------------------------------------------------ the shared file
     def _share(self, path: str) -> None:
@@ -258,7 +262,7 @@ class GlossaryController(QObject):
         try:
             self._shared.pull(self.glossary)
         except TranscriptError as error:
-            self.message.emit(f"Shared glossary not read: {error}")
+            self.problem.emit(f"Shared glossary not read: {error}")
         self._watch()
 
     def _watch(self) -> None:
@@ -278,7 +282,7 @@ class GlossaryController(QObject):
         try:
             changed = self._shared.pull(self.glossary)
         except TranscriptError as error:
-            self.message.emit(f"Shared glossary not read: {error}")
+            self.problem.emit(f"Shared glossary not read: {error}")
             return False
         if changed:
             self._offer_show_notes()

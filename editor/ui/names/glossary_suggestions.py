@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from editor.core.errors import TranscriptError
 from editor.core.glossary import Glossary, Suggestion, apply_spans
 from editor.core.timecode import format_clock
-from editor.ui.names.audio_verdicts import AUDIO_SAYS, AudioChecker, CheckItem, audio_rank
+from editor.ui.names.audio_verdicts import AUDIO_SAYS, AudioChecker, CheckItem, audio_rank, verdicts_said
 from editor.ui.names.glossary_scan import GlossaryScan, scan_summary
 from editor.ui.names.suggestion_delegate import ARROW, FirstLineDelegate
 from editor.ui.widgets.status_line import StatusLine
@@ -69,6 +69,7 @@ class SuggestionsPanel(QWidget):
         self._sure = 0                                   # how many listed suggestions are ticked (Apply all)
         self._checks = AudioChecker(self)
         self._check_failed = False
+        self._applying = False     # while its own Apply is being made
         self._build()
         model.committed.connect(self._on_model_committed)
         self._checks.judged.connect(self._on_checks_judged)
@@ -231,19 +232,31 @@ class SuggestionsPanel(QWidget):
         self.stop_check_button.hide()
         self.set_suggestions(self.suggestions)     # ranked by the audio now
         if completed:
-            agree = sum(1 for s in self.suggestions if getattr(self.verdict(s), "label", "") == "agrees")
-            rejected = sum(1 for s in self.suggestions if getattr(self.verdict(s), "rejected", False))
-            self.status.setText(f"{counted(len(self.suggestions), 'suggestion')} checked against the audio: "
-                                f"it agrees with {agree}, prefers the original for {rejected}.")
+            self.status.setText(verdicts_said([self.verdict(s) for s in self.suggestions], "suggestion"))
         self.audio_checked.emit(completed)
 
     # ------------------------------------------------------------------ the list
     def _on_model_committed(self, commit) -> None:
         """A speaker renamed (or a turn given to another): the items name each turn's speaker as it
-        is now. Typing changes no speaker, and costs nothing here."""
-        if any(change.speakers or "speaker_id" in (change.segment_fields() or ()) for change in commit.changes):
+        is now. Typing changes no speaker, and costs nothing here.
+
+        Rows that came, went or were replaced whole (a split, a merge, their undo, a restore) say
+        no field names (``segment_fields()`` is None): any speaker may have changed, and the listed
+        suggestions point at their turns by rows that may now hold other turns (Apply would drop
+        them, or edit another turn). The items are named afresh and the text scanned again; so it
+        is after a replace in several turns at once (Replace All), which may have made many of them
+        moot. A turn typed in is left to Apply, which drops a suggestion whose text changed."""
+        if not self.suggestions or self._applying:     # (the panel's own Apply scans again itself)
+            return
+        fields = [change.segment_fields() for change in commit.changes]
+        whole_rows = any(named is None for named in fields)
+        if whole_rows or any(change.speakers or "speaker_id" in named
+                             for change, named in zip(commit.changes, fields, strict=True) if named is not None):
             for row, s in enumerate(self.suggestions):
                 self.list.item(row).setText(self._item_text(s))
+        if whole_rows or any(len(change.rows) > 1 and "text" in named
+                             for change, named in zip(commit.changes, fields, strict=True) if named is not None):
+            self.start_scan()
 
     def set_suggestions(self, found: list[Suggestion]) -> None:
         kept = _distinct(self.glossary.not_ignored(found))
@@ -328,7 +341,11 @@ class SuggestionsPanel(QWidget):
     def _apply(self, chosen: list[Suggestion], what: str) -> int:
         spans = apply_spans(chosen, self._model.transcript)
         if spans:
-            self.apply_requested.emit(spans, f"{what} ({len(spans)})")
+            self._applying = True
+            try:
+                self.apply_requested.emit(spans, f"{what} ({len(spans)})")
+            finally:
+                self._applying = False
         done = {id(s) for s in chosen}
         self.set_suggestions([s for s in self.suggestions if id(s) not in done])
         self.status.setText(f"Applied {len(spans)}; {len(self.suggestions)} left.")

@@ -34,7 +34,7 @@ class NamesController(QObject):
     """Find/replace, correct everywhere, glossary, spelling and low-confidence words in the window."""
 
     message = Signal(str)        # news of the glossary's scans and files (background: waits behind an answer)
-    answer = Signal(str)         # what a step of the producer's did or found (shown at once)
+    answer = Signal(str)         # what a step of the producer's did or found, or a problem to act on (shown at once)
     extra_changed = Signal()     # the project's "extra" changed (another show chosen): unsaved work
 
     def __init__(self, ctx: WindowContext, parent=None, data_dir: str | None = None):
@@ -61,6 +61,7 @@ class NamesController(QObject):
         self.correcting.glossary_changed.connect(glossary.changed)
         self.learner.learned.connect(self._on_learner_learned)
         glossary.message.connect(self.message)
+        glossary.problem.connect(self.answer)
         for part in (self.spans, self.low_confidence, self.learner, self.typed):
             part.message.connect(self.answer)
         glossary.extra_changed.connect(self.extra_changed)

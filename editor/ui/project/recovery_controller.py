@@ -55,6 +55,7 @@ class RecoveryController(QObject):
         self._window = ctx.window
         self.opening_to_restore = False    # opening a document in order to restore work into it
         self.reading: OnWorker | None = None   # the open document's journal being read for its prompt
+        self._give_input_back: Callable[[], None] = lambda: None   # ...and the window's input, held meanwhile
         self.reading_dialog: QProgressDialog | None = None   # that reading's progress, once it takes a while
         self.recovery_box: QMessageBox | None = None
         self.restoring: RestoreJob | None = None   # a long restore under way
@@ -62,11 +63,17 @@ class RecoveryController(QObject):
         ctx.actions["recover_unsaved"].triggered.connect(self.show_kept)
 
     def shutdown(self) -> None:
-        """The window closes: a restore under way stops, its journal untouched where it is (offered
-        next time)."""
+        """The window closes: a restore under way stops, and a journal still being read for its prompt
+        is no longer waited for; either journal stays untouched where it is (offered next time)."""
         if self.restoring is not None:
             self.restoring.abandon()
             self.restoring = None
+        if self.reading is not None:
+            # The read cannot be interrupted (a blocking read of a slow drive): its late end is
+            # dropped (_on_left_read), and even a failure keeps nothing aside for a closed window.
+            self.reading = None
+            self._close_reading_dialog()
+            self._give_input_back()
 
     def offer_recovery_for(self, document: str, saved: bool) -> None:
         """After opening *document*: offer the work a crash left for it (Restore or Discard).
@@ -88,11 +95,12 @@ class RecoveryController(QObject):
         _application().installEventFilter(hold)
         held = [hold]
 
-        def give_input_back() -> None:     # once: by the reading's end or by its Cancel, whichever comes first
+        def give_input_back() -> None:     # once: by the reading's end, its Cancel or the window's close
             if held:
                 _application().removeEventFilter(held.pop())
                 hold.deleteLater()
         self._close_reading_dialog()       # (another document's reading, dropped)
+        self._give_input_back = give_input_back
         reading = self.reading = OnWorker(lambda: _offerable(document, saved, folder), "read-journal", self)
         reading.done.connect(lambda pending: self._on_left_read(reading, give_input_back, document, pending, places))
         reading.failed.connect(lambda error: self._on_left_read(reading, give_input_back, document, error, places))

@@ -6,7 +6,8 @@ is shown at once and held for its time. News from background work (word times al
 stopped) never covers a held answer: it waits until the answer's time is up (a later answer's too:
 news such as a failure is said nowhere else), and only the latest news waits. Without the hold, a
 restore's result was replaced at once by the alignment that the restore started, and nobody could
-read it.
+read it. A problem the producer must act on (a glossary file not read or not saved) is no news:
+it is said as an answer, at once.
 """
 
 from __future__ import annotations
