@@ -24,6 +24,7 @@ SNIFF_CHARS = 65536  # how much of a text file the text readers' sniff() looks a
 # A header's clock: "3:07", "12:07", "1:02:07" or "100:02:07" (Otter, Rev-style; hours are not capped).
 HEADER_CLOCK = r"\d+:\d{2}(?::\d{2})?"
 
+_TITLE_CHARS = 120  # one line before the first turn, at most this long, is the episode's title
 _MS_PER_WORD = 400  # ~150 words a minute: the length of a last turn with no end time
 _MIN_ESTIMATE_MS = 1000
 
@@ -233,6 +234,39 @@ def clock_ms(text: str, line: int | None = None) -> int:
     return ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + ms
 
 
+def opening_header(text: str, header: re.Pattern) -> tuple[re.Match, str] | None:
+    """The turn *header* that opens *text*, with the line after it ("" when none); None when the
+    text does not open with one.
+
+    The opening header is the first non-blank line, or the second after a short title line (as
+    :func:`read_headed` reads a preamble). Detection goes by it when a file holds one turn, or
+    when its first turn is so long that the next header lies beyond the head a sniff looks at.
+    """
+    lines = _opening_lines(text, 3)
+    for index in (0, 1):
+        if index >= len(lines):
+            break
+        match = header.match(lines[index])
+        if match is not None:
+            return match, lines[index + 1] if index + 1 < len(lines) else ""
+        if len(lines[index]) > _TITLE_CHARS:
+            break
+    return None
+
+
+def _opening_lines(text: str, count: int) -> list[str]:
+    """The first *count* non-blank lines of *text*, found without splitting all of it."""
+    lines: list[str] = []
+    position = 0
+    while len(lines) < count and position < len(text):
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        if end > position and not text[position:end].isspace():
+            lines.append(text[position:end])
+        position = end + 1
+    return lines
+
+
 def read_headed(text: str, header: re.Pattern, build: TranscriptBuilder,
                 turn_of: Callable) -> None:
     """Read ``header`` line + body lines turns (Otter, Rev, Descript layouts).
@@ -263,7 +297,7 @@ def read_headed(text: str, header: re.Pattern, build: TranscriptBuilder,
 def _preamble(build: TranscriptBuilder, lines: list[str]) -> None:
     if not lines:
         return
-    if len(lines) == 1 and len(lines[0]) <= 120:
+    if len(lines) == 1 and len(lines[0]) <= _TITLE_CHARS:
         build.meta.title = lines[0]
         build.warnings.append(f"the line before the first turn ({lines[0]!r}) was taken as the title")
         return
