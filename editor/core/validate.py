@@ -7,6 +7,8 @@ visible note instead of a crash.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from editor.core.audio_fit import needed_ms, runs_past
 from editor.core.timecode import format_clock
 from editor.core.transcript import Transcript
@@ -44,14 +46,18 @@ def problems(transcript: Transcript) -> list[str]:
     return found
 
 
-def repair(transcript: Transcript, unit: str = "segment") -> list[str]:
+def repair(transcript: Transcript, unit: str = "segment", numbers: Sequence[int] | None = None,
+           overlaps: bool = True) -> list[str]:
     """Fix what can be fixed safely, in place; return warnings saying what was done.
 
     *unit* names the segments in the warnings ("caption" when a reader repairs cues before
-    merging them into turns).
+    merging them into turns), and *numbers* gives each segment's number in them (the cue's
+    number in the file, where empty cues were dropped; default: its place, from 1).
+    *overlaps*: whether to count segments overlapping the next (False: a reader reported them).
     """
     warnings: list[str] = []
-    for number, segment in enumerate(transcript.segments, 1):
+    for place, segment in enumerate(transcript.segments):
+        number = numbers[place] if numbers is not None else place + 1
         if segment.start_ms is not None and segment.end_ms is not None and segment.end_ms < segment.start_ms:
             warnings.append(f"{unit} {number} ended before it started "
                             f"({format_clock(segment.start_ms)} → {format_clock(segment.end_ms)}); "
@@ -67,9 +73,10 @@ def repair(transcript: Transcript, unit: str = "segment") -> list[str]:
         for place, segment in zip(places, timed, strict=True):
             transcript.segments[place] = segment
         warnings.append(f"{unit}s were out of time order and have been sorted by start time")
-    overlaps = sum(1 for a, b in zip(transcript.segments, transcript.segments[1:], strict=False)
-                   if a.end_ms is not None and b.start_ms is not None and b.start_ms < a.end_ms)
-    warnings += overlap_warnings(overlaps, unit)
+    if overlaps:
+        warnings += overlap_warnings(sum(1 for a, b in zip(transcript.segments, transcript.segments[1:], strict=False)
+                                         if a.end_ms is not None and b.start_ms is not None and b.start_ms < a.end_ms),
+                                     unit)
     return warnings
 
 

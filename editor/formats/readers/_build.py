@@ -56,6 +56,7 @@ class TranscriptBuilder:
         self._segments: list[Segment] = []
         self._marks_to_place: list[Segment] = []   # turns whose marks wait for the turn's end
         self._cues: list[Cue] = []                 # caption cues kept as rows (add_cue)
+        self._dropped: list[int] = []              # numbers in the file of the cues dropped as empty
 
     # ------------------------------------------------------------------ speakers
     def speaker(self, name: str | None) -> str | None:
@@ -83,6 +84,7 @@ class TranscriptBuilder:
         """A segment from free text (markers inside become marks); None when the text is empty."""
         text = " ".join(raw_text.split())
         if not text:
+            self._drop()
             return None
         # A turn given only its start (podcast page, Otter, Rev headers) may run for minutes: its
         # untimed marks wait for the end (the next turn's start) and are placed by where they sit
@@ -104,6 +106,24 @@ class TranscriptBuilder:
         if text:
             text, marks = extract_marks(text, start_ms)
             self._cues.append((speaker_id, start_ms, end_ms, text, marks))
+        else:
+            self._drop()
+
+    def _drop(self) -> None:
+        """Note the number in the file of a cue (or turn) given empty, so warnings about the cues
+        after it still name them by their numbers in the file."""
+        self._dropped.append(len(self._segments) + len(self._cues) + len(self._dropped) + 1)
+
+    def _file_numbers(self) -> list[int]:
+        """The number in the file of each segment (1-based, counting the cues dropped as empty)."""
+        dropped = set(self._dropped)
+        numbers: list[int] = []
+        number = 0
+        while len(numbers) < len(self._segments):
+            number += 1
+            if number not in dropped:
+                numbers.append(number)
+        return numbers
 
     @property
     def empty(self) -> bool:
@@ -114,6 +134,7 @@ class TranscriptBuilder:
                   words: list[Word]) -> Segment | None:
         """A segment from timed words (texts stripped, none empty)."""
         if not words:
+            self._drop()
             return None
         text, words, marks = marks_from_words(words)
         if start_ms is None:
@@ -130,30 +151,34 @@ class TranscriptBuilder:
         return self._segments
 
     # ------------------------------------------------------------------ result
-    def result(self, keep_captions: bool = True, cue_lines: list[list[str]] | None = None) -> ReadResult:
-        """The transcript; caption readers pass ``keep_captions=False`` to get turns instead of cues.
+    def result(self, keep_captions: bool | None = None, cue_lines: list[list[str]] | None = None) -> ReadResult:
+        """The transcript. Caption readers pass *keep_captions*: False to get turns instead of cues,
+        True to keep a segment per cue; either way their cues are repaired here (see
+        :func:`editor.core.validate.repair`) and named by their numbers in the file. Other readers
+        pass nothing: their segments are turns, repaired as the file's are when it is read.
 
         *cue_lines* (each cue's text lines, when the reader has them) tell
         whether the file looks like finished subtitles, which the window
         offers to keep as they are.
         """
         cues = len(self._cues)
-        turns = self._turns_of_cues() if cues and not keep_captions else None
+        turns = self._turns_of_cues() if cues and keep_captions is False else None
         if turns is None:
             self._segments_of_cues()
             fill_end_times(self._segments, self.meta.duration_ms)
             _estimate_mark_times(self._marks_to_place)
             turns = self._segments
             cues = len(turns)
-            if not keep_captions:
+            if keep_captions is not None:
                 # Problems of single cues (an end before its start, cues out of order) are found and
-                # reported while the cues are still apart; merged, they would pass unseen.
+                # reported while the cues are still apart; merged, they would pass unseen. The empty
+                # cues dropped still count: a producer looks the cue up by its number in the file.
                 captions = Transcript(meta=self.meta, speakers=self._speakers, segments=turns)
-                self.warnings.extend(repair(captions, unit="caption"))
-                turns = merge_cues(captions.segments)
+                self.warnings.extend(repair(captions, unit="caption", numbers=self._file_numbers()))
+                turns = captions.segments if keep_captions else merge_cues(captions.segments)
         transcript = Transcript(meta=self.meta, speakers=self._speakers, segments=turns)
         result = ReadResult(transcript, self.format, self.warnings)
-        if not keep_captions and len(turns) < cues:
+        if keep_captions is False and len(turns) < cues:
             result.merged_cues = cues
         result.finished_subtitles = cue_lines is not None and looks_like_finished_subtitles(cue_lines)
         return result
