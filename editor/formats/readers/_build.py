@@ -57,6 +57,7 @@ class TranscriptBuilder:
         self._marks_to_place: list[Segment] = []   # turns whose marks wait for the turn's end
         self._cues: list[Cue] = []                 # caption cues kept as rows (add_cue)
         self._dropped: list[int] = []              # numbers in the file of the cues dropped as empty
+        self._bad_clocks: list[tuple[int, str]] = []   # (line, text) of turn headers with no valid time
 
     # ------------------------------------------------------------------ speakers
     def speaker(self, name: str | None) -> str | None:
@@ -72,6 +73,16 @@ class TranscriptBuilder:
             self._speakers[speaker_id] = Speaker(speaker_id, name)
             self._ids_by_name[name] = speaker_id
         return speaker_id
+
+    def header_clock(self, text: str, line: int) -> int | None:
+        """A turn header's time in ms, or None when *text* is not a valid time ("01:75"): the turn
+        is kept untimed, with a warning naming the line, as a caption with a broken time line is;
+        one typo does not refuse the whole file."""
+        try:
+            return clock_ms(text, line)
+        except TranscriptError:
+            self._bad_clocks.append((line, text.strip()))
+            return None
 
     @property
     def speaker_names(self) -> Container[str]:
@@ -161,6 +172,11 @@ class TranscriptBuilder:
         whether the file looks like finished subtitles, which the window
         offers to keep as they are.
         """
+        if self._bad_clocks:
+            shown = ", ".join(f"line {line} ({text!r})" for line, text in self._bad_clocks[:5])
+            more = f" and {len(self._bad_clocks) - 5} more" if len(self._bad_clocks) > 5 else ""
+            self.warnings.append(f"{len(self._bad_clocks)} turn(s) whose header time is not a valid time "
+                                 f"kept as untimed turns: {shown}{more}")
         cues = len(self._cues)
         turns = self._turns_of_cues() if cues and keep_captions is False else None
         if turns is None:

@@ -14,7 +14,6 @@ from editor.formats.readers._build import (
     HEADER_CLOCK,
     SNIFF_CHARS,
     TranscriptBuilder,
-    clock_ms,
     opening_header,
     plausible_name,
     read_headed,
@@ -47,7 +46,7 @@ class OtterReader:
         build = TranscriptBuilder(self.NAME)
 
         def turn_of(match: re.Match, line: int):
-            return build.speaker(match.group("name")), clock_ms(match.group("time"), line), ""
+            return build.speaker(match.group("name")), build.header_clock(match.group("time"), line), ""
 
         read_headed(text, _HEADER, build, turn_of)
         return build.result()

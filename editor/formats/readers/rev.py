@@ -14,7 +14,6 @@ from editor.formats.readers._build import (
     HEADER_CLOCK,
     SNIFF_CHARS,
     TranscriptBuilder,
-    clock_ms,
     opening_header,
     plausible_name,
     read_headed,
@@ -51,7 +50,8 @@ class RevReader:
         def turn_of(match: re.Match, line: int):
             time = match.group("time") or match.group("time2") or match.group("time3")
             name = match.group("name")
-            return build.speaker(read(name.strip()) if name else None), clock_ms(time, line), match.group("rest")
+            speaker = build.speaker(read(name.strip()) if name else None)
+            return speaker, build.header_clock(time, line), match.group("rest")
 
         read_headed(text, _HEADER, build, turn_of)
         return build.result()
