@@ -9,7 +9,9 @@ Russian one, ...), Windows-1252 when the text is Latin script either way
 in). Every guess is reported as a warning naming the encoding assumed, and
 the caller can force another (``encoding=``) when the guess was wrong.
 Binary files (images, audio, archives) are refused with the byte offset of
-the first thing that cannot be text. Line ends become ``\\n``.
+the first thing that cannot be text; text followed by binary garbage (a crash's
+zero padding) is read up to it, with a warning naming the byte where it starts.
+Line ends become ``\\n``.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
 _CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 11, 12, 13, 27))
 _CONTROL_CHARS = re.compile("[" + re.escape(_CONTROL_BYTES.decode("ascii")) + "\x7f]")
 _MAX_CONTROL_SHARE = 0.01  # more than 1% control characters: not a text file
+_PADDING_SHARE = 0.5       # a tail from the first NUL on that is half NULs or more: zero padding
+_BINARY_TAIL_SHARE = 0.1   # a tail that is a tenth control bytes or more: binary, not text
 
 # A file is UTF-8 with a few damaged bytes, rather than text in a legacy code page, when at most a
 # third of its bytes outside ASCII cannot be read as UTF-8: in Windows-1252 text nearly every
@@ -71,6 +75,8 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, list[str]]:
         raise TranscriptError(f"the file is {len(data) / 1e6:.0f} MB; transcripts over "
                               f"{MAX_BYTES // (1024 * 1024)} MB are refused as not being transcripts")
     warnings: list[str] = []
+    if not encoding or _ascii_compatible(encoding):
+        data = _without_binary_tail(data, warnings)
     if encoding:
         text = _decode_as(data, encoding, warnings)
     else:
@@ -235,6 +241,34 @@ def _escaped_utf8(data: bytes, promised: bool) -> tuple[str, int] | None:
     if promised:
         allowance = max(allowance, _PROMISED_UTF8_DAMAGE)
     return (text, damaged) if damaged <= allowance else None
+
+
+def _without_binary_tail(data: bytes, warnings: list[str]) -> bytes:
+    """*data* up to the binary garbage that ends it (a warning naming the byte where it starts), or
+    all of *data* when it does not end so.
+
+    From the first NUL on, the tail is garbage when it is mostly NULs (zero padding, as a crash
+    leaves), or when it is binary (a tenth control bytes or more) and no longer than the text
+    before it. A NUL inside text, or a binary file with a few text-like bytes at its head, is
+    left for the caller to refuse. Control bytes just before the NUL, on its line, go with it.
+    """
+    nul = data.find(b"\x00")
+    if nul <= 0 or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _bomless_utf16(data):
+        return data   # (UTF-16 and UTF-32 text is full of NULs)
+    tail = data[nul:]
+    nuls = tail.count(0)
+    binary = len(tail) - len(tail.translate(None, _CONTROL_BYTES))
+    if not (nuls >= _PADDING_SHARE * len(tail) or (binary >= _BINARY_TAIL_SHARE * len(tail) and len(tail) <= nul)):
+        return data
+    start = nul
+    line_start = data.rfind(b"\n", 0, nul) + 1
+    if len(data[line_start:nul].translate(None, _CONTROL_BYTES)) < nul - line_start:
+        start = line_start
+    if not data[:start].strip():
+        return data   # no text before it: a binary file
+    warnings.append(f"the text ends at byte {start}: the {len(data) - start} bytes after it are binary data "
+                    "(NUL bytes), not text, and were left out")
+    return data[:start]
 
 
 def _line_at(data: bytes, offset: int) -> int:
