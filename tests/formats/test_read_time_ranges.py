@@ -80,3 +80,15 @@ def test_sorting_timed_segments_leaves_untimed_ones_where_they_stood():
     warnings = repair(transcript)
     assert [s.id for s in transcript.segments] == ["s1", "s4", "s3", "s5", "s2"]
     assert any("sorted" in w for w in warnings)
+
+
+def test_ass_minutes_past_59_keep_the_line_untimed_naming_it():
+    text = ("[Script Info]\nScriptType: v4.00+\n\n[Events]\n"
+            "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n"
+            "Dialogue: 0,0:00:01.00,0:00:03.00,Default,A,0,0,0,,Hello\n"
+            "Comment: 0,0:00:03.00,0:00:04.00,Default,A,0,0,0,,a note\n"
+            "Dialogue: 0,0:61:03.00,0:00:07.00,Default,B,0,0,0,,Bad minutes\n"
+            "Dialogue: 0,0:00:08.00,0:00:09.00,Default,A,0,0,0,,Last\n")
+    result = read_text(text, "bad.ass")
+    assert _cues(result) == [(1000, "Hello"), (None, "Bad minutes"), (8000, "Last")]
+    assert any("line 8" in w and "0:61:03.00" in w for w in result.warnings), result.warnings
