@@ -92,3 +92,12 @@ def test_ass_minutes_past_59_keep_the_line_untimed_naming_it():
     result = read_text(text, "bad.ass")
     assert _cues(result) == [(1000, "Hello"), (None, "Bad minutes"), (8000, "Last")]
     assert any("line 8" in w and "0:61:03.00" in w for w in result.warnings), result.warnings
+
+
+def test_podcast_page_header_with_minutes_past_59_keeps_the_turn_untimed_naming_the_line():
+    text = ("Episode 12\n\nSpeaker 1 00:00:05 Hello there.\nSpeaker 2 00:75:10 Bad minutes.\n"
+            "Speaker 1 00:00:20 After.\n")
+    result = read_text(text, "page.txt")
+    assert result.format == "podcast-page"
+    assert _cues(result) == [(5000, "Hello there."), (None, "Bad minutes."), (20_000, "After.")]
+    assert any("line 4" in w and "00:75:10" in w for w in result.warnings), result.warnings
