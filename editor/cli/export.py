@@ -93,6 +93,10 @@ def run(options: argparse.Namespace) -> int:
         return EXIT_NOT_APPROVED
     if replaces_source:
         say(f"{options.output}: warning: replacing the original transcript {options.file} was made from (--force)")
+    # What reading the input repaired or guessed (cues kept untimed, an encoding assumed) is in the
+    # export too: said here as `check` lists it, or the export would pass for a clean one.
+    for warning in loaded.warnings:
+        say(f"{options.file}: warning: {warning}")
     writer = writer_named(name)
     export_options = ExportOptions(
         inaudible_style=InaudibleStyle(options.inaudible_style) if options.inaudible_style else None,

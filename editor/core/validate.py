@@ -7,6 +7,8 @@ visible note instead of a crash.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from editor.core.audio_fit import needed_ms, runs_past
 from editor.core.timecode import format_clock
 from editor.core.transcript import Transcript
@@ -44,14 +46,18 @@ def problems(transcript: Transcript) -> list[str]:
     return found
 
 
-def repair(transcript: Transcript, unit: str = "segment") -> list[str]:
+def repair(transcript: Transcript, unit: str = "segment", numbers: Sequence[int] | None = None,
+           overlaps: bool = True) -> list[str]:
     """Fix what can be fixed safely, in place; return warnings saying what was done.
 
     *unit* names the segments in the warnings ("caption" when a reader repairs cues before
-    merging them into turns).
+    merging them into turns), and *numbers* gives each segment's number in them (the cue's
+    number in the file, where empty cues were dropped; default: its place, from 1).
+    *overlaps*: whether to count segments overlapping the next (False: a reader reported them).
     """
     warnings: list[str] = []
-    for number, segment in enumerate(transcript.segments, 1):
+    for place, segment in enumerate(transcript.segments):
+        number = numbers[place] if numbers is not None else place + 1
         if segment.start_ms is not None and segment.end_ms is not None and segment.end_ms < segment.start_ms:
             warnings.append(f"{unit} {number} ended before it started "
                             f"({format_clock(segment.start_ms)} → {format_clock(segment.end_ms)}); "
@@ -59,14 +65,18 @@ def repair(transcript: Transcript, unit: str = "segment") -> list[str]:
             segment.end_ms = segment.start_ms
     starts = [s.start_ms for s in transcript.segments if s.start_ms is not None]
     if any(b < a for a, b in zip(starts, starts[1:], strict=False)):
-        # Stable sort of timed segments; untimed ones keep their place after their predecessor.
-        order = sorted(range(len(transcript.segments)),
-                       key=lambda i: (_sort_key(transcript, i), i))
-        transcript.segments = [transcript.segments[i] for i in order]
+        # A stable sort of the timed segments among themselves. Untimed ones keep their places in
+        # reading order: carried along with a neighbour, they would follow a segment whose time is
+        # wrong (a typo sending it to the end) and be given a time near it on export.
+        places = [i for i, s in enumerate(transcript.segments) if s.start_ms is not None]
+        timed = sorted((transcript.segments[i] for i in places), key=lambda s: s.start_ms or 0)
+        for place, segment in zip(places, timed, strict=True):
+            transcript.segments[place] = segment
         warnings.append(f"{unit}s were out of time order and have been sorted by start time")
-    overlaps = sum(1 for a, b in zip(transcript.segments, transcript.segments[1:], strict=False)
-                   if a.end_ms is not None and b.start_ms is not None and b.start_ms < a.end_ms)
-    warnings += overlap_warnings(overlaps, unit)
+    if overlaps:
+        warnings += overlap_warnings(sum(1 for a, b in zip(transcript.segments, transcript.segments[1:], strict=False)
+                                         if a.end_ms is not None and b.start_ms is not None and b.start_ms < a.end_ms),
+                                     unit)
     return warnings
 
 
@@ -74,12 +84,3 @@ def overlap_warnings(overlaps: int, unit: str = "segment") -> list[str]:
     """What :func:`repair` says of *overlaps* segments starting before the one above them ended
     (nothing for none): also for a reader that checked its cues itself."""
     return [f"{overlaps} {unit}(s) overlap the next one (kept as they are)"] if overlaps else []
-
-
-def _sort_key(transcript: Transcript, index: int) -> int:
-    # Untimed segments sort with the last timed segment before them.
-    for i in range(index, -1, -1):
-        start = transcript.segments[i].start_ms
-        if start is not None:
-            return start
-    return -1

@@ -124,7 +124,9 @@ def read_text(text: str, name_hint: str = "", format: str | None = None,
     result = _parse(chosen, text, keep_captions)
     if not format:
         result.warnings[:0] = _extension_mismatch(chosen, name_hint)
-    result.warnings.extend(repair(result.transcript))
+    # A caption reader repaired its cues and counted their overlaps (see TranscriptBuilder.result):
+    # overlapping turns made of them are the same overlaps, not to be reported twice.
+    result.warnings.extend(repair(result.transcript, overlaps=not getattr(chosen, "MERGES_CUES", False)))
     if not result.transcript.meta.title and name_hint:
         result.transcript.meta.title = _stem(name_hint)
     return result

@@ -2,9 +2,7 @@
 
 from pathlib import Path
 
-import pytest
-
-from editor.core import MarkKind, TranscriptError
+from editor.core import MarkKind
 from editor.formats import read_file, read_text
 
 DATA = Path(__file__).parent / "data"
@@ -138,10 +136,16 @@ def test_plain_text_without_blank_lines_gives_a_segment_per_line():
     assert result.transcript.meta.title == "notes"
 
 
-def test_bad_time_in_a_header_names_the_line():
-    with pytest.raises(TranscriptError) as caught:
-        read_text("Maya (00:00):\nHello.\n\nDesmond (00:75):\nHi.\n", format="rev")
-    assert caught.value.line == 4 and "00:75" in str(caught.value)
+def test_bad_time_in_a_header_keeps_the_turn_untimed_naming_the_line():
+    # As a caption with a broken time line is kept: one typo must not refuse the whole file.
+    rev = read_text("Maya (00:00):\nHello.\n\nDesmond (01:75):\nBad seconds.\n\nMaya (00:20):\nAfter.\n")
+    assert rev.format == "rev"
+    assert _rows(rev) == [(0, "Maya", "Hello."), (None, "Desmond", "Bad seconds."), (20000, "Maya", "After.")]
+    assert any("line 4" in w and "01:75" in w for w in rev.warnings), rev.warnings
+    otter = read_text("Maya  0:00  \nHello.\n\nDesmond  0:75  \nBad seconds.\n\nMaya  0:20  \nAfter.\n")
+    assert otter.format == "otter"
+    assert [r[0] for r in _rows(otter)] == [0, None, 20000]
+    assert any("line 4" in w and "0:75" in w for w in otter.warnings), otter.warnings
 
 
 def test_turns_out_of_order_are_sorted_with_a_warning():

@@ -24,6 +24,7 @@ SNIFF_CHARS = 65536  # how much of a text file the text readers' sniff() looks a
 # A header's clock: "3:07", "12:07", "1:02:07" or "100:02:07" (Otter, Rev-style; hours are not capped).
 HEADER_CLOCK = r"\d+:\d{2}(?::\d{2})?"
 
+_TITLE_CHARS = 120  # one line before the first turn, at most this long, is the episode's title
 _MS_PER_WORD = 400  # ~150 words a minute: the length of a last turn with no end time
 _MIN_ESTIMATE_MS = 1000
 
@@ -55,6 +56,8 @@ class TranscriptBuilder:
         self._segments: list[Segment] = []
         self._marks_to_place: list[Segment] = []   # turns whose marks wait for the turn's end
         self._cues: list[Cue] = []                 # caption cues kept as rows (add_cue)
+        self._dropped: list[int] = []              # numbers in the file of the cues dropped as empty
+        self._bad_clocks: list[tuple[int, str]] = []   # (line, text) of turn headers with no valid time
 
     # ------------------------------------------------------------------ speakers
     def speaker(self, name: str | None) -> str | None:
@@ -71,6 +74,16 @@ class TranscriptBuilder:
             self._ids_by_name[name] = speaker_id
         return speaker_id
 
+    def header_clock(self, text: str, line: int) -> int | None:
+        """A turn header's time in ms, or None when *text* is not a valid time ("01:75"): the turn
+        is kept untimed, with a warning naming the line, as a caption with a broken time line is;
+        one typo does not refuse the whole file."""
+        try:
+            return clock_ms(text, line)
+        except TranscriptError:
+            self._bad_clocks.append((line, text.strip()))
+            return None
+
     @property
     def speaker_names(self) -> Container[str]:
         """The names of the speakers met so far (``in`` tells whether a name is one of them)."""
@@ -82,6 +95,7 @@ class TranscriptBuilder:
         """A segment from free text (markers inside become marks); None when the text is empty."""
         text = " ".join(raw_text.split())
         if not text:
+            self._drop()
             return None
         # A turn given only its start (podcast page, Otter, Rev headers) may run for minutes: its
         # untimed marks wait for the end (the next turn's start) and are placed by where they sit
@@ -103,6 +117,24 @@ class TranscriptBuilder:
         if text:
             text, marks = extract_marks(text, start_ms)
             self._cues.append((speaker_id, start_ms, end_ms, text, marks))
+        else:
+            self._drop()
+
+    def _drop(self) -> None:
+        """Note the number in the file of a cue (or turn) given empty, so warnings about the cues
+        after it still name them by their numbers in the file."""
+        self._dropped.append(len(self._segments) + len(self._cues) + len(self._dropped) + 1)
+
+    def _file_numbers(self) -> list[int]:
+        """The number in the file of each segment (1-based, counting the cues dropped as empty)."""
+        dropped = set(self._dropped)
+        numbers: list[int] = []
+        number = 0
+        while len(numbers) < len(self._segments):
+            number += 1
+            if number not in dropped:
+                numbers.append(number)
+        return numbers
 
     @property
     def empty(self) -> bool:
@@ -113,6 +145,7 @@ class TranscriptBuilder:
                   words: list[Word]) -> Segment | None:
         """A segment from timed words (texts stripped, none empty)."""
         if not words:
+            self._drop()
             return None
         text, words, marks = marks_from_words(words)
         if start_ms is None:
@@ -129,30 +162,39 @@ class TranscriptBuilder:
         return self._segments
 
     # ------------------------------------------------------------------ result
-    def result(self, keep_captions: bool = True, cue_lines: list[list[str]] | None = None) -> ReadResult:
-        """The transcript; caption readers pass ``keep_captions=False`` to get turns instead of cues.
+    def result(self, keep_captions: bool | None = None, cue_lines: list[list[str]] | None = None) -> ReadResult:
+        """The transcript. Caption readers pass *keep_captions*: False to get turns instead of cues,
+        True to keep a segment per cue; either way their cues are repaired here (see
+        :func:`editor.core.validate.repair`) and named by their numbers in the file. Other readers
+        pass nothing: their segments are turns, repaired as the file's are when it is read.
 
         *cue_lines* (each cue's text lines, when the reader has them) tell
         whether the file looks like finished subtitles, which the window
         offers to keep as they are.
         """
+        if self._bad_clocks:
+            shown = ", ".join(f"line {line} ({text!r})" for line, text in self._bad_clocks[:5])
+            more = f" and {len(self._bad_clocks) - 5} more" if len(self._bad_clocks) > 5 else ""
+            self.warnings.append(f"{len(self._bad_clocks)} turn(s) whose header time is not a valid time "
+                                 f"kept as untimed turns: {shown}{more}")
         cues = len(self._cues)
-        turns = self._turns_of_cues() if cues and not keep_captions else None
+        turns = self._turns_of_cues() if cues and keep_captions is False else None
         if turns is None:
             self._segments_of_cues()
             fill_end_times(self._segments, self.meta.duration_ms)
             _estimate_mark_times(self._marks_to_place)
             turns = self._segments
             cues = len(turns)
-            if not keep_captions:
+            if keep_captions is not None:
                 # Problems of single cues (an end before its start, cues out of order) are found and
-                # reported while the cues are still apart; merged, they would pass unseen.
+                # reported while the cues are still apart; merged, they would pass unseen. The empty
+                # cues dropped still count: a producer looks the cue up by its number in the file.
                 captions = Transcript(meta=self.meta, speakers=self._speakers, segments=turns)
-                self.warnings.extend(repair(captions, unit="caption"))
-                turns = merge_cues(captions.segments)
+                self.warnings.extend(repair(captions, unit="caption", numbers=self._file_numbers()))
+                turns = captions.segments if keep_captions else merge_cues(captions.segments)
         transcript = Transcript(meta=self.meta, speakers=self._speakers, segments=turns)
         result = ReadResult(transcript, self.format, self.warnings)
-        if not keep_captions and len(turns) < cues:
+        if keep_captions is False and len(turns) < cues:
             result.merged_cues = cues
         result.finished_subtitles = cue_lines is not None and looks_like_finished_subtitles(cue_lines)
         return result
@@ -233,6 +275,39 @@ def clock_ms(text: str, line: int | None = None) -> int:
     return ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + ms
 
 
+def opening_header(text: str, header: re.Pattern) -> tuple[re.Match, str] | None:
+    """The turn *header* that opens *text*, with the line after it ("" when none); None when the
+    text does not open with one.
+
+    The opening header is the first non-blank line, or the second after a short title line (as
+    :func:`read_headed` reads a preamble). Detection goes by it when a file holds one turn, or
+    when its first turn is so long that the next header lies beyond the head a sniff looks at.
+    """
+    lines = _opening_lines(text, 3)
+    for index in (0, 1):
+        if index >= len(lines):
+            break
+        match = header.match(lines[index])
+        if match is not None:
+            return match, lines[index + 1] if index + 1 < len(lines) else ""
+        if len(lines[index]) > _TITLE_CHARS:
+            break
+    return None
+
+
+def _opening_lines(text: str, count: int) -> list[str]:
+    """The first *count* non-blank lines of *text*, found without splitting all of it."""
+    lines: list[str] = []
+    position = 0
+    while len(lines) < count and position < len(text):
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        if end > position and not text[position:end].isspace():
+            lines.append(text[position:end])
+        position = end + 1
+    return lines
+
+
 def read_headed(text: str, header: re.Pattern, build: TranscriptBuilder,
                 turn_of: Callable) -> None:
     """Read ``header`` line + body lines turns (Otter, Rev, Descript layouts).
@@ -263,7 +338,7 @@ def read_headed(text: str, header: re.Pattern, build: TranscriptBuilder,
 def _preamble(build: TranscriptBuilder, lines: list[str]) -> None:
     if not lines:
         return
-    if len(lines) == 1 and len(lines[0]) <= 120:
+    if len(lines) == 1 and len(lines[0]) <= _TITLE_CHARS:
         build.meta.title = lines[0]
         build.warnings.append(f"the line before the first turn ({lines[0]!r}) was taken as the title")
         return

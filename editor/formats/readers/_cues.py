@@ -66,7 +66,12 @@ def split_speaker(text: str, known: Container[str] = ()) -> tuple[str | None, st
     return name, text[match.end():]
 
 
-def ms(hours: str | None, minutes: str, seconds: str, fraction: str) -> int:
+def ms(hours: str | None, minutes: str, seconds: str, fraction: str) -> int | None:
+    """A cue time in ms; None when it is out of range (seconds past 59, or minutes past 59 under an
+    hours field): "00:61:03,500" is a typing slip, not 1:01:03.5, and taking it as a time would
+    sort the cue away from where it stands. Minutes run on only without hours ("75:10.000")."""
+    if int(seconds) >= 60 or (hours is not None and int(minutes) >= 60):
+        return None
     return ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + int(fraction.ljust(3, "0")[:3])
 
 
@@ -75,3 +80,12 @@ def untimed_warning(lines: list[int], expected: str) -> str:
     shown = ", ".join(str(n) for n in lines[:5]) + (f" and {len(lines) - 5} more" if len(lines) > 5 else "")
     return (f"{len(lines)} cue(s) without a valid time line (expected {expected}) kept as untimed "
             f"segments: line {shown}")
+
+
+def out_of_range_warning(found: list[tuple[int, str]]) -> str:
+    """The one wording for cues whose time line has minutes or seconds past 59 (*found*: line
+    numbers and those lines), kept untimed as cues without a time line are."""
+    shown = ", ".join(f"line {n} ({line.strip()!r})" for n, line in found[:5])
+    more = f" and {len(found) - 5} more" if len(found) > 5 else ""
+    return (f"{len(found)} cue(s) with a time out of range (minutes and seconds run from 00 to 59) kept "
+            f"as untimed segments: {shown}{more}")

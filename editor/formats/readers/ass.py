@@ -7,13 +7,17 @@ override tags, ``\\N`` line breaks); comments are skipped.
 
 from __future__ import annotations
 
+import re
 import warnings
 
 from editor.core.errors import TranscriptError
 from editor.formats.base import ReadResult
 from editor.formats.readers import ASS
 from editor.formats.readers._build import TranscriptBuilder
-from editor.formats.readers._cues import split_speaker
+from editor.formats.readers._cues import out_of_range_warning, split_speaker
+
+_EVENT_LINE = re.compile(r"^[ \t]*(?:Dialogue|Comment):")
+_STAMP = re.compile(r"^\s*(\d+):(\d+):(\d+)[.,](\d+)\s*$")
 
 
 class AssReader:
@@ -47,9 +51,15 @@ class AssReader:
         # carry over to the following lines, as in SRT.
         uses_names = any(event.name.strip() for event in subs)
         speaker = None
-        for event in subs:
+        out_of_range: list[tuple[int, str]] = []
+        for event, (line_no, times) in zip(subs, _event_times(text, len(subs.events)), strict=True):
             if event.is_comment:
                 continue
+            start: int | None = event.start
+            end: int | None = event.end
+            if times is not None:
+                out_of_range.append((line_no, times))
+                start = end = None
             body = event.plaintext.replace("\n", " ")
             if uses_names:
                 speaker = build.speaker(event.name.strip() or None)
@@ -57,10 +67,31 @@ class AssReader:
                 name, body = split_speaker(body)
                 if name is not None:
                     speaker = build.speaker(name)
-            build.add_text(speaker, event.start, event.end, body)
+            build.add_text(speaker, start, end, body)
         if not build.segments:
             raise TranscriptError("no Dialogue lines found in the [Events] section")
+        if out_of_range:
+            build.warnings.append(out_of_range_warning(out_of_range))
         return build.result()
+
+
+def _event_times(text: str, events: int) -> list[tuple[int, str | None]]:
+    """For each event line, in the order pysubs2 reads them: its line number, and its Start and End
+    fields when one of them is out of range (minutes or seconds past 59; else None). pysubs2 takes
+    "0:61:03.00" for 1:01:03, which would send the line far from where it stands. Nothing is
+    flagged when the lines found are not pysubs2's events one for one."""
+    found: list[tuple[int, str | None]] = []
+    for line_no, line in enumerate(text.split("\n"), 1):
+        if _EVENT_LINE.match(line):
+            fields = line.split(":", 1)[1].strip().split(",", 3)[1:3]
+            bad = any(_out_of_range(field) for field in fields)
+            found.append((line_no, ",".join(fields) if bad else None))
+    return found if len(found) == events else [(0, None)] * events
+
+
+def _out_of_range(stamp: str) -> bool:
+    match = _STAMP.match(stamp)
+    return match is not None and (int(match.group(2)) >= 60 or int(match.group(3)) >= 60)
 
 
 def _line_of(text: str, error: Exception) -> int | None:

@@ -12,7 +12,7 @@ from collections import Counter
 
 from editor.formats.base import ReadResult
 from editor.formats.readers import DESCRIPT
-from editor.formats.readers._build import NAME, SNIFF_CHARS, TranscriptBuilder, clock_ms, plausible_name, read_headed
+from editor.formats.readers._build import NAME, SNIFF_CHARS, TranscriptBuilder, plausible_name, read_headed
 from editor.formats.speaker_label import QUOTED_NAME, read
 
 _TIME = r"\d+:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
@@ -44,7 +44,7 @@ class DescriptReader:
 
         def turn_of(match: re.Match, line: int):
             time = match.groupdict().get("time")
-            start = clock_ms(time, line) if time else None
+            start = build.header_clock(time, line) if time else None
             name = match.group("name")
             return build.speaker(read(name) if name else None), start, match.group("rest")
 

@@ -20,7 +20,7 @@ from editor.core.show_notes import EXTRA_KEY, PageText
 from editor.core.timecode import parse_clock
 from editor.formats.base import ReadResult
 from editor.formats.readers import PODCAST_PAGE
-from editor.formats.readers._build import NAME, SNIFF_CHARS, TranscriptBuilder, plausible_name
+from editor.formats.readers._build import NAME, SNIFF_CHARS, TranscriptBuilder, clock_ms, plausible_name
 
 # Hours may run past 99 (day-long recordings): a header at "100:00:10" is a turn like any other.
 _TIME = r"\d+:\d{2}:\d{2}|\d{1,2}:\d{2}"
@@ -62,7 +62,10 @@ class PodcastPageReader:
         build = TranscriptBuilder(self.NAME)
         for index, header in enumerate(headers):
             name, _, clock = header.group(0).rpartition(" ")
-            start = parse_clock(clock)
+            try:
+                start: int | None = clock_ms(clock)
+            except TranscriptError:   # "00:75:10": the turn is kept untimed, with a warning naming the line
+                start = build.header_clock(clock, text.count("\n", 0, header.start()) + 1)
             body_end = headers[index + 1].start() if index + 1 < len(headers) else _paragraph_end(
                 text, header.end())
             build.add_text(build.speaker(name), start, None, text[header.end():body_end])

@@ -10,7 +10,14 @@ import re
 
 from editor.formats.base import ReadResult
 from editor.formats.readers import REV
-from editor.formats.readers._build import HEADER_CLOCK, SNIFF_CHARS, TranscriptBuilder, clock_ms, read_headed
+from editor.formats.readers._build import (
+    HEADER_CLOCK,
+    SNIFF_CHARS,
+    TranscriptBuilder,
+    opening_header,
+    plausible_name,
+    read_headed,
+)
 from editor.formats.speaker_label import QUOTED_NAME, read
 
 _TIME = HEADER_CLOCK
@@ -33,7 +40,7 @@ class RevReader:
     def sniff(self, text: str) -> float:
         head = text[:SNIFF_CHARS]
         count = len(_SNIFF.findall(head))
-        if count >= 2 or (count == 1 and len(head) < 400):
+        if count >= 2 or (count == 1 and (len(head) < 400 or _opens_a_turn(head))):
             return 0.9
         return 0.0
 
@@ -43,7 +50,24 @@ class RevReader:
         def turn_of(match: re.Match, line: int):
             time = match.group("time") or match.group("time2") or match.group("time3")
             name = match.group("name")
-            return build.speaker(read(name.strip()) if name else None), clock_ms(time, line), match.group("rest")
+            speaker = build.speaker(read(name.strip()) if name else None)
+            return speaker, build.header_clock(time, line), match.group("rest")
 
         read_headed(text, _HEADER, build, turn_of)
         return build.result()
+
+
+def _opens_a_turn(head: str) -> bool:
+    """Whether *head* opens with a header followed by its turn's text: a solo episode, or a first
+    turn so long that the next header lies beyond the head. "Name (00:00):" is Rev's own shape;
+    the name must read as one, as "the meeting (10:00): who came" opens prose."""
+    opening = opening_header(head, _SNIFF)
+    if opening is None:
+        return False
+    header = _HEADER.match(opening[0].string)
+    if header is None:
+        return False
+    name = header.group("name")
+    if name is not None and not plausible_name(read(name.strip())):
+        return False
+    return bool(header.group("rest").strip()) or (bool(opening[1].strip()) and _HEADER.match(opening[1]) is None)

@@ -14,7 +14,7 @@ from editor.core.errors import TranscriptError
 from editor.formats.base import ReadResult
 from editor.formats.readers import SBV
 from editor.formats.readers._build import TranscriptBuilder, strip_markup
-from editor.formats.readers._cues import blocks, ms, split_speaker, untimed_warning
+from editor.formats.readers._cues import blocks, ms, out_of_range_warning, split_speaker, untimed_warning
 
 _STAMP = r"(\d+):(\d{1,2}):(\d{1,2})[.,](\d{1,3})"
 _TIMING = re.compile(rf"^\s*{_STAMP}\s*,\s*{_STAMP}\s*$")
@@ -33,6 +33,7 @@ class SbvReader:
         build = TranscriptBuilder(self.NAME)
         speaker = None
         untimed: list[int] = []
+        out_of_range: list[tuple[int, str]] = []   # (line, time line) of times past 59 minutes or seconds
         for line_no, lines in blocks(text.split("\n")):
             timing = _TIMING.match(lines[0])
             if timing is None:
@@ -42,6 +43,9 @@ class SbvReader:
             else:
                 g = timing.groups()
                 start, end = ms(g[0], g[1], g[2], g[3]), ms(g[4], g[5], g[6], g[7])
+                if start is None or end is None:
+                    out_of_range.append((line_no, lines[0]))
+                    start = end = None
                 body_lines = lines[1:]
             body = " ".join(strip_markup(_CHEVRONS.sub("", line)) for line in body_lines)
             name, body = split_speaker(body, build.speaker_names)
@@ -52,6 +56,8 @@ class SbvReader:
             raise TranscriptError("no caption blocks found", line=1)
         if untimed:
             build.warnings.append(untimed_warning(untimed, "'H:MM:SS.mmm,H:MM:SS.mmm'"))
+        if out_of_range:
+            build.warnings.append(out_of_range_warning(out_of_range))
         return build.result()
 
 

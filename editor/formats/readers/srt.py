@@ -17,7 +17,7 @@ from editor.core.errors import TranscriptError
 from editor.formats.base import ReadResult
 from editor.formats.readers import SRT
 from editor.formats.readers._build import TranscriptBuilder, strip_markup
-from editor.formats.readers._cues import blocks, ms, split_speaker, untimed_warning
+from editor.formats.readers._cues import blocks, ms, out_of_range_warning, split_speaker, untimed_warning
 
 _STAMP = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[,.](\d{1,3})"
 _TIMING = re.compile(rf"^\s*{_STAMP}\s*-->\s*{_STAMP}")
@@ -29,7 +29,8 @@ _EXPECTED = "'HH:MM:SS,mmm --> HH:MM:SS,mmm'"
 # lines, the blank lines after it), in ASCII digits: a file made only of these is read in one
 # regex pass over the whole text (a 12,000-cue file in a fraction of the per-line time); any other
 # file, or any cue that differs, goes the line-by-line way, which also finds the line of a damage.
-_ASCII_STAMP = r"(?:([0-9]+):)?([0-9]{1,2}):([0-9]{1,2})[,.]([0-9]{1,3})"
+# Minutes and seconds 0-59 only: a time out of range is damage, which the line-by-line reader reports.
+_ASCII_STAMP = r"(?:([0-9]+):)?([0-5]?[0-9]):([0-5]?[0-9])[,.]([0-9]{1,3})"
 _CUE = re.compile(r"[^\S\n]*[0-9]+[^\S\n]*\n"
                   rf"[^\S\n]*{_ASCII_STAMP}[^\S\n]*-->[^\S\n]*{_ASCII_STAMP}[^\n]*(?:\n|\Z)"
                   r"((?:[^\n]*\S[^\n]*(?:\n|\Z))*)"
@@ -98,6 +99,7 @@ class SrtReader:
         speaker = None
         joined = 0
         untimed: list[int] = []
+        out_of_range: list[tuple[int, str]] = []   # (line, time line) of times past 59 minutes or seconds
         previous: list[Any] | None = None    # [speaker, start, end, text] of the cue being read
         for line_no, lines in blocks(text.split("\n")):
             numbered = lines[0].strip().isdigit()
@@ -117,6 +119,9 @@ class SrtReader:
             else:
                 g = timing.groups()
                 start, end = ms(g[0], g[1], g[2], g[3]), ms(g[4], g[5], g[6], g[7])
+                if start is None or end is None:
+                    out_of_range.append((line_no + at, lines[at]))
+                    start = end = None
                 body_lines = lines[at + 1:]
             shown = [strip_markup(line) for line in body_lines]
             cue_lines.append(shown)
@@ -131,6 +136,8 @@ class SrtReader:
             raise TranscriptError("no subtitle cues found", line=1)
         if untimed:
             build.warnings.append(untimed_warning(untimed, _EXPECTED))
+        if out_of_range:
+            build.warnings.append(out_of_range_warning(out_of_range))
         if joined:
             build.warnings.append(f"{joined} text block(s) after a blank line inside a cue were "
                                   "joined to that cue")

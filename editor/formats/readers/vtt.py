@@ -18,7 +18,7 @@ from editor.core.errors import TranscriptError
 from editor.formats.base import ReadResult
 from editor.formats.readers import VTT
 from editor.formats.readers._build import TranscriptBuilder
-from editor.formats.readers._cues import blocks, ms, split_speaker, untimed_warning
+from editor.formats.readers._cues import blocks, ms, out_of_range_warning, split_speaker, untimed_warning
 
 _STAMP = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[.,](\d{1,3})"
 _TIMING = re.compile(rf"^\s*{_STAMP}[ \t]+-->[ \t]+{_STAMP}(?:[ \t].*)?$")
@@ -51,6 +51,7 @@ class VttReader:
         speaker = None
         pending: list[Any] | None = None    # [speaker, start, end, text] of the cue being read
         untimed: list[int] = []
+        out_of_range: list[tuple[int, str]] = []   # (line, time line) of times past 59 minutes or seconds
         timed = 0
         for number, (line_no, block) in enumerate(blocks(lines)):
             if number == 0 and header:
@@ -77,15 +78,21 @@ class VttReader:
                 continue
             timed += 1
             g = timing.groups()
+            start, end = ms(g[0], g[1], g[2], g[3]), ms(g[4], g[5], g[6], g[7])
+            if start is None or end is None:   # kept untimed, as a broken time line is
+                out_of_range.append((line_no + timing_at, block[timing_at]))
+                pending = [None, None, None, "\n".join(block[timing_at + 1:])]
+                continue
             cue_lines.append([_TAGS.sub("", line) for line in block[timing_at + 1:]])
-            pending = [None, ms(g[0], g[1], g[2], g[3]), ms(g[4], g[5], g[6], g[7]),
-                       "\n".join(block[timing_at + 1:])]
+            pending = [None, start, end, "\n".join(block[timing_at + 1:])]
         if not header and not timed:
             raise TranscriptError("not a WebVTT file: no WEBVTT header and no cues", line=1)
         if pending is not None:
             _add(build, pending, speaker)
         if untimed:
             build.warnings.append(untimed_warning(untimed, "'00:00:00.000 --> 00:00:01.000'"))
+        if out_of_range:
+            build.warnings.append(out_of_range_warning(out_of_range))
         if not build.segments:
             if not header:
                 raise TranscriptError("not a WebVTT file: no WEBVTT header and no cues", line=1)
