@@ -83,10 +83,11 @@ import numpy as np
 
 from editor.align.aligner import Aligner
 from editor.align.text import Token
+from editor.core.british import american
 from editor.hearing.durations import consonant_said, teen_said
 from editor.hearing.fit import SegmentFit, fit_tokens, neighbourhood
 from editor.hearing.sound_match import VOWELS
-from editor.hearing.suspects import FIT_FAIR, Suspect, WordDoubt, american
+from editor.hearing.suspects import FIT_FAIR, Suspect, WordDoubt
 from editor.hearing.verdict import MARGIN
 
 HOMOPHONE_GAIN = 1.0      # orders of magnitude a word said the same makes its context likelier
