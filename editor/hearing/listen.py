@@ -92,21 +92,22 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
         return heard
     heard.doubts = word_doubts(job.text, fitted.tokens, job.confidences, _is_known(job.names))
     heard.suspects = runs(job.text, heard.doubts, job.index, job.segment_id)
+    timed = [TimedToken(f.char_start, f.char_end, f.start_ms, f.end_ms) for f in fitted.tokens]
+    alikes = sorted(sound_alikes(job.tokens, list(job.names), _phone_speller(aligner), NEAR_DISTANCE),
+                    key=lambda a: a.distance) if job.names else []
     if not job.names_only:
+        names_at = [(timed[a.first].char_start, timed[a.last].char_end) for a in alikes if a.distance <= MAX_DISTANCE]
         heard.suspects += context_suspects(job.text, job.tokens, fitted, heard.doubts, audio, job.audio_start_ms,
                                            aligner, job.index, job.segment_id, heard.suspects,
-                                           chooser=_names_aligner())
+                                           chooser=_names_aligner(), names_at=names_at)
     if not job.names:
         return heard
-    timed = [TimedToken(f.char_start, f.char_end, f.start_ms, f.end_ms) for f in fitted.tokens]
     listener = _names_aligner()
     teach(listener, job.names)
     # Names are listened for in every poorly fitting run, also those too weak to show: a name
     # the audio clearly prefers to the text is what makes such a run worth showing.
     candidates = runs(job.text, heard.doubts, job.index, job.segment_id, unsupported=True)
     typical = typical_fit(fitted.tokens)
-    alikes = sorted(sound_alikes(job.tokens, list(job.names), _phone_speller(aligner), NEAR_DISTANCE),
-                    key=lambda a: a.distance)
     spans = listening_spans(heard.doubts, candidates, alikes, timed)
     if spans:
         heard.spotted = spot_names(job.text, timed, spans, list(job.names), audio, job.audio_start_ms,
