@@ -392,6 +392,12 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
             continue
         saying = aligner.pronunciations(words[position[i]])
         likelier = model.likelier(words, position[i], saying, doubt.short, homophones_only=doubt.below <= 0)
+        written = tokens[i].spoken[0].lower()
+        if american(written) != written:
+            # A British spelling: the model knows the American word, but not how often British
+            # speakers use it ("councillor" is everyday there, "councilor" rare in American text,
+            # where "counsellor", said alike, is commoner): no homophone is wanted on its word alone.
+            likelier = [x for x in likelier if not x.same_sound]
         same = [x for x in likelier if x.same_sound]
         evidence = ["context"] if same else []
         asked = likelier[:MAX_ASKED] if not same else []

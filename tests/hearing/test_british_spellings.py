@@ -9,7 +9,9 @@ from editor.hearing.suspects import SPELLING_DOUBT, spelling_doubt
 from tests.hearing.context_run import episode_context_suspects
 
 BRITISH = ["The tower is eighty metres tall.", "The bright colours of the harbour caught my eye.",
-           "They organised a party at the theatre.", "Last week we spoke to her about the flood defences."]
+           "They organised a party at the theatre.", "Last week we spoke to her about the flood defences.",
+           # (the American model would have "counsellor", said alike, in a councillor's place)
+           "Councillor Morgan voted against the new budget."]
 
 
 def test_a_british_spelling_is_known_by_its_american_one_and_a_misspelling_is_not():
