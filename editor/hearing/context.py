@@ -63,8 +63,8 @@ tomatoes". So:
   beside a consonant, unless the model finds that far less likely; the consonant's length in
   the audio decides (:mod:`.durations`), and the word must fit the turn better.
 
-Only ordinary words are asked about: not names (a capital inside a sentence, or a passage that
-sounds like a glossary name: the glossary's business), not a token read as several words (digits,
+Only ordinary words are asked about: not names (a capital inside a sentence, or a passage heard
+as a glossary name: the glossary's business), not a token read as several words (digits,
 addresses), never a word speech reduces against one a phone away but for a vowel (a tense:
 "sit"/"sat") or a cluster's consonant (see ``WordDoubt.short``; a short word's sound-alike a
 vowel away must be the audio's choice), and never a British spelling against its American one
@@ -80,7 +80,6 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -344,19 +343,16 @@ def _starts_sentence(tokens: list[Token], i: int) -> bool:
 
 def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts: list[WordDoubt],
                      audio_16k: np.ndarray, audio_start_ms: int, aligner: Aligner, segment: int,
-                     segment_id: str, already: list[Suspect], chooser: Aligner | None = None,
-                     names_at: Sequence[tuple[int, int]] = ()) -> list[Suspect]:
-    """Suspects of one turn from the context check (words *already* in a suspect are not asked).
+                     segment_id: str, already: list[Suspect], chooser: Aligner | None = None) -> list[Suspect]:
+    """Suspects of one turn from the context check (words *already* in a suspect are not asked:
+    among them the passages the names search heard as a glossary name, whose words are said as
+    the name is, not as the dictionary says each: "Ash combe" for Ashcombe fits "come" better).
 
     *chooser*: the aligner whose search lets the audio choose among a word's sound-alikes (a
     lighter one than *aligner* will do: only its choice is used); *aligner* when None.
-    *names_at*: char ranges that sound like a glossary name ("Ash combe" for Ashcombe): their
-    words are pieces of a name, said as the name is and not as the dictionary says the word, and
-    the names search judges them; the context check does not.
     """
-    taken = [(s.char_start, s.char_end) for s in already] + list(names_at)
     chosen = [i for i in ordinary(tokens, doubts, text)
-              if not any(lo < doubts[i].char_end and doubts[i].char_start < hi for lo, hi in taken)]
+              if not any(s.char_start < doubts[i].char_end and doubts[i].char_start < s.char_end for s in already)]
     if not chosen:
         return []
     model = context_model()
