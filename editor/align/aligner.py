@@ -27,6 +27,7 @@ from editor.align.edges import onsets
 from editor.align.g2p import pronounce
 from editor.align.interpolate import Span, interpolate
 from editor.align.text import Token, spoken_words
+from editor.core.british import american
 from editor.core.transcript import Word, WordTiming
 
 RATE = 16000
@@ -116,13 +117,19 @@ class Aligner:
             if word in self._pronounced or decoder.lookup_word(word):
                 usable.append(True)
                 continue
-            phones = pronounce(word, self.in_dictionary)
+            # A British spelling the dictionary lacks ("defences") is said every way its American
+            # one is: a guess, or one of several, fits a right word worse than the word it is.
+            spelled = american(word) if word.isalpha() else word
+            sayings = self.pronunciations(spelled) if spelled != word and self.in_dictionary(spelled) else []
+            phones = sayings[0] if sayings else pronounce(word, self.in_dictionary)
             if not phones:
                 usable.append(False)
                 continue
             self._pronounced[word] = phones
             for each in [*self._decoders.values(), *([self._choices] if self._choices else [])]:
                 each.add_word(word, phones, True)
+            for other in sayings[1:]:
+                self.add_pronunciation(word, other)
             usable.append(True)
             added.append(word)
         return usable, added

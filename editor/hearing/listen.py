@@ -3,10 +3,10 @@
 :func:`hear_transcript` plans one job per timed segment, lets :func:`editor.align.batch.align_transcript`
 decode the audio once and hand each segment's audio to a worker process, where :func:`hear_segment`
 aligns the text again to score every word (:mod:`~editor.hearing.fit`), turns the scores, the
-recognizer's confidence and spelling into suspects (:mod:`~editor.hearing.suspects`), adds the
-one-word slips the sentence's context points at (:mod:`~editor.hearing.context`) and those a
-near consonant apart that the audio hears (:mod:`~editor.hearing.near_consonants`), and looks
-for glossary names inside them (:mod:`~editor.hearing.spotting`). Results come back in
+recognizer's confidence and spelling into suspects (:mod:`~editor.hearing.suspects`), looks
+for glossary names inside them (:mod:`~editor.hearing.spotting`), and adds the one-word slips the
+sentence's context points at elsewhere (:mod:`~editor.hearing.context`) and those a near consonant
+apart that the audio hears (:mod:`~editor.hearing.near_consonants`). Results come back in
 completion order; one whose segment text changed meanwhile is stale (compare ``text``).
 """
 
@@ -16,12 +16,14 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+import numpy as np
+
 from editor.align.aligner import RATE, Aligner, AlignOptions
 from editor.align.batch import PAD_AFTER_MS, PAD_MS, AlignJob, align_transcript, plan_jobs
 from editor.core.name_span import name_span, same_name
 from editor.core.transcript import Segment, WordTiming
 from editor.hearing.context import context_suspects
-from editor.hearing.fit import HEARING_OPTIONS, fit_tokens
+from editor.hearing.fit import HEARING_OPTIONS, SegmentFit, fit_tokens
 from editor.hearing.near_consonants import near_consonant_suspects
 from editor.hearing.sayings import teach
 from editor.hearing.sound_match import MAX_DISTANCE, PhoneSpeller, SoundAlike, sound_alikes
@@ -94,15 +96,24 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
         return heard
     heard.doubts = word_doubts(job.text, fitted.tokens, job.confidences, _is_known(job.names))
     heard.suspects = runs(job.text, heard.doubts, job.index, job.segment_id)
+    if job.names:
+        _listen_for_names(job, audio, fitted, heard, aligner)
     if not job.names_only:
+        # After the names: the words of a passage heard as a glossary name, or sounding like one
+        # the audio does not rule out ("Ash combe" for Ashcombe), are said as the name is, not as
+        # the dictionary says each word, and the context check does not ask about them.
         heard.suspects += context_suspects(job.text, job.tokens, fitted, heard.doubts, audio, job.audio_start_ms,
                                            aligner, job.index, job.segment_id, heard.suspects,
                                            chooser=_names_aligner())
         heard.suspects += near_consonant_suspects(job.text, job.tokens, fitted, heard.doubts, audio,
                                                   job.audio_start_ms, aligner, job.index, job.segment_id,
                                                   heard.suspects, chooser=_names_aligner())
-    if not job.names:
-        return heard
+    heard.suspects.sort(key=lambda s: s.char_start)
+    return heard
+
+
+def _listen_for_names(job: HearJob, audio: np.ndarray, fitted: SegmentFit, heard: Heard, aligner: Aligner) -> None:
+    """The glossary's names heard in the turn (``heard.spotted``), and the suspects they make or join."""
     timed = [TimedToken(f.char_start, f.char_end, f.start_ms, f.end_ms) for f in fitted.tokens]
     listener = _names_aligner()
     teach(listener, job.names)
@@ -142,9 +153,7 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
                                           SOUND_ALIKE_DOUBT + (0.2 if spotted.agrees else 0.0),
                                           (["sound"] if spotted.how == "sound" else []) + ["name"]
                                           + (["audio"] if spotted.agrees else [])))
-    heard.suspects.sort(key=lambda s: s.char_start)
     heard.spotted = [_without_edge_punctuation(job.text, s) for s in heard.spotted]
-    return heard
 
 
 def _without_edge_punctuation(text: str, spotted: Spotted) -> Spotted:

@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from editor.core.british import american
 from editor.hearing.fit import TokenFit
 
 SUSPECT_AT = 0.5       # a run whose doubtiest word reaches this is a suspect
@@ -67,11 +68,6 @@ FUNCTION_WORDS = frozenset((
     "then", "there", "these", "they", "this", "those", "very", "were", "what", "when", "where", "which",
     "while", "will", "with", "would", "your", "about", "could", "itself", "being", "because",
 ))
-
-# British endings and their American spellings ("harbour"/"harbor", "centre"/"center").
-_AMERICAN = ((re.compile(r"our(s?)$"), r"or\1"), (re.compile(r"is(e|ed|es|ing|ation)$"), r"iz\1"),
-             (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"), (re.compile(r"tre(s?)$"), r"ter\1"),
-             (re.compile(r"ll(ed|ing|er)$"), r"l\1"), (re.compile(r"ogue$"), "og"))
 
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
@@ -148,14 +144,6 @@ def spelling_doubt(token_text: str, is_known: Callable[[str], bool]) -> float:
         elif len(word) > 1 and not is_known(word) and not is_known(american(word)):
             return SPELLING_DOUBT
     return 0.0
-
-
-def american(word: str) -> str:
-    """*word* with a British ending spelled the American way ("colours": "colors"), which a
-    dictionary or model of American English knows (lower case)."""
-    for pattern, replacement in _AMERICAN:
-        word = pattern.sub(replacement, word)
-    return word
 
 
 def word_doubts(text: str, fits: list[TokenFit], confidences: list[float | None] | None = None,
