@@ -18,7 +18,9 @@ cues break, choosing the cheapest layout under these costs:
 * each cue (so cues are not cut smaller than they need be).
 
 A line is at most ``max_chars`` characters (a single longer word gets a line
-of its own); a cue at most ``max_lines`` lines. Work is O(words x words per
+of its own); a cue at most ``max_lines`` lines. A unit kept with the next one
+(an SRT turn's ``Name:``) never ends a cue: a card holding nothing but a name
+says nothing, and with one line per cue the two share a line, however long. Work is O(words x words per
 line x lines per cue).
 """
 
@@ -55,11 +57,13 @@ def ends_clause(text: str) -> bool:
 
 
 def lay_out_run(units: Sequence[Unit], max_chars: int, max_lines: int, prefer_clauses: bool = True,
-                no_break_after: frozenset[int] = frozenset()) -> list[list[list[Unit]]]:
+                no_break_after: frozenset[int] = frozenset(),
+                keep_with_next: frozenset[int] = frozenset()) -> list[list[list[Unit]]]:
     """*units* as cues of lines (each a list of units), by least cost.
 
     *no_break_after* holds indexes after which a clause end does not count
-    (the ``Name:`` an SRT cue starts with is not the end of a clause).
+    (the ``Name:`` an SRT cue starts with is not the end of a clause);
+    *keep_with_next* those of units that must share a cue with the unit after them.
     """
     n = len(units)
     if n == 0:
@@ -102,12 +106,15 @@ def lay_out_run(units: Sequence[Unit], max_chars: int, max_lines: int, prefer_cl
             continue
         orphan = ORPHAN_SENTENCE if i == 0 or sentence[i - 1] else ORPHAN
         line_start = ends[i] + 1
+        # The shortest line from here: one unit, or two when a one-line cue must keep it with the next.
+        shortest = i + 2 if lines_per_cue == 1 and i in keep_with_next and i + 1 < n else i + 1
         for j in range(i + 1, n + 1):
             width = ends[j] - line_start
             if width > max_chars:
-                if j > i + 1:
+                if j > shortest:
                     break
-                width = max_chars   # a word longer than a line: no slack
+                width = max_chars   # a word longer than a line (or a name with it): no slack
+            may_end_cue = j == n or j - 1 not in keep_with_next
             if mid[j]:
                 ragged_last = end_cost_mid[width]
                 inner = line_cost_mid[width]
@@ -125,17 +132,18 @@ def lay_out_run(units: Sequence[Unit], max_chars: int, max_lines: int, prefer_cl
             back_j = back[j]
             for p, here in states:
                 # This line ends its cue ...
-                cost = here + ragged_last
-                if p:
-                    if short:
-                        cost += DANGLING
-                elif spilled:
-                    cost += spilled_cost
-                if p < last_p:
-                    cost += early_here
-                if cost < best_j[0]:
-                    best_j[0] = cost
-                    back_j[0] = (i, p, True)
+                if may_end_cue:
+                    cost = here + ragged_last
+                    if p:
+                        if short:
+                            cost += DANGLING
+                    elif spilled:
+                        cost += spilled_cost
+                    if p < last_p:
+                        cost += early_here
+                    if cost < best_j[0]:
+                        best_j[0] = cost
+                        back_j[0] = (i, p, True)
                 # ... or the cue goes on to another line.
                 if p < last_p and not last:
                     cost = here + inner
