@@ -39,11 +39,11 @@ from editor.formats.base import ExportOptions, InaudibleStyle
 from editor.formats.speaker_label import written
 from editor.formats.writers.caption_layout import ends_clause, lay_out_run
 from editor.formats.writers.render import Unit, export_units, segment_times, spread_times
+from editor.formats.writers.timed_spans import give_time
 
 _PAUSE_MS = 2000
 _SENTENCE_END = (".", "?", "!", ".\"", "?\"", "!\"")
 _MIN_CLAUSE_FILL = 0.4   # a clause break leaves the line at least this full
-_MIN_CUE_MS = 1000       # a zero-length cue gets up to this long
 
 
 @dataclass(slots=True)
@@ -163,7 +163,7 @@ def build_cues(transcript: Transcript, options: ExportOptions, style: InaudibleS
                             changed and number == 0, number == 0, lines))
     if options.sorted_times:
         cues.sort(key=lambda cue: cue.start_ms)  # stable: cues of one turn keep their order
-    _give_time(cues, transcript.meta.duration_ms)
+    give_time(cues, [sum(len(line) + 1 for line in cue.lines) for cue in cues], transcript.meta.duration_ms)
     return cues
 
 
@@ -187,47 +187,3 @@ def _lay_out(run: list[Unit], max_chars: int, max_lines: int, clauses: bool, sta
     # and never ends a card (a card of nothing but a name says nothing).
     name = frozenset({0}) if starts_with_name else frozenset()
     return lay_out_run(run, max_chars, max_lines, clauses, name, name)
-
-
-def _give_time(cues: list[Cue], duration_ms: int | None) -> None:
-    """Every cue ends after it starts, and none runs past the audio's end (when known).
-
-    A cue that starts at or after the audio's end is moved to its last second, but not before the
-    cue it follows (published starts never decrease). A zero-length cue would never show: it and
-    the cues starting at the same moment (the rest of a turn said in no time, cues moved to the
-    audio's last second) share out the time from that moment, a second for each zero-length one
-    (or as long as the longest of them lasts), up to the next cue's start and the audio's end,
-    one after the other by length of text, so they never overlap.
-    """
-    for number, cue in enumerate(cues):
-        if duration_ms and cue.start_ms >= duration_ms:
-            before = cues[number - 1].start_ms if number else 0   # already inside the audio
-            cue.start_ms = max(0, before, duration_ms - _MIN_CUE_MS)
-            cue.end_ms = cue.start_ms   # shares the last second with any other cue moved there
-        elif duration_ms:
-            cue.end_ms = min(cue.end_ms, duration_ms)
-    first = 0
-    while first < len(cues):
-        moment = cues[first].start_ms
-        stop = first + 1
-        while stop < len(cues) and cues[stop].start_ms == moment:
-            stop += 1
-        together = cues[first:stop]
-        zero = sum(1 for cue in together if cue.end_ms <= cue.start_ms)
-        if zero:
-            later = [c.start_ms for c in cues[stop:stop + 3] if c.start_ms > moment]
-            wanted = max(moment + zero * _MIN_CUE_MS, *(cue.end_ms for cue in together))
-            _share(together, moment, min([wanted, *later, *([duration_ms] if duration_ms else [])]))
-        first = stop
-
-
-def _share(together: list[Cue], start_ms: int, end_ms: int) -> None:
-    """*together* one after the other from *start_ms* to *end_ms*, each for its share of the text."""
-    weights = [sum(len(line) + 1 for line in cue.lines) for cue in together]
-    total = sum(weights) or 1
-    span = max(0, end_ms - start_ms)
-    clock = 0
-    for cue, weight in zip(together, weights, strict=True):
-        cue.start_ms = start_ms + span * clock // total
-        clock += weight
-        cue.end_ms = start_ms + span * clock // total
