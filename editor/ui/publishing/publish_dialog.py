@@ -5,7 +5,10 @@ The files are written by :func:`editor.publish.publish`, the code behind
 ``transcript-editor publish``, on a worker thread from a snapshot of the
 transcript (the dialog is window-modal, so nothing changes meanwhile, and the
 window keeps painting). Unlike the command line, problems only warn: the
-producer sees them and decides.
+producer sees them and decides. Files in the folder that the last publish did
+not write as they are now (edited by hand) are replaced only once the producer
+says so: the worker finds them after rendering, before writing anything, and
+the dialog asks.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import os
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QThread, QTimer, Signal
+from PySide6.QtCore import Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -38,7 +42,16 @@ from editor.core.errors import TranscriptError
 from editor.core.show_guess import guess_show
 from editor.core.transcript import Transcript
 from editor.formats.base import ExportOptions
-from editor.publish import PUBLISH_FORMATS, PublishCancelled, Published, check, episode_file_stem, plan_tags, publish
+from editor.publish import (
+    PUBLISH_FORMATS,
+    PublishCancelled,
+    Published,
+    WouldReplaceChanged,
+    check,
+    episode_file_stem,
+    plan_tags,
+    publish,
+)
 from editor.publish.language import default_language, transcript_texts
 from editor.settings import Key, Settings
 from editor.ui.widgets.button_icons import with_style_icon
@@ -55,6 +68,7 @@ class PublishWorker(QThread):
 
     published = Signal(object)     # Published
     failed = Signal(str)
+    would_replace = Signal(list)   # the changed files (Path) in the way; nothing was written
     cancelled = Signal()
     progressed = Signal(int, int)  # files rendered, files in all
 
@@ -75,6 +89,8 @@ class PublishWorker(QThread):
             self.published.emit(publish(self._transcript, self._folder, progress=self._progress, **self._kwargs))
         except PublishCancelled:
             self.cancelled.emit()
+        except WouldReplaceChanged as error:
+            self.would_replace.emit(error.files)
         except (TranscriptError, ValueError) as error:
             self.failed.emit(str(error))
 
@@ -91,6 +107,7 @@ class PublishDialog(QDialog):
         self._stem = episode_file_stem(transcript, Path(source_path).name.split(".")[0] if source_path else "")
         self.worker: PublishWorker | None = None
         self.last_published: Published | None = None
+        self.replace_box: QMessageBox | None = None   # asking to replace files changed since the last publish
         layout = QVBoxLayout(self)
 
         self.warning = QLabel()
@@ -255,14 +272,14 @@ class PublishDialog(QDialog):
         """Files a published one must never replace: the document, its audio, the transcript it came from."""
         return [p for p in (self._source, self._audio, self._transcript.meta.source_path) if p]
 
-    def start_publish(self) -> None:
+    def start_publish(self, replace_changed: bool = False) -> None:
         from editor.session.journal import capture
         folder = self.folder.text().strip()
         if not folder or not self.formats() or self.worker is not None:
             return
         kwargs = dict(formats=self.formats(), base_url=self.base_url.text(), language=self.language.text(),
                       choices=self.choices(), inputs=self._inputs(),
-                      stem=self._stem)
+                      stem=self._stem, replace_changed=replace_changed)
         self._settings.set(Key.PUBLISH_BASE_URL, self.base_url.text().strip())
         self._settings.set(Key.PUBLISH_FORMATS, self.formats())
         self._remember_language()
@@ -272,9 +289,11 @@ class PublishDialog(QDialog):
         self.worker = PublishWorker(capture(self._transcript).thaw(), folder, kwargs, self)
         self.worker.published.connect(self._on_worker_published)
         self.worker.failed.connect(self._on_worker_failed)
+        self.worker.would_replace.connect(self._on_worker_would_replace)
         self.worker.cancelled.connect(self._on_worker_cancelled)
         self.worker.progressed.connect(self._on_worker_progressed)
-        self.worker.finished.connect(self._on_worker_finished)
+        worker = self.worker
+        worker.finished.connect(lambda: self._on_worker_finished(worker))
         self.progress.setValue(0)
         self.progress_row.show()
         self.worker.start()
@@ -295,13 +314,47 @@ class PublishDialog(QDialog):
         self.last_published = published
         self.tags.setPlainText(published.tags)
         names = ", ".join(item.path.name for item in published.files)
+        cleanup = published.cleanup_note()
         self.status.setText(f"Published into {published.folder}: {names} and {published.tags_path.name}. "
-                            "Upload the files to the base URL and paste the tags into the feed.")
+                            "Upload the files to the base URL and paste the tags into the feed."
+                            + (f" {cleanup}" if cleanup else ""))
 
     def _on_worker_failed(self, message: str) -> None:
         self.status.setText(f"Not published: {message}")
 
-    def _on_worker_finished(self) -> None:
+    def _on_worker_would_replace(self, files: list[Path]) -> None:
+        if self.worker is not None:   # it has nothing left to do: end it now, so Replace can start the next
+            self.worker.wait()
+            self._on_worker_finished(self.worker)
+        self.status.setText("Not published yet: files in the folder were changed since the last publish.")
+        names = "\n".join(f"• {path.name}" for path in files)
+        one = len(files) == 1
+        text = (f"{'This file' if one else 'These files'} in {files[0].parent} "
+                f"{'was' if one else 'were'} changed since the last publish there, or not written by "
+                f"Transcript Editor:\n\n{names}\n\nPublishing replaces {'it' if one else 'them'}, and "
+                f"{'its' if one else 'their'} changes are lost. Replace {'it' if one else 'them'}?")
+        box = QMessageBox(QMessageBox.Icon.Warning, "Replace changed files?", text,
+                          QMessageBox.StandardButton.NoButton, self)
+        replace = with_style_icon(box.addButton("&Replace", QMessageBox.ButtonRole.DestructiveRole),
+                                  QStyle.StandardPixmap.SP_DialogSaveButton)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+
+        def on_finished(_result: int) -> None:
+            self.replace_box = None
+            if box.clickedButton() is replace:
+                self.start_publish(replace_changed=True)
+            else:
+                self.status.setText("Not published: the changed files were kept.")
+
+        box.finished.connect(on_finished)
+        self.replace_box = box
+        box.open()
+
+    def _on_worker_finished(self, worker: PublishWorker) -> None:
+        if worker is not self.worker:
+            return   # already seen off (asking to replace files waits for its worker to end)
         self.worker = None
         self.progress_row.hide()
         self.publish_button.setEnabled(bool(self.formats()))
