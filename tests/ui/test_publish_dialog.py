@@ -165,3 +165,27 @@ def test_publish_asks_before_replacing_a_file_edited_since_the_last_publish(time
     assert "fixed by hand" not in vtt.read_text()
     assert not (out / "chapters.json").exists() and "chapters.json" in dialog.status.text()
     dialog.reject()
+
+
+def test_the_dialog_fits_a_small_screen_with_its_buttons_and_result_line_in_view(timed_window, qtbot, monkeypatch):
+    from PySide6.QtCore import QRect
+
+    from editor.ui.publishing.publish_dialog import PublishDialog
+
+    class Netbook:   # a 1024×600 screen's free area (the test screen is larger)
+        def availableGeometry(self):
+            return QRect(0, 0, 1024, 600)
+
+    monkeypatch.setattr(PublishDialog, "screen", lambda self: Netbook())
+    timed_window.model.transcript.segments[2].speaker_id = None   # one more line of warning
+    dialog = _open_publish(timed_window, qtbot)
+    dialog.status.setText("Published into /somewhere: every file. Upload the files to the base URL.")
+    qtbot.waitUntil(lambda: dialog.tags.height() > 0)
+    assert dialog.height() <= 560 and dialog.width() <= 1024
+    inside = dialog.rect()
+    for widget in (dialog.publish_button, dialog.buttons, dialog.status, dialog.tags, dialog.copy_button):
+        top_left = widget.mapTo(dialog, widget.rect().topLeft())
+        bottom_right = widget.mapTo(dialog, widget.rect().bottomRight())
+        assert inside.contains(top_left) and inside.contains(bottom_right), widget
+    assert dialog.tags.height() >= dialog.tags.fontMetrics().lineSpacing() * 4
+    dialog.reject()

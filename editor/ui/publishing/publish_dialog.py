@@ -17,7 +17,7 @@ import os
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -95,6 +97,17 @@ class PublishWorker(QThread):
             self.failed.emit(str(error))
 
 
+class _WholeScrollArea(QScrollArea):
+    """A scroll area that asks for all of its content's height (a plain one caps its wish at 24 lines),
+    so it scrolls only when the screen is too small for it."""
+
+    def sizeHint(self) -> QSize:
+        content = self.widget()
+        inner = content.sizeHint() if content is not None else QSize()
+        frame = 2 * self.frameWidth()
+        return QSize(inner.width() + frame, inner.height() + frame)
+
+
 class PublishDialog(QDialog):
     def __init__(self, transcript: Transcript, source_path: str, audio_path: str, settings: Settings,
                  parent=None):
@@ -109,11 +122,22 @@ class PublishDialog(QDialog):
         self.last_published: Published | None = None
         self.replace_box: QMessageBox | None = None   # asking to replace files changed since the last publish
         layout = QVBoxLayout(self)
+        # The warning and the choices scroll, so that on a small screen (1024×600) the tags, the status
+        # line and the buttons below them stay in view however many problems the warning lists.
+        choices = QWidget()
+        choices_layout = QVBoxLayout(choices)
+        choices_layout.setContentsMargins(0, 0, 0, 0)
+        self.choices_area = _WholeScrollArea()
+        self.choices_area.setWidgetResizable(True)
+        self.choices_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.choices_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.choices_area.setWidget(choices)
+        layout.addWidget(self.choices_area)
 
         self.warning = QLabel()
         self.warning.setObjectName("PublishWarning")
         self.warning.setWordWrap(True)
-        layout.addWidget(self.warning)
+        choices_layout.addWidget(self.warning)
         self.readiness = check(transcript)
         self._show_readiness()
 
@@ -150,7 +174,7 @@ class PublishDialog(QDialog):
         self.folder = QLineEdit(self._default_folder())
         self.folder.setAccessibleName("Folder")
         form.addRow("Folder:", path_row(self.folder, self._on_browse_clicked))
-        layout.addLayout(form)
+        choices_layout.addLayout(form)
 
         tags_head = QHBoxLayout()
         tags_head.addWidget(QLabel("Feed tags to paste into the episode's <item>:"), 1)
@@ -160,6 +184,7 @@ class PublishDialog(QDialog):
         tags_head.addWidget(self.copy_button)
         layout.addLayout(tags_head)
         self.tags = read_only_text("Feed tags", QPlainTextEdit.LineWrapMode.NoWrap)
+        self.tags.setMinimumHeight(self.tags.fontMetrics().lineSpacing() * 4)
         layout.addWidget(self.tags, 1)
 
         self.status = QLabel()
@@ -194,7 +219,16 @@ class PublishDialog(QDialog):
         self.base_url.textChanged.connect(self._on_choice_changed)
         self.language.textChanged.connect(self._on_choice_changed)
         self.update_tags()
-        self.resize(820, 620)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """Room for everything on a laptop; no taller or wider than the screen's free area (the title
+        bar takes some 40 pixels of it)."""
+        width, height = 820, 680
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None:
+            width, height = min(width, screen.width()), min(height, screen.height() - 40)
+        self.resize(width, height)
 
     # ------------------------------------------------------------------ choices
     def formats(self) -> list[str]:
