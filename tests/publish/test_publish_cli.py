@@ -139,3 +139,13 @@ def test_publish_replaces_a_hand_edited_file_only_with_force_and_removes_what_no
     assert "chapters.json: removed" in forced.stderr and "tidewater-12.txt: removed" in forced.stderr
     assert sorted(p.name for p in (tmp_path / "site").iterdir()) == [
         ".transcript-editor-published.json", "tidewater-12.srt", "transcript-tags.xml"]
+
+
+def test_a_one_turn_file_is_noted_with_the_turns_number_and_time(tmp_path):
+    source = tmp_path / "solo.srt"
+    source.write_text("1\n00:00:02,000 --> 00:00:05,000\nSpeaker-less words, the only turn there is.\n",
+                      encoding="utf-8")
+    result = run("publish", source, "-o", tmp_path / "site", "--force", "--language", "en")
+    assert result.returncode == 0, result.stderr
+    notes = [line for line in result.stderr.splitlines() if ": note: " in line]
+    assert notes == [f"{source}: note: the only turn has no speaker (turn 1 at 00:00:02); its captions name nobody"]

@@ -268,8 +268,8 @@ class PublishDialog(QDialog):
             self.folder.setText(folder)
 
     def _show_readiness(self) -> None:
-        problems = self.readiness.problems(self._transcript)
-        notes = "".join(f"\nℹ {note}" for note in self.readiness.notes(self._transcript))
+        problems = [_sentence(problem) for problem in self.readiness.problems(self._transcript)]
+        notes = "".join(f"\nℹ {_sentence(note)}" for note in self.readiness.notes(self._transcript))
         if problems:
             self.warning.setText("⚠ " + "\n⚠ ".join(problems) + notes + "\nYou can publish anyway; the files "
                                  "say what the transcript says now.")
