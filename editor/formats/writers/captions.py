@@ -54,7 +54,7 @@ class Cue:
     speaker: str = ""          # display name, "" when unknown
     speaker_changed: bool = False  # first cue of a turn by a different speaker
     first_of_turn: bool = False
-    words: list[list[Unit]] = field(default_factory=list)  # the timed pieces of each line
+    words: list[list[Unit]] = field(default_factory=list)  # the timed pieces of each line, when asked for
 
 
 @dataclass(slots=True)
@@ -131,8 +131,12 @@ class _Packer:
 
 
 def build_cues(transcript: Transcript, options: ExportOptions, style: InaudibleStyle,
-               name_prefix: bool) -> list[Cue]:
-    """Caption cues for the whole transcript; *name_prefix* puts ``Name:`` in the text (SRT)."""
+               name_prefix: bool, with_words: bool = False) -> list[Cue]:
+    """Caption cues for the whole transcript; *name_prefix* puts ``Name:`` in the text (SRT).
+
+    *with_words* keeps each cue's timed pieces (:attr:`Cue.words`, for word-timed WebVTT): an
+    object per word, four times the memory of the cues' text (a 200,000-cue subtitle file: 400 MB).
+    """
     max_chars = max(1, options.max_line_chars)
     max_lines = max(1, options.max_lines)
     cues: list[Cue] = []
@@ -160,7 +164,7 @@ def build_cues(transcript: Transcript, options: ExportOptions, style: InaudibleS
             timed = [u for line in lines for u in line]
             cues.append(Cue(timed[0].start_ms or 0, max(timed[-1].end_ms or 0, timed[0].start_ms or 0),
                             [" ".join(u.text for u in line) for line in lines], name,
-                            changed and number == 0, number == 0, lines))
+                            changed and number == 0, number == 0, lines if with_words else []))
     if options.sorted_times:
         cues.sort(key=lambda cue: cue.start_ms)  # stable: cues of one turn keep their order
     give_time(cues, [sum(len(line) + 1 for line in cue.lines) for cue in cues], transcript.meta.duration_ms)
