@@ -3,7 +3,10 @@
 Refuses (exit 3) when turns are unapproved, have no (word) times, or overlap,
 unless ``--force``; the reasons are printed either way. A file that would
 replace the input (or its audio) is refused as bad usage (exit 2), before
-anything is written; a folder that cannot be written is exit 1. The files written and
+anything is written, and so is one that would replace a file in the folder the
+last publish did not write as it is now (edited by hand), unless ``--force``;
+a folder that cannot be written is exit 1. Files of the last publish that no
+longer belong are removed (or, edited since, kept), and the command says which. The files written and
 the feed tags to paste are printed on stdout.
 """
 
@@ -33,7 +36,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--formats", default=",".join(FORMAT_NAMES), metavar="LIST",
                         help=f"comma-separated, from {','.join(FORMAT_NAMES)} (default: all)")
     parser.add_argument("--force", action="store_true",
-                        help="publish even with unapproved, untimed or overlapping turns")
+                        help="publish even with unapproved, untimed or overlapping turns, and replace files "
+                             "in the folder changed since the last publish")
     parser.add_argument("--clean-verbatim", action="store_true",
                         help="leave filler words out (the list for the episode's language)")
     parser.add_argument("--word-timed-vtt", action="store_true",
@@ -43,7 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(options: argparse.Namespace) -> int:
     from editor.formats.base import ExportOptions
     from editor.formats.clean_verbatim import load_fillers
-    from editor.publish import WouldOverwriteInput, check, parse_formats, publish
+    from editor.publish import WouldOverwriteInput, WouldReplaceChanged, check, parse_formats, publish
     from editor.publish.feed_tags import check_base_url, check_language
     from editor.publish.language import default_language, transcript_texts
 
@@ -84,13 +88,22 @@ def run(options: argparse.Namespace) -> int:
     inputs = [options.file] + [path for path in (meta.audio_path, meta.source_path) if path]
     try:
         published = publish(transcript, options.output, formats=formats, base_url=options.base_url,
-                            language=language, choices=choices, inputs=inputs)
+                            language=language, choices=choices, inputs=inputs, replace_changed=options.force)
     except WouldOverwriteInput as error:
         say(str(error))
+        return EXIT_READ
+    except WouldReplaceChanged as error:
+        say(f"{error}; not published: move them away, or add --force to replace them")
         return EXIT_READ
     except TranscriptError as error:
         say(str(error))
         return EXIT_WRITE
+    for path in published.replaced_changed:
+        say(f"{path}: warning: replaced, though changed since the last publish (--force)")
+    for path in published.removed:
+        say(f"{path}: removed: written by the last publish, no longer part of the episode")
+    for path in published.left_over:
+        say(f"{path}: note: left in place: no longer part of the episode, but changed since the last publish")
     for item in published.files:
         print(item.path)
     print(published.tags_path)

@@ -39,7 +39,7 @@ class ExportOptions:
     balanced_lines: bool = True   # captions: no dangling one- or two-word last line or last cue of a turn
     clause_breaks: bool = True    # captions: break lines after a clause's punctuation where one is near
     # Publishing rules (see editor.publish.rules; a plain export leaves them off):
-    sorted_times: bool = False    # captions and JSON: starts never decrease, every end after its start
+    sorted_times: bool = False    # captions: starts never decrease (JSON is always in time order)
     html_fragment: bool = False   # HTML: only the namespace's <cite>/<time>/<p> fragment, no document
 
 

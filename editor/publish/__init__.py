@@ -6,6 +6,7 @@
 * :mod:`.feed_tags` -- the ``<podcast:transcript>``, ``<podcast:chapters>`` and
   ``<podcast:person>`` tags to paste into the feed.
 * :mod:`.folder` -- :func:`publish`: render every file, then write them with the tags into a folder.
+* :mod:`.manifest` -- the record in a publish folder of what the last publish wrote there.
 """
 
 from editor.publish.feed_tags import feed_tags, named_speakers
@@ -16,6 +17,7 @@ from editor.publish.folder import (
     Published,
     PublishedFile,
     WouldOverwriteInput,
+    WouldReplaceChanged,
     episode_file_stem,
     parse_formats,
     plan_tags,
@@ -27,5 +29,5 @@ from editor.publish.rules import FORMAT_NAMES, PUBLISH_FORMATS, publish_format, 
 __all__ = [
     "CHAPTERS_FILE", "FORMAT_NAMES", "PUBLISH_FORMATS", "TAGS_FILE", "Published", "PublishCancelled", "PublishedFile",
     "Readiness", "check", "episode_file_stem", "feed_tags", "named_speakers", "parse_formats",
-    "plan_tags", "publish", "publish_format", "publish_options", "WouldOverwriteInput",
+    "plan_tags", "publish", "publish_format", "publish_options", "WouldOverwriteInput", "WouldReplaceChanged",
 ]

@@ -16,6 +16,7 @@ from urllib.parse import quote, urlsplit
 from xml.sax.saxutils import escape as escape_text
 from xml.sax.saxutils import quoteattr
 
+from editor.core.text_language import LANGUAGE_CODE
 from editor.core.transcript import Transcript
 
 NAMESPACE = "https://podcastindex.org/namespace/1.0"
@@ -49,13 +50,12 @@ def check_base_url(base_url: str) -> str:
     return base.rstrip("/")
 
 
-_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
 def check_language(language: str) -> str:
     """*language* as the feed writes it (``en``, ``en-US``); ValueError when it is not a language code."""
     code = (language or "").strip()
-    if code and not _LANGUAGE.match(code):
+    if code and not LANGUAGE_CODE.match(code):
         raise ValueError(f"the language must be a code such as en, en-US or pt-BR, not {language!r}")
     return code.replace("_", "-")
 

@@ -4,7 +4,12 @@ The command line (``transcript-editor publish``) and the window (File ▸
 Publish…) both call :func:`publish`. Everything is rendered first and
 written only when every file could be; each file is written atomically. A
 file that would replace one of the inputs (the transcript or project, the
-audio) stops the publish before anything is written.
+audio) stops the publish before anything is written, and so does one that
+would replace a file the last publish there did not write as it is now (a hand
+edit; see :mod:`.manifest`) unless the producer gave leave. A republish
+removes the files the last one wrote that no longer belong (``chapters.json``
+once the chapters are gone), unless they were edited since: those stay, and
+are reported.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from editor.formats.base import ExportOptions
 from editor.formats.writers import writer_named
 from editor.publish.feed_tags import FeedFile, check_base_url, check_language, feed_tags, file_url
 from editor.publish.language import default_language, transcript_texts
+from editor.publish.manifest import MANIFEST_FILE, Manifest, digest
 from editor.publish.readiness import Readiness, check
 from editor.publish.rules import FORMAT_NAMES, publish_format, publish_options
 
@@ -41,6 +47,18 @@ class WouldOverwriteInput(TranscriptError):
     """A published file would replace one of the inputs; nothing was written."""
 
 
+class WouldReplaceChanged(TranscriptError):
+    """Published files would replace files the last publish did not write as they are; nothing was written."""
+
+    def __init__(self, files: list[Path]):
+        self.files = files
+        names = ", ".join(path.name for path in files)
+        one = len(files) == 1
+        super().__init__(f"{names} {'was' if one else 'were'} changed since the last publish here, or not "
+                         f"published by this app; publishing would replace {'it' if one else 'them'}",
+                         files[0].parent)
+
+
 @dataclass(frozen=True)
 class PublishedFile:
     path: Path
@@ -56,6 +74,21 @@ class Published:
     tags: str = ""                                             # the feed snippet (also in tags_path)
     tags_path: Path = Path(TAGS_FILE)
     readiness: Readiness | None = None
+    removed: list[Path] = field(default_factory=list)     # the last publish's files that no longer belong
+    left_over: list[Path] = field(default_factory=list)   # ... kept, as they were edited since
+    replaced_changed: list[Path] = field(default_factory=list)   # changed files replaced with leave
+
+    def cleanup_note(self) -> str:
+        """A sentence on files removed or left over from the last publish ("" when none)."""
+        notes = []
+        if self.removed:
+            notes.append("Removed from the last publish, no longer part of the episode: "
+                         + ", ".join(path.name for path in self.removed) + ".")
+        if self.left_over:
+            notes.append("Left in the folder, no longer part of the episode but edited since the last "
+                         "publish: " + ", ".join(path.name for path in self.left_over)
+                         + " (delete or keep them by hand).")
+        return " ".join(notes)
 
 
 def episode_file_stem(transcript: Transcript, fallback: str = "") -> str:
@@ -99,14 +132,16 @@ def plan_tags(transcript: Transcript, formats: Sequence[str], base_url: str = ""
 def publish(transcript: Transcript, folder: str | os.PathLike, *, formats: Sequence[str] | None = None,
             base_url: str = "", language: str = "", choices: ExportOptions | None = None,
             inputs: Iterable[str | os.PathLike] = (), stem: str | None = None,
-            progress: Progress | None = None) -> Published:
+            progress: Progress | None = None, replace_changed: bool = False) -> Published:
     """Write the episode's published files into *folder* (made if missing).
 
     *choices* carries the producer's export choices that publishing keeps
     (clean verbatim, word-timed WebVTT, inaudible style); *inputs* are files
     that must not be overwritten; *progress* hears after each file is rendered
     and may stop the publish (:class:`PublishCancelled`: nothing is written,
-    since rendering comes first). Raises ValueError for bad arguments and
+    since rendering comes first). A file in the way that the last publish did
+    not write as it is now raises :class:`WouldReplaceChanged` (nothing
+    written) unless *replace_changed*. Raises ValueError for bad arguments and
     :class:`TranscriptError` (naming the file) when a file cannot be written.
     """
     names = parse_formats(formats)
@@ -134,20 +169,56 @@ def publish(transcript: Transcript, folder: str | os.PathLike, *, formats: Seque
         raise PublishCancelled()
     tags = feed_tags(transcript, feed_files, base, language, chapters_file)
     tags_path = folder / TAGS_FILE
+    tags_bytes = tags.encode("utf-8")
     _refuse_inputs([path for path, *_ in rendered] + [tags_path], inputs)
+    last = Manifest.read(folder)
+    outputs = {path: data for path, _name, _mime, data in rendered} | {tags_path: tags_bytes}
+    changed = [path for path, data in outputs.items() if _changed(path, data, last)]
+    if changed and not replace_changed:
+        raise WouldReplaceChanged(changed)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise TranscriptError(f"cannot make the folder ({error.strerror or error})", folder) from None
-    published = Published(folder, readiness=check(transcript))
+    published = Published(folder, readiness=check(transcript), replaced_changed=changed)
     for path, name, mime, data in rendered:
         atomic_write(path, data, backup=False)  # published files are regenerated, not edited
         published.files.append(PublishedFile(path, name, mime, file_url(base, path.name)))
-    atomic_write(tags_path, tags.encode("utf-8"), backup=False)
+    atomic_write(tags_path, tags_bytes, backup=False)
     published.tags, published.tags_path = tags, tags_path
+    _remove_stale(folder, last, {path.name for path in outputs}, published)
+    Manifest({path.name: digest(data) for path, data in outputs.items()}).write(folder)
     if progress is not None:
         progress(total, total)
     return published
+
+
+def _changed(path: Path, data: bytes, last: Manifest) -> bool:
+    """True when writing *data* to *path* would lose something: a file there that is neither what
+    the last publish wrote nor already *data*."""
+    try:
+        if not path.exists() or path.read_bytes() == data:
+            return False
+    except OSError:
+        return False   # unreadable: writing it will say why
+    return not last.as_written(path)
+
+
+def _remove_stale(folder: Path, last: Manifest, written: set[str], published: Published) -> None:
+    """Remove the last publish's files this one did not write, if still as written (else report them)."""
+    for name in sorted(set(last.files) - written - {MANIFEST_FILE}):
+        path = folder / name
+        if not path.is_file():
+            continue
+        if not last.as_written(path):
+            published.left_over.append(path)
+            continue
+        try:
+            path.unlink()
+        except OSError:
+            published.left_over.append(path)
+        else:
+            published.removed.append(path)
 
 
 def _language(transcript: Transcript, language: str) -> str:

@@ -58,14 +58,13 @@ class Readiness:
                 f"{self._where(transcript, self.unnamed)}; {their} captions name nobody"]
 
     def _turns(self, rows: list[int], singular: str, plural: str) -> str:
+        # Lower case: the command line prints these after "note: " or "warning: " (the dialog capitalizes).
         if len(rows) == 1:
-            return f"1 of {self.total} turns {singular}" if self.total != 1 else f"The turn {singular}"
+            return f"1 of {self.total} turns {singular}" if self.total != 1 else f"the only turn {singular}"
         return f"{len(rows)} of {self.total} turns {plural}"
 
     def _where(self, transcript: Transcript, rows: list[int]) -> str:
-        """" (first: turn 3 at …)" for many, " (turn 3 at …)" for one, nothing for the only turn there is."""
-        if self.total == 1:
-            return ""
+        """" (first: turn 3 at …)" for many, " (turn 3 at …)" for one (the only turn there is too)."""
         return f" ({'' if len(rows) == 1 else 'first: '}{_where(transcript, rows[0])})"
 
     def _untimed_placing(self) -> str:

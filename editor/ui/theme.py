@@ -126,11 +126,49 @@ class ThemeSwitcher:
             if system is not None:
                 self._app.setStyle(system[1])
                 self._app.setPalette(system[0])
+            readable = readable_placeholder(self._app.palette())
+            if readable is not None:
+                self._app.setPalette(readable)
             return
         if system is None:
             _SYSTEM[id(self._app)] = (QPalette(self._app.palette()), self._app.style().name())
         self._app.setStyle("Fusion")   # honours every palette role on every platform
         self._app.setPalette(dark_palette() if theme is Theme.DARK else light_palette())
+
+
+PLACEHOLDER_CONTRAST = 4.5   # WCAG's for text: a placeholder ("https://example.com/…") is read too
+
+
+def readable_placeholder(palette: QPalette) -> QPalette | None:
+    """*palette* with a placeholder text that reads on its fields, or None when it already does.
+
+    A dark palette that sets no placeholder colour (common on dark desktops) keeps Qt's default, half-
+    transparent black: all but invisible on a dark field. The placeholder then becomes the dimmest
+    colour between the field and its text that still reads, so it stays apart from typed text.
+    """
+    base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+    if contrast(_over(palette.color(QPalette.ColorRole.PlaceholderText), base), base) >= PLACEHOLDER_CONTRAST:
+        return None
+    color = text
+    for percent in range(40, 101, 5):
+        mixed = QColor.fromRgbF(*(b + (t - b) * percent / 100 for b, t in zip(_rgb(base), _rgb(text), strict=True)))
+        if contrast(mixed, base) >= PLACEHOLDER_CONTRAST:
+            color = mixed
+            break
+    readable = QPalette(palette)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
+        readable.setColor(group, QPalette.ColorRole.PlaceholderText, color)
+    return readable
+
+
+def _over(color: QColor, background: QColor) -> QColor:
+    """*color* as seen over *background* (its transparency blended in)."""
+    alpha = color.alphaF()
+    return QColor.fromRgbF(*(c * alpha + b * (1 - alpha) for c, b in zip(_rgb(color), _rgb(background), strict=True)))
+
+
+def _rgb(color: QColor) -> tuple[float, float, float]:
+    return color.redF(), color.greenF(), color.blueF()
 
 
 def contrast(a: QColor, b: QColor) -> float:

@@ -196,3 +196,47 @@ def test_cues_past_the_audios_end_keep_their_order_when_moved_to_its_last_second
         starts = [cue.start_ms for cue in built]
         assert starts == sorted(starts), starts
         assert all(cue.start_ms < cue.end_ms <= 10_000 for cue in built)
+
+
+LONG_WORD = "Supercalifragilisticexpialidociousnessesandmore"
+
+
+@pytest.mark.parametrize("options", [ExportOptions(), ExportOptions(max_line_chars=32),
+                                     ExportOptions(max_line_chars=32, max_lines=1),
+                                     ExportOptions(max_line_chars=32, balanced_lines=False),
+                                     ExportOptions(max_line_chars=32, max_lines=1, balanced_lines=False),
+                                     ExportOptions(max_line_chars=5, balanced_lines=False)],
+                         ids=["default", "32", "32x1", "greedy", "greedy-32x1", "greedy-5"])
+def test_the_name_stays_on_the_card_with_a_first_word_longer_than_a_line(options):
+    # "Bo:" could not share a line with the word after it, so the layout ended a card after the
+    # name alone, and that card (no time of its own) overlapped the next one.
+    from editor.publish.rules import publish_options
+
+    transcript = Transcript()
+    al, bo = transcript.ensure_speaker("Al"), transcript.ensure_speaker("Bo")
+    transcript.segments += [Segment("s1", 0, 3000, "Hello there friends.", al),
+                            Segment("s2", 3000, 6000, f"{LONG_WORD} word. ok", bo)]
+    for chosen in (options, publish_options("srt", options)):
+        blocks = cues(SrtWriter().write(transcript, chosen))
+        texts = [" ".join(block[2:]) for block in blocks]
+        assert all(text.split()[-1] not in ("Al:", "Bo:") for text in texts), texts
+        assert any(text.startswith(f"Bo: {LONG_WORD}") for text in texts), texts
+        spans = [tuple(map(srt_ms, block[1].split(" --> "))) for block in blocks]
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), spans
+        assert " ".join(texts).split() == ["Al:", "Hello", "there", "friends.", "Bo:", LONG_WORD, "word.", "ok"]
+
+
+@pytest.mark.parametrize("writer", [SrtWriter(), WebVttWriter()], ids=["srt", "vtt"])
+def test_cues_of_a_turn_that_takes_no_time_share_the_time_before_the_next_and_never_overlap(writer):
+    transcript = Transcript()
+    al, bo = transcript.ensure_speaker("Al"), transcript.ensure_speaker("Bo")
+    transcript.segments += [Segment("s1", 5000, 5000, LONG, al), Segment("s2", 7000, 9000, "Right.", bo),
+                            Segment("s3", 12_000, 12_000, "Short.", al)]
+    for options in (ExportOptions(), ExportOptions(max_line_chars=20, max_lines=1)):
+        text = writer.write(transcript, options)
+        stamps = re.findall(r"(\d\d:\d\d:\d\d[,.]\d{3}) --> (\d\d:\d\d:\d\d[,.]\d{3})", text)
+        spans = [(srt_ms(a.replace(".", ",")), srt_ms(b.replace(".", ","))) for a, b in stamps]
+        assert len(spans) >= 4
+        assert all(start < end for start, end in spans), spans
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), spans
+        assert spans[0][0] == 5000 and spans[-2] == (7000, 9000) and spans[-1] == (12_000, 13_000)

@@ -135,3 +135,35 @@ def test_docx_survives_control_characters():
     transcript = Transcript(segments=[Segment("s1", 0, 100, "bell\x07 and form\x0c feed")])
     document = docx.Document(io.BytesIO(DocxWriter().write(transcript, ExportOptions())))
     assert document.paragraphs[-1].text == "bell and form feed"
+
+
+GERMAN = ["Guten Morgen und willkommen. Heute sprechen wir über die Arbeit an der Küste, und das ist nicht leicht.",
+          "Ich habe auch viel zu erzählen, aber wir sind noch nicht fertig, und es ist schon spät.",
+          "Das ist wahr. Wir haben die Boote mit der Hand gebaut, und das dauert, aber es ist schön."]
+
+
+def _german(language=""):
+    transcript = Transcript(meta=TranscriptMeta(title="Küstenfunk", language=language))
+    anna = transcript.ensure_speaker("Anna Schmidt")
+    transcript.segments += [Segment(f"s{n}", n * 9000, n * 9000 + 8000, text, anna) for n, text in enumerate(GERMAN)]
+    return transcript
+
+
+def _docx_languages(data):
+    document = docx.Document(io.BytesIO(data))
+    defaults = document.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:lang")
+    from docx.oxml.ns import qn
+    return document.core_properties.language, defaults[0].get(qn("w:val"))
+
+
+@pytest.mark.parametrize("named, expected", [("", "de"), ("de-AT", "de-AT")], ids=["told-from-text", "named"])
+def test_html_and_docx_say_the_transcripts_language(named, expected):
+    transcript = _german(named)
+    assert f'<html lang="{expected}">' in PodcastHtmlWriter().write(transcript, ExportOptions())
+    assert _docx_languages(DocxWriter().write(transcript, ExportOptions())) == (expected, expected)
+
+
+def test_a_language_nothing_tells_is_left_unsaid():
+    transcript = Transcript(segments=[Segment("s1", 0, 1000, "Hm.")])
+    assert "<html>" in PodcastHtmlWriter().write(transcript, ExportOptions())
+    assert _docx_languages(DocxWriter().write(transcript, ExportOptions()))[0] in ("", None)

@@ -37,7 +37,8 @@ def test_publish_writes_every_format_and_prints_the_tags(tmp_path):
     result = run("publish", source, "-o", tmp_path / "site", "--base-url", "https://example.com/e12")
     assert result.returncode == 0, result.stderr
     written = sorted(p.name for p in (tmp_path / "site").iterdir())
-    assert written == ["chapters.json", "tidewater-12.html", "tidewater-12.json", "tidewater-12.srt",
+    assert written == [".transcript-editor-published.json", "chapters.json",
+                       "tidewater-12.html", "tidewater-12.json", "tidewater-12.srt",
                        "tidewater-12.txt", "tidewater-12.vtt", "transcript-tags.xml"]
     assert '<podcast:transcript url="https://example.com/e12/tidewater-12.vtt" type="text/vtt" language="en" ' \
            'rel="captions"/>' in result.stdout
@@ -59,7 +60,7 @@ def test_publish_refuses_with_exit_3_and_says_why_unless_forced(tmp_path):
     assert forced.returncode == 0, forced.stderr
     assert "warning: 3 of 3 turns are not approved" in forced.stderr
     assert sorted(p.name for p in (tmp_path / "site").iterdir()) == [
-        "tidewater-12.txt", "tidewater-12.vtt", "transcript-tags.xml"]
+        ".transcript-editor-published.json", "tidewater-12.txt", "tidewater-12.vtt", "transcript-tags.xml"]
     assert "Line number 1, of the show." in (tmp_path / "site" / "tidewater-12.txt").read_text()
     assert "<c>Line</c>" in (tmp_path / "site" / "tidewater-12.vtt").read_text()
     assert 'language="en-US"' in (tmp_path / "site" / "transcript-tags.xml").read_text()
@@ -117,3 +118,34 @@ def test_an_unwritable_folder_is_exit_1(tmp_path):
     (tmp_path / "taken").write_text("a file where the folder's parent should be")
     result = run("publish", source, "-o", tmp_path / "taken" / "site")
     assert result.returncode == 1 and "cannot make the folder" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_publish_replaces_a_hand_edited_file_only_with_force_and_removes_what_no_longer_belongs(tmp_path):
+    source = saved_project(tmp_path, chapters=[Chapter(5000, "Second line")])
+    assert run("publish", source, "-o", tmp_path / "site", "--formats", "srt,txt").returncode == 0
+    srt = tmp_path / "site" / "tidewater-12.srt"
+    srt.write_text(srt.read_text().replace("Line number 1", "Line number one"))
+    edited = srt.read_text()
+    refused = run("publish", source, "-o", tmp_path / "site", "--formats", "srt,txt")
+    assert refused.returncode == 2 and srt.read_text() == edited
+    assert "tidewater-12.srt was changed since the last publish" in refused.stderr and "--force" in refused.stderr
+    transcript = project.load(source).transcript
+    transcript.chapters = []
+    project.save(transcript, source)
+    forced = run("publish", source, "-o", tmp_path / "site", "--formats", "srt", "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert "Line number one" not in srt.read_text()
+    assert "tidewater-12.srt: warning: replaced, though changed since the last publish" in forced.stderr
+    assert "chapters.json: removed" in forced.stderr and "tidewater-12.txt: removed" in forced.stderr
+    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == [
+        ".transcript-editor-published.json", "tidewater-12.srt", "transcript-tags.xml"]
+
+
+def test_a_one_turn_file_is_noted_with_the_turns_number_and_time(tmp_path):
+    source = tmp_path / "solo.srt"
+    source.write_text("1\n00:00:02,000 --> 00:00:05,000\nSpeaker-less words, the only turn there is.\n",
+                      encoding="utf-8")
+    result = run("publish", source, "-o", tmp_path / "site", "--force", "--language", "en")
+    assert result.returncode == 0, result.stderr
+    notes = [line for line in result.stderr.splitlines() if ": note: " in line]
+    assert notes == [f"{source}: note: the only turn has no speaker (turn 1 at 00:00:02); its captions name nobody"]

@@ -38,7 +38,7 @@ def test_one_file_per_format_named_after_the_episode_and_the_feed_tags(tmp_path)
     stem = "harbour-lights-episode-7-more"
     assert episode_file_stem(episode()) == stem
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
-        [f"{stem}.{ext}" for ext in TYPES] + ["transcript-tags.xml"])
+        [f"{stem}.{ext}" for ext in TYPES] + ["transcript-tags.xml", ".transcript-editor-published.json"])
     tags = parse_tags((tmp_path / "out" / "transcript-tags.xml").read_text())
     transcripts = tags.findall(f"{{{NAMESPACE}}}transcript")
     assert [(t.get("url"), t.get("type"), t.get("language"), t.get("rel")) for t in transcripts] == [
@@ -57,8 +57,8 @@ def test_chosen_formats_language_and_chapters(tmp_path):
     transcript.chapters = [Chapter(5_000, "The guest"), Chapter(0, "Opening")]
     publish(transcript, tmp_path, formats=["srt", "vtt"], base_url="https://x.example/show", language="en-GB")
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["chapters.json", "harbour-lights-episode-7-more.srt", "harbour-lights-episode-7-more.vtt",
-                     "transcript-tags.xml"]
+    assert names == [".transcript-editor-published.json", "chapters.json", "harbour-lights-episode-7-more.srt",
+                     "harbour-lights-episode-7-more.vtt", "transcript-tags.xml"]
     tags = parse_tags((tmp_path / "transcript-tags.xml").read_text())
     types = [t.get("type") for t in tags.findall(f"{{{NAMESPACE}}}transcript")]
     assert types == ["text/vtt", "application/x-subrip"]  # the table's order, not the order asked
@@ -139,3 +139,78 @@ def test_turns_without_a_speaker_are_noted_but_do_not_stop_a_publish():
     assert found.ready and found.unnamed == [4]
     assert found.notes(transcript) == ["1 of 5 turns has no speaker (turn 5 at 00:00:30); "
                                        "its captions name nobody"]
+
+
+def test_a_republish_removes_its_own_earlier_files_that_no_longer_belong(tmp_path):
+    transcript = episode()
+    transcript.chapters = [Chapter(0, "Opening")]
+    publish(transcript, tmp_path, formats=["vtt", "srt"])
+    assert (tmp_path / "chapters.json").exists()
+    transcript.chapters = []
+    again = publish(transcript, tmp_path, formats=["vtt"])
+    stem = "harbour-lights-episode-7-more"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".transcript-editor-published.json", f"{stem}.vtt",
+                                                           "transcript-tags.xml"]
+    assert sorted(p.name for p in again.removed) == ["chapters.json", f"{stem}.srt"]
+    assert again.left_over == [] and "chapters.json" in again.cleanup_note()
+    assert "chapters" not in (tmp_path / "transcript-tags.xml").read_text()
+
+
+def test_an_earlier_file_edited_since_is_left_in_place_and_reported(tmp_path):
+    transcript = episode()
+    transcript.chapters = [Chapter(0, "Opening")]
+    publish(transcript, tmp_path, formats=["vtt"])
+    (tmp_path / "chapters.json").write_text('{"version": "1.2.0", "chapters": []}')   # edited by hand
+    (tmp_path / "notes.txt").write_text("my own file")                                # never published
+    transcript.chapters = []
+    again = publish(transcript, tmp_path, formats=["vtt"])
+    assert (tmp_path / "chapters.json").read_text() == '{"version": "1.2.0", "chapters": []}'
+    assert (tmp_path / "notes.txt").read_text() == "my own file"
+    assert again.removed == [] and again.left_over == [tmp_path / "chapters.json"]
+    assert "chapters.json" in again.cleanup_note() and "edited since" in again.cleanup_note()
+
+
+def test_a_file_edited_since_the_last_publish_is_replaced_only_with_leave(tmp_path):
+    from editor.publish import WouldReplaceChanged
+
+    transcript = episode()
+    publish(transcript, tmp_path, formats=["vtt", "txt"])
+    vtt = tmp_path / "harbour-lights-episode-7-more.vtt"
+    publish(transcript, tmp_path, formats=["vtt", "txt"])   # unchanged files: no leave needed
+    vtt.write_text(vtt.read_text().replace("Welcome", "Welcome, all,"))
+    edited = vtt.read_text()
+    transcript.segments[1].text = "Thanks so much for having me."
+    with pytest.raises(WouldReplaceChanged) as refused:
+        publish(transcript, tmp_path, formats=["vtt", "txt"])
+    assert refused.value.files == [vtt] and "harbour-lights-episode-7-more.vtt was changed" in str(refused.value)
+    assert vtt.read_text() == edited
+    assert "Thanks for having me." in (tmp_path / "harbour-lights-episode-7-more.txt").read_text()   # nothing written
+    done = publish(transcript, tmp_path, formats=["vtt", "txt"], replace_changed=True)
+    assert done.replaced_changed == [vtt] and "Welcome, all," not in vtt.read_text()
+
+
+def test_a_file_in_the_way_that_this_app_never_published_needs_leave_unless_it_is_the_same(tmp_path):
+    from editor.publish import WouldReplaceChanged
+
+    (tmp_path / "transcript-tags.xml").write_text("<my-own-tags/>")
+    with pytest.raises(WouldReplaceChanged):
+        publish(episode(), tmp_path, formats=["txt"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["transcript-tags.xml"]
+    (tmp_path / "transcript-tags.xml").unlink()
+    first = publish(episode(), tmp_path / "copy", formats=["txt"])
+    for path in [*(f.path for f in first.files), first.tags_path]:   # the same bytes as a publish would write
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    assert publish(episode(), tmp_path, formats=["txt"]).replaced_changed == []
+
+
+def test_a_record_that_is_not_ours_never_reaches_outside_the_folder(tmp_path):
+    outside = tmp_path / "precious.txt"
+    outside.write_text("keep me")
+    folder = tmp_path / "site"
+    folder.mkdir()
+    from editor.publish.manifest import MANIFEST_FILE, digest
+    (folder / MANIFEST_FILE).write_text(json.dumps({"files": {"../precious.txt": digest(b"keep me")}}))
+    publish(episode(), folder, formats=["txt"])
+    assert outside.read_text() == "keep me"
+    (folder / MANIFEST_FILE).write_text("not json")
+    publish(episode(), folder, formats=["txt"])   # an unreadable record counts as none: same bytes, no leave needed

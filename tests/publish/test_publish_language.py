@@ -93,7 +93,7 @@ def test_the_text_tells_its_language(lines, expected):
 def test_a_whole_episode_as_one_turn_is_read_only_as_far_as_it_takes_to_tell():
     """The first words tell (a 10 MB turn is 2 million words: read whole, the publish dialog froze for
     seconds); what comes after them is never read, even within one turn."""
-    from editor.publish.language import WORDS_READ
+    from editor.core.text_language import WORDS_READ
     english = " ".join(ENGLISH * (WORDS_READ // len(" ".join(ENGLISH).split()) + 1))
     assert guess_language([english + " " + " ".join(FRENCH * 2000)]) == "en"
 

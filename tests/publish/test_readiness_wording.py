@@ -14,11 +14,19 @@ def untimed(*texts: str, timed_from: int | None = None) -> Transcript:
     return transcript
 
 
-def test_the_only_turn_is_named_as_the_turn_with_no_before_and_no_first():
+def test_the_only_turn_is_named_with_its_number_and_time_in_a_sentence_that_goes_after_note():
+    # "note: The turn has no speaker" said neither which turn nor where, with a capital mid-sentence.
     transcript = untimed("Un seul paragraphe, sans heure ni orateur.")
     found = check(transcript)
-    assert found.problems(transcript) == ["The turn has no time; it is timed from the start by the length of its text"]
-    assert found.notes(transcript) == ["The turn has no speaker; its captions name nobody"]
+    assert found.problems(transcript) == ["the only turn has no time (turn 1); it is timed from the start by the "
+                                          "length of its text"]
+    assert found.notes(transcript) == ["the only turn has no speaker (turn 1); its captions name nobody"]
+    timed = untimed("One speaker-less turn at ten seconds.", timed_from=0)
+    timed.segments[0].start_ms, timed.segments[0].end_ms = 10_000, 14_000
+    found = check(timed)
+    assert found.notes(timed) == ["the only turn has no speaker (turn 1 at 00:00:10); its captions name nobody"]
+    assert found.problems(timed) == ["the only turn has no word times (turn 1 at 00:00:10); captions and word "
+                                     "highlighting share the turn's time out by length (compute word timings first)"]
 
 
 def test_one_untimed_first_turn_among_many_is_timed_from_the_start():

@@ -39,6 +39,7 @@ def test_publish_warns_about_unapproved_turns_and_writes_every_file_with_the_tag
     dialog.publish_button.click()
     qtbot.waitUntil(lambda: dialog.last_published is not None and dialog.worker is None, timeout=10_000)
     assert sorted(p.name for p in out.iterdir()) == [
+        ".transcript-editor-published.json",
         "chapters.json", "harbour-night.html", "harbour-night.json", "harbour-night.srt", "harbour-night.txt",
         "harbour-night.vtt", "transcript-tags.xml"]
     assert (out / "transcript-tags.xml").read_text() == dialog.tags.toPlainText()
@@ -129,3 +130,62 @@ def test_publish_has_an_icon_as_close_has_where_the_style_puts_icons_on_dialog_b
         assert sorted(b.text().replace("&", "") for b in dialog.buttons.buttons()) == ["Close", "Publish"]
         assert not any(b.icon().isNull() for b in dialog.buttons.buttons())
         dialog.reject()
+
+
+def test_publish_asks_before_replacing_a_file_edited_since_the_last_publish(timed_window, qtbot, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    w = timed_window
+    w.chapters.add(9000, "The radio")
+    out = tmp_path / "site"
+    dialog = _open_publish(w, qtbot)
+    dialog.folder.setText(str(out))
+    dialog.publish_button.click()
+    qtbot.waitUntil(lambda: dialog.last_published is not None and dialog.worker is None, timeout=10_000)
+    vtt = out / "harbour-night.vtt"
+    vtt.write_text(vtt.read_text() + "\nNOTE fixed by hand\n")
+    edited = vtt.read_text()
+
+    dialog.publish_button.click()
+    qtbot.waitUntil(lambda: dialog.replace_box is not None, timeout=10_000)
+    box = dialog.replace_box
+    assert "harbour-night.vtt" in box.text() and "harbour-night.srt" not in box.text()
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    qtbot.waitUntil(lambda: dialog.replace_box is None)
+    assert vtt.read_text() == edited and "kept" in dialog.status.text()
+
+    w.chapters.remove(0)   # republished without chapters: the old chapters.json goes
+    dialog.publish_button.click()
+    qtbot.waitUntil(lambda: dialog.replace_box is not None, timeout=10_000)
+    replace = next(b for b in dialog.replace_box.buttons() if b.text().replace("&", "") == "Replace")
+    dialog.last_published = None
+    replace.click()
+    qtbot.waitUntil(lambda: dialog.last_published is not None and dialog.worker is None, timeout=10_000)
+    assert "fixed by hand" not in vtt.read_text()
+    assert not (out / "chapters.json").exists() and "chapters.json" in dialog.status.text()
+    dialog.reject()
+
+
+def test_the_dialog_fits_a_small_screen_with_its_buttons_and_result_line_in_view(timed_window, qtbot, monkeypatch):
+    from PySide6.QtCore import QRect
+
+    from editor.ui.publishing.publish_dialog import PublishDialog
+
+    class Netbook:   # a 1024×600 screen's free area (the test screen is larger)
+        def availableGeometry(self):
+            return QRect(0, 0, 1024, 600)
+
+    monkeypatch.setattr(PublishDialog, "screen", lambda self: Netbook())
+    timed_window.model.transcript.segments[2].speaker_id = None   # one more line of warning
+    dialog = _open_publish(timed_window, qtbot)
+    dialog.status.setText("Published into /somewhere: every file. Upload the files to the base URL.")
+    qtbot.waitUntil(lambda: dialog.tags.height() > 0)
+    assert dialog.height() <= 560 and dialog.width() <= 1024
+    inside = dialog.rect()
+    for widget in (dialog.publish_button, dialog.buttons, dialog.status, dialog.tags, dialog.copy_button):
+        top_left = widget.mapTo(dialog, widget.rect().topLeft())
+        bottom_right = widget.mapTo(dialog, widget.rect().bottomRight())
+        assert inside.contains(top_left) and inside.contains(bottom_right), widget
+    assert dialog.tags.height() >= dialog.tags.fontMetrics().lineSpacing() * 4
+    dialog.reject()

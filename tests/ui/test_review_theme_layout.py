@@ -165,3 +165,27 @@ def test_right_hand_panels_are_tabs_and_the_one_asked_for_comes_to_the_front(qtb
         qtbot.waitUntil(lambda: _front_tab(window) == "Glossary Suggestions")
     finally:
         close_review_window(window)
+
+
+def test_a_dark_system_palette_without_a_placeholder_colour_gets_one_that_reads(qapp):
+    # Dark desktops often set the main roles only: Qt's half-transparent black placeholder then all
+    # but vanished on the dark fields (the Publish dialog's Base URL hint).
+    from PySide6.QtWidgets import QLineEdit
+
+    before = QPalette(qapp.palette())
+    system = QPalette()
+    for role, color in ((QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.WindowText, "#e6e6e6"),
+                        (QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.Text, "#e6e6e6")):
+        system.setColor(role, QColor(color))
+    qapp.setPalette(system)
+    try:
+        theme.ThemeSwitcher(qapp).apply(theme.Theme.SYSTEM)
+        field = QLineEdit()
+        palette = field.palette()
+        base = palette.color(QPalette.ColorRole.Base)
+        shown = theme._over(palette.color(QPalette.ColorRole.PlaceholderText), base)
+        assert theme.contrast(shown, base) >= 4.5
+        assert theme.contrast(shown, base) < theme.contrast(palette.color(ROLE_TEXT), base)   # still a hint
+        assert theme.readable_placeholder(LIGHT) is None and theme.readable_placeholder(DARK) is None
+    finally:
+        qapp.setPalette(before)

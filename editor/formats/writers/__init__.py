@@ -3,7 +3,8 @@
 Each follows :class:`editor.formats.base.Writer` (``NAME``, ``LABEL``,
 ``EXTENSION``, ``BINARY``, ``DEFAULT_INAUDIBLE``, ``write``). Shared pieces:
 :mod:`.render` (marks per inaudible style, word pieces, times for untimed
-segments) and :mod:`.captions` (cue splitting for SRT and WebVTT).
+segments), :mod:`.captions` (cue splitting for SRT and WebVTT) and :mod:`.timed_spans`
+(time for pieces said in no time, shared by captions and JSON).
 """
 
 from __future__ import annotations

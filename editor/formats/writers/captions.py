@@ -7,7 +7,9 @@ text. A cue also ends early at the end of a sentence once it holds a line's
 worth of text, and before a pause of two seconds or more, so captions stay in
 step with speech. A single word longer than a line gets a line of its own
 (words are never cut). The speaker's ``Name:`` (SRT) counts as text of the
-first line; a WebVTT ``<v Name>`` tag does not, as players do not show it.
+first line and never makes a cue of its own (with one line per cue it shares
+the line with the first word, however long); a WebVTT ``<v Name>`` tag does not
+count, as players do not show it.
 Every turn starts a new cue.
 
 The publishing rules add three refinements (each an :class:`ExportOptions` flag):
@@ -24,7 +26,8 @@ The publishing rules add three refinements (each an :class:`ExportOptions` flag)
   time order).
 
 Every cue, published or not, ends after it starts and no later than the audio
-(``meta.duration_ms``, when known).
+(``meta.duration_ms``, when known);
+cues of a turn said in no time share out the time after it and never overlap.
 """
 
 from __future__ import annotations
@@ -36,11 +39,11 @@ from editor.formats.base import ExportOptions, InaudibleStyle
 from editor.formats.speaker_label import written
 from editor.formats.writers.caption_layout import ends_clause, lay_out_run
 from editor.formats.writers.render import Unit, export_units, segment_times, spread_times
+from editor.formats.writers.timed_spans import give_time
 
 _PAUSE_MS = 2000
 _SENTENCE_END = (".", "?", "!", ".\"", "?\"", "!\"")
 _MIN_CLAUSE_FILL = 0.4   # a clause break leaves the line at least this full
-_MIN_CUE_MS = 1000       # a zero-length cue gets up to this long
 
 
 @dataclass(slots=True)
@@ -51,7 +54,7 @@ class Cue:
     speaker: str = ""          # display name, "" when unknown
     speaker_changed: bool = False  # first cue of a turn by a different speaker
     first_of_turn: bool = False
-    words: list[list[Unit]] = field(default_factory=list)  # the timed pieces of each line
+    words: list[list[Unit]] = field(default_factory=list)  # the timed pieces of each line, when asked for
 
 
 @dataclass(slots=True)
@@ -59,6 +62,7 @@ class _Packer:
     max_chars: int
     max_lines: int
     clause_breaks: bool = False
+    name: Unit | None = None   # the turn's "Name:": ends no clause and never a cue of its own
     cues: list[list[list[Unit]]] = field(default_factory=list)
     lines: list[list[Unit]] = field(default_factory=list)
     line: list[Unit] = field(default_factory=list)
@@ -69,7 +73,7 @@ class _Packer:
         last_end = self._last_end()
         if unit.start_ms is not None and last_end is not None and unit.start_ms - last_end >= _PAUSE_MS:
             self.end_cue()
-        if self.line and self.line_len + 1 + width > self.max_chars:
+        if self.line and self.line_len + 1 + width > self.max_chars and not self._name_alone_would_end_cue():
             carry = self._clause_tail(width) if self.clause_breaks else []
             self._end_line()
             for piece in carry:
@@ -77,6 +81,11 @@ class _Packer:
         self._append(unit)
         if unit.text.endswith(_SENTENCE_END) and self._chars() >= self.max_chars:
             self.end_cue()
+
+    def _name_alone_would_end_cue(self) -> bool:
+        """True when ending the line now would close a cue holding only the name (it overflows instead)."""
+        return (self.name is not None and len(self.line) == 1 and self.line[0] is self.name
+                and not self.lines and self.max_lines == 1)
 
     def _append(self, unit: Unit) -> None:
         self.line.append(unit)
@@ -90,7 +99,7 @@ class _Packer:
             head_width = self.line_len - tail_width - 1
             if head_width < self.max_chars * _MIN_CLAUSE_FILL:
                 return []
-            if ends_clause(self.line[k].text):
+            if ends_clause(self.line[k].text) and self.line[k] is not self.name:
                 if tail_width + 1 + incoming > self.max_chars:
                     return []  # the tail and the next word would not share a line anyway
                 tail = self.line[k + 1:]
@@ -122,8 +131,12 @@ class _Packer:
 
 
 def build_cues(transcript: Transcript, options: ExportOptions, style: InaudibleStyle,
-               name_prefix: bool) -> list[Cue]:
-    """Caption cues for the whole transcript; *name_prefix* puts ``Name:`` in the text (SRT)."""
+               name_prefix: bool, with_words: bool = False) -> list[Cue]:
+    """Caption cues for the whole transcript; *name_prefix* puts ``Name:`` in the text (SRT).
+
+    *with_words* keeps each cue's timed pieces (:attr:`Cue.words`, for word-timed WebVTT): an
+    object per word, four times the memory of the cues' text (a 200,000-cue subtitle file: 400 MB).
+    """
     max_chars = max(1, options.max_line_chars)
     max_lines = max(1, options.max_lines)
     cues: list[Cue] = []
@@ -142,7 +155,7 @@ def build_cues(transcript: Transcript, options: ExportOptions, style: InaudibleS
         if options.balanced_lines:
             turn = _laid_out_turn(pieces, max_chars, max_lines, options.clause_breaks, named)
         else:
-            packer = _Packer(max_chars, max_lines, options.clause_breaks)
+            packer = _Packer(max_chars, max_lines, options.clause_breaks, pieces[0] if named else None)
             for piece in pieces:
                 packer.add(piece)
             packer.end_cue()
@@ -151,10 +164,10 @@ def build_cues(transcript: Transcript, options: ExportOptions, style: InaudibleS
             timed = [u for line in lines for u in line]
             cues.append(Cue(timed[0].start_ms or 0, max(timed[-1].end_ms or 0, timed[0].start_ms or 0),
                             [" ".join(u.text for u in line) for line in lines], name,
-                            changed and number == 0, number == 0, lines))
+                            changed and number == 0, number == 0, lines if with_words else []))
     if options.sorted_times:
         cues.sort(key=lambda cue: cue.start_ms)  # stable: cues of one turn keep their order
-    _give_time(cues, transcript.meta.duration_ms)
+    give_time(cues, [sum(len(line) + 1 for line in cue.lines) for cue in cues], transcript.meta.duration_ms)
     return cues
 
 
@@ -174,24 +187,7 @@ def _laid_out_turn(pieces: list[Unit], max_chars: int, max_lines: int, clauses: 
 
 
 def _lay_out(run: list[Unit], max_chars: int, max_lines: int, clauses: bool, starts_with_name: bool):
-    # The "Name:" an SRT turn opens with ends no clause: the first line should run on after it.
-    return lay_out_run(run, max_chars, max_lines, clauses, frozenset({0}) if starts_with_name else frozenset())
-
-
-def _give_time(cues: list[Cue], duration_ms: int | None) -> None:
-    """Every cue ends after it starts, and none runs past the audio's end (when known).
-
-    A zero-length cue would never show: it gets up to a second, up to the next cue's start and
-    the audio's end; one that starts at or after the audio's end is moved to its last second, but
-    not before the cue it follows (published starts never decrease).
-    """
-    for number, cue in enumerate(cues):
-        if duration_ms:
-            if cue.start_ms >= duration_ms:
-                before = cues[number - 1].start_ms if number else 0   # already inside the audio
-                cue.start_ms = max(0, before, duration_ms - _MIN_CUE_MS)
-            cue.end_ms = min(cue.end_ms, duration_ms)
-        if cue.end_ms > cue.start_ms:
-            continue
-        later = [c.start_ms for c in cues[number + 1:number + 4] if c.start_ms > cue.start_ms]
-        cue.end_ms = min([cue.start_ms + _MIN_CUE_MS, *later, *([duration_ms] if duration_ms else [])])
+    # The "Name:" an SRT turn opens with ends no clause (the first line should run on after it)
+    # and never ends a card (a card of nothing but a name says nothing).
+    name = frozenset({0}) if starts_with_name else frozenset()
+    return lay_out_run(run, max_chars, max_lines, clauses, name, name)

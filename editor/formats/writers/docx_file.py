@@ -1,13 +1,16 @@
 """Word (DOCX) export through python-docx: a title, then per turn the speaker in bold
 with the time beside it, and the turn's text in the paragraph below; chapters are
 level-2 headings. The document's properties say the episode's title, the author
-from the settings and the app (python-docx's template would say "python-docx")."""
+from the settings and the app (python-docx's template would say "python-docx"),
+and its language, which is also the text's proofing language (the template says
+en-US whatever the text), when the transcript's file named it or its text tells it."""
 
 from __future__ import annotations
 
 import io
 
 from editor import __version__
+from editor.core.text_language import transcript_language
 from editor.core.transcript import Transcript
 from editor.formats.base import ExportOptions, InaudibleStyle
 from editor.formats.writers.render import chapter_headings, export_text, turn_clock
@@ -26,7 +29,9 @@ class DocxWriter:
         style = options.inaudible_style or self.DEFAULT_INAUDIBLE
         document = docx.Document()
         title = transcript.meta.title or "Transcript"
-        _set_properties(document.core_properties, transcript, title, options.author)
+        language = transcript_language(transcript)
+        _set_properties(document.core_properties, title, options.author, language)
+        _set_proofing_language(document, language)
         document.add_heading(_xml_safe(title), level=1)
         headings = chapter_headings(transcript) if options.include_chapters else {}
         for index, segment in enumerate(transcript.segments):
@@ -53,7 +58,7 @@ class DocxWriter:
         return buffer.getvalue()
 
 
-def _set_properties(properties, transcript: Transcript, title: str, author: str) -> None:
+def _set_properties(properties, title: str, author: str, language: str) -> None:
     from datetime import datetime, timezone
 
     now = datetime.now(timezone.utc).replace(microsecond=0)
@@ -64,10 +69,21 @@ def _set_properties(properties, transcript: Transcript, title: str, author: str)
     properties.subject = "Transcript"
     properties.keywords = ""
     properties.category = ""
-    properties.language = transcript.meta.language
+    properties.language = language
     properties.created = now
     properties.modified = now
     properties.revision = 1
+
+
+def _set_proofing_language(document, language: str) -> None:
+    """The language Word checks the text's spelling in; with none known, Word's own (not the template's en-US)."""
+    from docx.oxml.ns import qn
+
+    for lang in document.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:lang"):
+        if language:
+            lang.set(qn("w:val"), language)
+        else:
+            lang.attrib.pop(qn("w:val"), None)
 
 
 def _xml_safe(text: str) -> str:

@@ -1,10 +1,12 @@
 """The Podcasting 2.0 HTML transcript: ``<cite>Name:</cite><time>0:09</time><p>text</p>`` per turn.
 
 A complete HTML5 document (with ``<meta charset="utf-8">`` so names with
-accents survive any server), or with ``html_fragment`` (publishing) only the
-namespace's fragment of ``<cite>``/``<time>``/``<p>`` elements, for a page to
-embed. Every piece of text is escaped. ``<cite>`` and ``<time>`` are left out
-for turns without a speaker or a time, or when the options turn them off.
+accents survive any server, and ``lang`` when the transcript's file named its
+language or its text tells it, for screen readers, hyphenation and translation),
+or with ``html_fragment`` (publishing) only the namespace's fragment of
+``<cite>``/``<time>``/``<p>`` elements, for a page to embed. Every piece of
+text is escaped. ``<cite>`` and ``<time>`` are left out for turns without a
+speaker or a time, or when the options turn them off.
 Chapters are ``<h2>`` headings before the turn each one starts in.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 from html import escape
 
+from editor.core.text_language import transcript_language
 from editor.core.transcript import Transcript
 from editor.formats.base import ExportOptions, InaudibleStyle
 from editor.formats.writers.render import chapter_headings, export_text, short_clock
@@ -29,7 +32,8 @@ class PodcastHtmlWriter:
         parts = []
         if not options.html_fragment:
             title = escape(transcript.meta.title or "Transcript")
-            lang = f' lang="{escape(transcript.meta.language)}"' if transcript.meta.language else ""
+            language = transcript_language(transcript)
+            lang = f' lang="{escape(language)}"' if language else ""
             parts.append(f"<!DOCTYPE html>\n<html{lang}>\n<head>\n<meta charset=\"utf-8\">\n"
                          f"<title>{title}</title>\n</head>\n<body>\n")
         headings = chapter_headings(transcript) if options.include_chapters else {}

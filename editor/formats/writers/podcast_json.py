@@ -12,18 +12,30 @@ turn ("David [inaudible],"), or the one after when it comes first, so the tag is
 published, as in every other format, and highlights with the word it sits by.
 Segments without word times are shared out by length of text; untimed turns
 get times after the previous one (see
-:func:`~editor.formats.writers.render.segment_times`). With ``sorted_times``
-(publishing) the segments are in time order and every ``endTime`` is at least
-its ``startTime``.
+:func:`~editor.formats.writers.render.segment_times`). Exported or published,
+the segments are in time order (the namespace asks for it; overlapping turns
+would otherwise step back in time), and a segment said in no time (a zero-length
+turn, or a turn of words that all have no time) gets time as a caption cue does
+(:mod:`.timed_spans`), so ``endTime`` is always after ``startTime``.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from json.encoder import encode_basestring  # the C string escaper json.dumps uses
 
 from editor.core.transcript import Transcript
 from editor.formats.base import ExportOptions, InaudibleStyle
 from editor.formats.writers.render import Unit, export_text, export_units, segment_times, spread_times
+from editor.formats.writers.timed_spans import give_time
+
+
+@dataclass(slots=True)
+class _Entry:
+    start_ms: int
+    end_ms: int
+    speaker: str   # the '"speaker": "…", ' part, or ""
+    body: str
 
 
 class PodcastJsonWriter:
@@ -39,23 +51,22 @@ class PodcastJsonWriter:
         word_level = options.word_level
         if word_level is None:
             word_level = any(s.words and s.words[0].start_ms is not None for s in transcript.segments)
-        entries: list[tuple[int, int, str, str]] = []
+        entries: list[_Entry] = []
         for segment, (start, end) in zip(transcript.segments, segment_times(transcript.segments), strict=False):
             name = transcript.speaker_name(segment.speaker_id) if options.include_speakers else ""
             speaker = f'"speaker": {encode_basestring(name)}, ' if name else ""
             if word_level:
                 for piece in _no_instants(spread_times(export_units(segment, style, fillers), start, end)):
                     assert piece.start_ms is not None and piece.end_ms is not None   # spread_times timed them
-                    entries.append((piece.start_ms, piece.end_ms, speaker, piece.text))
+                    entries.append(_Entry(piece.start_ms, piece.end_ms, speaker, piece.text))
             else:
                 body = " ".join(export_text(segment, style, fillers).split())
                 if body:
-                    entries.append((start, end, speaker, body))
-        if options.sorted_times:
-            entries.sort(key=lambda entry: entry[0])  # stable: words of a turn keep their order
-            entries = [(start, max(start, end), speaker, body) for start, end, speaker, body in entries]
+                    entries.append(_Entry(start, end, speaker, body))
+        entries.sort(key=lambda entry: entry.start_ms)  # stable: words of a turn keep their order
+        give_time(entries, [len(entry.body) + 1 for entry in entries], transcript.meta.duration_ms)
         # One segment per line: readable in a text editor, yet compact for 90,000 words.
-        lines = ",\n".join(_entry(*entry) for entry in entries)
+        lines = ",\n".join(_entry(entry) for entry in entries)
         return f'{{"version": "1.0.0", "segments": [\n{lines}\n]}}\n'
 
 
@@ -82,7 +93,7 @@ def _no_instants(pieces: list[Unit]) -> list[Unit]:
     return joined
 
 
-def _entry(start_ms: int, end_ms: int, speaker: str, body: str) -> str:
+def _entry(entry: _Entry) -> str:
     """One JSON segment, formatted directly: json.dumps per word was most of the export time."""
-    return (f'{{{speaker}"startTime": {start_ms / 1000!r}, "endTime": {end_ms / 1000!r}, '
-            f'"body": {encode_basestring(body)}}}')
+    return (f'{{{entry.speaker}"startTime": {entry.start_ms / 1000!r}, "endTime": {entry.end_ms / 1000!r}, '
+            f'"body": {encode_basestring(entry.body)}}}')

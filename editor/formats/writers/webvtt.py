@@ -39,7 +39,7 @@ class WebVttWriter:
         title = " ".join(transcript.meta.title.split())
         if title and "-->" not in title:
             parts.append(f"NOTE {title}\n")
-        for cue in build_cues(transcript, options, style, name_prefix=False):
+        for cue in build_cues(transcript, options, style, name_prefix=False, with_words=options.word_timed_vtt):
             lines = _word_timed(cue) if options.word_timed_vtt else [escape(line) for line in cue.lines]
             if cue.speaker:
                 lines[0] = f"<v {escape(cue.speaker)}>{lines[0]}"

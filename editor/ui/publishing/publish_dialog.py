@@ -5,7 +5,10 @@ The files are written by :func:`editor.publish.publish`, the code behind
 ``transcript-editor publish``, on a worker thread from a snapshot of the
 transcript (the dialog is window-modal, so nothing changes meanwhile, and the
 window keeps painting). Unlike the command line, problems only warn: the
-producer sees them and decides.
+producer sees them and decides. Files in the folder that the last publish did
+not write as they are now (edited by hand) are replaced only once the producer
+says so: the worker finds them after rendering, before writing anything, and
+the dialog asks.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import os
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QThread, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,13 +25,16 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -38,7 +44,16 @@ from editor.core.errors import TranscriptError
 from editor.core.show_guess import guess_show
 from editor.core.transcript import Transcript
 from editor.formats.base import ExportOptions
-from editor.publish import PUBLISH_FORMATS, PublishCancelled, Published, check, episode_file_stem, plan_tags, publish
+from editor.publish import (
+    PUBLISH_FORMATS,
+    PublishCancelled,
+    Published,
+    WouldReplaceChanged,
+    check,
+    episode_file_stem,
+    plan_tags,
+    publish,
+)
 from editor.publish.language import default_language, transcript_texts
 from editor.settings import Key, Settings
 from editor.ui.widgets.button_icons import with_style_icon
@@ -55,6 +70,7 @@ class PublishWorker(QThread):
 
     published = Signal(object)     # Published
     failed = Signal(str)
+    would_replace = Signal(list)   # the changed files (Path) in the way; nothing was written
     cancelled = Signal()
     progressed = Signal(int, int)  # files rendered, files in all
 
@@ -75,8 +91,21 @@ class PublishWorker(QThread):
             self.published.emit(publish(self._transcript, self._folder, progress=self._progress, **self._kwargs))
         except PublishCancelled:
             self.cancelled.emit()
+        except WouldReplaceChanged as error:
+            self.would_replace.emit(error.files)
         except (TranscriptError, ValueError) as error:
             self.failed.emit(str(error))
+
+
+class _WholeScrollArea(QScrollArea):
+    """A scroll area that asks for all of its content's height (a plain one caps its wish at 24 lines),
+    so it scrolls only when the screen is too small for it."""
+
+    def sizeHint(self) -> QSize:
+        content = self.widget()
+        inner = content.sizeHint() if content is not None else QSize()
+        frame = 2 * self.frameWidth()
+        return QSize(inner.width() + frame, inner.height() + frame)
 
 
 class PublishDialog(QDialog):
@@ -91,12 +120,24 @@ class PublishDialog(QDialog):
         self._stem = episode_file_stem(transcript, Path(source_path).name.split(".")[0] if source_path else "")
         self.worker: PublishWorker | None = None
         self.last_published: Published | None = None
+        self.replace_box: QMessageBox | None = None   # asking to replace files changed since the last publish
         layout = QVBoxLayout(self)
+        # The warning and the choices scroll, so that on a small screen (1024×600) the tags, the status
+        # line and the buttons below them stay in view however many problems the warning lists.
+        choices = QWidget()
+        choices_layout = QVBoxLayout(choices)
+        choices_layout.setContentsMargins(0, 0, 0, 0)
+        self.choices_area = _WholeScrollArea()
+        self.choices_area.setWidgetResizable(True)
+        self.choices_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.choices_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.choices_area.setWidget(choices)
+        layout.addWidget(self.choices_area)
 
         self.warning = QLabel()
         self.warning.setObjectName("PublishWarning")
         self.warning.setWordWrap(True)
-        layout.addWidget(self.warning)
+        choices_layout.addWidget(self.warning)
         self.readiness = check(transcript)
         self._show_readiness()
 
@@ -133,7 +174,7 @@ class PublishDialog(QDialog):
         self.folder = QLineEdit(self._default_folder())
         self.folder.setAccessibleName("Folder")
         form.addRow("Folder:", path_row(self.folder, self._on_browse_clicked))
-        layout.addLayout(form)
+        choices_layout.addLayout(form)
 
         tags_head = QHBoxLayout()
         tags_head.addWidget(QLabel("Feed tags to paste into the episode's <item>:"), 1)
@@ -143,6 +184,7 @@ class PublishDialog(QDialog):
         tags_head.addWidget(self.copy_button)
         layout.addLayout(tags_head)
         self.tags = read_only_text("Feed tags", QPlainTextEdit.LineWrapMode.NoWrap)
+        self.tags.setMinimumHeight(self.tags.fontMetrics().lineSpacing() * 4)
         layout.addWidget(self.tags, 1)
 
         self.status = QLabel()
@@ -177,7 +219,16 @@ class PublishDialog(QDialog):
         self.base_url.textChanged.connect(self._on_choice_changed)
         self.language.textChanged.connect(self._on_choice_changed)
         self.update_tags()
-        self.resize(820, 620)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """Room for everything on a laptop; no taller or wider than the screen's free area (the title
+        bar takes some 40 pixels of it)."""
+        width, height = 820, 680
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None:
+            width, height = min(width, screen.width()), min(height, screen.height() - 40)
+        self.resize(width, height)
 
     # ------------------------------------------------------------------ choices
     def formats(self) -> list[str]:
@@ -217,8 +268,8 @@ class PublishDialog(QDialog):
             self.folder.setText(folder)
 
     def _show_readiness(self) -> None:
-        problems = self.readiness.problems(self._transcript)
-        notes = "".join(f"\nℹ {note}" for note in self.readiness.notes(self._transcript))
+        problems = [_sentence(problem) for problem in self.readiness.problems(self._transcript)]
+        notes = "".join(f"\nℹ {_sentence(note)}" for note in self.readiness.notes(self._transcript))
         if problems:
             self.warning.setText("⚠ " + "\n⚠ ".join(problems) + notes + "\nYou can publish anyway; the files "
                                  "say what the transcript says now.")
@@ -255,14 +306,14 @@ class PublishDialog(QDialog):
         """Files a published one must never replace: the document, its audio, the transcript it came from."""
         return [p for p in (self._source, self._audio, self._transcript.meta.source_path) if p]
 
-    def start_publish(self) -> None:
+    def start_publish(self, replace_changed: bool = False) -> None:
         from editor.session.journal import capture
         folder = self.folder.text().strip()
         if not folder or not self.formats() or self.worker is not None:
             return
         kwargs = dict(formats=self.formats(), base_url=self.base_url.text(), language=self.language.text(),
                       choices=self.choices(), inputs=self._inputs(),
-                      stem=self._stem)
+                      stem=self._stem, replace_changed=replace_changed)
         self._settings.set(Key.PUBLISH_BASE_URL, self.base_url.text().strip())
         self._settings.set(Key.PUBLISH_FORMATS, self.formats())
         self._remember_language()
@@ -272,9 +323,11 @@ class PublishDialog(QDialog):
         self.worker = PublishWorker(capture(self._transcript).thaw(), folder, kwargs, self)
         self.worker.published.connect(self._on_worker_published)
         self.worker.failed.connect(self._on_worker_failed)
+        self.worker.would_replace.connect(self._on_worker_would_replace)
         self.worker.cancelled.connect(self._on_worker_cancelled)
         self.worker.progressed.connect(self._on_worker_progressed)
-        self.worker.finished.connect(self._on_worker_finished)
+        worker = self.worker
+        worker.finished.connect(lambda: self._on_worker_finished(worker))
         self.progress.setValue(0)
         self.progress_row.show()
         self.worker.start()
@@ -295,13 +348,47 @@ class PublishDialog(QDialog):
         self.last_published = published
         self.tags.setPlainText(published.tags)
         names = ", ".join(item.path.name for item in published.files)
+        cleanup = published.cleanup_note()
         self.status.setText(f"Published into {published.folder}: {names} and {published.tags_path.name}. "
-                            "Upload the files to the base URL and paste the tags into the feed.")
+                            "Upload the files to the base URL and paste the tags into the feed."
+                            + (f" {cleanup}" if cleanup else ""))
 
     def _on_worker_failed(self, message: str) -> None:
         self.status.setText(f"Not published: {message}")
 
-    def _on_worker_finished(self) -> None:
+    def _on_worker_would_replace(self, files: list[Path]) -> None:
+        if self.worker is not None:   # it has nothing left to do: end it now, so Replace can start the next
+            self.worker.wait()
+            self._on_worker_finished(self.worker)
+        self.status.setText("Not published yet: files in the folder were changed since the last publish.")
+        names = "\n".join(f"• {path.name}" for path in files)
+        one = len(files) == 1
+        text = (f"{'This file' if one else 'These files'} in {files[0].parent} "
+                f"{'was' if one else 'were'} changed since the last publish there, or not written by "
+                f"Transcript Editor:\n\n{names}\n\nPublishing replaces {'it' if one else 'them'}, and "
+                f"{'its' if one else 'their'} changes are lost. Replace {'it' if one else 'them'}?")
+        box = QMessageBox(QMessageBox.Icon.Warning, "Replace changed files?", text,
+                          QMessageBox.StandardButton.NoButton, self)
+        replace = with_style_icon(box.addButton("&Replace", QMessageBox.ButtonRole.DestructiveRole),
+                                  QStyle.StandardPixmap.SP_DialogSaveButton)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+
+        def on_finished(_result: int) -> None:
+            self.replace_box = None
+            if box.clickedButton() is replace:
+                self.start_publish(replace_changed=True)
+            else:
+                self.status.setText("Not published: the changed files were kept.")
+
+        box.finished.connect(on_finished)
+        self.replace_box = box
+        box.open()
+
+    def _on_worker_finished(self, worker: PublishWorker) -> None:
+        if worker is not self.worker:
+            return   # already seen off (asking to replace files waits for its worker to end)
         self.worker = None
         self.progress_row.hide()
         self.publish_button.setEnabled(bool(self.formats()))
