@@ -284,6 +284,21 @@ def test_merge_with_next_joins_words_marks_and_times(t):
     assert not merged.is_changed and len(t.segments) == 3
 
 
+def test_merge_with_an_overlapping_next_turn_keeps_the_later_end(t):
+    # A short interjection (2-4 s) inside a long answer (0-10 s): merged, the answer's end stays.
+    t.segments[0].end_ms = 10_000
+    t.segments[1].start_ms, t.segments[1].end_ms = 2000, 4000
+    t.segments[1].words = timed(t.segments[1].text, 2000, step=200, length=150)
+    assert_reversible(t, ops.merge_with_next(t, 0))
+    assert (t.segments[0].start_ms, t.segments[0].end_ms) == (0, 10_000)
+
+
+def test_merge_takes_the_earlier_start_of_the_two(t):
+    t.segments[0].start_ms, t.segments[1].start_ms = 500, 100   # the next turn starts first (an edited start)
+    ops.merge_with_next(t, 0).apply(t)
+    assert (t.segments[0].start_ms, t.segments[0].end_ms) == (100, 6900)
+
+
 def test_split_then_merge_gives_back_the_segment(t):
     before = copy.deepcopy(t.segments[1])
     ops.split(t, 1, 11).apply(t)
