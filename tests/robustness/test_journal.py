@@ -78,6 +78,21 @@ def test_a_merge_with_an_overlapping_turn_and_its_undo_and_redo_replay(saved):
     assert fingerprint(restored) == fingerprint(transcript)
 
 
+def test_a_shift_of_every_time_and_its_undo_replay(saved):
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    starts = [segment.start_ms for segment in transcript.segments]
+    undo = journal.run(transcript, ops.shift_times(transcript, 15_000).op)
+    shifted = fingerprint(transcript)
+    journal.close()
+    assert [s.start_ms for s in recovery.recover(journal.path).segments] == [ms + 15_000 for ms in starts]
+    assert fingerprint(recovery.recover(journal.path)) == shifted
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    journal.run(transcript, undo)
+    journal.close()
+    assert [s.start_ms for s in recovery.recover(journal.path).segments] == starts
+
+
 def test_torn_or_corrupt_tail_is_ignored(saved):
     path, transcript = saved
     journal = Journal.for_document(path, saved=True, fsync_interval=None)
