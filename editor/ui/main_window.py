@@ -88,7 +88,9 @@ if TYPE_CHECKING:
     from editor.ui.review.marks_panel import MarksPanel
 
 APP_NAME = "Transcript Editor"
-MENU_ORDER = ("File", "Edit", "Review", "Playback", "View", "Tools", "Help")
+MENU_ORDER = ("File", "Edit", "Review", "Playback", "Timing", "View", "Tools", "Help")
+# A menu's title with its Alt+letter, where its first letter is another menu's.
+_MENU_TITLES = {"Timing": "T&iming"}
 
 # The window's own actions (settings, quit, help).
 WINDOW_ACTIONS: tuple[ActionSpec, ...] = (
@@ -284,7 +286,7 @@ class MainWindow(QMainWindow):
         for title in MENU_ORDER:
             if not self.action_table.in_menu(title):
                 continue
-            menu = self.menus[title] = bar.addMenu(f"&{title}")
+            menu = self.menus[title] = bar.addMenu(_MENU_TITLES.get(title, f"&{title}"))
             for action in self.action_table.in_menu(title):
                 if self.action_table.specs[action.objectName()].separator and menu.actions():
                     menu.addSeparator()

@@ -178,9 +178,13 @@ def shift_times(transcript: Transcript, delta_ms: int, first: int = 0) -> Shift:
 
 
 def _shifted_words(stored, delta_ms: int) -> list[Word]:
+    words = made_words(stored)
+    if delta_ms >= 0:     # nothing can fall before 0:00
+        return [Word(w.text, None if w.start_ms is None else w.start_ms + delta_ms,
+                     None if w.end_ms is None else w.end_ms + delta_ms, w.confidence) for w in words]
     return [Word(w.text, None if w.start_ms is None else max(0, w.start_ms + delta_ms),
                  None if w.end_ms is None else max(0, w.end_ms + delta_ms), w.confidence)
-            for w in made_words(stored)]
+            for w in words]
 
 
 def _shifted_marks(marks: list[Mark], delta_ms: int) -> list[Mark]:

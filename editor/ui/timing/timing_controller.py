@@ -17,7 +17,9 @@ MainWindow constructs it with what it needs and adds almost nothing else:
   caches, so an episode is never aligned twice, saved or not;
 * "Re-sync word times of this turn" re-aligns the turn being edited or played (after a
   text edit) without stopping a whole-episode run;
-* dragging a boundary in the strip is one undoable "Retime Turn" on the window's undo stack.
+* dragging a boundary in the strip is one undoable "Retime Turn" on the window's undo stack;
+* the Timing menu's edits (Set Start/End to the playback position, nudges, Shift Times…) are
+  :class:`editor.ui.timing.turn_times.TurnTimes`.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor.core.transcript import WordTiming
 from editor.ui.context import WindowContext
+from editor.ui.timing.turn_times import TurnTimes
 from editor.ui.widgets.task_progress import TaskProgress
 
 if TYPE_CHECKING:
@@ -110,6 +113,7 @@ class TimingController(QObject):
         self._reset_since_asked = False    # the model was reset since _align_after_open last ran
         # The window puts it in the status bar.
         self.progress = TaskProgress("Aligning word times", "Stop aligning; turns aligned so far keep their word times")
+        self.turn_times = TurnTimes(ctx, lambda text: self._layout.show_status(text, MESSAGE_MS), self)
         self._connect()
 
     # ------------------------------------------------------------------ building
