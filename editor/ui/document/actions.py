@@ -26,6 +26,6 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("mark_crosstalk", "Edit", "Mark Cross&talk", ("Ctrl+Shift+X",), enabled=WITH_TEXT),
     ActionSpec("mark_unclear", "Edit", "Mark U&nclear (Best Guess)", ("Ctrl+U",), enabled=WITH_TEXT),
     ActionSpec("remove_mark", "Edit", "Rem&ove Marker", ("Ctrl+Shift+I",), enabled=WITH_TEXT),
-    ActionSpec("next_mark", "Edit", "Next Marker", ("Alt+M",), enabled=WITH_TEXT),
-    ActionSpec("previous_mark", "Edit", "Previous Marker", ("Alt+Shift+M",), enabled=WITH_TEXT),
+    ActionSpec("next_mark", "Edit", "Ne&xt Marker", ("Alt+M",), enabled=WITH_TEXT),
+    ActionSpec("previous_mark", "Edit", "&Previous Marker", ("Alt+Shift+M",), enabled=WITH_TEXT),
 )
