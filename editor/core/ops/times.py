@@ -23,8 +23,8 @@ def set_start(transcript: Transcript, index: int, ms: int) -> SetFields:
     """
     segment = segment_at(transcript, index)
     if segment.end_ms is not None and ms >= segment.end_ms:
-        raise ValueError(f"Turn {index + 1} ends at {_clock(segment.end_ms)}: its start cannot move to "
-                         f"{_clock(ms)}, at or after its end. Set its end first.")
+        raise ValueError(f"Turn {index + 1} ends at {_clock(segment.end_ms)}: set its end first to start it "
+                         f"at {_clock(ms)}")
     prev = transcript.segments[index - 1] if index > 0 else None
     after = transcript.segments[index + 1] if index + 1 < len(transcript.segments) else None
     low = prev.start_ms if prev is not None and prev.start_ms is not None else 0
@@ -44,8 +44,8 @@ def set_end(transcript: Transcript, index: int, ms: int) -> SetFields:
     """
     segment = segment_at(transcript, index)
     if segment.start_ms is not None and ms <= segment.start_ms:
-        raise ValueError(f"Turn {index + 1} starts at {_clock(segment.start_ms)}: its end cannot move to "
-                         f"{_clock(ms)}, at or before its start. Set its start first.")
+        raise ValueError(f"Turn {index + 1} starts at {_clock(segment.start_ms)}: set its start first to end it "
+                         f"at {_clock(ms)}")
     after = transcript.segments[index + 1] if index + 1 < len(transcript.segments) else None
     high = _min(after.end_ms if after is not None else None, transcript.meta.duration_ms)
     if high is not None and segment.start_ms is not None:
@@ -69,7 +69,8 @@ def _changed(transcript: Transcript, edits: list[tuple[int, Fields]]) -> SetFiel
 
 
 def _clock(ms: int) -> str:
-    return format_clock(ms, millis=True)
+    """A time as the status bar has room for: milliseconds only when they are not 0."""
+    return format_clock(ms, millis=bool(ms % 1000))
 
 
 def set_bounds(transcript: Transcript, index: int, start_ms: int, end_ms: int) -> SetFields:
