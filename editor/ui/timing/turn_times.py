@@ -22,7 +22,7 @@ from editor.ui.document.commands import OpCommand, is_noop, ops
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
-    from editor.core.ops import Op
+    from editor.core.ops import Op, Shift
     from editor.ui.document.transcript_model import TranscriptModel
 
 NUDGE_MS = 100          # one press: a tenth of a second, about a syllable's edge
@@ -139,7 +139,7 @@ class TurnTimes(QObject):
         return True
 
 
-def shift_summary(shift, delta_ms: int) -> str:
+def shift_summary(shift: Shift, delta_ms: int) -> str:
     """What a shift did, in a sentence (the status bar's, and the dialog's preview)."""
     which = "every turn" if shift.first == 0 else f"turns {shift.first + 1}–{shift.first + shift.turns}"
     way = "later" if delta_ms > 0 else "earlier"
