@@ -228,7 +228,7 @@ def test_the_windows_help_names_the_commands():
     # `transcript-editor --help` is where a new user looks first: it must lead to check, export, ...
     result = run("--help")
     assert result.returncode == 0, result.stderr
-    assert "{check,export,publish,align,suggest,install-desktop}" in result.stdout
+    assert "{check,export,shift,publish,align,suggest,install-desktop}" in result.stdout
     assert run("export", "--help").returncode == 0
 
 
@@ -239,7 +239,7 @@ def test_the_windows_options_abbreviated_as_argparse_takes_them():
 
     result = run("--he")
     assert result.returncode == 0 and result.stdout == run("--help").stdout
-    assert "{check,export,publish,align,suggest,install-desktop}" in result.stdout
+    assert "{check,export,shift,publish,align,suggest,install-desktop}" in result.stdout
     result = run("--vers")
     assert result.returncode == 0 and result.stdout == f"transcript-editor {__version__}\n"
     assert parse_args(["episode.srt", "--pl", "qt"]).player == "qt"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 # Module names under editor.cli, in the order `--help` lists them; a command is named after its
 # module with "-" for "_" (install_desktop is `install-desktop`).
-COMMAND_MODULES = ("check", "export", "publish", "align", "suggest", "install_desktop")
+COMMAND_MODULES = ("check", "export", "shift", "publish", "align", "suggest", "install_desktop")
 
 COMMAND_NAMES = tuple(name.replace("_", "-") for name in COMMAND_MODULES)
 COMMANDS = frozenset(COMMAND_NAMES)

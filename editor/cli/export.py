@@ -64,7 +64,7 @@ def run(options: argparse.Namespace) -> int:
     from editor.formats.clean_verbatim import load_fillers
     from editor.formats.writers import writer_named
 
-    name = options.to or _format_from_extension(options.output)
+    name = options.to or format_from_extension(options.output)
     if name is None:
         say(f"{options.output}: cannot tell the format from the extension; add --to "
             f"{'|'.join(_formats())}")
@@ -124,7 +124,7 @@ def _audio_at(output: str, linked_audio: str) -> str:
     return ""
 
 
-def _format_from_extension(output: str) -> str | None:
+def format_from_extension(output: str) -> str | None:
     from editor.formats import all_writers
     suffix = Path(output).suffix.lower().lstrip(".")
     suffix = _EXTENSION_ALIASES.get(suffix, suffix)

@@ -32,3 +32,21 @@ def format_clock(ms: int | None, *, hours: bool | None = None, millis: bool = Fa
     if millis:
         text += f"{separator}{milli:03d}"
     return ("-" if negative else "") + text
+
+
+def parse_offset(text: str) -> int | None:
+    """A signed shift in ms: ``"+15"``, ``"-2.5"`` (seconds) or ``"-1:30"`` (a clock time); None
+    when *text* is neither."""
+    text = text.strip().replace("−", "-")   # a typographic minus, pasted
+    sign = -1 if text.startswith("-") else 1
+    body = text[1:] if text[:1] in "+-" else text
+    ms = parse_clock(body)
+    if ms is None:
+        try:
+            seconds = float(body.strip().replace(",", "."))
+        except ValueError:
+            return None
+        if not seconds >= 0 or seconds == float("inf") or body.strip().lower().startswith(("nan", "inf")):
+            return None
+        ms = round(seconds * 1000)
+    return sign * ms

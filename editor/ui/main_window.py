@@ -88,7 +88,9 @@ if TYPE_CHECKING:
     from editor.ui.review.marks_panel import MarksPanel
 
 APP_NAME = "Transcript Editor"
-MENU_ORDER = ("File", "Edit", "Review", "Playback", "View", "Tools", "Help")
+MENU_ORDER = ("File", "Edit", "Review", "Playback", "Timing", "View", "Tools", "Help")
+# A menu's title with its Alt+letter, where its first letter is another menu's.
+_MENU_TITLES = {"Timing": "T&iming"}
 
 # The window's own actions (settings, quit, help).
 WINDOW_ACTIONS: tuple[ActionSpec, ...] = (
@@ -229,6 +231,11 @@ class MainWindow(QMainWindow):
         transport = self._fixed_bar("Transport", self.transport)   # bottom lines stack upwards:
         self.addToolBarBreak(Qt.ToolBarArea.BottomToolBarArea)       # the review bar sits above it
         self.bottom_bars = [self._fixed_bar("Review", self.review_bar), transport]
+        # Tab goes top to bottom as the window shows them (once all are in the window): the transcript,
+        # the review bar, then the transport bar under it (made first, it would otherwise come first).
+        chain = [self.view, *self.review_bar.focus_chain(), *self.transport.focus_chain()]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
         self.stack.currentChanged.connect(self._on_stack_current_changed)
         self._on_stack_current_changed()
         self._status = QLabel("")      # "format · N turns · audio (backend)" of the open file
@@ -284,7 +291,7 @@ class MainWindow(QMainWindow):
         for title in MENU_ORDER:
             if not self.action_table.in_menu(title):
                 continue
-            menu = self.menus[title] = bar.addMenu(f"&{title}")
+            menu = self.menus[title] = bar.addMenu(_MENU_TITLES.get(title, f"&{title}"))
             for action in self.action_table.in_menu(title):
                 if self.action_table.specs[action.objectName()].separator and menu.actions():
                     menu.addSeparator()
@@ -505,8 +512,11 @@ class MainWindow(QMainWindow):
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        for path in self.files.recent_files():
-            action = self.recent_menu.addAction(Path(path).name.replace("&", "&&"))   # "&" is no mnemonic
+        for number, path in enumerate(self.files.recent_files(), 1):
+            # Numbered as Alt+1…9, 0 (file names share letters); a "&" in a name is no mnemonic.
+            digits = str(number)
+            shown = f"{digits[:-1]}&{digits[-1]} {Path(path).name.replace('&', '&&')}"
+            action = self.recent_menu.addAction(shown)
             action.setToolTip(path)
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
         self.recent_menu.setEnabled(bool(self.files.recent_files()))

@@ -8,6 +8,7 @@ import pytest
 
 from editor.core import ops
 from editor.core.transcript import (
+    Chapter,
     Mark,
     MarkKind,
     ReviewStatus,
@@ -16,6 +17,8 @@ from editor.core.transcript import (
     Transcript,
     Word,
     WordTiming,
+    defer_words,
+    is_recipe,
 )
 from editor.core.validate import problems
 
@@ -284,6 +287,21 @@ def test_merge_with_next_joins_words_marks_and_times(t):
     assert not merged.is_changed and len(t.segments) == 3
 
 
+def test_merge_with_an_overlapping_next_turn_keeps_the_later_end(t):
+    # A short interjection (2-4 s) inside a long answer (0-10 s): merged, the answer's end stays.
+    t.segments[0].end_ms = 10_000
+    t.segments[1].start_ms, t.segments[1].end_ms = 2000, 4000
+    t.segments[1].words = timed(t.segments[1].text, 2000, step=200, length=150)
+    assert_reversible(t, ops.merge_with_next(t, 0))
+    assert (t.segments[0].start_ms, t.segments[0].end_ms) == (0, 10_000)
+
+
+def test_merge_takes_the_earlier_start_of_the_two(t):
+    t.segments[0].start_ms, t.segments[1].start_ms = 500, 100   # the next turn starts first (an edited start)
+    ops.merge_with_next(t, 0).apply(t)
+    assert (t.segments[0].start_ms, t.segments[0].end_ms) == (100, 6900)
+
+
 def test_split_then_merge_gives_back_the_segment(t):
     before = copy.deepcopy(t.segments[1])
     ops.split(t, 1, 11).apply(t)
@@ -318,9 +336,78 @@ def test_set_start_leaves_a_gap_before_it_alone(t):
 def test_set_start_is_clamped_between_neighbours(t):
     ops.set_start(t, 2, 1000).apply(t)
     assert t.segments[2].start_ms == 3000  # not before the previous start
-    ops.set_start(t, 2, 99_000).apply(t)
-    assert t.segments[2].start_ms == t.segments[2].end_ms  # not past its own end
     consistent(t)
+
+
+def test_a_start_at_or_past_the_turns_end_is_refused_saying_why(t):
+    end = t.segments[2].end_ms
+    for ms in (end, 99_000):
+        with pytest.raises(ValueError, match=r"Turn 3 ends at 00:10\.900: set its end first to start it at"):
+            ops.set_start(t, 2, ms)
+    assert t.segments[2].start_ms == 8000
+
+
+def test_set_end_moves_the_next_start_along_and_is_reversible(t):
+    change = assert_reversible(t, ops.set_end(t, 1, 9000))   # into the next turn
+    assert t.segments[1].end_ms == 9000 and t.segments[2].start_ms == 9000
+    assert change.rows == (1, 2)
+    ops.set_end(t, 2, 11_500).apply(t)                       # a gap after it stays one
+    assert t.segments[2].end_ms == 11_500 and t.segments[3].start_ms == 12_000
+    ops.set_end(t, 2, 99_000).apply(t)                       # never past the next turn's end
+    assert t.segments[2].end_ms == t.segments[3].end_ms == 14_400
+    consistent(t)
+
+
+def test_an_end_at_or_before_the_turns_start_is_refused_saying_why(t):
+    with pytest.raises(ValueError, match=r"Turn 2 starts at 00:03: set its start first to end it at 00:02$"):
+        ops.set_end(t, 1, 2000)
+
+
+def test_a_time_set_to_what_it_is_changes_nothing(t):
+    assert not ops.set_start(t, 2, 8000).edits and not ops.set_end(t, 2, t.segments[2].end_ms).edits
+
+
+# ---------------------------------------------------------------------- shifting every time
+def test_shift_moves_turns_words_marks_and_chapters_as_one_reversible_op(t):
+    t.chapters = [Chapter(0, "Cold open"), Chapter(8000, "The shed")]
+    before = copy.deepcopy(t)
+    shift = ops.shift_times(t, 15_000)
+    assert (shift.turns, shift.clamped, shift.chapters) == (4, 0, 2)
+    assert_reversible(t, shift.op)
+    for old, new in zip(before.segments, t.segments, strict=True):
+        assert (new.start_ms, new.end_ms) == (old.start_ms + 15_000, old.end_ms + 15_000)
+        assert [w.start_ms for w in new.words] == [w.start_ms + 15_000 for w in old.words]
+        assert [m.time_ms for m in new.marks] == [m.time_ms + 15_000 for m in old.marks]
+    assert [c.start_ms for c in t.chapters] == [15_000, 23_000]
+
+
+def test_shift_earlier_clamps_at_zero_and_counts_the_turns_it_clamped(t):
+    shift = ops.shift_times(t, -4000)
+    shift.op.apply(t)
+    assert shift.clamped == 2                                # 0:00 and 0:03 would start before 0:00
+    assert [s.start_ms for s in t.segments] == [0, 0, 4000, 8000]
+    assert t.segments[0].words[0].start_ms == 0 and t.segments[1].words[-1].end_ms == 2900
+    consistent(t)
+
+
+def test_shift_from_a_turn_on_trims_the_turn_before_and_never_passes_its_start(t):
+    t.chapters = [Chapter(0, "Cold open"), Chapter(8000, "The shed")]
+    shift = ops.shift_times(t, -2000, first=2)
+    assert_reversible(t, shift.op)
+    assert [s.start_ms for s in t.segments] == [0, 3000, 6000, 10_000]
+    assert t.segments[1].end_ms == 6000                      # it ran to 6900: now to where turn 3 starts
+    assert [c.start_ms for c in t.chapters] == [0, 6000] and shift.chapters == 1
+    with pytest.raises(ValueError, match=r"Turn 3 would start at .* before turn 2 .* at most 3 s earlier"):
+        ops.shift_times(t, -4000, first=2)
+
+
+def test_shift_of_deferred_words_makes_none_until_read():
+    t = make_transcript()
+    words = t.segments[0].words
+    defer_words(t.segments[0], list, words)
+    ops.shift_times(t, 1000).op.apply(t)
+    assert is_recipe(t.segments[0].stored_words)
+    assert [w.start_ms for w in t.segments[0].words] == [w.start_ms + 1000 for w in words]
 
 
 def test_set_bounds_never_overlaps_the_neighbours(t):

@@ -60,6 +60,39 @@ def test_replace_in_many_rows_is_sparse_and_split_is_one_window(saved):
     assert fingerprint(recovery.recover(journal.path)) == fingerprint(transcript)
 
 
+def test_a_merge_with_an_overlapping_turn_and_its_undo_and_redo_replay(saved):
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    first = transcript.segments[20]
+    inside = (first.start_ms + first.end_ms) // 2   # the next turn put inside this one, then merged
+    journal.run(transcript, ops.set_bounds(transcript, 21, first.end_ms, first.end_ms))
+    journal.run(transcript, ops.SetFields(((21, {"start_ms": inside, "end_ms": inside + 1}),)))
+    end = first.end_ms
+    undo = journal.run(transcript, ops.merge_with_next(transcript, 20))
+    assert transcript.segments[20].end_ms == end
+    redo = journal.run(transcript, undo)
+    journal.run(transcript, redo)
+    journal.close()
+    restored = recovery.recover(journal.path)
+    assert restored.segments[20].end_ms == end
+    assert fingerprint(restored) == fingerprint(transcript)
+
+
+def test_a_shift_of_every_time_and_its_undo_replay(saved):
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    starts = [segment.start_ms for segment in transcript.segments]
+    undo = journal.run(transcript, ops.shift_times(transcript, 15_000).op)
+    shifted = fingerprint(transcript)
+    journal.close()
+    assert [s.start_ms for s in recovery.recover(journal.path).segments] == [ms + 15_000 for ms in starts]
+    assert fingerprint(recovery.recover(journal.path)) == shifted
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    journal.run(transcript, undo)
+    journal.close()
+    assert [s.start_ms for s in recovery.recover(journal.path).segments] == starts
+
+
 def test_torn_or_corrupt_tail_is_ignored(saved):
     path, transcript = saved
     journal = Journal.for_document(path, saved=True, fsync_interval=None)

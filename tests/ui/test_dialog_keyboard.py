@@ -35,7 +35,7 @@ def _visible_text(button: QAbstractButton) -> str:
 # The button Enter presses in each dialog (what the dialog is for).
 DEFAULTS = {"publish": "Publish", "export": "Export", "correct_everywhere": "Apply ticked",
             "glossary": "Save", "go_to_time": "OK", "settings": "OK", "speakers": "Rename",
-            "shortcuts": "Close"}
+            "shortcuts": "Close", "shift_times": "Shift"}
 
 
 @pytest.mark.parametrize("action", sorted(DEFAULTS))

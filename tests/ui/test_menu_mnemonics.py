@@ -1,4 +1,5 @@
-"""Menu mnemonics: within one menu (and across the menu bar) no two entries share an Alt+letter.
+"""Menu mnemonics: every menu entry has an Alt+letter, and within one menu (and across the menu bar)
+no two entries share one.
 
 A shared letter makes Alt+letter cycle between the entries instead of choosing one, so a
 keyboard user cannot reach the second without looking.
@@ -44,7 +45,7 @@ def test_no_two_items_of_a_menu_share_a_mnemonic(main_window, tmp_path):
     recent = tmp_path / "Tom & Jerry.txt"
     recent.write_text("Maya: Welcome back to the show.\n\nLeo: Thanks for having me.\n", encoding="utf-8")
     assert main_window.open_path(str(recent))
-    assert main_window.recent_menu.actions()[0].text() == "Tom && Jerry.txt"
+    assert main_window.recent_menu.actions()[0].text() == "&1 Tom && Jerry.txt"
     bar = main_window.menuBar()
     tops = [action for action in bar.actions() if action.menu() is not None]
     titles = [action.text() for action in tops]
@@ -52,10 +53,12 @@ def test_no_two_items_of_a_menu_share_a_mnemonic(main_window, tmp_path):
     assert len(set(titles)) == len(titles)
     assert clashes(titles) == {}, "menu bar"
     assert len({mnemonic(title) for title in titles}) == len(titles)
-    found = {}
+    found, missing = {}, []
     for top in tops:
         for menu in all_menus(top.menu()):
             items = [action.text() for action in menu.actions() if not action.isSeparator()]
             if clashes(items):
                 found[menu.title()] = clashes(items)
+            missing += [f"{menu.title()} ▸ {item}" for item in items if not mnemonic(item)]
     assert found == {}
+    assert missing == []

@@ -129,7 +129,8 @@ def test_menu_items_are_title_case_and_dialogs_end_with_an_ellipsis(main_window)
     small = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "s"}
     opens_dialog = {"open", "choose_audio", "save_as", "export", "settings", "change_speaker", "speakers",
                     "go_to_time", "find", "replace", "correct_everywhere", "glossary", "flag", "shortcuts",
-                    "publish", "chapter_at_turn", "chapter_at_playback", "reopen_encoding", "recover_unsaved"}
+                    "publish", "chapter_at_turn", "chapter_at_playback", "reopen_encoding", "recover_unsaved",
+                    "shift_times"}
     for name in main_window.action_table.names():
         action = main_window.action_table[name]
         text = action.text().replace("&", "")

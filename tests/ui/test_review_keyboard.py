@@ -194,3 +194,20 @@ def test_shift_enter_in_a_turn_is_no_find_previous(window, qtbot):
     assert chosen == []
     QTest.keyClick(panel.find_edit, K.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: len(chosen) == 1)
+
+
+def test_tab_goes_top_to_bottom_through_the_review_bar_then_every_transport_control(sample_window, qtbot):
+    window = sample_window          # with audio: the transport buttons are enabled
+    window.activateWindow()
+    QTest.qWaitForWindowActive(window)
+    window.view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view)
+    review = window.review_bar.focus_chain()
+    transport = window.transport.focus_chain()
+    reached = []
+    for _ in range(len(review) + len(transport)):
+        _key(window, K.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert reached == [*review, *transport]
+    names = [w.accessibleName() for w in transport]
+    assert names[:3] == ["Skip Back", "Play/Pause", "Skip Forward"] and names[-3:] == ["Position", "Speed", "Volume"]

@@ -240,6 +240,23 @@ def test_cancel_stops_alignment_and_align_words_finishes_the_rest(window, qtbot)
     assert totals and max(totals) == len(left)     # only the turns still without times ran
 
 
+def test_a_turn_split_while_aligning_is_counted_and_its_halves_aligned_after(window, qtbot):
+    timing = window.timing
+    _open_sample(window, qtbot)
+    qtbot.waitUntil(timing.is_aligning, timeout=5000)
+    turns = window.model.rowCount()
+    qtbot.waitUntil(lambda: timing.progress.bar.maximum() == turns, timeout=5000)
+    row = turns - 2          # aligned last: not done yet when split
+    text = _segments(window)[row].text
+    window.view.open_editor(row, text.index(" ", len(text) // 2) + 1)
+    window.action_table["split_turn"].trigger()
+    assert window.model.rowCount() == turns + 1 and timing.is_aligning()
+    qtbot.waitUntil(lambda: timing.progress.bar.maximum() == turns + 1, timeout=5000)   # the turns there are now
+    qtbot.waitUntil(lambda: all(s.word_timing is WordTiming.ALIGNED for s in _segments(window)), timeout=120_000)
+    qtbot.waitUntil(lambda: not timing.is_aligning(), timeout=30_000)
+    assert _said(window, "Word times aligned")
+
+
 def test_resync_one_turn_after_an_edit(window, qtbot):
     timing = window.timing
     _open_sample(window, qtbot)

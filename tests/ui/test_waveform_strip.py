@@ -168,3 +168,21 @@ def test_set_rows_redraws_the_overview_and_paints_a_long_turn_begun_before_the_v
     inside = image.pixelColor(200, mid + 35)    # 5 s: inside the long turn (its faint band), no audio
     outside = image.pixelColor(900, mid + 35)   # 12 s: no turn
     assert outside == BG and inside.lightness() > BG.lightness()
+
+
+def test_speaker_labels_never_overlap_and_are_elided_or_left_out_where_they_do_not_fit(strip):
+    # The halves of a split turn 0.3 s apart (30 px): the first label is cut short, never drawn
+    # under the second ("Tomas ReTomas Reyes"); turns 2 px apart leave the first one out.
+    from PySide6.QtGui import QFontMetricsF
+
+    from editor.ui.timing.waveform import _small_font
+    strip.set_rows([(0, 3000), (3000, 3300), (3300, 3320), (3320, 9000)],
+                   ["Tomas Reyes", "Tomas Reyes", "Ana Ruiz", "Ana Ruiz"], [])
+    places = strip.label_places(0, 10_000)
+    metrics = QFontMetricsF(_small_font())
+    assert [text for _, text in places][0] == "Tomas Reyes"
+    assert places[1][1].endswith("…") and places[1][1] != "…" and places[-1][1] == "Ana Ruiz"
+    assert len(places) == 3                                   # the label of the 20 ms turn left out
+    for (x, text), (next_x, _) in zip(places, places[1:], strict=False):
+        assert x + metrics.horizontalAdvance(text) < next_x
+    strip.grab()                                              # and painted from the same places

@@ -29,7 +29,7 @@ def test_start_page_then_open_sample_and_recent_files(main_window, qtbot):
     assert w.playback.has_media() and w.playback.media_path.endswith("sample-episode.ogg")
     assert str(SAMPLE_TXT) in w.files.recent_files()
     assert w.start_page.recent_list().count() == 1
-    assert w.recent_menu.actions()[0].text() == "sample-episode.txt"
+    assert w.recent_menu.actions()[0].text() == "&1 sample-episode.txt"
 
 
 def test_transcript_without_audio_stays_usable_and_relinks(main_window, tmp_path, qtbot):

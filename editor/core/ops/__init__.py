@@ -1,7 +1,7 @@
 """Every edit of a transcript, as plain-Python operations that know their inverse (no Qt).
 
 Modules: :mod:`.base` (protocol and primitive ops), :mod:`.text` (typing, replace-all,
-marks), :mod:`.rows` (split/merge), :mod:`.times`, :mod:`.review`, :mod:`.speakers`,
+marks), :mod:`.rows` (split/merge), :mod:`.times` (start, end, shift, word times), :mod:`.review`, :mod:`.speakers`,
 :mod:`.meta` (the audio a transcript belongs to, and its length), :mod:`.chapters`.
 
 How it fits together (Gaupol's revertable actions, split into plan and apply):
@@ -72,13 +72,14 @@ from editor.core.ops.text import (
     revert_to_original,
     set_text,
 )
-from editor.core.ops.times import set_bounds, set_start, set_word_times
+from editor.core.ops.times import Shift, set_bounds, set_end, set_start, set_word_times, shift_times
 
 __all__ = [
     "Change", "Fields", "Group", "Listener", "Op", "Replaced", "ReplaceSegments", "Rows", "SetFields",
     "SetMeta", "SetSpeakers", "SetChapters", "merged_undo", "run", "set_audio",
     "set_text", "replace_spans", "revert_to_original", "add_mark", "remove_mark",
-    "split", "split_into_parts", "merge_with_next", "set_start", "set_bounds", "set_word_times", "set_status",
+    "split", "split_into_parts", "merge_with_next", "set_start", "set_end", "set_bounds", "set_word_times",
+    "shift_times", "Shift", "set_status",
     "set_note",
     "set_speaker", "rename_speaker", "add_speaker", "merge_speakers",
     "add_chapter", "edit_chapter", "remove_chapter", "chapter_index",

@@ -219,7 +219,12 @@ def _matching_token(opcodes, k: int, count: int) -> int:
 
 
 def merge_with_next(transcript: Transcript, index: int) -> ReplaceSegments:
-    """Join a segment and the next one (first id, speaker and start; last end)."""
+    """Join a segment and the next one (first id and speaker).
+
+    The merged turn spans both: the earlier start and the later end. The next turn may
+    overlap the first (a short interjection inside a long answer): taking its end would cut
+    the first turn's words off.
+    """
     first = segment_at(transcript, index)
     if index + 1 >= len(transcript.segments):
         raise ValueError(f"segment {first.id} is the last one: nothing to merge with")
@@ -229,12 +234,19 @@ def merge_with_next(transcript: Transcript, index: int) -> ReplaceSegments:
                                       second.original_text or "", second.original_marks or [])
     words, timing = _join_words(first, second)
     merged = dataclasses.replace(
-        first, end_ms=second.end_ms if second.end_ms is not None else first.end_ms,
-        start_ms=first.start_ms if first.start_ms is not None else second.start_ms,
+        first, start_ms=_earliest(first.start_ms, second.start_ms), end_ms=_latest(first.end_ms, second.end_ms),
         text=text, marks=marks, words=words, word_timing=timing,
         note="\n".join(n for n in (first.note, second.note) if n),
         original_text=original, original_marks=original_marks, **_joined_status(first, second))
     return ReplaceSegments(index, 2, (merged,))
+
+
+def _earliest(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _latest(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)
 
 
 def _split_time(segment: Segment, words: Sequence[Word], k: int, at_ms: int | None) -> int | None:

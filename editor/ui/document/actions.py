@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from editor.core.long_text import PART_CHARS
-from editor.ui.actions import CAN_REDO, CAN_UNDO, WITH_TEXT, WITH_TEXT_AND_AUDIO, ActionSpec
+from editor.ui.actions import CAN_REDO, CAN_UNDO, WITH_TEXT, ActionSpec
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("undo", "Edit", "&Undo", ("Ctrl+Z",), enabled=CAN_UNDO),
@@ -15,7 +15,6 @@ ACTIONS: tuple[ActionSpec, ...] = (
                f"Cut the turn into turns of at most {PART_CHARS:,} characters, between sentences: a turn too long "
                "to edit in place becomes editable", enabled=WITH_TEXT),
     ActionSpec("merge_next", "Edit", "&Merge with Next Turn", ("Ctrl+M",), enabled=WITH_TEXT),
-    ActionSpec("set_start", "Edit", "Set Start to &Playback Position", ("Ctrl+T",), enabled=WITH_TEXT_AND_AUDIO),
     ActionSpec("change_speaker", "Edit", "Change Spea&ker…", ("Alt+S",), "Change the speaker of this turn",
                enabled=WITH_TEXT),
     ActionSpec("speakers", "Edit", "Sp&eakers…", (), "Rename speakers everywhere, add speakers", enabled=WITH_TEXT),
@@ -27,6 +26,6 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("mark_crosstalk", "Edit", "Mark Cross&talk", ("Ctrl+Shift+X",), enabled=WITH_TEXT),
     ActionSpec("mark_unclear", "Edit", "Mark U&nclear (Best Guess)", ("Ctrl+U",), enabled=WITH_TEXT),
     ActionSpec("remove_mark", "Edit", "Rem&ove Marker", ("Ctrl+Shift+I",), enabled=WITH_TEXT),
-    ActionSpec("next_mark", "Edit", "Next Marker", ("Alt+M",), enabled=WITH_TEXT),
-    ActionSpec("previous_mark", "Edit", "Previous Marker", ("Alt+Shift+M",), enabled=WITH_TEXT),
+    ActionSpec("next_mark", "Edit", "Ne&xt Marker", ("Alt+M",), enabled=WITH_TEXT),
+    ActionSpec("previous_mark", "Edit", "&Previous Marker", ("Alt+Shift+M",), enabled=WITH_TEXT),
 )

@@ -74,7 +74,6 @@ class EditController(QObject):
         a["split_turn"].triggered.connect(self.split_at_caret)
         a["split_long_turn"].triggered.connect(lambda: self.split_into_parts())
         a["merge_next"].triggered.connect(self.merge_with_next)
-        a["set_start"].triggered.connect(self.set_start_to_playback)
         a["revert_turn"].triggered.connect(self.revert_to_original)
         a["mark_inaudible"].triggered.connect(lambda: self.add_mark(MarkKind.INAUDIBLE))
         a["mark_crosstalk"].triggered.connect(lambda: self.add_mark(MarkKind.CROSSTALK))
@@ -290,14 +289,6 @@ class EditController(QObject):
         if editor is not None and editor.row == row:
             editor.set_caret(join)
         return True
-
-    def set_start_to_playback(self) -> bool:
-        row, ms = self.current_row(), self._position()
-        if row < 0 or ms is None:
-            self.failed.emit("Load the audio to set a start time from playback.")
-            return False
-        op = self._plan(ops.set_start, row, ms)
-        return op is not None and self.push(op, "Set Start Time", row)
 
     def revert_to_original(self) -> bool:
         row = self.current_row()

@@ -55,8 +55,10 @@ class TransportBar(QWidget):
         self._playing = False
         self._play_action = actions["play_pause"]
         self._replay_buttons: list[QToolButton] = []
+        self._buttons: list[QToolButton] = []
         for name in _ICONS:
             button = self._button(actions[name], _SHORT_LABELS.get(name, ""))
+            self._buttons.append(button)
             if name in _SHORT_LABELS:
                 self._replay_buttons.append(button)
             layout.addWidget(button)
@@ -108,6 +110,10 @@ class TransportBar(QWidget):
         self._rate.activated.connect(lambda i: self.rate_requested.emit(self._rate.itemData(i)))
         self._volume.valueChanged.connect(self.volume_requested)
 
+    def focus_chain(self) -> list[QWidget]:
+        """What Tab reaches in the bar, left to right as shown."""
+        return [*self._buttons, self._slider, self._rate, self._volume]
+
     def show_preparing(self, holding: bool, progress: float) -> None:
         """"Preparing exact seeking… 45%" while playback waits for exact audio around the
         target (*progress* below 0: how far is not known, so no percentage)."""
@@ -123,7 +129,8 @@ class TransportBar(QWidget):
         button.setAccessibleName(action.text().replace("&", ""))
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if label
                                   else Qt.ToolButtonStyle.ToolButtonIconOnly)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the text
+        # Reached by Tab (a keyboard user's way to them); a click leaves the keys with the text.
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         return button
 
     def _paint_icons(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QToolButton
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QToolButton, QWidget
 
 from editor.ui.review.review_controller import FILTERS, Progress
 
@@ -55,11 +55,17 @@ class ReviewBar(QFrame):
         layout.addWidget(self.label, 1)
         layout.addWidget(QLabel("Show:"))
         layout.addWidget(self.filter_box)
+        self._buttons: list[QToolButton] = []
         for name in ("next_unreviewed", "flag", "approve_next"):
             button = QToolButton()
             button.setDefaultAction(actions[name])
             layout.addWidget(button)
+            self._buttons.append(button)
         self.show_progress(Progress())
+
+    def focus_chain(self) -> list[QWidget]:
+        """What Tab reaches in the bar, left to right as shown."""
+        return [self.filter_box, *self._buttons]
 
     def show_progress(self, progress: Progress) -> None:
         self.bar.setValue(round(progress.share * 1000))

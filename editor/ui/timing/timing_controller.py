@@ -17,7 +17,9 @@ MainWindow constructs it with what it needs and adds almost nothing else:
   caches, so an episode is never aligned twice, saved or not;
 * "Re-sync word times of this turn" re-aligns the turn being edited or played (after a
   text edit) without stopping a whole-episode run;
-* dragging a boundary in the strip is one undoable "Retime Turn" on the window's undo stack.
+* dragging a boundary in the strip is one undoable "Retime Turn" on the window's undo stack;
+* the Timing menu's edits (Set Start/End to the playback position, nudges, Shift Times…) are
+  :class:`editor.ui.timing.turn_times.TurnTimes`.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor.core.transcript import WordTiming
 from editor.ui.context import WindowContext
+from editor.ui.timing.turn_times import TurnTimes
 from editor.ui.widgets.task_progress import TaskProgress
 
 if TYPE_CHECKING:
@@ -110,6 +113,13 @@ class TimingController(QObject):
         self._reset_since_asked = False    # the model was reset since _align_after_open last ran
         # The window puts it in the status bar.
         self.progress = TaskProgress("Aligning word times", "Stop aligning; turns aligned so far keep their word times")
+        # Turns added (a split) less those taken away (a merge) while the whole-episode run goes on:
+        # its count names the turns there are now, and the turns it could not align (the halves of a
+        # split turn are new turns) are aligned when it ends.
+        self._rows_added_in_run = 0
+        self._rows_changed_in_run = False
+        self._run_count = (0, 0)     # (done, total) the run last reported
+        self.turn_times = TurnTimes(ctx, lambda text: self._layout.show_status(text, MESSAGE_MS), self)
         self._connect()
 
     # ------------------------------------------------------------------ building
@@ -145,7 +155,7 @@ class TimingController(QObject):
         parts.peaks.progressed.connect(strip.set_progress)
         parts.peaks.loaded.connect(strip.set_peaks)
         parts.peaks.failed.connect(self._on_peaks_failed)
-        parts.aligner.progressed.connect(self.progress.set_progress)
+        parts.aligner.progressed.connect(self._on_aligner_progressed)
         parts.aligner.segment_aligned.connect(self._on_segment_aligned)
         parts.aligner.finished.connect(self._on_aligner_finished)
         parts.aligner.failed.connect(self._on_aligner_failed)
@@ -163,6 +173,8 @@ class TimingController(QObject):
         self._files.audio_loaded.connect(self._on_files_audio_loaded)
         self._files.transcript_opened.connect(self._on_files_transcript_opened)
         self._model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
+        self._model.rowsInserted.connect(lambda _parent, first, last: self._on_rows_changed(last - first + 1))
+        self._model.rowsRemoved.connect(lambda _parent, first, last: self._on_rows_changed(first - last - 1))
         self._project_restore_ended.connect(self._on_project_restore_ended)
 
     def _say(self, text: str, background: bool = False) -> None:
@@ -290,6 +302,8 @@ class TimingController(QObject):
             return 0
         if not self.aligner.start(self._audio, rows):
             return 0
+        self._rows_added_in_run, self._rows_changed_in_run = 0, False
+        self._run_count = (0, len(rows))
         self.progress.start(len(rows))
         self._say(f"Aligning word times of {len(rows)} turns in the background…", background=True)
         return len(rows)
@@ -324,10 +338,28 @@ class TimingController(QObject):
     def _on_segment_aligned(self, row: int) -> None:
         self._remember(row)
 
+    def _on_aligner_progressed(self, done: int, total: int) -> None:
+        self._run_count = (done, total)
+        self._show_run_count()
+
+    def _show_run_count(self) -> None:
+        done, total = self._run_count
+        self.progress.set_progress(done, max(done, total + self._rows_added_in_run))
+
+    def _on_rows_changed(self, added: int) -> None:
+        """A split or merge while the whole episode is being aligned: the count follows the turns."""
+        if self.is_aligning():
+            self._rows_added_in_run += added
+            self._rows_changed_in_run = True
+            self._show_run_count()
+
     def _on_aligner_finished(self, completed: bool) -> None:
         self.progress.hide()
         if self.cache is not None:
             self.cache.save()
+        changed, self._rows_changed_in_run = self._rows_changed_in_run, False
+        if completed and changed and self.align_pending():
+            return    # the turns split (or merged) meanwhile are aligned now; that run says when done
         segments = self._model.transcript.segments
         failed = sum(1 for s in segments if s.word_timing is WordTiming.FAILED)
         if completed:

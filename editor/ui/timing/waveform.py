@@ -27,7 +27,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from editor.core.transcript import Transcript
@@ -68,6 +68,8 @@ ALT_SEGMENT = QColor(255, 255, 255, 12)
 CHAPTER = QColor("#5cbf8a")
 CHAPTER_TEXT = QColor("#0f2a1c")
 LABEL_LEAD_MS = 5_000     # a speaker label is drawn for turns starting this far left of the view
+LABEL_PAD = 8             # px between a turn's start and its speaker label
+LABEL_GAP = 6             # px at least between one speaker label and the next
 
 
 def _turn_index(bounds: list[Bounds]) -> _TimeIndex:
@@ -499,6 +501,24 @@ class WaveformStrip(QWidget):
         painter.end()
         return pixmap
 
+    def label_places(self, lo: float, hi: float) -> list[tuple[float, str]]:
+        """Where each speaker label of the turns starting in [lo - LABEL_LEAD_MS, hi] is drawn, and its
+        text: each runs at most to where the next label starts, elided ("Tomas R…") when it is longer,
+        left out when not even a letter fits (two turns a few pixels apart: the halves of a split)."""
+        labels = self._labels
+        turns = self._turns.starting(lo - LABEL_LEAD_MS, hi)
+        starts = [(self.ms_to_x(start) + LABEL_PAD, labels[row]) for start, _, row in turns
+                  if row < len(labels) and labels[row]]
+        metrics = QFontMetricsF(_small_font())
+        places = []
+        for i, (x, text) in enumerate(starts):
+            room = starts[i + 1][0] - LABEL_GAP - x if i + 1 < len(starts) else float(self.width())
+            shown = text if metrics.horizontalAdvance(text) <= room else \
+                metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+            if shown and shown != "…":
+                places.append((x, shown))
+        return places
+
     @staticmethod
     def _paint_peaks(painter: QPainter, rect: QRectF, columns, color: QColor) -> None:
         mid = rect.center().y()
@@ -518,9 +538,8 @@ class WaveformStrip(QWidget):
                                     rect.height()), ALT_SEGMENT)
         painter.setFont(_small_font())
         painter.setPen(RULER)
-        for start, _, row in self._turns.starting(lo - LABEL_LEAD_MS, hi):  # who speaks, beside each turn's start
-            if row < len(self._labels) and self._labels[row]:
-                painter.drawText(QPointF(self.ms_to_x(start) + 8, rect.top() + 9), self._labels[row])
+        for x, text in self.label_places(lo, hi):   # who speaks, beside each turn's start
+            painter.drawText(QPointF(x, rect.top() + 9), text)
         for start, end, _ in self._spans.visible(lo, hi):
             if end < lo:
                 continue
