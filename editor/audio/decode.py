@@ -11,6 +11,8 @@ Callers that need many spans of one file decode it once (:func:`decode`) and sli
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -74,16 +76,19 @@ def iter_decode(path: str | os.PathLike, rate: int, dtype: str = "float32",
         stream = container.streams.audio[0]
         stream.codec_context.thread_type = "AUTO"
         total_s = _declared_seconds(container, stream)
-        resampler = av.AudioResampler(format=sample_format, layout="mono", rate=rate)
+        converter = _Converter(sample_format, rate)
         pending: list[np.ndarray] = []
         pending_len = 0
         chunk_len = int(rate * CHUNK_SECONDS)
         produced = 0
         try:
             for frame in container.decode(stream):
-                for out in resampler.resample(frame):
-                    pending.append(out.to_ndarray().reshape(-1))
-                    pending_len += out.samples
+                converter.push(frame)
+                if converter.pushed < PULL_EVERY:
+                    continue
+                for out in converter.pull():
+                    pending.append(out)
+                    pending_len += len(out)
                 if pending_len >= chunk_len:
                     chunk = np.concatenate(pending)
                     pending, pending_len = [], 0
@@ -93,11 +98,12 @@ def iter_decode(path: str | os.PathLike, rate: int, dtype: str = "float32",
                         progress(min(1.0, produced / rate / total_s))
                     if cancelled and cancelled():
                         return
-            for out in resampler.resample(None):
-                pending.append(out.to_ndarray().reshape(-1))
+            pending += converter.pull(flush=True)
         except av.error.FFmpegError as error:
             # A broken packet in the middle: keep what decoded when there was something.
-            if produced + pending_len == 0:
+            with contextlib.suppress(av.error.FFmpegError):
+                pending += converter.pull()
+            if produced + sum(map(len, pending)) == 0:
                 raise TranscriptError(f"audio could not be decoded ({_reason(error)})", path) from None
         if pending:
             chunk = np.concatenate(pending)
@@ -109,6 +115,77 @@ def iter_decode(path: str | os.PathLike, rate: int, dtype: str = "float32",
             progress(1.0)
     finally:
         container.close()
+
+
+# Decoded frames pushed into the converter between two looks at what it made. A frame is small
+# (an MP3 frame is 26 ms: 139,000 of them an hour): looking after each one cost more than the
+# conversion itself (a third of decoding a 1-hour MP3), and ~40 frames are still only about a second.
+PULL_EVERY = 40
+
+
+class _Converter:
+    """Decoded frames to mono samples of one format and rate: FFmpeg's resampler in a filter
+    graph, as PyAV's ``AudioResampler`` builds it (abuffer, aformat, abuffersink: the same
+    samples), but pushed a frame at a time and read only every PULL_EVERY frames (the
+    resampler's call reads after each frame, and ends each read on an exception).
+    Frames already in the wanted format, layout and rate are taken as they are."""
+
+    def __init__(self, sample_format: str, rate: int):
+        self._format = av.AudioFormat(sample_format)
+        self._rate = rate
+        self._graph: av.filter.Graph | None = None
+        self._as_is: list[np.ndarray] | None = None     # frames that needed no conversion
+        self.pushed = 0                                  # frames pushed since the last pull
+
+    def push(self, frame: av.AudioFrame) -> None:
+        self.pushed += 1
+        if self._as_is is None and self._graph is None:
+            if (frame.format.name == self._format.name and frame.layout.name == "mono"
+                    and frame.sample_rate == self._rate):
+                self._as_is = []
+            else:
+                self._graph = self._made_for(frame)
+        if self._as_is is not None:
+            self._as_is.append(frame.to_ndarray().reshape(-1))
+        else:
+            assert self._graph is not None
+            self._graph.push(frame)
+
+    def pull(self, flush: bool = False) -> list[np.ndarray]:
+        """The samples made so far (*flush*: the input has ended, so also those the resampler held back)."""
+        self.pushed = 0
+        if self._as_is is not None:
+            made, self._as_is = self._as_is, []
+            return made
+        if self._graph is None:
+            return []
+        if flush:
+            self._graph.push(None)
+        made = []
+        while True:
+            try:
+                out = self._graph.pull()
+            except EOFError:
+                break
+            except av.error.FFmpegError as error:
+                if error.errno != errno.EAGAIN:
+                    raise
+                break
+            made.append(out.to_ndarray().reshape(-1))
+        return made
+
+    def _made_for(self, frame: av.AudioFrame) -> av.filter.Graph:
+        graph = av.filter.Graph()
+        extra = {"time_base": str(frame.time_base)} if frame.time_base is not None else {}
+        source = graph.add("abuffer", sample_rate=str(frame.sample_rate), sample_fmt=frame.format.name,
+                           channel_layout=frame.layout.name, **extra)
+        convert = graph.add("aformat", sample_rates=str(self._rate), sample_fmts=self._format.name,
+                            channel_layouts="mono")
+        sink = graph.add("abuffersink")
+        source.link_to(convert)
+        convert.link_to(sink)
+        graph.configure()
+        return graph
 
 
 def _declared_seconds(container, stream) -> float | None:

@@ -28,6 +28,30 @@ def test_every_format_decodes_to_the_same_length(speech, wav, suffix, args):
     assert abs(duration_ms(encoded) - len(samples) / 16) < 120
 
 
+def _one_frame_at_a_time(path, rate: int, sample_format: str) -> np.ndarray:
+    """Every frame through PyAV's own AudioResampler as it comes (what the decoder must equal)."""
+    import av
+    with av.open(str(path)) as container:
+        resampler = av.AudioResampler(format=sample_format, layout="mono", rate=rate)
+        out = [o.to_ndarray().reshape(-1) for frame in container.decode(audio=0) for o in resampler.resample(frame)]
+        out += [o.to_ndarray().reshape(-1) for o in resampler.resample(None)]
+    return np.concatenate(out)
+
+
+@pytest.mark.parametrize("suffix,args", [
+    (".mp3", ["-ar", "44100", "-ac", "2", "-b:a", "128k"]), (".m4a", ["-c:a", "aac", "-ac", "2"]),
+    (".opus", ["-c:a", "libopus"]), (".wav", ["-ar", "44100", "-ac", "2"]),
+])
+@pytest.mark.parametrize("rate,dtype,sample_format", [(16000, "int16", "s16"), (8000, "float32", "flt")])
+def test_decoded_samples_are_the_resamplers_frame_by_frame(speech, wav, suffix, args, rate, dtype, sample_format):
+    # Long enough for many reads of the converter (it reads every PULL_EVERY frames) and a chunk.
+    path, samples = wav
+    long = speech.write_wav(path.with_name("long.wav"), np.tile(samples, 8))
+    encoded = speech.encode(long, path.with_name(f"long-{suffix[1:]}{suffix}"), *args)
+    expected = _one_frame_at_a_time(encoded, rate, sample_format)
+    np.testing.assert_array_equal(decode(encoded, rate, dtype), expected)
+
+
 def test_wav_decodes_exactly_and_spans_are_slices(wav):
     path, samples = wav
     whole = decode(path, 16000)
