@@ -228,17 +228,15 @@ def test_a_window_closed_while_its_journal_is_slow_to_read_lets_go_and_leaves_th
     import threading
 
     import shiboken6
-    from PySide6.QtWidgets import QApplication
 
     from editor.session import recovery
     from editor.ui.project.restore_job import InputHold
     path, journal = killed_mid_edit(windows, tmp_path)
     left = journal.read_bytes()
-    go_on, read = threading.Event(), threading.Event()
+    go_on = threading.Event()
 
     def hanging_then_failing_inspect(journal_path):
         go_on.wait(30)
-        read.set()
         raise OSError(5, "Input/output error")
 
     monkeypatch.setattr(recovery, "inspect", hanging_then_failing_inspect)
@@ -247,16 +245,17 @@ def test_a_window_closed_while_its_journal_is_slow_to_read_lets_go_and_leaves_th
     try:
         assert window.open_path(str(path))
         qtbot.waitUntil(lambda: recovery_controller.reading_dialog is not None)
-        dialog = recovery_controller.reading_dialog
+        dialog, reading = recovery_controller.reading_dialog, recovery_controller.reading
         assert window.findChildren(InputHold)
         window.close()
         assert recovery_controller.reading is None and recovery_controller.reading_dialog is None
         qtbot.waitUntil(lambda: not window.findChildren(InputHold))     # the hold is gone with its filter
         assert not shiboken6.isValid(dialog) or not dialog.isVisible()     # closed (and deleted with it)
+        failures = []
+        reading.failed.connect(failures.append)
     finally:
         go_on.set()
-    qtbot.waitUntil(read.is_set)
-    for _ in range(5):
-        QApplication.processEvents()                           # the late end of the read arrives
+    qtbot.waitUntil(lambda: bool(failures), timeout=30_000)   # the late end of the read has arrived
+    assert isinstance(failures[0], OSError)
     assert recovery_controller.recovery_box is None
     assert journal.read_bytes() == left and not list(tmp_path.glob(f"{path.name}.journal.unrestored-*"))

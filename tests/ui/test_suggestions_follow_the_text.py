@@ -137,3 +137,39 @@ def test_a_replace_in_several_turns_at_once_leaves_no_suggestion_it_made_moot(wi
     glossary = window.names.show_glossary
     qtbot.waitUntil(lambda: not glossary.is_scanning() and not any("Maren Hult" in item for item in _listed(window)),
                     timeout=10_000)
+
+
+def test_a_turn_split_while_a_scan_runs_leaves_what_it_lists_pointing_at_the_turns_that_say_it(windows, tmp_path,
+                                                                                              qtbot, monkeypatch):
+    """A scan reads the turns as they were when it started: a split meanwhile (the first scan of a long
+    episode takes a while, and the producer is already at work) moves the turns below it down a row.
+    What it lists must still name the turn that says it, so Apply and the audio check find it."""
+    import threading
+
+    from editor.core import ops
+    from editor.ui.names import glossary_scan
+    started, go_on = threading.Event(), threading.Event()
+    real_scan = glossary_scan.scan
+
+    def scan_after_the_split(*args, **kwargs):
+        started.set()
+        go_on.wait(30)            # hang guard: the test lets it go once the turn is split
+        return real_scan(*args, **kwargs)
+
+    monkeypatch.setattr(glossary_scan, "scan", scan_after_the_split)
+    window = windows()
+    assert window.open_path(str(_project(tmp_path)))
+    glossary = window.names.show_glossary
+    try:
+        glossary.scan_now()
+        qtbot.waitUntil(started.is_set, timeout=10_000)
+        first = window.model.segment(0).text
+        assert window.edits.push(ops.split(window.model.transcript, 0, first.index(" ") + 1), "Split Turn", 0)
+    finally:
+        go_on.set()
+    qtbot.waitUntil(lambda: not glossary.is_scanning() and glossary.suggestions is not None, timeout=10_000)
+    panel = glossary.suggestions
+    assert [s.index for s in panel.suggestions if s.found == "Maren Hult"] == [2]
+    assert _speaker_line(window).endswith("Petter Lund")
+    assert panel.apply_all() == 1
+    assert "Maren Holt before the rain" in window.model.segment(2).text

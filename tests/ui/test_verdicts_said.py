@@ -1,6 +1,6 @@
 """What the suggestions panel and Correct Everywhere say once their candidates are checked against the
 audio: plain, grammatical wording for every count (none, one, two, many; all alike or mixed), and the
-candidates that could not be checked said apart (the old "it agrees with 1, prefers the original for 0")."""
+candidates that could not be checked said apart, never "it agrees with 1, prefers the original for 0"."""
 
 from __future__ import annotations
 

@@ -136,8 +136,8 @@ def _spoken(word: Word, following: Sequence[Word], segment: Segment) -> tuple[in
     """When *word* is spoken, inside its turn: from its start to its end, or where no end (or one
     before the start) says, to the next word's start or the turn's end. None for a word with no time.
 
-    Shared from a start alone, every piece after the first lost its time (and the parts after the
-    cut their start); shared from an end before the start, every piece was the same instant."""
+    Shared from a start alone, every piece after the first would have no time (nor the parts after
+    the cut a start); shared from an end before the start, every piece would be the same instant."""
     if word.start_ms is None:
         return None
     start = _clamped(segment, word.start_ms) or 0

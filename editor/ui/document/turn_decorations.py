@@ -4,8 +4,9 @@ The turn being edited gets these from its ``QSyntaxHighlighter``; the other turn
 from a cached ``QTextLayout`` by :class:`~editor.ui.document.turn_painter.TurnPainter`, which asks a
 decorator for extra format ranges. :class:`TurnDecorations` is that decorator. It is called
 only for rows being painted, and keeps each row's ranges until that row's text, marks or
-words change (checked by identity: the model replaces those objects on every edit), so a
-playback tick that repaints a row costs a dict look-up, and an edit re-checks one row.
+words change (checked by identity: the model replaces those objects on every edit) or the palette
+turns light or dark (the formats carry its colours), so a playback tick that repaints a row costs
+a dict look-up, and an edit re-checks one row.
 """
 
 from __future__ import annotations
@@ -55,7 +56,8 @@ class TurnDecorations:
         self.speller: Speller | None = None          # None until the dictionary has loaded
         self.shade_low_confidence = False
         self.threshold = DEFAULT_THRESHOLD
-        self._cache: dict[int, tuple[str, object, object, list]] = {}
+        # row -> (text, marks, words, dark, ranges): the formats are the light or the dark palette's
+        self._cache: dict[int, tuple[str, object, object, bool, list]] = {}
 
     def set_speller(self, speller: Speller | None) -> None:
         self.speller = speller
@@ -73,13 +75,14 @@ class TurnDecorations:
 
     def __call__(self, row: int, segment: Segment) -> list[tuple[int, int, QTextCharFormat]]:
         cached = self._cache.get(row)
+        dark = theme.is_dark()
         if cached is not None and cached[0] is segment.text and cached[1] is segment.marks \
-                and cached[2] is segment.words:
-            return cached[3]
+                and cached[2] is segment.words and cached[3] == dark:
+            return cached[4]
         ranges = self.compute(row, segment)
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()
-        self._cache[row] = (segment.text, segment.marks, segment.words, ranges)
+        self._cache[row] = (segment.text, segment.marks, segment.words, dark, ranges)
         return ranges
 
     def compute(self, row: int, segment: Segment) -> list[tuple[int, int, QTextCharFormat]]:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 from editor.core.glossary import Glossary, Suggestion, capture, scan
+from editor.core.ops import SetFields
 from editor.ui import process_tuning
 
 if TYPE_CHECKING:
@@ -103,6 +104,11 @@ class GlossaryScan(QObject):
         self._kept = _KeptIndex()
         self._indexed = None                 # the transcript self._kept indexes
         self._pool = QThreadPool.globalInstance()
+        self._asked: tuple[Glossary, tuple[str, ...]] | None = None   # what the running scan looks for
+        # Rows came, went or were replaced whole since the running scan captured the text: what it
+        # finds names turns by rows that may now hold others, so it is scanned again when it ends.
+        self._rows_moved = False
+        model.committed.connect(self._on_model_committed)
 
     def start(self, glossary: Glossary, candidates: tuple[str, ...] = ()) -> None:
         """Scan the current transcript for *glossary*'s names and *candidates* (an older scan is cancelled)."""
@@ -110,6 +116,7 @@ class GlossaryScan(QObject):
         transcript = self._model.transcript
         if transcript is not self._indexed:     # another episode: its own index
             self._kept, self._indexed = _KeptIndex(), transcript
+        self._asked, self._rows_moved = (glossary, tuple(candidates)), False
         worker = ScanWorker(self._scan_id, capture(transcript), glossary, self._kept, tuple(candidates))
         worker.signals.finished.connect(self._on_worker_finished, Qt.ConnectionType.QueuedConnection)
         worker.signals.failed.connect(self._on_worker_failed, Qt.ConnectionType.QueuedConnection)
@@ -139,9 +146,19 @@ class GlossaryScan(QObject):
         twin.refresh(transcript)
         return twin
 
+    def _on_model_committed(self, commit) -> None:
+        # Typing sets fields in place (no row moves: O(1) a keystroke); what a stale offset inside
+        # a turn would do, Apply catches (it drops a suggestion whose text changed).
+        if self._worker is not None and not self._rows_moved:
+            self._rows_moved = any(not isinstance(change.undo, SetFields) and change.segment_fields() is None
+                                   for change in commit.changes)
+
     def _on_worker_finished(self, scan_id: int, found: list[Suggestion], seconds: float) -> None:
         if scan_id != self._scan_id:
             return  # an older scan finishing late
+        if self._rows_moved and self._asked is not None:
+            self.start(*self._asked)     # the index refreshes only the turns changed: a short scan
+            return
         self._worker = None
         self.finished.emit(found, seconds)
 
