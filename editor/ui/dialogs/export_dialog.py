@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,6 +42,7 @@ from editor.formats.base import ExportOptions, InaudibleStyle
 from editor.ui.theme import ERROR_TEXT, MESSAGE_BG, MESSAGE_BORDER
 from editor.ui.widgets.button_icons import with_style_icon
 from editor.ui.widgets.form_rows import path_row, read_only_text, with_button
+from editor.ui.widgets.replace_question import ask_to_replace
 
 PREVIEW_TURNS = 8
 _STYLE_LABELS = {InaudibleStyle.REV: "[inaudible 00:12:03] (with time)",
@@ -312,21 +313,12 @@ class ExportDialog(QDialog):
 
     def _ask_to_replace(self, path: str, title: str = "Replace the file?", text: str = "") -> None:
         text = text or f"{Path(path).name} already exists in {Path(path).parent}. Replace it with this export?"
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, self)
-        replace = with_style_icon(box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole),
-                                  QStyle.StandardPixmap.SP_DialogSaveButton)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-
-        def on_finished(_result: int) -> None:
+        def answered(replace: bool) -> None:
             self.replace_box = None
-            if box.clickedButton() is replace:
+            if replace:
                 self.export(replace=True)
 
-        box.finished.connect(on_finished)
-        self.replace_box = box
-        box.open()
+        self.replace_box = ask_to_replace(self, title, text, answered)
 
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)

@@ -58,6 +58,7 @@ from editor.publish.language import default_language, transcript_texts
 from editor.settings import Key, Settings
 from editor.ui.widgets.button_icons import with_style_icon
 from editor.ui.widgets.form_rows import path_row, read_only_text, with_button
+from editor.ui.widgets.replace_question import ask_to_replace
 
 _WARNING_STYLE = ("#PublishWarning { background: #fff3cd; color: #3b2f00; border: 1px solid #e0c060;"
                   " padding: 6px; border-radius: 3px; }")
@@ -367,24 +368,14 @@ class PublishDialog(QDialog):
                 f"{'was' if one else 'were'} changed since the last publish there, or not written by "
                 f"Transcript Editor:\n\n{names}\n\nPublishing replaces {'it' if one else 'them'}, and "
                 f"{'its' if one else 'their'} changes are lost. Replace {'it' if one else 'them'}?")
-        box = QMessageBox(QMessageBox.Icon.Warning, "Replace changed files?", text,
-                          QMessageBox.StandardButton.NoButton, self)
-        replace = with_style_icon(box.addButton("&Replace", QMessageBox.ButtonRole.DestructiveRole),
-                                  QStyle.StandardPixmap.SP_DialogSaveButton)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-
-        def on_finished(_result: int) -> None:
+        def answered(replace: bool) -> None:
             self.replace_box = None
-            if box.clickedButton() is replace:
+            if replace:
                 self.start_publish(replace_changed=True)
             else:
                 self.status.setText("Not published: the changed files were kept.")
 
-        box.finished.connect(on_finished)
-        self.replace_box = box
-        box.open()
+        self.replace_box = ask_to_replace(self, "Replace changed files?", text, answered)
 
     def _on_worker_finished(self, worker: PublishWorker) -> None:
         if worker is not self.worker:
