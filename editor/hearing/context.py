@@ -284,6 +284,18 @@ class ContextModel:
         return sorted(found, key=lambda x: -x.gain)
 
 
+def spoken_words(tokens: list[Token], model: ContextModel) -> tuple[list[str], dict[int, int]]:
+    """The turn's words as the model is asked about them, and where each token's first one is in
+    that list (a token such as "don't" or "1990" says several). A British spelling the American
+    model lacks ("metres") is asked about as its American one."""
+    words = [_as_known(w.lower(), model) for t in tokens for w in t.spoken]
+    position, at = {}, 0
+    for i, token in enumerate(tokens):
+        position[i] = at
+        at += len(token.spoken)
+    return words, position
+
+
 def _as_known(word: str, model: ContextModel) -> str:
     """*word*, or its American spelling when only that is in the model."""
     if model.known(word):
@@ -356,12 +368,7 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
     if not chosen:
         return []
     model = context_model()
-    # A British spelling the American model lacks ("metres") is judged as its American one.
-    words = [_as_known(w.lower(), model) for t in tokens for w in t.spoken]
-    position, at = {}, 0
-    for i, token in enumerate(tokens):
-        position[i] = at
-        at += len(token.spoken)
+    words, position = spoken_words(tokens, model)
     text_total = sum(p.log_score for p in fitted.pieces)
     found = []
     for i in chosen:

@@ -34,11 +34,11 @@ from editor.hearing.context import (
     AUDIO_ASK_GAIN,
     CONTEXT_DOUBT,
     MAX_ASKED,
-    _as_known,
     _chosen,
     _margin,
     context_model,
     ordinary,
+    spoken_words,
 )
 from editor.hearing.fit import SegmentFit
 from editor.hearing.suspects import Suspect, WordDoubt, american
@@ -62,11 +62,7 @@ def near_consonant_suspects(text: str, tokens: list[Token], fitted: SegmentFit, 
     if not asked:
         return []
     model = context_model()
-    words = [_as_known(w.lower(), model) for t in tokens for w in t.spoken]
-    position, at = {}, 0
-    for i, token in enumerate(tokens):
-        position[i] = at
-        at += len(token.spoken)
+    words, position = spoken_words(tokens, model)
     text_total: float | None = None
     found = []
     for i in asked:
