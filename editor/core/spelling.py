@@ -366,8 +366,13 @@ class Speller:
         if self._known.known([key]):
             return True
         base = _CONTRACTION.sub("", key)  # "Maya's", "there'd", "she'll": the stem decides
-        return base != key and (base in self._name_words or base in self._ignored
-                                or bool(self._known.known([base])))
+        if base != key and (base in self._name_words or base in self._ignored or bool(self._known.known([base]))):
+            return True
+        # The word list is American: a British spelling of a word it knows ("colours", "organised")
+        # is right. Imported here: the pairs' table is only needed once a word is not known.
+        from editor.core.british import american
+
+        return any(american(word) != word and bool(self._known.known([american(word)])) for word in {key, base})
 
     def unknown_words(self, text: str, marks: Sequence[Mark] = ()) -> list[Misspelling]:
         """Unknown words of one piece of text (a segment), with their offsets."""

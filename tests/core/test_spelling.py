@@ -136,3 +136,8 @@ def test_speller_checks_without_the_full_dictionary_and_loads_it_for_suggestions
     assert speller._full is None                          # checking never needed the ~28 MB checker
     assert "receive" in speller.suggestions("recieve")
     assert speller._full is english()
+
+
+def test_british_spellings_of_known_words_are_not_underlined(speller):
+    text = "The neighbours organised their defences; the colours of the harbour's metres-long banner, colurs"
+    assert _words(speller.unknown_words(text)) == ["colurs"]
