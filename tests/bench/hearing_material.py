@@ -266,6 +266,42 @@ FRESH5_CLEAN = [
     "Nobody was stung during the whole afternoon.",
 ]
 
+# A sixth unseen episode, written at the start of a later round like "fresh5" (a heritage railway;
+# new names): nobody tunes on it; it is run once, at the end of the round, on the merged code.
+FRESH6_LINES: list[tuple[str, str]] = [
+    ("split name", "The signal box was restored by {Thaddeus wrinkle man|Thaddeus Rinkleman} and his crew."),
+    ("split name", "Our archivist {Marisol etch every a|Marisol Echeverria} found the first timetable."),
+    ("split name", "The engine was driven by {Bogdan K O vacs|Bogdan Kovacs} on the opening day."),
+    ("split name", "The carriage cloth was woven by {Priya Venn cat a ram an|Priya Venkataraman} in Leeds."),
+    ("sound-alike", "Doctor {Petty grew|Pettigrew} wrote the history of the branch line."),
+    ("sound-alike", "The steam gala moves to {Kirby Stephen|Kirkby Stephen} next spring."),
+    ("sound-alike", "Tickets are sold by the {Ellis mere|Ellesmere} Trust at the gate."),
+    ("real word", "The driver {rank|rang} the bell at every level crossing."),
+    ("real word", "We {pained|painted} the carriages green and cream."),
+    ("real word", "The old {bride|bridge} over the river was rebuilt in stone."),
+    ("real word", "The boiler {best|burst} on a frosty morning in January."),
+    ("real word", "The first train {lift|left} the station at nine."),
+    ("acronym", "The {HRE|HRA} gave the society an award for the restoration."),
+    ("acronym", "The {NRN|NRM} lent us a coach from its collection."),
+    ("acronym", "Inspectors from the {OR A|ORR} came to look at the viaduct."),
+    ("url", "Timetables are at "
+            "{steam and sidings dot org UK|steamandsidings.org.uk|steam and sidings dot org dot u k} all year."),
+]
+FRESH6_CLEAN = [
+    "Every Saturday the volunteers polish the brass on the engine.",
+    "The signalman pulled the lever and the points moved across.",
+    "Our favourite carriage has a varnished teak interior.",
+    "In August the line carries more passengers than in any other month.",
+    "The coal tender holds enough fuel for a return journey.",
+    "She rang the bell to warn the walkers near the crossing.",
+    "The painters finished the waiting room on Tuesday.",
+    "A narrow bridge carries the line over the gorge.",
+    "The water tower was left behind when the branch closed.",
+    "We honoured the founders with a plaque on the platform.",
+    "The fireman shovelled coal while the driver watched the gauges.",
+    "A burst pipe flooded the booking hall in December.",
+]
+
 # Tuning material for the context check (real words said nearly or exactly like the right word),
 # written for tuning and tuned on like the evaluation episode; the held-out lists stay unseen.
 TUNING_LINES: list[tuple[str, str]] = [
