@@ -82,12 +82,3 @@ class TypingCommand(OpCommand):
         self._op = ops.merged_undo(self._op, other._op)
         self.caret = other.caret
         return True
-
-
-def is_noop(op: Op) -> bool:
-    """An op that changes nothing (e.g. set_text with the same text): not worth an undo step."""
-    if isinstance(op, ops.SetFields):
-        return not op.edits
-    if isinstance(op, ops.Group):
-        return all(is_noop(part) for part in op.ops)
-    return False

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
 
 from editor.ui.context import WindowContext
-from editor.ui.document.commands import OpCommand, is_noop, ops
+from editor.ui.document.commands import OpCommand, ops
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
@@ -79,7 +79,7 @@ class TurnTimes(QObject):
             self._say(f"Load the audio to set a turn's {edge} from playback.")
             return False
         op = self._plan(edge, row, self._playback.position())
-        if op is None or is_noop(op):
+        if op is None or ops.is_noop(op):
             return False
         self._stack.push(OpCommand(self._model, op, f"Set {edge.title()} Time", row))
         return True
@@ -97,7 +97,7 @@ class TurnTimes(QObject):
         op = self._plan(edge, row, max(0, now + delta_ms))
         if op is None:
             return False
-        if is_noop(op):
+        if ops.is_noop(op):
             self._say(f"Turn {row + 1}'s {edge} cannot move further that way (its neighbour's time).")
             return False
         self._stack.push(NudgeCommand(self._model, op, row, edge))
@@ -132,7 +132,7 @@ class TurnTimes(QObject):
         except ValueError as error:
             self._say(str(error))
             return False
-        if is_noop(shift.op):
+        if ops.is_noop(shift.op):
             return False
         self._stack.push(OpCommand(self._model, shift.op, "Shift Times", first))
         self._say(shift_summary(shift, delta_ms))
