@@ -538,7 +538,6 @@ class MainWindow(QMainWindow):
         dialog = ShortcutsDialog(self.action_table, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
-        self.shortcuts_dialog = dialog
 
     def _on_settings_triggered(self) -> None:
         from editor.ui.dialogs.settings_dialog import SettingsDialog
@@ -546,7 +545,6 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._on_settings_accepted)
         dialog.open()
-        self.settings_dialog = dialog
 
     def _on_settings_accepted(self) -> None:
         self.action_table.apply_overrides(self.settings.shortcut_overrides())
@@ -631,7 +629,6 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._show_status(f"Exported {Path(dialog.exported_path).name}"))
         dialog.open()
-        self.export_dialog = dialog
 
     def _on_publish_triggered(self) -> None:
         from editor.ui.publishing.publish_dialog import PublishDialog
@@ -639,7 +636,6 @@ class MainWindow(QMainWindow):
         dialog = PublishDialog(self.model.transcript, source, self.playback.media_path or "", self.settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
-        self.publish_dialog = dialog
 
     def _on_change_speaker_triggered(self) -> None:
         from editor.ui.dialogs.speaker_dialog import SpeakerPicker
@@ -650,7 +646,6 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.edits.set_speaker_by_name(dialog.name(), dialog.row))
         dialog.open()
-        self.speaker_dialog = dialog
 
     def _on_speakers_triggered(self) -> None:
         from editor.ui.dialogs.speaker_dialog import SpeakersDialog
@@ -658,7 +653,6 @@ class MainWindow(QMainWindow):
                                 play=self.playback.play_from if self.playback.has_media() else None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
-        self.speakers_dialog = dialog
 
     @property
     def start_page(self) -> StartPage:

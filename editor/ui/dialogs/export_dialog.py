@@ -201,7 +201,6 @@ class ExportDialog(QDialog):
         dialog = FillerWordsDialog(self._transcript.meta.language, self)
         dialog.accepted.connect(self.update_preview)
         dialog.open()
-        self.fillers_dialog = dialog
 
     def _fillers(self) -> tuple[str, ...]:
         from editor.formats.clean_verbatim import load_fillers

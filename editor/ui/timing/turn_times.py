@@ -20,8 +20,6 @@ from editor.ui.context import WindowContext
 from editor.ui.document.commands import OpCommand, ops
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QDialog
-
     from editor.core.ops import Op, Shift
     from editor.ui.document.transcript_model import TranscriptModel
 
@@ -56,7 +54,6 @@ class TurnTimes(QObject):
         self._current_row = ctx.edits.current_row      # the turn in hand
         self._window = ctx.window                      # the dialog's parent
         self._say = say
-        self.shift_dialog: QDialog | None = None   # the last Shift Times dialog opened
         a = ctx.actions
         a["set_start"].triggered.connect(self.set_start_to_playback)
         a["set_end"].triggered.connect(self.set_end_to_playback)
@@ -123,7 +120,6 @@ class TurnTimes(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.shift(dialog.delta_ms(), dialog.first_row()))
         dialog.open()
-        self.shift_dialog = dialog
 
     def shift(self, delta_ms: int, first: int = 0) -> bool:
         """Shift every time from row *first* on by *delta_ms*; says what it did."""
