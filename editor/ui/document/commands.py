@@ -66,7 +66,6 @@ class TypingCommand(OpCommand):
         super().__init__(model, op, "Typing", row, applied)
         self.row = row
         self.caret = caret          # caret after the edit, for putting it back on redo
-        self.caret_before = -1      # caret before the first merged edit, for undo
         self._sealed = False        # a sealed command takes no more merges (caret moved away, editor closed)
 
     def id(self) -> int:
