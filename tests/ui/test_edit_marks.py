@@ -13,7 +13,7 @@ from window_helpers import last_opened, press  # noqa: E402
 
 from editor.core.transcript import Mark, MarkKind  # noqa: E402
 from editor.formats.base import InaudibleStyle  # noqa: E402
-from editor.ui.dialogs.export_dialog import ExportDialog  # noqa: E402
+from editor.ui.publishing.export_dialog import ExportDialog  # noqa: E402
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QToolButton
 from review_helpers import close_review_window, open_review_window
 from window_helpers import last_opened
 
-from editor.ui.dialogs.speaker_dialog import SpeakersDialog
+from editor.ui.document.speaker_dialog import SpeakersDialog
 
 
 @pytest.fixture

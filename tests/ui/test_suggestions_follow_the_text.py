@@ -17,7 +17,7 @@ from window_helpers import last_opened  # noqa: E402
 
 from editor.core import project  # noqa: E402
 from editor.core.transcript import Word  # noqa: E402
-from editor.ui.dialogs.speaker_dialog import SpeakersDialog  # noqa: E402
+from editor.ui.document.speaker_dialog import SpeakersDialog  # noqa: E402
 
 pytestmark = pytest.mark.usefixtures("own_data_dir")
 

@@ -35,7 +35,7 @@ def last_opened(window, kind):
 
 def open_export(window, qtbot):
     """File ▸ Export in *window*: the dialog, once it is shown."""
-    from editor.ui.dialogs.export_dialog import ExportDialog
+    from editor.ui.publishing.export_dialog import ExportDialog
     window.action_table["export"].trigger()
     dialog = last_opened(window, ExportDialog)
     qtbot.waitUntil(dialog.isVisible)
