@@ -18,6 +18,7 @@ _CLEARANCE = 8    # kept free above and below the turn being edited
 class FollowButton(QToolButton):
     def __init__(self, parent: QWidget):
         super().__init__(parent)
+        self._over = parent     # the view it floats over, whose palette it follows
         self.setText("↓ Back to playback")
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.setAccessibleName("Back to playback")
@@ -27,7 +28,7 @@ class FollowButton(QToolButton):
 
     def restyle(self) -> None:
         """Its colours from the palette of the view it floats over (light or dark)."""
-        self.setStyleSheet(f"QToolButton {{ background: {FOLLOW_BUTTON.on(self.parentWidget().palette()).name()}; "
+        self.setStyleSheet(f"QToolButton {{ background: {FOLLOW_BUTTON.on(self._over.palette()).name()}; "
                            "color: white; border-radius: 12px; padding: 5px 12px; }")
 
     def show_over(self, visible: bool, text: QRect, edited: QRect | None) -> None:

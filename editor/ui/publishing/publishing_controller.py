@@ -26,10 +26,10 @@ class PublishingController(QObject):
         ctx.actions["export"].triggered.connect(self._on_export_triggered)
         ctx.actions["publish"].triggered.connect(self._on_publish_triggered)
 
-    def _source(self) -> str | None:
+    def _source(self) -> str:
         """The file the work is: its project once saved, else the transcript it was opened from."""
         project = self._ctx.project
-        return project.project_path or project.source_path
+        return project.project_path or project.source_path or ""
 
     def _on_export_triggered(self) -> None:
         from editor.ui.publishing.export_dialog import ExportDialog
