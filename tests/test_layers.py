@@ -6,14 +6,13 @@ new upward import fails here with the module that makes it, whether or not anyth
 
 from __future__ import annotations
 
-import ast
+import sys
 from pathlib import Path
 
 import pytest
 
-import editor
-
-EDITOR = Path(editor.__file__).parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from import_scan import EDITOR, imported_names  # noqa: E402
 
 # What each package may import of the others (the README: ui -> player, hearing, align, audio,
 # publish, session -> formats -> core). ``editor`` itself (its __version__) is open to all.
@@ -43,24 +42,12 @@ def _package(path: Path) -> str:
 
 
 def _imported_packages(path: Path, source: str | None = None) -> set[str]:
-    """The editor packages the module at *path* (its *source*, when given) imports (relative imports resolved)."""
-    own = ["editor", *path.relative_to(EDITOR).with_suffix("").parts]
-    own = own if path.name == "__init__.py" else own[:-1]
+    """The editor packages the module at *path* (its *source*, when given) imports (see :mod:`import_scan`)."""
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8") if source is None else source)):
-        if isinstance(node, ast.ImportFrom):
-            module = node.module or ""
-            if node.level:
-                module = ".".join([*own[: len(own) - node.level + 1], *([module] if module else [])])
-            names = [module] if module != "editor" else [f"editor.{a.name}" for a in node.names]
-        elif isinstance(node, ast.Import):
-            names = [a.name for a in node.names]
-        else:
-            continue
-        for name in names:
-            parts = name.split(".")
-            if parts[0] == "editor" and len(parts) > 1 and parts[1] != "__version__":
-                found.add(parts[1])
+    for name in imported_names(path, source):
+        parts = name.split(".")
+        if parts[0] == "editor" and len(parts) > 1 and parts[1] != "__version__":
+            found.add(parts[1])
     return found
 
 

@@ -8,52 +8,28 @@ from :class:`editor.ui.context.WindowContext`, which the window fills in.
 
 from __future__ import annotations
 
-import ast
+import sys
 from pathlib import Path
 
 import pytest
 
-import editor.ui
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from import_scan import imported_names  # noqa: E402
+
+import editor.ui  # noqa: E402
 
 UI = Path(editor.ui.__file__).parent
 SHARED = {"document", "widgets"}
 FEATURES = sorted(p.name for p in UI.iterdir() if p.is_dir() and (p / "__init__.py").is_file())
 
 
-def _package_of(path: Path) -> list[str]:
-    """The package a module file belongs to, as its dotted parts (``editor.ui.review``)."""
-    parts = ["editor", "ui", *path.relative_to(UI).with_suffix("").parts]
-    return parts if path.name == "__init__.py" else parts[:-1]
-
-
-def _absolute(node: ast.ImportFrom, package: list[str]) -> str:
-    """The module an ``from ... import`` names, relative ones (``from ..timing import x``) made absolute."""
-    if not node.level:
-        return node.module or ""
-    base = package[: len(package) - node.level + 1]
-    return ".".join([*base, node.module] if node.module else base)
-
-
 def _ui_imports(path: Path, source: str | None = None) -> set[str]:
-    """The ``editor.ui.<package>`` names a module imports (anywhere in it, lazily or not, relative or
-    absolute, or by name through ``importlib.import_module("editor.ui...")``)."""
+    """The ``editor.ui.<package>`` names a module imports (see :mod:`import_scan`)."""
     found = set()
-    package = _package_of(path)
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8") if source is None else source)):
-        names = []
-        if isinstance(node, ast.ImportFrom):
-            module = _absolute(node, package)
-            names = [module] + [f"{module}.{a.name}" for a in node.names]
-        elif isinstance(node, ast.Import):
-            names = [a.name for a in node.names]
-        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-              and node.func.attr == "import_module" and node.args
-              and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
-            names = [node.args[0].value]
-        for name in names:
-            parts = name.split(".")
-            if parts[:2] == ["editor", "ui"] and len(parts) > 2:
-                found.add(parts[2])
+    for name in imported_names(path, source):
+        parts = name.split(".")
+        if parts[:2] == ["editor", "ui"] and len(parts) > 2:
+            found.add(parts[2])
     return found
 
 
