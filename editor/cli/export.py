@@ -125,11 +125,19 @@ def _audio_at(output: str, linked_audio: str) -> str:
 
 
 def format_from_extension(output: str) -> str | None:
-    from editor.formats import all_writers
     suffix = Path(output).suffix.lower().lstrip(".")
-    suffix = _EXTENSION_ALIASES.get(suffix, suffix)
-    by_extension = {w.EXTENSION.lstrip("."): w.NAME for w in all_writers()}
-    return by_extension.get(suffix)
+    return _formats_by_extension().get(_EXTENSION_ALIASES.get(suffix, suffix))
+
+
+def told_extensions() -> list[str]:
+    """The extensions an output is told by (``txt``, ``srt``, ...), in the registry's order."""
+    return list(_formats_by_extension())
+
+
+def _formats_by_extension() -> dict[str, str]:
+    # One suffix each: a writer whose extension has two (chapters.json) is chosen by --to.
+    from editor.formats import all_writers
+    return {w.EXTENSION.lstrip("."): w.NAME for w in all_writers() if w.EXTENSION.count(".") == 1}
 
 
 def _approved_enough(options: argparse.Namespace, transcript: Transcript) -> bool:

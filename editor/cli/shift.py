@@ -13,10 +13,11 @@ import argparse
 
 from editor.cli.common import EXIT_OK, EXIT_READ, EXIT_WRITE, load_or_report, same_file, say, write_output
 from editor.core.errors import TranscriptError
+from editor.core.project_file import EXTENSION
 
 NAME = "shift"
 HELP = "move every time of a transcript or project by the same amount (an intro added or cut)"
-PROJECT_SUFFIX = ".tep.json"
+PROJECT_SUFFIX = EXTENSION
 
 
 def add_arguments(shift: argparse.ArgumentParser) -> None:
@@ -40,8 +41,10 @@ def run(options: argparse.Namespace) -> int:
     is_project = options.output.lower().endswith(PROJECT_SUFFIX)
     writer_name = None if is_project else _export_format(options.output)
     if not is_project and writer_name is None:
+        from editor.cli.export import told_extensions
+        extensions = ", ".join(told_extensions())
         say(f"{options.output}: cannot tell the format from the extension; use {PROJECT_SUFFIX} for a project "
-            "or an export format's extension (srt, vtt, json, html, txt, docx)")
+            f"or an export format's extension ({extensions})")
         return EXIT_READ
     if options.output != "-" and same_file(options.transcript, options.output):
         say(f"{options.output}: the output would overwrite the input; choose another name")

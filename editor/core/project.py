@@ -60,6 +60,7 @@ from editor import __version__
 from editor.core.atomic import atomic_write
 from editor.core.errors import TranscriptError
 from editor.core.files import read_head, read_regular
+from editor.core.project_file import HEAD_CHARS, SCHEMA_KEY, looks_like_project
 from editor.core.transcript import (
     Chapter,
     Mark,
@@ -74,11 +75,9 @@ from editor.core.transcript import (
 )
 from editor.core.words import word_time_fields
 
-SCHEMA_KEY = "transcript_editor_project"
 SCHEMA_VERSION = 1
 # Written with "words" since marks take the time of the words around them.
 MARK_TIMES_KEY = "mark_times"
-EXTENSION = ".tep.json"
 MAX_PROJECT_BYTES = 1 << 30  # 1 GiB: far beyond any real episode; bigger is a wrong file
 
 _STATUSES = {s.value: s for s in ReviewStatus}
@@ -496,5 +495,4 @@ def _check_all(check: _Checker, values: list, allowed: frozenset, where: str, ex
 
 def is_project(path: str | Path) -> bool:
     """True when *path* looks like a project file (the schema key near the start)."""
-    head = read_head(path, 4096)
-    return head.lstrip()[:1] == b"{" and f'"{SCHEMA_KEY}"'.encode() in head
+    return looks_like_project(read_head(path, HEAD_CHARS))

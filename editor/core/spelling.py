@@ -103,17 +103,11 @@ def load_in_pieces(language: str = "en") -> SpellChecker:
     and the GIL is let go (``time.sleep(0)``) between pieces. The checker ends up exactly as
     the library would build it (tested); a file of another shape is loaded the library's way.
     """
-    raw = _bundled_word_counts(language)
-    text = gzip.decompress(raw).decode("utf-8")      # zlib lets go of the GIL while inflating
     counts: dict[str, int] = {}
     letters: set[str] = set()
     longest = 0
     try:
-        body = text[text.index("{") + 1:text.rindex("}")]
-        position = 0
-        while position < len(body):
-            cut = _piece_end(body, position)
-            piece = json.loads("{" + body[position:cut].strip().rstrip(",") + "}")
+        for piece in _word_count_pieces(language):
             for word, count in piece.items():   # the library lower-cases and sums case variants
                 lowered = word.lower()
                 counts[lowered] = counts.get(lowered, 0) + count
@@ -121,8 +115,6 @@ def load_in_pieces(language: str = "en") -> SpellChecker:
             if keys:
                 letters.update(*keys)
                 longest = max(longest, max(map(len, keys)))
-            position = cut + 1
-            time.sleep(0)
     except ValueError:
         return SpellChecker(language=language)
     checker = SpellChecker(language=None)
@@ -148,6 +140,19 @@ def _distinct(ordered: Iterable[int]) -> Iterator[int]:
         if value != previous:
             yield value
             previous = value
+
+
+def _word_count_pieces(language: str) -> Iterator[dict[str, int]]:
+    """The bundled word list's ``"word": count`` pairs, a piece of lines at a time, the GIL let go
+    (``time.sleep(0)``) after each piece is used; ValueError when the file is not one word a line."""
+    text = gzip.decompress(_bundled_word_counts(language)).decode("utf-8")   # zlib lets go of the GIL
+    body = text[text.index("{") + 1:text.rindex("}")]
+    position = 0
+    while position < len(body):
+        cut = _piece_end(body, position)
+        yield json.loads("{" + body[position:cut].strip().rstrip(",") + "}")
+        position = cut + 1
+        time.sleep(0)
 
 
 def _piece_end(body: str, start: int) -> int:
@@ -211,15 +216,10 @@ class WordSet:
         Never holds more than one piece's words as str: building costs ~0.3 s of a worker and a
         few MB, where the full checker costs ~28 MB for as long as the process lives.
         """
-        text = gzip.decompress(_bundled_word_counts(language)).decode("utf-8")   # zlib lets go of the GIL
         pieces: list[list[int]] = []     # each piece's hashes, sorted
         counts: dict[str, int] = {}      # only everyday words and case variants (the list is lower-case)
         try:
-            body = text[text.index("{") + 1:text.rindex("}")]
-            position = 0
-            while position < len(body):
-                cut = _piece_end(body, position)
-                piece = json.loads("{" + body[position:cut].strip().rstrip(",") + "}")
+            for piece in _word_count_pieces(language):
                 hashes = []
                 for word, count in piece.items():
                     lowered = word.lower()
@@ -227,8 +227,6 @@ class WordSet:
                     if count >= COMMON_COUNT or lowered != word or lowered in counts:
                         counts[lowered] = counts.get(lowered, 0) + count
                 pieces.append(sorted(hashes))
-                position = cut + 1
-                time.sleep(0)
         except ValueError:                # not the one-word-a-line shape: the library's way, once
             dictionary = SpellChecker(language=language).word_frequency.dictionary
             pieces = [sorted(word_hash(w) for w in dictionary)]

@@ -21,14 +21,15 @@ from typing import cast
 
 from editor.core.errors import TranscriptError
 from editor.core.files import AUDIO_EXTENSIONS, read_regular
+from editor.core.project_file import EXTENSION as PROJECT_EXTENSION
+from editor.core.project_file import SCHEMA_KEY as PROJECT_KEY
+from editor.core.project_file import looks_like_project
 from editor.core.transcript import Transcript
 from editor.core.validate import repair
 from editor.formats.base import CaptionReader, ExportOptions, Reader, ReadResult, Writer
 from editor.formats.decoding import MAX_BYTES, decode
 from editor.formats.readers import READERS
 
-PROJECT_KEY = "transcript_editor_project"
-PROJECT_EXTENSION = ".tep.json"
 _HINT_BONUS = 0.1  # the extension nudges detection; content decides
 _MIN_SCORE = 0.05
 
@@ -162,7 +163,7 @@ def read_file(path: str | os.PathLike, format: str | None = None,
     path = Path(path)
     try:
         data = _read_bytes(path)
-        if _is_project_bytes(data):
+        if looks_like_project(data):
             return _load_project(data, path)
         text, warnings = decode(data, encoding)
         result = read_text(text, path.name, format, keep_captions)
@@ -187,15 +188,7 @@ def _audio_name_warning(path: Path, result: ReadResult) -> list[str]:
 
 
 def is_project_text(text: str) -> bool:
-    head = text[:4096].lstrip()
-    return head.startswith("{") and f'"{PROJECT_KEY}"' in head
-
-
-
-
-def _is_project_bytes(data: bytes) -> bool:
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head.startswith(b"{") and f'"{PROJECT_KEY}"'.encode() in head
+    return looks_like_project(text)
 
 
 def _load_project(raw: bytes | str, path: Path | None) -> ReadResult:

@@ -78,5 +78,8 @@ class Writer(Protocol):
     EXTENSION: str
     BINARY: bool
     DEFAULT_INAUDIBLE: InaudibleStyle
+    # The ExportOptions fields it reads (the export dialog shows the others disabled, so nothing
+    # looks like it does what it does not).
+    OPTIONS: frozenset[str]
 
     def write(self, transcript: Transcript, options: ExportOptions) -> str | bytes: ...

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from editor.formats import writer
 from editor.formats.base import ExportOptions
 
 SRT_LINE_CHARS = 32
@@ -37,17 +38,21 @@ VTT_LINE_CHARS = 65
 class PublishFormat:
     name: str        # as on the command line: vtt, srt, json, html, txt
     mime: str        # the feed's <podcast:transcript type="...">
-    extension: str
     captions: bool   # timed: rel="captions" in the feed
     label: str
 
+    @property
+    def extension(self) -> str:
+        """The file's extension: its writer's (the format registry's)."""
+        return writer(self.name).EXTENSION
+
 
 PUBLISH_FORMATS: tuple[PublishFormat, ...] = (
-    PublishFormat("vtt", "text/vtt", ".vtt", True, "WebVTT captions (Apple Podcasts shows speaker names)"),
-    PublishFormat("srt", "application/x-subrip", ".srt", True, "SRT captions"),
-    PublishFormat("json", "application/json", ".json", True, "Podcasting 2.0 JSON (word highlighting)"),
-    PublishFormat("html", "text/html", ".html", False, "HTML transcript"),
-    PublishFormat("txt", "text/plain", ".txt", False, "Plain text"),
+    PublishFormat("vtt", "text/vtt", True, "WebVTT captions (Apple Podcasts shows speaker names)"),
+    PublishFormat("srt", "application/x-subrip", True, "SRT captions"),
+    PublishFormat("json", "application/json", True, "Podcasting 2.0 JSON (word highlighting)"),
+    PublishFormat("html", "text/html", False, "HTML transcript"),
+    PublishFormat("txt", "text/plain", False, "Plain text"),
 )
 FORMAT_NAMES = tuple(f.name for f in PUBLISH_FORMATS)
 

@@ -20,7 +20,7 @@ window (:class:`~editor.ui.context.WindowLayout`). Controllers own their concern
 A new feature gets its package under ``editor/ui/``, declares its actions (with
 when they are enabled) in its ``actions.py`` (added to :data:`ACTION_TABLES`) and
 connects them itself; the window makes it from the context in ``__init__`` and wires
-what crosses features (status messages, bars, dialogs of ``dialogs/``) in one
+what crosses features (status messages, bars, its own dialogs of ``dialogs/``) in one
 ``_connect_*`` method. The window alone enables actions, from the table's conditions.
 Side panels are docked through :meth:`dock_panel`; dialogs are imported lazily in
 their handlers so startup stays fast.
@@ -55,6 +55,7 @@ from editor.ui.chapters.chapter_controller import ChapterController
 from editor.ui.context import WindowContext
 from editor.ui.document.actions import ACTIONS as DOCUMENT_ACTIONS
 from editor.ui.document.edit_controller import EditController
+from editor.ui.document.speakers_controller import SpeakersController
 from editor.ui.document.transcript_model import TranscriptModel
 from editor.ui.document.transcript_view import TranscriptView
 from editor.ui.files.actions import ACTIONS as FILES_ACTIONS
@@ -72,6 +73,7 @@ from editor.ui.playback.transport_bar import TransportBar
 from editor.ui.project.actions import ACTIONS as PROJECT_ACTIONS
 from editor.ui.project.project_controller import ProjectController
 from editor.ui.publishing.actions import ACTIONS as PUBLISHING_ACTIONS
+from editor.ui.publishing.publishing_controller import PublishingController
 from editor.ui.review.actions import ACTIONS as REVIEW_ACTIONS
 from editor.ui.review.review_bar import ReviewBar
 from editor.ui.review.review_controller import ReviewController
@@ -165,6 +167,9 @@ class MainWindow(QMainWindow):
         self._marks_dock: QDockWidget | None = None    # made when first shown
         self.chapters = ChapterController(ctx, self)
         self.chapters.message.connect(self._show_status)
+        self.speakers = SpeakersController(ctx, self)          # Change Speaker…, Speakers…
+        self.publishing = PublishingController(ctx, self)      # Export…, Publish…
+        self.publishing.message.connect(self._show_status)
         self._build_menus()
         self._connect_signals()
         self._connect_editing_signals()
@@ -348,7 +353,7 @@ class MainWindow(QMainWindow):
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _connect_signals(self) -> None:
-        # The window's own actions, and those that open a dialog of dialogs/ or span features;
+        # The window's own actions (settings, shortcuts, theme, quit), and those that span features;
         # each feature connects the rest of its actions itself.
         a, playback, files, view = self.action_table, self.playback, self.files, self.view
         a["open"].triggered.connect(self._on_open_triggered)
@@ -538,7 +543,6 @@ class MainWindow(QMainWindow):
         dialog = ShortcutsDialog(self.action_table, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
-        self.shortcuts_dialog = dialog
 
     def _on_settings_triggered(self) -> None:
         from editor.ui.dialogs.settings_dialog import SettingsDialog
@@ -546,7 +550,6 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._on_settings_accepted)
         dialog.open()
-        self.settings_dialog = dialog
 
     def _on_settings_accepted(self) -> None:
         self.action_table.apply_overrides(self.settings.shortcut_overrides())
@@ -570,10 +573,6 @@ class MainWindow(QMainWindow):
     def _connect_editing_signals(self) -> None:
         a, edits, review, project = self.action_table, self.edits, self.review, self.project
         stack = edits.stack
-        a["export"].triggered.connect(self._on_export_triggered)
-        a["publish"].triggered.connect(self._on_publish_triggered)
-        a["change_speaker"].triggered.connect(self._on_change_speaker_triggered)
-        a["speakers"].triggered.connect(self._on_speakers_triggered)
         a["markers_panel"].triggered.connect(self._on_markers_panel_triggered)
         stack.canUndoChanged.connect(self._update_enabled)
         stack.canRedoChanged.connect(self._update_enabled)
@@ -621,44 +620,6 @@ class MainWindow(QMainWindow):
     def _on_project_title_changed(self, name: str, modified: bool) -> None:
         self.setWindowTitle(f"{name}[*] — {APP_NAME}" if name else APP_NAME)
         self.setWindowModified(modified)
-
-    def _on_export_triggered(self) -> None:
-        from editor.ui.dialogs.export_dialog import ExportDialog
-        source = self.project.project_path or self.project.source_path
-        audio = self.model.transcript.meta.audio_path
-        dialog = ExportDialog(self.model.transcript, source, self, author=self.settings.get(Key.REVIEWER_NAME),
-                              inputs=(self.project.source_path, self.project.project_path, audio))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._show_status(f"Exported {Path(dialog.exported_path).name}"))
-        dialog.open()
-        self.export_dialog = dialog
-
-    def _on_publish_triggered(self) -> None:
-        from editor.ui.publishing.publish_dialog import PublishDialog
-        source = self.project.project_path or self.project.source_path
-        dialog = PublishDialog(self.model.transcript, source, self.playback.media_path or "", self.settings, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self.publish_dialog = dialog
-
-    def _on_change_speaker_triggered(self) -> None:
-        from editor.ui.dialogs.speaker_dialog import SpeakerPicker
-        row = self.edits.current_row()
-        if row < 0:
-            return
-        dialog = SpeakerPicker(self.model.transcript, row, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.edits.set_speaker_by_name(dialog.name(), dialog.row))
-        dialog.open()
-        self.speaker_dialog = dialog
-
-    def _on_speakers_triggered(self) -> None:
-        from editor.ui.dialogs.speaker_dialog import SpeakersDialog
-        dialog = SpeakersDialog(self.model.transcript, self.edits, self,
-                                play=self.playback.play_from if self.playback.has_media() else None)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self.speakers_dialog = dialog
 
     @property
     def start_page(self) -> StartPage:

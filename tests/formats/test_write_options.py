@@ -1,12 +1,16 @@
 """Export options around publishing: chapters (chapters.json, headings), clean verbatim, DOCX properties."""
 
+import dataclasses
+import inspect
 import io
 import json
+import re
 
 import docx
 import pytest
 
 from editor.core.transcript import Chapter, Segment, Transcript, TranscriptMeta, Word
+from editor.formats import writer_names
 from editor.formats.base import ExportOptions
 from editor.formats.clean_verbatim import (
     DEFAULT_FILLERS,
@@ -142,3 +146,13 @@ def test_the_filler_list_is_kept_per_language_and_editable(tmp_path):
     assert load_fillers("EN", tmp_path) == ("um", "like", "sort of")
     assert load_fillers("de", tmp_path) == DEFAULT_FILLERS["de"]   # other languages keep theirs
     assert clean_text("It was, like, huge.", load_fillers("en", tmp_path)) == "It was, huge."
+
+
+@pytest.mark.parametrize("name", writer_names())
+def test_each_writer_declares_the_options_it_reads(name):
+    # The export dialog enables an option only for a writer that says it reads it: what the writer's
+    # own module reads of its options is declared, and every name declared is an export option.
+    chosen = writer_named(name)
+    assert {f.name for f in dataclasses.fields(ExportOptions)} >= chosen.OPTIONS
+    read = set(re.findall(r"\boptions\.([a-z_]+)", inspect.getsource(inspect.getmodule(chosen))))
+    assert read <= chosen.OPTIONS, f"{name} reads {read - chosen.OPTIONS} without declaring them"

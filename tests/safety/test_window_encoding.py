@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QInputDialog
+
 _RUSSIAN = ["Привет, как дела у вас сегодня?", "Это проверка кодировки файла."]
 
 
@@ -31,7 +33,7 @@ def test_the_action_opens_a_choice_of_encodings(window, tmp_path, qtbot):
     path.write_bytes(_srt(_RUSSIAN).encode("cp1251"))
     assert window.open_path(str(path))
     window.action_table["reopen_encoding"].trigger()
-    dialog = window.files.encoding_dialog
+    dialog = window.findChildren(QInputDialog)[-1]   # the dialog just opened
     qtbot.waitUntil(dialog.isVisible)
     dialog.setTextValue("cp1251")
     dialog.accept()

@@ -6,12 +6,14 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
+from window_helpers import last_opened
 
 from editor.core.transcript import Chapter
 
 
 def _accept_title(w, qtbot, title):
-    dialog = w.chapters.title_dialog
+    dialog = last_opened(w, QInputDialog)
     qtbot.waitUntil(dialog.isVisible)
     dialog.setTextValue(title)
     dialog.accept()
@@ -22,8 +24,8 @@ def test_mark_a_chapter_at_the_current_turn_with_a_title_and_undo_it(timed_windo
     w.view.ensure_visible(2)
     w.follow.seek(w.model.segment(2).start_ms)  # a click on its time: the turn playing, and in hand
     w.action_table["chapter_at_turn"].trigger()
-    assert w.chapters.title_dialog.textValue() == "then the radio went quiet for"   # suggested from the turn
-    assert "00:00:09" in w.chapters.title_dialog.labelText()
+    assert last_opened(w, QInputDialog).textValue() == "then the radio went quiet for"   # suggested from the turn
+    assert "00:00:09" in last_opened(w, QInputDialog).labelText()
     _accept_title(w, qtbot, "The radio goes quiet")
     assert w.model.transcript.chapters == [Chapter(9000, "The radio goes quiet")]
     assert w.undo_stack.undoText() == "Add Chapter"

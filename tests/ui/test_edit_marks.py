@@ -9,10 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from window_helpers import press  # noqa: E402
+from window_helpers import last_opened, press  # noqa: E402
 
 from editor.core.transcript import Mark, MarkKind  # noqa: E402
 from editor.formats.base import InaudibleStyle  # noqa: E402
+from editor.ui.publishing.export_dialog import ExportDialog  # noqa: E402
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -108,7 +109,7 @@ def test_marked_inaudible_exports_in_each_style(timed_window, qtbot, tmp_path, s
     # An inaudible mark over words keeps them in the editor; export replaces them by the style.
     assert w.model.segment(1).marks[0].time_ms == 5110
     w.action_table["export"].trigger()
-    dialog = w.export_dialog
+    dialog = last_opened(w, ExportDialog)
     dialog.set_format("txt")
     dialog.set_inaudible_style(style)
     out = tmp_path / f"out-{style.value}.txt"

@@ -90,7 +90,7 @@ def test_rename_speaker_everywhere_is_one_undo_step(timed_window):
 
 
 def test_speakers_dialog_renames_and_adds(timed_window, qtbot):
-    from editor.ui.dialogs.speaker_dialog import SpeakersDialog
+    from editor.ui.document.speaker_dialog import SpeakersDialog
     w = timed_window
     dialog = SpeakersDialog(w.model.transcript, w.edits, w)
     qtbot.addWidget(dialog)

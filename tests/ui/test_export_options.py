@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 
 import docx
-from window_helpers import open_export
+from window_helpers import last_opened, open_export
 
 from editor.core import ops
 from editor.settings import Key
+from editor.ui.widgets.filler_words_dialog import FillerWordsDialog
 
 
 def test_clean_verbatim_and_word_timing_are_off_by_default_and_change_the_preview(timed_window, qtbot):
@@ -55,7 +56,7 @@ def test_the_filler_list_is_edited_per_language_and_used_at_once(timed_window, q
     dialog.update_preview()
     assert "the tide came over" in dialog.preview.toPlainText()
     dialog._on_edit_fillers_clicked()
-    editor = dialog.fillers_dialog
+    editor = last_opened(dialog, FillerWordsDialog)
     qtbot.waitUntil(editor.isVisible)
     assert editor.language == "en" and "um" in editor.words()
     editor.editor.setPlainText("um\ntide")
@@ -64,7 +65,8 @@ def test_the_filler_list_is_edited_per_language_and_used_at_once(timed_window, q
     dialog.update_preview()
     assert "the came over" in dialog.preview.toPlainText()   # "tide" is now a filler for this producer
     dialog._on_edit_fillers_clicked()
-    dialog.fillers_dialog.restore_defaults()
-    assert "tide" not in dialog.fillers_dialog.words() and "you know" in dialog.fillers_dialog.words()
-    dialog.fillers_dialog.reject()
+    editor = last_opened(dialog, FillerWordsDialog)
+    editor.restore_defaults()
+    assert "tide" not in editor.words() and "you know" in editor.words()
+    editor.reject()
     dialog.reject()

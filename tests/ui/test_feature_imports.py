@@ -8,29 +8,28 @@ from :class:`editor.ui.context.WindowContext`, which the window fills in.
 
 from __future__ import annotations
 
-import ast
+import sys
 from pathlib import Path
 
-import editor.ui
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from import_scan import imported_names  # noqa: E402
+
+import editor.ui  # noqa: E402
 
 UI = Path(editor.ui.__file__).parent
 SHARED = {"document", "widgets"}
 FEATURES = sorted(p.name for p in UI.iterdir() if p.is_dir() and (p / "__init__.py").is_file())
 
 
-def _ui_imports(path: Path) -> set[str]:
-    """The ``editor.ui.<package>`` names a module imports (anywhere in it, lazily or not)."""
+def _ui_imports(path: Path, source: str | None = None) -> set[str]:
+    """The ``editor.ui.<package>`` names a module imports (see :mod:`import_scan`)."""
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        names = []
-        if isinstance(node, ast.ImportFrom) and node.module:
-            names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
-        elif isinstance(node, ast.Import):
-            names = [a.name for a in node.names]
-        for name in names:
-            parts = name.split(".")
-            if parts[:2] == ["editor", "ui"] and len(parts) > 2:
-                found.add(parts[2])
+    for name in imported_names(path, source):
+        parts = name.split(".")
+        if parts[:2] == ["editor", "ui"] and len(parts) > 2:
+            found.add(parts[2])
     return found
 
 
@@ -47,3 +46,26 @@ def test_features_import_each_other_only_through_the_context():
                 if package in FEATURES or package in ("main_window", "app"):   # nor the window itself
                     wrong.append(f"{module.relative_to(UI)} imports editor.ui.{package}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_the_window_s_shared_modules_import_no_feature():
+    # background, audio_process, theme, ...: what features build on. The window (main_window), its
+    # entry point (app) and the context (which names the features for its types) are the exceptions.
+    wrong = [f"{module.name} imports editor.ui.{package}"
+             for module in sorted(UI.glob("*.py")) if module.stem not in ("main_window", "app", "context")
+             for package in _ui_imports(module) & set(FEATURES)]
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("statement", [
+    "from editor.ui.timing.waveform import WaveformStrip",
+    "from editor.ui import timing",
+    "import editor.ui.timing.waveform",
+    "from ..timing import waveform",
+    "from ..timing.waveform import WaveformStrip",
+    "if TYPE_CHECKING:\n    from editor.ui.timing.timing_controller import TimingController",
+    "def later():\n    import importlib\n    return importlib.import_module('editor.ui.timing.waveform')",
+])
+def test_the_check_sees_every_way_of_importing_another_feature(statement):
+    # As if written in review/review_bar.py: each spelling of "review imports timing" is caught.
+    assert "timing" in _ui_imports(UI / "review" / "review_bar.py", statement)

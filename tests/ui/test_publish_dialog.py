@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 
 from PySide6.QtGui import QGuiApplication
-from window_helpers import style_with_button_icons
+from window_helpers import last_opened, style_with_button_icons
 
 from editor.settings import Key
+from editor.ui.publishing.publish_dialog import PublishDialog
 
 
 def _open_publish(w, qtbot):
     w.action_table["publish"].trigger()
-    dialog = w.publish_dialog
+    dialog = last_opened(w, PublishDialog)
     qtbot.waitUntil(dialog.isVisible)
     return dialog
 

@@ -3,13 +3,16 @@ when that is the same language with a region), else the show's last publish, els
 
 from __future__ import annotations
 
+from window_helpers import last_opened
+
 from editor.core import ops
 from editor.settings import Key
+from editor.ui.publishing.publish_dialog import PublishDialog
 
 
 def _open_publish(w, qtbot):
     w.action_table["publish"].trigger()
-    dialog = w.publish_dialog
+    dialog = last_opened(w, PublishDialog)
     qtbot.waitUntil(dialog.isVisible)
     return dialog
 

@@ -8,7 +8,9 @@ import shutil
 
 import pytest
 from PySide6.QtCore import Qt
-from window_helpers import SAMPLE_AUDIO, SAMPLE_TXT
+from window_helpers import SAMPLE_AUDIO, SAMPLE_TXT, last_opened
+
+from editor.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 
 
 @pytest.fixture
@@ -225,11 +227,12 @@ def test_a_command_line_file_that_cannot_be_read_leaves_the_start_page_not_an_em
 
 def test_shortcuts_list_reads_as_sentences_with_the_menu_item_as_tooltip(main_window):
     main_window.action_table["shortcuts"].trigger()
-    table = main_window.shortcuts_dialog.table
+    dialog = last_opened(main_window, ShortcutsDialog)
+    table = dialog.table
     rows = {table.item(r, 1).text(): table.item(r, 1).toolTip() for r in range(table.rowCount())}
     assert rows["Merge with next turn"] == "Edit ▸ Merge with Next Turn"
     assert rows["Play or pause"] == "Playback ▸ Play/Pause"
-    main_window.shortcuts_dialog.close()
+    dialog.close()
 
 
 def test_review_progress_line_ends_in_an_ellipsis_when_narrow(copied_window, qtbot):

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_helpers import write_project  # noqa: E402
-from window_helpers import press  # noqa: E402
+from window_helpers import last_opened, press  # noqa: E402
 
 from editor.core.transcript import ReviewStatus  # noqa: E402
 from editor.settings import Key  # noqa: E402
@@ -108,7 +108,7 @@ def _flag_turn_1(w, tmp_path, monkeypatch):
     assert w.open_path(str(write_project(tmp_path)))
     w.view.open_editor(1, 0)
     w.action_table["flag"].trigger()
-    return w.review.flag_dialog
+    return last_opened(w, QInputDialog)
 
 
 def test_flag_action_asks_for_a_note(main_window, tmp_path, monkeypatch, qtbot):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 
+from PySide6.QtWidgets import QFileDialog
 from review_helpers import close_review_window, open_review_window, write_audio_stub
+from window_helpers import last_opened
 
 
 def _vtt(path):
@@ -34,7 +36,7 @@ def test_choose_audio_preselects_the_folders_only_audio_file(qtbot, tmp_path):
     try:
         only = write_audio_stub(tmp_path / "recording 2024-05-01.m4a")
         window.action_table["choose_audio"].trigger()
-        dialog = window.files.audio_dialog
+        dialog = last_opened(window, QFileDialog)
         qtbot.waitUntil(dialog.isVisible)
         assert [os.path.normpath(p) for p in dialog.selectedFiles()] == [str(only)]
         dialog.accept()
@@ -49,7 +51,7 @@ def test_choose_audio_opens_on_the_folder_when_it_holds_several(qtbot, tmp_path)
         write_audio_stub(tmp_path / "a.mp3")
         write_audio_stub(tmp_path / "b.mp3")
         window.action_table["choose_audio"].trigger()
-        dialog = window.files.audio_dialog
+        dialog = last_opened(window, QFileDialog)
         qtbot.waitUntil(dialog.isVisible)
         assert os.path.normpath(dialog.directory().absolutePath()) == str(tmp_path)
         assert not any(p.endswith(".mp3") for p in dialog.selectedFiles())

@@ -6,6 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolButton
 from review_helpers import close_review_window, open_review_window
+from window_helpers import last_opened
+
+from editor.ui.document.speaker_dialog import SpeakersDialog
 
 
 @pytest.fixture
@@ -18,7 +21,7 @@ def window(qtbot, tmp_path):
 
 def _dialog(window, qtbot):
     window.action_table["speakers"].trigger()
-    dialog = window.speakers_dialog
+    dialog = last_opened(window, SpeakersDialog)
     qtbot.waitUntil(dialog.isVisible)
     return dialog
 

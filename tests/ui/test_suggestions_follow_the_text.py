@@ -13,9 +13,11 @@ from PySide6.QtWidgets import QApplication
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_helpers import timed_transcript  # noqa: E402
 from restore_helpers import button, kill, prompt  # noqa: E402
+from window_helpers import last_opened  # noqa: E402
 
 from editor.core import project  # noqa: E402
 from editor.core.transcript import Word  # noqa: E402
+from editor.ui.document.speaker_dialog import SpeakersDialog  # noqa: E402
 
 pytestmark = pytest.mark.usefixtures("own_data_dir")
 
@@ -85,7 +87,7 @@ def test_the_listed_suggestions_name_a_turns_speaker_as_renamed_or_changed(windo
     _scanned(window, qtbot)
     assert _speaker_line(window).endswith("Petter Lund")
     window.action_table["speakers"].trigger()
-    dialog = window.speakers_dialog
+    dialog = last_opened(window, SpeakersDialog)
     qtbot.waitUntil(dialog.isVisible)
     dialog.table.topLevelItem(1).setText(0, "Guest X")     # renamed in place, as the producer does
     assert window.model.transcript.speakers["b"].name == "Guest X"

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QRadioButton
+from window_helpers import last_opened
 
 from editor.ui.timing.shift_dialog import ShiftTimesDialog
 
@@ -22,8 +23,7 @@ def _keys(window, key: Qt.Key, times: int = 1) -> None:
 def _answer_dialog(window, qtbot, answer: Callable[[ShiftTimesDialog], None]) -> ShiftTimesDialog:
     """Open Shift Times (window-modal, not blocking) and answer it with *answer*."""
     window.action_table["shift_times"].trigger()
-    dialog = window.timing.turn_times.shift_dialog
-    assert isinstance(dialog, ShiftTimesDialog)
+    dialog = last_opened(window, ShiftTimesDialog)
     qtbot.waitUntil(dialog.isVisible)
     answer(dialog)
     return dialog

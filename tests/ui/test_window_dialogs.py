@@ -5,10 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from window_helpers import press
+from window_helpers import last_opened, press
 
 from editor.settings import Key
-from editor.ui.playback.goto_dialog import parse_time
+from editor.ui.dialogs.settings_dialog import SettingsDialog
+from editor.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+from editor.ui.playback.goto_dialog import GoToTimeDialog, parse_time
 
 
 def test_parse_time_accepts_clock_and_seconds():
@@ -21,7 +23,7 @@ def test_parse_time_accepts_clock_and_seconds():
 def test_go_to_time_moves_playback_and_highlight(sample_window, qtbot):
     w = sample_window
     press(w, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
-    dialog = w.follow.goto_dialog
+    dialog = last_opened(w, GoToTimeDialog)
     assert dialog.isVisible()
     dialog.line_edit().setText("1:10")
     QTest.keyClick(dialog.line_edit(), Qt.Key.Key_Return)
@@ -31,7 +33,7 @@ def test_go_to_time_moves_playback_and_highlight(sample_window, qtbot):
 
 def test_shortcuts_help_lists_the_keys_in_effect(main_window):
     main_window.action_table["shortcuts"].trigger()
-    table = main_window.shortcuts_dialog.table
+    table = last_opened(main_window, ShortcutsDialog).table
     rows = {table.item(r, 1).text(): table.item(r, 2).text() for r in range(table.rowCount())}
     assert any("Play or pause" in k and "Ctrl+Space" in v for k, v in rows.items())
     assert any("Skip forward" in k and "F8" in v for k, v in rows.items())
@@ -40,7 +42,7 @@ def test_shortcuts_help_lists_the_keys_in_effect(main_window):
 def test_changed_shortcut_is_saved_and_works_in_the_text(sample_window, qtbot):
     w = sample_window
     w.action_table["settings"].trigger()
-    dialog = w.settings_dialog
+    dialog = last_opened(w, SettingsDialog)
     first, second = dialog.key_edits("skip_forward")
     first.setKeySequence(QKeySequence("Ctrl+K"))
     second.clear()

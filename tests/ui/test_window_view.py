@@ -46,7 +46,7 @@ def test_text_decorator_is_asked_only_for_painted_rows(main_window, qtbot):
         asked.append(row)
         return [(0, 4, underline)]
 
-    w.view.set_text_decorator(decorator)
+    w.view.add_text_decorator(decorator)
     w.view.viewport().repaint()
     assert asked and set(asked) <= set(w.view.visible_rows())
     assert max(asked) < w.model.rowCount() - 1

@@ -25,10 +25,19 @@ def click(widget, pos: QPoint, modifiers=Qt.KeyboardModifier.NoModifier) -> None
     QTest.mouseClick(widget, Qt.MouseButton.LeftButton, modifiers, pos)
 
 
+def last_opened(window, kind):
+    """The dialog of class *kind* opened last in *window* (or over one of its dialogs): the one on top.
+    The window keeps no reference to the dialogs it opens; they are its children while open."""
+    found = window.findChildren(kind)
+    assert found, f"no {kind.__name__} is open"
+    return found[-1]
+
+
 def open_export(window, qtbot):
     """File ▸ Export in *window*: the dialog, once it is shown."""
+    from editor.ui.publishing.export_dialog import ExportDialog
     window.action_table["export"].trigger()
-    dialog = window.export_dialog
+    dialog = last_opened(window, ExportDialog)
     qtbot.waitUntil(dialog.isVisible)
     return dialog
 

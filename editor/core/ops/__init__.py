@@ -57,11 +57,12 @@ from editor.core.ops.base import (
     SetFields,
     SetMeta,
     SetSpeakers,
+    is_noop,
     merged_undo,
     run,
 )
 from editor.core.ops.chapters import add_chapter, chapter_index, edit_chapter, remove_chapter
-from editor.core.ops.meta import set_audio
+from editor.core.ops.meta import set_audio, without_audio_link
 from editor.core.ops.review import set_note, set_status
 from editor.core.ops.rows import merge_with_next, split, split_into_parts
 from editor.core.ops.speakers import add_speaker, merge_speakers, rename_speaker, set_speaker
@@ -76,7 +77,7 @@ from editor.core.ops.times import Shift, set_bounds, set_end, set_start, set_wor
 
 __all__ = [
     "Change", "Fields", "Group", "Listener", "Op", "Replaced", "ReplaceSegments", "Rows", "SetFields",
-    "SetMeta", "SetSpeakers", "SetChapters", "merged_undo", "run", "set_audio",
+    "SetMeta", "SetSpeakers", "SetChapters", "is_noop", "merged_undo", "run", "set_audio", "without_audio_link",
     "set_text", "replace_spans", "revert_to_original", "add_mark", "remove_mark",
     "split", "split_into_parts", "merge_with_next", "set_start", "set_end", "set_bounds", "set_word_times",
     "shift_times", "Shift", "set_status",

@@ -46,6 +46,11 @@ class Change:
             return None
         return frozenset()      # speakers, meta, chapters: no segment attribute
 
+    def moves_rows(self) -> bool:
+        """Rows came, went or were replaced whole (:meth:`segment_fields` is None), told without
+        gathering the names a replace set in thousands of rows."""
+        return not isinstance(self.undo, SetFields) and self.segment_fields() is None
+
     def row_ranges(self) -> list[tuple[int, int]]:
         """``rows`` as inclusive ``(first, last)`` runs, one ``dataChanged`` each."""
         runs: list[tuple[int, int]] = []
@@ -75,6 +80,15 @@ def run(transcript: Transcript, op: Op, listener: Listener | None = None) -> Op:
     if listener is not None:
         listener.applied(change)
     return change.undo
+
+
+def is_noop(op: Op) -> bool:
+    """An op that changes nothing (e.g. set_text with the same text): not worth an undo step."""
+    if isinstance(op, SetFields):
+        return not op.edits
+    if isinstance(op, Group):
+        return all(is_noop(part) for part in op.ops)
+    return False
 
 
 def merged_undo(earlier: Op, later: Op) -> Op:

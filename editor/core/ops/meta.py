@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from editor.core.ops.base import SetMeta
-from editor.core.transcript import Transcript
+from editor.core.ops.base import Group, Op, SetMeta
+from editor.core.transcript import Transcript, TranscriptMeta
 
 _UNCHANGED = object()
+_AUDIO_LINK = frozenset({"audio_path", "duration_ms"})
 
 
 def set_audio(transcript: Transcript, path: str | object = _UNCHANGED,
@@ -23,3 +24,19 @@ def set_audio(transcript: Transcript, path: str | object = _UNCHANGED,
     if not fields:
         raise ValueError("nothing to set")
     return SetMeta(fields)
+
+
+def without_audio_link(op: Op, meta: TranscriptMeta) -> Op:
+    """*op* without the audio link and length it sets, nor the fields of *meta* it sets as they are
+    (an empty :class:`Group` when nothing is left). A recovery journal's lines hold the audio the
+    window played then; replayed, the audio is the one the window plays now, which is derived data
+    and never an edit to undo."""
+    if isinstance(op, SetMeta) and _AUDIO_LINK & op.fields.keys():
+        fields = {name: value for name, value in op.fields.items()
+                  if name not in _AUDIO_LINK and getattr(meta, name) != value}
+        return SetMeta(fields) if fields else Group(())
+    if isinstance(op, Group):
+        parts = tuple(part for part in (without_audio_link(part, meta) for part in op.ops)
+                      if not (isinstance(part, Group) and not part.ops))
+        return parts[0] if len(parts) == 1 else Group(parts)
+    return op

@@ -22,6 +22,9 @@ class DocxWriter:
     EXTENSION = ".docx"
     BINARY = True
     DEFAULT_INAUDIBLE = InaudibleStyle.REV
+    OPTIONS: frozenset[str] = frozenset({
+        "include_speakers", "include_times", "include_chapters", "inaudible_style", "filler_words", "author"
+    })
 
     def write(self, transcript: Transcript, options: ExportOptions) -> bytes:
         import docx  # imported here: python-docx (lxml) costs ~0.2 s and only this export needs it

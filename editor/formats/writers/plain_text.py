@@ -26,6 +26,9 @@ class PlainTextWriter:
     EXTENSION = ".txt"
     BINARY = False
     DEFAULT_INAUDIBLE = InaudibleStyle.REV
+    OPTIONS: frozenset[str] = frozenset({
+        "include_speakers", "include_times", "include_chapters", "inaudible_style", "filler_words"
+    })
 
     def write(self, transcript: Transcript, options: ExportOptions) -> str:
         style = options.inaudible_style or self.DEFAULT_INAUDIBLE

@@ -20,6 +20,7 @@ class PodcastChaptersWriter:
     EXTENSION = ".chapters.json"
     BINARY = False
     DEFAULT_INAUDIBLE = InaudibleStyle.PLAIN  # unused: chapters hold no transcript text
+    OPTIONS: frozenset[str] = frozenset()   # chapters hold no transcript text: no option applies
 
     def write(self, transcript: Transcript, options: ExportOptions) -> str:
         chapters = []

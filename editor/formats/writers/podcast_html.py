@@ -26,6 +26,10 @@ class PodcastHtmlWriter:
     EXTENSION = ".html"
     BINARY = False
     DEFAULT_INAUDIBLE = InaudibleStyle.PLAIN
+    OPTIONS: frozenset[str] = frozenset({
+        "include_speakers", "include_times", "include_chapters", "inaudible_style", "filler_words",
+        "html_fragment"
+    })
 
     def write(self, transcript: Transcript, options: ExportOptions) -> str:
         style = options.inaudible_style or self.DEFAULT_INAUDIBLE

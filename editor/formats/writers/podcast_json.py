@@ -44,6 +44,9 @@ class PodcastJsonWriter:
     EXTENSION = ".json"
     BINARY = False
     DEFAULT_INAUDIBLE = InaudibleStyle.PLAIN
+    OPTIONS: frozenset[str] = frozenset({
+        "include_speakers", "inaudible_style", "filler_words", "word_level"
+    })
 
     def write(self, transcript: Transcript, options: ExportOptions) -> str:
         style = options.inaudible_style or self.DEFAULT_INAUDIBLE

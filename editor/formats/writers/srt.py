@@ -19,6 +19,10 @@ class SrtWriter:
     EXTENSION = ".srt"
     BINARY = False
     DEFAULT_INAUDIBLE = InaudibleStyle.PLAIN
+    OPTIONS: frozenset[str] = frozenset({
+        "include_speakers", "inaudible_style", "filler_words", "max_line_chars", "max_lines",
+        "balanced_lines", "clause_breaks", "sorted_times"
+    })
 
     def write(self, transcript: Transcript, options: ExportOptions) -> str:
         style = options.inaudible_style or self.DEFAULT_INAUDIBLE

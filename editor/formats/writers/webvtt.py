@@ -32,6 +32,10 @@ class WebVttWriter:
     EXTENSION = ".vtt"
     BINARY = False
     DEFAULT_INAUDIBLE = InaudibleStyle.PLAIN
+    OPTIONS: frozenset[str] = frozenset({
+        "include_speakers", "inaudible_style", "filler_words", "max_line_chars", "max_lines",
+        "balanced_lines", "clause_breaks", "sorted_times", "word_timed_vtt"
+    })
 
     def write(self, transcript: Transcript, options: ExportOptions) -> str:
         style = options.inaudible_style or self.DEFAULT_INAUDIBLE

@@ -18,7 +18,7 @@ from editor.ui.context import WindowContext
 from editor.ui.document.commands import ops
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QDockWidget, QInputDialog
+    from PySide6.QtWidgets import QDockWidget
 
     from editor.ui.chapters.chapters_model import ChaptersModel
     from editor.ui.chapters.chapters_panel import ChaptersPanel
@@ -36,7 +36,6 @@ class ChapterController(QObject):
         self._layout = ctx.layout
         self._table: ChaptersModel | None = None   # made when first asked for (the panel's)
         self._dock: QDockWidget | None = None   # the panel and its dock, made when first shown
-        self.title_dialog: QInputDialog | None = None
         a = self._actions
         a["chapter_at_turn"].triggered.connect(self.mark_at_turn)
         a["chapter_at_playback"].triggered.connect(self.mark_at_playback)
@@ -97,7 +96,6 @@ class ChapterController(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.textValueSelected.connect(lambda title: self.add(start_ms, title))
         dialog.open()
-        self.title_dialog = dialog
 
     # ------------------------------------------------------------------ changes (undoable)
     def add(self, start_ms: int, title: str, url: str = "", image: str = "") -> bool:

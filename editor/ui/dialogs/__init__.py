@@ -1,1 +1,1 @@
-"""Dialogs the window opens: settings, shortcuts, speakers, export."""
+"""The window's own dialogs: settings and keyboard shortcuts (a feature's dialogs live in its package)."""

@@ -94,7 +94,6 @@ class SettingsDialog(QDialog):
             self._key_edits[name] = (edits[0], edits[1])
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(table)
-        self.shortcut_table = table
         return page
 
     def key_edits(self, name: str) -> tuple[QKeySequenceEdit, QKeySequenceEdit]:

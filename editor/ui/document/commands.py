@@ -66,7 +66,6 @@ class TypingCommand(OpCommand):
         super().__init__(model, op, "Typing", row, applied)
         self.row = row
         self.caret = caret          # caret after the edit, for putting it back on redo
-        self.caret_before = -1      # caret before the first merged edit, for undo
         self._sealed = False        # a sealed command takes no more merges (caret moved away, editor closed)
 
     def id(self) -> int:
@@ -82,12 +81,3 @@ class TypingCommand(OpCommand):
         self._op = ops.merged_undo(self._op, other._op)
         self.caret = other.caret
         return True
-
-
-def is_noop(op: Op) -> bool:
-    """An op that changes nothing (e.g. set_text with the same text): not worth an undo step."""
-    if isinstance(op, ops.SetFields):
-        return not op.edits
-    if isinstance(op, ops.Group):
-        return all(is_noop(part) for part in op.ops)
-    return False

@@ -25,7 +25,7 @@ from editor.ui import theme
 from editor.ui.actions import Actions
 from editor.ui.context import WindowContext
 from editor.ui.document import mark_looks
-from editor.ui.document.commands import OpCommand, TypingCommand, is_noop, ops
+from editor.ui.document.commands import OpCommand, TypingCommand, ops
 from editor.ui.document.turn_painter import LAYOUT_LIMIT
 
 if TYPE_CHECKING:
@@ -115,7 +115,7 @@ class EditController(QObject):
     # ------------------------------------------------------------------ pushing
     def push(self, op: Op, text: str, row: int = -1) -> bool:
         """Apply *op* as one undo step (nothing happens for an op that changes nothing)."""
-        if is_noop(op):
+        if ops.is_noop(op):
             return False
         self.stack.push(OpCommand(self._model, op, text, row))
         return True
@@ -148,7 +148,7 @@ class EditController(QObject):
             return
         was_approved = self._model.segment(row).status is ReviewStatus.APPROVED
         op = ops.set_text(self.transcript, row, text)
-        if is_noop(op):
+        if ops.is_noop(op):
             return
         editor = self._view.editor()
         caret = editor.caret() if editor is not None else -1

@@ -94,10 +94,6 @@ class RowGeometry:
             self._starts = [0, *accumulate(self._sums)]
         return self._starts
 
-    def offsets(self) -> list[int]:
-        """``offsets[i]`` is the top of row *i*; ``offsets[-1]`` is the total height (O(rows): for tests)."""
-        return [0, *accumulate(self._heights)]
-
     def top(self, row: int) -> int:
         block = row // BLOCK
         starts = self._block_starts()

@@ -22,19 +22,17 @@ from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRect, QSize, Qt, QTime
 from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QKeyEvent, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolButton, QToolTip, QWidget
 
-from editor.core.timecode import format_clock
 from editor.core.transcript import ReviewStatus
 from editor.ui.document import mark_looks, turn_accessibility
+from editor.ui.document.follow_button import FollowButton
 from editor.ui.document.row_geometry import RowGeometry
 from editor.ui.document.transcript_model import Role, TranscriptModel
 from editor.ui.document.turn_painter import TurnPainter
-from editor.ui.theme import FOLLOW_BUTTON
 
 if TYPE_CHECKING:
     from editor.ui.document.turn_editor import TurnEditor  # made when a turn is first edited
 
 _TEXT_ROLES = {int(Qt.ItemDataRole.DisplayRole), int(Role.TEXT), int(Role.SPEAKER_NAME), int(Role.SPEAKER_ID)}
-_ACCESSIBLE_TEXT_CHARS = 400   # a screen reader reads the turn's start, not a 10-minute monologue
 _EMPTY_FILTER_TEXT = "No turns match this filter."
 # Rows whose heights are estimated in one go. A bigger document gets the average of a sample for
 # the rest at once and their own estimates a slice per event-loop turn, so opening, a resize or a
@@ -79,8 +77,7 @@ class TranscriptView(QAbstractScrollArea):
         self._estimate_more.setSingleShot(True)
         self._estimate_more.timeout.connect(self._estimate_next_slice)
         self._row_filter = None     # callable(segment) -> bool, or None for all rows
-        self._decorator = None      # callable(row, segment) -> [(start, end, QTextCharFormat)]
-        self._more_decorators: list = []   # other features' decorators, same signature
+        self._decorators: list = []   # callable(row, segment) -> [(start, end, QTextCharFormat)], each feature's
         self._margin_marker = None  # callable(row, segment) -> str (a tooltip-less tag) or None
         self._speaker_index: dict[str | None, int] = {}
         self._programmatic_scroll = False
@@ -89,28 +86,17 @@ class TranscriptView(QAbstractScrollArea):
         self._reserved_keys: set[int] = set()
         self._handing_key = False   # a typed key being handed to the editor (see _type_into_turn_in_hand)
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
-        self._follow_button = QToolButton(self)
-        self._follow_button.setText("↓ Back to playback")
-        self._follow_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self._follow_button.setAccessibleName("Back to playback")
-        self._follow_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self._style_follow_button()
-        self._follow_button.hide()
+        self._follow_button = FollowButton(self)
         self._follow_wanted = False
         self._follow_button.clicked.connect(self.follow_requested)
         # Last: each turn becomes an item of the view's accessible list (Qt's cache would forget
         # an interface registered before the view's children were made).
         self._accessible = turn_accessibility.attach(self)
 
-    def _style_follow_button(self) -> None:
-        self._follow_button.setStyleSheet(
-            f"QToolButton {{ background: {FOLLOW_BUTTON.on(self.palette()).name()}; color: white; "
-            "border-radius: 12px; padding: 5px 12px; }")
-
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
-            self._style_follow_button()   # light or dark
+            self._follow_button.restyle()   # light or dark
             self._painter.forget()
             self.viewport().update()
 
@@ -246,17 +232,13 @@ class TranscriptView(QAbstractScrollArea):
         self._row_filter = keep
         self._reset_geometry()
 
-    def set_text_decorator(self, decorator) -> None:
-        """Extra format ranges for painted turns: ``decorator(row, segment) -> [(start, end, QTextCharFormat)]``.
-
-        Called only for rows being painted (spelling underlines, low-confidence shading, search hits).
-        """
-        self._decorator = decorator
-        self.viewport().update()
-
     def add_text_decorator(self, decorator) -> None:
-        """Another feature's ranges, drawn with the main decorator's (same signature)."""
-        self._more_decorators.append(decorator)
+        """A feature's format ranges for painted turns: ``decorator(row, segment) -> [(start, end,
+        QTextCharFormat)]``, drawn after those of the features that came before it.
+
+        Called only for rows being painted (spelling underlines, low-confidence shading, search hits, suspects).
+        """
+        self._decorators.append(decorator)
         self.viewport().update()
 
     def set_margin_marker(self, marker) -> None:
@@ -269,8 +251,8 @@ class TranscriptView(QAbstractScrollArea):
         self._update_rows(row, row)
 
     def _extra_ranges(self, row: int, segment) -> list:
-        extra = list(self._decorator(row, segment)) if self._decorator is not None else []
-        for decorator in self._more_decorators:
+        extra: list = []
+        for decorator in self._decorators:
             extra += decorator(row, segment)
         return extra
 
@@ -447,7 +429,7 @@ class TranscriptView(QAbstractScrollArea):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._place_follow_button()
+        self._follow_button.place(*self._follow_button_room())
         if self._width == self._row_width() and not self._stale:
             self._update_scrollbar()   # a new width is handled lazily by _ensure_geometry
             if self._editor is not None and self._editor.hasFocus():
@@ -833,12 +815,9 @@ class TranscriptView(QAbstractScrollArea):
             text = "No turn selected" if self._model is not None and self._model.rowCount() else "No transcript open"
         else:
             segment = self._model.segment(row)
-            speaker = self._model.transcript.speaker_name(segment.speaker_id) or "Unknown speaker"
-            when = format_clock(segment.start_ms) if segment.start_ms is not None else "untimed"
-            status = ReviewStatus(segment.status).value
-            body = segment.text if len(segment.text) <= _ACCESSIBLE_TEXT_CHARS \
-                else segment.text[:_ACCESSIBLE_TEXT_CHARS] + "…"
-            text = f"Turn {row + 1} of {self._model.rowCount()}: {speaker}, {when}, {status}. {body}"
+            speaker, when, status = turn_accessibility.turn_heading(self._model.transcript, segment)
+            text = (f"Turn {row + 1} of {self._model.rowCount()}: {speaker}, {when}, {status}. "
+                    f"{turn_accessibility.turn_text(segment)}")
             if self._editor is not None and self._editor.row == row:
                 self._editor.setAccessibleDescription(f"{speaker}, {when}")
         if (row, text) != self._described:
@@ -883,12 +862,7 @@ class TranscriptView(QAbstractScrollArea):
     def _update_follow_button(self) -> None:
         """Show the button when wanted and the playing turn is out of sight; O(1), run on every paint."""
         visible = self._follow_wanted and self._model is not None and self._playing_row_off_screen()
-        if visible:
-            self._place_follow_button()
-        if visible != self._follow_button.isVisible():
-            self._follow_button.setVisible(visible)
-            if visible:
-                self._follow_button.raise_()
+        self._follow_button.show_over(visible, *self._follow_button_room())
 
     def _playing_row_off_screen(self) -> bool:
         row = self._model.current_row if self._model is not None else -1
@@ -899,22 +873,11 @@ class TranscriptView(QAbstractScrollArea):
     def follow_button(self) -> QToolButton:
         return self._follow_button
 
-    def _place_follow_button(self) -> None:
-        """Bottom right of the text, or top right when the turn being edited is down there."""
-        hint = self._follow_button.sizeHint()
-        vp = self.viewport().geometry()
-        rect = QRect(vp.right() - hint.width() - 16, vp.bottom() - hint.height() - 16, hint.width(), hint.height())
+    def _follow_button_room(self) -> tuple[QRect, QRect | None]:
+        """Where the button may float: the text's rectangle and the open turn editor's, in the view's coordinates."""
+        text = self.viewport().geometry()
         editor = self.editor()
-        if editor is not None:
-            edited = editor.geometry().translated(vp.topLeft()).adjusted(0, -8, 0, 8)
-            if edited.intersects(rect):
-                rect.moveTop(vp.top() + 16)
-            if edited.intersects(rect):   # a tall turn: just above or below it, where there is more room
-                above = edited.top() - vp.top() > vp.bottom() - edited.bottom()
-                top = edited.top() - hint.height() - 4 if above else edited.bottom() + 4
-                rect.moveTop(max(vp.top(), min(top, vp.bottom() - hint.height())))
-        if self._follow_button.geometry() != rect:
-            self._follow_button.setGeometry(rect)
+        return text, editor.geometry().translated(text.topLeft()) if editor is not None else None
 
     # ------------------------------------------------------------------ in-place editor
     def editor(self) -> TurnEditor | None:

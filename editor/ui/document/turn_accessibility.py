@@ -35,10 +35,24 @@ from editor.core.timecode import format_clock
 from editor.core.transcript import ReviewStatus
 
 if TYPE_CHECKING:
+    from editor.core.transcript import Segment, Transcript
     from editor.ui.document.transcript_view import TranscriptView
 
 Text = QAccessible.Text
 TEXT_CHARS = 400   # a screen reader reads the turn's start, not a 10-minute monologue
+
+
+def turn_heading(transcript: Transcript, segment: Segment) -> tuple[str, str, str]:
+    """What a screen reader says of a turn before its text: speaker, time, review status."""
+    speaker = transcript.speaker_name(segment.speaker_id) or "Unknown speaker"
+    when = format_clock(segment.start_ms) if segment.start_ms is not None else "untimed"
+    return speaker, when, ReviewStatus(segment.status).value
+
+
+def turn_text(segment: Segment) -> str:
+    """The turn's text as a screen reader is given it: its start, when it is long."""
+    body = segment.text
+    return body if len(body) <= TEXT_CHARS else body[:TEXT_CHARS] + "…"
 
 
 class TurnAccessible(QAccessibleInterface):
@@ -91,13 +105,9 @@ class TurnAccessible(QAccessibleInterface):
             return ""
         model = self._parent.view.model()
         if kind == Text.Name and model is not None:
-            transcript = model.transcript
-            speaker = transcript.speaker_name(segment.speaker_id) or "Unknown speaker"
-            when = format_clock(segment.start_ms) if segment.start_ms is not None else "untimed"
-            return f"{speaker}, {when}, {ReviewStatus(segment.status).value}"
+            return ", ".join(turn_heading(model.transcript, segment))
         if kind in (Text.Description, Text.Value):
-            body = segment.text
-            return body if len(body) <= TEXT_CHARS else body[:TEXT_CHARS] + "…"
+            return turn_text(segment)
         if kind == Text.Help and segment.note:
             return f"Note: {segment.note}"
         return ""

@@ -3,7 +3,7 @@
 The view needs both to highlight the word being played and to seek to a
 clicked word. Imported word times are used when they match the text's
 tokens; otherwise times are estimated by the word's character position
-inside the segment, which is what the issue asks for "until better ones exist".
+inside the segment (forced alignment, when it runs, gives real ones).
 Tokens and the estimate are the core's (:mod:`editor.core.words`), so a
 highlight matches the word times the core estimates and stores elsewhere.
 """

@@ -32,8 +32,6 @@ from editor.ui.files.audio_lookup import (
 from editor.ui.files.preload import wants_background
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QInputDialog
-
     from editor.ui.files.background_read import BackgroundRead, ReadProgress
 
 
@@ -62,7 +60,6 @@ class FileController(QObject):
         self._settings = ctx.settings
         self._window = ctx.window
         ctx.actions["choose_audio"].triggered.connect(self.choose_audio)
-        self.encoding_dialog: QInputDialog | None = None    # File ▸ Reopen with Encoding… while it is open
         self.reading: BackgroundRead | None = None      # a large file being read on a worker thread
         self.read_progress: ReadProgress | None = None  # its progress dialog
         self._path = ""
@@ -198,7 +195,6 @@ class FileController(QObject):
         dialog.setMinimumWidth(420)   # the title and the label fit
         dialog.textValueSelected.connect(lambda name: name.strip() and reopen(name.strip()))
         dialog.open()
-        self.encoding_dialog = dialog
 
     def _find_audio(self, transcript: Transcript, path: str, audio: str | None) -> None:
         if audio:
@@ -262,7 +258,6 @@ class FileController(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(self.relink_audio)
         dialog.open()   # window-modal, not blocking
-        self.audio_dialog = dialog
 
     @staticmethod
     def open_filter() -> str:

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 from editor.core.glossary import Glossary, Suggestion, capture, scan
-from editor.core.ops import SetFields
 from editor.ui import process_tuning
 
 if TYPE_CHECKING:
@@ -150,8 +149,7 @@ class GlossaryScan(QObject):
         # Typing sets fields in place (no row moves: O(1) a keystroke); what a stale offset inside
         # a turn would do, Apply catches (it drops a suggestion whose text changed).
         if self._worker is not None and not self._rows_moved:
-            self._rows_moved = any(not isinstance(change.undo, SetFields) and change.segment_fields() is None
-                                   for change in commit.changes)
+            self._rows_moved = any(change.moves_rows() for change in commit.changes)
 
     def _on_worker_finished(self, scan_id: int, found: list[Suggestion], seconds: float) -> None:
         if scan_id != self._scan_id:

@@ -75,7 +75,7 @@ class SpellingController(QObject):
         self.spell_menu: CorrectingSpellMenu | None = None   # once an editor has opened
         self.decorations = TurnDecorations()
         self._editor_marks: tuple = ()
-        self._view.set_text_decorator(self.decorations)
+        self._view.add_text_decorator(self.decorations)
         self._view.editing_started.connect(self._on_view_editing_started)
         self._model.dataChanged.connect(self._on_model_data_changed)
         self._shade_action.toggled.connect(self.set_low_confidence_shading)

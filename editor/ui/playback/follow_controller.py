@@ -31,7 +31,6 @@ class FollowController(QObject):
         view = self._view = ctx.view
         playback = self._playback = ctx.playback
         self._window = ctx.window
-        self.goto_dialog: GoToTimeDialog | None = None
         ctx.actions["follow"].triggered.connect(self.resume)
         ctx.actions["go_to_time"].triggered.connect(self.ask_time)
         self._following = True
@@ -54,7 +53,6 @@ class FollowController(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._seek_to_chosen(dialog))
         dialog.open()
-        self.goto_dialog = dialog
 
     def _seek_to_chosen(self, dialog: GoToTimeDialog) -> None:
         ms = dialog.time_ms()

@@ -1,4 +1,4 @@
-"""The project feature's actions. Recovering unsaved work, saving the work and exporting it."""
+"""The project feature's actions. Recovering unsaved work and saving the work."""
 
 from __future__ import annotations
 
@@ -12,6 +12,4 @@ ACTIONS: tuple[ActionSpec, ...] = (
                enabled=WITH_TEXT, separator=True),
     ActionSpec("save_as", "File", "Save &As…", ("Ctrl+Shift+S",), "Save the project under another name",
                enabled=WITH_TEXT),
-    ActionSpec("export", "File", "&Export…", ("Ctrl+E",),
-               "Export the transcript (text, captions, podcast JSON/HTML, DOCX)", enabled=WITH_TEXT),
 )

@@ -31,7 +31,6 @@ from editor.core.errors import TranscriptError
 
 ENV_DATA_DIR = "TRANSCRIPT_EDITOR_DATA_DIR"
 DELAY_MS = 3000
-EXTENSION = ".tep.json"      # editor.core.project.EXTENSION (imported lazily: startup does not need it)
 
 
 def data_dir() -> str | None:

@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from editor.core.errors import TranscriptError
+from editor.core.project_file import EXTENSION
 from editor.ui.context import WindowContext
-from editor.ui.project.autosave import EXTENSION, Autosaver
+from editor.ui.project.autosave import Autosaver
 from editor.ui.project.recovery_controller import RecoveryController
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 # The boxes and the file dialog are imported where they are shown: importing QStyle and QMessageBox
 # makes PySide build their enums (~10 ms of CPU), which the window's start would pay for nothing.
 
-_PROJECT_FILTER = "Transcript Editor project (*.tep.json);;All files (*)"
+_PROJECT_FILTER = f"Transcript Editor project (*{EXTENSION});;All files (*)"
 
 
 def project_path_for(source: str) -> str:

@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QTimer, Signal
 
 from editor.core.errors import TranscriptError
+from editor.core.project_file import EXTENSION
 from editor.ui.context import WindowContext
-from editor.ui.project.autosave import EXTENSION, data_dir
+from editor.ui.project.autosave import data_dir
 from editor.ui.project.on_worker import OnWorker
 
 READING_SHOWN_AFTER_MS = 1000    # a journal still being read by then shows its progress, with Cancel

@@ -101,7 +101,6 @@ def replay_detached(pending, opened, stopped=lambda: False, progress=None) -> Re
     when the base cannot be read, :class:`Stopped` once *stopped()*."""
     from editor.core import ops
     from editor.session import recovery
-    from editor.ui.document.commands import is_noop
     transcript, extra = pending.load_base()
     steps: list[Step] = []
     audio, duration_ms, gone = _audio_to_play(pending, transcript, opened)
@@ -127,8 +126,8 @@ def replay_detached(pending, opened, stopped=lambda: False, progress=None) -> Re
         if progress is not None and time.monotonic() - reported[0] >= PROGRESS_EVERY_S:
             reported[0] = time.monotonic()
             progress(reported[1], total)
-        op = _without_audio_link(op, transcript.meta)
-        if is_noop(op):          # a line that only marks a save, or links the audio
+        op = ops.without_audio_link(op, transcript.meta)
+        if ops.is_noop(op):          # a line that only marks a save, or links the audio
             return
         row = recovery.typed_row(transcript, op)
         steps.append(Step(ops.run(transcript, op, edited), row))
@@ -141,26 +140,6 @@ def replay_detached(pending, opened, stopped=lambda: False, progress=None) -> Re
     last_row = edited.row if edited.row >= 0 else (changed[-1] if changed else -1)
     return Replayed(transcript, extra, steps, applied, misfit, min(last_row, len(transcript.segments) - 1),
                     len(changed), audio, gone)
-
-
-_AUDIO_LINK = frozenset({"audio_path", "duration_ms"})
-
-
-def _without_audio_link(op, meta):
-    """*op* (a journal line's) without the audio's link and length it sets, nor the fields of *meta*
-    it sets as they are: the audio is derived data the window sets as it plays it
-    (:func:`_audio_to_play`), never an edit to undo, or an Undo of the restored work would name
-    other audio than the window plays."""
-    from editor.core import ops
-    if isinstance(op, ops.SetMeta) and _AUDIO_LINK & op.fields.keys():
-        fields = {name: value for name, value in op.fields.items()
-                  if name not in _AUDIO_LINK and getattr(meta, name) != value}
-        return ops.SetMeta(fields) if fields else ops.Group(())
-    if isinstance(op, ops.Group):
-        parts = tuple(part for part in (_without_audio_link(part, meta) for part in op.ops)
-                      if not (isinstance(part, ops.Group) and not part.ops))
-        return parts[0] if len(parts) == 1 else ops.Group(parts)
-    return op
 
 
 def _audio_to_play(pending, base, opened) -> tuple[str, int, str]:

@@ -1,1 +1,2 @@
-"""Publishing: File ▸ Publish…, the dialog over :mod:`editor.publish` (the same code as the command line)."""
+"""Writing the transcript out: File ▸ Export… (one file in any writer's format) and File ▸ Publish…
+(the dialog over :mod:`editor.publish`, the same code as the command line)."""

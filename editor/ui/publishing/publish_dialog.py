@@ -257,7 +257,6 @@ class PublishDialog(QDialog):
         from editor.ui.widgets.filler_words_dialog import FillerWordsDialog
         dialog = FillerWordsDialog(self.language.text(), self)
         dialog.open()
-        self.fillers_dialog = dialog
 
     def _default_folder(self) -> str:
         base = os.path.dirname(os.path.abspath(self._source)) if self._source else os.path.expanduser("~")

@@ -28,8 +28,6 @@ from editor.ui.document.commands import ops
 from editor.ui.review.progress_tally import ReviewTally
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QInputDialog
-
     from editor.core.ops import Op
 
 FILTERS = ("all", "unreviewed", "flagged")
@@ -98,7 +96,6 @@ class ReviewController(QObject):
         ctx.files.transcript_opened.connect(self._on_files_transcript_opened)
         ctx.files.audio_loaded.connect(self._on_files_audio_loaded)
         self._window = ctx.window
-        self.flag_dialog: QInputDialog | None = None
         a = ctx.actions
         a["approve"].triggered.connect(lambda: self.approve())
         a["approve_next"].triggered.connect(self.approve_and_next)
@@ -121,7 +118,6 @@ class ReviewController(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.textValueSelected.connect(lambda note: self.flag(note, row))
         dialog.open()
-        self.flag_dialog = dialog
 
     # ------------------------------------------------------------------ reviewer
     def reviewer(self) -> str:

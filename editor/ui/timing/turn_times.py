@@ -17,11 +17,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
 
 from editor.ui.context import WindowContext
-from editor.ui.document.commands import OpCommand, is_noop, ops
+from editor.ui.document.commands import OpCommand, ops
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QDialog
-
     from editor.core.ops import Op, Shift
     from editor.ui.document.transcript_model import TranscriptModel
 
@@ -56,7 +54,6 @@ class TurnTimes(QObject):
         self._current_row = ctx.edits.current_row      # the turn in hand
         self._window = ctx.window                      # the dialog's parent
         self._say = say
-        self.shift_dialog: QDialog | None = None   # the last Shift Times dialog opened
         a = ctx.actions
         a["set_start"].triggered.connect(self.set_start_to_playback)
         a["set_end"].triggered.connect(self.set_end_to_playback)
@@ -79,7 +76,7 @@ class TurnTimes(QObject):
             self._say(f"Load the audio to set a turn's {edge} from playback.")
             return False
         op = self._plan(edge, row, self._playback.position())
-        if op is None or is_noop(op):
+        if op is None or ops.is_noop(op):
             return False
         self._stack.push(OpCommand(self._model, op, f"Set {edge.title()} Time", row))
         return True
@@ -97,7 +94,7 @@ class TurnTimes(QObject):
         op = self._plan(edge, row, max(0, now + delta_ms))
         if op is None:
             return False
-        if is_noop(op):
+        if ops.is_noop(op):
             self._say(f"Turn {row + 1}'s {edge} cannot move further that way (its neighbour's time).")
             return False
         self._stack.push(NudgeCommand(self._model, op, row, edge))
@@ -123,7 +120,6 @@ class TurnTimes(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.shift(dialog.delta_ms(), dialog.first_row()))
         dialog.open()
-        self.shift_dialog = dialog
 
     def shift(self, delta_ms: int, first: int = 0) -> bool:
         """Shift every time from row *first* on by *delta_ms*; says what it did."""
@@ -132,7 +128,7 @@ class TurnTimes(QObject):
         except ValueError as error:
             self._say(str(error))
             return False
-        if is_noop(shift.op):
+        if ops.is_noop(shift.op):
             return False
         self._stack.push(OpCommand(self._model, shift.op, "Shift Times", first))
         self._say(shift_summary(shift, delta_ms))

@@ -48,13 +48,6 @@ PREVIEW_TURNS = 8
 _STYLE_LABELS = {InaudibleStyle.REV: "[inaudible 00:12:03] (with time)",
                  InaudibleStyle.PLAIN: "[inaudible]",
                  InaudibleStyle.OMIT: "Leave out"}
-# Which options each writer reads (others are shown disabled so nothing looks like it does what it doesn't).
-_USES_LINES = {"srt", "vtt"}
-_USES_TIMES = {"txt", "docx", "html"}
-_USES_INAUDIBLE = {"txt", "srt", "vtt", "json", "html", "docx"}
-_USES_WORD_LEVEL = {"json"}
-_USES_FILLERS = {"txt", "srt", "vtt", "json", "html", "docx"}
-_USES_WORD_TIMING = {"vtt"}
 
 
 def unapproved_count(transcript: Transcript) -> int:
@@ -208,24 +201,19 @@ class ExportDialog(QDialog):
         dialog = FillerWordsDialog(self._transcript.meta.language, self)
         dialog.accepted.connect(self.update_preview)
         dialog.open()
-        self.fillers_dialog = dialog
 
     def _fillers(self) -> tuple[str, ...]:
         from editor.formats.clean_verbatim import load_fillers
         return load_fillers(self._transcript.meta.language)
 
     def _on_format_changed(self) -> None:
-        name = self.format_name()
-        known = name in _USES_LINES | _USES_TIMES | _USES_WORD_LEVEL | _USES_INAUDIBLE | {"json", "chapters"}
-        self.line_chars.setEnabled(name in _USES_LINES or not known)
-        self.max_lines.setEnabled(name in _USES_LINES or not known)
-        self.times_check.setEnabled(name in _USES_TIMES or not known)
-        self.word_level.setEnabled(name in _USES_WORD_LEVEL or not known)
-        self.style_box.setEnabled(name in _USES_INAUDIBLE or not known)
-        self.speakers_check.setEnabled(name != "chapters")
-        self.clean_verbatim.setEnabled(name in _USES_FILLERS or not known)
-        self.word_timed.setEnabled(name in _USES_WORD_TIMING or not known)
-        chosen = writer(name)
+        chosen = writer(self.format_name())
+        # Only the options the format reads are enabled: nothing looks like it does what it does not.
+        for field, box in (("max_line_chars", self.line_chars), ("max_lines", self.max_lines),
+                           ("include_times", self.times_check), ("word_level", self.word_level),
+                           ("inaudible_style", self.style_box), ("include_speakers", self.speakers_check),
+                           ("filler_words", self.clean_verbatim), ("word_timed_vtt", self.word_timed)):
+            box.setEnabled(field in chosen.OPTIONS)
         default = chosen.DEFAULT_INAUDIBLE
         self.style_box.setItemText(0, f"Format default ({_STYLE_LABELS[default]})")
         self.path_edit.setText(self._suggested_path(chosen.EXTENSION))
