@@ -297,10 +297,8 @@ class SuggestionsPanel(QWidget):
         self.items.relist(len(self.suggestions))
         self._update_buttons(self._sure)
 
-    _NOT_LOOKED_UP = object()
-
-    def _item_text(self, s: Suggestion, verdict=_NOT_LOOKED_UP) -> str:
-        """The item of *s* (*verdict*: the audio's on it, when the caller has looked it up)."""
+    def _item_text(self, s: Suggestion) -> str:
+        """The item of *s* (made when the list paints it, see :class:`SuggestionItems`)."""
         transcript = self._model.transcript
         speaker = transcript.speaker_name(transcript.segments[s.index].speaker_id) \
             if s.index < len(transcript.segments) else ""
@@ -308,8 +306,7 @@ class SuggestionsPanel(QWidget):
         # why it is offered (the audio's word first), and the turn's text around it. On one line
         # the audio's verdict pushed the time, speaker and score out of a narrow dock.
         evidence = ", ".join(_HOW.get(e, e) for e in (s.evidence or (s.how,)))
-        if verdict is self._NOT_LOOKED_UP:
-            verdict = self.verdict(s)
+        verdict = self.verdict(s)
         score, ticked = self._judged(s, verdict)
         audio = AUDIO_SAYS.get(verdict.label, "") if verdict is not None else ""
         where = [format_clock(s.time_ms) if s.time_ms is not None else "untimed", f"{score}%", speaker]
