@@ -16,8 +16,9 @@ only the words between anchors are interpolated. Words with nothing to say
 from __future__ import annotations
 
 import math
+import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -66,6 +67,23 @@ class AlignOptions:
     extra: dict = field(default_factory=dict)
 
 
+def _loaded(make: Callable[[], Decoder], settings: dict) -> Decoder:
+    """``make()``, a decoder loading PocketSphinx's acoustic model and dictionary; a model that cannot
+    be loaded (missing or damaged files, a wrong ``POCKETSPHINX_PATH``) raises a
+    :class:`~editor.core.errors.TranscriptError` naming its folder. PocketSphinx itself says only
+    "Failed to initialize PocketSphinx", which tells a producer nothing."""
+    try:
+        return make()
+    except RuntimeError as error:
+        from pocketsphinx import get_model_path
+
+        from editor.core.errors import TranscriptError
+        folder = settings.get("hmm") or get_model_path(os.path.join("en-us", "en-us"))
+        raise TranscriptError("PocketSphinx's speech model could not be loaded (its files are missing or "
+                              "damaged; reinstalling pocketsphinx, or setting POCKETSPHINX_PATH right, "
+                              "mends it)", folder) from error
+
+
 @dataclass
 class SegmentAlignment:
     """Word times for one segment, in the order of its whitespace tokens."""
@@ -88,9 +106,10 @@ class Aligner:
     def _decoder(self, attempt: int) -> Decoder:
         if attempt not in self._decoders:
             beam, pbeam, wbeam = self.options.beams[attempt]
-            decoder = Decoder(lm=None, loglevel="FATAL", samprate=RATE,
-                              beam=beam, pbeam=pbeam, wbeam=wbeam,
-                              silprob=self.options.silprob, **self.options.extra)
+            decoder = _loaded(lambda: Decoder(lm=None, loglevel="FATAL", samprate=RATE,
+                                              beam=beam, pbeam=pbeam, wbeam=wbeam,
+                                              silprob=self.options.silprob, **self.options.extra),
+                              self.options.extra)
             for word, phones in self._pronounced.items():
                 decoder.add_word(word, phones, False)
             self._decoders[attempt] = decoder
@@ -316,9 +335,10 @@ class Aligner:
         path is used)."""
         if self._choices is None:
             beam, pbeam, wbeam = self.options.beams[-1]
-            self._choices = Decoder(lm=None, loglevel="FATAL", samprate=RATE, beam=beam, pbeam=pbeam,
-                                    wbeam=wbeam, silprob=self.options.silprob,
-                                    **{**self.options.extra, "bestpath": False})
+            self._choices = _loaded(lambda: Decoder(lm=None, loglevel="FATAL", samprate=RATE, beam=beam,
+                                                    pbeam=pbeam, wbeam=wbeam, silprob=self.options.silprob,
+                                                    **{**self.options.extra, "bestpath": False}),
+                                    self.options.extra)
             for word, phones in self._pronounced.items():
                 self._choices.add_word(word, phones, False)
         return self._choices

@@ -264,6 +264,10 @@ def _each_job(audio_path: str | os.PathLike, jobs: Sequence[JobT], task: Callabl
 
     def run_here(job: JobT) -> Iterator[ResultT]:
         nonlocal done, local
+        if stop():
+            # Stopped, and the pool broke (its workers killed): nothing is wanted any more, and this
+            # process loading the model to do the turn itself would only keep it from ending.
+            return
         local = local or Aligner(options)
         done += 1
         yield task(job, local)

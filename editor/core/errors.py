@@ -28,6 +28,11 @@ class TranscriptError(Exception):
             where += f", byte {self.offset}"
         return f"{where}: {self.problem}"
 
+    def __reduce__(self):
+        # Pickled whole (a worker process's error comes back to the window so): by default only
+        # the formatted message would travel, and come back as the problem of an unnamed file.
+        return TranscriptError, (self.problem, self.path, self.line, self.offset)
+
     def with_path(self, path: str | Path) -> TranscriptError:
         """The same error, naming *path* (readers often work on text, not files)."""
         return TranscriptError(self.problem, path, self.line, self.offset)

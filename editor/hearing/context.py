@@ -170,17 +170,32 @@ class ContextModel:
     def __init__(self, model_dir: str | None = None):
         from pocketsphinx import NGramModel, get_model_path
 
+        from editor.core.errors import TranscriptError
+
         folder = model_dir or os.path.join(get_model_path(), "en-us")
-        self._lm = NGramModel.readfile(os.path.join(folder, "en-us.lm.bin"))
+        # PocketSphinx's own errors name no file (ValueError "Unable to read language model") or
+        # none a producer can act on: the file and what mends it are named instead.
+        mend = "reinstalling pocketsphinx, or setting POCKETSPHINX_PATH right, mends it"
+        model = os.path.join(folder, "en-us.lm.bin")
+        try:
+            self._lm = NGramModel.readfile(model)
+        except (ValueError, RuntimeError, OSError) as error:
+            raise TranscriptError(f"PocketSphinx's language model could not be read (missing or damaged; {mend})",
+                                  model) from error
         self._by_sound: dict[str, list[str]] = {}
         self._said: dict[str, list[str]] = {}       # word -> its pronunciations
-        with open(os.path.join(folder, "cmudict-en-us.dict"), encoding="utf-8") as lines:
-            for line in lines:
-                word, _, phones = line.strip().partition(" ")
-                word = word.split("(", 1)[0]
-                if word.isalpha() and len(word) > 2:
-                    self._by_sound.setdefault(phones, []).append(word)
-                    self._said.setdefault(word, []).append(phones)
+        dictionary = os.path.join(folder, "cmudict-en-us.dict")
+        try:
+            with open(dictionary, encoding="utf-8") as lines:
+                for line in lines:
+                    word, _, phones = line.strip().partition(" ")
+                    word = word.split("(", 1)[0]
+                    if word.isalpha() and len(word) > 2:
+                        self._by_sound.setdefault(phones, []).append(word)
+                        self._said.setdefault(word, []).append(phones)
+        except (OSError, UnicodeDecodeError) as error:
+            raise TranscriptError(f"PocketSphinx's dictionary could not be read (missing or damaged; {mend})",
+                                  dictionary) from error
         self._phones = sorted({p for phones in self._by_sound for p in phones.split()})
         self._log = lru_cache(maxsize=65536)(self._log10)
 

@@ -39,7 +39,11 @@ class _Keeper(QObject):
             self.running.discard(thread)
 
     def wait_all(self) -> None:
-        """Wait for every thread still running (a cancelled one finishing its step) before exit."""
+        """Wait for every thread still running (a cancelled one finishing its step) before exit; a
+        pass's process that has not ended a moment later is not waited for (see ``WorkerThread.leaving``)."""
+        for thread in list(self.running):
+            if isinstance(thread, WorkerThread):
+                thread.leaving.set()
         for thread in list(self.running):
             thread.wait()
 
@@ -68,6 +72,9 @@ class WorkerThread(QThread):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.stop = threading.Event()
+        # Set with stop when the window is closing: a background pass's process, told to stop, is
+        # waited for a moment only (editor.ui.episode_pass.run), not until its niced workers end.
+        self.leaving = threading.Event()
         # Direct: both run on this thread, as it starts and as it ends (whether or not it was cancelled).
         self.started.connect(process_tuning.worker_started, Qt.ConnectionType.DirectConnection)
         self.finished.connect(process_tuning.worker_ended, Qt.ConnectionType.DirectConnection)
@@ -90,11 +97,14 @@ class ThreadRunner(QObject):
 
         The thread stops at its next check of ``stop``; whatever it still reports is ignored,
         so the GUI thread does not wait for it (a PocketSphinx job or a module import can take
-        a few hundred ms) unless *wait* (the window is closing: nothing may outlive it).
+        a few hundred ms) unless *wait* (the window is closing: no thread may outlive it; a pass's
+        process still ending is waited for a moment only, see ``WorkerThread.leaving``).
         """
         thread, self._thread = self._thread, None
         if thread is None:
             return
+        if wait:
+            thread.leaving.set()
         thread.stop.set()
         if wait:
             thread.wait()

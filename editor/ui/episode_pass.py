@@ -15,28 +15,38 @@ Qt-free and light to import: the child process imports this module first.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from editor.align import worker_start
 from editor.ui.audio_process import JobFailed
 
+if TYPE_CHECKING:
+    from multiprocessing.process import BaseProcess
+
 POLL_S = 0.05          # how often the waiting thread looks at *cancelled()*
 PIECE_ITEMS = 4        # jobs pickled at a time (about a millisecond of GIL each)
-EXIT_WAIT_S = 10.0     # a cancelled pass finishes its workers' current turns (< 1 s each), then exits
+EXIT_WAIT_S = 10.0     # a cancelled pass kills its workers and exits (seconds when niced on a loaded machine)
 REAP_WAIT_S = 1.0      # a pass given up on (ended with SIGTERM) kills its workers and exits at once
+QUIT_WAIT_S = 1.0      # the window is going away: a pass not ended by then is left to end by itself
 LAST_RESORT_S = 10.0   # an orphaned pass that SIGTERM did not end either (see _leave) exits outright
 
 
 def run(function: Callable[..., Iterator], *args, progress: Callable[[int, int], None] | None = None,
-        cancelled: Callable[[], bool] = lambda: False, **kwargs) -> Iterator:
+        cancelled: Callable[[], bool] = lambda: False, leaving: Callable[[], bool] = lambda: False,
+        **kwargs) -> Iterator:
     """Yield what ``function(*args, progress=..., cancelled=..., **kwargs)`` yields, run in a child process.
 
     *function* is a module-level generator function (the child imports it by name); its *progress*
     calls come back to *progress*, and it stops early once *cancelled()*. A
     :class:`~editor.core.errors.TranscriptError` it raises (unreadable audio) is raised here with
-    its message; anything else, or the child dying, raises :class:`JobFailed`.
+    its message; anything else, or the child dying, raises :class:`JobFailed`. Once *leaving()*
+    (the window is closing), a cancelled pass is waited for :data:`QUIT_WAIT_S` at most
+    (:func:`_wait_for_pass`).
     """
     import multiprocessing
     import pickle
+
+    _reap_let_go()
 
     context = multiprocessing.get_context("spawn")
     receive, send = context.Pipe(duplex=False)
@@ -79,12 +89,57 @@ def run(function: Callable[..., Iterator], *args, progress: Callable[[int, int],
             else:       # "done"
                 return
     finally:
-        stop.close()
+        stop.close()       # the pass, seeing it closed, kills its workers and exits
         receive.close()
-        child.join(EXIT_WAIT_S)
-        if child.is_alive():
+        _wait_for_pass(child, leaving)
+
+
+def _wait_for_pass(child: BaseProcess, leaving: Callable[[], bool]) -> None:
+    """Wait for a pass told to stop to end: :data:`EXIT_WAIT_S`, then SIGTERM (:func:`_end_now`) and
+    :data:`REAP_WAIT_S` more; or, once *leaving()*, :data:`QUIT_WAIT_S` at most.
+
+    The pass runs niced, and on a loaded machine it may get the CPU to end only seconds later: a
+    closing window does not wait for that (the producer's work is saved before its passes are
+    stopped). A pass not ended in time is let go of (:func:`_let_go`): it ends by itself, as a
+    stopped pass does, killing its workers and unlinking its pool's semaphores as it leaves."""
+    import time
+    start = time.monotonic()
+    left = terminated = False
+    while True:
+        child.join(POLL_S)
+        if child.exitcode is not None:
+            return
+        waited = time.monotonic() - start
+        if leaving() and not left:
+            # SIGTERM at once: the pass kills its workers as soon as it runs, even mid-import.
+            left, start, waited = True, time.monotonic(), 0.0
+            if not terminated:
+                child.terminate()
+                terminated = True
+        if waited >= (QUIT_WAIT_S if left else EXIT_WAIT_S + REAP_WAIT_S):
+            _let_go(child)
+            return
+        if waited >= EXIT_WAIT_S and not terminated:
             child.terminate()       # it kills its workers and exits as usual (_end_now)
-            child.join(REAP_WAIT_S)
+            terminated = True
+
+
+_let_go_of: list[BaseProcess] = []     # passes left to end by themselves, reaped when the next one starts
+
+
+def _let_go(child: BaseProcess) -> None:
+    """Leave *child* to end by itself. multiprocessing waits, as this process exits, for every process
+    it started and still lists: the pass comes off that list (its private ``_children``: there is no
+    public way), so a window that is closing leaves at once. A pass let go of ends in its own time:
+    told to stop (its stop pipe closed) or orphaned, it ends as a stopped one does."""
+    import multiprocessing.process
+    multiprocessing.process._children.discard(child)      # type: ignore[attr-defined]
+    _let_go_of.append(child)
+
+
+def _reap_let_go() -> None:
+    """Reap the passes let go of that have ended since (an ended child is a zombie until waited for)."""
+    _let_go_of[:] = [child for child in _let_go_of if child.is_alive()]
 
 
 class _Pieces:
@@ -118,7 +173,7 @@ def _drive(send, stop_seen, payload: bytes) -> None:
     signal.signal(signal.SIGTERM, _end_now)
     worker_start.lower_priority()
     # Orphaned, the pass sees the window go (``cancelled`` below, or a broken pipe) and ends as a
-    # cancelled one does: its pool's workers told to stop and waited for, its semaphores unlinked.
+    # cancelled one does: its pool's workers killed, its semaphores unlinked.
     # Should it not have ended by itself EXIT_WAIT_S later, it is ended as a pass the window gives
     # up on is (_leave).
     worker_start.exit_with_parent(grace_s=EXIT_WAIT_S, leave=_leave)
@@ -130,11 +185,13 @@ def _drive(send, stop_seen, payload: bytes) -> None:
     parent = multiprocessing.parent_process()
 
     def cancelled() -> bool:      # the window closed its end of the pipe, or is gone (nobody reads the results)
-        return stop_seen.poll() or (parent is not None and not parent.is_alive())
+        return _ended or stop_seen.poll() or (parent is not None and not parent.is_alive())
 
     items = None
     try:
         try:
+            if cancelled():
+                return       # stopped before it began: nothing heavy imported for nothing
             function, args, kwargs = pickle.loads(payload)
             args = tuple(_joined(a) for a in args)
             kwargs = {name: _joined(value) for name, value in kwargs.items()}
@@ -157,25 +214,26 @@ def _drive(send, stop_seen, payload: bytes) -> None:
         send.close()
         if items is not None:
             items.close()       # now, not when collected: a stopped pass tells its pool to stop (and does not wait)
-        _wait_for_workers()
-
-
-_given_up = False     # the window stopped waiting for this pass (see _end_now)
+        _end_workers()
 
 
 def _end_now(_signal: int, _frame) -> None:
-    """SIGTERM: the window gave up waiting for this cancelled pass (its workers starting or busy for
-    longer than :data:`EXIT_WAIT_S`, as on a loaded machine, where they run niced). Its workers are
+    """SIGTERM: the window gave up waiting for this cancelled pass (it had not ended
+    :data:`EXIT_WAIT_S` after it was stopped, as on a loaded machine, where it runs niced), or is
+    closing and ends it without waiting for its next look at its stop pipe. Its workers are
     killed, not waited for (a killed worker prints nothing), and the pass leaves as usual, by the
     ``finally`` of :func:`_drive` and multiprocessing's exit, which unlinks the pool's semaphores.
     Ended by SIGTERM's default action, it left them to the resource tracker, which warned of them on
     the terminal. Nothing is raised here: the main thread may be starting a worker, which
-    :func:`_wait_for_workers` then kills."""
-    global _given_up
-    _given_up = True
+    :func:`_end_workers` then kills."""
+    global _ended
+    _ended = True
     import multiprocessing
     for worker in multiprocessing.active_children():
         worker.kill()
+
+
+_ended = False      # SIGTERM came (_end_now): the pass stops, whatever its pipes say yet
 
 
 def _leave() -> None:
@@ -193,18 +251,21 @@ def _leave() -> None:
     os._exit(0)
 
 
-def _wait_for_workers() -> None:
-    """Wait until the worker processes this pass started have ended (a cancelled pool's workers
-    finish their current turn, < 1 s, or their start-up, then exit).
+def _end_workers() -> None:
+    """End the worker processes this pass started and wait until they have.
+
+    A pass that finished has none left (its pool was shut down and waited for). Those of a pass
+    that was stopped or failed are killed: their turns are not wanted any more, and a worker
+    still starting (importing and loading PocketSphinx, niced: seconds on a loaded machine) would
+    otherwise be waited for until it could read that it must stop. A killed worker prints nothing
+    and holds nothing to clean up (its pool's semaphores are this process's).
 
     A process started by multiprocessing, on its way out, first unlinks its semaphores and stops
     its queues' feeder threads, and only then waits for its children: a pool it had let go
-    without waiting for it would be left with a worker still starting that cannot find the
-    pool's semaphore (a traceback on the terminal), and workers never told to stop (this
-    process waiting on them until the window kills it).
+    without ending its workers would be left with a worker still starting that cannot find the
+    pool's semaphore (a traceback on the terminal).
     """
     import multiprocessing
     for worker in multiprocessing.active_children():
-        if _given_up:
-            worker.kill()
+        worker.kill()
         worker.join()

@@ -164,6 +164,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.hearing.progress)
         self.hearing.message.connect(lambda text: self.status_messages.tell(text, 6000))   # news of its passes
         self.hearing.answer.connect(lambda text: self.status_messages.say(text, 6000))
+        self.hearing.failed.connect(self._on_hearing_failed)
+        self.timing.failed.connect(self._on_timing_failed)
         self._marks_dock: QDockWidget | None = None    # made when first shown
         self.chapters = ChapterController(ctx, self)
         self.chapters.message.connect(self._show_status)
@@ -219,11 +221,12 @@ class MainWindow(QMainWindow):
         self.notice_bar = MessageBar()
         self._split_offer = ""   # the notice bar's offer to split a turn too long to edit, while shown
         self.captions_bar = MessageBar()   # "merged into turns; keep the captions as they are?"
+        self.pass_bar = MessageBar()       # an audio pass (alignment, listening) that could not be done, and a retry
         page = QWidget()
         layout = self._page_layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        for widget in (self.notice_bar, self.audio_bar, self.warning_bar, self.captions_bar):
+        for widget in (self.notice_bar, self.audio_bar, self.pass_bar, self.warning_bar, self.captions_bar):
             layout.addWidget(widget)
         layout.addWidget(self.transcript_splitter, 1)
         self.review_bar = ReviewBar(self.action_table)
@@ -444,6 +447,7 @@ class MainWindow(QMainWindow):
             self.warning_bar.hide()
         self.audio_bar.hide()
         self.captions_bar.hide()
+        self.pass_bar.hide()     # a pass that failed on the document before
         self._status_format, self._status_audio = format_name, ""
         self._show_file_status()
         self._update_enabled()
@@ -533,6 +537,19 @@ class MainWindow(QMainWindow):
 
     def _on_playback_notice(self, message: str) -> None:
         self.notice_bar.show_message(message, "info")
+
+    # ------------------------------------------------------------------ audio passes that failed
+    def _on_timing_failed(self, why: str) -> None:
+        self.pass_bar.show_message(why, "warning", button="&Align Again",
+                                   callback=lambda: self._pass_again(self.timing.align_pending))
+
+    def _on_hearing_failed(self, why: str) -> None:
+        self.pass_bar.show_message(why, "warning", button="&Listen Again",
+                                   callback=lambda: self._pass_again(self.hearing.listen_again))
+
+    def _pass_again(self, start) -> None:
+        self.pass_bar.hide()     # shown again should this run fail too
+        start()
 
     def _on_view_seek_requested(self, ms: int) -> None:
         self.follow.seek(ms)

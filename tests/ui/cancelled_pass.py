@@ -1,6 +1,7 @@
 """Run as a script (``python cancelled_pass.py FOLDER``): whole-episode alignment passes
 (:mod:`editor.ui.episode_pass`) of a short espeak-ng episode, each cancelled right after it starts
-(``FOLDER --given-up``: one pass, ended by the window instead of waited for).
+(``FOLDER --given-up``: one pass, ended by the window instead of waited for; ``FOLDER --stalled``:
+one pass cancelled while its workers wait on a model that never loads, tests/ui/model_folders.py).
 
 The pass's process and its pool's workers write to this script's stderr, and whoever reads this
 script's output to its end waits for all of them: tests/ui/test_episode_pass_cancel.py reads both.
@@ -60,6 +61,42 @@ def given_up(folder: str) -> None:
     print(f"given up on as its first worker started: {len(items)} turns")
 
 
+def stalled(folder: str) -> None:
+    """A pass cancelled while its workers are loading PocketSphinx's model, which never finishes
+    (``POCKETSPHINX_PATH``, set by the caller): its workers are ended, not waited for."""
+    from model_folders import loading_the_model
+
+    from editor.align.batch import align_transcript, plan_jobs
+    from editor.ui import episode_pass
+
+    episode_pass.EXIT_WAIT_S = 600      # a pass that waits for its workers hangs this script
+    wav, segments, duration = _episode(Path(folder))
+    looks: dict[int, int] = {}
+
+    def a_worker_waits_on_the_model() -> bool:
+        for process in multiprocessing.active_children():
+            for worker in _children_of(process.pid) if process.name == PASS_NAME else []:
+                looks[worker] = looks.get(worker, 0) + 1 if loading_the_model(worker) else 0
+        return any(count >= 5 for count in looks.values())
+
+    items = list(episode_pass.run(align_transcript, str(wav), plan_jobs(segments, duration), workers=2,
+                                  cancelled=a_worker_waits_on_the_model))
+    print(f"cancelled as its workers loaded the model: {len(items)} turns")
+
+
+def _children_of(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:      # ended meanwhile
+                continue
+            if int(stat.rpartition(")")[2].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
 def main(folder: str) -> None:
     from editor.align.batch import align_transcript, plan_jobs
     from editor.ui import episode_pass
@@ -80,7 +117,10 @@ def main(folder: str) -> None:
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
     if sys.argv[2:] == ["--given-up"]:
         given_up(sys.argv[1])
+    elif sys.argv[2:] == ["--stalled"]:
+        stalled(sys.argv[1])
     else:
         main(sys.argv[1])

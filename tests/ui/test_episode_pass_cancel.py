@@ -37,6 +37,19 @@ def test_a_pass_the_window_gives_up_on_ends_its_workers_and_prints_nothing(tmp_p
     assert out.stdout.startswith("given up on as its first worker started")
 
 
+def test_a_pass_cancelled_while_its_workers_load_the_model_ends_them_and_prints_nothing(tmp_path):
+    """Workers still loading PocketSphinx's model (niced: seconds on a loaded machine; here a model
+    that never loads) are killed when their pass is cancelled, not waited for."""
+    from model_folders import stalled_models
+    script = Path(__file__).with_name("cancelled_pass.py")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "POCKETSPHINX_PATH": str(stalled_models(tmp_path))}
+    out = subprocess.run([sys.executable, str(script), str(tmp_path), "--stalled"], capture_output=True,
+                         text=True, timeout=HANG_GUARD_S, env=env)
+    assert out.stderr == ""
+    assert out.returncode == 0
+    assert out.stdout == "cancelled as its workers loaded the model: 0 turns\n"
+
+
 def _gone(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/stat") as stat:

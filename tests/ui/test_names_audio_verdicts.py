@@ -39,7 +39,7 @@ def checked_panel(main_window, qtbot, tmp_path):
 def test_the_audio_verdicts_are_shown_ranked_and_a_rejected_suggestion_is_not_ticked(checked_panel, qtbot):
     window, panel = checked_panel
     assert [(s.found, s.replacement) for s in panel.suggestions] == [("BSA", "EPA"), ("Okafor", "Okoro")]
-    agreed, rejected = (panel.list.item(row).text() for row in range(2))
+    agreed, rejected = (panel.items.index(row).data() for row in range(2))
     assert agreed.startswith("✓ BSA  →  EPA") and "audio agrees" in agreed
     assert rejected.startswith("Okafor  →  Okoro") and "audio prefers the original" in rejected
     assert [panel.is_ticked(s) for s in panel.suggestions] == [True, False]

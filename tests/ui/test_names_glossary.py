@@ -90,12 +90,12 @@ def test_background_scan_then_apply_ignore_apply_all(qtbot, model, glossary, sca
     found = [s.found for s in panel.suggestions]
     assert found == ["Thomas Rayes", "Ingrid Soulberg", "Vard Home", "Ingrid Sol Berg"]
     with qtbot.waitSignal(panel.seek_requested):
-        panel.list.setCurrentRow(2)
+        panel.list.setCurrentIndex(panel.items.index(2))
     # Ignore "Thomas Rayes", apply "Vard Home" alone, then the rest at once.
-    panel.list.setCurrentRow(0)
+    panel.list.setCurrentIndex(panel.items.index(0))
     panel.ignore_selected()
     assert [s.found for s in panel.suggestions] == ["Ingrid Soulberg", "Vard Home", "Ingrid Sol Berg"]
-    panel.list.setCurrentRow(1)
+    panel.list.setCurrentIndex(panel.items.index(1))
     with qtbot.waitSignal(panel.scan_finished, timeout=10_000):
         assert panel.apply_selected() == 1  # a rescan refreshes the remaining offsets
     assert [s.found for s in panel.suggestions] == ["Ingrid Soulberg", "Ingrid Sol Berg"]

@@ -43,9 +43,9 @@ def test_show_notes_names_are_suggested_with_an_empty_glossary(page_window):
     found = {(s.found, s.replacement): s for s in glossary.suggestions.suggestions}
     suggestion = found[("Dorian do valley", "Dorian Duvalle")]
     assert suggestion.source == "show-notes" and "show-notes" in suggestion.evidence and suggestion.ticked
-    assert "from the show notes" in glossary.suggestions.list.item(0).text() or \
-        any("from the show notes" in glossary.suggestions.list.item(i).text()
-            for i in range(glossary.suggestions.list.count()))
+    assert "from the show notes" in glossary.suggestions.items.index(0).data() or \
+        any("from the show notes" in glossary.suggestions.items.index(i).data()
+            for i in range(glossary.suggestions.items.rowCount()))
 
 
 def test_glossary_dialog_adds_a_show_notes_name_with_one_click(page_window, qtbot):

@@ -137,7 +137,7 @@ def test_choosing_a_suggestion_shows_it_in_the_text(sample_window, qtbot):
     window, names = sample_window, sample_window.names
     wait_for_scan(qtbot, names)
     first = names.show_glossary.suggestions.suggestions[0]
-    names.show_glossary.suggestions.list.setCurrentRow(0)
+    names.show_glossary.suggestions.list.setCurrentIndex(names.show_glossary.suggestions.items.index(0))
     editor = window.view.editor()
     assert editor is not None and editor.row == first.index
     assert editor.textCursor().selectedText() == first.found
@@ -320,7 +320,7 @@ def test_ignored_suggestions_stay_ignored_after_reopening(sample_window, qtbot):
     wait_for_scan(qtbot, names)
     panel = names.show_glossary.suggestions
     row = next(i for i, s in enumerate(panel.suggestions) if s.found == "Thomas Rayes")
-    panel.list.setCurrentRow(row)
+    panel.list.setCurrentIndex(panel.items.index(row))
     assert panel.ignore_selected() == 1
     assert "Thomas Rayes" not in [s.found for s in panel.suggestions]
 

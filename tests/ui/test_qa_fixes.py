@@ -187,7 +187,7 @@ def test_opening_another_episode_drops_the_old_suggestions_at_once(copied_window
     other.write_text("Speaker 1  0:00  \nThe tide tables arrived late again this week.\n", encoding="utf-8")
     window.playback.seek(40_000)
     assert window.open_path(str(other))
-    assert names.show_glossary.suggestions.suggestions == [] and names.show_glossary.suggestions.list.count() == 0
+    assert names.show_glossary.suggestions.suggestions == [] and names.show_glossary.suggestions.items.rowCount() == 0
     assert not names.show_glossary.suggestions.apply_all_button.isEnabled()
     # No audio next to it: the transport no longer shows the old episode's time.
     assert window.playback.position() == 0 and window.transport._elapsed.text() == "00:00"

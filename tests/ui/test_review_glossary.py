@@ -59,7 +59,7 @@ def test_suggestions_without_a_speaker_read_cleanly_and_count_in_the_singular(wi
     context = "Okafo has a question"
     panel.set_suggestions([Suggestion(4, 0, 5, "Okafo", "Okafor", 90, "spelling", context, 0, 54_000)])
     # where (no speaker: nothing left dangling), then why
-    assert [line.strip() for line in panel.list.item(0).text().split("\n")[1:3]] == ["00:54 · 90%", "spelled alike"]
+    assert [line.strip() for line in panel.items.index(0).data().split("\n")[1:3]] == ["00:54 · 90%", "spelled alike"]
     panel.glossary = Glossary()
     panel.glossary.add("Okafor", [])
     panel.show_scan([], 0.1)
@@ -75,4 +75,4 @@ def test_changes_of_capitals_only_are_listed_after_the_real_fixes(window):
     real = Suggestion(4, 0, 5, "Okafo", "Okafor", 90, "spelling", "Okafo has a question", 0, 54_000)
     panel.set_suggestions([case, real])
     assert [s.replacement for s in panel.suggestions] == ["Okafor", "Okafo"]
-    assert panel.list.item(0).text().startswith("✓ Okafo  →  Okafor")
+    assert panel.items.index(0).data().startswith("✓ Okafo  →  Okafor")

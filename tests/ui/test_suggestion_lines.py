@@ -30,12 +30,12 @@ def _painted_first_lines(qtbot, width: int) -> list[tuple[str, str]]:
     with qtbot.waitSignal(panel.scan_finished, timeout=10_000):
         panel.start_scan()
     lines = []
-    for row in range(panel.list.count()):
+    for row in range(panel.items.rowCount()):
         option = QStyleOptionViewItem()
         option.rect = QRect(0, 0, width, 80)
         option.widget = panel.list
         panel.list.itemDelegate().initStyleOption(option, panel.list.model().index(row, 0))
-        lines.append((option.text.partition("\u2028")[0], panel.list.item(row).text().partition("\n")[0]))
+        lines.append((option.text.partition("\u2028")[0], panel.items.index(row).data().partition("\n")[0]))
     return lines
 
 

@@ -40,7 +40,7 @@ def _project(tmp_path) -> Path:
 
 def _listed(window) -> list[str]:
     panel = window.names.show_glossary.suggestions
-    return [] if panel is None else [panel.list.item(row).text() for row in range(panel.list.count())]
+    return [] if panel is None else [panel.items.index(row).data() for row in range(panel.items.rowCount())]
 
 
 def _scanned(window, qtbot) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
@@ -46,6 +47,14 @@ NOTE_LABEL = "✎ note"   # the note itself is the badge's tooltip
 LONG_TOKEN = 200
 LAYOUT_LIMIT = 100_000
 KEEP_GLYPHS_FROM = 2_000    # characters: a row this long keeps its shaped glyphs between paints
+# The layouts kept, least recently used dropped first: at most CACHE_ROWS rows and CACHE_CHARS
+# characters laid out. A long turn's laid-out character holds about 85 bytes with its glyphs
+# (tests/bench/bench_painter_memory.py): kept by rows alone, a follow through a 10-hour episode of
+# long answers (455,000 characters) kept 38 MB, and 600 turns of 5,000 characters 221 MB (of
+# LAYOUT_LIMIT, gigabytes). The budget (about 27 MB) holds a screenful many times over, and the
+# longest row laid out three times.
+CACHE_ROWS = 600
+CACHE_CHARS = 300_000
 _LONG_TOKEN = re.compile(rf"\S{{{LONG_TOKEN}}}")
 
 
@@ -78,6 +87,7 @@ class _Cached:
     offsets: Utf16Offsets   # the core's character offsets <-> the layout's UTF-16 positions
     formats: list  # the layout's own formats (the tags' room), decorations aside
     decorations: list   # the decorations laid out with (see TurnPainter._decorate)
+    layout_chars: int   # characters laid out (the cache's budget counts them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +102,9 @@ class TurnPainter:
     """Lays out and paints turns; keeps a small cache of text layouts by row."""
 
     def __init__(self, font: QFont):
+        self._cache: OrderedDict[int, _Cached] = OrderedDict()    # least recently used first
+        self.laid_out_characters = 0     # of the layouts kept (what CACHE_CHARS bounds)
         self.set_font(font)
-        self._cache: dict[int, _Cached] = {}
 
     def set_font(self, font: QFont) -> None:
         self.text_font = QFont(font)
@@ -107,7 +118,7 @@ class TurnPainter:
         self.line_height = self._text_fm.lineSpacing()
         self.header_height = self._header_fm.height()
         self._char_width = max(1.0, self._text_fm.averageCharWidth() * 1.08)
-        self._cache = {}
+        self.forget()
 
     # ------------------------------------------------------------------ geometry
     def text_width(self, row_width: int) -> int:
@@ -139,12 +150,16 @@ class TurnPainter:
         """Drop cached layouts (of one row, or all after rows moved)."""
         if row is None:
             self._cache.clear()
+            self.laid_out_characters = 0
         else:
-            self._cache.pop(row, None)
+            dropped = self._cache.pop(row, None)
+            if dropped is not None:
+                self.laid_out_characters -= dropped.layout_chars
 
     def _layout(self, row: int, text: str, row_width: int, marks: Sequence[Mark] = ()) -> _Cached:
         cached = self._cache.get(row)
         if cached is not None and cached.text is text and cached.width == row_width and cached.marks is marks:
+            self._cache.move_to_end(row)
             return cached
         shown = shown_text(text)
         offsets = Utf16Offsets(shown)
@@ -167,10 +182,13 @@ class TurnPainter:
         self._lay_out_lines(layout, row_width)
         lines = max(1, layout.lineCount())
         cached = _Cached(text, row_width, layout, self._fixed_height() + lines * self.line_height, marks, tags,
-                         offsets, formats, [])
-        if len(self._cache) > 600:  # a window's worth of rows many times over
-            self._cache.clear()
+                         offsets, formats, [], len(shown))
+        self.forget(row)
         self._cache[row] = cached
+        self.laid_out_characters += cached.layout_chars
+        while len(self._cache) > 1 and (len(self._cache) > CACHE_ROWS or self.laid_out_characters > CACHE_CHARS):
+            _row, dropped = self._cache.popitem(last=False)
+            self.laid_out_characters -= dropped.layout_chars
         return cached
 
     def _lay_out_lines(self, layout: QTextLayout, row_width: int) -> None:

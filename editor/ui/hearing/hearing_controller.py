@@ -47,6 +47,10 @@ def _summary(passages: int, rechecking: int) -> str:
 class HearingController(QObject):
     message = Signal(str)   # news of its passes (background work: waits while an answer is on show)
     answer = Signal(str)    # what a walk to a suspect found (the producer's own step: shown at once)
+    # A pass that could not be done (a model missing, a worker crashed): why, in a sentence. The
+    # window keeps it on show, with Listen Again (listen_again), until the producer acts on it: news
+    # that times out is missed, and suspects never listed would read as "nothing to doubt".
+    failed = Signal(str)
 
     def __init__(self, ctx: WindowContext, parent=None, *, workers: int = 2):
         super().__init__(parent)
@@ -68,6 +72,7 @@ class HearingController(QObject):
         self._last: tuple[int, int] | None = None   # (row, char) of the suspect last walked to
         self._recheck_rows: set[int] = set()
         self._whole_pass = False      # the runner checks every turn (not a few edited ones again)
+        self._pass_failed = False     # the pass under way said it could not be done
         self._listened_names: list[str] = []   # the glossary's names the last whole pass listened for
         self._names_due = False       # the glossary changed while a pass ran: its names to be listened for after
         self._forgotten: set[str] = set()   # names taken from the glossary that the pass under way listens for
@@ -93,7 +98,7 @@ class HearingController(QObject):
         self.runner.heard.connect(self._on_heard)
         self.runner.progressed.connect(self._on_runner_progressed)
         self.runner.finished.connect(self._on_runner_finished)
-        self.runner.failed.connect(lambda text: self.message.emit(f"Listening failed: {text}"))
+        self.runner.failed.connect(self._on_runner_failed)
         self.progress.cancel_requested.connect(self.runner.cancel)
         self.store.changed.connect(self._on_store_changed)
         self._model.dataChanged.connect(self._on_model_data_changed)
@@ -118,6 +123,7 @@ class HearingController(QObject):
         self._listened_names = self._glossary_names()
         self._names_due = False
         self._forgotten = set()
+        self._pass_failed = False
         self.runner.start(self._audio, segments, self._playback.duration() or None, self._listened_names,
                           names_only=names_only)
         self._whole_pass = True
@@ -190,8 +196,19 @@ class HearingController(QObject):
         if self._whole_pass:     # a turn or two checked again after an edit is no pass to follow
             self.progress.set_progress(done, total)
 
+    def listen_again(self) -> None:
+        """Check every turn again (after a pass failed: the cause may be mended meanwhile)."""
+        self.start(self._audio or self._playback.media_path)
+
+    def _on_runner_failed(self, why: str) -> None:
+        self._pass_failed = True
+        what = "Listening for suspects" if self._whole_pass else "Checking the edited turns against the audio"
+        self.failed.emit(f"{what} failed: {why.rstrip('.')}.")
+
     def _on_runner_finished(self, completed: bool) -> None:
         whole, self._whole_pass = self._whole_pass, False
+        # A pass that failed ends too: it did not check every turn, whatever the runner says.
+        completed, self._pass_failed = completed and not self._pass_failed, False
         self.progress.hide()
         # Said after a whole pass only: after an edited turn's re-check the status bar keeps what
         # it says of the edit (the audio's verdict on a typed correction). Turns edited during the
@@ -228,6 +245,7 @@ class HearingController(QObject):
         rows = sorted(r for r in self._recheck_rows if r < self._model.rowCount())
         self._recheck_rows.clear()
         if rows:
+            self._pass_failed = False
             self.runner.start(self._audio, self._model.transcript.segments,
                               self._playback.duration() or None, self._glossary_names(), rows=rows)
 

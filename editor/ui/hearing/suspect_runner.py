@@ -69,7 +69,7 @@ class _HearThread(WorkerThread):
         """What *function* hears, run in a pass process of its own (:func:`editor.ui.episode_pass.run`)."""
         from editor.ui import episode_pass
         for heard in episode_pass.run(function, *args, progress=self.progressed.emit, cancelled=self.stop.is_set,
-                                      **kwargs):
+                                      leaving=self.leaving.is_set, **kwargs):
             self.heard.emit(heard)
 
     def _hear_one_by_one(self, audio_path: str, jobs) -> None:

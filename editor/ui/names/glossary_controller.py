@@ -403,7 +403,7 @@ class GlossaryController(QObject):
             dock.visibilityChanged.connect(self._on_suggestions_dock_visibility_changed)
             panel.apply_requested.connect(self._spans.apply)
             panel.seek_requested.connect(self._spans.seek)
-            panel.list.currentRowChanged.connect(self._on_suggestion_current_row_changed)
+            panel.current_row_changed.connect(self._on_suggestion_current_row_changed)
             panel.scan_finished.connect(self._on_suggestions_scan_finished)
             self._offer_show_notes()
             panel.audio_path = self._audio_path

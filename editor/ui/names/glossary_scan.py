@@ -73,8 +73,8 @@ class ScanWorker(QRunnable):
                 if self._kept.index is None:
                     from editor.core.name_index import NameIndex  # rapidfuzz, Metaphone: on the worker
                     self._kept.index = NameIndex(self._transcript)
-                found = scan(self._transcript, self._glossary, cancelled=self.cancel_flag.is_set,
-                             index=self._kept.index, candidates=self._candidates)
+                found = distinct(scan(self._transcript, self._glossary, cancelled=self.cancel_flag.is_set,
+                                      index=self._kept.index, candidates=self._candidates))
             except Exception as error:   # a fault in the scan must not leave the window "Scanning…" for good
                 self._kept.index = None   # it may be half-built
                 traceback.print_exc()
@@ -165,3 +165,17 @@ class GlossaryScan(QObject):
             return
         self._worker = None
         self.failed.emit(message)
+
+
+def distinct(found: list[Suggestion]) -> list[Suggestion]:
+    """*found* without repeats of a suggestion already found (the same text at the same place to the
+    same replacement: a name both in the glossary and in the show notes is found twice). Done on the
+    scan's worker thread: over thousands of suggestions it is milliseconds of the GUI thread."""
+    seen: set[tuple] = set()
+    kept = []
+    for s in found:
+        place = (s.index, s.start, s.end, s.tail_end, s.found, s.replacement)
+        if place not in seen:
+            seen.add(place)
+            kept.append(s)
+    return kept

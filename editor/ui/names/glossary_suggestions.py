@@ -20,15 +20,7 @@ audio rejects is never ticked (the same rules as ``transcript-editor suggest``).
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QGridLayout,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QGridLayout, QListView, QPushButton, QVBoxLayout, QWidget
 
 from editor.core.errors import TranscriptError
 from editor.core.glossary import Glossary, Suggestion, apply_spans
@@ -36,6 +28,7 @@ from editor.core.timecode import format_clock
 from editor.ui.names.audio_verdicts import AUDIO_SAYS, AudioChecker, CheckItem, audio_rank, verdicts_said
 from editor.ui.names.glossary_scan import GlossaryScan, scan_summary
 from editor.ui.names.suggestion_delegate import ARROW, FirstLineDelegate
+from editor.ui.names.suggestion_items import SuggestionItems
 from editor.ui.widgets.status_line import StatusLine
 
 _HOW = {"known": "known wrong form", "case": "capitals", "spelling": "spelled alike", "sound": "sounds alike",
@@ -51,6 +44,7 @@ class SuggestionsPanel(QWidget):
     seek_requested = Signal(int)          # ms
     scan_finished = Signal(int)           # number of suggestions shown
     audio_checked = Signal(bool)          # the audio's verdicts are in (True) or the check stopped
+    current_row_changed = Signal(int)     # the suggestion in hand (-1: none)
 
     def __init__(self, model, glossary: Glossary, scan: GlossaryScan, parent=None):
         """*scan*: the window's glossary scan (:meth:`start_scan` starts it), whose results its
@@ -65,7 +59,8 @@ class SuggestionsPanel(QWidget):
         # verdicts found so far by what they judged, and the checker.
         self.audio_path = ""
         self._verdicts: dict[tuple, object] = {}
-        self._rows_by_key: dict[tuple, list[int]] = {}   # the listed suggestions' rows by what a verdict judges
+        # The listed suggestions' rows by what a verdict judges (made when the first verdict comes).
+        self._rows_by_key: dict[tuple, list[int]] | None = None
         self._sure = 0                                   # how many listed suggestions are ticked (Apply all)
         self._checks = AudioChecker(self)
         self._check_failed = False
@@ -81,7 +76,9 @@ class SuggestionsPanel(QWidget):
         # Its text changes with every verdict of a check: a QLabel would have the window laid out each time.
         self.status = StatusLine("Glossary suggestions appear here after a scan.", lines=3)
         self.status.setAccessibleName("Glossary suggestions status")
-        self.list = QListWidget()
+        self.items = SuggestionItems(self._row_text, self._row_tip, self)
+        self.list = QListView()
+        self.list.setModel(self.items)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setAlternatingRowColors(True)
         self.list.setAccessibleName("Glossary suggestions")
@@ -90,6 +87,9 @@ class SuggestionsPanel(QWidget):
         self.list.setItemDelegate(FirstLineDelegate(self.list))    # the found text elides, not the name proposed
         self.list.setSpacing(1)
         self.list.setUniformItemSizes(True)   # every item is four lines: listing 300 measures one
+        # Laid out a hundred items a turn of the event loop: thousands listed at once kept the GUI
+        # thread from painting or taking a key for tens of milliseconds.
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
         self.stop_check_button = QPushButton("Stop checking au&dio")
         self.stop_check_button.hide()
         self.apply_button = QPushButton("&Apply")
@@ -113,8 +113,9 @@ class SuggestionsPanel(QWidget):
         self.ignore_button.clicked.connect(self.ignore_selected)
         self.rescan_button.clicked.connect(self.start_scan)
         self.stop_check_button.clicked.connect(self.stop_audio_check)
-        self.list.currentRowChanged.connect(self._on_list_current_row_changed)
-        self.list.itemSelectionChanged.connect(self._update_buttons)
+        selection = self.list.selectionModel()
+        selection.currentRowChanged.connect(lambda current, _before: self._on_list_current_row_changed(current.row()))
+        selection.selectionChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
 
     # ------------------------------------------------------------------ scanning
@@ -209,14 +210,30 @@ class SuggestionsPanel(QWidget):
             return None
         return segments[s.index].text, s.start, s.end, s.replacement
 
+    def _audio_keys(self, suggestions: list[Suggestion]) -> list[tuple | None]:
+        """:meth:`_audio_key` of each of *suggestions*, in one pass."""
+        segments = self._model.transcript.segments
+        count = len(segments)
+        return [(segments[s.index].text, s.start, s.end, s.replacement) if s.index < count else None
+                for s in suggestions]
+
+    def _rows_judged(self, key: tuple) -> list[int]:
+        """The rows of the listed suggestions a verdict on *key* judges (listed by the first verdict asked
+        about: a list that no check judges never pays for it)."""
+        if self._rows_by_key is None:
+            self._rows_by_key = {}
+            for row, listed in enumerate(self._audio_keys(self.suggestions)):
+                if listed is not None:
+                    self._rows_by_key.setdefault(listed, []).append(row)
+        return self._rows_by_key.get(key, [])
+
     def _on_checks_judged(self, key: tuple, verdict) -> None:
         # Only the items of what was judged change (a verdict per suggestion: the whole list each
         # time would cost the list, again and again, while a long episode's checks come in).
-        rows = [row for row in self._rows_by_key.get(key, ()) if self._audio_key(self.suggestions[row]) == key]
+        rows = [row for row in self._rows_judged(key) if self._audio_key(self.suggestions[row]) == key]
         was_sure = sum(self.is_ticked(self.suggestions[row]) for row in rows)
         self._verdicts[key] = verdict
-        for row in rows:
-            self.list.item(row).setText(self._item_text(self.suggestions[row]))
+        self.items.changed(rows)
         self._sure += sum(self.is_ticked(self.suggestions[row]) for row in rows) - was_sure
         self._update_buttons(self._sure)
 
@@ -252,40 +269,36 @@ class SuggestionsPanel(QWidget):
         whole_rows = any(named is None for named in fields)
         if whole_rows or any(change.speakers or "speaker_id" in named
                              for change, named in zip(commit.changes, fields, strict=True) if named is not None):
-            for row, s in enumerate(self.suggestions):
-                self.list.item(row).setText(self._item_text(s))
+            self.items.changed()     # items are made as they are painted: a screenful, not the list
         if whole_rows or any(len(change.rows) > 1 and "text" in named
                              for change, named in zip(commit.changes, fields, strict=True) if named is not None):
             self.start_scan()
 
     def set_suggestions(self, found: list[Suggestion]) -> None:
-        kept = _distinct(self.glossary.not_ignored(found))
+        """List *found* (less those ignored; a scan's repeats are gone already, see
+        :func:`~editor.ui.names.glossary_scan.distinct`). A long episode lists thousands, again after
+        every rescan: the work here is a few plain passes over them, the items made as painted, and
+        the places a verdict changes found when the first verdict comes."""
+        kept = self.glossary.not_ignored(found) if self.glossary.ignored else list(found)
+        # Each suggestion's verdict looked up once (by its key, when there are verdicts at all).
+        known = self._verdicts
+        verdicts = [known.get(key) if key is not None else None for key in self._audio_keys(kept)] if known \
+            else [None] * len(kept)
         # Changes of capitals only after every real fix; within each, what the audio agrees with
         # first and what it rejects last (otherwise the scan's order).
-        # Each suggestion's key and verdict looked up once (a long episode lists hundreds).
-        keys = {id(s): self._audio_key(s) for s in kept}
-        verdicts = {i: self._verdicts.get(key) if key is not None else None for i, key in keys.items()}
-        self.suggestions = sorted(kept, key=lambda s: (s.how == "case", audio_rank(verdicts[id(s)])))
-        self.list.clear()
-        self._rows_by_key = {}
-        self._sure = 0
-        for row, s in enumerate(self.suggestions):
-            verdict = verdicts[id(s)]
-            ticked = self._judged(s, verdict)[1]
-            self._sure += ticked
-            key = keys[id(s)]
-            if key is not None:
-                self._rows_by_key.setdefault(key, []).append(row)
-            item = QListWidgetItem(self._item_text(s, verdict))
-            sure = "Sure: applied by Apply all" if ticked else "Applied only when chosen"
-            item.setToolTip(f"{s.context}\n{', '.join(_HOW.get(e, e) for e in (s.evidence or (s.how,)))}\n{sure}")
-            self.list.addItem(item)
+        if known:
+            order = sorted(range(len(kept)), key=lambda i: (kept[i].how == "case", audio_rank(verdicts[i])))
+        else:
+            order = sorted(range(len(kept)), key=lambda i: kept[i].how == "case")
+        self.suggestions = [kept[i] for i in order]
+        self._rows_by_key = None
+        judged = self._judged
+        self._sure = sum(kept[i].ticked if verdicts[i] is None else judged(kept[i], verdicts[i])[1] for i in order)
+        self.items.relist(len(self.suggestions))
         self._update_buttons(self._sure)
 
-    _NOT_LOOKED_UP = object()
-
-    def _item_text(self, s: Suggestion, verdict=_NOT_LOOKED_UP) -> str:
-        """The item of *s* (*verdict*: the audio's on it, when the caller has looked it up)."""
+    def _item_text(self, s: Suggestion) -> str:
+        """The item of *s* (made when the list paints it, see :class:`SuggestionItems`)."""
         transcript = self._model.transcript
         speaker = transcript.speaker_name(transcript.segments[s.index].speaker_id) \
             if s.index < len(transcript.segments) else ""
@@ -293,8 +306,7 @@ class SuggestionsPanel(QWidget):
         # why it is offered (the audio's word first), and the turn's text around it. On one line
         # the audio's verdict pushed the time, speaker and score out of a narrow dock.
         evidence = ", ".join(_HOW.get(e, e) for e in (s.evidence or (s.how,)))
-        if verdict is self._NOT_LOOKED_UP:
-            verdict = self.verdict(s)
+        verdict = self.verdict(s)
         score, ticked = self._judged(s, verdict)
         audio = AUDIO_SAYS.get(verdict.label, "") if verdict is not None else ""
         where = [format_clock(s.time_ms) if s.time_ms is not None else "untimed", f"{score}%", speaker]
@@ -302,6 +314,14 @@ class SuggestionsPanel(QWidget):
                 f"    {' · '.join(part for part in where if part)}\n"
                 f"    {' · '.join(part for part in (audio, evidence) if part)}\n"
                 f"    {s.context}")
+
+    def _row_text(self, row: int) -> str:
+        return self._item_text(self.suggestions[row])
+
+    def _row_tip(self, row: int) -> str:
+        s = self.suggestions[row]
+        sure = "Sure: applied by Apply all" if self.is_ticked(s) else "Applied only when chosen"
+        return f"{s.context}\n{', '.join(_HOW.get(e, e) for e in (s.evidence or (s.how,)))}\n{sure}"
 
     def sizeHint(self) -> QSize:
         """Wide enough, when the panel is first docked, for an item's lines with the longest word
@@ -316,7 +336,7 @@ class SuggestionsPanel(QWidget):
 
     # ------------------------------------------------------------------ acting
     def selected(self) -> list[Suggestion]:
-        rows = sorted(self.list.row(item) for item in self.list.selectedItems())
+        rows = sorted(index.row() for index in self.list.selectionModel().selectedRows())
         return [self.suggestions[r] for r in rows]
 
     def apply_selected(self) -> int:
@@ -356,10 +376,11 @@ class SuggestionsPanel(QWidget):
     def _on_list_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(self.suggestions) and self.suggestions[row].time_ms is not None:
             self.seek_requested.emit(self.suggestions[row].time_ms)
+        self.current_row_changed.emit(row)
 
     def _update_buttons(self, sure: int | None = None) -> None:
         """*sure*: how many are ticked, when the caller kept count (else counted here, over the list)."""
-        has_selection = bool(self.list.selectedItems())
+        has_selection = self.list.selectionModel().hasSelection()
         self.apply_button.setEnabled(has_selection)
         self.ignore_button.setEnabled(has_selection)
         if sure is None:
@@ -376,16 +397,3 @@ class SuggestionsPanel(QWidget):
 def counted(count: int, noun: str) -> str:
     """"1 suggestion", "2 suggestions" (the panel's nouns take an s)."""
     return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
-def _distinct(found: list[Suggestion]) -> list[Suggestion]:
-    """*found* without repeats of a suggestion already listed (the same text at the same place to the
-    same replacement: a name both in the glossary and in the show notes is found twice)."""
-    seen: set[tuple] = set()
-    kept = []
-    for s in found:
-        place = (s.index, s.start, s.end, s.tail_end, s.found, s.replacement)
-        if place not in seen:
-            seen.add(place)
-            kept.append(s)
-    return kept

@@ -34,12 +34,13 @@ def plan_jobs(*args, **kwargs):
     return plan(*args, **kwargs)
 
 
-def align_transcript(audio_path: str, jobs, workers: int, progress, cancelled):
+def align_transcript(audio_path: str, jobs, workers: int, progress, cancelled, leaving):
     """:func:`editor.align.batch.align_transcript`, run in a process of its own (:mod:`editor.ui.episode_pass`):
     its decoding and numpy work never take turns with the GUI thread for the GIL."""
     from editor.align.batch import align_transcript as align
     from editor.ui import episode_pass
-    return episode_pass.run(align, audio_path, jobs, workers=workers, progress=progress, cancelled=cancelled)
+    return episode_pass.run(align, audio_path, jobs, workers=workers, progress=progress, cancelled=cancelled,
+                            leaving=leaving)
 
 
 class _AlignThread(WorkerThread):
@@ -69,7 +70,8 @@ class _AlignThread(WorkerThread):
                 self._align_one(jobs[0])
                 return
             for result in align_transcript(self._audio, jobs, workers=self._workers,
-                                           progress=self.progressed.emit, cancelled=self.stop.is_set):
+                                           progress=self.progressed.emit, cancelled=self.stop.is_set,
+                                           leaving=self.leaving.is_set):
                 self.result_ready.emit(result)
         except (TranscriptError, JobFailed) as error:     # unreadable audio; the audio process failed
             self.failed.emit(str(error))

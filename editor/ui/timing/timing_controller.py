@@ -67,6 +67,9 @@ class TimingController(QObject):
     """Waveform strip, peaks, forced alignment and retiming in the window."""
 
     message = Signal(str)        # also shown in the status bar
+    # An alignment run that could not be done (a model missing, unreadable audio, a worker crashed):
+    # why, in a sentence, for the window to keep on show with Align Again (align_pending).
+    failed = Signal(str)
     words_ready = Signal(str)    # audio path: every turn that can be aligned has its word times
 
     def __init__(self, ctx: WindowContext, parent=None, *,
@@ -119,6 +122,7 @@ class TimingController(QObject):
         self._rows_added_in_run = 0
         self._rows_changed_in_run = False
         self._run_count = (0, 0)     # (done, total) the run last reported
+        self._run_failed = False     # the run under way said it could not be done
         self.turn_times = TurnTimes(ctx, lambda text: self._layout.show_status(text, MESSAGE_MS), self)
         self._connect()
 
@@ -303,6 +307,7 @@ class TimingController(QObject):
         if not self.aligner.start(self._audio, rows):
             return 0
         self._rows_added_in_run, self._rows_changed_in_run = 0, False
+        self._run_failed = False
         self._run_count = (0, len(rows))
         self.progress.start(len(rows))
         self._say(f"Aligning word times of {len(rows)} turns in the background…", background=True)
@@ -357,6 +362,9 @@ class TimingController(QObject):
         self.progress.hide()
         if self.cache is not None:
             self.cache.save()
+        if self._run_failed:     # said so (_on_aligner_failed): the words are not ready, nor is there more to say
+            self._run_failed = False
+            return
         changed, self._rows_changed_in_run = self._rows_changed_in_run, False
         if completed and changed and self.align_pending():
             return    # the turns split (or merged) meanwhile are aligned now; that run says when done
@@ -381,8 +389,9 @@ class TimingController(QObject):
                 self.words_ready.emit(self._audio)
 
     def _on_aligner_failed(self, message: str) -> None:
+        self._run_failed = True
         self.progress.hide()
-        self._say(f"Alignment failed: {message}", background=True)
+        self.failed.emit(f"Aligning the word times failed: {message.rstrip('.')}.")
 
     # ------------------------------------------------------------------ re-sync one turn
     def resync(self, row: int | None = None) -> bool:

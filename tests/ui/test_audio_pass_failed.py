@@ -1,0 +1,87 @@
+"""An audio pass that cannot be done says so in a bar that stays until the producer acts on it (not
+in the status bar, whose news times out), naming the problem, with a button that runs the pass
+again. The models are found where ``POCKETSPHINX_PATH`` says: a damaged language model (the words
+align; the audio checks, which judge sentences with it, cannot run), and no models at all (nothing
+aligns), each mended before the pass runs again."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from model_folders import damaged_language_model
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+import hearing_material  # noqa: E402
+
+LINES = [("acronym", "She spent ten years at the {BSA|EPA} before she ran for office.")]
+# Six turns: a whole pass of more than a few turns runs in a process of its own, started with
+# the configuration as it is then (a few turns go to the window's audio process, which may be older).
+CLEAN = ["It rained all afternoon so the market closed early.",
+         "The water was cold but the children swam anyway.",
+         "Nobody expected the meeting to last until midnight.",
+         "The library will stay open late during the exam season.",
+         "My grandmother grew tomatoes on the balcony every summer."]
+
+
+@pytest.fixture(autouse=True)
+def own_cache_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+def test_listening_that_fails_says_why_until_listened_again(main_window, qtbot, tmp_path, monkeypatch):
+    window = main_window
+    episode = hearing_material.episode(LINES, CLEAN)
+    wav = hearing_material.write_wav(tmp_path / "episode.wav", episode.audio)
+    srt = hearing_material.write_srt(tmp_path / "episode.srt", episode.transcript)
+    models = damaged_language_model(tmp_path)
+    monkeypatch.setenv("POCKETSPHINX_PATH", str(models))
+    news = []
+    window.hearing.message.connect(news.append)
+    assert window.open_path(str(srt), str(wav))
+    assert window.model.rowCount() == 6
+    bar = window.pass_bar
+    qtbot.waitUntil(bar.isVisible, timeout=120_000)
+    text = bar.text()
+    assert text.startswith("Listening for suspects failed: ")
+    assert str(models / "en-us" / "en-us.lm.bin") in text and "language model could not be read" in text
+    assert bar.button().text() == "&Listen Again" and bar.button().isVisible()
+    assert not window.hearing.progress.isVisible()
+    assert not any(m.startswith("Audio checked") for m in news)     # no "no doubtful passages" after it
+
+    monkeypatch.delenv("POCKETSPHINX_PATH")      # mended: PocketSphinx's own models again
+    bar.button().click()
+    assert not bar.isVisible()
+    qtbot.waitUntil(lambda: any(m.startswith("Audio checked") for m in news), timeout=120_000)
+    assert not bar.isVisible()
+    assert [(row, s.text.split()[0]) for row, s in window.hearing.store.all(window.model.transcript.segments)] \
+        == [(0, "BSA")]
+
+
+def test_alignment_that_fails_says_why_until_aligned_again(main_window, qtbot, tmp_path, monkeypatch):
+    window = main_window
+    episode = hearing_material.episode(LINES, CLEAN)
+    wav = hearing_material.write_wav(tmp_path / "episode.wav", episode.audio)
+    srt = hearing_material.write_srt(tmp_path / "episode.srt", episode.transcript)
+    monkeypatch.setenv("POCKETSPHINX_PATH", str(tmp_path / "no-models"))
+    news, ready = [], []
+    window.timing.message.connect(news.append)
+    window.timing.words_ready.connect(ready.append)
+    assert window.open_path(str(srt), str(wav))
+    bar = window.pass_bar
+    qtbot.waitUntil(bar.isVisible, timeout=120_000)
+    assert bar.text().startswith("Aligning the word times failed: ")
+    assert str(tmp_path / "no-models" / "en-us" / "en-us") in bar.text()
+    assert "speech model could not be loaded" in bar.text()
+    assert bar.button().text() == "&Align Again"
+    assert not window.timing.progress.isVisible()
+    assert ready == [] and not any(m.startswith("Word times aligned") for m in news)
+
+    monkeypatch.delenv("POCKETSPHINX_PATH")
+    bar.button().click()
+    assert not bar.isVisible()
+    qtbot.waitUntil(lambda: bool(ready), timeout=120_000)
+    assert not bar.isVisible()
+    assert any(m.startswith("Word times aligned") for m in news)
