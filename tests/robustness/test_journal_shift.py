@@ -1,0 +1,120 @@
+"""Shift Times is journaled as its parameters, its undo and redo as references to that line; replay
+gives exactly the transcript the editor had (times, words, marks, chapters, turns clamped at 0:00)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from edit_script import fingerprint, fixture_transcript  # noqa: E402
+
+from editor.core import ops, project  # noqa: E402
+from editor.core.errors import TranscriptError  # noqa: E402
+from editor.core.transcript import Chapter  # noqa: E402
+from editor.session import recovery  # noqa: E402
+from editor.session.journal import Journal, decode_line, encode_line  # noqa: E402
+
+
+@pytest.fixture
+def saved(tmp_path):
+    """The fixture episode with chapters, saved as a project, and the transcript read back from it."""
+    transcript = fixture_transcript()
+    starts = [segment.start_ms for segment in transcript.segments if segment.start_ms is not None]
+    transcript.chapters = [Chapter(0, "Intro"), Chapter(starts[20], "Middle"), Chapter(starts[40], "End")]
+    path = tmp_path / "ep.tep.json"
+    project.save(transcript, path)
+    return path, project.load(path).transcript
+
+
+def _lines(journal: Journal) -> list[dict]:
+    return [decode_line(line) for line in journal.path.read_bytes().splitlines(keepends=True)[1:]]
+
+
+def _kind(line: dict) -> str:
+    return next(kind for kind in ("shift", "reshift", "set", "rows") if kind in line)
+
+
+def _restored(path: Path) -> str:
+    return fingerprint(recovery.find_for(path).recover())
+
+
+def _cut_after(journal: Journal, count: int) -> None:
+    """Keep the header and the first *count* lines (what a kill after that edit leaves)."""
+    lines = journal.path.read_bytes().splitlines(keepends=True)
+    journal.path.write_bytes(b"".join(lines[:1 + count]))
+
+
+@pytest.mark.parametrize(("first", "delta_ms"), [(0, 15_000), (20, 7_250)])
+def test_shift_undo_and_redo_are_parameters_and_references_and_replay_exactly(saved, first, delta_ms):
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    shift = ops.shift_times(transcript, delta_ms, first)
+    assert shift.chapters and not shift.clamped
+    undo = journal.run(transcript, shift.op)
+    after_shift = fingerprint(transcript)
+    redo = journal.run(transcript, undo)
+    after_undo = fingerprint(transcript)
+    journal.run(transcript, redo)
+    after_redo = fingerprint(transcript)
+    assert len({after_shift, after_undo}) == 2 and after_redo == after_shift
+    assert [_kind(line) for line in _lines(journal)] == ["shift", "reshift", "reshift"]
+    line, back, again = _lines(journal)
+    assert line["shift"] == [first, delta_ms, len(transcript.segments) - first, 0]
+    assert back["reshift"] == [1, "before"] and again["reshift"] == [1, "after"]
+    journal.close()
+    assert _restored(path) == after_redo
+    _cut_after(journal, 2)
+    assert _restored(path) == after_undo
+    _cut_after(journal, 1)
+    assert _restored(path) == after_shift
+
+
+def test_a_shift_that_clamps_at_zero_replays_to_the_same_clamped_turns(saved):
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    starts = [segment.start_ms for segment in transcript.segments]
+    delta_ms = -(starts[3] + 500)            # turns 1-4 would start before 0:00
+    shift = ops.shift_times(transcript, delta_ms)
+    assert shift.clamped == 4
+    undo = journal.run(transcript, shift.op)
+    assert [segment.start_ms for segment in transcript.segments[:5]] == [0, 0, 0, 0, starts[4] + delta_ms]
+    after_shift = fingerprint(transcript)
+    journal.run(transcript, undo)
+    assert [segment.start_ms for segment in transcript.segments] == starts
+    after_undo = fingerprint(transcript)
+    assert [_kind(line) for line in _lines(journal)] == ["shift", "reshift"]
+    assert _lines(journal)[0]["shift"] == [0, delta_ms, len(starts), 4]
+    journal.close()
+    assert _restored(path) == after_undo
+    _cut_after(journal, 1)
+    assert _restored(path) == after_shift
+
+
+def test_an_edit_after_the_undo_is_not_taken_for_a_redo(saved):
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    last = len(transcript.segments) - 1
+    undo = journal.run(transcript, ops.shift_times(transcript, 3_000, last).op)
+    journal.run(transcript, undo)
+    # The one turn the shift moved holds what the shift found, but this edit sets another field.
+    journal.run(transcript, ops.set_status(transcript, last, "approved", "me"))
+    assert [_kind(line) for line in _lines(journal)] == ["shift", "reshift", "set"]
+    journal.close()
+    assert _restored(path) == fingerprint(transcript)
+
+
+def test_a_shift_line_that_would_clamp_otherwise_does_not_fit(saved):
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    journal.run(transcript, ops.shift_times(transcript, -1_000).op)
+    journal.close()
+    lines = journal.path.read_bytes().splitlines(keepends=True)
+    record = decode_line(lines[1])
+    record["shift"][3] += 1
+    journal.path.write_bytes(lines[0] + encode_line(record))
+    with pytest.raises(TranscriptError, match="clamped"):
+        recovery.find_for(path).recover()
