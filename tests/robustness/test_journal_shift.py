@@ -3,6 +3,8 @@ gives exactly the transcript the editor had (times, words, marks, chapters, turn
 
 from __future__ import annotations
 
+import signal
+import subprocess
 import sys
 from pathlib import Path
 
@@ -10,13 +12,16 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from edit_script import fingerprint, fixture_transcript  # noqa: E402
+from edit_script import fingerprint, fingerprints, fixture_transcript, save_script  # noqa: E402
 
 from editor.core import ops, project  # noqa: E402
 from editor.core.errors import TranscriptError  # noqa: E402
 from editor.core.transcript import Chapter  # noqa: E402
 from editor.session import recovery  # noqa: E402
 from editor.session.journal import Journal, decode_line, encode_line  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
 
 
 @pytest.fixture
@@ -118,3 +123,29 @@ def test_a_shift_line_that_would_clamp_otherwise_does_not_fit(saved):
     journal.path.write_bytes(lines[0] + encode_line(record))
     with pytest.raises(TranscriptError, match="clamped"):
         recovery.find_for(path).recover()
+
+
+def _script(transcript) -> list[list]:
+    clamping = -(transcript.segments[3].start_ms + 500)
+    return [["shift_times", 15_000, 0], ["undo"], ["redo"], ["shift_times", clamping, 0], ["undo"], ["redo"]]
+
+
+@pytest.mark.parametrize("kill_after", [1, 2, 3, 4, 5, 6])
+def test_a_kill_after_a_shift_its_undo_or_redo_loses_nothing(saved, tmp_path, kill_after):
+    base, transcript = saved
+    script = _script(transcript)
+    save_script(script, tmp_path / "script.jsonl")
+    prints = fingerprints(project.load(base).transcript, script)
+    driver = subprocess.Popen([sys.executable, str(HERE / "edit_driver.py"), str(base), str(tmp_path / "script.jsonl"),
+                               "--pause-ms", "200"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    try:
+        assert driver.stdout.readline().strip() == b"ready", driver.stderr.read().decode()
+        while (line := driver.stdout.readline()) and line.split() != [b"seq", str(kill_after).encode()]:
+            assert line, driver.stderr.read().decode()
+        driver.send_signal(signal.SIGKILL)
+    finally:
+        driver.wait(30)
+    assert _restored(base) in prints[kill_after:kill_after + 2]   # that edit, or the next one if it got in
+    kinds = [_kind(decode_line(line)) for line in recovery.find_for(base).journal_path.read_bytes()
+             .splitlines(keepends=True)[1:kill_after + 1]]
+    assert kinds == ["shift", "reshift", "reshift", "shift", "reshift", "reshift"][:kill_after]
