@@ -408,6 +408,7 @@ class ShiftMemo:
     """The turns of one shift line as it found them and left them: row -> the fields the shift set."""
 
     states: dict[str, dict[int, ops.Fields]]      # BEFORE / AFTER -> row -> {field: value as stored}
+    shifted: ops.Shifted | None = None           # the line's shift (journal side: to write it again)
 
 
 def shift_state(segment: Segment, names: Iterable[str]) -> ops.Fields:
@@ -427,6 +428,20 @@ def _holds(segment: Segment, state: ops.Fields | None) -> bool:
             now = getattr(segment, name)
             if now is not value and now != value:
                 return False
+    return True
+
+
+def _holds_values(fields: ops.Fields, state: ops.Fields | None) -> bool:
+    """True when *fields* (an undo record's: what an edit found) are the values of *state*."""
+    if state is None or fields.keys() != state.keys():
+        return False
+    for name, value in fields.items():
+        known = state[name]
+        if name == "words":
+            if not same_words(value, known):
+                return False
+        elif value is not known and value != known:
+            return False
     return True
 
 
@@ -588,7 +603,7 @@ class Journal:
             if len(found) != len(undo.edits):
                 return None
             left = {row: shift_state(segments[row], fields) for row, fields in undo.edits}
-            return {"shift": list(change.shifted)}, None, ShiftMemo({BEFORE: found, AFTER: left})
+            return {"shift": list(change.shifted)}, None, ShiftMemo({BEFORE: found, AFTER: left}, change.shifted)
         rows = change.rows
         for seq in reversed(self._memos):
             memo = self._memos[seq]
@@ -606,8 +621,42 @@ class Journal:
                     return None
                 if seq > self._cut_seq:
                     return {"reshift": [seq, side]}, seq, None
-                return None
+                again = self._shifted_again(transcript, undo, memo, side)
+                if again is not None:
+                    return again    # else an earlier shift's line may say it (the one this undoes)
         return None
+
+    @staticmethod
+    def _shifted_again(transcript: Transcript, undo: ops.SetFields, memo: ShiftMemo,
+                       side: str) -> tuple[dict, None, ShiftMemo] | None:
+        """Past a cut (its line is in a snapshot or a save now), an undo or redo of a shift written as
+        a shift when :func:`~editor.core.ops.times.shift_times` makes exactly what it did from what it
+        found: a redo that found the turns as the shift did is that shift again; an undo of a shift
+        later by *d* (nothing was clamped) is the shift by -*d*. None: written in full."""
+        if memo.shifted is None:
+            return None
+        first, delta_ms, turns, clamped = memo.shifted
+        found = memo.states[BEFORE if side == AFTER else AFTER]
+        if not all(_holds_values(fields, found.get(row)) for row, fields in undo.edits):
+            return None
+        segments = transcript.segments
+        if len(segments) - first != turns:
+            return None
+        if side == BEFORE:
+            if delta_ms <= 0:     # times clamped at 0:00 (or that could be): the shift back cannot restore them
+                return None
+            delta_ms = -delta_ms
+        head = found[first].get("start_ms") if first in found else segments[first].start_ms
+        if first and head is not None:
+            # The turn before the shifted ones, which this edit did not change: the shift again must
+            # not refuse nor end it anywhere else.
+            prev, new_head = segments[first - 1], max(0, head + delta_ms)
+            if (prev.start_ms is not None and new_head < prev.start_ms) \
+                    or (first - 1 not in found and prev.end_ms is not None and prev.end_ms > new_head):
+                return None
+        shifted = (first, delta_ms, turns, clamped if side == AFTER else 0)
+        left = {row: shift_state(segments[row], fields) for row, fields in undo.edits}
+        return {"shift": list(shifted)}, None, ShiftMemo({BEFORE: dict(undo.edits), AFTER: left}, shifted)
 
     def _compact(self, transcript: Transcript, changes: list[ops.Change]) -> tuple[dict, int | None,
                                                                                   ReplaceMemo | None] | None:

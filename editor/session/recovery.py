@@ -673,9 +673,12 @@ def record_op(transcript: Transcript, record: dict, memos: dict[int, ReplaceMemo
         meta = record["meta"]
         parts.append(ops.SetMeta({"title": meta["title"], "audio_path": meta["audio_path"],
                                   "duration_ms": meta["duration_ms"], "language": meta["language"]}))
+    chapters: list[ops.Op] = []
     if "chapters" in record and record["chapters"] != chapters_to_json(transcript.chapters):
         from editor.core.project import chapters_from_list
-        parts.append(ops.SetChapters(tuple(chapters_from_list(record["chapters"]))))
+        chapters.append(ops.SetChapters(tuple(chapters_from_list(record["chapters"]))))
+    if "shift" not in record:
+        parts += chapters
     count = len(transcript.segments)
     if "set" in record:
         rows = [row for row, _ in record["set"]]
@@ -697,6 +700,7 @@ def record_op(transcript: Transcript, record: dict, memos: dict[int, ReplaceMemo
             raise ValueError(f"it shifts {turns} turns ({clamped} clamped at 0:00) from turn {first + 1}, "
                              f"here {shift.turns} ({shift.clamped} clamped)")
         parts.append(shift.op)
+        parts += chapters    # after the shift's own: the line holds the chapters as they were left
     if "reshift" in record:
         seq, side = record["reshift"]
         shift_memo = memos.get(seq) if memos is not None else None

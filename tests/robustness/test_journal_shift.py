@@ -149,3 +149,35 @@ def test_a_kill_after_a_shift_its_undo_or_redo_loses_nothing(saved, tmp_path, ki
     kinds = [_kind(decode_line(line)) for line in recovery.find_for(base).journal_path.read_bytes()
              .splitlines(keepends=True)[1:kill_after + 1]]
     assert kinds == ["shift", "reshift", "reshift", "shift", "reshift", "reshift"][:kill_after]
+
+
+@pytest.mark.parametrize("first", [0, 20])
+@pytest.mark.parametrize("redo_too", [False, True])
+def test_past_an_autosave_an_undo_is_the_shift_back_and_a_redo_the_shift_again(saved, first, redo_too):
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    undo = journal.run(transcript, ops.shift_times(transcript, 15_000, first).op)
+    assert journal.snapshot_now(transcript)      # the shift's line is in the snapshot now
+    redo = journal.run(transcript, undo)
+    turns = len(transcript.segments) - first
+    assert [line["shift"] for line in _lines(journal)] == [[first, -15_000, turns, 0]]
+    if redo_too:
+        assert journal.snapshot_now(transcript)
+        journal.run(transcript, redo)
+        assert [line["shift"] for line in _lines(journal)] == [[first, 15_000, turns, 0]]
+    journal.close()
+    assert _restored(path) == fingerprint(transcript)
+
+
+def test_past_an_autosave_the_undo_of_a_clamping_shift_is_written_in_full(saved):
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    undo = journal.run(transcript, ops.shift_times(transcript, -(transcript.segments[3].start_ms + 500)).op)
+    assert journal.snapshot_now(transcript)
+    redo = journal.run(transcript, undo)
+    assert [_kind(line) for line in _lines(journal)] == ["set"]
+    journal.save_project(transcript, path)       # a save cuts the lines before it, too
+    journal.run(transcript, redo)                # finds the turns as the shift did: the shift again
+    assert [_kind(line) for line in _lines(journal)] == ["shift"]
+    journal.close()
+    assert _restored(path) == fingerprint(transcript)
