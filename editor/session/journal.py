@@ -32,7 +32,9 @@ Why and how (see :mod:`editor.session.recovery` for the reading side):
   clamps the same turns at 0:00 (the counts are checked: a line that would clamp
   otherwise does not fit). Its undo and redo are a reference to that line,
   ``"reshift": [seq, "before"|"after"]`` (every turn the shift set), under the same
-  rule as a replace's; past a cut they are written in full.
+  rule as a replace's. Past a cut, a redo that finds the turns as the shift did is
+  that shift again, the undo of a shift later (nothing clamped) the shift back, and
+  anything else in full.
   Turns whose data the app derived without journaling it (word times from alignment,
   :attr:`Journal.unsynced`) are always written in full, so replay never rebuilds them
   from values it does not have.
