@@ -26,6 +26,15 @@ Why and how (see :mod:`editor.session.recovery` for the reading side):
   in the file (not cut off by a rotation done or under way, or a save). Past that, a
   redo that finds the turns as the replace found them is written as the same spans
   again, and anything else in full.
+* **A shift is written as what it did.** Shift Times moves every turn from one on
+  (``Change.shifted``): its line is ``"shift": [first, delta_ms, turns, clamped]`` and
+  replay runs the same :func:`editor.core.ops.shift_times` on the same turns, which
+  clamps the same turns at 0:00 (the counts are checked: a line that would clamp
+  otherwise does not fit). Its undo and redo are a reference to that line,
+  ``"reshift": [seq, "before"|"after"]`` (every turn the shift set), under the same
+  rule as a replace's. Past a cut, a redo that finds the turns as the shift did is
+  that shift again, the undo of a shift later (nothing clamped) the shift back, and
+  anything else in full.
   Turns whose data the app derived without journaling it (word times from alignment,
   :attr:`Journal.unsynced`) are always written in full, so replay never rebuilds them
   from values it does not have.
@@ -393,6 +402,51 @@ class ReplaceMemo:
     replaced: ops.Replaced = ()              # the line's spans
 
 
+SHIFT_FIELDS = frozenset({"start_ms", "end_ms", "words", "marks", "original_marks"})   # what a shift sets
+
+
+@dataclass(frozen=True)
+class ShiftMemo:
+    """The turns of one shift line as it found them and left them: row -> the fields the shift set."""
+
+    states: dict[str, dict[int, ops.Fields]]      # BEFORE / AFTER -> row -> {field: value as stored}
+    shifted: ops.Shifted | None = None           # the line's shift (journal side: to write it again)
+
+
+def shift_state(segment: Segment, names: Iterable[str]) -> ops.Fields:
+    """The values of *names* in *segment* as stored (words not read: a recipe stays one)."""
+    return {name: getattr(segment, "stored_words" if name == "words" else name) for name in names}
+
+
+def _holds(segment: Segment, state: ops.Fields | None) -> bool:
+    """True when *segment* holds the values of *state* (a :class:`ShiftMemo` row)."""
+    if state is None:
+        return False
+    for name, value in state.items():
+        if name == "words":
+            if not same_words(segment.stored_words, value):   # type: ignore[attr-defined]
+                return False
+        else:
+            now = getattr(segment, name)
+            if now is not value and now != value:
+                return False
+    return True
+
+
+def _holds_values(fields: ops.Fields, state: ops.Fields | None) -> bool:
+    """True when *fields* (an undo record's: what an edit found) are the values of *state*."""
+    if state is None or fields.keys() != state.keys():
+        return False
+    for name, value in fields.items():
+        known = state[name]
+        if name == "words":
+            if not same_words(value, known):
+                return False
+        elif value is not known and value != known:
+            return False
+    return True
+
+
 def _same_state(segment: Segment, state: tuple) -> bool:
     """True when *segment* holds these very values (words read since count: a recipe and its list)."""
     text, words, marks = state
@@ -422,7 +476,7 @@ class Journal:
         # Lines up to this sequence number may be cut from the file (by a rotation, done or under
         # way, or a save): no line may refer to them.
         self._cut_seq = seq
-        self._memos: dict[int, ReplaceMemo] = {}   # seq of a replace line -> its turns' values
+        self._memos: dict[int, ReplaceMemo | ShiftMemo] = {}   # seq of a replace or shift line -> its turns' values
         # Ids of segments changed by data the app derives and does not journal (word times from
         # alignment, see derived()): lines hold them in full until the next save.
         self.unsynced: set[str] = set()
@@ -515,7 +569,10 @@ class Journal:
                 self.unsynced.difference_update(segments[row].id for row in recorder.written())
             return rows
 
+        compact: tuple[dict, int | None, ReplaceMemo | ShiftMemo | None] | None
         compact = self._compact(transcript, recorder.changes)
+        if compact is None:
+            compact = self._compact_shift(transcript, recorder.changes)
         if compact is None:
             return self.commit(transcript, full())
         rows, refers_to, memo = compact
@@ -526,6 +583,82 @@ class Journal:
         for old in list(self._memos)[:-MEMO_LINES]:
             del self._memos[old]   # an undo too far back to matter: written in full if it comes
         return seq
+
+    def _compact_shift(self, transcript: Transcript, changes: list[ops.Change]) -> tuple[dict, int | None,
+                                                                                        ShiftMemo | None] | None:
+        """A shift as its parameters, or its undo/redo as a reference to its line (as :meth:`_compact`);
+        None when the edit is written in full. The chapters a shift moves are written as any chapter
+        change is (the line's ``chapters``)."""
+        moved = [change for change in changes if not isinstance(change.undo, ops.SetChapters)]
+        if len(moved) != 1:
+            return None
+        change = moved[0]
+        undo = change.undo
+        if change.inserted is not None or change.removed is not None or not isinstance(undo, ops.SetFields) \
+                or not change.rows:
+            return None
+        segments = transcript.segments
+        if change.shifted is not None:
+            if self.unsynced and any(segments[row].id in self.unsynced for row in change.rows):
+                return None     # replay has not got their word times to shift
+            found = dict(undo.edits)
+            if len(found) != len(undo.edits):
+                return None
+            left = {row: shift_state(segments[row], fields) for row, fields in undo.edits}
+            return {"shift": list(change.shifted)}, None, ShiftMemo({BEFORE: found, AFTER: left}, change.shifted)
+        rows = change.rows
+        for seq in reversed(self._memos):
+            memo = self._memos[seq]
+            if not isinstance(memo, ShiftMemo):
+                continue
+            for side, states in memo.states.items():
+                if len(states) != len(rows) or not _holds(segments[rows[0]], states.get(rows[0])):
+                    continue
+                # Every turn holds the line's values and the edit set no other field: putting back
+                # those values makes this very state.
+                if not all(_holds(segments[row], states.get(row)) and states[row].keys() >= fields.keys()
+                           for row, fields in undo.edits):
+                    return None
+                if self.unsynced and any(segments[row].id in self.unsynced for row in rows):
+                    return None
+                if seq > self._cut_seq:
+                    return {"reshift": [seq, side]}, seq, None
+                again = self._shifted_again(transcript, undo, memo, side)
+                if again is not None:
+                    return again    # else an earlier shift's line may say it (the one this undoes)
+        return None
+
+    @staticmethod
+    def _shifted_again(transcript: Transcript, undo: ops.SetFields, memo: ShiftMemo,
+                       side: str) -> tuple[dict, None, ShiftMemo] | None:
+        """Past a cut (its line is in a snapshot or a save now), an undo or redo of a shift written as
+        a shift when :func:`~editor.core.ops.times.shift_times` makes exactly what it did from what it
+        found: a redo that found the turns as the shift did is that shift again; an undo of a shift
+        later by *d* (nothing was clamped) is the shift by -*d*. None: written in full."""
+        if memo.shifted is None:
+            return None
+        first, delta_ms, turns, clamped = memo.shifted
+        found = memo.states[BEFORE if side == AFTER else AFTER]
+        if not all(_holds_values(fields, found.get(row)) for row, fields in undo.edits):
+            return None
+        segments = transcript.segments
+        if len(segments) - first != turns:
+            return None
+        if side == BEFORE:
+            if delta_ms <= 0:     # times clamped at 0:00 (or that could be): the shift back cannot restore them
+                return None
+            delta_ms = -delta_ms
+        head = found[first].get("start_ms") if first in found else segments[first].start_ms
+        if first and head is not None:
+            # The turn before the shifted ones, which this edit did not change: the shift again must
+            # not refuse nor end it anywhere else.
+            prev, new_head = segments[first - 1], max(0, head + delta_ms)
+            if (prev.start_ms is not None and new_head < prev.start_ms) \
+                    or (first - 1 not in found and prev.end_ms is not None and prev.end_ms > new_head):
+                return None
+        shifted = (first, delta_ms, turns, clamped if side == AFTER else 0)
+        left = {row: shift_state(segments[row], fields) for row, fields in undo.edits}
+        return {"shift": list(shifted)}, None, ShiftMemo({BEFORE: dict(undo.edits), AFTER: left}, shifted)
 
     def _compact(self, transcript: Transcript, changes: list[ops.Change]) -> tuple[dict, int | None,
                                                                                   ReplaceMemo | None] | None:
@@ -556,6 +689,8 @@ class Journal:
         rows = change.rows
         for seq in reversed(self._memos):
             memo = self._memos[seq]
+            if not isinstance(memo, ReplaceMemo):
+                continue
             for side, states in memo.states.items():
                 state = states.get(rows[0])
                 if state is None or not _same_state(segments[rows[0]], state):

@@ -57,6 +57,7 @@ from editor.core.ops.base import (
     SetFields,
     SetMeta,
     SetSpeakers,
+    Shifted,
     merged_undo,
     run,
 )
@@ -75,7 +76,7 @@ from editor.core.ops.text import (
 from editor.core.ops.times import Shift, set_bounds, set_end, set_start, set_word_times, shift_times
 
 __all__ = [
-    "Change", "Fields", "Group", "Listener", "Op", "Replaced", "ReplaceSegments", "Rows", "SetFields",
+    "Change", "Fields", "Group", "Listener", "Op", "Replaced", "ReplaceSegments", "Rows", "SetFields", "Shifted",
     "SetMeta", "SetSpeakers", "SetChapters", "merged_undo", "run", "set_audio",
     "set_text", "replace_spans", "revert_to_original", "add_mark", "remove_mark",
     "split", "split_into_parts", "merge_with_next", "set_start", "set_end", "set_bounds", "set_word_times",

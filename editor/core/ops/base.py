@@ -20,6 +20,7 @@ _SECOND = itemgetter(1)
 _AS_STORED = {"words": "stored_words"}   # the attribute an undo record reads each field from
 Rows = tuple[int, int]  # (first row, count)
 Replaced = tuple[tuple[int, tuple[tuple[int, int, str], ...]], ...]   # see Change.replaced
+Shifted = tuple[int, int, int, int]   # see Change.shifted
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,9 @@ class Change:
     # When the change is exactly ops.replace_spans of these: ``((row, ((start, end, text), ...)), ...)``
     # (rows and spans sorted). An observer may note the replacements instead of the rows they made.
     replaced: Replaced | None = None
+    # When the change is exactly ops.shift_times's turns: ``(first row, delta ms, turns, clamped)``.
+    # An observer may note the shift instead of every turn it moved.
+    shifted: Shifted | None = None
 
     def segment_fields(self) -> frozenset[str] | None:
         """Names of the segment attributes this change set in place (the undo op restores them);
@@ -98,10 +102,13 @@ class SetFields:
 
     *replaced*, from :func:`~editor.core.ops.text.replace_spans`, names the text replacements the
     edits were planned from (:attr:`Change.replaced`); its undo and redo are plain field values.
+    *shifted*, from :func:`~editor.core.ops.times.shift_times`, names the shift likewise
+    (:attr:`Change.shifted`).
     """
 
     edits: tuple[tuple[int, Fields], ...]
     replaced: Replaced | None = None
+    shifted: Shifted | None = None
     inserted: ClassVar[Rows | None] = None
     removed: ClassVar[Rows | None] = None
 
@@ -118,7 +125,7 @@ class SetFields:
                 setattr(segment, attribute, value)
             add((index, old))
         rows = tuple(sorted({index for index, _ in self.edits}))
-        return Change(SetFields(tuple(reversed(undo))), rows, replaced=self.replaced)
+        return Change(SetFields(tuple(reversed(undo))), rows, replaced=self.replaced, shifted=self.shifted)
 
 
 @dataclass(frozen=True, eq=False)

@@ -168,7 +168,7 @@ def shift_times(transcript: Transcript, delta_ms: int, first: int = 0) -> Shift:
             add((row, fields))
     if prev is not None and prev.end_ms is not None and new_head is not None and prev.end_ms > new_head:
         edits.insert(0, (first - 1, {"end_ms": new_head}))
-    op: SetFields | Group = SetFields(tuple(edits))
+    op: SetFields | Group = SetFields(tuple(edits), shifted=(first, delta_ms, len(segments) - first, clamped))
     moved = _shifted_chapters(transcript.chapters, delta_ms, 0 if first == 0 or head is None else head)
     if moved is not None:
         chapters, count = moved
