@@ -645,7 +645,9 @@ class Journal:
         if len(segments) - first != turns:
             return None
         if side == BEFORE:
-            if delta_ms <= 0:     # times clamped at 0:00 (or that could be): the shift back cannot restore them
+            # A shift back cannot restore times clamped at 0:00 (or that could have been), nor the end of
+            # the turn before when the shift ended it earlier (it overlapped): a shift only ends it earlier.
+            if delta_ms <= 0 or first - 1 in found:
                 return None
             delta_ms = -delta_ms
         head = found[first].get("start_ms") if first in found else segments[first].start_ms

@@ -181,3 +181,102 @@ def test_past_an_autosave_the_undo_of_a_clamping_shift_is_written_in_full(saved)
     assert [_kind(line) for line in _lines(journal)] == ["shift"]
     journal.close()
     assert _restored(path) == fingerprint(transcript)
+
+
+def test_past_an_autosave_the_undo_of_a_shift_that_ended_an_overlapping_turn_earlier_replays_exactly(tmp_path):
+    """Turn 20 overlaps turn 21 by more than the shift (as a caption file may have it): the shift ends turn 20
+    where turn 21 now starts, and its undo puts turn 20's end back, which a shift back cannot."""
+    transcript = fixture_transcript()
+    overlap_end = transcript.segments[19].end_ms = transcript.segments[20].start_ms + 3_000
+    path = tmp_path / "ep.tep.json"
+    project.save(transcript, path)
+    transcript = project.load(path).transcript
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    undo = journal.run(transcript, ops.shift_times(transcript, 1_000, 20).op)
+    assert transcript.segments[19].end_ms == transcript.segments[20].start_ms < overlap_end
+    assert journal.snapshot_now(transcript)
+    journal.run(transcript, undo)
+    assert transcript.segments[19].end_ms == overlap_end
+    journal.close()
+    assert _restored(path) == fingerprint(transcript)
+
+
+def test_past_a_save_the_undo_of_a_shift_is_the_shift_back(saved):
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    undo = journal.run(transcript, ops.shift_times(transcript, 2_500, 7).op)
+    journal.save_project(transcript, path)
+    journal.run(transcript, undo)
+    assert [line["shift"] for line in _lines(journal)] == [[7, -2_500, len(transcript.segments) - 7, 0]]
+    journal.close()
+    assert _restored(path) == fingerprint(transcript)
+
+
+def test_shift_then_edits_in_its_turns_then_undo_all_and_redo_all_replay_exactly(saved):
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    undos = [journal.run(transcript, ops.shift_times(transcript, 4_000, 10).op)]
+    undos.append(journal.run(transcript, ops.set_text(transcript, 12, "a new sentence here")))
+    undos.append(journal.run(transcript, ops.set_start(transcript, 15, transcript.segments[15].start_ms + 200)))
+    states = [fingerprint(transcript)]
+    redos = []
+    for undo in reversed(undos):
+        redos.append(journal.run(transcript, undo))
+        states.append(fingerprint(transcript))
+    for redo in reversed(redos):
+        journal.run(transcript, redo)
+    assert fingerprint(transcript) == states[0]
+    assert [_kind(line) for line in _lines(journal)] == ["shift", "set", "set", "set", "set", "reshift",
+                                                         "reshift", "set", "set"]
+    journal.close()
+    assert _restored(path) == states[0]
+    _cut_after(journal, 6)
+    assert _restored(path) == states[3]
+
+
+def test_a_second_shift_and_both_undone_and_redone_replay_exactly(saved):
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    first = journal.run(transcript, ops.shift_times(transcript, 5_000).op)
+    second = journal.run(transcript, ops.shift_times(transcript, -(transcript.segments[0].start_ms + 9_000), 0).op)
+    redo_second = journal.run(transcript, second)
+    redo_first = journal.run(transcript, first)
+    journal.run(transcript, redo_first)
+    journal.run(transcript, redo_second)
+    assert _lines(journal)[2]["reshift"] == [2, "before"] and _lines(journal)[3]["reshift"] == [1, "before"]
+    journal.close()
+    assert _restored(path) == fingerprint(transcript)
+
+
+@pytest.mark.parametrize("line", [1, 2])
+def test_a_kill_in_the_middle_of_writing_a_shift_line_or_its_undo_restores_the_edit_before(saved, line):
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    before = [fingerprint(transcript)]
+    undo = journal.run(transcript, ops.shift_times(transcript, 15_000).op)
+    before.append(fingerprint(transcript))
+    journal.run(transcript, undo)
+    journal.close()
+    lines = journal.path.read_bytes().splitlines(keepends=True)
+    torn = lines[line][: len(lines[line]) // 2]
+    journal.path.write_bytes(b"".join(lines[:line]) + torn)
+    found = recovery.find_for(path)
+    if line == 1:
+        assert found is None          # no edit got in: nothing to recover, the project is as saved
+    else:
+        assert fingerprint(found.recover()) == before[line - 1]
+
+
+def test_a_journal_without_shift_lines_still_replays(saved):
+    """A journal written before shifts were lines of their own: the shift in full (``set``), its undo too."""
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    journal.unsynced.update(segment.id for segment in transcript.segments)   # every line in full
+    undo = journal.run(transcript, ops.shift_times(transcript, 15_000, 3).op)
+    after_shift = fingerprint(transcript)
+    journal.run(transcript, undo)
+    assert [_kind(line) for line in _lines(journal)] == ["set", "set"]
+    journal.close()
+    assert _restored(path) == fingerprint(transcript)
+    _cut_after(journal, 1)
+    assert _restored(path) == after_shift
