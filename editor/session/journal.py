@@ -556,6 +556,19 @@ class Journal:
         its observers this after every committed edit, undo and redo."""
         return self._commit_noted(transcript, _Recorder(transcript, count_before=count_before).noted(changes))
 
+    def line_memos(self) -> list[ReplaceMemo | ShiftMemo]:
+        """What the latest replace and shift lines found and left (oldest first), for the journal
+        that follows this one on the same document (:meth:`follow`)."""
+        return list(self._memos.values())
+
+    def follow(self, memos: list[ReplaceMemo | ShiftMemo]) -> None:
+        """Take over the memos of the journal this one replaces on the same document, dropped when
+        every edit was undone: the redo that comes next (a Replace all's, a shift's) is then written
+        as its spans or its shift again, not every turn in full. Their lines are not in this file,
+        so they are keyed below every line of it, as lines past a cut are: never referred to."""
+        carried = {index - len(memos): memo for index, memo in enumerate(memos)}
+        self._memos = carried | self._memos
+
     def derived(self, segment_ids: Iterable[str]) -> None:
         """These segments were given data the app derives and does not journal (word times from
         alignment): until the next save their lines hold them in full (see :attr:`unsynced`)."""

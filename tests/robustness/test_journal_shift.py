@@ -3,6 +3,7 @@ gives exactly the transcript the editor had (times, words, marks, chapters, turn
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -280,3 +281,42 @@ def test_a_journal_without_shift_lines_still_replays(saved):
     assert _restored(path) == fingerprint(transcript)
     _cut_after(journal, 1)
     assert _restored(path) == after_shift
+
+
+def _window_session(base: Path, script: list, folder: Path) -> subprocess.Popen:
+    """The real application on *base* making *script*'s edits through its undo stack (scripted_session.py)."""
+    save_script(script, folder / "script.jsonl")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
+               TRANSCRIPT_EDITOR_SETTINGS=str(folder / "settings.ini"), TRANSCRIPT_EDITOR_DATA_DIR=str(folder / "data"),
+               TRANSCRIPT_EDITOR_TEST_EDITS=str(folder / "script.jsonl"), TRANSCRIPT_EDITOR_TEST_RESTORE="0",
+               TRANSCRIPT_EDITOR_TEST_AUTOSAVE_EVERY="0")
+    return subprocess.Popen([sys.executable, str(HERE / "scripted_session.py"), str(base)], env=env, cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.mark.parametrize("edit", [["shift_times", 15_000, 0], ["shift_times", 2_000, 30],
+                                  ["replace_spans", [[0, 0, 5, "Zoltan"], [3, 0, 4, "Quill"]]]])
+def test_the_window_killed_after_an_edit_undone_to_the_saved_state_and_redone_restores_the_redo(saved, tmp_path,
+                                                                                                edit):
+    """Undoing every edit drops the journal (nothing to recover); the redo starts a new one, which writes it
+    as the edit again (its parameters), not every turn it moved in full."""
+    base, transcript = saved
+    script = [edit, ["undo"], ["redo"]]
+    expected = fingerprints(project.load(base).transcript, script)[-1]
+    window = _window_session(base, script, tmp_path)
+    try:
+        seqs = []
+        while len(seqs) < len(script):
+            line = window.stdout.readline()
+            assert line, window.stderr.read()[-3000:]
+            if line.startswith("seq "):
+                seqs.append(int(line.split()[1]))
+        window.send_signal(signal.SIGKILL)
+    finally:
+        window.wait(30)
+    assert seqs == [1, 0, 1]          # the undo back to the saved state dropped the journal; the redo began one
+    found = recovery.find_for(base)
+    assert fingerprint(found.recover()) == expected
+    kinds = [next(kind for kind in ("shift", "replace", "set", "rows") if kind in decode_line(line))
+             for line in found.journal_path.read_bytes().splitlines(keepends=True)[1:]]
+    assert kinds == [edit[0].split("_")[0]]
