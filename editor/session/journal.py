@@ -75,7 +75,7 @@ import os
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from itertools import chain
@@ -392,6 +392,7 @@ text_state = operator.attrgetter("text", "stored_words", "marks")
 _TEXT_VALUES = operator.itemgetter(*TEXT_FIELDS)   # the same from a replace's undo record
 _TEXT_FIELD_SET = frozenset(TEXT_FIELDS)
 _FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
+_ID = operator.attrgetter("id")
 
 
 @dataclass(frozen=True)
@@ -402,47 +403,33 @@ class ReplaceMemo:
     replaced: ops.Replaced = ()              # the line's spans
 
 
-SHIFT_FIELDS = frozenset({"start_ms", "end_ms", "words", "marks", "original_marks"})   # what a shift sets
-
-
 @dataclass(frozen=True)
 class ShiftMemo:
-    """The turns of one shift line as it found them and left them: row -> the fields the shift set."""
+    """The turns of one shift line as it found them and left them: the run of rows its
+    :class:`~editor.core.ops.SetTimes` set (from row *first*, which is the turn before the shifted
+    ones when the shift ended that turn earlier), column by column."""
 
-    states: dict[str, dict[int, ops.Fields]]      # BEFORE / AFTER -> row -> {field: value as stored}
-    shifted: ops.Shifted | None = None           # the line's shift (journal side: to write it again)
-
-
-def shift_state(segment: Segment, names: Iterable[str]) -> ops.Fields:
-    """The values of *names* in *segment* as stored (words not read: a recipe stays one)."""
-    return {name: getattr(segment, "stored_words" if name == "words" else name) for name in names}
+    first: int
+    states: dict[str, dict[str, list]]     # BEFORE / AFTER -> field -> its value in each row of the run
+    shifted: ops.Shifted | None = None    # the line's shift (journal side: to write it again)
 
 
-def _holds(segment: Segment, state: ops.Fields | None) -> bool:
-    """True when *segment* holds the values of *state* (a :class:`ShiftMemo` row)."""
-    if state is None:
+def times_state(segments: list[Segment], first: int, names: Iterable[str], count: int) -> dict[str, list]:
+    """The values of *names* in *count* rows from *first* on, as stored (words not read: a recipe
+    stays one), read in C (a shift's 200,000 turns)."""
+    run = segments[first:first + count]
+    return {name: list(map(operator.attrgetter("stored_words" if name == "words" else name), run)) for name in names}
+
+
+def _same_columns(columns: Mapping[str, list], state: dict[str, list]) -> bool:
+    """True when *columns* (a :func:`times_state` or an edit's) hold the values of *state*: compared in C;
+    words read since (a recipe made into its list) are the same words (:func:`same_words`)."""
+    if columns.keys() != state.keys():
         return False
-    for name, value in state.items():
-        if name == "words":
-            if not same_words(segment.stored_words, value):   # type: ignore[attr-defined]
-                return False
-        else:
-            now = getattr(segment, name)
-            if now is not value and now != value:
-                return False
-    return True
-
-
-def _holds_values(fields: ops.Fields, state: ops.Fields | None) -> bool:
-    """True when *fields* (an undo record's: what an edit found) are the values of *state*."""
-    if state is None or fields.keys() != state.keys():
-        return False
-    for name, value in fields.items():
+    for name, values in columns.items():
         known = state[name]
-        if name == "words":
-            if not same_words(value, known):
-                return False
-        elif value is not known and value != known:
+        if values != known and not (name == "words" and len(values) == len(known)
+                                    and all(map(same_words, values, known))):
             return False
     return True
 
@@ -603,46 +590,35 @@ class Journal:
         None when the edit is written in full. The chapters a shift moves are written as any chapter
         change is (the line's ``chapters``)."""
         moved = [change for change in changes if not isinstance(change.undo, ops.SetChapters)]
-        if len(moved) != 1:
+        if len(moved) != 1 or not isinstance(moved[0].undo, ops.SetTimes):
             return None
-        change = moved[0]
-        undo = change.undo
-        if change.inserted is not None or change.removed is not None or not isinstance(undo, ops.SetFields) \
-                or not change.rows:
-            return None
+        change, undo = moved[0], moved[0].undo
         segments = transcript.segments
+        first, count = undo.first, len(undo)
+        if self.unsynced and not self.unsynced.isdisjoint(map(_ID, segments[first:first + count])):
+            return None     # replay has not got their word times to shift or put back
+        now = times_state(segments, first, undo.columns, count)
         if change.shifted is not None:
-            if self.unsynced and any(segments[row].id in self.unsynced for row in change.rows):
-                return None     # replay has not got their word times to shift
-            found = dict(undo.edits)
-            if len(found) != len(undo.edits):
-                return None
-            left = {row: shift_state(segments[row], fields) for row, fields in undo.edits}
-            return {"shift": list(change.shifted)}, None, ShiftMemo({BEFORE: found, AFTER: left}, change.shifted)
-        rows = change.rows
+            return {"shift": list(change.shifted)}, None, ShiftMemo(first, {BEFORE: dict(undo.columns), AFTER: now},
+                                                                    change.shifted)
+        # Only a shift's undo or redo sets times by columns: it puts back the values one side of a
+        # shift line holds, in the same rows.
         for seq in reversed(self._memos):
             memo = self._memos[seq]
-            if not isinstance(memo, ShiftMemo):
+            if not isinstance(memo, ShiftMemo) or memo.first != first:
                 continue
-            for side, states in memo.states.items():
-                if len(states) != len(rows) or not _holds(segments[rows[0]], states.get(rows[0])):
+            for side, state in memo.states.items():
+                if not _same_columns(now, state):
                     continue
-                # Every turn holds the line's values and the edit set no other field: putting back
-                # those values makes this very state.
-                if not all(_holds(segments[row], states.get(row)) and states[row].keys() >= fields.keys()
-                           for row, fields in undo.edits):
-                    return None
-                if self.unsynced and any(segments[row].id in self.unsynced for row in rows):
-                    return None
                 if seq > self._cut_seq:
                     return {"reshift": [seq, side]}, seq, None
-                again = self._shifted_again(transcript, undo, memo, side)
+                again = self._shifted_again(transcript, undo, now, memo, side)
                 if again is not None:
                     return again    # else an earlier shift's line may say it (the one this undoes)
         return None
 
     @staticmethod
-    def _shifted_again(transcript: Transcript, undo: ops.SetFields, memo: ShiftMemo,
+    def _shifted_again(transcript: Transcript, undo: ops.SetTimes, now: dict[str, list], memo: ShiftMemo,
                        side: str) -> tuple[dict, None, ShiftMemo] | None:
         """Past a cut (its line is in a snapshot or a save now), an undo or redo of a shift written as
         a shift when :func:`~editor.core.ops.times.shift_times` makes exactly what it did from what it
@@ -652,28 +628,25 @@ class Journal:
             return None
         first, delta_ms, turns, clamped = memo.shifted
         found = memo.states[BEFORE if side == AFTER else AFTER]
-        if not all(_holds_values(fields, found.get(row)) for row, fields in undo.edits):
-            return None
         segments = transcript.segments
-        if len(segments) - first != turns:
+        if len(segments) - first != turns or not _same_columns(undo.columns, found):
             return None
+        prev_set = memo.first < first     # the shift ended the turn before earlier (they overlapped)
         if side == BEFORE:
-            # A shift back cannot restore times clamped at 0:00 (or that could have been), nor the end of
-            # the turn before when the shift ended it earlier (it overlapped): a shift only ends it earlier.
-            if delta_ms <= 0 or first - 1 in found:
+            # A shift back cannot restore times clamped at 0:00 (or that could have been), nor the end
+            # of the turn before that the shift ended earlier: a shift only ever ends it earlier.
+            if delta_ms <= 0 or prev_set:
                 return None
-            delta_ms = -delta_ms
-        head = found[first].get("start_ms") if first in found else segments[first].start_ms
+            delta_ms, clamped = -delta_ms, 0
+        head = found["start_ms"][first - memo.first]
         if first and head is not None:
-            # The turn before the shifted ones, which this edit did not change: the shift again must
-            # not refuse nor end it anywhere else.
+            # The shift again must not refuse, nor end the turn before anywhere this edit did not.
             prev, new_head = segments[first - 1], max(0, head + delta_ms)
             if (prev.start_ms is not None and new_head < prev.start_ms) \
-                    or (first - 1 not in found and prev.end_ms is not None and prev.end_ms > new_head):
+                    or (not prev_set and prev.end_ms is not None and prev.end_ms > new_head):
                 return None
-        shifted = (first, delta_ms, turns, clamped if side == AFTER else 0)
-        left = {row: shift_state(segments[row], fields) for row, fields in undo.edits}
-        return {"shift": list(shifted)}, None, ShiftMemo({BEFORE: dict(undo.edits), AFTER: left}, shifted)
+        shifted = (first, delta_ms, turns, clamped)
+        return {"shift": list(shifted)}, None, ShiftMemo(undo.first, {BEFORE: dict(undo.columns), AFTER: now}, shifted)
 
     def _compact(self, transcript: Transcript, changes: list[ops.Change]) -> tuple[dict, int | None,
                                                                                   ReplaceMemo | None] | None:

@@ -66,10 +66,10 @@ from editor.session.journal import (
     open_for_append,
     recovery_dir,
     segments_from_json,
-    shift_state,
     snapshot_paths_for,
     speakers_to_json,
     text_state,
+    times_state,
 )
 
 # Added to the name of a journal that could not be restored, kept for the producer (see
@@ -631,8 +631,9 @@ def apply_record(transcript: Transcript, record: dict, memos: dict[int, ReplaceM
     segments = transcript.segments
     op = record_op(transcript, record, memos)
     found = {row: text_state(segments[row]) for row in rows}
-    shifted = _shift_fields(op) if "shift" in record else ()
-    before = {row: shift_state(segments[row], fields) for row, fields in shifted}
+    shift = _set_times(op) if "shift" in record else None
+    if shift is not None:
+        before = times_state(segments, shift.first, shift.columns, len(shift))
     if run is None:
         ops.run(transcript, op)
     else:
@@ -640,21 +641,17 @@ def apply_record(transcript: Transcript, record: dict, memos: dict[int, ReplaceM
     if rows and memos is not None:
         segments = transcript.segments
         memos[record["seq"]] = ReplaceMemo({BEFORE: found, AFTER: {row: text_state(segments[row]) for row in rows}})
-    if shifted and memos is not None:
-        segments = transcript.segments
-        memos[record["seq"]] = ShiftMemo({BEFORE: before,
-                                          AFTER: {row: shift_state(segments[row], fields) for row, fields in shifted}})
+    if shift is not None and memos is not None:
+        memos[record["seq"]] = ShiftMemo(shift.first, {BEFORE: before, AFTER: dict(shift.columns)})
 
 
-def _shift_fields(op: ops.Op) -> tuple[tuple[int, ops.Fields], ...]:
-    """The turns and fields the shift in *op* (a line's op) sets."""
-    if isinstance(op, ops.SetFields) and op.shifted is not None:
-        return op.edits
+def _set_times(op: ops.Op) -> ops.SetTimes | None:
+    """The turns' times a shift line's op sets."""
+    if isinstance(op, ops.SetTimes):
+        return op
     if isinstance(op, ops.Group):
-        for part in op.ops:
-            if found := _shift_fields(part):
-                return found
-    return ()
+        return next(filter(None, map(_set_times, op.ops)), None)
+    return None
 
 
 def record_op(transcript: Transcript, record: dict, memos: dict[int, ReplaceMemo | ShiftMemo] | None = None) -> ops.Op:
@@ -706,10 +703,9 @@ def record_op(transcript: Transcript, record: dict, memos: dict[int, ReplaceMemo
         shift_memo = memos.get(seq) if memos is not None else None
         if not isinstance(shift_memo, ShiftMemo):
             raise ValueError(f"it puts back the turns of shift entry {seq}, which is not in the journal")
-        shift_states = shift_memo.states[side]
-        for row in shift_states:
-            _check_row(row, count)
-        parts.append(ops.SetFields(tuple((row, dict(fields)) for row, fields in shift_states.items())))
+        put_back = ops.SetTimes(shift_memo.first, shift_memo.states[side])
+        _check_row(shift_memo.first + len(put_back) - 1, count)
+        parts.append(put_back)
     if "restore" in record:
         seq, side, rows = record["restore"]
         memo = memos.get(seq) if memos is not None else None
