@@ -150,13 +150,16 @@ def shift_times(transcript: Transcript, delta_ms: int, first: int = 0) -> Shift:
     run = segments[first:]
     starts = list(map(_START, run))
     clamped = 0 if delta_ms > 0 else sum(1 for start in starts if start is not None and start + delta_ms < 0)
-    columns: dict[str, list] = {"start_ms": _later(starts, delta_ms), "end_ms": _later(list(map(_END, run)), delta_ms),
-               # Words are shifted when first read (a recipe): most turns of a long episode never are.
-               "words": [words_later(_shifted_words, words, delta_ms) if words.__class__ is not list or words
-                         else words for words in map(_STORED_WORDS, run)],
-               "marks": [_shifted_marks(marks, delta_ms) if marks else marks for marks in map(_MARKS, run)],
-               "original_marks": [_shifted_marks(marks, delta_ms) if marks else marks
-                                  for marks in map(_ORIGINAL_MARKS, run)]}
+    columns: dict[str, list] = {
+        "start_ms": _later(starts, delta_ms),
+        "end_ms": _later(list(map(_END, run)), delta_ms),
+        # Words are shifted when first read (a recipe): most turns of a long episode never are.
+        "words": [words_later(_shifted_words, words, delta_ms) if words.__class__ is not list or words else words
+                  for words in map(_STORED_WORDS, run)]}
+    for name in ("marks", "original_marks"):
+        marks = list(map(_STORED_FIELD[name], run))
+        if any(marks):      # most episodes have a few marks, or none: no column to set then
+            columns[name] = [_shifted_marks(turn, delta_ms) if turn else turn for turn in marks]
     if prev is not None and prev.end_ms is not None and new_head is not None and prev.end_ms > new_head:
         # The turn before would overlap the first one shifted: it ends where that one now starts.
         first_set = first - 1
