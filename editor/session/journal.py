@@ -75,7 +75,7 @@ import os
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from itertools import chain
@@ -416,22 +416,10 @@ class ShiftMemo:
 
 def times_state(segments: list[Segment], first: int, names: Iterable[str], count: int) -> dict[str, list]:
     """The values of *names* in *count* rows from *first* on, as stored (words not read: a recipe
-    stays one), read in C (a shift's 200,000 turns)."""
+    stays one), read in C (a shift's 200,000 turns). Compared with ``==`` (in C too), a recipe and the
+    list it made since are the same words (:func:`~editor.core.transcript.same_words`)."""
     run = segments[first:first + count]
     return {name: list(map(operator.attrgetter("stored_words" if name == "words" else name), run)) for name in names}
-
-
-def _same_columns(columns: Mapping[str, list], state: dict[str, list]) -> bool:
-    """True when *columns* (a :func:`times_state` or an edit's) hold the values of *state*: compared in C;
-    words read since (a recipe made into its list) are the same words (:func:`same_words`)."""
-    if columns.keys() != state.keys():
-        return False
-    for name, values in columns.items():
-        known = state[name]
-        if values != known and not (name == "words" and len(values) == len(known)
-                                    and all(map(same_words, values, known))):
-            return False
-    return True
 
 
 def _same_state(segment: Segment, state: tuple) -> bool:
@@ -608,7 +596,7 @@ class Journal:
             if not isinstance(memo, ShiftMemo) or memo.first != first:
                 continue
             for side, state in memo.states.items():
-                if not _same_columns(now, state):
+                if now != state:
                     continue
                 if seq > self._cut_seq:
                     return {"reshift": [seq, side]}, seq, None
@@ -629,7 +617,7 @@ class Journal:
         first, delta_ms, turns, clamped = memo.shifted
         found = memo.states[BEFORE if side == AFTER else AFTER]
         segments = transcript.segments
-        if len(segments) - first != turns or not _same_columns(undo.columns, found):
+        if len(segments) - first != turns or undo.columns != found:
             return None
         prev_set = memo.first < first     # the shift ended the turn before earlier (they overlapped)
         if side == BEFORE:
