@@ -34,7 +34,10 @@ Why and how (see :mod:`editor.session.recovery` for the reading side):
   ``"reshift": [seq, "before"|"after"]`` (every turn the shift set), under the same
   rule as a replace's. Past a cut, a redo that finds the turns as the shift did is
   that shift again, the undo of a shift later (nothing clamped) the shift back, and
-  anything else in full.
+  anything else in full. A journal dropped because every edit was undone (the document is
+  its file again) hands what its replace and shift lines found and left to the next one
+  (:meth:`Journal.follow`), where those lines count as past a cut: the redo that starts it
+  is the edit again, not every turn it touched in full.
   Turns whose data the app derived without journaling it (word times from alignment,
   :attr:`Journal.unsynced`) are always written in full, so replay never rebuilds them
   from values it does not have.
