@@ -998,8 +998,12 @@ class Journal:
     def close(self, closed_by: str = "") -> None:
         """Stop writing; the files stay (a later start offers them for recovery). *closed_by*: why the
         window ends with the work unsaved, when it knows (:data:`CLOSED_BY_SYSTEM`), written as the last
-        line for the restore prompt to say; none is written after a crash, which cannot say."""
+        line for the restore prompt to say; none is written after a crash, which cannot say. A snapshot
+        being written is waited for: the journal left then starts from it."""
         self.wait_snapshot()
+        self._stop_writing(closed_by)
+
+    def _stop_writing(self, closed_by: str = "") -> None:
         if self._syncer is not None:
             self._syncer.stop()
         with self._lock:
@@ -1013,8 +1017,12 @@ class Journal:
         self._sync_folder()
 
     def discard(self) -> None:
-        """Close and delete the journal and its snapshot (clean close, nothing unsaved)."""
-        self.close()
+        """Close and delete the journal and its snapshot (clean close, nothing unsaved).
+
+        A snapshot being written is not waited for: a long episode's takes seconds, and the window
+        discards the journal as the producer undoes the last edit. Its rotation finds the journal
+        closed and removes the snapshot's file (one done before this is this journal's base now)."""
+        self._stop_writing()
         _unlink(self.path)
         if self.base.kind == BASE_SNAPSHOT:
             _unlink(Path(self.base.path))

@@ -69,6 +69,9 @@ class Autosaver(QObject):
         # What the last replace and shift lines of a journal dropped because every edit was undone
         # found and left: the next journal writes a redo of one as that edit again (Journal.follow).
         self._memos: list = []
+        # The journal last discarded: an autosave snapshot of it may still be being written, which
+        # quitting waits for (its rotation then removes the file rather than a kill leaving it half-written).
+        self._discarded = None
         self._failed = False
         self.last_capture_ms = 0.0
         # The document's identity for the journal's base (its SHA-256), taken on a worker when the
@@ -246,9 +249,10 @@ class Autosaver(QObject):
             return False
 
     def wait(self) -> None:
-        """Block until a snapshot being written is done (tests, quitting)."""
-        if self.journal is not None:
-            self.journal.wait_snapshot()
+        """Block until a snapshot being written is done (tests, quitting), the discarded journal's too."""
+        for journal in (self._discarded, self.journal):
+            if journal is not None:
+                journal.wait_snapshot()
 
     def keep_recoverable(self) -> bool:
         """The document's file or folder changed on disk behind our back: make the journal hold a
@@ -290,7 +294,7 @@ class Autosaver(QObject):
         if self.journal is not None:
             self._derived |= self.journal.unsynced   # a next journal starts from the same base
             self.journal.discard()
-            self.journal = None
+            self._discarded, self.journal = self.journal, None
 
     def drop_unchanged(self) -> None:
         """The document is what its file holds again (every edit undone): there is nothing to recover,
