@@ -109,13 +109,10 @@ class SetFields:
 
     *replaced*, from :func:`~editor.core.ops.text.replace_spans`, names the text replacements the
     edits were planned from (:attr:`Change.replaced`); its undo and redo are plain field values.
-    *shifted*, from :func:`~editor.core.ops.times.shift_times`, names the shift likewise
-    (:attr:`Change.shifted`).
     """
 
     edits: tuple[tuple[int, Fields], ...]
     replaced: Replaced | None = None
-    shifted: Shifted | None = None
     inserted: ClassVar[Rows | None] = None
     removed: ClassVar[Rows | None] = None
 
@@ -132,7 +129,7 @@ class SetFields:
                 setattr(segment, attribute, value)
             add((index, old))
         rows = tuple(sorted({index for index, _ in self.edits}))
-        return Change(SetFields(tuple(reversed(undo))), rows, replaced=self.replaced, shifted=self.shifted)
+        return Change(SetFields(tuple(reversed(undo))), rows, replaced=self.replaced)
 
 
 @dataclass(frozen=True, eq=False)
@@ -144,7 +141,8 @@ class SetTimes:
 
     Shift Times moves every turn of an episode: by columns, the values are read (``attrgetter``) and
     set (the slot's own setter) in C, where a dict of fields per row (:class:`SetFields`) took seconds
-    for 200,000 turns. *shifted*: as :class:`SetFields`'s.
+    for 200,000 turns. *shifted*, from :func:`~editor.core.ops.times.shift_times`, names the shift
+    (:attr:`Change.shifted`); its undo and redo are plain column values.
     """
 
     first: int
