@@ -29,6 +29,7 @@ from editor.hearing.sayings import teach
 from editor.hearing.sound_match import MAX_DISTANCE, PhoneSpeller, SoundAlike, sound_alikes
 from editor.hearing.spotting import Spotted, fit_bar, spot_names
 from editor.hearing.suspects import JOIN_AT, Suspect, WordDoubt, runs, typical_fit, word_doubts
+from editor.hearing.two_phones import two_phone_suspects
 from editor.hearing.verdict import AGREES, PREFERS_ORIGINAL, TimedToken, compare, cut, region_of
 
 # The grammars of every name and of a word's sound-alikes (the context check) are searched more
@@ -108,6 +109,9 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
         heard.suspects += near_consonant_suspects(job.text, job.tokens, fitted, heard.doubts, audio,
                                                   job.audio_start_ms, aligner, job.index, job.segment_id,
                                                   heard.suspects, chooser=_names_aligner())
+        heard.suspects += two_phone_suspects(job.text, job.tokens, fitted, heard.doubts, audio, job.audio_start_ms,
+                                             aligner, job.index, job.segment_id, heard.suspects,
+                                             chooser=_names_aligner())
     heard.suspects.sort(key=lambda s: s.char_start)
     return heard
 

@@ -153,9 +153,11 @@ def word_doubts(text: str, fits: list[TokenFit], confidences: list[float | None]
     result = []
     for i, fit in enumerate(fits):
         letters = "".join(_LETTERS.findall(text[fit.char_start:fit.char_end]))
-        # "her", "for", "than" are reduced in speech; an acronym ("BSA") is said letter by letter.
+        # "her", "for", "than" are reduced in speech; an acronym ("BSA") is said letter by letter,
+        # and so is a lone capital ("M", "B", but not the words "A" and "I"): a letter's name is a
+        # stressed syllable, said in full.
         short = ((len(letters) <= 3 or letters.casefold() in FUNCTION_WORDS)
-                 and not (len(letters) > 1 and letters.isupper()))
+                 and not (len(letters) > 1 and letters.isupper()) and not _letter_name(letters))
         pieces: list[tuple[str, float]] = [("audio", audio_doubt(fit, median, short=short))]
         confidence = confidences[i] if confidences and i < len(confidences) else None
         if confidence is not None:
@@ -171,6 +173,11 @@ def word_doubts(text: str, fits: list[TokenFit], confidences: list[float | None]
                                 1 - keep * (1 - audio), [name for name, value in pieces if value > 0.05],
                                 audio, 1 - keep, short, below))
     return result
+
+
+def _letter_name(letters: str) -> bool:
+    """Whether *letters* is a lone capital said as its letter's name (not the words "A" and "I")."""
+    return len(letters) == 1 and letters.isupper() and letters not in "AI"
 
 
 def runs(text: str, doubts: list[WordDoubt], segment: int, segment_id: str,
