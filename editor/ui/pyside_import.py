@@ -38,7 +38,12 @@ def import_pyside() -> None:
     """Import PySide6 (QtCore) for the first time, its embedded support code from the bytecode cache."""
     if "PySide6.QtCore" in sys.modules:
         return
-    with _compiled_once(cache_folder()):
+    try:
+        folder = cache_folder()
+    except NotImplementedError:   # an interpreter that keeps no bytecode (no cache tag): compiled as usual
+        import PySide6.QtCore  # noqa: F401
+        return
+    with _compiled_once(folder):
         import PySide6.QtCore  # noqa: F401
 
 
