@@ -54,6 +54,8 @@ _GENERIC_SPEAKER = re.compile(r"^(speaker|spk|speaker_|guest|unknown)[\s_#-]*\d*
 
 @dataclass
 class GlossaryEntry:
+    """A name as it is spelled, the wrong forms recognizers wrote for it, and a note."""
+
     correct: str
     wrong_forms: list[str] = field(default_factory=list)
     note: str = ""

@@ -14,6 +14,8 @@ from editor.core.transcript import Transcript
 
 @dataclass
 class ReadResult:
+    """A file as read: the transcript, the format that read it and the warnings the reader gave."""
+
     transcript: Transcript
     format: str                 # a reader's NAME
     warnings: list[str] = field(default_factory=list)

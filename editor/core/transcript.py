@@ -71,6 +71,8 @@ class Mark:
 
 @dataclass(slots=True)
 class Word:
+    """A recognized word and its times in the audio (ms; None until aligned)."""
+
     text: str
     start_ms: int | None = None
     end_ms: int | None = None
@@ -79,12 +81,16 @@ class Word:
 
 @dataclass(slots=True)
 class Speaker:
+    """A speaker of the episode: a stable id and the name shown."""
+
     id: str
     name: str
 
 
 @dataclass(slots=True)
 class Segment:
+    """A turn (or caption): its times, text, speaker, words, marks and review state."""
+
     id: str
     start_ms: int | None
     end_ms: int | None
@@ -254,6 +260,8 @@ class Chapter:
 
 @dataclass(slots=True)
 class TranscriptMeta:
+    """What the document says about itself: title, audio, duration, language, source file."""
+
     title: str = ""
     audio_path: str = ""      # absolute or as given; projects store it relative
     duration_ms: int | None = None
@@ -281,6 +289,8 @@ class IdMaker:
 
 @dataclass
 class Transcript:
+    """The document: its meta, its speakers by id and its segments in order."""
+
     meta: TranscriptMeta = field(default_factory=TranscriptMeta)
     speakers: dict[str, Speaker] = field(default_factory=dict)  # id -> speaker, in order of appearance
     segments: list[Segment] = field(default_factory=list)

@@ -24,6 +24,8 @@ class InaudibleStyle(str, enum.Enum):
 
 @dataclass
 class ExportOptions:
+    """What an export writes beside the text (speakers, times, marks' style, ...); defaults per format."""
+
     inaudible_style: InaudibleStyle | None = None  # None: the format's own default
     include_speakers: bool = True
     include_times: bool = True

@@ -1125,6 +1125,8 @@ _SEGMENT_FIELDS = operator.attrgetter(*STORED_FIELDS)
 
 @dataclass(frozen=True)
 class Captured:
+    """A transcript as plain values (:func:`capture`), for a worker to rebuild and serialise."""
+
     meta: tuple
     speakers: list
     rows: list

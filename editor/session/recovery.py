@@ -79,6 +79,8 @@ UNRESTORED_SUFFIX = ".unrestored"
 
 @dataclass
 class Recovered:
+    """What a journal gave back: the transcript with its edits replayed, and how many."""
+
     transcript: Transcript
     extra: dict
     applied: int           # edits replayed onto the base

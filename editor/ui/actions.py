@@ -30,6 +30,8 @@ CAN_REDO = "redo"
 
 @dataclass(frozen=True)
 class ActionSpec:
+    """One action of the window as its feature declares it: name, menu, text, keys, tip, when enabled."""
+
     name: str
     menu: str                       # "File", "Playback", "View", "Help", ...
     text: str

@@ -70,6 +70,8 @@ def start(args: list[str] | None = None):
                 import_qt_free_layers(with_file=True, with_readers=True)
             preload = reading.start(options.file, in_child)   # reads while Qt starts
     import_qt_free_layers(with_file=bool(options.file))
+    from editor.ui.pyside_import import import_pyside
+    import_pyside()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 

@@ -1,7 +1,10 @@
 """Open-to-idle and Replace all against the peers, side by side in the same runs.
 
 Run: ``.venv/bin/python tests/bench/bench_peers.py [--runs N] [--open-only|--replace-only] [--before DIR] [--settled]
-[--floor]`` (``--before DIR``: also run the app from another checkout, e.g. ``git archive REV | tar -x -C DIR``;
+[--floor] [--python PY]`` (``--before DIR``: also run the app from another checkout, e.g.
+``git archive REV | tar -x -C DIR``;
+``--python PY``: also run this checkout's app under another interpreter with the same packages, e.g. one
+made by ``/usr/bin/python3 -m venv --without-pip V`` with a ``.pth`` file naming this venv's site-packages;
 ``--floor``: also open a bare PySide6 window, see below). Needs the peer
 harness (``../shared/peerbench``, or ``PEERBENCH=/path``) and its peers installed with its
 ``install_peers.sh`` (Aegisub, Subtitle Composer; Xvfb, xdotool). Prints one table: medians (min-max) of
@@ -70,10 +73,10 @@ def workdir() -> Path:
     return work
 
 
-def ours(srt: str, root: Path, home: Path) -> list[str]:
+def ours(srt: str, root: Path, home: Path, python: str = PYTHON) -> list[str]:
     # PYTHONDONTWRITEBYTECODE cleared: the app runs from compiled bytecode, as installed by pip.
     return ["--home", str(home), "--env", "QT_QPA_PLATFORM=xcb", "--env", f"PYTHONPATH={root}",
-            "--env", "PYTHONDONTWRITEBYTECODE=", "--", PYTHON, "-m", "editor", srt]
+            "--env", "PYTHONDONTWRITEBYTECODE=", "--", python, "-m", "editor", srt]
 
 
 # The floor: Python, PySide6's import and one shown main window reaching idle, nothing of ours.
@@ -95,6 +98,8 @@ def peers(work: Path) -> dict[str, list[str]]:
     if "--before" in sys.argv:
         programs["ours_before"] = ours(srt, Path(sys.argv[sys.argv.index("--before") + 1]).resolve(),
                                        OUT / "home_before")
+    if "--python" in sys.argv:
+        programs["ours_python"] = ours(srt, ROOT, OUT / "home_python", sys.argv[sys.argv.index("--python") + 1])
     if "--floor" in sys.argv:
         programs["pyside_bare"] = ["--env", "QT_QPA_PLATFORM=xcb", "--env", "PYTHONDONTWRITEBYTECODE=", "--",
                                    PYTHON, "-c", BARE_WINDOW]
@@ -106,6 +111,7 @@ def peers(work: Path) -> dict[str, list[str]]:
 
 REPLACE = {"ours": (str(HERE / "ours_replace_prep.sh"), "xdotool click 1"),
            "ours_before": (str(HERE / "ours_replace_prep.sh"), "xdotool click 1"),
+           "ours_python": (str(HERE / "ours_replace_prep.sh"), "xdotool click 1"),
            "aegisub": ("peers/aegisub.replace.prep.sh", "xdotool click 1"),
            "subtitlecomposer": ("peers/subtitlecomposer.replace.prep.sh", "xdotool key Return")}
 
@@ -171,7 +177,7 @@ def report(figures: dict, runs: int) -> None:
             print(f"| {what} | {name} | {med(values, 0)} | {med(values, 1)} | {len(values)}/{runs} |")
     print("\nOurs / peer, per run (same run, so the machine's load is shared):")
     for what in ("open", "open settled", "replace"):
-        for mine in ("ours", "ours_before", "pyside_bare"):
+        for mine in ("ours", "ours_before", "ours_python", "pyside_bare"):
             own = {v[2]: v for v in figures.get((what, mine), [])}
             for peer in ("aegisub", "subtitlecomposer"):
                 theirs = {v[2]: v for v in figures.get((what, peer), [])}

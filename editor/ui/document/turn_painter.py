@@ -78,6 +78,8 @@ def shown_text(text: str) -> str:
 
 @dataclass(slots=True)
 class _Cached:
+    """A row laid out for a width, with what it was laid out from (to tell when it is stale)."""
+
     text: str
     width: int
     layout: QTextLayout

@@ -36,6 +36,8 @@ REVIEW_KEY = "review"     # the project's extra object: {"position_ms": ..., "ro
 
 @dataclass(frozen=True)
 class Progress:
+    """The review's counts: turns approved and flagged of all, and the audio time approved of all."""
+
     approved: int = 0
     flagged: int = 0
     total: int = 0
