@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import os
 import re
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -36,6 +37,7 @@ FRAME_MS = 10  # PocketSphinx's default frame rate is 100 frames per second
 # Frame f is computed from a 25.6 ms window starting at f * FRAME_MS: a boundary found at
 # frame f lies near the window's centre, not its start.
 FRAME_CENTRE_MS = 13
+NOISY_KEPT = 4        # audio buffers an aligner keeps with what it found in them (see Aligner._recent)
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,11 @@ class Aligner:
         self._decoders: dict[int, Decoder] = {}
         self._choices: Decoder | None = None
         self._pronounced: dict[str, str] = {}
+        # The last few audio buffers decoded, with their noise floor and what was found in them: a
+        # turn is decoded again and again over the same samples (a word swapped in, a candidate
+        # and the original, a passage judged for two names), drawing the noise took about a
+        # twentieth of a decode's time, and the same search over the same samples finds the same.
+        self._recent: deque[_Decoded] = deque(maxlen=NOISY_KEPT)
 
     def _decoder(self, attempt: int) -> Decoder:
         if attempt not in self._decoders:
@@ -172,6 +179,8 @@ class Aligner:
         if not known or phones in known:
             return False
         alternative = f"{word}({len(known) + 1})"
+        for decoded in self._recent:      # a search with *word* in it may now go another way
+            decoded.found.clear()
         self._pronounced[alternative] = phones
         for each in [*self._decoders.values(), *([self._choices] if self._choices else [])]:
             each.add_word(alternative, phones, True)
@@ -202,7 +211,16 @@ class Aligner:
         """
         if not words or len(audio_16k) < RATE // 10:
             return None
-        data = self._with_noise_floor(audio_16k).tobytes()
+        decoded = self._decoded(audio_16k)
+        key = ("decode", tuple(words), tuple(before), tuple(after))
+        if key not in decoded.found:
+            decoded.found[key] = self._decode(decoded.data, words, before, after)
+        pieces = decoded.found[key]
+        return None if pieces is None else list(pieces)
+
+    def _decode(self, data: bytes, words: list[str], before: Sequence[str],
+                after: Sequence[str]) -> list[AlignedPiece] | None:
+        """:meth:`decode` of the samples whose noisy bytes are *data*."""
         # The neighbours' words are made pronounceable here, not only when this process happened
         # to align their turn first: the grammar must not depend on which turns came before.
         before = [w for w, ok in zip(before, self.prepare(list(before))[0], strict=True) if ok]
@@ -253,7 +271,7 @@ class Aligner:
         """
         if not words or len(audio_16k) < RATE // 10:
             return None
-        data = self._with_noise_floor(audio_16k).tobytes()
+        data = self._decoded(audio_16k).data
         for attempt in range(len(self.options.beams)):
             decoder = self._decoder(attempt)
             decoder.set_align_text(" ".join(words))
@@ -318,14 +336,18 @@ class Aligner:
         words already prepared. None: no path through. Searched as :meth:`decode_choice` is."""
         if len(audio_16k) < RATE // 10 or not transitions:
             return None
-        decoder = self._choice_decoder()
-        decoder.add_fsg("_choice", decoder.create_fsg("_choice", 0, final, list(transitions)))
-        decoder.activate_search("_choice")
-        self._run(decoder, self._with_noise_floor(audio_16k).tobytes())
-        if decoder.hyp() is None:
-            return None
-        # "(NULL)": a transition without a word, which the segmentation lists too
-        return [_base(s.word) for s in (decoder.seg() or ()) if _base(s.word) not in _FILLERS and s.word != "(NULL)"]
+        decoded = self._decoded(audio_16k)
+        key = ("graph", tuple(transitions), final)
+        if key not in decoded.found:
+            decoder = self._choice_decoder()
+            decoder.add_fsg("_choice", decoder.create_fsg("_choice", 0, final, list(transitions)))
+            decoder.activate_search("_choice")
+            self._run(decoder, decoded.data)
+            # "(NULL)": a transition without a word, which the segmentation lists too
+            decoded.found[key] = None if decoder.hyp() is None else [
+                _base(s.word) for s in (decoder.seg() or ()) if _base(s.word) not in _FILLERS and s.word != "(NULL)"]
+        words = decoded.found[key]
+        return None if words is None else list(words)
 
     def _choice_decoder(self) -> Decoder:
         """The decoder of :meth:`decode_choice`: the widest beams, since with narrow ones an
@@ -393,7 +415,7 @@ class Aligner:
             transitions += [(i, i + 1, 0.9, word), (i, i + 1, 0.1)]
         decoder.add_fsg("anchors", decoder.create_fsg("anchors", 0, len(words), transitions))
         decoder.activate_search("anchors")
-        self._run(decoder, self._with_noise_floor(audio_16k).tobytes())
+        self._run(decoder, self._decoded(audio_16k).data)
         if decoder.hyp() is None:
             return found
         hits = [(_base(s.word), s.start_frame, s.end_frame) for s in decoder.seg() or ()
@@ -433,15 +455,42 @@ class Aligner:
         decoder.process_raw(data, full_utt=True)
         decoder.end_utt()
 
+    def _decoded(self, audio_16k: np.ndarray) -> _Decoded:
+        """*audio_16k* as PocketSphinx decodes it (with its noise floor), and what searches over
+        it found: kept for the same samples decoded again soon after."""
+        samples = np.asarray(audio_16k, dtype=np.int16)
+        for decoded in self._recent:
+            if len(decoded.samples) == len(samples) and np.array_equal(decoded.samples, samples):
+                return decoded
+        decoded = _Decoded(samples.copy(), self._with_noise_floor(samples).tobytes())
+        self._recent.append(decoded)
+        return decoded
+
     def _with_noise_floor(self, audio_16k: np.ndarray) -> np.ndarray:
         samples = np.asarray(audio_16k, dtype=np.int16)
-        rms = float(np.sqrt(np.mean(samples.astype(np.float64) ** 2))) if len(samples) else 0.0
-        sigma = max(1.0, self.options.noise_ratio * rms)
         if not self.options.noise_ratio:
             return np.ascontiguousarray(samples)
-        # Fixed seed: the same audio always aligns the same way.
-        noise = np.random.default_rng(len(samples)).normal(0.0, sigma, len(samples))
-        return np.clip(samples + noise, -32768, 32767).astype(np.int16)
+        squares = samples.astype(np.float64)
+        rms = float(np.sqrt(np.mean(np.square(squares, out=squares)))) if len(samples) else 0.0
+        sigma = max(1.0, self.options.noise_ratio * rms)
+        # Fixed seed: the same audio always aligns the same way. (normal(0, sigma) is drawn as
+        # sigma times a standard normal: the same numbers, worked on in place.)
+        noisy = np.random.default_rng(len(samples)).standard_normal(len(samples))
+        noisy *= sigma
+        noisy += samples
+        np.clip(noisy, -32768, 32767, out=noisy)
+        return noisy.astype(np.int16)
+
+
+@dataclass
+class _Decoded:
+    """Samples an aligner decoded: the bytes it gave PocketSphinx (noise floor added) and what
+    each search over them found (by the search: its words or grammar), while its pronunciations
+    stay as they were."""
+
+    samples: np.ndarray
+    data: bytes
+    found: dict[tuple, list | None] = field(default_factory=dict)
 
 
 _FILLERS = frozenset({"<s>", "</s>", "<sil>", "[NOISE]", "[SPEECH]"})

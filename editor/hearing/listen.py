@@ -218,9 +218,10 @@ def _heard_sound_alikes(job: HearJob, timed: list[TimedToken], aligner: Aligner,
         if where is None:
             continue
         assert job.audio is not None
+        bar = fit_bar(turn_typical)
         verdict = compare(cut(job.audio, job.audio_start_ms, where), where, alike.name, aligner,
-                          margin_needed=False)
-        if verdict.label != PREFERS_ORIGINAL and verdict.fit >= fit_bar(turn_typical):
+                          margin_needed=False, usable_from=(bar, 0.0))
+        if verdict.label != PREFERS_ORIGINAL and verdict.fit >= bar:
             found.append(Spotted(lo, hi, job.text[lo:hi], alike.name, verdict.margin, "sound",
                                  verdict.label == AGREES))
     return found

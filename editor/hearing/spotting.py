@@ -166,15 +166,21 @@ def spot_names(text: str, tokens: list[TimedToken], spans: Iterable[tuple[int, i
         if trimmed != (won_lo, won_hi) and trimmed in others:
             where = region_of(text, tokens, tokens[trimmed[0]].char_start, tokens[trimmed[1]].char_end)
             if where is not None:
-                verdict = compare(cut(audio, audio_start_ms, where), where, name, aligner)
+                verdict = compare(cut(audio, audio_start_ms, where), where, name, aligner,
+                                  usable_from=(bar, SPOT_COVERAGE))
                 best = _judged(text, where, verdict, tokens[trimmed[0]].char_start, tokens[trimmed[1]].char_end,
                                name, bar, aligner)
         lost = 0
-        for w_lo, w_hi in [] if best is not None else [(won_lo, won_hi)] + others:
+        judged = [] if best is not None else [(won_lo, won_hi)] + others
+        for k, (w_lo, w_hi) in enumerate(judged):
             where = region_of(text, tokens, tokens[w_lo].char_start, tokens[w_hi].char_end)
             if where is None:      # (none is: every window of paths had its region above)
                 continue
-            verdict = compare(cut(audio, audio_start_ms, where), where, name, aligner)
+            # A verdict too weak for _judged still decides, by its margin, whether the first
+            # window's neighbours are judged; past that its original need not be aligned.
+            steers = not lost and k + 1 < len(judged)
+            verdict = compare(cut(audio, audio_start_ms, where), where, name, aligner,
+                              usable_from=None if steers else (bar, SPOT_COVERAGE))
             if lost:
                 won_lo, won_hi = w_lo, w_hi
             best = _judged(text, where, verdict, tokens[won_lo].char_start, tokens[won_hi].char_end, name, bar, aligner)

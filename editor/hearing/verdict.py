@@ -149,7 +149,8 @@ def score_text(audio_16k: np.ndarray, where: Region, middle: str, aligner: Align
 
 
 def compare(audio_16k: np.ndarray, where: Region, candidate: str, aligner: Aligner,
-            original: Scored | None = None, margin_needed: bool = True) -> Verdict:
+            original: Scored | None = None, margin_needed: bool = True,
+            usable_from: tuple[float, float] | None = None) -> Verdict:
     """The audio's verdict on replacing ``where.original`` by *candidate* (*audio_16k*: the region's audio).
 
     *margin_needed* False: the caller only asks whether the audio agrees with the candidate or
@@ -157,12 +158,19 @@ def compare(audio_16k: np.ndarray, where: Region, candidate: str, aligner: Align
     phone counted, not an acronym a letter apart) is then neither, whichever fits better: its
     verdict is "sounds alike" (margin 0) from its own alignment alone, the original's (a second
     decoding of the same audio) is skipped.
+
+    *usable_from*: the (fit, coverage) below which the caller makes nothing of a verdict whatever
+    its margin. A candidate that aligns but fits or covers less is then not compared: its verdict
+    is "unsure" (margin 0) with its own fit and coverage, and the original is not aligned.
     """
     frames = max(1, where.passage_ms // 10)
     said_the_same = not margin_needed and original is None and _said_the_same(where.original, candidate, aligner)
     scored = score_text(audio_16k, where, candidate, aligner)
     if said_the_same and scored is not None:
         return Verdict(SOUNDS_ALIKE, 0.0, scored.fit, scored.frames / frames)
+    if scored is not None and usable_from is not None and (scored.fit < usable_from[0]
+                                                           or scored.frames / frames < usable_from[1]):
+        return Verdict(UNSURE, 0.0, scored.fit, scored.frames / frames)
     # (when the candidate does not fit, whether the original does tells "rejected" from "unsure")
     if original is None:
         original = score_text(audio_16k, where, where.original, aligner)
