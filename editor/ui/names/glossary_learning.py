@@ -1,10 +1,13 @@
-"""GlossaryLearner: every correction the producer types in a turn can teach the show's glossary.
+"""GlossaryLearner: every correction the producer makes in the window can teach the show's glossary.
 
 When the in-place editor leaves a turn, the turn's text then is compared with its text when
 editing began (:meth:`editor.core.glossary.Glossary.learn_from_edit`): when a name of the
 glossary, of the show notes or a speaker's name was written over other words, those words
 become a known wrong form of it, so the next scan (this episode's or the next one's) finds
 them wherever the recognizer wrote them again. One comparison per turn left, never per keystroke.
+Corrections made without typing (a glossary suggestion applied, a name heard in the audio put in,
+Replace) teach the same way (:meth:`learn_corrections`); Correct Everywhere has its own "Remember"
+choice and is not taught twice.
 """
 
 from __future__ import annotations
@@ -48,8 +51,19 @@ class GlossaryLearner(QObject):
         row = self._model.row_of(segment_id, row)      # a split or merge may have moved it
         if row < 0 or self._model.segment(row).text == before:
             return
+        self._learn(glossary, before, self._model.segment(row).text)
+
+    def learn_corrections(self, corrections: list[tuple[str, str]]) -> None:
+        """Corrections applied without typing, as (words before, words put in): each may teach."""
+        glossary = self._glossary()
+        if glossary is None:
+            return
+        for before, after in dict.fromkeys(corrections):
+            self._learn(glossary, before, after)
+
+    def _learn(self, glossary: Glossary, before: str, after: str) -> None:
         known = {(e.correct, tuple(e.wrong_forms)) for e in glossary.entries}
-        entry = glossary.learn_from_edit(before, self._model.segment(row).text, names=self._names())
+        entry = glossary.learn_from_edit(before, after, names=self._names())
         if entry is None or (entry.correct, tuple(entry.wrong_forms)) in known:
             return
         wrong = entry.wrong_forms[-1] if entry.wrong_forms else ""
