@@ -291,9 +291,10 @@ class HearingController(QObject):
 
     def apply_name(self, row: int, char_start: int, char_end: int, name: str) -> bool:
         """Replace the passage by the glossary name heard there (one undo step; the glossary learns
-        the passage as a wrong form of the name); the sentence's punctuation around it stays. Nothing happens unless the audio heard *name* there in the
-        turn as it reads now: the list may not have caught up with an edit (or a split) yet, and
-        its places would then fall on other words."""
+        the passage as a wrong form of the name); the sentence's punctuation around it stays.
+        Nothing happens unless the audio heard *name* there in the turn as it reads now: the list
+        may not have caught up with an edit (or a split) yet, and its places would then fall on
+        other words."""
         from editor.core import ops
         from editor.core.name_span import name_span
 
