@@ -616,7 +616,7 @@ def scan(transcript, glossary: Glossary, *, threshold: int = SCAN_THRESHOLD,
         else:
             hits = match_phrase(index, phrase, 100, [{w} for w in phrase.norms], details=False)
         found.extend((hit, job) for hit in hits)
-    return _suggestions(found, {job.correct for job in jobs}, common, index)
+    return _suggestions(found, {job.correct for job in jobs}, common, index, transcript.segments)
 
 
 class _Job(NamedTuple):
@@ -652,7 +652,8 @@ def _scan_jobs(glossary: Glossary, candidates: Iterable[str] = (), speakers: Ite
 
 
 def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common: Collection[str],
-                 index: NameIndex) -> list[Suggestion]:
+                 index: NameIndex, segments: Sequence) -> list[Suggestion]:
+    from editor.core.confidence import recognizer_doubted
     from editor.core.corrections import Phrase, resolve_overlaps, with_details
     from editor.core.spelling import known_words
     dictionary = known_words()
@@ -711,9 +712,12 @@ def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common
             continue
         c = with_details(index, c)
         how = ("case" if c.how == "exact" else c.how) if job.fuzzy else "known"
+        evidence = _evidence(c, job, how)
+        if recognizer_doubted(segments[c.index], c.start, c.end):
+            evidence += ("confidence",)     # the recognizer itself was unsure of those words
         result.append(Suggestion(c.index, c.start, c.end, c.found, replacement, c.score, how,
                                  c.context, c.context_start, c.time_ms,
-                                 _evidence(c, job, how), c.tail_end, job.source))
+                                 evidence, c.tail_end, job.source))
     return result
 
 

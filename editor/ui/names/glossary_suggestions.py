@@ -39,7 +39,8 @@ from editor.ui.names.suggestion_delegate import ARROW, FirstLineDelegate
 from editor.ui.widgets.status_line import StatusLine
 
 _HOW = {"known": "known wrong form", "case": "capitals", "spelling": "spelled alike", "sound": "sounds alike",
-        "show-notes": "from the show notes", "speaker": "a speaker's name", "audio": "audio"}
+        "show-notes": "from the show notes", "speaker": "a speaker's name", "audio": "audio",
+        "confidence": "recognizer unsure"}
 
 _MARGIN = 6     # around the panel's status, list and buttons
 
