@@ -369,8 +369,11 @@ class HearingController(QObject):
         start = suspect.start_ms if suspect is not None and suspect.start_ms is not None else segments[row].start_ms
         # As the other walks (low-confidence words, glossary suggestions) do: the turn opens with the
         # passage selected, so what is typed next fixes it. Left as it was, a turn being edited would
-        # keep the caret, and the fix would go into the turn the walk left.
-        self._show_span(row, char_start, char_end, max(0, start - PLAY_LEAD_MS) if start is not None else -1)
+        # keep the caret, and the fix would go into the turn the walk left. The sentence's
+        # punctuation around the passage is left out of the selection: typing must not take it.
+        from editor.core.name_span import name_span
+        lo, hi = name_span(segments[row].text, char_start, char_end)
+        self._show_span(row, lo, hi, max(0, start - PLAY_LEAD_MS) if start is not None else -1)
         self._model.set_current(row)
         self._view.set_current_turn(row, scroll=False)   # Ctrl+Enter acts on it
         if start is not None and self._playback.has_media():
