@@ -55,3 +55,19 @@ def test_a_replace_all_that_puts_in_a_name_teaches_its_wrong_form(main_window, q
     assert panel.replace_all() == 1
     assert "Vardholm for thirty years" in " ".join(s.text for s in main_window.model.transcript.segments)
     assert _wrong_forms(glossary, "Vardholm") == ["Vard Home"]
+
+
+def test_apply_all_teaches_every_wrong_form_and_saves_once(main_window, qtbot):
+    names = _opened(main_window, qtbot, SAMPLE_TXT)
+    glossary = names.show_glossary.glossary
+    panel = names.show_glossary.suggestions
+    ticked = [(s.found, s.replacement) for s in panel.suggestions if panel.is_ticked(s)]
+    assert len(ticked) >= 2
+    learned, said = [], []
+    names.learner.learned.connect(lambda entry, wrong: learned.append(wrong))
+    names.answer.connect(said.append)
+    qtbot.mouseClick(panel.apply_all_button, Qt.MouseButton.LeftButton)
+    for found, replacement in ticked:
+        assert found in _wrong_forms(glossary, replacement)
+    assert len(learned) == 1                # announced once: one save, one scan
+    assert any(m.startswith(f"Glossary: {len(ticked)} known wrong forms learnt") for m in said)

@@ -20,11 +20,11 @@ from PySide6.QtCore import QObject, Signal
 from editor.ui.context import WindowContext
 
 if TYPE_CHECKING:
-    from editor.core.glossary import Glossary
+    from editor.core.glossary import Glossary, GlossaryEntry
 
 
 class GlossaryLearner(QObject):
-    learned = Signal(object, str)    # the GlossaryEntry that learnt, the wrong form it learnt
+    learned = Signal(object, str)    # the GlossaryEntry that learnt, the wrong form it learnt (the last, of many)
     message = Signal(str)
 
     def __init__(self, ctx: WindowContext, glossary: Callable[[], Glossary | None], names: Callable[[], list[str]],
@@ -51,21 +51,34 @@ class GlossaryLearner(QObject):
         row = self._model.row_of(segment_id, row)      # a split or merge may have moved it
         if row < 0 or self._model.segment(row).text == before:
             return
-        self._learn(glossary, before, self._model.segment(row).text)
+        learnt = self._learn(glossary, before, self._model.segment(row).text)
+        if learnt is not None:
+            self._announce([learnt])
 
     def learn_corrections(self, corrections: list[tuple[str, str]]) -> None:
-        """Corrections applied without typing, as (words before, words put in): each may teach."""
+        """Corrections applied without typing, as (words before, words put in): each may teach.
+        Announced once for all (Apply all may teach many: the glossary is saved and scanned once)."""
         glossary = self._glossary()
         if glossary is None:
             return
-        for before, after in dict.fromkeys(corrections):
-            self._learn(glossary, before, after)
+        learnt = [found for before, after in dict.fromkeys(corrections)
+                  if (found := self._learn(glossary, before, after)) is not None]
+        if learnt:
+            self._announce(learnt)
 
-    def _learn(self, glossary: Glossary, before: str, after: str) -> None:
+    def _learn(self, glossary: Glossary, before: str, after: str) -> tuple[GlossaryEntry, str] | None:
+        """(entry, wrong form) the glossary learnt from one correction, if it learnt something new."""
         known = {(e.correct, tuple(e.wrong_forms)) for e in glossary.entries}
         entry = glossary.learn_from_edit(before, after, names=self._names())
         if entry is None or (entry.correct, tuple(entry.wrong_forms)) in known:
-            return
-        wrong = entry.wrong_forms[-1] if entry.wrong_forms else ""
+            return None
+        return entry, entry.wrong_forms[-1] if entry.wrong_forms else ""
+
+    def _announce(self, learnt: list[tuple[GlossaryEntry, str]]) -> None:
+        entry, wrong = learnt[-1]
         self.learned.emit(entry, wrong)
-        self.message.emit(f"Glossary: “{wrong}” is now a known wrong form of {entry.correct}")
+        if len(learnt) == 1:
+            self.message.emit(f"Glossary: “{wrong}” is now a known wrong form of {entry.correct}")
+        else:
+            forms = ", ".join(f"“{w}”" for _, w in learnt)
+            self.message.emit(f"Glossary: {len(learnt)} known wrong forms learnt ({forms})")
