@@ -64,3 +64,21 @@ def test_the_encoding_can_be_given(tmp_path, capsys):
     path = _episode(tmp_path, text, encoding="cp1251")
     assert main(["suggest", str(path), "--encoding", "cp1251", "--glossary", str(glossary), "--json"]) == 0
     assert ("Натаща", "Наташа") in _suggested(capsys)
+
+
+def test_a_glossary_that_is_a_pipe_is_refused_not_waited_on(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    fifo = tmp_path / "names.csv"
+    os.mkfifo(fifo)
+    root = Path(__file__).resolve().parents[1]
+    # In a child process with a hang guard: reading the pipe would wait for a writer for ever.
+    result = subprocess.run([sys.executable, "-m", "editor", "suggest", str(_episode(tmp_path)),
+                             "--glossary", str(fifo), "--json"],
+                            cwd=root, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and result.stdout == ""
+    (line,) = result.stderr.strip().splitlines()
+    assert str(fifo) in line and "pipe" in line

@@ -381,13 +381,16 @@ class Glossary:
 
     def import_csv(self, path: str | Path) -> int:
         """Merge rows of a CSV file (header optional, columns: correct, wrong forms, note); returns rows read."""
+        from editor.core.files import read_regular
+
         path = Path(path)
+        # A regular file only: a FIFO given by mistake would be waited on for ever.
+        data = read_regular(path, CSV_LIMIT, lambda size: f"the file is {size / 1e6:.0f} MB: too big for a glossary",
+                            open_prefix="cannot read CSV: ")
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise TranscriptError(f"CSV is not UTF-8 text ({error.reason})", path, offset=error.start) from None
-        except OSError as error:
-            raise TranscriptError(f"cannot read CSV: {error.strerror}", path) from None
         return self.import_csv_text(text, path)
 
     def import_csv_text(self, text: str, path: str | Path | None = None) -> int:
@@ -410,6 +413,7 @@ class Glossary:
         return count
 
 
+CSV_LIMIT = 64 * 1024 * 1024    # a glossary CSV is names: far below this
 LEARN_MAX_WORDS = 6
 LEARN_MIN_LIKENESS = 60   # how much the old words must look or sound like the new to be a misheard form
 # How much a typed correction must look or sound like the words it replaces to be worth asking the
