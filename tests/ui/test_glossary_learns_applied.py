@@ -71,3 +71,16 @@ def test_apply_all_teaches_every_wrong_form_and_saves_once(main_window, qtbot):
         assert found in _wrong_forms(glossary, replacement)
     assert len(learned) == 1                # announced once: one save, one scan
     assert any(m.startswith(f"Glossary: {len(ticked)} known wrong forms learnt") for m in said)
+
+
+def test_a_replace_of_many_different_texts_teaches_nothing(main_window, qtbot):
+    # A pattern replaced all over the episode is no misheard name: not weighed one by one either.
+    from editor.ui.names.glossary_learning import MAX_DISTINCT
+
+    names = _opened(main_window, qtbot, SAMPLE_TXT)
+    glossary = names.show_glossary.glossary
+    many = [(f"Vard Hom{chr(97 + i % 26)}{i}", "Vardholm") for i in range(MAX_DISTINCT + 1)]
+    names.learner.learn_corrections(many)
+    assert glossary.entry_for("Vardholm") is None
+    names.learner.learn_corrections(many[:2])
+    assert _wrong_forms(glossary, "Vardholm") == [many[0][0], many[1][0]]

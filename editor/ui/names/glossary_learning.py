@@ -23,6 +23,11 @@ if TYPE_CHECKING:
     from editor.core.glossary import Glossary, GlossaryEntry
 
 
+# A Replace All of more different texts than this (a pattern's) corrects no one misheard name: not
+# learnt from (and not weighed one by one on the GUI thread).
+MAX_DISTINCT = 20
+
+
 class GlossaryLearner(QObject):
     learned = Signal(object, str)    # the GlossaryEntry that learnt, the wrong form it learnt (the last, of many)
     message = Signal(str)
@@ -59,9 +64,10 @@ class GlossaryLearner(QObject):
         """Corrections applied without typing, as (words before, words put in): each may teach.
         Announced once for all (Apply all may teach many: the glossary is saved and scanned once)."""
         glossary = self._glossary()
-        if glossary is None:
+        distinct = dict.fromkeys(corrections)
+        if glossary is None or len(distinct) > MAX_DISTINCT:
             return
-        learnt = [found for before, after in dict.fromkeys(corrections)
+        learnt = [found for before, after in distinct
                   if (found := self._learn(glossary, before, after)) is not None]
         if learnt:
             self._announce(learnt)
