@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 
-from editor.cli.common import EXIT_OK, EXIT_READ, load_or_report, say
+from editor.cli.common import EXIT_OK, EXIT_READ, add_encoding_argument, load_or_report, say
 from editor.core.errors import TranscriptError
 from editor.core.search import context_snippet, time_at
 from editor.core.timecode import format_clock
@@ -27,20 +27,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("audio", metavar="AUDIO", nargs="?", help="the episode's audio: enables the audio checks")
     parser.add_argument("--glossary", metavar="FILE.csv", action="append", default=[],
                         help="names to look for (columns: correct, wrong forms, note); repeatable")
-    parser.add_argument("--show", metavar="NAME", help="also use this show's stored glossary")
+    parser.add_argument("--show", metavar="NAME",
+                        help="also use this show's stored glossary (and the team's shared glossary file it names)")
     parser.add_argument("--json", action="store_true",
                         help='print one object {"suggestions": [...], "suspects": [...]}')
+    add_encoding_argument(parser)
 
 
 def run(options: argparse.Namespace) -> int:
     from editor.core.glossary import Glossary
     from editor.hearing.suggest import suggest
 
-    loaded = load_or_report(options.transcript)
+    loaded = load_or_report(options.transcript, options.encoding)
     if loaded is None:
         return EXIT_READ
+    for warning in loaded.warnings:
+        say(f"{options.transcript}: warning: {warning}")
     try:
-        glossary = Glossary.for_show(options.show) if options.show else Glossary()
+        glossary = _show_glossary(options.show) if options.show else Glossary()
         for path in options.glossary:
             glossary.import_csv(path)
         glossary.join_speakers(loaded.transcript)
@@ -57,6 +61,18 @@ def run(options: argparse.Namespace) -> int:
     else:
         print(_human(loaded.transcript, report))
     return EXIT_OK
+
+
+def _show_glossary(show: str):
+    """The stored glossary of *show*, with what the team added to its shared file merged in (as
+    the window merges it when the glossary loads). TranscriptError when either cannot be read."""
+    from editor.core.glossary import Glossary
+    from editor.core.shared_glossary import SharedGlossaryFile
+
+    glossary = Glossary.for_show(show)
+    if glossary.shared_file:
+        SharedGlossaryFile(glossary.shared_file).pull(glossary)
+    return glossary
 
 
 def _show_notes_names(extra: dict, glossary) -> list[str]:

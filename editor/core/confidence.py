@@ -43,6 +43,19 @@ def segment_low_words(segment: Segment, index: int, threshold: float) -> list[Lo
     return low
 
 
+def recognizer_doubted(segment, start: int, end: int, threshold: float = DEFAULT_THRESHOLD) -> bool:
+    """Whether the recognizer was unsure of a word of ``segment.text[start:end]`` (a confidence
+    below *threshold*); False when its words carry none or no longer match its text."""
+    words = segment.words
+    if not words:
+        return False
+    tokens = list(_TOKEN.finditer(segment.text))
+    if len(tokens) != len(words):
+        return False
+    return any(word.confidence is not None and word.confidence < threshold
+               for token, word in zip(tokens, words, strict=True) if token.start() < end and start < token.end())
+
+
 def low_confidence_words(transcript: Transcript, threshold: float = DEFAULT_THRESHOLD) -> Iterator[LowWord]:
     """Every low-confidence word, in document order."""
     for index, segment in enumerate(transcript.segments):

@@ -383,13 +383,16 @@ class Glossary:
 
     def import_csv(self, path: str | Path) -> int:
         """Merge rows of a CSV file (header optional, columns: correct, wrong forms, note); returns rows read."""
+        from editor.core.files import read_regular
+
         path = Path(path)
+        # A regular file only: a FIFO given by mistake would be waited on for ever.
+        data = read_regular(path, CSV_LIMIT, lambda size: f"the file is {size / 1e6:.0f} MB: too big for a glossary",
+                            open_prefix="cannot read CSV: ")
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise TranscriptError(f"CSV is not UTF-8 text ({error.reason})", path, offset=error.start) from None
-        except OSError as error:
-            raise TranscriptError(f"cannot read CSV: {error.strerror}", path) from None
         return self.import_csv_text(text, path)
 
     def import_csv_text(self, text: str, path: str | Path | None = None) -> int:
@@ -412,6 +415,7 @@ class Glossary:
         return count
 
 
+CSV_LIMIT = 64 * 1024 * 1024    # a glossary CSV is names: far below this
 LEARN_MAX_WORDS = 6
 LEARN_MIN_LIKENESS = 60   # how much the old words must look or sound like the new to be a misheard form
 # How much a typed correction must look or sound like the words it replaces to be worth asking the
@@ -618,7 +622,7 @@ def scan(transcript, glossary: Glossary, *, threshold: int = SCAN_THRESHOLD,
         else:
             hits = match_phrase(index, phrase, 100, [{w} for w in phrase.norms], details=False)
         found.extend((hit, job) for hit in hits)
-    return _suggestions(found, {job.correct for job in jobs}, common, index)
+    return _suggestions(found, {job.correct for job in jobs}, common, index, transcript.segments)
 
 
 class _Job(NamedTuple):
@@ -654,7 +658,8 @@ def _scan_jobs(glossary: Glossary, candidates: Iterable[str] = (), speakers: Ite
 
 
 def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common: Collection[str],
-                 index: NameIndex) -> list[Suggestion]:
+                 index: NameIndex, segments: Sequence) -> list[Suggestion]:
+    from editor.core.confidence import recognizer_doubted
     from editor.core.corrections import Phrase, resolve_overlaps, with_details
     from editor.core.spelling import known_words
     dictionary = known_words()
@@ -713,9 +718,12 @@ def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common
             continue
         c = with_details(index, c)
         how = ("case" if c.how == "exact" else c.how) if job.fuzzy else "known"
+        evidence = _evidence(c, job, how)
+        if recognizer_doubted(segments[c.index], c.start, c.end):
+            evidence += ("confidence",)     # the recognizer itself was unsure of those words
         result.append(Suggestion(c.index, c.start, c.end, c.found, replacement, c.score, how,
                                  c.context, c.context_start, c.time_ms,
-                                 _evidence(c, job, how), c.tail_end, job.source))
+                                 evidence, c.tail_end, job.source))
     return result
 
 

@@ -60,6 +60,19 @@ def test_the_name_heard_keeps_the_punctuation_and_comes_back_after_undo(main_win
     qtbot.waitUntil(lambda: len(_named_rows(panel)) == 1, timeout=2000)
 
 
+def test_the_name_heard_put_in_teaches_the_glossary_the_passage_as_a_wrong_form(main_window, qtbot, tmp_path):
+    # The next episode's text scan then finds these words without the audio.
+    window = main_window
+    _messages, panel = _suspects_panel_after_listening_for_the_name(window, qtbot, tmp_path)
+    glossary = window.names.show_glossary.glossary
+    assert glossary.entry_for(NAME).wrong_forms == []
+    (at,) = _named_rows(panel)
+    panel.list.setCurrentRow(at)
+    panel.apply.click()
+    assert window.model.transcript.segments[0].text.startswith(f"My guest is {NAME},")
+    assert glossary.entry_for(NAME).wrong_forms == ["DACA, Leora more hall"]
+
+
 def test_a_name_added_to_the_glossary_is_listened_for_at_once(main_window, qtbot, tmp_path):
     window = main_window
     messages: list[str] = []

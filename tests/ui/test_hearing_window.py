@@ -9,6 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from window_helpers import press
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
@@ -55,10 +58,11 @@ def test_suspects_are_shown_listed_and_walked(heard_window, qtbot):
     window.action_table["suspects_panel"].trigger()
     assert hearing.panel.list.count() == 1 and "BSA" in hearing.panel.list.item(0).text()
     window.model.set_current(1)
-    assert hearing.panel.list.currentRow() == -1
+    assert hearing.panel.list.selectedItems() == []
     window.action_table["next_suspect"].trigger()
     assert window.model.current_row == 0
     assert hearing.panel.list.currentRow() == 0      # the list shows where the walk is
+    assert hearing.panel.list.item(0).isSelected()
     assert window.playback.is_playing()
     assert abs(window.playback.position() - (found[0][1].start_ms - 400)) < 300
     window.review.approve(0)
@@ -85,6 +89,61 @@ def test_an_edit_clears_the_turns_suspects_and_the_audio_vouches_for_the_fix(hea
     qtbot.waitUntil(lambda: not hearing.runner.is_running(), timeout=10_000)
     # A re-check is no pass to follow: no progress bar, and the status bar keeps what it said of the edit.
     assert shown and not any(shown) and len(window.heard_messages) == said
+
+
+def test_by_keyboard_a_walk_opens_the_suspects_turn_with_the_passage_selected(heard_window, qtbot):
+    """View ▸ Suspects gives the list the keyboard: Enter plays the passage chosen and opens its turn,
+    the keyboard staying in the list. Walking from a turn being edited takes the caret to the passage
+    walked to (selected), so the fix typed next lands there, never in the turn left."""
+    window = heard_window
+    hearing = window.hearing
+    segments = window.model.transcript.segments
+    ((row, suspect),) = hearing.store.all(segments)
+    passage = segments[row].text[suspect.char_start:suspect.char_end]
+    other = 1 - row
+
+    press(window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    panel = hearing.panel
+    qtbot.waitUntil(panel.list.hasFocus)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Return)
+    assert window.playback.is_playing() and window.view.editor().row == row
+    assert window.view.editor().textCursor().selectedText() == passage
+    assert panel.list.hasFocus()
+
+    window.playback.pause()
+    editor = window.view.open_editor(other, 3)
+    qtbot.waitUntil(editor.hasFocus)
+    press(window, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    editor = window.view.editor()
+    assert editor is not None and editor.isVisible() and editor.row == row
+    assert editor.textCursor().selectedText() == passage
+    assert window.view.current_turn() == row and window.playback.is_playing()
+    qtbot.keyClicks(QApplication.focusWidget(), "EPA")
+    window.view.close_editor()
+    assert segments[row].text.startswith("She spent ten years at the EPA")
+    assert segments[other].text == CLEAN[0]
+
+
+def test_a_walk_selects_the_passage_without_the_sentences_full_stop(main_window, qtbot, tmp_path):
+    """A passage found by the audio is made of whole tokens, "BSA." with its full stop: the walk
+    selects the words only, so the fix typed over them keeps the sentence's punctuation."""
+    episode = hearing_material.episode([("acronym", "Before she ran for office she worked at the {BSA.|EPA.}")], CLEAN)
+    wav = hearing_material.write_wav(tmp_path / "episode.wav", episode.audio)
+    srt = hearing_material.write_srt(tmp_path / "episode.srt", episode.transcript)
+    messages = []
+    main_window.hearing.message.connect(messages.append)
+    assert main_window.open_path(str(srt), str(wav))
+    qtbot.waitUntil(lambda: any(m.startswith("Audio checked") for m in messages), timeout=90_000)
+    segments = main_window.model.transcript.segments
+    ((row, suspect),) = main_window.hearing.store.all(segments)
+    assert suspect.text.endswith("BSA.")
+    main_window.action_table["next_suspect"].trigger()
+    editor = main_window.view.editor()
+    assert editor.textCursor().selectedText() == suspect.text[:-1]
+    qtbot.keyClicks(editor, "EPA")
+    main_window.view.close_editor()
+    assert segments[row].text.endswith("worked at the EPA.")
 
 
 def test_playing_does_not_recheck_turns(heard_window, qtbot):

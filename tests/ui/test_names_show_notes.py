@@ -66,6 +66,25 @@ def test_glossary_dialog_adds_a_show_notes_name_with_one_click(page_window, qtbo
     assert names.spelling.speller.is_known("Oyelaran")
 
 
+def test_glossary_dialog_adds_show_notes_names_by_keyboard(page_window, qtbot):
+    """Alt+N goes to the names; Enter adds the one in hand (the dialog stays open) and the next is
+    then in hand; Space adds too."""
+    names = page_window.names
+    page_window.action_table["glossary"].trigger()
+    dialog = names.show_glossary.dialog
+    qtbot.waitExposed(dialog)
+    offered = [dialog.candidate_list.item(i).text() for i in range(dialog.candidate_list.count())]
+    assert len(offered) >= 2
+    QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(dialog.candidate_list.hasFocus)
+    qtbot.keyClick(dialog.candidate_list, Qt.Key.Key_Home)
+    qtbot.keyClick(dialog.candidate_list, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    qtbot.keyClick(dialog.candidate_list, Qt.Key.Key_Space)
+    assert [f"+ {e.correct}" for e in dialog.entries()] == offered[:2]
+    dialog.accept()
+
+
 def test_a_correction_typed_in_a_turn_teaches_the_glossary(page_window, qtbot):
     names, view = page_window.names, page_window.view
     row = _row_containing(page_window, "Adeline quist")

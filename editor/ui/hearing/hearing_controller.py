@@ -62,6 +62,9 @@ class HearingController(QObject):
         self._current_row = ctx.edits.current_row
         self._edits = ctx.edits
         names = ctx.names
+        self._learn = names.learner.learn_corrections    # a name put in teaches the glossary its wrong form
+        self._show_span = names.spans.show      # a walk opens the turn with the passage selected
+        names.spans.focus_keepers.append(lambda: self._panel)    # ...and the list keeps the keyboard
         # The show's glossary names: listened for inside suspect passages and wherever the text sounds like one.
         self._glossary_names = lambda: ([e.correct for e in names.show_glossary.glossary.entries]
                                         if names.show_glossary.glossary is not None else [])
@@ -110,7 +113,7 @@ class HearingController(QObject):
         a["next_suspect"].triggered.connect(lambda: self.walk(1))
         a["previous_suspect"].triggered.connect(lambda: self.walk(-1))
         a["find_suspects"].triggered.connect(lambda: self.start(self._audio or self._playback.media_path))
-        a["suspects_panel"].triggered.connect(self.show_panel)
+        a["suspects_panel"].triggered.connect(self._on_suspects_panel_triggered)
 
     # ------------------------------------------------------------------ running
     def start(self, audio_path: str) -> None:
@@ -310,10 +313,11 @@ class HearingController(QObject):
         return None
 
     def apply_name(self, row: int, char_start: int, char_end: int, name: str) -> bool:
-        """Replace the passage by the glossary name heard there (one undo step); the sentence's
-        punctuation around it stays. Nothing happens unless the audio heard *name* there in the
-        turn as it reads now: the list may not have caught up with an edit (or a split) yet, and
-        its places would then fall on other words."""
+        """Replace the passage by the glossary name heard there (one undo step; the glossary learns
+        the passage as a wrong form of the name); the sentence's punctuation around it stays.
+        Nothing happens unless the audio heard *name* there in the turn as it reads now: the list
+        may not have caught up with an edit (or a split) yet, and its places would then fall on
+        other words."""
         from editor.core import ops
         from editor.core.name_span import name_span
 
@@ -321,8 +325,12 @@ class HearingController(QObject):
         if not 0 <= row < len(segments) or not self._heard_there(segments[row], char_start, char_end, name):
             return False
         char_start, char_end = name_span(segments[row].text, char_start, char_end, name)
-        return self._edits.push(ops.replace_spans(self._model.transcript, [(row, char_start, char_end, name)]),
-                                f"Correct to {name}", row)
+        found = segments[row].text[char_start:char_end]
+        if not self._edits.push(ops.replace_spans(self._model.transcript, [(row, char_start, char_end, name)]),
+                                f"Correct to {name}", row):
+            return False
+        self._learn([(found, name)])
+        return True
 
     def _heard_there(self, segment: Segment, char_start: int, char_end: int, name: str) -> bool:
         """Whether *name* is a live name heard over ``segment.text[char_start:char_end]`` (the store
@@ -349,6 +357,11 @@ class HearingController(QObject):
         self._refresh_panel()
         self.dock.raise_()
 
+    def _on_suspects_panel_triggered(self) -> None:
+        """View ▸ Suspects: the list takes the keyboard (↑/↓ choose, Enter plays, Alt+N applies the name heard)."""
+        self.show_panel()
+        self.panel.list.setFocus()
+
     def _on_dock_visibility_changed(self, visible: bool) -> None:
         if visible:
             self._refresh_panel()
@@ -369,18 +382,23 @@ class HearingController(QObject):
         self.go_to(target[0], target[1].char_start, target[1].char_end)
 
     def go_to(self, row: int, char_start: int, char_end: int) -> None:
-        """Show the passage and play it from just before its start."""
+        """Open the turn with the passage selected and play it from just before its start."""
         segments = self._model.transcript.segments
         if not 0 <= row < len(segments):
             return
         self._last = (row, char_start)
         self.panel.select(row, char_start)      # the list shows where the walk is (and Apply the Name Heard its name)
-        self._view.ensure_visible(row, char_start)
-        self._model.set_current(row)
-        self._view.set_current_turn(row, scroll=False)   # Enter, typing and Ctrl+Enter act on it
         suspect = next((s for s in self.store.for_segment(segments[row]) if s.char_start == char_start), None)
         start = suspect.start_ms if suspect is not None and suspect.start_ms is not None else segments[row].start_ms
+        # As the other walks (low-confidence words, glossary suggestions) do: the turn opens with the
+        # passage selected, so what is typed next fixes it. Left as it was, a turn being edited would
+        # keep the caret, and the fix would go into the turn the walk left. The sentence's
+        # punctuation around the passage is left out of the selection: typing must not take it.
+        from editor.core.name_span import name_span
+        lo, hi = name_span(segments[row].text, char_start, char_end)
+        self._show_span(row, lo, hi, max(0, start - PLAY_LEAD_MS) if start is not None else -1)
+        self._model.set_current(row)
+        self._view.set_current_turn(row, scroll=False)   # Ctrl+Enter acts on it
         if start is not None and self._playback.has_media():
-            self._playback.seek(max(0, start - PLAY_LEAD_MS))
             self._playback.play()
         self.answer.emit(f"Suspect: “{segments[row].text[char_start:char_end]}”")

@@ -40,7 +40,7 @@ class SuspectsPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         self.list.currentItemChanged.connect(self._update_button)
         self.list.itemSelectionChanged.connect(self._update_button)
-        self.apply = QPushButton("Apply the Name Heard")
+        self.apply = QPushButton("Apply the &Name Heard")
         self.apply.setToolTip("Replace the passage by the glossary name the audio fits better")
         self.apply.clicked.connect(self._on_apply_clicked)
         layout.addWidget(self.summary)
@@ -129,7 +129,8 @@ class SuspectsPanel(QWidget):
                    if where[0] == row and where[1] == char_start), -1)
         if at < 0:
             return False
-        if self.list.currentRow() != at:
+        # Chosen means selected too: the list makes an item current, unselected, as it takes the keyboard.
+        if self.list.currentRow() != at or not self.list.item(at).isSelected():
             self.list.setCurrentRow(at)
         self.list.scrollToItem(self.list.item(at))
         return True

@@ -30,7 +30,7 @@ class FindController(QObject):
             self.panel = FindPanel(self._model)
             self.dock = self._layout.dock_panel("find", "Find and Replace", self.panel)
             self.panel.match_chosen.connect(self._spans.show)
-            self.panel.replace_requested.connect(self._spans.apply)
+            self.panel.replace_requested.connect(lambda spans, text: self._spans.apply(spans, text, teach=True))
             self.panel.close_requested.connect(self._on_close_requested)
         return self.panel, self.dock
 

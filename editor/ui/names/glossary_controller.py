@@ -56,6 +56,7 @@ class GlossaryController(QObject):
     extra_changed = Signal()
     glossary_set = Signal(object)   # another Glossary is in use (another episode or show)
     names_changed = Signal()        # the glossary's names changed (known words follow)
+    corrected = Signal(list)        # [(found, replacement)] of suggestions applied: the glossary may learn from them
 
     def __init__(self, ctx: WindowContext, spans: SpanActions, before_scan: Callable[[], None],
                  parent=None, data_dir: str | None = None):
@@ -402,6 +403,7 @@ class GlossaryController(QObject):
             dock.hide()
             dock.visibilityChanged.connect(self._on_suggestions_dock_visibility_changed)
             panel.apply_requested.connect(self._spans.apply)
+            panel.corrected.connect(self.corrected)
             panel.seek_requested.connect(self._spans.seek)
             panel.current_row_changed.connect(self._on_suggestion_current_row_changed)
             panel.scan_finished.connect(self._on_suggestions_scan_finished)

@@ -17,7 +17,7 @@ window merges with it on save and re-reads it when it changes).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -133,7 +133,9 @@ class GlossaryDialog(QDialog):
         self.candidate_list.setSpacing(2)
         self.candidate_list.setMaximumHeight(84)
         self.candidate_list.itemClicked.connect(self._on_candidate_clicked)
-        self.candidate_label = QLabel("From the show notes (click to add):")
+        # By keyboard: Enter or Space on a name adds it (and Enter must not also press Save).
+        self.candidate_list.installEventFilter(self)
+        self.candidate_label = QLabel("From the show &notes (click, or Enter, to add):")
         self.candidate_label.setBuddy(self.candidate_list)
         self.shared_label = QLabel()
         self.shared_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -189,6 +191,17 @@ class GlossaryDialog(QDialog):
 
     def _on_candidate_clicked(self, item: QListWidgetItem) -> None:
         self.add_candidate(item.data(Qt.ItemDataRole.UserRole))
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.candidate_list and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            row = self.candidate_list.currentRow()
+            if row >= 0:
+                self._on_candidate_clicked(self.candidate_list.item(row))
+                # The next name is in hand, so Enter again adds it.
+                self.candidate_list.setCurrentRow(min(row, self.candidate_list.count() - 1))
+            return True
+        return super().eventFilter(watched, event)
 
     # ------------------------------------------------------------------ the shared file
     def set_shared_file(self, path: str) -> None:

@@ -32,7 +32,8 @@ from editor.ui.names.suggestion_items import SuggestionItems
 from editor.ui.widgets.status_line import StatusLine
 
 _HOW = {"known": "known wrong form", "case": "capitals", "spelling": "spelled alike", "sound": "sounds alike",
-        "show-notes": "from the show notes", "speaker": "a speaker's name", "audio": "audio"}
+        "show-notes": "from the show notes", "speaker": "a speaker's name", "audio": "audio",
+        "confidence": "recognizer unsure"}
 
 _MARGIN = 6     # around the panel's status, list and buttons
 
@@ -41,6 +42,7 @@ class SuggestionsPanel(QWidget):
     """The list of glossary suggestions with Apply, Apply all and Ignore."""
 
     apply_requested = Signal(object, str)   # [ReplaceSpan], undo text (object: a list would be copied twice)
+    corrected = Signal(list)              # [(found, replacement)] of the suggestions just applied (the glossary learns)
     seek_requested = Signal(int)          # ms
     scan_finished = Signal(int)           # number of suggestions shown
     audio_checked = Signal(bool)          # the audio's verdicts are in (True) or the check stopped
@@ -359,13 +361,17 @@ class SuggestionsPanel(QWidget):
         return added
 
     def _apply(self, chosen: list[Suggestion], what: str) -> int:
-        spans = apply_spans(chosen, self._model.transcript)
+        transcript = self._model.transcript
+        spans = apply_spans(chosen, transcript)
         if spans:
+            # Whole found texts, not the spans: a name split over two turns is one correction.
+            applied = [(s.found, s.replacement) for s in chosen if apply_spans([s], transcript)]
             self._applying = True
             try:
                 self.apply_requested.emit(spans, f"{what} ({len(spans)})")
             finally:
                 self._applying = False
+            self.corrected.emit(applied)
         done = {id(s) for s in chosen}
         self.set_suggestions([s for s in self.suggestions if id(s) not in done])
         self.status.setText(f"Applied {len(spans)}; {len(self.suggestions)} left.")

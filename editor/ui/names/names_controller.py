@@ -8,7 +8,8 @@
 * :class:`SpellingController` – the dictionary, underlines, the spelling menu and
   low-confidence shading;
 * :class:`LowConfidenceController` – the walk through low-confidence words;
-* :class:`GlossaryLearner` – corrections typed in a turn teach the glossary their wrong forms;
+* :class:`GlossaryLearner` – corrections typed in a turn, glossary suggestions applied and Replace
+  teach the glossary their wrong forms;
 * :class:`TypedCheck` – corrections typed in a turn are checked against the audio;
 * :class:`SpellingVerdicts` – the spelling menu's suggestions are checked against the audio.
 """
@@ -60,6 +61,8 @@ class NamesController(QObject):
         self.spelling.word_added.connect(glossary.changed)
         self.correcting.glossary_changed.connect(glossary.changed)
         self.learner.learned.connect(self._on_learner_learned)
+        self.spans.corrected.connect(self.learner.learn_corrections)
+        glossary.corrected.connect(self.learner.learn_corrections)
         glossary.message.connect(self.message)
         glossary.problem.connect(self.answer)
         for part in (self.spans, self.low_confidence, self.learner, self.typed):

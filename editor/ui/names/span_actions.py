@@ -24,6 +24,8 @@ class SpanActions(QObject):
     """Apply and show spans ``(row, start, end)`` of the transcript."""
 
     message = Signal(str)        # a short status-bar message
+    # [(words before, words put in)] of a correction applied with teach=True: the glossary may learn from it.
+    corrected = Signal(list)
 
     def __init__(self, ctx: WindowContext, parent=None):
         super().__init__(parent)
@@ -32,8 +34,9 @@ class SpanActions(QObject):
         # Panels and dialogs that keep the keyboard when they show a span (each a getter: made lazily).
         self.focus_keepers: list[Callable[[], QWidget | None]] = []
 
-    def apply(self, spans: list, text: str) -> bool:
-        """Replace every span as ONE undo step on the window's stack."""
+    def apply(self, spans: list, text: str, teach: bool = False) -> bool:
+        """Replace every span as ONE undo step on the window's stack; *teach*: announce the
+        corrections made (``corrected``) for the glossary to learn from."""
         if not spans:
             return False
         try:
@@ -41,8 +44,12 @@ class SpanActions(QObject):
         except ValueError as error:   # a span no longer fits the text (edited meanwhile)
             self.message.emit(str(error))
             return False
+        segments = self._model.transcript.segments
+        replaced = [(segments[row].text[start:end], new) for row, start, end, new in spans] if teach else []
         self.undo_stack.push(OpCommand(self._model, op, text, min(s[0] for s in spans)))
         self.message.emit(text)
+        if replaced:
+            self.corrected.emit(replaced)
         return True
 
     def seek(self, ms: int) -> None:
