@@ -124,6 +124,7 @@ def test_window_open(cases, name, window, qtbot):
             assert word in text, f"{name}: {word!r} missing in the window"
 
 
+@pytest.mark.real_player     # what the real VLC backend makes of each bad audio file, shown by the window
 @pytest.mark.parametrize("name", _names(audio=True))
 def test_window_audio(cases, name, window, qtbot, tmp_path):
     case = cases[name]

@@ -24,8 +24,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ui"))
 
 from edit_script import fingerprint, generate  # noqa: E402
+from fake_player import fake_player_factory  # noqa: E402
 from synthetic import ten_hour_episode  # noqa: E402
 
 from editor.core import project  # noqa: E402
@@ -53,7 +55,7 @@ def test_long_session_memory_flat_and_consistent(qtbot, tmp_path, monkeypatch):
     started = time.monotonic()
     script = generate(project.load(path).transcript, ACTIONS, seed=21)
     generated = time.monotonic() - started
-    window = MainWindow()
+    window = MainWindow(player_factory=fake_player_factory)   # an editing session: no audio to play
     qtbot.addWidget(window)
     window.show()
     assert window.open_path(str(path))

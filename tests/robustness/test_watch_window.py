@@ -138,6 +138,7 @@ def test_unreadable_rewrite_keeps_the_window_version(opened, tmp_path, qtbot):
     assert [s.text for s in w.model.transcript.segments] == LINES
 
 
+@pytest.mark.real_player     # the real VLC backend loads the replaced file again
 def test_audio_replaced_offers_reload(window, tmp_path, qtbot):
     audio = _ffmpeg_tone(tmp_path / "slipway.wav", 5, ["-c:a", "pcm_s16le"])
     path = tmp_path / "slipway.tep.json"
@@ -173,6 +174,7 @@ def test_audio_that_fits_gives_no_warning(window, tmp_path):
     assert not window.audio_bar.isVisible() and window.audio_check.last_warning == ""
 
 
+@pytest.mark.real_player     # the length is known once the real player's working copy is decoded
 def test_truncated_mp3_warns_once_decoded(window, tmp_path, qtbot):
     full = _ffmpeg_tone(tmp_path / "full.mp3", 3, ["-c:a", "libmp3lame", "-b:a", "64k"])
     cut = tmp_path / "cut.mp3"

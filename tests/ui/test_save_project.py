@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_helpers import comparable, write_project  # noqa: E402
+from fake_player import fake_player_factory  # noqa: E402
 from window_helpers import SAMPLE_TXT  # noqa: E402
 
 from editor.core import project  # noqa: E402
@@ -45,7 +46,7 @@ def test_save_as_reopen_and_compare(main_window, tmp_path):
     assert not w.isWindowModified() and w.windowTitle().startswith("episode.tep.json")
     expected = comparable(w.model.transcript)
 
-    again = MainWindow()
+    again = MainWindow(player_factory=fake_player_factory)
     try:
         assert again.open_path(str(target))
         assert comparable(again.model.transcript) == expected

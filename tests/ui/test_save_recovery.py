@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_helpers import comparable, write_project  # noqa: E402
+from fake_player import fake_player_factory  # noqa: E402
 from restore_helpers import PROMPT_TIMEOUT_MS  # noqa: E402
 from window_helpers import SAMPLE_TXT  # noqa: E402
 
@@ -126,7 +127,7 @@ def test_unsaved_import_is_offered_at_start_and_discard_removes_it(main_window, 
     w.project.autosave.close()                         # as a kill would leave it (the file stays)
 
     from editor.ui.main_window import MainWindow
-    again = MainWindow()
+    again = MainWindow(player_factory=fake_player_factory)
     qtbot.addWidget(again)
     try:
         assert again.project.recovery.offer_recovery() is not None     # what the app does at start
