@@ -1,14 +1,7 @@
 # `make run` and `make test` set up what is missing (system packages, .venv) and then do their job.
 # A second run on a machine already set up installs nothing: the stamps below are up to date.
 
-# The interpreter the venv is made from: the system's /usr/bin/python3 when it is 3.10 or newer, else
-# python3 from PATH (`make PYTHON=...` chooses another). Most of the window's start-up is Python running
-# (module bodies, the enums PySide makes for Qt's classes), and how the interpreter was built shows:
-# Debian's (statically linked, built with its optimisation rules) ran the start-up to the first paint
-# in 437 ms of the GUI thread's CPU where a default pyenv build of 3.11 (a shared libpython, no
-# --enable-optimizations), which PATH's python3 can be, took 562 ms.
-PYTHON ?= $(shell /usr/bin/python3 -c 'import sys; sys.exit(sys.version_info < (3, 10))' 2>/dev/null \
-            && echo /usr/bin/python3 || echo python3)
+PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
@@ -24,7 +17,6 @@ SYSTEM_PACKAGES := libvlc5 libvlccore9 vlc-plugin-base vlc-bin \
     libegl1 libgl1 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 libxkbcommon0 libx11-xcb1 \
     libxrender1 libxext6 libxcb-shm0 libxcb-xfixes0 libxcb-sync1 libxcb-render0 libxcb-util1 \
     libpulse0 libasound2 \
-    python3-venv \
     xvfb xauth xdotool x11-utils imagemagick espeak-ng ffmpeg sox fonts-dejavu-core \
     desktop-file-utils appstream shared-mime-info
 
