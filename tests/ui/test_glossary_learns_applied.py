@@ -37,7 +37,7 @@ def test_a_glossary_suggestion_applied_teaches_its_wrong_form(main_window, qtbot
     panel = names.show_glossary.suggestions
     assert "Ingrid Soulberg" not in _wrong_forms(glossary, "Ingrid Solberg")     # found by its sound
     row = next(i for i, s in enumerate(panel.suggestions) if s.found == "Ingrid Soulberg")
-    panel.list.setCurrentRow(row)
+    panel.list.setCurrentIndex(panel.items.index(row))
     qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
 
     assert "Ingrid Soulberg" not in " ".join(s.text for s in main_window.model.transcript.segments)
