@@ -112,15 +112,8 @@ def _before_vowel(tokens: list[Token], i: int, aligner: Aligner) -> bool:
 def _last_t_for_d(sayings: list[str], others: list[str]) -> bool:
     """Whether every pronunciation of *others* one phone from one of *sayings* swaps the word's
     last phone, a t for a d or the other way ("M IY D"/"M IY T": mead/meat)."""
-    changed = []
-    for saying in sayings:
-        for other in others:
-            a, b = saying.split(), other.split()
-            if len(a) == len(b):
-                apart = [k for k, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-                if len(apart) == 1:
-                    changed.append((apart[0] == len(a) - 1, {a[apart[0]], b[apart[0]]}))
-    return bool(changed) and all(last and pair == {"T", "D"} for last, pair in changed)
+    changed = _one_phone_swaps(sayings, others)
+    return bool(changed) and all(last and {x, y} == {"T", "D"} for x, y, last in changed)
 
 
 @lru_cache(maxsize=8192)
@@ -142,6 +135,13 @@ def near_consonants(sayings: list[str], others: list[str]) -> bool:
     A word's last consonant counts by its voicing only: a stop for a fricative there is a verb's
     other ending ("carries"/"carried"), said softly into the next word, and a right "carries"
     fitted "carried" 0.75 per frame better in one voice."""
+    changed = _one_phone_swaps(sayings, others)
+    return bool(changed) and all(_neighbours(x, y, last) for x, y, last in changed)
+
+
+def _one_phone_swaps(sayings: list[str], others: list[str]) -> list[tuple[str, str, bool]]:
+    """For each pair of pronunciations (one of *sayings*, one of *others*) that differ in one phone
+    alone: that phone in each and whether it is the word's last."""
     changed = []
     for saying in sayings:
         for other in others:
@@ -150,7 +150,7 @@ def near_consonants(sayings: list[str], others: list[str]) -> bool:
                 apart = [k for k, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
                 if len(apart) == 1:
                     changed.append((a[apart[0]], b[apart[0]], apart[0] == len(a) - 1))
-    return bool(changed) and all(_neighbours(x, y, last) for x, y, last in changed)
+    return changed
 
 
 def _neighbours(x: str, y: str, last: bool) -> bool:
