@@ -11,7 +11,6 @@ Imports stay inside functions: every spawned process imports this file again as 
 from __future__ import annotations
 
 import multiprocessing
-import os
 import sys
 from pathlib import Path
 
@@ -27,24 +26,24 @@ def _episode(folder: Path, turns: int = 6):
     return speech.write_wav(folder / "episode.wav", audio), segments, length_ms
 
 
-def _has_a_child_process(pid: int) -> bool:
-    """Whether process *pid* has started a process that is still there (read from /proc)."""
-    with os.scandir("/proc") as entries:      # closed when left early too
-        for entry in entries:
-            if not entry.name.isdigit():
-                continue
-            try:
-                stat = Path(entry.path, "stat").read_text()
-            except OSError:      # ended meanwhile
-                continue
-            # "pid (name) state ppid ...": the name may hold spaces and parentheses
-            if int(stat.rpartition(")")[2].split()[1]) == pid:
-                return True
-    return False
+def children_of(pid: int) -> list[int]:
+    """The processes *pid* has started that are still there (read from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:      # ended meanwhile
+            continue
+        # "pid (name) state ppid ...": the name may hold spaces and parentheses
+        if int(stat.rpartition(")")[2].split()[1]) == pid:
+            found.append(int(entry.name))
+    return found
 
 
 def _a_worker_is_starting() -> bool:
-    return any(_has_a_child_process(p.pid) for p in multiprocessing.active_children() if p.name == PASS_NAME)
+    return any(children_of(p.pid) for p in multiprocessing.active_children() if p.name == PASS_NAME)
 
 
 def given_up(folder: str) -> None:
@@ -75,26 +74,13 @@ def stalled(folder: str) -> None:
 
     def a_worker_waits_on_the_model() -> bool:
         for process in multiprocessing.active_children():
-            for worker in _children_of(process.pid) if process.name == PASS_NAME else []:
+            for worker in children_of(process.pid) if process.name == PASS_NAME else []:
                 looks[worker] = looks.get(worker, 0) + 1 if loading_the_model(worker) else 0
         return any(count >= 5 for count in looks.values())
 
     items = list(episode_pass.run(align_transcript, str(wav), plan_jobs(segments, duration), workers=2,
                                   cancelled=a_worker_waits_on_the_model))
     print(f"cancelled as its workers loaded the model: {len(items)} turns")
-
-
-def _children_of(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:      # ended meanwhile
-                continue
-            if int(stat.rpartition(")")[2].split()[1]) == pid:
-                found.append(int(entry.name))
-    return found
 
 
 def main(folder: str) -> None:

@@ -20,24 +20,10 @@ SAMPLE = ROOT / "resources" / "sample"
 PASS_NAME = "transcript-editor pass"      # the name episode_pass gives its process
 
 
-def _children(pid: int) -> list[int]:
-    """The processes *pid* has started that are still there (read from /proc)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:      # ended meanwhile
-            continue
-        if int(stat.rpartition(")")[2].split()[1]) == pid:
-            found.append(int(entry.name))
-    return found
-
-
 def main(folder: str) -> None:
     import multiprocessing
 
+    from cancelled_pass import children_of
     from model_folders import loading_the_model
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -54,7 +40,7 @@ def main(folder: str) -> None:
 
     def close_once_loading() -> None:
         passes = [p for p in multiprocessing.active_children() if p.name == PASS_NAME]
-        workers = [w for p in passes for w in _children(p.pid)]
+        workers = [w for p in passes for w in children_of(p.pid)]
         for worker in workers:      # asleep in openat for a few looks in a row: waiting on the model
             blocked[worker] = blocked.get(worker, 0) + 1 if loading_the_model(worker) else 0
         if not workers or not any(count >= 5 for count in blocked.values()):

@@ -17,22 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cancelled_pass import PASS_NAME, _episode  # noqa: E402
-
-
-def _children(pid: int) -> list[int]:
-    """The processes *pid* has started that are still there (read from /proc)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:      # ended meanwhile
-            continue
-        if int(stat.rpartition(")")[2].split()[1]) == pid:
-            found.append(int(entry.name))
-    return found
+from cancelled_pass import PASS_NAME, _episode, children_of  # noqa: E402
 
 
 def main(folder: str) -> None:
@@ -46,7 +31,7 @@ def main(folder: str) -> None:
     def tell_once_a_worker_runs() -> bool:
         if not told:
             for process in multiprocessing.active_children():
-                workers = _children(process.pid) if process.name == PASS_NAME else []
+                workers = children_of(process.pid) if process.name == PASS_NAME else []
                 if workers:
                     print(*[process.pid, *workers], "running", sep="\n", flush=True)
                     told.append(True)
