@@ -342,6 +342,12 @@ def context_model() -> ContextModel:
     return _model
 
 
+def outside(doubt: WordDoubt, suspects: list[Suspect]) -> bool:
+    """Whether *doubt*'s word lies outside every one of *suspects* (a word already in a suspect
+    is not asked about again)."""
+    return not any(s.char_start < doubt.char_end and doubt.char_start < s.char_end for s in suspects)
+
+
 def ordinary(tokens: list[Token], doubts: list[WordDoubt], text: str) -> list[int]:
     """Tokens the model may judge: one ordinary word each (see the module's docstring)."""
     chosen = []
@@ -379,7 +385,7 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
     lighter one than *aligner* will do: only its choice is used); *aligner* when None.
     """
     chosen = [i for i in ordinary(tokens, doubts, text)
-              if not any(s.char_start < doubts[i].char_end and doubts[i].char_start < s.char_end for s in already)]
+              if outside(doubts[i], already)]
     if not chosen:
         return []
     model = context_model()

@@ -41,6 +41,7 @@ from editor.hearing.context import (
     _margin,
     context_model,
     ordinary,
+    outside,
     spoken_words,
 )
 from editor.hearing.fit import SegmentFit
@@ -62,7 +63,7 @@ def near_consonant_suspects(text: str, tokens: list[Token], fitted: SegmentFit, 
     :func:`~editor.hearing.context.context_suspects`)."""
     asked = [i for i in ordinary(tokens, doubts, text)
              if not doubts[i].short
-             and not any(s.char_start < doubts[i].char_end and doubts[i].char_start < s.char_end for s in already)]
+             and outside(doubts[i], already)]
     if not asked:
         return []
     model = context_model()
