@@ -1,17 +1,17 @@
 """How well the audio checks find recognizer errors, and how long they take (prints figures).
 
     PYTHONPATH=. python tests/bench/bench_hearing.py [--minutes 60] [--real DIR] [--voices V:WPM,...] [--british]
-                                                     [--episodes tuned,held-out,fresh,...,fresh6,near,slips,stress]
+                                                     [--episodes tuned,held-out,fresh,...,fresh7,near,slips,stress]
                                                      [--order-check]
 
 1. The evaluation episodes (tests/bench/hearing_material.py): a transcript with recognizer errors
    of every kind and espeak-ng audio saying the right words, in each voice of --voices (default
    two espeak-ng variants at different speeds; --british adds a British one); then the held-out
-   episodes (other lines: "held-out", and "fresh", "fresh2", "fresh3", "fresh4", "fresh5" and "fresh6"
-   each written at the start of a later round of tuning and unseen until its end; all but the last
-   three have been looked at in a later round since; those three are asked for by name, and "fresh6"
-   was written at the start of this round and is unseen until its end), reported apart; "tuning", "near", "slips",
-   "stress" and "names" (asked for by name) are extra material,
+   episodes (other lines: "held-out", and "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6" and
+   "fresh7" each written at the start of a later round of tuning and unseen until its end; all but the
+   last four have been looked at in a later round since; those four are asked for by name, and "fresh7"
+   was written at the start of this round and is unseen until its end: run it only then), reported
+   apart; "tuning", "near", "slips", "stress" and "names" (asked for by name) are extra material,
    tuned on like the evaluation episode: real-word errors, one-word slips a phone or two away
    (tense, -teen/-ty), and names heard in the audio (foreign spellings, addresses, acronyms).
    Suspects: recall by kind (a wrong passage is found when a suspect overlaps it) and false
@@ -56,6 +56,7 @@ EPISODES = {"tuned": {}, "held-out": dict(lines=hm.HELD_OUT_LINES, clean=hm.HELD
             "fresh4": dict(lines=hm.FRESH4_LINES, clean=hm.FRESH4_CLEAN),
             "fresh5": dict(lines=hm.FRESH5_LINES, clean=hm.FRESH5_CLEAN),
             "fresh6": dict(lines=hm.FRESH6_LINES, clean=hm.FRESH6_CLEAN),
+            "fresh7": dict(lines=hm.FRESH7_LINES, clean=hm.FRESH7_CLEAN),
             "tuning": dict(lines=hm.TUNING_LINES, clean=hm.TUNING_CLEAN),
             "names": dict(lines=hm.NAME_TUNING_LINES, clean=hm.NAME_TUNING_CLEAN),
             "near": dict(lines=hm.NEAR_TUNING_LINES, clean=hm.NEAR_TUNING_CLEAN),
@@ -262,7 +263,7 @@ def main() -> None:
     parser.add_argument("--british", action="store_true",
                         help=f"also a British voice ({BRITISH}): the American model hears its vowels otherwise")
     parser.add_argument("--episodes", default="tuned,held-out,fresh,fresh2,fresh3",
-                        help="which evaluation episodes (tuned, held-out, fresh, fresh2 ... fresh6;"
+                        help="which evaluation episodes (tuned, held-out, fresh, fresh2 ... fresh7;"
                              " tuning, near, slips, stress,"
                              " names: extra material of real-word errors, near-pair slips and names, tuned on)")
     parser.add_argument("--order-check", action="store_true")

@@ -302,6 +302,43 @@ FRESH6_CLEAN = [
     "A burst pipe flooded the booking hall in December.",
 ]
 
+# A seventh unseen episode, written at the start of a later round like "fresh6" (a mountain rescue
+# team; new names): nobody tunes on it; it is run once, at the end of the round, on the merged code.
+FRESH7_LINES: list[tuple[str, str]] = [
+    ("split name", "The callout was led by {Oriel castle lane|Oriel Castellaine} from the valley team."),
+    ("split name", "Our search dog was trained by {Dagny S L mont|Dagny Esselmont} over two winters."),
+    ("split name", "The walker was reached first by {Isolde bar to low my|Isolde Bartolomei} and her partner."),
+    ("split name", "The new base was designed by {Cosmo rattan berry|Cosmo Rattenbury} for nothing."),
+    ("sound-alike", "Doctor {Hazel Dean|Hazeldene} trains the team in casualty care."),
+    ("sound-alike", "Two climbers spent the night on a ledge below {Mickle door|Mickledore}."),
+    ("sound-alike", "The {Colin wood|Collingwood} Trust paid for the new Land Rover."),
+    ("real word", "The climber tied the {robe|rope} to a boulder and abseiled down."),
+    ("real word", "She broke her {angle|ankle} on the descent from the summit."),
+    ("real word", "We searched the {falls|fells} until it was dark."),
+    ("real word", "The walkers {last|lost} the path in thick fog."),
+    ("real word", "The old man {sipped|slipped} on a wet rock near the stream."),
+    ("acronym", "A safety adviser from the {BNC|BMC} spoke at our meeting."),
+    ("acronym", "Our dog handlers are assessed by {sorter|SARDA} every year."),
+    ("acronym", "The stranded walker switched on her {PLD|PLB} and waited."),
+    ("url", "If you would like to volunteer, write to "
+            "{hello at craig watch rescue dot org UK|hello@cragwatchrescue.org.uk"
+            "|hello at crag watch rescue dot org dot u k} today."),
+]
+FRESH7_CLEAN = [
+    "On Sunday she coiled the rope and hung it in the store.",
+    "He twisted his ankle on the scree above the tarn.",
+    "In November the fells are often in cloud by four o'clock.",
+    "A boy who lost his way was found near the stile on Wednesday.",
+    "Our favourite flask of tea lives in the back of the Land Rover.",
+    "The team was called out thirty two times last year.",
+    "The colour of the new jackets makes them easy to see in the snow.",
+    "The stretcher was lowered down the gully on two ropes.",
+    "We practised first aid in the village hall in February.",
+    "The dog slipped its lead and ran up the path after the sheep.",
+    "The helicopter landed in a field beside the farm on Saturday morning.",
+    "The centre is staffed by volunteers right through Christmas.",
+]
+
 # Tuning material for the context check (real words said nearly or exactly like the right word),
 # written for tuning and tuned on like the evaluation episode; the held-out lists stay unseen.
 TUNING_LINES: list[tuple[str, str]] = [
