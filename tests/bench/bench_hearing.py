@@ -8,9 +8,9 @@
    of every kind and espeak-ng audio saying the right words, in each voice of --voices (default
    two espeak-ng variants at different speeds; --british adds a British one); then the held-out
    episodes (other lines: "held-out", and "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6" and
-   "fresh7" each written at the start of a later round of tuning and unseen until its end; all but the
-   last four have been looked at in a later round since; those four are asked for by name, and "fresh7"
-   was written at the start of this round and is unseen until its end: run it only then), reported
+   "fresh7" each written at the start of a later round of tuning and unseen until its end; all but
+   "fresh7" have been looked at in a later round since; "fresh4" to "fresh7" are asked for by name,
+   and "fresh7" was written at the start of this round and is unseen until its end: run it only then), reported
    apart; "tuning", "near", "slips", "stress" and "names" (asked for by name) are extra material,
    tuned on like the evaluation episode: real-word errors, one-word slips a phone or two away
    (tense, -teen/-ty), and names heard in the audio (foreign spellings, addresses, acronyms).
