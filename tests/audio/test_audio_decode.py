@@ -38,16 +38,28 @@ def _one_frame_at_a_time(path, rate: int, sample_format: str) -> np.ndarray:
     return np.concatenate(out)
 
 
+@pytest.fixture(scope="module")
+def long_encoded(speech, wav):
+    """The speech eight times over (long enough for many reads of the converter, which reads every
+    PULL_EVERY frames, and a chunk), encoded once per format for every rate it is decoded at."""
+    path, samples = wav
+    long = speech.write_wav(path.with_name("long.wav"), np.tile(samples, 8))
+    made = {}
+
+    def encoded(suffix, args):
+        if suffix not in made:
+            made[suffix] = speech.encode(long, path.with_name(f"long-{suffix[1:]}{suffix}"), *args)
+        return made[suffix]
+    return encoded
+
+
 @pytest.mark.parametrize("suffix,args", [
     (".mp3", ["-ar", "44100", "-ac", "2", "-b:a", "128k"]), (".m4a", ["-c:a", "aac", "-ac", "2"]),
     (".opus", ["-c:a", "libopus"]), (".wav", ["-ar", "44100", "-ac", "2"]),
 ])
 @pytest.mark.parametrize("rate,dtype,sample_format", [(16000, "int16", "s16"), (8000, "float32", "flt")])
-def test_decoded_samples_are_the_resamplers_frame_by_frame(speech, wav, suffix, args, rate, dtype, sample_format):
-    # Long enough for many reads of the converter (it reads every PULL_EVERY frames) and a chunk.
-    path, samples = wav
-    long = speech.write_wav(path.with_name("long.wav"), np.tile(samples, 8))
-    encoded = speech.encode(long, path.with_name(f"long-{suffix[1:]}{suffix}"), *args)
+def test_decoded_samples_are_the_resamplers_frame_by_frame(long_encoded, suffix, args, rate, dtype, sample_format):
+    encoded = long_encoded(suffix, args)
     expected = _one_frame_at_a_time(encoded, rate, sample_format)
     np.testing.assert_array_equal(decode(encoded, rate, dtype), expected)
 
