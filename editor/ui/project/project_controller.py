@@ -211,8 +211,8 @@ class ProjectController(QObject):
 
         Otherwise a window-modal box asks Save / Discard / Cancel and *then* runs
         after a successful save or a discard; the caller stops for now (False).
-        The box does not block (``open``, not ``exec``), so scripts and tests
-        driving the window keep running.
+        The box does not block (``open``, not ``exec``): no nested event loop runs
+        under the caller, which returns at once.
         """
         if self._answered:
             self._answered = False   # the caller is coming back after the user answered

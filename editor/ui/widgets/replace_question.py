@@ -1,7 +1,7 @@
 """Asking before files are replaced: one window-modal question, Cancel by default.
 
 Export and Publish both ask it; the box is opened, not run, so the dialog's own event loop goes
-on (and a test or the producer answers it like any other window).
+on (the producer answers it like any other window).
 """
 
 from __future__ import annotations
