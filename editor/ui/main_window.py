@@ -507,8 +507,7 @@ class MainWindow(QMainWindow):
         from editor.ui.widgets.error_box import error_box  # (a message box: imported when one is needed)
         box = error_box(self, title, message)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()   # window-modal but not blocking: tests and scripts keep running
-        self.last_error = (title, message)
+        box.open()   # window-modal but not blocking: no nested event loop under the caller
         if not self.files.has_transcript() and self.stack.currentWidget() is self.editor_page:
             # the command line's file could not be read: the start page (Open…, recent files),
             # not an empty transcript

@@ -33,7 +33,9 @@ def main() -> None:
     os.environ["TRANSCRIPT_EDITOR_DATA_DIR"] = str(private / "data")
 
     from fake_player import fake_player_factory
+    from message_boxes import button
     from PySide6.QtWidgets import QApplication
+    from restore_helpers import restore_prompt
 
     from editor.core import ops, project
     from editor.session import recovery
@@ -73,17 +75,16 @@ def main() -> None:
     ticker.start()
     opened = time.perf_counter()
     ticks.append(opened)
-    wait_until(app, lambda: window.project.recovery.recovery_box is not None, what="the restore box")
+    wait_until(app, lambda: restore_prompt(window) is not None, what="the restore box")
     prompt_ms = (time.perf_counter() - opened) * 1000
     ticks.append(time.perf_counter())
     prompt_stall_ms = max(later - earlier for earlier, later in zip(ticks, ticks[1:], strict=False)) * 1000
-    box = window.project.recovery.recovery_box
-    restore = next(b for b in box.buttons() if b.text().replace("&", "") == "Restore")
+    restore = button(restore_prompt(window), "Restore")
     wait_until(app, lambda: len(ticks) > 2, what="the ticker")
     t0 = time.perf_counter()
     ticks.append(t0)
     restore.click()
-    wait_until(app, lambda: window.project.recovery.recovery_box is None and window.project.recovery.restoring is None,
+    wait_until(app, lambda: restore_prompt(window) is None and window.project.recovery.restoring is None,
                what="the restore")
     window_ms = (time.perf_counter() - t0) * 1000
     ticks.append(time.perf_counter())

@@ -73,7 +73,9 @@ def main() -> None:
         time.sleep(0.01)
     _stall(app, 5)     # the work deferred after opening
     rows = []
-    for name, step in (("shift +15 s", lambda: window.timing.turn_times.shift(15_000)),
+    from editor.ui.timing.turn_times import TurnTimes
+    turn_times = window.timing.findChild(TurnTimes)
+    for name, step in (("shift +15 s", lambda: turn_times.shift(15_000)),
                        ("undo", window.edits.undo), ("redo", window.edits.redo)):
         began = time.perf_counter()
         step()

@@ -26,6 +26,7 @@ import contextlib
 import json
 import os
 import sys
+from pathlib import Path
 
 ENV_EDITS = "TRANSCRIPT_EDITOR_TEST_EDITS"
 ENV_RESTORE = "TRANSCRIPT_EDITOR_TEST_RESTORE"
@@ -69,6 +70,9 @@ def journal_seq(window) -> int:
 def start(window, document: str, script_path: str) -> None:
     """Drive *window* once *document* is open."""
     from PySide6.QtCore import QTimer
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ui"))   # the restore prompt, found as tests find it
+    from message_boxes import button
+    from restore_helpers import restore_prompt
     with open(script_path, encoding="utf-8") as handle:
         script = [json.loads(line) for line in handle if line.strip()]
     document = os.path.abspath(document)
@@ -82,16 +86,16 @@ def start(window, document: str, script_path: str) -> None:
         if window.project.recovery.reading is not None:     # the journal left behind is read for its prompt
             QTimer.singleShot(_POLL_MS, when_open)
             return
-        box = window.project.recovery.recovery_box          # the offer is queued right after opening
+        box = restore_prompt(window)                        # the offer is queued right after opening
         if os.environ.get(ENV_RESTORE) == "1":
             if box is None and not state["restore_asked"]:
                 state["restore_asked"] = True      # give the queued offer one more turn
                 QTimer.singleShot(_POLL_MS, when_open)
                 return
             if box is not None:
-                next(b for b in box.buttons() if b.text().replace("&", "") == "Restore").click()
+                button(box, "Restore").click()
         elif box is not None:
-            next(b for b in box.buttons() if b.text().replace("&", "") == "Discard").click()
+            button(box, "Discard").click()
         dump = os.environ.get(ENV_DUMP)
         if dump:
             from editor.core import project

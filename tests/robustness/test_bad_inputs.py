@@ -18,6 +18,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bad_inputs import LINES, Case, matrix  # noqa: E402
+from message_boxes import shown_error, wait_for_error  # noqa: E402
 
 from editor.core.errors import TranscriptError  # noqa: E402
 
@@ -110,14 +111,14 @@ def test_audio_decode_and_player(cases, name, tmp_path, monkeypatch):
 @pytest.mark.parametrize("name", [n for n in _names(audio=False) if n != "50 MB single line"])
 def test_window_open(cases, name, window, qtbot):
     case = cases[name]
-    window.last_error = None
     opened = window.open_path(str(case.path))
+    error = shown_error(window)
     if case.expect == "error":
-        assert not opened and window.last_error is not None, f"{name}: no error shown"
-        title, message = window.last_error
+        assert not opened and error is not None, f"{name}: no error shown"
+        title, message = error
         assert str(case.path) in message and _mentions(message, case), message
     else:
-        assert opened, f"{name}: {window.last_error}"
+        assert opened, f"{name}: {error}"
         assert window.warning_bar.isVisible(), f"{name}: loaded with no warning bar"
         text = _text_of(window.model.transcript)
         for word in case.words:
@@ -130,15 +131,13 @@ def test_window_audio(cases, name, window, qtbot, tmp_path):
     case = cases[name]
     transcript = tmp_path / "episode.srt"
     transcript.write_text(f"1\n00:00:00,500 --> 00:00:02,000\n{LINES[0]}\n", encoding="utf-8")
-    window.last_error = None
     assert window.open_path(str(transcript), str(case.path))
     if case.expect == "error":
-        qtbot.waitUntil(lambda: window.last_error is not None, timeout=5000)
-        assert str(case.path) in window.last_error[1]
+        assert str(case.path) in wait_for_error(qtbot, window)[1]
         assert window.audio_bar.isVisible()       # "Relink audio..." offered
         assert LINES[0] in _text_of(window.model.transcript)   # the transcript stays editable
     else:   # plays what is there, and says the file is shorter than its header once it is decoded
-        assert window.last_error is None and window.playback.has_media()
+        assert shown_error(window) is None and window.playback.has_media()
         qtbot.waitUntil(lambda: "shorter than its header says" in window.audio_check.last_warning, timeout=15000)
         assert window.audio_bar.isVisible() and case.path.name in window.audio_bar.text()
 

@@ -6,6 +6,7 @@ import os
 import subprocess
 
 import pytest
+from message_boxes import shown_error
 
 from editor.core import project
 from editor.core.transcript import Segment, Speaker, Transcript, TranscriptMeta
@@ -43,9 +44,10 @@ def _not_audio(tmp_path, kind):
 def test_one_clear_message_and_the_previous_audio_stops(playing, tmp_path, kind):
     w = playing
     path, says = _not_audio(tmp_path, kind)
-    w.last_error = None
     assert not w.files.relink_audio(str(path))
-    title, message = w.last_error
+    error = shown_error(w)
+    assert error is not None
+    title, message = error
     assert says in message and message.count(str(path)) == 1
     assert "not found" not in w.audio_bar.text() and str(path) not in w.audio_bar.text()
     assert not w.playback.has_media()

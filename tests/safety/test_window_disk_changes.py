@@ -9,13 +9,16 @@ import shutil
 from pathlib import Path
 
 import pytest
+from message_boxes import button, shown_box, wait_for_no_box
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
+from restore_helpers import restore_prompt
 
 from editor.core import project
 from editor.core.transcript import Segment, Speaker, Transcript, TranscriptMeta
 from editor.session import recovery
 
+OVERWRITE = "Replace the other version?"   # the question Save asks when another program wrote the file
 LINES = ["the ketch left the slipway at dawn", "Vessik caulked the sternpost with oakum",
          "Brindle held the tiller until noon"]
 
@@ -57,16 +60,17 @@ def test_save_after_another_program_wrote_the_project_asks_first(opened, qtbot):
     _replace_on_disk(path, "their first line")
     qtbot.waitUntil(w.watch.bar.isVisible, timeout=5000)
     assert not w.project.save()                     # not written: a question instead
-    box = w.project.overwrite_box
+    box = shown_box(OVERWRITE, over=w)
     assert box is not None and box.isVisible()
     assert _texts(path)[0] == "their first line"
     cancel = box.button(QMessageBox.StandardButton.Cancel)
     cancel.click()
-    qtbot.waitUntil(lambda: w.project.overwrite_box is None)
+    wait_for_no_box(qtbot, OVERWRITE, over=w)
     assert _texts(path)[0] == "their first line" and w.project.is_modified()
     w.project.save()
-    replace = next(b for b in w.project.overwrite_box.buttons() if b.text().replace("&", "") == "Replace")
-    replace.click()
+    box = shown_box(OVERWRITE, over=w)
+    assert box is not None
+    button(box, "Replace").click()
     qtbot.waitUntil(lambda: not w.project.is_modified())
     assert _texts(path) == [LINES[0], "Then " + LINES[1], LINES[2]]
     assert _texts(path.with_name(path.name + ".bak"))[0] == "their first line"
@@ -97,9 +101,10 @@ def test_deleted_folder_edits_are_offered_at_the_next_start_and_save_makes_the_f
     assert len(found) == 1 and [s.text for s in found[0].recover().segments] == expected
     # the next start offers it
     pending = w.project.recovery.offer_recovery()
-    assert pending is not None and w.project.recovery.recovery_box is not None
-    assert "slipway.tep.json" in w.project.recovery.recovery_box.text()
-    w.project.recovery.recovery_box.close()
+    box = restore_prompt(w)
+    assert pending is not None and box is not None
+    assert "slipway.tep.json" in box.text()
+    box.close()
     # and Save makes the folder again rather than failing
     w.project.autosave.journal = None
     assert w.project.write(str(path))
@@ -116,8 +121,9 @@ def test_the_replace_box_buttons_all_have_icons_where_the_style_shows_them(opene
         _replace_on_disk(path, "their first line")
         qtbot.waitUntil(w.watch.bar.isVisible, timeout=5000)
         assert not w.project.save()
-        box = w.project.overwrite_box
+        box = shown_box(OVERWRITE, over=w)
+        assert box is not None
         assert sorted(b.text().replace("&", "") for b in box.buttons()) == ["Cancel", "Replace", "Save As…"]
         assert [b.text() for b in box.buttons() if b.icon().isNull()] == []
         box.button(QMessageBox.StandardButton.Cancel).click()
-        qtbot.waitUntil(lambda: w.project.overwrite_box is None)
+        wait_for_no_box(qtbot, OVERWRITE, over=w)

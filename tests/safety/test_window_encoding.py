@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from message_boxes import shown_error
 from PySide6.QtWidgets import QInputDialog
 
 _RUSSIAN = ["Привет, как дела у вас сегодня?", "Это проверка кодировки файла."]
@@ -46,5 +47,6 @@ def test_an_encoding_that_does_not_fit_is_an_error_and_the_transcript_stays(wind
     assert window.open_path(str(path))
     before = [s.text for s in window.model.transcript.segments]
     assert not window.reopen_with_encoding("utf-8")
-    assert window.last_error is not None and "utf-8" in window.last_error[0]
+    error = shown_error(window)
+    assert error is not None and "utf-8" in error[0]
     assert [s.text for s in window.model.transcript.segments] == before

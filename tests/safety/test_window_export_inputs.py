@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from message_boxes import button, shown_box, wait_for_no_box
 from PySide6.QtWidgets import QMessageBox
 from window_helpers import open_export
 
@@ -47,12 +48,14 @@ def test_export_over_an_existing_file_asks_first(window, tmp_path, qtbot):
     dialog.set_format("srt")
     assert Path(dialog.path_edit.text()) == existing
     assert not dialog.export()
-    box = dialog.replace_box
+    box = shown_box("Replace the file?", over=dialog)
     assert box is not None and box.isVisible() and "episode.srt" in box.text()
     box.button(QMessageBox.StandardButton.Cancel).click()
-    qtbot.waitUntil(lambda: dialog.replace_box is None)
+    wait_for_no_box(qtbot, "Replace the file?", over=dialog)
     assert existing.read_text(encoding="utf-8") == "mine, keep me"
     dialog.export()
-    next(b for b in dialog.replace_box.buttons() if b.text().replace("&", "") == "Replace").click()
+    box = shown_box("Replace the file?", over=dialog)
+    assert box is not None
+    button(box, "Replace").click()
     qtbot.waitUntil(lambda: "-->" in existing.read_text(encoding="utf-8"))
     assert dialog.exported_path == str(existing.resolve())

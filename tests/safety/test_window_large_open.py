@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 
 import pytest
+from message_boxes import wait_for_error
 
 from editor.ui.files.background_read import BACKGROUND_BYTES
 
@@ -63,8 +64,7 @@ def test_a_broken_large_file_shows_the_error_after_reading(window, tmp_path, qtb
     path = tmp_path / "broken.json"
     path.write_text('{"segments": [' + '{"start": 0, "end": 1, "text": "x"},' * 200_000 + '{"start": "soon"}]}',
                     encoding="utf-8")
-    window.last_error = None
     assert window.open_path(str(path))
-    qtbot.waitUntil(lambda: window.last_error is not None, timeout=60000)
-    assert "broken.json" in window.last_error[1] and window.files.read_progress is None
+    _title, message = wait_for_error(qtbot, window, timeout=60000)
+    assert "broken.json" in message and window.files.read_progress is None
     assert gc.isenabled()

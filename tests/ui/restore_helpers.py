@@ -1,5 +1,6 @@
 """Helpers for the crash-recovery window tests: typing, a kill, the journal a killed window leaves, the
-restore prompt (the ``windows`` fixture in conftest makes the windows)."""
+restore prompt, found on screen as the producer sees it, and its buttons (``button``, from
+:mod:`message_boxes`); the ``windows`` fixture in conftest makes the windows."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_helpers import write_project  # noqa: E402
+from message_boxes import button, shown_box, wait_for_box, wait_for_no_box  # noqa: E402, F401
 
 
 def type_into(window, row, text):
@@ -34,15 +36,22 @@ def kill(window):
 PROMPT_TIMEOUT_MS = 30_000
 
 
+# The restore prompt's titles: work that can be restored, and work that cannot.
+RESTORE_PROMPT = ("Restore unsaved work?", "Unsaved work cannot be restored")
+
+
+def restore_prompt(window):
+    """The restore prompt over *window*, or None when it is not asking."""
+    return shown_box(RESTORE_PROMPT, over=window)
+
+
 def prompt(window, qtbot):
-    qtbot.waitUntil(lambda: window.project.recovery.recovery_box is not None, timeout=PROMPT_TIMEOUT_MS)
-    box = window.project.recovery.recovery_box
-    qtbot.waitUntil(box.isVisible)
-    return box
+    return wait_for_box(qtbot, RESTORE_PROMPT, over=window, timeout=PROMPT_TIMEOUT_MS)
 
 
-def button(box, label):
-    return next(b for b in box.buttons() if b.text().replace("&", "") == label)
+def prompt_answered(window, qtbot, timeout=5000):
+    """Until the restore prompt over *window* is gone (answered or closed)."""
+    wait_for_no_box(qtbot, RESTORE_PROMPT, over=window, timeout=timeout)
 
 
 def killed_mid_edit(windows, tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from message_boxes import shown_box
 from window_helpers import open_export, style_with_button_icons
 
 from editor.formats import all_writers
@@ -78,7 +79,7 @@ def test_every_button_has_an_icon_where_the_style_puts_icons_on_dialog_buttons(t
         there.write_text("an earlier export")
         dialog.path_edit.setText(str(there))
         assert not dialog.export()           # asks first
-        box = dialog.replace_box
+        box = shown_box("Replace the file?", over=dialog)
         assert isinstance(box, QMessageBox) and len(box.buttons()) == 2
         assert not any(b.icon().isNull() for b in box.buttons())
         box.reject()

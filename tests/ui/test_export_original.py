@@ -3,6 +3,7 @@ replacing it asks first with a warning that names it as the original transcript.
 
 from __future__ import annotations
 
+from message_boxes import shown_box, wait_for_no_box
 from window_helpers import open_export
 
 REV = ("Maya Ortiz (00:00):\nWelcome back to Tidewater Notes.\n\n"
@@ -26,11 +27,11 @@ def test_export_of_a_project_never_proposes_and_asks_before_replacing_its_origin
 
     dialog.path_edit.setText(str(source))
     assert not dialog.export()
-    box = dialog.replace_box
+    box = shown_box("Replace", over=dialog)
     assert box is not None and box.windowTitle() == "Replace the original transcript?"
     assert "short.txt is the original transcript this project was made from" in box.text()
     box.reject()
-    qtbot.waitUntil(lambda: dialog.replace_box is None)
+    wait_for_no_box(qtbot, "Replace", over=dialog)
     assert source.read_text(encoding="utf-8") == REV
     assert dialog.isVisible()
 

@@ -14,7 +14,8 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from restore_helpers import kill, type_into  # noqa: E402
+from message_boxes import shown_box, wait_for_box  # noqa: E402
+from restore_helpers import kill, prompt_answered, restore_prompt, type_into  # noqa: E402
 
 CAPTIONS = """1
 00:00:01,000 --> 00:00:03,000
@@ -55,14 +56,14 @@ def _no_prompt_on_reopen(windows, path, qtbot) -> None:
     QApplication.processEvents()                       # its look for work left behind starts
     qtbot.waitUntil(lambda: window.project.recovery.reading is None)    # a journal found is read
     QApplication.processEvents()
-    assert window.project.recovery.recovery_box is None
+    assert restore_prompt(window) is None
 
 
 def _close_discarding(window, qtbot):
     """Close *window* and answer the unsaved-changes box with Discard."""
     window.close()
-    qtbot.waitUntil(lambda: window.project.close_box is not None and window.project.close_box.isVisible())
-    window.project.close_box.button(QMessageBox.StandardButton.Discard).click()
+    box = wait_for_box(qtbot, "Unsaved changes", over=window)
+    box.button(QMessageBox.StandardButton.Discard).click()
     qtbot.waitUntil(lambda: not window.isVisible())
 
 
@@ -141,7 +142,7 @@ def _typed_into_and_sent_sigterm(windows, tmp_path, qtbot, sigterm_closes):
 
 def test_sigterm_with_unsaved_work_keeps_it_without_asking(windows, tmp_path, own_data_dir, qtbot, sigterm_closes):
     path, window = _typed_into_and_sent_sigterm(windows, tmp_path, qtbot, sigterm_closes)
-    assert window.project.close_box is None     # nobody is there to answer at a logout
+    assert shown_box("Unsaved changes", over=window) is None     # nobody is there to answer at a logout
     [journal] = [name for name in _recovery_files(own_data_dir) if name.endswith(".journal")]
     assert not any(name.endswith(".tmp") for name in _recovery_files(own_data_dir))
     from editor.session import recovery
@@ -160,7 +161,7 @@ def test_work_kept_at_a_sigterm_is_offered_as_closed_by_the_system_not_as_a_cras
     assert "closed by the system" in box.text() and "did not close normally" not in box.text()
     assert "7 edits" in box.text()              # one a keystroke; the note of how it ended is none
     button(box, "Restore").click()
-    qtbot.waitUntil(lambda: second.project.recovery.recovery_box is None)
+    prompt_answered(second, qtbot)
     assert second.model.segment(0).text.startswith("Hello! ")
     type_into(second, 0, "Then ")
     kill(second)                                # this time a crash: the note went with the restore
@@ -170,7 +171,7 @@ def test_work_kept_at_a_sigterm_is_offered_as_closed_by_the_system_not_as_a_cras
     box = prompt(third, qtbot)
     assert "did not close normally" in box.text()
     button(box, "Restore").click()
-    qtbot.waitUntil(lambda: third.project.recovery.recovery_box is None)
+    prompt_answered(third, qtbot)
     assert third.model.segment(0).text.startswith("Then Hello! ")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from message_boxes import button, wait_for_box, wait_for_no_box
 from PySide6.QtGui import QGuiApplication
 from window_helpers import last_opened, style_with_button_icons
 
@@ -148,18 +149,16 @@ def test_publish_asks_before_replacing_a_file_edited_since_the_last_publish(time
     edited = vtt.read_text()
 
     dialog.publish_button.click()
-    qtbot.waitUntil(lambda: dialog.replace_box is not None, timeout=10_000)
-    box = dialog.replace_box
+    box = wait_for_box(qtbot, "Replace changed files?", over=dialog, timeout=10_000)
     assert "harbour-night.vtt" in box.text() and "harbour-night.srt" not in box.text()
     assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
     box.button(QMessageBox.StandardButton.Cancel).click()
-    qtbot.waitUntil(lambda: dialog.replace_box is None)
+    wait_for_no_box(qtbot, "Replace changed files?", over=dialog)
     assert vtt.read_text() == edited and "kept" in dialog.status.text()
 
     w.chapters.remove(0)   # republished without chapters: the old chapters.json goes
     dialog.publish_button.click()
-    qtbot.waitUntil(lambda: dialog.replace_box is not None, timeout=10_000)
-    replace = next(b for b in dialog.replace_box.buttons() if b.text().replace("&", "") == "Replace")
+    replace = button(wait_for_box(qtbot, "Replace changed files?", over=dialog, timeout=10_000), "Replace")
     dialog.last_published = None
     replace.click()
     qtbot.waitUntil(lambda: dialog.last_published is not None and dialog.worker is None, timeout=10_000)

@@ -7,6 +7,7 @@ import re
 import shutil
 
 import pytest
+from message_boxes import shown_error
 from PySide6.QtCore import Qt
 from window_helpers import SAMPLE_AUDIO, SAMPLE_TXT, last_opened
 
@@ -220,7 +221,8 @@ def test_a_command_line_file_that_cannot_be_read_leaves_the_start_page_not_an_em
     window.show()
     assert window.stack.currentWidget() is window.editor_page
     assert not window.open_path(str(bad))
-    assert window.last_error[0] == "Could not open the transcript"
+    error = shown_error(window)
+    assert error is not None and error[0] == "Could not open the transcript"
     assert window.stack.currentWidget() is window.start_page
     window.close()
 

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_helpers import write_project  # noqa: E402
-from restore_helpers import button, kill, prompt, type_into  # noqa: E402
+from message_boxes import wait_for_box, wait_for_no_box  # noqa: E402
+from restore_helpers import button, kill, prompt, prompt_answered, type_into  # noqa: E402
 
 # every window and journal of these tests lives in a data folder of the test's own
 pytestmark = pytest.mark.usefixtures("own_data_dir")
@@ -35,7 +36,7 @@ def _kept_by_closing_the_prompt(windows, folder, qtbot, name="harbour.tep.json")
     second = windows()
     assert second.open_path(str(path))
     prompt(second, qtbot).reject()
-    qtbot.waitUntil(lambda: second.project.recovery.recovery_box is None)
+    prompt_answered(second, qtbot)
     assert list(folder.glob(f"{name}.journal.unrestored-*"))
     return path, typed, second
 
@@ -91,15 +92,14 @@ def test_work_that_cannot_be_restored_is_listed_and_deleted_only_when_confirmed(
     [kept] = [work for work in dialog.kept() if work.document == str(path)]
     files = kept.files()
     dialog.delete_button.click()
-    qtbot.waitUntil(lambda: dialog.confirm_box is not None and dialog.confirm_box.isVisible())
-    assert "cannot be undone" in dialog.confirm_box.informativeText()
-    button(dialog.confirm_box, "Cancel").click()           # not asked to: nothing goes
-    qtbot.waitUntil(lambda: dialog.confirm_box is None)
+    box = wait_for_box(qtbot, "Delete Unsaved Work?", over=dialog)
+    assert "cannot be undone" in box.informativeText()
+    button(box, "Cancel").click()                          # not asked to: nothing goes
+    wait_for_no_box(qtbot, "Delete Unsaved Work?", over=dialog)
     assert all(file.exists() for file in files) and dialog.list.topLevelItemCount() == 2
 
     dialog.delete_button.click()
-    qtbot.waitUntil(lambda: dialog.confirm_box is not None and dialog.confirm_box.isVisible())
-    button(dialog.confirm_box, "Delete").click()
+    button(wait_for_box(qtbot, "Delete Unsaved Work?", over=dialog), "Delete").click()
     qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == 1)
     assert not any(file.exists() for file in files)
     assert path.exists() and list(other.parent.glob("*.unrestored-*"))   # the other kept work stays
@@ -110,9 +110,9 @@ def test_restoring_kept_work_asks_first_to_save_the_open_work(windows, tmp_path,
     type_into(window, 3, "Unsaved ")                      # this session's own unsaved work
     dialog = _open_dialog(window, qtbot)
     dialog.restore_button.click()
-    qtbot.waitUntil(lambda: window.project.close_box is not None and window.project.close_box.isVisible())
-    assert "before restoring other work" in window.project.close_box.text()
-    button(window.project.close_box, "Discard").click()
+    box = wait_for_box(qtbot, "Unsaved changes", over=window)
+    assert "before restoring other work" in box.text()
+    button(box, "Discard").click()
     qtbot.waitUntil(lambda: window.project.recovery.restoring is None and _texts(window) == typed)
     assert not list(path.parent.glob("*.unrestored-*"))
     while window.edits.stack.canUndo():                   # the discarded work is not under it

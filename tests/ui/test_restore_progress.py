@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_helpers import write_project  # noqa: E402
-from restore_helpers import button, kill, prompt, type_into  # noqa: E402
+from restore_helpers import button, kill, prompt, restore_prompt, type_into  # noqa: E402
 
 from editor.ui.project import restore_job  # noqa: E402
 
@@ -196,7 +196,7 @@ def test_work_restored_from_the_start_page_waits_for_a_large_documents_backgroun
     assert window.files.reading is not None                # the restore waits for the read
     qtbot.waitUntil(lambda: window.files.current_path == str(path) and window.project.recovery.restoring is None)
     qtbot.waitUntil(lambda: _texts(window) == typed)
-    assert window.project.recovery.recovery_box is None             # the document's own offer was not made again
+    assert restore_prompt(window) is None                            # the document's own offer was not made again
     assert window.project.autosave.journal is not None and window.isWindowModified()
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from restore_helpers import button, killed_mid_edit, prompt  # noqa: E402
+from message_boxes import wait_for_error  # noqa: E402
+from restore_helpers import button, killed_mid_edit, prompt, prompt_answered, restore_prompt  # noqa: E402
 
 # every window and journal of these tests lives in a data folder of the test's own
 pytestmark = pytest.mark.usefixtures("own_data_dir")
@@ -131,7 +132,7 @@ def test_the_journal_is_read_off_the_gui_thread_and_nothing_edits_the_document_m
     opened = window.model.segment(0).text
     try:
         qtbot.waitUntil(reading.is_set)
-        assert window.project.recovery.recovery_box is None      # not asked yet: still reading
+        assert restore_prompt(window) is None                    # not asked yet: still reading
         window.view.setFocus()
         QTest.keyClick(window.view, Qt.Key.Key_Return)           # to open the turn's editor
         type_into(window, 0, "Overwritten? ")                    # typed into the turn while reading
@@ -142,7 +143,7 @@ def test_the_journal_is_read_off_the_gui_thread_and_nothing_edits_the_document_m
     box = prompt(window, qtbot)
     assert journal.read_bytes() == left
     button(box, "Restore").click()
-    qtbot.waitUntil(lambda: window.project.recovery.recovery_box is None)
+    prompt_answered(window, qtbot)
     assert window.model.segment(0).text.startswith("Lost? ")
 
 
@@ -163,8 +164,7 @@ def test_a_journal_that_cannot_be_read_is_kept_aside_before_the_next_edit_replac
     monkeypatch.setattr(recovery, "inspect", failing_inspect)
     window = windows()
     assert window.open_path(str(path))
-    qtbot.waitUntil(lambda: getattr(window, "last_error", None) is not None)
-    title, message = window.last_error
+    title, message = wait_for_error(qtbot, window)
     assert title == "Could not read the unsaved work left behind"
     [kept] = tmp_path.glob(f"{path.name}.journal.unrestored-*")
     assert kept.read_bytes() == left and str(kept) in message
@@ -217,7 +217,7 @@ def test_a_journal_slow_to_read_shows_its_progress_and_cancel_keeps_it_aside(
     qtbot.waitUntil(lambda: window.project.recovery.reading is None)
     from PySide6.QtWidgets import QApplication
     QApplication.processEvents()                               # the late end of the read arrives
-    assert window.project.recovery.recovery_box is None and kept.read_bytes() == left
+    assert restore_prompt(window) is None and kept.read_bytes() == left
 
 
 def test_a_window_closed_while_its_journal_is_slow_to_read_lets_go_and_leaves_the_journal_where_it_was(
@@ -257,5 +257,5 @@ def test_a_window_closed_while_its_journal_is_slow_to_read_lets_go_and_leaves_th
         go_on.set()
     qtbot.waitUntil(lambda: bool(failures), timeout=30_000)   # the late end of the read has arrived
     assert isinstance(failures[0], OSError)
-    assert recovery_controller.recovery_box is None
+    assert restore_prompt(window) is None
     assert journal.read_bytes() == left and not list(tmp_path.glob(f"{path.name}.journal.unrestored-*"))

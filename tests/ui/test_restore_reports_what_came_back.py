@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_helpers import write_project  # noqa: E402
-from restore_helpers import PROMPT_TIMEOUT_MS, kill, type_into  # noqa: E402
+from restore_helpers import button, kill, prompt, type_into  # noqa: E402
 
 # every window and journal of these tests lives in a data folder of the test's own
 pytestmark = pytest.mark.usefixtures("own_data_dir")
@@ -20,9 +20,7 @@ def _restore(window, path, qtbot) -> list[str]:
     said: list[str] = []
     window.project.recovery.message.connect(said.append)
     assert window.open_path(str(path))
-    qtbot.waitUntil(lambda: window.project.recovery.recovery_box is not None, timeout=PROMPT_TIMEOUT_MS)
-    box = window.project.recovery.recovery_box
-    next(b for b in box.buttons() if b.text().replace("&", "") == "Restore").click()
+    button(prompt(window, qtbot), "Restore").click()
     qtbot.waitUntil(lambda: any(message.startswith("Restored") for message in said))
     return said
 

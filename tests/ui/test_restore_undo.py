@@ -11,7 +11,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_helpers import write_project  # noqa: E402
-from restore_helpers import PROMPT_TIMEOUT_MS, button, kill, killed_mid_edit, prompt, type_into  # noqa: E402
+from message_boxes import shown_error  # noqa: E402
+from restore_helpers import button, kill, killed_mid_edit, prompt, prompt_answered, type_into  # noqa: E402
 
 # every window and journal of these tests lives in a data folder of the test's own
 pytestmark = pytest.mark.usefixtures("own_data_dir")
@@ -20,10 +21,8 @@ pytestmark = pytest.mark.usefixtures("own_data_dir")
 def _reopen_and_restore(make, path, qtbot):
     window = make()
     assert window.open_path(str(path))
-    qtbot.waitUntil(lambda: window.project.recovery.recovery_box is not None, timeout=PROMPT_TIMEOUT_MS)
-    box = window.project.recovery.recovery_box
-    next(b for b in box.buttons() if b.text().replace("&", "") == "Restore").click()
-    qtbot.waitUntil(lambda: window.project.recovery.recovery_box is None)
+    button(prompt(window, qtbot), "Restore").click()
+    prompt_answered(window, qtbot)
     return window
 
 
@@ -262,7 +261,7 @@ def test_a_journal_that_cannot_be_restored_is_kept_aside_when_the_prompt_closes_
     [kept] = tmp_path.glob(f"{path.name}.journal.unrestored-*")
     assert str(kept) in box.informativeText()          # the prompt says where it is kept
     box.reject()                                       # closed: Escape or the title bar's close
-    qtbot.waitUntil(lambda: second.project.recovery.recovery_box is None)
+    prompt_answered(second, qtbot)
     type_into(second, 1, "New ")                           # a new journal starts where the old one was
     qtbot.waitUntil(journal.exists)
     assert kept.read_bytes() == written
@@ -276,7 +275,7 @@ def test_only_discard_deletes_a_journal_that_cannot_be_restored(windows, tmp_pat
     box = prompt(second, qtbot)
     assert list(tmp_path.glob(f"{path.name}.journal*"))
     button(box, "Discard").click()
-    qtbot.waitUntil(lambda: second.project.recovery.recovery_box is None)
+    prompt_answered(second, qtbot)
     assert not list(tmp_path.glob(f"{path.name}.journal*"))
 
 
@@ -292,7 +291,7 @@ def test_a_restorable_journal_closed_without_a_choice_is_kept_aside_not_deleted(
     assert second.open_path(str(path))
     box = prompt(second, qtbot)
     box.reject()
-    qtbot.waitUntil(lambda: second.project.recovery.recovery_box is None)
+    prompt_answered(second, qtbot)
     [kept] = tmp_path.glob(f"{path.name}.journal.unrestored-*")
     assert kept.read_bytes() == written
     assert second.warning_bar.isVisible() and str(kept) in second.warning_bar._label.text()
@@ -308,7 +307,8 @@ def test_unsaved_work_with_a_damaged_header_found_at_start_is_kept_aside(windows
     assert window.project.recovery.offer_recovery() is None     # nothing it could offer to restore
     [kept] = folder.glob(f"{journal.name}.unrestored-*")
     assert not journal.exists() and kept.read_bytes() == b"not a header\n{\"seq\": 1}\n"
-    assert str(kept) in window.last_error[1]
+    error = shown_error(window)
+    assert error is not None and str(kept) in error[1]
 
 
 def test_undoing_a_restored_autosave_leaves_the_audio_the_window_has(windows, tmp_path, qtbot):

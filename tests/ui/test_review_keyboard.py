@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from message_boxes import wait_for_box
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
@@ -80,8 +81,7 @@ def test_unsaved_changes_box_buttons_have_mnemonics(window, qtbot):
     qtbot.waitUntil(window.project.is_modified)
     window.view.close_editor()
     assert not window.project.ask_to_save("closing", lambda: None)
-    box = window.project.close_box
-    qtbot.waitUntil(box.isVisible)
+    box = wait_for_box(qtbot, "Unsaved changes", over=window)
     assert _buttons_without_mnemonic(box) == []
     texts = [b.text() for b in box.findChildren(QPushButton)]
     assert "&Discard" in texts or any(t.replace("&", "") == "Discard" and "&" in t for t in texts)

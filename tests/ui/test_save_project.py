@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_helpers import comparable, write_project  # noqa: E402
 from fake_player import fake_player_factory  # noqa: E402
+from message_boxes import wait_for_box, wait_for_no_box  # noqa: E402
 from window_helpers import SAMPLE_TXT  # noqa: E402
 
 from editor.core import project  # noqa: E402
@@ -72,8 +73,7 @@ def test_undo_back_to_saved_state_is_clean(main_window, tmp_path):
 
 
 def _answer_close_box(w, qtbot, button):
-    box = w.project.close_box
-    qtbot.waitUntil(box.isVisible)
+    box = wait_for_box(qtbot, "Unsaved changes", over=w)
     assert "Save the changes to harbour.tep.json" in box.text()
     box.button(button).click()
 
@@ -128,9 +128,8 @@ def test_the_close_box_of_a_transcript_says_save_makes_a_project_beside_it(main_
     assert w.open_path(str(source))
     QTest.keyClicks(w.view.open_editor(0, 0), "Then ")
     assert not w.close()
-    box = w.project.close_box
-    qtbot.waitUntil(box.isVisible)
+    box = wait_for_box(qtbot, "Unsaved changes", over=w)
     assert "episode.tep.json" in box.informativeText()
     assert "episode.txt itself is not changed" in box.informativeText()
     box.button(QMessageBox.StandardButton.Cancel).click()
-    qtbot.waitUntil(lambda: w.project.close_box is None)
+    wait_for_no_box(qtbot, "Unsaved changes", over=w)

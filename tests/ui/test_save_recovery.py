@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_helpers import comparable, write_project  # noqa: E402
 from fake_player import fake_player_factory  # noqa: E402
-from restore_helpers import PROMPT_TIMEOUT_MS  # noqa: E402
+from restore_helpers import button, prompt  # noqa: E402
 from window_helpers import SAMPLE_TXT  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,11 +82,6 @@ def _as_json(transcript):
     return json.loads(json.dumps(comparable(transcript), default=str))
 
 
-def _click(box, qtbot, label):
-    qtbot.waitUntil(box.isVisible)
-    next(b for b in box.buttons() if b.text().replace("&", "") == label).click()   # "&Restore": mnemonics
-
-
 def test_kill_mid_edit_then_reopen_and_restore_everything(main_window, tmp_path, data_dir, qtbot):
     path = write_project(tmp_path)
     original = path.read_bytes()
@@ -95,10 +90,9 @@ def test_kill_mid_edit_then_reopen_and_restore_everything(main_window, tmp_path,
 
     w = main_window
     assert w.open_path(str(path))                      # opening it offers what was left behind
-    qtbot.waitUntil(lambda: w.project.recovery.recovery_box is not None, timeout=PROMPT_TIMEOUT_MS)
-    box = w.project.recovery.recovery_box
+    box = prompt(w, qtbot)
     assert "Unsaved work on harbour.tep.json" in box.text()
-    _click(box, qtbot, "Restore")
+    button(box, "Restore").click()
     qtbot.waitUntil(lambda: w.model.rowCount() == 6)
     assert _as_json(w.model.transcript) == expected    # every edit, including those after the autosave
     assert w.isWindowModified()                        # restored work is unsaved work
@@ -131,10 +125,10 @@ def test_unsaved_import_is_offered_at_start_and_discard_removes_it(main_window, 
     qtbot.addWidget(again)
     try:
         assert again.project.recovery.offer_recovery() is not None     # what the app does at start
-        _click(again.project.recovery.recovery_box, qtbot, "Not Now")
+        button(prompt(again, qtbot), "Not Now").click()
         assert journals[0].exists()
         assert again.project.recovery.offer_recovery() is not None
-        _click(again.project.recovery.recovery_box, qtbot, "Restore")
+        button(prompt(again, qtbot), "Restore").click()
         qtbot.waitUntil(lambda: again.model.rowCount() > 0)
         assert again.model.segment(1).text == expected_text
         assert again.project.source_path == str(source) and again.project.project_path == ""

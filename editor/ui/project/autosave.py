@@ -66,7 +66,6 @@ class Autosaver(QObject):
         # it writes them in full when they are edited (Journal.derived).
         self._derived: set[str] = set()
         self._failed = False
-        self.last_capture_ms = 0.0
         # The document's identity for the journal's base (its SHA-256), taken on a worker when the
         # document is opened or saved: a 150 MB project is read whole, too long for a first keystroke.
         # The worker then prepares the journal's file (PreparedJournal: its header's fsyncs took the
@@ -202,15 +201,12 @@ class Autosaver(QObject):
 
     def save_now(self) -> bool:
         """Capture now (GUI thread, ~1 ms) and write the snapshot on a worker thread."""
-        import time
         self._timer.stop()
         if self.journal is None:
             return False
-        started = time.perf_counter()
         self.snapshot_started.emit()
         queued = self.journal.snapshot_async(self._transcript(), extra=dict(self._extra() or {}),
                                              done=self._snapshot_done.emit)
-        self.last_capture_ms = (time.perf_counter() - started) * 1000
         if not queued:
             self.snapshot_ended.emit()
         return queued

@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -26,9 +25,6 @@ from editor.core.project_file import EXTENSION
 from editor.ui.context import WindowContext
 from editor.ui.project.autosave import Autosaver
 from editor.ui.project.recovery_controller import RecoveryController
-
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox
 
 # The boxes and the file dialog are imported where they are shown: importing QStyle and QMessageBox
 # makes PySide build their enums (~10 ms of CPU), which the window's start would pay for nothing.
@@ -63,10 +59,8 @@ class ProjectController(QObject):
         self.source_path = ""      # the file the work was opened from
         self.project_path = ""     # where Save writes ("" until saved as a project)
         self._restored = False     # a restored session is unsaved even with a clean stack
-        self.close_box: QMessageBox | None = None
         self._answered = False     # the user just answered ask_to_save: the retried action goes ahead
         self._closed_by = ""       # why the window closes with unsaved work, when it knows (closing_by_system)
-        self.overwrite_box: QMessageBox | None = None
         # Another program wrote the project since we opened or saved it, and the producer has not
         # said which version to keep: Save asks before replacing theirs.
         self.other_version_on_disk = False
@@ -203,14 +197,12 @@ class ProjectController(QObject):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
 
         def on_finished(_result: int) -> None:
-            self.overwrite_box = None
             if box.clickedButton() is replace:
                 self.write(self.project_path)
             elif box.clickedButton() is save_as:
                 self.save_as()
 
         box.finished.connect(on_finished)
-        self.overwrite_box = box
         box.open()
 
     # ------------------------------------------------------------------ closing
@@ -219,8 +211,8 @@ class ProjectController(QObject):
 
         Otherwise a window-modal box asks Save / Discard / Cancel and *then* runs
         after a successful save or a discard; the caller stops for now (False).
-        The box does not block (``open``, not ``exec``), so scripts and tests
-        driving the window keep running.
+        The box does not block (``open``, not ``exec``): no nested event loop runs
+        under the caller, which returns at once.
         """
         if self._answered:
             self._answered = False   # the caller is coming back after the user answered
@@ -243,7 +235,6 @@ class ProjectController(QObject):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
 
         def on_finished(_result: int) -> None:
-            self.close_box = None
             answer = box.standardButton(box.clickedButton()) if box.clickedButton() else None
             if answer == QMessageBox.StandardButton.Save and self.save():
                 self._answered = True
@@ -255,7 +246,6 @@ class ProjectController(QObject):
             self._answered = False
 
         box.finished.connect(on_finished)
-        self.close_box = box
         box.open()
         return False
 

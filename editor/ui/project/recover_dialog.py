@@ -57,7 +57,6 @@ class RecoverDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Recover Unsaved Work")
         self.resize(760, 360)
-        self.confirm_box: QMessageBox | None = None
         layout = QVBoxLayout(self)
         intro = QLabel("Unsaved work from earlier sessions that was not restored is kept here, unchanged, "
                        "until you restore or delete it.")
@@ -209,12 +208,10 @@ class RecoverDialog(QDialog):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
 
         def on_finished(_result: int) -> None:
-            self.confirm_box = None
             if box.clickedButton() is delete:
                 self._delete(work)
 
         box.finished.connect(on_finished)
-        self.confirm_box = box
         box.open()
 
     def _delete(self, work) -> None:

@@ -30,7 +30,7 @@ from editor.ui.project.on_worker import OnWorker
 READING_SHOWN_AFTER_MS = 1000    # a journal still being read by then shows its progress, with Cancel
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox, QProgressDialog
+    from PySide6.QtWidgets import QProgressDialog
 
     from editor.ui.project.project_controller import ProjectController
     from editor.ui.project.recover_dialog import RecoverDialog
@@ -58,7 +58,6 @@ class RecoveryController(QObject):
         self.reading: OnWorker | None = None   # the open document's journal being read for its prompt
         self._give_input_back: Callable[[], None] = lambda: None   # ...and the window's input, held meanwhile
         self.reading_dialog: QProgressDialog | None = None   # that reading's progress, once it takes a while
-        self.recovery_box: QMessageBox | None = None
         self.restoring: RestoreJob | None = None   # a long restore under way
         self.recover_dialog: RecoverDialog | None = None     # File ▸ Recover Unsaved Work… while open
         ctx.actions["recover_unsaved"].triggered.connect(self.show_kept)
@@ -248,7 +247,6 @@ class RecoveryController(QObject):
         box.setInformativeText(informative)
 
         def on_finished(_result: int) -> None:
-            self.recovery_box = None
             clicked = box.clickedButton()
             if clicked is restore:
                 self.restore(pending)
@@ -268,7 +266,6 @@ class RecoveryController(QObject):
 
         box.finished.connect(on_finished)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        self.recovery_box = box
         box.open()
 
     def _keep_unchosen(self, pending) -> None:

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QStyle,
@@ -74,7 +73,6 @@ class ExportDialog(QDialog):
         self._source = source_path
         self._inputs = tuple(p for p in (source_path, *inputs) if p)
         self._original = transcript.meta.source_path
-        self.replace_box: QMessageBox | None = None
         self._proposed = ""     # the path we last proposed (replaced when the format changes)
         self._writers = all_writers()
         self.exported_path = ""
@@ -302,11 +300,10 @@ class ExportDialog(QDialog):
     def _ask_to_replace(self, path: str, title: str = "Replace the file?", text: str = "") -> None:
         text = text or f"{Path(path).name} already exists in {Path(path).parent}. Replace it with this export?"
         def answered(replace: bool) -> None:
-            self.replace_box = None
             if replace:
                 self.export(replace=True)
 
-        self.replace_box = ask_to_replace(self, title, text, answered)
+        ask_to_replace(self, title, text, answered)
 
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -121,7 +120,6 @@ class PublishDialog(QDialog):
         self._stem = episode_file_stem(transcript, Path(source_path).name.split(".")[0] if source_path else "")
         self.worker: PublishWorker | None = None
         self.last_published: Published | None = None
-        self.replace_box: QMessageBox | None = None   # asking to replace files changed since the last publish
         layout = QVBoxLayout(self)
         # The warning and the choices scroll, so that on a small screen (1024×600) the tags, the status
         # line and the buttons below them stay in view however many problems the warning lists.
@@ -368,13 +366,12 @@ class PublishDialog(QDialog):
                 f"Transcript Editor:\n\n{names}\n\nPublishing replaces {'it' if one else 'them'}, and "
                 f"{'its' if one else 'their'} changes are lost. Replace {'it' if one else 'them'}?")
         def answered(replace: bool) -> None:
-            self.replace_box = None
             if replace:
                 self.start_publish(replace_changed=True)
             else:
                 self.status.setText("Not published: the changed files were kept.")
 
-        self.replace_box = ask_to_replace(self, "Replace changed files?", text, answered)
+        ask_to_replace(self, "Replace changed files?", text, answered)
 
     def _on_worker_finished(self, worker: PublishWorker) -> None:
         if worker is not self.worker:

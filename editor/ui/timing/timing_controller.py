@@ -123,7 +123,8 @@ class TimingController(QObject):
         self._rows_changed_in_run = False
         self._run_count = (0, 0)     # (done, total) the run last reported
         self._run_failed = False     # the run under way said it could not be done
-        self.turn_times = TurnTimes(ctx, lambda text: self._layout.show_status(text, MESSAGE_MS), self)
+        # A child: it lives as long as the controller and is reached through its actions (Set Start, Nudge, Shift).
+        TurnTimes(ctx, lambda text: self._layout.show_status(text, MESSAGE_MS), self)
         self._connect()
 
     # ------------------------------------------------------------------ building

@@ -1,7 +1,7 @@
 """Asking before files are replaced: one window-modal question, Cancel by default.
 
 Export and Publish both ask it; the box is opened, not run, so the dialog's own event loop goes
-on (and a test or the producer answers it like any other window).
+on (the producer answers it like any other window).
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QMessageBox, QStyle, QWidget
 from editor.ui.widgets.button_icons import with_style_icon
 
 
-def ask_to_replace(parent: QWidget, title: str, text: str, answered: Callable[[bool], None]) -> QMessageBox:
+def ask_to_replace(parent: QWidget, title: str, text: str, answered: Callable[[bool], None]) -> None:
     """Open the question over *parent*; *answered* gets True when the producer chose Replace.
-    The box is returned so its owner can keep it (and close it with itself)."""
+    The box is *parent*'s child (deleted with it) and deletes itself once answered."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
     replace = with_style_icon(box.addButton("&Replace", QMessageBox.ButtonRole.DestructiveRole),
                               QStyle.StandardPixmap.SP_DialogSaveButton)
@@ -25,4 +25,3 @@ def ask_to_replace(parent: QWidget, title: str, text: str, answered: Callable[[b
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     box.finished.connect(lambda _result: answered(box.clickedButton() is replace))
     box.open()
-    return box
