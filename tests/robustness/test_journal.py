@@ -365,3 +365,32 @@ def test_discarding_a_journal_leaves_what_an_earlier_one_kept_aside(tmp_path):
     recovery.Pending(journal, None, problem="the journal's header is damaged").discard()
     assert not journal.exists() and not snapshot.exists()
     assert all(path.exists() for path in kept)
+
+
+def test_discarding_a_journal_does_not_wait_for_its_snapshot_and_leaves_no_file(saved, monkeypatch):
+    """The window discards the journal as the producer undoes the last edit: a long episode's snapshot
+    being written meanwhile must not hold the window, and its rotation, finding the journal gone, removes
+    its own file. (The snapshot's writing is held at its start so that it is under way for sure.)"""
+    path, transcript = saved
+    started, go = threading.Event(), threading.Event()
+    real_to_dict = project.to_dict
+
+    def held_to_dict(*args, **kwargs):
+        started.set()
+        go.wait()
+        return real_to_dict(*args, **kwargs)
+
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    journal.run(transcript, ops.set_text(transcript, 5, "the keel was ash"))
+    monkeypatch.setattr(project, "to_dict", held_to_dict)
+    assert journal.snapshot_async(transcript)
+    assert started.wait(60)
+    guard = threading.Timer(60, go.set)     # a hang guard: had discard() waited, it would wait for this
+    guard.start()
+    journal.discard()
+    assert not go.is_set()                  # returned while the snapshot was still being written
+    go.set()
+    guard.cancel()
+    journal.wait_snapshot()
+    assert not journal.path.exists() and snapshot_paths_for(journal.path) == []
+    assert recovery.find_for(path) is None
