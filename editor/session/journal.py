@@ -90,7 +90,11 @@ from editor.core.atomic import atomic_write, fsync_and_close, fsync_folder, writ
 from editor.core.errors import TranscriptError
 from editor.core.transcript import STORED_FIELDS, Chapter, Segment, Speaker, Transcript, TranscriptMeta, same_words
 
-JOURNAL_VERSION = 1
+# The kinds of line a journal may hold: 1, rows and the speakers, meta and chapters; 2, also a replace
+# and a shift written as what they did ("replace", "restore", "shift", "reshift"). A reader refuses a
+# journal newer than it knows (recovery says so) rather than take lines it has no rule for as damage
+# or skip them, and reads any older one (a version 1 journal holding replace lines too).
+JOURNAL_VERSION = 2
 JOURNAL_SUFFIX = ".journal"
 SNAPSHOT_SUFFIX = ".autosave"
 FSYNC_INTERVAL = 0.5  # seconds: the most a power cut (not a kill) can lose

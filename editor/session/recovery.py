@@ -53,6 +53,7 @@ from editor.session.journal import (
     BEFORE,
     FSYNC_INTERVAL,
     JOURNAL_SUFFIX,
+    JOURNAL_VERSION,
     SNAPSHOT_SUFFIX,
     BaseRef,
     Journal,
@@ -240,8 +241,12 @@ def inspect(journal_path: str | Path) -> Pending | None:
         return Pending(journal_path, None, problem=f"its journal cannot be read ({error.strerror or error})")
     lines = data.splitlines(keepends=True)
     header = decode_line(lines[0]) if lines else None
+    version = header.get("journal") if header is not None else None
+    if type(version) is int and version > JOURNAL_VERSION:
+        return Pending(journal_path, None, problem="its journal was written by a newer version of Transcript "
+                                                   "Editor, which can restore it")
     try:
-        if header is None or header.get("journal") != 1:
+        if header is None or type(version) is not int or version < 1:
             raise ValueError("unreadable header")
         base = BaseRef.from_json(header.get("base"))
         seq0 = header["seq0"]

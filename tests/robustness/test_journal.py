@@ -18,7 +18,14 @@ from edit_script import fingerprint, fixture_transcript, generate, run_script, s
 from editor.core import ops, project  # noqa: E402
 from editor.core.errors import TranscriptError  # noqa: E402
 from editor.session import recovery  # noqa: E402
-from editor.session.journal import Journal, decode_line, journal_path_for, snapshot_paths_for  # noqa: E402
+from editor.session.journal import (  # noqa: E402
+    JOURNAL_VERSION,
+    Journal,
+    decode_line,
+    encode_line,
+    journal_path_for,
+    snapshot_paths_for,
+)
 
 
 @pytest.fixture
@@ -91,6 +98,48 @@ def test_a_shift_of_every_time_and_its_undo_replay(saved):
     journal.run(transcript, undo)
     journal.close()
     assert [s.start_ms for s in recovery.recover(journal.path).segments] == starts
+
+
+def _header_says(journal_path: Path, version: int) -> None:
+    """The journal with its first line naming *version* (its edits' lines as written)."""
+    header, *lines = journal_path.read_bytes().splitlines(keepends=True)
+    record = decode_line(header)
+    record["journal"] = version
+    journal_path.write_bytes(encode_line(record, small=True) + b"".join(lines))
+
+
+def _journal_of_edits(path, transcript) -> Journal:
+    """Typing, a split, a rename and a replace journaled (every kind of line version 1 journals hold)."""
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    journal.run(transcript, ops.set_text(transcript, 5, transcript.segments[5].text + " tiller"))
+    journal.run(transcript, ops.split(transcript, 10, transcript.segments[10].text.index(" ") + 1))
+    journal.run(transcript, ops.rename_speaker(transcript, "spk1", "Ada Quist"))
+    journal.run(transcript, ops.replace_spans(transcript, [(r, 0, 0, "X ") for r in (2, 30, 55)]))
+    journal.close()
+    return journal
+
+
+def test_a_journal_names_its_version_and_one_written_as_version_1_still_restores(saved):
+    path, transcript = saved
+    journal = _journal_of_edits(path, transcript)
+    assert decode_line(journal.path.read_bytes().splitlines(keepends=True)[0])["journal"] == JOURNAL_VERSION == 2
+    _header_says(journal.path, 1)
+    pending = recovery.find_for(path)
+    assert pending is not None and pending.recoverable
+    assert fingerprint(pending.recover()) == fingerprint(transcript)
+
+
+def test_a_journal_of_a_newer_version_is_not_replayed_and_says_why(saved):
+    # Its lines may be of kinds this version has no rule for: read as damage or skipped, the edits
+    # they hold would be lost or misplaced. It stays for the version that wrote it.
+    path, transcript = saved
+    journal = _journal_of_edits(path, transcript)
+    _header_says(journal.path, JOURNAL_VERSION + 1)
+    written = journal.path.read_bytes()
+    pending = recovery.find_for(path)
+    assert pending is not None and not pending.recoverable
+    assert "written by a newer version of Transcript Editor" in pending.problem
+    assert journal.path.read_bytes() == written
 
 
 def test_torn_or_corrupt_tail_is_ignored(saved):
