@@ -14,7 +14,10 @@ Why and how (see :mod:`editor.session.recovery` for the reading side):
   so a replace in 1,000 places writes 1,000 segments, not the document); an
   edit that inserts or removes rows writes the one window that covers them
   (``"rows": [first, old_count], "segments": [...]``). The speaker list, the
-  chapters and the transcript's meta are written when they differ from the last line's.
+  chapters and the transcript's meta are written when the edit changed them (its ops say so:
+  ``Change.speakers`` / ``meta`` / ``chapters``) or the app set the meta without an edit (the
+  audio linked, :meth:`Journal.meta_derived`), and all three in the first line after the
+  journal starts or a save, so replay never depends on the base's.
 * **A replace is written as what it did.** A replace in thousands of turns
   (``Change.replaced``) is written as its spans, ``"replace": [[row, [[start, end,
   text], ...]], ...]``: replay runs the same :func:`editor.core.ops.replace_spans` on
@@ -437,6 +440,24 @@ def _same_state(segment: Segment, state: tuple) -> bool:
 
 
 # ---------------------------------------------------------------------------------- the journal
+# A line's parts besides its rows, each written when an edit changed it (Change.speakers, .meta, .chapters).
+_SPEAKERS, _META, _CHAPTERS = "speakers", "meta", "chapters"
+_OTHER_PARTS = frozenset({_SPEAKERS, _META, _CHAPTERS})
+
+
+def _parts_changed(changes: Iterable[ops.Change]) -> set[str]:
+    """The parts besides rows that *changes* changed."""
+    parts = set()
+    for change in changes:
+        if change.speakers:
+            parts.add(_SPEAKERS)
+        if change.meta:
+            parts.add(_META)
+        if change.chapters:
+            parts.add(_CHAPTERS)
+    return parts
+
+
 class Journal:
     """The journal of one open document. Create with :meth:`start` (or recovery's ``resume``)."""
 
@@ -450,11 +471,9 @@ class Journal:
         self._seq = seq
         self._size = size              # bytes in the file (header included)
         self._header_size = size
-        # None: the next line writes both, so replay never depends on the base's meta
-        # (the window sets the audio path on the transcript without an op).
-        self._speakers: list | None = None
-        self._meta: dict | None = None
-        self._chapters: list | None = None
+        # The parts besides rows the next line writes: all at first and after a save, then those
+        # an edit changed, or the app set without one (meta_derived). Not compared on every commit.
+        self._unwritten: set[str] = set(_OTHER_PARTS)
         # Lines up to this sequence number may be cut from the file (by a rotation, done or under
         # way, or a save): no line may refer to them.
         self._cut_seq = seq
@@ -556,6 +575,11 @@ class Journal:
         alignment): until the next save their lines hold them in full (see :attr:`unsynced`)."""
         self.unsynced.update(segment_ids)
 
+    def meta_derived(self) -> None:
+        """The app set the transcript's meta itself, not as an edit (the audio linked, or its length
+        learnt): the next line writes the meta, so replay never depends on the base's."""
+        self._unwritten.add(_META)
+
     def _commit_noted(self, transcript: Transcript, recorder: _Recorder) -> int:
         def full() -> dict:
             rows = recorder.record()
@@ -569,10 +593,10 @@ class Journal:
         if compact is None:
             compact = self._compact_shift(transcript, recorder.changes)
         if compact is None:
-            return self.commit(transcript, full())
+            return self.commit(transcript, full(), changes=recorder.changes)
         rows, refers_to, memo = compact
         before = self._seq
-        seq = self.commit(transcript, rows, refers_to=refers_to, full=full)
+        seq = self.commit(transcript, rows, refers_to=refers_to, full=full, changes=recorder.changes)
         if memo is not None and seq != before:
             self._memos[seq] = memo
         for old in list(self._memos)[:-MEMO_LINES]:
@@ -704,8 +728,9 @@ class Journal:
         return True
 
     def commit(self, transcript: Transcript, rows: dict | None = None, refers_to: int | None = None,
-               full: Callable[[], dict] | None = None) -> int:
-        """Append one edit: *rows* (from the recorder) plus speakers/chapters/meta when they changed.
+               full: Callable[[], dict] | None = None, changes: Iterable[ops.Change] = ()) -> int:
+        """Append one edit: *rows* (from the recorder) plus the speakers, chapters and meta when its
+        *changes* (what its primitives did) changed them, or a line before could not write them.
 
         *rows* that refer to the line of edit *refers_to* are written as *full()* instead when that
         line may be cut from the file by now (a rotation done or under way).
@@ -716,25 +741,24 @@ class Journal:
         """
         record: dict[str, Any] = {"seq": self._seq + 1}
         record.update(rows or {})
-        speakers = speakers_to_json(transcript.speakers)
-        if speakers != self._speakers:
-            record["speakers"] = speakers
-        meta = meta_to_json(transcript.meta)
-        if meta != self._meta:
-            record["meta"] = meta
-        chapters = chapters_to_json(transcript.chapters)
-        if chapters != self._chapters:
-            record["chapters"] = chapters
+        parts = self._unwritten.union(_parts_changed(changes))
+        if _SPEAKERS in parts:
+            record[_SPEAKERS] = speakers_to_json(transcript.speakers)
+        if _META in parts:
+            record[_META] = meta_to_json(transcript.meta)
+        if _CHAPTERS in parts:
+            record[_CHAPTERS] = chapters_to_json(transcript.chapters)
         line = encode_line(record)
         with self._lock:
             healthy = self.write_error is None
+            self._unwritten = parts      # until a line holds them
             if refers_to is not None and refers_to <= self._cut_seq:
                 healthy = False     # the line it refers to may be gone: written in full below
             elif healthy and self._write(line):
                 self._seq += 1
-                self._speakers, self._meta, self._chapters = speakers, meta, chapters
+                self._unwritten = set()
         if refers_to is not None and not healthy and self.write_error is None and full is not None:
-            return self.commit(transcript, full())
+            return self.commit(transcript, full(), changes=changes)
         if healthy and self.write_error is not None and self.on_error is not None:
             self.on_error(self.write_error)   # outside the lock: the handler may call us
         self.keep_recoverable(transcript)
@@ -874,7 +898,7 @@ class Journal:
             return
         for orphan in snapshot_paths_for(self.path):   # left by a crash between snapshot and rotation
             _unlink(orphan)
-        self._speakers = self._meta = self._chapters = None
+        self._unwritten = set(_OTHER_PARTS)
         self.unsynced.clear()    # the project file holds the derived data too
 
     def _rebase(self, base: BaseRef, new_path: Path, keep_from: int | None,

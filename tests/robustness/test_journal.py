@@ -50,6 +50,29 @@ def test_a_typing_edit_writes_only_its_row(saved):
     journal.close()
 
 
+def test_a_line_writes_the_speakers_meta_and_chapters_its_edit_or_the_app_changed(saved):
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    journal.run(transcript, ops.set_text(transcript, 5, transcript.segments[5].text + " tiller"))
+    journal.run(transcript, ops.rename_speaker(transcript, "spk1", "Ada Quist"))
+    journal.run(transcript, ops.add_chapter(transcript, 60_000, "Second half"))
+    journal.run(transcript, ops.set_audio(transcript, duration_ms=901_000))
+    ops.run(transcript, ops.set_audio(transcript, path=str(path.parent / "found.wav")))   # linked, not an edit
+    journal.meta_derived()
+    journal.run(transcript, ops.set_text(transcript, 6, transcript.segments[6].text + " oakum"))
+    journal.run(transcript, ops.set_text(transcript, 7, transcript.segments[7].text + " ketch"))
+    first, rename, chapter, length, after_link, typing = _records(journal.path)
+    parts = {"speakers", "meta", "chapters"}
+    assert parts <= first.keys()                    # replay never depends on the base's
+    assert parts & rename.keys() == {"speakers"}
+    assert parts & chapter.keys() == {"chapters"}
+    assert parts & length.keys() == {"meta"} and length["meta"]["duration_ms"] == 901_000
+    assert parts & after_link.keys() == {"meta"} and after_link["meta"]["audio_path"].endswith("found.wav")
+    assert not parts & typing.keys()
+    journal.close()
+    assert fingerprint(recovery.recover(journal.path)) == fingerprint(transcript)
+
+
 def test_replace_in_many_rows_is_sparse_and_split_is_one_window(saved):
     path, transcript = saved
     journal = Journal.for_document(path, saved=True, fsync_interval=None)

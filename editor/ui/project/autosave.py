@@ -109,8 +109,10 @@ class Autosaver(QObject):
         ids = {segments[row].id for change in commit.changes for row in change.rows}
         if self.journal is not None:
             self.journal.derived(ids)
+            if any(change.meta for change in commit.changes):
+                self.journal.meta_derived()    # the audio linked: else only a meta edit would write it
         else:
-            self._derived |= ids
+            self._derived |= ids     # the first line writes the meta as it is then
 
     def _start(self):
         if not self._document or self._failed:
