@@ -1042,6 +1042,9 @@ class Journal:
                 self._write(encode_line({"after": self._seq, "closed": closed_by}))
             self._closed = True
             fsync_and_close(self._fd)
+        # No line refers to them any more: a replace-all's memo holds thousands of turns' values,
+        # which would live on with whoever still holds the closed journal (the autosaver, for its snapshot).
+        self._memos = {}
         self._sync_folder()
 
     def discard(self) -> None:

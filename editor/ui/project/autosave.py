@@ -254,6 +254,7 @@ class Autosaver(QObject):
         for journal in (self._discarded, self.journal):
             if journal is not None:
                 journal.wait_snapshot()
+        self._discarded = None      # its snapshot is done with
 
     def keep_recoverable(self) -> bool:
         """The document's file or folder changed on disk behind our back: make the journal hold a
