@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
+from operator import attrgetter
 
 from editor.core.transcript import Segment, Transcript, Word
+
+_START = attrgetter("start_ms")
 
 
 def segment_starts(segments: Sequence[Segment]) -> list[int]:
@@ -82,6 +86,14 @@ class StartTimes:
         starts, segments = self._starts, self._segments
         built = len(starts)
         previous = starts[first - 1] if 0 < first <= built else 0
+        end = min(last + 1, built)
+        if first < end:
+            # The running maximum in C (a shift retimes every turn); a turn without a start (0 here:
+            # no start is below 0) takes the one before it, as in the loop below.
+            retimed = [0 if start is None else start for start in map(_START, segments[first:end])]
+            starts[first:end] = accumulate(retimed, max, initial=previous)
+            del starts[first]   # the initial value
+            previous, first = starts[end - 1], end
         for index in range(first, built):
             start = segments[index].start_ms
             value = previous if start is None or start < previous else start

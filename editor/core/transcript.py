@@ -164,6 +164,13 @@ class _WordsLater:
                     self.make, self.args = list, ()
         return made
 
+    def __eq__(self, other: object) -> bool:
+        """:func:`same_words`: so a list of stored values compares in C where most are the very same
+        objects (the journal checks a shift's 200,000 turns), this called only for the few that are not."""
+        return same_words(self, other)
+
+    __hash__ = object.__hash__    # equal only to itself or to its own list (which is not hashable)
+
 
 class _WordsOnFirstRead:
     """``Segment.words``: the stored list, made from its recipe on the first read."""

@@ -14,7 +14,10 @@ Why and how (see :mod:`editor.session.recovery` for the reading side):
   so a replace in 1,000 places writes 1,000 segments, not the document); an
   edit that inserts or removes rows writes the one window that covers them
   (``"rows": [first, old_count], "segments": [...]``). The speaker list, the
-  chapters and the transcript's meta are written when they differ from the last line's.
+  chapters and the transcript's meta are written when the edit changed them (its ops say so:
+  ``Change.speakers`` / ``meta`` / ``chapters``) or the app set the meta without an edit (the
+  audio linked, :meth:`Journal.meta_derived`), and all three in the first line after the
+  journal starts or a save, so replay never depends on the base's.
 * **A replace is written as what it did.** A replace in thousands of turns
   (``Change.replaced``) is written as its spans, ``"replace": [[row, [[start, end,
   text], ...]], ...]``: replay runs the same :func:`editor.core.ops.replace_spans` on
@@ -26,6 +29,18 @@ Why and how (see :mod:`editor.session.recovery` for the reading side):
   in the file (not cut off by a rotation done or under way, or a save). Past that, a
   redo that finds the turns as the replace found them is written as the same spans
   again, and anything else in full.
+* **A shift is written as what it did.** Shift Times moves every turn from one on
+  (``Change.shifted``): its line is ``"shift": [first, delta_ms, turns, clamped]`` and
+  replay runs the same :func:`editor.core.ops.shift_times` on the same turns, which
+  clamps the same turns at 0:00 (the counts are checked: a line that would clamp
+  otherwise does not fit). Its undo and redo are a reference to that line,
+  ``"reshift": [seq, "before"|"after"]`` (every turn the shift set), under the same
+  rule as a replace's. Past a cut, a redo that finds the turns as the shift did is
+  that shift again, the undo of a shift later (nothing clamped) the shift back, and
+  anything else in full. A journal dropped because every edit was undone (the document is
+  its file again) hands what its replace and shift lines found and left to the next one
+  (:meth:`Journal.follow`), where those lines count as past a cut: the redo that starts it
+  is the edit again, not every turn it touched in full.
   Turns whose data the app derived without journaling it (word times from alignment,
   :attr:`Journal.unsynced`) are always written in full, so replay never rebuilds them
   from values it does not have.
@@ -78,7 +93,11 @@ from editor.core.atomic import atomic_write, fsync_and_close, fsync_folder, writ
 from editor.core.errors import TranscriptError
 from editor.core.transcript import STORED_FIELDS, Chapter, Segment, Speaker, Transcript, TranscriptMeta, same_words
 
-JOURNAL_VERSION = 1
+# The kinds of line a journal may hold: 1, rows and the speakers, meta and chapters; 2, also a replace
+# and a shift written as what they did ("replace", "restore", "shift", "reshift"). A reader refuses a
+# journal newer than it knows (recovery says so) rather than take lines it has no rule for as damage
+# or skip them, and reads any older one (a version 1 journal holding replace lines too).
+JOURNAL_VERSION = 2
 JOURNAL_SUFFIX = ".journal"
 SNAPSHOT_SUFFIX = ".autosave"
 FSYNC_INTERVAL = 0.5  # seconds: the most a power cut (not a kill) can lose
@@ -383,6 +402,7 @@ text_state = operator.attrgetter("text", "stored_words", "marks")
 _TEXT_VALUES = operator.itemgetter(*TEXT_FIELDS)   # the same from a replace's undo record
 _TEXT_FIELD_SET = frozenset(TEXT_FIELDS)
 _FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
+_ID = operator.attrgetter("id")
 
 
 @dataclass(frozen=True)
@@ -393,6 +413,25 @@ class ReplaceMemo:
     replaced: ops.Replaced = ()              # the line's spans
 
 
+@dataclass(frozen=True)
+class ShiftMemo:
+    """The turns of one shift line as it found them and left them: the run of rows its
+    :class:`~editor.core.ops.SetTimes` set (from row *first*, which is the turn before the shifted
+    ones when the shift ended that turn earlier), column by column."""
+
+    first: int
+    states: dict[str, dict[str, list]]     # BEFORE / AFTER -> field -> its value in each row of the run
+    shifted: ops.Shifted | None = None    # the line's shift (journal side: to write it again)
+
+
+def times_state(segments: list[Segment], first: int, names: Iterable[str], count: int) -> dict[str, list]:
+    """The values of *names* in *count* rows from *first* on, as stored (words not read: a recipe
+    stays one), read in C (a shift's 200,000 turns). Compared with ``==`` (in C too), a recipe and the
+    list it made since are the same words (:func:`~editor.core.transcript.same_words`)."""
+    run = segments[first:first + count]
+    return {name: list(map(operator.attrgetter("stored_words" if name == "words" else name), run)) for name in names}
+
+
 def _same_state(segment: Segment, state: tuple) -> bool:
     """True when *segment* holds these very values (words read since count: a recipe and its list)."""
     text, words, marks = state
@@ -401,6 +440,24 @@ def _same_state(segment: Segment, state: tuple) -> bool:
 
 
 # ---------------------------------------------------------------------------------- the journal
+# A line's parts besides its rows, each written when an edit changed it (Change.speakers, .meta, .chapters).
+_SPEAKERS, _META, _CHAPTERS = "speakers", "meta", "chapters"
+_OTHER_PARTS = frozenset({_SPEAKERS, _META, _CHAPTERS})
+
+
+def _parts_changed(changes: Iterable[ops.Change]) -> set[str]:
+    """The parts besides rows that *changes* changed."""
+    parts = set()
+    for change in changes:
+        if change.speakers:
+            parts.add(_SPEAKERS)
+        if change.meta:
+            parts.add(_META)
+        if change.chapters:
+            parts.add(_CHAPTERS)
+    return parts
+
+
 class Journal:
     """The journal of one open document. Create with :meth:`start` (or recovery's ``resume``)."""
 
@@ -414,15 +471,13 @@ class Journal:
         self._seq = seq
         self._size = size              # bytes in the file (header included)
         self._header_size = size
-        # None: the next line writes both, so replay never depends on the base's meta
-        # (the window sets the audio path on the transcript without an op).
-        self._speakers: list | None = None
-        self._meta: dict | None = None
-        self._chapters: list | None = None
+        # The parts besides rows the next line writes: all at first and after a save, then those
+        # an edit changed, or the app set without one (meta_derived). Not compared on every commit.
+        self._unwritten: set[str] = set(_OTHER_PARTS)
         # Lines up to this sequence number may be cut from the file (by a rotation, done or under
         # way, or a save): no line may refer to them.
         self._cut_seq = seq
-        self._memos: dict[int, ReplaceMemo] = {}   # seq of a replace line -> its turns' values
+        self._memos: dict[int, ReplaceMemo | ShiftMemo] = {}   # seq of a replace or shift line -> its turns' values
         # Ids of segments changed by data the app derives and does not journal (word times from
         # alignment, see derived()): lines hold them in full until the next save.
         self.unsynced: set[str] = set()
@@ -502,10 +557,28 @@ class Journal:
         its observers this after every committed edit, undo and redo."""
         return self._commit_noted(transcript, _Recorder(transcript, count_before=count_before).noted(changes))
 
+    def line_memos(self) -> list[ReplaceMemo | ShiftMemo]:
+        """What the latest replace and shift lines found and left (oldest first), for the journal
+        that follows this one on the same document (:meth:`follow`)."""
+        return list(self._memos.values())
+
+    def follow(self, memos: list[ReplaceMemo | ShiftMemo]) -> None:
+        """Take over the memos of the journal this one replaces on the same document, dropped when
+        every edit was undone: the redo that comes next (a Replace all's, a shift's) is then written
+        as its spans or its shift again, not every turn in full. Their lines are not in this file,
+        so they are keyed below every line of it, as lines past a cut are: never referred to."""
+        carried = {index - len(memos): memo for index, memo in enumerate(memos)}
+        self._memos = carried | self._memos
+
     def derived(self, segment_ids: Iterable[str]) -> None:
         """These segments were given data the app derives and does not journal (word times from
         alignment): until the next save their lines hold them in full (see :attr:`unsynced`)."""
         self.unsynced.update(segment_ids)
+
+    def meta_derived(self) -> None:
+        """The app set the transcript's meta itself, not as an edit (the audio linked, or its length
+        learnt): the next line writes the meta, so replay never depends on the base's."""
+        self._unwritten.add(_META)
 
     def _commit_noted(self, transcript: Transcript, recorder: _Recorder) -> int:
         def full() -> dict:
@@ -515,17 +588,84 @@ class Journal:
                 self.unsynced.difference_update(segments[row].id for row in recorder.written())
             return rows
 
+        compact: tuple[dict, int | None, ReplaceMemo | ShiftMemo | None] | None
         compact = self._compact(transcript, recorder.changes)
         if compact is None:
-            return self.commit(transcript, full())
+            compact = self._compact_shift(transcript, recorder.changes)
+        if compact is None:
+            return self.commit(transcript, full(), changes=recorder.changes)
         rows, refers_to, memo = compact
         before = self._seq
-        seq = self.commit(transcript, rows, refers_to=refers_to, full=full)
+        seq = self.commit(transcript, rows, refers_to=refers_to, full=full, changes=recorder.changes)
         if memo is not None and seq != before:
             self._memos[seq] = memo
         for old in list(self._memos)[:-MEMO_LINES]:
             del self._memos[old]   # an undo too far back to matter: written in full if it comes
         return seq
+
+    def _compact_shift(self, transcript: Transcript, changes: list[ops.Change]) -> tuple[dict, int | None,
+                                                                                        ShiftMemo | None] | None:
+        """A shift as its parameters, or its undo/redo as a reference to its line (as :meth:`_compact`);
+        None when the edit is written in full. The chapters a shift moves are written as any chapter
+        change is (the line's ``chapters``)."""
+        moved = [change for change in changes if not isinstance(change.undo, ops.SetChapters)]
+        if len(moved) != 1 or not isinstance(moved[0].undo, ops.SetTimes):
+            return None
+        change, undo = moved[0], moved[0].undo
+        segments = transcript.segments
+        first, count = undo.first, len(undo)
+        if self.unsynced and not self.unsynced.isdisjoint(map(_ID, segments[first:first + count])):
+            return None     # replay has not got their word times to shift or put back
+        now = times_state(segments, first, undo.columns, count)
+        if change.shifted is not None:
+            return {"shift": list(change.shifted)}, None, ShiftMemo(first, {BEFORE: dict(undo.columns), AFTER: now},
+                                                                    change.shifted)
+        # Only a shift's undo or redo sets times by columns: it puts back the values one side of a
+        # shift line holds, in the same rows.
+        for seq in reversed(self._memos):
+            memo = self._memos[seq]
+            if not isinstance(memo, ShiftMemo) or memo.first != first:
+                continue
+            for side, state in memo.states.items():
+                if now != state:
+                    continue
+                if seq > self._cut_seq:
+                    return {"reshift": [seq, side]}, seq, None
+                again = self._shifted_again(transcript, undo, now, memo, side)
+                if again is not None:
+                    return again    # else an earlier shift's line may say it (the one this undoes)
+        return None
+
+    @staticmethod
+    def _shifted_again(transcript: Transcript, undo: ops.SetTimes, now: dict[str, list], memo: ShiftMemo,
+                       side: str) -> tuple[dict, None, ShiftMemo] | None:
+        """Past a cut (its line is in a snapshot or a save now), an undo or redo of a shift written as
+        a shift when :func:`~editor.core.ops.times.shift_times` makes exactly what it did from what it
+        found: a redo that found the turns as the shift did is that shift again; an undo of a shift
+        later by *d* (nothing was clamped) is the shift by -*d*. None: written in full."""
+        if memo.shifted is None:
+            return None
+        first, delta_ms, turns, clamped = memo.shifted
+        found = memo.states[BEFORE if side == AFTER else AFTER]
+        segments = transcript.segments
+        if len(segments) - first != turns or undo.columns != found:
+            return None
+        prev_set = memo.first < first     # the shift ended the turn before earlier (they overlapped)
+        if side == BEFORE:
+            # A shift back cannot restore times clamped at 0:00 (or that could have been), nor the end
+            # of the turn before that the shift ended earlier: a shift only ever ends it earlier.
+            if delta_ms <= 0 or prev_set:
+                return None
+            delta_ms, clamped = -delta_ms, 0
+        head = found["start_ms"][first - memo.first]
+        if first and head is not None:
+            # The shift again must not refuse, nor end the turn before anywhere this edit did not.
+            prev, new_head = segments[first - 1], max(0, head + delta_ms)
+            if (prev.start_ms is not None and new_head < prev.start_ms) \
+                    or (not prev_set and prev.end_ms is not None and prev.end_ms > new_head):
+                return None
+        shifted = (first, delta_ms, turns, clamped)
+        return {"shift": list(shifted)}, None, ShiftMemo(undo.first, {BEFORE: dict(undo.columns), AFTER: now}, shifted)
 
     def _compact(self, transcript: Transcript, changes: list[ops.Change]) -> tuple[dict, int | None,
                                                                                   ReplaceMemo | None] | None:
@@ -556,6 +696,8 @@ class Journal:
         rows = change.rows
         for seq in reversed(self._memos):
             memo = self._memos[seq]
+            if not isinstance(memo, ReplaceMemo):
+                continue
             for side, states in memo.states.items():
                 state = states.get(rows[0])
                 if state is None or not _same_state(segments[rows[0]], state):
@@ -586,8 +728,9 @@ class Journal:
         return True
 
     def commit(self, transcript: Transcript, rows: dict | None = None, refers_to: int | None = None,
-               full: Callable[[], dict] | None = None) -> int:
-        """Append one edit: *rows* (from the recorder) plus speakers/chapters/meta when they changed.
+               full: Callable[[], dict] | None = None, changes: Iterable[ops.Change] = ()) -> int:
+        """Append one edit: *rows* (from the recorder) plus the speakers, chapters and meta when its
+        *changes* (what its primitives did) changed them, or a line before could not write them.
 
         *rows* that refer to the line of edit *refers_to* are written as *full()* instead when that
         line may be cut from the file by now (a rotation done or under way).
@@ -598,25 +741,24 @@ class Journal:
         """
         record: dict[str, Any] = {"seq": self._seq + 1}
         record.update(rows or {})
-        speakers = speakers_to_json(transcript.speakers)
-        if speakers != self._speakers:
-            record["speakers"] = speakers
-        meta = meta_to_json(transcript.meta)
-        if meta != self._meta:
-            record["meta"] = meta
-        chapters = chapters_to_json(transcript.chapters)
-        if chapters != self._chapters:
-            record["chapters"] = chapters
+        parts = self._unwritten.union(_parts_changed(changes))
+        if _SPEAKERS in parts:
+            record[_SPEAKERS] = speakers_to_json(transcript.speakers)
+        if _META in parts:
+            record[_META] = meta_to_json(transcript.meta)
+        if _CHAPTERS in parts:
+            record[_CHAPTERS] = chapters_to_json(transcript.chapters)
         line = encode_line(record)
         with self._lock:
             healthy = self.write_error is None
+            self._unwritten = parts      # until a line holds them
             if refers_to is not None and refers_to <= self._cut_seq:
                 healthy = False     # the line it refers to may be gone: written in full below
             elif healthy and self._write(line):
                 self._seq += 1
-                self._speakers, self._meta, self._chapters = speakers, meta, chapters
+                self._unwritten = set()
         if refers_to is not None and not healthy and self.write_error is None and full is not None:
-            return self.commit(transcript, full())
+            return self.commit(transcript, full(), changes=changes)
         if healthy and self.write_error is not None and self.on_error is not None:
             self.on_error(self.write_error)   # outside the lock: the handler may call us
         self.keep_recoverable(transcript)
@@ -756,7 +898,7 @@ class Journal:
             return
         for orphan in snapshot_paths_for(self.path):   # left by a crash between snapshot and rotation
             _unlink(orphan)
-        self._speakers = self._meta = self._chapters = None
+        self._unwritten = set(_OTHER_PARTS)
         self.unsynced.clear()    # the project file holds the derived data too
 
     def _rebase(self, base: BaseRef, new_path: Path, keep_from: int | None,
@@ -884,8 +1026,12 @@ class Journal:
     def close(self, closed_by: str = "") -> None:
         """Stop writing; the files stay (a later start offers them for recovery). *closed_by*: why the
         window ends with the work unsaved, when it knows (:data:`CLOSED_BY_SYSTEM`), written as the last
-        line for the restore prompt to say; none is written after a crash, which cannot say."""
+        line for the restore prompt to say; none is written after a crash, which cannot say. A snapshot
+        being written is waited for: the journal left then starts from it."""
         self.wait_snapshot()
+        self._stop_writing(closed_by)
+
+    def _stop_writing(self, closed_by: str = "") -> None:
         if self._syncer is not None:
             self._syncer.stop()
         with self._lock:
@@ -896,11 +1042,18 @@ class Journal:
                 self._write(encode_line({"after": self._seq, "closed": closed_by}))
             self._closed = True
             fsync_and_close(self._fd)
+        # No line refers to them any more: a replace-all's memo holds thousands of turns' values,
+        # which would live on with whoever still holds the closed journal (the autosaver, for its snapshot).
+        self._memos = {}
         self._sync_folder()
 
     def discard(self) -> None:
-        """Close and delete the journal and its snapshot (clean close, nothing unsaved)."""
-        self.close()
+        """Close and delete the journal and its snapshot (clean close, nothing unsaved).
+
+        A snapshot being written is not waited for: a long episode's takes seconds, and the window
+        discards the journal as the producer undoes the last edit. Its rotation finds the journal
+        closed and removes the snapshot's file (one done before this is this journal's base now)."""
+        self._stop_writing()
         _unlink(self.path)
         if self.base.kind == BASE_SNAPSHOT:
             _unlink(Path(self.base.path))

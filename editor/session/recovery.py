@@ -53,10 +53,12 @@ from editor.session.journal import (
     BEFORE,
     FSYNC_INTERVAL,
     JOURNAL_SUFFIX,
+    JOURNAL_VERSION,
     SNAPSHOT_SUFFIX,
     BaseRef,
     Journal,
     ReplaceMemo,
+    ShiftMemo,
     chapters_to_json,
     decode_line,
     is_locked,
@@ -68,6 +70,7 @@ from editor.session.journal import (
     snapshot_paths_for,
     speakers_to_json,
     text_state,
+    times_state,
 )
 
 # Added to the name of a journal that could not be restored, kept for the producer (see
@@ -238,8 +241,12 @@ def inspect(journal_path: str | Path) -> Pending | None:
         return Pending(journal_path, None, problem=f"its journal cannot be read ({error.strerror or error})")
     lines = data.splitlines(keepends=True)
     header = decode_line(lines[0]) if lines else None
+    version = header.get("journal") if header is not None else None
+    if type(version) is int and version > JOURNAL_VERSION:
+        return Pending(journal_path, None, problem="its journal was written by a newer version of Transcript "
+                                                   "Editor, which can restore it")
     try:
-        if header is None or header.get("journal") != 1:
+        if header is None or type(version) is not int or version < 1:
             raise ValueError("unreadable header")
         base = BaseRef.from_json(header.get("base"))
         seq0 = header["seq0"]
@@ -608,7 +615,7 @@ def replay_fitting(transcript: Transcript, records: list[dict], journal_path: st
     """:func:`replay` up to the first line that does not fit: how many records were applied, and
     why the next one does not fit (None when all did). A line is planned whole before it is applied,
     so the one that does not fit changes nothing."""
-    memos: dict[int, ReplaceMemo] = {}   # what each replace line found and left, for its undo and redo
+    memos: dict[int, ReplaceMemo | ShiftMemo] = {}   # what each replace or shift line found and left
     for index, record in enumerate(records):
         try:
             apply_record(transcript, record, memos, run)
@@ -619,7 +626,7 @@ def replay_fitting(transcript: Transcript, records: list[dict], journal_path: st
     return len(records), None
 
 
-def apply_record(transcript: Transcript, record: dict, memos: dict[int, ReplaceMemo] | None = None,
+def apply_record(transcript: Transcript, record: dict, memos: dict[int, ReplaceMemo | ShiftMemo] | None = None,
                  run: Callable[[ops.Op], object] | None = None) -> None:
     """One journal line, as the reversible op :func:`record_op` plans from it.
 
@@ -631,6 +638,9 @@ def apply_record(transcript: Transcript, record: dict, memos: dict[int, ReplaceM
     segments = transcript.segments
     op = record_op(transcript, record, memos)
     found = {row: text_state(segments[row]) for row in rows}
+    shift = _set_times(op) if "shift" in record else None
+    if shift is not None:
+        before = times_state(segments, shift.first, shift.columns, len(shift))
     if run is None:
         ops.run(transcript, op)
     else:
@@ -638,9 +648,20 @@ def apply_record(transcript: Transcript, record: dict, memos: dict[int, ReplaceM
     if rows and memos is not None:
         segments = transcript.segments
         memos[record["seq"]] = ReplaceMemo({BEFORE: found, AFTER: {row: text_state(segments[row]) for row in rows}})
+    if shift is not None and memos is not None:
+        memos[record["seq"]] = ShiftMemo(shift.first, {BEFORE: before, AFTER: dict(shift.columns)})
 
 
-def record_op(transcript: Transcript, record: dict, memos: dict[int, ReplaceMemo] | None = None) -> ops.Op:
+def _set_times(op: ops.Op) -> ops.SetTimes | None:
+    """The turns' times a shift line's op sets."""
+    if isinstance(op, ops.SetTimes):
+        return op
+    if isinstance(op, ops.Group):
+        return next(filter(None, map(_set_times, op.ops)), None)
+    return None
+
+
+def record_op(transcript: Transcript, record: dict, memos: dict[int, ReplaceMemo | ShiftMemo] | None = None) -> ops.Op:
     """The op that does what journal line *record* did to *transcript* (not applied yet).
 
     Speakers, meta and chapters come first (segments refer to speakers), then the rows; a line
@@ -656,9 +677,12 @@ def record_op(transcript: Transcript, record: dict, memos: dict[int, ReplaceMemo
         meta = record["meta"]
         parts.append(ops.SetMeta({"title": meta["title"], "audio_path": meta["audio_path"],
                                   "duration_ms": meta["duration_ms"], "language": meta["language"]}))
+    chapters: list[ops.Op] = []
     if "chapters" in record and record["chapters"] != chapters_to_json(transcript.chapters):
         from editor.core.project import chapters_from_list
-        parts.append(ops.SetChapters(tuple(chapters_from_list(record["chapters"]))))
+        chapters.append(ops.SetChapters(tuple(chapters_from_list(record["chapters"]))))
+    if "shift" not in record:
+        parts += chapters
     count = len(transcript.segments)
     if "set" in record:
         rows = [row for row, _ in record["set"]]
@@ -672,11 +696,29 @@ def record_op(transcript: Transcript, record: dict, memos: dict[int, ReplaceMemo
             _check_row(row, count)
         parts.append(ops.replace_spans(transcript, [(row, start, end, text) for row, spans in replaced
                                                     for start, end, text in spans]))
+    if "shift" in record:
+        first, delta_ms, turns, clamped = record["shift"]
+        _check_row(first, count)
+        shift = ops.shift_times(transcript, delta_ms, first)
+        if (shift.turns, shift.clamped) != (turns, clamped):
+            raise ValueError(f"it shifts {turns} turns ({clamped} clamped at 0:00) from turn {first + 1}, "
+                             f"here {shift.turns} ({shift.clamped} clamped)")
+        parts.append(shift.op)
+        parts += chapters    # after the shift's own: the line holds the chapters as they were left
+    if "reshift" in record:
+        seq, side = record["reshift"]
+        shift_memo = memos.get(seq) if memos is not None else None
+        if not isinstance(shift_memo, ShiftMemo):
+            raise ValueError(f"it puts back the turns of shift entry {seq}, which is not in the journal")
+        put_back = ops.SetTimes(shift_memo.first, shift_memo.states[side])
+        _check_row(shift_memo.first + len(put_back) - 1, count)
+        parts.append(put_back)
     if "restore" in record:
         seq, side, rows = record["restore"]
-        if memos is None or seq not in memos:
+        memo = memos.get(seq) if memos is not None else None
+        if not isinstance(memo, ReplaceMemo):
             raise ValueError(f"it puts back the turns of entry {seq}, which is not in the journal")
-        states = memos[seq].states[side]
+        states = memo.states[side]
         edits = []
         for row in rows:
             _check_row(row, count)

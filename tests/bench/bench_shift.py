@@ -2,8 +2,10 @@
 
 Run: ``.venv/bin/python tests/bench/bench_shift.py [--turns N]``. Prints, for the shift, its undo and its
 redo: the wall seconds until the step returned to the event loop (the op planned, applied with the
-model's signals, and its recovery journal line written), the longest event-loop stall in the
-5 s after it (work the step left for later, e.g. the strip's feed), and for the shift alone the core
+model's signals, and its recovery journal line written) and the process's CPU seconds meanwhile (less
+swayed by other programs on a loaded machine: compare runs by it), the longest event-loop stall in the
+5 s after it (work the step left for later, e.g. the strip's feed); the undo brings the document back to
+what its file holds, which drops the journal, so the redo starts a new one, and for the shift alone the core
 op's plan and apply without the window. A window with a fake player (no audio: the shift is not
 about playback), offscreen, in a fresh settings/data folder. Also prints the machine's load.
 """
@@ -77,16 +79,16 @@ def main() -> None:
     turn_times = window.timing.findChild(TurnTimes)
     for name, step in (("shift +15 s", lambda: turn_times.shift(15_000)),
                        ("undo", window.edits.undo), ("redo", window.edits.redo)):
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         step()
-        returned = time.perf_counter() - began
-        rows.append((name, returned, _stall(app, 5)))
+        returned, cpu = time.perf_counter() - began, time.process_time() - cpu
+        rows.append((name, returned, cpu, _stall(app, 5)))
     assert window.model.segment(turns - 1).start_ms == (turns - 1) * 4000 + 15_000
     print(f"{turns:,} turns, 8 timed words each; load {Path('/proc/loadavg').read_text().split()[:3]}")
     print(f"core op alone: plan {planned:.2f} s, apply {applied:.2f} s")
-    print(f"{'step':<12} {'returned after (s)':>19} {'longest stall after (s)':>24}")
-    for name, returned, stall in rows:
-        print(f"{name:<12} {returned:>19.2f} {stall:>24.2f}")
+    print(f"{'step':<12} {'returned after (s)':>19} {'its CPU (s)':>12} {'longest stall after (s)':>24}")
+    for name, returned, cpu, stall in rows:
+        print(f"{name:<12} {returned:>19.2f} {cpu:>12.2f} {stall:>24.2f}")
     window.project.discard_changes()
     window.close()
 

@@ -80,3 +80,27 @@ def test_a_built_index_follows_starts_out_of_order_exactly():
     transcript.segments[1].start_ms = 1_000      # and back
     index.retimed(1, 1)
     assert index.index_at(2_500) == 2 and index.index_at(4_200) == 4
+
+
+def test_runs_of_rows_retimed_at_once_agree_with_a_full_rebuild():
+    """Shift Times retimes every turn from one on in one call (untimed turns among them, some shifted
+    to 0:00), the index half built or whole."""
+    rng = random.Random(11)
+    for built in (40, 1_000):
+        starts = sorted(rng.randrange(0, 50_000) for _ in range(200))
+        transcript = _transcript([rng.choice([None, start]) for start in starts])
+        index = StartTimes(transcript)
+        index.extend(built)
+        for _ in range(30):
+            segments = transcript.segments
+            first = rng.randrange(len(segments))
+            floor = max([0, *(s.start_ms for s in segments[:first] if s.start_ms is not None)])
+            head = next((s.start_ms for s in segments[first:] if s.start_ms is not None), floor)
+            delta = rng.randrange(floor - head - (first == 0) * 5_000, 20_000)   # never before the turn before
+            for segment in segments[first:]:
+                if segment.start_ms is not None:
+                    segment.start_ms = max(0, segment.start_ms + delta)
+            index.retimed(first, len(segments) - 1)
+            assert index._starts == segment_starts(segments)[:len(index._starts)], (built, first)
+            for ms in rng.sample(_probes(transcript), 20):
+                assert index.index_at(ms) == _expected(transcript, ms), (built, first, ms)

@@ -97,3 +97,18 @@ def test_a_glossary_scan_capture_makes_no_words_and_its_suggestion_is_timed_from
     assert (found.index, found.found) == (1, "patrion")
     assert found.time_ms == transcript.segments[1].words[7].start_ms   # "patrion", in the second cue
     assert 8000 <= found.time_ms < 10000
+
+
+def test_stored_words_compare_equal_only_to_the_same_words():
+    """As stored values (what an undo record and the journal hold), a recipe equals itself and the list it
+    made, never another list of the same words: so lists of them compare in C, as same_words() would."""
+    transcript = _turns()
+    recipes = [_stored(segment) for segment in transcript.segments]
+    copies = [list(segment.words) for segment in transcript.segments]     # reads them: each recipe made
+    made = [_stored(segment) for segment in transcript.segments]
+    assert recipes == made and made == recipes and recipes == list(recipes)
+    assert recipes != copies and copies != recipes
+    later = Segment("s9", 0, 1000, "one two")
+    defer_words(later, spread, "one two", 0, 1000)
+    assert [_stored(later)] != [spread("one two", 0, 1000)]   # not made yet: other words, as far as it can tell
+    assert len({*recipes}) == len(recipes)                    # still hashable, each its own

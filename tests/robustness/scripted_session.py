@@ -44,6 +44,8 @@ def plan(transcript, action: list):
         return ops.remove_mark(transcript, row, transcript.segments[row].marks[index])
     if name == "replace_spans":          # JSON has lists, the planner takes tuples
         return ops.replace_spans(transcript, [tuple(span) for span in args[0]])
+    if name == "shift_times":            # ["shift_times", delta_ms, first]: the planner says what it did too
+        return ops.shift_times(transcript, *args).op
     return getattr(ops, name)(transcript, *args)
 
 

@@ -18,7 +18,14 @@ from edit_script import fingerprint, fixture_transcript, generate, run_script, s
 from editor.core import ops, project  # noqa: E402
 from editor.core.errors import TranscriptError  # noqa: E402
 from editor.session import recovery  # noqa: E402
-from editor.session.journal import Journal, decode_line, journal_path_for, snapshot_paths_for  # noqa: E402
+from editor.session.journal import (  # noqa: E402
+    JOURNAL_VERSION,
+    Journal,
+    decode_line,
+    encode_line,
+    journal_path_for,
+    snapshot_paths_for,
+)
 
 
 @pytest.fixture
@@ -41,6 +48,29 @@ def test_a_typing_edit_writes_only_its_row(saved):
     assert "speakers" not in second and "meta" not in second   # unchanged since the line before
     assert second["set"][0][1]["text"].endswith("tillers")
     journal.close()
+
+
+def test_a_line_writes_the_speakers_meta_and_chapters_its_edit_or_the_app_changed(saved):
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    journal.run(transcript, ops.set_text(transcript, 5, transcript.segments[5].text + " tiller"))
+    journal.run(transcript, ops.rename_speaker(transcript, "spk1", "Ada Quist"))
+    journal.run(transcript, ops.add_chapter(transcript, 60_000, "Second half"))
+    journal.run(transcript, ops.set_audio(transcript, duration_ms=901_000))
+    ops.run(transcript, ops.set_audio(transcript, path=str(path.parent / "found.wav")))   # linked, not an edit
+    journal.meta_derived()
+    journal.run(transcript, ops.set_text(transcript, 6, transcript.segments[6].text + " oakum"))
+    journal.run(transcript, ops.set_text(transcript, 7, transcript.segments[7].text + " ketch"))
+    first, rename, chapter, length, after_link, typing = _records(journal.path)
+    parts = {"speakers", "meta", "chapters"}
+    assert parts <= first.keys()                    # replay never depends on the base's
+    assert parts & rename.keys() == {"speakers"}
+    assert parts & chapter.keys() == {"chapters"}
+    assert parts & length.keys() == {"meta"} and length["meta"]["duration_ms"] == 901_000
+    assert parts & after_link.keys() == {"meta"} and after_link["meta"]["audio_path"].endswith("found.wav")
+    assert not parts & typing.keys()
+    journal.close()
+    assert fingerprint(recovery.recover(journal.path)) == fingerprint(transcript)
 
 
 def test_replace_in_many_rows_is_sparse_and_split_is_one_window(saved):
@@ -91,6 +121,48 @@ def test_a_shift_of_every_time_and_its_undo_replay(saved):
     journal.run(transcript, undo)
     journal.close()
     assert [s.start_ms for s in recovery.recover(journal.path).segments] == starts
+
+
+def _header_says(journal_path: Path, version: int) -> None:
+    """The journal with its first line naming *version* (its edits' lines as written)."""
+    header, *lines = journal_path.read_bytes().splitlines(keepends=True)
+    record = decode_line(header)
+    record["journal"] = version
+    journal_path.write_bytes(encode_line(record, small=True) + b"".join(lines))
+
+
+def _journal_of_edits(path, transcript) -> Journal:
+    """Typing, a split, a rename and a replace journaled (every kind of line version 1 journals hold)."""
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    journal.run(transcript, ops.set_text(transcript, 5, transcript.segments[5].text + " tiller"))
+    journal.run(transcript, ops.split(transcript, 10, transcript.segments[10].text.index(" ") + 1))
+    journal.run(transcript, ops.rename_speaker(transcript, "spk1", "Ada Quist"))
+    journal.run(transcript, ops.replace_spans(transcript, [(r, 0, 0, "X ") for r in (2, 30, 55)]))
+    journal.close()
+    return journal
+
+
+def test_a_journal_names_its_version_and_one_written_as_version_1_still_restores(saved):
+    path, transcript = saved
+    journal = _journal_of_edits(path, transcript)
+    assert decode_line(journal.path.read_bytes().splitlines(keepends=True)[0])["journal"] == JOURNAL_VERSION == 2
+    _header_says(journal.path, 1)
+    pending = recovery.find_for(path)
+    assert pending is not None and pending.recoverable
+    assert fingerprint(pending.recover()) == fingerprint(transcript)
+
+
+def test_a_journal_of_a_newer_version_is_not_replayed_and_says_why(saved):
+    # Its lines may be of kinds this version has no rule for: read as damage or skipped, the edits
+    # they hold would be lost or misplaced. It stays for the version that wrote it.
+    path, transcript = saved
+    journal = _journal_of_edits(path, transcript)
+    _header_says(journal.path, JOURNAL_VERSION + 1)
+    written = journal.path.read_bytes()
+    pending = recovery.find_for(path)
+    assert pending is not None and not pending.recoverable
+    assert "written by a newer version of Transcript Editor" in pending.problem
+    assert journal.path.read_bytes() == written
 
 
 def test_torn_or_corrupt_tail_is_ignored(saved):
@@ -365,3 +437,32 @@ def test_discarding_a_journal_leaves_what_an_earlier_one_kept_aside(tmp_path):
     recovery.Pending(journal, None, problem="the journal's header is damaged").discard()
     assert not journal.exists() and not snapshot.exists()
     assert all(path.exists() for path in kept)
+
+
+def test_discarding_a_journal_does_not_wait_for_its_snapshot_and_leaves_no_file(saved, monkeypatch):
+    """The window discards the journal as the producer undoes the last edit: a long episode's snapshot
+    being written meanwhile must not hold the window, and its rotation, finding the journal gone, removes
+    its own file. (The snapshot's writing is held at its start so that it is under way for sure.)"""
+    path, transcript = saved
+    started, go = threading.Event(), threading.Event()
+    real_to_dict = project.to_dict
+
+    def held_to_dict(*args, **kwargs):
+        started.set()
+        go.wait()
+        return real_to_dict(*args, **kwargs)
+
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    journal.run(transcript, ops.set_text(transcript, 5, "the keel was ash"))
+    monkeypatch.setattr(project, "to_dict", held_to_dict)
+    assert journal.snapshot_async(transcript)
+    assert started.wait(60)
+    guard = threading.Timer(60, go.set)     # a hang guard: had discard() waited, it would wait for this
+    guard.start()
+    journal.discard()
+    assert not go.is_set()                  # returned while the snapshot was still being written
+    go.set()
+    guard.cancel()
+    journal.wait_snapshot()
+    assert not journal.path.exists() and snapshot_paths_for(journal.path) == []
+    assert recovery.find_for(path) is None

@@ -61,6 +61,33 @@ def test_each_restored_edit_is_an_undo_step_and_undo_survives_anotherkill(window
     assert third.isWindowModified()                    # restored work stays unsaved work
 
 
+def test_typing_after_a_restore_in_the_turn_last_typed_in_is_a_step_of_its_own(windows, tmp_path, qtbot):
+    # The restored keystrokes are history, as a save makes them: a keystroke after the restore (here
+    # pushed as the window's typing handler pushes one, as the kill test's driver does) takes no part
+    # in their step, so Undo takes back only what was typed since.
+    from editor.core import ops
+    from editor.ui.document.commands import TypingCommand
+    path = write_project(tmp_path)
+    first = windows()
+    assert first.open_path(str(path))
+    type_into(first, 0, "Before ")
+    typed = first.model.segment(0).text
+    kill(first)
+
+    second = _reopen_and_restore(windows, path, qtbot)
+    assert second.model.segment(0).text == typed
+    steps = second.edits.stack.count()
+    model = second.model
+    second.undo_stack.push(TypingCommand(model, ops.set_text(model.transcript, 0, "After " + typed), 0))
+    assert second.edits.stack.count() == steps + 1
+    second.edits.undo()
+    assert second.model.segment(0).text == typed
+    kill(second)
+
+    third = _reopen_and_restore(windows, path, qtbot)      # and the journal says the same
+    assert third.model.segment(0).text == typed
+
+
 def test_edits_before_an_autosave_are_one_step_and_the_later_ones_their_own(windows, tmp_path, qtbot):
     path = write_project(tmp_path)
     first = windows()

@@ -162,3 +162,25 @@ def test_row_at_time_right_after_time_edits_splits_and_undo(qtbot):
     assert model.row_at_time(25_499_960) == 25_499
     qtbot.waitUntil(lambda: model._starts.complete)
     assert model.row_at_time(29_999_999) == 29_999
+
+
+def test_a_shift_of_times_is_told_as_one_run_of_rows_with_its_roles_and_texts_stay(qtbot):
+    """Shift Times in every turn from one on: one dataChanged over the run, naming the times it changed, so
+    what follows texts and statuses (suspects, turn heights) skips it; its undo and redo alike."""
+    from editor.core import ops
+    from editor.ui.document.transcript_model import TIME_EDIT_ROLES
+    from editor.ui.review.progress_tally import ReviewTally
+    transcript = make_transcript()
+    model = TranscriptModel(transcript)
+    tally = ReviewTally(model)
+    told = []
+    model.dataChanged.connect(lambda top, bottom, roles: told.append((top.row(), bottom.row(), list(roles))))
+    texts = [segment.text for segment in transcript.segments]
+    undo = model.run(ops.shift_times(transcript, 2_500, 1).op)
+    assert [(s.start_ms, s.end_ms) for s in transcript.segments] == [(0, 4000), (6500, 11500), (11500, 14500)]
+    assert [w.start_ms for w in transcript.segments[1].words][:2] == [6500, 6900]
+    redo = model.run(undo)
+    model.run(redo)
+    assert told == [(1, 2, TIME_EDIT_ROLES)] * 3
+    assert [segment.text for segment in transcript.segments] == texts
+    assert tally.counts()[-1] == 12000

@@ -27,10 +27,10 @@ How it fits together (Gaupol's revertable actions, split into plan and apply):
               self._op = ops.merged_undo(self._op, other._op)
               return True
 
-* There are only six kinds of op: :class:`SetFields` (segment attributes in
-  place), :class:`ReplaceSegments` (rows in or out), :class:`SetSpeakers`,
-  :class:`SetMeta` (the transcript's meta), :class:`SetChapters` and :class:`Group`. A primitive op knows the
-  rows it will insert or remove
+* There are only seven kinds of op: :class:`SetFields` (segment attributes in
+  place), :class:`SetTimes` (the times of a run of rows, by columns), :class:`ReplaceSegments`
+  (rows in or out), :class:`SetSpeakers`, :class:`SetMeta` (the transcript's meta),
+  :class:`SetChapters` and :class:`Group`. A primitive op knows the rows it will insert or remove
   *before* it runs (``op.inserted`` / ``op.removed``), which is what Qt's
   ``beginInsertRows``/``beginRemoveRows`` need; :func:`run` calls a listener
   around each primitive, taking groups apart.
@@ -57,6 +57,8 @@ from editor.core.ops.base import (
     SetFields,
     SetMeta,
     SetSpeakers,
+    SetTimes,
+    Shifted,
     is_noop,
     merged_undo,
     run,
@@ -76,8 +78,9 @@ from editor.core.ops.text import (
 from editor.core.ops.times import Shift, set_bounds, set_end, set_start, set_word_times, shift_times
 
 __all__ = [
-    "Change", "Fields", "Group", "Listener", "Op", "Replaced", "ReplaceSegments", "Rows", "SetFields",
-    "SetMeta", "SetSpeakers", "SetChapters", "is_noop", "merged_undo", "run", "set_audio", "without_audio_link",
+    "Change", "Fields", "Group", "Listener", "Op", "Replaced", "ReplaceSegments", "Rows", "SetFields", "SetTimes",
+    "Shifted", "SetMeta", "SetSpeakers", "SetChapters", "is_noop", "merged_undo", "run", "set_audio",
+    "without_audio_link",
     "set_text", "replace_spans", "revert_to_original", "add_mark", "remove_mark",
     "split", "split_into_parts", "merge_with_next", "set_start", "set_end", "set_bounds", "set_word_times",
     "shift_times", "Shift", "set_status",

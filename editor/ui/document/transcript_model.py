@@ -59,6 +59,9 @@ class Role(enum.IntEnum):
 TEXT_EDIT_FIELDS = frozenset({"text", "words", "marks", "word_timing"})
 TEXT_EDIT_ROLES = [int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole), int(Qt.ItemDataRole.ToolTipRole),
                    int(Role.SEGMENT), int(Role.TEXT), int(Role.CHANGED), int(Role.MARKS)]
+# What an edit of times alone changes (ops.SetTimes: Shift Times in every turn, its undo and redo): a
+# listener that follows texts or statuses (suspects, heights of turns) skips it.
+TIME_EDIT_ROLES = [int(Role.SEGMENT), int(Role.START), int(Role.END), int(Role.MARKS)]
 
 
 @dataclass(frozen=True)
@@ -308,7 +311,10 @@ class TranscriptModel(QAbstractListModel):
             # listener one pass (the unchanged rows between are merely redone) instead of a slot call
             # per run of rows; the view re-estimates heights in one go either way for so many rows.
             ranges = [(ranges[0][0], ranges[-1][1])]
-        roles = TEXT_EDIT_ROLES if fields and fields <= TEXT_EDIT_FIELDS else []
+        if isinstance(change.undo, _ops().SetTimes):
+            roles = TIME_EDIT_ROLES
+        else:
+            roles = TEXT_EDIT_ROLES if fields and fields <= TEXT_EDIT_FIELDS else []
         for first, last in ranges:
             self.dataChanged.emit(self.index(first), self.index(last), roles)
         if change.speakers:

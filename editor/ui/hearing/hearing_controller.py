@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat
 
+from editor.ui.document.transcript_model import Role
 from editor.ui.hearing.suspect_runner import SuspectRunner
 from editor.ui.hearing.suspect_store import SuspectStore
 from editor.ui.widgets.task_progress import TaskProgress
@@ -33,6 +34,8 @@ SUSPECT.setBackground(QColor(138, 58, 185, 28))
 RECHECK_AFTER_MS = 1500      # an edited turn is checked again once typing has paused this long
 PLAY_LEAD_MS = 400           # playback starts a little before the passage
 PANEL_REFRESH_MS = 300
+# The roles of a change in what the suspects follow: a turn's text (edited) and status (approved).
+_TEXT_OR_STATUS_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Role.TEXT), int(Role.STATUS)})
 
 
 def _summary(passages: int, rechecking: int) -> str:
@@ -225,6 +228,8 @@ class HearingController(QObject):
 
     # ------------------------------------------------------------------ edits and approvals
     def _on_model_data_changed(self, top, bottom, roles=()) -> None:
+        if roles and _TEXT_OR_STATUS_ROLES.isdisjoint(map(int, roles)):
+            return      # times moved (a shift of every turn), or the playback highlight: suspects follow texts
         segments = self._model.transcript.segments
         first, last = top.row(), bottom.row()
         # The view repaints rows first..last itself (this change): only the panel has more to do.

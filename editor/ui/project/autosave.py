@@ -65,6 +65,12 @@ class Autosaver(QObject):
         # Ids of turns given derived data (word times from alignment) before the journal started:
         # it writes them in full when they are edited (Journal.derived).
         self._derived: set[str] = set()
+        # What the last replace and shift lines of a journal dropped because every edit was undone
+        # found and left: the next journal writes a redo of one as that edit again (Journal.follow).
+        self._memos: list = []
+        # The journal last discarded: an autosave snapshot of it may still be being written, which
+        # quitting waits for (its rotation then removes the file rather than a kill leaving it half-written).
+        self._discarded = None
         self._failed = False
         # The document's identity for the journal's base (its SHA-256), taken on a worker when the
         # document is opened or saved: a 150 MB project is read whole, too long for a first keystroke.
@@ -79,6 +85,7 @@ class Autosaver(QObject):
         self._document, self._format, self._saved = document, format_name, saved
         self.journal = None
         self._derived = set()
+        self._memos = []
         self._failed = False
         self._identify_document()
 
@@ -101,8 +108,10 @@ class Autosaver(QObject):
         ids = {segments[row].id for change in commit.changes for row in change.rows}
         if self.journal is not None:
             self.journal.derived(ids)
+            if any(change.meta for change in commit.changes):
+                self.journal.meta_derived()    # the audio linked: else only a meta edit would write it
         else:
-            self._derived |= ids
+            self._derived |= ids     # the first line writes the meta as it is then
 
     def _start(self):
         if not self._document or self._failed:
@@ -118,7 +127,8 @@ class Autosaver(QObject):
                 journal = Journal.for_document(self._document, saved=self._saved, format=self._format,
                                                data_dir=data_dir(), base=base)
             journal.derived(self._derived)   # derived since the document was opened
-            self._derived = set()
+            journal.follow(self._memos)
+            self._derived, self._memos = set(), []
             self.adopt(journal)
         except TranscriptError as error:
             self._on_journal_error(error)
@@ -236,9 +246,11 @@ class Autosaver(QObject):
             return False
 
     def wait(self) -> None:
-        """Block until a snapshot being written is done (tests, quitting)."""
-        if self.journal is not None:
-            self.journal.wait_snapshot()
+        """Block until a snapshot being written is done (tests, quitting), the discarded journal's too."""
+        for journal in (self._discarded, self.journal):
+            if journal is not None:
+                journal.wait_snapshot()
+        self._discarded = None      # its snapshot is done with
 
     def keep_recoverable(self) -> bool:
         """The document's file or folder changed on disk behind our back: make the journal hold a
@@ -276,17 +288,20 @@ class Autosaver(QObject):
         """Nothing to recover (saved, or the user dropped the changes): delete the journal."""
         self._timer.stop()
         self._discard_prepared()
+        self._memos = []
         if self.journal is not None:
             self._derived |= self.journal.unsynced   # a next journal starts from the same base
             self.journal.discard()
-            self.journal = None
+            self._discarded, self.journal = self.journal, None
 
     def drop_unchanged(self) -> None:
         """The document is what its file holds again (every edit undone): there is nothing to recover,
         so the journal goes; the next edit starts a new one, prepared again now."""
         if self.journal is None:
             return
+        memos = self.journal.line_memos()
         self.discard()
+        self._memos = memos     # the document is the file again: what they found, the next journal's base holds
         self._identify_document()
 
     def close(self, closed_by: str = "") -> None:

@@ -277,6 +277,7 @@ class ProjectController(QObject):
     def shutdown(self) -> None:
         """The window closes (after Save or Discard when there was unsaved work)."""
         self.recovery.shutdown()
+        self.autosave.wait()     # a snapshot being written, even of a journal discarded: finished, not cut off
         if self.is_modified():
             self.autosave.close(self._closed_by)    # kept: offered at the next start
         else:

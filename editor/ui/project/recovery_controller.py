@@ -431,6 +431,7 @@ class RecoveryController(QObject):
             self._files.extra = dict(replayed.extra)
         self._project.autosave.adopt(journal)
         self._project.mark_restored()    # unsaved even when every restored step is undone
+        self._end_restored_typing()
         edits = f"{applied} edit{'' if applied == 1 else 's'}"
         if replayed.last_row >= 0:
             self._view.set_current_turn(replayed.last_row)   # where the producer was working
@@ -456,6 +457,15 @@ class RecoveryController(QObject):
             instead = (f"playing {Path(found).name}, found for {Path(self._files.current_path).name}, instead"
                        if found else "choose the audio with File ▸ Choose Audio…")
             self.warning.emit(f"The audio chosen before, {replayed.audio_gone}, is not there any more; {instead}.")
+
+    def _end_restored_typing(self) -> None:
+        """The restored steps are history, as a save makes them: keystrokes after the restore are a step
+        of their own, even in the turn the last restored ones were typed in. Merged into that step, an
+        Undo would take back the restored keystrokes with the new ones."""
+        from editor.ui.document.commands import TypingCommand
+        top = self._stack.command(self._stack.count() - 1)
+        if isinstance(top, TypingCommand):
+            top.seal()
 
     def _restored_commands(self, steps):
         """Each restored line an undo step, as each edit was before the crash (pushed as they come)."""

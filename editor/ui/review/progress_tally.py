@@ -22,6 +22,7 @@ COUNT_SLICE = 20_000    # rows of a new document counted per event-loop turn
 _APPROVED, _FLAGGED = 1, 2
 _CODE = {ReviewStatus.APPROVED: _APPROVED, ReviewStatus.FLAGGED: _FLAGGED}   # other statuses: 0
 _STATUS = attrgetter("status")
+_BOUNDS = attrgetter("start_ms", "end_ms")
 _COUNTED_ROLES = {int(Role.STATUS), int(Role.START), int(Role.END)}   # what a row adds to the tally
 
 
@@ -31,8 +32,10 @@ def _parts(segments: list[Segment]) -> tuple[bytes, array]:
     Made without a container per row: a freshly opened document's objects are not yet frozen
     out of the garbage collector's sight, and a million small tuples would set off a full
     collection over all of them."""
+    # Segment.duration_ms inlined, bounds read in C: a shift of every turn retallies 200,000 of them.
     return (bytes(map(_CODE.get, map(_STATUS, segments), [0] * len(segments))),
-            array("q", [segment.duration_ms for segment in segments]))
+            array("q", [0 if start is None or end is None or end < start else end - start
+                        for start, end in map(_BOUNDS, segments)]))
 
 
 class ReviewTally(QObject):

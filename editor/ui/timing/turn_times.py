@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoCommand
 
 from editor.ui.context import WindowContext
 from editor.ui.document.commands import OpCommand, ops
+from editor.ui.process_tuning import collection_paused
 
 if TYPE_CHECKING:
     from editor.core.ops import Op, Shift
@@ -43,6 +44,21 @@ class NudgeCommand(OpCommand):
             return False
         self._op = ops.merged_undo(self._op, other._op)   # both ran: ours undoes first, theirs later
         return True
+
+
+class ShiftCommand(OpCommand):
+    """Shift Times as one undo step. A shift of a long episode makes hundreds of thousands of objects
+    (times, words' recipes, the undo record), all kept by the undo history: made with the cyclic
+    collector paused and frozen after (:func:`~editor.ui.process_tuning.collection_paused`), not walked
+    by collections again and again in the middle of the edit, its undo and its redo."""
+
+    def redo(self) -> None:
+        with collection_paused():
+            super().redo()
+
+    def undo(self) -> None:
+        with collection_paused():
+            super().undo()
 
 
 class TurnTimes(QObject):
@@ -124,13 +140,14 @@ class TurnTimes(QObject):
     def shift(self, delta_ms: int, first: int = 0) -> bool:
         """Shift every time from row *first* on by *delta_ms*; says what it did."""
         try:
-            shift = ops.shift_times(self._model.transcript, delta_ms, first)
+            with collection_paused():
+                shift = ops.shift_times(self._model.transcript, delta_ms, first)
         except ValueError as error:
             self._say(str(error))
             return False
         if ops.is_noop(shift.op):
             return False
-        self._stack.push(OpCommand(self._model, shift.op, "Shift Times", first))
+        self._stack.push(ShiftCommand(self._model, shift.op, "Shift Times", first))
         self._say(shift_summary(shift, delta_ms))
         return True
 
