@@ -21,8 +21,9 @@ which it owns and hands Qt's events to:
 - :class:`~editor.ui.document.turn_scrolling.TurnScrolling`: scrolling to a turn, the "Back to playback" button;
 - :class:`~editor.ui.document.turn_description.CurrentTurnDescription`: the turn screen readers are told of.
 
-The parts reach each other through the view's public methods, except the lower layers they are
-handed (the turn painter and the row layout).
+Each part is handed the parts beneath it (the row layout and the turn painter under all of them,
+the turn in hand under the editor, the keys and the painting); what a part asks of a peer (open the
+editor, bring a turn into view) goes through the view's public methods, as the controllers' requests do.
 """
 
 from __future__ import annotations
