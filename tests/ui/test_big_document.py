@@ -18,7 +18,7 @@ from PySide6.QtTest import QTest
 from editor.core import ops
 from editor.core.transcript import ReviewStatus
 from editor.hearing.suspects import Suspect
-from editor.ui.document import transcript_view
+from editor.ui.document import row_layout
 from editor.ui.document.row_geometry import RowGeometry
 from editor.ui.document.transcript_model import TranscriptModel
 from editor.ui.document.transcript_view import TranscriptView
@@ -88,7 +88,7 @@ def test_row_geometry_blocks_agree_with_plain_running_totals():
 def test_view_handed_a_big_document_in_slices_ends_with_the_rows_of_a_one_go_layout(qtbot, monkeypatch):
     model = TranscriptModel(_episode())
     whole = _view(model, qtbot)                  # every estimate at once
-    monkeypatch.setattr(transcript_view, "ESTIMATE_SLICE", 37)
+    monkeypatch.setattr(row_layout, "ESTIMATE_SLICE", 37)
     sliced = _view(model, qtbot)                 # 37 rows at once, the rest on a zero timer
     for view in (whole, sliced):
         view.restore_scroll_anchor((150, 0))     # the reader is in the middle before the slices end
@@ -101,7 +101,7 @@ def test_view_handed_a_big_document_in_slices_ends_with_the_rows_of_a_one_go_lay
 
 
 def test_ctrl_end_and_ctrl_home_reach_the_last_and_first_turn(qtbot, monkeypatch):
-    monkeypatch.setattr(transcript_view, "ESTIMATE_SLICE", 50)
+    monkeypatch.setattr(row_layout, "ESTIMATE_SLICE", 50)
     model = TranscriptModel(_episode())
     view = _view(model, qtbot)
     view.setFocus()

@@ -89,7 +89,7 @@ class EditController(QObject):
 
     def current_row(self) -> int:
         """The turn an action applies to: the view's turn in hand (the one being edited, else the one
-        last gone to, clicked or followed; see TranscriptView.current_turn)."""
+        last gone to, clicked or followed; see editor.ui.document.turn_in_hand)."""
         return self._view.current_turn() if self._model.rowCount() else -1
 
     def _caret(self, row: int) -> int:
