@@ -25,8 +25,8 @@ from editor.core.transcript import Segment, WordTiming
 from editor.hearing.context import context_suspects
 from editor.hearing.fit import HEARING_OPTIONS, SegmentFit, fit_tokens
 from editor.hearing.near_consonants import near_consonant_suspects
-from editor.hearing.short_runs import run_fit_bar
 from editor.hearing.sayings import teach
+from editor.hearing.short_runs import run_fit_bar
 from editor.hearing.sound_match import MAX_DISTANCE, PhoneSpeller, SoundAlike, sound_alikes
 from editor.hearing.spotting import Spotted, fit_bar, spot_names
 from editor.hearing.suspects import JOIN_AT, Suspect, WordDoubt, runs, typical_fit, word_doubts
