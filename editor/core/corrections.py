@@ -29,7 +29,7 @@ a 200-name glossary scans a 10-hour episode in about a third of a second of CPU.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -283,6 +283,11 @@ SPOKEN_PUNCTUATION = frozenset({"dot", "slash", "dash", "underscore"})   # a web
 MIN_ANCHORED_WORD_KEY = 4   # a word of the name with a key this long is anchored by sound too
 MIN_INSIDE_NAME = 10    # one-word names this long are also anchored by words written inside them
 MAX_EXTRA_WORDS = 3     # a window may hold this many words more than the phrase
+# ...or more for a phrase with a long word, which a recognizer may write as a run of short words, a
+# piece for about every PIECE_LETTERS of its letters ("Venn cat a ram an" for Venkataraman), up to
+# MAX_PIECE_WORDS more. (Such wide windows are judged only when their letters add up to the name's.)
+PIECE_LETTERS = 3
+MAX_PIECE_WORDS = 5
 
 
 def window_shapes(n: int, extra: int = MAX_EXTRA_WORDS) -> list[tuple[int, int]]:
@@ -345,6 +350,7 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int, near: list[se
         near[0] |= index.words_inside(phrase.norms[0]) - skip
     # A web address read aloud takes words for its punctuation too ("dot", "slash").
     letters = sum(map(len, phrase.norms))
+    extra = extra_words(phrase.norms, url_like)
     own_words = set(phrase.norms)
     # Windows are gathered first, each distinct run of words once, then judged together (see
     # _judge_all). Windows seen are keyed by ints and strings, never tuples: this loop runs on
@@ -360,11 +366,15 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int, near: list[se
     spelling = _SpellingBound(letter_counts("".join(phrase.norms)), letters, len(phrase.spaced),
                               *_least_ratios(phrase, threshold))
     for word_number, similar in enumerate(near):
-        every, narrow, split, narrow_split, split_whole, narrow_split_whole = _shapes(n, letters, url_like)[word_number]
+        every, narrow, split, narrow_split, split_whole, narrow_split_whole = \
+            _shapes(n, letters, url_like, extra)[word_number]
         for norm in similar:
             # An everyday word may still be part of a split name ("Tide water"), nothing more; and
-            # only a piece of a word (well short of it) starts the wide windows of a name in pieces.
-            piece = len(norm) < 0.8 * len(phrase.norms[word_number])
+            # only a piece of a word (well short of it) starts the wide windows of a name in pieces,
+            # or a word of the name as written, no everyday word: the rest of the name may be in
+            # pieces too short to anchor it ("Rajesh Sue bra man yam" for Rajesh Subramanyam).
+            piece = len(norm) < 0.8 * len(phrase.norms[word_number]) or (n > 1 and norm == phrase.norms[word_number]
+                                                                         and norm not in skip)
             if norm in skip and norm not in own_words:
                 anchor_shapes = split if piece else narrow_split
             elif norm in by_sound:
@@ -496,13 +506,21 @@ def _running_count(index: NameIndex, words: Iterable[str]) -> np.ndarray:
     return np.cumsum(found)
 
 
+def extra_words(norms: Sequence[str], url_like: bool) -> int:
+    """How many words more than the phrase (normalised *norms*) a window of it may hold."""
+    if url_like:
+        return MAX_EXTRA_WORDS + 2
+    longest = max(map(len, norms), default=0)
+    return max(MAX_EXTRA_WORDS, min(MAX_PIECE_WORDS, longest // PIECE_LETTERS))
+
+
 @lru_cache(maxsize=512)
-def _shapes(n: int, letters: int, url_like: bool) -> list[tuple[_Shapes, ...]]:
+def _shapes(n: int, letters: int, url_like: bool, extra: int) -> list[tuple[_Shapes, ...]]:
     """For each word of a phrase of *n* words and *letters* letters, the shapes of windows around
-    it: every one, the narrow ones (at most a word more), the split ones (more words), the narrow
-    split ones, and the last two with the phrase's own shape added."""
+    it (up to *extra* words more than the phrase): every one, the narrow ones (at most a word more),
+    the split ones (more words), the narrow split ones, and the last two with the phrase's own shape added."""
     shapes = [(k, shift, *_letter_bounds(k, n, letters, url_like))
-              for k, shift in window_shapes(n, MAX_EXTRA_WORDS + 2 if url_like else MAX_EXTRA_WORDS)]
+              for k, shift in window_shapes(n, extra)]
     narrow_shapes = [shape for shape in shapes if shape[0] <= n + 1]
     split_shapes = [shape for shape in shapes if shape[0] > n]
     narrow_split_shapes = [shape for shape in split_shapes if shape[0] == n + 1]
@@ -640,20 +658,29 @@ def match_spoken_letters(index: NameIndex, acronym: str, threshold: int, details
     vocab = index.vocabulary()
     if not vocab:
         return []
-    # Each word as said, and short ones also letter by letter (the index keeps no capitals).
-    words = list(vocab) + [w for w in vocab if 2 <= len(w) <= 6 and w.isalpha()]
+    # Each word as said, and short ones also letter by letter (the index keeps no capitals); a
+    # letter alone ("n" of "N R M") as its name.
+    words = list(vocab) + [w for w in vocab if 2 <= len(w) <= 6 and w.isalpha() or w in _LONE_LETTERS]
     choices = [_as_said(w) for w in vocab] + ["".join(LETTER_NAMES[ch] for ch in w)
                                               for w in words[len(vocab):]]
     scores = process.cdist([spoken], choices, scorer=fuzz.partial_ratio, score_cutoff=80, dtype="uint8")[0]
-    anchors = [words[i] for i in scores.nonzero()[0] if len(choices[i]) >= 3]
+    anchors = {words[i]: False for i in scores.nonzero()[0] if len(choices[i]) >= 3}
+    # A word said like the first letter alone ("and" for N of NRM, "oh" for O) starts a run of the
+    # acronym's letters written as words ("and are em"): too short and common to anchor one elsewhere.
+    for word, said in zip(words, choices, strict=True):
+        if word not in anchors and len(said) >= 2 and said == LETTER_NAMES[acronym[0].lower()]:
+            anchors[word] = True
+    # Up to a word a letter ("K P M G"), and one more: a letter may be heard as two words.
+    widths = range(1, max(3, len(acronym)) + 1)
     seen: set[int] = set()
     results = []
-    for anchor in anchors:
+    for anchor, first_only in anchors.items():
         for position in index.packed_positions(anchor):
             s, t = position >> SHIFT, position & _LOW
             tokens = index.segments[s]
-            for k in (1, 2, 3):
-                for first in range(max(0, t - k + 1), min(t, len(tokens.norms) - k) + 1):
+            for k in widths:
+                lowest = t if first_only else max(0, t - k + 1)
+                for first in range(lowest, min(t, len(tokens.norms) - k) + 1):
                     spot = ((position - t + first) << 16) | k
                     if spot in seen or (tokens.any_blocked and any(tokens.blocked[first:first + k])):
                         continue
@@ -663,6 +690,9 @@ def match_spoken_letters(index: NameIndex, acronym: str, threshold: int, details
                     if score >= threshold and tokens.norms[first:first + k] != (acronym.lower(),):
                         results.append(_candidate(index, s, first, k, (score, "sound"), details))
     return results
+
+
+_LONE_LETTERS = frozenset("bcdefghjklmnopqrstuvwxyz")    # "a" and "i" are words of their own
 
 
 def _as_said(norm: str) -> str:

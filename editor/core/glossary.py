@@ -702,8 +702,9 @@ def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common
             c = c._replace(score=CASE_SCORE)    # capitals only: never ahead of a real fix
         elif (not job.fuzzy or _is_acronym(job.correct)) and all(w in dictionary for w in norms):
             # A known wrong form, or an acronym heard as words, made of real words ("the essay")
-            # is often just those words: offered, never ticked.
-            c = c._replace(score=min(c.score, KNOWN_WORDS_SCORE))
+            # is often just those words: offered, never ticked. Below that bar the closer reading
+            # still ranks first: "OR A" (oh-ar-ay) over "OR" (oh-ar) for ORR, all of the letters said.
+            c = c._replace(score=min(c.score, KNOWN_WORDS_SCORE - (100 - c.score) // 10))
         kept_found.append((c, job))
     by_candidate = {id(c): job for c, job in kept_found}
     kept = resolve_overlaps([c for c, _ in kept_found], prefer=corrects)

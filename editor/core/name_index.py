@@ -371,13 +371,7 @@ class NameIndex:
                 if word in skip:
                     continue
                 for position in self._postings.get(word, ()):
-                    keys = self.segments[position >> SHIFT].keys
-                    joined, at = key[:cut], (position & _LOW) + 1
-                    while len(joined) < len(key) and at < len(keys) and keys[at] \
-                            and key.startswith(keys[at], len(joined)):
-                        joined += keys[at]
-                        at += 1
-                    if joined == key:
+                    if _joins(key, cut, self.segments[position >> SHIFT].keys, (position & _LOW) + 1):
                         found.setdefault(word, []).append(position)
         return found
 
@@ -457,6 +451,27 @@ class NameIndex:
 
 
 MIN_ANCHORED_KEY = 4
+MAX_PIECES = 6      # words after the first that one word of a name may be heard as ("Venn cat a ram an")
+
+
+def _joins(key: str, cut: int, keys: tuple[str, ...], at: int) -> bool:
+    """Whether the keys of the words from *at* on, joined to ``key[:cut]``, make *key* exactly.
+
+    A piece that starts with a vowel has it written "A" (see :func:`phonetic_key`), which a name's
+    key has only at its very start: inside the name that vowel is a syllable of the name ("Venn cat
+    a ram an", FN KT A RM AN, for Venkataraman, FNKTRMN), so such a piece may join without it.
+    """
+    joined = key[:cut]
+    last = min(len(keys), at + MAX_PIECES)
+    while len(joined) < len(key) and at < last and keys[at]:
+        piece = keys[at]
+        if not key.startswith(piece, len(joined)):
+            if piece[0] != "A" or not key.startswith(piece[1:], len(joined)):
+                return False
+            piece = piece[1:]
+        joined += piece
+        at += 1
+    return joined == key
 
 
 class TokenLayout(NamedTuple):

@@ -26,6 +26,7 @@ from editor.hearing.context import context_suspects
 from editor.hearing.fit import HEARING_OPTIONS, SegmentFit, fit_tokens
 from editor.hearing.near_consonants import near_consonant_suspects
 from editor.hearing.sayings import teach
+from editor.hearing.short_runs import run_fit_bar
 from editor.hearing.sound_match import MAX_DISTANCE, PhoneSpeller, SoundAlike, sound_alikes
 from editor.hearing.spotting import Spotted, fit_bar, spot_names
 from editor.hearing.suspects import JOIN_AT, Suspect, WordDoubt, runs, typical_fit, word_doubts
@@ -218,7 +219,7 @@ def _heard_sound_alikes(job: HearJob, timed: list[TimedToken], aligner: Aligner,
         if where is None:
             continue
         assert job.audio is not None
-        bar = fit_bar(turn_typical)
+        bar = run_fit_bar(fit_bar(turn_typical), job.text, timed, alike.first, alike.last)
         verdict = compare(cut(job.audio, job.audio_start_ms, where), where, alike.name, aligner,
                           margin_needed=False, usable_from=(bar, 0.0))
         if verdict.label != PREFERS_ORIGINAL and verdict.fit >= bar:

@@ -104,11 +104,16 @@ class PhoneSpeller:
         name (every turn of an episode is compared with the same names)."""
         cached = self._targets.get(name)
         if cached is None:
-            most = max(MAX_WORDS, len(self.spoken(name)) + 1)
             letters = _said_as_letters(name)
-            cached = self._targets[name] = [_Target(name, code, self.vowel_blind(code) if letters else None, most)
+            cached = self._targets[name] = [_Target(name, code, self.vowel_blind(code) if letters else None,
+                                                    max(MAX_WORDS, len(self.spoken(name)) + 1, self.syllables(code)))
                                             for code in self.of_name(name) if len(code) >= 3]
         return cached
+
+    def syllables(self, code: str) -> int:
+        """How many vowels *code* says: a recognizer that does not know a name may write a short
+        word for each ("Venn cat a ram an" for Venkataraman)."""
+        return sum(c in self._vowel_codes for c in code)
 
     def vowel_blind(self, code: str) -> str:
         """*code* with every vowel's character made one (see :func:`sound_distance`)."""
@@ -127,7 +132,8 @@ def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller,
     """Windows of *tokens* that sound like one of *names* (best name per window, windows may overlap).
 
     A window holds up to MAX_WORDS tokens, or one more than the name has spoken words (a web
-    address read out, "hello at tide line dot f m", is split into as many tokens or more).
+    address read out, "hello at tide line dot f m", is split into as many tokens or more), or
+    as many as the name has syllables (a name written as a run of short words).
     """
     targets = [target for name in names for target in phones.targets(name)]
     widest = max((target.most for target in targets), default=MAX_WORDS)

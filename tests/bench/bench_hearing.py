@@ -11,7 +11,7 @@
    "fresh7" each written at the start of a later round of tuning and unseen until its end; all but
    "fresh7" have been looked at in a later round since; "fresh4" to "fresh7" are asked for by name,
    and "fresh7" was written at the start of this round and is unseen until its end: run it only then), reported
-   apart; "tuning", "near", "slips", "stress" and "names" (asked for by name) are extra material,
+   apart; "tuning", "near", "slips", "stress", "names" and "names2" (asked for by name) are extra material,
    tuned on like the evaluation episode: real-word errors, one-word slips a phone or two away
    (tense, -teen/-ty), and names heard in the audio (foreign spellings, addresses, acronyms).
    Suspects: recall by kind (a wrong passage is found when a suspect overlaps it) and false
@@ -59,6 +59,7 @@ EPISODES = {"tuned": {}, "held-out": dict(lines=hm.HELD_OUT_LINES, clean=hm.HELD
             "fresh7": dict(lines=hm.FRESH7_LINES, clean=hm.FRESH7_CLEAN),
             "tuning": dict(lines=hm.TUNING_LINES, clean=hm.TUNING_CLEAN),
             "names": dict(lines=hm.NAME_TUNING_LINES, clean=hm.NAME_TUNING_CLEAN),
+            "names2": dict(lines=hm.NAME2_TUNING_LINES, clean=hm.NAME2_TUNING_CLEAN),
             "near": dict(lines=hm.NEAR_TUNING_LINES, clean=hm.NEAR_TUNING_CLEAN),
             "slips": dict(lines=hm.SLIP_TUNING_LINES, clean=hm.SLIP_TUNING_CLEAN),
             "stress": dict(lines=hm.STRESS_TUNING_LINES, clean=hm.STRESS_TUNING_CLEAN)}
@@ -265,7 +266,8 @@ def main() -> None:
     parser.add_argument("--episodes", default="tuned,held-out,fresh,fresh2,fresh3",
                         help="which evaluation episodes (tuned, held-out, fresh, fresh2 ... fresh7;"
                              " tuning, near, slips, stress,"
-                             " names: extra material of real-word errors, near-pair slips and names, tuned on)")
+                             " names, names2: extra material of real-word errors, near-pair slips, names and"
+                             " names written as runs of short words, tuned on)")
     parser.add_argument("--order-check", action="store_true")
     parser.add_argument("--speed-only", action="store_true", help="only the long episode's time")
     options = parser.parse_args()

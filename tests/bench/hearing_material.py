@@ -534,6 +534,35 @@ NAME_TUNING_CLEAN = [
     "Our next guest has written four books about birds.",
 ]
 
+# Tuning lines for names written as runs of short words (written for this, tuned on like LINES):
+# long names split into four to six pieces, acronyms written as the words their letters sound like
+# or as single letters, names split where a sound-alike word ends; and right sentences that are runs
+# of short words as they should be ("a man and a cat"), which must not be taken for a name.
+NAME2_TUNING_LINES: list[tuple[str, str]] = [
+    ("split name", "The quilts were stitched by {Anneliese car a man lease|Anneliese Karamanlis} in the winter."),
+    ("split name", "Our new treasurer {Rajesh Sue bra man yam|Rajesh Subramanyam} read out the accounts."),
+    ("split name", "The mural on the school was designed by {Tobias mack a list her|Tobias Macalister} last year."),
+    ("split name", "We were shown round the mill by {Ottoline Hay van a gun|Ottoline Havanagan} on Sunday."),
+    ("split name", "The song was written by {Desmond oh bee a new|Desmond Obianu} for his mother."),
+    ("acronym", "She trained as a pilot with the {are a F|RAF} in the war."),
+    ("acronym", "He gave a lecture at the {L S E|LSE} about the housing crisis."),
+    ("acronym", "The {be M A|BMA} warned about the waiting lists."),
+    ("sound-alike", "The coach stopped in {Amble side|Ambleside} for an hour."),
+    ("sound-alike", "Our reporter went to {Marsh field|Marshfield} to see the new bridge."),
+]
+NAME2_TUNING_CLEAN = [
+    "A man and a cat sat on a mat by the door.",
+    "He ran to the car and got in at the back.",
+    "I saw an owl in a tree by the old mill.",
+    "We had tea at ten and a bun at two.",
+    "Is it a bat or a bird up on the roof?",
+    "She and I met him at the bus stop on Main Street.",
+    "Go on, try it, it is not as bad as it looks.",
+    "The dog ate my hat and then ran off to the park.",
+    "Do you want to go up the hill or not?",
+    "He put a pot of jam on the top shelf.",
+]
+
 _MARK = re.compile(r"\{([^|}]*)\|([^|}]*)(?:\|([^}]*))?\}")
 
 

@@ -1,0 +1,58 @@
+"""A name written as a run of short words ("Priya Venn cat a ram an" for Priya Venkataraman, "OR A"
+for ORR, "and are em" for NRM) is found whole by the glossary scan, and runs of short words that are
+just that ("a man and a cat") are left alone."""
+
+import pytest
+
+from editor.core.glossary import Glossary, scan
+from editor.core.name_index import NameIndex
+from editor.core.transcript import Segment, Speaker, Transcript
+
+CLEAN = ["A man and a cat sat on a mat by the van.", "He ran to the car and got in at the back.",
+         "We had tea at ten and a bun at two.", "Is it a bat or a bird up on the roof?",
+         "I saw an owl in a tree and then ran on.", "Are they in a car or at the mill?"]
+
+
+def _transcript(*texts: str) -> Transcript:
+    return Transcript(speakers={"h": Speaker("h", "Host")},
+                      segments=[Segment(f"s{i}", i * 5000, i * 5000 + 4000, text, speaker_id="h")
+                                for i, text in enumerate(texts)])
+
+
+def _found(texts: list[str], names: list[str]) -> list[tuple[int, str, str]]:
+    glossary = Glossary()
+    for name in names:
+        glossary.add(name)
+    return [(s.index, s.found, s.replacement) for s in scan(_transcript(*texts), glossary)]
+
+
+@pytest.mark.parametrize(("line", "found", "name"), [
+    ("The cloth was woven by Priya Venn cat a ram an in Leeds.", "Priya Venn cat a ram an", "Priya Venkataraman"),
+    ("We met Venn cat a ram an at the station.", "Venn cat a ram an", "Venkataraman"),
+    ("The quilts were stitched by Anneliese car a man lease in winter.", "Anneliese car a man lease",
+     "Anneliese Karamanlis"),
+    ("Our treasurer Rajesh Sue bra man yam read the accounts.", "Rajesh Sue bra man yam", "Rajesh Subramanyam"),
+])
+def test_a_name_in_many_short_pieces_is_found_whole(line, found, name):
+    assert _found([line, *CLEAN], [name, "Ellesmere", "NRM"]) == [(0, found, name)]
+
+
+def test_a_piece_starting_with_a_vowel_joins_a_name_key_without_it():
+    index = NameIndex(_transcript("We met Venn cat a ram an today.", "Venn cat a dog ran off."))
+    places = index.said_in_pieces("FNKTRMN")
+    assert list(places) == ["venn"] and len(places["venn"]) == 1     # the first turn's run only
+
+
+@pytest.mark.parametrize(("line", "found", "name"), [
+    ("Inspectors from the OR A came to look at the viaduct.", "OR A", "ORR"),
+    ("The N R M lent us a coach.", "N R M", "NRM"),
+    ("The and are em lent us a coach.", "and are em", "NRM"),
+    ("The K P M G report came out in the autumn.", "K P M G", "KPMG"),
+])
+def test_an_acronym_written_as_letters_or_words_is_found_over_all_its_letters(line, found, name):
+    assert _found([line], [name]) == [(0, found, name)]
+
+
+def test_runs_of_short_words_are_no_name():
+    assert _found(CLEAN, ["Priya Venkataraman", "Venkataraman", "Anneliese Karamanlis", "ORR", "NRM", "KPMG",
+                          "Desmond Obianu"]) == []
