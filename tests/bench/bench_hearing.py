@@ -1,17 +1,17 @@
 """How well the audio checks find recognizer errors, and how long they take (prints figures).
 
     PYTHONPATH=. python tests/bench/bench_hearing.py [--minutes 60] [--real DIR] [--voices V:WPM,...] [--british]
-                                                     [--episodes tuned,held-out,fresh,...,fresh6,near,slips,stress]
+                                                     [--episodes tuned,held-out,fresh,...,fresh6,slips2,...]
                                                      [--order-check]
 
 1. The evaluation episodes (tests/bench/hearing_material.py): a transcript with recognizer errors
    of every kind and espeak-ng audio saying the right words, in each voice of --voices (default
    two espeak-ng variants at different speeds; --british adds a British one); then the held-out
    episodes (other lines: "held-out", and "fresh", "fresh2", "fresh3", "fresh4", "fresh5" and "fresh6"
-   each written at the start of a later round of tuning and unseen until its end; all but the last
-   three have been looked at in a later round since; those three are asked for by name, and "fresh6"
-   was written at the start of this round and is unseen until its end), reported apart; "tuning", "near", "slips",
-   "stress" and "names" (asked for by name) are extra material,
+   each written at the start of a later round of tuning and unseen until its end; all have been
+   looked at in a later round since, "fresh6" tuned on too; the last three are asked for by name),
+   reported apart; "tuning", "near", "slips", "stress", "slips2" and "names" (asked for by name) are
+   extra material,
    tuned on like the evaluation episode: real-word errors, one-word slips a phone or two away
    (tense, -teen/-ty), and names heard in the audio (foreign spellings, addresses, acronyms).
    Suspects: recall by kind (a wrong passage is found when a suspect overlaps it) and false
@@ -60,7 +60,8 @@ EPISODES = {"tuned": {}, "held-out": dict(lines=hm.HELD_OUT_LINES, clean=hm.HELD
             "names": dict(lines=hm.NAME_TUNING_LINES, clean=hm.NAME_TUNING_CLEAN),
             "near": dict(lines=hm.NEAR_TUNING_LINES, clean=hm.NEAR_TUNING_CLEAN),
             "slips": dict(lines=hm.SLIP_TUNING_LINES, clean=hm.SLIP_TUNING_CLEAN),
-            "stress": dict(lines=hm.STRESS_TUNING_LINES, clean=hm.STRESS_TUNING_CLEAN)}
+            "stress": dict(lines=hm.STRESS_TUNING_LINES, clean=hm.STRESS_TUNING_CLEAN),
+            "slips2": dict(lines=hm.SLIP2_TUNING_LINES, clean=hm.SLIP2_TUNING_CLEAN)}
 
 
 def evaluate(folder: Path, audio_side: str, voice: str, speed: int, which: str = "tuned") -> dict:
@@ -263,7 +264,7 @@ def main() -> None:
                         help=f"also a British voice ({BRITISH}): the American model hears its vowels otherwise")
     parser.add_argument("--episodes", default="tuned,held-out,fresh,fresh2,fresh3",
                         help="which evaluation episodes (tuned, held-out, fresh, fresh2 ... fresh6;"
-                             " tuning, near, slips, stress,"
+                             " tuning, near, slips, stress, slips2,"
                              " names: extra material of real-word errors, near-pair slips and names, tuned on)")
     parser.add_argument("--order-check", action="store_true")
     parser.add_argument("--speed-only", action="store_true", help="only the long episode's time")

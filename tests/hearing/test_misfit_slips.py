@@ -1,0 +1,60 @@
+"""Real-word slips a vowel or a consonant apart where the word clearly misfits its turn ("bride"
+where the audio says "bridge", "slapped" for "slipped", "best" for "burst"), found because the turn
+fits clearly better with a neighbour the audio chooses (real PocketSphinx aligner and trigram model
+on espeak-ng speech), and the right words, said or written right, left alone."""
+
+import pytest
+
+from editor.hearing.context import context_model
+from editor.hearing.fit import hearing_aligner
+from editor.hearing.misfit_slips import misfit_slip_suspects, neighbours_not_less_likely
+from tests.hearing.context_run import episode_context_suspects
+from tests.hearing.heard_line import heard_line
+
+# Each fits clearly worse than its turn's typical word; the model wants the right word over the
+# slip by less than the two-phone check asks ("bridge"), or finds it barely likelier ("slipped").
+SLIPS = [("real word", "He {slapped|slipped} on the wet stairs and hurt his knee."),
+         ("real word", "The water main {best|burst} under the road."),
+         ("real word", "They walked across the {bride|bridge} to the market.")]
+# The right words and their neighbours, as they should be ("issued" fits "issue" better in one
+# voice, "burst" fits "but": a word's soft end and a voice's r are no slips).
+RIGHT = ["He slipped on the ice by the gate.", "The bridge was closed for repairs.", "The pipe burst in the night.",
+         "She was the best player in the team.", "The bride wore a long white dress.",
+         "The mayor issued a warning about the floods."]
+VOICES = [("en-us+f2", 165), ("en-us+f3", 150)]
+
+
+@pytest.fixture(scope="module")
+def aligner():
+    return hearing_aligner()
+
+
+def test_neighbours_asked_about_leave_out_a_soft_end_and_a_lost_r(aligner):
+    model = context_model()
+    words = "the old bride over the river was rebuilt".split()
+    assert "bridge" in neighbours_not_less_likely(words, 2, aligner.pronunciations("bride"))
+    words = "the mayor issued a warning".split()
+    assert "issue" not in neighbours_not_less_likely(words, 2, aligner.pronunciations("issued"))
+    words = "the pipe burst in the night".split()
+    assert "but" not in neighbours_not_less_likely(words, 2, aligner.pronunciations("burst"))
+    assert model.known("but") and model.known("issue")
+
+
+@pytest.mark.parametrize(("voice", "speed"), VOICES)
+def test_a_misfitting_slip_is_found_and_right_words_are_not(material, aligner, voice, speed):
+    episode = material.episode(SLIPS, RIGHT, voice=voice, speed=speed)
+    found = {s.text: s.evidence for s in episode_context_suspects(episode, aligner, check=misfit_slip_suspects)}
+    # (en-us+f2's "burst" after "main" fits "best" well enough: not asked.)
+    expected = {"slapped": ["audio"], "bride": ["audio"]} | ({"best": ["audio"]} if voice == "en-us+f3" else {})
+    assert found == expected, found
+    # Said as written (the control), and the same sentences written right: nothing to doubt.
+    for options in ({"audio": "wrong"}, {"text": "right"}):
+        episode = material.episode(SLIPS, RIGHT, voice=voice, speed=speed, **options)
+        assert episode_context_suspects(episode, aligner, check=misfit_slip_suspects) == [], options
+
+
+def test_the_hearing_pass_doubts_a_misfitting_slip_and_not_the_same_words_said(material):
+    _, heard = heard_line(material, SLIPS[2], (), voice="en-us+f2", speed=165)
+    assert [(s.text, s.evidence) for s in heard.suspects] == [("bride", ["audio"])]
+    _, heard = heard_line(material, SLIPS[2], (), audio="wrong", voice="en-us+f2", speed=165)
+    assert heard.suspects == []
