@@ -14,8 +14,8 @@ from tests.hearing.heard_line import heard_line
 # Each fits clearly worse than its turn's typical word; the model wants the right word over the
 # slip by less than the two-phone check asks ("bridge"), or finds it barely likelier ("slipped").
 SLIPS = [("real word", "He {slapped|slipped} on the wet stairs and hurt his knee."),
-         ("real word", "The water main {best|burst} under the road."),
-         ("real word", "They walked across the {bride|bridge} to the market.")]
+         ("real word", "The water tank {best|burst} on a cold night in March."),
+         ("real word", "The old {bride|bridge} near the mill was rebuilt last year.")]
 # The right words and their neighbours, as they should be ("issued" fits "issue" better in one
 # voice, "burst" fits "but": a word's soft end and a voice's r are no slips).
 RIGHT = ["He slipped on the ice by the gate.", "The bridge was closed for repairs.", "The pipe burst in the night.",
@@ -44,7 +44,7 @@ def test_neighbours_asked_about_leave_out_a_soft_end_and_a_lost_r(aligner):
 def test_a_misfitting_slip_is_found_and_right_words_are_not(material, aligner, voice, speed):
     episode = material.episode(SLIPS, RIGHT, voice=voice, speed=speed)
     found = {s.text: s.evidence for s in episode_context_suspects(episode, aligner, check=misfit_slip_suspects)}
-    # (en-us+f2's "burst" after "main" fits "best" well enough: not asked.)
+    # (en-us+f2's "burst" fits "best" well enough: not asked.)
     expected = {"slapped": ["audio"], "bride": ["audio"]} | ({"best": ["audio"]} if voice == "en-us+f3" else {})
     assert found == expected, found
     # Said as written (the control), and the same sentences written right: nothing to doubt.
@@ -53,8 +53,10 @@ def test_a_misfitting_slip_is_found_and_right_words_are_not(material, aligner, v
         assert episode_context_suspects(episode, aligner, check=misfit_slip_suspects) == [], options
 
 
-def test_the_hearing_pass_doubts_a_misfitting_slip_and_not_the_same_words_said(material):
-    _, heard = heard_line(material, SLIPS[2], (), voice="en-us+f2", speed=165)
+@pytest.mark.parametrize(("voice", "speed"), VOICES)
+def test_the_hearing_pass_doubts_a_misfitting_slip_and_not_the_same_words_said(material, voice, speed):
+    # (No other check doubts "bride" here: the two-phone check asks for more of the model.)
+    _, heard = heard_line(material, SLIPS[2], (), voice=voice, speed=speed)
     assert [(s.text, s.evidence) for s in heard.suspects] == [("bride", ["audio"])]
-    _, heard = heard_line(material, SLIPS[2], (), audio="wrong", voice="en-us+f2", speed=165)
+    _, heard = heard_line(material, SLIPS[2], (), audio="wrong", voice=voice, speed=speed)
     assert heard.suspects == []
