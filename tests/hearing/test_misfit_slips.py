@@ -30,14 +30,16 @@ def aligner():
 
 
 def test_neighbours_asked_about_leave_out_a_soft_end_and_a_lost_r(aligner):
-    model = context_model()
-    words = "the old bride over the river was rebuilt".split()
-    assert "bridge" in neighbours_not_less_likely(words, 2, aligner.pronunciations("bride"))
-    words = "the mayor issued a warning".split()
-    assert "issue" not in neighbours_not_less_likely(words, 2, aligner.pronunciations("issued"))
-    words = "the pipe burst in the night".split()
-    assert "but" not in neighbours_not_less_likely(words, 2, aligner.pronunciations("burst"))
-    assert model.known("but") and model.known("issue")
+    def asked(sentence, at):
+        words = sentence.split()
+        return neighbours_not_less_likely(words, at, aligner.pronunciations(words[at]))
+
+    assert "bridge" in asked("the old bride over the river was rebuilt", 2)
+    # The model wants these, but a voice says a right word so: its end softly, its r uncoloured.
+    assert "listener" in context_model().sound_alikes(aligner.pronunciations("listeners"))
+    assert "listener" not in asked("the listeners wrote in", 1)
+    assert not {"based", "bet", "built"} & set(asked("the boiler burst on a frosty morning", 2))
+    assert not {"arm", "army"} & set(asked("his armour was dented", 1))
 
 
 @pytest.mark.parametrize(("voice", "speed"), VOICES)
