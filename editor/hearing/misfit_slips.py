@@ -34,10 +34,13 @@ or the turn fitted it better, in both voices.
 from __future__ import annotations
 
 import numpy as np
+from rapidfuzz.distance import Levenshtein
 
 from editor.align.aligner import Aligner
 from editor.align.text import Token
 from editor.hearing.context import (
+    _HEIGHT,
+    AUDIO_VOWEL_MARGIN,
     CONTEXT_DOUBT,
     _chosen,
     _end_apart,
@@ -50,7 +53,7 @@ from editor.hearing.context import (
 )
 from editor.hearing.fit import SegmentFit
 from editor.hearing.suspects import Suspect, WordDoubt, american
-from editor.hearing.two_phones import _two_phones_from
+from editor.hearing.two_phones import _coded, _two_phones_from
 
 MISFIT_BELOW = 1.0    # log score per frame the word fits under its turn's typical word, to be asked about
 MISFIT_GAIN = 0.0     # orders of magnitude the neighbour may leave its context less likely (none)
@@ -85,9 +88,14 @@ def misfit_slip_suspects(text: str, tokens: list[Token], fitted: SegmentFit, dou
             continue
         # A vowel alone is what a voice moves: the audio-led check's bars for it (a right "bell"
         # fitted "bill" 2.9 per frame better in one voice).
-        bar = vowel_margin(aligner.pronunciations(word), aligner.pronunciations(chosen_word))
+        sayings, others_said = aligner.pronunciations(word), aligner.pronunciations(chosen_word)
+        bar = vowel_margin(sayings, others_said)
         if bar is None:
             continue
+        if _same_height_vowel(sayings, others_said):
+            # ...and so is a vowel for its neighbour of the same height beside a changed consonant
+            # (a right "hill." at a sentence's end fitted "wheel" 1.7 per frame better in one voice).
+            bar = max(bar, AUDIO_VOWEL_MARGIN)
         margin = _margin(tokens, i, chosen_word, audio_16k, audio_start_ms, aligner, text_total,
                          fitted.tokens[i].frames)
         if margin is not None and margin >= max(bar, MISFIT_MARGIN):
@@ -125,3 +133,22 @@ def _r_colour_lost(sayings: list[str], others: list[str]) -> bool:
     *sayings* ("B ER S T"/"B AH T": burst/but)."""
     return bool(sayings and others) and (max(o.split().count("ER") for o in others)
                                          < min(s.split().count("ER") for s in sayings))
+
+
+def _same_height_vowel(sayings: list[str], others: list[str]) -> bool:
+    """Whether every pronunciation of *others* two phones from one of *sayings* changes one of
+    its plain vowels for another of the same height, not the r-coloured one ("HH IH L"/"HH W IY L":
+    hill/wheel): how a voice says the word, as "hills" near "heels"."""
+    found = False
+    for saying in sayings:
+        a = saying.split()
+        for other in others:
+            b = other.split()
+            if Levenshtein.distance(_coded(a), _coded(b)) != 2:
+                continue
+            changed = [(a[op.src_pos], b[op.dest_pos]) for op in Levenshtein.editops(_coded(a), _coded(b))
+                       if op.tag == "replace"]
+            if not any(x != "ER" != y and _HEIGHT.get(x, "") == _HEIGHT.get(y) for x, y in changed):
+                return False
+            found = True
+    return found

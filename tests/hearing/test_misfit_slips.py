@@ -7,7 +7,7 @@ import pytest
 
 from editor.hearing.context import context_model
 from editor.hearing.fit import hearing_aligner
-from editor.hearing.misfit_slips import misfit_slip_suspects, neighbours_not_less_likely
+from editor.hearing.misfit_slips import _same_height_vowel, misfit_slip_suspects, neighbours_not_less_likely
 from tests.hearing.context_run import episode_context_suspects
 from tests.hearing.heard_line import heard_line
 
@@ -20,7 +20,7 @@ SLIPS = [("real word", "He {slapped|slipped} on the wet stairs and hurt his knee
 # voice, "burst" fits "but": a word's soft end and a voice's r are no slips).
 RIGHT = ["He slipped on the ice by the gate.", "The bridge was closed for repairs.", "The pipe burst in the night.",
          "She was the best player in the team.", "The bride wore a long white dress.",
-         "The mayor issued a warning about the floods."]
+         "The mayor issued a warning about the floods.", "A flash of light came from the hill."]
 VOICES = [("en-us+f2", 165), ("en-us+f3", 150)]
 
 
@@ -42,13 +42,20 @@ def test_neighbours_asked_about_leave_out_a_soft_end_and_a_lost_r(aligner):
     assert not {"arm", "army"} & set(asked("his armour was dented", 1))
 
 
+def test_a_vowel_for_one_of_its_height_beside_a_changed_consonant_is_a_voice_s_vowel():
+    assert _same_height_vowel(["HH IH L"], ["W IY L", "HH W IY L"])   # hill / wheel: both high
+    assert not _same_height_vowel(["B R AY D"], ["B R IH JH"])        # bride / bridge: a gliding vowel
+    assert not _same_height_vowel(["B EH S T"], ["B ER S T"])         # best / burst: the r-coloured one
+    assert not _same_height_vowel(["F AO R T IY"], ["F IH F T IY"])   # forty / fifty: low and high
+
+
 @pytest.mark.parametrize(("voice", "speed"), VOICES)
 def test_a_misfitting_slip_is_found_and_right_words_are_not(material, aligner, voice, speed):
     episode = material.episode(SLIPS, RIGHT, voice=voice, speed=speed)
     found = {s.text: s.evidence for s in episode_context_suspects(episode, aligner, check=misfit_slip_suspects)}
-    # (en-us+f2's "burst" fits "best" well enough: not asked.)
-    expected = {"slapped": ["audio"], "bride": ["audio"]} | ({"best": ["audio"]} if voice == "en-us+f3" else {})
-    assert found == expected, found
+    # ("best" is not: the audio chose "but", a vowel of its height beside a dropped consonant, which
+    # a voice's "best" may fit as well.)
+    assert found == {"slapped": ["audio"], "bride": ["audio"]}, found
     # Said as written (the control), and the same sentences written right: nothing to doubt.
     for options in ({"audio": "wrong"}, {"text": "right"}):
         episode = material.episode(SLIPS, RIGHT, voice=voice, speed=speed, **options)
