@@ -17,7 +17,8 @@ also net of the two words' general frequencies (a rare right word, "heron", make
 common one: "hidden"). The light search chooses among the word and the likeliest
 :data:`MISFIT_ASKED` of them (one short decode, however many), and one it chooses is aligned in the
 turn (one alignment): the word is a suspect when that fits :data:`MISFIT_MARGIN` per frame of the
-word better (a vowel alone: the audio-led check's bars, :func:`.context.vowel_margin`). Tuned on
+word better (a vowel alone, or a vowel for one of its height beside a changed consonant: the
+audio-led check's bars, :func:`.context.vowel_margin`). Tuned on
 the "slips2" lines and the "fresh6" episode of tests/bench/hearing_material.py in two espeak-ng
 voices, and checked on every other episode there: the slips asked about fitted their chosen
 neighbour 1.1 to 9 per frame better; right words asked about fitted theirs at most 0.91 better
