@@ -500,17 +500,29 @@ def _audio_led(tokens: list[Token], i: int, words: list[str], at: int, saying: l
     chosen_word = _chosen(tokens, i, others[:MAX_ASKED], fitted, audio_16k, audio_start_ms, chooser)
     if chosen_word is None or chosen_word == words[at]:
         return []
-    bar, others = AUDIO_CHOSEN_MARGIN, aligner.pronunciations(chosen_word)
-    if _r_coloured(others, saying):
+    others = aligner.pronunciations(chosen_word)
+    bar = vowel_margin(saying, others)
+    if bar is None:
         return []           # the r's colour dropped, as a voice drops it (see AUDIO_FAR_VOWEL_MARGIN)
-    if _vowel_apart(saying, others):
-        far = _heights_apart(saying, others) or _r_coloured(saying, others)
-        bar = AUDIO_FAR_VOWEL_MARGIN if far else AUDIO_VOWEL_MARGIN
-    elif _far_consonants(saying, others):
-        bar = AUDIO_FAR_CONSONANT_MARGIN
+    if not bar:
+        bar = AUDIO_FAR_CONSONANT_MARGIN if _far_consonants(saying, others) else AUDIO_CHOSEN_MARGIN
     margin = _margin(tokens, i, chosen_word, audio_16k, audio_start_ms, aligner, text_total,
                      fitted.tokens[i].frames)
     return ["audio", "context"] if margin is not None and margin >= bar else []
+
+
+def vowel_margin(sayings: list[str], others: list[str]) -> float | None:
+    """The margin (per frame of the word) by which the audio must prefer a word said as one of
+    *others* to the text's, said as one of *sayings*, when the audio leads and the two differ in a
+    vowel alone: AUDIO_VOWEL_MARGIN, AUDIO_FAR_VOWEL_MARGIN for a vowel a voice does not move that far;
+    None where the audio never leads (a plain vowel for the text's r-coloured one); 0.0 when they
+    differ otherwise."""
+    if _r_coloured(others, sayings):
+        return None
+    if not _vowel_apart(sayings, others):
+        return 0.0
+    far = _heights_apart(sayings, others) or _r_coloured(sayings, others)
+    return AUDIO_FAR_VOWEL_MARGIN if far else AUDIO_VOWEL_MARGIN
 
 
 def _cluster_apart(sayings: list[str], others: list[str]) -> bool:

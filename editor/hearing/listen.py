@@ -5,8 +5,10 @@ decode the audio once and hand each segment's audio to a worker process, where :
 aligns the text again to score every word (:mod:`~editor.hearing.fit`), turns the scores, the
 recognizer's confidence and spelling into suspects (:mod:`~editor.hearing.suspects`), looks
 for glossary names inside them (:mod:`~editor.hearing.spotting`), and adds the one-word slips the
-sentence's context points at elsewhere (:mod:`~editor.hearing.context`) and those a near consonant
-apart that the audio hears (:mod:`~editor.hearing.near_consonants`). Results come back in
+sentence's context points at elsewhere (:mod:`~editor.hearing.context`), those a near consonant
+apart that the audio hears (:mod:`~editor.hearing.near_consonants`), two phones apart that the
+sentence strongly wants (:mod:`~editor.hearing.two_phones`), and a vowel or a consonant apart where
+the word clearly misfits its turn (:mod:`~editor.hearing.misfit_slips`). Results come back in
 completion order; one whose segment text changed meanwhile is stale (compare ``text``).
 """
 
@@ -24,6 +26,7 @@ from editor.core.name_span import name_span, same_name
 from editor.core.transcript import Segment, WordTiming
 from editor.hearing.context import context_suspects
 from editor.hearing.fit import HEARING_OPTIONS, SegmentFit, fit_tokens
+from editor.hearing.misfit_slips import misfit_slip_suspects
 from editor.hearing.near_consonants import near_consonant_suspects
 from editor.hearing.sayings import teach
 from editor.hearing.short_runs import run_fit_bar
@@ -113,6 +116,9 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
         heard.suspects += two_phone_suspects(job.text, job.tokens, fitted, heard.doubts, audio, job.audio_start_ms,
                                              aligner, job.index, job.segment_id, heard.suspects,
                                              chooser=_names_aligner())
+        heard.suspects += misfit_slip_suspects(job.text, job.tokens, fitted, heard.doubts, audio,
+                                               job.audio_start_ms, aligner, job.index, job.segment_id,
+                                               heard.suspects, chooser=_names_aligner())
     heard.suspects.sort(key=lambda s: s.char_start)
     return heard
 

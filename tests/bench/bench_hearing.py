@@ -1,7 +1,7 @@
 """How well the audio checks find recognizer errors, and how long they take (prints figures).
 
     PYTHONPATH=. python tests/bench/bench_hearing.py [--minutes 60] [--real DIR] [--voices V:WPM,...] [--british]
-                                                     [--episodes tuned,held-out,fresh,...,fresh7,near,slips,stress]
+                                                     [--episodes tuned,held-out,fresh,...,fresh7,slips2,...]
                                                      [--order-check]
 
 1. The evaluation episodes (tests/bench/hearing_material.py): a transcript with recognizer errors
@@ -9,9 +9,10 @@
    two espeak-ng variants at different speeds; --british adds a British one); then the held-out
    episodes (other lines: "held-out", and "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6" and
    "fresh7" each written at the start of a later round of tuning and unseen until its end; all but
-   "fresh7" have been looked at in a later round since; "fresh4" to "fresh7" are asked for by name,
-   and "fresh7" was written at the start of this round and is unseen until its end: run it only then), reported
-   apart; "tuning", "near", "slips", "stress", "names" and "names2" (asked for by name) are extra material,
+   "fresh7" have been looked at in a later round since, "fresh6" tuned on too; "fresh4" to "fresh7" are
+   asked for by name, and "fresh7" was written at the start of this round and is unseen until its end:
+   run it only then), reported apart; "tuning", "near", "slips", "stress", "slips2", "names" and "names2"
+   (asked for by name) are extra material,
    tuned on like the evaluation episode: real-word errors, one-word slips a phone or two away
    (tense, -teen/-ty), and names heard in the audio (foreign spellings, addresses, acronyms).
    Suspects: recall by kind (a wrong passage is found when a suspect overlaps it) and false
@@ -62,7 +63,8 @@ EPISODES = {"tuned": {}, "held-out": dict(lines=hm.HELD_OUT_LINES, clean=hm.HELD
             "names2": dict(lines=hm.NAME2_TUNING_LINES, clean=hm.NAME2_TUNING_CLEAN),
             "near": dict(lines=hm.NEAR_TUNING_LINES, clean=hm.NEAR_TUNING_CLEAN),
             "slips": dict(lines=hm.SLIP_TUNING_LINES, clean=hm.SLIP_TUNING_CLEAN),
-            "stress": dict(lines=hm.STRESS_TUNING_LINES, clean=hm.STRESS_TUNING_CLEAN)}
+            "stress": dict(lines=hm.STRESS_TUNING_LINES, clean=hm.STRESS_TUNING_CLEAN),
+            "slips2": dict(lines=hm.SLIP2_TUNING_LINES, clean=hm.SLIP2_TUNING_CLEAN)}
 
 
 def evaluate(folder: Path, audio_side: str, voice: str, speed: int, which: str = "tuned") -> dict:
@@ -265,7 +267,7 @@ def main() -> None:
                         help=f"also a British voice ({BRITISH}): the American model hears its vowels otherwise")
     parser.add_argument("--episodes", default="tuned,held-out,fresh,fresh2,fresh3",
                         help="which evaluation episodes (tuned, held-out, fresh, fresh2 ... fresh7;"
-                             " tuning, near, slips, stress,"
+                             " tuning, near, slips, stress, slips2,"
                              " names, names2: extra material of real-word errors, near-pair slips, names and"
                              " names written as runs of short words, tuned on)")
     parser.add_argument("--order-check", action="store_true")

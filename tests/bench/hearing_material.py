@@ -266,8 +266,8 @@ FRESH5_CLEAN = [
     "Nobody was stung during the whole afternoon.",
 ]
 
-# A sixth unseen episode, written at the start of a later round like "fresh5" (a heritage railway;
-# new names): nobody tunes on it; it is run once, at the end of the round, on the merged code.
+# A seventh held-out episode, written at the start of a later round like "fresh5" (a heritage railway;
+# new names) and unseen until its end; the next round tuned on its real-word slips (with "slips2").
 FRESH6_LINES: list[tuple[str, str]] = [
     ("split name", "The signal box was restored by {Thaddeus wrinkle man|Thaddeus Rinkleman} and his crew."),
     ("split name", "Our archivist {Marisol etch every a|Marisol Echeverria} found the first timetable."),
@@ -499,6 +499,38 @@ STRESS_TUNING_CLEAN = [
     "He crossed the street with care.",
     "He wrote a song for her.",
     "They sank into the soft chairs.",
+]
+
+# A fifth set of tuning material, written for a round of work on real-word slips a vowel apart or
+# a consonant short that the other checks miss ("cap" for cup, "ten" for tent, "planned" for
+# planted, an r-coloured vowel lost: "shot" for shirt), and right sentences holding those words and
+# their neighbours ("pin", "bell", "car") as they should be. Tuned on like STRESS_TUNING_LINES.
+SLIP2_TUNING_LINES: list[tuple[str, str]] = [
+    ("real word", "He drank his coffee from a paper {cap|cup} on the train."),
+    ("real word", "The {ten|tent} blew away in the storm."),
+    ("real word", "She sent her grandmother a {car|card} for her birthday."),
+    ("real word", "A {flesh|flash} of lightning lit up the valley."),
+    ("real word", "The old {mall|mill} by the river was turned into flats."),
+    ("real word", "She {fond|found} a silver coin in the sand."),
+    ("real word", "He {slapped|slipped} on the wet stairs and hurt his knee."),
+    ("real word", "He ironed a white {shot|shirt} for the interview."),
+    ("real word", "We {planned|planted} tomatoes along the garden fence."),
+    ("real word", "He tightened the {bell|belt} on his old trousers."),
+    ("real word", "Our team needs one more {wind|win} to take the title."),
+]
+SLIP2_TUNING_CLEAN = [
+    "She poured the tea into a blue cup.",
+    "The tent was pitched beside the lake.",
+    "They washed the car on Sunday morning.",
+    "A flash of light came from the hill.",
+    "The mill pond freezes every winter.",
+    "He found his keys under the sofa.",
+    "She slipped the letter under the door.",
+    "The shirt was too small for him.",
+    "We planted roses by the gate last spring.",
+    "The school bell rang at the end of the lesson.",
+    "Ten people waited for the bus in the rain.",
+    "The wind blew the leaves across the yard.",
 ]
 
 # Tuning lines for names heard in the audio (written for this, tuned on like LINES): names spelled

@@ -1,0 +1,71 @@
+"""Real-word slips a vowel or a consonant apart where the word clearly misfits its turn ("bride"
+where the audio says "bridge", "slapped" for "slipped", "best" for "burst"), found because the turn
+fits clearly better with a neighbour the audio chooses (real PocketSphinx aligner and trigram model
+on espeak-ng speech), and the right words, said or written right, left alone."""
+
+import pytest
+
+from editor.hearing.context import context_model
+from editor.hearing.fit import hearing_aligner
+from editor.hearing.misfit_slips import _same_height_vowel, misfit_slip_suspects, neighbours_not_less_likely
+from tests.hearing.context_run import episode_context_suspects
+from tests.hearing.heard_line import heard_line
+
+# Each fits clearly worse than its turn's typical word; the model wants the right word over the
+# slip by less than the two-phone check asks ("bridge"), or finds it barely likelier ("slipped").
+SLIPS = [("real word", "He {slapped|slipped} on the wet stairs and hurt his knee."),
+         ("real word", "The water tank {best|burst} on a cold night in March."),
+         ("real word", "The old {bride|bridge} near the mill was rebuilt last year.")]
+# The right words and their neighbours, as they should be ("issued" fits "issue" better in one
+# voice, "burst" fits "but": a word's soft end and a voice's r are no slips).
+RIGHT = ["He slipped on the ice by the gate.", "The bridge was closed for repairs.", "The pipe burst in the night.",
+         "She was the best player in the team.", "The bride wore a long white dress.",
+         "The mayor issued a warning about the floods.", "A flash of light came from the hill."]
+VOICES = [("en-us+f2", 165), ("en-us+f3", 150)]
+
+
+@pytest.fixture(scope="module")
+def aligner():
+    return hearing_aligner()
+
+
+def test_neighbours_asked_about_leave_out_a_soft_end_and_a_lost_r(aligner):
+    def asked(sentence, at):
+        words = sentence.split()
+        return neighbours_not_less_likely(words, at, aligner.pronunciations(words[at]))
+
+    assert "bridge" in asked("the old bride over the river was rebuilt", 2)
+    # The model wants these, but a voice says a right word so: its end softly, its r uncoloured.
+    assert "listener" in context_model().sound_alikes(aligner.pronunciations("listeners"))
+    assert "listener" not in asked("the listeners wrote in", 1)
+    assert not {"based", "bet", "built"} & set(asked("the boiler burst on a frosty morning", 2))
+    assert not {"arm", "army"} & set(asked("his armour was dented", 1))
+
+
+def test_a_vowel_for_one_of_its_height_beside_a_changed_consonant_is_a_voice_s_vowel():
+    assert _same_height_vowel(["HH IH L"], ["W IY L", "HH W IY L"])   # hill / wheel: both high
+    assert not _same_height_vowel(["B R AY D"], ["B R IH JH"])        # bride / bridge: a gliding vowel
+    assert not _same_height_vowel(["B EH S T"], ["B ER S T"])         # best / burst: the r-coloured one
+    assert not _same_height_vowel(["F AO R T IY"], ["F IH F T IY"])   # forty / fifty: low and high
+
+
+@pytest.mark.parametrize(("voice", "speed"), VOICES)
+def test_a_misfitting_slip_is_found_and_right_words_are_not(material, aligner, voice, speed):
+    episode = material.episode(SLIPS, RIGHT, voice=voice, speed=speed)
+    found = {s.text: s.evidence for s in episode_context_suspects(episode, aligner, check=misfit_slip_suspects)}
+    # ("best" is not: the audio chose "but", a vowel of its height beside a dropped consonant, which
+    # a voice's "best" may fit as well.)
+    assert found == {"slapped": ["audio"], "bride": ["audio"]}, found
+    # Said as written (the control), and the same sentences written right: nothing to doubt.
+    for options in ({"audio": "wrong"}, {"text": "right"}):
+        episode = material.episode(SLIPS, RIGHT, voice=voice, speed=speed, **options)
+        assert episode_context_suspects(episode, aligner, check=misfit_slip_suspects) == [], options
+
+
+@pytest.mark.parametrize(("voice", "speed"), VOICES)
+def test_the_hearing_pass_doubts_a_misfitting_slip_and_not_the_same_words_said(material, voice, speed):
+    # (No other check doubts "bride" here: the two-phone check asks for more of the model.)
+    _, heard = heard_line(material, SLIPS[2], (), voice=voice, speed=speed)
+    assert [(s.text, s.evidence) for s in heard.suspects] == [("bride", ["audio"])]
+    _, heard = heard_line(material, SLIPS[2], (), audio="wrong", voice=voice, speed=speed)
+    assert heard.suspects == []
