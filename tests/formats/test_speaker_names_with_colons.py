@@ -71,6 +71,14 @@ def test_a_colon_after_a_known_speakers_name_is_text():
     assert split_speaker("Clip: Carter: Thank you", {"Clip: Carter"}) == ("Clip: Carter", "Thank you")
 
 
+def test_a_name_prefix_with_one_colon_or_a_colon_further_on():
+    assert split_speaker("Speaker 3: Play how later keep began") == ("Speaker 3", "Play how later keep began")
+    assert split_speaker("Speaker 3: We met at 10:30 by the pier") == ("Speaker 3", "We met at 10:30 by the pier")
+    assert split_speaker("Clip: Jimmy Carter:  I will") == ("Clip: Jimmy Carter", "I will")
+    assert split_speaker("- Clip: Jimmy Carter : I will") == ("Clip: Jimmy Carter", "I will")
+    assert split_speaker("Clip: Jimmy Carter:") == ("Clip", "Jimmy Carter:")   # nothing said after the label
+
+
 def test_a_rev_header_whose_name_holds_a_colon_starts_a_turn(tmp_path):
     path = tmp_path / "rev.txt"
     path.write_text("Maya Ortiz (00:00):\nHere is the clip.\n\nClip: Jimmy Carter (00:04):\nI will never lie to you."

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QToolButton, QWidget
 
 from editor.core.timecode import format_clock
@@ -100,6 +100,7 @@ class TransportBar(QWidget):
         self._volume.setFixedWidth(80)
         self._volume_icon = QLabel()
         layout.addWidget(self._volume_icon)
+        self._icon_colours: tuple[int, int] | None = None   # the button text colours the icons are in
         self._paint_icons()
         layout.addWidget(self._volume)
         self._shown_second = -1
@@ -138,6 +139,13 @@ class TransportBar(QWidget):
         if not all(shiboken6.isValid(self._actions[name]) for name in _ICONS):
             return   # the window is being torn down: its actions went first
         palette = self.palette()
+        # A palette change reaches the bar several times as the window is built (its tool bar, the
+        # window, the style) with the same colours: the icons are drawn again only in new ones.
+        colours = (palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.ButtonText).rgba(),
+                   palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText).rgba())
+        if colours == self._icon_colours:
+            return
+        self._icon_colours = colours
         for name, kind in _ICONS.items():
             if name == "play_pause":
                 kind = "pause" if self._playing else "play"
