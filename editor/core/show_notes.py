@@ -117,6 +117,7 @@ def candidate_names(text: str, known: Iterable[str] = (), dictionary: Container[
         words = dictionary
     known_folded = {k.strip().casefold() for k in known}
     counts: dict[str, list] = {}
+    from_urls: set[str] = set()     # the words taken from a web address (casefolded)
     text = without_episode_list_titles(text)
 
     def add(name: str, kind: str) -> None:
@@ -124,6 +125,8 @@ def candidate_names(text: str, known: Iterable[str] = (), dictionary: Container[
         if len(name) < 3 or name.casefold() in known_folded:
             return
         entry = counts.setdefault(name.casefold(), [name, kind, 0])
+        if entry[0].islower() and not name.islower():
+            entry[0] = name     # "saltmarsh" of a web address is written "Saltmarsh" where the notes name it
         entry[2] += 1
 
     for found in _URL.finditer(text):
@@ -132,9 +135,11 @@ def candidate_names(text: str, known: Iterable[str] = (), dictionary: Container[
         site = found.group(1)
         if site.casefold() not in words:
             add(site[:1].upper() + site[1:], "web")
+            from_urls.add(site.casefold())
         path = (found.group(2) or "").lstrip("/")
         if path and path.casefold() not in words:
             add(path, "web")
+            from_urls.add(path.casefold())
     without_urls = _URL.sub(" ", text)
     taken_spans: list[tuple[int, int]] = []
     header_end = _header_end(without_urls)
@@ -164,8 +169,43 @@ def candidate_names(text: str, known: Iterable[str] = (), dictionary: Container[
                 or word.casefold() in _NOT_NAME_WORDS:
             continue
         add(word, "brand")
-    ranked = sorted(counts.values(), key=lambda e: (-e[2], e[0].casefold()))
+    offered = [entry[0] for entry in counts.values()]
+    kept = [entry for entry in counts.values() if _named_alone(entry[0], offered, without_urls, from_urls)]
+    ranked = sorted(kept, key=lambda e: (-e[2], e[0].casefold()))
     return [NameCandidate(name, kind, count) for name, kind, count in ranked]
+
+
+def _named_alone(name: str, offered: list[str], text: str, from_urls: Container[str]) -> bool:
+    """Whether *name* is worth offering beside the other *offered* names, judged by how *text* (the
+    notes without their web addresses) writes it.
+
+    A part of a longer offered name ("Saltmarsh" of "Saltmarsh Coast", "McKay" of "Dana McKay")
+    is offered only where the notes name it on its own, capitalised and not as a sentence's first
+    word: else the longer name is the name, and the part would be a second entry for it. A word
+    of a web address ("saltmarsh.org") that the notes write in lower case is their common word,
+    not a name, unless they name it on its own too.
+    """
+    words = name.casefold().split()
+    longer = [o for o in offered if _holds(o.casefold().split(), words) and len(o.split()) > len(words)]
+    common = name.casefold() in from_urls
+    if not longer and not common:
+        return True
+    inside = [m.span() for o in longer for m in re.finditer(rf"(?<![\w.]){re.escape(o)}(?![\w])", text,
+                                                             re.IGNORECASE)]
+    written_lower = False
+    for found in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w])", text, re.IGNORECASE):
+        if any(lo <= found.start() < hi for lo, hi in inside):
+            continue
+        if found.group()[:1].islower():
+            written_lower = True
+        elif not _SENTENCE_START.search(text[:found.start()]):
+            return True
+    return not longer and not written_lower
+
+
+def _holds(words: list[str], part: list[str]) -> bool:
+    """Whether *part* is a run of consecutive words of *words*."""
+    return any(words[i:i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
 # "Harbour Lights #42 - ...", "Riverbank Commons, episode 7: ...", "Ashgrove Voices — 19. ...": the show's

@@ -32,7 +32,7 @@ from editor.hearing.sayings import teach
 from editor.hearing.short_runs import run_fit_bar
 from editor.hearing.sound_match import MAX_DISTANCE, PhoneSpeller, SoundAlike, sound_alikes
 from editor.hearing.spotting import Spotted, fit_bar, spot_names
-from editor.hearing.suspects import JOIN_AT, Suspect, WordDoubt, runs, typical_fit, word_doubts
+from editor.hearing.suspects import JOIN_AT, Suspect, WordDoubt, over_words, runs, typical_fit, word_doubts
 from editor.hearing.two_phones import two_phone_suspects
 from editor.hearing.verdict import AGREES, PREFERS_ORIGINAL, TimedToken, compare, cut, region_of
 
@@ -119,7 +119,8 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
         heard.suspects += misfit_slip_suspects(job.text, job.tokens, fitted, heard.doubts, audio,
                                                job.audio_start_ms, aligner, job.index, job.segment_id,
                                                heard.suspects, chooser=_names_aligner())
-    heard.suspects.sort(key=lambda s: s.char_start)
+    # Found over whole tokens (the checks above compare them so); reported over their words.
+    heard.suspects = sorted((over_words(s, job.text) for s in heard.suspects), key=lambda s: s.char_start)
     return heard
 
 

@@ -22,7 +22,7 @@ from editor.core.transcript import Transcript
 from editor.hearing.fit import hearing_aligner
 from editor.hearing.listen import hear_transcript, plan
 from editor.hearing.sayings import teach
-from editor.hearing.suspects import Suspect, by_doubt
+from editor.hearing.suspects import Suspect, by_doubt, over_words
 from editor.hearing.verdict import (
     AGREES,
     MARGIN,
@@ -198,8 +198,9 @@ def _with_suggestions(suspects: list[Suspect], suggestions: list[Suggested], tra
             continue
         segment = transcript.segments[s.segment]
         start_ms, end_ms = _times(segment, s.char_start, s.char_end)
-        result.append(Suspect(s.segment, segment.id, s.char_start, s.char_end, s.found, start_ms, end_ms, doubt,
-                              ["glossary"] + (["audio"] if s.audio == AGREES else [])))
+        result.append(over_words(Suspect(s.segment, segment.id, s.char_start, s.char_end, s.found, start_ms, end_ms,
+                                          doubt, ["glossary"] + (["audio"] if s.audio == AGREES else [])),
+                                 segment.text))
     return result
 
 

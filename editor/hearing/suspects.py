@@ -27,9 +27,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from editor.core.british import american
+from editor.core.name_span import name_span
 from editor.hearing.fit import TokenFit
 
 SUSPECT_AT = 0.5       # a run whose doubtiest word reaches this is a suspect
@@ -106,6 +107,17 @@ class Suspect:
                 "char_start": self.char_start, "char_end": self.char_end, "text": self.text,
                 "start_ms": self.start_ms, "end_ms": self.end_ms, "doubt": round(self.doubt, 3),
                 "evidence": list(self.evidence)}
+
+
+def over_words(suspect: Suspect, text: str) -> Suspect:
+    """*suspect* over its words only (*text*: its segment's): a suspect is made of whole tokens,
+    and the sentence's punctuation on their edges (a comma or full stop after the last word, a
+    quote before the first) is not what the producer is asked to listen for. Punctuation inside
+    the passage stays; a passage of punctuation alone is left as it is."""
+    start, end = name_span(text, suspect.char_start, suspect.char_end)
+    if (start, end) == (suspect.char_start, suspect.char_end):
+        return suspect
+    return replace(suspect, char_start=start, char_end=end, text=text[start:end])
 
 
 def audio_doubt(fit: TokenFit, turn_median: float, short: bool = False) -> float:

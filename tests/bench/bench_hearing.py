@@ -2,7 +2,7 @@
 
     PYTHONPATH=. python tests/bench/bench_hearing.py [--minutes 60] [--real DIR] [--voices V:WPM,...] [--british]
                                                      [--episodes tuned,held-out,fresh,...,fresh7,slips2,...]
-                                                     [--order-check]
+                                                     [--order-check] [--dump FILE.jsonl]
 
 1. The evaluation episodes (tests/bench/hearing_material.py): a transcript with recognizer errors
    of every kind and espeak-ng audio saying the right words, in each voice of --voices (default
@@ -33,6 +33,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
 import time
@@ -67,7 +68,7 @@ EPISODES = {"tuned": {}, "held-out": dict(lines=hm.HELD_OUT_LINES, clean=hm.HELD
             "slips2": dict(lines=hm.SLIP2_TUNING_LINES, clean=hm.SLIP2_TUNING_CLEAN)}
 
 
-def evaluate(folder: Path, audio_side: str, voice: str, speed: int, which: str = "tuned") -> dict:
+def evaluate(folder: Path, audio_side: str, voice: str, speed: int, which: str = "tuned", dump=None) -> dict:
     episode = hm.episode(audio=audio_side, voice=voice, speed=speed, **EPISODES[which])
     wav = hm.write_wav(folder / f"{audio_side}-{voice}-{speed}-{which}.wav", episode.audio)
     glossary = Glossary()
@@ -76,6 +77,12 @@ def evaluate(folder: Path, audio_side: str, voice: str, speed: int, which: str =
     started = time.perf_counter()
     report = suggest(episode.transcript, glossary, wav)
     took = time.perf_counter() - started
+    if dump is not None:
+        # Every suggestion and suspect, one line an episode: two runs diff line by line (a change
+        # meant only to be faster must leave them all as they were).
+        dump.write(json.dumps({"episode": which, "voice": voice, "speed": speed, "audio": audio_side,
+                               **report.as_dict(episode.transcript)}, ensure_ascii=False, sort_keys=True) + "\n")
+        dump.flush()
     words = episode.correct_words()
     print(f"\n== {which.upper()} episode, audio says the "
           f"{'RIGHT words (errors to find)' if audio_side == 'right' else 'WRONG words (control)'}"
@@ -272,15 +279,18 @@ def main() -> None:
                              " names written as runs of short words, tuned on)")
     parser.add_argument("--order-check", action="store_true")
     parser.add_argument("--speed-only", action="store_true", help="only the long episode's time")
+    parser.add_argument("--dump", type=Path, metavar="FILE.jsonl",
+                        help="write every episode's suggestions and suspects there (to diff two runs)")
     options = parser.parse_args()
     summary = []
+    dump = options.dump.open("w", encoding="utf-8") if options.dump else None
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for which in [] if options.speed_only else options.episodes.split(","):
             for item in options.voices.split(",") + ([BRITISH] if options.british else []):
                 voice, _, speed = item.partition(":")
-                right = evaluate(folder, "right", voice, int(speed or 165), which)
-                control = evaluate(folder, "wrong", voice, int(speed or 165), which)
+                right = evaluate(folder, "right", voice, int(speed or 165), which, dump)
+                control = evaluate(folder, "wrong", voice, int(speed or 165), which, dump)
                 summary.append((f"{which} {item}", right, control))
                 if options.order_check and which == "tuned":
                     order_check(voice)
@@ -296,6 +306,8 @@ def main() -> None:
             real_speech(options.real)
         if options.minutes:
             long_episode(folder, options.minutes)
+    if dump is not None:
+        dump.close()
 
 
 if __name__ == "__main__":

@@ -197,3 +197,28 @@ def test_the_show_in_a_title_is_words_before_the_episodes_number_not_part_of_a_w
     from editor.core.show_notes import show_name
     named = show_name(PageText(title, title))
     assert (named.name if named else None) == show
+
+
+# Notes that use a coined word as a common word ("walk the saltmarsh"), in a web address, and
+# as part of a longer name ("Saltmarsh Coast"); and a surname only ever written with its first name.
+SALTMARSH_NOTES = """Saltmarsh Coast
+This week we walk the saltmarsh with Ines da Costa, who wardens the Saltmarsh Coast path.
+Dana McKay joins us from the harbour. Support us at patreon.com/saltmarsh or visit saltmarsh.org.
+"""
+
+
+def test_a_common_word_or_a_part_of_a_longer_name_is_no_name_of_its_own():
+    names = [c.text for c in candidate_names(SALTMARSH_NOTES)]
+    assert "Saltmarsh Coast" in names and "Dana McKay" in names and "Ines da Costa" in names
+    assert not {"saltmarsh", "Saltmarsh", "McKay"} & set(names), names
+    assert "Patreon" in names                   # a site's name the notes never write otherwise
+
+
+def test_a_word_of_the_notes_written_alone_capitalised_is_offered_in_its_capitals():
+    names = [c.text for c in candidate_names(SALTMARSH_NOTES + "Thanks to McKay and to Saltmarsh Radio, "
+                                             "and to the friends of Saltmarsh for the boat.\n")]
+    assert "McKay" in names and "Saltmarsh" in names and "saltmarsh" not in names
+    # Capitalised at a sentence's start only, it is still the common word.
+    names = [c.text for c in candidate_names("We walk the saltmarsh at dawn. Saltmarsh birds sing there. "
+                                             "Visit saltmarsh.org for the tides.\n")]
+    assert not {"saltmarsh", "Saltmarsh"} & set(names), names
