@@ -348,6 +348,16 @@ def outside(doubt: WordDoubt, suspects: list[Suspect]) -> bool:
     return not any(s.char_start < doubt.char_end and doubt.char_start < s.char_end for s in suspects)
 
 
+def asked_words(tokens: list[Token], doubts: list[WordDoubt], text: str, already: list[Suspect],
+                misfit_below: float | None = None) -> list[int]:
+    """Tokens a check that puts neighbour words to the audio asks about: ordinary words, not
+    short ones (reduced in speech), outside the suspects found *already*, and fitting their turn
+    at least *misfit_below* per frame worse than its typical word when that bar is given."""
+    return [i for i in ordinary(tokens, doubts, text)
+            if not doubts[i].short and (misfit_below is None or doubts[i].below >= misfit_below)
+            and outside(doubts[i], already)]
+
+
 def ordinary(tokens: list[Token], doubts: list[WordDoubt], text: str) -> list[int]:
     """Tokens the model may judge: one ordinary word each (see the module's docstring)."""
     chosen = []

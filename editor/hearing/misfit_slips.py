@@ -46,15 +46,14 @@ from editor.hearing.context import (
     _chosen,
     _end_apart,
     _margin,
+    asked_words,
     context_model,
-    ordinary,
-    outside,
     spoken_words,
     vowel_margin,
 )
 from editor.hearing.fit import SegmentFit
 from editor.hearing.suspects import Suspect, WordDoubt, american
-from editor.hearing.two_phones import _coded, _two_phones_from
+from editor.hearing.two_phones import phone_code, two_phones_from
 
 MISFIT_BELOW = 1.0    # log score per frame the word fits under its turn's typical word, to be asked about
 MISFIT_GAIN = 0.0     # orders of magnitude the neighbour may leave its context less likely (none)
@@ -68,9 +67,7 @@ def misfit_slip_suspects(text: str, tokens: list[Token], fitted: SegmentFit, dou
     """Suspects of one turn where a word that clearly misfits it is, by the audio, a word one or
     two phones from the text's (words *already* in a suspect are not asked; *chooser*: as for
     :func:`~editor.hearing.context.context_suspects`)."""
-    asked = [i for i in ordinary(tokens, doubts, text)
-             if not doubts[i].short and doubts[i].below >= MISFIT_BELOW
-             and outside(doubts[i], already)]
+    asked = asked_words(tokens, doubts, text, already, MISFIT_BELOW)
     if not asked:
         return []
     model = context_model()
@@ -117,7 +114,7 @@ def neighbours_not_less_likely(words: list[str], at: int, sayings: list[str]) ->
     model = context_model()
     word = words[at]
     own = model.window(words, at, word)
-    candidates = (model.sound_alikes(sayings) - model.homophones(sayings)) | set(_two_phones_from(tuple(sayings)))
+    candidates = (model.sound_alikes(sayings) - model.homophones(sayings)) | set(two_phones_from(tuple(sayings)))
     gains = []
     for other in candidates:
         if (other == word or not model.known(other) or american(other) == american(word)
@@ -145,9 +142,9 @@ def _same_height_vowel(sayings: list[str], others: list[str]) -> bool:
         a = saying.split()
         for other in others:
             b = other.split()
-            if Levenshtein.distance(_coded(a), _coded(b)) != 2:
+            if Levenshtein.distance(phone_code(a), phone_code(b)) != 2:
                 continue
-            changed = [(a[op.src_pos], b[op.dest_pos]) for op in Levenshtein.editops(_coded(a), _coded(b))
+            changed = [(a[op.src_pos], b[op.dest_pos]) for op in Levenshtein.editops(phone_code(a), phone_code(b))
                        if op.tag == "replace"]
             if not any(x != "ER" != y and _HEIGHT.get(x, "") == _HEIGHT.get(y) for x, y in changed):
                 return False

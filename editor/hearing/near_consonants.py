@@ -39,9 +39,8 @@ from editor.hearing.context import (
     MAX_ASKED,
     _chosen,
     _margin,
+    asked_words,
     context_model,
-    ordinary,
-    outside,
     spoken_words,
 )
 from editor.hearing.fit import SegmentFit
@@ -61,9 +60,7 @@ def near_consonant_suspects(text: str, tokens: list[Token], fitted: SegmentFit, 
     """Suspects of one turn where the audio says a word a near consonant from the text's
     (words *already* in a suspect are not asked; *chooser*: as for
     :func:`~editor.hearing.context.context_suspects`)."""
-    asked = [i for i in ordinary(tokens, doubts, text)
-             if not doubts[i].short
-             and outside(doubts[i], already)]
+    asked = asked_words(tokens, doubts, text, already)
     if not asked:
         return []
     model = context_model()

@@ -37,9 +37,8 @@ from editor.hearing.context import (
     MAX_ASKED,
     _chosen,
     _margin,
+    asked_words,
     context_model,
-    ordinary,
-    outside,
     spoken_words,
 )
 from editor.hearing.fit import SegmentFit
@@ -55,9 +54,7 @@ def two_phone_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubt
     """Suspects of one turn where the audio says a word two phones from the text's that the
     sentence strongly wants (words *already* in a suspect are not asked; *chooser*: as for
     :func:`~editor.hearing.context.context_suspects`)."""
-    asked = [i for i in ordinary(tokens, doubts, text)
-             if not doubts[i].short and doubts[i].below >= AUDIO_ASK_BELOW
-             and outside(doubts[i], already)]
+    asked = asked_words(tokens, doubts, text, already, AUDIO_ASK_BELOW)
     if not asked:
         return []
     model = context_model()
@@ -70,7 +67,7 @@ def two_phone_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubt
             continue        # (a word the model lacks is unlikely anywhere: it cannot judge it)
         own = model.window(words, position[i], word)
         wanted = []
-        for other in _two_phones_from(tuple(aligner.pronunciations(word))):
+        for other in two_phones_from(tuple(aligner.pronunciations(word))):
             if other == word or not model.known(other) or american(other) == american(word):
                 continue
             gain = model.window(words, position[i], other) - own
@@ -93,7 +90,7 @@ def two_phone_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubt
 
 
 @lru_cache(maxsize=8192)
-def _two_phones_from(sayings: tuple[str, ...]) -> tuple[str, ...]:
+def two_phones_from(sayings: tuple[str, ...]) -> tuple[str, ...]:
     """The dictionary's words exactly PHONES_APART phones from one of *sayings* that start with its first phone."""
     by_onset = _by_onset()
     found: set[str] = set()
@@ -102,7 +99,7 @@ def _two_phones_from(sayings: tuple[str, ...]) -> tuple[str, ...]:
         if not phones:
             continue
         keys, owners = by_onset.get(phones[0], ([], []))
-        query = _coded(phones)
+        query = phone_code(phones)
         for _, distance, at in process.extract(query, keys, scorer=Levenshtein.distance,
                                                score_cutoff=PHONES_APART, limit=None):
             if distance == PHONES_APART:
@@ -114,7 +111,7 @@ _onsets: dict[str, tuple[list[str], list[list[str]]]] | None = None
 _CODE: dict[str, str] = {}
 
 
-def _coded(phones: list[str]) -> str:
+def phone_code(phones: list[str]) -> str:
     """*phones* as one character each, for an edit distance over phones."""
     if not _CODE:
         _CODE.update((p, chr(0x100 + k)) for k, p in enumerate(context_model()._phones))
@@ -130,6 +127,6 @@ def _by_onset() -> dict[str, tuple[list[str], list[list[str]]]]:
         for saying, words in context_model()._by_sound.items():
             phones = saying.split()
             keys, owners = _onsets.setdefault(phones[0], ([], []))
-            keys.append(_coded(phones))
+            keys.append(phone_code(phones))
             owners.append(list(words))
     return _onsets

@@ -5,7 +5,7 @@ aligner and trigram model on espeak-ng speech); right sentences holding such wor
 import pytest
 
 from editor.hearing.fit import hearing_aligner
-from editor.hearing.two_phones import _two_phones_from, two_phone_suspects
+from editor.hearing.two_phones import two_phone_suspects, two_phones_from
 from tests.hearing.context_run import episode_context_suspects
 
 SLIP = [("real word", "We {except|expect} to finish the work by Friday.")]
@@ -19,7 +19,7 @@ def aligner():
 
 
 def test_words_two_phones_away_keep_the_first_phone():
-    near = _two_phones_from(("IH K S EH P T",))          # except
+    near = two_phones_from(("IH K S EH P T",))          # except
     assert "expect" in near
     assert "accept" not in near                           # (one phone away, and another first phone)
     assert "except" not in near
