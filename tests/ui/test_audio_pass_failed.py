@@ -66,12 +66,15 @@ def test_alignment_that_fails_says_why_until_aligned_again(main_window, qtbot, t
     wav = hearing_material.write_wav(tmp_path / "episode.wav", episode.audio)
     srt = hearing_material.write_srt(tmp_path / "episode.srt", episode.transcript)
     monkeypatch.setenv("POCKETSPHINX_PATH", str(tmp_path / "no-models"))
-    news, ready = [], []
+    news, ready, aligning_when_said = [], [], []
     window.timing.message.connect(news.append)
     window.timing.words_ready.connect(ready.append)
+    window.timing.failed.connect(lambda _why: aligning_when_said.append(window.timing.is_aligning()))
     assert window.open_path(str(srt), str(wav))
     bar = window.pass_bar
     qtbot.waitUntil(bar.isVisible, timeout=120_000)
+    # Said once the failed run has ended: Align Again, clicked at once, is never refused by it.
+    assert aligning_when_said == [False]
     assert bar.text().startswith("Aligning the word times failed: ")
     assert str(tmp_path / "no-models" / "en-us" / "en-us") in bar.text()
     assert "speech model could not be loaded" in bar.text()
@@ -82,6 +85,7 @@ def test_alignment_that_fails_says_why_until_aligned_again(main_window, qtbot, t
     monkeypatch.delenv("POCKETSPHINX_PATH")
     bar.button().click()
     assert not bar.isVisible()
+    assert window.timing.is_aligning()
     qtbot.waitUntil(lambda: bool(ready), timeout=120_000)
     assert not bar.isVisible()
     assert any(m.startswith("Word times aligned") for m in news)

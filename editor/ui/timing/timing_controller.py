@@ -122,7 +122,9 @@ class TimingController(QObject):
         self._rows_added_in_run = 0
         self._rows_changed_in_run = False
         self._run_count = (0, 0)     # (done, total) the run last reported
-        self._run_failed = False     # the run under way said it could not be done
+        # Why the run under way could not be done: said once its thread has ended, so that Align
+        # Again, clicked at once, finds no run still ending and starts the next.
+        self._run_failure: str | None = None
         # A child: it lives as long as the controller and is reached through its actions (Set Start, Nudge, Shift).
         TurnTimes(ctx, lambda text: self._layout.show_status(text, MESSAGE_MS), self)
         self._connect()
@@ -308,7 +310,7 @@ class TimingController(QObject):
         if not self.aligner.start(self._audio, rows):
             return 0
         self._rows_added_in_run, self._rows_changed_in_run = 0, False
-        self._run_failed = False
+        self._run_failure = None
         self._run_count = (0, len(rows))
         self.progress.start(len(rows))
         self._say(f"Aligning word times of {len(rows)} turns in the background…", background=True)
@@ -363,8 +365,9 @@ class TimingController(QObject):
         self.progress.hide()
         if self.cache is not None:
             self.cache.save()
-        if self._run_failed:     # said so (_on_aligner_failed): the words are not ready, nor is there more to say
-            self._run_failed = False
+        if self._run_failure is not None:     # the words are not ready, nor is there more to say
+            why, self._run_failure = self._run_failure, None
+            self.failed.emit(f"Aligning the word times failed: {why.rstrip('.')}.")
             return
         changed, self._rows_changed_in_run = self._rows_changed_in_run, False
         if completed and changed and self.align_pending():
@@ -390,9 +393,8 @@ class TimingController(QObject):
                 self.words_ready.emit(self._audio)
 
     def _on_aligner_failed(self, message: str) -> None:
-        self._run_failed = True
+        self._run_failure = message
         self.progress.hide()
-        self.failed.emit(f"Aligning the word times failed: {message.rstrip('.')}.")
 
     # ------------------------------------------------------------------ re-sync one turn
     def resync(self, row: int | None = None) -> bool:
