@@ -107,18 +107,11 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
         # After the names: the words of a passage heard as a glossary name, or sounding like one
         # the audio does not rule out ("Ash combe" for Ashcombe), are said as the name is, not as
         # the dictionary says each word, and the context check does not ask about them.
-        heard.suspects += context_suspects(job.text, job.tokens, fitted, heard.doubts, audio, job.audio_start_ms,
-                                           aligner, job.index, job.segment_id, heard.suspects,
-                                           chooser=_names_aligner())
-        heard.suspects += near_consonant_suspects(job.text, job.tokens, fitted, heard.doubts, audio,
-                                                  job.audio_start_ms, aligner, job.index, job.segment_id,
-                                                  heard.suspects, chooser=_names_aligner())
-        heard.suspects += two_phone_suspects(job.text, job.tokens, fitted, heard.doubts, audio, job.audio_start_ms,
-                                             aligner, job.index, job.segment_id, heard.suspects,
-                                             chooser=_names_aligner())
-        heard.suspects += misfit_slip_suspects(job.text, job.tokens, fitted, heard.doubts, audio,
-                                               job.audio_start_ms, aligner, job.index, job.segment_id,
-                                               heard.suspects, chooser=_names_aligner())
+        # In this order, each check leaving alone the words already in a suspect: the context check
+        # first, then the slips a near consonant, two phones, or a misfit apart.
+        for check in (context_suspects, near_consonant_suspects, two_phone_suspects, misfit_slip_suspects):
+            heard.suspects += check(job.text, job.tokens, fitted, heard.doubts, audio, job.audio_start_ms, aligner,
+                                    job.index, job.segment_id, heard.suspects, chooser=_names_aligner())
     # Found over whole tokens (the checks above compare them so); reported over their words.
     heard.suspects = sorted((over_words(s, job.text) for s in heard.suspects), key=lambda s: s.char_start)
     return heard
