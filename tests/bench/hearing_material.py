@@ -302,8 +302,8 @@ FRESH6_CLEAN = [
     "A burst pipe flooded the booking hall in December.",
 ]
 
-# A seventh unseen episode, written at the start of a later round like "fresh6" (a mountain rescue
-# team; new names): nobody tunes on it; it is run once, at the end of the round, on the merged code.
+# An eighth held-out episode, written at the start of a later round like "fresh6" (a mountain rescue
+# team; new names) and unseen until its end, when it was run once on the merged code; looked at since.
 FRESH7_LINES: list[tuple[str, str]] = [
     ("split name", "The callout was led by {Oriel castle lane|Oriel Castellaine} from the valley team."),
     ("split name", "Our search dog was trained by {Dagny S L mont|Dagny Esselmont} over two winters."),
@@ -337,6 +337,45 @@ FRESH7_CLEAN = [
     "The dog slipped its lead and ran up the path after the sheep.",
     "The helicopter landed in a field beside the farm on Saturday morning.",
     "The centre is staffed by volunteers right through Christmas.",
+]
+
+# A ninth unseen episode, written at the start of a later round like "fresh7" (a community orchestra
+# on tour; new names, places and acronyms): nobody tunes on it; it is run once, at the end of the
+# round, on the merged code. Its right sentences hold the slips' right words ("tune", "stage"),
+# British spellings, weekdays, months and numbers as they should be.
+FRESH8_LINES: list[tuple[str, str]] = [
+    ("split name", "The whole tour was planned by {Ottavio quinta valley|Ottavio Quintavalle} over the winter."),
+    ("split name", "Our first oboe {Rosalba N D cott|Rosalba Endicott} played the long solo in every town."),
+    ("split name",
+     "The new arrangement of the dances is by {Florian pop a dee me tree you|Florian Papadimitriou}."),
+    ("split name", "The instruments travel in a lorry driven by {Wendeline hart a gun|Wendeline Hartigan}."),
+    ("sound-alike", "Doctor {Penny cook|Pennycook} treats the players for sore wrists and shoulders."),
+    ("sound-alike", "Our coach broke down on the moor above {Tod morden|Todmorden} in the rain."),
+    ("sound-alike", "The {Kings wear|Kingswear} Festival asked us back for a second year."),
+    ("real word", "The piano was out of {dune|tune} after the long drive."),
+    ("real word", "The conductor {raced|raised} her baton and the hall went quiet."),
+    ("real word", "The leader {snipped|snapped} a string in the first movement."),
+    ("real word", "The {boss|bus} to the next town left at seven in the morning."),
+    ("real word", "The violas sat on the left side of the {sage|stage}."),
+    ("acronym", "The {BRS|PRS} collects a fee for every piece we play in public."),
+    ("acronym", "Our tour manager sits on a panel of the {a bow|ABO} this year."),
+    ("acronym", "She joined the {ISN|ISM} when she started teaching the violin."),
+    ("url", "Dates and tickets for the tour are at "
+            "{rambling stings dot org UK|ramblingstrings.org.uk|rambling strings dot org dot u k} all summer."),
+]
+FRESH8_CLEAN = [
+    "On Monday a tuner came to the hall and put every note of the piano in tune.",
+    "The children raised their hands when the conductor asked who played an instrument.",
+    "A bow hair snapped during the slow movement on Friday evening.",
+    "The bus waited outside the church while we packed the music stands.",
+    "In March the stage was so small that the timpani stood in the doorway.",
+    "Our favourite audience was a school hall full of children and their grandparents.",
+    "The orchestra has forty six players, a librarian and two drivers.",
+    "The colour of the programme changes in every town we visit.",
+    "We practised the overture in a draughty barn on Wednesday afternoon.",
+    "In September the tour ends with a concert on the sea front.",
+    "The lorry travelled three hundred and twelve miles in the first week.",
+    "Tea and cake were served in the interval on Sunday, and nobody wanted to leave.",
 ]
 
 # Tuning material for the context check (real words said nearly or exactly like the right word),
