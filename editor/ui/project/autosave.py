@@ -21,9 +21,9 @@ data folder (:func:`editor.core.user_data.user_data_dir`).
 from __future__ import annotations
 
 import contextlib
-import os
 import threading
 from concurrent.futures import Future
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -44,7 +44,7 @@ class Autosaver(QObject):
     _snapshot_done = Signal(bool)
 
     def __init__(self, transcript_getter, delay_ms: int = DELAY_MS, parent=None, extra_getter=None,
-                 data_dir: str | os.PathLike | None = None):
+                 data_dir: str | Path | None = None):
         """*data_dir*: the user data folder unsaved work's journals go under (None: the default one)."""
         super().__init__(parent)
         self._data_dir = data_dir
