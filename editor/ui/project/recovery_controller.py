@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QTimer, Signal
 
 from editor.core.errors import TranscriptError
-from editor.core.project_file import EXTENSION
+from editor.core.files import read_head
+from editor.core.project_file import HEAD_CHARS, looks_like_project
 from editor.ui.context import WindowContext
 from editor.ui.project.on_worker import OnWorker
 
@@ -167,8 +168,9 @@ class RecoveryController(QObject):
             elif not is_locked(pending.journal_path):   # not another window's
                 unrestorable.append(pending)
         said = self._keep_unoffered(unrestorable)
+        # Projects are told by their content, whatever their name: a look at each recent file's head.
         for path in self._settings.recent_files():
-            if path.lower().endswith(EXTENSION) and os.path.isfile(path):
+            if looks_like_project(read_head(path, HEAD_CHARS)):
                 pending = recovery.find_for(path, True, self._data_dir)
                 if pending is not None and pending.recoverable:
                     found.append(pending)   # one that is not is offered when its project opens
