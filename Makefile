@@ -43,7 +43,8 @@ TEST_ENV     := QT_QPA_PLATFORM=offscreen PYTHONDONTWRITEBYTECODE=
 test: setup lint typecheck
 	$(TEST_ENV) $(PY) -m pytest -q -p no:cacheprovider $(PARALLEL)
 
-FAST_TESTS := tests/core tests/formats tests/test_cli.py tests/test_core_has_no_qt.py tests/ui/test_feature_imports.py
+FAST_TESTS := tests/core tests/formats tests/test_cli.py tests/test_core_has_no_qt.py tests/ui/test_feature_imports.py \
+    tests/test_user_folders_untouched.py
 
 check: setup lint typecheck
 	$(TEST_ENV) $(PY) -m pytest -q -p no:cacheprovider $(PARALLEL) -m "not slow" $(FAST_TESTS)

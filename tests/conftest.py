@@ -10,6 +10,14 @@ import tempfile
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The VLC backend plays through this audio output: "dummy" needs no sound card.
 os.environ.setdefault("TRANSCRIPT_EDITOR_AOUT", "dummy")
+# The user's own folders, as they were before the lines below moved them (the guard test
+# tests/test_user_folders_untouched.py holds every folder the app writes to outside these).
+_USER_FOLDERS = tuple(os.path.realpath(os.environ.get(variable) or os.path.expanduser(default))
+                      for variable, default in (("XDG_DATA_HOME", "~/.local/share"),
+                                                ("XDG_CONFIG_HOME", "~/.config"), ("XDG_CACHE_HOME", "~/.cache")))
+_USER_FOLDERS += tuple(os.path.realpath(os.environ[variable]) for variable in
+                       ("TRANSCRIPT_EDITOR_DATA_DIR", "TRANSCRIPT_EDITOR_CACHE", "TRANSCRIPT_EDITOR_SETTINGS")
+                       if os.environ.get(variable))
 # Anything that falls back to QSettings' default location lands in a throw-away folder.
 _CONFIG_HOME = tempfile.mkdtemp(prefix="te-test-config-")
 os.environ["XDG_CONFIG_HOME"] = _CONFIG_HOME
@@ -18,6 +26,8 @@ os.environ["XDG_CACHE_HOME"] = os.path.join(_CONFIG_HOME, "xdg-cache")
 # PCM working copies of test audio go to the throw-away folder too, not the user's cache. One per
 # process (each pytest -n worker has its own), kept across its tests: decoding the sample once is enough.
 os.environ["TRANSCRIPT_EDITOR_CACHE"] = os.path.join(_CONFIG_HOME, "cache")
+# A data folder the caller's environment names (a portable setup) would take precedence over XDG_DATA_HOME.
+os.environ.pop("TRANSCRIPT_EDITOR_DATA_DIR", None)
 
 import pytest  # noqa: E402
 
@@ -38,6 +48,13 @@ def isolated_settings(tmp_path, tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(user / "cache"))
     monkeypatch.delenv("TRANSCRIPT_EDITOR_DATA_DIR", raising=False)   # journals: under XDG_DATA_HOME
     return path
+
+
+@pytest.fixture(scope="session")
+def user_folders() -> tuple[str, ...]:
+    """The real user's data, config and cache folders (and any the caller's environment named for
+    the app), which no test may write to."""
+    return _USER_FOLDERS
 
 
 @pytest.fixture(autouse=True)

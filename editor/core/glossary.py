@@ -1,7 +1,7 @@
 """The show glossary: names and terms that recur in a show, with the ways recognizers get them wrong.
 
 A glossary belongs to a show, not an episode, so it lives in the user's data folder
-(``platformdirs.user_data_dir``), one JSON file per show; tests pass their own path. It grows
+(:func:`editor.core.user_data.user_data_dir`, or the folder the caller names), one JSON file per show. It grows
 by itself: "correct everywhere" remembers the wrong form (:meth:`Glossary.remember_correction`)
 and the episode's speaker names join it (:meth:`Glossary.join_speakers`).
 
@@ -29,11 +29,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-import platformdirs
-
 from editor.core.atomic import atomic_write
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Transcript, made_words
+from editor.core.user_data import user_data_dir
 
 # The matcher (rapidfuzz, Metaphone, the word list) and the search's spans are imported by the
 # functions that match and apply: opening a transcript loads its show's glossary and needs none of it.
@@ -42,7 +41,6 @@ if TYPE_CHECKING:
     from editor.core.name_index import NameIndex
     from editor.core.search import ReplaceSpan
 
-APP_NAME = "transcript-editor"
 SCAN_THRESHOLD = 75  # offered from here; only TICK_SCORE and above are ticked (applied by "Apply all")
 TICK_SCORE = 85      # suggestions this sure are ticked (applied by "Apply all") by default
 ACRONYM_THRESHOLD = 80   # an acronym said letter by letter ("the essay"): letters against spoken letters
@@ -113,7 +111,7 @@ def default_path(show: str, data_dir: str | Path | None = None) -> Path:
 
 
 def _data_base(data_dir: str | Path | None) -> Path:
-    return Path(data_dir) if data_dir is not None else Path(platformdirs.user_data_dir(APP_NAME))
+    return Path(data_dir) if data_dir is not None else user_data_dir()
 
 
 def known_shows(data_dir: str | Path | None = None) -> list[str]:

@@ -2,7 +2,7 @@
 
 libVLC 3 seeks compressed audio approximately: VBR MP3 and Ogg Vorbis land 9-28 s
 away (and report the target time anyway), CBR MP3, M4A and FLAC 30-210 ms away
-(see ../shared/FORMATS.md). PCM is exact, so the player decodes the episode once
+(tests/bench/bench_player.py measures it). PCM is exact, so the player decodes the episode once
 with PyAV (FFmpeg bundled in the wheel; the same decoder recognizers use, so the
 transcript's times refer to the same samples) into a mono 16-bit WAV in the user's
 cache folder, in a background thread while the original already plays, and then

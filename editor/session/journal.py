@@ -67,8 +67,8 @@ Why and how (see :mod:`editor.session.recovery` for the reading side):
 
 Where: ``<project>.journal`` (and ``<project>.autosave``) beside a saved
 project; for unsaved work (an imported SRT, ...) in
-``platformdirs.user_data_dir("transcript-editor")/recovery`` under a name made
-from the source path (:func:`journal_path_for`). Both are injectable.
+``<user data folder>/recovery`` (:func:`editor.core.user_data.user_data_dir`, or the folder the
+caller names) under a name made from the source path (:func:`journal_path_for`).
 """
 
 from __future__ import annotations
@@ -101,7 +101,6 @@ JOURNAL_VERSION = 2
 JOURNAL_SUFFIX = ".journal"
 SNAPSHOT_SUFFIX = ".autosave"
 FSYNC_INTERVAL = 0.5  # seconds: the most a power cut (not a kill) can lose
-APP_DIR_NAME = "transcript-editor"
 
 BASE_PROJECT = "project"     # a saved project file
 BASE_SOURCE = "source"       # the transcript file an unsaved session was imported from
@@ -113,8 +112,8 @@ BASE_SNAPSHOT = "snapshot"   # an autosave snapshot written by this module
 def recovery_dir(data_dir: str | Path | None = None) -> Path:
     """The folder for unsaved work's journals (in the user's data folder by default)."""
     if data_dir is None:
-        import platformdirs
-        data_dir = platformdirs.user_data_dir(APP_DIR_NAME)
+        from editor.core.user_data import user_data_dir
+        data_dir = user_data_dir()
     return Path(data_dir) / "recovery"
 
 

@@ -11,6 +11,7 @@ where panels, strips and status widgets go.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -58,6 +59,9 @@ class WindowContext:
     actions: Actions
     model: TranscriptModel
     view: TranscriptView
+    # The user data folder (show glossaries, the show chosen per folder, unsaved work's journals),
+    # decided once as the window is made: features take it from here, never from the environment.
+    data_dir: Path
     # Features, in the order the window makes them (each may use those before it).
     playback: PlaybackController = field(init=False)
     files: FileController = field(init=False)

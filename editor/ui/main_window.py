@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.user_data import user_data_dir
 from editor.settings import Key, Settings
 from editor.ui import process_tuning, saved_layout
 from editor.ui.actions import CAN_REDO, CAN_UNDO, WITH_AUDIO, WITH_TEXT, Actions, ActionSpec
@@ -131,9 +132,10 @@ class MainWindow(QMainWindow):
     """The editor window: start page or transcript, with the transport bar."""
 
     def __init__(self, settings: Settings | None = None, backend: str | None = None,
-                 player_factory=None, parent=None, *, start_page: bool = True):
+                 player_factory=None, parent=None, *, start_page: bool = True,
+                 data_dir: str | os.PathLike | None = None):
         """*start_page*: show the start page (False when a file is about to open: it is then made
-        only if ever needed)."""
+        only if ever needed); *data_dir*: the user data folder (default: :func:`user_data_dir`)."""
         super().__init__(parent)
         self.settings = settings or Settings()
         app = QApplication.instance()
@@ -146,7 +148,8 @@ class MainWindow(QMainWindow):
         self.model = TranscriptModel(parent=self)
         self._build_widgets()
         ctx = self.context = WindowContext(window=self, layout=self, settings=self.settings,
-                                           actions=self.action_table, model=self.model, view=self.view)
+                                           actions=self.action_table, model=self.model, view=self.view,
+                                           data_dir=Path(data_dir) if data_dir is not None else user_data_dir())
         self.playback = ctx.playback = PlaybackController(ctx, backend, player_factory, self)
         self.files = ctx.files = FileController(ctx, self)
         self.follow = ctx.follow = FollowController(ctx, self)

@@ -64,7 +64,8 @@ def main() -> int:
             over = "  OVER" if seconds > case.seconds else ""
             print(f"{case.name:34} {outcome:14} {seconds:8.3f} {case.seconds:8.1f}{over}")
         huge = next(case for case in cases if case.name == "50 MB single line")
-        env = dict(os.environ, TRANSCRIPT_EDITOR_SETTINGS=str(Path(folder) / "settings.ini"))
+        env = dict(os.environ, TRANSCRIPT_EDITOR_SETTINGS=str(Path(folder) / "settings.ini"),
+                   TRANSCRIPT_EDITOR_DATA_DIR=str(Path(folder) / "data"))   # glossaries, journals: not the user's
         result = subprocess.run([sys.executable, "-c", _HUGE_IN_WINDOW, str(huge.path), str(ROOT)],
                                 capture_output=True, text=True, env=env)
         shown = result.stdout.strip() or f"failed: {result.stderr[-300:]}"

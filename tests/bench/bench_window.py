@@ -63,6 +63,7 @@ def in_process_figures() -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("TRANSCRIPT_EDITOR_AOUT", "dummy")
     os.environ.setdefault("TRANSCRIPT_EDITOR_SETTINGS", str(OUT / "bench-settings.ini"))
+    os.environ.setdefault("TRANSCRIPT_EDITOR_DATA_DIR", str(OUT / "data"))   # glossaries, journals: not the user's
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication

@@ -11,9 +11,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "robustness"))
 from edit_script import fixture_transcript  # noqa: E402
 
 from editor.core import project  # noqa: E402
+from editor.core.user_data import ENV_DATA_DIR  # noqa: E402
 from editor.session import recovery  # noqa: E402
 from editor.session.journal import base_of_document  # noqa: E402
-from editor.ui.project.autosave import ENV_DATA_DIR  # noqa: E402
 from tests.safety.autosaved_document import opened_with_autosave  # noqa: E402
 
 

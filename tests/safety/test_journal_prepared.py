@@ -17,10 +17,10 @@ from edit_script import fixture_transcript, saved_fixture_project  # noqa: E402
 
 from editor.core import ops, project  # noqa: E402
 from editor.core.errors import TranscriptError  # noqa: E402
+from editor.core.user_data import ENV_DATA_DIR  # noqa: E402
 from editor.session import journal as journal_module  # noqa: E402
 from editor.session import recovery  # noqa: E402
 from editor.session.journal import Journal, base_of_document, journal_path_for  # noqa: E402
-from editor.ui.project.autosave import ENV_DATA_DIR  # noqa: E402
 from tests.safety.autosaved_document import opened_with_autosave  # noqa: E402
 
 

@@ -6,6 +6,7 @@ import gc
 
 import pytest
 from message_boxes import wait_for_error
+from PySide6.QtWidgets import QApplication
 
 from editor.ui.files.background_read import BACKGROUND_BYTES
 
@@ -55,7 +56,7 @@ def test_cancel_leaves_the_window_as_it_was(window, large, small, qtbot):
     window.files.read_progress.findChild(QPushButton).click()   # the Cancel button
     assert window.files.read_progress is None and window.files.reading is None
     qtbot.waitUntil(lambda: not job._thread.is_alive(), timeout=60000)
-    qtbot.wait(50)   # let the queued 'finished' arrive; it must be ignored
+    QApplication.processEvents()   # the dead thread's queued 'finished' is delivered now; it must be ignored
     assert window.files.current_path == str(small)
     assert window.model.transcript.segments[0].text == "The first file."
 

@@ -84,9 +84,8 @@ def _working_copy_done(player) -> bool:
 
 
 @pytest.fixture
-def timed_window(main_window, tmp_path, monkeypatch):
-    """The window with edit_helpers' small timed project (every word timed), data kept in tmp_path."""
-    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
+def timed_window(main_window, tmp_path):
+    """The window with edit_helpers' small timed project (every word timed), written to tmp_path."""
     assert main_window.open_path(str(write_project(tmp_path)))
     return main_window
 

@@ -54,9 +54,9 @@ def prompt_answered(window, qtbot, timeout=5000):
     wait_for_no_box(qtbot, RESTORE_PROMPT, over=window, timeout=timeout)
 
 
-def killed_mid_edit(windows, tmp_path):
-    """A project and the journal a window killed mid-edit left beside it."""
-    path = write_project(tmp_path)
+def killed_mid_edit(windows, tmp_path, name: str = "harbour.tep.json"):
+    """A project (saved as *name*) and the journal a window killed mid-edit left beside it."""
+    path = write_project(tmp_path, name)
     first = windows()
     assert first.open_path(str(path))
     QApplication.processEvents()     # its own look for work left behind, before there is any

@@ -120,9 +120,8 @@ def test_ctrl_click_on_a_word_after_emoji_seeks_to_it(main_window, qtbot):
     assert seek.args == [w.model.word_start_ms(0, index)] == [words[index].start_ms]
 
 
-def test_marking_a_selection_after_emoji_marks_those_words(main_window, tmp_path, monkeypatch):
+def test_marking_a_selection_after_emoji_marks_those_words(main_window, tmp_path):
     w = main_window
-    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
     _show(w)
     path = tmp_path / "emoji.tep.json"          # opened as a producer would, so the edit actions are on
     project.save(w.model.transcript, path)

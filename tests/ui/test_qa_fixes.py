@@ -15,9 +15,8 @@ from editor.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 
 
 @pytest.fixture
-def copied_window(main_window, tmp_path, monkeypatch, qtbot):
+def copied_window(main_window, tmp_path, qtbot):
     """The sample episode copied into its own folder (its own show and journal), opened with its audio."""
-    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
     folder = tmp_path / "Harbour Hours"
     folder.mkdir()
     text = folder / "episode-twelve.txt"
@@ -41,7 +40,7 @@ def test_choosing_a_show_is_unsaved_work_that_survives_a_crash(copied_window, qt
     assert window.project.is_modified() and window.isWindowModified()
 
     window.project.autosave.close()     # as a kill would: the journal stays behind
-    pending = recovery.find_for(str(text), saved=False, data_dir=str(text.parent.parent / "data"))
+    pending = recovery.find_for(str(text), saved=False, data_dir=window.context.data_dir)
     assert pending is not None and pending.recoverable, pending and pending.problem
     assert pending.load().extra.get("show") == "Quayside Weekly"
 

@@ -26,8 +26,7 @@ def _write_srt(path):
     return path
 
 
-def _open(window, tmp_path, monkeypatch):
-    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
+def _open(window, tmp_path):
     path = _write_srt(tmp_path / "harbour.srt")
     assert window.open_path(str(path))
     assert window.model.rowCount() == TURNS
@@ -51,9 +50,9 @@ def _texts(transcript) -> list[str]:
     return [segment.text for segment in transcript.segments]
 
 
-def test_the_open_editor_takes_the_replaced_text_and_the_undone_one(main_window, tmp_path, monkeypatch):
+def test_the_open_editor_takes_the_replaced_text_and_the_undone_one(main_window, tmp_path):
     w = main_window
-    _open(w, tmp_path, monkeypatch)
+    _open(w, tmp_path)
     editor = w.view.open_editor(101, 0)
     assert editor.toPlainText().startswith("the harbour master 101")
     _replace_all(w, "the", "thy")
@@ -63,9 +62,9 @@ def test_the_open_editor_takes_the_replaced_text_and_the_undone_one(main_window,
     assert editor.toPlainText() == w.model.segment(101).text == " ".join(["the harbour master 101 met the crew"] * 2)
 
 
-def test_replace_all_is_journaled_as_its_spans_and_restored_exactly(main_window, tmp_path, monkeypatch):
+def test_replace_all_is_journaled_as_its_spans_and_restored_exactly(main_window, tmp_path):
     w = main_window
-    source = _open(w, tmp_path, monkeypatch)
+    source = _open(w, tmp_path)
     _replace_all(w, "the", "thy")
     assert w.names.find.panel.status.text() == "Replaced 300 occurrences"
     replaced = _journal_lines(w)[-1]
@@ -74,16 +73,16 @@ def test_replace_all_is_journaled_as_its_spans_and_restored_exactly(main_window,
     words = [[word.text for word in segment.words] for segment in w.model.transcript.segments]
     assert words == [[source[a:b] for a, b in tokenize(source)] for source in expected]   # words follow the text
     w.project.autosave.close()      # as if the process died here: the journal stays behind
-    pending = recovery.find_for(source, saved=False, data_dir=tmp_path / "data")
+    pending = recovery.find_for(source, saved=False, data_dir=w.context.data_dir)
     restored = pending.recover()
     assert _texts(restored) == expected
     assert [s.words for s in restored.segments] == [s.words for s in w.model.transcript.segments]
     assert [s.marks for s in restored.segments] == [s.marks for s in w.model.transcript.segments]
 
 
-def test_undo_and_redo_of_replace_all_are_restored_exactly(main_window, tmp_path, monkeypatch):
+def test_undo_and_redo_of_replace_all_are_restored_exactly(main_window, tmp_path):
     w = main_window
-    source = _open(w, tmp_path, monkeypatch)
+    source = _open(w, tmp_path)
     # An edit first: with every edit undone the document is its file again, and its journal goes.
     QTest.keyClicks(w.view.open_editor(0, 0), "Calm. ")
     w.view.close_editor()
@@ -100,17 +99,17 @@ def test_undo_and_redo_of_replace_all_are_restored_exactly(main_window, tmp_path
     assert kinds[-3:] == ["replace", "restore", "restore"]    # undo and redo refer to the replace's line
     w.edits.undo()
     w.project.autosave.close()
-    restored = recovery.find_for(source, saved=False, data_dir=tmp_path / "data").recover()
+    restored = recovery.find_for(source, saved=False, data_dir=w.context.data_dir).recover()
     assert _texts(restored) == original
     assert [s.words for s in restored.segments] == [s.words for s in w.model.transcript.segments]
 
 
-def test_turns_with_derived_word_times_are_journaled_in_full(main_window, tmp_path, monkeypatch):
+def test_turns_with_derived_word_times_are_journaled_in_full(main_window, tmp_path):
     from editor.core import ops
     from editor.core.transcript import Word, WordTiming
 
     w = main_window
-    source = _open(w, tmp_path, monkeypatch)
+    source = _open(w, tmp_path)
     segment = w.model.segment(1)
     aligned = [Word(word.text, segment.start_ms + 10 * i, segment.start_ms + 10 * i + 9)
                for i, word in enumerate(segment.words)]
@@ -118,6 +117,6 @@ def test_turns_with_derived_word_times_are_journaled_in_full(main_window, tmp_pa
     _replace_all(w, "the", "thy")
     assert "set" in _journal_lines(w)[-1]    # replay has no aligned words to realign: the turns in full
     w.project.autosave.close()
-    restored = recovery.find_for(source, saved=False, data_dir=tmp_path / "data").recover()
+    restored = recovery.find_for(source, saved=False, data_dir=w.context.data_dir).recover()
     assert [s.words for s in restored.segments] == [s.words for s in w.model.transcript.segments]
     assert restored.segments[1].word_timing is WordTiming.ALIGNED

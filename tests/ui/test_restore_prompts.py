@@ -85,6 +85,18 @@ def test_unrestorable_work_found_at_start_is_listed_in_one_message(windows, own_
     assert "File ▸ Recover Unsaved Work… lists what is kept." in text
 
 
+def test_at_start_a_recent_project_is_offered_whatever_its_file_is_named(windows, tmp_path, qtbot):
+    # A project is told by its content, never by its extension: one saved as "harbour.json" is a
+    # project the producer worked on, and the work a crash left on it is offered at start-up too.
+    path, journal = killed_mid_edit(windows, tmp_path, "harbour.json")
+    assert journal.exists()
+    window = windows()
+    assert window.project.recovery.offer_recovery() is not None
+    box = prompt(window, qtbot)
+    assert path.name in box.text()
+    button(box, "Not Now").click()
+
+
 def test_at_start_the_message_about_unrestorable_work_waits_until_the_restore_prompt_is_answered(
         windows, tmp_path, own_data_dir, qtbot):
     from editor.session.journal import recovery_dir

@@ -43,8 +43,7 @@ def test_approve_and_next_plays_the_next_turn(sample_window, qtbot):
     qtbot.waitUntil(lambda: "1 of 19 turns approved" in w.review_bar.label.text(), timeout=2000)
 
 
-def test_reopening_a_project_starts_where_the_review_stopped(main_window, tmp_path, monkeypatch, qtbot):
-    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
+def test_reopening_a_project_starts_where_the_review_stopped(main_window, tmp_path, qtbot):
     w = main_window
     path = write_project(tmp_path)
     assert w.open_path(str(path))
@@ -61,8 +60,7 @@ def test_reopening_a_project_starts_where_the_review_stopped(main_window, tmp_pa
     assert w.view.editor() is None and w.view.current_turn() == 2
 
 
-def test_progress_counts_turns_and_audio_share(main_window, tmp_path, monkeypatch, qtbot):
-    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
+def test_progress_counts_turns_and_audio_share(main_window, tmp_path, qtbot):
     w = main_window
     assert w.open_path(str(write_project(tmp_path)))
     w.review.approve(0)        # 4 s of 26 s
@@ -74,8 +72,7 @@ def test_progress_counts_turns_and_audio_share(main_window, tmp_path, monkeypatc
     assert w.review_bar.bar.value() == 346
 
 
-def test_flag_with_note_filter_and_next_unreviewed(main_window, tmp_path, monkeypatch, qtbot):
-    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
+def test_flag_with_note_filter_and_next_unreviewed(main_window, tmp_path, qtbot):
     w = main_window
     assert w.open_path(str(write_project(tmp_path)))
     assert w.review.flag("check the boat's name", 3)
@@ -102,18 +99,17 @@ def test_flag_with_note_filter_and_next_unreviewed(main_window, tmp_path, monkey
     assert all(w.view.row_rect(r).height() > 0 for r in range(5))
 
 
-def _flag_turn_1(w, tmp_path, monkeypatch):
+def _flag_turn_1(w, tmp_path):
     """Opens the project, edits turn 1 and triggers Flag: the note dialog, as soon as it exists."""
-    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
     assert w.open_path(str(write_project(tmp_path)))
     w.view.open_editor(1, 0)
     w.action_table["flag"].trigger()
     return last_opened(w, QInputDialog)
 
 
-def test_flag_action_asks_for_a_note(main_window, tmp_path, monkeypatch, qtbot):
+def test_flag_action_asks_for_a_note(main_window, tmp_path, qtbot):
     w = main_window
-    dialog = _flag_turn_1(w, tmp_path, monkeypatch)
+    dialog = _flag_turn_1(w, tmp_path)
     qtbot.waitUntil(dialog.isVisible)
     dialog.setTextValue("name of the ferry?")
     dialog.accept()
@@ -121,10 +117,10 @@ def test_flag_action_asks_for_a_note(main_window, tmp_path, monkeypatch, qtbot):
     assert w.model.segment(1).note == "name of the ferry?"
 
 
-def test_the_flag_note_typed_at_once_goes_into_the_note_field(main_window, tmp_path, monkeypatch, qtbot):
+def test_the_flag_note_typed_at_once_goes_into_the_note_field(main_window, tmp_path, qtbot):
     # A reviewer (or a script) types the note as soon as the dialog shows: the keys must reach the note.
     w = main_window
-    dialog = _flag_turn_1(w, tmp_path, monkeypatch)
+    dialog = _flag_turn_1(w, tmp_path)
     # The note field holds the dialog's focus from the start, so keys reach it as soon as the
     # window system makes the dialog active (before that, Qt drops keys sent to the window it blocks).
     assert isinstance(dialog.focusWidget(), QLineEdit)
@@ -137,11 +133,10 @@ def test_the_flag_note_typed_at_once_goes_into_the_note_field(main_window, tmp_p
     assert w.model.segment(1).note == "ferry name?"
 
 
-def test_reopening_puts_the_playhead_in_the_turn_in_hand(main_window, tmp_path, monkeypatch, qtbot):
+def test_reopening_puts_the_playhead_in_the_turn_in_hand(main_window, tmp_path, qtbot):
     from edit_helpers import timed_transcript
 
     from editor.core import project
-    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
     transcript = timed_transcript()
     elsewhere = transcript.segments[1].start_ms + 500          # a position in another turn than the row kept
     path = tmp_path / "apart.tep.json"

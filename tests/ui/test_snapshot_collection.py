@@ -9,10 +9,11 @@ import threading
 import pytest
 
 from editor.core.transcript import STORED_FIELDS
+from editor.core.user_data import ENV_DATA_DIR
 from editor.formats import read_file
 from editor.ui import process_tuning
 from editor.ui.document.transcript_model import TranscriptModel
-from editor.ui.project.autosave import ENV_DATA_DIR, Autosaver
+from editor.ui.project.autosave import Autosaver
 
 
 @pytest.fixture

@@ -347,10 +347,11 @@ class EditController(QObject):
                                                 f"{self.transcript.speaker_name(speaker_id)}")
 
     def add_speaker(self, name: str) -> str | None:
-        op = self._plan(ops.add_speaker, name)
+        speaker_id = self.transcript.new_speaker_id()   # chosen here: the op's contents are its own
+        op = self._plan(ops.add_speaker, name, speaker_id)
         if op is None or not self.push(op, f"Add Speaker {name.strip()}"):
             return None
-        return op.speakers[-1].id
+        return speaker_id
 
     # ------------------------------------------------------------------ marks
     def add_mark(self, kind: MarkKind) -> bool:

@@ -59,16 +59,16 @@ class GlossaryController(QObject):
     corrected = Signal(list)        # [(found, replacement)] of suggestions applied: the glossary may learn from them
 
     def __init__(self, ctx: WindowContext, spans: SpanActions, before_scan: Callable[[], None],
-                 parent=None, data_dir: str | None = None):
+                 parent=None):
         """*before_scan()*: the rest of the open-time background work, started first (the
-        dictionary); *data_dir*: where show glossaries live (default: the user's data folder)."""
+        dictionary). Show glossaries live in the window's data folder (``ctx.data_dir``)."""
         super().__init__(parent)
         self._model, self._files, self._window = ctx.model, ctx.files, ctx.window
         self._layout = ctx.layout
         self._show_action = ctx.actions["show_suggestions"]
         self._spans = spans
         self._before_scan = before_scan
-        self._data_dir = data_dir
+        self._data_dir = ctx.data_dir
         self.glossary: Glossary | None = None   # the show's glossary once a transcript is open
         self.show_notes: list = []              # NameCandidate names of the page text (after the deferred work)
         self._shared: SharedGlossaryFile | None = None   # SharedGlossaryFile of the glossary, when it has one

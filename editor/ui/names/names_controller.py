@@ -38,14 +38,13 @@ class NamesController(QObject):
     answer = Signal(str)         # what a step of the producer's did or found, or a problem to act on (shown at once)
     extra_changed = Signal()     # the project's "extra" changed (another show chosen): unsaved work
 
-    def __init__(self, ctx: WindowContext, parent=None, data_dir: str | None = None):
-        """*data_dir*: where show glossaries live (default: the user's data folder)."""
+    def __init__(self, ctx: WindowContext, parent=None):
         super().__init__(parent)
         self.spans = SpanActions(ctx, self)
         self.spelling = SpellingController(ctx, lambda: self.show_glossary.glossary,
                                            lambda wrong=None: self.correcting.correct_everywhere(wrong), self,
                                            other_names=lambda: [c.text for c in self.show_glossary.show_notes])
-        self.show_glossary = GlossaryController(ctx, self.spans, self.spelling.start_dictionary, self, data_dir)
+        self.show_glossary = GlossaryController(ctx, self.spans, self.spelling.start_dictionary, self)
         self.correcting = CorrectController(ctx, self.spans, lambda: self.show_glossary.glossary,
                                             self.show_glossary.borrow_index, self, doubted=self._doubted)
         self.find = FindController(ctx, self.spans, self)

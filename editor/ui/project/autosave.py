@@ -14,28 +14,22 @@ Built on :mod:`editor.session.journal` / :mod:`editor.session.recovery`:
 * **Saving** restarts the journal on the project; discarding deletes it.
 
 Where the files go: beside a saved project (``<project>.journal``), else in
-``<data dir>/recovery`` (``$TRANSCRIPT_EDITOR_DATA_DIR`` or the platform's
-user data folder).
+``<data dir>/recovery``: the folder the window hands it (``WindowContext.data_dir``), else the user
+data folder (:func:`editor.core.user_data.user_data_dir`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import threading
 from concurrent.futures import Future
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor.core.errors import TranscriptError
 
-ENV_DATA_DIR = "TRANSCRIPT_EDITOR_DATA_DIR"
 DELAY_MS = 3000
-
-
-def data_dir() -> str | None:
-    """Where unsaved work's journals live (None: the platform's user data folder)."""
-    return os.environ.get(ENV_DATA_DIR) or None
 
 
 class Autosaver(QObject):
@@ -49,8 +43,11 @@ class Autosaver(QObject):
     failed = Signal(str)          # the journal or a snapshot failed: edits are not protected
     _snapshot_done = Signal(bool)
 
-    def __init__(self, transcript_getter, delay_ms: int = DELAY_MS, parent=None, extra_getter=None):
+    def __init__(self, transcript_getter, delay_ms: int = DELAY_MS, parent=None, extra_getter=None,
+                 data_dir: str | Path | None = None):
+        """*data_dir*: the user data folder unsaved work's journals go under (None: the default one)."""
         super().__init__(parent)
+        self._data_dir = data_dir
         self._transcript = transcript_getter
         self._extra = extra_getter or dict    # the project's "extra" object, kept in snapshots too
         self._timer = QTimer(self)
@@ -125,7 +122,7 @@ class Autosaver(QObject):
                     journal = prepared.start()
             if journal is None:
                 journal = Journal.for_document(self._document, saved=self._saved, format=self._format,
-                                               data_dir=data_dir(), base=base)
+                                               data_dir=self._data_dir, base=base)
             journal.derived(self._derived)   # derived since the document was opened
             journal.follow(self._memos)
             self._derived, self._memos = set(), []
@@ -144,7 +141,7 @@ class Autosaver(QObject):
         from editor.session.journal import Journal, base_of_document, file_state
         key = (self._document, self._saved, self._format)
         found: Future = Future()
-        folder = data_dir()
+        folder = self._data_dir
 
         def identify() -> None:
             try:

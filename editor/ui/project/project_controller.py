@@ -65,7 +65,8 @@ class ProjectController(QObject):
         # said which version to keep: Save asks before replacing theirs.
         self.other_version_on_disk = False
         self.autosave = Autosaver(lambda: self._model.transcript, parent=self,
-                                  extra_getter=lambda: files.extra)   # a project's "extra" survives
+                                  extra_getter=lambda: files.extra,   # a project's "extra" survives
+                                  data_dir=ctx.data_dir)
         self.autosave.failed.connect(self.message)
         model.committed.connect(self.autosave.on_committed)   # every edit, undo and redo is journaled
         model.derived.connect(self.autosave.on_derived)       # derived data is not, but the journal hears of it

@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QTimer, Signal
 
 from editor.core.errors import TranscriptError
-from editor.core.project_file import EXTENSION
+from editor.core.files import read_head
+from editor.core.project_file import HEAD_CHARS, looks_like_project
 from editor.ui.context import WindowContext
-from editor.ui.project.autosave import data_dir
 from editor.ui.project.on_worker import OnWorker
 
 READING_SHOWN_AFTER_MS = 1000    # a journal still being read by then shows its progress, with Cancel
@@ -54,6 +54,7 @@ class RecoveryController(QObject):
         self._stack = ctx.undo_stack
         self._settings = ctx.settings
         self._window = ctx.window
+        self._data_dir = ctx.data_dir   # where unsaved work's journals are
         self.opening_to_restore = False    # opening a document in order to restore work into it
         self.reading: OnWorker | None = None   # the open document's journal being read for its prompt
         self._give_input_back: Callable[[], None] = lambda: None   # ...and the window's input, held meanwhile
@@ -85,7 +86,7 @@ class RecoveryController(QObject):
         from editor.session.journal import journal_paths_for
         if self._files.current_path != document:
             return
-        folder = data_dir()
+        folder = self._data_dir
         places = journal_paths_for(document, saved, folder)
         if not any(path.exists() for path in places):
             recovery.find_for(document, saved, folder)     # only cleans up what a kill left of its writes
@@ -161,15 +162,16 @@ class RecoveryController(QObject):
         from editor.session import recovery
         from editor.session.journal import is_locked
         found, unrestorable = [], []
-        for pending in recovery.find_unsaved(data_dir()):
+        for pending in recovery.find_unsaved(self._data_dir):
             if pending.recoverable:
                 found.append(pending)
             elif not is_locked(pending.journal_path):   # not another window's
                 unrestorable.append(pending)
         said = self._keep_unoffered(unrestorable)
+        # Projects are told by their content, whatever their name: a look at each recent file's head.
         for path in self._settings.recent_files():
-            if path.lower().endswith(EXTENSION) and os.path.isfile(path):
-                pending = recovery.find_for(path, True, data_dir())
+            if looks_like_project(read_head(path, HEAD_CHARS)):
+                pending = recovery.find_for(path, True, self._data_dir)
                 if pending is not None and pending.recoverable:
                     found.append(pending)   # one that is not is offered when its project opens
         if not found:
@@ -284,7 +286,7 @@ class RecoveryController(QObject):
         the open document and the recent projects (a project's journal is beside it)."""
         from editor.session.journal import recovery_dir
         documents = [self._project.project_path, self._project.source_path, *self._settings.recent_files()]
-        folders = [str(recovery_dir(data_dir()))]
+        folders = [str(recovery_dir(self._data_dir))]
         for document in documents:
             if document and os.path.dirname(document) not in folders:
                 folders.append(os.path.dirname(document))

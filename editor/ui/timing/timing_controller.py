@@ -24,7 +24,6 @@ MainWindow constructs it with what it needs and adds almost nothing else:
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -45,6 +44,9 @@ if TYPE_CHECKING:
     from editor.ui.timing.waveform_loader import PeaksLoader
 
 STRIP_HEIGHT = 140
+# Alignment processes: one per core of the 2-core machines the app is tuned for (PocketSphinx holds
+# its process's GIL, so more than the cores only queue), as the command line's `align --workers` default.
+ALIGN_WORKERS = 2
 # A transcript opened without audio gets its strip (boundaries, speakers) this long after
 # opening: building it imports numpy, PyAV and PocketSphinx (~0.2 s, ~45 MB) and walks every
 # turn, none of which the first look at the episode needs. Audio arriving builds it at once.
@@ -72,10 +74,7 @@ class TimingController(QObject):
     failed = Signal(str)
     words_ready = Signal(str)    # audio path: every turn that can be aligned has its word times
 
-    def __init__(self, ctx: WindowContext, parent=None, *,
-                 cache_dir: str | os.PathLike | None = None, workers: int = 2):
-        """*cache_dir*: where alignments are cached (default: the user's cache folder);
-        *workers*: alignment processes."""
+    def __init__(self, ctx: WindowContext, parent=None):
         super().__init__(parent)
         self._model, self._playback, self._files = ctx.model, ctx.playback, ctx.files
         self.undo_stack, self._actions, self._layout = ctx.undo_stack, ctx.actions, ctx.layout
@@ -87,7 +86,6 @@ class TimingController(QObject):
         project = ctx.project
         self._project_path = lambda: project.project_path    # peaks are cached beside a saved project
         self._project_restore_ended = project.restore_ended
-        self._cache_dir = cache_dir
         self._audio = ""
         self._duration = 0
         self.cache: AlignmentCache | None = None   # the alignments kept for the loaded audio
@@ -98,7 +96,6 @@ class TimingController(QObject):
         self._restored_alone = False          # the turns restored are all there was to align
         self._ready_when_restored = False
 
-        self._workers = workers
         # Made by _start() when the first transcript opens (numpy, PocketSphinx, PyAV imports).
         self._parts: _Parts | None = None
         self.strip: WaveformStrip | None = None
@@ -148,7 +145,7 @@ class TimingController(QObject):
         feed = StripFeed(self._model, strip)
         feed.rebuild()
         parts = self._parts = _Parts(strip, feed, PeaksLoader(self),
-                                     AlignmentRunner(self._model, workers=self._workers, parent=self),
+                                     AlignmentRunner(self._model, workers=ALIGN_WORKERS, parent=self),
                                      TurnResyncer(self._model, parent=self))
         self.strip, self.feed, self.peaks = parts.strip, parts.feed, parts.peaks
         self.aligner, self.resyncer = parts.aligner, parts.resyncer
@@ -236,7 +233,7 @@ class TimingController(QObject):
         from editor.ui.timing.alignment_cache import AlignmentCache, default_path
         self._start()
         self._audio = path
-        self.cache = AlignmentCache(path, default_path(path, self._cache_dir))
+        self.cache = AlignmentCache(path, default_path(path))
         # After the window has painted the opened transcript: planning reads every turn.
         self._align_soon.start()
 
