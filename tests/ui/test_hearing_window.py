@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from heard_episode import share_cache, spoken_once
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from window_helpers import press
@@ -28,11 +29,17 @@ def own_cache_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
+@pytest.fixture(scope="module")
+def heard_episode(tmp_path_factory):
+    """The episode of LINES and CLEAN, spoken and aligned once for the module's windows (each still
+    checks every turn against the audio itself)."""
+    return spoken_once(tmp_path_factory, LINES, CLEAN)
+
+
 @pytest.fixture
-def heard_window(main_window, qtbot, tmp_path):
-    episode = hearing_material.episode(LINES, CLEAN)
-    wav = hearing_material.write_wav(tmp_path / "episode.wav", episode.audio)
-    srt = hearing_material.write_srt(tmp_path / "episode.srt", episode.transcript)
+def heard_window(main_window, qtbot, heard_episode, monkeypatch):
+    srt, wav, cache = heard_episode
+    share_cache(monkeypatch, cache)
     messages = []
     main_window.hearing.message.connect(messages.append)
     assert main_window.open_path(str(srt), str(wav))
