@@ -1195,14 +1195,18 @@ def open_for_append(path: str | Path) -> int:
 
 
 def is_locked(path: str | Path) -> bool:
-    """True when a running process holds the journal at *path* open (see :func:`open_for_append`)."""
+    """True when a running process holds the journal at *path* open (see :func:`open_for_append`).
+
+    The probe takes a *shared* lock, which only the writer's exclusive one refuses: two probes at
+    once (two windows, or two instances starting, reading the same journal left behind) must not
+    take each other for a writer, or the work left behind would not be offered."""
     try:
         import fcntl
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
     except (ImportError, OSError):
         return False
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
     except OSError:
         return True
     finally:

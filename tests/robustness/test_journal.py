@@ -218,6 +218,29 @@ def test_a_live_journal_is_not_offered(saved):
     assert recovery.find_for(path).recoverable
 
 
+def test_two_looks_at_once_at_a_journal_left_behind_both_find_it_to_offer(saved):
+    # Two windows (or two instances starting) reading the same journal left behind at once: neither
+    # look may take the other's for a running window writing it, or the work is not offered.
+    from editor.session.journal import is_locked
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    journal.run(transcript, ops.set_text(transcript, 0, "left behind"))
+    journal.close()
+    stop = threading.Event()
+
+    def another_window_looking() -> None:
+        while not stop.is_set():
+            is_locked(journal.path)
+    other = threading.Thread(target=another_window_looking, daemon=True)
+    other.start()
+    try:
+        found = [recovery.find_for(path) for _ in range(300)]
+    finally:
+        stop.set()
+        other.join()
+    assert [pending.problem for pending in found if not pending.recoverable] == []
+
+
 def test_save_rotates_and_a_clean_journal_is_not_offered(saved):
     path, transcript = saved
     journal = Journal.for_document(path, saved=True, fsync_interval=None)

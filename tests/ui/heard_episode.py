@@ -22,6 +22,21 @@ def write_episode(folder: Path, lines, clean=()) -> tuple[Path, Path]:
     return srt, wav
 
 
+def spoken_once(tmp_path_factory, lines, clean=()) -> tuple[Path, Path, Path]:
+    """For a module-scoped fixture: the episode written once for the module's tests, and a cache
+    folder for them to share (:func:`share_cache`); (transcript, audio, cache folder). The real aligner
+    works out the episode's word times for the first test that opens it, and the others read them back
+    from the alignment cache (the same audio file): speech is synthesized and aligned once, not per test."""
+    folder = tmp_path_factory.mktemp("spoken-once")
+    srt, wav = write_episode(folder, lines, clean)
+    return srt, wav, folder / "cache"
+
+
+def share_cache(monkeypatch, cache: Path) -> None:
+    """The window's caches (alignments, waveform peaks) in *cache*, shared by the module's tests."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+
+
 def open_aligned(window, qtbot, srt: Path, wav: Path, before_alignment=None) -> None:
     """Open *srt* with *wav* and wait until its words are aligned; *before_alignment(window)* runs
     right after opening (e.g. to fill the glossary while the words are being timed)."""

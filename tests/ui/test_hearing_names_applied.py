@@ -6,7 +6,7 @@ alignment and PocketSphinx on espeak-ng speech, real widgets)."""
 from __future__ import annotations
 
 import pytest
-from heard_episode import open_aligned, write_episode  # noqa: E402
+from heard_episode import open_aligned, share_cache, spoken_once  # noqa: E402
 from PySide6.QtGui import QTextCursor
 
 LINES = [("split name", "My guest is {DACA, Leora more hall,|Daraka Larimore-Hall,} a slightly older organizer.")]
@@ -15,9 +15,18 @@ NAME = "Daraka Larimore-Hall"
 LISTEN_TIMEOUT_MS = 90_000     # a hang guard: two turns are heard in seconds
 
 
-@pytest.fixture(autouse=True)
-def own_cache_folder(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+@pytest.fixture(scope="module")
+def spoken(tmp_path_factory):
+    """The episode, spoken and aligned once for the module's windows (each listens to it itself)."""
+    return spoken_once(tmp_path_factory, LINES, CLEAN)
+
+
+@pytest.fixture
+def episode(spoken, monkeypatch):
+    """(transcript, audio) of the module's episode, with the alignment cache its tests share."""
+    srt, wav, cache = spoken
+    share_cache(monkeypatch, cache)
+    return srt, wav
 
 
 def _listened(window, qtbot, messages, before: int) -> None:
@@ -26,12 +35,12 @@ def _listened(window, qtbot, messages, before: int) -> None:
 
 
 
-def _suspects_panel_after_listening_for_the_name(window, qtbot, tmp_path):
+def _suspects_panel_after_listening_for_the_name(window, qtbot, episode):
     """The window's messages and its Suspects panel, once the episode (aligned, with NAME in the
     glossary) has been listened to."""
     messages: list[str] = []
     window.hearing.message.connect(messages.append)
-    open_aligned(window, qtbot, *write_episode(tmp_path, LINES, CLEAN),
+    open_aligned(window, qtbot, *episode,
                  before_alignment=lambda w: w.names.show_glossary.glossary.add(NAME))
     _listened(window, qtbot, messages, 0)
     window.action_table["suspects_panel"].trigger()
@@ -41,9 +50,9 @@ def _named_rows(panel) -> list[int]:
     return [i for i in range(panel.list.count()) if f"→ {NAME}" in panel.list.item(i).text()]
 
 
-def test_the_name_heard_keeps_the_punctuation_and_comes_back_after_undo(main_window, qtbot, tmp_path):
+def test_the_name_heard_keeps_the_punctuation_and_comes_back_after_undo(main_window, qtbot, episode):
     window = main_window
-    messages, panel = _suspects_panel_after_listening_for_the_name(window, qtbot, tmp_path)
+    messages, panel = _suspects_panel_after_listening_for_the_name(window, qtbot, episode)
     assert not panel.apply.isEnabled()           # nothing chosen yet
     (at,) = _named_rows(panel)
     panel.list.setCurrentRow(at)
@@ -60,10 +69,10 @@ def test_the_name_heard_keeps_the_punctuation_and_comes_back_after_undo(main_win
     qtbot.waitUntil(lambda: len(_named_rows(panel)) == 1, timeout=2000)
 
 
-def test_the_name_heard_put_in_teaches_the_glossary_the_passage_as_a_wrong_form(main_window, qtbot, tmp_path):
+def test_the_name_heard_put_in_teaches_the_glossary_the_passage_as_a_wrong_form(main_window, qtbot, episode):
     # The next episode's text scan then finds these words without the audio.
     window = main_window
-    _messages, panel = _suspects_panel_after_listening_for_the_name(window, qtbot, tmp_path)
+    _messages, panel = _suspects_panel_after_listening_for_the_name(window, qtbot, episode)
     glossary = window.names.show_glossary.glossary
     assert glossary.entry_for(NAME).wrong_forms == []
     (at,) = _named_rows(panel)
@@ -73,11 +82,11 @@ def test_the_name_heard_put_in_teaches_the_glossary_the_passage_as_a_wrong_form(
     assert glossary.entry_for(NAME).wrong_forms == ["DACA, Leora more hall"]
 
 
-def test_a_name_added_to_the_glossary_is_listened_for_at_once(main_window, qtbot, tmp_path):
+def test_a_name_added_to_the_glossary_is_listened_for_at_once(main_window, qtbot, episode, tmp_path):
     window = main_window
     messages: list[str] = []
     window.hearing.message.connect(messages.append)
-    open_aligned(window, qtbot, *write_episode(tmp_path, LINES, CLEAN))
+    open_aligned(window, qtbot, *episode)
     _listened(window, qtbot, messages, 0)
     window.action_table["suspects_panel"].trigger()
     panel = window.hearing.panel
@@ -114,9 +123,9 @@ def test_a_name_added_to_the_glossary_is_listened_for_at_once(main_window, qtbot
     menu.deleteLater()
 
 
-def test_a_name_taken_from_the_glossary_drops_what_it_made_without_listening_again(main_window, qtbot, tmp_path):
+def test_a_name_taken_from_the_glossary_drops_what_it_made_without_listening_again(main_window, qtbot, episode):
     window = main_window
-    messages, panel = _suspects_panel_after_listening_for_the_name(window, qtbot, tmp_path)
+    messages, panel = _suspects_panel_after_listening_for_the_name(window, qtbot, episode)
     assert len(_named_rows(panel)) == 1
     segment = window.model.transcript.segments[0]
     kept = [(s.char_start, s.char_end) for s in window.hearing.store.for_segment(segment)

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from heard_episode import share_cache, spoken_once
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from window_helpers import press
@@ -28,11 +29,24 @@ def own_cache_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
+@pytest.fixture(scope="module")
+def heard_episode(tmp_path_factory):
+    """The episode of LINES and CLEAN, spoken and aligned once for the module's windows (each still
+    checks every turn against the audio itself)."""
+    return spoken_once(tmp_path_factory, LINES, CLEAN)
+
+
+@pytest.fixture(scope="module")
+def longer_episode(tmp_path_factory):
+    """LINES with more clean turns, for a pass long enough to act on while it runs; spoken and aligned
+    once for the module's windows, as :func:`heard_episode`."""
+    return spoken_once(tmp_path_factory, LINES, CLEAN * 5)
+
+
 @pytest.fixture
-def heard_window(main_window, qtbot, tmp_path):
-    episode = hearing_material.episode(LINES, CLEAN)
-    wav = hearing_material.write_wav(tmp_path / "episode.wav", episode.audio)
-    srt = hearing_material.write_srt(tmp_path / "episode.srt", episode.transcript)
+def heard_window(main_window, qtbot, heard_episode, monkeypatch):
+    srt, wav, cache = heard_episode
+    share_cache(monkeypatch, cache)
     messages = []
     main_window.hearing.message.connect(messages.append)
     assert main_window.open_path(str(srt), str(wav))
@@ -176,13 +190,13 @@ def test_a_glossary_name_heard_in_a_suspect_is_offered_and_applied_as_one_undo_s
     assert "the BSA before" in window.model.transcript.segments[0].text
 
 
-def test_a_turn_edited_while_the_pass_runs_is_checked_as_it_reads_now(main_window, qtbot, tmp_path):
+def test_a_turn_edited_while_the_pass_runs_is_checked_as_it_reads_now(main_window, qtbot, longer_episode,
+                                                                        monkeypatch):
     """Its result, heard from the text the pass started with, is dropped and the turn is heard again
     (never checked before, so no re-check of an edited turn would pick it up otherwise); the pass's
     summary is said all the same, with the turn still to be checked."""
-    episode = hearing_material.episode(LINES, CLEAN * 5)
-    wav = hearing_material.write_wav(tmp_path / "episode.wav", episode.audio)
-    srt = hearing_material.write_srt(tmp_path / "episode.srt", episode.transcript)
+    srt, wav, cache = longer_episode
+    share_cache(monkeypatch, cache)
     hearing = main_window.hearing
     edited = []
 
@@ -206,13 +220,12 @@ def test_a_turn_edited_while_the_pass_runs_is_checked_as_it_reads_now(main_windo
     assert summary.endswith(" (1 edited turn is being checked again)")
 
 
-def test_audio_found_too_short_while_the_pass_runs_stops_it(main_window, qtbot, tmp_path):
+def test_audio_found_too_short_while_the_pass_runs_stops_it(main_window, qtbot, longer_episode, monkeypatch):
     """The audio warning says the audio checks do not run against audio the transcript runs past (the
     decoded length of a truncated file is known only once its working copy is written, after a pass
     may have started): a pass under way stops, as an alignment does."""
-    episode = hearing_material.episode(LINES, CLEAN * 5)
-    wav = hearing_material.write_wav(tmp_path / "episode.wav", episode.audio)
-    srt = hearing_material.write_srt(tmp_path / "episode.srt", episode.transcript)
+    srt, wav, cache = longer_episode
+    share_cache(monkeypatch, cache)
     hearing = main_window.hearing
     doubted = []
 

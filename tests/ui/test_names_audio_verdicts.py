@@ -5,7 +5,7 @@ and never ticks (for Apply all) one the audio rejects."""
 from __future__ import annotations
 
 import pytest
-from heard_episode import open_aligned, write_episode  # noqa: E402
+from heard_episode import open_aligned, share_cache, spoken_once, write_episode  # noqa: E402
 
 # The audio says "EPA" where the text has "BSA"; and it says "Okafor", which the glossary wrongly
 # remembers as a misspelling of another guest's name.
@@ -13,15 +13,23 @@ LINES = [("name", "Our next guest Okafor grew up near the harbor."),
          ("acronym", "She spent ten years at the {BSA|EPA} before she ran for office.")]
 
 
+@pytest.fixture(scope="module")
+def spoken(tmp_path_factory):
+    """The episode of LINES, spoken and aligned once for the module's windows."""
+    return spoken_once(tmp_path_factory, LINES)
+
+
 @pytest.fixture
-def checked_panel(main_window, qtbot, tmp_path):
+def checked_panel(main_window, qtbot, spoken, monkeypatch):
+    srt, wav, cache = spoken
+    share_cache(monkeypatch, cache)
     names = main_window.names.show_glossary
 
     def glossary(_window) -> None:
         names.glossary.add("EPA", ["BSA"])
         names.glossary.add("Okoro", ["Okafor"])
 
-    open_aligned(main_window, qtbot, *write_episode(tmp_path, LINES), before_alignment=glossary)
+    open_aligned(main_window, qtbot, srt, wav, before_alignment=glossary)
     # Shown: made now if the words were timed before the deferred scan made it (a panel is made
     # when first shown, or for a scan's suggestions).
     main_window.action_table["show_suggestions"].setChecked(True)
