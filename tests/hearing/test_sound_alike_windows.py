@@ -35,7 +35,8 @@ def _every_target_compared(tokens: list[Token], names: list[str], phones: PhoneS
             code = phones.of_words(words)
             best = None
             for target in targets:
-                if last - first >= target.most or abs(len(code) - len(target.code)) > MAX_DISTANCE * len(target.code) + 1:
+                too_far = abs(len(code) - len(target.code)) > MAX_DISTANCE * len(target.code) + 1
+                if last - first >= target.most or too_far:
                     continue
                 if target.blind is not None:
                     distance = vowels_half(code, target.code, phones.vowel_blind(code), target.blind)
