@@ -66,3 +66,31 @@ def test_each_window_gets_the_closest_name_of_a_glossary_of_every_length():
     # (the material holds windows of several names and none: the comparison says something)
     heard = sound_alikes(_tokens("We drove to Mill walkie and met Brand fold."), NAMES, phones)
     assert {a.name for a in heard} >= {"Milwaukee", "Brandvold"}
+
+
+def test_a_passage_is_listened_for_the_names_near_it_in_sound_whatever_their_length():
+    import re
+
+    from editor.hearing.spotting import PLAUSIBLE_SOUND, _near_in_sound
+    from editor.hearing.verdict import TimedToken
+
+    aligner = hearing_aligner()
+    teach(aligner, NAMES)
+    phones = PhoneSpeller(aligner)
+    text = "Support us at patrion.com/t H L or write to Margaret oh yellow ran about the MTSP."
+    tokens = [TimedToken(m.start(), m.end(), 100 * i, 100 * i + 90) for i, m in enumerate(re.finditer(r"\S+", text))]
+    windows = [(a, b) for a in range(len(tokens)) for b in range(a, min(len(tokens), a + 6))]
+    near = _near_in_sound(text, tokens, windows, NAMES, phones)
+    # Every window against every saying of every name, nothing left out for its length.
+    expected = {}
+    for w_lo, w_hi in windows:
+        code = phones.of_text(text[tokens[w_lo].char_start:tokens[w_hi].char_end])
+        if not code:
+            continue
+        heard_as = [name for name in NAMES if any(
+            vowels_half(code, saying, phones.vowel_blind(code), phones.vowel_blind(saying)) < PLAUSIBLE_SOUND
+            for saying in phones.of_name(name) if saying)]
+        if heard_as:
+            expected[w_lo, w_hi] = heard_as
+    assert near == expected
+    assert "Marguerite Oyelaran" in near[9, 12] and "patreon.com/harborlights" in near[3, 5]
