@@ -22,6 +22,7 @@ the CMU dictionary's spelling of a letter's name ("T IY"), so ``"a."`` is "EY", 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from num2words import num2words
 
@@ -70,6 +71,18 @@ _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}<>,;:!?.…*_"
 
 def spoken_words(token: str) -> list[str]:
     """The words a speaker says for one whitespace *token* ([] for a tag like ``[laughs]``)."""
+    return list(_read_out(token))
+
+
+# The audio checks read the same tokens over and over (every window of a turn compared with every
+# name, the text and each candidate put to the audio): a token is worked out once, and each caller
+# gets its own list of the words.
+@lru_cache(maxsize=65536)
+def _read_out(token: str) -> tuple[str, ...]:
+    return tuple(_spoken(token))
+
+
+def _spoken(token: str) -> list[str]:
     if token.startswith("[") and token.endswith("]"):
         return []
     token = token.replace("\u2019", "'").replace("\u2018", "'")

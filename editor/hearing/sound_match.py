@@ -137,6 +137,10 @@ def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller,
     """
     targets = [target for name in names for target in phones.targets(name)]
     widest = max((target.most for target in targets), default=MAX_WORDS)
+    # Most targets are too long or too short for a window's phones to come within max_distance:
+    # which ones a window of so many tokens and phones may be near is worked out once per such
+    # shape, in the targets' order (the closest first target still wins a tie).
+    eligible: dict[tuple[int, int], list[_Target]] = {}
     found = []
     for first in range(len(tokens)):
         for last in range(first, min(len(tokens), first + widest)):
@@ -144,12 +148,15 @@ def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller,
             if not words:
                 continue
             code = phones.of_words(words)
+            shape = (last - first, len(code))
+            near = eligible.get(shape)
+            if near is None:
+                near = eligible[shape] = [
+                    target for target in targets if last - first < target.most
+                    and abs(len(code) - len(target.code)) <= max_distance * len(target.code) + 1]
             blind = None
             best = None
-            for target in targets:
-                if last - first >= target.most \
-                        or abs(len(code) - len(target.code)) > max_distance * len(target.code) + 1:
-                    continue
+            for target in near:
                 # An acronym's letters are written as the words they sound like ("and be a" for
                 # NBA, "you and" for UN), whose vowels are a reader's guess: one vowel for
                 # another counts half there.

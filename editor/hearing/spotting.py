@@ -240,8 +240,12 @@ def _near_in_sound(text: str, tokens: list[TimedToken], windows: list[tuple[int,
         if not code:
             continue
         blind = phones.vowel_blind(code)
-        heard_as = [name for name in names if any(vowels_half(code, saying, blind, saying_blind) < PLAUSIBLE_SOUND
-                                                  for saying, saying_blind in sayings[name])]
+        # (Phone strings whose lengths differ by PLAUSIBLE_SOUND of the longer are that far apart
+        # at least, each edit distance being the difference or more: not compared.)
+        heard_as = [name for name in names if any(
+            abs(len(code) - len(saying)) / max(len(code), len(saying)) < PLAUSIBLE_SOUND
+            and vowels_half(code, saying, blind, saying_blind) < PLAUSIBLE_SOUND
+            for saying, saying_blind in sayings[name])]
         if heard_as:
             near[w_lo, w_hi] = heard_as
     return near

@@ -92,3 +92,16 @@ def test_failed_segment_keeps_what_aligned_as_anchors(speech):
     # the unsaid words share the gap between "father" and "built"
     father, built = result.words[10], result.words[16]
     assert all(father.end_ms <= w.start_ms <= built.start_ms for w in result.words[11:16])
+
+
+def test_each_reading_of_a_token_is_the_callers_own_list():
+    # A token is read out once and kept: a caller changing its words must not change what the
+    # next caller of the same token gets.
+    first = spoken_words("BSA's")
+    expected = list(first)
+    first.append("extra")
+    first[0] = "changed"
+    assert spoken_words("BSA's") == expected
+    address = spoken_words("patreon.com/harborlights")
+    address.clear()
+    assert spoken_words("patreon.com/harborlights") == ["patreon", "dot", "com", "slash", "harborlights"]
