@@ -33,6 +33,7 @@ from editor.core.atomic import atomic_write
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Transcript, made_words
 from editor.core.user_data import user_data_dir
+from editor.core.word_norms import phrase_norms
 
 # The matcher (rapidfuzz, Metaphone, the word list) and the search's spans are imported by the
 # functions that match and apply: opening a transcript loads its show's glossary and needs none of it.
@@ -219,27 +220,29 @@ class Glossary:
         words); never from an insertion, a deletion, a change of capitals or punctuation, or a
         rewrite of more than :data:`LEARN_MAX_WORDS` words. Returns the entry that learnt, or None.
         """
-        from editor.core.corrections import Phrase
         names = list(names)
         span = self._entry_around_edit(old_text, new_text, names) or replaced_span(old_text, new_text)
         if span is None or _kept_at_an_edge(*span):
             return None
         wrong, right = span
-        right_norms = Phrase.of(right).norms
-        if not right_norms or Phrase.of(wrong).norms == right_norms:
+        right_norms = phrase_norms(right)
+        if not right_norms or phrase_norms(wrong) == right_norms:
             return None
         if max(len(wrong.split()), len(right.split())) > LEARN_MAX_WORDS:
             return None
-        wrong_norms = Phrase.of(wrong).norms
-        if any(Phrase.of(n).norms == wrong_norms for n in self.names() + names):
+        wrong_norms = phrase_norms(wrong)
+        if any(phrase_norms(n) == wrong_norms for n in self.names() + names):
             return None           # the old words are a right name themselves
+        # What the new words are is told before how much the old ones look like them: most edits
+        # (a Replace All of a common word) put in no name at all, and the likeness needs the matcher
+        # (rapidfuzz, Metaphone), which the window has not loaded for them.
+        entry = next((e for e in self.entries if phrase_norms(e.correct) == right_norms), None)
+        name = None if entry is not None else next((n for n in names if phrase_norms(n) == right_norms), None)
+        if entry is None and name is None and not _looks_like_a_name(right):
+            return None
         if _likeness(wrong, right) < LEARN_MIN_LIKENESS:
             return None           # a rewrite ("he" -> "Joe Lieberman"), not a misheard name
-        entry = next((e for e in self.entries if Phrase.of(e.correct).norms == right_norms), None)
         if entry is None:
-            name = next((n for n in names if Phrase.of(n).norms == right_norms), None)
-            if name is None and not _looks_like_a_name(right):
-                return None
             entry = self.add(name or _without_possessive(right))
         return self.add(entry.correct, [_without_possessive(wrong)])
 

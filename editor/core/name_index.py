@@ -9,14 +9,13 @@ Where each word sits in its text is found only for the turns where a match is ma
 words of all turns laid end to end (:class:`TokenLayout`, numpy) let the matcher count the
 letters of thousands of windows at once.
 
-Normalisation ignores case and punctuation ("Dick." == "dick", "O'Neil" == "oneil") and a
-possessive "'s"; the phonetic key is Metaphone (jellyfish) with any leading vowel written
+Normalisation (:mod:`editor.core.word_norms`) ignores case and punctuation ("Dick." == "dick",
+"O'Neil" == "oneil") and a possessive "'s"; the phonetic key is Metaphone (jellyfish) with any leading vowel written
 as "A", because recognizers swap initial vowels freely ("Alison" / "Ellison").
 """
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,19 +26,12 @@ import jellyfish
 from rapidfuzz import fuzz, process
 
 from editor.core.transcript import Mark, Transcript
+from editor.core.word_norms import core_span, normalise
 
 if TYPE_CHECKING:   # numpy is imported where it is used: opening a transcript needs none of it
     from collections.abc import Collection
 
     import numpy as np
-
-_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
-
-
-def normalise(word: str) -> str:
-    """Lower case, letters and digits only: the form fuzzy comparison works on."""
-    return "".join(ch for ch in word.casefold() if ch.isalnum())
-
 
 @lru_cache(maxsize=65536)
 def phonetic_key(norm: str) -> str:
@@ -51,19 +43,6 @@ def phonetic_key(norm: str) -> str:
     if key and key[0] in "AEIOU":
         key = "A" + key[1:]
     return key
-
-
-def core_span(token: str, start: int) -> tuple[int, int]:
-    """Offsets of a token without surrounding punctuation or a trailing possessive."""
-    lo, hi = 0, len(token)
-    while lo < hi and not token[lo].isalnum():
-        lo += 1
-    while hi > lo and not token[hi - 1].isalnum():
-        hi -= 1
-    possessive = _POSSESSIVE.search(token, lo, hi)
-    if possessive and possessive.start() > lo:
-        hi = possessive.start()
-    return start + lo, start + hi
 
 
 @dataclass(slots=True)

@@ -320,6 +320,38 @@ def replace_all_spans(transcript: Transcript, options: FindOptions, replacement:
     return spans
 
 
+def rows_to_search_again(transcript: Transcript, options: FindOptions, replacement: str,
+                         matched_rows: set[int]) -> set[int]:
+    """Where the same search may still find something after Replace all put *replacement* in place of
+    every match in *matched_rows* (the rows :func:`replace_all_spans` found something in: the others
+    did not change). Often none, told without searching them.
+
+    A plain search scans each turn for the leftmost match, then on from its end. Where no new match
+    overlaps a replacement, the text between replacements is scanned as before it, from the same
+    places, and finds what it found then: matches touching a mark (skipped before and now), nothing
+    else, as the rest was replaced. A new match overlapping a replacement holds it whole, lies
+    within it, or holds one of its ends, where the replacement's first (or last) characters are the
+    pattern's last (or first). That is told from the two strings when both are ASCII (a character
+    then matches one of the pattern's alone: itself, or its other case when case is ignored). A regex,
+    a whole-word search (a replaced neighbour makes a word of what was none), kept case and marks
+    (a replacement that touches one may move its edge) are searched again.
+    """
+    if options.regex or options.whole_word or options.keep_case or not options.pattern \
+            or _SEPARATOR in options.pattern or not (options.pattern.isascii() and replacement.isascii()):
+        return matched_rows
+    segments = transcript.segments
+    if any(segments[row].marks for row in matched_rows):
+        return matched_rows
+    put, pattern = (replacement, options.pattern) if options.match_case else \
+        (replacement.lower(), options.pattern.lower())
+    if put in pattern or pattern in put:
+        return matched_rows
+    for size in range(1, min(len(put), len(pattern) - 1) + 1):
+        if put[-size:] == pattern[:size] or put[:size] == pattern[-size:]:
+            return matched_rows
+    return set()
+
+
 def replacement_for(transcript: Transcript, match: Match, options: FindOptions,
                     replacement: str) -> ReplaceSpan:
     """The span that replaces one listed *match* (for "Replace"), with groups and keep-case applied."""

@@ -12,8 +12,9 @@ a second, the way the harness decides "idle"; on a machine shared with other wor
 moves, the CPU time much less. The parts of the step that run before it returns are listed too:
 the spans (from the places the panel's list found, when the transcript is unchanged since), the
 op's plan (new texts and marks; the words of a replaced turn are realigned when first read),
-applying it with the model's signals, the recovery journal's line, and the panel's refresh (a
-search of the turns that matched). Two figures are wall time, as marked: the step until it returned
+applying it with the model's signals, the recovery journal's line, what the glossary learns from it,
+and the panel's refresh (a search of the turns where the replacement may have made the pattern
+again: none for "thy"). Two figures are wall time, as marked: the step until it returned
 to the event loop, and the recovery journal's start at the first edit (fsyncs wait on the disk, not
 the CPU). "gc" is the cyclic collector's time in the step, on any thread (an autosave snapshot's too).
 """
@@ -105,6 +106,7 @@ def in_window(srt: str) -> None:
         setattr(owner, name, wrapper)
 
     from editor.core import ops
+    from editor.core.glossary import Glossary
     from editor.session import journal
     from editor.ui.project import autosave
     timed(find_panel, "replace_all_spans", "spans")
@@ -112,6 +114,7 @@ def in_window(srt: str) -> None:
     timed(ops, "replace_spans", "plan (texts, marks)")
     timed(ops, "run", "apply + model signals")
     timed(journal.Journal, "record", "journal line")
+    timed(Glossary, "learn_from_edit", "glossary learning")
     # The first edit starts the journal: its file's fsyncs wait on the disk, which CPU time does not show.
     timed(autosave.Autosaver, "_start", "journal start (wall ms)", clock=time.perf_counter)
     gc_time = [0.0, 0.0]

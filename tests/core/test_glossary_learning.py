@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from editor.core.errors import TranscriptError
 from editor.core.glossary import Glossary, may_be_misheard, replaced_span
 from editor.core.shared_glossary import SharedGlossaryFile, merge
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_replaced_span_is_widened_to_words():
@@ -67,6 +72,21 @@ def test_edits_that_teach_nothing(old, new):
     g.add("Kofundo")
     assert g.learn_from_edit(old, new) is None
     assert g.entry_for("Kofundo").wrong_forms == []
+
+
+def test_an_edit_that_puts_in_no_name_is_told_without_loading_the_matcher():
+    # A Replace All of an everyday word is learnt from on the GUI thread: telling that it teaches
+    # nothing must not load rapidfuzz and Metaphone (tens of ms the window has not spent yet).
+    probe = ("import sys\n"
+             "from editor.core.glossary import Glossary\n"
+             "g = Glossary()\n"
+             "g.add('Kofundo')\n"
+             "print(g.learn_from_edit('the boat was red', 'thy boat was red', names=['Dorian Duvalle']),\n"
+             "      sorted({'rapidfuzz', 'jellyfish', 'editor.core.corrections', 'editor.core.name_index'}\n"
+             "             & set(sys.modules)))\n")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["None", "[]"]
 
 
 def _entries(g):

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from editor.core import ops
 from editor.core.search import (
     FindOptions,
     ReplaceSpan,
@@ -17,6 +18,7 @@ from editor.core.search import (
     match_case_of,
     replace_all_spans,
     replacement_for,
+    rows_to_search_again,
     word_index_at_offset,
 )
 from editor.core.transcript import Mark, MarkKind, ReviewStatus, Segment, Speaker, Transcript, Word
@@ -229,3 +231,46 @@ def test_a_plain_search_finds_what_a_regex_per_turn_finds(texts, pattern, match_
     for limit in (None, 1, 3):
         assert replace_all_spans(transcript, options, "thy", places=find_places(transcript, options, limit=limit)) \
             == spans
+
+
+def _replaced_all(texts: list[str], options: FindOptions, replacement: str) -> tuple[Transcript, set[int]]:
+    """A transcript of *texts* after Replace all, and the rows the search found something in."""
+    t = Transcript(segments=[Segment(f"s{i}", i * 1000, i * 1000 + 900, text) for i, text in enumerate(texts)])
+    matched: set[int] = set()
+    spans = replace_all_spans(t, options, replacement, Scope(), matched)
+    if spans:
+        ops.run(t, ops.replace_spans(t, spans))
+    return t, matched
+
+
+def test_after_a_replace_that_cannot_make_the_pattern_again_no_row_is_searched():
+    options = FindOptions("the")
+    t, matched = _replaced_all(["the cat, THE hat", "Then there", "no match"], options, "thy")
+    assert matched == {0, 1} and rows_to_search_again(t, options, "thy", matched) == set()
+    assert find_all(t, options) == []
+
+
+@pytest.mark.parametrize("replacement", ["xth", "e", "", "THE", "hethe", "thethy"])
+def test_a_replacement_that_may_make_the_pattern_again_is_searched_again(replacement):
+    options = FindOptions("the")
+    t, matched = _replaced_all(["the cat, THE hat", "Then there"], options, replacement)
+    assert rows_to_search_again(t, options, replacement, matched) == matched
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts=st.lists(st.text("abAB ", max_size=12), min_size=1, max_size=3),
+       pattern=st.text("abAB", min_size=1, max_size=3), replacement=st.text("abAB", max_size=3),
+       match_case=st.booleans())
+@example(texts=["abab"], pattern="ab", replacement="b", match_case=False)
+def test_what_is_left_after_replace_all_is_in_the_rows_searched_again(texts, pattern, replacement, match_case):
+    options = FindOptions(pattern, match_case=match_case)
+    t, matched = _replaced_all(texts, options, replacement)
+    left = {match.index for match in find_all(t, options)}
+    assert left <= rows_to_search_again(t, options, replacement, matched)
+
+
+def test_rows_with_marks_are_searched_again():
+    t = Transcript(segments=[Segment("s0", 0, 900, "the [inaudible] the")])
+    t.segments[0].marks = [Mark(MarkKind.INAUDIBLE, 4, 15)]
+    options = FindOptions("the")
+    assert rows_to_search_again(t, options, "thy", {0}) == {0}

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QTimer
+from PySide6.QtGui import QRegion
 
 from editor.ui.document.row_geometry import RowGeometry
 
@@ -209,8 +210,9 @@ class RowLayout:
             self._estimated_to -= min(last + 1, self._estimated_to) - first
 
     # ------------------------------------------------------------------ exact heights
-    def measure(self, row: int) -> int:
-        """Exact height of *row*, recorded in the geometry; returns the change."""
+    def measure(self, row: int, repaint: bool = True) -> int:
+        """Exact height of *row*, recorded in the geometry; returns the change (*repaint*: repaint
+        the rows it moved, else the caller does)."""
         model = self._model()
         assert model is not None
         self.ensure()
@@ -222,12 +224,16 @@ class RowLayout:
         else:
             height = self._painter.exact_height(row, segment.text, self.width, segment.marks)
         delta = self.geometry.set_height(row, height)
-        if delta:
+        if delta and repaint:
             self.update_from(row)
         return delta
 
-    def prepare_visible(self) -> tuple[int, int]:
-        """Lay out the rows that show; keep the first one where it is. Returns (first, last)."""
+    def prepare_visible(self, painting: QRect | None = None) -> tuple[int, int]:
+        """Lay out the rows that show; keep the first one where it is. Returns (first, last).
+
+        *painting*: the part of the viewport a paint under way is about to draw (after this, with
+        the rows where they now are); the rows a new height moved are repainted only outside it.
+        """
         self.ensure()
         count = len(self.geometry)
         if not count:
@@ -235,17 +241,19 @@ class RowLayout:
         y0 = self._view.verticalScrollBar().value()
         first = self.geometry.row_at(y0)
         inside = y0 - self.geometry.top(first)
-        changed = self.measure(first) != 0
+        moved = first if self.measure(first, repaint=False) else -1
         bottom = self._view.viewport().height() + inside
         row, filled = first, self.geometry.height(first)
         while filled < bottom and row + 1 < count:
             row += 1
-            changed |= self.measure(row) != 0
+            if self.measure(row, repaint=False) and moved < 0:
+                moved = row
             filled += self.geometry.height(row)
-        if changed:
+        if moved >= 0:
             inside = max(0, min(inside, self.geometry.height(first) - 1))
             self.update_scrollbar()
             self.scroll_to(self.geometry.top(first) + max(0, inside))
+            self.update_from(moved, painting)
         return first, row
 
     # ------------------------------------------------------------------ viewport coordinates
@@ -278,8 +286,9 @@ class RowLayout:
         self._view.verticalScrollBar().setValue(value)
         self.scrolling_itself = False
 
-    def update_rows(self, first: int, last: int) -> None:
-        """Repaint rows *first*..*last* (what of them is on screen)."""
+    def update_rows(self, first: int, last: int, painting: QRect | None = None) -> None:
+        """Repaint rows *first*..*last* (what of them is on screen, but for *painting*: the part
+        a paint under way draws anyway)."""
         self.ensure()
         viewport = self._view.viewport()
         count = len(self.geometry)
@@ -288,12 +297,14 @@ class RowLayout:
         value = self._view.verticalScrollBar().value()
         y0 = self.geometry.top(max(0, first)) - value
         y1 = self.geometry.top(min(last + 1, count)) - value
-        area = QRect(0, y0, viewport.rect().width(), y1 - y0).intersected(viewport.rect())
+        area = QRegion(QRect(0, y0, viewport.rect().width(), y1 - y0).intersected(viewport.rect()))
+        if painting is not None:
+            area = area.subtracted(QRegion(painting))
         if not area.isEmpty():
             viewport.update(area)
 
-    def update_from(self, row: int) -> None:
+    def update_from(self, row: int, painting: QRect | None = None) -> None:
         """Repaint from *row* down: a row whose height changed moved every row below it, and
         what was painted of them is where they were (a paint clipped to the row alone left a
         turn drawn twice, a line apart, once something repainted it where it now is)."""
-        self.update_rows(row, len(self.geometry) - 1)
+        self.update_rows(row, len(self.geometry) - 1, painting)

@@ -68,7 +68,7 @@ class RowsPainting:
         view = self._view
         model = view.model()
         assert model is not None
-        first, last = self._rows.prepare_visible()
+        first, last = self._rows.prepare_visible(painting=clip)
         painter = QPainter(view.viewport())
         # A turn draws only the lines and decorations this shows (TurnPainter._paint_text): a long
         # turn with many decorations drawn whole took seconds a paint.

@@ -142,6 +142,8 @@ class SuspectStore(QObject):
 
         Like :meth:`put`, not announced by ``changed``: only those rows need repainting, and the
         caller knows them."""
+        if not self._by_id and not self._earlier:
+            return False    # nothing heard yet (no audio, or before the first pass): a Replace All spans every row
         changed = False
         for row, segment in enumerate(segments[first:last + 1], first):
             entry = self._by_id.get(segment.id)

@@ -41,6 +41,7 @@ from editor.core.search import (
     find_places,
     replace_all_spans,
     replacement_for,
+    rows_to_search_again,
     time_at,
 )
 from editor.core.timecode import format_clock
@@ -422,11 +423,16 @@ class FindPanel(QWidget):
         except SearchError as error:
             self._show_status(str(error), error=True)
             return 0
+        self._stale = False     # until the transcript changes: the replacement was made
         if spans:
             self.replace_requested.emit(spans, f"Replace All “{options.pattern}” → “{self.replace_edit.text()}” "
                                                f"({len(spans)})")
         # What is left to find is in the rows just searched (a replacement may hold the pattern
-        # again, or change nothing); the rest of the episode had no match and was not changed.
+        # again, or change nothing), often in none of them; the rest of the episode had no match
+        # and was not changed.
+        if self._stale:
+            matched_rows = rows_to_search_again(self._model.transcript, options, self.replace_edit.text(),
+                                                matched_rows)
         replaced = f"Replaced {len(spans)} occurrence{'s' if len(spans) != 1 else ''}"
         self._replaced = replaced
         left = self.search(within=matched_rows)

@@ -56,7 +56,7 @@ class GlossaryController(QObject):
     extra_changed = Signal()
     glossary_set = Signal(object)   # another Glossary is in use (another episode or show)
     names_changed = Signal()        # the glossary's names changed (known words follow)
-    corrected = Signal(list)        # [(found, replacement)] of suggestions applied: the glossary may learn from them
+    corrected = Signal(object)      # [(found, replacement)] of suggestions applied: the glossary may learn from them
 
     def __init__(self, ctx: WindowContext, spans: SpanActions, before_scan: Callable[[], None],
                  parent=None):

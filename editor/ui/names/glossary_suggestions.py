@@ -42,7 +42,7 @@ class SuggestionsPanel(QWidget):
     """The list of glossary suggestions with Apply, Apply all and Ignore."""
 
     apply_requested = Signal(object, str)   # [ReplaceSpan], undo text (object: a list would be copied twice)
-    corrected = Signal(list)              # [(found, replacement)] of the suggestions just applied (the glossary learns)
+    corrected = Signal(object)            # [(found, replacement)] of the suggestions just applied (the glossary learns)
     seek_requested = Signal(int)          # ms
     scan_finished = Signal(int)           # number of suggestions shown
     audio_checked = Signal(bool)          # the audio's verdicts are in (True) or the check stopped

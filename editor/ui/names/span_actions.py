@@ -25,7 +25,8 @@ class SpanActions(QObject):
 
     message = Signal(str)        # a short status-bar message
     # [(words before, words put in)] of a correction applied with teach=True: the glossary may learn from it.
-    corrected = Signal(list)
+    # (object: a list is copied into a QVariantList and back, ~8 ms for a Replace All's 7,000 pairs.)
+    corrected = Signal(object)
 
     def __init__(self, ctx: WindowContext, parent=None):
         super().__init__(parent)

@@ -16,16 +16,18 @@ LONG = ("one two three four five six seven eight nine ten eleven twelve thirteen
 
 
 class _Painted(QObject):
-    """The part of a widget painted since it was last cleared."""
+    """The part of a widget painted since it was last cleared, and each paint's part."""
 
     def __init__(self, widget):
         super().__init__(widget)
         self.region = QRegion()
+        self.paints: list[QRegion] = []
         widget.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.region += event.region()
+            self.paints.append(QRegion(event.region()))
         return False
 
 
@@ -85,3 +87,29 @@ def test_a_replace_that_shortens_a_turn_repaints_the_turns_below(timed_window, q
     assert moved.top() < below_before.top()
     assert _covers(painted.region, moved.intersected(view.viewport().rect()))
     assert _covers(painted.region, below_before.intersected(view.viewport().rect()))   # and where it was
+
+
+def test_a_replace_all_on_screen_is_painted_once(main_window, qtbot, tmp_path):
+    # The paint lays out the replaced turns on screen (their estimated heights become exact, moving
+    # the turns below): it draws them where they now are, and asks for no second paint of the same.
+    cues = [f"{n}\n00:00:{n // 10:02d},{n % 10}00 --> 00:00:{n // 10:02d},{n % 10}90\n"
+            f"Speaker {n % 3}: the {'long ' * (n % 9)}words of cue {n}, then the end of the line.\n"
+            for n in range(1, 200)]
+    path = tmp_path / "cues.srt"
+    path.write_text("\n".join(cues), encoding="utf-8")
+    w, view = main_window, main_window.view
+    w.resize(900, 700)
+    assert w.open_path(str(path))
+    painted = _Painted(view.viewport())
+    _settled(qtbot, view, painted)
+    segments = w.model.transcript.segments
+    spans = [(row, at, at + 3, "the very best words in the whole wide world, and thy")
+             for row, segment in enumerate(segments) if (at := segment.text.find("the")) >= 0]
+    assert len(spans) > 64     # a Replace All: its turns' heights are estimated again, not measured
+    painted.paints.clear()
+    w.model.run(ops.replace_spans(w.model.transcript, spans))
+    qtbot.waitUntil(lambda: bool(painted.paints))
+    for _ in range(20):
+        QApplication.processEvents()
+    shown = QRect(0, view.row_rect(view.row_at(0)).top(), view.viewport().width(), view.viewport().height())
+    assert len(painted.paints) == 1 and _covers(painted.paints[0], shown.intersected(view.viewport().rect()))
