@@ -38,8 +38,10 @@ tomatoes". So:
   word better (the light search's choice is no measure), :data:`VOWEL_CHOSEN_MARGIN` when the
   two differ in a vowel alone, which is how an accent says a word (a British "casts" is the
   American model's "costs"). Only a word fitting worse than its turn's typical word is asked
-  about (one that fits as well as the turn's right words seldom loses to a word a phone away):
-  that, the bars and the choice keep the second alignments few. The
+  about (one that fits as well as the turn's right words seldom loses to a word a phone away),
+  but for one the model wants :data:`CONTEXT_GAIN` or more, net too ("broke her angle": "ankle",
+  whose g a voice may say so that the model hears it as well as the k; the audio must choose it and
+  prefer it there, no tolerance): that, the bars and the choice keep the second alignments few. The
   evidence is the audio too when the other word fits better by a verdict's margin
   (:mod:`.verdict`); else the context only. Words two phones away were tried too: the model
   wants many of them in right sentences ("locked the gate": "left"), and the light search chose
