@@ -38,8 +38,10 @@ tomatoes". So:
   word better (the light search's choice is no measure), :data:`VOWEL_CHOSEN_MARGIN` when the
   two differ in a vowel alone, which is how an accent says a word (a British "casts" is the
   American model's "costs"). Only a word fitting worse than its turn's typical word is asked
-  about (one that fits as well as the turn's right words seldom loses to a word a phone away):
-  that, the bars and the choice keep the second alignments few. The
+  about (one that fits as well as the turn's right words seldom loses to a word a phone away),
+  but for one the model wants :data:`CONTEXT_GAIN` or more, net too ("broke her angle": "ankle",
+  whose g a voice may say so that the model hears it as well as the k; the audio must choose it and
+  prefer it there, no tolerance): that, the bars and the choice keep the second alignments few. The
   evidence is the audio too when the other word fits better by a verdict's margin
   (:mod:`.verdict`); else the context only. Words two phones away were tried too: the model
   wants many of them in right sentences ("locked the gate": "left"), and the light search chose
@@ -426,6 +428,8 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
             continue
         saying = aligner.pronunciations(words[position[i]])
         likelier = model.likelier(words, position[i], saying, doubt.short, homophones_only=doubt.below <= 0)
+        if doubt.below <= 0 and not doubt.short:
+            likelier = _strongly_wanted(likelier, model.likelier(words, position[i], saying, False))
         written = tokens[i].spoken[0].lower()
         if american(written) != written:
             # A British spelling: the model knows the American word, but not how often British
@@ -467,6 +471,15 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
                                  text[doubt.char_start:doubt.char_end], doubt.start_ms, doubt.end_ms,
                                  max(CONTEXT_DOUBT, doubt.doubt), evidence))
     return found
+
+
+def _strongly_wanted(homophones: list[Likelier], sound_alikes: list[Likelier]) -> list[Likelier]:
+    """What a word fitting as well as its turn's typical word is asked about: its *homophones*, and
+    the *sound_alikes* a phone away the model wants CONTEXT_GAIN or more, net of their frequency too
+    ("broke her angle": "ankle"), which a voice that says the slip's sound clearly may still make fit
+    well; the audio must choose one and prefer it (no tolerance for a word the audio does not doubt)."""
+    wanted = [x for x in sound_alikes if not x.same_sound and min(x.gain, x.net) >= CONTEXT_GAIN]
+    return sorted(homophones + wanted, key=lambda x: -x.gain)
 
 
 def _cluster_put_back(tokens: list[Token], i: int, words: list[str], at: int, saying: list[str],

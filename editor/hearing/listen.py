@@ -133,7 +133,7 @@ def _listen_for_names(job: HearJob, audio: np.ndarray, fitted: SegmentFit, heard
         heard.spotted = spot_names(job.text, timed, spans, list(job.names), audio, job.audio_start_ms,
                                    aligner, typical, chooser=listener, phones=_phone_speller(aligner))
     heard.spotted += _heard_sound_alikes(job, timed, aligner, [a for a in alikes if a.distance <= MAX_DISTANCE],
-                                         heard.spotted, typical)
+                                         heard.spotted, typical, fitted)
     # A name the text already says ("Dick Flacks." for Dick Flacks) is nothing to suggest.
     heard.spotted = [s for s in heard.spotted if not same_name(s.found, s.name)]
     for spotted in heard.spotted:
@@ -199,9 +199,12 @@ def _phone_speller(aligner: Aligner) -> PhoneSpeller:
 
 
 def _heard_sound_alikes(job: HearJob, timed: list[TimedToken], aligner: Aligner, alikes: list[SoundAlike],
-                        already: list[Spotted], turn_typical: float) -> list[Spotted]:
+                        already: list[Spotted], turn_typical: float, fitted: SegmentFit) -> list[Spotted]:
     """Glossary names that sound like a run of the text (*alikes*, closest first) and that the
-    audio does not rule out."""
+    audio does not rule out: the name fits about as well as a right word, or at least as well as
+    the text's own words there (*fitted*), which fit that badly only where the voice is heard
+    badly or the text is wrong (a garbled acronym, "sorter" for SARDA, where the model hears
+    neither well)."""
     found: list[Spotted] = []
     tried: list[tuple[int, int, str]] = []
     for alike in alikes:
@@ -219,13 +222,20 @@ def _heard_sound_alikes(job: HearJob, timed: list[TimedToken], aligner: Aligner,
         if where is None:
             continue
         assert job.audio is not None
-        bar = run_fit_bar(fit_bar(turn_typical), job.text, timed, alike.first, alike.last)
+        bar = min(run_fit_bar(fit_bar(turn_typical), job.text, timed, alike.first, alike.last),
+                  text_fit(fitted, alike.first, alike.last))
         verdict = compare(cut(job.audio, job.audio_start_ms, where), where, alike.name, aligner,
                           margin_needed=False, usable_from=(bar, 0.0))
         if verdict.label != PREFERS_ORIGINAL and verdict.fit >= bar:
             found.append(Spotted(lo, hi, job.text[lo:hi], alike.name, verdict.margin, "sound",
                                  verdict.label == AGREES))
     return found
+
+
+def text_fit(fitted: SegmentFit, first: int, last: int) -> float:
+    """The fit (log score per frame) of tokens *first*..*last* as the text says them (0 when unspoken)."""
+    fits = [f for f in fitted.tokens[first:last + 1] if f.spoken]
+    return sum(f.fit * f.frames for f in fits) / max(1, sum(f.frames for f in fits))
 
 
 def plan(segments: Sequence[Segment], duration_ms: int | None = None, names: Sequence[str] = (),

@@ -83,11 +83,21 @@ def other_readings(word: str, guessed: bool, lookup, capitals: bool = False) -> 
     if guessed:
         readings.append(letter_to_sound(plain))
         readings.append(two_words(plain, lookup) or "")
+        readings.append(_final_a_as_schwa(plain))
         if _FRENCH_MARKS.search(plain):    # (marks that everyday words have too: "our", "you")
             readings.append(french_reading(plain))
     # Spelled another language's way: said that way too, in the dictionary or not ("Weiss").
     readings += foreign_readings(plain)
     return list(dict.fromkeys(r for r in readings if r))
+
+
+def _final_a_as_schwa(word: str) -> str:
+    """*word* read by the letter rules with a last "a" after a consonant said as a schwa, as English
+    says a name's ("Linda", "Honda", "SARDA" said "sar-duh"); '' for any other word."""
+    if len(word) < 3 or word[-1].lower() != "a" or word[-2].lower() in "aeiouy":
+        return ""
+    stem = letter_to_sound(word[:-1])
+    return f"{stem} AH" if stem else ""
 
 
 def _said_as_a_word(letters: str, lookup) -> bool:

@@ -22,6 +22,7 @@ MAX_DISTANCE = 0.34      # normalised phone edit distance of a sound-alike
 MAX_WORDS = 4
 VOWELS = frozenset(["AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW", "OY", "UH", "UW"])
 _ANY_VOWEL = "\u00b7"    # every vowel's code in a vowel-blind phone string
+_FLAP = "\u00b6"         # a t or d said as a flap, in a vowel-blind phone string that merges them
 
 
 def sound_distance(a: list[str], b: list[str], vowels: frozenset[str] = VOWELS) -> float:
@@ -60,8 +61,9 @@ class _Target:
 
     name: str
     code: str            # its phone string
-    blind: str | None    # the same with every vowel alike, for an acronym said letter by letter; else None
+    blind: str | None    # the same with every vowel alike, for an acronym; else None
     most: int            # the widest window (in tokens) that may say it
+    flaps: bool = False  # *blind* also says a t or d between vowels alike (an acronym said as a word)
 
 
 class PhoneSpeller:
@@ -105,8 +107,11 @@ class PhoneSpeller:
         cached = self._targets.get(name)
         if cached is None:
             letters = _said_as_letters(name)
-            cached = self._targets[name] = [_Target(name, code, self.vowel_blind(code) if letters else None,
-                                                    max(MAX_WORDS, len(self.spoken(name)) + 1, self.syllables(code)))
+            as_word = not letters and _acronym_said_as_a_word(name)
+            cached = self._targets[name] = [_Target(name, code, self.vowel_blind(code, as_word)
+                                                    if letters or as_word else None,
+                                                    max(MAX_WORDS, len(self.spoken(name)) + 1, self.syllables(code)),
+                                                    as_word)
                                             for code in self.of_name(name) if len(code) >= 3]
         return cached
 
@@ -115,9 +120,17 @@ class PhoneSpeller:
         word for each ("Venn cat a ram an" for Venkataraman)."""
         return sum(c in self._vowel_codes for c in code)
 
-    def vowel_blind(self, code: str) -> str:
-        """*code* with every vowel's character made one (see :func:`sound_distance`)."""
-        return "".join(_ANY_VOWEL if c in self._vowel_codes else c for c in code)
+    def vowel_blind(self, code: str, flaps: bool = False) -> str:
+        """*code* with every vowel's character made one (see :func:`sound_distance`); with *flaps*,
+        a t or d after a vowel or an r and before a vowel made one too: American speech says both
+        as one flap there ("sorter" and "sarda", "latter" and "ladder")."""
+        blind = "".join(_ANY_VOWEL if c in self._vowel_codes else c for c in code)
+        if not flaps:
+            return blind
+        stops = {self._codes.get("T"), self._codes.get("D")} - {None}
+        after = {_ANY_VOWEL, self._codes.get("R")}
+        return "".join(_FLAP if c in stops and 0 < k < len(blind) - 1 and blind[k - 1] in after
+                       and blind[k + 1] == _ANY_VOWEL else c for k, c in enumerate(blind))
 
     def _code(self, phone: str) -> str:
         if phone not in self._codes:
@@ -154,15 +167,17 @@ def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller,
                 near = eligible[shape] = [
                     target for target in targets if last - first < target.most
                     and abs(len(code) - len(target.code)) <= max_distance * len(target.code) + 1]
-            blind = None
+            blind: dict[bool, str] = {}
             best = None
             for target in near:
                 # An acronym's letters are written as the words they sound like ("and be a" for
                 # NBA, "you and" for UN), whose vowels are a reader's guess: one vowel for
-                # another counts half there.
+                # another counts half there. So do they in an acronym said as a word, whose
+                # reading is a guess too ("sorter" written for SARDA, its d a flap like the t).
                 if target.blind is not None:
-                    blind = blind if blind is not None else phones.vowel_blind(code)
-                    distance = vowels_half(code, target.code, blind, target.blind)
+                    if target.flaps not in blind:
+                        blind[target.flaps] = phones.vowel_blind(code, target.flaps)
+                    distance = vowels_half(code, target.code, blind[target.flaps], target.blind)
                 else:
                     distance = Levenshtein.normalized_distance(code, target.code, score_cutoff=max_distance)
                 if distance > max_distance or (best is not None and distance >= best.distance):
@@ -180,6 +195,12 @@ def _holds(window: str, name: str) -> bool:
     words = [w.strip(".,;:!?") for w in window.split()]
     wanted = name.casefold().split()
     return any(words[i:i + len(wanted)] == wanted for i in range(len(words) - len(wanted) + 1))
+
+
+def _acronym_said_as_a_word(name: str) -> bool:
+    """Whether *name* is one capitals word of three letters or more read as a word ("SARDA", "NASA")."""
+    letters = name.strip(".,;:!?")
+    return len(letters) >= 3 and letters.isalpha() and letters.isupper() and len(spoken_words(name)) == 1
 
 
 def _said_as_letters(name: str) -> bool:

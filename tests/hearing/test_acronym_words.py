@@ -8,7 +8,9 @@ import pytest
 from editor.align.text import Token, spoken_words
 from editor.hearing.fit import hearing_aligner
 from editor.hearing.listen import NEAR_DISTANCE
+from editor.hearing.sayings import other_readings
 from editor.hearing.sound_match import MAX_DISTANCE, PhoneSpeller, sound_alikes
+from tests.hearing.heard_line import heard_line
 
 
 @pytest.fixture(scope="module")
@@ -31,3 +33,33 @@ def test_a_name_said_as_a_word_keeps_every_vowel(phones):
     # "Enbeeay" is said with NBA's phones, but as a word: its vowels count in full, and "and be
     # a" is not near enough to be listened for it.
     assert _alikes("He watched the and be a finals", ["Enbeeay"], phones, NEAR_DISTANCE) == {}
+
+
+def test_an_acronym_said_as_a_word_is_near_a_word_with_other_vowels_and_a_flapped_t(phones):
+    # SARDA said "sar-da": "sorter" differs in its vowels and in a t that American speech says
+    # as a flap, like the d. A word with other consonants is not near it.
+    assert _alikes("Our dog handlers are assessed by sorter every year.", ["SARDA"], phones) == {"sorter": "SARDA"}
+    assert _alikes("We sorted the letters and saw a star.", ["SARDA"], phones) == {}
+    # ...and the flap is one between vowels only: a word's first t and d stay apart.
+    def flapped(word):
+        return phones.vowel_blind(phones.of_words([word]), True)
+
+    assert flapped("ladder") == flapped("latter")
+    assert flapped("tin") != flapped("din")
+
+
+def test_a_name_s_last_a_after_a_consonant_is_also_said_as_a_schwa():
+    readings = other_readings("sarda", True, hearing_aligner().lookup)
+    assert "S AA R D AH" in readings
+    assert not any(r.endswith(" AH") for r in other_readings("sardo", True, hearing_aligner().lookup))
+
+
+@pytest.mark.parametrize(("voice", "speed"), [("en-us+f2", 165), ("en-us+f3", 150)])
+def test_a_garbled_acronym_written_as_a_word_is_a_suspect_with_the_acronym_offered(material, voice, speed):
+    line = ("acronym", "Our dog handlers are assessed by {sorter|SARDA} every year.")
+    _, heard = heard_line(material, line, ("SARDA",), voice=voice, speed=speed)
+    assert [(s.text, s.evidence) for s in heard.suspects] == [("sorter", ["sound", "name"])]
+    assert [(s.found, s.name) for s in heard.spotted] == [("sorter", "SARDA")]
+    # Said as written: the audio rules the acronym out.
+    _, heard = heard_line(material, line, ("SARDA",), audio="wrong", voice=voice, speed=speed)
+    assert heard.suspects == [] and heard.spotted == []
