@@ -72,3 +72,16 @@ def test_a_damaged_cue_sends_the_file_line_by_line():
     result = reader.read(text, keep_captions=True)
     assert [s.text for s in result.transcript.segments] == ["Hello there.", "Broken arrow.", "The end."]
     assert any("line 6" in w for w in result.warnings)
+
+
+def test_text_between_two_cues_sends_the_file_line_by_line():
+    # A block that is no cue (a stray line after a blank one) lies between two cues the one pass
+    # finds: the file is not a run of cues, so the line reader reads it and says what it did.
+    text = ("1\n00:00:01,000 --> 00:00:02,000\nHello there.\n\n"
+            "and a stray line\n\n"
+            "2\n00:00:03,000 --> 00:00:04,000\nThe end.\n")
+    reader = SrtReader()
+    assert reader._read_whole(text, True) is None
+    result = reader.read(text, keep_captions=True)
+    assert [s.text for s in result.transcript.segments] == ["Hello there. and a stray line", "The end."]
+    assert any("joined" in w for w in result.warnings)

@@ -62,10 +62,11 @@ class SrtReader:
     def _read_whole(self, text: str, keep_captions: bool) -> ReadResult | None:
         """The file read as a run of well-formed cues, or None when it is not one (no warnings to give)."""
         build = TranscriptBuilder(self.NAME)
-        add_cue, new_speaker = build.add_cue, build.speaker
+        new_speaker, known = build.speaker, build.speaker_names
         two, fraction = _TWO_DIGITS, _FRACTION_MS
         markup = "<" in text or "{" in text
         cue_lines: list[list[str]] = []
+        cues: list[tuple[str | None, int, int, str]] = []   # given to the builder at once (add_cues)
         speaker = None
         blank = _BLANK_LINES.match(text)   # always matches (maybe nothing)
         position = blank.end() if blank else 0
@@ -78,7 +79,7 @@ class SrtReader:
             if markup:
                 shown = [strip_markup(line) for line in shown]
             cue_lines.append(shown)
-            name, said = split_speaker(" ".join(shown), build.speaker_names)
+            name, said = split_speaker(" ".join(shown), known)
             if name is not None:
                 speaker = new_speaker(name)
             # (hours looked up too when they have one or two digits, as files write them: "00")
@@ -86,9 +87,10 @@ class SrtReader:
                 + two[s1] * 1000 + fraction[f1]
             end = (((two[h2] if h2 in two else int(h2)) * 60 if h2 else 0) + two[m2]) * 60_000 \
                 + two[s2] * 1000 + fraction[f2]
-            add_cue(speaker, start, end, said)
-        if position != len(text) or not cue_lines:
+            cues.append((speaker, start, end, said))
+        if position != len(text) or not cues:
             return None
+        build.add_cues(cues)
         if build.empty:
             raise TranscriptError("no subtitle cues found", line=1)
         return build.result(keep_captions, cue_lines)

@@ -18,7 +18,17 @@ from dataclasses import dataclass
 from typing import cast
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen, QTextCharFormat, QTextLayout, QTextOption
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QPen,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
 
 from editor.core.timecode import format_clock
 from editor.core.transcript import Mark, ReviewStatus, Segment
@@ -34,6 +44,18 @@ MARGIN_RIGHT = 20
 HEADER_GAP = 3
 BAR_X = 8
 BAR_W = 4
+
+def fill(painter: QPainter, rect: QRect, color: QColor) -> None:
+    """``painter.fillRect(rect, color)``, the same pixels (a rectangle drawn with no pen covers the
+    rectangle exactly). Not fillRect itself: PySide's choice among its overloads makes the Python
+    class of QGradient (and its ~180-member Preset enum: ~5 ms of the first paint) to see whether the
+    colour is one; the transcript's first paint needs no gradient."""
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawRect(rect)
+    painter.restore()
+
 
 STATUS_LABEL = {ReviewStatus.APPROVED: "✓ approved", ReviewStatus.FLAGGED: "⚑ flagged"}
 NOTE_LABEL = "✎ note"   # the note itself is the badge's tooltip
@@ -296,7 +318,7 @@ class TurnPainter:
         bold while the view has the keyboard (*focused*), faint while it has not.
         """
         if current:
-            painter.fillRect(rect, theme.CURRENT_TURN_BG.on(palette))
+            fill(painter, rect, theme.CURRENT_TURN_BG.on(palette))
         if in_hand:
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -305,8 +327,8 @@ class TurnPainter:
             painter.drawRoundedRect(QRectF(rect).adjusted(3, 2, -3, -2), 5, 5)
             painter.restore()
         color = speaker_color(speaker_index)
-        painter.fillRect(QRect(rect.left() + BAR_X, rect.top() + PAD_TOP, BAR_W,
-                               rect.height() - PAD_TOP - PAD_BOTTOM // 2), color)
+        fill(painter, QRect(rect.left() + BAR_X, rect.top() + PAD_TOP, BAR_W,
+                            rect.height() - PAD_TOP - PAD_BOTTOM // 2), color)
         top = rect.top() + PAD_TOP
         painter.setFont(self.header_font)
         painter.setPen(speaker_text_color(speaker_index, palette))
