@@ -206,6 +206,15 @@ class ContextModel:
     def known(self, word: str) -> bool:
         return self._log((word,)) > _UNKNOWN
 
+    def judges(self, word: str) -> bool:
+        """Whether the model can say what the context wants instead of *word*: not when it lacks
+        the word. A dictionary word it lacks ("scree", "tarn") is no error for being missing: the
+        model scores it at its floor, so every word it knows makes the context thousands of orders
+        of magnitude "likelier", a wish that would outweigh any bar; and a recognizer, whose model
+        favours the words it knows, seldom writes such a word by mistake. Only the audio speaks
+        against it then (the audio-led and cluster questions of :func:`context_suspects`)."""
+        return self.known(word)
+
     def commoner(self, other: str, word: str) -> float:
         """log10 of how much commoner *other* is than *word* in general (0 when the model lacks
         *word*: an unknown word is no rare one, only one the model cannot judge)."""
@@ -277,7 +286,9 @@ class ContextModel:
         word speech reduces, SHORT_HOMOPHONE_GAIN) and, unless *homophones_only*, words one phone
         away (*short*: one vowel away, from a word of three letters or more) that make it ASK_GAIN
         likelier; each also net of how much commoner it is in general (:attr:`Likelier.net`);
-        likeliest first."""
+        likeliest first; none for a word the model lacks (see :meth:`judges`)."""
+        if not self.judges(words[i]):
+            return []
         own = self.window(words, i, words[i])
         same = self.homophones(pronunciations)
         if homophones_only:
