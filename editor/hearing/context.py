@@ -63,11 +63,13 @@ tomatoes". So:
   beside a consonant, unless the model finds that far less likely; the consonant's length in
   the audio decides (:mod:`.durations`), and the word must fit the turn better.
 
-Only ordinary words are asked about: not names (a capital inside a sentence, or a passage heard
-as a glossary name: the glossary's business), not a token read as several words (digits,
-addresses), never a word speech reduces against one a phone away but for a vowel (a tense:
-"sit"/"sat") or a cluster's consonant (see ``WordDoubt.short``; a short word's sound-alike a
-vowel away must be the audio's choice), and never a British spelling against its American one
+Only ordinary words are asked about: not names (a capital inside a sentence, or a passage heard as
+a glossary name: the glossary's business), not a token read as several words (digits, addresses),
+not the model's wishes for a dictionary word it lacks ("scree": see :meth:`ContextModel.judges`;
+only the audio leads there), never a word speech reduces against one a phone away but for a vowel
+(a tense: "sit"/"sat") or a cluster's consonant (see ``WordDoubt.short``; a short word's
+sound-alike a vowel away must be the audio's choice), and never a British spelling against its
+American one
 (the model is American, and judges a British spelling it lacks as the American one). The
 constants were set on the evaluation episode and the tuning material of
 tests/bench/hearing_material.py (the "near", "slips" and "stress" lines among it); the
