@@ -69,9 +69,8 @@ not the model's wishes for a dictionary word it lacks ("scree": see :meth:`Conte
 only the audio leads there), never a word speech reduces against one a phone away but for a vowel
 (a tense: "sit"/"sat") or a cluster's consonant (see ``WordDoubt.short``; a short word's
 sound-alike a vowel away must be the audio's choice), and never a British spelling against its
-American one
-(the model is American, and judges a British spelling it lacks as the American one). The
-constants were set on the evaluation episode and the tuning material of
+American one (the model is American, and judges a British spelling it lacks as the American one).
+The constants were set on the evaluation episode and the tuning material of
 tests/bench/hearing_material.py (the "near", "slips" and "stress" lines among it); the
 frequency-net gains and the r-coloured vowel's bar were looked at on the "held-out", "fresh",
 "fresh2" and "fresh3" episodes too, which are no longer unseen, and the far consonant's bar and
