@@ -65,8 +65,8 @@ tomatoes". So:
 
 Only ordinary words are asked about: not names (a capital inside a sentence, or a passage heard as
 a glossary name: the glossary's business), not a token read as several words (digits, addresses),
-not the model's wishes for a dictionary word it lacks ("scree": see :meth:`ContextModel.judges`;
-only the audio leads there), never a word speech reduces against one a phone away but for a vowel
+not the model's wishes for a dictionary word it lacks ("scree": see :func:`wishes_count`; only
+the audio leads there), never a word speech reduces against one a phone away but for a vowel
 (a tense: "sit"/"sat") or a cluster's consonant (see ``WordDoubt.short``; a short word's
 sound-alike a vowel away must be the audio's choice), and never a British spelling against its
 American one (the model is American, and judges a British spelling it lacks as the American one).
@@ -207,15 +207,6 @@ class ContextModel:
     def known(self, word: str) -> bool:
         return self._log((word,)) > _UNKNOWN
 
-    def judges(self, word: str) -> bool:
-        """Whether the model can say what the context wants instead of *word*: not when it lacks
-        the word. A dictionary word it lacks ("scree", "tarn") is no error for being missing: the
-        model scores it at its floor, so every word it knows makes the context thousands of orders
-        of magnitude "likelier", a wish that would outweigh any bar; and a recognizer, whose model
-        favours the words it knows, seldom writes such a word by mistake. Only the audio speaks
-        against it then (the audio-led and cluster questions of :func:`context_suspects`)."""
-        return self.known(word)
-
     def commoner(self, other: str, word: str) -> float:
         """log10 of how much commoner *other* is than *word* in general (0 when the model lacks
         *word*: an unknown word is no rare one, only one the model cannot judge)."""
@@ -287,9 +278,7 @@ class ContextModel:
         word speech reduces, SHORT_HOMOPHONE_GAIN) and, unless *homophones_only*, words one phone
         away (*short*: one vowel away, from a word of three letters or more) that make it ASK_GAIN
         likelier; each also net of how much commoner it is in general (:attr:`Likelier.net`);
-        likeliest first; none for a word the model lacks (see :meth:`judges`)."""
-        if not self.judges(words[i]):
-            return []
+        likeliest first."""
         own = self.window(words, i, words[i])
         same = self.homophones(pronunciations)
         if homophones_only:
@@ -370,6 +359,19 @@ def asked_words(tokens: list[Token], doubts: list[WordDoubt], text: str, already
             and outside(doubts[i], already)]
 
 
+def wishes_count(model: ContextModel, word: str, doubt: WordDoubt) -> bool:
+    """Whether the model's wishes for another word in *word*'s place count (*doubt*: the word's).
+
+    Not for a real dictionary word the model lacks ("scree", "tarn"): the model scores it at its
+    floor, so every word it knows makes the context thousands of orders of magnitude "likelier", a
+    wish that would outweigh any bar; and a recognizer, whose own model favours the words it knows,
+    seldom writes such a word by mistake. Only the audio speaks against it then (the audio-led and
+    cluster questions of :func:`context_suspects`). A word the spelling dictionary does not know
+    either is no word at all but a recognizer's fragment ("Fenella mack eye vur" for MacIver):
+    any word is likelier there, and the wish stands."""
+    return model.known(word) or "spelling" in doubt.evidence
+
+
 def ordinary(tokens: list[Token], doubts: list[WordDoubt], text: str) -> list[int]:
     """Tokens the model may judge: one ordinary word each (see the module's docstring)."""
     chosen = []
@@ -437,7 +439,8 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
                                      max(CONTEXT_DOUBT, doubt.doubt), ["audio"]))
             continue
         saying = aligner.pronunciations(words[position[i]])
-        likelier = model.likelier(words, position[i], saying, doubt.short, homophones_only=doubt.below <= 0)
+        likelier = (model.likelier(words, position[i], saying, doubt.short, homophones_only=doubt.below <= 0)
+                    if wishes_count(model, words[position[i]], doubt) else [])
         written = tokens[i].spoken[0].lower()
         if american(written) != written:
             # A British spelling: the model knows the American word, but not how often British

@@ -5,8 +5,9 @@ nearly anywhere ("on the quay": "key"), while a homophone the context wants for 
 import pytest
 
 from editor.align.text import spoken_words
-from editor.hearing.context import context_model
+from editor.hearing.context import context_model, wishes_count
 from editor.hearing.fit import hearing_aligner
+from editor.hearing.suspects import WordDoubt
 from tests.hearing.context_run import episode_context_suspects
 from tests.hearing.heard_line import heard_line
 
@@ -66,13 +67,19 @@ def test_a_sound_alike_is_put_to_the_audio_only_when_wanted_beyond_being_a_commo
 LACKED = "He twisted his ankle on the scree above the tarn."
 
 
-def test_the_model_does_not_judge_a_dictionary_word_it_lacks(aligner):
+def test_the_model_s_wishes_do_not_count_for_a_dictionary_word_it_lacks(aligner):
     model = context_model()
-    assert not model.judges("scree") and not model.judges("tarn") and model.judges("screen")
     words = LACKED.lower().rstrip(".").split()
-    for word, saying in (("scree", "S K R IY"), ("tarn", "T AA R N")):
-        assert model.likelier(words, words.index(word), [saying], short=False) == []
-    assert "vote" in _sound_alikes(aligner, "the members will boat on the new rules tomorrow", "boat")
+    # On the model's floor: "screen" makes the context thousands of orders of magnitude likelier.
+    assert model.likelier(words, words.index("scree"), ["S K R IY"], short=False)[0].gain > 1000
+
+    def doubt(evidence):
+        return WordDoubt(0, 0, 5, 0, 100, 0.0, evidence)
+
+    assert not wishes_count(model, "scree", doubt([])) and not wishes_count(model, "tarn", doubt([]))
+    # A word the spelling dictionary lacks too is a recognizer's fragment ("mack eye vur" for MacIver).
+    assert wishes_count(model, "vur", doubt(["spelling"]))
+    assert wishes_count(model, "boat", doubt([]))
 
 
 @pytest.mark.parametrize(("voice", "speed"), [("en-us+f2", 165), ("en-us+f3", 150)])
@@ -81,3 +88,10 @@ def test_a_right_word_the_model_lacks_is_left_alone(material, voice, speed):
     # and the audio did not rule them out (nor prefer them by an audio-led margin).
     _, heard = heard_line(material, ("clean", LACKED), (), voice=voice, speed=speed)
     assert heard.suspects == [], [(s.text, s.evidence) for s in heard.suspects]
+
+
+@pytest.mark.parametrize(("voice", "speed"), [("en-us+f2", 165), ("en-us+f3", 150)])
+def test_a_fragment_neither_dictionary_knows_is_still_doubted_on_the_context(material, voice, speed):
+    line = ("split name", "The exhibition was curated by {Fenella mack eye vur|Fenella MacIver} and two volunteers.")
+    _, heard = heard_line(material, line, (), voice=voice, speed=speed)
+    assert "vur" in [s.text for s in heard.suspects], [(s.text, s.evidence) for s in heard.suspects]
