@@ -65,13 +65,14 @@ tomatoes". So:
   beside a consonant, unless the model finds that far less likely; the consonant's length in
   the audio decides (:mod:`.durations`), and the word must fit the turn better.
 
-Only ordinary words are asked about: not names (a capital inside a sentence, or a passage heard
-as a glossary name: the glossary's business), not a token read as several words (digits,
-addresses), never a word speech reduces against one a phone away but for a vowel (a tense:
-"sit"/"sat") or a cluster's consonant (see ``WordDoubt.short``; a short word's sound-alike a
-vowel away must be the audio's choice), and never a British spelling against its American one
-(the model is American, and judges a British spelling it lacks as the American one). The
-constants were set on the evaluation episode and the tuning material of
+Only ordinary words are asked about: not names (a capital inside a sentence, or a passage heard as
+a glossary name: the glossary's business), not a token read as several words (digits, addresses),
+not the model's wishes for a dictionary word it lacks ("scree": see :func:`wishes_count`; only
+the audio leads there), never a word speech reduces against one a phone away but for a vowel
+(a tense: "sit"/"sat") or a cluster's consonant (see ``WordDoubt.short``; a short word's
+sound-alike a vowel away must be the audio's choice), and never a British spelling against its
+American one (the model is American, and judges a British spelling it lacks as the American one).
+The constants were set on the evaluation episode and the tuning material of
 tests/bench/hearing_material.py (the "near", "slips" and "stress" lines among it); the
 frequency-net gains and the r-coloured vowel's bar were looked at on the "held-out", "fresh",
 "fresh2" and "fresh3" episodes too, which are no longer unseen, and the far consonant's bar and
@@ -360,6 +361,19 @@ def asked_words(tokens: list[Token], doubts: list[WordDoubt], text: str, already
             and outside(doubts[i], already)]
 
 
+def wishes_count(model: ContextModel, word: str, doubt: WordDoubt) -> bool:
+    """Whether the model's wishes for another word in *word*'s place count (*doubt*: the word's).
+
+    Not for a real dictionary word the model lacks ("scree", "tarn"): the model scores it at its
+    floor, so every word it knows makes the context thousands of orders of magnitude "likelier", a
+    wish that would outweigh any bar; and a recognizer, whose own model favours the words it knows,
+    seldom writes such a word by mistake. Only the audio speaks against it then (the audio-led and
+    cluster questions of :func:`context_suspects`). A word the spelling dictionary does not know
+    either is no word at all but a recognizer's fragment ("Fenella mack eye vur" for MacIver):
+    any word is likelier there, and the wish stands."""
+    return model.known(word) or "spelling" in doubt.evidence
+
+
 def ordinary(tokens: list[Token], doubts: list[WordDoubt], text: str) -> list[int]:
     """Tokens the model may judge: one ordinary word each (see the module's docstring)."""
     chosen = []
@@ -427,9 +441,12 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
                                      max(CONTEXT_DOUBT, doubt.doubt), ["audio"]))
             continue
         saying = aligner.pronunciations(words[position[i]])
-        likelier = model.likelier(words, position[i], saying, doubt.short, homophones_only=doubt.below <= 0)
-        if doubt.below <= 0 and not doubt.short:
-            likelier = _strongly_wanted(likelier, model.likelier(words, position[i], saying, False))
+        if wishes_count(model, words[position[i]], doubt):
+            likelier = model.likelier(words, position[i], saying, doubt.short, homophones_only=doubt.below <= 0)
+            if doubt.below <= 0 and not doubt.short:
+                likelier = _strongly_wanted(likelier, model.likelier(words, position[i], saying, False))
+        else:
+            likelier = []
         written = tokens[i].spoken[0].lower()
         if american(written) != written:
             # A British spelling: the model knows the American word, but not how often British

@@ -5,9 +5,11 @@ nearly anywhere ("on the quay": "key"), while a homophone the context wants for 
 import pytest
 
 from editor.align.text import spoken_words
-from editor.hearing.context import context_model
+from editor.hearing.context import context_model, wishes_count
 from editor.hearing.fit import hearing_aligner
+from editor.hearing.suspects import WordDoubt
 from tests.hearing.context_run import episode_context_suspects
+from tests.hearing.heard_line import heard_line
 
 ERRORS = [("real word", "I could {here|hear} the rain on the roof all night.")]
 RIGHT = ["Fishing boats unload at the quay every morning.",
@@ -58,3 +60,38 @@ def test_a_sound_alike_is_put_to_the_audio_only_when_wanted_beyond_being_a_commo
     assert episode_context_suspects(right, aligner) == []
     slip = material.episode(SLIP, [], voice="en-us+f3", speed=150)
     assert [s.text for s in episode_context_suspects(slip, aligner)] == ["boat"]
+
+
+# Dictionary words PocketSphinx's language model lacks: it scores them at its floor, so any word it
+# knows ("screen", "barn") would make the context thousands of orders of magnitude likelier.
+LACKED = "He twisted his ankle on the scree above the tarn."
+
+
+def test_the_model_s_wishes_do_not_count_for_a_dictionary_word_it_lacks(aligner):
+    model = context_model()
+    words = LACKED.lower().rstrip(".").split()
+    # On the model's floor: "screen" makes the context thousands of orders of magnitude likelier.
+    assert model.likelier(words, words.index("scree"), ["S K R IY"], short=False)[0].gain > 1000
+
+    def doubt(evidence):
+        return WordDoubt(0, 0, 5, 0, 100, 0.0, evidence)
+
+    assert not wishes_count(model, "scree", doubt([])) and not wishes_count(model, "tarn", doubt([]))
+    # A word the spelling dictionary lacks too is a recognizer's fragment ("mack eye vur" for MacIver).
+    assert wishes_count(model, "vur", doubt(["spelling"]))
+    assert wishes_count(model, "boat", doubt([]))
+
+
+@pytest.mark.parametrize(("voice", "speed"), [("en-us+f2", 165), ("en-us+f3", 150)])
+def test_a_right_word_the_model_lacks_is_left_alone(material, voice, speed):
+    # The sentence's own words said: the context wished "screen" and "barn" on the model's floor,
+    # and the audio did not rule them out (nor prefer them by an audio-led margin).
+    _, heard = heard_line(material, ("clean", LACKED), (), voice=voice, speed=speed)
+    assert heard.suspects == [], [(s.text, s.evidence) for s in heard.suspects]
+
+
+@pytest.mark.parametrize(("voice", "speed"), [("en-us+f2", 165), ("en-us+f3", 150)])
+def test_a_fragment_neither_dictionary_knows_is_still_doubted_on_the_context(material, voice, speed):
+    line = ("split name", "The exhibition was curated by {Fenella mack eye vur|Fenella MacIver} and two volunteers.")
+    _, heard = heard_line(material, line, (), voice=voice, speed=speed)
+    assert "vur" in [s.text for s in heard.suspects], [(s.text, s.evidence) for s in heard.suspects]
