@@ -39,7 +39,7 @@ def _every_target_compared(tokens: list[Token], names: list[str], phones: PhoneS
                 if last - first >= target.most or too_far:
                     continue
                 if target.blind is not None:
-                    distance = vowels_half(code, target.code, phones.vowel_blind(code), target.blind)
+                    distance = vowels_half(code, target.code, phones.vowel_blind(code, target.flaps), target.blind)
                 else:
                     distance = Levenshtein.normalized_distance(code, target.code)
                 if distance > MAX_DISTANCE or (best is not None and distance >= best.distance):
@@ -53,16 +53,19 @@ def _every_target_compared(tokens: list[Token], names: list[str], phones: PhoneS
 
 
 def test_each_window_gets_the_closest_name_of_a_glossary_of_every_length():
+    names = [*NAMES, "SARDA"]   # with an acronym said as a word, whose t and d count alike
     aligner = hearing_aligner()
-    teach(aligner, NAMES)
+    teach(aligner, names)
     phones = PhoneSpeller(aligner)
     for text in ("We drove to Mill walkie and met Brand fold at the Kestrel office with the MTSP.",
                  "Support us at patrion.com/t H L or write to Margaret oh yellow ran about our religion.",
                  "Tiberius van der mole and said the BSA and Hall quest agreed.",
+                 "The sorter team came out at dawn.",
                  "Nothing here sounds like any of them at all."):
         tokens = _tokens(text)
-        found = sound_alikes(tokens, NAMES, phones)
-        assert found == _every_target_compared(tokens, NAMES, phones), text
+        found = sound_alikes(tokens, names, phones)
+        assert found == _every_target_compared(tokens, names, phones), text
+    assert "SARDA" in {a.name for a in sound_alikes(_tokens("The sorter team came out."), names, phones)}
     # (the material holds windows of several names and none: the comparison says something)
     heard = sound_alikes(_tokens("We drove to Mill walkie and met Brand fold."), NAMES, phones)
     assert {a.name for a in heard} >= {"Milwaukee", "Brandvold"}
