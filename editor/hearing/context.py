@@ -83,6 +83,7 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -673,6 +674,43 @@ def _chosen(tokens: list[Token], i: int, others: list[str], fitted: SegmentFit, 
     if path is None or len(path) != len(before) + 1 + len(after):
         return None
     return path[len(before)]
+
+
+def chosen_neighbour_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts: list[WordDoubt],
+                              audio_16k: np.ndarray, audio_start_ms: int, aligner: Aligner, segment: int,
+                              segment_id: str, asked: list[int],
+                              neighbours: Callable[[list[str], int, str], list[str]],
+                              bar: Callable[[str, str], float | None], evidence: list[str],
+                              chooser: Aligner | None = None) -> list[Suspect]:
+    """Suspects among the *asked* tokens of one turn where the audio chooses, for a word the model
+    knows, one of its *neighbours* (``neighbours(words, at, word)``: the words to choose among) and
+    the turn fits the chosen word at least ``bar(word, chosen)`` per frame better (None: not at
+    all). The skeleton of the checks that ask the audio about a word's near neighbours."""
+    model = context_model()
+    words, position = spoken_words(tokens, model)
+    text_total = sum(p.log_score for p in fitted.pieces)
+    found = []
+    for i in asked:
+        word = words[position[i]]
+        if not model.known(word):
+            continue        # (a word the model lacks is unlikely anywhere: it cannot judge it)
+        others = neighbours(words, position[i], word)
+        if not others:
+            continue
+        chosen_word = _chosen(tokens, i, others, fitted, audio_16k, audio_start_ms, chooser or aligner)
+        if chosen_word is None or chosen_word not in others:
+            continue
+        least = bar(word, chosen_word)
+        if least is None:
+            continue
+        margin = _margin(tokens, i, chosen_word, audio_16k, audio_start_ms, aligner, text_total,
+                         fitted.tokens[i].frames)
+        if margin is not None and margin >= least:
+            doubt = doubts[i]
+            found.append(Suspect(segment, segment_id, doubt.char_start, doubt.char_end,
+                                 text[doubt.char_start:doubt.char_end], doubt.start_ms, doubt.end_ms,
+                                 max(CONTEXT_DOUBT, doubt.doubt), list(evidence)))
+    return found
 
 
 def _margin(tokens: list[Token], i: int, other: str, audio_16k: np.ndarray, audio_start_ms: int,

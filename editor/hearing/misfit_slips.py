@@ -42,13 +42,10 @@ from editor.align.text import Token
 from editor.hearing.context import (
     _HEIGHT,
     AUDIO_VOWEL_MARGIN,
-    CONTEXT_DOUBT,
-    _chosen,
     _end_apart,
-    _margin,
     asked_words,
+    chosen_neighbour_suspects,
     context_model,
-    spoken_words,
     vowel_margin,
 )
 from editor.hearing.fit import SegmentFit
@@ -70,39 +67,26 @@ def misfit_slip_suspects(text: str, tokens: list[Token], fitted: SegmentFit, dou
     asked = asked_words(tokens, doubts, text, already, MISFIT_BELOW)
     if not asked:
         return []
-    model = context_model()
-    words, position = spoken_words(tokens, model)
-    text_total = sum(p.log_score for p in fitted.pieces)
-    found = []
-    for i in asked:
-        word = words[position[i]]
-        if not model.known(word):
-            continue        # (a word the model lacks is unlikely anywhere: it cannot judge it)
-        others = neighbours_not_less_likely(words, position[i], aligner.pronunciations(word))
-        if not others:
-            continue
-        chosen_word = _chosen(tokens, i, others, fitted, audio_16k, audio_start_ms, chooser or aligner)
-        if chosen_word is None or chosen_word not in others:
-            continue
+
+    def neighbours(words: list[str], at: int, word: str) -> list[str]:
+        return neighbours_not_less_likely(words, at, aligner.pronunciations(word))
+
+    def bar(word: str, chosen_word: str) -> float | None:
         # A vowel alone is what a voice moves: the audio-led check's bars for it (a right "bell"
         # fitted "bill" 2.9 per frame better in one voice).
         sayings, others_said = aligner.pronunciations(word), aligner.pronunciations(chosen_word)
-        bar = vowel_margin(sayings, others_said)
-        if bar is None:
-            continue
+        least = vowel_margin(sayings, others_said)
+        if least is None:
+            return None
         if _near_height_vowel(sayings, others_said):
             # ...and so is a vowel for one of its height or the next beside a changed consonant (a
             # right "hill." at a sentence's end fitted "wheel" 1.7 per frame better in one voice, a
             # right "fells" fitted "fans" 1.08 better in another).
-            bar = max(bar, AUDIO_VOWEL_MARGIN)
-        margin = _margin(tokens, i, chosen_word, audio_16k, audio_start_ms, aligner, text_total,
-                         fitted.tokens[i].frames)
-        if margin is not None and margin >= max(bar, MISFIT_MARGIN):
-            doubt = doubts[i]
-            found.append(Suspect(segment, segment_id, doubt.char_start, doubt.char_end,
-                                 text[doubt.char_start:doubt.char_end], doubt.start_ms, doubt.end_ms,
-                                 max(CONTEXT_DOUBT, doubt.doubt), ["audio"]))
-    return found
+            least = max(least, AUDIO_VOWEL_MARGIN)
+        return max(least, MISFIT_MARGIN)
+
+    return chosen_neighbour_suspects(text, tokens, fitted, doubts, audio_16k, audio_start_ms, aligner, segment,
+                                     segment_id, asked, neighbours, bar, ["audio"], chooser)
 
 
 def neighbours_not_less_likely(words: list[str], at: int, sayings: list[str]) -> list[str]:

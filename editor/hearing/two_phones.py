@@ -32,14 +32,11 @@ from editor.align.aligner import Aligner
 from editor.align.text import Token
 from editor.hearing.context import (
     AUDIO_ASK_BELOW,
-    CONTEXT_DOUBT,
     CONTEXT_GAIN,
     MAX_ASKED,
-    _chosen,
-    _margin,
     asked_words,
+    chosen_neighbour_suspects,
     context_model,
-    spoken_words,
 )
 from editor.hearing.fit import SegmentFit
 from editor.hearing.suspects import Suspect, WordDoubt, american
@@ -58,35 +55,21 @@ def two_phone_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubt
     if not asked:
         return []
     model = context_model()
-    words, position = spoken_words(tokens, model)
-    text_total = sum(p.log_score for p in fitted.pieces)
-    found = []
-    for i in asked:
-        word = words[position[i]]
-        if not model.known(word):
-            continue        # (a word the model lacks is unlikely anywhere: it cannot judge it)
-        own = model.window(words, position[i], word)
+
+    def wanted_neighbours(words: list[str], at: int, word: str) -> list[str]:
+        own = model.window(words, at, word)
         wanted = []
         for other in two_phones_from(tuple(aligner.pronunciations(word))):
             if other == word or not model.known(other) or american(other) == american(word):
                 continue
-            gain = model.window(words, position[i], other) - own
+            gain = model.window(words, at, other) - own
             if min(gain, gain - model.commoner(other, word)) >= CONTEXT_GAIN:
                 wanted.append((gain, other))
-        others = [w for _, w in sorted(wanted, reverse=True)[:MAX_ASKED]]
-        if not others:
-            continue
-        chosen_word = _chosen(tokens, i, others, fitted, audio_16k, audio_start_ms, chooser or aligner)
-        if chosen_word is None or chosen_word not in others:
-            continue
-        margin = _margin(tokens, i, chosen_word, audio_16k, audio_start_ms, aligner, text_total,
-                         fitted.tokens[i].frames)
-        if margin is not None and margin >= MARGIN:
-            doubt = doubts[i]
-            found.append(Suspect(segment, segment_id, doubt.char_start, doubt.char_end,
-                                 text[doubt.char_start:doubt.char_end], doubt.start_ms, doubt.end_ms,
-                                 max(CONTEXT_DOUBT, doubt.doubt), ["audio", "context"]))
-    return found
+        return [w for _, w in sorted(wanted, reverse=True)[:MAX_ASKED]]
+
+    return chosen_neighbour_suspects(text, tokens, fitted, doubts, audio_16k, audio_start_ms, aligner, segment,
+                                     segment_id, asked, wanted_neighbours, lambda word, chosen: MARGIN,
+                                     ["audio", "context"], chooser)
 
 
 @lru_cache(maxsize=8192)
