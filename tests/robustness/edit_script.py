@@ -26,6 +26,8 @@ import hashlib
 import json
 import random
 import re
+import signal
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -228,3 +230,19 @@ def save_script(script: list[Action], path: str | Path) -> None:
 
 def load_script(path: str | Path) -> list[Action]:
     return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line]
+
+
+def kill_driver_after(project_path: Path, script_path: Path, seq: int, pause_ms: int = 200) -> None:
+    """Run *script_path* on *project_path* through :mod:`edit_driver` in a subprocess and SIGKILL it
+    as soon as it reports edit *seq* journaled (the next edit may have got in too)."""
+    driver = subprocess.Popen([sys.executable, str(Path(__file__).with_name("edit_driver.py")), str(project_path),
+                               str(script_path), "--pause-ms", str(pause_ms)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=Path(__file__).resolve().parents[2])
+    assert driver.stdout is not None and driver.stderr is not None
+    try:
+        assert driver.stdout.readline().strip() == b"ready", driver.stderr.read().decode()
+        while (line := driver.stdout.readline()) and line.split() != [b"seq", str(seq).encode()]:
+            assert line, driver.stderr.read().decode()
+        driver.send_signal(signal.SIGKILL)
+    finally:
+        driver.wait(30)

@@ -3,8 +3,6 @@ replay (also after a SIGKILL) gives exactly the transcript the editor had."""
 
 from __future__ import annotations
 
-import signal
-import subprocess
 import sys
 from pathlib import Path
 
@@ -12,7 +10,14 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from edit_script import fingerprint, fingerprints, fixture_transcript, save_script, saved_fixture_project  # noqa: E402
+from edit_script import (  # noqa: E402
+    fingerprint,
+    fingerprints,
+    fixture_transcript,
+    kill_driver_after,
+    save_script,
+    saved_fixture_project,
+)
 
 from editor.core import ops, project  # noqa: E402
 from editor.core.errors import TranscriptError  # noqa: E402
@@ -20,9 +25,6 @@ from editor.core.search import FindOptions, replace_all_spans  # noqa: E402
 from editor.core.transcript import Word, WordTiming  # noqa: E402
 from editor.session import recovery  # noqa: E402
 from editor.session.journal import Journal, decode_line, encode_line  # noqa: E402
-
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
 
 
 @pytest.fixture
@@ -136,13 +138,5 @@ def test_a_kill_after_a_replace_its_undo_or_redo_loses_nothing(tmp_path, kill_af
     script = _script(project.load(base).transcript)
     save_script(script, tmp_path / "script.jsonl")
     prints = fingerprints(project.load(base).transcript, script)
-    driver = subprocess.Popen([sys.executable, str(HERE / "edit_driver.py"), str(base), str(tmp_path / "script.jsonl"),
-                               "--pause-ms", "200"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
-    try:
-        assert driver.stdout.readline().strip() == b"ready", driver.stderr.read().decode()
-        while (line := driver.stdout.readline()) and line.split() != [b"seq", str(kill_after).encode()]:
-            assert line, driver.stderr.read().decode()
-        driver.send_signal(signal.SIGKILL)
-    finally:
-        driver.wait(30)
+    kill_driver_after(base, tmp_path / "script.jsonl", kill_after)
     assert _restored(base) in prints[kill_after:kill_after + 2]   # that edit, or the next one if it got in

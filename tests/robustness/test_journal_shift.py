@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from edit_script import fingerprint, fingerprints, fixture_transcript, save_script  # noqa: E402
+from edit_script import fingerprint, fingerprints, fixture_transcript, kill_driver_after, save_script  # noqa: E402
 
 from editor.core import ops, project  # noqa: E402
 from editor.core.errors import TranscriptError  # noqa: E402
@@ -137,15 +137,7 @@ def test_a_kill_after_a_shift_its_undo_or_redo_loses_nothing(saved, tmp_path, ki
     script = _script(transcript)
     save_script(script, tmp_path / "script.jsonl")
     prints = fingerprints(project.load(base).transcript, script)
-    driver = subprocess.Popen([sys.executable, str(HERE / "edit_driver.py"), str(base), str(tmp_path / "script.jsonl"),
-                               "--pause-ms", "200"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
-    try:
-        assert driver.stdout.readline().strip() == b"ready", driver.stderr.read().decode()
-        while (line := driver.stdout.readline()) and line.split() != [b"seq", str(kill_after).encode()]:
-            assert line, driver.stderr.read().decode()
-        driver.send_signal(signal.SIGKILL)
-    finally:
-        driver.wait(30)
+    kill_driver_after(base, tmp_path / "script.jsonl", kill_after)
     assert _restored(base) in prints[kill_after:kill_after + 2]   # that edit, or the next one if it got in
     kinds = [_kind(decode_line(line)) for line in recovery.find_for(base).journal_path.read_bytes()
              .splitlines(keepends=True)[1:kill_after + 1]]
