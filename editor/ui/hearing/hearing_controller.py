@@ -78,7 +78,9 @@ class HearingController(QObject):
         self._last: tuple[int, int] | None = None   # (row, char) of the suspect last walked to
         self._recheck_rows: set[int] = set()
         self._whole_pass = False      # the runner checks every turn (not a few edited ones again)
-        self._pass_failed = False     # the pass under way said it could not be done
+        # Why the pass under way could not be done: said once it has ended (its progress hidden),
+        # so the bar that says it never shows beside a progress still counting.
+        self._pass_failure: str | None = None
         self._listened_names: list[str] = []   # the glossary's names the last whole pass listened for
         self._names_due = False       # the glossary changed while a pass ran: its names to be listened for after
         self._forgotten: set[str] = set()   # names taken from the glossary that the pass under way listens for
@@ -129,7 +131,7 @@ class HearingController(QObject):
         self._listened_names = self._glossary_names()
         self._names_due = False
         self._forgotten = set()
-        self._pass_failed = False
+        self._pass_failure = None
         self.runner.start(self._audio, segments, self._playback.duration() or None, self._listened_names,
                           names_only=names_only)
         self._whole_pass = True
@@ -207,15 +209,17 @@ class HearingController(QObject):
         self.start(self._audio or self._playback.media_path)
 
     def _on_runner_failed(self, why: str) -> None:
-        self._pass_failed = True
-        what = "Listening for suspects" if self._whole_pass else "Checking the edited turns against the audio"
-        self.failed.emit(f"{what} failed: {why.rstrip('.')}.")
+        self._pass_failure = why
 
     def _on_runner_finished(self, completed: bool) -> None:
         whole, self._whole_pass = self._whole_pass, False
         # A pass that failed ends too: it did not check every turn, whatever the runner says.
-        completed, self._pass_failed = completed and not self._pass_failed, False
+        failure, self._pass_failure = self._pass_failure, None
+        completed = completed and failure is None
         self.progress.hide()
+        if failure is not None:
+            what = "Listening for suspects" if whole else "Checking the edited turns against the audio"
+            self.failed.emit(f"{what} failed: {failure.rstrip('.')}.")
         # Said after a whole pass only: after an edited turn's re-check the status bar keeps what
         # it says of the edit (the audio's verdict on a typed correction). Turns edited during the
         # pass are still to be heard as they read now: said at once, with how many, rather than
@@ -253,7 +257,7 @@ class HearingController(QObject):
         rows = sorted(r for r in self._recheck_rows if r < self._model.rowCount())
         self._recheck_rows.clear()
         if rows:
-            self._pass_failed = False
+            self._pass_failure = None
             self.runner.start(self._audio, self._model.transcript.segments,
                               self._playback.duration() or None, self._glossary_names(), rows=rows)
 
