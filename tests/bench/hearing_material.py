@@ -378,6 +378,47 @@ FRESH8_CLEAN = [
     "Tea and cake were served in the interval on Sunday, and nobody wanted to leave.",
 ]
 
+# A tenth unseen episode, written at the start of a later round like "fresh8" (a village astronomy
+# society; new names, places and acronyms): nobody tunes on it; it is run once, at the end of the
+# round, on the merged code. Its right sentences hold the slips' right words ("tail", "rings"),
+# British spellings, weekdays, months and numbers as they should be.
+FRESH9_LINES: list[tuple[str, str]] = [
+    ("split name", "Our society was founded by {Perdita wool stun home|Perdita Wolstenholme} in a garden shed."),
+    ("split name",
+     "The mirror of our new telescope was ground by {Philippa X worthy|Philippa Exworthy} over three winters."),
+    ("split name", "The star charts in the clubhouse were drawn by {Anselm mav row gore da toe|Anselm Mavrogordato}."),
+    ("split name",
+     "Our youngest member {Lysander trek on ing|Lysander Tregoning} spotted the comet before anyone else."),
+    ("sound-alike", "Professor {Merry weather|Merryweather} gave a talk about black holes in the village hall."),
+    ("sound-alike", "The darkest skies we found were above {Tom in towel|Tomintoul} in the Highlands."),
+    ("sound-alike", "The {Hollins head|Hollinshead} Star Party is held on a farm every autumn."),
+    ("real word", "The comet's {dale|tail} stretched halfway across the sky above the barn."),
+    ("real word", "Through the small telescope the {rungs|rings} of Saturn looked like a tiny hat."),
+    ("real word", "We counted every {cater|crater} along the edge of the moon."),
+    ("real word", "Four of Jupiter's {noons|moons} were lined up in a neat row."),
+    ("real word", "A {fin|thin} crescent moon hung low in the west after sunset."),
+    ("acronym", "The {IAO|IAU} named a small asteroid after our founder last year."),
+    ("acronym", "A grant from the {STSC|STFC} paid for the new dome and its motor."),
+    ("acronym", "Our village was recognised by the {idea|IDA} as a dark sky community."),
+    ("url", "Our observing calendar is at "
+            "{lantern hill stairs dot org UK|lanternhillstars.org.uk|lantern hill stars dot org dot u k}"
+            " every month."),
+]
+FRESH9_CLEAN = [
+    "On Tuesday the clouds cleared and the moon rose over the church tower.",
+    "A fox with a bushy tail crossed the field while we set up the tripods.",
+    "The rings of Saturn are tilted towards us more in some years than others.",
+    "The largest crater on the near side is easy to find with binoculars.",
+    "Mars has two small moons, and neither is much bigger than a town.",
+    "A thin layer of frost covered the eyepieces by two in the morning.",
+    "The colour of the sky at dusk changed from orange to deep grey.",
+    "In January the observatory is open to visitors on the first Saturday of the month.",
+    "Our favourite meteor shower peaks in August, when the nights are warm.",
+    "The visitor centre sells red torches so that nobody spoils their night vision.",
+    "The dome is four metres across and turns on eighteen small wheels.",
+    "We organised a talk for the school on Wednesday, and sixty children came.",
+]
+
 # Tuning material for the context check (real words said nearly or exactly like the right word),
 # written for tuning and tuned on like the evaluation episode; the held-out lists stay unseen.
 TUNING_LINES: list[tuple[str, str]] = [
