@@ -26,7 +26,9 @@ tomatoes". So:
   too) and the word fits worse than its turn's typical word, the turn is
   aligned again with the likeliest one in place, and the word is a suspect unless that fits
   more than :data:`CONTEXT_TOLERANCE` per frame of the word worse than the text (the audio does
-  not rule it out) -- but only where the audio barely tells the two apart (see
+  not rule it out; when the likeliest is the text's word without its last phone, "wrists"/"wrist",
+  not worse at all: the audio leans to a word's softly said end being gone, and leaning the other
+  way it holds the phone) -- but only where the audio barely tells the two apart (see
   :func:`_far_consonants`: a consonant for one of another voicing, manner and place, "glue"/"flew",
   is a swap a recognizer seldom makes and the audio hears, so there it must choose the other word
   as in a weaker case). Any weaker case needs the audio's support: it first chooses, in one light
@@ -335,6 +337,12 @@ def _end_apart(sayings: list[str], others: list[str]) -> bool:
     return False
 
 
+def _last_phone_dropped(sayings: list[str], others: list[str]) -> bool:
+    """Whether a pronunciation of *others* is one of *sayings* without its last phone
+    ("R IH S T S"/"R IH S T": wrists/wrist)."""
+    return any(other.split() == saying.split()[:-1] for saying in sayings for other in others)
+
+
 _model: ContextModel | None = None
 
 
@@ -462,7 +470,11 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
                 and not _far_consonants(saying, aligner.pronunciations(asked[0].word))):
             # Wanted strongly: the audio need not prefer it, only not rule it out (and the light
             # search is no sure judge of one phone: it kept "boat" where the audio said "vote").
-            other, bar = asked[0], -CONTEXT_TOLERANCE
+            # But not the text's word with its last phone dropped ("wrists": "wrist"): a word's
+            # end is said softly, so the audio leans to the shorter word even where the longer is
+            # said; leaning to the text's longer word, it holds that last phone.
+            other = asked[0]
+            bar = 0.0 if _last_phone_dropped(saying, aligner.pronunciations(other.word)) else -CONTEXT_TOLERANCE
         elif asked:
             chosen_word = _chosen(tokens, i, [x.word for x in asked], fitted, audio_16k, audio_start_ms,
                                   chooser or aligner)
