@@ -154,8 +154,8 @@ def test_menus_are_grouped_by_separators(main_window):
 
 def test_window_fits_a_900_pixel_wide_screen_with_the_suggestions_open(copied_window, qtbot):
     window, _ = copied_window
-    window.names.show_glossary._ensure_suggestions()
-    window.names.show_glossary.suggestions_dock.show()
+    _, dock = window.names.show_glossary._ensure_suggestions()
+    dock.show()
     qtbot.waitUntil(lambda: window.minimumSizeHint().width() <= 900)
 
 

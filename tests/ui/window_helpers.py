@@ -33,6 +33,12 @@ def named(parent, kind, name: str):
     return found[0]
 
 
+def panel_dock(window, title: str):
+    """The dock of the panel titled *title* (None until the panel is first made)."""
+    from PySide6.QtWidgets import QDockWidget
+    return window.findChild(QDockWidget, title)
+
+
 def choose(box, data) -> None:
     """Pick the item of combo box *box* that stands for *data*, as a user picks it from the list."""
     at = box.findData(data)
