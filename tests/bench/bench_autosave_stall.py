@@ -8,8 +8,10 @@ it (offscreen, fresh settings), left until its deferred open-time work is done; 
 through the window's undo stack (the first edit starts the recovery journal) and the autosave timer
 left to fire. Meanwhile a 5 ms timer ticks on the GUI thread: a tick that comes late is the window
 not answering (input and paint wait as long). Figures from the autosave's start until it is written:
-the GUI thread's longest stall and its stalls over 20 ms added up (wall ms), the snapshot's wall
-time, and the CPU of the whole process (all threads) in that time.
+the GUI thread's longest stall and its stalls over 20 ms added up per second (wall ms), the same for
+the idle window just before the edit (what the machine's load alone does to it), the snapshot's wall
+time, the GUI thread's own part of it (the capture, the worker started), and the CPU of the whole
+process (all threads) in that time.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 TICK_MS = 5
 STALL_MS = 20
+IDLE_S = 2.0
 
 
 def one_run(srt: Path, root: Path) -> dict[str, float]:
@@ -68,6 +71,16 @@ def in_window(srt: str) -> None:
     until_idle()
     autosave = window.project.autosave
     span: dict[str, float] = {}
+    real_save_now = autosave.save_now
+
+    def save_now() -> bool:      # the GUI thread's own part: the capture, the worker started
+        started = time.perf_counter()
+        try:
+            return real_save_now()
+        finally:
+            span["gui part"] = time.perf_counter() - started
+    autosave._timer.timeout.disconnect()
+    autosave._timer.timeout.connect(save_now)
     autosave.snapshot_started.connect(lambda: span.update(start=time.perf_counter(), cpu=time.process_time()))
     autosave.written.connect(lambda ok: span.update(end=time.perf_counter(), cpu_end=time.process_time()))
     ticks: list[float] = []
@@ -75,6 +88,10 @@ def in_window(srt: str) -> None:
     ticker.setInterval(TICK_MS)
     ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
     ticker.start()
+    # The same ticks with the window idle first: what the machine's load alone costs the GUI thread.
+    idle_from = time.perf_counter()
+    spin(IDLE_S)
+    idle = _stalls([t for t in ticks if t >= idle_from])
     model = window.model
     row = model.rowCount() // 2
     text = model.transcript.segments[row].text
@@ -85,14 +102,23 @@ def in_window(srt: str) -> None:
     ticker.stop()
     if "end" not in span:
         raise SystemExit("no autosave snapshot within 60 s")
-    inside = [t for t in ticks if span["start"] - 0.05 <= t <= span["end"] + 0.05]
-    gaps = [(b - a) * 1000 for a, b in zip(inside, inside[1:], strict=False)]
-    for label, value in [("GUI longest stall (wall ms)", max(gaps, default=0.0)),
-                         (f"GUI stalls over {STALL_MS} ms, added (wall ms)", sum(g for g in gaps if g > STALL_MS)),
+    busy = _stalls([t for t in ticks if span["start"] - 0.05 <= t <= span["end"] + 0.05])
+    for label, value in [("GUI longest stall (wall ms)", busy[0]),
+                         (f"GUI stalls over {STALL_MS} ms, per second (wall ms)", busy[1]),
+                         ("idle window first: longest stall (wall ms)", idle[0]),
+                         (f"idle window first: stalls over {STALL_MS} ms, per second (wall ms)", idle[1]),
+                         ("GUI thread's own part: capture, worker started (wall ms)", span["gui part"] * 1000),
                          ("snapshot written in (wall ms)", (span["end"] - span["start"]) * 1000),
                          ("process CPU meanwhile (ms)", (span["cpu_end"] - span["cpu"]) * 1000)]:
         print(f"FIG\t{label}\t{value:.1f}")
     window.project.discard_changes()
+
+
+def _stalls(ticks: list[float]) -> tuple[float, float]:
+    """The longest gap between *ticks* and the gaps over STALL_MS added, per second of ticking (ms)."""
+    gaps = [(b - a) * 1000 for a, b in zip(ticks, ticks[1:], strict=False)]
+    seconds = (ticks[-1] - ticks[0]) if len(ticks) > 1 else 1.0
+    return max(gaps, default=0.0), sum(g for g in gaps if g > STALL_MS) / seconds
 
 
 def main() -> None:
