@@ -1,6 +1,6 @@
 """The autosave snapshot after the first edit: how long the window stops answering while it is written.
 
-Run: ``.venv/bin/python tests/bench/bench_autosave_stall.py [--runs N] [--root DIR] [SRT]``. Prints one table
+Run: ``.venv/bin/python tests/bench/bench_autosave_stall.py [--runs N | --quick] [--root DIR] [SRT]``. Prints one table
 (``--root DIR``: the app of another checkout, to pair figures: run both, interleaved, under the same load).
 
 The 12,000-cue SRT of the peer harness's ``gen_srt.py`` is opened as ``python -m editor FILE`` opens
@@ -122,7 +122,7 @@ def _stalls(ticks: list[float]) -> tuple[float, float]:
 
 
 def main() -> None:
-    runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 3
+    runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 1 if "--quick" in sys.argv else 3
     root = Path(sys.argv[sys.argv.index("--root") + 1]).resolve() if "--root" in sys.argv else ROOT
     args = [a for i, a in enumerate(sys.argv[1:], 1) if not a.startswith("--")
             and sys.argv[i - 1] not in ("--runs", "--root")]
