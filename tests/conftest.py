@@ -23,9 +23,11 @@ _CONFIG_HOME = tempfile.mkdtemp(prefix="te-test-config-")
 os.environ["XDG_CONFIG_HOME"] = _CONFIG_HOME
 os.environ["XDG_DATA_HOME"] = os.path.join(_CONFIG_HOME, "data")
 os.environ["XDG_CACHE_HOME"] = os.path.join(_CONFIG_HOME, "xdg-cache")
-# PCM working copies of test audio go to the throw-away folder too, not the user's cache. One per
-# process (each pytest -n worker has its own), kept across its tests: decoding the sample once is enough.
+# Every cache goes to the throw-away folder too, not the user's. The PCM working copies of test audio
+# are kept in one folder per process (each pytest -n worker has its own), shared by its tests (each
+# test's cache folder links to it: see isolated_settings): decoding the sample once is enough.
 os.environ["TRANSCRIPT_EDITOR_CACHE"] = os.path.join(_CONFIG_HOME, "cache")
+_SHARED_WORKING_COPIES = os.path.join(_CONFIG_HOME, "cache", "working-copies")
 # A data folder the caller's environment names (a portable setup) would take precedence over XDG_DATA_HOME.
 os.environ.pop("TRANSCRIPT_EDITOR_DATA_DIR", None)
 
@@ -36,7 +38,8 @@ import pytest  # noqa: E402
 def isolated_settings(tmp_path, tmp_path_factory, monkeypatch):
     """Each test gets its own settings INI file (editor.settings reads this variable), and its own
     user data, config and cache folders (platformdirs reads XDG_* on every call): show glossaries,
-    show-folder choices, recovery journals, filler lists, alignment/peaks/word-list caches. Nothing
+    show-folder choices, recovery journals, filler lists, alignment/peaks/word-list caches (working
+    copies excepted: a test's working-copies folder is the process's shared one). Nothing
     one test writes there is seen by another, in whatever order or worker (pytest -n) they run, and
     nothing lands in the user's own ~/.cache. Tests that want other folders set these themselves.
     The folders are beside tmp_path, not in it: tests count the files they leave in tmp_path."""
@@ -47,6 +50,11 @@ def isolated_settings(tmp_path, tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(user / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(user / "cache"))
     monkeypatch.delenv("TRANSCRIPT_EDITOR_DATA_DIR", raising=False)   # journals: under XDG_DATA_HOME
+    # Caches under XDG_CACHE_HOME (tests that want their own set it), but working copies shared.
+    monkeypatch.delenv("TRANSCRIPT_EDITOR_CACHE", raising=False)
+    os.makedirs(_SHARED_WORKING_COPIES, exist_ok=True)
+    (user / "cache" / "transcript-editor").mkdir(parents=True)
+    (user / "cache" / "transcript-editor" / "working-copies").symlink_to(_SHARED_WORKING_COPIES)
     return path
 
 

@@ -8,7 +8,7 @@ import os
 import platformdirs
 
 from editor.core.glossary import default_path
-from editor.core.user_data import user_data_dir
+from editor.core.user_data import user_cache_dir, user_data_dir
 from editor.formats.clean_verbatim import fillers_dir
 from editor.player.working_copy import cache_dir
 from editor.session.journal import recovery_dir
@@ -27,7 +27,7 @@ def test_every_folder_the_app_writes_to_is_outside_the_user_s_own(user_folders):
         "recovery journals": recovery_dir(),
         "filler lists": fillers_dir(),
         "working copies": cache_dir(),
-        "caches": platformdirs.user_cache_dir("transcript-editor"),
+        "caches": user_cache_dir(),
         "settings": os.environ[ENV_PATH],
         "Qt's settings": platformdirs.user_config_dir("transcript-editor"),
     }

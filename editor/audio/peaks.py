@@ -126,10 +126,10 @@ def default_cache_path(audio_path: str | os.PathLike, project_path: str | os.Pat
     if project_path is not None:
         project = Path(project_path)
         return project.with_name(project.name + ".peaks.npz")
-    from platformdirs import user_cache_dir
+    from editor.core.user_data import cache_subdir
 
     digest = hashlib.sha1(str(Path(audio_path).resolve()).encode()).hexdigest()[:16]
-    return Path(user_cache_dir("transcript-editor")) / "peaks" / f"{digest}.npz"
+    return cache_subdir("peaks") / f"{digest}.npz"
 
 
 def load_cached(audio_path: str | os.PathLike, cache_path: str | os.PathLike) -> Peaks | None:

@@ -13,13 +13,14 @@ can never rewrite the canonical ``[inaudible]`` token or a best-guess passage by
 from __future__ import annotations
 
 import enum
+import heapq
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, count, islice, repeat
 from operator import add, attrgetter, sub
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from editor.core.transcript import Mark, ReviewStatus, Segment, Transcript
 
@@ -80,6 +81,19 @@ class Scope:
             yield from (i for i, s in enumerate(segments) if s.status is ReviewStatus.UNREVIEWED)
         else:
             yield from range(len(segments))
+
+    def covers(self, transcript: Transcript, index: int) -> bool:
+        """Whether segment *index* is in this scope (as :meth:`segment_indices` would list it)."""
+        segments = transcript.segments
+        if not 0 <= index < len(segments):
+            return False
+        if self.kind is ScopeKind.SELECTION:
+            return index in self.indices
+        if self.kind is ScopeKind.SPEAKER:
+            return segments[index].speaker_id == self.speaker_id
+        if self.kind is ScopeKind.UNREVIEWED:
+            return segments[index].status is ReviewStatus.UNREVIEWED
+        return True
 
 
 class Match(NamedTuple):
@@ -171,6 +185,59 @@ class Places(NamedTuple):
         return [make_match(segments[row], row, start, start + self.length, timed)
                 for row, start in islice(zip(self.rows, self.starts, strict=True), limit)]
 
+    def listing(self, transcript: Transcript, limit: int | None = None) -> ListedPlaces:
+        """The first *limit* places as untimed :class:`Match` objects made when each is asked for."""
+        return ListedPlaces(transcript, self.rows[:limit], self.starts[:limit], self.length)
+
+
+class ListedPlaces(Sequence[Match]):
+    """Places as a sequence of untimed :class:`Match` objects, each made (its context cut) when
+    first asked for: a list shows a screenful of the thousands an undo of Replace all finds again,
+    and cutting every context took most of the refresh. The turns' texts are taken as they are
+    now, so a match still reads what was found if the transcript changes before it is shown."""
+
+    def __init__(self, transcript: Transcript, rows: list[int], starts: list[int], length: int):
+        segments = transcript.segments
+        self.rows = rows
+        self._starts = starts
+        self._length = length
+        self._texts = [segments[row].text for row in rows]
+        self._speaker_ids = [segments[row].speaker_id for row in rows]
+        self._made: dict[int, Match] = {}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @overload
+    def __getitem__(self, at: int) -> Match: ...
+    @overload
+    def __getitem__(self, at: slice) -> Sequence[Match]: ...
+
+    def __getitem__(self, at: int | slice) -> Match | Sequence[Match]:
+        if isinstance(at, slice):
+            return [self[i] for i in range(*at.indices(len(self)))]
+        if at < 0:
+            at += len(self.rows)
+        made = self._made.get(at)
+        if made is None:
+            text, start = self._texts[at], self._starts[at]
+            end = start + self._length
+            context, context_start = context_snippet(text, start, end)
+            made = self._made[at] = Match(self.rows[at], start, end, context, None, context_start, text[start:end])
+        return made
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to a list (or any sequence) of the same matches, as the list of them would be."""
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]  # a sequence compared by its items, as a list
+
+    def speaker_id(self, at: int) -> str | None:
+        """The speaker of match *at*'s turn when it was found."""
+        return self._speaker_ids[at]
+
 
 def find_places(transcript: Transcript, options: FindOptions, scope: Scope = Scope(),
                 limit: int | None = None) -> Places | None:
@@ -179,6 +246,35 @@ def find_places(transcript: Transcript, options: FindOptions, scope: Scope = Sco
     if not options.pattern or options.regex or _SEPARATOR in options.pattern:
         return None
     return _found_joined(transcript, options, list(scope.segment_indices(transcript)), limit)
+
+
+def places_after_edit(transcript: Transcript, options: FindOptions, scope: Scope, before: Places,
+                      changed_rows: Iterable[int], limit: int | None = None) -> Places | None:
+    """The :class:`Places` of a plain search after an edit that changed only *changed_rows* (no row
+    came or went), from *before*, the complete places of the same search and scope before it: the
+    other rows read as they did, so only the changed rows are searched again (an undo of Replace all
+    changes a third of the turns; a typed word, one). None when that cannot be told this way (an
+    incomplete *before*, a regex), or when more than *limit* are found: the caller searches all."""
+    if not before.complete:
+        return None
+    if not options.pattern or options.regex or _SEPARATOR in options.pattern:
+        return None      # what find_places cannot search
+    changed = set(changed_rows)
+    if scope.kind is ScopeKind.ALL:
+        rows = sorted(row for row in changed if 0 <= row < len(transcript.segments))
+    else:
+        rows = sorted(row for row in changed if scope.covers(transcript, row))
+    fresh = _found_joined(transcript, options, rows)
+    if changed.isdisjoint(before.rows):
+        kept = list(zip(before.rows, before.starts, strict=True))
+    else:
+        kept = [(row, start) for row, start in zip(before.rows, before.starts, strict=True) if row not in changed]
+    if limit is not None and len(kept) + len(fresh.rows) > limit:
+        return None
+    if not kept:
+        return fresh
+    merged = list(heapq.merge(kept, zip(fresh.rows, fresh.starts, strict=True)))
+    return Places([row for row, _ in merged], [start for _, start in merged], before.length, True)
 
 
 def _found_in_scope(transcript: Transcript, options: FindOptions, scope: Scope) -> Iterator[tuple[int, int, int]]:

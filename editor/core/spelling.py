@@ -265,8 +265,8 @@ class WordSet:
 
 def word_set_cache_path(language: str = "en") -> Path:
     """Cache file of the word set, keyed by pyspellchecker's version (a new word list, a new file)."""
-    from platformdirs import user_cache_dir
-    return Path(user_cache_dir("transcript-editor")) / "spelling" / f"{language}-{_library_version()}-v1.words"
+    from editor.core.user_data import cache_subdir
+    return cache_subdir("spelling") / f"{language}-{_library_version()}-v1.words"
 
 
 def _library_version() -> str:

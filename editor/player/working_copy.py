@@ -33,7 +33,8 @@ from typing import TypeVar
 
 import av
 
-CACHE_ENV = "TRANSCRIPT_EDITOR_CACHE"       # overrides the folder (tests, portable setups)
+from editor.core.user_data import cache_subdir
+
 CACHE_LIMIT_BYTES = 3 * 1024**3             # ~19 hours of working copies at 22.05 kHz
 STALE_PART_S = 24 * 3600                    # a .part older than this is a crashed decode
 PREROLL_S = 1.0                             # decoded and dropped before a window (decoders settle)
@@ -86,10 +87,7 @@ def target_rate(source_rate: int) -> int:
 
 
 def cache_dir() -> Path:
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
-    import platformdirs
-    return Path(platformdirs.user_cache_dir("transcript-editor")) / "working-copies"
+    return cache_subdir("working-copies")
 
 
 def copy_path(source: str | os.PathLike, folder: Path | None = None) -> Path:

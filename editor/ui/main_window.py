@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, Qt
 from PySide6.QtGui import QActionGroup, QKeySequence, QShortcut
@@ -88,7 +88,6 @@ from editor.ui.widgets.status_messages import StatusMessages
 
 if TYPE_CHECKING:
     from editor.ui.files.start_page import StartPage
-    from editor.ui.review.marks_panel import MarksPanel
 
 APP_NAME = "Transcript Editor"
 MENU_ORDER = ("File", "Edit", "Review", "Playback", "Timing", "View", "Tools", "Help")
@@ -664,10 +663,6 @@ class MainWindow(QMainWindow):
             self._marks_dock = self.dock_panel("markers", "Markers", panel)
             self._marks_dock.hide()   # shown by its action
         return self._marks_dock
-
-    @property
-    def marks_panel(self) -> MarksPanel:
-        return cast("MarksPanel", self.marks_dock.widget())
 
     def _on_markers_panel_triggered(self) -> None:
         self.marks_dock.show()

@@ -222,3 +222,16 @@ def test_an_untimed_word_cut_hard_leaves_each_part_its_share_of_the_turns_time_a
     assert op.words_cut == 0
     starts = [part.start_ms for part in op.segments]
     assert None not in starts and starts == sorted(starts) and starts[1] == 600    # 1,500 of 150,000 characters
+
+
+def test_the_op_tells_what_it_made_the_parts_those_still_too_long_and_the_words_cut():
+    """What the window tells the producer after Split into Parts comes from the op's outcome, not
+    from its fields: how many parts, how many are still longer than a limit, how many words were cut."""
+    run = "x" * 150_000
+    words = [Word("Intro", 5_000, 6_000, 0.9), Word(run, 6_000, 30_000, 0.9)]
+    turn = Segment("s1", 5_000, 60_000, f"Intro {run}", "a", words=words, word_timing=WordTiming.IMPORTED)
+    transcript = Transcript(speakers={"a": Speaker("a", "Noor Aziz")}, segments=[turn])
+    made = ops.split_into_parts(transcript, 0).outcome()
+    assert made.parts == 101 and sum(made.part_lengths) == len(turn.text) - 1      # the space cut at
+    assert made.longer_than(PART_CHARS) == 0 and made.longer_than(PART_CHARS - 1) == 100
+    assert made.words_cut == 1

@@ -16,6 +16,7 @@ from editor.core.search import (
     find_next,
     find_places,
     match_case_of,
+    places_after_edit,
     replace_all_spans,
     replacement_for,
     rows_to_search_again,
@@ -274,3 +275,38 @@ def test_rows_with_marks_are_searched_again():
     t.segments[0].marks = [Mark(MarkKind.INAUDIBLE, 4, 15)]
     options = FindOptions("the")
     assert rows_to_search_again(t, options, "thy", {0}) == {0}
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts=st.lists(st.text("abAB ", max_size=12), min_size=1, max_size=5),
+       edits=st.lists(st.tuples(st.integers(0, 4), st.text("abAB ", max_size=12)), max_size=3),
+       pattern=st.text("abAB", min_size=1, max_size=3), match_case=st.booleans(),
+       scope=st.sampled_from([Scope.all(), Scope.selection({0, 2, 3}), Scope.speaker("b"), Scope.unreviewed()]))
+def test_after_an_edit_searching_only_the_changed_rows_finds_what_searching_all_finds(texts, edits, pattern,
+                                                                                       match_case, scope):
+    """The find list refreshed after an edit (an undo of Replace all, a typed word) searches the
+    changed rows alone and keeps the rest of what it found: the same places as a new search."""
+    t = Transcript(speakers={"a": Speaker("a", "Rolf Brekke"), "b": Speaker("b", "Odile Ambrose")},
+                   segments=[Segment(f"s{i}", i * 1000, i * 1000 + 900, text, "ab"[i % 2],
+                                     status=ReviewStatus.APPROVED if i == 1 else ReviewStatus.UNREVIEWED)
+                             for i, text in enumerate(texts)])
+    options = FindOptions(pattern, match_case=match_case)
+    before = find_places(t, options, scope)
+    changed = set()
+    for row, text in edits:
+        if row < len(texts):
+            ops.run(t, ops.set_text(t, row, text))
+            changed.add(row)
+    after = places_after_edit(t, options, scope, before, changed)
+    assert after == find_places(t, options, scope)
+    listed = after.listing(t)
+    assert list(listed) == find_all(t, options, scope, timed=False) == listed
+
+
+def test_a_search_stopped_at_a_limit_or_a_regex_is_searched_again_whole(episode):
+    options = FindOptions("breck")
+    stopped = find_places(episode, options, limit=1)
+    assert not stopped.complete and places_after_edit(episode, options, Scope(), stopped, {0}) is None
+    whole = find_places(episode, options)
+    assert places_after_edit(episode, FindOptions("br.ck", regex=True), Scope(), whole, {0}) is None
+    assert places_after_edit(episode, options, Scope(), whole, {0}, limit=2) is None    # more than the limit

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from message_boxes import button, shown_box, wait_for_no_box
 from PySide6.QtWidgets import QMessageBox
-from window_helpers import open_export
+from window_helpers import choose, open_export
 
 _OTTER = "Maya Ortiz  0:00\nWelcome back to the boatyard.\n\nTom Reed  0:05\nThanks, good to be here.\n"
 
@@ -21,10 +21,10 @@ def _opened_txt(window, tmp_path) -> Path:
 def test_plain_text_export_of_a_txt_transcript_proposes_a_new_name_beside_it(window, tmp_path, qtbot):
     source = _opened_txt(window, tmp_path)
     dialog = open_export(window, qtbot)
-    dialog.set_format("txt")
+    choose(dialog.format_box, "txt")
     proposed = Path(dialog.path_edit.text())
     assert proposed.parent == tmp_path and proposed != source and proposed.suffix == ".txt"
-    dialog.set_format("srt")
+    choose(dialog.format_box, "srt")
     assert Path(dialog.path_edit.text()) == tmp_path / "episode.srt"
     dialog.reject()
 
@@ -32,7 +32,7 @@ def test_plain_text_export_of_a_txt_transcript_proposes_a_new_name_beside_it(win
 def test_export_onto_the_opened_transcript_is_refused_and_it_stays_intact(window, tmp_path, qtbot):
     source = _opened_txt(window, tmp_path)
     dialog = open_export(window, qtbot)
-    dialog.set_format("txt")
+    choose(dialog.format_box, "txt")
     dialog.path_edit.setText(str(source))
     assert not dialog.export()
     assert dialog.error_label.isVisible() and "episode.txt" in dialog.error_label.text()
@@ -45,7 +45,7 @@ def test_export_over_an_existing_file_asks_first(window, tmp_path, qtbot):
     existing = tmp_path / "episode.srt"
     existing.write_text("mine, keep me", encoding="utf-8")
     dialog = open_export(window, qtbot)
-    dialog.set_format("srt")
+    choose(dialog.format_box, "srt")
     assert Path(dialog.path_edit.text()) == existing
     assert not dialog.export()
     box = shown_box("Replace the file?", over=dialog)

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from window_helpers import last_opened, press  # noqa: E402
+from window_helpers import choose, last_opened, press  # noqa: E402
 
 from editor.core.transcript import Mark, MarkKind  # noqa: E402
 from editor.formats.base import InaudibleStyle  # noqa: E402
@@ -77,7 +77,7 @@ def test_marker_panel_lists_and_navigation_jumps(timed_window, qtbot):
     w.view.open_editor(3, len("and nobody"))
     w.edits.add_mark(MarkKind.CROSSTALK)
     w.action_table["markers_panel"].trigger()
-    panel = w.marks_panel
+    panel = w.marks_dock.widget()
     qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 2)
     assert [panel.tree.topLevelItem(i).text(1) for i in range(2)] == ["inaudible", "crosstalk"]
 
@@ -110,8 +110,8 @@ def test_marked_inaudible_exports_in_each_style(timed_window, qtbot, tmp_path, s
     assert w.model.segment(1).marks[0].time_ms == 5110
     w.action_table["export"].trigger()
     dialog = last_opened(w, ExportDialog)
-    dialog.set_format("txt")
-    dialog.set_inaudible_style(style)
+    choose(dialog.format_box, "txt")
+    choose(dialog.style_box, style)
     out = tmp_path / f"out-{style.value}.txt"
     dialog.path_edit.setText(str(out))
     assert expected in dialog.preview_text()

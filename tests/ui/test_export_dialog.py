@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from message_boxes import shown_box
-from window_helpers import open_export, style_with_button_icons
+from window_helpers import choose, open_export, style_with_button_icons
 
 from editor.formats import all_writers
 
@@ -32,7 +32,7 @@ def test_every_writer_is_offered_and_exports(timed_window, qtbot, tmp_path):
     dialog.reject()
     for writer in all_writers():
         dialog = open_export(w, qtbot)
-        dialog.set_format(writer.NAME)
+        choose(dialog.format_box, writer.NAME)
         assert dialog.path_edit.text().endswith("harbour" + writer.EXTENSION)
         if writer.NAME != "chapters":                            # chapters.json holds no transcript text
             assert "nets" in dialog.preview.toPlainText()        # DOCX previews as text
@@ -44,13 +44,13 @@ def test_every_writer_is_offered_and_exports(timed_window, qtbot, tmp_path):
 def test_options_follow_the_format_and_change_the_preview(timed_window, qtbot):
     w = timed_window
     dialog = open_export(w, qtbot)
-    dialog.set_format("srt")
+    choose(dialog.format_box, "srt")
     assert dialog.line_chars.isEnabled() and not dialog.times_check.isEnabled()
     dialog.line_chars.setValue(20)
     dialog.update_preview()
     longest = max(len(line) for line in dialog.preview.toPlainText().splitlines() if "-->" not in line)
     assert longest <= 20
-    dialog.set_format("txt")
+    choose(dialog.format_box, "txt")
     assert not dialog.line_chars.isEnabled() and dialog.times_check.isEnabled()
     dialog.speakers_check.setChecked(False)
     dialog.update_preview()

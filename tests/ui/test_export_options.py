@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import docx
-from window_helpers import last_opened, open_export
+from window_helpers import choose, last_opened, open_export
 
 from editor.core import ops
 from editor.settings import Key
@@ -16,7 +16,7 @@ def test_clean_verbatim_and_word_timing_are_off_by_default_and_change_the_previe
     w = timed_window
     w.edits.push(ops.set_text(w.model.transcript, 0, "um the tide came over the breakwater early"), "Typing")
     dialog = open_export(w, qtbot)
-    dialog.set_format("vtt")
+    choose(dialog.format_box, "vtt")
     assert not dialog.clean_verbatim.isChecked() and not dialog.word_timed.isChecked()
     dialog.update_preview()
     assert "um the tide" in dialog.preview.toPlainText() and "<c>" not in dialog.preview.toPlainText()
@@ -26,7 +26,7 @@ def test_clean_verbatim_and_word_timing_are_off_by_default_and_change_the_previe
     preview = dialog.preview.toPlainText()
     assert "<c>um</c>" not in preview and "<c>the</c>" in preview and "<00:00:" in preview
     assert w.model.transcript.segments[0].text.startswith("um the tide")   # the project keeps its words
-    dialog.set_format("txt")
+    choose(dialog.format_box, "txt")
     assert dialog.clean_verbatim.isEnabled() and not dialog.word_timed.isEnabled()
     dialog.reject()
 
@@ -36,10 +36,10 @@ def test_chapters_head_the_text_and_the_docx_names_its_author(timed_window, qtbo
     w.settings.set(Key.REVIEWER_NAME, "Ada Quist")
     w.chapters.add(9000, "The radio")
     dialog = open_export(w, qtbot)
-    dialog.set_format("txt")
+    choose(dialog.format_box, "txt")
     dialog.update_preview()
     assert "The radio\n=========\n\nMaren Holt (00:09):" in dialog.preview.toPlainText()
-    dialog.set_format("docx")
+    choose(dialog.format_box, "docx")
     out = tmp_path / "harbour.docx"
     dialog.path_edit.setText(str(out))
     assert dialog.export()
@@ -51,7 +51,7 @@ def test_the_filler_list_is_edited_per_language_and_used_at_once(timed_window, q
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))   # the user's lists go here
     w = timed_window
     dialog = open_export(w, qtbot)
-    dialog.set_format("txt")
+    choose(dialog.format_box, "txt")
     dialog.clean_verbatim.setChecked(True)
     dialog.update_preview()
     assert "the tide came over" in dialog.preview.toPlainText()

@@ -4,7 +4,7 @@ replacing it asks first with a warning that names it as the original transcript.
 from __future__ import annotations
 
 from message_boxes import shown_box, wait_for_no_box
-from window_helpers import open_export
+from window_helpers import choose, open_export
 
 REV = ("Maya Ortiz (00:00):\nWelcome back to Tidewater Notes.\n\n"
        "Desmond Lee (00:09):\nThanks, Maya. Happy to be here.\n")
@@ -22,7 +22,7 @@ def test_export_of_a_project_never_proposes_and_asks_before_replacing_its_origin
     assert w.model.transcript.meta.source_path == str(source)
 
     dialog = open_export(w, qtbot)
-    dialog.set_format("txt")
+    choose(dialog.format_box, "txt")
     assert dialog.path_edit.text() == str(tmp_path / "short-edited.txt")   # not the original
 
     dialog.path_edit.setText(str(source))

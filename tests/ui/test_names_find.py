@@ -230,3 +230,31 @@ def test_tab_goes_from_the_find_field_to_the_replace_field(setup, qtbot):
     qtbot.waitUntil(panel.replace_edit.hasFocus)
     qtbot.keyClick(panel.replace_edit, Qt.Key.Key_Backtab)
     qtbot.waitUntil(panel.find_edit.hasFocus)
+
+
+def test_after_undo_of_replace_all_and_a_typed_edit_the_list_is_what_a_new_search_lists(setup, qtbot):
+    """The list refreshed after edits searches only the turns they changed: it lists what searching
+    the whole transcript again lists, speakers and contexts included."""
+    model, stack, panel = setup
+    panel.show_replace()
+    qtbot.keyClicks(panel.find_edit, "the")
+    qtbot.waitUntil(lambda: panel.results.rowCount() > 0)
+    panel.replace_edit.setText("thy")
+    assert panel.replace_all() > 3
+    stack.undo()
+    qtbot.waitUntil(lambda: panel.results.rowCount() > 0)
+    undone = panel.results.rowCount()
+    model.set_text(1, "The one the other " + model.transcript.segments[1].text)     # three more
+    qtbot.waitUntil(lambda: panel.results.rowCount() == undone + 3)
+
+    def listed():
+        return [[panel.results.index(row, column).data() for column in range(3)]
+                for row in range(panel.results.rowCount())], panel.status.text()
+
+    refreshed = listed()
+    fresh = FindPanel(model)
+    qtbot.addWidget(fresh)
+    panel = fresh
+    panel.find_edit.setText("the")
+    panel.search()
+    assert refreshed == listed()

@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
-from window_helpers import SAMPLE_AUDIO, press
+from window_helpers import SAMPLE_AUDIO, panel_dock, press
 
 from editor.core.search import FindOptions, Scope, find_all
 from editor.ui.document.turn_decorations import low_confidence_format, misspelt_format
+
+SUGGESTIONS = "Glossary Suggestions"   # the suggestions panel's title
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -121,7 +123,7 @@ def test_glossary_suggestions_appear_after_open_and_apply(sample_window, qtbot):
     # panel that holds the scan is not even made yet).
     assert names.is_scanning() and names.show_glossary.suggestions is None
     wait_for_scan(qtbot, names, at_once=False)    # ...and they then run by themselves
-    assert names.show_glossary.suggestions_dock.isVisible()
+    assert panel_dock(window, SUGGESTIONS).isVisible()
     found = {(s.found, s.replacement) for s in names.show_glossary.suggestions.suggestions}
     assert ("Thomas Rayes", "Tomas Reyes") in found   # a speaker's name, misheard in the text
     steps = names.spans.undo_stack.count()
@@ -369,7 +371,7 @@ def test_opening_the_suggestions_panel_scans_at_once(sample_window, qtbot):
     sample_window.action_table["show_suggestions"].setChecked(True)
     assert names.show_glossary.suggestions.is_scanning()                                  # started now, not later
     wait_for_scan(qtbot, names, at_once=False)
-    assert names.show_glossary.suggestions.suggestions and names.show_glossary.suggestions_dock.isVisible()
+    assert names.show_glossary.suggestions.suggestions and panel_dock(sample_window, SUGGESTIONS).isVisible()
 
 
 def test_an_empty_glossary_is_not_scanned(main_window, tmp_path, qtbot):
@@ -408,10 +410,10 @@ def test_correct_everywhere_before_any_scan_makes_its_index_on_its_search_thread
 def test_the_suggestions_panel_is_made_when_first_shown_not_when_read(sample_window, qtbot):
     from editor.ui.names.glossary_suggestions import SuggestionsPanel
     glossary = sample_window.names.show_glossary
-    assert glossary.suggestions is None and glossary.suggestions_dock is None
+    assert glossary.suggestions is None and panel_dock(sample_window, SUGGESTIONS) is None
     assert sample_window.findChildren(SuggestionsPanel) == []          # reading made nothing
     sample_window.action_table["show_suggestions"].setChecked(True)
-    assert glossary.suggestions is not None and glossary.suggestions_dock.isVisible()
+    assert glossary.suggestions is not None and panel_dock(sample_window, SUGGESTIONS).isVisible()
     assert sample_window.findChildren(SuggestionsPanel) == [glossary.suggestions]
 
 

@@ -119,11 +119,14 @@ def test_custom_widgets_and_transport_buttons_are_named_with_shortcut_tooltips(c
 
 
 def test_transport_replay_buttons_keep_short_labels(copied_window):
+    from PySide6.QtWidgets import QToolButton
     window = copied_window[0]
-    texts = sorted(b.text() for b in window.transport.replay_buttons())
+    replay = (window.action_table["replay_3"], window.action_table["replay_slow"])
+    buttons = [b for b in window.transport.findChildren(QToolButton) if b.defaultAction() in replay]
+    texts = sorted(b.text() for b in buttons)
     assert texts == ["3 s", "5 s slower"]
     window.action_table.apply_overrides({})     # shortcuts re-applied (settings OK): labels stay short
-    assert sorted(b.text() for b in window.transport.replay_buttons()) == ["3 s", "5 s slower"]
+    assert sorted(b.text() for b in buttons) == ["3 s", "5 s slower"]
 
 
 # ---------------------------------------------------------------------- menus and layout
@@ -151,8 +154,8 @@ def test_menus_are_grouped_by_separators(main_window):
 
 def test_window_fits_a_900_pixel_wide_screen_with_the_suggestions_open(copied_window, qtbot):
     window, _ = copied_window
-    window.names.show_glossary._ensure_suggestions()
-    window.names.show_glossary.suggestions_dock.show()
+    _, dock = window.names.show_glossary._ensure_suggestions()
+    dock.show()
     qtbot.waitUntil(lambda: window.minimumSizeHint().width() <= 900)
 
 
@@ -171,7 +174,7 @@ def test_escape_closes_the_markers_panel(copied_window, qtbot):
     window, _ = copied_window
     window.action_table["markers_panel"].trigger()
     assert window.marks_dock.isVisible()
-    window.marks_panel.setFocus()
+    window.marks_dock.widget().setFocus()
     press(window, Qt.Key.Key_Escape)
     assert not window.marks_dock.isVisible()
 

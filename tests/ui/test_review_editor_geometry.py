@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRect
 from review_helpers import TURNS, close_review_window, open_review_window
+from window_helpers import panel_dock
 
 LONG = " ".join(["The harbour board met on Tuesday and talked about the pier, the boats and the weather."] * 12)
 
@@ -49,7 +50,7 @@ def test_long_turn_editor_fits_after_side_panels_open_and_close(window, qtbot):
         view.viewport().repaint()
         _editor_shows_all_its_text(view)
         window.marks_dock.hide()
-        window.names.show_glossary.suggestions_dock.hide()
+        panel_dock(window, "Glossary Suggestions").hide()
         qtbot.waitUntil(lambda: not window.marks_dock.isVisible())
         view.viewport().repaint()
         _editor_shows_all_its_text(view)

@@ -49,7 +49,7 @@ def test_speakers_show_turn_counts_and_first_words_and_play(window, qtbot):
 
 def test_rename_keeps_the_selection_and_undoes_in_one_step(window, qtbot):
     dialog = _dialog(window, qtbot)
-    dialog.select_speaker("spk3")
+    _click_speaker(dialog, window, "spk3")
     dialog.table.topLevelItem(2).setText(0, "Mara Lind")      # as if edited in place
     assert window.model.transcript.speaker_name("spk3") == "Mara Lind"
     assert dialog.selected_speaker() == "spk3"
@@ -60,7 +60,7 @@ def test_rename_keeps_the_selection_and_undoes_in_one_step(window, qtbot):
 
 def test_merge_two_speakers_into_one(window, qtbot):
     dialog = _dialog(window, qtbot)
-    dialog.select_speaker("spk3")
+    _click_speaker(dialog, window, "spk3")
     dialog.merge_target.setCurrentIndex(dialog.merge_target.findData("spk2"))
     dialog.merge_button.click()
     transcript = window.model.transcript
@@ -74,7 +74,7 @@ def test_merge_two_speakers_into_one(window, qtbot):
 
 def test_reassign_a_selection_of_turns_at_once(window, qtbot):
     dialog = _dialog(window, qtbot)
-    dialog.select_speaker("spk1")
+    _click_speaker(dialog, window, "spk1")
     assert dialog.turns.count() == 4
     dialog.turns.item(1).setSelected(True)                     # 00:12 and 00:34
     dialog.turns.item(2).setSelected(True)
@@ -101,3 +101,13 @@ def test_correct_everywhere_play_button_plays_the_passage(window, qtbot):
     assert len(player.plays) == before + 1 and window.playback.is_playing()
     assert 12_000 <= player.plays[-1] < 28_000                # "pier" is said in turns 3 and 4
     dialog.reject()
+
+
+def _click_speaker(dialog, window, speaker_id: str) -> None:
+    """Click the table's row showing *speaker_id*'s name."""
+    from PySide6.QtTest import QTest
+    name = window.model.transcript.speaker_name(speaker_id)
+    item = next(dialog.table.topLevelItem(i) for i in range(dialog.table.topLevelItemCount())
+                if dialog.table.topLevelItem(i).text(0) == name)
+    QTest.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     dialog.table.visualItemRect(item).center())

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QPalette
 from review_helpers import close_review_window, open_review_window
+from window_helpers import panel_dock
 
 from editor.core.transcript import MarkKind
 from editor.ui import theme
@@ -116,7 +117,7 @@ def test_docks_never_hide_the_bars_and_the_transcript_keeps_a_third(qtbot, tmp_p
         qtbot.waitUntil(lambda: window.timing.strip is not None, timeout=10_000)
         if not window.action_table["show_waveform"].isChecked():
             window.action_table["show_waveform"].trigger()
-        docks = [window.names.find.dock, window.marks_dock, window.names.show_glossary.suggestions_dock]
+        docks = [window.names.find.dock, window.marks_dock, panel_dock(window, "Glossary Suggestions")]
         qtbot.waitUntil(lambda: all(d.isVisible() for d in docks) and window.timing.strip.isVisible())
         # Make the find panel as tall as a user could drag it.
         window.resizeDocks([window.names.find.dock], [window.height()], Qt.Orientation.Vertical)

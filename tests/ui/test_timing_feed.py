@@ -165,11 +165,12 @@ def test_one_turn_is_read_from_the_working_copy_or_decoded_the_same(tmp_path, mo
     (a seek, milliseconds anywhere in the episode), else decoded up to the turn's end."""
     import numpy as np
 
+    from editor.core.user_data import ENV_CACHE_DIR
     from editor.player import working_copy
     from editor.ui.audio_process import read_span_16k
 
     sample = os.path.join(os.path.dirname(__file__), "..", "..", "resources", "sample", "sample-episode.ogg")
-    monkeypatch.setenv(working_copy.CACHE_ENV, str(tmp_path / "copies"))
+    monkeypatch.setenv(ENV_CACHE_DIR, str(tmp_path / "copies"))
     assert working_copy.cached_copy(sample) is None
     decoded, first = read_span_16k(sample, 61_000, 64_500)
     assert first == 61_000 and len(decoded) == 3_500 * 16

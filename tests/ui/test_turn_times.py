@@ -9,8 +9,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QRadioButton
-from window_helpers import last_opened
+from PySide6.QtWidgets import QLineEdit, QRadioButton
+from window_helpers import last_opened, named
 
 from editor.ui.timing.shift_dialog import ShiftTimesDialog
 
@@ -96,8 +96,8 @@ def test_shift_times_moves_every_time_and_undoes_in_one_step(timed_window, qtbot
     w = timed_window
     starts = _starts(w)
     words = [w.start_ms for w in w.model.segment(3).words]
-    dialog = _answer_dialog(w, qtbot, lambda d: (QTest.keyClicks(d.amount_edit(), "+15"),
-                                                 QTest.keyClick(d.amount_edit(), Qt.Key.Key_Return)))
+    dialog = _answer_dialog(w, qtbot, lambda d: (QTest.keyClicks(_amount(d), "+15"),
+                                                 QTest.keyClick(_amount(d), Qt.Key.Key_Return)))
     assert not dialog.isVisible()
     assert _starts(w) == [ms + 15_000 for ms in starts]
     assert [x.start_ms for x in w.model.segment(3).words] == [ms + 15_000 for ms in words]
@@ -112,7 +112,7 @@ def test_shift_earlier_says_which_turns_start_at_zero_before_it_shifts(timed_win
     previews = []
 
     def answer(dialog):
-        QTest.keyClicks(dialog.amount_edit(), "-5")
+        QTest.keyClicks(_amount(dialog), "-5")
         previews.append(_preview(dialog))
         dialog.accept()
     _answer_dialog(w, qtbot, answer)
@@ -128,9 +128,9 @@ def test_shift_from_the_turn_in_hand_refuses_to_pass_the_turn_before(timed_windo
 
     def answer(dialog):
         next(b for b in dialog.findChildren(QRadioButton) if b.text().startswith("&From turn 4")).click()
-        QTest.keyClicks(dialog.amount_edit(), "-6")
+        QTest.keyClicks(_amount(dialog), "-6")
         states.append((_preview(dialog), _ok(dialog).isEnabled()))
-        dialog.amount_edit().setText("-2")
+        _amount(dialog).setText("-2")
         states.append((_preview(dialog), _ok(dialog).isEnabled()))
         _ok(dialog).click()
     _answer_dialog(w, qtbot, answer)
@@ -138,6 +138,10 @@ def test_shift_from_the_turn_in_hand_refuses_to_pass_the_turn_before(timed_windo
     assert states[1] == ("Turns 4–5 will start 2 s earlier.", True)
     assert _starts(w) == [0, 4000, 9000, 12_000, 18_000]
     assert w.model.segment(2).end_ms == 12_000           # the turn before ends where the shifted one starts
+
+
+def _amount(dialog: ShiftTimesDialog) -> QLineEdit:
+    return named(dialog, QLineEdit, "Shift by (seconds)")
 
 
 def _preview(dialog: ShiftTimesDialog) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from window_helpers import last_opened, press
+from PySide6.QtWidgets import QLineEdit, QTableWidget
+from window_helpers import last_opened, named, press
 
 from editor.settings import Key
 from editor.ui.dialogs.settings_dialog import SettingsDialog
@@ -25,8 +26,9 @@ def test_go_to_time_moves_playback_and_highlight(sample_window, qtbot):
     press(w, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     dialog = last_opened(w, GoToTimeDialog)
     assert dialog.isVisible()
-    dialog.line_edit().setText("1:10")
-    QTest.keyClick(dialog.line_edit(), Qt.Key.Key_Return)
+    field = named(dialog, QLineEdit, "Time")
+    field.setText("1:10")
+    QTest.keyClick(field, Qt.Key.Key_Return)
     assert abs(w.playback.position() - 70_000) <= 100
     assert w.model.segment(w.model.current_row).start_ms == 69_000
 
@@ -43,7 +45,7 @@ def test_changed_shortcut_is_saved_and_works_in_the_text(sample_window, qtbot):
     w = sample_window
     w.action_table["settings"].trigger()
     dialog = last_opened(w, SettingsDialog)
-    first, second = dialog.key_edits("skip_forward")
+    first, second = _key_fields(dialog, w.action_table.specs["skip_forward"].text)
     first.setKeySequence(QKeySequence("Ctrl+K"))
     second.clear()
     dialog.skip.setValue(2)
@@ -58,3 +60,11 @@ def test_changed_shortcut_is_saved_and_works_in_the_text(sample_window, qtbot):
     assert abs(w.playback.position() - 12_000) <= 150
     press(w, Qt.Key.Key_F8)   # the old key no longer skips
     assert abs(w.playback.position() - 12_000) <= 150
+
+
+def _key_fields(dialog: SettingsDialog, action_text: str):
+    """The key and alternative key fields of the shortcuts table's row for the action named *action_text*."""
+    table = dialog.findChild(QTableWidget)
+    label = action_text.replace("&", "").replace("…", "")
+    row = next(row for row in range(table.rowCount()) if table.item(row, 0).text() == label)
+    return table.cellWidget(row, 1), table.cellWidget(row, 2)

@@ -6,7 +6,8 @@ import shutil
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from window_helpers import SAMPLE_AUDIO, SAMPLE_TXT, click
+from PySide6.QtWidgets import QListWidget
+from window_helpers import SAMPLE_AUDIO, SAMPLE_TXT, click, named
 
 from editor.core import project
 from editor.formats import read_file
@@ -28,7 +29,7 @@ def test_start_page_then_open_sample_and_recent_files(main_window, qtbot):
     assert w.model.rowCount() == 19
     assert w.playback.has_media() and w.playback.media_path.endswith("sample-episode.ogg")
     assert str(SAMPLE_TXT) in w.files.recent_files()
-    assert w.start_page.recent_list().count() == 1
+    assert named(w.start_page, QListWidget, "Recent files").count() == 1
     assert w.recent_menu.actions()[0].text() == "&1 sample-episode.txt"
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from edit_helpers import write_project
 from fake_player import fake_player_factory
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QListWidget
+from window_helpers import named
 
 from editor.ui.main_window import MainWindow
 
@@ -76,4 +77,4 @@ def test_a_window_opening_a_file_makes_no_start_page_until_one_is_needed(qtbot):
     assert window.stack.count() == 1 and window.stack.currentWidget() is window.editor_page
     page = window.start_page                       # asked for: made, with the recent files, not shown
     assert window.stack.count() == 2 and window.stack.currentWidget() is window.editor_page
-    assert page.recent_list().count() == len(window.files.recent_files())
+    assert named(page, QListWidget, "Recent files").count() == len(window.files.recent_files())

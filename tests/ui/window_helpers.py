@@ -25,6 +25,27 @@ def click(widget, pos: QPoint, modifiers=Qt.KeyboardModifier.NoModifier) -> None
     QTest.mouseClick(widget, Qt.MouseButton.LeftButton, modifiers, pos)
 
 
+def named(parent, kind, name: str):
+    """The one widget of class *kind* inside *parent* that screen readers know by *name* (its
+    accessible name): a test finds a field as a user of assistive technology would."""
+    found = [widget for widget in parent.findChildren(kind) if widget.accessibleName() == name]
+    assert len(found) == 1, f"{len(found)} {kind.__name__} named {name!r} in {parent!r}"
+    return found[0]
+
+
+def panel_dock(window, title: str):
+    """The dock of the panel titled *title* (None until the panel is first made)."""
+    from PySide6.QtWidgets import QDockWidget
+    return window.findChild(QDockWidget, title)
+
+
+def choose(box, data) -> None:
+    """Pick the item of combo box *box* that stands for *data*, as a user picks it from the list."""
+    at = box.findData(data)
+    assert at >= 0, f"{data!r} is not offered in {box.accessibleName()!r}"
+    box.setCurrentIndex(at)
+
+
 def last_opened(window, kind):
     """The dialog of class *kind* opened last in *window* (or over one of its dialogs): the one on top.
     The window keeps no reference to the dialogs it opens; they are its children while open."""

@@ -66,7 +66,7 @@ from editor.core.ops.base import (
 from editor.core.ops.chapters import add_chapter, chapter_index, edit_chapter, remove_chapter
 from editor.core.ops.meta import set_audio, without_audio_link
 from editor.core.ops.review import set_note, set_status
-from editor.core.ops.rows import merge_with_next, split, split_into_parts
+from editor.core.ops.rows import PartsOutcome, merge_with_next, split, split_into_parts
 from editor.core.ops.speakers import add_speaker, merge_speakers, rename_speaker, set_speaker
 from editor.core.ops.text import (
     add_mark,
@@ -82,7 +82,8 @@ __all__ = [
     "Shifted", "SetMeta", "SetSpeakers", "SetChapters", "is_noop", "merged_undo", "run", "set_audio",
     "without_audio_link",
     "set_text", "replace_spans", "revert_to_original", "add_mark", "remove_mark",
-    "split", "split_into_parts", "merge_with_next", "set_start", "set_end", "set_bounds", "set_word_times",
+    "split", "split_into_parts", "PartsOutcome",
+    "merge_with_next", "set_start", "set_end", "set_bounds", "set_word_times",
     "shift_times", "Shift", "set_status",
     "set_note",
     "set_speaker", "rename_speaker", "add_speaker", "merge_speakers",

@@ -42,14 +42,33 @@ def split(transcript: Transcript, index: int, offset: int, at_ms: int | None = N
     return ReplaceSegments(index, 1, (left, right))
 
 
+@dataclass(frozen=True)
+class PartsOutcome:
+    """What a :func:`split_into_parts` made, as the producer is told of it: the parts' lengths in
+    characters, and how many timed words were cut in two (where a run has no space to cut at; each
+    piece gets its share of the word's time by length, an estimate: no audio says where inside a word
+    a piece starts)."""
+
+    part_lengths: tuple[int, ...]
+    words_cut: int
+
+    @property
+    def parts(self) -> int:
+        return len(self.part_lengths)
+
+    def longer_than(self, chars: int) -> int:
+        """How many parts are still longer than *chars* (a run with no space cannot be cut)."""
+        return sum(1 for length in self.part_lengths if length > chars)
+
+
 @dataclass(frozen=True, eq=False)
 class PartsSplit(ReplaceSegments):
-    """:func:`split_into_parts`'s op: the parts, and how many timed words it cut in two.
-
-    A word is cut where a run has no space to cut at; each piece gets its share of the word's time
-    by length, an estimate the producer is told of (no audio says where inside a word a piece starts)."""
+    """:func:`split_into_parts`'s op: the parts, and how many timed words it cut in two."""
 
     words_cut: int = 0
+
+    def outcome(self) -> PartsOutcome:
+        return PartsOutcome(tuple(len(part.text) for part in self.segments), self.words_cut)
 
 
 def split_into_parts(transcript: Transcript, index: int, max_chars: int = PART_CHARS) -> PartsSplit:

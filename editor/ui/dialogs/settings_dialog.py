@@ -96,9 +96,6 @@ class SettingsDialog(QDialog):
         layout.addWidget(table)
         return page
 
-    def key_edits(self, name: str) -> tuple[QKeySequenceEdit, QKeySequenceEdit]:
-        return self._key_edits[name]
-
     def _restore_defaults(self) -> None:
         for name, (first, second) in self._key_edits.items():
             defaults = self._actions.specs[name].shortcuts

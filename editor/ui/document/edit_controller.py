@@ -228,14 +228,15 @@ class EditController(QObject):
         op = self._plan(ops.split_into_parts, row)
         if op is None or not self.push(op, "Split Turn into Parts", row):
             return False
+        made = op.outcome()
         # A run of text with no spaces (a pasted blob) cannot be cut: its part stays too long.
-        uncut = sum(1 for part in op.segments if len(part.text) > LAYOUT_LIMIT)
-        said = (f"Turn {row + 1} is now {len(op.segments):,} turns, "
+        uncut = made.longer_than(LAYOUT_LIMIT)
+        said = (f"Turn {row + 1} is now {made.parts:,} turns, "
                 + (f"{uncut:,} still too long to edit (no space to cut it at)" if uncut
                    else "each short enough to edit"))
-        if op.words_cut:    # no audio says where inside a word a part starts: say the times are a guess
-            one = op.words_cut == 1
-            said += (f". {_words(op.words_cut)} had no space to cut at and {'was' if one else 'were'} cut across "
+        if made.words_cut:    # no audio says where inside a word a part starts: say the times are a guess
+            one = made.words_cut == 1
+            said += (f". {_words(made.words_cut)} had no space to cut at and {'was' if one else 'were'} cut across "
                      f"turns: {'its' if one else 'their'} time is shared between the pieces by length, an estimate")
         self.message.emit(said)
         self._offered = None

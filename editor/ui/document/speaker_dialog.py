@@ -222,13 +222,6 @@ class SpeakersDialog(QDialog):
         item = self.table.currentItem() if hasattr(self, "table") else None
         return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
 
-    def select_speaker(self, speaker_id: str) -> None:
-        for i in range(self.table.topLevelItemCount()):
-            item = self.table.topLevelItem(i)
-            if item is not None and item.data(0, Qt.ItemDataRole.UserRole) == speaker_id:
-                self.table.setCurrentItem(item)
-                return
-
     def selected_turns(self) -> list[int]:
         return sorted(item.data(Qt.ItemDataRole.UserRole) for item in self.turns.selectedItems())
 

@@ -66,8 +66,5 @@ class StartPage(QWidget):
         self._recent.setVisible(bool(paths))
         self._empty.setVisible(not paths)
 
-    def recent_list(self) -> QListWidget:
-        return self._recent
-
     def _on_recent_activated(self, item: QListWidgetItem) -> None:
         self.recent_requested.emit(item.data(Qt.ItemDataRole.UserRole))

@@ -9,7 +9,7 @@ Results refresh by themselves after the transcript changes (debounced).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPalette
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from editor.core.search import (
     FindOptions,
+    ListedPlaces,
     Match,
     Places,
     Scope,
@@ -39,6 +40,7 @@ from editor.core.search import (
     SearchError,
     find_all,
     find_places,
+    places_after_edit,
     replace_all_spans,
     replacement_for,
     rows_to_search_again,
@@ -63,17 +65,19 @@ class ResultsModel(QAbstractTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.matches: list[Match] = []
-        self.speakers: list[str] = []
+        self.matches: Sequence[Match] = []
+        self._speaker_of: Callable[[int], str] = lambda row: ""
         self._time_of: Callable[[Match], int | None] = lambda match: match.time_ms
         self._times: dict[int, int | None] = {}
 
-    def set_matches(self, matches: list[Match], speakers: list[str],
+    def set_matches(self, matches: Sequence[Match], speaker_of: Callable[[int], str] = lambda row: "",
                     time_of: Callable[[Match], int | None] | None = None) -> None:
-        """*time_of* times a match when its row is shown or chosen (timing reads the turn's words:
-        thousands listed after an undo of Replace all would make every listed turn's words)."""
+        """*speaker_of* names the speaker of listed row *row*, and *time_of* times a match, when its
+        row is shown or chosen (timing reads the turn's words: thousands listed after an undo of
+        Replace all would make every listed turn's words); *matches* may make each when asked too
+        (:class:`ListedPlaces`)."""
         self.beginResetModel()
-        self.matches, self.speakers = matches, speakers
+        self.matches, self._speaker_of = matches, speaker_of
         self._time_of = time_of or (lambda match: match.time_ms)
         self._times = {}
         self.endResetModel()
@@ -102,7 +106,7 @@ class ResultsModel(QAbstractTableModel):
             if index.column() == 0:
                 return format_clock(self.time_ms(index.row()))
             if index.column() == 1:
-                return self.speakers[index.row()]
+                return self._speaker_of(index.row())
             return match.context
         if role == Qt.ItemDataRole.UserRole:
             return match
@@ -172,6 +176,9 @@ class FindPanel(QWidget):
         # was a regex, or found too many to keep): Replace all of the same search in the same,
         # unchanged transcript replaces them without searching again.
         self._found: tuple[FindOptions, Scope, Places] | None = None
+        # The rows edits changed since that search (None: unknown, rows came or went, or a new
+        # transcript): a refresh searches only them, the rest of the list still holds.
+        self._changed_rows: set[int] | None = None
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.search)
         self._build()
@@ -278,7 +285,10 @@ class FindPanel(QWidget):
                         Qt.ShortcutContext.WidgetWithChildrenShortcut)
         scoped_shortcut(QKeySequence("Shift+Return"), self.find_edit, self.previous_result,
                         Qt.ShortcutContext.WidgetShortcut)
+        self._model.committed.connect(self._note_changed_rows)
+        self._model.derived.connect(self._note_changed_rows)
         self._model.transcript_changed.connect(self._on_transcript_changed)
+        self._model.modelReset.connect(self._forget_changed_rows)
         self._model.modelReset.connect(self._on_transcript_changed)
         self._model.speakers_changed.connect(self.fill_scopes)
 
@@ -336,30 +346,39 @@ class FindPanel(QWidget):
         return [match._replace(time_ms=self.results.time_ms(row)) for row, match in enumerate(self.results.matches)]
 
     # ------------------------------------------------------------------ searching
-    def search(self, within: Iterable[int] | None = None) -> list[Match]:
-        """Run the search now and fill the results list (*within*: the only rows that can match,
-        e.g. after Replace all the rows it found something in; the others need no search)."""
+    def search(self, within: Iterable[int] | None = None) -> Sequence[Match]:
+        """Run the search now and fill the results list (*within*: the only rows of the scope that
+        can match, e.g. after Replace all the rows it found something in; the others need no search).
+        After edits that changed some rows only, only those are searched again."""
         self._timer.stop()
         self._stale = False
         transcript = self._model.transcript
-        scope = self.current_scope() if within is None else Scope.selection(within)
+        scope = self.current_scope()
         options = self.options()
-        self._found = None
+        listed, self._found = self._found, None
+        changed, self._changed_rows = self._changed_rows, set()
+        found: Sequence[Match]
         try:
-            places = find_places(transcript, options, scope, limit=MAX_KEPT)
+            searched = scope if within is None else Scope.selection(within)
+            places = None
+            if within is None and listed is not None and changed is not None and listed[:2] == (options, scope):
+                places = places_after_edit(transcript, options, scope, listed[2], changed, limit=MAX_KEPT)
             if places is None:
-                found = find_all(transcript, options, scope, limit=MAX_LISTED + 1, timed=False)
+                places = find_places(transcript, options, searched, limit=MAX_KEPT)
+            if places is None:
+                found = find_all(transcript, options, searched, limit=MAX_LISTED + 1, timed=False)
+                more = len(found) > MAX_LISTED
+                found = found[:MAX_LISTED]
             else:
-                found = places.matches(transcript, MAX_LISTED + 1, timed=False)
+                more = len(places.rows) > MAX_LISTED
+                found = places.listing(transcript, MAX_LISTED)
+                # Found within rows outside of which the scope has no match: the places of the scope.
                 self._found = (options, scope, places) if places.complete else None
         except SearchError as error:
-            self.results.set_matches([], [])
+            self.results.set_matches([])
             self._show_status(str(error), error=True)
             return []
-        more = len(found) > MAX_LISTED
-        found = found[:MAX_LISTED]
-        speakers = [transcript.speaker_name(transcript.segments[m.index].speaker_id) for m in found]
-        self.results.set_matches(found, speakers, self._time_of)
+        self.results.set_matches(found, self._speaker_namer(found), self._time_of)
         if more:
             self._show_status(f"More than {MAX_LISTED} matches; the first {MAX_LISTED} are listed")
         elif self._replaced and not found:
@@ -488,6 +507,29 @@ class FindPanel(QWidget):
                 self.choose(min(row, self.results.rowCount() - 1))
         elif self.isVisible():
             self._schedule()
+
+    def _note_changed_rows(self, commit) -> None:
+        if self._changed_rows is None:
+            return
+        for change in commit.changes:
+            if change.moves_rows() or change.speakers:
+                self._changed_rows = None
+                return
+            self._changed_rows.update(change.rows)
+
+    def _forget_changed_rows(self) -> None:
+        self._changed_rows = None
+
+    def _speaker_namer(self, found: Sequence[Match]) -> Callable[[int], str]:
+        """Names the speaker of a listed row when it is shown (as the turn and its speaker were
+        when found)."""
+        transcript = self._model.transcript
+        names = {speaker: transcript.speaker_name(speaker) for speaker in transcript.speakers}
+        if isinstance(found, ListedPlaces):
+            ids: Callable[[int], str | None] = found.speaker_id
+        else:
+            ids = [transcript.segments[match.index].speaker_id for match in found].__getitem__
+        return lambda row: names.get(ids(row)) or transcript.speaker_name(ids(row))
 
     def _time_of(self, match: Match) -> int | None:
         """Where a listed match plays from (its word's start when timed, else its turn's start)."""

@@ -389,11 +389,6 @@ class GlossaryController(QObject):
         return any(s.index == row and s.start <= offset < s.end and text[s.start:s.end] == s.found
                    for s in self._suggestions.suggestions)
 
-    @property
-    def suggestions_dock(self) -> QDockWidget | None:
-        """The suggestions panel's dock, once the panel has been made."""
-        return self._suggestions_dock
-
     def _ensure_suggestions(self) -> tuple[SuggestionsPanel, QDockWidget]:
         if self._suggestions is None or self._suggestions_dock is None:
             from editor.ui.names.glossary_suggestions import SuggestionsPanel

@@ -41,9 +41,6 @@ class GoToTimeDialog(QDialog):
         layout.addWidget(buttons)
         self._duration = duration_ms
 
-    def line_edit(self) -> QLineEdit:
-        return self._edit
-
     def time_ms(self) -> int | None:
         return parse_time(self._edit.text())
 

@@ -54,13 +54,10 @@ class TransportBar(QWidget):
         self._actions = actions
         self._playing = False
         self._play_action = actions["play_pause"]
-        self._replay_buttons: list[QToolButton] = []
         self._buttons: list[QToolButton] = []
         for name in _ICONS:
             button = self._button(actions[name], _SHORT_LABELS.get(name, ""))
             self._buttons.append(button)
-            if name in _SHORT_LABELS:
-                self._replay_buttons.append(button)
             layout.addWidget(button)
         self._elapsed = QLabel("00:00")
         self._elapsed.setAccessibleName("Elapsed time")
@@ -156,9 +153,6 @@ class TransportBar(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._paint_icons()
-
-    def replay_buttons(self) -> list[QToolButton]:
-        return list(self._replay_buttons)
 
     # ------------------------------------------------------------------ showing state
     def show_position(self, ms: int) -> None:

@@ -203,9 +203,6 @@ class Autosaver(QObject):
         if self.journal is not None:
             self._timer.start()
 
-    def is_scheduled(self) -> bool:
-        return self._timer.isActive()
-
     def save_now(self) -> bool:
         """Capture now (GUI thread, ~1 ms) and write the snapshot on a worker thread."""
         self._timer.stop()

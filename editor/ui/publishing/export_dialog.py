@@ -174,12 +174,6 @@ class ExportDialog(QDialog):
     def format_name(self) -> str:
         return self.format_box.currentData()
 
-    def set_format(self, name: str) -> None:
-        self.format_box.setCurrentIndex(self.format_box.findData(name))
-
-    def set_inaudible_style(self, style: InaudibleStyle | None) -> None:
-        self.style_box.setCurrentIndex(self.style_box.findData(style))
-
     def options(self) -> ExportOptions:
         style = self.style_box.currentData()   # Qt hands str enums back as plain str
         return ExportOptions(

@@ -57,8 +57,8 @@ def needs_alignment(segment: Segment) -> bool:
 
 def default_path(audio_path: str | os.PathLike, cache_dir: str | os.PathLike | None = None) -> Path:
     if cache_dir is None:
-        from platformdirs import user_cache_dir
-        cache_dir = Path(user_cache_dir("transcript-editor")) / "alignment"
+        from editor.core.user_data import cache_subdir
+        cache_dir = cache_subdir("alignment")
     digest = hashlib.sha1(str(Path(audio_path).resolve()).encode()).hexdigest()[:16]
     return Path(cache_dir) / f"{digest}.json"
 

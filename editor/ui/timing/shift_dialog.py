@@ -65,9 +65,6 @@ class ShiftTimesDialog(QDialog):
             changed.connect(self._update_preview)
         self._update_preview()
 
-    def amount_edit(self) -> QLineEdit:
-        return self._amount
-
     def delta_ms(self) -> int:
         return parse_offset(self._amount.text()) or 0
 

@@ -66,7 +66,7 @@ def _marks_are_where_they_are_heard(window, qtbot) -> None:
     assert mark.time_ms == segment.words[token].start_ms
     assert segment.words[token - 1].end_ms - 1 <= mark.time_ms <= segment.words[token + 1].start_ms
     window.marks_dock.show()
-    panel = window.marks_panel
+    panel = window.marks_dock.widget()
     panel.refresh()
     qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() >= 1, timeout=5000)
     assert panel.tree.topLevelItem(0).text(0) == format_clock(mark.time_ms)
