@@ -63,3 +63,40 @@ def test_a_garbled_acronym_written_as_a_word_is_a_suspect_with_the_acronym_offer
     # Said as written: the audio rules the acronym out.
     _, heard = heard_line(material, line, ("SARDA",), audio="wrong", voice=voice, speed=speed)
     assert heard.suspects == [] and heard.spotted == []
+
+
+def test_an_acronym_whose_letters_spell_a_word_is_also_said_letter_by_letter():
+    # The dictionary reads "abo" and "ism" as words; said as an acronym they are letters.
+    from editor.hearing.sayings import teach
+
+    aligner = hearing_aligner()
+    teach(aligner, ["ABO", "ISM"])
+    assert "EY B IY OW" in aligner.pronunciations("a_b_o")
+    assert "AY EH S EH M" in aligner.pronunciations("i_s_m")
+
+
+def test_letters_written_as_words_are_compared_in_each_word_s_readings(phones):
+    # "e bow": "bow" is also B OW, as "bee oh" said quickly; "a" is also the letter's EY.
+    from editor.hearing.sayings import teach
+
+    assert _alikes("She chairs the e bow in her town.", ["EBO"], phones) == {"e bow": "EBO"}
+    aligner = hearing_aligner()
+    teach(aligner, ["ABE"])     # (as every glossary name is: "abe" is a word, Abe)
+    assert _alikes("He sits on the a bee panel.", ["ABE"], PhoneSpeller(aligner)) == {"a bee": "ABE"}
+    # A name said as a word is compared with the words' first readings only.
+    assert _alikes("She chairs the e bow in her town.", ["Ebbo"], phones) == {}
+
+
+@pytest.mark.parametrize(("voice", "speed"), [("en-us+f2", 165), ("en-us+f3", 150)])
+def test_an_acronym_s_letters_written_as_words_are_a_suspect_with_the_acronym_offered(material, voice, speed):
+    line = ("acronym", "She chairs the {e bow|EBO} in her town.")
+    _, heard = heard_line(material, line, ("EBO", "Kessler"), voice=voice, speed=speed)
+    assert [s.text for s in heard.suspects] == ["e bow"]
+    assert [(s.found, s.name) for s in heard.spotted] == [("e bow", "EBO")]
+    # Said as written, the audio rules the acronym out; and the words "a bow" said as words are
+    # no acronym of the glossary.
+    _, heard = heard_line(material, line, ("EBO", "Kessler"), audio="wrong", voice=voice, speed=speed)
+    assert heard.suspects == [] and heard.spotted == []
+    plain = ("clean", "He shot an arrow from a bow at the fair.")
+    _, heard = heard_line(material, plain, ("EBO", "ABO"), voice=voice, speed=speed)
+    assert heard.suspects == [] and heard.spotted == []
