@@ -21,6 +21,7 @@ from editor.hearing.sayings import MAX_SAYINGS, phone_sayings
 
 MAX_DISTANCE = 0.34      # normalised phone edit distance of a sound-alike
 MAX_WORDS = 4
+LETTER_WORD = 6          # the longest word written for a letter's name or two ("essay" for SA, "ex," for X)
 VOWELS = frozenset(["AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW", "OY", "UH", "UW"])
 _ANY_VOWEL = "\u00b7"    # every vowel's code in a vowel-blind phone string
 _FLAP = "\u00b6"         # a t or d said as a flap, in a vowel-blind phone string that merges them
@@ -79,7 +80,7 @@ class PhoneSpeller:
         self._aligner = aligner
         self._codes: dict[str, str] = {}
         self._cache: dict[str, str] = {}
-        self._sayings: dict[tuple[str, ...], list[str]] = {}
+        self._word_sayings: dict[str, list[str]] = {}
         self._names: dict[str, list[str]] = {}
         self._targets: dict[str, list[_Target]] = {}
         self._vowel_codes: set[str] = set()
@@ -97,15 +98,17 @@ class PhoneSpeller:
     def every_saying(self, words: list[str]) -> list[str]:
         """The phone strings of *words* said every way the dictionary gives each (the first as
         :meth:`of_words`), at most MAX_SAYINGS: "a" is also the letter's EY, "bow" also B OW."""
-        key = tuple(words)
-        cached = self._sayings.get(key)
-        if cached is None:
-            usable, _ = self._aligner.prepare(words)
-            options = [self._aligner.pronunciations(w) or [""] for w, ok in zip(words, usable, strict=True) if ok]
-            cached = self._sayings[key] = list(dict.fromkeys(
-                "".join(self._code(p) for phones in combination for p in phones.split())
-                for combination in itertools.islice(itertools.product(*options), MAX_SAYINGS)))
-        return cached
+        options = []
+        for word in words:
+            codes = self._word_sayings.get(word)
+            if codes is None:
+                usable, _ = self._aligner.prepare([word])
+                codes = self._word_sayings[word] = [
+                    "".join(self._code(p) for p in phones.split())
+                    for phones in (self._aligner.pronunciations(word) if usable[0] else [])]
+            if codes:
+                options.append(codes)
+        return list(dict.fromkeys("".join(c) for c in itertools.islice(itertools.product(*options), MAX_SAYINGS)))
 
     def of_text(self, text: str) -> str:
         return self.of_words([w for token in text.split() for w in spoken_words(token)])
@@ -172,7 +175,8 @@ def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller,
     widest = max((target.most for target in targets), default=MAX_WORDS)
     # An acronym's letters written as words are said as the letters are, which is not always the
     # words' first reading ("a bow" for ABO: "a" said as the letter, EY, and "bow" as B OW): a window
-    # as wide as an acronym's letters is compared with those in each of its words' readings.
+    # as wide as an acronym's letters, of words as short as letters' names, is compared with those
+    # in each of its words' readings.
     widest_letters = max((target.most for target in targets if target.letters), default=0)
     # Most targets are too long or too short for a window's phones to come within max_distance:
     # which ones a window of so many tokens and phones may be near is worked out once per such
@@ -185,7 +189,8 @@ def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller,
             if not words:
                 continue
             code = phones.of_words(words)
-            said = phones.every_saying(words) if last - first < widest_letters else [code]
+            said = phones.every_saying(words) if last - first < widest_letters and all(
+                len(t.text) <= LETTER_WORD for t in tokens[first:last + 1]) else [code]
             best = None
             for reading, code in enumerate(said):
                 shape = (last - first, len(code))
