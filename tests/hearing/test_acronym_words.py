@@ -100,3 +100,21 @@ def test_an_acronym_s_letters_written_as_words_are_a_suspect_with_the_acronym_of
     plain = ("clean", "He shot an arrow from a bow at the fair.")
     _, heard = heard_line(material, plain, ("EBO", "ABO"), voice=voice, speed=speed)
     assert heard.suspects == [] and heard.spotted == []
+
+
+def test_the_suggest_command_offers_the_acronym_for_its_letters_written_as_words(material, tmp_path, capsys):
+    import json
+
+    from editor.__main__ import main
+
+    episode = material.episode([("acronym", "She chairs the {e bow|EBO} in her town.")],
+                               ["He shot an arrow from a bow at the fair."])
+    wav = material.write_wav(tmp_path / "episode.wav", episode.audio)
+    srt = material.write_srt(tmp_path / "episode.srt", episode.transcript)
+    glossary = tmp_path / "names.csv"
+    glossary.write_text("correct,wrong_forms,note\nEBO,,\n", encoding="utf-8")
+    assert main(["suggest", str(srt), str(wav), "--glossary", str(glossary), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [(s["segment"], s["found"], s["replacement"]) for s in report["suggestions"]] == [(0, "e bow", "EBO")]
+    assert "audio" in report["suggestions"][0]["evidence"]
+    assert [(s["segment"], s["text"]) for s in report["suspects"]] == [(0, "e bow")]
