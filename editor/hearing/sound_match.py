@@ -176,7 +176,9 @@ def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller,
     # An acronym's letters written as words are said as the letters are, which is not always the
     # words' first reading ("a bow" for ABO: "a" said as the letter, EY, and "bow" as B OW): a window
     # as wide as an acronym's letters, of words as short as letters' names, is compared with those
-    # in each of its words' readings.
+    # in each of its words' readings. Another reading only makes a sound-alike (MAX_DISTANCE): the
+    # places a name is listened for at (nearer than *max_distance*) stay those of the words' first
+    # reading, the grammar listening there taking every reading of the words anyway.
     widest_letters = max((target.most for target in targets if target.letters), default=0)
     # Most targets are too long or too short for a window's phones to come within max_distance:
     # which ones a window of so many tokens and phones may be near is worked out once per such
@@ -213,7 +215,8 @@ def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller,
                         distance = vowels_half(code, target.code, blind[target.flaps], target.blind)
                     else:
                         distance = Levenshtein.normalized_distance(code, target.code, score_cutoff=max_distance)
-                    if distance > max_distance or (best is not None and distance >= best.distance):
+                    if distance > max_distance or (best is not None and distance >= best.distance) \
+                            or (reading and distance > MAX_DISTANCE):
                         continue
                     if _holds(" ".join(t.text for t in tokens[first:last + 1]).casefold(), target.name):
                         continue      # the name itself, maybe with a word beside it ("I'm Nora Castellan")
