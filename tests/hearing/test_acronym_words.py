@@ -5,8 +5,9 @@ import re
 
 import pytest
 
+from editor.align.aligner import RATE
 from editor.align.text import Token, spoken_words
-from editor.hearing.fit import hearing_aligner
+from editor.hearing.fit import fit_tokens, hearing_aligner
 from editor.hearing.listen import NEAR_DISTANCE
 from editor.hearing.sayings import other_readings
 from editor.hearing.sound_match import MAX_DISTANCE, PhoneSpeller, sound_alikes
@@ -118,3 +119,29 @@ def test_the_suggest_command_offers_the_acronym_for_its_letters_written_as_words
     assert [(s["segment"], s["found"], s["replacement"]) for s in report["suggestions"]] == [(0, "e bow", "EBO")]
     assert "audio" in report["suggestions"][0]["evidence"]
     assert [(s["segment"], s["text"]) for s in report["suspects"]] == [(0, "e bow")]
+
+
+@pytest.mark.parametrize("audio", ["right", "wrong"])
+def test_acronyms_a_letter_apart_are_never_ticked_when_the_audio_barely_tells_them_apart(material, audio):
+    # PLD and PLB differ in a letter whose name is a phone from the other's (D IY, B IY): the
+    # audio fits both about as well whichever was said, and the text cannot choose either.
+    from editor.align.text import segment_tokens
+    from editor.hearing.listen import HEAR_PAD_MS, plan
+    from editor.hearing.suggest import judge
+    from editor.hearing.verdict import UNSURE, TimedToken, compare, cut, region_of
+
+    line = ("acronym", "The stranded walker switched on her {PLD|PLB} and waited.")
+    episode = material.episode([line], [], voice="en-us+f2", speed=165, audio=audio)
+    segment = episode.transcript.segments[0]
+    job = plan(episode.transcript.segments, len(episode.audio) * 1000 // RATE)[0]
+    start = max(0, job.start_ms - HEAR_PAD_MS)
+    samples = episode.audio[start * RATE // 1000:(job.end_ms + HEAR_PAD_MS) * RATE // 1000]
+    aligner = hearing_aligner()
+    fitted = fit_tokens(samples, segment_tokens(segment), aligner, start)
+    assert fitted is not None
+    timed = [TimedToken(t.char_start, t.char_end, t.start_ms, t.end_ms) for t in fitted.tokens]
+    at = segment.text.index("PLD")
+    where = region_of(segment.text, timed, at, at + 3)
+    verdict = compare(cut(samples, start, where), where, "PLB", aligner)
+    assert abs(verdict.margin) < 0.25 and verdict.label == UNSURE
+    assert judge(90, verdict)[1] is False
