@@ -9,7 +9,6 @@ character per phone); the close ones are then put to the audio (:mod:`editor.hea
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,11 +16,10 @@ from rapidfuzz.distance import Levenshtein
 
 from editor.align.aligner import Aligner
 from editor.align.text import Token, spoken_words
-from editor.hearing.sayings import MAX_SAYINGS, phone_sayings
+from editor.hearing.sayings import phone_sayings
 
 MAX_DISTANCE = 0.34      # normalised phone edit distance of a sound-alike
 MAX_WORDS = 4
-LETTER_WORD = 6          # the longest word written for a letter's name or two ("essay" for SA, "ex," for X)
 VOWELS = frozenset(["AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW", "OY", "UH", "UW"])
 _ANY_VOWEL = "\u00b7"    # every vowel's code in a vowel-blind phone string
 _FLAP = "\u00b6"         # a t or d said as a flap, in a vowel-blind phone string that merges them
@@ -67,11 +65,6 @@ class _Target:
     most: int            # the widest window (in tokens) that may say it
     flaps: bool = False  # *blind* also says a t or d between vowels alike (an acronym said as a word)
 
-    @property
-    def letters(self) -> bool:
-        """Whether this is an acronym said letter by letter."""
-        return self.blind is not None and not self.flaps
-
 
 class PhoneSpeller:
     """Phone strings (one character per phone) of words and names, cached."""
@@ -80,7 +73,6 @@ class PhoneSpeller:
         self._aligner = aligner
         self._codes: dict[str, str] = {}
         self._cache: dict[str, str] = {}
-        self._word_sayings: dict[str, list[str]] = {}
         self._names: dict[str, list[str]] = {}
         self._targets: dict[str, list[_Target]] = {}
         self._vowel_codes: set[str] = set()
@@ -94,21 +86,6 @@ class PhoneSpeller:
             phones = [p for w in known for p in (self._aligner.lookup(w) or "").split()]
             cached = self._cache[key] = "".join(self._code(p) for p in phones)
         return cached
-
-    def every_saying(self, words: list[str]) -> list[str]:
-        """The phone strings of *words* said every way the dictionary gives each (the first as
-        :meth:`of_words`), at most MAX_SAYINGS: "a" is also the letter's EY, "bow" also B OW."""
-        options = []
-        for word in words:
-            codes = self._word_sayings.get(word)
-            if codes is None:
-                usable, _ = self._aligner.prepare([word])
-                codes = self._word_sayings[word] = [
-                    "".join(self._code(p) for p in phones.split())
-                    for phones in (self._aligner.pronunciations(word) if usable[0] else [])]
-            if codes:
-                options.append(codes)
-        return list(dict.fromkeys("".join(c) for c in itertools.islice(itertools.product(*options), MAX_SAYINGS)))
 
     def of_text(self, text: str) -> str:
         return self.of_words([w for token in text.split() for w in spoken_words(token)])
@@ -173,13 +150,6 @@ def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller,
     """
     targets = [target for name in names for target in phones.targets(name)]
     widest = max((target.most for target in targets), default=MAX_WORDS)
-    # An acronym's letters written as words are said as the letters are, which is not always the
-    # words' first reading ("a bow" for ABO: "a" said as the letter, EY, and "bow" as B OW): a window
-    # as wide as an acronym's letters, of words as short as letters' names, is compared with those
-    # in each of its words' readings. Another reading only makes a sound-alike (MAX_DISTANCE): the
-    # places a name is listened for at (nearer than *max_distance*) stay those of the words' first
-    # reading, the grammar listening there taking every reading of the words anyway.
-    widest_letters = max((target.most for target in targets if target.letters), default=0)
     # Most targets are too long or too short for a window's phones to come within max_distance:
     # which ones a window of so many tokens and phones may be near is worked out once per such
     # shape, in the targets' order (the closest first target still wins a tie).
@@ -191,36 +161,30 @@ def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller,
             if not words:
                 continue
             code = phones.of_words(words)
-            said = phones.every_saying(words) if last - first < widest_letters and all(
-                len(t.text) <= LETTER_WORD for t in tokens[first:last + 1]) else [code]
+            shape = (last - first, len(code))
+            near = eligible.get(shape)
+            if near is None:
+                near = eligible[shape] = [
+                    target for target in targets if last - first < target.most
+                    and abs(len(code) - len(target.code)) <= max_distance * len(target.code) + 1]
+            blind: dict[bool, str] = {}
             best = None
-            for reading, code in enumerate(said):
-                shape = (last - first, len(code))
-                near = eligible.get(shape)
-                if near is None:
-                    near = eligible[shape] = [
-                        target for target in targets if last - first < target.most
-                        and abs(len(code) - len(target.code)) <= max_distance * len(target.code) + 1]
-                blind: dict[bool, str] = {}
-                for target in near:
-                    if reading and not target.letters:
-                        continue
-                    # An acronym's letters are written as the words they sound like ("and be a" for
-                    # NBA, "you and" for UN), whose vowels are a reader's guess: one vowel for
-                    # another counts half there. So do they in an acronym said as a word, whose
-                    # reading is a guess too ("sorter" written for SARDA, its d a flap like the t).
-                    if target.blind is not None:
-                        if target.flaps not in blind:
-                            blind[target.flaps] = phones.vowel_blind(code, target.flaps)
-                        distance = vowels_half(code, target.code, blind[target.flaps], target.blind)
-                    else:
-                        distance = Levenshtein.normalized_distance(code, target.code, score_cutoff=max_distance)
-                    if distance > max_distance or (best is not None and distance >= best.distance) \
-                            or (reading and distance > MAX_DISTANCE):
-                        continue
-                    if _holds(" ".join(t.text for t in tokens[first:last + 1]).casefold(), target.name):
-                        continue      # the name itself, maybe with a word beside it ("I'm Nora Castellan")
-                    best = SoundAlike(first, last, target.name, distance)
+            for target in near:
+                # An acronym's letters are written as the words they sound like ("and be a" for
+                # NBA, "you and" for UN), whose vowels are a reader's guess: one vowel for
+                # another counts half there. So do they in an acronym said as a word, whose
+                # reading is a guess too ("sorter" written for SARDA, its d a flap like the t).
+                if target.blind is not None:
+                    if target.flaps not in blind:
+                        blind[target.flaps] = phones.vowel_blind(code, target.flaps)
+                    distance = vowels_half(code, target.code, blind[target.flaps], target.blind)
+                else:
+                    distance = Levenshtein.normalized_distance(code, target.code, score_cutoff=max_distance)
+                if distance > max_distance or (best is not None and distance >= best.distance):
+                    continue
+                if _holds(" ".join(t.text for t in tokens[first:last + 1]).casefold(), target.name):
+                    continue      # the name itself, maybe with a word beside it ("I'm Nora Castellan")
+                best = SoundAlike(first, last, target.name, distance)
             if best is not None:
                 found.append(best)
     return found

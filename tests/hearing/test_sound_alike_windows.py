@@ -9,7 +9,7 @@ from editor.hearing.sayings import teach
 from editor.hearing.sound_match import MAX_DISTANCE, PhoneSpeller, SoundAlike, _holds, sound_alikes, vowels_half
 
 # Names of every length, from an acronym said letter by letter to a web address read out.
-NAMES = ["Milwaukee", "Brandvold", "Kessler", "Hallquist", "Tiberius Vandermolen", "NTSB", "EPA", "EBO",
+NAMES = ["Milwaukee", "Brandvold", "Kessler", "Hallquist", "Tiberius Vandermolen", "NTSB", "EPA",
          "patreon.com/harborlights", "Marguerite Oyelaran", "Our Revolution"]
 
 
@@ -32,24 +32,21 @@ def _every_target_compared(tokens: list[Token], names: list[str], phones: PhoneS
             words = [w for t in tokens[first:last + 1] for w in t.spoken]
             if not words:
                 continue
+            code = phones.of_words(words)
             best = None
-            # An acronym said letter by letter is compared with every reading of the window's
-            # words ("a" also the letter's EY), any other name with their first reading only.
-            for reading, code in enumerate(phones.every_saying(words)):
-                for target in targets:
-                    too_far = abs(len(code) - len(target.code)) > MAX_DISTANCE * len(target.code) + 1
-                    if last - first >= target.most or too_far or (reading and not target.letters):
-                        continue
-                    if target.blind is not None:
-                        distance = vowels_half(code, target.code, phones.vowel_blind(code, target.flaps),
-                                               target.blind)
-                    else:
-                        distance = Levenshtein.normalized_distance(code, target.code)
-                    if distance > MAX_DISTANCE or (best is not None and distance >= best.distance):
-                        continue
-                    if _holds(" ".join(t.text for t in tokens[first:last + 1]).casefold(), target.name):
-                        continue
-                    best = SoundAlike(first, last, target.name, distance)
+            for target in targets:
+                too_far = abs(len(code) - len(target.code)) > MAX_DISTANCE * len(target.code) + 1
+                if last - first >= target.most or too_far:
+                    continue
+                if target.blind is not None:
+                    distance = vowels_half(code, target.code, phones.vowel_blind(code, target.flaps), target.blind)
+                else:
+                    distance = Levenshtein.normalized_distance(code, target.code)
+                if distance > MAX_DISTANCE or (best is not None and distance >= best.distance):
+                    continue
+                if _holds(" ".join(t.text for t in tokens[first:last + 1]).casefold(), target.name):
+                    continue
+                best = SoundAlike(first, last, target.name, distance)
             if best is not None:
                 found.append(best)
     return found
@@ -63,13 +60,12 @@ def test_each_window_gets_the_closest_name_of_a_glossary_of_every_length():
     for text in ("We drove to Mill walkie and met Brand fold at the Kestrel office with the MTSP.",
                  "Support us at patrion.com/t H L or write to Margaret oh yellow ran about our religion.",
                  "Tiberius van der mole and said the BSA and Hall quest agreed.",
-                 "The sorter team came out at dawn and she chairs the e bow.",
+                 "The sorter team came out at dawn.",
                  "Nothing here sounds like any of them at all."):
         tokens = _tokens(text)
         found = sound_alikes(tokens, names, phones)
         assert found == _every_target_compared(tokens, names, phones), text
     assert "SARDA" in {a.name for a in sound_alikes(_tokens("The sorter team came out."), names, phones)}
-    assert "EBO" in {a.name for a in sound_alikes(_tokens("She chairs the e bow."), names, phones)}
     # (the material holds windows of several names and none: the comparison says something)
     heard = sound_alikes(_tokens("We drove to Mill walkie and met Brand fold."), NAMES, phones)
     assert {a.name for a in heard} >= {"Milwaukee", "Brandvold"}
