@@ -11,7 +11,8 @@ whichever fits best:
   it is spelled the French way ("Delacroix", "Anouk", "Thibault"), the French reading;
 * any word of a name spelled another language's way ("Giovanni Ricci", "Wojciech", "Niamh", in the
   dictionary or not): that language's reading too (:mod:`editor.hearing.spellings`);
-* an acronym: letter by letter (as the aligner reads one) and, when it has three letters or
+* an acronym: letter by letter (as the aligner reads one, unless its letters spell a dictionary word:
+  "ABO", "ISM") and, when it has three letters or
   more and a vowel to say, as a word ("NEH" said "neh", the way NASA is); a pronounceable capitals word ("NASA", read
   as a word) letter by letter too.
 """
@@ -74,6 +75,9 @@ def other_readings(word: str, guessed: bool, lookup, capitals: bool = False) -> 
         readings.append(" ".join(LETTERS[ch] for ch in word if ch in LETTERS))
     if "_" in word:                       # an acronym read letter by letter: also as a word
         joined = word.replace("_", "")
+        # The aligner reads letters that spell a dictionary word ("a_b_o", "i_s_m") as that word,
+        # which such an acronym is seldom said as: its letters are a reading of their own.
+        readings.append(" ".join(LETTERS[ch] for ch in joined if ch in LETTERS))
         if _said_as_a_word(joined, lookup):
             readings.append(lookup(joined) or letter_to_sound(_VOWEL_H_END.sub("", joined)))
         return [r for r in readings if r]

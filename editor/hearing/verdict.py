@@ -199,9 +199,11 @@ def compare(audio_16k: np.ndarray, where: Region, candidate: str, aligner: Align
     elif margin <= -MARGIN:
         label = PREFERS_ORIGINAL
     else:
-        # Neither fits clearly better: when the two are said alike ("Ingrid Soulberg" and
-        # Solberg) that is the answer, and the text decides; otherwise the audio is unsure.
-        label = SOUNDS_ALIKE if said_alike(where.original, candidate, aligner) else UNSURE
+        # Neither fits clearly better: when the two are said alike ("Ingrid Soulberg" and Solberg)
+        # that is the answer, and the text decides; otherwise the audio is unsure. So it is about
+        # two acronyms a letter apart, whose letters the text cannot choose between either.
+        label = SOUNDS_ALIKE if said_alike(where.original, candidate, aligner) and not other_letters(
+            where.original, candidate) else UNSURE
     return Verdict(label, round(margin, 3), scored.fit, coverage)
 
 

@@ -5,8 +5,9 @@ import re
 
 import pytest
 
+from editor.align.aligner import RATE
 from editor.align.text import Token, spoken_words
-from editor.hearing.fit import hearing_aligner
+from editor.hearing.fit import fit_tokens, hearing_aligner
 from editor.hearing.listen import NEAR_DISTANCE
 from editor.hearing.sayings import other_readings
 from editor.hearing.sound_match import MAX_DISTANCE, PhoneSpeller, sound_alikes
@@ -63,3 +64,74 @@ def test_a_garbled_acronym_written_as_a_word_is_a_suspect_with_the_acronym_offer
     # Said as written: the audio rules the acronym out.
     _, heard = heard_line(material, line, ("SARDA",), audio="wrong", voice=voice, speed=speed)
     assert heard.suspects == [] and heard.spotted == []
+
+
+def test_an_acronym_whose_letters_spell_a_word_is_also_said_letter_by_letter():
+    # The dictionary reads "abo" and "ism" as words; said as an acronym they are letters.
+    from editor.hearing.sayings import teach
+
+    aligner = hearing_aligner()
+    teach(aligner, ["ABO", "ISM"])
+    assert "EY B IY OW" in aligner.pronunciations("a_b_o")
+    assert "AY EH S EH M" in aligner.pronunciations("i_s_m")
+
+
+@pytest.mark.parametrize(("voice", "speed"), [("en-us+f2", 165), ("en-us+f3", 150)])
+def test_an_acronym_s_letters_written_as_words_are_a_suspect_with_the_acronym_offered(material, voice, speed):
+    # ABO's letters spell a dictionary word ("abo"): said letter by letter, "a bow" is what a
+    # recognizer writes for it.
+    line = ("acronym", "She chairs the {a bow|ABO} in her town.")
+    _, heard = heard_line(material, line, ("ABO", "Kessler"), voice=voice, speed=speed)
+    assert [s.text for s in heard.suspects] == ["a bow"]
+    assert [(s.found, s.name) for s in heard.spotted] == [("a bow", "ABO")]
+    # Said as written, the audio rules the acronym out; and the words "a bow" said as words are
+    # no acronym of the glossary.
+    _, heard = heard_line(material, line, ("ABO", "Kessler"), audio="wrong", voice=voice, speed=speed)
+    assert heard.suspects == [] and heard.spotted == []
+    plain = ("clean", "He shot an arrow from a bow at the fair.")
+    _, heard = heard_line(material, plain, ("ABO", "Kessler"), voice=voice, speed=speed)
+    assert heard.suspects == [] and heard.spotted == []
+
+
+def test_the_suggest_command_offers_the_acronym_for_its_letters_written_as_words(material, tmp_path, capsys):
+    import json
+
+    from editor.__main__ import main
+
+    episode = material.episode([("acronym", "She chairs the {a bow|ABO} in her town.")],
+                               ["He shot an arrow from a bow at the fair."])
+    wav = material.write_wav(tmp_path / "episode.wav", episode.audio)
+    srt = material.write_srt(tmp_path / "episode.srt", episode.transcript)
+    glossary = tmp_path / "names.csv"
+    glossary.write_text("correct,wrong_forms,note\nABO,,\n", encoding="utf-8")
+    assert main(["suggest", str(srt), str(wav), "--glossary", str(glossary), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [(s["segment"], s["found"], s["replacement"]) for s in report["suggestions"]] == [(0, "a bow", "ABO")]
+    assert "audio" in report["suggestions"][0]["evidence"]
+    assert [(s["segment"], s["text"]) for s in report["suspects"]] == [(0, "a bow")]
+
+
+@pytest.mark.parametrize("audio", ["right", "wrong"])
+def test_acronyms_a_letter_apart_are_never_ticked_when_the_audio_barely_tells_them_apart(material, audio):
+    # PLD and PLB differ in a letter whose name is a phone from the other's (D IY, B IY): the
+    # audio fits both about as well whichever was said, and the text cannot choose either.
+    from editor.align.text import segment_tokens
+    from editor.hearing.listen import HEAR_PAD_MS, plan
+    from editor.hearing.suggest import judge
+    from editor.hearing.verdict import UNSURE, TimedToken, compare, cut, region_of
+
+    line = ("acronym", "The stranded walker switched on her {PLD|PLB} and waited.")
+    episode = material.episode([line], [], voice="en-us+f2", speed=165, audio=audio)
+    segment = episode.transcript.segments[0]
+    job = plan(episode.transcript.segments, len(episode.audio) * 1000 // RATE)[0]
+    start = max(0, job.start_ms - HEAR_PAD_MS)
+    samples = episode.audio[start * RATE // 1000:(job.end_ms + HEAR_PAD_MS) * RATE // 1000]
+    aligner = hearing_aligner()
+    fitted = fit_tokens(samples, segment_tokens(segment), aligner, start)
+    assert fitted is not None
+    timed = [TimedToken(t.char_start, t.char_end, t.start_ms, t.end_ms) for t in fitted.tokens]
+    at = segment.text.index("PLD")
+    where = region_of(segment.text, timed, at, at + 3)
+    verdict = compare(cut(samples, start, where), where, "PLB", aligner)
+    assert abs(verdict.margin) < 0.25 and verdict.label == UNSURE
+    assert judge(90, verdict)[1] is False
