@@ -1,9 +1,9 @@
 """The GUI entry point: ``transcript-editor [TRANSCRIPT_OR_PROJECT] [AUDIO] [--player vlc|qt]``.
 
 Startup is kept short: only Qt widgets and the window's own modules load
-before the window shows; the file starts reading before Qt loads (in a child
-process where it can: editor.ui.files.preload) and opens on the first turn of
-the event loop; libvlc loads only when there is audio to play.
+before the window shows; the file starts reading before Qt loads in a child
+process where it can (editor.ui.files.preload), else on a thread as soon as
+PySide is loaded, and opens on the first turn of the event loop; libvlc loads only when there is audio to play.
 """
 
 from __future__ import annotations
@@ -58,20 +58,27 @@ def start(args: list[str] | None = None):
     process_tuning.tune_collector()
     options = parse_args(sys.argv[1:] if args is None else args)
     preload = None
+    read_on_thread = False
     if options.file:
         from editor.ui.files import preload as reading  # no Qt: the read starts before Qt loads
         from editor.ui.files.audio_lookup import is_audio
         # A large file is read after the window shows, with progress and Cancel, not before it.
         if not is_audio(options.file) and not reading.wants_background(options.file):
-            in_child = reading.child_worthwhile()
-            if not in_child:
+            if reading.child_worthwhile():
+                preload = reading.start(options.file, in_child=True)   # reads while Qt starts
+            else:
                 # Read on a worker thread: the readers are imported here first, with the rest (two
                 # threads importing the same modules at once can meet one half made).
                 import_qt_free_layers(with_file=True, with_readers=True)
-            preload = reading.start(options.file, in_child)   # reads while Qt starts
+                read_on_thread = True
     import_qt_free_layers(with_file=bool(options.file))
     from editor.ui.pyside_import import import_pyside
     import_pyside()
+    if read_on_thread:
+        # Started once PySide is loaded, not before: shiboken's first import walks sys.modules in
+        # Python, and a module the read imported meanwhile ended the process ("dictionary changed
+        # size during iteration"). The thread still reads while the window's modules load.
+        preload = reading.start(options.file, in_child=False)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 

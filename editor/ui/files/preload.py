@@ -6,7 +6,8 @@ thread the read shares the GIL with that start-up, so the two add up; so where t
 process can still fork safely (Linux, before Qt or any other thread exists: what
 ``transcript-editor FILE`` does first) and the machine is not saturated, the file is
 read in a child process on another core, which sends the result back pickled without
-making the turns' words (:mod:`editor.core.pickled`, ~15 ms to load). Else a thread:
+making the turns' words (:mod:`editor.core.pickled`, ~15 ms to load). Else a thread (started
+by :mod:`editor.ui.app` once PySide is loaded, whose first import must not meet another thread's):
 the child costs ~40 ms more CPU in all (pickling, loading, a second process), which
 a saturated machine does not give back (Linux schedules a session's processes as one
 group, so there a second process gets little more CPU than a second thread).
