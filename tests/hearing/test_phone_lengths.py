@@ -9,6 +9,7 @@ import pytest
 
 from editor.align.aligner import RATE
 from editor.align.text import segment_tokens
+from editor.hearing.context import _consonant_after_s
 from editor.hearing.durations import consonant_said, teen_said
 from editor.hearing.fit import fit_tokens, hearing_aligner
 from tests.hearing.context_run import episode_context_suspects
@@ -94,3 +95,31 @@ def test_a_short_word_a_vowel_from_the_tense_the_sentence_wants_is_found(materia
     assert found == {"sit": ["audio", "context"]}, found
     assert episode_context_suspects(material.episode(VOWELS, VOWELS_RIGHT, audio="wrong", **VOICE), aligner) == []
     assert episode_context_suspects(material.episode(VOWELS, VOWELS_RIGHT, text="right", **VOICE), aligner) == []
+
+
+# A consonant of an s-cluster the text dropped, where the text's word may fit as well as its turn's
+# right words (a short unaspirated stop, a nasal run into the s), and right words holding the s.
+S_CLUSTERS = [("real word", "A {sail|snail} crawled up the garden wall."),
+              ("real word", "The workers {sacked|stacked} the boxes in the hall.")]
+S_CLUSTERS_RIGHT = ["The sack of flour was heavy.", "We sell old books on Saturday.", "The sail was torn in the storm.",
+                    "A sore throat kept her at home.", "The sand was warm under our feet.", "She sold her old car."]
+
+
+def test_a_consonant_of_an_s_cluster_is_one_put_after_a_first_s():
+    assert _consonant_after_s(["S EY JH"], ["S T EY JH"])        # sage / stage
+    assert _consonant_after_s(["S EY L"], ["S N EY L"])          # sail / snail
+    assert not _consonant_after_s(["P AE N T S"], ["P L AE N T S"])  # pants / plants: no s
+    assert not _consonant_after_s(["S EY L"], ["S W EY L"])      # an s's w is a CLUSTER_PHONES one
+    assert not _consonant_after_s(["AE S K"], ["T AE S K"])      # ask / task: not after the s
+
+
+@pytest.mark.parametrize(("voice", "speed"), [("en-us+f2", 165), ("en-us+f3", 150)])
+def test_a_dropped_consonant_of_an_s_cluster_is_found_and_right_words_are_not(material, aligner, voice, speed):
+    episode = material.episode(S_CLUSTERS, S_CLUSTERS_RIGHT, voice=voice, speed=speed)
+    found = {s.text: s.evidence for s in episode_context_suspects(episode, aligner)}
+    # ("sacked" is found in one voice or both, as the turns heard before it leave the decoder.)
+    assert "sail" in found and set(found) <= {"sail", "sacked"}, found
+    assert all(evidence == ["audio"] for evidence in found.values()), found
+    for options in ({"audio": "wrong"}, {"text": "right"}):
+        episode = material.episode(S_CLUSTERS, S_CLUSTERS_RIGHT, voice=voice, speed=speed, **options)
+        assert episode_context_suspects(episode, aligner) == [], options
