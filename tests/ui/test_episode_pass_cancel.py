@@ -5,6 +5,7 @@ queued turns, is waited for, not left to a process that is exiting (tests/ui/can
 from __future__ import annotations
 
 import os
+import select
 import subprocess
 import sys
 from pathlib import Path
@@ -51,11 +52,17 @@ def test_a_pass_cancelled_while_its_workers_load_the_model_ends_them_and_prints_
 
 
 def _gone(pid: int) -> bool:
+    """Whether *pid* has ended (a zombie, or reaped), waited for up to HANG_GUARD_S. The pipes it wrote
+    to being closed is not enough: a process closes its files on its way out before it is a zombie,
+    and on a loaded machine it can wait for the CPU in between."""
     try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rpartition(")")[2].split()[0] == "Z"    # ended, its parent gone too
-    except OSError:
+        ended = os.pidfd_open(pid)      # readable once the process has ended, reaped or not
+    except ProcessLookupError:
         return True
+    try:
+        return bool(select.select([ended], [], [], HANG_GUARD_S)[0])
+    finally:
+        os.close(ended)
 
 
 def _kill_the_window_while_its_pass_runs(script: str, *args: str) -> tuple[list[int], str]:
