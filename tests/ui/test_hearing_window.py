@@ -81,7 +81,7 @@ def test_suspects_are_shown_listed_and_walked(heard_window, qtbot):
     assert abs(window.playback.position() - (found[0][1].start_ms - 400)) < 300
     window.review.approve(0)
     assert segments[0].status is ReviewStatus.APPROVED
-    qtbot.waitUntil(lambda: hearing.panel.list.count() == 0, timeout=2000)
+    qtbot.waitUntil(lambda: hearing.panel.list.count() == 0, timeout=10_000)
     assert hearing._marker(0, segments[0]) is None
 
 
