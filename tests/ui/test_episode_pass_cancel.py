@@ -5,10 +5,11 @@ queued turns, is waited for, not left to a process that is exiting (tests/ui/can
 from __future__ import annotations
 
 import os
-import select
 import subprocess
 import sys
 from pathlib import Path
+
+from process_ends import ended
 
 HANG_GUARD_S = 180      # a short episode's passes end in seconds; a pass that never ends fails here
 
@@ -51,20 +52,6 @@ def test_a_pass_cancelled_while_its_workers_load_the_model_ends_them_and_prints_
     assert out.stdout == "cancelled as its workers loaded the model: 0 turns\n"
 
 
-def _gone(pid: int) -> bool:
-    """Whether *pid* has ended (a zombie, or reaped), waited for up to HANG_GUARD_S. The pipes it wrote
-    to being closed is not enough: a process closes its files on its way out before it is a zombie,
-    and on a loaded machine it can wait for the CPU in between."""
-    try:
-        ended = os.pidfd_open(pid)      # readable once the process has ended, reaped or not
-    except ProcessLookupError:
-        return True
-    try:
-        return bool(select.select([ended], [], [], HANG_GUARD_S)[0])
-    finally:
-        os.close(ended)
-
-
 def _kill_the_window_while_its_pass_runs(script: str, *args: str) -> tuple[list[int], str]:
     """Run *script* (a window whose pass runs), end it with SIGTERM once it prints ``running`` (the
     process ids it printed before: of the pass and its workers), and return those ids and all its
@@ -93,7 +80,7 @@ def test_a_pass_whose_window_is_killed_ends_with_its_workers_and_prints_nothing(
     pids, err = _kill_the_window_while_its_pass_runs("orphaned_pass.py", str(tmp_path))
     assert len(pids) >= 2, "the pass finished before a worker ran"
     assert err == ""
-    assert all(_gone(pid) for pid in pids)
+    assert all(ended(pid, HANG_GUARD_S) for pid in pids)
 
 
 def test_a_pass_that_does_not_end_after_its_window_is_killed_is_ended_cleanly_and_prints_nothing():
@@ -104,4 +91,4 @@ def test_a_pass_that_does_not_end_after_its_window_is_killed_is_ended_cleanly_an
     pids, err = _kill_the_window_while_its_pass_runs("stuck_pass.py")
     assert len(pids) == 2, "the pass ended before its worker ran"
     assert err == ""
-    assert all(_gone(pid) for pid in pids)
+    assert all(ended(pid, HANG_GUARD_S) for pid in pids)
