@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from process_ends import ended
+
 HANG_GUARD_S = 180      # a short episode's passes end in seconds; a pass that never ends fails here
 
 
@@ -50,14 +52,6 @@ def test_a_pass_cancelled_while_its_workers_load_the_model_ends_them_and_prints_
     assert out.stdout == "cancelled as its workers loaded the model: 0 turns\n"
 
 
-def _gone(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rpartition(")")[2].split()[0] == "Z"    # ended, its parent gone too
-    except OSError:
-        return True
-
-
 def _kill_the_window_while_its_pass_runs(script: str, *args: str) -> tuple[list[int], str]:
     """Run *script* (a window whose pass runs), end it with SIGTERM once it prints ``running`` (the
     process ids it printed before: of the pass and its workers), and return those ids and all its
@@ -86,7 +80,7 @@ def test_a_pass_whose_window_is_killed_ends_with_its_workers_and_prints_nothing(
     pids, err = _kill_the_window_while_its_pass_runs("orphaned_pass.py", str(tmp_path))
     assert len(pids) >= 2, "the pass finished before a worker ran"
     assert err == ""
-    assert all(_gone(pid) for pid in pids)
+    assert all(ended(pid, HANG_GUARD_S) for pid in pids)
 
 
 def test_a_pass_that_does_not_end_after_its_window_is_killed_is_ended_cleanly_and_prints_nothing():
@@ -97,4 +91,4 @@ def test_a_pass_that_does_not_end_after_its_window_is_killed_is_ended_cleanly_an
     pids, err = _kill_the_window_while_its_pass_runs("stuck_pass.py")
     assert len(pids) == 2, "the pass ended before its worker ran"
     assert err == ""
-    assert all(_gone(pid) for pid in pids)
+    assert all(ended(pid, HANG_GUARD_S) for pid in pids)

@@ -60,13 +60,13 @@ def test_the_name_heard_keeps_the_punctuation_and_comes_back_after_undo(main_win
     panel.apply.click()
     text = window.model.transcript.segments[0].text
     assert text == "My guest is Daraka Larimore-Hall, a slightly older organizer."
-    qtbot.waitUntil(lambda: _named_rows(panel) == [], timeout=2000)     # the edited turn's suspects are gone
+    qtbot.waitUntil(lambda: _named_rows(panel) == [], timeout=10_000)     # the edited turn's suspects are gone
     window.undo_stack.undo()
     segments = window.model.transcript.segments
     assert "DACA, Leora more hall, a slightly" in segments[0].text
     # What the audio said of the text that is back is shown again at once, without hearing it again.
     assert [row for row, _ in window.hearing.store.all(segments)].count(0) >= 1
-    qtbot.waitUntil(lambda: len(_named_rows(panel)) == 1, timeout=2000)
+    qtbot.waitUntil(lambda: len(_named_rows(panel)) == 1, timeout=10_000)
 
 
 def test_the_name_heard_put_in_teaches_the_glossary_the_passage_as_a_wrong_form(main_window, qtbot, episode):
@@ -138,7 +138,7 @@ def test_a_name_taken_from_the_glossary_drops_what_it_made_without_listening_aga
     before = len(messages)
     dialog.accept()
     assert not window.hearing.runner.is_running()       # no turn is listened to again
-    qtbot.waitUntil(lambda: _named_rows(panel) == [], timeout=2000)
+    qtbot.waitUntil(lambda: _named_rows(panel) == [], timeout=10_000)
     # The turn's own suspects stay, without the name's mark.
     left = window.hearing.store.for_segment(segment)
     assert all(window.hearing.store.name_for(segment, s) is None for s in left)

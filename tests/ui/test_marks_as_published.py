@@ -42,7 +42,7 @@ def test_words_under_an_inaudible_mark_are_struck_and_tagged(timed_window, qtbot
     QToolTip.hideText()
     QApplication.sendEvent(w.view.viewport(), QHelpEvent(QEvent.Type.ToolTip, radio.center(),
                                                          w.view.viewport().mapToGlobal(radio.center())))
-    qtbot.waitUntil(lambda: "in place of \u201cradio\u201d" in QToolTip.text(), timeout=2000)
+    qtbot.waitUntil(lambda: "in place of \u201cradio\u201d" in QToolTip.text(), timeout=10_000)
     assert "exports write \u201c[inaudible]\u201d" in QToolTip.text()
 
 
@@ -62,4 +62,4 @@ def test_a_bare_token_and_an_unclear_guess_get_no_tag(timed_window, qtbot):
     foghorn = w.view.word_rect(3, 4)
     QApplication.sendEvent(w.view.viewport(), QHelpEvent(QEvent.Type.ToolTip, foghorn.center(),
                                                          w.view.viewport().mapToGlobal(foghorn.center())))
-    qtbot.waitUntil(lambda: "[unclear: foghorn]" in QToolTip.text(), timeout=2000)
+    qtbot.waitUntil(lambda: "[unclear: foghorn]" in QToolTip.text(), timeout=10_000)

@@ -131,7 +131,7 @@ def test_escape_asks_to_close_and_ctrl_f_mode_hides_replace(setup, qtbot):
 def test_escape_closes_the_panel_even_where_window_shortcuts_do_not_fire(setup, qtbot):
     panel = setup[2]
     panel.hide()   # a hidden (or inactive) panel gets no shortcuts, only the key event
-    with qtbot.waitSignal(panel.close_requested, timeout=1000):
+    with qtbot.waitSignal(panel.close_requested, timeout=10_000):
         qtbot.keyClick(panel.find_edit, Qt.Key.Key_Escape)
 
 
@@ -151,7 +151,7 @@ def test_edits_elsewhere_never_search_per_keystroke(setup, qtbot):
     assert calls == [1]
     for _ in range(5):   # visible: one refresh after the typing pause, not five
         model.set_text(0, model.segment(0).text + "y")
-    qtbot.waitUntil(lambda: len(calls) == 2, timeout=2000)
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=10_000)
     assert calls == [1, 1] and not panel._timer.isActive()   # and no other refresh is due
 
 

@@ -26,7 +26,7 @@ def test_a_seek_before_exact_seeking_is_ready_says_so_and_then_plays_there(main_
     w.playback.seek(target)
     w.playback.play()
     assert w.playback.is_preparing() and w.playback.is_playing()
-    qtbot.waitUntil(label.isVisible, timeout=2000)
+    qtbot.waitUntil(label.isVisible, timeout=10_000)
     assert label.text().startswith("Preparing exact seeking…")
     # the wait is for a window around the target, not the whole copy: no copy percentage
     assert w.playback._player.hold_progress is None and "%" not in label.text()

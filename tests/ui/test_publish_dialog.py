@@ -189,3 +189,52 @@ def test_the_dialog_fits_a_small_screen_with_its_buttons_and_result_line_in_view
         assert inside.contains(top_left) and inside.contains(bottom_right), widget
     assert dialog.tags.height() >= dialog.tags.fontMetrics().lineSpacing() * 4
     dialog.reject()
+
+
+def _faces_as_the_worker_reports(dialog, monkeypatch) -> list[tuple[str, bool, bool]]:
+    """(status, progress on show, Publish enabled) each time the dialog's next worker reports its outcome
+    or its end, seen right after the dialog took it: connected as the worker starts, after the dialog's
+    own slots (a publish that fails at once has reported before the click returns)."""
+    from PySide6.QtCore import QThread
+
+    from editor.ui.publishing.publish_dialog import PublishWorker
+
+    faces: list[tuple[str, bool, bool]] = []
+
+    def look(*_) -> None:
+        faces.append((dialog.status.text(), dialog.progress_row.isVisibleTo(dialog), dialog.publish_button.isEnabled()))
+
+    def watched_start(worker, *args) -> None:
+        for reported in (worker.published, worker.failed, worker.cancelled, worker.finished):
+            reported.connect(look)
+        QThread.start(worker, *args)
+
+    monkeypatch.setattr(PublishWorker, "start", watched_start)
+    return faces
+
+
+def test_the_outcome_is_said_once_the_publish_has_ended_never_beside_its_progress(timed_window, qtbot, tmp_path,
+                                                                                   monkeypatch):
+    """The worker's outcome reaches the window before its end does (two queued signals): the line that
+    says it is written only once the progress is gone and Publish can be clicked again."""
+    w = timed_window
+    dialog = _open_publish(w, qtbot)
+    dialog.folder.setText(str(tmp_path / "site"))
+    faces = _faces_as_the_worker_reports(dialog, monkeypatch)
+    dialog.publish_button.click()
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=10_000)
+    said = [(visible, enabled) for status, visible, enabled in faces if status.startswith("Published into")]
+    assert said and said == [(False, True)] * len(said)
+
+    source = tmp_path / "episode.txt"
+    source.write_text("Maren Holt (00:00):\nThe tide came over the breakwater early.\n")
+    dialog.reject()
+    assert w.open_path(str(source))
+    dialog = _open_publish(w, qtbot)
+    dialog.folder.setText(str(tmp_path))     # episode.txt would land on the input: it fails
+    faces = _faces_as_the_worker_reports(dialog, monkeypatch)
+    dialog.publish_button.click()
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=10_000)
+    said = [(visible, enabled) for status, visible, enabled in faces if status.startswith("Not published")]
+    assert said and said == [(False, True)] * len(said)
+    dialog.reject()

@@ -25,7 +25,7 @@ def test_escape_keeps_the_work_aside(windows, tmp_path, qtbot):
     assert box.escapeButton() is button(box, "Keep Aside")
     assert "Keep Aside keeps it, unchanged" in box.informativeText()
     QTest.keyClick(box, Qt.Key.Key_Escape)
-    prompt_answered(window, qtbot, timeout=2000)
+    prompt_answered(window, qtbot, timeout=10_000)
     [kept] = tmp_path.glob(f"{path.name}.journal.unrestored-*")
     assert kept.read_bytes() == written                              # the edits, as they were left
     assert not window.model.transcript.segments[0].text.startswith("Lost? ")   # not restored
@@ -40,5 +40,5 @@ def test_escape_at_start_up_is_not_now(windows, tmp_path, qtbot):
     box = prompt(window, qtbot)
     assert box.escapeButton() is button(box, "Not Now")
     QTest.keyClick(box, Qt.Key.Key_Escape)
-    prompt_answered(window, qtbot, timeout=2000)
+    prompt_answered(window, qtbot, timeout=10_000)
     assert journal.read_bytes() == written                           # where the next start finds it

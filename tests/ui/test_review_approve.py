@@ -40,7 +40,7 @@ def test_approve_and_next_plays_the_next_turn(sample_window, qtbot):
     assert w.playback.is_playing()
     w.playback.pause()
     assert w.model.row_at_time(w.playback.position()) == 3
-    qtbot.waitUntil(lambda: "1 of 19 turns approved" in w.review_bar.label.text(), timeout=2000)
+    qtbot.waitUntil(lambda: "1 of 19 turns approved" in w.review_bar.label.text(), timeout=10_000)
 
 
 def test_reopening_a_project_starts_where_the_review_stopped(main_window, tmp_path, qtbot):

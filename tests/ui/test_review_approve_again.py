@@ -40,6 +40,6 @@ def test_approve_on_an_approved_turn_says_so_and_changes_nothing(timed_window, q
     _approved_and_saved(w, 3)
     w.view.open_editor(3, 0)
     press(w, Qt.Key.Key_A, CTRL | SHIFT)                  # Approve Turn
-    qtbot.waitUntil(lambda: "already approved" in w.statusBar().currentMessage(), timeout=2000)
+    qtbot.waitUntil(lambda: "already approved" in w.statusBar().currentMessage(), timeout=10_000)
     assert w.edits.stack.isClean() and not w.isWindowModified()
     assert w.view.editor().row == 3

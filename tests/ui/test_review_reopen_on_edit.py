@@ -37,7 +37,7 @@ def test_typing_in_an_approved_turn_takes_its_approval_back_and_undo_restores_bo
     assert w.review.recount().approved == 0                          # the review bar counts it out
     assert 1 in readiness.check(w.model.transcript).unapproved       # "approved only" publishing holds it back
     assert w.edits.stack.count() == 2                                # Approve, then one Typing step
-    qtbot.waitUntil(lambda: "approve it again" in w.statusBar().currentMessage(), timeout=2000)
+    qtbot.waitUntil(lambda: "approve it again" in w.statusBar().currentMessage(), timeout=10_000)
 
     press(w, Qt.Key.Key_Z, CTRL)                                     # one Undo: the text and the approval
     segment = w.model.segment(1)

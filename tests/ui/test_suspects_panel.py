@@ -121,7 +121,7 @@ def test_apply_the_name_heard_only_for_a_chosen_suspect_with_a_name(qtbot):
     panel.show_suspects([(1, named), (2, plain)], running=True, name_for=name_for)
     # The list taking the focus makes its first item current without choosing it: nothing to apply.
     panel.list.setFocus()
-    qtbot.waitUntil(panel.list.hasFocus, timeout=2000)
+    qtbot.waitUntil(panel.list.hasFocus, timeout=10_000)
     assert not panel.list.selectedItems() and not panel.apply.isEnabled()
     panel.list.setCurrentRow(0)
     assert panel.apply.isEnabled()

@@ -45,6 +45,57 @@ def test_peaks_of_a_bad_file_report_an_error(qtbot, tmp_path):
     assert "notes.mp3" in blocker.args[0]
 
 
+def _held_once_it_has_reported(monkeypatch):
+    """The real peaks load, held on its thread right after its first report (a progress, or the error it
+    raises) until the test lets it go on: that report is posted to the GUI thread, not yet delivered.
+    Returns (reported, go_on) events."""
+    import threading
+
+    from editor.audio import peaks
+
+    real = peaks.load_or_compute
+    reported, go_on = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        if not reported.is_set():
+            reported.set()
+            go_on.wait(60)
+
+    def held(audio_path, cache_path, progress, cancelled):
+        def report(fraction: float) -> None:
+            progress(fraction)
+            hold()
+        try:
+            return real(audio_path, cache_path, report, cancelled)
+        except Exception:
+            hold()
+            raise
+
+    monkeypatch.setattr(peaks, "load_or_compute", held)
+    return reported, go_on
+
+
+def test_a_cancelled_peaks_load_says_nothing_more(qtbot, tmp_path, monkeypatch):
+    """cancel() waits for the load's thread, but what it posted before (its progress, its failure) is
+    delivered after: a strip cleared for a transcript without audio showed that progress (made whole
+    again, "Computing waveform… 3%" for good) or another file's error."""
+    mp3, _, _duration = _episode(tmp_path, turns=2)
+    bad = tmp_path / "notes.mp3"
+    bad.write_text("not audio at all\n" * 50)
+    for audio in (mp3, bad):
+        reported, go_on = _held_once_it_has_reported(monkeypatch)
+        loader = PeaksLoader()
+        said = []
+        for signal in (loader.progressed, loader.loaded, loader.failed):
+            signal.connect(said.append)
+        loader.load(str(audio), str(tmp_path / f"{audio.name}.tep.json"))
+        assert reported.wait(60)       # (a hang guard) posted; this thread has delivered nothing yet
+        go_on.set()
+        loader.cancel()
+        QApplication.processEvents()
+        assert said == [] and not loader.is_running()
+
+
 def test_alignment_runner_applies_results_through_the_model(qtbot, tmp_path):
     mp3, transcript, duration = _episode(tmp_path)
     model = TranscriptModel(transcript)

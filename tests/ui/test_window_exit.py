@@ -10,16 +10,9 @@ import sys
 from pathlib import Path
 
 from model_folders import stalled_models
+from process_ends import ended
 
 HANG_GUARD_S = 180     # the application ends in about a second; one waiting on its workers fails here
-
-
-def _gone(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rpartition(")")[2].split()[0] == "Z"    # ended, its parent gone too
-    except OSError:
-        return True
 
 
 def test_closing_the_window_while_the_aligners_workers_load_ends_the_application(tmp_path):
@@ -41,4 +34,4 @@ def test_closing_the_window_while_the_aligners_workers_load_ends_the_application
     assert lines[-1] == "ended 0" and app.returncode == 0, err[-3000:]
     # Nothing else on the terminal: no traceback, no semaphore left to the resource tracker.
     assert [line for line in err.splitlines() if "propagateSizeHints" not in line] == []    # (offscreen Qt's own)
-    assert all(_gone(pid) for pid in pids)
+    assert all(ended(pid, HANG_GUARD_S) for pid in pids)

@@ -91,6 +91,8 @@ class CorrectDialog(QDialog):
         self._checks.progressed.connect(self._on_checks_progressed)
         self._checks.failed.connect(self._on_checks_failed)
         self._checks.finished.connect(self._on_checks_finished)
+        # Why the check under way could not be done: said once it has ended (its Stop button gone).
+        self._check_failure: str | None = None
         self._search = CandidateSearch(self)
         self._search.found.connect(self._on_found)
         self._searching = False
@@ -311,6 +313,7 @@ class CorrectDialog(QDialog):
                 wanted.add(key)
                 items.append(CheckItem(key, where, key[-1]))
         if items:
+            self._check_failure = None
             self._checks.start(self._audio_path, items)
             self.stop_check_button.show()
             self.audio_status.setText(f"Checking {len(items)} place{'s' if len(items) != 1 else ''} "
@@ -341,12 +344,17 @@ class CorrectDialog(QDialog):
         self.audio_status.setText(f"Checking against the audio: {done} of {total}…")
 
     def _on_checks_failed(self, why: str) -> None:
-        self.audio_status.setText(f"Not checked against the audio: {why}")
+        # Its thread's end is still to come (queued behind this): said then, with the Stop button gone.
+        self._check_failure = why
 
     def _on_checks_finished(self, completed: bool) -> None:
         self.stop_check_button.hide()
-        if not completed or self.audio_status.text().startswith("Not checked"):
-            return     # stopped, or the audio could not be read (said so)
+        failure, self._check_failure = self._check_failure, None
+        if failure is not None:
+            self.audio_status.setText(f"Not checked against the audio: {failure}")
+            return
+        if not completed:
+            return     # stopped
         self.audio_status.setText(verdicts_said([self.verdict(c) for c in self.candidates], "place"))
         self.candidates = sorted(self.candidates, key=lambda c: audio_rank(self.verdict(c)))
         self._fill()      # ranked by the audio now; every tick stays as it is

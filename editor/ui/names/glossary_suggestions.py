@@ -65,7 +65,8 @@ class SuggestionsPanel(QWidget):
         self._rows_by_key: dict[tuple, list[int]] | None = None
         self._sure = 0                                   # how many listed suggestions are ticked (Apply all)
         self._checks = AudioChecker(self)
-        self._check_failed = False
+        # Why the check under way could not be done: said once it has ended (its Stop button gone).
+        self._check_failure: str | None = None
         self._applying = False     # while its own Apply is being made
         self._build()
         model.committed.connect(self._on_model_committed)
@@ -169,7 +170,7 @@ class SuggestionsPanel(QWidget):
                 items.append(CheckItem(key, where, s.replacement))
         if not items:
             return 0
-        self._check_failed = False
+        self._check_failure = None
         self._checks.start(self.audio_path, items)
         self.stop_check_button.show()
         self._update_buttons(self._sure)     # the count leaves Apply all's face while verdicts come in
@@ -243,14 +244,17 @@ class SuggestionsPanel(QWidget):
         self.status.setText(f"Checking suggestions against the audio: {done} of {total}…")
 
     def _on_checks_failed(self, why: str) -> None:
-        self._check_failed = True
-        self.status.setText(f"Suggestions not checked against the audio: {why}")
+        # Its thread's end is still to come (queued behind this): said then, with the Stop button gone.
+        self._check_failure = why
 
     def _on_checks_finished(self, completed: bool) -> None:
-        completed = completed and not self._check_failed
+        failure, self._check_failure = self._check_failure, None
+        completed = completed and failure is None
         self.stop_check_button.hide()
         self.set_suggestions(self.suggestions)     # ranked by the audio now
-        if completed:
+        if failure is not None:
+            self.status.setText(f"Suggestions not checked against the audio: {failure}")
+        elif completed:
             self.status.setText(verdicts_said([self.verdict(s) for s in self.suggestions], "suggestion"))
         self.audio_checked.emit(completed)
 

@@ -120,6 +120,9 @@ class PublishDialog(QDialog):
         self._stem = episode_file_stem(transcript, Path(source_path).name.split(".")[0] if source_path else "")
         self.worker: PublishWorker | None = None
         self.last_published: Published | None = None
+        # What the publish under way came to (its files, or why there are none): said once its worker
+        # has ended, so the result never shows beside a progress still on show and Publish still off.
+        self._outcome: Published | str | None = None
         layout = QVBoxLayout(self)
         # The warning and the choices scroll, so that on a small screen (1024×600) the tags, the status
         # line and the buttons below them stay in view however many problems the warning lists.
@@ -318,6 +321,7 @@ class PublishDialog(QDialog):
         self._preview_timer.stop()
         self.publish_button.setEnabled(False)
         self.status.setText("Publishing…")
+        self._outcome = None
         self.worker = PublishWorker(capture(self._transcript).thaw(), folder, kwargs, self)
         self.worker.published.connect(self._on_worker_published)
         self.worker.failed.connect(self._on_worker_failed)
@@ -340,9 +344,15 @@ class PublishDialog(QDialog):
         self.progress.setValue(done)
 
     def _on_worker_cancelled(self) -> None:
-        self.status.setText("Publishing stopped; no file was written.")
+        self._outcome = "Publishing stopped; no file was written."
 
     def _on_worker_published(self, published: Published) -> None:
+        self._outcome = published
+
+    def _on_worker_failed(self, message: str) -> None:
+        self._outcome = f"Not published: {message}"
+
+    def _show_published(self, published: Published) -> None:
         self.last_published = published
         self.tags.setPlainText(published.tags)
         names = ", ".join(item.path.name for item in published.files)
@@ -350,9 +360,6 @@ class PublishDialog(QDialog):
         self.status.setText(f"Published into {published.folder}: {names} and {published.tags_path.name}. "
                             "Upload the files to the base URL and paste the tags into the feed."
                             + (f" {cleanup}" if cleanup else ""))
-
-    def _on_worker_failed(self, message: str) -> None:
-        self.status.setText(f"Not published: {message}")
 
     def _on_worker_would_replace(self, files: list[Path]) -> None:
         if self.worker is not None:   # it has nothing left to do: end it now, so Replace can start the next
@@ -379,6 +386,12 @@ class PublishDialog(QDialog):
         self.worker = None
         self.progress_row.hide()
         self.publish_button.setEnabled(bool(self.formats()))
+        # The worker's outcome arrives (queued from its thread) before its end does: said only now.
+        outcome, self._outcome = self._outcome, None
+        if isinstance(outcome, Published):
+            self._show_published(outcome)
+        elif outcome is not None:
+            self.status.setText(outcome)
 
     def done(self, code: int) -> None:
         if self.worker is not None:

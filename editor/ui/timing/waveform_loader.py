@@ -51,7 +51,7 @@ class PeaksLoader(QObject):
         self.cancel()
         from editor.audio.peaks import default_cache_path  # numpy and PyAV: only once there is audio
         thread = _PeaksThread(str(audio_path), str(default_cache_path(audio_path, project_path)))
-        thread.progressed.connect(self.progressed)
+        thread.progressed.connect(self._on_thread_progressed)
         thread.computed.connect(self._on_thread_computed)
         thread.failed.connect(self._on_thread_failed)
         keep_until_finished(thread)
@@ -59,22 +59,32 @@ class PeaksLoader(QObject):
         thread.start(QThread.Priority.LowPriority)
 
     def cancel(self) -> None:
+        """Stop the load under way: what it still reports is dropped. Its thread is waited for, but
+        the signals it posted before it stopped (progress, a failure) are delivered after this returns:
+        a strip cleared for no audio would show that progress, or another file's error."""
         if self._thread is not None:
             self._thread.stop.set()
-            self._thread.computed.disconnect(self._on_thread_computed)
             self._thread.wait()
             self._thread = None
 
     def is_running(self) -> bool:
         return self._thread is not None and self._thread.isRunning()
 
+    def _is_current(self) -> bool:
+        """Whether the signal being handled comes from the load under way (not one cancelled)."""
+        return self._thread is not None and self.sender() is self._thread
+
+    def _on_thread_progressed(self, fraction: float) -> None:
+        if self._is_current():
+            self.progressed.emit(fraction)
+
     def _on_thread_failed(self, message: str) -> None:
-        if self.sender() is self._thread:
+        if self._is_current():
             self._thread = None
-        self.failed.emit(message)
+            self.failed.emit(message)
 
     def _on_thread_computed(self, peaks) -> None:
-        if self.sender() is self._thread:
+        if self._is_current():
             self._thread = None
-        if peaks is not None:
-            self.loaded.emit(peaks)
+            if peaks is not None:
+                self.loaded.emit(peaks)

@@ -21,7 +21,7 @@ def test_opening_a_transcript_without_word_times_aligns_it_in_the_background(win
     qtbot.waitUntil(timing.is_aligning, timeout=5000)
     assert timing.progress.isVisible() and timing.progress.cancel_button.isVisible()
     # The window stays live while it runs, and results show one turn at a time.
-    qtbot.waitUntil(lambda: len(arrivals) >= 1, timeout=30_000)
+    qtbot.waitUntil(lambda: len(arrivals) >= 1, timeout=90_000)
     qtbot.waitUntil(lambda: not timing.is_aligning(), timeout=90_000)
     assert any(running for _, running in arrivals), "partial results arrive while the rest still runs"
     assert sorted(row for row, _ in arrivals) == list(range(len(segments(window))))

@@ -95,14 +95,14 @@ def test_dragging_a_boundary_retimes_both_turns_with_undo_and_redo(window, qtbot
     assert abs(first.end_ms - moved) <= 40 and second.start_ms == first.end_ms
     # The transcript shows the new time (the model told the view) and the strip redraws there.
     assert window.model.data(window.model.index(1), int(_start_role())) == second.start_ms
-    qtbot.waitUntil(lambda: any(abs(b.ms - second.start_ms) < 2 for b in strip._boundaries), timeout=1000)
+    qtbot.waitUntil(lambda: any(abs(b.ms - second.start_ms) < 2 for b in strip._boundaries), timeout=10_000)
     stack.undo()
     assert first.end_ms == shared and second.start_ms == shared
-    qtbot.waitUntil(lambda: any(b.ms == shared for b in strip._boundaries), timeout=1000)
+    qtbot.waitUntil(lambda: any(b.ms == shared for b in strip._boundaries), timeout=10_000)
     stack.redo()
     assert abs(first.end_ms - moved) <= 40 and second.start_ms == first.end_ms
     # Dragging far past the next boundary is clamped: turns never overlap.
-    qtbot.waitUntil(lambda: strip.boundary_near(strip.ms_to_x(second.start_ms)) is not None, timeout=1000)
+    qtbot.waitUntil(lambda: strip.boundary_near(strip.ms_to_x(second.start_ms)) is not None, timeout=10_000)
     x_from = round(strip.ms_to_x(second.start_ms))
     _drag(qtbot, strip, x_from, strip.width() - 2)
     third = segments(window)[2]
