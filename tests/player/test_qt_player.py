@@ -160,7 +160,9 @@ def test_a_call_asked_for_while_another_runs_is_queued_behind_it(qtbot, player, 
     player.on_state = on_state
     player.play()
     qtbot.waitUntil(lambda: player.state() == PlayerState.PAUSED, timeout=10_000)
-    assert asked and player.position_ms() == 50_000
+    # The seek took (not a play on from 20 s): the pause runs right behind it, though Qt may have
+    # played a millisecond or so of the new place first on a busy machine.
+    assert asked and 50_000 <= player.position_ms() < 50_250
     assert max(depths) == 1, depths
     frozen = player.position_ms()
     with pytest.raises(qtbot.TimeoutError):   # paused for good: nothing queued resumes it
