@@ -46,7 +46,8 @@ def one_run(srt: Path, root: Path) -> dict[str, float]:
 
 
 def in_window(srt: str) -> None:
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QTimer
+    from window_bench import spin, until_idle
 
     from editor.core import ops
     from editor.ui import app as app_module
@@ -54,18 +55,6 @@ def in_window(srt: str) -> None:
 
     _app, window, _ = app_module.start([srt])
     window.resize(1240, 800)
-
-    def spin(seconds: float) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(int(seconds * 1000), loop.quit)
-        loop.exec()
-
-    def until_idle(quiet_s: float = 1.0) -> None:
-        while True:
-            cpu = time.process_time()
-            spin(quiet_s)
-            if time.process_time() - cpu < 0.01:
-                return
 
     spin(2.0)
     until_idle()

@@ -69,25 +69,13 @@ def one_run(srt: Path, root: Path) -> dict[str, dict[str, float]]:
 
 
 def in_window(srt: str) -> None:
-    from PySide6.QtCore import QEventLoop, QTimer
+    from window_bench import spin, until_idle
 
     from editor.ui import app as app_module
     from editor.ui.names import find_panel
 
     app, window, _ = app_module.start([srt])
     window.resize(1240, 800)
-
-    def spin(seconds: float) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(int(seconds * 1000), loop.quit)
-        loop.exec()
-
-    def until_idle(quiet_s: float = 1.0) -> None:
-        while True:
-            cpu = time.process_time()
-            spin(quiet_s)
-            if time.process_time() - cpu < 0.01:
-                return
 
     spin(2.0)
     until_idle()       # the open-time work deferred after the first paint is done

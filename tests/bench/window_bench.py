@@ -2,7 +2,8 @@
 
 :func:`private_environment` points settings, data and caches at a fresh folder (no producer's
 glossaries, recent files or alignment caches are read or written, and every run starts alike);
-call it before the window is made. :func:`wait_until` runs the event loop until a condition holds.
+call it before the window is made. :func:`wait_until` runs the event loop until a condition holds;
+:func:`spin` runs it for a while, :func:`until_idle` until the process spends no CPU for a while.
 """
 
 from __future__ import annotations
@@ -35,3 +36,20 @@ def wait_until(app, done, timeout_s: float = 60.0, what: str = "the work") -> fl
         app.processEvents()
         time.sleep(0.0002)
     return time.perf_counter() - started
+
+
+def spin(seconds: float) -> None:
+    """Run the event loop for *seconds* (timers, queued signals and repaints all run)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def until_idle(quiet_s: float = 1.0) -> None:
+    """Run the event loop until a *quiet_s* stretch of it costs this process (almost) no CPU."""
+    while True:
+        cpu = time.process_time()
+        spin(quiet_s)
+        if time.process_time() - cpu < 0.01:
+            return
