@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # Two speakers, an inaudible mark, markup, a cue on two lines: merged into two turns.
@@ -125,31 +127,21 @@ print("RESULT " + json.dumps(seen))
 """
 
 
-def _window_reading(path, core_to_spare: bool) -> dict:
+# A read on a thread starts once PySide is loaded: shiboken's first import walks sys.modules in
+# Python, and a module the read's thread imported meanwhile ended the process at start-up, now and
+# then, on a busy machine. The child's read starts before Qt loads.
+@pytest.mark.parametrize(("core_to_spare", "read", "qt_loaded"), [(True, "ChildRead", False), (False, "Preload", True)])
+def test_the_window_opens_the_file_read_while_it_starts(tmp_path, core_to_spare, read, qt_loaded):
+    path = tmp_path / "episode.srt"
+    path.write_text(SRT, encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen",
-               TRANSCRIPT_EDITOR_SETTINGS=str(path.parent / "s.ini"), CORE_TO_SPARE="1" if core_to_spare else "0")
+               TRANSCRIPT_EDITOR_SETTINGS=str(tmp_path / "s.ini"), CORE_TO_SPARE="1" if core_to_spare else "0")
     child = subprocess.run([sys.executable, "-c", WINDOW, str(path)], capture_output=True, text=True, env=env,
                            cwd=ROOT, timeout=120)
     lines = [line for line in child.stdout.splitlines() if line.startswith("RESULT ")]
     assert lines, child.stderr[-3000:]
-    return json.loads(lines[-1][len("RESULT "):])
-
-
-def test_the_window_opens_the_file_its_child_read(tmp_path):
-    path = tmp_path / "episode.srt"
-    path.write_text(SRT, encoding="utf-8")
-    assert _window_reading(path, core_to_spare=True) == {
-        "read": "ChildRead", "qt_loaded": False, "rows": 2, "path": str(path),
-        "first": "Good morning and welcome. Today the harbour [inaudible] master joins us"}
-
-
-def test_a_read_on_a_thread_starts_once_pyside_is_loaded(tmp_path):
-    # Shiboken's first import walks sys.modules in Python: a module the read's thread imported
-    # meanwhile ended the process at start-up, now and then, on a busy machine.
-    path = tmp_path / "episode.srt"
-    path.write_text(SRT, encoding="utf-8")
-    assert _window_reading(path, core_to_spare=False) == {
-        "read": "Preload", "qt_loaded": True, "rows": 2, "path": str(path),
+    assert json.loads(lines[-1][len("RESULT "):]) == {
+        "read": read, "qt_loaded": qt_loaded, "rows": 2, "path": str(path),
         "first": "Good morning and welcome. Today the harbour [inaudible] master joins us"}
 
 
