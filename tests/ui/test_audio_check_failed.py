@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import pytest
 from edit_helpers import timed_transcript
+from scanned_panel import scanned_panel
 
 from editor.core.glossary import Glossary
 from editor.ui.document.transcript_model import TranscriptModel
 from editor.ui.names.correct_dialog import CorrectDialog
-from editor.ui.names.glossary_scan import GlossaryScan
-from editor.ui.names.glossary_suggestions import SuggestionsPanel
 
 CHECK_TIMEOUT_MS = 60_000     # the window's audio process starts with the first check
 
@@ -58,12 +57,7 @@ def test_the_suggestions_panel_says_the_audio_could_not_be_read_once_its_check_h
     model = TranscriptModel(timed_transcript())
     glossary = Glossary(path=tmp_path / "harbour.json", show="Harbour Night")
     glossary.add("Fog Horn", ["foghorn"])
-    scan = GlossaryScan(model)
-    panel = SuggestionsPanel(model, glossary, scan)
-    qtbot.addWidget(panel)
-    scan.finished.connect(panel.show_scan)
-    with qtbot.waitSignal(panel.scan_finished, timeout=10_000):
-        panel.start_scan()
+    panel = scanned_panel(qtbot, model, glossary)
     assert [s.found for s in panel.suggestions] == ["foghorn"]
     faces = _faces(panel._checks, panel.status, panel.stop_check_button, panel)
     checked = []

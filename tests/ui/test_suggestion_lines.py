@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QStyleOptionViewItem
+from scanned_panel import scanned_panel
 
 from editor.core.glossary import Glossary
 from editor.core.transcript import Segment, Speaker, Transcript
 from editor.ui.document.transcript_model import TranscriptModel
-from editor.ui.names.glossary_scan import GlossaryScan
-from editor.ui.names.glossary_suggestions import SuggestionsPanel
 
 ARROW = "  →  "
 
@@ -23,12 +22,7 @@ def _painted_first_lines(qtbot, width: int) -> list[tuple[str, str]]:
     glossary = Glossary()
     glossary.add("Bartholomew Okonkwo-Reyes", ["Bartholomew Okonkwo rays"])
     glossary.add("EPA", ["BSA"])
-    scan = GlossaryScan(model)
-    panel = SuggestionsPanel(model, glossary, scan)
-    qtbot.addWidget(panel)
-    scan.finished.connect(panel.show_scan)
-    with qtbot.waitSignal(panel.scan_finished, timeout=10_000):
-        panel.start_scan()
+    panel = scanned_panel(qtbot, model, glossary)
     lines = []
     for row in range(panel.items.rowCount()):
         option = QStyleOptionViewItem()
