@@ -660,7 +660,9 @@ def match_spoken_letters(index: NameIndex, acronym: str, threshold: int, details
         return []
     # Each word as said, and short ones also letter by letter (the index keeps no capitals); a
     # letter alone ("n" of "N R M") as its name.
-    words = list(vocab) + [w for w in vocab if 2 <= len(w) <= 6 and w.isalpha() or w in _LONE_LETTERS]
+    # Only words of the letters that have English names ("søren" has none for its ø).
+    words = list(vocab) + [w for w in vocab if 2 <= len(w) <= 6 and w.isascii() and w.isalpha()
+                           or w in _LONE_LETTERS]
     choices = [_as_said(w) for w in vocab] + ["".join(LETTER_NAMES[ch] for ch in w)
                                               for w in words[len(vocab):]]
     scores = process.cdist([spoken], choices, scorer=fuzz.partial_ratio, score_cutoff=80, dtype="uint8")[0]
