@@ -674,7 +674,12 @@ def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common
             # Unasked-for fuzzy suggestions made only of everyday words ("what" for "Wati") are noise,
             # and so is a correct part of the name among everyday words ("so Lieberman").
             if all(w in common for w in norms):
-                continue
+                if not _written_apart(norms, job.phrase.norms):
+                    continue
+                # The name's very letters written as everyday words ("merry weather" for
+                # Merryweather): the audio says them alike, so only the text can point at it,
+                # and the words may also have been meant: offered, never ticked.
+                c = c._replace(score=min(c.score, KNOWN_WORDS_SCORE))
             if any(w in job.phrase.norms for w in norms) and \
                     all(w in common or w in job.phrase.norms for w in norms) and len(norms) <= len(job.phrase.norms):
                 continue
@@ -751,6 +756,11 @@ def _holds_name_in_another_number(found: Sequence[str], name: Sequence[str]) -> 
     have = [_singular(w) for w in found]
     n = len(wanted)
     return tuple(found) != tuple(name) and any(have[i:i + n] == wanted for i in range(len(have) - n + 1))
+
+
+def _written_apart(found: Sequence[str], name: Sequence[str]) -> bool:
+    """Whether *found* is *name* with its letters split into more words ("merry weather")."""
+    return len(found) > len(name) and "".join(found) == "".join(name)
 
 
 def _name_words_among_everyday_words(found: Sequence[str], name: Sequence[str], common: Collection[str]) -> bool:

@@ -4,7 +4,7 @@ just that ("a man and a cat") are left alone."""
 
 import pytest
 
-from editor.core.glossary import Glossary, scan
+from editor.core.glossary import TICK_SCORE, Glossary, scan
 from editor.core.name_index import NameIndex
 from editor.core.transcript import Segment, Speaker, Transcript
 
@@ -56,3 +56,24 @@ def test_an_acronym_written_as_letters_or_words_is_found_over_all_its_letters(li
 def test_runs_of_short_words_are_no_name():
     assert _found(CLEAN, ["Priya Venkataraman", "Venkataraman", "Anneliese Karamanlis", "ORR", "NRM", "KPMG",
                           "Desmond Obianu"]) == []
+
+
+def test_short_words_of_letters_without_english_names_are_read_as_words():
+    # A turn holding "Søren" (a short word whose ø has no letter name) is scanned for an acronym too.
+    assert _found(["The painter Søren lives by the fjord.", "The N R M lent us a coach."], ["NRM", "Søren"]) \
+        == [(1, "N R M", "NRM")]
+
+
+@pytest.mark.parametrize(("line", "found", "name"), [
+    ("Professor Merry weather gave a talk on the comet.", "Merry weather", "Merryweather"),
+    ("The ferry left new castle at noon.", "new castle", "Newcastle"),
+])
+def test_a_name_written_apart_as_everyday_words_is_offered_unticked(line, found, name):
+    glossary = Glossary()
+    glossary.add(name)
+    found_there = [(s.index, s.found, s.replacement, s.score >= TICK_SCORE) for s in scan(_transcript(line), glossary)]
+    assert found_there == [(0, found, name, False)]
+
+
+def test_everyday_words_only_partly_a_name_are_no_name():
+    assert _found(["What a merry day it was.", "The weather was merry."], ["Merryweather"]) == []
