@@ -64,11 +64,12 @@ tomatoes". So:
   (:mod:`.durations`); where it cannot tell, the audio must choose the pair and fit it better.
 * A **consonant of a cluster** the text lacks ("pants" where the audio says "plants"): a word
   fitting worse than its turn's typical word is asked about itself with an r, l or w put back
-  beside a consonant, unless the model finds that far less likely; the consonant's length in
-  the audio decides (:mod:`.durations`), and the word must fit the turn better. A consonant of an
-  s-cluster ("sage" where the audio says "stage", "sail"/"snail") is asked about whatever the
-  word's fit: a short unaspirated stop or a nasal run into the s leaves the text's word fitting
-  as well as its turn's right words.
+  after a consonant (not after a vowel, which says them as its own: see :func:`_cluster_apart`),
+  unless the model finds that far less likely; the consonant's length in the audio decides
+  (:mod:`.durations`), and the word must fit the turn better. A consonant of an s-cluster
+  ("sage" where the audio says "stage", "sail"/"snail") is asked about whatever the word's fit:
+  a short unaspirated stop or a nasal run into the s leaves the text's word fitting as well as
+  its turn's right words.
 
 Only ordinary words are asked about: not names (a capital inside a sentence, or a passage heard as
 a glossary name: the glossary's business), not a token read as several words (digits, addresses),
@@ -596,8 +597,13 @@ def vowel_margin(sayings: list[str], others: list[str]) -> float | None:
 
 
 def _cluster_apart(sayings: list[str], others: list[str]) -> bool:
-    """Whether one of *others* is one of *sayings* with an r, l or w put beside a consonant
-    ("F IY" and "F R IY": free said as the recognizer heard "fee")."""
+    """Whether one of *others* is one of *sayings* with an r, l or w put after a consonant
+    ("F IY" and "F R IY": free said as the recognizer heard "fee").
+
+    Not after a vowel ("R OW Z"/"R OW L Z": rose/rolls): an l or r there is said as part of the
+    vowel (a dark l is a back vowel's glide, an r its colour): a voice's right "rose" fitted
+    "rolls" 3.0 per frame better, its glide long enough to pass for a said l. A recognizer's
+    cluster slips drop the consonant after the onset ("fee"/"free", "pants"/"plants")."""
     for saying in sayings:
         phones = saying.split()
         for other in others:
@@ -605,10 +611,9 @@ def _cluster_apart(sayings: list[str], others: list[str]) -> bool:
             if len(longer) != len(phones) + 1:
                 continue
             for k, phone in enumerate(longer):
-                if longer[:k] + longer[k + 1:] == phones:
-                    beside = longer[max(0, k - 1):k] + longer[k + 1:k + 2]
-                    if phone in CLUSTER_PHONES and any(p not in VOWELS for p in beside):
-                        return True
+                if (phone in CLUSTER_PHONES and k > 0 and longer[k - 1] not in VOWELS
+                        and longer[:k] + longer[k + 1:] == phones):
+                    return True
     return False
 
 
