@@ -64,8 +64,8 @@ tomatoes". So:
   (:mod:`.durations`); where it cannot tell, the audio must choose the pair and fit it better.
 * A **consonant of a cluster** the text lacks ("pants" where the audio says "plants"): a word
   fitting worse than its turn's typical word is asked about itself with an r, l or w put back
-  after a consonant (not after a vowel, which says them as its own: see :func:`_cluster_apart`),
-  unless the model finds that far less likely; the consonant's length in the audio decides
+  beside a consonant (not an l after a vowel, which says it as its own glide: see
+  :func:`_cluster_apart`), unless the model finds that far less likely; the consonant's length in the audio decides
   (:mod:`.durations`), and the word must fit the turn better. A consonant of an s-cluster
   ("sage" where the audio says "stage", "sail"/"snail") is asked about whatever the word's fit:
   a short unaspirated stop or a nasal run into the s leaves the text's word fitting as well as
@@ -616,13 +616,13 @@ def vowel_margin(sayings: list[str], others: list[str]) -> float | None:
 
 
 def _cluster_apart(sayings: list[str], others: list[str]) -> bool:
-    """Whether one of *others* is one of *sayings* with an r, l or w put after a consonant
-    ("F IY" and "F R IY": free said as the recognizer heard "fee").
+    """Whether one of *others* is one of *sayings* with an r, l or w put beside a consonant
+    ("F IY" and "F R IY": free said as the recognizer heard "fee"), not an l after a vowel.
 
-    Not after a vowel ("R OW Z"/"R OW L Z": rose/rolls): an l or r there is said as part of the
-    vowel (a dark l is a back vowel's glide, an r its colour): a voice's right "rose" fitted
-    "rolls" 3.0 per frame better, its glide long enough to pass for a said l. A recognizer's
-    cluster slips drop the consonant after the onset ("fee"/"free", "pants"/"plants")."""
+    An l after a vowel ("R OW Z"/"R OW L Z": rose/rolls) is said as part of it, a back vowel's
+    glide: a voice's right "rose" fitted "rolls" 3.0 per frame better, its glide long enough to
+    pass for a said l. An r after a vowel is its colour, which the model hears clearly: "swan"
+    where the audio said "swarm" fitted "sworn" better."""
     for saying in sayings:
         phones = saying.split()
         for other in others:
@@ -630,8 +630,12 @@ def _cluster_apart(sayings: list[str], others: list[str]) -> bool:
             if len(longer) != len(phones) + 1:
                 continue
             for k, phone in enumerate(longer):
-                if (phone in CLUSTER_PHONES and k > 0 and longer[k - 1] not in VOWELS
-                        and longer[:k] + longer[k + 1:] == phones):
+                if longer[:k] + longer[k + 1:] != phones or phone not in CLUSTER_PHONES:
+                    continue
+                before, after = longer[k - 1:k], longer[k + 1:k + 2]
+                if phone == "L" and before and before[0] in VOWELS:
+                    continue
+                if any(p not in VOWELS for p in before + after):
                     return True
     return False
 
