@@ -1,9 +1,10 @@
 """Ask the audio which of two texts it says: align each over the same frames and compare.
 
 The passage is aligned with a word of context on each side, in a little silence, once as the
-transcript has it and once with the candidate in its place. Both alignments cover exactly the
-same audio, so their total acoustic scores (every frame, silences included) are comparable; the
-difference per frame of the passage is the *margin*: positive when the candidate fits better.
+transcript has it (its capitals said as letters or as the word they spell, whichever fits) and
+once with the candidate in its place. Both alignments cover exactly the same audio, so their
+total acoustic scores (every frame, silences included) are comparable; the difference per frame
+of the passage is the *margin*: positive when the candidate fits better.
 """
 
 from __future__ import annotations
