@@ -1,19 +1,22 @@
 """Ask the audio which of two texts it says: align each over the same frames and compare.
 
 The passage is aligned with a word of context on each side, in a little silence, once as the
-transcript has it and once with the candidate in its place. Both alignments cover exactly the
-same audio, so their total acoustic scores (every frame, silences included) are comparable; the
-difference per frame of the passage is the *margin*: positive when the candidate fits better.
+transcript has it (its capitals said as letters or as the word they spell, whichever fits) and
+once with the candidate in its place. Both alignments cover exactly the same audio, so their
+total acoustic scores (every frame, silences included) are comparable; the difference per frame
+of the passage is the *margin*: positive when the candidate fits better.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from editor.align.aligner import RATE, Aligner
+from editor.align.g2p import LETTERS
 from editor.align.text import spoken_words
 from editor.core.transcript import Segment
 
@@ -131,9 +134,12 @@ class Scored:
     frames: int            # frames the passage's own words take
 
 
-def score_text(audio_16k: np.ndarray, where: Region, middle: str, aligner: Aligner) -> Scored | None:
-    """Align *middle* in the region's context to all of *audio_16k*; None when it cannot fit."""
-    before, words, after = _words(where.before), _words(middle), _words(where.after)
+def score_text(audio_16k: np.ndarray, where: Region, middle: str, aligner: Aligner,
+               words: list[str] | None = None) -> Scored | None:
+    """Align *middle* in the region's context to all of *audio_16k*; None when it cannot fit.
+    *words*: the grammar words to say *middle* with (by default :func:`_words`'s)."""
+    before, after = _words(where.before), _words(where.after)
+    words = _words(middle) if words is None else words
     every = before + words + after
     usable, _ = aligner.prepare(every)
     if not all(usable[len(before):len(before) + len(words)]) or not words:
@@ -146,6 +152,38 @@ def score_text(audio_16k: np.ndarray, where: Region, middle: str, aligner: Align
     own = spoken[skip:skip + len(words)]
     frames = sum(p.frames for p in own)
     return Scored(sum(p.log_score for p in pieces), sum(p.log_score for p in own) / max(1, frames), frames)
+
+
+# Readings of a text tried at most when its capitals may each be said two ways (see text_readings).
+MAX_TEXT_READINGS = 4
+
+
+def text_readings(text: str, aligner: Aligner) -> list[list[str]]:
+    """The grammar words *text* may be said with, :func:`_words`'s first.
+
+    A capitals word whose letters spell a dictionary word may be either: the aligner says two
+    letters by their names ("OR" as "oh ar") and three or more as the word ("ISM" as "ism"),
+    while a voice reading the transcript may say "OR" as the word or "ISM" letter by letter. The
+    name put in its place gets both readings (:mod:`editor.hearing.sayings`), so the text gets them
+    too: scored by one reading only, the text loses to any name said the way the audio is ("ORR",
+    read as the dictionary's "orr", beat "OR A" read as letters over audio saying "or a")."""
+    options: list[list[list[str]]] = []
+    for word in _words(text):
+        joined = word.replace("_", "")
+        other: list[str] = []
+        if "_" in word and joined.isalpha() and aligner.in_dictionary(joined):
+            other = list(joined) if len(joined) > 2 else [joined]   # the letters alone, or the word
+        options.append([[word], other] if other else [[word]])
+    return [[w for words in combination for w in words]
+            for combination in itertools.islice(itertools.product(*options), MAX_TEXT_READINGS)]
+
+
+def score_original(audio_16k: np.ndarray, where: Region, aligner: Aligner) -> Scored | None:
+    """``where.original`` aligned as :func:`score_text` does, said the way of :func:`text_readings`
+    that fits the audio best; None when none fits."""
+    scored = [score_text(audio_16k, where, where.original, aligner, words)
+              for words in text_readings(where.original, aligner)]
+    return max((s for s in scored if s is not None), key=lambda s: s.total, default=None)
 
 
 def compare(audio_16k: np.ndarray, where: Region, candidate: str, aligner: Aligner,
@@ -173,7 +211,7 @@ def compare(audio_16k: np.ndarray, where: Region, candidate: str, aligner: Align
         return Verdict(UNSURE, 0.0, scored.fit, scored.frames / frames)
     # (when the candidate does not fit, whether the original does tells "rejected" from "unsure")
     if original is None:
-        original = score_text(audio_16k, where, where.original, aligner)
+        original = score_original(audio_16k, where, aligner)
     if scored is None and original is None:
         return Verdict(UNSURE, 0.0)
     if scored is None:
@@ -189,9 +227,13 @@ def compare(audio_16k: np.ndarray, where: Region, candidate: str, aligner: Align
         # Either way the margin only says how this voice said a vowel ("Joe vanny" is nearer
         # its "Giovanni" than the name's own reading is). But two acronyms a letter apart
         # ("CDC", "CBC") are both real names, and which letter a voice said (B or D, M or N)
-        # is beyond the margin: the audio is unsure, and the text cannot tell either.
+        # is beyond the margin: the audio is unsure, and the text cannot tell either. Only a
+        # letter named with another vowel ("FSE", "FSA": ee, ay) is rejected, and only by a
+        # margin beyond what a vowel said otherwise makes (over audio saying "FSA" one voice's
+        # "ay" fitted "ee" better by 0.5).
         if other_letters(where.original, candidate):
-            label = UNSURE if margin > 0 else PREFERS_ORIGINAL
+            label = PREFERS_ORIGINAL if margin <= -VOWEL_MARGIN and not _consonants_apart(
+                where.original, candidate) else UNSURE
         else:
             label = SOUNDS_ALIKE
     elif margin >= MARGIN:
@@ -239,9 +281,32 @@ def said_alike(original: str, candidate: str, aligner: Aligner, vowels_count_hal
 
 def other_letters(original: str, candidate: str) -> bool:
     """Whether both texts are said letter by letter, and one letter differs ("CDC", "CBC")."""
+    return _letters_apart(original, candidate) is not None
+
+
+def _letters_apart(original: str, candidate: str) -> tuple[str, str] | None:
+    """The one letter of *original* and the one of *candidate* that differ, when both are said
+    letter by letter and only that letter differs ("CDC", "CBC": "d", "b"); else None."""
     first, second = _spelled_letters(original), _spelled_letters(candidate)
-    return (first is not None and second is not None and len(first) == len(second)
-            and sum(a != b for a, b in zip(first, second, strict=True)) == 1)
+    if first is None or second is None or len(first) != len(second):
+        return None
+    differ = [(a, b) for a, b in zip(first, second, strict=True) if a != b]
+    return differ[0] if len(differ) == 1 else None
+
+
+def _consonants_apart(original: str, candidate: str) -> bool:
+    """Whether the letter that tells two acronyms apart is named with the same vowels, its
+    consonants alone differing ("ISN", "ISM": en, em; "PLD", "PLB": dee, bee). A voice says such
+    consonants its own way (one voice's M is heard as N, by 2.5 per frame over "ISM"), and over
+    audio saying either the text and the candidate each fit better now and then: their margin
+    says nothing either way."""
+    from editor.hearing.sound_match import VOWELS  # sound_match builds on sayings, which imports this module
+
+    apart = _letters_apart(original, candidate)
+    if apart is None or not all(letter in LETTERS for letter in apart):
+        return False
+    first, second = ([p for p in LETTERS[letter].split() if p in VOWELS] for letter in apart)
+    return first == second
 
 
 def _spelled_letters(text: str) -> str | None:
@@ -275,7 +340,7 @@ def best_of(audio_16k: np.ndarray, where: Region, candidates: list[str], aligner
 def rank(audio_16k: np.ndarray, where: Region, candidates: list[str],
          aligner: Aligner) -> list[tuple[str, Verdict]]:
     """Every candidate with its verdict, the best-fitting first (the original is aligned once)."""
-    original = score_text(audio_16k, where, where.original, aligner)
+    original = score_original(audio_16k, where, aligner)
     judged = [(c, compare(audio_16k, where, c, aligner, original)) for c in candidates]
     return sorted(judged, key=lambda item: -item[1].margin)
 

@@ -379,8 +379,8 @@ FRESH8_CLEAN = [
 ]
 
 # A tenth unseen episode, written at the start of a later round like "fresh8" (a village astronomy
-# society; new names, places and acronyms): nobody tunes on it; it is run once, at the end of the
-# round, on the merged code. Its right sentences hold the slips' right words ("tail", "rings"),
+# society; new names, places and acronyms) and unseen until its end, when it was run once on the merged
+# code; looked at since. Its right sentences hold the slips' right words ("tail", "rings"),
 # British spellings, weekdays, months and numbers as they should be.
 FRESH9_LINES: list[tuple[str, str]] = [
     ("split name", "Our society was founded by {Perdita wool stun home|Perdita Wolstenholme} in a garden shed."),
@@ -417,6 +417,45 @@ FRESH9_CLEAN = [
     "The visitor centre sells red torches so that nobody spoils their night vision.",
     "The dome is four metres across and turns on eighteen small wheels.",
     "We organised a talk for the school on Wednesday, and sixty children came.",
+]
+
+# An eleventh unseen episode, written at the start of a later round like "fresh9" (a village pub bought
+# by its regulars and run as a co-operative; new names, places and acronyms): nobody tunes on it; it is
+# run once, at the end of the round, on the merged code. Its right sentences hold the slips' right words
+# ("cask", "darts", "pulled"), British spellings, weekdays, months and numbers as they should be.
+FRESH10_LINES: list[tuple[str, str]] = [
+    ("split name", "The pub was saved by {Hyacinth abba nephew|Hyacinth Abernethy} and forty of her neighbours."),
+    ("split name", "Our cellar is looked after by {Evander L king ton|Evander Elkington} on weekday mornings."),
+    ("split name",
+     "The share offer was drawn up by {Barnaby Esther who is in|Barnaby Esterhuizen} for nothing."),
+    ("split name", "The new sign over the door was painted by {Tancredi mac cork a dale|Tancredi McCorquodale}."),
+    ("sound-alike", "Reverend {Good body|Goodbody} poured the first pint on the day we reopened."),
+    ("sound-alike", "Our malt comes from a farm just outside {Berry St Edmunds|Bury St Edmunds} in Suffolk."),
+    ("sound-alike", "The {Tad caster|Tadcaster} Beer Festival gave our dark mild a silver medal."),
+    ("real word", "The landlord tapped a new {task|cask} of ale on Friday night."),
+    ("real word", "The {hopes|hops} for our harvest ale were picked in Herefordshire."),
+    ("real word", "Last Saturday the bar staff {pull|pulled} four hundred pints."),
+    ("real word", "She ordered a pint of {bidder|bitter} and sat down by the fire."),
+    ("real word", "Our {parts|darts} team won the county league in May."),
+    ("acronym", "The local branch of {camera|CAMRA} named us their pub of the year."),
+    ("acronym", "Our head brewer passed the exams of the {IPD|IBD|I B D} last spring."),
+    ("acronym", "A lawyer from the {DBPA|BBPA} helped us renew the licence."),
+    ("url", "Shares in the pub are on sale at "
+            "{drivers rest dot co op|droversrest.coop|drovers rest dot co op} until the end of March."),
+]
+FRESH10_CLEAN = [
+    "On Thursday the cellar was scrubbed and every cask was checked for leaks.",
+    "The hops arrive in September in big sacks that smell of grass and lemons.",
+    "He pulled the first pint at noon, and the queue reached the car park.",
+    "A glass of bitter costs less here than anywhere else in the valley.",
+    "The darts board hangs next to the fireplace in the back room.",
+    "Our favourite regular has sat on the same stool for thirty one years.",
+    "The colour of the new sign was chosen by a vote of the members.",
+    "In October we organised a folk night, and the room was full by eight.",
+    "The kitchen serves soup and sandwiches every day except Monday.",
+    "Two hundred and sixty people bought shares in the first month.",
+    "A quiz is held on Wednesday evenings, and the prize is a bottle of cider.",
+    "In February the leaking roof was mended by volunteers from the village.",
 ]
 
 # Tuning material for the context check (real words said nearly or exactly like the right word),
