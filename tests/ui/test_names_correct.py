@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from window_helpers import wait_listed
 
 from editor.core import ops
 from editor.core.glossary import Glossary
@@ -31,7 +32,7 @@ def _dialog(qtbot, model, glossary=None, wrong="Ingrid Soulberg", right="Ingrid 
 
 def _searched(qtbot, dialog):
     """Wait for the dialog's search (on its worker thread) to list its places."""
-    qtbot.waitUntil(lambda: not dialog.is_searching(), timeout=10_000)
+    wait_listed(qtbot, dialog)
     return dialog
 
 

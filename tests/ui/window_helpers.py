@@ -81,3 +81,20 @@ def style_with_button_icons():
         yield
     finally:
         QApplication.setStyle(before)
+
+
+def wait_listed(qtbot, dialog, timeout: int = 10_000) -> None:
+    """Wait for the places Correct Everywhere's search (started just before, on its worker thread)
+    finds to be listed: its table is filled anew. The places come back through the event loop, so a
+    wait begun right after the search started cannot miss them."""
+    qtbot.waitSignal(dialog.table.model().modelReset, timeout=timeout).wait()
+
+
+def rows_on_screen(view) -> list[int]:
+    """The rows of transcript view *view* that its viewport shows (any part of them), top to bottom:
+    what a reader sees, from where the view draws each row."""
+    if view.model() is None or not view.model().rowCount():
+        return []
+    shown = view.viewport().rect()
+    return [row for row in range(view.row_at(0), view.row_at(shown.height() - 1) + 1)
+            if view.row_rect(row).intersects(shown)]
