@@ -230,7 +230,7 @@ def test_the_audio_is_asked_about_the_misspelling_after_emoji(main_window, qtbot
     menu = spell_menu.build_menu(editor.cursorRect(cursor).center())
     assert "Dukakis" in spell_menu.suggestion_actions
     verdicts = names.spelling_verdicts
-    qtbot.waitUntil(lambda: not verdicts.is_checking(), timeout=60_000)
+    qtbot.waitUntil(lambda: not verdicts.checks.is_running(), timeout=60_000)
     # Asking again about "Dukaki" itself finds the menu's verdicts known: it asked about that word.
     keys = verdicts.ask(0, text, start, start + len("Dukaki"), ["Dukakis"])
     assert verdicts.verdict(keys["Dukakis"]).label == "agrees"
