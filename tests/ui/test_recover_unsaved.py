@@ -44,7 +44,8 @@ def _kept_by_closing_the_prompt(windows, folder, qtbot, name="harbour.tep.json")
 def _open_dialog(window, qtbot):
     window.action_table["recover_unsaved"].trigger()
     dialog = window.project.recovery.recover_dialog
-    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.is_loaded())
+    # Until the journals are read, the list's place says so.
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.empty.text() != "Looking for kept work…")
     return dialog
 
 
