@@ -24,7 +24,7 @@ def _captions(path, turns: int):
 def _opened(w, srt, wav) -> None:
     assert w.open_path(str(srt), str(wav))
     assert w.playback.has_media()
-    w.timing.ensure_started()
+    assert w.timing.strip is not None     # the waveform is made as the audio loads
     QApplication.processEvents()          # the window's first turn: when alignment would start
 
 
