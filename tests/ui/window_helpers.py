@@ -84,10 +84,10 @@ def style_with_button_icons():
 
 
 def wait_listed(qtbot, dialog, timeout: int = 10_000) -> None:
-    """Wait for the places Correct Everywhere's search (started just before, on its worker thread)
-    finds to be listed: its table is filled anew. The places come back through the event loop, so a
-    wait begun right after the search started cannot miss them."""
-    qtbot.waitSignal(dialog.table.model().modelReset, timeout=timeout).wait()
+    """Wait for Correct Everywhere to list the places its search (on a worker thread) finds: its
+    summary stops saying it is "Looking for" the phrase. (A correction's "Corrected 3 places." is
+    said over the search that follows it: wait for that list on the table's modelReset instead.)"""
+    qtbot.waitUntil(lambda: not dialog.summary.text().startswith("Looking for"), timeout=timeout)
 
 
 def rows_on_screen(view) -> list[int]:
