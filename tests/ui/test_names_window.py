@@ -52,14 +52,14 @@ def test_ctrl_f_finds_and_choosing_a_result_selects_it_and_seeks(sample_window, 
     qtbot.keyClicks(names.find.panel.find_edit, "Soulberg")
     qtbot.waitUntil(lambda: names.find.panel.results.rowCount() == 1)
     row = row_containing(window, "Soulberg")
-    match = names.find.panel.matches()[0]
-    assert match.time_ms is not None   # the word's time (aligned or imported), else the turn's start
+    time_ms = names.find.panel.results.time_ms(0)   # what the results list shows and plays from
+    assert time_ms is not None   # the word's time (aligned or imported), else the turn's start
     qtbot.keyClick(names.find.panel.find_edit, Qt.Key.Key_Return)   # Enter: the next result
 
     editor = window.view.editor()
     assert editor is not None and editor.row == row
     assert editor.textCursor().selectedText() == "Soulberg"
-    qtbot.waitUntil(lambda: abs(window.playback.position() - match.time_ms) < 400, timeout=5000)
+    qtbot.waitUntil(lambda: abs(window.playback.position() - time_ms) < 400, timeout=5000)
     assert names.find.panel.find_edit.hasFocus()   # Enter again goes on finding, it does not type
     assert window.follow.is_following()            # the result plays: auto-follow keeps going
 
