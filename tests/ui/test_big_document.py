@@ -25,7 +25,7 @@ from editor.ui.document.transcript_view import TranscriptView
 from editor.ui.hearing.suspect_store import SuspectStore
 from editor.ui.review import progress_tally
 from editor.ui.review.progress_tally import ReviewTally
-from editor.ui.review.review_controller import Progress, progress_of
+from editor.ui.review.review_controller import Progress
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from synthetic import ten_hour_episode  # noqa: E402
@@ -127,6 +127,19 @@ def test_replacing_in_many_turns_keeps_the_other_turns_where_they_are(qtbot):
     assert view.row_rect(10).top() + view.verticalScrollBar().value() == top_before
     assert view.row_rect(150).height() > view.row_rect(99).height()   # longer text, taller estimate
     assert view.scroll_anchor()[0] == 300
+
+
+def progress_of(transcript) -> Progress:
+    """The review's counts from every turn, one by one: what the window's tally must agree with."""
+    approved = flagged = approved_ms = total_ms = 0
+    for segment in transcript.segments:
+        total_ms += segment.duration_ms
+        if segment.status is ReviewStatus.APPROVED:
+            approved += 1
+            approved_ms += segment.duration_ms
+        elif segment.status is ReviewStatus.FLAGGED:
+            flagged += 1
+    return Progress(approved, flagged, len(transcript.segments), approved_ms, total_ms)
 
 
 def _tally_matches(tally: ReviewTally, transcript) -> bool:
