@@ -98,3 +98,17 @@ def rows_on_screen(view) -> list[int]:
     shown = view.viewport().rect()
     return [row for row in range(view.row_at(0), view.row_at(shown.height() - 1) + 1)
             if view.row_rect(row).intersects(shown)]
+
+
+def bar_buttons(bar) -> list[str]:
+    """The texts of the buttons message bar *bar* offers (those not hidden), in the bar's order."""
+    from PySide6.QtWidgets import QPushButton
+    return [button.text() for button in bar.findChildren(QPushButton) if not button.isHidden()]
+
+
+def bar_button(bar, text: str):
+    """The button message bar *bar* offers with *text* on it, as a user finds it to click."""
+    from PySide6.QtWidgets import QPushButton
+    found = [button for button in bar.findChildren(QPushButton) if not button.isHidden() and button.text() == text]
+    assert len(found) == 1, f"the bar offers {bar_buttons(bar)}, not {text!r}"
+    return found[0]
