@@ -120,9 +120,6 @@ class RecoverDialog(QDialog):
         self._on_current_changed()
 
     # ------------------------------------------------------------------ reading
-    def kept(self) -> list:
-        return [item.data(0, Qt.ItemDataRole.UserRole) for item in self._items()]
-
     def current(self):
         item = self.list.currentItem()
         return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
