@@ -46,7 +46,9 @@ def test_offsets_both_ways():
         assert offsets.to_qt(char) == position
         assert offsets.from_qt(position) == char
     assert offsets.from_qt(_utf16(TEXT, TEXT.index("🎉")) + 1) == TEXT.index("🎉")   # inside the emoji
-    assert Utf16Offsets("naïve café").same and Utf16Offsets("").same
+    for plain in ("naïve café", ""):                  # no wide character: offsets and positions coincide
+        same = Utf16Offsets(plain)
+        assert all(same.to_qt(char) == char == same.from_qt(char) for char in range(len(plain) + 1))
 
 
 def test_mark_word_and_spelling_ranges_cover_their_words(qapp):
