@@ -232,10 +232,6 @@ class ReviewController(QObject):
             self.message.emit(f"Resuming the review at {format_clock(ms)}")
 
     # ------------------------------------------------------------------ filter and progress
-    @property
-    def filter(self) -> str:
-        return self._filter
-
     def set_filter(self, name: str) -> None:
         """Show all turns, or only those not yet approved, or only flagged ones."""
         if name not in FILTERS:
