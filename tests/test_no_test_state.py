@@ -1,11 +1,14 @@
 """No state kept only for tests: every attribute the window code (``editor/ui``) sets on ``self`` is
-read somewhere in ``editor`` itself.
+read somewhere in ``editor`` itself, and every public method it defines is called there (or is an
+override Qt calls).
 
 A message box kept in an attribute only so that a test could reach it, or a figure kept only for a
 bench, fails here with its name and file: tests find a box on screen as the producer does
 (``tests/ui/message_boxes.py``), and a bench times the call itself. Read from the source by name
 (any ``.name`` read, or the name as a string, as ``getattr`` takes it), so it misses an attribute
-whose name some other object's attribute shares; it cannot flag one that is read.
+whose name some other object's attribute shares; it cannot flag one that is read. Likewise a query
+only tests asked ("is it still searching?") fails: tests watch what the producer sees instead (a
+label's text, a model's rows, a signal the app itself uses).
 """
 
 from __future__ import annotations
@@ -59,3 +62,59 @@ def test_an_attribute_only_a_test_reads_is_found(tmp_path):
         "        self.named = 1\n"
         "        return self.answer, getattr(self, 'named')\n", encoding="utf-8")
     assert unread_attributes(tmp_path) == {"close_box": [f"{tmp_path.name}/ui/window.py"]}
+
+
+# Public methods of window classes that nothing in editor/ calls, on purpose.
+CALLED_BY_TESTS_ONLY = {
+    "phrase_at_caret": "Correct Everywhere's word at the caret (whole across an apostrophe or hyphen); the app "
+                       "prefills it only when something doubts the word, so a test reads the rule itself",
+}
+
+
+def qt_names() -> set[str]:
+    """Every name a Qt class defines: a window class's method of that name is an override Qt calls."""
+    from PySide6 import QtCore, QtGui, QtWidgets
+    classes = (getattr(module, name) for module in (QtCore, QtGui, QtWidgets) for name in dir(module))  # loads each
+    return {name for cls in classes if isinstance(cls, type) for name in dir(cls)}
+
+
+def uncalled_methods(root: Path, overrides: set[str]) -> dict[str, list[str]]:
+    """The public methods classes under *root*/ui define whose names nothing under *root* reads (as
+    ``.name`` or a string), but for *overrides*; each with the classes that define it."""
+    defined: dict[str, set[str]] = defaultdict(set)
+    read: set[str] = set()
+    for path in root.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        in_ui = path.relative_to(root).parts[0] == "ui"
+        for node in ast.walk(tree):
+            if in_ui and isinstance(node, ast.ClassDef):
+                for item in node.body:
+                    if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef) and not item.name.startswith("_"):
+                        defined[item.name].add(f"{path.relative_to(root.parent)}:{node.name}")
+            elif isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Store):
+                read.add(node.attr)
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                read.add(node.value)
+    return {name: sorted(where) for name, where in defined.items() if name not in read and name not in overrides}
+
+
+def test_every_public_method_of_the_window_code_is_called_by_the_app():
+    uncalled = {name: where for name, where in uncalled_methods(EDITOR, qt_names()).items()
+                if name not in CALLED_BY_TESTS_ONLY}
+    assert uncalled == {}, f"defined but never called in editor/ (a query kept for tests?): {uncalled}"
+
+
+def test_a_method_only_a_test_calls_is_found(tmp_path):
+    (tmp_path / "ui").mkdir()
+    (tmp_path / "ui" / "panel.py").write_text(
+        "class Panel:\n"
+        "    def is_busy(self):\n"
+        "        return False\n"
+        "    def refresh(self):\n"
+        "        return self.shown()\n"
+        "    def shown(self):\n"
+        "        return 1\n"
+        "    def paintEvent(self, event):\n"
+        "        pass\n", encoding="utf-8")
+    (tmp_path / "app.py").write_text("def run(panel):\n    panel.refresh()\n", encoding="utf-8")
+    assert uncalled_methods(tmp_path, {"paintEvent"}) == {"is_busy": [f"{tmp_path.name}/ui/panel.py:Panel"]}

@@ -26,11 +26,6 @@ class Utf16Offsets:
         self._wide = wide                                       # character offsets of the wide ones
         self._wide_at = [i + k for k, i in enumerate(wide)]     # ... and their Qt positions
 
-    @property
-    def same(self) -> bool:
-        """True when offsets and positions coincide (no wide character)."""
-        return not self._wide
-
     def to_qt(self, char: int) -> int:
         """Qt's position of the character offset *char*."""
         return char + bisect_left(self._wide, char) if self._wide else char

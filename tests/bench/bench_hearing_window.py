@@ -260,7 +260,7 @@ def run(app, srt: Path, wav: Path, episode) -> list:
           lambda: painted.seen and time.perf_counter() - painted.seen > DIALOG_OPENING_S, before=opened)
     dialog.right_edit.setText(wrong.right)
     phase("Correct Everywhere: candidates' audio verdicts",
-          lambda: not dialog._timer.isActive() and not dialog.is_searching()
+          lambda: not dialog._timer.isActive() and not dialog.summary.text().startswith("Looking for")
           and not dialog.is_checking_audio() and bool(dialog.candidates))
     dialog.close()
     # A correction typed in a turn: the audio's word on it, and the turn's suspects checked again.

@@ -96,13 +96,18 @@ def test_audio_replaced_is_reported_as_audio(qtbot, watcher, files):
 
 
 def test_keep_mine_accepts_the_change_and_save_as_moves_the_watch(qtbot, watcher, files, tmp_path):
-    transcript, _ = files
+    transcript, audio = files
     with qtbot.waitSignal(watcher.changed_on_disk, timeout=3000):
         transcript.write_text("{}", encoding="utf-8")
     watcher.accept(str(transcript))
     new = tmp_path / "renamed.tep.json"
     project.save(fixture_transcript(), new)
     watcher.saved(str(new))
-    assert watcher.watched() == {str(new): TRANSCRIPT, str(tmp_path / "episode.mp3"): AUDIO}
     with qtbot.assertNotEmitted(watcher.changed_on_disk, wait=QUIET_MS):
         transcript.write_text("[]", encoding="utf-8")   # the old name is no longer ours
+    with qtbot.waitSignal(watcher.changed_on_disk, timeout=3000) as blocker:
+        new.write_text("{}", encoding="utf-8")           # the new one is, as the transcript
+    assert blocker.args == [str(new), TRANSCRIPT, True]
+    with qtbot.waitSignal(watcher.changed_on_disk, timeout=3000) as blocker:
+        audio.write_bytes(b"ID3" + bytes(9000))          # and the audio still is
+    assert blocker.args == [str(audio), AUDIO, True]

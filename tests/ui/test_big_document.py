@@ -25,10 +25,11 @@ from editor.ui.document.transcript_view import TranscriptView
 from editor.ui.hearing.suspect_store import SuspectStore
 from editor.ui.review import progress_tally
 from editor.ui.review.progress_tally import ReviewTally
-from editor.ui.review.review_controller import Progress, progress_of
+from editor.ui.review.review_controller import Progress
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from synthetic import ten_hour_episode  # noqa: E402
+from window_helpers import rows_on_screen  # noqa: E402
 
 
 def _episode(turns: int = 400):
@@ -97,7 +98,7 @@ def test_view_handed_a_big_document_in_slices_ends_with_the_rows_of_a_one_go_lay
     sliced.viewport().repaint()
     whole.viewport().repaint()
     assert _tops(sliced) == _tops(whole)
-    assert list(sliced.visible_rows()) == list(whole.visible_rows())
+    assert rows_on_screen(sliced) == rows_on_screen(whole)
 
 
 def test_ctrl_end_and_ctrl_home_reach_the_last_and_first_turn(qtbot, monkeypatch):
@@ -107,10 +108,10 @@ def test_ctrl_end_and_ctrl_home_reach_the_last_and_first_turn(qtbot, monkeypatch
     view.setFocus()
     QTest.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     last = model.rowCount() - 1
-    assert view.visible_rows()[-1] == last
+    assert rows_on_screen(view)[-1] == last
     assert view.row_rect(last).bottom() < view.viewport().height()   # its end shows, not just its start
     QTest.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
-    assert view.verticalScrollBar().value() == 0 and view.visible_rows()[0] == 0
+    assert view.verticalScrollBar().value() == 0 and rows_on_screen(view)[0] == 0
 
 
 def test_replacing_in_many_turns_keeps_the_other_turns_where_they_are(qtbot):
@@ -126,6 +127,19 @@ def test_replacing_in_many_turns_keeps_the_other_turns_where_they_are(qtbot):
     assert view.row_rect(10).top() + view.verticalScrollBar().value() == top_before
     assert view.row_rect(150).height() > view.row_rect(99).height()   # longer text, taller estimate
     assert view.scroll_anchor()[0] == 300
+
+
+def progress_of(transcript) -> Progress:
+    """The review's counts from every turn, one by one: what the window's tally must agree with."""
+    approved = flagged = approved_ms = total_ms = 0
+    for segment in transcript.segments:
+        total_ms += segment.duration_ms
+        if segment.status is ReviewStatus.APPROVED:
+            approved += 1
+            approved_ms += segment.duration_ms
+        elif segment.status is ReviewStatus.FLAGGED:
+            flagged += 1
+    return Progress(approved, flagged, len(transcript.segments), approved_ms, total_ms)
 
 
 def _tally_matches(tally: ReviewTally, transcript) -> bool:
@@ -226,6 +240,6 @@ def test_suspect_store_lists_the_rows_suspects_are_at_after_rows_move():
 def test_view_of_an_empty_or_one_turn_document(qtbot, rows):
     model = TranscriptModel(_episode(1) if rows else None)
     view = _view(model, qtbot)
-    assert list(view.visible_rows()) == list(range(rows))
+    assert rows_on_screen(view) == list(range(rows))
     QTest.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     assert view.verticalScrollBar().value() == 0

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from edit_helpers import write_project
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
+from silent_audio import silence
 from window_helpers import last_opened
 
 from editor.core.transcript import Chapter
@@ -88,10 +90,10 @@ def test_a_chapter_at_the_playback_position_needs_audio(timed_window):
     assert messages == ["No audio: mark the chapter at a turn instead"]
 
 
-def test_the_waveform_flags_each_chapter(timed_window, qtbot):
-    w = timed_window
-    w.timing.ensure_started()
-    strip = w.timing.strip
+def test_the_waveform_flags_each_chapter(main_window, qtbot, tmp_path):
+    w = main_window
+    assert w.open_path(str(write_project(tmp_path)), str(silence(tmp_path / "harbour.wav", 30)))
+    strip = w.timing.strip      # made as the audio loads (without audio it only says "No audio")
     w.chapters.add(4000, "Nets")
     qtbot.waitUntil(lambda: strip.chapters() == [(4000, "Nets")])
     qtbot.waitUntil(strip.isVisible)

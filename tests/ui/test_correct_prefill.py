@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QTextCursor
+from window_helpers import wait_listed
 
 from editor.core.transcript import Segment, Speaker, Transcript, TranscriptMeta
 from editor.ui.document.transcript_model import TranscriptModel
@@ -23,7 +24,7 @@ def _transcript() -> Transcript:
 
 def _searched(qtbot, dialog):
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: not dialog.is_searching(), timeout=10_000)
+    wait_listed(qtbot, dialog)
     return dialog
 
 
@@ -62,7 +63,7 @@ def _caret_on(window, row: int, word: str, select: bool = False) -> None:
 def _opened_from_caret(window, qtbot):
     window.action_table["correct_everywhere"].trigger()
     dialog = window.names.correcting.dialog
-    qtbot.waitUntil(lambda: not dialog.is_searching(), timeout=10_000)
+    wait_listed(qtbot, dialog)
     return dialog
 
 

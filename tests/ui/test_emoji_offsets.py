@@ -46,7 +46,9 @@ def test_offsets_both_ways():
         assert offsets.to_qt(char) == position
         assert offsets.from_qt(position) == char
     assert offsets.from_qt(_utf16(TEXT, TEXT.index("🎉")) + 1) == TEXT.index("🎉")   # inside the emoji
-    assert Utf16Offsets("naïve café").same and Utf16Offsets("").same
+    for plain in ("naïve café", ""):                  # no wide character: offsets and positions coincide
+        same = Utf16Offsets(plain)
+        assert all(same.to_qt(char) == char == same.from_qt(char) for char in range(len(plain) + 1))
 
 
 def test_mark_word_and_spelling_ranges_cover_their_words(qapp):
@@ -230,7 +232,7 @@ def test_the_audio_is_asked_about_the_misspelling_after_emoji(main_window, qtbot
     menu = spell_menu.build_menu(editor.cursorRect(cursor).center())
     assert "Dukakis" in spell_menu.suggestion_actions
     verdicts = names.spelling_verdicts
-    qtbot.waitUntil(lambda: not verdicts.is_checking(), timeout=60_000)
+    qtbot.waitUntil(lambda: not verdicts.checks.is_running(), timeout=60_000)
     # Asking again about "Dukaki" itself finds the menu's verdicts known: it asked about that word.
     keys = verdicts.ask(0, text, start, start + len("Dukaki"), ["Dukakis"])
     assert verdicts.verdict(keys["Dukakis"]).label == "agrees"

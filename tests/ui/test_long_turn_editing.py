@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from window_helpers import click, press  # noqa: E402
+from window_helpers import bar_button, bar_buttons, click, press  # noqa: E402
 
 from editor.core import ops, project  # noqa: E402
 from editor.core.long_text import PART_CHARS  # noqa: E402
@@ -54,9 +54,9 @@ def test_typing_into_a_turn_too_long_to_edit_offers_the_split_and_the_parts_edit
     assert view.editor() is not None and view.editor().row == 1
     # Told why, with the way out a click away.
     assert w.notice_bar.isVisible() and "too long to edit in place" in w.notice_bar.text()
-    assert w.notice_bar.button().isVisible()
+    assert bar_button(w.notice_bar, "Split into Parts").isVisible()
 
-    w.notice_bar.button().click()                     # Split into Parts
+    bar_button(w.notice_bar, "Split into Parts").click()
     parts = [w.model.segment(row) for row in range(1, w.model.rowCount())]
     assert len(parts) > 60 and all(len(p.text) <= PART_CHARS for p in parts)
     assert " ".join(p.text for p in parts) == long_text
@@ -142,7 +142,7 @@ def test_the_offer_splits_the_turn_it_named_after_rows_above_it_moved(main_windo
     w.view.open_editor(0, len("good evening"))
     assert w.edits.split_at_caret()                  # a turn above it split: the long turn is row 2 now
     assert w.model.segment(2).text == long_text
-    w.notice_bar.button().click()                     # Split into Parts
+    bar_button(w.notice_bar, "Split into Parts").click()
     assert w.model.rowCount() > 60 and w.model.segment(1).text == "and welcome aboard"
     assert " ".join(w.model.segment(row).text for row in range(2, w.model.rowCount())) == long_text
 
@@ -156,7 +156,7 @@ def test_the_offer_names_the_turn_by_its_number_after_rows_above_it_moved(main_w
     w.view.open_editor(0, len("good evening"))
     assert w.edits.split_at_caret()                  # a turn above it split: the long turn is turn 3 now
     assert w.notice_bar.isVisible() and w.notice_bar.text().startswith("Turn 3 ")
-    assert w.notice_bar.button().text() == "Split into Parts"
+    assert "Split into Parts" in bar_buttons(w.notice_bar)
     w.edits.undo()                                   # merged back: turn 2 again
     assert w.notice_bar.isVisible() and w.notice_bar.text().startswith("Turn 2 ")
 
@@ -224,7 +224,7 @@ def test_a_turn_with_no_space_splits_at_the_limit_and_a_refusal_names_the_turn(m
     assert w.open_path(str(path))
     w.view.open_editor(1, 0)
     assert w.notice_bar.isVisible()
-    w.notice_bar.button().click()                     # Split into Parts
+    bar_button(w.notice_bar, "Split into Parts").click()
     parts = [w.model.segment(row).text for row in range(1, w.model.rowCount())]
     assert len(parts) == 100 and all(len(p) == PART_CHARS for p in parts) and "".join(parts) == run
     assert not w.notice_bar.isVisible() and not w.view.editor().isReadOnly()

@@ -8,6 +8,7 @@ both turns' audio: the first gets "audio agrees", the second "audio prefers the 
 from __future__ import annotations
 
 from heard_episode import open_aligned, write_episode  # noqa: E402
+from window_helpers import wait_listed
 
 from editor.core import ops  # noqa: E402
 from editor.ui.names.correct_dialog import AUDIO_COLUMN  # noqa: E402
@@ -28,7 +29,7 @@ def test_a_place_over_two_turns_is_checked_over_both_turns_audio(main_window, qt
     dialog = main_window.names.correcting.correct_everywhere("Jolia Roman")
     dialog.right_edit.setText("Joe Lieberman")
     dialog.refresh()
-    qtbot.waitUntil(lambda: not dialog.is_searching() and bool(dialog.candidates), timeout=10_000)
+    wait_listed(qtbot, dialog)
     assert [(c.index, c.tail_end is not None) for c in dialog.candidates] == [(0, True), (2, True)]
     qtbot.waitUntil(lambda: not dialog.is_checking_audio(), timeout=60_000)
 

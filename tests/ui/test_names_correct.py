@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from window_helpers import wait_listed
 
 from editor.core import ops
 from editor.core.glossary import Glossary
@@ -31,7 +32,7 @@ def _dialog(qtbot, model, glossary=None, wrong="Ingrid Soulberg", right="Ingrid 
 
 def _searched(qtbot, dialog):
     """Wait for the dialog's search (on its worker thread) to list its places."""
-    qtbot.waitUntil(lambda: not dialog.is_searching(), timeout=10_000)
+    wait_listed(qtbot, dialog)
     return dialog
 
 
@@ -58,10 +59,11 @@ def test_apply_only_ticked_and_remember_wrong_form(qtbot, model, tmp_path):
     dialog = _dialog(qtbot, model, glossary)
     dialog.set_ticked(1, False)
     assert dialog.apply_button.text() == "&Apply ticked (1)"
+    relisted = qtbot.waitSignal(dialog.table.model().modelReset, timeout=10_000)   # the list follows
     with qtbot.waitSignal(dialog.glossary_changed):
         assert dialog.apply_ticked() == 1
     assert dialog.summary.text() == "Corrected 1 place."
-    _searched(qtbot, dialog)
+    relisted.wait()
     assert dialog.summary.text() == "Corrected 1 place."        # still said once the list follows
     texts = " ".join(s.text for s in model.transcript.segments)
     assert "Ingrid Soulberg" not in texts and "Ingrid Sol Berg" in texts

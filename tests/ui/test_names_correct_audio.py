@@ -11,6 +11,7 @@ import pytest
 from heard_episode import open_aligned, write_episode  # noqa: E402
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
+from window_helpers import wait_listed
 
 from editor.ui.names.correct_dialog import AUDIO_COLUMN  # noqa: E402
 
@@ -41,7 +42,7 @@ def aligned_window(main_window, qtbot, episode_folder):
 
 def _searched(qtbot, dialog):
     """Wait for the dialog's search (on its worker thread) to list its places."""
-    qtbot.waitUntil(lambda: not dialog.is_searching(), timeout=10_000)
+    wait_listed(qtbot, dialog)
     return dialog
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from window_helpers import wait_listed
 
 from editor.core import ops
 from editor.core.transcript import Segment, Transcript
@@ -27,7 +28,7 @@ def _dialog(qtbot, wrong: str, right: str):
     dialog = CorrectDialog(model, wrong, right)
     qtbot.addWidget(dialog)
     dialog.apply_requested.connect(lambda spans, text: model.run(ops.replace_spans(model.transcript, spans)))
-    qtbot.waitUntil(lambda: not dialog.is_searching(), timeout=10_000)
+    wait_listed(qtbot, dialog)
     return dialog, model
 
 

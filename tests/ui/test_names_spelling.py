@@ -69,15 +69,18 @@ def test_add_to_glossary_and_ignore_clear_underlines(qtbot, tmp_path):
     assert _underlined(editor) == ["Rayes"]
 
 
-def test_low_confidence_shading_and_disable(qtbot):
+def test_low_confidence_shading_on_and_off(qtbot):
     editor, menu = _editor(qtbot)
     start = TEXT.index("polisher")
+
+    def shaded():
+        formats = editor.document().firstBlock().layout().formats()
+        return [(r.start, r.length) for r in formats if r.format.hasProperty(QTextFormat.Property.BackgroundBrush)]
+
     menu.highlighter.set_low_confidence([(start, start + 8)])
-    block = editor.document().firstBlock()
-    shaded = [r for r in block.layout().formats() if r.format.hasProperty(QTextFormat.Property.BackgroundBrush)]
-    assert [(r.start, r.length) for r in shaded] == [(start, 8)]
-    menu.highlighter.set_enabled(False)
-    assert _underlined(editor) == []
+    assert shaded() == [(start, 8)]
+    menu.highlighter.set_low_confidence([])          # View ▸ Shade Low-Confidence Words unticked
+    assert shaded() == [] and _underlined(editor) == ["Saltmarsh", "Rayes", "lenz"]   # the underlines stay
 
 
 def test_menu_off_a_misspelling_is_the_standard_menu(qtbot):

@@ -69,13 +69,13 @@ def test_the_menu_opens_at_once_and_shows_the_audios_verdicts_as_they_arrive(edi
     menu.close()
     menu.deleteLater()
     verdicts = window.names.spelling_verdicts
-    qtbot.waitUntil(lambda: not verdicts.is_checking(), timeout=10_000)     # its thread has ended
+    qtbot.waitUntil(lambda: not verdicts.checks.is_running(), timeout=10_000)     # its thread has ended
 
     again = _right_click_menu(editor, spell_menu)      # known now: shown at once, ranked by the audio
     shown = _entries(again, spell_menu)
     assert sorted(shown) == sorted(arrived) and shown[0] == "Dukakis\t✓ audio agrees"
     assert shown[-1].endswith("audio prefers the original")
-    assert not verdicts.is_checking()      # nothing asked again
+    assert not verdicts.checks.is_running()      # nothing asked again
     next(a for a in again.actions() if a.text().startswith("Dukakis")).trigger()
     assert "for Dukakis with" in editor.toPlainText()
     again.close()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
-from window_helpers import SAMPLE_AUDIO, panel_dock, press
+from window_helpers import SAMPLE_AUDIO, panel_dock, press, wait_listed
 
 from editor.core.search import FindOptions, Scope, find_all
 from editor.ui.document.turn_decorations import low_confidence_format, misspelt_format
@@ -52,14 +52,14 @@ def test_ctrl_f_finds_and_choosing_a_result_selects_it_and_seeks(sample_window, 
     qtbot.keyClicks(names.find.panel.find_edit, "Soulberg")
     qtbot.waitUntil(lambda: names.find.panel.results.rowCount() == 1)
     row = row_containing(window, "Soulberg")
-    match = names.find.panel.matches()[0]
-    assert match.time_ms is not None   # the word's time (aligned or imported), else the turn's start
+    time_ms = names.find.panel.results.time_ms(0)   # what the results list shows and plays from
+    assert time_ms is not None   # the word's time (aligned or imported), else the turn's start
     qtbot.keyClick(names.find.panel.find_edit, Qt.Key.Key_Return)   # Enter: the next result
 
     editor = window.view.editor()
     assert editor is not None and editor.row == row
     assert editor.textCursor().selectedText() == "Soulberg"
-    qtbot.waitUntil(lambda: abs(window.playback.position() - match.time_ms) < 400, timeout=5000)
+    qtbot.waitUntil(lambda: abs(window.playback.position() - time_ms) < 400, timeout=5000)
     assert names.find.panel.find_edit.hasFocus()   # Enter again goes on finding, it does not type
     assert window.follow.is_following()            # the result plays: auto-follow keeps going
 
@@ -350,7 +350,7 @@ def test_correct_everywhere_starts_from_a_copy_of_the_scans_index(sample_window,
     wait_for_scan(qtbot, names)
     kept = names.show_glossary._scan._kept.index
     dialog = names.correcting.correct_everywhere("Soulberg")
-    qtbot.waitUntil(lambda: not dialog.is_searching(), timeout=10_000)
+    wait_listed(qtbot, dialog)
     index = names.correcting._name_index
     assert index is not kept and names.correcting._indexed is window.model.transcript
     assert index.retokenised == 0                      # copied, not built: no turn was read
@@ -360,7 +360,7 @@ def test_correct_everywhere_starts_from_a_copy_of_the_scans_index(sample_window,
     at = window.model.segment(row).text.index("Soulberg")
     names.spans.apply([(row, at, at + len("Soulberg"), "Solberg")], "test")
     dialog.refresh()
-    qtbot.waitUntil(lambda: not dialog.is_searching(), timeout=10_000)
+    wait_listed(qtbot, dialog)
     assert index.retokenised == 1 and "Soulberg" not in [c.found for c in dialog.candidates]
     assert kept.positions("soulberg") != [] and index.positions("soulberg") == []
 
@@ -395,14 +395,14 @@ def test_correct_everywhere_before_any_scan_makes_its_index_on_its_search_thread
     names = sample_window.names
     dialog = names.correcting.correct_everywhere("Soulberg")
     assert names.correcting._name_index is None          # nothing to borrow yet: the search makes one
-    qtbot.waitUntil(lambda: not dialog.is_searching(), timeout=10_000)
+    wait_listed(qtbot, dialog)
     assert [c.found for c in dialog.candidates] == ["Soulberg", "Sol Berg"]
     made = names.correcting._name_index
     assert made is not None                              # kept for the next dialog
     dialog.close()
     again = names.correcting.correct_everywhere("Sol Berg")
     assert names.correcting._name_index is made
-    qtbot.waitUntil(lambda: not again.is_searching(), timeout=10_000)
+    wait_listed(qtbot, again)
     assert made.retokenised == 0 and {c.found for c in again.candidates} >= {"Sol Berg"}
     again.close()
 

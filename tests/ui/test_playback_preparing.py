@@ -7,7 +7,8 @@ state "a seek is held" lasts as long as the test needs, without timing assumptio
 from __future__ import annotations
 
 import pytest
-from window_helpers import SAMPLE_TXT
+from PySide6.QtWidgets import QLabel
+from window_helpers import SAMPLE_TXT, named
 
 
 @pytest.fixture
@@ -21,18 +22,18 @@ def test_a_seek_before_exact_seeking_is_ready_says_so_and_then_plays_there(main_
     w = main_window
     assert w.open_path(str(SAMPLE_TXT))
     qtbot.waitUntil(lambda: w.playback.duration() > 0, timeout=5000)
-    label = w.transport._preparing
+    label = named(w.transport, QLabel, "Preparing exact seeking")
     target = w.model.segment(6).start_ms
     w.playback.seek(target)
     w.playback.play()
-    assert w.playback.is_preparing() and w.playback.is_playing()
+    assert not label.isHidden() and w.playback.is_playing()       # held: said at once
     qtbot.waitUntil(label.isVisible, timeout=10_000)
     assert label.text().startswith("Preparing exact seeking…")
     # the wait is for a window around the target, not the whole copy: no copy percentage
     assert w.playback._player.hold_progress is None and "%" not in label.text()
     assert w.playback.position() == target                   # the clock shows nothing not heard
     gate.set()
-    qtbot.waitUntil(lambda: not w.playback.is_preparing(), timeout=30_000)
+    qtbot.waitUntil(label.isHidden, timeout=30_000)
     assert not label.isVisible()
     qtbot.waitUntil(lambda: w.playback.position() > target + 300, timeout=5000)
     assert w.model.row_at_time(w.playback.position()) == 6

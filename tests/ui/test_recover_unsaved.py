@@ -44,7 +44,8 @@ def _kept_by_closing_the_prompt(windows, folder, qtbot, name="harbour.tep.json")
 def _open_dialog(window, qtbot):
     window.action_table["recover_unsaved"].trigger()
     dialog = window.project.recovery.recover_dialog
-    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.is_loaded())
+    # Until the journals are read, the list's place says so.
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.empty.text() != "Looking for kept work…")
     return dialog
 
 
@@ -58,7 +59,8 @@ def test_a_kept_journal_is_listed_and_restored_from_the_file_menu(windows, tmp_p
     saved = _texts(window)
     assert saved != typed
     dialog = _open_dialog(window, qtbot)
-    [kept] = dialog.kept()
+    assert dialog.list.topLevelItemCount() == 1
+    kept = dialog.current()                                # its row, chosen as the dialog opens
     document, folder, edits, _last_change, _kept_since, restorable = _row(dialog, 0)
     assert (document, folder, edits, restorable) == (path.name, str(path.parent), "5", "Yes")
     assert str(kept.pending.journal_path) in dialog.details.text()
@@ -89,7 +91,8 @@ def test_work_that_cannot_be_restored_is_listed_and_deleted_only_when_confirmed(
     assert not dialog.restore_button.isEnabled()
     assert "changed on disk" in dialog.details.text()
 
-    [kept] = [work for work in dialog.kept() if work.document == str(path)]
+    kept = dialog.current()                                # the row chosen above
+    assert kept.document == str(path)
     files = kept.files()
     dialog.delete_button.click()
     box = wait_for_box(qtbot, "Delete Unsaved Work?", over=dialog)
@@ -123,7 +126,8 @@ def test_restoring_kept_work_asks_first_to_save_the_open_work(windows, tmp_path,
 def test_with_nothing_kept_the_dialog_says_so(windows, qtbot):
     window = windows()
     dialog = _open_dialog(window, qtbot)
-    assert not dialog.kept() and dialog.empty.isVisible() and dialog.empty.text() == "No unsaved work is kept."
+    assert dialog.list.topLevelItemCount() == 0
+    assert dialog.empty.isVisible() and dialog.empty.text() == "No unsaved work is kept."
     assert not dialog.restore_button.isEnabled() and not dialog.delete_button.isEnabled()
     # The empty state stands in the list's place in a compact dialog, with nothing to act on but Close.
     assert not dialog.list.isVisible() and not dialog.restore_button.isVisible()

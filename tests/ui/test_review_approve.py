@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QLineEdit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_helpers import write_project  # noqa: E402
-from window_helpers import last_opened, press  # noqa: E402
+from window_helpers import last_opened, named, press  # noqa: E402
 
 from editor.core.transcript import ReviewStatus  # noqa: E402
 from editor.settings import Key  # noqa: E402
@@ -35,7 +35,7 @@ def test_approve_and_next_plays_the_next_turn(sample_window, qtbot):
     assert w.view.editor().row == 3
     target = w.model.segment(3).start_ms
     assert w.playback.is_playing()                     # the next turn plays at once (or is held for exact seeking)
-    qtbot.waitUntil(lambda: not w.playback.is_preparing(), timeout=30_000)
+    qtbot.waitUntil(named(w.transport, QLabel, "Preparing exact seeking").isHidden, timeout=30_000)
     qtbot.waitUntil(lambda: w.playback.position() > target + 300, timeout=5000)
     assert w.playback.is_playing()
     w.playback.pause()
@@ -82,9 +82,8 @@ def test_flag_with_note_filter_and_next_unreviewed(main_window, tmp_path, qtbot)
     w.review.approve(1)
 
     w.review_bar.filter_box.setCurrentIndex(w.review_bar.filter_box.findData("flagged"))
-    assert w.review.filter == "flagged"
     heights = [w.view.row_rect(r).height() for r in range(5)]
-    assert heights[3] > 0 and heights.count(0) == 4      # only the flagged turn shows
+    assert heights[3] > 0 and heights.count(0) == 4      # the choice is the review's: only the flagged turn shows
     w.review.set_filter("unreviewed")
     heights = [w.view.row_rect(r).height() for r in range(5)]
     assert heights[0] == heights[1] == 0 and all(h > 0 for h in heights[2:])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from window_helpers import bar_button
 
 
 def _clock(seconds: float) -> str:
@@ -33,7 +34,7 @@ def test_finished_subtitles_offer_to_keep_captions(window, tmp_path, qtbot):
     assert window.model.rowCount() < 20
     assert window.captions_bar.isVisible()
     assert "20 captions were merged" in window.captions_bar.text()
-    window.captions_bar.button().click()
+    bar_button(window.captions_bar, "&Keep captions as they are").click()
     qtbot.waitUntil(lambda: window.model.rowCount() == 20)
     assert window.captions_bar.isHidden()
     assert window.files.current_path == str(path)
@@ -48,7 +49,7 @@ def test_keeping_captions_reloads_one_turn_per_cue_with_its_time(window, tmp_pat
     assert window.open_path(str(path))
     assert window.captions_bar.isVisible()
     assert "12 captions were merged" in window.captions_bar.text()
-    window.captions_bar.button().click()
+    bar_button(window.captions_bar, "&Keep captions as they are").click()
     qtbot.waitUntil(lambda: window.model.rowCount() == 12)
     for n in range(12):
         segment = window.model.segment(n)

@@ -216,7 +216,7 @@ def test_many_marked_turns_reach_the_strip_when_idle_and_edits_meanwhile_are_kep
     assert (2999 * 4000 + 1250, 2999 * 4000 + 1750) in strip._inaudible
     # What the strip draws is the spans in view, wherever it is scrolled.
     strip.scroll_to(1500 * 4000)
-    lo, hi = strip.view_range()
+    lo, hi = strip.x_to_ms(0), strip.x_to_ms(strip.width())
     visible = [(a, b) for a, b, _ in strip._spans.visible(lo, hi) if b >= lo]
     assert visible and all(lo <= a <= hi or lo <= b <= hi for a, b in visible)
     assert visible == [span for span in _full(transcript)[2] if span[1] >= lo and span[0] <= hi]

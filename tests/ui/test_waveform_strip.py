@@ -23,7 +23,7 @@ from editor.ui.timing.waveform import BG, OVERVIEW_H, WAVE, WaveformStrip  # noq
 from editor.ui.timing.waveform_bounds import MIN_MS, boundaries, retime, segment_bounds  # noqa: E402
 from editor.ui.timing.waveform_retime import push_retime  # noqa: E402
 
-WIDTH = 1000
+WIDTH = 2000     # the strip's 20 s at one pixel per 10 ms
 
 
 @pytest.fixture(scope="module")
@@ -55,8 +55,7 @@ def strip(qtbot, bursts):
     widget.resize(WIDTH, 130)
     widget.set_peaks(compute_peaks(bursts))
     widget.set_transcript(_transcript())
-    widget.set_span(10_000)
-    widget.scroll_to(0)  # a fixed view 0..10 s, one pixel per 10 ms
+    widget.scroll_to(0)  # a fixed view 0..20 s (the strip's span when opened), one pixel per 10 ms
     widget.show()
     qtbot.waitExposed(widget)
     return widget
@@ -83,16 +82,21 @@ def test_click_emits_seek_at_that_time(strip, qtbot):
         qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(317, 70))
     assert abs(blocker.args[0] - 3170) <= 10
     with qtbot.waitSignal(strip.seek_requested) as blocker:  # overview: the whole 10 s
-        qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(500, OVERVIEW_H // 2))
+        qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(WIDTH // 2, OVERVIEW_H // 2))
     assert abs(blocker.args[0] - 5000) <= 20
 
 
+def _shown_ms(strip) -> int:
+    """How long a stretch of audio the strip shows, from its pixels' times."""
+    return strip.x_to_ms(strip.width()) - strip.x_to_ms(0)
+
+
 def test_wheel_zooms(strip, qtbot):
-    before = strip.span()
+    before = _shown_ms(strip)
     event = QWheelEvent(QPointF(500, 70), strip.mapToGlobal(QPointF(500, 70)), QPoint(0, 0), QPoint(0, 120),
                         Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
     strip.wheelEvent(event)
-    assert strip.span() < before
+    assert _shown_ms(strip) < before
 
 
 def _drag(qtbot, widget, x_from: int, x_to: int) -> None:
@@ -136,11 +140,11 @@ def test_retime_is_one_undo_step_and_never_overlaps(qtbot):
     assert [(s.start_ms, s.end_ms) for s in transcript.segments] == [(0, 4000), (4000, 8000), (8500, 9800)]
 
 
-def test_follows_the_playhead(strip):
-    strip.follow_playhead()
+def test_follows_the_playhead(strip, qtbot):
+    qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(317, 70))   # a seek: follow again
     strip.set_position(60_000)
-    start, end = strip.view_range()
-    assert start < 60_000 < end and 60_000 - start == pytest.approx(strip.span() / 3, abs=2)
+    start, end = strip.x_to_ms(0), strip.x_to_ms(strip.width())
+    assert start < 60_000 < end and 60_000 - start == pytest.approx(_shown_ms(strip) / 3, abs=2)
 
 
 @settings(max_examples=200, deadline=None)
@@ -158,12 +162,12 @@ def test_time_index_finds_exactly_the_spans_a_full_scan_finds(spans, lo, width):
 
 def test_set_rows_redraws_the_overview_and_paints_a_long_turn_begun_before_the_view(strip):
     mid = OVERVIEW_H + 2 + (130 - OVERVIEW_H - 2 - 14) // 2
-    before = strip.grab().toImage().pixelColor(150, OVERVIEW_H // 2)
+    before = strip.grab().toImage().pixelColor(WIDTH * 15 // 100, OVERVIEW_H // 2)
     # one long turn (row 1: shaded band) from 0.5 s to 9.5 s, an inaudible span at 1.0-2.0 s
     strip.set_rows([(0, 500), (500, 9_500)], ["Ana", "Bo"], [(1_000, 2_000)])
     strip.scroll_to(3_000)                     # the view starts inside the long turn
     image = strip.grab().toImage()
-    after = image.pixelColor(150, OVERVIEW_H // 2)   # 1.5 s in the overview: newly shaded
+    after = image.pixelColor(WIDTH * 15 // 100, OVERVIEW_H // 2)   # 1.5 s in the overview: newly shaded
     assert after.red() > before.red() + 20
     inside = image.pixelColor(200, mid + 35)    # 5 s: inside the long turn (its faint band), no audio
     outside = image.pixelColor(900, mid + 35)   # 12 s: no turn

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CHILD = r"""
 import json, sys
 sys.modules["vlc"] = None            # import vlc -> ImportError: no libvlc here
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from PySide6.QtCore import QEventLoop, QTimer
 app = QApplication([])
 from editor.ui.main_window import MainWindow
@@ -31,8 +31,9 @@ def run(ms):
 run(500)
 w.playback.seek(24_000)
 w.playback.play()
+preparing = w.transport.findChild(QLabel, "PreparingExactSeeking")
 for _ in range(300):                 # a seek waits for the exact-seek working copy (if not cached yet)
-    if not w.playback.is_preparing():
+    if preparing.isHidden():
         break
     run(100)
 run(1500)

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QTextCharFormat
-from window_helpers import SAMPLE_TXT
+from window_helpers import SAMPLE_TXT, rows_on_screen
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
@@ -48,7 +48,7 @@ def test_text_decorator_is_asked_only_for_painted_rows(main_window, qtbot):
 
     w.view.add_text_decorator(decorator)
     w.view.viewport().repaint()
-    assert asked and set(asked) <= set(w.view.visible_rows())
+    assert asked and set(asked) <= set(rows_on_screen(w.view))
     assert max(asked) < w.model.rowCount() - 1
 
 

@@ -81,3 +81,34 @@ def style_with_button_icons():
         yield
     finally:
         QApplication.setStyle(before)
+
+
+def wait_listed(qtbot, dialog, timeout: int = 10_000) -> None:
+    """Wait for Correct Everywhere to list the places its search (on a worker thread) finds: its
+    summary stops saying it is "Looking for" the phrase. (A correction's "Corrected 3 places." is
+    said over the search that follows it: wait for that list on the table's modelReset instead.)"""
+    qtbot.waitUntil(lambda: not dialog.summary.text().startswith("Looking for"), timeout=timeout)
+
+
+def rows_on_screen(view) -> list[int]:
+    """The rows of transcript view *view* that its viewport shows (any part of them), top to bottom:
+    what a reader sees, from where the view draws each row."""
+    if view.model() is None or not view.model().rowCount():
+        return []
+    shown = view.viewport().rect()
+    return [row for row in range(view.row_at(0), view.row_at(shown.height() - 1) + 1)
+            if view.row_rect(row).intersects(shown)]
+
+
+def bar_buttons(bar) -> list[str]:
+    """The texts of the buttons message bar *bar* offers (those not hidden), in the bar's order."""
+    from PySide6.QtWidgets import QPushButton
+    return [button.text() for button in bar.findChildren(QPushButton) if not button.isHidden()]
+
+
+def bar_button(bar, text: str):
+    """The button message bar *bar* offers with *text* on it, as a user finds it to click."""
+    from PySide6.QtWidgets import QPushButton
+    found = [button for button in bar.findChildren(QPushButton) if not button.isHidden() and button.text() == text]
+    assert len(found) == 1, f"the bar offers {bar_buttons(bar)}, not {text!r}"
+    return found[0]

@@ -203,10 +203,6 @@ class TranscriptView(QAbstractScrollArea):
     def row_at(self, y: int) -> int:
         return self._rows.row_at(y)
 
-    def visible_rows(self) -> range:
-        first, last = self._rows.prepare_visible()
-        return range(first, last + 1)
-
     def time_rect(self, row: int) -> QRect:
         """Viewport rectangle of *row*'s clickable start time."""
         return self._hits.time_rect(row)

@@ -72,9 +72,6 @@ class FileWatcher(QObject):
         self._dirty.clear()
         self._timer.stop()
 
-    def watched(self) -> dict[str, str]:
-        return dict(self._kinds)
-
     # ------------------------------------------------------------------ our own writes
     def saved(self, path: str) -> None:
         """We just wrote *path* (Save / Save As): its new state is ours, not a change.

@@ -95,7 +95,6 @@ class CorrectDialog(QDialog):
         self._check_failure: str | None = None
         self._search = CandidateSearch(self)
         self._search.found.connect(self._on_found)
-        self._searching = False
         self._note = ""      # said in the summary once the search under way has listed its places
         self._timer = QTimer(self, singleShot=True, interval=200)
         self._timer.timeout.connect(self.refresh)
@@ -215,13 +214,9 @@ class CorrectDialog(QDialog):
             self._search.cancel()
             self._on_found([], self._index)
             return
-        self._searching = True
         self._search.start(capture(self._model.transcript), wrong, self._right_form(), self.sensitivity.value(),
                            self._index)
         self.summary.setText(f"Looking for “{wrong}”…")
-
-    def is_searching(self) -> bool:
-        return self._searching
 
     def _on_found(self, found: list[Candidate], index: NameIndex | None) -> None:
         if index is not self._index:
@@ -230,7 +225,6 @@ class CorrectDialog(QDialog):
         if not self._still_there(found):
             self.refresh()       # the text changed while it was searched: its places moved
             return
-        self._searching = False
         # What the audio agrees with first, what it rejects last (otherwise find_variants' order).
         self.candidates = sorted(found, key=lambda c: audio_rank(self.verdict(c)))
         self._fill()

@@ -342,9 +342,6 @@ class FindPanel(QWidget):
         self.scope.setCurrentIndex(max(0, at))
         self.scope.blockSignals(False)
 
-    def matches(self) -> list[Match]:
-        return [match._replace(time_ms=self.results.time_ms(row)) for row, match in enumerate(self.results.matches)]
-
     # ------------------------------------------------------------------ searching
     def search(self, within: Iterable[int] | None = None) -> Sequence[Match]:
         """Run the search now and fill the results list (*within*: the only rows of the scope that

@@ -42,15 +42,10 @@ class SpellHighlighter(QSyntaxHighlighter):
     def __init__(self, document, speller: Speller):
         super().__init__(document)
         self.speller = speller
-        self.enabled = True
         self._marks: tuple[Mark, ...] = ()
         self._low: list[tuple[int, int]] = []
         self._error = misspelt_format()   # a wave underline: the same on every style
         self._low_format = low_confidence_format()
-
-    def set_enabled(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.rehighlight()
 
     def set_marks(self, marks) -> None:
         """The marks of the turn being edited (offsets in the whole text); never underlined."""
@@ -64,7 +59,7 @@ class SpellHighlighter(QSyntaxHighlighter):
 
     def misspellings(self, block_text: str, block_start: int = 0) -> list[Misspelling]:
         marks = [m.shifted(-block_start) for m in self._marks]
-        return self.speller.unknown_words(block_text, marks) if self.enabled else []
+        return self.speller.unknown_words(block_text, marks)
 
     def highlightBlock(self, text: str) -> None:
         # Character offsets (the turn's one block: its start is 0) drawn in Qt's UTF-16 positions.

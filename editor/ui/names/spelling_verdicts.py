@@ -58,9 +58,6 @@ class SpellingVerdicts(QObject):
         """The known verdict under *key* (from :meth:`ask`); None: not known (yet)."""
         return self._known.get(key)
 
-    def is_checking(self) -> bool:
-        return self.checks.is_running()
-
     def _on_checks_judged(self, key: tuple, verdict) -> None:
         if len(self._known) >= MAX_KEPT:
             del self._known[next(iter(self._known))]

@@ -311,10 +311,6 @@ class PlaybackController(QObject):
         if ended or started or paused:
             self._set_state(state)
 
-    def is_preparing(self) -> bool:
-        """True while playback waits for the exact-seek working copy."""
-        return self._holding
-
     def _check_holding(self) -> None:
         player = self._player
         holding = bool(player is not None and self._media and getattr(player, "holding", False))

@@ -120,12 +120,6 @@ class RecoverDialog(QDialog):
         self._on_current_changed()
 
     # ------------------------------------------------------------------ reading
-    def is_loaded(self) -> bool:
-        return self._loaded
-
-    def kept(self) -> list:
-        return [item.data(0, Qt.ItemDataRole.UserRole) for item in self._items()]
-
     def current(self):
         item = self.list.currentItem()
         return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None

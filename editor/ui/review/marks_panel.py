@@ -95,9 +95,6 @@ class MarksPanel(QWidget):
         self.count_label.setText(f"{count} marker{'' if count == 1 else 's'}")
         self.remove_button.setEnabled(bool(self._entries))
 
-    def entry(self, index: int) -> tuple[int, Mark]:
-        return self._entries[index]
-
     def _current(self) -> tuple[int, Mark] | None:
         item = self.tree.currentItem()
         if item is None:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from editor.core.timecode import format_clock
-from editor.core.transcript import ReviewStatus, Segment, Transcript
+from editor.core.transcript import ReviewStatus, Segment
 from editor.settings import Key
 from editor.ui.context import WindowContext
 from editor.ui.document.commands import ops
@@ -54,19 +54,6 @@ class Progress:
     @property
     def unapproved(self) -> int:
         return self.total - self.approved
-
-
-def progress_of(transcript: Transcript) -> Progress:
-    approved = flagged = approved_ms = total_ms = 0
-    for segment in transcript.segments:
-        duration = segment.duration_ms
-        total_ms += duration
-        if segment.status is ReviewStatus.APPROVED:
-            approved += 1
-            approved_ms += duration
-        elif segment.status is ReviewStatus.FLAGGED:
-            flagged += 1
-    return Progress(approved, flagged, len(transcript.segments), approved_ms, total_ms)
 
 
 def matches_filter(name: str, segment: Segment) -> bool:
@@ -245,10 +232,6 @@ class ReviewController(QObject):
             self.message.emit(f"Resuming the review at {format_clock(ms)}")
 
     # ------------------------------------------------------------------ filter and progress
-    @property
-    def filter(self) -> str:
-        return self._filter
-
     def set_filter(self, name: str) -> None:
         """Show all turns, or only those not yet approved, or only flagged ones."""
         if name not in FILTERS:

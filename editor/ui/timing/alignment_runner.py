@@ -123,10 +123,6 @@ class AlignmentRunner(BackgroundAligner):
         super().__init__(model, parent)
         self._workers = workers
 
-    def pending_count(self) -> int:
-        """Turns that still need alignment (0: nothing to do, e.g. loaded from a project)."""
-        return len(plan_jobs(self._model.transcript.segments, self._duration_ms))
-
     def start(self, audio_path: str, rows: list[int] | None = None, redo: bool = False) -> bool:
         """Align *rows* (default: every turn that needs it) in the background.
 

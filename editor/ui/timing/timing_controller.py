@@ -197,11 +197,6 @@ class TimingController(QObject):
         if not self._audio:
             self._show_no_audio(parts.strip)
 
-    def ensure_started(self) -> None:
-        """Build the strip and runners now (they are otherwise made when audio loads, or a
-        little after a transcript without audio opened)."""
-        self._start()
-
     def _on_playback_media_changed(self, path: str, duration: int) -> None:
         if not path and self.strip is None:    # nothing built yet, so nothing to clear
             self._audio, self._duration = "", 0

@@ -309,29 +309,11 @@ class WaveformStrip(QWidget):
             self._view_start = self._position - self._span * FOLLOW_AT
         self.update()
 
-    def set_span(self, ms: int) -> None:
-        """Zoom: the visible window's length (clamped to 1 s .. 10 min)."""
-        self._span = max(MIN_SPAN_MS, min(MAX_SPAN_MS, int(ms)))
-        if self._follow:
-            self._view_start = self._position - self._span * FOLLOW_AT
-        self.zoom_changed.emit(self._span)
-        self.update()
-
     def scroll_to(self, start_ms: int) -> None:
         """Show the window starting at *start_ms* and stop following the playhead (until a seek)."""
         self._follow = False
         self._view_start = float(start_ms)
         self.update()
-
-    def follow_playhead(self) -> None:
-        self._follow = True
-        self.set_position(self._position)
-
-    def span(self) -> int:
-        return self._span
-
-    def view_range(self) -> tuple[int, int]:
-        return int(self._view_start), int(self._view_start + self._span)
 
     def _refresh_boundaries(self) -> None:
         self._all_boundaries = None

@@ -77,12 +77,6 @@ class MessageBar(QFrame):
         """Say the message shown in other words (its buttons and what they do stay)."""
         self._label.setText(text)
 
-    def button(self) -> QPushButton:
-        return self._button
-
-    def button2(self) -> QPushButton:
-        return self._button2
-
     def dismiss(self) -> None:
         self.hide()
         self.closed.emit()
