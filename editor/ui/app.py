@@ -56,6 +56,7 @@ def start(args: list[str] | None = None):
     turn of the event loop); returns ``(app, window, options)``."""
     from editor.ui import process_tuning
     process_tuning.tune_collector()
+    process_tuning.faster_enum_classes()   # before PySide's first import makes its first enums
     options = parse_args(sys.argv[1:] if args is None else args)
     preload = None
     read_on_thread = False
