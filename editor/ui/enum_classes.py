@@ -29,6 +29,10 @@ _BASES = (Enum, IntEnum, Flag, IntFlag)
 _standard_create = EnumType.__dict__["_create_"]   # a method of the metaclass: called on the base enum
 _set_on_type = type.__setattr__          # what EnumType.__setattr__ does once it finds no member of the name
 _names_of_bases: dict[type, frozenset[str]] = {}
+_templates: dict[tuple, dict] = {}   # (base, boundary) -> the attributes of its enum classes with no members
+# What every enum class has of its own (its member tables), or is given by create() (its module).
+_MADE_NEW = frozenset({"_member_names_", "_member_map_", "_value2member_map_", "_unhashable_values_", "__module__",
+                       "__reduce_ex__"})
 
 
 def install() -> None:
@@ -43,18 +47,35 @@ def create(cls, class_name, names, *, module=None, qualname=None, type=None, sta
     if type is not None or qualname is not None or cls not in _BASES or not _plain_pairs(cls, names):
         return _standard_create(cls, class_name, names, module=module, qualname=qualname, type=type,
                                 start=start, boundary=boundary)
-    metacls = cls.__class__
-    bases = (cls,)
-    classdict = metacls.__prepare__(class_name, bases)
     if module is None:   # as enum names it: the caller of the call that made the class
         with contextlib.suppress(AttributeError, ValueError, KeyError):
             module = sys._getframe(2).f_globals["__name__"]
+    enum_class = _empty_class(cls, class_name, boundary, module)
+    _add_members(enum_class, names)
+    return enum_class
+
+
+def _empty_class(cls, class_name: str, boundary, module: str | None):
+    """The class ``enum`` makes with no members, made from a copy of the attributes it gave the first
+    such class of *cls* and *boundary* (all the same but the four member tables, made new here): its
+    checks and look-ups of the base's methods, the same at every call, were most of an enum's cost
+    once its members were quick."""
+    template = _templates.get((cls, boundary))
+    if template is None:
+        made = _standard_create(cls, "Template", [], module=__name__, boundary=boundary)
+        template = _templates[cls, boundary] = {name: value for name, value in made.__dict__.items()
+                                                if name not in _MADE_NEW}
+    classdict = dict(template, _member_names_=[], _member_map_={}, _value2member_map_={},
+                     _unhashable_values_=[])
     if module is None:
         enum._make_class_unpicklable(classdict)
     else:
         classdict["__module__"] = module
-    enum_class = metacls.__new__(metacls, class_name, bases, classdict, boundary=boundary)
-    _add_members(enum_class, names)
+    # enum sets __new__ on the made class: given in the class's namespace, type() would make it a
+    # staticmethod.
+    new = classdict.pop("__new__")
+    enum_class = cls.__class__.__new__(cls.__class__, class_name, (cls,), classdict, _simple=True)
+    _set_on_type(enum_class, "__new__", new)
     return enum_class
 
 
