@@ -68,7 +68,7 @@ def _empty_class(cls, class_name: str, boundary, module: str | None):
     classdict = dict(template, _member_names_=[], _member_map_={}, _value2member_map_={},
                      _unhashable_values_=[])
     if module is None:
-        enum._make_class_unpicklable(classdict)
+        enum._make_class_unpicklable(classdict)  # type: ignore[attr-defined]
     else:
         classdict["__module__"] = module
     # enum sets __new__ on the made class: given in the class's namespace, type() would make it a
