@@ -57,6 +57,7 @@ def start(args: list[str] | None = None):
     from editor.ui import process_tuning
     process_tuning.tune_collector()
     process_tuning.faster_enum_classes()   # before PySide's first import makes its first enums
+    process_tuning.kept_dataclass_code()   # before the modules that make dataclasses
     options = parse_args(sys.argv[1:] if args is None else args)
     preload = None
     read_on_thread = False
@@ -101,6 +102,8 @@ def start(args: list[str] | None = None):
     close_on_sigterm(window)      # a logout ends it as closing it does, keeping unsaved work
     if not options.file:   # an opened file offers its own left-behind work (RecoveryController)
         QTimer.singleShot(0, window.project.recovery.offer_recovery)
+    from editor.ui import dataclass_code
+    dataclass_code.save()   # the code of the dataclasses made so far, for the next start
     return app, window, options
 
 

@@ -43,6 +43,9 @@ and nowhere else:
   class is used (~250 classes, ~3,700 members before the window shows), and ``enum`` spends ~25 µs on
   each member: those calls are answered by :mod:`editor.ui.enum_classes`, which makes the same classes
   in a fifth of the time (:func:`faster_enum_classes`, before PySide is first imported).
+* **Dataclass code.** ``@dataclass`` compiles the source of each class's methods every time the class
+  is made (~170 compiles at every start, ~30 ms): while :func:`kept_dataclass_code` is in effect the
+  code is taken from a table kept with the bytecode (:mod:`editor.ui.dataclass_code`).
 """
 
 from __future__ import annotations
@@ -74,6 +77,15 @@ def faster_enum_classes() -> None:
     :func:`editor.ui.enum_classes.create` from now on (see the module's docstring)."""
     from editor.ui import enum_classes
     enum_classes.install()
+
+
+def kept_dataclass_code() -> None:
+    """``@dataclass`` methods' code from the table kept with the bytecode from now on (before the
+    modules that make dataclasses are imported); :func:`editor.ui.dataclass_code.save` writes what
+    the start-up added to it."""
+    from editor.ui import dataclass_code
+    from editor.ui.pyside_import import cache_folder
+    dataclass_code.install(cache_folder())
 
 
 def drop_feature_import_hook() -> None:
