@@ -1,6 +1,7 @@
 """The enum classes editor.ui.enum_classes makes are the ones Python's enum makes: every enum of
-QtCore, QtGui, QtWidgets and QtMultimedia (the Qt modules the app imports) made both ways from its (name, value) pairs, as PySide makes them, compares
-equal in every attribute of the class and of each member; calls of any other shape go to enum."""
+QtCore, QtGui, QtWidgets and QtMultimedia (the Qt modules the app imports) made both ways from its
+(name, value) pairs, as PySide makes them, compares equal in every attribute of the class and of each
+member; calls of any other shape go to enum."""
 
 from __future__ import annotations
 
