@@ -56,6 +56,8 @@ def start(args: list[str] | None = None):
     turn of the event loop); returns ``(app, window, options)``."""
     from editor.ui import process_tuning
     process_tuning.tune_collector()
+    process_tuning.faster_enum_classes()   # before PySide's first import makes its first enums
+    process_tuning.kept_dataclass_code()   # before the modules that make dataclasses
     options = parse_args(sys.argv[1:] if args is None else args)
     preload = None
     read_on_thread = False
@@ -74,15 +76,18 @@ def start(args: list[str] | None = None):
     import_qt_free_layers(with_file=bool(options.file))
     from editor.ui.pyside_import import import_pyside
     import_pyside()
-    if read_on_thread:
-        # Started once PySide is loaded, not before: shiboken's first import walks sys.modules in
-        # Python, and a module the read imported meanwhile ended the process ("dictionary changed
-        # size during iteration"). The thread still reads while the window's modules load.
-        preload = reading.start(options.file, in_child=False)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     process_tuning.drop_feature_import_hook()   # before the window's modules are imported
+    if read_on_thread:
+        # Started once PySide is loaded, not before: shiboken's first import walks sys.modules in
+        # Python, and a module the read imported meanwhile ended the process ("dictionary changed
+        # size during iteration"). And once PySide's import hook is given back: while the read's
+        # own import was under way, shiboken's hooks could be found swapped (about one start in
+        # four), the hook then stayed, and the window's modules were each read for "PySide6" as
+        # they were imported (~150 source files). The thread still reads while those modules load.
+        preload = reading.start(options.file, in_child=False)
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Transcript Editor")
     app.setOrganizationName("transcript-editor")
@@ -97,6 +102,8 @@ def start(args: list[str] | None = None):
     close_on_sigterm(window)      # a logout ends it as closing it does, keeping unsaved work
     if not options.file:   # an opened file offers its own left-behind work (RecoveryController)
         QTimer.singleShot(0, window.project.recovery.offer_recovery)
+    from editor.ui import dataclass_code
+    dataclass_code.save()   # the code of the dataclasses made so far, for the next start
     return app, window, options
 
 

@@ -100,6 +100,8 @@ class Timing(importlib.abc.MetaPathFinder):
 
 sys.meta_path.insert(0, Timing())
 enum.EnumType._create_ = timed("enums", enum.EnumType._create_)
+from editor.ui import enum_classes   # what the app makes Qt's enums with (installed by start())
+enum_classes.create = timed("enums", enum_classes.create)
 dataclasses._process_class = timed("dataclasses", dataclasses._process_class)
 
 import editor.ui.files.preload as reading

@@ -162,3 +162,52 @@ def test_a_busy_machine_reads_on_a_thread(tmp_path, monkeypatch):
     job = preload.start(str(path))
     assert isinstance(job, preload.Preload)
     assert len(job.result().transcript.segments) == 2
+
+
+HOOK_ORDER = r"""
+import builtins, json, sys, threading
+from editor.ui import process_tuning
+from editor.ui.app import start
+from editor.ui.files import preload
+preload.core_to_spare = lambda: False   # a busy machine: the read on a thread
+events = []
+drop, started = process_tuning.drop_feature_import_hook, preload.start
+
+def dropping():
+    events.append(("hook given back", sorted(t.name for t in threading.enumerate())))
+    drop()
+
+def start_read(*args, **kwargs):
+    events.append(("read started", sorted(t.name for t in threading.enumerate())))
+    return started(*args, **kwargs)
+
+process_tuning.drop_feature_import_hook, preload.start = dropping, start_read
+app, window, options = start(sys.argv[1:])
+from PySide6.QtCore import QTimer
+
+def inspect():
+    events.append(("hook in place", builtins.__import__ is builtins.__feature_import__))
+    events.append(("rows", window.model.rowCount()))
+    window.close()
+    app.quit()
+
+QTimer.singleShot(0, inspect)
+app.exec()
+print("RESULT " + json.dumps(events))
+"""
+
+
+# PySide's import hook is given back with no other thread running: while the read's thread was importing,
+# shiboken's hooks could be found swapped at that moment (about one start in four), the hook was then not
+# given back, and each module of the window was read from its source file for the word "PySide6".
+def test_a_read_on_a_thread_starts_once_pysides_import_hook_is_given_back(tmp_path):
+    path = tmp_path / "episode.srt"
+    path.write_text(SRT, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen",
+               TRANSCRIPT_EDITOR_SETTINGS=str(tmp_path / "s.ini"))
+    child = subprocess.run([sys.executable, "-c", HOOK_ORDER, str(path)], capture_output=True, text=True, env=env,
+                           cwd=ROOT, timeout=120)
+    lines = [line for line in child.stdout.splitlines() if line.startswith("RESULT ")]
+    assert lines, child.stderr[-3000:]
+    assert [tuple(event) for event in json.loads(lines[-1][len("RESULT "):])] == [
+        ("hook given back", ["MainThread"]), ("read started", ["MainThread"]), ("hook in place", False), ("rows", 2)]
