@@ -9,8 +9,10 @@ thousand times likelier than "will boat on". The model alone is no judge of a wo
 could tell apart, though: "my guest is" loses to "my guess is", "grew tomatoes" to "grow
 tomatoes". So:
 
-* A **homophone** (the pronunciation dictionary says the two alike: fairy/ferry, bred/bread)
-  is a question the audio cannot answer; the model decides alone, when the other word makes
+* A **homophone** (the pronunciation dictionary says the two alike: fairy/ferry, bred/bread;
+  or the two differ in an f for a th, or a v for the th of "this": fin/thin, which the acoustic
+  model hears alike, see :meth:`ContextModel.heard_alike`) is a question the audio cannot
+  answer; the model decides alone, when the other word makes
   the words around it at least :data:`HOMOPHONE_GAIN` orders of magnitude likelier (the three
   trigrams that hold the word; :data:`SHORT_HOMOPHONE_GAIN` for a short word, "won"/"one":
   short words are many, so each needs a clearer case), and does so too once the two words'
@@ -169,6 +171,8 @@ CONTEXT_DOUBT = 0.6
 _TEENS = ("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
 _TIES = ("thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _TEEN_TY = {**dict(zip(_TEENS, _TIES, strict=True)), **dict(zip(_TIES, _TEENS, strict=True))}
+# f and the th of "thin", v and the th of "this": each pair made at the teeth in the same way.
+_TEETH_FRICATIVE = {"F": "TH", "TH": "F", "V": "DH", "DH": "V"}
 _LOG10_OF_UNIT = math.log10(1.0001)   # PocketSphinx's log base
 _UNKNOWN = -99.0                       # log10: below this the model does not know the word
 _PUNCTUATION = ".,;:!?\"'()[]“”‘’…-–—"
@@ -238,6 +242,20 @@ class ContextModel:
     def homophones(self, pronunciations: list[str]) -> set[str]:
         return {word for saying in pronunciations for word in self._by_sound.get(saying, ())}
 
+    def heard_alike(self, pronunciations: list[str]) -> set[str]:
+        """The *homophones*, and the words said as one of *pronunciations* with one f for a th or
+        a v for the th of "this" (or the other way): the fricatives made at the teeth are the
+        sounds listeners and the acoustic model confuse most, and the audio does not tell those
+        words apart ("fin" said fitted "thin" better than "fin" said "thin" did, in two voices)."""
+        found = self.homophones(pronunciations)
+        for saying in pronunciations:
+            phones = saying.split()
+            for k, phone in enumerate(phones):
+                if phone in _TEETH_FRICATIVE:
+                    swapped = " ".join([*phones[:k], _TEETH_FRICATIVE[phone], *phones[k + 1:]])
+                    found.update(self._by_sound.get(swapped, ()))
+        return found
+
     def sound_alikes(self, pronunciations: list[str]) -> frozenset[str]:
         """Words said one phone (changed, added, dropped) from one of *pronunciations*."""
         return self._near(tuple(pronunciations))
@@ -292,13 +310,13 @@ class ContextModel:
 
     def likelier(self, words: list[str], i: int, pronunciations: list[str], short: bool,
                  homophones_only: bool = False) -> list[Likelier]:
-        """Homophones of ``words[i]`` that make its context HOMOPHONE_GAIN likelier (*short*: a
+        """Homophones of ``words[i]`` (:meth:`heard_alike`) that make its context HOMOPHONE_GAIN likelier (*short*: a
         word speech reduces, SHORT_HOMOPHONE_GAIN) and, unless *homophones_only*, words one phone
         away (*short*: one vowel away, from a word of three letters or more) that make it ASK_GAIN
         likelier; each also net of how much commoner it is in general (:attr:`Likelier.net`);
         likeliest first."""
         own = self.window(words, i, words[i])
-        same = self.homophones(pronunciations)
+        same = self.heard_alike(pronunciations)
         if homophones_only:
             others: set[str] | frozenset[str] = set()
         elif short:
