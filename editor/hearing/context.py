@@ -314,8 +314,8 @@ class ContextModel:
 
     def likelier(self, words: list[str], i: int, pronunciations: list[str], short: bool,
                  homophones_only: bool = False) -> list[Likelier]:
-        """Homophones of ``words[i]`` (:meth:`heard_alike`) that make its context HOMOPHONE_GAIN likelier (*short*: a
-        word speech reduces, SHORT_HOMOPHONE_GAIN) and, unless *homophones_only*, words one phone
+        """Homophones of ``words[i]`` (:meth:`heard_alike`) that make its context HOMOPHONE_GAIN
+        likelier (*short*: a word speech reduces, SHORT_HOMOPHONE_GAIN) and, unless *homophones_only*, words one phone
         away (*short*: one vowel away, from a word of three letters or more) that make it ASK_GAIN
         likelier; each also net of how much commoner it is in general (:attr:`Likelier.net`);
         likeliest first."""
@@ -558,10 +558,12 @@ def _stop_voicing_apart(sayings: list[str], others: list[str]) -> bool:
     """Whether a pronunciation of *others* is one of *sayings* with its first phone, a stop, for
     the stop of the other voicing ("D EY L"/"T EY L": dale/tail).
 
-    After an s a voiceless stop loses its puff of breath, the cue that tells it from the voiced
-    one: "the comet's tail" said fitted "dale" 0.15 to 0.6 per frame better than "tail" in two
-    voices (a "long tail" fitted "tail" better), so the audio cannot answer there, and a word the
-    context wants strongly (CONTEXT_GAIN, net too) is doubted as a homophone is."""
+    Run on from an s, a voiceless stop is heard as in an s-cluster ("stale"), without the puff of
+    breath that tells it from the voiced one: said in two espeak-ng voices, "the comet's tail",
+    "its tail", "the fox's tail" and "the cat's pail" fitted "dale" or "bail" 0.15 to 0.6 per frame
+    of the word better than the words said (where "a long tail" fitted "tail" better), so the
+    audio cannot answer there, and a word the context wants strongly (CONTEXT_GAIN, net too) is
+    doubted as a homophone is."""
     for saying in sayings:
         phones = saying.split()
         for other in others:
