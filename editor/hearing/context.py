@@ -9,8 +9,12 @@ thousand times likelier than "will boat on". The model alone is no judge of a wo
 could tell apart, though: "my guest is" loses to "my guess is", "grew tomatoes" to "grow
 tomatoes". So:
 
-* A **homophone** (the pronunciation dictionary says the two alike: fairy/ferry, bred/bread)
-  is a question the audio cannot answer; the model decides alone, when the other word makes
+* A **homophone** (the pronunciation dictionary says the two alike: fairy/ferry, bred/bread;
+  or the two differ in an f for a th, or a v for the th of "this": fin/thin, which the acoustic
+  model hears alike, see :meth:`ContextModel.heard_alike`; or a stop for the one of the other
+  voicing right after an s, "the comet's dale" for "tail", which the audio tells apart no better,
+  see :func:`_stop_voicing_apart`, when the model wants it :data:`CONTEXT_GAIN`) is a question
+  the audio cannot answer; the model decides alone, when the other word makes
   the words around it at least :data:`HOMOPHONE_GAIN` orders of magnitude likelier (the three
   trigrams that hold the word; :data:`SHORT_HOMOPHONE_GAIN` for a short word, "won"/"one":
   short words are many, so each needs a clearer case), and does so too once the two words'
@@ -91,7 +95,7 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -173,6 +177,8 @@ CONTEXT_DOUBT = 0.6
 _TEENS = ("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
 _TIES = ("thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _TEEN_TY = {**dict(zip(_TEENS, _TIES, strict=True)), **dict(zip(_TIES, _TEENS, strict=True))}
+# f and the th of "thin", v and the th of "this": each pair made at the teeth in the same way.
+_TEETH_FRICATIVE = {"F": "TH", "TH": "F", "V": "DH", "DH": "V"}
 _LOG10_OF_UNIT = math.log10(1.0001)   # PocketSphinx's log base
 _UNKNOWN = -99.0                       # log10: below this the model does not know the word
 _PUNCTUATION = ".,;:!?\"'()[]“”‘’…-–—"
@@ -242,6 +248,22 @@ class ContextModel:
     def homophones(self, pronunciations: list[str]) -> set[str]:
         return {word for saying in pronunciations for word in self._by_sound.get(saying, ())}
 
+    def heard_alike(self, pronunciations: list[str]) -> set[str]:
+        """The *homophones*, and the words said as one of *pronunciations* with one f for a th or
+        a v for the th of "this" (or the other way): the fricatives made at the teeth are the
+        sounds listeners and the acoustic model confuse most, and the audio does not tell those
+        words apart: in two espeak-ng voices a turn fitted "thin" no better where the audio said
+        "thin" than where it said "fin", and "that" or "loathes" at most 0.1 per frame of the word
+        better where said than where "vat" or "loaves" was."""
+        found = self.homophones(pronunciations)
+        for saying in pronunciations:
+            phones = saying.split()
+            for k, phone in enumerate(phones):
+                if phone in _TEETH_FRICATIVE:
+                    swapped = " ".join([*phones[:k], _TEETH_FRICATIVE[phone], *phones[k + 1:]])
+                    found.update(self._by_sound.get(swapped, ()))
+        return found
+
     def sound_alikes(self, pronunciations: list[str]) -> frozenset[str]:
         """Words said one phone (changed, added, dropped) from one of *pronunciations*."""
         return self._near(tuple(pronunciations))
@@ -296,13 +318,13 @@ class ContextModel:
 
     def likelier(self, words: list[str], i: int, pronunciations: list[str], short: bool,
                  homophones_only: bool = False) -> list[Likelier]:
-        """Homophones of ``words[i]`` that make its context HOMOPHONE_GAIN likelier (*short*: a
-        word speech reduces, SHORT_HOMOPHONE_GAIN) and, unless *homophones_only*, words one phone
+        """Homophones of ``words[i]`` (:meth:`heard_alike`) that make its context HOMOPHONE_GAIN
+        likelier (*short*: a word speech reduces, SHORT_HOMOPHONE_GAIN) and, unless *homophones_only*, words one phone
         away (*short*: one vowel away, from a word of three letters or more) that make it ASK_GAIN
         likelier; each also net of how much commoner it is in general (:attr:`Likelier.net`);
         likeliest first."""
         own = self.window(words, i, words[i])
-        same = self.homophones(pronunciations)
+        same = self.heard_alike(pronunciations)
         if homophones_only:
             others: set[str] | frozenset[str] = set()
         elif short:
@@ -495,6 +517,9 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
             likelier = [x for x in likelier if not x.same_sound]
         # Nor the word without its ending s ("tripods."/"tripod"), which the audio does not judge.
         likelier = [x for x in likelier if not _ending_dropped(saying, aligner.pronunciations(x.word))]
+        if _after_s(tokens, i, aligner):
+            likelier = [replace(x, same_sound=True) if min(x.gain, x.net) >= CONTEXT_GAIN
+                        and _stop_voicing_apart(saying, aligner.pronunciations(x.word)) else x for x in likelier]
         same = [x for x in likelier if x.same_sound]
         evidence = ["context"] if same else []
         asked = likelier[:MAX_ASKED] if not same else []
@@ -534,6 +559,39 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
                                  text[doubt.char_start:doubt.char_end], doubt.start_ms, doubt.end_ms,
                                  max(CONTEXT_DOUBT, doubt.doubt), evidence))
     return found
+
+
+# Each stop and the one made at the same place with the other voicing.
+_STOP_PAIRS = {"P": "B", "B": "P", "T": "D", "D": "T", "K": "G", "G": "K"}
+
+
+def _after_s(tokens: list[Token], i: int, aligner: Aligner) -> bool:
+    """Whether token *i* follows a word of its turn that ends in an s, run into it (no punctuation
+    between): a stop starting token *i* is said as in an s-cluster then, unaspirated."""
+    if i == 0 or not tokens[i - 1].spoken or not tokens[i - 1].text[-1:].isalnum():
+        return False
+    before = aligner.pronunciations(tokens[i - 1].spoken[-1])
+    return bool(before) and all(saying.split()[-1] == "S" for saying in before)
+
+
+def _stop_voicing_apart(sayings: list[str], others: list[str]) -> bool:
+    """Whether a pronunciation of *others* is one of *sayings* with its first phone, a stop, for
+    the stop of the other voicing ("D EY L"/"T EY L": dale/tail).
+
+    Run on from an s, a voiceless stop is heard as in an s-cluster ("stale"), without the puff of
+    breath that tells it from the voiced one: said in two espeak-ng voices, "the comet's tail",
+    "its tail", "the fox's tail" and "the cat's pail" fitted "dale" or "bail" 0.15 to 0.6 per frame
+    of the word better than the words said (where "a long tail" fitted "tail" better), so the
+    audio cannot answer there, and a word the context wants strongly (CONTEXT_GAIN, net too) is
+    doubted as a homophone is."""
+    for saying in sayings:
+        phones = saying.split()
+        for other in others:
+            changed = other.split()
+            if (len(phones) == len(changed) and phones[1:] == changed[1:]
+                    and _STOP_PAIRS.get(phones[0]) == changed[0]):
+                return True
+    return False
 
 
 def _strongly_wanted(homophones: list[Likelier], sound_alikes: list[Likelier]) -> list[Likelier]:
