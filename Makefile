@@ -31,9 +31,11 @@ run: setup
 # The tests run in one pytest-xdist worker per core (at most 4; `make test TEST_WORKERS=0` runs them in
 # this process). --dist loadfile keeps a file's tests in one worker, so a module fixture (a built wheel,
 # synthesized speech, a VLC instance) is made once; every test has its own settings, data and cache
-# folders (tests/conftest.py), so workers share nothing.
+# folders (tests/conftest.py), so workers share nothing. --no-loadscope-reorder hands the files out in
+# the order tests/conftest.py gives them, the files with a long (slow) test first, so that no long file
+# is left to run alone at the end.
 TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ $$n -gt 4 ] && n=4; echo $$n)
-PARALLEL     := -n $(TEST_WORKERS) --dist loadfile
+PARALLEL     := -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 # The suite starts hundreds of Python processes (the command line, alignment and hearing workers, the
 # app killed and restarted): each would compile editor/ from source again when bytecode is not kept
 # (PYTHONDONTWRITEBYTECODE set in the caller's environment), about a quarter of their CPU time. The

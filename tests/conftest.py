@@ -6,6 +6,7 @@ The environment must be set before anything imports Qt or vlc, hence module leve
 import os
 import sys
 import tempfile
+from collections import Counter
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The VLC backend plays through this audio output: "dummy" needs no sound card.
@@ -32,6 +33,20 @@ _SHARED_WORKING_COPIES = os.path.join(_CONFIG_HOME, "cache", "working-copies")
 os.environ.pop("TRANSCRIPT_EDITOR_DATA_DIR", None)
 
 import pytest  # noqa: E402
+
+
+def pytest_collection_modifyitems(items):
+    """The files holding a long test (marked ``slow``) run first, the others after them, most tests first.
+
+    Under ``--dist loadfile`` a worker takes a whole file at a time, in this order (make test passes
+    ``--no-loadscope-reorder``). xdist's own order, most tests first, hands out last the files of one or
+    two tests, which are mostly the long ones (a process killed again and again, an episode heard or
+    aligned in real worker processes): one of them ran alone at the end while the other worker idled.
+    Started first, they overlap with the rest, and the many short files at the end keep both workers busy.
+    The order of the tests within a file is kept."""
+    with_long_test = {item.path for item in items if item.get_closest_marker("slow")}
+    tests_in = Counter(item.path for item in items)
+    items.sort(key=lambda item: (item.path not in with_long_test, -tests_in[item.path]))
 
 
 @pytest.fixture(autouse=True)

@@ -143,6 +143,7 @@ def test_the_wheel_carries_the_sample_episode_the_icon_and_the_desktop_files(ins
     assert entry_points
 
 
+@pytest.mark.slow
 def test_the_app_from_the_wheel_runs_outside_the_checkout(installed_wheel, tmp_path):
     site, _names = installed_wheel
     env = dict(os.environ, PYTHONPATH=str(site), QT_QPA_PLATFORM="offscreen",

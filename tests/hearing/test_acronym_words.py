@@ -93,6 +93,7 @@ def test_an_acronym_s_letters_written_as_words_are_a_suspect_with_the_acronym_of
     assert heard.suspects == [] and heard.spotted == []
 
 
+@pytest.mark.slow
 def test_the_suggest_command_offers_the_acronym_for_its_letters_written_as_words(material, tmp_path, capsys):
     import json
 

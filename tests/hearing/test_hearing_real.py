@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from editor.align.aligner import RATE
 from editor.align.text import segment_tokens
 from editor.core.spelling import Speller
@@ -78,6 +80,7 @@ def test_audio_verdict_prefers_the_right_candidate(material):
     assert verdict.label == PREFERS_ORIGINAL and verdict.margin < 0
 
 
+@pytest.mark.slow
 def test_suggest_command_json(material, tmp_path, capsys):
     from editor.__main__ import main
 

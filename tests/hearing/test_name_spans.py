@@ -4,6 +4,8 @@ on espeak-ng speech for the command line)."""
 
 import json
 
+import pytest
+
 from editor.core.name_span import name_span, same_name
 from editor.hearing.suggest import Suggested, _merged, judge
 from editor.hearing.verdict import AGREES, PREFERS_ORIGINAL, SOUNDS_ALIKE, UNSURE, Verdict
@@ -54,6 +56,7 @@ def test_a_name_heard_where_the_text_found_it_keeps_the_texts_tick():
     assert kept.ticked and kept.replacement == "Patreon"
 
 
+@pytest.mark.slow
 def test_the_command_line_reports_names_without_their_punctuation_and_not_names_already_right(
         material, tmp_path, capsys):
     from editor.__main__ import main

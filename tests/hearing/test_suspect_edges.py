@@ -5,6 +5,8 @@ the hearing pass and the command line's JSON alike (real PocketSphinx on espeak-
 import json
 import unicodedata
 
+import pytest
+
 from editor.hearing.suspects import Suspect, over_words
 
 QUOTED = ("acronym", 'She spent ten years at the "{BSA|EPA}," she told me.')
@@ -43,6 +45,7 @@ def _edged(text: str) -> bool:
     return unicodedata.category(text[0]).startswith("P") or unicodedata.category(text[-1]).startswith("P")
 
 
+@pytest.mark.slow
 def test_the_command_line_reports_suspects_over_their_words(material, tmp_path, capsys):
     from editor.__main__ import main
 

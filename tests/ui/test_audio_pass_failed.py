@@ -35,6 +35,7 @@ def own_cache_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
+@pytest.mark.slow
 def test_listening_that_fails_says_why_until_listened_again(main_window, qtbot, tmp_path, monkeypatch):
     window = main_window
     episode = hearing_material.episode(LINES, CLEAN)

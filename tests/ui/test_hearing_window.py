@@ -194,6 +194,7 @@ def test_a_glossary_name_heard_in_a_suspect_is_offered_and_applied_as_one_undo_s
     assert "the BSA before" in window.model.transcript.segments[0].text
 
 
+@pytest.mark.slow
 def test_a_turn_edited_while_the_pass_runs_is_checked_as_it_reads_now(main_window, qtbot, longer_episode,
                                                                         monkeypatch):
     """Its result, heard from the text the pass started with, is dropped and the turn is heard again

@@ -8,6 +8,8 @@ import multiprocessing
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 import timing_audio as speech  # noqa: E402
@@ -29,6 +31,7 @@ def _runner_keeping_what_it_hears() -> tuple[SuspectRunner, list]:
     return runner, heard
 
 
+@pytest.mark.slow
 def test_a_whole_episode_is_planned_and_heard_in_the_pass_process(qtbot, tmp_path, monkeypatch):
     from editor.hearing import listen
 
@@ -76,6 +79,7 @@ def test_a_pass_cancelled_as_it_starts_stops_its_process(qtbot, tmp_path):
     assert len(heard) == count       # what the cancelled pass still sent is not passed on
 
 
+@pytest.mark.slow
 def test_turns_are_heard_as_they_were_when_the_check_started(qtbot, tmp_path):
     """The GUI thread takes a snapshot of the turns; an edit made while the worker thread pickles
     them for the pass (or plans a few) does not reach the check, whose results are matched back by text."""

@@ -60,6 +60,7 @@ def _run_main(args, tmp_path):
     return json.loads(lines[-1][len("RESULT "):])
 
 
+@pytest.mark.slow
 def test_main_opens_the_transcript_and_its_audio(tmp_path):
     seen = _run_main([str(SAMPLE_TXT), str(SAMPLE_AUDIO)], tmp_path)
     assert seen["code"] == 0 and seen["title"].startswith("sample-episode.txt")

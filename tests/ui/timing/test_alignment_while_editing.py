@@ -4,6 +4,7 @@ Bundled sample episode, real aligner (PocketSphinx in worker processes)."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from timing_helpers import open_sample, said, segments
@@ -14,6 +15,7 @@ from editor.core.transcript import WordTiming
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
+@pytest.mark.slow
 def test_a_turn_split_while_aligning_is_counted_and_its_halves_aligned_after(window, qtbot):
     timing = window.timing
     open_sample(window, qtbot)

@@ -4,6 +4,7 @@ rest. Bundled sample episode, real aligner (PocketSphinx in worker processes).""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from timing_helpers import open_sample, said, segments
@@ -12,6 +13,7 @@ from window_helpers import SAMPLE_TXT
 from editor.core.transcript import WordTiming
 
 
+@pytest.mark.slow
 def test_opening_a_transcript_without_word_times_aligns_it_in_the_background(window, qtbot):
     timing = window.timing
     assert window.open_path(str(SAMPLE_TXT))
