@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 EDITOR = Path(__file__).resolve().parents[1] / "editor"
@@ -25,23 +26,33 @@ HELD_ALIVE = {
 }
 
 
+def parsed(root: Path) -> Iterator[tuple[Path, bool, ast.AST]]:
+    """Every module under *root*: its path, whether it is window code (under *root*/ui), its tree."""
+    for path in root.rglob("*.py"):
+        yield path, path.relative_to(root).parts[0] == "ui", ast.parse(path.read_text(encoding="utf-8"), str(path))
+
+
+def name_read(node: ast.AST) -> str | None:
+    """The name *node* reads: an attribute read (``.name``) or a string (as ``getattr`` takes it)."""
+    if isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Store):
+        return node.attr
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
 def unread_attributes(root: Path) -> dict[str, list[str]]:
     """The attributes code under *root*/ui sets on ``self`` whose names nothing under *root* reads,
     each with the files that set it."""
     set_on_self: dict[str, set[str]] = defaultdict(set)
     read: set[str] = set()
-    for path in root.rglob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-        in_ui = path.relative_to(root).parts[0] == "ui"
+    for path, in_ui, tree in parsed(root):
         for node in ast.walk(tree):
-            if isinstance(node, ast.Attribute):
-                if isinstance(node.ctx, ast.Store):
-                    if in_ui and isinstance(node.value, ast.Name) and node.value.id == "self":
-                        set_on_self[node.attr].add(str(path.relative_to(root.parent)))
-                else:
-                    read.add(node.attr)
-            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-                read.add(node.value)
+            if (in_ui and isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store)
+                    and isinstance(node.value, ast.Name) and node.value.id == "self"):
+                set_on_self[node.attr].add(str(path.relative_to(root.parent)))
+            elif (name := name_read(node)) is not None:
+                read.add(name)
     return {name: sorted(files) for name, files in set_on_self.items() if name not in read}
 
 
@@ -83,18 +94,14 @@ def uncalled_methods(root: Path, overrides: set[str]) -> dict[str, list[str]]:
     ``.name`` or a string), but for *overrides*; each with the classes that define it."""
     defined: dict[str, set[str]] = defaultdict(set)
     read: set[str] = set()
-    for path in root.rglob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-        in_ui = path.relative_to(root).parts[0] == "ui"
+    for path, in_ui, tree in parsed(root):
         for node in ast.walk(tree):
             if in_ui and isinstance(node, ast.ClassDef):
                 for item in node.body:
                     if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef) and not item.name.startswith("_"):
                         defined[item.name].add(f"{path.relative_to(root.parent)}:{node.name}")
-            elif isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Store):
-                read.add(node.attr)
-            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-                read.add(node.value)
+            elif (name := name_read(node)) is not None:
+                read.add(name)
     return {name: sorted(where) for name, where in defined.items() if name not in read and name not in overrides}
 
 
