@@ -14,3 +14,13 @@ def heard_line(material, line, names, **episode_options):
     job.audio = episode.audio[start * RATE // 1000:(job.end_ms + HEAR_PAD_MS) * RATE // 1000]
     job.audio_start_ms = start
     return episode, hear_segment(job, hearing_aligner())
+
+
+def assert_left_to_the_context(material, line, word, **voice):
+    """A slip the audio cannot judge in *line*: the context doubts *word* whether the audio says the
+    right word or *word* itself (as for a homophone), and the right sentence is left alone."""
+    for audio in ({}, {"audio": "wrong"}):
+        _, heard = heard_line(material, line, (), **audio, **voice)
+        assert [(s.text, s.evidence) for s in heard.suspects] == [(word, ["context"])], audio
+    _, heard = heard_line(material, line, (), text="right", **voice)
+    assert heard.suspects == []

@@ -3,11 +3,8 @@ PocketSphinx trigram model and aligner on espeak-ng speech): a consonant of a cl
 ("fee" for "free"), a -teen/-ty number swapped; and right sentences holding those words left
 alone."""
 
-import pytest
-
 from editor.align.text import spoken_words
 from editor.hearing.context import context_model
-from editor.hearing.fit import hearing_aligner
 from tests.hearing.context_run import episode_context_suspects
 
 CLUSTERS = [("real word", "Entry to the museum is {fee|free} on Sundays."),
@@ -15,11 +12,6 @@ CLUSTERS = [("real word", "Entry to the museum is {fee|free} on Sundays."),
 CLUSTERS_RIGHT = ["Admission is free for children.", "The kids play chess on Thursday evenings."]
 NUMBERS = [("real word", "The club has {fifty|fifteen} players this season.")]
 NUMBERS_RIGHT = ["She turned eighteen last spring.", "Fifteen people fled the fire in the night."]
-
-
-@pytest.fixture(scope="module")
-def aligner():
-    return hearing_aligner()
 
 
 def _not_less_likely(aligner, sentence, word):

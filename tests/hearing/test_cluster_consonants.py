@@ -3,17 +3,9 @@ aligner on espeak-ng speech): an r, l or w beside a consonant ("pants" for "plan
 audio says "swarm"), never an l after a vowel, which a voice says as the vowel's glide ("rose" heard
 near "rolls")."""
 
-import pytest
-
 from editor.hearing.context import _cluster_apart
-from editor.hearing.fit import hearing_aligner
 from tests.hearing.context_run import episode_context_suspects
 from tests.hearing.heard_line import heard_line
-
-
-@pytest.fixture(scope="module")
-def aligner():
-    return hearing_aligner()
 
 
 def test_an_r_l_or_w_beside_a_consonant_is_a_cluster_consonant_but_an_l_after_a_vowel_is_not():

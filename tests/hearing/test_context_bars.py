@@ -5,21 +5,13 @@ choice, so a right sentence said by a British voice keeps its "glue"; a slip of 
 low one the audio leads to ("ring" said "rang") is found, and the same sentence said as written, or
 written right, is left alone."""
 
-import pytest
-
 from editor.hearing.context import _far_consonants, _heights_apart
-from editor.hearing.fit import hearing_aligner
 from tests.hearing.context_run import episode_context_suspects
 from tests.hearing.heard_line import heard_line
 
 GLUE = "The old glass cannot be bought any more, so usually we glue the pieces and carry on."
 RING = [("real word", "The phone {ring|rang} while we were eating.")]
 RING_RIGHT = ["The phone rang while we were eating."]
-
-
-@pytest.fixture(scope="module")
-def aligner():
-    return hearing_aligner()
 
 
 def test_only_a_consonant_changed_in_voicing_manner_and_place_is_far():

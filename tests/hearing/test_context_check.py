@@ -5,11 +5,9 @@ alone."""
 
 import re
 
-import pytest
-
 from editor.align.text import Token, spoken_words
 from editor.hearing.context import context_model, ordinary
-from editor.hearing.fit import TokenFit, hearing_aligner
+from editor.hearing.fit import TokenFit
 from editor.hearing.suspects import word_doubts
 from tests.hearing.context_run import episode_context_suspects
 
@@ -17,11 +15,6 @@ HOMOPHONE = ("real word", "The baker sells fresh {bred|bread} at the market.")
 ONE_PHONE = ("real word", "The council will {boat|vote} on the zoning plan next week.")
 RIGHT = ["The farmers sold apples and pears at the fair.",
          "My grandmother grew tomatoes on the balcony every summer."]
-
-
-@pytest.fixture(scope="module")
-def aligner():
-    return hearing_aligner()
 
 
 def _likelier(aligner, sentence, word, short=False):

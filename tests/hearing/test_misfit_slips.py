@@ -7,7 +7,6 @@ import pytest
 
 from editor.align.aligner import RATE
 from editor.hearing.context import context_model
-from editor.hearing.fit import hearing_aligner
 from editor.hearing.listen import hear_transcript, plan
 from editor.hearing.misfit_slips import _near_height_vowel, misfit_slip_suspects, neighbours_not_less_likely
 from editor.hearing.suggest import align_missing
@@ -25,11 +24,6 @@ RIGHT = ["He slipped on the ice by the gate.", "The bridge was closed for repair
          "She was the best player in the team.", "The bride wore a long white dress.",
          "The mayor issued a warning about the floods.", "A flash of light came from the hill."]
 VOICES = [("en-us+f2", 165), ("en-us+f3", 150)]
-
-
-@pytest.fixture(scope="module")
-def aligner():
-    return hearing_aligner()
 
 
 def test_neighbours_asked_about_leave_out_a_soft_end_and_a_lost_r(aligner):

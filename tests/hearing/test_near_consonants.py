@@ -4,7 +4,6 @@ on espeak-ng speech), and right words with such neighbours of their own left alo
 
 import pytest
 
-from editor.hearing.fit import hearing_aligner
 from editor.hearing.near_consonants import near_consonant_suspects, near_consonants
 from tests.hearing.context_run import episode_context_suspects
 from tests.hearing.heard_line import heard_line
@@ -23,11 +22,6 @@ RIGHT = ["The coat was too big for him.", "She leads the choir on Sundays.",
          "He dried his hands on a towel.", "Geese came back to the marsh in March.",
          "The ferry carries forty cars at a time."]
 VOICES = [("en-us+f2", 165), ("en-us+f3", 150)]
-
-
-@pytest.fixture(scope="module")
-def aligner():
-    return hearing_aligner()
 
 
 def test_near_consonants_are_one_place_and_one_voicing_or_a_stop_for_its_fricative_or_l_for_r():

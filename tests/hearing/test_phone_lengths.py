@@ -11,7 +11,7 @@ from editor.align.aligner import RATE
 from editor.align.text import segment_tokens
 from editor.hearing.context import _consonant_after_s
 from editor.hearing.durations import consonant_said, teen_said
-from editor.hearing.fit import fit_tokens, hearing_aligner
+from editor.hearing.fit import fit_tokens
 from tests.hearing.context_run import episode_context_suspects
 
 NUMBERS = [("real word", "Her brother is {thirty|thirteen} and still at school."),
@@ -23,11 +23,6 @@ CLUSTERS_RIGHT = ["His pants were too long.", "She pressed the brakes gently."]
 VOWELS = [("real word", "He {sit|sat} in the back row and said nothing.")]
 VOWELS_RIGHT = ["He likes to sit in the sun.", "We got home after dark."]
 VOICE = dict(voice="en-us+f2", speed=165)
-
-
-@pytest.fixture(scope="module")
-def aligner():
-    return hearing_aligner()
 
 
 def _one_turn(material, line, aligner, audio="right"):

@@ -6,7 +6,6 @@ import pytest
 
 from editor.align.text import spoken_words
 from editor.hearing.context import context_model, wishes_count
-from editor.hearing.fit import hearing_aligner
 from editor.hearing.suspects import WordDoubt
 from tests.hearing.context_run import episode_context_suspects
 from tests.hearing.heard_line import heard_line
@@ -14,11 +13,6 @@ from tests.hearing.heard_line import heard_line
 ERRORS = [("real word", "I could {here|hear} the rain on the roof all night.")]
 RIGHT = ["Fishing boats unload at the quay every morning.",
          "The kettle boiled while we read the paper."]
-
-
-@pytest.fixture(scope="module")
-def aligner():
-    return hearing_aligner()
 
 
 def _homophones(aligner, sentence, word):

@@ -3,16 +3,8 @@ the same kind are still found (real PocketSphinx trigram model and aligner on es
 the r's colour dropped from an unstressed ending, a weak h heard as another consonant, pieces of a
 name said as the name, a common word its sentence expects heard as a glossary name."""
 
-import pytest
-
-from editor.hearing.fit import hearing_aligner
 from tests.hearing.context_run import episode_context_suspects
 from tests.hearing.heard_line import heard_line
-
-
-@pytest.fixture(scope="module")
-def aligner():
-    return hearing_aligner()
 
 
 def test_a_plain_vowel_for_an_r_coloured_ending_is_no_slip_but_a_vowel_slip_is(material, aligner):

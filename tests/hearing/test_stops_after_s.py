@@ -7,17 +7,11 @@ import pytest
 
 from editor.align.text import Token
 from editor.hearing.context import _after_s, _stop_voicing_apart
-from editor.hearing.fit import hearing_aligner
-from tests.hearing.heard_line import heard_line
+from tests.hearing.heard_line import assert_left_to_the_context
 
 SLIPS = [("real word", "The comet's {dale|tail} stretched halfway across the sky above the barn."),
          ("real word", "The dog wagged its {dale|tail} at the gate.")]
 VOICES = [("en-us+f2", 165), ("en-us+f3", 150)]
-
-
-@pytest.fixture(scope="module")
-def aligner():
-    return hearing_aligner()
 
 
 def test_a_stop_of_the_other_voicing_right_after_an_s(aligner):
@@ -41,10 +35,5 @@ def test_a_stop_of_the_other_voicing_right_after_an_s(aligner):
 @pytest.mark.parametrize(("voice", "speed"), VOICES)
 @pytest.mark.parametrize("line", SLIPS)
 def test_a_stop_s_voicing_after_an_s_is_left_to_the_context(material, voice, speed, line):
-    _, heard = heard_line(material, line, (), voice=voice, speed=speed)
-    assert [(s.text, s.evidence) for s in heard.suspects] == [("dale", ["context"])]
     # As for a homophone, the audio saying "dale" does not clear it.
-    _, heard = heard_line(material, line, (), audio="wrong", voice=voice, speed=speed)
-    assert [(s.text, s.evidence) for s in heard.suspects] == [("dale", ["context"])]
-    _, heard = heard_line(material, line, (), text="right", voice=voice, speed=speed)
-    assert heard.suspects == []
+    assert_left_to_the_context(material, line, "dale", voice=voice, speed=speed)

@@ -7,17 +7,11 @@ import pytest
 
 from editor.align.text import spoken_words
 from editor.hearing.context import context_model
-from editor.hearing.fit import hearing_aligner
-from tests.hearing.heard_line import heard_line
+from tests.hearing.heard_line import assert_left_to_the_context
 
 SLIPS = [("real word", "The ice on the lake was too {fin|thin} for skating."),
          ("real word", "A {fin|thin} crescent moon hung low in the west after sunset.")]
 VOICES = [("en-us+f2", 165), ("en-us+f3", 150)]
-
-
-@pytest.fixture(scope="module")
-def aligner():
-    return hearing_aligner()
 
 
 def _heard_alike_wanted(aligner, sentence, word, short):
@@ -41,10 +35,5 @@ def test_a_word_an_f_for_a_th_away_is_said_alike_and_wanted_only_where_the_conte
 @pytest.mark.parametrize(("voice", "speed"), VOICES)
 @pytest.mark.parametrize("line", SLIPS)
 def test_an_f_for_a_th_is_doubted_by_the_context_and_the_right_sentence_is_not(material, voice, speed, line):
-    _, heard = heard_line(material, line, (), voice=voice, speed=speed)
-    assert [(s.text, s.evidence) for s in heard.suspects] == [("fin", ["context"])]
     # As for a homophone, the audio saying "fin" does not clear it: it fits "thin" as well.
-    _, heard = heard_line(material, line, (), audio="wrong", voice=voice, speed=speed)
-    assert [(s.text, s.evidence) for s in heard.suspects] == [("fin", ["context"])]
-    _, heard = heard_line(material, line, (), text="right", voice=voice, speed=speed)
-    assert heard.suspects == []
+    assert_left_to_the_context(material, line, "fin", voice=voice, speed=speed)

@@ -4,18 +4,12 @@ aligner and trigram model on espeak-ng speech); right sentences holding such wor
 
 import pytest
 
-from editor.hearing.fit import hearing_aligner
 from editor.hearing.two_phones import two_phone_suspects, two_phones_from
 from tests.hearing.context_run import episode_context_suspects
 
 SLIP = [("real word", "We {except|expect} to finish the work by Friday.")]
 RIGHT = ["Everyone came to the party except my brother.", "We expect rain later in the week.",
          "It was quite cold on the beach.", "The old apiary was rescued by a farmer."]
-
-
-@pytest.fixture(scope="module")
-def aligner():
-    return hearing_aligner()
 
 
 def test_words_two_phones_away_keep_the_first_phone():

@@ -2,16 +2,8 @@
 espeak-ng speech): a voice fades a plural's s before a pause until the model hears the word without
 it, so the context check does not ask the audio about the word without it."""
 
-import pytest
-
 from editor.hearing.context import _ending_dropped, _last_phone_dropped
-from editor.hearing.fit import hearing_aligner
 from tests.hearing.context_run import episode_context_suspects
-
-
-@pytest.fixture(scope="module")
-def aligner():
-    return hearing_aligner()
 
 
 def test_only_a_last_s_or_z_dropped_is_a_word_ending_dropped():
