@@ -47,7 +47,10 @@ _SCALE_SUFFIXES = {"k": "thousand", "m": "million", "mm": "million", "b": "billi
 # Top-level domains that make "word.tld" a web address even without "www" or a scheme.
 _TLDS = frozenset(["com", "org", "net", "edu", "gov", "io", "co", "fm", "ai", "app", "dev", "tv", "me", "us", "uk",
                    "ca", "au", "de", "fr", "info", "biz", "ly", "gg", "xyz", "blog", "news", "show", "club",
-                   "online", "site", "store"])
+                   "online", "site", "store", "coop", "pub", "radio", "audio", "studio",
+                   "media", "tech", "shop"])
+# Top-level domains said otherwise than their letters read as a word: ".coop" is "co-op", not "coop".
+_TLD_READINGS = {"coop": ["co", "op"]}
 _SYMBOLS = {"&": "and", "+": "plus", "=": "equals", "@": "at", "%": "percent", "#": "number"}
 # Consonant pairs an English word may start with: an all-caps word starting otherwise
 # (FBI, NPR, HTML) is spelled out.
@@ -137,6 +140,8 @@ def _address(text: str) -> list[str]:
             words += ["w."] * 3
         elif piece.isdigit():
             words += _digits_or_number(piece)
+        elif piece in _TLD_READINGS and words[-1:] == ["dot"]:
+            words += _TLD_READINGS[piece]
         elif len(piece) == 1 or not any(c in _VOWELS for c in piece):
             words += letters(piece)
         else:

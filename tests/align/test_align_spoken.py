@@ -18,6 +18,7 @@ from editor.core.transcript import Segment, WordTiming
     ("patrion.com/t", "patrion dot com slash t."),
     ("https://www.example.org/show", "w. w. w. dot example dot org slash show"),
     ("maya@tidewater.fm", "maya at tidewater dot f. m."),
+    ("millpond.coop", "millpond dot co op"), ("ferrylane.pub/quiz", "ferrylane dot pub slash quiz"),
     ("TSMH", "t. s. m. h."), ("FBI", "f. b. i."), ("HTML", "h. t. m. l."), ("NASA", "nasa"),
     ("S", "s."), ("I", "i"), ("a", "a"), ("CEOs", "c. e. o's"),
     ("1999", "nineteen ninety nine"), ("2024", "twenty twenty four"), ("2005", "two thousand five"),
