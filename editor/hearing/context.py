@@ -392,8 +392,7 @@ def _ending_dropped(sayings: list[str], others: list[str]) -> bool:
     slips whose audio lacked a consonant of the word's stem fitted their right word ("cold" said
     "coal", "rank" said "rang": 0.15 to 0.64). Which of the two the sentence wants is its grammar
     (a noun's number, a verb's person), which the recognizer's own language model weighed too."""
-    return any(other.split() == saying.split()[:-1] and saying.split()[-1] in ("S", "Z")
-               for saying in sayings for other in others)
+    return _last_phone_dropped([saying for saying in sayings if saying.split()[-1] in ("S", "Z")], others)
 
 
 _model: ContextModel | None = None
