@@ -1,18 +1,18 @@
 """How well the audio checks find recognizer errors, and how long they take (prints figures).
 
     PYTHONPATH=. python tests/bench/bench_hearing.py [--minutes 60] [--real DIR] [--voices V:WPM,...] [--british]
-                                                     [--episodes tuned,held-out,fresh,...,fresh10,slips2,...]
+                                                     [--episodes tuned,held-out,fresh,...,fresh12,slips2,...]
                                                      [--order-check] [--dump FILE.jsonl]
 
 1. The evaluation episodes (tests/bench/hearing_material.py): a transcript with recognizer errors
    of every kind and espeak-ng audio saying the right words, in each voice of --voices (default
    two espeak-ng variants at different speeds; --british adds a British one); then the held-out
    episodes (other lines: "held-out", and "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
-   "fresh7", "fresh8", "fresh9" and "fresh10" each written at the start of a later round of tuning and
-   unseen until its end; all but "fresh10" have been looked at in a later round since, "fresh6" and
-   "fresh8" tuned on too, "fresh9" run at the end of its round and looked at afterwards; "fresh4" to
-   "fresh10" are asked for by name, and "fresh10" was written at the start of this round and is unseen
-   until its end: run it only then),
+   "fresh7", "fresh8", "fresh9", "fresh10", "fresh11" and "fresh12" each written at the start of a later
+   round of tuning and unseen until its end; all but "fresh11" and "fresh12" have been seen in a later
+   round since, "fresh6" and "fresh8" tuned on too, "fresh9" and "fresh10" run at the end of their rounds
+   and seen afterwards; "fresh4" to "fresh12" are asked for by name, and "fresh11" and "fresh12" were
+   written at the start of this round and are unseen until its end: run them only then),
    reported apart; "tuning", "near", "slips", "stress", "slips2", "names" and "names2"
    (asked for by name) are extra material,
    tuned on like the evaluation episode: real-word errors, one-word slips a phone or two away
@@ -64,6 +64,8 @@ EPISODES = {"tuned": {}, "held-out": dict(lines=hm.HELD_OUT_LINES, clean=hm.HELD
             "fresh8": dict(lines=hm.FRESH8_LINES, clean=hm.FRESH8_CLEAN),
             "fresh9": dict(lines=hm.FRESH9_LINES, clean=hm.FRESH9_CLEAN),
             "fresh10": dict(lines=hm.FRESH10_LINES, clean=hm.FRESH10_CLEAN),
+            "fresh11": dict(lines=hm.FRESH11_LINES, clean=hm.FRESH11_CLEAN),
+            "fresh12": dict(lines=hm.FRESH12_LINES, clean=hm.FRESH12_CLEAN),
             "tuning": dict(lines=hm.TUNING_LINES, clean=hm.TUNING_CLEAN),
             "names": dict(lines=hm.NAME_TUNING_LINES, clean=hm.NAME_TUNING_CLEAN),
             "names2": dict(lines=hm.NAME2_TUNING_LINES, clean=hm.NAME2_TUNING_CLEAN),
@@ -278,7 +280,7 @@ def main() -> None:
     parser.add_argument("--british", action="store_true",
                         help=f"also a British voice ({BRITISH}): the American model hears its vowels otherwise")
     parser.add_argument("--episodes", default="tuned,held-out,fresh,fresh2,fresh3",
-                        help="which evaluation episodes (tuned, held-out, fresh, fresh2 ... fresh10;"
+                        help="which evaluation episodes (tuned, held-out, fresh, fresh2 ... fresh12;"
                              " tuning, near, slips, stress, slips2,"
                              " names, names2: extra material of real-word errors, near-pair slips, names and"
                              " names written as runs of short words, tuned on)")

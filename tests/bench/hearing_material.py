@@ -420,9 +420,9 @@ FRESH9_CLEAN = [
 ]
 
 # An eleventh unseen episode, written at the start of a later round like "fresh9" (a village pub bought
-# by its regulars and run as a co-operative; new names, places and acronyms): nobody tunes on it; it is
-# run once, at the end of the round, on the merged code. Its right sentences hold the slips' right words
-# ("cask", "darts", "pulled"), British spellings, weekdays, months and numbers as they should be.
+# by its regulars and run as a co-operative; new names, places and acronyms) and unseen until the end of
+# that round; seen since. Its right sentences hold the slips' right words ("cask", "darts", "pulled"),
+# British spellings, weekdays, months and numbers as they should be.
 FRESH10_LINES: list[tuple[str, str]] = [
     ("split name", "The pub was saved by {Hyacinth abba nephew|Hyacinth Abernethy} and forty of her neighbours."),
     ("split name", "Our cellar is looked after by {Evander L king ton|Evander Elkington} on weekday mornings."),
@@ -457,6 +457,91 @@ FRESH10_CLEAN = [
     "A quiz is held on Wednesday evenings, and the prize is a bottle of cider.",
     "In February the leaking roof was mended by volunteers from the village.",
 ]
+
+# A twelfth unseen episode, written at the start of a later round like "fresh10" (a seaside open-air
+# swimming pool saved from closure by its swimmers; new names, places, acronyms and address): nobody
+# tunes on it; it is run once, at the end of the round, on the merged code. Its right sentences hold the
+# slips' right words ("lane", "opened", "tile", "bag", "cubicles") and words near them ("line", "backs"),
+# British spellings, weekdays, months and numbers as they should be.
+FRESH11_LINES: list[tuple[str, str]] = [
+    ("split name",
+     "The lido was saved from closure by {Anatole bar bar Rosa|Anatole Barbarossa} and a group of early swimmers."),
+    ("split name", "Our head lifeguard {Demelza tree law knee|Demelza Trelawney} has worked here for twenty summers."),
+    ("split name", "The new diving board was paid for by {Benedetta S cott|Benedetta Escott} in memory of her father."),
+    ("split name",
+     "The dolphin in tiles at the shallow end was made by {Gwendolyn pen hall a gun|Gwendolyn Penhaligon}."),
+    ("sound-alike",
+     "Our chairman, Mister {Winter bottom|Winterbottom}, swims every day of the year, even at Christmas."),
+    ("sound-alike", "We took the train to {Salt burn|Saltburn} to see how another town runs its pool."),
+    ("sound-alike", "The {Ridge mount|Ridgemount} Building Society paid for the new lockers."),
+    ("real word", "She swam up and down the fast {line|lane} before work."),
+    ("real word", "Last August the pool {open|opened} at six every morning."),
+    ("real word", "Every cracked {file|tile} on the bottom of the pool was replaced by hand."),
+    ("real word", "I left my swimming {back|bag} in the changing room again."),
+    ("real word", "The old changing {cupboards|cubicles} were painted blue and white."),
+    ("acronym", "Every primary school in the town learns to swim here, and {offset|Ofsted} praised the lessons."),
+    ("acronym", "All of our lifeguards hold a certificate from the {RLFS|RLSS}."),
+    ("acronym", "A grant from the {HLS|HLF} paid for the new roof over the terrace."),
+    ("url", "Season tickets are on sale at "
+            "{cliff terrace leader dot org UK|cliffterracelido.org.uk|cliff terrace lido dot org dot u k}"
+            " from the first of May."),
+]
+FRESH11_CLEAN = [
+    "On Saturday the slow lane was so busy that a line of swimmers waited at the steps.",
+    "The pool opened in nineteen thirty seven, and the fountain was added a year later.",
+    "Every blue tile along the edge was scrubbed by hand in March.",
+    "She keeps a towel, a flask of tea and a spare hat in her bag.",
+    "The cubicles on the north side were rebuilt by volunteers on Tuesday evenings.",
+    "Our favourite lifeguard teaches the children to float on their backs.",
+    "The harbour wall shelters the pool from the worst of the winter storms.",
+    "In January about forty hardy swimmers still come every morning, whatever the weather.",
+    "A swimming lesson costs four pounds, and the first one is free.",
+    "We organised a midnight swim in July, and three hundred people came.",
+    "The water is warmed by panels on the roof, so it rarely drops below eighteen degrees.",
+    "The colour of the water turns from grey to bright green when the sun comes out.",
+]
+
+# A thirteenth unseen episode, written with "fresh11" (a repair cafe in a church hall, where volunteers
+# mend what people bring; new names, places, acronyms and address): nobody tunes on it; it is run once,
+# at the end of the round, on the merged code. Its right sentences hold the slips' right words ("lamp",
+# "fixed", "zip", "gold", "gramophone") and words near them ("fix", "cold"), British spellings,
+# weekdays, months and numbers as they should be.
+FRESH12_LINES: list[tuple[str, str]] = [
+    ("split name",
+     "Our repair cafe was started by {Augustin quiet cough ski|Augustin Kwiatkowski} after his washing machine broke."),
+    ("split name", "Bicycles are looked after by {Rashida bone fan tea|Rashida Bonfanti} and her two sons."),
+    ("split name",
+     "The sewing table is run by {Seraphina L wood|Seraphina Elwood} on the first Saturday of the month."),
+    ("split name", "Our newest electrician {Cyprian mack a leer|Cyprian McAleer} brought his own tools from home."),
+    ("sound-alike", "Mrs {Honey will|Honeywill} can mend almost anything with a needle and thread."),
+    ("sound-alike", "We borrowed the idea from a group that meets in {Lemming ton|Leamington} Spa."),
+    ("sound-alike", "The {Cran brook|Cranbrook} Community Fund paid for our new soldering irons."),
+    ("real word", "She brought in a reading {lump|lamp} that had been in her family for fifty years."),
+    ("real word", "Last month our volunteers {fix|fixed} ninety toasters and a dozen radios."),
+    ("real word", "He sewed a new {lip|zip} into his winter coat."),
+    ("real word", "A man brought in a broken {cold|gold} chain that belonged to his mother."),
+    ("real word", "Her grandfather's old {telephone|gramophone} plays records again after forty years."),
+    ("acronym", "Our insurance comes through the {NCBO|NCVO} like most small charities."),
+    ("acronym", "A volunteer from the {CAP|CAB|C A B} sits by the door and helps people with their energy bills."),
+    ("acronym", "Many of our fixers are retired engineers who found us through the {you three a|U3A|u three a}."),
+    ("url", "The dates of every session are at "
+            "{thinkers bench dot co UK|tinkersbench.co.uk|tinkers bench dot co dot u k} all year."),
+]
+FRESH12_CLEAN = [
+    "On Saturday mornings the church hall fills up with broken toasters, lamps and bicycles.",
+    "Last year our volunteers fixed eight hundred and forty things that would have been thrown away.",
+    "She put a new zip in her daughter's jacket in about ten minutes.",
+    "A gold ring that had lost its stone went home with its owner on Wednesday.",
+    "The gramophone needed a new spring, and a clockmaker found one in his drawer.",
+    "Our favourite visitor brings the same hoover back every few months.",
+    "Every plug is checked by an electrician before anything goes home.",
+    "In November we organised a class on darning socks, and twenty people came.",
+    "If we cannot fix something, we tell you why and where to find the part.",
+    "The hall is cold in February, so we keep the urn on all morning.",
+    "The colour of a wire tells you whether it is live, neutral or earth.",
+    "In April a lady brought in a sewing machine that belonged to her great aunt.",
+]
+
 
 # Tuning material for the context check (real words said nearly or exactly like the right word),
 # written for tuning and tuned on like the evaluation episode; the held-out lists stay unseen.
