@@ -104,6 +104,11 @@ class Aligner:
         self._decoders: dict[int, Decoder] = {}
         self._choices: Decoder | None = None
         self._pronounced: dict[str, str] = {}
+        # Every pronunciation of a word, as :meth:`pronunciations` found it: the checks ask for
+        # the same words' pronunciations tens of thousands of times an episode (each a walk of
+        # "word", "word(2)"... through the decoder's dictionary). A word's entry goes when a
+        # pronunciation of it is added.
+        self._sayings: dict[str, tuple[str, ...]] = {}
         # The last few audio buffers decoded, with their noise floor and what was found in them: a
         # turn is decoded again and again over the same samples (a word swapped in, a candidate
         # and the original, a passage judged for two names), drawing the noise took about a
@@ -152,6 +157,7 @@ class Aligner:
                 usable.append(False)
                 continue
             self._pronounced[word] = phones
+            self._sayings.pop(word, None)
             for each in [*self._decoders.values(), *([self._choices] if self._choices else [])]:
                 each.add_word(word, phones, True)
             for other in sayings[1:]:
@@ -162,14 +168,13 @@ class Aligner:
 
     def pronunciations(self, word: str) -> list[str]:
         """Every pronunciation of *word* the searches may pick (the dictionary's "word(2)"... too)."""
-        found: list[str] = []
-        index = 1
-        while True:
-            phones = self.lookup(word if index == 1 else f"{word}({index})")
-            if not phones:
-                return found
-            found.append(phones)
-            index += 1
+        known = self._sayings.get(word)
+        if known is None:
+            found: list[str] = []
+            while phones := self.lookup(word if not found else f"{word}({len(found) + 1})"):
+                found.append(phones)
+            known = self._sayings[word] = tuple(found)
+        return list(known)
 
     def add_pronunciation(self, word: str, phones: str) -> bool:
         """Let *word* (already known or prepared) also be said as *phones*, as the dictionary's
@@ -182,6 +187,7 @@ class Aligner:
         for decoded in self._recent:      # a search with *word* in it may now go another way
             decoded.found.clear()
         self._pronounced[alternative] = phones
+        self._sayings.pop(word, None)
         for each in [*self._decoders.values(), *([self._choices] if self._choices else [])]:
             each.add_word(alternative, phones, True)
         return True

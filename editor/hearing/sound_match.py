@@ -76,6 +76,9 @@ class PhoneSpeller:
         self._names: dict[str, list[str]] = {}
         self._targets: dict[str, list[_Target]] = {}
         self._vowel_codes: set[str] = set()
+        # The targets a window of so many tokens and phones may be near, by the names and the
+        # distance asked for (see :func:`sound_alikes`): every turn of an episode asks the same.
+        self._eligible: dict[tuple, list[_Target]] = {}
 
     def of_words(self, words: list[str]) -> str:
         key = " ".join(words)
@@ -153,7 +156,8 @@ def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller,
     # Most targets are too long or too short for a window's phones to come within max_distance:
     # which ones a window of so many tokens and phones may be near is worked out once per such
     # shape, in the targets' order (the closest first target still wins a tie).
-    eligible: dict[tuple[int, int], list[_Target]] = {}
+    asked = (tuple(names), max_distance)
+    eligible = phones._eligible
     found = []
     for first in range(len(tokens)):
         for last in range(first, min(len(tokens), first + widest)):
@@ -161,7 +165,7 @@ def sound_alikes(tokens: list[Token], names: list[str], phones: PhoneSpeller,
             if not words:
                 continue
             code = phones.of_words(words)
-            shape = (last - first, len(code))
+            shape = (asked, last - first, len(code))
             near = eligible.get(shape)
             if near is None:
                 near = eligible[shape] = [

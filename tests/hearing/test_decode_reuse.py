@@ -98,3 +98,19 @@ def test_a_verdict_too_weak_to_use_aligns_no_original(spoken):
     runs = _counting(counted)
     compare(spoken, where, candidate, counted, usable_from=(0.0, 0.0))
     assert runs[0] == 1
+
+
+def test_a_words_pronunciations_are_the_dictionarys_and_follow_those_added():
+    aligner = Aligner(HEARING_OPTIONS)
+    assert aligner.pronunciations("read") == ["R EH D", "R IY D"]     # the dictionary's "read(2)" too
+    assert aligner.pronunciations("vardholm") == []                 # unknown until prepared
+    aligner.prepare(["vardholm"])
+    guessed = aligner.pronunciations("vardholm")
+    assert len(guessed) == 1 and guessed == [aligner.lookup("vardholm")]
+    assert aligner.add_pronunciation("read", "R EY D")
+    assert aligner.pronunciations("read") == ["R EH D", "R IY D", "R EY D"]
+    assert aligner.add_pronunciation("vardholm", "V AA R D HH OW L M")
+    assert aligner.pronunciations("vardholm") == guessed + ["V AA R D HH OW L M"]
+    # What a caller does with the list it is given is no change to the aligner's.
+    aligner.pronunciations("read").append("R AA D")
+    assert aligner.pronunciations("read") == ["R EH D", "R IY D", "R EY D"]

@@ -71,6 +71,21 @@ def test_each_window_gets_the_closest_name_of_a_glossary_of_every_length():
     assert {a.name for a in heard} >= {"Milwaukee", "Brandvold"}
 
 
+
+def test_one_speller_over_turns_asked_for_other_names_and_distances_finds_what_fresh_ones_do():
+    # A process keeps one speller for every turn it hears, with whatever glossary each turn comes
+    # with (and the names check asks with a wider distance than the sound-alike one).
+    aligner = hearing_aligner()
+    teach(aligner, NAMES)
+    kept = PhoneSpeller(aligner)
+    text = "We drove to Mill walkie and met Brand fold at the Kestrel office with the MTSP."
+    asked = [(NAMES, MAX_DISTANCE), (NAMES[:3], MAX_DISTANCE), (NAMES, 0.45), (NAMES[5:], 0.45), (NAMES, MAX_DISTANCE)]
+    for names, distance in asked:
+        found = sound_alikes(_tokens(text), names, kept, distance)
+        assert found == sound_alikes(_tokens(text), names, PhoneSpeller(aligner), distance), (names, distance)
+    assert {a.name for a in sound_alikes(_tokens(text), NAMES[:3], kept)} == {"Milwaukee", "Brandvold"}
+    assert {a.name for a in sound_alikes(_tokens(text), NAMES[5:], kept, 0.45)} >= {"NTSB"}
+
 def test_a_passage_is_listened_for_the_names_near_it_in_sound_whatever_their_length():
     import re
 
