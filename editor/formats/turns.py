@@ -166,3 +166,12 @@ def looks_like_finished_subtitles(cue_lines: Sequence[Sequence[str]]) -> bool:
     lines = [line for cue in cue_lines for line in cue]
     narrow = sum(1 for line in lines if len(line.strip()) <= _SUBTITLE_LINE_CHARS)
     return narrow >= 0.95 * len(lines)
+
+
+def cue_texts_look_finished(texts: Sequence[str]) -> bool:
+    """:func:`looks_like_finished_subtitles` of cues given as their lines joined by newlines: a cue's
+    lines are split apart only when enough cues have two of them (a recognizer's file, one line a cue,
+    is told without making a list for each of its cues)."""
+    if len(texts) < _SUBTITLE_MIN_CUES or sum(1 for text in texts if "\n" in text) * 2 < len(texts):
+        return False
+    return looks_like_finished_subtitles([text.split("\n") if text else [] for text in texts])
