@@ -75,6 +75,7 @@ class SrtReader:
         bodies: list[str] = []              # else each cue's lines joined by newlines
         cues: list[tuple[str | None, int, int, str]] = []   # given to the builder at once (add_cues)
         speaker = None
+        ids: dict[str, str | None] = {}   # the speaker id of each name as written (a few names, thousands of times)
         blank = _BLANK_LINES.match(text)   # always matches (maybe nothing)
         position = blank.end() if blank else 0
         for cue in _CUE.finditer(text, position):
@@ -93,9 +94,10 @@ class SrtReader:
                 if plain and not (joined.isprintable() and "  " not in joined
                                   and joined[:1] != " " and joined[-1:] != " "):
                     plain = False
-            name, said = split_speaker(joined, known)
+            # (split_speaker's first test, made here: most cues have no colon near their start)
+            name, said = split_speaker(joined, known) if joined.find(":", 0, 48) > 0 else (None, joined)
             if name is not None:
-                speaker = new_speaker(name)
+                speaker = ids.get(name) or ids.setdefault(name, new_speaker(name))
             # (hours looked up too when they have one or two digits, as files write them: "00")
             start = (((two[h1] if h1 in two else int(h1)) * 60 if h1 else 0) + two[m1]) * 60_000 \
                 + two[s1] * 1000 + fraction[f1]
