@@ -150,6 +150,8 @@ class ChildRead:
                 size = os.fstat(self._answer_file).st_size
                 answer = os.pread(self._answer_file, size, 0)
                 self._answer = _unpickled(answer) if answer else (None,)
+        except OSError:   # the answer cannot be read back: result() reads the file itself
+            pass
         finally:
             os.close(self._answer_file)
 
