@@ -94,6 +94,20 @@ def cue_words(pieces: Sequence[list[Word] | tuple[str, int | None, int | None]])
     return words
 
 
+def joined_cue_words(text: str, spans: Sequence[int]) -> list[Word]:
+    """:func:`cue_words` of cues given as the turn's *text* (their texts joined by single spaces) and
+    each cue's ``length in characters, start_ms, end_ms`` one after another in *spans*. A recipe of
+    numbers that points into the turn's own text: the cues' texts are not kept a second time, so a
+    12,000-cue file's turns are sent from the reading process in half the bytes (~1.8 -> ~0.9 MB)."""
+    words: list[Word] = []
+    at = 0
+    numbers = iter(spans)
+    for length, start_ms, end_ms in zip(numbers, numbers, numbers, strict=True):
+        words.extend(spread([intern(token) for token in text[at:at + length].split()], start_ms, end_ms))
+        at += length + 1   # and the joining space
+    return words
+
+
 def estimate_words(segment: Segment, end_ms: int | None = None) -> list[Word]:
     """Word times estimated by character proportion within the segment (O(words)).
 

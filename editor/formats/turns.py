@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from editor.core.transcript import Mark, Segment, Word, WordTiming, defer_words
-from editor.core.words import cue_words
+from editor.core.words import cue_words, joined_cue_words
 
 PARAGRAPH_PAUSE_MS = 1000
 LONG_TURN_MS = 90_000
@@ -145,9 +145,12 @@ def _joined_rows(group: Sequence[Cue], number: int) -> Segment:
         for _, _, _, cue_text, cue_marks in group:
             joined += [mark.shifted(offset) for mark in cue_marks]
             offset += len(cue_text) + 1   # and the joining space
+    spans: list[int] = []
+    for cue in group:
+        spans += (len(cue[3]), cue[1], cue[2])
     turn = Segment(f"s{number}", start_ms, group[-1][2], " ".join([cue[3] for cue in group]), speaker_id,
                    marks=joined, word_timing=WordTiming.ESTIMATED)
-    defer_words(turn, cue_words, tuple([(cue[3], cue[1], cue[2]) for cue in group]))
+    defer_words(turn, joined_cue_words, turn.text, tuple(spans))
     return turn
 
 
@@ -166,3 +169,12 @@ def looks_like_finished_subtitles(cue_lines: Sequence[Sequence[str]]) -> bool:
     lines = [line for cue in cue_lines for line in cue]
     narrow = sum(1 for line in lines if len(line.strip()) <= _SUBTITLE_LINE_CHARS)
     return narrow >= 0.95 * len(lines)
+
+
+def cue_texts_look_finished(texts: Sequence[str]) -> bool:
+    """:func:`looks_like_finished_subtitles` of cues given as their lines joined by newlines: a cue's
+    lines are split apart only when enough cues have two of them (a recognizer's file, one line a cue,
+    is told without making a list for each of its cues)."""
+    if len(texts) < _SUBTITLE_MIN_CUES or sum(1 for text in texts if "\n" in text) * 2 < len(texts):
+        return False
+    return looks_like_finished_subtitles([text.split("\n") if text else [] for text in texts])

@@ -63,6 +63,70 @@ def test_whole_text_read_matches_line_read(seed):
     assert whole_reads > 200   # most generated files are well formed and take the one-pass way
 
 
+# Files with no marker or markup character, whose cue texts are mostly single-spaced as they stand
+# (the one pass keeps those texts as they are): now and then one cue's spacing is uneven in a way
+# " ".join(text.split()) evens out, or the file has a marker, which takes the texts through the
+# builder's evening out and marker search again.
+_PLAIN_WORDS = ["hello", "World", "the", "ok.", "yes?", "a:b", "Ünïcode", "Zoë’s", "x", "—"]
+_SPEAKERS = ["Maya Ortiz: ", "Speaker 2: ", "Clip: Jimmy Carter: ", '"Dr. Who:": ', "", "", ""]
+_UNEVEN = ["  ", "\t", "\u00a0", "\u2003", "\x0b", "\x1f", "\u2028"]
+
+
+def _plain_line(rng: random.Random) -> str:
+    line = " ".join(rng.choice(_PLAIN_WORDS) for _ in range(rng.randint(1, 8)))
+    if rng.random() < 0.03:   # uneven spacing inside, before or after the line's words
+        where = rng.choice(["inside", "before", "after"])
+        gap = rng.choice(_UNEVEN)
+        line = (line.replace(" ", gap, 1) if where == "inside" and " " in line
+                else gap + line if where == "before" else line + gap)
+    return line
+
+
+def _plain_cues(rng: random.Random) -> str:
+    parts = []
+    start = rng.randint(0, 5000)
+    for number in range(1, rng.randint(1, 30) + 1):
+        end = start + rng.randint(-500, 6000)
+        parts.append(f"{number}\n{_ms(start)} --> {_ms(end)}\n")
+        lines = [_plain_line(rng) for _ in range(rng.choice([0, 1, 1, 2, 2, 2, 3]))]
+        if lines and rng.random() < 0.4:
+            lines[0] = rng.choice(_SPEAKERS) + lines[0]
+        if lines and rng.random() < 0.01:
+            lines[-1] += rng.choice([" [inaudible]", " (laughs)"])
+        parts.append("".join(line + "\n" for line in lines) + "\n")
+        start = max(0, end + rng.choice([0, 200, 1500, -300]))
+    text = "".join(parts)
+    return text.rstrip("\n") if rng.random() < 0.3 else text
+
+
+def _ms(value: int) -> str:
+    value = max(0, value)
+    return f"{value // 3_600_000:02d}:{value // 60_000 % 60:02d}:{value // 1000 % 60:02d},{value % 1000:03d}"
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_plain_files_read_in_one_pass_match_the_line_read(seed):
+    rng = random.Random(seed)
+    reader = SrtReader()
+    finished = 0
+    for _ in range(150):
+        text = _plain_cues(rng)
+        for keep in (False, True):
+            whole = _outcome(reader._read_whole, text, keep)
+            assert whole is not None, text   # every generated file is a run of well-formed cues
+            assert whole == _outcome(reader._read_lines, text, keep), text
+            finished += whole[0] != "error" and whole[3]
+    assert finished > 10   # files of two-line cues are told as finished subtitles too
+
+
+def test_uneven_spacing_in_a_plain_file_is_evened_out():
+    text = ("1\n00:00:01,000 --> 00:00:02,000\nHello there.\n\n"
+            "2\n00:00:03,000 --> 00:00:04,000\nMaya Ortiz: Two\u00a0 spaces\n then\tmore \n")
+    result = SrtReader().read(text, keep_captions=True)
+    assert [s.text for s in result.transcript.segments] == ["Hello there.", "Two spaces then more"]
+    assert result.transcript.speaker_name(result.transcript.segments[1].speaker_id) == "Maya Ortiz"
+
+
 def test_a_damaged_cue_sends_the_file_line_by_line():
     text = ("1\n00:00:01,000 --> 00:00:02,000\nHello there.\n\n"
             "2\n00:00:03,000 -> 00:00:04,000\nBroken arrow.\n\n"

@@ -108,14 +108,24 @@ class TranscriptBuilder:
             self._marks_to_place.append(segment)
         return segment
 
-    def add_cues(self, cues: Iterable[tuple[str | None, int, int, str]]) -> None:
+    def add_cues(self, cues: Iterable[tuple[str | None, int, int, str]], plain: bool = False) -> None:
         """Caption cues timed at both ends, each ``(speaker id, start ms, end ms, free text)``: markers in
         the text become marks, as :meth:`add_text` makes them; an empty cue is dropped. Kept as rows, not
         Segments, until :meth:`result`: merged into turns, most cues of a long file never need one (a
         Segment per cue was a fifth of reading 12,000 cues). Given all at once once a reader has them
         all: a method call per cue was a tenth of the SRT reader's pass over a 12,000-cue file.
-        A builder is given either cues or segments, not both."""
+        A builder is given either cues or segments, not both.
+
+        *plain*: the caller found no marker character and no uneven spacing in any of the texts (looked
+        for once in the whole file), so each is kept as it is, without a marker search or evening out."""
         rows = self._cues
+        if plain:
+            for speaker_id, start_ms, end_ms, text in cues:
+                if text:
+                    rows.append((speaker_id, start_ms, end_ms, text, []))
+                else:
+                    self._drop()
+            return
         for speaker_id, start_ms, end_ms, raw_text in cues:
             text = " ".join(raw_text.split())
             if text:

@@ -18,6 +18,7 @@ from editor.formats.base import ReadResult
 from editor.formats.readers import SRT
 from editor.formats.readers._build import TranscriptBuilder, strip_markup
 from editor.formats.readers._cues import blocks, ms, out_of_range_warning, split_speaker, untimed_warning
+from editor.formats.turns import cue_texts_look_finished
 
 _STAMP = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[,.](\d{1,3})"
 _TIMING = re.compile(rf"^\s*{_STAMP}\s*-->\s*{_STAMP}")
@@ -31,9 +32,10 @@ _EXPECTED = "'HH:MM:SS,mmm --> HH:MM:SS,mmm'"
 # file, or any cue that differs, goes the line-by-line way, which also finds the line of a damage.
 # Minutes and seconds 0-59 only: a time out of range is damage, which the line-by-line reader reports.
 _ASCII_STAMP = r"(?:([0-9]+):)?([0-5]?[0-9]):([0-5]?[0-9])[,.]([0-9]{1,3})"
+# The cue's text lines are one group, joined by their newlines (None when the cue has none).
 _CUE = re.compile(r"[^\S\n]*[0-9]+[^\S\n]*\n"
-                  rf"[^\S\n]*{_ASCII_STAMP}[^\S\n]*-->[^\S\n]*{_ASCII_STAMP}[^\n]*(?:\n|\Z)"
-                  r"((?:[^\n]*\S[^\n]*(?:\n|\Z))*)"
+                  rf"[^\S\n]*{_ASCII_STAMP}[^\S\n]*-->[^\S\n]*{_ASCII_STAMP}[^\n]*"
+                  r"(?:\n([^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*))?(?:\n|\Z)"
                   r"(?:[^\S\n]*(?:\n|\Z))*")
 _FRACTION = (0, 100, 10, 1)   # ms per unit of a 1-, 2- or 3-digit fraction (",5" is 500 ms)
 # The values of a time's 1- or 2-digit minutes and seconds and its 1- to 3-digit fraction (in ms), looked
@@ -65,9 +67,15 @@ class SrtReader:
         new_speaker, known = build.speaker, build.speaker_names
         two, fraction = _TWO_DIGITS, _FRACTION_MS
         markup = "<" in text or "{" in text
-        cue_lines: list[list[str]] = []
+        # Cue texts the builder need not even out or search for marks (most files'): no marker character
+        # in the file (looked for once), and each cue's text single-spaced (looked at as it is read: a
+        # search of the whole text for uneven spacing cost more than evening out every cue).
+        plain = not (markup or "[" in text or "(" in text)
+        cue_lines: list[list[str]] = []     # each cue's lines, when they are stripped of markup
+        bodies: list[str] = []              # else each cue's lines joined by newlines
         cues: list[tuple[str | None, int, int, str]] = []   # given to the builder at once (add_cues)
         speaker = None
+        ids: dict[str, str | None] = {}   # the speaker id of each name as written (a few names, thousands of times)
         blank = _BLANK_LINES.match(text)   # always matches (maybe nothing)
         position = blank.end() if blank else 0
         for cue in _CUE.finditer(text, position):
@@ -75,13 +83,21 @@ class SrtReader:
                 return None   # something else between two cues: the line reader says what
             position = cue.end()
             h1, m1, s1, f1, h2, m2, s2, f2, body = cue.groups()
-            shown = body[:-1].split("\n") if body.endswith("\n") else body.split("\n") if body else []
             if markup:
-                shown = [strip_markup(line) for line in shown]
-            cue_lines.append(shown)
-            name, said = split_speaker(" ".join(shown), known)
+                shown = [strip_markup(line) for line in body.split("\n")] if body else []
+                cue_lines.append(shown)
+                joined = " ".join(shown)
+            else:
+                joined = body.replace("\n", " ") if body else ""
+                bodies.append(body or "")
+                # (isprintable: no whitespace but the space, which " ".join(text.split()) would change)
+                if plain and not (joined.isprintable() and "  " not in joined
+                                  and joined[:1] != " " and joined[-1:] != " "):
+                    plain = False
+            # (split_speaker's first test, made here: most cues have no colon near their start)
+            name, said = split_speaker(joined, known) if joined.find(":", 0, 48) > 0 else (None, joined)
             if name is not None:
-                speaker = new_speaker(name)
+                speaker = ids.get(name) or ids.setdefault(name, new_speaker(name))
             # (hours looked up too when they have one or two digits, as files write them: "00")
             start = (((two[h1] if h1 in two else int(h1)) * 60 if h1 else 0) + two[m1]) * 60_000 \
                 + two[s1] * 1000 + fraction[f1]
@@ -90,10 +106,14 @@ class SrtReader:
             cues.append((speaker, start, end, said))
         if position != len(text) or not cues:
             return None
-        build.add_cues(cues)
+        build.add_cues(cues, plain=plain)
         if build.empty:
             raise TranscriptError("no subtitle cues found", line=1)
-        return build.result(keep_captions, cue_lines)
+        if markup:
+            return build.result(keep_captions, cue_lines)
+        result = build.result(keep_captions)
+        result.finished_subtitles = cue_texts_look_finished(bodies)
+        return result
 
     def _read_lines(self, text: str, keep_captions: bool) -> ReadResult:
         build = TranscriptBuilder(self.NAME)

@@ -118,12 +118,19 @@ class ChildRead:
     The child writes its answer into an anonymous in-memory file and exits: it never waits on this
     process (a pipe would hold it at every 64 KB until a thread here got the GIL to empty it). A
     thread here waits for the child's exit (without the GIL), so the child is gone as soon as it is
-    done; :meth:`result` then reads the answer in one piece.
+    done, and loads the answer at once (a 12,000-cue file's turns: ~15 ms), while the window is still
+    being made and waits on the X server now and then, rather than on the GUI thread when the file
+    opens; :meth:`result` then takes what it loaded.
     """
 
     def __init__(self, path: str):
+        # What loading the answer imports, imported here, before the fork (the child needs it too) and
+        # before the waiting thread starts: that thread then imports nothing while this one imports
+        # the window's modules (two threads importing at once can meet a module half made).
+        from editor.core import pickled, read_result, words  # noqa: F401
         self.path = path
         self._exit_code: int | None = None
+        self._answer: tuple = (None,)
         self._answer_file = os.memfd_create("transcript-read", os.MFD_CLOEXEC)
         try:
             pid = os.fork()
@@ -138,15 +145,19 @@ class ChildRead:
     def _wait(self, pid: int) -> None:
         with contextlib.suppress(ChildProcessError):   # (reaped elsewhere: the answer is not trusted)
             self._exit_code = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+        try:
+            if self._exit_code == 0:
+                size = os.fstat(self._answer_file).st_size
+                answer = os.pread(self._answer_file, size, 0)
+                self._answer = _unpickled(answer) if answer else (None,)
+        except OSError:   # the answer cannot be read back: result() reads the file itself
+            pass
+        finally:
+            os.close(self._answer_file)
 
     def result(self):
         self._thread.join()
-        answer = b""
-        if self._exit_code == 0:
-            size = os.fstat(self._answer_file).st_size
-            answer = os.pread(self._answer_file, size, 0)
-        os.close(self._answer_file)
-        kind, *what = _unpickled(answer) if answer else (None,)
+        kind, *what = self._answer
         if kind == _READ:
             return what[0]
         if kind == _FAILED:
