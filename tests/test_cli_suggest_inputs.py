@@ -82,3 +82,19 @@ def test_a_glossary_that_is_a_pipe_is_refused_not_waited_on(tmp_path):
     assert result.returncode == 2 and result.stdout == ""
     (line,) = result.stderr.strip().splitlines()
     assert str(fifo) in line and "pipe" in line
+
+
+def test_a_show_without_a_stored_glossary_is_said_not_ignored(tmp_path, capsys):
+    # A show name mistyped would otherwise scan with no names at all and print nothing about it.
+    stored = Glossary.for_show("Harbour Lights")
+    stored.add("Desmond Lee")
+    stored.save()
+
+    assert main(["suggest", str(_episode(tmp_path)), "--show", "Harbor Lights", "--json"]) == 0
+    captured = capsys.readouterr()
+    json.loads(captured.out)           # stdout stays one JSON object
+    assert "Harbor Lights" in captured.err and "no stored glossary" in captured.err
+    assert "Harbour Lights" in captured.err        # the shows that have one
+
+    assert main(["suggest", str(_episode(tmp_path)), "--show", "Harbour Lights", "--json"]) == 0
+    assert "no stored glossary" not in capsys.readouterr().err

@@ -66,10 +66,18 @@ def run(options: argparse.Namespace) -> int:
 def _show_glossary(show: str):
     """The stored glossary of *show*, with what the team added to its shared file merged in (as
     the window merges it when the glossary loads). TranscriptError when either cannot be read."""
-    from editor.core.glossary import Glossary
+    from editor.core.glossary import Glossary, known_shows
     from editor.core.shared_glossary import SharedGlossaryFile
 
     glossary = Glossary.for_show(show)
+    if glossary.path is None or not glossary.path.exists():
+        # A mistyped name would scan with no names of the show and say nothing of it.
+        import difflib
+        shows = known_shows()
+        close = difflib.get_close_matches(show, shows, n=3, cutoff=0.6)
+        hint = (f" (did you mean {' or '.join(repr(name) for name in close)}?)" if close
+                else f" ({len(shows)} show{'s have' if len(shows) != 1 else ' has'} one)" if shows else "")
+        say(f"--show {show!r}: warning: no stored glossary for this show{hint}")
     if glossary.shared_file:
         SharedGlossaryFile(glossary.shared_file).pull(glossary)
     return glossary
