@@ -45,10 +45,14 @@ class SharedGlossaryFile:
 
     def gone(self) -> bool:
         """Whether the file, read or written here before, is not on disk now (moved, deleted, or on
-        a drive not mounted just now). What the others have is then unknown, not nothing: a pull
-        merges nothing and a save writes the file again from the last one read, never taking it
-        for a removal of every name."""
-        return self._stamp is not None and self.stamp() is None
+        a drive not mounted just now) or is empty (0 bytes: a spreadsheet writing it in place; the
+        glossary's own CSV always has its header line). What the others have is then unknown, not
+        nothing: a pull merges nothing and a save writes the file again from the last one read,
+        never taking it for a removal of every name."""
+        if self._stamp is None:
+            return False
+        stamp = self.stamp()
+        return stamp is None or stamp[1] == 0
 
     def read(self) -> list[GlossaryEntry]:
         """The file's entries (none when it does not exist yet); it becomes the merge base."""

@@ -148,6 +148,8 @@ def test_a_shared_file_gone_from_disk_removes_no_name(tmp_path):
     again.import_csv(path)
     assert [e.correct for e in again.entries] == ["Kofundo", "Tamsin Oyelaran", "Ada Lindqvist"]
     assert moved.is_file()
+    path.write_bytes(b"")                                     # a spreadsheet writing it in place
+    assert not shared.pull(mine) and len(mine.entries) == 3
 
 
 def test_merge_keeps_an_entry_changed_on_the_other_side():
