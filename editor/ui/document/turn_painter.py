@@ -295,7 +295,7 @@ class TurnPainter:
         return Hit("text", len(segment.text)) if ly >= 0 else Hit("none")
 
     def char_rect(self, row: int, text: str, row_width: int, char: int, marks: Sequence[Mark] = ()) -> QRectF:
-        """Row-local rectangle of the caret before *char* (for tests and tooltips)."""
+        """Row-local rectangle of the caret before *char* (scrolling to a word, a word's rectangle)."""
         cached = self._layout(row, text, row_width, marks)
         origin = self.text_origin()
         position = cached.offsets.to_qt(char)
