@@ -48,8 +48,9 @@ def run(options: argparse.Namespace) -> int:
         for path in options.glossary:
             glossary.import_csv(path)
         glossary.join_speakers(loaded.transcript)
+        audio = _audio_that_fits(loaded.transcript, options.audio) if options.audio else None
         progress = None if options.json or not sys.stderr.isatty() else _progress
-        report = suggest(loaded.transcript, glossary, options.audio, progress=progress,
+        report = suggest(loaded.transcript, glossary, audio, progress=progress,
                          candidates=_show_notes_names(loaded.extra, glossary))
     except TranscriptError as error:
         say(str(error))
@@ -61,6 +62,23 @@ def run(options: argparse.Namespace) -> int:
     else:
         print(_human(loaded.transcript, report))
     return EXIT_OK
+
+
+def _audio_that_fits(transcript, audio: str) -> str | None:
+    """*audio*, unless the transcript runs clearly past its end (the wrong episode's audio, or a cut
+    download): that is said, and the audio is left out, as the window leaves it until the producer
+    asks (judged against audio that is not there, every suggestion would be "audio unsure").
+    TranscriptError when the audio cannot be read."""
+    from editor.audio.decode import duration_ms
+    from editor.core.audio_fit import needed_ms, runs_past
+
+    length = duration_ms(audio) or 0
+    if not runs_past(transcript, length):
+        return audio
+    say(f"{audio}: warning: the audio is {format_clock(length)} long, but the transcript runs to "
+        f"{format_clock(needed_ms(transcript))} (the wrong episode's audio, or a cut file?): "
+        "suggestions from the text alone, no audio checks or suspects")
+    return None
 
 
 def _show_glossary(show: str):
