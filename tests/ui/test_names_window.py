@@ -221,9 +221,14 @@ def test_low_confidence_shading_is_off_by_default_and_toggles(main_window, qtbot
     shaded = [segment.text[s:e] for s, e, f in names.spelling.decorations(0, segment) if f is low_confidence_format()]
     assert shaded == ["mirrowed"]
     editor = window.view.open_editor(0, 0)
-    formats = editor.document().firstBlock().layout().formats()
-    assert any(segment.text[f.start:f.start + f.length] == "mirrowed" and f.format.background().color().alpha()
-               for f in formats)
+
+    def shaded_in_editor() -> bool:
+        formats = editor.document().firstBlock().layout().formats()
+        return any(segment.text[f.start:f.start + f.length] == "mirrowed" and f.format.background().color().alpha()
+                   for f in formats)
+
+    # The editor's highlighter comes with the dictionary, loaded on a worker as the first editor opens.
+    qtbot.waitUntil(shaded_in_editor, timeout=30_000)
 
 
 def test_glossary_dialog_edits_feed_spelling_and_suggestions(sample_window, qtbot):
