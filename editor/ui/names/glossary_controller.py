@@ -271,13 +271,21 @@ class GlossaryController(QObject):
     def _save(self) -> None:
         if self.glossary is None or self.glossary.path is None:
             return
-        try:
-            if self._shared is not None:
+        shared_problem = None
+        if self._shared is not None:
+            try:
                 self._shared.save(self.glossary)      # merges what others added meanwhile
                 self._watch()
+            except TranscriptError as error:
+                # The team's drive unmounted, say: the show's own glossary is saved all the same.
+                shared_problem = error
+        try:
             self.glossary.save()
         except TranscriptError as error:
             self.problem.emit(f"Glossary not saved: {error}")
+            return
+        if shared_problem is not None:
+            self.problem.emit(f"Shared glossary not written (the show's own glossary is saved): {shared_problem}")
 
     # ------------------------------------------------------------------ the shared file
     def _share(self, path: str) -> None:
