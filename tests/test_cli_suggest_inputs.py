@@ -82,3 +82,44 @@ def test_a_glossary_that_is_a_pipe_is_refused_not_waited_on(tmp_path):
     assert result.returncode == 2 and result.stdout == ""
     (line,) = result.stderr.strip().splitlines()
     assert str(fifo) in line and "pipe" in line
+
+
+def test_a_show_without_a_stored_glossary_is_said_not_ignored(tmp_path, capsys):
+    # A show name mistyped would otherwise scan with no names at all and print nothing about it.
+    stored = Glossary.for_show("Harbour Lights")
+    stored.add("Desmond Lee")
+    stored.save()
+
+    assert main(["suggest", str(_episode(tmp_path)), "--show", "Harbor Lights", "--json"]) == 0
+    captured = capsys.readouterr()
+    json.loads(captured.out)           # stdout stays one JSON object
+    assert "Harbor Lights" in captured.err and "no stored glossary" in captured.err
+    assert "Harbour Lights" in captured.err        # the shows that have one
+
+    assert main(["suggest", str(_episode(tmp_path)), "--show", "Harbour Lights", "--json"]) == 0
+    assert "no stored glossary" not in capsys.readouterr().err
+
+
+def test_audio_the_transcript_runs_past_is_said_and_not_listened_to(tmp_path, capsys):
+    # The wrong episode's audio (or a cut download): the window then neither aligns nor checks
+    # against it unless asked; judged against audio that is not there, every suggestion came out
+    # "audio unsure" and lost its tick, and the text's names became suspects.
+    import wave
+    audio = tmp_path / "other-episode.wav"
+    with wave.open(str(audio), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(16000)
+        out.writeframes(b"\0\0" * 16000 * 3)
+    text = EPISODE + "\nMaya Ortiz (00:02:10):\nSee you next week on Patrion.\n"
+    glossary = tmp_path / "names.csv"
+    glossary.write_text("correct,wrong forms,note\nPatreon,,\n", encoding="utf-8")
+    episode = _episode(tmp_path, text)
+
+    assert main(["suggest", str(episode), "--glossary", str(glossary), "--json"]) == 0
+    without_audio = json.loads(capsys.readouterr().out)
+    assert main(["suggest", str(episode), str(audio), "--glossary", str(glossary), "--json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) == without_audio
+    (line,) = captured.err.strip().splitlines()
+    assert str(audio) in line and "00:03 long" in line and "runs to 02:1" in line, line

@@ -79,6 +79,12 @@ def test_an_attribute_only_a_test_reads_is_found(tmp_path):
 CALLED_BY_TESTS_ONLY = {
     "phrase_at_caret": "Correct Everywhere's word at the caret (whole across an apostrophe or hyphen); the app "
                        "prefills it only when something doubts the word, so a test reads the rule itself",
+    # The transcript view's geometry of what it paints (as QAbstractItemView.visualRect): tests click a
+    # word, a header badge or an [inaudible] tag where the producer sees it. The view's own hit testing
+    # goes through the painter's layout, not these.
+    "word_rect": "where the view paints a word, for a test to click it",
+    "badge_rects": "where the view paints a turn's header badges, for a test to click one",
+    "mark_tag_rects": "where the view paints a turn's [inaudible] tags, for a test to click one",
 }
 
 
@@ -100,9 +106,26 @@ def uncalled_methods(root: Path, overrides: set[str]) -> dict[str, list[str]]:
                 for item in node.body:
                     if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef) and not item.name.startswith("_"):
                         defined[item.name].add(f"{path.relative_to(root.parent)}:{node.name}")
-            elif (name := name_read(node)) is not None:
-                read.add(name)
+        read |= names_called_beyond_namesakes(tree)
     return {name: sorted(where) for name, where in defined.items() if name not in read and name not in overrides}
+
+
+def names_called_beyond_namesakes(tree: ast.AST) -> set[str]:
+    """The names *tree* reads, less those read only inside a function of the same name: a method that
+    hands its call on to a helper's namesake (``def word_rect(...): return self._hits.word_rect(...)``)
+    does not make either of them called."""
+    found: set[str] = set()
+
+    def visit(node: ast.AST, function: str | None) -> None:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            function = node.name
+        elif (name := name_read(node)) is not None and name != function:
+            found.add(name)
+        for child in ast.iter_child_nodes(node):
+            visit(child, function)
+
+    visit(tree, None)
+    return found
 
 
 def test_every_public_method_of_the_window_code_is_called_by_the_app():
@@ -125,3 +148,23 @@ def test_a_method_only_a_test_calls_is_found(tmp_path):
         "        pass\n", encoding="utf-8")
     (tmp_path / "app.py").write_text("def run(panel):\n    panel.refresh()\n", encoding="utf-8")
     assert uncalled_methods(tmp_path, {"paintEvent"}) == {"is_busy": [f"{tmp_path.name}/ui/panel.py:Panel"]}
+
+
+def test_a_method_only_its_namesake_calls_is_found(tmp_path):
+    """A view method handing its call on to a helper's method of the same name is not called by
+    that: both are found when nothing else calls them."""
+    (tmp_path / "ui").mkdir()
+    (tmp_path / "ui" / "view.py").write_text(
+        "class Hits:\n"
+        "    def word_rect(self, row):\n"
+        "        return row\n"
+        "    def hit(self, row):\n"
+        "        return row\n"
+        "class View:\n"
+        "    def word_rect(self, row):\n"
+        "        return self._hits.word_rect(row)\n"
+        "    def click(self, row):\n"
+        "        return self._hits.hit(row)\n", encoding="utf-8")
+    (tmp_path / "app.py").write_text("def run(view):\n    view.click(1)\n", encoding="utf-8")
+    assert uncalled_methods(tmp_path, set()) == {
+        "word_rect": [f"{tmp_path.name}/ui/view.py:Hits", f"{tmp_path.name}/ui/view.py:View"]}

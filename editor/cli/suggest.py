@@ -48,8 +48,9 @@ def run(options: argparse.Namespace) -> int:
         for path in options.glossary:
             glossary.import_csv(path)
         glossary.join_speakers(loaded.transcript)
+        audio = _audio_that_fits(loaded.transcript, options.audio) if options.audio else None
         progress = None if options.json or not sys.stderr.isatty() else _progress
-        report = suggest(loaded.transcript, glossary, options.audio, progress=progress,
+        report = suggest(loaded.transcript, glossary, audio, progress=progress,
                          candidates=_show_notes_names(loaded.extra, glossary))
     except TranscriptError as error:
         say(str(error))
@@ -63,13 +64,38 @@ def run(options: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _audio_that_fits(transcript, audio: str) -> str | None:
+    """*audio*, unless the transcript runs clearly past its end (the wrong episode's audio, or a cut
+    download): that is said, and the audio is left out, as the window leaves it until the producer
+    asks (judged against audio that is not there, every suggestion would be "audio unsure").
+    TranscriptError when the audio cannot be read."""
+    from editor.audio.decode import duration_ms
+    from editor.core.audio_fit import needed_ms, runs_past
+
+    length = duration_ms(audio) or 0
+    if not runs_past(transcript, length):
+        return audio
+    say(f"{audio}: warning: the audio is {format_clock(length)} long, but the transcript runs to "
+        f"{format_clock(needed_ms(transcript))} (the wrong episode's audio, or a cut file?): "
+        "suggestions from the text alone, no audio checks or suspects")
+    return None
+
+
 def _show_glossary(show: str):
     """The stored glossary of *show*, with what the team added to its shared file merged in (as
     the window merges it when the glossary loads). TranscriptError when either cannot be read."""
-    from editor.core.glossary import Glossary
+    from editor.core.glossary import Glossary, known_shows
     from editor.core.shared_glossary import SharedGlossaryFile
 
     glossary = Glossary.for_show(show)
+    if glossary.path is None or not glossary.path.exists():
+        # A mistyped name would scan with no names of the show and say nothing of it.
+        import difflib
+        shows = known_shows()
+        close = difflib.get_close_matches(show, shows, n=3, cutoff=0.6)
+        hint = (f" (did you mean {' or '.join(repr(name) for name in close)}?)" if close
+                else f" ({len(shows)} show{'s have' if len(shows) != 1 else ' has'} one)" if shows else "")
+        say(f"--show {show!r}: warning: no stored glossary for this show{hint}")
     if glossary.shared_file:
         SharedGlossaryFile(glossary.shared_file).pull(glossary)
     return glossary

@@ -401,7 +401,7 @@ class Glossary:
         import csv
         count = 0
         try:
-            for row in csv.reader(io.StringIO(text)):
+            for row in csv.reader(io.StringIO(text), delimiter=_csv_delimiter(text)):
                 if not row or not any(cell.strip() for cell in row):
                     continue
                 if count == 0 and [c.strip().lower() for c in row[:1]] == ["correct"]:
@@ -414,6 +414,17 @@ class Glossary:
         except csv.Error as error:
             raise TranscriptError(f"CSV is malformed: {error}", path) from None
         return count
+
+
+def _csv_delimiter(text: str) -> str:
+    """The column separator of glossary CSV *text*: a comma, unless its first line has none but a
+    semicolon or a tab (a spreadsheet saved where the comma is the decimal mark, or as tab-separated
+    text). A comma file's first column is a name, which holds neither: the wrong forms (column two)
+    are the ones joined by semicolons."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    if "," in first:
+        return ","
+    return next((separator for separator in ("\t", ";") if separator in first), ",")
 
 
 CSV_LIMIT = 64 * 1024 * 1024    # a glossary CSV is names: far below this

@@ -43,6 +43,17 @@ class SharedGlossaryFile:
         """Has the file changed since it was last read or written here?"""
         return self.stamp() != self._stamp
 
+    def gone(self) -> bool:
+        """Whether the file, read or written here before, is not on disk now (moved, deleted, or on
+        a drive not mounted just now) or is empty (0 bytes: a spreadsheet writing it in place; the
+        glossary's own CSV always has its header line). What the others have is then unknown, not
+        nothing: a pull merges nothing and a save writes the file again from the last one read,
+        never taking it for a removal of every name."""
+        if self._stamp is None:
+            return False
+        stamp = self.stamp()
+        return stamp is None or stamp[1] == 0
+
     def read(self) -> list[GlossaryEntry]:
         """The file's entries (none when it does not exist yet); it becomes the merge base."""
         stamp = self.stamp()
@@ -57,7 +68,7 @@ class SharedGlossaryFile:
 
     def pull(self, glossary: Glossary) -> bool:
         """Merge the file's changes since the last read into *glossary*; False when it had none."""
-        if not self.changed_on_disk():
+        if not self.changed_on_disk() or self.gone():
             return False
         base = self._base
         theirs = self.read()
@@ -68,7 +79,7 @@ class SharedGlossaryFile:
     def save(self, glossary: Glossary) -> None:
         """Write *glossary* merged with whatever others saved meanwhile; *glossary* gets the merged entries."""
         base = self._base
-        theirs = self.read() if self.changed_on_disk() else _copy(self._base)
+        theirs = self.read() if self.changed_on_disk() and not self.gone() else _copy(self._base)
         merged = merge(base, glossary.entries, theirs)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

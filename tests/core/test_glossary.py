@@ -130,6 +130,20 @@ def test_csv_import_without_header_merges_and_reports_bad_rows(glossary, tmp_pat
         Glossary().import_csv(binary)
 
 
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_csv_import_reads_semicolon_and_tab_separated_files(tmp_path, separator):
+    # A spreadsheet saved as CSV where the comma is the decimal mark (or as tab-separated text)
+    # separates its columns so: read as columns, not as one name per line holding the separators.
+    path = tmp_path / "names.csv"
+    path.write_text(separator.join(["correct", "wrong_forms", "note"]) + "\n"
+                    + separator.join(["Rolf Brekke", "Rolf Breck", "host"]) + "\n"
+                    + separator.join(["Kofundo", "Co fundo", ""]) + "\n", encoding="utf-8")
+    fresh = Glossary()
+    assert fresh.import_csv(path) == 2
+    assert [(e.correct, e.wrong_forms, e.note) for e in fresh.entries] == [
+        ("Rolf Brekke", ["Rolf Breck"], "host"), ("Kofundo", ["Co fundo"], "")]
+
+
 def test_scan_finds_known_forms_sound_alikes_and_case(glossary, episode):
     found = [(s.index, s.found, s.replacement, s.how) for s in scan(episode, glossary)]
     assert found == [

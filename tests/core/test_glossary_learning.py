@@ -130,6 +130,28 @@ def test_shared_file_is_re_read_when_it_changes_and_removals_are_merged(tmp_path
     assert _entries(mine) == [("Kofundo", ["co fundo", "kofundoh"], "sponsor"), ("New One", [], "")]
 
 
+def test_a_shared_file_gone_from_disk_removes_no_name(tmp_path):
+    # Moved, deleted, or on a drive not mounted just now: nothing is known of what the others did,
+    # so it is no removal of every name (the next save would have written them away for the team).
+    path = tmp_path / "team" / "harbour.csv"
+    mine = Glossary()
+    mine.add("Kofundo", ["co fundo"])
+    mine.add("Tamsin Oyelaran")
+    shared = SharedGlossaryFile(path)
+    shared.save(mine)
+    moved = path.rename(tmp_path / "elsewhere.csv")
+    assert not shared.pull(mine)
+    assert [e.correct for e in mine.entries] == ["Kofundo", "Tamsin Oyelaran"]
+    mine.add("Ada Lindqvist")
+    shared.save(mine)                                         # written again, with every name
+    again = Glossary()
+    again.import_csv(path)
+    assert [e.correct for e in again.entries] == ["Kofundo", "Tamsin Oyelaran", "Ada Lindqvist"]
+    assert moved.is_file()
+    path.write_bytes(b"")                                     # a spreadsheet writing it in place
+    assert not shared.pull(mine) and len(mine.entries) == 3
+
+
 def test_merge_keeps_an_entry_changed_on_the_other_side():
     from editor.core.glossary import GlossaryEntry as E
     base = [E("A", ["a1"])]

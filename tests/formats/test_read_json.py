@@ -87,6 +87,16 @@ def test_truncated_json_names_line_and_character():
     assert "character" in str(caught.value)
 
 
+def test_json_cut_inside_a_string_is_called_truncated_in_plain_words():
+    # The parser reports where the open string started, not the end of the text: still a cut file.
+    text = '{"segments": [{"start": 0.0, "end": 1.0, "text": "Welcome back to Tide'
+    with pytest.raises(TranscriptError) as caught:
+        read_text(text, "cut.json")
+    message = str(caught.value)
+    assert "truncated" in message and caught.value.line == 1
+    assert " at at " not in message, message
+
+
 @pytest.mark.parametrize("document, where", [
     ({"segments": [{"start": "soon", "end": 1.0, "text": "x"}]}, "segments[0].start"),
     ({"segments": [{"start": 0.0, "end": 1.0, "text": 5}]}, "segments[0].text"),

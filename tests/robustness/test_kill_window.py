@@ -46,6 +46,7 @@ ROOT = Path(__file__).resolve().parents[2]
 KILLS = int(os.environ.get("TE_WINDOW_KILLS", "20"))
 SCRIPT_LENGTH = 900
 START_TIMEOUT_S = 30
+EDITS_TIMEOUT_S = 120    # a hang guard: the edits a round waits for take a second or two
 
 
 class _Window:
@@ -123,7 +124,14 @@ def test_window_killed_at_random_moments_loses_no_edit(tmp_path):
         if final:
             window.kill()
             break
-        time.sleep(rng.uniform(0.05, 1.2))
+        # Killed once a random number of edits is journaled, at a random moment after that (in the
+        # middle of the next edit, its journal line, an autosave): counted in edits, not in seconds,
+        # so a loaded machine (slower edits) does not turn most kills into kills before any edit.
+        wanted = ready_seq + rng.randint(0, 80)
+        deadline = time.monotonic() + EDITS_TIMEOUT_S      # a hang guard
+        while window.last_seq < wanted and window.process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        time.sleep(rng.uniform(0, 0.05))
         last = window.kill()
         reported.append(last - ready_seq)
 

@@ -127,3 +127,25 @@ def test_show_notes_names_are_known_to_spelling_and_offered_on_right_click(page_
     speller = page_window.names.spelling.speller
     assert speller.is_known("Oyelaran") and speller.is_known("Quaintance")
     assert speller.suggestions("Duvall")[0] in ("Duvalle", "Dorian Duvalle")
+
+
+def test_the_shows_own_glossary_is_saved_when_the_shared_file_cannot_be_written(page_window, qtbot, tmp_path):
+    # The team's drive unmounted (here: its folder gone, a file where it was): the name added is
+    # still kept in the show's own glossary, and the producer is told the shared file was not written.
+    names = page_window.names
+    problems = []
+    names.show_glossary.problem.connect(problems.append)
+    team = tmp_path / "team"
+    page_window.action_table["glossary"].trigger()
+    dialog = names.show_glossary.dialog
+    dialog.set_shared_file(str(team / "harbour-lights.csv"))
+    dialog.accept()
+    (team / "harbour-lights.csv").unlink()
+    team.rmdir()
+    team.write_text("not a folder", encoding="utf-8")
+
+    glossary = names.show_glossary.glossary
+    glossary.add("Renata Morholt")
+    names.show_glossary.changed()
+    assert problems and "shared" in problems[-1].lower() and "harbour-lights.csv" in problems[-1]
+    assert Glossary.load(glossary.path).entry_for("Renata Morholt") is not None

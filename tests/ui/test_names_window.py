@@ -221,9 +221,14 @@ def test_low_confidence_shading_is_off_by_default_and_toggles(main_window, qtbot
     shaded = [segment.text[s:e] for s, e, f in names.spelling.decorations(0, segment) if f is low_confidence_format()]
     assert shaded == ["mirrowed"]
     editor = window.view.open_editor(0, 0)
-    formats = editor.document().firstBlock().layout().formats()
-    assert any(segment.text[f.start:f.start + f.length] == "mirrowed" and f.format.background().color().alpha()
-               for f in formats)
+
+    def shaded_in_editor() -> bool:
+        formats = editor.document().firstBlock().layout().formats()
+        return any(segment.text[f.start:f.start + f.length] == "mirrowed" and f.format.background().color().alpha()
+                   for f in formats)
+
+    # The editor's highlighter comes with the dictionary, loaded on a worker as the first editor opens.
+    qtbot.waitUntil(shaded_in_editor, timeout=30_000)
 
 
 def test_glossary_dialog_edits_feed_spelling_and_suggestions(sample_window, qtbot):
@@ -502,3 +507,42 @@ def test_right_click_offers_the_whole_word_around_an_apostrophe_or_hyphen(main_w
     menu.deleteLater()
     editor.setTextCursor(_cursor_at(editor, at))
     assert names.correcting.phrase_at_caret() == word
+
+
+def _generic_speakers_episode(tmp_path: Path) -> Path:
+    path = tmp_path / "harbour-show" / "episode.srt"
+    path.parent.mkdir()
+    path.write_text("1\n00:00:01,000 --> 00:00:03,000\nSpeaker 1: Welcome back, I am Ingrid Soulberg.\n\n"
+                    "2\n00:00:04,000 --> 00:00:06,000\nSpeaker 2: Lanterns hum near the pier.\n",
+                    encoding="utf-8")
+    return path
+
+
+def test_a_speaker_renamed_to_a_real_name_joins_the_glossary_and_is_looked_for(main_window, tmp_path, qtbot):
+    # Recognizers label speakers "Speaker 1": the producer gives them their names in the window, and
+    # the name misheard in the text is then suggested as it would be for a transcript opened with it.
+    names = main_window.names
+    assert main_window.open_path(str(_generic_speakers_episode(tmp_path)))
+    assert not names.show_glossary.glossary.entries
+    transcript = main_window.model.transcript
+    first = transcript.segments[0].speaker_id
+    assert main_window.edits.rename_speaker(first, "Ingrid Solberg")
+
+    glossary = names.show_glossary.glossary
+    assert glossary.entry_for("Ingrid Solberg") is not None
+    assert names.spelling.speller is None or names.spelling.speller.is_known("Solberg")
+    wait_for_scan(qtbot, names)
+    found = {(s.found, s.replacement) for s in names.show_glossary.suggestions.suggestions}
+    assert ("Ingrid Soulberg", "Ingrid Solberg") in found
+
+
+def test_a_speaker_name_mistyped_and_renamed_again_leaves_no_wrong_name_behind(main_window, tmp_path):
+    names = main_window.names
+    assert main_window.open_path(str(_generic_speakers_episode(tmp_path)))
+    first = main_window.model.transcript.segments[0].speaker_id
+    assert main_window.edits.rename_speaker(first, "Ingrid Solbreg")
+    assert main_window.edits.rename_speaker(first, "Ingrid Solberg")
+    glossary = names.show_glossary.glossary
+    assert glossary.entry_for("Ingrid Solberg") is not None and glossary.entry_for("Ingrid Solbreg") is None
+    main_window.undo_stack.undo()                      # back to the typo: it is the speaker's name again
+    assert glossary.entry_for("Ingrid Solbreg") is not None

@@ -38,9 +38,11 @@ def load_json(text: str):
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        truncated = error.pos >= len(text.rstrip()) - 1
+        # A string left open runs to the end of the text too, though the parser names where it began.
+        truncated = error.pos >= len(text.rstrip()) - 1 or error.msg.startswith("Unterminated string")
         problem = "the JSON ends too early (truncated file?)" if truncated else "invalid JSON"
-        raise TranscriptError(f"{problem}: {error.msg} at column {error.colno} (character {error.pos})",
+        where = "" if error.msg.endswith(" at") else " at"      # "Unterminated string starting at"
+        raise TranscriptError(f"{problem}: {error.msg}{where} column {error.colno} (character {error.pos})",
                               line=error.lineno) from None
     except RecursionError:
         raise TranscriptError("the JSON is nested too deeply to be a transcript") from None

@@ -208,7 +208,7 @@ class TranscriptView(QAbstractScrollArea):
         return self._hits.time_rect(row)
 
     def word_rect(self, row: int, word: int) -> QRect:
-        """Viewport rectangle of word *word* of *row* (for tests, tooltips, the caret)."""
+        """Viewport rectangle of word *word* of *row*, where it is painted."""
         return self._hits.word_rect(row, word)
 
     def badge_rects(self, row: int) -> dict[str, QRect]:

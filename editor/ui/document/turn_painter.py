@@ -295,7 +295,7 @@ class TurnPainter:
         return Hit("text", len(segment.text)) if ly >= 0 else Hit("none")
 
     def char_rect(self, row: int, text: str, row_width: int, char: int, marks: Sequence[Mark] = ()) -> QRectF:
-        """Row-local rectangle of the caret before *char* (for tests and tooltips)."""
+        """Row-local rectangle of the caret before *char* (scrolling to a word, a word's rectangle)."""
         cached = self._layout(row, text, row_width, marks)
         origin = self.text_origin()
         position = cached.offsets.to_qt(char)
@@ -341,7 +341,9 @@ class TurnPainter:
         painter.drawText(time_rect, Qt.AlignmentFlag.AlignCenter, format_clock(segment.start_ms))
         self._paint_badges(painter, rect, segment, palette)
         if marker:
-            self._paint_marker(painter, rect, marker, palette)
+            # The ring of the turn in hand runs through the margin: the marker is cut out of it.
+            behind = theme.CURRENT_TURN_BG.on(palette) if current else palette.color(QPalette.ColorRole.Base)
+            self._paint_marker(painter, rect, marker, palette, behind if in_hand else None)
         if paint_text:
             self._paint_text(painter, rect, row, segment, word_span, palette, extra)
         else:   # the in-place editor draws the text: frame it so the caret's turn stands out
@@ -351,11 +353,16 @@ class TurnPainter:
                                            self.text_width(rect.width()) + 10,
                                            rect.height() - origin.y() - PAD_BOTTOM + 7), 4, 4)
 
-    def _paint_marker(self, painter: QPainter, rect: QRect, marker: str, palette: QPalette) -> None:
-        """The tag left of the speaker bar, level with the first text line, clear of the text."""
+    def _paint_marker(self, painter: QPainter, rect: QRect, marker: str, palette: QPalette,
+                      behind: QColor | None = None) -> None:
+        """The tag left of the speaker bar, level with the first text line, clear of the text;
+        *behind*: the turn's background, cleared under the tag first (a ring drawn there)."""
         origin = self.text_origin()
         box = QRect(rect.left(), rect.top() + int(origin.y()), BAR_X, self.line_height)
         painter.setFont(self.time_font)
+        if behind is not None:
+            ink = self._time_fm.boundingRect(box, int(Qt.AlignmentFlag.AlignCenter), marker)
+            fill(painter, ink.adjusted(-1, -1, 1, 1), behind)
         painter.setPen(theme.SUSPECT_MARKER.on(palette))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, marker)
 

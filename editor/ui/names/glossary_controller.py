@@ -34,6 +34,7 @@ from editor.ui.names.span_actions import SpanActions
 if TYPE_CHECKING:
     from editor.core.glossary import Glossary
     from editor.core.shared_glossary import SharedGlossaryFile
+    from editor.core.transcript import Transcript
     from editor.ui.names.glossary_dialog import GlossaryDialog
     from editor.ui.names.glossary_suggestions import SuggestionsPanel
 
@@ -93,6 +94,11 @@ class GlossaryController(QObject):
         self._show_action.toggled.connect(self._on_show_suggestions_toggled)
         self._files.transcript_opened.connect(self._on_files_transcript_opened)
         ctx.project.restore_ended.connect(self._on_project_restore_ended)
+        # The transcript the glossary was chosen for: opening another changes the speakers before
+        # its show's glossary is loaded, and those speakers are joined as it loads.
+        self._episode: Transcript | None = None
+        self._renamed_in: set[str] = set()   # names that joined the glossary by a rename in this episode
+        self._model.speakers_changed.connect(self._on_model_speakers_changed)
 
     # ------------------------------------------------------------------ opening a transcript
     def _on_files_transcript_opened(self, path: str, _format: str, _warnings: list) -> None:
@@ -107,12 +113,34 @@ class GlossaryController(QObject):
         if self._suggestions is not None:
             self._suggestions.candidates = ()
             self._suggestions.forget()    # the previous episode's suggestions must not be applied to this one
+        self._episode, self._renamed_in = self._model.transcript, set()
         if glossary.join_speakers(self._model.transcript):
             self._save()
         self.changed(rescan=False)
         # Dictionary and scan wait until the producer has had the episode on screen a while
         # (BACKGROUND_AFTER_OPEN_MS): nothing but the window's own work happens at open.
         self._scan_timer.start()
+
+    def _on_model_speakers_changed(self) -> None:
+        """A speaker given a real name in the window joins the glossary, as the episode's speakers
+        did when it opened, so the name misheard in the text is looked for. A name that joined so
+        and that no speaker bears any more (a typo renamed again, an undo), with nothing learnt
+        for it, leaves it again."""
+        glossary, transcript = self.glossary, self._model.transcript
+        if glossary is None or transcript is not self._episode:
+            return
+        before = {entry.correct for entry in glossary.entries}
+        joined = glossary.join_speakers(transcript)
+        self._renamed_in |= {entry.correct for entry in glossary.entries} - before
+        borne = {speaker.name.strip() for speaker in transcript.speakers.values()}
+        left = [name for name in self._renamed_in if name not in borne
+                and (entry := glossary.entry_for(name)) is not None and not entry.wrong_forms]
+        for name in left:
+            glossary.remove(name)
+            self._renamed_in.discard(name)
+        if joined or left:
+            self._save()
+            self.changed()
 
     def _on_project_restore_ended(self) -> None:
         """Work was restored into the open transcript: what a scan listed came from the text as
@@ -243,13 +271,21 @@ class GlossaryController(QObject):
     def _save(self) -> None:
         if self.glossary is None or self.glossary.path is None:
             return
-        try:
-            if self._shared is not None:
+        shared_problem = None
+        if self._shared is not None:
+            try:
                 self._shared.save(self.glossary)      # merges what others added meanwhile
                 self._watch()
+            except TranscriptError as error:
+                # The team's drive unmounted, say: the show's own glossary is saved all the same.
+                shared_problem = error
+        try:
             self.glossary.save()
         except TranscriptError as error:
             self.problem.emit(f"Glossary not saved: {error}")
+            return
+        if shared_problem is not None:
+            self.problem.emit(f"Shared glossary not written (the show's own glossary is saved): {shared_problem}")
 
     # ------------------------------------------------------------------ the shared file
     def _share(self, path: str) -> None:
