@@ -122,3 +122,23 @@ def working_copy_gate(monkeypatch):
     monkeypatch.setattr(wc, "decode_window", window_when_opened)
     yield opened
     opened.set()
+
+
+@pytest.fixture
+def cli(capsys):
+    """``cli(*args)``: ``python -m editor ARGS`` through that command's own entry point
+    (``editor.__main__.main``), in this process, as a ``CompletedProcess`` (exit code, stdout, stderr).
+
+    A process of its own costs a Python start and the command line's imports, ~0.3 s of CPU each:
+    tests of what a command does use this; tests/test_cli.py (and a few others) run the command line
+    as a real process, end to end."""
+    import subprocess
+
+    from editor.__main__ import main
+
+    def run(*args) -> subprocess.CompletedProcess:
+        capsys.readouterr()                     # what the test printed before is not the command's
+        code = main([str(arg) for arg in args])
+        out, err = capsys.readouterr()
+        return subprocess.CompletedProcess(args, code, out, err)
+    return run

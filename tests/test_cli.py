@@ -1,4 +1,6 @@
-"""`transcript-editor check|export`, run for real as `python -m editor` in a subprocess."""
+"""`transcript-editor check|export`: run for real as `python -m editor` in a subprocess (reading from a
+relative path, usage errors, help, bytes on stdout, unreadable files), and what the commands do through that
+entry point in the test's process (the ``cli`` fixture: no Python start for each run)."""
 
 import io
 import json
@@ -70,8 +72,8 @@ def test_check_a_podcast_page_transcript():
     assert "inaudible:  1 " in result.stdout
 
 
-def test_check_json_of_a_podcast_page_has_the_promised_keys():
-    result = run("check", "--json", EPISODE_PAGE)
+def test_check_json_of_a_podcast_page_has_the_promised_keys(cli):
+    result = cli("check", "--json", EPISODE_PAGE)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["segments"] == 41 and len(report["speakers"]) == 5 and report["inaudible"] == 1
@@ -81,8 +83,8 @@ def test_check_json_of_a_podcast_page_has_the_promised_keys():
     assert all(isinstance(name, str) for name in report["speakers"])
 
 
-def test_check_rev_text_in_human_form(rev_file):
-    result = run("check", rev_file)
+def test_check_rev_text_in_human_form(rev_file, cli):
+    result = cli("check", rev_file)
     assert result.returncode == 0, result.stderr
     assert "(rev)" in result.stdout
     assert "speakers:   2: Maya Ortiz, Desmond Lee" in result.stdout
@@ -90,16 +92,16 @@ def test_check_rev_text_in_human_form(rev_file):
     assert "inaudible:  1 (crosstalk 1, unclear 0)" in result.stdout
 
 
-def test_check_a_project(tmp_path):
-    result = run("check", "--json", saved_project(tmp_path, approved=2))
+def test_check_a_project(tmp_path, cli):
+    result = cli("check", "--json", saved_project(tmp_path, approved=2))
     report = json.loads(result.stdout)
     assert report["format"] == "project" and report["segments"] == 3 and report["approved"] == 2
     assert report["speakers"] == ["Maya Ortiz"] and report["duration_ms"] == 14000
 
 
-def test_check_several_files_prints_one_json_line_each_and_fails_if_one_fails(tmp_path, rev_file):
+def test_check_several_files_prints_one_json_line_each_and_fails_if_one_fails(tmp_path, rev_file, cli):
     missing = tmp_path / "missing.srt"
-    result = run("check", "--json", rev_file, missing, saved_project(tmp_path, 0))
+    result = cli("check", "--json", rev_file, missing, saved_project(tmp_path, 0))
     assert result.returncode == 2
     reports = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["format"] for r in reports] == ["rev", "project"]
@@ -136,9 +138,9 @@ def test_check_a_folder_and_bad_usage(tmp_path):
     ("txt", b"Maya Ortiz (00:00):\n"), ("srt", b"1\n00:00:00,000 --> "), ("vtt", b"WEBVTT\n"),
     ("json", b'{"version": "1.0.0"'), ("html", b"<!DOCTYPE html>"), ("docx", b"PK"),
 ])
-def test_export_every_format(tmp_path, rev_file, fmt, first_bytes):
+def test_export_every_format(tmp_path, rev_file, fmt, first_bytes, cli):
     out = tmp_path / f"out.{fmt}"
-    result = run("export", rev_file, "--to", fmt, "-o", out)
+    result = cli("export", rev_file, "--to", fmt, "-o", out)
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(first_bytes)
     if fmt == "docx":
@@ -146,10 +148,10 @@ def test_export_every_format(tmp_path, rev_file, fmt, first_bytes):
         assert "By then the hull was [inaudible 00:00:12] and we had to start over." in texts
 
 
-def test_export_inaudible_styles_and_format_from_extension(tmp_path, rev_file):
+def test_export_inaudible_styles_and_format_from_extension(tmp_path, rev_file, cli):
     for style, expected in (("rev", "[inaudible 00:00:12]"), ("plain", "was [inaudible] and"), ("omit", "was and")):
         out = tmp_path / f"{style}.srt"
-        assert run("export", rev_file, "-o", out, "--inaudible-style", style).returncode == 0
+        assert cli("export", rev_file, "-o", out, "--inaudible-style", style).returncode == 0
         assert expected in " ".join(out.read_text().split())
     assert "[inaudible]" in (tmp_path / "plain.srt").read_text()  # captions default to plain
 
@@ -160,51 +162,51 @@ def test_export_to_stdout(rev_file):
     assert "<v Desmond Lee>" in result.stdout
 
 
-def test_export_approved_only_refuses_then_warn_unapproved_and_fully_approved(tmp_path):
+def test_export_approved_only_refuses_then_warn_unapproved_and_fully_approved(tmp_path, cli):
     partly = saved_project(tmp_path, approved=1)
     out = tmp_path / "out.srt"
-    refused = run("export", partly, "-o", out, "--approved-only")
+    refused = cli("export", partly, "-o", out, "--approved-only")
     assert refused.returncode == 3
     # in the words `publish` and the window use: turns, not segments
     one_line_error(refused, str(partly), "2 of 3 turns are not approved (first: turn 2 at 00:00:0",
                    "--warn-unapproved")
     assert "segment" not in refused.stderr
     assert not out.exists()
-    warned = run("export", partly, "-o", out, "--warn-unapproved")
+    warned = cli("export", partly, "-o", out, "--warn-unapproved")
     assert warned.returncode == 0 and out.exists() and "not approved" in warned.stderr
     out.unlink()
     # --force only allows replacing the original transcript: it never lifts --approved-only's refusal.
-    forced = run("export", partly, "-o", out, "--approved-only", "--force")
+    forced = cli("export", partly, "-o", out, "--approved-only", "--force")
     assert forced.returncode == 3 and not out.exists()
     one_line_error(forced, str(partly), "2 of 3 turns are not approved", "--warn-unapproved")
     (tmp_path / "all").mkdir()
     approved = saved_project(tmp_path / "all", approved=3)
-    assert run("export", approved, "-o", tmp_path / "ok.txt", "--approved-only").returncode == 0
+    assert cli("export", approved, "-o", tmp_path / "ok.txt", "--approved-only").returncode == 0
     assert (tmp_path / "ok.txt").read_text().startswith("Maya Ortiz (00:00):")
 
 
-def test_export_errors_are_one_line(tmp_path, rev_file):
-    unwritable = run("export", rev_file, "-o", tmp_path / "no" / "such" / "out.srt")
+def test_export_errors_are_one_line(tmp_path, rev_file, cli):
+    unwritable = cli("export", rev_file, "-o", tmp_path / "no" / "such" / "out.srt")
     assert unwritable.returncode == 1
     one_line_error(unwritable, "out.srt", "cannot save")
-    unknown = run("export", rev_file, "-o", tmp_path / "out.pdf")
+    unknown = cli("export", rev_file, "-o", tmp_path / "out.pdf")
     assert unknown.returncode == 2
     one_line_error(unknown, "out.pdf", "--to")
-    missing = run("export", tmp_path / "nothing.txt", "--to", "srt", "-o", tmp_path / "x.srt")
+    missing = cli("export", tmp_path / "nothing.txt", "--to", "srt", "-o", tmp_path / "x.srt")
     assert missing.returncode == 2
     one_line_error(missing, "nothing.txt", "no such file")
-    same = run("export", rev_file, "--to", "txt", "-o", rev_file)
+    same = cli("export", rev_file, "--to", "txt", "-o", rev_file)
     assert same.returncode == 2 and rev_file.read_text() == REV_TEXT
     one_line_error(same, "overwrite the input")
 
 
-def test_check_reports_times_out_of_order_and_end_before_start_as_warnings(tmp_path):
+def test_check_reports_times_out_of_order_and_end_before_start_as_warnings(tmp_path, cli):
     transcript = Transcript()
     transcript.segments += [Segment("s1", 5000, 4000, "Ends before it starts."),
                             Segment("s2", 1000, 2000, "Starts too early.")]
     path = tmp_path / "odd.tep.json"
     project.save(transcript, path)
-    result = run("check", "--json", path)
+    result = cli("check", "--json", path)
     assert result.returncode == 0, result.stderr
     warnings = json.loads(result.stdout)["warnings"]
     assert any("ends" in w and "before it starts" in w for w in warnings)
@@ -249,12 +251,12 @@ def test_the_windows_options_abbreviated_as_argparse_takes_them():
 OGG_HEAD = b"OggS\x00\x02" + bytes(range(200))
 
 
-def test_export_never_writes_over_the_episodes_audio(tmp_path, rev_file):
+def test_export_never_writes_over_the_episodes_audio(tmp_path, rev_file, cli):
     # A slip of the keyboard (-o tidewater.ogg for tidewater.srt) must not replace the recording
     # the transcript is paired with (the window finds audio of the same name beside it).
     audio = tmp_path / "tidewater.ogg"
     audio.write_bytes(OGG_HEAD)
-    beside = run("export", rev_file, "--to", "txt", "-o", audio)
+    beside = cli("export", rev_file, "--to", "txt", "-o", audio)
     assert beside.returncode == 2 and audio.read_bytes() == OGG_HEAD
     one_line_error(beside, "tidewater.ogg", "audio")
     # A project's linked audio, whatever its name.
@@ -265,18 +267,18 @@ def test_export_never_writes_over_the_episodes_audio(tmp_path, rev_file):
     transcript.meta.audio_path = str(take)
     path = tmp_path / "ep.tep.json"
     project.save(transcript, path)
-    linked = run("export", path, "--to", "srt", "-o", take)
+    linked = cli("export", path, "--to", "srt", "-o", take)
     assert linked.returncode == 2 and take.read_bytes() == OGG_HEAD
     one_line_error(linked, "take-1.raw", "audio")
     # An earlier export of the same name is replaced as before.
     earlier = tmp_path / "ep.srt"
     earlier.write_text("an earlier export")
-    assert run("export", path, "-o", earlier).returncode == 0
+    assert cli("export", path, "-o", earlier).returncode == 0
     assert earlier.read_text().startswith("1\n")
 
 
-def test_export_approved_only_names_the_one_turn_not_approved_as_one(tmp_path):
+def test_export_approved_only_names_the_one_turn_not_approved_as_one(tmp_path, cli):
     almost = saved_project(tmp_path, approved=2)
-    refused = run("export", almost, "-o", tmp_path / "out.srt", "--approved-only")
+    refused = cli("export", almost, "-o", tmp_path / "out.srt", "--approved-only")
     assert refused.returncode == 3
     one_line_error(refused, str(almost), "1 of 3 turns is not approved (turn 3 at 00:00:", "approve it first")

@@ -1,22 +1,12 @@
 """`transcript-editor export` never writes over the transcript a project was made from without --force."""
 
-import subprocess
-import sys
-from pathlib import Path
 
 from editor.core import project
 from editor.formats import read_file
 
-ROOT = Path(__file__).resolve().parents[1]
 REV = "Maya Ortiz (00:00):\nWelcome back to Tidewater Notes.\n\nDesmond Lee (00:09):\nThanks, Maya.\n"
 
-
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "editor", *map(str, args)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
-
-
-def test_exporting_a_project_over_its_original_transcript_is_refused_unless_forced(tmp_path):
+def test_exporting_a_project_over_its_original_transcript_is_refused_unless_forced(tmp_path, cli):
     source = tmp_path / "short.txt"
     source.write_text(REV, encoding="utf-8")
     transcript = read_file(source).transcript
@@ -24,34 +14,33 @@ def test_exporting_a_project_over_its_original_transcript_is_refused_unless_forc
     saved = tmp_path / "short.tep.json"
     project.save(transcript, saved)
 
-    refused = run("export", saved, "-o", source)
+    refused = cli("export", saved, "-o", source)
     assert refused.returncode == 2
     assert "Traceback" not in refused.stderr
     assert "original transcript" in refused.stderr and "--force" in refused.stderr and "short.txt" in refused.stderr
     assert source.read_text(encoding="utf-8") == REV
 
-    elsewhere = run("export", saved, "-o", tmp_path / "short-edited.txt")
+    elsewhere = cli("export", saved, "-o", tmp_path / "short-edited.txt")
     assert elsewhere.returncode == 0, elsewhere.stderr
     assert "Glad to be here." in (tmp_path / "short-edited.txt").read_text(encoding="utf-8")
 
     # Exporting turns not approved is another matter, which does not let it replace the original.
-    warned = run("export", saved, "-o", source, "--warn-unapproved")
+    warned = cli("export", saved, "-o", source, "--warn-unapproved")
     assert warned.returncode == 2 and "original transcript" in warned.stderr
     assert source.read_text(encoding="utf-8") == REV
 
     # --approved-only refuses unapproved turns whatever else is given, and says nothing of replacing.
-    refused_unapproved = run("export", saved, "-o", source, "--approved-only", "--force")
+    refused_unapproved = cli("export", saved, "-o", source, "--approved-only", "--force")
     assert refused_unapproved.returncode == 3, refused_unapproved.stderr
     assert "not approved" in refused_unapproved.stderr and "--warn-unapproved" in refused_unapproved.stderr
     assert "replacing" not in refused_unapproved.stderr
     assert source.read_text(encoding="utf-8") == REV
 
-    forced = run("export", saved, "-o", source, "--force")
+    forced = cli("export", saved, "-o", source, "--force")
     assert forced.returncode == 0, forced.stderr
     assert "warning" in forced.stderr and "Glad to be here." in source.read_text(encoding="utf-8")
 
-
-def test_publishing_a_project_never_writes_over_its_original_transcript(tmp_path):
+def test_publishing_a_project_never_writes_over_its_original_transcript(tmp_path, cli):
     source = tmp_path / "episode.txt"
     source.write_text(REV, encoding="utf-8")
     transcript = read_file(source).transcript
@@ -60,6 +49,6 @@ def test_publishing_a_project_never_writes_over_its_original_transcript(tmp_path
         segment.status = segment.status.APPROVED
     saved = tmp_path / "work.tep.json"
     project.save(transcript, saved)
-    result = run("publish", saved, "-o", tmp_path, "--formats", "txt", "--force")
+    result = cli("publish", saved, "-o", tmp_path, "--formats", "txt", "--force")
     assert result.returncode == 2, result.stderr
     assert "episode.txt" in result.stderr and source.read_text(encoding="utf-8") == REV
