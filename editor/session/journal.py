@@ -63,6 +63,10 @@ Why and how (see :mod:`editor.session.recovery` for the reading side):
   (:meth:`Journal.saved`); after an autosave snapshot it restarts on the
   snapshot, keeping only the lines written since the snapshot was taken
   (:meth:`Journal.snapshot_async`), so replay stays short in a long session.
+  A snapshot is a delta (:mod:`editor.session.autosave_delta`) when it can be: the
+  turns changed since the file :attr:`Journal.unchanged` refers to, which the header
+  then names as the ``anchor`` (version 3), so the worker serializes what the edits
+  touched rather than the whole document.
   Sequence numbers keep counting across rotations.
 
 Where: ``<project>.journal`` (and ``<project>.autosave``) beside a saved

@@ -7,12 +7,14 @@ How the pieces fit (the design behind "never lose a producer's work"):
   A kill, a crash or a frozen machine that is reset loses nothing the producer
   saw happen (a power cut at most the last :data:`~editor.session.journal.FSYNC_INTERVAL`).
 * **Periodic snapshot, to keep replay short.** Autosave
-  (:meth:`Journal.snapshot_async`, a few seconds after the last change) copies
-  the segment shells on the GUI thread (O(segments), about a millisecond for a
-  10-hour episode) and writes a full project snapshot in a background thread
-  (``<project>.autosave-<seq>-<random>``), then rotates the journal onto it
+  (:meth:`Journal.snapshot_async`, a few seconds after the last change) captures
+  on the GUI thread the turns changed since the file the document came from (or the
+  last whole snapshot) and writes them in a background thread as a delta on that file
+  (:mod:`editor.session.autosave_delta`; the whole document when most turns changed),
+  ``<project>.autosave-<seq>-<random>``, then rotates the journal onto it
   keeping only the lines committed meanwhile. Each rotation replaces the
-  journal atomically, and the snapshot it names is written before and deleted
+  journal atomically, and the snapshot it names (and the whole snapshot a delta adds
+  to, which the journal's header names too) is written before and deleted
   after, so on disk there is always a journal whose base exists.
 * **Save ends it.** Saving writes the project atomically (``.bak`` kept) and
   restarts the journal empty on the new file (:meth:`Journal.saved`).

@@ -1,6 +1,7 @@
 """The autosave snapshot after the first edit: how long the window stops answering while it is written.
 
-Run: ``.venv/bin/python tests/bench/bench_autosave_stall.py [--runs N | --quick] [--root DIR] [SRT]``. Prints one table
+Run: ``.venv/bin/python tests/bench/bench_autosave_stall.py [--runs N | --quick] [--root DIR] [--ten-hours | FILE]``
+(``--ten-hours``: the synthetic 10-hour episode as a project, instead of the 12,000-cue SRT). Prints one table
 (``--root DIR``: the app of another checkout, to pair figures: run both, interleaved, under the same load).
 
 The 12,000-cue SRT of the peer harness's ``gen_srt.py`` is opened as ``python -m editor FILE`` opens
@@ -110,6 +111,18 @@ def _stalls(ticks: list[float]) -> tuple[float, float]:
     return max(gaps, default=0.0), sum(g for g in gaps if g > STALL_MS) / seconds
 
 
+def ten_hours_project() -> Path:
+    """The synthetic 10-hour episode (2,400 turns, 90,000 timed words) saved as a project."""
+    path = Path(__file__).resolve().parent / "out" / "ten_hours.tep.json"
+    if not path.exists():
+        from synthetic import ten_hour_episode
+
+        from editor.core import project
+        path.parent.mkdir(parents=True, exist_ok=True)
+        project.save(ten_hour_episode(), path)
+    return path
+
+
 def main() -> None:
     runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 1 if "--quick" in sys.argv else 3
     root = Path(sys.argv[sys.argv.index("--root") + 1]).resolve() if "--root" in sys.argv else ROOT
@@ -117,6 +130,8 @@ def main() -> None:
             and sys.argv[i - 1] not in ("--runs", "--root")]
     if args:
         srt = Path(args[0])
+    elif "--ten-hours" in sys.argv:
+        srt = ten_hours_project()
     else:
         from bench_replace_window import srt_path
         srt = srt_path()
