@@ -104,10 +104,11 @@ def capture(unchanged: Unchanged, transcript: Transcript,
     return DeltaCapture(base, unchanged.base_rows, order, capture_rows(transcript, changed))
 
 
-def encode(delta: DeltaCapture, target: Path, extra: dict | None) -> bytes:
-    """The delta file's bytes (run on the worker: it builds the changed turns' project form)."""
-    from editor.core import project
-    changed = project.dumps(project.to_dict(delta.changed.thaw(), base_dir=target.parent, extra=extra), target)
+def encode(delta: DeltaCapture, target: Path, extra: dict | None, pace: Callable[[], None]) -> bytes:
+    """The delta file's bytes (run on the worker: it builds the changed turns' project form, a slice at
+    a time with ``pace()`` between slices: see ``journal.project_bytes``)."""
+    from editor.session.journal import project_bytes
+    changed = project_bytes(delta.changed.thaw(), target, extra, pace).decode("utf-8")
     head = json.dumps({"base": delta.base.to_json(), "rows": delta.base_rows, "order": delta.order})
     return f'{{"{DELTA_KEY}": {head},\n"changed": {changed}}}\n'.encode()
 

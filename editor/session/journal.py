@@ -501,6 +501,13 @@ class Journal:
         self._generation = 0           # bumped by every rotation: a stale snapshot must not rotate
         self._snapshot_seq = seq if base.kind == BASE_SNAPSHOT else -1
         self._snapshot_thread: threading.Thread | None = None
+        # Called by the snapshot's worker between slices of serializing, returning once the thread that
+        # edits has had its turn (the window's event loop went round): set by the window. Serializing
+        # thousands of turns holds the GIL the window needs, and a repaint waiting for it at every
+        # switch stalled 30-70 ms under load; a slice at a time, the window waits for one slice at most.
+        self.pace: Callable[[], bool] | None = None
+        self._hurry = False     # someone waits for the snapshot: no turns given meanwhile
+        self._turns = False     # the snapshot being written waits for turns (until one is not given)
         self._syncer = _Syncer(self, fsync_interval) if fsync_interval is not None else None
         self.snapshot_error: TranscriptError | None = None   # the last autosave failure, for the window
         self.write_error: TranscriptError | None = None      # set when appending failed (journal stopped)
@@ -988,6 +995,7 @@ class Journal:
             self._cut_seq = self._seq   # the rotation keeps only the lines after this one
         captured = self._capture(transcript)
         whole = self.unchanged if isinstance(captured, Captured) else None
+        self._turns = True
         self._snapshot_thread = threading.Thread(target=self._write_snapshot, args=(captured, extra, job, done),
                                                  kwargs={"whole": whole}, name="autosave", daemon=True)
         self._snapshot_thread.start()
@@ -1021,7 +1029,21 @@ class Journal:
     def wait_snapshot(self, timeout: float | None = None) -> None:
         worker = self._snapshot_thread
         if worker is not None and worker is not threading.current_thread():
-            worker.join(timeout)
+            self._hurry = True     # the thread that would give it turns is waiting here
+            try:
+                worker.join(timeout)
+            finally:
+                self._hurry = False
+
+    def _pace(self) -> None:
+        """Between slices of a snapshot's serializing: on the autosave worker, wait for the thread that
+        edits to have its turn (:attr:`pace`), unless it is waiting for the snapshot or did not answer
+        (busy: then the rest of the snapshot goes without turns)."""
+        pace = self.pace
+        if pace is None or not self._turns or self._hurry or threading.current_thread() is not self._snapshot_thread:
+            return
+        if not pace():
+            self._turns = False
 
     def _write_snapshot(self, captured: Captured | DeltaCapture, extra: dict | None, job: tuple[int, int, int],
                         done: Callable[[bool], None] | None, journal_path: Path | None = None,
@@ -1029,7 +1051,6 @@ class Journal:
         """Write a snapshot (the whole document, or a delta) and re-base onto it, keeping the lines
         from the capture on (*keep*). *whole*: the turns of a whole document's snapshot, which refer
         to it once it is the base."""
-        from editor.core import project
         seq, offset, generation = job
         journal_path = journal_path or self.path
         ok = False
@@ -1040,11 +1061,10 @@ class Journal:
             target.parent.mkdir(parents=True, exist_ok=True)
             if isinstance(captured, DeltaCapture):
                 anchor: BaseRef | None = captured.base
-                data = autosave_delta.encode(captured, target, extra)
+                data = autosave_delta.encode(captured, target, extra, self._pace)
             else:
                 anchor = None
-                data = project.dumps(project.to_dict(captured.thaw(), base_dir=target.parent, extra=extra),
-                                     target).encode("utf-8")
+                data = project_bytes(captured.thaw(), target, extra, self._pace)
             atomic_write(target, data, backup=False)
             written = BaseRef.of_bytes(BASE_SNAPSHOT, target, data)
             ok = self._rebase(written, journal_path, keep_from=offset if keep else None, keep_seq=seq,
@@ -1185,6 +1205,16 @@ class PreparedJournal:
         if fd is not None:
             os.close(fd)
             _unlink(Path(self._temp))
+
+
+def project_bytes(transcript: Transcript, target: Path, extra: dict | None, pace: Callable[[], None]) -> bytes:
+    """The project file of *transcript* at *target*, its turns serialized a slice at a time with
+    ``pace()`` between slices (:func:`editor.core.project.segment_lines`)."""
+    from editor.core import project
+    segments = transcript.segments
+    data = project.to_dict(Transcript(meta=transcript.meta, speakers=transcript.speakers, chapters=transcript.chapters),
+                           base_dir=target.parent, extra=extra)
+    return project.dumps(data, target, project.segment_lines(segments, pace, target)).encode("utf-8")
 
 
 def capture_rows(transcript: Transcript, segments: list[Segment]) -> Captured:

@@ -70,3 +70,29 @@ def test_after_every_edit_is_undone_the_next_delta_adds_to_the_file_again(tmp_pa
     expected = fingerprint(model.transcript)
     _killed(autosave)
     assert fingerprint(recovery.find_for(path).recover()) == expected
+
+
+def test_a_whole_snapshot_is_serialized_a_slice_at_a_time_between_turns_of_the_window(tmp_path, qtbot, monkeypatch):
+    """Its worker waits for the window's event loop to go round between slices (the GIL the window
+    needs is not taken from it for longer than a slice)."""
+    import threading
+
+    from editor.core.transcript import ReviewStatus
+    from editor.ui.project.autosave import Autosaver
+    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
+    given = []
+    real_give = Autosaver._give_turn
+
+    def give_turn(self, turn):
+        given.append(threading.current_thread())
+        real_give(self, turn)
+    monkeypatch.setattr(Autosaver, "_give_turn", give_turn)
+    path = tmp_path / "ep.tep.json"
+    model, autosave = opened_with_autosave(path)
+    model.run(ops.set_status(model.transcript, range(len(model.transcript.segments)), ReviewStatus.FLAGGED))
+    data = _write_snapshot(qtbot, autosave)
+    assert DELTA_KEY not in data and len(data["segments"]) == len(model.transcript.segments)
+    assert given and set(given) == {threading.main_thread()}
+    expected = fingerprint(model.transcript)
+    _killed(autosave)
+    assert fingerprint(recovery.find_for(path).recover()) == expected

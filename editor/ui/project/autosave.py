@@ -38,6 +38,9 @@ from editor.core.errors import TranscriptError
 from editor.session.autosave_delta import Unchanged
 
 DELAY_MS = 3000
+# How long a snapshot's worker waits for the window's turn between slices before it takes the window
+# for busy (or blocked) and goes on without turns.
+TURN_WAIT_S = 0.5
 _ID = operator.attrgetter("id")
 
 
@@ -51,6 +54,7 @@ class Autosaver(QObject):
     snapshot_ended = Signal()
     failed = Signal(str)          # the journal or a snapshot failed: edits are not protected
     _snapshot_done = Signal(bool)
+    _turn_wanted = Signal(object)   # the snapshot's worker waits for the window's turn (a threading.Event)
 
     def __init__(self, transcript_getter, delay_ms: int = DELAY_MS, parent=None, extra_getter=None,
                  data_dir: str | Path | None = None):
@@ -64,6 +68,7 @@ class Autosaver(QObject):
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.save_now)
         self._snapshot_done.connect(self._on_snapshot_done)
+        self._turn_wanted.connect(self._give_turn)
         self._document = ""        # the project or imported source
         self._format = ""
         self._saved = False        # the document is a saved project
@@ -104,6 +109,7 @@ class Autosaver(QObject):
         self._discard_prepared()
         self.journal = journal
         journal.on_error = self._on_journal_error
+        journal.pace = self._take_turn
 
     # ------------------------------------------------------------------ recording edits
     def on_committed(self, commit) -> None:
@@ -246,6 +252,20 @@ class Autosaver(QObject):
         if not queued:
             self.snapshot_ended.emit()
         return queued
+
+    def _take_turn(self) -> bool:
+        """On the snapshot's worker, between slices: return once the window's event loop has gone round
+        (what was waiting, input and repaints, done), False when it did not within TURN_WAIT_S (busy)."""
+        turn = threading.Event()
+        try:
+            self._turn_wanted.emit(turn)
+        except RuntimeError:    # the window is gone (quitting): nobody to wait for
+            return False
+        return turn.wait(TURN_WAIT_S)
+
+    def _give_turn(self, turn: threading.Event) -> None:
+        """The window's turn (GUI thread: a slot of this object, so a worker's signal is queued to it)."""
+        turn.set()
 
     def _on_snapshot_done(self, ok: bool) -> None:
         self.snapshot_ended.emit()
