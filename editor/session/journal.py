@@ -512,9 +512,10 @@ class Journal:
         self.snapshot_error: TranscriptError | None = None   # the last autosave failure, for the window
         self.write_error: TranscriptError | None = None      # set when appending failed (journal stopped)
         self.on_error: Callable[[TranscriptError], None] | None = None   # told once when that happens
-        # How the base file looked when the journal was bound to it: a cheap stat per commit tells
-        # when another program replaced it (or its folder went), so the journal takes a copy in time.
-        self._base_watch = (base.path, _stat_key(base.path))   # one tuple: swapped whole by a rotation
+        # How the base file (and the file a delta base adds to) looked when the journal was bound to
+        # it: a cheap stat per commit tells when another program replaced it (or its folder went), so
+        # the journal takes a copy in time. Path -> stat key; swapped whole by a rotation.
+        self._base_watch = _watch(base, anchor, {})
         self.relocated = False    # the journal had to move to the user data folder (its folder went)
         # A folder whose entry for the journal is not yet on the disk (a prepared journal renamed into
         # place at the first edit): fsynced with the first line, by the same background fsync.
@@ -819,7 +820,7 @@ class Journal:
     def base_at_risk(self) -> bool:
         """True when the journal file was deleted (its folder went) or its base file changed or went.
 
-        Two ``stat`` calls (microseconds): cheap enough for every commit.
+        Two or three ``stat`` calls (microseconds): cheap enough for every commit.
         """
         if self._closed or self.write_error is not None:
             return False
@@ -828,8 +829,7 @@ class Journal:
                 return True
         except OSError:
             return True
-        path, known = self._base_watch
-        return _stat_key(path) != known
+        return any(_stat_key(path) != known for path, known in self._base_watch.items())
 
     def keep_recoverable(self, transcript: Transcript, extra: dict | None = None) -> bool:
         """If :meth:`base_at_risk`, re-base onto a snapshot of *transcript* (synchronously).
@@ -961,7 +961,7 @@ class Journal:
             os.close(self._fd)
             self._fd, self.path, self.base, self.anchor = fd, new_path, base, anchor
             self._folder_unsynced = None   # atomic_write made the new name durable
-            self._base_watch = (base.path, _stat_key(base.path))
+            self._base_watch = _watch(base, anchor, self._base_watch)
             self._size = len(header) + len(kept)
             self._generation += 1
             self.write_error = None   # a fresh file: journaling works again
@@ -1317,6 +1317,15 @@ def file_state(path: str | Path) -> tuple | None:
 
 
 _stat_key = file_state
+
+
+def _watch(base: BaseRef, anchor: BaseRef | None, watched: dict[str, tuple | None]) -> dict[str, tuple | None]:
+    """What to watch of a journal's base (its stat key now: just written or bound to) and of the file a
+    delta base adds to (as already *watched*, when it was: a change since must not go unseen)."""
+    watch = {base.path: _stat_key(base.path)}
+    if anchor is not None:
+        watch[anchor.path] = watched[anchor.path] if anchor.path in watched else _stat_key(anchor.path)
+    return watch
 
 
 _Started = TypeVar("_Started")    # what a journal-starting function makes at its place

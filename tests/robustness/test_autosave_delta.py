@@ -191,3 +191,20 @@ def test_after_a_save_deltas_add_to_the_project(opened):
     expected = fingerprint(transcript)
     _die(journal)
     assert fingerprint(recovery.find_for(path).recover()) == expected
+
+
+def test_the_file_a_delta_adds_to_changed_by_another_program_makes_the_journal_keep_a_whole_copy(opened):
+    path, transcript, journal = opened
+    journal.run(transcript, ops.set_text(transcript, 2, "Edited here."))
+    _snapshot(journal, transcript)
+    assert journal.anchor is not None and journal.anchor.path == str(path)
+    other = project.load(path).transcript      # another program writes the project the delta adds to
+    other.segments = other.segments[:10]
+    project.save(other, path)
+    journal.run(transcript, ops.set_text(transcript, 3, "The next edit notices."))
+    assert journal.anchor is None and journal.base.kind == BASE_SNAPSHOT    # a whole copy is the base now
+    expected = fingerprint(transcript)
+    _die(journal)
+    pending = recovery.inspect(journal.path)
+    assert pending.recoverable
+    assert fingerprint(pending.recover()) == expected
