@@ -53,6 +53,8 @@ from __future__ import annotations
 
 import json
 import os
+import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -119,12 +121,14 @@ def write(path: str | Path, data: bytes, make_folder: bool = False) -> None:
     atomic_write(path, data)
 
 
-def dumps(data: dict, path: str | Path | None = None) -> str:
-    """The project text for a :func:`to_dict` result: one segment per line."""
+def dumps(data: dict, path: str | Path | None = None, segment_lines: str | None = None) -> str:
+    """The project text for a :func:`to_dict` result: one segment per line (*segment_lines*, when
+    given: the segments' lines made apart, by :func:`segment_lines`, in place of *data*'s)."""
     try:
         head = {key: value for key, value in data.items() if key not in ("segments", "chapters", "extra")}
         lines = [json.dumps(head)[:-1] + ',\n"segments": [']
-        lines.append(",\n".join(json.dumps(segment) for segment in data["segments"]))
+        lines.append(segment_lines if segment_lines is not None
+                     else ",\n".join(json.dumps(segment) for segment in data["segments"]))
         chapters = ""
         if data.get("chapters"):  # only when there are any: older versions ignore the key anyway
             chapters = ',\n"chapters": [\n' + ",\n".join(map(json.dumps, data["chapters"])) + "\n]"
@@ -133,6 +137,26 @@ def dumps(data: dict, path: str | Path | None = None) -> str:
         raise TranscriptError(f"cannot save: the project holds data JSON cannot store ({error})",
                               path) from None
     return "\n".join(lines)
+
+
+def segment_lines(segments: Iterable[Segment], pace: Callable[[], None], path: str | Path | None = None,
+                  slice_s: float = 0.002) -> str:
+    """The lines :func:`dumps` writes for *segments*, made a slice of about *slice_s* seconds at a time,
+    with ``pace()`` called before each slice: a worker thread serializing a long document gives the
+    GIL back to the window between slices (see ``Journal.snapshot_async``). Raises TranscriptError
+    as :func:`dumps` does."""
+    lines: list[str] = []
+    clock = time.perf_counter
+    ends = clock()
+    try:
+        for segment in segments:
+            if clock() >= ends:
+                pace()
+                ends = clock() + slice_s
+            lines.append(json.dumps(_segment_to_dict(segment)))
+    except (TypeError, ValueError) as error:
+        raise TranscriptError(f"cannot save: the project holds data JSON cannot store ({error})", path) from None
+    return ",\n".join(lines)
 
 
 def to_dict(transcript: Transcript, base_dir: str | Path | None = None,

@@ -63,6 +63,10 @@ Why and how (see :mod:`editor.session.recovery` for the reading side):
   (:meth:`Journal.saved`); after an autosave snapshot it restarts on the
   snapshot, keeping only the lines written since the snapshot was taken
   (:meth:`Journal.snapshot_async`), so replay stays short in a long session.
+  A snapshot is a delta (:mod:`editor.session.autosave_delta`) when it can be: the
+  turns changed since the file :attr:`Journal.unchanged` refers to, which the header
+  then names as the ``anchor`` (version 3), so the worker serializes what the edits
+  touched rather than the whole document.
   Sequence numbers keep counting across rotations.
 
 Where: ``<project>.journal`` (and ``<project>.autosave``) beside a saved
@@ -92,12 +96,18 @@ from editor.core import ops
 from editor.core.atomic import atomic_write, fsync_and_close, fsync_folder, write_replacement
 from editor.core.errors import TranscriptError
 from editor.core.transcript import STORED_FIELDS, Chapter, Segment, Speaker, Transcript, TranscriptMeta, same_words
+from editor.session import autosave_delta
+from editor.session.autosave_delta import DeltaCapture, Unchanged
 
 # The kinds of line a journal may hold: 1, rows and the speakers, meta and chapters; 2, also a replace
 # and a shift written as what they did ("replace", "restore", "shift", "reshift"). A reader refuses a
 # journal newer than it knows (recovery says so) rather than take lines it has no rule for as damage
 # or skip them, and reads any older one (a version 1 journal holding replace lines too).
 JOURNAL_VERSION = 2
+# A journal whose base is an autosave delta (:mod:`editor.session.autosave_delta`), whose own base its
+# header names ("anchor"): a version that does not know deltas refuses it rather than read the delta as
+# a project. Other journals keep the version above, which such a version still restores.
+DELTA_JOURNAL_VERSION = 3
 JOURNAL_SUFFIX = ".journal"
 SNAPSHOT_SUFFIX = ".autosave"
 FSYNC_INTERVAL = 0.5  # seconds: the most a power cut (not a kill) can lose
@@ -461,9 +471,14 @@ class Journal:
     """The journal of one open document. Create with :meth:`start` (or recovery's ``resume``)."""
 
     def __init__(self, path: Path, base: BaseRef, fd: int, seq: int, size: int,
-                 fsync_interval: float | None = FSYNC_INTERVAL, original: str = ""):
+                 fsync_interval: float | None = FSYNC_INTERVAL, original: str = "", anchor: BaseRef | None = None):
         self.path = Path(path)
         self.base = base
+        # When the base is an autosave delta: the file it adds to (kept as long as the delta is the base).
+        self.anchor = anchor
+        # The turns still as a file holds them (the document opened or saved, or the last full
+        # snapshot), told of every commit: what lets a snapshot be a delta. None: the next is full.
+        self.unchanged: Unchanged | None = None
         self.original = original or base.path   # the project or source the work belongs to
         self.data_dir: str | Path | None = None  # where unsaved work's journals go (None: the default)
         self._fd = fd
@@ -486,13 +501,21 @@ class Journal:
         self._generation = 0           # bumped by every rotation: a stale snapshot must not rotate
         self._snapshot_seq = seq if base.kind == BASE_SNAPSHOT else -1
         self._snapshot_thread: threading.Thread | None = None
+        # Called by the snapshot's worker between slices of serializing, returning once the thread that
+        # edits has had its turn (the window's event loop went round): set by the window. Serializing
+        # thousands of turns holds the GIL the window needs, and a repaint waiting for it at every
+        # switch stalled 30-70 ms under load; a slice at a time, the window waits for one slice at most.
+        self.pace: Callable[[], bool] | None = None
+        self._hurry = False     # someone waits for the snapshot: no turns given meanwhile
+        self._turns = False     # the snapshot being written waits for turns (until one is not given)
         self._syncer = _Syncer(self, fsync_interval) if fsync_interval is not None else None
         self.snapshot_error: TranscriptError | None = None   # the last autosave failure, for the window
         self.write_error: TranscriptError | None = None      # set when appending failed (journal stopped)
         self.on_error: Callable[[TranscriptError], None] | None = None   # told once when that happens
-        # How the base file looked when the journal was bound to it: a cheap stat per commit tells
-        # when another program replaced it (or its folder went), so the journal takes a copy in time.
-        self._base_watch = (base.path, _stat_key(base.path))   # one tuple: swapped whole by a rotation
+        # How the base file (and the file a delta base adds to) looked when the journal was bound to
+        # it: a cheap stat per commit tells when another program replaced it (or its folder went), so
+        # the journal takes a copy in time. Path -> stat key; swapped whole by a rotation.
+        self._base_watch = _watch(base, anchor, {})
         self.relocated = False    # the journal had to move to the user data folder (its folder went)
         # A folder whose entry for the journal is not yet on the disk (a prepared journal renamed into
         # place at the first edit): fsynced with the first line, by the same background fsync.
@@ -580,6 +603,9 @@ class Journal:
         self._unwritten.add(_META)
 
     def _commit_noted(self, transcript: Transcript, recorder: _Recorder) -> int:
+        if self.unchanged is not None:
+            self.unchanged.touched_rows(transcript.segments, recorder.written())
+
         def full() -> dict:
             rows = recorder.record()
             if self.unsynced:   # replay now holds these turns as they are
@@ -794,7 +820,7 @@ class Journal:
     def base_at_risk(self) -> bool:
         """True when the journal file was deleted (its folder went) or its base file changed or went.
 
-        Two ``stat`` calls (microseconds): cheap enough for every commit.
+        Two or three ``stat`` calls (microseconds): cheap enough for every commit.
         """
         if self._closed or self.write_error is not None:
             return False
@@ -803,8 +829,7 @@ class Journal:
                 return True
         except OSError:
             return True
-        path, known = self._base_watch
-        return _stat_key(path) != known
+        return any(_stat_key(path) != known for path, known in self._base_watch.items())
 
     def keep_recoverable(self, transcript: Transcript, extra: dict | None = None) -> bool:
         """If :meth:`base_at_risk`, re-base onto a snapshot of *transcript* (synchronously).
@@ -828,8 +853,9 @@ class Journal:
             self._snapshot_busy = True
             job = (self._seq, self._size, self._generation)
             self._cut_seq = self._seq
+        self.unchanged = Unchanged(transcript.segments)
         ok = self._write_snapshot(capture(transcript), extra, job, None, journal_path=target_journal,
-                                  keep=False)
+                                  keep=False, whole=self.unchanged)
         if ok and (folder_gone or unlinked):
             self.relocated = True
         if not ok and self.snapshot_error is not None:
@@ -866,15 +892,17 @@ class Journal:
         data = project.encode(transcript, project_path, extra)
         self.saving(project_path, data)
         project.write(project_path, data, make_folder)
-        self.saved(project_path)
+        self.saved(project_path, transcript.segments)
 
     # ------------------------------------------------------------------ rotation
-    def saved(self, project_path: str | Path) -> None:
+    def saved(self, project_path: str | Path, segments: list[Segment] | None = None) -> None:
         """The document was just saved to *project_path*: restart the journal empty on it.
 
         Also moves the journal beside the project after a Save As (or the first
-        save of imported work) and removes the old journal and snapshots.
+        save of imported work) and removes the old journal and snapshots. *segments*: the
+        document's turns as saved, which later snapshots then hold only the changes to (deltas).
         """
+        self.unchanged = None
         error: TranscriptError | OSError | None = None
         try:
             base = BaseRef.of_file(BASE_PROJECT, project_path)
@@ -899,13 +927,17 @@ class Journal:
             _unlink(orphan)
         self._unwritten = set(_OTHER_PARTS)
         self.unsynced.clear()    # the project file holds the derived data too
+        if segments is not None:
+            self.unchanged = Unchanged(segments, self.base)
 
     def _rebase(self, base: BaseRef, new_path: Path, keep_from: int | None,
-                keep_seq: int | None = None, generation: int | None = None) -> bool:
-        """Point the journal at *base*, keeping the lines from byte *keep_from* on (or none).
+                keep_seq: int | None = None, generation: int | None = None, anchor: BaseRef | None = None) -> bool:
+        """Point the journal at *base* (a delta on *anchor*, when given), keeping the lines from byte
+        *keep_from* on (or none).
 
         The new journal replaces the old one atomically, so whatever moment a
-        crash picks, the journal on disk names a base that exists. With
+        crash picks, the journal on disk names a base that exists (and the file a delta adds to:
+        the snapshots the old journal needed go after it, those the new one needs stay). With
         *generation* (a snapshot's), do nothing and return False when the journal
         was rotated since that snapshot was captured.
         """
@@ -921,32 +953,38 @@ class Journal:
             if base.kind != BASE_SNAPSHOT:
                 self.original = base.path
             self._cut_seq = max(self._cut_seq, seq0)
-            header = _header(base, seq0, self.original).encode("utf-8")
-            old_path, old_base = self.path, self.base
+            header = _header(base, seq0, self.original, anchor).encode("utf-8")
+            old_path, old_snapshots = self.path, self._snapshot_files()
             new_path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(new_path, header + kept, backup=False)
             fd = open_for_append(new_path)
             os.close(self._fd)
-            self._fd, self.path, self.base = fd, new_path, base
+            self._fd, self.path, self.base, self.anchor = fd, new_path, base, anchor
             self._folder_unsynced = None   # atomic_write made the new name durable
-            self._base_watch = (base.path, _stat_key(base.path))
+            self._base_watch = _watch(base, anchor, self._base_watch)
             self._size = len(header) + len(kept)
             self._generation += 1
             self.write_error = None   # a fresh file: journaling works again
             if new_path != old_path:
                 _unlink(old_path)
-            if old_base.kind == BASE_SNAPSHOT and old_base.path != base.path:
-                _unlink(Path(old_base.path))   # the old snapshot is no longer anyone's base
+            for path in old_snapshots - self._snapshot_files():
+                _unlink(Path(path))   # no longer anyone's base
             return True
+
+    def _snapshot_files(self) -> set[str]:
+        """The autosave snapshots the journal needs: its base, and the file it adds to when it is a delta."""
+        return {ref.path for ref in (self.base, self.anchor) if ref is not None and ref.kind == BASE_SNAPSHOT}
 
     def snapshot_async(self, transcript: Transcript, extra: dict | None = None,
                        done: Callable[[bool], None] | None = None) -> bool:
-        """Autosave: capture *transcript* now (O(segments), no words copied), write it in a thread.
+        """Autosave: capture *transcript* now, write it in a thread.
 
-        Call on the thread that edits (the GUI thread). The thread writes a new
-        snapshot file, then rotates the journal onto it keeping only the lines
-        committed since the capture. Returns False (and does nothing) when a
-        snapshot is still being written or nothing changed since the last one.
+        Call on the thread that edits (the GUI thread). The capture is the turns changed since the
+        file :attr:`unchanged` refers to (a delta: a few passes in C over the rows, and the changed
+        turns' fields), or, when there is none yet or most turns changed, every turn's fields
+        (O(segments), no words copied). The thread writes a new snapshot file, then rotates the
+        journal onto it keeping only the lines committed since the capture. Returns False (and does
+        nothing) when a snapshot is still being written or nothing changed since the last one.
         *done(ok)* runs on the worker thread.
         """
         with self._lock:
@@ -955,11 +993,23 @@ class Journal:
             self._snapshot_busy = True
             job = (self._seq, self._size, self._generation)
             self._cut_seq = self._seq   # the rotation keeps only the lines after this one
-        captured = capture(transcript)
+        captured = self._capture(transcript)
+        whole = self.unchanged if isinstance(captured, Captured) else None
+        self._turns = True
         self._snapshot_thread = threading.Thread(target=self._write_snapshot, args=(captured, extra, job, done),
-                                                 name="autosave", daemon=True)
+                                                 kwargs={"whole": whole}, name="autosave", daemon=True)
         self._snapshot_thread.start()
         return True
+
+    def _capture(self, transcript: Transcript) -> Captured | DeltaCapture:
+        """What the next snapshot holds: a delta on :attr:`unchanged`'s base when it can be, else the
+        whole document, whose turns a new :class:`Unchanged` then refers to (once it is written)."""
+        if self.unchanged is not None:
+            delta = autosave_delta.capture(self.unchanged, transcript, capture_rows)
+            if delta is not None:
+                return delta
+        self.unchanged = Unchanged(transcript.segments)
+        return capture(transcript)
 
     def snapshot_now(self, transcript: Transcript, extra: dict | None = None) -> bool:
         """:meth:`snapshot_async` finished before returning (tests, quitting); raises on failure."""
@@ -970,7 +1020,8 @@ class Journal:
             self._snapshot_busy = True
             job = (self._seq, self._size, self._generation)
             self._cut_seq = self._seq
-        ok = self._write_snapshot(capture(transcript), extra, job, None)
+        self.unchanged = Unchanged(transcript.segments)
+        ok = self._write_snapshot(capture(transcript), extra, job, None, whole=self.unchanged)
         if self.snapshot_error is not None:
             raise self.snapshot_error
         return ok
@@ -978,13 +1029,28 @@ class Journal:
     def wait_snapshot(self, timeout: float | None = None) -> None:
         worker = self._snapshot_thread
         if worker is not None and worker is not threading.current_thread():
-            worker.join(timeout)
+            self._hurry = True     # the thread that would give it turns is waiting here
+            try:
+                worker.join(timeout)
+            finally:
+                self._hurry = False
 
-    def _write_snapshot(self, captured: Captured, extra: dict | None, job: tuple[int, int, int],
+    def _pace(self) -> None:
+        """Between slices of a snapshot's serializing: on the autosave worker, wait for the thread that
+        edits to have its turn (:attr:`pace`), unless it is waiting for the snapshot or did not answer
+        (busy: then the rest of the snapshot goes without turns)."""
+        pace = self.pace
+        if pace is None or not self._turns or self._hurry or threading.current_thread() is not self._snapshot_thread:
+            return
+        if not pace():
+            self._turns = False
+
+    def _write_snapshot(self, captured: Captured | DeltaCapture, extra: dict | None, job: tuple[int, int, int],
                         done: Callable[[bool], None] | None, journal_path: Path | None = None,
-                        keep: bool = True) -> bool:
-        """Write a snapshot and re-base onto it, keeping the lines from the capture on (*keep*)."""
-        from editor.core import project
+                        keep: bool = True, whole: Unchanged | None = None) -> bool:
+        """Write a snapshot (the whole document, or a delta) and re-base onto it, keeping the lines
+        from the capture on (*keep*). *whole*: the turns of a whole document's snapshot, which refer
+        to it once it is the base."""
         seq, offset, generation = job
         journal_path = journal_path or self.path
         ok = False
@@ -993,11 +1059,18 @@ class Journal:
         target = journal_path.with_name(f"{_stem(journal_path)}{SNAPSHOT_SUFFIX}-{seq}-{os.urandom(3).hex()}")
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            data = project.dumps(project.to_dict(captured.thaw(), base_dir=target.parent, extra=extra),
-                                 target).encode("utf-8")
+            if isinstance(captured, DeltaCapture):
+                anchor: BaseRef | None = captured.base
+                data = autosave_delta.encode(captured, target, extra, self._pace)
+            else:
+                anchor = None
+                data = project_bytes(captured.thaw(), target, extra, self._pace)
             atomic_write(target, data, backup=False)
-            ok = self._rebase(BaseRef.of_bytes(BASE_SNAPSHOT, target, data), journal_path,
-                              keep_from=offset if keep else None, keep_seq=seq, generation=generation)
+            written = BaseRef.of_bytes(BASE_SNAPSHOT, target, data)
+            ok = self._rebase(written, journal_path, keep_from=offset if keep else None, keep_seq=seq,
+                              generation=generation, anchor=anchor)
+            if ok and whole is not None:
+                whole.base = written
             self.snapshot_error = None
         except TranscriptError as error:
             self.snapshot_error = error
@@ -1054,8 +1127,8 @@ class Journal:
         closed and removes the snapshot's file (one done before this is this journal's base now)."""
         self._stop_writing()
         _unlink(self.path)
-        if self.base.kind == BASE_SNAPSHOT:
-            _unlink(Path(self.base.path))
+        for path in self._snapshot_files():
+            _unlink(Path(path))
 
     def _dup_fd(self) -> int | None:
         with self._lock:
@@ -1134,6 +1207,25 @@ class PreparedJournal:
             _unlink(Path(self._temp))
 
 
+def project_bytes(transcript: Transcript, target: Path, extra: dict | None, pace: Callable[[], None]) -> bytes:
+    """The project file of *transcript* at *target*, its turns serialized a slice at a time with
+    ``pace()`` between slices (:func:`editor.core.project.segment_lines`)."""
+    from editor.core import project
+    segments = transcript.segments
+    data = project.to_dict(Transcript(meta=transcript.meta, speakers=transcript.speakers, chapters=transcript.chapters),
+                           base_dir=target.parent, extra=extra)
+    return project.dumps(data, target, project.segment_lines(segments, pace, target)).encode("utf-8")
+
+
+def capture_rows(transcript: Transcript, segments: list[Segment]) -> Captured:
+    """:func:`capture` of *transcript* with only *segments* as its rows (the turns of a delta)."""
+    meta = transcript.meta
+    return Captured((meta.title, meta.audio_path, meta.duration_ms, meta.language, meta.source_path),
+                    [(s.id, s.name) for s in transcript.speakers.values()],
+                    list(map(_SEGMENT_FIELDS, segments)),
+                    tuple(transcript.chapters))
+
+
 def capture(transcript: Transcript) -> Captured:
     """A copy of *transcript* that later edits cannot change: O(segments), no words copied.
 
@@ -1142,11 +1234,7 @@ def capture(transcript: Transcript) -> Captured:
     one tuple by ``attrgetter`` (in C), are enough for a background thread to
     rebuild and serialise the episode while the user keeps typing.
     """
-    meta = transcript.meta
-    return Captured((meta.title, meta.audio_path, meta.duration_ms, meta.language, meta.source_path),
-                    [(s.id, s.name) for s in transcript.speakers.values()],
-                    list(map(_SEGMENT_FIELDS, transcript.segments)),
-                    tuple(transcript.chapters))   # Chapter objects are frozen; ops assign new lists
+    return capture_rows(transcript, transcript.segments)   # Chapter objects are frozen; ops assign new lists
 
 
 # Words a reader left to be made on first read stay a recipe here (made on the worker, if at all).
@@ -1177,9 +1265,14 @@ class Captured:
                           segments=segments, chapters=list(self.chapters))
 
 
-def _header(base: BaseRef, seq0: int, original: str) -> str:
-    record = {"journal": JOURNAL_VERSION, "base": base.to_json(), "seq0": seq0, "original": original,
+def _header(base: BaseRef, seq0: int, original: str, anchor: BaseRef | None = None) -> str:
+    """A journal's first line; *anchor*: the file the base adds to, when the base is an autosave delta
+    (named here so that recovery checks and keeps it without reading the delta)."""
+    record = {"journal": JOURNAL_VERSION if anchor is None else DELTA_JOURNAL_VERSION, "base": base.to_json(),
+              "seq0": seq0, "original": original,
               "created": datetime.now(timezone.utc).isoformat(timespec="seconds"), "pid": os.getpid()}
+    if anchor is not None:
+        record["anchor"] = anchor.to_json()
     return encode_line(record, small=True).decode("utf-8")
 
 
@@ -1224,6 +1317,15 @@ def file_state(path: str | Path) -> tuple | None:
 
 
 _stat_key = file_state
+
+
+def _watch(base: BaseRef, anchor: BaseRef | None, watched: dict[str, tuple | None]) -> dict[str, tuple | None]:
+    """What to watch of a journal's base (its stat key now: just written or bound to) and of the file a
+    delta base adds to (as already *watched*, when it was: a change since must not go unseen)."""
+    watch = {base.path: _stat_key(base.path)}
+    if anchor is not None:
+        watch[anchor.path] = watched[anchor.path] if anchor.path in watched else _stat_key(anchor.path)
+    return watch
 
 
 _Started = TypeVar("_Started")    # what a journal-starting function makes at its place

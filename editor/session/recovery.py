@@ -7,12 +7,14 @@ How the pieces fit (the design behind "never lose a producer's work"):
   A kill, a crash or a frozen machine that is reset loses nothing the producer
   saw happen (a power cut at most the last :data:`~editor.session.journal.FSYNC_INTERVAL`).
 * **Periodic snapshot, to keep replay short.** Autosave
-  (:meth:`Journal.snapshot_async`, a few seconds after the last change) copies
-  the segment shells on the GUI thread (O(segments), about a millisecond for a
-  10-hour episode) and writes a full project snapshot in a background thread
-  (``<project>.autosave-<seq>-<random>``), then rotates the journal onto it
+  (:meth:`Journal.snapshot_async`, a few seconds after the last change) captures
+  on the GUI thread the turns changed since the file the document came from (or the
+  last whole snapshot) and writes them in a background thread as a delta on that file
+  (:mod:`editor.session.autosave_delta`; the whole document when most turns changed),
+  ``<project>.autosave-<seq>-<random>``, then rotates the journal onto it
   keeping only the lines committed meanwhile. Each rotation replaces the
-  journal atomically, and the snapshot it names is written before and deleted
+  journal atomically, and the snapshot it names (and the whole snapshot a delta adds
+  to, which the journal's header names too) is written before and deleted
   after, so on disk there is always a journal whose base exists.
 * **Save ends it.** Saving writes the project atomically (``.bak`` kept) and
   restarts the journal empty on the new file (:meth:`Journal.saved`).
@@ -45,15 +47,16 @@ from editor.core import ops
 from editor.core.atomic import atomic_write
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Segment, Speaker, Transcript
+from editor.session import autosave_delta
 from editor.session.journal import (
     AFTER,
     BASE_PROJECT,
     BASE_SNAPSHOT,
     BASE_SOURCE,
     BEFORE,
+    DELTA_JOURNAL_VERSION,
     FSYNC_INTERVAL,
     JOURNAL_SUFFIX,
-    JOURNAL_VERSION,
     SNAPSHOT_SUFFIX,
     BaseRef,
     Journal,
@@ -95,6 +98,7 @@ class Pending:
     journal_path: Path
     base: BaseRef | None
     seq0: int = 0
+    anchor: BaseRef | None = None   # the file the base adds to, when the base is an autosave delta
     records: list[dict] = field(default_factory=list, repr=False)
     good_size: int = 0     # bytes up to the end of the last intact line
     ends: list[int] = field(default_factory=list, repr=False)   # where each record's line ends (bytes)
@@ -179,7 +183,7 @@ class Pending:
             raise TranscriptError(f"cannot reopen the recovery journal ({error.strerror or error})",
                                   self.journal_path) from None
         return Journal(self.journal_path, self.base, fd, self.last_seq, self.good_size,
-                       fsync_interval, original=self.original_path)
+                       fsync_interval, original=self.original_path, anchor=self.anchor)
 
     def keep_aside(self, copy: bool = False) -> Path | None:
         """Rename the journal (and its snapshots) to ``<name>.unrestored-<time>`` in the same folder,
@@ -242,20 +246,21 @@ def inspect(journal_path: str | Path) -> Pending | None:
     lines = data.splitlines(keepends=True)
     header = decode_line(lines[0]) if lines else None
     version = header.get("journal") if header is not None else None
-    if type(version) is int and version > JOURNAL_VERSION:
+    if type(version) is int and version > DELTA_JOURNAL_VERSION:
         return Pending(journal_path, None, problem="its journal was written by a newer version of Transcript "
                                                    "Editor, which can restore it")
     try:
         if header is None or type(version) is not int or version < 1:
             raise ValueError("unreadable header")
         base = BaseRef.from_json(header.get("base"))
+        anchor = BaseRef.from_json(header["anchor"]) if "anchor" in header else None
         seq0 = header["seq0"]
         if type(seq0) is not int:
             raise ValueError("bad seq0")
     except (ValueError, KeyError):
         return Pending(journal_path, None, problem="its journal is damaged at the start, where it says which "
                                                    "file the edits were made on")
-    pending = Pending(journal_path, base, seq0, created=str(header.get("created", "")),
+    pending = Pending(journal_path, base, seq0, anchor, created=str(header.get("created", "")),
                       original_path=str(header.get("original", "")))
     offset = pending.start = len(lines[0])
     expected = seq0 + 1
@@ -288,6 +293,8 @@ def inspect(journal_path: str | Path) -> Pending | None:
         pending.problem = "another running Transcript Editor is editing it"
     elif not base.matches_file():
         pending.problem = _base_changed(base)
+    elif pending.anchor is not None and not pending.anchor.matches_file():
+        pending.problem = _base_changed(pending.anchor)
     return pending
 
 
@@ -332,7 +339,7 @@ def _rebase_on_finished_save(pending: Pending) -> None:
         except (KeyError, TypeError, ValueError):
             return
         if saved.matches_file():
-            pending.base = saved
+            pending.base, pending.anchor = saved, None
             pending.seq0 = pending.records[index]["after"]
             pending.original_path = saved.path
             pending.start = pending.ends[index]
@@ -440,11 +447,10 @@ def inspect_kept(path: str | Path) -> KeptWork | None:
     if pending is None:
         return None
     kept = KeptWork(pending, path.with_name(path.name[: match.start()]), match.group(0))
-    base = pending.base
-    if base is not None and base.kind == BASE_SNAPSHOT and pending.problem:
-        moved = BaseRef(base.kind, base.path + kept.tag, base.sha256, base.size, base.format)
-        if moved.matches_file():
-            pending.problem = ""
+    needed = [ref for ref in (pending.base, pending.anchor) if ref is not None]
+    if pending.problem and needed and all(ref.matches_file() or (ref.kind == BASE_SNAPSHOT and BaseRef(
+            ref.kind, ref.path + kept.tag, ref.sha256, ref.size, ref.format).matches_file()) for ref in needed):
+        pending.problem = ""
     return kept
 
 
@@ -508,8 +514,7 @@ def clean_leftovers(journal_path: str | Path) -> list[Path]:
         return []   # no folder (nothing was ever journaled there), or one that cannot be read
     if not names or (journal_path.exists() and is_locked(journal_path)):
         return []
-    base = _header_base(journal_path)
-    keep = {Path(base.path)} if base is not None and base.kind == BASE_SNAPSHOT else set()
+    keep = {Path(base.path) for base in _header_bases(journal_path) if base.kind == BASE_SNAPSHOT}
     stem = journal_path.name.removesuffix(JOURNAL_SUFFIX)
     snapshot_prefix = f"{stem}{SNAPSHOT_SUFFIX}-"   # the names snapshot_paths_for globs for
     removed = [folder / n for n in sorted(names) if n.startswith(snapshot_prefix)
@@ -577,13 +582,16 @@ def _stray_prepared(folder: Path) -> list[Path]:
 _PREPARED_TAIL = re.compile(r"\.[a-z0-9_]{8}\.tmp")
 
 
-def _header_base(journal_path: Path) -> BaseRef | None:
+def _header_bases(journal_path: Path) -> list[BaseRef]:
+    """The files the journal's lines need: its base, and the file that adds to when it is a delta."""
     try:
         with open(journal_path, "rb") as handle:
             header = decode_line(handle.readline(1 << 16))
-        return BaseRef.from_json(header.get("base")) if header else None
+        if not header:
+            return []
+        return [BaseRef.from_json(header[key]) for key in ("base", "anchor") if key in header]
     except (OSError, ValueError):
-        return None
+        return []
 
 
 def _unlink(path: Path) -> None:
@@ -767,14 +775,35 @@ def _check_row(row, count: int) -> None:
         raise IndexError(f"row {row} is beyond the {count} segments")
 
 
-def _load_base(base: BaseRef) -> tuple[Transcript, dict]:
+def _load_base(base: BaseRef, deltas: bool = True) -> tuple[Transcript, dict]:
+    """The document *base* holds: a source file read with its reader, a project, an autosave snapshot
+    (with *deltas*, one that is a delta put onto the file it adds to, which is never a delta)."""
     if base.kind == BASE_SOURCE:
         from editor.formats import read_file
         fmt = base.format if base.format and base.format != "project" else None
         return read_file(base.path, fmt).transcript, {}
     from editor.core import project
+    if base.kind == BASE_SNAPSHOT and deltas:
+        delta = _read_delta(Path(base.path))
+        if delta is not None:
+            return autosave_delta.load(base.path, delta, lambda anchor: _load_base(anchor, deltas=False))
     loaded = project.load(base.path)
     return loaded.transcript, dict(loaded.extra)
+
+
+def _read_delta(path: Path) -> dict | None:
+    """The autosave delta at *path*, read; None when the file is a whole snapshot (or not readable:
+    loading it as a project then says why)."""
+    import json
+    try:
+        with open(path, "rb") as handle:
+            if not handle.read(64).lstrip().startswith(b'{"' + autosave_delta.DELTA_KEY.encode()):
+                return None
+            handle.seek(0)
+            data = json.loads(handle.read())
+    except (OSError, ValueError):
+        return None
+    return data if autosave_delta.is_delta(data) else None
 
 
 def _edits(count: int) -> str:

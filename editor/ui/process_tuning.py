@@ -20,9 +20,10 @@ and nowhere else:
   all live on, so collections during the read only walk them again and again (full ones
   of 0.7-0.9 s measured at 200,000 turns, holding the GIL the window needs): the collector
   waits until the read is done and its objects are frozen (:func:`collection_paused`).
-  An autosave snapshot serializes the document on a worker, and the first one after opening a
-  caption file makes the words of every turn still holding its recipe (~100,000 objects for
-  12,000 cues, all kept by the live turns): collections in the middle of it walked them again
+  An autosave snapshot serializes the turns changed since the document's file on a worker (a
+  delta), and a whole one, when most turns changed, makes the words of every turn still holding
+  its recipe (~100,000 objects for 12,000 cues, all kept by the live turns): collections in the
+  middle of it walked them again
   (two of 18-27 ms each, holding the GIL the window needs), so the collector waits while a
   snapshot is written and freezes what it made after (:func:`snapshot_started` / :func:`snapshot_ended`).
 * **GIL switch interval.** While an autosave snapshot is serialized on a worker, the

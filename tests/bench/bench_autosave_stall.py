@@ -1,6 +1,8 @@
 """The autosave snapshot after the first edit: how long the window stops answering while it is written.
 
-Run: ``.venv/bin/python tests/bench/bench_autosave_stall.py [--runs N | --quick] [--root DIR] [SRT]``. Prints one table
+Run: ``.venv/bin/python tests/bench/bench_autosave_stall.py [--runs N | --quick] [--root DIR] [--ten-hours | FILE]``
+(``--ten-hours``: the synthetic 10-hour episode as a project, instead of the 12,000-cue SRT; ``--replace``: the first
+edit is a Replace all of "the" with "thy" in the Find and Replace panel, not one turn's text). Prints one table
 (``--root DIR``: the app of another checkout, to pair figures: run both, interleaved, under the same load).
 
 The 12,000-cue SRT of the peer harness's ``gen_srt.py`` is opened as ``python -m editor FILE`` opens
@@ -30,9 +32,9 @@ STALL_MS = 20
 IDLE_S = 2.0
 
 
-def one_run(srt: Path, root: Path) -> dict[str, float]:
+def one_run(srt: Path, root: Path, edit: str = "turn") -> dict[str, float]:
     code = f"import sys; sys.path.insert(0, {str(Path(__file__).resolve().parent)!r}); " \
-           f"import bench_autosave_stall as b; b.in_window({str(srt)!r})"
+           f"import bench_autosave_stall as b; b.in_window({str(srt)!r}, {edit!r})"
     home = tempfile.mkdtemp(prefix="bench-autosave-")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TRANSCRIPT_EDITOR_AOUT="dummy", HOME=home,
                TRANSCRIPT_EDITOR_SETTINGS=os.path.join(home, "settings.ini"),
@@ -45,7 +47,7 @@ def one_run(srt: Path, root: Path) -> dict[str, float]:
                                                        if line.startswith("FIG\t"))}
 
 
-def in_window(srt: str) -> None:
+def in_window(srt: str, edit: str = "turn") -> None:
     from PySide6.QtCore import QTimer
     from window_bench import spin, until_idle
 
@@ -82,9 +84,16 @@ def in_window(srt: str) -> None:
     spin(IDLE_S)
     idle = _stalls([t for t in ticks if t >= idle_from])
     model = window.model
-    row = model.rowCount() // 2
-    text = model.transcript.segments[row].text
-    window.undo_stack.push(OpCommand(model, ops.set_text(model.transcript, row, text + " indeed"), "Edit"))
+    if edit == "replace":     # Replace all "the" with "thy" in the Find and Replace panel
+        window.names.find.show_replace()
+        panel = window.names.find.panel
+        panel.find_edit.setText("the")
+        panel.replace_edit.setText("thy")
+        panel.replace_all_button.click()
+    else:
+        row = model.rowCount() // 2
+        text = model.transcript.segments[row].text
+        window.undo_stack.push(OpCommand(model, ops.set_text(model.transcript, row, text + " indeed"), "Edit"))
     deadline = time.perf_counter() + 60
     while "end" not in span and time.perf_counter() < deadline:
         spin(0.1)
@@ -110,6 +119,18 @@ def _stalls(ticks: list[float]) -> tuple[float, float]:
     return max(gaps, default=0.0), sum(g for g in gaps if g > STALL_MS) / seconds
 
 
+def ten_hours_project() -> Path:
+    """The synthetic 10-hour episode (2,400 turns, 90,000 timed words) saved as a project."""
+    path = Path(__file__).resolve().parent / "out" / "ten_hours.tep.json"
+    if not path.exists():
+        from synthetic import ten_hour_episode
+
+        from editor.core import project
+        path.parent.mkdir(parents=True, exist_ok=True)
+        project.save(ten_hour_episode(), path)
+    return path
+
+
 def main() -> None:
     runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 1 if "--quick" in sys.argv else 3
     root = Path(sys.argv[sys.argv.index("--root") + 1]).resolve() if "--root" in sys.argv else ROOT
@@ -117,12 +138,16 @@ def main() -> None:
             and sys.argv[i - 1] not in ("--runs", "--root")]
     if args:
         srt = Path(args[0])
+    elif "--ten-hours" in sys.argv:
+        srt = ten_hours_project()
     else:
         from bench_replace_window import srt_path
         srt = srt_path()
     load = Path("/proc/loadavg").read_text().split()[0] if os.path.exists("/proc/loadavg") else "?"
-    results = [one_run(srt, root) for _ in range(runs)]
-    print(f"Autosave after the first edit of {srt.name}, {runs} fresh windows; median (min-max); "
+    edit = "replace" if "--replace" in sys.argv else "turn"
+    results = [one_run(srt, root, edit) for _ in range(runs)]
+    print(f"Autosave after the first edit ({'Replace all the/thy' if edit == 'replace' else 'one turn'}) "
+          f"of {srt.name}, {runs} fresh windows; median (min-max); "
           f"app from {root}; load {load}\n")
     print("| figure | value |\n|---|---:|")
     for part in results[0]:

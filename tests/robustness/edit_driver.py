@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_script import UndoHistory, apply_action, load_script  # noqa: E402
 
 from editor.core import project  # noqa: E402
+from editor.session.autosave_delta import Unchanged  # noqa: E402
 from editor.session.journal import Journal  # noqa: E402
 
 
@@ -36,6 +37,7 @@ def main() -> int:
     transcript = project.load(args.project).transcript
     script = load_script(args.script)
     journal = Journal.for_document(args.project, saved=True)
+    journal.unchanged = Unchanged(transcript.segments, journal.base)   # as the window's autosaver: deltas on it
     history = UndoHistory()
     print("ready", flush=True)
     run = lambda op: journal.run(transcript, op)  # noqa: E731

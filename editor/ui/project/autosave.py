@@ -7,10 +7,15 @@ Built on :mod:`editor.session.journal` / :mod:`editor.session.recovery`:
   :meth:`Autosaver.on_committed` writes one line with the touched rows (one
   ``write``), so a kill loses nothing the producer saw happen. The journal starts on the *first* edit, so merely
   opening a file never replaces a journal a crash left for it.
-* **Autosave** a few seconds after the last change writes a full snapshot in
-  a background thread (``Journal.snapshot_async``: the GUI thread only
-  captures field tuples, ~1 ms for the 10-hour episode; serializing would be
-  ~60 ms) and rotates the journal onto it, so restoring replays little.
+* **Autosave** a few seconds after the last change writes a snapshot in
+  a background thread (``Journal.snapshot_async``) and rotates the journal onto it, so restoring
+  replays little. The snapshot holds the turns changed since the document was opened or saved (or
+  since the last full snapshot), as a delta on that file (:mod:`editor.session.autosave_delta`):
+  the GUI thread captures those turns' fields and each row's place in the file in a few passes in
+  C, and the worker serializes only them, so it holds the GIL the window needs for as long as the
+  edits were big, not the document. This controller tells the journal which turns are still as
+  the file holds them (:class:`~editor.session.autosave_delta.Unchanged`) from the moment the
+  document is opened: derived data (word times) touches turns before the first edit too.
 * **Saving** restarts the journal on the project; discarding deletes it.
 
 Where the files go: beside a saved project (``<project>.journal``), else in
@@ -21,15 +26,22 @@ data folder (:func:`editor.core.user_data.user_data_dir`).
 from __future__ import annotations
 
 import contextlib
+import operator
 import threading
 from concurrent.futures import Future
+from itertools import compress
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor.core.errors import TranscriptError
+from editor.session.autosave_delta import Unchanged
 
 DELAY_MS = 3000
+# How long a snapshot's worker waits for the window's turn between slices before it takes the window
+# for busy (or blocked) and goes on without turns.
+TURN_WAIT_S = 0.5
+_ID = operator.attrgetter("id")
 
 
 class Autosaver(QObject):
@@ -42,6 +54,7 @@ class Autosaver(QObject):
     snapshot_ended = Signal()
     failed = Signal(str)          # the journal or a snapshot failed: edits are not protected
     _snapshot_done = Signal(bool)
+    _turn_wanted = Signal(object)   # the snapshot's worker waits for the window's turn (a threading.Event)
 
     def __init__(self, transcript_getter, delay_ms: int = DELAY_MS, parent=None, extra_getter=None,
                  data_dir: str | Path | None = None):
@@ -55,6 +68,7 @@ class Autosaver(QObject):
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.save_now)
         self._snapshot_done.connect(self._on_snapshot_done)
+        self._turn_wanted.connect(self._give_turn)
         self._document = ""        # the project or imported source
         self._format = ""
         self._saved = False        # the document is a saved project
@@ -74,6 +88,9 @@ class Autosaver(QObject):
         # The worker then prepares the journal's file (PreparedJournal: its header's fsyncs took the
         # first edit 10-100 ms): (base, the file's state when read, the prepared journal or None).
         self._base: tuple[tuple, Future] | None = None
+        # The turns still as the document's file holds them, until a journal takes it over (None:
+        # not known, and the first snapshot is then the whole document).
+        self._unchanged: Unchanged | None = None
 
     # ------------------------------------------------------------------ the document
     def set_document(self, document: str, format_name: str, saved: bool) -> None:
@@ -84,6 +101,7 @@ class Autosaver(QObject):
         self._derived = set()
         self._memos = []
         self._failed = False
+        self._unchanged = self._turns_as_in_file()
         self._identify_document()
 
     def adopt(self, journal) -> None:
@@ -91,6 +109,7 @@ class Autosaver(QObject):
         self._discard_prepared()
         self.journal = journal
         journal.on_error = self._on_journal_error
+        journal.pace = self._take_turn
 
     # ------------------------------------------------------------------ recording edits
     def on_committed(self, commit) -> None:
@@ -102,7 +121,11 @@ class Autosaver(QObject):
     def on_derived(self, commit) -> None:
         """The model applied derived data (``TranscriptModel.derived``): not journaled, but noted."""
         segments = commit.transcript.segments
-        ids = {segments[row].id for change in commit.changes for row in change.rows}
+        rows = {row for change in commit.changes for row in change.rows}
+        ids = {segments[row].id for row in rows}
+        unchanged = self.journal.unchanged if self.journal is not None else self._unchanged
+        if unchanged is not None:
+            unchanged.touched_rows(segments, rows)
         if self.journal is not None:
             self.journal.derived(ids)
             if any(change.meta for change in commit.changes):
@@ -125,12 +148,27 @@ class Autosaver(QObject):
                                                data_dir=self._data_dir, base=base)
             journal.derived(self._derived)   # derived since the document was opened
             journal.follow(self._memos)
-            self._derived, self._memos = set(), []
+            if base is not None and self._unchanged is not None:
+                # The file read at open is the journal's base: its turns, less those touched since.
+                self._unchanged.base = journal.base
+                journal.unchanged = self._unchanged
+            self._derived, self._memos, self._unchanged = set(), [], None
             self.adopt(journal)
         except TranscriptError as error:
             self._on_journal_error(error)
             return None
         return self.journal
+
+    def _turns_as_in_file(self) -> Unchanged | None:
+        """The document's turns as its file holds them: all but those given derived data (in C)."""
+        transcript = self._transcript()
+        if transcript is None:
+            return None
+        segments = transcript.segments
+        unchanged = Unchanged(segments)
+        if self._derived:
+            unchanged.touched(compress(segments, map(self._derived.__contains__, map(_ID, segments))))
+        return unchanged
 
     def _identify_document(self) -> None:
         """Start reading the document's identity for the journal's base on a worker thread. It is
@@ -215,6 +253,20 @@ class Autosaver(QObject):
             self.snapshot_ended.emit()
         return queued
 
+    def _take_turn(self) -> bool:
+        """On the snapshot's worker, between slices: return once the window's event loop has gone round
+        (what was waiting, input and repaints, done), False when it did not within TURN_WAIT_S (busy)."""
+        turn = threading.Event()
+        try:
+            self._turn_wanted.emit(turn)
+        except RuntimeError:    # the window is gone (quitting): nobody to wait for
+            return False
+        return turn.wait(TURN_WAIT_S)
+
+    def _give_turn(self, turn: threading.Event) -> None:
+        """The window's turn (GUI thread: a slot of this object, so a worker's signal is queued to it)."""
+        turn.set()
+
     def _on_snapshot_done(self, ok: bool) -> None:
         self.snapshot_ended.emit()
         journal = self.journal
@@ -267,6 +319,7 @@ class Autosaver(QObject):
             project.save(self._transcript(), project_path, extra, make_folder=True)
         self._document, self._format, self._saved = project_path, "project", True
         if self.journal is None:
+            self._unchanged = self._turns_as_in_file()
             self._identify_document()   # the next edit's journal applies to the project just written
 
     def saved(self, project_path: str) -> None:
@@ -274,8 +327,9 @@ class Autosaver(QObject):
         self._timer.stop()
         self._document, self._format, self._saved = project_path, "project", True
         if self.journal is not None:
-            self.journal.saved(project_path)
+            self.journal.saved(project_path, self._transcript().segments)
         elif self._base is None or self._base[0] != (project_path, True, "project"):
+            self._unchanged = self._turns_as_in_file()
             self._identify_document()
 
     def discard(self) -> None:
@@ -283,6 +337,7 @@ class Autosaver(QObject):
         self._timer.stop()
         self._discard_prepared()
         self._memos = []
+        self._unchanged = None      # the next journal's first snapshot is the whole document
         if self.journal is not None:
             self._derived |= self.journal.unsynced   # a next journal starts from the same base
             self.journal.discard()
@@ -296,6 +351,7 @@ class Autosaver(QObject):
         memos = self.journal.line_memos()
         self.discard()
         self._memos = memos     # the document is the file again: what they found, the next journal's base holds
+        self._unchanged = self._turns_as_in_file()
         self._identify_document()
 
     def close(self, closed_by: str = "") -> None:
@@ -303,6 +359,7 @@ class Autosaver(QObject):
         :meth:`Journal.close <editor.session.journal.Journal.close>`."""
         self._timer.stop()
         self._discard_prepared()
+        self._unchanged = None
         if self.journal is not None:
             self.journal.close(closed_by)
             self.journal = None
