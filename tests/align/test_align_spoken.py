@@ -29,6 +29,7 @@ from editor.core.transcript import Segment, WordTiming
     ("10:30", "ten thirty"), ("9:05", "nine oh five"), ("5pm", "five p. m."),
     ("&", "and"), ("AT&T", "a. t. and t."), ("#1", "number one"),
     ("Dr.", "doctor"), ("Mr.", "mister"), ("vs.", "versus"), ("etc.", "et cetera"), ("e.g.,", "for example"),
+    ("St", "st"), ("St.", "st"),
     ("well-known", "well known"), ("Maya,", "maya"), ("don't", "don't"), ("[laughs]", ""), ("--", ""),
 ])
 def test_written_tokens_become_the_words_said(written, said):
