@@ -54,7 +54,9 @@ class Unchanged:
 
     def __init__(self, segments: list[Segment], base: BaseRef | None = None):
         self.base = base
-        self._kept = list(segments)     # keeps each object alive: its id() is its while kept
+        # Keeps each unchanged object alive, so its id() stays its own; a touched turn's slot is
+        # emptied, so the old versions of edited turns live only as long as the undo history keeps them.
+        self._kept: list[Segment | None] = list(segments)
         self._rows: dict[int, int] = dict(zip(map(id, self._kept), range(len(self._kept)), strict=True))
 
     @property
@@ -63,9 +65,11 @@ class Unchanged:
 
     def touched(self, segments: Iterable[Segment]) -> None:
         """These turns were changed (an edit, derived data): they are no longer as the base holds them."""
-        pop = self._rows.pop
+        pop, kept = self._rows.pop, self._kept
         for segment in segments:
-            pop(id(segment), None)
+            row = pop(id(segment), None)
+            if row is not None:
+                kept[row] = None
 
     def touched_rows(self, segments: list[Segment], rows: Iterable[int]) -> None:
         """:meth:`touched` for the turns at *rows* of *segments*."""
