@@ -694,7 +694,8 @@ def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common
             if any(w in job.phrase.norms for w in norms) and \
                     all(w in common or w in job.phrase.norms for w in norms) and len(norms) <= len(job.phrase.norms):
                 continue
-        if job.fuzzy and c.how != "exact" and _another_word(norms, job.phrase, dictionary):
+        if job.fuzzy and c.how != "exact" and not _letters_of_acronym(c.found, job.correct) and \
+                _another_word(norms, job.phrase, dictionary):
             continue    # "patronage" for "Patreon": a word of its own that does not sound like the name
         if job.fuzzy and _holds_name_in_another_number(norms, job.phrase.norms):
             continue    # "democratic socialist" for "Democratic Socialists": the same words, another number
@@ -753,6 +754,12 @@ def _another_word(found: Sequence[str], name, dictionary: Container[str]) -> boo
         return False
     from editor.core.name_index import phonetic_key
     return phonetic_key(found[0]) != name.joined_key
+
+
+def _letters_of_acronym(found: str, correct: str) -> bool:
+    """Whether *found* is written in capitals for the acronym *correct*: the recognizer wrote letters
+    ("CAP" for CAB, a letter misheard), not the dictionary word those letters also spell."""
+    return found.isupper() and found.isalpha() and _is_acronym(correct)
 
 
 def _singular(word: str) -> str:

@@ -77,3 +77,13 @@ def test_a_name_written_apart_as_everyday_words_is_offered_unticked(line, found,
 
 def test_everyday_words_only_partly_a_name_are_no_name():
     assert _found(["What a merry day it was.", "The weather was merry."], ["Merryweather"]) == []
+
+
+def test_an_acronym_one_letter_off_in_capitals_is_offered_though_its_letters_spell_a_word():
+    # "RAT" spells a dictionary word, but written in capitals the recognizer wrote letters: T for
+    # the glossary's P (letters said with the same vowel). The word written as a word stays alone.
+    glossary = Glossary()
+    glossary.add("RAP")
+    found = [(s.index, s.found, s.replacement, s.score >= TICK_SCORE)
+             for s in scan(_transcript("The RAT sent two inspectors in June.", "A rat ran under the floor."), glossary)]
+    assert found == [(0, "RAT", "RAP", False)]
