@@ -109,6 +109,9 @@ class Aligner:
         # "word", "word(2)"... through the decoder's dictionary). A word's entry goes when a
         # pronunciation of it is added.
         self._sayings: dict[str, tuple[str, ...]] = {}
+        # How many pronunciations were added to words (add_pronunciation): a dictionary word's
+        # pronunciations change only then, so what was worked out from them holds while this does.
+        self.sayings_added = 0
         # The last few audio buffers decoded, with their noise floor and what was found in them: a
         # turn is decoded again and again over the same samples (a word swapped in, a candidate
         # and the original, a passage judged for two names), drawing the noise took about a
@@ -188,6 +191,7 @@ class Aligner:
             decoded.found.clear()
         self._pronounced[alternative] = phones
         self._sayings.pop(word, None)
+        self.sayings_added += 1
         for each in [*self._decoders.values(), *([self._choices] if self._choices else [])]:
             each.add_word(alternative, phones, True)
         return True

@@ -96,6 +96,7 @@ from __future__ import annotations
 
 import math
 import os
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -637,14 +638,12 @@ def _cluster_put_back(tokens: list[Token], i: int, words: list[str], at: int, sa
     model = context_model()
     own = model.window(words, at, words[at])
     candidates = []
-    for other in model.sound_alikes(saying):
-        if other == words[at] or not model.known(other):
+    for other in _cluster_alikes(aligner, tuple(saying), misfits):
+        if other == words[at]:
             continue
-        others = aligner.pronunciations(other)
-        if (misfits and _cluster_apart(saying, others)) or _consonant_after_s(saying, others):
-            gain = model.window(words, at, other) - own
-            if gain >= CLUSTER_GAIN:
-                candidates.append((gain, other))
+        gain = model.window(words, at, other) - own
+        if gain >= CLUSTER_GAIN:
+            candidates.append((gain, other))
     for _, other in sorted(candidates, reverse=True)[:MAX_CLUSTERS]:
         if consonant_said(tokens, i, other, saying, fitted, audio_16k, audio_start_ms, aligner):
             margin = _margin(tokens, i, other, audio_16k, audio_start_ms, aligner, text_total,
@@ -652,6 +651,36 @@ def _cluster_put_back(tokens: list[Token], i: int, words: list[str], at: int, sa
             if margin is not None and margin >= CLUSTER_MARGIN:
                 return ["audio"]
     return []
+
+
+# Per aligner: its sayings_added when the entries were worked out, and (a word's pronunciations,
+# misfits) -> the words :func:`_cluster_alikes` found for them.
+_cluster_found: weakref.WeakKeyDictionary[Aligner, tuple[int, dict[tuple[tuple[str, ...], bool], tuple[str, ...]]]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _cluster_alikes(aligner: Aligner, saying: tuple[str, ...], misfits: bool) -> tuple[str, ...]:
+    """The words one phone from *saying* that the model knows and that are it with a consonant of a
+    cluster put back (*misfits*: any of CLUSTER_PHONES; else only after its first s), as
+    :func:`_cluster_put_back` asks about them. Worked out once per pronunciation: a turn asks
+    about the same words as other turns do, and each of hundreds of sound-alikes is looked at."""
+    added, found = _cluster_found.get(aligner, (-1, {}))
+    if added != aligner.sayings_added:       # a word's pronunciations changed since: start afresh
+        added, found = aligner.sayings_added, {}
+        _cluster_found[aligner] = (added, found)
+    key = (saying, misfits)
+    if key not in found:
+        model = context_model()
+        sayings = list(saying)
+        alikes = []
+        for other in model.sound_alikes(sayings):
+            if not model.known(other):
+                continue
+            others = aligner.pronunciations(other)
+            if (misfits and _cluster_apart(sayings, others)) or _consonant_after_s(sayings, others):
+                alikes.append(other)
+        found[key] = tuple(alikes)
+    return found[key]
 
 
 def _audio_led(tokens: list[Token], i: int, words: list[str], at: int, saying: list[str], asked: list[str],

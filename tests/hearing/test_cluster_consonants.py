@@ -27,3 +27,19 @@ def test_a_vowel_coloured_by_an_r_the_text_lacks_is_still_found(material):
     _, heard = heard_line(material, ("real word", "A {swan|swarm} settled in the old pear tree on Thursday."), [],
                           voice="en-us+f2", speed=165)
     assert [s.text for s in heard.suspects] == ["swan"]
+
+
+def test_the_words_a_cluster_consonant_is_asked_about_follow_pronunciations_added_to_the_aligner():
+    # Worked out once per pronunciation, they must not outlive a word's pronunciations: "pats" is
+    # "pants" with a consonant dropped, until it may also be said as "plants" is.
+    from editor.align.aligner import Aligner
+    from editor.hearing.context import _cluster_alikes
+    from editor.hearing.fit import HEARING_OPTIONS
+
+    aligner = Aligner(HEARING_OPTIONS)
+    pants = tuple(aligner.pronunciations("pants"))
+    assert "plants" in _cluster_alikes(aligner, pants, True)
+    assert "pats" not in _cluster_alikes(aligner, pants, True)
+    assert aligner.add_pronunciation("pats", "P L AE N T S")
+    assert "pats" in _cluster_alikes(aligner, pants, True)
+    assert "plants" not in _cluster_alikes(aligner, pants, False), "only a consonant after a first s"
