@@ -234,6 +234,28 @@ def test_the_windows_help_names_the_commands():
     assert run("export", "--help").returncode == 0
 
 
+def test_a_mistyped_command_is_named_not_opened_as_a_transcript(tmp_path, monkeypatch, capsys):
+    """`transcript-editor sugest episode.txt` would open a window on a file "sugest" that does not
+    exist (on a server without a display: Qt aborts with a core dump). A first word close to a
+    command and no file of that name is a mistyped command: said in one line, exit 2."""
+    import editor.ui.app
+    from editor.__main__ import main
+
+    episode = tmp_path / "episode.txt"
+    episode.write_text("Speaker 0 00:00:01 Hello there.", encoding="utf-8")
+    windows = []
+    monkeypatch.setattr(editor.ui.app, "main", lambda args: windows.append(args) or 0)
+    assert main(["sugest", str(episode)]) == 2
+    assert windows == []
+    err = capsys.readouterr().err
+    assert err == "transcript-editor: 'sugest' is no command and no file (did you mean 'suggest'?)\n"
+    # A file of that name, or a word like no command, still opens in the window (which names a missing file).
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "publsh").write_text("Speaker 0 00:00:01 Hello there.", encoding="utf-8")
+    assert main(["publsh"]) == 0 and main(["episode-12.txt"]) == 0
+    assert windows == [["publsh"], ["episode-12.txt"]]
+
+
 def test_the_windows_options_abbreviated_as_argparse_takes_them():
     """"--he" is --help to argparse: the same help, the commands too; "--vers" is --version."""
     from editor import __version__

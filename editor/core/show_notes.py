@@ -42,6 +42,9 @@ _NOT_NAME_WORDS = frozenset([
     "join", "thanks", "thank", "welcome", "hosted", "produced", "music", "transcript", "season", "part", "chapter",
     "today", "this", "week", "view"
 ])
+# A determiner capitalised in the middle of a sentence belongs to the name it starts ("Our
+# Revolution", "The Guardian"); at a sentence's start it is the sentence's.
+_NAME_ARTICLES = frozenset(["our", "the", "my", "your", "their"])
 # A line of prose (the show notes proper) ends a sentence or has a few lower-case words; the page's
 # header above the first such line holds the episode title, the show's name or slogan ("Talking
 # Strategy, Making History"), dates: capitalised because they are headings, not because they are names.
@@ -146,10 +149,14 @@ def candidate_names(text: str, known: Iterable[str] = (), dictionary: Container[
     runs: list[tuple[list[str], bool]] = []      # (words, in the heading lines)
     for found in _NAME_RUN.finditer(without_urls):
         run = found.group(1).split()
+        lead = []
         while run and run[0].casefold() in _NOT_NAME_WORDS:
-            run.pop(0)
+            lead.append(run.pop(0))
         while run and run[-1].casefold() in _NOT_NAME_WORDS | {"da", "de", "van", "von", "of"}:
             run.pop()
+        if len(run) == 1 and len(lead) == 1 and lead[0].casefold() in _NAME_ARTICLES \
+                and not _SENTENCE_START.search(without_urls[:found.start()]):
+            run = lead + run     # "director of Our Revolution": the rest alone is a common word
         if len(run) >= 2:
             runs.append((run, found.start() < header_end))
             taken_spans.append(found.span())

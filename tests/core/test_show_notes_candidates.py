@@ -222,3 +222,15 @@ def test_a_word_of_the_notes_written_alone_capitalised_is_offered_in_its_capital
     names = [c.text for c in candidate_names("We walk the saltmarsh at dawn. Saltmarsh birds sing there. "
                                              "Visit saltmarsh.org for the tides.\n")]
     assert not {"saltmarsh", "Saltmarsh"} & set(names), names
+
+
+def test_a_name_of_one_word_after_our_or_the_is_offered_whole_when_the_notes_capitalise_it_mid_sentence():
+    """"political director of Our Revolution": without its "Our" the name is a common word, and
+    nothing at all was offered; capitalised mid-sentence, "Our" is the name's own. At a sentence's
+    start it is the sentence's ("Our guest", "The Harbour" in "The Harbour Trust" stays whole anyway)."""
+    names = [c.text for c in candidate_names(
+        "In which Vera Stalwick, organiser with Our Harvest and a reporter for The Lantern, tells how "
+        "the Clearwater Alliance began. Our Harvest grew out of it. The Harbour Trust paid.\n")]
+    assert "Our Harvest" in names and "The Lantern" in names
+    assert "Vera Stalwick" in names and "Clearwater Alliance" in names and "Harbour Trust" in names
+    assert not {"Harvest", "Lantern", "The Harbour Trust"} & set(names), names

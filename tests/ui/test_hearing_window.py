@@ -104,8 +104,43 @@ def test_an_edit_clears_the_turns_suspects_and_the_audio_vouches_for_the_fix(hea
     assert heard.aligned and heard.suspects == []     # the audio says the fix is right
     assert hearing.store.checked[segments[0].id] == segments[0].text
     qtbot.waitUntil(lambda: not hearing.runner.is_running(), timeout=10_000)
-    # A re-check is no pass to follow: no progress bar, and the status bar keeps what it said of the edit.
-    assert shown and not any(shown) and len(window.heard_messages) == said
+    # A re-check is no pass to follow: no progress bar. The edit here is no typed correction (the
+    # producer applied a suggestion, or Correct Everywhere did), so no check of its own says
+    # whether the audio takes it: the re-check that cleared the turn says it, as a typed one's would.
+    assert shown and not any(shown)
+    assert window.heard_messages[said:] == ["The audio says this is right: the edited turn at 00:00 fits it"]
+
+
+def test_an_edit_that_leaves_the_passage_doubted_says_so(heard_window, qtbot):
+    """An edit beside the suspect passage takes its suspect away until the re-check, which finds it
+    again: the producer is told the audio still doubts it rather than left to think it is fixed."""
+    window = heard_window
+    hearing = window.hearing
+    segments = window.model.transcript.segments
+    said = len(window.heard_messages)
+    window.model.set_text(0, segments[0].text.replace("office.", "office!"))
+    assert hearing.store.all(segments) == []
+    qtbot.waitUntil(lambda: len(window.heard_messages) > said, timeout=60_000)
+    # The wrong word, and maybe the word after it that the misfit pushed off its sound too.
+    (message,) = window.heard_messages[said:]
+    assert message.startswith("The audio still doubts “BSA") and message.endswith(
+        "” in the edited turn at 00:00 (Next Suspect goes there)")
+    assert [s.text.split()[0] for _, s in hearing.store.all(segments)] == ["BSA"]
+
+
+def test_an_edit_of_a_turn_without_suspects_is_checked_quietly(heard_window, qtbot):
+    """Only an edit that took suspects away is reported on: a turn the audio had no doubt about is
+    checked again (a new doubt shows in the text) without a word in the status bar."""
+    window = heard_window
+    hearing = window.hearing
+    segments = window.model.transcript.segments
+    rechecked = []
+    hearing.runner.heard.connect(rechecked.append)
+    said = len(window.heard_messages)
+    window.model.set_text(1, segments[1].text.replace("early.", "early!"))
+    qtbot.waitUntil(lambda: any(h.index == 1 for h in rechecked), timeout=60_000)
+    qtbot.waitUntil(lambda: not hearing.runner.is_running(), timeout=10_000)
+    assert len(window.heard_messages) == said
 
 
 def test_by_keyboard_a_walk_opens_the_suspects_turn_with_the_passage_selected(heard_window, qtbot):

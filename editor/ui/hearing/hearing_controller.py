@@ -5,7 +5,10 @@ checked against the audio in the background (:class:`SuspectRunner`, progress in
 bar with a Cancel). Suspects are drawn with a dotted underline and a "?" in the turn's margin
 (not by colour alone), listed in the Suspects panel by doubt, and walked with Next/Previous
 Suspect, which select the passage and play it. Editing or approving a turn clears its
-suspects; an edited turn is checked again a moment later, so the audio can vouch for the fix.
+suspects; an edited turn is checked again a moment later, so the audio can vouch for the fix:
+whatever made the edit (typing, a glossary suggestion, Correct Everywhere, a name heard), the
+status bar then says whether the audio finds the turns whose suspects it took away right now,
+in one line for however many turns one edit touched.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat
 
+from editor.core.transcript import ReviewStatus
 from editor.ui.document.transcript_model import Role
 from editor.ui.hearing.suspect_runner import SuspectRunner
 from editor.ui.hearing.suspect_store import SuspectStore
@@ -24,6 +28,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget
 
     from editor.core.transcript import Segment
+    from editor.hearing.suspects import Suspect
     from editor.ui.context import WindowContext
     from editor.ui.hearing.suspects_panel import SuspectsPanel
 
@@ -45,6 +50,29 @@ def _summary(passages: int, rechecking: int) -> str:
     if rechecking:
         said += f" ({rechecking} edited turn{'s are' if rechecking != 1 else ' is'} being checked again)"
     return said
+
+
+def _rechecked_summary(outcomes: list[tuple[Segment, list[Suspect]]]) -> str:
+    """The status line once the audio has checked again turns whose suspects an edit took away:
+    each (turn as it reads now, the suspects the audio still finds in it)."""
+    from editor.core.timecode import format_clock
+
+    doubted = [(segment, suspects) for segment, suspects in outcomes if suspects]
+    if len(outcomes) == 1:
+        segment, suspects = outcomes[0]
+        where = f" at {format_clock(segment.start_ms)}" if segment.start_ms is not None else ""
+        if not suspects:
+            return f"The audio says this is right: the edited turn{where} fits it"
+        worst = max(suspects, key=lambda s: s.doubt)
+        return f"The audio still doubts “{worst.text}” in the edited turn{where} (Next Suspect goes there)"
+    right = len(outcomes) - len(doubted)
+    if not doubted:
+        return f"The audio says this is right: all {len(outcomes)} edited turns fit it"
+    if not right:
+        return f"The audio still doubts a passage in each of the {len(outcomes)} edited turns (Next Suspect goes there)"
+    return (f"The audio says {right} of the {len(outcomes)} edited turns are right; "
+            f"{len(doubted)} still {'has' if len(doubted) == 1 else 'have'} a passage to listen to "
+            "(Next Suspect goes there)")
 
 
 class HearingController(QObject):
@@ -77,6 +105,10 @@ class HearingController(QObject):
         self.dock: QDockWidget | None = None
         self._last: tuple[int, int] | None = None   # (row, char) of the suspect last walked to
         self._recheck_rows: set[int] = set()
+        # Turns whose suspects an edit took away, until the audio has checked them again, and what
+        # it found in those the re-check under way has done: said as one line when it ends.
+        self._fixing: set[str] = set()
+        self._fixed: list[tuple[Segment, list[Suspect]]] = []
         self._whole_pass = False      # the runner checks every turn (not a few edited ones again)
         # Why the pass under way could not be done: said once it has ended (its progress hidden),
         # so the bar that says it never shows beside a progress still counting.
@@ -124,6 +156,7 @@ class HearingController(QObject):
             return
         self._audio = audio_path
         self.store.clear()
+        self._fixing.clear()      # every turn is heard anew: the pass's summary says what it found
         self._start_pass(names_only=False)
 
     def _start_pass(self, names_only: bool) -> None:
@@ -175,6 +208,7 @@ class HearingController(QObject):
         self._start_soon.stop()
         self._recheck.stop()
         self._recheck_rows.clear()
+        self._fixing.clear()
         self.runner.cancel()
 
     def shutdown(self) -> None:
@@ -196,6 +230,11 @@ class HearingController(QObject):
         changed = put(heard.segment_id, heard.text, heard.suspects, heard.spotted, row)
         if self._forgotten:     # heard by a pass that began before those names were taken away
             self.store.forget_names(self._forgotten, heard.segment_id)
+        if not heard.names_only and heard.segment_id in self._fixing:
+            self._fixing.discard(heard.segment_id)
+            segment = self._model.segment(row)
+            if segment.status is not ReviewStatus.APPROVED:    # approved since: the producer has vouched for it
+                self._fixed.append((segment, list(self.store.for_segment(segment))))
         if changed:
             self._view.update_row(row)       # that turn's underline and marker; the rest stays painted
             self._schedule_panel_refresh()
@@ -216,6 +255,7 @@ class HearingController(QObject):
         # A pass that failed ends too: it did not check every turn, whatever the runner says.
         failure, self._pass_failure = self._pass_failure, None
         completed = completed and failure is None
+        fixed, self._fixed = self._fixed, []
         self.progress.hide()
         if failure is not None:
             what = "Listening for suspects" if whole else "Checking the edited turns against the audio"
@@ -226,6 +266,11 @@ class HearingController(QObject):
         # after their re-check, which more typing may put off for long.
         if completed and whole:
             self.message.emit(_summary(len(self.store), len(self._recheck_rows)))
+        elif fixed and failure is None:
+            # The confirmation a typed correction gets from its own check, given to every edit that
+            # took suspects away (a suggestion applied, Correct Everywhere): one line for them all,
+            # as news, so an answer on show (a typed correction's verdict) is read first.
+            self.message.emit(_rechecked_summary(fixed))
         self._refresh_panel()
         if self._names_due and self._audio and completed:
             self._start_pass(names_only=True)
@@ -236,10 +281,16 @@ class HearingController(QObject):
             return      # times moved (a shift of every turn), or the playback highlight: suspects follow texts
         segments = self._model.transcript.segments
         first, last = top.row(), bottom.row()
+        few = bool(self._audio) and last - first < 8
+        if few:
+            for segment in segments[first:last + 1]:
+                held = self.store.doubted_text(segment.id)
+                if held is not None and held != segment.text:
+                    self._fixing.add(segment.id)     # the re-check below says whether the audio now agrees
         # The view repaints rows first..last itself (this change): only the panel has more to do.
         if self.store.refresh_rows(segments, first, last):
             self._schedule_panel_refresh()
-        if self._audio and last - first < 8:
+        if few:
             # Only a turn whose text moved on since its check (not a playback highlight, not an approval).
             for row in range(first, last + 1):
                 checked = self.store.checked.get(segments[row].id)
@@ -266,6 +317,8 @@ class HearingController(QObject):
         self.runner.cancel()
         self._recheck.stop()
         self._recheck_rows.clear()
+        self._fixing.clear()
+        self._fixed = []
         self._audio = ""
         self._names_due = False
         self._listened_names = []

@@ -124,6 +124,12 @@ class SuspectStore(QObject):
         self._count -= len(entry[1])
         return True
 
+    def doubted_text(self, segment_id: str) -> str | None:
+        """The text of turn *segment_id* that its held suspects were found in (None: none held),
+        whether or not the turn still reads so."""
+        entry = self._by_id.get(segment_id)
+        return entry[0] if entry is not None else None
+
     def for_segment(self, segment: Segment) -> list[Suspect]:
         entry = self._by_id.get(segment.id)
         if entry is None or entry[0] != segment.text or segment.status is ReviewStatus.APPROVED:
