@@ -10,6 +10,7 @@ its boundaries in the right place, and neighbours constrain it from both sides.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -67,9 +68,16 @@ def read_by_rules(letters: str, rules: list[tuple[str, str]],
     return " ".join(phones)
 
 
+_HAS_VOWEL = re.compile(r"[aeiouy]")
+
+
 def compound_pronunciation(word: str, lookup: Callable[[str], str | None],
                            min_piece: int = 2) -> str | None:
-    """Pronounce *word* as a concatenation of dictionary words, fewest pieces first; None if none."""
+    """Pronounce *word* as a concatenation of dictionary words, fewest pieces first; None if none.
+
+    A piece without a vowel letter is no syllable of the word: the dictionary says such letters as
+    the word they stand for ("st" is "street", "dr" "doctor"), so "Ofsted" was "of street ed" and
+    "recordist" ended in "street". It is never a piece (but a plural "s" at the end)."""
     n = len(word)
     best: list[tuple[int, list[str]] | None] = [None] * (n + 1)
     best[0] = (0, [])
@@ -80,7 +88,7 @@ def compound_pronunciation(word: str, lookup: Callable[[str], str | None],
             piece = word[start:end]
             # a trailing "s" may be a plural/possessive of the piece before it
             short_ok = piece == "s" and end == n and start > 0
-            if len(piece) < min_piece and not short_ok:
+            if (len(piece) < min_piece or not _HAS_VOWEL.search(piece)) and not short_ok:
                 continue
             phones = "Z" if short_ok else lookup(piece)
             if not phones:

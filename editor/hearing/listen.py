@@ -30,7 +30,7 @@ from editor.hearing.misfit_slips import misfit_slip_suspects
 from editor.hearing.near_consonants import near_consonant_suspects
 from editor.hearing.sayings import teach
 from editor.hearing.short_runs import run_fit_bar
-from editor.hearing.sound_match import MAX_DISTANCE, PhoneSpeller, SoundAlike, sound_alikes
+from editor.hearing.sound_match import MAX_DISTANCE, PhoneSpeller, SoundAlike, sound_alikes, words_near_names
 from editor.hearing.spotting import Spotted, fit_bar, spot_names
 from editor.hearing.suspects import JOIN_AT, Suspect, WordDoubt, over_words, runs, typical_fit, word_doubts
 from editor.hearing.two_phones import two_phone_suspects
@@ -128,7 +128,10 @@ def _listen_for_names(job: HearJob, audio: np.ndarray, fitted: SegmentFit, heard
     typical = typical_fit(fitted.tokens)
     alikes = sorted(sound_alikes(job.tokens, list(job.names), _phone_speller(aligner), NEAR_DISTANCE),
                     key=lambda a: a.distance)
-    spans = listening_spans(heard.doubts, candidates, alikes, timed)
+    # (A word already near a name without weighing vowels half is put to the audio as that name.)
+    near_words = [w for w in words_near_names(job.tokens, list(job.names), _phone_speller(aligner), NEAR_DISTANCE)
+                  if not any(a.name == w.name and a.first <= w.first <= a.last for a in alikes)]
+    spans = listening_spans(heard.doubts, candidates, alikes, timed, near_words)
     if spans:
         heard.spotted = spot_names(job.text, timed, spans, list(job.names), audio, job.audio_start_ms,
                                    aligner, typical, chooser=listener, phones=_phone_speller(aligner))
@@ -168,14 +171,17 @@ def _without_edge_punctuation(text: str, spotted: Spotted) -> Spotted:
 
 
 def listening_spans(doubts: list[WordDoubt], candidates: list[Suspect], alikes: list[SoundAlike],
-                    timed: list[TimedToken]) -> list[tuple[int, int]]:
+                    timed: list[TimedToken], near_words: Sequence[SoundAlike] = ()) -> list[tuple[int, int]]:
     """The passages (char ranges) of a turn to listen for the glossary's names in: every poorly
     fitting run (*candidates*), a word the dictionary does not know ("ANH"), however well it
-    fits, and a window near a name in sound but not near enough to be put to the audio as that
-    name alone ("a nook della cross"): the grammar of every name decides there."""
+    fits, a window near a name in sound but not near enough to be put to the audio as that
+    name alone ("a nook della cross"), and an everyday word near a one-word name once its
+    vowels count half (*near_words*: "offset" for Ofsted, which fits audio saying the name well
+    enough to raise no doubt): the grammar of every name decides there."""
     spans = [(s.char_start, s.char_end) for s in candidates]
     spans += [(d.char_start, d.char_end) for d in doubts if d.other >= SPELLING_SPOT and not d.short]
     spans += [(timed[a.first].char_start, timed[a.last].char_end) for a in alikes if a.distance > MAX_DISTANCE]
+    spans += [(timed[a.first].char_start, timed[a.last].char_end) for a in near_words]
     return spans
 
 

@@ -211,3 +211,40 @@ def _said_as_letters(name: str) -> bool:
     """Whether *name* is an acronym said letter by letter ("NBA", "U.N."), not a word ("NASA")."""
     words = spoken_words(name)
     return len(words) > 1 and all(len(w) == 2 and w.endswith(".") for w in words)
+
+
+# A one-word name a word of the text may stand for, its vowels weighed half (see
+# :func:`words_near_names`), when it has this many phones or more: shorter ones (acronyms said
+# as three-phone words, "NEH") are near too many everyday words to listen for at each.
+NEAR_WORD_PHONES = 5
+
+
+def words_near_names(tokens: list[Token], names: list[str], phones: PhoneSpeller,
+                     max_distance: float) -> list[SoundAlike]:
+    """Single words of *tokens* near a one-word name of *names* said as a word, one vowel for another
+    counting half: an everyday word the recognizer wrote for a name it does not know ("offset" for
+    Ofsted, said "OF-sted"). The name's reading is a guess, its vowels the least sure part of it, so
+    the plain distance :func:`sound_alikes` keeps misses such a word. Only worth listening for: a
+    right everyday word is as near, and the audio alone can tell the two apart."""
+    targets = [(name, code, phones.vowel_blind(code, True)) for name in names
+               if len(phones.spoken(name)) == 1 and not _said_as_letters(name)
+               for code in phones.of_name(name) if len(code) >= NEAR_WORD_PHONES]
+    found = []
+    for at, token in enumerate(tokens):
+        if len(token.spoken) != 1 or not targets:
+            continue
+        code = phones.of_words(token.spoken)
+        if not code:
+            continue
+        blind = phones.vowel_blind(code, True)
+        best = None
+        for name, target, target_blind in targets:
+            if abs(len(code) - len(target)) > max_distance * len(target) + 1:
+                continue
+            distance = vowels_half(code, target, blind, target_blind)
+            if distance <= max_distance and (best is None or distance < best.distance) \
+                    and not _holds(token.text.casefold(), name):
+                best = SoundAlike(at, at, name, distance)
+        if best is not None:
+            found.append(best)
+    return found

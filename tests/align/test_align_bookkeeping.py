@@ -63,6 +63,17 @@ def test_unknown_words_get_a_pronunciation_in_the_model_phone_set():
     assert aligner.lookup("marrowby") == pronounce("marrowby", Aligner().lookup)
 
 
+def test_letters_without_a_vowel_are_no_piece_of_a_word_said_as_written():
+    # The dictionary says "st" as "street": "Ofsted" (said OF-sted) was "of street ed" and a
+    # recordist ended in "street"; a plural "s" at the end is still a piece.
+    lookup = Aligner().in_dictionary
+    assert lookup("st") and "R IY T" in lookup("st")
+    assert pronounce("ofsted", lookup) == "AA F S T EH D"
+    assert "R IY T" not in pronounce("recordist", lookup)
+    assert pronounce("drovers", lookup) == "D R OW V ER Z"
+    assert compound_pronunciation("marrowbys", lookup) == compound_pronunciation("marrowby", lookup) + " Z"
+
+
 def test_failed_alignment_keeps_proportional_times_and_is_marked(speech):
     # Twenty words cannot be said in 0.4 s of audio: the grammar cannot be matched.
     words = ["the", "river", "was", "quiet", "that", "morning", "and", "we", "carried", "the", "boat", "down", "to",
