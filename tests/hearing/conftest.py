@@ -17,7 +17,10 @@ def material():
     return hearing_material
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def aligner():
-    """The aligner the audio checks use (its dictionary and model loaded once a file)."""
+    """The aligner the audio checks use, its dictionary and model loaded once per test process (a
+    decoder's set-up is ~0.3 s of CPU). Shared as a hearing pass's worker shares its one aligner across
+    every turn of an episode: what one check adds (pronunciations of guessed words, decodes kept) does
+    not change what the next one finds (tests/hearing/test_decode_reuse.py)."""
     return hearing_aligner()
