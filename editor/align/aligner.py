@@ -103,6 +103,7 @@ class Aligner:
         self.options = options or AlignOptions()
         self._decoders: dict[int, Decoder] = {}
         self._choices: Decoder | None = None
+        self._recognizer: Decoder | None = None
         self._pronounced: dict[str, str] = {}
         # Every pronunciation of a word, as :meth:`pronunciations` found it: the checks ask for
         # the same words' pronunciations tens of thousands of times an episode (each a walk of
@@ -374,6 +375,26 @@ class Aligner:
             for word, phones in self._pronounced.items():
                 self._choices.add_word(word, phones, False)
         return self._choices
+
+    def recognize(self, audio_16k: np.ndarray) -> list[str] | None:
+        """The words PocketSphinx's own recognizer hears in *audio_16k*, its US-English language
+        model and whole dictionary with it (None: it heard nothing). A second opinion on what a
+        passage says, free of the text; made on first use (loading the model takes about a second),
+        and decoded as every other search here, each utterance on its own (see :meth:`_run`)."""
+        if len(audio_16k) < RATE // 10:
+            return None
+        decoded = self._decoded(audio_16k)
+        key = ("recognize",)
+        if key not in decoded.found:
+            if self._recognizer is None:
+                self._recognizer = _loaded(lambda: Decoder(loglevel="FATAL", samprate=RATE), {})
+            self._run(self._recognizer, decoded.data)
+            hypothesis = self._recognizer.hyp()
+            decoded.found[key] = None if hypothesis is None else [
+                _base(s.word) for s in (self._recognizer.seg() or ()) if _base(s.word) not in _FILLERS
+                and not s.word.startswith("[")]
+        words = decoded.found[key]
+        return None if words is None else list(words)
 
     def _set_grammar(self, decoder: Decoder, words: list[str], before: list[str], after: list[str]) -> None:
         """The end of *before* (any number of its last words, or none), then every one of

@@ -8,7 +8,8 @@ for glossary names inside them (:mod:`~editor.hearing.spotting`), and adds the o
 sentence's context points at elsewhere (:mod:`~editor.hearing.context`), those a near consonant
 apart that the audio hears (:mod:`~editor.hearing.near_consonants`), two phones apart that the
 sentence strongly wants (:mod:`~editor.hearing.two_phones`), and a vowel or a consonant apart where
-the word clearly misfits its turn (:mod:`~editor.hearing.misfit_slips`). Results come back in
+the word clearly misfits its turn (:mod:`~editor.hearing.misfit_slips`), and a word misfitting alone
+that the recognizer hears as another (:mod:`~editor.hearing.lone_misfits`). Results come back in
 completion order; one whose segment text changed meanwhile is stale (compare ``text``).
 """
 
@@ -26,6 +27,7 @@ from editor.core.name_span import name_span, same_name
 from editor.core.transcript import Segment, WordTiming
 from editor.hearing.context import context_suspects
 from editor.hearing.fit import HEARING_OPTIONS, SegmentFit, fit_tokens
+from editor.hearing.lone_misfits import lone_misfit_suspects
 from editor.hearing.misfit_slips import misfit_slip_suspects
 from editor.hearing.near_consonants import near_consonant_suspects
 from editor.hearing.sayings import teach
@@ -108,8 +110,10 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
         # the audio does not rule out ("Ash combe" for Ashcombe), are said as the name is, not as
         # the dictionary says each word, and the context check does not ask about them.
         # In this order, each check leaving alone the words already in a suspect: the context check
-        # first, then the slips a near consonant, two phones, or a misfit apart.
-        for check in (context_suspects, near_consonant_suspects, two_phone_suspects, misfit_slip_suspects):
+        # first, then the slips a near consonant, two phones, or a misfit apart, and last a word
+        # misfitting alone that the recognizer, asked again, hears as another.
+        for check in (context_suspects, near_consonant_suspects, two_phone_suspects, misfit_slip_suspects,
+                      lone_misfit_suspects):
             heard.suspects += check(job.text, job.tokens, fitted, heard.doubts, audio, job.audio_start_ms, aligner,
                                     job.index, job.segment_id, heard.suspects, chooser=_names_aligner())
     # Found over whole tokens (the checks above compare them so); reported over their words.

@@ -1,0 +1,168 @@
+"""Does a piece of evidence tell real-word slips from right words? (prints figures per word).
+
+    PYTHONPATH=. python tests/bench/bench_slip_evidence.py [--episodes fresh11,fresh12] [--voices V:WPM,...]
+                                                           [--loop] [--oracle]
+
+For every ordinary word (one the context checks may judge: not a name, not reduced in speech) of
+the chosen evaluation episodes (tests/bench/hearing_material.py; seen ones only), in each voice,
+with the audio saying the right words and in the control (the audio says the text's own words):
+
+* ``below``: how far its acoustic fit lies under its turn's typical word (:mod:`editor.hearing.suspects`);
+* with ``--loop``, a goodness of pronunciation: the word's frames decoded by a free phone loop,
+  its neighbours fixed around it (one grammar search), and the turn aligned again with the loop's
+  phones in the word's place; how much better that fits, per frame of the word (0: the text's
+  phones are as good as any the model knows; a slip should gain, a right word not);
+* with ``--oracle``, for each slip, how much better the turn fits with the right word in its place
+  (the most a check that guesses the right word could see).
+
+Then the right words' highest values of each, and the slips', so a bar can be read off. Each
+turn is heard over its text's span and 200 ms around it (as tests/hearing/context_run.py does),
+not over the aligned words as the app does: figures near a bar are worth a bench_hearing.py run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_hearing  # noqa: E402
+import hearing_material as hm  # noqa: E402
+
+from editor.align.aligner import RATE, Aligner  # noqa: E402
+from editor.align.text import Token, segment_tokens  # noqa: E402
+from editor.hearing.context import _margin, context_model, ordinary  # noqa: E402
+from editor.hearing.fit import SegmentFit, fit_tokens, hearing_aligner, neighbourhood  # noqa: E402
+from editor.hearing.suspects import word_doubts  # noqa: E402
+
+EDGE_MS = 30      # audio taken beyond the neighbouring words for the phone loop (as the context checks')
+
+
+class PhoneLoop:
+    """A free phone loop over one word's frames, its neighbours' words fixed around it."""
+
+    def __init__(self, aligner: Aligner):
+        self.aligner = aligner
+        self.phones = list(context_model()._phones)
+        self.taught = 0
+        for phone in self.phones:
+            self._teach(self._word(phone), phone)
+
+    @staticmethod
+    def _word(phone: str) -> str:
+        return f"phone_{phone.lower()}"
+
+    def _teach(self, word: str, phones: str) -> None:
+        # Words made of given phones: the aligner's own way in (prepare) would guess a
+        # pronunciation from the spelling. Bench code, so its internals are used directly.
+        # (Decoders made later are given every word of _pronounced as they are made.)
+        aligner = self.aligner
+        decoders = [aligner._decoder(0), *aligner._decoders.values(), aligner._choice_decoder()]
+        aligner._pronounced[word] = phones
+        aligner._sayings.pop(word, None)
+        for decoder in dict.fromkeys(decoders):
+            decoder.add_word(word, phones, True)
+
+    def heard(self, tokens: list[Token], i: int, fitted: SegmentFit, audio, audio_start_ms: int) -> str | None:
+        """The phones the loop hears in token *i*'s place (None: no path)."""
+        around = neighbourhood(tokens, i, fitted, len(audio), audio_start_ms, EDGE_MS)
+        if around is None:
+            return None
+        self.aligner.prepare(around.before + around.after)
+        transitions: list[tuple] = []
+        state = 0
+        for word in around.before:
+            transitions.append((state, state + 1, 1.0, word))
+            state += 1
+        loop = state + 1
+        for phone in self.phones:
+            transitions += [(state, loop, 1.0, self._word(phone)), (loop, loop, 1.0, self._word(phone))]
+        state = loop
+        for word in around.after:
+            transitions.append((state, state + 1, 1.0, word))
+            state += 1
+        path = self.aligner.decode_graph(audio[around.lo:around.hi], transitions, state)
+        if path is None:
+            return None
+        middle = path[len(around.before):len(path) - len(around.after)]
+        return " ".join(w.removeprefix("phone_").upper() for w in middle) or None
+
+    def gain(self, tokens: list[Token], i: int, fitted: SegmentFit, audio, audio_start_ms: int) -> float | None:
+        """How much better (per frame of the word) the turn fits with the loop's phones in token *i*'s place."""
+        phones = self.heard(tokens, i, fitted, audio, audio_start_ms)
+        if phones is None:
+            return None
+        self.taught += 1
+        word = f"loopword{self.taught}"
+        self._teach(word, phones)
+        total = sum(p.log_score for p in fitted.pieces)
+        return _margin(tokens, i, word, audio, audio_start_ms, self.aligner, total, fitted.tokens[i].frames)
+
+
+def measure(which: str, voice: str, speed: int, audio_side: str, loop: PhoneLoop | None, oracle: bool,
+            aligner: Aligner) -> list[dict]:
+    episode = hm.episode(audio=audio_side, voice=voice, speed=speed, **bench_hearing.EPISODES[which])
+    passages = hm.episode(voice=voice, speed=speed, **bench_hearing.EPISODES[which]).passages
+    found = []
+    for index, segment in enumerate(episode.transcript.segments):
+        lo, hi = segment.start_ms - 200, segment.end_ms + 200
+        audio = episode.audio[lo * RATE // 1000:hi * RATE // 1000]
+        tokens = segment_tokens(segment)
+        fitted = fit_tokens(audio, tokens, aligner, lo)
+        if fitted is None:
+            continue
+        doubts = word_doubts(segment.text, fitted.tokens)
+        for i in ordinary(tokens, doubts, segment.text):
+            doubt = doubts[i]
+            if doubt.short:
+                continue
+            hit = [p for p in passages if p.index == index and p.start < doubt.char_end and doubt.char_start < p.end]
+            if hit and hit[0].kind != "real word":
+                continue
+            slip = bool(hit) and audio_side == "right"
+            row = {"episode": which, "voice": voice, "audio": audio_side, "word": tokens[i].text,
+                   "right": hit[0].right if slip else None, "below": doubt.below}
+            if loop is not None:
+                row["loop"] = loop.gain(tokens, i, fitted, audio, lo)
+            if oracle and slip:
+                total = sum(p.log_score for p in fitted.pieces)
+                aligner.prepare([hit[0].right.lower()])
+                row["oracle"] = _margin(tokens, i, hit[0].right.lower(), audio, lo, aligner, total,
+                                        fitted.tokens[i].frames)
+            found.append(row)
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--episodes", default="fresh11,fresh12", help="seen evaluation episodes only")
+    parser.add_argument("--voices", default="en-us+f2:165,en-us+f3:150")
+    parser.add_argument("--loop", action="store_true", help="the phone loop's goodness of pronunciation")
+    parser.add_argument("--oracle", action="store_true", help="each slip's right word put in its place")
+    options = parser.parse_args()
+    aligner = hearing_aligner()
+    loop = PhoneLoop(aligner) if options.loop else None
+    rows = []
+    for which in options.episodes.split(","):
+        for item in options.voices.split(","):
+            voice, _, speed = item.partition(":")
+            for side in ("right", "wrong"):
+                rows += measure(which, voice, int(speed or 165), side, loop, options.oracle, aligner)
+    measures = ["below"] + (["loop"] if options.loop else [])
+    for label, chosen in (("slips (the audio says the right word)", [r for r in rows if r["right"]]),
+                          ("right words, highest first", [r for r in rows if not r["right"]])):
+        print(f"\n== {label}: {len(chosen)}")
+        for name in measures:
+            ranked = sorted((r for r in chosen if r.get(name) is not None), key=lambda r: -r[name])
+            shown = ranked if chosen and chosen[0]["right"] else ranked[:12]
+            print(f"  by {name}:")
+            for r in shown:
+                extra = f"  oracle {r['oracle']:5.2f}" if r.get("oracle") is not None else ""
+                print(f"    {r[name]:6.2f}  {r['episode']:8s} {r['voice']:9s} {r['audio']:5s} {r['word']}"
+                      + (f" -> {r['right']}" if r["right"] else "") + extra)
+
+
+if __name__ == "__main__":
+    main()
