@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
 
@@ -132,8 +132,45 @@ class ThemeSwitcher:
             return
         if system is None:
             _SYSTEM[id(self._app)] = (QPalette(self._app.palette()), self._app.style().name())
-        self._app.setStyle("Fusion")   # honours every palette role on every platform
+        # Fusion honours every palette role on every platform.
+        self._app.setStyle(_fusion_with_readable_panel_buttons(SECONDARY_TEXT.dark if theme is Theme.DARK
+                                                               else SECONDARY_TEXT.light))
         self._app.setPalette(dark_palette() if theme is Theme.DARK else light_palette())
+
+
+# The standard pixmaps a dock's title bar shows (float, close).
+_PANEL_BUTTON_PIXMAPS = ("SP_TitleBarNormalButton", "SP_TitleBarCloseButton", "SP_DockWidgetCloseButton")
+
+
+def _fusion_with_readable_panel_buttons(ink: str):
+    """The Fusion style with a panel's float and close buttons drawn in *ink*.
+
+    Fusion draws them from fixed mid-grey pixmaps, whatever the palette: 2.6:1 on the dark theme's
+    window, too faint to find. Their shapes are kept, their colour is the theme's secondary text.
+    """
+    from PySide6.QtWidgets import QProxyStyle, QStyle  # QStyle's enums: only when a theme is chosen
+
+    tinted = {getattr(QStyle.StandardPixmap, name) for name in _PANEL_BUTTON_PIXMAPS}
+
+    class ReadablePanelButtons(QProxyStyle):
+        def standardIcon(self, standard_icon, option=None, widget=None):   # noqa: N802 (Qt's name)
+            icon = super().standardIcon(standard_icon, option, widget)
+            return _inked(icon, QColor(ink)) if standard_icon in tinted else icon
+
+    return ReadablePanelButtons("Fusion")
+
+
+def _inked(icon: QIcon, ink: QColor) -> QIcon:
+    """*icon*'s shapes (each size it has) filled with *ink*."""
+    inked = QIcon()
+    for size in icon.availableSizes() or [QSize(16, 16), QSize(32, 32)]:
+        pixmap = icon.pixmap(size)
+        painter = QPainter(pixmap)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(pixmap.rect(), ink)
+        painter.end()
+        inked.addPixmap(pixmap)
+    return inked
 
 
 PLACEHOLDER_CONTRAST = 4.5   # WCAG's for text: a placeholder ("https://example.com/…") is read too

@@ -542,6 +542,91 @@ FRESH12_CLEAN = [
     "In April a lady brought in a sewing machine that belonged to her great aunt.",
 ]
 
+# A fourteenth unseen episode, written at the start of a later round like "fresh11", before any tuning
+# of that round (a community radio station's volunteer night shift; new names, places, acronyms and
+# address): nobody tunes on it; it is run once, at the end of the round, on the merged code. Its slips
+# are a vowel change ("mac" for "mic"), a dropped ending ("play" for "played"), a changed first
+# consonant ("night" for "light"), a voicing change ("buzz" for "bus") and a common word for a rarer
+# one ("headlines" for "headphones"); its right sentences hold those right words and the words near
+# them ("play", "night", "headlines"), British spellings, weekdays, months and numbers as they should be.
+FRESH13_LINES: list[tuple[str, str]] = [
+    ("split name",
+     "The night shift was started by {Catalina etch a berry a|Catalina Etxeberria} when the station went on air."),
+    ("split name", "Our overnight newsreader {Isadora M bury|Isadora Embury} drives in from the coast every Friday."),
+    ("split name", "The transmitter on the hill is looked after by {Leontyne quarter main|Leontyne Quartermaine}."),
+    ("split name",
+     "The jazz programme after midnight is presented by {Obiageli a day mola|Obiageli Adeyemola}."),
+    ("sound-alike", "Mister {Fox well|Foxwell} has read the shipping forecast on our station for twelve years."),
+    ("sound-alike", "Our signal reaches as far as {Mine head|Minehead} on a clear night."),
+    ("sound-alike", "The {Wren bury|Wrenbury} Trust paid for the new studio desk."),
+    ("real word", "Somebody left the {mac|mic} switched on during the weather."),
+    ("real word", "Last Saturday we {play|played} records until five in the morning."),
+    ("real word", "When the red {night|light} above the door is on, nobody may come in."),
+    ("real word", "She caught the first {buzz|bus} home after her shift."),
+    ("real word", "He always wears his {headlines|headphones} around his neck between songs."),
+    ("acronym", "Our community licence comes from {off come|Ofcom} and has to be renewed every five years."),
+    ("acronym", "Every song we play is reported to the {TPL|PPL} at the end of the month."),
+    ("acronym", "We learned how to train new volunteers at a meeting of the {CNA|CMA}."),
+    ("url", "Requests for the night shift can be sent through "
+            "{lark spur if em dot org UK|larkspurfm.org.uk|lark spur f m dot org dot u k} at any hour."),
+]
+FRESH13_CLEAN = [
+    "On Tuesday night the phones rang for an hour after the storm warning.",
+    "Our volunteers played four hundred and twenty records in the first week.",
+    "The green light on the desk means the microphone is live.",
+    "She keeps a spare pair of headphones in her bag, just in case.",
+    "The last bus leaves the town centre at a quarter past eleven.",
+    "The mic on the guest side crackles when it rains.",
+    "We read the local headlines at the top of every hour.",
+    "In December the station stays on air all night to play carols.",
+    "Our favourite caller rings in from the lighthouse every Sunday.",
+    "The colour of the studio walls was chosen by the listeners in a vote.",
+    "In March the aerial blew down and we were off air for two days.",
+    "A night presenter needs a flask of coffee and a good reading lamp.",
+]
+
+# A fifteenth unseen episode, written with "fresh13" before any tuning of that round (a village bakery
+# run as a co-operative that reopened an old wood-fired oven; new names, places, acronyms and address):
+# nobody tunes on it; it is run once, at the end of the round, on the merged code. Its slips are a vowel
+# change ("crest" for "crust"), a dropped ending ("bake" for "baked"), a changed first consonant
+# ("wheel" for "peel"), a voicing change ("locks" for "logs") and a common word for a rarer one
+# ("fireworks" for "firebricks"); its right sentences hold those right words and the words near them
+# ("bake", "wheel", "locks"), British spellings, weekdays, months and numbers as they should be.
+FRESH14_LINES: list[tuple[str, str]] = [
+    ("split name",
+     "The old oven was found behind a wall by {Cosimo pen dark is|Cosimo Pendarvis} when he bought the cottage."),
+    ("split name", "Our sourdough is made every night by {Ezekiel Q bit|Ezekiel Cubitt} and his daughter."),
+    ("split name", "The co-operative was set up by {Clemency rose and tall|Clemency Rosenthal} and sixty neighbours."),
+    ("split name", "Every loaf is shaped by hand by {Eulalia tray gun a|Eulalia Tregunna} before dawn."),
+    ("sound-alike", "Mrs {Flower dew|Flowerdew} still makes the saffron buns from her mother's recipe."),
+    ("sound-alike", "A mason came all the way from {Bridge north|Bridgnorth} to rebuild the oven door."),
+    ("sound-alike", "The {Hay thorpe|Haythorpe} Community Fund paid for the new flour store."),
+    ("real word", "The {crest|crust} of a good loaf should crackle as it cools."),
+    ("real word", "Last Friday we {bake|baked} three hundred loaves for the village fete."),
+    ("real word", "She slides the bread into the oven on a long wooden {wheel|peel}."),
+    ("real word", "We only burn dry oak {locks|logs} from the woods behind the church."),
+    ("real word", "Two of the old {fireworks|firebricks} cracked in the first week."),
+    ("acronym", "Because the oven burns wood, the price rises announced by {of them|Ofgem} hardly touch us."),
+    ("acronym", "Most of our flour comes from farmers who belong to the {MFU|NFU}."),
+    ("acronym", "The {FSD|FSB} helped us write the rules of the co-operative."),
+    ("url", "You can order a loaf for Saturday at "
+            "{ember will bakery dot co UK|emberwellbakery.co.uk|ember well bakery dot co dot u k} until Thursday."),
+]
+FRESH14_CLEAN = [
+    "On Wednesday evenings the members meet in the back room to plan the week.",
+    "The oven takes five hours to heat, so the first fire is lit at midnight.",
+    "She baked her first loaf here in nineteen seventy two, when the oven was still working.",
+    "A good crust comes from steam in the first ten minutes.",
+    "The peel hangs on two hooks above the door.",
+    "We bake on Tuesdays, Fridays and Saturdays, and sell out by noon.",
+    "The logs are stacked under the eaves to dry for a whole year.",
+    "Every firebrick in the floor of the oven was cleaned and put back in March.",
+    "The locks on the flour store were changed after the mice got in.",
+    "An old cart wheel leans against the wall of the yard.",
+    "The colour and flavour of rye bread change with the weather.",
+    "In October the children from the school came to shape their own rolls.",
+]
+
 
 # Tuning material for the context check (real words said nearly or exactly like the right word),
 # written for tuning and tuned on like the evaluation episode; the held-out lists stay unseen.

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QApplication, QTableWidgetItem
 
 from editor.core import ops
 from editor.core.glossary import Glossary
+from editor.core.timecode import format_clock
+from editor.core.transcript import Word, WordTiming
 from editor.formats import read_file
 from editor.ui.document.transcript_model import TranscriptModel
 from editor.ui.names.glossary_dialog import GlossaryDialog
@@ -104,6 +106,29 @@ def test_background_scan_then_apply_ignore_apply_all(qtbot, model, glossary, sca
     assert "Vardholm" in text and "Soulberg" not in text and "Sol Berg" not in text
     assert "Thomas Rayes" in text  # ignored
     assert len(applied) == 2
+
+
+def test_a_suggestion_listed_before_alignment_shows_and_plays_its_word_once_aligned(qtbot, model, glossary, scan):
+    # The scan runs as the episode opens, before its words have times: it can say only the turn's
+    # start. Once alignment times the words, the list says where the name is heard and plays from there.
+    glossary.join_speakers(model.transcript)
+    panel = _panel(qtbot, model, glossary, scan)
+    with qtbot.waitSignal(panel.scan_finished, timeout=10_000):
+        panel.start_scan()
+    row = [s.found for s in panel.suggestions].index("Thomas Rayes")
+    found = panel.suggestions[row]
+    segment = model.transcript.segments[found.index]
+    assert format_clock(segment.start_ms) in panel.items.data(panel.items.index(row))
+    words = [Word(text, segment.start_ms + 300 * number, segment.start_ms + 300 * number + 250)
+             for number, text in enumerate(segment.text.split())]
+    model.run_derived(ops.set_word_times(model.transcript, found.index, words, WordTiming.ALIGNED))
+    heard_at = words[len(segment.text[:found.start].split())].start_ms
+    assert heard_at > segment.start_ms + 1000
+    panel.items.changed()                 # as an audio verdict arriving has the list painted again
+    assert f"{format_clock(heard_at)} · " in panel.items.data(panel.items.index(row))
+    with qtbot.waitSignal(panel.seek_requested) as blocker:
+        panel.list.setCurrentIndex(panel.items.index(row))
+    assert blocker.args == [heard_at]
 
 
 def test_newer_scan_supersedes_older(qtbot, model, glossary, scan):

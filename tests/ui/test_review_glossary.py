@@ -52,14 +52,18 @@ def test_entry_count_follows_the_table_and_uses_plurals(window, qtbot):
 def test_suggestions_without_a_speaker_read_cleanly_and_count_in_the_singular(window, qtbot):
     from editor.core import ops
     from editor.core.glossary import Suggestion
+    from editor.core.search import time_at
+    from editor.core.timecode import format_clock
     model, names = window.model, window.names.show_glossary
     model.run(ops.set_speaker(model.transcript, 4, None))
     names._ensure_suggestions()
     panel = names.suggestions
     context = "Okafo has a question"
-    panel.set_suggestions([Suggestion(4, 0, 5, "Okafo", "Okafor", 90, "spelling", context, 0, 54_000)])
+    heard_at = time_at(model.transcript.segments[4], 0)     # where the list places its words
+    panel.set_suggestions([Suggestion(4, 0, 5, "Okafo", "Okafor", 90, "spelling", context, 0, heard_at)])
     # where (no speaker: nothing left dangling), then why
-    assert [line.strip() for line in panel.items.index(0).data().split("\n")[1:3]] == ["00:54 · 90%", "spelled alike"]
+    assert [line.strip() for line in panel.items.index(0).data().split("\n")[1:3]] == \
+        [f"{format_clock(heard_at)} · 90%", "spelled alike"]
     panel.glossary = Glossary()
     panel.glossary.add("Okafor", [])
     panel.show_scan([], 0.1)

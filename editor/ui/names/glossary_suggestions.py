@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QAbstractItemView, QGridLayout, QListView, QPushBu
 
 from editor.core.errors import TranscriptError
 from editor.core.glossary import Glossary, Suggestion, apply_spans
+from editor.core.search import time_at
 from editor.core.timecode import format_clock
 from editor.ui.names.audio_verdicts import AUDIO_SAYS, AudioChecker, CheckItem, audio_rank, verdicts_said
 from editor.ui.names.glossary_scan import GlossaryScan, scan_summary
@@ -315,11 +316,19 @@ class SuggestionsPanel(QWidget):
         verdict = self.verdict(s)
         score, ticked = self._judged(s, verdict)
         audio = AUDIO_SAYS.get(verdict.label, "") if verdict is not None else ""
-        where = [format_clock(s.time_ms) if s.time_ms is not None else "untimed", f"{score}%", speaker]
+        time_ms = self._time_of(s)
+        where = [format_clock(time_ms) if time_ms is not None else "untimed", f"{score}%", speaker]
         return (f"{'✓ ' if ticked else ''}{s.found}{ARROW}{s.replacement}\n"
                 f"    {' · '.join(part for part in where if part)}\n"
                 f"    {' · '.join(part for part in (audio, evidence) if part)}\n"
                 f"    {s.context}")
+
+    def _time_of(self, s: Suggestion) -> int | None:
+        """Where *s* is heard: its word's time in the turn as it is now. The scan that found it
+        usually ran as the episode opened, before alignment gave the words times, when it could
+        say only the turn's start; its list is not made again when the words are timed."""
+        segments = self._model.transcript.segments
+        return time_at(segments[s.index], s.start) if s.index < len(segments) else s.time_ms
 
     def _row_text(self, row: int) -> str:
         return self._item_text(self.suggestions[row])
@@ -384,8 +393,9 @@ class SuggestionsPanel(QWidget):
         return len(spans)
 
     def _on_list_current_row_changed(self, row: int) -> None:
-        if 0 <= row < len(self.suggestions) and self.suggestions[row].time_ms is not None:
-            self.seek_requested.emit(self.suggestions[row].time_ms)
+        time_ms = self._time_of(self.suggestions[row]) if 0 <= row < len(self.suggestions) else None
+        if time_ms is not None:
+            self.seek_requested.emit(time_ms)
         self.current_row_changed.emit(row)
 
     def _update_buttons(self, sure: int | None = None) -> None:
