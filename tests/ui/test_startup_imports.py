@@ -32,6 +32,8 @@ app, window, _ = start([sys.argv[1]])
 from PySide6.QtCore import QTimer
 QTimer.singleShot(0, app.quit)   # after the open, queued before this on the first turn of the loop
 app.exec()
+if "--deferred" in sys.argv:     # the work the window defers a few seconds after opening, done now
+    window.names.show_glossary.scan_now()
 loaded = sorted(m for m in sys.modules if m == "socket" or m.startswith("editor."))
 print("RESULT " + json.dumps({"turns": window.model.rowCount(), "modules": loaded}))
 window.project.discard_changes()
@@ -61,9 +63,7 @@ def _undocumented_dataclasses(path: Path) -> list[str]:
     return found
 
 
-@pytest.fixture(scope="module")
-def loaded_at_start(tmp_path_factory) -> dict[str, Path]:
-    """Our modules loaded by opening a transcript from the command line: name -> source file."""
+def _loaded(tmp_path_factory, *probe_args: str) -> dict[str, Path]:
     tmp_path = tmp_path_factory.mktemp("start")
     srt = tmp_path / "episode.srt"
     srt.write_text(SRT, encoding="utf-8")
@@ -71,8 +71,8 @@ def loaded_at_start(tmp_path_factory) -> dict[str, Path]:
                XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"),
                XDG_CACHE_HOME=str(tmp_path / "cache"), TRANSCRIPT_EDITOR_SETTINGS=str(tmp_path / "settings.ini"),
                TRANSCRIPT_EDITOR_DATA_DIR=str(tmp_path / "work"))
-    child = subprocess.run([sys.executable, "-c", PROBE, str(srt)], capture_output=True, text=True, cwd=ROOT,
-                           env=env, timeout=120)
+    child = subprocess.run([sys.executable, "-c", PROBE, str(srt), *probe_args], capture_output=True, text=True,
+                           cwd=ROOT, env=env, timeout=120)
     line = next((x for x in child.stdout.splitlines() if x.startswith("RESULT ")), None)
     assert line is not None, child.stderr[-3000:]
     result = json.loads(line[len("RESULT "):])
@@ -89,6 +89,12 @@ def loaded_at_start(tmp_path_factory) -> dict[str, Path]:
     return sources
 
 
+@pytest.fixture(scope="module")
+def loaded_at_start(tmp_path_factory) -> dict[str, Path]:
+    """Our modules loaded by opening a transcript from the command line: name -> source file."""
+    return _loaded(tmp_path_factory)
+
+
 def test_opening_a_file_imports_no_dialog_class_and_no_socket(loaded_at_start):
     named = {name: _module_level_qt_names(path) & DIALOG_ONLY for name, path in loaded_at_start.items()}
     assert {name: sorted(found) for name, found in named.items() if found} == {}
@@ -97,3 +103,9 @@ def test_opening_a_file_imports_no_dialog_class_and_no_socket(loaded_at_start):
 def test_the_dataclasses_imported_at_start_have_docstrings(loaded_at_start):
     undocumented = {name: _undocumented_dataclasses(path) for name, path in loaded_at_start.items()}
     assert {name: found for name, found in undocumented.items() if found} == {}
+
+
+def test_the_deferred_open_work_of_a_transcript_without_page_text_reads_no_show_notes(tmp_path_factory):
+    # The show notes' reader makes a dozen regular expressions as it is imported, on the GUI thread.
+    loaded = _loaded(tmp_path_factory, "--deferred")
+    assert "editor.ui.names.glossary_scan" in loaded and "editor.core.show_notes" not in loaded

@@ -201,9 +201,14 @@ class GlossaryController(QObject):
 
     def _find_show_notes(self) -> None:
         """Names of the page text kept with the transcript, those the glossary lacks offered to the scan."""
-        from editor.core.show_notes import PageText, candidate_names
+        from editor.core.page_text import PageText
         page = PageText.from_extra(self._files.extra)
-        self.show_notes = candidate_names(f"{page.title}\n{page.notes}") if page is not None else []
+        self.show_notes = []
+        if page is not None:
+            # Imported only for a page to read: its module makes a dozen regular expressions (~30 ms of the GUI
+            # thread on a busy machine), a stall the producer would see while scrolling the opened episode.
+            from editor.core.show_notes import candidate_names
+            self.show_notes = candidate_names(f"{page.title}\n{page.notes}")
         self._offer_show_notes()
         if self.show_notes:
             self.names_changed.emit()      # their words are known to spelling too
