@@ -23,14 +23,18 @@ voices (see :data:`SHRINK` and :data:`EXPECTED_WEIGHT`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from editor.align.aligner import Aligner
 from editor.align.text import Token
 from editor.hearing.suspects import SHORT_BELOW_WEIGHT, Suspect, WordDoubt, audio_pairs
+
+if TYPE_CHECKING:
+    from editor.hearing.listen import Heard
 
 # A phone's part is pulled towards none by this many typical words' worth of frames: a phone heard
 # in a word or two of a short episode says little of the voice.
@@ -102,3 +106,28 @@ def voice_explained(suspects: list[Suspect], doubts_of: dict[int, list[WordDoubt
     each segment's word doubts)."""
     return [s for s in suspects if s.from_fits and s.evidence == ["audio"] and s.segment in doubts_of
             and fits_the_voice(s, doubts_of[s.segment], picture)]
+
+
+def pairs_judged_at_the_end(heard: Iterable[Heard]) -> Iterator[Heard]:
+    """Each turn of a whole episode's pass as heard, less the suspects the pair rule alone made;
+    once every turn is heard, each turn that had such suspects again, with those the voice's
+    picture does not explain (a pass cut short shows none of them: no picture to judge them by).
+
+    For a window that shows each turn as it comes: what it is given for a turn the second time
+    replaces the first."""
+    doubts_of: dict[int, list[WordDoubt]] = {}
+    held: list[Heard] = []
+    for turn in heard:
+        doubts_of[turn.index] = turn.doubts
+        pairs = [s for s in turn.suspects if s.from_fits]
+        if pairs:
+            held.append(turn)
+            turn = replace(turn, suspects=[s for s in turn.suspects if not s.from_fits])
+        yield turn
+    if not held:
+        return
+    picture = VoicePicture.learn(d for doubts in doubts_of.values() for d in doubts)
+    for turn in held:
+        explained = {id(s) for s in voice_explained(turn.suspects, doubts_of, picture)}
+        if len(explained) < sum(s.from_fits for s in turn.suspects):
+            yield replace(turn, suspects=[s for s in turn.suspects if id(s) not in explained])
