@@ -17,7 +17,9 @@ that fits clearly worse than its turn's typical word. The audio alone makes a su
 words near each other (at most :data:`PAIR_REACH` tokens apart) that both fit clearly worse than
 their turn's typical word (see :func:`audio_pairs`): a voice says some right
 words in a way the model hears badly, one word at a time, while a wrong text seldom misfits in
-one word alone (the words around it are pushed off their sounds too). The constants were set
+one word alone (the words around it are pushed off their sounds too). A pair nothing else backs
+is judged again once the whole episode is heard (:mod:`~editor.hearing.voice`): a voice may say
+some phones badly wherever they come. The constants were set
 on the evaluation episodes of tests/bench/bench_hearing.py (espeak-ng speech saying the right
 words under a transcript with recognizer errors, and the control where the audio says the
 transcript's own words), never on its held-out episode.
