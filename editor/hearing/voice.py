@@ -75,6 +75,8 @@ class VoicePicture:
             parts = np.linalg.solve(shares.T @ (shares * weight[:, None]) + ridge, shares.T @ (weight * fits))
             left = fits - shares @ parts
             spread = float(np.sqrt(np.average(left ** 2, weights=weight)))
+            if spread == 0.0:       # the picture fits every word (one word, say): nothing to leave out
+                break
             kept = left > -OUTLIER_SD * spread
         return cls({p: float(parts[column[p]]) for p in phones}, float(np.median(shares @ parts)))
 

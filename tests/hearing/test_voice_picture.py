@@ -8,7 +8,7 @@ from editor.align.batch import align_transcript
 from editor.hearing.fit import HEARING_OPTIONS
 from editor.hearing.listen import HEAR_PAD_MS, Heard, HearJob, fit_turn, plan, turn_doubts
 from editor.hearing.suggest import align_missing
-from editor.hearing.suspects import runs
+from editor.hearing.suspects import WordDoubt, runs
 from editor.hearing.voice import VoicePicture, pairs_judged_at_the_end, voice_explained
 
 pytestmark = pytest.mark.slow
@@ -67,3 +67,16 @@ def test_a_pass_shows_the_pairs_once_every_turn_is_heard_and_only_those_the_voic
     everything = {text for texts in shown.values() for text in texts}
     assert "telephone plays records" in everything
     assert not everything & {"tells you whether", "session are"}
+
+
+def _doubt(token: int, phones: str, fit_vs_turn: float, frames: int = 30) -> WordDoubt:
+    return WordDoubt(token, 10 * token, 10 * token + 5, None, None, 0.0, below=max(0.0, -fit_vs_turn),
+                     fit_vs_turn=fit_vs_turn, frames=frames, phones=tuple(phones.split()))
+
+
+@pytest.mark.parametrize("doubts", [[], [_doubt(0, "HH ER", -2.0)], [_doubt(0, "", -2.0, frames=0)]],
+                         ids=["no words", "one word", "nothing spoken"])
+def test_a_picture_of_too_few_words_expects_no_more_than_it_has_seen(doubts):
+    picture = VoicePicture.learn(doubts)
+    assert 0.0 <= picture.expected_below(("HH", "ER")) <= 2.0
+    assert picture.expected_below(()) == 0.0
