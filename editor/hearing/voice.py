@@ -18,11 +18,12 @@ voice's picture expects for its phones.
 Only a suspect made by the pair rule and nothing else (:attr:`~editor.hearing.suspects.Suspect.from_fits`)
 is asked again: a name heard, a word the context wants, another word fitting better are evidence the
 voice does not explain. Set on the seen episodes of tests/bench/hearing_material.py in two espeak-ng
-voices (see :data:`SHRINK` and :data:`EXPECTED_WEIGHT`): in en-us+f3 it explained eight of the pair
-rule's suspects on right words (its ER, EH and R the worst parts, -0.6 to -2.7 per frame) and none of
-those on errors ("boiler best", "pained the carriages" kept at half again the weight); en-us+f2 had no
-such suspects to explain. Still beyond it: pairs whose words' phones the voice says well elsewhere
-("her family", "memory of her", "dark mild"). Learning an hour's words takes ~0.2 s.
+voices (see :data:`SHRINK` and :data:`EXPECTED_WEIGHT`): in en-us+f3 it explained eight of the
+pair rule's suspects on right words (its ER, EH and R the worst parts, 0.4 to 1.3 per frame under
+the median word) and none of those on errors ("boiler best" and "pained the carriages" are kept at
+half again the weight); en-us+f2 had no such suspects to explain. Left: pairs that misfit more than
+their phones' parts say ("her family", "memory of her", "dark mild"). Learning an hour's words takes
+~0.2 s.
 """
 
 from __future__ import annotations
