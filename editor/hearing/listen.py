@@ -37,6 +37,7 @@ from editor.hearing.spotting import Spotted, fit_bar, spot_names
 from editor.hearing.suspects import JOIN_AT, Suspect, WordDoubt, over_words, runs, typical_fit, word_doubts
 from editor.hearing.two_phones import two_phone_suspects
 from editor.hearing.verdict import AGREES, PREFERS_ORIGINAL, TimedToken, compare, cut, region_of
+from editor.hearing.voice import token_phones
 
 # The grammars of every name and of a word's sound-alikes (the context check) are searched more
 # lightly than the words are fitted: two Gaussians a frame instead of four (topn). Only its choice
@@ -91,17 +92,13 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
     """Suspects and names heard in one segment (runs in a worker process)."""
     heard = Heard(job.index, job.segment_id, job.text, names_only=job.names_only)
     teach(aligner, job.names)      # once per process: the names' other pronunciations
-    audio = job.audio
-    assert audio is not None, "the buffer gives every job its audio before it runs"
-    if job.not_before_ms is not None and job.not_before_ms > job.audio_start_ms:
-        drop = (job.not_before_ms - job.audio_start_ms) * RATE // 1000
-        audio = audio[drop:]
-        job = replace(job, audio=audio, audio_start_ms=job.audio_start_ms + drop * 1000 // RATE)
-    fitted = fit_tokens(audio, job.tokens, aligner, job.audio_start_ms)
+    job, fitted = fit_turn(job, aligner)
     if fitted is None:
         heard.aligned = False
         return heard
-    heard.doubts = word_doubts(job.text, fitted.tokens, job.confidences, _is_known(job.names))
+    audio = job.audio
+    assert audio is not None
+    heard.doubts = turn_doubts(job, fitted, aligner)
     heard.suspects = runs(job.text, heard.doubts, job.index, job.segment_id)
     if job.names:
         _listen_for_names(job, audio, fitted, heard, aligner)
@@ -119,6 +116,27 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
     # Found over whole tokens (the checks above compare them so); reported over their words.
     heard.suspects = sorted((over_words(s, job.text) for s in heard.suspects), key=lambda s: s.char_start)
     return heard
+
+
+def fit_turn(job: HearJob, aligner: Aligner) -> tuple[HearJob, SegmentFit | None]:
+    """*job* over the audio that is its turn's (from ``not_before_ms``), and its words' fits there
+    (None: the text could not be fitted)."""
+    audio = job.audio
+    assert audio is not None, "the buffer gives every job its audio before it runs"
+    if job.not_before_ms is not None and job.not_before_ms > job.audio_start_ms:
+        drop = (job.not_before_ms - job.audio_start_ms) * RATE // 1000
+        audio = audio[drop:]
+        job = replace(job, audio=audio, audio_start_ms=job.audio_start_ms + drop * 1000 // RATE)
+    return job, fit_tokens(audio, job.tokens, aligner, job.audio_start_ms)
+
+
+def turn_doubts(job: HearJob, fitted: SegmentFit, aligner: Aligner) -> list[WordDoubt]:
+    """The doubt of every word of *job*'s turn, with the phones it was fitted as (for the voice's
+    picture of the whole episode, :mod:`~editor.hearing.voice`)."""
+    doubts = word_doubts(job.text, fitted.tokens, job.confidences, _is_known(job.names))
+    for doubt in doubts:
+        doubt.phones = token_phones(job.tokens[doubt.token], aligner)
+    return doubts
 
 
 def _listen_for_names(job: HearJob, audio: np.ndarray, fitted: SegmentFit, heard: Heard, aligner: Aligner) -> None:

@@ -22,7 +22,7 @@ from editor.core.transcript import Transcript
 from editor.hearing.fit import hearing_aligner
 from editor.hearing.listen import hear_transcript, plan
 from editor.hearing.sayings import teach
-from editor.hearing.suspects import Suspect, by_doubt, over_words
+from editor.hearing.suspects import Suspect, WordDoubt, by_doubt, over_words
 from editor.hearing.verdict import (
     AGREES,
     MARGIN,
@@ -34,6 +34,7 @@ from editor.hearing.verdict import (
     compare,
     region,
 )
+from editor.hearing.voice import VoicePicture, voice_explained
 
 TICK_AT = TICK_SCORE    # a suggestion this sure (and not rejected by the audio) is ticked
 AUDIO_BONUS = 10        # score added when the audio agrees, taken twice when it prefers the original
@@ -160,10 +161,12 @@ def suggest(transcript: Transcript, glossary: Glossary, audio_path: str | os.Pat
                                    cancelled=cancelled)
     names = glossary.names()
     heard_suspects: list[Suspect] = []
+    doubts_of: dict[int, list[WordDoubt]] = {}
     for heard in hear_transcript(audio_path, plan(segments, transcript.end_ms, names), workers=workers,
                                  progress=stage("listen"), cancelled=cancelled):
         report.unaligned += not heard.aligned
         heard_suspects += heard.suspects
+        doubts_of[heard.index] = heard.doubts
         for spot in heard.spotted:
             score = _spot_score(spot)
             evidence = ([spot.how] if spot.how != "audio" else []) + (["audio"] if spot.agrees else [])
@@ -171,6 +174,11 @@ def suggest(transcript: Transcript, glossary: Glossary, audio_path: str | os.Pat
                                          spot.char_end, spot.found, spot.name, score, evidence,
                                          AGREES if spot.agrees else UNSURE,
                                          spot.agrees and score >= TICK_AT and not _one_plain_word(spot.found)))
+    # With every turn heard, the voice's picture says which pairs of poor fits are only its way of
+    # saying their phones.
+    picture = VoicePicture.learn(d for doubts in doubts_of.values() for d in doubts)
+    explained = {id(s) for s in voice_explained(heard_suspects, doubts_of, picture)}
+    heard_suspects = [s for s in heard_suspects if id(s) not in explained]
     _check_with_audio(transcript, [s for s in suggestions if s.audio is None], audio_path, stage("check"),
                       cancelled)
     report.suggestions = _merged(suggestions)

@@ -15,9 +15,11 @@ Neighbouring doubtful words form one run; a run is a suspect when its strongest 
 reaches :data:`SUSPECT_AT` and spelling or confidence doubt it too, and so is a word they doubt
 that fits clearly worse than its turn's typical word. The audio alone makes a suspect of two
 words near each other (at most :data:`PAIR_REACH` tokens apart) that both fit clearly worse than
-their turn's typical word (see :func:`_audio_pairs`): a voice says some right
+their turn's typical word (see :func:`audio_pairs`): a voice says some right
 words in a way the model hears badly, one word at a time, while a wrong text seldom misfits in
-one word alone (the words around it are pushed off their sounds too). The constants were set
+one word alone (the words around it are pushed off their sounds too). A pair nothing else backs
+is judged again once the whole episode is heard (:mod:`~editor.hearing.voice`): a voice may say
+some phones badly wherever they come. The constants were set
 on the evaluation episodes of tests/bench/bench_hearing.py (espeak-ng speech saying the right
 words under a transcript with recognizer errors, and the control where the audio says the
 transcript's own words), never on its held-out episode.
@@ -86,6 +88,9 @@ class WordDoubt:
     other: float = 0.0      # the doubt from everything else (confidence, spelling)
     short: bool = False     # reduced in speech: three letters or fewer ("her"), or a FUNCTION_WORDS one
     below: float = 0.0      # how far the fit lies under the turn's typical word (short words: weighted)
+    fit_vs_turn: float = 0.0  # the fit less the turn's typical word's (signed, unweighted; 0 when unspoken)
+    frames: int = 0
+    phones: tuple[str, ...] = ()  # as the aligner says the token (filled in by the worker; see voice.py)
 
 
 @dataclass
@@ -101,6 +106,9 @@ class Suspect:
     end_ms: int | None
     doubt: float
     evidence: list[str]
+    # Made by the audio pair rule alone (two words near each other fitting clearly worse than their
+    # turn's typical word): the one kind of suspect how a voice says its phones may explain (voice.py).
+    from_fits: bool = False
 
     def as_dict(self, segment_start_ms: int | None) -> dict:
         return {"segment": self.segment, "segment_start_ms": segment_start_ms,
@@ -183,7 +191,8 @@ def word_doubts(text: str, fits: list[TokenFit], confidences: list[float | None]
         below = max(0.0, median - fit.fit) * (SHORT_BELOW_WEIGHT if short else 1.0) if fit.spoken else 0.0
         result.append(WordDoubt(fit.token, fit.char_start, fit.char_end, fit.start_ms, fit.end_ms,
                                 1 - keep * (1 - audio), [name for name, value in pieces if value > 0.05],
-                                audio, 1 - keep, short, below))
+                                audio, 1 - keep, short, below,
+                                fit.fit - median if fit.spoken else 0.0, fit.frames))
     return result
 
 
@@ -220,7 +229,7 @@ def runs(text: str, doubts: list[WordDoubt], segment: int, segment_id: str,
     if not unsupported:
         # A word spelling or confidence doubts that also fits clearly worse than its turn's usual.
         doubted = [[d] for d in doubts if d.other >= JOIN_AT and d.below >= PAIR_BELOW]
-        spans = _merged(spans + doubted + _audio_pairs(doubts), doubts)
+        spans = _merged(spans + doubted + audio_pairs(doubts), doubts)
     suspects = []
     for words in spans:
         evidence = list(dict.fromkeys(e for d in words for e in d.evidence))
@@ -230,11 +239,12 @@ def runs(text: str, doubts: list[WordDoubt], segment: int, segment_id: str,
         start, end = words[0].char_start, words[-1].char_end
         suspects.append(Suspect(segment, segment_id, start, end, text[start:end],
                                 times[0].start_ms if times else None, times[-1].end_ms if times else None,
-                                max(SUSPECT_AT, max(d.doubt for d in words)), evidence))
+                                max(SUSPECT_AT, max(d.doubt for d in words)), evidence,
+                                from_fits=evidence == ["audio"]))
     return suspects
 
 
-def _audio_pairs(doubts: list[WordDoubt]) -> list[list[WordDoubt]]:
+def audio_pairs(doubts: list[WordDoubt]) -> list[list[WordDoubt]]:
     """Stretches from one poorly fitting word to another at most PAIR_REACH tokens on (chained).
 
     A voice says some right words in a way the acoustic model hears badly ("river", "school",

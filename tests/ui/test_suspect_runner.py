@@ -1,6 +1,7 @@
 """SuspectRunner: a whole episode's turns are planned and heard in the pass's own process (real
-PocketSphinx on espeak-ng speech), every turn's result comes back once, without the per-word
-scores the window does not use, and a pass cancelled as it starts ends promptly."""
+PocketSphinx on espeak-ng speech), every turn's result comes back without the per-word scores the
+window does not use (once, or again at the end with the pairs of poor fits the voice does not
+explain), and a pass cancelled as it starts ends promptly."""
 
 from __future__ import annotations
 

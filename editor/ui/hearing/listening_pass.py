@@ -137,11 +137,14 @@ def plan_and_hear(audio_path: str, turns: Sequence[Turn], duration_ms: int | Non
     """What :func:`editor.hearing.listen.hear_transcript` finds for every timed turn of *turns*
     (*names_only*: the glossary's names only, see :attr:`~editor.hearing.listen.HearJob.names_only`)."""
     from editor.hearing.listen import hear_transcript, plan
+    from editor.hearing.voice import pairs_judged_at_the_end
     jobs = plan(thawed(turns), duration_ms, names, names_only=names_only)
     if not jobs or cancelled():
         return
     progress(0, len(jobs))
-    for heard in hear_transcript(audio_path, jobs, workers=workers, progress=progress, cancelled=cancelled):
+    # The whole episode is heard here: the voice's picture of it judges the pairs of poor fits.
+    for heard in pairs_judged_at_the_end(hear_transcript(audio_path, jobs, workers=workers, progress=progress,
+                                                         cancelled=cancelled)):
         # Each word's scores (a dataclass a word) are what the suspects were made from; the
         # window keeps only the suspects and the names heard.
         heard.doubts = []
