@@ -23,6 +23,7 @@ from editor.hearing.fit import hearing_aligner
 from editor.hearing.glossary_doubt import with_glossary
 from editor.hearing.listen import hear_transcript, plan
 from editor.hearing.sayings import teach
+from editor.hearing.spotting import Spotted
 from editor.hearing.suspects import Suspect, by_doubt
 from editor.hearing.verdict import (
     AGREES,
@@ -60,6 +61,15 @@ class Suggested:
         """The scan's suggestion *found*, not heard yet."""
         return cls(found.index, segment_start_ms, found.start, found.end, found.found, found.replacement,
                    found.score, list(found.evidence) or [_HOW_EVIDENCE.get(found.how, found.how)])
+
+    @classmethod
+    def from_spot(cls, spot: Spotted, segment: int, segment_start_ms: int | None) -> Suggested:
+        """A glossary name the audio heard in turn *segment* where the text says *spot.found*."""
+        score = _spot_score(spot)
+        evidence = ([spot.how] if spot.how != "audio" else []) + (["audio"] if spot.agrees else [])
+        return cls(segment, segment_start_ms, spot.char_start, spot.char_end, spot.found, spot.name, score,
+                   evidence, AGREES if spot.agrees else UNSURE,
+                   spot.agrees and score >= TICK_AT and not _one_plain_word(spot.found))
 
     def hear(self, verdict: Verdict) -> None:
         """Take the audio's *verdict* on it: its label, and the score, tick and evidence it leaves."""
@@ -177,13 +187,8 @@ def suggest(transcript: Transcript, glossary: Glossary, audio_path: str | os.Pat
                                  progress=stage("listen"), cancelled=cancelled):
         report.unaligned += not heard.aligned
         heard_suspects += heard.suspects
-        for spot in heard.spotted:
-            score = _spot_score(spot)
-            evidence = ([spot.how] if spot.how != "audio" else []) + (["audio"] if spot.agrees else [])
-            suggestions.append(Suggested(heard.index, segments[heard.index].start_ms, spot.char_start,
-                                         spot.char_end, spot.found, spot.name, score, evidence,
-                                         AGREES if spot.agrees else UNSURE,
-                                         spot.agrees and score >= TICK_AT and not _one_plain_word(spot.found)))
+        suggestions += [Suggested.from_spot(spot, heard.index, segments[heard.index].start_ms)
+                        for spot in heard.spotted]
     _check_with_audio(transcript, [s for s in suggestions if s.audio is None], audio_path, stage("check"),
                       cancelled)
     report.suggestions = _merged(suggestions)
@@ -198,7 +203,7 @@ def _one_plain_word(found: str) -> bool:
     return word.isalpha() and word.islower() and len(word) > 3
 
 
-def _spot_score(spot) -> int:
+def _spot_score(spot: Spotted) -> int:
     """Heard inside a suspect: 70 and up with the margin; sounding alike: 80 when the audio agrees."""
     if spot.how == "sound":
         return int(min(95, 80 + spot.margin * 10)) if spot.agrees else 70

@@ -6,6 +6,8 @@ bar with a Cancel). Suspects are drawn with a dotted underline and a "?" in the 
 (not by colour alone), listed in the Suspects panel by doubt, and walked with Next/Previous
 Suspect, which select the passage and play it. Editing or approving a turn clears its
 suspects; an edited turn is checked again a moment later, so the audio can vouch for the fix.
+The glossary's suggestions the audio does not reject are suspects too, as ``transcript-editor
+suggest`` makes them (sound-alike errors fit the audio nearly as well as the right words).
 """
 
 from __future__ import annotations

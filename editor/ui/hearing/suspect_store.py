@@ -9,8 +9,9 @@ some of them).
 
 A second layer holds the passages the glossary suggests correcting, once the audio has judged
 them (:meth:`set_glossary`, replaced whole when the suggestions or their verdicts change). Every
-reader (painting, the list, the walk) sees a turn's heard suspects merged with its passages by
-the rule ``transcript-editor suggest`` uses (:func:`editor.hearing.glossary_doubt.with_glossary`);
+reader (painting, the list, the walk) sees a turn's heard suspects merged with those passages and
+the glossary names heard in it, by the rule ``transcript-editor suggest`` uses
+(:func:`editor.hearing.glossary_doubt.with_glossary`), so both list the same passages;
 the merge is made once per change of either, not per paint. Passages follow the same life as the
 heard suspects (gone while their turn reads otherwise or is approved), and come back with an undo
 that gives the turn its text again.
@@ -27,14 +28,16 @@ from PySide6.QtCore import QObject, Signal
 from editor.core.transcript import ReviewStatus, Segment
 
 if TYPE_CHECKING:
-    from editor.hearing.glossary_doubt import GlossaryPassage
     from editor.hearing.spotting import Spotted
+    from editor.hearing.suggest import Suggested
     from editor.hearing.suspects import Suspect
 
 _GONE = -2   # a row hint: the turn was not in the document
 # A turn with nothing heard: one list for all of them, so the merge made for its passages is found
 # again by identity (never changed: with_glossary copies what it is given).
 _NONE_HEARD: list[Suspect] = []
+_NO_NAMES: list[Spotted] = []
+_NO_PASSAGES: list[Suggested] = []
 EARLIER_TEXTS = 3   # texts of a turn whose suspects are kept after an edit, for an undo to bring them back
 
 
@@ -54,9 +57,9 @@ class SuspectStore(QObject):
         self._earlier: dict[str, dict[str, tuple[list[Suspect], list[Spotted]]]] = {}
         # turn id -> (text, passages the glossary suggests in it): kept while the turn reads otherwise,
         # so an undo that gives the text back brings them back.
-        self._glossary: dict[str, tuple[str, list[GlossaryPassage]]] = {}
-        # turn id -> (its heard suspects, its passages, both merged): made when first read after a change.
-        self._merged: dict[str, tuple[list[Suspect], list[GlossaryPassage], list[Suspect]]] = {}
+        self._glossary: dict[str, tuple[str, list[Suggested]]] = {}
+        # turn id -> (its heard suspects, names heard, passages, all merged): made when first read after a change.
+        self._merged: dict[str, tuple[list[Suspect], list[Spotted], list[Suggested], list[Suspect]]] = {}
 
     def clear(self, passages: bool = True) -> None:
         """Forget every turn's check, and the glossary's *passages* too (kept when the audio is only
@@ -138,7 +141,7 @@ class SuspectStore(QObject):
             self.changed.emit()
         return changed
 
-    def set_glossary(self, passages: dict[str, tuple[str, list[GlossaryPassage]]]) -> None:
+    def set_glossary(self, passages: dict[str, tuple[str, list[Suggested]]]) -> None:
         """The passages the glossary suggests, by turn id with the text they were found in (the
         audio has judged each), in place of those held; announced by ``changed``."""
         if not passages and not self._glossary:
@@ -164,14 +167,15 @@ class SuspectStore(QObject):
         entry = self._by_id.get(segment.id)
         heard = entry[1] if entry is not None and entry[0] == segment.text else _NONE_HEARD
         layer = self._glossary.get(segment.id)
-        if layer is None or layer[0] != segment.text:
+        passages = layer[1] if layer is not None and layer[0] == segment.text else _NO_PASSAGES
+        names = self._names.get(segment.id, _NO_NAMES) if self.checked.get(segment.id) == segment.text \
+            else _NO_NAMES
+        if not passages and not names:
             return heard
         merged = self._merged.get(segment.id)
-        if merged is None or merged[0] is not heard or merged[1] is not layer[1]:
-            from editor.hearing.glossary_doubt import with_glossary
-            made = sorted(with_glossary(heard, layer[1], lambda _index: segment), key=lambda s: s.char_start)
-            merged = self._merged[segment.id] = (heard, layer[1], made)
-        return merged[2]
+        if merged is None or merged[0] is not heard or merged[1] is not names or merged[2] is not passages:
+            merged = self._merged[segment.id] = (heard, names, passages, _merge(segment, heard, names, passages))
+        return merged[3]
 
     def heard_for(self, segment: Segment) -> list[Suspect]:
         """The suspects the audio made in *segment* (without the glossary's passages)."""
@@ -259,6 +263,19 @@ class SuspectStore(QObject):
 
     def __len__(self) -> int:
         return self._count
+
+
+def _merge(segment: Segment, heard: list[Suspect], names: list[Spotted], passages: list[Suggested]) -> list[Suspect]:
+    """*segment*'s heard suspects with what the glossary suggests there, as ``transcript-editor
+    suggest`` merges them: the names the audio heard and the scan's passages the audio judged. All
+    are placed at one index (the heard suspects'; a passage's row may have moved since its scan)."""
+    from editor.hearing.glossary_doubt import with_glossary
+    from editor.hearing.suggest import Suggested
+
+    index = heard[0].segment if heard else (passages[0].segment if passages else 0)
+    glossary = [Suggested.from_spot(n, index, segment.start_ms) for n in names] \
+        + [replace(p, segment=index) for p in passages]
+    return sorted(with_glossary(heard, glossary, lambda _index: segment), key=lambda s: s.char_start)
 
 
 def _overlaps(a, b) -> bool:
