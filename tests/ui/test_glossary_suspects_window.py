@@ -13,13 +13,16 @@ from heard_episode import open_aligned, share_cache, spoken_once
 
 from editor.core import ops
 from editor.hearing.suggest import suggest
+from editor.hearing.verdict import PREFERS_ORIGINAL
 
 # "Kestrel" is heard (the name is listened for there) and the glossary adds its word; "bakery" fits
 # the audio well (it is what was said), so only the glossary's "Bakerie" doubts it; "main street"
-# differs from "Main Street" in capitals only.
-LINES = [("sound-alike", "The {Kestrel|Kessler} Foundation paid for the new library roof.")]
+# differs from "Main Street" in capitals only; "Okafor", taken for a wrong form of "Okoro", is what
+# the audio says (it prefers the original).
+LINES = [("sound-alike", "The {Kestrel|Kessler} Foundation paid for the new library roof."),
+         ("name", "Our next guest Okafor grew up near the harbor.")]
 CLEAN = ["A small bakery opened on the corner of the main street."]
-NAMES = ["Kessler", "Bakerie", "Main Street"]
+NAMES = [("Kessler", []), ("Bakerie", []), ("Main Street", []), ("Okoro", ["Okafor"])]
 JUDGED_TIMEOUT_MS = 180_000     # a hang guard: aligning, listening and checking two turns take seconds
 
 
@@ -39,8 +42,8 @@ def judged_window(main_window, qtbot, spoken, monkeypatch):
     checked: list[bool] = []
 
     def fill_glossary(w) -> None:
-        for name in NAMES:
-            w.names.show_glossary.glossary.add(name)
+        for name, wrong_forms in NAMES:
+            w.names.show_glossary.glossary.add(name, wrong_forms)
 
     open_aligned(window, qtbot, srt, wav, before_alignment=fill_glossary)
     qtbot.waitUntil(lambda: window.names.show_glossary.suggestions is not None, timeout=JUDGED_TIMEOUT_MS)
@@ -66,6 +69,11 @@ def test_a_glossary_passage_not_rejected_is_a_suspect_shown_listed_and_walked(ju
     # Its own suspect, the glossary its only evidence; the capitals of "main street" are none.
     assert (row, "bakery", ["glossary"]) in found
     assert not any("street" in text.lower() for _, text, _ in found)
+    # The audio rejects "Okoro": "Okafor" is none.
+    panel = window.names.show_glossary.suggestions
+    (okoro,) = [s for s in panel.suggestions if s.replacement == "Okoro"]
+    assert panel.verdict(okoro).label == PREFERS_ORIGINAL
+    assert not any("Okafor" in text and "glossary" in evidence for _, text, evidence in found), found
     # The heard suspect over "Kestrel" has the glossary's word added.
     assert any("Kestrel" in text and "glossary" in evidence for _, text, evidence in found)
     # Underlined, with a "?" in the margin.
