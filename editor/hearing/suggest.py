@@ -17,12 +17,14 @@ import numpy as np
 from editor.align.aligner import RATE
 from editor.align.batch import align_transcript, apply_alignment, plan_jobs
 from editor.audio.decode import iter_decode
-from editor.core.glossary import TICK_SCORE, Glossary, scan
+from editor.core.glossary import TICK_SCORE, Glossary, Suggestion, scan
 from editor.core.transcript import Transcript
 from editor.hearing.fit import hearing_aligner
+from editor.hearing.glossary_doubt import with_glossary
 from editor.hearing.listen import hear_transcript, plan
 from editor.hearing.sayings import teach
-from editor.hearing.suspects import Suspect, WordDoubt, by_doubt, over_words
+from editor.hearing.spotting import Spotted
+from editor.hearing.suspects import Suspect, WordDoubt, by_doubt
 from editor.hearing.verdict import (
     AGREES,
     MARGIN,
@@ -54,6 +56,28 @@ class Suggested:
     evidence: list[str] = field(default_factory=list)
     audio: str | None = None          # the audio's verdict (verdict.AGREES, ...), None: not checked
     ticked: bool = False
+
+    @classmethod
+    def from_scan(cls, found: Suggestion, segment_start_ms: int | None) -> Suggested:
+        """The scan's suggestion *found*, not heard yet."""
+        return cls(found.index, segment_start_ms, found.start, found.end, found.found, found.replacement,
+                   found.score, list(found.evidence) or [_HOW_EVIDENCE.get(found.how, found.how)])
+
+    @classmethod
+    def from_spot(cls, spot: Spotted, segment: int, segment_start_ms: int | None) -> Suggested:
+        """A glossary name the audio heard in turn *segment* where the text says *spot.found*."""
+        score = _spot_score(spot)
+        evidence = ([spot.how] if spot.how != "audio" else []) + (["audio"] if spot.agrees else [])
+        return cls(segment, segment_start_ms, spot.char_start, spot.char_end, spot.found, spot.name, score,
+                   evidence, AGREES if spot.agrees else UNSURE,
+                   spot.agrees and score >= TICK_AT and not _one_plain_word(spot.found))
+
+    def hear(self, verdict: Verdict) -> None:
+        """Take the audio's *verdict* on it: its label, and the score, tick and evidence it leaves."""
+        self.audio = verdict.label
+        self.score, self.ticked, extra = judge(self.score, verdict, known="known" in self.evidence,
+                                               case="case" in self.evidence)
+        self.evidence = list(dict.fromkeys(self.evidence + extra))
 
     def as_dict(self) -> dict:
         return {"segment": self.segment, "segment_start_ms": self.segment_start_ms,
@@ -149,8 +173,7 @@ def suggest(transcript: Transcript, glossary: Glossary, audio_path: str | os.Pat
     report = Report([], [])
     segments = transcript.segments
     found = scan(transcript, glossary, cancelled=cancelled, candidates=candidates)
-    suggestions = [Suggested(s.index, segments[s.index].start_ms, s.start, s.end, s.found, s.replacement,
-                             s.score, list(s.evidence) or [_HOW_EVIDENCE.get(s.how, s.how)]) for s in found]
+    suggestions = [Suggested.from_scan(s, segments[s.index].start_ms) for s in found]
     if audio_path is None:
         for s in suggestions:
             s.ticked = judge(s.score, None, case="case" in s.evidence)[1]
@@ -167,13 +190,8 @@ def suggest(transcript: Transcript, glossary: Glossary, audio_path: str | os.Pat
         report.unaligned += not heard.aligned
         heard_suspects += heard.suspects
         doubts_of[heard.index] = heard.doubts
-        for spot in heard.spotted:
-            score = _spot_score(spot)
-            evidence = ([spot.how] if spot.how != "audio" else []) + (["audio"] if spot.agrees else [])
-            suggestions.append(Suggested(heard.index, segments[heard.index].start_ms, spot.char_start,
-                                         spot.char_end, spot.found, spot.name, score, evidence,
-                                         AGREES if spot.agrees else UNSURE,
-                                         spot.agrees and score >= TICK_AT and not _one_plain_word(spot.found)))
+        suggestions += [Suggested.from_spot(spot, heard.index, segments[heard.index].start_ms)
+                        for spot in heard.spotted]
     # With every turn heard, the voice's picture says which pairs of poor fits are only its way of
     # saying their phones.
     picture = VoicePicture.learn(d for doubts in doubts_of.values() for d in doubts)
@@ -182,46 +200,8 @@ def suggest(transcript: Transcript, glossary: Glossary, audio_path: str | os.Pat
     _check_with_audio(transcript, [s for s in suggestions if s.audio is None], audio_path, stage("check"),
                       cancelled)
     report.suggestions = _merged(suggestions)
-    report.suspects = by_doubt(_with_suggestions(heard_suspects, report.suggestions, transcript))
+    report.suspects = by_doubt(with_glossary(heard_suspects, report.suggestions, segments.__getitem__))
     return report
-
-
-def _with_suggestions(suspects: list[Suspect], suggestions: list[Suggested], transcript: Transcript) -> list[Suspect]:
-    """A passage with a correction the audio does not reject is worth a listen too.
-
-    Sound-alike errors ("Mill walkie" for Milwaukee) fit the audio nearly as well as the right
-    words, so the word fit alone misses them; the glossary scan finds them by their text. Such a
-    passage joins an overlapping suspect's evidence, or becomes a suspect of its own.
-    """
-    result = list(suspects)
-    for s in suggestions:
-        if s.audio == PREFERS_ORIGINAL or "case" in s.evidence:
-            continue
-        doubt = round(min(0.95, s.score / 100 * (0.9 if s.audio == AGREES else 0.7)), 3)
-        overlapping = next((x for x in result if x.segment == s.segment and x.char_start < s.char_end
-                            and s.char_start < x.char_end), None)
-        if overlapping is not None:
-            overlapping.evidence = list(dict.fromkeys(overlapping.evidence + ["glossary"]))
-            overlapping.doubt = max(overlapping.doubt, doubt)
-            continue
-        segment = transcript.segments[s.segment]
-        start_ms, end_ms = _times(segment, s.char_start, s.char_end)
-        result.append(over_words(Suspect(s.segment, segment.id, s.char_start, s.char_end, s.found, start_ms, end_ms,
-                                          doubt, ["glossary"] + (["audio"] if s.audio == AGREES else [])),
-                                 segment.text))
-    return result
-
-
-def _times(segment, char_start: int, char_end: int) -> tuple[int | None, int | None]:
-    import re
-
-    tokens = list(re.finditer(r"\S+", segment.text))
-    if len(tokens) != len(segment.words):
-        return segment.start_ms, segment.end_ms
-    inside = [w for m, w in zip(tokens, segment.words, strict=True) if m.start() < char_end and char_start < m.end()]
-    if not inside:
-        return segment.start_ms, segment.end_ms
-    return inside[0].start_ms, inside[-1].end_ms
 
 
 def _one_plain_word(found: str) -> bool:
@@ -231,7 +211,7 @@ def _one_plain_word(found: str) -> bool:
     return word.isalpha() and word.islower() and len(word) > 3
 
 
-def _spot_score(spot) -> int:
+def _spot_score(spot: Spotted) -> int:
     """Heard inside a suspect: 70 and up with the margin; sounding alike: 80 when the audio agrees."""
     if spot.how == "sound":
         return int(min(95, 80 + spot.margin * 10)) if spot.agrees else 70
@@ -259,10 +239,7 @@ def _check_with_audio(transcript: Transcript, suggestions: list[Suggested], audi
     judged = verdicts(audio_path, [r for _, r in checkable], [suggestions[i].replacement for i, _ in checkable],
                       cancelled)
     for done, (at, verdict) in enumerate(judged):
-        s = suggestions[checkable[at][0]]
-        s.audio = verdict.label
-        s.score, s.ticked, extra = judge(s.score, verdict, known="known" in s.evidence, case="case" in s.evidence)
-        s.evidence = list(dict.fromkeys(s.evidence + extra))
+        suggestions[checkable[at][0]].hear(verdict)
         if progress:
             progress(done + 1, len(checkable))
     for i, s in enumerate(suggestions):

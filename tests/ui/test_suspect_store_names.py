@@ -32,8 +32,11 @@ def test_a_name_taken_away_drops_what_it_made_and_keeps_the_rest(qtbot):
 
     assert store.forget_names({"Daraka Larimore-Hall", "Elmstreet"})
     assert changes
-    left = store.for_segment(segment)
+    left = store.heard_for(segment)
     assert [(s.char_start, s.evidence) for s in left] == [(0, ["audio", "name"]), (13, ["audio", "spelling"])]
+    # As the command line lists it: the name still heard gives its suspect the glossary's word.
+    assert [(s.char_start, s.evidence) for s in store.for_segment(segment)] == [
+        (0, ["audio", "name", "glossary"]), (13, ["audio", "spelling"])]
     assert len(store) == 2
     assert [store.name_for(segment, s) for s in left] == [names[2], None]
     assert not store.forget_names({"Daraka Larimore-Hall"})      # nothing of it is left

@@ -8,7 +8,9 @@ Suspect, which select the passage and play it. Editing or approving a turn clear
 suspects; an edited turn is checked again a moment later, so the audio can vouch for the fix:
 whatever made the edit (typing, a glossary suggestion, Correct Everywhere, a name heard), the
 status bar then says whether the audio finds the turns whose suspects it took away right now,
-in one line for however many turns one edit touched.
+in one line for however many turns one edit touched. The glossary's suggestions the audio does
+not reject are suspects too, as ``transcript-editor suggest`` makes them (sound-alike errors fit
+the audio nearly as well as the right words).
 """
 
 from __future__ import annotations
@@ -94,6 +96,7 @@ class HearingController(QObject):
         self._show_span = names.spans.show      # a walk opens the turn with the passage selected
         names.spans.focus_keepers.append(lambda: self._panel)    # ...and the list keeps the keyboard
         # The show's glossary names: listened for inside suspect passages and wherever the text sounds like one.
+        self._judged_suggestions = names.show_glossary.judged_suggestions
         self._glossary_names = lambda: ([e.correct for e in names.show_glossary.glossary.entries]
                                         if names.show_glossary.glossary is not None else [])
         self._audio = ""
@@ -135,6 +138,7 @@ class HearingController(QObject):
     def _connect(self, ctx: WindowContext) -> None:
         ctx.timing.words_ready.connect(self._on_words_ready)
         ctx.names.show_glossary.names_changed.connect(self._on_glossary_names_changed)
+        ctx.names.show_glossary.suggestions_judged.connect(self._on_suggestions_judged)
         self.runner.heard.connect(self._on_heard)
         self.runner.progressed.connect(self._on_runner_progressed)
         self.runner.finished.connect(self._on_runner_finished)
@@ -155,7 +159,7 @@ class HearingController(QObject):
         if not audio_path or not self._model.rowCount():
             return
         self._audio = audio_path
-        self.store.clear()
+        self.store.clear(passages=False)
         self._fixing.clear()      # every turn is heard anew: the pass's summary says what it found
         self._start_pass(names_only=False)
 
@@ -191,6 +195,22 @@ class HearingController(QObject):
             self._names_due = True     # after the pass or re-check under way (it listens for the old names)
             return
         self._start_pass(names_only=True)
+
+    def _on_suggestions_judged(self) -> None:
+        """The glossary's suggestions the audio has judged are suspects too, as ``transcript-editor
+        suggest`` makes them (the store merges them with the heard ones by the same rule)."""
+        from editor.hearing.suggest import Suggested
+
+        segments = self._model.transcript.segments
+        by_turn: dict[str, tuple[str, list]] = {}
+        for found, verdict in self._judged_suggestions():
+            if found.index >= len(segments):
+                continue
+            segment = segments[found.index]
+            passage = Suggested.from_scan(found, segment.start_ms)
+            passage.hear(verdict)
+            by_turn.setdefault(segment.id, (segment.text, []))[1].append(passage)
+        self.store.set_glossary(by_turn)
 
     def _on_words_ready(self, audio_path: str) -> None:
         self._words_audio = audio_path
@@ -265,7 +285,7 @@ class HearingController(QObject):
         # pass are still to be heard as they read now: said at once, with how many, rather than
         # after their re-check, which more typing may put off for long.
         if completed and whole:
-            self.message.emit(_summary(len(self.store), len(self._recheck_rows)))
+            self.message.emit(_summary(len(self.store.all(self._model.transcript.segments)), len(self._recheck_rows)))
         elif fixed and failure is None:
             # The confirmation a typed correction gets from its own check, given to every edit that
             # took suspects away (a suggestion applied, Correct Everywhere): one line for them all,

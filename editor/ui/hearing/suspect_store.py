@@ -6,6 +6,15 @@ for painting cost one dict access; :meth:`refresh_rows` re-checks only rows that
 listing them all (:meth:`all`) finds their rows from the row each was last seen at, so it
 costs the suspects, not the document (a pass over the turns only when splits or merges moved
 some of them).
+
+A second layer holds the passages the glossary suggests correcting, once the audio has judged
+them (:meth:`set_glossary`, replaced whole when the suggestions or their verdicts change). Every
+reader (painting, the list, the walk) sees a turn's heard suspects merged with those passages and
+the glossary names heard in it, by the rule ``transcript-editor suggest`` uses
+(:func:`editor.hearing.glossary_doubt.with_glossary`), so both list the same passages;
+the merge is made once per change of either, not per paint. Passages follow the same life as the
+heard suspects (gone while their turn reads otherwise or is approved), and come back with an undo
+that gives the turn its text again.
 """
 
 from __future__ import annotations
@@ -20,9 +29,15 @@ from editor.core.transcript import ReviewStatus, Segment
 
 if TYPE_CHECKING:
     from editor.hearing.spotting import Spotted
+    from editor.hearing.suggest import Suggested
     from editor.hearing.suspects import Suspect
 
 _GONE = -2   # a row hint: the turn was not in the document
+# A turn with nothing heard: one list for all of them, so the merge made for its passages is found
+# again by identity (never changed: with_glossary copies what it is given).
+_NONE_HEARD: list[Suspect] = []
+_NO_NAMES: list[Spotted] = []
+_NO_PASSAGES: list[Suggested] = []
 EARLIER_TEXTS = 3   # texts of a turn whose suspects are kept after an edit, for an undo to bring them back
 
 
@@ -40,9 +55,16 @@ class SuspectStore(QObject):
         # turn id -> {text: (suspects, names)} of texts edited away (or approved): an undo that gives
         # the turn such a text back gives it back what the audio said of it.
         self._earlier: dict[str, dict[str, tuple[list[Suspect], list[Spotted]]]] = {}
+        # turn id -> (text, passages the glossary suggests in it): kept while the turn reads otherwise,
+        # so an undo that gives the text back brings them back.
+        self._glossary: dict[str, tuple[str, list[Suggested]]] = {}
+        # turn id -> (its heard suspects, names heard, passages, all merged): made when first read after a change.
+        self._merged: dict[str, tuple[list[Suspect], list[Spotted], list[Suggested], list[Suspect]]] = {}
 
-    def clear(self) -> None:
-        """Forget every turn's check; ``changed`` only when suspects were held (nothing to repaint else)."""
+    def clear(self, passages: bool = True) -> None:
+        """Forget every turn's check, and the glossary's *passages* too (kept when the audio is only
+        listened to again: their verdicts stand); ``changed`` only when suspects were held (nothing
+        to repaint else)."""
         held = bool(self._by_id)
         self._by_id.clear()
         self._count = 0
@@ -50,6 +72,10 @@ class SuspectStore(QObject):
         self.checked.clear()
         self._rows.clear()
         self._earlier.clear()
+        self._merged.clear()
+        if passages:
+            held = held or bool(self._glossary)
+            self._glossary.clear()
         if held:
             self.changed.emit()
 
@@ -115,6 +141,16 @@ class SuspectStore(QObject):
             self.changed.emit()
         return changed
 
+    def set_glossary(self, passages: dict[str, tuple[str, list[Suggested]]]) -> None:
+        """The passages the glossary suggests, by turn id with the text they were found in (the
+        audio has judged each), in place of those held; announced by ``changed``."""
+        if not passages and not self._glossary:
+            return
+        self._glossary = dict(passages)
+        self._merged.clear()
+        self._rows_count = -1     # turns never seen are looked for
+        self.changed.emit()
+
     def _drop(self, segment_id: str) -> bool:
         """Forget a turn's suspects; whether it had any."""
         self._rows.pop(segment_id, None)
@@ -131,6 +167,24 @@ class SuspectStore(QObject):
         return entry[0] if entry is not None else None
 
     def for_segment(self, segment: Segment) -> list[Suspect]:
+        """The live suspects of *segment*: those heard, merged with the glossary's passages."""
+        if segment.status is ReviewStatus.APPROVED:
+            return []
+        entry = self._by_id.get(segment.id)
+        heard = entry[1] if entry is not None and entry[0] == segment.text else _NONE_HEARD
+        layer = self._glossary.get(segment.id)
+        passages = layer[1] if layer is not None and layer[0] == segment.text else _NO_PASSAGES
+        names = self._names.get(segment.id, _NO_NAMES) if self.checked.get(segment.id) == segment.text \
+            else _NO_NAMES
+        if not passages and not names:
+            return heard
+        merged = self._merged.get(segment.id)
+        if merged is None or merged[0] is not heard or merged[1] is not names or merged[2] is not passages:
+            merged = self._merged[segment.id] = (heard, names, passages, _merge(segment, heard, names, passages))
+        return merged[3]
+
+    def heard_for(self, segment: Segment) -> list[Suspect]:
+        """The suspects the audio made in *segment* (without the glossary's passages)."""
         entry = self._by_id.get(segment.id)
         if entry is None or entry[0] != segment.text or segment.status is ReviewStatus.APPROVED:
             return []
@@ -138,7 +192,7 @@ class SuspectStore(QObject):
 
     def name_for(self, segment: Segment, suspect: Suspect) -> Spotted | None:
         """The glossary name heard over *suspect*, if any (only while the suspect lives)."""
-        if not self.for_segment(segment):
+        if not self.heard_for(segment):
             return None
         return next((n for n in self._names.get(segment.id, ())
                      if n.char_start < suspect.char_end and suspect.char_start < n.char_end), None)
@@ -148,7 +202,7 @@ class SuspectStore(QObject):
 
         Like :meth:`put`, not announced by ``changed``: only those rows need repainting, and the
         caller knows them."""
-        if not self._by_id and not self._earlier:
+        if not self._by_id and not self._earlier and not self._glossary:
             return False    # nothing heard yet (no audio, or before the first pass): a Replace All spans every row
         changed = False
         for row, segment in enumerate(segments[first:last + 1], first):
@@ -159,6 +213,9 @@ class SuspectStore(QObject):
                 changed = True
             if segment.id not in self._by_id and segment.status is not ReviewStatus.APPROVED:
                 changed = self._bring_back(segment, row) or changed
+            if segment.id in self._glossary:    # its passages went (or came back) with the edit
+                self._rows[segment.id] = row
+                changed = True
         return changed
 
     def _remember(self, segment_id: str, entry: tuple[str, list[Suspect]]) -> None:
@@ -180,11 +237,10 @@ class SuspectStore(QObject):
         """(row, suspect) of every live suspect, most doubtful first."""
         self._find_rows(segments)
         found = []
-        for segment_id, (text, suspects) in self._by_id.items():
+        for segment_id in self._held():
             row = self._rows.get(segment_id, -1)
-            if row < 0 or segments[row].text != text or segments[row].status is ReviewStatus.APPROVED:
-                continue
-            found += [(row, s) for s in suspects]
+            if row >= 0:
+                found += [(row, s) for s in self.for_segment(segments[row])]
         return sorted(found, key=lambda item: (-item[1].doubt, item[0], item[1].char_start))
 
     def _find_rows(self, segments: list[Segment]) -> None:
@@ -198,17 +254,34 @@ class SuspectStore(QObject):
                 return count == self._rows_count
             return 0 <= row < count and segments[row].id == segment_id
 
-        if all(placed(segment_id) for segment_id in self._by_id):
+        if all(placed(segment_id) for segment_id in self._held()):
             return
         rows.clear()
-        rows.update(dict.fromkeys(self._by_id, _GONE))
+        rows.update(dict.fromkeys(self._held(), _GONE))
         for row, segment in enumerate(segments):
             if segment.id in rows:
                 rows[segment.id] = row
         self._rows_count = count
 
+    def _held(self) -> list[str]:
+        """The ids of the turns with heard suspects or glossary passages."""
+        return [*self._by_id, *(turn for turn in self._glossary if turn not in self._by_id)]
+
     def __len__(self) -> int:
         return self._count
+
+
+def _merge(segment: Segment, heard: list[Suspect], names: list[Spotted], passages: list[Suggested]) -> list[Suspect]:
+    """*segment*'s heard suspects with what the glossary suggests there, as ``transcript-editor
+    suggest`` merges them: the names the audio heard and the scan's passages the audio judged. All
+    are placed at one index (the heard suspects'; a passage's row may have moved since its scan)."""
+    from editor.hearing.glossary_doubt import with_glossary
+    from editor.hearing.suggest import Suggested
+
+    index = heard[0].segment if heard else (passages[0].segment if passages else 0)
+    glossary = [Suggested.from_spot(n, index, segment.start_ms) for n in names] \
+        + [replace(p, segment=index) for p in passages]
+    return sorted(with_glossary(heard, glossary, lambda _index: segment), key=lambda s: s.char_start)
 
 
 def _overlaps(a, b) -> bool:

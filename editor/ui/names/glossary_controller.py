@@ -32,9 +32,10 @@ from editor.ui.names.glossary_scan import GlossaryScan, scan_summary
 from editor.ui.names.span_actions import SpanActions
 
 if TYPE_CHECKING:
-    from editor.core.glossary import Glossary
+    from editor.core.glossary import Glossary, Suggestion
     from editor.core.shared_glossary import SharedGlossaryFile
     from editor.core.transcript import Transcript
+    from editor.hearing.verdict import Verdict
     from editor.ui.names.glossary_dialog import GlossaryDialog
     from editor.ui.names.glossary_suggestions import SuggestionsPanel
 
@@ -58,6 +59,9 @@ class GlossaryController(QObject):
     glossary_set = Signal(object)   # another Glossary is in use (another episode or show)
     names_changed = Signal()        # the glossary's names changed (known words follow)
     corrected = Signal(object)      # [(found, replacement)] of suggestions applied: the glossary may learn from them
+    # The listed suggestions changed (a scan listed them) or the audio's verdicts on them came in:
+    # judged_suggestions() has them (hearing makes suspects of those the audio does not reject).
+    suggestions_judged = Signal()
 
     def __init__(self, ctx: WindowContext, spans: SpanActions, before_scan: Callable[[], None],
                  parent=None):
@@ -430,6 +434,13 @@ class GlossaryController(QObject):
         return any(s.index == row and s.start <= offset < s.end and text[s.start:s.end] == s.found
                    for s in self._suggestions.suggestions)
 
+    def judged_suggestions(self) -> list[tuple[Suggestion, Verdict]]:
+        """The listed suggestions the audio has judged in their turns as they read now, each with its verdict."""
+        panel = self._suggestions
+        if panel is None:
+            return []
+        return [(s, verdict) for s in panel.suggestions if (verdict := panel.verdict(s)) is not None]
+
     def _ensure_suggestions(self) -> tuple[SuggestionsPanel, QDockWidget]:
         if self._suggestions is None or self._suggestions_dock is None:
             from editor.ui.names.glossary_suggestions import SuggestionsPanel
@@ -443,6 +454,8 @@ class GlossaryController(QObject):
             panel.seek_requested.connect(self._spans.seek)
             panel.current_row_changed.connect(self._on_suggestion_current_row_changed)
             panel.scan_finished.connect(self._on_suggestions_scan_finished)
+            panel.scan_finished.connect(self.suggestions_judged)
+            panel.audio_checked.connect(self.suggestions_judged)
             self._offer_show_notes()
             panel.audio_path = self._audio_path
             if not self._has_names():

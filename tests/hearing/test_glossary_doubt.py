@@ -1,0 +1,50 @@
+"""The one rule by which glossary suggestions become suspects (``transcript-editor suggest`` and the
+window): the audio's rejection and a change of capitals make none, an overlapping suspect takes the
+glossary's word and the higher doubt without being changed in place, any other passage is a suspect
+of its own timed by its words."""
+
+from __future__ import annotations
+
+from editor.core.transcript import Segment, Word
+from editor.hearing.glossary_doubt import with_glossary
+from editor.hearing.suggest import Suggested
+from editor.hearing.suspects import Suspect
+from editor.hearing.verdict import AGREES, PREFERS_ORIGINAL, SOUNDS_ALIKE
+
+TEXT = "A small bakery opened on the corner of the main street."
+
+
+def _segment() -> Segment:
+    words = [Word(token, 1000 + 300 * i, 1250 + 300 * i) for i, token in enumerate(TEXT.split())]
+    return Segment("t1", 1000, 4000, TEXT, words=words)
+
+
+def _passage(found: str, score: int, audio: str | None, evidence: list[str]) -> Suggested:
+    start = TEXT.index(found)
+    return Suggested(0, 1000, start, start + len(found), found, found.title(), score, evidence, audio)
+
+
+def test_rejected_and_capitals_only_passages_make_no_suspect():
+    segment = _segment()
+    passages = [_passage("bakery", 88, PREFERS_ORIGINAL, ["spelling"]),
+                _passage("main street", 40, SOUNDS_ALIKE, ["case"])]
+    assert with_glossary([], passages, lambda _i: segment) == []
+
+
+def test_a_passage_not_rejected_is_a_suspect_timed_by_its_words():
+    segment = _segment()
+    (agreed,) = with_glossary([], [_passage("corner", 80, AGREES, ["sound", "audio"])], lambda _i: segment)
+    assert (agreed.char_start, agreed.text, agreed.evidence) == (TEXT.index("corner"), "corner", ["glossary", "audio"])
+    assert (agreed.start_ms, agreed.end_ms) == (1000 + 300 * 6, 1250 + 300 * 6)
+    assert agreed.doubt == 0.72            # nine tenths of the score when the audio agrees
+    (unsure,) = with_glossary([], [_passage("bakery", 88, SOUNDS_ALIKE, ["spelling"])], lambda _i: segment)
+    assert unsure.evidence == ["glossary"] and unsure.doubt == 0.616
+
+
+def test_an_overlapping_suspect_takes_the_glossarys_word_and_is_not_changed_in_place():
+    segment = _segment()
+    start = TEXT.index("bakery")
+    heard = Suspect(0, "t1", start, start + 6, "bakery", 1600, 1850, 0.5, ["audio"])
+    (merged,) = with_glossary([heard], [_passage("bakery", 88, AGREES, ["spelling", "audio"])], lambda _i: segment)
+    assert merged.evidence == ["audio", "glossary"] and merged.doubt == 0.792
+    assert heard.evidence == ["audio"] and heard.doubt == 0.5
