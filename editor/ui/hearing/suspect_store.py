@@ -268,6 +268,8 @@ class SuspectStore(QObject):
         return [*self._by_id, *(turn for turn in self._glossary if turn not in self._by_id)]
 
     def __len__(self) -> int:
+        """How many heard suspects are held, live or not (their turn edited since), without the
+        glossary's passages: what is on show is :meth:`all`."""
         return self._count
 
 
