@@ -1,4 +1,12 @@
-"""`transcript-editor align TRANSCRIPT AUDIO -o PROJECT`, run for real (PocketSphinx, 2 worker processes)."""
+"""`transcript-editor align TRANSCRIPT AUDIO -o PROJECT`, run for real (PocketSphinx).
+
+The command is run as a process of its own, end to end with its 2 worker processes, once for the
+module (:func:`aligned`): what it writes and prints is checked there, and the project it wrote is
+the input of the test that aligns a project again. The other tests run the command's own entry
+point in the test's process (the ``cli`` fixture), aligning in that process (``--workers 1``)
+where what they check is not the workers but what is read, refused, kept or reported: each
+process or pair of workers spared is a Python start and PocketSphinx's imports (~1 s of CPU).
+The bad-audio test stays a process: it counts the lines of the process's whole stderr."""
 
 import json
 import subprocess
@@ -60,10 +68,18 @@ def run(*args):
                           capture_output=True, text=True, timeout=180)
 
 
-def test_align_writes_a_project_with_word_and_mark_times(episode, tmp_path):
-    transcript, mp3, truths = episode
-    out = tmp_path / "episode.tep.json"
-    result = run("align", transcript, mp3, "-o", out, "--json")
+@pytest.fixture(scope="module")
+def aligned(episode, tmp_path_factory):
+    """`python -m editor align` run as a process on the episode (2 worker processes, the default),
+    --json: (its result, the project it wrote)."""
+    transcript, mp3, _ = episode
+    out = tmp_path_factory.mktemp("aligned") / "episode.tep.json"
+    return run("align", transcript, mp3, "-o", out, "--json"), out
+
+
+def test_align_writes_a_project_with_word_and_mark_times(episode, aligned):
+    _, mp3, truths = episode
+    result, out = aligned
     assert result.returncode == 0, result.stderr
     assert "align: 3/3 turns" in result.stderr and "Traceback" not in result.stderr
     summary = json.loads(result.stdout)
@@ -82,31 +98,33 @@ def test_align_writes_a_project_with_word_and_mark_times(episode, tmp_path):
     assert mark.time_ms > last.start_ms + 1500
 
 
-def test_align_prints_a_line_and_keeps_a_projects_extra(episode, tmp_path):
-    transcript, mp3, _ = episode
-    first = tmp_path / "first.tep.json"
-    assert run("align", transcript, mp3, "-o", first).returncode == 0
-    data = json.loads(first.read_text("utf-8"))
+def test_align_prints_a_line_and_keeps_a_projects_extra(episode, aligned, tmp_path, cli):
+    _, mp3, _ = episode
+    result, out = aligned
+    assert result.returncode == 0, result.stderr
+    data = json.loads(out.read_text("utf-8"))
     data["extra"] = {"glossary": ["Marrowby"]}
+    first = tmp_path / "first.tep.json"
     first.write_text(json.dumps(data))
     again = tmp_path / "again.tep.json"
-    result = run("align", first, mp3, "-o", again)
+    result = cli("align", first, mp3, "-o", again, "--workers", 1)
     assert result.returncode == 0, result.stderr
     assert "3 of 3 turns aligned" in result.stdout
     assert project.load(again).extra == {"glossary": ["Marrowby"]}
 
 
-def test_align_refuses_to_write_onto_an_input(episode, tmp_path):
+def test_align_refuses_to_write_onto_an_input(episode, tmp_path, cli):
     transcript, mp3, _ = episode
     before = transcript.read_bytes()
     for target in (transcript, mp3):
-        result = run("align", transcript, mp3, "-o", target)
+        result = cli("align", transcript, mp3, "-o", target)
         assert result.returncode == 2
         assert "overwrite an input" in result.stderr and "Traceback" not in result.stderr
     assert transcript.read_bytes() == before
 
 
 def test_align_names_a_missing_or_broken_audio_file(episode, tmp_path):
+    # As a process: the one line of stderr counts what the decoder's library writes there too.
     transcript, _, _ = episode
     result = run("align", transcript, tmp_path / "nowhere.mp3", "-o", tmp_path / "p.tep.json")
     assert result.returncode == 2 and "nowhere.mp3" in result.stderr and "Traceback" not in result.stderr
@@ -118,14 +136,14 @@ def test_align_names_a_missing_or_broken_audio_file(episode, tmp_path):
     assert not (tmp_path / "p.tep.json").exists()
 
 
-def test_align_reports_an_unwritable_output(episode, tmp_path):
+def test_align_reports_an_unwritable_output(episode, tmp_path, cli):
     transcript, mp3, _ = episode
-    result = run("align", transcript, mp3, "-o", tmp_path / "missing-folder" / "p.tep.json")
+    result = cli("align", transcript, mp3, "-o", tmp_path / "missing-folder" / "p.tep.json", "--workers", 1)
     assert result.returncode == 1 and "p.tep.json" in result.stderr.splitlines()[-1]
     assert "Traceback" not in result.stderr
 
 
-def test_align_names_each_turn_that_did_not_align(tmp_path):
+def test_align_names_each_turn_that_did_not_align(tmp_path, cli):
     # The middle turn's text is far longer than what its two seconds of audio can hold
     # (a transcript out of step with its audio): it cannot align as a whole.
     said = ["we sold four boats that summer", "thank you", "the river was quiet that morning"]
@@ -143,7 +161,7 @@ def test_align_names_each_turn_that_did_not_align(tmp_path):
     wav = speech.write_wav(tmp_path / "out-of-step.wav", np.concatenate(pieces))
     transcript = tmp_path / "out-of-step.txt"
     transcript.write_text("\n".join(lines))
-    result = run("align", transcript, wav, "-o", tmp_path / "p.tep.json", "--json", "--workers", 1)
+    result = cli("align", transcript, wav, "-o", tmp_path / "p.tep.json", "--json", "--workers", 1)
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
     assert summary["failed"] == 1 and summary["aligned"] == 2
@@ -155,7 +173,7 @@ def test_align_names_each_turn_that_did_not_align(tmp_path):
     assert "of 30 words timed by the audio" in line and written[1][:20] in line
 
 
-def test_align_keeps_a_podcast_pages_show_notes(episode, tmp_path):
+def test_align_keeps_a_podcast_pages_show_notes(episode, tmp_path, cli):
     _, mp3, truths = episode
     page = tmp_path / "page.txt"
     lines = ["The Marrowby Hour: boats and rivers", "With guest Desmond Lee, recorded at Quayside Studio.", ""]
@@ -168,7 +186,7 @@ def test_align_keeps_a_podcast_pages_show_notes(episode, tmp_path):
     lines += ["Links: patrion.com/tsmh", "Music by Orla Finnegan."]
     page.write_text("\n".join(lines) + "\n")
     out = tmp_path / "page.tep.json"
-    result = run("align", page, mp3, "-o", out)
+    result = cli("align", page, mp3, "-o", out, "--workers", 1)
     assert result.returncode == 0, result.stderr
     kept = project.load(out).extra["page_text"]
     assert kept["title"] == "The Marrowby Hour: boats and rivers"
