@@ -58,10 +58,14 @@ def heard_window(main_window, qtbot, heard_episode, monkeypatch):
     return main_window
 
 
-def test_suspects_are_shown_listed_and_walked(heard_window, qtbot):
+def test_suspects_are_shown_listed_and_walked_and_playing_rechecks_no_turn(heard_window, qtbot):
     window = heard_window
     hearing = window.hearing
     segments = window.model.transcript.segments
+    # Playback moving from turn to turn (the current turn set, as the clock does) checks nothing again.
+    for row in (1, 0, 1):
+        window.model.set_current(row)
+    assert not hearing._recheck.isActive() and not hearing.runner.is_running()
     found = hearing.store.all(segments)
     # The wrong word, and maybe the word after it that the misfit pushed off its sound too.
     assert [(row, s.text.split()[0]) for row, s in found] == [(0, "BSA")]
@@ -88,7 +92,12 @@ def test_suspects_are_shown_listed_and_walked(heard_window, qtbot):
     assert hearing._marker(0, segments[0]) is None
 
 
-def test_an_edit_clears_the_turns_suspects_and_the_audio_vouches_for_the_fix(heard_window, qtbot):
+def test_an_edit_clears_the_turns_suspects_and_the_audio_vouches_for_the_fix_and_other_turns_quietly(
+        heard_window, qtbot):
+    """The fix of the suspect's turn is re-checked, its suspect cleared and the producer told the audio
+    takes it. Only an edit that took suspects away is reported on: a turn the audio had no doubt
+    about (the other one) is checked again (a new doubt shows in the text) without a word in the
+    status bar."""
     window = heard_window
     hearing = window.hearing
     segments = window.model.transcript.segments
@@ -110,6 +119,12 @@ def test_an_edit_clears_the_turns_suspects_and_the_audio_vouches_for_the_fix(hea
     assert shown and not any(shown)
     assert window.heard_messages[said:] == ["The audio says this is right: the edited turn at 00:00 fits it"]
 
+    said = len(window.heard_messages)
+    window.model.set_text(1, segments[1].text.replace("early.", "early!"))
+    qtbot.waitUntil(lambda: any(h.index == 1 for h in rechecked), timeout=60_000)
+    qtbot.waitUntil(lambda: not hearing.runner.is_running(), timeout=10_000)
+    assert len(window.heard_messages) == said
+
 
 def test_an_edit_that_leaves_the_passage_doubted_says_so(heard_window, qtbot):
     """An edit beside the suspect passage takes its suspect away until the re-check, which finds it
@@ -126,21 +141,6 @@ def test_an_edit_that_leaves_the_passage_doubted_says_so(heard_window, qtbot):
     assert message.startswith("The audio still doubts “BSA") and message.endswith(
         "” in the edited turn at 00:00 (Next Suspect goes there)")
     assert [s.text.split()[0] for _, s in hearing.store.all(segments)] == ["BSA"]
-
-
-def test_an_edit_of_a_turn_without_suspects_is_checked_quietly(heard_window, qtbot):
-    """Only an edit that took suspects away is reported on: a turn the audio had no doubt about is
-    checked again (a new doubt shows in the text) without a word in the status bar."""
-    window = heard_window
-    hearing = window.hearing
-    segments = window.model.transcript.segments
-    rechecked = []
-    hearing.runner.heard.connect(rechecked.append)
-    said = len(window.heard_messages)
-    window.model.set_text(1, segments[1].text.replace("early.", "early!"))
-    qtbot.waitUntil(lambda: any(h.index == 1 for h in rechecked), timeout=60_000)
-    qtbot.waitUntil(lambda: not hearing.runner.is_running(), timeout=10_000)
-    assert len(window.heard_messages) == said
 
 
 def test_by_keyboard_a_walk_opens_the_suspects_turn_with_the_passage_selected(heard_window, qtbot):
@@ -196,14 +196,6 @@ def test_a_walk_selects_the_passage_without_the_sentences_full_stop(main_window,
     qtbot.keyClicks(editor, "EPA")
     main_window.view.close_editor()
     assert segments[row].text.endswith("worked at the EPA.")
-
-
-def test_playing_does_not_recheck_turns(heard_window, qtbot):
-    window = heard_window
-    hearing = window.hearing
-    for row in (1, 0, 1):
-        window.model.set_current(row)
-    assert not hearing._recheck.isActive() and not hearing.runner.is_running()
 
 
 def test_a_glossary_name_heard_in_a_suspect_is_offered_and_applied_as_one_undo_step(heard_window, qtbot, tmp_path):
