@@ -1,10 +1,6 @@
 """Word times kept right while the producer edits, in the real window: a turn split while the
 background alignment runs is counted and both halves aligned, and one turn re-synced after an edit.
-Bundled sample episode, real aligner (PocketSphinx in worker processes).
-
-Both are checked in one window, on one background alignment of the sample: the re-sync needs the
-whole episode aligned first, which is where the split check ends (a pass process and two workers
-aligning 2:20 of speech, most of this file's CPU, made once instead of twice)."""
+Bundled sample episode, real aligner (PocketSphinx in worker processes)."""
 
 from __future__ import annotations
 
@@ -20,14 +16,7 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 
 @pytest.mark.slow
-def test_a_turn_split_while_aligning_is_counted_and_its_halves_aligned_after_then_one_turn_resynced(window, qtbot):
-    _split_while_aligning(window, qtbot)
-    _resync_one_turn_after_an_edit(window, qtbot)
-
-
-def _split_while_aligning(window, qtbot) -> None:
-    """The sample opened (alignment starts by itself); a turn not aligned yet is split meanwhile:
-    counted in the run, and both halves aligned by its end."""
+def test_a_turn_split_while_aligning_is_counted_and_its_halves_aligned_after(window, qtbot):
     timing = window.timing
     open_sample(window, qtbot)
     qtbot.waitUntil(timing.is_aligning, timeout=5000)
@@ -44,9 +33,9 @@ def _split_while_aligning(window, qtbot) -> None:
     assert said(window, "Word times aligned")
 
 
-def _resync_one_turn_after_an_edit(window, qtbot) -> None:
-    """With the whole episode aligned, a name corrected in one turn is re-synced alone (Ctrl+Shift+Y)."""
+def test_resync_one_turn_after_an_edit(window, qtbot):
     timing = window.timing
+    open_sample(window, qtbot)
     qtbot.waitUntil(lambda: not timing.is_aligning() and all(
         s.word_timing is WordTiming.ALIGNED for s in segments(window)), timeout=90_000)
     row = next(i for i, s in enumerate(segments(window)) if "Soulberg," in s.text)
