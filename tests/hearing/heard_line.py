@@ -1,6 +1,8 @@
 """One line of the evaluation material heard alone: the audio checks of its one turn."""
 
-from editor.align.aligner import RATE
+import functools
+
+from editor.align.aligner import RATE, Aligner
 from editor.hearing.fit import hearing_aligner
 from editor.hearing.listen import HEAR_PAD_MS, hear_segment, plan
 
@@ -13,7 +15,18 @@ def heard_line(material, line, names, **episode_options):
     start = max(0, job.start_ms - HEAR_PAD_MS)
     job.audio = episode.audio[start * RATE // 1000:(job.end_ms + HEAR_PAD_MS) * RATE // 1000]
     job.audio_start_ms = start
-    return episode, hear_segment(job, hearing_aligner())
+    return episode, hear_segment(job, _aligner_for(tuple(names)))
+
+
+@functools.cache
+def _aligner_for(names: tuple[str, ...]) -> Aligner:
+    """The aligner that hears the lines of one glossary (*names*), made once per test process (a
+    decoder's set-up is ~0.2 s of CPU, more than hearing a short line): as a hearing pass's worker
+    hears every turn of an episode, with its glossary, on its one aligner. What hearing a line adds
+    to it (the names' other readings, taught at the first line; pronunciations of guessed words;
+    decodes kept) does not change what the next line's check finds (tests/hearing/test_decode_reuse.py,
+    test_decode_order.py). One per glossary: a line is never heard with names its own test did not give."""
+    return hearing_aligner()
 
 
 def assert_left_to_the_context(material, line, word, **voice):
