@@ -144,6 +144,9 @@ def main(args: list[str] | None = None) -> int:
 # 512 px one cost ~7 ms of CPU at every start (decoded and sent to the X server as the window is
 # shown) for a size no switcher draws a window icon at; launchers use the theme icons, every size.
 WINDOW_ICON_MAX_PX = 256
+# The icon theme Qt names when the desktop names none: "" (no platform theme, e.g. offscreen) or the
+# freedesktop fallback theme.
+NO_DESKTOP_ICON_THEME = ("", "hicolor")
 
 
 def set_desktop_identity(app) -> None:
@@ -153,7 +156,12 @@ def set_desktop_identity(app) -> None:
     from editor.bundled import APP_ID, ICON_SIZES, icon_png
 
     app.setDesktopFileName(APP_ID)
-    themed = QIcon.fromTheme(APP_ID)   # an installed theme icon first, else the bundled files
+    # A desktop's icon theme (Breeze, Adwaita, Papirus, ...) may restyle the app's icon: then the window
+    # takes it from there. Without one Qt falls back to hicolor, which holds at most the app's own
+    # artwork (put there by install-desktop or a package: the bundled files), so the bundled files are
+    # taken at once: looking the icon up loads Qt's icon loader (its icon-engine plugins, the theme's
+    # index and cache), ~7 ms of the GUI thread's CPU before the window can show.
+    themed = QIcon.fromTheme(APP_ID) if QIcon.themeName() not in NO_DESKTOP_ICON_THEME else QIcon()
     icon = QIcon()
     if themed.isNull():
         # The PNGs only: with the SVG among them Qt loads its SVG icon engine as the window starts

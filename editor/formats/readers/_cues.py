@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterator
+from functools import lru_cache
 
 from editor.formats.readers._build import NAME, plausible_name
 from editor.formats.speaker_label import QUOTED_NAME, read
@@ -46,7 +47,14 @@ def split_speaker(text: str, known: Container[str] = ()) -> tuple[str | None, st
     colon = text.find(":", 0, 48)
     if colon < 1:
         return None, text
-    quoted = _QUOTED.match(text) if text.lstrip(" -").startswith('"') else None
+    opens_quoted = text.lstrip(" -").startswith('"')
+    if not opens_quoted and text.find(":", colon + 1) < 0:
+        # One colon, no quote: the prefix is a name or not by the text up to the colon and the
+        # character after it alone, and a file repeats its few ("Speaker 2: ") thousands of times.
+        name = _plain_prefix_name(text[:colon + 2])
+        # (what _PREFIX's "\s+" after the colon takes is what lstrip() strips: the same whitespace)
+        return (None, text) if name is None else (name, text[colon + 1:].lstrip())
+    quoted = _QUOTED.match(text) if opens_quoted else None
     # A quoted phrase opening a cue ('"Yes: really": she said') is the producer's text: a quoted
     # label is a speaker only when it reads as a name, as an unquoted one must.
     quoted_name = read(quoted.group("name")) if quoted is not None else ""
@@ -67,6 +75,14 @@ def split_speaker(text: str, known: Container[str] = ()) -> tuple[str | None, st
                                                and plausible_name(full) and plausible_name(second)):
             return full, text[labelled.end():]
     return name, text[match.end():]
+
+
+@lru_cache(maxsize=4096)
+def _plain_prefix_name(head: str) -> str | None:
+    """The speaker name *head* (a text up to its only colon and the character after it) opens with,
+    or None when it opens with none."""
+    match = _PREFIX.match(head)
+    return match.group("name") if match is not None and plausible_name(match.group("name")) else None
 
 
 def ms(hours: str | None, minutes: str, seconds: str, fraction: str) -> int | None:
