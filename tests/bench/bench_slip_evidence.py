@@ -47,6 +47,7 @@ from editor.align.aligner import RATE, Aligner  # noqa: E402
 from editor.align.text import Token, segment_tokens  # noqa: E402
 from editor.hearing import misfit_slips  # noqa: E402
 from editor.hearing.context import (  # noqa: E402
+    MAX_ASKED,
     _chosen,
     _margin,
     _vowel_apart,
@@ -156,14 +157,15 @@ def relaxed(tokens: list[Token], i: int, short: bool, fitted: SegmentFit, audio,
         return found
     floors = (("vowel3", 0.0),) if short else (("asked", misfit_slips.MISFIT_GAIN), ("relaxed", RELAXED_GAIN))
     for label, floor in floors:
-        kept = misfit_slips.MISFIT_GAIN
-        misfit_slips.MISFIT_GAIN = floor
+        kept = misfit_slips.MISFIT_GAIN, misfit_slips.MISFIT_ASKED
+        # (a short word: every neighbour the model finds as likely, of which the vowel-apart ones)
+        misfit_slips.MISFIT_GAIN, misfit_slips.MISFIT_ASKED = floor, 1000 if short else kept[1]
         try:
             others = misfit_slips.neighbours_not_less_likely(words, at, sayings)
         finally:
-            misfit_slips.MISFIT_GAIN = kept
+            misfit_slips.MISFIT_GAIN, misfit_slips.MISFIT_ASKED = kept
         if short:
-            others = [w for w in others if _vowel_apart(sayings, aligner.pronunciations(w))]
+            others = [w for w in others if _vowel_apart(sayings, aligner.pronunciations(w))][:MAX_ASKED]
         if not others:
             continue
         chosen = _chosen(tokens, i, others, fitted, audio, audio_start_ms, chooser)
@@ -180,7 +182,8 @@ def relaxed(tokens: list[Token], i: int, short: bool, fitted: SegmentFit, audio,
 
 
 def measure(which: str, voice: str, speed: int, audio_side: str, loop: PhoneLoop | None, oracle: bool,
-            aligner: Aligner, phones: bool = False, chooser: Aligner | None = None, out=None) -> list[dict]:
+            aligner: Aligner, phones: bool = False, chooser: Aligner | None = None, out=None,
+            short_only: bool = False) -> list[dict]:
     episode = hm.episode(audio=audio_side, voice=voice, speed=speed, **bench_hearing.EPISODES[which])
     passages = hm.episode(voice=voice, speed=speed, **bench_hearing.EPISODES[which]).passages
     found = []
@@ -195,7 +198,7 @@ def measure(which: str, voice: str, speed: int, audio_side: str, loop: PhoneLoop
         for i in ordinary(tokens, doubts, segment.text):
             doubt = doubts[i]
             letters = tokens[i].spoken[0]
-            if doubt.short and (chooser is None or len(letters) != 3):
+            if (doubt.short and (chooser is None or len(letters) != 3)) or (short_only and not doubt.short):
                 continue
             hit = [p for p in passages if p.index == index and p.start < doubt.char_end and doubt.char_start < p.end]
             if hit and hit[0].kind != "real word":
@@ -232,6 +235,7 @@ def main() -> None:
     parser.add_argument("--oracle", action="store_true", help="each slip's right word put in its place")
     parser.add_argument("--phones", action="store_true", help="a partial misfit: the word's tail against its head")
     parser.add_argument("--relaxed", action="store_true", help="the misfit-slip question, as asked and relaxed")
+    parser.add_argument("--short-only", action="store_true", help="with --relaxed: three-letter words only")
     parser.add_argument("--dump", type=Path, metavar="FILE.jsonl", help="every word's row, to weigh bars on later")
     options = parser.parse_args()
     aligner = hearing_aligner()
@@ -244,7 +248,7 @@ def main() -> None:
             voice, _, speed = item.partition(":")
             for side in ("right", "wrong"):
                 rows += measure(which, voice, int(speed or 165), side, loop, options.oracle, aligner,
-                                options.phones, chooser, out)
+                                options.phones, chooser, out, options.short_only)
     measures = ["below"] + (["loop"] if options.loop else []) + (["tail"] if options.phones else [])
     for label, chosen in (("slips (the audio says the right word)", [r for r in rows if r["right"]]),
                           ("right words, highest first", [r for r in rows if not r["right"]])):
