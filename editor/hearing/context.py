@@ -63,8 +63,9 @@ tomatoes". So:
   unstressed ending; :data:`AUDIO_FAR_CONSONANT_MARGIN` for a consonant of another manner and
   place, "hymn" heard as "gym", "rose" as "goes", and for a nasal for an l or r, "cellar" as
   "center"). A word reduced in speech is asked only about a consonant of a
-  cluster put back ("fee"/"free", "pay"/"play"), and no word about its last phone added or
-  dropped (a word's end is said softly: "evening"/"evenings").
+  cluster put back ("fee"/"free", "pay"/"play"), or, one of three letters, a vowel the sentence
+  wants as much net of frequency ("mac" said "mic": :data:`SHORT_VOWEL_LETTERS`), and no word
+  about its last phone added or dropped (a word's end is said softly: "evening"/"evenings").
 * A **-teen/-ty number** ("fourteen"/"forty") is always put to the audio against its pair: the
   model cannot say which a sentence wants. The length of the -teen's final n decides
   (:mod:`.durations`); where it cannot tell, the audio must choose the pair and fit it better.
@@ -154,6 +155,16 @@ AUDIO_FAR_CONSONANT_MARGIN = 2.5
 # "free", "pay" for "play"), which a recognizer drops: any other word a phone from a short one
 # is too often what a voice's reduced "lit" or "and" fits a little better.
 CLUSTER_PHONES = frozenset(("R", "L", "W"))
+# ...but a word of three letters that misfits as badly as the audio-led question asks (AUDIO_ASK_BELOW,
+# weighted as a short word's misfit is, and FIT_FAIR) is asked about a word a vowel apart too, one the
+# model finds as likely net of frequency, at the vowel's bars above: a vowel said in full in a stressed
+# word ("mac" where the audio says "mic": 1.6 and 2.8 per frame better in two voices, the high vowel for
+# a low one asking 1.8). On the seen episodes "fresh" to "fresh14" and the tuning material of
+# tests/bench/hearing_material.py in two voices, right words said and the control
+# (tests/bench/bench_slip_evidence.py --relaxed --short-only), 658 words of three letters misfitting
+# that much were asked it 12 times, the audio chose another word 4 times, and only the slip "mac" cleared
+# its bar (in one voice); the nearest right word, "set" heard as "sat", fitted it 0.44 better (bar 2.5).
+SHORT_VOWEL_LETTERS = 3
 # A word fitting this much worse than its turn's typical word is asked whether the audio holds a
 # consonant of a cluster its text lacks ("pants" said "plants"): the model barely judges such pairs
 # ("plants" is a little less likely than "pants" on a balcony), so it need only not find the word
@@ -690,10 +701,17 @@ def _audio_led(tokens: list[Token], i: int, words: list[str], at: int, saying: l
     the word fits clearly worse than its turn's typical one, and among its sound-alikes the
     model does not rule out (*asked* already were, for the model's own reasons) the audio
     chooses one that fits the turn clearly better (*short*: a word speech reduces, asked only
-    about CLUSTER_PHONES put back)."""
-    others = [x.word for x in context_model().not_less_likely(words, at, saying) if x.word not in asked]
+    about CLUSTER_PHONES put back, and one of three letters about a vowel too: see SHORT_VOWEL_LETTERS)."""
+    model = context_model()
+    likelier = [x for x in model.not_less_likely(words, at, saying) if x.word not in asked]
     if short:
-        others = [w for w in others if _cluster_apart(saying, aligner.pronunciations(w))]
+        # (A short word's vowel-apart neighbour must leave the sentence as likely net of the two
+        # words' frequencies too: a commoner short word is likelier nearly anywhere, "sit" for "set".)
+        vowels_too = len(words[at]) == SHORT_VOWEL_LETTERS
+        likelier = [x for x in likelier if _cluster_apart(saying, aligner.pronunciations(x.word))
+                    or (vowels_too and _vowel_apart(saying, aligner.pronunciations(x.word))
+                        and x.gain - model.commoner(x.word, words[at]) >= AUDIO_ASK_GAIN)]
+    others = [x.word for x in likelier]
     if not others:
         return []
     chosen_word = _chosen(tokens, i, others[:MAX_ASKED], fitted, audio_16k, audio_start_ms, chooser)

@@ -12,6 +12,17 @@ with the audio saying the right words and in the control (the audio says the tex
   its neighbours fixed around it (one grammar search), and the turn aligned again with the loop's
   phones in the word's place; how much better that fits, per frame of the word (0: the text's
   phones are as good as any the model knows; a slip should gain, a right word not);
+* with ``--phones``, a partial misfit: the word's own phones aligned in its place (a phone-level pass,
+  :meth:`~editor.align.aligner.Aligner.phones`), for a word of PARTIAL_PHONES phones or more, split
+  where its head (at least two phones) fits best against its tail (at least two): how much worse per
+  frame the tail fits than the head (a common word written for a rarer one that starts alike,
+  "headlines" where the audio says "headphones", should fit its head and misfit the rest);
+* with ``--relaxed``, for a word fitting RELAXED_BELOW under its turn's typical word, the question of
+  :mod:`editor.hearing.misfit_slips` asked twice: as the check asks it (neighbours the model finds at
+  least as likely) and with the model's floor lowered to RELAXED_GAIN orders of magnitude; the word
+  the light search chose each time, its gain, its margin and the check's bar for it; and for a word
+  of three letters (a short one, never asked by that check), its vowel-apart words the model does not
+  find less likely, as :func:`editor.hearing.context._audio_led` would ask a longer word;
 * with ``--oracle``, for each slip, how much better the turn fits with the right word in its place
   (the most a check that guesses the right word could see).
 
@@ -23,6 +34,7 @@ not over the aligned words as the app does: figures near a bar are worth a bench
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -33,10 +45,25 @@ import hearing_material as hm  # noqa: E402
 
 from editor.align.aligner import RATE, Aligner  # noqa: E402
 from editor.align.text import Token, segment_tokens  # noqa: E402
-from editor.hearing.context import _margin, context_model, ordinary  # noqa: E402
+from editor.hearing import misfit_slips  # noqa: E402
+from editor.hearing.context import (  # noqa: E402
+    MAX_ASKED,
+    _chosen,
+    _margin,
+    _vowel_apart,
+    context_model,
+    ordinary,
+    spoken_words,
+    vowel_margin,
+)
+from editor.hearing.durations import word_phones  # noqa: E402
 from editor.hearing.fit import SegmentFit, fit_tokens, hearing_aligner, neighbourhood  # noqa: E402
+from editor.hearing.listen import NAMES_OPTIONS  # noqa: E402
 from editor.hearing.suspects import word_doubts  # noqa: E402
 
+RELAXED_BELOW = 0.5   # misfit under the turn's typical word (weighted as a short word's is) to be measured
+RELAXED_GAIN = -1.0   # the model's floor of the relaxed question (orders of magnitude, net too)
+PARTIAL_PHONES = 5   # phones a word needs for its head and tail to be told apart
 EDGE_MS = 30      # audio taken beyond the neighbouring words for the phone loop (as the context checks')
 
 
@@ -101,8 +128,62 @@ class PhoneLoop:
         return _margin(tokens, i, word, audio, audio_start_ms, self.aligner, total, fitted.tokens[i].frames)
 
 
+def partial_misfit(tokens: list[Token], i: int, fitted: SegmentFit, audio, audio_start_ms: int,
+                   aligner: Aligner) -> float | None:
+    """How much worse per frame token *i*'s tail fits than its head, split where that is most (None: a
+    word too short, or no phone-level path)."""
+    phones = word_phones(tokens, i, tokens[i].spoken[0], fitted, audio, audio_start_ms, aligner)
+    if not phones or len(phones) < PARTIAL_PHONES:
+        return None
+    best = None
+    for k in range(2, len(phones) - 1):
+        head, tail = phones[:k], phones[k:]
+        drop = (sum(p.log_score for p in head) / sum(p.frames for p in head)
+                - sum(p.log_score for p in tail) / sum(p.frames for p in tail))
+        best = drop if best is None else max(best, drop)
+    return best
+
+
+def relaxed(tokens: list[Token], i: int, short: bool, fitted: SegmentFit, audio, audio_start_ms: int,
+            aligner: Aligner, chooser: Aligner) -> dict:
+    """The misfit-slip question about token *i* at the check's floor and at RELAXED_GAIN (see the docstring)."""
+    model = context_model()
+    words, position = spoken_words(tokens, model)
+    at, word = position[i], words[position[i]]
+    sayings = aligner.pronunciations(word)
+    total = sum(p.log_score for p in fitted.pieces)
+    found: dict = {}
+    if not model.known(word):
+        return found
+    floors = (("vowel3", 0.0),) if short else (("asked", misfit_slips.MISFIT_GAIN), ("relaxed", RELAXED_GAIN))
+    for label, floor in floors:
+        kept = misfit_slips.MISFIT_GAIN, misfit_slips.MISFIT_ASKED
+        # (a short word: every neighbour the model finds as likely, of which the vowel-apart ones)
+        misfit_slips.MISFIT_GAIN, misfit_slips.MISFIT_ASKED = floor, 1000 if short else kept[1]
+        try:
+            others = misfit_slips.neighbours_not_less_likely(words, at, sayings)
+        finally:
+            misfit_slips.MISFIT_GAIN, misfit_slips.MISFIT_ASKED = kept
+        if short:
+            others = [w for w in others if _vowel_apart(sayings, aligner.pronunciations(w))][:MAX_ASKED]
+        if not others:
+            continue
+        chosen = _chosen(tokens, i, others, fitted, audio, audio_start_ms, chooser)
+        entry = {"others": others, "chosen": chosen}
+        if chosen is not None and chosen in others:
+            own = model.window(words, at, word)
+            gain = model.window(words, at, chosen) - own
+            entry.update(gain=round(min(gain, gain - model.commoner(chosen, word)), 2),
+                         margin=_margin(tokens, i, chosen, audio, audio_start_ms, aligner, total,
+                                        fitted.tokens[i].frames),
+                         vowel_bar=vowel_margin(sayings, aligner.pronunciations(chosen)))
+        found[label] = entry
+    return found
+
+
 def measure(which: str, voice: str, speed: int, audio_side: str, loop: PhoneLoop | None, oracle: bool,
-            aligner: Aligner) -> list[dict]:
+            aligner: Aligner, phones: bool = False, chooser: Aligner | None = None, out=None,
+            short_only: bool = False) -> list[dict]:
     episode = hm.episode(audio=audio_side, voice=voice, speed=speed, **bench_hearing.EPISODES[which])
     passages = hm.episode(voice=voice, speed=speed, **bench_hearing.EPISODES[which]).passages
     found = []
@@ -116,22 +197,33 @@ def measure(which: str, voice: str, speed: int, audio_side: str, loop: PhoneLoop
         doubts = word_doubts(segment.text, fitted.tokens)
         for i in ordinary(tokens, doubts, segment.text):
             doubt = doubts[i]
-            if doubt.short:
+            letters = tokens[i].spoken[0]
+            if (doubt.short and (chooser is None or len(letters) != 3)) or (short_only and not doubt.short):
                 continue
             hit = [p for p in passages if p.index == index and p.start < doubt.char_end and doubt.char_start < p.end]
             if hit and hit[0].kind != "real word":
                 continue
             slip = bool(hit) and audio_side == "right"
             row = {"episode": which, "voice": voice, "audio": audio_side, "word": tokens[i].text,
-                   "right": hit[0].right if slip else None, "below": doubt.below}
+                   "right": hit[0].right if slip else None, "below": doubt.below, "short": doubt.short,
+                   "fit": fitted.tokens[i].fit}
+            if doubt.short and doubt.below < RELAXED_BELOW:
+                continue
+            if chooser is not None and doubt.below >= RELAXED_BELOW:
+                row.update(relaxed(tokens, i, doubt.short, fitted, audio, lo, aligner, chooser))
             if loop is not None:
                 row["loop"] = loop.gain(tokens, i, fitted, audio, lo)
+            if phones:
+                row["tail"] = partial_misfit(tokens, i, fitted, audio, lo, aligner)
             if oracle and slip:
                 total = sum(p.log_score for p in fitted.pieces)
                 aligner.prepare([hit[0].right.lower()])
                 row["oracle"] = _margin(tokens, i, hit[0].right.lower(), audio, lo, aligner, total,
                                         fitted.tokens[i].frames)
             found.append(row)
+            if out is not None:
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                out.flush()
     return found
 
 
@@ -141,16 +233,23 @@ def main() -> None:
     parser.add_argument("--voices", default="en-us+f2:165,en-us+f3:150")
     parser.add_argument("--loop", action="store_true", help="the phone loop's goodness of pronunciation")
     parser.add_argument("--oracle", action="store_true", help="each slip's right word put in its place")
+    parser.add_argument("--phones", action="store_true", help="a partial misfit: the word's tail against its head")
+    parser.add_argument("--relaxed", action="store_true", help="the misfit-slip question, as asked and relaxed")
+    parser.add_argument("--short-only", action="store_true", help="with --relaxed: three-letter words only")
+    parser.add_argument("--dump", type=Path, metavar="FILE.jsonl", help="every word's row, to weigh bars on later")
     options = parser.parse_args()
     aligner = hearing_aligner()
     loop = PhoneLoop(aligner) if options.loop else None
+    chooser = Aligner(NAMES_OPTIONS) if options.relaxed else None
+    out = options.dump.open("w", encoding="utf-8") if options.dump else None
     rows = []
     for which in options.episodes.split(","):
         for item in options.voices.split(","):
             voice, _, speed = item.partition(":")
             for side in ("right", "wrong"):
-                rows += measure(which, voice, int(speed or 165), side, loop, options.oracle, aligner)
-    measures = ["below"] + (["loop"] if options.loop else [])
+                rows += measure(which, voice, int(speed or 165), side, loop, options.oracle, aligner,
+                                options.phones, chooser, out, options.short_only)
+    measures = ["below"] + (["loop"] if options.loop else []) + (["tail"] if options.phones else [])
     for label, chosen in (("slips (the audio says the right word)", [r for r in rows if r["right"]]),
                           ("right words, highest first", [r for r in rows if not r["right"]])):
         print(f"\n== {label}: {len(chosen)}")
