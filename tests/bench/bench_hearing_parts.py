@@ -44,6 +44,7 @@ PARTS = [
     (listen, "near_consonant_suspects", "near-consonant slips"),
     (listen, "two_phone_suspects", "two-phone slips"),
     (listen, "misfit_slip_suspects", "misfit slips"),
+    (listen, "lone_misfit_suspects", "lone misfits (the recognizer asked)"),
 ]
 
 

@@ -1,0 +1,249 @@
+"""What lighter searches would save in the audio checks, and what they would change (prints figures).
+
+    PYTHONPATH=. python tests/bench/bench_hearing_levers.py [--voices en-us+f2:165,en-us+f3:150]
+                                                            [--episodes tuned,held-out] [--parts fit,reuse,recognizer]
+
+Decoding is most of the audio checks' time (tests/bench/bench_hearing_parts.py), and nearly all of it is
+PocketSphinx scoring each frame, so a saving comes from fewer frames or a cheaper frame, and most
+such levers move the fits the checks' bars were tuned on. This measures, over the turns of the
+evaluation episodes (tests/bench/hearing_material.py; never the reserved ones), aligned first:
+
+* fit: the turn's word fit (the hearing pass's largest part) under other PocketSphinx settings and
+  less audio around the turn: CPU time (the settings interleaved, each pass over the same turns, so a
+  loaded machine weighs on all alike), how far every word's fit moves (the bars are in these units),
+  in how many turns the poorly fitting runs (the passages the names are listened for in) differ,
+  and in how many turns a word's fit depends on which turns one process decoded before it (the
+  turns decoded forward, then backward: a setting where it does makes the checks' answers depend
+  on the number of workers).
+* reuse: whether the hearing pass could take its word fits from the alignment pass's own decode
+  instead of aligning the turn again: that decode's per-word fits against the hearing pass's.
+* recognizer: PocketSphinx's own recognizer (the lone-misfit check asks it about a word misfitting
+  its turn alone) under lighter settings: CPU time and whether it hears the same words, over each
+  turn's worst-fitting word and its neighbours.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import hearing_material as hm  # noqa: E402
+import numpy as np  # noqa: E402
+
+from editor.align.aligner import RATE, AlignedPiece, Aligner, AlignOptions  # noqa: E402
+from editor.align.batch import PAD_AFTER_MS, PAD_MS, AlignJob, plan_jobs  # noqa: E402
+from editor.align.text import Token  # noqa: E402
+from editor.hearing.context import CHOICE_EDGE_MS  # noqa: E402
+from editor.hearing.fit import HEARING_OPTIONS, TokenFit, neighbourhood  # noqa: E402
+from editor.hearing.listen import HEAR_PAD_MS, HearJob, fit_turn, plan  # noqa: E402
+from editor.hearing.suggest import align_missing  # noqa: E402
+from editor.hearing.suspects import runs, word_doubts  # noqa: E402
+
+EPISODES: dict[str, dict] = {"tuned": {}, "held-out": dict(lines=hm.HELD_OUT_LINES, clean=hm.HELD_OUT_CLEAN),
+            "fresh11": dict(lines=hm.FRESH11_LINES, clean=hm.FRESH11_CLEAN),
+            "fresh12": dict(lines=hm.FRESH12_LINES, clean=hm.FRESH12_CLEAN)}
+
+WIDE = HEARING_OPTIONS.beams[-1]
+# (settings added to the hearing pass's, audio around the turn's aligned words)
+FIT_SETTINGS: dict[str, tuple[AlignOptions, int]] = {
+    "as shipped": (HEARING_OPTIONS, HEAR_PAD_MS),
+    "topn 2": (AlignOptions(extra={**HEARING_OPTIONS.extra, "topn": 2}), HEAR_PAD_MS),
+    "beams 1e-20 first": (AlignOptions(beams=((1e-20, 1e-20, 1e-20), WIDE), extra=HEARING_OPTIONS.extra), HEAR_PAD_MS),
+    "ds 2, topn 2": (AlignOptions(extra={**HEARING_OPTIONS.extra, "ds": 2, "topn": 2}), HEAR_PAD_MS),
+    "200 ms around the turn": (HEARING_OPTIONS, 200),
+}
+RECOGNIZER_SETTINGS: dict[str, dict] = {
+    "as shipped": {},
+    "fwdflat off": {"fwdflat": False},
+    "fwdflat and bestpath off": {"fwdflat": False, "bestpath": False},
+    "fwdflat off, topn 2": {"fwdflat": False, "topn": 2},
+}
+
+
+@dataclass
+class Turn:
+    job: HearJob            # the hearing pass's job, without its audio
+    align_job: AlignJob     # the alignment pass's
+    audio: np.ndarray       # the whole episode's samples
+
+
+def turns_of(voices: list[tuple[str, int]], episodes: list[str], folder: Path) -> list[Turn]:
+    """Every timed turn of the episodes in the voices, the transcript aligned first as the app does."""
+    turns = []
+    for voice, speed in voices:
+        for which in episodes:
+            episode = hm.episode(voice=voice, speed=speed, **EPISODES[which])
+            duration_ms = len(episode.audio) * 1000 // RATE
+            align_jobs = {j.index: j for j in plan_jobs(episode.transcript.segments, duration_ms, redo=True)}
+            align_missing(episode.transcript, hm.write_wav(folder / f"{which}-{voice}.wav", episode.audio), workers=1)
+            turns += [Turn(job, align_jobs[job.index], episode.audio)
+                      for job in plan(episode.transcript.segments, duration_ms) if job.index in align_jobs]
+    return turns
+
+
+def with_audio(turn: Turn, pad_ms: int) -> HearJob:
+    """The turn's hearing job with its audio, *pad_ms* around it (as the worker pool cuts it)."""
+    job = turn.job
+    lo = max(0, job.start_ms - pad_ms) * RATE // 1000
+    hi = (job.end_ms + pad_ms) * RATE // 1000
+    return HearJob(job.index, job.segment_id, job.text, job.tokens, job.start_ms, job.end_ms,
+                   audio_start_ms=lo * 1000 // RATE, audio=turn.audio[lo:hi].copy(), not_before_ms=job.not_before_ms)
+
+
+@dataclass
+class Fitted:
+    fits: list[float] | None                   # every token's fit (None: not aligned)
+    weak: list[tuple[int, int]] | None         # the poorly fitting runs' char spans
+
+
+def fitted_of(text: str, fits: list[TokenFit] | None) -> Fitted:
+    if fits is None:
+        return Fitted(None, None)
+    return Fitted([f.fit for f in fits],
+                  [(s.char_start, s.char_end) for s in runs(text, word_doubts(text, fits), 0, "s", unsupported=True)])
+
+
+def compared(base: list[Fitted], other: list[Fitted]) -> str:
+    """How far *other*'s word fits are from *base*'s, and in how many turns the weak runs differ."""
+    moved = [b - a for x, y in zip(base, other, strict=True) if x.fits and y.fits
+             for a, b in zip(x.fits, y.fits, strict=True) if a or b]
+    if not moved:
+        return "no fits to compare"
+    size = np.abs(moved)
+    weak = sum(x.weak != y.weak for x, y in zip(base, other, strict=True))
+    return (f"|fit moved| mean {size.mean():.2f} p95 {np.percentile(size, 95):.2f} max {size.max():.1f}"
+            f" (mean {np.mean(moved):+.2f}), weak runs differ in {weak} turns")
+
+
+Result = TypeVar("Result")
+
+
+def cpu_of(run: Callable[[], Result]) -> tuple[float, Result]:
+    started = time.process_time()
+    result = run()
+    return time.process_time() - started, result
+
+
+def fit_part(turns: list[Turn]) -> None:
+    print(f"\n== word fit (the turn aligned again), {len(turns)} turns: CPU, forward and backward interleaved")
+    spent = dict.fromkeys(FIT_SETTINGS, 0.0)
+    found: dict[tuple[str, int], list[Fitted]] = {}
+    for rnd in (0, 1):
+        for label, (options, pad_ms) in FIT_SETTINGS.items():
+            aligner = Aligner(options)
+            order = turns if rnd == 0 else turns[::-1]
+
+            def every_turn(order: list[Turn] = order, aligner: Aligner = aligner, pad_ms: int = pad_ms) -> list[Fitted]:
+                out = []
+                for turn in order:
+                    job, fitted = fit_turn(with_audio(turn, pad_ms), aligner)
+                    out.append(fitted_of(job.text, None if fitted is None else fitted.tokens))
+                return out
+
+            took, result = cpu_of(every_turn)
+            spent[label] += took
+            found[label, rnd] = result if rnd == 0 else result[::-1]
+    base = found["as shipped", 0]
+    for label in FIT_SETTINGS:
+        depends = sum(a.fits != b.fits for a, b in zip(found[label, 0], found[label, 1], strict=True))
+        print(f"  {label:24s} CPU {spent[label]:6.1f} s ({spent[label] / spent['as shipped']:.2f}x)"
+              f"  fits depend on the order in {depends} turns;"
+              + ("" if label == "as shipped" else f" against as shipped: {compared(base, found[label, 0])}"))
+
+
+def alignment_fits(turn: Turn, aligner: Aligner) -> list[TokenFit] | None:
+    """The turn's per-token fits from the alignment pass's own decode: its options, its audio (the
+    turn's span padded as the pass pads it) and its grammar (with the neighbouring turns' words)."""
+    job = turn.align_job
+    lo, hi = max(0, job.start_ms - PAD_MS) * RATE // 1000, (job.end_ms + PAD_AFTER_MS) * RATE // 1000
+    words = [w for token in job.tokens for w in token.spoken]
+    usable, _ = aligner.prepare(words)
+    if not all(usable):
+        return None
+    pieces = aligner.decode(turn.audio[lo:hi], words, job.before, job.after)
+    return None if pieces is None else _token_fits(job.tokens, pieces)
+
+
+def _token_fits(tokens: list[Token], pieces: list[AlignedPiece]) -> list[TokenFit]:
+    owner = iter(i for i, token in enumerate(tokens) for _ in token.spoken)
+    scores: dict[int, float] = {}
+    frames: dict[int, int] = {}
+    for piece in pieces:
+        if piece.word is not None:
+            i = next(owner)
+            scores[i] = scores.get(i, 0.0) + piece.log_score
+            frames[i] = frames.get(i, 0) + piece.frames
+    return [TokenFit(i, t.char_start, t.char_start + len(t.text), 0 if i in frames else None,
+                     0 if i in frames else None, frames.get(i, 0), scores.get(i, 0.0) / max(1, frames.get(i, 0)), 0.0)
+            for i, t in enumerate(tokens)]
+
+
+def reuse_part(turns: list[Turn]) -> None:
+    hearing, aligning = Aligner(HEARING_OPTIONS), Aligner(AlignOptions())
+    base, reused = [], []
+    for turn in turns:
+        job, fitted = fit_turn(with_audio(turn, HEAR_PAD_MS), hearing)
+        base.append(fitted_of(job.text, None if fitted is None else fitted.tokens))
+        reused.append(fitted_of(job.text, alignment_fits(turn, aligning)))
+    print(f"\n== the alignment pass's word fits in place of the hearing pass's, {len(turns)} turns: "
+          f"{compared(base, reused)}")
+
+
+def recognizer_part(turns: list[Turn]) -> None:
+    from pocketsphinx import Decoder
+
+    hearing = Aligner(HEARING_OPTIONS)
+    clips = []
+    for turn in turns:
+        job, fitted = fit_turn(with_audio(turn, HEAR_PAD_MS), hearing)
+        if fitted is None or not any(f.spoken for f in fitted.tokens):
+            continue
+        assert job.audio is not None
+        worst = min((f for f in fitted.tokens if f.spoken), key=lambda f: f.fit).token
+        around = neighbourhood(job.tokens, worst, fitted, len(job.audio), job.audio_start_ms, CHOICE_EDGE_MS)
+        if around is not None:
+            clips.append(job.audio[around.lo:around.hi])
+    heard: dict[str, list[list[str] | None]] = {}
+    spent = {}
+    for label, settings in RECOGNIZER_SETTINGS.items():
+        aligner = Aligner(HEARING_OPTIONS)
+        # (the aligner's recognizer, as the lone-misfit check makes it, with these settings)
+        aligner._recognizer = Decoder(loglevel="FATAL", samprate=RATE, **settings)
+
+        def every_clip(aligner: Aligner = aligner) -> list[list[str] | None]:
+            return [aligner.recognize(clip) for clip in clips]
+
+        spent[label], heard[label] = cpu_of(every_clip)
+    seconds = sum(len(c) for c in clips) / RATE
+    print(f"\n== the recognizer over each turn's worst-fitting word and its neighbours: {len(clips)} passages, "
+          f"{seconds:.0f} s of audio")
+    for label in RECOGNIZER_SETTINGS:
+        same = sum(a == b for a, b in zip(heard["as shipped"], heard[label], strict=True))
+        print(f"  {label:26s} CPU {spent[label]:6.1f} s ({spent[label] / spent['as shipped']:.2f}x,"
+              f" {spent[label] / max(1e-9, seconds):.2f} s a second of audio), same words heard in {same}/{len(clips)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--voices", default="en-us+f2:165,en-us+f3:150")
+    parser.add_argument("--episodes", default="tuned,held-out", help=f"of {', '.join(EPISODES)}")
+    parser.add_argument("--parts", default="fit,reuse,recognizer")
+    options = parser.parse_args()
+    voices = [(v, int(s or 165)) for v, _, s in (item.partition(":") for item in options.voices.split(","))]
+    with tempfile.TemporaryDirectory() as tmp:
+        turns = turns_of(voices, options.episodes.split(","), Path(tmp))
+    parts = {"fit": fit_part, "reuse": reuse_part, "recognizer": recognizer_part}
+    for part in options.parts.split(","):
+        parts[part](turns)
+
+
+if __name__ == "__main__":
+    main()
