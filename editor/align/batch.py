@@ -12,21 +12,19 @@ aligned only once. A result whose segment text changed meanwhile is stale and sk
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections.abc import Callable, Generator, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import TypeVar, overload
 
 import numpy as np
 
-from editor.align import worker_start
 from editor.align.aligner import RATE, Aligner, AlignOptions, SegmentAlignment, align_segment
+from editor.align.aligner_pool import AlignerPool
 from editor.align.text import Token, segment_tokens
-from editor.align.worker_start import WORKER_NICENESS
 from editor.audio.decode import iter_decode
 from editor.core.transcript import Segment, WordTiming
 from editor.core.words import word_time_fields
@@ -123,33 +121,15 @@ def apply_alignment(segment: Segment, result: AlignResult) -> bool:
     return True
 
 
-# ----------------------------------------------------------------------------- workers
-
-_worker_aligner: Aligner | None = None
-
-
-def _init_worker(options: AlignOptions) -> None:
-    """A worker's start, once :func:`editor.align.worker_start.start` has lowered its priority."""
-    global _worker_aligner
-    _worker_aligner = Aligner(options)
-
-
-def _run_job(job: AlignJob, aligner: Aligner | None = None) -> AlignResult:
+def _run_job(job: AlignJob, aligner: Aligner) -> AlignResult:
     assert job.audio is not None, "the buffer gives every job its audio before it runs"
-    alignment = align_segment(job.audio, job.tokens, job.start_ms, job.end_ms,
-                              aligner or _worker_aligner, audio_start_ms=job.audio_start_ms,
-                              before=job.before, after=job.after)
+    alignment = align_segment(job.audio, job.tokens, job.start_ms, job.end_ms, aligner,
+                              audio_start_ms=job.audio_start_ms, before=job.before, after=job.after)
     return AlignResult(job.index, job.segment_id, job.text, alignment)
 
 
 JobT = TypeVar("JobT", bound=AlignJob)      # a job (or a job of a subclass) of align_transcript's
 ResultT = TypeVar("ResultT")                 # what its task makes of one
-
-
-def _run_task(task: Callable[[JobT, Aligner], ResultT], job: JobT) -> ResultT:
-    """In a worker process: *task(job, aligner)* with that process's aligner."""
-    assert _worker_aligner is not None, "every worker starts with _init_worker"
-    return task(job, _worker_aligner)
 
 
 class _Buffer:
@@ -213,7 +193,8 @@ class _Buffer:
 def align_transcript(audio_path: str | os.PathLike, jobs: Sequence[AlignJob], *, workers: int = ...,
                      options: AlignOptions | None = ..., pad_ms: int = ..., pad_after_ms: int = ...,
                      progress: Callable[[int, int], None] | None = ...,
-                     cancelled: Callable[[], bool] | None = ...) -> Iterator[AlignResult]: ...
+                     cancelled: Callable[[], bool] | None = ...,
+                     pool: AlignerPool | None = ...) -> Iterator[AlignResult]: ...
 
 
 @overload
@@ -221,11 +202,12 @@ def align_transcript(audio_path: str | os.PathLike, jobs: Sequence[JobT], *, wor
                      options: AlignOptions | None = ..., pad_ms: int = ..., pad_after_ms: int = ...,
                      progress: Callable[[int, int], None] | None = ...,
                      cancelled: Callable[[], bool] | None = ...,
+                     pool: AlignerPool | None = ...,
                      task: Callable[[JobT, Aligner], ResultT]) -> Iterator[ResultT]: ...
 
 
 def align_transcript(audio_path, jobs, *, workers=2, options=None, pad_ms=PAD_MS, pad_after_ms=PAD_AFTER_MS,
-                     progress=None, cancelled=None, task=_run_job):
+                     progress=None, cancelled=None, pool=None, task=_run_job):
     """Align *jobs* (from :func:`plan_jobs`) against *audio_path*; yields results as they finish.
 
     *workers* processes (1 = in this process, no pool). *progress(done, total)* after each
@@ -234,27 +216,42 @@ def align_transcript(audio_path, jobs, *, workers=2, options=None, pad_ms=PAD_MS
     (default: word times, an :class:`AlignResult`); another module-level function makes other
     per-segment audio work (the audio checks of editor.hearing) share the decoding, the
     buffering and the workers, and yields what that function returns.
+
+    *pool*: the workers to use, the caller's to close (several passes over one episode share them:
+    :mod:`editor.align.aligner_pool`); *workers* is then ignored. Without it, a pool of *workers*
+    processes is started for this pass and ended with it.
     """
     return _each_job(audio_path, jobs, task, workers=workers, options=options, pad_ms=pad_ms,
-                     pad_after_ms=pad_after_ms, progress=progress, cancelled=cancelled)
+                     pad_after_ms=pad_after_ms, progress=progress, cancelled=cancelled, pool=pool)
 
 
 def _each_job(audio_path: str | os.PathLike, jobs: Sequence[JobT], task: Callable[[JobT, Aligner], ResultT], *,
               workers: int, options: AlignOptions | None, pad_ms: int, pad_after_ms: int,
               progress: Callable[[int, int], None] | None,
-              cancelled: Callable[[], bool] | None) -> Iterator[ResultT]:
+              cancelled: Callable[[], bool] | None, pool: AlignerPool | None) -> Iterator[ResultT]:
     """:func:`align_transcript`, typed by its *task*."""
     options = options or AlignOptions()
     pending = deque(sorted(jobs, key=lambda job: job.end_ms))
-    total = len(pending)
     if not pending:
         return
-    pool = executor = None
-    if workers > 1:
-        pool = executor = ProcessPoolExecutor(max_workers=workers, initializer=worker_start.start,
-                                   initargs=(WORKER_NICENESS, f"{__name__}:_init_worker",
-                                             worker_start.arguments(options)),
-                                   mp_context=multiprocessing.get_context("spawn"))
+    own = AlignerPool(workers) if pool is None and workers > 1 else None     # this pass's own, ended with it
+    finished = False
+    try:
+        finished = yield from _jobs_run(audio_path, pending, task, pool or own, options, pad_ms, pad_after_ms,
+                                        progress, cancelled)
+    finally:
+        if own is not None:
+            # Stopped early, its workers are not waited for: each finishes its current turn (< 1 s) and exits.
+            own.close(wait=finished)
+
+
+def _jobs_run(audio_path: str | os.PathLike, pending: deque[JobT], task: Callable[[JobT, Aligner], ResultT],
+              pool: AlignerPool | None, options: AlignOptions, pad_ms: int, pad_after_ms: int,
+              progress: Callable[[int, int], None] | None,
+              cancelled: Callable[[], bool] | None) -> Generator[ResultT, None, bool]:
+    """The jobs *pending* (by end time) run on *pool* (None: in this process) as the audio is decoded;
+    returns whether every one was done (not stopped early)."""
+    total = len(pending)
     local = Aligner(options) if pool is None else None
     stop = cancelled or (lambda: False)
     in_flight: dict[Future[ResultT], JobT] = {}
@@ -279,7 +276,7 @@ def _each_job(audio_path: str | os.PathLike, jobs: Sequence[JobT], task: Callabl
         job = buffer.take(job, pad_ms, pad_after_ms)
         if pool is not None:
             try:
-                in_flight[pool.submit(_run_task, task, job)] = job
+                in_flight[pool.submit(task, job, options)] = job
             except BrokenProcessPool:
                 pool = None  # e.g. a script without a __main__ guard: carry on in this process
         if pool is None:
@@ -307,7 +304,7 @@ def _each_job(audio_path: str | os.PathLike, jobs: Sequence[JobT], task: Callabl
             while pending and pending[0].end_ms + pad_after_ms <= buffer.end_ms and not stop():
                 yield from submit(pending.popleft())
             if stop():
-                return
+                return False
             if not pending:
                 break     # every job has its audio: the rest of the file is not needed
             buffer.drop_before(min(job.start_ms for job in pending) - pad_ms)
@@ -315,12 +312,16 @@ def _each_job(audio_path: str | os.PathLike, jobs: Sequence[JobT], task: Callabl
                 yield from collect(timeout=0)
         for job in pending:  # spans running past the end of the audio
             if stop():
-                return
+                return False
             yield from submit(job)
         while in_flight and not stop():
             yield from collect(timeout=0.2)
         finished_all = not stop()
     finally:
-        if executor is not None:
-            # On cancel, do not wait: a worker finishes its current segment (< 1 s) and exits.
-            executor.shutdown(wait=finished_all, cancel_futures=True)
+        # Stopped (or left by the caller) early: the turns not begun are not wanted. Those running
+        # are not waited for (a worker finishes its current turn, under a second); their results
+        # are dropped, and a pass started next on the same pool waits that long for its first.
+        if not finished_all:
+            for future in in_flight:
+                future.cancel()
+    return finished_all

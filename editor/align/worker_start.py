@@ -2,7 +2,7 @@
 and it ends when the process that started it is gone.
 
 A spawned worker unpickles its initializer and the initializer's arguments before running it:
-an initializer in :mod:`editor.align.batch`, or an :class:`~editor.align.aligner.AlignOptions`
+an initializer in :mod:`editor.align.aligner_pool`, or an :class:`~editor.align.aligner.AlignOptions`
 among its arguments, has the worker import numpy, PyAV and PocketSphinx (a second of CPU) at
 the window's own priority. :func:`start` is the initializer instead: this module imports
 nothing heavy, the real initializer is named by a string, and its arguments travel pickled, so

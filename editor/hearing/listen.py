@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from editor.align.aligner import RATE, Aligner, AlignOptions
+from editor.align.aligner_pool import AlignerPool
 from editor.align.batch import PAD_AFTER_MS, PAD_MS, AlignJob, align_transcript, plan_jobs
 from editor.core.name_span import name_span, same_name
 from editor.core.transcript import Segment, WordTiming
@@ -317,8 +318,9 @@ def _previous_turn_end(segments: Sequence[Segment], index: int) -> int | None:
 
 def hear_transcript(audio_path: str | os.PathLike, jobs: list[HearJob], *, workers: int = 2,
                     progress: Callable[[int, int], None] | None = None,
-                    cancelled: Callable[[], bool] | None = None) -> Iterator[Heard]:
-    """:func:`hear_segment` for every job against *audio_path*, in completion order."""
+                    cancelled: Callable[[], bool] | None = None, pool: AlignerPool | None = None) -> Iterator[Heard]:
+    """:func:`hear_segment` for every job against *audio_path*, in completion order (on *pool*'s
+    workers when given, as the alignment before it: see :func:`editor.align.batch.align_transcript`)."""
     yield from align_transcript(audio_path, jobs, workers=workers, progress=progress,
-                                cancelled=cancelled, task=hear_segment, options=HEARING_OPTIONS,
+                                cancelled=cancelled, pool=pool, task=hear_segment, options=HEARING_OPTIONS,
                                 pad_ms=HEAR_PAD_MS, pad_after_ms=HEAR_PAD_MS)

@@ -8,6 +8,7 @@ better) but never ticked.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from editor.align.aligner import RATE
+from editor.align.aligner_pool import AlignerPool
 from editor.align.batch import align_transcript, apply_alignment, plan_jobs
 from editor.audio.decode import iter_decode
 from editor.core.glossary import TICK_SCORE, Glossary, Suggestion, scan
@@ -101,11 +103,13 @@ class Report:
 
 def align_missing(transcript: Transcript, audio_path: str | os.PathLike, *, workers: int = 2,
                   progress: Callable[[int, int], None] | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> int:
-    """Give word times to the segments that lack them; returns how many were aligned."""
+                  cancelled: Callable[[], bool] | None = None, pool: AlignerPool | None = None) -> int:
+    """Give word times to the segments that lack them (on *pool*'s workers when given); returns how
+    many were aligned."""
     jobs = plan_jobs(transcript.segments, transcript.end_ms)
     done = 0
-    for result in align_transcript(audio_path, jobs, workers=workers, progress=progress, cancelled=cancelled):
+    for result in align_transcript(audio_path, jobs, workers=workers, progress=progress, cancelled=cancelled,
+                                   pool=pool):
         done += apply_alignment(transcript.segments[result.index], result)
     return done
 
@@ -180,18 +184,19 @@ def suggest(transcript: Transcript, glossary: Glossary, audio_path: str | os.Pat
         report.suggestions = suggestions
         return report
 
-    report.aligned = align_missing(transcript, audio_path, workers=workers, progress=stage("align"),
-                                   cancelled=cancelled)
-    names = glossary.names()
     heard_suspects: list[Suspect] = []
     doubts_of: dict[int, list[WordDoubt]] = {}
-    for heard in hear_transcript(audio_path, plan(segments, transcript.end_ms, names), workers=workers,
-                                 progress=stage("listen"), cancelled=cancelled):
-        report.unaligned += not heard.aligned
-        heard_suspects += heard.suspects
-        doubts_of[heard.index] = heard.doubts
-        suggestions += [Suggested.from_spot(spot, heard.index, segments[heard.index].start_ms)
-                        for spot in heard.spotted]
+    # One set of workers for both passes: each starts, and loads its models, once.
+    with AlignerPool(workers) if workers > 1 else contextlib.nullcontext() as pool:
+        report.aligned = align_missing(transcript, audio_path, progress=stage("align"), cancelled=cancelled,
+                                       workers=workers, pool=pool)
+        for heard in hear_transcript(audio_path, plan(segments, transcript.end_ms, glossary.names()),
+                                     progress=stage("listen"), cancelled=cancelled, workers=workers, pool=pool):
+            report.unaligned += not heard.aligned
+            heard_suspects += heard.suspects
+            doubts_of[heard.index] = heard.doubts
+            suggestions += [Suggested.from_spot(spot, heard.index, segments[heard.index].start_ms)
+                            for spot in heard.spotted]
     # With every turn heard, the voice's picture says which pairs of poor fits are only its way of
     # saying their phones.
     picture = VoicePicture.learn(d for doubts in doubts_of.values() for d in doubts)
