@@ -162,14 +162,20 @@ def _judged(score: int, verdict: Verdict | None, known: bool) -> tuple[int, bool
     return score, known and score >= TICK_AT, []
 
 
+# A worker's start (the interpreter, the aligner's modules, its models: ~0.8 s of CPU) costs more
+# than sharing this many turns between two of them saves; the window checks as few in one process.
+FEW_TURNS = 4
+
+
 def suggest(transcript: Transcript, glossary: Glossary, audio_path: str | os.PathLike | None = None, *,
-            workers: int = 2, progress: Callable[[str, int, int], None] | None = None,
+            workers: int | None = None, progress: Callable[[str, int, int], None] | None = None,
             cancelled: Callable[[], bool] | None = None, candidates: Iterable[str] = ()) -> Report:
     """The glossary scan, audio verdicts, names heard and suspects of *transcript*.
 
     With *audio_path*, segments without word times are aligned first. *progress(stage, done,
     total)* reports "align", "listen" and "check". *candidates*: names not in the glossary to look
-    for too (those of the page's show notes, as the window does).
+    for too (those of the page's show notes, as the window does). *workers*: processes for the
+    alignment and the audio checks; by default two, or none beside this one for a few turns.
     """
     def stage(name: str) -> Callable[[int, int], None] | None:
         return (lambda done, total: progress(name, done, total)) if progress else None
@@ -184,6 +190,8 @@ def suggest(transcript: Transcript, glossary: Glossary, audio_path: str | os.Pat
         report.suggestions = suggestions
         return report
 
+    if workers is None:
+        workers = 1 if len(segments) <= FEW_TURNS else 2
     heard_suspects: list[Suspect] = []
     doubts_of: dict[int, list[WordDoubt]] = {}
     # One set of workers for both passes: each starts, and loads its models, once.

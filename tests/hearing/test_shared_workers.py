@@ -13,7 +13,7 @@ import time
 import pytest
 
 from editor.core.glossary import Glossary
-from editor.hearing.suggest import suggest
+from editor.hearing.suggest import FEW_TURNS, suggest
 
 LINES = [("split name",
           "Tonight my guest is {Chevonne cove all check|Siobhan Kowalczyk} from the county housing board."),
@@ -122,3 +122,15 @@ def test_a_worker_killed_mid_alignment_leaves_the_same_report_and_no_process(mat
     assert _found(report) == _found(undisturbed[0])
     assert report.aligned == undisturbed[0].aligned
     _wait_until_gone(watch.all_seen())
+
+
+def test_a_few_turns_are_aligned_and_checked_in_this_process_with_the_same_report(material, tmp_path,
+                                                                                  undisturbed):
+    episode, wav, glossary = _episode(material, tmp_path)
+    assert len(episode.transcript.segments) <= FEW_TURNS
+    watch = _Watch()
+    # No workers asked for: starting two would cost more than these turns take.
+    report = suggest(episode.transcript, glossary, wav, progress=watch)
+    assert watch.last["listen"][1] == len(episode.transcript.segments)
+    assert not watch.all_seen()
+    assert _found(report) == _found(undisturbed[0])
