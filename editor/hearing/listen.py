@@ -24,20 +24,28 @@ import numpy as np
 from editor.align.aligner import RATE, Aligner, AlignOptions
 from editor.align.aligner_pool import AlignerPool
 from editor.align.batch import PAD_AFTER_MS, PAD_MS, AlignJob, align_transcript, plan_jobs
+from editor.align.text import Token
 from editor.core.name_span import name_span, same_name
 from editor.core.transcript import Segment, WordTiming
-from editor.hearing.context import context_suspects
+from editor.hearing.context import context_model, context_suspects, spoken_words
 from editor.hearing.fit import HEARING_OPTIONS, SegmentFit, fit_tokens
 from editor.hearing.lone_misfits import lone_misfit_suspects
 from editor.hearing.misfit_slips import misfit_slip_suspects
 from editor.hearing.near_consonants import near_consonant_suspects
 from editor.hearing.sayings import teach
 from editor.hearing.short_runs import run_fit_bar
-from editor.hearing.sound_match import MAX_DISTANCE, PhoneSpeller, SoundAlike, sound_alikes, words_near_names
-from editor.hearing.spotting import Spotted, fit_bar, spot_names
+from editor.hearing.sound_match import (
+    MAX_DISTANCE,
+    PhoneSpeller,
+    SoundAlike,
+    name_words_near,
+    sound_alikes,
+    words_near_names,
+)
+from editor.hearing.spotting import EXPECTED_WINDOW, SPOT_COVERAGE, Spotted, fit_bar, spot_names
 from editor.hearing.suspects import JOIN_AT, Suspect, WordDoubt, over_words, runs, typical_fit, word_doubts
 from editor.hearing.two_phones import two_phone_suspects
-from editor.hearing.verdict import AGREES, PREFERS_ORIGINAL, TimedToken, compare, cut, region_of
+from editor.hearing.verdict import AGREES, MARGIN, PREFERS_ORIGINAL, TimedToken, compare, cut, region_of
 from editor.hearing.voice import token_phones
 
 # The grammars of every name and of a word's sound-alikes (the context check) are searched more
@@ -51,6 +59,11 @@ NAMES_OPTIONS = AlignOptions(extra={**HEARING_OPTIONS.extra, "topn": 2})
 SOUND_ALIKE_DOUBT = 0.6   # a passage sounding like a glossary name the audio does not rule out
 HEAR_PAD_MS = 400         # audio taken around a turn's aligned words
 NEAR_DISTANCE = 0.45      # phone edit distance of a window worth listening for the names in
+# The audio's preference a glossary person's first name or surname needs over a name the text says a
+# sound away (see _heard_name_words): twice a verdict's margin. (Over audio saying the text's
+# name, espeak-ng voices gave the glossary's word -0.6 to +0.35; over audio saying the glossary's,
+# 0.6 to 0.9 where its guessed vowels were the voice's, and less, down to -1.2, where not.)
+NAME_WORD_MARGIN = 2 * MARGIN
 SPELLING_SPOT = JOIN_AT   # doubt from spelling alone that makes a word worth listening for the names in
 
 
@@ -151,15 +164,30 @@ def _listen_for_names(job: HearJob, audio: np.ndarray, fitted: SegmentFit, heard
     typical = typical_fit(fitted.tokens)
     alikes = sorted(sound_alikes(job.tokens, list(job.names), _phone_speller(aligner), NEAR_DISTANCE),
                     key=lambda a: a.distance)
-    # (A word already near a name without weighing vowels half is put to the audio as that name.)
-    near_words = [w for w in words_near_names(job.tokens, list(job.names), _phone_speller(aligner), NEAR_DISTANCE)
-                  if not any(a.name == w.name and a.first <= w.first <= a.last for a in alikes)]
+    near = words_near_names(job.tokens, list(job.names), _phone_speller(aligner), NEAR_DISTANCE)
+    # A run of everyday words as near a name as a sound-alike once its vowels count half ("off
+    # come" for Ofcom) is one, put to the audio as the name (unless the plain search already
+    # puts it so); a single word, or a run farther off, is only listened for. (A word already
+    # near a name without weighing vowels half is put to the audio as that name.)
+    near = [w for w in near if w.first == w.last or _unexpected_run(job.tokens, w.first, w.last)]
+    near_runs = [w for w in near if w.last > w.first and w.distance <= MAX_DISTANCE
+                 and not any(a.name == w.name and a.distance <= MAX_DISTANCE and _overlap(a, w) for a in alikes)]
+    near_words = [w for w in near if w not in near_runs
+                  and not any(a.name == w.name and a.first <= w.first <= a.last for a in alikes)]
     spans = listening_spans(heard.doubts, candidates, alikes, timed, near_words)
     if spans:
         heard.spotted = spot_names(job.text, timed, spans, list(job.names), audio, job.audio_start_ms,
                                    aligner, typical, chooser=listener, phones=_phone_speller(aligner))
-    heard.spotted += _heard_sound_alikes(job, timed, aligner, [a for a in alikes if a.distance <= MAX_DISTANCE],
-                                         heard.spotted, typical, fitted)
+    runs_heard = _heard_sound_alikes(job, timed, aligner,
+                                     sorted([a for a in alikes if a.distance <= MAX_DISTANCE] + near_runs,
+                                            key=lambda a: a.distance),
+                                     heard.spotted, typical, fitted)
+    # Such a run and the name differ in vowels only, which a voice says its own way: whichever the
+    # audio seems to prefer, the producer decides (never ticked).
+    ran = {(timed[w.first].char_start, timed[w.last].char_end, w.name) for w in near_runs}
+    heard.spotted += [replace(s, sure=False) if (s.char_start, s.char_end, s.name) in ran else s for s in runs_heard]
+    heard.spotted += _heard_name_words(job, timed, aligner, name_words_near(
+        job.tokens, list(job.names), _phone_speller(aligner), MAX_DISTANCE), heard.spotted, typical)
     # A name the text already says ("Dick Flacks." for Dick Flacks) is nothing to suggest.
     heard.spotted = [s for s in heard.spotted if not same_name(s.found, s.name)]
     for spotted in heard.spotted:
@@ -185,6 +213,26 @@ def _listen_for_names(job: HearJob, audio: np.ndarray, fitted: SegmentFit, heard
                                           (["sound"] if spotted.how == "sound" else []) + ["name"]
                                           + (["audio"] if spotted.agrees else [])))
     heard.spotted = [_without_edge_punctuation(job.text, s) for s in heard.spotted]
+
+
+def _overlap(a: SoundAlike, b: SoundAlike) -> bool:
+    return a.first <= b.last and b.first <= a.last
+
+
+def _unexpected_run(tokens: list[Token], first: int, last: int) -> bool:
+    """Whether tokens *first*..*last*, everyday words near a name once their vowels count half,
+    may be the recognizer's writing of it: no punctuation inside (a name is not split by a comma:
+    "we set off, what a day" is no Ofwat) and words their sentence does not expect, on average
+    (the language model's trigrams holding each, as for a one-word passage a name is heard in:
+    EXPECTED_WINDOW). The audio cannot choose between such a run and the name, which differ in
+    vowels only ("off come", Ofcom): the text has to ("some of them" is no Ofgem)."""
+    if any(t.text != t.text.strip(".,;:!?\"'()") for t in tokens[first:last]) \
+            or tokens[last].text.lstrip(".,;:!?\"'(") != tokens[last].text:
+        return False
+    model = context_model()
+    words, position = spoken_words(tokens, model)
+    at = [position[i] for i in range(first, last + 1)]
+    return sum(model.window(words, k, words[k]) for k in at) / len(at) < EXPECTED_WINDOW
 
 
 def _without_edge_punctuation(text: str, spotted: Spotted) -> Spotted:
@@ -258,6 +306,30 @@ def _heard_sound_alikes(job: HearJob, timed: list[TimedToken], aligner: Aligner,
         if verdict.label != PREFERS_ORIGINAL and verdict.fit >= bar:
             found.append(Spotted(lo, hi, job.text[lo:hi], alike.name, verdict.margin, "sound",
                                  verdict.label == AGREES))
+    return found
+
+
+def _heard_name_words(job: HearJob, timed: list[TimedToken], aligner: Aligner, near: list[SoundAlike],
+                      already: list[Spotted], turn_typical: float) -> list[Spotted]:
+    """Words of a glossary person's name the audio prefers to a name the text says a sound away
+    (*near*: "Thanks Gaskell" for Petra Haskell). Both are names, said nearly alike: a right one
+    (a Mr Gaskell in the same episode) must stay, so the audio has to prefer the glossary's word
+    by NAME_WORD_MARGIN, fitting as a right word does; and being a name for a name, it is offered,
+    never ticked."""
+    found: list[Spotted] = []
+    bar = fit_bar(turn_typical)
+    for alike in sorted(near, key=lambda a: a.distance):
+        lo, hi = timed[alike.first].char_start, timed[alike.last].char_end
+        if any(s.char_start < hi and lo < s.char_end for s in already + found):
+            continue
+        where = region_of(job.text, timed, lo, hi)
+        if where is None:
+            continue
+        assert job.audio is not None
+        verdict = compare(cut(job.audio, job.audio_start_ms, where), where, alike.name, aligner,
+                          usable_from=(bar, SPOT_COVERAGE))
+        if verdict.margin >= NAME_WORD_MARGIN and verdict.fit >= bar and verdict.coverage >= SPOT_COVERAGE:
+            found.append(Spotted(lo, hi, job.text[lo:hi], alike.name, verdict.margin, sure=False))
     return found
 
 

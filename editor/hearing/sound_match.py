@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from editor.align.aligner import Aligner
+from editor.align.g2p import LETTERS
 from editor.align.text import Token, spoken_words
 from editor.hearing.sayings import phone_sayings
 
@@ -66,6 +67,16 @@ class _Target:
     flaps: bool = False  # *blind* also says a t or d between vowels alike (an acronym said as a word)
 
 
+@dataclass(frozen=True)
+class _NearTarget:
+    """One way a one-word name may be said, as :func:`words_near_names` compares words with it."""
+
+    name: str
+    code: str            # its phone string
+    blind: str           # the same with every vowel alike and a flapped t or d as one
+    letters: bool        # a capitals name said letter by letter ("NASA": en ay es ay)
+
+
 class PhoneSpeller:
     """Phone strings (one character per phone) of words and names, cached."""
 
@@ -79,6 +90,10 @@ class PhoneSpeller:
         # The targets a window of so many tokens and phones may be near, by the names and the
         # distance asked for (see :func:`sound_alikes`): every turn of an episode asks the same.
         self._eligible: dict[tuple, list[_Target]] = {}
+        self._near_targets: dict[tuple[str, ...], list[_NearTarget]] = {}
+        self._everyday: dict[str, bool] = {}
+        self._name_words: dict[tuple[str, ...], list[tuple[str, str, str]]] = {}
+        self._blind: dict[tuple[str, bool], str] = {}
 
     def of_words(self, words: list[str]) -> str:
         key = " ".join(words)
@@ -118,6 +133,44 @@ class PhoneSpeller:
                                             for code in self.of_name(name) if len(code) >= 3]
         return cached
 
+    def near_word_targets(self, names: tuple[str, ...]) -> list[_NearTarget]:
+        """Every saying of NEAR_WORD_PHONES phones or more of each one-word name of *names* not
+        written as letters ("NBA", "U.N."), for :func:`words_near_names`; worked out once per
+        glossary (every turn of an episode asks the same)."""
+        cached = self._near_targets.get(names)
+        if cached is None:
+            cached = self._near_targets[names] = [
+                _NearTarget(name, code, self.vowel_blind(code, True), code == self._letters_code(name))
+                for name in names if len(self.spoken(name)) == 1 and not _said_as_letters(name)
+                for code in self.of_name(name) if len(code) >= NEAR_WORD_PHONES]
+        return cached
+
+    def name_word_targets(self, names: tuple[str, ...]) -> list[tuple[str, str, str]]:
+        """(word, phone string, vowel-blind phone string) of every way each capitalised word of
+        NAME_PART_PHONES phones or more of a name of two words or more of *names* may be said,
+        for :func:`name_words_near`; worked out once per glossary."""
+        cached = self._name_words.get(names)
+        if cached is None:
+            words = dict.fromkeys(w for name in names if len(name.split()) > 1 for w in name.split()
+                                  if w.isalpha() and w[0].isupper() and not w.isupper())
+            cached = self._name_words[names] = [(word, code, self.vowel_blind(code)) for word in words
+                                                for code in self.of_name(word) if len(code) >= NAME_PART_PHONES]
+        return cached
+
+    def everyday(self, word: str) -> bool:
+        """Whether *word* (a spoken word, lowercase) is in the aligner's dictionary."""
+        known = self._everyday.get(word)
+        if known is None:
+            known = self._everyday[word] = bool(self._aligner.in_dictionary(word))
+        return known
+
+    def _letters_code(self, name: str) -> str | None:
+        """The phone string of capitals *name* said letter by letter ("NASA": en ay es ay), else None."""
+        letters = name.strip(".,;:!?")
+        if not (letters.isalpha() and letters.isupper()):
+            return None
+        return "".join(self._code(p) for ch in letters.lower() for p in LETTERS.get(ch, "").split())
+
     def syllables(self, code: str) -> int:
         """How many vowels *code* says: a recognizer that does not know a name may write a short
         word for each ("Venn cat a ram an" for Venkataraman)."""
@@ -127,13 +180,17 @@ class PhoneSpeller:
         """*code* with every vowel's character made one (see :func:`sound_distance`); with *flaps*,
         a t or d after a vowel or an r and before a vowel made one too: American speech says both
         as one flap there ("sorter" and "sarda", "latter" and "ladder")."""
+        cached = self._blind.get((code, flaps))
+        if cached is not None:
+            return cached
         blind = "".join(_ANY_VOWEL if c in self._vowel_codes else c for c in code)
-        if not flaps:
-            return blind
-        stops = {self._codes.get("T"), self._codes.get("D")} - {None}
-        after = {_ANY_VOWEL, self._codes.get("R")}
-        return "".join(_FLAP if c in stops and 0 < k < len(blind) - 1 and blind[k - 1] in after
-                       and blind[k + 1] == _ANY_VOWEL else c for k, c in enumerate(blind))
+        if flaps:
+            stops = {self._codes.get("T"), self._codes.get("D")} - {None}
+            after = {_ANY_VOWEL, self._codes.get("R")}
+            blind = "".join(_FLAP if c in stops and 0 < k < len(blind) - 1 and blind[k - 1] in after
+                            and blind[k + 1] == _ANY_VOWEL else c for k, c in enumerate(blind))
+        self._blind[code, flaps] = blind
+        return blind
 
     def _code(self, phone: str) -> str:
         if phone not in self._codes:
@@ -217,34 +274,104 @@ def _said_as_letters(name: str) -> bool:
 # :func:`words_near_names`), when it has this many phones or more: shorter ones (acronyms said
 # as three-phone words, "NEH") are near too many everyday words to listen for at each.
 NEAR_WORD_PHONES = 5
+# A run of everyday words may stand for such a name too ("off come" for Ofcom, "ever note" for
+# Evernote): two or three dictionary words, each shorter than the name, whose phones together
+# number the name's give or take one. Everyday runs of words are very many: only a run as long
+# as the name, its consonants nearly the name's, comes near it.
+NEAR_RUN_WORDS = 3
+NEAR_RUN_LENGTH = 1
 
 
 def words_near_names(tokens: list[Token], names: list[str], phones: PhoneSpeller,
                      max_distance: float) -> list[SoundAlike]:
-    """Single words of *tokens* near a one-word name of *names* said as a word, one vowel for another
-    counting half: an everyday word the recognizer wrote for a name it does not know ("offset" for
-    Ofsted, said "OF-sted"). The name's reading is a guess, its vowels the least sure part of it, so
-    the plain distance :func:`sound_alikes` keeps misses such a word. Only worth listening for: a
+    """Single words of *tokens*, and runs of two or three everyday words, near a one-word name of
+    *names* said as a word, one vowel for another counting half: everyday words the recognizer
+    wrote for a name it does not know ("offset" for Ofsted, said "OF-sted"; "off come" for Ofcom).
+    The name's reading is a guess, its vowels the least sure part of it, so the plain distance
+    :func:`sound_alikes` keeps misses such words. A single word is only worth listening for: a
     right everyday word is as near, and the audio alone can tell the two apart."""
-    targets = [(name, code, phones.vowel_blind(code, True)) for name in names
-               if len(phones.spoken(name)) == 1 and not _said_as_letters(name)
-               for code in phones.of_name(name) if len(code) >= NEAR_WORD_PHONES]
+    targets = phones.near_word_targets(tuple(names))
+    found = []
+    for first in range(len(tokens)):
+        for last in range(first, min(len(tokens), first + (NEAR_RUN_WORDS if targets else 0))):
+            window = tokens[first:last + 1]
+            if len(window[-1].spoken) != 1:
+                break
+            words = [t.spoken[0] for t in window]
+            if last > first and not phones.everyday(words[-1]):
+                break
+            if last == first + 1 and not phones.everyday(words[0]):
+                break
+            code = phones.of_words(words)
+            if not code:
+                continue
+            blind = phones.vowel_blind(code, True)
+            best = None
+            for target in targets:
+                if last > first:
+                    # A run stands for a name said as a word (the plain search compares runs with an
+                    # acronym's letters), each of its words shorter than the name and the run as long
+                    # as it give or take one.
+                    if target.letters or abs(len(code) - len(target.code)) > NEAR_RUN_LENGTH or any(
+                            len(phones.of_words([w])) >= len(target.code) for w in words):
+                        continue
+                elif abs(len(code) - len(target.code)) > max_distance * len(target.code) + 1:
+                    continue
+                distance = vowels_half(code, target.code, blind, target.blind)
+                if distance <= max_distance and (best is None or distance < best.distance) \
+                        and not _holds(" ".join(t.text for t in window).casefold(), target.name):
+                    best = SoundAlike(first, last, target.name, distance)
+            if best is not None:
+                found.append(best)
+    return found
+
+
+# A word of a glossary person's name ("Haskell" of "Petra Haskell") a capitalised word of the text
+# may be a mishearing of, when it has this many phones or more: shorter first names ("Ann", "Tom")
+# are near too many others.
+NAME_PART_PHONES = 4
+_SENTENCE_END = ".!?:;\u2026"
+_TITLES = frozenset(["mr.", "mrs.", "ms.", "dr.", "st.", "prof."])
+
+
+def name_words_near(tokens: list[Token], names: list[str], phones: PhoneSpeller,
+                    max_distance: float) -> list[SoundAlike]:
+    """Capitalised words of *tokens* the dictionary knows as names, each near one word of a glossary
+    name of two words or more, one vowel for another counting half: the recognizer's own name for a
+    first name or surname it does not know ("Thanks Gaskell" for Petra Haskell, "Gaskell" being in its
+    vocabulary, so neither its spelling nor its fit raises a doubt). :attr:`SoundAlike.name` is that
+    word of the name. Only worth putting to the audio: a right name (a Mr Gaskell in an episode whose
+    guest is Petra Haskell) is as near. A word at a sentence's start (whose capital may be the sentence's) and one
+    of the glossary's own words are left out."""
+    targets = phones.name_word_targets(tuple(names))
+    if not targets:
+        return []
+    own = {w.casefold() for name in names for w in name.split()}
     found = []
     for at, token in enumerate(tokens):
-        if len(token.spoken) != 1 or not targets:
+        word = token.text.strip(".,;:!?\"'()\u2019")
+        if (len(token.spoken) != 1 or len(word) < 3 or not word.isalpha() or not word[0].isupper()
+                or word.isupper() or word.casefold() in own or not phones.everyday(token.spoken[0])):
+            continue
+        if at == 0 or _ends_sentence(tokens[at - 1].text):
             continue
         code = phones.of_words(token.spoken)
         if not code:
             continue
-        blind = phones.vowel_blind(code, True)
+        blind = phones.vowel_blind(code)
         best = None
-        for name, target, target_blind in targets:
-            if abs(len(code) - len(target)) > max_distance * len(target) + 1:
+        for part, target, target_blind in targets:
+            if abs(len(code) - len(target)) > 1:
                 continue
             distance = vowels_half(code, target, blind, target_blind)
-            if distance <= max_distance and (best is None or distance < best.distance) \
-                    and not _holds(token.text.casefold(), name):
-                best = SoundAlike(at, at, name, distance)
+            if distance <= max_distance and (best is None or distance < best.distance):
+                best = SoundAlike(at, at, part, distance)
         if best is not None:
             found.append(best)
     return found
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether the token *text* ends a sentence (a title's full stop, "Mrs.", does not)."""
+    end = text.rstrip("\"'\u201d\u2019)")
+    return bool(end) and end[-1] in _SENTENCE_END and end.casefold() not in _TITLES

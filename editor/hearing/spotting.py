@@ -85,6 +85,7 @@ class Spotted:
     margin: float
     how: str = "audio"       # "audio": heard inside a suspect; "sound": the text sounds like the name
     agrees: bool = True      # the audio's verdict was "agrees" (else: could not tell)
+    sure: bool = True        # may be ticked when the audio agrees (False: offered only, a name for a name)
 
 
 def _phones(name: str, aligner: Aligner) -> int:

@@ -72,7 +72,7 @@ class Suggested:
         evidence = ([spot.how] if spot.how != "audio" else []) + (["audio"] if spot.agrees else [])
         return cls(segment, segment_start_ms, spot.char_start, spot.char_end, spot.found, spot.name, score,
                    evidence, AGREES if spot.agrees else UNSURE,
-                   spot.agrees and score >= TICK_AT and not _one_plain_word(spot.found))
+                   spot.agrees and spot.sure and score >= TICK_AT and not _one_plain_word(spot.found))
 
     def hear(self, verdict: Verdict) -> None:
         """Take the audio's *verdict* on it: its label, and the score, tick and evidence it leaves."""
