@@ -210,7 +210,8 @@ class HearingController(QObject):
                 continue
             segment = segments[found.index]
             passage = Suggested.from_scan(found, segment.start_ms)
-            passage.hear(verdict)
+            if verdict is not None:      # None: its words have no times, so it was not heard
+                passage.hear(verdict)
             by_turn.setdefault(segment.id, (segment.text, []))[1].append(passage)
         self.store.set_glossary(by_turn)
 
