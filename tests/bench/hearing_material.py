@@ -627,6 +627,96 @@ FRESH14_CLEAN = [
     "In October the children from the school came to shape their own rolls.",
 ]
 
+# A sixteenth unseen episode, written at the start of a later round like "fresh13", before any tuning
+# of that round (a village band of church bell ringers brought back after years of silence; new names,
+# places, acronyms and address): nobody tunes on it; it is run once, at the end of the round, on the
+# merged code. Its slips are a vowel change ("bill" for "bell"), a dropped ending ("climb" for
+# "climbed"), a changed first consonant ("tally" for "sally"), a voicing change ("bull" for "pull") and a
+# common word for a rarer one ("muffins" for "muffles"); its right sentences hold those right words and
+# the words near them ("bill", "climb", "tally", "bull", "muffins"), British spellings, weekdays, months
+# and numbers as they should be.
+FRESH15_LINES: list[tuple[str, str]] = [
+    ("split name",
+     "Our band was brought back together by {Honoria hold a way|Honoria Holdaway} after twenty silent years."),
+    ("split name",
+     "The youngest ringer, {Peregrine T gull|Peregrine Teagle}, learned to handle a bell in a month."),
+    ("split name", "The peal boards were repainted by {Araminta fan shore|Araminta Fanshawe} last winter."),
+    ("split name", "Our tower captain {Leocadia tree Ethan|Leocadia Trevethan} calls the changes every Sunday."),
+    ("sound-alike", "Mister {Gold hawk|Goldhawk} has rung the treble at every wedding for thirty years."),
+    ("sound-alike", "The new clappers came by train from a foundry near {Oak hampton|Okehampton}."),
+    ("sound-alike", "The {Fern lee|Fernleigh} Bell Fund paid for new bearings on the fourth bell."),
+    ("real word", "The biggest {bill|bell} in the tower weighs more than a small car."),
+    ("real word", "Last Sunday the choir {climb|climbed} the tower to watch us ring."),
+    ("real word", "She caught the {tally|sally} as it rose and pulled it down again."),
+    ("real word", "A gentle {bull|pull} is all a well hung bell needs."),
+    ("real word", "For the funeral we strapped leather {muffins|muffles} to the clappers."),
+    ("acronym", "The new bell frame was approved by the {spam|SPAB|spab} before any work began."),
+    ("acronym", "The {PCG|PCC} agreed to pay for the ropes out of the church's savings."),
+    ("acronym", "A grant from the {NLHS|NLHF} paid for recasting the cracked treble."),
+    ("url", "Details of our practice nights are at "
+            "{high grass ringers dot org UK|highcrossringers.org.uk|high cross ringers dot org dot u k} every week."),
+]
+FRESH15_CLEAN = [
+    "On Thursday evenings the ringers practise for two hours in the tower.",
+    "The tenor bell was cast in seventeen fifty two and weighs nearly a tonne.",
+    "Twelve of us climbed the spiral stairs to hear the bells up close.",
+    "A beginner holds the sally with both hands and lets the rope run through.",
+    "The pull on a heavy bell should be smooth and never snatched.",
+    "Muffles on the clappers make the bells sound soft and sad.",
+    "The bill for the new ropes came to four hundred and sixty pounds.",
+    "It takes a good ten minutes to climb to the ringing chamber.",
+    "We keep a tally of every peal on a board by the door.",
+    "A bull got loose in the field behind the churchyard on the morning of the wedding.",
+    "She brought a tray of muffins for the ringers after the service.",
+    "The colours of the new sallies were chosen by our neighbours in June.",
+]
+
+# A seventeenth unseen episode, written with "fresh15" before any tuning of that round (a community
+# orchard whose apples are pressed for cider by the village; new names, places, acronyms and address):
+# nobody tunes on it; it is run once, at the end of the round, on the merged code. Its slips are a vowel
+# change ("pops" for "pips"), a dropped ending ("press" for "pressed"), a changed first consonant
+# ("drafting" for "grafting"), a voicing change ("dart" for "tart") and a common word for a rarer one
+# ("secretaries" for "secateurs"); its right sentences hold those right words and the words near them
+# ("pops", "press", "drafting", "dart", "secretaries"), British spellings, weekdays, months and numbers
+# as they should be.
+FRESH16_LINES: list[tuple[str, str]] = [
+    ("split name",
+     "The orchard was planted in the nineties by {Torquil mock worry|Torquil MacQuarrie} and his neighbours."),
+    ("split name", "Our oldest trees are pruned every winter by {Philomena gal breath|Philomena Galbraith}."),
+    ("split name", "The cider is blended by {Caspian N sell|Caspian Ansell} in a shed behind the farmhouse."),
+    ("split name",
+     "The labels on our bottles were drawn by {Jocasta trap nell|Jocasta Trapnell} from the village school."),
+    ("sound-alike", "Mister {Hazel rig|Hazelrigg} gave us the field on condition that nobody builds on it."),
+    ("sound-alike", "Our old press was bought at an auction in {Led bury|Ledbury} for forty pounds."),
+    ("sound-alike", "The {Nether wood|Netherwood} Trust paid for a hundred new saplings."),
+    ("real word", "Cut the apple open and look at the {pops|pips} before you pick."),
+    ("real word", "Last October we {press|pressed} four tonnes of apples in a single weekend."),
+    ("real word", "He runs a class on {drafting|grafting} old varieties onto young rootstock."),
+    ("real word", "Our cooking apples are too {dart|tart} to eat straight from the tree."),
+    ("real word", "She keeps her {secretaries|secateurs} in the front pocket of her apron."),
+    ("acronym",
+     "Since the water company was fined by {of what|Ofwat}, we wash the apples in rain from the barn roof."),
+    ("acronym", "The orchard lies inside an {AOMB|AONB}, so the hedges cannot be grubbed out."),
+    ("acronym", "The {CPRA|CPRE} gave us an award for saving the old trees."),
+    ("url", "You can adopt a tree for a year at "
+            "{red street orchard dot org UK|redstreakorchard.org.uk|red streak orchard dot org dot u k}"
+            " before Christmas."),
+]
+FRESH16_CLEAN = [
+    "On Saturday mornings in September the village comes to pick from our eighty two trees.",
+    "Every pip in a cider apple could grow into a new variety.",
+    "We pressed the last of the perry pears on a cold Tuesday in November.",
+    "Grafting is done in February, while the trees are still asleep.",
+    "A tart apple makes a sharper cider, so we blend it with sweeter ones.",
+    "Good secateurs make a clean cut that heals before the summer.",
+    "The press is an old oak one, with a screw as thick as your arm.",
+    "He was drafting a letter to the council about the footpath through the orchard.",
+    "A woodpecker will dart from tree to tree when the apples are ripe.",
+    "The cork pops out of the bottle if the cider is opened too soon.",
+    "The colour of the blossom in May tells us how good the harvest will be.",
+    "In January the secretaries of three other orchard groups came to sing to our trees.",
+]
+
 
 # Tuning material for the context check (real words said nearly or exactly like the right word),
 # written for tuning and tuned on like the evaluation episode; the held-out lists stay unseen.

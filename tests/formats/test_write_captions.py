@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from editor.core.transcript import Mark, MarkKind, Segment, Transcript, TranscriptMeta, Word
+from editor.formats import read_text
 from editor.formats.base import ExportOptions, InaudibleStyle
 from editor.formats.writers.srt import SrtWriter
 from editor.formats.writers.webvtt import WebVttWriter
@@ -119,6 +120,43 @@ def test_vtt_has_voice_tags_with_names_as_typed_and_escapes_text():
     assert text.count("-->") == 1  # only the timing line
 
 
+def test_srt_writes_text_that_looks_like_markup_so_that_it_is_shown_as_text():
+    # SubRip has no escapes: a player would show "<b>bold</b>" in bold, hide "<div>...</div>" and
+    # "{\\an8}", and a reader would drop them all; "-->" in a text line reads as a time line. A tag
+    # players show as typed (one of no formatting, without its pair: "<Lu>") is written as typed.
+    transcript = Transcript()
+    ana = transcript.ensure_speaker("Ana <Lu>")
+    said = ("Salt & pepper <b>bold</b> and the <div> tag, </div>, <font color=red>red</font>, "
+            "{\\an8} on top --> here, a < b and c > d, <3 and x<y.")
+    transcript.segments.append(Segment("s1", 0, 9000, said, ana))
+    text = SrtWriter().write(transcript, ExportOptions(max_line_chars=200))
+    body = cues(text)[0][2]
+    assert body == ("Ana <Lu>: Salt & pepper ‹b›bold‹/b› and the ‹div› tag, ‹/div›, ‹font color=red›red‹/font›, "
+                    "{∖an8} on top --› here, a < b and c > d, <3 and x<y.")
+    assert text.count("-->") == 1  # only the timing line
+
+
+def test_srt_markup_look_alikes_keep_every_word_and_the_line_widths():
+    transcript = Transcript()
+    kofi = transcript.ensure_speaker("Kofi")
+    said = "Open the <font size=3 color=red> tag and </font> it <i>again</i> --> then {\\i1}stop."
+    transcript.segments.append(Segment("s1", 0, 9000, said, kofi))
+    options = ExportOptions(max_line_chars=18, max_lines=2)
+    plain = SrtWriter().write(Transcript(speakers=transcript.speakers,
+                                         segments=[Segment("s1", 0, 9000, said.translate(_AS_LETTERS), kofi)]),
+                              options)
+    text = SrtWriter().write(transcript, options)
+    rows = [row for block in cues(text) for row in block[2:]]
+    assert [len(row) for row in rows] == [len(row) for block in cues(plain) for row in block[2:]]
+    assert " ".join(rows).translate(_FROM_LOOK_ALIKES).split() == f"Kofi: {said}".split()
+    back = read_text(text, "episode.srt").transcript
+    assert " ".join(s.text for s in back.segments).translate(_FROM_LOOK_ALIKES).split() == said.split()
+
+
+_AS_LETTERS = str.maketrans("<>{\\", "xxxx")    # as wide as the markup, and no markup
+_FROM_LOOK_ALIKES = str.maketrans("‹›∖", "<>\\")
+
+
 def test_vtt_cue_layout_and_every_cue_has_its_speaker():
     text = WebVttWriter().write(episode(), ExportOptions())
     blocks = text.strip().split("\n\n")[1:]
@@ -159,7 +197,7 @@ def test_any_text_fits_the_caption_limits_and_no_word_is_lost(texts, max_chars, 
         lines += rows[2:]
     for line in lines:  # only a single over-long word may exceed a line
         assert len(line) <= max_chars or len(line.split()) == 1
-    assert " ".join(lines).split() == " ".join(texts).split()
+    assert " ".join(lines).translate(_FROM_LOOK_ALIKES).split() == " ".join(texts).translate(_FROM_LOOK_ALIKES).split()
 
 
 def test_default_srt_export_leaves_no_one_or_two_word_last_line():

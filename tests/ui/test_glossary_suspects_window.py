@@ -1,8 +1,8 @@
 """The glossary's suggestions the audio does not reject are suspects in the window, as
 ``transcript-editor suggest`` makes them: underlined with a "?" in the margin, listed in the
 Suspects panel and walked to; a change of capitals only is none; editing the turn takes them away
-(an undo brings them back); and the window's suspects are the passages ``suggest`` finds (real
-alignment and PocketSphinx on espeak-ng speech, real widgets)."""
+(an undo brings them back); and the window's suspects are the passages ``suggest`` finds, in a
+turn without word times too (real alignment and PocketSphinx on espeak-ng speech, real widgets)."""
 
 from __future__ import annotations
 
@@ -123,3 +123,47 @@ def test_the_windows_suspects_are_the_passages_suggest_finds(judged_window, qtbo
     ours = sorted((row, s.char_start, s.char_end, sorted(s.evidence)) for row, s in window.hearing.store.all(segments))
     assert ours == theirs
     assert any(s.evidence == ["glossary"] for s in report.suspects)    # the passages this is about are there
+
+
+def test_a_turn_without_word_times_has_the_glossary_suspects_suggest_gives_it(main_window, qtbot, spoken, tmp_path,
+                                                                               monkeypatch):
+    """A cue whose time line is damaged is read as an untimed turn: nothing aligns or hears it, and
+    the audio cannot judge the glossary's suggestion there. ``suggest`` makes it a suspect all the
+    same (not heard: the text's evidence alone), and so must the window."""
+    srt, wav, cache = spoken
+    share_cache(monkeypatch, cache)
+    damaged = tmp_path / "episode.srt"
+    damaged.write_text(srt.read_text(encoding="utf-8").rstrip("\n")
+                       + "\n\n99\n00:00:3O,000 --> 00:00:33,000\nGuest: Then we stopped at the bakery for bread.\n",
+                       encoding="utf-8")
+    window = main_window
+    messages: list[str] = []
+    window.hearing.message.connect(messages.append)
+    checked: list[bool] = []
+
+    def fill_glossary(w) -> None:
+        for name, wrong_forms in NAMES:
+            w.names.show_glossary.glossary.add(name, wrong_forms)
+
+    open_aligned(window, qtbot, damaged, wav, before_alignment=fill_glossary)
+    segments = window.model.transcript.segments
+    row = next(i for i, s in enumerate(segments) if "stopped at the bakery" in s.text)
+    assert segments[row].start_ms is None and not segments[row].words
+    qtbot.waitUntil(lambda: window.names.show_glossary.suggestions is not None, timeout=JUDGED_TIMEOUT_MS)
+    panel = window.names.show_glossary.suggestions
+    panel.audio_checked.connect(checked.append)
+    qtbot.waitUntil(lambda: any(m.startswith("Audio checked") for m in messages)
+                    and not window.hearing.runner.is_running(), timeout=JUDGED_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: (checked or not panel.is_checking_audio())
+                    and all(panel.verdict(s) is not None for s in panel.suggestions if s.index != row),
+                    timeout=JUDGED_TIMEOUT_MS)
+    assert any(s.index == row and s.replacement == "Bakerie" for s in panel.suggestions)
+
+    report = suggest(copy.deepcopy(window.model.transcript), window.names.show_glossary.glossary,
+                     window.playback.media_path)
+    theirs = sorted((s.segment, s.char_start, s.char_end, sorted(s.evidence)) for s in report.suspects)
+    start = segments[row].text.index("bakery")
+    assert (row, start, start + len("bakery"), ["glossary"]) in theirs
+    qtbot.waitUntil(lambda: sorted((r, s.char_start, s.char_end, sorted(s.evidence))
+                                   for r, s in window.hearing.store.all(segments)) == theirs, timeout=10_000)
+    assert window.hearing._marker(row, segments[row]) == "?"

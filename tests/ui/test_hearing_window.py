@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from heard_episode import share_cache, spoken_once
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 from window_helpers import press
 
@@ -196,6 +197,52 @@ def test_a_walk_selects_the_passage_without_the_sentences_full_stop(main_window,
     qtbot.keyClicks(editor, "EPA")
     main_window.view.close_editor()
     assert segments[row].text.endswith("worked at the EPA.")
+
+
+def test_ignore_in_the_menu_takes_the_suspect_away_at_once_and_for_good(heard_window, qtbot):
+    """Ignore on a suspect word (right-click) says the passage is right: underline, margin marker,
+    list entry and walk go at once. It is no edit (nothing to undo, as the spelling Ignore), and
+    the passage stays ignored when the audio doubts it again after an edit elsewhere in the turn,
+    and after that edit is undone."""
+    window = heard_window
+    hearing = window.hearing
+    segments = window.model.transcript.segments
+    text = segments[0].text
+    window.action_table["suspects_panel"].trigger()
+    assert hearing.panel.list.count() == 1
+    spelling = window.names.spelling
+    spelling.ensure_speller()
+    editor = window.view.open_editor(0, 0)
+    qtbot.waitUntil(lambda: spelling.spell_menu is not None and spelling.spell_menu.editor is editor, timeout=10_000)
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(text.index("BSA") + 1)
+    menu = spelling.spell_menu.build_menu(editor.cursorRect(cursor).center())
+    steps = window.edits.stack.count()
+    next(a for a in menu.actions() if a.text() == "Ignore “BSA”").trigger()
+    menu.deleteLater()
+    assert hearing.store.all(segments) == []
+    assert hearing._decorate(0, segments[0]) == [] and hearing._marker(0, segments[0]) is None
+    assert hearing.panel.list.count() == 0
+    answers = []
+    hearing.answer.connect(answers.append)
+    window.action_table["next_suspect"].trigger()
+    assert answers == ["No suspect passages"]
+    assert window.edits.stack.count() == steps
+
+    rechecked = []
+    hearing.runner.heard.connect(rechecked.append)
+    editor = window.view.open_editor(0, len(text) - 1)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    qtbot.keyClicks(editor, "!")
+    window.view.close_editor()
+    assert segments[0].text == text[:-1] + "!"
+    qtbot.waitUntil(lambda: any(h.index == 0 and h.text == segments[0].text for h in rechecked), timeout=60_000)
+    heard = next(h for h in rechecked if h.index == 0 and h.text == segments[0].text)
+    assert any("BSA" in s.text for s in heard.suspects)      # the audio doubts it again...
+    assert hearing.store.all(segments) == [] and hearing._marker(0, segments[0]) is None   # ...it stays ignored
+    window.edits.undo()
+    assert segments[0].text == text
+    assert hearing.store.all(segments) == [] and hearing._marker(0, segments[0]) is None
 
 
 def test_a_glossary_name_heard_in_a_suspect_is_offered_and_applied_as_one_undo_step(heard_window, qtbot, tmp_path):

@@ -5,7 +5,8 @@ checked against the audio in the background (:class:`SuspectRunner`, progress in
 bar with a Cancel). Suspects are drawn with a dotted underline and a "?" in the turn's margin
 (not by colour alone), listed in the Suspects panel by doubt, and walked with Next/Previous
 Suspect, which select the passage and play it. Editing or approving a turn clears its
-suspects; an edited turn is checked again a moment later, so the audio can vouch for the fix:
+suspects, and Ignore in the right-click menu the passage it is chosen on (for good: see
+:meth:`SuspectStore.dismiss`); an edited turn is checked again a moment later, so the audio can vouch for the fix:
 whatever made the edit (typing, a glossary suggestion, Correct Everywhere, a name heard), the
 status bar then says whether the audio finds the turns whose suspects it took away right now,
 in one line for however many turns one edit touched. The glossary's suggestions the audio does
@@ -132,6 +133,7 @@ class HearingController(QObject):
         self._view.add_text_decorator(self._decorate)
         names.spelling.set_suspect_lookup(self.suspect_at)   # the spelling menu offers fixes for suspect words
         names.spelling.set_heard_name_lookup(self.name_heard_at)     # ...and the name heard over a passage
+        names.spelling.suspect_ignored.connect(self.ignore_suspect)   # ...and Ignore there says the passage is right
         self._view.set_margin_marker(self._marker)
         self._connect(ctx)
 
@@ -208,7 +210,8 @@ class HearingController(QObject):
                 continue
             segment = segments[found.index]
             passage = Suggested.from_scan(found, segment.start_ms)
-            passage.hear(verdict)
+            if verdict is not None:      # None: its words have no times, so it was not heard
+                passage.hear(verdict)
             by_turn.setdefault(segment.id, (segment.text, []))[1].append(passage)
         self.store.set_glossary(by_turn)
 
@@ -373,6 +376,12 @@ class HearingController(QObject):
             return None
         return next(((s.char_start, s.char_end) for s in self.store.for_segment(self._model.segment(row))
                      if s.char_start <= offset < s.char_end), None)
+
+    def ignore_suspect(self, row: int, char_start: int, char_end: int) -> None:
+        """The producer says the passage *char_start*..*char_end* of turn *row* is right: its suspects
+        go from the text, the margin, the list and the walk at once."""
+        if 0 <= row < self._model.rowCount() and self.store.dismiss(self._model.segment(row), char_start, char_end):
+            self._refresh_panel()      # now, not after the refresh delay results get
 
     def name_heard_at(self, row: int, offset: int) -> tuple[int, int, str] | None:
         """(start, end, name) of the glossary name the audio heard over the suspect passage of turn

@@ -15,10 +15,17 @@ the glossary names heard in it, by the rule ``transcript-editor suggest`` uses
 the merge is made once per change of either, not per paint. Passages follow the same life as the
 heard suspects (gone while their turn reads otherwise or is approved), and come back with an undo
 that gives the turn its text again.
+
+A passage the producer says is right (Ignore in the right-click menu: :meth:`dismiss`) is hidden
+at once, and stays hidden in that turn while its words read so, whatever the audio says of them
+when the turn is checked again (after an edit elsewhere in it, an undo, a new pass). Like the
+spelling menu's Ignore it is no edit of the transcript, so it is not undone; it lasts while the
+document is open.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -60,6 +67,8 @@ class SuspectStore(QObject):
         self._glossary: dict[str, tuple[str, list[Suggested]]] = {}
         # turn id -> (its heard suspects, names heard, passages, all merged): made when first read after a change.
         self._merged: dict[str, tuple[list[Suspect], list[Spotted], list[Suggested], list[Suspect]]] = {}
+        # turn id -> the words of passages the producer said are right there: a suspect over them is not shown.
+        self._dismissed: dict[str, set[str]] = {}
 
     def clear(self, passages: bool = True) -> None:
         """Forget every turn's check, and the glossary's *passages* too (kept when the audio is only
@@ -73,9 +82,10 @@ class SuspectStore(QObject):
         self._rows.clear()
         self._earlier.clear()
         self._merged.clear()
-        if passages:
+        if passages:      # another document: what the producer said of this one's passages goes too
             held = held or bool(self._glossary)
             self._glossary.clear()
+            self._dismissed.clear()
         if held:
             self.changed.emit()
 
@@ -151,6 +161,16 @@ class SuspectStore(QObject):
         self._rows_count = -1     # turns never seen are looked for
         self.changed.emit()
 
+    def dismiss(self, segment: Segment, char_start: int, char_end: int) -> bool:
+        """The producer says *segment*'s passage *char_start*..*char_end* is right: its live suspects
+        (heard or the glossary's) are hidden from now on; announced by ``changed``. Whether any were."""
+        gone = [s for s in self.for_segment(segment) if s.char_start < char_end and char_start < s.char_end]
+        if not gone:
+            return False
+        self._dismissed.setdefault(segment.id, set()).update(segment.text[s.char_start:s.char_end] for s in gone)
+        self.changed.emit()
+        return True
+
     def _drop(self, segment_id: str) -> bool:
         """Forget a turn's suspects; whether it had any."""
         self._rows.pop(segment_id, None)
@@ -167,7 +187,18 @@ class SuspectStore(QObject):
         return entry[0] if entry is not None else None
 
     def for_segment(self, segment: Segment) -> list[Suspect]:
-        """The live suspects of *segment*: those heard, merged with the glossary's passages."""
+        """The live suspects of *segment*: those heard, merged with the glossary's passages, but
+        those over a passage the producer said is right."""
+        shown = self._live(segment)
+        dismissed = self._dismissed.get(segment.id) if self._dismissed else None
+        if not dismissed or not shown:
+            return shown
+        said_right = [(m.start(), m.end()) for words in dismissed
+                      for m in re.finditer(re.escape(words), segment.text)]
+        return [s for s in shown if not any(a < s.char_end and s.char_start < b for a, b in said_right)]
+
+    def _live(self, segment: Segment) -> list[Suspect]:
+        """*segment*'s suspects while it reads as they were found in and is not approved."""
         if segment.status is ReviewStatus.APPROVED:
             return []
         entry = self._by_id.get(segment.id)

@@ -11,7 +11,9 @@
   suggestions first; the others say "asking the audio…" and change in place as their verdicts
   arrive while the menu is open;
 * the step from one wrong word to all of them: the selection (or the word under the mouse) goes
-  to the "Correct Everywhere" dialog.
+  to the "Correct Everywhere" dialog;
+* "Ignore" on a word inside a suspect passage answers the audio too: the passage is right
+  (:attr:`CorrectingSpellMenu.suspect_ignored`), so its suspect goes.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu
 
@@ -69,6 +71,9 @@ def verdict_text(verdict) -> str:
 class CorrectingSpellMenu(SpellMenu):
     """The spelling menu, the audio's verdicts, and "Correct Everywhere…" for the word or selection under the mouse."""
 
+    # (row, start, end): the suspect passage the word ignored lies in, which the producer says is right
+    suspect_ignored = Signal(int, int, int)
+
     def __init__(self, editor, highlighter, glossary, correct, verdicts=None,
                  suspect_at: Callable[[int, int], tuple[int, int] | None] | None = None):
         """*verdicts*: a :class:`~editor.ui.names.spelling_verdicts.SpellingVerdicts` (None: no audio
@@ -105,6 +110,18 @@ class CorrectingSpellMenu(SpellMenu):
         in_block = Utf16Offsets(block.text()).from_qt
         return block.position(), Misspelling(in_block(cursor.selectionStart() - block.position()),
                                              in_block(cursor.selectionEnd() - block.position()), word)
+
+    def ignore(self, word: str) -> None:
+        """Ignore the word for spelling, and the suspect passage it lies in (if any) for the audio:
+        for a word spelt right the menu is there because of that passage alone."""
+        super().ignore(word)
+        if self.fixing is None or self.suspect_at is None:
+            return
+        block_start, miss = self.fixing
+        at = Utf16Offsets(self.editor.toPlainText()).from_qt(block_start) + miss.start
+        passage = self.suspect_at(self._row(), at)
+        if passage is not None:
+            self.suspect_ignored.emit(self._row(), *passage)
 
     def suggestions_for(self, word: str) -> list[str]:
         if self._doubted:      # spelt right: the words it may have been misheard for

@@ -434,12 +434,14 @@ class GlossaryController(QObject):
         return any(s.index == row and s.start <= offset < s.end and text[s.start:s.end] == s.found
                    for s in self._suggestions.suggestions)
 
-    def judged_suggestions(self) -> list[tuple[Suggestion, Verdict]]:
-        """The listed suggestions the audio has judged in their turns as they read now, each with its verdict."""
+    def judged_suggestions(self) -> list[tuple[Suggestion, Verdict | None]]:
+        """The listed suggestions the audio has judged in their turns as they read now, each with its
+        verdict, and those it cannot judge (their words have no times) with None: not heard."""
         panel = self._suggestions
         if panel is None:
             return []
-        return [(s, verdict) for s in panel.suggestions if (verdict := panel.verdict(s)) is not None]
+        return [(s, verdict) for s in panel.suggestions
+                if (verdict := panel.verdict(s)) is not None or panel.unheard(s)]
 
     def _ensure_suggestions(self) -> tuple[SuggestionsPanel, QDockWidget]:
         if self._suggestions is None or self._suggestions_dock is None:

@@ -46,7 +46,8 @@ class SuggestionsPanel(QWidget):
     corrected = Signal(object)            # [(found, replacement)] of the suggestions just applied (the glossary learns)
     seek_requested = Signal(int)          # ms
     scan_finished = Signal(int)           # number of suggestions shown
-    audio_checked = Signal(bool)          # the audio's verdicts are in (True) or the check stopped
+    # The audio's verdicts are in (True: all it can give) or the check stopped (False).
+    audio_checked = Signal(bool)
     current_row_changed = Signal(int)     # the suggestion in hand (-1: none)
 
     def __init__(self, model, glossary: Glossary, scan: GlossaryScan, parent=None):
@@ -62,6 +63,9 @@ class SuggestionsPanel(QWidget):
         # verdicts found so far by what they judged, and the checker.
         self.audio_path = ""
         self._verdicts: dict[tuple, object] = {}
+        # What suggestions in words without times are (their turn untimed, or not fitted to the audio):
+        # the audio cannot judge them, and gives them no verdict (see unheard()).
+        self._unheard: set[tuple] = set()
         # The listed suggestions' rows by what a verdict judges (made when the first verdict comes).
         self._rows_by_key: dict[tuple, list[int]] | None = None
         self._sure = 0                                   # how many listed suggestions are ticked (Apply all)
@@ -138,6 +142,7 @@ class SuggestionsPanel(QWidget):
         self.stop_audio_check()
         self.audio_path = ""
         self._verdicts.clear()
+        self._unheard.clear()
         self.set_suggestions([])
         self.status.setText("Looking for likely misrecognitions of glossary names…")
 
@@ -162,14 +167,20 @@ class SuggestionsPanel(QWidget):
         from editor.hearing.verdict import region  # PocketSphinx: only when there is audio to check
         segments = self._model.transcript.segments
         items = []
+        unheard = len(self._unheard)
         for s in self.suggestions:
             key = self._audio_key(s)
             if key is None or key in self._verdicts:
                 continue
             where = region(segments[s.index], s.start, s.end)
             if where is not None:
+                self._unheard.discard(key)      # its words have times now
                 items.append(CheckItem(key, where, s.replacement))
+            else:
+                self._unheard.add(key)
         if not items:
+            if len(self._unheard) > unheard:
+                self.audio_checked.emit(True)   # all the audio can say of them: nothing
             return 0
         self._check_failure = None
         self._checks.start(self.audio_path, items)
@@ -193,6 +204,11 @@ class SuggestionsPanel(QWidget):
         """The audio's :class:`~editor.hearing.verdict.Verdict` on *s*, None when not checked."""
         key = self._audio_key(s)
         return self._verdicts.get(key) if key is not None else None
+
+    def unheard(self, s: Suggestion) -> bool:
+        """Whether the audio cannot judge *s* (its words have no times): it gets no verdict, and is
+        taken on the text's evidence alone, as ``transcript-editor suggest`` takes it."""
+        return bool(self._unheard) and self._audio_key(s) in self._unheard
 
     def is_ticked(self, s: Suggestion) -> bool:
         """Sure enough for Apply all: the scan's tick, once the audio has spoken its verdict."""

@@ -53,6 +53,7 @@ _LOADER: _DictionaryLoader | None = None
 
 class SpellingController(QObject):
     word_added = Signal()       # a word went into the show's glossary from the spelling menu
+    suspect_ignored = Signal(int, int, int)   # (row, start, end): a suspect passage Ignore said is right
 
     def __init__(self, ctx: WindowContext, glossary: Callable[[], Glossary | None], correct_everywhere: Callable,
                  parent=None, other_names: Callable[[], list[str]] = list):
@@ -164,6 +165,7 @@ class SpellingController(QObject):
             menu.heard_at = self._heard_at
             menu.word_added.connect(lambda _word: self.word_added.emit())
             menu.word_ignored.connect(lambda _word: self._on_word_ignored())
+            menu.suspect_ignored.connect(self.suspect_ignored)
         self._refresh_editor(editor.row)
 
     def _on_word_ignored(self) -> None:
