@@ -97,7 +97,7 @@ from __future__ import annotations
 import math
 import os
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -176,6 +176,12 @@ MAX_CLUSTERS = 2
 CLUSTER_MARGIN = CHOSEN_MARGIN
 CHOICE_EDGE_MS = 30       # audio taken beyond the neighbouring words for the choice
 CONTEXT_DOUBT = 0.6
+# The episode's own words (:mod:`.episode_words`) as a cache model: a word used elsewhere in the
+# episode is taken to be likelier there than the general model says, by its uses against what
+# EPISODE_PRIOR_WORDS words of general text would hold of it (a Dirichlet prior: see
+# ContextModel.episode_support). At 1000, two uses of "flour" (a millionth of general text) make it
+# 600 times likelier in a bakery's episode, one use of "road" (a ten-thousandth) 10 times.
+EPISODE_PRIOR_WORDS = 1000
 # "fourteen" and "forty" differ in a final n and in which syllable is stressed: the model cannot
 # tell which a sentence wants, so the audio is always asked, as it is about a sound-alike.
 _TEENS = ("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
@@ -249,6 +255,24 @@ class ContextModel:
         if not self.known(word):
             return 0.0
         return self._log((other,)) - self._log((word,))
+
+    def episode_support(self, word: str, uses: int) -> float:
+        """log10 of how much likelier *word* is in an episode that uses it *uses* times elsewhere
+        than in one that does not use it, the episode's words smoothed towards general text
+        (EPISODE_PRIOR_WORDS): ``(uses + mu P(word)) / (mu P(word))``, the same for an episode of
+        any length. The other word of a pair is taken to be unused (only the text's word is
+        vouched for, the episode's counts being sent with each turn for that turn's words alone)."""
+        if uses <= 0 or not self.known(word):
+            return 0.0
+        return math.log10(1 + uses / (EPISODE_PRIOR_WORDS * 10 ** self._log((word,))))
+
+    def alike_as_said_most(self, word: str, other: str) -> bool:
+        """Whether *word* and *other* are heard alike (:meth:`heard_alike`) in each one's main
+        pronunciation, the dictionary's first: "flour"/"flower", not "caller"/"color", which only
+        color's second pronunciation (K AO L ER) says alike, while a voice saying color the usual
+        way (K AH L ER) is heard apart from "caller"."""
+        mine, others = self._sayings(word)[:1], self._sayings(other)[:1]
+        return bool(mine and others) and other in self.heard_alike(mine) and word in self.heard_alike(others)
 
     def _sayings(self, word: str) -> list[str]:
         return self._said.get(word, [])
@@ -487,13 +511,17 @@ def _starts_sentence(tokens: list[Token], i: int) -> bool:
 
 def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts: list[WordDoubt],
                      audio_16k: np.ndarray, audio_start_ms: int, aligner: Aligner, segment: int,
-                     segment_id: str, already: list[Suspect], chooser: Aligner | None = None) -> list[Suspect]:
+                     segment_id: str, already: list[Suspect], chooser: Aligner | None = None,
+                     episode_uses: Mapping[str, int] | None = None) -> list[Suspect]:
     """Suspects of one turn from the context check (words *already* in a suspect are not asked:
     among them the passages the names search heard as a glossary name, whose words are said as
     the name is, not as the dictionary says each: "Ash combe" for Ashcombe fits "come" better).
 
     *chooser*: the aligner whose search lets the audio choose among a word's sound-alikes (a
     lighter one than *aligner* will do: only its choice is used); *aligner* when None.
+    *episode_uses*: how often the rest of the episode uses each of the turn's words
+    (:meth:`~editor.hearing.episode_words.EpisodeWords.uses_outside`), which the sentence alone
+    must overcome (see :func:`_sentence_bar`).
     """
     chosen = [i for i in ordinary(tokens, doubts, text)
               if outside(doubts[i], already)]
@@ -526,13 +554,15 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
                                      max(CONTEXT_DOUBT, doubt.doubt), ["audio"]))
             continue
         saying = aligner.pronunciations(words[position[i]])
+        written = tokens[i].spoken[0].lower()
+        # What the episode's own use of the word is worth against the general model's wishes.
+        support = model.episode_support(words[position[i]], (episode_uses or {}).get(american(written), 0))
         if wishes_count(model, words[position[i]], doubt):
             likelier = model.likelier(words, position[i], saying, doubt.short, homophones_only=doubt.below <= 0)
             if doubt.below <= 0 and not doubt.short:
                 likelier = _strongly_wanted(likelier, model.likelier(words, position[i], saying, False))
         else:
             likelier = []
-        written = tokens[i].spoken[0].lower()
         if american(written) != written:
             # A British spelling: the model knows the American word, but not how often British
             # speakers use it ("councillor" is everyday there, "councilor" rare in American text,
@@ -543,10 +573,16 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
         if _after_s(tokens, i, aligner):
             likelier = [replace(x, same_sound=True) if min(x.gain, x.net) >= CONTEXT_GAIN
                         and _stop_voicing_apart(saying, aligner.pronunciations(x.word)) else x for x in likelier]
+        # A word said alike is judged by the sentence alone, the audio having nothing to say: the
+        # model must want it over the text's word as used in this episode (a bakery's "flour").
+        heard = model.heard_alike(saying)
+        likelier = [x for x in likelier if not x.same_sound or min(x.gain - support, x.net)
+                    >= _sentence_bar(model, words[position[i]], x.word, heard, doubt.short)]
         same = [x for x in likelier if x.same_sound]
         evidence = ["context"] if same else []
         asked = likelier[:MAX_ASKED] if not same else []
         other, bar = None, CHOSEN_MARGIN
+        wanted = CONTEXT_GAIN if doubt.below <= 0 and not doubt.short else ASK_GAIN   # (the bar *other* cleared)
         if (asked and min(asked[0].gain, asked[0].net) >= CONTEXT_GAIN and doubt.below > 0 and not doubt.short
                 and not _far_consonants(saying, aligner.pronunciations(asked[0].word))):
             # Wanted strongly: the audio need not prefer it, only not rule it out (and the light
@@ -556,6 +592,7 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
             # said; leaning to the text's longer word, it holds that last phone.
             other = asked[0]
             bar = 0.0 if _last_phone_dropped(saying, aligner.pronunciations(other.word)) else -CONTEXT_TOLERANCE
+            wanted = CONTEXT_GAIN
         elif asked:
             chosen_word = _chosen(tokens, i, [x.word for x in asked], fitted, audio_16k, audio_start_ms,
                                   chooser or aligner)
@@ -569,6 +606,10 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
                 # The audio speaks against the text only when it prefers the other word by a
                 # verdict's margin; otherwise it merely does not rule that word out.
                 evidence = ["audio", "context"] if margin >= MARGIN else ["context"]
+            if evidence == ["context"] and min(other.gain - support, other.net) < wanted:
+                # The audio did not speak against the text: the sentence alone must want the other
+                # word over the text's word as used in this episode, as for a word said alike.
+                evidence = []
         if (other is None and not evidence and doubt.below >= AUDIO_ASK_BELOW
                 and fitted.tokens[i].fit <= FIT_FAIR):
             # (A word the audio already weighed against the model's choice is not asked again.)
@@ -615,6 +656,23 @@ def _stop_voicing_apart(sayings: list[str], others: list[str]) -> bool:
                     and _STOP_PAIRS.get(phones[0]) == changed[0]):
                 return True
     return False
+
+
+def _sentence_bar(model: ContextModel, word: str, other: str, heard: set[str], short: bool) -> float:
+    """How many orders of magnitude likelier *other*, said like *word* (*heard*: the words heard
+    alike with it; else a sound-alike the audio cannot tell apart after an s, see
+    :func:`_stop_voicing_apart`), must make the context for the sentence alone to doubt *word*
+    (*short*: a word speech reduces).
+
+    HOMOPHONE_GAIN (SHORT_HOMOPHONE_GAIN) for a word said alike in both words' main pronunciations,
+    CONTEXT_GAIN, a sound-alike's strong wish, for one said alike only in a second pronunciation
+    (:meth:`ContextModel.alike_as_said_most`: "caller" for color, which the model wanted 2.9 orders
+    likelier in "our favourite caller rings in", 1.8 net of color's commonness, where a radio
+    station's caller was right; every slip said alike on the seen material was alike in both
+    words' main pronunciations, and wanted 1.2 or more net)."""
+    if other in heard and model.alike_as_said_most(word, other):
+        return SHORT_HOMOPHONE_GAIN if short else HOMOPHONE_GAIN
+    return CONTEXT_GAIN
 
 
 def _strongly_wanted(homophones: list[Likelier], sound_alikes: list[Likelier]) -> list[Likelier]:

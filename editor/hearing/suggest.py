@@ -160,12 +160,13 @@ def _judged(score: int, verdict: Verdict | None, known: bool) -> tuple[int, bool
 
 def suggest(transcript: Transcript, glossary: Glossary, audio_path: str | os.PathLike | None = None, *,
             workers: int = 2, progress: Callable[[str, int, int], None] | None = None,
-            cancelled: Callable[[], bool] | None = None, candidates: Iterable[str] = ()) -> Report:
+            cancelled: Callable[[], bool] | None = None, candidates: Iterable[str] = (), notes: str = "") -> Report:
     """The glossary scan, audio verdicts, names heard and suspects of *transcript*.
 
     With *audio_path*, segments without word times are aligned first. *progress(stage, done,
     total)* reports "align", "listen" and "check". *candidates*: names not in the glossary to look
-    for too (those of the page's show notes, as the window does).
+    for too (those of the page's show notes, as the window does). *notes*: the page's text (title and
+    show notes), whose words the context check counts as the episode's own.
     """
     def stage(name: str) -> Callable[[int, int], None] | None:
         return (lambda done, total: progress(name, done, total)) if progress else None
@@ -185,7 +186,7 @@ def suggest(transcript: Transcript, glossary: Glossary, audio_path: str | os.Pat
     names = glossary.names()
     heard_suspects: list[Suspect] = []
     doubts_of: dict[int, list[WordDoubt]] = {}
-    for heard in hear_transcript(audio_path, plan(segments, transcript.end_ms, names), workers=workers,
+    for heard in hear_transcript(audio_path, plan(segments, transcript.end_ms, names, notes=notes), workers=workers,
                                  progress=stage("listen"), cancelled=cancelled):
         report.unaligned += not heard.aligned
         heard_suspects += heard.suspects

@@ -1,0 +1,54 @@
+"""The episode's own words: how often each ordinary word is used in its turns, its page text and its glossary.
+
+The context check (:mod:`.context`) judges a word by PocketSphinx's general language model, which
+knows nothing of the episode's subject: in a bakery's episode it wants "the new flower store" where
+the text rightly says "flour", and the audio, saying the two alike, cannot answer. A word the
+episode itself uses elsewhere is likelier in it than in general text (a cache model of the
+episode's words); :meth:`~editor.hearing.context.ContextModel.episode_support` says how much.
+
+Only the ordinary words the model judges are counted: written in lowercase, or capitalised at a
+sentence's start; a name (capitalised inside a sentence, "Mrs Flower dew") is the glossary's business.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from editor.core.british import american
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def ordinary_words(text: str, starts_sentence: bool = True) -> Iterator[str]:
+    """The ordinary words of *text*, lowercased and in American spelling (as the model knows them).
+
+    *starts_sentence*: whether *text*'s first word starts a sentence (not for a glossary's name)."""
+    start, previous_end = starts_sentence, 0
+    for match in _WORD.finditer(text):
+        if _SENTENCE_END.search(text, previous_end, match.start()):
+            start = True
+        word = match.group()
+        if word.islower() or (start and word[1:].islower()):
+            yield american(word.lower())
+        start, previous_end = False, match.end()
+
+
+class EpisodeWords:
+    """How often each ordinary word is used in an episode's texts (its turns, page text, glossary)."""
+
+    def __init__(self, turns: Iterable[str], notes: str = "", names: Iterable[str] = ()):
+        self._counts: Counter[str] = Counter()
+        for text in turns:
+            self._counts.update(ordinary_words(text))
+        self._counts.update(ordinary_words(notes))
+        for name in names:
+            self._counts.update(ordinary_words(name, starts_sentence=False))
+
+    def uses_outside(self, turn: str) -> dict[str, int]:
+        """For each ordinary word of *turn* (one of the episode's turns), how often the rest of the
+        episode uses it (words it does not use left out): a turn's own word does not vouch for itself."""
+        own = Counter(ordinary_words(turn))
+        return {word: self._counts[word] - n for word, n in own.items() if self._counts[word] > n}
