@@ -22,7 +22,11 @@ tomatoes". So:
   general frequencies are taken out (:attr:`Likelier.net`): a rare word is unlikely anywhere,
   so the model wants a commoner one in its place nearly everywhere ("nets on the quay": "key"),
   and a recognizer, whose own model favours common words too, seldom writes the rare one by
-  mistake. Its evidence is the context only.
+  mistake. Its evidence is the context only, and the model knows general text only: a word the
+  episode itself uses elsewhere (:mod:`.episode_words`) counts as likelier there
+  (:meth:`ContextModel.episode_support`: "flour" in a bakery's episode), and a pair said alike only
+  in one word's second pronunciation ("caller", color's K AO L ER) needs :data:`CONTEXT_GAIN` (see
+  :func:`_sentence_bar`); a wish so overruled settles the word, as a wish does.
 * A **sound-alike** one phone away (changed, added or dropped: boat/vote, walk/woke,
   sixty/sixteen, sent/went) is put to the audio when it makes the context at least
   :data:`ASK_GAIN` orders of magnitude likelier, also net of the two words' general frequencies
@@ -50,7 +54,8 @@ tomatoes". So:
   whose g a voice may say so that the model hears it as well as the k; the audio must choose it and
   prefer it there, no tolerance): that, the bars and the choice keep the second alignments few. The
   evidence is the audio too when the other word fits better by a verdict's margin
-  (:mod:`.verdict`); else the context only. Words two phones away were tried too: the model
+  (:mod:`.verdict`); else the context only, and then the wish must clear its bar with the episode's
+  use of the text's word counted, as for a homophone. Words two phones away were tried too: the model
   wants many of them in right sentences ("locked the gate": "left"), and the light search chose
   a wrong one there as often as the right one in wrong sentences.
 * Where the **audio leads**: a word fitting clearly worse than its turn's typical word
@@ -576,11 +581,16 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
         # A word said alike is judged by the sentence alone, the audio having nothing to say: the
         # model must want it over the text's word as used in this episode (a bakery's "flour").
         heard = model.heard_alike(saying)
-        likelier = [x for x in likelier if not x.same_sound or min(x.gain - support, x.net)
-                    >= _sentence_bar(model, words[position[i]], x.word, heard, doubt.short)]
+        overruled = [x for x in likelier if x.same_sound and min(x.gain - support, x.net)
+                     < _sentence_bar(model, words[position[i]], x.word, heard, doubt.short)]
+        likelier = [x for x in likelier if x not in overruled]
         same = [x for x in likelier if x.same_sound]
         evidence = ["context"] if same else []
-        asked = likelier[:MAX_ASKED] if not same else []
+        # A word whose wish the episode (or the bar) overrules is settled as one with a wish is: the
+        # model's question was answered, and the audio is not asked about its other sound-alikes
+        # (the audio leads only where the model had no wish to trade).
+        settled = bool(overruled)
+        asked = likelier[:MAX_ASKED] if not (same or settled) else []
         other, bar = None, CHOSEN_MARGIN
         wanted = CONTEXT_GAIN if doubt.below <= 0 and not doubt.short else ASK_GAIN   # (the bar *other* cleared)
         if (asked and min(asked[0].gain, asked[0].net) >= CONTEXT_GAIN and doubt.below > 0 and not doubt.short
@@ -609,13 +619,13 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
             if evidence == ["context"] and min(other.gain - support, other.net) < wanted:
                 # The audio did not speak against the text: the sentence alone must want the other
                 # word over the text's word as used in this episode, as for a word said alike.
-                evidence = []
-        if (other is None and not evidence and doubt.below >= AUDIO_ASK_BELOW
+                evidence, settled = [], True
+        if (other is None and not evidence and not settled and doubt.below >= AUDIO_ASK_BELOW
                 and fitted.tokens[i].fit <= FIT_FAIR):
             # (A word the audio already weighed against the model's choice is not asked again.)
             evidence = _audio_led(tokens, i, words, position[i], saying, [x.word for x in asked], doubt.short, fitted,
                                   audio_16k, audio_start_ms, aligner, chooser or aligner, text_total)
-        if not evidence:
+        if not evidence and not settled:
             evidence = _cluster_put_back(tokens, i, words, position[i], saying, fitted, audio_16k, audio_start_ms,
                                          aligner, text_total, misfits=doubt.below >= CLUSTER_ASK_BELOW)
         if evidence:

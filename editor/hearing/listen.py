@@ -271,10 +271,13 @@ def text_fit(fitted: SegmentFit, first: int, last: int) -> float:
 
 
 def plan(segments: Sequence[Segment], duration_ms: int | None = None, names: Sequence[str] = (),
-         indices: Sequence[int] | None = None, names_only: bool = False, notes: str = "") -> list[HearJob]:
+         indices: Sequence[int] | None = None, names_only: bool = False, notes: str = "",
+         vocabulary: EpisodeWords | None = None) -> list[HearJob]:
     """One job per timed segment (all, or *indices*); *names_only*: see :attr:`HearJob.names_only`.
-    Each job carries how often the rest of the episode (every segment, the page's *notes*, the
-    glossary's *names*) uses its turn's words, for the context check.
+    Each job carries how often the rest of the episode uses its turn's words, for the context check:
+    as *vocabulary* counts them, else, when every segment is planned, as its segments, the page's
+    *notes* and the glossary's *names* do (*indices* alone read only their segments and neighbours:
+    a window's snapshot of some turns holds no others, see editor.ui.hearing.listening_pass).
 
     A segment whose words were aligned is heard over its words' span and HEAR_PAD_MS around it
     (less audio to decode, and less of the neighbouring turns' speech for its edge words to
@@ -282,9 +285,8 @@ def plan(segments: Sequence[Segment], duration_ms: int | None = None, names: Seq
     was aligned onto the previous turn's words is heard from where those end.
     """
     jobs: list[HearJob] = []
-    vocabulary: EpisodeWords | None = None
     for job in plan_jobs(segments, duration_ms, indices, redo=True):
-        if vocabulary is None:   # (made once there is a turn to hear)
+        if vocabulary is None and indices is None:   # (made once there is a turn to hear)
             vocabulary = EpisodeWords((s.text for s in segments), notes, names)
         words = segments[job.index].words
         timed = [(w.start_ms, w.end_ms) for w in words if w.start_ms is not None and w.end_ms is not None]
@@ -303,7 +305,7 @@ def plan(segments: Sequence[Segment], duration_ms: int | None = None, names: Seq
         jobs.append(HearJob(job.index, job.segment_id, job.text, job.tokens, job.start_ms, job.end_ms,
                             names=tuple(names), confidences=confidences, not_before_ms=not_before,
                             names_only=names_only,
-                            episode_uses={} if names_only else vocabulary.uses_outside(job.text)))
+                            episode_uses={} if names_only or vocabulary is None else vocabulary.uses_outside(job.text)))
     return jobs
 
 
