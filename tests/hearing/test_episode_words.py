@@ -2,6 +2,8 @@
 one ("flour"/"flower") is not doubted on the sentence alone where the episode itself uses it, while
 slips said alike are still found (real PocketSphinx trigram model and aligner on espeak-ng speech)."""
 
+import pytest
+
 from editor.align.aligner import RATE
 from editor.core.transcript import Segment
 from editor.hearing.episode_words import EpisodeWords, ordinary_words
@@ -58,12 +60,33 @@ def test_a_common_word_used_elsewhere_still_yields_to_a_clear_wish(material):
     assert [(s.text, s.evidence) for s in heard.suspects] == [("road", ["context"])]
 
 
-def test_a_word_alike_only_in_a_second_pronunciation_needs_a_strong_wish(material):
+NIGHTS = ["The night shift starts at ten.", "On a clear night our signal reaches the coast.",
+          "She reads the news every night."]
+
+
+def test_a_word_the_episode_uses_yields_to_a_sound_alike_only_where_the_audio_speaks(material):
+    voice = dict(voice="en-us+f2", speed=165)
+    # Said "night" (the recognizer heard it so): the model wants "red light" 3.2 orders of magnitude
+    # likelier, and the audio does not rule "light" out, but a radio night shift's episode says
+    # "night" three times more: worth 1.3 of those orders, and the wish falls below a strong one's.
+    heard = heard_turn(material, [], [*NIGHTS, "When the red night over the studio door is on, nobody may come in."],
+                       3, **voice)
+    assert heard.suspects == []
+    # Said "light": the audio prefers it by a verdict's margin, and the episode's "night" counts for nothing.
+    slip = ("real word", "When the red {night|light} over the studio door is on, nobody may come in.")
+    heard = heard_turn(material, [slip], NIGHTS, 0, **voice)
+    assert [(s.text, s.evidence) for s in heard.suspects] == [("night", ["audio", "context"])]
+
+
+@pytest.mark.parametrize("voice", [dict(voice="en-us+f2", speed=165), dict(voice="en-us+f3", speed=150)])
+def test_a_word_alike_only_in_a_second_pronunciation_needs_a_strong_wish(material, voice):
     # color's second pronunciation (K AO L ER) is caller's: the model wants "our favourite color"
     # 3.4 orders of magnitude likelier, but only 2.3 net of color's commonness: no suspect; a slip
-    # said alike in both words' main pronunciations needs far less ("fresh bred", above).
-    said = "Our favourite caller phoned in again last night."
-    _, heard = heard_line(material, ("clean", f"{{{said}|{said}}}"), (), text="right", voice="en-us+f2", speed=165)
+    # said alike in both words' main pronunciations needs far less ("fresh bred", above). The word
+    # is settled so: the audio is not asked about its sound-alikes, where these voices' "caller"
+    # would lead it to "called".
+    said = "Our favourite caller rings in from the harbour every Monday."
+    _, heard = heard_line(material, ("clean", f"{{{said}|{said}}}"), (), text="right", **voice)
     assert heard.suspects == []
 
 
