@@ -15,25 +15,28 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from editor.core.british import american
 
-_WORD = re.compile(r"[^\W\d_]+")
-_SENTENCE_END = re.compile(r"[.!?\n]")
+# A sentence's end, or a word (letters only: "mother's" is "mother" and "s").
+_TOKEN = re.compile(r"([.!?\n])|([^\W\d_]+)")
+# A word's American spelling, looked up once per word (an episode says its words many times).
+_american = lru_cache(maxsize=65536)(american)
 
 
 def ordinary_words(text: str, starts_sentence: bool = True) -> Iterator[str]:
     """The ordinary words of *text*, lowercased and in American spelling (as the model knows them).
 
     *starts_sentence*: whether *text*'s first word starts a sentence (not for a glossary's name)."""
-    start, previous_end = starts_sentence, 0
-    for match in _WORD.finditer(text):
-        if _SENTENCE_END.search(text, previous_end, match.start()):
+    start = starts_sentence
+    for end, word in _TOKEN.findall(text):
+        if end:
             start = True
-        word = match.group()
+            continue
         if word.islower() or (start and word[1:].islower()):
-            yield american(word.lower())
-        start, previous_end = False, match.end()
+            yield _american(word.lower())
+        start = False
 
 
 class EpisodeWords:
