@@ -64,18 +64,16 @@ NIGHTS = ["The night shift starts at ten.", "On a clear night our signal reaches
           "She reads the news every night."]
 
 
-def test_a_word_the_episode_uses_yields_to_a_sound_alike_only_where_the_audio_speaks(material):
-    voice = dict(voice="en-us+f2", speed=165)
-    # Said "night" (the recognizer heard it so): the model wants "red light" 3.2 orders of magnitude
-    # likelier, and the audio does not rule "light" out, but a radio night shift's episode says
-    # "night" three times more: worth 1.3 of those orders, and the wish falls below a strong one's.
-    heard = heard_turn(material, [], [*NIGHTS, "When the red night over the studio door is on, nobody may come in."],
-                       3, **voice)
-    assert heard.suspects == []
-    # Said "light": the audio prefers it by a verdict's margin, and the episode's "night" counts for nothing.
+@pytest.mark.parametrize(("voice", "evidence"), [(dict(voice="en-us+f2", speed=165), ["audio", "context"]),
+                                                  (dict(voice="en-us+f3", speed=150), ["context"])])
+def test_the_episodes_use_of_a_word_does_not_count_against_a_sound_alike_the_audio_could_judge(
+        material, voice, evidence):
+    # "night" is the episode's word (three more uses), but "light" is a phone away: the audio could
+    # tell them apart and does not rule "light" out (one voice prefers it by a verdict's margin),
+    # and the model wants it 3.2 orders of magnitude: a slip, whatever the episode says elsewhere.
     slip = ("real word", "When the red {night|light} over the studio door is on, nobody may come in.")
     heard = heard_turn(material, [slip], NIGHTS, 0, **voice)
-    assert [(s.text, s.evidence) for s in heard.suspects] == [("night", ["audio", "context"])]
+    assert [(s.text, s.evidence) for s in heard.suspects] == [("night", evidence)]
 
 
 @pytest.mark.parametrize("voice", [dict(voice="en-us+f2", speed=165), dict(voice="en-us+f3", speed=150)])
