@@ -40,7 +40,10 @@ def ordinary_words(text: str, starts_sentence: bool = True) -> Iterator[str]:
 
 
 class EpisodeWords:
-    """How often each ordinary word is used in an episode's texts (its turns, page text, glossary)."""
+    """How often each ordinary word is used in an episode's texts (its turns, page text, glossary).
+
+    Kept up to date as turns are edited (:meth:`replace`): counting a whole long episode again
+    takes a good part of a second."""
 
     def __init__(self, turns: Iterable[str], notes: str = "", names: Iterable[str] = ()):
         self._counts: Counter[str] = Counter()
@@ -55,3 +58,23 @@ class EpisodeWords:
         episode uses it (words it does not use left out): a turn's own word does not vouch for itself."""
         own = Counter(ordinary_words(turn))
         return {word: self._counts[word] - n for word, n in own.items() if self._counts[word] > n}
+
+    def replace(self, old: str, new: str) -> None:
+        """A turn that read *old* now reads *new* ("" for a turn added or taken away)."""
+        for word in ordinary_words(old):
+            left = self._counts[word] - 1
+            if left > 0:
+                self._counts[word] = left
+            else:
+                self._counts.pop(word, None)
+        self._counts.update(ordinary_words(new))
+
+    def about(self, turns: Iterable[str]) -> EpisodeWords:
+        """These counts of only the words of *turns* (all :meth:`uses_outside` reads for them): a few
+        turns' share, small to hand to another thread while this one is kept up to date."""
+        share = EpisodeWords(())
+        for text in turns:
+            for word in ordinary_words(text):
+                if word in self._counts:
+                    share._counts[word] = self._counts[word]
+        return share

@@ -111,3 +111,15 @@ def test_every_heard_turn_is_planned_with_the_rest_of_the_episodes_uses_of_its_w
     vocabulary = EpisodeWords([s.text for s in segments])
     assert plan(segments, 12000, indices=[1], vocabulary=vocabulary)[0].episode_uses == {"the": 1, "flour": 1}
     assert plan(segments, 12000, names_only=True)[0].episode_uses == {}
+
+
+def test_the_count_follows_an_edited_turn_and_shares_out_what_a_few_turns_need():
+    turns = ["We sift the flour twice.", "The flower store is dry."]
+    words = EpisodeWords(turns)
+    words.replace(turns[1], "The flour store is dry.")
+    assert words.uses_outside("The flour store is dry.") == {"the": 1, "flour": 1}
+    share = words.about(["The flour store is dry."])
+    assert share.uses_outside("The flour store is dry.") == {"the": 1, "flour": 1}
+    words.replace(turns[0], "")       # a turn taken away
+    assert words.uses_outside("The flour store is dry.") == {}
+    assert share.uses_outside("The flour store is dry.") == {"the": 1, "flour": 1}   # a share of its own
