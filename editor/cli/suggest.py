@@ -119,7 +119,7 @@ def _page_words(extra: dict) -> str:
     from editor.core.page_text import PageText
 
     page = PageText.from_extra(extra)
-    return "" if page is None else f"{page.title}\n{page.notes}"
+    return "" if page is None else page.words
 
 
 def _progress(stage: str, done: int, total: int) -> None:
