@@ -28,6 +28,8 @@ _TEXT_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Role.TEXT)})
 
 
 class EpisodeVocabulary(QObject):
+    """How often the episode uses each word, as its turns read now (once a whole pass has counted them)."""
+
     def __init__(self, model: TranscriptModel, parent=None):
         super().__init__(parent)
         self._model = model
