@@ -51,7 +51,7 @@ def run(options: argparse.Namespace) -> int:
         audio = _audio_that_fits(loaded.transcript, options.audio) if options.audio else None
         progress = None if options.json or not sys.stderr.isatty() else _progress
         report = suggest(loaded.transcript, glossary, audio, progress=progress,
-                         candidates=_show_notes_names(loaded.extra, glossary))
+                         candidates=_show_notes_names(loaded.extra, glossary), notes=_page_words(loaded.extra))
     except TranscriptError as error:
         say(str(error))
         return EXIT_READ
@@ -111,6 +111,15 @@ def _show_notes_names(extra: dict, glossary) -> list[str]:
         return []
     have = {name.casefold() for name in glossary.names()}
     return [c.text for c in candidate_names(f"{page.title}\n{page.notes}") if c.text.casefold() not in have]
+
+
+def _page_words(extra: dict) -> str:
+    """The page text kept with the transcript (its title and show notes): the episode's own words,
+    which the audio checks' language model counts (see :mod:`editor.hearing.episode_words`)."""
+    from editor.core.page_text import PageText
+
+    page = PageText.from_extra(extra)
+    return "" if page is None else page.words
 
 
 def _progress(stage: str, done: int, total: int) -> None:

@@ -25,6 +25,11 @@ class PageText:
     def notes(self) -> str:
         return "\n".join(part for part in (self.before, self.after) if part)
 
+    @property
+    def words(self) -> str:
+        """The title and the notes, one text."""
+        return f"{self.title}\n{self.notes}"
+
     def to_json(self) -> dict:
         return {"title": self.title, "before": self.before, "after": self.after}
 

@@ -22,7 +22,11 @@ tomatoes". So:
   general frequencies are taken out (:attr:`Likelier.net`): a rare word is unlikely anywhere,
   so the model wants a commoner one in its place nearly everywhere ("nets on the quay": "key"),
   and a recognizer, whose own model favours common words too, seldom writes the rare one by
-  mistake. Its evidence is the context only.
+  mistake. Its evidence is the context only, and the model knows general text only: a word the
+  episode itself uses elsewhere (:mod:`.episode_words`) counts as likelier there
+  (:meth:`ContextModel.episode_support`: "flour" in a bakery's episode), and a pair said alike only
+  in one word's second pronunciation ("caller", color's K AO L ER) needs :data:`CONTEXT_GAIN` (see
+  :func:`_sentence_bar`); a wish so overruled settles the word, as a wish does.
 * A **sound-alike** one phone away (changed, added or dropped: boat/vote, walk/woke,
   sixty/sixteen, sent/went) is put to the audio when it makes the context at least
   :data:`ASK_GAIN` orders of magnitude likelier, also net of the two words' general frequencies
@@ -50,7 +54,11 @@ tomatoes". So:
   whose g a voice may say so that the model hears it as well as the k; the audio must choose it and
   prefer it there, no tolerance): that, the bars and the choice keep the second alignments few. The
   evidence is the audio too when the other word fits better by a verdict's margin
-  (:mod:`.verdict`); else the context only. Words two phones away were tried too: the model
+  (:mod:`.verdict`); else the context only. The episode's own use of the word does not count
+  here: the audio, which could tell the two apart, did not rule the other out ("night" for
+  "light" in a radio night shift's episode that says "night" six times rightly was a slip the
+  model wanted 3.2 orders of magnitude, and one voice's audio preferred "light" by less than a
+  verdict's margin). Words two phones away were tried too: the model
   wants many of them in right sentences ("locked the gate": "left"), and the light search chose
   a wrong one there as often as the right one in wrong sentences.
 * Where the **audio leads**: a word fitting clearly worse than its turn's typical word
@@ -98,7 +106,7 @@ from __future__ import annotations
 import math
 import os
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -187,6 +195,12 @@ MAX_CLUSTERS = 2
 CLUSTER_MARGIN = CHOSEN_MARGIN
 CHOICE_EDGE_MS = 30       # audio taken beyond the neighbouring words for the choice
 CONTEXT_DOUBT = 0.6
+# The episode's own words (:mod:`.episode_words`) as a cache model: a word used elsewhere in the
+# episode is taken to be likelier there than the general model says, by its uses against what
+# EPISODE_PRIOR_WORDS words of general text would hold of it (a Dirichlet prior: see
+# ContextModel.episode_support). At 1000, two uses of "flour" (a millionth of general text) make it
+# 600 times likelier in a bakery's episode, one use of "road" (a ten-thousandth) 10 times.
+EPISODE_PRIOR_WORDS = 1000
 # "fourteen" and "forty" differ in a final n and in which syllable is stressed: the model cannot
 # tell which a sentence wants, so the audio is always asked, as it is about a sound-alike.
 _TEENS = ("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
@@ -260,6 +274,24 @@ class ContextModel:
         if not self.known(word):
             return 0.0
         return self._log((other,)) - self._log((word,))
+
+    def episode_support(self, word: str, uses: int) -> float:
+        """log10 of how much likelier *word* is in an episode that uses it *uses* times elsewhere
+        than in one that does not use it, the episode's words smoothed towards general text
+        (EPISODE_PRIOR_WORDS): ``(uses + mu P(word)) / (mu P(word))``, the same for an episode of
+        any length. The other word of a pair is taken to be unused (only the text's word is
+        vouched for, the episode's counts being sent with each turn for that turn's words alone)."""
+        if uses <= 0 or not self.known(word):
+            return 0.0
+        return math.log10(1 + uses / (EPISODE_PRIOR_WORDS * 10 ** self._log((word,))))
+
+    def alike_as_said_most(self, word: str, other: str) -> bool:
+        """Whether *word* and *other* are heard alike (:meth:`heard_alike`) in each one's main
+        pronunciation, the dictionary's first: "flour"/"flower", not "caller"/"color", which only
+        color's second pronunciation (K AO L ER) says alike, while a voice saying color the usual
+        way (K AH L ER) is heard apart from "caller"."""
+        mine, others = self._sayings(word)[:1], self._sayings(other)[:1]
+        return bool(mine and others) and other in self.heard_alike(mine) and word in self.heard_alike(others)
 
     def _sayings(self, word: str) -> list[str]:
         return self._said.get(word, [])
@@ -498,13 +530,17 @@ def _starts_sentence(tokens: list[Token], i: int) -> bool:
 
 def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts: list[WordDoubt],
                      audio_16k: np.ndarray, audio_start_ms: int, aligner: Aligner, segment: int,
-                     segment_id: str, already: list[Suspect], chooser: Aligner | None = None) -> list[Suspect]:
+                     segment_id: str, already: list[Suspect], chooser: Aligner | None = None,
+                     episode_uses: Mapping[str, int] | None = None) -> list[Suspect]:
     """Suspects of one turn from the context check (words *already* in a suspect are not asked:
     among them the passages the names search heard as a glossary name, whose words are said as
     the name is, not as the dictionary says each: "Ash combe" for Ashcombe fits "come" better).
 
     *chooser*: the aligner whose search lets the audio choose among a word's sound-alikes (a
     lighter one than *aligner* will do: only its choice is used); *aligner* when None.
+    *episode_uses*: how often the rest of the episode uses each of the turn's words
+    (:meth:`~editor.hearing.episode_words.EpisodeWords.uses_outside`), which the sentence alone
+    must overcome (see :func:`_sentence_bar`).
     """
     chosen = [i for i in ordinary(tokens, doubts, text)
               if outside(doubts[i], already)]
@@ -537,13 +573,15 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
                                      max(CONTEXT_DOUBT, doubt.doubt), ["audio"]))
             continue
         saying = aligner.pronunciations(words[position[i]])
+        written = tokens[i].spoken[0].lower()
+        # What the episode's own use of the word is worth against the general model's wishes.
+        support = model.episode_support(words[position[i]], (episode_uses or {}).get(american(written), 0))
         if wishes_count(model, words[position[i]], doubt):
             likelier = model.likelier(words, position[i], saying, doubt.short, homophones_only=doubt.below <= 0)
             if doubt.below <= 0 and not doubt.short:
                 likelier = _strongly_wanted(likelier, model.likelier(words, position[i], saying, False))
         else:
             likelier = []
-        written = tokens[i].spoken[0].lower()
         if american(written) != written:
             # A British spelling: the model knows the American word, but not how often British
             # speakers use it ("councillor" is everyday there, "councilor" rare in American text,
@@ -554,9 +592,19 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
         if _after_s(tokens, i, aligner):
             likelier = [replace(x, same_sound=True) if min(x.gain, x.net) >= CONTEXT_GAIN
                         and _stop_voicing_apart(saying, aligner.pronunciations(x.word)) else x for x in likelier]
+        # A word said alike is judged by the sentence alone, the audio having nothing to say: the
+        # model must want it over the text's word as used in this episode (a bakery's "flour").
+        heard = model.heard_alike(saying)
+        overruled = [x for x in likelier if x.same_sound and min(x.gain - support, x.net)
+                     < _sentence_bar(model, words[position[i]], x.word, heard, doubt.short)]
+        likelier = [x for x in likelier if x not in overruled]
         same = [x for x in likelier if x.same_sound]
         evidence = ["context"] if same else []
-        asked = likelier[:MAX_ASKED] if not same else []
+        # A word whose wish the episode (or the bar) overrules is settled as one with a wish is: the
+        # model's question was answered, and the audio is not asked about its other sound-alikes
+        # (the audio leads only where the model had no wish to trade).
+        settled = bool(overruled)
+        asked = likelier[:MAX_ASKED] if not (same or settled) else []
         other, bar = None, CHOSEN_MARGIN
         if (asked and min(asked[0].gain, asked[0].net) >= CONTEXT_GAIN and doubt.below > 0 and not doubt.short
                 and not _far_consonants(saying, aligner.pronunciations(asked[0].word))):
@@ -580,12 +628,12 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
                 # The audio speaks against the text only when it prefers the other word by a
                 # verdict's margin; otherwise it merely does not rule that word out.
                 evidence = ["audio", "context"] if margin >= MARGIN else ["context"]
-        if (other is None and not evidence and doubt.below >= AUDIO_ASK_BELOW
+        if (other is None and not evidence and not settled and doubt.below >= AUDIO_ASK_BELOW
                 and fitted.tokens[i].fit <= FIT_FAIR):
             # (A word the audio already weighed against the model's choice is not asked again.)
             evidence = _audio_led(tokens, i, words, position[i], saying, [x.word for x in asked], doubt.short, fitted,
                                   audio_16k, audio_start_ms, aligner, chooser or aligner, text_total)
-        if not evidence:
+        if not evidence and not settled:
             evidence = _cluster_put_back(tokens, i, words, position[i], saying, fitted, audio_16k, audio_start_ms,
                                          aligner, text_total, misfits=doubt.below >= CLUSTER_ASK_BELOW)
         if evidence:
@@ -626,6 +674,23 @@ def _stop_voicing_apart(sayings: list[str], others: list[str]) -> bool:
                     and _STOP_PAIRS.get(phones[0]) == changed[0]):
                 return True
     return False
+
+
+def _sentence_bar(model: ContextModel, word: str, other: str, heard: set[str], short: bool) -> float:
+    """How many orders of magnitude likelier *other*, said like *word* (*heard*: the words heard
+    alike with it; else a sound-alike the audio cannot tell apart after an s, see
+    :func:`_stop_voicing_apart`), must make the context for the sentence alone to doubt *word*
+    (*short*: a word speech reduces).
+
+    HOMOPHONE_GAIN (SHORT_HOMOPHONE_GAIN) for a word said alike in both words' main pronunciations,
+    CONTEXT_GAIN, a sound-alike's strong wish, for one said alike only in a second pronunciation
+    (:meth:`ContextModel.alike_as_said_most`: "caller" for color, which the model wanted 2.9 orders
+    likelier in "our favourite caller rings in", 1.8 net of color's commonness, where a radio
+    station's caller was right; every slip said alike on the seen material was alike in both
+    words' main pronunciations, and wanted 1.2 or more net)."""
+    if other in heard and model.alike_as_said_most(word, other):
+        return SHORT_HOMOPHONE_GAIN if short else HOMOPHONE_GAIN
+    return CONTEXT_GAIN
 
 
 def _strongly_wanted(homophones: list[Likelier], sound_alikes: list[Likelier]) -> list[Likelier]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 import numpy as np
 
@@ -28,6 +29,7 @@ from editor.align.text import Token
 from editor.core.name_span import name_span, same_name
 from editor.core.transcript import Segment, WordTiming
 from editor.hearing.context import context_model, context_suspects, spoken_words
+from editor.hearing.episode_words import EpisodeWords
 from editor.hearing.fit import HEARING_OPTIONS, SegmentFit, fit_tokens
 from editor.hearing.lone_misfits import lone_misfit_suspects
 from editor.hearing.misfit_slips import misfit_slip_suspects
@@ -74,6 +76,8 @@ class HearJob(AlignJob):
     not_before_ms: int | None = None             # audio before this is the previous turn's (not heard)
     names_only: bool = False                     # only the glossary's names listened for (the glossary
                                                  # changed): no context check; suspects of names and fit
+    episode_uses: dict[str, int] = field(default_factory=dict)  # how often the rest of the episode uses
+                                                 # each of the turn's words (the context check's topic)
 
 
 @dataclass
@@ -123,8 +127,8 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
         # In this order, each check leaving alone the words already in a suspect: the context check
         # first, then the slips a near consonant, two phones, or a misfit apart, and last a word
         # misfitting alone that the recognizer, asked again, hears as another.
-        for check in (context_suspects, near_consonant_suspects, two_phone_suspects, misfit_slip_suspects,
-                      lone_misfit_suspects):
+        for check in (partial(context_suspects, episode_uses=job.episode_uses), near_consonant_suspects,
+                      two_phone_suspects, misfit_slip_suspects, lone_misfit_suspects):
             heard.suspects += check(job.text, job.tokens, fitted, heard.doubts, audio, job.audio_start_ms, aligner,
                                     job.index, job.segment_id, heard.suspects, chooser=_names_aligner())
     # Found over whole tokens (the checks above compare them so); reported over their words.
@@ -340,16 +344,23 @@ def text_fit(fitted: SegmentFit, first: int, last: int) -> float:
 
 
 def plan(segments: Sequence[Segment], duration_ms: int | None = None, names: Sequence[str] = (),
-         indices: Sequence[int] | None = None, names_only: bool = False) -> list[HearJob]:
+         indices: Sequence[int] | None = None, names_only: bool = False, notes: str = "",
+         vocabulary: EpisodeWords | None = None) -> list[HearJob]:
     """One job per timed segment (all, or *indices*); *names_only*: see :attr:`HearJob.names_only`.
+    Each job carries how often the rest of the episode uses its turn's words, for the context check:
+    as *vocabulary* counts them, else, when every segment is planned, as its segments, the page's
+    *notes* and the glossary's *names* do (*indices* alone read only their segments and neighbours:
+    a window's snapshot of some turns holds no others, see editor.ui.hearing.listening_pass).
 
     A segment whose words were aligned is heard over its words' span and HEAR_PAD_MS around it
     (less audio to decode, and less of the neighbouring turns' speech for its edge words to
     take); any other over its span with the padding alignment gives it. A turn whose first word
     was aligned onto the previous turn's words is heard from where those end.
     """
-    jobs = []
+    jobs: list[HearJob] = []
     for job in plan_jobs(segments, duration_ms, indices, redo=True):
+        if vocabulary is None and indices is None:   # (made once there is a turn to hear)
+            vocabulary = EpisodeWords((s.text for s in segments), notes, names)
         words = segments[job.index].words
         timed = [(w.start_ms, w.end_ms) for w in words if w.start_ms is not None and w.end_ms is not None]
         not_before = None
@@ -366,7 +377,8 @@ def plan(segments: Sequence[Segment], duration_ms: int | None = None, names: Seq
                        and any(w.confidence is not None for w in words) else None)
         jobs.append(HearJob(job.index, job.segment_id, job.text, job.tokens, job.start_ms, job.end_ms,
                             names=tuple(names), confidences=confidences, not_before_ms=not_before,
-                            names_only=names_only))
+                            names_only=names_only,
+                            episode_uses={} if names_only or vocabulary is None else vocabulary.uses_outside(job.text)))
     return jobs
 
 

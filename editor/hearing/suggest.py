@@ -169,13 +169,14 @@ FEW_TURNS = 4
 
 def suggest(transcript: Transcript, glossary: Glossary, audio_path: str | os.PathLike | None = None, *,
             workers: int | None = None, progress: Callable[[str, int, int], None] | None = None,
-            cancelled: Callable[[], bool] | None = None, candidates: Iterable[str] = ()) -> Report:
+            cancelled: Callable[[], bool] | None = None, candidates: Iterable[str] = (), notes: str = "") -> Report:
     """The glossary scan, audio verdicts, names heard and suspects of *transcript*.
 
     With *audio_path*, segments without word times are aligned first. *progress(stage, done,
     total)* reports "align", "listen" and "check". *candidates*: names not in the glossary to look
-    for too (those of the page's show notes, as the window does). *workers*: processes for the
-    alignment and the audio checks; by default two, or none beside this one for a few turns.
+    for too (those of the page's show notes, as the window does). *notes*: the page's text (title and
+    show notes), whose words the context check counts as the episode's own. *workers*: processes for
+    the alignment and the audio checks; by default two, or none beside this one for a few turns.
     """
     def stage(name: str) -> Callable[[int, int], None] | None:
         return (lambda done, total: progress(name, done, total)) if progress else None
@@ -198,7 +199,7 @@ def suggest(transcript: Transcript, glossary: Glossary, audio_path: str | os.Pat
     with AlignerPool(workers) if workers > 1 else contextlib.nullcontext() as pool:
         report.aligned = align_missing(transcript, audio_path, progress=stage("align"), cancelled=cancelled,
                                        workers=workers, pool=pool)
-        for heard in hear_transcript(audio_path, plan(segments, transcript.end_ms, glossary.names()),
+        for heard in hear_transcript(audio_path, plan(segments, transcript.end_ms, glossary.names(), notes=notes),
                                      progress=stage("listen"), cancelled=cancelled, workers=workers, pool=pool):
             report.unaligned += not heard.aligned
             heard_suspects += heard.suspects

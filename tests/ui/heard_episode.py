@@ -14,21 +14,22 @@ import hearing_material  # noqa: E402
 ALIGN_TIMEOUT_MS = 90_000     # a hang guard: a short episode aligns in seconds
 
 
-def write_episode(folder: Path, lines, clean=()) -> tuple[Path, Path]:
-    """The episode of *lines* (and *clean* lines) as ``episode.srt`` and ``episode.wav`` in *folder*."""
-    episode = hearing_material.episode(lines, list(clean))
+def write_episode(folder: Path, lines, clean=(), **voice) -> tuple[Path, Path]:
+    """The episode of *lines* (and *clean* lines; *voice*: espeak-ng's voice and speed) as
+    ``episode.srt`` and ``episode.wav`` in *folder*."""
+    episode = hearing_material.episode(lines, list(clean), **voice)
     wav = hearing_material.write_wav(folder / "episode.wav", episode.audio)
     srt = hearing_material.write_srt(folder / "episode.srt", episode.transcript)
     return srt, wav
 
 
-def spoken_once(tmp_path_factory, lines, clean=()) -> tuple[Path, Path, Path]:
+def spoken_once(tmp_path_factory, lines, clean=(), **voice) -> tuple[Path, Path, Path]:
     """For a module-scoped fixture: the episode written once for the module's tests, and a cache
     folder for them to share (:func:`share_cache`); (transcript, audio, cache folder). The real aligner
     works out the episode's word times for the first test that opens it, and the others read them back
     from the alignment cache (the same audio file): speech is synthesized and aligned once, not per test."""
     folder = tmp_path_factory.mktemp("spoken-once")
-    srt, wav = write_episode(folder, lines, clean)
+    srt, wav = write_episode(folder, lines, clean, **voice)
     return srt, wav, folder / "cache"
 
 

@@ -11,7 +11,9 @@ whatever made the edit (typing, a glossary suggestion, Correct Everywhere, a nam
 status bar then says whether the audio finds the turns whose suspects it took away right now,
 in one line for however many turns one edit touched. The glossary's suggestions the audio does
 not reject are suspects too, as ``transcript-editor suggest`` makes them (sound-alike errors fit
-the audio nearly as well as the right words).
+the audio nearly as well as the right words). As there, the context check counts the episode's
+own words (its turns, the page text kept with it, the glossary): a turn checked again is given
+them from the count the window keeps up to date (:class:`EpisodeVocabulary`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from PySide6.QtGui import QColor, QTextCharFormat
 
 from editor.core.transcript import ReviewStatus
 from editor.ui.document.transcript_model import Role
+from editor.ui.hearing.episode_vocabulary import EpisodeVocabulary
 from editor.ui.hearing.suspect_runner import SuspectRunner
 from editor.ui.hearing.suspect_store import SuspectStore
 from editor.ui.widgets.task_progress import TaskProgress
@@ -92,6 +95,7 @@ class HearingController(QObject):
         self._actions, self._layout = ctx.actions, ctx.layout
         self._current_row = ctx.edits.current_row
         self._edits = ctx.edits
+        self._files = ctx.files     # the page text kept with the transcript: its words are the episode's too
         names = ctx.names
         self._learn = names.learner.learn_corrections    # a name put in teaches the glossary its wrong form
         self._show_span = names.spans.show      # a walk opens the turn with the passage selected
@@ -103,6 +107,7 @@ class HearingController(QObject):
         self._audio = ""
         self.store = SuspectStore(self)
         self.runner = SuspectRunner(workers, self)
+        self.vocabulary = EpisodeVocabulary(self._model, self)   # for checking edited turns again
         self._panel: SuspectsPanel | None = None   # made when first shown or walked to
         self.progress = TaskProgress("Listening for suspects",
                                      "Stop listening; turns checked so far keep their suspects")
@@ -142,6 +147,7 @@ class HearingController(QObject):
         ctx.names.show_glossary.names_changed.connect(self._on_glossary_names_changed)
         ctx.names.show_glossary.suggestions_judged.connect(self._on_suggestions_judged)
         self.runner.heard.connect(self._on_heard)
+        self.runner.counted.connect(self.vocabulary.counted)
         self.runner.progressed.connect(self._on_runner_progressed)
         self.runner.finished.connect(self._on_runner_finished)
         self.runner.failed.connect(self._on_runner_failed)
@@ -172,7 +178,8 @@ class HearingController(QObject):
         self._forgotten = set()
         self._pass_failure = None
         self.runner.start(self._audio, segments, self._playback.duration() or None, self._listened_names,
-                          names_only=names_only)
+                          names_only=names_only, notes=self._page_words())
+        self.vocabulary.counting()
         self._whole_pass = True
         self.progress.set_progress(0, len(segments))
         self._refresh_panel()
@@ -332,8 +339,16 @@ class HearingController(QObject):
         self._recheck_rows.clear()
         if rows:
             self._pass_failure = None
-            self.runner.start(self._audio, self._model.transcript.segments,
-                              self._playback.duration() or None, self._glossary_names(), rows=rows)
+            segments = self._model.transcript.segments
+            self.runner.start(self._audio, segments, self._playback.duration() or None, self._glossary_names(),
+                              rows=rows, vocabulary=self.vocabulary.for_turns(segments[row].text for row in rows))
+
+    def _page_words(self) -> str:
+        """The page text kept with the transcript (its title and show notes), as ``transcript-editor
+        suggest`` counts it among the episode's own words."""
+        from editor.core.page_text import PageText
+        page = PageText.from_extra(self._files.extra)
+        return "" if page is None else page.words
 
     def _on_model_about_to_be_reset(self) -> None:
         self._start_soon.stop()

@@ -13,7 +13,8 @@ what the turns were while the producer edits on; ~0.4 ms for 2,400 turns, ~3.5 m
 a loaded machine). A worker thread pickles those a few at a time (:mod:`editor.core.pickled`: a
 turn's words as they are), and the pass's process makes turns of them again (:func:`thawed`).
 A few edited turns checked again are planned on the worker thread, from a snapshot of only them
-and the neighbours planning reads (:func:`snapshot_around`).
+and the neighbours planning reads (:func:`snapshot_around`), with the window's count of the
+episode's words (:mod:`~editor.ui.hearing.episode_vocabulary`), which the whole pass sends first.
 Each turn's result comes back without the per-word scores the window does not show.
 
 Qt-free and light to import: that process imports this module.
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING, overload
 from editor.core.transcript import Mark, Segment, Word, WordTiming
 
 if TYPE_CHECKING:
+    from editor.hearing.episode_words import EpisodeWords
     from editor.hearing.listen import Heard
 
 # What planning and hearing a turn read of it (editor.hearing.listen.plan, editor.align.text):
@@ -131,14 +133,30 @@ def more_timed_than(turns: Sequence[Turn], count: int) -> bool:
     return False
 
 
+def episode_words(turns: Sequence[Turn], notes: str, names: Sequence[str]) -> EpisodeWords:
+    """How often the episode of *turns* (with the page's *notes* and the glossary's *names*) uses each word."""
+    from editor.hearing.episode_words import EpisodeWords
+    return EpisodeWords((turn[3] for turn in turns), notes, names)
+
+
+def texts_by_id(turns: Sequence[Turn]) -> dict[str, str]:
+    """Each turn's text by its id: what :func:`episode_words` counted of it, taken away again when it is edited."""
+    return {turn[0]: turn[3] for turn in turns}
+
+
 def plan_and_hear(audio_path: str, turns: Sequence[Turn], duration_ms: int | None, names: Sequence[str],
                   *, workers: int, progress: Callable[[int, int], None],
-                  cancelled: Callable[[], bool], names_only: bool = False) -> Iterator[Heard]:
-    """What :func:`editor.hearing.listen.hear_transcript` finds for every timed turn of *turns*
-    (*names_only*: the glossary's names only, see :attr:`~editor.hearing.listen.HearJob.names_only`)."""
+                  cancelled: Callable[[], bool], names_only: bool = False,
+                  notes: str = "") -> Iterator[EpisodeWords | Heard]:
+    """First how often the episode uses each word (:func:`episode_words`, which the window keeps up
+    to date to check edited turns again with), then what :func:`editor.hearing.listen.hear_transcript`
+    finds for every timed turn of *turns* (*names_only*: the glossary's names only, see
+    :attr:`~editor.hearing.listen.HearJob.names_only`; *notes*: the page text kept with the transcript)."""
     from editor.hearing.listen import hear_transcript, plan
     from editor.hearing.voice import pairs_judged_at_the_end
-    jobs = plan(thawed(turns), duration_ms, names, names_only=names_only)
+    vocabulary = episode_words(turns, notes, names)
+    yield vocabulary
+    jobs = plan(thawed(turns), duration_ms, names, names_only=names_only, vocabulary=vocabulary)
     if not jobs or cancelled():
         return
     progress(0, len(jobs))

@@ -1,0 +1,97 @@
+"""The context check's decisions on the sentence alone, replayed on the text of every episode (prints figures).
+
+    PYTHONPATH=. python tests/bench/bench_sentence_alone.py [--episodes tuned,held-out,...]
+
+A word said alike with another (:meth:`~editor.hearing.context.ContextModel.heard_alike`) is doubted
+on its sentence alone: the audio is not asked, so which such words are doubted depends on the text
+only (the turn's words, the episode's other words, the glossary), not on the voice or the audio.
+This replays that decision on every turn of the evaluation episodes of bench_hearing.py (the
+same text for the right audio and the control) in seconds, with no audio made or heard: each word
+doubted, the word the model wanted, its gains (all, and net of the two words' commonness), what the
+episode's own uses of the word are worth (:meth:`~editor.hearing.context.ContextModel.episode_support`),
+and whether it lies in a wrong passage (a slip) or not (a right word: a false suspect in both runs).
+A word a suspect of another check already covers is left out of that check in the full run, so this is
+what the context check could doubt, not necessarily what it shows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import hearing_material as hm  # noqa: E402
+from bench_hearing import EPISODES  # noqa: E402
+
+from editor.align.aligner import Aligner  # noqa: E402
+from editor.align.text import segment_tokens  # noqa: E402
+from editor.core.british import american  # noqa: E402
+from editor.core.transcript import Segment  # noqa: E402
+from editor.hearing import context  # noqa: E402
+from editor.hearing.episode_words import EpisodeWords  # noqa: E402
+from editor.hearing.fit import TokenFit, hearing_aligner  # noqa: E402
+from editor.hearing.suspects import word_doubts  # noqa: E402
+
+
+def doubted_alike(which: str, aligner: Aligner) -> list[tuple[str, str, bool, context.Likelier, float, bool]]:
+    """(turn text, word, in a wrong passage, the likeliest word said alike, the episode's support,
+    still doubted) for every word of episode *which* the sentence alone doubted without the
+    episode's words and the main-pronunciation bar."""
+    spec = EPISODES[which]
+    lines, clean = spec.get("lines", hm.LINES), spec.get("clean", hm.CLEAN)
+    order = []
+    for i in range(max(len(lines), len(clean))):
+        order += [lines[i]] if i < len(lines) else []
+        order += [("clean", clean[i])] if i < len(clean) else []
+    turns = [hm._side(line, "wrong") for _, line in order]
+    names = [right for kind, line in lines for *_, right in hm._side(line, "wrong")[1]
+             if kind != "real word" or right[:1].isupper()]
+    vocabulary = EpisodeWords([text for text, _ in turns], "", names)
+    model = context.context_model()
+    found = []
+    for index, (text, spans) in enumerate(turns):
+        tokens = segment_tokens(Segment(f"s{index}", 0, 1000, text))
+        # Only each word's shortness matters here (a text property): every word fits alike.
+        doubts = word_doubts(text, [TokenFit(k, t.char_start, t.char_start + len(t.text), 0, 100, 10, -1.0, 0.0)
+                                    for k, t in enumerate(tokens)])
+        words, position = context.spoken_words(tokens, model)
+        uses = vocabulary.uses_outside(text)
+        for i in context.ordinary(tokens, doubts, text):
+            word, written = words[position[i]], tokens[i].spoken[0].lower()
+            if not model.known(word) or american(written) != written:
+                continue
+            saying = aligner.pronunciations(word)
+            alike = [x for x in model.likelier(words, position[i], saying, doubts[i].short, homophones_only=True)
+                     if x.same_sound and not context._ending_dropped(saying, aligner.pronunciations(x.word))]
+            if not alike:
+                continue
+            support = model.episode_support(word, uses.get(american(written), 0))
+            heard = model.heard_alike(saying)
+            kept = [x for x in alike if min(x.gain - support, x.net)
+                    >= context._sentence_bar(model, word, x.word, heard, doubts[i].short)]
+            slip = any(lo < doubts[i].char_end and doubts[i].char_start < hi for lo, hi, *_ in spans)
+            found.append((text, word, slip, alike[0], support, bool(kept)))
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--episodes", default=",".join(EPISODES), help="which episodes of bench_hearing.py")
+    options = parser.parse_args()
+    aligner = hearing_aligner()
+    slips = rights = slips_kept = rights_kept = 0
+    for which in options.episodes.split(","):
+        for text, word, slip, other, support, kept in doubted_alike(which, aligner):
+            slips, rights = slips + slip, rights + (not slip)
+            slips_kept, rights_kept = slips_kept + (slip and kept), rights_kept + (kept and not slip)
+            print(f"{'slip ' if slip else 'right'} {which:9s} {word} -> {other.word}: gain {other.gain:.2f}, "
+                  f"net {other.net:.2f}, episode's support {support:.2f}: {'doubted' if kept else 'left alone'}"
+                  f"  | {text}")
+    print(f"\nslips doubted on the sentence alone: {slips_kept} of {slips}; right words doubted: {rights_kept}"
+          f" ({rights} without the episode's words and the main-pronunciation bar)")
+
+
+if __name__ == "__main__":
+    main()
