@@ -238,7 +238,7 @@ def _each_job(audio_path: str | os.PathLike, jobs: Sequence[JobT], task: Callabl
     finished = False
     try:
         finished = yield from _jobs_run(audio_path, pending, task, pool or own, options, pad_ms, pad_after_ms,
-                                        progress, cancelled)
+                                        progress, cancelled, shared=pool is not None)
     finally:
         if own is not None:
             # Stopped early, its workers are not waited for: each finishes its current turn (< 1 s) and exits.
@@ -248,9 +248,9 @@ def _each_job(audio_path: str | os.PathLike, jobs: Sequence[JobT], task: Callabl
 def _jobs_run(audio_path: str | os.PathLike, pending: deque[JobT], task: Callable[[JobT, Aligner], ResultT],
               pool: AlignerPool | None, options: AlignOptions, pad_ms: int, pad_after_ms: int,
               progress: Callable[[int, int], None] | None,
-              cancelled: Callable[[], bool] | None) -> Generator[ResultT, None, bool]:
-    """The jobs *pending* (by end time) run on *pool* (None: in this process) as the audio is decoded;
-    returns whether every one was done (not stopped early)."""
+              cancelled: Callable[[], bool] | None, shared: bool) -> Generator[ResultT, None, bool]:
+    """The jobs *pending* (by end time) run on *pool* (None: in this process; *shared*: the caller's,
+    outliving this pass) as the audio is decoded; returns whether every one was done (not stopped early)."""
     total = len(pending)
     local = Aligner(options) if pool is None else None
     stop = cancelled or (lambda: False)
@@ -321,7 +321,11 @@ def _jobs_run(audio_path: str | os.PathLike, pending: deque[JobT], task: Callabl
         # Stopped (or left by the caller) early: the turns not begun are not wanted. Those running
         # are not waited for (a worker finishes its current turn, under a second); their results
         # are dropped, and a pass started next on the same pool waits that long for its first.
-        if not finished_all:
+        # A pass's own pool drops them as it shuts down (cancel_futures), the one safe way while a
+        # worker may die meanwhile: Python 3.11's pool, finding a worker dead, sets an error on every
+        # future it still holds, and one cancelled by hand there kills its manager thread, and the
+        # process then hangs as it exits.
+        if not finished_all and shared:
             for future in in_flight:
                 future.cancel()
     return finished_all
