@@ -7,6 +7,7 @@ turn without word times too (real alignment and PocketSphinx on espeak-ng speech
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 
 import pytest
 from heard_episode import open_aligned, share_cache, spoken_once
@@ -36,7 +37,12 @@ def judged_window(main_window, qtbot, spoken, monkeypatch):
     """The window with the episode open, listened to, and its glossary suggestions judged by the audio."""
     srt, wav, cache = spoken
     share_cache(monkeypatch, cache)
-    window = main_window
+    return _open_judged(main_window, qtbot, srt, wav)
+
+
+def _open_judged(window, qtbot, srt, wav, *, untimed: Callable[[str], bool] = lambda text: False):
+    """*window* with *srt* open under the glossary's NAMES, listened to, and every suggestion judged
+    by the audio but those in turns whose text is *untimed* (no word times: the audio cannot judge)."""
     messages: list[str] = []
     window.hearing.message.connect(messages.append)
     checked: list[bool] = []
@@ -47,12 +53,14 @@ def judged_window(main_window, qtbot, spoken, monkeypatch):
 
     open_aligned(window, qtbot, srt, wav, before_alignment=fill_glossary)
     qtbot.waitUntil(lambda: window.names.show_glossary.suggestions is not None, timeout=JUDGED_TIMEOUT_MS)
-    window.names.show_glossary.suggestions.audio_checked.connect(checked.append)
+    panel = window.names.show_glossary.suggestions
+    panel.audio_checked.connect(checked.append)
     qtbot.waitUntil(lambda: any(m.startswith("Audio checked") for m in messages)
                     and not window.hearing.runner.is_running(), timeout=JUDGED_TIMEOUT_MS)
-    panel = window.names.show_glossary.suggestions
+    segments = window.model.transcript.segments
     qtbot.waitUntil(lambda: (checked or not panel.is_checking_audio())
-                    and all(panel.verdict(s) is not None for s in panel.suggestions), timeout=JUDGED_TIMEOUT_MS)
+                    and all(panel.verdict(s) is not None for s in panel.suggestions
+                            if not untimed(segments[s.index].text)), timeout=JUDGED_TIMEOUT_MS)
     return window
 
 
@@ -136,27 +144,11 @@ def test_a_turn_without_word_times_has_the_glossary_suspects_suggest_gives_it(ma
     damaged.write_text(srt.read_text(encoding="utf-8").rstrip("\n")
                        + "\n\n99\n00:00:3O,000 --> 00:00:33,000\nGuest: Then we stopped at the bakery for bread.\n",
                        encoding="utf-8")
-    window = main_window
-    messages: list[str] = []
-    window.hearing.message.connect(messages.append)
-    checked: list[bool] = []
-
-    def fill_glossary(w) -> None:
-        for name, wrong_forms in NAMES:
-            w.names.show_glossary.glossary.add(name, wrong_forms)
-
-    open_aligned(window, qtbot, damaged, wav, before_alignment=fill_glossary)
+    window = _open_judged(main_window, qtbot, damaged, wav, untimed=lambda text: "stopped at the bakery" in text)
     segments = window.model.transcript.segments
     row = next(i for i, s in enumerate(segments) if "stopped at the bakery" in s.text)
     assert segments[row].start_ms is None and not segments[row].words
-    qtbot.waitUntil(lambda: window.names.show_glossary.suggestions is not None, timeout=JUDGED_TIMEOUT_MS)
     panel = window.names.show_glossary.suggestions
-    panel.audio_checked.connect(checked.append)
-    qtbot.waitUntil(lambda: any(m.startswith("Audio checked") for m in messages)
-                    and not window.hearing.runner.is_running(), timeout=JUDGED_TIMEOUT_MS)
-    qtbot.waitUntil(lambda: (checked or not panel.is_checking_audio())
-                    and all(panel.verdict(s) is not None for s in panel.suggestions if s.index != row),
-                    timeout=JUDGED_TIMEOUT_MS)
     assert any(s.index == row and s.replacement == "Bakerie" for s in panel.suggestions)
 
     report = suggest(copy.deepcopy(window.model.transcript), window.names.show_glossary.glossary,
