@@ -74,7 +74,7 @@ def _found(report) -> tuple:
 @pytest.fixture(scope="module")
 def undisturbed(material, tmp_path_factory):
     """``suggest`` on an unaligned episode, left to finish: its report and the workers each stage saw."""
-    episode, wav, glossary = _episode(material, tmp_path_factory.mktemp("shared"))
+    episode, wav, glossary = _episode(material, tmp_path_factory.mktemp("one_pool"))
     watch = _Watch()
     report = suggest(episode.transcript, glossary, wav, workers=2, progress=watch)
     return report, watch, len(episode.transcript.segments)
