@@ -19,7 +19,7 @@ def test_a_pass_cancelled_as_it_starts_ends_and_prints_nothing(tmp_path):
     # The script's output pipes stay open until every process of its tree has ended.
     out = subprocess.run([sys.executable, str(script), str(tmp_path)], capture_output=True, text=True,
                          timeout=HANG_GUARD_S, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
-    assert out.stderr == ""
+    assert out.stderr == "", out.stderr       # whole: what a worker printed is the clue
     assert out.returncode == 0
     lines = out.stdout.splitlines()
     assert [line.partition(":")[0] for line in lines] == ["cancelled as its first worker started",
@@ -34,7 +34,7 @@ def test_a_pass_the_window_gives_up_on_ends_its_workers_and_prints_nothing(tmp_p
     script = Path(__file__).with_name("cancelled_pass.py")
     out = subprocess.run([sys.executable, str(script), str(tmp_path), "--given-up"], capture_output=True,
                          text=True, timeout=HANG_GUARD_S, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
-    assert out.stderr == ""
+    assert out.stderr == "", out.stderr       # whole: what a worker printed is the clue
     assert out.returncode == 0
     assert out.stdout.startswith("given up on as its first worker started")
 
@@ -47,7 +47,7 @@ def test_a_pass_cancelled_while_its_workers_load_the_model_ends_them_and_prints_
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "POCKETSPHINX_PATH": str(stalled_models(tmp_path))}
     out = subprocess.run([sys.executable, str(script), str(tmp_path), "--stalled"], capture_output=True,
                          text=True, timeout=HANG_GUARD_S, env=env)
-    assert out.stderr == ""
+    assert out.stderr == "", out.stderr       # whole: what a worker printed is the clue
     assert out.returncode == 0
     assert out.stdout == "cancelled as its workers loaded the model: 0 turns\n"
 
