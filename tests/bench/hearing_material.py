@@ -717,6 +717,97 @@ FRESH16_CLEAN = [
     "In January the secretaries of three other orchard groups came to sing to our trees.",
 ]
 
+# An eighteenth unseen episode, written at the start of a later round like "fresh15", before any tuning
+# of that round (a club raising and restoring an old working canal boat; new names, places, acronyms and
+# address): nobody tunes on it; it is run once, at the end of the round, on the merged code. Its slips are
+# a vowel change ("hall" for "hull"), a dropped ending ("scrape" for "scraped"), a changed first consonant
+# ("dock" for "lock"), a voicing change ("bump" for "pump") and a common word for a rarer one ("windows"
+# for "windlass"); its right sentences hold those right words and the words near them ("hall", "scrape",
+# "dock", "bump", "windows"), British spellings, weekdays, months and numbers as they should be.
+FRESH17_LINES: list[tuple[str, str]] = [
+    ("split name",
+     "The old working boat was found sunk in a backwater by {Octavian pol glaze|Octavian Polglaze} and two friends."),
+    ("split name",
+     "Our youngest member, {Crispin L worthy|Crispin Elworthy}, learned to steer her into a lock in a day."),
+    ("split name",
+     "The roses and castles on the cabin doors were painted by {Serafina wool come|Serafina Woolcombe}."),
+    ("split name", "Our engine was rebuilt from a box of parts by {Augustina hearts horn|Augustina Hartshorne}."),
+    ("sound-alike", "Mrs {Bram hall|Bramhall} has kept the club's logbooks since the boat was raised."),
+    ("sound-alike", "We bought new brass fittings for the cabin at the boat fair in {Brawn stun|Braunston}."),
+    ("sound-alike", "The {Tardy big|Tardebigge} Canal Society paid for the new oak rudder."),
+    ("real word", "Every spring the {hall|hull} gets two fresh coats of black bitumen."),
+    ("real word", "Last Tuesday we {scrape|scraped} the rust off the cabin roof."),
+    ("real word", "The {dock|lock} keeper waved us through before the gates closed."),
+    ("real word", "The bilge {bump|pump} starts by itself whenever it rains."),
+    ("real word", "Never leave your {windows|windlass} on the paddle gear when you walk away."),
+    ("acronym", "The boat is licensed every year by the {sea are tea|CRT}, so she can cruise the whole network."),
+    ("acronym", "At a rally of the {IWH|IWA} our boat won the prize for the best restoration."),
+    ("acronym", "When the engine failed near the tunnel, we phoned {RCA|RCR} and waited on the bank."),
+    ("url", "You can book a trip on the boat at "
+            "{tow bath and tug dot org UK|towpathandtug.org.uk|tow path and tug dot org dot u k} from Easter."),
+]
+FRESH17_CLEAN = [
+    "On Saturday mornings the members meet at the wharf with flasks of tea and a box of tools.",
+    "The hull is riveted iron, and it was built in nineteen thirty four.",
+    "We scraped forty years of paint off the cabin before we found the original colours.",
+    "A windlass fits on the spindle of the paddle and winds it up.",
+    "The new pump moves a bucket of water every ten seconds.",
+    "The lock gates at the top of the flight were replaced in November.",
+    "The club meets in the village hall on the first Thursday of the month.",
+    "A scrape of the rudder on the bottom told us the water was low.",
+    "The old dock behind the brewery is where the boat was built.",
+    "Go slowly in the tunnel, or you will bump the walls.",
+    "Through the cabin windows you can watch the herons on the bank.",
+    "In October we organised an open day, and two hundred and twelve visitors came aboard.",
+]
+
+# A nineteenth unseen episode, written with "fresh17" before any tuning of that round (the volunteer crew
+# of a seaside lifeboat station; new names, places, acronyms and address): nobody tunes on it; it is run
+# once, at the end of the round, on the merged code. Its slips are a vowel change ("lunch" for "launch"),
+# a dropped ending ("capsize" for "capsized"), a changed first consonant ("cast" for "mast"), a voicing
+# change ("pay" for "bay") and a common word for a rarer one ("drugs" for "drogues"); its right sentences
+# hold those right words and the words near them ("lunch", "capsize", "cast", "pay", "drugs"), British
+# spellings, weekdays, months and numbers as they should be.
+FRESH18_LINES: list[tuple[str, str]] = [
+    ("split name",
+     "Our station was kept going through the war by {Evadne X Lee|Evadne Exley} and her two brothers."),
+    ("split name", "The crew is trained every week by our coxswain {Cordelia tree main|Cordelia Tremayne}."),
+    ("split name",
+     "The new boathouse doors were made by {Gwendolen pol wheel|Gwendolen Polwhele} in her workshop."),
+    ("split name",
+     "Our youngest volunteer, {Zenobia car threw|Zenobia Carthew}, passed her sea survival course in June."),
+    ("sound-alike", "Mister {Sea grave|Seagrave} has driven our tractor down the slipway for twenty six years."),
+    ("sound-alike",
+     "Last winter we towed a trawler with a broken engine all the way to {Port leaven|Porthleven}."),
+    ("sound-alike", "The {Sand ridge|Sandridge} Trust paid for the crew's new dry suits."),
+    ("real word", "The {lunch|launch} took less than eight minutes from the first call."),
+    ("real word", "Two kayakers {capsize|capsized} off the point on Sunday afternoon."),
+    ("real word", "The yacht had lost her {cast|mast} in the storm and was drifting towards the rocks."),
+    ("real word", "The fishing boat was found at the far end of the {pay|bay} with her lights off."),
+    ("real word", "We streamed two {drugs|drogues} behind the boat to keep her straight in the surf."),
+    ("acronym",
+     "Big ships must carry what the {so last|SOLAS|solas} rules ask for, but small boats often carry nothing."),
+    ("acronym", "The {MCE|MCA} sent a helicopter to help us search the cliffs."),
+    ("acronym", "The skipper called for help on his {VHS|VHF} radio just before the engine died."),
+    ("url", "You can sponsor a crew member's kit at "
+            "{gold rock lifeboat dot org UK|gullrocklifeboat.org.uk|gull rock lifeboat dot org dot u k}"
+            " this winter."),
+]
+FRESH18_CLEAN = [
+    "Every launch is written up in the station's logbook by the coxswain.",
+    "The crew ate a late lunch in the boathouse after the exercise.",
+    "The dinghy capsized twice, but both sailors were wearing life jackets.",
+    "A fishing boat can capsize in seconds if the catch shifts in the hold.",
+    "The top of the mast was the only part of the yacht we could see.",
+    "He cast a line off the harbour wall while he waited for his pager.",
+    "The bay is calm in August, but in November the waves break over the wall.",
+    "Nobody on the crew gets any pay, because every one of them is a volunteer.",
+    "The drogues are rinsed, dried and folded after every exercise.",
+    "The police searched the boat for drugs after we brought her in.",
+    "The colour of our helmets makes the crew easy to spot from the air.",
+    "On Thursday evenings the crew practise in the harbour, and last year the boat went out fifty three times.",
+]
+
 
 # Tuning material for the context check (real words said nearly or exactly like the right word),
 # written for tuning and tuned on like the evaluation episode; the held-out lists stay unseen.
