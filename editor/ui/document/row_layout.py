@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt, QTimer
 from PySide6.QtGui import QRegion
 
 from editor.ui.document.row_geometry import RowGeometry
@@ -80,9 +80,30 @@ class RowLayout:
         if self._view.isVisible():
             # The scroll bar's range now, not in the first paint: it appears before anything is
             # painted, so the rows are laid out and painted once, at the width they keep.
+            self._show_scrollbar_if_surely_needed()
             self.ensure()
             self.ensure()   # again if the scroll bar's coming narrowed the rows
         self.scroll_to(0)
+
+    def _show_scrollbar_if_surely_needed(self) -> None:
+        """Show the scroll bar before the rows are first estimated when they could not fit even at
+        one line each. Qt shows it only on a queued call after its range changes, so the estimates
+        were made at the full width, and made again at the first paint, the bar then taking its part
+        of the width (a pass over every turn each, ~3 ms for 12,000 cues, before the window shows
+        the text)."""
+        view, model = self._view, self._model()
+        bar = view.verticalScrollBar()
+        if (model is None or self._row_filter is not None or bar.isVisible()
+                or view.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAsNeeded):
+            return
+        least = model.rowCount() * self._painter.estimate_height("", self._row_width())   # a line each
+        height = view.viewport().height()
+        if least > height:
+            self.scrolling_itself = True
+            bar.setRange(0, least - height)    # ensure() sets the range the estimates give
+            self.scrolling_itself = False
+            # The scroll area lays out its bars and viewport on a layout request: the bar shows now.
+            QCoreApplication.sendEvent(view, QEvent(QEvent.Type.LayoutRequest))
 
     def ensure(self) -> None:
         """Estimate every row again if the heights are stale or the width changed."""
