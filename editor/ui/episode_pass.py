@@ -269,9 +269,9 @@ def _end_workers() -> None:
     here too, before this process exits: the exit hook of Python 3.11's pool
     (``concurrent.futures.process._python_exit``) writes to the pipe that wakes that thread without
     the lock the thread closes it under (CPython gh-125451, fixed in 3.12), and a pass that left
-    the thread to it printed "OSError: [Errno 9] Bad file descriptor" when the thread closed the
-    pipe in between. Once the thread has ended, the hook finds the pipe closed and leaves it alone.
-    The process's exit would wait for the thread all the same.
+    the thread to it printed a traceback ("OSError: [Errno 9] Bad file descriptor", or "handle is
+    closed") when the thread closed the pipe in between. Once the thread has ended, the hook finds
+    the pipe closed and leaves it alone. The process's exit would wait for the thread all the same.
     """
     import multiprocessing
     import threading
