@@ -29,6 +29,12 @@ os.environ["XDG_CACHE_HOME"] = os.path.join(_CONFIG_HOME, "xdg-cache")
 # test's cache folder links to it: see isolated_settings): decoding the sample once is enough.
 os.environ["TRANSCRIPT_EDITOR_CACHE"] = os.path.join(_CONFIG_HOME, "cache")
 _SHARED_WORKING_COPIES = os.path.join(_CONFIG_HOME, "cache", "working-copies")
+# Speech made with espeak-ng for the tests (tests/bench/timing_audio.py) is kept for the whole session,
+# in one folder for all its processes: pytest -n workers inherit the folder pytest's own process named
+# here before starting them (or, had it not read this file, name one after the run's id, which they share).
+os.environ.setdefault("TRANSCRIPT_EDITOR_TEST_SPEECH", os.path.join(
+    tempfile.gettempdir(), f"te-test-speech-{os.environ['PYTEST_XDIST_TESTRUNUID']}")
+    if os.environ.get("PYTEST_XDIST_TESTRUNUID") else os.path.join(_CONFIG_HOME, "speech"))
 # A data folder the caller's environment names (a portable setup) would take precedence over XDG_DATA_HOME.
 os.environ.pop("TRANSCRIPT_EDITOR_DATA_DIR", None)
 

@@ -264,8 +264,22 @@ def _end_workers() -> None:
     its queues' feeder threads, and only then waits for its children: a pool it had let go
     without ending its workers would be left with a worker still starting that cannot find the
     pool's semaphore (a traceback on the terminal).
+
+    The pool, finding its workers dead, is wound down by its manager thread, which is waited for
+    here too, before this process exits: the exit hook of Python 3.11's pool
+    (``concurrent.futures.process._python_exit``) writes to the pipe that wakes that thread without
+    the lock the thread closes it under (CPython gh-125451, fixed in 3.12), and a pass that left
+    the thread to it printed a traceback ("OSError: [Errno 9] Bad file descriptor", or "handle is
+    closed") when the thread closed the pipe in between. Once the thread has ended, the hook finds
+    the pipe closed and leaves it alone. The process's exit would wait for the thread all the same.
     """
     import multiprocessing
-    for worker in multiprocessing.active_children():
+    import threading
+    workers = multiprocessing.active_children()
+    for worker in workers:      # all of them, then wait: their pool sees them die at about one time
         worker.kill()
+    for worker in workers:
         worker.join()
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread() and not thread.daemon:    # a pool's manager thread
+            thread.join()

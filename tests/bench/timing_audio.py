@@ -26,6 +26,10 @@ VOICE = "en-us+f2"
 # tests give every test its own XDG folders), so every synthesis runs with this fixed one: the same
 # text always gives the same audio, in a test and in a bench.
 ESPEAK_ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8"}
+# A folder where the words spoken are kept, shared by the processes of one test session (its pytest
+# workers and the scripts they run; tests/conftest.py names it): each word costs an espeak-ng and a
+# sox process, and every process of the session would otherwise make the same words again.
+SPEECH_CACHE_VARIABLE = "TRANSCRIPT_EDITOR_TEST_SPEECH"
 
 # Invented sentences made of ordinary dictionary words plus a few invented names.
 VOCABULARY = ["the", "river", "was", "quiet", "that", "morning", "and", "we", "carried", "the", "boat", "down", "to",
@@ -48,7 +52,23 @@ class SpokenWord:
 
 @functools.cache
 def word_audio(word: str, voice: str = VOICE, speed: int = 160) -> np.ndarray:
-    """int16 samples at RATE of one spoken word, silence trimmed."""
+    """int16 samples at RATE of one spoken word, silence trimmed (kept in the session's speech folder, if any)."""
+    folder = os.environ.get(SPEECH_CACHE_VARIABLE)
+    if not folder:
+        return _spoken(word, voice, speed)
+    import hashlib
+    kept = Path(folder) / f"{hashlib.sha1(repr((word, voice, speed)).encode()).hexdigest()}.npy"
+    if kept.exists():
+        return np.load(kept)
+    samples = _spoken(word, voice, speed)
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    partial = kept.with_suffix(f".{os.getpid()}.npy")
+    np.save(partial, samples)
+    os.replace(partial, kept)      # whole, whichever process of the session reads it next
+    return samples
+
+
+def _spoken(word: str, voice: str, speed: int) -> np.ndarray:
     wav = subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "--stdout", word],
                          capture_output=True, check=True, env=ESPEAK_ENV).stdout
     # -D: no dither, so the same word always gives the same samples (reproducible figures).

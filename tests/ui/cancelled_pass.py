@@ -11,10 +11,17 @@ Imports stay inside functions: every spawned process imports this file again as 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 from pathlib import Path
 
 PASS_NAME = "transcript-editor pass"      # the name episode_pass gives its process
+
+if __name__ == "__mp_main__" and os.environ.get("LATE_POOL_END"):
+    # In the pass's process (and its workers, which have no pool): its pool's manager thread
+    # closes its wake-up pipe late, and the exit hook writes to it late (tests/ui/late_pool_end.py).
+    import late_pool_end
+    late_pool_end.install()
 
 
 def _episode(folder: Path, turns: int = 6):
