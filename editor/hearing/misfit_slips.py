@@ -42,6 +42,19 @@ a sign (a voice's weak h fitted -8 to -10 per frame, the slips' first consonant 
 a dropped ending ("pull" where the audio says "pulled" before "four") leaves no length to measure:
 "pulled" aligned in its place gave its d the three frames a phone takes at the least, as where the
 audio said "pull", and the turn fitted "pulled" 0.3 per frame worse.
+
+Nor does measuring the gain over the phones that differ rather than the whole word tell slips from
+right words better (tests/bench/bench_slip_evidence.py --phone-gain; "fresh15" and "fresh16" in two
+voices, 20 slips, each with its right word put in its place, against the neighbour the light search
+chose for every right word). Per frame of the word, 5 slips gained 1.0 or more, right words up to
+3.1 ("bells" fitted "build" in en-us+f3); per frame of the differing phones, right words gained up
+to 10.3 ("ripe"/"right": a one-phone end fits little better and has few frames), and only 3 slips
+more; the differing phones' own fit, 4 slips more than any right word's 4.7, all of them slips the
+check finds already or would, were the right word among those asked ("pips" for "pops": the model
+finds it as likely, but six words two phones away likelier). The rest gain little or nothing where
+the audio says the right word ("bell" for a written "bill" fitted 1.4 and 2.3 per frame worse in the
+two voices, "pull" for "bull" -0.3 and 0.3, "climbed" for "climb" -0.2 and 0.1): the voice says
+them near the written word, and no measure of this acoustic model's fit finds them.
 """
 
 from __future__ import annotations
