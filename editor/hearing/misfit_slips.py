@@ -49,9 +49,10 @@ voices, 20 slips, each with its right word put in its place, against the neighbo
 chose for every right word). Per frame of the word, 5 slips gained 1.0 or more, right words up to
 3.1 ("bells" fitted "build" in en-us+f3); per frame of the differing phones, right words gained up
 to 10.3 ("ripe"/"right": a one-phone end fits little better and has few frames), and only 3 slips
-more; the differing phones' own fit, 4 slips more than any right word's 4.7, all of them slips the
-check finds already or would, were the right word among those asked ("pips" for "pops": the model
-finds it as likely, but six words two phones away likelier). The rest gain little or nothing where
+more; the differing phones' own fit, 4 slips more than any right word's 4.7: "muffins", which the
+check finds already, and "pops", whose right word is never asked ("pips": the model finds it as
+likely, but six words two phones away likelier, and given the one-phone words first the light
+search chose "pipes"). The rest gain little or nothing where
 the audio says the right word ("bell" for a written "bill" fitted 1.4 and 2.3 per frame worse in the
 two voices, "pull" for "bull" -0.3 and 0.3, "climbed" for "climb" -0.2 and 0.1): the voice says
 them near the written word, and no measure of this acoustic model's fit finds them.
