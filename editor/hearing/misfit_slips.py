@@ -17,7 +17,8 @@ common one: "hidden"). The light search chooses among the word and the likeliest
 :data:`MISFIT_ASKED` of them (one short decode, however many), and one it chooses is aligned in the
 turn (one alignment): the word is a suspect when that fits :data:`MISFIT_MARGIN` per frame of the
 word better (a vowel alone, or a vowel for one of its height or the next beside a changed
-consonant: the audio-led check's bars, :func:`.context.vowel_margin`). Tuned on the "slips2" lines and the
+consonant: the audio-led check's bars, :func:`.context.vowel_margin`; and its far consonant's bar
+for a consonant of another manner and place, or a nasal for an l or r). Tuned on the "slips2" lines and the
 "fresh6" episode of tests/bench/hearing_material.py in two espeak-ng voices, and checked on every
 other episode there: the slips asked about fitted their chosen neighbour 1.1 to 9 per frame
 better; right words asked about fitted theirs at most 0.91 better ("harbour"/"Harvard"), but for
@@ -41,6 +42,20 @@ a sign (a voice's weak h fitted -8 to -10 per frame, the slips' first consonant 
 a dropped ending ("pull" where the audio says "pulled" before "four") leaves no length to measure:
 "pulled" aligned in its place gave its d the three frames a phone takes at the least, as where the
 audio said "pull", and the turn fitted "pulled" 0.3 per frame worse.
+
+Nor does measuring the gain over the phones that differ rather than the whole word tell slips from
+right words better (tests/bench/bench_slip_evidence.py --phone-gain; "fresh15" and "fresh16" in two
+voices, 20 slips, each with its right word put in its place, against the neighbour the light search
+chose for every right word). Per frame of the word, 5 slips gained 1.0 or more, right words up to
+3.1 ("bells" fitted "build" in en-us+f3); per frame of the differing phones, right words gained up
+to 10.3 ("ripe"/"right": a one-phone end fits little better and has few frames), and only 3 slips
+more; the differing phones' own fit, 4 slips more than any right word's 4.7: "muffins", which the
+check finds already, and "pops", whose right word is never asked ("pips": the model finds it as
+likely, but six words two phones away likelier, and given the one-phone words first the light
+search chose "pipes"). The rest gain little or nothing where
+the audio says the right word ("bell" for a written "bill" fitted 1.4 and 2.3 per frame worse in the
+two voices, "pull" for "bull" -0.3 and 0.3, "climbed" for "climb" -0.2 and 0.1): the voice says
+them near the written word, and no measure of this acoustic model's fit finds them.
 """
 
 from __future__ import annotations
@@ -52,8 +67,11 @@ from editor.align.aligner import Aligner
 from editor.align.text import Token
 from editor.hearing.context import (
     _HEIGHT,
+    AUDIO_FAR_CONSONANT_MARGIN,
     AUDIO_VOWEL_MARGIN,
     _end_apart,
+    _made_otherwise,
+    _nasal_for_liquid,
     asked_words,
     chosen_neighbour_suspects,
     context_model,
@@ -94,6 +112,11 @@ def misfit_slip_suspects(text: str, tokens: list[Token], fitted: SegmentFit, dou
             # right "hill." at a sentence's end fitted "wheel" 1.7 per frame better in one voice, a
             # right "fells" fitted "fans" 1.08 better in another).
             least = max(least, AUDIO_VOWEL_MARGIN)
+        if _made_otherwise(sayings, others_said) or _nasal_for_liquid(sayings, others_said):
+            # ...and a consonant for one made in another manner at another place, or a nasal for an
+            # l or r, as where the audio leads (:data:`.context.AUDIO_FAR_CONSONANT_MARGIN`): a voice's
+            # l has a murmur of its own, and a right "bell" fitted "ben" 1.4 per frame better in one.
+            least = max(least, AUDIO_FAR_CONSONANT_MARGIN)
         return max(least, MISFIT_MARGIN)
 
     return chosen_neighbour_suspects(text, tokens, fitted, doubts, audio_16k, audio_start_ms, aligner, segment,

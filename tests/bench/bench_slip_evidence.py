@@ -24,7 +24,14 @@ with the audio saying the right words and in the control (the audio says the tex
   of three letters (a short one, never asked by that check), its vowel-apart words the model does not
   find less likely, as :func:`editor.hearing.context._audio_led` would ask a longer word;
 * with ``--oracle``, for each slip, how much better the turn fits with the right word in its place
-  (the most a check that guesses the right word could see).
+  (the most a check that guesses the right word could see);
+* with ``--phone-gain``, the same gain measured over the phones that differ rather than the whole
+  word (a one-phone slip in a long word is diluted by the frames of its other phones): for each slip
+  its right word, for each right word the neighbour the light search chooses among those
+  :mod:`editor.hearing.misfit_slips` would ask (the model's floor at RELAXED_GAIN), both aligned phone
+  by phone in the word's place (its neighbours fixed): the turn's gain per frame of the differing
+  phones (``diff``), and how much better per frame the other word's differing phones fit than the
+  text's own (``gop``).
 
 Then the right words' highest values of each, and the slips', so a bar can be read off. Each
 turn is heard over its text's span and 200 ms around it (as tests/hearing/context_run.py does),
@@ -37,6 +44,8 @@ import argparse
 import json
 import sys
 from pathlib import Path
+
+from rapidfuzz.distance import Levenshtein
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -60,6 +69,7 @@ from editor.hearing.durations import word_phones  # noqa: E402
 from editor.hearing.fit import SegmentFit, fit_tokens, hearing_aligner, neighbourhood  # noqa: E402
 from editor.hearing.listen import NAMES_OPTIONS  # noqa: E402
 from editor.hearing.suspects import word_doubts  # noqa: E402
+from editor.hearing.two_phones import phone_code  # noqa: E402
 
 RELAXED_BELOW = 0.5   # misfit under the turn's typical word (weighted as a short word's is) to be measured
 RELAXED_GAIN = -1.0   # the model's floor of the relaxed question (orders of magnitude, net too)
@@ -144,6 +154,32 @@ def partial_misfit(tokens: list[Token], i: int, fitted: SegmentFit, audio, audio
     return best
 
 
+def phone_gain(tokens: list[Token], i: int, other: str, fitted: SegmentFit, audio, audio_start_ms: int,
+               aligner: Aligner) -> dict | None:
+    """The turn's gain with *other* in token *i*'s place per frame of the phones that differ (``diff``),
+    and how much better per frame *other*'s differing phones fit than the word's own (``gop``)."""
+    word = tokens[i].spoken[0]
+    if not all(aligner.prepare([word, other])[0]):
+        return None
+    total = sum(p.log_score for p in fitted.pieces)
+    margin = _margin(tokens, i, other, audio, audio_start_ms, aligner, total, fitted.tokens[i].frames)
+    own = word_phones(tokens, i, word, fitted, audio, audio_start_ms, aligner)
+    said = word_phones(tokens, i, other, fitted, audio, audio_start_ms, aligner)
+    if margin is None or not own or not said:
+        return None
+    codes = phone_code([p.phone for p in own]), phone_code([p.phone for p in said])
+    apart = ({op.src_pos for op in Levenshtein.editops(*codes) if op.tag != "insert"}
+             | {min(op.src_pos, len(own) - 1) for op in Levenshtein.editops(*codes) if op.tag == "insert"},
+             {op.dest_pos for op in Levenshtein.editops(*codes) if op.tag != "delete"}
+             | {min(op.dest_pos, len(said) - 1) for op in Levenshtein.editops(*codes) if op.tag == "delete"})
+
+    def fit(phones, at) -> float:
+        return sum(phones[k].log_score for k in at) / max(1, sum(phones[k].frames for k in at))
+    return {"other": other, "word": margin,
+            "diff": margin * fitted.tokens[i].frames / max(1, sum(own[k].frames for k in apart[0])),
+            "gop": fit(said, apart[1]) - fit(own, apart[0])}
+
+
 def relaxed(tokens: list[Token], i: int, short: bool, fitted: SegmentFit, audio, audio_start_ms: int,
             aligner: Aligner, chooser: Aligner) -> dict:
     """The misfit-slip question about token *i* at the check's floor and at RELAXED_GAIN (see the docstring)."""
@@ -183,7 +219,7 @@ def relaxed(tokens: list[Token], i: int, short: bool, fitted: SegmentFit, audio,
 
 def measure(which: str, voice: str, speed: int, audio_side: str, loop: PhoneLoop | None, oracle: bool,
             aligner: Aligner, phones: bool = False, chooser: Aligner | None = None, out=None,
-            short_only: bool = False) -> list[dict]:
+            short_only: bool = False, phone_gains: Aligner | None = None) -> list[dict]:
     episode = hm.episode(audio=audio_side, voice=voice, speed=speed, **bench_hearing.EPISODES[which])
     passages = hm.episode(voice=voice, speed=speed, **bench_hearing.EPISODES[which]).passages
     found = []
@@ -215,6 +251,21 @@ def measure(which: str, voice: str, speed: int, audio_side: str, loop: PhoneLoop
                 row["loop"] = loop.gain(tokens, i, fitted, audio, lo)
             if phones:
                 row["tail"] = partial_misfit(tokens, i, fitted, audio, lo, aligner)
+            if phone_gains is not None and not doubt.short:
+                other = hit[0].right.lower() if slip else None
+                if other is None:
+                    kept = misfit_slips.MISFIT_GAIN
+                    misfit_slips.MISFIT_GAIN = RELAXED_GAIN
+                    try:
+                        words, position = spoken_words(tokens, context_model())
+                        others = misfit_slips.neighbours_not_less_likely(
+                            words, position[i], aligner.pronunciations(words[position[i]]))
+                    finally:
+                        misfit_slips.MISFIT_GAIN = kept
+                    other = _chosen(tokens, i, others, fitted, audio, lo, phone_gains) if others else None
+                    other = other if other in others else None
+                if other is not None and " " not in other:
+                    row["phone_gain"] = phone_gain(tokens, i, other, fitted, audio, lo, aligner)
             if oracle and slip:
                 total = sum(p.log_score for p in fitted.pieces)
                 aligner.prepare([hit[0].right.lower()])
@@ -234,13 +285,15 @@ def main() -> None:
     parser.add_argument("--loop", action="store_true", help="the phone loop's goodness of pronunciation")
     parser.add_argument("--oracle", action="store_true", help="each slip's right word put in its place")
     parser.add_argument("--phones", action="store_true", help="a partial misfit: the word's tail against its head")
+    parser.add_argument("--phone-gain", action="store_true",
+                        help="the gain per frame of the differing phones, and their own fits (see the docstring)")
     parser.add_argument("--relaxed", action="store_true", help="the misfit-slip question, as asked and relaxed")
     parser.add_argument("--short-only", action="store_true", help="with --relaxed: three-letter words only")
     parser.add_argument("--dump", type=Path, metavar="FILE.jsonl", help="every word's row, to weigh bars on later")
     options = parser.parse_args()
     aligner = hearing_aligner()
     loop = PhoneLoop(aligner) if options.loop else None
-    chooser = Aligner(NAMES_OPTIONS) if options.relaxed else None
+    chooser = Aligner(NAMES_OPTIONS) if options.relaxed or options.phone_gain else None
     out = options.dump.open("w", encoding="utf-8") if options.dump else None
     rows = []
     for which in options.episodes.split(","):
@@ -248,8 +301,14 @@ def main() -> None:
             voice, _, speed = item.partition(":")
             for side in ("right", "wrong"):
                 rows += measure(which, voice, int(speed or 165), side, loop, options.oracle, aligner,
-                                options.phones, chooser, out, options.short_only)
-    measures = ["below"] + (["loop"] if options.loop else []) + (["tail"] if options.phones else [])
+                                options.phones, chooser if options.relaxed else None, out, options.short_only,
+                                chooser if options.phone_gain else None)
+    for row in rows:
+        for name in ("word", "diff", "gop"):
+            if row.get("phone_gain"):
+                row[f"phone gain by {name}"] = row["phone_gain"][name]
+    measures = (["below"] + (["loop"] if options.loop else []) + (["tail"] if options.phones else [])
+                + ([f"phone gain by {n}" for n in ("word", "diff", "gop")] if options.phone_gain else []))
     for label, chosen in (("slips (the audio says the right word)", [r for r in rows if r["right"]]),
                           ("right words, highest first", [r for r in rows if not r["right"]])):
         print(f"\n== {label}: {len(chosen)}")
@@ -259,6 +318,7 @@ def main() -> None:
             print(f"  by {name}:")
             for r in shown:
                 extra = f"  oracle {r['oracle']:5.2f}" if r.get("oracle") is not None else ""
+                extra += f"  ({r['phone_gain']['other']})" if name.startswith("phone") else ""
                 print(f"    {r[name]:6.2f}  {r['episode']:8s} {r['voice']:9s} {r['audio']:5s} {r['word']}"
                       + (f" -> {r['right']}" if r["right"] else "") + extra)
 
