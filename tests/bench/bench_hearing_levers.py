@@ -1,7 +1,8 @@
 """What lighter searches would save in the audio checks, and what they would change (prints figures).
 
     PYTHONPATH=. python tests/bench/bench_hearing_levers.py [--voices en-us+f2:165,en-us+f3:150]
-                                                            [--episodes tuned,held-out] [--parts fit,reuse,recognizer]
+                                                            [--episodes tuned,held-out]
+                                                            [--parts fit,reuse,pass,recognizer]
 
 Decoding is most of the audio checks' time (tests/bench/bench_hearing_parts.py), and nearly all of it is
 PocketSphinx scoring each frame, so a saving comes from fewer frames or a cheaper frame, and most
@@ -17,6 +18,12 @@ evaluation episodes (tests/bench/hearing_material.py; never the reserved ones), 
   on the number of workers).
 * reuse: whether the hearing pass could take its word fits from the alignment pass's own decode
   instead of aligning the turn again: that decode's per-word fits against the hearing pass's.
+* pass: the whole of the audio checks of each turn (word fit, names heard with the episode's
+  glossary, context and slip checks) with every search of the hearing pass's aligner under other
+  PocketSphinx settings (the names' choice keeps its own, lighter, settings): CPU (the settings
+  interleaved), and what the checks then find: in how many turns the suspects or the names heard
+  differ from as shipped, the wrong passages a suspect overlaps, and false suspects per 200 correct
+  words (a lighter search is only worth having where these stay as they are).
 * recognizer: PocketSphinx's own recognizer (the lone-misfit check asks it about a word misfitting
   its turn alone) under lighter settings: CPU time and whether it hears the same words, over each
   turn's worst-fitting word and its neighbours.
@@ -29,7 +36,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -43,7 +50,7 @@ from editor.align.batch import PAD_AFTER_MS, PAD_MS, AlignJob, plan_jobs  # noqa
 from editor.align.text import Token  # noqa: E402
 from editor.hearing.context import CHOICE_EDGE_MS  # noqa: E402
 from editor.hearing.fit import HEARING_OPTIONS, TokenFit, neighbourhood  # noqa: E402
-from editor.hearing.listen import HEAR_PAD_MS, HearJob, fit_turn, plan  # noqa: E402
+from editor.hearing.listen import HEAR_PAD_MS, Heard, HearJob, fit_turn, hear_segment, plan  # noqa: E402
 from editor.hearing.suggest import align_missing  # noqa: E402
 from editor.hearing.suspects import runs, word_doubts  # noqa: E402
 
@@ -60,6 +67,12 @@ FIT_SETTINGS: dict[str, tuple[AlignOptions, int]] = {
     "ds 2, topn 2": (AlignOptions(extra={**HEARING_OPTIONS.extra, "ds": 2, "topn": 2}), HEAR_PAD_MS),
     "200 ms around the turn": (HEARING_OPTIONS, 200),
 }
+# Settings of every search of the hearing pass's aligner (the word fit, verdicts and checks).
+PASS_SETTINGS: dict[str, AlignOptions] = {
+    "as shipped": HEARING_OPTIONS,
+    "topn 2": AlignOptions(extra={**HEARING_OPTIONS.extra, "topn": 2}),
+    "topn 3": AlignOptions(extra={**HEARING_OPTIONS.extra, "topn": 3}),
+}
 RECOGNIZER_SETTINGS: dict[str, dict] = {
     "as shipped": {},
     "fwdflat off": {"fwdflat": False},
@@ -70,9 +83,11 @@ RECOGNIZER_SETTINGS: dict[str, dict] = {
 
 @dataclass
 class Turn:
-    job: HearJob            # the hearing pass's job, without its audio
+    job: HearJob            # the hearing pass's job (the episode's names its glossary), without its audio
     align_job: AlignJob     # the alignment pass's
     audio: np.ndarray       # the whole episode's samples
+    wrong: list[tuple[int, int]] = field(default_factory=list)   # the turn's wrong passages (char spans)
+    correct_words: int = 0  # words of the turn outside them
 
 
 def turns_of(voices: list[tuple[str, int]], episodes: list[str], folder: Path) -> list[Turn]:
@@ -84,8 +99,12 @@ def turns_of(voices: list[tuple[str, int]], episodes: list[str], folder: Path) -
             duration_ms = len(episode.audio) * 1000 // RATE
             align_jobs = {j.index: j for j in plan_jobs(episode.transcript.segments, duration_ms, redo=True)}
             align_missing(episode.transcript, hm.write_wav(folder / f"{which}-{voice}.wav", episode.audio), workers=1)
-            turns += [Turn(job, align_jobs[job.index], episode.audio)
-                      for job in plan(episode.transcript.segments, duration_ms) if job.index in align_jobs]
+            for job in plan(episode.transcript.segments, duration_ms, episode.names):
+                if job.index in align_jobs:
+                    wrong = [(p.start, p.end) for p in episode.passages if p.index == job.index]
+                    correct = sum(1 for t in job.tokens if not any(lo < t.char_start + len(t.text) and t.char_start < hi
+                                                                    for lo, hi in wrong))
+                    turns.append(Turn(job, align_jobs[job.index], episode.audio, wrong, correct))
     return turns
 
 
@@ -94,8 +113,7 @@ def with_audio(turn: Turn, pad_ms: int) -> HearJob:
     job = turn.job
     lo = max(0, job.start_ms - pad_ms) * RATE // 1000
     hi = (job.end_ms + pad_ms) * RATE // 1000
-    return HearJob(job.index, job.segment_id, job.text, job.tokens, job.start_ms, job.end_ms,
-                   audio_start_ms=lo * 1000 // RATE, audio=turn.audio[lo:hi].copy(), not_before_ms=job.not_before_ms)
+    return replace(job, audio_start_ms=lo * 1000 // RATE, audio=turn.audio[lo:hi].copy())
 
 
 @dataclass
@@ -197,6 +215,52 @@ def reuse_part(turns: list[Turn]) -> None:
           f"{compared(base, reused)}")
 
 
+@dataclass
+class Found:
+    suspects: set[tuple[int, int, str]]        # (char start, char end, evidence)
+    names: set[tuple[int, int, str, str, bool]]  # (char start, char end, name, how, agrees)
+
+
+def found_in(heard: Heard) -> Found:
+    return Found({(s.char_start, s.char_end, "+".join(s.evidence)) for s in heard.suspects},
+                 {(s.char_start, s.char_end, s.name, s.how, s.agrees) for s in heard.spotted})
+
+
+def _overlap(a: tuple, b: tuple) -> bool:
+    """Whether two passages, each (char start, char end, ...), overlap."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def pass_part(turns: list[Turn]) -> None:
+    print(f"\n== the whole audio checks of {len(turns)} turns, the hearing aligner's searches under other settings:"
+          " CPU (interleaved), and what they find")
+    spent = dict.fromkeys(PASS_SETTINGS, 0.0)
+    found: dict[str, list[Found]] = {}
+    for _ in (0, 1):
+        for label, options in PASS_SETTINGS.items():
+            aligner = Aligner(options)
+
+            def every_turn(aligner: Aligner = aligner) -> list[Found]:
+                return [found_in(hear_segment(with_audio(turn, HEAR_PAD_MS), aligner)) for turn in turns]
+
+            took, result = cpu_of(every_turn)
+            spent[label] += took
+            found.setdefault(label, result)
+    base = found["as shipped"]
+    words = sum(t.correct_words for t in turns)
+    passages = sum(len(t.wrong) for t in turns)
+    for label in PASS_SETTINGS:
+        mine = found[label]
+        pairs = list(zip(turns, mine, strict=True))
+        caught = sum(any(_overlap(w, s) for s in f.suspects) for t, f in pairs for w in t.wrong)
+        false = sum(not any(_overlap(w, s) for w in t.wrong) for t, f in pairs for s in f.suspects)
+        differ = sum(a.suspects != b.suspects for a, b in zip(base, mine, strict=True))
+        names = sum(a.names != b.names for a, b in zip(base, mine, strict=True))
+        print(f"  {label:12s} CPU {spent[label]:6.1f} s ({spent[label] / spent['as shipped']:.2f}x); wrong passages"
+              f" found {caught}/{passages}, false suspects {200 * false / max(1, words):.2f} per 200 correct words;"
+              f" suspects differ from as shipped in {differ} turns, names heard in {names}")
+
+
 def recognizer_part(turns: list[Turn]) -> None:
     from pocketsphinx import Decoder
 
@@ -235,12 +299,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--voices", default="en-us+f2:165,en-us+f3:150")
     parser.add_argument("--episodes", default="tuned,held-out", help=f"of {', '.join(EPISODES)}")
-    parser.add_argument("--parts", default="fit,reuse,recognizer")
+    parser.add_argument("--parts", default="fit,reuse,pass,recognizer")
     options = parser.parse_args()
     voices = [(v, int(s or 165)) for v, _, s in (item.partition(":") for item in options.voices.split(","))]
     with tempfile.TemporaryDirectory() as tmp:
         turns = turns_of(voices, options.episodes.split(","), Path(tmp))
-    parts = {"fit": fit_part, "reuse": reuse_part, "recognizer": recognizer_part}
+    parts = {"fit": fit_part, "reuse": reuse_part, "pass": pass_part, "recognizer": recognizer_part}
     for part in options.parts.split(","):
         parts[part](turns)
 
