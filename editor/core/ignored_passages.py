@@ -88,7 +88,8 @@ def clipped(passages: Iterable[IgnoredPassage], lo: int, hi: int) -> tuple[Ignor
     return tuple(IgnoredPassage(p.start - lo, p.end - lo, p.words) for p in passages if lo <= p.start and p.end <= hi)
 
 
-def joined(first: Sequence[IgnoredPassage], second: Sequence[IgnoredPassage], offset: int) -> tuple[IgnoredPassage, ...]:
+def joined(first: Sequence[IgnoredPassage], second: Sequence[IgnoredPassage],
+           offset: int) -> tuple[IgnoredPassage, ...]:
     """Two turns' passages in the turn they are joined into (the second's text from *offset* on)."""
     return (*first, *(IgnoredPassage(p.start + offset, p.end + offset, p.words) for p in second))
 
