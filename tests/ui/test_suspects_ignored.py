@@ -69,7 +69,7 @@ def test_ignore_is_an_undo_step_and_outlives_a_check_after_typing_elsewhere_in_t
     _panel_shows(window, qtbot, 1)
     assert _shown(window) == ["the nets"]
     _choose(window, qtbot, "the nets")
-    assert hearing.panel.ignore.text() == "&Ignore"
+    assert hearing.panel.ignore.text() == "Ign&ore"
     hearing.panel.ignore.click()
     assert _shown(window) == [] and hearing.panel.list.count() == 0
     stack = window.edits.stack
@@ -122,7 +122,7 @@ def test_show_ignored_lists_them_and_stop_ignoring_takes_one_back_as_an_undo_ste
     assert item.foreground().color() != panel.list.item(0).foreground().color()     # greyed, and said so
     assert "ignored" in panel.summary.text()
     _choose(window, qtbot, "“the nets”  ignored")
-    assert panel.ignore.text() == "Stop &Ignoring"
+    assert panel.ignore.text() == "Stop Ign&oring"
     panel.ignore.click()
     assert _shown(window) == ["the nets"]
     _panel_shows(window, qtbot, 2)

@@ -62,9 +62,9 @@ class SuspectsPanel(QWidget):
         self.apply = QPushButton("Apply the &Name Heard")
         self.apply.setToolTip("Replace the passage by the glossary name the audio fits better")
         self.apply.clicked.connect(self._on_apply_clicked)
-        self.ignore = QPushButton("&Ignore")
+        self.ignore = QPushButton("Ign&ore")
         self.ignore.clicked.connect(self._on_ignore_clicked)
-        self.show_ignored = QCheckBox("Show i&gnored")
+        self.show_ignored = QCheckBox("Show ignore&d")
         self.show_ignored.setToolTip("Also list the passages you said are right (Ignore), to take one back")
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
@@ -200,7 +200,8 @@ class SuspectsPanel(QWidget):
         self.apply.setEnabled(self._heard_chosen() is not None)
         item = self._chosen()
         ignored = item is not None and bool(item.data(_IGNORED))
-        self.ignore.setText("Stop &Ignoring" if ignored else "&Ignore")
+        # Alt+O: Alt+I opens the Timing menu.
+        self.ignore.setText("Stop Ign&oring" if ignored else "Ign&ore")
         self.ignore.setToolTip("Show the audio's doubt of this passage again" if ignored
                                else "Say the chosen passage is right: its suspect goes (Undo brings it back)")
         self.ignore.setEnabled(item is not None)
