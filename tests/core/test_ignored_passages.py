@@ -144,3 +144,13 @@ def test_a_passage_whose_words_the_file_no_longer_reads_is_judged_afresh_and_a_b
     path.write_text(json.dumps(data))
     with pytest.raises(Exception, match=r"segments\[0\] \(id 's1'\)\.ignored\[0\]: expected \[start, end, words\]"):
         project.load(path)
+
+
+def test_revert_to_the_recognizers_text_keeps_the_passages_it_still_reads():
+    transcript = _ignored(_transcript(), "office")
+    segment = transcript.segments[0]
+    ops.run(transcript, ops.set_text(transcript, 0, "Well, " + TEXT.replace("ten", "eleven")))
+    assert [p.words for p in segment.ignored] == ["office"]
+    ops.run(transcript, ops.revert_to_original(transcript, 0))
+    assert segment.text == TEXT
+    assert [(p.start, p.words) for p in segment.ignored] == [(TEXT.index("office"), "office")]
