@@ -18,6 +18,9 @@ from typing import Protocol, TypeVar
 from editor.core.transcript import IgnoredPassage, Segment
 from editor.core.words import Edit, text_edit
 
+# The longest run of changed text compared character by character (a pass that can grow with the square
+# of its length, on the GUI thread): a longer one (a whole turn pasted over) is taken as one change.
+COMPARED_CHARS = 5_000
 _JOINING = "'’-_"     # a letter of a word as much as a letter is: "BSA" typed on to "BSA's" is another word
 
 
@@ -70,13 +73,15 @@ def follow_text(passages: Sequence[IgnoredPassage], old_text: str, new_text: str
 
     Typing is one change: what differs between the texts' common start and end. A text changed in
     several places at once (before and after a passage) differs over a run that spans the passage
-    too: then the run is compared character by character, so only what really changed counts."""
+    too: then the run is compared character by character, so only what really changed counts (up to
+    :data:`COMPARED_CHARS`)."""
     edit = text_edit(old_text, new_text)
     if edit is None:
         return tuple(passages)
     moved = follow_edits(passages, old_text, new_text, [edit])
     a, b, length = edit
-    if len(moved) == len(passages) or not any(a < p.end and p.start < b for p in passages):
+    if len(moved) == len(passages) or max(b - a, length) > COMPARED_CHARS \
+            or not any(a < p.end and p.start < b for p in passages):
         return moved
     matcher = SequenceMatcher(None, old_text[a:b], new_text[a:a + length], autojunk=False)
     edits = [(a + i1, a + i2, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]

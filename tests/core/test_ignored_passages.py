@@ -154,3 +154,10 @@ def test_revert_to_the_recognizers_text_keeps_the_passages_it_still_reads():
     ops.run(transcript, ops.revert_to_original(transcript, 0))
     assert segment.text == TEXT
     assert [(p.start, p.words) for p in segment.ignored] == [(TEXT.index("office"), "office")]
+
+
+def test_a_turn_pasted_over_whole_is_one_change_however_long():
+    transcript = _ignored(_transcript())
+    pasted = "x " * 4000 + TEXT + " y" * 4000      # the passage's words again, inside a run too long to compare
+    ops.run(transcript, ops.set_text(transcript, 0, pasted))
+    assert transcript.segments[0].ignored == ()
