@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat
 
-from editor.core.search import time_at
 from editor.core.transcript import ReviewStatus
 from editor.ui.document.transcript_model import Role
 from editor.ui.hearing.episode_vocabulary import EpisodeVocabulary
@@ -393,6 +392,9 @@ class HearingController(QObject):
             self._panel_refresh.start()
 
     def _refresh_panel(self) -> None:
+        # Not imported at startup: the panel is listed only after a pass.
+        from editor.core.search import time_at
+
         if self.dock is None or not self.dock.isVisible():
             return       # listed when shown (show_panel): a hidden panel costs nothing per result
         segments = self._model.transcript.segments
@@ -532,6 +534,8 @@ class HearingController(QObject):
 
     def go_to(self, row: int, char_start: int, char_end: int) -> None:
         """Open the turn with the passage selected and play it from just before its start."""
+        from editor.core.search import time_at
+
         segments = self._model.transcript.segments
         if not 0 <= row < len(segments):
             return
