@@ -3,6 +3,13 @@
 Runs what the window offers: the glossary scan, and with audio the audio checks of every
 suggestion, glossary names heard in doubtful passages and the suspect passages themselves
 (aligning first when the transcript has no word times).
+
+A project keeps the passages its producer said are right (Ignore in the window): a suspect over
+one is left out of the suspects, as the window leaves it out of its list, by the same rule
+(:func:`editor.core.ignored_passages.shown`). They are not hidden silently: the human form says how
+many were left out, and ``--json`` lists them under ``"ignored"`` (the suspects' fields; the key is
+there only when some were left out), so a script can still tell the audio's doubts from the
+producer's decisions.
 """
 
 from __future__ import annotations
@@ -57,11 +64,26 @@ def run(options: argparse.Namespace) -> int:
         return EXIT_READ
     if progress:
         print(file=sys.stderr)
+    ignored = _leave_out_ignored(loaded.transcript, report)
     if options.json:
-        print(json.dumps(report.as_dict(loaded.transcript), ensure_ascii=False))
+        starts = [segment.start_ms for segment in loaded.transcript.segments]
+        # "ignored" only when some were left out: the object is otherwise as it always was.
+        left_out = {"ignored": [s.as_dict(starts[s.segment]) for s in ignored]} if ignored else {}
+        print(json.dumps({**report.as_dict(loaded.transcript), **left_out}, ensure_ascii=False))
     else:
-        print(_human(loaded.transcript, report))
+        print(_human(loaded.transcript, report, len(ignored)))
     return EXIT_OK
+
+
+def _leave_out_ignored(transcript, report) -> list:
+    """Take the suspects over passages the producer said are right out of *report*; those taken out."""
+    from editor.core.ignored_passages import covering
+
+    segments = transcript.segments
+    ignored = [s for s in report.suspects if covering(segments[s.segment], s) is not None]
+    if ignored:
+        report.suspects = [s for s in report.suspects if covering(segments[s.segment], s) is None]
+    return ignored
 
 
 def _audio_that_fits(transcript, audio: str) -> str | None:
@@ -126,7 +148,7 @@ def _progress(stage: str, done: int, total: int) -> None:
     print(f"\r{stage}: {done}/{total}   ", end="", file=sys.stderr, flush=True)
 
 
-def _human(transcript, report) -> str:
+def _human(transcript, report, ignored: int = 0) -> str:
     def when(ms):
         return format_clock(ms, hours=True) if ms is not None else "--:--:--"
 
@@ -145,6 +167,9 @@ def _human(transcript, report) -> str:
     lines.append(f"{len(report.suspects)} suspect passages (most doubtful first)")
     for s in report.suspects:
         lines.append(f"  {when(s.start_ms)}  {s.text!r}  doubt {s.doubt:.2f} ({', '.join(s.evidence)})")
+    if ignored:
+        lines.append(f"{ignored} more the producer said {'is' if ignored == 1 else 'are'} right (Ignore) "
+                     "left out")
     if report.unaligned:
         lines.append(f"{report.unaligned} segments could not be fitted to the audio (not checked)")
     return "\n".join(lines)

@@ -31,8 +31,9 @@ Schema, version 1 (keys in this order; one segment per line so diffs stay readab
         "original_text": str,                 # only when it differs from text
         "original_marks": [[...], ...],       # only when they differ from marks
         "words": {"start": [int|null...], "end": [int|null...], "conf": [float|null...],
-                  "text": [str...]}},         # "text" only when the words are not text.split()
-       ...],
+                  "text": [str...]},          # "text" only when the words are not text.split()
+        "ignored": [[start, end, words], ...]},  # passages the producer said are right where the audio
+       ...],                                  #   doubted them: text[start:end] read words then
      "chapters": [{"start_ms": int, "title": str,           # optional (older files have none),
                    "url": str, "image": str}, ...],         #   sorted; url/image only when set
      "extra": {...}}                          # free JSON for other parts of the app
@@ -41,6 +42,12 @@ Times are integer milliseconds. Word arrays are parallel (one entry per word),
 which keeps a 90,000-word project small and fast to save and load. A newer
 schema version than this code knows is refused with a clear message; older
 versions will be upgraded here when there are any.
+
+Keys added since version 1 are optional, so the version stays 1: a file without one loads as the
+older versions saved it (no chapters; no passage said right: every suspect the audio finds shows),
+and an older version opening a newer file leaves them out rather than refusing the whole file.
+A passage said right whose words its turn no longer reads at that place (the text edited by hand)
+is left out on loading: the audio judges those words afresh, as after an edit of them in the window.
 
 Files saved before marks followed their words (no ``"mark_times"`` key) kept an imported
 mark at its turn's start even where the words say when it is heard; loading such a file
@@ -65,6 +72,7 @@ from editor.core.files import read_head, read_regular
 from editor.core.project_file import HEAD_CHARS, SCHEMA_KEY, looks_like_project
 from editor.core.transcript import (
     Chapter,
+    IgnoredPassage,
     Mark,
     MarkKind,
     ReviewStatus,
@@ -233,6 +241,8 @@ def _segment_to_dict(segment: Segment) -> dict:
         texts = [w.text for w in words]
         if texts != segment.text.split():
             out["words"]["text"] = texts
+    if segment.ignored:
+        out["ignored"] = [[p.start, p.end, p.words] for p in segment.ignored]
     return out
 
 
@@ -454,6 +464,7 @@ def _segment_from_dict(check: _Checker, item: Any, where: str, speakers: dict) -
         original_text=original_text,
         original_marks=list(original_marks),
         word_timing=_enum(check, item, "word_timing", _TIMINGS, WordTiming.NONE, where),
+        ignored=_ignored_from_list(check, check.get(item, "ignored", list, where, []), f"{where}.ignored", text),
     )
 
 
@@ -480,6 +491,18 @@ def _marks_from_list(check: _Checker, items: list, where: str, text: str) -> lis
                        f"({len(text)} characters)")
         marks.append(Mark(_KINDS[kind], start, end, time_ms))
     return marks
+
+
+def _ignored_from_list(check: _Checker, items: list, where: str, text: str) -> tuple[IgnoredPassage, ...]:
+    kept = []
+    for i, item in enumerate(items):
+        if not (isinstance(item, list) and len(item) == 3 and type(item[0]) is int and type(item[1]) is int
+                and isinstance(item[2], str)):
+            check.fail(f"{where}[{i}]: expected [start, end, words], found {json.dumps(item)[:80]}")
+        start, end, words = item
+        if 0 <= start < end and text[start:end] == words:    # else edited by hand since: judged afresh
+            kept.append(IgnoredPassage(start, end, words))
+    return tuple(sorted(kept, key=lambda p: (p.start, p.end)))
 
 
 def _words_from_dict(check: _Checker, data: Any, where: str, text: str) -> list[Word]:

@@ -13,6 +13,9 @@ Design notes for the next engineer:
   or nothing). Readers put a canonical token in the text for inaudible and
   crosstalk (``[inaudible]``, ``[crosstalk]``) so the text reads well on its
   own; for "unclear" the span covers the best guess.
+* Passages the producer said are right when the audio doubted them (:class:`IgnoredPassage`)
+  are spans of ``text`` too, moved by edits like marks, so the decision is saved and undone
+  with the rest of the document.
 * Each segment remembers the recognizer's text and marks (``original_text``,
   ``original_marks``) so a producer can see and revert what changed.
 * Chapters belong to the episode, not to a segment: a start time and a title
@@ -69,6 +72,21 @@ class Mark:
         return replace(self, start=self.start + delta, end=self.end + delta)
 
 
+@dataclass(slots=True, frozen=True)
+class IgnoredPassage:
+    """A passage of a segment's text the producer said is right (Ignore on a passage the audio
+    doubts): ``text[start:end]``, which read *words* then.
+
+    It is part of the document (saved, journaled, undone) so the producer's word sticks: a later
+    check of the audio that doubts the same words at the same place does not show them again.
+    Edits move it as they move marks; an edit of its own words drops it (new words deserve the
+    audio's judgement afresh): see :mod:`editor.core.ignored_passages`."""
+
+    start: int
+    end: int
+    words: str
+
+
 @dataclass(slots=True)
 class Word:
     """A recognized word and its times in the audio (ms; None until aligned)."""
@@ -105,6 +123,7 @@ class Segment:
     original_text: str | None = None
     original_marks: list[Mark] | None = None
     word_timing: WordTiming = WordTiming.NONE
+    ignored: tuple[IgnoredPassage, ...] = ()   # sorted by start; a tuple: ops assign, never change it
 
     def __post_init__(self) -> None:
         if self.original_text is None:

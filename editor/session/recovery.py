@@ -741,8 +741,10 @@ def record_op(transcript: Transcript, record: dict, memos: dict[int, ReplaceMemo
     return parts[0] if len(parts) == 1 else ops.Group(tuple(parts))   # no parts: a line marking a save
 
 
-# What typing sets (word_timing: words typed into a turn with heard times make its times estimated).
-_TYPED_FIELDS = frozenset({"text", "words", "marks", "word_timing", "status", "approved_by", "approved_at"})
+# What typing sets (word_timing: words typed into a turn with heard times make its times estimated;
+# ignored: the passages said right there move along with the text typed before them).
+_TYPED_FIELDS = frozenset({"text", "words", "marks", "word_timing", "status", "approved_by", "approved_at",
+                           "ignored"})
 
 
 def typed_row(transcript: Transcript, op: ops.Op) -> int | None:

@@ -165,8 +165,8 @@ def generate(transcript: Transcript, count: int, seed: int = 1) -> list[Action]:
 
 
 _KINDS = ["type", "replace", "split", "merge", "mark", "unmark", "status", "speaker", "rename",
-          "add_speaker", "start", "revert", "undo", "redo"]
-_WEIGHTS = [55, 3, 4, 4, 4, 2, 5, 3, 2, 1, 3, 2, 8, 4]
+          "add_speaker", "start", "revert", "undo", "redo", "ignore", "unignore"]
+_WEIGHTS = [55, 3, 4, 4, 4, 2, 5, 3, 2, 1, 3, 2, 8, 4, 3, 1]
 
 
 def _make(rng: random.Random, t: Transcript, kind: str, typing_row: int,
@@ -219,6 +219,15 @@ def _make(rng: random.Random, t: Transcript, kind: str, typing_row: int,
         if seg.start_ms is None:
             return None
         return ["set_start", row, max(0, seg.start_ms + rng.randint(-800, 800))]
+    if kind == "ignore":         # the producer says a passage the audio doubts is right
+        tokens = tokenize(seg.text)
+        if not tokens:
+            return None
+        i = rng.randrange(len(tokens))
+        j = min(len(tokens) - 1, i + rng.randrange(2))
+        return ["ignore_passages", row, [[tokens[i][0], tokens[j][1]]]]
+    if kind == "unignore":
+        return ["unignore_passages", row, rng.randrange(len(seg.ignored))] if seg.ignored else None
     if kind == "revert":
         return ["revert_to_original", row] if seg.is_changed else None
     if kind == "undo":

@@ -44,6 +44,12 @@ def plan(transcript, action: list):
         return ops.remove_mark(transcript, row, transcript.segments[row].marks[index])
     if name == "replace_spans":          # JSON has lists, the planner takes tuples
         return ops.replace_spans(transcript, [tuple(span) for span in args[0]])
+    if name == "ignore_passages":        # JSON has lists, the planner takes tuples
+        row, spans = args
+        return ops.ignore_passages(transcript, row, [tuple(span) for span in spans])
+    if name == "unignore_passages":      # scripts name a passage by its index in the turn
+        row, index = args
+        return ops.unignore_passages(transcript, row, [transcript.segments[row].ignored[index]])
     if name == "shift_times":            # ["shift_times", delta_ms, first]: the planner says what it did too
         return ops.shift_times(transcript, *args).op
     return getattr(ops, name)(transcript, *args)

@@ -492,3 +492,24 @@ def test_discarding_a_journal_does_not_wait_for_its_snapshot_and_leaves_no_file(
     journal.wait_snapshot()
     assert not journal.path.exists() and snapshot_paths_for(journal.path) == []
     assert recovery.find_for(path) is None
+
+
+def test_passages_said_right_are_restored_where_typing_moved_them(saved):
+    """Ignore on a suspect is an edit like the others: its line, its undo's and redo's, and the
+    typing that moved the passage along come back after a crash, as the undo stack left them."""
+    path, transcript = saved
+    journal = Journal.for_document(path, saved=True, fsync_interval=None)
+    segment = transcript.segments[5]
+    words = segment.text.split()[-1]
+    start = segment.text.rindex(words)
+    undo = journal.run(transcript, ops.ignore_passages(transcript, 5, [(start, start + len(words))]))
+    redo = journal.run(transcript, undo)
+    assert segment.ignored == ()
+    journal.run(transcript, redo)
+    journal.run(transcript, ops.set_text(transcript, 5, "So " + transcript.segments[5].text))
+    (kept,) = transcript.segments[5].ignored
+    assert kept.start == start + 3 and kept.words == words
+    journal.close()
+    restored = recovery.recover(journal.path)
+    assert restored.segments[5].ignored == (kept,)
+    assert fingerprint(restored) == fingerprint(transcript)

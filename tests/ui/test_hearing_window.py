@@ -201,9 +201,9 @@ def test_a_walk_selects_the_passage_without_the_sentences_full_stop(main_window,
 
 def test_ignore_in_the_menu_takes_the_suspect_away_at_once_and_for_good(heard_window, qtbot):
     """Ignore on a suspect word (right-click) says the passage is right: underline, margin marker,
-    list entry and walk go at once. It is no edit (nothing to undo, as the spelling Ignore), and
-    the passage stays ignored when the audio doubts it again after an edit elsewhere in the turn,
-    and after that edit is undone."""
+    list entry and walk go at once. It is an edit of its own (Undo brings the suspect back, Redo
+    takes it away again), and the passage stays ignored when the audio doubts it again after an
+    edit elsewhere in the turn, and after that edit is undone."""
     window = heard_window
     hearing = window.hearing
     segments = window.model.transcript.segments
@@ -227,7 +227,13 @@ def test_ignore_in_the_menu_takes_the_suspect_away_at_once_and_for_good(heard_wi
     hearing.answer.connect(answers.append)
     window.action_table["next_suspect"].trigger()
     assert answers == ["No suspect passages"]
-    assert window.edits.stack.count() == steps
+    assert window.edits.stack.count() == steps + 1
+    assert window.edits.stack.text(steps).startswith("Ignore “BSA")
+    window.edits.undo()
+    assert [s.text.split()[0] for _, s in hearing.store.all(segments)] == ["BSA"]
+    assert hearing._marker(0, segments[0]) == "?"
+    window.edits.redo()
+    assert hearing.store.all(segments) == [] and hearing._marker(0, segments[0]) is None
 
     rechecked = []
     hearing.runner.heard.connect(rechecked.append)

@@ -2,7 +2,8 @@
 
 Modules: :mod:`.base` (protocol and primitive ops), :mod:`.text` (typing, replace-all,
 marks), :mod:`.rows` (split/merge), :mod:`.times` (start, end, shift, word times), :mod:`.review`, :mod:`.speakers`,
-:mod:`.meta` (the audio a transcript belongs to, and its length), :mod:`.chapters`.
+:mod:`.meta` (the audio a transcript belongs to, and its length), :mod:`.chapters`. :mod:`.review` also
+holds the passages the producer said are right when the audio doubted them.
 
 How it fits together (Gaupol's revertable actions, split into plan and apply):
 
@@ -65,7 +66,7 @@ from editor.core.ops.base import (
 )
 from editor.core.ops.chapters import add_chapter, chapter_index, edit_chapter, remove_chapter
 from editor.core.ops.meta import set_audio, without_audio_link
-from editor.core.ops.review import set_note, set_status
+from editor.core.ops.review import ignore_passages, set_note, set_status, unignore_passages
 from editor.core.ops.rows import PartsOutcome, merge_with_next, split, split_into_parts
 from editor.core.ops.speakers import add_speaker, merge_speakers, rename_speaker, set_speaker
 from editor.core.ops.text import (
@@ -85,7 +86,7 @@ __all__ = [
     "split", "split_into_parts", "PartsOutcome",
     "merge_with_next", "set_start", "set_end", "set_bounds", "set_word_times",
     "shift_times", "Shift", "set_status",
-    "set_note",
+    "set_note", "ignore_passages", "unignore_passages",
     "set_speaker", "rename_speaker", "add_speaker", "merge_speakers",
     "add_chapter", "edit_chapter", "remove_chapter", "chapter_index",
 ]

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from editor.core.ignored_passages import clipped, joined
 from editor.core.long_text import PART_CHARS, part_starts
 from editor.core.ops.base import ReplaceSegments, segment_at
 from editor.core.transcript import Mark, ReviewStatus, Segment, Transcript, Word, WordTiming
@@ -32,13 +33,15 @@ def split(transcript: Transcript, index: int, offset: int, at_ms: int | None = N
     cut_ms = _split_time(segment, words, k, at_ms)
     (left_text, left_marks), (right_text, right_marks) = _split_text(segment.text, segment.marks, k)
     (left_orig, left_orig_marks), (right_orig, right_orig_marks) = _split_original(segment, k)
+    right_at = len(segment.text) - len(right_text)
     left = dataclasses.replace(
         segment, end_ms=cut_ms, text=left_text, marks=left_marks, words=_copy(words[:k]),
-        original_text=left_orig, original_marks=left_orig_marks)
+        original_text=left_orig, original_marks=left_orig_marks, ignored=clipped(segment.ignored, 0, len(left_text)))
     right = dataclasses.replace(
         segment, id=transcript.segment_id_maker()(), start_ms=cut_ms, text=right_text,
         marks=right_marks, words=_copy(words[k:]), note="",
-        original_text=right_orig, original_marks=right_orig_marks)
+        original_text=right_orig, original_marks=right_orig_marks,
+        ignored=clipped(segment.ignored, right_at, len(segment.text)))
     return ReplaceSegments(index, 1, (left, right))
 
 
@@ -118,9 +121,11 @@ def split_into_parts(transcript: Transcript, index: int, max_chars: int = PART_C
     ends = [*cut_ms, segment.end_ms]
     parts = []
     for i, ((part, marks), (original, original_marks)) in enumerate(zip(texts, originals, strict=True)):
+        at = pieces[i][1]
         fields: dict[str, Any] = dict(start_ms=starts[i], end_ms=ends[i], text=part, marks=marks,
                       words=part_words[i] if part_words else [],
-                      original_text=original, original_marks=original_marks)
+                      original_text=original, original_marks=original_marks,
+                      ignored=clipped(segment.ignored, at, at + len(part)))
         if i:
             fields.update(id=new_id(), note="")
         parts.append(dataclasses.replace(segment, **fields))
@@ -255,6 +260,7 @@ def merge_with_next(transcript: Transcript, index: int) -> ReplaceSegments:
     merged = dataclasses.replace(
         first, start_ms=_earliest(first.start_ms, second.start_ms), end_ms=_latest(first.end_ms, second.end_ms),
         text=text, marks=marks, words=words, word_timing=timing,
+        ignored=joined(first.ignored, second.ignored, len(text) - len(second.text)),
         note="\n".join(n for n in (first.note, second.note) if n),
         original_text=original, original_marks=original_marks, **_joined_status(first, second))
     return ReplaceSegments(index, 2, (merged,))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from editor.core.ignored_passages import follow_edits, follow_text
 from editor.core.ops.base import SetFields, segment_at
 from editor.core.ops.review import reopened
 from editor.core.transcript import Mark, MarkKind, Segment, Transcript, WordTiming, made_words, words_later
@@ -65,8 +66,11 @@ def revert_to_original(transcript: Transcript, index: int) -> SetFields:
     """Give a segment back the recognizer's text and marks (an approved one, changed by that,
     goes back to unreviewed as with :func:`set_text`)."""
     segment = segment_at(transcript, index)
-    fields = _text_fields(segment, segment.original_text or "", edits=[])
+    original = segment.original_text or ""
+    fields = _text_fields(segment, original, edits=[])
     fields["marks"] = list(segment.original_marks or [])
+    if segment.ignored:     # the passages the recognizer's text still reads at their places
+        fields["ignored"] = follow_text(segment.ignored, segment.text, original)
     if fields["text"] != segment.text or fields["marks"] != list(segment.marks):
         fields |= reopened(segment)
     return SetFields(((index, fields),))
@@ -93,12 +97,16 @@ def _replace_in(segment: Segment, items: tuple[tuple[int, int, str], ...]) -> di
         marks = map_marks(marks, [(start, end, len(replacement)) for start, end, replacement in items])
     elif not isinstance(marks, list):
         marks = []
+    fields: dict[str, Any] = {"text": new_text}
+    if segment.ignored:     # set only where there are any: a replace's fields stay the journal's text fields
+        fields["ignored"] = follow_edits(segment.ignored, text, new_text,
+                                         [(start, end, len(replacement)) for start, end, replacement in items])
     stored = segment.stored_words   # type: ignore[attr-defined]   # a list, or a recipe not read yet
     # A replace touches thousands of turns at once and few of them are ever looked at: their
     # words are realigned when first read (shown, played, saved), from the words they had.
     words = words_later(_realigned, stored, text, new_text, items, segment.start_ms, segment.end_ms) \
         if stored else []
-    return {"text": new_text, "words": words, "marks": marks}
+    return fields | {"words": words, "marks": marks}
 
 
 def _text_fields(segment: Segment, new_text: str, edits: Sequence[Edit] | None = None,
@@ -111,7 +119,11 @@ def _text_fields(segment: Segment, new_text: str, edits: Sequence[Edit] | None =
         moved = shift_marks(marks, segment.text, new_text) if edits is None else map_marks(marks, edits)
     end_ms = segment.end_ms if end_ms is None else end_ms
     words = realign(segment.words, new_text, segment.start_ms, end_ms) if segment.words else []
-    return {"text": new_text, "words": words, "marks": moved}
+    fields = {"text": new_text, "words": words, "marks": moved}
+    if segment.ignored:     # set only where there are any: typing elsewhere merges into one undo record
+        fields["ignored"] = (follow_text(segment.ignored, segment.text, new_text) if edits is None
+                             else follow_edits(segment.ignored, segment.text, new_text, edits))
+    return fields
 
 
 def _typed_fields(segment: Segment, new_text: str, room_end_ms: int | None = None) -> dict[str, Any]:

@@ -50,15 +50,20 @@ class Role(enum.IntEnum):
     CURRENT_WORD = enum.auto()                # int word index in the current segment, else -1
     CHANGED = enum.auto()                     # bool: text differs from the recognizer's
     MARKS = enum.auto()                       # list[Mark]
+    IGNORED = enum.auto()                     # the passages the producer said are right (suspects hidden)
 
 
 # What an edit of turns' texts, words or marks changes (typing, a replace): its dataChanged names
 # these roles, so a listener that follows other data (statuses, times, speakers) can skip it.
 # Any other edit is told without roles (everything may have changed).
 # Typing in a turn with heard word times also sets its word_timing (words typed in are estimated).
-TEXT_EDIT_FIELDS = frozenset({"text", "words", "marks", "word_timing"})
+# Typing before a passage the producer said is right moves it along (its "ignored" field).
+TEXT_EDIT_FIELDS = frozenset({"text", "words", "marks", "word_timing", "ignored"})
 TEXT_EDIT_ROLES = [int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole), int(Qt.ItemDataRole.ToolTipRole),
-                   int(Role.SEGMENT), int(Role.TEXT), int(Role.CHANGED), int(Role.MARKS)]
+                   int(Role.SEGMENT), int(Role.TEXT), int(Role.CHANGED), int(Role.MARKS), int(Role.IGNORED)]
+# What saying a passage is right (or taking that back) changes: no text, only which suspects show.
+IGNORED_EDIT_FIELDS = frozenset({"ignored"})
+IGNORED_EDIT_ROLES = [int(Role.SEGMENT), int(Role.IGNORED)]
 # What an edit of times alone changes (ops.SetTimes: Shift Times in every turn, its undo and redo): a
 # listener that follows texts or statuses (suspects, heights of turns) skips it.
 TIME_EDIT_ROLES = [int(Role.SEGMENT), int(Role.START), int(Role.END), int(Role.MARKS)]
@@ -133,6 +138,8 @@ class TranscriptModel(QAbstractListModel):
             return segment.is_changed
         if role == Role.MARKS:
             return list(segment.marks)
+        if role == Role.IGNORED:
+            return segment.ignored
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{self._transcript.speaker_name(segment.speaker_id)}: {segment.text[:200]}"
         return None
@@ -314,7 +321,8 @@ class TranscriptModel(QAbstractListModel):
         if isinstance(change.undo, _ops().SetTimes):
             roles = TIME_EDIT_ROLES
         else:
-            roles = TEXT_EDIT_ROLES if fields and fields <= TEXT_EDIT_FIELDS else []
+            roles = IGNORED_EDIT_ROLES if fields == IGNORED_EDIT_FIELDS \
+                else TEXT_EDIT_ROLES if fields and fields <= TEXT_EDIT_FIELDS else []
         for first, last in ranges:
             self.dataChanged.emit(self.index(first), self.index(last), roles)
         if change.speakers:

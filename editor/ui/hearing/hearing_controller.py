@@ -5,8 +5,11 @@ checked against the audio in the background (:class:`SuspectRunner`, progress in
 bar with a Cancel). Suspects are drawn with a dotted underline and a "?" in the turn's margin
 (not by colour alone), listed in the Suspects panel by doubt, and walked with Next/Previous
 Suspect, which select the passage and play it. Editing or approving a turn clears its
-suspects, and Ignore in the right-click menu the passage it is chosen on (for good: see
-:meth:`SuspectStore.dismiss`); an edited turn is checked again a moment later, so the audio can vouch for the fix:
+suspects. Ignore (in the right-click menu, or the panel's button) says the passage is right: an
+edit of the turn, one undo step, saved with the project and restored after a crash, so a later
+check that doubts the same words there shows nothing (see :mod:`editor.core.ignored_passages`);
+the panel lists those passages on demand and takes one back. An edited turn is checked again a
+moment later, so the audio can vouch for the fix:
 whatever made the edit (typing, a glossary suggestion, Correct Everywhere, a name heard), the
 status bar then says whether the audio finds the turns whose suspects it took away right now,
 in one line for however many turns one edit touched. The glossary's suggestions the audio does
@@ -46,7 +49,10 @@ RECHECK_AFTER_MS = 1500      # an edited turn is checked again once typing has p
 PLAY_LEAD_MS = 400           # playback starts a little before the passage
 PANEL_REFRESH_MS = 300
 # The roles of a change in what the suspects follow: a turn's text (edited) and status (approved).
-_TEXT_OR_STATUS_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Role.TEXT), int(Role.STATUS)})
+# The passages said right (Role.IGNORED) change which suspects show.
+_TEXT_OR_STATUS_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Role.TEXT), int(Role.STATUS),
+                                   int(Role.IGNORED)})
+_IGNORED_ROLE = int(Role.IGNORED)
 
 
 def _summary(passages: int, rechecking: int) -> str:
@@ -154,6 +160,7 @@ class HearingController(QObject):
         self.progress.cancel_requested.connect(self.runner.cancel)
         self.store.changed.connect(self._on_store_changed)
         self._model.dataChanged.connect(self._on_model_data_changed)
+        self._model.rowsInserted.connect(self._on_model_rows_inserted)
         self._model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         a = self._actions
         a["next_suspect"].triggered.connect(lambda: self.walk(1))
@@ -311,6 +318,9 @@ class HearingController(QObject):
             return      # times moved (a shift of every turn), or the playback highlight: suspects follow texts
         segments = self._model.transcript.segments
         first, last = top.row(), bottom.row()
+        self.store.note_rows(segments, first, last)
+        if not roles or _IGNORED_ROLE in map(int, roles):
+            self._schedule_panel_refresh()     # a passage said right (its undo, its redo) or taken back
         few = bool(self._audio) and last - first < 8
         if few:
             for segment in segments[first:last + 1]:
@@ -328,6 +338,9 @@ class HearingController(QObject):
                     self._recheck_rows.add(row)
             if self._recheck_rows:
                 self._recheck.start()
+
+    def _on_model_rows_inserted(self, _parent, first: int, last: int) -> None:
+        self.store.note_rows(self._model.transcript.segments, first, last)    # a split's new turn
 
     def _on_recheck_timeout(self) -> None:
         if self.runner.is_running() and not self._recheck_rows:
@@ -379,11 +392,16 @@ class HearingController(QObject):
             self._panel_refresh.start()
 
     def _refresh_panel(self) -> None:
+        # Not imported at startup: the panel is listed only after a pass.
+        from editor.core.search import time_at
+
         if self.dock is None or not self.dock.isVisible():
             return       # listed when shown (show_panel): a hidden panel costs nothing per result
         segments = self._model.transcript.segments
+        ignored = self.store.ignored(segments) if self.panel.showing_ignored() else ()
         self.panel.show_suspects(self.store.all(segments), self.runner.is_running(),
-                                 lambda row, suspect: self.store.name_for(segments[row], suspect))
+                                 lambda row, suspect: self.store.name_for(segments[row], suspect),
+                                 [(row, kept, over, time_at(segments[row], kept.start)) for row, kept, over in ignored])
 
     def suspect_at(self, row: int, offset: int) -> tuple[int, int] | None:
         """The (start, end) of the suspect passage of turn *row* at character *offset*, if any."""
@@ -392,11 +410,40 @@ class HearingController(QObject):
         return next(((s.char_start, s.char_end) for s in self.store.for_segment(self._model.segment(row))
                      if s.char_start <= offset < s.char_end), None)
 
-    def ignore_suspect(self, row: int, char_start: int, char_end: int) -> None:
-        """The producer says the passage *char_start*..*char_end* of turn *row* is right: its suspects
-        go from the text, the margin, the list and the walk at once."""
-        if 0 <= row < self._model.rowCount() and self.store.dismiss(self._model.segment(row), char_start, char_end):
-            self._refresh_panel()      # now, not after the refresh delay results get
+    def ignore_suspect(self, row: int, char_start: int, char_end: int) -> bool:
+        """The producer says the passage *char_start*..*char_end* of turn *row* is right: the suspects
+        over it go from the text, the margin, the list and the walk at once, as one undo step.
+        Whether there were any."""
+        from editor.core import ops
+
+        if not 0 <= row < self._model.rowCount():
+            return False
+        segment = self._model.segment(row)
+        gone = [s for s in self.store.for_segment(segment) if s.char_start < char_end and char_start < s.char_end]
+        if not gone:
+            return False
+        words = " … ".join(s.text for s in gone)
+        if not self._edits.push(ops.ignore_passages(self._model.transcript, row,
+                                                    [(s.char_start, s.char_end) for s in gone]),
+                                f"Ignore “{words}”", row):
+            return False
+        self._refresh_panel()      # now, not after the refresh delay results get
+        return True
+
+    def unignore(self, row: int, char_start: int, char_end: int) -> bool:
+        """Take back the producer's word on the passage *char_start*..*char_end* of turn *row* (one
+        undo step): the audio's doubt of it, if it still has one, shows again. Whether it was held."""
+        from editor.core import ops
+
+        if not 0 <= row < self._model.rowCount():
+            return False
+        segment = self._model.segment(row)
+        kept = [p for p in segment.ignored if (p.start, p.end) == (char_start, char_end)]
+        if not kept or not self._edits.push(ops.unignore_passages(self._model.transcript, row, kept),
+                                            f"Stop Ignoring “{kept[0].words}”", row):
+            return False
+        self._refresh_panel()
+        return True
 
     def name_heard_at(self, row: int, offset: int) -> tuple[int, int, str] | None:
         """(start, end, name) of the glossary name the audio heard over the suspect passage of turn
@@ -448,6 +495,9 @@ class HearingController(QObject):
             panel = self._panel = SuspectsPanel()
             panel.activated.connect(self.go_to)
             panel.apply_requested.connect(self.apply_name)
+            panel.ignore_requested.connect(self.ignore_suspect)
+            panel.unignore_requested.connect(self.unignore)
+            panel.show_ignored.toggled.connect(self._refresh_panel)
         return self._panel
 
     def show_panel(self) -> None:
@@ -484,13 +534,17 @@ class HearingController(QObject):
 
     def go_to(self, row: int, char_start: int, char_end: int) -> None:
         """Open the turn with the passage selected and play it from just before its start."""
+        from editor.core.search import time_at
+
         segments = self._model.transcript.segments
         if not 0 <= row < len(segments):
             return
         self._last = (row, char_start)
         self.panel.select(row, char_start)      # the list shows where the walk is (and Apply the Name Heard its name)
         suspect = next((s for s in self.store.for_segment(segments[row]) if s.char_start == char_start), None)
-        start = suspect.start_ms if suspect is not None and suspect.start_ms is not None else segments[row].start_ms
+        # A passage said right (listed on demand) has no suspect on show: played from its word's time.
+        start = suspect.start_ms if suspect is not None and suspect.start_ms is not None \
+            else time_at(segments[row], char_start)
         # As the other walks (low-confidence words, glossary suggestions) do: the turn opens with the
         # passage selected, so what is typed next fixes it. Left as it was, a turn being edited would
         # keep the caret, and the fix would go into the turn the walk left. The sentence's

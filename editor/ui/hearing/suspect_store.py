@@ -16,23 +16,25 @@ the merge is made once per change of either, not per paint. Passages follow the 
 heard suspects (gone while their turn reads otherwise or is approved), and come back with an undo
 that gives the turn its text again.
 
-A passage the producer says is right (Ignore in the right-click menu: :meth:`dismiss`) is hidden
-at once, and stays hidden in that turn while its words read so, whatever the audio says of them
-when the turn is checked again (after an edit elsewhere in it, an undo, a new pass). Like the
-spelling menu's Ignore it is no edit of the transcript, so it is not undone; it lasts while the
-document is open.
+A passage the producer says is right (Ignore) is part of the document, not of this store: the
+turn holds it (:attr:`Segment.ignored <editor.core.transcript.Segment.ignored>`, an edit saved and
+undone like the others), and every reader here leaves out the suspects over it by the rule
+``transcript-editor suggest`` uses (:func:`editor.core.ignored_passages.shown`), whatever the audio
+says of those words when the turn is checked again. :meth:`ignored` lists those passages, for the
+panel to show on demand; it keeps the ids of the turns holding any (:meth:`note_rows`), so listing
+them costs those turns, not the document.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from editor.core.transcript import ReviewStatus, Segment
+from editor.core.ignored_passages import reads_so, shown
+from editor.core.transcript import IgnoredPassage, ReviewStatus, Segment
 
 if TYPE_CHECKING:
     from editor.hearing.spotting import Spotted
@@ -67,8 +69,10 @@ class SuspectStore(QObject):
         self._glossary: dict[str, tuple[str, list[Suggested]]] = {}
         # turn id -> (its heard suspects, names heard, passages, all merged): made when first read after a change.
         self._merged: dict[str, tuple[list[Suspect], list[Spotted], list[Suggested], list[Suspect]]] = {}
-        # turn id -> the words of passages the producer said are right there: a suspect over them is not shown.
-        self._dismissed: dict[str, set[str]] = {}
+        # The ids of the turns holding passages the producer said are right (None: not looked for
+        # since the document came), and the row each was last seen at.
+        self._ignoring: set[str] | None = None
+        self._ignoring_rows: dict[str, int] = {}
 
     def clear(self, passages: bool = True) -> None:
         """Forget every turn's check, and the glossary's *passages* too (kept when the audio is only
@@ -85,7 +89,8 @@ class SuspectStore(QObject):
         if passages:      # another document: what the producer said of this one's passages goes too
             held = held or bool(self._glossary)
             self._glossary.clear()
-            self._dismissed.clear()
+            self._ignoring = None
+            self._ignoring_rows.clear()
         if held:
             self.changed.emit()
 
@@ -161,15 +166,38 @@ class SuspectStore(QObject):
         self._rows_count = -1     # turns never seen are looked for
         self.changed.emit()
 
-    def dismiss(self, segment: Segment, char_start: int, char_end: int) -> bool:
-        """The producer says *segment*'s passage *char_start*..*char_end* is right: its live suspects
-        (heard or the glossary's) are hidden from now on; announced by ``changed``. Whether any were."""
-        gone = [s for s in self.for_segment(segment) if s.char_start < char_end and char_start < s.char_end]
-        if not gone:
-            return False
-        self._dismissed.setdefault(segment.id, set()).update(segment.text[s.char_start:s.char_end] for s in gone)
-        self.changed.emit()
-        return True
+    def note_rows(self, segments: list[Segment], first: int, last: int) -> None:
+        """Rows *first*..*last* changed (or came): whether their turns hold passages said right."""
+        ignoring = self._ignoring
+        if ignoring is None:
+            return      # looked for in every turn when first listed
+        for row, segment in enumerate(segments[first:last + 1], first):
+            if segment.ignored:
+                ignoring.add(segment.id)
+                self._ignoring_rows[segment.id] = row
+            else:
+                ignoring.discard(segment.id)
+
+    def ignored(self, segments: list[Segment]) -> list[tuple[int, IgnoredPassage, Suspect | None]]:
+        """(row, passage, the most doubtful suspect the audio holds over it now, if any) of every
+        passage the producer said is right, in reading order."""
+        if self._ignoring is None:
+            self._ignoring = {segment.id for segment in segments if segment.ignored}
+        ignoring, rows, count = self._ignoring, self._ignoring_rows, len(segments)
+        if not all(0 <= rows.get(turn, -1) < count and segments[rows[turn]].id == turn for turn in ignoring):
+            rows.clear()     # rows came or went (a split, a merge): found again, and turns gone forgotten
+            rows.update((segment.id, row) for row, segment in enumerate(segments) if segment.id in ignoring)
+            ignoring.intersection_update(rows)
+        found = []
+        for turn in ignoring:
+            row = rows[turn]
+            segment = segments[row]
+            live = self._live(segment)
+            for kept in segment.ignored:
+                if reads_so(segment.text, kept):
+                    over = [s for s in live if s.char_start < kept.end and kept.start < s.char_end]
+                    found.append((row, kept, max(over, key=lambda s: s.doubt) if over else None))
+        return sorted(found, key=lambda item: (item[0], item[1].start))
 
     def _drop(self, segment_id: str) -> bool:
         """Forget a turn's suspects; whether it had any."""
@@ -189,13 +217,7 @@ class SuspectStore(QObject):
     def for_segment(self, segment: Segment) -> list[Suspect]:
         """The live suspects of *segment*: those heard, merged with the glossary's passages, but
         those over a passage the producer said is right."""
-        shown = self._live(segment)
-        dismissed = self._dismissed.get(segment.id) if self._dismissed else None
-        if not dismissed or not shown:
-            return shown
-        said_right = [(m.start(), m.end()) for words in dismissed
-                      for m in re.finditer(re.escape(words), segment.text)]
-        return [s for s in shown if not any(a < s.char_end and s.char_start < b for a, b in said_right)]
+        return shown(segment, self._live(segment))
 
     def _live(self, segment: Segment) -> list[Suspect]:
         """*segment*'s suspects while it reads as they were found in and is not approved."""

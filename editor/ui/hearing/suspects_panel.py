@@ -1,9 +1,23 @@
-"""SuspectsPanel: the passages the audio doubts, most doubtful first; activate one to hear it."""
+"""SuspectsPanel: the passages the audio doubts, most doubtful first; activate one to hear it.
+
+Ignore says the chosen passage is right (its suspect goes, as one undo step). Show ignored lists
+the passages the producer said are right too, after the others, greyed and marked so; choosing one
+turns Ignore into Stop Ignoring, which gives the audio's doubt of it back."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from editor.core.timecode import format_clock
 from editor.ui.widgets.status_line import StatusLine
@@ -14,9 +28,14 @@ _EVIDENCE = {"audio": "sounds different", "spelling": "unknown word", "confidenc
 LAYOUT_BATCH = 10     # items a turn of the event loop lays out (their wrapped text measured: ~1 ms each)
 
 
+_PLACE, _HEARD, _IGNORED = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1, Qt.ItemDataRole.UserRole + 2
+
+
 class SuspectsPanel(QWidget):
     activated = Signal(int, int, int)      # row, char_start, char_end
     apply_requested = Signal(int, int, int, str)   # row, char_start, char_end, the name heard there
+    ignore_requested = Signal(int, int, int)       # row, char_start, char_end: the producer says it is right
+    unignore_requested = Signal(int, int, int)     # row, char_start, char_end: ...and takes that back
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -43,19 +62,32 @@ class SuspectsPanel(QWidget):
         self.apply = QPushButton("Apply the &Name Heard")
         self.apply.setToolTip("Replace the passage by the glossary name the audio fits better")
         self.apply.clicked.connect(self._on_apply_clicked)
+        self.ignore = QPushButton("Ign&ore")
+        self.ignore.clicked.connect(self._on_ignore_clicked)
+        self.show_ignored = QCheckBox("Show ignore&d")
+        self.show_ignored.setToolTip("Also list the passages you said are right (Ignore), to take one back")
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
-        layout.addWidget(self.apply)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.apply)
+        buttons.addWidget(self.ignore)
+        layout.addLayout(buttons)
+        layout.addWidget(self.show_ignored)
         self._update_button()
 
-    def show_suspects(self, suspects, running: bool = False, name_for=lambda row, suspect: None) -> None:
-        """*suspects*: (row, Suspect) pairs, already sorted; *name_for(row, suspect)*: a Spotted or None.
-        The suspect chosen before stays chosen when it is still listed.
+    def showing_ignored(self) -> bool:
+        return self.show_ignored.isChecked()
+
+    def show_suspects(self, suspects, running: bool = False, name_for=lambda row, suspect: None,
+                      ignored=()) -> None:
+        """*suspects*: (row, Suspect) pairs, already sorted; *name_for(row, suspect)*: a Spotted or None;
+        *ignored*: (row, IgnoredPassage, the suspect over it or None, its time) of the passages said
+        right, listed after the suspects. The suspect chosen before stays chosen when it is still listed.
 
         Called again and again while a pass runs: only the items that changed are taken out or put
         in (a turn checked adds its few), so a long episode's hundreds of suspects are not made
         again each time, and the list lays its items out a batch at a time."""
-        chosen = self.list.currentItem().data(Qt.ItemDataRole.UserRole) if self.list.currentItem() else None
+        chosen = self.list.currentItem().data(_PLACE) if self.list.currentItem() else None
         made, wanted = {}, []
         for row, suspect in suspects:
             before = self._made.get(id(suspect))
@@ -67,15 +99,18 @@ class SuspectsPanel(QWidget):
             entry = self._entry(row, suspect, name_for(row, suspect))
             made[id(suspect)] = (suspect, row, entry)
             wanted.append(entry)
+        wanted += [self._ignored_entry(*item) for item in ignored]
         self._made = made
         self._update_items(wanted)
         if chosen is not None and not self.select(chosen[0], chosen[1]):
             self.list.setCurrentRow(-1)     # no longer listed: nothing chosen (not a neighbour)
         self._update_button()
         count = len(suspects)
-        self.summary.setText(("Listening… " if running else "")
-                             + (f"{count} passage{'s' if count != 1 else ''} to listen to"
-                                if count else "No doubtful passages" if not running else ""))
+        said = (f"{count} passage{'s' if count != 1 else ''} to listen to" if count
+                else "No doubtful passages" if not running else "")
+        if ignored:
+            said += f"{'; ' if said else ''}{len(ignored)} ignored"
+        self.summary.setText(("Listening… " if running else "") + said)
 
     @staticmethod
     def _entry(row: int, suspect, heard) -> tuple:
@@ -90,7 +125,16 @@ class SuspectsPanel(QWidget):
         text = (f"{format_clock(suspect.start_ms)}  “{suspect.text}”  "
                 f"doubt {round(suspect.doubt * 100)} %\n    {why}{name}")
         return (text, (row, suspect.char_start, suspect.char_end),
-                (row, heard.char_start, heard.char_end, heard.name) if heard is not None else None)
+                (row, heard.char_start, heard.char_end, heard.name) if heard is not None else None, False)
+
+    @staticmethod
+    def _ignored_entry(row: int, kept, over, start_ms) -> tuple:
+        """(text, where, None, True) of a passage the producer said is right."""
+        when = format_clock(start_ms) if start_ms is not None else "--:--"
+        doubt = (f"the audio doubts it ({round(over.doubt * 100)} %: "
+                 f"{', '.join(_EVIDENCE.get(e, e) for e in over.evidence)})" if over is not None
+                 else "the audio has no doubt of it now")
+        return (f"{when}  “{kept.words}”  ignored\n    {doubt}", (row, kept.start, kept.end), None, True)
 
     def _update_items(self, wanted: list[tuple]) -> None:
         """Make the list show *wanted* (entries, in order), keeping the items already right."""
@@ -113,8 +157,11 @@ class SuspectsPanel(QWidget):
                 at += 1
                 continue
             item = QListWidgetItem(entry[0])
-            item.setData(Qt.ItemDataRole.UserRole, entry[1])
-            item.setData(Qt.ItemDataRole.UserRole + 1, entry[2])
+            item.setData(_PLACE, entry[1])
+            item.setData(_HEARD, entry[2])
+            item.setData(_IGNORED, entry[3])
+            if entry[3]:     # greyed, and said so in words ("ignored"): not by colour alone
+                item.setForeground(self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
             self.list.insertItem(at, item)
             shown.insert(at, entry)
             at += 1
@@ -125,7 +172,7 @@ class SuspectsPanel(QWidget):
     def select(self, row: int, char_start: int) -> bool:
         """Make the suspect at (*row*, *char_start*) the list's current one (not activated: nothing
         plays); whether it is listed."""
-        at = next((i for i, (_text, where, _heard) in enumerate(self._entries)
+        at = next((i for i, (_text, where, _heard, _ignored) in enumerate(self._entries)
                    if where[0] == row and where[1] == char_start), -1)
         if at < 0:
             return False
@@ -136,18 +183,34 @@ class SuspectsPanel(QWidget):
         return True
 
     def _on_item_activated(self, item: QListWidgetItem) -> None:
-        self.activated.emit(*item.data(Qt.ItemDataRole.UserRole))
+        self.activated.emit(*item.data(_PLACE))
+
+    def _chosen(self) -> QListWidgetItem | None:
+        """The chosen item. Chosen means selected: the item the list makes current when it takes
+        the focus is not."""
+        item = self.list.currentItem()
+        return item if item is not None and item.isSelected() else None
 
     def _heard_chosen(self) -> tuple | None:
-        """(row, char_start, char_end, name) of the name heard over the chosen suspect, if any.
-        Chosen means selected: the item the list makes current when it takes the focus is not."""
-        item = self.list.currentItem()
-        if item is None or not item.isSelected():
-            return None
-        return item.data(Qt.ItemDataRole.UserRole + 1)
+        """(row, char_start, char_end, name) of the name heard over the chosen suspect, if any."""
+        item = self._chosen()
+        return None if item is None else item.data(_HEARD)
 
     def _update_button(self, *_) -> None:
         self.apply.setEnabled(self._heard_chosen() is not None)
+        item = self._chosen()
+        ignored = item is not None and bool(item.data(_IGNORED))
+        # Alt+O: Alt+I opens the Timing menu.
+        self.ignore.setText("Stop Ign&oring" if ignored else "Ign&ore")
+        self.ignore.setToolTip("Show the audio's doubt of this passage again" if ignored
+                               else "Say the chosen passage is right: its suspect goes (Undo brings it back)")
+        self.ignore.setEnabled(item is not None)
+
+    def _on_ignore_clicked(self) -> None:
+        item = self._chosen()
+        if item is None:
+            return
+        (self.unignore_requested if item.data(_IGNORED) else self.ignore_requested).emit(*item.data(_PLACE))
 
     def _on_apply_clicked(self) -> None:
         heard = self._heard_chosen()
