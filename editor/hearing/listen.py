@@ -311,8 +311,10 @@ def _heard_sound_alikes(job: HearJob, timed: list[TimedToken], aligner: Aligner,
         if verdict.label == PREFERS_ORIGINAL or verdict.fit < bar:
             continue
         # An everyday word written as one inside its sentence, said as the name is ("bright" for
-        # Brite): unless the audio prefers the name, the text's word stands.
-        if verdict.label != AGREES and alike.first == alike.last \
+        # Brite): unless the audio prefers the name, the text's word stands. (An acronym is no such
+        # name: a recognizer that does not know one writes whatever word it sounds like, "sorter"
+        # for SARDA.)
+        if verdict.label != AGREES and alike.first == alike.last and not alike.name.isupper() \
                 and everyday_word_in_a_sentence(job.tokens, alike.first, _phone_speller(aligner)):
             continue
         found.append(Spotted(lo, hi, job.text[lo:hi], alike.name, verdict.margin, "sound", verdict.label == AGREES))
