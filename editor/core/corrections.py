@@ -282,6 +282,7 @@ def _with_other_names(index: NameIndex, candidates: list[Candidate], phrases: li
 SPOKEN_PUNCTUATION = frozenset({"dot", "slash", "dash", "underscore"})   # a web address read aloud
 MIN_ANCHORED_WORD_KEY = 4   # a word of the name with a key this long is anchored by sound too
 MIN_INSIDE_NAME = 10    # one-word names this long are also anchored by words written inside them
+_ADDRESS_MARKS = "./-@_"   # a web address's marks, each said as a word when it is read aloud
 MAX_EXTRA_WORDS = 3     # a window may hold this many words more than the phrase
 # ...or more for a phrase with a long word, which a recognizer may write as a run of short words, a
 # piece for about every PIECE_LETTERS of its letters ("Venn cat a ram an" for Venkataraman), up to
@@ -350,7 +351,7 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int, near: list[se
         near[0] |= index.words_inside(phrase.norms[0]) - skip
     # A web address read aloud takes words for its punctuation too ("dot", "slash").
     letters = sum(map(len, phrase.norms))
-    extra = extra_words(phrase.norms, url_like)
+    extra = extra_words(phrase.norms, url_like, phrase.text)
     own_words = set(phrase.norms)
     # Windows are gathered first, each distinct run of words once, then judged together (see
     # _judge_all). Windows seen are keyed by ints and strings, never tuples: this loop runs on
@@ -373,8 +374,9 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int, near: list[se
             # only a piece of a word (well short of it) starts the wide windows of a name in pieces,
             # or a word of the name as written, no everyday word: the rest of the name may be in
             # pieces too short to anchor it ("Rajesh Sue bra man yam" for Rajesh Subramanyam).
-            piece = len(norm) < 0.8 * len(phrase.norms[word_number]) or (n > 1 and norm == phrase.norms[word_number]
-                                                                         and norm not in skip)
+            # An address's words may all be followed by its rest in letters ("coffee.com/r B W").
+            piece = url_like or len(norm) < 0.8 * len(phrase.norms[word_number]) \
+                or (n > 1 and norm == phrase.norms[word_number] and norm not in skip)
             if norm in skip and norm not in own_words:
                 anchor_shapes = split if piece else narrow_split
             elif norm in by_sound:
@@ -506,10 +508,13 @@ def _running_count(index: NameIndex, words: Iterable[str]) -> np.ndarray:
     return np.cumsum(found)
 
 
-def extra_words(norms: Sequence[str], url_like: bool) -> int:
-    """How many words more than the phrase (normalised *norms*) a window of it may hold."""
+def extra_words(norms: Sequence[str], url_like: bool, text: str = "") -> int:
+    """How many words more than the phrase (normalised *norms*; *text* as written) a window of it may hold.
+
+    A web address read aloud says a word for each of its marks ("dot", "slash") besides the words
+    and letters its parts are heard as: a window may hold a word more for each."""
     if url_like:
-        return MAX_EXTRA_WORDS + 2
+        return MAX_EXTRA_WORDS + 2 + sum(text.count(mark) for mark in _ADDRESS_MARKS)
     longest = max(map(len, norms), default=0)
     return max(MAX_EXTRA_WORDS, min(MAX_PIECE_WORDS, longest // PIECE_LETTERS))
 

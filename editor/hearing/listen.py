@@ -40,6 +40,7 @@ from editor.hearing.sound_match import (
     MAX_DISTANCE,
     PhoneSpeller,
     SoundAlike,
+    everyday_word_in_a_sentence,
     name_words_near,
     sound_alikes,
     words_near_names,
@@ -307,9 +308,16 @@ def _heard_sound_alikes(job: HearJob, timed: list[TimedToken], aligner: Aligner,
                   text_fit(fitted, alike.first, alike.last))
         verdict = compare(cut(job.audio, job.audio_start_ms, where), where, alike.name, aligner,
                           margin_needed=False, usable_from=(bar, 0.0))
-        if verdict.label != PREFERS_ORIGINAL and verdict.fit >= bar:
-            found.append(Spotted(lo, hi, job.text[lo:hi], alike.name, verdict.margin, "sound",
-                                 verdict.label == AGREES))
+        if verdict.label == PREFERS_ORIGINAL or verdict.fit < bar:
+            continue
+        # An everyday word written as one inside its sentence, said as the name is ("bright" for
+        # Brite): unless the audio prefers the name, the text's word stands. (An acronym is no such
+        # name: a recognizer that does not know one writes whatever word it sounds like, "sorter"
+        # for SARDA.)
+        if verdict.label != AGREES and alike.first == alike.last and not alike.name.isupper() \
+                and everyday_word_in_a_sentence(job.tokens, alike.first, _phone_speller(aligner)):
+            continue
+        found.append(Spotted(lo, hi, job.text[lo:hi], alike.name, verdict.margin, "sound", verdict.label == AGREES))
     return found
 
 

@@ -371,6 +371,19 @@ def name_words_near(tokens: list[Token], names: list[str], phones: PhoneSpeller,
     return found
 
 
+def everyday_word_in_a_sentence(tokens: list[Token], at: int, phones: PhoneSpeller) -> bool:
+    """Whether token *at* is written as an everyday word: lowercase, inside its sentence (not its
+    first word, whose capital would be the sentence's either way), and known to the dictionary. A
+    name a recognizer does not know is written so only when it sounds like such a word ("bright"
+    for Brite), and then the audio cannot tell the two apart either: the text says the word."""
+    word = tokens[at].text.strip(".,;:!?\"'()\u2019")
+    if not word or not word[0].islower() or not tokens[at].spoken:
+        return False
+    if at == 0 or _ends_sentence(tokens[at - 1].text):
+        return False
+    return all(phones.everyday(w) for w in tokens[at].spoken)
+
+
 def _ends_sentence(text: str) -> bool:
     """Whether the token *text* ends a sentence (a title's full stop, "Mrs.", does not)."""
     end = text.rstrip("\"'\u201d\u2019)")

@@ -43,3 +43,17 @@ def test_a_dictionary_word_spelt_like_a_name_is_not_offered_for_it():
     found = [(s.found, s.replacement) for s in scan(transcript, _glossary("Patreon"))]
     assert ("patronage", "Patreon") not in found
     assert ("patron", "Patreon") in found        # said as the name is: it may be the name misheard
+
+
+def test_an_address_whose_end_is_written_as_letters_is_suggested_over_all_its_letters():
+    # The recognizer wrote the address's last part as its letters, the first part as a word it knows:
+    # a suggestion that stopped a letter short would leave the last letter behind when applied.
+    transcript = _transcript("Support us at coffee.com/r B W if you can.", "Tips go to coffee.com/r B W.")
+    found = [(s.index, s.found) for s in scan(transcript, _glossary("ko-fi.com/rbw"))]
+    assert found == [(0, "coffee.com/r B W"), (1, "coffee.com/r B W")]
+
+
+def test_an_address_read_aloud_word_by_word_and_letter_by_letter_is_suggested_whole():
+    transcript = _transcript("Go to patreon dot com slash t s m h today.")
+    found = [(s.index, s.found) for s in scan(transcript, _glossary("patreon.com/tsmh"))]
+    assert found == [(0, "patreon dot com slash t s m h")]
