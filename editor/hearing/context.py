@@ -124,7 +124,7 @@ from editor.hearing.durations import consonant_said, teen_said
 from editor.hearing.fit import SegmentFit, fit_tokens, neighbourhood
 from editor.hearing.sound_match import VOWELS
 from editor.hearing.suspects import FIT_FAIR, Suspect, WordDoubt
-from editor.hearing.tense import plain_verbs_in_past, said_with_ending
+from editor.hearing.tense import irregular, plain_verbs_in_past, said_with_ending
 from editor.hearing.verdict import MARGIN
 
 HOMOPHONE_GAIN = 1.0      # orders of magnitude a word said the same makes its context likelier
@@ -673,17 +673,18 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
 def _pasts_wanted(tokens: list[Token], words: list[str], position: dict[int, int], aligner: Aligner) -> dict[int, str]:
     """For each token the sentence's grammar wants in its past form (:mod:`.tense`: "Last Sunday the
     choir climb the tower"), that form: a word the model knows, said as the token's word with a past
-    tense's ending, and leaving the turn's trigrams no more than TENSE_GAIN orders of magnitude less
-    likely (the model does not see the sentence's time, but it does see a noun taken for the verb:
-    "the garden gated" for "the garden gate squeak")."""
+    tense's ending, or its irregular past ("swim": swam), and leaving the turn's trigrams no more than
+    TENSE_GAIN orders of magnitude less likely (the model does not see the sentence's time, but it
+    does see a noun taken for the verb: "the garden gated" for "the garden gate squeak")."""
     model = context_model()
     wanted = {}
     for i, forms in plain_verbs_in_past(tokens, words, position):
         at = position[i]
         own = model.window(words, at, words[at])
         for past in forms:
-            if (model.known(past) and said_with_ending(aligner.pronunciations(words[at]), aligner.pronunciations(past))
-                    and model.window(words, at, past) - own >= TENSE_GAIN):
+            said = irregular(words[at], past) or said_with_ending(aligner.pronunciations(words[at]),
+                                                                   aligner.pronunciations(past))
+            if model.known(past) and said and model.window(words, at, past) - own >= TENSE_GAIN:
                 wanted[i] = past
                 break
     return wanted
