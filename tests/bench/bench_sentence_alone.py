@@ -12,6 +12,10 @@ episode's own uses of the word are worth (:meth:`~editor.hearing.context.Context
 and whether it lies in a wrong passage (a slip) or not (a right word: a false suspect in both runs).
 A word a suspect of another check already covers is left out of that check in the full run, so this is
 what the context check could doubt, not necessarily what it shows.
+
+Then the same for the tense check (:mod:`~editor.hearing.tense`: a verb in its plain form where the
+sentence says the time is past), whose decision is the grammar's, the audio only able to rule the
+past form out: every word it would doubt, a slip or a right word.
 """
 
 from __future__ import annotations
@@ -76,6 +80,24 @@ def doubted_alike(which: str, aligner: Aligner) -> list[tuple[str, str, bool, co
     return found
 
 
+def doubted_tense(which: str, aligner: Aligner) -> list[tuple[str, str, str, bool]]:
+    """(turn text, word, its past form, in a wrong passage) for every word of episode *which* the
+    tense check doubts on the sentence alone."""
+    spec = EPISODES[which]
+    lines, clean = spec.get("lines", hm.LINES), spec.get("clean", hm.CLEAN)
+    model = context.context_model()
+    found = []
+    for _, line in [*lines, *(("clean", c) for c in clean)]:
+        text, spans = hm._side(line, "wrong")
+        tokens = segment_tokens(Segment("s", 0, 1000, text))
+        words, position = context.spoken_words(tokens, model)
+        for i, past in context._pasts_wanted(tokens, words, position, aligner).items():
+            token = tokens[i]
+            slip = any(lo <= token.char_start < hi for lo, hi, *_ in spans)
+            found.append((text, token.text, past, slip))
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--episodes", default=",".join(EPISODES), help="which episodes of bench_hearing.py")
@@ -91,6 +113,13 @@ def main() -> None:
                   f"  | {text}")
     print(f"\nslips doubted on the sentence alone: {slips_kept} of {slips}; right words doubted: {rights_kept}"
           f" ({rights} without the episode's words and the main-pronunciation bar)")
+    print("\n== the tense check, on the sentence alone")
+    tense_slips = tense_rights = 0
+    for which in options.episodes.split(","):
+        for text, word, past, slip in doubted_tense(which, aligner):
+            tense_slips, tense_rights = tense_slips + slip, tense_rights + (not slip)
+            print(f"{'slip ' if slip else 'right'} {which:9s} {word} -> {past}  | {text}")
+    print(f"\ntense slips doubted: {tense_slips}; right words doubted: {tense_rights}")
 
 
 if __name__ == "__main__":
