@@ -17,7 +17,8 @@ audio said "swim", 0.2 and 0.5 worse where it said "swam").
 
 Only that pattern, which leaves a right sentence's plain forms alone: an infinitive ("we had to
 climb"), a verb after a modal or another verb ("I saw them play", "we will press"), a clause inside
-another ("we heard that they play"), a noun ("the press").
+another ("we heard that they play"). A noun it takes for the verb ("yesterday the garden gate
+creaked": "gated") the language model rules out (see :func:`editor.hearing.context._pasts_wanted`).
 """
 
 from __future__ import annotations
@@ -70,7 +71,8 @@ IRREGULAR_PASTS = {
     "teach": "taught", "buy": "bought", "bring": "brought", "think": "thought", "fight": "fought",
 }
 _PASTS = frozenset(IRREGULAR_PASTS.values()) | {"lay", "wound", "bound", "read"}
-# A clause starts at the sentence's start, after a comma, or after the sentence's past time itself.
+# A clause starts at the sentence's start, after the sentence's past time, or after a comma (or a
+# semicolon or colon): the punctuation that closes a word before one.
 _CLAUSE_END = re.compile(r"[,;:]$")
 _SENTENCE_END = re.compile(r"[.!?]['\"’”)]*$")
 
@@ -157,7 +159,7 @@ def clause_starts(sentence: range, when: range, punctuated: list[bool]) -> list[
 
 def plain_verbs_in_past(tokens: list[Token], words: list[str], position: dict[int, int]) -> list[tuple[int, list[str]]]:
     """The tokens of a turn that may be a verb's plain form where the sentence's time is past, each
-    with the spellings of its regular past form (see :func:`past_forms`). *words*: the turn's spoken
+    with the spellings its past form may have (see :func:`past_forms`). *words*: the turn's spoken
     words, lowercase; *position*: where each token's first one is (see
     :func:`editor.hearing.context.spoken_words`). The caller asks the dictionary and the model
     which past form is a word."""
