@@ -42,8 +42,13 @@ SUBJECT_PRONOUNS = frozenset(("i", "we", "you", "they", "he", "she", "it"))
 DETERMINERS = frozenset(("the", "our", "my", "your", "his", "her", "their", "its", "a", "an", "this", "that",
                          "these", "those", "every", "each", "some", "both", "all"))
 MAX_NOUN_WORDS = 3
-# Words that are no part of a noun phrase's head: what follows them is no subject's verb.
+# Words that are neither part of a subject's noun phrase nor, right after it, its verb: what follows
+# them is no subject's verb, and a preposition that is a verb too ("the old bridge near the mill":
+# "neared"; "a man like me": "liked") is the preposition there.
 NOT_NOUNS = frozenset((
+    "near", "like", "round", "around", "down", "up", "out", "off", "over", "back", "past", "after", "before",
+    "behind", "through", "across", "along", "below", "above", "under", "beside", "inside", "outside", "into",
+    "onto", "upon", "within", "without", "between", "beyond", "toward", "towards", "since", "until", "during",
     "to", "and", "or", "but", "who", "which", "that", "whom", "whose", "what", "when", "where", "while", "if",
     "will", "would", "can", "could", "shall", "should", "may", "might", "must", "do", "does", "did", "not",
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "of", "in", "on", "at", "for", "with",

@@ -31,6 +31,8 @@ def test_the_plain_form_after_a_clauses_subject_in_a_past_sentence_is_asked_abou
     assert verbs("Last year we had to climb the stairs.") == []
     assert "play" not in verbs("Two weeks ago, we heard that they play well.")
     assert "climb" not in verbs("It was cold last night. We climb the tower every day.")
+    # A preposition that is a verb too ("neared") is the preposition after a noun phrase.
+    assert "near" not in verbs("The old bridge near the mill was rebuilt last year.")
 
 
 def test_a_regular_past_tense_is_spelled_as_english_spells_it():
