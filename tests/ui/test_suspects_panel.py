@@ -148,3 +148,8 @@ def test_the_name_heard_says_what_it_replaces_when_that_is_not_the_passage_liste
     qtbot.addWidget(other)
     other.show_suspects([(0, passage)], name_for=lambda row, suspect: same)
     assert "→ Daraka Larimore-Hall  (audio cannot tell)" in other.list.item(0).text()
+
+
+def test_a_suspect_of_the_sentences_tense_says_why_in_words(qtbot):
+    tense = Suspect(0, "s0", 20, 25, "climb", 1200, 1500, 0.6, ["grammar"])
+    assert "the sentence's tense wants another form" in _fresh([(0, tense)], lambda row, suspect: None, qtbot)[0][0]
