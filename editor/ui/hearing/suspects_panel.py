@@ -48,8 +48,10 @@ class SuspectsPanel(QWidget):
         layout.addWidget(self.apply)
         self._update_button()
 
-    def show_suspects(self, suspects, running: bool = False, name_for=lambda row, suspect: None) -> None:
-        """*suspects*: (row, Suspect) pairs, already sorted; *name_for(row, suspect)*: a Spotted or None.
+    def show_suspects(self, suspects, running: bool = False, name_for=lambda row, suspect: None,
+                      none_found: str = "No doubtful passages") -> None:
+        """*suspects*: (row, Suspect) pairs, already sorted; *name_for(row, suspect)*: a Spotted or None;
+        *none_found*: what the panel says when none is listed and no pass runs (why there are none).
         The suspect chosen before stays chosen when it is still listed.
 
         Called again and again while a pass runs: only the items that changed are taken out or put
@@ -75,7 +77,7 @@ class SuspectsPanel(QWidget):
         count = len(suspects)
         self.summary.setText(("Listening… " if running else "")
                              + (f"{count} passage{'s' if count != 1 else ''} to listen to"
-                                if count else "No doubtful passages" if not running else ""))
+                                if count else none_found if not running else ""))
 
     @staticmethod
     def _entry(row: int, suspect, heard) -> tuple:
