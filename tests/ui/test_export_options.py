@@ -70,3 +70,15 @@ def test_the_filler_list_is_edited_per_language_and_used_at_once(timed_window, q
     assert "tide" not in editor.words() and "you know" in editor.words()
     editor.reject()
     dialog.reject()
+
+
+def test_the_inaudible_choice_names_the_formats_default_without_brackets_in_brackets(timed_window, qtbot):
+    """The default is said after a colon, not as brackets in brackets ("Format default ([inaudible] (with time))")."""
+    dialog = open_export(timed_window, qtbot)
+    for name in ("txt", "srt", "vtt"):
+        choose(dialog.format_box, name)
+        shown = dialog.style_box.itemText(0)
+        assert shown.startswith("Format default: ") and "((" not in shown and not shown.endswith("))")
+        assert shown.removeprefix("Format default: ") in [dialog.style_box.itemText(i)
+                                                            for i in range(1, dialog.style_box.count())]
+    dialog.reject()

@@ -125,6 +125,10 @@ class HearingController(QObject):
         self._fixing: set[str] = set()
         self._fixed: list[tuple[Segment, list[Suspect]]] = []
         self._whole_pass = False      # the runner checks every turn (not a few edited ones again)
+        # How far the audio was listened to: "not yet", "stopped" (a whole pass cancelled or failed
+        # part way) or "all". An empty list means "nothing to doubt" only after "all": before, the
+        # panel and Next Suspect say why there are none (no audio, not aligned yet, stopped).
+        self._listened = "not yet"
         # Why the pass under way could not be done: said once it has ended (its progress hidden),
         # so the bar that says it never shows beside a progress still counting.
         self._pass_failure: str | None = None
@@ -176,6 +180,7 @@ class HearingController(QObject):
         self._audio = audio_path
         self.store.clear(passages=False)
         self._fixing.clear()      # every turn is heard anew: the pass's summary says what it found
+        self._listened = "not yet"
         self._start_pass(names_only=False)
 
     def _start_pass(self, names_only: bool) -> None:
@@ -293,6 +298,8 @@ class HearingController(QObject):
         failure, self._pass_failure = self._pass_failure, None
         completed = completed and failure is None
         fixed, self._fixed = self._fixed, []
+        if whole:
+            self._listened = "all" if completed else "stopped"
         self.progress.hide()
         if failure is not None:
             what = "Listening for suspects" if whole else "Checking the edited turns against the audio"
@@ -374,6 +381,7 @@ class HearingController(QObject):
         self._names_due = False
         self._listened_names = []
         self._forgotten = set()
+        self._listened = "not yet"
         self.store.clear()
 
     # ------------------------------------------------------------------ showing
@@ -401,7 +409,22 @@ class HearingController(QObject):
         ignored = self.store.ignored(segments) if self.panel.showing_ignored() else ()
         self.panel.show_suspects(self.store.all(segments), self.runner.is_running(),
                                  lambda row, suspect: self.store.name_for(segments[row], suspect),
-                                 [(row, kept, over, time_at(segments[row], kept.start)) for row, kept, over in ignored])
+                                 [(row, kept, over, time_at(segments[row], kept.start)) for row, kept, over in ignored],
+                                 none_found=self._why_none() or "No doubtful passages")
+
+    def _why_none(self) -> str | None:
+        """Why no suspect is listed when the audio was not listened to all through (None when it was:
+        then there is nothing to doubt)."""
+        if self.runner.is_running() and self._whole_pass:
+            return "No suspects found yet: still listening to the audio"
+        if self._listened == "all":
+            return None
+        if not (self._audio or self._playback.has_media()):
+            return "No suspects: there is no audio to listen to (File ▸ Choose Audio…)"
+        if self._listened == "stopped":
+            return ("No suspects in the turns listened to: listening stopped before the end "
+                    "(Review ▸ Find Suspects in the Audio listens again)")
+        return "No suspects yet: the audio is listened to once its word times are aligned"
 
     def suspect_at(self, row: int, offset: int) -> tuple[int, int] | None:
         """The (start, end) of the suspect passage of turn *row* at character *offset*, if any."""
@@ -521,7 +544,7 @@ class HearingController(QObject):
         """Go to the next (*step* 1) or previous (-1) suspect in reading order and play it."""
         found = sorted(self.store.all(self._model.transcript.segments), key=lambda i: (i[0], i[1].char_start))
         if not found:
-            self.answer.emit("No suspect passages")
+            self.answer.emit(self._why_none() or "No suspect passages")
             return
         here = self._current_row()
         # From the suspect last walked to when still in its turn, else from the current turn.

@@ -80,10 +80,11 @@ class SuspectsPanel(QWidget):
         return self.show_ignored.isChecked()
 
     def show_suspects(self, suspects, running: bool = False, name_for=lambda row, suspect: None,
-                      ignored=()) -> None:
+                      ignored=(), none_found: str = "No doubtful passages") -> None:
         """*suspects*: (row, Suspect) pairs, already sorted; *name_for(row, suspect)*: a Spotted or None;
         *ignored*: (row, IgnoredPassage, the suspect over it or None, its time) of the passages said
-        right, listed after the suspects. The suspect chosen before stays chosen when it is still listed.
+        right, listed after the suspects; *none_found*: what the panel says when none is listed and no
+        pass runs (why there are none). The suspect chosen before stays chosen when it is still listed.
 
         Called again and again while a pass runs: only the items that changed are taken out or put
         in (a turn checked adds its few), so a long episode's hundreds of suspects are not made
@@ -108,7 +109,7 @@ class SuspectsPanel(QWidget):
         self._update_button()
         count = len(suspects)
         said = (f"{count} passage{'s' if count != 1 else ''} to listen to" if count
-                else "No doubtful passages" if not running else "")
+                else none_found if not running else "")
         if ignored:
             said += f"{'; ' if said else ''}{len(ignored)} ignored"
         self.summary.setText(("Listening… " if running else "") + said)

@@ -102,8 +102,10 @@ class SuggestionsPanel(QWidget):
         self.stop_check_button.hide()
         self.apply_button = QPushButton("&Apply")
         self.apply_all_button = QPushButton("Apply a&ll")
-        self.ignore_button = QPushButton("&Ignore")
-        self.rescan_button = QPushButton("&Scan again")
+        # Underlined letters no menu (Alt+I: Timing) or action (Alt+S: Change Speaker) takes, nor the
+        # find bar's: a letter taken twice makes Qt do neither.
+        self.ignore_button = QPushButton("Ign&ore")
+        self.rescan_button = QPushButton("Scan a&gain")
         # Two rows of two: the dock stays narrow enough for a small screen.
         buttons = QGridLayout()
         buttons.addWidget(self.apply_button, 0, 0)

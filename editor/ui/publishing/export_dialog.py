@@ -207,7 +207,7 @@ class ExportDialog(QDialog):
                            ("filler_words", self.clean_verbatim), ("word_timed_vtt", self.word_timed)):
             box.setEnabled(field in chosen.OPTIONS)
         default = chosen.DEFAULT_INAUDIBLE
-        self.style_box.setItemText(0, f"Format default ({_STYLE_LABELS[default]})")
+        self.style_box.setItemText(0, f"Format default: {_STYLE_LABELS[default]}")
         self.path_edit.setText(self._suggested_path(chosen.EXTENSION))
         self.update_preview()
 
