@@ -1170,3 +1170,13 @@ def write_srt(path: Path, transcript: Transcript) -> Path:
                             f"{('Host', 'Guest')[i % 2]}: {s.text}\n\n"
                             for i, s in enumerate(transcript.segments)), encoding="utf-8")
     return path
+
+
+def write_episode(folder: Path, episode: Episode, glossary: str) -> tuple[Path, Path, Path]:
+    """*episode*'s transcript (SRT), audio (WAV) and a glossary CSV of *glossary*'s rows (the
+    glossary dialog's import columns) in *folder*: what ``transcript-editor suggest`` is given."""
+    srt = write_srt(folder / "episode.srt", episode.transcript)
+    wav = write_wav(folder / "episode.wav", episode.audio)
+    names = folder / "names.csv"
+    names.write_text(f"correct,wrong_forms,note\n{glossary}", encoding="utf-8")
+    return srt, wav, names

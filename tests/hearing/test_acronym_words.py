@@ -101,10 +101,7 @@ def test_the_suggest_command_offers_the_acronym_for_its_letters_written_as_words
 
     episode = material.episode([("acronym", "She chairs the {a bow|ABO} in her town.")],
                                ["He shot an arrow from a bow at the fair."])
-    wav = material.write_wav(tmp_path / "episode.wav", episode.audio)
-    srt = material.write_srt(tmp_path / "episode.srt", episode.transcript)
-    glossary = tmp_path / "names.csv"
-    glossary.write_text("correct,wrong_forms,note\nABO,,\n", encoding="utf-8")
+    srt, wav, glossary = material.write_episode(tmp_path, episode, "ABO,,\n")
     assert main(["suggest", str(srt), str(wav), "--glossary", str(glossary), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert [(s["segment"], s["found"], s["replacement"]) for s in report["suggestions"]] == [(0, "a bow", "ABO")]

@@ -16,10 +16,7 @@ def test_suggest_offers_the_address_over_all_its_letters(material, tmp_path, cap
     from editor.__main__ import main
 
     episode = material.episode([ADDRESS], CLEAN, voice="en-us+f2")
-    wav = material.write_wav(tmp_path / "episode.wav", episode.audio)
-    srt = material.write_srt(tmp_path / "episode.srt", episode.transcript)
-    glossary = tmp_path / "names.csv"
-    glossary.write_text("correct,wrong_forms,note\nko-fi.com/rbw,,\n", encoding="utf-8")
+    srt, wav, glossary = material.write_episode(tmp_path, episode, "ko-fi.com/rbw,,\n")
 
     assert main(["suggest", str(srt), str(wav), "--glossary", str(glossary), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)

@@ -60,10 +60,7 @@ def test_suggest_offers_the_name_the_audio_prefers_unticked_and_not_the_right_wo
     from editor.__main__ import main
 
     episode = material.episode([NAMED], [RIGHT_WORD[1]], voice="en-us+f2")
-    wav = material.write_wav(tmp_path / "episode.wav", episode.audio)
-    srt = material.write_srt(tmp_path / "episode.srt", episode.transcript)
-    glossary = tmp_path / "names.csv"
-    glossary.write_text("correct,wrong_forms,note\nOfsted,,\n", encoding="utf-8")
+    srt, wav, glossary = material.write_episode(tmp_path, episode, "Ofsted,,\n")
 
     assert main(["suggest", str(srt), "--glossary", str(glossary), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["suggestions"] == []    # the text alone offers nothing

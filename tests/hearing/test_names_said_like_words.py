@@ -37,10 +37,7 @@ def test_suggest_offers_the_name_only_where_it_is_written_as_one(material, tmp_p
     from editor.__main__ import main
 
     episode = material.episode([AT_START], [THE_WORD[1]], voice="en-us+f2")
-    wav = material.write_wav(tmp_path / "episode.wav", episode.audio)
-    srt = material.write_srt(tmp_path / "episode.srt", episode.transcript)
-    glossary = tmp_path / "names.csv"
-    glossary.write_text("correct,wrong_forms,note\nBrite,,\n", encoding="utf-8")
+    srt, wav, glossary = material.write_episode(tmp_path, episode, "Brite,,\n")
 
     assert main(["suggest", str(srt), str(wav), "--glossary", str(glossary), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)

@@ -29,21 +29,11 @@ from editor.ui.review.review_controller import Progress
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from synthetic import ten_hour_episode  # noqa: E402
-from window_helpers import rows_on_screen  # noqa: E402
+from window_helpers import rows_on_screen, shown_view  # noqa: E402
 
 
 def _episode(turns: int = 400):
     return ten_hour_episode(seed=3, turns=turns, words=turns * 12)
-
-
-def _view(model: TranscriptModel, qtbot) -> TranscriptView:
-    view = TranscriptView()
-    qtbot.addWidget(view)
-    view.resize(700, 500)
-    view.set_model(model)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
 
 
 def _tops(view: TranscriptView) -> list[int]:
@@ -88,9 +78,9 @@ def test_row_geometry_blocks_agree_with_plain_running_totals():
 
 def test_view_handed_a_big_document_in_slices_ends_with_the_rows_of_a_one_go_layout(qtbot, monkeypatch):
     model = TranscriptModel(_episode())
-    whole = _view(model, qtbot)                  # every estimate at once
+    whole = shown_view(qtbot, model)                  # every estimate at once
     monkeypatch.setattr(row_layout, "ESTIMATE_SLICE", 37)
-    sliced = _view(model, qtbot)                 # 37 rows at once, the rest on a zero timer
+    sliced = shown_view(qtbot, model)                 # 37 rows at once, the rest on a zero timer
     for view in (whole, sliced):
         view.restore_scroll_anchor((150, 0))     # the reader is in the middle before the slices end
     qtbot.waitUntil(lambda: sliced.verticalScrollBar().maximum() == whole.verticalScrollBar().maximum())
@@ -104,7 +94,7 @@ def test_view_handed_a_big_document_in_slices_ends_with_the_rows_of_a_one_go_lay
 def test_ctrl_end_and_ctrl_home_reach_the_last_and_first_turn(qtbot, monkeypatch):
     monkeypatch.setattr(row_layout, "ESTIMATE_SLICE", 50)
     model = TranscriptModel(_episode())
-    view = _view(model, qtbot)
+    view = shown_view(qtbot, model)
     view.setFocus()
     QTest.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     last = model.rowCount() - 1
@@ -117,7 +107,7 @@ def test_ctrl_end_and_ctrl_home_reach_the_last_and_first_turn(qtbot, monkeypatch
 def test_replacing_in_many_turns_keeps_the_other_turns_where_they_are(qtbot):
     transcript = _episode()
     model = TranscriptModel(transcript)
-    view = _view(model, qtbot)
+    view = shown_view(qtbot, model)
     view.restore_scroll_anchor((300, 0))
     view.viewport().repaint()
     top_before = view.row_rect(10).top() + view.verticalScrollBar().value()
@@ -239,7 +229,7 @@ def test_suspect_store_lists_the_rows_suspects_are_at_after_rows_move():
 @pytest.mark.parametrize("rows", [0, 1])
 def test_view_of_an_empty_or_one_turn_document(qtbot, rows):
     model = TranscriptModel(_episode(1) if rows else None)
-    view = _view(model, qtbot)
+    view = shown_view(qtbot, model)
     assert rows_on_screen(view) == list(range(rows))
     QTest.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     assert view.verticalScrollBar().value() == 0

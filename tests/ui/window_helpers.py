@@ -112,3 +112,16 @@ def bar_button(bar, text: str):
     found = [button for button in bar.findChildren(QPushButton) if not button.isHidden() and button.text() == text]
     assert len(found) == 1, f"the bar offers {bar_buttons(bar)}, not {text!r}"
     return found[0]
+
+
+def shown_view(qtbot, model):
+    """A transcript view of *model* alone, 700 × 500, shown and exposed (its rows laid out as on screen)."""
+    from editor.ui.document.transcript_view import TranscriptView
+
+    view = TranscriptView()
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.set_model(model)
+    view.show()
+    qtbot.waitExposed(view)
+    return view

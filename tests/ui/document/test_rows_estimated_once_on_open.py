@@ -5,25 +5,21 @@ paint (a pass over every turn each)."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from editor.core.transcript import Segment, Transcript
 from editor.ui.document.transcript_model import TranscriptModel
 from editor.ui.document.transcript_view import TranscriptView
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from window_helpers import shown_view  # noqa: E402
 
 
 def _transcript(turns: int) -> Transcript:
     return Transcript(segments=[Segment(id=f"s{i}", start_ms=i * 4000, end_ms=i * 4000 + 3500,
                                         text=f"turn {i}: we hauled the nets before the rain started falling")
                                 for i in range(turns)])
-
-
-def _shown_view(qtbot, model: TranscriptModel) -> TranscriptView:
-    view = TranscriptView()
-    qtbot.addWidget(view)
-    view.resize(700, 500)
-    view.set_model(model)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
 
 
 def _counting_estimates(view: TranscriptView) -> list[int]:
@@ -41,7 +37,7 @@ def _counting_estimates(view: TranscriptView) -> list[int]:
 
 def test_a_long_transcript_opened_in_a_shown_view_is_estimated_once_at_its_final_width(qtbot):
     model = TranscriptModel()
-    view = _shown_view(qtbot, model)
+    view = shown_view(qtbot, model)
     passes = _counting_estimates(view)
     model.set_transcript(_transcript(300))              # what opening a file does
     qtbot.waitUntil(view.verticalScrollBar().isVisible)
@@ -52,7 +48,7 @@ def test_a_long_transcript_opened_in_a_shown_view_is_estimated_once_at_its_final
 
 def test_a_short_transcript_keeps_the_full_width_and_no_scroll_bar(qtbot):
     model = TranscriptModel()
-    view = _shown_view(qtbot, model)
+    view = shown_view(qtbot, model)
     passes = _counting_estimates(view)
     model.set_transcript(_transcript(2))
     view.viewport().repaint()
