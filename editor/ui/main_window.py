@@ -32,7 +32,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QTabBar,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -124,6 +125,9 @@ _PANEL_PLACES = {
 # with the first transcript of the next session.
 _PANEL_ACTIONS = {"Markers": "markers_panel", "Chapters": "chapters_panel", "Suspects": "suspects_panel",
                   "Glossary Suggestions": "show_suggestions", "Find and Replace": "find"}
+# The share of the window's width a right-hand panel is given at least when it is shown: the saved
+# layout keeps widths in pixels, and a width saved in a small window is too narrow in a large one.
+_SIDE_PANEL_SHARE = 0.25
 _LAYOUT_VERSION = 1   # of the saved dock layout: raise it when the panels' places change meaning
 
 
@@ -327,6 +331,7 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(title)   # its name in the saved layout
         dock.setWidget(widget)
+        dock.visibilityChanged.connect(lambda visible: self._widen_when_shown(dock, visible))   # also as restored
         if not (self._layout_restored and self.restoreDockWidget(dock)):   # else: where the user left it
             self.addDockWidget(area, dock)
             # Side panels share the right-hand side as tabs, each its full height (split, two panels
@@ -342,6 +347,20 @@ class MainWindow(QMainWindow):
             scoped_shortcut(escape, dock, lambda: self._close_panel(dock),
                             Qt.ShortcutContext.WidgetWithChildrenShortcut)
         return dock
+
+    def _widen_when_shown(self, dock: QDockWidget, visible: bool) -> None:
+        if visible:   # once the layout has placed it: its tab bar then holds every title
+            QTimer.singleShot(0, lambda: self._widen(dock))
+
+    def _widen(self, dock: QDockWidget) -> None:
+        """Give a shown right-hand *dock* room for its tabs' titles and a fair share of the window."""
+        if not dock.isVisible() or self.dockWidgetArea(dock) != Qt.DockWidgetArea.RightDockWidgetArea:
+            return
+        titles = [bar.sizeHint().width() for bar in self.findChildren(QTabBar)
+                  if bar.isVisible() and dock.windowTitle() in (bar.tabText(i) for i in range(bar.count()))]
+        wanted = max([round(self.width() * _SIDE_PANEL_SHARE), *titles])
+        if dock.width() < wanted:
+            self.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal)
 
     def place_under_transcript(self, widget: QWidget, height: int) -> None:
         splitter = self.transcript_splitter

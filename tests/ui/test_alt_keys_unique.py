@@ -54,6 +54,16 @@ def test_no_alt_key_is_taken_twice_with_the_panels_and_find_bar_open(main_window
     assert clashes == {}
 
 
+def test_no_alt_key_is_taken_twice_in_replace_mode_with_the_panels_open(main_window, qtbot):
+    assert main_window.open_path(str(SAMPLE_TXT))
+    _show_suggestions(main_window)
+    main_window.action_table["replace"].trigger()
+    qtbot.waitUntil(lambda: any(p.isVisible() and p.replace_edit.isVisible()
+                                for p in main_window.findChildren(FindPanel)), timeout=5000)
+    clashes = {key: what for key, what in _alt_keys(main_window).items() if len(what) > 1}
+    assert clashes == {}
+
+
 def test_alt_s_changes_the_speaker_while_the_glossary_suggestions_show(main_window, qtbot):
     assert main_window.open_path(str(SAMPLE_TXT))
     _show_suggestions(main_window)

@@ -52,7 +52,7 @@ def test_the_audio_verdicts_are_shown_ranked_and_a_rejected_suggestion_is_not_ti
     assert rejected.startswith("Okafor  →  Okoro") and "audio prefers the original" in rejected
     assert [panel.is_ticked(s) for s in panel.suggestions] == [True, False]
     assert panel.suggestions[1].ticked      # the scan alone would have ticked it
-    assert panel.apply_all_button.text() == "Apply a&ll ✓ (1)"
+    assert panel.apply_all_button.text() == "Appl&y all ✓ (1)"
     assert not panel.stop_check_button.isVisible() and not panel.is_checking_audio()
     panel.apply_all()
     first, second = (s.text for s in window.model.transcript.segments)
@@ -121,5 +121,5 @@ def test_the_verdicts_coming_in_do_not_lay_the_window_out_again(main_window, qtb
     requests.counting = True
     qtbot.waitUntil(lambda: checked == [True], timeout=90_000)
     assert requests.count == 0
-    assert panel.apply_all_button.text() == f"Apply a&ll ✓ ({sum(map(panel.is_ticked, panel.suggestions))})"
+    assert panel.apply_all_button.text() == f"Appl&y all ✓ ({sum(map(panel.is_ticked, panel.suggestions))})"
     assert panel.status.text().startswith("4 suggestions checked against the audio: ")   # said as verdicts_said says

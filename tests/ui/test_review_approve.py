@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QLineEdit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_helpers import write_project  # noqa: E402
-from window_helpers import last_opened, named, press  # noqa: E402
+from window_helpers import SAMPLE_TXT, last_opened, named, press  # noqa: E402
 
 from editor.core.transcript import ReviewStatus  # noqa: E402
 from editor.settings import Key  # noqa: E402
@@ -60,16 +60,28 @@ def test_reopening_a_project_starts_where_the_review_stopped(main_window, tmp_pa
     assert w.view.editor() is None and w.view.current_turn() == 2
 
 
-def test_progress_counts_turns_and_audio_share(main_window, tmp_path, qtbot):
+def test_progress_counts_turns_and_their_share_of_the_running_time(main_window, tmp_path, qtbot):
     w = main_window
     assert w.open_path(str(write_project(tmp_path)))
+    assert not w.playback.has_media()   # the project has no audio: the turns' times are all there is
     w.review.approve(0)        # 4 s of 26 s
     w.review.approve(1)        # 5 s
     progress = w.review.recount()
     assert (progress.approved, progress.total) == (2, 5)
     assert progress.share == pytest.approx(9000 / 26000)
-    assert "2 of 5 turns approved · 35% of the audio" in w.review_bar.label.text()
+    assert "2 of 5 turns approved · 35% of the running time" in w.review_bar.label.text()
+    assert "audio" not in w.review_bar.label.text() + w.review_bar.bar.accessibleName()
     assert w.review_bar.bar.value() == 346
+
+
+def test_progress_with_the_audio_loaded_is_a_share_of_the_audio(main_window, qtbot):
+    w = main_window
+    assert w.open_path(str(SAMPLE_TXT))
+    qtbot.waitUntil(w.playback.has_media)
+    w.review.approve(0)
+    qtbot.waitUntil(lambda: "1 of 19 turns approved · " in w.review_bar.label.text())
+    assert w.review_bar.label.text().endswith("% of the audio")
+    assert w.review_bar.bar.accessibleName() == "Approved share of the audio"
 
 
 def test_flag_with_note_filter_and_next_unreviewed(main_window, tmp_path, qtbot):

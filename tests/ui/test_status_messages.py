@@ -69,11 +69,9 @@ def test_the_restore_result_stays_while_the_alignment_and_the_scan_it_started_ru
     kill(first)
 
     window = windows()
-    news: list[str] = []
-    window.timing.message.connect(news.append)
     assert window.open_path(str(path))
     button(prompt(window, qtbot), "Restore").click()
-    qtbot.waitUntil(lambda: any(text.startswith("Aligning word times") for text in news), timeout=10_000)
+    qtbot.waitUntil(window.timing.is_aligning, timeout=10_000)
     glossary = window.names.show_glossary
     scanned: list[str] = []
     glossary.message.connect(scanned.append)

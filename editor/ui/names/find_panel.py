@@ -212,8 +212,11 @@ class FindPanel(QWidget):
         self.scope = QComboBox()
         self.scope.setAccessibleName("Scope")
         self.find_button = QPushButton("Find")
-        self.replace_button = QPushButton("&Replace")
-        self.replace_all_button = QPushButton("Replace &all")
+        # Every letter of "Replace" is taken (Alt+R: the Review menu, A: the suggestions' Apply, …):
+        # Enter in the Replace field replaces, as Enter in the Find field finds.
+        self.replace_button = QPushButton("Replace")
+        self.replace_button.setToolTip("Replace the chosen match and go to the next (Enter in the Replace field)")
+        self.replace_all_button = QPushButton("Replace a&ll")
         self.close_button = QPushButton("✕")
         self.close_button.setFlat(True)
         self.close_button.setToolTip("Close (Esc)")

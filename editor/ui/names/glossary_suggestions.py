@@ -101,9 +101,9 @@ class SuggestionsPanel(QWidget):
         self.stop_check_button = QPushButton("Stop checking au&dio")
         self.stop_check_button.hide()
         self.apply_button = QPushButton("&Apply")
-        self.apply_all_button = QPushButton("Apply a&ll")
+        self.apply_all_button = QPushButton("Appl&y all")
         # Underlined letters no menu (Alt+I: Timing) or action (Alt+S: Change Speaker) takes, nor the
-        # find bar's: a letter taken twice makes Qt do neither.
+        # find bar's (its Replace all has L): a letter taken twice makes Qt do neither.
         self.ignore_button = QPushButton("Ign&ore")
         self.rescan_button = QPushButton("Scan a&gain")
         # Two rows of two: the dock stays narrow enough for a small screen.
@@ -427,7 +427,7 @@ class SuggestionsPanel(QWidget):
         # A new text has the window laid out again: while the audio's verdicts come in (each may
         # tick or untick one), the count is in the tooltip only, and on the button once they are in.
         counted = bool(sure) and not self.is_checking_audio()
-        self.apply_all_button.setText(f"Apply a&ll ✓ ({sure})" if counted else "Apply a&ll ✓")
+        self.apply_all_button.setText(f"Appl&y all ✓ ({sure})" if counted else "Appl&y all ✓")
         self.apply_all_button.setToolTip(f"Apply the {sure} sure suggestion{'s' if sure != 1 else ''} (marked ✓); "
                                          "choose others and Apply")
 

@@ -39,7 +39,7 @@ def _parts(segments: list[Segment]) -> tuple[bytes, array]:
 
 
 class ReviewTally(QObject):
-    """Approved and flagged turns of the model's transcript, and their share of the audio."""
+    """Approved and flagged turns of the model's transcript, and their share of the running time."""
 
     changed = Signal()      # the counts changed (or a new document's count is complete)
 

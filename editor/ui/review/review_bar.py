@@ -38,7 +38,6 @@ class ReviewBar(QFrame):
         self.bar.setTextVisible(False)
         self.bar.setFixedWidth(100)
         self.bar.setFixedHeight(10)
-        self.bar.setAccessibleName("Approved share of the audio")
         self.label = _ElidedLabel()
         self.label.setAccessibleName("Review progress")
         # The progress line gives way (clipped, whole in its tooltip) before the buttons do:
@@ -69,8 +68,10 @@ class ReviewBar(QFrame):
 
     def show_progress(self, progress: Progress) -> None:
         self.bar.setValue(round(progress.share * 1000))
-        text = (f"{progress.approved} of {progress.total} turns approved · "
-                f"{progress.share:.0%} of the audio")
+        text = f"{progress.approved} of {progress.total} turns approved"
+        if progress.share_of:
+            text += f" · {progress.share:.0%} of {progress.share_of}"
+        self.bar.setAccessibleName(f"Approved share of {progress.share_of or 'the turns'}")
         if progress.flagged:
             text += f" · {progress.flagged} flagged"
         self.label.setText(text)

@@ -9,7 +9,7 @@ Where the review stands (the playback position and the turn in hand) is kept in 
 project's ``extra`` object under ``"review"`` each time the project is saved, and a
 reopened project starts there.
 
-Progress (approved turns and their share of the audio) is kept by a
+Progress (approved turns and their share of the audio, or of the turns' time without it) is kept by a
 :class:`ReviewTally`, which recounts only the rows an edit touched.
 """
 
@@ -36,17 +36,26 @@ REVIEW_KEY = "review"     # the project's extra object: {"position_ms": ..., "ro
 
 @dataclass(frozen=True)
 class Progress:
-    """The review's counts: turns approved and flagged of all, and the audio time approved of all."""
+    """The review's counts: turns approved and flagged of all, and the turns' time approved of all
+    (with *audio*: the episode's audio is loaded, so that time is the audio's)."""
 
     approved: int = 0
     flagged: int = 0
     total: int = 0
     approved_ms: int = 0
     total_ms: int = 0
+    audio: bool = False
+
+    @property
+    def share_of(self) -> str:
+        """What :attr:`share` is a share of, in words ("" when it is the turns' count: said already)."""
+        if self.total_ms <= 0:
+            return ""
+        return "the audio" if self.audio else "the running time"
 
     @property
     def share(self) -> float:
-        """Share of the audio time that is approved (0..1); by count when nothing is timed."""
+        """Share of the turns' time that is approved (0..1); by count when nothing is timed."""
         if self.total_ms > 0:
             return self.approved_ms / self.total_ms
         return self.approved / self.total if self.total else 0.0
@@ -224,6 +233,7 @@ class ReviewController(QObject):
         return ms
 
     def _on_files_audio_loaded(self, *_args) -> None:
+        self.recount()   # the share is now of the audio
         if self._resume_at is not None:
             row, ms = self._resume_at
             self._resume_at = None
@@ -244,6 +254,6 @@ class ReviewController(QObject):
 
     def recount(self) -> Progress:
         """Publish the tally's figures (O(1); a big document's are partial until its count completes)."""
-        self.progress = Progress(*self._tally.counts())
+        self.progress = Progress(*self._tally.counts(), audio=self._playback.has_media())
         self.progress_changed.emit(self.progress)
         return self.progress

@@ -304,8 +304,7 @@ class TimingController(QObject):
         self._rows_added_in_run, self._rows_changed_in_run = 0, False
         self._run_failure = None
         self._run_count = (0, len(rows))
-        self.progress.start(len(rows))
-        self._say(f"Aligning word times of {len(rows)} turns in the background…", background=True)
+        self.progress.start(len(rows))   # it says "Aligning word times" with its count: no message repeats it
         return len(rows)
 
     def cancel_alignment(self) -> None:

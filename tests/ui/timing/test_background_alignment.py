@@ -54,6 +54,19 @@ def test_opening_a_transcript_without_word_times_aligns_it_in_the_background(win
     assert not timing.is_aligning() and not started
 
 
+def test_the_status_bar_says_aligning_once_while_it_runs(window, qtbot):
+    """The progress in the status bar ("Aligning word times", its count, Cancel) says it all: no
+    message beside it says the same again."""
+    timing = window.timing
+    assert window.open_path(str(SAMPLE_TXT))
+    qtbot.waitUntil(lambda: timing.is_aligning() and timing.progress.isVisible(), timeout=5000)
+    assert timing.progress.label.text() == "Aligning word times"
+    assert "Aligning" not in window.statusBar().currentMessage()
+    assert not any(text.startswith("Aligning") for text in window.timing_messages)
+    timing.cancel_alignment()
+    qtbot.waitUntil(lambda: not timing.is_aligning(), timeout=30_000)
+
+
 def _marks_are_where_they_are_heard(window, qtbot) -> None:
     """After alignment a mark has the time of its words in the Markers panel, the strip's band,
     the project and the exports (the sample's "[inaudible 00:00:45]" is heard elsewhere)."""
