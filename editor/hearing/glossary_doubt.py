@@ -1,5 +1,5 @@
 """Suspects the glossary makes: a passage the scan offers to correct, which the audio does not
-reject, is worth a listen too.
+reject (or rejects, yet it is still offered), is worth a listen too.
 
 Sound-alike errors ("Mill walkie" for Milwaukee) fit the audio nearly as well as the right
 words, so the word fit alone misses them; the glossary scan finds them by their text. Such a
@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
+from editor.core.glossary import SCAN_THRESHOLD
 from editor.hearing.suspects import Suspect, over_words
 from editor.hearing.verdict import AGREES, PREFERS_ORIGINAL
 
@@ -22,7 +23,8 @@ if TYPE_CHECKING:
 
 MOST_DOUBT = 0.95        # a text match is never taken as certain
 AGREED_WEIGHT = 0.9      # the share of the scan's score kept as doubt when the audio agrees...
-UNHEARD_WEIGHT = 0.7     # ...and when it could not tell (or did not hear the passage)
+UNHEARD_WEIGHT = 0.7     # ...when it could not tell (or did not hear the passage)...
+REJECTED_WEIGHT = 0.5    # ...and when it preferred the text's words, yet the passage is still offered
 _TOKEN = re.compile(r"\S+")
 
 
@@ -46,8 +48,18 @@ class GlossaryPassage(Protocol):
 
 
 def doubted(passage: GlossaryPassage) -> bool:
-    """Whether *passage* makes a suspect: not rejected by the audio, and more than a change of capitals."""
-    return passage.audio != PREFERS_ORIGINAL and "case" not in passage.evidence
+    """Whether *passage* makes a suspect: more than a change of capitals, and not rejected by the
+    audio, unless the scan found it by its sound and still offers it (its score, less the
+    rejection's, at SCAN_THRESHOLD or more).
+
+    Words that sound like the name are what the audio then compares with the name as the
+    dictionary or the guesses say it, and a name said otherwise by the speaker ("Hartshorne",
+    which the dictionary says "HARCH-ern", said "HART-shorn"; written "hearts horn") loses though
+    the text nearly spells it. A suggestion that sure of its text is offered, unticked
+    (:func:`editor.hearing.suggest.judge`): the passage is worth a listen too."""
+    if "case" in passage.evidence:
+        return False
+    return passage.audio != PREFERS_ORIGINAL or ("sound" in passage.evidence and passage.score >= SCAN_THRESHOLD)
 
 
 def with_glossary(suspects: Iterable[Suspect], passages: Iterable[GlossaryPassage],
@@ -60,7 +72,8 @@ def with_glossary(suspects: Iterable[Suspect], passages: Iterable[GlossaryPassag
     for p in passages:
         if not doubted(p):
             continue
-        doubt = round(min(MOST_DOUBT, p.score / 100 * (AGREED_WEIGHT if p.audio == AGREES else UNHEARD_WEIGHT)), 3)
+        weight = {AGREES: AGREED_WEIGHT, PREFERS_ORIGINAL: REJECTED_WEIGHT}.get(p.audio or "", UNHEARD_WEIGHT)
+        doubt = round(min(MOST_DOUBT, p.score / 100 * weight), 3)
         at = next((i for i, x in enumerate(result) if x.segment == p.segment and x.char_start < p.char_end
                    and p.char_start < x.char_end), None)
         if at is not None:

@@ -7,7 +7,8 @@ every search (the name grammar, the verdict's alignment, the sound-alike match) 
 whichever fits best:
 
 * a word the dictionary lacks: the aligner's guess, the plain English letter rules, dictionary
-  pieces of three letters or more ("tideline" as "tide line", not "ti" + "deline"), and, when
+  pieces of three letters or more ("tideline" as "tide line", not "ti" + "deline"), a last
+  unstressed "a" said as a schwa ("Linda"; an acronym's "-las", "SOLAS" said "SO-luss"), and, when
   it is spelled the French way ("Delacroix", "Anouk", "Thibault"), the French reading;
 * any word of a name spelled another language's way ("Giovanni Ricci", "Wojciech", "Niamh", in the
   dictionary or not): that language's reading too (:mod:`editor.hearing.spellings`);
@@ -88,6 +89,8 @@ def other_readings(word: str, guessed: bool, lookup, capitals: bool = False) -> 
         readings.append(letter_to_sound(plain))
         readings.append(two_words(plain, lookup) or "")
         readings.append(_final_a_as_schwa(plain))
+        if capitals:    # (not "Ofwat", said "OF-wot": an acronym's vowels are the letters' guess alone)
+            readings += _last_a_as_schwa(plain, [lookup(plain) or "", letter_to_sound(plain)])
         if _FRENCH_MARKS.search(plain):    # (marks that everyday words have too: "our", "you")
             readings.append(french_reading(plain))
     # Spelled another language's way: said that way too, in the dictionary or not ("Weiss").
@@ -102,6 +105,27 @@ def _final_a_as_schwa(word: str) -> str:
         return ""
     stem = letter_to_sound(word[:-1])
     return f"{stem} AH" if stem else ""
+
+
+# A last syllable spelled consonant, "a", one consonant ("-las", "-wat", "-man"), after a vowel.
+_LAST_A_SYLLABLE = re.compile(r"[aeiouy][^aeiouy]*[^aeiouy]a[bcdfgjklmnpqstvxz]$")
+_VOWEL_PHONES = frozenset(("AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW", "OY", "UH", "UW"))
+
+
+def _last_a_as_schwa(word: str, readings: list[str]) -> list[str]:
+    """*readings* of *word* with the vowel of a last syllable like "-las" said as a schwa, as English
+    says an unstressed last syllable ("Thomas", "Dallas", the acronym SOLAS said "SO-luss"), where a
+    guess gives the letter its full sound ("SO-lahss"); [] for any other word. (A final "a" alone is
+    :func:`_final_a_as_schwa`'s.)"""
+    if not _LAST_A_SYLLABLE.search(word.lower()):
+        return []
+    said = []
+    for reading in readings:
+        phones = reading.split()
+        vowels = [i for i, phone in enumerate(phones) if phone in _VOWEL_PHONES]
+        if len(vowels) > 1:
+            said.append(" ".join(phones[:vowels[-1]] + ["AH"] + phones[vowels[-1] + 1:]))
+    return said
 
 
 def _said_as_a_word(letters: str, lookup) -> bool:

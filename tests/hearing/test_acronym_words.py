@@ -55,6 +55,33 @@ def test_a_name_s_last_a_after_a_consonant_is_also_said_as_a_schwa():
     assert not any(r.endswith(" AH") for r in other_readings("sardo", True, hearing_aligner().lookup))
 
 
+def test_a_name_s_last_syllable_like_las_is_also_said_with_a_schwa():
+    # SOLAS is said "SO-luss", the vowel of its unstressed last syllable reduced; the guesses give the
+    # letter a full vowel ("S OW L AA S"), which fits a voice saying it worse than the words "so last".
+    aligner = hearing_aligner()
+    aligner.prepare(["solas"])
+    assert "S OW L AH S" in other_readings("solas", True, aligner.lookup, capitals=True)
+    # A one-syllable word has no unstressed syllable to reduce, and "-ar" ends no such syllable.
+    aligner.prepare(["blat", "zelkar", "ofwat"])
+    assert not any(" AH" in r for r in other_readings("blat", True, aligner.lookup, capitals=True))
+    assert not any(r.endswith(" AH R") for r in other_readings("zelkar", True, aligner.lookup, capitals=True))
+    # A name written as a word keeps its guessed vowels: Ofwat is said "OF-wot".
+    assert not any(r.endswith(" AH T") for r in other_readings("ofwat", True, aligner.lookup))
+
+
+@pytest.mark.parametrize(("voice", "speed"), [("en-us+f2", 165), ("en-us+f3", 150)])
+def test_an_acronym_said_as_a_word_written_as_everyday_words_is_a_suspect_with_it_offered(material, voice, speed):
+    # Written for this test: the recognizer wrote SOLAS (said as a word) as the words "so last".
+    line = ("acronym", "Every ferry in the harbour is inspected under the {so last|SOLAS|solas} treaty each spring.")
+    episode, heard = heard_line(material, line, ("SOLAS",), voice=voice, speed=speed)
+    assert [s.text for s in heard.suspects] == ["so last"]
+    assert [(s.found, s.name) for s in heard.spotted] == [("so last", "SOLAS")]
+    # The words said as words ("so late", "last") are no such passage.
+    plain = ("clean", "The ferry was so late that we missed the last bus home.")
+    _, heard = heard_line(material, plain, ("SOLAS",), voice=voice, speed=speed)
+    assert heard.suspects == [] and heard.spotted == []
+
+
 @pytest.mark.parametrize(("voice", "speed"), [("en-us+f2", 165), ("en-us+f3", 150)])
 def test_a_garbled_acronym_written_as_a_word_is_a_suspect_with_the_acronym_offered(material, voice, speed):
     line = ("acronym", "Our dog handlers are assessed by {sorter|SARDA} every year.")

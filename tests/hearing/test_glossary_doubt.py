@@ -27,8 +27,19 @@ def _passage(found: str, score: int, audio: str | None, evidence: list[str]) -> 
 def test_rejected_and_capitals_only_passages_make_no_suspect():
     segment = _segment()
     passages = [_passage("bakery", 88, PREFERS_ORIGINAL, ["spelling"]),
+                _passage("corner", 70, PREFERS_ORIGINAL, ["sound"]),
                 _passage("main street", 40, SOUNDS_ALIKE, ["case"])]
     assert with_glossary([], passages, lambda _i: segment) == []
+
+
+def test_a_rejected_passage_found_by_its_sound_and_still_offered_is_a_suspect():
+    # Words sounding like the name, the text sure enough (97) that the audio's rejection (less 20)
+    # leaves it offered: the audio heard the name as it is guessed to be said, maybe not as it was.
+    segment = _segment()
+    (rejected,) = with_glossary([], [_passage("main street", 77, PREFERS_ORIGINAL, ["sound", "spelling"])],
+                                lambda _i: segment)
+    assert (rejected.text, rejected.evidence) == ("main street", ["glossary"])
+    assert rejected.doubt == 0.385         # half the score: less than when the audio could not tell
 
 
 def test_a_passage_not_rejected_is_a_suspect_timed_by_its_words():
