@@ -1,20 +1,17 @@
 """How well the audio checks find recognizer errors, and how long they take (prints figures).
 
     PYTHONPATH=. python tests/bench/bench_hearing.py [--minutes 60] [--real DIR] [--voices V:WPM,...] [--british]
-                                                     [--episodes tuned,held-out,fresh,...,fresh18,slips2,...]
+                                                     [--episodes tuned,held-out,fresh,...,fresh20,slips2,...]
                                                      [--order-check] [--dump FILE.jsonl]
 
 1. The evaluation episodes (tests/bench/hearing_material.py): a transcript with recognizer errors
    of every kind and espeak-ng audio saying the right words, in each voice of --voices (default
    two espeak-ng variants at different speeds; --british adds a British one); then the held-out
-   episodes (other lines: "held-out", and "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
-   "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15",
-   "fresh16", "fresh17" and "fresh18" each written at the start of a later round of tuning and unseen until
-   its end; all up to "fresh10" have been seen in a later round since, "fresh6" and "fresh8" tuned on too,
-   "fresh9" and "fresh10" run at the end of their rounds and seen afterwards, "fresh11" to "fresh14"
-   written for the final run of an earlier round, "fresh15" and "fresh16" for the final run of the round
-   before this one; "fresh4" to "fresh18" are asked for by name, and "fresh17" and "fresh18" were written
-   at the start of this round, before any of its tuning, and are unseen until its end: run them only then),
+   episodes (other lines: "held-out", and "fresh", "fresh2" ... "fresh20", each written at the start
+   of a later round of tuning and unseen until its end; all up to "fresh18" have been seen since,
+   "fresh6" and "fresh8" tuned on too; "fresh4" to "fresh20" are asked for by name; "fresh19" and
+   "fresh20" were written at the start of this round, before any of its tuning, and are unseen until
+   its end: run them only then),
    reported apart; "tuning", "near", "slips", "stress", "slips2", "names" and "names2"
    (asked for by name) are extra material,
    tuned on like the evaluation episode: real-word errors, one-word slips a phone or two away
@@ -74,6 +71,8 @@ EPISODES = {"tuned": {}, "held-out": dict(lines=hm.HELD_OUT_LINES, clean=hm.HELD
             "fresh16": dict(lines=hm.FRESH16_LINES, clean=hm.FRESH16_CLEAN),
             "fresh17": dict(lines=hm.FRESH17_LINES, clean=hm.FRESH17_CLEAN),
             "fresh18": dict(lines=hm.FRESH18_LINES, clean=hm.FRESH18_CLEAN),
+            "fresh19": dict(lines=hm.FRESH19_LINES, clean=hm.FRESH19_CLEAN),
+            "fresh20": dict(lines=hm.FRESH20_LINES, clean=hm.FRESH20_CLEAN),
             "tuning": dict(lines=hm.TUNING_LINES, clean=hm.TUNING_CLEAN),
             "names": dict(lines=hm.NAME_TUNING_LINES, clean=hm.NAME_TUNING_CLEAN),
             "names2": dict(lines=hm.NAME2_TUNING_LINES, clean=hm.NAME2_TUNING_CLEAN),
@@ -288,7 +287,7 @@ def main() -> None:
     parser.add_argument("--british", action="store_true",
                         help=f"also a British voice ({BRITISH}): the American model hears its vowels otherwise")
     parser.add_argument("--episodes", default="tuned,held-out,fresh,fresh2,fresh3",
-                        help="which evaluation episodes (tuned, held-out, fresh, fresh2 ... fresh18;"
+                        help="which evaluation episodes (tuned, held-out, fresh, fresh2 ... fresh20;"
                              " tuning, near, slips, stress, slips2,"
                              " names, names2: extra material of real-word errors, near-pair slips, names and"
                              " names written as runs of short words, tuned on)")

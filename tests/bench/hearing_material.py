@@ -808,6 +808,96 @@ FRESH18_CLEAN = [
     "On Thursday evenings the crew practise in the harbour, and last year the boat went out fifty three times.",
 ]
 
+# A twentieth unseen episode, written at the start of a later round like "fresh17", before any tuning
+# of that round (a community woodland whose volunteers coppice hazel and burn charcoal; new names, places,
+# acronyms and address): nobody tunes on it; it is run once, at the end of the round, on the merged code.
+# Its slips are a vowel change ("stalls" for "stools"), an added ending ("stacked" for "stack"), a changed
+# first consonant ("hedge" for "wedge"), a voicing change ("court" for "cord") and a shorter word for a
+# longer one ("coppers" for "coppicers"); its right sentences hold those right words and the words near
+# them ("stalls", "stacked", "hedge", "court", "coppers"), British spellings, weekdays, months and numbers
+# as they should be.
+FRESH19_LINES: list[tuple[str, str]] = [
+    ("split name",
+     "The wood was bought in nineteen ninety by {Leofric pennies father|Leofric Pennefather} and a few neighbours."),
+    ("split name",
+     "Our oldest volunteer, {Hildegard R buckle|Hildegard Arbuckle}, has been cutting hazel here for thirty years."),
+    ("split name",
+     "The charcoal kiln was welded together from old oil drums by {Athelstan ought red|Athelstan Oughtred}."),
+    ("split name", "Every coppice panel was mapped by {Marjorie fodder gill|Marjorie Fothergill} last winter."),
+    ("sound-alike", "Mrs {Thistle wait|Thistlethwaite} counts every bundle we sell at the gate."),
+    ("sound-alike", "We learned to burn charcoal on a course at {Grease dale|Grizedale} in the Lakes."),
+    ("sound-alike", "The {Oaken shore|Oakenshaw} Trust paid for a new gate and a bridge over the stream."),
+    ("real word", "In March the hazel is cut right back to the {stalls|stools}, and new shoots come up by June."),
+    ("real word", "Tomorrow morning we {stacked|stack} the cordwood beside the kiln to dry."),
+    ("real word", "He splits the oak logs with a steel {hedge|wedge} and a heavy mallet."),
+    ("real word", "A full {court|cord} of hazel makes charcoal for a whole summer."),
+    ("real word", "The {coppers|coppicers} start work in November, when the leaves have fallen."),
+    ("acronym", "The {be tea owe|BTO} counted the nightingales in the wood this spring."),
+    ("acronym", "Our charcoal carries the {FFC|FSC} label, so the shops know where the wood came from."),
+    ("acronym", "Part of the wood is an {SSCI|SSSI}, so we cannot cut the old oaks by the stream."),
+    ("url", "You can book a place on a coppicing day at "
+            "{ravens hold would dot org UK|ravensholtwood.org.uk|ravens holt wood dot org dot u k}"
+            " before the autumn."),
+]
+FRESH19_CLEAN = [
+    "On Sunday mornings the volunteers meet by the gate with flasks of tea.",
+    "Every hazel stool in the wood can be cut again and again for hundreds of years.",
+    "The market stalls in the square sell our charcoal on the first Saturday of the month.",
+    "We stacked the bean poles in bundles of twenty five and tied them with string.",
+    "A stack of logs left in the shade is a home for beetles and fungi.",
+    "The wedge of an old axe head makes a good tool for splitting chestnut.",
+    "The hedge along the lane is full of blackbirds in September.",
+    "He tied the bundle with garden cord and carried it to the car park.",
+    "Our coppicers work in teams of three, and nobody works alone near a falling tree.",
+    "The court fined the men who took logs from the wood without asking.",
+    "The coppers who came to look at the kiln only wanted to buy some charcoal.",
+    "The colour of the bluebells brings visitors in April, and last year we counted six hundred and forty.",
+]
+
+# A twenty-first unseen episode, written with "fresh19" before any tuning of that round (a town's old
+# picture house reopened by volunteers as a community cinema; new names, places, acronyms and address):
+# nobody tunes on it; it is run once, at the end of the round, on the merged code. Its slips are a vowel
+# change ("rails" for "reels"), a dropped ending ("leak" for "leaked"), a changed first consonant ("beats"
+# for "seats"), a voicing change ("crane" for "grain") and a longer word for a shorter one ("projectionist"
+# for "projector"); its right sentences hold those right words and the words near them ("rails", "leak",
+# "beats", "crane", "projectionist"), British spellings, weekdays, months and numbers as they should be.
+FRESH20_LINES: list[tuple[str, str]] = [
+    ("split name",
+     "The picture house was saved from bulldozers by {Ferdinand crook shank|Ferdinand Cruickshank} and his sister."),
+    ("split name", "Our first manager, {Marcella D Bell|Marcella Deeble}, chose every film for ten years."),
+    ("split name", "The foyer ceiling was repainted by {Casilda war burton|Casilda Warburton} and two students."),
+    ("split name", "Our organ was brought back to life by {Ansgar mull holland|Ansgar Mulholland} in his spare time."),
+    ("sound-alike", "Mister {Wood gate|Woodgate} has sold tickets in the box office since we opened."),
+    ("sound-alike", "We bought our second hand projector from a cinema in {Siren sister|Cirencester} that had closed."),
+    ("sound-alike", "The {Ever shot|Evershot} Trust paid for new carpet in the foyer."),
+    ("real word", "The film arrived in a tin box on six {rails|reels}, and we spliced them together."),
+    ("real word", "Last winter the roof {leak|leaked} over the back row whenever it rained."),
+    ("real word", "All four hundred {beats|seats} were taken out, cleaned and put back in the same order."),
+    ("real word", "The old prints have a lovely {crane|grain} that no digital copy can match."),
+    ("real word",
+     "The {projectionist|projector} jammed halfway through the film, and the audience clapped when it started."),
+    ("acronym", "The {be if eye|BFI} lent us a print of a silent film for our birthday screening."),
+    ("acronym", "A film shown to schools must first be rated by the {BBSC|BBFC}."),
+    ("acronym", "The {ICA|ICO} sent a young programmer to help us plan our first season."),
+    ("url", "You can see what is on this month at "
+            "{lie see um cinema dot org UK|lyceumcinema.org.uk|lyceum cinema dot org dot u k}"
+            " and book tickets there."),
+]
+FRESH20_CLEAN = [
+    "On Friday nights the queue for the late film goes right round the corner.",
+    "The brass rails along the balcony were polished for the reopening in October.",
+    "A feature film used to come on five or six reels of twenty minutes each.",
+    "We found the leak in the end, under a slate that had slipped above the screen.",
+    "The roof leaked again in February, so we put buckets along the aisle.",
+    "The drummer beats time with his foot while the silent film runs.",
+    "The seats in the front row are cheaper, but your neck aches by the end.",
+    "A crane lifted the new heating boiler onto the flat roof.",
+    "Every frame of the old film shows the grain of the stock it was printed on.",
+    "Our projectionist trained at a big cinema in the city before she came home.",
+    "The digital projector sits beside the old one, which we still use for special nights.",
+    "The members chose the colour of the curtain, and on Saturday three hundred and sixty people came.",
+]
+
 
 # Tuning material for the context check (real words said nearly or exactly like the right word),
 # written for tuning and tuned on like the evaluation episode; the held-out lists stay unseen.
