@@ -13,7 +13,8 @@ and start-up in each worker, and processes kept for a whole worker's session (th
 process), waited for only when the worker exits.
 
 The table goes to the terminal at the end of the run (the files with the most CPU first), with the
-whole run's CPU (pytest's own process and every process waited for); ``FILE_CPU_TOP`` rows (30).
+run's CPU since pytest read its configuration (its own process and every process waited for: run
+the whole under ``/usr/bin/time`` for start-up too); ``FILE_CPU_TOP`` rows (30).
 """
 
 from __future__ import annotations
