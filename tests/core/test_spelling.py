@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from editor.core.spelling import Misspelling, Speller, english
@@ -141,3 +143,20 @@ def test_speller_checks_without_the_full_dictionary_and_loads_it_for_suggestions
 def test_british_spellings_of_known_words_are_not_underlined(speller):
     text = "The neighbours organised their defences; the colours of the harbour's metres-long banner, colurs"
     assert _words(speller.unknown_words(text)) == ["colurs"]
+
+
+def test_the_word_set_built_holds_each_library_word_s_word_hash_and_nothing_else(tmp_path):
+    from array import array
+
+    from spellchecker import SpellChecker
+
+    from editor.core.spelling import WordSet, word_hash
+    library = SpellChecker(language="en").word_frequency.dictionary
+    path = tmp_path / "en.words"
+    WordSet.build("en").save(path)
+    expected = array("q", sorted({word_hash(word.lower()) for word in library}))
+    saved = array("q")
+    saved.frombytes(path.read_bytes()[8:8 + 8 * len(expected)])
+    if sys.byteorder == "big":
+        saved.byteswap()         # the file is little-endian
+    assert saved == expected
