@@ -154,3 +154,16 @@ def test_text_between_two_cues_sends_the_file_line_by_line():
     result = reader.read(text, keep_captions=True)
     assert [s.text for s in result.transcript.segments] == ["Hello there. and a stray line", "The end."]
     assert any("joined" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("hours", ["", "0:", "7:", "07:", "99:", "007:", "100:", "1234:"])
+def test_hours_of_any_width_are_read_in_one_pass_as_line_by_line(hours):
+    text = (f"1\n{hours}02:03,004 --> {hours}02:05,5\nFirst words.\n\n"
+            f"2\n{hours}59:59,999 --> {hours}59:59,999\nSecond words.\n")
+    reader = SrtReader()
+    whole = _read_both_ways(reader, text)
+    assert whole[0] is not None and whole[1] is not None      # the one pass took the file
+    segments = reader._read_whole(text, True).transcript.segments
+    base = (int(hours[:-1]) if hours else 0) * 3_600_000
+    assert [(s.start_ms, s.end_ms) for s in segments] == [(base + 123_004, base + 125_500),
+                                                           (base + 3_599_999, base + 3_599_999)]
