@@ -38,13 +38,9 @@ _CUE = re.compile(r"[^\S\n]*[0-9]+[^\S\n]*\n"
                   r"(?:\n([^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*))?(?:\n|\Z)"
                   r"(?:[^\S\n]*(?:\n|\Z))*")
 _FRACTION = (0, 100, 10, 1)   # ms per unit of a 1-, 2- or 3-digit fraction (",5" is 500 ms)
-# What a time's 1- or 2-digit hours, minutes and seconds and its 1- to 3-digit fraction are worth in ms,
-# looked up rather than parsed and multiplied: six int() calls a cue were a tenth of reading a 12,000-cue
-# file, and the arithmetic joining the parts another few per cent. No hours (None) are worth 0.
+# The values of a time's 1- or 2-digit minutes and seconds and its 1- to 3-digit fraction (in ms), looked
+# up rather than parsed: six int() calls a cue were a tenth of reading a 12,000-cue file.
 _TWO_DIGITS = {f"{n}": n for n in range(100)} | {f"{n:02d}": n for n in range(10)}
-_HOURS_MS = {None: 0} | {digits: n * 3_600_000 for digits, n in _TWO_DIGITS.items()}
-_MINUTES_MS = {digits: n * 60_000 for digits, n in _TWO_DIGITS.items()}
-_SECONDS_MS = {digits: n * 1000 for digits, n in _TWO_DIGITS.items()}
 _FRACTION_MS = {digits: int(digits) * _FRACTION[len(digits)]
                 for width in (1, 2, 3) for digits in (f"{n:0{width}d}" for n in range(10 ** width))}
 _BLANK_LINES = re.compile(r"(?:[^\S\n]*\n)*")
@@ -69,7 +65,7 @@ class SrtReader:
         """The file read as a run of well-formed cues, or None when it is not one (no warnings to give)."""
         build = TranscriptBuilder(self.NAME)
         new_speaker, known = build.speaker, build.speaker_names
-        hours, minutes, seconds, fraction = _HOURS_MS, _MINUTES_MS, _SECONDS_MS, _FRACTION_MS
+        two, fraction = _TWO_DIGITS, _FRACTION_MS
         markup = "<" in text or "{" in text
         # Cue texts the builder need not even out or search for marks (most files'): no marker character
         # in the file (looked for once), and each cue's text single-spaced (looked at as it is read: a
@@ -82,11 +78,9 @@ class SrtReader:
         ids: dict[str, str | None] = {}   # the speaker id of each name as written (a few names, thousands of times)
         blank = _BLANK_LINES.match(text)   # always matches (maybe nothing)
         position = blank.end() if blank else 0
-        # Each cue matched where the one before it ended (match() is anchored there): the cues stop at
-        # the first thing that is not one, and unless that is the end of the text, the line reader says
-        # what it is.
-        match = _CUE.match
-        while (cue := match(text, position)) is not None:
+        for cue in _CUE.finditer(text, position):
+            if cue.start() != position:
+                return None   # something else between two cues: the line reader says what
             position = cue.end()
             h1, m1, s1, f1, h2, m2, s2, f2, body = cue.groups()
             if markup:
@@ -105,10 +99,11 @@ class SrtReader:
             if name is not None:
                 speaker = ids.get(name) or ids.setdefault(name, new_speaker(name))
             # (hours looked up too when they have one or two digits, as files write them: "00")
-            cues.append((speaker,
-                         (hours[h1] if h1 in hours else int(h1) * 3_600_000) + minutes[m1] + seconds[s1] + fraction[f1],
-                         (hours[h2] if h2 in hours else int(h2) * 3_600_000) + minutes[m2] + seconds[s2] + fraction[f2],
-                         said))
+            start = (((two[h1] if h1 in two else int(h1)) * 60 if h1 else 0) + two[m1]) * 60_000 \
+                + two[s1] * 1000 + fraction[f1]
+            end = (((two[h2] if h2 in two else int(h2)) * 60 if h2 else 0) + two[m2]) * 60_000 \
+                + two[s2] * 1000 + fraction[f2]
+            cues.append((speaker, start, end, said))
         if position != len(text) or not cues:
             return None
         build.add_cues(cues, plain=plain)
