@@ -2,7 +2,7 @@
 
     PYTHONPATH=. python tests/bench/bench_hearing_levers.py [--voices en-us+f2:165,en-us+f3:150]
                                                             [--episodes tuned,held-out]
-                                                            [--parts fit,reuse,pass,recognizer]
+                                                            [--parts fit,reuse,pass,recognizer,frame]
 
 Decoding is most of the audio checks' time (tests/bench/bench_hearing_parts.py), and nearly all of it is
 PocketSphinx scoring each frame, so a saving comes from fewer frames or a cheaper frame, and most
@@ -27,6 +27,11 @@ evaluation episodes (tests/bench/hearing_material.py; never the reserved ones), 
 * recognizer: PocketSphinx's own recognizer (the lone-misfit check asks it about a word misfitting
   its turn alone) under lighter settings: CPU time and whether it hears the same words, over each
   turn's worst-fitting word and its neighbours.
+* frame: what a decoded frame of the word fit costs (CPU per 10 ms of audio searched) under
+  settings as light as PocketSphinx allows, and what the same audio costs searched for one short
+  word (the floor: the front end and the Gaussians every frame computes whatever the grammar). Every
+  part of the checks decodes its audio with such a search, so the checks' CPU is the frames decoded
+  times this cost: where no setting brings it down far, only fewer frames can.
 """
 
 from __future__ import annotations
@@ -295,6 +300,55 @@ def recognizer_part(turns: list[Turn]) -> None:
               f" {spent[label] / max(1e-9, seconds):.2f} s a second of audio), same words heard in {same}/{len(clips)}")
 
 
+# Searches of the word fit's decode, each over the same noisy samples and text (the last: one short
+# word instead of the text, the cost of a frame whatever the grammar).
+FRAME_SETTINGS: dict[str, dict] = {
+    "as shipped": {},
+    "beams 1e-20": {"beam": 1e-20, "pbeam": 1e-20, "wbeam": 1e-20},
+    "beams 1e-5": {"beam": 1e-5, "pbeam": 1e-5, "wbeam": 1e-5},
+    "topn 2": {"topn": 2},
+    "topn 1": {"topn": 1},
+    "one word, not the text": {},
+}
+
+
+def frame_part(turns: list[Turn]) -> None:
+    from pocketsphinx import Decoder
+
+    shipped = Aligner(HEARING_OPTIONS)
+    clips, texts = [], []
+    for turn in turns:
+        job = with_audio(turn, HEAR_PAD_MS)
+        assert job.audio is not None
+        words = [w for token in job.tokens for w in token.spoken]
+        usable, _ = shipped.prepare(words)
+        if all(usable) and words:
+            clips.append(shipped._decoded(job.audio).data)
+            texts.append(" ".join(words))
+    frames = sum(len(clip) // (2 * RATE // 100) for clip in clips)
+    beam, pbeam, wbeam = HEARING_OPTIONS.beams[0]
+    decoders = {}
+    for label, settings in FRAME_SETTINGS.items():
+        decoder = Decoder(**{"lm": None, "loglevel": "FATAL", "samprate": RATE, "beam": beam, "pbeam": pbeam,
+                             "wbeam": wbeam, "silprob": HEARING_OPTIONS.silprob, **HEARING_OPTIONS.extra, **settings})
+        for word, phones in shipped._pronounced.items():
+            decoder.add_word(word, phones, False)
+        decoders[label] = decoder
+    spent = dict.fromkeys(FRAME_SETTINGS, 0.0)
+    for _ in (0, 1):
+        for label, decoder in decoders.items():
+            def every_clip(decoder: Decoder = decoder, one_word: bool = label.startswith("one word")) -> None:
+                for clip, text in zip(clips, texts, strict=True):
+                    decoder.set_align_text("the" if one_word else text)
+                    shipped._run(decoder, clip)
+
+            spent[label] += cpu_of(every_clip)[0]
+    print(f"\n== a decoded frame's CPU, the word fit's search over {len(clips)} turns ({frames} frames), interleaved")
+    for label in FRAME_SETTINGS:
+        print(f"  {label:24s} {1e6 * spent[label] / 2 / max(1, frames):5.0f} us a frame"
+              f" ({spent[label] / spent['as shipped']:.2f}x)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--voices", default="en-us+f2:165,en-us+f3:150")
@@ -304,7 +358,8 @@ def main() -> None:
     voices = [(v, int(s or 165)) for v, _, s in (item.partition(":") for item in options.voices.split(","))]
     with tempfile.TemporaryDirectory() as tmp:
         turns = turns_of(voices, options.episodes.split(","), Path(tmp))
-    parts = {"fit": fit_part, "reuse": reuse_part, "pass": pass_part, "recognizer": recognizer_part}
+    parts = {"fit": fit_part, "reuse": reuse_part, "pass": pass_part, "recognizer": recognizer_part,
+             "frame": frame_part}
     for part in options.parts.split(","):
         parts[part](turns)
 
