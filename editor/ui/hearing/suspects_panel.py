@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.timecode import format_clock
+from editor.ui.widgets.indented_lines import IndentedLinesDelegate
 from editor.ui.widgets.status_line import StatusLine
 
 _EVIDENCE = {"audio": "sounds different", "spelling": "unknown word", "confidence": "recognizer unsure",
@@ -47,6 +48,9 @@ class SuspectsPanel(QWidget):
         self.list.setObjectName("suspects_list")
         self.list.setAccessibleName("Suspect passages")
         self.list.setWordWrap(True)         # the evidence and the name heard read in full in a narrow dock
+        # ...each line wrapped under its own indent, so an item reads as its passage and what is said of it.
+        self.list.setItemDelegate(IndentedLinesDelegate(self.list))
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)   # wrapped again as the dock narrows or widens
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(self._on_item_activated)
         # Items (their wrapped text measured) laid out a batch per turn of the event loop, not all at once.
