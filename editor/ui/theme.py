@@ -126,8 +126,10 @@ class ThemeSwitcher:
             if system is not None:
                 self._app.setStyle(system[1])
                 self._app.setPalette(system[0])
-            readable = readable_placeholder(self._app.palette())
-            if readable is not None:
+            palette = self._app.palette()
+            readable = readable_placeholder(palette) or palette
+            readable = dimmed_disabled_text(readable) or readable
+            if readable is not palette:
                 self._app.setPalette(readable)
             return
         if system is None:
@@ -186,16 +188,44 @@ def readable_placeholder(palette: QPalette) -> QPalette | None:
     base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
     if contrast(_over(palette.color(QPalette.ColorRole.PlaceholderText), base), base) >= PLACEHOLDER_CONTRAST:
         return None
-    color = text
-    for percent in range(40, 101, 5):
-        mixed = QColor.fromRgbF(*(b + (t - b) * percent / 100 for b, t in zip(_rgb(base), _rgb(text), strict=True)))
-        if contrast(mixed, base) >= PLACEHOLDER_CONTRAST:
-            color = mixed
-            break
     readable = QPalette(palette)
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
-        readable.setColor(group, QPalette.ColorRole.PlaceholderText, color)
+        readable.setColor(group, QPalette.ColorRole.PlaceholderText, _dimmest(text, base, PLACEHOLDER_CONTRAST))
     return readable
+
+
+DISABLED_CONTRAST = 3.0   # a disabled button's words still read, but clearly fainter than an enabled one's
+
+# Each text role with the background it is read on.
+_TEXT_ON = ((QPalette.ColorRole.WindowText, QPalette.ColorRole.Window),
+            (QPalette.ColorRole.Text, QPalette.ColorRole.Base),
+            (QPalette.ColorRole.ButtonText, QPalette.ColorRole.Button))
+
+
+def dimmed_disabled_text(palette: QPalette) -> QPalette | None:
+    """*palette* with the text of disabled widgets fainter than that of enabled ones, or None when it is.
+
+    A palette made by setting each role once (common on dark desktops) gives disabled widgets the
+    same text as enabled ones: a disabled Apply or Ignore looked as pressable as the button beside
+    it. Such text becomes the dimmest colour between its background and it that still reads."""
+    dimmed = None
+    for role, background in _TEXT_ON:
+        text = palette.color(QPalette.ColorGroup.Active, role)
+        if palette.color(QPalette.ColorGroup.Disabled, role).rgb() != text.rgb():
+            continue
+        dimmed = dimmed or QPalette(palette)
+        back = palette.color(QPalette.ColorGroup.Disabled, background)
+        dimmed.setColor(QPalette.ColorGroup.Disabled, role, _dimmest(text, back, DISABLED_CONTRAST))
+    return dimmed
+
+
+def _dimmest(text: QColor, base: QColor, wanted: float) -> QColor:
+    """The colour between *base* and *text* nearest *base* with at least *wanted* contrast on *base*."""
+    for percent in range(40, 101, 5):
+        mixed = QColor.fromRgbF(*(b + (t - b) * percent / 100 for b, t in zip(_rgb(base), _rgb(text), strict=True)))
+        if contrast(mixed, base) >= wanted:
+            return mixed
+    return QColor(text)
 
 
 def _over(color: QColor, background: QColor) -> QColor:

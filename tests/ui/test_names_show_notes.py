@@ -48,6 +48,15 @@ def test_show_notes_names_are_suggested_with_an_empty_glossary(page_window):
             for i in range(glossary.suggestions.items.rowCount()))
 
 
+def test_with_an_empty_glossary_the_summary_says_the_names_came_from_the_show_notes(page_window):
+    glossary = page_window.names.show_glossary
+    assert glossary.glossary.entries == []
+    said = glossary.suggestions.status.text()
+    count = len(glossary.suggestions.suggestions)
+    assert said.startswith(f"{count} suggestions from {len(glossary.suggestions.candidates)} show-notes names (")
+    assert "glossary entr" not in said          # not "from 0 glossary entries and …"
+
+
 def test_glossary_dialog_adds_a_show_notes_name_with_one_click(page_window, qtbot):
     names = page_window.names
     page_window.action_table["glossary"].trigger()

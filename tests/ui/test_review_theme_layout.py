@@ -192,6 +192,50 @@ def test_a_dark_system_palette_without_a_placeholder_colour_gets_one_that_reads(
         qapp.setPalette(before)
 
 
+def test_a_dark_system_palette_set_once_for_every_state_still_shows_a_disabled_button_as_disabled(qapp, qtbot):
+    # A palette made by setting each role once gives disabled widgets the enabled text: the Suspects
+    # panel's disabled Ignore looked as pressable as the enabled button beside it.
+    from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+    before = QPalette(qapp.palette())
+    system = QPalette()
+    for role, color in ((QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.WindowText, "#e6e6e6"),
+                        (QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.Text, "#e6e6e6"),
+                        (QPalette.ColorRole.Button, "#353535"), (QPalette.ColorRole.ButtonText, "#e6e6e6")):
+        system.setColor(role, QColor(color))
+    qapp.setPalette(system)
+    try:
+        theme.ThemeSwitcher(qapp).apply(theme.Theme.SYSTEM)
+        # The system's palette in effect (the one the application started with, once a theme was chosen
+        # and left) tells disabled text apart...
+        assert theme.dimmed_disabled_text(qapp.palette()) is None
+        # ...and on such a palette a disabled button reads fainter than an enabled one.
+        qapp.setPalette(theme.dimmed_disabled_text(system))
+        row = QWidget()
+        qtbot.addWidget(row)
+        layout = QHBoxLayout(row)
+        enabled, disabled = QPushButton("Apply all"), QPushButton("Ignore")
+        disabled.setEnabled(False)
+        layout.addWidget(enabled)
+        layout.addWidget(disabled)
+        row.show()
+        qtbot.waitExposed(row)
+
+        def ink(button):
+            palette = button.palette()
+            group = QPalette.ColorGroup.Active if button.isEnabled() else QPalette.ColorGroup.Disabled
+            return palette.color(group, QPalette.ColorRole.ButtonText), palette.color(group, QPalette.ColorRole.Button)
+
+        on, off = theme.contrast(*ink(enabled)), theme.contrast(*ink(disabled))
+        assert off >= 3.0                  # still reads...
+        assert on - off >= 3.0             # ...but clearly fainter than an enabled button's
+        window_text = system.color(QPalette.ColorRole.WindowText).rgb()
+        assert row.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText).rgb() != window_text
+        assert theme.dimmed_disabled_text(LIGHT) is None and theme.dimmed_disabled_text(DARK) is None
+    finally:
+        qapp.setPalette(before)
+
+
 @pytest.mark.parametrize("chosen", [theme.Theme.DARK, theme.Theme.LIGHT], ids=["dark", "light"])
 def test_a_panel_s_float_and_close_buttons_read_on_the_theme_s_window(qapp, qtbot, chosen):
     # Fusion draws them from fixed mid-grey pixmaps: 2.6:1 on the dark theme's window, too faint to

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edit_helpers import write_project  # noqa: E402
@@ -194,3 +195,30 @@ def test_the_panels_ignore_button_waits_for_a_choice(timed_window, qtbot):
     panel.list.setCurrentRow(0)
     assert panel.list.item(0).isSelected() and panel.ignore.isEnabled()
     assert panel.list.item(0).data(Qt.ItemDataRole.UserRole) == (ROW, *_span(window, "the nets"))
+
+
+def test_ignore_in_the_panel_chooses_the_next_passage_so_the_keys_go_on(timed_window, qtbot):
+    window = timed_window
+    panel = window.hearing.panel
+    _heard(window, "the nets", doubt=0.9)
+    _heard(window, "quiet", row=2, doubt=0.7)
+    _heard(window, "foghorn", row=3, doubt=0.6)
+    window.action_table["suspects_panel"].trigger()
+    _panel_shows(window, qtbot, 3)
+    window.activateWindow()
+    QTest.qWaitForWindowActive(window)
+    _choose(window, qtbot, "the nets")
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)   # Ignore's Alt+O
+    _panel_shows(window, qtbot, 2)
+    # The passage listed after the one ignored is chosen, and Alt+O is ready for it.
+    assert "“quiet”" in panel.list.currentItem().text() and panel.list.currentItem().isSelected()
+    assert panel.ignore.isEnabled()
+    qtbot.waitUntil(panel.list.hasFocus, timeout=5000)
+    qtbot.keyClick(panel.list, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    _panel_shows(window, qtbot, 1)
+    assert "“foghorn”" in panel.list.currentItem().text() and panel.list.currentItem().isSelected()
+    # The last one ignored leaves nothing to choose.
+    panel.ignore.click()
+    _panel_shows(window, qtbot, 0)
+    assert not panel.ignore.isEnabled()

@@ -153,3 +153,40 @@ def test_the_name_heard_says_what_it_replaces_when_that_is_not_the_passage_liste
 def test_a_suspect_of_the_sentences_tense_says_why_in_words(qtbot):
     tense = Suspect(0, "s0", 20, 25, "climb", 1200, 1500, 0.6, ["grammar"])
     assert "the sentence's tense wants another form" in _fresh([(0, tense)], lambda row, suspect: None, qtbot)[0][0]
+
+
+def _lines_start(image, top: int, bottom: int) -> list[int]:
+    """The left edge of each line of text drawn between rows *top* and *bottom* of *image*."""
+    starts, inked_before = [], False
+    for y in range(top, bottom):
+        inked = [x for x in range(image.width()) if image.pixelColor(x, y).lightness() < 110]
+        if inked and not inked_before:
+            starts.append(inked[0])
+        elif inked:
+            starts[-1] = min(starts[-1], inked[0])
+        inked_before = bool(inked)
+    return starts
+
+
+def test_a_wrapped_line_of_an_item_keeps_its_indent_in_a_narrow_dock(qtbot):
+    panel = SuspectsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(300, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    passage = Suspect(0, "s0", 0, 12, "Thomas Rayes", 8000, 9000, 0.89, ["audio", "spelling", "name", "glossary"])
+    panel.show_suspects([(0, passage)])
+    item = panel.list.item(0)
+    assert item.text().count("\n") == 1         # the passage, then what is said of it: one line each
+    qtbot.waitUntil(lambda: panel.list.visualItemRect(item).height() > 0, timeout=5000)
+    rect = panel.list.visualItemRect(item)
+    image = panel.list.viewport().grab().toImage()
+    starts = _lines_start(image, rect.top(), rect.bottom())
+    # "sounds different, unknown word, a glossary name fits, glossary suggestion" wraps in 300 px:
+    # its second line goes on under its first, not under the time of the passage's line.
+    assert len(starts) >= 3
+    passage_x, evidence_x = starts[0], starts[1]
+    assert evidence_x > passage_x + 8
+    assert all(abs(x - evidence_x) <= 2 for x in starts[2:])
+    # The list is as tall as the lines it draws (nothing cut off at the bottom).
+    assert _lines_start(image, rect.bottom() + 1, image.height()) == []

@@ -41,6 +41,21 @@ def test_shortcuts_help_lists_the_keys_in_effect(main_window):
     assert any("Skip forward" in k and "F8" in v for k, v in rows.items())
 
 
+def test_shortcuts_help_lists_each_menu_together_in_the_menu_bars_order(main_window):
+    main_window.action_table["shortcuts"].trigger()
+    table = last_opened(main_window, ShortcutsDialog).table
+    menus = [table.item(r, 0).text() for r in range(table.rowCount())]
+    blocks = [m for i, m in enumerate(menus) if i == 0 or menus[i - 1] != m]
+    bar = [a.text().replace("&", "") for a in main_window.menuBar().actions()]
+    assert blocks == [m for m in bar if m in menus]      # one block a menu, File first and Help last
+    assert blocks[0] == "File" and blocks[-1] == "Help"
+    # Within a menu, the rows keep the menu's own order.
+    view = [table.item(r, 1).toolTip() for r in range(table.rowCount()) if menus[r] == "View"]
+    in_menu = [f"View ▸ {a.text().replace('&', '').replace('…', '')}"
+               for a in main_window.menus["View"].actions() if a.shortcuts()]
+    assert view == in_menu
+
+
 def test_changed_shortcut_is_saved_and_works_in_the_text(sample_window, qtbot):
     w = sample_window
     w.action_table["settings"].trigger()

@@ -101,6 +101,30 @@ def test_load_warnings_are_shown_in_a_dismissable_bar(main_window, tmp_path):
     assert not w.warning_bar.isVisible()
 
 
+PAGE_TEXT = """The Lantern Hour - Episode 7: Keeping the Light
+
+Show notes: Ruth Amberley talks with keeper Oskar Veldhuis about long nights on Skerry Point.
+
+Transcript
+
+Speaker 1 00:00:01 Welcome to the Lantern Hour, with my guest Oskar Veldhuis.
+Speaker 2 00:00:09 Thanks Ruth. It is good to be here.
+"""
+
+
+def test_a_podcast_page_s_show_notes_warning_counts_its_lines_in_words(main_window, tmp_path):
+    page = tmp_path / "lantern-hour-7.txt"
+    page.write_text(PAGE_TEXT, encoding="utf-8")
+    assert main_window.open_path(str(page))
+    said = main_window.warning_bar.text()
+    assert main_window.warning_bar.isVisible()
+    assert "show notes (not turns): 3 lines before it" in said
+    assert "(s)" not in said and "0 lines" not in said       # nothing after the turns: not said
+    page.write_text(PAGE_TEXT.split("\n\n", 1)[1] + "\nThanks for listening.\n", encoding="utf-8")
+    assert main_window.open_path(str(page))
+    assert "show notes (not turns): 2 lines before it and 1 line after it" in main_window.warning_bar.text()
+
+
 def test_dropping_a_transcript_and_its_audio_opens_both(main_window, tmp_path):
     transcript = tmp_path / "dropped.txt"
     shutil.copy(SAMPLE_TXT, transcript)

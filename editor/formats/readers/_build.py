@@ -360,5 +360,10 @@ def _preamble(build: TranscriptBuilder, lines: list[str]) -> None:
     build.segments.insert(0, build.segments.pop())
     for number, segment in enumerate(build.segments, 1):
         segment.id = f"s{number}"
-    build.warnings.append(f"{len(lines)} line(s) before the first turn were kept as an untimed "
-                          "segment without a speaker")
+    build.warnings.append(f"{lines_count(len(lines))} before the first turn {'was' if len(lines) == 1 else 'were'} "
+                          "kept as an untimed segment without a speaker")
+
+
+def lines_count(count: int) -> str:
+    """"1 line", "6 lines": how many lines of a file a warning speaks of."""
+    return f"{count} line{'' if count == 1 else 's'}"

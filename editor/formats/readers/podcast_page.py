@@ -20,7 +20,14 @@ from editor.core.show_notes import EXTRA_KEY, PageText
 from editor.core.timecode import parse_clock
 from editor.formats.base import ReadResult
 from editor.formats.readers import PODCAST_PAGE
-from editor.formats.readers._build import NAME, SNIFF_CHARS, TranscriptBuilder, clock_ms, plausible_name
+from editor.formats.readers._build import (
+    NAME,
+    SNIFF_CHARS,
+    TranscriptBuilder,
+    clock_ms,
+    lines_count,
+    plausible_name,
+)
 
 # Hours may run past 99 (day-long recordings): a header at "100:00:10" is a turn like any other.
 _TIME = r"\d+:\d{2}:\d{2}|\d{1,2}:\d{2}"
@@ -116,6 +123,8 @@ def _page_text(build: TranscriptBuilder, before: str, after: str) -> PageText | 
         build.meta.duration_ms = min(later)
     if not (before_lines or after_lines):
         return None
+    sides = ((before_lines, "before"), (after_lines, "after"))
+    where = [f"{lines_count(len(lines))} {side} it" for lines, side in sides if lines]
     build.warnings.append(f"kept the page text around the transcript as show notes (not turns): "
-                          f"{len(before_lines)} line(s) before it and {len(after_lines)} line(s) after it")
+                          f"{' and '.join(where)}")
     return PageText(build.meta.title, "\n".join(before_lines), "\n".join(after_lines))

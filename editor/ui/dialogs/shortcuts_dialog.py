@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QMainWindow,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -21,6 +22,25 @@ def sentence_case(title: str) -> str:
     return " ".join([first] + [w if w.isupper() and len(w) > 1 else w.lower() for w in rest.split(" ") if rest])
 
 
+def _menu_order(window) -> list[str]:
+    """The titles of *window*'s menus as its menu bar shows them ("T&iming" read "Timing"); none
+    without a menu bar."""
+    bar = window.menuBar() if isinstance(window, QMainWindow) else None
+    return [] if bar is None else [a.text().replace("&", "") for a in bar.actions()]
+
+
+def _by_menu(names: list[str], actions: Actions, order: list[str]) -> list[str]:
+    """*names* grouped by menu, the menus in *order* (others after them), each menu's in its own order.
+
+    Features declare their actions in their own tables, and some of a menu's come from another
+    feature's (the window's Help and Settings come first): listed as declared, a menu's rows were
+    scattered through the list."""
+    def place(name: str) -> int:
+        menu = actions.specs[name].menu
+        return order.index(menu) if menu in order else len(order)
+    return sorted(names, key=place)     # stable: each menu keeps its items' order
+
+
 class ShortcutsDialog(QDialog):
     def __init__(self, actions: Actions, parent=None):
         super().__init__(parent)
@@ -29,7 +49,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("These keys work while you type in the transcript. "
                                 "Change them in File ▸ Settings."))
-        names = [n for n in actions.names() if actions.shortcut_text(n)]
+        names = _by_menu([n for n in actions.names() if actions.shortcut_text(n)], actions, _menu_order(parent))
         table = QTableWidget(len(names), 3)
         table.setHorizontalHeaderLabels(["Menu", "Action", "Keys"])
         table.verticalHeader().hide()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.timecode import format_clock
+from editor.ui.widgets.indented_lines import IndentedLinesDelegate
 from editor.ui.widgets.status_line import StatusLine
 
 _EVIDENCE = {"audio": "sounds different", "spelling": "unknown word", "confidence": "recognizer unsure",
@@ -47,6 +48,9 @@ class SuspectsPanel(QWidget):
         self.list.setObjectName("suspects_list")
         self.list.setAccessibleName("Suspect passages")
         self.list.setWordWrap(True)         # the evidence and the name heard read in full in a narrow dock
+        # ...each line wrapped under its own indent, so an item reads as its passage and what is said of it.
+        self.list.setItemDelegate(IndentedLinesDelegate(self.list))
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)   # wrapped again as the dock narrows or widens
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(self._on_item_activated)
         # Items (their wrapped text measured) laid out a batch per turn of the event loop, not all at once.
@@ -212,7 +216,25 @@ class SuspectsPanel(QWidget):
         item = self._chosen()
         if item is None:
             return
-        (self.unignore_requested if item.data(_IGNORED) else self.ignore_requested).emit(*item.data(_PLACE))
+        if item.data(_IGNORED):
+            self.unignore_requested.emit(*item.data(_PLACE))
+            return
+        after = self._next_to_hear(self.list.row(item))
+        self.ignore_requested.emit(*item.data(_PLACE))
+        # The list walks on, as a list does when its chosen line goes: the next passage is chosen,
+        # so Ignore (Alt+O) can say the next one is right too, and ↑/↓ go on from there.
+        chosen = self._chosen()
+        if after is not None and (chosen is None or chosen.data(_IGNORED)):
+            self.select(after[0], after[1])
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _next_to_hear(self, at: int) -> tuple | None:
+        """The place of the suspect listed after item *at* (else before it): the one to choose when
+        item *at* is ignored. None when it is the only one."""
+        others = [i for i in range(self.list.count()) if i != at and not self.list.item(i).data(_IGNORED)]
+        if not others:
+            return None
+        return self.list.item(next((i for i in others if i > at), others[-1])).data(_PLACE)
 
     def _on_apply_clicked(self) -> None:
         heard = self._heard_chosen()

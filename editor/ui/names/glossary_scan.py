@@ -27,9 +27,11 @@ if TYPE_CHECKING:
 
 def scan_summary(count: int, entries: int, candidates: int, seconds: float) -> str:
     """What a scan found, said in the panel's status (and the status bar)."""
-    notes = f" and {candidates} show-notes name{'' if candidates == 1 else 's'}" if candidates else ""
-    return (f"{count} suggestion{'s' if count != 1 else ''} "
-            f"from {entries} glossary entr{'y' if entries == 1 else 'ies'}{notes} ({seconds:.2f} s).")
+    notes = f"{candidates} show-notes name{'' if candidates == 1 else 's'}" if candidates else ""
+    glossary = f"{entries} glossary entr{'y' if entries == 1 else 'ies'}"
+    # A page's first episode has no glossary yet: its names come from the show notes alone.
+    sources = glossary if not notes else notes if not entries else f"{glossary} and {notes}"
+    return f"{count} suggestion{'s' if count != 1 else ''} from {sources} ({seconds:.2f} s)."
 
 
 class _ScanSignals(QObject):
