@@ -48,13 +48,13 @@ def test_the_sound_shapes_are_told_by_their_phones(aligner):
     assert shares_a_consonant(said("cupboards"), said("cubicle"))
 
 
+@pytest.mark.parametrize("line", [RUDDER_SCRAPED, HOLD, HERONS, RUDDER_NAMED],
+                         ids=["rudder", "hold", "herons", "named"])
 @pytest.mark.parametrize(("voice", "speed"), VOICES)
-def test_a_right_word_with_a_flap_an_h_or_a_liquid_after_a_vowel_is_left_alone(material, voice, speed):
-    for line in (RUDDER_SCRAPED, HOLD, HERONS):
-        assert _suspects(material, line, voice=voice, speed=speed) == [], line
-    # The name's line is heard as the name's passage alone ("Tardy big"), its rudder left alone.
-    assert [text for text, _ in _suspects(material, RUDDER_NAMED, voice=voice, speed=speed)
-            if text == "rudder"] == []
+def test_a_right_word_with_a_flap_an_h_or_a_liquid_after_a_vowel_is_left_alone(material, voice, speed, line):
+    # (The name's line has a wrong passage of its own, "Tardy big", which no glossary names here.)
+    found = _suspects(material, line, voice=voice, speed=speed)
+    assert [text for text, _ in found if text != "Tardy big"] == [], found
 
 
 @pytest.mark.parametrize(("voice", "speed"), VOICES)
