@@ -13,9 +13,10 @@ gained 0.58 to 1.34 per frame of the word (others 0.5 or less: left alone), whil
 gained at most 0.40 from such a neighbour of their own, and most lost. The check is narrow, so it
 asks few words (about one ordinary word in thirty): an ordinary word (:func:`.context.ordinary`,
 not one reduced in speech) that no other check has doubted, with such a neighbour that the
-language model does not find less likely in its place. The light search first chooses between
-the word and those neighbours (one short decode); only a neighbour it chooses is aligned in the
-turn, and it is a suspect when it fits :data:`NEAR_MARGIN` per frame of the word better.
+language model does not find less likely in its place, also net of the two words' general
+frequencies. The light search first chooses between the word and those neighbours (one short
+decode); only a neighbour it chooses is aligned in the turn, and it is a suspect when it fits
+:data:`NEAR_MARGIN` per frame of the word better.
 
 A vowel for another is left to :mod:`.context`: voices move vowels, and right words gained as much
 from a vowel-apart word as the vowel slips did ("hill" fitted "hall" 0.68 better). Nor is a word's
@@ -78,10 +79,16 @@ def near_consonant_suspects(text: str, tokens: list[Token], fitted: SegmentFit, 
                       and not liquid_after_vowel(sayings, model._sayings(w))]
         if not neighbours:
             continue
-        # Those the model does not find less likely than the text's word, likeliest first.
+        # Those the model does not find less likely than the text's word, likeliest first; also
+        # net of the two words' general frequencies: a rare right word makes the model want a common
+        # one in its place nearly anywhere ("weighs nearly a tonne": "son", 1.3 orders of magnitude
+        # likelier, 0.8 less likely net), and a voice's tonne fitted son 0.9 and 1.3 per frame better.
+        # Every near-consonant slip of the seen material the model does not find less likely is as
+        # likely net too (by 0.19 orders or more: "bump" for "pump").
         own = model.window(words, position[i], word)
         gains = sorted(((model.window(words, position[i], w) - own, w) for w in neighbours), reverse=True)
-        others = [w for gain, w in gains if gain >= AUDIO_ASK_GAIN][:MAX_ASKED]
+        others = [w for gain, w in gains
+                  if min(gain, gain - model.commoner(w, word)) >= AUDIO_ASK_GAIN][:MAX_ASKED]
         if not others:
             continue
         chosen_word = _chosen(tokens, i, others, fitted, audio_16k, audio_start_ms, chooser or aligner)

@@ -5,6 +5,7 @@ recognizer and trigram model on espeak-ng speech in two voices):
 * a t or d said as a flap between vowels, which the model hears as a short n or th ("rudder");
 * an h at a word's start, breath alone, which a voiceless stop's release fits too ("hold"/"cold");
 * an l or r right after a vowel, the vowel's glide or colour ("herons"/"helens");
+* a rare word whose near-consonant neighbour the model wants only for being common ("tonne"/"son");
 * a word the recognizer, asked again, hears in the place of a badly said one that shares none of
   its consonants ("money" for a right "rudder").
 """
@@ -22,10 +23,12 @@ RUDDER_NAMED = ("sound-alike", "The {Tardy big|Tardebigge} Canal Society paid fo
 RUDDER_SCRAPED = ("clean", "A scrape of the rudder on the bottom told us the water was low.")
 HOLD = ("clean", "A fishing boat can capsize in seconds if the catch shifts in the hold.")
 HERONS = ("clean", "Through the cabin windows you can watch the herons on the bank.")
+TONNE = ("clean", "The tenor bell was cast in seventeen fifty two and weighs nearly a tonne.")
 
 FLAP_SLIP = ("real word", "We did it in the same {matter|manner} as last year.")
 BREATH_SLIP = ("real word", "We left the milk out in the {hold|cold} all night.")
 LONE_SLIP = ("real word", "The old changing {cupboards|cubicles} were painted blue and white.")
+NEAR_SLIP = ("real word", "The {coat|goat} ate the flowers by the fence.")
 
 
 def _suspects(material, line, **options):
@@ -59,7 +62,14 @@ def test_a_right_word_with_a_flap_an_h_or_a_liquid_after_a_vowel_is_left_alone(m
 
 @pytest.mark.parametrize(("voice", "speed"), VOICES)
 def test_slips_of_the_same_shapes_are_still_found(material, voice, speed):
-    for line, word in ((FLAP_SLIP, "matter"), (BREATH_SLIP, "hold"), (LONE_SLIP, "cupboards")):
+    for line, word in ((FLAP_SLIP, "matter"), (BREATH_SLIP, "hold"), (LONE_SLIP, "cupboards"), (NEAR_SLIP, "coat")):
         found = _suspects(material, line, voice=voice, speed=speed)
         assert [text for text, evidence in found if "audio" in evidence] == [word], (line, found)
         assert _suspects(material, line, voice=voice, speed=speed, text="right") == [], line
+
+
+@pytest.mark.parametrize(("voice", "speed"), VOICES)
+def test_a_rare_right_word_is_not_asked_about_a_common_near_consonant_the_model_wants_for_its_rarity(
+        material, voice, speed):
+    # "a tonne" fits "a son" better in both voices; the model wants "son" there only for being common.
+    assert [text for text, _ in _suspects(material, TONNE, voice=voice, speed=speed) if text == "tonne"] == []
