@@ -70,6 +70,7 @@ from editor.hearing.context import (
     AUDIO_FAR_CONSONANT_MARGIN,
     AUDIO_VOWEL_MARGIN,
     _end_apart,
+    _flap_heard_otherwise,
     _made_otherwise,
     _nasal_for_liquid,
     asked_words,
@@ -78,6 +79,7 @@ from editor.hearing.context import (
     vowel_margin,
 )
 from editor.hearing.fit import SegmentFit
+from editor.hearing.near_consonants import liquid_after_vowel
 from editor.hearing.suspects import Suspect, WordDoubt, american
 from editor.hearing.two_phones import phone_code, two_phones_from
 
@@ -105,17 +107,21 @@ def misfit_slip_suspects(text: str, tokens: list[Token], fitted: SegmentFit, dou
         # fitted "bill" 2.9 per frame better in one voice).
         sayings, others_said = aligner.pronunciations(word), aligner.pronunciations(chosen_word)
         least = vowel_margin(sayings, others_said)
-        if least is None:
+        if least is None or _flap_heard_otherwise(sayings, others_said):
+            # (Nor a flapped t or d heard as a nasal or a th, as where the audio leads.)
             return None
         if _near_height_vowel(sayings, others_said):
             # ...and so is a vowel for one of its height or the next beside a changed consonant (a
             # right "hill." at a sentence's end fitted "wheel" 1.7 per frame better in one voice, a
             # right "fells" fitted "fans" 1.08 better in another).
             least = max(least, AUDIO_VOWEL_MARGIN)
-        if _made_otherwise(sayings, others_said) or _nasal_for_liquid(sayings, others_said):
+        if (_made_otherwise(sayings, others_said) or _nasal_for_liquid(sayings, others_said)
+                or liquid_after_vowel(sayings, others_said)):
             # ...and a consonant for one made in another manner at another place, or a nasal for an
             # l or r, as where the audio leads (:data:`.context.AUDIO_FAR_CONSONANT_MARGIN`): a voice's
-            # l has a murmur of its own, and a right "bell" fitted "ben" 1.4 per frame better in one.
+            # l has a murmur of its own, and a right "bell" fitted "ben" 1.4 per frame better in one;
+            # and an l for an r after a vowel, the vowel's glide or colour (see
+            # :func:`.near_consonants.liquid_after_vowel`).
             least = max(least, AUDIO_FAR_CONSONANT_MARGIN)
         return max(least, MISFIT_MARGIN)
 

@@ -13,9 +13,10 @@ gained 0.58 to 1.34 per frame of the word (others 0.5 or less: left alone), whil
 gained at most 0.40 from such a neighbour of their own, and most lost. The check is narrow, so it
 asks few words (about one ordinary word in thirty): an ordinary word (:func:`.context.ordinary`,
 not one reduced in speech) that no other check has doubted, with such a neighbour that the
-language model does not find less likely in its place. The light search first chooses between
-the word and those neighbours (one short decode); only a neighbour it chooses is aligned in the
-turn, and it is a suspect when it fits :data:`NEAR_MARGIN` per frame of the word better.
+language model does not find less likely in its place, also net of the two words' general
+frequencies. The light search first chooses between the word and those neighbours (one short
+decode); only a neighbour it chooses is aligned in the turn, and it is a suspect when it fits
+:data:`NEAR_MARGIN` per frame of the word better.
 
 A vowel for another is left to :mod:`.context`: voices move vowels, and right words gained as much
 from a vowel-apart word as the vowel slips did ("hill" fitted "hall" 0.68 better). Nor is a word's
@@ -39,6 +40,7 @@ from editor.hearing.context import (
     MAX_ASKED,
     _chosen,
     _margin,
+    _one_phone_places,
     asked_words,
     context_model,
     spoken_words,
@@ -73,13 +75,20 @@ def near_consonant_suspects(text: str, tokens: list[Token], fitted: SegmentFit, 
         flapped = _before_vowel(tokens, i, aligner)
         neighbours = [w for w in _neighbour_words(tuple(sayings))
                       if w != word and model.known(w) and american(w) != american(word)
-                      and not (flapped and _last_t_for_d(sayings, model._sayings(w)))]
+                      and not (flapped and _last_t_for_d(sayings, model._sayings(w)))
+                      and not liquid_after_vowel(sayings, model._sayings(w))]
         if not neighbours:
             continue
-        # Those the model does not find less likely than the text's word, likeliest first.
+        # Those the model does not find less likely than the text's word, likeliest first; also
+        # net of the two words' general frequencies: a rare right word makes the model want a common
+        # one in its place nearly anywhere ("weighs nearly a tonne": "son", 1.3 orders of magnitude
+        # likelier, 0.8 less likely net), and a voice's tonne fitted son 0.9 and 1.3 per frame better.
+        # Every near-consonant slip of the seen material the model does not find less likely is as
+        # likely net too (by 0.19 orders or more: "bump" for "pump").
         own = model.window(words, position[i], word)
         gains = sorted(((model.window(words, position[i], w) - own, w) for w in neighbours), reverse=True)
-        others = [w for gain, w in gains if gain >= AUDIO_ASK_GAIN][:MAX_ASKED]
+        others = [w for gain, w in gains
+                  if min(gain, gain - model.commoner(w, word)) >= AUDIO_ASK_GAIN][:MAX_ASKED]
         if not others:
             continue
         chosen_word = _chosen(tokens, i, others, fitted, audio_16k, audio_start_ms, chooser or aligner)
@@ -105,6 +114,23 @@ def _before_vowel(tokens: list[Token], i: int, aligner: Aligner) -> bool:
         return False
     following = aligner.pronunciations(tokens[i + 1].spoken[0])
     return bool(following) and all(saying.split()[0] in VOWELS for saying in following)
+
+
+def liquid_after_vowel(sayings: list[str], others: list[str]) -> bool:
+    """Whether every pronunciation of *others* one phone changed from one of *sayings* has an l for
+    an r right after a vowel, or the other way ("HH EH R AH N Z"/"HH EH L AH N Z": herons/helens).
+
+    After a vowel an r is the vowel's colour and an l its glide (see
+    :func:`.context._cluster_apart`): neither is a consonant of its own that the audio hears
+    apart, and a voice's right "herons" fitted "helens" 1.1 per frame better, as much as the slips
+    this check finds gain. The recognizer's own l-for-r slips are a consonant's, beside another
+    consonant or at a word's start ("glass"/"grass", "light"/"right")."""
+    found = False
+    for a, b, k in _one_phone_places(sayings, others):
+        if not ({a[k], b[k]} == {"L", "R"} and k > 0 and a[k - 1] in VOWELS):
+            return False
+        found = True
+    return found
 
 
 def _last_t_for_d(sayings: list[str], others: list[str]) -> bool:
