@@ -184,6 +184,13 @@ class SuspectsPanel(QWidget):
         self.list.scrollToItem(self.list.item(at))
         return True
 
+    def choose_first(self) -> None:
+        """When passages are listed and none is chosen, choose the first (not activated: nothing
+        plays), so Ignore and Apply the Name Heard act on the item drawn as current. A choice made
+        before is kept."""
+        if self.list.count() and self._chosen() is None:
+            self.list.setCurrentRow(0)     # current and selected: the list's own focus makes it current only
+
     def _on_item_activated(self, item: QListWidgetItem) -> None:
         self.activated.emit(*item.data(_PLACE))
 
