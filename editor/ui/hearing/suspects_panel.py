@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.timecode import format_clock
+from editor.ui.names.audio_verdicts import AUDIO_SAYS
 from editor.ui.widgets.status_line import StatusLine
 
 _EVIDENCE = {"audio": "sounds different", "spelling": "unknown word", "confidence": "recognizer unsure",
@@ -123,7 +124,10 @@ class SuspectsPanel(QWidget):
             # What Apply the Name Heard replaces, when it is not the passage listed ("I'm DACA, Leora
             # more hall" heard over "I'm DACA, Leora"): the producer sees every word it takes.
             replacing = f" for “{heard.found}”" if heard.found != suspect.text else ""
-            name = f"\n    → {heard.name}{replacing}  (audio {'agrees' if heard.agrees else 'cannot tell'})"
+            # The verdict in the words the glossary's suggestions use: a name heard that the audio does
+            # not clearly choose is said like the passage (a sound-alike, an acronym a letter off).
+            verdict = AUDIO_SAYS["agrees" if heard.agrees else "sounds alike"]
+            name = f"\n    → {heard.name}{replacing}  ({verdict})"
         text = (f"{format_clock(suspect.start_ms)}  “{suspect.text}”  "
                 f"doubt {round(suspect.doubt * 100)} %\n    {why}{name}")
         return (text, (row, suspect.char_start, suspect.char_end),

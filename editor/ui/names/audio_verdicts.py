@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from editor.hearing.verdict import Region
 
 AUDIO_SAYS = {"agrees": "audio agrees", "prefers original": "audio prefers the original", "unsure": "audio unsure",
-              "sounds alike": "said alike: audio can’t tell"}
+              "sounds alike": "said alike: audio cannot tell"}
 AUDIO_RANK = {"agrees": 0, "prefers original": 2}   # the rest (unsure, not checked) in between
 _TOKEN = re.compile(r"\S+")    # the words word times are kept for, as editor.hearing.verdict splits them
 AHEAD = 2     # items queued in the audio process at a time: a turn checked again is not kept waiting long
