@@ -53,8 +53,9 @@ def _named_rows(panel) -> list[int]:
 def test_the_name_heard_keeps_the_punctuation_and_comes_back_after_undo(main_window, qtbot, episode):
     window = main_window
     messages, panel = _suspects_panel_after_listening_for_the_name(window, qtbot, episode)
-    assert not panel.apply.isEnabled()           # nothing chosen yet
     (at,) = _named_rows(panel)
+    assert panel.list.item(0).isSelected()       # shown, the first passage is chosen
+    assert panel.apply.isEnabled() == (at == 0)
     panel.list.setCurrentRow(at)
     assert panel.apply.isEnabled()
     panel.apply.click()

@@ -79,8 +79,9 @@ def test_suspects_are_shown_listed_and_walked_and_playing_rechecks_no_turn(heard
     assert hearing._marker(0, segments[0]) == "?" and hearing._marker(1, segments[1]) is None
     window.action_table["suspects_panel"].trigger()
     assert hearing.panel.list.count() == 1 and "BSA" in hearing.panel.list.item(0).text()
+    # Shown, the list has its first passage chosen (not played); the walk chooses from the current turn.
+    assert hearing.panel.list.selectedItems() == [hearing.panel.list.item(0)] and not window.playback.is_playing()
     window.model.set_current(1)
-    assert hearing.panel.list.selectedItems() == []
     window.action_table["next_suspect"].trigger()
     assert window.model.current_row == 0
     assert hearing.panel.list.currentRow() == 0      # the list shows where the walk is

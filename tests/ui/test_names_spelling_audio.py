@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 import hearing_material  # noqa: E402
 from heard_episode import open_aligned, write_episode  # noqa: E402
 
-from editor.ui.names.audio_verdicts import AUDIO_SAYS  # noqa: E402
 from editor.ui.names.correcting_spell_menu import ASKING  # noqa: E402
+from editor.ui.widgets.verdict_words import AUDIO_SAYS  # noqa: E402
 
 LINES = [("name", "In the fall we voted for {Dukaki|Dukakis} with our friends.")]
 WORD = "Dukaki"

@@ -66,7 +66,7 @@ def test_an_items_lines_fit_the_panel_as_first_shown(qtbot):
     panel.show()
     qtbot.waitExposed(panel)
     # what the audio's verdict adds to an item: said as the check has it
-    from editor.ui.names.audio_verdicts import AUDIO_SAYS
+    from editor.ui.widgets.verdict_words import AUDIO_SAYS
     longest = max(AUDIO_SAYS.values(), key=len)
     lines = panel._item_text(_suggestion()).splitlines()[:3] + [f"    {longest} · sounds alike"]
     room = panel.list.viewport().width() - 2 * panel.list.spacing() - 8

@@ -222,3 +222,27 @@ def test_ignore_in_the_panel_chooses_the_next_passage_so_the_keys_go_on(timed_wi
     panel.ignore.click()
     _panel_shows(window, qtbot, 0)
     assert not panel.ignore.isEnabled()
+
+
+def test_view_suspects_chooses_the_first_passage_and_keeps_a_choice_made(timed_window, qtbot):
+    from PySide6.QtTest import QTest
+
+    window = timed_window
+    panel = window.hearing.panel
+    _heard(window, "quiet", row=2, doubt=0.6)
+    _heard(window, "the nets", doubt=0.9)
+    window.action_table["suspects_panel"].trigger()
+    _panel_shows(window, qtbot, 2)
+    # The item drawn as current is the one chosen: its buttons act on it, and nothing plays.
+    assert panel.list.currentRow() == 0 and panel.list.item(0).isSelected()
+    assert "“the nets”" in panel.list.item(0).text() and panel.ignore.isEnabled()
+    assert not window.playback.is_playing()
+    qtbot.waitUntil(panel.list.hasFocus, timeout=5000)
+    QTest.keyClick(panel.list, Qt.Key.Key_Down)       # the keys move on from it
+    assert panel.list.currentRow() == 1 and panel.list.item(1).isSelected()
+    # Shown again, the producer's choice stays.
+    window.hearing.dock.hide()
+    window.action_table["suspects_panel"].trigger()
+    assert panel.list.currentRow() == 1 and panel.list.item(1).isSelected() and not panel.list.item(0).isSelected()
+    panel.ignore.click()
+    assert _shown(window, 2) == [] and _shown(window) == ["the nets"]

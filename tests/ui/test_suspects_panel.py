@@ -143,11 +143,23 @@ def test_the_name_heard_says_what_it_replaces_when_that_is_not_the_passage_liste
     wider = Spotted(0, 25, "I'm DACA, Leora more hall", "Daraka Larimore-Hall", 0.1, "sound", agrees=False)
     same = Spotted(0, 15, "I'm DACA, Leora", "Daraka Larimore-Hall", 0.1, "sound", agrees=False)
     panel.show_suspects([(0, passage)], name_for=lambda row, suspect: wider)
-    assert "→ Daraka Larimore-Hall for “I'm DACA, Leora more hall”  (audio cannot tell)" in panel.list.item(0).text()
+    assert ("→ Daraka Larimore-Hall for “I'm DACA, Leora more hall”  (said alike: audio cannot tell)"
+            in panel.list.item(0).text())
     other = SuspectsPanel()
     qtbot.addWidget(other)
     other.show_suspects([(0, passage)], name_for=lambda row, suspect: same)
-    assert "→ Daraka Larimore-Hall  (audio cannot tell)" in other.list.item(0).text()
+    assert "→ Daraka Larimore-Hall  (said alike: audio cannot tell)" in other.list.item(0).text()
+
+
+def test_the_name_heards_verdict_reads_as_the_glossary_suggestions_say_it(qtbot):
+    from editor.ui.widgets.verdict_words import AUDIO_SAYS
+
+    passage = Suspect(0, "s0", 0, 9, "fog horn", 0, 900, 0.9, ["audio"])
+    alike = Spotted(0, 9, "fog horn", "Foghorn", 0.1, "sound", agrees=False)
+    agreed = Spotted(0, 9, "fog horn", "Foghorn", 0.4)
+    assert AUDIO_SAYS["sounds alike"] == "said alike: audio cannot tell"
+    assert f"→ Foghorn  ({AUDIO_SAYS['sounds alike']})" in _fresh([(0, passage)], lambda row, s: alike, qtbot)[0][0]
+    assert f"→ Foghorn  ({AUDIO_SAYS['agrees']})" in _fresh([(0, passage)], lambda row, s: agreed, qtbot)[0][0]
 
 
 def test_a_suspect_of_the_sentences_tense_says_why_in_words(qtbot):

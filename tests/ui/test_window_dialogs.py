@@ -83,3 +83,23 @@ def _key_fields(dialog: SettingsDialog, action_text: str):
     label = action_text.replace("&", "").replace("…", "")
     row = next(row for row in range(table.rowCount()) if table.item(row, 0).text() == label)
     return table.cellWidget(row, 1), table.cellWidget(row, 2)
+
+
+def test_settings_show_skip_and_rewind_in_seconds_and_keep_the_milliseconds_stored(sample_window, qtbot):
+    w = sample_window
+    w.settings.set(Key.AUTO_REWIND_MS, 1500)      # as a settings file saved before reads
+    w.action_table["settings"].trigger()
+    dialog = last_opened(w, SettingsDialog)
+    assert (dialog.skip.text(), dialog.rewind.text()) == ("5.0 s", "1.5 s")
+    dialog.rewind.stepDown()
+    assert dialog.rewind.text() == "1.25 s"
+    dialog.rewind.stepBy(3)
+    assert dialog.rewind.text() == "2.0 s"
+    dialog.skip.setValue(2)
+    with qtbot.waitSignal(dialog.destroyed, timeout=5000):
+        dialog.accept()
+    assert (w.settings.get(Key.SKIP_MS), w.settings.get(Key.AUTO_REWIND_MS)) == (2000, 2000)
+    w.action_table["settings"].trigger()
+    again = last_opened(w, SettingsDialog)
+    assert (again.skip.text(), again.rewind.text()) == ("2.0 s", "2.0 s")
+    again.reject()

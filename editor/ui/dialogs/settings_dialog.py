@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QKeySequenceEdit,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from editor.settings import Key, Settings
 from editor.ui.actions import Actions
+from editor.ui.widgets.seconds_box import SecondsBox
 
 
 class SettingsDialog(QDialog):
@@ -50,9 +50,9 @@ class SettingsDialog(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         s = self._settings
-        self.skip = QSpinBox(suffix=" s", minimum=1, maximum=60, value=s.get(Key.SKIP_MS) // 1000)
-        self.rewind = QSpinBox(suffix=" ms", minimum=0, maximum=5000, singleStep=250,
-                               value=s.get(Key.AUTO_REWIND_MS))
+        # Both lengths in seconds, as a producer thinks of them; the settings keep milliseconds.
+        self.skip = SecondsBox(1000, 60_000, 1000, s.get(Key.SKIP_MS))
+        self.rewind = SecondsBox(0, 5000, 250, s.get(Key.AUTO_REWIND_MS))
         self.pause_typing = QCheckBox("Pause playback while I type, resume when I stop")
         self.pause_typing.setChecked(s.get(Key.PAUSE_WHILE_TYPING))
         self.reviewer = QLineEdit(s.get(Key.REVIEWER_NAME))
@@ -114,8 +114,8 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         s = self._settings
-        s.set(Key.SKIP_MS, self.skip.value() * 1000)
-        s.set(Key.AUTO_REWIND_MS, self.rewind.value())
+        s.set(Key.SKIP_MS, self.skip.milliseconds())
+        s.set(Key.AUTO_REWIND_MS, self.rewind.milliseconds())
         s.set(Key.PAUSE_WHILE_TYPING, self.pause_typing.isChecked())
         s.set(Key.REVIEWER_NAME, self.reviewer.text().strip())
         s.set(Key.PLAYER_BACKEND, self.backend.currentData())

@@ -532,9 +532,11 @@ class HearingController(QObject):
         self.dock.raise_()
 
     def _on_suspects_panel_triggered(self) -> None:
-        """View ▸ Suspects: the list takes the keyboard (↑/↓ choose, Enter plays, Alt+N applies the name heard)."""
+        """View ▸ Suspects: the list takes the keyboard (↑/↓ choose, Enter plays, Alt+N applies the name
+        heard), with a passage chosen for its buttons and keys to act on."""
         self.show_panel()
         self.panel.list.setFocus()
+        self.panel.choose_first()
 
     def _on_dock_visibility_changed(self, visible: bool) -> None:
         if visible:

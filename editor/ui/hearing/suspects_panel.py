@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from editor.core.timecode import format_clock
 from editor.ui.widgets.indented_lines import IndentedLinesDelegate
 from editor.ui.widgets.status_line import StatusLine
+from editor.ui.widgets.verdict_words import AUDIO_SAYS
 
 _EVIDENCE = {"audio": "sounds different", "spelling": "unknown word", "confidence": "recognizer unsure",
              "context": "a sound-alike fits the sentence",
@@ -127,7 +128,10 @@ class SuspectsPanel(QWidget):
             # What Apply the Name Heard replaces, when it is not the passage listed ("I'm DACA, Leora
             # more hall" heard over "I'm DACA, Leora"): the producer sees every word it takes.
             replacing = f" for “{heard.found}”" if heard.found != suspect.text else ""
-            name = f"\n    → {heard.name}{replacing}  (audio {'agrees' if heard.agrees else 'cannot tell'})"
+            # The verdict in the words the glossary's suggestions use: a name heard that the audio does
+            # not clearly choose is said like the passage (a sound-alike, an acronym a letter off).
+            verdict = AUDIO_SAYS["agrees" if heard.agrees else "sounds alike"]
+            name = f"\n    → {heard.name}{replacing}  ({verdict})"
         text = (f"{format_clock(suspect.start_ms)}  “{suspect.text}”  "
                 f"doubt {round(suspect.doubt * 100)} %\n    {why}{name}")
         return (text, (row, suspect.char_start, suspect.char_end),
@@ -187,6 +191,13 @@ class SuspectsPanel(QWidget):
             self.list.setCurrentRow(at)
         self.list.scrollToItem(self.list.item(at))
         return True
+
+    def choose_first(self) -> None:
+        """When passages are listed and none is chosen, choose the first (not activated: nothing
+        plays), so Ignore and Apply the Name Heard act on the item drawn as current. A choice made
+        before is kept."""
+        if self.list.count() and self._chosen() is None:
+            self.list.setCurrentRow(0)     # current and selected: the list's own focus makes it current only
 
     def _on_item_activated(self, item: QListWidgetItem) -> None:
         self.activated.emit(*item.data(_PLACE))

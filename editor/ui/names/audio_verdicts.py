@@ -10,7 +10,8 @@ never runs in the window's process. Each verdict comes back as ``judged(key, ver
 item's key, so the caller can match it even after its list changed. A newer check,
 :meth:`~editor.ui.background.ThreadRunner.cancel` or closing cancels the running one. Touches no
 widget. How verdicts rank and tick is :func:`editor.hearing.suggest.judge` (shared with
-``transcript-editor suggest``); the words shown for them are :data:`AUDIO_SAYS`.
+``transcript-editor suggest``); the words shown for them are
+:data:`editor.ui.widgets.verdict_words.AUDIO_SAYS`.
 """
 
 from __future__ import annotations
@@ -30,8 +31,6 @@ if TYPE_CHECKING:
     from editor.core.transcript import Segment
     from editor.hearing.verdict import Region
 
-AUDIO_SAYS = {"agrees": "audio agrees", "prefers original": "audio prefers the original", "unsure": "audio unsure",
-              "sounds alike": "said alike: audio can’t tell"}
 AUDIO_RANK = {"agrees": 0, "prefers original": 2}   # the rest (unsure, not checked) in between
 _TOKEN = re.compile(r"\S+")    # the words word times are kept for, as editor.hearing.verdict splits them
 AHEAD = 2     # items queued in the audio process at a time: a turn checked again is not kept waiting long

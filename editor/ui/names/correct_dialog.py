@@ -41,7 +41,6 @@ from editor.core.errors import TranscriptError
 from editor.core.glossary import capture
 from editor.core.name_index import NameIndex
 from editor.ui.names.audio_verdicts import (
-    AUDIO_SAYS,
     AudioChecker,
     CheckItem,
     audio_rank,
@@ -59,6 +58,7 @@ from editor.ui.names.candidate_table import (
     TIME_COLUMN,
     CandidateTable,
 )
+from editor.ui.widgets.verdict_words import AUDIO_SAYS
 
 __all__ = ["AUDIO_COLUMN", "CONTEXT_COLUMN", "CorrectDialog", "TICK_AT"]
 

@@ -26,9 +26,10 @@ from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu
 
 from editor.core.spelling import Misspelling
-from editor.ui.names.audio_verdicts import AUDIO_SAYS, audio_rank
+from editor.ui.names.audio_verdicts import audio_rank
 from editor.ui.names.spell_highlighter import SpellMenu, insert_before
 from editor.ui.utf16 import Utf16Offsets
+from editor.ui.widgets.verdict_words import AUDIO_SAYS
 
 WORD_EDGE = re.compile(r"^[^\w'’]+|[^\w'’]+$")   # punctuation around a word ("Flax," -> "Flax")
 # A word as the name tools count it: letters joined by apostrophes or hyphens ("I'm", "Tomasz's",

@@ -26,11 +26,12 @@ from editor.core.errors import TranscriptError
 from editor.core.glossary import Glossary, Suggestion, apply_spans
 from editor.core.search import time_at
 from editor.core.timecode import format_clock
-from editor.ui.names.audio_verdicts import AUDIO_SAYS, AudioChecker, CheckItem, audio_rank, verdicts_said
+from editor.ui.names.audio_verdicts import AudioChecker, CheckItem, audio_rank, verdicts_said
 from editor.ui.names.glossary_scan import GlossaryScan, scan_summary
 from editor.ui.names.suggestion_delegate import ARROW, FirstLineDelegate
 from editor.ui.names.suggestion_items import SuggestionItems
 from editor.ui.widgets.status_line import StatusLine
+from editor.ui.widgets.verdict_words import AUDIO_SAYS
 
 _HOW = {"known": "known wrong form", "case": "capitals", "spelling": "spelled alike", "sound": "sounds alike",
         "show-notes": "from the show notes", "speaker": "a speaker's name", "audio": "audio",
