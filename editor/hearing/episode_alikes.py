@@ -1,0 +1,164 @@
+"""A common word written where the episode's own rare word was said: "we streamed two drugs behind
+the boat" in a lifeboat crew's episode that says "drogues" elsewhere.
+
+A recognizer's language model favours common words: a rare word of the episode's subject (a
+lifeboat's drogues, a narrowboat's windlass, a bell's muffles) is written as the common word it
+sounds like. PocketSphinx's general trigram model cannot see that slip: it does not know the rare
+word at all ("drogues", "windlass"), or so seldom that it wants the common one wherever either
+could stand, and the other context checks (:mod:`.context`, :mod:`.misfit_slips`) ask the audio
+only about words the model finds about as likely. The episode knows better: a word it uses
+elsewhere that general text hardly ever uses is the episode's subject, and likely here too.
+
+So a word of a turn is asked about the episode's *rare* words (:data:`RARE_LOG`: unknown to the
+model, or rarer than one in a million words; at least :data:`COMMONER` orders of magnitude rarer
+than the text's word) said like it: one phone changed, added or dropped (not a last phone, how a
+word's end is said softly: "built" where the episode's boat has a "bilge"), or the same first
+:data:`SHARED_START` phones ("windows"/"windlass"), and not the text's word inflected
+("swims"/"swimming"). Not where the sentence vouches for the text's word: the model finds it, and
+the word after it, :data:`VOUCHED` orders of magnitude likelier together in their context than
+alone ("it was built in"). The audio decides: the light search chooses among the rare words, and
+the turn must fit the chosen one :data:`EPISODE_MARGIN` per frame of the word better than the
+text. The text alone proposes the same words over audio saying the text's word (the control),
+where the rare word fits worse.
+
+Measured on the seen episodes of tests/bench/hearing_material.py in two espeak-ng voices: over audio
+saying the rare word, slips fitted it 0.3 to 2.1 per frame better ("windows"/"windlass" 0.30 and
+0.53, "drugs"/"drogues" 1.5 and 2.3, "cast"/"mast" 2.1 and 2.5); over audio saying the text's
+common word (the control's slips, and right sentences using the common word rightly) it fitted
+worse ("drugs" -0.1 to -2.0, "windows" -0.3 to -1.0, "cast" -1.2 to -3.0), but for "built" where
+the episode's boat has a "bilge", its last phone changed (0.05 to 0.5: hence no last phone).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+from rapidfuzz.distance import Levenshtein
+
+from editor.align.aligner import Aligner
+from editor.align.text import Token
+from editor.hearing.context import (
+    CONTEXT_DOUBT,
+    ContextModel,
+    _chosen,
+    _end_apart,
+    _margin,
+    context_model,
+    ordinary,
+    outside,
+    spoken_words,
+)
+from editor.hearing.fit import SegmentFit
+from editor.hearing.suspects import FUNCTION_WORDS, Suspect, WordDoubt
+from editor.hearing.two_phones import phone_code
+from editor.hearing.verdict import MARGIN
+
+RARE_LOG = -6.0       # log10 of a word's share of general text at most, for the episode's use of it to count
+COMMONER = 1.5        # orders of magnitude the text's word must be commoner than the rare one
+SHARED_START = 4      # phones a rare word two or three phones away must start with as the text's word does
+MAX_APART = 3         # phones at most between such a word and the text's
+VOUCHED = 1.5         # log10: the text's word and the next, likelier in their context than alone by this much
+EPISODE_MARGIN = 0.25  # per-frame score the chosen rare word must fit the turn better by
+MAX_ASKED = 3          # rare words the light search chooses among
+_SUFFIXES = ("ing", "ed", "es", "s", "er")
+
+
+def episode_alike_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts: list[WordDoubt],
+                           audio_16k: np.ndarray, audio_start_ms: int, aligner: Aligner, segment: int,
+                           segment_id: str, already: list[Suspect], chooser: Aligner | None = None,
+                           episode_words: Sequence[str] = ()) -> list[Suspect]:
+    """Suspects of one turn where a word is, by the audio, a rare word the rest of the episode uses
+    (*episode_words*: the episode's ordinary words this turn does not use; words *already* in a
+    suspect are not asked; *chooser*: as for :func:`~editor.hearing.context.context_suspects`)."""
+    model = context_model()
+    rare = [w for w in episode_words if len(w) > 3 and w not in FUNCTION_WORDS and w.isalpha()
+            and _share(model, w) <= RARE_LOG]
+    if not rare:
+        return []
+    words, position = spoken_words(tokens, model)
+    text_total = sum(p.log_score for p in fitted.pieces)
+    found = []
+    for i in ordinary(tokens, doubts, text):
+        doubt = doubts[i]
+        if doubt.short or not outside(doubt, already):
+            continue
+        word = words[position[i]]
+        if word in FUNCTION_WORDS or not model.known(word) or vouched(words, position[i]):
+            continue
+        sayings = aligner.pronunciations(word)
+        if not sayings:
+            continue
+        others = [c for c in rare if _share(model, word) - _share(model, c) >= COMMONER
+                  and _stem(c) != _stem(word) and said_alike(sayings, _sayings(aligner, c))]
+        if not others:
+            continue
+        others = sorted(others, key=lambda c: (_share(model, c), c))[:MAX_ASKED]   # the rarest first
+        picked = _chosen(tokens, i, others, fitted, audio_16k, audio_start_ms, chooser or aligner)
+        if picked not in others:
+            continue
+        margin = _margin(tokens, i, picked, audio_16k, audio_start_ms, aligner, text_total, fitted.tokens[i].frames)
+        if margin is None or margin < EPISODE_MARGIN:
+            continue
+        evidence = ["audio", "episode"] if margin >= MARGIN else ["episode"]
+        found.append(Suspect(segment, segment_id, doubt.char_start, doubt.char_end,
+                             text[doubt.char_start:doubt.char_end], doubt.start_ms, doubt.end_ms,
+                             max(CONTEXT_DOUBT, doubt.doubt), evidence))
+    return found
+
+
+def vouched(words: list[str], at: int) -> bool:
+    """Whether the model finds ``words[at]`` and the word after it likelier in their context than
+    alone by VOUCHED orders of magnitude (the sentence's own evidence for the text's word)."""
+    model = context_model()
+    seq = ["<s>", *words, "</s>"]
+    k = at + 1
+    own = model._log((seq[k], seq[k - 1], seq[k - 2]) if k >= 2 else (seq[k], seq[k - 1])) - model._log((seq[k],))
+    after = 0.0
+    if seq[k + 1] != "</s>" and model.known(seq[k + 1]):
+        after = model._log((seq[k + 1], seq[k], seq[k - 1])) - model._log((seq[k + 1],))
+    return own + after > VOUCHED
+
+
+def said_alike(sayings: list[str], others: list[str]) -> bool:
+    """Whether a pronunciation of *others* is one of *sayings* with one phone changed, added or dropped
+    (not the last phone: a word's end is said softly and runs into the next), or starts with the same
+    SHARED_START phones and is at most MAX_APART phones from it ("W IH N D OW Z"/"W IH N D L AH S":
+    windows/windlass)."""
+    if not sayings or not others or _end_apart(sayings, others):
+        return False
+    for saying in sayings:
+        a = saying.split()
+        for other in others:
+            b = other.split()
+            if len(a) == len(b) and a[:-1] == b[:-1]:
+                continue        # (the last phone changed: a word's end is said softly, "built"/"bilge")
+            apart = Levenshtein.distance(phone_code(a), phone_code(b))
+            if apart == 1 or (apart <= MAX_APART and len(a) > SHARED_START and len(b) > SHARED_START
+                              and a[:SHARED_START] == b[:SHARED_START]):
+                return True
+    return False
+
+
+def _sayings(aligner: Aligner, word: str) -> list[str]:
+    """*word*'s pronunciations, guessed by letter rules when the dictionary lacks it ("drogues")."""
+    if not aligner.pronunciations(word):
+        aligner.prepare([word])
+    return aligner.pronunciations(word)
+
+
+def _share(model: ContextModel, word: str) -> float:
+    """log10 of *word*'s share of general text (RARE_LOG - 1 for a word the model lacks)."""
+    return model._log((word,)) if model.known(word) else RARE_LOG - 1
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    """*word* without an inflection's ending and a doubled consonant before it ("swimming": swim)."""
+    for ending in _SUFFIXES:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[:-len(ending)]
+            break
+    return word[:-1] if len(word) > 3 and word[-1] == word[-2] else word
+
