@@ -153,3 +153,8 @@ def test_the_name_heard_says_what_it_replaces_when_that_is_not_the_passage_liste
 def test_a_suspect_of_the_sentences_tense_says_why_in_words(qtbot):
     tense = Suspect(0, "s0", 20, 25, "climb", 1200, 1500, 0.6, ["grammar"])
     assert "the sentence's tense wants another form" in _fresh([(0, tense)], lambda row, suspect: None, qtbot)[0][0]
+
+
+def test_a_suspect_of_the_episodes_rare_word_says_why_in_words(qtbot):
+    rare = Suspect(0, "s0", 16, 21, "drugs", 1200, 1500, 0.6, ["audio", "episode"])
+    assert "a rare word the episode says sounds alike" in _fresh([(0, rare)], lambda row, suspect: None, qtbot)[0][0]
