@@ -155,10 +155,13 @@ def _share(model: ContextModel, word: str) -> float:
 
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    """*word* without an inflection's ending and a doubled consonant before it ("swimming": swim)."""
+    """*word* without an inflection's ending, a doubled consonant before it or a silent e
+    ("swimming": swim; "carriages", "carriage": carriag)."""
     for ending in _SUFFIXES:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             word = word[:-len(ending)]
             break
-    return word[:-1] if len(word) > 3 and word[-1] == word[-2] else word
+    if len(word) > 3 and (word[-1] == word[-2] or word[-1] == "e"):
+        word = word[:-1]     # ("swimm", "carriage": as "carriag" of "carriages")
+    return word
 

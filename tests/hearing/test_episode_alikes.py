@@ -9,7 +9,7 @@ from editor.align.aligner import RATE
 from editor.align.text import segment_tokens
 from editor.core.transcript import Segment
 from editor.hearing.context import context_model, spoken_words
-from editor.hearing.episode_alikes import said_alike, vouched
+from editor.hearing.episode_alikes import _stem, said_alike, vouched
 from editor.hearing.episode_words import EpisodeWords
 from editor.hearing.listen import HEAR_PAD_MS, hear_segment, plan
 from tests.hearing.heard_line import _aligner_for
@@ -62,6 +62,11 @@ def test_only_a_word_said_alike_but_for_its_end_is_asked_about(aligner):
     assert alike("drugs", "drogues") and alike("cast", "mast") and alike("windows", "windlass")
     # The last phone changed, added or dropped is how a word's end is said; far words are not alike.
     assert not alike("built", "bilge") and not alike("scrape", "scraped") and not alike("windows", "winter")
+
+
+def test_the_text_words_own_inflection_is_not_a_rare_word_for_it():
+    assert _stem("swimming") == _stem("swims") and _stem("carriages") == _stem("carriage")
+    assert _stem("windows") != _stem("windlass")
 
 
 def test_a_word_its_sentence_vouches_for_is_not_asked_about():
