@@ -62,6 +62,7 @@ def test_only_a_word_said_alike_but_for_its_end_is_asked_about(aligner):
     assert alike("drugs", "drogues") and alike("cast", "mast") and alike("windows", "windlass")
     # The last phone changed, added or dropped is how a word's end is said; far words are not alike.
     assert not alike("built", "bilge") and not alike("scrape", "scraped") and not alike("windows", "winter")
+    assert not alike("home", "combe") and not alike("hair", "air")
 
 
 def test_the_text_words_own_inflection_is_not_a_rare_word_for_it():
@@ -85,3 +86,25 @@ def test_a_turn_is_given_the_episodes_words_it_does_not_use():
     # A few turns' share (for a re-check on another thread) still knows every word of the episode.
     share = words.about(["We streamed two drugs behind the boat."])
     assert share.words_outside("We streamed two drugs behind the boat.") == ("drogues", "rinsed")
+
+
+@pytest.mark.parametrize("voice", VOICES)
+def test_a_word_only_a_little_commoner_needs_the_audios_clear_preference(material, voice):
+    # "task" is three times as common as "cask" in general text (not thirty): the audio must prefer
+    # "cask" clearly, as it does where it says it (1.3 per frame better in both voices).
+    cellar = "On Thursday the cellar was scrubbed and every cask was checked for leaks."
+    line = ("real word", "The landlord tapped a new {task|cask} of ale on Friday night.")
+    heard = heard_turn(material, [line], [cellar], 0, **voice)
+    assert from_episode(heard) == [("task", ["audio", "episode"])]
+    heard = heard_turn(material, [line], [cellar], 0, audio="wrong", **voice)
+    assert from_episode(heard) == []
+
+
+
+@pytest.mark.parametrize("voice", VOICES)
+def test_a_weak_first_h_is_not_taken_for_the_episodes_rare_word(material, voice):
+    # "home" where the episode's "Ash combe" singers are heard: a voice's weak h lets "combe" fit
+    # 1.0 per frame better or more.
+    heard = heard_turn(material, [], ["The Ash combe singers closed the evening with a hymn.",
+                                      "We stopped for petrol on the way home."], 1, **voice)
+    assert from_episode(heard) == []
