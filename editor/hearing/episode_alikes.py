@@ -43,6 +43,7 @@ import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from editor.align.aligner import Aligner
+from editor.align.g2p import pronounce
 from editor.align.text import Token
 from editor.hearing.context import (
     CONTEXT_DOUBT,
@@ -153,10 +154,19 @@ def said_alike(sayings: list[str], others: list[str]) -> bool:
 
 
 def _sayings(aligner: Aligner, word: str) -> list[str]:
-    """*word*'s pronunciations, guessed by letter rules when the dictionary lacks it ("drogues")."""
-    if not aligner.pronunciations(word):
-        aligner.prepare([word])
-    return aligner.pronunciations(word)
+    """*word*'s pronunciations, guessed by letter rules when the dictionary lacks it ("drogues"), as
+    the aligner would say it (not taught to its searches: of an episode's many rare words, only those
+    asked about need be; the light search and the alignment of the turn prepare them)."""
+    said = aligner.pronunciations(word)
+    if said:
+        return said
+    if word not in _guessed:
+        _guessed[word] = pronounce(word, aligner.in_dictionary)
+    guess = _guessed[word]
+    return [guess] if guess else []
+
+
+_guessed: dict[str, str | None] = {}   # a word the dictionary lacks -> its letter rules' pronunciation
 
 
 def _share(model: ContextModel, word: str) -> float:
