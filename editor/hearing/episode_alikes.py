@@ -81,8 +81,7 @@ def episode_alike_suspects(text: str, tokens: list[Token], fitted: SegmentFit, d
     (*episode_words*: the episode's ordinary words this turn does not use; words *already* in a
     suspect are not asked; *chooser*: as for :func:`~editor.hearing.context.context_suspects`)."""
     model = context_model()
-    rare = [w for w in episode_words if len(w) > 3 and w not in FUNCTION_WORDS and w.isalpha()
-            and _share(model, w) <= RARE_LOG]
+    rare = _rare_words(aligner, tuple(episode_words))
     if not rare:
         return []
     words, position = spoken_words(tokens, model)
@@ -98,8 +97,9 @@ def episode_alike_suspects(text: str, tokens: list[Token], fitted: SegmentFit, d
         sayings = aligner.pronunciations(word)
         if not sayings:
             continue
-        others = [c for c in rare if _share(model, word) - _share(model, c) >= NEAR_COMMONER
-                  and _stem(c) != _stem(word) and said_alike(sayings, _sayings(aligner, c))]
+        share, stem, mine = _share(model, word), _stem(word), tuple(sayings)
+        others = [c for c, rarity, its_stem, said in rare.near(mine) if share - rarity >= NEAR_COMMONER
+                  and its_stem != stem and _alike(mine, said)]
         if not others:
             continue
         others = sorted(others, key=lambda c: (_share(model, c), c))[:MAX_ASKED]   # the rarest first
@@ -115,6 +115,68 @@ def episode_alike_suspects(text: str, tokens: list[Token], fitted: SegmentFit, d
                              text[doubt.char_start:doubt.char_end], doubt.start_ms, doubt.end_ms,
                              max(CONTEXT_DOUBT, doubt.doubt), evidence))
     return found
+
+
+Entry = tuple[str, float, str, tuple[str, ...]]   # a rare word, its share, its stem, its pronunciations
+
+
+class RareWords:
+    """An episode's rare words (RARE_LOG), each with its share of general text, its stem and its
+    pronunciations, found by the length and start of a pronunciation (a word a phone away is a phone
+    longer or shorter at most, or starts with the same SHARED_START phones)."""
+
+    def __init__(self, entries: list[Entry]):
+        self.entries = entries
+        self._by_length: dict[int, list[Entry]] = {}
+        self._by_start: dict[tuple[str, ...], list[Entry]] = {}
+        for entry in entries:
+            for saying in entry[3]:
+                phones = saying.split()
+                self._by_length.setdefault(len(phones), []).append(entry)
+                if len(phones) > SHARED_START:
+                    self._by_start.setdefault(tuple(phones[:SHARED_START]), []).append(entry)
+
+    def __bool__(self) -> bool:
+        return bool(self.entries)
+
+    def near(self, sayings: tuple[str, ...]) -> list[Entry]:
+        """The entries that may be said like one of *sayings* (:func:`said_alike` decides)."""
+        found: dict[str, Entry] = {}
+        for saying in sayings:
+            phones = saying.split()
+            for length in (len(phones) - 1, len(phones), len(phones) + 1):
+                found.update((e[0], e) for e in self._by_length.get(length, ()))
+            found.update((e[0], e) for e in self._by_start.get(tuple(phones[:SHARED_START]), ()))
+        return list(found.values())
+
+
+# The rare words of the last episode a turn was heard in, by aligner (a worker hears the turns of
+# one episode, each job bringing the same words).
+_rare_found: dict[int, tuple[tuple[str, ...], RareWords]] = {}
+
+
+def _rare_words(aligner: Aligner, episode_words: tuple[str, ...]) -> RareWords:
+    """The rare words among *episode_words*, worked out once per episode and aligner."""
+    key = id(aligner)
+    known = _rare_found.get(key)
+    if known is not None and known[0] == episode_words:
+        return known[1]
+    model = context_model()
+    entries = []
+    for word in episode_words:
+        if len(word) > 3 and word not in FUNCTION_WORDS and word.isalpha() and _share(model, word) <= RARE_LOG:
+            said = tuple(_sayings(aligner, word))
+            if said:
+                entries.append((word, _share(model, word), _stem(word), said))
+    rare = RareWords(entries)
+    _rare_found.clear()
+    _rare_found[key] = (episode_words, rare)
+    return rare
+
+
+@lru_cache(maxsize=262144)
+def _alike(sayings: tuple[str, ...], others: tuple[str, ...]) -> bool:
+    return said_alike(list(sayings), list(others))
 
 
 def vouched(words: list[str], at: int) -> bool:
@@ -142,6 +204,8 @@ def said_alike(sayings: list[str], others: list[str]) -> bool:
         a = saying.split()
         for other in others:
             b = other.split()
+            if abs(len(a) - len(b)) > MAX_APART:
+                continue
             if len(a) == len(b) and a[:-1] == b[:-1]:
                 continue        # (the last phone changed: a word's end is said softly, "built"/"bilge")
             if "HH" in (a[0], b[0]) and (a[1:] == b[1:] or a[1:] == b or a == b[1:]):
