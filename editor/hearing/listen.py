@@ -8,7 +8,8 @@ for glossary names inside them (:mod:`~editor.hearing.spotting`), and adds the o
 sentence's context points at elsewhere (:mod:`~editor.hearing.context`), those a near consonant
 apart that the audio hears (:mod:`~editor.hearing.near_consonants`), two phones apart that the
 sentence strongly wants (:mod:`~editor.hearing.two_phones`), and a vowel or a consonant apart where
-the word clearly misfits its turn (:mod:`~editor.hearing.misfit_slips`), and a word misfitting alone
+the word clearly misfits its turn (:mod:`~editor.hearing.misfit_slips`), a common word where the rest
+of the episode says a rare one sounding like it (:mod:`~editor.hearing.episode_alikes`), and a word misfitting alone
 that the recognizer hears as another (:mod:`~editor.hearing.lone_misfits`). Results come back in
 completion order; one whose segment text changed meanwhile is stale (compare ``text``).
 """
