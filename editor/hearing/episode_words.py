@@ -47,6 +47,7 @@ class EpisodeWords:
 
     def __init__(self, turns: Iterable[str], notes: str = "", names: Iterable[str] = ()):
         self._counts: Counter[str] = Counter()
+        self._every: frozenset[str] | None = None   # a share's (see about): every word of the whole count
         for text in turns:
             self._counts.update(ordinary_words(text))
         self._counts.update(ordinary_words(notes))
@@ -59,6 +60,13 @@ class EpisodeWords:
         own = Counter(ordinary_words(turn))
         return {word: self._counts[word] - n for word, n in own.items() if self._counts[word] > n}
 
+    def words_outside(self, turn: str) -> tuple[str, ...]:
+        """The episode's ordinary words of four letters or more that *turn* does not use (the rare
+        words of its subject among them, see :mod:`editor.hearing.episode_alikes`), sorted."""
+        own = set(ordinary_words(turn))
+        every = self._every if self._every is not None else self._counts.keys()
+        return tuple(sorted(w for w in every if len(w) > 3 and w not in own))
+
     def replace(self, old: str, new: str) -> None:
         """A turn that read *old* now reads *new* ("" for a turn added or taken away)."""
         for word in ordinary_words(old):
@@ -70,9 +78,11 @@ class EpisodeWords:
         self._counts.update(ordinary_words(new))
 
     def about(self, turns: Iterable[str]) -> EpisodeWords:
-        """These counts of only the words of *turns* (all :meth:`uses_outside` reads for them): a few
-        turns' share, small to hand to another thread while this one is kept up to date."""
+        """These counts of only the words of *turns* (all :meth:`uses_outside` reads for them), and the
+        set of every word (all :meth:`words_outside` reads): a few turns' share, to hand to another
+        thread while this one is kept up to date."""
         share = EpisodeWords(())
+        share._every = frozenset(self._counts) if self._every is None else self._every
         for text in turns:
             for word in ordinary_words(text):
                 if word in self._counts:

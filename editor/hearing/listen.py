@@ -8,7 +8,8 @@ for glossary names inside them (:mod:`~editor.hearing.spotting`), and adds the o
 sentence's context points at elsewhere (:mod:`~editor.hearing.context`), those a near consonant
 apart that the audio hears (:mod:`~editor.hearing.near_consonants`), two phones apart that the
 sentence strongly wants (:mod:`~editor.hearing.two_phones`), and a vowel or a consonant apart where
-the word clearly misfits its turn (:mod:`~editor.hearing.misfit_slips`), and a word misfitting alone
+the word clearly misfits its turn (:mod:`~editor.hearing.misfit_slips`), a common word where the rest
+of the episode says a rare one sounding like it (:mod:`~editor.hearing.episode_alikes`), and a word misfitting alone
 that the recognizer hears as another (:mod:`~editor.hearing.lone_misfits`). Results come back in
 completion order; one whose segment text changed meanwhile is stale (compare ``text``).
 """
@@ -29,6 +30,7 @@ from editor.align.text import Token
 from editor.core.name_span import name_span, same_name
 from editor.core.transcript import Segment, WordTiming
 from editor.hearing.context import context_model, context_suspects, spoken_words
+from editor.hearing.episode_alikes import episode_alike_suspects
 from editor.hearing.episode_words import EpisodeWords
 from editor.hearing.fit import HEARING_OPTIONS, SegmentFit, fit_tokens
 from editor.hearing.lone_misfits import lone_misfit_suspects
@@ -79,6 +81,8 @@ class HearJob(AlignJob):
                                                  # changed): no context check; suspects of names and fit
     episode_uses: dict[str, int] = field(default_factory=dict)  # how often the rest of the episode uses
                                                  # each of the turn's words (the context check's topic)
+    episode_words: tuple[str, ...] = ()          # the episode's words the turn does not use (its rare ones
+                                                 # said as a common word here: episode_alikes)
 
 
 @dataclass
@@ -129,7 +133,8 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
         # first, then the slips a near consonant, two phones, or a misfit apart, and last a word
         # misfitting alone that the recognizer, asked again, hears as another.
         for check in (partial(context_suspects, episode_uses=job.episode_uses), near_consonant_suspects,
-                      two_phone_suspects, misfit_slip_suspects, lone_misfit_suspects):
+                      two_phone_suspects, misfit_slip_suspects,
+                      partial(episode_alike_suspects, episode_words=job.episode_words), lone_misfit_suspects):
             heard.suspects += check(job.text, job.tokens, fitted, heard.doubts, audio, job.audio_start_ms, aligner,
                                     job.index, job.segment_id, heard.suspects, chooser=_names_aligner())
     # Found over whole tokens (the checks above compare them so); reported over their words.
@@ -386,7 +391,9 @@ def plan(segments: Sequence[Segment], duration_ms: int | None = None, names: Seq
         jobs.append(HearJob(job.index, job.segment_id, job.text, job.tokens, job.start_ms, job.end_ms,
                             names=tuple(names), confidences=confidences, not_before_ms=not_before,
                             names_only=names_only,
-                            episode_uses={} if names_only or vocabulary is None else vocabulary.uses_outside(job.text)))
+                            episode_uses={} if names_only or vocabulary is None else vocabulary.uses_outside(job.text),
+                            episode_words=(() if names_only or vocabulary is None
+                                           else vocabulary.words_outside(job.text))))
     return jobs
 
 

@@ -33,11 +33,19 @@ import hearing_material as hm  # noqa: E402
 
 from editor.align.aligner import Aligner  # noqa: E402
 from editor.core.glossary import Glossary  # noqa: E402
-from editor.hearing import context, listen, lone_misfits, misfit_slips, near_consonants, two_phones  # noqa: E402
+from editor.hearing import (  # noqa: E402
+    context,
+    episode_alikes,
+    listen,
+    lone_misfits,
+    misfit_slips,
+    near_consonants,
+    two_phones,
+)
 from editor.hearing.suggest import suggest  # noqa: E402
 
 CHECKS = ("context_suspects", "near_consonant_suspects", "two_phone_suspects", "misfit_slip_suspects",
-          "lone_misfit_suspects")
+          "episode_alike_suspects", "lone_misfit_suspects")
 _now: dict = {"check": None, "turn": None}
 _record: dict = defaultdict(list)   # turn index -> events
 
@@ -68,7 +76,7 @@ def _watch() -> None:
         return heard
     listen.hear_segment = hear_segment
 
-    for module in (context, near_consonants, lone_misfits):
+    for module in (context, near_consonants, lone_misfits, episode_alikes):
         if hasattr(module, "_margin"):
             original_margin = module._margin
 
@@ -79,7 +87,7 @@ def _watch() -> None:
                                               "margin": None if value is None else round(value, 3)})
                 return value
             module._margin = margin
-    for module in (context, near_consonants):
+    for module in (context, near_consonants, episode_alikes):
         original_chosen = module._chosen
 
         def chosen(tokens, i, others, *args, _original=original_chosen, **kwargs):

@@ -202,3 +202,8 @@ def test_a_wrapped_line_of_an_item_keeps_its_indent_in_a_narrow_dock(qtbot):
     assert all(abs(x - evidence_x) <= 2 for x in starts[2:])
     # The list is as tall as the lines it draws (nothing cut off at the bottom).
     assert _lines_start(image, rect.bottom() + 1, image.height()) == []
+
+
+def test_a_suspect_of_the_episodes_rare_word_says_why_in_words(qtbot):
+    rare = Suspect(0, "s0", 16, 21, "drugs", 1200, 1500, 0.6, ["audio", "episode"])
+    assert "a rare word the episode says sounds alike" in _fresh([(0, rare)], lambda row, suspect: None, qtbot)[0][0]

@@ -26,7 +26,8 @@ from editor.ui.widgets.verdict_words import AUDIO_SAYS
 
 _EVIDENCE = {"audio": "sounds different", "spelling": "unknown word", "confidence": "recognizer unsure",
              "context": "a sound-alike fits the sentence",
-             "grammar": "the sentence's tense wants another form", "sound": "sounds near a glossary name",
+             "grammar": "the sentence's tense wants another form",
+             "episode": "a rare word the episode says sounds alike", "sound": "sounds near a glossary name",
              "name": "a glossary name fits", "glossary": "glossary suggestion"}
 LAYOUT_BATCH = 10     # items a turn of the event loop lays out (their wrapped text measured: ~1 ms each)
 
