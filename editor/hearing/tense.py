@@ -55,6 +55,13 @@ NOT_NOUNS = frozenset((
     "from", "by", "about", "as", "than", "so", "then", "there", "here", "very", "too", "also", "just",
     "never", "always", "often", "still", "only", "ago", "last", "yesterday",
 ))
+# Verbs that are finite wherever they stand: one right after a word makes that word the last of its
+# clause's subject, a noun ("every coppice panel was mapped last winter", "the garden gate will be
+# painted"), never the subject's verb, since a clause's verb is not followed by another finite one.
+FINITE_AFTER_SUBJECT = frozenset((
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "shall", "should",
+    "may", "might", "must", "do", "does", "did",
+))
 # The irregular pasts a recognizer writes as their plain form: a vowel or a sound or two changed
 # ("she swim across the lake last summer", "they hold a meeting last Tuesday"). Not "lay", itself
 # the past of "lie"; nor a verb whose past is its plain form ("put", "cut"). A word that is itself a
@@ -192,7 +199,8 @@ def plain_verbs_in_past(tokens: list[Token], words: list[str], position: dict[in
                     continue
                 if any(k in when or punctuated[k] for k in range(start, at)):
                     break
-                if after_subject(words, capitals, start, at) and words[at] not in NOT_NOUNS:
+                noun = at + 1 in sentence and words[at + 1] in FINITE_AFTER_SUBJECT
+                if after_subject(words, capitals, start, at) and words[at] not in NOT_NOUNS and not noun:
                     forms = past_forms(words[at])
                     if forms:
                         found.append((verb, forms))
