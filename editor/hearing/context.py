@@ -643,8 +643,14 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
         settled = bool(overruled)
         asked = likelier[:MAX_ASKED] if not (same or settled) else []
         other, bar = None, CHOSEN_MARGIN
+        # Nor a nasal for an l or r ("the brass rails": "nails", wanted 3.3 orders of magnitude net):
+        # the recognizer's own slips between sonorants keep their manner, and a right liquid, which
+        # has a nasal's murmur of its own, does not rule the nasal word out (a right "rails" fitted
+        # "nails" less than CONTEXT_TOLERANCE worse in one of two espeak-ng voices), so the audio
+        # must choose such a word and prefer it, as in a weaker case.
         if (asked and min(asked[0].gain, asked[0].net) >= CONTEXT_GAIN and doubt.below > 0 and not doubt.short
-                and not _far_consonants(saying, aligner.pronunciations(asked[0].word))):
+                and not _far_consonants(saying, aligner.pronunciations(asked[0].word))
+                and not _nasal_for_liquid(saying, aligner.pronunciations(asked[0].word))):
             # Wanted strongly: the audio need not prefer it, only not rule it out (and the light
             # search is no sure judge of one phone: it kept "boat" where the audio said "vote").
             # But not the text's word with its last phone dropped ("wrists": "wrist"): a word's
