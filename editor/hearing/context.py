@@ -124,7 +124,7 @@ from editor.hearing.durations import consonant_said, teen_said
 from editor.hearing.fit import SegmentFit, fit_tokens, neighbourhood
 from editor.hearing.sound_match import VOWELS
 from editor.hearing.suspects import FIT_FAIR, Suspect, WordDoubt
-from editor.hearing.tense import irregular, plain_verbs_in_past, said_with_ending
+from editor.hearing.tense import disagrees_after, irregular, plain_verbs_in_past, said_with_ending
 from editor.hearing.verdict import MARGIN
 
 HOMOPHONE_GAIN = 1.0      # orders of magnitude a word said the same makes its context likelier
@@ -631,9 +631,14 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
                         and _stop_voicing_apart(saying, aligner.pronunciations(x.word)) else x for x in likelier]
         # A word said alike is judged by the sentence alone, the audio having nothing to say: the
         # model must want it over the text's word as used in this episode (a bakery's "flour").
+        # Nor a word the sentence's grammar cannot hold there: a verb's plain form right after a
+        # singular subject ("the court fined the men": "find", 1.0 orders of magnitude net, the model
+        # wanting "find the" after a noun it knows neither word after), where a present verb takes
+        # an s; the sentence's own words support the text's word.
         heard = model.heard_alike(saying)
-        overruled = [x for x in likelier if x.same_sound and min(x.gain - support, x.net)
-                     < _sentence_bar(model, words[position[i]], x.word, heard, doubt.short)]
+        overruled = [x for x in likelier if x.same_sound and (min(x.gain - support, x.net)
+                     < _sentence_bar(model, words[position[i]], x.word, heard, doubt.short)
+                     or disagrees_after(words, position[i], x.word, model.known))]
         likelier = [x for x in likelier if x not in overruled]
         same = [x for x in likelier if x.same_sound]
         evidence = ["context"] if same else []
@@ -643,8 +648,14 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
         settled = bool(overruled)
         asked = likelier[:MAX_ASKED] if not (same or settled) else []
         other, bar = None, CHOSEN_MARGIN
+        # Nor a nasal for an l or r ("the brass rails": "nails", wanted 3.3 orders of magnitude net):
+        # the recognizer's own slips between sonorants keep their manner, and a right liquid, which
+        # has a nasal's murmur of its own, does not rule the nasal word out (a right "rails" fitted
+        # "nails" less than CONTEXT_TOLERANCE worse in one of two espeak-ng voices), so the audio
+        # must choose such a word and prefer it, as in a weaker case.
         if (asked and min(asked[0].gain, asked[0].net) >= CONTEXT_GAIN and doubt.below > 0 and not doubt.short
-                and not _far_consonants(saying, aligner.pronunciations(asked[0].word))):
+                and not _far_consonants(saying, aligner.pronunciations(asked[0].word))
+                and not _nasal_for_liquid(saying, aligner.pronunciations(asked[0].word))):
             # Wanted strongly: the audio need not prefer it, only not rule it out (and the light
             # search is no sure judge of one phone: it kept "boat" where the audio said "vote").
             # But not the text's word with its last phone dropped ("wrists": "wrist"): a word's

@@ -24,6 +24,7 @@ creaked": "gated") the language model rules out (see :func:`editor.hearing.conte
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from editor.align.text import Token
 
@@ -54,6 +55,13 @@ NOT_NOUNS = frozenset((
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "of", "in", "on", "at", "for", "with",
     "from", "by", "about", "as", "than", "so", "then", "there", "here", "very", "too", "also", "just",
     "never", "always", "often", "still", "only", "ago", "last", "yesterday",
+))
+# Verbs that are finite wherever they stand: one right after a word makes that word the last of its
+# clause's subject, a noun ("every coppice panel was mapped last winter", "the garden gate will be
+# painted"), never the subject's verb, since a clause's verb is not followed by another finite one.
+FINITE_AFTER_SUBJECT = frozenset((
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "shall", "should",
+    "may", "might", "must", "do", "does", "did",
 ))
 # The irregular pasts a recognizer writes as their plain form: a vowel or a sound or two changed
 # ("she swim across the lake last summer", "they hold a meeting last Tuesday"). Not "lay", itself
@@ -192,8 +200,41 @@ def plain_verbs_in_past(tokens: list[Token], words: list[str], position: dict[in
                     continue
                 if any(k in when or punctuated[k] for k in range(start, at)):
                     break
-                if after_subject(words, capitals, start, at) and words[at] not in NOT_NOUNS:
+                noun = at + 1 in sentence and words[at + 1] in FINITE_AFTER_SUBJECT
+                if after_subject(words, capitals, start, at) and words[at] not in NOT_NOUNS and not noun:
                     forms = past_forms(words[at])
                     if forms:
                         found.append((verb, forms))
     return found
+
+
+# Determiners of a singular noun: after one of them and a noun, a verb in the present takes an s.
+SINGULAR_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "every", "each", "my", "our", "your", "his",
+                                  "her", "its", "their"))
+
+
+def plain_verb(word: str, known: Callable[[str], bool]) -> bool:
+    """Whether *word* is a verb's plain form: a common irregular one ("find"), or a word whose
+    regular past form the dictionary (*known*) has ("climb": climbed)."""
+    return word in IRREGULAR_PASTS or any(known(form) for form in past_forms(word))
+
+
+# Words that start a verb's object: a determiner or an object pronoun after a word says that word
+# is a verb ("find the men"), not the last noun of a compound ("the morning ferry was cancelled").
+OBJECT_STARTS = DETERMINERS | {"him", "them", "us", "me"}
+
+
+def disagrees_after(words: list[str], at: int, word: str, known: Callable[[str], bool]) -> bool:
+    """Whether *word* in position *at* of the lowercase *words* would be a plain verb right after a
+    singular subject and before its object: "he", "she", "it", or a singular determiner and one noun
+    not ending in s at the turn's start ("the court find the men"). A present verb there takes an
+    s, and a past one is not its plain form, so English has no sentence with the plain form there."""
+    if not plain_verb(word, known) or word in _PASTS or at + 1 >= len(words) or words[at + 1] not in OBJECT_STARTS:
+        return False
+    if at >= 1 and words[at - 1] in ("he", "she", "it") and (at == 1 or words[at - 2] in ("and", "but")):
+        return True
+    if at != 2 or words[0] not in SINGULAR_DETERMINERS:
+        return False
+    noun = words[1]
+    return (noun.isalpha() and not noun.endswith("s") and noun not in NOT_NOUNS and noun not in SUBJECT_PRONOUNS
+            and noun not in DETERMINERS)
