@@ -166,15 +166,7 @@ def near_consonants(sayings: list[str], others: list[str]) -> bool:
 def _one_phone_swaps(sayings: list[str], others: list[str]) -> list[tuple[str, str, bool]]:
     """For each pair of pronunciations (one of *sayings*, one of *others*) that differ in one phone
     alone: that phone in each and whether it is the word's last."""
-    changed = []
-    for saying in sayings:
-        for other in others:
-            a, b = saying.split(), other.split()
-            if len(a) == len(b):
-                apart = [k for k, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-                if len(apart) == 1:
-                    changed.append((a[apart[0]], b[apart[0]], apart[0] == len(a) - 1))
-    return changed
+    return [(a[k], b[k], k == len(a) - 1) for a, b, k in _one_phone_places(sayings, others)]
 
 
 def _neighbours(x: str, y: str, last: bool) -> bool:
