@@ -705,7 +705,7 @@ def _pasts_wanted(tokens: list[Token], words: list[str], position: dict[int, int
 
 def _plains_wanted(tokens: list[Token], words: list[str], position: dict[int, int], aligner: Aligner) -> dict[int, str]:
     """For each token the sentence's grammar wants in its plain form (:mod:`.tense`: "Tomorrow we
-    stacked the logs"), that form: a word the model knows, which said with a past tense's ending is
+    painted the fence"), that form: a word the model knows, which said with a past tense's ending is
     the token's word, and leaving the turn's trigrams no more than TENSE_GAIN orders of magnitude
     less likely (as for :func:`_pasts_wanted`: "we fee the goats" is no plain form of "feed")."""
     model = context_model()

@@ -21,7 +21,7 @@ another ("we heard that they play"). A noun it takes for the verb ("yesterday th
 creaked": "gated") the language model rules out (see :func:`editor.hearing.context._pasts_wanted`).
 
 And its mirror (:func:`past_verbs_in_future`): a regular past tense where the sentence's time is to
-come ("tomorrow morning", "next week": "Tomorrow morning we stacked the logs"), the ending heard
+come ("tomorrow morning", "next week": "Tomorrow afternoon we painted the fence"), the ending heard
 from the next word's start; the model rules out a word that only looks like a past ("we feed":
 "fee").
 """
@@ -183,8 +183,8 @@ def future_time(words: list[str], sentence: range) -> range | None:
 
 
 def plain_forms(word: str) -> list[str]:
-    """The spellings the plain form of *word*, if it is a regular past tense, may have ("stacked":
-    stack; "baked": bake; "dropped": drop; "carried": carry); none for another word. The caller asks
+    """The spellings the plain form of *word*, if it is a regular past tense, may have ("painted":
+    paint; "baked": bake; "dropped": drop; "carried": carry); none for another word. The caller asks
     the dictionary and the model which is a word said as *word* less its ending."""
     if not word.isalpha() or not word.endswith("ed") or len(word) < 5:
         return []
@@ -209,7 +209,7 @@ def plain_verbs_in_past(tokens: list[Token], words: list[str], position: dict[in
 def past_verbs_in_future(tokens: list[Token], words: list[str],
                          position: dict[int, int]) -> list[tuple[int, list[str]]]:
     """The mirror of :func:`plain_verbs_in_past`: the tokens that may be a regular past tense where
-    the sentence's time is to come ("Tomorrow we stacked the logs": stack), each with the spellings
+    the sentence's time is to come ("Tomorrow we painted the fence": paint), each with the spellings
     its plain form may have (see :func:`plain_forms`).
 
     The same slip the other way: the t or d the recognizer hears after the plain form is the next
