@@ -124,7 +124,13 @@ from editor.hearing.durations import consonant_said, teen_said
 from editor.hearing.fit import SegmentFit, fit_tokens, neighbourhood
 from editor.hearing.sound_match import VOWELS
 from editor.hearing.suspects import FIT_FAIR, Suspect, WordDoubt
-from editor.hearing.tense import disagrees_after, irregular, plain_verbs_in_past, said_with_ending
+from editor.hearing.tense import (
+    disagrees_after,
+    irregular,
+    past_verbs_in_future,
+    plain_verbs_in_past,
+    said_with_ending,
+)
 from editor.hearing.verdict import MARGIN
 
 HOMOPHONE_GAIN = 1.0      # orders of magnitude a word said the same makes its context likelier
@@ -576,12 +582,13 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
     words, position = spoken_words(tokens, model)
     text_total = sum(p.log_score for p in fitted.pieces)
     found = []
-    pasts = _pasts_wanted(tokens, words, position, aligner)
+    pasts = {**_pasts_wanted(tokens, words, position, aligner), **_plains_wanted(tokens, words, position, aligner)}
     for i in chosen:
         doubt = doubts[i]
         if i in pasts:
-            # The sentence's time is past and the verb is in its plain form: the grammar decides,
-            # the audio only must not rule the past form out (it barely hears the ending).
+            # The sentence's time is past and the verb is in its plain form (or to come, and the
+            # verb in its past form): the grammar decides, the audio only must not rule the other
+            # form out (it barely hears the ending).
             margin = _margin(tokens, i, pasts[i], audio_16k, audio_start_ms, aligner, text_total,
                              fitted.tokens[i].frames)
             if margin is not None and margin >= -TENSE_TOLERANCE:
@@ -709,6 +716,26 @@ def _pasts_wanted(tokens: list[Token], words: list[str], position: dict[int, int
                                                                    aligner.pronunciations(past))
             if model.known(past) and said and model.window(words, at, past) - own >= TENSE_GAIN:
                 wanted[i] = past
+                break
+    return wanted
+
+
+def _plains_wanted(tokens: list[Token], words: list[str], position: dict[int, int], aligner: Aligner) -> dict[int, str]:
+    """For each token the sentence's grammar wants in its plain form (:mod:`.tense`: "Tomorrow we
+    painted the fence"), that form: a word the model knows, which said with a past tense's ending is
+    the token's word, and leaving the turn's trigrams no more than TENSE_GAIN orders of magnitude
+    less likely (as for :func:`_pasts_wanted`: "we fee the goats" is no plain form of "feed")."""
+    model = context_model()
+    wanted = {}
+    for i, forms in past_verbs_in_future(tokens, words, position):
+        at = position[i]
+        own = model.window(words, at, words[at])
+        for plain in forms:
+            if not model.known(plain) or not aligner.pronunciations(plain):
+                continue
+            said = said_with_ending(aligner.pronunciations(plain), aligner.pronunciations(words[at]))
+            if said and model.window(words, at, plain) - own >= TENSE_GAIN:
+                wanted[i] = plain
                 break
     return wanted
 

@@ -15,7 +15,10 @@ rarer than the text's word) said like it: one phone changed, added or dropped (n
 how a word's end is said softly: "built" where the episode's boat has a "bilge"; nor a first h, said
 weakly: "home" where the episode's singers are from "Ash combe"), or the same first
 :data:`SHARED_START` phones ("windows"/"windlass"), and not the text's word inflected
-("swims"/"swimming"). Not where the sentence vouches for the text's word: the model finds it, and
+("swims"/"swimming"). Or a word that is a rare one with a syllable of its middle passed over
+("hedgers" for the episode's "hedgelayers": :func:`_middle_dropped`), whatever the text's word's
+share: the audio made that slip, not the model, so the text's word may be as rare; the audio must
+then prefer the rare one by NEAR_MARGIN. Not where the sentence vouches for the text's word: the model finds it, and
 the word after it, :data:`VOUCHED` orders of magnitude likelier together in their context than
 alone ("it was built in"). The audio decides: the light search chooses among the rare words, and
 the turn must fit the chosen one :data:`EPISODE_MARGIN` per frame of the word better than the
@@ -70,6 +73,8 @@ VOUCHED = 1.5         # log10: the text's word and the next, likelier in their c
 EPISODE_MARGIN = 0.25  # per-frame score the chosen rare word must fit the turn better by
 NEAR_MARGIN = 1.0      # the same for a text's word less than COMMONER commoner
 MAX_ASKED = 3          # rare words the light search chooses among
+DROPPED = 2           # phones of a rare word's middle the text's word may lack ("coppers" for a longer rare word)
+MIN_KEPT = 5          # phones the text's word must keep, for a dropped middle to count
 _SUFFIXES = ("ing", "ed", "es", "s", "er")
 
 
@@ -92,14 +97,18 @@ def episode_alike_suspects(text: str, tokens: list[Token], fitted: SegmentFit, d
         if doubt.short or not outside(doubt, already):
             continue
         word = words[position[i]]
-        if word in FUNCTION_WORDS or not model.known(word) or vouched(words, position[i]):
+        if word in FUNCTION_WORDS or vouched(words, position[i]):
             continue
         sayings = aligner.pronunciations(word)
         if not sayings:
             continue
         share, stem, mine = _share(model, word), _stem(word), tuple(sayings)
-        others = [c for c, rarity, its_stem, said in rare.near(mine) if share - rarity >= NEAR_COMMONER
-                  and its_stem != stem and _alike(mine, said)]
+        # A word the model knows and finds commoner, said alike; or any word that is the rare one
+        # with a syllable of its middle passed over (the audio, not the model, made that slip: the
+        # text's word may be as rare, "coppers").
+        others = [c for c, rarity, its_stem, said in rare.near(mine) if its_stem != stem and (
+            (model.known(word) and share - rarity >= NEAR_COMMONER and _alike(mine, said))
+            or _dropped(mine, said))]
         if not others:
             continue
         others = sorted(others, key=lambda c: (_share(model, c), c))[:MAX_ASKED]   # the rarest first
@@ -144,7 +153,7 @@ class RareWords:
         found: dict[str, Entry] = {}
         for saying in sayings:
             phones = saying.split()
-            for length in (len(phones) - 1, len(phones), len(phones) + 1):
+            for length in range(len(phones) - 1, len(phones) + DROPPED + 2):   # (+1 for a doubled phone)
                 found.update((e[0], e) for e in self._by_length.get(length, ()))
             found.update((e[0], e) for e in self._by_start.get(tuple(phones[:SHARED_START]), ()))
         return list(found.values())
@@ -172,6 +181,11 @@ def _rare_words(aligner: Aligner, episode_words: tuple[str, ...]) -> RareWords:
     _rare_found.clear()
     _rare_found[key] = (episode_words, rare)
     return rare
+
+
+@lru_cache(maxsize=262144)
+def _dropped(sayings: tuple[str, ...], others: tuple[str, ...]) -> bool:
+    return any(_middle_dropped(a.split(), b.split()) for a in sayings for b in others)
 
 
 @lru_cache(maxsize=262144)
@@ -215,6 +229,23 @@ def said_alike(sayings: list[str], others: list[str]) -> bool:
                               and a[:SHARED_START] == b[:SHARED_START]):
                 return True
     return False
+
+
+def _middle_dropped(said: list[str], rare: list[str]) -> bool:
+    """Whether *said* (the text's word) is *rare* (a rare word's pronunciation) with one stretch of
+    at most DROPPED phones left out of its middle, the first two and the last phone kept, and at
+    least MIN_KEPT phones left.
+
+    A recognizer that does not know a long word of the episode's subject writes the common word left
+    when an unstressed syllable of it is passed over: "coppers" for a craft's "coppicers" (the
+    syllable "-pic-" dropped). The start and the end are the word's loudest clues and stay; a
+    shorter word has too many such neighbours to ask about. A doubled phone of a letter rules' guess
+    (a doubled letter, said once) is taken as one."""
+    rare = [p for k, p in enumerate(rare) if k == 0 or p != rare[k - 1]]
+    missing = len(rare) - len(said)
+    if not 1 <= missing <= DROPPED or len(said) < MIN_KEPT:
+        return False
+    return any(rare[:at] + rare[at + missing:] == said for at in range(2, len(rare) - missing))
 
 
 def _sayings(aligner: Aligner, word: str) -> list[str]:

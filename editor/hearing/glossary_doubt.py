@@ -25,6 +25,7 @@ MOST_DOUBT = 0.95        # a text match is never taken as certain
 AGREED_WEIGHT = 0.9      # the share of the scan's score kept as doubt when the audio agrees...
 UNHEARD_WEIGHT = 0.7     # ...when it could not tell (or did not hear the passage)...
 REJECTED_WEIGHT = 0.5    # ...and when it preferred the text's words, yet the passage is still offered
+SPLIT_ALLOWANCE = 10     # scan score a rejected sound match may lack where it splits a name word into more words
 _TOKEN = re.compile(r"\S+")
 
 
@@ -39,6 +40,8 @@ class GlossaryPassage(Protocol):
     def char_end(self) -> int: ...
     @property
     def found(self) -> str: ...
+    @property
+    def replacement(self) -> str: ...
     @property
     def score(self) -> int: ...           # the scan's score as the audio's verdict left it
     @property
@@ -56,10 +59,26 @@ def doubted(passage: GlossaryPassage) -> bool:
     dictionary or the guesses say it, and a name said otherwise by the speaker ("Hartshorne",
     which the dictionary says "HARCH-ern", said "HART-shorn"; written "hearts horn") loses though
     the text nearly spells it. A suggestion that sure of its text is offered, unticked
-    (:func:`editor.hearing.suggest.judge`): the passage is worth a listen too."""
+    (:func:`editor.hearing.suggest.judge`): the passage is worth a listen too.
+
+    Where the passage splits a name word into more words ("Siren sister" for a town "Cirencester"),
+    the rejection says still less: the words written are each the dictionary's, the one long name
+    word only its letter rules' guess, which a voice's reading of a compound place name seldom
+    follows; and everyday words that join, sound for sound, into a name are rarely what was said.
+    Such a match is kept SPLIT_ALLOWANCE below SCAN_THRESHOLD (half the rejection's cost). A match
+    of one word for one (an acronym, "CAP" for "CAB") keeps the full bar: there the audio compares
+    like with like."""
     if "case" in passage.evidence:
         return False
-    return passage.audio != PREFERS_ORIGINAL or ("sound" in passage.evidence and passage.score >= SCAN_THRESHOLD)
+    if passage.audio != PREFERS_ORIGINAL:
+        return True
+    bar = SCAN_THRESHOLD - (SPLIT_ALLOWANCE if _splits_a_word(passage.found, passage.replacement) else 0)
+    return "sound" in passage.evidence and passage.score >= bar
+
+
+def _splits_a_word(found: str, replacement: str) -> bool:
+    """Whether *found* is written in more words than *replacement* (a name word written as several)."""
+    return len(found.split()) > len(replacement.split())
 
 
 def with_glossary(suspects: Iterable[Suspect], passages: Iterable[GlossaryPassage],

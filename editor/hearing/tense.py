@@ -19,6 +19,11 @@ Only that pattern, which leaves a right sentence's plain forms alone: an infinit
 climb"), a verb after a modal or another verb ("I saw them play", "we will press"), a clause inside
 another ("we heard that they play"). A noun it takes for the verb ("yesterday the garden gate
 creaked": "gated") the language model rules out (see :func:`editor.hearing.context._pasts_wanted`).
+
+And its mirror (:func:`past_verbs_in_future`): a regular past tense where the sentence's time is to
+come ("tomorrow morning", "next week": "Tomorrow afternoon we painted the fence"), the ending heard
+from the next word's start; the model rules out a word that only looks like a past ("we feed":
+"fee").
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ _SEASONS = ("spring", "summer", "autumn", "fall", "winter", "christmas", "easter
 _UNITS = ("night", "week", "weekend", "month", "year", "season", "term", "time", "evening", "morning",
           "afternoon", "century", "decade")
 PAST_AFTER_LAST = frozenset(_WEEKDAYS + _MONTHS + _SEASONS + _UNITS)
+DAY_PARTS = frozenset(("morning", "afternoon", "evening", "night"))   # after "tomorrow"
 AGO_UNITS = frozenset(u + s for u in ("minute", "hour", "day", "week", "month", "year", "decade", "century",
                                       "centuries") for s in ("", "s"))
 # A clause's subject: a pronoun, or a determiner and up to MAX_NOUN_WORDS words ("the bar staff").
@@ -170,12 +176,60 @@ def clause_starts(sentence: range, when: range, punctuated: list[bool]) -> list[
     return sorted(s for s in starts if s in sentence)
 
 
+def future_time(words: list[str], sentence: range) -> range | None:
+    """Where *sentence* says a time to come: "tomorrow" (with a part of the day after it: "tomorrow
+    morning"), or "next" and a time ("next week"), not after a determiner ("the next day" is a time
+    within a story told in the past)."""
+    for k in sentence:
+        if words[k] == "tomorrow":
+            return range(k, k + 2 if k + 1 in sentence and words[k + 1] in DAY_PARTS else k + 1)
+        if (words[k] == "next" and k + 1 in sentence and words[k + 1] in PAST_AFTER_LAST
+                and not (k - 1 in sentence and words[k - 1] in DETERMINERS)):
+            return range(k, k + 2)
+    return None
+
+
+def plain_forms(word: str) -> list[str]:
+    """The spellings the plain form of *word*, if it is a regular past tense, may have ("painted":
+    paint; "baked": bake; "dropped": drop; "carried": carry); none for another word. The caller asks
+    the dictionary and the model which is a word said as *word* less its ending."""
+    if not word.isalpha() or not word.endswith("ed") or len(word) < 5:
+        return []
+    stem = word[:-2]
+    forms = [stem, word[:-1]]
+    if word.endswith("ied"):
+        forms = [word[:-3] + "y"]
+    elif len(stem) > 2 and stem[-1] == stem[-2]:
+        forms.insert(0, stem[:-1])
+    return forms
+
+
 def plain_verbs_in_past(tokens: list[Token], words: list[str], position: dict[int, int]) -> list[tuple[int, list[str]]]:
     """The tokens of a turn that may be a verb's plain form where the sentence's time is past, each
     with the spellings its past form may have (see :func:`past_forms`). *words*: the turn's spoken
     words, lowercase; *position*: where each token's first one is (see
     :func:`editor.hearing.context.spoken_words`). The caller asks the dictionary and the model
     which past form is a word."""
+    return _verbs_after_subject(tokens, words, position, past_time, past_forms)
+
+
+def past_verbs_in_future(tokens: list[Token], words: list[str],
+                         position: dict[int, int]) -> list[tuple[int, list[str]]]:
+    """The mirror of :func:`plain_verbs_in_past`: the tokens that may be a regular past tense where
+    the sentence's time is to come ("Tomorrow we painted the fence": paint), each with the spellings
+    its plain form may have (see :func:`plain_forms`).
+
+    The same slip the other way: the t or d the recognizer hears after the plain form is the next
+    word's start run into it, or the release of its last stop, and its model finds either form as
+    likely; the sentence's time, words before, says which one was said."""
+    return _verbs_after_subject(tokens, words, position, future_time, plain_forms)
+
+
+def _verbs_after_subject(tokens: list[Token], words: list[str], position: dict[int, int],
+                         time_of: Callable[[list[str], range], range | None],
+                         forms_of: Callable[[str], list[str]]) -> list[tuple[int, list[str]]]:
+    """The tokens right after a clause's subject in a sentence whose time *time_of* finds, each with
+    the other forms *forms_of* gives it (those with any)."""
     count = len(words)
     ends, punctuated, names = [False] * count, [False] * count, [False] * count
     token_at = {}
@@ -189,7 +243,7 @@ def plain_verbs_in_past(tokens: list[Token], words: list[str], position: dict[in
         names[first] = token.text[:1].isupper()
     found = []
     for sentence in sentences(words, ends):
-        when = past_time(words, sentence)
+        when = time_of(words, sentence)
         if when is None:
             continue
         capitals = [names[k] and k != sentence.start and k not in when for k in range(count)]
@@ -202,7 +256,7 @@ def plain_verbs_in_past(tokens: list[Token], words: list[str], position: dict[in
                     break
                 noun = at + 1 in sentence and words[at + 1] in FINITE_AFTER_SUBJECT
                 if after_subject(words, capitals, start, at) and words[at] not in NOT_NOUNS and not noun:
-                    forms = past_forms(words[at])
+                    forms = forms_of(words[at])
                     if forms:
                         found.append((verb, forms))
     return found

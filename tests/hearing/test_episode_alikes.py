@@ -9,7 +9,7 @@ from editor.align.aligner import RATE
 from editor.align.text import segment_tokens
 from editor.core.transcript import Segment
 from editor.hearing.context import context_model, spoken_words
-from editor.hearing.episode_alikes import _stem, said_alike, vouched
+from editor.hearing.episode_alikes import _dropped, _middle_dropped, _stem, said_alike, vouched
 from editor.hearing.episode_words import EpisodeWords
 from editor.hearing.listen import HEAR_PAD_MS, hear_segment, plan
 from tests.hearing.heard_line import _aligner_for
@@ -108,3 +108,33 @@ def test_a_weak_first_h_is_not_taken_for_the_episodes_rare_word(material, voice)
     heard = heard_turn(material, [], ["The Ash combe singers closed the evening with a hymn.",
                                       "We stopped for petrol on the way home."], 1, **voice)
     assert from_episode(heard) == []
+
+
+HEDGELAYERS = "Our hedgelayers cut the stems half through and bend them over."
+
+
+@pytest.mark.parametrize("voice", VOICES)
+def test_a_word_that_is_the_rare_word_less_a_middle_syllable_is_found(material, voice):
+    # "hedgers" is "hedgelayers" with "-lay-" passed over: two phones of its middle.
+    line = ("real word", "The {hedgers|hedgelayers} work along the lanes all through the winter.")
+    heard = heard_turn(material, [line], [HEDGELAYERS], 0, **voice)
+    # (In the first voice "hedgers" misfits its turn clearly, and a check before this one finds it.)
+    assert [s.text for s in heard.suspects] == ["hedgers"]
+    if voice == VOICES[1]:
+        assert from_episode(heard) == [("hedgers", ["audio", "episode"])]
+    # Over audio saying "hedgers", the longer word fits worse: nothing from the episode's words.
+    heard = heard_turn(material, [line], [HEDGELAYERS], 0, audio="wrong", **voice)
+    assert from_episode(heard) == []
+
+
+def test_a_middle_dropped_but_not_a_start_an_end_or_from_a_short_word(aligner):
+    def dropped(word, other):
+        aligner.prepare([other])
+        return _middle_dropped(aligner.pronunciations(word)[0].split(), aligner.pronunciations(other)[0].split())
+
+    assert dropped("hedgers", "hedgelayers") and dropped("coppers", "coppicers")
+    # Three phones away, or the end changed: not so.
+    assert not dropped("corners", "cordwainers") and not dropped("millers", "millwrights")
+    assert not _dropped(("S P IH N",), ("S P IH N AH K",))     # (too short: four phones)
+    assert not _dropped(("K AA P ER",), ("K AA P ER Z IH",))   # (the end dropped)
+    assert not _dropped(("AA P ER Z S",), ("K R AA P ER Z S",))   # (the start dropped)

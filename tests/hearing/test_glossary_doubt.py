@@ -5,6 +5,8 @@ of its own timed by its words."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from editor.core.transcript import Segment, Word
 from editor.hearing.glossary_doubt import with_glossary
 from editor.hearing.suggest import Suggested
@@ -40,6 +42,20 @@ def test_a_rejected_passage_found_by_its_sound_and_still_offered_is_a_suspect():
                                 lambda _i: segment)
     assert (rejected.text, rejected.evidence) == ("main street", ["glossary"])
     assert rejected.doubt == 0.385         # half the score: less than when the audio could not tell
+
+
+def test_a_rejected_sound_match_splitting_a_name_word_keeps_a_lower_bar():
+    # "main street" for a one-word name: the audio compared dictionary words with a guessed name,
+    # so its rejection counts half (68 is offered below SCAN_THRESHOLD, yet within its allowance).
+    segment = _segment()
+    start = TEXT.index("main street")
+    split = Suggested(0, 1000, start, start + 11, "main street", "Mainstreet", 68, ["sound"], PREFERS_ORIGINAL)
+    (rejected,) = with_glossary([], [split], lambda _i: segment)
+    assert rejected.text == "main street"
+    # The same score for a word written as one word (like for like), or below the allowance: none.
+    one = _passage("corner", 68, PREFERS_ORIGINAL, ["sound"])
+    low = replace(split, score=60)
+    assert with_glossary([], [one, low], lambda _i: segment) == []
 
 
 def test_a_passage_not_rejected_is_a_suspect_timed_by_its_words():
