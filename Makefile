@@ -28,13 +28,15 @@ run: setup
 
 # Lint and types first (seconds), then every test. `make check` is the fast part: lint, types and
 # the tests that need no display, audio or long runs (well under a minute on 2 cores).
-# The tests run in one pytest-xdist worker per core (at most 4; `make test TEST_WORKERS=0` runs them in
-# this process). --dist loadfile keeps a file's tests in one worker, so a module fixture (a built wheel,
-# synthesized speech, a VLC instance) is made once; every test has its own settings, data and cache
-# folders (tests/conftest.py), so workers share nothing. --no-loadscope-reorder hands the files out in
-# the order tests/conftest.py gives them, the files with a long (slow) test first, so that no long file
-# is left to run alone at the end.
-TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ $$n -gt 4 ] && n=4; echo $$n)
+# The tests run in pytest-xdist workers, one more than the cores (at most 4; `make test TEST_WORKERS=0`
+# runs them in this process): with one per core the cores sat partly idle while tests waited on what
+# takes time but little CPU (audio played in real time, the app killed and started again, niced worker
+# processes, timers); a third worker on 2 cores fills that time. --dist loadfile keeps a file's tests in
+# one worker, so a module fixture (a built wheel, synthesized speech, a VLC instance) is made once; every
+# test has its own settings, data and cache folders (tests/conftest.py), so workers share nothing.
+# --no-loadscope-reorder hands the files out in the order tests/conftest.py gives them, the files with a
+# long (slow) test first, so that no long file is left to run alone at the end.
+TEST_WORKERS ?= $(shell n=$$(( $$(nproc 2>/dev/null || echo 2) + 1 )); [ $$n -gt 4 ] && n=4; echo $$n)
 PARALLEL     := -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 # The suite starts hundreds of Python processes (the command line, alignment and hearing workers, the
 # app killed and restarted): each would compile editor/ from source again when bytecode is not kept

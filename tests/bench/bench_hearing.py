@@ -8,10 +8,9 @@
    of every kind and espeak-ng audio saying the right words, in each voice of --voices (default
    two espeak-ng variants at different speeds; --british adds a British one); then the held-out
    episodes (other lines: "held-out", and "fresh", "fresh2" ... "fresh20", each written at the start
-   of a later round of tuning and unseen until its end; all up to "fresh18" have been seen since,
-   "fresh6" and "fresh8" tuned on too; "fresh4" to "fresh20" are asked for by name; "fresh19" and
-   "fresh20" were written at the start of this round, before any of its tuning, and are unseen until
-   its end: run them only then),
+   of a later round of tuning and unseen until its end; all of them have been seen since,
+   "fresh6", "fresh8", "fresh19" and "fresh20" tuned on too; "fresh4" to "fresh20" are asked for by
+   name; a new round writes its own unseen pair first and runs it once, on the merged code),
    reported apart; "tuning", "near", "slips", "stress", "slips2", "names" and "names2"
    (asked for by name) are extra material,
    tuned on like the evaluation episode: real-word errors, one-word slips a phone or two away
