@@ -241,7 +241,7 @@ def _each_job(audio_path: str | os.PathLike, jobs: Sequence[JobT], task: Callabl
                                         progress, cancelled, shared=pool is not None)
     finally:
         if own is not None:
-            # Stopped early, its workers are not waited for: each finishes its current turn (< 1 s) and exits.
+            # Stopped early: its workers are killed, not waited for (their turns are not wanted any more).
             own.close(wait=finished)
 
 
@@ -318,13 +318,10 @@ def _jobs_run(audio_path: str | os.PathLike, pending: deque[JobT], task: Callabl
             yield from collect(timeout=0.2)
         finished_all = not stop()
     finally:
-        # Stopped (or left by the caller) early: the turns not begun are not wanted. Those running
-        # are not waited for (a worker finishes its current turn, under a second); their results
-        # are dropped, and a pass started next on the same pool waits that long for its first.
-        # A pass's own pool drops them as it shuts down (cancel_futures), the one safe way while a
-        # worker may die meanwhile: Python 3.11's pool, finding a worker dead, sets an error on every
-        # future it still holds, and one cancelled by hand there kills its manager thread, and the
-        # process then hangs as it exits.
+        # Stopped (or left by the caller) early: the turns not begun are not wanted. On a shared
+        # pool they are cancelled here; those running are not waited for (a worker finishes its
+        # current turn, under a second), their results are dropped, and a pass started next on the
+        # same pool waits that long for its first. A pass's own pool drops them as it is closed.
         if not finished_all and shared:
             for future in in_flight:
                 future.cancel()
