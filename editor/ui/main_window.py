@@ -125,8 +125,9 @@ _PANEL_PLACES = {
 # with the first transcript of the next session.
 _PANEL_ACTIONS = {"Markers": "markers_panel", "Chapters": "chapters_panel", "Suspects": "suspects_panel",
                   "Glossary Suggestions": "show_suggestions", "Find and Replace": "find"}
-# The share of the window's width a right-hand panel is given at least when it is shown: the saved
-# layout keeps widths in pixels, and a width saved in a small window is too narrow in a large one.
+# The share of the window's width a right-hand panel is given at least when the side is first shown
+# in a session: the saved layout keeps widths in pixels, and a width saved in a small window is too
+# narrow in a large one.
 _SIDE_PANEL_SHARE = 0.25
 _LAYOUT_VERSION = 1   # of the saved dock layout: raise it when the panels' places change meaning
 
@@ -141,6 +142,9 @@ class MainWindow(QMainWindow):
         only if ever needed); *data_dir*: the user data folder (default: :func:`user_data_dir`)."""
         super().__init__(parent)
         self.settings = settings or Settings()
+        # Whether the right-hand side has been given its width this session (_widen): from then on the
+        # width is the producer's, kept as they switch tabs or close and show panels.
+        self._side_width_given = False
         app = QApplication.instance()
         assert isinstance(app, QApplication), "the window needs a QApplication"
         self.themes = ThemeSwitcher(app)
@@ -353,9 +357,13 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self._widen(dock))
 
     def _widen(self, dock: QDockWidget) -> None:
-        """Give a shown right-hand *dock* room for its tabs' titles and a fair share of the window."""
-        if not dock.isVisible() or self.dockWidgetArea(dock) != Qt.DockWidgetArea.RightDockWidgetArea:
+        """Give a shown right-hand *dock* room for its tabs' titles and a fair share of the window, the
+        first time the side is shown in a session (its width then comes from the saved layout, or from
+        the first dock's default): later, the width is what the producer made it, whatever tab they show."""
+        if (self._side_width_given or not dock.isVisible()
+                or self.dockWidgetArea(dock) != Qt.DockWidgetArea.RightDockWidgetArea):
             return
+        self._side_width_given = True
         titles = [bar.sizeHint().width() for bar in self.findChildren(QTabBar)
                   if bar.isVisible() and dock.windowTitle() in (bar.tabText(i) for i in range(bar.count()))]
         wanted = max([round(self.width() * _SIDE_PANEL_SHARE), *titles])

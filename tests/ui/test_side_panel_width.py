@@ -54,3 +54,40 @@ def test_side_panels_saved_narrow_in_a_small_window_come_back_readable(qtbot, tm
     # Every title whole, and a fair share of the window for the suggestions' lines.
     qtbot.waitUntil(lambda: shown.width() >= max(tabs.sizeHint().width(), large.width() // 5))
     large.close()
+
+
+def _posted_events_handled(qtbot) -> None:
+    """Wait until the events and zero-time timers posted so far have run (the window widens a shown
+    panel from one), and the layout they asked for is applied."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    ran = []
+    QTimer.singleShot(0, lambda: ran.append(True))
+    qtbot.waitUntil(lambda: bool(ran))
+    QApplication.sendPostedEvents()      # the layout request a resize of the docks posted
+
+
+def test_a_side_panel_narrowed_by_hand_keeps_its_width_as_tabs_are_switched(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("TRANSCRIPT_EDITOR_DATA_DIR", str(tmp_path / "data"))
+    window = _window(qtbot, 1400, 900)
+    assert window.open_path(str(write_project(tmp_path)))
+    window.action_table["show_suggestions"].trigger()
+    window.action_table["suspects_panel"].trigger()
+    qtbot.waitUntil(lambda: any(bar.isVisible() and "Suspects" in [bar.tabText(i) for i in range(bar.count())]
+                                for bar in window.findChildren(QTabBar)))
+    tabs = _side_tabs(window)
+    shown = panel_dock(window, tabs.tabText(tabs.currentIndex()))
+    qtbot.waitUntil(lambda: shown.width() >= window.width() // 4 - 10)    # made readable as first shown
+    _posted_events_handled(qtbot)
+
+    narrow = window.width() // 6        # the producer wants more of the transcript
+    window.resizeDocks([shown], [narrow], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: shown.width() < window.width() // 5)
+    kept = shown.width()
+    for _switch in range(2):
+        other = panel_dock(window, tabs.tabText(1 - tabs.currentIndex()))
+        tabs.setCurrentIndex(1 - tabs.currentIndex())
+        qtbot.waitUntil(other.isVisible)
+        _posted_events_handled(qtbot)
+        assert other.width() == kept
+    window.close()
