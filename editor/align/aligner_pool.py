@@ -18,7 +18,9 @@ worker was killed raced the interpreter's exit (Python 3.11's exit hook writing 
 wake-up pipe as it closed it: "Bad file descriptor" or "handle is closed", a traceback on the
 terminal); its queues' named semaphores were left to the resource tracker's warning by a process
 killed outright. Here a worker is ended by closing its pipe (it exits after its current job) or
-killed, and waited for, before :meth:`AlignerPool.close` returns; its thread ends with it.
+killed, and waited for, before :meth:`AlignerPool.close` returns; its thread ends with it. A stop a
+signal asks while the pool takes a job or closes is held back until it is done
+(:mod:`editor.core.stop_request`): raised half-way, it could leave the pool's lock held.
 
 Light to import (no numpy, no PocketSphinx): a worker imports this module as it starts, before it
 lowers its priority.
@@ -36,6 +38,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from editor.align import worker_start
 from editor.align.worker_start import WORKER_NICENESS
+from editor.core import stop_request
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -69,7 +72,7 @@ class AlignerPool:
         running when a worker dies fails with it.
         """
         future: Future[ResultT] = Future()
-        with self._changed:
+        with stop_request.held(), self._changed:
             if self._broken or self._closing:
                 raise BrokenProcessPool("the aligner's worker processes have ended")
             if len(self._workers) < self.workers:
@@ -87,6 +90,10 @@ class AlignerPool:
         the ones not started are cancelled and the workers killed (their results are not wanted, and a
         worker still loading its model, niced on a loaded machine, would be waited for for seconds).
         The pool can be used again afterwards (new workers start on the next job)."""
+        with stop_request.held():
+            self._close(wait)
+
+    def _close(self, wait: bool) -> None:
         with self._changed:
             workers, self._workers = self._workers, []
             self._closing = True

@@ -49,7 +49,7 @@ def main(args: list[str] | None = None) -> int:
     except SystemExit as done:  # --help
         return int(done.code or 0)
     try:
-        with _stopped_by_sigterm():
+        with _stopped_by_signals():
             return int(_command(options.command).run(options))
     except BrokenPipeError:  # `... | head`: not an error worth a message
         sys.stderr.close()
@@ -66,19 +66,33 @@ class _Terminated(BaseException):
 
 
 @contextlib.contextmanager
-def _stopped_by_sigterm():
+def _stopped_by_signals():
+    """Ctrl+C and SIGTERM stop the command through :func:`editor.core.stop_request.ask`: at once, or,
+    in work that must not be torn half-way (a pass on worker processes), once it has left by its own code."""
     import signal
     import threading
+
+    from editor.core import stop_request
     if threading.current_thread() is not threading.main_thread():   # only the main thread may handle signals
         yield
         return
 
-    def stop(_signal, _frame):
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)    # a second one, should leaving hang, ends it outright
-        raise _Terminated
+    def interrupt(_signal, _frame):
+        signal.signal(signal.SIGINT, signal.SIG_DFL)     # a second one, should leaving hang, ends it outright
+        stop_request.ask(KeyboardInterrupt())
 
-    before = signal.signal(signal.SIGTERM, stop)
+    def terminate(_signal, _frame):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)    # a second one, should leaving hang, ends it outright
+        stop_request.ask(_Terminated())
+
+    before_term = signal.signal(signal.SIGTERM, terminate)
+    # Only where Ctrl+C raises KeyboardInterrupt: one ignored (a background job) stays so.
+    before_int = signal.getsignal(signal.SIGINT)
+    if before_int is signal.default_int_handler:
+        signal.signal(signal.SIGINT, interrupt)
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, before)
+        signal.signal(signal.SIGTERM, before_term)
+        if before_int is signal.default_int_handler:
+            signal.signal(signal.SIGINT, before_int)
