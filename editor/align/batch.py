@@ -26,6 +26,7 @@ from editor.align.aligner import RATE, Aligner, AlignOptions, SegmentAlignment, 
 from editor.align.aligner_pool import AlignerPool
 from editor.align.text import Token, segment_tokens
 from editor.audio.decode import iter_decode
+from editor.core import stop_request
 from editor.core.transcript import Segment, WordTiming
 from editor.core.words import word_time_fields
 
@@ -234,15 +235,18 @@ def _each_job(audio_path: str | os.PathLike, jobs: Sequence[JobT], task: Callabl
     pending = deque(sorted(jobs, key=lambda job: job.end_ms))
     if not pending:
         return
-    own = AlignerPool(workers) if pool is None and workers > 1 else None     # this pass's own, ended with it
-    finished = False
-    try:
-        finished = yield from _jobs_run(audio_path, pending, task, pool or own, options, pad_ms, pad_after_ms,
-                                        progress, cancelled, shared=pool is not None)
-    finally:
-        if own is not None:
-            # Stopped early, its workers are not waited for: each finishes its current turn (< 1 s) and exits.
-            own.close(wait=finished)
+    # A stop a signal asks meanwhile (Ctrl+C) is held back until the pass has left by its own code, its
+    # workers ended: raised where it came, it could leave a lock held that a worker's thread needs.
+    with stop_request.held():
+        own = AlignerPool(workers) if pool is None and workers > 1 else None     # this pass's own, ended with it
+        finished = False
+        try:
+            finished = yield from _jobs_run(audio_path, pending, task, pool or own, options, pad_ms, pad_after_ms,
+                                            progress, cancelled, shared=pool is not None)
+        finally:
+            if own is not None:
+                # Stopped early: its workers are killed, not waited for (their turns are not wanted any more).
+                own.close(wait=finished)
 
 
 def _jobs_run(audio_path: str | os.PathLike, pending: deque[JobT], task: Callable[[JobT, Aligner], ResultT],
@@ -253,7 +257,10 @@ def _jobs_run(audio_path: str | os.PathLike, pending: deque[JobT], task: Callabl
     outliving this pass) as the audio is decoded; returns whether every one was done (not stopped early)."""
     total = len(pending)
     local = Aligner(options) if pool is None else None
-    stop = cancelled or (lambda: False)
+
+    def stop() -> bool:
+        return stop_request.asked() or (cancelled is not None and cancelled())
+
     in_flight: dict[Future[ResultT], JobT] = {}
     done = 0
     buffer = _Buffer()
@@ -318,13 +325,10 @@ def _jobs_run(audio_path: str | os.PathLike, pending: deque[JobT], task: Callabl
             yield from collect(timeout=0.2)
         finished_all = not stop()
     finally:
-        # Stopped (or left by the caller) early: the turns not begun are not wanted. Those running
-        # are not waited for (a worker finishes its current turn, under a second); their results
-        # are dropped, and a pass started next on the same pool waits that long for its first.
-        # A pass's own pool drops them as it shuts down (cancel_futures), the one safe way while a
-        # worker may die meanwhile: Python 3.11's pool, finding a worker dead, sets an error on every
-        # future it still holds, and one cancelled by hand there kills its manager thread, and the
-        # process then hangs as it exits.
+        # Stopped (or left by the caller) early: the turns not begun are not wanted. On a shared
+        # pool they are cancelled here; those running are not waited for (a worker finishes its
+        # current turn, under a second), their results are dropped, and a pass started next on the
+        # same pool waits that long for its first. A pass's own pool drops them as it is closed.
         if not finished_all and shared:
             for future in in_flight:
                 future.cancel()

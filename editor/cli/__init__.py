@@ -8,7 +8,8 @@ Each command is a module of this package with ``NAME``, ``HELP``,
 ``add_arguments(parser)`` and ``run(options) -> exit code``; ``COMMAND_MODULES``
 lists them. Exit codes (``editor.cli.common``): 0 done (warnings or not),
 1 the output could not be written, 2 the input could not be read or the command
-line is wrong, 3 refused (for example ``--approved-only`` with unapproved segments).
+line is wrong, 3 refused (for example ``--approved-only`` with unapproved segments),
+130 stopped by Ctrl+C, 143 stopped by SIGTERM (its worker processes ended first, no traceback).
 
 This module only names the commands: ``python -m editor FILE`` asks it whether its first
 argument is one before it starts the window, so the parser and what the commands share

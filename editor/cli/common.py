@@ -13,6 +13,8 @@ EXIT_OK = 0
 EXIT_WRITE = 1
 EXIT_READ = 2
 EXIT_NOT_APPROVED = 3
+EXIT_INTERRUPTED = 130     # Ctrl+C (128 + SIGINT, as shells report a command it ended)
+EXIT_TERMINATED = 143      # SIGTERM (128 + SIGTERM)
 
 
 @dataclass

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 from types import ModuleType
 
 from editor.cli import COMMAND_MODULES
-from editor.cli.common import EXIT_OK, EXIT_READ
+from editor.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_READ, EXIT_TERMINATED
 
 
 class _Parser(argparse.ArgumentParser):
@@ -48,7 +49,50 @@ def main(args: list[str] | None = None) -> int:
     except SystemExit as done:  # --help
         return int(done.code or 0)
     try:
-        return int(_command(options.command).run(options))
+        with _stopped_by_signals():
+            return int(_command(options.command).run(options))
     except BrokenPipeError:  # `... | head`: not an error worth a message
         sys.stderr.close()
         return EXIT_OK
+    except KeyboardInterrupt:   # Ctrl+C: the command has ended its workers on its way out; no traceback
+        return EXIT_INTERRUPTED
+    except _Terminated:
+        return EXIT_TERMINATED
+
+
+class _Terminated(BaseException):
+    """SIGTERM: raised where the command is, so that it leaves as from Ctrl+C (its worker processes
+    ended and waited for by the ``finally`` and ``with`` blocks it is in), not killed outright."""
+
+
+@contextlib.contextmanager
+def _stopped_by_signals():
+    """Ctrl+C and SIGTERM stop the command through :func:`editor.core.stop_request.ask`: at once, or,
+    in work that must not be torn half-way (a pass on worker processes), once it has left by its own code."""
+    import signal
+    import threading
+
+    from editor.core import stop_request
+    if threading.current_thread() is not threading.main_thread():   # only the main thread may handle signals
+        yield
+        return
+
+    def interrupt(_signal, _frame):
+        signal.signal(signal.SIGINT, signal.SIG_DFL)     # a second one, should leaving hang, ends it outright
+        stop_request.ask(KeyboardInterrupt())
+
+    def terminate(_signal, _frame):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)    # a second one, should leaving hang, ends it outright
+        stop_request.ask(_Terminated())
+
+    before_term = signal.signal(signal.SIGTERM, terminate)
+    # Only where Ctrl+C raises KeyboardInterrupt: one ignored (a background job) stays so.
+    before_int = signal.getsignal(signal.SIGINT)
+    if before_int is signal.default_int_handler:
+        signal.signal(signal.SIGINT, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before_term)
+        if before_int is signal.default_int_handler:
+            signal.signal(signal.SIGINT, before_int)

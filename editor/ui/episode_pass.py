@@ -254,32 +254,24 @@ def _leave() -> None:
 def _end_workers() -> None:
     """End the worker processes this pass started and wait until they have.
 
-    A pass that finished has none left (its pool was shut down and waited for). Those of a pass
-    that was stopped or failed are killed: their turns are not wanted any more, and a worker
-    still starting (importing and loading PocketSphinx, niced: seconds on a loaded machine) would
-    otherwise be waited for until it could read that it must stop. A killed worker prints nothing
-    and holds nothing to clean up (its pool's semaphores are this process's).
+    A pass that finished has none left (its pool waited for them), and so has one stopped by its
+    pass's own ``finally`` (:meth:`editor.align.aligner_pool.AlignerPool.close` kills them); a worker
+    started as SIGTERM came (:func:`_end_now`) may be left. Those are killed: their turns are not
+    wanted any more, and a worker still starting (importing and loading PocketSphinx, niced:
+    seconds on a loaded machine) would otherwise be waited for until it could read that it must
+    stop. A killed worker prints nothing and holds nothing to clean up.
 
     A process started by multiprocessing, on its way out, first unlinks its semaphores and stops
-    its queues' feeder threads, and only then waits for its children: a pool it had let go
-    without ending its workers would be left with a worker still starting that cannot find the
-    pool's semaphore (a traceback on the terminal).
-
-    The pool, finding its workers dead, is wound down by its manager thread, which is waited for
-    here too, before this process exits: the exit hook of Python 3.11's pool
-    (``concurrent.futures.process._python_exit``) writes to the pipe that wakes that thread without
-    the lock the thread closes it under (CPython gh-125451, fixed in 3.12), and a pass that left
-    the thread to it printed a traceback ("OSError: [Errno 9] Bad file descriptor", or "handle is
-    closed") when the thread closed the pipe in between. Once the thread has ended, the hook finds
-    the pipe closed and leaves it alone. The process's exit would wait for the thread all the same.
+    its queues' feeder threads, and only then waits for its children: workers are ended and
+    waited for here, before that.
     """
     import multiprocessing
     import threading
     workers = multiprocessing.active_children()
-    for worker in workers:      # all of them, then wait: their pool sees them die at about one time
+    for worker in workers:      # all of them, then wait: none waits on another's end
         worker.kill()
     for worker in workers:
         worker.join()
     for thread in threading.enumerate():
-        if thread is not threading.current_thread() and not thread.daemon:    # a pool's manager thread
+        if thread is not threading.current_thread() and not thread.daemon:    # whatever else the work left running
             thread.join()

@@ -9,8 +9,9 @@ between that look and that write (a niced pass on a loaded machine: rare) makes 
 traceback ending ``OSError: [Errno 9] Bad file descriptor`` (or ``handle is closed``).
 
 :func:`install`, in a pass's process (tests/ui/cancelled_pass.py calls it there when
-``LATE_POOL_END`` is set), widens both sides of that race: the manager thread closes the pipe
-:data:`CLOSE_LATE_S` late (descheduled), and the exit hook, having looked, writes
+``LATE_POOL_END`` is set; tests/suggest_stopped.py in the command's), widens both sides of that
+race: the manager thread closes the pipe :data:`CLOSE_LATE_S` late (descheduled), and the exit
+hook, having looked, writes
 :data:`WRITE_LATE_S` later still. A pass that leaves its manager thread to the exit hook then
 always prints the traceback; one that has waited for the thread (its pipe closed) never does.
 
