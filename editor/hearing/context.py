@@ -706,17 +706,13 @@ def _pasts_wanted(tokens: list[Token], words: list[str], position: dict[int, int
     tense's ending, or its irregular past ("swim": swam), and leaving the turn's trigrams no more than
     TENSE_GAIN orders of magnitude less likely (the model does not see the sentence's time, but it
     does see a noun taken for the verb: "the garden gated" for "the garden gate squeak")."""
-    model = context_model()
+    def said(word: str, past: str) -> bool:
+        return irregular(word, past) or said_with_ending(aligner.pronunciations(word), aligner.pronunciations(past))
+
     wanted = {}
     for i, forms in plain_verbs_in_past(tokens, words, position):
-        at = position[i]
-        own = model.window(words, at, words[at])
-        for past in forms:
-            said = irregular(words[at], past) or said_with_ending(aligner.pronunciations(words[at]),
-                                                                   aligner.pronunciations(past))
-            if model.known(past) and said and model.window(words, at, past) - own >= TENSE_GAIN:
-                wanted[i] = past
-                break
+        if (past := _form_wanted(words, position[i], forms, said)) is not None:
+            wanted[i] = past
     return wanted
 
 
@@ -725,19 +721,27 @@ def _plains_wanted(tokens: list[Token], words: list[str], position: dict[int, in
     painted the fence"), that form: a word the model knows, which said with a past tense's ending is
     the token's word, and leaving the turn's trigrams no more than TENSE_GAIN orders of magnitude
     less likely (as for :func:`_pasts_wanted`: "we fee the goats" is no plain form of "feed")."""
-    model = context_model()
+    def said(word: str, plain: str) -> bool:
+        return bool(aligner.pronunciations(plain)) and said_with_ending(aligner.pronunciations(plain),
+                                                                        aligner.pronunciations(word))
+
     wanted = {}
     for i, forms in past_verbs_in_future(tokens, words, position):
-        at = position[i]
-        own = model.window(words, at, words[at])
-        for plain in forms:
-            if not model.known(plain) or not aligner.pronunciations(plain):
-                continue
-            said = said_with_ending(aligner.pronunciations(plain), aligner.pronunciations(words[at]))
-            if said and model.window(words, at, plain) - own >= TENSE_GAIN:
-                wanted[i] = plain
-                break
+        if (plain := _form_wanted(words, position[i], forms, said)) is not None:
+            wanted[i] = plain
     return wanted
+
+
+def _form_wanted(words: list[str], at: int, forms: list[str], said: Callable[[str, str], bool]) -> str | None:
+    """The first of *forms* (other tenses of ``words[at]``) that the model knows, that is said like the
+    word in that tense (``said(word, form)``), and that leaves the turn's trigrams no more than
+    TENSE_GAIN orders of magnitude less likely; None when none is."""
+    model = context_model()
+    own = model.window(words, at, words[at])
+    for form in forms:
+        if model.known(form) and said(words[at], form) and model.window(words, at, form) - own >= TENSE_GAIN:
+            return form
+    return None
 
 
 # Each stop and the one made at the same place with the other voicing.
