@@ -132,8 +132,13 @@ def _said_as_a_word(letters: str, lookup) -> bool:
     """Whether an acronym's *letters* may be said as a word: three letters or more with a vowel to
     say ("UN", "EU" never are), but not three that start with a vowel and are no dictionary word:
     "IMF" guessed as "imf" is a reading no one gives it, and its three phones fit a poorly heard
-    word ("sells") better than the word itself."""
+    word ("sells") better than the word itself. Nor are letters that start with one consonant twice
+    ("SSSI", "LLC"): no English word starts so, and read as a word ("SSSI" guessed "S S IH") the
+    acronym is a syllable of three phones that fitted a poorly heard "sell" 1.1 to 2.9 per frame
+    better than the word itself, where the acronym said as its letters has four syllables."""
     if len(letters) < 3 or not re.search(r"[aeiouy]", letters):
+        return False
+    if letters[0] == letters[1] and letters[0] not in "aeiouy":
         return False
     return len(letters) > 3 or letters[0] not in "aeiou" or bool(lookup(letters))
 
