@@ -21,6 +21,7 @@ from cancelled_pass import children_of  # noqa: E402
 from process_ends import ended  # noqa: E402
 
 HANG_GUARD_S = 300      # the episode's passes take seconds; a command that never ends fails here
+POLL_S = 0.05
 
 
 def _workers(pid: int) -> list[int]:
@@ -54,11 +55,13 @@ def _stopped_mid_way(tmp_path, how, workers_seen: int = 2) -> tuple[subprocess.C
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
                                env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "LATE_POOL_END": "1"})
     try:
-        deadline = time.monotonic() + HANG_GUARD_S
-        while len(workers := _workers(command.pid)) < workers_seen or _ignores_ctrl_c(command.pid):
+        for _poll in range(int(HANG_GUARD_S / POLL_S)):
+            if len(workers := _workers(command.pid)) >= workers_seen and not _ignores_ctrl_c(command.pid):
+                break
             assert command.poll() is None, command.communicate()
-            assert time.monotonic() < deadline, "the command's workers never started"
-            time.sleep(0.05)      # polling /proc: nothing to wait on for another process's children
+            time.sleep(POLL_S)      # polling /proc: nothing to wait on for another process's children
+        else:
+            pytest.fail("the command's workers never started")
         how(command)
         out, err = command.communicate(timeout=HANG_GUARD_S)
     finally:

@@ -11,17 +11,24 @@ from editor.core.glossary import SCAN_THRESHOLD, Glossary
 from editor.hearing.suggest import suggest
 from editor.hearing.verdict import PREFERS_ORIGINAL
 
+
+def _suggested(material, tmp_path, line, name, voice, speed):
+    """What ``suggest`` finds in *line*, said right in *voice*, followed by a right sentence, with a
+    glossary holding only *name*."""
+    episode = material.episode([line], ["The shop sold bread and cakes every morning."], voice=voice, speed=speed)
+    wav = material.write_wav(tmp_path / "episode.wav", episode.audio)
+    glossary = Glossary()
+    glossary.add(name)
+    return suggest(episode.transcript, glossary, wav, workers=1)
+
+
 # Written for this test (not a line of the evaluation episodes).
 LINE = ("split name", "The painted sign over the shop door was made by {Rosamund hearts horn|Rosamund Hartshorne}.")
 
 
 @pytest.mark.parametrize(("voice", "speed"), [("en-us+f2", 165), ("en-us+f3", 150)])
 def test_a_split_name_the_audio_prefers_as_written_is_still_a_suspect(material, tmp_path, voice, speed):
-    episode = material.episode([LINE], ["The shop sold bread and cakes every morning."], voice=voice, speed=speed)
-    wav = material.write_wav(tmp_path / "episode.wav", episode.audio)
-    glossary = Glossary()
-    glossary.add("Rosamund Hartshorne")
-    report = suggest(episode.transcript, glossary, wav, workers=1)
+    report = _suggested(material, tmp_path, LINE, "Rosamund Hartshorne", voice, speed)
     (offered,) = report.suggestions
     assert (offered.found, offered.replacement, offered.ticked) == ("Rosamund hearts horn", "Rosamund Hartshorne",
                                                                      False)
@@ -39,11 +46,7 @@ TOWN = ("sound-alike", "The lorry broke down on the ring road outside {Bi sister
 
 @pytest.mark.parametrize(("voice", "speed"), [("en-us+f2", 165), ("en-us+f3", 150)])
 def test_a_one_word_name_split_into_words_the_audio_prefers_is_still_a_suspect(material, tmp_path, voice, speed):
-    episode = material.episode([TOWN], ["The shop sold bread and cakes every morning."], voice=voice, speed=speed)
-    wav = material.write_wav(tmp_path / "episode.wav", episode.audio)
-    glossary = Glossary()
-    glossary.add("Bicester")
-    report = suggest(episode.transcript, glossary, wav, workers=1)
+    report = _suggested(material, tmp_path, TOWN, "Bicester", voice, speed)
     (offered,) = report.suggestions
     assert (offered.found, offered.replacement, offered.ticked) == ("Bi sister", "Bicester", False)
     # (What this test is about: the audio prefers the words to the name's guessed reading, and the
