@@ -35,7 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import hearing_material as hm  # noqa: E402
-from bench_hearing import EPISODES  # noqa: E402
+from bench_hearing import EPISODES, UNSEEN  # noqa: E402
 
 from editor.align.aligner import Aligner  # noqa: E402
 from editor.align.text import segment_tokens  # noqa: E402
@@ -152,7 +152,8 @@ def doubted_tense(which: str, aligner: Aligner) -> list[tuple[str, str, str, boo
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--episodes", default=",".join(EPISODES), help="which episodes of bench_hearing.py")
+    parser.add_argument("--episodes", default=",".join(e for e in EPISODES if e not in UNSEEN),
+                        help="which episodes of bench_hearing.py (all but the unseen pair by default)")
     parser.add_argument("--sound-alikes", action="store_true",
                         help="also the episode's counts for sound-alikes, plain and symmetric")
     options = parser.parse_args()

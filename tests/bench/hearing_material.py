@@ -898,6 +898,100 @@ FRESH20_CLEAN = [
     "The members chose the colour of the curtain, and on Saturday three hundred and sixty people came.",
 ]
 
+# A twenty-second unseen episode, written at the start of a later round like "fresh19", before any tuning
+# of that round (a letterpress printing workshop kept by volunteers in a town's old print works; new names,
+# places, acronyms and address): nobody tunes on it; it is run once, at the end of the round, on the merged
+# code. Its slips are a vowel change ("rim" for "ream"), a dropped ending ("dampen" for "dampened"), a
+# changed first consonant ("burning" for "kerning"), a voicing change ("prayer" for "brayer") and a shorter
+# word for a longer one ("typist" for "typesetter"); its right sentences hold those right words and the
+# words near them ("rim", "dampen", "burning", "prayer", "typist"), British spellings, weekdays, months and
+# numbers as they should be.
+FRESH21_LINES: list[tuple[str, str]] = [
+    ("split name",
+     "The print works was saved from demolition by {Algernon N field|Algernon Enfield} and three retired printers."),
+    ("split name",
+     "Our oldest press was taken apart and rebuilt over two winters by {Clementine cap stick|Clementine Capstick}."),
+    ("split name",
+     "The wooden type in the cellar was catalogued by {Benedikt hey worth|Benedikt Haworth} last spring."),
+    ("split name",
+     "Every poster in the front window was designed by {Ermengarde but her wick|Ermengarde Butterwick}."),
+    ("sound-alike", "Mrs {Ash burner|Ashburner} has taught the Saturday printing class since the workshop opened."),
+    ("sound-alike",
+     "We brought the big cylinder press on a lorry all the way from {Mark it harbour rough|Market Harborough}."),
+    ("sound-alike", "The {Silver thorn|Silverthorne} Trust paid for a new roof over the composing room."),
+    ("real word", "We bought a {rim|ream} of cream paper for the wedding invitations."),
+    ("real word", "Last night we {dampen|dampened} every sheet of the handmade paper before we printed it."),
+    ("real word", "The {burning|kerning} of the big capital letters is done by eye, one space at a time."),
+    ("real word", "She rolls the ink out thinly on a glass slab with a rubber {prayer|brayer}."),
+    ("real word", "Our {typist|typesetter} can set a whole page of small type in an afternoon."),
+    ("acronym", "The {double you eye|WI} asked us to print the programme for their centenary show."),
+    ("acronym", "Every book we print is given an {ISPN|ISBN} so that libraries can order it."),
+    ("acronym", "The big colour posters are printed in {CNYK|CMYK} by a firm in town, but the titles are set by hand."),
+    ("url", "You can book a place on a printing class at "
+            "{inc corn press dot org UK|inkhornpress.org.uk|ink horn press dot org dot u k}"
+            " from next month."),
+]
+FRESH21_CLEAN = [
+    "On Wednesday evenings the volunteers meet in the composing room with a pot of tea.",
+    "A ream of paper used to mean four hundred and eighty sheets, not five hundred.",
+    "The rim of the old ink tin had rusted, so we cut it open with a knife.",
+    "The paper was dampened the night before and wrapped in a plastic sheet.",
+    "A damp cloth will dampen the paper enough for a soft, deep print.",
+    "Good kerning makes the gaps between the letters look even.",
+    "The old foundry was burning coal in its furnace until nineteen sixty two.",
+    "A brayer is a small hand roller for spreading ink on the slab.",
+    "The vicar asked us to print a prayer card for the harvest festival in September.",
+    "Our typesetter learned her trade as an apprentice on the local newspaper.",
+    "Before computers, a typist in the office sent every order to the works on a printed form.",
+    "We organised an open day in October, and on Saturday three hundred and fifty people came through the door.",
+]
+
+# A twenty-third unseen episode, written with "fresh21" before any tuning of that round (a fell farmers'
+# sheepdog trials society that runs an open trial every summer; new names, places, acronyms and address):
+# nobody tunes on it; it is run once, at the end of the round, on the merged code. Its slips are a vowel
+# change ("hugs" for "hoggs"), an added ending ("whistled" for "whistle"), a changed first consonant ("cups"
+# for "tups"), a voicing change ("pleat" for "bleat") and a longer word for a shorter one ("collieries" for
+# "collies"); its right sentences hold those right words and the words near them ("hugs", "whistled",
+# "cups", "pleat", "collieries"), British spellings, weekdays, months and numbers as they should be.
+FRESH22_LINES: list[tuple[str, str]] = [
+    ("split name",
+     "Our society was started in nineteen fifty two by {Oswin T dale|Oswin Teesdale} and a handful of shepherds."),
+    ("split name",
+     "The novice class is judged this year by {Bathsheba tod hunter|Bathsheba Todhunter} from over the hill."),
+    ("split name", "Our best young dog was bred by {Lancelot moss crop|Lancelot Mosscrop} on his farm above the lake."),
+    ("split name",
+     "The trophy for the oldest handler was given by {Griselda deer love|Griselda Dearlove} in memory of her husband."),
+    ("sound-alike", "Mister {Hodge son|Hodgson} lends us his top field for the trial every August."),
+    ("sound-alike", "Our champion came back from the national trial at {Apple bee|Appleby} with a blue rosette."),
+    ("sound-alike", "The {Wool pit|Woolpit} Trust paid for new hurdles and a shelter for the judges."),
+    ("real word", "In spring the {hugs|hoggs} come back down from their winter grazing on the coast."),
+    ("real word", "Next month our young handlers will learn to {whistled|whistle} with two fingers."),
+    ("real word", "The {cups|tups} are put in with the ewes in November, so the lambs come in April."),
+    ("real word", "You can hear the lambs {pleat|bleat} from the far end of the valley."),
+    ("real word", "Twelve {collieries|collies} ran in the novice class on Saturday, and nine of them finished."),
+    ("acronym", "The vet came on Monday to test the farm's cattle for {tea bee|TB}."),
+    ("acronym", "Every dog that runs in the trial must be registered with the {ISTS|ISDS}."),
+    ("acronym", "The {BBA|BVA} sent a speaker to our spring meeting to talk about ticks."),
+    ("url", "You can enter the open trial at "
+            "{fell gate sheep docks dot org UK|fellgatesheepdogs.org.uk|fell gate sheep dogs dot org dot u k}"
+            " before the end of July."),
+]
+FRESH22_CLEAN = [
+    "On Sunday mornings the shepherds walk the field before the first run.",
+    "The hoggs are a year old and have not yet had lambs of their own.",
+    "She hugs her dog at the gate after every run, whatever the score.",
+    "A good handler can whistle softly and still be heard at four hundred yards.",
+    "He whistled the dog round behind the sheep without saying a word.",
+    "The tups wear a coloured harness, so the shepherd can see which ewes they have served.",
+    "The silver cups are polished every year before the prize giving in the village hall.",
+    "A ewe will bleat for her lamb until it comes running back to her.",
+    "Her skirt has a sharp pleat down the back that she irons before every show.",
+    "Border collies need work to do, or they get bored and find their own mischief.",
+    "Most of the men in the valley worked in the collieries until the pits closed in nineteen eighty five.",
+    "The heather on the fell turns the colour of wine in August, and on Saturday four hundred and eighteen"
+    " people came to watch.",
+]
+
 
 # Tuning material for the context check (real words said nearly or exactly like the right word),
 # written for tuning and tuned on like the evaluation episode; the held-out lists stay unseen.
