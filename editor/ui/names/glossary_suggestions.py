@@ -149,11 +149,10 @@ class SuggestionsPanel(QWidget):
         self.set_suggestions([])
         self.status.setText("Looking for likely misrecognitions of glossary names…")
 
-    def show_scan(self, found: list[Suggestion], seconds: float) -> None:
-        """List what a scan found (in *seconds*), and check it against the audio when there is some."""
+    def show_scan(self, found: list[Suggestion]) -> None:
+        """List what a scan found, and check it against the audio when there is some."""
         self.set_suggestions(found)
-        self.status.setText(scan_summary(len(self.suggestions), len(self.glossary.entries), len(self.candidates),
-                                         seconds))
+        self.status.setText(scan_summary(len(self.suggestions), len(self.glossary.entries), len(self.candidates)))
         self.scan_finished.emit(len(self.suggestions))
         self.check_audio()
 
