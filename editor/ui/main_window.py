@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
             QWidget.setTabOrder(before, after)
         self.stack.currentChanged.connect(self._on_stack_current_changed)
         self._on_stack_current_changed()
-        self._status = QLabel("")      # "format · N turns · audio (backend)" of the open file
+        self._status = QLabel("")      # "format · N turns · audio" of the open file
         self.statusBar().addPermanentWidget(self._status)
         self._status_format = self._status_audio = ""
         # Split and merge change the count; these signals come once per edit, not per keystroke.
@@ -477,7 +477,7 @@ class MainWindow(QMainWindow):
         self.audio_bar.hide()
         self.captions_bar.hide()
         self.pass_bar.hide()     # a pass that failed on the document before
-        self._status_format, self._status_audio = format_name, ""
+        self._status_format, self._status_audio = self.files.current_format_label, ""
         self._show_file_status()
         self._update_enabled()
         self._reopen_panels()
@@ -505,8 +505,9 @@ class MainWindow(QMainWindow):
 
     def _on_files_audio_loaded(self, path: str) -> None:
         self.audio_bar.hide()
-        self._status_format = self.files.current_format
-        self._status_audio = f"{Path(path).name} ({self.playback.backend_name()})"
+        self._status_format = self.files.current_format_label
+        # The player is no news here: a fallback from VLC is said when it happens (PlaybackController.notice).
+        self._status_audio = Path(path).name
         self._show_file_status()
         self._update_enabled()
 

@@ -84,7 +84,7 @@ def main() -> None:
     panel.resize(400, 800)
     panel.show()
     found = suggestions_for(model.transcript, args.suggestions)
-    panel.show_scan(found, 0.1)
+    panel.show_scan(found)
     app.processEvents()
     assert len(panel.suggestions) == args.suggestions, len(panel.suggestions)
 
@@ -94,7 +94,7 @@ def main() -> None:
     row = len(model.transcript.segments) // 2
     for _ in range(args.runs):
         for listed in (True, False):
-            panel.show_scan(found if listed else [], 0.1)
+            panel.show_scan(found if listed else [])
             app.processEvents()
             suffix = "" if listed else ", empty panel"
             at = model.transcript.segments[row].text.index(" ") + 1
@@ -102,7 +102,7 @@ def main() -> None:
             app.processEvents()
             figures["merge" + suffix].append(timed(lambda: model.run(ops.merge_with_next(model.transcript, row))))
             app.processEvents()
-        figures["rescan listed"].append(timed(lambda: (panel.show_scan(found, 0.1), app.processEvents())))
+        figures["rescan listed"].append(timed(lambda: (panel.show_scan(found), app.processEvents())))
         # The view lays the list out a batch at a time in the turns of the event loop that follow.
         figures["later turn"].append(max(timed(app.processEvents) for _ in range(80)))
 

@@ -13,7 +13,7 @@ from editor.core.glossary import Glossary
 from editor.formats import read_file
 from editor.ui.document.transcript_model import TranscriptModel
 from editor.ui.names.candidate_table import PLAY_COLUMN, TICK_COLUMN
-from editor.ui.names.correct_dialog import CONTEXT_COLUMN, CorrectDialog
+from editor.ui.names.correct_dialog import AUDIO_COLUMN, CONTEXT_COLUMN, CorrectDialog
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample-episode.txt"
 
@@ -42,6 +42,13 @@ def test_lists_exact_and_sound_alike_places_with_context(qtbot, model):
     assert dialog.table.model().index(1, 4).data().endswith("sounds alike")
     assert "two years" in dialog.table.model().index(1, CONTEXT_COLUMN).data()
     assert dialog.apply_button.text() == "&Apply ticked (2)"
+
+
+def test_without_audio_to_ask_the_audio_column_is_not_shown(qtbot, model):
+    dialog = _dialog(qtbot, model)
+    dialog.show()
+    assert dialog.table.isColumnHidden(AUDIO_COLUMN)
+    assert not dialog.table.isColumnHidden(CONTEXT_COLUMN)
 
 
 def test_play_button_emits_the_place_time(qtbot, model):

@@ -169,3 +169,8 @@ def test_opening_another_transcript_closes_the_dialog_and_forgets_the_audio(alig
     assert aligned_window.open_path(str(other))
     qtbot.waitUntil(lambda: correcting.dialog is None, timeout=5000)
     assert correcting.audio_path == "" and correcting.verdicts == {}
+
+
+def test_with_the_words_aligned_the_audio_column_is_shown(aligned_window, qtbot):
+    dialog = aligned_window.names.correcting.correct_everywhere("BSA")
+    assert not dialog.table.isColumnHidden(AUDIO_COLUMN)

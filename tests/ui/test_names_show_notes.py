@@ -53,7 +53,7 @@ def test_with_an_empty_glossary_the_summary_says_the_names_came_from_the_show_no
     assert glossary.glossary.entries == []
     said = glossary.suggestions.status.text()
     count = len(glossary.suggestions.suggestions)
-    assert said.startswith(f"{count} suggestions from {len(glossary.suggestions.candidates)} show-notes names (")
+    assert said == f"{count} suggestions from {len(glossary.suggestions.candidates)} show-notes names."
     assert "glossary entr" not in said          # not "from 0 glossary entries and …"
 
 

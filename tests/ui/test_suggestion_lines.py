@@ -39,3 +39,33 @@ def test_a_long_found_text_is_shortened_before_the_name_proposed(qtbot):
     assert long_one.endswith(f"{ARROW}Bartholomew Okonkwo-Reyes") and "…" in long_one
     assert long_one.startswith(("B", "✓ B"))
     assert lines["EPA"].endswith(f"BSA{ARROW}EPA")             # one that fits is left whole
+
+
+def test_a_sure_items_found_text_starts_where_the_others_do(qtbot):
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QListView, QStyle
+
+    from editor.ui.names.suggestion_delegate import FirstLineDelegate
+    items = QStandardItemModel()
+    for text in (f"✓ Okonkwo rays{ARROW}Okonkwo-Reyes\n    00:04 · 96%", f"sandy nell{ARROW}Sandinell\n    00:09"):
+        items.appendRow(QStandardItem(text))
+    view = QListView()
+    qtbot.addWidget(view)
+    view.setModel(items)
+    delegate = FirstLineDelegate(view)
+    view.setItemDelegate(delegate)
+    view.resize(400, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    starts, ticks = [], []
+    for row, found in ((0, "Okonkwo rays"), (1, "sandy nell")):
+        option = QStyleOptionViewItem()
+        option.rect = view.visualRect(items.index(row, 0))
+        option.widget = view
+        delegate.initStyleOption(option, items.index(row, 0))
+        text = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
+        starts.append(text.left() + option.fontMetrics.horizontalAdvance(option.text[:option.text.index(found)]))
+        ticks.append(not option.icon.isNull())
+    assert starts[0] == starts[1]          # the ✓ has a column of its own, kept by every item
+    assert ticks == [True, False]          # and a sure item still shows it
+    assert items.index(0, 0).data().startswith("✓ ")    # the item's own text (screen readers) keeps it

@@ -45,7 +45,7 @@ def _counted(model) -> dict[str, list]:
 
 def test_a_split_and_the_rescans_list_cost_the_list_a_signal_not_one_per_suggestion(qtbot):
     model, panel, found = _panel(qtbot)
-    panel.show_scan(found, 0.01)
+    panel.show_scan(found)
     assert panel.list.model().rowCount() == TURNS * PER_TURN
     listed = _counted(panel.list.model())
 
@@ -53,7 +53,7 @@ def test_a_split_and_the_rescans_list_cost_the_list_a_signal_not_one_per_suggest
     assert len(listed["changed"]) <= 1 and not listed["inserted"] and not listed["reset"]
     assert panel.is_scanning()      # the list is scanned again in the background
 
-    panel.show_scan(found, 0.01)     # what the rescan lists (here the same suggestions)
+    panel.show_scan(found)     # what the rescan lists (here the same suggestions)
     assert listed["reset"] == [True] and not listed["inserted"] and len(listed["changed"]) <= 1
     items = panel.list.model()
     assert items.rowCount() == TURNS * PER_TURN

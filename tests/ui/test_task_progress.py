@@ -34,3 +34,21 @@ def test_a_hidden_progress_shows_nothing_late(qtbot):
     # Shown again for the next pass: its own first count at once.
     progress.set_progress(0, 3)
     assert progress.isVisible() and (progress.bar.value(), progress.bar.maximum()) == (0, 3)
+
+
+def test_the_pass_stands_apart_from_what_the_status_bar_shows_before_it(qtbot):
+    from PySide6.QtWidgets import QLabel, QStatusBar
+    bar = QStatusBar()
+    qtbot.addWidget(bar)
+    summary = QLabel("Otter.ai text · 19 turns · episode.ogg")
+    bar.addPermanentWidget(summary)
+    progress = TaskProgress("Listening for suspects", "Stop listening")
+    bar.addPermanentWidget(progress)
+    bar.resize(900, 30)
+    bar.show()
+    progress.set_progress(0, 19)
+    qtbot.waitExposed(bar)
+    qtbot.waitUntil(lambda: progress.label.isVisible())
+    label_left = progress.label.mapTo(bar, progress.label.rect().topLeft()).x()
+    gap = label_left - summary.geometry().right()
+    assert gap >= 12, gap        # not one run of text: "… · episode.ogg Listening for suspects"

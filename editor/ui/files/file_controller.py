@@ -74,6 +74,18 @@ class FileController(QObject):
     def current_format(self) -> str:
         return self._format
 
+    @property
+    def current_format_label(self) -> str:
+        """The open file's format as a producer calls it ("Otter.ai text", "Podcast page transcript"):
+        its reader's label without the shape in brackets the Open dialog shows; not the registry key."""
+        if not self._format:
+            return ""
+        if self._format == "project":
+            return "Transcript Editor project"
+        from editor.formats import all_readers
+        label = next((r.LABEL for r in all_readers() if self._format == r.NAME), self._format)
+        return label.split(" (", 1)[0]
+
     def has_transcript(self) -> bool:
         return bool(self._path)
 

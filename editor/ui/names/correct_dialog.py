@@ -137,6 +137,8 @@ class CorrectDialog(QDialog):
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         self._size_columns()
+        # With no audio to ask (none linked, or its words not timed yet) the column could only stay blank.
+        self.table.setColumnHidden(AUDIO_COLUMN, not self._audio_path)
         self.summary = QLabel("")
         self.audio_status = QLabel("")
         self.audio_status.setAccessibleName("Audio check")

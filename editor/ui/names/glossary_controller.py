@@ -178,17 +178,17 @@ class GlossaryController(QObject):
         elif self.glossary is not None:
             self._scan.start(self.glossary, self._candidates)
 
-    def _on_scan_finished(self, found: list, seconds: float) -> None:
+    def _on_scan_finished(self, found: list) -> None:
         """A scan's suggestions: listed in the panel, made for them when there are some to list."""
         panel = self._suggestions
         if panel is None and self.glossary is not None:
             if not self.glossary.not_ignored(found):
-                self._scan_said = scan_summary(0, len(self.glossary.entries), len(self._candidates), seconds)
+                self._scan_said = scan_summary(0, len(self.glossary.entries), len(self._candidates))
                 self.message.emit(self._scan_said)
                 return
             panel = self._ensure_suggestions()[0]
         if panel is not None:
-            panel.show_scan(found, seconds)
+            panel.show_scan(found)
 
     def _on_scan_failed(self, message: str) -> None:
         """A scan that raised: said in the status bar and the panel, whose Rescan tries again."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import threading
-import time
 import traceback
 from typing import TYPE_CHECKING
 
@@ -25,17 +24,18 @@ if TYPE_CHECKING:
     from editor.core.name_index import NameIndex
 
 
-def scan_summary(count: int, entries: int, candidates: int, seconds: float) -> str:
-    """What a scan found, said in the panel's status (and the status bar)."""
+def scan_summary(count: int, entries: int, candidates: int) -> str:
+    """What a scan found, said in the panel's status (and the status bar): what and from which names,
+    not how long it took (a figure for benches, not for the producer)."""
     notes = f"{candidates} show-notes name{'' if candidates == 1 else 's'}" if candidates else ""
     glossary = f"{entries} glossary entr{'y' if entries == 1 else 'ies'}"
     # A page's first episode has no glossary yet: its names come from the show notes alone.
     sources = glossary if not notes else notes if not entries else f"{glossary} and {notes}"
-    return f"{count} suggestion{'s' if count != 1 else ''} from {sources} ({seconds:.2f} s)."
+    return f"{count} suggestion{'s' if count != 1 else ''} from {sources}."
 
 
 class _ScanSignals(QObject):
-    finished = Signal(int, list, float)   # scan id, suggestions, seconds
+    finished = Signal(int, list)          # scan id, suggestions
     failed = Signal(int, str)             # scan id, what went wrong
 
 
@@ -66,7 +66,6 @@ class ScanWorker(QRunnable):
         self.setAutoDelete(False)  # its GlossaryScan keeps it (and its signals object) alive
 
     def run(self) -> None:
-        started = time.perf_counter()
         # Pure Python for up to seconds: the GUI thread must not wait a whole switch interval for the GIL.
         with self._kept.lock, process_tuning.python_on_worker():   # an older, cancelled scan may still be finishing
             if self.cancel_flag.is_set():
@@ -87,14 +86,14 @@ class ScanWorker(QRunnable):
         if not self.cancel_flag.is_set():
             # RuntimeError: the application is shutting down; its objects are gone, nobody waits.
             with contextlib.suppress(RuntimeError):
-                self.signals.finished.emit(self.scan_id, found, time.perf_counter() - started)
+                self.signals.finished.emit(self.scan_id, found)
 
 
 class GlossaryScan(QObject):
-    """``start(glossary, candidates)`` scans the model's transcript; ``finished(suggestions, seconds)``,
+    """``start(glossary, candidates)`` scans the model's transcript; ``finished(suggestions)``,
     or ``failed(message)`` when the scan raised."""
 
-    finished = Signal(list, float)
+    finished = Signal(list)
     failed = Signal(str)
 
     def __init__(self, model, parent=None):
@@ -153,14 +152,14 @@ class GlossaryScan(QObject):
         if self._worker is not None and not self._rows_moved:
             self._rows_moved = any(change.moves_rows() for change in commit.changes)
 
-    def _on_worker_finished(self, scan_id: int, found: list[Suggestion], seconds: float) -> None:
+    def _on_worker_finished(self, scan_id: int, found: list[Suggestion]) -> None:
         if scan_id != self._scan_id:
             return  # an older scan finishing late
         if self._rows_moved and self._asked is not None:
             self.start(*self._asked)     # the index refreshes only the turns changed: a short scan
             return
         self._worker = None
-        self.finished.emit(found, seconds)
+        self.finished.emit(found)
 
     def _on_worker_failed(self, scan_id: int, message: str) -> None:
         if scan_id != self._scan_id:

@@ -28,7 +28,7 @@ from editor.core.search import time_at
 from editor.core.timecode import format_clock
 from editor.ui.names.audio_verdicts import AudioChecker, CheckItem, audio_rank, verdicts_said
 from editor.ui.names.glossary_scan import GlossaryScan, scan_summary
-from editor.ui.names.suggestion_delegate import ARROW, FirstLineDelegate
+from editor.ui.names.suggestion_delegate import ARROW, TICK, FirstLineDelegate
 from editor.ui.names.suggestion_items import SuggestionItems
 from editor.ui.widgets.status_line import StatusLine
 from editor.ui.widgets.verdict_words import AUDIO_SAYS
@@ -149,11 +149,10 @@ class SuggestionsPanel(QWidget):
         self.set_suggestions([])
         self.status.setText("Looking for likely misrecognitions of glossary names…")
 
-    def show_scan(self, found: list[Suggestion], seconds: float) -> None:
-        """List what a scan found (in *seconds*), and check it against the audio when there is some."""
+    def show_scan(self, found: list[Suggestion]) -> None:
+        """List what a scan found, and check it against the audio when there is some."""
         self.set_suggestions(found)
-        self.status.setText(scan_summary(len(self.suggestions), len(self.glossary.entries), len(self.candidates),
-                                         seconds))
+        self.status.setText(scan_summary(len(self.suggestions), len(self.glossary.entries), len(self.candidates)))
         self.scan_finished.emit(len(self.suggestions))
         self.check_audio()
 
@@ -363,7 +362,8 @@ class SuggestionsPanel(QWidget):
         A long found text elides before the name proposed (FirstLineDelegate)."""
         hint = super().sizeHint()
         longest = max(AUDIO_SAYS.values(), key=len)
-        line = self.list.fontMetrics().horizontalAdvance(f"    {longest} · {_HOW['sound']}, {_HOW['spelling']}")
+        # Every item's text sits right of the ✓'s column (FirstLineDelegate).
+        line = self.list.fontMetrics().horizontalAdvance(f"{TICK}    {longest} · {_HOW['sound']}, {_HOW['spelling']}")
         chrome = (self.list.verticalScrollBar().sizeHint().width() + 2 * self.list.frameWidth()
                   + 2 * self.list.spacing() + 2 * _MARGIN + 12)
         return QSize(max(hint.width(), line + chrome), hint.height())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 SHOW_EVERY_MS = 250     # a running pass's count is shown at most this often
 
@@ -24,6 +24,15 @@ class TaskProgress(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
+        # Room the status bar gives beyond the hint goes before the rule, not between the pass's name and its bar.
+        layout.addStretch(1)
+        # A rule before the pass: the status bar's file summary sits just left of it ("… · episode.ogg"),
+        # and without one the pass's name read as the end of that line.
+        separator = QFrame()
+        separator.setFrameShape(QFrame.Shape.VLine)
+        separator.setFrameShadow(QFrame.Shadow.Sunken)
+        layout.addWidget(separator)
+        layout.addSpacing(2)
         self.label = QLabel(label)
         self.bar = QProgressBar()
         self.bar.setFixedWidth(160)
