@@ -12,7 +12,6 @@ suspect over a passage so kept by the one rule here (:func:`shown`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from difflib import SequenceMatcher
 from typing import Protocol, TypeVar
 
 from editor.core.transcript import IgnoredPassage, Segment
@@ -83,6 +82,7 @@ def follow_text(passages: Sequence[IgnoredPassage], old_text: str, new_text: str
     if len(moved) == len(passages) or max(b - a, length) > COMPARED_CHARS \
             or not any(a < p.end and p.start < b for p in passages):
         return moved
+    from difflib import SequenceMatcher  # rarely needed: not imported with the ops as the window starts
     matcher = SequenceMatcher(None, old_text[a:b], new_text[a:a + length], autojunk=False)
     edits = [(a + i1, a + i2, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
     return follow_edits(passages, old_text, new_text, edits)

@@ -16,6 +16,7 @@ keeps a subfolder of its own there (:func:`cache_subdir`).
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 ENV_DATA_DIR = "TRANSCRIPT_EDITOR_DATA_DIR"
@@ -28,6 +29,9 @@ def user_data_dir() -> Path:
     chosen = os.environ.get(ENV_DATA_DIR)
     if chosen:
         return Path(chosen)
+    found = _xdg_folder("XDG_DATA_HOME", ".local/share")
+    if found is not None:
+        return found
     # Imported here: only the window and the folder-less defaults need it. It reads XDG_DATA_HOME on every call.
     import platformdirs
     return Path(platformdirs.user_data_dir(APP_DIR_NAME))
@@ -38,8 +42,27 @@ def user_cache_dir() -> Path:
     chosen = os.environ.get(ENV_CACHE_DIR)
     if chosen:
         return Path(chosen)
+    found = _xdg_folder("XDG_CACHE_HOME", ".cache")
+    if found is not None:
+        return found
     import platformdirs  # reads XDG_CACHE_HOME on every call
     return Path(platformdirs.user_cache_dir(APP_DIR_NAME))
+
+
+def _xdg_folder(variable: str, under_home: str) -> Path | None:
+    """The app's folder by the XDG rule platformdirs follows on Linux, found without importing it
+    (~7 ms of the window's start): *variable* when it names an absolute path, else *under_home* in
+    an absolute ``$HOME``. None where platformdirs decides otherwise or more (another system, an
+    Android app, no usable ``HOME``): it is asked then."""
+    if not sys.platform.startswith("linux") or "ANDROID_ROOT" in os.environ:
+        return None
+    named = os.environ.get(variable, "")
+    if os.path.isabs(named):
+        return Path(named, APP_DIR_NAME)
+    home = os.environ.get("HOME", "")
+    if not os.path.isabs(home):
+        return None
+    return Path(os.path.expanduser(f"~/{under_home}"), APP_DIR_NAME)
 
 
 def cache_subdir(name: str) -> Path:

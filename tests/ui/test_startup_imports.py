@@ -1,5 +1,5 @@
 """What opening a transcript from the command line imports: no dialog's Qt class, no socket, no
-dataclass without a docstring.
+dataclass without a docstring, no library the first screen does without.
 
 PySide builds every enum of a Qt class when the class is first imported (QStyle's: ~8 ms of CPU,
 QMessageBox's ~2 ms), so a module the window imports at start-up names the classes only dialogs
@@ -24,6 +24,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Qt classes only dialogs and message boxes use (and the style, which only dialog buttons ask for icons).
 DIALOG_ONLY = {"QMessageBox", "QFileDialog", "QInputDialog", "QStyle"}
+# Libraries the window does without until later, if ever: platformdirs (~7 ms to import) where the
+# user data folder is found by the plain XDG rule, difflib until an edit runs over a passage said right.
+NOT_AT_START = ("platformdirs", "difflib")
 
 PROBE = """
 import json, sys
@@ -34,7 +37,7 @@ QTimer.singleShot(0, app.quit)   # after the open, queued before this on the fir
 app.exec()
 if "--deferred" in sys.argv:     # the work the window defers a few seconds after opening, done now
     window.names.show_glossary.scan_now()
-loaded = sorted(m for m in sys.modules if m == "socket" or m.startswith("editor."))
+loaded = sorted(m for m in sys.modules if m in ("socket", "platformdirs", "difflib") or m.startswith("editor."))
 print("RESULT " + json.dumps({"turns": window.model.rowCount(), "modules": loaded}))
 window.project.discard_changes()
 """
@@ -63,7 +66,8 @@ def _undocumented_dataclasses(path: Path) -> list[str]:
     return found
 
 
-def _loaded(tmp_path_factory, *probe_args: str) -> dict[str, Path]:
+def _loaded(tmp_path_factory, *probe_args: str, named_data_dir: bool = True,
+            others: list[str] | None = None) -> dict[str, Path]:
     tmp_path = tmp_path_factory.mktemp("start")
     srt = tmp_path / "episode.srt"
     srt.write_text(SRT, encoding="utf-8")
@@ -71,6 +75,8 @@ def _loaded(tmp_path_factory, *probe_args: str) -> dict[str, Path]:
                XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"),
                XDG_CACHE_HOME=str(tmp_path / "cache"), TRANSCRIPT_EDITOR_SETTINGS=str(tmp_path / "settings.ini"),
                TRANSCRIPT_EDITOR_DATA_DIR=str(tmp_path / "work"))
+    if not named_data_dir:   # the platform's folder, as most producers have it
+        del env["TRANSCRIPT_EDITOR_DATA_DIR"]
     child = subprocess.run([sys.executable, "-c", PROBE, str(srt), *probe_args], capture_output=True, text=True,
                            cwd=ROOT, env=env, timeout=120)
     line = next((x for x in child.stdout.splitlines() if x.startswith("RESULT ")), None)
@@ -79,6 +85,8 @@ def _loaded(tmp_path_factory, *probe_args: str) -> dict[str, Path]:
     assert result["turns"] == 2                 # the file was opened
     modules = result["modules"]
     assert "socket" not in modules              # SIGTERM's wakeup descriptor is a pipe
+    if others is not None:
+        others.extend(name for name in modules if not name.startswith("editor."))
     sources = {}
     for name in modules:
         spec_path = ROOT / Path(*name.split("."))
@@ -109,3 +117,11 @@ def test_the_deferred_open_work_of_a_transcript_without_page_text_reads_no_show_
     # The show notes' reader makes a dozen regular expressions as it is imported, on the GUI thread.
     loaded = _loaded(tmp_path_factory, "--deferred")
     assert "editor.ui.names.glossary_scan" in loaded and "editor.core.show_notes" not in loaded
+
+
+def test_opening_a_file_in_the_platform_s_data_folder_imports_no_library_the_first_screen_does_without(
+        tmp_path_factory):
+    others: list[str] = []
+    loaded = _loaded(tmp_path_factory, named_data_dir=False, others=others)
+    assert "editor.core.user_data" in loaded and "editor.core.ignored_passages" in loaded
+    assert [name for name in others if name in NOT_AT_START] == []

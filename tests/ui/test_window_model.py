@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from editor.core.transcript import Segment, Speaker, Transcript, Word
 from editor.settings import Key, Settings
 from editor.ui.document.row_geometry import RowGeometry
@@ -184,3 +189,31 @@ def test_a_shift_of_times_is_told_as_one_run_of_rows_with_its_roles_and_texts_st
     assert told == [(1, 2, TIME_EDIT_ROLES)] * 3
     assert [segment.text for segment in transcript.segments] == texts
     assert tally.counts()[-1] == 12000
+
+
+def test_a_setting_changed_is_written_a_moment_later_not_on_the_event_loop_s_next_turn(isolated_settings, qtbot):
+    """Opening a file records it among the recent ones: its write (two flushes to disk) waits until
+    after the transcript's first paint. The value itself is there at once."""
+    from PySide6.QtCore import QCoreApplication
+
+    settings = Settings()
+    settings.set(Key.SKIP_MS, 7000)
+    settings.add_recent_file("/tmp/episode.srt")
+    QCoreApplication.processEvents()   # the turn on which QSettings writes its file
+    assert settings.get(Key.SKIP_MS) == 7000
+    assert "7000" not in (isolated_settings.read_text() if isolated_settings.exists() else "")
+    qtbot.waitUntil(lambda: isolated_settings.exists() and "7000" in isolated_settings.read_text()
+                    and "episode.srt" in isolated_settings.read_text(), timeout=10_000)
+
+
+def test_settings_changed_just_before_the_application_quits_are_written(tmp_path):
+    script = ("import sys\nfrom PySide6.QtCore import QTimer\nfrom PySide6.QtWidgets import QApplication\n"
+              "from editor.settings import Key, Settings\napp = QApplication([])\nsettings = Settings()\n"
+              "def change():\n    settings.set(Key.SKIP_MS, 7000)\n    app.quit()\n"
+              "QTimer.singleShot(0, change)\napp.exec()\nprint(settings.get(Key.SKIP_MS))\n"
+              "import os\nos._exit(0)\n")   # no destructor left to write it: the quit did
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TRANSCRIPT_EDITOR_SETTINGS=str(tmp_path / "s.ini"),
+               PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "7000", done.stderr[-2000:]
+    assert "7000" in (tmp_path / "s.ini").read_text()
