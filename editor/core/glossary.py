@@ -561,7 +561,7 @@ class Captured:
     """A transcript as the scan sees it, captured on the GUI thread in about a millisecond.
 
     Ops assign new text, lists and ``Word`` objects instead of mutating them (the journal's
-    :func:`editor.session.journal.capture` relies on the same), so each segment's field values,
+    :func:`editor.session.snapshot_capture.capture` relies on the same), so each segment's field values,
     taken as one tuple by ``attrgetter`` (in C), stay what they were while the user edits on.
     :attr:`segments` wraps them (on the worker thread, on first use).
     """

@@ -34,7 +34,6 @@ never replayed onto the wrong file; a journal a running instance holds is not of
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import time
@@ -48,37 +47,28 @@ from editor.core.atomic import atomic_write
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Segment, Speaker, Transcript
 from editor.session import autosave_delta
-from editor.session.journal import (
-    AFTER,
-    BASE_PROJECT,
-    BASE_SNAPSHOT,
-    BASE_SOURCE,
-    BEFORE,
+from editor.session.journal import FSYNC_INTERVAL, Journal
+from editor.session.journal_base import BASE_PROJECT, BASE_SNAPSHOT, BASE_SOURCE, BaseRef
+from editor.session.journal_compact import AFTER, BEFORE, ReplaceMemo, ShiftMemo, text_state, times_state
+from editor.session.journal_files import is_locked, open_for_append, remove_quietly
+from editor.session.journal_lines import (
     DELTA_JOURNAL_VERSION,
-    FSYNC_INTERVAL,
-    JOURNAL_SUFFIX,
-    SNAPSHOT_SUFFIX,
-    BaseRef,
-    Journal,
-    ReplaceMemo,
-    ShiftMemo,
     chapters_to_json,
     decode_line,
-    is_locked,
-    journal_paths_for,
     meta_to_json,
-    open_for_append,
-    recovery_dir,
     segments_from_json,
-    snapshot_paths_for,
     speakers_to_json,
-    text_state,
-    times_state,
 )
-
-# Added to the name of a journal that could not be restored, kept for the producer (see
-# :meth:`Pending.keep_aside`).
-UNRESTORED_SUFFIX = ".unrestored"
+from editor.session.journal_places import (
+    JOURNAL_SUFFIX,
+    KEPT_TAG,
+    SNAPSHOT_SUFFIX,
+    UNRESTORED_SUFFIX,
+    is_snapshot_name,
+    journal_paths_for,
+    own_snapshots,
+    recovery_dir,
+)
 
 
 @dataclass
@@ -205,7 +195,7 @@ class Pending:
         keep: Callable[[Path, Path], object] = _copy if copy else os.replace
         moved = []
         try:
-            for snapshot in _own_snapshots(self.journal_path):
+            for snapshot in own_snapshots(self.journal_path):
                 keep(snapshot, snapshot.with_name(snapshot.name + tag))
                 moved.append(snapshot.with_name(snapshot.name + tag))
             kept = self.journal_path.with_name(self.journal_path.name + tag)
@@ -228,9 +218,8 @@ class Pending:
     def discard(self) -> None:
         """Delete the journal and the snapshots that belong to it (where :meth:`keep_aside` moved
         them too)."""
-        for path in [self.journal_path, *_own_snapshots(self.journal_path), *self.kept]:
-            with contextlib.suppress(OSError):
-                os.unlink(path)
+        for path in [self.journal_path, *own_snapshots(self.journal_path), *self.kept]:
+            remove_quietly(path)
 
 
 # ---------------------------------------------------------------------------------- finding
@@ -305,7 +294,7 @@ def document_name(pending: Pending) -> str:
     if pending.base is not None:
         return Path(pending.source_path).name
     name = pending.journal_path.name
-    tag = _KEPT_TAG.search(name)
+    tag = KEPT_TAG.search(name)
     name = name[: tag.start()] if tag else name
     if not name.endswith(JOURNAL_SUFFIX):
         return ""
@@ -371,7 +360,7 @@ def find_unsaved(data_dir: str | Path | None = None) -> list[Pending]:
         return []
     found = []
     for orphan in _orphans(folder) + _stray_prepared(folder):
-        _unlink(orphan)
+        remove_quietly(orphan)
     for path in sorted(folder.glob(f"*{JOURNAL_SUFFIX}")):
         clean_leftovers(path)
         pending = inspect(path)
@@ -393,8 +382,6 @@ def recover(journal_path: str | Path) -> Transcript:
 
 
 # ---------------------------------------------------------------------------------- kept aside
-# What Pending.keep_aside adds to the names it keeps: ".unrestored-<date>-<time>", "-<n>" for a second in one second.
-_KEPT_TAG = re.compile(r"\.unrestored-(\d{8}-\d{6})(?:-\d+)?$")
 
 
 @dataclass
@@ -407,7 +394,7 @@ class KeptWork:
 
     @property
     def kept_at(self) -> datetime | None:
-        match = _KEPT_TAG.search(self.tag)
+        match = KEPT_TAG.search(self.tag)
         try:
             return datetime.strptime(match.group(1), "%Y%m%d-%H%M%S") if match else None
         except ValueError:
@@ -430,7 +417,7 @@ class KeptWork:
         except OSError:
             return []
         return [folder / name for name in sorted(names) if name.startswith(prefix) and name.endswith(self.tag)
-                and _is_snapshot_name(name[: -len(self.tag)])]
+                and is_snapshot_name(name[: -len(self.tag)])]
 
     def files(self) -> list[Path]:
         return [self.pending.journal_path, *self.snapshots()]
@@ -440,7 +427,7 @@ def inspect_kept(path: str | Path) -> KeptWork | None:
     """The kept journal at *path* (None when it is not one, or gone). Its base is checked where it is
     now: an autosave snapshot it follows was kept under the same tag."""
     path = Path(path)
-    match = _KEPT_TAG.search(path.name)
+    match = KEPT_TAG.search(path.name)
     if match is None or not path.name[: match.start()].endswith(JOURNAL_SUFFIX):
         return None
     pending = inspect(path)
@@ -463,7 +450,7 @@ def find_kept(folders) -> list[KeptWork]:
         if folder in seen or not folder.is_dir():
             continue
         seen.add(folder)
-        for path in sorted(folder.glob(f"*{JOURNAL_SUFFIX}.unrestored-*")):
+        for path in sorted(folder.glob(f"*{JOURNAL_SUFFIX}{UNRESTORED_SUFFIX}-*")):
             kept = inspect_kept(path)
             if kept is not None:
                 found.append(kept)
@@ -494,7 +481,7 @@ def put_back(kept: KeptWork) -> Pending:
 def delete_kept(kept: KeptWork) -> None:
     """Delete a kept journal and its snapshots (the producer asked to)."""
     for path in kept.files():
-        _unlink(path)
+        remove_quietly(path)
 
 
 # ---------------------------------------------------------------------------------- leftovers
@@ -518,14 +505,14 @@ def clean_leftovers(journal_path: str | Path) -> list[Path]:
     stem = journal_path.name.removesuffix(JOURNAL_SUFFIX)
     snapshot_prefix = f"{stem}{SNAPSHOT_SUFFIX}-"   # the names snapshot_paths_for globs for
     removed = [folder / n for n in sorted(names) if n.startswith(snapshot_prefix)
-               and folder / n not in keep and _is_snapshot_name(n)]
+               and folder / n not in keep and is_snapshot_name(n)]
     temp_prefix = f".{stem}"
     removed += [folder / n for n in names if n.startswith(temp_prefix)
                 and _TEMP_TAIL.fullmatch(n, len(temp_prefix))
                 and _older_than(folder / n, ORPHAN_AGE_S)    # not one being written now
                 and not is_locked(folder / n)]   # nor a journal another instance prepared (it holds it)
     for path in removed:
-        _unlink(path)
+        remove_quietly(path)
     return removed
 
 
@@ -533,18 +520,6 @@ def clean_leftovers(journal_path: str | Path) -> list[Path]:
 # its journal's, or a snapshot's (``write_replacement`` makes them).
 _TEMP_TAIL = re.compile(rf"(?:{re.escape(JOURNAL_SUFFIX)}|{re.escape(SNAPSHOT_SUFFIX)}-\d+-[0-9a-f]{{6}})?"
                         rf"\.(?:[a-z0-9_]{{8}}|bak)\.tmp")
-_SNAPSHOT_TAIL = re.compile(r"\d+-[0-9a-f]{6}")
-
-
-def _own_snapshots(journal_path: Path) -> list[Path]:
-    """The journal's snapshots, not ones an earlier :meth:`Pending.keep_aside` renamed (the glob
-    matches those too)."""
-    return [path for path in snapshot_paths_for(journal_path) if _is_snapshot_name(path.name)]
-
-
-def _is_snapshot_name(name: str) -> bool:
-    """``<stem>.autosave-<seq>-<6 hex>``: the names :meth:`Journal.snapshot_async` gives."""
-    return _SNAPSHOT_TAIL.fullmatch(name.rpartition(SNAPSHOT_SUFFIX + "-")[2]) is not None
 
 
 # A running instance writes a new snapshot a moment before the journal that names it: only
@@ -564,7 +539,7 @@ def _orphans(folder: Path) -> list[Path]:
     orphans = []
     for snapshot in folder.glob(f"*{SNAPSHOT_SUFFIX}-*"):
         stem = snapshot.name.rpartition(SNAPSHOT_SUFFIX + "-")[0]
-        if _is_snapshot_name(snapshot.name) and not (folder / f"{stem}{JOURNAL_SUFFIX}").exists() \
+        if is_snapshot_name(snapshot.name) and not (folder / f"{stem}{JOURNAL_SUFFIX}").exists() \
                 and _older_than(snapshot, ORPHAN_AGE_S):
             orphans.append(snapshot)
     return orphans
@@ -592,11 +567,6 @@ def _header_bases(journal_path: Path) -> list[BaseRef]:
         return [BaseRef.from_json(header[key]) for key in ("base", "anchor") if key in header]
     except (OSError, ValueError):
         return []
-
-
-def _unlink(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(path)
 
 
 def _copy(source: Path, target: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from editor.core.glossary import Glossary, choose_show_for_folder, show_for_folder
 from editor.core.user_data import ENV_DATA_DIR, user_data_dir
-from editor.session.journal import recovery_dir
+from editor.session.journal_places import recovery_dir
 
 
 def test_the_folder_the_environment_names_holds_glossaries_show_choices_and_journals(tmp_path, monkeypatch):

@@ -20,7 +20,9 @@ from editor.core.errors import TranscriptError  # noqa: E402
 from editor.core.transcript import ReviewStatus  # noqa: E402
 from editor.session import autosave_delta, recovery  # noqa: E402
 from editor.session.autosave_delta import DELTA_KEY, Unchanged  # noqa: E402
-from editor.session.journal import BASE_SNAPSHOT, Journal, snapshot_paths_for  # noqa: E402
+from editor.session.journal import Journal  # noqa: E402
+from editor.session.journal_base import BASE_SNAPSHOT  # noqa: E402
+from editor.session.journal_places import snapshot_paths_for  # noqa: E402
 
 
 @pytest.fixture

@@ -18,15 +18,9 @@ from edit_script import fingerprint, fixture_transcript, generate, run_script, s
 from editor.core import ops, project  # noqa: E402
 from editor.core.errors import TranscriptError  # noqa: E402
 from editor.session import recovery  # noqa: E402
-from editor.session.journal import (  # noqa: E402
-    DELTA_JOURNAL_VERSION,
-    JOURNAL_VERSION,
-    Journal,
-    decode_line,
-    encode_line,
-    journal_path_for,
-    snapshot_paths_for,
-)
+from editor.session.journal import Journal  # noqa: E402
+from editor.session.journal_lines import DELTA_JOURNAL_VERSION, JOURNAL_VERSION, decode_line, encode_line  # noqa: E402
+from editor.session.journal_places import journal_path_for, snapshot_paths_for  # noqa: E402
 
 
 @pytest.fixture
@@ -222,7 +216,7 @@ def test_a_live_journal_is_not_offered(saved):
 def test_two_looks_at_once_at_a_journal_left_behind_both_find_it_to_offer(saved):
     # Two windows (or two instances starting) reading the same journal left behind at once: neither
     # look may take the other's for a running window writing it, or the work is not offered.
-    from editor.session.journal import is_locked
+    from editor.session.journal_files import is_locked
     path, transcript = saved
     journal = Journal.for_document(path, saved=True, fsync_interval=None)
     journal.run(transcript, ops.set_text(transcript, 0, "left behind"))
@@ -432,7 +426,7 @@ def test_a_journal_cut_after_the_lines_that_fit_resumes_after_them(saved):
     journal.run(transcript, ops.set_text(transcript, 0, "the keel was larch"))
     expected = fingerprint(transcript)
     journal.close()
-    from editor.session.journal import encode_line
+    from editor.session.journal_lines import encode_line
     fitting = journal.path.read_bytes()
     with open(journal.path, "ab") as handle:
         handle.write(encode_line({"seq": 3, "rows": [999, 1], "segments": []}))

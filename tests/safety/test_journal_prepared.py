@@ -20,7 +20,9 @@ from editor.core.errors import TranscriptError  # noqa: E402
 from editor.core.user_data import ENV_DATA_DIR  # noqa: E402
 from editor.session import journal as journal_module  # noqa: E402
 from editor.session import recovery  # noqa: E402
-from editor.session.journal import Journal, base_of_document, journal_path_for  # noqa: E402
+from editor.session.journal import Journal  # noqa: E402
+from editor.session.journal_base import base_of_document  # noqa: E402
+from editor.session.journal_places import journal_path_for  # noqa: E402
 from tests.safety.autosaved_document import opened_with_autosave  # noqa: E402
 
 
