@@ -295,7 +295,7 @@ class RecoveryController(QObject):
     def show_kept(self) -> None:
         """File ▸ Recover Unsaved Work…: the journals kept aside, to restore or delete. They are read on
         a worker (a long journal takes a second): the dialog opens at once and fills when they are."""
-        from editor.session.recovery import find_kept
+        from editor.session.kept_work import find_kept
         from editor.ui.project.recover_dialog import RecoverDialog
         dialog = RecoverDialog(self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -327,7 +327,7 @@ class RecoveryController(QObject):
         own = self._project.autosave.journal
         if own is not None and own.path == kept.live_path:
             self._project.autosave.discard()    # this session's own, of the same document, with nothing unsaved in it
-        from editor.session.recovery import put_back
+        from editor.session.kept_work import put_back
         try:
             pending = put_back(kept)
         except TranscriptError as error:
