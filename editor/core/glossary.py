@@ -38,8 +38,9 @@ from editor.core.word_norms import phrase_norms
 # The matcher (rapidfuzz, Metaphone, the word list) and the search's spans are imported by the
 # functions that match and apply: opening a transcript loads its show's glossary and needs none of it.
 if TYPE_CHECKING:
-    from editor.core.corrections import Candidate, Phrase
+    from editor.core.candidates import Candidate
     from editor.core.name_index import NameIndex
+    from editor.core.phrase_likeness import Phrase
     from editor.core.search import ReplaceSpan
 
 SCAN_THRESHOLD = 75  # offered from here; only TICK_SCORE and above are ticked (applied by "Apply all")
@@ -92,7 +93,7 @@ class Suggestion(NamedTuple):
 
     def spans(self, following_text: str | None = None) -> list[ReplaceSpan]:
         """Every span to apply: the name goes in the first turn, its part in the next one is removed."""
-        from editor.core.corrections import Candidate, candidate_spans
+        from editor.core.candidates import Candidate, candidate_spans
         candidate = Candidate(self.index, self.start, self.end, self.found, self.score, self.how,
                               self.context, self.context_start, self.time_ms, self.tail_end)
         return candidate_spans(candidate, self.replacement, following_text)
@@ -444,7 +445,8 @@ def may_be_misheard(wrong: str, right: str) -> bool:
 
 def _likeness(wrong: str, right: str) -> int:
     """0..100: how much *wrong* looks or sounds like *right* (an acronym: like its letters said)."""
-    from editor.core.corrections import Phrase, score_window, spoken_letters
+    from editor.core.phrase_likeness import Phrase, score_window
+    from editor.core.spoken_letters import spoken_letters
     target, seen = Phrase.of(right), Phrase.of(wrong)
     if not target.norms or not seen.norms:
         return 0
@@ -601,9 +603,11 @@ def scan(transcript, glossary: Glossary, *, threshold: int = SCAN_THRESHOLD,
     Meant for a worker thread: every couple of milliseconds it lets go of the GIL
     (``time.sleep(0)``) so a waiting GUI thread runs at once, not after Python's 5 ms switch interval.
     """
-    from editor.core.corrections import address_parts, match_near_inside_addresses, match_phrase, match_spoken_letters
+    from editor.core.address_matches import address_parts, match_near_inside_addresses
+    from editor.core.corrections import match_phrase
     from editor.core.name_index import NameIndex
     from editor.core.spelling import common_words
+    from editor.core.spoken_letters import match_spoken_letters
     if index is None:
         index = NameIndex(transcript)
     else:
@@ -647,7 +651,7 @@ class _Job(NamedTuple):
 
 def _scan_jobs(glossary: Glossary, candidates: Iterable[str] = (), speakers: Iterable[str] = ()) -> list[_Job]:
     """A job for every correct form and every known wrong form, then for new names from elsewhere."""
-    from editor.core.corrections import Phrase
+    from editor.core.phrase_likeness import Phrase
     jobs = []
     for entry in glossary.entries:
         phrase = Phrase.of(entry.correct)
@@ -671,8 +675,9 @@ def _scan_jobs(glossary: Glossary, candidates: Iterable[str] = (), speakers: Ite
 
 def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common: Collection[str],
                  index: NameIndex, segments: Sequence) -> list[Suggestion]:
+    from editor.core.candidates import resolve_overlaps, with_details
     from editor.core.confidence import recognizer_doubted
-    from editor.core.corrections import Phrase, resolve_overlaps, with_details
+    from editor.core.phrase_likeness import Phrase
     from editor.core.spelling import known_words
     dictionary = known_words()
     kept_found = []
@@ -731,7 +736,7 @@ def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common
         job = by_candidate[id(c)]
         replacement = _without_possessive(job.correct)
         if c.in_address:
-            from editor.core.corrections import address_form
+            from editor.core.candidates import address_form
             replacement = address_form(replacement, c.found)    # "patreon" in "patreon.com/t"
         if c.found == replacement or c.found == job.correct:
             continue
@@ -846,7 +851,7 @@ def _another_form_of_a_word(found: Sequence[str], name: Sequence[str], dictionar
 
 @lru_cache(maxsize=4096)
 def _is_acronym(text: str) -> bool:
-    from editor.core.corrections import spoken_letters
+    from editor.core.spoken_letters import spoken_letters
     return spoken_letters(text.strip()) is not None
 
 
@@ -867,7 +872,7 @@ def _evidence(c: Candidate, job: _Job, how: str) -> tuple[str, ...]:
     elif _is_acronym(job.correct) and how == "sound":
         evidence.append("sound")      # said letter by letter (match_spoken_letters)
     else:
-        from editor.core.corrections import Phrase, sound_likeness, spelling_likeness
+        from editor.core.phrase_likeness import Phrase, sound_likeness, spelling_likeness
         norms = Phrase.of(c.found)
         spelling = spelling_likeness(job.target, norms.norms)
         sound = sound_likeness(job.target, norms.norms, norms.keys)

@@ -71,8 +71,8 @@ class TypedCheck(QObject):
             self.checks.start(self._audio_path(), [item])
 
     def _check_item(self, segment_id: str, before: str, after: str, timed) -> CheckItem | None:
-        from editor.core.corrections import Phrase
         from editor.core.glossary import may_be_misheard, replaced_span
+        from editor.core.phrase_likeness import Phrase
         from editor.hearing.verdict import region_of
         span = replaced_span(before, after)
         if span is None:
