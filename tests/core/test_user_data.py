@@ -3,7 +3,8 @@ work's journals) lands in one folder, chosen by one rule (editor.core.user_data)
 
 from __future__ import annotations
 
-from editor.core.glossary import Glossary, choose_show_for_folder, show_for_folder
+from editor.core.glossary import Glossary
+from editor.core.glossary_places import choose_show_for_folder, show_for_folder
 from editor.core.user_data import ENV_DATA_DIR, user_data_dir
 from editor.session.journal_places import recovery_dir
 
