@@ -34,9 +34,15 @@ class Candidate(NamedTuple):
 
     def ranges(self) -> list[tuple[int, int, int]]:
         """(segment index, start, end) of each part of the match."""
-        if self.tail_end is None:
-            return [(self.index, self.start, self.end)]
-        return [(self.index, self.start, self.end), (self.index + 1, 0, self.tail_end)]
+        return place_ranges(self.index, self.start, self.end, self.tail_end)
+
+
+def place_ranges(index: int, start: int, end: int, tail_end: int | None) -> list[tuple[int, int, int]]:
+    """(segment index, start, end) of each part of a place found at ``segments[index].text[start:end]``,
+    running on into the next turn up to *tail_end* when that is given."""
+    if tail_end is None:
+        return [(index, start, end)]
+    return [(index, start, end), (index + 1, 0, tail_end)]
 
 
 

@@ -119,9 +119,8 @@ class Suggestion(NamedTuple):
 
     def ranges(self) -> list[tuple[int, int, int]]:
         """(segment index, start, end) of each part of the found text."""
-        if self.tail_end is None:
-            return [(self.index, self.start, self.end)]
-        return [(self.index, self.start, self.end), (self.index + 1, 0, self.tail_end)]
+        from editor.core.candidates import place_ranges
+        return place_ranges(self.index, self.start, self.end, self.tail_end)
 
 
 
