@@ -7,11 +7,11 @@ import os
 
 import platformdirs
 
-from editor.core.glossary import default_path
+from editor.core.glossary_places import default_path
 from editor.core.user_data import user_cache_dir, user_data_dir
 from editor.formats.clean_verbatim import fillers_dir
 from editor.player.working_copy import cache_dir
-from editor.session.journal import recovery_dir
+from editor.session.journal_places import recovery_dir
 from editor.settings import ENV_PATH
 
 

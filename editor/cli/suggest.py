@@ -106,7 +106,8 @@ def _audio_that_fits(transcript, audio: str) -> str | None:
 def _show_glossary(show: str):
     """The stored glossary of *show*, with what the team added to its shared file merged in (as
     the window merges it when the glossary loads). TranscriptError when either cannot be read."""
-    from editor.core.glossary import Glossary, known_shows
+    from editor.core.glossary import Glossary
+    from editor.core.glossary_places import known_shows
     from editor.core.shared_glossary import SharedGlossaryFile
 
     glossary = Glossary.for_show(show)

@@ -24,144 +24,30 @@ them are first sifted with numpy over the episode's words laid end to end (lette
 rule out the spelling likeness worth judging), the survivors are compared in one batched
 rapidfuzz call, and only the few that pass are judged in full, each distinct run of words once:
 a 200-name glossary scans a 10-hour episode in about a third of a second of CPU.
+
+The score is :mod:`editor.core.phrase_likeness`'s; a place found is a
+:class:`~editor.core.candidates.Candidate`; names inside web addresses are found by
+:mod:`editor.core.address_matches` and acronyms said letter by letter by :mod:`editor.core.spoken_letters`.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from editor.core.name_index import (
-    _LOW,
-    SHIFT,
-    NameIndex,
-    TokenLayout,
-    analyse_token,
-    letter_counts,
-    normalise,
-    phonetic_key,
-)
-from editor.core.search import ReplaceSpan, context_snippet, time_at
+from editor.core.address_matches import match_inside_addresses
+from editor.core.candidates import Candidate, candidate_at, resolve_overlaps
+from editor.core.name_index import _LOW, SHIFT, NameIndex, TokenLayout, letter_counts
+from editor.core.phrase_likeness import Phrase, score_window, spelling_floor
 from editor.core.transcript import Transcript
 
 if TYPE_CHECKING:   # numpy is imported where it is used: opening a transcript needs none of it
     import numpy as np
 
 DEFAULT_THRESHOLD = 80
-
-
-class Candidate(NamedTuple):
-    """One place to correct: ``segments[index].text[start:end]`` (``found``)."""
-
-    index: int  # type: ignore[assignment]  # a field named like tuple.index
-    start: int
-    end: int
-    found: str
-    score: int            # 0..100, 100 = the same words apart from case and punctuation
-    how: str              # "exact", "spelling" or "sound"
-    context: str
-    context_start: int
-    time_ms: int | None
-    # The match runs on into the next turn (same speaker) up to this offset of its text; then
-    # ``end`` is the end of this turn's last word and ``found`` holds both parts joined by a space.
-    tail_end: int | None = None
-    # Part of another full name ("Barack Obama" for "Baraka"; see editor.core.other_names): listed, never
-    # ticked by default.
-    other_name: str = ""
-    # The phrase found as the name part of a web address, handle or e-mail ("patrion" in "patrion.com/t"):
-    # the right form goes in without spaces, in lower case where the address writes it so.
-    in_address: bool = False
-
-    def ranges(self) -> list[tuple[int, int, int]]:
-        """(segment index, start, end) of each part of the match."""
-        if self.tail_end is None:
-            return [(self.index, self.start, self.end)]
-        return [(self.index, self.start, self.end), (self.index + 1, 0, self.tail_end)]
-
-
-@dataclass(frozen=True, slots=True)
-class Phrase:
-    """A phrase prepared for window comparison."""
-
-    text: str
-    norms: tuple[str, ...]
-    keys: tuple[str, ...]
-    joined_key: str = ""       # Metaphone of all the letters run together
-
-    @classmethod
-    def of(cls, text: str) -> Phrase:
-        # Tokens are analysed as the transcript's are (a trailing possessive dropped), so
-        # "Kofundo's" in a glossary and "Kofundo's" in a turn compare as the same word.
-        analysed = [a for a in map(analyse_token, text.split()) if a is not None]
-        norms = tuple(a[2] for a in analysed)
-        return cls(text, norms, tuple(a[3] for a in analysed), phonetic_key("".join(norms)))
-
-    @property
-    def spaced(self) -> str:
-        return " ".join(self.norms)
-
-
-def score_window(phrase: Phrase, norms: tuple[str, ...], keys: tuple[str, ...]) -> tuple[int, str]:
-    """How much a run of words looks (spelling) or sounds (Metaphone) like *phrase*: (0..100, how)."""
-    if norms == phrase.norms:
-        return 100, "exact"
-    spelling = spelling_likeness(phrase, norms)
-    length = len(phrase.joined_key)
-    if spelling < spelling_floor(length, len(norms) != len(phrase.norms)):
-        return int(spelling), "spelling"          # too unlike in spelling for sound to count
-    sound = sound_likeness(phrase, norms, keys)
-    if sound < SOUND_COUNTS or sound <= spelling:
-        return int(spelling), "spelling"
-    # A short key is weak evidence: only the very same key, on top of close spelling, counts. A
-    # long key counts more, and more the closer it is ("Jolia Roman" is JLRMN, not JLBRMN).
-    weight = (0.5 if sound == 100 else 0.0) if length <= 3 else sound_weight(length) * min(1.0, (sound - 80) / 15)
-    if weight == 0:
-        return int(spelling), "spelling"
-    return int(spelling + weight * (sound - spelling)), "sound"
-
-
-SOUND_COUNTS = 85   # key likeness below this is no evidence at all
-
-
-def spelling_likeness(phrase: Phrase, norms: tuple[str, ...]) -> float:
-    """rapidfuzz ratio of the words; split or merged words compare without spaces, 5 points lower."""
-    if len(norms) == len(phrase.norms):
-        return fuzz.ratio(phrase.spaced, " ".join(norms))
-    # Split or merged words ("Co fundo" / "Cofundo"): rank a little below an equally good
-    # window of the phrase's own length.
-    return fuzz.ratio("".join(phrase.norms), "".join(norms)) - 5
-
-
-def sound_likeness(phrase: Phrase, norms: tuple[str, ...], keys: tuple[str, ...]) -> float:
-    """Best ratio of the joined per-word keys, or of the key of all letters run together."""
-    if not phrase.joined_key:
-        return 0.0
-    best = fuzz.ratio("".join(phrase.keys), "".join(keys)) if any(keys) else 0.0
-    joined = phonetic_key("".join(norms))
-    if joined:
-        best = max(best, fuzz.ratio(phrase.joined_key, joined))
-    return best
-
-
-def sound_weight(key_length: int) -> float:
-    """How far sound may lift a score towards itself: nothing for a key of three letters or fewer."""
-    return 0.0 if key_length <= 3 else min(0.8, 0.2 * (key_length - 2))
-
-
-def spelling_floor(key_length: int, split: bool) -> int:
-    """Least spelling likeness for sound to count: short keys need close spelling.
-
-    Split or merged windows of a short key need more ("a story" sounds like "Istor").
-    """
-    if key_length <= 3:
-        return 75
-    floor = {4: 65, 5: 55}.get(key_length, 50)
-    return floor + 10 if split and key_length < 6 else floor
 
 
 def find_variants(transcript: Transcript, wrong: str, right: str = "", *,
@@ -191,75 +77,6 @@ def find_variants(transcript: Transcript, wrong: str, right: str = "", *,
     kept = [c for c in resolve_overlaps(found, words, prefer={right} if right else ()) if c.found != right]
     return _with_other_names(index, kept, [p.norms for p in phrases])
 
-
-# A web address, handle or e-mail: a dot, slash or @ before a letter, or an @ after one (written to start
-# with the character class: it is looked for in every turn, and so it is several times quicker).
-_ADDRESS = re.compile(r"[./@](?:\w|(?<=\w@))")
-_ADDRESS_PART = re.compile(r"[^\W_]+")
-_WHITESPACE_TOKEN = re.compile(r"\S+")
-
-
-def match_inside_addresses(index: NameIndex, phrase: Phrase) -> list[Candidate]:
-    """Where a one-word *phrase* is a whole part of a web address, handle or e-mail written as one
-    word ("patrion" in "patrion.com/t", "@patrion", "patrion@example.org"): the matcher compares
-    whole words, and such a word's letters run on past the name."""
-    if len(phrase.norms) != 1 or "." in phrase.text or "/" in phrase.text:
-        return []
-    name = phrase.norms[0]
-    return [with_details(index, Candidate(s, at, end, text, 100, "address", "", 0, None, in_address=True))
-            for s, at, end, text in address_parts(index) if text.casefold() == name]
-
-
-def address_parts(index: NameIndex) -> list[tuple[int, int, int, str]]:
-    """(turn, start, end, text) of each run of letters and digits in the web addresses, handles and
-    e-mails the turns write as one word ("patrion", "com", "t" in "patrion.com/t"), marks left out."""
-    parts = []
-    # Turn by turn, only those with an address in them: a short name ("Al") is inside most words of
-    # an episode ("also", "real"), and looking at each of their places took longer than the rest of
-    # Correct Everywhere's search.
-    for s, tokens in enumerate(index.segments):
-        text = tokens.text
-        if not _ADDRESS.search(text):
-            continue
-        for written in _WHITESPACE_TOKEN.finditer(text):     # a handle's "@" is part of its token
-            if not _ADDRESS.search(written.group()):
-                continue
-            for part in _ADDRESS_PART.finditer(written.group()):
-                at = written.start() + part.start()
-                end = at + len(part.group())
-                if any(m.start < end and at < m.end for m in tokens.marks):
-                    continue        # inside a mark: never matched
-                parts.append((s, at, end, part.group()))
-    return parts
-
-
-def match_near_inside_addresses(phrase: Phrase, threshold: int,
-                                parts: list[tuple[int, int, int, str]]) -> list[Candidate]:
-    """Where a part of an address (:func:`address_parts`) is a one-word *phrase* misheard or misspelt
-    ("patrion" in "patrion.com/t" for "Patreon"), scored as the word alone would be; a part that is
-    the phrase itself is left out (an address writes a name in its own capitals). No details."""
-    if len(phrase.norms) != 1:
-        return []
-    name = phrase.norms[0]
-    found = []
-    for s, at, end, text in parts:
-        norm = normalise(text)
-        if norm == name or len(norm) < MIN_ADDRESS_PART or not norm.isalpha():
-            continue
-        score, how = score_window(phrase, (norm,), (phonetic_key(norm),))
-        if score >= threshold:
-            found.append(Candidate(s, at, end, text, score, how, "", 0, None, in_address=True))
-    return found
-
-
-MIN_ADDRESS_PART = 4    # "com", "org", "www" and a path's letters are no misheard name
-
-
-def address_form(right: str, found: str) -> str:
-    """*right* as it goes into a web address in place of *found*: no spaces, lower case unless the
-    address writes the name with capitals."""
-    joined = "".join(right.split())
-    return joined.lower() if found == found.lower() else joined
 
 
 def _with_other_names(index: NameIndex, candidates: list[Candidate], phrases: list[tuple[str, ...]]) -> list[Candidate]:
@@ -433,7 +250,7 @@ def match_phrase(index: NameIndex, phrase: Phrase, threshold: int, near: list[se
     for joined, spot in zip(found_words, found_spots, strict=True):
         packed = judged.get(joined, 0)
         if packed >> 2 >= threshold:
-            results.append(_candidate(index, spot >> (16 + SHIFT), (spot >> 16) & _LOW, spot & 0xFFFF,
+            results.append(candidate_at(index, spot >> (16 + SHIFT), (spot >> 16) & _LOW, spot & 0xFFFF,
                                       (packed >> 2, _HOWS[packed & 3]), details))
     return results
 
@@ -630,176 +447,3 @@ def _judge(phrase: Phrase, words: tuple[str, ...], keys: tuple[str, ...], k: int
         return 0        # the phrase itself plus a word: the phrase's own window is the match
     score, how = score_window(phrase, tuple(words), tuple(keys))
     return score << 2 | _HOWS.index(how)
-
-# How letters are said, written as a recognizer would write the sound.
-LETTER_NAMES = dict(zip("abcdefghijklmnopqrstuvwxyz", [
-    "ay", "bee", "see", "dee", "ee", "eff", "gee", "aitch", "eye", "jay", "kay", "el", "em", "en", "oh", "pee", "cue",
-    "ar", "ess", "tee", "you", "vee", "doubleyou", "ex", "why", "zee"
-], strict=True))
-_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
-
-
-def spoken_letters(acronym: str) -> str | None:
-    """"DSA" -> "deeessay": an acronym's letters as they are said; None for anything else."""
-    if not _ACRONYM.match(acronym):
-        return None
-    return "".join(LETTER_NAMES[ch] for ch in acronym.lower())
-
-
-# Words recognizers write for a letter's sound ("and WRC" for NWRC, "the essay" for DSA).
-_WORD_AS_LETTER = {"and": "en", "an": "en", "in": "en", "the": "dee", "de": "dee", "are": "ar", "our": "ar",
-                   "sea": "see", "be": "bee", "pea": "pee", "tea": "tee", "why": "why", "oh": "oh", "owe": "oh",
-                   "you": "you", "eye": "eye", "jay": "jay", "kay": "kay", "queue": "cue", "ex": "ex"}
-
-
-def match_spoken_letters(index: NameIndex, acronym: str, threshold: int, details: bool = True) -> list[Candidate]:
-    """Runs of one to three words that read like *acronym* said letter by letter ("the essay" for
-    TSA, "and WRC" for NWRC): the run as said (capitals as their letters' names, a few words as
-    the letter they sound like) against the acronym's spoken letters, started from words that
-    make up a good part of them."""
-    spoken = spoken_letters(acronym)
-    if spoken is None:
-        return []
-    vocab = index.vocabulary()
-    if not vocab:
-        return []
-    # Each word as said, and short ones also letter by letter (the index keeps no capitals); a
-    # letter alone ("n" of "N R M") as its name.
-    # Only words of the letters that have English names ("søren" has none for its ø).
-    words = list(vocab) + [w for w in vocab if 2 <= len(w) <= 6 and w.isascii() and w.isalpha()
-                           or w in _LONE_LETTERS]
-    choices = [_as_said(w) for w in vocab] + ["".join(LETTER_NAMES[ch] for ch in w)
-                                              for w in words[len(vocab):]]
-    scores = process.cdist([spoken], choices, scorer=fuzz.partial_ratio, score_cutoff=80, dtype="uint8")[0]
-    anchors = {words[i]: False for i in scores.nonzero()[0] if len(choices[i]) >= 3}
-    # A word said like the first letter alone ("and" for N of NRM, "oh" for O) starts a run of the
-    # acronym's letters written as words ("and are em"): too short and common to anchor one elsewhere.
-    for word, said in zip(words, choices, strict=True):
-        if word not in anchors and len(said) >= 2 and said == LETTER_NAMES[acronym[0].lower()]:
-            anchors[word] = True
-    # Up to a word a letter ("K P M G"), and one more: a letter may be heard as two words.
-    widths = range(1, max(3, len(acronym)) + 1)
-    seen: set[int] = set()
-    results = []
-    for anchor, first_only in anchors.items():
-        for position in index.packed_positions(anchor):
-            s, t = position >> SHIFT, position & _LOW
-            tokens = index.segments[s]
-            for k in widths:
-                lowest = t if first_only else max(0, t - k + 1)
-                for first in range(lowest, min(t, len(tokens.norms) - k) + 1):
-                    spot = ((position - t + first) << 16) | k
-                    if spot in seen or (tokens.any_blocked and any(tokens.blocked[first:first + k])):
-                        continue
-                    seen.add(spot)
-                    said = "".join(_token_as_said(tokens, i) for i in range(first, first + k))
-                    score = int(fuzz.ratio(spoken, said))
-                    if score >= threshold and tokens.norms[first:first + k] != (acronym.lower(),):
-                        results.append(_candidate(index, s, first, k, (score, "sound"), details))
-    return results
-
-
-_LONE_LETTERS = frozenset("bcdefghjklmnopqrstuvwxyz")    # "a" and "i" are words of their own
-
-
-def _as_said(norm: str) -> str:
-    return _WORD_AS_LETTER.get(norm, norm)
-
-
-def _token_as_said(tokens, i: int) -> str:
-    """A token as it would be said: capitals letter by letter, else the word (or the letter it sounds like)."""
-    written = tokens.text[tokens.starts[i]:tokens.ends[i]]
-    if written.isupper() and written.isalpha() and len(written) <= 6:
-        return "".join(LETTER_NAMES.get(ch, ch) for ch in written.lower())
-    return _as_said(tokens.norms[i])
-
-
-def _candidate(index: NameIndex, s: int, first: int, k: int, scored: tuple[int, str],
-               details: bool = True) -> Candidate:
-    tokens = index.segments[s]
-    start = tokens.starts[first]
-    count = len(tokens.norms)
-    if first + k <= count:
-        end = tokens.ends[first + k - 1]
-        candidate = Candidate(s, start, end, tokens.text[start:end], scored[0], scored[1], "", 0, None)
-    else:
-        # Runs on into the next turn: this turn's words to its end, then the next turn's first words.
-        end = tokens.ends[count - 1]
-        following = index.segments[s + 1]
-        tail_end = following.ends[first + k - count - 1]
-        found = f"{tokens.text[start:end]} {following.text[following.starts[0]:tail_end]}"
-        candidate = Candidate(s, start, end, found, scored[0], scored[1], "", 0, None, tail_end)
-    return with_details(index, candidate) if details else candidate
-
-
-def with_details(index: NameIndex, candidate: Candidate) -> Candidate:
-    """*candidate* with its context and time, which a matcher asked for no details leaves out
-    (a glossary scan needs them only for the few candidates it keeps)."""
-    context, context_start = context_snippet(index.segments[candidate.index].text, candidate.start, candidate.end)
-    return candidate._replace(context=context, context_start=context_start,
-                              time_ms=_time_at(index.transcript.segments[candidate.index], candidate.start))
-
-
-def _time_at(segment, start: int) -> int | None:
-    """:func:`editor.core.search.time_at` of a word's first letter, its whitespace token counted
-    by ``str.split`` (in C): a scan makes thousands of candidates, some in long turns."""
-    words = segment.words
-    text = segment.text
-    if not words or start >= len(text) or text[start].isspace():
-        return time_at(segment, start)
-    number = len(text[:start + 1].split()) - 1
-    if number < len(words) and words[number].start_ms is not None:
-        return words[number].start_ms
-    return segment.start_ms
-
-
-def resolve_overlaps(candidates: Iterable[Candidate], words: int = 1,
-                     prefer: Collection[str] = ()) -> list[Candidate]:
-    """Keep the best of overlapping candidates (score, then closest word count), in document order.
-
-    A candidate whose text is exactly one of *prefer* (a right form) outranks everything.
-    """
-    def rank(c: Candidate) -> tuple:
-        return (c.found not in prefer, -c.score, abs(len(c.found.split()) - words), c.index, c.start)
-    taken: dict[int, list[tuple[int, int]]] = {}     # segment -> (start, end) of the kept parts
-    kept: list[Candidate] = []
-    for candidate in sorted(candidates, key=rank):
-        parts = candidate.ranges()
-        if all(end <= lo or hi <= start for s, start, end in parts for lo, hi in taken.get(s, ())):
-            kept.append(candidate)
-            for s, start, end in parts:
-                taken.setdefault(s, []).append((start, end))
-    return sorted(kept, key=lambda c: (c.index, c.start))
-
-
-def spans_for(candidates: Iterable[Candidate], right: str,
-              text_of: Callable[[int], str] | None = None) -> list[ReplaceSpan]:
-    """The replace span list (for ``ops.replace_spans``) that writes *right* over each candidate.
-    *text_of* (a turn's text by index) lets a place that runs into the next turn take that turn's
-    following space and punctuation along, so the next turn does not start with a blank."""
-    spans = []
-    for c in candidates:
-        if c.found != right:
-            following = text_of(c.index + 1) if text_of is not None and c.tail_end is not None else None
-            spans.extend(candidate_spans(c, right, following))
-    return spans
-
-
-def candidate_spans(candidate: Candidate, right: str, following_text: str | None = None) -> list[ReplaceSpan]:
-    """Spans writing *right* over *candidate*. A match that runs into the next turn puts all of
-    *right* in the first turn and removes its part of the next, with the punctuation right after
-    it (which moves along with the name: "Tamsin | Oya Lauren, sorry" -> "Tamsin Oyelaran, | sorry")."""
-    if candidate.in_address:
-        right = address_form(right, candidate.found)
-    if candidate.tail_end is None:
-        return [ReplaceSpan(candidate.index, candidate.start, candidate.end, right)]
-    end = candidate.tail_end
-    moved = ""
-    if following_text is not None:
-        while end < len(following_text) and not following_text[end].isspace() and not following_text[end].isalnum():
-            end += 1
-        moved = following_text[candidate.tail_end:end]
-        while end < len(following_text) and following_text[end] == " ":
-            end += 1
-    return [ReplaceSpan(candidate.index, candidate.start, candidate.end, right + moved),
-            ReplaceSpan(candidate.index + 1, 0, end, "")]

@@ -11,8 +11,9 @@ forms exactly, plus spelling and sound-alike near misses through the same matche
 the transcript (taken on the GUI thread in ~1 ms), a ``cancelled`` callable and, for rescans,
 the :class:`~editor.core.name_index.NameIndex` of the previous scan (only changed turns are re-read).
 
-Choosing the show: :func:`show_for_folder` / :func:`choose_show_for_folder` keep a show per
-transcript folder, :func:`known_shows` lists the shows that have a glossary. Suggestions the
+Where glossaries are kept and which show a folder's transcripts belong to:
+:mod:`editor.core.glossary_places`. What a typed correction teaches: :mod:`editor.core.typed_corrections`;
+what a scan drops as a look-alike of a name: :mod:`editor.core.name_lookalikes`. Suggestions the
 producer ignored are kept in the show's glossary (:meth:`Glossary.ignore_suggestion`).
 """
 
@@ -23,23 +24,42 @@ import json
 import operator
 import re
 import time
-from collections.abc import Callable, Collection, Container, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from editor.core.atomic import atomic_write
 from editor.core.errors import TranscriptError
+from editor.core.glossary_places import default_path
+from editor.core.name_lookalikes import (
+    another_form_of_a_word,
+    another_word,
+    holds_name_in_another_number,
+    is_acronym,
+    letters_of_acronym,
+    name_words_among_everyday_words,
+    rest_unlike,
+    written_apart,
+)
+from editor.core.name_span import without_possessive
 from editor.core.transcript import Transcript, made_words
-from editor.core.user_data import user_data_dir
+from editor.core.typed_corrections import (
+    LEARN_MAX_WORDS,
+    LEARN_MIN_LIKENESS,
+    kept_at_an_edge,
+    likeness,
+    looks_like_a_name,
+    replaced_span,
+)
 from editor.core.word_norms import phrase_norms
 
 # The matcher (rapidfuzz, Metaphone, the word list) and the search's spans are imported by the
 # functions that match and apply: opening a transcript loads its show's glossary and needs none of it.
 if TYPE_CHECKING:
-    from editor.core.corrections import Candidate, Phrase
+    from editor.core.candidates import Candidate
     from editor.core.name_index import NameIndex
+    from editor.core.phrase_likeness import Phrase
     from editor.core.search import ReplaceSpan
 
 SCAN_THRESHOLD = 75  # offered from here; only TICK_SCORE and above are ticked (applied by "Apply all")
@@ -92,75 +112,16 @@ class Suggestion(NamedTuple):
 
     def spans(self, following_text: str | None = None) -> list[ReplaceSpan]:
         """Every span to apply: the name goes in the first turn, its part in the next one is removed."""
-        from editor.core.corrections import Candidate, candidate_spans
+        from editor.core.candidates import Candidate, candidate_spans
         candidate = Candidate(self.index, self.start, self.end, self.found, self.score, self.how,
                               self.context, self.context_start, self.time_ms, self.tail_end)
         return candidate_spans(candidate, self.replacement, following_text)
 
     def ranges(self) -> list[tuple[int, int, int]]:
         """(segment index, start, end) of each part of the found text."""
-        if self.tail_end is None:
-            return [(self.index, self.start, self.end)]
-        return [(self.index, self.start, self.end), (self.index + 1, 0, self.tail_end)]
+        from editor.core.candidates import place_ranges
+        return place_ranges(self.index, self.start, self.end, self.tail_end)
 
-
-def default_path(show: str, data_dir: str | Path | None = None) -> Path:
-    """Where the glossary of *show* is kept: ``<user data>/glossaries/<show>.json``."""
-    base = _data_base(data_dir)
-    slug = re.sub(r"[^\w.-]+", "-", show.strip()).strip("-.").lower() or "default"
-    return base / "glossaries" / f"{slug}.json"
-
-
-def _data_base(data_dir: str | Path | None) -> Path:
-    return Path(data_dir) if data_dir is not None else user_data_dir()
-
-
-def known_shows(data_dir: str | Path | None = None) -> list[str]:
-    """Shows that have a stored glossary, by name (for a chooser); damaged files are skipped."""
-    shows = set()
-    for path in sorted((_data_base(data_dir) / "glossaries").glob("*.json")):
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-            continue
-        show = str(data.get("show", "")).strip() if isinstance(data, dict) else ""
-        shows.add(show or path.stem)
-    return sorted(shows, key=str.casefold)
-
-
-def _folder_shows_path(data_dir: str | Path | None) -> Path:
-    return _data_base(data_dir) / "show-folders.json"
-
-
-def show_for_folder(folder: str | Path, data_dir: str | Path | None = None) -> str | None:
-    """The show chosen for transcripts in *folder* (None: none chosen; unreadable counts as none)."""
-    try:
-        data = json.loads(_folder_shows_path(data_dir).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return None
-    show = data.get(str(Path(folder).resolve())) if isinstance(data, dict) else None
-    return show if isinstance(show, str) and show.strip() else None
-
-
-def choose_show_for_folder(folder: str | Path, show: str | None, data_dir: str | Path | None = None) -> None:
-    """Remember *show* for transcripts in *folder* (None or "": forget the choice)."""
-    path = _folder_shows_path(data_dir)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict):
-            data = {}
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        data = {}
-    key = str(Path(folder).resolve())
-    if show and show.strip():
-        data[key] = show.strip()
-    else:
-        data.pop(key, None)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise TranscriptError(f"cannot create the data folder: {error.strerror}", path) from None
-    atomic_write(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n", backup=False)
 
 
 class Glossary:
@@ -222,7 +183,7 @@ class Glossary:
         """
         names = list(names)
         span = self._entry_around_edit(old_text, new_text, names) or replaced_span(old_text, new_text)
-        if span is None or _kept_at_an_edge(*span):
+        if span is None or kept_at_an_edge(*span):
             return None
         wrong, right = span
         right_norms = phrase_norms(right)
@@ -238,13 +199,13 @@ class Glossary:
         # (rapidfuzz, Metaphone), which the window has not loaded for them.
         entry = next((e for e in self.entries if phrase_norms(e.correct) == right_norms), None)
         name = None if entry is not None else next((n for n in names if phrase_norms(n) == right_norms), None)
-        if entry is None and name is None and not _looks_like_a_name(right):
+        if entry is None and name is None and not looks_like_a_name(right):
             return None
-        if _likeness(wrong, right) < LEARN_MIN_LIKENESS:
+        if likeness(wrong, right) < LEARN_MIN_LIKENESS:
             return None           # a rewrite ("he" -> "Joe Lieberman"), not a misheard name
         if entry is None:
-            entry = self.add(name or _without_possessive(right))
-        return self.add(entry.correct, [_without_possessive(wrong)])
+            entry = self.add(name or without_possessive(right))
+        return self.add(entry.correct, [without_possessive(wrong)])
 
     def _entry_around_edit(self, old: str, new: str, names: list[str]) -> tuple[str, str] | None:
         """(old words, entry) when the edit falls inside an entry now written in full in *new*:
@@ -428,88 +389,6 @@ def _csv_delimiter(text: str) -> str:
 
 
 CSV_LIMIT = 64 * 1024 * 1024    # a glossary CSV is names: far below this
-LEARN_MAX_WORDS = 6
-LEARN_MIN_LIKENESS = 60   # how much the old words must look or sound like the new to be a misheard form
-# How much a typed correction must look or sound like the words it replaces to be worth asking the
-# audio about, unless it is a name: "boat" -> "vote" (50) is a slip of the recognizer, "red" ->
-# "blue" (28) a change of mind the audio need not judge.
-CHECK_MIN_LIKENESS = 40
-
-
-def may_be_misheard(wrong: str, right: str) -> bool:
-    """Whether *right*, typed over *wrong*, may be what the recognizer misheard as *wrong*: the two
-    look or sound alike, or *right* is a name (capitalised words the dictionary does not know)."""
-    return _likeness(wrong, right) >= CHECK_MIN_LIKENESS or _looks_like_a_name(right)
-
-
-def _likeness(wrong: str, right: str) -> int:
-    """0..100: how much *wrong* looks or sounds like *right* (an acronym: like its letters said)."""
-    from editor.core.corrections import Phrase, score_window, spoken_letters
-    target, seen = Phrase.of(right), Phrase.of(wrong)
-    if not target.norms or not seen.norms:
-        return 0
-    score = score_window(target, seen.norms, seen.keys)[0]
-    spoken = spoken_letters(_without_possessive(right))
-    if spoken is not None:
-        from rapidfuzz import fuzz
-        score = max(score, int(fuzz.ratio(spoken, "".join(seen.norms))))
-    return score
-
-
-def replaced_span(old: str, new: str) -> tuple[str, str] | None:
-    """(old words, new words) of the one place where *new* differs from *old*, widened to whole
-    words and stripped of edge punctuation; None when nothing was replaced (only added or removed)."""
-    if old == new:
-        return None
-    prefix = 0
-    limit = min(len(old), len(new))
-    while prefix < limit and old[prefix] == new[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
-        suffix += 1
-    # Widen to word boundaries (the same distance in both, as the texts agree there), a boundary in
-    # both texts: "Vard Holm" -> "Vardholm" differs at a space in one and inside a word in the other.
-    while prefix > 0 and not (_at_word_edge(old, prefix) and _at_word_edge(new, prefix)):
-        prefix -= 1
-    while suffix > 0 and not (_at_word_edge(old, len(old) - suffix) and _at_word_edge(new, len(new) - suffix)):
-        suffix -= 1
-    wrong = old[prefix:len(old) - suffix].strip(_EDGE_PUNCTUATION)
-    right = new[prefix:len(new) - suffix].strip(_EDGE_PUNCTUATION)
-    if not wrong or not right or _kept_at_an_edge(wrong, right):
-        return None
-    return wrong, right
-
-
-_EDGE_PUNCTUATION = " ,.;:!?\"“”()"
-
-
-def _at_word_edge(text: str, at: int) -> bool:
-    """Whether a space is just before or at character *at* of *text*."""
-    return text[at - 1:at].isspace() or text[at:at + 1].isspace()
-
-
-def _kept_at_an_edge(wrong: str, right: str) -> bool:
-    """Whether one side's words all stand, unchanged but for capitals and punctuation, at the
-    start or end of the other's: words typed before or after a word ("Absolutely" ->
-    "ZZTOP Absolutely") or deleted next to it, which widening to whole words made look like a
-    replacement of that word."""
-    def words(text: str) -> list[str]:
-        return [w.strip(_EDGE_PUNCTUATION).casefold() for w in text.split()]
-    short, long = sorted((words(wrong), words(right)), key=len)
-    if len(short) == len(long):
-        return False
-    return long[:len(short)] == short or long[len(long) - len(short):] == short
-
-
-def _looks_like_a_name(text: str) -> bool:
-    """Capitalised words (or an acronym), one of them at least unknown to the dictionary."""
-    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", text)
-    if not words or not all(w[0].isupper() for w in words):
-        return False
-    from editor.core.spelling import known_words
-    dictionary = known_words()
-    return any(w.casefold() not in dictionary for w in words)
 
 
 def _line(text: str, row: list[str]) -> int | None:
@@ -561,7 +440,7 @@ class Captured:
     """A transcript as the scan sees it, captured on the GUI thread in about a millisecond.
 
     Ops assign new text, lists and ``Word`` objects instead of mutating them (the journal's
-    :func:`editor.session.journal.capture` relies on the same), so each segment's field values,
+    :func:`editor.session.snapshot_capture.capture` relies on the same), so each segment's field values,
     taken as one tuple by ``attrgetter`` (in C), stay what they were while the user edits on.
     :attr:`segments` wraps them (on the worker thread, on first use).
     """
@@ -601,9 +480,11 @@ def scan(transcript, glossary: Glossary, *, threshold: int = SCAN_THRESHOLD,
     Meant for a worker thread: every couple of milliseconds it lets go of the GIL
     (``time.sleep(0)``) so a waiting GUI thread runs at once, not after Python's 5 ms switch interval.
     """
-    from editor.core.corrections import address_parts, match_near_inside_addresses, match_phrase, match_spoken_letters
+    from editor.core.address_matches import address_parts, match_near_inside_addresses
+    from editor.core.corrections import match_phrase
     from editor.core.name_index import NameIndex
     from editor.core.spelling import common_words
+    from editor.core.spoken_letters import match_spoken_letters
     if index is None:
         index = NameIndex(transcript)
     else:
@@ -647,7 +528,7 @@ class _Job(NamedTuple):
 
 def _scan_jobs(glossary: Glossary, candidates: Iterable[str] = (), speakers: Iterable[str] = ()) -> list[_Job]:
     """A job for every correct form and every known wrong form, then for new names from elsewhere."""
-    from editor.core.corrections import Phrase
+    from editor.core.phrase_likeness import Phrase
     jobs = []
     for entry in glossary.entries:
         phrase = Phrase.of(entry.correct)
@@ -671,8 +552,9 @@ def _scan_jobs(glossary: Glossary, candidates: Iterable[str] = (), speakers: Ite
 
 def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common: Collection[str],
                  index: NameIndex, segments: Sequence) -> list[Suggestion]:
+    from editor.core.candidates import resolve_overlaps, with_details
     from editor.core.confidence import recognizer_doubted
-    from editor.core.corrections import Phrase, resolve_overlaps, with_details
+    from editor.core.phrase_likeness import Phrase
     from editor.core.spelling import known_words
     dictionary = known_words()
     kept_found = []
@@ -681,11 +563,11 @@ def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common
         norms = norms_of.get(c.found)
         if norms is None:
             norms = norms_of[c.found] = Phrase.of(c.found).norms
-        if job.fuzzy and c.how != "exact" and not _is_acronym(job.correct):
+        if job.fuzzy and c.how != "exact" and not is_acronym(job.correct):
             # Unasked-for fuzzy suggestions made only of everyday words ("what" for "Wati") are noise,
             # and so is a correct part of the name among everyday words ("so Lieberman").
             if all(w in common for w in norms):
-                if not _written_apart(norms, job.phrase.norms):
+                if not written_apart(norms, job.phrase.norms):
                     continue
                 # The name's very letters written as everyday words ("merry weather" for
                 # Merryweather): the audio says them alike, so only the text can point at it,
@@ -694,23 +576,23 @@ def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common
             if any(w in job.phrase.norms for w in norms) and \
                     all(w in common or w in job.phrase.norms for w in norms) and len(norms) <= len(job.phrase.norms):
                 continue
-        if job.fuzzy and c.how != "exact" and not _letters_of_acronym(c.found, job.correct) and \
-                _another_word(norms, job.phrase, dictionary):
+        if job.fuzzy and c.how != "exact" and not letters_of_acronym(c.found, job.correct) and \
+                another_word(norms, job.phrase, dictionary):
             continue    # "patronage" for "Patreon": a word of its own that does not sound like the name
-        if job.fuzzy and _holds_name_in_another_number(norms, job.phrase.norms):
+        if job.fuzzy and holds_name_in_another_number(norms, job.phrase.norms):
             continue    # "democratic socialist" for "Democratic Socialists": the same words, another number
-        if job.fuzzy and c.how != "exact" and _rest_unlike(norms, job.phrase.norms):
+        if job.fuzzy and c.how != "exact" and rest_unlike(norms, job.phrase.norms):
             continue    # "democratic clubs" for "Democratic Socialists": one shared word is no mishearing
-        if job.fuzzy and _another_form_of_a_word(norms, job.phrase.norms, dictionary):
+        if job.fuzzy and another_form_of_a_word(norms, job.phrase.norms, dictionary):
             # "Democrat party" for "Democratic Party": a speaker may well have said that form.
             c = c._replace(score=min(c.score, KNOWN_WORDS_SCORE))
-        if job.fuzzy and _name_words_among_everyday_words(norms, job.phrase.norms, common):
+        if job.fuzzy and name_words_among_everyday_words(norms, job.phrase.norms, common):
             # "social democratic and socialist parties" for "Democratic Socialists": the name's own
             # words in a sentence may well be just that: offered, never ticked.
             c = c._replace(score=min(c.score, KNOWN_WORDS_SCORE))
-        if job.fuzzy and c.how == "exact" and c.found.casefold() != _without_possessive(job.correct).casefold():
+        if job.fuzzy and c.how == "exact" and c.found.casefold() != without_possessive(job.correct).casefold():
             continue    # the same words, punctuation aside (a possessive, a hyphen): nothing to fix
-        if c.how == "exact" and job.fuzzy and c.found != _without_possessive(job.correct):
+        if c.how == "exact" and job.fuzzy and c.found != without_possessive(job.correct):
             if job.source == "show-notes" and all(w in dictionary for w in job.phrase.norms):
                 # A show-notes phrase of dictionary words that the transcript writes in other capitals
                 # ("democratic party" for "Democratic Party", a slogan) was heard right: whether it
@@ -718,7 +600,7 @@ def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common
                 # A coined name in lowercase ("kofundo") is still offered, low.
                 continue
             c = c._replace(score=CASE_SCORE)    # capitals only: never ahead of a real fix
-        elif (not job.fuzzy or _is_acronym(job.correct)) and all(w in dictionary for w in norms):
+        elif (not job.fuzzy or is_acronym(job.correct)) and all(w in dictionary for w in norms):
             # A known wrong form, or an acronym heard as words, made of real words ("the essay")
             # is often just those words: offered, never ticked. Below that bar the closer reading
             # still ranks first: "OR A" (oh-ar-ay) over "OR" (oh-ar) for ORR, all of the letters said.
@@ -729,9 +611,9 @@ def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common
     result = []
     for c in kept:
         job = by_candidate[id(c)]
-        replacement = _without_possessive(job.correct)
+        replacement = without_possessive(job.correct)
         if c.in_address:
-            from editor.core.corrections import address_form
+            from editor.core.candidates import address_form
             replacement = address_form(replacement, c.found)    # "patreon" in "patreon.com/t"
         if c.found == replacement or c.found == job.correct:
             continue
@@ -746,117 +628,6 @@ def _suggestions(found: list[tuple[Candidate, _Job]], corrects: set[str], common
     return result
 
 
-def _another_word(found: Sequence[str], name, dictionary: Container[str]) -> bool:
-    """Whether *found* (normalised) is one dictionary word, not the one-word *name* (a Phrase), that
-    does not sound as the name does: "patronage" is not "Patreon" misheard, however alike they are
-    spelt; "patron" (said the same) may be."""
-    if len(found) != 1 or len(name.norms) != 1 or found[0] == name.norms[0] or found[0] not in dictionary:
-        return False
-    from editor.core.name_index import phonetic_key
-    return phonetic_key(found[0]) != name.joined_key
-
-
-def _letters_of_acronym(found: str, correct: str) -> bool:
-    """Whether *found* is written in capitals for the acronym *correct*: the recognizer wrote letters
-    ("CAP" for CAB, a letter misheard), not the dictionary word those letters also spell."""
-    return found.isupper() and found.isalpha() and _is_acronym(correct)
-
-
-def _singular(word: str) -> str:
-    """A normalised word without a plural "s" (roughly: enough to compare a name's words)."""
-    return word[:-1] if word.endswith("s") and len(word) > 3 else word
-
-
-def _holds_name_in_another_number(found: Sequence[str], name: Sequence[str]) -> bool:
-    """Whether *found* holds *name*'s words with a plural "s" added or dropped (both normalised):
-    "a democratic socialist" for "Democratic Socialists" is the same words, not a mishearing."""
-    wanted = [_singular(w) for w in name]
-    have = [_singular(w) for w in found]
-    n = len(wanted)
-    return tuple(found) != tuple(name) and any(have[i:i + n] == wanted for i in range(len(have) - n + 1))
-
-
-def _written_apart(found: Sequence[str], name: Sequence[str]) -> bool:
-    """Whether *found* is *name* with its letters split into more words ("merry weather")."""
-    return len(found) > len(name) and "".join(found) == "".join(name)
-
-
-def _name_words_among_everyday_words(found: Sequence[str], name: Sequence[str], common: Collection[str]) -> bool:
-    """Whether *found* is *name*'s words, in order and in either number, with everyday words
-    between them ("democratic, the socialist" for "Democratic Socialists")."""
-    wanted = [_singular(w) for w in name]
-    have = [_singular(w) for w in found]
-    if len(name) < 2 or len(have) <= len(wanted) or have[0] != wanted[0] or have[-1] != wanted[-1]:
-        return False
-    rest = [w for w in have if w not in wanted]
-    return [w for w in have if w in wanted] == wanted and all(w in common for w in rest)
-
-
-def _unshared(found: Sequence[str], name: Sequence[str]) -> tuple[list[str], list[str]] | None:
-    """The words of *found* and *name* (both normalised) left when the words they share at the start
-    and at the end are taken off; None when they share none there or one side has nothing left."""
-    head = 0
-    while head < min(len(found), len(name)) and found[head] == name[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(found), len(name)) - head and found[-1 - tail] == name[-1 - tail]:
-        tail += 1
-    if not head + tail:
-        return None
-    have, wanted = list(found[head:len(found) - tail]), list(name[head:len(name) - tail])
-    return (have, wanted) if have and wanted else None
-
-
-def _rest_unlike(found: Sequence[str], name: Sequence[str]) -> bool:
-    """Whether a window sharing the name's first or last words is plainly unlike it in the rest, by
-    spelling and by sound: the shared word alone made it score ("wayside years" for "Biden Years").
-    The bars are low: a rest only somewhat alike ("our religion" for "Our Revolution") stays."""
-    from rapidfuzz import fuzz
-
-    from editor.core.name_index import phonetic_key
-    rest = _unshared(found, name)
-    if rest is None:
-        return False
-    have, wanted = ("".join(words) for words in rest)
-    if fuzz.ratio(have, wanted) >= _REST_SPELLING:
-        return False
-    have_key, wanted_key = phonetic_key(have), phonetic_key(wanted)
-    return not (have_key and wanted_key and fuzz.ratio(have_key, wanted_key) >= _REST_SOUND)
-
-
-_REST_SPELLING = 55    # "wayside"/"biden" 50, "religion"/"revolution" 67
-_REST_SOUND = 60       # of their Metaphone keys: WST/BTN 33, RLJN/RFLXN 67
-
-
-def _another_form_of_a_word(found: Sequence[str], name: Sequence[str], dictionary: Container[str]) -> bool:
-    """Whether *found* holds the name with one word in another form of the same dictionary word
-    (an ending of up to three letters added or dropped: "the democrat party" / "Democratic Party")."""
-    n = len(name)
-    for at in range(len(found) - n + 1):
-        pairs = [(a, b) for a, b in zip(found[at:at + n], name, strict=True) if a != b]
-        if len(pairs) != 1:
-            continue
-        (have, wanted), = pairs
-        short, long = sorted((have, wanted), key=len)
-        if long.startswith(short) and 0 < len(long) - len(short) <= 3 and len(short) >= 4 and \
-                have in dictionary and wanted in dictionary:
-            return True
-    return False
-
-
-@lru_cache(maxsize=4096)
-def _is_acronym(text: str) -> bool:
-    from editor.core.corrections import spoken_letters
-    return spoken_letters(text.strip()) is not None
-
-
-_TRAILING_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
-
-
-def _without_possessive(text: str) -> str:
-    """The correct form as it replaces a span: the transcript's own "'s" stays outside the span."""
-    return _TRAILING_POSSESSIVE.sub("", text.strip())
-
 
 def _evidence(c: Candidate, job: _Job, how: str) -> tuple[str, ...]:
     evidence = []
@@ -864,10 +635,10 @@ def _evidence(c: Candidate, job: _Job, how: str) -> tuple[str, ...]:
         evidence.append("known")
     elif how == "case":
         evidence.append("case")
-    elif _is_acronym(job.correct) and how == "sound":
+    elif is_acronym(job.correct) and how == "sound":
         evidence.append("sound")      # said letter by letter (match_spoken_letters)
     else:
-        from editor.core.corrections import Phrase, sound_likeness, spelling_likeness
+        from editor.core.phrase_likeness import Phrase, sound_likeness, spelling_likeness
         norms = Phrase.of(c.found)
         spelling = spelling_likeness(job.target, norms.norms)
         sound = sound_likeness(job.target, norms.norms, norms.keys)

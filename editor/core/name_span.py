@@ -38,3 +38,11 @@ def same_name(found: str, name: str) -> bool:
 
 def _words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", text.casefold())
+
+
+_TRAILING_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+
+
+def without_possessive(name: str) -> str:
+    """A name as it replaces a span: the transcript's own "'s" stays outside the span."""
+    return _TRAILING_POSSESSIVE.sub("", name.strip())

@@ -449,7 +449,7 @@ class Speller:
         """
         from rapidfuzz import fuzz  # here, not with the module: the word set never needs it
 
-        from editor.core.corrections import Phrase, score_window  # the matcher imports this module
+        from editor.core.phrase_likeness import Phrase, score_window  # here too: it imports rapidfuzz, jellyfish
 
         parts = {w for n in self._names for w in _WORD.findall(n) if " " in n and len(w) >= MIN_NAME_LETTERS}
         choices = [c for c in self._names if len(c) >= MIN_NAME_LETTERS] + sorted(parts)

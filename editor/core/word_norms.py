@@ -33,7 +33,7 @@ def core_span(token: str, start: int) -> tuple[int, int]:
 
 def phrase_norms(text: str) -> tuple[str, ...]:
     """The normalised form of each word of *text* (whitespace tokens with a letter or digit), as the
-    matchers compare phrases (:attr:`editor.core.corrections.Phrase.norms`)."""
+    matchers compare phrases (:attr:`editor.core.phrase_likeness.Phrase.norms`)."""
     norms = []
     for token in text.split():
         lo, hi = core_span(token, 0)

@@ -28,13 +28,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import compress, repeat
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from editor.core.errors import TranscriptError
 from editor.core.transcript import Segment, Transcript
-
-if TYPE_CHECKING:
-    from editor.session.journal import BaseRef, Captured
+from editor.session.journal_base import BaseRef
+from editor.session.snapshot_capture import Captured, capture_rows, project_bytes
 
 DELTA_KEY = "autosave_delta"
 # Past this share of turns changed since the base, a full snapshot is written (and becomes the base
@@ -89,7 +88,7 @@ class Unchanged:
 @dataclass(frozen=True)
 class DeltaCapture:
     """What a delta holds, captured on the thread that edits: the base, each row's place in it,
-    and the changed turns with the rest of the document (:class:`~editor.session.journal.Captured`)."""
+    and the changed turns with the rest of the document (:class:`~editor.session.snapshot_capture.Captured`)."""
 
     base: BaseRef
     base_rows: int
@@ -97,8 +96,7 @@ class DeltaCapture:
     changed: Captured
 
 
-def capture(unchanged: Unchanged, transcript: Transcript,
-            capture_rows: Callable[[Transcript, list[Segment]], Captured]) -> DeltaCapture | None:
+def capture(unchanged: Unchanged, transcript: Transcript) -> DeltaCapture | None:
     """The delta of *transcript* on *unchanged*'s base, or None when there is no base to refer to yet
     or a full snapshot is due (:meth:`Unchanged.mostly_changed`)."""
     base = unchanged.base
@@ -110,8 +108,7 @@ def capture(unchanged: Unchanged, transcript: Transcript,
 
 def encode(delta: DeltaCapture, target: Path, extra: dict | None, pace: Callable[[], None]) -> bytes:
     """The delta file's bytes (run on the worker: it builds the changed turns' project form, a slice at
-    a time with ``pace()`` between slices: see ``journal.project_bytes``)."""
-    from editor.session.journal import project_bytes
+    a time with ``pace()`` between slices: see :func:`~editor.session.snapshot_capture.project_bytes`)."""
     changed = project_bytes(delta.changed.thaw(), target, extra, pace).decode("utf-8")
     head = json.dumps({"base": delta.base.to_json(), "rows": delta.base_rows, "order": delta.order})
     return f'{{"{DELTA_KEY}": {head},\n"changed": {changed}}}\n'.encode()
@@ -127,7 +124,6 @@ def load(path: str | Path, data: dict,
     (which refuses a delta: a project document is what a snapshot base must be) and its rows put in
     place. Raises TranscriptError when the base is gone or changed, or the rows do not fit it."""
     from editor.core import project
-    from editor.session.journal import BaseRef
     path = Path(path)
     delta = data[DELTA_KEY]
     try:

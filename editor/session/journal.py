@@ -72,383 +72,51 @@ Why and how (see :mod:`editor.session.recovery` for the reading side):
 Where: ``<project>.journal`` (and ``<project>.autosave``) beside a saved
 project; for unsaved work (an imported SRT, ...) in
 ``<user data folder>/recovery`` (:func:`editor.core.user_data.user_data_dir`, or the folder the
-caller names) under a name made from the source path (:func:`journal_path_for`).
+caller names) under a name made from the source path (:mod:`editor.session.journal_places`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
-import operator
 import os
 import threading
 import time
-import zlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from datetime import datetime, timezone
-from itertools import chain
 from pathlib import Path
 from typing import Any, TypeVar
 
 from editor.core import ops
 from editor.core.atomic import atomic_write, fsync_and_close, fsync_folder, write_replacement
 from editor.core.errors import TranscriptError
-from editor.core.transcript import STORED_FIELDS, Chapter, Segment, Speaker, Transcript, TranscriptMeta, same_words
+from editor.core.transcript import Segment, Transcript
 from editor.session import autosave_delta
 from editor.session.autosave_delta import DeltaCapture, Unchanged
+from editor.session.journal_base import BASE_PROJECT, BASE_SNAPSHOT, BaseRef, base_of_document
+from editor.session.journal_compact import (
+    MEMO_LINES,
+    Compacted,
+    Memos,
+    ReplaceMemo,
+    ShiftMemo,
+    compact_replace,
+    compact_shift,
+)
+from editor.session.journal_files import file_state, open_for_append, remove_quietly
+from editor.session.journal_lines import (
+    chapters_to_json,
+    encode_line,
+    header_line,
+    meta_to_json,
+    speakers_to_json,
+)
+from editor.session.journal_places import journal_path_for, journal_paths_for, new_snapshot_path, snapshot_paths_for
+from editor.session.journal_rows import RowRecorder
+from editor.session.snapshot_capture import Captured, capture, project_bytes
 
-# The kinds of line a journal may hold: 1, rows and the speakers, meta and chapters; 2, also a replace
-# and a shift written as what they did ("replace", "restore", "shift", "reshift"). A reader refuses a
-# journal newer than it knows (recovery says so) rather than take lines it has no rule for as damage
-# or skip them, and reads any older one (a version 1 journal holding replace lines too).
-JOURNAL_VERSION = 2
-# A journal whose base is an autosave delta (:mod:`editor.session.autosave_delta`), whose own base its
-# header names ("anchor"): a version that does not know deltas refuses it rather than read the delta as
-# a project. Other journals keep the version above, which such a version still restores.
-DELTA_JOURNAL_VERSION = 3
-JOURNAL_SUFFIX = ".journal"
-SNAPSHOT_SUFFIX = ".autosave"
 FSYNC_INTERVAL = 0.5  # seconds: the most a power cut (not a kill) can lose
 
-BASE_PROJECT = "project"     # a saved project file
-BASE_SOURCE = "source"       # the transcript file an unsaved session was imported from
-CLOSED_BY_SYSTEM = "system"  # the journal's last line says: the system ended the window (logout, shutdown)
-BASE_SNAPSHOT = "snapshot"   # an autosave snapshot written by this module
 
-
-# ---------------------------------------------------------------------------------- places
-def recovery_dir(data_dir: str | Path | None = None) -> Path:
-    """The folder for unsaved work's journals (in the user's data folder by default)."""
-    if data_dir is None:
-        from editor.core.user_data import user_data_dir
-        data_dir = user_data_dir()
-    return Path(data_dir) / "recovery"
-
-
-def journal_path_for(document: str | Path, saved: bool = True,
-                     data_dir: str | Path | None = None) -> Path:
-    """Where the journal of *document* lives.
-
-    A saved project keeps it beside itself (``<project>.journal``); unsaved
-    work imported from *document* keeps it in :func:`recovery_dir`, under the
-    file's name plus a hash of its full path (two ``episode.srt`` never clash).
-    """
-    document = Path(os.path.abspath(document))
-    if saved:
-        return document.with_name(document.name + JOURNAL_SUFFIX)
-    key = hashlib.sha256(str(document).encode("utf-8", "surrogateescape")).hexdigest()[:16]
-    return recovery_dir(data_dir) / f"{document.name}-{key}{JOURNAL_SUFFIX}"
-
-
-def journal_paths_for(document: str | Path, saved: bool = True,
-                      data_dir: str | Path | None = None) -> list[Path]:
-    """Where the journal of *document* may be, in order of preference (see :func:`journal_path_for`)."""
-    paths = [journal_path_for(document, saved, data_dir)]
-    if saved:   # the fallback when the project's folder cannot be written
-        paths.append(journal_path_for(document, False, data_dir))
-    return paths
-
-
-def _stem(journal_path: Path) -> str:
-    name = journal_path.name
-    return name[: -len(JOURNAL_SUFFIX)] if name.endswith(JOURNAL_SUFFIX) else name
-
-
-def snapshot_paths_for(journal_path: str | Path) -> list[Path]:
-    """Autosave snapshots that belong to a journal (normally one; more after a crash mid-rotation)."""
-    journal_path = Path(journal_path)
-    return sorted(journal_path.parent.glob(f"{_glob_escape(_stem(journal_path))}{SNAPSHOT_SUFFIX}-*"))
-
-
-def _glob_escape(text: str) -> str:
-    import glob
-    return glob.escape(text)
-
-
-# ---------------------------------------------------------------------------------- base identity
-def file_digest(path: str | Path) -> tuple[str, int]:
-    """SHA-256 (hex) and size of a file, read in 1 MiB blocks (``hashlib.file_digest`` is 3.11+)."""
-    digest = hashlib.sha256()
-    size = 0
-    with open(path, "rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
-            size += len(block)
-    return digest.hexdigest(), size
-
-
-def base_of_document(document: str | Path, *, saved: bool, format: str = "") -> BaseRef:
-    """What a journal of *document* (a project if *saved*, else a source file) applies to: its
-    content as on disk now. Reads the whole file; safe on any thread. Raises TranscriptError."""
-    return BaseRef.of_file(BASE_PROJECT if saved else BASE_SOURCE, document, format)
-
-
-@dataclass(frozen=True)
-class BaseRef:
-    """The file a journal's lines apply to, identified by content (not by name or time)."""
-
-    kind: str          # BASE_PROJECT, BASE_SOURCE or BASE_SNAPSHOT
-    path: str          # absolute
-    sha256: str
-    size: int
-    format: str = ""   # the reader that read a BASE_SOURCE file
-
-    @classmethod
-    def of_file(cls, kind: str, path: str | Path, format: str = "") -> BaseRef:
-        path = os.path.abspath(path)
-        try:
-            digest, size = file_digest(path)
-        except OSError as error:
-            raise TranscriptError(f"cannot read the file to start its recovery journal "
-                                  f"({error.strerror or error})", path) from None
-        return cls(kind, path, digest, size, format)
-
-    @classmethod
-    def of_bytes(cls, kind: str, path: str | Path, data: bytes, format: str = "") -> BaseRef:
-        return cls(kind, os.path.abspath(path), hashlib.sha256(data).hexdigest(), len(data), format)
-
-    def matches_file(self) -> bool:
-        """True when the file at :attr:`path` still holds exactly the base's bytes."""
-        try:
-            if os.path.getsize(self.path) != self.size:
-                return False
-            return file_digest(self.path)[0] == self.sha256
-        except OSError:
-            return False
-
-    def to_json(self) -> dict:
-        return {"kind": self.kind, "path": self.path, "sha256": self.sha256, "size": self.size,
-                "format": self.format}
-
-    @classmethod
-    def from_json(cls, data: Any) -> BaseRef:
-        if not isinstance(data, dict):
-            raise ValueError("base is not an object")
-        kind, path, sha, size = data.get("kind"), data.get("path"), data.get("sha256"), data.get("size")
-        fmt = data.get("format", "")
-        if kind not in (BASE_PROJECT, BASE_SOURCE, BASE_SNAPSHOT) or not isinstance(path, str) \
-                or not isinstance(sha, str) or type(size) is not int or not isinstance(fmt, str):
-            raise ValueError("base is missing kind/path/sha256/size")
-        return cls(kind, path, sha, size, fmt)
-
-
-# ---------------------------------------------------------------------------------- lines
-def encode_line(record: dict, *, small: bool = False) -> bytes:
-    """``<crc32 of the JSON, 8 hex digits> <JSON>\\n`` (JSON never holds a raw newline).
-
-    orjson writes the same compact UTF-8 JSON several times faster (a replace-all line holds every
-    touched turn with its word times); what it refuses (an integer past 64 bits) goes through the
-    standard encoder. Numbers in the model are finite (readers refuse NaN), so both write the same values.
-    A *small* record (a header's few fields) goes through the standard encoder, as quick for it.
-    """
-    body = _standard_dumps(record) if small else _dumps(record)
-    return b"%08x " % zlib.crc32(body) + body + b"\n"
-
-
-def _dumps(record: dict) -> bytes:
-    # Imported at the first edit's line, not with the journal nor for the header a journal prepared
-    # as a document opens: with what it imports (uuid, platform) it costs ~10-15 ms, which the
-    # window's start-up and first paint do not need.
-    import orjson
-    try:
-        return orjson.dumps(record)
-    except (orjson.JSONEncodeError, TypeError):
-        return _standard_dumps(record)
-
-
-def _standard_dumps(record: dict) -> bytes:
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def decode_line(line: bytes) -> dict | None:
-    """The record of one complete line, or None when it is torn or corrupt."""
-    if not line.endswith(b"\n") or len(line) < 11 or line[8:9] != b" ":
-        return None
-    body = line[9:-1]
-    try:
-        if int(line[:8], 16) != zlib.crc32(body):
-            return None
-        record = json.loads(body)
-    except ValueError:
-        return None
-    return record if isinstance(record, dict) else None
-
-
-def segments_to_json(segments: list[Segment]) -> list[dict]:
-    """Segments as the project file stores them (one format to maintain, not two)."""
-    from editor.core import project
-    return project.to_dict(Transcript(segments=list(segments)))["segments"]
-
-
-def segments_from_json(items: list, speakers: dict[str, Speaker]) -> list[Segment]:
-    """Segments back from :func:`segments_to_json`, checked like a project file."""
-    from editor.core import project
-    doc = {project.SCHEMA_KEY: project.SCHEMA_VERSION,
-           project.MARK_TIMES_KEY: "words",   # journal rows hold marks as they were: never retime them
-           "speakers": [{"id": s.id, "name": s.name} for s in speakers.values()],
-           "segments": items}
-    return project.from_dict(doc).transcript.segments
-
-
-def meta_to_json(meta: TranscriptMeta) -> dict:
-    return {"title": meta.title, "audio_path": os.path.abspath(meta.audio_path) if meta.audio_path else "",
-            "duration_ms": meta.duration_ms, "language": meta.language}
-
-
-def speakers_to_json(speakers: dict[str, Speaker]) -> list[list[str]]:
-    return [[s.id, s.name] for s in speakers.values()]
-
-
-def chapters_to_json(chapters: list[Chapter]) -> list[dict]:
-    """Chapters as the project file stores them."""
-    if not chapters:   # a caption file's: the project module is not needed (nor imported) to say so
-        return []
-    from editor.core import project
-    return project.chapters_to_list(chapters)
-
-
-# ---------------------------------------------------------------------------------- recording
-class _Recorder:
-    """An ops listener that forwards to the model and notes the rows each primitive touched.
-
-    ``lo`` is the first touched row and ``tail`` the number of untouched rows at
-    the end; both stay valid as rows come and go (one counts from the start,
-    the other from the end). ``sparse`` holds the exact rows while no primitive
-    has inserted or removed any.
-    """
-
-    def __init__(self, transcript: Transcript, inner: ops.Listener | None = None, count_before: int | None = None):
-        self.transcript = transcript
-        self.inner = inner
-        self.count_before = len(transcript.segments) if count_before is None else count_before
-        self.lo: int | None = None
-        self.tail: int | None = None
-        self.sparse: set[int] = set()
-        self.structural = False
-        self.changes: list[ops.Change] = []
-
-    def about_to_apply(self, op: ops.Op) -> None:
-        if self.inner is not None:
-            self.inner.about_to_apply(op)
-
-    def applied(self, change: ops.Change) -> None:
-        self._note(change)
-        if self.inner is not None:
-            self.inner.applied(change)
-
-    def noted(self, changes: Iterable[ops.Change]) -> _Recorder:
-        """Note *changes* after the fact (an observer told of a committed edit), counting rows as
-        they were after each one."""
-        count = self.count_before
-        for change in changes:
-            if change.inserted is not None:
-                count += change.inserted[1]
-            if change.removed is not None:
-                count -= change.removed[1]
-            self._note(change, count)
-        return self
-
-    def _note(self, change: ops.Change, count: int | None = None) -> None:
-        self.changes.append(change)
-        if change.speakers and isinstance(change.undo, ops.SetSpeakers):
-            return  # rows only repaint a renamed speaker; the speaker list is written instead
-        if count is None:
-            count = len(self.transcript.segments)
-        inserted, removed, rows = change.inserted, change.removed, change.rows
-        if inserted is None and removed is None:
-            if not rows:
-                return
-            first, end = rows[0], rows[-1] + 1
-            if not self.structural:
-                self.sparse.update(rows)
-        else:
-            self.structural = True
-            starts = list(rows[:1])
-            ends = [rows[-1] + 1] if rows else []
-            if inserted is not None:
-                starts.append(inserted[0])
-                ends.append(inserted[0] + inserted[1])
-            if removed is not None:
-                starts.append(removed[0])
-                ends.append(removed[0])
-            first, end = min(starts), max(ends + starts)
-        self.lo = first if self.lo is None else min(self.lo, first)
-        self.tail = count - end if self.tail is None else min(self.tail, count - end)
-
-    def record(self) -> dict:
-        """The rows part of the journal line for everything noted so far."""
-        if self.lo is None:
-            return {}
-        segments = self.transcript.segments
-        if not self.structural:
-            rows = sorted(self.sparse)
-            data = segments_to_json([segments[r] for r in rows])
-            return {"set": [[r, d] for r, d in zip(rows, data, strict=False)]}
-        tail = self.tail or 0    # set together with lo
-        end = len(segments) - tail
-        return {"rows": [self.lo, self.count_before - self.lo - tail],
-                "segments": segments_to_json(segments[self.lo:end])}
-
-    def written(self) -> Iterable[int]:
-        """The rows :meth:`record` writes in full (as they are now)."""
-        if self.lo is None:
-            return ()
-        if not self.structural:
-            return self.sparse
-        return range(self.lo, len(self.transcript.segments) - (self.tail or 0))
-
-
-# ---------------------------------------------------------------------------------- replaces
-TEXT_FIELDS = ("text", "words", "marks")   # what a replace sets, and what its undo and redo put back
-MEMO_LINES = 16        # the latest replaces whose undo and redo may be written as a reference
-BEFORE, AFTER = "before", "after"
-
-
-# What a replace changes in a turn, as stored (words not read: a recipe stays one): a tuple.
-text_state = operator.attrgetter("text", "stored_words", "marks")
-_TEXT_VALUES = operator.itemgetter(*TEXT_FIELDS)   # the same from a replace's undo record
-_TEXT_FIELD_SET = frozenset(TEXT_FIELDS)
-_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
-_ID = operator.attrgetter("id")
-
-
-@dataclass(frozen=True)
-class ReplaceMemo:
-    """The turns of one replace line as it found them and left them (the values themselves)."""
-
-    states: dict[str, dict[int, tuple]]     # BEFORE / AFTER -> row -> text_state
-    replaced: ops.Replaced = ()              # the line's spans
-
-
-@dataclass(frozen=True)
-class ShiftMemo:
-    """The turns of one shift line as it found them and left them: the run of rows its
-    :class:`~editor.core.ops.SetTimes` set (from row *first*, which is the turn before the shifted
-    ones when the shift ended that turn earlier), column by column."""
-
-    first: int
-    states: dict[str, dict[str, list]]     # BEFORE / AFTER -> field -> its value in each row of the run
-    shifted: ops.Shifted | None = None    # the line's shift (journal side: to write it again)
-
-
-def times_state(segments: list[Segment], first: int, names: Iterable[str], count: int) -> dict[str, list]:
-    """The values of *names* in *count* rows from *first* on, as stored (words not read: a recipe
-    stays one), read in C (a shift's 200,000 turns). Compared with ``==`` (in C too), a recipe and the
-    list it made since are the same words (:func:`~editor.core.transcript.same_words`)."""
-    run = segments[first:first + count]
-    return {name: list(map(operator.attrgetter("stored_words" if name == "words" else name), run)) for name in names}
-
-
-def _same_state(segment: Segment, state: tuple) -> bool:
-    """True when *segment* holds these very values (words read since count: a recipe and its list)."""
-    text, words, marks = state
-    return segment.text is text and segment.marks is marks \
-        and same_words(segment.stored_words, words)   # type: ignore[attr-defined]
-
-
-# ---------------------------------------------------------------------------------- the journal
 # A line's parts besides its rows, each written when an edit changed it (Change.speakers, .meta, .chapters).
 _SPEAKERS, _META, _CHAPTERS = "speakers", "meta", "chapters"
 _OTHER_PARTS = frozenset({_SPEAKERS, _META, _CHAPTERS})
@@ -491,7 +159,7 @@ class Journal:
         # Lines up to this sequence number may be cut from the file (by a rotation, done or under
         # way, or a save): no line may refer to them.
         self._cut_seq = seq
-        self._memos: dict[int, ReplaceMemo | ShiftMemo] = {}   # seq of a replace or shift line -> its turns' values
+        self._memos: Memos = {}   # seq of a replace or shift line -> its turns' values
         # Ids of segments changed by data the app derives and does not journal (word times from
         # alignment, see derived()): lines hold them in full until the next save.
         self.unsynced: set[str] = set()
@@ -527,7 +195,7 @@ class Journal:
               fsync_interval: float | None = FSYNC_INTERVAL) -> Journal:
         """A fresh journal at *path* for edits onto what *base* loads to (replacing any old one)."""
         path = Path(path)
-        header = _header(base, first_seq, base.path)
+        header = header_line(base, first_seq, base.path)
         with _starting_at(path):
             path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(path, header, backup=False)
@@ -568,7 +236,7 @@ class Journal:
 
     def run(self, transcript: Transcript, op: ops.Op, listener: ops.Listener | None = None) -> ops.Op:
         """``ops.run`` plus one journal line; the line is written before this returns."""
-        recorder = _Recorder(transcript, listener)
+        recorder = RowRecorder(transcript, listener)
         undo = ops.run(transcript, op, recorder)
         self._commit_noted(transcript, recorder)
         return undo
@@ -577,7 +245,7 @@ class Journal:
         """One journal line for an edit already applied: *changes* are what its primitives did
         (in order) and *count_before* the number of rows before it. The window's model tells
         its observers this after every committed edit, undo and redo."""
-        return self._commit_noted(transcript, _Recorder(transcript, count_before=count_before).noted(changes))
+        return self._commit_noted(transcript, RowRecorder(transcript, count_before=count_before).noted(changes))
 
     def line_memos(self) -> list[ReplaceMemo | ShiftMemo]:
         """What the latest replace and shift lines found and left (oldest first), for the journal
@@ -602,7 +270,7 @@ class Journal:
         learnt): the next line writes the meta, so replay never depends on the base's."""
         self._unwritten.add(_META)
 
-    def _commit_noted(self, transcript: Transcript, recorder: _Recorder) -> int:
+    def _commit_noted(self, transcript: Transcript, recorder: RowRecorder) -> int:
         if self.unchanged is not None:
             self.unchanged.touched_rows(transcript.segments, recorder.written())
 
@@ -613,10 +281,10 @@ class Journal:
                 self.unsynced.difference_update(segments[row].id for row in recorder.written())
             return rows
 
-        compact: tuple[dict, int | None, ReplaceMemo | ShiftMemo | None] | None
-        compact = self._compact(transcript, recorder.changes)
+        compact: Compacted | None
+        compact = compact_replace(transcript, recorder.changes, self._memos, self._cut_seq, self.unsynced)
         if compact is None:
-            compact = self._compact_shift(transcript, recorder.changes)
+            compact = compact_shift(transcript, recorder.changes, self._memos, self._cut_seq, self.unsynced)
         if compact is None:
             return self.commit(transcript, full(), changes=recorder.changes)
         rows, refers_to, memo = compact
@@ -628,129 +296,6 @@ class Journal:
             del self._memos[old]   # an undo too far back to matter: written in full if it comes
         return seq
 
-    def _compact_shift(self, transcript: Transcript, changes: list[ops.Change]) -> tuple[dict, int | None,
-                                                                                        ShiftMemo | None] | None:
-        """A shift as its parameters, or its undo/redo as a reference to its line (as :meth:`_compact`);
-        None when the edit is written in full. The chapters a shift moves are written as any chapter
-        change is (the line's ``chapters``)."""
-        moved = [change for change in changes if not isinstance(change.undo, ops.SetChapters)]
-        if len(moved) != 1 or not isinstance(moved[0].undo, ops.SetTimes):
-            return None
-        change, undo = moved[0], moved[0].undo
-        segments = transcript.segments
-        first, count = undo.first, len(undo)
-        if self.unsynced and not self.unsynced.isdisjoint(map(_ID, segments[first:first + count])):
-            return None     # replay has not got their word times to shift or put back
-        now = times_state(segments, first, undo.columns, count)
-        if change.shifted is not None:
-            return {"shift": list(change.shifted)}, None, ShiftMemo(first, {BEFORE: dict(undo.columns), AFTER: now},
-                                                                    change.shifted)
-        # Only a shift's undo or redo sets times by columns: it puts back the values one side of a
-        # shift line holds, in the same rows.
-        for seq in reversed(self._memos):
-            memo = self._memos[seq]
-            if not isinstance(memo, ShiftMemo) or memo.first != first:
-                continue
-            for side, state in memo.states.items():
-                if now != state:
-                    continue
-                if seq > self._cut_seq:
-                    return {"reshift": [seq, side]}, seq, None
-                again = self._shifted_again(transcript, undo, now, memo, side)
-                if again is not None:
-                    return again    # else an earlier shift's line may say it (the one this undoes)
-        return None
-
-    @staticmethod
-    def _shifted_again(transcript: Transcript, undo: ops.SetTimes, now: dict[str, list], memo: ShiftMemo,
-                       side: str) -> tuple[dict, None, ShiftMemo] | None:
-        """Past a cut (its line is in a snapshot or a save now), an undo or redo of a shift written as
-        a shift when :func:`~editor.core.ops.times.shift_times` makes exactly what it did from what it
-        found: a redo that found the turns as the shift did is that shift again; an undo of a shift
-        later by *d* (nothing was clamped) is the shift by -*d*. None: written in full."""
-        if memo.shifted is None:
-            return None
-        first, delta_ms, turns, clamped = memo.shifted
-        found = memo.states[BEFORE if side == AFTER else AFTER]
-        segments = transcript.segments
-        if len(segments) - first != turns or undo.columns != found:
-            return None
-        prev_set = memo.first < first     # the shift ended the turn before earlier (they overlapped)
-        if side == BEFORE:
-            # A shift back cannot restore times clamped at 0:00 (or that could have been), nor the end
-            # of the turn before that the shift ended earlier: a shift only ever ends it earlier.
-            if delta_ms <= 0 or prev_set:
-                return None
-            delta_ms, clamped = -delta_ms, 0
-        head = found["start_ms"][first - memo.first]
-        if first and head is not None:
-            # The shift again must not refuse, nor end the turn before anywhere this edit did not.
-            prev, new_head = segments[first - 1], max(0, head + delta_ms)
-            if (prev.start_ms is not None and new_head < prev.start_ms) \
-                    or (not prev_set and prev.end_ms is not None and prev.end_ms > new_head):
-                return None
-        shifted = (first, delta_ms, turns, clamped)
-        return {"shift": list(shifted)}, None, ShiftMemo(undo.first, {BEFORE: dict(undo.columns), AFTER: now}, shifted)
-
-    def _compact(self, transcript: Transcript, changes: list[ops.Change]) -> tuple[dict, int | None,
-                                                                                  ReplaceMemo | None] | None:
-        """A replace as its spans, or its undo/redo as a reference to its line: ``(rows part, the
-        seq it refers to, the memo of a replace line)``; None when the edit is written in full."""
-        if len(changes) != 1:
-            return None
-        change = changes[0]
-        undo = change.undo
-        if change.inserted is not None or change.removed is not None or not isinstance(undo, ops.SetFields) \
-                or not change.rows or not _TEXT_FIELD_SET.issuperset(chain.from_iterable(map(_SECOND, undo.edits))):
-            return None
-        segments = transcript.segments
-        unsynced = self.unsynced
-        if change.replaced is not None:
-            replaced = change.replaced
-            if unsynced and any(segments[row].id in unsynced for row, _ in replaced):
-                return None
-            if set(map(len, map(_SECOND, undo.edits))) != {len(TEXT_FIELDS)}:
-                return None
-            # Made in C: a replace-all has thousands of rows.
-            found = dict(zip(map(_FIRST, undo.edits), map(_TEXT_VALUES, map(_SECOND, undo.edits)), strict=True))
-            if len(found) != len(replaced):
-                return None
-            replaced_rows = list(map(_FIRST, replaced))
-            left = dict(zip(replaced_rows, map(text_state, map(segments.__getitem__, replaced_rows)), strict=True))
-            return {"replace": replaced}, None, ReplaceMemo({BEFORE: found, AFTER: left}, replaced)
-        rows = change.rows
-        for seq in reversed(self._memos):
-            memo = self._memos[seq]
-            if not isinstance(memo, ReplaceMemo):
-                continue
-            for side, states in memo.states.items():
-                state = states.get(rows[0])
-                if state is None or not _same_state(segments[rows[0]], state):
-                    continue
-                put_back = [row for row in rows if (state := states.get(row)) is not None
-                            and _same_state(segments[row], state)
-                            and not (unsynced and segments[row].id in unsynced)]
-                if len(put_back) != len(rows):
-                    return None
-                if seq > self._cut_seq:
-                    return {"restore": [seq, side, put_back]}, seq, None
-                if side == AFTER and len(rows) == len(states) and self._found_as_before(undo, memo):
-                    # The replace's line is cut off (a snapshot or a save holds it), but this redo
-                    # found its turns as that replace did: the same spans again make the same values.
-                    return {"replace": memo.replaced}, None, memo
-                return None
-        return None
-
-    @staticmethod
-    def _found_as_before(undo: ops.SetFields, memo: ReplaceMemo) -> bool:
-        """True when the turns an edit changed held (as *undo* restores them) what *memo*'s replace found."""
-        found = memo.states[BEFORE]
-        for row, fields in undo.edits:
-            state = found.get(row)
-            if state is None or len(fields) != len(TEXT_FIELDS) or fields["text"] is not state[0] \
-                    or fields["marks"] is not state[2] or not same_words(fields["words"], state[1]):
-                return False
-        return True
 
     def commit(self, transcript: Transcript, rows: dict | None = None, refers_to: int | None = None,
                full: Callable[[], dict] | None = None, changes: Iterable[ops.Change] = ()) -> int:
@@ -829,7 +374,7 @@ class Journal:
                 return True
         except OSError:
             return True
-        return any(_stat_key(path) != known for path, known in self._base_watch.items())
+        return any(file_state(path) != known for path, known in self._base_watch.items())
 
     def keep_recoverable(self, transcript: Transcript, extra: dict | None = None) -> bool:
         """If :meth:`base_at_risk`, re-base onto a snapshot of *transcript* (synchronously).
@@ -924,7 +469,7 @@ class Journal:
                 self.on_error(self.write_error)
             return
         for orphan in snapshot_paths_for(self.path):   # left by a crash between snapshot and rotation
-            _unlink(orphan)
+            remove_quietly(orphan)
         self._unwritten = set(_OTHER_PARTS)
         self.unsynced.clear()    # the project file holds the derived data too
         if segments is not None:
@@ -953,7 +498,7 @@ class Journal:
             if base.kind != BASE_SNAPSHOT:
                 self.original = base.path
             self._cut_seq = max(self._cut_seq, seq0)
-            header = _header(base, seq0, self.original, anchor).encode("utf-8")
+            header = header_line(base, seq0, self.original, anchor).encode("utf-8")
             old_path, old_snapshots = self.path, self._snapshot_files()
             new_path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(new_path, header + kept, backup=False)
@@ -966,9 +511,9 @@ class Journal:
             self._generation += 1
             self.write_error = None   # a fresh file: journaling works again
             if new_path != old_path:
-                _unlink(old_path)
+                remove_quietly(old_path)
             for path in old_snapshots - self._snapshot_files():
-                _unlink(Path(path))   # no longer anyone's base
+                remove_quietly(path)   # no longer anyone's base
             return True
 
     def _snapshot_files(self) -> set[str]:
@@ -1005,7 +550,7 @@ class Journal:
         """What the next snapshot holds: a delta on :attr:`unchanged`'s base when it can be, else the
         whole document, whose turns a new :class:`Unchanged` then refers to (once it is written)."""
         if self.unchanged is not None:
-            delta = autosave_delta.capture(self.unchanged, transcript, capture_rows)
+            delta = autosave_delta.capture(self.unchanged, transcript)
             if delta is not None:
                 return delta
         self.unchanged = Unchanged(transcript.segments)
@@ -1056,7 +601,7 @@ class Journal:
         ok = False
         # A new name each time: the journal keeps naming the previous snapshot until the
         # rotation renames the journal atomically, so a crash never leaves it without its base.
-        target = journal_path.with_name(f"{_stem(journal_path)}{SNAPSHOT_SUFFIX}-{seq}-{os.urandom(3).hex()}")
+        target = new_snapshot_path(journal_path, seq)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             if isinstance(captured, DeltaCapture):
@@ -1078,7 +623,7 @@ class Journal:
             self.snapshot_error = TranscriptError(f"autosave failed ({error.strerror or error})", target)
         finally:
             if not ok:
-                _unlink(target)
+                remove_quietly(target)
             with self._lock:
                 self._snapshot_busy = False
                 if ok:
@@ -1097,7 +642,8 @@ class Journal:
 
     def close(self, closed_by: str = "") -> None:
         """Stop writing; the files stay (a later start offers them for recovery). *closed_by*: why the
-        window ends with the work unsaved, when it knows (:data:`CLOSED_BY_SYSTEM`), written as the last
+        window ends with the work unsaved, when it knows
+        (:data:`~editor.session.journal_lines.CLOSED_BY_SYSTEM`), written as the last
         line for the restore prompt to say; none is written after a crash, which cannot say. A snapshot
         being written is waited for: the journal left then starts from it."""
         self.wait_snapshot()
@@ -1126,9 +672,9 @@ class Journal:
         discards the journal as the producer undoes the last edit. Its rotation finds the journal
         closed and removes the snapshot's file (one done before this is this journal's base now)."""
         self._stop_writing()
-        _unlink(self.path)
+        remove_quietly(self.path)
         for path in self._snapshot_files():
-            _unlink(Path(path))
+            remove_quietly(path)
 
     def _dup_fd(self) -> int | None:
         with self._lock:
@@ -1169,14 +715,14 @@ class PreparedJournal:
     def write(cls, path: str | Path, base: BaseRef, data_dir: str | Path | None = None) -> PreparedJournal:
         """The header of a journal at *path* for edits onto *base*, written beside it (slow: fsync)."""
         path = Path(path)
-        header = _header(base, 0, base.path).encode("utf-8")
+        header = header_line(base, 0, base.path).encode("utf-8")
         with _starting_at(path):
             path.parent.mkdir(parents=True, exist_ok=True)
             temp = write_replacement(path, header)
         try:
             fd = open_for_append(temp)
         except OSError as error:
-            _unlink(Path(temp))
+            remove_quietly(temp)
             raise TranscriptError(f"cannot start the recovery journal ({_reason(error)})", path) from None
         return cls(path, base, temp, fd, len(header), data_dir)
 
@@ -1191,7 +737,7 @@ class PreparedJournal:
                 os.replace(self._temp, self.path)
             except OSError as error:
                 os.close(fd)
-                _unlink(Path(self._temp))
+                remove_quietly(self._temp)
                 raise TranscriptError(f"cannot start the recovery journal ({_reason(error)})", self.path) from None
         journal = Journal(self.path, self.base, fd, 0, self._size, fsync_interval)
         journal.data_dir = self._data_dir
@@ -1204,127 +750,16 @@ class PreparedJournal:
             fd, self._fd = self._fd, None
         if fd is not None:
             os.close(fd)
-            _unlink(Path(self._temp))
+            remove_quietly(self._temp)
 
-
-def project_bytes(transcript: Transcript, target: Path, extra: dict | None, pace: Callable[[], None]) -> bytes:
-    """The project file of *transcript* at *target*, its turns serialized a slice at a time with
-    ``pace()`` between slices (:func:`editor.core.project.segment_lines`)."""
-    from editor.core import project
-    segments = transcript.segments
-    data = project.to_dict(Transcript(meta=transcript.meta, speakers=transcript.speakers, chapters=transcript.chapters),
-                           base_dir=target.parent, extra=extra)
-    return project.dumps(data, target, project.segment_lines(segments, pace, target)).encode("utf-8")
-
-
-def capture_rows(transcript: Transcript, segments: list[Segment]) -> Captured:
-    """:func:`capture` of *transcript* with only *segments* as its rows (the turns of a delta)."""
-    meta = transcript.meta
-    return Captured((meta.title, meta.audio_path, meta.duration_ms, meta.language, meta.source_path),
-                    [(s.id, s.name) for s in transcript.speakers.values()],
-                    list(map(_SEGMENT_FIELDS, segments)),
-                    tuple(transcript.chapters))
-
-
-def capture(transcript: Transcript) -> Captured:
-    """A copy of *transcript* that later edits cannot change: O(segments), no words copied.
-
-    Ops assign new lists and ``Word`` objects instead of mutating them (see
-    :mod:`editor.core.ops`), so each :class:`Segment`'s field values, taken as
-    one tuple by ``attrgetter`` (in C), are enough for a background thread to
-    rebuild and serialise the episode while the user keeps typing.
-    """
-    return capture_rows(transcript, transcript.segments)   # Chapter objects are frozen; ops assign new lists
-
-
-# Words a reader left to be made on first read stay a recipe here (made on the worker, if at all).
-_SEGMENT_FIELDS = operator.attrgetter(*STORED_FIELDS)
-
-
-@dataclass(frozen=True)
-class Captured:
-    """A transcript as plain values (:func:`capture`), for a worker to rebuild and serialise."""
-
-    meta: tuple
-    speakers: list
-    rows: list
-    chapters: tuple = ()
-
-    def thaw(self) -> Transcript:
-        """The captured transcript as new objects (run this on the worker thread)."""
-        new, slots = object.__new__, Segment.__slots__
-        segments = []
-        for values in self.rows:
-            segment = new(Segment)
-            for name, value in zip(slots, values, strict=False):
-                object.__setattr__(segment, name, value)
-            segments.append(segment)
-        title, audio, duration, language, source = self.meta
-        return Transcript(meta=TranscriptMeta(title, audio, duration, language, source),
-                          speakers={sid: Speaker(sid, name) for sid, name in self.speakers},
-                          segments=segments, chapters=list(self.chapters))
-
-
-def _header(base: BaseRef, seq0: int, original: str, anchor: BaseRef | None = None) -> str:
-    """A journal's first line; *anchor*: the file the base adds to, when the base is an autosave delta
-    (named here so that recovery checks and keeps it without reading the delta)."""
-    record = {"journal": JOURNAL_VERSION if anchor is None else DELTA_JOURNAL_VERSION, "base": base.to_json(),
-              "seq0": seq0, "original": original,
-              "created": datetime.now(timezone.utc).isoformat(timespec="seconds"), "pid": os.getpid()}
-    if anchor is not None:
-        record["anchor"] = anchor.to_json()
-    return encode_line(record, small=True).decode("utf-8")
-
-
-def open_for_append(path: str | Path) -> int:
-    """An O_APPEND descriptor on *path*, locked so another instance sees the journal is live."""
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_CLOEXEC", 0))
-    try:
-        import fcntl
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)   # released by the kernel when we die
-    except (ImportError, OSError):
-        pass   # no flock (Windows) or already locked: journaling matters more than the lock
-    return fd
-
-
-def is_locked(path: str | Path) -> bool:
-    """True when a running process holds the journal at *path* open (see :func:`open_for_append`).
-
-    The probe takes a *shared* lock, which only the writer's exclusive one refuses: two probes at
-    once (two windows, or two instances starting, reading the same journal left behind) must not
-    take each other for a writer, or the work left behind would not be offered."""
-    try:
-        import fcntl
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
-    except (ImportError, OSError):
-        return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-    except OSError:
-        return True
-    finally:
-        os.close(fd)   # closing drops the probe's own lock
-    return False
-
-
-def file_state(path: str | Path) -> tuple | None:
-    """What changes when a file is replaced or rewritten (None: it is gone)."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return info.st_ino, info.st_size, info.st_mtime_ns
-
-
-_stat_key = file_state
 
 
 def _watch(base: BaseRef, anchor: BaseRef | None, watched: dict[str, tuple | None]) -> dict[str, tuple | None]:
     """What to watch of a journal's base (its stat key now: just written or bound to) and of the file a
     delta base adds to (as already *watched*, when it was: a change since must not go unseen)."""
-    watch = {base.path: _stat_key(base.path)}
+    watch = {base.path: file_state(base.path)}
     if anchor is not None:
-        watch[anchor.path] = watched[anchor.path] if anchor.path in watched else _stat_key(anchor.path)
+        watch[anchor.path] = watched[anchor.path] if anchor.path in watched else file_state(anchor.path)
     return watch
 
 
@@ -1360,11 +795,6 @@ def _reason(error: OSError) -> str:
     if error.errno == errno.EROFS:
         return "the folder is on a read-only file system"
     return error.strerror or str(error)
-
-
-def _unlink(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(path)
 
 
 class _Syncer:

@@ -30,55 +30,40 @@ On the next start :func:`find_for` (the file being opened) or :func:`find_unsave
 :meth:`Pending.discard` deletes it. A journal whose base changed on disk
 (edited by another program) is reported with :attr:`Pending.problem` and
 never replayed onto the wrong file; a journal a running instance holds is not offered.
+
+Beside it: :mod:`editor.session.journal_replay` turns the lines back into ops,
+:mod:`editor.session.leftovers` deletes what a kill left of the program's own writes, and
+:mod:`editor.session.kept_work` finds, puts back and deletes the journals :meth:`Pending.keep_aside`
+set aside.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from editor.core import ops
 from editor.core.atomic import atomic_write
 from editor.core.errors import TranscriptError
-from editor.core.transcript import Segment, Speaker, Transcript
+from editor.core.transcript import Transcript
 from editor.session import autosave_delta
-from editor.session.journal import (
-    AFTER,
-    BASE_PROJECT,
-    BASE_SNAPSHOT,
-    BASE_SOURCE,
-    BEFORE,
-    DELTA_JOURNAL_VERSION,
-    FSYNC_INTERVAL,
+from editor.session.journal import FSYNC_INTERVAL, Journal
+from editor.session.journal_base import BASE_PROJECT, BASE_SNAPSHOT, BASE_SOURCE, BaseRef
+from editor.session.journal_files import is_locked, open_for_append, remove_quietly
+from editor.session.journal_lines import DELTA_JOURNAL_VERSION, decode_line
+from editor.session.journal_places import (
     JOURNAL_SUFFIX,
-    SNAPSHOT_SUFFIX,
-    BaseRef,
-    Journal,
-    ReplaceMemo,
-    ShiftMemo,
-    chapters_to_json,
-    decode_line,
-    is_locked,
+    KEPT_TAG,
+    UNRESTORED_SUFFIX,
     journal_paths_for,
-    meta_to_json,
-    open_for_append,
+    own_snapshots,
     recovery_dir,
-    segments_from_json,
-    snapshot_paths_for,
-    speakers_to_json,
-    text_state,
-    times_state,
 )
-
-# Added to the name of a journal that could not be restored, kept for the producer (see
-# :meth:`Pending.keep_aside`).
-UNRESTORED_SUFFIX = ".unrestored"
+from editor.session.journal_replay import replay
+from editor.session.leftovers import clean_folder, clean_leftovers
 
 
 @dataclass
@@ -160,7 +145,7 @@ class Pending:
 
     def load_base(self) -> tuple[Transcript, dict]:
         """The transcript and project extra the journal's lines apply to (:attr:`records`, replayed
-        with :func:`replay`)."""
+        with :func:`~editor.session.journal_replay.replay`)."""
         if self.problem or self.base is None:
             raise TranscriptError(f"cannot restore: {self.problem or 'no base'}", self.journal_path)
         return _load_base(self.base)
@@ -205,7 +190,7 @@ class Pending:
         keep: Callable[[Path, Path], object] = _copy if copy else os.replace
         moved = []
         try:
-            for snapshot in _own_snapshots(self.journal_path):
+            for snapshot in own_snapshots(self.journal_path):
                 keep(snapshot, snapshot.with_name(snapshot.name + tag))
                 moved.append(snapshot.with_name(snapshot.name + tag))
             kept = self.journal_path.with_name(self.journal_path.name + tag)
@@ -228,9 +213,8 @@ class Pending:
     def discard(self) -> None:
         """Delete the journal and the snapshots that belong to it (where :meth:`keep_aside` moved
         them too)."""
-        for path in [self.journal_path, *_own_snapshots(self.journal_path), *self.kept]:
-            with contextlib.suppress(OSError):
-                os.unlink(path)
+        for path in [self.journal_path, *own_snapshots(self.journal_path), *self.kept]:
+            remove_quietly(path)
 
 
 # ---------------------------------------------------------------------------------- finding
@@ -305,7 +289,7 @@ def document_name(pending: Pending) -> str:
     if pending.base is not None:
         return Path(pending.source_path).name
     name = pending.journal_path.name
-    tag = _KEPT_TAG.search(name)
+    tag = KEPT_TAG.search(name)
     name = name[: tag.start()] if tag else name
     if not name.endswith(JOURNAL_SUFFIX):
         return ""
@@ -370,8 +354,7 @@ def find_unsaved(data_dir: str | Path | None = None) -> list[Pending]:
     if not folder.is_dir():
         return []
     found = []
-    for orphan in _orphans(folder) + _stray_prepared(folder):
-        _unlink(orphan)
+    clean_folder(folder)
     for path in sorted(folder.glob(f"*{JOURNAL_SUFFIX}")):
         clean_leftovers(path)
         pending = inspect(path)
@@ -392,389 +375,12 @@ def recover(journal_path: str | Path) -> Transcript:
     return pending.recover()
 
 
-# ---------------------------------------------------------------------------------- kept aside
-# What Pending.keep_aside adds to the names it keeps: ".unrestored-<date>-<time>", "-<n>" for a second in one second.
-_KEPT_TAG = re.compile(r"\.unrestored-(\d{8}-\d{6})(?:-\d+)?$")
-
-
-@dataclass
-class KeptWork:
-    """A journal :meth:`Pending.keep_aside` moved out of the way, for the producer to restore or delete."""
-
-    pending: Pending       # read where it is kept (its journal_path is the kept file)
-    live_path: Path        # where it was, and goes back to for a restore
-    tag: str               # what keeping it added to its name (and its snapshots')
-
-    @property
-    def kept_at(self) -> datetime | None:
-        match = _KEPT_TAG.search(self.tag)
-        try:
-            return datetime.strptime(match.group(1), "%Y%m%d-%H%M%S") if match else None
-        except ValueError:
-            return None
-
-    @property
-    def document(self) -> str:
-        """The file the work belongs to ("" when its journal does not say and nothing beside it does)."""
-        if self.pending.base is not None:
-            return self.pending.source_path
-        beside = self.live_path.with_name(self.live_path.name.removesuffix(JOURNAL_SUFFIX))
-        return str(beside) if beside != self.live_path and beside.is_file() else ""
-
-    def snapshots(self) -> list[Path]:
-        """The autosave snapshots kept with it (renamed with the same tag)."""
-        folder, stem = self.live_path.parent, self.live_path.name.removesuffix(JOURNAL_SUFFIX)
-        prefix = f"{stem}{SNAPSHOT_SUFFIX}-"
-        try:
-            names = os.listdir(folder)
-        except OSError:
-            return []
-        return [folder / name for name in sorted(names) if name.startswith(prefix) and name.endswith(self.tag)
-                and _is_snapshot_name(name[: -len(self.tag)])]
-
-    def files(self) -> list[Path]:
-        return [self.pending.journal_path, *self.snapshots()]
-
-
-def inspect_kept(path: str | Path) -> KeptWork | None:
-    """The kept journal at *path* (None when it is not one, or gone). Its base is checked where it is
-    now: an autosave snapshot it follows was kept under the same tag."""
-    path = Path(path)
-    match = _KEPT_TAG.search(path.name)
-    if match is None or not path.name[: match.start()].endswith(JOURNAL_SUFFIX):
-        return None
-    pending = inspect(path)
-    if pending is None:
-        return None
-    kept = KeptWork(pending, path.with_name(path.name[: match.start()]), match.group(0))
-    needed = [ref for ref in (pending.base, pending.anchor) if ref is not None]
-    if pending.problem and needed and all(ref.matches_file() or (ref.kind == BASE_SNAPSHOT and BaseRef(
-            ref.kind, ref.path + kept.tag, ref.sha256, ref.size, ref.format).matches_file()) for ref in needed):
-        pending.problem = ""
-    return kept
-
-
-def find_kept(folders) -> list[KeptWork]:
-    """Journals kept aside in *folders* (and nothing else there is touched), the latest kept first."""
-    found = []
-    seen: set[Path] = set()
-    for folder in folders:
-        folder = Path(folder)
-        if folder in seen or not folder.is_dir():
-            continue
-        seen.add(folder)
-        for path in sorted(folder.glob(f"*{JOURNAL_SUFFIX}.unrestored-*")):
-            kept = inspect_kept(path)
-            if kept is not None:
-                found.append(kept)
-    return sorted(found, key=lambda kept: kept.kept_at or datetime.min, reverse=True)
-
-
-def put_back(kept: KeptWork) -> Pending:
-    """Move a kept journal (and its snapshots) back where it was, to be restored; returns it read
-    there. Raises TranscriptError when another journal is in its place (unsaved work of a later
-    session) or it cannot be moved."""
-    if kept.live_path.exists():
-        raise TranscriptError("another journal of the same document is in its place (unsaved work of a later "
-                              "session): restore or discard that one first", kept.live_path)
-    try:
-        # The journal first: a kill before its snapshots follow leaves them under their kept names,
-        # which no clean-up deletes, never a snapshot the journal does not name yet.
-        os.replace(kept.pending.journal_path, kept.live_path)
-        for snapshot in kept.snapshots():
-            os.replace(snapshot, snapshot.with_name(snapshot.name[: -len(kept.tag)]))
-    except OSError as error:
-        raise TranscriptError(f"cannot move it back ({error.strerror or error})", kept.pending.journal_path) from None
-    pending = inspect(kept.live_path)
-    if pending is None:
-        raise TranscriptError("it is gone", kept.live_path)
-    return pending
-
-
-def delete_kept(kept: KeptWork) -> None:
-    """Delete a kept journal and its snapshots (the producer asked to)."""
-    for path in kept.files():
-        _unlink(path)
-
-
-# ---------------------------------------------------------------------------------- leftovers
-def clean_leftovers(journal_path: str | Path) -> list[Path]:
-    """Delete what a kill left of this program's own writes for one document; return what went.
-
-    Only names this program makes are touched: the temporary files of its atomic writes
-    (``.<name>.<8 random>.tmp``, ``.<name>.bak.tmp``, for the project, its journal and its
-    snapshots) and autosave snapshots the journal no longer names. Nothing is touched while
-    another running instance holds the journal.
-    """
-    journal_path = Path(journal_path)
-    folder = journal_path.parent
-    try:
-        names = os.listdir(folder)   # once, for the snapshots and the temporary files alike
-    except OSError:
-        return []   # no folder (nothing was ever journaled there), or one that cannot be read
-    if not names or (journal_path.exists() and is_locked(journal_path)):
-        return []
-    keep = {Path(base.path) for base in _header_bases(journal_path) if base.kind == BASE_SNAPSHOT}
-    stem = journal_path.name.removesuffix(JOURNAL_SUFFIX)
-    snapshot_prefix = f"{stem}{SNAPSHOT_SUFFIX}-"   # the names snapshot_paths_for globs for
-    removed = [folder / n for n in sorted(names) if n.startswith(snapshot_prefix)
-               and folder / n not in keep and _is_snapshot_name(n)]
-    temp_prefix = f".{stem}"
-    removed += [folder / n for n in names if n.startswith(temp_prefix)
-                and _TEMP_TAIL.fullmatch(n, len(temp_prefix))
-                and _older_than(folder / n, ORPHAN_AGE_S)    # not one being written now
-                and not is_locked(folder / n)]   # nor a journal another instance prepared (it holds it)
-    for path in removed:
-        _unlink(path)
-    return removed
-
-
-# What follows ``.<stem>`` in the name of an atomic write's temporary file: the project's own,
-# its journal's, or a snapshot's (``write_replacement`` makes them).
-_TEMP_TAIL = re.compile(rf"(?:{re.escape(JOURNAL_SUFFIX)}|{re.escape(SNAPSHOT_SUFFIX)}-\d+-[0-9a-f]{{6}})?"
-                        rf"\.(?:[a-z0-9_]{{8}}|bak)\.tmp")
-_SNAPSHOT_TAIL = re.compile(r"\d+-[0-9a-f]{6}")
-
-
-def _own_snapshots(journal_path: Path) -> list[Path]:
-    """The journal's snapshots, not ones an earlier :meth:`Pending.keep_aside` renamed (the glob
-    matches those too)."""
-    return [path for path in snapshot_paths_for(journal_path) if _is_snapshot_name(path.name)]
-
-
-def _is_snapshot_name(name: str) -> bool:
-    """``<stem>.autosave-<seq>-<6 hex>``: the names :meth:`Journal.snapshot_async` gives."""
-    return _SNAPSHOT_TAIL.fullmatch(name.rpartition(SNAPSHOT_SUFFIX + "-")[2]) is not None
-
-
-# A running instance writes a new snapshot a moment before the journal that names it: only
-# snapshots older than this are taken for a kill's leftovers.
-ORPHAN_AGE_S = 60.0
-
-
-def _older_than(path: Path, seconds: float) -> bool:
-    try:
-        return time.time() - path.stat().st_mtime > seconds
-    except OSError:
-        return False
-
-
-def _orphans(folder: Path) -> list[Path]:
-    """Snapshots in the recovery folder whose journal is gone (a kill between rotation steps)."""
-    orphans = []
-    for snapshot in folder.glob(f"*{SNAPSHOT_SUFFIX}-*"):
-        stem = snapshot.name.rpartition(SNAPSHOT_SUFFIX + "-")[0]
-        if _is_snapshot_name(snapshot.name) and not (folder / f"{stem}{JOURNAL_SUFFIX}").exists() \
-                and _older_than(snapshot, ORPHAN_AGE_S):
-            orphans.append(snapshot)
-    return orphans
-
-
-def _stray_prepared(folder: Path) -> list[Path]:
-    """Journal files prepared ahead of a first edit that never came (``.<name>.journal.<8>.tmp``, see
-    ``PreparedJournal``) by an instance that is gone: no journal of that name may exist for
-    :func:`clean_leftovers` to find them by. A running instance holds its own locked."""
-    return [path for path in folder.glob(f".*{JOURNAL_SUFFIX}.*.tmp")
-            if _PREPARED_TAIL.fullmatch(path.name.rpartition(JOURNAL_SUFFIX)[2])
-            and _older_than(path, ORPHAN_AGE_S) and not is_locked(path)]
-
-
-_PREPARED_TAIL = re.compile(r"\.[a-z0-9_]{8}\.tmp")
-
-
-def _header_bases(journal_path: Path) -> list[BaseRef]:
-    """The files the journal's lines need: its base, and the file that adds to when it is a delta."""
-    try:
-        with open(journal_path, "rb") as handle:
-            header = decode_line(handle.readline(1 << 16))
-        if not header:
-            return []
-        return [BaseRef.from_json(header[key]) for key in ("base", "anchor") if key in header]
-    except (OSError, ValueError):
-        return []
-
-
-def _unlink(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(path)
-
-
 def _copy(source: Path, target: Path) -> None:
     """*source* copied to *target*, durably (a journal kept aside is the producer's only copy)."""
     try:
         atomic_write(target, source.read_bytes(), backup=False)
     except TranscriptError as error:
         raise OSError(error.problem) from None
-
-
-# ---------------------------------------------------------------------------------- replay
-def replay(transcript: Transcript, records: list[dict], journal_path: str | Path | None = None,
-           run: Callable[[ops.Op], object] | None = None) -> int:
-    """Apply journal *records* to *transcript*, each through *run* (see :func:`apply_record`);
-    returns how many were applied. Raises TranscriptError at the first line that does not fit."""
-    applied, misfit = replay_fitting(transcript, records, journal_path, run)
-    if misfit is not None:
-        raise misfit
-    return applied
-
-
-def replay_fitting(transcript: Transcript, records: list[dict], journal_path: str | Path | None = None,
-                   run: Callable[[ops.Op], object] | None = None) -> tuple[int, TranscriptError | None]:
-    """:func:`replay` up to the first line that does not fit: how many records were applied, and
-    why the next one does not fit (None when all did). A line is planned whole before it is applied,
-    so the one that does not fit changes nothing."""
-    memos: dict[int, ReplaceMemo | ShiftMemo] = {}   # what each replace or shift line found and left
-    for index, record in enumerate(records):
-        try:
-            apply_record(transcript, record, memos, run)
-        except (TranscriptError, ValueError, TypeError, IndexError, KeyError) as error:
-            problem = error.problem if isinstance(error, TranscriptError) else str(error)
-            return index, TranscriptError(f"journal entry {record.get('seq')} does not fit the base: {problem}",
-                                          journal_path, line=index + 2)
-    return len(records), None
-
-
-def apply_record(transcript: Transcript, record: dict, memos: dict[int, ReplaceMemo | ShiftMemo] | None = None,
-                 run: Callable[[ops.Op], object] | None = None) -> None:
-    """One journal line, as the reversible op :func:`record_op` plans from it.
-
-    *run* applies that op (default: straight onto *transcript*); the window passes its undo stack's
-    push, so each restored line is an undo step as the edit was before the crash. *memos* gathers
-    what each ``replace`` line found and left, for the ``restore`` lines of its undo and redo
-    (see :mod:`editor.session.journal`)."""
-    rows = [row for row, _ in record.get("replace", ())]
-    segments = transcript.segments
-    op = record_op(transcript, record, memos)
-    found = {row: text_state(segments[row]) for row in rows}
-    shift = _set_times(op) if "shift" in record else None
-    if shift is not None:
-        before = times_state(segments, shift.first, shift.columns, len(shift))
-    if run is None:
-        ops.run(transcript, op)
-    else:
-        run(op)
-    if rows and memos is not None:
-        segments = transcript.segments
-        memos[record["seq"]] = ReplaceMemo({BEFORE: found, AFTER: {row: text_state(segments[row]) for row in rows}})
-    if shift is not None and memos is not None:
-        memos[record["seq"]] = ShiftMemo(shift.first, {BEFORE: before, AFTER: dict(shift.columns)})
-
-
-def _set_times(op: ops.Op) -> ops.SetTimes | None:
-    """The turns' times a shift line's op sets."""
-    if isinstance(op, ops.SetTimes):
-        return op
-    if isinstance(op, ops.Group):
-        return next(filter(None, map(_set_times, op.ops)), None)
-    return None
-
-
-def record_op(transcript: Transcript, record: dict, memos: dict[int, ReplaceMemo | ShiftMemo] | None = None) -> ops.Op:
-    """The op that does what journal line *record* did to *transcript* (not applied yet).
-
-    Speakers, meta and chapters come first (segments refer to speakers), then the rows; a line
-    that does not fit *transcript* raises IndexError, ValueError or KeyError."""
-    parts: list[ops.Op] = []
-    speakers = transcript.speakers
-    # A journal's first line holds speakers and meta even when they did not change: left out then,
-    # so that line is the edit alone (typing merges with the keystrokes after it).
-    if "speakers" in record and record["speakers"] != speakers_to_json(speakers):
-        speakers = {sid: Speaker(sid, name) for sid, name in record["speakers"]}
-        parts.append(ops.SetSpeakers(tuple(speakers.values())))
-    if "meta" in record and record["meta"] != meta_to_json(transcript.meta):
-        meta = record["meta"]
-        parts.append(ops.SetMeta({"title": meta["title"], "audio_path": meta["audio_path"],
-                                  "duration_ms": meta["duration_ms"], "language": meta["language"]}))
-    chapters: list[ops.Op] = []
-    if "chapters" in record and record["chapters"] != chapters_to_json(transcript.chapters):
-        from editor.core.project import chapters_from_list
-        chapters.append(ops.SetChapters(tuple(chapters_from_list(record["chapters"]))))
-    if "shift" not in record:
-        parts += chapters
-    count = len(transcript.segments)
-    if "set" in record:
-        rows = [row for row, _ in record["set"]]
-        new = segments_from_json([data for _, data in record["set"]], speakers)
-        for row, segment in zip(rows, new, strict=False):
-            _check_row(row, count)
-            parts.append(ops.ReplaceSegments(row, 1, (segment,)))
-    if "replace" in record:
-        replaced = record["replace"]
-        for row, _ in replaced:
-            _check_row(row, count)
-        parts.append(ops.replace_spans(transcript, [(row, start, end, text) for row, spans in replaced
-                                                    for start, end, text in spans]))
-    if "shift" in record:
-        first, delta_ms, turns, clamped = record["shift"]
-        _check_row(first, count)
-        shift = ops.shift_times(transcript, delta_ms, first)
-        if (shift.turns, shift.clamped) != (turns, clamped):
-            raise ValueError(f"it shifts {turns} turns ({clamped} clamped at 0:00) from turn {first + 1}, "
-                             f"here {shift.turns} ({shift.clamped} clamped)")
-        parts.append(shift.op)
-        parts += chapters    # after the shift's own: the line holds the chapters as they were left
-    if "reshift" in record:
-        seq, side = record["reshift"]
-        shift_memo = memos.get(seq) if memos is not None else None
-        if not isinstance(shift_memo, ShiftMemo):
-            raise ValueError(f"it puts back the turns of shift entry {seq}, which is not in the journal")
-        put_back = ops.SetTimes(shift_memo.first, shift_memo.states[side])
-        _check_row(shift_memo.first + len(put_back) - 1, count)
-        parts.append(put_back)
-    if "restore" in record:
-        seq, side, rows = record["restore"]
-        memo = memos.get(seq) if memos is not None else None
-        if not isinstance(memo, ReplaceMemo):
-            raise ValueError(f"it puts back the turns of entry {seq}, which is not in the journal")
-        states = memo.states[side]
-        edits = []
-        for row in rows:
-            _check_row(row, count)
-            text, words, marks = states[row]
-            edits.append((row, {"text": text, "words": words, "marks": marks}))
-        parts.append(ops.SetFields(tuple(edits)))
-    if "rows" in record:
-        first, removed = record["rows"]
-        if not (first >= 0 and removed >= 0 and first + removed <= count):
-            raise IndexError(f"rows {first}..{first + removed} are beyond the {count} segments")
-        parts.append(ops.ReplaceSegments(first, removed, tuple(segments_from_json(record["segments"], speakers))))
-    return parts[0] if len(parts) == 1 else ops.Group(tuple(parts))   # no parts: a line marking a save
-
-
-# What typing sets (word_timing: words typed into a turn with heard times make its times estimated;
-# ignored: the passages said right there move along with the text typed before them).
-_TYPED_FIELDS = frozenset({"text", "words", "marks", "word_timing", "status", "approved_by", "approved_at",
-                           "ignored"})
-
-
-def typed_row(transcript: Transcript, op: ops.Op) -> int | None:
-    """The row when *op* (from :func:`record_op`) only changes one turn's text, as typing does (an
-    approved turn typed in is reopened too), else None: consecutive ones were one undo step."""
-    if not isinstance(op, ops.ReplaceSegments) or op.count != 1 or len(op.segments) != 1:
-        return None
-    old, new = transcript.segments[op.index], op.segments[0]
-    same = all(getattr(old, name) == getattr(new, name) for name in Segment.__slots__
-               if name not in _TYPED_FIELDS)
-    return op.index if same and old.text != new.text else None
-
-
-def document_op(transcript: Transcript, target: Transcript) -> ops.Op:
-    """The op that makes *transcript* what *target* holds (an autosave snapshot restored over the
-    file it was taken of: the edits before it are one step).
-
-    The audio's link and length are left as they are: the window sets them as it finds the audio
-    (derived data, never an edit), so undoing the restore must not put back the audio the document
-    had before it while the window plays another, or a length learnt since."""
-    meta = target.meta
-    return ops.Group((ops.SetSpeakers(tuple(target.speakers.values())),
-                      ops.SetMeta({"title": meta.title, "language": meta.language}),
-                      ops.SetChapters(tuple(target.chapters)),
-                      ops.ReplaceSegments(0, len(transcript.segments), tuple(target.segments))))
-
-
-def _check_row(row, count: int) -> None:
-    if type(row) is not int or not 0 <= row < count:
-        raise IndexError(f"row {row} is beyond the {count} segments")
 
 
 def _load_base(base: BaseRef, deltas: bool = True) -> tuple[Transcript, dict]:

@@ -21,7 +21,8 @@ from synthetic import ten_hour_episode  # noqa: E402  (also puts the repo root o
 
 from editor.core import ops, project  # noqa: E402
 from editor.session import recovery  # noqa: E402
-from editor.session.journal import Journal, capture  # noqa: E402
+from editor.session.journal import Journal  # noqa: E402
+from editor.session.snapshot_capture import capture  # noqa: E402
 
 ROUNDS = 500
 

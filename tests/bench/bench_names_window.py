@@ -64,7 +64,7 @@ class Heartbeat:
 def prepare() -> tuple[str, int, int]:
     """Write the episode project and the show's glossary; returns (path, turns, entries)."""
     from editor.core import project
-    from editor.core.glossary import default_path
+    from editor.core.glossary_places import default_path
     episode = with_misrecognitions(ten_hour_episode())
     glossary = glossary_of_200(episode)
     show = Path(_PRIVATE) / "Tidewater Notes"

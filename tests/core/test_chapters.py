@@ -11,7 +11,8 @@ from editor.core.errors import TranscriptError
 from editor.core.ops.chapters import chapter_index
 from editor.core.transcript import Chapter, Segment, Transcript, TranscriptMeta
 from editor.session import recovery
-from editor.session.journal import Journal, capture
+from editor.session.journal import Journal
+from editor.session.snapshot_capture import capture
 
 
 def episode():

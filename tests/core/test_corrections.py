@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from editor.core.corrections import Phrase, find_variants, resolve_overlaps, score_window, spans_for
+from editor.core.candidates import resolve_overlaps, spans_for
+from editor.core.corrections import find_variants
 from editor.core.name_index import NameIndex, core_span, normalise, phonetic_key
+from editor.core.phrase_likeness import Phrase, score_window
 from editor.core.search import ReplaceSpan
 from editor.core.transcript import Mark, MarkKind, Segment, Transcript, Word
 
@@ -150,7 +152,7 @@ def test_score_window_levels():
 
 
 def test_resolve_overlaps_prefers_higher_score():
-    from editor.core.corrections import Candidate
+    from editor.core.candidates import Candidate
     a = Candidate(0, 0, 10, "Rolf Breck", 90, "spelling", "", 0, None)
     b = Candidate(0, 5, 18, "Breck and me", 85, "spelling", "", 0, None)
     c = Candidate(0, 20, 25, "Breck", 81, "spelling", "", 0, None)
@@ -227,8 +229,9 @@ def test_a_capitalized_word_across_punctuation_is_no_part_of_the_name_found():
 def test_looking_for_a_short_name_in_addresses_reads_only_the_turns_that_have_one():
     # "Al" is inside most words of a long episode ("also", "real", "talk"); the turns without a web
     # address, handle or e-mail have nothing to look at (their words' places are not even worked out).
-    from editor.core.corrections import Phrase, match_inside_addresses
+    from editor.core.address_matches import match_inside_addresses
     from editor.core.name_index import NameIndex
+    from editor.core.phrase_likeness import Phrase
     t = Transcript()
     for i in range(200):
         t.segments.append(Segment(f"s{i}", i * 3000, i * 3000 + 2500, "It is also real talk, as always."))

@@ -8,17 +8,8 @@ import threading
 import pytest
 
 from editor.core.errors import TranscriptError
-from editor.core.glossary import (
-    Glossary,
-    GlossaryEntry,
-    apply_spans,
-    choose_show_for_folder,
-    default_path,
-    known_shows,
-    scan,
-    show_for_folder,
-    snapshot,
-)
+from editor.core.glossary import Glossary, GlossaryEntry, apply_spans, scan, snapshot
+from editor.core.glossary_places import choose_show_for_folder, default_path, known_shows, show_for_folder
 from editor.core.transcript import Mark, MarkKind, Segment, Speaker, Transcript
 
 

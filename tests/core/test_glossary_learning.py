@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from editor.core.errors import TranscriptError
-from editor.core.glossary import Glossary, may_be_misheard, replaced_span
+from editor.core.glossary import Glossary
 from editor.core.shared_glossary import SharedGlossaryFile, merge
+from editor.core.typed_corrections import may_be_misheard, replaced_span
 
 ROOT = Path(__file__).resolve().parents[2]
 

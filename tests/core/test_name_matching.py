@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from editor.core.corrections import Phrase, find_variants, score_window, spans_for
+from editor.core.candidates import spans_for
+from editor.core.corrections import find_variants
 from editor.core.glossary import Glossary, apply_spans, scan
 from editor.core.ops import replace_spans
+from editor.core.phrase_likeness import Phrase, score_window
 from editor.core.show_notes import PageText, candidate_names
 from editor.core.spelling import Speller
 from editor.core.transcript import Segment, Transcript

@@ -8,9 +8,10 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from editor.core.glossary import Glossary, choose_show_for_folder, show_for_folder
+from editor.core.glossary import Glossary
+from editor.core.glossary_places import choose_show_for_folder, show_for_folder
 from editor.core.user_data import APP_DIR_NAME, ENV_CACHE_DIR, ENV_DATA_DIR, user_cache_dir, user_data_dir
-from editor.session.journal import recovery_dir
+from editor.session.journal_places import recovery_dir
 
 
 def test_the_folder_the_environment_names_holds_glossaries_show_choices_and_journals(tmp_path, monkeypatch):

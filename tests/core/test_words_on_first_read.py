@@ -9,7 +9,7 @@ from editor.core import ops
 from editor.core.transcript import Segment, Transcript, Word, defer_words
 from editor.core.words import spread
 from editor.formats import read_text
-from editor.session.journal import capture
+from editor.session.snapshot_capture import capture
 
 # Two speakers, three cues each: two merged turns whose words come from their cues' spans.
 SRT = "\n\n".join(

@@ -18,9 +18,11 @@ from edit_script import fingerprint, generate, run_script, saved_fixture_project
 from editor.core import ops, project  # noqa: E402
 from editor.core.errors import TranscriptError  # noqa: E402
 from editor.core.transcript import ReviewStatus  # noqa: E402
-from editor.session import autosave_delta, recovery  # noqa: E402
+from editor.session import autosave_delta, kept_work, recovery  # noqa: E402
 from editor.session.autosave_delta import DELTA_KEY, Unchanged  # noqa: E402
-from editor.session.journal import BASE_SNAPSHOT, Journal, snapshot_paths_for  # noqa: E402
+from editor.session.journal import Journal  # noqa: E402
+from editor.session.journal_base import BASE_SNAPSHOT  # noqa: E402
+from editor.session.journal_places import snapshot_paths_for  # noqa: E402
 
 
 @pytest.fixture
@@ -176,9 +178,9 @@ def test_a_mostly_changed_document_gets_a_whole_snapshot_which_later_deltas_add_
     assert fingerprint(pending.recover()) == expected
     # Kept aside and put back, the delta and the snapshot it adds to go together.
     pending.keep_aside()
-    kept = recovery.find_kept([path.parent])
+    kept = kept_work.find_kept([path.parent])
     assert len(kept) == 1 and kept[0].pending.recoverable and len(kept[0].snapshots()) == 2
-    assert fingerprint(recovery.put_back(kept[0]).recover()) == expected
+    assert fingerprint(kept_work.put_back(kept[0]).recover()) == expected
 
 
 def test_after_a_save_deltas_add_to_the_project(opened):

@@ -17,16 +17,10 @@ from edit_script import fingerprint, fixture_transcript, generate, run_script, s
 
 from editor.core import ops, project  # noqa: E402
 from editor.core.errors import TranscriptError  # noqa: E402
-from editor.session import recovery  # noqa: E402
-from editor.session.journal import (  # noqa: E402
-    DELTA_JOURNAL_VERSION,
-    JOURNAL_VERSION,
-    Journal,
-    decode_line,
-    encode_line,
-    journal_path_for,
-    snapshot_paths_for,
-)
+from editor.session import journal_replay, leftovers, recovery  # noqa: E402
+from editor.session.journal import Journal  # noqa: E402
+from editor.session.journal_lines import DELTA_JOURNAL_VERSION, JOURNAL_VERSION, decode_line, encode_line  # noqa: E402
+from editor.session.journal_places import journal_path_for, snapshot_paths_for  # noqa: E402
 
 
 @pytest.fixture
@@ -222,7 +216,7 @@ def test_a_live_journal_is_not_offered(saved):
 def test_two_looks_at_once_at_a_journal_left_behind_both_find_it_to_offer(saved):
     # Two windows (or two instances starting) reading the same journal left behind at once: neither
     # look may take the other's for a running window writing it, or the work is not offered.
-    from editor.session.journal import is_locked
+    from editor.session.journal_files import is_locked
     path, transcript = saved
     journal = Journal.for_document(path, saved=True, fsync_interval=None)
     journal.run(transcript, ops.set_text(transcript, 0, "left behind"))
@@ -418,9 +412,9 @@ def test_a_journal_kept_aside_keeps_its_snapshot_and_is_neither_offered_nor_clea
     assert not pending.journal_path.exists() and not snapshot.exists()
     [kept_snapshot] = kept.parent.glob(f"{snapshot.name}.unrestored-*")
     assert (kept.read_bytes(), kept_snapshot.read_bytes()) == held
-    monkeypatch.setattr(recovery, "ORPHAN_AGE_S", -1.0)   # old enough for any leftover to go
+    monkeypatch.setattr(leftovers, "ORPHAN_AGE_S", -1.0)   # old enough for any leftover to go
     assert recovery.find_unsaved(data_dir) == []
-    recovery.clean_leftovers(pending.journal_path)
+    leftovers.clean_leftovers(pending.journal_path)
     assert kept.exists() and kept_snapshot.exists()
     assert pending.keep_aside() is None                    # nothing left there to keep
 
@@ -432,17 +426,17 @@ def test_a_journal_cut_after_the_lines_that_fit_resumes_after_them(saved):
     journal.run(transcript, ops.set_text(transcript, 0, "the keel was larch"))
     expected = fingerprint(transcript)
     journal.close()
-    from editor.session.journal import encode_line
+    from editor.session.journal_lines import encode_line
     fitting = journal.path.read_bytes()
     with open(journal.path, "ab") as handle:
         handle.write(encode_line({"seq": 3, "rows": [999, 1], "segments": []}))
     pending = recovery.inspect(journal.path)
     base, _ = pending.load_base()
-    applied, misfit = recovery.replay_fitting(base, pending.records, pending.journal_path)
+    applied, misfit = journal_replay.replay_fitting(base, pending.records, pending.journal_path)
     assert applied == 2 and "journal entry 3 does not fit" in str(misfit)
     assert fingerprint(base) == expected
     with pytest.raises(TranscriptError, match="does not fit"):
-        recovery.replay(project.load(path).transcript, pending.records)
+        journal_replay.replay(project.load(path).transcript, pending.records)
 
     pending.cut(applied)
     resumed = pending.resume(fsync_interval=None)

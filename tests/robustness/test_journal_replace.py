@@ -24,7 +24,8 @@ from editor.core.errors import TranscriptError  # noqa: E402
 from editor.core.search import FindOptions, replace_all_spans  # noqa: E402
 from editor.core.transcript import Word, WordTiming  # noqa: E402
 from editor.session import recovery  # noqa: E402
-from editor.session.journal import Journal, decode_line, encode_line  # noqa: E402
+from editor.session.journal import Journal  # noqa: E402
+from editor.session.journal_lines import decode_line, encode_line  # noqa: E402
 
 
 @pytest.fixture

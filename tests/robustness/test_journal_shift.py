@@ -19,7 +19,8 @@ from editor.core import ops, project  # noqa: E402
 from editor.core.errors import TranscriptError  # noqa: E402
 from editor.core.transcript import Chapter  # noqa: E402
 from editor.session import recovery  # noqa: E402
-from editor.session.journal import Journal, decode_line, encode_line  # noqa: E402
+from editor.session.journal import Journal  # noqa: E402
+from editor.session.journal_lines import decode_line, encode_line  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]

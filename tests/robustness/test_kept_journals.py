@@ -15,7 +15,7 @@ from edit_script import fingerprint, saved_fixture_project  # noqa: E402
 
 from editor.core import ops  # noqa: E402
 from editor.core.errors import TranscriptError  # noqa: E402
-from editor.session import recovery  # noqa: E402
+from editor.session import kept_work, recovery  # noqa: E402
 from editor.session.journal import Journal  # noqa: E402
 
 
@@ -40,13 +40,13 @@ def test_a_kept_journal_with_its_snapshot_is_found_restorable_and_put_back(tmp_p
     kept_path = recovery.inspect(live).keep_aside()
     assert not live.exists()
 
-    [kept] = recovery.find_kept([tmp_path, tmp_path])         # a folder given twice is read once
+    [kept] = kept_work.find_kept([tmp_path, tmp_path])         # a folder given twice is read once
     assert kept.pending.journal_path == kept_path and kept.live_path == live
     assert kept.pending.recoverable, kept.pending.problem     # its snapshot is found under the kept name
     assert kept.document == str(path) and kept.pending.edit_count == 1
     assert kept.kept_at is not None and len(kept.snapshots()) == 1
 
-    pending = recovery.put_back(kept)
+    pending = kept_work.put_back(kept)
     assert pending.journal_path == live and not kept_path.exists() and not kept.snapshots()
     assert fingerprint(pending.recover()) == expected
 
@@ -56,7 +56,7 @@ def test_listing_kept_journals_changes_nothing(tmp_path):
     recovery.inspect(Path(str(path) + ".journal")).keep_aside()
     (tmp_path / "notes.journal.unrestored-later").write_text("not one of ours")   # no time: not a kept name
     before = _listing(tmp_path)
-    assert len(recovery.find_kept([tmp_path])) == 1
+    assert len(kept_work.find_kept([tmp_path])) == 1
     assert _listing(tmp_path) == before
 
 
@@ -65,22 +65,22 @@ def test_a_kept_journal_is_not_put_back_over_a_later_one(tmp_path):
     journal = Journal.for_document(path, saved=True, fsync_interval=None)
     journal.run(transcript, ops.set_text(transcript, 1, "first session"))
     journal.close()
-    [kept] = [recovery.inspect_kept(recovery.inspect(journal.path).keep_aside())]
+    [kept] = [kept_work.inspect_kept(recovery.inspect(journal.path).keep_aside())]
     later = Journal.for_document(path, saved=True, fsync_interval=None)   # a later session's unsaved work
     later.run(transcript, ops.set_text(transcript, 2, "second session"))
     later.close()
     written = later.path.read_bytes()
     with pytest.raises(TranscriptError, match="another journal of the same document is in its place"):
-        recovery.put_back(kept)
+        kept_work.put_back(kept)
     assert later.path.read_bytes() == written and kept.pending.journal_path.exists()
 
 
 def test_deleting_a_kept_journal_deletes_it_and_its_snapshots_only(tmp_path):
     path, _expected = _journal_after_an_autosave(tmp_path)
     recovery.inspect(Path(str(path) + ".journal")).keep_aside()
-    [kept] = recovery.find_kept([tmp_path])
+    [kept] = kept_work.find_kept([tmp_path])
     others = set(_listing(tmp_path)) - {(p.name, p.stat().st_size) for p in kept.files()}
-    recovery.delete_kept(kept)
+    kept_work.delete_kept(kept)
     assert set(_listing(tmp_path)) == others
     assert path.exists()
 

@@ -13,7 +13,7 @@ from edit_script import fixture_transcript  # noqa: E402
 from editor.core import project  # noqa: E402
 from editor.core.user_data import ENV_DATA_DIR  # noqa: E402
 from editor.session import recovery  # noqa: E402
-from editor.session.journal import base_of_document  # noqa: E402
+from editor.session.journal_base import base_of_document  # noqa: E402
 from tests.safety.autosaved_document import opened_with_autosave  # noqa: E402
 
 

@@ -19,8 +19,10 @@ from editor.core import ops, project  # noqa: E402
 from editor.core.errors import TranscriptError  # noqa: E402
 from editor.core.user_data import ENV_DATA_DIR  # noqa: E402
 from editor.session import journal as journal_module  # noqa: E402
-from editor.session import recovery  # noqa: E402
-from editor.session.journal import Journal, base_of_document, journal_path_for  # noqa: E402
+from editor.session import leftovers, recovery  # noqa: E402
+from editor.session.journal import Journal  # noqa: E402
+from editor.session.journal_base import base_of_document  # noqa: E402
+from editor.session.journal_places import journal_path_for  # noqa: E402
 from tests.safety.autosaved_document import opened_with_autosave  # noqa: E402
 
 
@@ -111,7 +113,7 @@ def test_a_kill_before_the_first_edit_offers_nothing_and_its_file_is_cleaned_up(
     os.close(prepared._fd)          # then the process dies: the kernel drops its lock on the file
     (temp,) = _temps(path.parent)
     assert recovery.find_for(path) is None and temp.exists()   # perhaps another window's, just made
-    old = time.time() - recovery.ORPHAN_AGE_S - 5
+    old = time.time() - leftovers.ORPHAN_AGE_S - 5
     os.utime(temp, (old, old))
     assert recovery.find_for(path) is None and not temp.exists()
 

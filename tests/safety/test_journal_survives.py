@@ -17,7 +17,7 @@ from edit_script import fingerprint, fixture_transcript  # noqa: E402
 
 from editor.core import ops, project  # noqa: E402
 from editor.core.atomic import atomic_write  # noqa: E402
-from editor.session import recovery  # noqa: E402
+from editor.session import leftovers, recovery  # noqa: E402
 from editor.session.journal import Journal  # noqa: E402
 
 
@@ -160,7 +160,7 @@ def test_leftovers_of_kills_are_removed_on_the_next_open_and_nothing_else(sessio
             folder / "ep.tep.json.autosave-2-abcdef"]        # a snapshot the journal no longer names
     theirs = [folder / ".other.tep.json.a1b2c3d4.tmp", folder / "notes.tmp", folder / ".ep.tep.json.swp",
               folder / "ep.tep.json.autosave-notes.txt", folder / ".ep.tep.json.a1b2.tmp"]
-    old = time.time() - recovery.ORPHAN_AGE_S - 5     # left by a kill a while ago
+    old = time.time() - leftovers.ORPHAN_AGE_S - 5     # left by a kill a while ago
     for leftover in ours + theirs:
         leftover.write_bytes(b"x" * 100)
         os.utime(leftover, (old, old))
@@ -181,7 +181,7 @@ def test_orphan_snapshots_in_the_recovery_folder_are_removed(tmp_path):
     orphan.write_bytes(b"{}")
     fresh = folder / "other.srt-0123456789abcdef.autosave-2-d4e5f6"   # another instance, mid-rotation
     fresh.write_bytes(b"{}")
-    old = time.time() - recovery.ORPHAN_AGE_S - 5
+    old = time.time() - leftovers.ORPHAN_AGE_S - 5
     os.utime(orphan, (old, old))
     mine = folder / "keep-me.txt"
     mine.write_bytes(b"x")
@@ -203,9 +203,9 @@ def test_the_tmp_file_of_an_atomic_write_matches_what_cleanup_removes(tmp_path, 
     atomic_write(tmp_path / "ep.tep.json", b"{ }")
     monkeypatch.undo()
     journal_path = tmp_path / "ep.tep.json.journal"
-    old = time.time() - recovery.ORPHAN_AGE_S - 5
+    old = time.time() - leftovers.ORPHAN_AGE_S - 5
     for name in made:
         (tmp_path / name).write_bytes(b"x")
         os.utime(tmp_path / name, (old, old))
-    recovery.clean_leftovers(journal_path)
+    leftovers.clean_leftovers(journal_path)
     assert not any((tmp_path / name).exists() for name in made)

@@ -279,7 +279,8 @@ def test_escape_in_the_find_panel_closes_it_and_returns_to_the_text(sample_windo
 
 
 def test_show_chosen_in_the_glossary_dialog_is_kept_for_the_episode(sample_window, qtbot):
-    from editor.core.glossary import Glossary, default_path, show_for_folder
+    from editor.core.glossary import Glossary
+    from editor.core.glossary_places import default_path, show_for_folder
     window, names = sample_window, sample_window.names
     wait_for_scan(qtbot, names)
     folder_show = names.show_glossary.glossary.show

@@ -43,14 +43,14 @@ def test_an_exception_raised_on_the_worker_is_told_as_a_failure(qtbot):
 
 @pytest.mark.usefixtures("own_data_dir")
 def test_the_recover_dialog_says_why_it_could_not_look_for_kept_work(windows, tmp_path, qtbot, monkeypatch):
-    from editor.session import recovery
+    from editor.session import kept_work
     window = windows()
     assert window.open_path(str(write_project(tmp_path)))
 
     def unreadable(_folders):
         raise PermissionError(13, "Permission denied", str(tmp_path))
 
-    monkeypatch.setattr(recovery, "find_kept", unreadable)
+    monkeypatch.setattr(kept_work, "find_kept", unreadable)
     window.action_table["recover_unsaved"].trigger()
     dialog = window.project.recovery.recover_dialog
     # Until the journals are read, the list's place says so.

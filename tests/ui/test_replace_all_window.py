@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 
 from editor.core.words import tokenize
 from editor.session import recovery
-from editor.session.journal import decode_line
+from editor.session.journal_lines import decode_line
 
 TURNS = 150   # more scattered turns than the model signals one by one
 

@@ -62,7 +62,7 @@ def test_a_restorable_journal_says_what_each_button_does(windows, tmp_path, qtbo
 
 
 def test_unrestorable_work_found_at_start_is_listed_in_one_message(windows, own_data_dir, qtbot):
-    from editor.session.journal import recovery_dir
+    from editor.session.journal_places import recovery_dir
     folder = recovery_dir(own_data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     left = {}
@@ -99,7 +99,7 @@ def test_at_start_a_recent_project_is_offered_whatever_its_file_is_named(windows
 
 def test_at_start_the_message_about_unrestorable_work_waits_until_the_restore_prompt_is_answered(
         windows, tmp_path, own_data_dir, qtbot):
-    from editor.session.journal import recovery_dir
+    from editor.session.journal_places import recovery_dir
     path, _journal = killed_mid_edit(windows, tmp_path)        # a recent project with work to restore
     folder = recovery_dir(own_data_dir)
     folder.mkdir(parents=True, exist_ok=True)

@@ -182,7 +182,7 @@ def test_a_restored_step_is_named_by_its_place_among_the_steps_not_the_journal_l
 
 
 def test_a_restore_whose_base_cannot_be_loaded_leaves_the_open_documents_steps_alone(windows, tmp_path, qtbot):
-    from editor.session.journal import BASE_PROJECT, BaseRef
+    from editor.session.journal_base import BASE_PROJECT, BaseRef
     from editor.session.recovery import Pending
     path = write_project(tmp_path)
     window = windows()
@@ -201,7 +201,7 @@ def test_a_restore_whose_base_cannot_be_loaded_leaves_the_open_documents_steps_a
 
 def _append_line_that_does_not_fit(journal_path):
     """A line after the intact ones that names a row the document does not have."""
-    from editor.session.journal import decode_line, encode_line
+    from editor.session.journal_lines import decode_line, encode_line
     lines = journal_path.read_bytes().splitlines(keepends=True)
     last = max(record["seq"] for record in map(decode_line, lines[1:]) if record and "seq" in record)
     with open(journal_path, "ab") as handle:
@@ -209,7 +209,7 @@ def _append_line_that_does_not_fit(journal_path):
 
 
 def test_a_journal_whose_base_cannot_be_loaded_is_kept_aside_and_not_written_over(windows, tmp_path, qtbot):
-    from editor.session.journal import BASE_PROJECT, BaseRef
+    from editor.session.journal_base import BASE_PROJECT, BaseRef
     from editor.session.recovery import Pending
     path = write_project(tmp_path)
     garbage = tmp_path / "garbage.tep.json"
@@ -325,7 +325,7 @@ def test_a_restorable_journal_closed_without_a_choice_is_kept_aside_not_deleted(
 
 
 def test_unsaved_work_with_a_damaged_header_found_at_start_is_kept_aside(windows, own_data_dir, qtbot):
-    from editor.session.journal import recovery_dir
+    from editor.session.journal_places import recovery_dir
     folder = recovery_dir(own_data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     journal = folder / "episode-0123456789abcdef.journal"

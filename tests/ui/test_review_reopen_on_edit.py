@@ -14,7 +14,7 @@ from window_helpers import press  # noqa: E402
 from editor.core import project  # noqa: E402
 from editor.core.transcript import ReviewStatus  # noqa: E402
 from editor.publish import readiness  # noqa: E402
-from editor.session.journal import decode_line, segments_from_json  # noqa: E402
+from editor.session.journal_lines import decode_line, segments_from_json  # noqa: E402
 from editor.settings import Key  # noqa: E402
 
 CTRL = Qt.KeyboardModifier.ControlModifier

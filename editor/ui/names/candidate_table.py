@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
-from editor.core.corrections import Candidate
+from editor.core.candidates import Candidate
 from editor.core.timecode import format_clock
 
 HOW = {"exact": "same words", "spelling": "spelled alike", "sound": "sounds alike", "address": "in an address"}

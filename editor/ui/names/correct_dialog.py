@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from editor.core.corrections import Candidate, spans_for
+from editor.core.candidates import Candidate, spans_for
 from editor.core.errors import TranscriptError
 from editor.core.glossary import capture
 from editor.core.name_index import NameIndex

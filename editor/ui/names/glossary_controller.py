@@ -4,7 +4,7 @@
   glossary dialog (kept in the project's ``extra`` and per folder), else the show the podcast
   page names, else the folder the transcript lives in (a producer keeps one folder per show; never
   Downloads or the like: :func:`editor.core.show_guess.guess_show`); the glossary file lives in
-  the user's data folder (:func:`editor.core.glossary.default_path`);
+  the user's data folder (:func:`editor.core.glossary_places.default_path`);
 * the glossary scan runs on the thread pool a while after opening (the producer reads and
   scrolls the new episode first); opening the suggestions panel starts it sooner. It also
   looks for the names of the page text around the transcript (show notes, kept by the
@@ -381,7 +381,7 @@ class GlossaryController(QObject):
         chosen = self._files.extra.get(EXTRA_SHOW) if isinstance(self._files.extra, dict) else None
         if isinstance(chosen, str) and chosen.strip():
             return chosen.strip()
-        from editor.core.glossary import show_for_folder
+        from editor.core.glossary_places import show_for_folder
         from editor.core.show_guess import is_generic_folder
         folder = Path(path).parent
         chosen = None if is_generic_folder(folder.resolve()) else show_for_folder(folder, self._data_dir)
@@ -389,7 +389,7 @@ class GlossaryController(QObject):
 
     def guessed_show(self, path: str):
         """:func:`~editor.core.show_guess.guess_show` for the transcript at *path* and its podcast page."""
-        from editor.core.glossary import default_path
+        from editor.core.glossary_places import default_path
         from editor.core.page_text import PageText
         from editor.core.show_guess import guess_show
         return guess_show(path, PageText.from_extra(self._files.extra),
@@ -410,7 +410,7 @@ class GlossaryController(QObject):
             self._files.extra[EXTRA_SHOW] = chosen
         if self._files.extra.get(EXTRA_SHOW) != before:
             self.extra_changed.emit()   # saved with the project: the document now has unsaved work
-        from editor.core.glossary import choose_show_for_folder
+        from editor.core.glossary_places import choose_show_for_folder
         from editor.core.show_guess import is_generic_folder
         if is_generic_folder(Path(path).parent.resolve()):
             return      # Downloads holds every show's episodes: kept with the episode only

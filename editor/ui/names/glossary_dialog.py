@@ -38,7 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.errors import TranscriptError
-from editor.core.glossary import Glossary, GlossaryEntry, known_shows
+from editor.core.glossary import Glossary, GlossaryEntry
+from editor.core.glossary_places import known_shows
 from editor.core.show_guess import ShowGuess
 
 COLUMNS = ("Correct form", "Known wrong forms (; between)", "Note")

@@ -1,7 +1,7 @@
 """TypedCheck: a correction typed in a turn is checked against the audio, and the verdict is told.
 
 When the in-place editor leaves a turn whose words were aligned (or came timed from the
-recognizer), the one place where its text changed (:func:`editor.core.glossary.replaced_span`)
+recognizer), the one place where its text changed (:func:`editor.core.typed_corrections.replaced_span`)
 is aligned over the audio of the old words, once as it was and once as typed
 (:class:`~editor.ui.names.audio_verdicts.AudioChecker`, in the background). The status bar then
 says "The audio agrees with “EPA”", or "The audio prefers the original “BSA” to “EPA”", so a
@@ -71,8 +71,8 @@ class TypedCheck(QObject):
             self.checks.start(self._audio_path(), [item])
 
     def _check_item(self, segment_id: str, before: str, after: str, timed) -> CheckItem | None:
-        from editor.core.corrections import Phrase
-        from editor.core.glossary import may_be_misheard, replaced_span
+        from editor.core.phrase_likeness import Phrase
+        from editor.core.typed_corrections import may_be_misheard, replaced_span
         from editor.hearing.verdict import region_of
         span = replaced_span(before, after)
         if span is None:

@@ -176,7 +176,9 @@ class Autosaver(QObject):
         self._drop_prepared()
         if not self._document:
             return
-        from editor.session.journal import Journal, base_of_document, file_state
+        from editor.session.journal import Journal
+        from editor.session.journal_base import base_of_document
+        from editor.session.journal_files import file_state
         key = (self._document, self._saved, self._format)
         found: Future = Future()
         folder = self._data_dir
@@ -203,7 +205,7 @@ class Autosaver(QObject):
         problem with it)."""
         if self._base is None or self._base[0] != (self._document, self._saved, self._format):
             return None, None
-        from editor.session.journal import file_state
+        from editor.session.journal_files import file_state
         try:
             base, state, prepared = self._base[1].result()
         except TranscriptError:

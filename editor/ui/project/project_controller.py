@@ -272,7 +272,7 @@ class ProjectController(QObject):
     def closing_by_system(self) -> None:
         """The window is about to close without asking because the system ends it (SIGTERM: a logout,
         a shutdown): unsaved work is kept, and its journal says so, for the restore prompt to tell."""
-        from editor.session.journal import CLOSED_BY_SYSTEM
+        from editor.session.journal_lines import CLOSED_BY_SYSTEM
         self._closed_by = CLOSED_BY_SYSTEM
 
     def shutdown(self) -> None:

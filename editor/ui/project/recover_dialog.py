@@ -46,7 +46,7 @@ def _when(path: Path) -> str:
 
 
 class RecoverDialog(QDialog):
-    """Lists :class:`~editor.session.recovery.KeptWork`; Restore asks the window to restore the chosen one."""
+    """Lists :class:`~editor.session.kept_work.KeptWork`; Restore asks the window to restore the chosen one."""
 
     restore_requested = Signal(object)     # the KeptWork to restore (the dialog closes)
 
@@ -209,7 +209,7 @@ class RecoverDialog(QDialog):
         box.open()
 
     def _delete(self, work) -> None:
-        from editor.session.recovery import delete_kept
+        from editor.session.kept_work import delete_kept
         delete_kept(work)
         for index, item in enumerate(self._items()):
             if item.data(0, Qt.ItemDataRole.UserRole) is work:

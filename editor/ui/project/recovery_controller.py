@@ -83,7 +83,7 @@ class RecoveryController(QObject):
         window's input is held until the prompt shows: an edit meanwhile would start a journal in
         place of the one to offer."""
         from editor.session import recovery
-        from editor.session.journal import journal_paths_for
+        from editor.session.journal_places import journal_paths_for
         if self._files.current_path != document:
             return
         folder = self._data_dir
@@ -160,7 +160,7 @@ class RecoveryController(QObject):
     def offer_recovery(self):
         """At start-up: offer unsaved work a crash left (imported files, or recent projects)."""
         from editor.session import recovery
-        from editor.session.journal import is_locked
+        from editor.session.journal_files import is_locked
         found, unrestorable = [], []
         for pending in recovery.find_unsaved(self._data_dir):
             if pending.recoverable:
@@ -284,7 +284,7 @@ class RecoveryController(QObject):
     def kept_folders(self) -> list[str]:
         """Where journals kept aside may be: the recovery folder (unsaved imports) and the folders of
         the open document and the recent projects (a project's journal is beside it)."""
-        from editor.session.journal import recovery_dir
+        from editor.session.journal_places import recovery_dir
         documents = [self._project.project_path, self._project.source_path, *self._settings.recent_files()]
         folders = [str(recovery_dir(self._data_dir))]
         for document in documents:
@@ -295,7 +295,7 @@ class RecoveryController(QObject):
     def show_kept(self) -> None:
         """File ▸ Recover Unsaved Work…: the journals kept aside, to restore or delete. They are read on
         a worker (a long journal takes a second): the dialog opens at once and fills when they are."""
-        from editor.session.recovery import find_kept
+        from editor.session.kept_work import find_kept
         from editor.ui.project.recover_dialog import RecoverDialog
         dialog = RecoverDialog(self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -327,7 +327,7 @@ class RecoveryController(QObject):
         own = self._project.autosave.journal
         if own is not None and own.path == kept.live_path:
             self._project.autosave.discard()    # this session's own, of the same document, with nothing unsaved in it
-        from editor.session.recovery import put_back
+        from editor.session.kept_work import put_back
         try:
             pending = put_back(kept)
         except TranscriptError as error:
@@ -512,7 +512,7 @@ def _offerable(document: str, saved: bool, folder):
     """The work left behind for *document* to offer (None: none, or another window is editing it; a
     journal that cannot be read is offered as work that cannot be restored)."""
     from editor.session import recovery
-    from editor.session.journal import is_locked
+    from editor.session.journal_files import is_locked
     pending = recovery.find_for(document, saved, folder)
     if pending is None or is_locked(pending.journal_path):
         return None
@@ -544,7 +544,7 @@ def _application() -> QCoreApplication:
 def _how_it_ended(pending) -> str:
     """The restore prompt's first words: a window the system closed (a logout, a shutdown) kept its
     unsaved work on purpose, which is no failure; any other journal left behind is a crash's."""
-    from editor.session.journal import CLOSED_BY_SYSTEM
+    from editor.session.journal_lines import CLOSED_BY_SYSTEM
     if pending.closed_by == CLOSED_BY_SYSTEM:
         return "Transcript Editor was closed by the system (a logout or shutdown) with unsaved work."
     return "Transcript Editor did not close normally."

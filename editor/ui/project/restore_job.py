@@ -100,14 +100,15 @@ def replay_detached(pending, opened, stopped=lambda: False, progress=None) -> Re
     a :func:`shell_of` the open document). Plain core work, safe on a worker: raises TranscriptError
     when the base cannot be read, :class:`Stopped` once *stopped()*."""
     from editor.core import ops
-    from editor.session import recovery
+    from editor.session import journal_replay
+    from editor.session.journal_base import BASE_SNAPSHOT
     transcript, extra = pending.load_base()
     steps: list[Step] = []
     audio, duration_ms, gone = _audio_to_play(pending, transcript, opened)
-    if pending.base.kind == recovery.BASE_SNAPSHOT:
+    if pending.base.kind == BASE_SNAPSHOT:
         # Made before the lines run: it reads the snapshot's row count as loaded. It leaves the audio
         # as it is: undone, the audio stays the one the window plays.
-        steps.append(Step(recovery.document_op(transcript, opened), None, "Restored Autosave"))
+        steps.append(Step(journal_replay.document_op(transcript, opened), None, "Restored Autosave"))
     if audio:
         # The window links its audio (path and length) without an edit, as it did before the crash,
         # so the journal's lines hold the meta with it. The file re-read as the base gets it too, or
@@ -129,10 +130,10 @@ def replay_detached(pending, opened, stopped=lambda: False, progress=None) -> Re
         op = ops.without_audio_link(op, transcript.meta)
         if ops.is_noop(op):          # a line that only marks a save, or links the audio
             return
-        row = recovery.typed_row(transcript, op)
+        row = journal_replay.typed_row(transcript, op)
         steps.append(Step(ops.run(transcript, op, edited), row))
 
-    applied, misfit = recovery.replay_fitting(transcript, pending.records, pending.journal_path, run)
+    applied, misfit = journal_replay.replay_fitting(transcript, pending.records, pending.journal_path, run)
     if audio and not transcript.meta.audio_path:   # lines that left it unlinked: it plays
         transcript.meta.audio_path = audio
     changed = changed_rows(opened, transcript)
@@ -147,9 +148,9 @@ def _audio_to_play(pending, base, opened) -> tuple[str, int, str]:
     gone. The producer may have chosen other audio (Choose Audio…) than the window finds beside the
     file on opening it: the snapshot and every journal line name the one chosen, and it plays again
     when it is still there; else the window's stays."""
-    from editor.session import recovery
+    from editor.session.journal_base import BASE_SNAPSHOT
     named, duration_ms = "", 0
-    if pending.base.kind == recovery.BASE_SNAPSHOT and base.meta.audio_path:
+    if pending.base.kind == BASE_SNAPSHOT and base.meta.audio_path:
         named, duration_ms = os.path.abspath(base.meta.audio_path), base.meta.duration_ms
     for record in reversed(pending.records):    # the latest line that says, else the snapshot
         meta = record.get("meta") if isinstance(record, dict) else None

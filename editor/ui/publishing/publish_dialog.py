@@ -308,7 +308,7 @@ class PublishDialog(QDialog):
         return [p for p in (self._source, self._audio, self._transcript.meta.source_path) if p]
 
     def start_publish(self, replace_changed: bool = False) -> None:
-        from editor.session.journal import capture
+        from editor.session.snapshot_capture import capture
         folder = self.folder.text().strip()
         if not folder or not self.formats() or self.worker is not None:
             return
