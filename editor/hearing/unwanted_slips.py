@@ -11,14 +11,15 @@ finds the right word somewhat less likely than the written one, or than other ne
 
 Here the audio leads and the model only rules out: a word fitting its turn clearly worse than its
 typical word (:data:`UNWANTED_BELOW`) is put to the light search together with *every* word one phone
-from it (changed, added or dropped, as :meth:`.context.ContextModel.sound_alikes` finds them) that
+from it, one phone changed (not added or dropped: a voice's vowel glides into an l or a nasal, and a
+right "rose" in "the moon rose over the trees" fitted "rolls" 3.3 per frame better; a consonant of a
+cluster put back is :mod:`.context`'s question, measured by its length) that
 the model does not find more than :data:`UNWANTED_GAIN` orders of magnitude less likely in its place
 (plain and net of the two words' general frequencies), the likeliest :data:`UNWANTED_ASKED` of them:
 one short decode whatever their number. One it chooses is aligned in the turn, and the word is a
 suspect when the turn fits that clearly better per frame of the word (:func:`unwanted_bar`: only a
-vowel a voice does not move that far, or any consonant by a high bar). Not the word with a last phone
-added or dropped (how a word's end is said), nor one losing an r-coloured vowel the text's word has
-(how a voice says a right word's ending).
+vowel a voice does not move that far, or any consonant by a high bar). Not one losing an r-coloured
+vowel the text's word has (how a voice says a right word's ending).
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ import numpy as np
 from editor.align.aligner import Aligner
 from editor.align.text import Token
 from editor.hearing.context import (
-    _end_apart,
     _heights_apart,
+    _one_phone_changed,
     _vowel_apart,
     asked_words,
     chosen_neighbour_suspects,
@@ -101,7 +102,7 @@ def neighbours_not_ruled_out(words: list[str], at: int, sayings: list[str]) -> l
     for other in model.sound_alikes(sayings) - model.homophones(sayings):
         others_said = model._sayings(other)
         if (other == word or not model.known(other) or american(other) == american(word)
-                or _end_apart(sayings, others_said) or _r_colour_lost(sayings, others_said)):
+                or not _one_phone_changed(sayings, others_said) or _r_colour_lost(sayings, others_said)):
             continue
         gain = model.window(words, at, other) - own
         least = min(gain, gain - model.commoner(other, word))

@@ -24,8 +24,10 @@ def test_a_neighbour_the_model_finds_somewhat_less_likely_is_offered_to_the_audi
     # offer only the neighbours it wants never ask about it.
     assert "hill" not in neighbours_not_less_likely(words, at, sayings)
     assert "hill" in neighbours_not_ruled_out(words, at, sayings)
-    # A word's end added or dropped is how a word is said, never offered ("halls").
+    # Only a phone changed: one added or dropped is how a voice glides or ends a word ("halls").
     assert "halls" not in neighbours_not_ruled_out(words, at, sayings)
+    words = ["the", "moon", "rose", "over", "the", "trees"]
+    assert "rolls" not in neighbours_not_ruled_out(words, 2, aligner.pronunciations("rose"))
 
 
 def test_only_a_vowel_a_voice_does_not_move_that_far_or_a_clear_consonant_counts(aligner):
