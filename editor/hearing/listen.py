@@ -9,7 +9,9 @@ sentence's context points at elsewhere (:mod:`~editor.hearing.context`), those a
 apart that the audio hears (:mod:`~editor.hearing.near_consonants`), two phones apart that the
 sentence strongly wants (:mod:`~editor.hearing.two_phones`), and a vowel or a consonant apart where
 the word clearly misfits its turn (:mod:`~editor.hearing.misfit_slips`), a common word where the rest
-of the episode says a rare one sounding like it (:mod:`~editor.hearing.episode_alikes`), and a word misfitting alone
+of the episode says a rare one sounding like it (:mod:`~editor.hearing.episode_alikes`), a word clearly
+misfitting that the audio hears as one a phone away the sentence does not rule out
+(:mod:`~editor.hearing.unwanted_slips`), and a word misfitting alone
 that the recognizer hears as another (:mod:`~editor.hearing.lone_misfits`). Results come back in
 completion order; one whose segment text changed meanwhile is stale (compare ``text``).
 """
@@ -50,6 +52,7 @@ from editor.hearing.sound_match import (
 from editor.hearing.spotting import EXPECTED_WINDOW, SPOT_COVERAGE, Spotted, fit_bar, spot_names
 from editor.hearing.suspects import JOIN_AT, Suspect, WordDoubt, over_words, runs, typical_fit, word_doubts
 from editor.hearing.two_phones import two_phone_suspects
+from editor.hearing.unwanted_slips import unwanted_slip_suspects
 from editor.hearing.verdict import AGREES, MARGIN, PREFERS_ORIGINAL, TimedToken, compare, cut, region_of
 from editor.hearing.voice import token_phones
 
@@ -130,11 +133,13 @@ def hear_segment(job: HearJob, aligner: Aligner) -> Heard:
         # the audio does not rule out ("Ash combe" for Ashcombe), are said as the name is, not as
         # the dictionary says each word, and the context check does not ask about them.
         # In this order, each check leaving alone the words already in a suspect: the context check
-        # first, then the slips a near consonant, two phones, or a misfit apart, and last a word
+        # first, then the slips a near consonant, two phones, or a misfit apart, a common word for the
+        # episode's rare one, a word misfitting clearly that the sentence does not rule out, and last a word
         # misfitting alone that the recognizer, asked again, hears as another.
         for check in (partial(context_suspects, episode_uses=job.episode_uses), near_consonant_suspects,
                       two_phone_suspects, misfit_slip_suspects,
-                      partial(episode_alike_suspects, episode_words=job.episode_words), lone_misfit_suspects):
+                      partial(episode_alike_suspects, episode_words=job.episode_words), unwanted_slip_suspects,
+                      lone_misfit_suspects):
             heard.suspects += check(job.text, job.tokens, fitted, heard.doubts, audio, job.audio_start_ms, aligner,
                                     job.index, job.segment_id, heard.suspects, chooser=_names_aligner())
     # Found over whole tokens (the checks above compare them so); reported over their words.

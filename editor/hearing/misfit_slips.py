@@ -103,30 +103,36 @@ def misfit_slip_suspects(text: str, tokens: list[Token], fitted: SegmentFit, dou
         return neighbours_not_less_likely(words, at, aligner.pronunciations(word))
 
     def bar(word: str, chosen_word: str) -> float | None:
-        # A vowel alone is what a voice moves: the audio-led check's bars for it (a right "bell"
-        # fitted "bill" 2.9 per frame better in one voice).
-        sayings, others_said = aligner.pronunciations(word), aligner.pronunciations(chosen_word)
-        least = vowel_margin(sayings, others_said)
-        if least is None or _flap_heard_otherwise(sayings, others_said):
-            # (Nor a flapped t or d heard as a nasal or a th, as where the audio leads.)
-            return None
-        if _near_height_vowel(sayings, others_said):
-            # ...and so is a vowel for one of its height or the next beside a changed consonant (a
-            # right "hill." at a sentence's end fitted "wheel" 1.7 per frame better in one voice, a
-            # right "fells" fitted "fans" 1.08 better in another).
-            least = max(least, AUDIO_VOWEL_MARGIN)
-        if (_made_otherwise(sayings, others_said) or _nasal_for_liquid(sayings, others_said)
-                or liquid_after_vowel(sayings, others_said)):
-            # ...and a consonant for one made in another manner at another place, or a nasal for an
-            # l or r, as where the audio leads (:data:`.context.AUDIO_FAR_CONSONANT_MARGIN`): a voice's
-            # l has a murmur of its own, and a right "bell" fitted "ben" 1.4 per frame better in one;
-            # and an l for an r after a vowel, the vowel's glide or colour (see
-            # :func:`.near_consonants.liquid_after_vowel`).
-            least = max(least, AUDIO_FAR_CONSONANT_MARGIN)
-        return max(least, MISFIT_MARGIN)
+        return slip_bar(aligner.pronunciations(word), aligner.pronunciations(chosen_word))
 
     return chosen_neighbour_suspects(text, tokens, fitted, doubts, audio_16k, audio_start_ms, aligner, segment,
                                      segment_id, asked, neighbours, bar, ["audio"], chooser)
+
+
+def slip_bar(sayings: list[str], others_said: list[str]) -> float | None:
+    """The margin (per frame of the word) by which the turn must fit a neighbour said as one of
+    *others_said* better than the text's word said as one of *sayings*, for the word to be a slip
+    (None: never)."""
+    # A vowel alone is what a voice moves: the audio-led check's bars for it (a right "bell"
+    # fitted "bill" 2.9 per frame better in one voice).
+    least = vowel_margin(sayings, others_said)
+    if least is None or _flap_heard_otherwise(sayings, others_said):
+        # (Nor a flapped t or d heard as a nasal or a th, as where the audio leads.)
+        return None
+    if _near_height_vowel(sayings, others_said):
+        # ...and so is a vowel for one of its height or the next beside a changed consonant (a
+        # right "hill." at a sentence's end fitted "wheel" 1.7 per frame better in one voice, a
+        # right "fells" fitted "fans" 1.08 better in another).
+        least = max(least, AUDIO_VOWEL_MARGIN)
+    if (_made_otherwise(sayings, others_said) or _nasal_for_liquid(sayings, others_said)
+            or liquid_after_vowel(sayings, others_said)):
+        # ...and a consonant for one made in another manner at another place, or a nasal for an
+        # l or r, as where the audio leads (:data:`.context.AUDIO_FAR_CONSONANT_MARGIN`): a voice's
+        # l has a murmur of its own, and a right "bell" fitted "ben" 1.4 per frame better in one;
+        # and an l for an r after a vowel, the vowel's glide or colour (see
+        # :func:`.near_consonants.liquid_after_vowel`).
+        least = max(least, AUDIO_FAR_CONSONANT_MARGIN)
+    return max(least, MISFIT_MARGIN)
 
 
 def neighbours_not_less_likely(words: list[str], at: int, sayings: list[str]) -> list[str]:

@@ -41,11 +41,12 @@ from editor.hearing import (  # noqa: E402
     misfit_slips,
     near_consonants,
     two_phones,
+    unwanted_slips,
 )
 from editor.hearing.suggest import suggest  # noqa: E402
 
 CHECKS = ("context_suspects", "near_consonant_suspects", "two_phone_suspects", "misfit_slip_suspects",
-          "episode_alike_suspects", "lone_misfit_suspects")
+          "episode_alike_suspects", "unwanted_slip_suspects", "lone_misfit_suspects")
 _now: dict = {"check": None, "turn": None}
 _record: dict = defaultdict(list)   # turn index -> events
 
@@ -96,7 +97,7 @@ def _watch() -> None:
                                           "word": tokens[i].text, "others": list(others), "chosen": value})
             return value
         module._chosen = chosen
-    for module in (near_consonants, two_phones, misfit_slips, lone_misfits):
+    for module in (near_consonants, two_phones, misfit_slips, unwanted_slips, lone_misfits):
         original_asked = module.asked_words
 
         def asked(tokens, *args, _original=original_asked, **kwargs):
