@@ -945,6 +945,16 @@ SHAPES1_CLEAN = [
     "The tide had come in so fast that the cars on the causeway were cut off.",
     "After the talk, the students asked whether the records could be seen online.",
     "The new bus service will run every half hour from the station to the hospital.",
+    "Last week the school fence post snapped in the wind.",
+    "Two years ago the harbour wall gave way in a storm.",
+    "Last summer the farm track flooded twice.",
+    "Yesterday the bus station clock stopped at noon.",
+    "Last winter the school play sold out every night.",
+    "Yesterday we found the hole in the hull at last.",
+    "Next week the village shop opens on Sundays.",
+    "Last year the court heard the case in a single day.",
+    "Last Tuesday the water main burst outside the bakery, and the road was shut.",
+    "Tomorrow morning the road works start on the bridge.",
 ]
 SHAPES2_CLEAN = [
     "The inspector said the wiring had been checked in two thousand and nine.",
@@ -987,6 +997,16 @@ SHAPES2_CLEAN = [
     "The captain said the storm would pass, but the waves kept growing.",
     "We should have booked a table, because the place was full.",
     "The blacksmith shoes the horses in the yard behind the inn.",
+    "Yesterday our guest house cook left for a new job.",
+    "A decade ago the town square market moved indoors.",
+    "Two days ago the county show judges picked a winner.",
+    "Yesterday the dog walk route was closed by the farmer.",
+    "Last year the parish council voted to close the tip.",
+    "Last month the weather turned and the sea rose.",
+    "Next month the old cinema hosts a silent film night.",
+    "Last week she caught the early train to the coast.",
+    "Three weeks ago the town band played in the park.",
+    "Last spring the church bell ropes were replaced.",
 ]
 SHAPES3_CLEAN = [
     "The referee sent off two players before half time.",
@@ -1029,6 +1049,16 @@ SHAPES3_CLEAN = [
     "She wore her grandmother's ring to the wedding.",
     "The post office closed last year, and the shop took over its counter.",
     "The seal pups are born on the beach in late autumn.",
+    "Last night the storm drain overflowed onto the road.",
+    "Yesterday the ferry crew rescued two kayakers off the point.",
+    "Last Friday the post van skidded on the ice.",
+    "Last year the book club members read twelve novels.",
+    "Yesterday the boat race crews trained in the rain.",
+    "Last autumn the lifeboat station crew launched nine times.",
+    "Yesterday the knight rode across the field in the pageant.",
+    "Next Sunday the choir sings at the cathedral.",
+    "Four years ago the sheep dip trials moved to the showground.",
+    "Last week the river path fence was mended by volunteers.",
 ]
 
 
