@@ -710,7 +710,7 @@ def _pasts_wanted(tokens: list[Token], words: list[str], position: dict[int, int
         return irregular(word, past) or said_with_ending(aligner.pronunciations(word), aligner.pronunciations(past))
 
     wanted = {}
-    for i, forms in plain_verbs_in_past(tokens, words, position):
+    for i, forms in plain_verbs_in_past(tokens, words, position, context_model().known):
         if (past := _form_wanted(words, position[i], forms, said)) is not None:
             wanted[i] = past
     return wanted
@@ -726,7 +726,7 @@ def _plains_wanted(tokens: list[Token], words: list[str], position: dict[int, in
                                                                         aligner.pronunciations(word))
 
     wanted = {}
-    for i, forms in past_verbs_in_future(tokens, words, position):
+    for i, forms in past_verbs_in_future(tokens, words, position, context_model().known):
         if (plain := _form_wanted(words, position[i], forms, said)) is not None:
             wanted[i] = plain
     return wanted
