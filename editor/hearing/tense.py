@@ -91,6 +91,15 @@ IRREGULAR_PASTS = {
     "teach": "taught", "buy": "bought", "bring": "brought", "think": "thought", "fight": "fought",
 }
 _PASTS = frozenset(IRREGULAR_PASTS.values()) | {"lay", "wound", "bound", "read"}
+# Past tenses that tell a subject's end (see :func:`past_tense`) besides those: irregular ones no
+# slip makes a plain form of ("went", "made"), and those said as their plain form ("the flood
+# defence scheme cost ten million pounds"), which are never taken for a plain form either ("last
+# year the plan cost": "costed" is a word, but another verb's).
+OTHER_PASTS = frozenset((
+    "went", "made", "heard", "laid", "fled", "lit", "shone", "dealt", "wept", "crept", "burnt", "learnt", "knelt",
+    "spilt", "sought", "clung", "flung", "strode", "bore", "wove", "understood", "withdrew", "overtook",
+    "cost", "put", "cut", "hit", "let", "set", "shut", "hurt", "burst", "spread", "cast", "split", "quit",
+))
 # A clause starts at the sentence's start, after the sentence's past time, or after a comma (or a
 # semicolon or colon): the punctuation that closes a word before one.
 _CLAUSE_END = re.compile(r"[,;:]$")
@@ -101,7 +110,7 @@ def past_forms(word: str) -> list[str]:
     """The spellings *word*'s past tense may have: its irregular one ("swim": swam), or those of a
     regular one ("climb": climbed; "bake": baked; "carry": carried; "drop": dropped, the doubled
     consonant as well as the plain "droped", for the dictionary to choose); none for a past itself."""
-    if not word.isalpha() or word.endswith(("ed", "ing")) or word in _PASTS:
+    if not word.isalpha() or word.endswith(("ed", "ing")) or word in _PASTS or word in OTHER_PASTS:
         return []
     if word in IRREGULAR_PASTS:
         return [IRREGULAR_PASTS[word]]
@@ -271,8 +280,9 @@ def _verbs_after_subject(tokens: list[Token], words: list[str], position: dict[i
 
 def past_tense(word: str, known: Callable[[str], bool]) -> bool:
     """Whether *word* is a verb's past tense: a common irregular one ("gave"), or a regular one whose
-    plain form the model has (*known*: "snapped", "flooded"; not "hundred")."""
-    return word in _PASTS or any(known(form) for form in plain_forms(word))
+    plain form the model has (*known*: "snapped", "flooded"; not "hundred"), or one of OTHER_PASTS
+    ("went", "cost")."""
+    return word in _PASTS or word in OTHER_PASTS or any(known(form) for form in plain_forms(word))
 
 
 def finite_verb_follows(words: list[str], at: int, rest: range, punctuated: list[bool],

@@ -91,6 +91,9 @@ def test_a_noun_a_noun_or_two_before_a_past_tense_is_the_subjects_noun():
     assert verbs("Yesterday the bus station clock stopped at noon.") == []
     assert verbs("Last winter the school play sold out every night.") == []
     assert verbs("Last year the book club members read twelve novels.") == []
+    # A past tense said as the plain form, or one no slip makes a plain form of.
+    assert verbs("Last year the river flood defence scheme cost ten million pounds.") == []
+    assert verbs("A week ago the hospital car park charges went up.") == []
     # The plain form of the subject's verb is still asked about, also after a subject of several
     # nouns; after a pronoun the next word is the verb, a past participle further on the object's.
     assert "snap" in verbs("Last week the school fence post snap in the wind.")
