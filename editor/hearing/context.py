@@ -676,10 +676,14 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
         # the recognizer's own slips between sonorants keep their manner, and a right liquid, which
         # has a nasal's murmur of its own, does not rule the nasal word out (a right "rails" fitted
         # "nails" less than CONTEXT_TOLERANCE worse in one of two espeak-ng voices), so the audio
-        # must choose such a word and prefer it, as in a weaker case.
+        # must choose such a word and prefer it, as in a weaker case. So must the r-coloured vowel the
+        # text's word lacks ("I would rather walk than wait": "work", wanted 2.7 net), which the model
+        # hears clearly where it is said (see AUDIO_FAR_VOWEL_MARGIN), while a right plain vowel need
+        # not rule it out (a right "walk" fitted "work" less than CONTEXT_TOLERANCE worse in one voice).
         if (asked and min(asked[0].gain, asked[0].net) >= CONTEXT_GAIN and doubt.below > 0 and not doubt.short
                 and not _far_consonants(saying, aligner.pronunciations(asked[0].word))
-                and not _nasal_for_liquid(saying, aligner.pronunciations(asked[0].word))):
+                and not _nasal_for_liquid(saying, aligner.pronunciations(asked[0].word))
+                and not _r_coloured(saying, aligner.pronunciations(asked[0].word))):
             # Wanted strongly: the audio need not prefer it, only not rule it out (and the light
             # search is no sure judge of one phone: it kept "boat" where the audio said "vote").
             # But not the text's word with its last phone dropped ("wrists": "wrist"): a word's
