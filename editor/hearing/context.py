@@ -680,10 +680,15 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
         # text's word lacks ("I would rather walk than wait": "work", wanted 2.7 net), which the model
         # hears clearly where it is said (see AUDIO_FAR_VOWEL_MARGIN), while a right plain vowel need
         # not rule it out (a right "walk" fitted "work" less than CONTEXT_TOLERANCE worse in one voice).
+        # And a word's first stop for the one of the other voicing ("the coal tender": "goal", 2.6 net),
+        # not run on from an s (where the audio cannot answer and the wish decides, see
+        # _stop_voicing_apart): a voiceless stop's puff of breath there is heard where said, while a
+        # right "coal" fitted "goal" less than CONTEXT_TOLERANCE worse in one voice.
         if (asked and min(asked[0].gain, asked[0].net) >= CONTEXT_GAIN and doubt.below > 0 and not doubt.short
                 and not _far_consonants(saying, aligner.pronunciations(asked[0].word))
                 and not _nasal_for_liquid(saying, aligner.pronunciations(asked[0].word))
-                and not _r_coloured(saying, aligner.pronunciations(asked[0].word))):
+                and not _r_coloured(saying, aligner.pronunciations(asked[0].word))
+                and not _stop_voicing_apart(saying, aligner.pronunciations(asked[0].word))):
             # Wanted strongly: the audio need not prefer it, only not rule it out (and the light
             # search is no sure judge of one phone: it kept "boat" where the audio said "vote").
             # But not the text's word with its last phone dropped ("wrists": "wrist"): a word's
