@@ -17,7 +17,9 @@ audio said "swim", 0.2 and 0.5 worse where it said "swam").
 
 Only that pattern, which leaves a right sentence's plain forms alone: an infinitive ("we had to
 climb"), a verb after a modal or another verb ("I saw them play", "we will press"), a clause inside
-another ("we heard that they play"). A noun it takes for the verb ("yesterday the garden gate
+another ("we heard that they play"), a noun of a subject its clause's finite verb follows, right
+after it or a noun or two on ("last week the school fence post snapped": see
+:func:`finite_verb_follows`). A noun it takes for the verb otherwise ("yesterday the garden gate
 creaked": "gated") the language model rules out (see :func:`editor.hearing.context._pasts_wanted`).
 
 And its mirror (:func:`past_verbs_in_future`): a regular past tense where the sentence's time is to
