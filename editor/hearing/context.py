@@ -98,7 +98,8 @@ the audio leads there), never a word speech reduces against one a phone away but
 (a tense: "sit"/"sat") or a cluster's consonant (see ``WordDoubt.short``; a short word's
 sound-alike a vowel away must be the audio's choice), never a British spelling against its
 American one (the model is American, and judges a British spelling it lacks as the American one),
-and never a word against itself without its ending s ("tripods"/"tripod": see :func:`_ending_dropped`).
+and never a word against itself without its ending s ("tripods"/"tripod": see :func:`_ending_dropped`)
+or a regular past tense against its plain form ("raked"/"rake": see :func:`_past_ending_dropped`).
 The constants were set on the evaluation episode and the tuning material of
 tests/bench/hearing_material.py (the "near", "slips" and "stress" lines among it); the
 frequency-net gains and the r-coloured vowel's bar were looked at on the "held-out", "fresh",
@@ -127,6 +128,7 @@ from editor.hearing.suspects import FIT_FAIR, Suspect, WordDoubt
 from editor.hearing.tense import (
     disagrees_after,
     irregular,
+    past_forms,
     past_verbs_in_future,
     plain_verbs_in_past,
     said_with_ending,
@@ -494,6 +496,19 @@ def _ending_dropped(sayings: list[str], others: list[str]) -> bool:
     return _last_phone_dropped([saying for saying in sayings if saying.split()[-1] in ("S", "Z")], others)
 
 
+def _past_ending_dropped(word: str, other: str, sayings: list[str], others: list[str]) -> bool:
+    """Whether *other* is the plain form of *word*, a regular past tense, and said as it less the
+    ending (*sayings*, *others*: their pronunciations; "raked"/"rake", not "cold"/"coal", whose d
+    is the stem's).
+
+    A past tense's t or d is said softly, as a plural's s is (:func:`_ending_dropped`), and run into
+    the next word; which form the sentence wants is its grammar, which the trigrams see no further
+    than two words of ("pruned the roses and raked the leaves": "and rake the" is likelier to them,
+    and one espeak-ng voice's right "raked" fitted "rake" no worse). Where the sentence says its
+    time, the grammar check decides (:mod:`.tense`)."""
+    return word in past_forms(other) and said_with_ending(others, sayings)
+
+
 _model: ContextModel | None = None
 
 
@@ -631,8 +646,10 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
             # speakers use it ("councillor" is everyday there, "councilor" rare in American text,
             # where "counsellor", said alike, is commoner): no homophone is wanted on its word alone.
             likelier = [x for x in likelier if not x.same_sound]
-        # Nor the word without its ending s ("tripods."/"tripod"), which the audio does not judge.
-        likelier = [x for x in likelier if not _ending_dropped(saying, aligner.pronunciations(x.word))]
+        # Nor the word without its ending s or past tense's t or d ("tripods."/"tripod", "raked"/"rake"), which
+        # the audio does not judge.
+        likelier = [x for x in likelier if not _ending_dropped(saying, aligner.pronunciations(x.word))
+                    and not _past_ending_dropped(words[position[i]], x.word, saying, aligner.pronunciations(x.word))]
         if _after_s(tokens, i, aligner):
             likelier = [replace(x, same_sound=True) if min(x.gain, x.net) >= CONTEXT_GAIN
                         and _stop_voicing_apart(saying, aligner.pronunciations(x.word)) else x for x in likelier]
@@ -659,10 +676,19 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
         # the recognizer's own slips between sonorants keep their manner, and a right liquid, which
         # has a nasal's murmur of its own, does not rule the nasal word out (a right "rails" fitted
         # "nails" less than CONTEXT_TOLERANCE worse in one of two espeak-ng voices), so the audio
-        # must choose such a word and prefer it, as in a weaker case.
+        # must choose such a word and prefer it, as in a weaker case. So must the r-coloured vowel the
+        # text's word lacks ("I would rather walk than wait": "work", wanted 2.7 net), which the model
+        # hears clearly where it is said (see AUDIO_FAR_VOWEL_MARGIN), while a right plain vowel need
+        # not rule it out (a right "walk" fitted "work" less than CONTEXT_TOLERANCE worse in one voice).
+        # And a word's first stop for the one of the other voicing ("the coal tender": "goal", 2.6 net),
+        # not run on from an s (where the audio cannot answer and the wish decides, see
+        # _stop_voicing_apart): a voiceless stop's puff of breath there is heard where said, while a
+        # right "coal" fitted "goal" less than CONTEXT_TOLERANCE worse in one voice.
         if (asked and min(asked[0].gain, asked[0].net) >= CONTEXT_GAIN and doubt.below > 0 and not doubt.short
                 and not _far_consonants(saying, aligner.pronunciations(asked[0].word))
-                and not _nasal_for_liquid(saying, aligner.pronunciations(asked[0].word))):
+                and not _nasal_for_liquid(saying, aligner.pronunciations(asked[0].word))
+                and not _r_coloured(saying, aligner.pronunciations(asked[0].word))
+                and not _stop_voicing_apart(saying, aligner.pronunciations(asked[0].word))):
             # Wanted strongly: the audio need not prefer it, only not rule it out (and the light
             # search is no sure judge of one phone: it kept "boat" where the audio said "vote").
             # But not the text's word with its last phone dropped ("wrists": "wrist"): a word's
@@ -710,7 +736,7 @@ def _pasts_wanted(tokens: list[Token], words: list[str], position: dict[int, int
         return irregular(word, past) or said_with_ending(aligner.pronunciations(word), aligner.pronunciations(past))
 
     wanted = {}
-    for i, forms in plain_verbs_in_past(tokens, words, position):
+    for i, forms in plain_verbs_in_past(tokens, words, position, context_model().known):
         if (past := _form_wanted(words, position[i], forms, said)) is not None:
             wanted[i] = past
     return wanted
@@ -726,7 +752,7 @@ def _plains_wanted(tokens: list[Token], words: list[str], position: dict[int, in
                                                                         aligner.pronunciations(word))
 
     wanted = {}
-    for i, forms in past_verbs_in_future(tokens, words, position):
+    for i, forms in past_verbs_in_future(tokens, words, position, context_model().known):
         if (plain := _form_wanted(words, position[i], forms, said)) is not None:
             wanted[i] = plain
     return wanted

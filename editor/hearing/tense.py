@@ -17,7 +17,9 @@ audio said "swim", 0.2 and 0.5 worse where it said "swam").
 
 Only that pattern, which leaves a right sentence's plain forms alone: an infinitive ("we had to
 climb"), a verb after a modal or another verb ("I saw them play", "we will press"), a clause inside
-another ("we heard that they play"). A noun it takes for the verb ("yesterday the garden gate
+another ("we heard that they play"), a noun of a subject its clause's finite verb follows, right
+after it or a noun or two on ("last week the school fence post snapped": see
+:func:`finite_verb_follows`). A noun it takes for the verb otherwise ("yesterday the garden gate
 creaked": "gated") the language model rules out (see :func:`editor.hearing.context._pasts_wanted`).
 
 And its mirror (:func:`past_verbs_in_future`): a regular past tense where the sentence's time is to
@@ -64,7 +66,8 @@ NOT_NOUNS = frozenset((
 ))
 # Verbs that are finite wherever they stand: one right after a word makes that word the last of its
 # clause's subject, a noun ("every coppice panel was mapped last winter", "the garden gate will be
-# painted"), never the subject's verb, since a clause's verb is not followed by another finite one.
+# painted"), never the subject's verb, since a clause's verb is not followed by another finite one
+# (see :func:`finite_verb_follows`, which finds past tenses too, a noun or two on).
 FINITE_AFTER_SUBJECT = frozenset((
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "shall", "should",
     "may", "might", "must", "do", "does", "did",
@@ -90,6 +93,15 @@ IRREGULAR_PASTS = {
     "teach": "taught", "buy": "bought", "bring": "brought", "think": "thought", "fight": "fought",
 }
 _PASTS = frozenset(IRREGULAR_PASTS.values()) | {"lay", "wound", "bound", "read"}
+# Past tenses that tell a subject's end (see :func:`past_tense`) besides those: irregular ones no
+# slip makes a plain form of ("went", "made"), and those said as their plain form ("the flood
+# defence scheme cost ten million pounds"), which are never taken for a plain form either ("last
+# year the plan cost": "costed" is a word, but another verb's).
+OTHER_PASTS = frozenset((
+    "went", "made", "heard", "laid", "fled", "lit", "shone", "dealt", "wept", "crept", "burnt", "learnt", "knelt",
+    "spilt", "sought", "clung", "flung", "strode", "bore", "wove", "understood", "withdrew", "overtook",
+    "cost", "put", "cut", "hit", "let", "set", "shut", "hurt", "burst", "spread", "cast", "split", "quit",
+))
 # A clause starts at the sentence's start, after the sentence's past time, or after a comma (or a
 # semicolon or colon): the punctuation that closes a word before one.
 _CLAUSE_END = re.compile(r"[,;:]$")
@@ -100,7 +112,7 @@ def past_forms(word: str) -> list[str]:
     """The spellings *word*'s past tense may have: its irregular one ("swim": swam), or those of a
     regular one ("climb": climbed; "bake": baked; "carry": carried; "drop": dropped, the doubled
     consonant as well as the plain "droped", for the dictionary to choose); none for a past itself."""
-    if not word.isalpha() or word.endswith(("ed", "ing")) or word in _PASTS:
+    if not word.isalpha() or word.endswith(("ed", "ing")) or word in _PASTS or word in OTHER_PASTS:
         return []
     if word in IRREGULAR_PASTS:
         return [IRREGULAR_PASTS[word]]
@@ -204,17 +216,19 @@ def plain_forms(word: str) -> list[str]:
     return forms
 
 
-def plain_verbs_in_past(tokens: list[Token], words: list[str], position: dict[int, int]) -> list[tuple[int, list[str]]]:
+def plain_verbs_in_past(tokens: list[Token], words: list[str], position: dict[int, int],
+                        known: Callable[[str], bool]) -> list[tuple[int, list[str]]]:
     """The tokens of a turn that may be a verb's plain form where the sentence's time is past, each
     with the spellings its past form may have (see :func:`past_forms`). *words*: the turn's spoken
     words, lowercase; *position*: where each token's first one is (see
-    :func:`editor.hearing.context.spoken_words`). The caller asks the dictionary and the model
-    which past form is a word."""
-    return _verbs_after_subject(tokens, words, position, past_time, past_forms)
+    :func:`editor.hearing.context.spoken_words`); *known*: whether the model has a word (a regular
+    past tense further on is one whose plain form it has, see :func:`finite_verb_follows`). The
+    caller asks the dictionary and the model which past form is a word."""
+    return _verbs_after_subject(tokens, words, position, past_time, past_forms, known)
 
 
-def past_verbs_in_future(tokens: list[Token], words: list[str],
-                         position: dict[int, int]) -> list[tuple[int, list[str]]]:
+def past_verbs_in_future(tokens: list[Token], words: list[str], position: dict[int, int],
+                         known: Callable[[str], bool]) -> list[tuple[int, list[str]]]:
     """The mirror of :func:`plain_verbs_in_past`: the tokens that may be a regular past tense where
     the sentence's time is to come ("Tomorrow we painted the fence": paint), each with the spellings
     its plain form may have (see :func:`plain_forms`).
@@ -222,12 +236,13 @@ def past_verbs_in_future(tokens: list[Token], words: list[str],
     The same slip the other way: the t or d the recognizer hears after the plain form is the next
     word's start run into it, or the release of its last stop, and its model finds either form as
     likely; the sentence's time, words before, says which one was said."""
-    return _verbs_after_subject(tokens, words, position, future_time, plain_forms)
+    return _verbs_after_subject(tokens, words, position, future_time, plain_forms, known)
 
 
 def _verbs_after_subject(tokens: list[Token], words: list[str], position: dict[int, int],
                          time_of: Callable[[list[str], range], range | None],
-                         forms_of: Callable[[str], list[str]]) -> list[tuple[int, list[str]]]:
+                         forms_of: Callable[[str], list[str]],
+                         known: Callable[[str], bool]) -> list[tuple[int, list[str]]]:
     """The tokens right after a clause's subject in a sentence whose time *time_of* finds, each with
     the other forms *forms_of* gives it (those with any)."""
     count = len(words)
@@ -254,12 +269,49 @@ def _verbs_after_subject(tokens: list[Token], words: list[str], position: dict[i
                     continue
                 if any(k in when or punctuated[k] for k in range(start, at)):
                     break
-                noun = at + 1 in sentence and words[at + 1] in FINITE_AFTER_SUBJECT
+                pronoun = words[start] in SUBJECT_PRONOUNS
+                noun = finite_verb_follows(words, at, range(at + 1, sentence.stop), punctuated, known, pronoun)
                 if after_subject(words, capitals, start, at) and words[at] not in NOT_NOUNS and not noun:
                     forms = forms_of(words[at])
                     if forms:
                         found.append((verb, forms))
+                if words[at] in FINITE_AFTER_SUBJECT or past_tense(words[at], known):
+                    break       # the clause's verb: what follows it is no subject ("the wall gave way")
     return found
+
+
+def past_tense(word: str, known: Callable[[str], bool]) -> bool:
+    """Whether *word* is a verb's past tense: a common irregular one ("gave"), or a regular one whose
+    plain form the model has (*known*: "snapped", "flooded"; not "hundred"), or one of OTHER_PASTS
+    ("went", "cost")."""
+    return word in _PASTS or word in OTHER_PASTS or any(known(form) for form in plain_forms(word))
+
+
+def finite_verb_follows(words: list[str], at: int, rest: range, punctuated: list[bool],
+                        known: Callable[[str], bool], after_pronoun: bool) -> bool:
+    """Whether a finite verb follows position *at* of *words* in its clause (*rest*: the positions after
+    it in its sentence; *punctuated*: words a comma or the like closes), right after it or after up
+    to MAX_NOUN_WORDS - 1 more nouns: then the word at *at* belongs to the clause's subject, a noun
+    ("the school fence post snapped", "the bus station clock stopped"), since a clause's verb is
+    not followed by another finite one. A finite verb is an auxiliary (FINITE_AFTER_SUBJECT) or a
+    past tense (:func:`past_tense`).
+
+    After a pronoun (*after_pronoun*: "yesterday we climb hills covered in snow") the subject is the
+    pronoun alone and the word is its verb: only an auxiliary right after it says otherwise."""
+    for k, after in enumerate(rest):
+        if k >= MAX_NOUN_WORDS:
+            return False
+        word = words[after]
+        if word in FINITE_AFTER_SUBJECT:
+            return True
+        if after_pronoun:
+            return False
+        if past_tense(word, known):
+            return True
+        if (word in NOT_NOUNS or word in DETERMINERS or word in SUBJECT_PRONOUNS or word in OBJECT_STARTS
+                or punctuated[after]):
+            return False
+    return False
 
 
 # Determiners of a singular noun: after one of them and a noun, a verb in the present takes an s.

@@ -14,7 +14,8 @@
    and "fresh22" were written at the start of this round, before any of its tuning, and are unseen
    until its end: run them only then),
    reported apart; "tuning", "near", "slips", "stress", "slips2", "names" and "names2"
-   (asked for by name) are extra material,
+   (asked for by name) are extra material, and "shapes1" to "shapes3" right lines alone, of sentence
+   shapes guests use, on which only false suspects count (no control is run for them),
    tuned on like the evaluation episode: real-word errors, one-word slips a phone or two away
    (tense, -teen/-ty), and names heard in the audio (foreign spellings, addresses, acronyms).
    Suspects: recall by kind (a wrong passage is found when a suspect overlaps it) and false
@@ -82,7 +83,10 @@ EPISODES = {"tuned": {}, "held-out": dict(lines=hm.HELD_OUT_LINES, clean=hm.HELD
             "near": dict(lines=hm.NEAR_TUNING_LINES, clean=hm.NEAR_TUNING_CLEAN),
             "slips": dict(lines=hm.SLIP_TUNING_LINES, clean=hm.SLIP_TUNING_CLEAN),
             "stress": dict(lines=hm.STRESS_TUNING_LINES, clean=hm.STRESS_TUNING_CLEAN),
-            "slips2": dict(lines=hm.SLIP2_TUNING_LINES, clean=hm.SLIP2_TUNING_CLEAN)}
+            "slips2": dict(lines=hm.SLIP2_TUNING_LINES, clean=hm.SLIP2_TUNING_CLEAN),
+            "shapes1": dict(lines=[], clean=hm.SHAPES1_CLEAN),
+            "shapes2": dict(lines=[], clean=hm.SHAPES2_CLEAN),
+            "shapes3": dict(lines=[], clean=hm.SHAPES3_CLEAN)}
 # The round's unseen pair: run once, at the round's end, on the merged code; benches that default to
 # every episode leave these out.
 UNSEEN = ("fresh21", "fresh22")
@@ -295,6 +299,7 @@ def main() -> None:
     parser.add_argument("--episodes", default="tuned,held-out,fresh,fresh2,fresh3",
                         help="which evaluation episodes (tuned, held-out, fresh, fresh2 ... fresh22;"
                              " tuning, near, slips, stress, slips2,"
+                             " shapes1, shapes2, shapes3: right lines alone;"
                              " names, names2: extra material of real-word errors, near-pair slips, names and"
                              " names written as runs of short words, tuned on)")
     parser.add_argument("--order-check", action="store_true")
@@ -310,7 +315,9 @@ def main() -> None:
             for item in options.voices.split(",") + ([BRITISH] if options.british else []):
                 voice, _, speed = item.partition(":")
                 right = evaluate(folder, "right", voice, int(speed or 165), which, dump)
-                control = evaluate(folder, "wrong", voice, int(speed or 165), which, dump)
+                # (An episode of right lines alone has no wrong side: its control would be the same run.)
+                control = (evaluate(folder, "wrong", voice, int(speed or 165), which, dump)
+                           if EPISODES[which].get("lines") != [] else right)
                 summary.append((f"{which} {item}", right, control))
                 if options.order_check and which == "tuned":
                     order_check(voice)

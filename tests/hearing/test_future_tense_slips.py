@@ -17,7 +17,7 @@ VOICES = [dict(voice="en-us+f2", speed=165), dict(voice="en-us+f3", speed=150)]
 def verbs(text):
     tokens = segment_tokens(Segment("s", 0, 1000, text))
     words, position = spoken_words(tokens, context_model())
-    return [tokens[i].text for i, _ in past_verbs_in_future(tokens, words, position)]
+    return [tokens[i].text for i, _ in past_verbs_in_future(tokens, words, position, context_model().known)]
 
 
 def test_a_past_form_after_a_clauses_subject_in_a_sentence_to_come_is_asked_about():

@@ -17,7 +17,7 @@ VOICES = [dict(voice="en-us+f2", speed=165), dict(voice="en-us+f3", speed=150)]
 def verbs(text):
     tokens = segment_tokens(Segment("s", 0, 1000, text))
     words, position = spoken_words(tokens, context_model())
-    return [tokens[i].text for i, _ in plain_verbs_in_past(tokens, words, position)]
+    return [tokens[i].text for i, _ in plain_verbs_in_past(tokens, words, position, context_model().known)]
 
 
 def test_the_plain_form_after_a_clauses_subject_in_a_past_sentence_is_asked_about():
@@ -81,6 +81,34 @@ def test_a_word_followed_by_a_finite_verb_is_the_subjects_noun():
     assert verbs("Every oak panel was waxed by hand last winter.") == []
     assert verbs("The garden gate will be painted, as it was last year.") == []
     assert "paint" in verbs("Last winter every volunteer paint the hall doors.")
+
+
+def test_a_noun_a_noun_or_two_before_a_past_tense_is_the_subjects_noun():
+    # A subject of several nouns ("the school fence post") is followed by its verb: every noun
+    # before a past tense, right after it or a noun or two on, belongs to the subject.
+    assert verbs("Last week the school fence post snapped in the wind.") == []
+    assert verbs("Two years ago the harbour wall gave way in a storm.") == []
+    assert verbs("Yesterday the bus station clock stopped at noon.") == []
+    assert verbs("Last winter the school play sold out every night.") == []
+    assert verbs("Last year the book club members read twelve novels.") == []
+    # A past tense said as the plain form, or one no slip makes a plain form of.
+    assert verbs("Last year the river flood defence scheme cost ten million pounds.") == []
+    assert verbs("A week ago the hospital car park charges went up.") == []
+    # The plain form of the subject's verb is still asked about, also after a subject of several
+    # nouns; after a pronoun the next word is the verb, a past participle further on the object's.
+    assert "snap" in verbs("Last week the school fence post snap in the wind.")
+    assert "climb" in verbs("Yesterday we climb hills covered in snow.")
+    assert "paint" in verbs("Last winter every volunteer paint the hall doors.")
+
+
+@pytest.mark.parametrize("voice", VOICES)
+@pytest.mark.parametrize("sentence", ["Yesterday the bus station clock stopped at noon.",
+                                      "Last summer the farm track flooded twice."])
+def test_a_subjects_noun_before_its_past_tense_is_left_alone(material, voice, sentence):
+    # "clocked" and "tracked" leave the trigrams less than TENSE_GAIN less likely, and the audio
+    # does not rule them out: only the past tense after the noun tells it from a verb.
+    _, heard = heard_line(material, ("clean", f"{{{sentence}|{sentence}}}"), (), text="right", **voice)
+    assert heard.suspects == []
 
 
 @pytest.mark.parametrize("voice", VOICES)
