@@ -1180,7 +1180,7 @@ def chosen_neighbour_suspects(text: str, tokens: list[Token], fitted: SegmentFit
             doubt = doubts[i]
             found.append(Suspect(segment, segment_id, doubt.char_start, doubt.char_end,
                                  text[doubt.char_start:doubt.char_end], doubt.start_ms, doubt.end_ms,
-                                 max(CONTEXT_DOUBT, doubt.doubt), list(evidence)))
+                                 max(CONTEXT_DOUBT, doubt.doubt), list(evidence), past_bar=margin - least))
     return found
 
 

@@ -100,6 +100,6 @@ def lone_misfit_suspects(text: str, tokens: list[Token], fitted: SegmentFit, dou
                 doubt = doubts[i]
                 found.append(Suspect(segment, segment_id, doubt.char_start, doubt.char_end,
                                      text[doubt.char_start:doubt.char_end], doubt.start_ms, doubt.end_ms,
-                                     max(CONTEXT_DOUBT, doubt.doubt), ["audio"]))
+                                     max(CONTEXT_DOUBT, doubt.doubt), ["audio"], past_bar=margin - LONE_MARGIN))
                 break
     return found

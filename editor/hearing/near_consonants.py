@@ -102,7 +102,7 @@ def near_consonant_suspects(text: str, tokens: list[Token], fitted: SegmentFit, 
             doubt = doubts[i]
             found.append(Suspect(segment, segment_id, doubt.char_start, doubt.char_end,
                                  text[doubt.char_start:doubt.char_end], doubt.start_ms, doubt.end_ms,
-                                 max(CONTEXT_DOUBT, doubt.doubt), ["audio"]))
+                                 max(CONTEXT_DOUBT, doubt.doubt), ["audio"], past_bar=margin - NEAR_MARGIN))
     return found
 
 

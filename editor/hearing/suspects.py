@@ -112,6 +112,10 @@ class Suspect:
     # Made by the audio pair rule alone (two words near each other fitting clearly worse than their
     # turn's typical word): the one kind of suspect how a voice says its phones may explain (voice.py).
     from_fits: bool = False
+    # Made by another word fitting the turn better than the text's by a check's bar: how far past
+    # that bar, per frame of the word (None: no such bar made it). A voice that says the word's
+    # phones poorly everywhere puts some right words just past such a bar (voice.py).
+    past_bar: float | None = None
 
     def as_dict(self, segment_start_ms: int | None) -> dict:
         return {"segment": self.segment, "segment_start_ms": segment_start_ms,
