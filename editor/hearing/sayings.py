@@ -91,6 +91,8 @@ def other_readings(word: str, guessed: bool, lookup, capitals: bool = False) -> 
         readings.append(_final_a_as_schwa(plain))
         if capitals:    # (not "Ofwat", said "OF-wot": an acronym's vowels are the letters' guess alone)
             readings += _last_a_as_schwa(plain, [lookup(plain) or "", letter_to_sound(plain)])
+        else:
+            readings += _last_vowel_reduced(plain, [letter_to_sound(plain), lookup(plain) or ""])
         if _FRENCH_MARKS.search(plain):    # (marks that everyday words have too: "our", "you")
             readings.append(french_reading(plain))
     # Spelled another language's way: said that way too, in the dictionary or not ("Weiss").
@@ -124,6 +126,28 @@ def _last_a_as_schwa(word: str, readings: list[str]) -> list[str]:
         phones = reading.split()
         vowels = [i for i, phone in enumerate(phones) if phone in _VOWEL_PHONES]
         if len(vowels) > 1:
+            said.append(" ".join(phones[:vowels[-1]] + ["AH"] + phones[vowels[-1] + 1:]))
+    return said
+
+
+# A last syllable spelled consonant, "e" or "o", "l" or "n" (maybe doubled: "-el", "-ell", "-en", "-on"),
+# after a vowel: unstressed in most English names ("Russell", "Hansen", "Gibbon"). Not other endings:
+# "-ed", "-om" keep their vowel in many ("Ofsted", "Ofcom"), and read as a schwa they fit everyday
+# words ("offset") said in their place as well as those words do.
+_LAST_REDUCED_SYLLABLE = re.compile(r"[aeiouy][^aeiouy]*[^aeiouy][eo]([ln])\1?$")
+
+
+def _last_vowel_reduced(word: str, readings: list[str]) -> list[str]:
+    """*readings* of a name's *word* with the vowel of a last syllable like "-el" or "-en" said as a
+    schwa, as English says a name's unstressed end ("Kandel" as "candle", "Vossel" as "fossil"), where
+    a guess gives the letter its full sound ("-EH L"); [] for any other word."""
+    if not _LAST_REDUCED_SYLLABLE.search(word.lower()):
+        return []
+    said = []
+    for reading in readings:
+        phones = reading.split()
+        vowels = [i for i, phone in enumerate(phones) if phone in _VOWEL_PHONES]
+        if len(vowels) > 1 and phones[vowels[-1]] != "AH":
             said.append(" ".join(phones[:vowels[-1]] + ["AH"] + phones[vowels[-1] + 1:]))
     return said
 

@@ -298,9 +298,9 @@ def words_near_names(tokens: list[Token], names: list[str], phones: PhoneSpeller
             if len(window[-1].spoken) != 1:
                 break
             words = [t.spoken[0] for t in window]
-            if last > first and not phones.everyday(words[-1]):
+            if last > first and not _a_word(window[-1], phones):
                 break
-            if last == first + 1 and not phones.everyday(words[0]):
+            if last == first + 1 and not _a_word(window[0], phones):
                 break
             code = phones.of_words(words)
             if not code:
@@ -324,6 +324,17 @@ def words_near_names(tokens: list[Token], names: list[str], phones: PhoneSpeller
             if best is not None:
                 found.append(best)
     return found
+
+
+def _a_word(token: Token, phones: PhoneSpeller) -> bool:
+    """Whether *token* may be one of a run of words written for a name: a word of the aligner's
+    dictionary, or one written in lowercase letters only, which a recognizer writes as a word of
+    its own vocabulary ("cosh") though the dictionary lacks it (its reading is then the letter
+    rules' guess, vowels least sure, which the run's distance weighs half)."""
+    if phones.everyday(token.spoken[0]):
+        return True
+    word = token.text.strip(".,;:!?\"'()\u2019")
+    return word.isalpha() and word.islower() and word == token.spoken[0]
 
 
 # A word of a glossary person's name ("Haskell" of "Petra Haskell") a capitalised word of the text
