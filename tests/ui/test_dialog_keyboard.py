@@ -7,7 +7,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QDialogButtonBox, QLabel, QPushButton
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+)
 from test_menu_mnemonics import mnemonic
 
 
@@ -81,3 +89,28 @@ def test_enter_and_alt_p_publish_and_leave_the_formats_as_ticked(window, qtbot, 
     qtbot.waitUntil(lambda: dialog.last_published is not None and dialog.worker is None, timeout=10_000)
     assert (tmp_path / "again").is_dir() and dialog.formats() == ticked
     dialog.reject()
+
+
+def test_the_export_forms_labels_have_alt_letters_of_their_own_that_go_to_their_fields(window, qtbot):
+    dialog = _open(window, qtbot, "export")
+    try:
+        form = dialog.findChild(QFormLayout)
+        items = [form.itemAt(r, QFormLayout.ItemRole.LabelRole) for r in range(form.rowCount())]
+        labels = [i.widget() for i in items if i is not None and isinstance(i.widget(), QLabel) and i.widget().text()]
+        assert [label.text().replace("&", "") for label in labels][:2] == ["Format:", "Inaudible:"]
+        letters = [mnemonic(label.text()) for label in labels]
+        assert all(letters), [label.text() for label in labels]
+        buttons = [mnemonic(b.text()) for b in dialog.findChildren(QAbstractButton) if mnemonic(b.text())]
+        assert len(set(letters + buttons)) == len(letters + buttons), (letters, buttons)
+        for label in labels:   # the buddy is the control itself, one the keyboard can be in
+            buddy = label.buddy()
+            assert buddy is not None and buddy.focusPolicy() & Qt.FocusPolicy.TabFocus, label.text()
+        dialog.activateWindow()
+        QTest.qWaitForWindowActive(dialog)
+        for label in labels:
+            if label.buddy().isEnabled():
+                key = Qt.Key(ord(mnemonic(label.text()).upper()))
+                QTest.keyClick(dialog.windowHandle(), key, Qt.KeyboardModifier.AltModifier)
+                qtbot.waitUntil(label.buddy().hasFocus)
+    finally:
+        dialog.reject()

@@ -15,7 +15,7 @@ from window_helpers import click, press
 from editor.core import project
 from editor.core.spelling import Speller
 from editor.core.transcript import Mark, MarkKind, Segment, Speaker, Transcript, Word
-from editor.ui.document.turn_painter import MARGIN_LEFT, TurnPainter
+from editor.ui.document.turn_painter import TurnPainter
 from editor.ui.names.correcting_spell_menu import CorrectingSpellMenu
 from editor.ui.names.spell_highlighter import SpellHighlighter, install_spelling
 from editor.ui.utf16 import Utf16Offsets
@@ -116,7 +116,8 @@ def test_ctrl_click_on_a_word_after_emoji_seeks_to_it(main_window, qtbot):
     x, _ = line.cursorToX(_utf16(text, go))
     index = [text[s:e] for s, e in w.model.word_spans(0).spans].index("go")
     row = w.view.word_rect(0, index)       # its height is the text line's, wherever the word is
-    at = QPoint(w.view.row_rect(0).left() + MARGIN_LEFT + int(x) + 2, row.center().y())
+    text_left = TurnPainter(font).margin_left    # the margin the view lays its turns out with, in its font
+    at = QPoint(w.view.row_rect(0).left() + text_left + int(x) + 2, row.center().y())
     with qtbot.waitSignal(w.view.seek_requested) as seek:
         click(w.view.viewport(), at, Qt.KeyboardModifier.ControlModifier)
     assert seek.args == [w.model.word_start_ms(0, index)] == [words[index].start_ms]

@@ -238,3 +238,16 @@ def test_the_outcome_is_said_once_the_publish_has_ended_never_beside_its_progres
     said = [(visible, enabled) for status, visible, enabled in faces if status.startswith("Not published")]
     assert said and said == [(False, True)] * len(said)
     dialog.reject()
+
+
+def test_the_feed_tags_wrap_to_the_box_rather_than_scroll_sideways(timed_window, qtbot):
+    dialog = _open_publish(timed_window, qtbot)
+    dialog.base_url.setText("https://cdn.example.com/harbour-hours/season-two/episodes/")
+    dialog.language.setText("en")
+    dialog.update_tags()
+    tags = dialog.tags
+    widest = max(tags.fontMetrics().horizontalAdvance(line) for line in tags.toPlainText().splitlines())
+    assert widest > tags.viewport().width()     # lines longer than the box: they would scroll
+    qtbot.waitUntil(lambda: tags.document().lineCount() > tags.document().blockCount())   # wrapped
+    assert tags.horizontalScrollBar().maximum() == 0
+    dialog.reject()

@@ -157,3 +157,17 @@ def test_reopening_puts_the_playhead_in_the_turn_in_hand(main_window, tmp_path, 
     start = w.model.segment(3).start_ms
     qtbot.waitUntil(lambda: w.playback.position() == start, timeout=3000)   # Play plays the turn in hand
     assert w.view.current_turn() == 3
+
+
+def test_approve_and_next_without_audio_moves_the_playback_highlight_to_the_next_turn(timed_window, qtbot):
+    w = timed_window
+    assert not w.playback.has_media()
+    w.view.open_editor(0, 0)
+    w.playback.seek(w.model.segment(0).start_ms)       # the highlight on the first turn, as after a click
+    assert w.model.current_row == 0
+    press(w, Qt.Key.Key_Return, CTRL)                  # Approve and Next
+    assert w.model.segment(0).status is ReviewStatus.APPROVED
+    assert w.view.editor().row == 1
+    assert w.model.current_row == 1
+    press(w, Qt.Key.Key_Return, CTRL)
+    assert w.view.editor().row == 2 and w.model.current_row == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,10 +17,9 @@ from PySide6.QtWidgets import (
 from editor.ui.actions import Actions
 
 
-def sentence_case(title: str) -> str:
-    """"Merge with Next Turn" -> "Merge with next turn" (menu names are Title Case, the list reads as sentences)."""
-    first, _, rest = title.partition(" ")
-    return " ".join([first] + [w if w.isupper() and len(w) > 1 else w.lower() for w in rest.split(" ") if rest])
+def menu_item_name(action: QAction) -> str:
+    """*action*'s menu text as read: no mnemonic ampersand ("&&" is one "&"), no "…"."""
+    return action.iconText().replace("…", "").strip()     # iconText: Qt's text with the "&" taken out
 
 
 def _menu_order(window) -> list[str]:
@@ -58,12 +58,12 @@ class ShortcutsDialog(QDialog):
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, name in enumerate(names):
             spec = actions.specs[name]
-            menu_text = spec.text.replace("&", "").replace("…", "")
-            # Every row a sentence (descriptions are; bare menu names are made so), the menu item as tooltip.
-            text = spec.tip or sentence_case(menu_text)
-            for column, value in enumerate((spec.menu, text, actions.shortcut_text(name))):
+            # The item as its menu shows it, so it can be found there; its description says what it does.
+            item_name = menu_item_name(actions[name])
+            tip = spec.tip or f"{spec.menu} ▸ {item_name}"
+            for column, value in enumerate((spec.menu, item_name, actions.shortcut_text(name))):
                 item = QTableWidgetItem(value)
-                item.setToolTip(f"{spec.menu} ▸ {menu_text}")
+                item.setToolTip(tip)
                 table.setItem(row, column, item)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         table.resizeColumnToContents(0)

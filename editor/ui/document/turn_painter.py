@@ -39,11 +39,15 @@ from editor.ui.utf16 import Utf16Offsets
 
 PAD_TOP = 8
 PAD_BOTTOM = 10
-MARGIN_LEFT = 20
 MARGIN_RIGHT = 20
 HEADER_GAP = 3
-BAR_X = 8
 BAR_W = 4
+BAR_GAP = 8           # between the speaker's bar and the text
+RING_INSET = 3        # the ring of the turn in hand, drawn this far inside the row...
+RING_PEN = 2          # ...this thick (while the view has the keyboard; 1 while it has not)
+# The signs features put in the left margin, left of the speaker's bar (the "?" of a passage the
+# audio doubts): the margin is made as wide as the widest of them needs in the font it is drawn in.
+MARGIN_SIGNS = ("?",)
 
 def fill(painter: QPainter, rect: QRect, color: QColor) -> None:
     """``painter.fillRect(rect, color)``, the same pixels (a rectangle drawn with no pen covers the
@@ -140,16 +144,25 @@ class TurnPainter:
         self._header_fm = QFontMetrics(self.header_font)
         self._time_fm = QFontMetrics(self.time_font)
         self.line_height = self._text_fm.lineSpacing()
+        # The sign, with the ring's room on each side: clear of the ring and, as far, of the bar.
+        clear = RING_INSET + RING_PEN
+        self.bar_x = clear + max(self._time_fm.horizontalAdvance(sign) for sign in MARGIN_SIGNS) + clear
+        self.margin_left = self.bar_x + BAR_W + BAR_GAP
         self.header_height = self._header_fm.height()
         self._char_width = max(1.0, self._text_fm.averageCharWidth() * 1.08)
         self.forget()
 
     # ------------------------------------------------------------------ geometry
     def text_width(self, row_width: int) -> int:
-        return max(40, row_width - MARGIN_LEFT - MARGIN_RIGHT)
+        return max(40, row_width - self.margin_left - MARGIN_RIGHT)
 
     def text_origin(self) -> QPointF:
-        return QPointF(MARGIN_LEFT, PAD_TOP + self.header_height + HEADER_GAP)
+        return QPointF(self.margin_left, PAD_TOP + self.header_height + HEADER_GAP)
+
+    def marker_box(self) -> QRect:
+        """Where the margin's sign is centred (row-local): left of the speaker's bar, level with the
+        first text line."""
+        return QRect(0, int(self.text_origin().y()), self.bar_x, self.line_height)
 
     def estimate_height(self, text: str, row_width: int) -> int:
         """A cheap guess, good enough to size the scroll bar before a row is laid out."""
@@ -249,7 +262,7 @@ class TurnPainter:
         cached.decorations = decorations
 
     def time_rect(self, segment: Segment, speaker: str) -> QRect:
-        x = MARGIN_LEFT + self._header_fm.horizontalAdvance(speaker or "—") + 12
+        x = self.margin_left + self._header_fm.horizontalAdvance(speaker or "—") + 12
         w = self._time_fm.horizontalAdvance(format_clock(segment.start_ms)) + 4
         return QRect(x - 2, PAD_TOP - 2, w + 4, self.header_height + 4)
 
@@ -323,27 +336,25 @@ class TurnPainter:
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             color = theme.TURN_IN_HAND.on(palette) if focused else theme.EDITING_BORDER.on(palette)
-            painter.setPen(QPen(color, 2 if focused else 1))
-            painter.drawRoundedRect(QRectF(rect).adjusted(3, 2, -3, -2), 5, 5)
+            painter.setPen(QPen(color, RING_PEN if focused else 1))
+            painter.drawRoundedRect(QRectF(rect).adjusted(RING_INSET, 2, -RING_INSET, -2), 5, 5)
             painter.restore()
         color = speaker_color(speaker_index)
-        fill(painter, QRect(rect.left() + BAR_X, rect.top() + PAD_TOP, BAR_W,
+        fill(painter, QRect(rect.left() + self.bar_x, rect.top() + PAD_TOP, BAR_W,
                             rect.height() - PAD_TOP - PAD_BOTTOM // 2), color)
         top = rect.top() + PAD_TOP
         painter.setFont(self.header_font)
         painter.setPen(speaker_text_color(speaker_index, palette))
         name = speaker or "—"
-        painter.drawText(QRect(rect.left() + MARGIN_LEFT, top, rect.width(), self.header_height),
+        painter.drawText(QRect(rect.left() + self.margin_left, top, rect.width(), self.header_height),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
         time_rect = self.time_rect(segment, speaker).translated(rect.topLeft())
         painter.setFont(self.time_font)
         painter.setPen(theme.SECONDARY_TEXT.on(palette))
         painter.drawText(time_rect, Qt.AlignmentFlag.AlignCenter, format_clock(segment.start_ms))
         self._paint_badges(painter, rect, segment, palette)
-        if marker:
-            # The ring of the turn in hand runs through the margin: the marker is cut out of it.
-            behind = theme.CURRENT_TURN_BG.on(palette) if current else palette.color(QPalette.ColorRole.Base)
-            self._paint_marker(painter, rect, marker, palette, behind if in_hand else None)
+        if marker:   # between the ring and the bar (the margin is made wide enough): neither crosses it
+            self._paint_marker(painter, rect, marker, palette)
         if paint_text:
             self._paint_text(painter, rect, row, segment, word_span, palette, extra)
         else:   # the in-place editor draws the text: frame it so the caret's turn stands out
@@ -353,18 +364,11 @@ class TurnPainter:
                                            self.text_width(rect.width()) + 10,
                                            rect.height() - origin.y() - PAD_BOTTOM + 7), 4, 4)
 
-    def _paint_marker(self, painter: QPainter, rect: QRect, marker: str, palette: QPalette,
-                      behind: QColor | None = None) -> None:
-        """The tag left of the speaker bar, level with the first text line, clear of the text;
-        *behind*: the turn's background, cleared under the tag first (a ring drawn there)."""
-        origin = self.text_origin()
-        box = QRect(rect.left(), rect.top() + int(origin.y()), BAR_X, self.line_height)
+    def _paint_marker(self, painter: QPainter, rect: QRect, marker: str, palette: QPalette) -> None:
+        """The tag left of the speaker bar, level with the first text line, clear of the text."""
         painter.setFont(self.time_font)
-        if behind is not None:
-            ink = self._time_fm.boundingRect(box, int(Qt.AlignmentFlag.AlignCenter), marker)
-            fill(painter, ink.adjusted(-1, -1, 1, 1), behind)
         painter.setPen(theme.SUSPECT_MARKER.on(palette))
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, marker)
+        painter.drawText(self.marker_box().translated(rect.topLeft()), Qt.AlignmentFlag.AlignCenter, marker)
 
     def badges(self, segment: Segment, row_width: int) -> list[tuple[str, str, QRect]]:
         """(kind, label, row-local rectangle) of the header's badges, right-aligned: edited, note, status."""

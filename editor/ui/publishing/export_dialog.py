@@ -40,7 +40,7 @@ from editor.formats import all_writers, export, writer
 from editor.formats.base import ExportOptions, InaudibleStyle
 from editor.ui.theme import ERROR_TEXT, MESSAGE_BG, MESSAGE_BORDER
 from editor.ui.widgets.button_icons import with_style_icon
-from editor.ui.widgets.form_rows import path_row, read_only_text, with_button
+from editor.ui.widgets.form_rows import buddy_label, path_row, read_only_text, with_button
 from editor.ui.widgets.replace_question import ask_to_replace
 
 PREVIEW_TURNS = 8
@@ -103,18 +103,18 @@ class ExportDialog(QDialog):
         self.format_box.setAccessibleName("Format")
         for w in self._writers:
             self.format_box.addItem(f"{w.LABEL} ({w.EXTENSION})", w.NAME)
-        form.addRow("Format:", self.format_box)
+        form.addRow(buddy_label("&Format:", self.format_box), self.format_box)
         self.style_box = QComboBox()
         self.style_box.setAccessibleName("Inaudible passages")
         self.style_box.addItem("Format default", None)
         for style, label in _STYLE_LABELS.items():
             self.style_box.addItem(label, style)
-        form.addRow("Inaudible:", self.style_box)
+        form.addRow(buddy_label("&Inaudible:", self.style_box), self.style_box)
         self.speakers_check = QCheckBox("Speaker names")
         self.speakers_check.setChecked(True)
         self.times_check = QCheckBox("Timestamps")
         self.times_check.setChecked(True)
-        form.addRow("Include:", self.speakers_check)
+        form.addRow(buddy_label("I&nclude:", self.speakers_check), self.speakers_check)
         form.addRow("", self.times_check)
         self.line_chars = QSpinBox()
         self.line_chars.setRange(16, 120)
@@ -123,21 +123,22 @@ class ExportDialog(QDialog):
         self.max_lines = QSpinBox()
         self.max_lines.setRange(1, 4)
         self.max_lines.setValue(2)
-        form.addRow("Caption line:", self.line_chars)
-        form.addRow("Lines per caption:", self.max_lines)
+        form.addRow(buddy_label("Caption &line:", self.line_chars), self.line_chars)
+        form.addRow(buddy_label("Lines &per caption:", self.max_lines), self.max_lines)
         self.word_level = QCheckBox("Word-level times (when known)")
         self.word_level.setTristate(False)
         self.word_level.setChecked(True)
-        form.addRow("JSON:", self.word_level)
+        form.addRow(buddy_label("&JSON:", self.word_level), self.word_level)
         self.clean_verbatim = QCheckBox("Clean verbatim (leave filler words out)")
         self.clean_verbatim.setToolTip("Uses the editable filler list for the episode's language; "
                                        "the project's text is not changed")
-        form.addRow("Text:", with_button(self.clean_verbatim, "Edit List…", self._on_edit_fillers_clicked))
+        form.addRow(buddy_label("&Text:", self.clean_verbatim),
+                    with_button(self.clean_verbatim, "Edit List…", self._on_edit_fillers_clicked))
         self.word_timed = QCheckBox("A time before every word")
-        form.addRow("WebVTT:", self.word_timed)
+        form.addRow(buddy_label("&WebVTT:", self.word_timed), self.word_timed)
         self.path_edit = QLineEdit()
         self.path_edit.setAccessibleName("Export to")
-        form.addRow("Save to:", path_row(self.path_edit, self._on_browse_clicked))
+        form.addRow(buddy_label("&Save to:", self.path_edit), path_row(self.path_edit, self._on_browse_clicked))
         body.addWidget(options)
 
         preview_box = QVBoxLayout()

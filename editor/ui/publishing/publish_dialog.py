@@ -18,7 +18,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QThread, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -185,7 +185,9 @@ class PublishDialog(QDialog):
         self.copy_button.clicked.connect(self.copy_tags)
         tags_head.addWidget(self.copy_button)
         layout.addLayout(tags_head)
-        self.tags = read_only_text("Feed tags", QPlainTextEdit.LineWrapMode.NoWrap)
+        # Wrapped to the box (a long address anywhere), so that no tag has to be scrolled to sideways.
+        self.tags = read_only_text("Feed tags", QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.tags.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.tags.setMinimumHeight(self.tags.fontMetrics().lineSpacing() * 4)
         layout.addWidget(self.tags, 1)
 

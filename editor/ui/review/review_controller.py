@@ -194,8 +194,10 @@ class ReviewController(QObject):
     def _go_to(self, row: int) -> None:
         self._view.open_editor(row, 0)
         start = self._model.segment(row).start_ms
-        if start is not None and self._playback.has_media():
-            self._playback.seek(start)
+        if start is not None:
+            self._playback.seek(start)     # without audio too: the seek is what moves the highlight
+        if self._model.current_row != row:   # untimed, or a turn overlapping the one before
+            self._model.set_current(row)
 
     # ------------------------------------------------------------------ where the review stands
     def store_position(self) -> None:

@@ -1,12 +1,21 @@
-"""Form pieces the export and publish dialogs both use: a field with a button after it, a path with
-Browse…, and a read-only text in the fixed font (preview, feed tags)."""
+"""Form pieces the export and publish dialogs both use: a label whose Alt+letter goes to its field, a
+field with a button after it, a path with Browse…, and a read-only text in the fixed font (preview,
+feed tags)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+
+
+def buddy_label(text: str, field: QWidget) -> QLabel:
+    """A form label whose mnemonic (the letter after "&" in *text*) puts the keyboard in *field*: the
+    control itself, also where the form row holds it with a button beside it."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
 
 
 def with_button(widget: QWidget, text: str, slot: Callable[[], None]) -> QWidget:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from editor.core.transcript import Segment
-from editor.ui.document.turn_painter import BAR_X, TurnPainter
+from editor.ui.document.turn_painter import TurnPainter
 
 WIDTH, HEIGHT = 500, 90
 
@@ -30,8 +30,7 @@ def _painted(turns: TurnPainter, segment: Segment, current: bool, in_hand: bool,
 
 def _marker_glyph(turns: TurnPainter) -> QRect:
     """Where the "?" glyph's ink lies (image coordinates), as _paint_marker centres it."""
-    origin = turns.text_origin()
-    box = QRect(0, int(origin.y()), BAR_X, turns.line_height)
+    box = turns.marker_box()
     return QFontMetrics(turns.time_font).boundingRect(box, int(Qt.AlignmentFlag.AlignCenter), "?")
 
 
