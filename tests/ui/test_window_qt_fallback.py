@@ -39,7 +39,7 @@ for _ in range(300):                 # a seek waits for the exact-seek working c
 run(1500)
 result = {
     "opened": opened,
-    "backend": w.playback.backend_name(),
+    "backend": w.playback.player.name if w.playback.player is not None else "",
     "notice_visible": w.notice_bar.isVisible(),
     "notice": w.notice_bar.text(),
     "position": w.playback.position(),

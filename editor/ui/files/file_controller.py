@@ -71,10 +71,6 @@ class FileController(QObject):
         return self._path
 
     @property
-    def current_format(self) -> str:
-        return self._format
-
-    @property
     def current_format_label(self) -> str:
         """The open file's format as a producer calls it ("Otter.ai text", "Podcast page transcript"):
         its reader's label without the shape in brackets the Open dialog shows; not the registry key."""

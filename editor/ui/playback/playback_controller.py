@@ -104,9 +104,6 @@ class PlaybackController(QObject):
     def has_media(self) -> bool:
         return bool(self._media)
 
-    def backend_name(self) -> str:
-        return self._player.name if self._player is not None else ""
-
     def load(self, path: str) -> None:
         """Open *path* for playback; raises PlayerError (message for the user)."""
         player = self._ensure_player()
