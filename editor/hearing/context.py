@@ -153,7 +153,7 @@ AUDIO_ASK_GAIN = 0.0
 AUDIO_CHOSEN_MARGIN = 1.2
 AUDIO_VOWEL_MARGIN = 2.5   # the same for a word differing in a vowel alone (a voice moves those: "hills" said "heels")
 # ...and for a vowel a voice does not move that far: a high one for a low one or back ("ring" said
-# "rang"), see _heights_apart. On the tuning material in three voices (two American, one British)
+# "rang"), see heights_apart. On the tuning material in three voices (two American, one British)
 # slips of that kind fitted 1.9 per frame better or more, right words the audio led to a
 # vowel-apart word 1.64 at most (all of those a vowel a height or less away).
 AUDIO_FAR_VOWEL_MARGIN = 1.8
@@ -383,7 +383,7 @@ class ContextModel:
 
     @lru_cache(maxsize=8192)  # noqa: B019 -- one model per process, kept for the process's life
     def _vowel_near(self, pronunciations: tuple[str, ...]) -> frozenset[str]:
-        return frozenset(w for w in self._near(pronunciations) if _vowel_apart(list(pronunciations), self._sayings(w)))
+        return frozenset(w for w in self._near(pronunciations) if vowel_apart(list(pronunciations), self._sayings(w)))
 
     def not_less_likely(self, words: list[str], i: int, pronunciations: list[str]) -> list[Likelier]:
         """Words one phone from ``words[i]`` (not said alike) that leave its context at least
@@ -700,7 +700,7 @@ def context_suspects(text: str, tokens: list[Token], fitted: SegmentFit, doubts:
             chosen_word = _chosen(tokens, i, [x.word for x in asked], fitted, audio_16k, audio_start_ms,
                                   chooser or aligner)
             other = next((x for x in asked if x.word == chosen_word), None)
-            if other is not None and _vowel_apart(saying, aligner.pronunciations(other.word)):
+            if other is not None and vowel_apart(saying, aligner.pronunciations(other.word)):
                 bar = VOWEL_CHOSEN_MARGIN
             elif other is not None and _breath_for_stop(saying, aligner.pronunciations(other.word)):
                 bar = BREATH_CHOSEN_MARGIN
@@ -901,7 +901,7 @@ def _audio_led(tokens: list[Token], i: int, words: list[str], at: int, saying: l
         # words' frequencies too: a commoner short word is likelier nearly anywhere, "sit" for "set".)
         vowels_too = len(words[at]) == SHORT_VOWEL_LETTERS
         likelier = [x for x in likelier if _cluster_apart(saying, aligner.pronunciations(x.word))
-                    or (vowels_too and _vowel_apart(saying, aligner.pronunciations(x.word))
+                    or (vowels_too and vowel_apart(saying, aligner.pronunciations(x.word))
                         and x.gain - model.commoner(x.word, words[at]) >= AUDIO_ASK_GAIN)]
     others = [x.word for x in likelier]
     if not others:
@@ -931,9 +931,9 @@ def vowel_margin(sayings: list[str], others: list[str]) -> float | None:
     differ otherwise."""
     if _r_coloured(others, sayings):
         return None
-    if not _vowel_apart(sayings, others):
+    if not vowel_apart(sayings, others):
         return 0.0
-    far = _heights_apart(sayings, others) or _r_coloured(sayings, others)
+    far = heights_apart(sayings, others) or _r_coloured(sayings, others)
     return AUDIO_FAR_VOWEL_MARGIN if far else AUDIO_VOWEL_MARGIN
 
 
@@ -995,7 +995,7 @@ def _far_consonants(sayings: list[str], others: list[str]) -> bool:
     """Whether every pronunciation of *others* one phone changed from one of *sayings* changes a
     consonant for one of another voicing, manner and place ("G L UW"/"F L UW": glue/flew): sounds
     that far apart a recognizer seldom confuses, and the audio tells them apart."""
-    changed = _one_phone_changed(sayings, others)
+    changed = one_phone_changed(sayings, others)
     if not changed:
         return False
     for x, y in changed:
@@ -1012,7 +1012,7 @@ def _made_otherwise(sayings: list[str], others: list[str]) -> bool:
     "G OW Z": rose/goes; far consonants among them): where the audio leads, a recognizer that heard
     the same audio seldom made such a swap, and a voice's odd consonant is the likelier cause (a
     right "rose" fitted "goes", a glide for a stop, 1.4 per frame better in one voice)."""
-    changed = _one_phone_changed(sayings, others)
+    changed = one_phone_changed(sayings, others)
     return bool(changed) and all(x in _CONSONANTS and y in _CONSONANTS
                                  and _CONSONANTS[x][1] != _CONSONANTS[y][1] and _CONSONANTS[x][2] != _CONSONANTS[y][2]
                                  for x, y in changed)
@@ -1031,7 +1031,7 @@ def _nasal_for_liquid(sayings: list[str], others: list[str]) -> bool:
     own: a right "cellar" fitted "center" 1.5 per frame better in one voice. Where the audio leads,
     such a swap needs the far consonant's bar; the recognizer's own slips between sonorants keep
     their manner ("glass"/"grass", "noons"/"moons", "ran"/"rang")."""
-    changed = _one_phone_changed(sayings, others)
+    changed = one_phone_changed(sayings, others)
     return bool(changed) and all({x, y} & _NASALS and {x, y} & _LIQUIDS for x, y in changed)
 
 
@@ -1090,11 +1090,11 @@ _HEIGHT = {"IY": "high", "IH": "high", "UW": "high", "UH": "high", "EH": "mid", 
            "AE": "low", "AA": "low", "AO": "low"}
 
 
-def _heights_apart(sayings: list[str], others: list[str]) -> bool:
+def heights_apart(sayings: list[str], others: list[str]) -> bool:
     """Whether every pronunciation of *others* one phone from one of *sayings* has a high vowel
     for a low one or back ("R IH NG"/"R AE NG": ring/rang): an accent moves a vowel to its
     neighbour ("hills" said near "heels"), seldom that far."""
-    changed = _one_phone_changed(sayings, others)
+    changed = one_phone_changed(sayings, others)
     return bool(changed) and all({_HEIGHT.get(x), _HEIGHT.get(y)} == {"high", "low"} for x, y in changed)
 
 
@@ -1102,18 +1102,18 @@ def _r_coloured(sayings: list[str], others: list[str]) -> bool:
     """Whether every pronunciation of *others* one phone from one of *sayings* has the r-coloured
     vowel ER for a plain one ("W AO K T"/"W ER K T": walked/worked): an accent drops an r's
     colour (a British "fern" comes near the American model's "fun"), it does not add one."""
-    changed = _one_phone_changed(sayings, others)
+    changed = one_phone_changed(sayings, others)
     return bool(changed) and all(y == "ER" and x != "ER" for x, y in changed)
 
 
-def _vowel_apart(sayings: list[str], others: list[str]) -> bool:
+def vowel_apart(sayings: list[str], others: list[str]) -> bool:
     """Whether every pronunciation of *others* one phone from one of *sayings* differs from it in
     a vowel alone (the way a speaker's accent says it otherwise)."""
-    changed = _one_phone_changed(sayings, others)
+    changed = one_phone_changed(sayings, others)
     return bool(changed) and all(x in VOWELS and y in VOWELS for x, y in changed)
 
 
-def _one_phone_changed(sayings: list[str], others: list[str]) -> list[tuple[str, str]]:
+def one_phone_changed(sayings: list[str], others: list[str]) -> list[tuple[str, str]]:
     """For each pronunciation of *others* one phone from one of *sayings*: that phone, as it is in
     *sayings* and in *others*."""
     changed = []

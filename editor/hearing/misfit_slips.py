@@ -149,7 +149,7 @@ def neighbours_not_less_likely(words: list[str], at: int, sayings: list[str]) ->
     gains = []
     for other in candidates:
         if (other == word or not model.known(other) or american(other) == american(word)
-                or _end_apart(sayings, model._sayings(other)) or _r_colour_lost(sayings, model._sayings(other))):
+                or _end_apart(sayings, model._sayings(other)) or r_colour_lost(sayings, model._sayings(other))):
             continue
         gain = model.window(words, at, other) - own
         if min(gain, gain - model.commoner(other, word)) >= MISFIT_GAIN:
@@ -157,7 +157,7 @@ def neighbours_not_less_likely(words: list[str], at: int, sayings: list[str]) ->
     return [w for _, w in sorted(gains, reverse=True)[:MISFIT_ASKED]]
 
 
-def _r_colour_lost(sayings: list[str], others: list[str]) -> bool:
+def r_colour_lost(sayings: list[str], others: list[str]) -> bool:
     """Whether every pronunciation of *others* has fewer r-coloured vowels (ER) than every one of
     *sayings* ("B ER S T"/"B AH T": burst/but)."""
     return bool(sayings and others) and (max(o.split().count("ER") for o in others)
@@ -165,7 +165,7 @@ def _r_colour_lost(sayings: list[str], others: list[str]) -> bool:
 
 
 # The plain vowels' heights in order: a voice moves a vowel to its own height or the next, seldom
-# from high to low (see :func:`.context._heights_apart`).
+# from high to low (see :func:`.context.heights_apart`).
 _HEIGHT_STEP = {"high": 0, "mid": 1, "low": 2}
 
 

@@ -29,15 +29,15 @@ import numpy as np
 from editor.align.aligner import Aligner
 from editor.align.text import Token
 from editor.hearing.context import (
-    _heights_apart,
-    _one_phone_changed,
-    _vowel_apart,
     asked_words,
     chosen_neighbour_suspects,
     context_model,
+    heights_apart,
+    one_phone_changed,
+    vowel_apart,
 )
 from editor.hearing.fit import SegmentFit
-from editor.hearing.misfit_slips import _r_colour_lost, slip_bar
+from editor.hearing.misfit_slips import r_colour_lost, slip_bar
 from editor.hearing.suspects import Suspect, WordDoubt, american
 
 UNWANTED_BELOW = 1.0    # log score per frame the word fits under its turn's typical word, to be asked about
@@ -74,7 +74,7 @@ def unwanted_bar(sayings: list[str], others: list[str]) -> float | None:
     The model does not want the neighbour here, so the audio alone must show it: a vowel a voice
     moves to its neighbour ("bell" heard as "bail" or "bill", "sell" as "seal", "left" as "lift":
     2.5 to 3.7 per frame better for right words in one voice) is never enough, only a high vowel for
-    a low one or back (:func:`.context._heights_apart`: "stalls" said "stools", 2.3 and 3.4 per
+    a low one or back (:func:`.context.heights_apart`: "stalls" said "stools", 2.3 and 3.4 per
     frame better; "pops" said "pips" fitted "peeps" 5.4 better), by UNWANTED_VOWEL_MARGIN (a right
     "good" fitted "god" 1.5 better); any other pair by UNWANTED_MARGIN, above every right word measured
     (a right "kept" fitted "leapt" 2.9 better, a right "door." at a sentence's end "gore" 2.3), or by
@@ -86,8 +86,8 @@ def unwanted_bar(sayings: list[str], others: list[str]) -> float | None:
     least = slip_bar(sayings, others)
     if least is None:
         return None
-    if _vowel_apart(sayings, others):
-        return max(least, UNWANTED_VOWEL_MARGIN) if _heights_apart(sayings, others) else None
+    if vowel_apart(sayings, others):
+        return max(least, UNWANTED_VOWEL_MARGIN) if heights_apart(sayings, others) else None
     return max(least, UNWANTED_MARGIN)
 
 
@@ -102,7 +102,7 @@ def neighbours_not_ruled_out(words: list[str], at: int, sayings: list[str]) -> l
     for other in model.sound_alikes(sayings) - model.homophones(sayings):
         others_said = model._sayings(other)
         if (other == word or not model.known(other) or american(other) == american(word)
-                or not _one_phone_changed(sayings, others_said) or _r_colour_lost(sayings, others_said)):
+                or not one_phone_changed(sayings, others_said) or r_colour_lost(sayings, others_said)):
             continue
         gain = model.window(words, at, other) - own
         least = min(gain, gain - model.commoner(other, word))

@@ -59,10 +59,10 @@ from editor.hearing.context import (  # noqa: E402
     MAX_ASKED,
     _chosen,
     _margin,
-    _vowel_apart,
     context_model,
     ordinary,
     spoken_words,
+    vowel_apart,
     vowel_margin,
 )
 from editor.hearing.durations import word_phones  # noqa: E402
@@ -201,7 +201,7 @@ def relaxed(tokens: list[Token], i: int, short: bool, fitted: SegmentFit, audio,
         finally:
             misfit_slips.MISFIT_GAIN, misfit_slips.MISFIT_ASKED = kept
         if short:
-            others = [w for w in others if _vowel_apart(sayings, aligner.pronunciations(w))][:MAX_ASKED]
+            others = [w for w in others if vowel_apart(sayings, aligner.pronunciations(w))][:MAX_ASKED]
         if not others:
             continue
         chosen = _chosen(tokens, i, others, fitted, audio, audio_start_ms, chooser)

@@ -5,7 +5,7 @@ choice, so a right sentence said by a British voice keeps its "glue"; a slip of 
 low one the audio leads to ("ring" said "rang") is found, and the same sentence said as written, or
 written right, is left alone."""
 
-from editor.hearing.context import _far_consonants, _heights_apart
+from editor.hearing.context import _far_consonants, heights_apart
 from tests.hearing.context_run import episode_context_suspects
 from tests.hearing.heard_line import heard_line
 
@@ -23,11 +23,11 @@ def test_only_a_consonant_changed_in_voicing_manner_and_place_is_far():
 
 
 def test_only_a_high_vowel_for_a_low_one_is_heights_apart():
-    assert _heights_apart(["R IH NG"], ["R AE NG"])           # ring / rang
-    assert not _heights_apart(["HH IH L Z"], ["HH IY L Z"])   # hills / heels: neighbours an accent moves
-    assert not _heights_apart(["W AO K T"], ["W ER K T"])     # walked / worked: a height apart
-    assert not _heights_apart(["HH OW L D"], ["HH EH L D"])   # hold / held: a gliding vowel
-    assert not _heights_apart(["F IY"], ["F R IY"])
+    assert heights_apart(["R IH NG"], ["R AE NG"])           # ring / rang
+    assert not heights_apart(["HH IH L Z"], ["HH IY L Z"])   # hills / heels: neighbours an accent moves
+    assert not heights_apart(["W AO K T"], ["W ER K T"])     # walked / worked: a height apart
+    assert not heights_apart(["HH OW L D"], ["HH EH L D"])   # hold / held: a gliding vowel
+    assert not heights_apart(["F IY"], ["F R IY"])
 
 
 def test_a_right_word_the_model_would_trade_for_a_far_sounding_one_stays_unsuspected(material):
